@@ -1,0 +1,44 @@
+# The README's two set-up commands: `make report` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= report
+LANG_  ?= ko
+
+.PHONY: report test lint typecheck pytest fonts clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Runtime install; re-run when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# Development install (tests, linters, benchmarks' comparison libraries).
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+# CJK fonts so charts show Hangul and Hanzi; installed when we may, otherwise a clear warning.
+fonts:
+	@scripts/ensure-fonts.sh
+
+report: $(VENV)/.installed fonts
+	$(BIN)/sectorlens report --lang $(LANG_) --out $(OUT)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed-dev fonts
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .mypy_cache

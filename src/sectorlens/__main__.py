@@ -1,0 +1,8 @@
+"""Run the CLI as ``python -m sectorlens``."""
+
+from __future__ import annotations
+
+from sectorlens.cli import main
+
+if __name__ == "__main__":
+    main()

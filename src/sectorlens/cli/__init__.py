@@ -1,0 +1,29 @@
+"""The thin command-line layer: arguments in, library call, output out."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from sectorlens.cli.app import app
+from sectorlens.errors import SectorlensError
+
+# Each module registers its commands on ``app`` when imported.
+from sectorlens.cli import version as _version  # noqa: F401  isort: skip
+
+__all__ = ["app", "main"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; user errors become one line on stderr and a non-zero exit."""
+    try:
+        app(args=argv, prog_name="sectorlens")  # exits through SystemExit
+    except SectorlensError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,3 @@
+"""sectorlens.facts."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""sectorlens.metrics."""
+
+from __future__ import annotations

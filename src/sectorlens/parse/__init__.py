@@ -1,0 +1,3 @@
+"""sectorlens.parse."""
+
+from __future__ import annotations

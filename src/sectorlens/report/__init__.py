@@ -1,0 +1,3 @@
+"""sectorlens.report."""
+
+from __future__ import annotations

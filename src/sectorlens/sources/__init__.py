@@ -1,0 +1,3 @@
+"""sectorlens.sources."""
+
+from __future__ import annotations

@@ -1,0 +1,77 @@
+"""Opening the DuckDB store: default path, schema creation, clear errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import platformdirs
+
+from sectorlens.errors import StoreError
+from sectorlens.store.schema import SCHEMA_VERSION, ddl
+
+DB_ENV = "SECTORLENS_DB"
+
+
+def default_db_path() -> Path:
+    """The store used when no ``--db`` is given: ``$SECTORLENS_DB`` or a per-user data file."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("sectorlens")) / "sectorlens.duckdb"
+
+
+def connect(
+    path: Path | str | None = None, *, read_only: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open (creating on first use) the store at ``path``; StoreError says what is wrong."""
+    db = Path(path).expanduser() if path is not None else default_db_path()
+    if str(db) == ":memory:":
+        con = duckdb.connect(":memory:")
+        ensure_schema(con)
+        return con
+    if db.is_dir():
+        raise StoreError(f"store path {db} is a directory, not a DuckDB file")
+    if read_only and not db.exists():
+        raise StoreError(f"no store at {db}: run `sectorlens db init` first")
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the store's folder {db.parent}: {exc.strerror}") from exc
+    try:
+        con = duckdb.connect(str(db), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise StoreError(f"cannot open store {db}: {_first_line(exc)}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{db} is not a readable DuckDB store: {_first_line(exc)}") from exc
+    if not read_only:
+        ensure_schema(con)
+    else:
+        _check_version(con, db)
+    return con
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and record the schema version (idempotent)."""
+    for statement in ddl():
+        con.execute(statement)
+    con.execute(
+        "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
+        [str(SCHEMA_VERSION)],
+    )
+    _check_version(con, None)
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, db: Path | None) -> None:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException as exc:
+        raise StoreError(f"{db} is a DuckDB file but not a sectorlens store") from exc
+    if row is None or row[0] != str(SCHEMA_VERSION):
+        found = row[0] if row else "none"
+        raise StoreError(f"store schema version {found}, this sectorlens expects {SCHEMA_VERSION}")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

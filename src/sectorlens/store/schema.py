@@ -1,0 +1,171 @@
+"""The DuckDB schema of the store (DESIGN.md, data model)."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# Amounts are DECIMAL(38, 6): exact, and wide enough for KRW totals of whole industries.
+AMOUNT = "DECIMAL(38, 6)"
+
+TABLES: dict[str, str] = {
+    "meta": """
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL
+    """,
+    "loads": """
+        load_id VARCHAR PRIMARY KEY,
+        source_format VARCHAR NOT NULL,
+        path VARCHAR NOT NULL,
+        file_sha256 VARCHAR NOT NULL,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        rows_read BIGINT,
+        deals BIGINT,
+        companies BIGINT,
+        rejects BIGINT,
+        options VARCHAR
+    """,
+    "sources": """
+        source_id VARCHAR PRIMARY KEY,
+        title VARCHAR NOT NULL,
+        publisher VARCHAR,
+        published DATE,
+        url VARCHAR,
+        language VARCHAR,
+        licence VARCHAR,
+        note VARCHAR,
+        load_id VARCHAR
+    """,
+    "observations": f"""
+        obs_id VARCHAR PRIMARY KEY,
+        metric VARCHAR NOT NULL,
+        value {AMOUNT},
+        low {AMOUNT},
+        high {AMOUNT},
+        qualifier VARCHAR NOT NULL DEFAULT 'exact',
+        unit VARCHAR NOT NULL,
+        currency VARCHAR,
+        period_start DATE,
+        period_end DATE,
+        geography VARCHAR,
+        segment_type VARCHAR,
+        segment VARCHAR,
+        status VARCHAR NOT NULL DEFAULT 'actual',
+        source_id VARCHAR NOT NULL,
+        locator VARCHAR,
+        equivalent_of VARCHAR,
+        note VARCHAR,
+        load_id VARCHAR
+    """,
+    "policies": """
+        policy_id VARCHAR PRIMARY KEY,
+        issued DATE NOT NULL,
+        issuer VARCHAR,
+        title_zh VARCHAR,
+        title_ko VARCHAR,
+        title_en VARCHAR NOT NULL,
+        kind VARCHAR,
+        geography VARCHAR,
+        source_id VARCHAR NOT NULL,
+        note VARCHAR,
+        load_id VARCHAR
+    """,
+    "targets": f"""
+        target_id VARCHAR PRIMARY KEY,
+        policy_id VARCHAR,
+        metric VARCHAR NOT NULL,
+        value {AMOUNT},
+        qualifier VARCHAR NOT NULL DEFAULT 'at_least',
+        unit VARCHAR NOT NULL,
+        currency VARCHAR,
+        target_date DATE NOT NULL,
+        geography VARCHAR,
+        definition VARCHAR,
+        source_id VARCHAR NOT NULL,
+        note VARCHAR,
+        load_id VARCHAR
+    """,
+    "companies": """
+        company_id VARCHAR PRIMARY KEY,
+        load_id VARCHAR NOT NULL,
+        row_ref VARCHAR NOT NULL,
+        source_format VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        name_raw VARCHAR,
+        legal_name VARCHAR,
+        website VARCHAR,
+        founded DATE,
+        founded_raw VARCHAR,
+        status VARCHAR,
+        place_raw VARCHAR,
+        country VARCHAR,
+        region VARCHAR,
+        province VARCHAR,
+        city VARCHAR,
+        district VARCHAR,
+        cluster VARCHAR,
+        sector_raw VARCHAR,
+        subsector_raw VARCHAR,
+        sector VARCHAR,
+        chain_layer VARCHAR,
+        description VARCHAR,
+        flags VARCHAR[]
+    """,
+    "deals": f"""
+        deal_id VARCHAR PRIMARY KEY,
+        load_id VARCHAR NOT NULL,
+        row_ref VARCHAR NOT NULL,
+        source_format VARCHAR NOT NULL,
+        company_id VARCHAR,
+        company_name VARCHAR,
+        deal_date DATE,
+        date_raw VARCHAR,
+        round_raw VARCHAR,
+        round VARCHAR,
+        amount_raw VARCHAR,
+        amount_kind VARCHAR NOT NULL,
+        amount_value {AMOUNT},
+        amount_low {AMOUNT},
+        amount_high {AMOUNT},
+        amount_qualifier VARCHAR,
+        currency VARCHAR,
+        disclosed BOOLEAN NOT NULL,
+        amount_note VARCHAR,
+        cny_value {AMOUNT},
+        cny_low {AMOUNT},
+        cny_high {AMOUNT},
+        usd_value {AMOUNT},
+        usd_low {AMOUNT},
+        usd_high {AMOUNT},
+        krw_value {AMOUNT},
+        krw_low {AMOUNT},
+        krw_high {AMOUNT},
+        fx_rate_date DATE,
+        fx_note VARCHAR,
+        place_raw VARCHAR,
+        country VARCHAR,
+        region VARCHAR,
+        province VARCHAR,
+        city VARCHAR,
+        district VARCHAR,
+        cluster VARCHAR,
+        sector_raw VARCHAR,
+        subsector_raw VARCHAR,
+        sector VARCHAR,
+        chain_layer VARCHAR,
+        investors VARCHAR,
+        flags VARCHAR[]
+    """,
+    "rejects": """
+        load_id VARCHAR NOT NULL,
+        row_ref VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        detail VARCHAR,
+        raw VARCHAR NOT NULL
+    """,
+}
+
+
+def ddl() -> list[str]:
+    """The CREATE statements of every table, in dependency order."""
+    return [f"CREATE TABLE IF NOT EXISTS {name} ({cols.strip()})" for name, cols in TABLES.items()]

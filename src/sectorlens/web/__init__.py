@@ -1,0 +1,3 @@
+"""sectorlens.web."""
+
+from __future__ import annotations
