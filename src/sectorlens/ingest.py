@@ -170,7 +170,7 @@ def _ingest_one(
     report = None if progress is None else (lambda done: progress(path, done, info.size))
     _header, rows = adapter.extract(info, report)
     if preview:
-        _run(adapter, rows, result, None, load_id, preview)
+        _run(adapter, rows, result, None, preview)
         return result
     assert con is not None
     con.begin()
@@ -184,8 +184,8 @@ def _ingest_one(
             file_sha256=info.sha256,
             options=options,
         )
-        writer = LoadWriter(con, chunk_rows=chunk_rows)
-        _run(adapter, rows, result, writer, load_id, 0)
+        writer = LoadWriter(con, load_id, chunk_rows=chunk_rows)
+        _run(adapter, rows, result, writer, 0)
         writer.flush()
         finish_load(con, load_id, _counts(result))
         con.commit()
@@ -212,17 +212,16 @@ def _run(
     rows: Any,
     result: LoadResult,
     writer: LoadWriter | None,
-    load_id: str,
     sample: int,
 ) -> None:
     seen_companies: set[str] = set()
     for row in rows:
         result.rows_read += 1
         records = _dedupe(adapter.transform(row), row, seen_companies)
-        _dispose(records, row, result, writer, load_id, sample)
+        _dispose(records, row, result, writer, sample)
     for record in adapter.finish():
         if isinstance(record, Source) and writer is not None:
-            writer.add("sources", _source_row(record, load_id))
+            writer.add("sources", _source_row(record))
 
 
 def _dedupe(records: list[Record], row: RawRow, seen: set[str]) -> list[Record]:
@@ -244,7 +243,6 @@ def _dispose(
     row: RawRow,
     result: LoadResult,
     writer: LoadWriter | None,
-    load_id: str,
     sample: int,
 ) -> None:
     rejects = [r for r in records if isinstance(r, Reject)]
@@ -254,7 +252,7 @@ def _dispose(
         if len(result.sample_rejects) < max(sample, 0):
             result.sample_rejects.append(reject)
         if writer is not None:
-            writer.add("rejects", _reject_row(reject, load_id))
+            writer.add("rejects", _reject_row(reject))
         return
     kinds = {type(r) for r in records}
     if Deal in kinds:
@@ -266,7 +264,7 @@ def _dispose(
     for record in records:
         if isinstance(record, Source):
             if writer is not None:
-                writer.add("sources", _source_row(record, load_id))
+                writer.add("sources", _source_row(record))
             continue
         assert isinstance(record, Deal | Company | Observation)
         if len(result.sample) < sample:
@@ -274,24 +272,20 @@ def _dispose(
         if writer is None:
             continue
         if isinstance(record, Deal):
-            writer.add(
-                "deals",
-                {**record.fields, "deal_id": f"{load_id}/{record.deal_id}", "load_id": load_id},
-            )
+            writer.add("deals", record.fields)
         elif isinstance(record, Company):
-            writer.add("companies", {**record.fields, "load_id": load_id})
+            writer.add("companies", record.fields)
         else:
-            writer.add("observations", _observation_row(record, load_id))
+            writer.add("observations", _observation_row(record))
 
 
-def _reject_row(reject: Reject, load_id: str) -> dict[str, Any]:
+def _reject_row(reject: Reject) -> dict[str, Any]:
     raw = (
         reject.raw
         if isinstance(reject.raw, str)
         else json.dumps(reject.raw, ensure_ascii=False, default=str)
     )
     return {
-        "load_id": load_id,
         "row_ref": reject.row_ref,
         "reason": reject.reason,
         "detail": reject.detail,
@@ -299,9 +293,9 @@ def _reject_row(reject: Reject, load_id: str) -> dict[str, Any]:
     }
 
 
-def _observation_row(obs: Observation, load_id: str) -> dict[str, Any]:
+def _observation_row(obs: Observation) -> dict[str, Any]:
     return {
-        "obs_id": f"{load_id}/{obs.obs_id}",
+        "obs_id": obs.obs_id,
         "metric": obs.metric,
         "value": obs.value,
         "low": obs.low,
@@ -319,11 +313,10 @@ def _observation_row(obs: Observation, load_id: str) -> dict[str, Any]:
         "locator": obs.locator,
         "equivalent_of": obs.equivalent_of,
         "note": obs.note,
-        "load_id": load_id,
     }
 
 
-def _source_row(source: Source, load_id: str) -> dict[str, Any]:
+def _source_row(source: Source) -> dict[str, Any]:
     return {
         "source_id": source.source_id,
         "title": source.title,
@@ -333,5 +326,4 @@ def _source_row(source: Source, load_id: str) -> dict[str, Any]:
         "language": source.language,
         "licence": source.licence,
         "note": source.note,
-        "load_id": load_id,
     }

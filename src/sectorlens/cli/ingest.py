@@ -14,6 +14,7 @@ from rich.table import Table
 from sectorlens.cli.app import DbOption, app
 from sectorlens.ingest import LoadResult, ingest
 from sectorlens.model import Company, Deal, Observation
+from sectorlens.sources.normalize import converted
 from sectorlens.store import connect
 
 _SHOWN = 8  # unmapped values listed per kind in the summary
@@ -178,7 +179,8 @@ def _print_preview(out: Console, r: LoadResult) -> None:
         out.print(table)
 
 
-def _usd(fields: dict[str, Any]) -> str:
+def _usd(row: dict[str, Any]) -> str:
+    fields = converted(row)
     value = fields.get("usd_value")
     if value is not None:
         return f"{value:,.0f}"

@@ -96,6 +96,8 @@ def _without(rows: Iterator[RawRow], drop: frozenset[str]) -> Iterator[RawRow]:
 def text(row: RawRow, column: str) -> str:
     """A cell as stripped text ('' when absent or null)."""
     value = row.values.get(column)
+    if value.__class__ is str:
+        return value.strip()
     return "" if value is None else str(value).strip()
 
 

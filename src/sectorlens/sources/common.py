@@ -100,7 +100,8 @@ def make_deal(
     fields.update(sector)
     if quantity.kind.value == "unparsed":
         flags.append("amount_unparsed")
-    fields["flags"] = sorted(set(flags) | set(row.flags)) or None
-    for flag in fields["flags"] or ():
-        norm.tally.flags[flag.partition(":")[0]] += 1
+    if flags or row.flags:
+        fields["flags"] = sorted({*flags, *row.flags})
+        for flag in fields["flags"]:
+            norm.tally.flags[flag.partition(":")[0]] += 1
     return Deal(deal_id, row.ref, company_id, fields)

@@ -36,6 +36,7 @@ class CrunchbaseAdapter(Adapter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._kind: str | None = None
+        self._places: dict[tuple[str, ...], tuple[dict[str, Any], tuple[str, ...]]] = {}
 
     @classmethod
     def detect(cls, header: Sequence[str], path: Path) -> bool:
@@ -65,17 +66,30 @@ class CrunchbaseAdapter(Adapter):
         return self._deal(row, acquisition=self._kind == "acquisitions")
 
     def _place(self, row: RawRow, prefix: str) -> dict[str, Any]:
-        country_raw, state, region, city = (
+        key = tuple(
             text(row, f"{prefix}{c}") for c in ("country_code", "state_code", "region", "city")
         )
+        found = self._places.get(key)
+        if found is not None:  # the same place again: count its unknown parts again
+            for part in found[1]:
+                self.norm.tally.unmapped_places[part] += 1
+            return found[0]
+        if len(self._places) > 100_000:
+            self._places.clear()
+        self._places[key] = self._resolve(*key)
+        return self._places[key][0]
+
+    def _resolve(
+        self, country_raw: str, state: str, region: str, city: str
+    ) -> tuple[dict[str, Any], tuple[str, ...]]:
         parts = tuple(p for p in (country_raw, state) if p)
         raw = " / ".join(p for p in (country_raw, state, region, city) if p) or None
         if not parts and not city:
-            return place_fields(raw, None)
+            return place_fields(raw, None), ()
         place = self.norm.place(parts)
         if city and place.city is None:
             place = replace(place, city=city)  # the export's own city is kept as given
-        return place_fields(raw, place)
+        return place_fields(raw, place), place.unresolved
 
     def _sector(self, row: RawRow, column: str) -> dict[str, Any]:
         raw = text(row, column)

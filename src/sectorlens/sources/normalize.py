@@ -49,6 +49,8 @@ class Normalizer:
         self._places: dict[tuple[str, str | None], Place] = {}
         self._splits: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._amounts: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._rate_fields: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._sectors: dict[tuple[Any, ...], SectorMatch | None] = {}
         self._rates: dict[tuple[Any, ...], tuple[Decimal, date] | str] = {}
 
     # -- parse -----------------------------------------------------------------------------
@@ -111,7 +113,11 @@ class Normalizer:
 
     def sector(self, source: str, values: dict[str, str | None]) -> SectorMatch | None:
         """Classify with the taxonomy; a non-empty value that maps nowhere is tallied."""
-        found = self.taxonomy.classify(source, values)
+        key = (source, *values.items())
+        if key in self._sectors:
+            found = self._sectors[key]
+        else:
+            found = self._sectors[key] = self.taxonomy.classify(source, values)
         if found is None:
             raw = " / ".join(v for v in values.values() if v)
             if raw:
@@ -134,23 +140,39 @@ class Normalizer:
     def amount_fields(
         self, raw: str | None, quantity: Quantity, *, on: date | None, period: Period | None = None
     ) -> dict[str, Any]:
-        """The deal columns of an amount: kind, bounds, currency and CNY/USD/KRW conversions."""
-        key = (raw, quantity, on, period)
-        cached = self._amounts.get(key)
-        if cached is None:
-            cached = self._amount_fields(raw, quantity, on, period)
-            _remember(self._amounts, key, cached)
-        if cached["currency"]:
-            self.tally.currencies[cached["currency"]] += 1
-        return cached
+        """The deal columns of an amount: kind, bounds, currency, and the CNY/USD/KRW rates.
 
-    def _amount_fields(
-        self, raw: str | None, q: Quantity, on: date | None, period: Period | None
-    ) -> dict[str, Any]:
+        The converted amounts themselves (``cny_value`` …) are amount × rate; the store computes
+        them in bulk (``store.load.DERIVED``), and ``converted()`` does it for one row.
+        """
+        key = (raw, quantity)
+        money = self._amounts.get(key)
+        if money is None:
+            money = self._money_fields(raw, quantity)
+            _remember(self._amounts, key, money)
+        currency = money["currency"]
+        if currency:
+            self.tally.currencies[currency] += 1
+        if not money["disclosed"]:
+            return money | _NO_RATES
+        if currency is None:
+            return money | _NO_RATES | {"fx_note": "no currency"}
+        rkey = (currency, on, period)
+        rates = self._rate_fields.get(rkey)
+        if rates is None:
+            rates = self._rates_for(currency, on, period)
+            _remember(self._rate_fields, rkey, rates)
+        return money | rates
+
+    @staticmethod
+    def _money_fields(raw: str | None, q: Quantity) -> dict[str, Any]:
         money = q.kind is Kind.MONEY
         low = q.low if q.low is not None else (q.value if money else None)
         high = q.high if q.high is not None else (q.value if money else None)
-        out: dict[str, Any] = {
+        note = q.reason
+        if q.equivalent is not None:
+            note = "; ".join(n for n in (q.reason, f"stated equivalent: {q.equivalent.input}") if n)
+        return {
             "amount_raw": raw,
             "amount_kind": q.kind.value,
             "amount_value": _q(q.value) if money else None,
@@ -159,34 +181,21 @@ class Normalizer:
             "amount_qualifier": q.qualifier.value if q.qualifier else None,
             "currency": q.currency,
             "disclosed": money,
-            "amount_note": q.reason,
+            "amount_note": note,
         }
-        if q.equivalent is not None:
-            out["amount_note"] = "; ".join(
-                n for n in (q.reason, f"stated equivalent: {q.equivalent.input}") if n
-            )
-        for quote in QUOTES:
-            for part in ("value", "low", "high"):
-                out[f"{quote.lower()}_{part}"] = None
-            out[f"{quote.lower()}_rate"] = None
-        out["fx_rate_date"] = None
-        out["fx_note"] = None
-        if not money or q.currency is None:
-            if money:
-                out["fx_note"] = "no currency"
-            return out
+
+    def _rates_for(self, currency: str, on: date | None, period: Period | None) -> dict[str, Any]:
+        out: dict[str, Any] = dict(_NO_RATES)
         notes: list[str] = []
         days: list[date] = []
         for quote in QUOTES:
-            got = self._rate(q.currency, quote, on, period)
+            got = self._rate(currency, quote, on, period)
             if isinstance(got, str):
                 notes.append(got)
                 continue
             rate, day = got
             days.append(day)
             out[f"{quote.lower()}_rate"] = rate
-            for part, value in (("value", q.value), ("low", low), ("high", high)):
-                out[f"{quote.lower()}_{part}"] = _q(value * rate) if value is not None else None
         out["fx_rate_date"] = min(days) if days and on is not None else None
         if days and on is None and period is not None:
             notes.append(f"ECB average {period.start}..{period.end}")
@@ -216,6 +225,26 @@ class Normalizer:
                 found = f"not converted: {exc}"
             self._rates[key] = found
         return found
+
+
+_NO_RATES: dict[str, Any] = {
+    **{f"{quote.lower()}_rate": None for quote in QUOTES},
+    "fx_rate_date": None,
+    "fx_note": None,
+}
+
+
+def converted(fields: dict[str, Any]) -> dict[str, Decimal | None]:
+    """The converted amount columns of one deal row (what the store computes in bulk)."""
+    out: dict[str, Decimal | None] = {}
+    for quote in QUOTES:
+        rate = fields.get(f"{quote.lower()}_rate")
+        for part in ("value", "low", "high"):
+            amount = fields.get(f"amount_{part}")
+            out[f"{quote.lower()}_{part}"] = (
+                None if rate is None or amount is None else _q(amount * rate)
+            )
+    return out
 
 
 def _q(value: Decimal | None) -> Decimal | None:

@@ -147,6 +147,11 @@ def _delimited_rows(
             start = reader.line_num + 1
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # a blank line is not a record
+            if len(cells) == width and not legacy:
+                joined = "".join(cells)
+                if joined.isascii() and "\\" not in joined:  # nothing to repair: the fast path
+                    yield RawRow(ref, dict(zip(header, cells, strict=True)))
+                    continue
             flags: list[str] = ["legacy_encoding"] if legacy else []
             values: dict[str, Any] = {}
             original: dict[str, str] = {}

@@ -21,6 +21,10 @@ _DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
 REPLACEMENT_CHAR = "\ufffd"
 
+# Mojibake of UTF-8 read as Latin-1 / Windows-1252 / Mac Roman always contains characters from
+# these blocks; text without any (plain CJK, Hangul) is not handed to ftfy, which is slow.
+_SUSPECT = re.compile("[\u0080-\u02ff\u2013-\u2122\ufb01\ufb02\u25ca\uf8ff\u221a\u2248]")
+
 # Only undo encoding damage; full-width CJK punctuation and curly quotes are real text.
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -43,13 +47,13 @@ def repair(value: str) -> tuple[str, tuple[str, ...]]:
         if unescaped != text:
             flags.append("escape_text")
             text = unescaped
-    if not text.isascii():
+    if _SUSPECT.search(text):
         fixed = ftfy.fix_text(text, config=_FTFY)
         if fixed != text:
             flags.append("mojibake")
             text = fixed
-        if REPLACEMENT_CHAR in text:
-            flags.append("replacement_char")
+    if REPLACEMENT_CHAR in text:
+        flags.append("replacement_char")
     return text, tuple(flags)
 
 

@@ -13,7 +13,7 @@ import pyarrow as pa
 from sectorlens.errors import StoreError
 from sectorlens.store.schema import TABLES
 
-DEFAULT_CHUNK_ROWS = 20_000
+DEFAULT_CHUNK_ROWS = 5_000
 _COLUMN = re.compile(r"^\s*(\w+)\s+([A-Z]+(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?(?:\[\])?)", re.M)
 
 
@@ -43,74 +43,126 @@ def table_schema(table: str) -> pa.Schema:
     return pa.schema([(name, _arrow_type(sql)) for name, sql in _COLUMN.findall(TABLES[table])])
 
 
+_QUOTES = ("cny", "usd", "krw")
+
+#: columns the store computes while inserting: converted amounts are amount × rate, rounded to
+#: the amount scale (one vectorised multiplication instead of nine Decimal ones per Python row)
+COMPUTED: dict[str, dict[str, str]] = {
+    "deals": {
+        f"{q}_{part}": f"CAST(amount_{part} * {q}_rate AS DECIMAL(38, 6))"
+        for q in _QUOTES
+        for part in ("value", "low", "high")
+    },
+}
+#: id columns that get the load's id as a prefix (``<load_id>/<row ref>``)
+LOAD_PREFIXED = {"deals": "deal_id", "observations": "obs_id"}
+
+
 class LoadWriter:
     """Buffers rows per table and inserts them as Arrow tables every ``chunk_rows`` rows."""
 
     def __init__(
-        self, con: duckdb.DuckDBPyConnection, *, chunk_rows: int = DEFAULT_CHUNK_ROWS
+        self,
+        con: duckdb.DuckDBPyConnection,
+        load_id: str,
+        *,
+        chunk_rows: int = DEFAULT_CHUNK_ROWS,
     ) -> None:
         self._con = con
+        self._load_id = load_id
         self._chunk = chunk_rows
-        self._schemas: dict[str, pa.Schema] = {}
-        self._buffers: dict[str, dict[str, list[Any]]] = {}
-        self._counts: dict[str, int] = {}
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+        self._plans: dict[str, tuple[pa.Schema, str]] = {}
+        self._decimals: dict[str, frozenset[str]] = {}
         self.written: dict[str, int] = {}
 
     def add(self, table: str, row: dict[str, Any]) -> None:
-        """Queue one row (missing columns are NULL); inserts when the table's buffer is full."""
-        buffer = self._buffers.get(table)
-        if buffer is None:
-            schema = self._schemas[table] = table_schema(table)
-            buffer = self._buffers[table] = {name: [] for name in schema.names}
-            self._counts[table] = 0
-        unknown = row.keys() - buffer.keys()
-        if unknown:
-            raise StoreError(f"no column {sorted(unknown)} in store table {table}")
-        for name, values in buffer.items():
-            values.append(row.get(name))
-        self._counts[table] += 1
-        if self._counts[table] >= self._chunk:
+        """Queue one row (missing columns are NULL, ``load_id`` is set); inserts when full."""
+        rows = self._rows.get(table)
+        if rows is None:
+            rows = self._rows[table] = []
+            self._plans[table] = self._plan(table)
+            self._decimals[table] = frozenset(
+                f.name for f in table_schema(table) if pa.types.is_decimal(f.type)
+            )
+        rows.append(row)
+        if len(rows) >= self._chunk:
             self._flush(table)
 
     def flush(self) -> None:
         """Insert everything still buffered."""
-        for table in list(self._buffers):
+        for table in list(self._rows):
             self._flush(table)
 
+    def _plan(self, table: str) -> tuple[pa.Schema, str]:
+        schema = table_schema(table)
+        computed = COMPUTED.get(table, {})
+        # Decimals travel as text and are cast by DuckDB: Arrow's conversion of Python Decimal
+        # objects costs ~30 µs a value, text ~1 µs, and the cast is exact.
+        batch = pa.schema(
+            [
+                pa.field(f.name, pa.string() if pa.types.is_decimal(f.type) else f.type)
+                for f in schema
+                if f.name != "load_id" and f.name not in computed
+            ]
+        )
+        casts = ", ".join(
+            f"CAST({f.name} AS DECIMAL({f.type.precision}, {f.type.scale})) AS {f.name}"
+            for f in schema
+            if pa.types.is_decimal(f.type) and f.name in batch.names
+        )
+        source = (
+            f"(SELECT * REPLACE ({casts}) FROM _sectorlens_batch)" if casts else "_sectorlens_batch"
+        )
+        prefixed = LOAD_PREFIXED.get(table)
+
+        def expression(name: str) -> str:
+            if name == "load_id":
+                return "$load_id"
+            if name == prefixed:
+                return f"$load_id || '/' || {name}"
+            return computed.get(name, name)
+
+        select = ", ".join(expression(name) for name in schema.names)
+        columns = ", ".join(schema.names)
+        # the latest load describes a company; a source already present stays as it is
+        verb = "INSERT OR REPLACE INTO" if table == "companies" else "INSERT INTO"
+        conflict = " ON CONFLICT DO NOTHING" if table == "sources" else ""
+        return batch, f"{verb} {table} ({columns}) SELECT {select} FROM {source}{conflict}"
+
     def _flush(self, table: str) -> None:
-        buffer = self._buffers[table]
-        if not self._counts[table]:
+        rows = self._rows[table]
+        if not rows:
             return
-        schema = self._schemas[table]
+        schema, sql = self._plans[table]
+        names = schema.names
+        unknown = rows[0].keys() - set(table_schema(table).names)
+        if unknown:
+            raise StoreError(f"no column {sorted(unknown)} in store table {table}")
+        columns = list(zip(*[tuple(map(row.get, names)) for row in rows], strict=True))
+        decimals = self._decimals[table]
         try:
-            batch = pa.table(
-                [pa.array(buffer[name], type=schema.field(name).type) for name in schema.names],
-                schema=schema,
-            )
+            arrays = [
+                pa.array(
+                    [None if v is None else str(v) for v in column]
+                    if field.name in decimals
+                    else list(column),
+                    type=field.type,
+                )
+                for column, field in zip(columns, schema, strict=True)
+            ]
+            batch = pa.Table.from_arrays(arrays, schema=schema)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             raise StoreError(f"cannot build a batch for {table}: {exc}") from exc
         self._con.register("_sectorlens_batch", batch)
         try:
-            if table == "companies":
-                # A company seen by an earlier load is described by the latest one.
-                self._con.execute(
-                    "INSERT OR REPLACE INTO companies BY NAME SELECT * FROM _sectorlens_batch"
-                )
-            elif table == "sources":
-                self._con.execute(
-                    "INSERT INTO sources BY NAME SELECT * FROM _sectorlens_batch "
-                    "ON CONFLICT DO NOTHING"
-                )
-            else:
-                self._con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _sectorlens_batch")
+            self._con.execute(sql, {"load_id": self._load_id})
         except duckdb.Error as exc:
             raise StoreError(f"cannot insert into {table}: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_batch")
-        self.written[table] = self.written.get(table, 0) + self._counts[table]
-        for values in buffer.values():
-            values.clear()
-        self._counts[table] = 0
+        self.written[table] = self.written.get(table, 0) + len(rows)
+        rows.clear()
 
 
 def start_load(
