@@ -41,12 +41,15 @@ from sectorlens.ingest import Context, ingest
 from sectorlens.store import connect
 ctx = Context.default()
 con = connect(Path(sys.argv[2]))
+if sys.argv[3]:
+    con.execute(f"SET memory_limit = '{sys.argv[3]}'")
 t = time.perf_counter()
 r = ingest(con, [Path(sys.argv[1])], context=ctx)[0]
+duck = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
 con.close()
 dt = time.perf_counter() - t
 print(json.dumps({"seconds": dt, "rows": r.rows_read, "loaded": r.loaded,
-                  "rejects": sum(r.rejects.values()),
+                  "rejects": sum(r.rejects.values()), "duckdb_mib": duck / 2**20,
                   "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -54,14 +57,17 @@ READ_CSV = """
 import json, resource, sys, time
 import duckdb
 con = duckdb.connect(sys.argv[2])
+if sys.argv[3]:
+    con.execute(f"SET memory_limit = '{sys.argv[3]}'")
 t = time.perf_counter()
 con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?, all_varchar = true, header = true, "
             "ignore_errors = true)",
             [sys.argv[1]])
 n = con.execute("SELECT count(*) FROM t").fetchone()[0]
+duck = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
 con.close()
 dt = time.perf_counter() - t
-print(json.dumps({"seconds": dt, "rows": n,
+print(json.dumps({"seconds": dt, "rows": n, "duckdb_mib": duck / 2**20,
                   "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -81,12 +87,12 @@ def build(name: str, rows: int, folder: Path, seed: int = 2021) -> Path:
     return out
 
 
-def run(script: str, path: Path, db: Path) -> dict[str, float]:
+def run(script: str, path: Path, db: Path, memory_limit: str) -> dict[str, float]:
     """Run one measurement in a fresh interpreter and return what it printed."""
     if db.exists():
         db.unlink()
     done = subprocess.run(
-        [sys.executable, "-c", script, str(path), str(db)],
+        [sys.executable, "-c", script, str(path), str(db), memory_limit],
         check=True,
         capture_output=True,
         text=True,

@@ -184,9 +184,9 @@ def _ingest_one(
             file_sha256=info.sha256,
             options=options,
         )
-        writer = LoadWriter(con, load_id, chunk_rows=chunk_rows)
-        _run(adapter, rows, result, writer, 0)
-        writer.flush()
+        with LoadWriter(con, load_id, chunk_rows=chunk_rows) as writer:
+            _run(adapter, rows, result, writer, 0)
+            writer.flush()
         finish_load(con, load_id, _counts(result))
         con.commit()
     except BaseException:
@@ -245,6 +245,12 @@ def _dispose(
     writer: LoadWriter | None,
     sample: int,
 ) -> None:
+    if writer is not None and len(records) == 1 and records[0].__class__ is Deal:
+        result.deals += 1  # the common case, kept short
+        writer.add("deals", records[0].fields)
+        if len(result.sample) < sample:
+            result.sample.append(records[0])
+        return
     rejects = [r for r in records if isinstance(r, Reject)]
     if rejects or not any(isinstance(r, Deal | Company | Observation) for r in records):
         reject = rejects[0] if rejects else Reject(row.ref, "no_record", row.values)

@@ -82,6 +82,7 @@ def make_deal(
     period: Period | None = None,
 ) -> Deal:
     """Assemble a Deal record; with a ``period`` amounts convert at its average ECB rate."""
+    on = None if period is not None else deal_date
     fields: dict[str, Any] = {
         "deal_id": deal_id,
         "row_ref": row.ref,
@@ -93,11 +94,10 @@ def make_deal(
         "round_raw": round_raw or None,
         "round": norm.round(round_raw) if round_raw else None,
         "investors": investors or None,
+        **norm.amount_fields(amount_raw, quantity, on=on, period=period),
+        **place,
+        **sector,
     }
-    on = None if period is not None else deal_date
-    fields.update(norm.amount_fields(amount_raw, quantity, on=on, period=period))
-    fields.update(place)
-    fields.update(sector)
     if quantity.kind.value == "unparsed":
         flags.append("amount_unparsed")
     if flags or row.flags:

@@ -130,7 +130,8 @@ class Gazetteer:
 
     def resolve(self, parts: Sequence[str], *, country: str | None = None) -> Place:
         """Resolve a place path, broadest part first, optionally inside a known country."""
-        place = Place(country=country)
+        home = self.entries.get(country) if country else None
+        place = self._apply(Place(), home) if home is not None else Place(country=country)
         scope = country
         unresolved: list[str] = []
         for raw in parts:
@@ -141,8 +142,8 @@ class Gazetteer:
             if entry is None and scope is not None and place.city is None:
                 entry = self.lookup(part)  # e.g. a city abroad next to a home-country record
             if entry is None:
-                place, kept = self._keep(place, part)
-                if not kept:
+                place, known = self._keep(place, part)
+                if not known:
                     unresolved.append(part)
                 continue
             place = self._apply(place, entry)
@@ -150,10 +151,18 @@ class Gazetteer:
         return replace(place, unresolved=tuple(unresolved))
 
     def _keep(self, place: Place, part: str) -> tuple[Place, bool]:
+        """Keep an unknown part where the path puts it; False when the gazetteer should know it.
+
+        A district below a city, or a city below a province, is expected to be missing from a
+        gazetteer of provinces and major cities; a city directly below a country is kept as the
+        export's own city but still reported, so the gazetteer can be extended.
+        """
         if place.city is not None and place.district is None:
             return replace(place, district=part), True
         if place.province is not None and place.city is None:
             return replace(place, city=part), True
+        if place.country is not None and place.city is None:
+            return replace(place, city=part), False
         return place, False
 
     def _apply(self, place: Place, entry: Entry) -> Place:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,12 @@ import pyarrow as pa
 from sectorlens.errors import StoreError
 from sectorlens.store.schema import TABLES
 
-DEFAULT_CHUNK_ROWS = 5_000
+# Rows are turned into Arrow every CONVERT_ROWS rows (small Python buffers) and inserted once a
+# table has DEFAULT_CHUNK_ROWS of them: DuckDB writes an insert of at least one row group
+# (122,880 rows) of an open transaction straight to the database file, while smaller inserts
+# stay in memory until the commit. So memory stays flat however large the file is.
+CONVERT_ROWS = 5_000
+DEFAULT_CHUNK_ROWS = 122_880
 _COLUMN = re.compile(r"^\s*(\w+)\s+([A-Z]+(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?(?:\[\])?)", re.M)
 
 
@@ -59,7 +65,12 @@ LOAD_PREFIXED = {"deals": "deal_id", "observations": "obs_id"}
 
 
 class LoadWriter:
-    """Buffers rows per table and inserts them as Arrow tables every ``chunk_rows`` rows."""
+    """Buffers rows per table and inserts them as Arrow tables every ``chunk_rows`` rows.
+
+    Inserts run on one helper thread (DuckDB releases the GIL while it works), so the next batch
+    is prepared while the previous one is written; only one insert is ever in flight, and the
+    connection is used by one thread at a time. Use it as a context manager, or call ``close``.
+    """
 
     def __init__(
         self,
@@ -72,9 +83,31 @@ class LoadWriter:
         self._load_id = load_id
         self._chunk = chunk_rows
         self._rows: dict[str, list[dict[str, Any]]] = {}
+        self._batches: dict[str, list[pa.RecordBatch]] = {}
+        self._batched: dict[str, int] = {}
         self._plans: dict[str, tuple[pa.Schema, str]] = {}
         self._decimals: dict[str, frozenset[str]] = {}
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sectorlens-insert")
+        self._pending: Future[None] | None = None
         self.written: dict[str, int] = {}
+
+    def __enter__(self) -> LoadWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Wait for the insert in flight (its error is raised here) and stop the helper."""
+        try:
+            self._wait()
+        finally:
+            self._worker.shutdown(wait=True)
+
+    def _wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         """Queue one row (missing columns are NULL, ``load_id`` is set); inserts when full."""
@@ -86,13 +119,17 @@ class LoadWriter:
                 f.name for f in table_schema(table) if pa.types.is_decimal(f.type)
             )
         rows.append(row)
-        if len(rows) >= self._chunk:
-            self._flush(table)
+        if len(rows) >= min(self._chunk, CONVERT_ROWS):
+            self._convert(table)
+            if self._batched[table] >= self._chunk:
+                self._insert_batches(table)
 
     def flush(self) -> None:
-        """Insert everything still buffered."""
+        """Insert everything still buffered, and wait until it is written."""
         for table in list(self._rows):
-            self._flush(table)
+            self._convert(table)
+            self._insert_batches(table)
+        self._wait()
 
     def _plan(self, table: str) -> tuple[pa.Schema, str]:
         schema = table_schema(table)
@@ -130,39 +167,57 @@ class LoadWriter:
         conflict = " ON CONFLICT DO NOTHING" if table == "sources" else ""
         return batch, f"{verb} {table} ({columns}) SELECT {select} FROM {source}{conflict}"
 
-    def _flush(self, table: str) -> None:
+    def _convert(self, table: str) -> None:
         rows = self._rows[table]
         if not rows:
             return
-        schema, sql = self._plans[table]
+        schema = self._plans[table][0]
         names = schema.names
         unknown = rows[0].keys() - set(table_schema(table).names)
         if unknown:
             raise StoreError(f"no column {sorted(unknown)} in store table {table}")
-        columns = list(zip(*[tuple(map(row.get, names)) for row in rows], strict=True))
-        decimals = self._decimals[table]
+        decimals = [name for name in names if name in self._decimals[table]]
+        for row in rows:
+            for name in decimals:
+                value = row.get(name)
+                if value is not None:
+                    row[name] = str(value)
         try:
-            arrays = [
-                pa.array(
-                    [None if v is None else str(v) for v in column]
-                    if field.name in decimals
-                    else list(column),
-                    type=field.type,
-                )
-                for column, field in zip(columns, schema, strict=True)
-            ]
-            batch = pa.Table.from_arrays(arrays, schema=schema)
+            # one C++ pass over the dicts (faster than per-column Python lists)
+            batch = pa.RecordBatch.from_struct_array(pa.array(rows, type=pa.struct(schema)))
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             raise StoreError(f"cannot build a batch for {table}: {exc}") from exc
-        self._con.register("_sectorlens_batch", batch)
+        self._batches.setdefault(table, []).append(batch)
+        self._batched[table] = self._batched.get(table, 0) + len(rows)
+        self._rows[table] = []
+
+    def _insert_batches(self, table: str) -> None:
+        batches = self._batches.get(table)
+        if not batches:
+            return
+        schema, sql = self._plans[table]
+        self.written[table] = self.written.get(table, 0) + self._batched[table]
+        self._batches[table], self._batched[table] = [], 0
+        self._wait()  # one insert in flight at a time; its error surfaces here
+        self._pending = self._worker.submit(self._insert, table, sql, schema, batches)
+
+    def _insert(
+        self, table: str, sql: str, schema: pa.Schema, batches: list[pa.RecordBatch]
+    ) -> None:
+        def drain() -> Iterator[pa.RecordBatch]:
+            while batches:
+                yield batches.pop(0)
+
+        # A registered Arrow table stays referenced until the transaction ends; a reader that
+        # gives its batches away as DuckDB consumes them lets their memory go at once.
+        reader = pa.RecordBatchReader.from_batches(schema, drain())
+        self._con.register("_sectorlens_batch", reader)
         try:
             self._con.execute(sql, {"load_id": self._load_id})
         except duckdb.Error as exc:
             raise StoreError(f"cannot insert into {table}: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_batch")
-        self.written[table] = self.written.get(table, 0) + len(rows)
-        rows.clear()
 
 
 def start_load(
