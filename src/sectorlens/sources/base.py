@@ -85,12 +85,17 @@ class Adapter(ABC):
 
 def _without(rows: Iterator[RawRow], drop: frozenset[str]) -> Iterator[RawRow]:
     for row in rows:
-        yield RawRow(
-            row.ref,
-            {k: v for k, v in row.values.items() if k not in drop},
-            tuple(f for f in row.flags if f.partition(":")[2] not in drop),
-            {k: v for k, v in row.original.items() if k not in drop},
-        )
+        for column in drop:  # the row's dicts are its own: drop in place
+            row.values.pop(column, None)
+            row.original.pop(column, None)
+        if row.flags:
+            row = RawRow(
+                row.ref,
+                row.values,
+                tuple(f for f in row.flags if f.partition(":")[2] not in drop),
+                row.original,
+            )
+        yield row
 
 
 def text(row: RawRow, column: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sectorlens.errors import InputError
-from sectorlens.sources.text import repair
+from sectorlens.sources.text import needs_repair, repair
 
 CHUNK = 1 << 20
 _EOL = re.compile(rb"\r\n|\r|\n")
@@ -147,11 +147,9 @@ def _delimited_rows(
             start = reader.line_num + 1
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # a blank line is not a record
-            if len(cells) == width and not legacy:
-                joined = "".join(cells)
-                if joined.isascii() and "\\" not in joined:  # nothing to repair: the fast path
-                    yield RawRow(ref, dict(zip(header, cells, strict=True)))
-                    continue
+            if len(cells) == width and not legacy and not needs_repair("".join(cells)):
+                yield RawRow(ref, dict(zip(header, cells, strict=True)))  # nothing to repair
+                continue
             flags: list[str] = ["legacy_encoding"] if legacy else []
             values: dict[str, Any] = {}
             original: dict[str, str] = {}

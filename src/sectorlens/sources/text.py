@@ -36,6 +36,13 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 
+def needs_repair(text: str) -> bool:
+    """False when ``repair`` would surely leave ``text`` (e.g. a whole row) untouched."""
+    if text.isascii():
+        return "\\" in text
+    return "\\" in text or REPLACEMENT_CHAR in text or _SUSPECT.search(text) is not None
+
+
 def repair(value: str) -> tuple[str, tuple[str, ...]]:
     """Return ``value`` repaired and the flags naming each repair (empty when untouched)."""
     if value.isascii() and "\\" not in value:
