@@ -1,0 +1,343 @@
+"""Document readers, line/page joining, sentences, figure-label runs, candidate spans, subjects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sectorlens.errors import InputError
+from sectorlens.facts.candidates import period_spans, quantity_spans
+from sectorlens.facts.layout import layout
+from sectorlens.facts.readers import from_text, read_document
+from sectorlens.facts.subjects import respectively, strip_particle, subject_of
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text for s in layout(from_text(text)).sentences]
+
+
+# --- joining ---------------------------------------------------------------------------------
+
+
+def test_a_number_broken_inside_a_word_is_joined_and_offsets_point_back() -> None:
+    text = "시장 규모는 2018년에 이미 861억1000만 위\n안(16조원)에 달했다.\n"
+    doc = from_text(text)
+    (sent,) = layout(doc).sentences
+    assert "861억1000만 위안(16조원)" in sent.text
+    start = sent.text.index("861억")
+    end = sent.text.index("(16조원)") + len("(16조원)")
+    a, b = sent.doc_span(start, end)
+    assert doc.text[a:b] == "861억1000만 위\n안(16조원)"
+    assert doc.line_of(a) == 1 and doc.line_of(b - 1) == 2
+
+
+def test_a_trailing_space_keeps_the_space_and_a_scale_split_joins_tight() -> None:
+    text = (
+        "AI 산업은 총 4,796건의 투자 및 \n융자 건수가 있었고 약 1858억\n2000만 위안으로 추정된다.\n"
+    )
+    (sent,) = _sentences(text)
+    assert "투자 및 융자 건수" in sent
+    assert "1858억2000만 위안" in sent
+
+
+def test_a_sentence_runs_on_across_a_blank_line_but_a_heading_does_not() -> None:
+    long = "2021년 1~7월, 총 506건의 융자 건수가 있었고, 융자 금액은 "
+    text = (
+        "2) 투자 규모와 구조\n\n"
+        f"{long}\n\n"
+        "1,839억 9200만 위안(34조원)에 달하여, 이미 2020년의 총 금액을 초과하였다.\n"
+    )
+    sentences = _sentences(text)
+    assert sentences[0] == "2) 투자 규모와 구조"
+    assert sentences[1].startswith("2021년 1~7월") and "1,839억 9200만 위안(34조원)" in sentences[1]
+
+
+def test_english_lines_join_with_a_space_and_hyphenated_words_rejoin() -> None:
+    text = (
+        "Funding in China reached CNY 146.8 bn in\n2020, while the number of invest-\nments fell.\n"
+    )
+    (sent,) = _sentences(text)
+    assert "in 2020," in sent
+    assert "investments fell" in sent
+
+
+def test_sentences_split_in_korean_chinese_and_english_not_at_decimals() -> None:
+    assert _sentences("베이징이 32.53%를 차지한다. 상하이는 21.76%다.\n") == [
+        "베이징이 32.53%를 차지한다.",
+        "상하이는 21.76%다.",
+    ]
+    assert _sentences("北京占32.5%。上海占21.8%！\n") == ["北京占32.5%。", "上海占21.8%！"]
+    assert _sentences("Funding rose 3.5% in 2020, e.g. in Beijing. It fell in 2021.\n") == [
+        "Funding rose 3.5% in 2020, e.g. in Beijing.",
+        "It fell in 2021.",
+    ]
+
+
+# --- figure runs -----------------------------------------------------------------------------
+
+FIGURE = (
+    "그림 3 2020년 기업 핵심기술 분포(기업 수)\n\n(단위: %)\n\n"
+    "하드웨어\n7.6%\n\n빅데이터와 클라우드\n41.1%\n\n"
+    "음성 인식 및 \n자연 언어 처리\n\n4.8%\n"
+    " 이어지는 본문은 여기에서 다시 시작되고 길게 이어지는 문장으로 끝난다.\n"
+)
+
+
+def test_a_label_line_followed_by_a_percent_line_is_a_figure_item() -> None:
+    lay = layout(from_text(FIGURE))
+    (run,) = lay.figures
+    assert run.caption is not None and run.caption.startswith("그림 3")
+    assert run.unit == "%"
+    assert [(i.label, i.value) for i in run.items] == [
+        ("하드웨어", "7.6%"),
+        ("빅데이터와 클라우드", "41.1%"),
+        ("음성 인식 및 자연 언어 처리", "4.8%"),
+    ]
+    assert [i.value_line for i in run.items] == [6, 9, 14]
+    # the prose after the run is still a sentence, and labels are not
+    assert any(s.text.startswith("이어지는 본문") for s in lay.sentences)
+    assert not any("하드웨어" in s.text for s in lay.sentences)
+
+
+def test_a_single_label_and_value_or_a_page_number_is_not_a_figure() -> None:
+    lay = layout(from_text("결론\n\n12\n\n하드웨어\n7.6%\n\n본문은 이렇게 끝난다.\n"))
+    assert lay.figures == ()
+
+
+def test_a_table_row_label_above_bullets_labels_its_sentences() -> None:
+    text = (
+        "표 1 산업사슬\n\n응용분야\n\n•  기업 중 75.2%가 응용 분야 기업이다.\n\n"
+        "기술분야\n•  정확도는 97%다.\n"
+    )
+    lay = layout(from_text(text))
+    labelled = {s.text: (s.label, s.figure) for s in lay.sentences if s.label}
+    assert labelled["•  기업 중 75.2%가 응용 분야 기업이다."] == ("응용분야", "표 1 산업사슬")
+    assert labelled["•  정확도는 97%다."][0] == "기술분야"
+
+
+# --- readers ---------------------------------------------------------------------------------
+
+
+def test_markdown_markup_is_blanked_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# 제목\n\n**베이징**이 32.53%를 차지한다.\n\n"
+        "| 지역 | 비중 |\n|---|---|\n| 상하이 | 21.76% |\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.format == "md"
+    assert len(doc.text) == len(path.read_text(encoding="utf-8"))
+    assert "  베이징  이 32.53%" in doc.text
+    assert "\t 상하이 \t 21.76% \t" in doc.text
+
+
+def test_html_text_with_blocks_and_table_cells(tmp_path: Path) -> None:
+    path = tmp_path / "r.html"
+    path.write_text(
+        "<html><head><style>p{}</style><script>var x=1;</script></head><body>"
+        "<h1>Title</h1><p>Funding &amp; deals rose 20% in 2020.</p>"
+        "<table><tr><td>Beijing</td><td>32.5%</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert "var x" not in doc.text and "p{}" not in doc.text
+    assert "Funding & deals rose 20% in 2020." in doc.lines
+    assert "Beijing\t32.5%" in doc.lines
+
+
+def test_docx_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2020년 융자 금액은 1468억3700만 위안에 달했다.")
+    table = d.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "베이징"
+    table.rows[0].cells[1].text = "32.53%"
+    d.add_paragraph("끝.")
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    doc = read_document(path)
+    lines = [line for line in doc.lines if line]
+    assert lines == ["2020년 융자 금액은 1468억3700만 위안에 달했다.", "베이징\t32.53%", "끝."]
+
+
+def test_pdf_with_korean_and_chinese_text_and_pages(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    path = tmp_path / "r.pdf"
+    _write_pdf(
+        path, [["2020년 융자 금액은 1468억3700만 위안(27조원)에 달했다."], ["北京占32.5%。"]]
+    )
+    doc = read_document(path)
+    assert doc.format == "pdf"
+    assert "1468억3700만 위안(27조원)" in doc.text
+    assert doc.page_lines[0] == 1 and len(doc.page_lines) == 2
+    assert doc.page_of(doc.line_of(doc.text.index("北京"))) == 2
+
+
+def _write_pdf(path: Path, pages: list[list[str]]) -> None:
+    """A PDF with Adobe's standard CJK fonts (no font file needed; readers map them to Unicode)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    for name in ("HYSMyeongJo-Medium", "STSong-Light"):
+        pdfmetrics.registerFont(UnicodeCIDFont(name))
+    c = canvas.Canvas(str(path))
+    for lines in pages:
+        y = 800
+        for line in lines:
+            font = (
+                "STSong-Light"
+                if any("\u4e00" <= ch <= "\u9fff" for ch in line)
+                else "HYSMyeongJo-Medium"
+            )
+            c.setFont(font, 11)
+            c.drawString(40, y, line)
+            y -= 16
+        c.showPage()
+    c.save()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("r.xyz", b"x", "unknown document type"),
+        ("r.txt", "2020".encode("utf-16"), ""),
+        ("r.txt", b"\xff\xfe\x00", "not valid UTF-16"),
+        ("r.txt", b"caf\xe9 2020", "not UTF-8"),
+        ("r.pdf", b"%PDF-1.4 garbage", "not a readable PDF"),
+        ("r.docx", b"PK not a zip", "not a readable .docx"),
+    ],
+)
+def test_bad_documents_are_one_clear_error(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    if not message:  # a UTF-16 file with a BOM reads fine
+        assert read_document(path).text is not None
+        return
+    with pytest.raises(InputError, match=message):
+        read_document(path)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "nope.txt")
+    (tmp_path / "d.txt").mkdir()
+    with pytest.raises(InputError, match="directory"):
+        read_document(tmp_path / "d.txt")
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("총 융자 금액은 7685억3900만 위안(142조원)에 달하였으며", ["7685억3900만 위안(142조원)"]),
+        ("1,839억 9200만 위안(34조원)에 달하여", ["1,839억 9200만 위안(34조원)"]),
+        ("이 중 베이징이 32.53%, 상하이 21.76%, 광둥이 20%를", ["32.53%", "21.76%", "20%"]),
+        ("총 4,796건의 투자, 20개의 시험구, 14개 시와 1개 현", ["4,796건", "20개", "14개", "1개"]),
+        (
+            "北京占32.5%，融资金额为1468.37亿元，共965笔，数千万人民币",
+            ["32.5%", "1468.37亿元", "965笔", "数千万人民币"],
+        ),
+        (
+            "funding reached CNY 146.8 bn (US$21.3bn) across over 1,200 deals",
+            ["CNY 146.8 bn (US$21.3bn)", "over 1,200 deals"],
+        ),
+        ("growth of -5.2% and 20%-30%", ["-5.2%", "20%-30%"]),
+    ],
+)
+def test_candidate_quantities(text: str, expected: list[str]) -> None:
+    assert [s.text for _, s in quantity_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "중국 14차 5개년 계획, 4차산업혁명, 세계 1위, SQuAD 2.0, 5G, 3개월, 공안 3부, 2018년",
+        "구조원리는 간단하다",  # 구조원 is not 9조 원
+        "see Figure 3 and Table 1 on page 12",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert quantity_spans(text) == []
+
+
+def test_candidate_periods() -> None:
+    text = "2014~2020년, 2021년 1~7월, 2021년 3월 말, 2019年上半年, H1 2021, 2014-2020; 2021.08"
+    assert [s.text for s in period_spans(text)] == [
+        "2014~2020년",
+        "2021년 1~7월",
+        "2021년 3월 말",
+        "2019年上半年",
+        "H1 2021",
+        "2014-2020",
+    ]
+
+
+# --- subjects --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("베이징이", ("베이징", "이")),
+        ("광둥이", ("광둥", "이")),
+        ("상하이", ("상하이", None)),  # 하 has no final consonant: 이 is part of the name
+        ("건수가", ("건수", "가")),
+        ("규모는", ("규모", "는")),
+        ("금액은", ("금액", "은")),
+        ("시험구를", ("시험구", "를")),
+    ],
+)
+def test_korean_particles(token: str, expected: tuple[str, str | None]) -> None:
+    assert strip_particle(token) == expected
+
+
+def _subjects(text: str) -> list[str | None]:
+    from sectorlens.facts.lexicon import language
+
+    spans = quantity_spans(text)
+    listed = respectively(text, [(s.start, s.end) for _, s in spans])
+    out: list[str | None] = []
+    floor = 0
+    for i, (kind, s) in enumerate(spans):
+        subject, _base = subject_of(text, s.start, s.end, floor, kind, language(text))
+        out.append(listed.get(i, subject))
+        floor = s.end
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "이 중 베이징이 32.53%, 상하이 21.76%, 광둥이 20%를 차지하고 있다.",
+            ["베이징", "상하이", "광둥"],
+        ),
+        (
+            "컴퓨터 시각 인식 투자 비중이 23%, 스마트 드라이빙 비중이 19%로 뒤를 이었다.",
+            ["컴퓨터 시각 인식", "스마트 드라이빙"],
+        ),
+        ("2018년 시장 규모의 약 51%를 응용 분야가 차지하고 있다.", ["응용 분야"]),
+        ("총 4,796건의 투자 및 융자 건수가 진행되었다.", ["투자 및 융자 건수"]),
+        (
+            "베이징, 상하이, 광둥이 각각 32.53%, 21.76%, 20%를 차지했다.",
+            ["베이징", "상하이", "광둥"],
+        ),
+        ("其中北京、上海、广东分别占32.5%、21.8%和20%。", ["北京", "上海", "广东"]),
+        ("2020年中国AI行业融资金额为1468.37亿元。", ["中国AI行业融资金额"]),
+        (
+            "Beijing, Shanghai and Guangdong accounted for 32.5%, 21.8% and 20% respectively.",
+            ["Beijing", "Shanghai", "Guangdong"],
+        ),
+        ("In 2020, funding reached CNY 146.8 bn.", ["funding"]),
+    ],
+)
+def test_subjects(text: str, expected: list[str]) -> None:
+    assert _subjects(text) == expected
