@@ -29,7 +29,8 @@ def amount_columns(data: Path) -> dict[str, tuple[list[str], str | None]]:
     """Every amount cell of the shared datasets (repeats kept), with the column's currency."""
     itjuzi = _csv(data / "itjuzi" / "companies_820_2018-12-25.csv")
     cb = data / "crunchbase_2013"
-    cset = [json.loads(line) for line in (data / "cset/amplyfi_investments_zh_usd.jsonl").open()]
+    cset_path = data / "cset" / "amplyfi_investments_zh_usd.jsonl"
+    cset = [json.loads(line) for line in cset_path.read_text(encoding="utf-8").splitlines()]
     nsf = [
         v
         for table in ("1942", "1974", "6208")

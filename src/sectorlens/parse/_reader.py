@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import NamedTuple, cast
 
 from sectorlens.model import Kind, Qualifier, Quantity
+from sectorlens.parse._keywords import KEYWORDS
 from sectorlens.parse._lexicon import (
     AMOUNT_KINDS,
     AND,
@@ -14,7 +15,6 @@ from sectorlens.parse._lexicon import (
     BP,
     COUNT,
     CUR,
-    KEYWORDS,
     MARK_KINDS,
     MINUS,
     NEUTRAL,
