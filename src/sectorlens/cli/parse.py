@@ -7,7 +7,7 @@ import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -60,11 +60,25 @@ def _inputs(texts: list[str]) -> list[str]:
     return out
 
 
-def _bounds(d: dict[str, object]) -> str:
-    if d["value"] is not None and d["low"] == d["high"] == d["value"]:
-        return str(d["value"])
-    parts = [f"{k} {d[k]}" for k in ("value", "low", "high") if d[k] is not None]
-    return ", ".join(parts)
+def _reading(d: dict[str, Any]) -> str:
+    """One line that says what was read: bounds, qualifier, currency or unit, period, reason."""
+    if d["reason"]:
+        return str(d["reason"])
+    if d["start"]:
+        return f"{d['start']} – {d['end']}"
+    q = d["qualifier"]
+    shown = {
+        "exact": f"{d['value']}",
+        "approx": f"≈ {d['value']}",
+        "at_least": f"≥ {d['low']}",
+        "at_most": f"≤ {d['high']}",
+        "range": f"{d['low']} – {d['high']}",
+    }.get(q, "")
+    unit = d["currency"] or d["unit"] or ""
+    text = f"{shown} {unit}".strip()
+    if d["equivalent"]:
+        text += f" (= {_reading(d['equivalent'])})"
+    return text
 
 
 @app.command("parse")
@@ -109,23 +123,7 @@ def parse_command(
         for d in results:
             typer.echo(json.dumps(d, ensure_ascii=False))
         return
-    table = Table()
-    for column in ("input", "kind", "value / bounds", "qualifier", "currency / unit", "period"):
-        table.add_column(column, overflow="fold")
-    table.add_column("equivalent / reason", overflow="fold")
+    table = Table("input", "kind", "reading")
     for d in results:
-        eq = d["equivalent"]
-        note = d["reason"] or (
-            f"= {eq['value'] or _bounds(eq)} {eq['currency'] or ''}" if eq else ""
-        )
-        period = f"{d['start']} – {d['end']}" if d["start"] else ""
-        table.add_row(
-            str(d["input"]),
-            str(d["kind"]),
-            _bounds(d),
-            d["qualifier"] or "",
-            d["currency"] or d["unit"] or "",
-            period,
-            note,
-        )
+        table.add_row(str(d["input"]), str(d["kind"]), _reading(d))
     Console().print(table)

@@ -15,6 +15,7 @@ from sectorlens.parse._lexicon import (
     BP,
     COUNT,
     CUR,
+    DIGIT_KINDS,
     MARK_KINDS,
     MINUS,
     NEUTRAL,
@@ -96,6 +97,18 @@ def undisclosed(text: str) -> tuple[bool, Currency | None]:
     return False, None
 
 
+_UNIT_ONLY = frozenset({"上", "过", "破"})
+# Currency words that may stand before the number (symbols and ISO codes always may).
+_LEADING_WORDS = frozenset(
+    {"rmb", "rs", "rs.", "人民币", "人民幣", "美元", "港币", "港幣", "港元", "欧元"}
+)
+
+
+def _may_lead(text: str) -> bool:
+    low = text.lower()
+    return not low.isalnum() or low in _LEADING_WORDS or (text.isupper() and text.isascii())
+
+
 def _side(toks: list[Tok]) -> _Side | str:
     currency: list[Currency] = []
     mark: str | None = None
@@ -105,6 +118,8 @@ def _side(toks: list[Tok]) -> _Side | str:
     while start < end:
         t = toks[start]
         if t.kind == CUR:
+            if not _may_lead(t.text):
+                return f"{t.text!r} does not stand before a number"
             currency.append(t.value)  # type: ignore[arg-type]
         elif t.kind in (MINUS, PLUS) and start + 1 < end and not negative:
             negative = t.kind == MINUS
@@ -179,6 +194,7 @@ def read(text: str) -> Reading | str:
     quals: set[Qualifier] = set()
     between = False
     bare_ok = False
+    unit_only = False  # 上亿 / 过亿 / 破亿: these words only stand before a bare unit
     while toks and (toks[0].kind in (QUAL, NEUTRAL, BETWEEN) or toks[0].text == "~"):
         t = toks.pop(0)
         if t.kind == SEP:  # a leading "~" means "about"
@@ -189,6 +205,7 @@ def read(text: str) -> Reading | str:
                 return f"{t.text!r} cannot stand first"
             quals.add(qual)
             bare_ok = True
+            unit_only = unit_only or t.text in _UNIT_ONLY
         elif t.kind == BETWEEN:
             between = True
     while toks and (toks[-1].kind == QUAL or (toks[-1].kind == PLUS and len(toks) > 1)):
@@ -225,6 +242,8 @@ def read(text: str) -> Reading | str:
         return problem
     bounds: list[tuple[Decimal, Decimal, bool]] = []
     for s in sides:
+        if unit_only and any(t.kind in DIGIT_KINDS for t in s.amount):
+            return "上/过/破 before a number"
         amount = evaluate(s.amount, allow_bare=bare_ok)
         if isinstance(amount, str):
             return amount
