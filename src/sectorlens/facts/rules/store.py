@@ -17,14 +17,14 @@ from sectorlens.facts.rules.common import (
     topic_of,
 )
 from sectorlens.fx import FxError
-from sectorlens.model import Finding, Severity
+from sectorlens.model import Finding, Quantity, Severity
 
 RULE_OBS = "store.observation"
 RULE_DEALS = "store.deals"
 # Observation metric names by (topic, measure); names are the store's, matched loosely so that
 # ``investment_amount``, ``vc_raised`` or ``financing_total`` all count as invested amounts.
 METRICS: dict[tuple[str, str], re.Pattern[str]] = {
-    ("investment", "amount"): re.compile(r"invest|financ|funding|venture|\bvc|raised", re.I),
+    ("investment", "amount"): re.compile(r"deal|invest|financ|funding|venture|\bvc|raised", re.I),
     ("investment", "count"): re.compile(r"deal|round|invest|financ|funding", re.I),
     ("market_size", "amount"): re.compile(r"market|industry_size|industry_value", re.I),
     ("revenue", "amount"): re.compile(r"revenue|sales|turnover", re.I),
@@ -86,20 +86,19 @@ def _observations(ctx: Context, m: Mention, topic: str, measure: str) -> list[Fi
         ctx,
         "SELECT o.*, s.title AS source_title FROM observations o "
         "LEFT JOIN sources s USING (source_id) "
-        "WHERE o.period_start = ? AND o.period_end = ? AND o.segment IS NULL "
+        "WHERE o.period_start = ? AND o.period_end = ? AND o.equivalent_of IS NULL "
+        # totals only: a segment of kind 'financing' (e.g. venture capital) is still a total
+        "AND (o.segment IS NULL OR o.segment_type IN ('financing')) "
         "AND o.status IN ('actual', 'estimate') ORDER BY o.obs_id",
         [p.start, p.end],
     )
     q = m.fact.quantity
+    rows = [r for r in rows if _measures(r, topic, measure)]
+    home = _home(rows, q)
+    if home:
+        rows = [r for r in rows if (r["metric"], r["geography"]) in home]
     out = []
     for row in rows:
-        metric = str(row["metric"])
-        if not METRICS[(topic, measure)].search(metric):
-            continue
-        if measure == "amount" and (row["currency"] is None or _NOT_AMOUNT.search(metric)):
-            continue
-        if measure == "count" and (row["currency"] is not None or not _COUNTISH.search(metric)):
-            continue
         value = row["value"] if row["value"] is not None else _mid(row["low"], row["high"])
         if value is None:
             continue
@@ -110,8 +109,35 @@ def _observations(ctx: Context, m: Mention, topic: str, measure: str) -> list[Fi
             if converted is None:
                 continue
             value, note = converted
-        out.append(_compare(ctx, m, row, value, note))
+        out.append(_compare(ctx, m, row, value, note, known=bool(home)))
     return out
+
+
+def _measures(row: dict[str, Any], topic: str, measure: str) -> bool:
+    """Whether an observation's metric can measure the same thing as the fact."""
+    metric = str(row["metric"])
+    if not METRICS[(topic, measure)].search(metric):
+        return False
+    if measure == "amount":
+        return row["currency"] is not None and not _NOT_AMOUNT.search(metric)
+    return row["currency"] is None and bool(_COUNTISH.search(metric))
+
+
+def _home(rows: list[dict[str, Any]], q: Quantity) -> set[tuple[Any, Any]]:
+    """(metric, geography) of the rows that state this very value: the fact's own series.
+
+    The fact names neither metric nor geography; the store's copy of the same number tells
+    which ones it is, and other sources are then compared on that metric and geography only.
+    """
+    lo, hi = bounds(q)
+    return {
+        (r["metric"], r["geography"])
+        for r in rows
+        if r["currency"] == q.currency
+        and r["value"] is not None
+        and (lo is None or Decimal(r["value"]) >= lo)
+        and (hi is None or Decimal(r["value"]) <= hi)
+    }
 
 
 def _mid(low: Any, high: Any) -> Decimal | None:
@@ -133,11 +159,14 @@ def _convert(
     return value * rate.rate, f" ≈ {base}→{quote} {ctx.rate_label(rate)}"
 
 
-def _compare(ctx: Context, m: Mention, row: dict[str, Any], value: Decimal, note: str) -> Finding:
+def _compare(
+    ctx: Context, m: Mention, row: dict[str, Any], value: Decimal, note: str, *, known: bool
+) -> Finding:
     q = m.fact.quantity
     lo, hi = bounds(q)
     mine = point(q) or Decimal(0)
     source = str(row.get("source_title") or row["source_id"])
+    source = source if len(source) <= 48 else source[:47] + "…"
     words = {
         "fact": ctx.quantity(q),
         "period": ctx.period(m.fact.period),
@@ -154,8 +183,10 @@ def _compare(ctx: Context, m: Mention, row: dict[str, Any], value: Decimal, note
         else "—"
     )
     words |= {"diff": ctx.quantity(q, abs(significant(diff, 4))), "rel": rel}
-    # Compared through another currency the gap may be the exchange rate's: info, not a flag.
-    severity = Severity.INFO if note else Severity.WARNING
+    # Another source's figure for the same series (or one seen through an exchange rate) is
+    # context, not a contradiction; a store that lacks the report's figure and holds another
+    # one in the same currency is worth a warning.
+    severity = Severity.INFO if (known or note) else Severity.WARNING
     return finding(RULE_OBS, severity, ctx.say(_OBS_DIFF, **words), [m], [mine, value, diff])
 
 
