@@ -66,7 +66,8 @@ def test_check_html_escapes_the_quoted_text(cli, tmp_path: Path) -> None:
     assert result.exit_code == 1
     html = out.read_text(encoding="utf-8")
     assert "&lt;b&gt;services&lt;/b&gt;" in html and "<b>services" not in html
-    assert "오류" in html and "110%" in html
+    assert "오류" in html and "110%" in html and "줄 1" in html and "45, 35, 30, 110" in html
+    assert "built-in method" not in html
 
 
 def test_check_bad_input_is_one_line(cli, tmp_path: Path) -> None:

@@ -82,7 +82,7 @@ def report_dict(extraction: Extraction, findings: Sequence[Finding]) -> dict[str
 
 _TEMPLATE = """<!doctype html>
 <html lang="{{ lang }}"><head><meta charset="utf-8">
-<title>{{ t.title }} — {{ name }}</title>
+<title>{{ t["title"] }} — {{ name }}</title>
 <style>
 body{font-family:system-ui,"Noto Sans CJK KR","Noto Sans KR",sans-serif;max-width:60rem;
 margin:2rem auto;padding:0 1rem;color:#222;line-height:1.5}
@@ -94,17 +94,17 @@ h1{font-size:1.4rem}.summary span{margin-right:1rem;font-weight:600}
 blockquote{margin:.4rem 0 .2rem 0;padding-left:.8rem;border-left:2px solid #ddd;color:#444}
 .meta{color:#666;font-size:.85rem}
 </style></head><body>
-<h1>{{ t.title }}: {{ name }}</h1>
+<h1>{{ t["title"] }}: {{ name }}</h1>
 <p class="summary">{% for sev, n in summary %}<span class="{{ sev }}">{{ t[sev] }} {{ n }}</span>
-{% endfor %}<span>{{ t.facts }} {{ facts }}</span></p>
+{% endfor %}<span>{{ t["facts"] }} {{ facts }}</span></p>
 {% for f in findings %}<div class="finding {{ f["severity"] }}">
 <span class="sev">{{ t[f["severity"]] }}</span><span class="rule">{{ f["rule"] }}</span>
 <p>{{ f["message"] }}</p>
 {% for q in f["quotes"] %}<blockquote>{{ q }}</blockquote>{% endfor %}
-<p class="meta">{{ t.lines }} {{ f["lines"]|join(", ") }}{% if f["values"] %} · {{ t.values }}
+<p class="meta">{{ t["lines"] }} {{ f["lines"]|join(", ") }}{% if f["values"] %} · {{ t["values"] }}
 {{ f["values"]|join(", ") }}{% endif %}</p>
 </div>
-{% else %}<p>{{ t.none }}</p>{% endfor %}
+{% else %}<p>{{ t["none"] }}</p>{% endfor %}
 </body></html>
 """
 _WORDS = {

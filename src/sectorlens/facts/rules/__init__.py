@@ -22,12 +22,12 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Seve
 
 
 def run(ctx: Context, names: Iterable[str] | None = None) -> list[Finding]:
-    """Run the named rules (default: all) and return their findings in document order."""
+    """Run the named rules (default: all): findings by severity, then in document order."""
     chosen = list(RULES) if names is None else list(names)
     findings: list[Finding] = []
     for name in chosen:
         findings.extend(RULES[name](ctx))
-    return sorted(findings, key=lambda f: (min(f.lines, default=0), SEVERITY_ORDER[f.severity]))
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], min(f.lines, default=0)))
 
 
 __all__ = ["RULES", "Context", "run"]

@@ -288,12 +288,17 @@ def finding(
     """A finding about ``mentions`` (lines and quoted sentences taken from them)."""
     lines = tuple(sorted({m.fact.line for m in mentions}))
     quotes: list[str] = []
+    figures: dict[str, list[str]] = {}
     for m in mentions:
-        quote = m.fact.sentence
         if m.fact.figure and m.sentence is None:
-            quote = f"{m.fact.figure} — {quote}"
-        if quote not in quotes:
-            quotes.append(quote)
+            if m.fact.figure not in figures:
+                figures[m.fact.figure] = []
+                quotes.append(m.fact.figure)
+            figures[m.fact.figure].append(m.fact.sentence)
+        elif m.fact.sentence not in quotes:
+            quotes.append(m.fact.sentence)
+    # A figure is quoted once, with its labels and values: "그림 3 …: 하드웨어 7.6% · …".
+    quotes = [f"{q}: {' · '.join(figures[q])}" if q in figures else q for q in quotes]
     return Finding(rule, severity, message, tuple(dec(v) for v in values), lines, tuple(quotes))
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.layout import Sentence
+from sectorlens.facts.subjects import ko_phrase
 from sectorlens.facts.rules.common import (
     Context,
     bounds,
@@ -74,6 +75,7 @@ class Claim:
     continuous: bool
     period: Period
     clause: str
+    label: str | None = None  # what the clause says moved: 융자 규모, the funding amount
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -131,6 +133,7 @@ def _claims(ctx: Context) -> list[Claim]:
                     bool(_CONTINUOUS.search(clause)),
                     ranges[0],
                     clause.strip(),
+                    _label(clause[: (up or down).start()], lx.language(text)),  # type: ignore[union-attr]
                 )
             )
     return claims
@@ -182,7 +185,26 @@ def _evaluate(ctx: Context, claim: Claim, values: dict[int, list[Mention]]) -> F
     return _with_claim(finding(RULE, severity, message, mentions, values_out), claim, line)
 
 
+_KO_SUBJECT = re.compile(r"^(.*?\S)(?:은|는|이|가)\s")
+_ZH_NOISE = re.compile(r"(?:19|20)\d{2}\s?(?:[-~–至到]\s?(?:19|20)\d{2})?\s?年|持续|连续|不断|一直|均|都")
+
+
+def _label(before: str, lang: str) -> str | None:
+    """The words naming what moved, from the clause text before the trend word."""
+    if lang == "ko":
+        m = _KO_SUBJECT.search(before.strip() + " ")
+        return ko_phrase(m.group(1)) if m else None
+    if lang == "zh":
+        text = _ZH_NOISE.sub("", before).strip(" ，,")
+        return text[-12:] or None
+    words = [w for w in re.sub(r"(?:19|20)\d{2}", " ", before).split() if w.isalpha()]
+    words = [w for w in words if w.lower() not in lx.EN_FUNCTION and not _CONTINUOUS.match(w)]
+    return " ".join(words[-4:]) or None
+
+
 def _what(claim: Claim, lang: str) -> str:
+    if claim.label:
+        return claim.label if lang == "ko" or claim.label.isascii() else f"'{claim.label}'"
     names = {
         ("amount", "ko"): "금액",
         ("count", "ko"): "건수",
