@@ -12,7 +12,6 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.layout import Sentence
-from sectorlens.facts.subjects import ko_phrase
 from sectorlens.facts.rules.common import (
     Context,
     bounds,
@@ -24,6 +23,7 @@ from sectorlens.facts.rules.common import (
     point,
     topic_of,
 )
+from sectorlens.facts.subjects import ko_phrase
 from sectorlens.model import Finding, Period, Severity
 
 RULE = "trend"
@@ -186,7 +186,9 @@ def _evaluate(ctx: Context, claim: Claim, values: dict[int, list[Mention]]) -> F
 
 
 _KO_SUBJECT = re.compile(r"^(.*?\S)(?:은|는|이|가)\s")
-_ZH_NOISE = re.compile(r"(?:19|20)\d{2}\s?(?:[-~–至到]\s?(?:19|20)\d{2})?\s?年|持续|连续|不断|一直|均|都")
+_ZH_NOISE = re.compile(
+    r"(?:19|20)\d{2}\s?(?:[-~–至到]\s?(?:19|20)\d{2})?\s?年|持续|连续|不断|一直|均|都"
+)
 
 
 def _label(before: str, lang: str) -> str | None:
