@@ -309,3 +309,39 @@ def test_korean_messages(fx: FxRates) -> None:
     extraction = extract(from_text(SHARES["ko"].format(x=30)))
     (f,) = check(extraction, lang="ko", fx=fx)
     assert "110%로 100%를 넘습니다" in f.message
+
+
+# --- restated figures ------------------------------------------------------------------------
+
+RESTATED = {
+    "ko": "2020년 매출 금액은 120억 원이었다.\n\n요약하면 2020년 매출 금액은 {x}억 원이다.\n",
+    "zh": "2020年营收为120亿元。\n\n总结：2020年营收为{x}亿元。\n",
+    "en": "Revenue was USD 120 million in 2020.\n\nIn summary, revenue was USD {x} million in 2020.\n",
+}
+
+
+@pytest.mark.parametrize("lang", RESTATED)
+def test_a_figure_restated_alike_is_ok_and_otherwise_a_warning(lang: str) -> None:
+    same = only(run(RESTATED[lang].format(x=120), rule="restated"))
+    assert (same.severity, same.lines) == (Severity.OK, (1, 3))
+    other = only(run(RESTATED[lang].format(x=130), rule="restated"))
+    assert other.severity is Severity.WARNING
+    assert other.values == ("12000000000", "13000000000") or other.values[1] == "130000000"
+
+
+def test_text_and_figure_shares_agree_within_rounding() -> None:
+    text = (
+        "기술 분포를 보면 센서 7.64%, 클라우드 12.5%의 순이었다.\n\n"
+        "그림 1 2020년 기술 분포\n\n센서\n{x}%\n\n클라우드\n12.5%\n\n기타\n79.9%\n"
+    )
+    found = run(text.format(x="7.6"), rule="restated")
+    assert [f.severity for f in found] == [Severity.OK, Severity.OK]
+    found = run(text.format(x="8.6"), rule="restated")
+    assert sorted(f.severity.value for f in found) == ["ok", "warning"]
+
+
+def test_different_periods_or_subjects_are_not_restatements() -> None:
+    text = "2019년 매출 금액은 100억 원이었다.\n\n2020년 매출 금액은 120억 원이었다.\n"
+    assert run(text, rule="restated") == []
+    text = "2020년 핵심 산업 규모는 100억 원이다.\n\n2020년 관련 산업 규모는 900억 원이다.\n"
+    assert run(text, rule="restated") == []

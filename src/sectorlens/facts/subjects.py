@@ -8,7 +8,9 @@ from sectorlens.facts import lexicon as lx
 
 _BOUNDARY = re.compile(r"[,，、;；:：()（）\[\]「」『』“”\"‘’\t•]")
 _KO_PARTICLES = tuple(sorted(lx.KO_PARTICLES.split("|"), key=len, reverse=True))
-_KO_CONNECTIVE = re.compile(r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|보면)$")
+_KO_CONNECTIVE = re.compile(
+    r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|하면|보면|으면|이면|라면|다면)$"
+)
 _KO_YEAR = re.compile(
     r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"
     r"(?:\s?\d{1,2}\s?(?:[~\-–]\s?\d{1,2})?\s?월)?\S*"
@@ -89,7 +91,7 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     tokens = [t for t in _KO_YEAR.sub(" ", text).split() if not _LIST_MARK.match(t)]
     words: list[str] = []
     for token in reversed(tokens):
-        if trailing and words and _KO_CONNECTIVE.search(token) and len(token) > 2:
+        if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
             break
         word, particle = strip_particle(token)
         if token in lx.KO_ADVERBS or word in lx.KO_ADVERBS:

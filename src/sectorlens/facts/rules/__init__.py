@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sectorlens.facts.rules import breakdown, comparison, derived, equivalents, store, trend
+from sectorlens.facts.rules import (
+    breakdown,
+    comparison,
+    derived,
+    equivalents,
+    restated,
+    store,
+    trend,
+)
 from sectorlens.facts.rules.common import Context
 from sectorlens.model import Finding, Severity
 
@@ -16,6 +24,7 @@ RULES: dict[str, Rule] = {
     "comparison": comparison.check,
     "fx": equivalents.check,
     "derived": derived.check,
+    "restated": restated.check,
     "store": store.check,
 }
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.OK: 3}
