@@ -316,7 +316,8 @@ def test_korean_messages(fx: FxRates) -> None:
 RESTATED = {
     "ko": "2020년 매출 금액은 120억 원이었다.\n\n요약하면 2020년 매출 금액은 {x}억 원이다.\n",
     "zh": "2020年营收为120亿元。\n\n总结：2020年营收为{x}亿元。\n",
-    "en": "Revenue was USD 120 million in 2020.\n\nIn summary, revenue was USD {x} million in 2020.\n",
+    "en": "Revenue was USD 120 million in 2020.\n\n"
+    "In summary, revenue was USD {x} million in 2020.\n",
 }
 
 
@@ -326,7 +327,7 @@ def test_a_figure_restated_alike_is_ok_and_otherwise_a_warning(lang: str) -> Non
     assert (same.severity, same.lines) == (Severity.OK, (1, 3))
     other = only(run(RESTATED[lang].format(x=130), rule="restated"))
     assert other.severity is Severity.WARNING
-    assert other.values == ("12000000000", "13000000000") or other.values[1] == "130000000"
+    assert other.values[1] in ("13000000000", "130000000")
 
 
 def test_text_and_figure_shares_agree_within_rounding() -> None:
