@@ -56,7 +56,7 @@ class Tok(NamedTuple):
     text: str
 
 
-def _check_grouping(digits: str) -> bool:
+def check_grouping(digits: str) -> bool:
     """True for Western (1,234,567) or Indian (12,34,567) digit grouping."""
     parts = digits.split(",")
     if len(parts) == 1:
@@ -92,7 +92,7 @@ def tokenize(text: str) -> list[Tok] | str:
             assert m is not None
             raw = m.group()
             body = raw.split("e", 1)[0]
-            if "," in body and not _check_grouping(body.split(".", 1)[0]):
+            if "," in body and not check_grouping(body.split(".", 1)[0]):
                 return f"invalid digit grouping {text[i : m.end()]!r}"
             toks.append(Tok(NUM, Decimal(raw.replace(",", "")), text[i : m.end()]))
             i = m.end()
