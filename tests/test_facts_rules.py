@@ -282,8 +282,16 @@ def test_average_deal_size_is_info(text: str) -> None:
     assert Decimal(f.values[2]) == Decimal(f.values[0]) / Decimal(f.values[1])
 
 
-def test_no_average_without_a_deal_count() -> None:
-    assert run("2020년 시장 규모는 100억 위안이고 기업 수는 50개다.", rule="derived") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020년 시장 규모는 100억 위안이고 기업 수는 50개다.",
+        "2020年市场规模为100亿元，企业数量为50家。",
+        "In 2020 the market size was CNY 10 bn and 50 companies were active.",
+    ],
+)
+def test_no_average_without_a_deal_count(text: str) -> None:
+    assert run(text, rule="derived") == []
 
 
 # --- wording ---------------------------------------------------------------------------------
