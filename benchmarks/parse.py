@@ -1,23 +1,32 @@
 """Strings per second of sectorlens.parse on the real amount columns of ../shared/data.
 
 Run: .venv/bin/python benchmarks/parse.py [--repeat N]
+
+Three figures for sectorlens: "uncached" (every string read from scratch, the per-string cost),
+"cold" (one pass over the real distribution starting from empty caches, so repeats hit the
+cache) and "warm" (caches full). On the subsets they accept, jionlp.parse_money and cn2an.cn2an
+("smart" mode) are timed on the same strings in the same run; ratios are sectorlens / other.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sectorlens.parse import clear_caches, parse_money
+from sectorlens.model import Kind
+from sectorlens.parse import clear_caches, parse_money, parse_number
+from sectorlens.parse._core import only, read_quantity
 
 SHARED = Path(os.environ.get("SECTORLENS_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+Pair = tuple[str, str | None]
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -25,11 +34,13 @@ def _csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw.replace("\r\n", "\n").replace("\r", "\n"))))
 
 
-def amount_columns(data: Path) -> dict[str, tuple[list[str], str | None]]:
-    """Every amount cell of the shared datasets (repeats kept), with the column's currency."""
+def amount_columns(data: Path) -> dict[str, list[Pair]]:
+    """Every amount cell of the shared datasets (repeats kept), each with its column currency."""
     itjuzi = _csv(data / "itjuzi" / "companies_820_2018-12-25.csv")
     cb = data / "crunchbase_2013"
-    cset = [json.loads(line) for line in (data / "cset/amplyfi_investments_zh_usd.jsonl").open()]
+    cset_path = data / "cset" / "amplyfi_investments_zh_usd.jsonl"
+    cset = [json.loads(line) for line in cset_path.read_text(encoding="utf-8").splitlines()]
+    india = _csv(data / "india_startup_funding" / "startup_funding.csv")
     nsf = [
         v
         for table in ("1942", "1974", "6208")
@@ -37,44 +48,104 @@ def amount_columns(data: Path) -> dict[str, tuple[list[str], str | None]]:
         for k, v in row.items()
         if k.startswith("field_")
     ]
+
+    def col(rows: list[dict[str, str]], name: str, cur: str | None) -> list[Pair]:
+        return [(r[name], cur) for r in rows]
+
     return {
-        "itjuzi 融资金额": ([r["融资金额"] for r in itjuzi], None),
-        "itjuzi 融资总额": ([r["融资总额"] for r in itjuzi], "CNY"),
-        "itjuzi 估值": ([r["估值"] for r in itjuzi], None),
-        "crunchbase raised_amount_usd": (
-            [r["raised_amount_usd"] for r in _csv(cb / "crunchbase-rounds.csv")],
-            "USD",
+        "itjuzi 融资金额": col(itjuzi, "融资金额", None),
+        "itjuzi 融资总额": col(itjuzi, "融资总额", "CNY"),
+        "itjuzi 估值": col(itjuzi, "估值", None),
+        "crunchbase raised_amount_usd": col(
+            _csv(cb / "crunchbase-rounds.csv"), "raised_amount_usd", "USD"
         ),
-        "crunchbase funding_total_usd": (
-            [r["funding_total_usd"] for r in _csv(cb / "crunchbase-companies.csv")],
-            "USD",
+        "crunchbase funding_total_usd": col(
+            _csv(cb / "crunchbase-companies.csv"), "funding_total_usd", "USD"
         ),
-        "crunchbase price_amount": (
-            [r["price_amount"] for r in _csv(cb / "crunchbase-acquisitions.csv")],
-            "USD",
+        "crunchbase price_amount": col(
+            _csv(cb / "crunchbase-acquisitions.csv"), "price_amount", "USD"
         ),
-        "cset amount": ([str(r["amount"]) for r in cset], None),
-        "india AmountInUSD": (
-            [r["AmountInUSD"] for r in _csv(data / "india_startup_funding/startup_funding.csv")],
-            "USD",
-        ),
-        "nsf_sei values": (nsf, "USD"),
+        "cset amount": [(str(r["amount"]), r.get("currency")) for r in cset],
+        "india AmountInUSD": col(india, "AmountInUSD", "USD"),
+        "nsf_sei values": [(v, "USD") for v in nsf],
     }
 
 
-def rate(fn: Callable[[str], object], strings: list[str], repeat: int) -> float:
-    """Best strings/second over ``repeat`` passes."""
+def _best(fn: Callable[[], object], repeat: int, before: Callable[[], None] | None = None) -> float:
     best = float("inf")
     for _ in range(repeat):
+        if before:
+            before()
         start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def ours_rates(pairs: Sequence[Pair], repeat: int) -> tuple[float, float, float]:
+    """(uncached, cold, warm) strings/second of parse_money over ``pairs``."""
+    raw = read_quantity.__wrapped__
+
+    def uncached() -> None:
+        for s, cur in pairs:
+            only(raw(s, cur, True), Kind.MONEY)
+
+    def cached() -> None:
+        for s, cur in pairs:
+            parse_money(s, default_currency=cur)
+
+    n = len(pairs)
+    u = _best(uncached, repeat)
+    c = _best(cached, repeat, before=clear_caches)
+    cached()
+    w = _best(cached, repeat)
+    return n / u, n / c, n / w
+
+
+def _accepts(fn: Callable[[str], object], s: str) -> bool:
+    try:
+        fn(s)
+    except Exception:  # the libraries signal "cannot read" by raising anything
+        return False
+    return True
+
+
+def _rate(fn: Callable[[str], object], strings: Sequence[str], repeat: int) -> float:
+    def run() -> None:
         for s in strings:
             fn(s)
-        best = min(best, time.perf_counter() - start)
-    return len(strings) / best if best > 0 else float("inf")
+
+    return len(strings) / _best(run, repeat)
+
+
+def compare(
+    name: str,
+    other: Callable[[str], object],
+    ours: Callable[[str], object],
+    strings: Sequence[str],
+    repeat: int,
+) -> None:
+    """Time ``other`` and ours (uncached and cached) on the strings ``other`` accepts."""
+    subset = [s for s in strings if _accepts(other, s)]
+    if not subset:
+        print(f"  {name}: accepts none of these strings")
+        return
+    theirs = _rate(other, subset, repeat)
+    clear_caches()
+    uncached = _rate(lambda s: ours(s, True), subset, repeat)
+    clear_caches()
+    cold = _rate(lambda s: ours(s, False), subset, 1)
+    warm = _rate(lambda s: ours(s, False), subset, repeat)
+    print(
+        f"  vs {name} on {len(subset):,} strings it accepts ({len(set(subset)):,} distinct): "
+        f"{name} {theirs:,.0f}/s; sectorlens uncached {uncached:,.0f}/s "
+        f"(x{uncached / theirs:.1f}), cold {cold:,.0f}/s (x{cold / theirs:.1f}), "
+        f"warm {warm:,.0f}/s (x{warm / theirs:.1f})"
+    )
 
 
 def main() -> int:
-    """Print strings/second, cold and warm cache, per column and overall."""
+    """Print strings/second per column and overall, and the ratios against jionlp and cn2an."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
@@ -83,22 +154,38 @@ def main() -> int:
         print(f"{data} is absent: nothing to measure", file=sys.stderr)
         return 1
     columns = amount_columns(data)
-    every: list[tuple[str, str | None]] = [(s, cur) for ss, cur in columns.values() for s in ss]
-    print(f"{len(every)} strings ({len({s for s, _ in every})} distinct)")
+    every = [p for pairs in columns.values() for p in pairs]
+    print(
+        f"{len(every):,} amount strings ({len({s for s, _ in every}):,} distinct), "
+        f"best of {args.repeat}"
+    )
+    u, c, w = ours_rates(every, args.repeat)
+    print(
+        f"sectorlens parse_money, all columns: uncached {u:,.0f}/s, cold {c:,.0f}/s, "
+        f"warm {w:,.0f}/s"
+    )
+    for name, pairs in columns.items():
+        u, c, w = ours_rates(pairs, args.repeat)
+        print(f"  {name} ({len(pairs):,}): uncached {u:,.0f}/s, cold {c:,.0f}/s, warm {w:,.0f}/s")
 
-    def ours(pair: tuple[str, str | None]) -> object:
-        return parse_money(pair[0], default_currency=pair[1])
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import cn2an  # type: ignore[import-untyped]
+        import jionlp  # type: ignore[import-untyped]
 
-    cold = []
-    for _ in range(args.repeat):
-        clear_caches()
-        start = time.perf_counter()
-        for pair in every:
-            ours(pair)
-        cold.append(time.perf_counter() - start)
-    warm = rate(ours, every, args.repeat)  # type: ignore[arg-type]
-    print(f"sectorlens parse_money, all columns: cold {len(every) / min(cold):,.0f}/s, ", end="")
-    print(f"warm {warm:,.0f}/s")
+    raw = read_quantity.__wrapped__
+
+    def money(s: str, uncached: bool) -> object:
+        return only(raw(s, None, True), Kind.MONEY) if uncached else parse_money(s)
+
+    def number(s: str, uncached: bool) -> object:
+        return only(raw(s, None, False), Kind.NUMBER) if uncached else parse_number(s)
+
+    print("comparisons (same strings, same run):")
+    for name, pairs in columns.items():
+        strings = [s for s, _ in pairs]
+        print(f" {name}:")
+        compare("jionlp.parse_money", jionlp.parse_money, money, strings, args.repeat)
+        compare("cn2an.cn2an", lambda s: cn2an.cn2an(s, "smart"), number, strings, args.repeat)
     return 0
 
 

@@ -66,6 +66,14 @@ def _main(text: str, norm: str, default: str | None, money: bool) -> Quantity:
 @lru_cache(maxsize=1 << 16)
 def read_quantity(text: str, default: str | None, money: bool) -> Quantity:
     """Any quantity but a period; ``money`` makes bare numbers money in the default currency."""
+    try:
+        return _read_quantity(text, default, money)
+    except (ArithmeticError, ValueError, LookupError, TypeError, AssertionError) as exc:
+        # The contract is "never raise": a bug becomes an unparsed result the tests catch.
+        return unparsed(text, f"internal error: {type(exc).__name__}")
+
+
+def _read_quantity(text: str, default: str | None, money: bool) -> Quantity:
     norm = normalize(text)
     if not norm:
         return unparsed(text, "empty")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from types import MappingProxyType
 from typing import NamedTuple, cast
 
 from sectorlens.model import Kind, Qualifier, Quantity
+from sectorlens.parse._keywords import KEYWORDS
 from sectorlens.parse._lexicon import (
     AMOUNT_KINDS,
     AND,
@@ -14,7 +16,7 @@ from sectorlens.parse._lexicon import (
     BP,
     COUNT,
     CUR,
-    KEYWORDS,
+    DIGIT_KINDS,
     MARK_KINDS,
     MINUS,
     NEUTRAL,
@@ -28,7 +30,7 @@ from sectorlens.parse._lexicon import (
     SEP,
     UNDISCLOSED,
 )
-from sectorlens.parse._tokens import Tok, tokenize
+from sectorlens.parse._tokens import Tok, check_grouping, tokenize
 from sectorlens.parse.numbers import clean, evaluate, has_unit, too_large, trailing_units
 
 Currency = str | frozenset[str]
@@ -96,6 +98,18 @@ def undisclosed(text: str) -> tuple[bool, Currency | None]:
     return False, None
 
 
+_UNIT_ONLY = frozenset({"上", "过", "破"})
+# Currency words that may stand before the number (symbols and ISO codes always may).
+_LEADING_WORDS = frozenset(
+    {"rmb", "rs", "rs.", "人民币", "人民幣", "美元", "港币", "港幣", "港元", "欧元"}
+)
+
+
+def _may_lead(text: str) -> bool:
+    low = text.lower()
+    return not low.isalnum() or low in _LEADING_WORDS or (text.isupper() and text.isascii())
+
+
 def _side(toks: list[Tok]) -> _Side | str:
     currency: list[Currency] = []
     mark: str | None = None
@@ -105,6 +119,8 @@ def _side(toks: list[Tok]) -> _Side | str:
     while start < end:
         t = toks[start]
         if t.kind == CUR:
+            if not _may_lead(t.text):
+                return f"{t.text!r} does not stand before a number"
             currency.append(t.value)  # type: ignore[arg-type]
         elif t.kind in (MINUS, PLUS) and start + 1 < end and not negative:
             negative = t.kind == MINUS
@@ -171,14 +187,60 @@ def _combine(values: list[Currency]) -> tuple[Currency | None, str | None]:
     return (common if len(common) != 1 else next(iter(common))), None
 
 
+_FAST_UNITS = {
+    "万": Decimal(10**4),
+    "萬": Decimal(10**4),
+    "亿": Decimal(10**8),
+    "億": Decimal(10**8),
+}
+_FAST_UNITS.update({"만": _FAST_UNITS["万"], "억": _FAST_UNITS["亿"], "조": Decimal(10**12)})
+_FAST_CURRENCY = "人民币|人民幣|元|美元|美金|港元|港币|欧元|日元|英镑|위안|원|달러"
+# The shapes most amount cells have: 1750000, 10,00,000, 1000万人民币, 1.5亿元, 数千万美元.
+_FAST = re.compile(
+    rf"(\d[\d,]{{0,24}}(?:\.\d{{1,12}})?)(?: ?([万萬亿億만억조]))? ?({_FAST_CURRENCY})?"
+)
+_FAST_VAGUE = re.compile(rf"[数几]([十百千]?)([万亿])({_FAST_CURRENCY})?")
+_SMALL = {"": 1, "十": 10, "百": 100, "千": 1000}
+
+
+def _fast(text: str) -> Reading | None:
+    """The common shapes without tokenizing; None sends the text down the full path."""
+    m = _FAST.fullmatch(text)
+    if m:
+        digits, unit, word = m.groups()
+        if "," in digits:
+            whole = digits.split(".", 1)[0]
+            if not check_grouping(whole) or not whole[-1].isdigit():
+                return None
+            digits = digits.replace(",", "")
+        value = Decimal(digits)
+        if unit:
+            value = clean(value * _FAST_UNITS[unit])
+        elif "." in digits:
+            value = clean(value)
+        cur = KEYWORDS[word][1] if word else None
+        return Reading(value, value, Qualifier.EXACT, cur, None, None)  # type: ignore[arg-type]
+    m = _FAST_VAGUE.fullmatch(text)
+    if m:
+        small, big, word = m.groups()
+        low = _SMALL[small] * _FAST_UNITS[big]
+        cur = KEYWORDS[word][1] if word else None
+        return Reading(low, low * 10, Qualifier.RANGE, cur, None, None)  # type: ignore[arg-type]
+    return None
+
+
 def read(text: str) -> Reading | str:
     """Read normalised text as one quantity; a string return is the reason it cannot be."""
+    fast = _fast(text)
+    if fast is not None:
+        return fast
     toks = tokenize(text)
     if isinstance(toks, str):
         return toks
     quals: set[Qualifier] = set()
     between = False
     bare_ok = False
+    unit_only = False  # 上亿 / 过亿 / 破亿: these words only stand before a bare unit
     while toks and (toks[0].kind in (QUAL, NEUTRAL, BETWEEN) or toks[0].text == "~"):
         t = toks.pop(0)
         if t.kind == SEP:  # a leading "~" means "about"
@@ -189,6 +251,7 @@ def read(text: str) -> Reading | str:
                 return f"{t.text!r} cannot stand first"
             quals.add(qual)
             bare_ok = True
+            unit_only = unit_only or t.text in _UNIT_ONLY
         elif t.kind == BETWEEN:
             between = True
     while toks and (toks[-1].kind == QUAL or (toks[-1].kind == PLUS and len(toks) > 1)):
@@ -225,6 +288,8 @@ def read(text: str) -> Reading | str:
         return problem
     bounds: list[tuple[Decimal, Decimal, bool]] = []
     for s in sides:
+        if unit_only and any(t.kind in DIGIT_KINDS for t in s.amount):
+            return "上/过/破 before a number"
         amount = evaluate(s.amount, allow_bare=bare_ok)
         if isinstance(amount, str):
             return amount

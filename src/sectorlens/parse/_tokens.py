@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from decimal import Decimal
 from typing import NamedTuple
 
-from sectorlens.parse._lexicon import (
-    CUR,
-    ISO_CODES,
-    KEYWORDS_BY_FIRST,
-    NUM,
-)
-from sectorlens.parse._lexicon import KEYWORDS as _KW
+from sectorlens.parse._keywords import KEYWORDS as _KW
+from sectorlens.parse._keywords import KEYWORDS_BY_FIRST
+from sectorlens.parse._lexicon import CUR, ISO_CODES, NUM
 
 # Literal escape text of a UTF-8 no-break space left in some exports (`\xc2\xa0`).
 _ESCAPED_NBSP = re.compile(r"(?:\\+xc2\\+xa0)+", re.IGNORECASE)
@@ -44,6 +41,8 @@ def normalize(text: str) -> str:
     """NFKC (full-width to half-width), one kind of dash, single spaces, no escape debris."""
     if "\\" in text:
         text = _ESCAPED_NBSP.sub(" ", text)
+    if "&" in text:  # HTML entities left in exported text (2013&#8211;18)
+        text = html.unescape(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text).translate(_DASHES)
     return _SPACES.sub(" ", text).strip()
@@ -57,7 +56,7 @@ class Tok(NamedTuple):
     text: str
 
 
-def _check_grouping(digits: str) -> bool:
+def check_grouping(digits: str) -> bool:
     """True for Western (1,234,567) or Indian (12,34,567) digit grouping."""
     parts = digits.split(",")
     if len(parts) == 1:
@@ -93,7 +92,7 @@ def tokenize(text: str) -> list[Tok] | str:
             assert m is not None
             raw = m.group()
             body = raw.split("e", 1)[0]
-            if "," in body and not _check_grouping(body.split(".", 1)[0]):
+            if "," in body and not check_grouping(body.split(".", 1)[0]):
                 return f"invalid digit grouping {text[i : m.end()]!r}"
             toks.append(Tok(NUM, Decimal(raw.replace(",", "")), text[i : m.end()]))
             i = m.end()

@@ -21,8 +21,12 @@ from typing import NamedTuple, cast
 from sectorlens.parse._lexicon import (
     BIG_KINDS,
     DIGIT_KINDS,
+    HB,
     HD,
+    HS,
+    KB,
     KD,
+    KS,
     MORE,
     NUM,
     SCALE,
@@ -64,8 +68,9 @@ def too_large(value: Decimal) -> bool:
 def _place(tok: Tok) -> Decimal | None:
     """The place of the last significant digit of a whole Arabic number (3000 -> 1000)."""
     value = tok.value
-    assert isinstance(value, Decimal)
-    if tok.kind != NUM or value <= 0 or value != value.to_integral_value():
+    if tok.kind != NUM or not isinstance(value, Decimal):
+        return None
+    if value <= 0 or value != value.to_integral_value():
         return None
     digits = str(int(value))
     zeros = len(digits) - len(digits.rstrip("0"))
@@ -189,11 +194,15 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
         else:  # VAGUE, VRANGE
             return f"misplaced {t.text!r}"
         prev = k
+    if prev == ZERO:
+        return "零 at the end"
     if cur is not None:
         assert cur_tok is not None
         if before_cur in SMALL_KINDS and last_small is not None:
             if cur_tok.kind == HD and last_small != 10 and not zero:
                 cur = cur * last_small / 10  # 三千五 = 3500
+            elif cur_tok.kind == KD and last_small != 10:
+                return f"ambiguous numeral after a unit: {cur_tok.text!r}"  # 천삼: 1003 or 1300?
             elif cur_tok.kind == NUM:
                 return f"ambiguous digits after a unit: {cur_tok.text!r}"
         elif before_cur in BIG_KINDS and last_big is not None:
@@ -212,10 +221,30 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
     return total + section
 
 
+_HANZI_KINDS = frozenset({HD, HS, HB, ZERO})
+_HANGUL_KINDS = frozenset({KD, KS, KB})
+
+
+def _mixed(toks: Sequence[Tok]) -> str | None:
+    """Why an amount mixes scripts no writer mixes (``천一``, ``2亿两``), if it does."""
+    kinds = {t.kind for t in toks}
+    vague = "".join(t.text for t in toks if t.kind == VAGUE)
+    hanzi = bool(kinds & _HANZI_KINDS) or any(c in vague for c in "数數几幾")
+    hangul = bool(kinds & _HANGUL_KINDS) or any(c in vague for c in "수몇")
+    if hanzi and hangul:
+        return "Hanzi and Hangul numerals mixed"
+    if NUM in kinds and (HD in kinds or KD in kinds):
+        return "digits and numerals mixed"
+    return None
+
+
 def evaluate(toks: Sequence[Tok], *, allow_bare: bool = False) -> Amount | str:
     """Read the tokens of one amount into bounds; a string is the reason it cannot be read."""
     if not toks:
         return "no number"
+    mixed = _mixed(toks)
+    if mixed:
+        return mixed
     first = toks[0]
     if first.kind == VRANGE:
         if len(toks) != 1:

@@ -213,6 +213,8 @@ def read_period(text: str, date_format: str | None = None) -> tuple[Period, bool
         return _read(text, date_format)
     except ValueError as exc:  # date() rejects the day, month or year
         return f"invalid date: {exc}"
+    except (ArithmeticError, LookupError, TypeError, AssertionError) as exc:
+        return f"internal error: {type(exc).__name__}"
 
 
 @lru_cache(maxsize=1 << 14)

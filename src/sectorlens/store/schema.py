@@ -58,6 +58,7 @@ TABLES: dict[str, str] = {
         locator VARCHAR,
         equivalent_of VARCHAR,
         note VARCHAR,
+        cites VARCHAR[],
         load_id VARCHAR
     """,
     "policies": """
