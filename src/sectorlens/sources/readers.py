@@ -28,7 +28,7 @@ XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 
 Progress = Callable[[int], None]
-"""Called now and then with the bytes consumed so far (rows so far for XLSX)."""
+"""Called now and then with the bytes consumed so far (estimated from rows for XLSX)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +249,9 @@ def _xlsx_rows(
 ) -> Iterator[RawRow]:
     book = _workbook(info.path)
     try:
-        rows = book[title].iter_rows(values_only=True)
+        sheet = book[title]
+        total = sheet.max_row or 0  # the sheet's own dimension; progress is reported as bytes
+        rows = sheet.iter_rows(values_only=True)
         next(rows, None)  # the header
         for number, cells in enumerate(rows, 2):
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
@@ -264,8 +266,8 @@ def _xlsx_rows(
                     flags.extend(f"{f}:{name}" for f in fixes)
                     original[name] = raw
                 values[name] = text
-            if progress is not None and number % 1000 == 0:
-                progress(number)
+            if progress is not None and total and number % 1000 == 0:
+                progress(min(info.size, info.size * number // total))
             yield RawRow(f"{title}!{number}", values, tuple(flags), original)
     finally:
         book.close()
