@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from sectorlens.errors import InputError, UsageError
+from sectorlens.errors import InputError, SectorlensError, UsageError
 from sectorlens.fx import FxRates
 from sectorlens.model import Company, Deal, Observation, Reject, Source
 from sectorlens.sources import ADAPTERS, Adapter, GenericAdapter, Options, load_mapping
@@ -95,10 +95,10 @@ def ingest(
         raise UsageError("a store connection is needed unless previewing")
     mapping = _mapping(source)
     ctx = context or Context.default()
-    results = []
+    results: list[LoadResult] = []
     for path in paths:
-        results.append(
-            _ingest_one(
+        try:
+            result = _ingest_one(
                 con,
                 Path(path),
                 source,
@@ -109,7 +109,12 @@ def ingest(
                 chunk_rows=chunk_rows,
                 today=today or date.today(),
             )
-        )
+        except SectorlensError as exc:
+            if not results or preview:
+                raise
+            done = ", ".join(f"{r.path} ({r.status})" for r in results)
+            raise type(exc)(f"{exc} — earlier files are in the store: {done}") from exc
+        results.append(result)
     return results
 
 
