@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    ?= report
 LANG_  ?= ko
 
-.PHONY: report test lint typecheck pytest fonts clean
+.PHONY: report test lint typecheck pytest fonts clean test-spark
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ pytest: $(VENV)/.installed-dev fonts
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# Metrics on PySpark vs DuckDB (the [spark] extra, Java 17); a skip here is a failure.
+$(VENV)/.installed-spark: pyproject.toml | $(VENV)/.installed-dev
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
+	touch $@
+
+test-spark: $(VENV)/.installed-spark
+	SECTORLENS_REQUIRE_SPARK=1 $(BIN)/python -m pytest -m spark $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .mypy_cache

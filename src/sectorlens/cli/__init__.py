@@ -13,6 +13,8 @@ from sectorlens.errors import SectorlensError
 from sectorlens.cli import db as _db  # noqa: F401  isort: skip
 from sectorlens.cli import report as _report  # noqa: F401  isort: skip
 from sectorlens.cli import version as _version  # noqa: F401  isort: skip
+from sectorlens.cli import parse as _parse  # noqa: F401  isort: skip
+from sectorlens.cli import query as _query  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]
 

@@ -1,3 +1,81 @@
-"""sectorlens.metrics."""
+"""Deal analytics as Ibis expressions over the store, on DuckDB or PySpark.
+
+``compute(engine, "shares", by=["province"], where=["year>=2014"], currency="USD")`` returns a
+:class:`MetricResult` (an Arrow table; ``.to_pandas()`` / ``.to_polars()``). ``REGISTRY`` maps
+each metric name to its declaration (parameters, ``by`` options, filters): see ``describe()``.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import ibis
+
+from sectorlens.errors import UsageError
+from sectorlens.fx import FxRates
+from sectorlens.metrics.catalog import REGISTRY
+from sectorlens.metrics.engine import ENGINES, Engine, from_duckdb, open_engine
+from sectorlens.metrics.filters import FIELDS, Filter, make_filter, parse_where
+from sectorlens.metrics.registry import CURRENCIES, Metric, MetricResult, Param, Query, run
+
+__all__ = [
+    "CURRENCIES",
+    "ENGINES",
+    "FIELDS",
+    "REGISTRY",
+    "Engine",
+    "Filter",
+    "Metric",
+    "MetricResult",
+    "Param",
+    "Query",
+    "compute",
+    "describe",
+    "from_duckdb",
+    "get_metric",
+    "make_filter",
+    "open_engine",
+    "parse_where",
+    "sql",
+]
+
+
+def get_metric(name: str) -> Metric:
+    """The registered metric ``name``; UsageError lists the known ones."""
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise UsageError(f"unknown metric {name!r}; known: {', '.join(REGISTRY)}") from None
+
+
+def compute(
+    engine: Engine,
+    name: str,
+    *,
+    by: Sequence[str] | None = None,
+    where: Sequence[str | Filter] = (),
+    currency: str = "CNY",
+    params: Mapping[str, Any] | None = None,
+    fx: FxRates | None = None,
+) -> MetricResult:
+    """Validate the request, run metric ``name`` on ``engine`` and return its rows."""
+    metric = get_metric(name)
+    query = metric.query(by=by, where=where, currency=currency, params=params, fx=fx)
+    return run(metric, engine, query)
+
+
+def sql(engine: Engine, name: str, **request: Any) -> dict[str, str]:
+    """The SQL Ibis generates for metric ``name`` on ``engine``'s dialect, per expression."""
+    metric = get_metric(name)
+    query = metric.query(**request)
+    dialect = "duckdb" if engine.name == "duckdb" else "spark"
+    return {
+        key: str(ibis.to_sql(expr, dialect=dialect))
+        for key, expr in metric.build(query, engine).items()
+    }
+
+
+def describe() -> list[dict[str, Any]]:
+    """Every metric's declaration, JSON-ready (for ``/api/metrics``)."""
+    return [m.describe() for m in REGISTRY.values()]

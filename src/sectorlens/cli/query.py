@@ -1,0 +1,105 @@
+"""``sectorlens query METRIC``: one metric over the store, as a table or a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import pyarrow as pa
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sectorlens.cli.app import DbOption, app
+from sectorlens.errors import UsageError
+from sectorlens.metrics import REGISTRY, compute, open_engine
+from sectorlens.metrics.output import BINARY_FORMATS, FORMATS, cell_text, render
+
+
+def _pairs(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--param takes NAME=VALUE, not {item!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+@app.command()
+def query(
+    metric: Annotated[str | None, typer.Argument(help="Metric name (see --list).")] = None,
+    by: Annotated[list[str] | None, typer.Option("--by", help="Group by (repeatable).")] = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option("--where", help="Filter FIELD OP VALUE, e.g. year>=2014 (repeatable)."),
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", help="Metric parameter NAME=VALUE.")
+    ] = None,
+    currency: Annotated[str, typer.Option(help="CNY, USD or KRW.")] = "CNY",
+    fmt: Annotated[str, typer.Option("--format", help=" | ".join(FORMATS))] = "table",
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
+    engine: Annotated[str, typer.Option(help="duckdb or spark.")] = "duckdb",
+    list_: Annotated[bool, typer.Option("--list", help="List the metrics.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Compute one metric over the store (read-only)."""
+    if list_ or metric is None:
+        for m in REGISTRY.values():
+            by_text = f" [--by {'|'.join(m.by)}]" if m.by else ""
+            params = "".join(f" [--param {p.name}=…]" for p in m.params)
+            typer.echo(f"{m.name:<14} {m.title}{by_text}{params}")
+        return
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt in BINARY_FORMATS and out is None:
+        raise UsageError(f"--format {fmt} writes a binary file: give --out FILE")
+    with open_engine(db, engine) as eng:
+        result = compute(
+            eng, metric, by=by, where=where or (), currency=currency, params=_pairs(param or [])
+        )
+    q = result.query
+    meta = {
+        "metric": metric,
+        "by": list(q.by),
+        "where": [str(f) for f in q.where],
+        "currency": q.currency,
+        "params": {k: cell_text(v) for k, v in q.params.items()},
+        "engine": result.engine,
+    }
+    if fmt == "table":
+        _print_table(result.table, metric, meta, out)
+        return
+    data = render(result.table, fmt, meta)
+    if out is None:
+        typer.echo(data if isinstance(data, str) else data.decode(), nl=False)
+    else:
+        try:
+            if isinstance(data, str):
+                out.write_text(data, encoding="utf-8")
+            else:
+                out.write_bytes(data)
+        except OSError as exc:
+            raise UsageError(f"cannot write {out}: {exc.strerror}") from exc
+        typer.echo(f"{result.table.num_rows} rows → {out}", err=True)
+
+
+def _print_table(table: pa.Table, metric: str, meta: dict, out: Path | None) -> None:
+    title = f"{metric} ({', '.join(meta['by']) or 'all'}; amounts in {meta['currency']})"
+    if meta["where"]:
+        title += f" where {' and '.join(meta['where'])}"
+    t = Table(title=title)
+    for name in table.column_names:
+        t.add_column(name, overflow="fold")
+    for row in table.to_pylist():
+        t.add_row(*[cell_text(v) or "–" for v in row.values()])
+    width = max(120, 12 * len(table.column_names))
+    if out is None:
+        Console(width=width).print(t)
+        return
+    try:
+        with out.open("w", encoding="utf-8") as fh:
+            Console(width=width, file=fh).print(t)
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {exc.strerror}") from exc

@@ -1,0 +1,150 @@
+"""Shared pieces of the metrics: deal amounts three ways, periods, exact ratios, Arrow output.
+
+Amounts of one deal, in the chosen currency's ``<cur>_value/low/high`` columns:
+
+- ``exact`` — the stated point, only when the qualifier is ``exact`` (disclosed exact amounts);
+- ``low`` / ``high`` — the ends of a range (``数千万`` → 10M..100M), the point where there is one;
+  an ``at_least`` amount has no high end and an ``at_most`` amount no low end;
+- ``mid`` — the midpoint of low and high where both are known, else the stated point.
+
+Sums of amounts are exact ``DECIMAL(38, 6)`` on every engine; ratios are computed afterwards in
+``Decimal`` (see registry), so DuckDB and Spark agree digit for digit.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from sectorlens.metrics import filters
+from sectorlens.metrics.registry import TIME_GRAINS, Query
+
+AMOUNT_TYPE = "decimal(38, 6)"
+ARROW_AMOUNT = pa.decimal128(38, 6)
+ARROW_PCT = pa.decimal128(20, 4)  # percentages, growth rates: 4 decimal places
+ARROW_MONEY2 = pa.decimal128(38, 2)  # means and medians: to the cent
+MEASURES = ("exact", "low", "high", "mid")
+UNKNOWN = None  # a missing dimension value stays null in results (shown as "(unknown)")
+_HALF = Decimal("0.5")
+
+
+def amounts(t: ir.Table, currency: str) -> dict[str, ir.Value]:
+    """The four per-deal amounts (see module docstring) in ``currency`` (CNY, USD, KRW)."""
+    c = currency.lower()
+    return amounts_of(t, t[f"{c}_value"], t[f"{c}_low"], t[f"{c}_high"])
+
+
+def amounts_of(t: ir.Table, value: ir.Value, low: ir.Value, high: ir.Value) -> dict[str, ir.Value]:
+    """The four per-deal amounts from one triple of value/low/high columns."""
+    null = ibis.null(AMOUNT_TYPE)
+    mid = ibis.ifelse(
+        low.notnull() & high.notnull(), ((low + high) * _HALF).cast(AMOUNT_TYPE), value
+    )
+    return {
+        "exact": ibis.ifelse(t.amount_qualifier == "exact", value, null),
+        "low": ibis.coalesce(low, value),
+        "high": ibis.coalesce(high, value),
+        "mid": mid,
+    }
+
+
+def deals(q: Query, engine: Any) -> ir.Table:
+    """The deals table with the query's filters applied."""
+    return filters.apply(engine.table("deals"), q.where, "deals")
+
+
+def group_columns(t: ir.Table, by: Sequence[str]) -> dict[str, ir.Value]:
+    """Named grouping values: time grains become integer year/quarter/month columns."""
+    out: dict[str, ir.Value] = {}
+    for b in by:
+        if b in TIME_GRAINS:
+            out["year"] = t.deal_date.year()
+            if b == "quarter":
+                out["quarter"] = t.deal_date.quarter()
+            elif b == "month":
+                out["month"] = t.deal_date.month()
+        else:
+            out[b] = filters.column(t, b)
+    return out
+
+
+def grain_of(by: Sequence[str]) -> str | None:
+    """The time grain among ``by``, if any."""
+    return next((b for b in by if b in TIME_GRAINS), None)
+
+
+def period_bounds(grain: str, year: int, sub: int | None) -> tuple[date, date]:
+    """First and last day of a year, quarter (sub=1..4) or month (sub=1..12)."""
+    if grain == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    if grain == "quarter":
+        assert sub is not None
+        first = 3 * (sub - 1) + 1
+        return date(year, first, 1), date(year, first + 2, _last_day(year, first + 2))
+    assert sub is not None
+    return date(year, sub, 1), date(year, sub, _last_day(year, sub))
+
+
+def period_label(grain: str, year: int, sub: int | None) -> str:
+    """``2018``, ``2018-Q3`` or ``2018-07``."""
+    if grain == "year":
+        return str(year)
+    if grain == "quarter":
+        return f"{year}-Q{sub}"
+    return f"{year}-{sub:02d}"
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def pct(part: Any, whole: Any) -> Decimal | None:
+    """``part / whole`` in percent, 4 decimal places; None when undefined."""
+    if part is None or whole is None or Decimal(whole) == 0:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+
+
+def ratio(part: Any, whole: Any, places: str = "0.01") -> Decimal | None:
+    """``part / whole`` rounded half-up to ``places``; None when undefined."""
+    if part is None or whole is None or Decimal(whole) == 0:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(Decimal(places), ROUND_HALF_UP)
+
+
+def growth(now: Any, before: Any) -> Decimal | None:
+    """Percentage change from ``before`` to ``now``; None without a positive base."""
+    if now is None or before is None or Decimal(before) <= 0:
+        return None
+    return pct(Decimal(now) - Decimal(before), before)
+
+
+def cents(value: Any) -> Decimal | None:
+    """A money value rounded half-up to two decimal places."""
+    if value is None:
+        return None
+    return Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def sort_key(value: Any) -> tuple[int, Any]:
+    """Sort nulls (unknown) last, values ascending."""
+    return (1, "") if value is None else (0, value)
+
+
+def to_arrow(rows: Iterable[Mapping[str, Any]], schema: Sequence[tuple[str, Any]]) -> pa.Table:
+    """Rows as an Arrow table of exactly ``schema`` (name, type) pairs."""
+    rows = list(rows)
+    arrays = [pa.array([r.get(name) for r in rows], type=typ) for name, typ in schema]
+    return pa.Table.from_arrays(arrays, schema=pa.schema(list(schema)))
+
+
+def dim_type(name: str) -> pa.DataType:
+    """The Arrow type of a grouping column."""
+    return pa.int32() if name in (*TIME_GRAINS, "founded_year") else pa.string()

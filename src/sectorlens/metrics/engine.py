@@ -1,0 +1,70 @@
+"""Where metrics run: the DuckDB store read-only through Ibis, or the same tables on PySpark."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from sectorlens.errors import UsageError
+from sectorlens.store import connect
+
+ENGINES = ("duckdb", "spark")
+# The tables metrics read; the Spark engine copies only these.
+METRIC_TABLES = ("deals", "companies", "observations")
+
+
+class Engine:
+    """An Ibis backend holding the store's tables; execute expressions into Arrow."""
+
+    def __init__(self, backend: Any, name: str, close: Callable[[], None] | None = None) -> None:
+        self.backend = backend
+        self.name = name
+        self._close = close
+
+    def table(self, name: str) -> ir.Table:
+        """The store table ``name`` as an Ibis table."""
+        return self.backend.table(name)
+
+    def execute(self, expr: ir.Table) -> pa.Table:
+        """Run ``expr`` and return its rows as an Arrow table."""
+        return self.backend.to_pyarrow(expr)
+
+    def close(self) -> None:
+        """Release the connection (and the Spark session this engine started)."""
+        if self._close is not None:
+            self._close()
+            self._close = None
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def from_duckdb(con: duckdb.DuckDBPyConnection) -> Engine:
+    """Wrap an open store connection (the caller keeps ownership and closes it)."""
+    return Engine(ibis.duckdb.from_connection(con), "duckdb")
+
+
+def open_engine(
+    db: Path | str | None, engine: str = "duckdb", *, spark_master: str = "local[2]"
+) -> Engine:
+    """Open the store read-only on ``engine`` (``duckdb`` or ``spark``)."""
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    con = connect(db, read_only=True)
+    if engine == "duckdb":
+        return Engine(ibis.duckdb.from_connection(con), "duckdb", con.close)
+    try:
+        from sectorlens.metrics.spark import spark_engine  # pyspark stays off the default path
+
+        return spark_engine(con, master=spark_master)
+    finally:
+        con.close()

@@ -1,0 +1,233 @@
+"""Reconciliation: every value the store holds for one measure and period, side by side.
+
+Reference observations (from reports) and aggregates of the ingested deals (one row per source
+format) are put in one currency at the period's average ECB rate (``FxRates.average_rate``), each
+with the coverage behind it (deals, companies, disclosed deals). Deal amounts are summed in their
+stated currency first and converted once per currency, so every row uses the same rate; the sum of
+the store's own per-deal conversions (at each deal's date) is shown beside it.
+
+Observations match when their period is exactly the requested one. For ``measure=amount`` they are
+those with a currency; for ``measure=deals`` those with unit ``count`` or ``deals``. ``obs_metric``
+and ``geography`` narrow them further.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from sectorlens.errors import UsageError
+from sectorlens.fx import FxError, FxRates
+from sectorlens.metrics.common import ARROW_AMOUNT, amounts, amounts_of, deals, to_arrow
+from sectorlens.metrics.registry import Query
+
+COUNT_UNITS = ("count", "deals")
+_YEAR = re.compile(r"^(\d{4})$")
+_YEARS = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
+_DATES = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$")
+
+
+def parse_period(text: str) -> tuple[date, date]:
+    """``2018``, ``2014-2018`` or ``2021-01-01..2021-07-31`` → (first day, last day)."""
+    text = text.strip()
+    if m := _YEAR.match(text):
+        return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+    if m := _YEARS.match(text):
+        start, end = date(int(m[1]), 1, 1), date(int(m[2]), 12, 31)
+    elif m := _DATES.match(text):
+        try:
+            start, end = date.fromisoformat(m[1]), date.fromisoformat(m[2])
+        except ValueError:
+            raise UsageError(f"period {text!r} has an impossible date") from None
+    else:
+        raise UsageError(
+            f"cannot read period {text!r}: use 2018, 2014-2018 or 2021-01-01..2021-07-31"
+        )
+    if end < start:
+        raise UsageError(f"period {text!r} ends before it starts")
+    return start, end
+
+
+def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
+    """Matching observations; deal coverage per source; deal sums per source and currency."""
+    period = q.param("period")
+    if period is None:
+        raise UsageError("reconcile needs --param period=… (e.g. 2018 or 2014-2018)")
+    start, end = parse_period(period)
+    o = engine.table("observations")
+    o = o.filter(o.period_start == start, o.period_end == end)
+    if q.param("measure") == "deals":
+        o = o.filter(o.unit.isin(COUNT_UNITS))
+    else:
+        o = o.filter(o.currency.notnull())
+    if q.param("obs_metric"):
+        o = o.filter(o.metric == q.param("obs_metric"))
+    if q.param("geography"):
+        o = o.filter(o.geography == q.param("geography"))
+    t = deals(q, engine)
+    t = t.filter(t.deal_date >= start, t.deal_date <= end)
+    coverage = t.group_by("source_format").aggregate(
+        deals=t.count(),
+        companies=t.company_id.nunique(),
+        disclosed=t.count(where=t.disclosed),
+    )
+    own = amounts_of(t, t.amount_value, t.amount_low, t.amount_high)
+    converted = amounts(t, q.currency)
+    sums = (
+        t.filter(t.currency.notnull())
+        .group_by("source_format", "currency")
+        .aggregate(
+            n=own["mid"].count(),
+            mid=own["mid"].sum(),
+            low=own["low"].sum(),
+            high=own["high"].sum(),
+            at_deal_dates=converted["mid"].sum(),
+        )
+    )
+    obs_cols = [
+        "obs_id",
+        "metric",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "currency",
+        "period_start",
+        "period_end",
+        "geography",
+        "segment",
+        "status",
+        "source_id",
+        "locator",
+        "note",
+    ]
+    return {"observations": o.select(*obs_cols), "coverage": coverage, "sums": sums}
+
+
+def finish_reconcile(results: dict[str, pa.Table], q: Query) -> pa.Table:
+    """One row per observation and per deal source, all in ``q.currency``."""
+    start, end = parse_period(q.param("period"))
+    fx = q.fx or FxRates()
+    target = q.currency
+    amount = q.param("measure") != "deals"
+    out: list[dict[str, Any]] = []
+    for o in sorted(results["observations"].to_pylist(), key=lambda r: r["obs_id"]):
+        row: dict[str, Any] = {
+            "kind": "reference",
+            "source": o["source_id"],
+            "metric": o["metric"],
+            "status": o["status"],
+            "period_start": o["period_start"],
+            "period_end": o["period_end"],
+            "geography": o["geography"],
+            "segment": o["segment"],
+            "note": o["locator"] or o["note"],
+        }
+        if amount:
+            row.update(
+                _convert(fx, o["currency"], target, start, end, o["value"], o["low"], o["high"])
+            )
+        else:
+            row.update(value=o["value"], low=o["low"], high=o["high"])
+        out.append(row)
+    sums: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for s in results["sums"].to_pylist():
+        sums[s["source_format"]].append(s)
+    for c in sorted(results["coverage"].to_pylist(), key=lambda r: r["source_format"]):
+        row = {
+            "kind": "deals",
+            "source": c["source_format"],
+            "metric": q.param("measure"),
+            "status": "actual",
+            "period_start": start,
+            "period_end": end,
+            "deals": c["deals"],
+            "companies": c["companies"],
+            "disclosed": c["disclosed"],
+        }
+        if amount:
+            row.update(_deal_amounts(fx, sums[c["source_format"]], target, start, end))
+        else:
+            row["value"] = Decimal(c["deals"])
+        out.append(row)
+    for r in out:
+        r["currency"] = target if amount else None
+    return to_arrow(out, _SCHEMA)
+
+
+def _convert(
+    fx: FxRates, currency: str, target: str, start: date, end: date, *values: Any
+) -> dict[str, Any]:
+    try:
+        rate = fx.average_rate(currency, target, start, end)
+    except FxError as exc:
+        return {
+            "note": f"not converted: {exc}",
+            "original_currency": currency,
+            "original_value": values[0],
+        }
+    value, low, high = (
+        None if v is None else (Decimal(v) * rate.rate).quantize(_Q) for v in values
+    )
+    return {
+        "value": value,
+        "low": low,
+        "high": high,
+        "original_value": values[0],
+        "original_currency": currency,
+        "rate": rate.rate,
+        "rate_label": rate.label,
+    }
+
+
+def _deal_amounts(
+    fx: FxRates, rows: list[dict[str, Any]], target: str, start: date, end: date
+) -> dict[str, Any]:
+    total = {"value": Decimal(0), "low": Decimal(0), "high": Decimal(0)}
+    at_deal_dates, labels, skipped = Decimal(0), [], []
+    for r in sorted(rows, key=lambda r: r["currency"]):
+        if r["n"] == 0:
+            continue
+        conv = _convert(fx, r["currency"], target, start, end, r["mid"], r["low"], r["high"])
+        if "rate" not in conv:
+            skipped.append(f"{r['n']} {r['currency']} deals ({conv['note']})")
+            continue
+        for key in total:
+            total[key] += conv[key] or Decimal(0)
+        at_deal_dates += Decimal(r["at_deal_dates"] or 0)
+        if r["currency"] != target:
+            labels.append(f"{r['currency']} {conv['rate']} ({conv['rate_label']})")
+    note = "; ".join([*labels, *(f"left out: {s}" for s in skipped)]) or None
+    return {**total, "value_at_deal_date_rates": at_deal_dates.quantize(_Q), "note": note}
+
+
+_Q = Decimal("0.000001")
+_SCHEMA: list[tuple[str, Any]] = [
+    ("kind", pa.string()),
+    ("source", pa.string()),
+    ("metric", pa.string()),
+    ("status", pa.string()),
+    ("period_start", pa.date32()),
+    ("period_end", pa.date32()),
+    ("geography", pa.string()),
+    ("segment", pa.string()),
+    ("value", ARROW_AMOUNT),
+    ("low", ARROW_AMOUNT),
+    ("high", ARROW_AMOUNT),
+    ("currency", pa.string()),
+    ("original_value", ARROW_AMOUNT),
+    ("original_currency", pa.string()),
+    ("rate", pa.decimal128(28, 10)),
+    ("rate_label", pa.string()),
+    ("value_at_deal_date_rates", ARROW_AMOUNT),
+    ("deals", pa.int64()),
+    ("companies", pa.int64()),
+    ("disclosed", pa.int64()),
+    ("note", pa.string()),
+]

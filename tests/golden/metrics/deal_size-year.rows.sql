@@ -1,0 +1,78 @@
+SELECT
+  EXTRACT(year FROM "t0"."deal_date") AS "year",
+  COUNT(*) AS "deals",
+  COUNT(*) FILTER(WHERE
+    "t0"."amount_kind" = 'undisclosed') AS "undisclosed",
+  COUNT(*) FILTER(WHERE
+    "t0"."amount_kind" = 'unparsed') AS "unparsed",
+  COUNT(
+    CASE
+      WHEN "t0"."amount_qualifier" = 'exact'
+      THEN "t0"."cny_value"
+      ELSE CAST(NULL AS DECIMAL(38, 6))
+    END
+  ) AS "exact_n",
+  SUM(
+    CASE
+      WHEN "t0"."amount_qualifier" = 'exact'
+      THEN "t0"."cny_value"
+      ELSE CAST(NULL AS DECIMAL(38, 6))
+    END
+  ) AS "exact_sum",
+  QUANTILE_CONT(
+    CASE
+      WHEN "t0"."amount_qualifier" = 'exact'
+      THEN "t0"."cny_value"
+      ELSE CAST(NULL AS DECIMAL(38, 6))
+    END,
+    0.5
+  ) AS "exact_median",
+  COUNT(COALESCE("t0"."cny_low", "t0"."cny_value")) AS "low_n",
+  SUM(COALESCE("t0"."cny_low", "t0"."cny_value")) AS "low_sum",
+  QUANTILE_CONT(COALESCE("t0"."cny_low", "t0"."cny_value"), 0.5) AS "low_median",
+  COUNT(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "high_n",
+  SUM(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "high_sum",
+  QUANTILE_CONT(COALESCE("t0"."cny_high", "t0"."cny_value"), 0.5) AS "high_median",
+  COUNT(
+    CASE
+      WHEN (
+        "t0"."cny_low" IS NOT NULL
+      ) AND (
+        "t0"."cny_high" IS NOT NULL
+      )
+      THEN CAST((
+        "t0"."cny_low" + "t0"."cny_high"
+      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
+      ELSE "t0"."cny_value"
+    END
+  ) AS "mid_n",
+  SUM(
+    CASE
+      WHEN (
+        "t0"."cny_low" IS NOT NULL
+      ) AND (
+        "t0"."cny_high" IS NOT NULL
+      )
+      THEN CAST((
+        "t0"."cny_low" + "t0"."cny_high"
+      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
+      ELSE "t0"."cny_value"
+    END
+  ) AS "mid_sum",
+  QUANTILE_CONT(
+    CASE
+      WHEN (
+        "t0"."cny_low" IS NOT NULL
+      ) AND (
+        "t0"."cny_high" IS NOT NULL
+      )
+      THEN CAST((
+        "t0"."cny_low" + "t0"."cny_high"
+      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
+      ELSE "t0"."cny_value"
+    END,
+    0.5
+  ) AS "mid_median"
+FROM "deals" AS "t0"
+GROUP BY
+  1

@@ -1,0 +1,3 @@
+SELECT
+  MAX("t0"."deal_date") AS "as_of"
+FROM "deals" AS "t0"

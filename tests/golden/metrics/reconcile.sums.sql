@@ -1,0 +1,56 @@
+SELECT
+  "t1"."source_format",
+  "t1"."currency",
+  COUNT(
+    CASE
+      WHEN (
+        "t1"."amount_low" IS NOT NULL
+      ) AND (
+        "t1"."amount_high" IS NOT NULL
+      )
+      THEN CAST((
+        "t1"."amount_low" + "t1"."amount_high"
+      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
+      ELSE "t1"."amount_value"
+    END
+  ) AS "n",
+  SUM(
+    CASE
+      WHEN (
+        "t1"."amount_low" IS NOT NULL
+      ) AND (
+        "t1"."amount_high" IS NOT NULL
+      )
+      THEN CAST((
+        "t1"."amount_low" + "t1"."amount_high"
+      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
+      ELSE "t1"."amount_value"
+    END
+  ) AS "mid",
+  SUM(COALESCE("t1"."amount_low", "t1"."amount_value")) AS "low",
+  SUM(COALESCE("t1"."amount_high", "t1"."amount_value")) AS "high",
+  SUM(
+    CASE
+      WHEN (
+        "t1"."cny_low" IS NOT NULL
+      ) AND (
+        "t1"."cny_high" IS NOT NULL
+      )
+      THEN CAST((
+        "t1"."cny_low" + "t1"."cny_high"
+      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
+      ELSE "t1"."cny_value"
+    END
+  ) AS "at_deal_dates"
+FROM (
+  SELECT
+    *
+  FROM "deals" AS "t0"
+  WHERE
+    "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
+    AND "t0"."deal_date" <= MAKE_DATE(2018, 12, 31)
+    AND "t0"."currency" IS NOT NULL
+) AS "t1"
+GROUP BY
+  1,
+  2

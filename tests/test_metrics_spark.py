@@ -1,0 +1,124 @@
+"""Every metric on DuckDB and on PySpark over the same store gives identical results.
+
+Skipped (with the reason) where pyspark or Java is absent; ``make test-spark`` installs the
+``[spark]`` extra and sets ``SECTORLENS_REQUIRE_SPARK=1`` so that there a skip is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+import metrics_data
+from sectorlens.fx import FxRates
+from sectorlens.metrics import REGISTRY, Engine, compute, from_duckdb
+from sectorlens.store import connect
+
+pytestmark = [
+    pytest.mark.spark,
+    # PySpark leaves the local socket it collects results through for the GC to close.
+    pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning"),
+    pytest.mark.filterwarnings(
+        "ignore:Exception ignored in. <socket.socket:pytest.PytestUnraisableExceptionWarning"
+    ),
+]
+
+# Every metric, with each of its grouping options once (and a filter or two).
+CASES: list[tuple[str, dict[str, Any]]] = [
+    ("deals", {}),
+    ("deals", {"by": ["quarter", "province"], "currency": "USD"}),
+    ("deals", {"by": ["month"], "where": ["disclosed=true"]}),
+    ("ytd", {}),
+    ("ytd", {"params": {"through": "06-30"}, "currency": "KRW"}),
+    ("shares", {"by": ["province"]}),
+    ("shares", {"by": ["city"], "where": ["year>=2017"]}),
+    ("shares", {"by": ["cluster"]}),
+    ("concentration", {"by": ["province"]}),
+    ("concentration", {"by": ["cluster"], "currency": "USD"}),
+    ("segments", {"by": ["sector"]}),
+    ("segments", {"by": ["chain_layer"]}),
+    ("stage_mix", {}),
+    ("deal_size", {}),
+    ("deal_size", {"by": []}),
+    ("deal_size", {"by": ["round"], "currency": "USD"}),
+    ("growth", {}),
+    ("cagr", {"params": {"start": 2016, "end": 2018}}),
+    ("cohorts", {}),
+    ("cohorts", {"by": ["sector"], "where": ["province!=Shanghai"]}),
+    ("reconcile", {"params": {"period": "2018"}}),
+    ("reconcile", {"params": {"period": "2016-2018", "measure": "deals"}}),
+]
+
+
+def _reason() -> str | None:
+    from sectorlens.metrics.spark import spark_available
+
+    return spark_available()
+
+
+@pytest.fixture(scope="module")
+def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Engine]]:
+    """The fixture store (plus a reference observation) on DuckDB and on a local Spark."""
+    reason = _reason()
+    if reason:
+        if os.environ.get("SECTORLENS_REQUIRE_SPARK"):
+            pytest.fail(f"SECTORLENS_REQUIRE_SPARK is set but {reason}")
+        pytest.skip(reason)
+    from sectorlens.metrics.spark import spark_engine
+
+    path: Path = tmp_path_factory.mktemp("spark") / "store.duckdb"
+    con = connect(path)
+    metrics_data.fill(con)
+    con.execute("INSERT INTO sources (source_id, title) VALUES ('seed', 'A report')")
+    con.execute(
+        "INSERT INTO observations (obs_id, metric, value, unit, currency, period_start,"
+        " period_end, source_id) VALUES ('o1', 'investment_amount', 40000000, 'USD', 'USD',"
+        " '2018-01-01', '2018-12-31', 'seed')"
+    )
+    spark = spark_engine(con)
+    try:
+        yield from_duckdb(con), spark
+    finally:
+        spark.close()
+        con.close()
+
+
+def test_the_cases_cover_every_metric() -> None:
+    assert {name for name, _ in CASES} == set(REGISTRY)
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"), CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CASES)]
+)
+def test_duckdb_and_spark_agree(
+    engines: tuple[Engine, Engine], name: str, kwargs: dict[str, Any]
+) -> None:
+    duck, spark = engines
+    fx = FxRates() if name == "reconcile" else None
+    expected = compute(duck, name, fx=fx, **kwargs).table
+    actual = compute(spark, name, fx=fx, **kwargs).table
+    assert expected.num_rows > 0
+    assert actual.schema == expected.schema
+    assert actual.to_pylist() == expected.to_pylist()
+
+
+def test_spark_engine_reads_the_store_file(engines: tuple[Engine, Engine], tmp_path: Path) -> None:
+    from sectorlens.metrics import open_engine
+
+    path = tmp_path / "s.duckdb"
+    con: duckdb.DuckDBPyConnection = connect(path)
+    metrics_data.fill(con)
+    con.close()
+    # The session of the module fixture is reused (getOrCreate); closing stops it, so keep it.
+    import sectorlens.metrics.spark as sp
+
+    session = sp.start_session()
+    with duckdb.connect(str(path), read_only=True) as ro:
+        engine = sp.spark_engine(ro, session=session)
+    assert compute(engine, "deals").to_pylist()[0]["deals"] == 2
+    assert open_engine  # the CLI path (open_engine(…, "spark")) wraps the same function
