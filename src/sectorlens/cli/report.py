@@ -9,9 +9,6 @@ import typer
 
 from sectorlens.cli.app import DbOption, app
 from sectorlens.errors import StoreError, UsageError
-from sectorlens.report import LANGS, build_report, check_writable, write_report
-from sectorlens.report.charts import warm_up
-from sectorlens.store import connect, default_db_path, ensure_reference
 
 
 @app.command()
@@ -21,6 +18,11 @@ def report(
     db: DbOption = None,
 ) -> None:
     """Write the report (index.html, report.md, charts/*.svg|png) from the store."""
+    # Imported here so that other commands do not pay for the report's libraries.
+    from sectorlens.report import LANGS, build_report, check_writable, write_report
+    from sectorlens.report.charts import warm_up
+    from sectorlens.store import connect, default_db_path, ensure_reference
+
     if lang not in LANGS:
         raise UsageError(f"unknown --lang {lang!r}: use one of {', '.join(LANGS)}")
     check_writable(out)

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sectorlens.fx import Conversion, FxError, FxRates, Rate
 from sectorlens.model import Money
+from sectorlens.parse import format_money
 from sectorlens.report.wording import Wording
 
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -81,9 +82,14 @@ class Formatter:
         return self.words.say("units.count", value=self.number(value), unit=label)
 
     # -- money -----------------------------------------------------------------------------
-    def money(self, value: Decimal, currency: str) -> str:
-        """``7,685억 3,900만 위안`` (ko) / ``CNY 768.5 bn`` (en)."""
-        return _format_money(value, currency, self.lang)
+    def money(self, value: Decimal, currency: str, *, rounded: bool = False) -> str:
+        """``7,685억 3,900만 위안`` (ko, exact) / ``CNY 768.5 bn`` (en, one decimal of the unit).
+
+        ``rounded`` writes ko with one decimal of its largest unit too (``131.7조 원``), for
+        approximate figures such as equivalents.
+        """
+        digits = 1 if rounded or self.lang != "ko" else None
+        return format_money(value, currency, self.lang, digits=digits)
 
     def money_with_equivalent(
         self, value: Decimal, currency: str, start: date | None, end: date | None
@@ -96,7 +102,8 @@ class Formatter:
             conversion = self.convert(value, currency, self.reader_currency, start, end)
         except FxError as exc:
             return Converted(text, None, None, str(exc))
-        equivalent = self.money(significant(conversion.result.amount), self.reader_currency)
+        amount = significant(conversion.result.amount)
+        equivalent = self.money(amount, self.reader_currency, rounded=True)
         return Converted(text, self.words.say("units.approx", value=equivalent), conversion)
 
     def convert(
@@ -165,28 +172,3 @@ class Formatter:
         return self.words.say(
             "period.day", y=day.year, m=day.month, d=day.day, mon=_MONTHS_EN[day.month - 1]
         )
-
-
-# TEMPORARY: replaced by sectorlens.parse.format_money once the parse package lands on main.
-_KO_UNITS = ((Decimal("1e12"), "조"), (Decimal("1e8"), "억"), (Decimal("1e4"), "만"))
-_KO_CURRENCY = {"CNY": "위안", "KRW": "원", "USD": "달러", "EUR": "유로", "HKD": "홍콩 달러"}
-_EN_SCALES = ((Decimal("1e12"), "tn"), (Decimal("1e9"), "bn"), (Decimal("1e6"), "mn"))
-
-
-def _format_money(value: Decimal, currency: str, lang: str) -> str:
-    if lang == "ko":
-        rest, parts = abs(value), []
-        for size, name in _KO_UNITS:
-            whole = int(rest // size)
-            if whole:
-                parts.append(f"{whole:,}{name}")
-                rest -= whole * size
-        if rest or not parts:
-            parts.append(f"{rest.normalize():,f}")
-        sign = "-" if value < 0 else ""
-        return f"{sign}{' '.join(parts)} {_KO_CURRENCY.get(currency, currency)}"
-    for size, name in _EN_SCALES:
-        if abs(value) >= size:
-            scaled = (value / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-            return f"{currency} {scaled:,} {name}"
-    return f"{currency} {value.normalize():,f}"
