@@ -26,6 +26,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SECTORLENS_DB", str(db))
+        mp.setenv("SECTORLENS_CACHE", str(root / "chart-cache"))
         for args in runs.values():
             with pytest.raises(SystemExit) as exit_info:
                 main(args)

@@ -20,7 +20,6 @@ def report(
     """Write the report (index.html, report.md, charts/*.svg|png) from the store."""
     # Imported here so that other commands do not pay for the report's libraries.
     from sectorlens.report import LANGS, build_report, check_writable, write_report
-    from sectorlens.report.charts import warm_up
     from sectorlens.store import connect, default_db_path, ensure_reference
 
     if lang not in LANGS:
@@ -29,19 +28,15 @@ def report(
     if db is not None and not db.exists():
         raise StoreError(f"no store at {db}: run `sectorlens db init --db {db}` first")
     path = db or default_db_path()
-    engine = warm_up()  # overlaps the chart engine's start-up with reading and building
+    con = connect(path)
     try:
-        con = connect(path)
-        try:
-            loaded = ensure_reference(con)
-            if loaded is not None:
-                typer.echo(f"loaded reference data set {loaded.dataset_id} into {path}", err=True)
-            built = build_report(con, lang)
-        finally:
-            con.close()
-        for warning in built.warnings:
-            typer.echo(f"warning: {warning}", err=True)
-        files = write_report(built, out)
+        loaded = ensure_reference(con)
+        if loaded is not None:
+            typer.echo(f"loaded reference data set {loaded.dataset_id} into {path}", err=True)
+        built = build_report(con, lang)
     finally:
-        engine.result()
+        con.close()
+    for warning in built.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    files = write_report(built, out)
     typer.echo(f"wrote {files.html} ({lang}), {files.markdown} and {len(files.charts)} chart files")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import altair as alt
+import platformdirs
 import vl_convert as vlc
 
 from sectorlens.errors import SectorlensError
@@ -14,6 +19,8 @@ from sectorlens.errors import SectorlensError
 Rows = Sequence[dict[str, Any]]
 PALETTE = ["#2f5d8a", "#e0912f", "#6b9e5a", "#b5475b", "#7e6bb3", "#8c8c8c", "#3c9bb0"]
 WIDTH = 520
+PNG_SCALE = 2
+CACHE_ENV = "SECTORLENS_CACHE"
 
 
 def _data(rows: Rows) -> alt.Data:
@@ -144,16 +151,12 @@ def spec(chart: alt.TopLevelMixin, *, title: str, font: str) -> dict[str, Any]:
     return out
 
 
-def warm_up() -> Future[str]:
-    """Start vl-convert's JavaScript engine in the background (its first call takes ~0.5 s).
-
-    Call ``.result()`` on the returned future before the process ends.
-    """
-    tiny = {"mark": "point", "data": {"values": [{}]}}
-    pool = ThreadPoolExecutor(max_workers=1)
-    future = pool.submit(vlc.vegalite_to_svg, tiny)
-    pool.shutdown(wait=False)  # the worker ends after this one task
-    return future
+def default_cache_dir() -> Path | None:
+    """Where rendered charts are cached: ``$SECTORLENS_CACHE`` (``off`` disables) or per user."""
+    env = os.environ.get(CACHE_ENV)
+    if env is not None:
+        return None if env.strip().lower() in {"", "off", "0", "no"} else Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir("sectorlens")) / "charts"
 
 
 def to_svg(chart_spec: dict[str, Any]) -> str:
@@ -164,7 +167,7 @@ def to_svg(chart_spec: dict[str, Any]) -> str:
         raise SectorlensError(f"cannot render a chart: {_first_line(exc)}") from exc
 
 
-def to_png(svg: str, scale: float = 2) -> bytes:
+def to_png(svg: str, scale: float = PNG_SCALE) -> bytes:
     """PNG bytes of an SVG drawn by vl-convert (same fonts as the SVG)."""
     try:
         return bytes(vlc.svg_to_png(svg, scale=scale))
@@ -172,16 +175,59 @@ def to_png(svg: str, scale: float = 2) -> bytes:
         raise SectorlensError(f"cannot convert a chart to PNG: {_first_line(exc)}") from exc
 
 
-def render_all(specs: dict[str, dict[str, Any]]) -> dict[str, tuple[str, bytes]]:
-    """SVG and PNG of every spec; PNG conversion of one chart overlaps the next chart's SVG."""
+def render_all(
+    specs: dict[str, dict[str, Any]], cache_dir: Path | None = None
+) -> dict[str, tuple[str, bytes]]:
+    """SVG and PNG of every spec, reusing earlier renders of identical specs from ``cache_dir``.
+
+    The cache key is the whole spec (data, text, font) and the vl-convert version, so a change
+    of any of them renders again. A cache that cannot be read or written is ignored.
+    """
     out: dict[str, tuple[str, bytes]] = {}
-    with ThreadPoolExecutor(max_workers=1) as png_pool:
-        pending = {
-            key: (svg := to_svg(spec), png_pool.submit(to_png, svg)) for key, spec in specs.items()
-        }
-        for key, (svg, png) in pending.items():
-            out[key] = (svg, png.result())
-    return out
+    with ThreadPoolExecutor(max_workers=1) as png_pool:  # PNG of one chart beside the next SVG
+        pending = {}
+        for chart_id, spec in specs.items():
+            key = _cache_key(spec)
+            cached = _cache_get(cache_dir, key)
+            if cached is not None:
+                out[chart_id] = cached
+                continue
+            svg = to_svg(spec)
+            pending[chart_id] = (key, svg, png_pool.submit(to_png, svg))
+        for chart_id, (key, svg, png) in pending.items():
+            out[chart_id] = (svg, png.result())
+            _cache_put(cache_dir, key, out[chart_id])
+    return {chart_id: out[chart_id] for chart_id in specs}
+
+
+def _cache_key(spec: dict[str, Any]) -> str:
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
+    salt = f"vl-convert {getattr(vlc, '__version__', '?')} png×{PNG_SCALE}\n"
+    return hashlib.sha256((salt + text).encode()).hexdigest()
+
+
+def _cache_get(cache_dir: Path | None, key: str) -> tuple[str, bytes] | None:
+    if cache_dir is None:
+        return None
+    try:
+        svg = (cache_dir / f"{key}.svg").read_text(encoding="utf-8")
+        png = (cache_dir / f"{key}.png").read_bytes()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return (svg, png) if svg.startswith("<svg") and png.startswith(b"\x89PNG") else None
+
+
+def _cache_put(cache_dir: Path | None, key: str, rendered: tuple[str, bytes]) -> None:
+    if cache_dir is None:
+        return
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for suffix, data in ((".png", rendered[1]), (".svg", rendered[0].encode("utf-8"))):
+            tmp = cache_dir / f".{key}{suffix}.{os.getpid()}"
+            tmp.write_bytes(data)
+            os.replace(tmp, cache_dir / f"{key}{suffix}")
+    except OSError:
+        return
 
 
 def _first_line(exc: BaseException) -> str:

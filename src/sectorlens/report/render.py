@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 
@@ -50,8 +50,14 @@ def render_markdown(report: Report) -> str:
     return _env(False).get_template("report.md.j2").render(**view)
 
 
-def write_report(report: Report, out: Path, *, progress: Progress | None = None) -> ReportFiles:
-    """Render charts, HTML and Markdown into ``out``."""
+def write_report(
+    report: Report,
+    out: Path,
+    *,
+    cache_dir: Path | Literal["default"] | None = "default",
+    progress: Progress | None = None,
+) -> ReportFiles:
+    """Render charts, HTML and Markdown into ``out`` (charts reused from ``cache_dir``)."""
     out = Path(out)
     check_writable(out)
     chart_dir = out / "charts"
@@ -61,7 +67,8 @@ def write_report(report: Report, out: Path, *, progress: Progress | None = None)
     specs = {b.chart_id: b.spec for s in report.sections for b in s.blocks if isinstance(b, Chart)}
     if progress:
         progress(f"rendering {len(specs)} charts")
-    for chart_id, (svg, png) in charts.render_all(specs).items():
+    cache = charts.default_cache_dir() if cache_dir == "default" else cache_dir
+    for chart_id, (svg, png) in charts.render_all(specs, cache).items():
         (chart_dir / f"{chart_id}.svg").write_text(svg, encoding="utf-8")
         (chart_dir / f"{chart_id}.png").write_bytes(png)
         written += [chart_dir / f"{chart_id}.svg", chart_dir / f"{chart_id}.png"]
