@@ -191,6 +191,7 @@ def _env(html: bool) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = _md_cell
+    env.filters["cap"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     env.filters["refs"] = lambda numbers: (
         " [" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
     )
