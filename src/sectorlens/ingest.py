@@ -1,8 +1,12 @@
-"""Ingest: files → adapter → normalized records → store, one atomic, idempotent load per file.
+"""Ingest: files → adapter → normalized tables → store, one atomic, idempotent load per file.
 
-Every input row ends in exactly one disposition, counted in ``loads``: a deal row, a company row,
-an observation row or a reject (rows_read = deals + companies + observations + rejects). A row
-that yields a company *and* its round (itjuzi) is a deal row; its company is still stored.
+A file is read in chunks of rows; the adapter turns each chunk into deal and company tables
+(normalized column by column) and rejects. Every input row ends in exactly one disposition,
+counted in ``loads``: a deal row, a company row, an observation row or a reject (rows_read =
+deals + companies + observations + rejects). A row that yields a company *and* its round
+(itjuzi) is a deal row; its company is still stored. A deal already in the store from an earlier
+load (same company, date, round and amount — the same export in another format, or again in a
+later export) is a ``duplicate_deal`` reject naming the stored deal; its company is still stored.
 """
 
 from __future__ import annotations
@@ -10,26 +14,29 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from sectorlens.errors import InputError, SectorlensError, UsageError
 from sectorlens.fx import FxRates
 from sectorlens.model import Company, Deal, Observation, Reject, Source
 from sectorlens.sources import ADAPTERS, Adapter, GenericAdapter, Options, load_mapping
-from sectorlens.sources.base import Record
+from sectorlens.sources.base import Batch
+from sectorlens.sources.chunk import Chunk
 from sectorlens.sources.gazetteer import Gazetteer
 from sectorlens.sources.normalize import Normalizer, Tally
-from sectorlens.sources.readers import FileInfo, RawRow, inspect, open_table
+from sectorlens.sources.readers import CHUNK_ROWS, FileInfo, inspect, open_table
 from sectorlens.sources.taxonomy import Taxonomy
 from sectorlens.store.load import (
     DEFAULT_CHUNK_ROWS,
     LoadWriter,
+    StoredDeals,
     existing_load,
     finish_load,
     start_load,
@@ -161,7 +168,8 @@ def _ingest_one(
     info = inspect(path)
     cls = choose_adapter(path, info, source)
     norm = Normalizer(ctx.fx, ctx.gazetteer, ctx.taxonomy)
-    adapter = cls(norm, Options(today=today, mapping=mapping))
+    reading = min(chunk_rows, CHUNK_ROWS)
+    adapter = cls(norm, Options(today=today, mapping=mapping, chunk_rows=reading))
     label = getattr(adapter, "label", adapter.name)
     digest = hashlib.sha256(f"{info.sha256}:{adapter.fingerprint()}".encode()).hexdigest()
     load_id = f"{label}-{digest[:16]}"
@@ -173,11 +181,12 @@ def _ingest_one(
             result.status, result.previous_path = "skipped", str(found[1])
             return result
     report = None if progress is None else (lambda done: progress(path, done, info.size))
-    _header, rows = adapter.extract(info, report)
+    _header, chunks = adapter.extract(info, report)
     if preview:
-        _run(adapter, rows, result, None, preview)
+        _run(adapter, chunks, result, None, None, preview)
         return result
     assert con is not None
+    stored = StoredDeals(con, label)
     con.begin()
     try:
         options = json.dumps({"source": source, "fingerprint": adapter.fingerprint()})
@@ -190,13 +199,15 @@ def _ingest_one(
             options=options,
         )
         with LoadWriter(con, load_id, chunk_rows=chunk_rows) as writer:
-            _run(adapter, rows, result, writer, 0)
+            _run(adapter, chunks, result, writer, stored, 0)
             writer.flush()
         finish_load(con, load_id, _counts(result))
         con.commit()
     except BaseException:
         con.rollback()
         raise
+    finally:
+        stored.close()
     if progress is not None:
         progress(path, info.size, info.size)
     return result
@@ -214,94 +225,111 @@ def _counts(result: LoadResult) -> dict[str, int]:
 
 def _run(
     adapter: Adapter,
-    rows: Any,
+    chunks: Iterator[Chunk],
     result: LoadResult,
     writer: LoadWriter | None,
+    stored: StoredDeals | None,
     sample: int,
 ) -> None:
     seen_companies: set[str] = set()
-    for row in rows:
-        result.rows_read += 1
-        records = _dedupe(adapter.transform(row), row, seen_companies)
-        _dispose(records, row, result, writer, sample)
+    for chunk in chunks:
+        result.rows_read += len(chunk)
+        batch = adapter.transform(chunk)
+        _dedupe(batch, seen_companies, stored)
+        _dispose(batch, result, writer, sample)
     for record in adapter.finish():
         if isinstance(record, Source) and writer is not None:
             writer.add("sources", _source_row(record))
 
 
-def _dedupe(records: list[Record], row: RawRow, seen: set[str]) -> list[Record]:
-    """A company already loaded from this file is not stored twice."""
-    out: list[Record] = []
-    for record in records:
-        if isinstance(record, Company):
-            if record.company_id in seen:
-                if not any(isinstance(r, Deal) for r in records):
-                    return [Reject(row.ref, "duplicate_company", row.values, record.company_id)]
+def _dedupe(batch: Batch, seen: set[str], stored: StoredDeals | None) -> None:
+    """A company already loaded from this file is not stored twice; a deal already in the store
+    (from an earlier load, e.g. the same export in another format) is not stored again."""
+    if batch.companies is not None and batch.companies.num_rows:
+        dealt = set(batch.deal_rows)
+        keep: list[int] = []
+        for k, company_id in enumerate(batch.companies.column("company_id").to_pylist()):
+            row = batch.company_rows[k]
+            if company_id in seen:
+                if row not in dealt:
+                    batch.rejects.setdefault(row, ("duplicate_company", company_id))
                 continue
-            seen.add(record.company_id)
-        out.append(record)
-    return out
+            seen.add(company_id)
+            keep.append(k)
+        if len(keep) < batch.companies.num_rows:
+            batch.companies = batch.companies.take(pa.array(keep, pa.int64()))
+            batch.company_rows = [batch.company_rows[k] for k in keep]
+    if stored is not None and batch.deals is not None:
+        found = stored.find(batch.deals)
+        if found:
+            for k, deal_id in found.items():
+                batch.rejects[batch.deal_rows[k]] = ("duplicate_deal", f"same deal as {deal_id}")
+            keep = [k for k in range(batch.deals.num_rows) if k not in found]
+            batch.deals = batch.deals.take(pa.array(keep, pa.int64()))
+            batch.deal_rows = [batch.deal_rows[k] for k in keep]
 
 
-def _dispose(
-    records: list[Record],
-    row: RawRow,
-    result: LoadResult,
-    writer: LoadWriter | None,
-    sample: int,
-) -> None:
-    if writer is not None and len(records) == 1 and records[0].__class__ is Deal:
-        result.deals += 1  # the common case, kept short
-        writer.add("deals", records[0].fields)
-        if len(result.sample) < sample:
-            result.sample.append(records[0])
+def _dispose(batch: Batch, result: LoadResult, writer: LoadWriter | None, sample: int) -> None:
+    chunk = batch.chunk
+    rejects = batch.rejects
+    deals = {r for r in batch.deal_rows if r not in rejects}
+    companies = {r for r in batch.company_rows if r not in rejects and r not in deals}
+    observations = {r for r in batch.observation_rows if r not in rejects}
+    observations -= deals | companies
+    counted = len(rejects) + len(deals) + len(companies) + len(observations)
+    if counted != len(chunk) or any(i >= len(chunk) for i in rejects):
+        raise SectorlensError(
+            f"rows from {_first_ref(batch)} on: {len(chunk)} rows but {counted} dispositions"
+        )
+    result.deals += len(deals)
+    result.companies += len(companies)
+    result.observations += len(observations)
+    for reason, _detail in rejects.values():
+        result.rejects[reason] += 1
+    if len(result.sample) < sample or len(result.sample_rejects) < sample:
+        _take_samples(batch, result, sample)
+    if writer is None:
         return
-    rejects = [r for r in records if isinstance(r, Reject)]
-    if rejects or not any(isinstance(r, Deal | Company | Observation) for r in records):
-        reject = rejects[0] if rejects else Reject(row.ref, "no_record", row.values)
-        result.rejects[reject.reason] += 1
-        if len(result.sample_rejects) < max(sample, 0):
-            result.sample_rejects.append(reject)
-        if writer is not None:
-            writer.add("rejects", _reject_row(reject))
-        return
-    kinds = {type(r) for r in records}
-    if Deal in kinds:
-        result.deals += 1
-    elif Company in kinds:
-        result.companies += 1
-    else:
-        result.observations += 1
-    for record in records:
+    if batch.deals is not None:
+        writer.add_table("deals", batch.deals)
+    if batch.companies is not None:
+        writer.add_table("companies", batch.companies)
+    for record in batch.records:
         if isinstance(record, Source):
-            if writer is not None:
-                writer.add("sources", _source_row(record))
-            continue
-        assert isinstance(record, Deal | Company | Observation)
-        if len(result.sample) < sample:
-            result.sample.append(record)
-        if writer is None:
-            continue
-        if isinstance(record, Deal):
-            writer.add("deals", record.fields)
-        elif isinstance(record, Company):
-            writer.add("companies", record.fields)
+            writer.add("sources", _source_row(record))
         else:
             writer.add("observations", _observation_row(record))
+    for i, (reason, detail) in sorted(rejects.items()):
+        raw = json.dumps(chunk.values_of(i), ensure_ascii=False, default=str)
+        writer.add(
+            "rejects", {"row_ref": chunk.refs[i], "reason": reason, "detail": detail, "raw": raw}
+        )
 
 
-def _reject_row(reject: Reject) -> dict[str, Any]:
-    raw = (
-        reject.raw
-        if isinstance(reject.raw, str)
-        else json.dumps(reject.raw, ensure_ascii=False, default=str)
-    )
-    return {
-        "row_ref": reject.row_ref,
-        "reason": reject.reason,
-        "detail": reject.detail,
-        "raw": raw,
-    }
+def _first_ref(batch: Batch) -> str:
+    """The first row reference of a batch, to name it in an error."""
+    return batch.chunk.refs[0] if len(batch.chunk) else "an empty chunk"
+
+
+def _take_samples(batch: Batch, result: LoadResult, sample: int) -> None:
+    found: list[tuple[int, int, Deal | Company | Observation]] = []
+    if batch.companies is not None:
+        for k, fields in enumerate(batch.companies.slice(0, sample).to_pylist()):
+            company = Company(fields["company_id"], fields["name"], fields["row_ref"], fields)
+            found.append((batch.company_rows[k], 0, company))
+    if batch.deals is not None:
+        for k, fields in enumerate(batch.deals.slice(0, sample).to_pylist()):
+            deal = Deal(fields["deal_id"], fields["row_ref"], fields["company_id"], fields)
+            found.append((batch.deal_rows[k], 1, deal))
+    found.extend((0, 2, r) for r in batch.records[:sample] if isinstance(r, Observation))
+    for _row, _kind, record in sorted(found, key=lambda x: (x[0], x[1])):
+        if len(result.sample) < sample:
+            result.sample.append(record)
+    for i, (reason, detail) in sorted(batch.rejects.items()):
+        if len(result.sample_rejects) >= sample:
+            break
+        chunk = batch.chunk
+        result.sample_rejects.append(Reject(chunk.refs[i], reason, chunk.values_of(i), detail))
 
 
 def _observation_row(obs: Observation) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from conftest import Load, scalar
+from sectorlens.sources import Batch, Chunk
 from sectorlens.sources.itjuzi import ItjuziAdapter
 
 HEADER = (
@@ -43,16 +44,16 @@ def test_failure_half_way_leaves_the_store_as_it_was(
     original = ItjuziAdapter.transform
     seen = {"rows": 0}
 
-    def failing(self: ItjuziAdapter, row: object) -> list[object]:
-        seen["rows"] += 1
-        if seen["rows"] == 15:
+    def failing(self: ItjuziAdapter, chunk: Chunk) -> Batch:
+        seen["rows"] += len(chunk)  # chunks of 4 rows (chunk_rows=4): fails at rows 13-16
+        if seen["rows"] >= 15:
             raise RuntimeError("disk full (injected)")
-        return original(self, row)  # type: ignore[arg-type]
+        return original(self, chunk)
 
     monkeypatch.setattr(ItjuziAdapter, "transform", failing)
     with pytest.raises(RuntimeError, match="injected"):
         load(_export(tmp_path / "second.csv", 10), chunk_rows=4)  # batches already inserted
-    assert seen["rows"] == 15
+    assert seen["rows"] == 16
     assert _snapshot(con) == before
 
 
@@ -70,7 +71,14 @@ def test_same_file_twice_adds_nothing_changed_file_is_a_new_load(
     changed = load(path)
     assert changed.status == "loaded" and changed.load_id != first.load_id
     assert scalar(con, "SELECT count(*) FROM loads") == 2
-    assert scalar(con, "SELECT count(*) FROM deals WHERE load_id = ?", changed.load_id) == 12
+    # the new load adds only what is new: the 6th company's 2 rounds; the other 10 rounds are
+    # the same deals as in the first load (company, date, round, amount) and say so
+    assert (changed.rows_read, changed.deals, changed.rejects) == (12, 2, {"duplicate_deal": 10})
+    assert scalar(con, "SELECT count(*) FROM deals WHERE load_id = ?", changed.load_id) == 2
+    assert scalar(con, "SELECT count(*) FROM deals") == 12
+    assert (
+        scalar(con, "SELECT count(*) FROM rejects WHERE detail LIKE 'same deal as itjuzi-%'") == 10
+    )
     assert scalar(con, "SELECT count(*) FROM deals WHERE load_id IS NULL OR row_ref IS NULL") == 0
 
 

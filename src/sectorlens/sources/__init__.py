@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sectorlens.sources.base import Adapter, Options, Record
+from sectorlens.sources.base import Adapter, Batch, Options, Record
+from sectorlens.sources.chunk import Chunk, RawRow
 from sectorlens.sources.crunchbase import CrunchbaseAdapter
 from sectorlens.sources.cset import CsetAdapter
 from sectorlens.sources.gazetteer import Gazetteer, Place
@@ -22,6 +23,8 @@ ADAPTERS: dict[str, type[Adapter]] = {
 __all__ = [
     "ADAPTERS",
     "Adapter",
+    "Batch",
+    "Chunk",
     "CrunchbaseAdapter",
     "CsetAdapter",
     "Gazetteer",
@@ -32,6 +35,7 @@ __all__ = [
     "NsfSeiAdapter",
     "Options",
     "Place",
+    "RawRow",
     "Record",
     "SectorMatch",
     "Tally",

@@ -1,8 +1,9 @@
 """The one adapter contract every source follows (after OpenBB's Fetcher).
 
-``detect`` (does this header look like my format?) → ``extract`` (raw rows with refs, personal
-columns already removed) → ``transform`` (one raw row → records). Each input row becomes exactly
-one disposition: a Reject, or one or more Deals/Companies/Observations.
+``detect`` (does this header look like my format?) → ``extract`` (chunks of raw rows with refs,
+personal columns hidden) → ``transform`` (one chunk → a Batch: deal and company tables, and each
+row's disposition). Each input row ends in exactly one disposition: a reject, or a deal, company
+or observation row.
 """
 
 from __future__ import annotations
@@ -14,11 +15,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sectorlens.model import Company, Deal, Observation, Reject, Source
-from sectorlens.sources.normalize import Normalizer
-from sectorlens.sources.readers import FileInfo, Progress, RawRow, open_table
+import pyarrow as pa
 
-Record = Company | Deal | Observation | Reject | Source
+from sectorlens.model import Observation, Source
+from sectorlens.sources.chunk import Chunk, Progress
+from sectorlens.sources.normalize import Normalizer
+from sectorlens.sources.readers import CHUNK_ROWS, FileInfo, open_table
+
+Record = Observation | Source
+"""Records an adapter may give one by one (aggregate tables), besides its deal/company tables."""
+
+BLANKS = frozenset({"", "-", "—", "n/a", "na", "nan", "null", "none"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +35,39 @@ class Options:
     today: date = field(default_factory=date.today)
     min_year: int = 1950
     mapping: dict[str, Any] | None = None
+    chunk_rows: int | None = None  # rows per chunk (the reader's default when None)
+
+
+@dataclass
+class Batch:
+    """What one chunk became. A row is a reject if it has one (even if it also gave a company),
+    else a deal row if it gave a deal (even with its company), else a company or observation row.
+    ``deal_rows[k]`` / ``company_rows[k]`` is the chunk row of row ``k`` of ``deals`` /
+    ``companies``."""
+
+    chunk: Chunk
+    deals: pa.Table | None = None
+    deal_rows: list[int] = field(default_factory=list)
+    companies: pa.Table | None = None
+    company_rows: list[int] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    observation_rows: list[int] = field(default_factory=list)
+    rejects: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+
+    def reject(self, rows: Sequence[int], reason: str, detail: str | None = None) -> None:
+        """Reject ``rows`` (the first reason given for a row stands)."""
+        for i in rows:
+            self.rejects.setdefault(i, (reason, detail))
+
+    def kept(self) -> list[int] | None:
+        """The rows not rejected so far; None when that is every row (nothing to pick)."""
+        if not self.rejects:
+            return None
+        return [i for i in range(len(self.chunk)) if i not in self.rejects]
 
 
 class Adapter(ABC):
-    """Reads one export format; a new instance per load (it may keep state between rows)."""
+    """Reads one export format; a new instance per load (it may keep state between chunks)."""
 
     name: ClassVar[str]
     #: columns holding personal contact data: never stored, not even in rejects' raw rows
@@ -52,60 +88,56 @@ class Adapter(ABC):
 
     def read(
         self, info: FileInfo, progress: Progress | None = None
-    ) -> tuple[list[str], Iterator[RawRow]]:
-        """Open the file; the header and rows as the reader gives them."""
-        return open_table(info.path, info, progress=progress)
+    ) -> tuple[list[str], Iterator[Chunk]]:
+        """Open the file; the header and chunks of rows as the reader gives them."""
+        return open_table(info.path, info, progress=progress, chunk_rows=self.chunk_rows)
+
+    @property
+    def chunk_rows(self) -> int:
+        """Rows per chunk to read."""
+        return self.options.chunk_rows or CHUNK_ROWS
 
     def extract(
         self, info: FileInfo, progress: Progress | None = None
-    ) -> tuple[list[str], Iterator[RawRow]]:
-        """Header and raw rows with personal columns removed."""
-        header, rows = self.read(info, progress)
+    ) -> tuple[list[str], Iterator[Chunk]]:
+        """Header and chunks of raw rows with personal columns hidden."""
+        header, chunks = self.read(info, progress)
         drop = self.personal_columns(header)
         if not drop:
-            return header, rows
-        return [h for h in header if h not in drop], _without(rows, drop)
+            return header, chunks
+        return [h for h in header if h not in drop], _hiding(chunks, drop)
 
     def personal_columns(self, header: Sequence[str]) -> frozenset[str]:
         """The columns of ``header`` this adapter never stores."""
         return frozenset(h for h in header if h in self.personal)
 
     @abstractmethod
-    def transform(self, row: RawRow) -> list[Record]:
-        """The records of one raw row: a single Reject, or deals/companies/observations."""
+    def transform(self, chunk: Chunk) -> Batch:
+        """The deals, companies, observations and rejects of one chunk."""
 
     def finish(self) -> list[Record]:
         """Records only known at the end of the file (none by default)."""
         return []
 
-    def reject(self, row: RawRow, reason: str, detail: str | None = None) -> list[Record]:
-        """A one-element list with the Reject of ``row``."""
-        return [Reject(row.ref, reason, row.values, detail)]
 
-
-def _without(rows: Iterator[RawRow], drop: frozenset[str]) -> Iterator[RawRow]:
-    for row in rows:
-        for column in drop:  # the row's dicts are its own: drop in place
-            row.values.pop(column, None)
-            row.original.pop(column, None)
-        if row.flags:
-            row = RawRow(
-                row.ref,
-                row.values,
-                tuple(f for f in row.flags if f.partition(":")[2] not in drop),
-                row.original,
-            )
-        yield row
-
-
-def text(row: RawRow, column: str) -> str:
-    """A cell as stripped text ('' when absent or null)."""
-    value = row.values.get(column)
-    if value.__class__ is str:
-        return value.strip()
-    return "" if value is None else str(value).strip()
+def _hiding(chunks: Iterator[Chunk], drop: frozenset[str]) -> Iterator[Chunk]:
+    for chunk in chunks:
+        chunk.hide(drop)
+        yield chunk
 
 
 def blank(value: str) -> bool:
     """True for an empty cell or a bare placeholder (``-``, ``N/A``, ``nan``)."""
-    return value.strip().casefold() in {"", "-", "—", "n/a", "na", "nan", "null", "none"}
+    value = value.strip()
+    return len(value) <= 4 and value.casefold() in BLANKS
+
+
+def opt(value: str) -> str | None:
+    """A stripped cell, None when blank."""
+    return None if blank(value) else value
+
+
+def filled(values: Sequence[str]) -> list[bool]:
+    """For each cell: is it anything but blank? (``blank`` once per distinct value)."""
+    known = {v: not blank(v) for v in set(values)}
+    return [known[v] for v in values]

@@ -11,21 +11,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sectorlens.model import Company
-from sectorlens.sources.base import Adapter, Record, text
-from sectorlens.sources.common import (
-    day_of,
-    make_deal,
-    name_flags,
-    place_fields,
-    sector_fields,
-)
-from sectorlens.sources.readers import RawRow
+from sectorlens.sources.base import Adapter, Batch
+from sectorlens.sources.chunk import Chunk
+from sectorlens.sources.coded import Coded
+from sectorlens.sources.columns import Flags, company_table, deal_table, pick
+from sectorlens.sources.normalize import Classified, Located
 from sectorlens.sources.text import excel_artefact, looks_like_date
 
 COMPANIES = {"permalink", "name", "category_code", "funding_total_usd", "founded_at"}
 ROUNDS = {"company_permalink", "funding_round_type", "funded_at", "raised_amount_usd"}
 ACQUISITIONS = {"company_permalink", "acquirer_permalink", "acquired_at", "price_amount"}
+_PLACE = ("country_code", "state_code", "region", "city")
 
 
 class CrunchbaseAdapter(Adapter):
@@ -36,7 +32,6 @@ class CrunchbaseAdapter(Adapter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._kind: str | None = None
-        self._places: dict[tuple[str, ...], tuple[dict[str, Any], tuple[str, ...]]] = {}
 
     @classmethod
     def detect(cls, header: Sequence[str], path: Path) -> bool:
@@ -57,106 +52,127 @@ class CrunchbaseAdapter(Adapter):
         )
         return header, rows
 
-    def transform(self, row: RawRow) -> list[Record]:
-        """A company, a round or an acquisition."""
-        if not any(str(v).strip() for v in row.values.values()):
-            return self.reject(row, "empty_row", "every cell is empty")
+    def transform(self, chunk: Chunk) -> Batch:
+        """Companies, rounds or acquisitions; a row with every cell empty is rejected."""
+        batch = Batch(chunk)
+        empty = [i for i, row in enumerate(chunk.rows or ()) if not "".join(row).strip()]
+        # a row wider than the header may still have text beyond it
+        empty = [i for i in empty if not any(str(v).strip() for v in chunk.values_of(i).values())]
+        batch.reject(empty, "empty_row", "every cell is empty")
         if self._kind == "companies":
-            return self._company(row)
-        return self._deal(row, acquisition=self._kind == "acquisitions")
+            self._companies(batch)
+        else:
+            self._deals(batch, acquisition=self._kind == "acquisitions")
+        return batch
 
-    def _place(self, row: RawRow, prefix: str) -> dict[str, Any]:
-        key = tuple(
-            text(row, f"{prefix}{c}") for c in ("country_code", "state_code", "region", "city")
-        )
-        found = self._places.get(key)
-        if found is not None:  # the same place again: count its unknown parts again
-            for part in found[1]:
-                self.norm.tally.unmapped_places[part] += 1
-            return found[0]
-        if len(self._places) > 100_000:
-            self._places.clear()
-        self._places[key] = self._resolve(*key)
-        return self._places[key][0]
+    def _artefacts(self, values: Sequence[str], *, dates: bool = False) -> list[bool]:
+        """Cells that are spreadsheet artefacts (or, with ``dates``, dates in a number column)."""
 
-    def _resolve(
-        self, country_raw: str, state: str, region: str, city: str
-    ) -> tuple[dict[str, Any], tuple[str, ...]]:
-        parts = tuple(p for p in (country_raw, state) if p)
-        raw = " / ".join(p for p in (country_raw, state, region, city) if p) or None
+        def test(value: str) -> bool:
+            return bool(excel_artefact(value)) or (dates and looks_like_date(value))
+
+        return self.norm.each(f"artefact:{dates}", values, test)
+
+    def _places(self, chunk: Chunk, rows: list[int] | None, prefix: str) -> Coded[Located]:
+        keys = list(zip(*(pick(chunk.text(prefix + c), rows) for c in _PLACE), strict=True))
+        return self.norm.places(keys, self._locate, kind=self.name)
+
+    def _locate(self, key: tuple[str, str, str, str]) -> Located:
+        country, state, _region, city = key
+        parts = tuple(p for p in (country, state) if p)
+        raw = " / ".join(p for p in key if p) or None
         if not parts and not city:
-            return place_fields(raw, None), ()
+            return Located(raw)
         place = self.norm.place(parts)
         if city and place.city is None:
             place = replace(place, city=city)  # the export's own city is kept as given
-        return place_fields(raw, place), place.unresolved
+        return Located(raw, place)
 
-    def _sector(self, row: RawRow, column: str) -> dict[str, Any]:
-        raw = text(row, column)
-        return sector_fields(raw, None, self.norm.sector(self.name, {"category": raw}))
+    def _sectors(self, chunk: Chunk, rows: list[int] | None, column: str) -> Coded[Classified]:
+        return self.norm.sectors(pick(chunk.text(column), rows), self._classify, kind=self.name)
 
-    def _company(self, row: RawRow) -> list[Record]:
-        permalink = text(row, "permalink")
-        if not permalink:
-            return self.reject(row, "missing_id", "no permalink")
-        name = text(row, "name")
-        flags = name_flags(row, "name")
-        total = text(row, "funding_total_usd")
-        if excel_artefact(total) or looks_like_date(total):
-            flags.append("excel_artefact:funding_total_usd")
-        founded_raw = text(row, "founded_at")
-        founded, precision = day_of(self.norm, founded_raw)
-        if precision:
-            flags.append(f"{precision}:founded")
-        company_id = f"{self.name}:{permalink}"
-        fields: dict[str, Any] = {
-            "company_id": company_id,
-            "row_ref": row.ref,
-            "source_format": self.name,
-            "name": name or permalink,
-            "name_raw": row.raw("name"),
-            "founded": founded,
-            "founded_raw": founded_raw or None,
-            "status": text(row, "status") or None,
-            **self._place(row, ""),
-            **self._sector(row, "category_code"),
-            "flags": sorted(set(flags) | set(row.flags)) or None,
-        }
-        return [Company(company_id, fields["name"], row.ref, fields)]
+    def _classify(self, raw: str) -> Classified:
+        return self.norm.classify(self.name, {"category": raw}, raw=raw)
 
-    def _deal(self, row: RawRow, *, acquisition: bool) -> list[Record]:
-        permalink = text(row, "company_permalink")
-        if not permalink:
-            return self.reject(row, "missing_id", "no company permalink")
-        norm = self.norm
-        date_col = "acquired_at" if acquisition else "funded_at"
+    def _companies(self, batch: Batch) -> None:
+        chunk, norm = batch.chunk, self.norm
+        permalink = chunk.text("permalink")
+        batch.reject([i for i, p in enumerate(permalink) if not p], "missing_id", "no permalink")
+        rows = batch.kept()
+        batch.company_rows = list(range(len(chunk))) if rows is None else rows
+        names, raw_names = pick(chunk.text("name"), rows), pick(chunk.raw("name"), rows)
+        links = pick(permalink, rows)
+        founded_raw = pick(chunk.text("founded_at"), rows)
+        flags: Flags = {}
+        for j, bad in enumerate(self._artefacts(raw_names)):
+            if bad:
+                flags[batch.company_rows[j]] = ["excel_artefact:name"]
+        totals = pick(chunk.text("funding_total_usd"), rows)
+        for j, bad in enumerate(self._artefacts(totals, dates=True)):
+            if bad:
+                flags.setdefault(batch.company_rows[j], []).append(
+                    "excel_artefact:funding_total_usd"
+                )
+        batch.companies = company_table(
+            norm,
+            chunk,
+            rows,
+            source=self.name,
+            company_id=[f"{self.name}:{p}" for p in links],
+            name=[n or p for n, p in zip(names, links, strict=True)],
+            name_raw=raw_names,
+            founded_raw=founded_raw,
+            founded=norm.days(founded_raw),
+            status=[s or None for s in pick(chunk.text("status"), rows)],
+            places=self._places(chunk, rows, ""),
+            sectors=self._sectors(chunk, rows, "category_code"),
+            flags=flags,
+        )
+
+    def _deals(self, batch: Batch, *, acquisition: bool) -> None:
+        chunk, norm = batch.chunk, self.norm
+        permalink = chunk.text("company_permalink")
+        batch.reject(
+            [i for i, p in enumerate(permalink) if not p], "missing_id", "no company permalink"
+        )
         amount_col = "price_amount" if acquisition else "raised_amount_usd"
-        date_raw, amount_raw = text(row, date_col), text(row, amount_col)
-        deal_date, precision = day_of(norm, date_raw)
-        flags = name_flags(row, "company_name")
-        if precision:
-            flags.append(f"{precision}:deal")
-        if excel_artefact(amount_raw) or looks_like_date(amount_raw):
-            return self.reject(row, "excel_artefact", f"{amount_col} is {amount_raw!r}")
-        currency = (text(row, "price_currency_code") if acquisition else "") or "USD"
-        if "E+" in amount_raw.upper():
-            flags.append("excel_scientific:" + amount_col)
-        return [
-            make_deal(
-                norm,
-                row,
-                source=self.name,
-                deal_id=row.ref,
-                company_id=f"{self.name}:{permalink}",
-                company_name=text(row, "company_name") or None,
-                deal_date=deal_date,
-                date_raw=date_raw,
-                round_raw="acquisition" if acquisition else text(row, "funding_round_type"),
-                amount_raw=amount_raw,
-                quantity=norm.money(amount_raw, default_currency=currency),
-                investors=(text(row, "acquirer_name") or None) if acquisition else None,
-                place=self._place(row, "company_"),
-                sector=self._sector(row, "company_category_code"),
-                flags=flags,
-            )
-        ]
+        amounts = chunk.text(amount_col)
+        for i, bad in enumerate(self._artefacts(amounts, dates=True)):
+            if bad:
+                batch.reject([i], "excel_artefact", f"{amount_col} is {amounts[i]!r}")
+        rows = batch.kept()
+        batch.deal_rows = list(range(len(chunk))) if rows is None else rows
+        date_raw = pick(chunk.text("acquired_at" if acquisition else "funded_at"), rows)
+        amount_raw = pick(amounts, rows)
+        flags: Flags = {}
+        for j, bad in enumerate(self._artefacts(pick(chunk.raw("company_name"), rows))):
+            if bad:
+                flags[batch.deal_rows[j]] = ["excel_artefact:company_name"]
+        for j, raw in enumerate(amount_raw):
+            if "E+" in raw or "e+" in raw:
+                flags.setdefault(batch.deal_rows[j], []).append("excel_scientific:" + amount_col)
+        if acquisition:
+            currency: Any = [c or "USD" for c in pick(chunk.text("price_currency_code"), rows)]
+            round_raw: Sequence[str] = ["acquisition"] * len(batch.deal_rows)
+            investors = [v or None for v in pick(chunk.text("acquirer_name"), rows)]
+        else:
+            currency = "USD"
+            round_raw = pick(chunk.text("funding_round_type"), rows)
+            investors = [None] * len(batch.deal_rows)
+        batch.deals = deal_table(
+            norm,
+            chunk,
+            rows,
+            source=self.name,
+            company_id=[f"{self.name}:{p}" for p in pick(permalink, rows)],
+            company_name=[v or None for v in pick(chunk.text("company_name"), rows)],
+            date_raw=date_raw,
+            dates=norm.days(date_raw),
+            round_raw=round_raw,
+            amount_raw=amount_raw,
+            amounts=norm.moneys(amount_raw, currency),
+            investors=investors,
+            places=self._places(chunk, rows, "company_"),
+            sectors=self._sectors(chunk, rows, "company_category_code"),
+            flags=flags,
+        )

@@ -14,11 +14,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sectorlens.model import Kind, Qualifier, Quantity
-from sectorlens.sources.base import Adapter, Record, text
-from sectorlens.sources.common import make_deal, place_fields, sector_fields
+from sectorlens.model import Kind, Period, Qualifier, Quantity
+from sectorlens.sources.base import Adapter, Batch
+from sectorlens.sources.chunk import Chunk
+from sectorlens.sources.coded import Coded
+from sectorlens.sources.columns import Flags, deal_table, pick
 from sectorlens.sources.currencies import Currencies
-from sectorlens.sources.readers import RawRow
+from sectorlens.sources.normalize import Classified, Located
 
 KEYS = {"entity_id", "original_entity", "amount", "currency"}
 
@@ -37,69 +39,97 @@ class CsetAdapter(Adapter):
         """Keys of a CSET mention."""
         return set(header) >= KEYS
 
-    def transform(self, row: RawRow) -> list[Record]:
-        """One mention → one Deal, or a Reject saying what was misread."""
-        if "_line" in row.values:
-            return self.reject(row, "bad_json", ", ".join(row.flags))
-        year_raw = text(row, "year")
-        period = None
-        if year_raw:
-            period = self.norm.period(year_raw)
+    def transform(self, chunk: Chunk) -> Batch:
+        """One mention → one deal, or a reject saying what was misread."""
+        norm, batch = self.norm, Batch(chunk)
+        years, currencies = chunk.text("year"), [c.upper() for c in chunk.text("currency")]
+        sentences, amounts = chunk.text("sentence_texts"), chunk.column("amount")
+        periods: list[Period | None] = []
+        quantities: list[Quantity] = []
+        amount_raw: list[str] = []
+        for i, line in enumerate(chunk.column("_line")):
+            if line is not None:
+                batch.rejects[i] = ("bad_json", ", ".join(chunk.flags.get(i, ())))
+                continue
+            period = norm.period(years[i]) if years[i] else None
             year = period.start.year if period is not None else None
-            if year is None or not self.options.min_year <= year <= self.options.today.year:
-                return self.reject(row, "impossible_year", f"year {year_raw}")
-        currency = text(row, "currency").upper()
-        if currency and not self._currencies.known(currency):
-            return self.reject(row, "unknown_currency", f"currency code {currency}")
-        sentence = text(row, "sentence_texts")
-        if currency and sentence and not self._currencies.evidenced(currency, sentence):
-            return self.reject(
-                row, "currency_not_in_text", f"{currency} is not named in the sentence"
-            )
-        quantity, amount_raw = self._amount(row, currency or None)
-        if quantity.kind is Kind.UNPARSED:
-            return self.reject(row, "bad_amount", f"amount {amount_raw!r}")
-        flags = ["date_precision:year"] if period is not None else []
-        if not sentence:
-            flags.append("no_evidence_text")
-        usd = row.values.get("amount_usd")
-        series = text(row, "series")
-        entity = text(row, "original_entity") or text(row, "original_subjects")
-        deal = make_deal(
-            self.norm,
-            row,
+            if years[i] and (
+                year is None or not self.options.min_year <= year <= self.options.today.year
+            ):
+                batch.rejects[i] = ("impossible_year", f"year {years[i]}")
+                continue
+            currency = currencies[i]
+            if currency and not self._currencies.known(currency):
+                batch.rejects[i] = ("unknown_currency", f"currency code {currency}")
+                continue
+            if currency and sentences[i] and not self._currencies.evidenced(currency, sentences[i]):
+                batch.rejects[i] = (
+                    "currency_not_in_text",
+                    f"{currency} is not named in the sentence",
+                )
+                continue
+            value = amounts[i]
+            raw = "" if value is None else str(value)
+            kind = value.__class__.__name__
+            quantity = norm.once("cset-amount", (kind, raw, currency), self._amount)
+            if quantity.kind is Kind.UNPARSED:
+                batch.rejects[i] = ("bad_amount", f"amount {raw!r}")
+                continue
+            batch.deal_rows.append(i)
+            periods.append(period)
+            quantities.append(quantity)
+            amount_raw.append(raw)
+        rows = batch.deal_rows
+        flags: Flags = {}
+        for j, i in enumerate(rows):
+            found = ["date_precision:year"] if periods[j] is not None else []
+            if not sentences[i]:
+                found.append("no_evidence_text")
+            if found:
+                flags[i] = found
+        entity = chunk.text("original_entity")
+        subjects = chunk.text("original_subjects")
+        ids = chunk.text("entity_id")
+        series = pick(chunk.text("series"), rows)
+        usd = pick(chunk.column("amount_usd"), rows)
+        coded_periods: Coded[Period | None] = norm.code("cset-period", periods, _same)
+        batch.deals = deal_table(
+            norm,
+            chunk,
+            rows,
             source=self.name,
-            deal_id=row.ref,
-            company_id=f"{self.name}:{text(row, 'entity_id')}" if text(row, "entity_id") else None,
-            company_name=entity or None,
-            deal_date=period.start if period is not None else None,
-            date_raw=year_raw,
-            round_raw=f"Series {series}" if series else None,
+            company_id=[f"{self.name}:{ids[i]}" if ids[i] else None for i in rows],
+            company_name=[(entity[i] or subjects[i]) or None for i in rows],
+            date_raw=pick(years, rows),
+            dates=norm.code("cset-day", periods, lambda p: (p.start if p else None, None)),
+            round_raw=[f"Series {s}" if s else None for s in series],
             amount_raw=amount_raw,
-            quantity=quantity,
-            investors=None,
-            place=place_fields(None, None),
-            sector=sector_fields(None, None, None),
+            amounts=norm.code("cset-quantity", quantities, lambda q: q),
+            investors=[None] * len(rows),
+            places=norm.code("no-place", [None] * len(rows), lambda _: Located(None)),
+            sectors=norm.code("no-sector", [None] * len(rows), lambda _: Classified(None)),
             flags=flags,
-            period=period,
+            periods=coded_periods,
+            notes=[None if u is None else f"source amount_usd {u} (fixed rate)" for u in usd],
         )
-        if usd is not None:
-            note = deal.fields.get("amount_note")
-            source_usd = f"source amount_usd {usd} (fixed rate)"
-            deal.fields["amount_note"] = f"{note}; {source_usd}" if note else source_usd
-        return [deal]
+        return batch
 
-    def _amount(self, row: RawRow, currency: str | None) -> tuple[Quantity, str]:
-        value = row.values.get("amount")
-        raw = "" if value is None else str(value)
-        if value is None or raw == "":
-            return Quantity(raw, Kind.UNDISCLOSED, currency=currency, reason="no amount"), raw
-        if isinstance(value, int | float) and not isinstance(value, bool):
+    def _amount(self, key: tuple[str, str, str]) -> Quantity:
+        """The amount of a mention from its JSON type, text and currency."""
+        kind, raw, currency_code = key
+        currency = currency_code or None
+        if raw == "":
+            return Quantity(raw, Kind.UNDISCLOSED, currency=currency, reason="no amount")
+        if kind in {"int", "float"}:
             try:
                 number = Decimal(raw)
             except InvalidOperation:  # inf / nan
-                return Quantity(raw, Kind.UNPARSED, reason="not a finite number"), raw
+                return Quantity(raw, Kind.UNPARSED, reason="not a finite number")
             return Quantity(
                 raw, Kind.MONEY, value=number, qualifier=Qualifier.EXACT, currency=currency
-            ), raw
-        return self.norm.money(raw, default_currency=currency), raw
+            )
+        return self.norm.money(raw, currency)
+
+
+def _same(value: Period | None) -> Period | None:
+    return value

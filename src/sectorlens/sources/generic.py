@@ -13,15 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from sectorlens.errors import UsageError
-from sectorlens.sources.base import Adapter, Record, blank, text
-from sectorlens.sources.common import (
-    company_key,
-    day_of,
-    make_deal,
-    place_fields,
-    sector_fields,
-)
-from sectorlens.sources.readers import FileInfo, Progress, RawRow, open_table
+from sectorlens.sources.base import Adapter, Batch, blank, opt
+from sectorlens.sources.chunk import Chunk, Progress
+from sectorlens.sources.columns import Flags, company_key, deal_table, pick
+from sectorlens.sources.normalize import Classified, Located
+from sectorlens.sources.readers import FileInfo, open_table
 
 FIELDS = frozenset(
     {
@@ -113,6 +109,7 @@ class GenericAdapter(Adapter):
             encoding=src.get("encoding"),
             sheet=src.get("sheet"),
             progress=progress,
+            chunk_rows=self.chunk_rows,
         )
         missing = [c for c in self._spec["columns"].values() if c not in header]
         if missing:
@@ -123,56 +120,70 @@ class GenericAdapter(Adapter):
         """The mapping's ``drop`` list."""
         return frozenset(self._spec["source"].get("drop", ())) & set(header)
 
-    def transform(self, row: RawRow) -> list[Record]:
-        """One row → one Deal."""
-        norm, cols, src = self.norm, self._spec["columns"], self._spec["source"]
+    def transform(self, chunk: Chunk) -> Batch:
+        """One row → one deal."""
+        norm, batch = self.norm, Batch(chunk)
+        cols, src = self._spec["columns"], self._spec["source"]
 
-        def cell(field: str) -> str:
+        def cells(field: str) -> Sequence[str]:
             column = cols.get(field)
-            return text(row, column) if column else ""
+            return pick(chunk.text(column), rows) if column else [""] * count
 
-        name = cell("company_name")
-        if blank(name):
-            return self.reject(row, "missing_name", f"no value in {cols['company_name']!r}")
-        flags: list[str] = []
-        date_raw = cell("deal_date")
-        deal_date, precision = day_of(norm, date_raw, date_format=src.get("date_format"))
-        if precision:
-            flags.append(f"{precision}:deal")
-        currency = cell("currency") or src.get("default_currency")
-        amount_raw = cell("amount")
-        quantity = norm.money(amount_raw, default_currency=currency or None)
-        country = cell("country") or src.get("country")
-        place_raw = cell("place")
-        place = None
-        if not blank(place_raw):
-            named = norm.split_places(place_raw)
-            if len(named) > 1:
-                flags.append(f"multi_place:{len(named)}")
-            if named:
-                place = norm.place(named[0], country=country or None)
-        elif country:
-            place = norm.place((country,))
-        sector_raw, sub_raw = cell("sector"), cell("subsector")
-        taxonomy_source = src.get("sector_source") or self.label
-        match = norm.sector_any(taxonomy_source, (sub_raw, sector_raw))
-        company_id = cell("company_id") or name
-        return [
-            make_deal(
-                norm,
-                row,
-                source=self.label,
-                deal_id=row.ref,
-                company_id=company_key(self.label, company_id),
-                company_name=name,
-                deal_date=deal_date,
-                date_raw=date_raw,
-                round_raw=cell("round") or None,
-                amount_raw=amount_raw,
-                quantity=quantity,
-                investors=None if blank(cell("investors")) else cell("investors"),
-                place=place_fields(place_raw or None, place),
-                sector=sector_fields(sector_raw, sub_raw, match),
-                flags=flags,
-            )
-        ]
+        every = chunk.text(cols["company_name"])
+        missing = [i for i, n in enumerate(every) if blank(n)]
+        batch.reject(missing, "missing_name", f"no value in {cols['company_name']!r}")
+        rows = batch.kept()
+        batch.deal_rows = list(range(len(chunk))) if rows is None else rows
+        count = len(batch.deal_rows)
+        names = pick(every, rows)
+        date_raw, amount_raw = cells("deal_date"), cells("amount")
+        default = src.get("default_currency")
+        currency = [c or default or None for c in cells("currency")]
+        country = [c or src.get("country") or "" for c in cells("country")]
+        places = norm.places(
+            list(zip(cells("place"), country, strict=True)), self._locate, kind=self.label
+        )
+        flags: Flags = {}
+        for j, located in places.where(lambda p: p.named > 1):
+            flags[batch.deal_rows[j]] = [f"multi_place:{located.named}"]
+        ids = [c or n for c, n in zip(cells("company_id"), names, strict=True)]
+        batch.deals = deal_table(
+            norm,
+            chunk,
+            rows,
+            source=self.label,
+            company_id=norm.each(f"company:{self.label}", ids, self._key),
+            company_name=names,
+            date_raw=date_raw,
+            dates=norm.days(date_raw, date_format=src.get("date_format")),
+            round_raw=[v or None for v in cells("round")],
+            amount_raw=amount_raw,
+            amounts=norm.moneys(amount_raw, currency),
+            investors=[opt(v) for v in cells("investors")],
+            places=places,
+            sectors=norm.sectors(
+                list(zip(cells("sector"), cells("subsector"), strict=True)),
+                self._classify,
+                kind=self.label,
+            ),
+            flags=flags,
+        )
+        return batch
+
+    def _key(self, natural: str) -> str:
+        return company_key(self.label, natural)
+
+    def _locate(self, key: tuple[str, str]) -> Located:
+        raw, country = key
+        if not blank(raw):
+            named = self.norm.split_places(raw)
+            place = self.norm.place(named[0], country=country or None) if named else None
+            return Located(raw or None, place, len(named))
+        if country:
+            return Located(raw or None, self.norm.place((country,)))
+        return Located(raw or None)
+
+    def _classify(self, key: tuple[str, str]) -> Classified:
+        sector, sub = key
+        source = self._spec["source"].get("sector_source") or self.label
+        return self.norm.classify_any(source, (sub, sector), raw=sector, sub=sub)

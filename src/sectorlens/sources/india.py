@@ -11,15 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sectorlens.model import Kind, Quantity
-from sectorlens.sources.base import Adapter, Record, blank, text
-from sectorlens.sources.common import (
-    company_key,
-    day_of,
-    make_deal,
-    place_fields,
-    sector_fields,
-)
-from sectorlens.sources.readers import RawRow
+from sectorlens.sources.base import Adapter, Batch, blank, opt
+from sectorlens.sources.chunk import Chunk
+from sectorlens.sources.columns import Flags, company_key, deal_table, pick
+from sectorlens.sources.normalize import Classified, Located
 
 DATE_FORMAT = "dmy"
 HEADER = {"StartupName", "AmountInUSD", "CityLocation", "InvestmentType", "Date"}
@@ -37,52 +32,60 @@ class IndiaAdapter(Adapter):
         """The Kaggle Indian startup funding header."""
         return set(header) >= HEADER
 
-    def transform(self, row: RawRow) -> list[Record]:
-        """One row → one Deal (a row without a startup name is rejected)."""
-        norm = self.norm
-        name = text(row, "StartupName")
-        if blank(name):
-            return self.reject(row, "missing_name", "no startup name")
-        flags: list[str] = []
-        date_raw = text(row, "Date")
-        deal_date, precision = day_of(norm, date_raw, date_format=DATE_FORMAT)
-        if precision:
-            flags.append(f"{precision}:deal")
-        amount_raw = text(row, "AmountInUSD")
-        if blank(amount_raw) or amount_raw.casefold() in _PLACEHOLDERS:
-            quantity = Quantity(
-                amount_raw, Kind.UNDISCLOSED, currency="USD", reason=f"placeholder {amount_raw!r}"
-            )
-        else:
-            quantity = norm.money(amount_raw, default_currency="USD")
-        place_raw = text(row, "CityLocation")
-        place = None
-        if not blank(place_raw):
-            named = norm.split_places(place_raw)
-            if len(named) > 1:
-                flags.append(f"multi_place:{len(named)}")
-            if named:
-                place = norm.place(named[0], country=self.country)
-        vertical, sub = text(row, "IndustryVertical"), text(row, "SubVertical")
-        vertical, sub = ("" if blank(vertical) else vertical), ("" if blank(sub) else sub)
-        match = norm.sector(self.name, {"vertical": vertical})
-        round_raw = text(row, "InvestmentType")
-        return [
-            make_deal(
-                norm,
-                row,
-                source=self.name,
-                deal_id=row.ref,
-                company_id=company_key(self.name, name),
-                company_name=name,
-                deal_date=deal_date,
-                date_raw=date_raw,
-                round_raw=None if blank(round_raw) else round_raw,
-                amount_raw=amount_raw,
-                quantity=quantity,
-                investors=None if blank(text(row, "InvestorsName")) else text(row, "InvestorsName"),
-                place=place_fields(place_raw or None, place),
-                sector=sector_fields(vertical, sub, match),
-                flags=flags,
-            )
-        ]
+    def transform(self, chunk: Chunk) -> Batch:
+        """One row → one deal (a row without a startup name is rejected)."""
+        norm, batch = self.norm, Batch(chunk)
+        every = chunk.text("StartupName")
+        batch.reject(
+            [i for i, n in enumerate(every) if blank(n)], "missing_name", "no startup name"
+        )
+        rows = batch.kept()
+        batch.deal_rows = list(range(len(chunk))) if rows is None else rows
+        names = pick(every, rows)
+        date_raw = pick(chunk.text("Date"), rows)
+        amount_raw = pick(chunk.text("AmountInUSD"), rows)
+        places = norm.places(pick(chunk.text("CityLocation"), rows), self._locate, kind=self.name)
+        flags: Flags = {}
+        for j, located in places.where(lambda p: p.named > 1):
+            flags[batch.deal_rows[j]] = [f"multi_place:{located.named}"]
+        verticals = [("" if blank(v) else v) for v in pick(chunk.text("IndustryVertical"), rows)]
+        subs = [("" if blank(v) else v) for v in pick(chunk.text("SubVertical"), rows)]
+        batch.deals = deal_table(
+            norm,
+            chunk,
+            rows,
+            source=self.name,
+            company_id=norm.each("company:india", names, self._key),
+            company_name=names,
+            date_raw=date_raw,
+            dates=norm.days(date_raw, date_format=DATE_FORMAT),
+            round_raw=[opt(v) for v in pick(chunk.text("InvestmentType"), rows)],
+            amount_raw=amount_raw,
+            amounts=norm.code("money:india", amount_raw, self._money),
+            investors=[opt(v) for v in pick(chunk.text("InvestorsName"), rows)],
+            places=places,
+            sectors=norm.sectors(
+                list(zip(verticals, subs, strict=True)), self._classify, kind=self.name
+            ),
+            flags=flags,
+        )
+        return batch
+
+    def _key(self, name: str) -> str:
+        return company_key(self.name, name)
+
+    def _money(self, raw: str) -> Quantity:
+        if blank(raw) or raw.casefold() in _PLACEHOLDERS:
+            return Quantity(raw, Kind.UNDISCLOSED, currency="USD", reason=f"placeholder {raw!r}")
+        return self.norm.money(raw, "USD")
+
+    def _locate(self, raw: str) -> Located:
+        if blank(raw):
+            return Located(raw or None)
+        named = self.norm.split_places(raw)
+        place = self.norm.place(named[0], country=self.country) if named else None
+        return Located(raw or None, place, len(named))
+
+    def _classify(self, key: tuple[str, str]) -> Classified:
+        vertical, sub = key
+        return self.norm.classify(self.name, {"vertical": vertical}, raw=vertical, sub=sub)

@@ -3,7 +3,8 @@
 A company row that also carries a round yields a Company and a Deal with the same row_ref and is
 counted as a *deal* row; a company row without a round (all financing cells ``-``) is counted
 as a *company* row. So rows_read = deal rows + company rows + rejects, while the ``companies``
-table holds every company.
+table holds every company. A continuation row belongs to the last company row before it, also
+across chunks.
 """
 
 from __future__ import annotations
@@ -12,17 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sectorlens.model import Company
-from sectorlens.sources.base import Adapter, Record, blank, text
-from sectorlens.sources.common import (
-    company_key,
-    day_of,
-    make_deal,
-    name_flags,
-    place_fields,
-    sector_fields,
-)
-from sectorlens.sources.readers import RawRow
+from sectorlens.sources.base import Adapter, Batch, filled, opt
+from sectorlens.sources.chunk import Chunk
+from sectorlens.sources.columns import company_key, company_table, deal_table, pick
+from sectorlens.sources.normalize import Classified, Located
+from sectorlens.sources.text import excel_artefact
 
 NAME, LEGAL, SITE, FOUNDED, PLACE, STATUS = (
     "公司名称",
@@ -44,90 +39,127 @@ class ItjuziAdapter(Adapter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._company: dict[str, Any] | None = None
+        self._company: tuple[str, str, str, str] | None = None  # name, place, sector, subsector
 
     @classmethod
     def detect(cls, header: Sequence[str], path: Path) -> bool:
         """The itjuzi header names its company, place and financing columns."""
         return {NAME, PLACE, ROUND, AMOUNT, DATE} <= set(header)
 
-    def transform(self, row: RawRow) -> list[Record]:
-        """A company row → Company (+ Deal when it carries a round); a continuation → Deal."""
-        name = text(row, NAME)
-        financing = [text(row, c) for c in (DATE, ROUND, AMOUNT)]
-        has_round = any(not blank(v) for v in financing)
-        if not name:
-            if any(text(row, c) for c in (LEGAL, SITE, PLACE, SECTOR)):
-                return self.reject(row, "missing_name", "company columns filled but no name")
-            if self._company is None:
-                return self.reject(row, "orphan_continuation", "a round before any company row")
-            if not has_round:
-                return self.reject(row, "empty_row", "continuation row without a round")
-            return [self._deal(row, self._company)]
-        company = self._new_company(row, name)
-        records: list[Record] = [company]
-        if has_round:
-            records.append(self._deal(row, self._company or {}))
-        return records
+    def transform(self, chunk: Chunk) -> Batch:
+        """Company rows → companies (+ deals when they carry a round); continuations → deals."""
+        batch = Batch(chunk)
+        name = chunk.text(NAME)
+        dates, rounds, amounts = chunk.text(DATE), chunk.text(ROUND), chunk.text(AMOUNT)
+        places, sectors, subsectors = chunk.text(PLACE), chunk.text(SECTOR), chunk.text(SUBSECTOR)
+        legal, site = chunk.text(LEGAL), chunk.text(SITE)
+        has_round = [
+            a or b or c
+            for a, b, c in zip(filled(dates), filled(rounds), filled(amounts), strict=True)
+        ]
+        owners: list[int] = []  # the company row of each deal; -1: the last one of earlier chunks
+        current = None if self._company is None else -1
+        for i, company in enumerate(name):
+            if company:
+                batch.company_rows.append(i)
+                current = i
+            elif legal[i] or site[i] or places[i] or sectors[i]:
+                batch.rejects[i] = ("missing_name", "company columns filled but no name")
+                continue
+            elif current is None:
+                batch.rejects[i] = ("orphan_continuation", "a round before any company row")
+                continue
+            elif not has_round[i]:
+                batch.rejects[i] = ("empty_row", "continuation row without a round")
+                continue
+            if has_round[i]:
+                batch.deal_rows.append(i)
+                owners.append(current)
+        last = self._company
+        if batch.company_rows:
+            i = batch.company_rows[-1]
+            self._company = (name[i], places[i], sectors[i], subsectors[i])
+        batch.companies = self._companies(batch, name, places, sectors, subsectors)
 
-    def _new_company(self, row: RawRow, name: str) -> Company:
-        norm = self.norm
-        place_raw = text(row, PLACE)
-        places_named = norm.split_places(place_raw)
-        place = norm.place(places_named[0]) if places_named else None
-        sector_raw, subsector_raw = text(row, SECTOR), text(row, SUBSECTOR)
-        match = norm.sector("itjuzi", {"subsector": subsector_raw, "sector": sector_raw})
-        founded_raw = text(row, FOUNDED)
-        flags = name_flags(row, NAME)
-        founded, precision = day_of(norm, founded_raw)
-        if precision:
-            flags.append(f"{precision}:founded")
-        company_id = company_key(self.name, name)
-        places = place_fields(place_raw, place)
-        sectors = sector_fields(sector_raw, subsector_raw, match)
-        fields: dict[str, Any] = {
-            "company_id": company_id,
-            "row_ref": row.ref,
-            "source_format": self.name,
-            "name": name,
-            "name_raw": row.raw(NAME),
-            "legal_name": _opt(text(row, LEGAL)),
-            "website": _opt(text(row, SITE)),
-            "founded": founded,
-            "founded_raw": founded_raw or None,
-            "status": _opt(text(row, STATUS)),
-            "description": _opt(text(row, DESCRIPTION)),
-            **places,
-            **sectors,
-            "flags": sorted(set(flags) | set(row.flags)) or None,
-        }
-        self._company = {"id": company_id, "name": name, "place": places, "sector": sectors}
-        return Company(company_id, name, row.ref, fields)
+        def owned(values: Sequence[str], carried: int) -> list[str]:
+            return [values[o] if o >= 0 else last[carried] for o in owners]  # type: ignore[index]
 
-    def _deal(self, row: RawRow, company: dict[str, Any]) -> Record:
-        norm = self.norm
-        date_raw, amount_raw = text(row, DATE), text(row, AMOUNT)
-        deal_date, precision = day_of(norm, date_raw)
-        flags: list[str] = [f"{precision}:deal"] if precision else []
-        round_raw = text(row, ROUND)
-        return make_deal(
+        batch.deals = self._deals(
+            batch,
+            owned(name, 0),
+            owned(places, 1),
+            list(zip(owned(subsectors, 3), owned(sectors, 2), strict=True)),
+        )
+        return batch
+
+    def _companies(
+        self,
+        batch: Batch,
+        name: list[str],
+        places: list[str],
+        sectors: list[str],
+        subsectors: list[str],
+    ) -> Any:
+        norm, chunk, rows = self.norm, batch.chunk, batch.company_rows
+        names = pick(name, rows)
+        raw_names = pick(chunk.raw(NAME), rows)
+        founded_raw = pick(chunk.text(FOUNDED), rows)
+        artefacts = norm.each("excel_artefact", raw_names, excel_artefact)
+        flags = {rows[j]: [f"excel_artefact:{NAME}"] for j, a in enumerate(artefacts) if a}
+        return company_table(
             norm,
-            row,
+            chunk,
+            rows,
             source=self.name,
-            deal_id=row.ref,
-            company_id=company.get("id"),
-            company_name=company.get("name"),
-            deal_date=deal_date,
-            date_raw=date_raw,
-            round_raw=round_raw,
-            amount_raw=amount_raw,
-            quantity=norm.money(amount_raw),
-            investors=_opt(text(row, INVESTORS)),
-            place=company.get("place") or place_fields(None, None),
-            sector=company.get("sector") or sector_fields(None, None, None),
+            company_id=norm.each("company:itjuzi", names, self._key),
+            name=names,
+            name_raw=raw_names,
+            legal_name=[opt(v) for v in pick(chunk.text(LEGAL), rows)],
+            website=[opt(v) for v in pick(chunk.text(SITE), rows)],
+            founded_raw=founded_raw,
+            founded=norm.days(founded_raw),
+            status=[opt(v) for v in pick(chunk.text(STATUS), rows)],
+            description=[opt(v) for v in pick(chunk.text(DESCRIPTION), rows)],
+            places=norm.places(pick(places, rows), self._locate, kind=self.name),
+            sectors=norm.sectors(
+                list(zip(pick(subsectors, rows), pick(sectors, rows), strict=True)),
+                self._classify,
+                kind=self.name,
+            ),
             flags=flags,
         )
 
+    def _deals(
+        self, batch: Batch, names: list[str], places: list[str], sectors: list[tuple[str, str]]
+    ) -> Any:
+        norm, chunk, rows = self.norm, batch.chunk, batch.deal_rows
+        date_raw, amount_raw = pick(chunk.text(DATE), rows), pick(chunk.text(AMOUNT), rows)
+        return deal_table(
+            norm,
+            chunk,
+            rows,
+            source=self.name,
+            company_id=norm.each("company:itjuzi", names, self._key),
+            company_name=names,
+            date_raw=date_raw,
+            dates=norm.days(date_raw),
+            round_raw=pick(chunk.text(ROUND), rows),
+            amount_raw=amount_raw,
+            amounts=norm.moneys(amount_raw, None),
+            investors=[opt(v) for v in pick(chunk.text(INVESTORS), rows)],
+            # a deal is where its company is: resolved again (remembered), not tallied again
+            places=norm.places(places, self._locate, kind=self.name, tally=False),
+            sectors=norm.sectors(sectors, self._classify, kind=self.name, tally=False),
+        )
 
-def _opt(value: str) -> str | None:
-    return None if blank(value) else value
+    def _key(self, name: str) -> str:
+        return company_key(self.name, name)
+
+    def _locate(self, raw: str) -> Located:
+        named = self.norm.split_places(raw)
+        return Located(raw or None, self.norm.place(named[0]) if named else None, len(named))
+
+    def _classify(self, key: tuple[str, str]) -> Classified:
+        subsector, sector = key
+        values = {"subsector": subsector, "sector": sector}
+        return self.norm.classify(self.name, values, raw=sector, sub=subsector)

@@ -1,27 +1,48 @@
-"""The one place where sources call ``sectorlens.parse`` and ``fx``: raw text → normalized fields.
+"""The one place where sources call ``sectorlens.parse`` and ``fx``: raw text → normalized values.
 
-Every call is memoised per load (exports repeat the same amounts, dates, rounds and places over
-and over), so the cost of parsing does not grow with the number of rows but with distinct values.
+Normalization works on whole columns of a chunk: each column is coded as its distinct raw values
+(``Coded``), each distinct value is normalized once and remembered for the rest of the load, and
+the results are mapped back to the rows with Arrow. So the cost of parsing grows with the number
+of distinct values, not of rows. What a load saw (unmapped values, currencies, flags) is tallied
+per row, from the counts of each code.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
-from typing import Any
+from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import Any, TypeVar
+
+import pyarrow as pa
 
 from sectorlens import parse
 from sectorlens.fx import FxError, FxRates
 from sectorlens.model import Kind, Money, Period, Quantity
+from sectorlens.sources.coded import STRING, Coded, Values, pairs
 from sectorlens.sources.gazetteer import Gazetteer, Place
 from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
 
 QUOTES = ("CNY", "USD", "KRW")
 _SCALE = Decimal("0.000001")
 _RATE_SCALE = Decimal("1e-12")
+_EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # products of 38-digit amounts and rates
 _CACHE_LIMIT = 200_000  # distinct values remembered per kind; beyond it, parse again
+
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+
+Day = tuple[date | None, str | None]
+"""The first day a date cell names, and ``date_precision``/``bad_date`` when it is not a day."""
+Rates = tuple[Decimal | None, Decimal | None, Decimal | None, date | None, str | None]
+"""CNY, USD and KRW rates of an amount's currency, the date of the rates, and a note."""
+NO_RATES: Rates = (None, None, None, None, None)
+Converted = tuple[Decimal | None, ...]
+"""cny_value, cny_low, cny_high, usd_value, … krw_high: amount × rate."""
+CONVERTED = tuple(f"{q.lower()}_{part}" for q in QUOTES for part in ("value", "low", "high"))
+_NOTHING: Converted = (None,) * 9
 
 
 @dataclass
@@ -35,6 +56,25 @@ class Tally:
     flags: Counter[str] = field(default_factory=Counter)
 
 
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A place cell: its raw text, the place it resolves to, how many places it names."""
+
+    raw: str | None
+    place: Place | None = None
+    named: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    """Sector cells: their raw text, the taxonomy's match, and the text tallied when unmapped."""
+
+    raw: str | None
+    sub: str | None = None
+    match: SectorMatch | None = None
+    unmapped: str | None = None
+
+
 class Normalizer:
     """Parses and converts raw values for one load; create one per load and pass it on."""
 
@@ -43,149 +83,197 @@ class Normalizer:
     ) -> None:
         self.fx, self.gazetteer, self.taxonomy = fx, gazetteer, taxonomy
         self.tally = tally or Tally()
-        self._money: dict[tuple[str, str | None], Quantity] = {}
-        self._periods: dict[tuple[str, str | None], Period | None] = {}
-        self._rounds: dict[str, str | None] = {}
-        self._places: dict[tuple[str, str | None], Place] = {}
-        self._splits: dict[str, tuple[tuple[str, ...], ...]] = {}
-        self._amounts: dict[tuple[Any, ...], dict[str, Any]] = {}
-        self._rate_fields: dict[tuple[Any, ...], dict[str, Any]] = {}
-        self._sectors: dict[tuple[Any, ...], SectorMatch | None] = {}
-        self._rates: dict[tuple[Any, ...], tuple[Decimal, date] | str] = {}
+        self._tables: dict[str, Values[Any]] = {}
+        self._caches: dict[str, dict[Any, Any]] = {}
+        self._serial = 0
 
-    # -- parse -----------------------------------------------------------------------------
-    def money(self, text: str, *, default_currency: str | None = None) -> Quantity:
-        """``parse.parse_money`` of ``text``; an empty cell is undisclosed (noted as empty)."""
-        key = (text, default_currency)
-        found = self._money.get(key)
-        if found is None:
-            if not text.strip():
-                found = Quantity(
-                    text, Kind.UNDISCLOSED, currency=default_currency, reason="empty cell"
-                )
-            else:
-                found = parse.parse_money(text, default_currency=default_currency)
-            _remember(self._money, key, found)
+    # -- columns -----------------------------------------------------------------------------
+    def _values(self, kind: str) -> Values[Any]:
+        table = self._tables.get(kind)
+        if table is None or len(table) >= _CACHE_LIMIT:  # bounded memory; results do not change
+            self._serial += 1
+            table = self._tables[kind] = Values(self._serial)
+        return table
+
+    def code(
+        self, kind: str, keys: Sequence[K] | pa.Array | pa.ChunkedArray, fn: Callable[[K], T]
+    ) -> Coded[T]:
+        """``keys`` coded, each distinct key mapped once by ``fn`` (remembered per ``kind``)."""
+        table: Values[T] = self._values(kind)
+        if isinstance(keys, pa.ChunkedArray):
+            keys = keys.combine_chunks()
+        if isinstance(keys, pa.Array):
+            encoded = keys.dictionary_encode()
+            codes = table.codes(encoded.dictionary.to_pylist(), fn)
+            return Coded(pa.array(codes, pa.int32()).take(encoded.indices), table)
+        return Coded(pa.array(table.codes(keys, fn), pa.int32()), table)
+
+    def pairs(
+        self, kind: str, a: Coded[Any], b: Coded[Any], make: Callable[[Any, Any], T]
+    ) -> Coded[T]:
+        """A column of ``make(a value, b value)`` of each row, made once per distinct pair."""
+        local, found = pairs(a, b)
+        table: Values[T] = self._values(kind)
+        sa, sb, va, vb = a.table.serial, b.table.serial, a.table.values, b.table.values
+        keys = [(sa, i, sb, j) for i, j in found]
+        codes = table.codes(keys, lambda k: make(va[k[1]], vb[k[3]]))
+        return Coded(pa.array(codes, pa.int32()).take(local), table)
+
+    def each(self, kind: str, keys: Sequence[K], fn: Callable[[K], T]) -> list[T]:
+        """``fn`` of every key as a list, computed once per distinct key."""
+        cache = self._caches.setdefault(f"each:{kind}", {})
+        missing = set(keys).difference(cache)
+        if len(cache) + len(missing) > _CACHE_LIMIT:
+            cache.clear()
+            missing = set(keys)
+        for key in missing:
+            cache[key] = fn(key)
+        return [cache[k] for k in keys]
+
+    def once(self, kind: str, key: K, fn: Callable[[K], T]) -> T:
+        """``fn(key)``, remembered for the rest of the load under ``kind``."""
+        cache = self._caches.setdefault(kind, {})
+        found = cache.get(key, cache)
+        if found is cache:
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()  # bounded memory on pathological inputs; results do not change
+            found = cache[key] = fn(key)
         return found
+
+    def days(self, raws: Sequence[str], *, date_format: str | None = None) -> Coded[Day]:
+        """The first day each cell names, flagged when it is a month/year or not a date."""
+        return self.code(f"day:{date_format}", raws, lambda raw: self.day(raw, date_format))
+
+    def rounds(self, raws: Sequence[str]) -> Coded[str | None]:
+        """``parse.canonical_round`` of each cell; unmapped non-empty values are tallied."""
+        coded = self.code("round", raws, self.round)
+        for code, n in coded.counts():
+            raw = str(coded.table.keys[code]).strip()
+            if raw and raw not in {"-", "—"} and coded.values[code] is None:
+                self.tally.unmapped_rounds[raw] += n
+        return coded
+
+    def moneys(
+        self, raws: Sequence[str], currency: str | Sequence[str | None] | None
+    ) -> Coded[Quantity]:
+        """``parse.parse_money`` of each cell with its default currency (one for all, or each)."""
+        if currency is None or isinstance(currency, str):
+            return self.code(f"money:{currency}", raws, lambda raw: self.money(raw, currency))
+        keys = list(zip(raws, currency, strict=True))
+        return self.code("money", keys, lambda key: self.money(*key))
+
+    def places(
+        self, keys: Sequence[K], resolve: Callable[[K], Located], *, kind: str, tally: bool = True
+    ) -> Coded[Located]:
+        """Each place key resolved once; unresolved parts tallied per row (unless ``tally``)."""
+        coded = self.code(f"place:{kind}", keys, resolve)
+        if tally:
+            for code, n in coded.counts():
+                place = coded.values[code].place
+                for part in place.unresolved if place else ():
+                    self.tally.unmapped_places[part] += n
+        return coded
+
+    def sectors(
+        self,
+        keys: Sequence[K],
+        classify: Callable[[K], Classified],
+        *,
+        kind: str,
+        tally: bool = True,
+    ) -> Coded[Classified]:
+        """Each sector key classified once; unmapped values tallied per row (unless ``tally``)."""
+        coded = self.code(f"sector:{kind}", keys, classify)
+        if tally:
+            for code, n in coded.counts():
+                unmapped = coded.values[code].unmapped
+                if unmapped:
+                    self.tally.unmapped_sectors[unmapped] += n
+        return coded
+
+    def rates(self, amounts: Coded[Quantity], when: Coded[Any], *, period: bool) -> Coded[Rates]:
+        """Rates of each amount's currency on its date: the ECB rate of the day (``when`` holds
+        Days), or a period's average (``when`` holds Periods, ``period``)."""
+        # rates depend on the currency (or on there being no amount), not on the amount
+        classes = self.code("rate-class", amounts.field("rate_class", _rate_class, STRING), str)
+
+        def make(currency: str, day: Any) -> Rates:
+            if period:
+                return self.once("rates", (currency, None, day), self._rates_of)
+            return self.once("rates", (currency, day[0], None), self._rates_of)
+
+        return self.pairs("rates", classes, when, make)
+
+    def converted(self, amounts: Coded[Quantity], rates: Coded[Rates]) -> Coded[Converted]:
+        """Amount × rate for CNY, USD and KRW (value, low, high), each distinct pair once."""
+        return self.pairs("converted", amounts, rates, _converted)
+
+    # -- one value ---------------------------------------------------------------------------
+    def money(self, text: str, default_currency: str | None = None) -> Quantity:
+        """``parse.parse_money`` of ``text``; an empty cell is undisclosed (noted as empty)."""
+        if not text.strip():
+            return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason="empty cell")
+        return parse.parse_money(text, default_currency=default_currency)
 
     def period(self, text: str, *, date_format: str | None = None) -> Period | None:
         """``parse.parse_period`` of ``text`` (a day, month, year…), None when unreadable."""
-        key = (text, date_format)
-        if key in self._periods:
-            return self._periods[key]
-        found = None
-        if text.strip():
-            q = parse.parse_period(text, date_format=date_format)
-            found = q.period if q.kind is Kind.PERIOD else None
-        _remember(self._periods, key, found)
-        return found
+        return self.once(f"period:{date_format}", text, lambda t: _period(t, date_format))
 
-    def round(self, text: str) -> str | None:
-        """``parse.canonical_round`` of ``text``; unmapped non-empty values are tallied."""
-        if text in self._rounds:
-            found = self._rounds[text]
-        else:
-            found = parse.canonical_round(text) if text.strip() else None
-            _remember(self._rounds, text, found)
-        if found is None and text.strip() and text.strip() not in {"-", "—"}:
-            self.tally.unmapped_rounds[text.strip()] += 1
-        return found
+    def day(self, raw: str, date_format: str | None = None) -> Day:
+        """The first day ``raw`` names, and a flag when it is a month/year (or not a date)."""
+        if not raw or raw.strip() in {"-", "—"}:
+            return None, None
+        period = self.period(raw, date_format=date_format)
+        if period is None:
+            return None, "bad_date"
+        if period.start == period.end:
+            return period.start, None
+        return period.start, "date_precision"
+
+    @staticmethod
+    def round(text: str) -> str | None:
+        """``parse.canonical_round`` of ``text`` (None for an empty cell)."""
+        return parse.canonical_round(text) if text.strip() else None
 
     def split_places(self, text: str) -> tuple[tuple[str, ...], ...]:
         """``parse.split_places``: each place named in ``text`` as its levels, broadest first."""
-        found = self._splits.get(text)
-        if found is None:
-            found = tuple(parse.split_places(text)) if text.strip() else ()
-            _remember(self._splits, text, found)
-        return found
+        return tuple(parse.split_places(text)) if text.strip() else ()
 
-    # -- places and sectors ------------------------------------------------------------------
     def place(self, parts: tuple[str, ...], *, country: str | None = None) -> Place:
-        """Resolve ``parts`` with the gazetteer; unresolved parts are tallied."""
-        key = ("\x1f".join(parts), country)
-        found = self._places.get(key)
-        if found is None:
-            found = self.gazetteer.resolve(parts, country=country)
-            _remember(self._places, key, found)
-        for part in found.unresolved:
-            self.tally.unmapped_places[part] += 1
-        return found
+        """Resolve ``parts`` with the gazetteer (unresolved parts are in ``Place.unresolved``)."""
+        return self.gazetteer.resolve(parts, country=country)
 
-    def sector(self, source: str, values: dict[str, str | None]) -> SectorMatch | None:
-        """Classify with the taxonomy; a non-empty value that maps nowhere is tallied."""
-        key = (source, *values.items())
-        if key in self._sectors:
-            found = self._sectors[key]
-        else:
-            found = self._sectors[key] = self.taxonomy.classify(source, values)
-        if found is None:
-            raw = " / ".join(v for v in values.values() if v)
-            if raw:
-                self.tally.unmapped_sectors[raw] += 1
-        return found
+    def classify(
+        self, source: str, values: dict[str, str], *, raw: str | None, sub: str | None = None
+    ) -> Classified:
+        """Classify with the taxonomy, fields tried in order; unmapped text is kept to tally."""
+        match = self.taxonomy.classify(source, values)
+        text = " / ".join(v for v in values.values() if v)
+        return Classified(raw or None, sub or None, match, None if match else text or None)
 
-    def sector_any(self, source: str, values: tuple[str, ...]) -> SectorMatch | None:
+    def classify_any(
+        self, source: str, values: tuple[str, ...], *, raw: str | None, sub: str | None = None
+    ) -> Classified:
         """Classify the first of ``values`` any of ``source``'s taxonomy fields knows."""
         for value in values:
             for field_name in self.taxonomy.fields(source):
                 found = self.taxonomy.match(source, field_name, value)
                 if found is not None:
-                    return found
-        raw = " / ".join(v for v in values if v)
-        if raw:
-            self.tally.unmapped_sectors[raw] += 1
-        return None
+                    return Classified(raw or None, sub or None, found, None)
+        text = " / ".join(v for v in values if v)
+        return Classified(raw or None, sub or None, None, text or None)
 
-    # -- amounts ---------------------------------------------------------------------------
-    def amount_fields(
-        self, raw: str | None, quantity: Quantity, *, on: date | None, period: Period | None = None
-    ) -> dict[str, Any]:
-        """The deal columns of an amount: kind, bounds, currency, and the CNY/USD/KRW rates.
+    # -- rates -----------------------------------------------------------------------------
+    def _rates_of(self, key: tuple[str, date | None, Period | None]) -> Rates:
+        currency, on, period = key
+        if not currency:
+            return NO_RATES  # nothing disclosed: nothing to convert
+        if currency == "?":
+            return (None, None, None, None, "no currency")
+        return self._rates_for(currency, on, period)
 
-        The converted amounts themselves (``cny_value`` …) are amount × rate; the store computes
-        them in bulk (``store.load.DERIVED``), and ``converted()`` does it for one row.
-        """
-        key = (raw, quantity)
-        money = self._amounts.get(key)
-        if money is None:
-            money = self._money_fields(raw, quantity)
-            _remember(self._amounts, key, money)
-        currency = money["currency"]
-        if currency:
-            self.tally.currencies[currency] += 1
-        if not money["disclosed"]:
-            return money | _NO_RATES
-        if currency is None:
-            return money | _NO_RATES | {"fx_note": "no currency"}
-        rkey = (currency, on, period)
-        rates = self._rate_fields.get(rkey)
-        if rates is None:
-            rates = self._rates_for(currency, on, period)
-            _remember(self._rate_fields, rkey, rates)
-        return money | rates
-
-    @staticmethod
-    def _money_fields(raw: str | None, q: Quantity) -> dict[str, Any]:
-        money = q.kind is Kind.MONEY
-        low = q.low if q.low is not None else (q.value if money else None)
-        high = q.high if q.high is not None else (q.value if money else None)
-        note = q.reason
-        if q.equivalent is not None:
-            note = "; ".join(n for n in (q.reason, f"stated equivalent: {q.equivalent.input}") if n)
-        return {
-            "amount_raw": raw,
-            "amount_kind": q.kind.value,
-            "amount_value": _q(q.value) if money else None,
-            "amount_low": _q(low),
-            "amount_high": _q(high),
-            "amount_qualifier": q.qualifier.value if q.qualifier else None,
-            "currency": q.currency,
-            "disclosed": money,
-            "amount_note": note,
-        }
-
-    def _rates_for(self, currency: str, on: date | None, period: Period | None) -> dict[str, Any]:
-        out: dict[str, Any] = dict(_NO_RATES)
+    def _rates_for(self, currency: str, on: date | None, period: Period | None) -> Rates:
+        rates: dict[str, Decimal] = {}
         notes: list[str] = []
         days: list[date] = []
         for quote in QUOTES:
@@ -195,12 +283,12 @@ class Normalizer:
                 continue
             rate, day = got
             days.append(day)
-            out[f"{quote.lower()}_rate"] = rate
-        out["fx_rate_date"] = min(days) if days and on is not None else None
+            rates[quote] = rate
+        when = min(days) if days and on is not None else None
         if days and on is None and period is not None:
             notes.append(f"ECB average {period.start}..{period.end}")
-        out["fx_note"] = "; ".join(dict.fromkeys(notes)) or None
-        return out
+        note = "; ".join(dict.fromkeys(notes)) or None
+        return (rates.get("CNY"), rates.get("USD"), rates.get("KRW"), when, note)
 
     def _rate(
         self, base: str, quote: str, on: date | None, period: Period | None
@@ -209,49 +297,68 @@ class Normalizer:
         if day is None:
             return "no date: not converted"
         key: tuple[Any, ...] = (base, quote, on) if on is not None else (base, quote, day, period)
-        found = self._rates.get(key)
-        if found is None:
-            try:
-                if on is not None:
-                    conv = self.fx.convert(Money(Decimal(1), base), quote, on)
-                    found = (conv.rate.rate.quantize(_RATE_SCALE), conv.rate.on or on)
-                else:
-                    assert period is not None
-                    conv = self.fx.convert_period(
-                        Money(Decimal(1), base), quote, period.start, period.end
-                    )
-                    found = (conv.rate.rate.quantize(_RATE_SCALE), period.end)
-            except FxError as exc:
-                found = f"not converted: {exc}"
-            self._rates[key] = found
-        return found
+        return self.once("rate", key, lambda _: self._fetch_rate(base, quote, on, period))
+
+    def _fetch_rate(
+        self, base: str, quote: str, on: date | None, period: Period | None
+    ) -> tuple[Decimal, date] | str:
+        try:
+            if on is not None:
+                conv = self.fx.convert(Money(Decimal(1), base), quote, on)
+                return conv.rate.rate.quantize(_RATE_SCALE), conv.rate.on or on
+            assert period is not None
+            conv = self.fx.convert_period(Money(Decimal(1), base), quote, period.start, period.end)
+            return conv.rate.rate.quantize(_RATE_SCALE), period.end
+        except FxError as exc:
+            return f"not converted: {exc}"
 
 
-_NO_RATES: dict[str, Any] = {
-    **{f"{quote.lower()}_rate": None for quote in QUOTES},
-    "fx_rate_date": None,
-    "fx_note": None,
-}
+def _rate_class(q: Quantity) -> str:
+    """'' without an amount, '?' for an amount without a currency, else the currency."""
+    return (q.currency or "?") if q.kind is Kind.MONEY else ""
+
+
+def _converted(q: Quantity, rates: Rates) -> Converted:
+    """The nine converted amounts of one amount (as text, exact), rounded like the store."""
+    if q.kind is not Kind.MONEY:
+        return _NOTHING
+    parts = (
+        q.value,
+        q.low if q.low is not None else q.value,
+        q.high if q.high is not None else q.value,
+    )
+    out: list[Decimal | None] = []
+    for rate in rates[:3]:
+        for part in parts:
+            out.append(None if rate is None or part is None else _product(quantize(part), rate))
+    return tuple(out)
+
+
+def _product(amount: Decimal | None, rate: Decimal) -> Decimal | None:
+    """amount × rate, exact, rounded to the amount scale half away from zero (as DuckDB does)."""
+    if amount is None:
+        return None
+    return _EXACT.quantize(_EXACT.multiply(amount, rate), _SCALE)
+
+
+def _period(text: str, date_format: str | None) -> Period | None:
+    if not text.strip():
+        return None
+    q = parse.parse_period(text, date_format=date_format)
+    return q.period if q.kind is Kind.PERIOD else None
 
 
 def converted(fields: dict[str, Any]) -> dict[str, Decimal | None]:
-    """The converted amount columns of one deal row (what the store computes in bulk)."""
+    """The converted amount columns of one deal row (as ``deal_table`` computes them)."""
     out: dict[str, Decimal | None] = {}
     for quote in QUOTES:
         rate = fields.get(f"{quote.lower()}_rate")
         for part in ("value", "low", "high"):
             amount = fields.get(f"amount_{part}")
-            out[f"{quote.lower()}_{part}"] = (
-                None if rate is None or amount is None else _q(amount * rate)
-            )
+            out[f"{quote.lower()}_{part}"] = None if rate is None else _product(amount, rate)
     return out
 
 
-def _q(value: Decimal | None) -> Decimal | None:
+def quantize(value: Decimal | None) -> Decimal | None:
+    """An amount at the store's scale (6 decimal places)."""
     return None if value is None else value.quantize(_SCALE)
-
-
-def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()  # bounded memory on pathological inputs; correctness does not depend on it
-    cache[key] = value

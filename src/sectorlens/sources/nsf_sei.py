@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from sectorlens.model import Observation, Source, Status
-from sectorlens.sources.base import Adapter, Record, text
-from sectorlens.sources.readers import FileInfo, Progress, RawRow
+from sectorlens.sources.base import Adapter, Batch, Record
+from sectorlens.sources.chunk import Chunk, Progress, RawRow
+from sectorlens.sources.readers import FileInfo
 
 _YEAR = re.compile(r"field_(\d{4})$")
 _UNITS = re.compile(r"\*\*Units:\*\*\s*\(?([^)\n]+)\)?", re.I)
@@ -71,15 +72,26 @@ class NsfSeiAdapter(Adapter):
         self._note = f"NCSES table {number.group(1)}" if number else None
         return header, rows
 
-    def transform(self, row: RawRow) -> list[Record]:
-        """One hierarchy row → one Observation per year column."""
-        table_id = text(row, "table_id")
-        path = [p.strip() for p in text(row, self._path_col).split("->") if p.strip()]
+    def transform(self, chunk: Chunk) -> Batch:
+        """One hierarchy row → one Observation per year column (small tables: row by row)."""
+        batch = Batch(chunk)
+        for i in range(len(chunk)):
+            records = self._row(chunk.row(i))
+            if isinstance(records, tuple):
+                batch.rejects[i] = records
+                continue
+            batch.records.extend(records)
+            batch.observation_rows.append(i)
+        return batch
+
+    def _row(self, row: RawRow) -> list[Record] | tuple[str, str]:
+        table_id = _text(row, "table_id")
+        path = [p.strip() for p in _text(row, self._path_col).split("->") if p.strip()]
         if not table_id or not path:
-            return self.reject(row, "missing_id", "no table id or row path")
-        cells = {year: text(row, col) for col, year in self._years}
+            return ("missing_id", "no table id or row path")
+        cells = {year: _text(row, col) for col, year in self._years}
         if not any(cells.values()):
-            return self.reject(row, "no_values", "a heading row of the hierarchy without values")
+            return ("no_values", "a heading row of the hierarchy without values")
         records: list[Record] = []
         source_id = f"nsf_sei:{table_id}"
         if self._source is None:
@@ -110,7 +122,7 @@ class NsfSeiAdapter(Adapter):
                     segment_type=self._segment_type,
                     segment=" -> ".join(segments) or None,
                     status=status,
-                    locator=f"{self._note or 'table ' + table_id}, row {text(row, 'row_id')}",
+                    locator=f"{self._note or 'table ' + table_id}, row {_text(row, 'row_id')}",
                     note=note,
                 )
             )
@@ -138,3 +150,8 @@ class NsfSeiAdapter(Adapter):
             return Decimal(cell.replace(",", "")), status, None
         except InvalidOperation:
             return None, status, f"unreadable value {cell!r}"
+
+
+def _text(row: RawRow, column: str) -> str:
+    value = row.values.get(column)
+    return "" if value is None else str(value).strip()

@@ -14,8 +14,8 @@ import pyarrow as pa
 from sectorlens.errors import StoreError
 from sectorlens.store.schema import TABLES
 
-# Rows are turned into Arrow every CONVERT_ROWS rows (small Python buffers) and inserted once a
-# table has DEFAULT_CHUNK_ROWS of them: DuckDB writes an insert of at least one row group
+# Tables are inserted once DEFAULT_CHUNK_ROWS rows of them are queued (rows given one by one are
+# turned into Arrow every CONVERT_ROWS rows): DuckDB writes an insert of at least one row group
 # (122,880 rows) of an open transaction straight to the database file, while smaller inserts
 # stay in memory until the commit. So memory stays flat however large the file is.
 CONVERT_ROWS = 5_000
@@ -49,25 +49,14 @@ def table_schema(table: str) -> pa.Schema:
     return pa.schema([(name, _arrow_type(sql)) for name, sql in _COLUMN.findall(TABLES[table])])
 
 
-_QUOTES = ("cny", "usd", "krw")
-
-#: columns the store computes while inserting: converted amounts are amount × rate, rounded to
-#: the amount scale (one vectorised multiplication instead of nine Decimal ones per Python row)
-COMPUTED: dict[str, dict[str, str]] = {
-    "deals": {
-        f"{q}_{part}": f"CAST(amount_{part} * {q}_rate AS DECIMAL(38, 6))"
-        for q in _QUOTES
-        for part in ("value", "low", "high")
-    },
-}
 #: id columns that get the load's id as a prefix (``<load_id>/<row ref>``)
 LOAD_PREFIXED = {"deals": "deal_id", "observations": "obs_id"}
 
 
 class LoadWriter:
-    """Buffers rows per table and inserts them as Arrow tables every ``chunk_rows`` rows.
+    """Collects Arrow tables per store table and inserts them once ``chunk_rows`` rows are in.
 
-    Inserts run on one helper thread (DuckDB releases the GIL while it works), so the next batch
+    Inserts run on one helper thread (DuckDB releases the GIL while it works), so the next chunk
     is prepared while the previous one is written; only one insert is ever in flight, and the
     connection is used by one thread at a time. Use it as a context manager, or call ``close``.
     """
@@ -83,12 +72,11 @@ class LoadWriter:
         self._load_id = load_id
         self._chunk = chunk_rows
         self._rows: dict[str, list[dict[str, Any]]] = {}
-        self._batches: dict[str, list[pa.RecordBatch]] = {}
-        self._batched: dict[str, int] = {}
-        self._plans: dict[str, tuple[pa.Schema, str]] = {}
-        self._decimals: dict[str, frozenset[str]] = {}
+        self._pending: dict[str, list[pa.Table]] = {}
+        self._counts: dict[str, int] = {}
+        self._plans: dict[tuple[str, tuple[str, ...]], str] = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sectorlens-insert")
-        self._pending: Future[None] | None = None
+        self._inflight: Future[None] | None = None
         self.written: dict[str, int] = {}
 
     def __enter__(self) -> LoadWriter:
@@ -105,52 +93,80 @@ class LoadWriter:
             self._worker.shutdown(wait=True)
 
     def _wait(self) -> None:
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
+        inflight, self._inflight = self._inflight, None
+        if inflight is not None:
+            inflight.result()
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         """Queue one row (missing columns are NULL, ``load_id`` is set); inserts when full."""
-        rows = self._rows.get(table)
-        if rows is None:
-            rows = self._rows[table] = []
-            self._plans[table] = self._plan(table)
-            self._decimals[table] = frozenset(
-                f.name for f in table_schema(table) if pa.types.is_decimal(f.type)
-            )
+        rows = self._rows.setdefault(table, [])
         rows.append(row)
         if len(rows) >= min(self._chunk, CONVERT_ROWS):
             self._convert(table)
-            if self._batched[table] >= self._chunk:
-                self._insert_batches(table)
+
+    def add_table(self, table: str, data: pa.Table) -> None:
+        """Queue the rows of an Arrow table whose columns are columns of store table ``table``."""
+        if not data.num_rows:
+            return
+        target = table_schema(table)
+        unknown = [n for n in data.column_names if n not in target.names]
+        if unknown:
+            raise StoreError(f"no column {sorted(unknown)} in store table {table}")
+        schema = pa.schema([target.field(n) for n in data.column_names])
+        try:
+            data = data.cast(schema)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+            raise StoreError(f"cannot build a batch for {table}: {exc}") from exc
+        pending = self._pending.setdefault(table, [])
+        if pending and pending[0].schema != data.schema:
+            self._insert(table)
+            pending = self._pending.setdefault(table, [])
+        pending.append(data)
+        self._counts[table] = self._counts.get(table, 0) + data.num_rows
+        if self._counts[table] >= self._chunk:
+            self._insert(table)
 
     def flush(self) -> None:
         """Insert everything still buffered, and wait until it is written."""
         for table in list(self._rows):
             self._convert(table)
-            self._insert_batches(table)
+        for table in list(self._pending):
+            self._insert(table)
         self._wait()
 
-    def _plan(self, table: str) -> tuple[pa.Schema, str]:
+    def _convert(self, table: str) -> None:
+        rows = self._rows.get(table)
+        if not rows:
+            return
+        names = [n for n in dict.fromkeys(k for row in rows for k in row) if n != "load_id"]
+        target = table_schema(table)
+        unknown = [n for n in names if n not in target.names]
+        if unknown:
+            raise StoreError(f"no column {sorted(unknown)} in store table {table}")
+        # Decimals go through text: Arrow converts Python Decimals slowly, text casts exactly
+        fields = [target.field(n) for n in names]
+        as_text = [
+            pa.field(f.name, pa.string()) if pa.types.is_decimal(f.type) else f for f in fields
+        ]
+        decimals = [f.name for f in fields if pa.types.is_decimal(f.type)]
+        for row in rows:
+            for name in decimals:
+                value = row.get(name)
+                if value is not None:
+                    row[name] = str(value)
+        try:
+            data = pa.Table.from_pylist(rows, schema=pa.schema(as_text))
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+            raise StoreError(f"cannot build a batch for {table}: {exc}") from exc
+        self._rows[table] = []
+        self.add_table(table, data)
+
+    def _plan(self, table: str, names: tuple[str, ...]) -> str:
+        key = (table, names)
+        found = self._plans.get(key)
+        if found is not None:
+            return found
         schema = table_schema(table)
-        computed = COMPUTED.get(table, {})
-        # Decimals travel as text and are cast by DuckDB: Arrow's conversion of Python Decimal
-        # objects costs ~30 µs a value, text ~1 µs, and the cast is exact.
-        batch = pa.schema(
-            [
-                pa.field(f.name, pa.string() if pa.types.is_decimal(f.type) else f.type)
-                for f in schema
-                if f.name != "load_id" and f.name not in computed
-            ]
-        )
-        casts = ", ".join(
-            f"CAST({f.name} AS DECIMAL({f.type.precision}, {f.type.scale})) AS {f.name}"
-            for f in schema
-            if pa.types.is_decimal(f.type) and f.name in batch.names
-        )
-        source = (
-            f"(SELECT * REPLACE ({casts}) FROM _sectorlens_batch)" if casts else "_sectorlens_batch"
-        )
         prefixed = LOAD_PREFIXED.get(table)
 
         def expression(name: str) -> str:
@@ -158,55 +174,35 @@ class LoadWriter:
                 return "$load_id"
             if name == prefixed:
                 return f"$load_id || '/' || {name}"
-            return computed.get(name, name)
+            return name
 
-        select = ", ".join(expression(name) for name in schema.names)
-        columns = ", ".join(schema.names)
+        columns = [n for n in schema.names if n in names or n == "load_id"]
+        select = ", ".join(expression(name) for name in columns)
         # the latest load describes a company; a source already present stays as it is
         verb = "INSERT OR REPLACE INTO" if table == "companies" else "INSERT INTO"
         conflict = " ON CONFLICT DO NOTHING" if table == "sources" else ""
-        return batch, f"{verb} {table} ({columns}) SELECT {select} FROM {source}{conflict}"
+        found = (
+            f"{verb} {table} ({', '.join(columns)}) SELECT {select} "
+            f"FROM _sectorlens_batch{conflict}"
+        )
+        self._plans[key] = found
+        return found
 
-    def _convert(self, table: str) -> None:
-        rows = self._rows[table]
-        if not rows:
+    def _insert(self, table: str) -> None:
+        pending = self._pending.pop(table, [])
+        self._counts[table] = 0
+        if not pending:
             return
-        schema = self._plans[table][0]
-        names = schema.names
-        unknown = rows[0].keys() - set(table_schema(table).names)
-        if unknown:
-            raise StoreError(f"no column {sorted(unknown)} in store table {table}")
-        decimals = [name for name in names if name in self._decimals[table]]
-        for row in rows:
-            for name in decimals:
-                value = row.get(name)
-                if value is not None:
-                    row[name] = str(value)
-        try:
-            # one C++ pass over the dicts (faster than per-column Python lists)
-            batch = pa.RecordBatch.from_struct_array(pa.array(rows, type=pa.struct(schema)))
-        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-            raise StoreError(f"cannot build a batch for {table}: {exc}") from exc
-        self._batches.setdefault(table, []).append(batch)
-        self._batched[table] = self._batched.get(table, 0) + len(rows)
-        self._rows[table] = []
-
-    def _insert_batches(self, table: str) -> None:
-        batches = self._batches.get(table)
-        if not batches:
-            return
-        schema, sql = self._plans[table]
-        self.written[table] = self.written.get(table, 0) + self._batched[table]
-        self._batches[table], self._batched[table] = [], 0
+        schema = pending[0].schema
+        sql = self._plan(table, tuple(schema.names))
+        self.written[table] = self.written.get(table, 0) + sum(t.num_rows for t in pending)
         self._wait()  # one insert in flight at a time; its error surfaces here
-        self._pending = self._worker.submit(self._insert, table, sql, schema, batches)
+        self._inflight = self._worker.submit(self._run, table, sql, schema, pending)
 
-    def _insert(
-        self, table: str, sql: str, schema: pa.Schema, batches: list[pa.RecordBatch]
-    ) -> None:
+    def _run(self, table: str, sql: str, schema: pa.Schema, tables: list[pa.Table]) -> None:
         def drain() -> Iterator[pa.RecordBatch]:
-            while batches:
-                yield batches.pop(0)
+            while tables:
+                yield from tables.pop(0).to_batches()
 
         # A registered Arrow table stays referenced until the transaction ends; a reader that
         # gives its batches away as DuckDB consumes them lets their memory go at once.
@@ -218,6 +214,74 @@ class LoadWriter:
             raise StoreError(f"cannot insert into {table}: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_batch")
+
+
+#: what makes two deals the same deal, whatever file or format they came from: the company, the
+#: day (or the date text when it is not a day), the round, the amount's bounds and currency
+_SAME_DEAL = """
+    d.company_id = k.company_id
+    AND d.deal_date IS NOT DISTINCT FROM k.deal_date
+    AND (k.deal_date IS NOT NULL OR d.date_raw IS NOT DISTINCT FROM k.date_raw)
+    AND coalesce(d.round, d.round_raw) IS NOT DISTINCT FROM coalesce(k.round, k.round_raw)
+    AND d.amount_kind = k.amount_kind
+    AND d.amount_low IS NOT DISTINCT FROM k.amount_low
+    AND d.amount_high IS NOT DISTINCT FROM k.amount_high
+    AND d.amount_qualifier IS NOT DISTINCT FROM k.amount_qualifier
+    AND d.currency IS NOT DISTINCT FROM k.currency
+"""
+_IDENTITY = (
+    "company_id",
+    "deal_date",
+    "date_raw",
+    "round",
+    "round_raw",
+    "amount_kind",
+    "amount_low",
+    "amount_high",
+    "amount_qualifier",
+    "currency",
+)
+
+
+class StoredDeals:
+    """Finds deals already in the store from earlier loads (a twin export, a re-export).
+
+    It reads through a connection of its own, so it sees committed loads only — never the rows of
+    the load in progress, which the writer inserts meanwhile on the load's own connection.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, source_format: str) -> None:
+        self._source = source_format
+        self._cursor: duckdb.DuckDBPyConnection | None = con.cursor()
+        found = self._cursor.execute(
+            "SELECT 1 FROM deals WHERE source_format = ? LIMIT 1", [source_format]
+        ).fetchall()
+        if not found:  # nothing to compare with (a first load): skip every lookup
+            self.close()
+
+    def close(self) -> None:
+        """Release the lookup connection."""
+        if self._cursor is not None:
+            self._cursor.close()
+            self._cursor = None
+
+    def find(self, deals: pa.Table) -> dict[int, str]:
+        """For the rows of ``deals`` that are already stored: row number → stored ``deal_id``."""
+        if self._cursor is None or not deals.num_rows:
+            return {}
+        keys = deals.select(list(_IDENTITY)).append_column(
+            "i", pa.array(range(deals.num_rows), pa.int64())
+        )
+        self._cursor.register("_sectorlens_keys", keys)
+        try:
+            rows = self._cursor.execute(
+                f"SELECT k.i, min(d.deal_id) FROM _sectorlens_keys k JOIN deals d ON {_SAME_DEAL}"
+                " WHERE d.source_format = ? GROUP BY k.i",
+                [self._source],
+            ).fetchall()
+        finally:
+            self._cursor.unregister("_sectorlens_keys")
+        return {int(i): str(deal_id) for i, deal_id in rows}
 
 
 def start_load(

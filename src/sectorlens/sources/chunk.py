@@ -1,0 +1,229 @@
+"""A chunk of consecutive input rows, read column by column: what readers give adapters.
+
+Readers fill a chunk row by row (cells as lists, or JSON objects as dicts); adapters read it
+column by column (``text``, ``raw``), so that a chunk is normalized with a few passes over
+columns instead of a Python call per cell. Repair flags and pre-repair text are kept only for the
+rows that have them. Personal columns are hidden: readable by nobody, not even in rejects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sectorlens.sources.text import repair
+
+Progress = Callable[[int], None]
+"""Called now and then with the bytes consumed so far (estimated from rows for XLSX)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """One input record: its reference in the file, its cells by column name, repair flags."""
+
+    ref: str
+    values: dict[str, Any]
+    flags: tuple[str, ...] = ()
+    original: dict[str, str] = field(default_factory=dict)  # cells as read, where repaired
+
+    def raw(self, column: str) -> str:
+        """The cell as it was in the file (before repair), '' when absent."""
+        if column in self.original:
+            return self.original[column]
+        value = self.values.get(column)
+        return "" if value is None else str(value)
+
+
+class Chunk:
+    """Rows ``refs[i]``: cells ``rows[i]`` (in ``header`` order) or JSON objects ``records[i]``."""
+
+    __slots__ = (
+        "_columns",
+        "_hidden",
+        "_names",
+        "flags",
+        "header",
+        "original",
+        "records",
+        "refs",
+        "rows",
+        "values",
+    )
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        refs: list[str],
+        rows: list[list[str]] | None = None,
+        *,
+        records: list[dict[str, Any]] | None = None,
+        flags: dict[int, tuple[str, ...]] | None = None,
+        original: dict[int, dict[str, str]] | None = None,
+        values: dict[int, dict[str, Any]] | None = None,
+    ) -> None:
+        self._names = list(header)  # the cells of ``rows`` in this order
+        self.header = list(header)  # the columns an adapter may see
+        self.refs = refs
+        self.rows = rows  # delimited text and XLSX: one list of cells per row, header-wide
+        self.records = records  # JSON lines: one object per row, any keys
+        self.flags = flags or {}  # row → repair flags (only rows that have some)
+        self.original = original or {}  # row → {column: text before repair}
+        self.values = values or {}  # row → its exact cells, for rows not header-wide
+        self._columns: dict[str, Sequence[Any]] = {}
+        self._hidden: frozenset[str] = frozenset()
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def hide(self, columns: frozenset[str]) -> None:
+        """Never show ``columns`` again (personal data): not as columns, raw rows or flags."""
+        if not columns:
+            return
+        self._hidden = self._hidden | columns
+        self.header = [h for h in self.header if h not in columns]
+        self._columns = {k: v for k, v in self._columns.items() if k not in columns}
+        self.flags = {
+            i: kept
+            for i, flags in self.flags.items()
+            if (kept := tuple(f for f in flags if f.partition(":")[2] not in columns))
+        }
+
+    def column(self, name: str) -> Sequence[Any]:
+        """The cells of column ``name`` as read ('' or None where the row lacks it)."""
+        found = self._columns.get(name)
+        if found is not None:
+            return found
+        if self.records is not None:
+            found = (
+                [None] * len(self) if name in self._hidden else [r.get(name) for r in self.records]
+            )
+        elif self.rows and name in self.header:
+            # every column in one pass over the rows (each row's cells are read together)
+            columns = zip(*self.rows, strict=True)
+            for column, cells in zip(self._names, columns, strict=True):
+                if column in self.header:
+                    self._columns.setdefault(column, cells)
+            found = self._columns[name]
+        else:
+            found = [""] * len(self)
+        self._columns[name] = found
+        return found
+
+    def text(self, name: str) -> list[str]:
+        """Column ``name`` as stripped text ('' where absent or null)."""
+        if self.records is None:  # cells of text files and sheets are always text
+            return [v.strip() for v in self.column(name)]
+        return [
+            v.strip() if v.__class__ is str else ("" if v is None else str(v).strip())
+            for v in self.column(name)
+        ]
+
+    def raw(self, name: str) -> list[str]:
+        """Column ``name`` as it was in the file, before repair ('' where absent)."""
+        cells = [
+            v if v.__class__ is str else ("" if v is None else str(v)) for v in self.column(name)
+        ]
+        for i, original in self.original.items():
+            if name in original:
+                cells[i] = original[name]
+        return cells
+
+    def values_of(self, i: int) -> dict[str, Any]:
+        """Row ``i`` as a dict of its cells (personal columns left out): a reject's raw row."""
+        if self.records is not None:
+            record = self.records[i]
+        elif i in self.values:
+            record = self.values[i]
+        else:
+            assert self.rows is not None
+            record = dict(zip(self._names, self.rows[i], strict=True))
+        if self._hidden:
+            record = {k: v for k, v in record.items() if k not in self._hidden}
+        return record
+
+    def row(self, i: int) -> RawRow:
+        """Row ``i`` as a RawRow, for adapters that work row by row."""
+        original = self.original.get(i, {})
+        if self._hidden and original:
+            original = {k: v for k, v in original.items() if k not in self._hidden}
+        return RawRow(self.refs[i], self.values_of(i), self.flags.get(i, ()), original)
+
+
+def clean_header(names: list[Any]) -> list[str]:
+    """Strip BOM and blanks from column names; name unnamed or repeated columns by position."""
+    out: list[str] = []
+    for i, name in enumerate(names, 1):
+        text = "" if name is None else str(name).replace("\ufeff", "").strip()
+        if not text or text in out:
+            text = f"{text or 'column'}_{i}"
+        out.append(text)
+    return out
+
+
+class Repairs:
+    """``text.repair`` of each distinct cell once (exports repeat the same damaged values)."""
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self._done: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._limit = limit
+
+    def __call__(self, cell: str) -> tuple[str, tuple[str, ...]]:
+        if len(cell) > 200:
+            return repair(cell)  # long text (a description) seldom repeats: not remembered
+        found = self._done.get(cell)
+        if found is None:
+            found = repair(cell)
+            if len(self._done) >= self._limit:
+                self._done.clear()  # bounded memory; correctness does not depend on it
+            self._done[cell] = found
+        return found
+
+
+class ChunkBuilder:
+    """Collects rows for one Chunk; rows that needed repair keep their flags and raw text."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.header = header
+        self.refs: list[str] = []
+        self.rows: list[list[str]] = []
+        self.flags: dict[int, tuple[str, ...]] = {}
+        self.original: dict[int, dict[str, str]] = {}
+        self.values: dict[int, dict[str, Any]] = {}
+
+    def add_repaired(
+        self, ref: str, cells: Sequence[str], repaired: Repairs, *, legacy: bool = False
+    ) -> None:
+        """Add a row whose cells are repaired (and flagged) one by one."""
+        header, width, i = self.header, len(self.header), len(self.refs)
+        flags: list[str] = ["legacy_encoding"] if legacy else []
+        values: dict[str, Any] = {}
+        original: dict[str, str] = {}
+        for j, cell in enumerate(cells):
+            name = header[j] if j < width else f"extra_{j + 1}"
+            text, fixes = repaired(cell)
+            if fixes:
+                flags.extend(f"{f}:{name}" for f in fixes)
+                original[name] = cell
+            if j < width or text.strip():
+                values[name] = text
+        if len(cells) != width:
+            flags.append(f"width:{len(cells)}")
+            self.values[i] = values
+        self.refs.append(ref)
+        self.rows.append([values.get(name, "") for name in header])
+        if flags:
+            self.flags[i] = tuple(flags)
+        if original:
+            self.original[i] = original
+
+    def build(self) -> Chunk:
+        """The chunk of the rows added so far."""
+        return Chunk(
+            self.header,
+            self.refs,
+            self.rows,
+            flags=self.flags,
+            original=self.original,
+            values=self.values,
+        )

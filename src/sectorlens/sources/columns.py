@@ -1,0 +1,291 @@
+"""Deal and company rows of one chunk as Arrow tables, built column by column.
+
+An adapter decides which rows of a chunk are deals or companies and hands over their raw columns
+(lists aligned with those rows) and coded normalizations (``Normalizer.days``, ``moneys``,
+``places``, ``sectors``); these functions assemble the store's columns: raw text beside every
+normalized value, flags, and the CNY/USD/KRW rates (the converted amounts are rate × amount, which
+the store computes in bulk).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from decimal import Decimal
+from operator import itemgetter
+from typing import Any, TypeVar
+
+import pyarrow as pa
+
+from sectorlens.model import Kind, Period, Quantity
+from sectorlens.sources.chunk import Chunk
+from sectorlens.sources.coded import Coded
+from sectorlens.sources.normalize import (
+    CONVERTED,
+    Classified,
+    Day,
+    Located,
+    Normalizer,
+    quantize,
+)
+
+STRING, DATE, FLAGS = pa.string(), pa.date32(), pa.list_(pa.string())
+AMOUNT, RATE = pa.decimal128(38, 6), pa.decimal128(38, 12)
+PLACE_COLUMNS = ("country", "region", "province", "city", "district", "cluster")
+T = TypeVar("T")
+Flags = dict[int, list[str]]
+"""Flags an adapter sets, by row of the chunk."""
+
+
+def company_key(source: str, name: str) -> str:
+    """A stable company id from a source and a natural key (case and width folded)."""
+    folded = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    return f"{source}:{folded}"
+
+
+def strings(values: Sequence[Any]) -> pa.Array:
+    """A text column, with '' stored as NULL."""
+    return pa.array([v or None for v in values], STRING)
+
+
+def pick(values: Sequence[T], rows: Sequence[int] | None) -> Sequence[T]:
+    """``values`` of ``rows`` only (all of them when ``rows`` is None)."""
+    return values if rows is None else [values[i] for i in rows]
+
+
+def deal_table(
+    norm: Normalizer,
+    chunk: Chunk,
+    rows: Sequence[int] | None,
+    *,
+    source: str,
+    company_id: Sequence[str | None],
+    company_name: Sequence[str | None],
+    date_raw: Sequence[str],
+    dates: Coded[Day],
+    round_raw: Sequence[str | None],
+    amount_raw: Sequence[str],
+    amounts: Coded[Quantity],
+    investors: Sequence[str | None],
+    places: Coded[Located],
+    sectors: Coded[Classified],
+    flags: Flags | None = None,
+    periods: Coded[Period | None] | None = None,
+    notes: Sequence[str | None] | None = None,
+) -> pa.Table:
+    """The deals of ``rows`` (every column aligned with them); with ``periods``, FX rates are
+    the period's average ECB rate instead of the rate of the deal date."""
+    refs = pick(chunk.refs, rows)
+    rounds = norm.rounds([r or "" for r in round_raw])
+    when = periods if periods is not None else dates
+    rates = norm.rates(amounts, when, period=periods is not None)
+    converted = norm.converted(amounts, rates)
+    for code, n in amounts.counts():
+        currency = amounts.values[code].currency
+        if currency:
+            norm.tally.currencies[currency] += n
+    extra: Flags = {}
+    for j, day in dates.where(lambda d: d[1] is not None):
+        extra[j] = [f"{day[1]}:deal"]
+    for j, _ in amounts.where(lambda q: q.kind is Kind.UNPARSED):
+        extra.setdefault(j, []).append("amount_unparsed")
+    flag_column = _flags(chunk, rows, flags, extra, tally=norm)
+    note = amounts.field("amount_note", _note, STRING)
+    if notes is not None:
+        note = pa.array(
+            [
+                f"{a}; {b}" if a and b else a or b
+                for a, b in zip(note.to_pylist(), notes, strict=True)
+            ],
+            STRING,
+        )
+    columns: dict[str, pa.Array] = {
+        "deal_id": pa.array(refs, STRING),
+        "row_ref": pa.array(refs, STRING),
+        "source_format": pa.array([source] * len(refs), STRING),
+        "company_id": pa.array(company_id, STRING),
+        "company_name": pa.array(company_name, STRING),
+        "deal_date": dates.field("day", _day, DATE),
+        "date_raw": strings(date_raw),
+        "round_raw": strings(round_raw),
+        "round": rounds.field("round", _same, STRING),
+        "amount_raw": pa.array(amount_raw, STRING),
+        "amount_kind": amounts.field("amount_kind", _kind, STRING),
+        "amount_value": amounts.field("amount_value", _value, AMOUNT),
+        "amount_low": amounts.field("amount_low", _low, AMOUNT),
+        "amount_high": amounts.field("amount_high", _high, AMOUNT),
+        "amount_qualifier": amounts.field("amount_qualifier", _qualifier, STRING),
+        "currency": amounts.field("currency", _currency, STRING),
+        "disclosed": amounts.field("disclosed", _disclosed, pa.bool_()),
+        "amount_note": note,
+        **{name: converted.field(name, itemgetter(k), AMOUNT) for k, name in enumerate(CONVERTED)},
+        "cny_rate": rates.field("cny_rate", itemgetter(0), RATE),
+        "usd_rate": rates.field("usd_rate", itemgetter(1), RATE),
+        "krw_rate": rates.field("krw_rate", itemgetter(2), RATE),
+        "fx_rate_date": rates.field("fx_rate_date", itemgetter(3), DATE),
+        "fx_note": rates.field("fx_note", itemgetter(4), STRING),
+        **_place_columns(places),
+        **_sector_columns(sectors),
+        "investors": pa.array(investors, STRING),
+        "flags": flag_column,
+    }
+    return pa.table(columns)
+
+
+def company_table(
+    norm: Normalizer,
+    chunk: Chunk,
+    rows: Sequence[int] | None,
+    *,
+    source: str,
+    company_id: Sequence[str],
+    name: Sequence[str],
+    name_raw: Sequence[str],
+    founded_raw: Sequence[str],
+    founded: Coded[Day],
+    places: Coded[Located],
+    sectors: Coded[Classified],
+    flags: Flags | None = None,
+    status: Sequence[str | None] | None = None,
+    legal_name: Sequence[str | None] | None = None,
+    website: Sequence[str | None] | None = None,
+    description: Sequence[str | None] | None = None,
+) -> pa.Table:
+    """The companies of ``rows`` (every column aligned with them)."""
+    refs = pick(chunk.refs, rows)
+    extra: Flags = {}
+    for j, day in founded.where(lambda d: d[1] is not None):
+        extra[j] = [f"{day[1]}:founded"]
+    none = [None] * len(refs)
+    columns: dict[str, pa.Array] = {
+        "company_id": pa.array(company_id, STRING),
+        "row_ref": pa.array(refs, STRING),
+        "source_format": pa.array([source] * len(refs), STRING),
+        "name": pa.array(name, STRING),
+        "name_raw": pa.array(name_raw, STRING),
+        "legal_name": pa.array(legal_name or none, STRING),
+        "website": pa.array(website or none, STRING),
+        "founded": founded.field("day", _day, DATE),
+        "founded_raw": strings(founded_raw),
+        "status": pa.array(status or none, STRING),
+        **_place_columns(places),
+        **_sector_columns(sectors),
+        "description": pa.array(description or none, STRING),
+        "flags": _flags(chunk, rows, flags, extra, tally=None),
+    }
+    return pa.table(columns)
+
+
+def _place_columns(places: Coded[Located]) -> dict[str, pa.Array]:
+    out = {"place_raw": places.field("place_raw", _raw, STRING)}
+    for column in PLACE_COLUMNS:
+        out[column] = places.field(column, _part(column), STRING)
+    return out
+
+
+def _part(column: str) -> Any:
+    def get(located: Located) -> str | None:
+        return None if located.place is None else getattr(located.place, column)
+
+    return get
+
+
+def _sector_columns(sectors: Coded[Classified]) -> dict[str, pa.Array]:
+    return {
+        "sector_raw": sectors.field("sector_raw", _raw, STRING),
+        "subsector_raw": sectors.field("subsector_raw", _sub, STRING),
+        "sector": sectors.field("sector", _category, STRING),
+        "chain_layer": sectors.field("chain_layer", _layer, STRING),
+    }
+
+
+def _flags(
+    chunk: Chunk,
+    rows: Sequence[int] | None,
+    flags: Flags | None,
+    extra: Flags,
+    *,
+    tally: Normalizer | None,
+) -> pa.Array:
+    """The flags column: the reader's, the adapter's and the normalization's, sorted."""
+    count = len(chunk) if rows is None else len(rows)
+    merged: dict[int, set[str]] = {j: set(f) for j, f in extra.items()}
+    given: list[dict[int, Any]] = [chunk.flags, flags or {}]
+    for by_row in given:
+        if not by_row:
+            continue
+        if rows is None:
+            for i, f in by_row.items():
+                merged.setdefault(i, set()).update(f)
+        else:
+            for j, i in enumerate(rows):
+                if i in by_row:
+                    merged.setdefault(j, set()).update(by_row[i])
+    column: list[list[str] | None] = [None] * count
+    for j, found in merged.items():
+        if found:
+            column[j] = sorted(found)
+            if tally is not None:
+                for flag in found:
+                    tally.tally.flags[flag.partition(":")[0]] += 1
+    return pa.array(column, FLAGS)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _day(day: Day) -> Any:
+    return day[0]
+
+
+def _raw(value: Located | Classified) -> str | None:
+    return value.raw or None
+
+
+def _sub(value: Classified) -> str | None:
+    return value.sub or None
+
+
+def _category(value: Classified) -> str | None:
+    return value.match.category if value.match else None
+
+
+def _layer(value: Classified) -> str | None:
+    return value.match.layer if value.match else None
+
+
+def _kind(q: Quantity) -> str:
+    return q.kind.value
+
+
+def _qualifier(q: Quantity) -> str | None:
+    return q.qualifier.value if q.qualifier else None
+
+
+def _currency(q: Quantity) -> str | None:
+    return q.currency
+
+
+def _disclosed(q: Quantity) -> bool:
+    return q.kind is Kind.MONEY
+
+
+def _value(q: Quantity) -> Decimal | None:
+    return quantize(q.value) if q.kind is Kind.MONEY else None
+
+
+def _low(q: Quantity) -> Decimal | None:
+    money = q.kind is Kind.MONEY
+    return quantize(q.low if q.low is not None else (q.value if money else None))
+
+
+def _high(q: Quantity) -> Decimal | None:
+    money = q.kind is Kind.MONEY
+    return quantize(q.high if q.high is not None else (q.value if money else None))
+
+
+def _note(q: Quantity) -> str | None:
+    if q.equivalent is not None:
+        return "; ".join(n for n in (q.reason, f"stated equivalent: {q.equivalent.input}") if n)
+    return q.reason
