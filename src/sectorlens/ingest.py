@@ -299,11 +299,19 @@ def _dispose(batch: Batch, result: LoadResult, writer: LoadWriter | None, sample
             writer.add("sources", _source_row(record))
         else:
             writer.add("observations", _observation_row(record))
-    for i, (reason, detail) in sorted(rejects.items()):
-        raw = json.dumps(chunk.values_of(i), ensure_ascii=False, default=str)
-        writer.add(
-            "rejects", {"row_ref": chunk.refs[i], "reason": reason, "detail": detail, "raw": raw}
-        )
+    if rejects:
+        rows = sorted(rejects)
+        raw = [json.dumps(chunk.values_of(i), ensure_ascii=False, default=str) for i in rows]
+        table = {
+            "row_ref": [chunk.refs[i] for i in rows],
+            "reason": [rejects[i][0] for i in rows],
+            "detail": [rejects[i][1] for i in rows],
+            "raw": raw,
+        }
+        writer.add_table("rejects", pa.table(table, schema=_REJECTS))
+
+
+_REJECTS = pa.schema([(name, pa.string()) for name in ("row_ref", "reason", "detail", "raw")])
 
 
 def _first_ref(batch: Batch) -> str:

@@ -141,3 +141,8 @@ def filled(values: Sequence[str]) -> list[bool]:
     """For each cell: is it anything but blank? (``blank`` once per distinct value)."""
     known = {v: not blank(v) for v in set(values)}
     return [known[v] for v in values]
+
+
+def opts(values: Sequence[str]) -> list[str | None]:
+    """``opt`` of every cell of a column of stripped text."""
+    return [None if len(v) <= 4 and v.casefold() in BLANKS else v for v in values]

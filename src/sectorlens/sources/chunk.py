@@ -42,6 +42,7 @@ class Chunk:
         "_columns",
         "_hidden",
         "_names",
+        "_shown",
         "flags",
         "header",
         "original",
@@ -72,6 +73,7 @@ class Chunk:
         self.values = values or {}  # row → its exact cells, for rows not header-wide
         self._columns: dict[str, Sequence[Any]] = {}
         self._hidden: frozenset[str] = frozenset()
+        self._shown: list[tuple[int, str]] | None = None  # (index, name) of columns not hidden
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -81,6 +83,7 @@ class Chunk:
         if not columns:
             return
         self._hidden = self._hidden | columns
+        self._shown = None
         self.header = [h for h in self.header if h not in columns]
         self._columns = {k: v for k, v in self._columns.items() if k not in columns}
         self.flags = {
@@ -113,7 +116,7 @@ class Chunk:
     def text(self, name: str) -> list[str]:
         """Column ``name`` as stripped text ('' where absent or null)."""
         if self.records is None:  # cells of text files and sheets are always text
-            return [v.strip() for v in self.column(name)]
+            return list(map(str.strip, self.column(name)))
         return [
             v.strip() if v.__class__ is str else ("" if v is None else str(v).strip())
             for v in self.column(name)
@@ -131,13 +134,15 @@ class Chunk:
 
     def values_of(self, i: int) -> dict[str, Any]:
         """Row ``i`` as a dict of its cells (personal columns left out): a reject's raw row."""
-        if self.records is not None:
-            record = self.records[i]
-        elif i in self.values:
-            record = self.values[i]
-        else:
+        if self.records is None and i not in self.values:
             assert self.rows is not None
-            record = dict(zip(self._names, self.rows[i], strict=True))
+            if not self._hidden:
+                return dict(zip(self._names, self.rows[i], strict=True))
+            row = self.rows[i]
+            if self._shown is None:
+                self._shown = [(k, n) for k, n in enumerate(self._names) if n not in self._hidden]
+            return {name: row[k] for k, name in self._shown}
+        record = self.records[i] if self.records is not None else self.values[i]
         if self._hidden:
             record = {k: v for k, v in record.items() if k not in self._hidden}
         return record
@@ -164,18 +169,21 @@ def clean_header(names: list[Any]) -> list[str]:
 class Repairs:
     """``text.repair`` of each distinct cell once (exports repeat the same damaged values)."""
 
-    def __init__(self, limit: int = 100_000) -> None:
+    def __init__(self, limit: int = 16_000_000) -> None:
         self._done: dict[str, tuple[str, tuple[str, ...]]] = {}
-        self._limit = limit
+        self._size = 0
+        self._limit = limit  # characters remembered, at most
 
     def __call__(self, cell: str) -> tuple[str, tuple[str, ...]]:
-        if len(cell) > 200:
-            return repair(cell)  # long text (a description) seldom repeats: not remembered
+        if cell.isascii() and "\\" not in cell:
+            return cell, ()  # nothing to repair (and nothing worth remembering)
         found = self._done.get(cell)
         if found is None:
             found = repair(cell)
-            if len(self._done) >= self._limit:
+            self._size += 2 * len(cell)
+            if self._size > self._limit:
                 self._done.clear()  # bounded memory; correctness does not depend on it
+                self._size = 2 * len(cell)
             self._done[cell] = found
         return found
 

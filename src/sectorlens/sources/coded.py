@@ -10,6 +10,7 @@ row and Python work per *new* distinct key only.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Sequence
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
@@ -18,6 +19,7 @@ import pyarrow.compute as pc
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
 STRING = pa.string()
+_EPOCH = date(1970, 1, 1).toordinal()
 
 
 class Values(Generic[T]):
@@ -37,13 +39,14 @@ class Values(Generic[T]):
 
     def codes(self, keys: Sequence[Any], make: Callable[[Any], T]) -> list[int]:
         """The code of each key; a key not seen before is made into a value first."""
-        get = self.index.get
-        codes = [get(k, -1) for k in keys]
-        if -1 in codes:
-            for key in dict.fromkeys(k for k, c in zip(keys, codes, strict=True) if c < 0):
+        try:
+            return list(map(self.index.__getitem__, keys))
+        except KeyError:
+            pass
+        for key in dict.fromkeys(keys):  # in order of first appearance
+            if key not in self.index:
                 self.add(key, make(key))
-            codes = [get(k, -1) for k in keys]
-        return codes
+        return list(map(self.index.__getitem__, keys))
 
     def add(self, key: Any, value: T) -> int:
         """Remember ``value`` as what ``key`` became; its code."""
@@ -68,16 +71,20 @@ class Values(Generic[T]):
 def _array(values: list[Any], type: pa.DataType) -> pa.Array:
     if pa.types.is_decimal(type):  # through text: Arrow converts Python Decimals slowly
         return pa.array([None if v is None else f"{v:f}" for v in values], STRING).cast(type)
+    if type == pa.date32():  # as day numbers: converting date objects makes Arrow load pandas
+        days = [None if v is None else v.toordinal() - _EPOCH for v in values]
+        return pa.array(days, pa.int32()).cast(type)
     return pa.array(values, type)
 
 
 class Coded(Generic[T]):
     """A column of a chunk as codes into the ``Values`` of its kind."""
 
-    __slots__ = ("codes", "table")
+    __slots__ = ("_local", "codes", "table")
 
     def __init__(self, codes: pa.Array, table: Values[T]) -> None:
         self.codes, self.table = codes, table
+        self._local: tuple[pa.Array, pa.Array] | None = None
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -87,9 +94,20 @@ class Coded(Generic[T]):
         """The values codes point into (of the whole load, not only of this column)."""
         return self.table.values
 
-    def field(self, name: str, get: Callable[[T], Any], type: pa.DataType) -> pa.ChunkedArray:
-        """One Arrow column of the rows: field ``name`` (``get``) of each row's value."""
-        return self.table.column(name, get, type).take(self.codes)
+    def field(self, name: str, get: Callable[[T], Any], type: pa.DataType) -> pa.Array:
+        """One Arrow column of the rows: field ``name`` (``get``) of each row's value.
+
+        Text comes dictionary-encoded (the distinct values of this column, and an index per row):
+        cheaper to build, and cheaper for DuckDB to insert.
+        """
+        column = self.table.column(name, get, type)
+        if not pa.types.is_string(type):
+            return column.take(self.codes).combine_chunks()
+        if self._local is None:
+            distinct = pc.unique(self.codes)
+            self._local = (pc.index_in(self.codes, value_set=distinct), distinct)
+        indices, distinct = self._local
+        return pa.DictionaryArray.from_arrays(indices, column.take(distinct).combine_chunks())
 
     def take(self, rows: Sequence[int]) -> Coded[T]:
         """The values of ``rows`` only."""
@@ -103,14 +121,12 @@ class Coded(Generic[T]):
         codes = counted.field("values").to_pylist()
         yield from zip(codes, counted.field("counts").to_pylist(), strict=True)
 
-    def where(self, test: Callable[[T], bool]) -> list[tuple[int, T]]:
-        """The rows whose value passes ``test``: (position, value) pairs."""
-        values = self.table.values
-        hits = [c for c in pc.unique(self.codes).to_pylist() if test(values[c])]
-        if not hits:
+    def where(self, name: str, test: Callable[[T], bool]) -> list[tuple[int, T]]:
+        """The rows whose value passes ``test`` (a field called ``name``): (position, value)."""
+        positions = pc.indices_nonzero(self.field(name, test, pa.bool_()))
+        if not len(positions):
             return []
-        mask = pc.is_in(self.codes, value_set=pa.array(hits, self.codes.type))
-        positions = pc.indices_nonzero(mask)
+        values = self.table.values
         codes = self.codes.take(positions).to_pylist()
         return [(j, values[c]) for j, c in zip(positions.to_pylist(), codes, strict=True)]
 
@@ -120,11 +136,13 @@ class Coded(Generic[T]):
         return [values[c] for c in self.codes.to_pylist()]
 
 
-def pairs(a: Coded[Any], b: Coded[Any]) -> tuple[pa.Array, list[tuple[int, int]]]:
+PAIR = 1 << 31  # a pair of codes (a, b) as one number: a * PAIR + b
+
+
+def pairs(a: Coded[Any], b: Coded[Any]) -> tuple[pa.Array, list[int]]:
     """Codes (into the list returned) of the distinct (a, b) code pairs of two columns."""
     if not len(a):
         return pa.array([], pa.int32()), []
-    width = max(len(b.table), 1)
-    combined = pc.add(pc.multiply(a.codes.cast(pa.int64()), width), b.codes.cast(pa.int64()))
+    combined = pc.add(pc.multiply(a.codes.cast(pa.int64()), PAIR), b.codes.cast(pa.int64()))
     encoded = combined.dictionary_encode()
-    return encoded.indices, [divmod(p, width) for p in encoded.dictionary.to_pylist()]
+    return encoded.indices, encoded.dictionary.to_pylist()

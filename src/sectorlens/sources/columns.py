@@ -10,6 +10,7 @@ the store computes in bulk).
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from operator import itemgetter
@@ -50,7 +51,7 @@ def strings(values: Sequence[Any]) -> pa.Array:
 
 def pick(values: Sequence[T], rows: Sequence[int] | None) -> Sequence[T]:
     """``values`` of ``rows`` only (all of them when ``rows`` is None)."""
-    return values if rows is None else [values[i] for i in rows]
+    return values if rows is None else list(map(values.__getitem__, rows))
 
 
 def deal_table(
@@ -85,9 +86,9 @@ def deal_table(
         if currency:
             norm.tally.currencies[currency] += n
     extra: Flags = {}
-    for j, day in dates.where(lambda d: d[1] is not None):
+    for j, day in dates.where("imprecise", _imprecise):
         extra[j] = [f"{day[1]}:deal"]
-    for j, _ in amounts.where(lambda q: q.kind is Kind.UNPARSED):
+    for j, _ in amounts.where("unparsed", _unparsed):
         extra.setdefault(j, []).append("amount_unparsed")
     flag_column = _flags(chunk, rows, flags, extra, tally=norm)
     note = amounts.field("amount_note", _note, STRING)
@@ -154,7 +155,7 @@ def company_table(
     """The companies of ``rows`` (every column aligned with them)."""
     refs = pick(chunk.refs, rows)
     extra: Flags = {}
-    for j, day in founded.where(lambda d: d[1] is not None):
+    for j, day in founded.where("imprecise", _imprecise):
         extra[j] = [f"{day[1]}:founded"]
     none = [None] * len(refs)
     columns: dict[str, pa.Array] = {
@@ -209,26 +210,36 @@ def _flags(
 ) -> pa.Array:
     """The flags column: the reader's, the adapter's and the normalization's, sorted."""
     count = len(chunk) if rows is None else len(rows)
-    merged: dict[int, set[str]] = {j: set(f) for j, f in extra.items()}
+    merged: dict[int, tuple[str, ...]] = {j: tuple(f) for j, f in extra.items()}
     given: list[dict[int, Any]] = [chunk.flags, flags or {}]
     for by_row in given:
         if not by_row:
             continue
-        if rows is None:
-            for i, f in by_row.items():
-                merged.setdefault(i, set()).update(f)
-        else:
-            for j, i in enumerate(rows):
-                if i in by_row:
-                    merged.setdefault(j, set()).update(by_row[i])
-    column: list[list[str] | None] = [None] * count
+        position = None if rows is None else {i: j for j, i in enumerate(rows) if i in by_row}
+        for i, found in by_row.items():
+            j = i if position is None else position.get(i)
+            if j is not None:
+                merged[j] = merged.get(j, ()) + tuple(found)
+    # few distinct sets of flags: each is sorted (and tallied) once, rows point to it
+    distinct: dict[tuple[str, ...], int] = {(): 0}
+    codes = [0] * count
     for j, found in merged.items():
-        if found:
-            column[j] = sorted(found)
-            if tally is not None:
-                for flag in found:
-                    tally.tally.flags[flag.partition(":")[0]] += 1
-    return pa.array(column, FLAGS)
+        codes[j] = distinct.setdefault(found, len(distinct))
+    lists = [sorted(set(found)) or None for found in distinct]
+    if tally is not None:
+        counted = Counter(codes)
+        for found, n in zip(lists, (counted[k] for k in range(len(lists))), strict=True):
+            for flag in found or ():
+                tally.tally.flags[flag.partition(":")[0]] += n
+    return pa.array(lists, FLAGS).take(pa.array(codes, pa.int32()))
+
+
+def _imprecise(day: Day) -> bool:
+    return day[1] is not None
+
+
+def _unparsed(q: Quantity) -> bool:
+    return q.kind is Kind.UNPARSED
 
 
 def _same(value: Any) -> Any:

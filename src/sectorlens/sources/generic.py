@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sectorlens.errors import UsageError
-from sectorlens.sources.base import Adapter, Batch, blank, opt
+from sectorlens.sources.base import Adapter, Batch, blank, opts
 from sectorlens.sources.chunk import Chunk, Progress
 from sectorlens.sources.columns import Flags, company_key, deal_table, pick
 from sectorlens.sources.normalize import Classified, Located
@@ -144,7 +144,7 @@ class GenericAdapter(Adapter):
             list(zip(cells("place"), country, strict=True)), self._locate, kind=self.label
         )
         flags: Flags = {}
-        for j, located in places.where(lambda p: p.named > 1):
+        for j, located in places.where("multi", _multi):
             flags[batch.deal_rows[j]] = [f"multi_place:{located.named}"]
         ids = [c or n for c, n in zip(cells("company_id"), names, strict=True)]
         batch.deals = deal_table(
@@ -159,7 +159,7 @@ class GenericAdapter(Adapter):
             round_raw=[v or None for v in cells("round")],
             amount_raw=amount_raw,
             amounts=norm.moneys(amount_raw, currency),
-            investors=[opt(v) for v in cells("investors")],
+            investors=opts(cells("investors")),
             places=places,
             sectors=norm.sectors(
                 list(zip(cells("sector"), cells("subsector"), strict=True)),
@@ -187,3 +187,7 @@ class GenericAdapter(Adapter):
         sector, sub = key
         source = self._spec["source"].get("sector_source") or self.label
         return self.norm.classify_any(source, (sub, sector), raw=sector, sub=sub)
+
+
+def _multi(located: Located) -> bool:
+    return located.named > 1

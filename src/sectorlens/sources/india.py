@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sectorlens.model import Kind, Quantity
-from sectorlens.sources.base import Adapter, Batch, blank, opt
+from sectorlens.sources.base import Adapter, Batch, blank, opts
 from sectorlens.sources.chunk import Chunk
 from sectorlens.sources.columns import Flags, company_key, deal_table, pick
 from sectorlens.sources.normalize import Classified, Located
@@ -46,7 +46,7 @@ class IndiaAdapter(Adapter):
         amount_raw = pick(chunk.text("AmountInUSD"), rows)
         places = norm.places(pick(chunk.text("CityLocation"), rows), self._locate, kind=self.name)
         flags: Flags = {}
-        for j, located in places.where(lambda p: p.named > 1):
+        for j, located in places.where("multi", _multi):
             flags[batch.deal_rows[j]] = [f"multi_place:{located.named}"]
         verticals = [("" if blank(v) else v) for v in pick(chunk.text("IndustryVertical"), rows)]
         subs = [("" if blank(v) else v) for v in pick(chunk.text("SubVertical"), rows)]
@@ -59,10 +59,10 @@ class IndiaAdapter(Adapter):
             company_name=names,
             date_raw=date_raw,
             dates=norm.days(date_raw, date_format=DATE_FORMAT),
-            round_raw=[opt(v) for v in pick(chunk.text("InvestmentType"), rows)],
+            round_raw=opts(pick(chunk.text("InvestmentType"), rows)),
             amount_raw=amount_raw,
             amounts=norm.code("money:india", amount_raw, self._money),
-            investors=[opt(v) for v in pick(chunk.text("InvestorsName"), rows)],
+            investors=opts(pick(chunk.text("InvestorsName"), rows)),
             places=places,
             sectors=norm.sectors(
                 list(zip(verticals, subs, strict=True)), self._classify, kind=self.name
@@ -89,3 +89,7 @@ class IndiaAdapter(Adapter):
     def _classify(self, key: tuple[str, str]) -> Classified:
         vertical, sub = key
         return self.norm.classify(self.name, {"vertical": vertical}, raw=vertical, sub=sub)
+
+
+def _multi(located: Located) -> bool:
+    return located.named > 1

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sectorlens.sources.base import Adapter, Batch, filled, opt
+from sectorlens.sources.base import Adapter, Batch, filled, opts
 from sectorlens.sources.chunk import Chunk
 from sectorlens.sources.columns import company_key, company_table, deal_table, pick
 from sectorlens.sources.normalize import Classified, Located
@@ -114,12 +114,12 @@ class ItjuziAdapter(Adapter):
             company_id=norm.each("company:itjuzi", names, self._key),
             name=names,
             name_raw=raw_names,
-            legal_name=[opt(v) for v in pick(chunk.text(LEGAL), rows)],
-            website=[opt(v) for v in pick(chunk.text(SITE), rows)],
+            legal_name=opts(pick(chunk.text(LEGAL), rows)),
+            website=opts(pick(chunk.text(SITE), rows)),
             founded_raw=founded_raw,
             founded=norm.days(founded_raw),
-            status=[opt(v) for v in pick(chunk.text(STATUS), rows)],
-            description=[opt(v) for v in pick(chunk.text(DESCRIPTION), rows)],
+            status=opts(pick(chunk.text(STATUS), rows)),
+            description=opts(pick(chunk.text(DESCRIPTION), rows)),
             places=norm.places(pick(places, rows), self._locate, kind=self.name),
             sectors=norm.sectors(
                 list(zip(pick(subsectors, rows), pick(sectors, rows), strict=True)),
@@ -146,7 +146,7 @@ class ItjuziAdapter(Adapter):
             round_raw=pick(chunk.text(ROUND), rows),
             amount_raw=amount_raw,
             amounts=norm.moneys(amount_raw, None),
-            investors=[opt(v) for v in pick(chunk.text(INVESTORS), rows)],
+            investors=opts(pick(chunk.text(INVESTORS), rows)),
             # a deal is where its company is: resolved again (remembered), not tallied again
             places=norm.places(places, self._locate, kind=self.name, tally=False),
             sectors=norm.sectors(sectors, self._classify, kind=self.name, tally=False),

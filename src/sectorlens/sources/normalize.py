@@ -21,7 +21,7 @@ import pyarrow as pa
 from sectorlens import parse
 from sectorlens.fx import FxError, FxRates
 from sectorlens.model import Kind, Money, Period, Quantity
-from sectorlens.sources.coded import STRING, Coded, Values, pairs
+from sectorlens.sources.coded import PAIR, STRING, Coded, Values, pairs
 from sectorlens.sources.gazetteer import Gazetteer, Place
 from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
 
@@ -88,11 +88,15 @@ class Normalizer:
         self._serial = 0
 
     # -- columns -----------------------------------------------------------------------------
-    def _values(self, kind: str) -> Values[Any]:
+    def _values(self, kind: str, family: str | None = None) -> Values[Any]:
         table = self._tables.get(kind)
         if table is None or len(table) >= _CACHE_LIMIT:  # bounded memory; results do not change
             self._serial += 1
             table = self._tables[kind] = Values(self._serial)
+            if family is not None:  # one table per family: forget those of replaced tables
+                stale = [k for k in self._tables if k.startswith(f"{family}:") and k != kind]
+                for k in stale:
+                    del self._tables[k]
         return table
 
     def code(
@@ -112,11 +116,11 @@ class Normalizer:
         self, kind: str, a: Coded[Any], b: Coded[Any], make: Callable[[Any, Any], T]
     ) -> Coded[T]:
         """A column of ``make(a value, b value)`` of each row, made once per distinct pair."""
-        local, found = pairs(a, b)
-        table: Values[T] = self._values(kind)
-        sa, sb, va, vb = a.table.serial, b.table.serial, a.table.values, b.table.values
-        keys = [(sa, i, sb, j) for i, j in found]
-        codes = table.codes(keys, lambda k: make(va[k[1]], vb[k[3]]))
+        local, keys = pairs(a, b)
+        # pairs of codes mean something only with the same two tables of values
+        table: Values[T] = self._values(f"{kind}:{a.table.serial}:{b.table.serial}", kind)
+        va, vb = a.table.values, b.table.values
+        codes = table.codes(keys, lambda k: make(va[k // PAIR], vb[k % PAIR]))
         return Coded(pa.array(codes, pa.int32()).take(local), table)
 
     def each(self, kind: str, keys: Sequence[K], fn: Callable[[K], T]) -> list[T]:

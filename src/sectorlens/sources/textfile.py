@@ -12,11 +12,11 @@ import codecs
 import csv
 import hashlib
 import io
-import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,7 +26,6 @@ from sectorlens.sources.text import needs_repair
 
 CHUNK = 1 << 20  # bytes read at a time
 CHUNK_ROWS = 4096  # rows per Chunk given to an adapter (its columns stay in the CPU's cache)
-_SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, escaped
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,40 +99,84 @@ def _delimited_chunks(
     progress: Progress | None,
     chunk_rows: int,
 ) -> Iterator[Chunk]:
-    width = len(header)
     repaired = Repairs()
     with info.path.open("rb") as fh:
         lines = _Lines(fh, info, encoding, progress)
         reader = csv.reader(lines.iter(), delimiter=delim)
         next(reader, None)  # the header
-        start = reader.line_num + 1
-        legacy = lines.legacy  # numbers of the lines decoded with the legacy code page
-        chunk = ChunkBuilder(header)
-        refs, rows = chunk.refs, chunk.rows
+        done = reader.line_num  # lines read so far
         while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
+            try:  # the csv module parses a whole chunk of records in one call
+                records = list(islice(reader, chunk_rows))
             except csv.Error as exc:
-                raise InputError(f"{info.path} line {start}: {exc}") from exc
-            first, start = start, reader.line_num + 1
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue  # a blank line is not a record
-            was_legacy = False
-            while legacy and legacy[0] < start:
-                was_legacy = was_legacy or legacy.popleft() >= first
-            if len(cells) == width and not was_legacy and not needs_repair("".join(cells)):
-                refs.append(f"L{first}")  # nothing to repair: the common case, kept short
-                rows.append(cells)
-            else:
-                chunk.add_repaired(f"L{first}", cells, repaired, legacy=was_legacy)
-            if len(refs) >= chunk_rows:
-                yield chunk.build()
-                chunk = ChunkBuilder(header)
-                refs, rows = chunk.refs, chunk.rows
-        if refs:
-            yield chunk.build()
+                raise InputError(f"{info.path} line {reader.line_num}: {exc}") from exc
+            if not records:
+                return
+            texts = list(map("".join, records))
+            starts = _starts(texts, done, reader.line_num, info.path)
+            done = reader.line_num
+            chunk = _chunk(header, records, texts, starts, lines.legacy, repaired)
+            if len(chunk):
+                yield chunk
+
+
+def _starts(texts: list[str], done: int, end: int, path: Path) -> list[int]:
+    """The line where each record starts (records span lines where quoted cells hold line ends)."""
+    if end - done == len(texts):  # one line each: the common case
+        return list(range(done + 1, end + 1))
+    starts: list[int] = []
+    line = done + 1
+    for text in texts:
+        starts.append(line)
+        line += _span(text)
+    if line != end + 1:
+        raise InputError(f"{path}: cannot tell the lines of the records before line {end}")
+    return starts
+
+
+def _chunk(
+    header: list[str],
+    records: list[list[str]],
+    texts: list[str],
+    starts: list[int],
+    legacy: deque[int],
+    repaired: Repairs,
+) -> Chunk:
+    """A chunk of ``records``; rows that need repair are found with one check per record."""
+    width = len(header)
+    special = {i for i, cells in enumerate(records) if len(cells) != width}
+    if width == 1:
+        special.update(i for i, cells in enumerate(records) if not cells[0].strip())
+    special.update(
+        i
+        for i, text in enumerate(texts)
+        if not (text.isascii() and "\\" not in text) and needs_repair(text)
+    )
+    old = set()  # records with a line decoded with the legacy code page
+    while legacy and legacy[0] < starts[-1] + _span(texts[-1]):
+        old.add(bisect_right(starts, legacy.popleft()) - 1)
+    old.discard(-1)  # the header's own line
+    chunk = ChunkBuilder(header)
+    refs = [f"L{n}" for n in starts]
+    if not special and not old:
+        chunk.refs[:], chunk.rows[:] = refs, records
+        return chunk.build()
+    begin = 0
+    for i in sorted(special | old):
+        chunk.refs.extend(refs[begin:i])  # the rows in between, as they are
+        chunk.rows.extend(records[begin:i])
+        begin = i + 1
+        cells = records[i]
+        if cells and (len(cells) > 1 or cells[0].strip()):  # a blank line is not a record
+            chunk.add_repaired(refs[i], cells, repaired, legacy=i in old)
+    chunk.refs.extend(refs[begin:])
+    chunk.rows.extend(records[begin:])
+    return chunk.build()
+
+
+def _span(text: str) -> int:
+    """How many lines a record spans, from the line ends inside its cells."""
+    return 1 + (_line_ends(text) if "\n" in text or "\r" in text else 0)
 
 
 class _Lines:
@@ -174,7 +217,7 @@ class _Lines:
                 first = False
             text = self._decode(block, line)
             if not self._info.utf8 and not self._encoding:
-                line += _line_ends(text)  # only needed to number legacy lines
+                line += _byte_line_ends(block)  # only needed to number legacy lines
             if block:
                 yield text
             if self._progress is not None and chunk:
@@ -187,25 +230,22 @@ class _Lines:
             return block.decode(self._encoding, errors="replace")
         if self._info.utf8:
             return block.decode("utf-8")
-        text = block.decode("utf-8", errors="surrogateescape")
-        if _SURROGATE.search(text) is None:
-            return text
-        # lines that are not valid UTF-8 hold escaped bytes: decode those lines again, legacy
-        legacy, parts, pos = self._info.legacy_encoding, [], 0
-        for match in _SURROGATE.finditer(text):
-            if match.start() < pos:
-                continue  # in a line already decoded again
-            begin = max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start())) + 1
-            end = _line_end(text, match.start())
-            line += _line_ends(text[pos:begin])
+        # decode as UTF-8 up to the first line that is not; that line in the legacy code page
+        legacy, parts, pos, view = self._info.legacy_encoding, [], 0, memoryview(block)
+        while True:
+            try:
+                parts.append(str(view[pos:], "utf-8"))
+                return "".join(parts)
+            except UnicodeDecodeError as exc:
+                bad = pos + exc.start
+            begin = max(block.rfind(b"\n", pos, bad), block.rfind(b"\r", pos, bad)) + 1
+            ends = [i for i in (block.find(b"\n", bad), block.find(b"\r", bad)) if i >= 0]
+            end = min(ends) if ends else len(block)
+            parts.append(str(view[pos:begin], "utf-8"))
+            line += _byte_line_ends(block, pos, begin)
             self.legacy.append(line)
-            parts.append(text[pos:begin])
-            parts.append(
-                text[begin:end].encode("utf-8", "surrogateescape").decode(legacy, "replace")
-            )
+            parts.append(block[begin:end].decode(legacy, "replace"))
             pos = end
-        parts.append(text[pos:])
-        return "".join(parts)
 
 
 def _last_line_end(data: bytes) -> int:
@@ -216,11 +256,15 @@ def _last_line_end(data: bytes) -> int:
     return cut
 
 
-def _line_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find("\n", pos), text.find("\r", pos)) if i >= 0]
-    return min(ends) if ends else len(text)
-
-
 def _line_ends(text: str) -> int:
     """How many lines ``text`` ends (CR LF, CR and LF each end one)."""
     return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _byte_line_ends(data: bytes, start: int = 0, end: int | None = None) -> int:
+    """How many lines ``data[start:end]`` ends (CR LF, CR and LF each end one)."""
+    return (
+        data.count(b"\n", start, end)
+        + data.count(b"\r", start, end)
+        - data.count(b"\r\n", start, end)
+    )

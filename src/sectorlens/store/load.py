@@ -112,7 +112,9 @@ class LoadWriter:
         unknown = [n for n in data.column_names if n not in target.names]
         if unknown:
             raise StoreError(f"no column {sorted(unknown)} in store table {table}")
-        schema = pa.schema([target.field(n) for n in data.column_names])
+        schema = pa.schema(
+            [_as_stored(target.field(n), data.schema.field(n)) for n in data.column_names]
+        )
         try:
             data = data.cast(schema)
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
@@ -214,6 +216,13 @@ class LoadWriter:
             raise StoreError(f"cannot insert into {table}: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_batch")
+
+
+def _as_stored(stored: pa.Field, given: pa.Field) -> pa.Field:
+    """The type a column travels in: the store's, or a dictionary of it (DuckDB takes both)."""
+    if pa.types.is_dictionary(given.type) and given.type.value_type == stored.type:
+        return stored.with_type(given.type)
+    return stored
 
 
 #: what makes two deals the same deal, whatever file or format they came from: the company, the
