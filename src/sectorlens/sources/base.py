@@ -76,6 +76,23 @@ class Adapter(ABC):
     def __init__(self, norm: Normalizer, options: Options | None = None) -> None:
         self.norm = norm
         self.options = options or Options()
+        self._stored: set[str] = set()  # ids of the companies this load stores
+
+    def unseen(self, batch: Batch, rows: Sequence[int], ids: Sequence[str]) -> list[int]:
+        """Positions in ``rows`` of companies this load has not stored yet (it now does).
+
+        A company comes once per load: a row that names one again is a ``duplicate_company``
+        reject, unless it gives a deal too (then it is a deal row).
+        """
+        dealt = set(batch.deal_rows)
+        seen, keep = self._stored, []
+        for j, (i, company_id) in enumerate(zip(rows, ids, strict=True)):
+            if company_id not in seen:
+                seen.add(company_id)
+                keep.append(j)
+            elif i not in dealt:
+                batch.rejects.setdefault(i, ("duplicate_company", company_id))
+        return keep
 
     @classmethod
     @abstractmethod

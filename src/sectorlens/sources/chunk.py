@@ -147,6 +147,12 @@ class Chunk:
             record = {k: v for k, v in record.items() if k not in self._hidden}
         return record
 
+    def cells_of(self, i: int) -> tuple[str, ...] | None:
+        """Row ``i``'s cells as a tuple when the row is header-wide text (None otherwise)."""
+        if self.rows is None or i in self.values:
+            return None
+        return tuple(self.rows[i])
+
     def row(self, i: int) -> RawRow:
         """Row ``i`` as a RawRow, for adapters that work row by row."""
         original = self.original.get(i, {})
@@ -205,6 +211,24 @@ class ChunkBuilder:
         """Add a row whose cells are repaired (and flagged) one by one."""
         header, width, i = self.header, len(self.header), len(self.refs)
         flags: list[str] = ["legacy_encoding"] if legacy else []
+        if len(cells) == width:  # the usual shape: only cells that may be damaged are looked at
+            row = list(cells)
+            original_cells: dict[str, str] = {}
+            for j, cell in enumerate(cells):
+                if cell.isascii() and "\\" not in cell:
+                    continue
+                text, fixes = repaired(cell)
+                if fixes:
+                    flags.extend(f"{f}:{header[j]}" for f in fixes)
+                    original_cells[header[j]] = cell
+                    row[j] = text
+            self.refs.append(ref)
+            self.rows.append(row)
+            if flags:
+                self.flags[i] = tuple(flags)
+            if original_cells:
+                self.original[i] = original_cells
+            return
         values: dict[str, Any] = {}
         original: dict[str, str] = {}
         for j, cell in enumerate(cells):

@@ -101,8 +101,8 @@ def deal_table(
             STRING,
         )
     columns: dict[str, pa.Array] = {
-        "deal_id": pa.array(refs, STRING),
-        "row_ref": pa.array(refs, STRING),
+        "deal_id": (ref_array := pa.array(refs, STRING)),
+        "row_ref": ref_array,
         "source_format": pa.array([source] * len(refs), STRING),
         "company_id": pa.array(company_id, STRING),
         "company_name": pa.array(company_name, STRING),

@@ -100,6 +100,13 @@ class CrunchbaseAdapter(Adapter):
         batch.reject([i for i, p in enumerate(permalink) if not p], "missing_id", "no permalink")
         rows = batch.kept()
         batch.company_rows = list(range(len(chunk))) if rows is None else rows
+        ids: Sequence[str] = [f"{self.name}:{p}" for p in pick(permalink, rows)]
+        located = self._places(chunk, rows, "")  # every row's place and sector are tallied
+        classified = self._sectors(chunk, rows, "category_code")
+        keep = self.unseen(batch, batch.company_rows, ids)
+        if len(keep) < len(batch.company_rows):
+            rows = batch.company_rows = [batch.company_rows[j] for j in keep]
+            ids, located, classified = pick(ids, keep), located.take(keep), classified.take(keep)
         names, raw_names = pick(chunk.text("name"), rows), pick(chunk.raw("name"), rows)
         links = pick(permalink, rows)
         founded_raw = pick(chunk.text("founded_at"), rows)
@@ -118,14 +125,14 @@ class CrunchbaseAdapter(Adapter):
             chunk,
             rows,
             source=self.name,
-            company_id=[f"{self.name}:{p}" for p in links],
+            company_id=ids,
             name=[n or p for n, p in zip(names, links, strict=True)],
             name_raw=raw_names,
             founded_raw=founded_raw,
             founded=norm.days(founded_raw),
             status=[s or None for s in pick(chunk.text("status"), rows)],
-            places=self._places(chunk, rows, ""),
-            sectors=self._sectors(chunk, rows, "category_code"),
+            places=located,
+            sectors=classified,
             flags=flags,
         )
 

@@ -101,7 +101,15 @@ class ItjuziAdapter(Adapter):
         subsectors: list[str],
     ) -> Any:
         norm, chunk, rows = self.norm, batch.chunk, batch.company_rows
-        names = pick(name, rows)
+        ids: Sequence[str] = norm.each("company:itjuzi", pick(name, rows), self._key)
+        # every company row is located and classified (and tallied), even one seen before
+        located = norm.places(pick(places, rows), self._locate, kind=self.name)
+        pairs = list(zip(pick(subsectors, rows), pick(sectors, rows), strict=True))
+        classified = norm.sectors(pairs, self._classify, kind=self.name)
+        keep = self.unseen(batch, rows, ids)
+        if len(keep) < len(rows):
+            rows = batch.company_rows = [rows[j] for j in keep]
+            ids, located, classified = pick(ids, keep), located.take(keep), classified.take(keep)
         raw_names = pick(chunk.raw(NAME), rows)
         founded_raw = pick(chunk.text(FOUNDED), rows)
         artefacts = norm.each("excel_artefact", raw_names, excel_artefact)
@@ -111,8 +119,8 @@ class ItjuziAdapter(Adapter):
             chunk,
             rows,
             source=self.name,
-            company_id=norm.each("company:itjuzi", names, self._key),
-            name=names,
+            company_id=ids,
+            name=pick(name, rows),
             name_raw=raw_names,
             legal_name=opts(pick(chunk.text(LEGAL), rows)),
             website=opts(pick(chunk.text(SITE), rows)),
@@ -120,12 +128,8 @@ class ItjuziAdapter(Adapter):
             founded=norm.days(founded_raw),
             status=opts(pick(chunk.text(STATUS), rows)),
             description=opts(pick(chunk.text(DESCRIPTION), rows)),
-            places=norm.places(pick(places, rows), self._locate, kind=self.name),
-            sectors=norm.sectors(
-                list(zip(pick(subsectors, rows), pick(sectors, rows), strict=True)),
-                self._classify,
-                kind=self.name,
-            ),
+            places=located,
+            sectors=classified,
             flags=flags,
         )
 
