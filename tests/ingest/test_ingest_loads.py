@@ -82,6 +82,63 @@ def test_same_file_twice_adds_nothing_changed_file_is_a_new_load(
     assert scalar(con, "SELECT count(*) FROM deals WHERE load_id IS NULL OR row_ref IS NULL") == 0
 
 
+def test_a_changed_deal_is_a_new_deal(
+    tmp_path: Path, load: Load, con: duckdb.DuckDBPyConnection
+) -> None:
+    path = _export(tmp_path / "export.csv", 3)
+    load(path)
+    text = path.read_text("utf-8").replace("300万人民币", "350万人民币")  # the 3rd A round
+    changed = tmp_path / "export-corrected.csv"
+    changed.write_text(text, "utf-8")
+    again = load(changed)
+    assert (again.deals, again.rejects) == (1, {"duplicate_deal": 5})
+    amounts = con.execute(
+        "SELECT amount_value FROM deals WHERE company_id = 'itjuzi:公司2' AND round = 'a' "
+        "ORDER BY amount_value"
+    ).fetchall()
+    assert amounts == [(3_000_000,), (3_500_000,)]  # the corrected one is added, not merged
+    # deal ids stay unique across loads (load id / row ref), without an index to enforce it
+    assert scalar(con, "SELECT count(*) - count(DISTINCT deal_id) FROM deals") == 0
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, 5])
+def test_chunk_size_changes_nothing(
+    rows: int, tmp_path: Path, con: duckdb.DuckDBPyConnection, ctx: object
+) -> None:
+    from sectorlens.ingest import ingest
+    from sectorlens.store import connect
+
+    path = tmp_path / "export.csv"
+    lines = [HEADER]
+    for i in range(4):  # continuations cross chunk boundaries; a cell spans lines
+        company = f"公司{i},,,2015-06,北京-海淀区,,硬件,机器人"
+        deal = f"2018-01-0{1 + i},A轮,{i + 1}00万人民币,-"
+        lines.append(f'{company},{deal},,,,"第一行\n第二行",,,,')
+        lines.extend(
+            [f",,,,,,,,2017-0{1 + k}-02,天使轮,数百万美元,-,,,,,,,," for k in range(i)] + [""]
+        )
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    dumps = []
+    for size in (rows, 10_000):
+        other = connect(tmp_path / f"store-{size}.duckdb")
+        ingest(other, [path], context=ctx, chunk_rows=size)  # type: ignore[arg-type]
+        dumps.append(
+            {
+                table: other.execute(
+                    f"SELECT * EXCLUDE (load_id{', deal_id' if table == 'deals' else ''}) "
+                    f"FROM {table} ORDER BY ALL"
+                ).fetchall()
+                for table in ("deals", "companies", "rejects")
+            }
+        )
+        other.close()
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0]["deals"]) == 4 + 6 and len(dumps[0]["companies"]) == 4
+    # refs are the lines where records start: blank lines and the two-line cells count
+    refs = [row[1] for row in dumps[0]["companies"]]  # (company_id, row_ref, …)
+    assert refs == ["L2", "L5", "L9", "L14"]
+
+
 def test_cli_ingest_summary_and_idempotence(
     tmp_path: Path, db_path: Path, cli: Callable[..., object]
 ) -> None:

@@ -269,3 +269,29 @@ def test_nsf_sei_observations(
     ) * len(years)
     assert scalar(con, "SELECT count(*) FROM sources WHERE source_id = ?", f"nsf_sei:{table}") == 1
     assert _rows_accounted(con, r.load_id) == len(raw)
+
+
+def test_itjuzi_xlsx_twin_of_the_csv_adds_no_deals(
+    shared_data: Path, load: Load, con: duckdb.DuckDBPyConnection
+) -> None:
+    pytest.importorskip("openpyxl")
+    folder = shared_data / "itjuzi"
+    raw = _itjuzi_raw(folder / "companies_820_2018-12-25.csv")
+    rounds = [r for r in raw if _has_round(r)]
+    first = load(folder / "companies_820_2018-12-25.csv")
+    twin = load(folder / "china_ai_vendors.xlsx")
+    # the same deals (company, date, round, amount) in another format are not stored again ...
+    assert scalar(con, "SELECT count(*) FROM deals") == len(rounds) == first.deals
+    assert twin.deals == 0
+    # ... yet every row of the twin is accounted for: duplicates name the deal already stored
+    assert twin.rejects == {"duplicate_deal": len(rounds)}
+    assert twin.deals + twin.companies + sum(twin.rejects.values()) == twin.rows_read
+    assert _rows_accounted(con, twin.load_id) == twin.rows_read
+    stored = scalar(
+        con,
+        "SELECT count(*) FROM rejects r JOIN deals d ON r.detail = 'same deal as ' || d.deal_id "
+        "WHERE r.load_id = ? AND d.load_id = ?",
+        twin.load_id,
+        first.load_id,
+    )
+    assert stored == len(rounds)
