@@ -116,7 +116,7 @@ TABLES: dict[str, str] = {
         flags VARCHAR[]
     """,
     # deal_id (<load_id>/<row_ref>) is unique by construction; a PRIMARY KEY index on it cost
-    # ingest 15% of its time and memory growing with the deals (benchmarks/ingest.py)
+    # ingest ~15% of its time, merged into the index at commit (benchmarks/ingest.py)
     "deals": f"""
         deal_id VARCHAR NOT NULL,
         load_id VARCHAR NOT NULL,
