@@ -13,7 +13,9 @@ from sectorlens.metrics.common import (
     ARROW_PCT,
     amounts,
     dim_type,
+    mid_sum,
     pct,
+    rows_of,
     sort_key,
     to_arrow,
 )
@@ -26,7 +28,7 @@ def build_cohorts(q: Query, engine: Any) -> dict[str, ir.Table]:
     d = engine.table("deals")
     d = d.filter(d.company_id.notnull())
     a = amounts(d, q.currency)
-    per_company = d.group_by("company_id").aggregate(n_deals=d.count(), raised_mid=a["mid"].sum())
+    per_company = d.group_by("company_id").aggregate(n_deals=d.count(), **mid_sum(a, "raised"))
     j = c.left_join(per_company, c.company_id == per_company.company_id)
     groups: dict[str, ir.Value] = {"founded_year": j.founded.year()}
     for b in q.by:
@@ -35,7 +37,8 @@ def build_cohorts(q: Query, engine: Any) -> dict[str, ir.Table]:
         companies=j.count(),
         funded=j.count(where=j.n_deals > 0),
         deals=j.n_deals.sum(),
-        amount_mid=j.raised_mid.sum(),
+        amount_mid__lh=j.raised__lh.sum(),
+        amount_mid__pt=j.raised__pt.sum(),
     )
     return {"rows": rows}
 
@@ -50,7 +53,7 @@ def finish_cohorts(results: dict[str, pa.Table], q: Query) -> pa.Table:
             "funded_share_pct": pct(r["funded"], r["companies"]),
             "currency": q.currency,
         }
-        for r in results["rows"].to_pylist()
+        for r in rows_of(results)
     ]
     out.sort(key=lambda r: (sort_key(r["founded_year"]), *(sort_key(r[d]) for d in dims)))
     schema = [

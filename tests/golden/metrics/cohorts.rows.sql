@@ -5,7 +5,8 @@ SELECT
   COUNT(*) FILTER(WHERE
     "t6"."n_deals" > 0) AS "funded",
   SUM("t6"."n_deals") AS "deals",
-  SUM("t6"."raised_mid") AS "amount_mid"
+  SUM("t6"."raised__lh") AS "amount_mid__lh",
+  SUM("t6"."raised__pt") AS "amount_mid__pt"
 FROM (
   SELECT
     "t2"."company_id",
@@ -34,25 +35,27 @@ FROM (
     "t2"."flags",
     "t5"."company_id" AS "company_id_right",
     "t5"."n_deals",
-    "t5"."raised_mid"
+    "t5"."raised__lh",
+    "t5"."raised__pt"
   FROM "companies" AS "t2"
   LEFT OUTER JOIN (
     SELECT
       "t3"."company_id",
       COUNT(*) AS "n_deals",
-      SUM(
-        CASE
-          WHEN (
+      SUM("t3"."cny_low" + "t3"."cny_high") FILTER(WHERE
+        (
+          "t3"."cny_low" IS NOT NULL
+        ) AND (
+          "t3"."cny_high" IS NOT NULL
+        )) AS "raised__lh",
+      SUM("t3"."cny_value") FILTER(WHERE
+        NOT (
+          (
             "t3"."cny_low" IS NOT NULL
           ) AND (
             "t3"."cny_high" IS NOT NULL
           )
-          THEN CAST((
-            "t3"."cny_low" + "t3"."cny_high"
-          ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-          ELSE "t3"."cny_value"
-        END
-      ) AS "raised_mid"
+        )) AS "raised__pt"
     FROM (
       SELECT
         *
