@@ -116,6 +116,41 @@ class Observation:
     locator: str | None = None
     equivalent_of: str | None = None
     note: str | None = None
+    cites: tuple[str, ...] = ()  # sources the publishing source attributes the number to
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """A dated policy document or milestone."""
+
+    policy_id: str
+    issued: date
+    title_en: str
+    source_id: str
+    issuer: str | None = None
+    title_zh: str | None = None
+    title_ko: str | None = None
+    kind: str | None = None
+    geography: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A quantified (or, with no value, qualitative) target a policy sets for a date."""
+
+    target_id: str
+    metric: str
+    unit: str
+    target_date: date
+    source_id: str
+    value: Decimal | None = None
+    qualifier: Qualifier = Qualifier.AT_LEAST
+    currency: str | None = None
+    policy_id: str | None = None
+    geography: str | None = None
+    definition: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,9 @@ from sectorlens.cli.app import app
 from sectorlens.errors import SectorlensError
 
 # Each module registers its commands on ``app`` when imported.
+from sectorlens.cli import db as _db  # noqa: F401  isort: skip
 from sectorlens.cli import version as _version  # noqa: F401  isort: skip
+from sectorlens.cli import parse as _parse  # noqa: F401  isort: skip
 from sectorlens.cli import query as _query  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]

@@ -1,3 +1,42 @@
-"""sectorlens.parse."""
+"""sectorlens.parse: pure functions from a string to a typed value.
+
+Numbers, money, percents, counts, periods, funding rounds and place strings in Korean, Chinese
+and English, as ``sectorlens.model.Quantity`` (see DESIGN.md, "the parse contract"):
+
+- exact: ``value`` = ``low`` = ``high``; approx: ``value`` only; at_least: ``low`` only;
+  at_most: ``high`` only; range: ``low`` and ``high``.
+- undisclosed (``未透露``, ``-``, ``N/A``, ``undisclosed``) is its own kind, with the currency if
+  one was named; whatever cannot be fully read is kind unparsed with a ``reason``.
+- values are ``Decimal`` without exponent (``2.6E+12`` -> ``2600000000000``).
+
+Results are cached (the functions are pure and Quantity is immutable).
+"""
 
 from __future__ import annotations
+
+from sectorlens.parse.format import format_money, format_number
+from sectorlens.parse.general import parse, parse_number
+from sectorlens.parse.money import parse_money
+from sectorlens.parse.percent import parse_count, parse_percent
+from sectorlens.parse.periods import parse_date, parse_period
+from sectorlens.parse.places import split_place, split_places
+from sectorlens.parse.rounds import ROUND_STAGES, canonical_round
+from sectorlens.parse.serialize import as_dict, clear_caches
+
+__all__ = [
+    "ROUND_STAGES",
+    "as_dict",
+    "canonical_round",
+    "clear_caches",
+    "format_money",
+    "format_number",
+    "parse",
+    "parse_count",
+    "parse_date",
+    "parse_money",
+    "parse_number",
+    "parse_percent",
+    "parse_period",
+    "split_place",
+    "split_places",
+]

@@ -3,6 +3,32 @@
 from __future__ import annotations
 
 from sectorlens.store.connection import connect, default_db_path, ensure_schema
+from sectorlens.store.refdata import ReferenceData, bundled_dataset, read_reference
+from sectorlens.store.reference import (
+    ReferenceLoad,
+    StoredReference,
+    ensure_reference,
+    load_reference,
+    stored_reference,
+)
 from sectorlens.store.schema import SCHEMA_VERSION, TABLES
+from sectorlens.store.status import LoadInfo, StoreStatus, store_status
 
-__all__ = ["SCHEMA_VERSION", "TABLES", "connect", "default_db_path", "ensure_schema"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "TABLES",
+    "LoadInfo",
+    "ReferenceData",
+    "ReferenceLoad",
+    "StoreStatus",
+    "StoredReference",
+    "bundled_dataset",
+    "connect",
+    "default_db_path",
+    "ensure_reference",
+    "ensure_schema",
+    "load_reference",
+    "read_reference",
+    "store_status",
+    "stored_reference",
+]

@@ -55,6 +55,7 @@ TABLES: dict[str, str] = {
         locator VARCHAR,
         equivalent_of VARCHAR,
         note VARCHAR,
+        cites VARCHAR[],
         load_id VARCHAR
     """,
     "policies": """

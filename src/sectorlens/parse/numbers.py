@@ -1,0 +1,292 @@
+"""The number grammar: Arabic, Hanzi and Hangul numerals, CJK units and English scales.
+
+``evaluate`` reads the tokens of one amount (no currency, qualifier or sign) into bounds.
+Rules that keep a wrong number from coming out:
+
+- Units must descend (``3亿5000万``); a compound unit (``万亿``) multiplies.
+- A single Hanzi numeral after a unit abbreviates the next place (``三千五`` = 3500,
+  ``萬九`` = 19,000, ``五亿六`` = 560,000,000); with ``零`` it is the units digit (``五亿零六``).
+- A Hanzi or Hangul numeral section that skips places without ``零`` after a big unit
+  (``一亿五千``: 100,005,000 or 150,000,000?) is ambiguous, so unparsed.
+- Arabic digits after a unit: only 2–4 digits directly after 万/만 (``1만5000`` = 15,000);
+  ``3万5`` or ``1억5000`` are ambiguous, so unparsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Context, Decimal
+from typing import NamedTuple, cast
+
+from sectorlens.parse._lexicon import (
+    BIG_KINDS,
+    DIGIT_KINDS,
+    HB,
+    HD,
+    HS,
+    KB,
+    KD,
+    KS,
+    MORE,
+    NUM,
+    SCALE,
+    SMALL_KINDS,
+    VAGUE,
+    VRANGE,
+    ZERO,
+)
+from sectorlens.parse._tokens import Tok
+
+_CTX = Context(prec=60)
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+_TEN = Decimal(10)
+_MAN = Decimal(10**4)
+_LIMIT = 30  # largest decimal exponent accepted (10^30): beyond that the text is not an amount
+
+
+class Amount(NamedTuple):
+    """Bounds read from one amount; ``vague`` when it was a range word (多, 数, millions)."""
+
+    low: Decimal
+    high: Decimal
+    vague: bool
+
+
+def clean(value: Decimal) -> Decimal:
+    """The value without exponent notation or trailing zeros (``2.6E+12`` -> 2600000000000)."""
+    if value == value.to_integral_value():
+        return value.quantize(_ONE, context=_CTX)
+    return value.normalize(_CTX)
+
+
+def too_large(value: Decimal) -> bool:
+    """True for values no amount can have (and that would make arithmetic slow)."""
+    return value != 0 and value.adjusted() > _LIMIT
+
+
+def _place(tok: Tok) -> Decimal | None:
+    """The place of the last significant digit of a whole Arabic number (3000 -> 1000)."""
+    value = tok.value
+    if tok.kind != NUM or not isinstance(value, Decimal):
+        return None
+    if value <= 0 or value != value.to_integral_value():
+        return None
+    digits = str(int(value))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return _TEN**zeros
+
+
+def _int_digits(tok: Tok) -> int:
+    return len(tok.text.replace(",", "").split(".", 1)[0])
+
+
+def _positional(toks: Sequence[Tok]) -> Decimal | None:
+    """二〇二一 -> 2021: Hanzi digits written place by place, without units."""
+    if len(toks) < 2 or any(t.kind != HD or t.text in "两兩" for t in toks):
+        return None
+    return Decimal("".join(str(t.value) for t in toks))
+
+
+def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal | str:
+    total = _ZERO
+    section = _ZERO
+    cur: Decimal | None = None
+    cur_tok: Tok | None = None
+    before_cur: str | None = None
+    last_big: Decimal | None = None
+    last_coef = _ZERO  # the section that the last big unit multiplied
+    last_small: int | None = None
+    prev: str | None = None
+    zero = False  # 零 seen since the last big unit
+    numerals = False  # Hanzi/Hangul numerals seen since the last big unit
+    scaled = False
+    n = len(toks)
+    for idx, t in enumerate(toks):
+        k = t.kind
+        if scaled and k != MORE:
+            return f"text after a scale word: {t.text!r}"
+        if k in DIGIT_KINDS:
+            if cur is not None:
+                return "two numbers in a row"
+            if (
+                prev in SMALL_KINDS
+                and k == NUM
+                and idx + 1 < n
+                and toks[idx + 1].kind not in (SMALL_KINDS)
+            ):
+                return f"ambiguous digits after a unit: {t.text!r}"
+            cur = cast(Decimal, t.value) if k == NUM else Decimal(cast(int, t.value))
+            cur_tok, before_cur = t, prev
+            if k != NUM:
+                numerals = True
+        elif k == ZERO:
+            if cur is not None or prev is None:
+                return "misplaced 零"
+            zero = True
+        elif k in SMALL_KINDS:
+            coef = _ONE if cur is None else cur
+            if not 0 <= coef < 10:
+                return f"a number before {t.text!r} must be below ten"
+            unit = t.value
+            assert isinstance(unit, int)
+            if last_small is not None and unit >= last_small:
+                return "units out of order"
+            section += coef * unit
+            cur, last_small = None, unit
+        elif k in BIG_KINDS:
+            big = t.value
+            assert isinstance(big, Decimal)
+            if cur is not None:
+                if last_big is not None and cur != cur.to_integral_value():
+                    return "a decimal inside a compound number"
+                section += cur
+                cur = None
+            if section == 0:
+                if prev in BIG_KINDS and last_big is not None:
+                    if big <= last_big:
+                        return "units out of order"
+                    total = _CTX.multiply(total, big)
+                    last_big, prev = big, k
+                    continue
+                if prev is None and (allow_bare or (idx + 1 < n and toks[idx + 1].kind == HD)):
+                    section = _ONE
+                else:
+                    return f"{t.text!r} without a number"
+            if last_big is None or big > last_big:
+                total = _CTX.multiply(total + section, big)
+            else:
+                if big == last_big:
+                    return f"repeated unit {t.text!r}"
+                part = section * big
+                if part >= last_big:
+                    return "a part too large for its unit"
+                if numerals and not zero and part * 10 < last_big:
+                    return "ambiguous numeral: a skipped place needs 零"
+                total += part
+            last_coef, last_big, last_small = section, big, None
+            section, zero, numerals = _ZERO, False, False
+        elif k == SCALE:
+            if idx != 1 or prev != NUM or cur is None:
+                return f"{t.text!r} must follow a plain number"
+            scale = t.value
+            assert isinstance(scale, Decimal)
+            total = _CTX.multiply(cur, scale)
+            cur, scaled, last_big = None, True, scale
+        elif k == MORE:
+            if prev is None or (idx + 1 < n and toks[idx + 1].kind not in BIG_KINDS):
+                return f"misplaced {t.text!r}"
+            if plus_more:
+                if cur is not None:
+                    assert cur_tok is not None
+                    place = _place(cur_tok)
+                    if place is None:
+                        return f"{t.text!r} after {cur_tok.text!r}"
+                    cur += place
+                elif prev in SMALL_KINDS and last_small is not None:
+                    section += last_small
+                elif (prev in BIG_KINDS or prev == SCALE) and last_big is not None:
+                    if last_coef >= 10:
+                        return f"unclear {t.text!r} after {last_coef} units"
+                    total += last_big
+                else:
+                    return f"misplaced {t.text!r}"
+        else:  # VAGUE, VRANGE
+            return f"misplaced {t.text!r}"
+        prev = k
+    if prev == ZERO:
+        return "零 at the end"
+    if cur is not None:
+        assert cur_tok is not None
+        if before_cur in SMALL_KINDS and last_small is not None:
+            if cur_tok.kind == HD and last_small != 10 and not zero:
+                cur = cur * last_small / 10  # 三千五 = 3500
+            elif cur_tok.kind == KD and last_small != 10:
+                return f"ambiguous numeral after a unit: {cur_tok.text!r}"  # 천삼: 1003 or 1300?
+            elif cur_tok.kind == NUM:
+                return f"ambiguous digits after a unit: {cur_tok.text!r}"
+        elif before_cur in BIG_KINDS and last_big is not None:
+            if cur_tok.kind == HD and not zero:
+                cur = cur * last_big / 10  # 一万五 = 15000
+            elif cur_tok.kind == KD:
+                return f"ambiguous numeral after a unit: {cur_tok.text!r}"
+            elif cur_tok.kind == NUM and not (last_big == _MAN and 2 <= _int_digits(cur_tok) <= 4):
+                return f"ambiguous digits after a unit: {cur_tok.text!r}"
+        section += cur
+    if last_big is not None and section:
+        if section >= last_big and not scaled:
+            return "a part too large for its unit"
+        if numerals and not zero and section * 10 < last_big:
+            return "ambiguous numeral: a skipped place needs 零"
+    return total + section
+
+
+_HANZI_KINDS = frozenset({HD, HS, HB, ZERO})
+_HANGUL_KINDS = frozenset({KD, KS, KB})
+
+
+def _mixed(toks: Sequence[Tok]) -> str | None:
+    """Why an amount mixes scripts no writer mixes (``천一``, ``2亿两``), if it does."""
+    kinds = {t.kind for t in toks}
+    vague = "".join(t.text for t in toks if t.kind == VAGUE)
+    hanzi = bool(kinds & _HANZI_KINDS) or any(c in vague for c in "数數几幾")
+    hangul = bool(kinds & _HANGUL_KINDS) or any(c in vague for c in "수몇")
+    if hanzi and hangul:
+        return "Hanzi and Hangul numerals mixed"
+    if NUM in kinds and (HD in kinds or KD in kinds):
+        return "digits and numerals mixed"
+    return None
+
+
+def evaluate(toks: Sequence[Tok], *, allow_bare: bool = False) -> Amount | str:
+    """Read the tokens of one amount into bounds; a string is the reason it cannot be read."""
+    if not toks:
+        return "no number"
+    mixed = _mixed(toks)
+    if mixed:
+        return mixed
+    first = toks[0]
+    if first.kind == VRANGE:
+        if len(toks) != 1:
+            return f"text after {first.text!r}"
+        bounds = cast(tuple[Decimal, Decimal], first.value)
+        return Amount(bounds[0], bounds[1], True)
+    if first.kind == VAGUE:
+        rest = toks[1:]
+        if not rest or any(t.kind not in SMALL_KINDS and t.kind not in BIG_KINDS for t in rest):
+            return f"{first.text!r} must be followed by a unit"
+        unit = _evaluate(rest, True, False)
+        if isinstance(unit, str):
+            return unit
+        return Amount(unit, unit * 10, True)
+    digits = _positional(toks)
+    if digits is not None:
+        return Amount(digits, digits, False)
+    value = _evaluate(toks, allow_bare, False)
+    if isinstance(value, str):
+        return value
+    if any(t.kind == MORE for t in toks):
+        upper = _evaluate(toks, allow_bare, True)
+        if isinstance(upper, str):
+            return upper
+        return Amount(value, upper, True)
+    return Amount(value, value, False)
+
+
+def has_unit(toks: Sequence[Tok]) -> bool:
+    """True when an amount carries a big unit or a scale word."""
+    return any(t.kind in BIG_KINDS or t.kind == SCALE for t in toks)
+
+
+def trailing_units(toks: Sequence[Tok]) -> list[Tok]:
+    """The big units / scale words an amount ends with (``3-5亿`` shares ``亿``)."""
+    out: list[Tok] = []
+    for t in reversed(toks):
+        if t.kind in BIG_KINDS or t.kind == SCALE:
+            out.append(t)
+        else:
+            break
+    return out[::-1]
+
+
+__all__ = ["Amount", "clean", "evaluate", "has_unit", "too_large", "trailing_units"]

@@ -1,0 +1,360 @@
+"""Reading and checking a reference data set: a folder of tidy CSV/YAML files.
+
+A data set is a folder with ``subject.yaml`` (what the report is about and its sections),
+``sources.yaml``, ``observations/*.csv``, ``policies.yaml``, ``targets.csv`` and optionally
+``labels.yaml``. Fields ending in ``_ko`` / ``_en`` (and ``cite_as``) are display texts: they go
+to the data set's presentation record, not to table columns. Any problem is an ``InputError``
+naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sectorlens.errors import InputError
+from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
+
+OBS_COLUMNS = [
+    *("obs_id", "metric", "value", "low", "high", "qualifier", "unit", "currency"),
+    *("period_start", "period_end", "geography", "segment_type", "segment", "status"),
+    *("source_id", "cites", "locator", "equivalent_of", "as_published", "note", "note_ko"),
+]
+TARGET_COLUMNS = [
+    *("target_id", "policy_id", "metric", "value", "qualifier", "unit", "currency"),
+    *("target_date", "geography", "definition", "definition_ko", "source_id", "note", "note_ko"),
+]
+PRECISIONS = ("day", "month", "year")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceData:
+    """Everything one reference data set holds, checked."""
+
+    dataset_id: str
+    directory: Path
+    sources: tuple[Source, ...]
+    observations: tuple[Observation, ...]
+    policies: tuple[Policy, ...]
+    targets: tuple[Target, ...]
+    presentation: dict[str, Any]
+    sha256: str
+    rows: int
+    files: tuple[str, ...] = field(default=())
+
+
+def bundled_dataset() -> Path:
+    """The folder of the reference data set shipped with sectorlens."""
+    return Path(str(files("sectorlens") / "data" / "reference"))
+
+
+def read_reference(directory: Path | None = None) -> ReferenceData:
+    """Read and check the data set in ``directory`` (default: the bundled one)."""
+    root = Path(directory) if directory is not None else bundled_dataset()
+    if not (root / "subject.yaml").is_file():
+        raise InputError(f"{root} is not a reference data set (no subject.yaml)")
+    subject = _yaml(root / "subject.yaml")
+    if not isinstance(subject, dict) or not subject.get("id") or "sections" not in subject:
+        raise InputError(f"{root / 'subject.yaml'}: needs at least `id` and `sections`")
+    labels = _yaml(root / "labels.yaml") if (root / "labels.yaml").exists() else {}
+    text: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
+    cite_as: dict[str, dict[str, str]] = {}
+    precision: dict[str, str] = {}
+
+    sources = tuple(_sources(root / "sources.yaml", text, cite_as))
+    source_ids = {s.source_id for s in sources}
+    obs_files = sorted((root / "observations").glob("*.csv"))
+    if not obs_files:
+        raise InputError(f"{root / 'observations'}: no observation CSV files")
+    observations: list[Observation] = []
+    for path in obs_files:
+        observations.extend(_observations(path, source_ids, text))
+    _check_observation_links(observations)
+    policies = tuple(_policies(root / "policies.yaml", source_ids, text, precision))
+    targets = tuple(
+        _targets(root / "targets.csv", source_ids, {p.policy_id for p in policies}, text)
+    )
+
+    all_files = [root / "subject.yaml", root / "sources.yaml", *obs_files]
+    all_files += [root / "policies.yaml", root / "targets.csv"]
+    if (root / "labels.yaml").exists():
+        all_files.append(root / "labels.yaml")
+    digest = hashlib.sha256()
+    for path in all_files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    presentation = {
+        "subject": subject,
+        "labels": labels or {},
+        "text": text,
+        "cite_as": cite_as,
+        "issued_precision": precision,
+    }
+    return ReferenceData(
+        dataset_id=str(subject["id"]),
+        directory=root,
+        sources=sources,
+        observations=tuple(observations),
+        policies=policies,
+        targets=targets,
+        presentation=presentation,
+        sha256=digest.hexdigest(),
+        rows=len(sources) + len(observations) + len(policies) + len(targets),
+        files=tuple(p.relative_to(root).as_posix() for p in all_files),
+    )
+
+
+def _yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: missing") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not readable YAML ({str(exc).splitlines()[0]})") from exc
+
+
+def _csv(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: missing") from exc
+    with handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        if header != columns:
+            raise InputError(f"{path}: columns must be {','.join(columns)}")
+        for row in reader:
+            if None in row or any(v is None for v in row.values()):
+                raise InputError(f"{path}:{reader.line_num}: wrong number of fields")
+            yield reader.line_num, {k: v.strip() for k, v in row.items()}
+
+
+def _put(text: dict[str, Any], table: str, key: str, fld: str, lang: str, value: Any) -> None:
+    if value not in (None, ""):
+        text.setdefault(table, {}).setdefault(key, {}).setdefault(fld, {})[lang] = str(value)
+
+
+def _decimal(value: str, where: str, name: str) -> Decimal | None:
+    if value == "":
+        return None
+    try:
+        result = Decimal(value)
+    except InvalidOperation as exc:
+        raise InputError(f"{where}: {name} {value!r} is not a number") from exc
+    if not result.is_finite():
+        raise InputError(f"{where}: {name} {value!r} is not a finite number")
+    return result
+
+
+def _date(value: Any, where: str, name: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InputError(f"{where}: {name} {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def _enum(kind: type[Qualifier] | type[Status], value: str, where: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError as exc:
+        allowed = ", ".join(m.value for m in kind)
+        raise InputError(f"{where}: {value!r} is not one of {allowed}") from exc
+
+
+def _id(value: Any, where: str, seen: set[str]) -> str:
+    key = str(value or "")
+    if not _ID.match(key):
+        raise InputError(f"{where}: id {key!r} must be lower-case letters, digits and _")
+    if key in seen:
+        raise InputError(f"{where}: duplicate id {key!r}")
+    seen.add(key)
+    return key
+
+
+def _money(unit: str, currency: str, where: str) -> None:
+    if unit == "money" and not _CURRENCY.match(currency):
+        raise InputError(f"{where}: a money value needs an ISO currency, got {currency!r}")
+    if unit != "money" and currency:
+        raise InputError(f"{where}: currency {currency!r} given for unit {unit!r}")
+
+
+def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Iterator[Source]:
+    items = _yaml(path)
+    if not isinstance(items, list):
+        raise InputError(f"{path}: must be a list of sources")
+    seen: set[str] = set()
+    for n, item in enumerate(items, 1):
+        where = f"{path} (source {n})"
+        if not isinstance(item, dict) or not item.get("title"):
+            raise InputError(f"{where}: needs source_id and title")
+        key = _id(item.get("source_id"), where, seen)
+        for fld in ("title", "note"):
+            for lang in ("ko", "en"):
+                _put(text, "sources", key, fld, lang, item.get(f"{fld}_{lang}"))
+        if isinstance(item.get("cite_as"), dict):
+            cite_as[key] = {str(k): str(v) for k, v in item["cite_as"].items()}
+        yield Source(
+            source_id=key,
+            title=str(item["title"]),
+            publisher=item.get("publisher"),
+            published=_date(item.get("published"), where, "published"),
+            url=item.get("url"),
+            language=item.get("language"),
+            licence=item.get("licence"),
+            note=item.get("note"),
+        )
+
+
+def _observations(path: Path, sources: set[str], text: dict[str, Any]) -> Iterator[Observation]:
+    seen: set[str] = set()
+    for line, row in _csv(path, OBS_COLUMNS):
+        where = f"{path}:{line}"
+        key = _id(row["obs_id"], where, seen)
+        value = _decimal(row["value"], where, "value")
+        low = _decimal(row["low"], where, "low")
+        high = _decimal(row["high"], where, "high")
+        if value is None:
+            raise InputError(f"{where}: no value")
+        if (low is not None and low > value) or (high is not None and high < value):
+            raise InputError(f"{where}: value {value} outside its bounds [{low}, {high}]")
+        if not row["metric"] or not row["unit"]:
+            raise InputError(f"{where}: metric and unit are required")
+        _money(row["unit"], row["currency"], where)
+        start = _date(row["period_start"], where, "period_start")
+        end = _date(row["period_end"], where, "period_end")
+        if (start is None) != (end is None) or (start and end and start > end):
+            raise InputError(f"{where}: period {start}..{end} is not a valid interval")
+        cites = tuple(c for c in row["cites"].split(";") if c)
+        for sid in (row["source_id"], *cites):
+            if sid not in sources:
+                raise InputError(f"{where}: unknown source {sid!r}")
+        _put(text, "observations", key, "note", "ko", row["note_ko"])
+        yield Observation(
+            obs_id=key,
+            metric=row["metric"],
+            value=value,
+            unit=row["unit"],
+            source_id=row["source_id"],
+            period_start=start,
+            period_end=end,
+            low=low,
+            high=high,
+            qualifier=_enum(Qualifier, row["qualifier"], where),
+            currency=row["currency"] or None,
+            geography=row["geography"] or None,
+            segment_type=row["segment_type"] or None,
+            segment=row["segment"] or None,
+            status=_enum(Status, row["status"], where),
+            locator=row["locator"] or None,
+            equivalent_of=row["equivalent_of"] or None,
+            note=row["note"] or None,
+            cites=cites,
+        )
+
+
+def _check_observation_links(observations: list[Observation]) -> None:
+    by_id: dict[str, Observation] = {}
+    for obs in observations:
+        if obs.obs_id in by_id:
+            raise InputError(f"observation id {obs.obs_id!r} appears in two files")
+        by_id[obs.obs_id] = obs
+    for obs in observations:
+        if obs.equivalent_of is None:
+            continue
+        base = by_id.get(obs.equivalent_of)
+        if base is None:
+            raise InputError(f"observation {obs.obs_id}: equivalent_of unknown {obs.equivalent_of}")
+        if base.unit != "money" or obs.unit != "money" or base.currency == obs.currency:
+            raise InputError(
+                f"observation {obs.obs_id}: an equivalent is money in another currency"
+            )
+        if (base.period_start, base.period_end) != (obs.period_start, obs.period_end):
+            raise InputError(f"observation {obs.obs_id}: equivalent of a different period")
+
+
+def _policies(
+    path: Path, sources: set[str], text: dict[str, Any], precision: dict[str, str]
+) -> Iterator[Policy]:
+    items = _yaml(path)
+    if not isinstance(items, list):
+        raise InputError(f"{path}: must be a list of policies")
+    seen: set[str] = set()
+    for n, item in enumerate(items, 1):
+        where = f"{path} (policy {n})"
+        if not isinstance(item, dict) or not item.get("title_en"):
+            raise InputError(f"{where}: needs policy_id, issued, title_en and source_id")
+        key = _id(item.get("policy_id"), where, seen)
+        issued = _date(item.get("issued"), where, "issued")
+        if issued is None:
+            raise InputError(f"{where}: no issued date")
+        prec = str(item.get("issued_precision") or "day")
+        if prec not in PRECISIONS:
+            raise InputError(f"{where}: issued_precision must be one of {', '.join(PRECISIONS)}")
+        precision[key] = prec
+        if item.get("source_id") not in sources:
+            raise InputError(f"{where}: unknown source {item.get('source_id')!r}")
+        for fld in ("issuer", "note"):
+            _put(text, "policies", key, fld, "ko", item.get(f"{fld}_ko"))
+        yield Policy(
+            policy_id=key,
+            issued=issued,
+            title_en=str(item["title_en"]),
+            source_id=str(item["source_id"]),
+            issuer=item.get("issuer"),
+            title_zh=item.get("title_zh"),
+            title_ko=item.get("title_ko"),
+            kind=item.get("kind"),
+            geography=item.get("geography"),
+            note=item.get("note"),
+        )
+
+
+def _targets(
+    path: Path, sources: set[str], policies: set[str], text: dict[str, Any]
+) -> Iterator[Target]:
+    seen: set[str] = set()
+    for line, row in _csv(path, TARGET_COLUMNS):
+        where = f"{path}:{line}"
+        key = _id(row["target_id"], where, seen)
+        value = _decimal(row["value"], where, "value")
+        if value is None and row["unit"] != "qualitative":
+            raise InputError(f"{where}: a target without a value must have unit 'qualitative'")
+        _money(row["unit"], row["currency"], where)
+        if row["source_id"] not in sources:
+            raise InputError(f"{where}: unknown source {row['source_id']!r}")
+        if row["policy_id"] and row["policy_id"] not in policies:
+            raise InputError(f"{where}: unknown policy {row['policy_id']!r}")
+        target_date = _date(row["target_date"], where, "target_date")
+        if target_date is None:
+            raise InputError(f"{where}: no target_date")
+        for fld in ("definition", "note"):
+            _put(text, "targets", key, fld, "ko", row[f"{fld}_ko"])
+        yield Target(
+            target_id=key,
+            metric=row["metric"],
+            unit=row["unit"],
+            target_date=target_date,
+            source_id=row["source_id"],
+            value=value,
+            qualifier=_enum(Qualifier, row["qualifier"], where),
+            currency=row["currency"] or None,
+            policy_id=row["policy_id"] or None,
+            geography=row["geography"] or None,
+            definition=row["definition"] or None,
+            note=row["note"] or None,
+        )

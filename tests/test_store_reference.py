@@ -1,0 +1,74 @@
+"""Loading the reference data set into the store: idempotent, replaceable, read back intact."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from sectorlens.store import (
+    bundled_dataset,
+    ensure_reference,
+    load_reference,
+    read_reference,
+    store_status,
+    stored_reference,
+)
+
+
+def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return store_status(con).counts
+
+
+def test_init_twice_changes_nothing(con: duckdb.DuckDBPyConnection) -> None:
+    first = load_reference(con)
+    before = _counts(con)
+    second = load_reference(con)
+    assert first.loaded and not second.loaded
+    assert second.load_id == first.load_id
+    assert _counts(con) == before
+    assert before["loads"] == 1
+    assert before["observations"] == len(read_reference().observations)
+
+
+def test_forced_reload_replaces_rows_and_records_a_new_load(con: duckdb.DuckDBPyConnection) -> None:
+    first = load_reference(con)
+    again = load_reference(con, force=True)
+    counts = _counts(con)
+    assert again.loaded and again.load_id != first.load_id
+    assert counts["loads"] == 2
+    assert counts["observations"] == len(read_reference().observations)
+    (loaded_by,) = con.execute("SELECT DISTINCT load_id FROM observations").fetchall()
+    assert loaded_by == (again.load_id,)
+
+
+def test_records_read_back_equal_the_files(con: duckdb.DuckDBPyConnection) -> None:
+    load_reference(con)
+    stored = stored_reference(con)
+    data = read_reference()
+    assert sorted(stored.observations, key=lambda o: o.obs_id) == sorted(
+        data.observations, key=lambda o: o.obs_id
+    )
+    assert set(stored.sources.values()) == set(data.sources)
+    assert set(stored.policies) == set(data.policies)
+    assert set(stored.targets) == set(data.targets)
+    assert stored.presentation["subject"]["id"] == data.dataset_id
+
+
+def test_ensure_loads_once_and_refreshes_a_changed_copy(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    assert ensure_reference(con) is not None
+    assert ensure_reference(con) is None  # already current
+    # A store holding another data set is left alone.
+    other = tmp_path / "other"
+    shutil.copytree(bundled_dataset(), other)
+    subject = other / "subject.yaml"
+    subject.write_text(
+        subject.read_text(encoding="utf-8").replace("id: cn_ai_2021", "id: another_industry"),
+        encoding="utf-8",
+    )
+    load_reference(con, other)
+    assert ensure_reference(con) is None
+    assert stored_reference(con).dataset_id == "another_industry"
