@@ -34,13 +34,11 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SECTORLENS_SHARED", REPO.parent / "shared")) / "data"
 
 
-def _best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+def _timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall seconds, CPU seconds of this process (all threads) and the result of ``fn()``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
 
 
 def _close(a: Any, b: Any) -> bool:
@@ -84,12 +82,14 @@ def bench_one(
         "pandas": lambda: metric.finish(PANDAS[label](*frames), query),
     }
     times = dict.fromkeys(runs, float("inf"))
+    cpus = dict.fromkeys(runs, float("inf"))
     results: dict[str, pa.Table] = {}
     for _ in range(repeat):  # interleaved, so a noisy moment hits all three
         for impl, fn in runs.items():
-            t, results[impl] = _best(fn, 1)
-            times[impl] = min(times[impl], t)
-    return times, results
+            wall, cpu, results[impl] = _timed(fn)
+            times[impl] = min(times[impl], wall)
+            cpus[impl] = min(cpus[impl], cpu)
+    return times, cpus, results
 
 
 def main() -> int:
@@ -124,15 +124,19 @@ def main() -> int:
     print(header)
     print("-" * len(header))
     totals = {"ibis": 0.0, "sql": 0.0, "pandas": 0.0}
+    cpu_totals = dict(totals)
     problems = []
     for label, name, request in REPORT:
-        times, results = bench_one(label, name, request, con, (deals_df, companies_df), args.repeat)
+        times, cpus, results = bench_one(
+            label, name, request, con, (deals_df, companies_df), args.repeat
+        )
         if not _agree(results["ibis"], results["sql"], exact=True):
             problems.append(f"{label}: Ibis and raw SQL results differ")
         if not _agree(results["ibis"], results["pandas"], exact=False):
             problems.append(f"{label}: Ibis and pandas results differ")
         for impl in totals:
             totals[impl] += times[impl]
+            cpu_totals[impl] += cpus[impl]
         print(
             f"{label:<24}{times['ibis']:>9.3f}{times['sql']:>9.3f}{times['pandas']:>9.3f}"
             f"{times['ibis'] / times['sql']:>10.2f}{times['pandas'] / times['ibis']:>9.1f}"
@@ -143,7 +147,17 @@ def main() -> int:
         f"{totals['pandas']:>9.3f}{totals['ibis'] / totals['sql']:>10.2f}"
         f"{totals['pandas'] / totals['ibis']:>9.1f}"
     )
-    print(f"\nseconds, best of {args.repeat} interleaved runs; {args.deals:,} deals")
+    print(
+        f"{'  CPU s (all threads)':<24}{cpu_totals['ibis']:>9.3f}{cpu_totals['sql']:>9.3f}"
+        f"{cpu_totals['pandas']:>9.3f}{cpu_totals['ibis'] / cpu_totals['sql']:>10.2f}"
+        f"{cpu_totals['pandas'] / cpu_totals['ibis']:>9.1f}"
+    )
+    load = os.getloadavg()
+    print(
+        f"\nwall seconds, best of {args.repeat} interleaved runs; {args.deals:,} deals; "
+        f"load average now {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on "
+        f"{os.cpu_count()} cores (other agents share them: absolute times are noisy)"
+    )
     goals = [
         (f"Ibis total < 5 s: {totals['ibis']:.2f} s", totals["ibis"] < 5),
         (

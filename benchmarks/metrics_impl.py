@@ -127,16 +127,13 @@ RAW_SQL: dict[str, dict[str, str]] = {
     "growth": {"rows": _YEARLY, "as_of": _AS_OF},
     "cagr": {"rows": _YEARLY, "as_of": _AS_OF},
     "cohorts": {
-        "rows": _AMOUNTS
-        + """, pc AS (
-            SELECT company_id, count(*) AS n_deals, """
-        + _mid("raised")
-        + """
-            FROM a WHERE company_id IS NOT NULL GROUP BY 1)
-            SELECT year(c.founded) AS founded_year, count(*) AS companies,
-                count(*) FILTER (WHERE n_deals > 0) AS funded, sum(n_deals) AS deals,
-                sum(raised__lh) AS amount_mid__lh, sum(raised__pt) AS amount_mid__pt
-            FROM companies c LEFT JOIN pc ON c.company_id = pc.company_id GROUP BY 1""",
+        "companies": """SELECT year(founded) AS founded_year, count(*) AS companies,
+            count(*) FILTER (WHERE company_id IN (SELECT company_id FROM deals)) AS funded
+            FROM companies GROUP BY 1""",
+        "deals": _AMOUNTS
+        + f"""SELECT year(c.founded) AS founded_year, count(*) AS deals,
+            {_mid("amount_mid")}
+            FROM a JOIN companies c ON a.company_id = c.company_id GROUP BY 1""",
     },
 }
 
@@ -273,22 +270,18 @@ def pd_yearly(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
 
 
 def pd_cohorts(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
+    year = _year(companies["founded"]).rename("founded_year")
+    funded = companies["company_id"].isin(df["company_id"]).astype("int64")
+    c = pd.DataFrame({"funded": funded}).groupby(year, dropna=False)
+    per_year = pd.DataFrame({"companies": c.size(), "funded": c["funded"].sum()})
     a = _amounts(df)
     a["company_id"] = df["company_id"]
-    g = a.dropna(subset=["company_id"]).groupby("company_id")
-    per = pd.DataFrame({"n_deals": g.size(), "raised_mid": _sum(g, "x_mid")})
-    j = companies.merge(per, how="left", left_on="company_id", right_index=True)
-    j["funded"] = (j["n_deals"] > 0).astype("int64")
-    c = j.groupby(_year(j["founded"]).rename("founded_year"), dropna=False)
-    rows = pd.DataFrame(
-        {
-            "companies": c.size(),
-            "funded": c["funded"].sum(),
-            "deals": _sum(c, "n_deals").astype("Int64"),
-            "amount_mid": _sum(c, "raised_mid"),
-        }
+    j = a.merge(
+        pd.DataFrame({"company_id": companies["company_id"], "founded_year": year}), on="company_id"
     )
-    return {"rows": _arrow(rows)}
+    g = j.groupby("founded_year", dropna=False)
+    deals = pd.DataFrame({"deals": g.size(), "amount_mid": _sum(g, "x_mid")})
+    return {"companies": _arrow(per_year), "deals": _arrow(deals)}
 
 
 PANDAS: dict[str, Callable[[pd.DataFrame, pd.DataFrame], dict[str, pa.Table]]] = {

@@ -7,11 +7,10 @@ Skipped (with the reason) where pyspark or Java is absent; ``make test-spark`` i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 import metrics_data
@@ -107,18 +106,13 @@ def test_duckdb_and_spark_agree(
     assert actual.to_pylist() == expected.to_pylist()
 
 
-def test_spark_engine_reads_the_store_file(engines: tuple[Engine, Engine], tmp_path: Path) -> None:
-    from sectorlens.metrics import open_engine
-
-    path = tmp_path / "s.duckdb"
-    con: duckdb.DuckDBPyConnection = connect(path)
+def test_query_cli_on_the_spark_engine(
+    engines: tuple[Engine, Engine], db_path: Path, cli: Callable[..., Any]
+) -> None:
+    """Last in the module: closing the CLI's engine stops the (shared, getOrCreate) session."""
+    con = connect(db_path)
     metrics_data.fill(con)
     con.close()
-    # The session of the module fixture is reused (getOrCreate); closing stops it, so keep it.
-    import sectorlens.metrics.spark as sp
-
-    session = sp.start_session()
-    with duckdb.connect(str(path), read_only=True) as ro:
-        engine = sp.spark_engine(ro, session=session)
-    assert compute(engine, "deals").to_pylist()[0]["deals"] == 2
-    assert open_engine  # the CLI path (open_engine(…, "spark")) wraps the same function
+    result = cli("query", "growth", "--engine", "spark", "--format", "csv", "--db", str(db_path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[2].startswith("2017,false,4,100.0000,")

@@ -57,7 +57,7 @@ FROM (
     *
   FROM "deals" AS "t0"
   WHERE
-    EXTRACT(year FROM "t0"."deal_date") >= 2014 AND "t0"."round" IN ('A', 'B')
+    EXTRACT(year FROM "t0"."deal_date") >= 2014 AND "t0"."round" IN ('a', 'b')
 ) AS "t1"
 GROUP BY
   1,
