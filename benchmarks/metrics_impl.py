@@ -271,13 +271,19 @@ def pd_yearly(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
 
 def pd_cohorts(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
     year = _year(companies["founded"]).rename("founded_year")
-    funded = companies["company_id"].isin(df["company_id"]).astype("int64")
-    c = pd.DataFrame({"funded": funded}).groupby(year, dropna=False)
+    # a semi-join by merge: Series.isin on pandas 3 string columns is ~50x slower
+    ids = df["company_id"].drop_duplicates().to_frame().assign(funded=1)
+    funded = companies[["company_id"]].merge(ids, on="company_id", how="left")["funded"]
+    c = pd.DataFrame({"funded": funded.fillna(0).astype("int64").to_numpy()}).groupby(
+        year.to_numpy(), dropna=False
+    )
     per_year = pd.DataFrame({"companies": c.size(), "funded": c["funded"].sum()})
+    per_year.index = per_year.index.rename("founded_year")
     a = _amounts(df)
     a["company_id"] = df["company_id"]
     j = a.merge(
-        pd.DataFrame({"company_id": companies["company_id"], "founded_year": year}), on="company_id"
+        pd.DataFrame({"company_id": companies["company_id"], "founded_year": year}),
+        on="company_id",
     )
     g = j.groupby("founded_year", dropna=False)
     deals = pd.DataFrame({"deals": g.size(), "amount_mid": _sum(g, "x_mid")})
