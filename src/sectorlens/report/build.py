@@ -30,6 +30,12 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
+def has_deals(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the store holds ingested deals (the report then gains its deal sections)."""
+    row = con.cursor().execute("SELECT count(*) FROM (SELECT 1 FROM deals LIMIT 1)").fetchone()
+    return bool(row and row[0])
+
+
 def build_report(
     con: duckdb.DuckDBPyConnection,
     lang: str = "ko",
@@ -45,6 +51,10 @@ def build_report(
     reader = str(subject.get("reader_currency") or "USD")
     fmt = Formatter(words, fx or FxRates(), reader)
     ctx = ReportContext(ref, words, fmt, labels, subject, font=font or chart_font())
+    if has_deals(con):
+        from sectorlens.metrics import from_duckdb  # Ibis only when there are deals to show
+
+        ctx.deals = from_duckdb(con)
     warnings = []
     if font is None and cjk_font() is None:
         warnings.append(words.say("report.font_warning"))
