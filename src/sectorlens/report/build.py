@@ -13,6 +13,7 @@ from sectorlens.report.fmt import Formatter
 from sectorlens.report.fonts import FALLBACK, chart_font, cjk_font
 from sectorlens.report.sections import build_sections
 from sectorlens.report.wording import Wording
+from sectorlens.store.connection import first_row
 from sectorlens.store.reference import stored_reference
 
 
@@ -32,7 +33,7 @@ class Report:
 
 def has_deals(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the store holds ingested deals (the report then gains its deal sections)."""
-    row = con.cursor().execute("SELECT count(*) FROM (SELECT 1 FROM deals LIMIT 1)").fetchone()
+    row = first_row(con, "SELECT count(*) FROM (SELECT 1 FROM deals LIMIT 1)")
     return bool(row and row[0])
 
 
