@@ -15,7 +15,7 @@ import duckdb
 from sectorlens.errors import StoreError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
 from sectorlens.store.connection import first_row
-from sectorlens.store.refdata import ReferenceData, read_reference
+from sectorlens.store.refdata import ReferenceData, read_reference, reference_digest
 
 FORMAT = "reference"
 _TABLES = ("observations", "targets", "policies", "sources")
@@ -95,6 +95,8 @@ def ensure_reference(con: duckdb.DuckDBPyConnection) -> ReferenceLoad | None:
     current = _current(con)
     if current is None:
         return load_reference(con)
+    if current["sha256"] == reference_digest():
+        return None  # the bundled files are byte for byte the loaded ones: nothing to read
     data = read_reference()
     if current["dataset_id"] == data.dataset_id and current["sha256"] != data.sha256:
         return load_reference(con)
