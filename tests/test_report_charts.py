@@ -65,9 +65,22 @@ def test_identical_specs_come_from_the_cache(
 def test_all_cached_starts_no_work(tmp_path: Path) -> None:
     chartrender.render_all({"a": _spec()}, tmp_path, workers=0)
     with chartrender.ChartRenderer(workers=1) as renderer:
+        (worker,) = renderer._workers
         batch = renderer.submit({"a": _spec()}, tmp_path)
-        assert not batch.jobs and renderer._workers == []  # the idle worker was stopped
+        assert batch.pending == []
         assert batch.result()["a"][0].startswith("<svg")
+        renderer._threads[0].join(timeout=30)  # nothing to do: the worker is stopped at once
+        assert worker.proc.returncode is not None
+
+
+def test_prefetched_charts_are_rendered_once(tmp_path: Path) -> None:
+    specs = {"a": _spec(), "b": _spec("제목"), "same as a": _spec()}
+    with chartrender.ChartRenderer(workers=1) as renderer:
+        for spec in specs.values():
+            renderer.prefetch(spec, tmp_path)
+        rendered = renderer.submit(specs, tmp_path).result()
+    assert rendered["a"] == rendered["same as a"] != rendered["b"]
+    assert len(list(tmp_path.glob("*.svg"))) == 2
 
 
 def test_without_cache_nothing_is_written(tmp_path: Path) -> None:

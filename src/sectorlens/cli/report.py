@@ -20,7 +20,7 @@ def report(
     """Write the report (index.html, report.md, charts/*.svg|png) from the store."""
     # Imported here so that other commands do not pay for the report's libraries. The chart
     # workers start first: they warm up while this process loads the rest and builds the report.
-    from sectorlens.report.chartrender import ChartRenderer
+    from sectorlens.report.chartrender import ChartRenderer, default_cache_dir
 
     with ChartRenderer() as renderer:
         from sectorlens.report import LANGS, build_report, check_writable, write_report
@@ -37,7 +37,8 @@ def report(
             loaded = ensure_reference(con)
             if loaded is not None:
                 typer.echo(f"loaded reference data set {loaded.dataset_id} into {path}", err=True)
-            built = build_report(con, lang)
+            cache = default_cache_dir()
+            built = build_report(con, lang, on_chart=lambda c: renderer.prefetch(c.spec, cache))
         finally:
             con.close()
         for warning in built.warnings:

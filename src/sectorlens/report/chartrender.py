@@ -19,7 +19,6 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -83,11 +82,25 @@ def render_all(
         return renderer.submit(specs, cache_dir).result()
 
 
-@dataclass(frozen=True, slots=True)
 class _Job:
-    chart_id: str
-    key: str
-    spec: dict[str, Any]
+    """One distinct spec to render (charts with identical specs share a job)."""
+
+    def __init__(self, key: str, spec: dict[str, Any], cache_dir: Path | None) -> None:
+        self.key = key
+        self.spec = spec
+        self.cache_dir = cache_dir
+        self.svg: str | None = None
+        self.png: bytes | None = None
+        self.error: SectorlensError | None = None
+        self.orphan = False  # its worker died: this process renders it
+
+    @property
+    def done(self) -> bool:
+        return self.png is not None or self.error is not None
+
+
+class _WorkerGone(Exception):
+    """The worker process ended or answered out of turn."""
 
 
 class _Worker:
@@ -103,50 +116,57 @@ class _Worker:
         self._in: IO[bytes] = self.proc.stdin  # type: ignore[assignment]
         self._out: IO[bytes] = self.proc.stdout  # type: ignore[assignment]
 
-    def send(self, job: _Job) -> bool:
-        """Queue a job; False if the worker is gone."""
+    def send(self, job: _Job) -> None:
+        """Queue a job (_WorkerGone if the worker is gone)."""
         try:
-            self._in.write(json.dumps({"id": job.chart_id, "spec": job.spec}).encode() + b"\n")
+            self._in.write(json.dumps({"id": job.key, "spec": job.spec}).encode() + b"\n")
             self._in.flush()
         except (OSError, ValueError):
-            return False
-        return True
+            raise _WorkerGone from None
 
-    def receive(self) -> dict[str, str] | None:
-        """The next reply, or None if the worker is gone."""
+    def receive(self, job: _Job) -> dict[str, str]:
+        """The reply to ``job`` (_WorkerGone if the worker is gone)."""
         try:
             line = self._out.readline()
             reply = json.loads(line) if line else None
         except (OSError, ValueError):
-            return None
-        return reply if isinstance(reply, dict) else None
+            reply = None
+        if not isinstance(reply, dict) or reply.get("id") != job.key:
+            raise _WorkerGone
+        return reply
 
-    def close(self, kill: bool = False) -> None:
-        """Let the worker end (end of input) or kill it; reap it either way."""
-        if not kill:
-            try:
-                self._in.close()
-                self.proc.wait(timeout=5)
-            except (OSError, ValueError, subprocess.TimeoutExpired):
-                kill = True
-        if kill:
-            self.proc.kill()
-            self.proc.wait()
+    def close(self) -> None:
+        """End the worker (it holds no unfinished work by then) and reap it."""
+        self.proc.kill()  # at once, even mid warm-up: waiting for it would gain nothing
+        self.proc.wait()
         for pipe in (self._in, self._out):
             with contextlib.suppress(OSError, ValueError):
                 pipe.close()
 
 
 class ChartRenderer:
-    """Renders chart specs; its worker processes start (and warm up) when it is created."""
+    """Renders chart specs; its worker processes start (and warm up) when it is created.
+
+    ``prefetch(spec)`` hands a chart over as soon as it is built; ``submit(specs)`` names all
+    the charts wanted and ``.result()`` on what it returns waits for them.
+    """
 
     def __init__(self, workers: int | None = None) -> None:
+        self._cond = threading.Condition()
+        self._queue: deque[_Job] = deque()
+        self._jobs: dict[str, _Job] = {}
+        self._closing = False
         self._workers: list[_Worker] = []
+        self._threads: list[threading.Thread] = []
         for _ in range(default_workers() if workers is None else workers):
             try:
-                self._workers.append(_Worker())
+                worker = _Worker()
             except OSError:
                 break  # no worker: render in-process
+            thread = threading.Thread(target=self._serve, args=(worker,), daemon=True)
+            self._workers.append(worker)
+            self._threads.append(thread)
+            thread.start()
 
     def __enter__(self) -> ChartRenderer:
         return self
@@ -155,102 +175,135 @@ class ChartRenderer:
         self.close(kill=exc[0] is not None)
 
     def close(self, kill: bool = False) -> None:
-        """Stop the workers."""
-        workers, self._workers = self._workers, []
-        for worker in workers:
-            worker.close(kill)
+        """Stop the workers (at once with ``kill``, else once their current charts are done)."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+            workers = list(self._workers)
+        if kill:
+            for worker in workers:
+                worker.proc.kill()
+        for thread in self._threads:
+            thread.join()
+        self._threads.clear()
+
+    def prefetch(self, spec: dict[str, Any], cache_dir: Path | None) -> None:
+        """Start rendering ``spec`` unless it is cached or already on its way."""
+        self._job(spec, cache_dir)
 
     def submit(self, specs: Mapping[str, dict[str, Any]], cache_dir: Path | None) -> Batch:
-        """Start rendering ``specs`` (cached ones are read at once); ``.result()`` waits."""
-        batch = Batch(specs, cache_dir)
-        if not batch.jobs:
-            self.close()  # nothing to render: free the CPU the workers would use
-        else:
-            workers, self._workers = self._workers, []
-            batch.start(workers)
-        return batch
+        """Render every spec not yet prefetched; ``.result()`` on the answer waits for all."""
+        jobs = {chart_id: self._job(spec, cache_dir) for chart_id, spec in specs.items()}
+        with self._cond:
+            if not self._queue and all(j.done for j in self._jobs.values()):
+                self._closing = True  # nothing (more) to render: free the CPU of idle workers
+                self._cond.notify_all()
+        return Batch(self, jobs)
+
+    def _job(self, spec: dict[str, Any], cache_dir: Path | None) -> _Job:
+        key = _cache_key(spec)
+        with self._cond:
+            job = self._jobs.get(key)
+            if job is not None:
+                return job
+            job = self._jobs[key] = _Job(key, spec, cache_dir)
+        cached = _cache_get(cache_dir, key)
+        with self._cond:
+            if cached is not None:
+                job.svg, job.png = cached
+            else:
+                self._queue.append(job)
+            self._cond.notify_all()
+        return job
+
+    def _serve(self, worker: _Worker) -> None:
+        """Feed ``worker`` (two jobs ahead) and turn each SVG it returns into PNG here."""
+        inflight: deque[_Job] = deque()
+        try:
+            while True:
+                fresh: list[_Job] = []
+                with self._cond:
+                    while not inflight and not self._queue:
+                        if self._closing:
+                            return
+                        self._cond.wait()
+                    while len(inflight) + len(fresh) < 2 and self._queue:
+                        fresh.append(self._queue.popleft())
+                for job in fresh:
+                    inflight.append(job)
+                    worker.send(job)
+                reply = worker.receive(inflight[0])
+                job = inflight.popleft()
+                if "error" in reply:
+                    self._settle(job, error=f"cannot render a chart: {reply['error']}")
+                else:
+                    svg = str(reply.get("svg", ""))
+                    self._settle(job, svg=svg)
+        except _WorkerGone:
+            with self._cond:
+                for job in inflight:
+                    job.orphan = True
+                self._cond.notify_all()
+        finally:
+            with self._cond:
+                self._workers.remove(worker)
+                self._cond.notify_all()
+            worker.close()
+
+    def _settle(self, job: _Job, svg: str | None = None, error: str | None = None) -> None:
+        """Finish ``job``: its PNG (drawn here) or its error; cache the result."""
+        png: bytes | None = None
+        failure = SectorlensError(error) if error else None
+        if svg is not None:
+            try:
+                png = to_png(svg)
+            except SectorlensError as exc:
+                failure = exc
+        with self._cond:
+            job.svg, job.png, job.error = svg, png, failure
+            self._cond.notify_all()
+        if png is not None and svg is not None:
+            _cache_put(job.cache_dir, job.key, (svg, png))
+
+    def _wait(self, jobs: list[_Job]) -> None:
+        """Wait for ``jobs``; render here what no worker will."""
+        while True:
+            with self._cond:
+                while not all(j.done or j.orphan for j in jobs) and self._workers:
+                    self._cond.wait()
+                left = [j for j in jobs if not j.done]
+                for job in left:  # orphans, or queued with no worker left
+                    with contextlib.suppress(ValueError):
+                        self._queue.remove(job)
+            if not left:
+                return
+            for job in left:
+                try:
+                    svg = to_svg(job.spec)
+                except SectorlensError as exc:
+                    self._settle(job, error=str(exc))
+                else:
+                    self._settle(job, svg=svg)
 
 
 class Batch:
     """Charts being rendered; ``result()`` returns them once all are done."""
 
-    def __init__(self, specs: Mapping[str, dict[str, Any]], cache_dir: Path | None) -> None:
-        self._order = list(specs)
-        self._cache_dir = cache_dir
-        self._done: dict[str, Rendered] = {}
-        self.jobs: deque[_Job] = deque()
-        for chart_id, spec in specs.items():
-            key = _cache_key(spec)
-            cached = _cache_get(cache_dir, key)
-            if cached is not None:
-                self._done[chart_id] = cached
-            else:
-                self.jobs.append(_Job(chart_id, key, spec))
-        self._failed: list[_Job] = []  # jobs of workers that died: rendered in-process
-        self._errors: dict[str, BaseException] = {}
-        self._threads: list[threading.Thread] = []
-        self._lock = threading.Lock()
-
-    def start(self, workers: list[_Worker]) -> None:
-        """Hand the jobs to ``workers``, one thread each."""
-        for worker in workers:
-            thread = threading.Thread(target=self._serve, args=(worker,), daemon=True)
-            thread.start()
-            self._threads.append(thread)
+    def __init__(self, renderer: ChartRenderer, jobs: dict[str, _Job]) -> None:
+        self._renderer = renderer
+        self._jobs = jobs
+        self.pending = [j for j in jobs.values() if not j.done]
 
     def result(self) -> dict[str, Rendered]:
         """SVG and PNG of every spec, in the order given; SectorlensError if one fails."""
-        for thread in self._threads:
-            thread.join()
-        with self._lock:
-            left = [*self._failed, *self.jobs]
-            self._failed.clear()
-            self.jobs.clear()
-        for job in left:
-            if job.chart_id not in self._errors:
-                svg = to_svg(job.spec)
-                self._finish(job, svg, to_png(svg))
-        for chart_id in self._order:
-            if chart_id in self._errors:
-                raise self._errors[chart_id]
-        return {chart_id: self._done[chart_id] for chart_id in self._order}
-
-    def _next(self) -> _Job | None:
-        with self._lock:
-            return self.jobs.popleft() if self.jobs else None
-
-    def _serve(self, worker: _Worker) -> None:
-        """Keep ``worker`` two jobs ahead; turn each SVG it returns into PNG here."""
-        inflight: deque[_Job] = deque()
-        try:
-            while True:
-                while len(inflight) < 2 and (job := self._next()) is not None:
-                    inflight.append(job)
-                    if not worker.send(job):
-                        break
-                if not inflight:
-                    return
-                reply = worker.receive()
-                if reply is None or reply.get("id") != inflight[0].chart_id:
-                    with self._lock:
-                        self._failed.extend(inflight)
-                    return
-                job = inflight.popleft()
-                if "error" in reply:
-                    message = f"cannot render a chart: {reply['error']}"
-                    self._errors[job.chart_id] = SectorlensError(message)
-                    continue
-                svg = str(reply.get("svg", ""))
-                try:
-                    self._finish(job, svg, to_png(svg))
-                except SectorlensError as exc:
-                    self._errors[job.chart_id] = exc
-        finally:
-            worker.close(kill=bool(inflight))
-
-    def _finish(self, job: _Job, svg: str, png: bytes) -> None:
-        self._done[job.chart_id] = (svg, png)
-        _cache_put(self._cache_dir, job.key, (svg, png))
+        self._renderer._wait(list(self._jobs.values()))
+        out: dict[str, Rendered] = {}
+        for chart_id, job in self._jobs.items():
+            if job.error is not None:
+                raise job.error
+            assert job.svg is not None and job.png is not None
+            out[chart_id] = (job.svg, job.png)
+        return out
 
 
 def _cache_key(spec: dict[str, Any]) -> str:
