@@ -158,3 +158,23 @@ def test_unknown_equivalent_and_missing_folder(tmp_path: Path) -> None:
         read_reference(ds)
     with pytest.raises(InputError, match="not a reference data set"):
         read_reference(tmp_path / "nothing")
+
+
+def test_published_forms_parse_to_the_curated_values() -> None:
+    """Independent check of the hand curation with the parse package."""
+    from sectorlens.parse import parse_count, parse_money, parse_percent
+
+    checked = 0
+    for r in _rows(DATA / "observations" / "seed_report.csv"):
+        text, value = r["as_published"], Decimal(r["value"])
+        if r["unit"] == "money":
+            got = parse_money(text)
+            assert got.currency == r["currency"], r["obs_id"]
+        elif r["unit"] == "percent":
+            got = parse_percent(text)
+        else:
+            got = parse_count(text)
+        assert got.ok, (r["obs_id"], got.reason)
+        assert got.value == value, r["obs_id"]
+        checked += 1
+    assert checked == len(_rows(DATA / "observations" / "seed_report.csv"))

@@ -214,3 +214,4 @@ class Finding:
     message: str
     values: tuple[str, ...] = ()
     lines: tuple[int, ...] = ()
+    quotes: tuple[str, ...] = ()  # the sentences (or figure labels) the finding is about

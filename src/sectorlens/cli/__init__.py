@@ -11,9 +11,11 @@ from sectorlens.errors import SectorlensError
 
 # Each module registers its commands on ``app`` when imported.
 from sectorlens.cli import db as _db  # noqa: F401  isort: skip
+from sectorlens.cli import report as _report  # noqa: F401  isort: skip
 from sectorlens.cli import version as _version  # noqa: F401  isort: skip
 from sectorlens.cli import parse as _parse  # noqa: F401  isort: skip
 from sectorlens.cli import query as _query  # noqa: F401  isort: skip
+from sectorlens.cli import check as _check, extract as _extract  # noqa: F401  isort: skip
 from sectorlens.cli import serve as _serve  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]

@@ -1,3 +1,42 @@
-"""sectorlens.facts."""
+"""sectorlens.facts: read a report, extract its quantitative facts, check they hold together.
+
+- ``read_document(path)`` / ``from_text(text)`` → ``Document`` (text, line numbers, pages)
+- ``extract(doc)`` / ``extract_file(path)`` → ``Extraction`` (``.facts``: ``model.Fact`` records)
+- ``check(extraction, lang=, fx=, con=)`` → ``list[model.Finding]``; ``has_errors(findings)``
+- ``fact_dict`` / ``finding_dict`` / ``report_dict`` / ``findings_html``: JSON and HTML shapes
+"""
 
 from __future__ import annotations
+
+from sectorlens.facts.check import LANGS, check, check_file, has_errors
+from sectorlens.facts.extract import Extraction, Mention, extract, extract_file
+from sectorlens.facts.readers import FORMATS, Document, from_text, read_document
+from sectorlens.facts.render import (
+    extraction_dict,
+    fact_dict,
+    finding_dict,
+    findings_html,
+    report_dict,
+)
+from sectorlens.facts.rules import RULES
+
+__all__ = [
+    "FORMATS",
+    "LANGS",
+    "RULES",
+    "Document",
+    "Extraction",
+    "Mention",
+    "check",
+    "check_file",
+    "extract",
+    "extract_file",
+    "extraction_dict",
+    "fact_dict",
+    "finding_dict",
+    "findings_html",
+    "from_text",
+    "has_errors",
+    "read_document",
+    "report_dict",
+]

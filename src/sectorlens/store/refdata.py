@@ -310,6 +310,8 @@ def _policies(
             raise InputError(f"{where}: unknown source {item.get('source_id')!r}")
         for fld in ("issuer", "note"):
             _put(text, "policies", key, fld, "ko", item.get(f"{fld}_ko"))
+        for lang in ("ko", "en"):
+            _put(text, "policies", key, "short", lang, item.get(f"short_{lang}"))
         yield Policy(
             policy_id=key,
             issued=issued,

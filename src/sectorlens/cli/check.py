@@ -1,0 +1,72 @@
+"""``sectorlens check FILE``: do the report's numbers hold together? Exit 1 on any error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from sectorlens.cli.app import DbOption, app
+from sectorlens.cli.extract import CurrencyOption, FileArg
+from sectorlens.errors import InputError
+from sectorlens.facts import check, extract_file, findings_html, has_errors, report_dict
+from sectorlens.fx import FxRates
+from sectorlens.model import Finding
+from sectorlens.store import connect, default_db_path
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "ok": "green"}
+
+
+@app.command("check")
+def check_command(
+    file: FileArg,
+    db: DbOption = None,
+    store: Annotated[
+        bool, typer.Option("--store", help="Also check against the default store.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the messages: ko or en.")] = "ko",
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write an HTML report here.", show_default=False),
+    ] = None,
+    default_currency: CurrencyOption = None,
+) -> None:
+    """Check a report's numbers: breakdowns, trends, comparisons, exchange rates, the store."""
+    extraction = extract_file(file, default_currency=default_currency)
+    con = None
+    if db is not None or store:
+        con = connect(db if db is not None else default_db_path(), read_only=True)
+    try:
+        findings = check(extraction, lang=lang, fx=FxRates(), con=con)
+    finally:
+        if con is not None:
+            con.close()
+    if html is not None:
+        try:
+            html.write_text(findings_html(extraction, findings, lang), encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write {html}: {exc.strerror}") from exc
+    if as_json:
+        typer.echo(json.dumps(report_dict(extraction, findings), ensure_ascii=False, indent=2))
+    else:
+        _print(extraction.document.name, len(extraction.facts), findings)
+    raise typer.Exit(1 if has_errors(findings) else 0)
+
+
+def _print(name: str, n_facts: int, findings: list[Finding]) -> None:
+    console = Console(highlight=False)
+    counts = {s: sum(1 for f in findings if f.severity.value == s) for s in _STYLE}
+    summary = "  ".join(f"[{_STYLE[s]}]{s} {n}[/]" for s, n in counts.items())
+    console.print(f"[bold]{escape(name)}[/bold]: {n_facts} facts  {summary}")
+    for f in findings:
+        sev = f.severity.value
+        lines = ", ".join(str(x) for x in f.lines)
+        console.print(f"\n[{_STYLE[sev]}]{sev.upper():7}[/] [dim]{f.rule} · lines {lines}[/dim]")
+        console.print(f"  {escape(f.message)}")
+        for quote in f.quotes[:3]:
+            console.print(f"  [dim]> {escape(quote)}[/dim]")

@@ -1,0 +1,42 @@
+"""``sectorlens report``: build the industry report from the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sectorlens.cli.app import DbOption, app
+from sectorlens.errors import StoreError, UsageError
+
+
+@app.command()
+def report(
+    lang: Annotated[str, typer.Option("--lang", help="Report language: ko or en.")] = "ko",
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("report"),
+    db: DbOption = None,
+) -> None:
+    """Write the report (index.html, report.md, charts/*.svg|png) from the store."""
+    # Imported here so that other commands do not pay for the report's libraries.
+    from sectorlens.report import LANGS, build_report, check_writable, write_report
+    from sectorlens.store import connect, default_db_path, ensure_reference
+
+    if lang not in LANGS:
+        raise UsageError(f"unknown --lang {lang!r}: use one of {', '.join(LANGS)}")
+    check_writable(out)
+    if db is not None and not db.exists():
+        raise StoreError(f"no store at {db}: run `sectorlens db init --db {db}` first")
+    path = db or default_db_path()
+    con = connect(path)
+    try:
+        loaded = ensure_reference(con)
+        if loaded is not None:
+            typer.echo(f"loaded reference data set {loaded.dataset_id} into {path}", err=True)
+        built = build_report(con, lang)
+    finally:
+        con.close()
+    for warning in built.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    files = write_report(built, out)
+    typer.echo(f"wrote {files.html} ({lang}), {files.markdown} and {len(files.charts)} chart files")

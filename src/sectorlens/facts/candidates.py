@@ -1,0 +1,129 @@
+"""Which substrings of a sentence to hand to the parser: quantities and periods.
+
+This module only finds spans; reading their values is ``sectorlens.parse``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sectorlens.facts import lexicon as lx
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A substring of a text: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+_NUM = r"\d+(?:[,，]\d{2,3})*(?:\.\d+)?"
+_ZH_NUM = r"[零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+"
+# Hangul numerals only as a word of their own with two scales before 원 (삼천만 원): 구조원리 is
+# not 9조 원.
+_KO_NUM = (
+    r"(?<![가-힣])(?=[일이삼사오육칠팔구십백천만억조]*[십백천만억조][일이삼사오육칠팔구]?"
+    r"[십백천만억조])[일이삼사오육칠팔구십백천만억조]{3,}"
+)
+_SCALE = lx.alternation(lx.SCALE_WORDS)
+_LATIN_SCALE = r"(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|[kmb])(?![A-Za-z])"
+# One amount: 861억1000만 | 1,839억 9200만 | 4.78万亿 | 1.2 bn | 数千万 | 3000多
+_CJK_SCALED = rf"{_NUM}(?:多|余|餘|여)?\s?(?:조|억|천만|백만|만|천|万亿|亿|万|千|百|萬億|億|萬|兆)"
+_AMOUNT = (
+    rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:억|천만|백만|만|천|亿|万|千|億|萬))*"
+    rf"|{_NUM}\s?{_LATIN_SCALE}"
+    rf"|{_NUM}"
+    rf"|(?:数|几|幾|수|몇)\s?(?:십|백|천|만|억|十|百|千|万|萬|亿|億)+"
+    rf"|{_ZH_NUM}(?=\s?(?:{lx.CURRENCY_WORDS}|%|％))"
+    rf"|{_KO_NUM}(?=\s(?:원|위안|달러))"
+    r")(?:\s?(?:多|余|餘|여(?=\s?[건개명곳억만원]|\s?위안)))?"
+)
+_RANGE_SEP = r"\s?(?:~|-|–|—|〜|至|到|to)\s?"
+_CUR_WORD = rf"(?:{lx.alternation(lx.CURRENCY_WORDS)}|(?:{lx.CURRENCY_CODES})\b)"
+_CUR_PRE = rf"(?:{lx.CURRENCY_SYMBOLS}|(?:{lx.CURRENCY_CODES})\s?)"
+_PCT = lx.alternation(lx.PERCENT_WORDS)
+_COUNT = rf"(?:\s?(?:{lx.COUNT_UNITS_KO})|{lx.COUNT_UNITS_ZH}|\s(?:{lx.COUNT_UNITS_EN})\b)"
+_QPRE = rf"(?:(?:{lx.QUALIFIER_PREFIX})\s?)"
+_QSUF = rf"(?:\s?(?:{lx.QUALIFIER_SUFFIX}))"
+_NOT_INSIDE_WORD = r"(?<![A-Za-z0-9.])"
+
+_MONEY_SUFFIX = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?\s?{_CUR_WORD}(?![A-Za-z])"
+_MONEY_PREFIX = rf"{_CUR_PRE}\s?{_AMOUNT}(?:{_RANGE_SEP}(?:{_CUR_PRE})?\s?{_AMOUNT})?"
+_PERCENT = (
+    rf"{_AMOUNT}(?:\s?(?:%|％)?{_RANGE_SEP}{_AMOUNT})?\s?{_PCT}(?![A-Za-z])"
+    rf"|百分之{_ZH_NUM}(?:点{_ZH_NUM})?"
+)
+_COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}"
+_EQUIV = rf"(?:\s?[(（]\s?(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
+
+QUANTITY = re.compile(
+    rf"{_NOT_INSIDE_WORD}(?:[-−+](?=\d))?{_QPRE}?"
+    rf"(?:(?P<money>(?:{_MONEY_PREFIX}|{_MONEY_SUFFIX}){_QSUF}?{_EQUIV}?)"
+    rf"|(?P<percent>(?:{_PERCENT}){_QSUF}?)"
+    rf"|(?P<count>(?:{_COUNTED}){_QSUF}?))",
+    re.IGNORECASE,
+)
+
+_YEAR = r"(?:19|20)\d{2}"
+_MONTHS_EN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+PERIOD = re.compile(
+    "|".join(
+        (
+            # ko: 2014~2020년, 2021년 1~7월, 2021년 3월 말, 2019년 상반기, 2021년 3분기
+            rf"{_YEAR}\s?(?:[~\-–]\s?{_YEAR}\s?)?년"
+            r"(?:\s?(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월(?:\s?(?:말|초|중순))?"
+            r"|상반기|하반기|[1-4]\s?분기))?",
+            # zh: 2018年, 2014-2020年, 2021年1-7月, 2019年上半年, 2021年第三季度
+            rf"{_YEAR}\s?(?:[~\-–至到]\s?{_YEAR}\s?)?年"
+            r"(?:\s?(?:\d{1,2}\s?(?:[~\-–至]\s?\d{1,2}\s?)?月(?:底|末|初)?"
+            r"|上半年|下半年|第[一二三四1-4]季度|[一二三四1-4]季度|[QH][1-4]))?",
+            # en: 2014-2020, Jan-Jul 2021, H1 2021, Q3 2021, FY2020, in 2018
+            rf"(?:(?:H[12]|Q[1-4])\s?|FY\s?)?{_YEAR}(?:\s?(?:-|–|to)\s?(?:{_YEAR}|\d{{2}}))?"
+            r"(?![\d년年])(?!\.\d)",
+            rf"{_MONTHS_EN}(?:\s?(?:-|–|to)\s?{_MONTHS_EN})?\s{_YEAR}",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+def quantity_spans(text: str) -> list[tuple[str, Span]]:
+    """Non-overlapping candidate quantities in ``text`` as (kind hint, span), left to right."""
+    out: list[tuple[str, Span]] = []
+    for m in QUANTITY.finditer(text):
+        kind = m.lastgroup or "number"
+        start, end = m.start(), m.end()
+        raw = m.group(0)
+        # Trailing spaces and a range separator left dangling are not part of the quantity.
+        stripped = raw.rstrip()
+        end -= len(raw) - len(stripped)
+        out.append((kind, Span(start, end, text[start:end])))
+    return out
+
+
+def period_spans(text: str) -> list[Span]:
+    """Candidate period expressions in ``text``, left to right."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in PERIOD.finditer(text)]
+
+
+_VALUE_LINE = re.compile(
+    rf"^\s*{_QPRE}?(?:{_MONEY_PREFIX}|{_MONEY_SUFFIX}|{_PERCENT}|{_COUNTED}|{_AMOUNT})"
+    rf"{_QSUF}?\s*$",
+    re.IGNORECASE,
+)
+_UNITFUL_VALUE_LINE = re.compile(
+    rf"^\s*{_QPRE}?(?:{_MONEY_PREFIX}|{_MONEY_SUFFIX}|{_PERCENT}|{_COUNTED}){_QSUF}?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_value_line(line: str, *, bare_ok: bool) -> bool:
+    """True when ``line`` holds one quantity and nothing else (bare numbers only if ``bare_ok``)."""
+    pattern = _VALUE_LINE if bare_ok else _UNITFUL_VALUE_LINE
+    return bool(line.strip()) and bool(pattern.match(line))

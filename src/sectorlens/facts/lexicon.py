@@ -1,0 +1,319 @@
+"""Words the extractor and the rules look for, in Korean, Chinese and English.
+
+These are words of the language of reports (trend, comparison, share, total…), not of any one
+industry: another industry's report uses the same words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Sentence language: Hangul → ko, Han without Hangul → zh, else en.
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def language(text: str) -> str:
+    """``ko``, ``zh`` or ``en`` by the script that dominates ``text``."""
+    hangul = len(HANGUL.findall(text))
+    han = len(HAN.findall(text))
+    if hangul and hangul >= han / 4:
+        return "ko"
+    if han:
+        return "zh"
+    return "en"
+
+
+# --- quantities --------------------------------------------------------------------------
+CURRENCY_WORDS = (
+    "홍콩 달러|홍콩달러|미국 달러|미 달러|위안화|위안|달러|유로|엔화|엔|원화|원|"
+    "人民币|美元|港元|港币|港幣|欧元|歐元|日元|英镑|韩元|韓元|元|"
+    "yuan|renminbi|dollars?|euros?|won|yen|pounds?"
+)
+CURRENCY_CODES = "USD|CNY|RMB|KRW|EUR|HKD|JPY|GBP|TWD|SGD|INR"
+CURRENCY_SYMBOLS = r"US\$|HK\$|S\$|\$|€|£|¥|￥|₩"
+SCALE_WORDS = (
+    "조|억|만|천만|백만|천|万亿|亿|万|千|百|萬億|億|萬|兆|"
+    "trillion|billion|million|thousand|tn|trn|bn|mn|mln|k|m|b"
+)
+PERCENT_WORDS = (
+    "%p|％p|%포인트|퍼센트포인트|퍼센트|個百分點|个百分点|%|％|percentage points?|per ?cent|pp"
+)
+# Counters that make a number a count; 개 is not a counter in 개년/개월 (durations).
+COUNT_UNITS_KO = "건|개(?![년월])|곳|명|개사|개소|社|차례|회"
+COUNT_UNITS_ZH = "笔|起|家|个|個|项|項|件|名|人|座|所|次|轮|輪"
+COUNT_UNITS_EN = (
+    "deals?|rounds?|companies|company|firms?|start-?ups?|investments?|transactions?|"
+    "projects?|cities|zones?|patents?|employees|people|persons|institutions|enterprises"
+)
+# Counters of deals (for derived average deal size).
+DEAL_UNITS = ("건", "笔", "起", "deal", "deals", "round", "rounds", "investment", "investments")
+DEAL_WORDS = (
+    "건수",
+    "融资事件",
+    "投资事件",
+    "事件数",
+    "deals",
+    "deal count",
+    "rounds",
+    "transactions",
+)
+
+QUALIFIER_PREFIX = (
+    "약|대략|近|约|約|超过|超|逾|多达|将近|about|around|approximately|approx\\.|nearly|almost|"
+    "over|more than|at least|up to|under|less than|roughly"
+)
+QUALIFIER_SUFFIX = "이상|이하|미만|초과|남짓|가량|정도|多|余|餘|以上|以下|左右|\\+|plus"
+
+# --- layout ------------------------------------------------------------------------------
+CAPTION = re.compile(
+    r"^\s*(?:그림|표|도표|图表|图|圖|表|Figure|Fig\.|Table|Chart|Exhibit)\s*\d+(?:[-.]\d+)?\b",
+    re.IGNORECASE,
+)
+UNIT_LINE = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?)\s*[:：]\s*(.+?)\s*[)）]?\s*$", re.I)
+SOURCE_LINE = re.compile(r"^\s*(?:자료|출처|资料来源|来源|數據來源|source|sources)\s*[:：]", re.I)
+BULLET_SYMBOL = re.compile(r"^\s*[•·▪▫○●◦■□※\-–*]")
+# Korean 가./나./다. markers are left out: wrapped lines start with 다. all the time.
+BULLET = re.compile(r"^\s*(?:[•·▪▫○●◦■□※\-–*]|\d{1,2}[.)]\s|[①-⑳]|[（(]\d{1,2}[)）])")
+TERMINAL = tuple(".!?。！？…")
+ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "approx",
+        "no",
+        "nos",
+        "fig",
+        "figs",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "est",
+        "u.s",
+        "u.k",
+        "p.a",
+    ]
+)
+
+# --- statements --------------------------------------------------------------------------
+# Trend words: (pattern, direction); continuity words make "the whole period kept going up".
+TREND_UP = (
+    "늘어|늘었|늘고|증가|성장|상승|확대|커지|커졌|增长|增加|上升|提高|扩大|增至|"
+    "increased|increases|increasing|increase|grew|grown|grows|growing|rose|rising|risen|"
+    "climbed|expanded|up from"
+)
+TREND_DOWN = (
+    "줄어|줄었|줄고|감소|하락|축소|떨어|下降|下滑|减少|減少|回落|萎缩|"
+    "declined|declines|declining|decline|decreased|decreasing|decrease|fell|fallen|falling|"
+    "dropped|shrank|contracted|down from"
+)
+CONTINUOUS = (
+    "지속적|지속|꾸준|계속|연속|持续|连续|不断|一直|continu|steadily|consistently|kept|keeps"
+)
+# Comparisons of one value with another: greater, or smaller.
+COMPARE_GT = (
+    "초과|넘어섰|넘었|넘어|상회|앞질|超过|超出|高于|多于|"
+    "exceeded|exceeds|exceed|surpassed|more than|higher than"
+)
+COMPARE_LT = "미만|못 미|밑돌|하회|低于|少于|不足|未超过|fell short of|less than|lower than"
+# Shares of a whole versus changes: only shares form a breakdown.
+SHARE_CUES = (
+    "차지|비중|비율|점유|분포|구성|각각|순이|占|比重|比例|份额|分布|构成|分别|"
+    "share|accounted|account for|accounts for|made up|make up|split|breakdown|distribution|"
+    "of the total"
+)
+CHANGE_CUES = (
+    "증가율|성장률|상승률|감소율|증가|감소|성장|상승|하락|전년|대비|增长|增速|同比|环比|下降|"
+    "growth|grew|increase|decrease|rose|fell|year-on-year|yoy|compared"
+)
+PARTS_MARKER = (
+    "이 중|이중|그 중|그중|그 가운데|이 가운데|其中|当中|of which|of these|of this|including"
+)
+TOTAL_MARKER = (
+    "총|합계|합쳐|전체|모두 합|共计|合计|总计|总共|一共|"
+    "in total|a total of|total of|totaling|totalling"
+)
+ESTIMATE_CUES = (
+    "추정|전망|예상|예측|목표|계획|것이다|预计|预测|预期|目标|将|"
+    "expected|forecast|estimate|target|projected|will"
+)
+
+# --- subjects and metrics ----------------------------------------------------------------
+KO_PARTICLES = (
+    "에서는|에서도|으로는|에게는|까지는|에서|으로|에는|에도|에만|까지|부터|이나|이며|이고|"
+    "이|가|은|는|을|를|의|에|로|와|과|도|만|나"
+)
+KO_ADVERBS = frozenset(
+    [
+        "총",
+        "약",
+        "이미",
+        "모두",
+        "각각",
+        "이",
+        "그",
+        "중",
+        "이중",
+        "그중",
+        "또한",
+        "또",
+        "특히",
+        "가장",
+        "전체",
+        "대략",
+        "단지",
+        "불과",
+        "이상",
+        "연간",
+        "최근",
+        "기간",
+        "동안",
+        "현재",
+        "한편",
+        "당시",
+    ]
+)
+ZH_FUNCTION = (
+    "分别为|分别占|分别|约为|达到|高达|多达|共计|合计|总计|达|为|占|是|约|共|有|其中|"
+    "超过|超|近|逾|的|了|在|于|以|和|与|及|、"
+)
+EN_FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "reached",
+        "reach",
+        "reaches",
+        "totaled",
+        "totalled",
+        "totaling",
+        "totalling",
+        "amounted",
+        "amount",
+        "stood",
+        "rose",
+        "fell",
+        "grew",
+        "accounted",
+        "accounting",
+        "account",
+        "made",
+        "make",
+        "making",
+        "up",
+        "represented",
+        "represents",
+        "about",
+        "around",
+        "approximately",
+        "nearly",
+        "over",
+        "some",
+        "roughly",
+        "almost",
+        "only",
+        "just",
+        "and",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "than",
+        "while",
+        "which",
+        "that",
+        "had",
+        "has",
+        "have",
+        "raised",
+        "raising",
+        "received",
+        "receiving",
+        "worth",
+        "valued",
+        "across",
+        "into",
+        "among",
+        "between",
+        "under",
+        "via",
+        "after",
+        "before",
+        "per",
+        "during",
+    ]
+)
+MEASURE_SUFFIX_PERCENT = (
+    "투자 비중",
+    "투자 비율",
+    "비중",
+    "비율",
+    "점유율",
+    "투자占比",
+    "占比",
+    "比重",
+    "比例",
+    "share",
+)
+# Topic of a statement, from the words of its subject or clause.
+TOPICS: tuple[tuple[str, str], ...] = (
+    (
+        "market_size",
+        "시장 규모|시장규모|산업 규모|산업규모|市场规模|產業規模|产业规模|market size|market value",
+    ),
+    ("revenue", "매출|수익|营收|营业收入|收入|revenue|sales"),
+    (
+        "investment",
+        "투자|융자|투융자|펀딩|融资|投资|投融资|funding|financing|investment|invested|raised|venture",
+    ),
+)
+AMOUNT_WORDS = "금액|규모|투자금|자금|金额|规模|额|amount|value|volume|size|funding|total"
+COUNT_WORDS = "건수|수량|개수|件数|笔数|数量|数目|事件数|number of|count|deals|rounds|transactions"
+
+
+def alternation(words: str) -> str:
+    """A regex alternation of ``|``-separated words, longest first (so prefixes do not win)."""
+    parts = sorted({w for w in words.split("|") if w}, key=len, reverse=True)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def compile_words(words: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile ``|``-separated words (already regex-escaped where needed)."""
+    return re.compile(alternation(words), flags)

@@ -1,0 +1,42 @@
+"""Consistency rules over the facts of one report; each returns findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from sectorlens.facts.rules import (
+    breakdown,
+    comparison,
+    derived,
+    equivalents,
+    restated,
+    store,
+    trend,
+)
+from sectorlens.facts.rules.common import Context
+from sectorlens.model import Finding, Severity
+
+Rule = Callable[[Context], list[Finding]]
+
+RULES: dict[str, Rule] = {
+    "breakdown": breakdown.check,
+    "trend": trend.check,
+    "comparison": comparison.check,
+    "fx": equivalents.check,
+    "derived": derived.check,
+    "restated": restated.check,
+    "store": store.check,
+}
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.OK: 3}
+
+
+def run(ctx: Context, names: Iterable[str] | None = None) -> list[Finding]:
+    """Run the named rules (default: all): findings by severity, then in document order."""
+    chosen = list(RULES) if names is None else list(names)
+    findings: list[Finding] = []
+    for name in chosen:
+        findings.extend(RULES[name](ctx))
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], min(f.lines, default=0)))
+
+
+__all__ = ["RULES", "Context", "run"]

@@ -1,0 +1,196 @@
+"""Breakdowns: shares of one whole should not exceed 100%, parts should make up their total."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, norm, pct, point
+from sectorlens.model import Finding, Kind, Severity
+
+RULE_SUM = "breakdown.sum"
+RULE_PARTS = "breakdown.parts"
+_SHARE = lx.compile_words(lx.SHARE_CUES)
+_CHANGE = lx.compile_words(lx.CHANGE_CUES)
+_PARTS = lx.compile_words(lx.PARTS_MARKER)
+_TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
+_OTHER = re.compile(r"^(?:기타|그 외|其他|其它|other|others|rest)$", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,，;；、]")
+
+_SUM_OVER = {
+    "ko": "{label}의 비중 합계가 {total}%로 100%를 넘습니다 ({n}개 항목).",
+    "en": "The shares of {label} add up to {total}%, more than 100% ({n} items).",
+}
+_OTHER_NOTE = {
+    "ko": " '{other}'를 빼면 {rest}%이므로 '{other}'는 {gap}%여야 맞습니다.",
+    "en": " Without '{other}' they add up to {rest}%, so '{other}' would be {gap}%.",
+}
+_SUM_OK = {
+    "ko": "{label}의 비중 합계는 {total}%로 반올림 범위 안에서 100%입니다.",
+    "en": "The shares of {label} add up to {total}%: 100% within rounding.",
+}
+_SUM_UNDER = {
+    "ko": "{label}의 비중 합계는 {total}%입니다(100% 이하, 나머지 {gap}%는 항목에 없음).",
+    "en": "The shares of {label} add up to {total}% (under 100%; {gap}% is not itemized).",
+}
+_PARTS_OVER = {
+    "ko": "{label}의 세부 항목 합계 {parts}이(가) 전체 {total}보다 큽니다.",
+    "en": "The parts of {label} add up to {parts}, more than the {total} they are part of.",
+}
+_PARTS_OK = {
+    "ko": "{label}의 세부 항목 합계 {parts}은(는) 전체 {total}과(와) 일치합니다.",
+    "en": "The parts of {label} add up to {parts}, matching the stated {total}.",
+}
+_PARTS_UNDER = {
+    "ko": "{label}의 세부 항목 합계는 {parts}로 전체 {total}에 {gap} 모자랍니다.",
+    "en": "The parts of {label} add up to {parts} of the stated {total}; {gap} is not itemized.",
+}
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Figure runs, lists in one sentence, and shares of the same whole across sentences."""
+    out: list[Finding] = []
+    grouped: set[int] = set()
+    shares = [m for m in ctx.extraction.mentions if m.fact.quantity.kind is Kind.PERCENT]
+    by_run: dict[int, list[Mention]] = defaultdict(list)
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in shares:
+        if m.figure_run is not None:
+            by_run[m.figure_run].append(m)
+    for m in ctx.extraction.mentions:
+        if m.sentence is not None and m.figure_run is None:
+            by_sentence[m.sentence].append(m)
+    for members in by_run.values():
+        if len(members) >= 2:
+            label = members[0].fact.figure or _label(members)
+            out.append(_sum(ctx, label, members, figure=True))
+            grouped.update(id(m) for m in members)
+    for index, members in by_sentence.items():
+        text = ctx.extraction.layout.sentences[index].text
+        found = _sentence_group(ctx, text, members)
+        out.extend(found)
+        if found:
+            grouped.update(id(m) for m in members)
+    out.extend(_same_base(ctx, [m for m in shares if id(m) not in grouped]))
+    return out
+
+
+def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Finding]:
+    out: list[Finding] = []
+    for same in _by_unit(members).values():
+        marker = _PARTS.search(text)
+        if marker:
+            before = [m for m in same if m.local[1] <= marker.start()]
+            after = [m for m in same if m.local[0] >= marker.end()]
+            if before and len(after) >= 2:
+                out.append(_parts(ctx, before[-1], after, exhaustive=False))
+                continue
+        for i, m in enumerate(same):
+            lead = text[max(0, m.local[0] - 12) : m.local[0]]
+            if i >= 2 and _TOTAL.search(lead) and m.fact.quantity.kind is not Kind.PERCENT:
+                out.append(_parts(ctx, m, same[:i], exhaustive=True))
+                break
+    if out:
+        return out
+    members = [m for m in members if m.fact.quantity.kind is Kind.PERCENT]
+    shares = [m for m in members if not _CHANGE.search(_clause(text, m))]
+    bases = {norm(m.base) for m in shares if m.base}
+    if len(shares) >= 2 and _SHARE.search(text) and len(bases) <= 1:
+        base = next((m.base for m in shares if m.base), None)
+        return [_sum(ctx, base or _label(shares), shares, figure=False)]
+    return []
+
+
+def _by_unit(members: list[Mention]) -> dict[tuple[object, ...], list[Mention]]:
+    groups: dict[tuple[object, ...], list[Mention]] = defaultdict(list)
+    for m in members:
+        q = m.fact.quantity
+        groups[(q.kind, q.currency, q.unit)].append(m)
+    return groups
+
+
+def _clause(text: str, m: Mention) -> str:
+    start = max((x.end() for x in _CLAUSE.finditer(text, 0, m.local[0])), default=0)
+    stop = _CLAUSE.search(text, m.local[1])
+    return text[start : stop.start() if stop else len(text)]
+
+
+def _same_base(ctx: Context, shares: list[Mention]) -> list[Finding]:
+    """Shares of one named whole (``…시장 규모의 약 51%``) across sentences of one period."""
+    groups: dict[tuple[str, object], list[Mention]] = defaultdict(list)
+    for m in shares:
+        if m.base:
+            groups[(norm(m.base), m.fact.period)].append(m)
+    out = []
+    for members in groups.values():
+        if len(members) >= 2 and len({m.sentence for m in members}) >= 2:
+            out.append(_sum(ctx, members[0].base or "", members, figure=False))
+    return out
+
+
+def _label(members: Sequence[Mention]) -> str:
+    subjects = [m.fact.subject for m in members if m.fact.subject]
+    head = ", ".join(subjects[:3]) + ("…" if len(subjects) > 3 else "")
+    return head or "?"
+
+
+def _interval(members: Sequence[Mention]) -> tuple[Decimal, Decimal, Decimal]:
+    lo = hi = total = Decimal(0)
+    for m in members:
+        a, b = bounds(m.fact.quantity)
+        v = point(m.fact.quantity) or Decimal(0)
+        lo += a if a is not None else v
+        hi += b if b is not None else v
+        total += v
+    return lo, hi, total
+
+
+def _sum(ctx: Context, label: str, members: list[Mention], *, figure: bool) -> Finding:
+    lo, hi, total = _interval(members)
+    values = [point(m.fact.quantity) for m in members] + [total]
+    n = len(members)
+    if lo > HUNDRED:
+        message = ctx.say(_SUM_OVER, label=label, total=pct(total), n=n)
+        other = [m for m in members if _OTHER.match((m.fact.subject or "").strip())]
+        if len(other) == 1:
+            rest = total - (point(other[0].fact.quantity) or Decimal(0))
+            if rest <= HUNDRED:
+                message += ctx.say(
+                    _OTHER_NOTE,
+                    other=other[0].fact.subject,
+                    rest=pct(rest),
+                    gap=pct(HUNDRED - rest),
+                )
+        return finding(RULE_SUM, Severity.ERROR, message, members, values)
+    if hi >= HUNDRED:
+        return finding(
+            RULE_SUM, Severity.OK, ctx.say(_SUM_OK, label=label, total=pct(total)), members, values
+        )
+    message = ctx.say(_SUM_UNDER, label=label, total=pct(total), gap=pct(HUNDRED - total))
+    return finding(RULE_SUM, Severity.INFO if figure else Severity.OK, message, members, values)
+
+
+def _parts(ctx: Context, whole: Mention, parts: list[Mention], *, exhaustive: bool) -> Finding:
+    """Parts against their whole; with a stated total (``총``) a shortfall is an error too."""
+    lo, hi, total = _interval(parts)
+    q = whole.fact.quantity
+    w_lo, w_hi = bounds(q)
+    w = point(q) or Decimal(0)
+    label = whole.fact.subject or whole.base or "?"
+    values = [w, *(point(m.fact.quantity) for m in parts), total]
+    members = [whole, *parts]
+    words = {"parts": ctx.quantity(q, total), "total": ctx.quantity(q, w)}
+    if w_hi is not None and lo > w_hi:
+        message = ctx.say(_PARTS_OVER, label=label, **words)
+        return finding(RULE_PARTS, Severity.ERROR, message, members, values)
+    if w_lo is None or hi >= w_lo:
+        return finding(
+            RULE_PARTS, Severity.OK, ctx.say(_PARTS_OK, label=label, **words), members, values
+        )
+    message = ctx.say(_PARTS_UNDER, label=label, gap=ctx.quantity(q, w - total), **words)
+    severity = Severity.ERROR if exhaustive else Severity.INFO
+    return finding(RULE_PARTS, severity, message, members, values)

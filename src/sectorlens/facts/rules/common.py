@@ -1,0 +1,307 @@
+"""What every rule shares: the context, value bounds with rounding, topics, wording."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.extract import Extraction, Mention
+from sectorlens.fx import FxRates, Rate
+from sectorlens.model import Finding, Kind, Period, Qualifier, Quantity, Severity
+from sectorlens.parse import format_money, format_number, parse
+
+HUNDRED = Decimal(100)
+_TOPICS = tuple((name, lx.compile_words(words)) for name, words in lx.TOPICS)
+_AMOUNT = lx.compile_words(lx.AMOUNT_WORDS)
+_COUNT = lx.compile_words(lx.COUNT_WORDS)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules run over: the extraction, the wording language, FX rates, the store."""
+
+    extraction: Extraction
+    lang: str = "ko"
+    fx: FxRates | None = None
+    con: Any = None  # a duckdb connection to the store, for claims against it
+
+    def say(self, texts: dict[str, str], **values: object) -> str:
+        """The message in the context's language, with ``values`` filled in."""
+        text = texts.get(self.lang, texts["en"]).format(**values)
+        return josa(text) if self.lang == "ko" else text
+
+    def money(self, value: Decimal, currency: str | None) -> str:
+        """An amount written for the context's language."""
+        if currency is None:
+            return self.number(value)
+        return format_money(_tidy(value), currency, self.lang, digits=_digits(value))
+
+    def number(self, value: Decimal) -> str:
+        """A number written for the context's language."""
+        return format_number(_tidy(value), self.lang, digits=_digits(value))
+
+    def quantity(self, q: Quantity, value: Decimal | None = None) -> str:
+        """``value`` (default: the quantity's point) in the unit of ``q``."""
+        v = point(q) if value is None else value
+        if v is None:
+            return q.input
+        if q.kind in (Kind.PERCENT, Kind.PP):
+            return f"{pct(v)}{'%p' if q.kind is Kind.PP else '%'}"
+        if q.kind is Kind.MONEY:
+            return self.money(v, q.currency)
+        if self.lang == "ko":
+            unit = f" {q.unit}" if q.unit and q.unit.isascii() else (q.unit or "")
+        else:
+            unit = f" {q.unit}" if q.unit and q.unit.isascii() else ""
+        return f"{self.number(v)}{unit}"
+
+    def period(self, p: Period | None) -> str:
+        """``2018년``/``2018``, ``2014~2020년``/``2014–2020``, ``2021년 1~7월``/``Jan–Jul 2021``."""
+        return period_label(p, self.lang)
+
+    def rate_label(self, rate: Rate) -> str:
+        """Where an ECB rate comes from: its date, or the period it averages."""
+        if rate.on is not None or rate.start is None or rate.end is None:
+            return f"ECB {rate.on}"
+        span = period_label(Period(rate.start, rate.end), self.lang)
+        if self.lang == "ko":
+            return f"ECB {span} 평균, {rate.fixings}회 고시"
+        return f"ECB mean of {rate.fixings} fixings, {span}"
+
+
+def _digits(value: Decimal) -> int | None:
+    return None if value == value.to_integral_value() else 2
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Round a computed value to 6 significant digits for wording (exact values stay)."""
+    if value == value.to_integral_value() or value.adjusted() < -2:
+        return value
+    return round(value, max(0, 5 - value.adjusted()))
+
+
+def significant(value: Decimal, digits: int) -> Decimal:
+    """``value`` rounded to ``digits`` significant digits, written without exponent."""
+    if value == 0:
+        return value
+    rounded = round(value, digits - 1 - value.adjusted())
+    return rounded.quantize(Decimal(1)) if rounded.adjusted() >= digits - 1 else rounded
+
+
+def pct(value: Decimal) -> str:
+    """A percentage without trailing zeros beyond what was computed: ``118.52``."""
+    text = f"{value.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def dec(value: Decimal | None) -> str:
+    """A value as the decimal string findings carry (computed values to 6 decimals at most)."""
+    if value is None:
+        return ""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -6:
+        value = value.quantize(Decimal("0.000001"))
+    if value == value.to_integral_value():
+        return f"{value.quantize(Decimal(1)):f}"
+    return f"{value.normalize():f}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def period_label(p: Period | None, lang: str = "en") -> str:
+    """A short label for a period in ``lang`` (ko or en)."""
+    if p is None:
+        return "?"
+    s, e = p.start, p.end
+    ko = lang == "ko"
+    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+        if s.year == e.year:
+            return f"{s.year}년" if ko else f"{s.year}"
+        return f"{s.year}~{e.year}년" if ko else f"{s.year}–{e.year}"
+    if s == e:
+        return f"{s.year}년 {s.month}월 {s.day}일" if ko else s.isoformat()
+    if s.year == e.year and s.day == 1:
+        if ko:
+            return (
+                f"{s.year}년 {s.month}~{e.month}월"
+                if s.month != e.month
+                else f"{s.year}년 {s.month}월"
+            )
+        months = _MONTHS[s.month - 1] + ("" if s.month == e.month else f"–{_MONTHS[e.month - 1]}")
+        return f"{months} {s.year}"
+    return f"{s.isoformat()}~{e.isoformat()}" if ko else f"{s.isoformat()}–{e.isoformat()}"
+
+
+# Korean particles after a word: with a final consonant (이/은/을/과/으로) or without.
+_JOSA = re.compile(r"(이\(가\)|은\(는\)|을\(를\)|과\(와\)|\(으\)로)")
+_JOSA_FORMS = {
+    "이(가)": ("이", "가"),
+    "은(는)": ("은", "는"),
+    "을(를)": ("을", "를"),
+    "과(와)": ("과", "와"),
+    "(으)로": ("으로", "로"),
+}
+# How the last digit of a number is read: 영 일 이 삼 사 오 육 칠 팔 구 (final consonant?)
+_DIGIT_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False}
+_DIGIT_FINAL |= {"6": True, "7": True, "8": True, "9": False}
+
+
+def _final(text: str) -> tuple[bool, bool]:
+    """(has a final consonant, that consonant is ㄹ) for the last sound of ``text``."""
+    body = text.rstrip(" )]}'\"’”")
+    if not body:
+        return False, False
+    ch = body[-1]
+    if ch == "%":
+        return False, False  # 퍼센트
+    if ch.isdigit():
+        zeros = len(body) - len(body.rstrip("0"))
+        if zeros and body.rstrip("0")[-1:].isdigit():
+            return True, False  # 십 백 천 만
+        return _DIGIT_FINAL[ch], ch in "178"
+    code = ord(ch) - 0xAC00
+    if 0 <= code < 11172:
+        return code % 28 != 0, code % 28 == 8
+    return ch.lower() in "lmnr", ch.lower() in "lr"
+
+
+def josa(text: str) -> str:
+    """Resolve ``이(가)``-style particles by the sound before them."""
+
+    def pick(m: re.Match[str]) -> str:
+        final, rieul = _final(text[: m.start()])
+        with_, without = _JOSA_FORMS[m.group(1)]
+        if m.group(1) == "(으)로":
+            return without if (not final or rieul) else with_
+        return with_ if final else without
+
+    return _JOSA.sub(pick, text)
+
+
+def full_year(p: Period | None) -> int | None:
+    """The year of a period that is exactly one whole calendar year."""
+    if p is None or p.partial or p.start.year != p.end.year:
+        return None
+    if (p.start.month, p.start.day, p.end.month, p.end.day) != (1, 1, 12, 31):
+        return None
+    return p.start.year
+
+
+def point(q: Quantity) -> Decimal | None:
+    """One value for a quantity: exact or approximate value, or the middle of a range."""
+    if q.value is not None:
+        return q.value
+    if q.low is not None and q.high is not None:
+        return (q.low + q.high) / 2
+    return None
+
+
+def half_unit(q: Quantity) -> Decimal:
+    """Half a unit of the last digit written: the rounding a stated value may carry.
+
+    The unit is measured by the parser itself: the last written digit is moved by one and the
+    text read again (``30억`` → ``31억``: one unit is 1억; ``861억1000만`` → 1만; ``23.0%`` → 0.1).
+    """
+    v = point(q)
+    if v is None or (q.kind is Kind.COUNT and q.qualifier is Qualifier.EXACT):
+        return Decimal(0)
+    text = q.input.split("(")[0].split("（")[0]
+    digits = [i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()]
+    if digits:
+        i = digits[-1]
+        moved = str(int(text[i]) + 1 if text[i] != "9" else 8)
+        other = parse(text[:i] + moved + text[i + 1 :])
+        w = point(other)
+        if other.kind is q.kind and w is not None and w != v:
+            return abs(w - v) / 2
+    if v == 0:
+        return Decimal(0)
+    exponent = v.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    return Decimal(5) * Decimal(10) ** (exponent - 1)
+
+
+def bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
+    """The interval a quantity allows, with its rounding (None = unbounded)."""
+    h = half_unit(q)
+    if q.qualifier is Qualifier.AT_LEAST:
+        return q.low, None
+    if q.qualifier is Qualifier.AT_MOST:
+        return None, q.high
+    if q.qualifier is Qualifier.RANGE:
+        return q.low, q.high
+    v = point(q)
+    if v is None:
+        return None, None
+    return v - h, v + h
+
+
+def topic_of(ctx: Context, m: Mention) -> str | None:
+    """What a fact measures, from its subject, then its clause, then its sentence."""
+    sent = ctx.extraction.sentence(m)
+    texts = [m.fact.subject or ""]
+    if sent is not None:
+        start = max(0, m.local[0] - 40)
+        texts += [sent.text[start : m.local[1]], sent.text]
+    for text in texts:
+        found = classify_topic(text)
+        if found:
+            return found
+    return None
+
+
+def classify_topic(text: str) -> str | None:
+    """The first topic (market_size, revenue, investment) named in ``text``."""
+    for name, pattern in _TOPICS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def measure_of(text: str) -> str | None:
+    """``count`` or ``amount`` by the measure noun in ``text`` (건수 → count, 금액 → amount)."""
+    c, a = _COUNT.search(text), _AMOUNT.search(text)
+    if c and (not a or c.start() >= a.start()):
+        return "count"
+    return "amount" if a else None
+
+
+def kind_measure(m: Mention) -> str | None:
+    """``amount`` for money, ``count`` for counts, else None."""
+    kind = m.fact.quantity.kind
+    return "amount" if kind is Kind.MONEY else "count" if kind is Kind.COUNT else None
+
+
+def finding(
+    rule: str,
+    severity: Severity,
+    message: str,
+    mentions: Sequence[Mention],
+    values: Iterable[Decimal | None] = (),
+    ctx: Context | None = None,
+) -> Finding:
+    """A finding about ``mentions`` (lines and quoted sentences taken from them)."""
+    lines = tuple(sorted({m.fact.line for m in mentions}))
+    quotes: list[str] = []
+    figures: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.fact.figure and m.sentence is None:
+            if m.fact.figure not in figures:
+                figures[m.fact.figure] = []
+                quotes.append(m.fact.figure)
+            figures[m.fact.figure].append(m.fact.sentence)
+        elif m.fact.sentence not in quotes:
+            quotes.append(m.fact.sentence)
+    # A figure is quoted once, with its labels and values: "그림 3 …: 하드웨어 7.6% · …".
+    quotes = [f"{q}: {' · '.join(figures[q])}" if q in figures else q for q in quotes]
+    return Finding(rule, severity, message, tuple(dec(v) for v in values), lines, tuple(quotes))
+
+
+def norm(text: str | None) -> str:
+    """A subject for comparison: no spaces or punctuation, lower case."""
+    return re.sub(r"[\s·‧・,、()（）]", "", (text or "").lower())

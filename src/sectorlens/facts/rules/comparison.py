@@ -1,0 +1,153 @@
+"""Comparisons (이미 … 초과, 超过, exceeded, more than) between two values of the report."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import (
+    Context,
+    bounds,
+    finding,
+    kind_measure,
+    point,
+    topic_of,
+)
+from sectorlens.model import Finding, Period, Severity
+
+RULE = "comparison"
+_GT = lx.compile_words(lx.COMPARE_GT)
+_LT = lx.compile_words(lx.COMPARE_LT)
+# What may stand between the comparison word and the value compared with: 을/를 before 초과,
+# "the" after "more than" (and nothing else, or it is not that value).
+_GAP_BEFORE = re.compile(r"^\s?(?:을|를|이|가)?\s?$")
+_GAP_AFTER = re.compile(r"^\s?(?:the\s|that of\s|those of\s|了)?\s?$", re.IGNORECASE)
+
+_HOLDS = {
+    "ko": "{left}({pl})이(가) {right}({pr})보다 {word}는 서술은 맞습니다 (차이 {diff}, {rel}).",
+    "en": "{left} ({pl}) is {word} {right} ({pr}), as the report says (difference {diff}, {rel}).",
+}
+_FAILS = {
+    "ko": "보고서는 {left}({pl})이(가) {right}({pr})보다 {word}고 하지만 그렇지 않습니다 "
+    "(차이 {diff}, {rel}).",
+    "en": "The report says {left} ({pl}) is {word} {right} ({pr}), but it is not "
+    "(difference {diff}, {rel}).",
+}
+_UNSURE = {
+    "ko": "{left}({pl})과(와) {right}({pr})은(는) 반올림 범위 안에서 같아 '{word}'를 확인할 수 "
+    "없습니다.",
+    "en": "{left} ({pl}) and {right} ({pr}) are equal within rounding: '{word}' cannot be "
+    "confirmed.",
+}
+_WORD = {
+    ("gt", "ko"): "크다",
+    ("lt", "ko"): "작다",
+    ("gt", "en"): "more than",
+    ("lt", "en"): "less than",
+}
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Every comparison whose two sides the report gives."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in ctx.extraction.mentions:
+        if m.sentence is not None:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    out = []
+    for sent in ctx.extraction.layout.sentences:
+        mentions = by_sentence.get(sent.index, [])
+        if not mentions:
+            continue
+        for pattern, sense in ((_GT, "gt"), (_LT, "lt")):
+            for word in pattern.finditer(sent.text):
+                pair = _sides(ctx, sent.index, mentions, word.start(), word.end())
+                if pair is not None:
+                    out.append(_verdict(ctx, sense, *pair))
+    return out
+
+
+def _sides(
+    ctx: Context, index: int, mentions: list[Mention], w_start: int, w_end: int
+) -> tuple[Mention, Mention] | None:
+    if any(m.local[0] <= w_start and w_end <= m.local[1] for m in mentions):
+        return None  # a qualifier of one value (超过10亿元, more than 1,200 deals)
+    before = [m for m in mentions if m.local[1] <= w_start]
+    after = [m for m in mentions if m.local[0] >= w_end]
+    # The compared-to value is written right after the word (超过X, more than X) …
+    text = ctx.extraction.layout.sentences[index].text
+    if after and _GAP_AFTER.match(text[w_end : after[0].local[0]]):
+        right = after[0]
+        left = _same_kind(before, right)
+        return (left, right) if left else None
+    # … or right before it (X을 초과) …
+    if before and _GAP_BEFORE.match(text[before[-1].local[1] : w_start]):
+        right = before[-1]
+        left = _same_kind(before[:-1], right)
+        return (left, right) if left else None
+    # … or named by its period (2020년의 총 금액을 초과, exceeded the 2020 total).
+    if not before:
+        return None
+    left = before[-1]
+    periods = ctx.extraction.periods.get(index, ())
+    named = [p for s, _, p in periods if w_end <= s <= w_end + 12]
+    named += [p for s, e, p in reversed(periods) if s >= left.local[1] and e <= w_start]
+    for period in named:
+        if period != left.fact.period:
+            found = _value_for(ctx, left, period)
+            return (left, found) if found is not None else None
+    return None
+
+
+def _same_kind(candidates: list[Mention], other: Mention) -> Mention | None:
+    q = other.fact.quantity
+    for m in reversed(candidates):
+        mq = m.fact.quantity
+        if mq.kind is q.kind and mq.currency == q.currency:
+            return m
+    return None
+
+
+def _value_for(ctx: Context, left: Mention, period: Period) -> Mention | None:
+    """The report's value for the same topic and measure as ``left`` in ``period``."""
+    topic, measure = topic_of(ctx, left), kind_measure(left)
+    best = None
+    for m in ctx.extraction.mentions:
+        p = m.fact.period
+        if m is left or p is None or (p.start, p.end) != (period.start, period.end):
+            continue
+        if kind_measure(m) != measure or m.fact.quantity.currency != left.fact.quantity.currency:
+            continue
+        if topic_of(ctx, m) != topic:
+            continue
+        if best is None or (best.estimate and not m.estimate):
+            best = m
+    return best
+
+
+def _verdict(ctx: Context, sense: str, left: Mention, right: Mention) -> Finding:
+    lq, rq = left.fact.quantity, right.fact.quantity
+    l_lo, l_hi = bounds(lq)
+    r_lo, r_hi = bounds(rq)
+    lv, rv = point(lq) or Decimal(0), point(rq) or Decimal(0)
+    lang = "ko" if ctx.lang == "ko" else "en"
+    diff = lv - rv
+    rel = f"{'+' if diff > 0 else ''}{(diff / rv * 100).quantize(Decimal('0.1'))}%" if rv else "—"
+    words = {
+        "left": ctx.quantity(lq),
+        "right": ctx.quantity(rq),
+        "pl": ctx.period(left.fact.period),
+        "pr": ctx.period(right.fact.period),
+        "word": _WORD[(sense, lang)],
+        "diff": ctx.quantity(lq, abs(diff)),
+        "rel": rel,
+    }
+    if sense == "lt":
+        l_lo, l_hi, r_lo, r_hi = r_lo, r_hi, l_lo, l_hi
+    values = [lv, rv, diff]
+    if l_lo is not None and r_hi is not None and l_lo > r_hi:
+        return finding(RULE, Severity.OK, ctx.say(_HOLDS, **words), [left, right], values)
+    if l_hi is not None and r_lo is not None and l_hi <= r_lo:
+        return finding(RULE, Severity.ERROR, ctx.say(_FAILS, **words), [left, right], values)
+    return finding(RULE, Severity.WARNING, ctx.say(_UNSURE, **words), [left, right], values)

@@ -1,0 +1,188 @@
+"""Stated equivalents (``X 위안(Y조원)``): the exchange rates they imply, against each other and
+against the ECB rate of the figure's period."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import (
+    Context,
+    dec,
+    finding,
+    half_unit,
+    point,
+    significant,
+)
+from sectorlens.fx import FxError
+from sectorlens.model import Finding, Kind, Severity
+
+RULE_CONSISTENT = "fx.consistent"
+RULE_ECB = "fx.ecb"
+TOLERANCE = Decimal("0.03")  # within 3% of the ECB rate: a rounding or date choice, not a problem
+_Q = Decimal("0.01")
+
+_SAME = {
+    "ko": "{n}개의 환산액이 모두 1 {base} = {lo}~{hi} {quote} 범위의 한 환율로 계산되어 서로 "
+    "일관됩니다.",
+    "en": "All {n} stated {quote} equivalents imply one rate: 1 {base} = {lo}–{hi} {quote}.",
+}
+_APART = {
+    "ko": "{label}의 환산액이 내포한 환율 1 {base} = {rate} {quote}는 나머지 환산액들의 환율 "
+    "({lo}~{hi})과 맞지 않습니다.",
+    "en": "The equivalent of {label} implies 1 {base} = {rate} {quote}, unlike the other "
+    "equivalents ({lo}–{hi}).",
+}
+_ECB_OFF = {
+    "ko": "{amount}({period})의 환산액 {equiv}은(는) 1 {base} = {rate} {quote}로 환산한 것인데, "
+    "같은 기간 ECB 기준환율은 {ecb} ({ecb_label})로 {dev} 차이가 납니다. ECB 환율로는 약 "
+    "{at_ecb}입니다.",
+    "en": "The equivalent {equiv} of {amount} ({period}) implies 1 {base} = {rate} {quote}; the "
+    "ECB rate for the period is {ecb} ({ecb_label}), {dev} apart. At the ECB rate it is about "
+    "{at_ecb}.",
+}
+_ECB_OK = {
+    "ko": "{amount}({period})의 환산액 {equiv}은(는) 같은 기간 ECB 기준환율 {ecb}와 맞습니다.",
+    "en": "The equivalent {equiv} of {amount} ({period}) matches the period's ECB rate {ecb}.",
+}
+_NO_ECB = {
+    "ko": "{amount}({period})의 환산액 {equiv}: ECB 환율로 확인할 수 없습니다 ({why}).",
+    "en": "The equivalent {equiv} of {amount} ({period}) cannot be checked against ECB rates "
+    "({why}).",
+}
+
+
+def _implied(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(low, point, high) of the rate quote-per-base a stated equivalent implies, with rounding."""
+    q = m.fact.quantity
+    eq = q.equivalent
+    if q.kind is not Kind.MONEY or eq is None or eq.kind is not Kind.MONEY:
+        return None
+    a, b = point(q), point(eq)
+    if a is None or b is None or a <= 0 or not q.currency or not eq.currency:
+        return None
+    ha, hb = half_unit(q), half_unit(eq)
+    return (b - hb) / (a + ha), b / a, (b + hb) / max(a - ha, a / 2)
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Consistency of the implied rates per currency pair, and each against the ECB."""
+    groups: dict[tuple[str, str], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = (
+        defaultdict(list)
+    )
+    for m in ctx.extraction.mentions:
+        implied = _implied(m)
+        if implied is not None:
+            q = m.fact.quantity
+            assert q.currency and q.equivalent and q.equivalent.currency
+            groups[(q.currency, q.equivalent.currency)].append((m, implied))
+    out: list[Finding] = []
+    for (base, quote), items in groups.items():
+        if len(_distinct(items)) >= 2:
+            out.extend(_consistency(ctx, base, quote, items))
+        if ctx.fx is not None:
+            for same in _distinct(items).values():
+                out.append(_against_ecb(ctx, base, quote, same))
+    return out
+
+
+def _distinct(
+    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+) -> dict[tuple[object, ...], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]]:
+    """Restatements of one figure (same amount, equivalent and period) grouped together."""
+    out: dict[tuple[object, ...], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = {}
+    for m, rate in items:
+        q = m.fact.quantity
+        assert q.equivalent is not None
+        key = (point(q), point(q.equivalent), m.fact.period)
+        out.setdefault(key, []).append((m, rate))
+    return out
+
+
+def _consistency(
+    ctx: Context,
+    base: str,
+    quote: str,
+    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+) -> list[Finding]:
+    lo = max(r[0] for _, r in items)
+    hi = min(r[2] for _, r in items)
+    mentions = [m for m, _ in items]
+    if lo <= hi:
+        message = ctx.say(
+            _SAME, n=len(_distinct(items)), base=base, quote=quote, lo=_r(lo), hi=_r(hi)
+        )
+        return [finding(RULE_CONSISTENT, Severity.OK, message, mentions, [lo, hi])]
+    # The rate most equivalents agree on; the others are outliers.
+    best = max(
+        (r[1] for _, r in items),
+        key=lambda x: sum(1 for _, r in items if r[0] <= x <= r[2]),
+    )
+    inliers = [r for _, r in items if r[0] <= best <= r[2]]
+    in_lo, in_hi = max(r[0] for r in inliers), min(r[2] for r in inliers)
+    out = []
+    for m, r in items:
+        if r[0] <= best <= r[2]:
+            continue
+        message = ctx.say(
+            _APART,
+            label=ctx.quantity(m.fact.quantity),
+            base=base,
+            quote=quote,
+            rate=_r(r[1]),
+            lo=_r(in_lo),
+            hi=_r(in_hi),
+        )
+        out.append(finding(RULE_CONSISTENT, Severity.WARNING, message, [m], [r[1], in_lo, in_hi]))
+    return out
+
+
+def _against_ecb(
+    ctx: Context,
+    base: str,
+    quote: str,
+    same: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+) -> Finding:
+    assert ctx.fx is not None
+    m, (lo, mid, hi) = same[0]
+    mentions = [x for x, _ in same]
+    q = m.fact.quantity
+    assert q.equivalent is not None
+    words = {
+        "amount": ctx.quantity(q),
+        "equiv": ctx.quantity(q.equivalent),
+        "period": ctx.period(m.fact.period),
+        "base": base,
+        "quote": quote,
+        "rate": _r(mid),
+    }
+    p = m.fact.period
+    if p is None:
+        why = "기간을 알 수 없음" if ctx.lang == "ko" else "no period stated"
+        return finding(RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=why, **words), mentions, [mid])
+    try:
+        if p.end > p.start:
+            rate = ctx.fx.average_rate(base, quote, p.start, p.end)
+        else:
+            rate = ctx.fx.rate(base, quote, p.start)
+    except FxError as exc:
+        return finding(
+            RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=str(exc), **words), mentions, [mid]
+        )
+    ecb = rate.rate
+    words |= {"ecb": _r(ecb), "ecb_label": ctx.rate_label(rate)}
+    if lo <= ecb <= hi:
+        return finding(RULE_ECB, Severity.OK, ctx.say(_ECB_OK, **words), mentions, [mid, ecb])
+    deviation = (mid - ecb) / ecb
+    amount = point(q) or Decimal(0)
+    at_ecb = ctx.money(significant(amount * ecb, 3), quote)
+    words |= {"dev": f"{'+' if deviation > 0 else ''}{(deviation * 100).quantize(Decimal('0.1'))}%"}
+    severity = Severity.WARNING if abs(deviation) > TOLERANCE else Severity.INFO
+    message = ctx.say(_ECB_OFF, at_ecb=at_ecb, **words)
+    values = [mid, ecb, (deviation * 100).quantize(_Q), amount * ecb]
+    return finding(RULE_ECB, severity, message, mentions, values)
+
+
+def _r(value: Decimal) -> str:
+    return dec(value.quantize(_Q))

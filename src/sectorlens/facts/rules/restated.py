@@ -1,0 +1,86 @@
+"""Restated figures: the same number given twice (summary and body, text and figure) agrees."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import Context, bounds, finding, norm, point, topic_of
+from sectorlens.model import Finding, Kind, Severity
+
+RULE = "restated"
+
+_AGREE = {
+    "ko": "{label} 값이 {n}번 나오며 서로 맞습니다 ({values}).",
+    "en": "{label} is stated {n} times and agrees ({values}).",
+}
+_DISAGREE = {
+    "ko": "{label} 값이 곳에 따라 다릅니다: {values}.",
+    "en": "{label} is stated differently in different places: {values}.",
+}
+
+
+def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
+    qa, qb = a.fact.quantity, b.fact.quantity
+    if a.sentence is not None and a.sentence == b.sentence:
+        return False
+    if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
+        return False
+    if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
+        return False
+    pa, pb = a.fact.period, b.fact.period
+    same_subject = bool(norm(a.fact.subject)) and norm(a.fact.subject) == norm(b.fact.subject)
+    if pa is not None and pb is not None:
+        if (pa.start, pa.end) != (pb.start, pb.end):
+            return False
+        if same_subject:
+            return True
+        # A restatement under other words: same topic, same value within rounding.
+        topic = topic_of(ctx, a)
+        return topic is not None and topic == topic_of(ctx, b) and _agree(a, b)
+    # Text against a figure: the figure dates its labels, the sentence may not.
+    one_figure = (a.figure_run is None) != (b.figure_run is None)
+    return same_subject and one_figure and qa.kind is Kind.PERCENT
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    a_lo, a_hi = bounds(a.fact.quantity)
+    b_lo, b_hi = bounds(b.fact.quantity)
+    return (a_hi is None or b_lo is None or b_lo <= a_hi) and (
+        b_hi is None or a_lo is None or a_lo <= b_hi
+    )
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Groups of statements of one figure: ok when they agree, a warning when they do not."""
+    mentions = list(ctx.extraction.mentions)
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            if _comparable(ctx, a, mentions[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Mention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(root(i), []).append(m)
+    return [_verdict(ctx, g) for g in groups.values() if len(g) >= 2]
+
+
+def _verdict(ctx: Context, group: Sequence[Mention]) -> Finding:
+    label = next((m.fact.subject for m in group if m.fact.subject), "?")
+    period = group[0].fact.period or next((m.fact.period for m in group if m.fact.period), None)
+    if period is not None:
+        label = f"{label} ({ctx.period(period)})"
+    values = ", ".join(f"{ctx.quantity(m.fact.quantity)} ({m.fact.line})" for m in group)
+    agree = all(_agree(a, b) for a in group for b in group)
+    words = {"label": label, "n": len(group), "values": values}
+    numbers = [point(m.fact.quantity) for m in group]
+    if agree:
+        return finding(RULE, Severity.OK, ctx.say(_AGREE, **words), group, numbers)
+    return finding(RULE, Severity.WARNING, ctx.say(_DISAGREE, **words), group, numbers)

@@ -1,0 +1,251 @@
+"""The label a number belongs to (its subject) and the whole a share is taken of (its base)."""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts import lexicon as lx
+
+_BOUNDARY = re.compile(r"[,，、;；:：()（）\[\]「」『』“”\"‘’\t•]")
+_KO_PARTICLES = tuple(sorted(lx.KO_PARTICLES.split("|"), key=len, reverse=True))
+_KO_CONNECTIVE = re.compile(
+    r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|하면|보면|으면|이면|라면|다면)$"
+)
+_KO_YEAR = re.compile(
+    r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"
+    r"(?:\s?\d{1,2}\s?(?:[~\-–]\s?\d{1,2})?\s?월)?\S*"
+)
+_ZH_YEAR = re.compile(
+    r"(?:19|20)\d{2}\s?(?:[~\-–至到]\s?(?:19|20)\d{2}\s?)?年"
+    r"(?:\d{1,2}[~\-–至]?\d{0,2}月)?(?:上半年|下半年|全年)?"
+)
+_EN_YEAR = re.compile(
+    r"\b(?:(?:H[12]|Q[1-4]|FY)\s?)?(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?\b"
+)
+_ZH_TAIL = re.compile(rf"(?:{lx.ZH_FUNCTION})+$")
+_ZH_HEAD = re.compile(r"^(?:其中|而|但|并|且|另外|此外|同时|以及|和|与|及)+")
+_RESPECTIVELY = re.compile(r"각각|分别|分別|respectively", re.I)
+_LIST_SEP = re.compile(r"\s*(?:、|,|，|\s및\s|\band\b|和|与|與|及)\s*")
+_KO_ADVERBIAL = frozenset(
+    ["더불어", "함께", "따라", "통해", "위해", "대비", "비해", "이어", "달리", "반면"]
+)
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[①-⑳]|[•·▪○●■□※-])$")
+_PAREN = re.compile(r"[(（][^()（）]{0,24}[)）]")
+_EN_VERBS = frozenset(
+    [
+        "accounted",
+        "reached",
+        "raised",
+        "was",
+        "were",
+        "is",
+        "are",
+        "totaled",
+        "totalled",
+        "made",
+        "took",
+    ]
+)
+_PERCENT_MEASURES = tuple(sorted(lx.MEASURE_SUFFIX_PERCENT, key=len, reverse=True))
+
+# 이/은/을/과 follow a syllable with a final consonant, 가/는/를/와 one without: 상하이 is a
+# name, not 상하 + 이; 광둥이 is 광둥 + 이.
+_AFTER_CONSONANT = frozenset({"이", "은", "을", "과", "으로", "이나", "이며", "이고"})
+_AFTER_VOWEL = frozenset({"가", "는", "를", "와", "나"})
+
+
+def _batchim(syllable: str) -> int | None:
+    code = ord(syllable) - 0xAC00
+    return code % 28 if 0 <= code < 11172 else None
+
+
+def strip_particle(token: str) -> tuple[str, str | None]:
+    """A Korean word and the particle attached to it (None when there is none)."""
+    for particle in _KO_PARTICLES:
+        if not token.endswith(particle) or len(token) <= len(particle):
+            continue
+        stem = token[: -len(particle)]
+        final = _batchim(stem[-1])
+        if final is not None:
+            if particle in _AFTER_CONSONANT and final == 0:
+                continue
+            if particle in _AFTER_VOWEL and final != 0:
+                continue
+            if particle == "로" and final not in (0, 8):  # 로 after a vowel or ㄹ
+                continue
+        return stem, particle
+    return token, None
+
+
+def _clause_before(sentence: str, start: int, floor: int) -> str:
+    """Text between the last clause boundary (or ``floor``) and ``start``; asides blanked."""
+    text = _PAREN.sub(lambda m: " " * len(m.group(0)), sentence[floor:start])
+    cut = 0
+    for m in _BOUNDARY.finditer(text):
+        cut = m.end()
+    return text[cut:]
+
+
+def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
+    """The noun phrase ending ``text``: particles stripped, adverbs and years dropped."""
+    tokens = [t for t in _KO_YEAR.sub(" ", text).split() if not _LIST_MARK.match(t)]
+    words: list[str] = []
+    for token in reversed(tokens):
+        if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
+            break
+        word, particle = strip_particle(token)
+        if token in lx.KO_ADVERBS or word in lx.KO_ADVERBS:
+            if words:
+                break
+            continue
+        if not words and word in _KO_ADVERBIAL:
+            return None  # 과정과 더불어: no noun phrase ends here
+        if words and particle not in (None, "의", "와", "과"):
+            break
+        words.append(token if particle in ("의", "와", "과") and words else word)
+        if len(words) >= 6:
+            break
+    phrase = " ".join(reversed(words)).strip(" ·‧-")
+    return phrase or None
+
+
+def _ko_following_noun(text: str) -> str | None:
+    """``의 투자 및 융자 건수가 …`` → ``투자 및 융자 건수`` (the noun a count counts)."""
+    words: list[str] = []
+    for token in text.split()[:5]:
+        clean = token.rstrip(",.")
+        word, particle = strip_particle(clean)
+        words.append(word)
+        if particle is not None or clean != token:
+            break
+    return " ".join(words) or None
+
+
+def subject_ko(
+    sentence: str, start: int, end: int, floor: int, kind: str
+) -> tuple[str | None, str | None]:
+    """(subject, base) of the Korean quantity at ``sentence[start:end]``."""
+    after = sentence[end:]
+    clause = _clause_before(sentence, start, floor)
+    base = None
+    if kind == "percent":
+        mb = re.search(r"(?:의|\s+중)\s*(?:약\s*)?$", clause)
+        if mb:
+            head = clause[: mb.start()]
+            base = ko_phrase(head)
+            words = head.split()
+            clause = " ".join(words[: len(words) - len(base.split())]) if base else head
+        # A의 N%를 B가 차지 / A 중 N%가 B이다: the subject comes after the number.
+        m = re.match(r"^\s?[를을]\s+(.{1,30}?)[이가]\s+차지", after)
+        if m is None and base is not None:
+            m = re.match(r"^[가이]\s+(.{1,24}?)(?:이다|였다|이며|이고)", after)
+        if m:
+            return ko_phrase(m.group(1)), base
+    if kind == "count":
+        if after.startswith("의 "):
+            return _ko_following_noun(after[2:]), None
+        m = re.match(r"^\s([가-힣]+)(?=[\s,.])", after)
+        if m:
+            word, particle = strip_particle(m.group(1))
+            if particle is not None:
+                return word, None
+    return ko_phrase(clause), base
+
+
+def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str | None]:
+    """(subject, base) of the Chinese quantity starting at ``start``."""
+    clause = _ZH_YEAR.sub("", _clause_before(sentence, start, floor))
+    base = None
+    mb = re.search(r"占(.{1,20}?)的\s*$", clause)
+    if mb:
+        base = mb.group(1)
+        clause = clause[: mb.start()]
+    clause = _ZH_TAIL.sub("", _ZH_HEAD.sub("", _ZH_TAIL.sub("", clause.strip())).strip())
+    return (clause[-16:].strip() or None), base
+
+
+def _en_words(text: str) -> list[str]:
+    words = _EN_YEAR.sub(" ", text).split()
+    while words and words[-1].lower().strip(".") in lx.EN_FUNCTION:
+        words.pop()
+    while words and words[0].lower() in lx.EN_FUNCTION:
+        words.pop(0)
+    for i, w in enumerate(words):
+        if w.lower() in _EN_VERBS:
+            return words[:i]
+    return words
+
+
+def subject_en(sentence: str, start: int, end: int, floor: int) -> tuple[str | None, str | None]:
+    """(subject, base) of the English quantity at ``sentence[start:end]``."""
+    words = _en_words(_clause_before(sentence, start, floor))
+    base = None
+    mb = re.match(r"^\s*of\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s?){1,4})", sentence[end:])
+    if mb:
+        kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
+        base = " ".join(kept[:3]) or None
+    subject = " ".join(words[-5:]).strip() or None
+    return subject or base, base
+
+
+def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
+    """Subjects for quantities listed with 分别/각각/respectively: index in ``spans`` → label."""
+    m = _RESPECTIVELY.search(sentence)
+    if not m:
+        return {}
+    if m.group(0).lower() == "respectively":
+        listed = [i for i, (s, _) in enumerate(spans) if s < m.start()]
+        head = sentence[: spans[listed[0]][0]] if listed else ""
+    else:
+        listed = [i for i, (s, _) in enumerate(spans) if s >= m.start()]
+        before = [e for s, e in spans if e <= m.start()]
+        head = sentence[max(before, default=0) : m.start()]
+    items = [x.strip() for x in _LIST_SEP.split(head) if x.strip()]
+    if len(listed) < 2 or len(items) < len(listed):
+        return {}
+    items = items[-len(listed) :]
+    lang = lx.language(sentence)
+    labels = []
+    for n, item in enumerate(items):
+        if lang == "ko":
+            label = ko_phrase(item) or item
+        elif lang == "zh":
+            label = _ZH_TAIL.sub("", _ZH_HEAD.sub("", item)).strip()
+        else:
+            words = _en_words(item) if n == len(items) - 1 else item.split()
+            label = " ".join(words[-3:])
+        if n == 0:
+            label = " ".join(label.split()[-3:])
+        labels.append(label)
+    if not all(labels):
+        return {}
+    return dict(zip(listed, labels, strict=True))
+
+
+def strip_measure(subject: str | None) -> str | None:
+    """``컴퓨터 시각 인식 투자 비중`` → ``컴퓨터 시각 인식`` (for shares)."""
+    if not subject:
+        return subject
+    for suffix in _PERCENT_MEASURES:
+        if subject.endswith(suffix) and len(subject) > len(suffix) + 1:
+            return subject[: -len(suffix)].rstrip(" 的之")
+    return subject
+
+
+def subject_of(
+    sentence: str, start: int, end: int, floor: int, kind: str, lang: str
+) -> tuple[str | None, str | None]:
+    """(subject, base) of the quantity at ``sentence[start:end]`` in a sentence of ``lang``."""
+    if "\t" in sentence:
+        first = sentence.split("\t", 1)[0].strip()
+        if first and start > len(first):
+            return first, None
+    if lang == "ko":
+        subject, base = subject_ko(sentence, start, end, floor, kind)
+    elif lang == "zh":
+        subject, base = subject_zh(sentence, start, floor)
+    else:
+        subject, base = subject_en(sentence, start, end, floor)
+    if kind == "percent":
+        subject = strip_measure(subject)
+    return subject, base

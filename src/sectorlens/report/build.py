@@ -1,0 +1,78 @@
+"""Building a report from the store: data set → sections → a language-neutral ``Report``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+from sectorlens.fx import FxRates
+from sectorlens.report.blocks import Paragraph, Section
+from sectorlens.report.context import Labels, ReportContext
+from sectorlens.report.fmt import Formatter
+from sectorlens.report.fonts import FALLBACK, chart_font, cjk_font
+from sectorlens.report.sections import build_sections
+from sectorlens.report.wording import Wording
+from sectorlens.store.reference import stored_reference
+
+
+@dataclass
+class Report:
+    """A built report, ready to be rendered as HTML and Markdown."""
+
+    lang: str
+    title: str
+    subtitle: str
+    intro: list[Paragraph]
+    sections: list[Section]
+    context: ReportContext
+    footer: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_report(
+    con: duckdb.DuckDBPyConnection,
+    lang: str = "ko",
+    *,
+    fx: FxRates | None = None,
+    font: str | None = None,
+) -> Report:
+    """Build the report of the reference data set in the store, in ``lang`` (ko or en)."""
+    words = Wording(lang)
+    ref = stored_reference(con)
+    subject = ref.presentation.get("subject") or {}
+    labels = Labels(ref.presentation, lang)
+    reader = str(subject.get("reader_currency") or "USD")
+    fmt = Formatter(words, fx or FxRates(), reader)
+    ctx = ReportContext(ref, words, fmt, labels, subject, font=font or chart_font())
+    warnings = []
+    if font is None and cjk_font() is None:
+        warnings.append(words.say("report.font_warning"))
+        ctx.font = FALLBACK
+    sections = build_sections(ctx, list(subject.get("sections") or []))
+    base_id = str(subject.get("base_source") or "")
+    base = ref.sources.get(base_id)
+    base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""
+    if lang == "ko" and base:
+        base_title = base.title
+    intro = Paragraph(
+        words.say(
+            "report.intro",
+            base=base_title,
+            n_obs=len(ref.observations),
+            n_sources=len(ref.sources),
+            home=fmt.currency_name(ctx.home_currency),
+            reader=fmt.currency_name(reader),
+        ),
+        (base_id,) if base else (),
+    )
+    return Report(
+        lang=lang,
+        title=ctx.loc(subject.get("title")) or ref.dataset_id,
+        subtitle=ctx.loc(subject.get("subtitle")),
+        intro=[intro],
+        sections=sections,
+        context=ctx,
+        footer=words.say("report.footer", dataset=ref.dataset_id),
+        warnings=warnings,
+    )

@@ -1,0 +1,202 @@
+"""Writing a built report: self-contained HTML, Markdown and the charts as SVG and PNG."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+
+from sectorlens import __version__
+from sectorlens.errors import UsageError
+from sectorlens.report import charts
+from sectorlens.report.blocks import Chart, Items, Note, Paragraph, Table
+from sectorlens.report.build import Report
+from sectorlens.report.context import Citations
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFiles:
+    """What ``write_report`` wrote."""
+
+    out: Path
+    html: Path
+    markdown: Path
+    charts: tuple[Path, ...]
+
+
+def check_writable(out: Path) -> None:
+    """Create ``out`` if needed and make sure files can be written there (UsageError if not)."""
+    try:
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"--out {out} is a file, not a folder")
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        raise UsageError(f"cannot write the report to {out}: {exc.strerror or exc}") from exc
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown (charts referenced as ``charts/<id>.png``)."""
+    view = _view(report)
+    return _env(False).get_template("report.md.j2").render(**view)
+
+
+def write_report(
+    report: Report,
+    out: Path,
+    *,
+    cache_dir: Path | Literal["default"] | None = "default",
+    progress: Progress | None = None,
+) -> ReportFiles:
+    """Render charts, HTML and Markdown into ``out`` (charts reused from ``cache_dir``)."""
+    out = Path(out)
+    check_writable(out)
+    chart_dir = out / "charts"
+    chart_dir.mkdir(exist_ok=True)
+    svgs: dict[str, str] = {}
+    written: list[Path] = []
+    specs = {b.chart_id: b.spec for s in report.sections for b in s.blocks if isinstance(b, Chart)}
+    if progress:
+        progress(f"rendering {len(specs)} charts")
+    cache = charts.default_cache_dir() if cache_dir == "default" else cache_dir
+    for chart_id, (svg, png) in charts.render_all(specs, cache).items():
+        (chart_dir / f"{chart_id}.svg").write_text(svg, encoding="utf-8")
+        (chart_dir / f"{chart_id}.png").write_bytes(png)
+        written += [chart_dir / f"{chart_id}.svg", chart_dir / f"{chart_id}.png"]
+        svgs[chart_id] = _scope_ids(svg, chart_id)
+    view = _view(report)
+    markdown = _env(False).get_template("report.md.j2").render(**view)
+    html = _env(True).get_template("report.html.j2").render(**view, svgs=svgs)
+    md_path, html_path = out / "report.md", out / "index.html"
+    _write(md_path, markdown)
+    _write(html_path, html)
+    return ReportFiles(out, html_path, md_path, tuple(written))
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _scope_ids(svg: str, prefix: str) -> str:
+    """Prefix the ids inside one SVG so several can live in one HTML page."""
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    for name in sorted(ids, key=len, reverse=True):
+        new = f"{prefix}-{name}"
+        svg = svg.replace(f'id="{name}"', f'id="{new}"')
+        svg = svg.replace(f"url(#{name})", f"url(#{new})").replace(
+            f'href="#{name}"', f'href="#{new}"'
+        )
+    return svg
+
+
+def _view(report: Report) -> dict[str, Any]:
+    """Everything the templates need, with citations numbered in reading order."""
+    ctx = report.context
+    citations = Citations()
+
+    def cite(ids: tuple[str, ...]) -> list[int]:
+        return citations.mark(ids)
+
+    sections = []
+    intro = [(p.text, cite(p.cites)) for p in report.intro]
+    for number, section in enumerate(report.sections, 1):
+        blocks: list[dict[str, Any]] = []
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                blocks.append({"kind": "paragraph", "text": block.text, "cites": cite(block.cites)})
+            elif isinstance(block, Note):
+                blocks.append(
+                    {
+                        "kind": "note",
+                        "text": block.text,
+                        "level": block.level,
+                        "cites": cite(block.cites),
+                    }
+                )
+            elif isinstance(block, Table):
+                blocks.append(
+                    {
+                        "kind": "table",
+                        "table": block,
+                        "cites": cite(block.cites),
+                        "numeric": block.numeric or tuple(False for _ in block.columns),
+                    }
+                )
+            elif isinstance(block, Chart):
+                blocks.append({"kind": "chart", "chart": block, "cites": cite(block.cites)})
+            elif isinstance(block, Items):
+                items = [(p.text, cite(p.cites)) for p in block.items]
+                blocks.append({"kind": "items", "entries": items})
+        sections.append(
+            {"number": number, "id": section.section_id, "title": section.title, "blocks": blocks}
+        )
+    sources = []
+    for number, sid in enumerate(citations.order, 1):
+        src = ctx.ref.sources.get(sid)
+        if src is None:
+            sources.append({"number": number, "id": sid, "short": sid, "title": sid, "rest": ""})
+            continue
+        title_en = ctx.labels.text("sources", sid, "title", None) if ctx.lang == "en" else None
+        title = src.title if not title_en or title_en == src.title else f"{src.title} ({title_en})"
+        rest = [src.publisher or "", src.published.strftime("%Y-%m") if src.published else ""]
+        note = ctx.labels.text("sources", sid, "note", src.note) or ""
+        sources.append(
+            {
+                "number": number,
+                "id": sid,
+                "short": ctx.labels.cite_as(sid, sid),
+                "title": title,
+                "rest": ", ".join(r for r in rest if r),
+                "url": src.url,
+                "note": note,
+            }
+        )
+    say = ctx.words.say
+    return {
+        "lang": report.lang,
+        "title": report.title,
+        "subtitle": report.subtitle,
+        "intro": intro,
+        "sections": sections,
+        "sources": sources,
+        "warnings": report.warnings,
+        "footer": report.footer,
+        "version": __version__,
+        "font": ctx.font,
+        "words": {k: say(f"report.{k}") for k in ("contents", "sources", "table_sources")},
+        "chart_files": lambda cid: say(
+            "report.chart_files", svg=f"charts/{cid}.svg", png=f"charts/{cid}.png"
+        ),
+    }
+
+
+def _env(html: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("sectorlens.report", "templates"),
+        autoescape=html,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = _md_cell
+    env.filters["cap"] = lambda text: str(text)[:1].upper() + str(text)[1:]
+    env.filters["refs"] = lambda numbers: (
+        " [" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
+    )
+    return env
+
+
+def _md_cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,339 @@
+"""Sections over a time series: ``series`` (e.g. market size) and ``outlook`` (against targets)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sectorlens.metrics.reference import by_period, cagr, select, years_between
+from sectorlens.model import Observation, Status, Target
+from sectorlens.report import charts
+from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
+from sectorlens.report.context import ReportContext, cites_of
+from sectorlens.report.sections.common import (
+    RateLog,
+    period_text,
+    qualified,
+    status_suffix,
+    status_word,
+    value_text,
+)
+
+
+def _points(ctx: ReportContext, where: dict[str, Any]) -> list[Observation]:
+    found = select(ctx.ref.observations, where)
+    return [
+        o
+        for o in by_period(found)
+        if o.value is not None and o.period_end and o.status is not Status.TARGET
+    ]
+
+
+def scale(ctx: ReportContext) -> Decimal:
+    """The unit money is charted in (10^8 in ko, 10^9 in en)."""
+    return Decimal(ctx.words.say("chart.money_scale"))
+
+
+def money_axis(ctx: ReportContext, currency: str) -> str:
+    """Axis title of a money chart: ``억 위안`` / ``CNY bn``."""
+    return ctx.words.say("chart.money_axis", currency=ctx.words.say(f"currency.{currency}"))
+
+
+def growth_sentence(ctx: ReportContext, first: Observation, last: Observation) -> str | None:
+    """``X grew from A in P1 to B in P2: k times in n years, a CAGR of g``."""
+    if not (first.value and last.value and first.period_end and last.period_end):
+        return None
+    years = years_between(first.period_end, last.period_end)
+    if years <= 0:
+        return None
+    return ctx.words.say(
+        "series.growth",
+        metric=ctx.labels.metric(first.metric),
+        p1=period_text(ctx, first),
+        p2=period_text(ctx, last),
+        v1=value_text(ctx, first, equivalent=False) + status_suffix(ctx, first),
+        v2=value_text(ctx, last, equivalent=False) + status_suffix(ctx, last),
+        up=last.value >= first.value,
+        times=ctx.fmt.ratio(last.value / first.value),
+        years=ctx.fmt.number(years),
+        cagr=ctx.fmt.pct_of(cagr(first.value, last.value, years)),
+    )
+
+
+def series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Section:
+    """A metric over time: table, growth sentence and a column chart."""
+    sec = Section(cfg["id"], ctx.loc(cfg["title"]))
+    points = _points(ctx, cfg["where"])
+    if not points:
+        sec.blocks.append(Note(ctx.words.say("common.no_data")))
+        return sec
+    rates = RateLog()
+    metric = ctx.labels.metric(points[0].metric)
+    rows = tuple(
+        (period_text(ctx, o), value_text(ctx, o, rates=rates), status_word(ctx, o)) for o in points
+    )
+    cites = cites_of(*points)
+    columns = (ctx.words.say("col.period"), metric, ctx.words.say("col.status"))
+    sec.blocks.append(Table(columns, rows, (False, True, False), cites=cites))
+    sentence = growth_sentence(ctx, points[0], points[-1]) if len(points) > 1 else None
+    if sentence:
+        sec.blocks.append(Paragraph(sentence, cites))
+        sec.findings.append(Finding(sentence, cites))
+    money = points[0].unit == "money" and points[0].currency
+    unit = scale(ctx) if money else Decimal(1)
+    data = [
+        {
+            "period": period_text(ctx, o),
+            "value": float((o.value or 0) / unit),
+            "label": ctx.fmt.number((o.value or 0) / unit, 1 if money else None),
+            "status": status_word(ctx, o),
+        }
+        for o in points
+    ]
+    statuses = [str(s) for s in dict.fromkeys(d["status"] for d in data)]
+    chart = charts.columns(
+        data,
+        x="period",
+        y="value",
+        text="label",
+        x_title="",
+        y_title=money_axis(ctx, points[0].currency or "") if money else metric,
+        color="status",
+        color_domain=statuses,
+        color_title=ctx.words.say("col.status"),
+    )
+    title = ctx.words.say("chart.series_title", metric=metric)
+    sec.blocks.append(
+        Chart(cfg["id"], title, charts.spec(chart, title=title, font=ctx.font), cites)
+    )
+    if note := rates.note(ctx):
+        sec.blocks.append(note)
+    return sec
+
+
+def _target_text(ctx: ReportContext, target: Target, rates: RateLog) -> str:
+    if target.value is None:
+        return "—"
+    fake = Observation(
+        obs_id=target.target_id,
+        metric=target.metric,
+        value=target.value,
+        unit=target.unit,
+        source_id=target.source_id,
+        period_start=target.target_date.replace(month=1, day=1),
+        period_end=target.target_date,
+        qualifier=target.qualifier,
+        currency=target.currency,
+    )
+    return value_text(ctx, fake, rates=rates)
+
+
+def outlook(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Section:
+    """Targets, the growth needed to reach them, and progress on counted targets."""
+    sec = Section(cfg["id"], ctx.loc(cfg["title"]))
+    say, fmt = ctx.words.say, ctx.fmt
+    rates = RateLog()
+    policies = {p.policy_id: p for p in ctx.ref.policies}
+    precision = ctx.ref.presentation.get("issued_precision", {})
+    targets = list(ctx.ref.targets)
+    rows = []
+    for t in targets:
+        policy = policies.get(t.policy_id or "")
+        policy_text = ""
+        if policy:
+            title = policy.title_ko if ctx.lang == "ko" and policy.title_ko else policy.title_en
+            issued = fmt.issued(policy.issued, precision.get(policy.policy_id, "day"))
+            policy_text = f"{title} ({issued})"
+        definition = ctx.labels.text("targets", t.target_id, "definition", t.definition) or ""
+        rows.append(
+            (
+                say("period.year", y=t.target_date.year),
+                ctx.labels.metric(t.metric),
+                _target_text(ctx, t, rates),
+                definition,
+                policy_text,
+            )
+        )
+    columns = tuple(say(f"col.{c}") for c in ("by", "target", "value", "definition", "policy"))
+    target_cites = tuple(dict.fromkeys(t.source_id for t in targets))
+    sec.blocks.append(
+        Table(columns, tuple(rows), (False, False, True, False, False), cites=target_cites)
+    )
+
+    series_points = _points(ctx, cfg["series"])
+    chart_rows: list[dict[str, Any]] = []
+    unit = scale(ctx)
+    for target_metric, series_metric in (cfg.get("compare") or {}).items():
+        for target in (t for t in targets if t.metric == target_metric and t.value):
+            chart_rows += _growth_needed(ctx, sec, target, series_metric, series_points, unit)
+    for metric, where in (cfg.get("progress") or {}).items():
+        _progress(ctx, sec, metric, where, targets)
+    if chart_rows:
+        names = list(dict.fromkeys(r["series"] for r in chart_rows))
+        chart = charts.lines(
+            chart_rows,
+            x="year",
+            y="value",
+            series="series",
+            series_domain=names,
+            x_title="",
+            y_title=money_axis(ctx, ctx.home_currency),
+            dashed=names[1:],
+            text="label",
+        )
+        title = say("chart.outlook_title")
+        sec.blocks.append(Chart(cfg["id"], title, charts.spec(chart, title=title, font=ctx.font)))
+    if note := rates.note(ctx):
+        sec.blocks.append(note)
+    return sec
+
+
+def _growth_needed(
+    ctx: ReportContext,
+    sec: Section,
+    target: Target,
+    series_metric: str,
+    points: list[Observation],
+    unit: Decimal,
+) -> list[dict[str, Any]]:
+    say, fmt = ctx.words.say, ctx.fmt
+    points = [o for o in points if o.metric == series_metric and o.currency == target.currency]
+    if not points or target.value is None:
+        return []
+    actuals = [o for o in points if o.status is Status.ACTUAL]
+    bases = list(dict.fromkeys([*actuals[-1:], points[-1]]))
+    target_text = qualified_target(ctx, target)
+    series_name = ctx.labels.metric(series_metric)
+    rows = [
+        {
+            "year": o.period_end.year if o.period_end else 0,
+            "value": float((o.value or 0) / unit),
+            "series": series_name,
+            "label": fmt.number((o.value or 0) / unit, 1),
+        }
+        for o in points
+    ]
+    rows.append(
+        {
+            "year": target.target_date.year,
+            "value": float(target.value / unit),
+            "series": say("chart.target", metric=ctx.labels.metric(target.metric)),
+            "label": fmt.number(target.value / unit, 0),
+        }
+    )
+    history = None
+    if len(points) > 1 and points[0].value and points[-1].value and points[-1].period_end:
+        span = years_between(points[0].period_end or points[-1].period_end, points[-1].period_end)
+        if span > 0:
+            history = cagr(points[0].value, points[-1].value, span)
+    cites = (*cites_of(*points), target.source_id)
+    for base in bases:
+        if not base.value or not base.period_end:
+            continue
+        years = years_between(base.period_end, target.target_date)
+        if years <= 0:
+            continue
+        need = cagr(base.value, target.value, years)
+        sentence = say(
+            "outlook.need",
+            target=target_text,
+            year=target.target_date.year,
+            metric=series_name,
+            base_period=period_text(ctx, base),
+            base_value=value_text(ctx, base, equivalent=False) + status_suffix(ctx, base),
+            need=fmt.pct_of(need),
+            years=fmt.number(years),
+            share=fmt.pct_of(base.value / target.value),
+            history=fmt.pct_of(history) if history is not None else None,
+            faster=history is not None and need > history,
+        )
+        sec.blocks.append(Paragraph(sentence, cites))
+        if base is points[-1]:
+            sec.findings.append(Finding(sentence, cites))
+        path_name = say("chart.path", period=period_text(ctx, base))
+        for step in range(int(years) + 1):
+            value = base.value * (1 + need) ** step
+            rows.append(
+                {
+                    "year": base.period_end.year + step,
+                    "value": float(value / unit),
+                    "series": path_name,
+                    "label": "",
+                }
+            )
+    if target.metric != series_metric:
+        definition = ctx.labels.text("targets", target.target_id, "definition", target.definition)
+        sec.blocks.append(
+            Note(
+                say(
+                    "outlook.definition_differs",
+                    target=ctx.labels.metric(target.metric),
+                    definition=definition or "",
+                    series=series_name,
+                ),
+                "warning",
+            )
+        )
+    return rows
+
+
+def qualified_target(ctx: ReportContext, target: Target) -> str:
+    """A target value with its qualifier (``4,000억 위안 이상``)."""
+    assert target.value is not None
+    fake = Observation(
+        obs_id=target.target_id,
+        metric=target.metric,
+        value=target.value,
+        unit=target.unit,
+        source_id=target.source_id,
+        qualifier=target.qualifier,
+        currency=target.currency,
+    )
+    return ctx.labels.metric(target.metric) + " " + value_text(ctx, fake, equivalent=False)
+
+
+def _progress(
+    ctx: ReportContext, sec: Section, metric: str, where: dict[str, Any], targets: list[Target]
+) -> None:
+    say, fmt = ctx.words.say, ctx.fmt
+    found = [o for o in select(ctx.ref.observations, where) if o.value is not None]
+    if not found:
+        return
+    latest_day = max(o.period_end for o in found if o.period_end)
+    parts = [o for o in found if o.period_end == latest_day]
+    total = sum((o.value for o in parts if o.value is not None), Decimal(0))
+    unit_label = ctx.labels.unit(parts[0].unit)
+    split = ", ".join(
+        f"{ctx.labels.segment(o.segment_type, o.segment)} {fmt.number(o.value or Decimal(0))}"
+        for o in parts
+        if o.segment
+    )
+    cites = cites_of(*parts)
+    for target in (t for t in targets if t.metric == metric and t.value):
+        assert target.value is not None
+        sentence = say(
+            "outlook.progress",
+            metric=ctx.labels.metric(metric),
+            when=fmt.period(latest_day, latest_day),
+            total=fmt.count(total, parts[0].unit, unit_label),
+            split=split,
+            target=qualified(
+                ctx, _as_obs(target), fmt.count(target.value, target.unit, unit_label)
+            ),
+            year=target.target_date.year,
+            gap=fmt.count(max(target.value - total, Decimal(0)), target.unit, unit_label),
+            share=fmt.pct_of(total / target.value),
+        )
+        sec.blocks.append(Paragraph(sentence, (*cites, target.source_id)))
+        sec.findings.append(Finding(sentence, (*cites, target.source_id)))
+
+
+def _as_obs(target: Target) -> Observation:
+    return Observation(
+        obs_id=target.target_id,
+        metric=target.metric,
+        value=target.value,
+        unit=target.unit,
+        source_id=target.source_id,
+        qualifier=target.qualifier,
+    )
