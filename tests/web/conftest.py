@@ -12,9 +12,9 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from web_data import build_store
+from web_data import REPORT_TEXT, build_store
 
-from sectorlens.web import create_app
+from sectorlens.web import Settings, create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -36,9 +36,17 @@ def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def web_app(web_store: Path) -> Iterator[FastAPI]:
+def reference_text(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small report text for the checker (see web_data.REPORT_TEXT)."""
+    path = tmp_path_factory.mktemp("report") / "report.ko.txt"
+    path.write_text(REPORT_TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_app(web_store: Path, reference_text: Path) -> Iterator[FastAPI]:
     """One app over the test store for the whole session."""
-    app = create_app(web_store)
+    app = create_app(web_store, Settings(reference_text=reference_text))
     yield app
     app.state.site.close()
 

@@ -11,6 +11,10 @@ from sectorlens.store import connect, load_reference
 XSS_NAME = "<img src=x onerror=alert(1)>"
 FORMULA_NAME = '=HYPERLINK("http://example.invalid","x")'
 XSS_DESCRIPTION = "<script>alert('description')</script> & more"
+# A made-up report whose shares add up to 120 %: the checker must flag it.
+REPORT_TEXT = (
+    "중국 AI 기업의 분야별 비중(2020년)은 컴퓨터 비전 50%, 음성 인식 40%, 로봇 30%로 나타났다.\n"
+)
 
 
 def build_store(path: Path) -> Path:

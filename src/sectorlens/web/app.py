@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sectorlens
 from sectorlens.errors import SectorlensError, StoreError
-from sectorlens.web import data_routes, metric_routes, pages
+from sectorlens.web import data_routes, metric_routes, pages, report_routes
 from sectorlens.web.runner import Busy, QueryTimeout
 from sectorlens.web.site import Settings, Site
 
@@ -113,6 +113,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(data_routes.router())
     app.include_router(metric_routes.router())
+    app.include_router(report_routes.router())
     app.include_router(pages.router())
     app.add_middleware(SecurityHeaders)
     return app

@@ -143,6 +143,20 @@ def answer(site: Site, metric: Metric, fmt: str, request: dict[str, Any]) -> Res
         if name in params:
             raise UsageError(f"parameter {name} given twice (as {name}= and as param=)")
         params[name] = _value(value)
+    data = compute_answer(site, metric, by=by, where=where, currency=currency, params=params)
+    return render(data, fmt, metric.name)
+
+
+def compute_answer(
+    site: Site,
+    metric: Metric,
+    *,
+    by: list[str] | None,
+    where: list[str],
+    currency: str,
+    params: dict[str, Any],
+) -> dict[str, Any]:
+    """``{"table", "meta", "loads", "sources"}`` of one metric request (cached per app)."""
     key = (
         "metric",
         metric.name,
@@ -181,8 +195,7 @@ def answer(site: Site, metric: Metric, fmt: str, request: dict[str, Any]) -> Res
         }
         return {"table": table, "meta": meta, **behind(lease, metric, q.where, result.table)}
 
-    data = site.runner.cached(key, work)
-    return render(data, fmt, metric.name)
+    return site.runner.cached(key, work)
 
 
 def render(data: dict[str, Any], fmt: str, name: str) -> Response:

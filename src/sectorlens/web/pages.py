@@ -22,6 +22,7 @@ from sectorlens.parse import format_money
 from sectorlens.web import records
 from sectorlens.web.data_routes import labels_of, site_of
 from sectorlens.web.presets import TABLES, chart_ids
+from sectorlens.web.report_routes import findings_document, report_document
 from sectorlens.web.runner import Lease
 from sectorlens.web.strings import LANGS, words
 
@@ -144,6 +145,26 @@ def router() -> APIRouter:
             found=found,
             name_of=lambda dim, code: labels.name(dim, code, lang),
             money=lambda deal, cur: money_cell(deal, cur, lang),
+        )
+
+    @r.get("/report")
+    def report(request: Request, lang: Lang = "ko") -> Response:
+        site = site_of(request)
+        doc = report_document(site, lang)
+        findings = findings_document(site, lang)
+        order = ("error", "warning", "info", "ok")
+        counts = []
+        if findings:
+            severities = [f["severity"] for f in findings["findings"]]
+            counts = [(s, severities.count(s)) for s in order if s in severities]
+        return _page(
+            request,
+            "report.html",
+            lang,
+            title=doc["title"],
+            subtitle=doc["subtitle"],
+            findings=findings,
+            counts=counts,
         )
 
     return r

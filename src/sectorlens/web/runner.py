@@ -94,11 +94,15 @@ class QueryRunner:
 
     def cached(self, key: Hashable, fn: Callable[[Lease], T]) -> T:
         """``run(fn)``, or the result kept from an earlier call with the same ``key``."""
+        return self.remember(key, lambda: self.run(fn))
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, or the value kept (LRU) from an earlier call with the same ``key``."""
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        value = self.run(fn)
+        value = make()
         with self._lock:
             self._cache[key] = value
             while len(self._cache) > self._cache_size:
