@@ -1,3 +1,40 @@
-"""sectorlens.sources."""
+"""Sources: one adapter per export format (detect → extract → transform), plus reference data."""
 
 from __future__ import annotations
+
+from sectorlens.sources.base import Adapter, Options, Record
+from sectorlens.sources.crunchbase import CrunchbaseAdapter
+from sectorlens.sources.cset import CsetAdapter
+from sectorlens.sources.gazetteer import Gazetteer, Place
+from sectorlens.sources.generic import GenericAdapter, load_mapping
+from sectorlens.sources.india import IndiaAdapter
+from sectorlens.sources.itjuzi import ItjuziAdapter
+from sectorlens.sources.normalize import Normalizer, Tally
+from sectorlens.sources.nsf_sei import NsfSeiAdapter
+from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
+
+#: adapters ``--source auto`` tries, in order
+ADAPTERS: dict[str, type[Adapter]] = {
+    cls.name: cls
+    for cls in (ItjuziAdapter, CrunchbaseAdapter, CsetAdapter, IndiaAdapter, NsfSeiAdapter)
+}
+
+__all__ = [
+    "ADAPTERS",
+    "Adapter",
+    "CrunchbaseAdapter",
+    "CsetAdapter",
+    "Gazetteer",
+    "GenericAdapter",
+    "IndiaAdapter",
+    "ItjuziAdapter",
+    "Normalizer",
+    "NsfSeiAdapter",
+    "Options",
+    "Place",
+    "Record",
+    "SectorMatch",
+    "Tally",
+    "Taxonomy",
+    "load_mapping",
+]

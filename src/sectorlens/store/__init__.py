@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sectorlens.store.connection import connect, default_db_path, ensure_schema
+from sectorlens.store.load import LoadWriter
 from sectorlens.store.refdata import ReferenceData, bundled_dataset, read_reference
 from sectorlens.store.reference import (
     ReferenceLoad,
@@ -18,6 +19,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
     "LoadInfo",
+    "LoadWriter",
     "ReferenceData",
     "ReferenceLoad",
     "StoreStatus",

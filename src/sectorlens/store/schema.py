@@ -6,6 +6,8 @@ SCHEMA_VERSION = 1
 
 # Amounts are DECIMAL(38, 6): exact, and wide enough for KRW totals of whole industries.
 AMOUNT = "DECIMAL(38, 6)"
+# Exchange rates: units of the quote currency per unit of the deal's currency (KRW→USD ≈ 0.0008).
+RATE = "DECIMAL(38, 12)"
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -22,6 +24,7 @@ TABLES: dict[str, str] = {
         rows_read BIGINT,
         deals BIGINT,
         companies BIGINT,
+        observations BIGINT,
         rejects BIGINT,
         options VARCHAR
     """,
@@ -141,6 +144,9 @@ TABLES: dict[str, str] = {
         krw_value {AMOUNT},
         krw_low {AMOUNT},
         krw_high {AMOUNT},
+        cny_rate {RATE},
+        usd_rate {RATE},
+        krw_rate {RATE},
         fx_rate_date DATE,
         fx_note VARCHAR,
         place_raw VARCHAR,

@@ -1,0 +1,143 @@
+"""Ingest throughput and peak memory on 1,000,000 resampled real rows, next to DuckDB's read_csv.
+
+    .venv/bin/python benchmarks/ingest.py [--rows 1000000 250000] [--formats crunchbase itjuzi]
+
+For each format, real rows of ../shared/data are resampled (seeded, with replacement) into an
+export of N rows in a temporary folder, keeping the source's own encoding and line ends. Each
+measurement runs in a fresh subprocess, so its peak RSS (ru_maxrss) is its own: ``sectorlens``'s
+ingest into a new on-disk store, and, as the floor, DuckDB's ``read_csv`` of the same file into a
+table of the same kind of store, both with the same DuckDB ``memory_limit`` (``--memory-limit``;
+without one DuckDB keeps every block it wrote cached: its buffer pool, not the stream)
+(``ignore_errors``: DuckDB refuses the Crunchbase file's Mac Roman
+bytes otherwise; it repairs nothing, parses nothing, converts nothing — it is the floor).
+Figures are printed; nothing is written to the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SECTORLENS_SHARED", REPO.parent / "shared")) / "data"
+
+FORMATS = {
+    # name: (file, encoding that maps bytes 1:1, line terminator of the export, header lines)
+    "crunchbase": ("crunchbase_2013/crunchbase-rounds.csv", "latin-1", "\r"),
+    "itjuzi": ("itjuzi/companies_820_2018-12-25.csv", "utf-8-sig", "\n"),
+    "india": ("india_startup_funding/startup_funding.csv", "latin-1", "\r\n"),
+}
+
+INGEST = """
+import json, resource, sys, time
+from pathlib import Path
+from sectorlens.ingest import Context, ingest
+from sectorlens.store import connect
+ctx = Context.default()
+con = connect(Path(sys.argv[2]))
+if sys.argv[3]:
+    con.execute(f"SET memory_limit = '{sys.argv[3]}'")
+t = time.perf_counter()
+r = ingest(con, [Path(sys.argv[1])], context=ctx)[0]
+duck = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
+con.close()
+dt = time.perf_counter() - t
+print(json.dumps({"seconds": dt, "rows": r.rows_read, "loaded": r.loaded,
+                  "rejects": sum(r.rejects.values()), "duckdb_mib": duck / 2**20,
+                  "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+READ_CSV = """
+import json, resource, sys, time
+import duckdb
+con = duckdb.connect(sys.argv[2])
+if sys.argv[3]:
+    con.execute(f"SET memory_limit = '{sys.argv[3]}'")
+t = time.perf_counter()
+con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?, all_varchar = true, header = true, "
+            "ignore_errors = true)",
+            [sys.argv[1]])
+n = con.execute("SELECT count(*) FROM t").fetchone()[0]
+duck = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
+con.close()
+dt = time.perf_counter() - t
+print(json.dumps({"seconds": dt, "rows": n, "duckdb_mib": duck / 2**20,
+                  "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def build(name: str, rows: int, folder: Path, seed: int = 2021) -> Path:
+    """Write an export of ``rows`` rows resampled from the real file of format ``name``."""
+    source, encoding, terminator = FORMATS[name]
+    text = (SHARED / source).read_bytes().decode(encoding)
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    header, body = records[0], records[1:]
+    sample = random.Random(seed).choices(body, k=rows)
+    out = folder / f"{name}-{rows}{Path(source).suffix}"
+    with out.open("w", encoding="latin-1" if encoding == "latin-1" else "utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator=terminator)
+        writer.writerow(header)
+        writer.writerows(sample)
+    return out
+
+
+def run(script: str, path: Path, db: Path, memory_limit: str) -> dict[str, float]:
+    """Run one measurement in a fresh interpreter and return what it printed."""
+    if db.exists():
+        db.unlink()
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path), str(db), memory_limit],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    """Build the exports, measure, print a table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[250_000, 1_000_000])
+    parser.add_argument(
+        "--formats", nargs="+", default=["crunchbase", "itjuzi"], choices=sorted(FORMATS)
+    )
+    parser.add_argument(
+        "--memory-limit",
+        default="256MB",
+        help="DuckDB memory_limit of both stores ('' for DuckDB's default)",
+    )
+    args = parser.parse_args()
+    if not SHARED.exists():
+        sys.exit(f"{SHARED} is absent: the benchmark resamples the shared real data")
+    print(f"DuckDB memory_limit: {args.memory_limit or 'default'}; peak = peak RSS of the process")
+    print(
+        f"{'format':<11} {'rows':>9} {'what':<17} {'seconds':>8} {'rows/s':>9} {'peak MiB':>9} "
+        f"{'duckdb MiB':>10}"
+    )
+    with tempfile.TemporaryDirectory(prefix="sectorlens-bench-") as tmp:
+        folder = Path(tmp)
+        for name in args.formats:
+            for rows in args.rows:
+                path = build(name, rows, folder)
+                for label, script in (("duckdb read_csv", READ_CSV), ("sectorlens ingest", INGEST)):
+                    got = run(script, path, folder / "bench.duckdb", args.memory_limit)
+                    rate = got["rows"] / got["seconds"]
+                    print(
+                        f"{name:<11} {rows:>9,} {label:<17} {got['seconds']:>8.1f} "
+                        f"{rate:>9,.0f} {got['peak_mib']:>9.0f} {got['duckdb_mib']:>10.0f}",
+                        flush=True,
+                    )
+                path.unlink()
+
+
+if __name__ == "__main__":
+    main()

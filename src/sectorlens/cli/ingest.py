@@ -1,0 +1,190 @@
+"""``sectorlens ingest PATH...``: load deal exports (and aggregate tables) into the store."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from sectorlens.cli.app import DbOption, app
+from sectorlens.ingest import LoadResult, ingest
+from sectorlens.model import Company, Deal, Observation
+from sectorlens.sources.normalize import converted
+from sectorlens.store import connect
+
+_SHOWN = 8  # unmapped values listed per kind in the summary
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Export files (CSV, TSV, XLSX, JSON lines).")],
+    source: Annotated[
+        str,
+        typer.Option(
+            "--source",
+            help="auto (detect from the header), itjuzi, crunchbase, cset, india, nsf_sei, "
+            "or a MAPPING.toml for any other export.",
+        ),
+    ] = "auto",
+    db: DbOption = None,
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Show normalized rows and rejects; write nothing.")
+    ] = False,
+    rows: Annotated[int, typer.Option("--rows", help="Rows shown by --preview.", min=1)] = 10,
+) -> None:
+    """Ingest exports into the store: normalized, every row accounted for, atomic, idempotent."""
+    console = Console(stderr=True)
+    out = Console()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+        tasks: dict[Path, Any] = {}
+
+        def progress(path: Path, done: int, total: int) -> None:
+            if path not in tasks:
+                tasks[path] = bar.add_task(path.name, total=total)
+            bar.update(tasks[path], completed=done)
+
+        if preview:
+            results = ingest(None, paths, source=source, preview=rows, progress=progress)
+        else:
+            con = connect(db)
+            try:
+                results = ingest(con, paths, source=source, progress=progress)
+            finally:
+                con.close()
+    for result in results:
+        if preview:
+            _print_preview(out, result)
+        _print_summary(out, result)
+
+
+def _print_summary(out: Console, r: LoadResult) -> None:
+    if r.status == "skipped":
+        out.print(
+            f"{r.path}: already loaded as {r.load_id} (from {r.previous_path}); nothing added"
+        )
+        return
+    verb = "would load" if r.status == "preview" else "loaded"
+    out.print(
+        f"[bold]{r.path}[/bold] ({r.source_format}, load {r.load_id}): {r.rows_read} rows read, "
+        f"{verb} {r.loaded} (deals {r.deals}, companies {r.companies}, "
+        f"observations {r.observations}), rejected {sum(r.rejects.values())}"
+    )
+    if r.rejects:
+        out.print("  rejected by reason: " + _counts(r.rejects))
+    t = r.tally
+    for label, counter in (
+        ("unmapped sectors", t.unmapped_sectors),
+        ("unmapped places", t.unmapped_places),
+        ("unmapped rounds", t.unmapped_rounds),
+    ):
+        if counter:
+            out.print(f"  {label} ({len(counter)} distinct): " + _counts(counter, _SHOWN))
+    if t.currencies:
+        out.print("  currencies seen: " + _counts(t.currencies))
+    if t.flags:
+        out.print("  flags: " + _counts(t.flags))
+
+
+def _counts(counter: Counter[str], limit: int | None = None) -> str:
+    items = counter.most_common(limit)
+    more = len(counter) - len(items)
+    text = ", ".join(f"{k} {v}" for k, v in items)
+    return text + (f", … {more} more" if more > 0 else "")
+
+
+def _print_preview(out: Console, r: LoadResult) -> None:
+    deals = [x for x in r.sample if isinstance(x, Deal)]
+    companies = [x for x in r.sample if isinstance(x, Company)]
+    observations = [x for x in r.sample if isinstance(x, Observation)]
+    if deals:
+        table = Table(title=f"{r.path.name}: first deals", show_lines=False)
+        for col in (
+            "row",
+            "company",
+            "date",
+            "round",
+            "amount",
+            "kind",
+            "ccy",
+            "usd",
+            "place",
+            "sector",
+        ):
+            table.add_column(col, overflow="fold")
+        for d in deals:
+            f = d.fields
+            place = "/".join(str(f[k]) for k in ("country", "province", "city") if f.get(k))
+            table.add_row(
+                d.row_ref,
+                str(f.get("company_name") or ""),
+                str(f.get("deal_date") or ""),
+                str(f.get("round") or f.get("round_raw") or ""),
+                str(f.get("amount_raw") or ""),
+                str(f.get("amount_kind")),
+                str(f.get("currency") or ""),
+                _usd(f),
+                place,
+                str(f.get("sector") or ""),
+            )
+        out.print(table)
+    if companies:
+        table = Table(title=f"{r.path.name}: first companies")
+        for col in ("row", "company", "place", "sector", "layer"):
+            table.add_column(col, overflow="fold")
+        for c in companies:
+            f = c.fields
+            place = "/".join(str(f[k]) for k in ("country", "province", "city") if f.get(k))
+            table.add_row(
+                c.row_ref,
+                c.name,
+                place,
+                str(f.get("sector") or ""),
+                str(f.get("chain_layer") or ""),
+            )
+        out.print(table)
+    if observations:
+        table = Table(title=f"{r.path.name}: first observations")
+        for col in ("metric", "period", "geography", "segment", "value", "unit", "note"):
+            table.add_column(col, overflow="fold")
+        for o in observations:
+            table.add_row(
+                o.metric,
+                str(o.period_start.year if o.period_start else ""),
+                o.geography or "",
+                o.segment or "",
+                str(o.value if o.value is not None else ""),
+                o.unit,
+                o.note or "",
+            )
+        out.print(table)
+    if r.sample_rejects:
+        table = Table(title=f"{r.path.name}: first rejects")
+        for col in ("row", "reason", "detail"):
+            table.add_column(col, overflow="fold")
+        for j in r.sample_rejects:
+            table.add_row(j.row_ref, j.reason, j.detail or "")
+        out.print(table)
+
+
+def _usd(row: dict[str, Any]) -> str:
+    fields = converted(row)
+    value = fields.get("usd_value")
+    if value is not None:
+        return f"{value:,.0f}"
+    low, high = fields.get("usd_low"), fields.get("usd_high")
+    if low is not None or high is not None:
+        return f"{'' if low is None else f'{low:,.0f}'}–{'' if high is None else f'{high:,.0f}'}"
+    return ""

@@ -1,0 +1,179 @@
+"""Loads are atomic and idempotent; the CLI prints a summary and one-line errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import Load, scalar
+from sectorlens.sources.itjuzi import ItjuziAdapter
+
+HEADER = (
+    "公司名称,工商名称,公司网址,成立时间,地点,运营状态,行业,子行业,融资时间,轮次,融资金额,投资方,"
+    "融资总额,估值,团队,公司简介,详细地址,公开电话,公开邮箱,笔记"
+)
+TABLES = ("loads", "deals", "companies", "rejects", "observations", "sources")
+
+
+def _export(path: Path, companies: int) -> Path:
+    lines = [HEADER]
+    for i in range(companies):
+        lines.append(
+            f"公司{i},,,,北京-海淀区,,硬件,机器人,2018-01-0{1 + i % 9},A轮,"
+            f"{i + 1}00万人民币,-,,,,,,,,"
+        )
+        lines.append(f",,,,,,,,2017-01-0{1 + i % 9},天使轮,数百万人民币,-,,,,,,,,")
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {t: int(scalar(con, f"SELECT count(*) FROM {t}")) for t in TABLES}  # type: ignore[call-overload]
+
+
+def test_failure_half_way_leaves_the_store_as_it_was(
+    tmp_path: Path, load: Load, con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(_export(tmp_path / "first.csv", 3))
+    before = _snapshot(con)
+    original = ItjuziAdapter.transform
+    seen = {"rows": 0}
+
+    def failing(self: ItjuziAdapter, row: object) -> list[object]:
+        seen["rows"] += 1
+        if seen["rows"] == 15:
+            raise RuntimeError("disk full (injected)")
+        return original(self, row)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ItjuziAdapter, "transform", failing)
+    with pytest.raises(RuntimeError, match="injected"):
+        load(_export(tmp_path / "second.csv", 10), chunk_rows=4)  # batches already inserted
+    assert seen["rows"] == 15
+    assert _snapshot(con) == before
+
+
+def test_same_file_twice_adds_nothing_changed_file_is_a_new_load(
+    tmp_path: Path, load: Load, con: duckdb.DuckDBPyConnection
+) -> None:
+    path = _export(tmp_path / "export.csv", 5)
+    first = load(path, chunk_rows=3)
+    after_first = _snapshot(con)
+    again = load(path)
+    assert (first.status, again.status) == ("loaded", "skipped")
+    assert again.load_id == first.load_id
+    assert _snapshot(con) == after_first
+    _export(path, 6)  # the same path, changed content
+    changed = load(path)
+    assert changed.status == "loaded" and changed.load_id != first.load_id
+    assert scalar(con, "SELECT count(*) FROM loads") == 2
+    assert scalar(con, "SELECT count(*) FROM deals WHERE load_id = ?", changed.load_id) == 12
+    assert scalar(con, "SELECT count(*) FROM deals WHERE load_id IS NULL OR row_ref IS NULL") == 0
+
+
+def test_cli_ingest_summary_and_idempotence(
+    tmp_path: Path, db_path: Path, cli: Callable[..., object]
+) -> None:
+    path = _export(tmp_path / "export.csv", 2)
+    first = cli("ingest", str(path), "--db", str(db_path))
+    assert first.exit_code == 0, first.stderr  # type: ignore[attr-defined]
+    out = first.stdout  # type: ignore[attr-defined]
+    assert "4 rows read" in out and "deals 4" in out and "currencies seen: CNY 4" in out
+    again = cli("ingest", str(path), "--db", str(db_path))
+    assert "already loaded" in again.stdout  # type: ignore[attr-defined]
+
+
+def test_cli_preview_writes_nothing(
+    tmp_path: Path, db_path: Path, cli: Callable[..., object]
+) -> None:
+    path = _export(tmp_path / "export.csv", 2)
+    result = cli("ingest", "--preview", str(path), "--db", str(db_path))
+    assert result.exit_code == 0  # type: ignore[attr-defined]
+    assert "first deals" in result.stdout and "would load 4" in result.stdout  # type: ignore[attr-defined]
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--source", "nope", "x.csv"], "unknown --source 'nope'"),
+        (["missing.csv"], "missing.csv: no such file"),
+    ],
+)
+def test_cli_errors_are_one_line(
+    args: list[str], message: str, tmp_path: Path, db_path: Path, cli: Callable[..., object]
+) -> None:
+    result = cli("ingest", *[str(tmp_path / a) if a.endswith(".csv") else a for a in args])
+    assert result.exit_code != 0  # type: ignore[attr-defined]
+    assert message in result.stderr and "Traceback" not in result.stderr  # type: ignore[attr-defined]
+    assert result.stderr.count("\n") == 1  # type: ignore[attr-defined]
+
+
+def test_generic_mapping_tsv_jsonl_xlsx(
+    tmp_path: Path, load: Load, con: duckdb.DuckDBPyConnection
+) -> None:
+    mapping = tmp_path / "deals.toml"
+    mapping.write_text(
+        '[source]\nname = "pitch"\ndate_format = "dmy"\ndefault_currency = "EUR"\n'
+        'language = "en"\ncountry = "IN"\ndrop = ["Phone"]\nsector_source = "india"\n'
+        '[columns]\ncompany_name = "Company"\ndeal_date = "Date"\nround = "Stage"\n'
+        'amount = "Amount"\nplace = "City"\nsector = "Vertical"\n',
+        "utf-8",
+    )
+    tsv = tmp_path / "deals.tsv"
+    tsv.write_text(
+        "Company\tDate\tStage\tAmount\tCity\tVertical\tPhone\n"
+        "Acme\t02/03/2019\tSeries A\t1,000,000\tBangalore\tFinTech\t+91 99999 99999\n"
+        "\t02/03/2019\tSeed\t5\tPune\tx\t+91 88888 88888\n",
+        "utf-8",
+    )
+    r = load(tsv, source=str(mapping))
+    assert (r.source_format, r.deals, r.rejects) == ("pitch", 1, {"missing_name": 1})
+    row = con.execute(
+        "SELECT company_id, deal_date, round, amount_value, currency, city, sector, usd_value "
+        "FROM deals"
+    ).fetchone()
+    assert row is not None
+    assert row[:7] == (
+        "pitch:acme",
+        date(2019, 3, 2),
+        "a",
+        1_000_000,
+        "EUR",
+        "Bengaluru",
+        "fintech",
+    )
+    assert row[7] is not None
+    assert "99999" not in str(con.execute("SELECT * FROM rejects").fetchall())
+
+    jsonl = tmp_path / "deals.jsonl"
+    jsonl.write_text(
+        '{"Company": "Beta", "Date": "05/06/2020", "Stage": "Seed", "Amount": "2 million",'
+        ' "City": "Mumbai", "Vertical": "EdTech"}\n',
+        "utf-8",
+    )
+    r2 = load(jsonl, source=str(mapping))
+    assert r2.deals == 1
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Company", "Date", "Stage", "Amount", "City", "Vertical"])
+    sheet.append(["Gamma", "07/08/2021", "Series B", 3000000, "Noida", "Health Care"])
+    xlsx = tmp_path / "deals.xlsx"
+    book.save(xlsx)
+    r3 = load(xlsx, source=str(mapping))
+    assert r3.deals == 1
+    assert scalar(con, "SELECT sector FROM deals WHERE company_name = 'Gamma'") == "smart_medical"
+
+
+def test_bad_mapping_is_a_usage_error(tmp_path: Path, load: Load) -> None:
+    from sectorlens.errors import UsageError
+
+    mapping = tmp_path / "bad.toml"
+    mapping.write_text('[columns]\ncompany = "X"\n', "utf-8")
+    with pytest.raises(UsageError, match="unknown fields"):
+        load(tmp_path / "x.csv", source=str(mapping))
