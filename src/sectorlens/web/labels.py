@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 
 from sectorlens.errors import StoreError
+from sectorlens.sources import Gazetteer, Taxonomy
 from sectorlens.store import stored_reference
 
 LANGS = ("ko", "en")
@@ -22,6 +23,15 @@ _ROUND_WORDS = {
     "m_and_a": {"ko": "인수·합병", "en": "M&A"},
     "strategic": {"ko": "전략적 투자", "en": "Strategic"},
     "debt": {"ko": "부채", "en": "Debt"},
+    "venture": {"ko": "벤처", "en": "Venture"},
+    "bridge": {"ko": "브리지", "en": "Bridge"},
+    "mezzanine": {"ko": "메자닌", "en": "Mezzanine"},
+    "private_equity": {"ko": "사모(PE)", "en": "Private equity"},
+    "corporate": {"ko": "기업 투자", "en": "Corporate"},
+    "grant": {"ko": "보조금", "en": "Grant"},
+    "crowdfunding": {"ko": "크라우드펀딩", "en": "Crowdfunding"},
+    "new_third_board": {"ko": "신삼판", "en": "New Third Board"},
+    "new_third_board_placement": {"ko": "신삼판 증자", "en": "New Third Board placement"},
     "other": {"ko": "기타", "en": "Other"},
 }
 Names = Mapping[str, Mapping[str, Mapping[str, str]]]  # dimension → code → lang → name
@@ -67,7 +77,7 @@ def _add(out: dict[str, dict[str, dict[str, str]]], dim: str, code: str, names: 
 
 
 def load_labels(con: duckdb.DuckDBPyConnection) -> Labels:
-    """Labels from the data set's presentation in the store, then the bundled taxonomies."""
+    """Labels from the bundled gazetteer and sector taxonomy, then the data set's presentation."""
     out: dict[str, dict[str, dict[str, str]]] = {}
     _from_places(out)
     _from_sectors(out)
@@ -86,10 +96,6 @@ def load_labels(con: duckdb.DuckDBPyConnection) -> Labels:
 
 
 def _from_places(out: dict[str, dict[str, dict[str, str]]]) -> None:
-    try:
-        from sectorlens.sources.gazetteer import Gazetteer
-    except ImportError:  # the gazetteer arrives with ingestion
-        return
     kinds = {
         "country": ("country",),
         "region": ("continent",),
@@ -104,11 +110,7 @@ def _from_places(out: dict[str, dict[str, dict[str, str]]]) -> None:
 
 
 def _from_sectors(out: dict[str, dict[str, dict[str, str]]]) -> None:
-    try:
-        from sectorlens.sources.taxonomy import Taxonomy
-    except ImportError:  # the taxonomy arrives with ingestion
-        return
-    spec = Taxonomy.load()
-    for dim, key in (("sector", "categories"), ("chain_layer", "layers")):
-        for code, names in (getattr(spec, "spec", {}) or {}).get(key, {}).items():
+    taxonomy = Taxonomy.load()
+    for dim, entries in (("sector", taxonomy.categories), ("chain_layer", taxonomy.layers)):
+        for code, names in entries.items():
             _add(out, dim, str(code), names)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import duckdb
+import ibis.expr.types as ir
 
 from sectorlens.errors import SectorlensError
 from sectorlens.metrics import Engine, from_duckdb
@@ -30,6 +31,21 @@ class QueryTimeout(SectorlensError):
 
 class Busy(SectorlensError):
     """Every connection stayed busy for the whole time limit."""
+
+
+class _StaticEngine(Engine):
+    """An engine that looks each table's schema up once (the served store cannot change)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        base = from_duckdb(con)
+        super().__init__(base.backend, base.name)
+        self._tables: dict[str, ir.Table] = {}
+
+    def table(self, name: str) -> ir.Table:
+        """The store table ``name`` (cached Ibis expression)."""
+        if name not in self._tables:
+            self._tables[name] = super().table(name)
+        return self._tables[name]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +71,7 @@ class QueryRunner:
         self._pool: queue.Queue[Lease] = queue.Queue()
         for _ in range(max(1, workers)):
             cursor = con.cursor()
-            self._pool.put(Lease(from_duckdb(cursor), cursor))
+            self._pool.put(Lease(_StaticEngine(cursor), cursor))
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
