@@ -134,3 +134,24 @@ def test_sectorlens_serve_starts_on_loopback(web_store: Path) -> None:
 def test_sectorlens_serve_refuses_a_missing_store(cli: Callable[..., Any], tmp_path: Path) -> None:
     result = cli("serve", "--db", str(tmp_path / "none.duckdb"))
     assert result.exit_code == 1 and "sectorlens db init" in result.stderr
+
+
+def test_an_empty_store_serves_empty_answers_not_errors(tmp_path: Path) -> None:
+    from sectorlens.store import connect
+    from sectorlens.web import create_app
+
+    connect(tmp_path / "empty.duckdb").close()
+    app = create_app(tmp_path / "empty.duckdb")
+    try:
+        client = TestClient(app)
+        page = client.get("/?lang=en")
+        assert page.status_code == 200 and 'id="empty-store"' in page.text
+        chart = client.get("/api/charts/by_region.json").json()
+        assert chart["empty"] is True and chart["loads"] == []
+        assert client.get("/api/deals.json").json()["rows"] == []
+        assert client.get("/api/facets").json()["years"] == []
+        report = client.get("/api/report.json")
+        assert report.status_code == 404 and "sectorlens db init" in report.json()["error"]
+        assert 'id="no-reference"' in client.get("/report").text
+    finally:
+        app.state.site.close()

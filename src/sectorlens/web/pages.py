@@ -161,8 +161,9 @@ def router() -> APIRouter:
             request,
             "report.html",
             lang,
-            title=doc["title"],
-            subtitle=doc["subtitle"],
+            title=doc["title"] if doc else "",
+            subtitle=doc["subtitle"] if doc else "",
+            has_reference=doc is not None,
             findings=findings,
             counts=counts,
         )

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 from pydantic import StringConstraints
 
+from sectorlens.errors import StoreError
 from sectorlens.facts import check_file, finding_dict
 from sectorlens.metrics import CURRENCIES, REGISTRY
 from sectorlens.report import build_report
@@ -28,6 +29,7 @@ Lang = Annotated[Literal["ko", "en"], Query(description="language of titles and 
 ChartId = enum.Enum("ChartId", {c.view_id: c.view_id for c in CHARTS}, type=str)  # type: ignore[misc]
 Currency = enum.Enum("Currency", {c: c for c in CURRENCIES}, type=str)  # type: ignore[misc]
 Clause = Annotated[str, StringConstraints(max_length=500)]
+NO_REFERENCE = "the store holds no reference data set: run `sectorlens db init`"
 
 
 def _json(document: Any) -> Response:
@@ -53,6 +55,8 @@ def chart_document(
     )
     return {
         "chart_id": chart_id,
+        "title": spec.get("title"),
+        "empty": not spec.get("data", {}).get("values"),
         "metric": metric.name,
         "query": data["meta"],
         "spec": spec,
@@ -61,11 +65,17 @@ def chart_document(
     }
 
 
-def report_document(site: Site, lang: str) -> dict[str, Any]:
-    """The reference report's charts with the sources each one cites (built once per language)."""
+def report_document(site: Site, lang: str) -> dict[str, Any] | None:
+    """The reference report's charts with the sources each one cites (built once per language).
 
-    def work(lease: Lease) -> dict[str, Any]:
-        report = build_report(lease.con, lang, fx=site.fx, font=site.once("font", chart_font))
+    None when the store holds no reference data set.
+    """
+
+    def work(lease: Lease) -> dict[str, Any] | None:
+        try:
+            report = build_report(lease.con, lang, fx=site.fx, font=site.once("font", chart_font))
+        except StoreError:  # no reference data set in the store
+            return None
         items = []
         cited: set[str] = set()
         for section in report.sections:
@@ -146,10 +156,13 @@ def router() -> APIRouter:
     @r.get(
         "/api/report.json",
         summary="The reference report's charts and the sources they cite",
-        responses=schemas.ok(json=schemas.OBJECT),
+        responses={**schemas.ok(json=schemas.OBJECT), **schemas.NOT_FOUND},
     )
     def report_json(request: Request, lang: Lang = "ko") -> Response:
-        return _json(report_document(site_of(request), lang))
+        doc = report_document(site_of(request), lang)
+        if doc is None:
+            raise HTTPException(404, NO_REFERENCE)
+        return _json(doc)
 
     @r.get(
         "/api/findings.json",

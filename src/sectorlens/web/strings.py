@@ -89,7 +89,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "참조 보고서 원문이 지정되지 않았습니다 (`sectorlens serve --reference-text PATH`).",
         "en": "No reference report text was given (`sectorlens serve --reference-text PATH`).",
     },
-    "report.unavailable": {"ko": "사용할 수 없음", "en": "Not available"},
+    "report.no_reference": {
+        "ko": "저장소에 참조 데이터가 없습니다. `sectorlens db init`으로 적재하세요.",
+        "en": "The store holds no reference data set: load it with `sectorlens db init`.",
+    },
     "report.rule": {"ko": "규칙", "en": "Rule"},
     "report.severity": {"ko": "수준", "en": "Severity"},
     "report.message": {"ko": "내용", "en": "Message"},

@@ -187,7 +187,8 @@
         const url = "/api/charts/" + figure.dataset.chart + ".json?" + params(s, { lang }).toString();
         const doc = await getJSON(url);
         if (run !== generation) return;
-        await embed(vis, doc.spec);
+        if (doc.empty) vis.replaceChildren(el("h3", {}, doc.title), el("p", { class: "empty" }, T["table.empty"]));
+        else await embed(vis, doc.spec);
         const title = doc.spec.title && doc.spec.title.text ? doc.spec.title.text : doc.spec.title;
         citeLine(caption, citations.cite(doc, String(title || figure.dataset.chart)));
         figure.dataset.where = s.where.join(" & ");
