@@ -10,10 +10,11 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from web_data import FORMULA_NAME, XSS_DESCRIPTION, XSS_NAME
+from web_data import FORMULA_NAME, ODD_ID, XSS_DESCRIPTION, XSS_NAME
 
 from sectorlens.report.charts import columns
 
@@ -155,3 +156,19 @@ def test_an_empty_store_serves_empty_answers_not_errors(tmp_path: Path) -> None:
         assert 'id="no-reference"' in client.get("/report").text
     finally:
         app.state.site.close()
+
+
+def test_company_ids_with_dots_slashes_and_hanzi_work_everywhere(client: TestClient) -> None:
+    quoted = quote(ODD_ID, safe="")
+    for path in (f"/api/companies/{quoted}", f"/api/companies/{quoted}.json"):
+        assert client.get(path).json()["company"]["company_id"] == ODD_ID
+    as_csv = client.get(f"/api/companies/{quoted}.csv")
+    assert as_csv.status_code == 200 and as_csv.text.startswith("deal_id,")
+    disposition = as_csv.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="') and "filename*=UTF-8''" in disposition
+    page = client.get(f"/companies/{quoted}?lang=en")
+    assert page.status_code == 200 and "小马智行 pony.ai" in page.text
+    listing = client.get("/companies?q=pony").text
+    assert (
+        f'href="/companies/{quote(ODD_ID)}?lang=' in listing or quote(ODD_ID, safe="/") in listing
+    )

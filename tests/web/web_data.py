@@ -10,6 +10,7 @@ from sectorlens.store import connect, load_reference
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
 FORMULA_NAME = '=HYPERLINK("http://example.invalid","x")'
+ODD_ID = "fixture:小马智行/pony.ai"  # ids from exports hold dots, slashes and any script
 XSS_DESCRIPTION = "<script>alert('description')</script> & more"
 # A made-up report whose shares add up to 120 %: the checker must flag it.
 REPORT_TEXT = (
@@ -32,6 +33,7 @@ def build_store(path: Path) -> Path:
         for cid, name, desc in (
             ("x1", XSS_NAME, XSS_DESCRIPTION),
             ("x2", FORMULA_NAME, None),
+            (ODD_ID, "小马智行 pony.ai", None),
         ):
             con.execute(
                 "INSERT INTO companies (company_id, load_id, row_ref, source_format, name, "

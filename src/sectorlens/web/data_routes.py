@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -10,7 +11,7 @@ from fastapi.responses import Response
 from sectorlens.metrics import describe
 from sectorlens.web import records, schemas
 from sectorlens.web.labels import Labels, load_labels
-from sectorlens.web.output import csv_text, dumps
+from sectorlens.web.output import attachment, csv_text, dumps
 from sectorlens.web.provenance import load_rows, source_rows
 from sectorlens.web.runner import Lease
 from sectorlens.web.site import Site
@@ -40,8 +41,33 @@ def _json(document: Any) -> Response:
 
 def _csv(name: str, columns: tuple[str, ...] | list[str], rows: list[dict[str, Any]]) -> Response:
     body = csv_text(list(columns), ([r.get(c) for c in columns] for r in rows))
-    headers = {"Content-Disposition": f'attachment; filename="{name}.csv"'}
+    headers = {"Content-Disposition": attachment(f"{name}.csv")}
     return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+FORMATS = ("json", "csv")
+
+
+def _content(fmt: str) -> dict[str, Any]:
+    return {"json": schemas.OBJECT} if fmt == "json" else {"csv": True}
+
+
+def _list_route(handler: Callable[..., Response], fmt: str) -> Callable[..., Response]:
+    def companies_as(
+        request: Request, q: Search = None, limit: Limit = 50, offset: Offset = 0
+    ) -> Response:
+        return handler(request, fmt, q, limit, offset)
+
+    companies_as.__name__ = f"companies_{fmt}"
+    return companies_as
+
+
+def _company_route(handler: Callable[..., Response], fmt: str) -> Callable[..., Response]:
+    def company_as(request: Request, company_id: CompanyId) -> Response:
+        return handler(request, company_id, fmt)
+
+    company_as.__name__ = f"company_{fmt}"
+    return company_as
 
 
 def router() -> APIRouter:
@@ -108,15 +134,15 @@ def router() -> APIRouter:
     ) -> Response:
         return company_list(request, "json", q, limit, offset)
 
-    @r.get(
-        "/api/companies.{fmt}",
-        summary="Companies as JSON or CSV",
-        responses=schemas.ok(json=schemas.OBJECT, csv=True),
-    )
-    def companies_fmt(
-        request: Request, fmt: Fmt, q: Search = None, limit: Limit = 50, offset: Offset = 0
-    ) -> Response:
-        return company_list(request, fmt, q, limit, offset)
+    for suffix in FORMATS:
+        r.add_api_route(
+            f"/api/companies.{suffix}",
+            _list_route(company_list, suffix),
+            methods=["GET"],
+            summary=f"Companies ({suffix})",
+            response_class=Response,
+            responses=schemas.ok(**_content(suffix)),
+        )
 
     def one_company(request: Request, company_id: str, fmt: Fmt) -> Response:
         site = site_of(request)
@@ -135,16 +161,19 @@ def router() -> APIRouter:
             return _csv(f"company-{company_id}-rounds", records.ROUND_COLUMNS, doc["rounds"])
         return _json(doc)
 
-    @r.get(
-        "/api/companies/{company_id}.{fmt}",
-        summary="One company and its rounds (JSON/CSV)",
-        responses={**schemas.ok(json=schemas.OBJECT, csv=True), **schemas.NOT_FOUND},
-    )
-    def company_fmt(request: Request, company_id: CompanyId, fmt: Fmt) -> Response:
-        return one_company(request, company_id, fmt)
+    # Literal suffixes first: ids may contain dots ("itjuzi:pony.ai") and slashes.
+    for suffix in FORMATS:
+        r.add_api_route(
+            f"/api/companies/{{company_id:path}}.{suffix}",
+            _company_route(one_company, suffix),
+            methods=["GET"],
+            summary=f"One company and its rounds ({suffix})",
+            response_class=Response,
+            responses={**schemas.ok(**_content(suffix)), **schemas.NOT_FOUND},
+        )
 
     @r.get(
-        "/api/companies/{company_id}",
+        "/api/companies/{company_id:path}",
         summary="One company and its rounds",
         responses={**schemas.ok(json=schemas.OBJECT), **schemas.NOT_FOUND},
     )

@@ -22,7 +22,14 @@ from sectorlens.errors import UsageError
 from sectorlens.metrics import CURRENCIES, REGISTRY, Metric, compute
 from sectorlens.metrics.output import cell_text
 from sectorlens.web import schemas
-from sectorlens.web.output import dumps, table_columns, table_csv, table_rows
+from sectorlens.web.output import (
+    attachment,
+    dumps,
+    header_list,
+    table_columns,
+    table_csv,
+    table_rows,
+)
 from sectorlens.web.provenance import behind
 from sectorlens.web.runner import Lease
 from sectorlens.web.site import Site
@@ -205,9 +212,9 @@ def render(data: dict[str, Any], fmt: str, name: str) -> Response:
     sources = [s["source_id"] for s in data["sources"]]
     if fmt == "csv":
         headers = {
-            "Content-Disposition": f'attachment; filename="{name}.csv"',
-            "X-Sectorlens-Loads": " ".join(loads),
-            "X-Sectorlens-Sources": " ".join(sources),
+            "Content-Disposition": attachment(f"{name}.csv"),
+            "X-Sectorlens-Loads": header_list(loads),
+            "X-Sectorlens-Sources": header_list(sources),
             "X-Sectorlens-Truncated": str(data["meta"]["truncated"]).lower(),
         }
         return Response(table_csv(table), media_type="text/csv; charset=utf-8", headers=headers)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 import pyarrow as pa
 
@@ -43,6 +44,17 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 def table_csv(table: pa.Table) -> str:
     """An Arrow table as safe CSV."""
     return csv_text(table.column_names, (tuple(r.values()) for r in table.to_pylist()))
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition value: an ASCII fallback name plus the UTF-8 name (RFC 6266)."""
+    fallback = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("_") or "download"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def header_list(values: Iterable[str]) -> str:
+    """Ids for a response header: space-separated, percent-encoded beyond printable ASCII."""
+    return " ".join(quote(v, safe="!#$&'()*+,/:;=?@[]~-._") for v in values)
 
 
 def json_value(value: Any) -> Any:

@@ -123,7 +123,7 @@ def router() -> APIRouter:
             sector=lambda row: labels.name("sector", row.get("sector"), lang),
         )
 
-    @r.get("/companies/{company_id}")
+    @r.get("/companies/{company_id:path}")
     def company(
         request: Request,
         company_id: Annotated[str, Path(max_length=200)],

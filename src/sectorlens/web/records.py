@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sectorlens.metrics import Filter
-from sectorlens.metrics.filters import apply
 from sectorlens.parse import ROUND_STAGES
 from sectorlens.web.labels import Labels
 from sectorlens.web.output import json_value
@@ -132,10 +130,3 @@ def company(lease: Lease, company_id: str) -> dict[str, Any] | None:
         [company_id],
     )
     return {"company": found[0], "rounds": _rows(cur, ROUND_COLUMNS)}
-
-
-def deal_loads(lease: Lease, where: tuple[Filter, ...]) -> list[str]:
-    """Load ids of the deals that pass ``where``."""
-    t = apply(lease.engine.table("deals"), where, "deals")
-    ids = lease.engine.execute(t.select("load_id").distinct()).column("load_id").to_pylist()
-    return sorted(i for i in ids if i)
