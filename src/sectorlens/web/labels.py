@@ -70,10 +70,11 @@ class Labels:
 
 
 def _add(out: dict[str, dict[str, dict[str, str]]], dim: str, code: str, names: Any) -> None:
-    if isinstance(names, Mapping):
+    """Names of ``code`` unless it has some already (the bundled taxonomies come first)."""
+    if isinstance(names, Mapping) and code not in out.get(dim, {}):
         picked = {k: str(v) for k, v in names.items() if k in (*LANGS, "zh") and v}
         if picked:
-            out.setdefault(dim, {}).setdefault(code, {}).update(picked)
+            out.setdefault(dim, {})[code] = picked
 
 
 def load_labels(con: duckdb.DuckDBPyConnection) -> Labels:

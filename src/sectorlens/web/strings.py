@@ -70,6 +70,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "companies.none": {"ko": "해당 기업이 없습니다", "en": "No companies found"},
     "companies.more": {"ko": "다음", "en": "Next"},
     "companies.prev": {"ko": "이전", "en": "Previous"},
+    "company.legal_name": {"ko": "법인명", "en": "Legal name"},
     "company.rounds": {"ko": "투자 라운드", "en": "Funding rounds"},
     "company.date": {"ko": "일자", "en": "Date"},
     "company.round": {"ko": "단계", "en": "Round"},
