@@ -7,6 +7,7 @@ from typing import Any
 from sectorlens.parse import ROUND_STAGES
 from sectorlens.web.labels import Labels
 from sectorlens.web.output import json_value
+from sectorlens.web.provenance import load_rows
 from sectorlens.web.runner import Lease
 
 FACETS = ("province", "sector", "round")
@@ -81,8 +82,10 @@ def facets(lease: Lease, labels: Labels, lang: str) -> dict[str, Any]:
         "SELECT min(year(deal_date)), max(year(deal_date)), count(*) FROM deals"
     ).fetchone()
     first, last, total = row if row else (None, None, 0)
+    loads = [x[0] for x in con.execute("SELECT DISTINCT load_id FROM deals").fetchall()]
     out: dict[str, Any] = {
         "deals": total,
+        "loads": load_rows(con, loads),
         "years": list(range(first, last + 1)) if first is not None and last is not None else [],
     }
     for dim in FACETS:
