@@ -44,6 +44,9 @@ def test_dashboard_offers_the_store_s_values_as_filters(client: TestClient) -> N
         assert f'<option value="{value}">' in html
     assert '<option value="A">Series A (5)</option>' in html  # round codes get names
     assert '<option value="2016">' in html and '<option value="2018">' in html
+    facets = client.get("/api/facets?lang=en").json()
+    assert facets["years"] == [2016, 2017, 2018]
+    assert [load["load_id"] for load in facets["loads"]] == ["L1"]
 
 
 def test_company_page_lists_its_rounds_and_404s_when_unknown(client: TestClient) -> None:
