@@ -122,7 +122,7 @@ class Metric:
             "help": self.help,
             "by": list(self.by),
             "default_by": list(self.default_by),
-            "max_by": self.max_by,
+            "max_by": min(self.max_by, len(self.by)),
             "currency": list(CURRENCIES) if self.money else [],
             "filters": [n for n, f in FIELDS.items() if self.table in f.tables],
             "params": [

@@ -13,6 +13,7 @@ from sectorlens.report.fmt import Formatter
 from sectorlens.report.fonts import FALLBACK, chart_font, cjk_font
 from sectorlens.report.sections import build_sections
 from sectorlens.report.wording import Wording
+from sectorlens.store.connection import first_row
 from sectorlens.store.reference import stored_reference
 
 
@@ -30,6 +31,12 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
+def has_deals(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the store holds ingested deals (the report then gains its deal sections)."""
+    row = first_row(con, "SELECT count(*) FROM (SELECT 1 FROM deals LIMIT 1)")
+    return bool(row and row[0])
+
+
 def build_report(
     con: duckdb.DuckDBPyConnection,
     lang: str = "ko",
@@ -45,6 +52,10 @@ def build_report(
     reader = str(subject.get("reader_currency") or "USD")
     fmt = Formatter(words, fx or FxRates(), reader)
     ctx = ReportContext(ref, words, fmt, labels, subject, font=font or chart_font())
+    if has_deals(con):
+        from sectorlens.metrics import from_duckdb  # Ibis only when there are deals to show
+
+        ctx.deals = from_duckdb(con)
     warnings = []
     if font is None and cjk_font() is None:
         warnings.append(words.say("report.font_warning"))

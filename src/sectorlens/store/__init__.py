@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sectorlens.store.connection import connect, default_db_path, ensure_schema
+from sectorlens.store.connection import connect, default_db_path, ensure_schema, first_row
 from sectorlens.store.load import LoadWriter
 from sectorlens.store.refdata import ReferenceData, bundled_dataset, read_reference
 from sectorlens.store.reference import (
@@ -29,6 +29,7 @@ __all__ = [
     "default_db_path",
     "ensure_reference",
     "ensure_schema",
+    "first_row",
     "load_reference",
     "read_reference",
     "store_status",

@@ -12,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from sectorlens.errors import StoreError
+from sectorlens.store.connection import first_row
 from sectorlens.store.schema import TABLES
 
 # Rows are turned into Arrow every CONVERT_ROWS rows (small Python buffers) and inserted once a
@@ -256,9 +257,9 @@ def finish_load(con: duckdb.DuckDBPyConnection, load_id: str, counts: dict[str, 
 
 def existing_load(con: duckdb.DuckDBPyConnection, load_id: str) -> tuple[Any, ...] | None:
     """The ``loads`` row of ``load_id`` if that exact load is already in the store."""
-    return con.execute(
-        "SELECT load_id, path, finished_at FROM loads WHERE load_id = ?", [load_id]
-    ).fetchone()
+    return first_row(
+        con, "SELECT load_id, path, finished_at FROM loads WHERE load_id = ?", [load_id]
+    )
 
 
 def columns(table: str) -> Iterable[str]:

@@ -14,6 +14,7 @@ import duckdb
 
 from sectorlens.errors import StoreError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
+from sectorlens.store.connection import first_row
 from sectorlens.store.refdata import ReferenceData, read_reference
 
 FORMAT = "reference"
@@ -105,7 +106,7 @@ def stored_reference(con: duckdb.DuckDBPyConnection) -> StoredReference:
     current = _current(con)
     if current is None:
         raise StoreError("the store holds no reference data: run `sectorlens db init` first")
-    meta = con.execute("SELECT value FROM meta WHERE key = 'reference'").fetchone()
+    meta = first_row(con, "SELECT value FROM meta WHERE key = 'reference'")
     presentation = json.loads(meta[0]) if meta else {}
     return StoredReference(
         dataset_id=current["dataset_id"],
@@ -119,10 +120,11 @@ def stored_reference(con: duckdb.DuckDBPyConnection) -> StoredReference:
 
 
 def _current(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:
-    row = con.execute(
+    row = first_row(
+        con,
         "SELECT l.load_id, l.file_sha256, l.options FROM meta m JOIN loads l "
-        "ON l.load_id = m.value WHERE m.key = 'reference_load'"
-    ).fetchone()
+        "ON l.load_id = m.value WHERE m.key = 'reference_load'",
+    )
     if row is None:
         return None
     options = json.loads(row[2] or "{}")
