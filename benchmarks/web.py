@@ -230,7 +230,7 @@ def main() -> None:
             server.stop()
         uncached = Server(store, cache_size=0)
         try:
-            measure("dashboard (cache off)", uncached, urls[:1], 1, 1, args.duration)  # warm-up
+            measure("warm-up (cache off)", uncached, urls[:1], 1, 1, args.duration)
             slow = measure(
                 "dashboard (no cache)", uncached, urls, args.clients, args.requests, args.duration
             )
