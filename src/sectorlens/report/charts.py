@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from typing import Any
 
 Rows = Sequence[dict[str, Any]]
-Spec = dict[str, Any]
+
+
+class Spec(dict[str, Any]):
+    """A Vega-Lite dict (or a part of one)."""
+
+    def to_dict(self, validate: bool = False) -> dict[str, Any]:
+        """A plain copy: Altair's name for it, kept for code written against Altair charts."""
+        return dict(self)
+
+
 PALETTE = ["#2f5d8a", "#e0912f", "#6b9e5a", "#b5475b", "#7e6bb3", "#8c8c8c", "#3c9bb0"]
 WIDTH = 520
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
@@ -41,7 +50,7 @@ def _color(field: str | None, domain: Sequence[str] | None, title: str | None) -
 
 def _chart(layers: list[dict[str, Any]], rows: Rows, width: int, height: int) -> Spec:
     data = {"values": [dict(r) for r in rows]}
-    return {"layer": layers, "data": data, "height": height, "width": width}
+    return Spec(layer=layers, data=data, height=height, width=width)
 
 
 def columns(
@@ -168,8 +177,8 @@ def hconcat(*charts: Spec) -> Spec:
     data = [c.get("data") for c in charts]
     if charts and data[0] is not None and all(d == data[0] for d in data):
         panes = [{k: v for k, v in c.items() if k != "data"} for c in charts]
-        return {"hconcat": panes, "data": data[0]}
-    return {"hconcat": list(charts)}
+        return Spec(hconcat=panes, data=data[0])
+    return Spec(hconcat=list(charts))
 
 
 def spec(chart: Spec, *, title: str, font: str) -> Spec:
@@ -183,7 +192,7 @@ def spec(chart: Spec, *, title: str, font: str) -> Spec:
         "background": "white",
     }
     body = {**chart, "title": title}
-    return {"config": config, **dict(sorted(body.items(), key=_top_order)), "$schema": SCHEMA}
+    return Spec(config=config, **dict(sorted(body.items(), key=_top_order)), **{"$schema": SCHEMA})
 
 
 def _top_order(item: tuple[str, Any]) -> tuple[int, str]:
