@@ -158,7 +158,8 @@ class ChartRenderer:
         self._closing = False
         self._workers: list[_Worker] = []
         self._threads: list[threading.Thread] = []
-        for _ in range(default_workers() if workers is None else workers):
+        count = default_workers() if workers is None else workers
+        for _ in range(count if sys.executable else 0):  # no interpreter to start: in-process
             try:
                 worker = _Worker()
             except OSError:
