@@ -89,3 +89,15 @@ def test_an_unchanged_store_is_checked_without_reading_the_data(
 
     monkeypatch.setattr(reference, "read_reference", fail)
     assert ensure_reference(con) is None
+
+
+def test_rows_inserted_in_chunks_read_back_equal(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sectorlens.store import reference
+
+    monkeypatch.setattr(reference, "_ROWS_PER_INSERT", 7)  # 168 observations: 24 statements
+    load_reference(con)
+    stored, data = stored_reference(con), read_reference()
+    assert set(stored.observations) == set(data.observations)
+    assert set(stored.sources.values()) == set(data.sources)

@@ -142,6 +142,9 @@ def _counts(data: ReferenceData) -> dict[str, int]:
     }
 
 
+_ROWS_PER_INSERT = 500
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -159,8 +162,13 @@ def _insert(con: duckdb.DuckDBPyConnection, data: ReferenceData, load_id: str) -
         if not records:
             continue
         cols = list(records[0])
-        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        con.executemany(sql, [[r[c] for c in cols] for r in records])
+        one = f"({', '.join('?' * len(cols))})"
+        # Many rows per statement: DuckDB's executemany runs one statement per row.
+        for start in range(0, len(records), _ROWS_PER_INSERT):
+            chunk = records[start : start + _ROWS_PER_INSERT]
+            values = ", ".join([one] * len(chunk))
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {values}"
+            con.execute(sql, [r[c] for r in chunk for c in cols])
 
 
 def _fields(record: Any) -> dict[str, Any]:
