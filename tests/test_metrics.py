@@ -112,8 +112,8 @@ def test_shares_by_province_rank_known_values_and_keep_unknown_last(engine: Engi
 
 
 def test_shares_respect_filters(engine: Engine) -> None:
-    result = rows(engine, "shares", by=["cluster"], where=["year>=2018", "round=A,B"])
-    # 2018 A/B rounds: d04 YRD, d06 GBA, d08 JJJ, d09 YRD, d12 JJJ
+    result = rows(engine, "shares", by=["cluster"], where=["year>=2018", "round=a,b"])
+    # 2018 a/b rounds: d04 YRD, d06 GBA, d08 JJJ, d09 YRD, d12 JJJ
     assert [(r["cluster"], r["deals"]) for r in result] == [("JJJ", 2), ("YRD", 2), ("GBA", 1)]
 
 
@@ -160,12 +160,15 @@ def test_segments_by_chain_layer(engine: Engine) -> None:
 def test_stage_mix_shares_within_each_year(engine: Engine) -> None:
     result = rows(engine, "stage_mix")
     mix = {(r["year"], r["round"]): r for r in result}
-    assert mix[(2018, "B")]["deals"] == 3 and mix[(2018, "B")]["deal_share_pct"] == D("50.0000")
+    assert mix[(2018, "b")]["deals"] == 3 and mix[(2018, "b")]["deal_share_pct"] == D("50.0000")
     # 2018 mid amounts: B 200+50 = 250, angel 5, A none → B is 250/255
-    assert mix[(2018, "B")]["amount_share_pct"] == D("98.0392")
-    assert mix[(2018, "A")]["amount_mid"] is None
-    assert mix[(2017, "A")]["deal_share_pct"] == D("75.0000")
+    assert mix[(2018, "b")]["amount_share_pct"] == D("98.0392")
+    assert mix[(2018, "a")]["amount_mid"] is None
+    assert mix[(2017, "a")]["deal_share_pct"] == D("75.0000")
     assert sum(r["deals"] for r in result) == 12
+    # rounds in stage order (parse.ROUND_STAGES): seed, angel, then the series
+    assert [r["round"] for r in result if r["year"] == 2018] == ["angel", "a", "b"]
+    assert [r["round"] for r in result if r["year"] == 2016] == ["seed", "angel"]
 
 
 def test_deal_size_three_ways_with_the_undisclosed_share(engine: Engine) -> None:

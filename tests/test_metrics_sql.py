@@ -27,7 +27,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     (
         "deals-quarter-province",
         "deals",
-        {"by": ["quarter", "province"], "where": ["year>=2014", "round=A,B"]},
+        {"by": ["quarter", "province"], "where": ["year>=2014", "round=a,b"]},
     ),
     ("ytd", "ytd", {"params": {"through": "07-31"}}),
     ("shares-province", "shares", {"by": ["province"], "currency": "USD"}),

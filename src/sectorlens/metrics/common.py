@@ -42,17 +42,56 @@ def amounts(t: ir.Table, currency: str) -> dict[str, ir.Value]:
 
 
 def amounts_of(t: ir.Table, value: ir.Value, low: ir.Value, high: ir.Value) -> dict[str, ir.Value]:
-    """The four per-deal amounts from one triple of value/low/high columns."""
+    """The four per-deal amounts from one triple of value/low/high columns.
+
+    Besides the four amounts: ``both`` (low and high known), ``lh`` (low + high) and ``value``,
+    from which :func:`mid_sum` sums midpoints without halving every row.
+    """
     null = ibis.null(AMOUNT_TYPE)
-    mid = ibis.ifelse(
-        low.notnull() & high.notnull(), ((low + high) * _HALF).cast(AMOUNT_TYPE), value
-    )
+    both = low.notnull() & high.notnull()
+    mid = ibis.ifelse(both, ((low + high) * _HALF).cast(AMOUNT_TYPE), value)
     return {
         "exact": ibis.ifelse(t.amount_qualifier == "exact", value, null),
         "low": ibis.coalesce(low, value),
         "high": ibis.coalesce(high, value),
         "mid": mid,
+        "both": both,
+        "lh": low + high,
+        "value": value,
+        "has_mid": both | value.notnull(),
     }
+
+
+def mid_sum(
+    a: dict[str, ir.Value], name: str, where: ir.BooleanValue | None = None
+) -> dict[str, ir.Value]:
+    """Two exact sums whose combination (see :func:`join_mid`) is the sum of midpoints.
+
+    Σ mid = ½·Σ(low + high) over ranges + Σ value over the rest: one halving per group
+    instead of a DECIMAL multiply per row (three times faster on DuckDB, and exact).
+    """
+    both, rest = a["both"], ~a["both"]
+    if where is not None:
+        both, rest = both & where, rest & where
+    return {f"{name}__lh": a["lh"].sum(where=both), f"{name}__pt": a["value"].sum(where=rest)}
+
+
+def join_mid(row: dict[str, Any]) -> dict[str, Any]:
+    """Replace every ``X__lh``/``X__pt`` pair of ``row`` with ``X``, the exact midpoint sum."""
+    for key in [k for k in row if k.endswith("__lh")]:
+        name = key[:-4]
+        lh, pt = row.pop(key), row.pop(f"{name}__pt")
+        if lh is None and pt is None:
+            row[name] = None
+        else:
+            total = Decimal(lh or 0) * _HALF + Decimal(pt or 0)
+            row[name] = total.quantize(Decimal("0.000001"), ROUND_HALF_UP)
+    return row
+
+
+def rows_of(results: Mapping[str, pa.Table], key: str = "rows") -> list[dict[str, Any]]:
+    """The rows of one executed expression, midpoint sums joined."""
+    return [join_mid(r) for r in results[key].to_pylist()]
 
 
 def deals(q: Query, engine: Any) -> ir.Table:

@@ -24,7 +24,15 @@ import pyarrow as pa
 
 from sectorlens.errors import UsageError
 from sectorlens.fx import FxError, FxRates
-from sectorlens.metrics.common import ARROW_AMOUNT, amounts, amounts_of, deals, to_arrow
+from sectorlens.metrics.common import (
+    ARROW_AMOUNT,
+    amounts,
+    amounts_of,
+    deals,
+    mid_sum,
+    rows_of,
+    to_arrow,
+)
 from sectorlens.metrics.registry import Query
 
 COUNT_UNITS = ("count", "deals")
@@ -77,18 +85,15 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
         companies=t.company_id.nunique(),
         disclosed=t.count(where=t.disclosed),
     )
-    own = amounts_of(t, t.amount_value, t.amount_low, t.amount_high)
-    converted = amounts(t, q.currency)
-    sums = (
-        t.filter(t.currency.notnull())
-        .group_by("source_format", "currency")
-        .aggregate(
-            n=own["mid"].count(),
-            mid=own["mid"].sum(),
-            low=own["low"].sum(),
-            high=own["high"].sum(),
-            at_deal_dates=converted["mid"].sum(),
-        )
+    m = t.filter(t.currency.notnull())
+    own = amounts_of(m, m.amount_value, m.amount_low, m.amount_high)
+    converted = amounts(m, q.currency)
+    sums = m.group_by("source_format", "currency").aggregate(
+        n=m.count(where=own["has_mid"]),
+        **mid_sum(own, "mid"),
+        low=own["low"].sum(),
+        high=own["high"].sum(),
+        **mid_sum(converted, "at_deal_dates"),
     )
     obs_cols = [
         "obs_id",
@@ -137,7 +142,7 @@ def finish_reconcile(results: dict[str, pa.Table], q: Query) -> pa.Table:
             row.update(value=o["value"], low=o["low"], high=o["high"])
         out.append(row)
     sums: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for s in results["sums"].to_pylist():
+    for s in rows_of(results, "sums"):
         sums[s["source_format"]].append(s)
     for c in sorted(results["coverage"].to_pylist(), key=lambda r: r["source_format"]):
         row = {

@@ -26,8 +26,10 @@ from sectorlens.metrics.common import (
     ARROW_PCT,
     amounts,
     deals,
+    mid_sum,
     pct,
     ratio,
+    rows_of,
     to_arrow,
 )
 from sectorlens.metrics.registry import Query
@@ -56,8 +58,8 @@ def _build(q: Query, engine: Any, *, companies: bool) -> dict[str, ir.Table]:
     a = amounts(t, q.currency)
     aggs: dict[str, ir.Value] = {
         "deals": t.count(),
-        "amount_mid": a["mid"].sum(),
-        "n_mid": a["mid"].count(),
+        **mid_sum(a, "amount_mid"),
+        "n_mid": t.count(where=a["has_mid"]),
     }
     if companies:
         aggs["companies"] = t.company_id.nunique()
@@ -77,7 +79,7 @@ def _total(rows: list[dict[str, Any]], key: str) -> Decimal:
 def finish_shares(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """Share of deals and of amount per value, ranked, with cumulative deal share."""
     (dim,) = q.by
-    rows = _ranked(results["rows"].to_pylist(), dim)
+    rows = _ranked(rows_of(results), dim)
     deals_total, amount_total = _total(rows, "deals"), _total(rows, "amount_mid")
     cumulative = Decimal(0)
     out = []
@@ -128,7 +130,7 @@ def concentration_of(values: list[Any]) -> dict[str, Any]:
 def finish_concentration(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """One row per measure (deals, amount) with CR1, CR3, CR5 and HHI."""
     (dim,) = q.by
-    rows = _ranked(results["rows"].to_pylist(), dim)
+    rows = _ranked(rows_of(results), dim)
     known = [r for r in rows if r[dim] is not None]
     out = []
     for measure in ("deals", "amount_mid"):
@@ -163,7 +165,7 @@ def finish_concentration(results: dict[str, pa.Table], q: Query) -> pa.Table:
 def finish_segments(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """Count and amount shares side by side, mean deal size and the quadrant of each segment."""
     (dim,) = q.by
-    rows = _ranked(results["rows"].to_pylist(), dim)
+    rows = _ranked(rows_of(results), dim)
     known = [r for r in rows if r[dim] is not None]
     deals_total, amount_total = _total(rows, "deals"), _total(rows, "amount_mid")
     companies_total = _total(rows, "companies")

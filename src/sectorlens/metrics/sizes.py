@@ -25,8 +25,10 @@ from sectorlens.metrics.common import (
     deals,
     dim_type,
     group_columns,
+    mid_sum,
     pct,
     ratio,
+    rows_of,
     sort_key,
     to_arrow,
 )
@@ -43,8 +45,11 @@ def build_deal_size(q: Query, engine: Any) -> dict[str, ir.Table]:
         "unparsed": t.count(where=t.amount_kind == "unparsed"),
     }
     for m in MEASURES:
-        aggs[f"{m}_n"] = a[m].count()
-        aggs[f"{m}_sum"] = a[m].sum()
+        aggs[f"{m}_n"] = t.count(where=a["has_mid"]) if m == "mid" else a[m].count()
+        if m == "mid":
+            aggs.update(mid_sum(a, "mid_sum"))
+        else:
+            aggs[f"{m}_sum"] = a[m].sum()
         aggs[f"{m}_median"] = a[m].median().cast(AMOUNT_TYPE)
     groups = group_columns(t, q.by)
     rows = t.group_by(**groups).aggregate(**aggs) if groups else t.aggregate(**aggs)
@@ -55,7 +60,7 @@ def finish_deal_size(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """Means from exact sums, medians to the cent, the undisclosed share beside them."""
     dims = list(q.by)
     out = []
-    for r in results["rows"].to_pylist():
+    for r in rows_of(results):
         row = {d: r[d] for d in dims}
         row.update(
             deals=r["deals"],
@@ -100,7 +105,7 @@ def build_stage_mix(q: Query, engine: Any) -> dict[str, ir.Table]:
     t = deals(q, engine)
     a = amounts(t, q.currency)
     rows = t.group_by(year=t.deal_date.year(), round=t["round"]).aggregate(
-        deals=t.count(), amount_mid=a["mid"].sum()
+        deals=t.count(), **mid_sum(a, "amount_mid")
     )
     return {"rows": rows}
 
@@ -108,7 +113,7 @@ def build_stage_mix(q: Query, engine: Any) -> dict[str, ir.Table]:
 def finish_stage_mix(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """Each round's share of its year's deals and amount, rounds in stage order."""
     order = stage_order()
-    rows = results["rows"].to_pylist()
+    rows = rows_of(results)
     deals_by_year: dict[Any, int] = {}
     amount_by_year: dict[Any, Any] = {}
     for r in rows:

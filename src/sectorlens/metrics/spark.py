@@ -10,6 +10,7 @@ import shutil
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from sectorlens.errors import SectorlensError
 from sectorlens.metrics.engine import METRIC_TABLES, Engine
@@ -42,6 +43,7 @@ def start_session(master: str = "local[2]") -> Any:
         .appName("sectorlens-metrics")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
@@ -59,9 +61,15 @@ def spark_engine(
 
     own = session is None
     spark = start_session(master) if own else session
+    cursor = con.cursor()  # its own result state: the caller's connection may hold one open
     for name in METRIC_TABLES:
-        arrow = con.sql(f"SELECT * FROM {name}").to_arrow_table()  # names are constants
+        arrow = cursor.sql(f"SELECT * FROM {name}").to_arrow_table()  # names are constants
+        if arrow.num_rows == 0:  # PySpark cannot convert a column without any chunk
+            arrow = pa.Table.from_arrays(
+                [pa.array([], f.type) for f in arrow.schema], schema=arrow.schema
+            )
         spark.createDataFrame(arrow).createOrReplaceTempView(name)
+    cursor.close()
     backend = ibis.pyspark.connect(spark)
     return SparkEngine(backend, "spark", spark.stop if own else None)
 
@@ -73,4 +81,7 @@ class SparkEngine(Engine):
         """Run ``expr`` on Spark and return an Arrow table of the expression's schema."""
         sql = self.backend.compile(expr)
         arrow = self.backend._session.sql(sql).toArrow()
-        return arrow.cast(expr.schema().to_pyarrow())
+        schema = expr.schema().to_pyarrow()
+        if arrow.num_rows == 0:
+            return schema.empty_table()
+        return arrow.cast(schema)

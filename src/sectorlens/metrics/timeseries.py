@@ -20,9 +20,11 @@ from sectorlens.metrics.common import (
     grain_of,
     group_columns,
     growth,
+    mid_sum,
     pct,
     period_bounds,
     period_label,
+    rows_of,
     sort_key,
     to_arrow,
 )
@@ -45,9 +47,11 @@ def deal_aggregates(t: ir.Table, currency: str, where: ir.BooleanValue | None = 
         "undisclosed": t.count(where=_and(t.amount_kind == "undisclosed", where)),
         "unparsed": t.count(where=_and(t.amount_kind == "unparsed", where)),
     }
-    for m in MEASURES:
+    for m in ("exact", "low", "high"):
         out[f"amount_{m}"] = a[m].sum(where=where)
         out[f"n_{m}"] = a[m].count(where=where)
+    out.update(mid_sum(a, "amount_mid", where))
+    out["n_mid"] = t.count(where=_and(a["has_mid"], where))
     return out
 
 
@@ -86,7 +90,7 @@ def finish_deals(results: dict[str, pa.Table], q: Query) -> pa.Table:
     dims = [b for b in q.by if b != grain]
     as_of = resolve_as_of(q, results)
     out = []
-    for r in results["rows"].to_pylist():
+    for r in rows_of(results):
         sub = r.get(grain) if grain != "year" else None
         row = dict(r)
         if r["year"] is None:
@@ -144,9 +148,9 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
     a = amounts(t, q.currency)
     rows = t.group_by(year=t.deal_date.year()).aggregate(
         deals_ytd=t.count(where=window),
-        amount_mid_ytd=a["mid"].sum(where=window),
         deals_full_year=t.count(),
-        amount_mid_full_year=a["mid"].sum(),
+        **mid_sum(a, "amount_mid_ytd", window),
+        **mid_sum(a, "amount_mid_full_year"),
     )
     return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine)}
 
@@ -154,7 +158,7 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
 def finish_ytd(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """YoY change of the year-to-date figures, each year against the same window a year before."""
     as_of = resolve_as_of(q, results)
-    rows = sorted(results["rows"].to_pylist(), key=lambda r: r["year"])
+    rows = sorted(rows_of(results), key=lambda r: r["year"])
     by_year = {r["year"]: r for r in rows}
     out = []
     month, day = _through(q, as_of)
@@ -213,7 +217,7 @@ def build_yearly(q: Query, engine: Any) -> dict[str, ir.Table]:
     t = deals(q, engine)
     a = amounts(t, q.currency)
     rows = t.group_by(year=t.deal_date.year()).aggregate(
-        deals=t.count(), amount_mid=a["mid"].sum(), amount_exact=a["exact"].sum()
+        deals=t.count(), amount_exact=a["exact"].sum(), **mid_sum(a, "amount_mid")
     )
     return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine)}
 
@@ -221,7 +225,7 @@ def build_yearly(q: Query, engine: Any) -> dict[str, ir.Table]:
 def finish_growth(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """Year-on-year change; partial years are flagged (compare them with ``ytd``)."""
     as_of = resolve_as_of(q, results)
-    rows = sorted(results["rows"].to_pylist(), key=lambda r: r["year"])
+    rows = sorted(rows_of(results), key=lambda r: r["year"])
     by_year = {r["year"]: r for r in rows}
     out = []
     for r in rows:
@@ -253,7 +257,7 @@ def finish_growth(results: dict[str, pa.Table], q: Query) -> pa.Table:
 def finish_cagr(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """Compound annual growth from ``start`` to ``end`` (default: first to last complete year)."""
     as_of = resolve_as_of(q, results)
-    by_year = {r["year"]: r for r in results["rows"].to_pylist()}
+    by_year = {r["year"]: r for r in rows_of(results)}
     if not by_year:
         return to_arrow([], _CAGR_SCHEMA)
     complete = [y for y in by_year if as_of is None or date(y, 12, 31) <= as_of]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
 
 from sectorlens.fx import FxRates
-from sectorlens.report.blocks import Paragraph, Section
+from sectorlens.report.blocks import Chart, Paragraph, Section
 from sectorlens.report.context import Labels, ReportContext
 from sectorlens.report.fmt import Formatter
 from sectorlens.report.fonts import FALLBACK, chart_font, cjk_font
 from sectorlens.report.sections import build_sections
 from sectorlens.report.wording import Wording
+from sectorlens.store.connection import first_row
 from sectorlens.store.reference import stored_reference
 
 
@@ -30,14 +32,25 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
+def has_deals(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the store holds ingested deals (the report then gains its deal sections)."""
+    row = first_row(con, "SELECT count(*) FROM (SELECT 1 FROM deals LIMIT 1)")
+    return bool(row and row[0])
+
+
 def build_report(
     con: duckdb.DuckDBPyConnection,
     lang: str = "ko",
     *,
     fx: FxRates | None = None,
     font: str | None = None,
+    on_chart: Callable[[Chart], None] | None = None,
 ) -> Report:
-    """Build the report of the reference data set in the store, in ``lang`` (ko or en)."""
+    """Build the report of the reference data set in the store, in ``lang`` (ko or en).
+
+    ``on_chart`` is called with each chart as soon as its section is built, so that rendering
+    can start while the rest of the report is being built.
+    """
     words = Wording(lang)
     ref = stored_reference(con)
     subject = ref.presentation.get("subject") or {}
@@ -45,11 +58,21 @@ def build_report(
     reader = str(subject.get("reader_currency") or "USD")
     fmt = Formatter(words, fx or FxRates(), reader)
     ctx = ReportContext(ref, words, fmt, labels, subject, font=font or chart_font())
+    if has_deals(con):
+        from sectorlens.metrics import from_duckdb  # Ibis only when there are deals to show
+
+        ctx.deals = from_duckdb(con)
     warnings = []
     if font is None and cjk_font() is None:
         warnings.append(words.say("report.font_warning"))
         ctx.font = FALLBACK
-    sections = build_sections(ctx, list(subject.get("sections") or []))
+
+    def charts_of(section: Section) -> None:
+        for block in section.blocks:
+            if on_chart is not None and isinstance(block, Chart):
+                on_chart(block)
+
+    sections = build_sections(ctx, list(subject.get("sections") or []), on_section=charts_of)
     base_id = str(subject.get("base_source") or "")
     base = ref.sources.get(base_id)
     base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""

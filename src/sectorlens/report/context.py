@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sectorlens.model import Observation
 from sectorlens.report.fmt import Formatter
 from sectorlens.report.wording import Wording
 from sectorlens.store.reference import StoredReference
+
+if TYPE_CHECKING:
+    from sectorlens.metrics import Engine
 
 
 class Labels:
@@ -94,6 +97,7 @@ class ReportContext:
     labels: Labels
     subject: dict[str, Any]
     font: str = "sans-serif"
+    deals: Engine | None = None  # the store's deals, when it holds any (ingested sections)
 
     @property
     def lang(self) -> str:

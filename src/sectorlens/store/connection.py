@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import platformdirs
@@ -65,12 +66,23 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def _check_version(con: duckdb.DuckDBPyConnection, db: Path | None) -> None:
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
     except duckdb.CatalogException as exc:
         raise StoreError(f"{db} is a DuckDB file but not a sectorlens store") from exc
-    if row is None or row[0] != str(SCHEMA_VERSION):
-        found = row[0] if row else "none"
+    found = rows[0][0] if rows else "none"
+    if found != str(SCHEMA_VERSION):
         raise StoreError(f"store schema version {found}, this sectorlens expects {SCHEMA_VERSION}")
+
+
+def first_row(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+) -> tuple[Any, ...] | None:
+    """The first row of a small query, or None, read to the end so the connection stays usable.
+
+    (DuckDB 2 keeps a result opened by ``fetchone`` pending until it is read to the end.)
+    """
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -12,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from sectorlens.errors import StoreError
+from sectorlens.store.connection import first_row
 from sectorlens.store.schema import TABLES
 
 # Tables are inserted once DEFAULT_CHUNK_ROWS rows of them are queued (rows given one by one are
@@ -329,9 +330,9 @@ def finish_load(con: duckdb.DuckDBPyConnection, load_id: str, counts: dict[str, 
 
 def existing_load(con: duckdb.DuckDBPyConnection, load_id: str) -> tuple[Any, ...] | None:
     """The ``loads`` row of ``load_id`` if that exact load is already in the store."""
-    return con.execute(
-        "SELECT load_id, path, finished_at FROM loads WHERE load_id = ?", [load_id]
-    ).fetchone()
+    return first_row(
+        con, "SELECT load_id, path, finished_at FROM loads WHERE load_id = ?", [load_id]
+    )
 
 
 def columns(table: str) -> Iterable[str]:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import duckdb
 
+from sectorlens.store.connection import first_row
 from sectorlens.store.schema import TABLES
 
 
@@ -40,7 +41,7 @@ def store_status(con: duckdb.DuckDBPyConnection) -> StoreStatus:
     """Summarize the store behind ``con``."""
     counts = {}
     for table in TABLES:
-        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        row = first_row(con, f"SELECT count(*) FROM {table}")
         counts[table] = int(row[0]) if row else 0
     meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
     loads = []

@@ -33,32 +33,31 @@ SELECT
   COUNT(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "high_n",
   SUM(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "high_sum",
   QUANTILE_CONT(COALESCE("t0"."cny_high", "t0"."cny_value"), 0.5) AS "high_median",
-  COUNT(
-    CASE
-      WHEN (
+  COUNT(*) FILTER(WHERE
+    (
+      (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t0"."cny_low" + "t0"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t0"."cny_value"
-    END
-  ) AS "mid_n",
-  SUM(
-    CASE
-      WHEN (
+    )
+    OR (
+      "t0"."cny_value" IS NOT NULL
+    )) AS "mid_n",
+  SUM("t0"."cny_low" + "t0"."cny_high") FILTER(WHERE
+    (
+      "t0"."cny_low" IS NOT NULL
+    ) AND (
+      "t0"."cny_high" IS NOT NULL
+    )) AS "mid_sum__lh",
+  SUM("t0"."cny_value") FILTER(WHERE
+    NOT (
+      (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t0"."cny_low" + "t0"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t0"."cny_value"
-    END
-  ) AS "mid_sum",
+    )) AS "mid_sum__pt",
   QUANTILE_CONT(
     CASE
       WHEN (

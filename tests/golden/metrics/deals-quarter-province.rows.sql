@@ -27,38 +27,37 @@ SELECT
   COUNT(COALESCE("t1"."cny_low", "t1"."cny_value")) AS "n_low",
   SUM(COALESCE("t1"."cny_high", "t1"."cny_value")) AS "amount_high",
   COUNT(COALESCE("t1"."cny_high", "t1"."cny_value")) AS "n_high",
-  SUM(
-    CASE
-      WHEN (
+  SUM("t1"."cny_low" + "t1"."cny_high") FILTER(WHERE
+    (
+      "t1"."cny_low" IS NOT NULL
+    ) AND (
+      "t1"."cny_high" IS NOT NULL
+    )) AS "amount_mid__lh",
+  SUM("t1"."cny_value") FILTER(WHERE
+    NOT (
+      (
         "t1"."cny_low" IS NOT NULL
       ) AND (
         "t1"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t1"."cny_low" + "t1"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t1"."cny_value"
-    END
-  ) AS "amount_mid",
-  COUNT(
-    CASE
-      WHEN (
+    )) AS "amount_mid__pt",
+  COUNT(*) FILTER(WHERE
+    (
+      (
         "t1"."cny_low" IS NOT NULL
       ) AND (
         "t1"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t1"."cny_low" + "t1"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t1"."cny_value"
-    END
-  ) AS "n_mid"
+    )
+    OR (
+      "t1"."cny_value" IS NOT NULL
+    )) AS "n_mid"
 FROM (
   SELECT
     *
   FROM "deals" AS "t0"
   WHERE
-    EXTRACT(year FROM "t0"."deal_date") >= 2014 AND "t0"."round" IN ('A', 'B')
+    EXTRACT(year FROM "t0"."deal_date") >= 2014 AND "t0"."round" IN ('a', 'b')
 ) AS "t1"
 GROUP BY
   1,

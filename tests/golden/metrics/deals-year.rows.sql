@@ -25,32 +25,31 @@ SELECT
   COUNT(COALESCE("t0"."cny_low", "t0"."cny_value")) AS "n_low",
   SUM(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "amount_high",
   COUNT(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "n_high",
-  SUM(
-    CASE
-      WHEN (
+  SUM("t0"."cny_low" + "t0"."cny_high") FILTER(WHERE
+    (
+      "t0"."cny_low" IS NOT NULL
+    ) AND (
+      "t0"."cny_high" IS NOT NULL
+    )) AS "amount_mid__lh",
+  SUM("t0"."cny_value") FILTER(WHERE
+    NOT (
+      (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t0"."cny_low" + "t0"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t0"."cny_value"
-    END
-  ) AS "amount_mid",
-  COUNT(
-    CASE
-      WHEN (
+    )) AS "amount_mid__pt",
+  COUNT(*) FILTER(WHERE
+    (
+      (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t0"."cny_low" + "t0"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t0"."cny_value"
-    END
-  ) AS "n_mid"
+    )
+    OR (
+      "t0"."cny_value" IS NOT NULL
+    )) AS "n_mid"
 FROM "deals" AS "t0"
 GROUP BY
   1

@@ -6,24 +6,25 @@ FROM (
     COUNT(*) AS "deals",
     SUM(
       CASE
-        WHEN (
-          "t0"."cny_low" IS NOT NULL
-        ) AND (
-          "t0"."cny_high" IS NOT NULL
-        )
-        THEN CAST((
-          "t0"."cny_low" + "t0"."cny_high"
-        ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-        ELSE "t0"."cny_value"
-      END
-    ) AS "amount_mid",
-    SUM(
-      CASE
         WHEN "t0"."amount_qualifier" = 'exact'
         THEN "t0"."cny_value"
         ELSE CAST(NULL AS DECIMAL(38, 6))
       END
-    ) AS "amount_exact"
+    ) AS "amount_exact",
+    SUM("t0"."cny_low" + "t0"."cny_high") FILTER(WHERE
+      (
+        "t0"."cny_low" IS NOT NULL
+      ) AND (
+        "t0"."cny_high" IS NOT NULL
+      )) AS "amount_mid__lh",
+    SUM("t0"."cny_value") FILTER(WHERE
+      NOT (
+        (
+          "t0"."cny_low" IS NOT NULL
+        ) AND (
+          "t0"."cny_high" IS NOT NULL
+        )
+      )) AS "amount_mid__pt"
   FROM "deals" AS "t0"
   GROUP BY
     1

@@ -1,47 +1,47 @@
 SELECT
   "t1"."source_format",
   "t1"."currency",
-  COUNT(
-    CASE
-      WHEN (
+  COUNT(*) FILTER(WHERE
+    (
+      (
         "t1"."amount_low" IS NOT NULL
       ) AND (
         "t1"."amount_high" IS NOT NULL
       )
-      THEN CAST((
-        "t1"."amount_low" + "t1"."amount_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t1"."amount_value"
-    END
-  ) AS "n",
-  SUM(
-    CASE
-      WHEN (
+    )
+    OR (
+      "t1"."amount_value" IS NOT NULL
+    )) AS "n",
+  SUM("t1"."amount_low" + "t1"."amount_high") FILTER(WHERE
+    (
+      "t1"."amount_low" IS NOT NULL
+    ) AND (
+      "t1"."amount_high" IS NOT NULL
+    )) AS "mid__lh",
+  SUM("t1"."amount_value") FILTER(WHERE
+    NOT (
+      (
         "t1"."amount_low" IS NOT NULL
       ) AND (
         "t1"."amount_high" IS NOT NULL
       )
-      THEN CAST((
-        "t1"."amount_low" + "t1"."amount_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t1"."amount_value"
-    END
-  ) AS "mid",
+    )) AS "mid__pt",
   SUM(COALESCE("t1"."amount_low", "t1"."amount_value")) AS "low",
   SUM(COALESCE("t1"."amount_high", "t1"."amount_value")) AS "high",
-  SUM(
-    CASE
-      WHEN (
+  SUM("t1"."cny_low" + "t1"."cny_high") FILTER(WHERE
+    (
+      "t1"."cny_low" IS NOT NULL
+    ) AND (
+      "t1"."cny_high" IS NOT NULL
+    )) AS "at_deal_dates__lh",
+  SUM("t1"."cny_value") FILTER(WHERE
+    NOT (
+      (
         "t1"."cny_low" IS NOT NULL
       ) AND (
         "t1"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t1"."cny_low" + "t1"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t1"."cny_value"
-    END
-  ) AS "at_deal_dates"
+    )) AS "at_deal_dates__pt"
 FROM (
   SELECT
     *

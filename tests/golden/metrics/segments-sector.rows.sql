@@ -1,32 +1,31 @@
 SELECT
   "t0"."sector",
   COUNT(*) AS "deals",
-  SUM(
-    CASE
-      WHEN (
+  SUM("t0"."cny_low" + "t0"."cny_high") FILTER(WHERE
+    (
+      "t0"."cny_low" IS NOT NULL
+    ) AND (
+      "t0"."cny_high" IS NOT NULL
+    )) AS "amount_mid__lh",
+  SUM("t0"."cny_value") FILTER(WHERE
+    NOT (
+      (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t0"."cny_low" + "t0"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t0"."cny_value"
-    END
-  ) AS "amount_mid",
-  COUNT(
-    CASE
-      WHEN (
+    )) AS "amount_mid__pt",
+  COUNT(*) FILTER(WHERE
+    (
+      (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t0"."cny_low" + "t0"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t0"."cny_value"
-    END
-  ) AS "n_mid",
+    )
+    OR (
+      "t0"."cny_value" IS NOT NULL
+    )) AS "n_mid",
   COUNT(DISTINCT "t0"."company_id") AS "companies"
 FROM "deals" AS "t0"
 GROUP BY

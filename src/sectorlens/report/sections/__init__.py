@@ -15,13 +15,20 @@ from sectorlens.errors import InputError
 from sectorlens.report.blocks import Section
 from sectorlens.report.context import ReportContext
 from sectorlens.report.sections.crosssource import cross_source
+from sectorlens.report.sections.ingested import (
+    ingested_deal_size,
+    ingested_segments,
+    ingested_series,
+    ingested_shares,
+)
 from sectorlens.report.sections.investment import deals_by_period
 from sectorlens.report.sections.market import outlook, series
 from sectorlens.report.sections.notes import equivalents, findings
 from sectorlens.report.sections.policy import policies
 from sectorlens.report.sections.shares import chain, shares
 
-Builder = Callable[[ReportContext, dict[str, Any], list[Section]], Section]
+# A builder may return None: a section that has nothing to show (no ingested deals) is left out.
+Builder = Callable[[ReportContext, dict[str, Any], list[Section]], Section | None]
 
 KINDS: Mapping[str, Builder] = MappingProxyType(
     {
@@ -34,14 +41,24 @@ KINDS: Mapping[str, Builder] = MappingProxyType(
         "cross_source": cross_source,
         "equivalents": equivalents,
         "findings": findings,
+        "ingested_shares": ingested_shares,
+        "ingested_series": ingested_series,
+        "ingested_segments": ingested_segments,
+        "ingested_deal_size": ingested_deal_size,
     }
 )
 
 
 def build_sections(
-    ctx: ReportContext, configs: list[dict[str, Any]], kinds: Mapping[str, Builder] = KINDS
+    ctx: ReportContext,
+    configs: list[dict[str, Any]],
+    kinds: Mapping[str, Builder] = KINDS,
+    on_section: Callable[[Section], None] | None = None,
 ) -> list[Section]:
-    """Build the configured sections in order (each sees the ones built before it)."""
+    """Build the configured sections in order (each sees the ones built before it).
+
+    ``on_section`` is called with each section as soon as it is built (to start its charts).
+    """
     done: list[Section] = []
     for cfg in configs:
         builder = kinds.get(str(cfg.get("kind")))
@@ -50,7 +67,11 @@ def build_sections(
             raise InputError(
                 f"section {cfg.get('id')!r}: unknown kind {cfg.get('kind')!r} ({known})"
             )
-        done.append(builder(ctx, cfg, done))
+        section = builder(ctx, cfg, done)
+        if section is not None:
+            done.append(section)
+            if on_section is not None:
+                on_section(section)
     return done
 
 

@@ -1,0 +1,309 @@
+"""The two baselines of the metrics benchmark: hand-written DuckDB SQL and pandas.
+
+Each produces, per report metric, the same named intermediate tables as the metric's Ibis
+``build`` step, so that all three go through the same ``finish`` (the small Decimal step).
+pandas works on float64 amounts (as a typical pandas implementation would; object Decimals
+would be far slower still).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+# (label, metric, request) — every metric the report shows.
+REPORT: list[tuple[str, str, dict[str, Any]]] = [
+    ("deals by year", "deals", {"by": ["year"]}),
+    ("ytd Jan–Jul", "ytd", {"params": {"through": "07-31"}}),
+    ("shares by province", "shares", {"by": ["province"]}),
+    ("shares by city", "shares", {"by": ["city"]}),
+    ("shares by cluster", "shares", {"by": ["cluster"]}),
+    ("concentration province", "concentration", {"by": ["province"]}),
+    ("segments by sector", "segments", {"by": ["sector"]}),
+    ("segments by layer", "segments", {"by": ["chain_layer"]}),
+    ("stage mix", "stage_mix", {}),
+    ("deal size by year", "deal_size", {"by": ["year"]}),
+    ("growth", "growth", {}),
+    ("cagr", "cagr", {}),
+    ("cohorts", "cohorts", {}),
+]
+
+_AMOUNTS = """
+WITH a AS (
+    SELECT *,
+        CASE WHEN amount_qualifier = 'exact' THEN cny_value END AS x_exact,
+        coalesce(cny_low, cny_value) AS x_low,
+        coalesce(cny_high, cny_value) AS x_high,
+        cny_low IS NOT NULL AND cny_high IS NOT NULL AS both_,
+        cny_low + cny_high AS lh,
+        CASE WHEN cny_low IS NOT NULL AND cny_high IS NOT NULL
+             THEN CAST((cny_low + cny_high) * 0.5 AS DECIMAL(38, 6)) ELSE cny_value END AS x_mid
+    FROM deals
+)
+"""
+_AS_OF = "SELECT max(deal_date) AS as_of FROM deals"
+_COUNTS = """count(*) AS deals,
+    count(*) FILTER (WHERE disclosed) AS disclosed,
+    count(*) FILTER (WHERE amount_kind = 'undisclosed') AS undisclosed,
+    count(*) FILTER (WHERE amount_kind = 'unparsed') AS unparsed"""
+
+
+def _mid(name: str) -> str:
+    """The two exact sums the metrics join into the midpoint sum (common.mid_sum)."""
+    return (
+        f"sum(lh) FILTER (WHERE both_) AS {name}__lh,"
+        f" sum(cny_value) FILTER (WHERE NOT both_) AS {name}__pt"
+    )
+
+
+_N_MID = "count(*) FILTER (WHERE both_ OR cny_value IS NOT NULL)"
+_SUMS = ",\n".join(
+    f"sum(x_{m}) AS amount_{m}, count(x_{m}) AS n_{m}" for m in ("exact", "low", "high")
+)
+_SUMS += f",\n{_mid('amount_mid')}, {_N_MID} AS n_mid"
+_MEDIANS = ",\n".join(
+    (
+        f"{_N_MID} AS mid_n, {_mid('mid_sum')}"
+        if m == "mid"
+        else f"count(x_{m}) AS {m}_n, sum(x_{m}) AS {m}_sum"
+    )
+    + f", CAST(median(x_{m}) AS DECIMAL(38, 6)) AS {m}_median"
+    for m in ("exact", "low", "high", "mid")
+)
+_YEARLY = (
+    _AMOUNTS + "SELECT year(deal_date) AS year, count(*) AS deals,"
+    f" sum(x_exact) AS amount_exact, {_mid('amount_mid')} FROM a"
+    " WHERE deal_date IS NOT NULL GROUP BY 1"
+)
+_WINDOW = "(month(deal_date) < 7 OR (month(deal_date) = 7 AND day(deal_date) <= 31))"
+
+
+def _group(dim: str, companies: bool = False) -> str:
+    extra = ", count(DISTINCT company_id) AS companies" if companies else ""
+    return (
+        _AMOUNTS + f"SELECT {dim}, count(*) AS deals, {_mid('amount_mid')},"
+        f" {_N_MID} AS n_mid{extra} FROM a GROUP BY 1"
+    )
+
+
+RAW_SQL: dict[str, dict[str, str]] = {
+    "deals by year": {
+        "rows": _AMOUNTS + f"SELECT year(deal_date) AS year, {_COUNTS},\n{_SUMS} FROM a GROUP BY 1",
+        "as_of": _AS_OF,
+    },
+    "ytd Jan–Jul": {
+        "rows": _AMOUNTS
+        + f"""SELECT year(deal_date) AS year,
+            count(*) FILTER (WHERE {_WINDOW}) AS deals_ytd,
+            count(*) AS deals_full_year,
+            sum(lh) FILTER (WHERE both_ AND {_WINDOW}) AS amount_mid_ytd__lh,
+            sum(cny_value) FILTER (WHERE NOT both_ AND {_WINDOW}) AS amount_mid_ytd__pt,
+            {_mid("amount_mid_full_year")}
+            FROM a WHERE deal_date IS NOT NULL GROUP BY 1""",
+        "as_of": _AS_OF,
+    },
+    "shares by province": {"rows": _group("province")},
+    "shares by city": {"rows": _group("city")},
+    "shares by cluster": {"rows": _group("cluster")},
+    "concentration province": {"rows": _group("province")},
+    "segments by sector": {"rows": _group("sector", companies=True)},
+    "segments by layer": {"rows": _group("chain_layer", companies=True)},
+    "stage mix": {
+        "rows": _AMOUNTS + "SELECT year(deal_date) AS year, round, count(*) AS deals,"
+        f" {_mid('amount_mid')} FROM a GROUP BY 1, 2",
+    },
+    "deal size by year": {
+        "rows": _AMOUNTS
+        + """SELECT year(deal_date) AS year, count(*) AS deals,
+            count(*) FILTER (WHERE amount_kind = 'undisclosed') AS undisclosed,
+            count(*) FILTER (WHERE amount_kind = 'unparsed') AS unparsed,
+            """
+        + _MEDIANS
+        + " FROM a GROUP BY 1",
+    },
+    "growth": {"rows": _YEARLY, "as_of": _AS_OF},
+    "cagr": {"rows": _YEARLY, "as_of": _AS_OF},
+    "cohorts": {
+        "companies": """SELECT year(founded) AS founded_year, count(*) AS companies,
+            count(*) FILTER (WHERE company_id IN (SELECT company_id FROM deals)) AS funded
+            FROM companies GROUP BY 1""",
+        "deals": _AMOUNTS
+        + f"""SELECT year(c.founded) AS founded_year, count(*) AS deals,
+            {_mid("amount_mid")}
+            FROM a JOIN companies c ON a.company_id = c.company_id GROUP BY 1""",
+    },
+}
+
+
+# --- pandas ---------------------------------------------------------------------------------
+
+DEAL_COLUMNS = """deal_date, round, amount_kind, amount_qualifier, disclosed, company_id,
+    province, city, cluster, sector, chain_layer, CAST(cny_value AS DOUBLE) AS cny_value,
+    CAST(cny_low AS DOUBLE) AS cny_low, CAST(cny_high AS DOUBLE) AS cny_high"""
+
+
+def _amounts(df: pd.DataFrame) -> pd.DataFrame:
+    value, low, high = df["cny_value"], df["cny_low"], df["cny_high"]
+    return pd.DataFrame(
+        {
+            "x_exact": value.where(df["amount_qualifier"] == "exact"),
+            "x_low": low.fillna(value),
+            "x_high": high.fillna(value),
+            "x_mid": ((low + high) / 2).where(low.notna() & high.notna(), value),
+        }
+    )
+
+
+def _year(s: pd.Series) -> pd.Series:
+    return s.dt.year.astype("Int32")
+
+
+def _as_of(df: pd.DataFrame) -> pa.Table:
+    return pa.table({"as_of": pa.array([df["deal_date"].max().date()], pa.date32())})
+
+
+def _arrow(frame: pd.DataFrame) -> pa.Table:
+    """The frame as Arrow, float amounts as decimals (what the shared finish step expects)."""
+    table = pa.Table.from_pandas(frame.reset_index(), preserve_index=False)
+    for i, field in enumerate(table.schema):
+        if pa.types.is_floating(field.type):
+            col = table.column(i).cast(pa.decimal128(38, 6), safe=False)
+            table = table.set_column(i, field.name, col)
+    return table
+
+
+def _sum(g: Any, col: str) -> pd.Series:
+    """A grouped sum that is null (not 0) for a group without values, like SQL's SUM."""
+    return g[col].sum(min_count=1)
+
+
+def pd_deals_by_year(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
+    a = _amounts(df)
+    kind = df["amount_kind"]
+    a["disclosed"] = df["disclosed"].astype("int64")
+    a["undisclosed"] = (kind == "undisclosed").astype("int64")
+    a["unparsed"] = (kind == "unparsed").astype("int64")
+    g = a.groupby(_year(df["deal_date"]).rename("year"), dropna=False)
+    cols: dict[str, pd.Series] = {"deals": g.size()}
+    for c in ("disclosed", "undisclosed", "unparsed"):
+        cols[c] = g[c].sum()
+    for m in ("exact", "low", "high", "mid"):
+        cols[f"amount_{m}"] = _sum(g, f"x_{m}")
+        cols[f"n_{m}"] = g[f"x_{m}"].count()
+    return {"rows": _arrow(pd.DataFrame(cols)), "as_of": _as_of(df)}
+
+
+def pd_ytd(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
+    d = df["deal_date"]
+    window = (d.dt.month < 7) | ((d.dt.month == 7) & (d.dt.day <= 31))
+    a = _amounts(df)
+    frame = pd.DataFrame(
+        {
+            "year": _year(d),
+            "w": window.astype("int64"),
+            "mid": a["x_mid"],
+            "mid_w": a["x_mid"].where(window),
+        }
+    )
+    g = frame.dropna(subset=["year"]).groupby("year")
+    rows = pd.DataFrame(
+        {
+            "deals_ytd": g["w"].sum(),
+            "amount_mid_ytd": _sum(g, "mid_w"),
+            "deals_full_year": g.size(),
+            "amount_mid_full_year": _sum(g, "mid"),
+        }
+    )
+    return {"rows": _arrow(rows), "as_of": _as_of(df)}
+
+
+def _pd_group(dim: str, companies: bool = False) -> Callable[..., dict[str, pa.Table]]:
+    def run(df: pd.DataFrame, _companies: pd.DataFrame) -> dict[str, pa.Table]:
+        a = _amounts(df)
+        a[dim] = df[dim]
+        if companies:
+            a["company_id"] = df["company_id"]
+        g = a.groupby(dim, dropna=False)
+        cols = {"deals": g.size(), "amount_mid": _sum(g, "x_mid"), "n_mid": g["x_mid"].count()}
+        if companies:
+            cols["companies"] = g["company_id"].nunique()
+        return {"rows": _arrow(pd.DataFrame(cols))}
+
+    return run
+
+
+def pd_stage_mix(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
+    a = _amounts(df)
+    a["year"], a["round"] = _year(df["deal_date"]), df["round"]
+    g = a.groupby(["year", "round"], dropna=False)
+    return {"rows": _arrow(pd.DataFrame({"deals": g.size(), "amount_mid": _sum(g, "x_mid")}))}
+
+
+def pd_deal_size(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
+    a = _amounts(df)
+    a["undisclosed"] = (df["amount_kind"] == "undisclosed").astype("int64")
+    a["unparsed"] = (df["amount_kind"] == "unparsed").astype("int64")
+    g = a.groupby(_year(df["deal_date"]).rename("year"), dropna=False)
+    cols: dict[str, pd.Series] = {
+        "deals": g.size(),
+        "undisclosed": g["undisclosed"].sum(),
+        "unparsed": g["unparsed"].sum(),
+    }
+    for m in ("exact", "low", "high", "mid"):
+        cols[f"{m}_n"] = g[f"x_{m}"].count()
+        cols[f"{m}_sum"] = _sum(g, f"x_{m}")
+        cols[f"{m}_median"] = g[f"x_{m}"].median()
+    return {"rows": _arrow(pd.DataFrame(cols))}
+
+
+def pd_yearly(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
+    a = _amounts(df)
+    a["year"] = _year(df["deal_date"])
+    g = a.dropna(subset=["year"]).groupby("year")
+    rows = pd.DataFrame(
+        {"deals": g.size(), "amount_mid": _sum(g, "x_mid"), "amount_exact": _sum(g, "x_exact")}
+    )
+    return {"rows": _arrow(rows), "as_of": _as_of(df)}
+
+
+def pd_cohorts(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
+    year = _year(companies["founded"]).rename("founded_year")
+    # a semi-join by merge: Series.isin on pandas 3 string columns is ~50x slower
+    ids = df["company_id"].drop_duplicates().to_frame().assign(funded=1)
+    funded = companies[["company_id"]].merge(ids, on="company_id", how="left")["funded"]
+    c = pd.DataFrame({"funded": funded.fillna(0).astype("int64").to_numpy()}).groupby(
+        year.to_numpy(), dropna=False
+    )
+    per_year = pd.DataFrame({"companies": c.size(), "funded": c["funded"].sum()})
+    per_year.index = per_year.index.rename("founded_year")
+    a = _amounts(df)
+    a["company_id"] = df["company_id"]
+    j = a.merge(
+        pd.DataFrame({"company_id": companies["company_id"], "founded_year": year}),
+        on="company_id",
+    )
+    g = j.groupby("founded_year", dropna=False)
+    deals = pd.DataFrame({"deals": g.size(), "amount_mid": _sum(g, "x_mid")})
+    return {"companies": _arrow(per_year), "deals": _arrow(deals)}
+
+
+PANDAS: dict[str, Callable[[pd.DataFrame, pd.DataFrame], dict[str, pa.Table]]] = {
+    "deals by year": pd_deals_by_year,
+    "ytd Jan–Jul": pd_ytd,
+    "shares by province": _pd_group("province"),
+    "shares by city": _pd_group("city"),
+    "shares by cluster": _pd_group("cluster"),
+    "concentration province": _pd_group("province"),
+    "segments by sector": _pd_group("sector", companies=True),
+    "segments by layer": _pd_group("chain_layer", companies=True),
+    "stage mix": pd_stage_mix,
+    "deal size by year": pd_deal_size,
+    "growth": pd_yearly,
+    "cagr": pd_yearly,
+    "cohorts": pd_cohorts,
+}
+
+assert set(RAW_SQL) == set(PANDAS) == {label for label, _, _ in REPORT}
