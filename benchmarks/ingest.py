@@ -54,13 +54,15 @@ class Probe:
         self.thread.start()
     def run(self):
         while not self.stop:
-            got = self.cur.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
-            self.duck = max(self.duck, (got[0] or 0) / 2**20)
+            got = self.cur.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchall()
+            self.duck = max(self.duck, (got[0][0] or 0) / 2**20)
             self.rss = max(self.rss, rss())
             time.sleep(0.1)
-    def done(self, **out):
+    def finish(self):
         self.stop = True
         self.thread.join()
+        self.cur.close()
+    def done(self, **out):
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         out.update(peak_mib=peak, duckdb_peak_mib=self.duck, other_peak_mib=self.rss - self.duck)
         print(json.dumps(out))
@@ -79,6 +81,7 @@ if sys.argv[3]:
 probe = Probe(con)
 t = time.perf_counter()
 r = ingest(con, [Path(sys.argv[1])], context=ctx)[0]
+probe.finish()
 con.close()
 dt = time.perf_counter() - t
 probe.done(seconds=dt, rows=r.rows_read, loaded=r.loaded, rejects=sum(r.rejects.values()))
@@ -98,6 +101,7 @@ con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?, all_varchar = true, hea
             "ignore_errors = true)",
             [sys.argv[1]])
 n = con.execute("SELECT count(*) FROM t").fetchone()[0]
+probe.finish()
 con.close()
 dt = time.perf_counter() - t
 probe.done(seconds=dt, rows=n)
@@ -126,11 +130,13 @@ def run(script: str, path: Path, db: Path, memory_limit: str) -> dict[str, float
         db.unlink()
     done = subprocess.run(
         [sys.executable, "-c", script, str(path), str(db), memory_limit],
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
         cwd=REPO,
     )
+    if done.returncode:
+        sys.exit(f"measurement failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 

@@ -29,7 +29,7 @@ QUOTES = ("CNY", "USD", "KRW")
 _SCALE = Decimal("0.000001")
 _RATE_SCALE = Decimal("1e-12")
 _EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # products of 38-digit amounts and rates
-_CACHE_LIMIT = 200_000  # distinct values remembered per kind; beyond it, parse again
+_CACHE_LIMIT = 50_000  # distinct values remembered per kind; beyond it, start again (memory)
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)

@@ -30,12 +30,11 @@ CHUNK_ROWS = 4096  # rows per Chunk given to an adapter (its columns stay in the
 
 @dataclass(frozen=True, slots=True)
 class FileInfo:
-    """What one pass over the bytes of a file tells: hash, size, encoding, line ends."""
+    """What one pass over the bytes of a file tells: hash, size, line ends."""
 
     path: Path
     sha256: str
     size: int
-    utf8: bool
     bare_cr: bool
 
     @property
@@ -45,28 +44,22 @@ class FileInfo:
 
 
 def inspect(path: Path) -> FileInfo:
-    """Hash ``path`` and learn its encoding and line ends in one streaming pass."""
+    """Hash ``path`` and learn its line ends in one streaming pass."""
     digest = hashlib.sha256()
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    utf8, size, cr, crlf, lf = True, 0, 0, 0, 0
+    size, cr, crlf, lf = 0, 0, 0, 0
     try:
         with path.open("rb") as fh:
             prev_cr = False
             while chunk := fh.read(CHUNK):
                 digest.update(chunk)
                 size += len(chunk)
-                if utf8:
-                    try:
-                        decoder.decode(chunk)
-                    except UnicodeDecodeError:
-                        utf8 = False
                 crlf += chunk.count(b"\r\n") + (1 if prev_cr and chunk[:1] == b"\n" else 0)
                 cr += chunk.count(b"\r")
                 lf += chunk.count(b"\n")
                 prev_cr = chunk[-1:] == b"\r"
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return FileInfo(path, digest.hexdigest(), size, utf8, bare_cr=cr > crlf and cr > lf - crlf)
+    return FileInfo(path, digest.hexdigest(), size, bare_cr=cr > crlf and cr > lf - crlf)
 
 
 def read_delimited(
@@ -216,8 +209,8 @@ class _Lines:
                 block = block.removeprefix(codecs.BOM_UTF8)
                 first = False
             text = self._decode(block, line)
-            if not self._info.utf8 and not self._encoding:
-                line += _byte_line_ends(block)  # only needed to number legacy lines
+            if not self._encoding:
+                line += _byte_line_ends(block)  # to number the lines decoded as legacy
             if block:
                 yield text
             if self._progress is not None and chunk:
@@ -228,8 +221,6 @@ class _Lines:
     def _decode(self, block: bytes, line: int) -> str:
         if self._encoding:
             return block.decode(self._encoding, errors="replace")
-        if self._info.utf8:
-            return block.decode("utf-8")
         # decode as UTF-8 up to the first line that is not; that line in the legacy code page
         legacy, parts, pos, view = self._info.legacy_encoding, [], 0, memoryview(block)
         while True:
