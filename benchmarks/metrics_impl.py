@@ -40,7 +40,7 @@ WITH a AS (
         cny_low IS NOT NULL AND cny_high IS NOT NULL AS both_,
         cny_low + cny_high AS lh,
         CASE WHEN cny_low IS NOT NULL AND cny_high IS NOT NULL
-             THEN CAST((cny_low + cny_high) * 0.5 AS DECIMAL(38, 6)) ELSE cny_value END AS x_mid
+             THEN cny_low + cny_high ELSE cny_value + cny_value END AS x_mid2
     FROM deals
 )
 """
@@ -65,13 +65,14 @@ _SUMS = ",\n".join(
 )
 _SUMS += f",\n{_mid('amount_mid')}, {_N_MID} AS n_mid"
 _MEDIANS = ",\n".join(
-    (
-        f"{_N_MID} AS mid_n, {_mid('mid_sum')}"
-        if m == "mid"
-        else f"count(x_{m}) AS {m}_n, sum(x_{m}) AS {m}_sum"
-    )
-    + f", CAST(median(x_{m}) AS DECIMAL(38, 6)) AS {m}_median"
-    for m in ("exact", "low", "high", "mid")
+    f"count(x_{m}) AS {m}_n, sum(x_{m}) AS {m}_sum,"
+    f" CAST(median(x_{m}) AS DECIMAL(38, 6)) AS {m}_median"
+    for m in ("exact", "low", "high")
+)
+# the median of midpoints is half the median of doubled midpoints (see metrics.sizes)
+_MEDIANS += (
+    f",\n{_N_MID} AS mid_n, {_mid('mid_sum')},"
+    " CAST(median(x_mid2) AS DECIMAL(38, 6)) AS mid_median__x2"
 )
 _YEARLY = (
     _AMOUNTS + "SELECT year(deal_date) AS year, count(*) AS deals,"
@@ -127,13 +128,13 @@ RAW_SQL: dict[str, dict[str, str]] = {
     "growth": {"rows": _YEARLY, "as_of": _AS_OF},
     "cagr": {"rows": _YEARLY, "as_of": _AS_OF},
     "cohorts": {
-        "companies": """SELECT year(founded) AS founded_year, count(*) AS companies,
-            count(*) FILTER (WHERE company_id IN (SELECT company_id FROM deals)) AS funded
+        "companies": """SELECT year(founded) AS founded_year, count(*) AS companies
             FROM companies GROUP BY 1""",
         "deals": _AMOUNTS
-        + f"""SELECT year(c.founded) AS founded_year, count(*) AS deals,
-            {_mid("amount_mid")}
-            FROM a JOIN companies c ON a.company_id = c.company_id GROUP BY 1""",
+        + f"""SELECT year(c.founded) AS founded_year,
+            count(*) FILTER (WHERE a.company_id IS NULL) AS unfunded,
+            count(a.company_id) AS deals, {_mid("amount_mid")}
+            FROM companies c LEFT JOIN a ON a.company_id = c.company_id GROUP BY 1""",
     },
 }
 
@@ -256,6 +257,7 @@ def pd_deal_size(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Tabl
         cols[f"{m}_n"] = g[f"x_{m}"].count()
         cols[f"{m}_sum"] = _sum(g, f"x_{m}")
         cols[f"{m}_median"] = g[f"x_{m}"].median()
+    cols["mid_median__x2"] = cols.pop("mid_median") * 2  # the shared finish step halves it
     return {"rows": _arrow(pd.DataFrame(cols))}
 
 
@@ -287,6 +289,9 @@ def pd_cohorts(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]
     )
     g = j.groupby("founded_year", dropna=False)
     deals = pd.DataFrame({"deals": g.size(), "amount_mid": _sum(g, "x_mid")})
+    # the shared finish step takes funded = companies − unfunded (see metrics.cohorts)
+    deals = (per_year["companies"] - per_year["funded"]).rename("unfunded").to_frame().join(deals)
+    deals["deals"] = deals["deals"].fillna(0).astype("int64")
     return {"companies": _arrow(per_year), "deals": _arrow(deals)}
 
 

@@ -65,13 +65,11 @@ SELECT
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t0"."cny_low" + "t0"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t0"."cny_value"
+      THEN "t0"."cny_low" + "t0"."cny_high"
+      ELSE "t0"."cny_value" + "t0"."cny_value"
     END,
     0.5
-  ) AS "mid_median"
+  ) AS "mid_median__x2"
 FROM "deals" AS "t0"
 GROUP BY
   1
