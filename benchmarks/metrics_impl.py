@@ -45,10 +45,6 @@ WITH a AS (
 )
 """
 _AS_OF = "SELECT max(deal_date) AS as_of FROM deals"
-_COUNTS = """count(*) AS deals,
-    count(*) FILTER (WHERE disclosed) AS disclosed,
-    count(*) FILTER (WHERE amount_kind = 'undisclosed') AS undisclosed,
-    count(*) FILTER (WHERE amount_kind = 'unparsed') AS unparsed"""
 
 
 def _mid(name: str) -> str:
@@ -60,10 +56,6 @@ def _mid(name: str) -> str:
 
 
 _N_MID = "count(*) FILTER (WHERE both_ OR cny_value IS NOT NULL)"
-_SUMS = ",\n".join(
-    f"sum(x_{m}) AS amount_{m}, count(x_{m}) AS n_{m}" for m in ("exact", "low", "high")
-)
-_SUMS += f",\n{_mid('amount_mid')}, {_N_MID} AS n_mid"
 _MEDIANS = ",\n".join(
     f"count(x_{m}) AS {m}_n, sum(x_{m}) AS {m}_sum,"
     f" CAST(median(x_{m}) AS DECIMAL(38, 6)) AS {m}_median"
@@ -80,6 +72,29 @@ _YEARLY = (
     " WHERE deal_date IS NOT NULL GROUP BY 1"
 )
 _WINDOW = "(month(deal_date) < 7 OR (month(deal_date) = 7 AND day(deal_date) <= 31))"
+# deals by period in two levels, as metrics.timeseries.deal_aggregates: per amount class first
+_BY_CLASS = """WITH p AS (
+    SELECT year(deal_date) AS year, amount_kind AS kind, disclosed,
+        coalesce(amount_qualifier = 'exact', false) AS exact,
+        cny_low IS NOT NULL AS has_low, cny_high IS NOT NULL AS has_high,
+        count(*) AS n, count(cny_value) AS n_value,
+        sum(cny_value) AS value, sum(cny_low) AS low, sum(cny_high) AS high
+    FROM deals GROUP BY ALL
+)
+SELECT year, sum(n) AS deals,
+    sum(CASE WHEN disclosed THEN n ELSE 0 END) AS disclosed,
+    sum(CASE WHEN kind = 'undisclosed' THEN n ELSE 0 END) AS undisclosed,
+    sum(CASE WHEN kind = 'unparsed' THEN n ELSE 0 END) AS unparsed,
+    sum(value) FILTER (WHERE exact) AS amount_exact,
+    sum(CASE WHEN exact THEN n_value ELSE 0 END) AS n_exact,
+    sum(CASE WHEN has_low THEN low ELSE value END) AS amount_low,
+    sum(CASE WHEN has_low THEN n ELSE n_value END) AS n_low,
+    sum(CASE WHEN has_high THEN high ELSE value END) AS amount_high,
+    sum(CASE WHEN has_high THEN n ELSE n_value END) AS n_high,
+    sum(low + high) FILTER (WHERE has_low AND has_high) AS amount_mid__lh,
+    sum(value) FILTER (WHERE NOT (has_low AND has_high)) AS amount_mid__pt,
+    sum(CASE WHEN has_low AND has_high THEN n ELSE n_value END) AS n_mid
+FROM p GROUP BY 1"""
 
 
 def _group(dim: str, companies: bool = False) -> str:
@@ -91,19 +106,20 @@ def _group(dim: str, companies: bool = False) -> str:
 
 
 RAW_SQL: dict[str, dict[str, str]] = {
-    "deals by year": {
-        "rows": _AMOUNTS + f"SELECT year(deal_date) AS year, {_COUNTS},\n{_SUMS} FROM a GROUP BY 1",
-        "as_of": _AS_OF,
-    },
+    "deals by year": {"rows": _BY_CLASS, "as_of": _AS_OF},
     "ytd Jan–Jul": {
-        "rows": _AMOUNTS
-        + f"""SELECT year(deal_date) AS year,
-            count(*) FILTER (WHERE {_WINDOW}) AS deals_ytd,
-            count(*) AS deals_full_year,
-            sum(lh) FILTER (WHERE both_ AND {_WINDOW}) AS amount_mid_ytd__lh,
-            sum(cny_value) FILTER (WHERE NOT both_ AND {_WINDOW}) AS amount_mid_ytd__pt,
-            {_mid("amount_mid_full_year")}
-            FROM a WHERE deal_date IS NOT NULL GROUP BY 1""",
+        "rows": f"""WITH p AS (
+            SELECT year(deal_date) AS year, coalesce({_WINDOW}, false) AS w,
+                cny_low IS NOT NULL AND cny_high IS NOT NULL AS both_, count(*) AS n,
+                sum(cny_low + cny_high) AS lh, sum(cny_value) AS value
+            FROM deals GROUP BY ALL
+        )
+        SELECT year, sum(CASE WHEN w THEN n ELSE 0 END) AS deals_ytd, sum(n) AS deals_full_year,
+            sum(lh) FILTER (WHERE w AND both_) AS amount_mid_ytd__lh,
+            sum(value) FILTER (WHERE w AND NOT both_) AS amount_mid_ytd__pt,
+            sum(lh) FILTER (WHERE both_) AS amount_mid_full_year__lh,
+            sum(value) FILTER (WHERE NOT both_) AS amount_mid_full_year__pt
+        FROM p WHERE year IS NOT NULL GROUP BY 1""",
         "as_of": _AS_OF,
     },
     "shares by province": {"rows": _group("province")},
