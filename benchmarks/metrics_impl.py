@@ -37,8 +37,6 @@ WITH a AS (
         CASE WHEN amount_qualifier = 'exact' THEN cny_value END AS x_exact,
         coalesce(cny_low, cny_value) AS x_low,
         coalesce(cny_high, cny_value) AS x_high,
-        cny_low IS NOT NULL AND cny_high IS NOT NULL AS both_,
-        cny_low + cny_high AS lh,
         CASE WHEN cny_low IS NOT NULL AND cny_high IS NOT NULL
              THEN cny_low + cny_high ELSE cny_value + cny_value END AS x_mid2
     FROM deals
@@ -48,14 +46,11 @@ _AS_OF = "SELECT max(deal_date) AS as_of FROM deals"
 
 
 def _mid(name: str) -> str:
-    """The two exact sums the metrics join into the midpoint sum (common.mid_sum)."""
-    return (
-        f"sum(lh) FILTER (WHERE both_) AS {name}__lh,"
-        f" sum(cny_value) FILTER (WHERE NOT both_) AS {name}__pt"
-    )
+    """The sum of doubled midpoints, halved into the midpoint sum (common.mid_sum)."""
+    return f"sum(x_mid2) AS {name}__x2"
 
 
-_N_MID = "count(*) FILTER (WHERE both_ OR cny_value IS NOT NULL)"
+_N_MID = "count(x_mid2)"
 _MEDIANS = ",\n".join(
     f"count(x_{m}) AS {m}_n, sum(x_{m}) AS {m}_sum,"
     f" CAST(median(x_{m}) AS DECIMAL(38, 6)) AS {m}_median"
@@ -64,7 +59,7 @@ _MEDIANS = ",\n".join(
 # the median of midpoints is half the median of doubled midpoints (see metrics.sizes)
 _MEDIANS += (
     f",\n{_N_MID} AS mid_n, {_mid('mid_sum')},"
-    " CAST(median(x_mid2) AS DECIMAL(38, 6)) AS mid_median__x2"
+    " CAST(median(x_mid2) AS DECIMAL(38, 6)) AS mid_median_x2"
 )
 _YEARLY = (
     _AMOUNTS + "SELECT year(deal_date) AS year, count(*) AS deals,"
@@ -91,8 +86,7 @@ SELECT year, sum(n) AS deals,
     sum(CASE WHEN has_low THEN n ELSE n_value END) AS n_low,
     sum(CASE WHEN has_high THEN high ELSE value END) AS amount_high,
     sum(CASE WHEN has_high THEN n ELSE n_value END) AS n_high,
-    sum(low + high) FILTER (WHERE has_low AND has_high) AS amount_mid__lh,
-    sum(value) FILTER (WHERE NOT (has_low AND has_high)) AS amount_mid__pt,
+    sum(CASE WHEN has_low AND has_high THEN low + high ELSE value + value END) AS amount_mid__x2,
     sum(CASE WHEN has_low AND has_high THEN n ELSE n_value END) AS n_mid
 FROM p GROUP BY 1"""
 
@@ -108,17 +102,14 @@ def _group(dim: str, companies: bool = False) -> str:
 RAW_SQL: dict[str, dict[str, str]] = {
     "deals by year": {"rows": _BY_CLASS, "as_of": _AS_OF},
     "ytd Jan–Jul": {
-        "rows": f"""WITH p AS (
-            SELECT year(deal_date) AS year, coalesce({_WINDOW}, false) AS w,
-                cny_low IS NOT NULL AND cny_high IS NOT NULL AS both_, count(*) AS n,
-                sum(cny_low + cny_high) AS lh, sum(cny_value) AS value
-            FROM deals GROUP BY ALL
+        "rows": _AMOUNTS
+        + f""", p AS (
+            SELECT year(deal_date) AS year, coalesce({_WINDOW}, false) AS w, count(*) AS n,
+                sum(x_mid2) AS x2
+            FROM a GROUP BY ALL
         )
         SELECT year, sum(CASE WHEN w THEN n ELSE 0 END) AS deals_ytd, sum(n) AS deals_full_year,
-            sum(lh) FILTER (WHERE w AND both_) AS amount_mid_ytd__lh,
-            sum(value) FILTER (WHERE w AND NOT both_) AS amount_mid_ytd__pt,
-            sum(lh) FILTER (WHERE both_) AS amount_mid_full_year__lh,
-            sum(value) FILTER (WHERE NOT both_) AS amount_mid_full_year__pt
+            sum(x2) FILTER (WHERE w) AS amount_mid_ytd__x2, sum(x2) AS amount_mid_full_year__x2
         FROM p WHERE year IS NOT NULL GROUP BY 1""",
         "as_of": _AS_OF,
     },
@@ -273,7 +264,7 @@ def pd_deal_size(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Tabl
         cols[f"{m}_n"] = g[f"x_{m}"].count()
         cols[f"{m}_sum"] = _sum(g, f"x_{m}")
         cols[f"{m}_median"] = g[f"x_{m}"].median()
-    cols["mid_median__x2"] = cols.pop("mid_median") * 2  # the shared finish step halves it
+    cols["mid_median_x2"] = cols.pop("mid_median") * 2  # the shared finish step halves it
     return {"rows": _arrow(pd.DataFrame(cols))}
 
 

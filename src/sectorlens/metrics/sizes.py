@@ -12,7 +12,6 @@ DECIMAL cast per row (the costliest part of this metric on DuckDB).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import ibis.expr.types as ir
@@ -29,6 +28,7 @@ from sectorlens.metrics.common import (
     deals,
     dim_type,
     group_columns,
+    half,
     mid_sum,
     pct,
     ratio,
@@ -50,9 +50,9 @@ def build_deal_size(q: Query, engine: Any) -> dict[str, ir.Table]:
     }
     for m in MEASURES:
         if m == "mid":
-            aggs["mid_n"] = t.count(where=a["has_mid"])
+            aggs["mid_n"] = a["mid_x2"].count()
             aggs.update(mid_sum(a, "mid_sum"))
-            aggs["mid_median__x2"] = a["mid_x2"].median().cast(AMOUNT_TYPE)
+            aggs["mid_median_x2"] = a["mid_x2"].median().cast(AMOUNT_TYPE)
         else:
             aggs[f"{m}_n"] = a[m].count()
             aggs[f"{m}_sum"] = a[m].sum()
@@ -75,8 +75,7 @@ def finish_deal_size(results: dict[str, pa.Table], q: Query) -> pa.Table:
             unparsed=r["unparsed"],
             currency=q.currency,
         )
-        doubled = r["mid_median__x2"]
-        r["mid_median"] = None if doubled is None else Decimal(doubled) / 2
+        r["mid_median"] = half(r["mid_median_x2"])
         for m in MEASURES:
             row[f"{m}_n"] = r[f"{m}_n"]
             row[f"{m}_mean"] = ratio(r[f"{m}_sum"], r[f"{m}_n"])

@@ -59,7 +59,6 @@ def deal_aggregates(t: ir.Table, currency: str, groups: dict[str, ir.Value]) -> 
         k_high=hi.notnull(),
     ).aggregate(n=t.count(), n_value=v.count(), value=v.sum(), low=lo.sum(), high=hi.sum())
     both = p.k_low & p.k_high
-    null = ibis.null(AMOUNT_TYPE)
     return p.group_by(*groups).aggregate(
         deals=p.n.sum(),
         disclosed=_count(p, p.k_disclosed),
@@ -71,8 +70,7 @@ def deal_aggregates(t: ir.Table, currency: str, groups: dict[str, ir.Value]) -> 
         n_low=ibis.ifelse(p.k_low, p.n, p.n_value).sum(),
         amount_high=ibis.ifelse(p.k_high, p.high, p.value).sum(),
         n_high=ibis.ifelse(p.k_high, p.n, p.n_value).sum(),
-        amount_mid__lh=ibis.ifelse(both, p.low + p.high, null).sum(),
-        amount_mid__pt=ibis.ifelse(both, null, p.value).sum(),
+        amount_mid__x2=ibis.ifelse(both, p.low + p.high, p.value + p.value).sum(),
         n_mid=ibis.ifelse(both, p.n, p.n_value).sum(),
     )
 
@@ -168,21 +166,17 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
     t = deals(q, engine)
     m, d = t.deal_date.month(), t.deal_date.day()
     a = amounts(t, q.currency)
-    # two levels, as in deal_aggregates: sums per year, window and range class first
+    # two levels, as in deal_aggregates: count and sum per year and window first
     p = t.group_by(
         year=t.deal_date.year(),
         k_window=((m < month) | ((m == month) & (d <= day))).fill_null(False),
-        k_both=a["both"],
-    ).aggregate(n=t.count(), lh=a["lh"].sum(), value=a["value"].sum())
+    ).aggregate(n=t.count(), **mid_sum(a, "mid"))
     null = ibis.null(AMOUNT_TYPE)
-    w = p.k_window
     rows = p.group_by("year").aggregate(
-        deals_ytd=ibis.ifelse(w, p.n, 0).sum(),
+        deals_ytd=ibis.ifelse(p.k_window, p.n, 0).sum(),
         deals_full_year=p.n.sum(),
-        amount_mid_ytd__lh=ibis.ifelse(w & p.k_both, p.lh, null).sum(),
-        amount_mid_ytd__pt=ibis.ifelse(w & ~p.k_both, p.value, null).sum(),
-        amount_mid_full_year__lh=ibis.ifelse(p.k_both, p.lh, null).sum(),
-        amount_mid_full_year__pt=ibis.ifelse(p.k_both, null, p.value).sum(),
+        amount_mid_ytd__x2=ibis.ifelse(p.k_window, p.mid__x2, null).sum(),
+        amount_mid_full_year__x2=p.mid__x2.sum(),
     )
     return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine)}
 

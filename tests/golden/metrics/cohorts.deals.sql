@@ -4,20 +4,17 @@ SELECT
   COUNT(*) FILTER(WHERE
     "t6"."deal_company" IS NULL) AS "unfunded",
   COUNT("t6"."deal_company") AS "deals",
-  SUM("t6"."cny_low" + "t6"."cny_high") FILTER(WHERE
-    (
-      "t6"."cny_low" IS NOT NULL
-    ) AND (
-      "t6"."cny_high" IS NOT NULL
-    )) AS "amount_mid__lh",
-  SUM("t6"."cny_value") FILTER(WHERE
-    NOT (
-      (
+  SUM(
+    CASE
+      WHEN (
         "t6"."cny_low" IS NOT NULL
       ) AND (
         "t6"."cny_high" IS NOT NULL
       )
-    )) AS "amount_mid__pt"
+      THEN "t6"."cny_low" + "t6"."cny_high"
+      ELSE "t6"."cny_value" + "t6"."cny_value"
+    END
+  ) AS "amount_mid__x2"
 FROM (
   SELECT
     "t5"."cohort_company",

@@ -17,16 +17,9 @@ SELECT
     CASE
       WHEN "t2"."k_low" AND "t2"."k_high"
       THEN "t2"."low" + "t2"."high"
-      ELSE CAST(NULL AS DECIMAL(38, 6))
+      ELSE "t2"."value" + "t2"."value"
     END
-  ) AS "amount_mid__lh",
-  SUM(
-    CASE
-      WHEN "t2"."k_low" AND "t2"."k_high"
-      THEN CAST(NULL AS DECIMAL(38, 6))
-      ELSE "t2"."value"
-    END
-  ) AS "amount_mid__pt",
+  ) AS "amount_mid__x2",
   SUM(CASE WHEN "t2"."k_low" AND "t2"."k_high" THEN "t2"."n" ELSE "t2"."n_value" END) AS "n_mid"
 FROM (
   SELECT

@@ -15,16 +15,9 @@ SELECT
     CASE
       WHEN "t1"."k_low" AND "t1"."k_high"
       THEN "t1"."low" + "t1"."high"
-      ELSE CAST(NULL AS DECIMAL(38, 6))
+      ELSE "t1"."value" + "t1"."value"
     END
-  ) AS "amount_mid__lh",
-  SUM(
-    CASE
-      WHEN "t1"."k_low" AND "t1"."k_high"
-      THEN CAST(NULL AS DECIMAL(38, 6))
-      ELSE "t1"."value"
-    END
-  ) AS "amount_mid__pt",
+  ) AS "amount_mid__x2",
   SUM(CASE WHEN "t1"."k_low" AND "t1"."k_high" THEN "t1"."n" ELSE "t1"."n_value" END) AS "n_mid"
 FROM (
   SELECT
