@@ -35,8 +35,8 @@ _AMOUNTS = """
 WITH a AS (
     SELECT *,
         CASE WHEN amount_qualifier = 'exact' THEN cny_value END AS x_exact,
-        coalesce(cny_low, cny_value) AS x_low,
-        coalesce(cny_high, cny_value) AS x_high,
+        CASE WHEN cny_low IS NOT NULL THEN cny_low ELSE cny_value END AS x_low,
+        CASE WHEN cny_high IS NOT NULL THEN cny_high ELSE cny_value END AS x_high,
         CASE WHEN cny_low IS NOT NULL AND cny_high IS NOT NULL
              THEN cny_low + cny_high ELSE cny_value + cny_value END AS x_mid2
     FROM deals
@@ -102,15 +102,17 @@ def _group(dim: str, companies: bool = False) -> str:
 RAW_SQL: dict[str, dict[str, str]] = {
     "deals by year": {"rows": _BY_CLASS, "as_of": _AS_OF},
     "ytd Jan–Jul": {
-        "rows": _AMOUNTS
-        + f""", p AS (
-            SELECT year(deal_date) AS year, coalesce({_WINDOW}, false) AS w, count(*) AS n,
-                sum(x_mid2) AS x2
-            FROM a GROUP BY ALL
+        "rows": f"""WITH p AS (
+            SELECT year(deal_date) AS year, coalesce({_WINDOW}, false) AS w,
+                cny_low IS NOT NULL AND cny_high IS NOT NULL AS both_, count(*) AS n,
+                sum(cny_low + cny_high) AS lh, sum(cny_value) AS value
+            FROM deals GROUP BY ALL
+        ), c AS (
+            SELECT *, CASE WHEN both_ THEN lh ELSE value + value END AS x2 FROM p
         )
         SELECT year, sum(CASE WHEN w THEN n ELSE 0 END) AS deals_ytd, sum(n) AS deals_full_year,
             sum(x2) FILTER (WHERE w) AS amount_mid_ytd__x2, sum(x2) AS amount_mid_full_year__x2
-        FROM p WHERE year IS NOT NULL GROUP BY 1""",
+        FROM c WHERE year IS NOT NULL GROUP BY 1""",
         "as_of": _AS_OF,
     },
     "shares by province": {"rows": _group("province")},

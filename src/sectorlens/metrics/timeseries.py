@@ -165,18 +165,20 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
     month, day = _through(q, as_of)
     t = deals(q, engine)
     m, d = t.deal_date.month(), t.deal_date.day()
-    a = amounts(t, q.currency)
-    # two levels, as in deal_aggregates: count and sum per year and window first
+    # two levels, as in deal_aggregates: plain sums per year, window and range class first
+    c = q.currency.lower()
+    v, lo, hi = t[f"{c}_value"], t[f"{c}_low"], t[f"{c}_high"]
     p = t.group_by(
         year=t.deal_date.year(),
         k_window=((m < month) | ((m == month) & (d <= day))).fill_null(False),
-    ).aggregate(n=t.count(), **mid_sum(a, "mid"))
-    null = ibis.null(AMOUNT_TYPE)
+        k_both=lo.notnull() & hi.notnull(),
+    ).aggregate(n=t.count(), lh=(lo + hi).sum(), value=v.sum())
+    x2 = ibis.ifelse(p.k_both, p.lh, p.value + p.value)
     rows = p.group_by("year").aggregate(
         deals_ytd=ibis.ifelse(p.k_window, p.n, 0).sum(),
         deals_full_year=p.n.sum(),
-        amount_mid_ytd__x2=ibis.ifelse(p.k_window, p.mid__x2, null).sum(),
-        amount_mid_full_year__x2=p.mid__x2.sum(),
+        amount_mid_ytd__x2=ibis.ifelse(p.k_window, x2, ibis.null(AMOUNT_TYPE)).sum(),
+        amount_mid_full_year__x2=x2.sum(),
     )
     return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine)}
 

@@ -27,12 +27,26 @@ SELECT
     END,
     0.5
   ) AS "exact_median",
-  COUNT(COALESCE("t0"."cny_low", "t0"."cny_value")) AS "low_n",
-  SUM(COALESCE("t0"."cny_low", "t0"."cny_value")) AS "low_sum",
-  QUANTILE_CONT(COALESCE("t0"."cny_low", "t0"."cny_value"), 0.5) AS "low_median",
-  COUNT(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "high_n",
-  SUM(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "high_sum",
-  QUANTILE_CONT(COALESCE("t0"."cny_high", "t0"."cny_value"), 0.5) AS "high_median",
+  COUNT(
+    CASE WHEN "t0"."cny_low" IS NOT NULL THEN "t0"."cny_low" ELSE "t0"."cny_value" END
+  ) AS "low_n",
+  SUM(
+    CASE WHEN "t0"."cny_low" IS NOT NULL THEN "t0"."cny_low" ELSE "t0"."cny_value" END
+  ) AS "low_sum",
+  QUANTILE_CONT(
+    CASE WHEN "t0"."cny_low" IS NOT NULL THEN "t0"."cny_low" ELSE "t0"."cny_value" END,
+    0.5
+  ) AS "low_median",
+  COUNT(
+    CASE WHEN "t0"."cny_high" IS NOT NULL THEN "t0"."cny_high" ELSE "t0"."cny_value" END
+  ) AS "high_n",
+  SUM(
+    CASE WHEN "t0"."cny_high" IS NOT NULL THEN "t0"."cny_high" ELSE "t0"."cny_value" END
+  ) AS "high_sum",
+  QUANTILE_CONT(
+    CASE WHEN "t0"."cny_high" IS NOT NULL THEN "t0"."cny_high" ELSE "t0"."cny_value" END,
+    0.5
+  ) AS "high_median",
   COUNT(
     CASE
       WHEN (

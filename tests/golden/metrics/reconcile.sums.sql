@@ -23,8 +23,20 @@ SELECT
       ELSE "t1"."amount_value" + "t1"."amount_value"
     END
   ) AS "mid__x2",
-  SUM(COALESCE("t1"."amount_low", "t1"."amount_value")) AS "low",
-  SUM(COALESCE("t1"."amount_high", "t1"."amount_value")) AS "high",
+  SUM(
+    CASE
+      WHEN "t1"."amount_low" IS NOT NULL
+      THEN "t1"."amount_low"
+      ELSE "t1"."amount_value"
+    END
+  ) AS "low",
+  SUM(
+    CASE
+      WHEN "t1"."amount_high" IS NOT NULL
+      THEN "t1"."amount_high"
+      ELSE "t1"."amount_value"
+    END
+  ) AS "high",
   SUM(
     CASE
       WHEN (
