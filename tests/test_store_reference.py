@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from sectorlens.store import (
     bundled_dataset,
@@ -15,6 +16,7 @@ from sectorlens.store import (
     store_status,
     stored_reference,
 )
+from sectorlens.store.refdata import reference_digest
 
 
 def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -72,3 +74,30 @@ def test_ensure_loads_once_and_refreshes_a_changed_copy(
     load_reference(con, other)
     assert ensure_reference(con) is None
     assert stored_reference(con).dataset_id == "another_industry"
+
+
+def test_an_unchanged_store_is_checked_without_reading_the_data(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sectorlens.store import reference
+
+    ensure_reference(con)
+    assert reference_digest() == read_reference().sha256
+
+    def fail(directory: Path | None = None) -> None:
+        raise AssertionError("read the data set although its bytes are the loaded ones")
+
+    monkeypatch.setattr(reference, "read_reference", fail)
+    assert ensure_reference(con) is None
+
+
+def test_rows_inserted_in_chunks_read_back_equal(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sectorlens.store import reference
+
+    monkeypatch.setattr(reference, "_ROWS_PER_INSERT", 7)  # 168 observations: 24 statements
+    load_reference(con)
+    stored, data = stored_reference(con), read_reference()
+    assert set(stored.observations) == set(data.observations)
+    assert set(stored.sources.values()) == set(data.sources)

@@ -17,6 +17,7 @@ from sectorlens.cli import parse as _parse  # noqa: F401  isort: skip
 from sectorlens.cli import query as _query  # noqa: F401  isort: skip
 from sectorlens.cli import check as _check, extract as _extract  # noqa: F401  isort: skip
 from sectorlens.cli import ingest as _ingest  # noqa: F401  isort: skip
+from sectorlens.cli import serve as _serve  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]
 

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from sectorlens.cli.app import DbOption, app
 from sectorlens.cli.extract import CurrencyOption, FileArg
 from sectorlens.errors import InputError
-from sectorlens.facts import check, extract_file, findings_html, has_errors, report_dict
-from sectorlens.fx import FxRates
-from sectorlens.model import Finding
-from sectorlens.store import connect, default_db_path
+
+if TYPE_CHECKING:
+    from sectorlens.model import Finding
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "ok": "green"}
 
@@ -37,6 +34,10 @@ def check_command(
     default_currency: CurrencyOption = None,
 ) -> None:
     """Check a report's numbers: breakdowns, trends, comparisons, exchange rates, the store."""
+    from sectorlens.facts import check, extract_file, findings_html, has_errors, report_dict
+    from sectorlens.fx import FxRates
+    from sectorlens.store import connect, default_db_path
+
     extraction = extract_file(file, default_currency=default_currency)
     con = None
     if db is not None or store:
@@ -59,6 +60,9 @@ def check_command(
 
 
 def _print(name: str, n_facts: int, findings: list[Finding]) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
     console = Console(highlight=False)
     counts = {s: sum(1 for f in findings if f.severity.value == s) for s in _STYLE}
     summary = "  ".join(f"[{_STYLE[s]}]{s} {n}[/]" for s, n in counts.items())

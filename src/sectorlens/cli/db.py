@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from sectorlens.cli.app import DbOption, app
-from sectorlens.store import connect, default_db_path, load_reference, store_status
 
 db_app = typer.Typer(help="Create the store and show what it holds.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -24,6 +23,8 @@ def init(
     force: Annotated[bool, typer.Option(help="Reload even if unchanged.")] = False,
 ) -> None:
     """Create the store if needed and load the reference data set (idempotent)."""
+    from sectorlens.store import connect, default_db_path, load_reference
+
     path = db or default_db_path()
     con = connect(path)
     try:
@@ -44,6 +45,8 @@ def init(
 @db_app.command("status")
 def status(db: DbOption = None) -> None:
     """Show the store's path, row counts per table and its loads."""
+    from sectorlens.store import connect, default_db_path, store_status
+
     path = db or default_db_path()
     con = connect(path, read_only=True)
     try:

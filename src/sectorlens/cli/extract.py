@@ -7,12 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from sectorlens.cli.app import app
-from sectorlens.facts import extract_file
-from sectorlens.facts.render import extraction_dict, fact_dict
 
 FileArg = Annotated[
     Path,
@@ -35,6 +31,12 @@ def extract_command(
     default_currency: CurrencyOption = None,
 ) -> None:
     """Extract the facts of a report: values, units, periods, subjects, lines."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from sectorlens.facts import extract_file
+    from sectorlens.facts.render import extraction_dict, fact_dict
+
     extraction = extract_file(file, default_currency=default_currency)
     if as_json:
         typer.echo(json.dumps(extraction_dict(extraction), ensure_ascii=False, indent=2))

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from sectorlens.cli.app import DbOption, app
-from sectorlens.ingest import LoadResult, ingest
-from sectorlens.model import Company, Deal, Observation
-from sectorlens.sources.normalize import converted
-from sectorlens.store import connect
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from sectorlens.ingest import LoadResult
 
 _SHOWN = 8  # unmapped values listed per kind in the summary
 
@@ -38,6 +36,13 @@ def ingest_command(
     rows: Annotated[int, typer.Option("--rows", help="Rows shown by --preview.", min=1)] = 10,
 ) -> None:
     """Ingest exports into the store: normalized, every row accounted for, atomic, idempotent."""
+    # Imported here so that other commands do not pay for the readers and their libraries.
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from sectorlens.ingest import ingest
+    from sectorlens.store import connect
+
     console = Console(stderr=True)
     out = Console()
     with Progress(
@@ -106,6 +111,10 @@ def _counts(counter: Counter[str], limit: int | None = None) -> str:
 
 
 def _print_preview(out: Console, r: LoadResult) -> None:
+    from rich.table import Table
+
+    from sectorlens.model import Company, Deal, Observation
+
     deals = [x for x in r.sample if isinstance(x, Deal)]
     companies = [x for x in r.sample if isinstance(x, Company)]
     observations = [x for x in r.sample if isinstance(x, Observation)]
@@ -180,6 +189,8 @@ def _print_preview(out: Console, r: LoadResult) -> None:
 
 
 def _usd(row: dict[str, Any]) -> str:
+    from sectorlens.sources.normalize import converted
+
     fields = converted(row)
     value = fields.get("usd_value")
     if value is not None:

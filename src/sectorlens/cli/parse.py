@@ -7,24 +7,15 @@ import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from sectorlens.cli.app import app
 from sectorlens.errors import UsageError
-from sectorlens.model import Quantity
-from sectorlens.parse import (
-    as_dict,
-    parse,
-    parse_count,
-    parse_money,
-    parse_number,
-    parse_percent,
-    parse_period,
-)
+
+if TYPE_CHECKING:
+    from sectorlens.model import Quantity
 
 
 class As(StrEnum):
@@ -39,6 +30,15 @@ class As(StrEnum):
 
 
 def _reader(how: As, currency: str | None, date_format: str | None) -> Callable[[str], Quantity]:
+    from sectorlens.parse import (
+        parse,
+        parse_count,
+        parse_money,
+        parse_number,
+        parse_percent,
+        parse_period,
+    )
+
     readers: dict[As, Callable[[str], Quantity]] = {
         As.ANY: lambda s: parse(s, default_currency=currency, date_format=date_format),
         As.MONEY: lambda s: parse_money(s, default_currency=currency),
@@ -117,12 +117,17 @@ def parse_command(
         raise UsageError(
             f"--default-currency must be an ISO code like USD, not {default_currency!r}"
         )
+    from sectorlens.parse import as_dict
+
     read = _reader(how, default_currency, date_format)
     results = [as_dict(read(text)) for text in _inputs(texts)]
     if as_json:
         for d in results:
             typer.echo(json.dumps(d, ensure_ascii=False))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table("input", "kind", "reading")
     for d in results:
         table.add_row(str(d["input"]), str(d["kind"]), _reading(d))

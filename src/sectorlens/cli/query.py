@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pyarrow as pa
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from sectorlens.cli.app import DbOption, app
 from sectorlens.errors import UsageError
-from sectorlens.metrics import REGISTRY, compute, open_engine
-from sectorlens.metrics.output import BINARY_FORMATS, FORMATS, cell_text, render
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# The names of ``sectorlens.metrics.output.FORMATS``, spelled out so that --help needs no Arrow.
+FORMAT_HELP = "table | csv | json | parquet | xlsx"
 
 
 def _pairs(items: list[str]) -> dict[str, str]:
@@ -38,13 +39,17 @@ def query(
         list[str] | None, typer.Option("--param", help="Metric parameter NAME=VALUE.")
     ] = None,
     currency: Annotated[str, typer.Option(help="CNY, USD or KRW.")] = "CNY",
-    fmt: Annotated[str, typer.Option("--format", help=" | ".join(FORMATS))] = "table",
+    fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "table",
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
     engine: Annotated[str, typer.Option(help="duckdb or spark.")] = "duckdb",
     list_: Annotated[bool, typer.Option("--list", help="List the metrics.")] = False,
     db: DbOption = None,
 ) -> None:
     """Compute one metric over the store (read-only)."""
+    # Imported here so that other commands do not pay for Ibis and Arrow.
+    from sectorlens.metrics import REGISTRY, compute, open_engine
+    from sectorlens.metrics.output import BINARY_FORMATS, FORMATS, cell_text, render
+
     if list_ or metric is None:
         for m in REGISTRY.values():
             by_text = f" [--by {'|'.join(m.by)}]" if m.by else ""
@@ -86,6 +91,11 @@ def query(
 
 
 def _print_table(table: pa.Table, metric: str, meta: dict, out: Path | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from sectorlens.metrics.output import cell_text
+
     title = f"{metric} ({', '.join(meta['by']) or 'all'}; amounts in {meta['currency']})"
     if meta["where"]:
         title += f" where {' and '.join(meta['where'])}"

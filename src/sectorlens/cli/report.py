@@ -18,25 +18,30 @@ def report(
     db: DbOption = None,
 ) -> None:
     """Write the report (index.html, report.md, charts/*.svg|png) from the store."""
-    # Imported here so that other commands do not pay for the report's libraries.
-    from sectorlens.report import LANGS, build_report, check_writable, write_report
-    from sectorlens.store import connect, default_db_path, ensure_reference
+    # Imported here so that other commands do not pay for the report's libraries. The chart
+    # workers start first: they warm up while this process loads the rest and builds the report.
+    from sectorlens.report.chartrender import ChartRenderer, default_cache_dir
 
-    if lang not in LANGS:
-        raise UsageError(f"unknown --lang {lang!r}: use one of {', '.join(LANGS)}")
-    check_writable(out)
-    if db is not None and not db.exists():
-        raise StoreError(f"no store at {db}: run `sectorlens db init --db {db}` first")
-    path = db or default_db_path()
-    con = connect(path)
-    try:
-        loaded = ensure_reference(con)
-        if loaded is not None:
-            typer.echo(f"loaded reference data set {loaded.dataset_id} into {path}", err=True)
-        built = build_report(con, lang)
-    finally:
-        con.close()
-    for warning in built.warnings:
-        typer.echo(f"warning: {warning}", err=True)
-    files = write_report(built, out)
+    with ChartRenderer() as renderer:
+        from sectorlens.report import LANGS, build_report, check_writable, write_report
+        from sectorlens.store import connect, default_db_path, ensure_reference
+
+        if lang not in LANGS:
+            raise UsageError(f"unknown --lang {lang!r}: use one of {', '.join(LANGS)}")
+        check_writable(out)
+        if db is not None and not db.exists():
+            raise StoreError(f"no store at {db}: run `sectorlens db init --db {db}` first")
+        path = db or default_db_path()
+        con = connect(path)
+        try:
+            loaded = ensure_reference(con)
+            if loaded is not None:
+                typer.echo(f"loaded reference data set {loaded.dataset_id} into {path}", err=True)
+            cache = default_cache_dir()
+            built = build_report(con, lang, on_chart=lambda c: renderer.prefetch(c.spec, cache))
+        finally:
+            con.close()
+        for warning in built.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        files = write_report(built, out, renderer=renderer)
     typer.echo(f"wrote {files.html} ({lang}), {files.markdown} and {len(files.charts)} chart files")

@@ -3,21 +3,43 @@
 ``compute(engine, "shares", by=["province"], where=["year>=2014"], currency="USD")`` returns a
 :class:`MetricResult` (an Arrow table; ``.to_pandas()`` / ``.to_polars()``). ``REGISTRY`` maps
 each metric name to its declaration (parameters, ``by`` options, filters): see ``describe()``.
+
+Ibis and Arrow are imported on first use of a name that needs them, so that code which only needs
+``sectorlens.metrics.reference`` (the report's published figures) does not pay for them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
-
-import ibis
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from sectorlens.errors import UsageError
-from sectorlens.fx import FxRates
-from sectorlens.metrics.catalog import REGISTRY
-from sectorlens.metrics.engine import ENGINES, Engine, from_duckdb, open_engine
-from sectorlens.metrics.filters import FIELDS, Filter, make_filter, parse_where
-from sectorlens.metrics.registry import CURRENCIES, Metric, MetricResult, Param, Query, run
+
+if TYPE_CHECKING:
+    from sectorlens.fx import FxRates
+    from sectorlens.metrics.catalog import REGISTRY
+    from sectorlens.metrics.engine import ENGINES, Engine, from_duckdb, open_engine
+    from sectorlens.metrics.filters import FIELDS, Filter, make_filter, parse_where
+    from sectorlens.metrics.registry import CURRENCIES, Metric, MetricResult, Param, Query
+
+# Public name → the submodule that defines it (imported by ``__getattr__`` on first use).
+_LAZY = {
+    "REGISTRY": "catalog",
+    "ENGINES": "engine",
+    "Engine": "engine",
+    "from_duckdb": "engine",
+    "open_engine": "engine",
+    "FIELDS": "filters",
+    "Filter": "filters",
+    "make_filter": "filters",
+    "parse_where": "filters",
+    "CURRENCIES": "registry",
+    "Metric": "registry",
+    "MetricResult": "registry",
+    "Param": "registry",
+    "Query": "registry",
+}
 
 __all__ = [
     "CURRENCIES",
@@ -41,8 +63,23 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 def get_metric(name: str) -> Metric:
     """The registered metric ``name``; UsageError lists the known ones."""
+    from sectorlens.metrics.catalog import REGISTRY
+
     try:
         return REGISTRY[name]
     except KeyError:
@@ -60,6 +97,8 @@ def compute(
     fx: FxRates | None = None,
 ) -> MetricResult:
     """Validate the request, run metric ``name`` on ``engine`` and return its rows."""
+    from sectorlens.metrics.registry import run
+
     metric = get_metric(name)
     query = metric.query(by=by, where=where, currency=currency, params=params, fx=fx)
     return run(metric, engine, query)
@@ -67,6 +106,8 @@ def compute(
 
 def sql(engine: Engine, name: str, **request: Any) -> dict[str, str]:
     """The SQL Ibis generates for metric ``name`` on ``engine``'s dialect, per expression."""
+    import ibis
+
     metric = get_metric(name)
     query = metric.query(**request)
     dialect = "duckdb" if engine.name == "duckdb" else "spark"
@@ -78,4 +119,6 @@ def sql(engine: Engine, name: str, **request: Any) -> dict[str, str]:
 
 def describe() -> list[dict[str, Any]]:
     """Every metric's declaration, JSON-ready (for ``/api/metrics``)."""
+    from sectorlens.metrics.catalog import REGISTRY
+
     return [m.describe() for m in REGISTRY.values()]

@@ -25,6 +25,7 @@ METRICS: tuple[Metric, ...] = (
         min_by=1,
         max_by=2,
         params=(_AS_OF,),
+        needs_grain=True,
     ),
     Metric(
         "ytd",
@@ -100,7 +101,11 @@ METRICS: tuple[Metric, ...] = (
         "CAGR of deals and amount between two years (default: first to last complete year).",
         timeseries.build_yearly,
         timeseries.finish_cagr,
-        params=(Param("start", int, "first year"), Param("end", int, "last year"), _AS_OF),
+        params=(
+            Param("start", int, "first year", bounds=(1, 9999)),
+            Param("end", int, "last year", bounds=(1, 9999)),
+            _AS_OF,
+        ),
     ),
     Metric(
         "cohorts",

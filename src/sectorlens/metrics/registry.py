@@ -51,6 +51,7 @@ class Param:
     help: str
     default: Any = None
     choices: tuple[str, ...] = ()
+    bounds: tuple[int, int] | None = None  # inclusive range of an int parameter
 
     def convert(self, value: Any) -> Any:
         """The value in this parameter's type; UsageError when it does not fit."""
@@ -61,6 +62,8 @@ class Param:
                 value = int(str(value))
             except ValueError:
                 raise UsageError(f"parameter {self.name} takes a whole number") from None
+        if self.type is int and self.bounds and not self.bounds[0] <= value <= self.bounds[1]:
+            raise UsageError(f"parameter {self.name} is from {self.bounds[0]} to {self.bounds[1]}")
         elif self.type is date and not isinstance(value, date):
             try:
                 value = date.fromisoformat(str(value))
@@ -109,6 +112,7 @@ class Metric:
     params: tuple[Param, ...] = ()
     money: bool = True
     in_report: bool = True
+    needs_grain: bool = False  # ``by`` must include a time grain
 
     def describe(self) -> dict[str, Any]:
         """A JSON-ready description (what the web API and ``--help`` show)."""
@@ -155,6 +159,8 @@ class Metric:
         grains = [b for b in chosen if b in TIME_GRAINS]
         if len(grains) > 1:
             raise UsageError(f"{self.name}: choose one of {', '.join(TIME_GRAINS)}")
+        if self.needs_grain and not grains:
+            raise UsageError(f"{self.name} needs one of {', '.join(TIME_GRAINS)} in --by")
         code = currency.strip().upper()
         if code not in CURRENCIES:
             raise UsageError(f"currency {currency!r}: use one of {', '.join(CURRENCIES)}")

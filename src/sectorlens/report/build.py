@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
 
 from sectorlens.fx import FxRates
-from sectorlens.report.blocks import Paragraph, Section
+from sectorlens.report.blocks import Chart, Paragraph, Section
 from sectorlens.report.context import Labels, ReportContext
 from sectorlens.report.fmt import Formatter
 from sectorlens.report.fonts import FALLBACK, chart_font, cjk_font
@@ -43,8 +44,13 @@ def build_report(
     *,
     fx: FxRates | None = None,
     font: str | None = None,
+    on_chart: Callable[[Chart], None] | None = None,
 ) -> Report:
-    """Build the report of the reference data set in the store, in ``lang`` (ko or en)."""
+    """Build the report of the reference data set in the store, in ``lang`` (ko or en).
+
+    ``on_chart`` is called with each chart as soon as its section is built, so that rendering
+    can start while the rest of the report is being built.
+    """
     words = Wording(lang)
     ref = stored_reference(con)
     subject = ref.presentation.get("subject") or {}
@@ -60,7 +66,13 @@ def build_report(
     if font is None and cjk_font() is None:
         warnings.append(words.say("report.font_warning"))
         ctx.font = FALLBACK
-    sections = build_sections(ctx, list(subject.get("sections") or []))
+
+    def charts_of(section: Section) -> None:
+        for block in section.blocks:
+            if on_chart is not None and isinstance(block, Chart):
+                on_chart(block)
+
+    sections = build_sections(ctx, list(subject.get("sections") or []), on_section=charts_of)
     base_id = str(subject.get("base_source") or "")
     base = ref.sources.get(base_id)
     base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""

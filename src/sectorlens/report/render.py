@@ -14,7 +14,7 @@ import jinja2
 
 from sectorlens import __version__
 from sectorlens.errors import UsageError
-from sectorlens.report import charts
+from sectorlens.report import chartrender
 from sectorlens.report.blocks import Chart, Items, Note, Paragraph, Table
 from sectorlens.report.build import Report
 from sectorlens.report.context import Citations
@@ -56,8 +56,13 @@ def write_report(
     *,
     cache_dir: Path | Literal["default"] | None = "default",
     progress: Progress | None = None,
+    renderer: chartrender.ChartRenderer | None = None,
 ) -> ReportFiles:
-    """Render charts, HTML and Markdown into ``out`` (charts reused from ``cache_dir``)."""
+    """Render charts, HTML and Markdown into ``out`` (charts reused from ``cache_dir``).
+
+    ``renderer`` is one the caller started early (its workers warm up meanwhile); by default
+    one is started here.
+    """
     out = Path(out)
     check_writable(out)
     chart_dir = out / "charts"
@@ -67,15 +72,25 @@ def write_report(
     specs = {b.chart_id: b.spec for s in report.sections for b in s.blocks if isinstance(b, Chart)}
     if progress:
         progress(f"rendering {len(specs)} charts")
-    cache = charts.default_cache_dir() if cache_dir == "default" else cache_dir
-    for chart_id, (svg, png) in charts.render_all(specs, cache).items():
+    cache = chartrender.default_cache_dir() if cache_dir == "default" else cache_dir
+    own = renderer is None
+    renderer = renderer or chartrender.ChartRenderer()
+    try:
+        batch = renderer.submit(specs, cache)
+        # The text is rendered while the charts are (in the worker processes).
+        view = _view(report)
+        markdown = _env(False).get_template("report.md.j2").render(**view)
+        page = _env(True).get_template("report.html.j2")
+        rendered = batch.result()
+    finally:
+        if own:
+            renderer.close()
+    for chart_id, (svg, png) in rendered.items():
         (chart_dir / f"{chart_id}.svg").write_text(svg, encoding="utf-8")
         (chart_dir / f"{chart_id}.png").write_bytes(png)
         written += [chart_dir / f"{chart_id}.svg", chart_dir / f"{chart_id}.png"]
         svgs[chart_id] = _scope_ids(svg, chart_id)
-    view = _view(report)
-    markdown = _env(False).get_template("report.md.j2").render(**view)
-    html = _env(True).get_template("report.html.j2").render(**view, svgs=svgs)
+    html = page.render(**view, svgs=svgs)
     md_path, html_path = out / "report.md", out / "index.html"
     _write(md_path, markdown)
     _write(html_path, html)

@@ -11,6 +11,9 @@ import yaml
 
 from sectorlens.errors import UsageError
 
+# libyaml's parser when PyYAML has it (same result, several times faster than pure Python).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 LANGS = ("ko", "en")
 
 # Final-consonant behaviour of what a Korean reader says for a trailing digit or symbol:
@@ -58,7 +61,7 @@ class Wording:
         self.lang = lang
         self._messages = _messages(lang)
         self._env = _environment()
-        self._compiled: dict[str, tuple[jinja2.Template, bool]] = {}
+        self._compiled: dict[str, tuple[jinja2.Template | str, bool]] = {}
 
     def say(self, key: str, **values: Any) -> str:
         """Render message ``key`` (dotted path); whitespace runs become one space."""
@@ -70,10 +73,13 @@ class Wording:
                     raise KeyError(f"no {self.lang} message {key!r}")
                 node = node[part]
             source = str(node)
-            compiled = (self._env.from_string(source), source.startswith(" "))
+            # Plain text needs no template (about half the messages; compiling costs time).
+            plain = "{" not in source
+            compiled = (source if plain else self._env.from_string(source), source.startswith(" "))
             self._compiled[key] = compiled
         template, leading_space = compiled
-        text = " ".join(template.render(**values).split())
+        rendered = template if isinstance(template, str) else template.render(**values)
+        text = " ".join(rendered.split())
         return f" {text}" if leading_space else text
 
     def has(self, key: str) -> bool:
@@ -89,7 +95,7 @@ class Wording:
 @cache
 def _messages(lang: str) -> dict[str, Any]:
     path = files("sectorlens.report") / "templates" / f"messages.{lang}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     return data if isinstance(data, dict) else {}
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from sectorlens.store.connection import connect, default_db_path, ensure_schema, first_row
-from sectorlens.store.load import LoadWriter
 from sectorlens.store.refdata import ReferenceData, bundled_dataset, read_reference
 from sectorlens.store.reference import (
     ReferenceLoad,
@@ -14,6 +15,9 @@ from sectorlens.store.reference import (
 )
 from sectorlens.store.schema import SCHEMA_VERSION, TABLES
 from sectorlens.store.status import LoadInfo, StoreStatus, store_status
+
+if TYPE_CHECKING:
+    from sectorlens.store.load import LoadWriter
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -35,3 +39,12 @@ __all__ = [
     "store_status",
     "stored_reference",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # LoadWriter needs Arrow; imported on first use so that reading the store does not pay for it.
+    if name == "LoadWriter":
+        from sectorlens.store.load import LoadWriter
+
+        return LoadWriter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,7 +15,7 @@ import duckdb
 from sectorlens.errors import StoreError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
 from sectorlens.store.connection import first_row
-from sectorlens.store.refdata import ReferenceData, read_reference
+from sectorlens.store.refdata import ReferenceData, read_reference, reference_digest
 
 FORMAT = "reference"
 _TABLES = ("observations", "targets", "policies", "sources")
@@ -95,6 +95,8 @@ def ensure_reference(con: duckdb.DuckDBPyConnection) -> ReferenceLoad | None:
     current = _current(con)
     if current is None:
         return load_reference(con)
+    if current["sha256"] == reference_digest():
+        return None  # the bundled files are byte for byte the loaded ones: nothing to read
     data = read_reference()
     if current["dataset_id"] == data.dataset_id and current["sha256"] != data.sha256:
         return load_reference(con)
@@ -140,6 +142,9 @@ def _counts(data: ReferenceData) -> dict[str, int]:
     }
 
 
+_ROWS_PER_INSERT = 500
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -157,8 +162,13 @@ def _insert(con: duckdb.DuckDBPyConnection, data: ReferenceData, load_id: str) -
         if not records:
             continue
         cols = list(records[0])
-        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        con.executemany(sql, [[r[c] for c in cols] for r in records])
+        one = f"({', '.join('?' * len(cols))})"
+        # Many rows per statement: DuckDB's executemany runs one statement per row.
+        for start in range(0, len(records), _ROWS_PER_INSERT):
+            chunk = records[start : start + _ROWS_PER_INSERT]
+            values = ", ".join([one] * len(chunk))
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {values}"
+            con.execute(sql, [r[c] for r in chunk for c in cols])
 
 
 def _fields(record: Any) -> dict[str, Any]:

@@ -50,9 +50,15 @@ KINDS: Mapping[str, Builder] = MappingProxyType(
 
 
 def build_sections(
-    ctx: ReportContext, configs: list[dict[str, Any]], kinds: Mapping[str, Builder] = KINDS
+    ctx: ReportContext,
+    configs: list[dict[str, Any]],
+    kinds: Mapping[str, Builder] = KINDS,
+    on_section: Callable[[Section], None] | None = None,
 ) -> list[Section]:
-    """Build the configured sections in order (each sees the ones built before it)."""
+    """Build the configured sections in order (each sees the ones built before it).
+
+    ``on_section`` is called with each section as soon as it is built (to start its charts).
+    """
     done: list[Section] = []
     for cfg in configs:
         builder = kinds.get(str(cfg.get("kind")))
@@ -64,6 +70,8 @@ def build_sections(
         section = builder(ctx, cfg, done)
         if section is not None:
             done.append(section)
+            if on_section is not None:
+                on_section(section)
     return done
 
 

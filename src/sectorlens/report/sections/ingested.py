@@ -11,15 +11,24 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sectorlens.metrics import compute
 from sectorlens.metrics.reference import select
 from sectorlens.model import Observation
 from sectorlens.report.blocks import Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.sections.common import period_text, value_text
-from sectorlens.sources.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from sectorlens.metrics import Engine, MetricResult
+    from sectorlens.sources.gazetteer import Gazetteer
+
+
+def compute(engine: Engine, name: str, **request: Any) -> MetricResult:
+    """``sectorlens.metrics.compute``, imported on first use (Ibis only when there are deals)."""
+    from sectorlens.metrics import compute as run
+
+    return run(engine, name, **request)
 
 
 def _where(cfg: dict[str, Any]) -> list[str]:
@@ -62,6 +71,8 @@ PLACE_TYPES = ("country", "region", "province", "city", "district", "cluster")
 @cache
 def _gazetteer() -> Gazetteer:
     """The bundled gazetteer (ingested places the data set's labels do not name)."""
+    from sectorlens.sources.gazetteer import Gazetteer
+
     return Gazetteer.load()
 
 

@@ -6,8 +6,6 @@ import itertools
 from datetime import date
 from typing import Any
 
-import altair as alt
-
 from sectorlens.metrics.reference import (
     change,
     is_partial,
@@ -187,7 +185,7 @@ def deals_by_period(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
         width=250,
     )
     title = say("chart.deals_title")
-    spec = charts.spec(alt.hconcat(left, right), title=title, font=ctx.font)
+    spec = charts.spec(charts.hconcat(left, right), title=title, font=ctx.font)
     sec.blocks.append(Chart(cfg["id"], title, spec, cites))
     return sec
 

@@ -1,0 +1,260 @@
+"""Every registered metric at ``/api/<metric>``, ``.json`` and ``.csv`` by suffix (Datasette).
+
+The query parameters are those of ``sectorlens query``: ``by`` and ``where`` (repeatable),
+``currency``, ``param=NAME=VALUE`` (repeatable), and each of the metric's declared parameters
+under its own name. The routes are generated from the registry, with enums for the ``by``
+options and choices, so the OpenAPI schema says exactly what each metric accepts.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from pydantic import StringConstraints
+
+from sectorlens.errors import UsageError
+from sectorlens.metrics import CURRENCIES, REGISTRY, Metric, compute
+from sectorlens.metrics.output import cell_text
+from sectorlens.web import schemas
+from sectorlens.web.output import (
+    attachment,
+    dumps,
+    header_list,
+    table_columns,
+    table_csv,
+    table_rows,
+)
+from sectorlens.web.provenance import behind
+from sectorlens.web.runner import Lease
+from sectorlens.web.site import Site
+
+RESERVED = ("by", "where", "currency", "param")
+FORMATS = ("json", "csv")
+
+
+def _choices(name: str, values: tuple[str, ...] | list[str]) -> type[enum.Enum]:
+    return enum.Enum(name, {v: v for v in values}, type=str)  # type: ignore[return-value]
+
+
+def _parameters(metric: Metric) -> list[inspect.Parameter]:
+    kw = inspect.Parameter.KEYWORD_ONLY
+    params = [inspect.Parameter("request", kw, annotation=Request)]
+    if metric.by:
+        by_enum = _choices(f"{metric.name}_by", metric.by)
+        help_by = f"group by (repeatable, up to {metric.max_by}); default: " + (
+            ", ".join(metric.default_by) or "none"
+        )
+        params.append(
+            inspect.Parameter(
+                "by",
+                kw,
+                default=None,
+                annotation=Annotated[list[by_enum] | None, Query(description=help_by)],  # type: ignore[valid-type]
+            )
+        )
+    fields = metric.describe()["filters"]
+    clause = rf"^\s*({'|'.join(fields)})\s*(!=|>=|<=|=|>|<)\s*\S.*$"
+    params.append(
+        inspect.Parameter(
+            "where",
+            kw,
+            default=None,
+            annotation=Annotated[
+                list[Annotated[str, StringConstraints(pattern=clause, max_length=500)]] | None,
+                Query(
+                    description="filter FIELD OP VALUE, e.g. year>=2014 (repeatable); OP is one "
+                    "of = != >= <= > <; = and != take a comma-separated list or null; "
+                    f"fields: {', '.join(fields)}",
+                    max_length=50,
+                ),
+            ],
+        )
+    )
+    if metric.money:
+        cur = _choices("currency", CURRENCIES)
+        params.append(
+            inspect.Parameter(
+                "currency",
+                kw,
+                default=cur("CNY"),
+                annotation=Annotated[cur, Query(description="currency of amounts")],
+            )
+        )
+    if metric.params:
+        params.append(
+            inspect.Parameter(
+                "param",
+                kw,
+                default=None,
+                annotation=Annotated[
+                    list[str] | None,
+                    Query(description="metric parameter NAME=VALUE (repeatable)", max_length=500),
+                ],
+            )
+        )
+    for p in metric.params:
+        if p.name in RESERVED:
+            raise UsageError(f"metric {metric.name}: parameter {p.name!r} clashes with {RESERVED}")
+        typ: Any = str
+        extra: dict[str, Any] = {}
+        if p.choices:
+            typ = _choices(f"{metric.name}_{p.name}", p.choices)
+        elif p.type is int:
+            low, high = p.bounds or (-(2**31), 2**31 - 1)
+            typ, extra = int, {"ge": low, "le": high}
+        elif p.type is date:
+            # a string with the date format: pydantic would also take numbers as timestamps
+            extra = {"pattern": r"^\d{4}-\d{2}-\d{2}$", "json_schema_extra": {"format": "date"}}
+        else:
+            extra = {"max_length": 200}
+        params.append(
+            inspect.Parameter(
+                p.name,
+                kw,
+                default=None,
+                annotation=Annotated[typ | None, Query(description=p.help, **extra)],
+            )
+        )
+    return params
+
+
+def _value(v: Any) -> Any:
+    return v.value if isinstance(v, enum.Enum) else v
+
+
+def _pairs(items: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"param takes NAME=VALUE, not {item!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def answer(site: Site, metric: Metric, fmt: str, request: dict[str, Any]) -> Response:
+    """Compute ``metric`` for the validated query parameters and render it as ``fmt``."""
+    by = [_value(b) for b in request.pop("by", None) or []] or None
+    where = list(request.pop("where", None) or [])
+    currency = str(_value(request.pop("currency", "CNY")))
+    params = _pairs(request.pop("param", None))
+    for name, value in request.items():
+        if value is None:
+            continue
+        if name in params:
+            raise UsageError(f"parameter {name} given twice (as {name}= and as param=)")
+        params[name] = _value(value)
+    data = compute_answer(site, metric, by=by, where=where, currency=currency, params=params)
+    return render(data, fmt, metric.name)
+
+
+def compute_answer(
+    site: Site,
+    metric: Metric,
+    *,
+    by: list[str] | None,
+    where: list[str],
+    currency: str,
+    params: dict[str, Any],
+) -> dict[str, Any]:
+    """``{"table", "meta", "loads", "sources"}`` of one metric request (cached per app)."""
+    key = (
+        "metric",
+        metric.name,
+        tuple(by or ()),
+        tuple(where),
+        currency,
+        tuple(sorted(params.items())),
+    )
+
+    def work(lease: Lease) -> dict[str, Any]:
+        result = compute(
+            lease.engine,
+            metric.name,
+            by=by,
+            where=where,
+            currency=currency,
+            params=params,
+            fx=site.fx,
+        )
+        q = result.query
+        table = result.table
+        truncated = table.num_rows > site.settings.row_cap
+        if truncated:
+            table = table.slice(0, site.settings.row_cap)
+        meta = {
+            "metric": metric.name,
+            "title": metric.title,
+            "by": list(q.by),
+            "where": [str(f) for f in q.where],
+            "currency": q.currency,
+            "params": {k: cell_text(v) for k, v in q.params.items()},
+            "engine": result.engine,
+            "row_count": table.num_rows,
+            "truncated": truncated,
+            "row_cap": site.settings.row_cap,
+        }
+        return {"table": table, "meta": meta, **behind(lease, metric, q.where, result.table)}
+
+    return site.runner.cached(key, work)
+
+
+def render(data: dict[str, Any], fmt: str, name: str) -> Response:
+    """A computed answer as JSON or CSV (CSV names its loads and sources in headers)."""
+    table = data["table"]
+    loads = [load["load_id"] for load in data["loads"]]
+    sources = [s["source_id"] for s in data["sources"]]
+    if fmt == "csv":
+        headers = {
+            "Content-Disposition": attachment(f"{name}.csv"),
+            "X-Sectorlens-Loads": header_list(loads),
+            "X-Sectorlens-Sources": header_list(sources),
+            "X-Sectorlens-Truncated": str(data["meta"]["truncated"]).lower(),
+        }
+        return Response(table_csv(table), media_type="text/csv; charset=utf-8", headers=headers)
+    document = {
+        "meta": data["meta"],
+        "columns": table_columns(table),
+        "rows": table_rows(table),
+        "loads": data["loads"],
+        "sources": data["sources"],
+    }
+    return Response(dumps(document), media_type="application/json")
+
+
+def _endpoint(metric: Metric, fmt: str | None) -> Callable[..., Response]:
+    def endpoint(request: Request, **query: Any) -> Response:
+        site: Site = request.app.state.site
+        return answer(site, metric, fmt or "json", dict(query))
+
+    endpoint.__signature__ = inspect.Signature(_parameters(metric))  # type: ignore[attr-defined]
+    endpoint.__name__ = f"metric_{metric.name}_{fmt or 'default'}"
+    return endpoint
+
+
+def router() -> APIRouter:
+    """The metric routes, generated from the registry."""
+    r = APIRouter(tags=["metrics"])
+    for metric in REGISTRY.values():
+        json_ok, csv_ok = schemas.ok(json=schemas.METRIC), schemas.ok(csv=True)
+        for suffix, fmt, responses in (
+            ("", None, json_ok),
+            (".json", "json", json_ok),
+            (".csv", "csv", csv_ok),
+        ):
+            r.add_api_route(
+                f"/api/{metric.name}{suffix}",
+                _endpoint(metric, fmt),
+                methods=["GET"],
+                summary=f"{metric.title}{' (' + fmt + ')' if fmt else ''}",
+                description=metric.help,
+                response_class=Response,
+                responses=responses,
+            )
+    return r

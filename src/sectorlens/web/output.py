@@ -1,0 +1,85 @@
+"""Response bodies: JSON documents and spreadsheet-safe CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+import pyarrow as pa
+
+from sectorlens.metrics.output import cell_text
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
+
+
+def safe_cell(text: str) -> str:
+    """``text`` made inert for spreadsheets: a leading ``= + - @`` (or tab/CR) gets a ``'``.
+
+    Plain numbers (``-12.5``) are left alone: they cannot be formulas, and quoting them would
+    turn every negative growth rate into text.
+    """
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV with a header row; every cell (header included) passed through :func:`safe_cell`."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([safe_cell(c) for c in columns])
+    for row in rows:
+        writer.writerow([safe_cell(cell_text(v)) for v in row])
+    return buf.getvalue()
+
+
+def table_csv(table: pa.Table) -> str:
+    """An Arrow table as safe CSV."""
+    return csv_text(table.column_names, (tuple(r.values()) for r in table.to_pylist()))
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition value: an ASCII fallback name plus the UTF-8 name (RFC 6266)."""
+    fallback = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("_") or "download"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def header_list(values: Iterable[str]) -> str:
+    """Ids for a response header: space-separated, percent-encoded beyond printable ASCII."""
+    return " ".join(quote(v, safe="!#$&'()*+,/:;=?@[]~-._") for v in values)
+
+
+def json_value(value: Any) -> Any:
+    """A cell as JSON: decimals as strings (every digit kept), dates ISO, the rest as is."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    return value
+
+
+def table_rows(table: pa.Table) -> list[dict[str, Any]]:
+    """Rows of an Arrow table as JSON-ready dictionaries."""
+    return [{k: json_value(v) for k, v in r.items()} for r in table.to_pylist()]
+
+
+def table_columns(table: pa.Table) -> list[dict[str, str]]:
+    """Column names and Arrow types."""
+    return [{"name": f.name, "type": str(f.type)} for f in table.schema]
+
+
+def dumps(document: Any) -> bytes:
+    """Compact UTF-8 JSON (non-ASCII kept as is)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,171 @@
+"""HTML pages: the dashboard, the company list and pages, the reference report.
+
+Pages are Jinja templates with autoescaping on: every text from the data (company names and
+descriptions scraped from the web) is escaped. Scripts live in static files only, so the
+Content-Security-Policy can forbid inline script.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from importlib import resources
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+import sectorlens
+from sectorlens.metrics import CURRENCIES
+from sectorlens.parse import format_money
+from sectorlens.web import records
+from sectorlens.web.data_routes import labels_of, site_of
+from sectorlens.web.presets import TABLES, chart_ids
+from sectorlens.web.report_routes import findings_document, report_document
+from sectorlens.web.runner import Lease
+from sectorlens.web.strings import LANGS, words
+
+Lang = Annotated[Literal["ko", "en"], Query()]
+
+
+def _env() -> jinja2.Environment:
+    loader = jinja2.FunctionLoader(
+        lambda name: (
+            resources.files("sectorlens.web").joinpath("templates", name).read_text("utf-8")
+        )
+    )
+    return jinja2.Environment(
+        loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True
+    )
+
+
+def _page(request: Request, template: str, lang: str, status: int = 200, **view: Any) -> Response:
+    env = request.app.state.site.once("jinja", _env)
+    query = dict(request.query_params)
+
+    def with_lang(code: str) -> str:
+        return str(request.url.path) + "?" + urlencode({**query, "lang": code})
+
+    html = env.get_template(template).render(
+        t=words(lang),
+        lang=lang,
+        langs=LANGS,
+        lang_url=with_lang,
+        version=sectorlens.__version__,
+        **view,
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def money_cell(deal: dict[str, Any], cur: str, lang: str) -> str:
+    """A deal's converted amount in ``cur``: the point, the range or its open end."""
+    value, low, high = (deal.get(f"{cur}_{part}") for part in ("value", "low", "high"))
+
+    def fmt(text: str) -> str:
+        return format_money(Decimal(text), cur.upper(), lang, digits=2)
+
+    if value is not None and (low is None or high is None or low == high):
+        return fmt(value)
+    if low is not None and high is not None:
+        return f"{fmt(low)} – {fmt(high)}"
+    if low is not None:
+        return f"≥ {fmt(low)}"
+    if high is not None:
+        return f"≤ {fmt(high)}"
+    return ""
+
+
+def router() -> APIRouter:
+    """The page routes (not part of the API schema)."""
+    r = APIRouter(include_in_schema=False)
+
+    @r.get("/")
+    def dashboard(request: Request, lang: Lang = "ko") -> Response:
+        site = site_of(request)
+        labels = labels_of(site)
+        facets = site.runner.cached(
+            ("facets", lang), lambda lease: records.facets(lease, labels, lang)
+        )
+        return _page(
+            request,
+            "dashboard.html",
+            lang,
+            facets=facets,
+            currencies=CURRENCIES,
+            charts=chart_ids(),
+            tables=TABLES,
+        )
+
+    @r.get("/companies")
+    def companies(
+        request: Request,
+        lang: Lang = "ko",
+        q: Annotated[str | None, Query(max_length=200)] = None,
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    ) -> Response:
+        site = site_of(request)
+        size = 50
+        rows, total = site.runner.run(
+            lambda lease: records.company_list(lease, q, size, (page - 1) * size)
+        )
+        labels = labels_of(site)
+        return _page(
+            request,
+            "companies.html",
+            lang,
+            rows=rows,
+            total=total,
+            q=q or "",
+            page=page,
+            pages=max(1, -(-total // size)),
+            place=lambda row: labels.name("province", row.get("province"), lang),
+            sector=lambda row: labels.name("sector", row.get("sector"), lang),
+        )
+
+    @r.get("/companies/{company_id:path}")
+    def company(
+        request: Request,
+        company_id: Annotated[str, Path(max_length=200)],
+        lang: Lang = "ko",
+    ) -> Response:
+        site = site_of(request)
+
+        def work(lease: Lease) -> dict[str, Any] | None:
+            return records.company(lease, company_id)
+
+        found = site.runner.run(work)
+        labels = labels_of(site)
+        if found is None:
+            return _page(request, "company.html", lang, status=404, found=None, labels=None)
+        return _page(
+            request,
+            "company.html",
+            lang,
+            found=found,
+            name_of=lambda dim, code: labels.name(dim, code, lang),
+            money=lambda deal, cur: money_cell(deal, cur, lang),
+        )
+
+    @r.get("/report")
+    def report(request: Request, lang: Lang = "ko") -> Response:
+        site = site_of(request)
+        doc = report_document(site, lang)
+        findings = findings_document(site, lang)
+        order = ("error", "warning", "info", "ok")
+        counts = []
+        if findings:
+            severities = [f["severity"] for f in findings["findings"]]
+            counts = [(s, severities.count(s)) for s in order if s in severities]
+        return _page(
+            request,
+            "report.html",
+            lang,
+            title=doc["title"] if doc else "",
+            subtitle=doc["subtitle"] if doc else "",
+            has_reference=doc is not None,
+            findings=findings,
+            counts=counts,
+        )
+
+    return r

@@ -1,0 +1,178 @@
+"""Charts for the dashboard, the written report's charts, and the checker's findings."""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
+from pydantic import StringConstraints
+
+from sectorlens.errors import StoreError
+from sectorlens.facts import check_file, finding_dict
+from sectorlens.metrics import CURRENCIES, REGISTRY
+from sectorlens.report import build_report
+from sectorlens.report.blocks import Chart
+from sectorlens.report.fonts import chart_font
+from sectorlens.web import schemas
+from sectorlens.web.charts import chart_spec, report_chart_spec
+from sectorlens.web.data_routes import labels_of, site_of
+from sectorlens.web.metric_routes import compute_answer
+from sectorlens.web.output import dumps
+from sectorlens.web.presets import CHARTS, chart
+from sectorlens.web.provenance import source_rows
+from sectorlens.web.runner import Lease
+from sectorlens.web.site import Site
+
+Lang = Annotated[Literal["ko", "en"], Query(description="language of titles and labels")]
+ChartId = enum.Enum("ChartId", {c.view_id: c.view_id for c in CHARTS}, type=str)  # type: ignore[misc]
+Currency = enum.Enum("Currency", {c: c for c in CURRENCIES}, type=str)  # type: ignore[misc]
+Clause = Annotated[str, StringConstraints(max_length=500)]
+NO_REFERENCE = "the store holds no reference data set: run `sectorlens db init`"
+
+
+def _json(document: Any) -> Response:
+    return Response(dumps(document), media_type="application/json")
+
+
+def chart_document(
+    site: Site, chart_id: str, where: list[str], currency: str, lang: str
+) -> dict[str, Any]:
+    """A dashboard chart: its Vega-Lite spec and the loads and sources behind its numbers."""
+    view = chart(chart_id)
+    if view is None:
+        raise HTTPException(404, f"no chart {chart_id!r}")
+    metric = REGISTRY[view.metric]
+    data = compute_answer(site, metric, by=list(view.by), where=where, currency=currency, params={})
+    labels = labels_of(site)
+    font = site.once("font", chart_font)
+    spec = site.runner.remember(
+        ("chart", chart_id, lang, currency, tuple(where)),
+        lambda: chart_spec(
+            view, data["table"], lang=lang, currency=currency, labels=labels, font=font
+        ),
+    )
+    return {
+        "chart_id": chart_id,
+        "title": spec.get("title"),
+        "empty": not spec.get("data", {}).get("values"),
+        "metric": metric.name,
+        "query": data["meta"],
+        "spec": spec,
+        "loads": data["loads"],
+        "sources": data["sources"],
+    }
+
+
+def report_document(site: Site, lang: str) -> dict[str, Any] | None:
+    """The reference report's charts with the sources each one cites (built once per language).
+
+    None when the store holds no reference data set.
+    """
+
+    def work(lease: Lease) -> dict[str, Any] | None:
+        try:
+            report = build_report(lease.con, lang, fx=site.fx, font=site.once("font", chart_font))
+        except StoreError:  # no reference data set in the store
+            return None
+        items = []
+        cited: set[str] = set()
+        for section in report.sections:
+            for block in section.blocks:
+                if isinstance(block, Chart):
+                    items.append(
+                        {
+                            "chart_id": block.chart_id,
+                            "section": section.title,
+                            "title": block.title,
+                            "spec": report_chart_spec(block.spec),
+                            "cites": list(block.cites),
+                        }
+                    )
+                    cited.update(block.cites)
+        return {
+            "title": report.title,
+            "subtitle": report.subtitle,
+            "charts": items,
+            "sources": source_rows(lease.con, cited),
+        }
+
+    return site.runner.cached(("report", lang), work)
+
+
+def findings_document(site: Site, lang: str) -> dict[str, Any] | None:
+    """The checker's findings on the reference report's text, or None when none was given."""
+    path = site.settings.reference_text
+    if path is None:
+        return None
+
+    def work(lease: Lease) -> dict[str, Any]:
+        extraction, findings = check_file(path, lang=lang, fx=site.fx, con=lease.con)
+        return {
+            "document": path.name,
+            "facts": len(extraction.facts),
+            "findings": [finding_dict(f) for f in findings],
+        }
+
+    return site.runner.cached(("findings", lang), work)
+
+
+def router() -> APIRouter:
+    """The routes of this module."""
+    r = APIRouter(tags=["dashboard"])
+
+    @r.get(
+        "/api/charts",
+        summary="The dashboard's charts",
+        responses=schemas.ok(json=schemas.OBJECT),
+    )
+    def chart_list() -> Response:
+        return _json(
+            {
+                "charts": [
+                    {"chart_id": c.view_id, "metric": c.metric, "by": list(c.by)} for c in CHARTS
+                ]
+            }
+        )
+
+    @r.get(
+        "/api/charts/{chart_id}.json",
+        summary="One dashboard chart: Vega-Lite spec, loads and sources",
+        responses=schemas.ok(json=schemas.OBJECT),
+    )
+    def chart_json(
+        request: Request,
+        chart_id: ChartId,
+        where: Annotated[list[Clause] | None, Query(max_length=50)] = None,
+        currency: Currency = Currency("CNY"),  # noqa: B008
+        lang: Lang = "ko",
+    ) -> Response:
+        doc = chart_document(
+            site_of(request), chart_id.value, list(where or []), currency.value, lang
+        )
+        return _json(doc)
+
+    @r.get(
+        "/api/report.json",
+        summary="The reference report's charts and the sources they cite",
+        responses={**schemas.ok(json=schemas.OBJECT), **schemas.NOT_FOUND},
+    )
+    def report_json(request: Request, lang: Lang = "ko") -> Response:
+        doc = report_document(site_of(request), lang)
+        if doc is None:
+            raise HTTPException(404, NO_REFERENCE)
+        return _json(doc)
+
+    @r.get(
+        "/api/findings.json",
+        summary="The checker's findings on the reference report",
+        responses={**schemas.ok(json=schemas.OBJECT), **schemas.NOT_FOUND},
+    )
+    def findings_json(request: Request, lang: Lang = "ko") -> Response:
+        doc = findings_document(site_of(request), lang)
+        if doc is None:
+            raise HTTPException(404, "no reference report text was given (--reference-text)")
+        return _json(doc)
+
+    return r

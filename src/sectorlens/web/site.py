@@ -1,0 +1,73 @@
+"""The state one app holds (never module-global): the store, the query runner, rates, settings."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+
+from sectorlens.fx import FxRates
+from sectorlens.store import connect
+from sectorlens.web.runner import QueryRunner
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Limits and options of one server."""
+
+    timeout: float = 5.0  # seconds a query may run
+    row_cap: int = 10_000  # rows a response may carry
+    workers: int = 4  # pooled read-only cursors
+    cache_size: int = 512  # cached answers (the store cannot change while it is open)
+    reference_text: Path | None = None  # the reference report's text, for the checker's findings
+
+
+class Site:
+    """What every request of one app shares: the read-only store and its runner."""
+
+    def __init__(
+        self, store: Path | str | duckdb.DuckDBPyConnection | None, settings: Settings
+    ) -> None:
+        self.settings = settings
+        if isinstance(store, duckdb.DuckDBPyConnection):
+            self.con, self._owns = store, False
+        else:
+            self.con, self._owns = connect(store, read_only=True), True
+        self.runner = QueryRunner(
+            self.con,
+            workers=settings.workers,
+            timeout=settings.timeout,
+            cache_size=settings.cache_size,
+        )
+        self._fx: FxRates | None = None
+        self._once: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def fx(self) -> FxRates:
+        """ECB rates, loaded on first use (only some metrics convert at request time)."""
+        with self._lock:
+            if self._fx is None:
+                self._fx = FxRates()
+            return self._fx
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """``make()`` computed once per app and kept (for derived data of the immutable store)."""
+        with self._lock:
+            if key in self._once:
+                return self._once[key]
+        value = make()
+        with self._lock:
+            return self._once.setdefault(key, value)
+
+    def close(self) -> None:
+        """Release the cursors (and the connection, when this site opened it)."""
+        self.runner.close()
+        if self._owns:
+            self.con.close()
