@@ -73,9 +73,9 @@ def bench_one(
     """Best time and last result of the three implementations of one report metric."""
     metric = REGISTRY[name]
     query = metric.query(**request)
-    engine = from_duckdb(con)
     runs: dict[str, Callable[[], pa.Table]] = {
-        "ibis": lambda: compute(engine, name, **request).table,
+        # a fresh engine per run: nothing (not even table schemas) carries over between runs
+        "ibis": lambda: compute(from_duckdb(con), name, **request).table,
         "sql": lambda: metric.finish(
             {k: con.sql(s).to_arrow_table() for k, s in RAW_SQL[label].items()}, query
         ),

@@ -35,43 +35,31 @@ _AMOUNTS = """
 WITH a AS (
     SELECT *,
         CASE WHEN amount_qualifier = 'exact' THEN cny_value END AS x_exact,
-        coalesce(cny_low, cny_value) AS x_low,
-        coalesce(cny_high, cny_value) AS x_high,
-        cny_low IS NOT NULL AND cny_high IS NOT NULL AS both_,
-        cny_low + cny_high AS lh,
+        CASE WHEN cny_low IS NOT NULL THEN cny_low ELSE cny_value END AS x_low,
+        CASE WHEN cny_high IS NOT NULL THEN cny_high ELSE cny_value END AS x_high,
         CASE WHEN cny_low IS NOT NULL AND cny_high IS NOT NULL
-             THEN CAST((cny_low + cny_high) * 0.5 AS DECIMAL(38, 6)) ELSE cny_value END AS x_mid
+             THEN cny_low + cny_high ELSE cny_value + cny_value END AS x_mid2
     FROM deals
 )
 """
 _AS_OF = "SELECT max(deal_date) AS as_of FROM deals"
-_COUNTS = """count(*) AS deals,
-    count(*) FILTER (WHERE disclosed) AS disclosed,
-    count(*) FILTER (WHERE amount_kind = 'undisclosed') AS undisclosed,
-    count(*) FILTER (WHERE amount_kind = 'unparsed') AS unparsed"""
 
 
 def _mid(name: str) -> str:
-    """The two exact sums the metrics join into the midpoint sum (common.mid_sum)."""
-    return (
-        f"sum(lh) FILTER (WHERE both_) AS {name}__lh,"
-        f" sum(cny_value) FILTER (WHERE NOT both_) AS {name}__pt"
-    )
+    """The sum of doubled midpoints, halved into the midpoint sum (common.mid_sum)."""
+    return f"sum(x_mid2) AS {name}__x2"
 
 
-_N_MID = "count(*) FILTER (WHERE both_ OR cny_value IS NOT NULL)"
-_SUMS = ",\n".join(
-    f"sum(x_{m}) AS amount_{m}, count(x_{m}) AS n_{m}" for m in ("exact", "low", "high")
-)
-_SUMS += f",\n{_mid('amount_mid')}, {_N_MID} AS n_mid"
+_N_MID = "count(x_mid2)"
 _MEDIANS = ",\n".join(
-    (
-        f"{_N_MID} AS mid_n, {_mid('mid_sum')}"
-        if m == "mid"
-        else f"count(x_{m}) AS {m}_n, sum(x_{m}) AS {m}_sum"
-    )
-    + f", CAST(median(x_{m}) AS DECIMAL(38, 6)) AS {m}_median"
-    for m in ("exact", "low", "high", "mid")
+    f"count(x_{m}) AS {m}_n, sum(x_{m}) AS {m}_sum,"
+    f" CAST(median(x_{m}) AS DECIMAL(38, 6)) AS {m}_median"
+    for m in ("exact", "low", "high")
+)
+# the median of midpoints is half the median of doubled midpoints (see metrics.sizes)
+_MEDIANS += (
+    f",\n{_N_MID} AS mid_n, {_mid('mid_sum')},"
+    " CAST(median(x_mid2) AS DECIMAL(38, 6)) AS mid_median_x2"
 )
 _YEARLY = (
     _AMOUNTS + "SELECT year(deal_date) AS year, count(*) AS deals,"
@@ -79,6 +67,28 @@ _YEARLY = (
     " WHERE deal_date IS NOT NULL GROUP BY 1"
 )
 _WINDOW = "(month(deal_date) < 7 OR (month(deal_date) = 7 AND day(deal_date) <= 31))"
+# deals by period in two levels, as metrics.timeseries.deal_aggregates: per amount class first
+_BY_CLASS = """WITH p AS (
+    SELECT year(deal_date) AS year, amount_kind AS kind, disclosed,
+        coalesce(amount_qualifier = 'exact', false) AS exact,
+        cny_low IS NOT NULL AS has_low, cny_high IS NOT NULL AS has_high,
+        count(*) AS n, count(cny_value) AS n_value,
+        sum(cny_value) AS value, sum(cny_low) AS low, sum(cny_high) AS high
+    FROM deals GROUP BY ALL
+)
+SELECT year, sum(n) AS deals,
+    sum(CASE WHEN disclosed THEN n ELSE 0 END) AS disclosed,
+    sum(CASE WHEN kind = 'undisclosed' THEN n ELSE 0 END) AS undisclosed,
+    sum(CASE WHEN kind = 'unparsed' THEN n ELSE 0 END) AS unparsed,
+    sum(value) FILTER (WHERE exact) AS amount_exact,
+    sum(CASE WHEN exact THEN n_value ELSE 0 END) AS n_exact,
+    sum(CASE WHEN has_low THEN low ELSE value END) AS amount_low,
+    sum(CASE WHEN has_low THEN n ELSE n_value END) AS n_low,
+    sum(CASE WHEN has_high THEN high ELSE value END) AS amount_high,
+    sum(CASE WHEN has_high THEN n ELSE n_value END) AS n_high,
+    sum(CASE WHEN has_low AND has_high THEN low + high ELSE value + value END) AS amount_mid__x2,
+    sum(CASE WHEN has_low AND has_high THEN n ELSE n_value END) AS n_mid
+FROM p GROUP BY 1"""
 
 
 def _group(dim: str, companies: bool = False) -> str:
@@ -90,19 +100,19 @@ def _group(dim: str, companies: bool = False) -> str:
 
 
 RAW_SQL: dict[str, dict[str, str]] = {
-    "deals by year": {
-        "rows": _AMOUNTS + f"SELECT year(deal_date) AS year, {_COUNTS},\n{_SUMS} FROM a GROUP BY 1",
-        "as_of": _AS_OF,
-    },
+    "deals by year": {"rows": _BY_CLASS, "as_of": _AS_OF},
     "ytd Jan–Jul": {
-        "rows": _AMOUNTS
-        + f"""SELECT year(deal_date) AS year,
-            count(*) FILTER (WHERE {_WINDOW}) AS deals_ytd,
-            count(*) AS deals_full_year,
-            sum(lh) FILTER (WHERE both_ AND {_WINDOW}) AS amount_mid_ytd__lh,
-            sum(cny_value) FILTER (WHERE NOT both_ AND {_WINDOW}) AS amount_mid_ytd__pt,
-            {_mid("amount_mid_full_year")}
-            FROM a WHERE deal_date IS NOT NULL GROUP BY 1""",
+        "rows": f"""WITH p AS (
+            SELECT year(deal_date) AS year, coalesce({_WINDOW}, false) AS w,
+                cny_low IS NOT NULL AND cny_high IS NOT NULL AS both_, count(*) AS n,
+                sum(cny_low + cny_high) AS lh, sum(cny_value) AS value
+            FROM deals GROUP BY ALL
+        ), c AS (
+            SELECT *, CASE WHEN both_ THEN lh ELSE value + value END AS x2 FROM p
+        )
+        SELECT year, sum(CASE WHEN w THEN n ELSE 0 END) AS deals_ytd, sum(n) AS deals_full_year,
+            sum(x2) FILTER (WHERE w) AS amount_mid_ytd__x2, sum(x2) AS amount_mid_full_year__x2
+        FROM c WHERE year IS NOT NULL GROUP BY 1""",
         "as_of": _AS_OF,
     },
     "shares by province": {"rows": _group("province")},
@@ -127,13 +137,13 @@ RAW_SQL: dict[str, dict[str, str]] = {
     "growth": {"rows": _YEARLY, "as_of": _AS_OF},
     "cagr": {"rows": _YEARLY, "as_of": _AS_OF},
     "cohorts": {
-        "companies": """SELECT year(founded) AS founded_year, count(*) AS companies,
-            count(*) FILTER (WHERE company_id IN (SELECT company_id FROM deals)) AS funded
+        "companies": """SELECT year(founded) AS founded_year, count(*) AS companies
             FROM companies GROUP BY 1""",
         "deals": _AMOUNTS
-        + f"""SELECT year(c.founded) AS founded_year, count(*) AS deals,
-            {_mid("amount_mid")}
-            FROM a JOIN companies c ON a.company_id = c.company_id GROUP BY 1""",
+        + f"""SELECT year(c.founded) AS founded_year,
+            count(*) FILTER (WHERE a.company_id IS NULL) AS unfunded,
+            count(a.company_id) AS deals, {_mid("amount_mid")}
+            FROM companies c LEFT JOIN a ON a.company_id = c.company_id GROUP BY 1""",
     },
 }
 
@@ -256,6 +266,7 @@ def pd_deal_size(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Tabl
         cols[f"{m}_n"] = g[f"x_{m}"].count()
         cols[f"{m}_sum"] = _sum(g, f"x_{m}")
         cols[f"{m}_median"] = g[f"x_{m}"].median()
+    cols["mid_median_x2"] = cols.pop("mid_median") * 2  # the shared finish step halves it
     return {"rows": _arrow(pd.DataFrame(cols))}
 
 
@@ -287,6 +298,9 @@ def pd_cohorts(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]
     )
     g = j.groupby("founded_year", dropna=False)
     deals = pd.DataFrame({"deals": g.size(), "amount_mid": _sum(g, "x_mid")})
+    # the shared finish step takes funded = companies − unfunded (see metrics.cohorts)
+    deals = (per_year["companies"] - per_year["funded"]).rename("unfunded").to_frame().join(deals)
+    deals["deals"] = deals["deals"].fillna(0).astype("int64")
     return {"companies": _arrow(per_year), "deals": _arrow(deals)}
 
 

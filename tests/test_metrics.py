@@ -205,6 +205,20 @@ def test_deal_size_by_year(engine: Engine) -> None:
     years = by_key(rows(engine, "deal_size"), "year")
     assert years[2018]["low_median"] == D("75000000.00")  # 5, 50, 100, 200
     assert years[2017]["high_mean"] == D("70000000.00")  # (10 + 100 + 100) / 3
+    # 2017 midpoints: d02 10, d03 (10+100)/2 = 55 (d10, d11 have none) → median 32.5
+    assert (years[2017]["mid_n"], years[2017]["mid_median"]) == (2, D("32500000.00"))
+
+
+def test_the_median_of_midpoints_is_rounded_once(con: duckdb.DuckDBPyConnection) -> None:
+    # one range 0.000001..0.009998: its midpoint 0.0049995 rounds half-up to 0.00; rounding
+    # the midpoint to 6 places first (0.005000) would give 0.01
+    con.execute(
+        "INSERT INTO deals (deal_id, load_id, row_ref, source_format, deal_date, amount_kind,"
+        " amount_qualifier, disclosed, cny_low, cny_high) VALUES ('r1', 'L1', 'r1', 'fixture',"
+        " '2018-01-01', 'money', 'range', true, 0.000001, 0.009998)"
+    )
+    (row,) = rows(from_duckdb(con), "deal_size", by=[])
+    assert (row["mid_n"], row["mid_median"]) == (1, D("0.00"))
 
 
 def test_growth_year_on_year(engine: Engine) -> None:

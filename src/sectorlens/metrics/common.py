@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
 import ibis
@@ -33,59 +33,60 @@ ARROW_MONEY2 = pa.decimal128(38, 2)  # means and medians: to the cent
 MEASURES = ("exact", "low", "high", "mid")
 UNKNOWN = None  # a missing dimension value stays null in results (shown as "(unknown)")
 _HALF = Decimal("0.5")
+_MICRO = Decimal("0.000001")
+# Sums of DECIMAL(38, 6) have up to 38 digits; the default context keeps 28.
+_EXACT = Context(prec=80)
 
 
 def amounts(t: ir.Table, currency: str) -> dict[str, ir.Value]:
-    """The four per-deal amounts (see module docstring) in ``currency`` (CNY, USD, KRW)."""
+    """The per-deal amounts (see :func:`amounts_of`) in ``currency`` (CNY, USD, KRW)."""
     c = currency.lower()
     return amounts_of(t, t[f"{c}_value"], t[f"{c}_low"], t[f"{c}_high"])
 
 
 def amounts_of(t: ir.Table, value: ir.Value, low: ir.Value, high: ir.Value) -> dict[str, ir.Value]:
-    """The four per-deal amounts from one triple of value/low/high columns.
+    """The per-deal amounts from one triple of value/low/high columns.
 
-    Besides the four amounts: ``both`` (low and high known), ``lh`` (low + high) and ``value``,
-    from which :func:`mid_sum` sums midpoints without halving every row.
+    ``exact``, ``low`` and ``high`` per row. The midpoint is never computed per row (halving a
+    DECIMAL needs a rescaling cast, the costliest per-row step on DuckDB); instead ``mid_x2``,
+    twice the midpoint (``low + high`` for a range, ``value + value`` otherwise; exact), whose
+    sum (:func:`mid_sum`) and median are halved once per group; it is null exactly when the
+    deal has no midpoint.
     """
     null = ibis.null(AMOUNT_TYPE)
     both = low.notnull() & high.notnull()
-    mid = ibis.ifelse(both, ((low + high) * _HALF).cast(AMOUNT_TYPE), value)
     return {
         "exact": ibis.ifelse(t.amount_qualifier == "exact", value, null),
-        "low": ibis.coalesce(low, value),
-        "high": ibis.coalesce(high, value),
-        "mid": mid,
-        "both": both,
-        "lh": low + high,
-        "value": value,
-        "has_mid": both | value.notnull(),
+        # CASE, not COALESCE: the same values, a fifth cheaper on DuckDB's DECIMAL(38, 6)
+        "low": ibis.ifelse(low.notnull(), low, value),
+        "high": ibis.ifelse(high.notnull(), high, value),
+        "mid_x2": ibis.ifelse(both, low + high, value + value),
     }
 
 
 def mid_sum(
     a: dict[str, ir.Value], name: str, where: ir.BooleanValue | None = None
 ) -> dict[str, ir.Value]:
-    """Two exact sums whose combination (see :func:`join_mid`) is the sum of midpoints.
+    """The exact sum of doubled midpoints, ``X__x2``; :func:`join_mid` halves it into ``X``.
 
-    Σ mid = ½·Σ(low + high) over ranges + Σ value over the rest: one halving per group
-    instead of a DECIMAL multiply per row (three times faster on DuckDB, and exact).
+    Σ mid = ½·Σ(low + high over ranges, 2·value otherwise): one halving per group instead of a
+    rescaling DECIMAL cast per row (three times faster on DuckDB, and exact).
     """
-    both, rest = a["both"], ~a["both"]
-    if where is not None:
-        both, rest = both & where, rest & where
-    return {f"{name}__lh": a["lh"].sum(where=both), f"{name}__pt": a["value"].sum(where=rest)}
+    return {f"{name}__x2": a["mid_x2"].sum(where=where)}
+
+
+def half(value: Any) -> Decimal | None:
+    """Exactly half of ``value`` (None stays None)."""
+    return None if value is None else _EXACT.multiply(Decimal(value), _HALF)
 
 
 def join_mid(row: dict[str, Any]) -> dict[str, Any]:
-    """Replace every ``X__lh``/``X__pt`` pair of ``row`` with ``X``, the exact midpoint sum."""
-    for key in [k for k in row if k.endswith("__lh")]:
-        name = key[:-4]
-        lh, pt = row.pop(key), row.pop(f"{name}__pt")
-        if lh is None and pt is None:
-            row[name] = None
-        else:
-            total = Decimal(lh or 0) * _HALF + Decimal(pt or 0)
-            row[name] = total.quantize(Decimal("0.000001"), ROUND_HALF_UP)
+    """Replace every ``X__x2`` of ``row`` with ``X``, the midpoint sum to 6 decimal places."""
+    for key in [k for k in row if k.endswith("__x2")]:
+        total = half(row.pop(key))
+        row[key[:-4]] = (
+            None if total is None else total.quantize(_MICRO, ROUND_HALF_UP, context=_EXACT)
+        )
     return row
 
 

@@ -89,7 +89,7 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
     own = amounts_of(m, m.amount_value, m.amount_low, m.amount_high)
     converted = amounts(m, q.currency)
     sums = m.group_by("source_format", "currency").aggregate(
-        n=m.count(where=own["has_mid"]),
+        n=own["mid_x2"].count(),
         **mid_sum(own, "mid"),
         low=own["low"].sum(),
         high=own["high"].sum(),

@@ -59,7 +59,7 @@ def _build(q: Query, engine: Any, *, companies: bool) -> dict[str, ir.Table]:
     aggs: dict[str, ir.Value] = {
         "deals": t.count(),
         **mid_sum(a, "amount_mid"),
-        "n_mid": t.count(where=a["has_mid"]),
+        "n_mid": a["mid_x2"].count(),
     }
     if companies:
         aggs["companies"] = t.company_id.nunique()

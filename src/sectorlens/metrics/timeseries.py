@@ -6,11 +6,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
 from sectorlens.errors import UsageError
 from sectorlens.metrics.common import (
+    AMOUNT_TYPE,
     ARROW_AMOUNT,
     ARROW_PCT,
     MEASURES,
@@ -38,25 +40,44 @@ _PERIOD_SCHEMA: list[tuple[str, Any]] = [
 ]
 
 
-def deal_aggregates(t: ir.Table, currency: str, where: ir.BooleanValue | None = None) -> dict:
-    """Counts and the four amount sums of the deals in ``t`` (optionally only ``where``)."""
-    a = amounts(t, currency)
-    out: dict[str, ir.Value] = {
-        "deals": t.count(where=where),
-        "disclosed": t.count(where=_and(t.disclosed, where)),
-        "undisclosed": t.count(where=_and(t.amount_kind == "undisclosed", where)),
-        "unparsed": t.count(where=_and(t.amount_kind == "unparsed", where)),
-    }
-    for m in ("exact", "low", "high"):
-        out[f"amount_{m}"] = a[m].sum(where=where)
-        out[f"n_{m}"] = a[m].count(where=where)
-    out.update(mid_sum(a, "amount_mid", where))
-    out["n_mid"] = t.count(where=_and(a["has_mid"], where))
-    return out
+def deal_aggregates(t: ir.Table, currency: str, groups: dict[str, ir.Value]) -> ir.Table:
+    """Counts and the four amount sums of the deals in ``t`` per ``groups``.
+
+    Two levels: the deals are first summed per group *and amount class* (kind, disclosed, exact,
+    low known, high known) with five plain aggregates, then each measure is a conditional sum
+    over those few class rows. The same exact sums as fifteen conditional aggregates per deal,
+    at about half the cost on DuckDB.
+    """
+    c = currency.lower()
+    v, lo, hi = t[f"{c}_value"], t[f"{c}_low"], t[f"{c}_high"]
+    p = t.group_by(
+        **groups,
+        k_kind=t.amount_kind,
+        k_disclosed=t.disclosed,
+        k_exact=(t.amount_qualifier == "exact").fill_null(False),
+        k_low=lo.notnull(),
+        k_high=hi.notnull(),
+    ).aggregate(n=t.count(), n_value=v.count(), value=v.sum(), low=lo.sum(), high=hi.sum())
+    both = p.k_low & p.k_high
+    return p.group_by(*groups).aggregate(
+        deals=p.n.sum(),
+        disclosed=_count(p, p.k_disclosed),
+        undisclosed=_count(p, p.k_kind == "undisclosed"),
+        unparsed=_count(p, p.k_kind == "unparsed"),
+        amount_exact=p.value.sum(where=p.k_exact),
+        n_exact=ibis.ifelse(p.k_exact, p.n_value, 0).sum(),
+        amount_low=ibis.ifelse(p.k_low, p.low, p.value).sum(),
+        n_low=ibis.ifelse(p.k_low, p.n, p.n_value).sum(),
+        amount_high=ibis.ifelse(p.k_high, p.high, p.value).sum(),
+        n_high=ibis.ifelse(p.k_high, p.n, p.n_value).sum(),
+        amount_mid__x2=ibis.ifelse(both, p.low + p.high, p.value + p.value).sum(),
+        n_mid=ibis.ifelse(both, p.n, p.n_value).sum(),
+    )
 
 
-def _and(cond: ir.BooleanValue, where: ir.BooleanValue | None) -> ir.BooleanValue:
-    return cond if where is None else cond & where
+def _count(p: ir.Table, cond: ir.BooleanValue) -> ir.IntegerValue:
+    """The deals of the class rows where ``cond`` holds (0, not null, when none do)."""
+    return ibis.ifelse(cond, p.n, 0).sum()
 
 
 def as_of_expr(engine: Any) -> ir.Table:
@@ -80,7 +101,7 @@ def resolve_as_of(q: Query, results: dict[str, pa.Table]) -> date | None:
 def build_deals(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Deal count and amount sums grouped by a time grain (and one more dimension)."""
     t = deals(q, engine)
-    rows = t.group_by(**group_columns(t, q.by)).aggregate(**deal_aggregates(t, q.currency))
+    rows = deal_aggregates(t, q.currency, group_columns(t, q.by))
     return {"rows": rows, "as_of": as_of_expr(engine)}
 
 
@@ -144,13 +165,20 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
     month, day = _through(q, as_of)
     t = deals(q, engine)
     m, d = t.deal_date.month(), t.deal_date.day()
-    window = (m < month) | ((m == month) & (d <= day))
-    a = amounts(t, q.currency)
-    rows = t.group_by(year=t.deal_date.year()).aggregate(
-        deals_ytd=t.count(where=window),
-        deals_full_year=t.count(),
-        **mid_sum(a, "amount_mid_ytd", window),
-        **mid_sum(a, "amount_mid_full_year"),
+    # two levels, as in deal_aggregates: plain sums per year, window and range class first
+    c = q.currency.lower()
+    v, lo, hi = t[f"{c}_value"], t[f"{c}_low"], t[f"{c}_high"]
+    p = t.group_by(
+        year=t.deal_date.year(),
+        k_window=((m < month) | ((m == month) & (d <= day))).fill_null(False),
+        k_both=lo.notnull() & hi.notnull(),
+    ).aggregate(n=t.count(), lh=(lo + hi).sum(), value=v.sum())
+    x2 = ibis.ifelse(p.k_both, p.lh, p.value + p.value)
+    rows = p.group_by("year").aggregate(
+        deals_ytd=ibis.ifelse(p.k_window, p.n, 0).sum(),
+        deals_full_year=p.n.sum(),
+        amount_mid_ytd__x2=ibis.ifelse(p.k_window, x2, ibis.null(AMOUNT_TYPE)).sum(),
+        amount_mid_full_year__x2=x2.sum(),
     )
     return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine)}
 

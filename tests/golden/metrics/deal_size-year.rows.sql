@@ -27,37 +27,48 @@ SELECT
     END,
     0.5
   ) AS "exact_median",
-  COUNT(COALESCE("t0"."cny_low", "t0"."cny_value")) AS "low_n",
-  SUM(COALESCE("t0"."cny_low", "t0"."cny_value")) AS "low_sum",
-  QUANTILE_CONT(COALESCE("t0"."cny_low", "t0"."cny_value"), 0.5) AS "low_median",
-  COUNT(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "high_n",
-  SUM(COALESCE("t0"."cny_high", "t0"."cny_value")) AS "high_sum",
-  QUANTILE_CONT(COALESCE("t0"."cny_high", "t0"."cny_value"), 0.5) AS "high_median",
-  COUNT(*) FILTER(WHERE
-    (
-      (
+  COUNT(
+    CASE WHEN "t0"."cny_low" IS NOT NULL THEN "t0"."cny_low" ELSE "t0"."cny_value" END
+  ) AS "low_n",
+  SUM(
+    CASE WHEN "t0"."cny_low" IS NOT NULL THEN "t0"."cny_low" ELSE "t0"."cny_value" END
+  ) AS "low_sum",
+  QUANTILE_CONT(
+    CASE WHEN "t0"."cny_low" IS NOT NULL THEN "t0"."cny_low" ELSE "t0"."cny_value" END,
+    0.5
+  ) AS "low_median",
+  COUNT(
+    CASE WHEN "t0"."cny_high" IS NOT NULL THEN "t0"."cny_high" ELSE "t0"."cny_value" END
+  ) AS "high_n",
+  SUM(
+    CASE WHEN "t0"."cny_high" IS NOT NULL THEN "t0"."cny_high" ELSE "t0"."cny_value" END
+  ) AS "high_sum",
+  QUANTILE_CONT(
+    CASE WHEN "t0"."cny_high" IS NOT NULL THEN "t0"."cny_high" ELSE "t0"."cny_value" END,
+    0.5
+  ) AS "high_median",
+  COUNT(
+    CASE
+      WHEN (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-    )
-    OR (
-      "t0"."cny_value" IS NOT NULL
-    )) AS "mid_n",
-  SUM("t0"."cny_low" + "t0"."cny_high") FILTER(WHERE
-    (
-      "t0"."cny_low" IS NOT NULL
-    ) AND (
-      "t0"."cny_high" IS NOT NULL
-    )) AS "mid_sum__lh",
-  SUM("t0"."cny_value") FILTER(WHERE
-    NOT (
-      (
+      THEN "t0"."cny_low" + "t0"."cny_high"
+      ELSE "t0"."cny_value" + "t0"."cny_value"
+    END
+  ) AS "mid_n",
+  SUM(
+    CASE
+      WHEN (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-    )) AS "mid_sum__pt",
+      THEN "t0"."cny_low" + "t0"."cny_high"
+      ELSE "t0"."cny_value" + "t0"."cny_value"
+    END
+  ) AS "mid_sum__x2",
   QUANTILE_CONT(
     CASE
       WHEN (
@@ -65,13 +76,11 @@ SELECT
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-      THEN CAST((
-        "t0"."cny_low" + "t0"."cny_high"
-      ) * CAST(0.5 AS DECIMAL(18, 3)) AS DECIMAL(38, 6))
-      ELSE "t0"."cny_value"
+      THEN "t0"."cny_low" + "t0"."cny_high"
+      ELSE "t0"."cny_value" + "t0"."cny_value"
     END,
     0.5
-  ) AS "mid_median"
+  ) AS "mid_median_x2"
 FROM "deals" AS "t0"
 GROUP BY
   1

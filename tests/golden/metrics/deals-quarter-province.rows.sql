@@ -1,64 +1,58 @@
 SELECT
-  EXTRACT(year FROM "t1"."deal_date") AS "year",
-  EXTRACT(quarter FROM "t1"."deal_date") AS "quarter",
-  "t1"."province",
-  COUNT(*) AS "deals",
-  COUNT(*) FILTER(WHERE
-    "t1"."disclosed") AS "disclosed",
-  COUNT(*) FILTER(WHERE
-    "t1"."amount_kind" = 'undisclosed') AS "undisclosed",
-  COUNT(*) FILTER(WHERE
-    "t1"."amount_kind" = 'unparsed') AS "unparsed",
+  "t2"."year",
+  "t2"."quarter",
+  "t2"."province",
+  SUM("t2"."n") AS "deals",
+  SUM(CASE WHEN "t2"."k_disclosed" THEN "t2"."n" ELSE 0 END) AS "disclosed",
+  SUM(CASE WHEN "t2"."k_kind" = 'undisclosed' THEN "t2"."n" ELSE 0 END) AS "undisclosed",
+  SUM(CASE WHEN "t2"."k_kind" = 'unparsed' THEN "t2"."n" ELSE 0 END) AS "unparsed",
+  SUM("t2"."value") FILTER(WHERE
+    "t2"."k_exact") AS "amount_exact",
+  SUM(CASE WHEN "t2"."k_exact" THEN "t2"."n_value" ELSE 0 END) AS "n_exact",
+  SUM(CASE WHEN "t2"."k_low" THEN "t2"."low" ELSE "t2"."value" END) AS "amount_low",
+  SUM(CASE WHEN "t2"."k_low" THEN "t2"."n" ELSE "t2"."n_value" END) AS "n_low",
+  SUM(CASE WHEN "t2"."k_high" THEN "t2"."high" ELSE "t2"."value" END) AS "amount_high",
+  SUM(CASE WHEN "t2"."k_high" THEN "t2"."n" ELSE "t2"."n_value" END) AS "n_high",
   SUM(
     CASE
-      WHEN "t1"."amount_qualifier" = 'exact'
-      THEN "t1"."cny_value"
-      ELSE CAST(NULL AS DECIMAL(38, 6))
+      WHEN "t2"."k_low" AND "t2"."k_high"
+      THEN "t2"."low" + "t2"."high"
+      ELSE "t2"."value" + "t2"."value"
     END
-  ) AS "amount_exact",
-  COUNT(
-    CASE
-      WHEN "t1"."amount_qualifier" = 'exact'
-      THEN "t1"."cny_value"
-      ELSE CAST(NULL AS DECIMAL(38, 6))
-    END
-  ) AS "n_exact",
-  SUM(COALESCE("t1"."cny_low", "t1"."cny_value")) AS "amount_low",
-  COUNT(COALESCE("t1"."cny_low", "t1"."cny_value")) AS "n_low",
-  SUM(COALESCE("t1"."cny_high", "t1"."cny_value")) AS "amount_high",
-  COUNT(COALESCE("t1"."cny_high", "t1"."cny_value")) AS "n_high",
-  SUM("t1"."cny_low" + "t1"."cny_high") FILTER(WHERE
-    (
-      "t1"."cny_low" IS NOT NULL
-    ) AND (
-      "t1"."cny_high" IS NOT NULL
-    )) AS "amount_mid__lh",
-  SUM("t1"."cny_value") FILTER(WHERE
-    NOT (
-      (
-        "t1"."cny_low" IS NOT NULL
-      ) AND (
-        "t1"."cny_high" IS NOT NULL
-      )
-    )) AS "amount_mid__pt",
-  COUNT(*) FILTER(WHERE
-    (
-      (
-        "t1"."cny_low" IS NOT NULL
-      ) AND (
-        "t1"."cny_high" IS NOT NULL
-      )
-    )
-    OR (
-      "t1"."cny_value" IS NOT NULL
-    )) AS "n_mid"
+  ) AS "amount_mid__x2",
+  SUM(CASE WHEN "t2"."k_low" AND "t2"."k_high" THEN "t2"."n" ELSE "t2"."n_value" END) AS "n_mid"
 FROM (
   SELECT
-    *
-  FROM "deals" AS "t0"
-  WHERE
-    EXTRACT(year FROM "t0"."deal_date") >= 2014 AND "t0"."round" IN ('a', 'b')
-) AS "t1"
+    EXTRACT(year FROM "t1"."deal_date") AS "year",
+    EXTRACT(quarter FROM "t1"."deal_date") AS "quarter",
+    "t1"."province",
+    "t1"."amount_kind" AS "k_kind",
+    "t1"."disclosed" AS "k_disclosed",
+    COALESCE("t1"."amount_qualifier" = 'exact', FALSE) AS "k_exact",
+    "t1"."cny_low" IS NOT NULL AS "k_low",
+    "t1"."cny_high" IS NOT NULL AS "k_high",
+    COUNT(*) AS "n",
+    COUNT("t1"."cny_value") AS "n_value",
+    SUM("t1"."cny_value") AS "value",
+    SUM("t1"."cny_low") AS "low",
+    SUM("t1"."cny_high") AS "high"
+  FROM (
+    SELECT
+      *
+    FROM "deals" AS "t0"
+    WHERE
+      EXTRACT(year FROM "t0"."deal_date") >= 2014 AND "t0"."round" IN ('a', 'b')
+  ) AS "t1"
+  GROUP BY
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8
+) AS "t2"
 GROUP BY
   1,
   2,

@@ -1,47 +1,53 @@
 SELECT
   "t1"."source_format",
   "t1"."currency",
-  COUNT(*) FILTER(WHERE
-    (
-      (
+  COUNT(
+    CASE
+      WHEN (
         "t1"."amount_low" IS NOT NULL
       ) AND (
         "t1"."amount_high" IS NOT NULL
       )
-    )
-    OR (
-      "t1"."amount_value" IS NOT NULL
-    )) AS "n",
-  SUM("t1"."amount_low" + "t1"."amount_high") FILTER(WHERE
-    (
-      "t1"."amount_low" IS NOT NULL
-    ) AND (
-      "t1"."amount_high" IS NOT NULL
-    )) AS "mid__lh",
-  SUM("t1"."amount_value") FILTER(WHERE
-    NOT (
-      (
+      THEN "t1"."amount_low" + "t1"."amount_high"
+      ELSE "t1"."amount_value" + "t1"."amount_value"
+    END
+  ) AS "n",
+  SUM(
+    CASE
+      WHEN (
         "t1"."amount_low" IS NOT NULL
       ) AND (
         "t1"."amount_high" IS NOT NULL
       )
-    )) AS "mid__pt",
-  SUM(COALESCE("t1"."amount_low", "t1"."amount_value")) AS "low",
-  SUM(COALESCE("t1"."amount_high", "t1"."amount_value")) AS "high",
-  SUM("t1"."cny_low" + "t1"."cny_high") FILTER(WHERE
-    (
-      "t1"."cny_low" IS NOT NULL
-    ) AND (
-      "t1"."cny_high" IS NOT NULL
-    )) AS "at_deal_dates__lh",
-  SUM("t1"."cny_value") FILTER(WHERE
-    NOT (
-      (
+      THEN "t1"."amount_low" + "t1"."amount_high"
+      ELSE "t1"."amount_value" + "t1"."amount_value"
+    END
+  ) AS "mid__x2",
+  SUM(
+    CASE
+      WHEN "t1"."amount_low" IS NOT NULL
+      THEN "t1"."amount_low"
+      ELSE "t1"."amount_value"
+    END
+  ) AS "low",
+  SUM(
+    CASE
+      WHEN "t1"."amount_high" IS NOT NULL
+      THEN "t1"."amount_high"
+      ELSE "t1"."amount_value"
+    END
+  ) AS "high",
+  SUM(
+    CASE
+      WHEN (
         "t1"."cny_low" IS NOT NULL
       ) AND (
         "t1"."cny_high" IS NOT NULL
       )
-    )) AS "at_deal_dates__pt"
+      THEN "t1"."cny_low" + "t1"."cny_high"
+      ELSE "t1"."cny_value" + "t1"."cny_value"
+    END
+  ) AS "at_deal_dates__x2"
 FROM (
   SELECT
     *

@@ -1,31 +1,28 @@
 SELECT
   "t0"."sector",
   COUNT(*) AS "deals",
-  SUM("t0"."cny_low" + "t0"."cny_high") FILTER(WHERE
-    (
-      "t0"."cny_low" IS NOT NULL
-    ) AND (
-      "t0"."cny_high" IS NOT NULL
-    )) AS "amount_mid__lh",
-  SUM("t0"."cny_value") FILTER(WHERE
-    NOT (
-      (
+  SUM(
+    CASE
+      WHEN (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-    )) AS "amount_mid__pt",
-  COUNT(*) FILTER(WHERE
-    (
-      (
+      THEN "t0"."cny_low" + "t0"."cny_high"
+      ELSE "t0"."cny_value" + "t0"."cny_value"
+    END
+  ) AS "amount_mid__x2",
+  COUNT(
+    CASE
+      WHEN (
         "t0"."cny_low" IS NOT NULL
       ) AND (
         "t0"."cny_high" IS NOT NULL
       )
-    )
-    OR (
-      "t0"."cny_value" IS NOT NULL
-    )) AS "n_mid",
+      THEN "t0"."cny_low" + "t0"."cny_high"
+      ELSE "t0"."cny_value" + "t0"."cny_value"
+    END
+  ) AS "n_mid",
   COUNT(DISTINCT "t0"."company_id") AS "companies"
 FROM "deals" AS "t0"
 GROUP BY

@@ -1,31 +1,28 @@
 SELECT
   "t0"."province",
   COUNT(*) AS "deals",
-  SUM("t0"."usd_low" + "t0"."usd_high") FILTER(WHERE
-    (
-      "t0"."usd_low" IS NOT NULL
-    ) AND (
-      "t0"."usd_high" IS NOT NULL
-    )) AS "amount_mid__lh",
-  SUM("t0"."usd_value") FILTER(WHERE
-    NOT (
-      (
+  SUM(
+    CASE
+      WHEN (
         "t0"."usd_low" IS NOT NULL
       ) AND (
         "t0"."usd_high" IS NOT NULL
       )
-    )) AS "amount_mid__pt",
-  COUNT(*) FILTER(WHERE
-    (
-      (
+      THEN "t0"."usd_low" + "t0"."usd_high"
+      ELSE "t0"."usd_value" + "t0"."usd_value"
+    END
+  ) AS "amount_mid__x2",
+  COUNT(
+    CASE
+      WHEN (
         "t0"."usd_low" IS NOT NULL
       ) AND (
         "t0"."usd_high" IS NOT NULL
       )
-    )
-    OR (
-      "t0"."usd_value" IS NOT NULL
-    )) AS "n_mid"
+      THEN "t0"."usd_low" + "t0"."usd_high"
+      ELSE "t0"."usd_value" + "t0"."usd_value"
+    END
+  ) AS "n_mid"
 FROM "deals" AS "t0"
 GROUP BY
   1
