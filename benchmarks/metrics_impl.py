@@ -51,15 +51,46 @@ def _mid(name: str) -> str:
 
 
 _N_MID = "count(x_mid2)"
-_MEDIANS = ",\n".join(
-    f"count(x_{m}) AS {m}_n, sum(x_{m}) AS {m}_sum,"
-    f" CAST(median(x_{m}) AS DECIMAL(38, 6)) AS {m}_median"
-    for m in ("exact", "low", "high")
+# deal size in two levels, as metrics.sizes: amount classes, then per measure its count, exact
+# sum and the two middle amounts by the running count of deals
+_MEASURE_X = {
+    "exact": "CASE WHEN amount_qualifier = 'exact' THEN cny_value END",
+    "low": "CASE WHEN cny_low IS NOT NULL THEN cny_low ELSE cny_value END",
+    "high": "CASE WHEN cny_high IS NOT NULL THEN cny_high ELSE cny_value END",
+    "mid": "CASE WHEN cny_low IS NOT NULL AND cny_high IS NOT NULL"
+    " THEN cny_low + cny_high ELSE cny_value + cny_value END",
+}
+_DEAL_SIZE = (
+    """WITH c AS (
+    SELECT year(deal_date) AS year, amount_kind, amount_qualifier, cny_value, cny_low, cny_high,
+        count(*) AS n
+    FROM deals GROUP BY ALL
+), x AS (
+"""
+    + "\n    UNION ALL ".join(
+        f"SELECT year, '{m}' AS measure, {x} AS x, n FROM c" for m, x in _MEASURE_X.items()
+    )
+    + """
+), v AS (
+    SELECT year, measure, x, sum(n) AS n FROM x WHERE x IS NOT NULL GROUP BY ALL
+), w AS (
+    SELECT *, sum(n) OVER (PARTITION BY year, measure ORDER BY x
+            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS before,
+        sum(n) OVER (PARTITION BY year, measure) AS all_
+    FROM v
 )
-# the median of midpoints is half the median of doubled midpoints (see metrics.sizes)
-_MEDIANS += (
-    f",\n{_N_MID} AS mid_n, {_mid('mid_sum')},"
-    " CAST(median(x_mid2) AS DECIMAL(38, 6)) AS mid_median_x2"
+SELECT year, measure, sum(n) AS n, sum(x * n) AS total,
+    min(x) FILTER (WHERE 2 * before >= all_) AS lower,
+    min(x) FILTER (WHERE 2 * before > all_) AS upper
+FROM w GROUP BY ALL
+UNION ALL
+SELECT year, 'deals', sum(n), NULL, NULL, NULL FROM c GROUP BY ALL
+UNION ALL
+SELECT year, 'undisclosed', sum(n) FILTER (WHERE amount_kind = 'undisclosed'), NULL, NULL, NULL
+FROM c GROUP BY ALL
+UNION ALL
+SELECT year, 'unparsed', sum(n) FILTER (WHERE amount_kind = 'unparsed'), NULL, NULL, NULL
+FROM c GROUP BY ALL"""
 )
 _YEARLY = (
     _AMOUNTS + "SELECT year(deal_date) AS year, count(*) AS deals,"
@@ -125,15 +156,7 @@ RAW_SQL: dict[str, dict[str, str]] = {
         "rows": _AMOUNTS + "SELECT year(deal_date) AS year, round, count(*) AS deals,"
         f" {_mid('amount_mid')} FROM a GROUP BY 1, 2",
     },
-    "deal size by year": {
-        "rows": _AMOUNTS
-        + """SELECT year(deal_date) AS year, count(*) AS deals,
-            count(*) FILTER (WHERE amount_kind = 'undisclosed') AS undisclosed,
-            count(*) FILTER (WHERE amount_kind = 'unparsed') AS unparsed,
-            """
-        + _MEDIANS
-        + " FROM a GROUP BY 1",
-    },
+    "deal size by year": {"rows": _DEAL_SIZE},
     "growth": {"rows": _YEARLY, "as_of": _AS_OF},
     "cagr": {"rows": _YEARLY, "as_of": _AS_OF},
     "cohorts": {
@@ -257,17 +280,19 @@ def pd_deal_size(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Tabl
     a["undisclosed"] = (df["amount_kind"] == "undisclosed").astype("int64")
     a["unparsed"] = (df["amount_kind"] == "unparsed").astype("int64")
     g = a.groupby(_year(df["deal_date"]).rename("year"), dropna=False)
-    cols: dict[str, pd.Series] = {
-        "deals": g.size(),
-        "undisclosed": g["undisclosed"].sum(),
-        "unparsed": g["unparsed"].sum(),
-    }
+    parts = [
+        pd.DataFrame({"measure": "deals", "n": g.size()}),
+        pd.DataFrame({"measure": "undisclosed", "n": g["undisclosed"].sum()}),
+        pd.DataFrame({"measure": "unparsed", "n": g["unparsed"].sum()}),
+    ]
     for m in ("exact", "low", "high", "mid"):
-        cols[f"{m}_n"] = g[f"x_{m}"].count()
-        cols[f"{m}_sum"] = _sum(g, f"x_{m}")
-        cols[f"{m}_median"] = g[f"x_{m}"].median()
-    cols["mid_median_x2"] = cols.pop("mid_median") * 2  # the shared finish step halves it
-    return {"rows": _arrow(pd.DataFrame(cols))}
+        # the shared finish step takes the median as the mean of the two middle values and
+        # those of midpoints doubled (see metrics.sizes)
+        times = 2 if m == "mid" else 1
+        median = g[f"x_{m}"].median() * times
+        stats = {"n": g[f"x_{m}"].count(), "total": _sum(g, f"x_{m}") * times}
+        parts.append(pd.DataFrame({"measure": m, **stats, "lower": median, "upper": median}))
+    return {"rows": _arrow(pd.concat(parts))}
 
 
 def pd_yearly(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:

@@ -3,17 +3,19 @@
 Deal size is shown four ways side by side (see ``common``): disclosed exact amounts only, the low
 and the high end of ranges, and the midpoint — always with the share of undisclosed deals beside
 it, since a mean over the disclosed third of the deals says little about the other two thirds.
-Medians interpolate between the two middle values; they are rounded to the cent (Spark computes
-the interpolation in floating point, so two engines agree to the cent, not beyond). The median of
-midpoints is half the median of the doubled midpoints (``low + high`` for a range, twice the point
+Medians are the exact mean of the two middle values (the one middle value for an odd count),
+rounded half-up to the cent once, so every engine gives the same digits. The median of midpoints
+is half the median of the doubled midpoints (``low + high`` for a range, twice the point
 otherwise): the doubled values are exact sums, while halving every row would need a rescaling
-DECIMAL cast per row (the costliest part of this metric on DuckDB).
+DECIMAL cast per row (the costliest per-row step on DuckDB).
 """
 
 from __future__ import annotations
 
+from decimal import Context
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
@@ -24,6 +26,7 @@ from sectorlens.metrics.common import (
     ARROW_PCT,
     MEASURES,
     amounts,
+    amounts_of,
     cents,
     deals,
     dim_type,
@@ -38,48 +41,91 @@ from sectorlens.metrics.common import (
 )
 from sectorlens.metrics.registry import Query
 
+_STATS = ("measure", "n", "total", "lower", "upper")
+_EXACT = Context(prec=80)  # sums of two DECIMAL(38, 6) amounts
+
 
 def build_deal_size(q: Query, engine: Any) -> dict[str, ir.Table]:
-    """Per group: deal counts, and count, sum and median of each of the four amounts."""
+    """Per group and measure: deal counts, count and sum of amounts, the two middle amounts.
+
+    In two levels, as ``deals`` by period: first the deals per amount class (group, kind,
+    qualifier and amounts: a few hundred rows however many deals, since amounts repeat), then
+    each measure from those classes: its count, exact sum (amount × deals) and the two middle
+    amounts, found by the running count of deals in amount order. The median is their mean,
+    taken exactly in ``finish``. A median per row (QUANTILE_CONT) over 10M deals sorts every
+    amount, four times over; the classes group them once.
+    """
     t = deals(q, engine)
-    a = amounts(t, q.currency)
-    aggs: dict[str, ir.Value] = {
-        "deals": t.count(),
-        "undisclosed": t.count(where=t.amount_kind == "undisclosed"),
-        "unparsed": t.count(where=t.amount_kind == "unparsed"),
-    }
-    for m in MEASURES:
-        if m == "mid":
-            aggs["mid_n"] = a["mid_x2"].count()
-            aggs.update(mid_sum(a, "mid_sum"))
-            aggs["mid_median_x2"] = a["mid_x2"].median().cast(AMOUNT_TYPE)
-        else:
-            aggs[f"{m}_n"] = a[m].count()
-            aggs[f"{m}_sum"] = a[m].sum()
-            aggs[f"{m}_median"] = a[m].median().cast(AMOUNT_TYPE)
+    cur = q.currency.lower()
     groups = group_columns(t, q.by)
-    rows = t.group_by(**groups).aggregate(**aggs) if groups else t.aggregate(**aggs)
-    return {"rows": rows}
+    keys = list(groups)
+    money = {c: t[f"{cur}_{c}"] for c in ("value", "low", "high")}
+    classes = t.group_by(
+        **groups, kind_=t.amount_kind, amount_qualifier=t.amount_qualifier, **money
+    ).aggregate(n_=t.count())
+    a = amounts_of(classes, classes.value, classes.low, classes.high)
+    null = ibis.null(AMOUNT_TYPE)
+    parts = [
+        _per_group(classes, keys, n=classes.n_.sum(where=where)).mutate(
+            measure=ibis.literal(name), total=null, lower=null, upper=null
+        )
+        for name, where in (
+            ("deals", None),
+            ("undisclosed", classes.kind_ == "undisclosed"),
+            ("unparsed", classes.kind_ == "unparsed"),
+        )
+    ]
+    for m in MEASURES:
+        x = classes.select(
+            *keys, x=a["mid_x2" if m == "mid" else m].cast(AMOUNT_TYPE), n_=classes.n_
+        )
+        x = x.filter(x.x.notnull())
+        v = x.group_by(*keys, "x").aggregate(n_=x.n_.sum())
+        running = ibis.window(group_by=keys, order_by=v.x, rows=(None, 0))
+        v = v.mutate(before=v.n_.sum().over(running), all_=v.n_.sum().over(group_by=keys))
+        # the lower middle is the first amount whose running count reaches half the deals,
+        # the upper middle the first to pass it (the same amount when the count is odd)
+        stats = _per_group(
+            v,
+            keys,
+            n=v.n_.sum(),
+            total=(v.x * v.n_).sum().cast(AMOUNT_TYPE),
+            lower=v.x.min(where=2 * v.before >= v.all_),
+            upper=v.x.min(where=2 * v.before > v.all_),
+        )
+        parts.append(stats.mutate(measure=ibis.literal(m)))
+    columns = [*keys, "measure", "n", "total", "lower", "upper"]
+    return {"rows": ibis.union(*(p.select(*columns) for p in parts))}
+
+
+def _per_group(t: ir.Table, keys: list[str], **aggs: ir.Value) -> ir.Table:
+    return t.group_by(*keys).aggregate(**aggs) if keys else t.aggregate(**aggs)
 
 
 def finish_deal_size(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """Means from exact sums, medians to the cent, the undisclosed share beside them."""
     dims = list(q.by)
+    keys = [k for k in results["rows"].column_names if k not in _STATS]
+    groups: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
+    for r in results["rows"].to_pylist():
+        groups.setdefault(tuple(r[k] for k in keys), {})[r["measure"]] = r
     out = []
-    for r in rows_of(results):
-        row = {d: r[d] for d in dims}
+    for key, by in groups.items():
+        row = dict(zip(keys, key, strict=True))
+        count = {c: (by.get(c) or {}).get("n") or 0 for c in ("deals", "undisclosed", "unparsed")}
         row.update(
-            deals=r["deals"],
-            undisclosed=r["undisclosed"],
-            undisclosed_share_pct=pct(r["undisclosed"], r["deals"]),
-            unparsed=r["unparsed"],
+            count,
+            undisclosed_share_pct=pct(count["undisclosed"], count["deals"]),
             currency=q.currency,
         )
-        r["mid_median"] = half(r["mid_median_x2"])
         for m in MEASURES:
-            row[f"{m}_n"] = r[f"{m}_n"]
-            row[f"{m}_mean"] = ratio(r[f"{m}_sum"], r[f"{m}_n"])
-            row[f"{m}_median"] = cents(r[f"{m}_median"])
+            s = by.get(m) or {"n": 0, "total": None, "lower": None, "upper": None}
+            # mid: sums and middles are of doubled midpoints
+            twice = m == "mid"
+            row[f"{m}_n"] = s["n"]
+            row[f"{m}_mean"] = ratio(half(s["total"]) if twice else s["total"], s["n"])
+            middle = None if s["lower"] is None else half(_EXACT.add(s["lower"], s["upper"]))
+            row[f"{m}_median"] = cents(half(middle) if twice else middle)
         out.append(row)
     out.sort(key=lambda r: tuple(sort_key(r[d]) for d in dims))
     schema: list[tuple[str, Any]] = [(d, dim_type(d)) for d in dims]
