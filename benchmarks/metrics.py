@@ -113,7 +113,7 @@ def main() -> int:
     con = duckdb.connect(str(path), read_only=True)
     load_start = time.perf_counter()
     deals_df = con.sql(f"SELECT {DEAL_COLUMNS} FROM deals").df()
-    companies_df = con.sql("SELECT company_id, founded FROM companies").df()
+    companies_df = con.sql("SELECT company_key, founded FROM companies").df()
     load = time.perf_counter() - load_start
     print(
         f"pandas frames loaded in {load:.1f} s (not counted below); "

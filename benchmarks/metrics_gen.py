@@ -18,8 +18,9 @@ import duckdb
 import pyarrow as pa
 
 from sectorlens.store import connect
+from sectorlens.store.load import assign_company_keys
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3  # 3: integer company keys (store schema 2)
 ITJUZI = Path("itjuzi") / "companies_820_2018-12-25.csv"
 # Rough fixed rates: the benchmark needs plausible magnitudes, not exact conversions.
 TO_CNY = {"CNY": Decimal("1"), "USD": Decimal("6.6")}
@@ -133,6 +134,7 @@ def generate(path: Path, deals: int, shared_data: Path) -> None:
             'CN', province, city, cluster, sector, chain_layer
         FROM range({companies}) r(i) JOIN sample s ON s.idx = hash(i * 11 + 5) % {n}
     """)
+    assign_company_keys(con)  # as ingest does at the end of a load
     con.execute("INSERT INTO meta VALUES ('bench_generator', ?)", [str(GENERATOR_VERSION)])
     con.execute("CHECKPOINT")
     con.close()

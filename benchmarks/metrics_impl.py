@@ -123,7 +123,7 @@ FROM p GROUP BY 1"""
 
 
 def _group(dim: str, companies: bool = False) -> str:
-    extra = ", count(DISTINCT company_id) AS companies" if companies else ""
+    extra = ", coalesce(bit_count(bitstring_agg(company_key)), 0) AS companies" if companies else ""
     return (
         _AMOUNTS + f"SELECT {dim}, count(*) AS deals, {_mid('amount_mid')},"
         f" {_N_MID} AS n_mid{extra} FROM a GROUP BY 1"
@@ -164,16 +164,16 @@ RAW_SQL: dict[str, dict[str, str]] = {
             FROM companies GROUP BY 1""",
         "deals": _AMOUNTS
         + f"""SELECT year(c.founded) AS founded_year,
-            count(*) FILTER (WHERE a.company_id IS NULL) AS unfunded,
-            count(a.company_id) AS deals, {_mid("amount_mid")}
-            FROM companies c LEFT JOIN a ON a.company_id = c.company_id GROUP BY 1""",
+            count(*) FILTER (WHERE a.company_key IS NULL) AS unfunded,
+            count(a.company_key) AS deals, {_mid("amount_mid")}
+            FROM companies c LEFT JOIN a ON a.company_key = c.company_key GROUP BY 1""",
     },
 }
 
 
 # --- pandas ---------------------------------------------------------------------------------
 
-DEAL_COLUMNS = """deal_date, round, amount_kind, amount_qualifier, disclosed, company_id,
+DEAL_COLUMNS = """deal_date, round, amount_kind, amount_qualifier, disclosed, company_key,
     province, city, cluster, sector, chain_layer, CAST(cny_value AS DOUBLE) AS cny_value,
     CAST(cny_low AS DOUBLE) AS cny_low, CAST(cny_high AS DOUBLE) AS cny_high"""
 
@@ -258,11 +258,11 @@ def _pd_group(dim: str, companies: bool = False) -> Callable[..., dict[str, pa.T
         a = _amounts(df)
         a[dim] = df[dim]
         if companies:
-            a["company_id"] = df["company_id"]
+            a["company_key"] = df["company_key"]
         g = a.groupby(dim, dropna=False)
         cols = {"deals": g.size(), "amount_mid": _sum(g, "x_mid"), "n_mid": g["x_mid"].count()}
         if companies:
-            cols["companies"] = g["company_id"].nunique()
+            cols["companies"] = g["company_key"].nunique()
         return {"rows": _arrow(pd.DataFrame(cols))}
 
     return run
@@ -307,19 +307,19 @@ def pd_yearly(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
 
 def pd_cohorts(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
     year = _year(companies["founded"]).rename("founded_year")
-    # a semi-join by merge: Series.isin on pandas 3 string columns is ~50x slower
-    ids = df["company_id"].drop_duplicates().to_frame().assign(funded=1)
-    funded = companies[["company_id"]].merge(ids, on="company_id", how="left")["funded"]
+    # a semi-join by merge (Series.isin was ~50x slower on the former text ids)
+    ids = df["company_key"].drop_duplicates().to_frame().assign(funded=1)
+    funded = companies[["company_key"]].merge(ids, on="company_key", how="left")["funded"]
     c = pd.DataFrame({"funded": funded.fillna(0).astype("int64").to_numpy()}).groupby(
         year.to_numpy(), dropna=False
     )
     per_year = pd.DataFrame({"companies": c.size(), "funded": c["funded"].sum()})
     per_year.index = per_year.index.rename("founded_year")
     a = _amounts(df)
-    a["company_id"] = df["company_id"]
+    a["company_key"] = df["company_key"]
     j = a.merge(
-        pd.DataFrame({"company_id": companies["company_id"], "founded_year": year}),
-        on="company_id",
+        pd.DataFrame({"company_key": companies["company_key"], "founded_year": year}),
+        on="company_key",
     )
     g = j.groupby("founded_year", dropna=False)
     deals = pd.DataFrame({"deals": g.size(), "amount_mid": _sum(g, "x_mid")})

@@ -12,6 +12,8 @@ from decimal import Decimal
 
 import duckdb
 
+from sectorlens.store.load import assign_company_keys
+
 M = Decimal(1_000_000)
 USD_PER_CNY = Decimal("0.15")
 KRW_PER_CNY = Decimal(170)
@@ -130,3 +132,4 @@ def fill(con: duckdb.DuckDBPyConnection, source_format: str = "fixture") -> None
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         con.execute(f"INSERT INTO deals ({cols}) VALUES ({marks})", list(row.values()))
+    assign_company_keys(con)  # what ingest does at the end of a load

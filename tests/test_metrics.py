@@ -12,6 +12,7 @@ import pytest
 
 import metrics_data
 from sectorlens.metrics import Engine, compute, from_duckdb
+from sectorlens.store.load import assign_company_keys
 
 M = D(1_000_000)
 
@@ -155,6 +156,27 @@ def test_segments_by_chain_layer(engine: Engine) -> None:
     result = by_key(rows(engine, "segments", by=["chain_layer"]), "chain_layer")
     assert result["basic"]["amount_mid"] == 200 * M and result["basic"]["deals"] == 2
     assert result["application"]["companies"] == 2
+
+
+def test_segments_count_each_company_once_and_none_without_one(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    for deal, company, sector in (
+        ("d1", "a", "y"),
+        ("d2", "a", "y"),
+        ("d3", "b", "y"),
+        ("d4", None, "x"),
+        ("d5", "b", "z"),
+    ):
+        con.execute(
+            "INSERT INTO deals (deal_id, load_id, row_ref, source_format, company_id,"
+            " amount_kind, disclosed, sector) VALUES (?, 'L1', ?, 'fixture', ?, 'undisclosed',"
+            " false, ?)",
+            [deal, deal, company, sector],
+        )
+    assign_company_keys(con)
+    result = by_key(rows(from_duckdb(con), "segments", by=["sector"]), "sector")
+    assert {s: r["companies"] for s, r in result.items()} == {"y": 2, "x": 0, "z": 1}
 
 
 def test_stage_mix_shares_within_each_year(engine: Engine) -> None:

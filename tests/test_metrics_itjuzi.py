@@ -121,3 +121,14 @@ def test_angel_rounds_in_the_stage_mix(engine: Engine, rounds: list[dict[str, An
     for year in (2016, 2017):
         angel = sum(r["deals"] for r in mix if r["year"] == year and r["round"] == "angel")
         assert angel == sum(1 for r in rounds if r["year"] == year and r["round"] == "天使轮")
+
+
+def test_ingest_gives_every_company_id_one_key(engine: Engine) -> None:
+    con = engine.backend.con
+    for table in ("deals", "companies"):
+        missing, ids, keys, pairs = con.execute(
+            "SELECT count(*) FILTER (WHERE company_key IS NULL AND company_id IS NOT NULL),"
+            " count(DISTINCT company_id), count(DISTINCT company_key),"
+            f" count(DISTINCT (company_id, company_key)) FROM {table}"
+        ).fetchone()
+        assert missing == 0 and ids == keys == pairs > 0

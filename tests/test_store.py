@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from sectorlens.errors import StoreError
 from sectorlens.store import SCHEMA_VERSION, TABLES, connect
+from sectorlens.store.load import assign_company_keys
 
 
 def test_connect_creates_every_table(db_path: Path) -> None:
@@ -51,3 +53,48 @@ def test_foreign_duckdb_file_is_refused(tmp_path: Path) -> None:
 def test_directory_path_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a directory"):
         connect(tmp_path)
+
+
+def _company(con: duckdb.DuckDBPyConnection, company_id: str, load_id: str) -> None:
+    con.execute(
+        "INSERT OR REPLACE INTO companies (company_id, load_id, row_ref, source_format, name) "
+        "VALUES (?, ?, 'r', 'fixture', ?)",
+        [company_id, load_id, company_id],
+    )
+
+
+def _deal(con: duckdb.DuckDBPyConnection, deal_id: str, company_id: str | None) -> None:
+    con.execute(
+        "INSERT INTO deals (deal_id, load_id, row_ref, source_format, company_id, amount_kind,"
+        " disclosed) VALUES (?, 'L', 'r', 'fixture', ?, 'undisclosed', false)",
+        [deal_id, company_id],
+    )
+
+
+def _keys(con: duckdb.DuckDBPyConnection, table: str) -> dict[str | None, int | None]:
+    return dict(con.execute(f"SELECT company_id, company_key FROM {table}").fetchall())
+
+
+def test_company_keys_are_dense_shared_and_kept_across_loads(db_path: Path) -> None:
+    con = connect(db_path)
+    _company(con, "b", "L1")
+    _company(con, "a", "L1")
+    _deal(con, "d1", "b")
+    _deal(con, "d2", "c")  # a round of a company without a companies row still gets a key
+    _deal(con, "d3", None)
+    assign_company_keys(con)
+    assert _keys(con, "companies") == {"a": 1, "b": 2}  # new ids in id order
+    assert _keys(con, "deals") == {"b": 2, "c": 3, None: None}
+    # a later load: company b again (replaced), a new company d, another round of a
+    _company(con, "b", "L2")
+    _company(con, "d", "L2")
+    _deal(con, "d4", "a")
+    assign_company_keys(con)
+    assert _keys(con, "companies") == {"a": 1, "b": 2, "d": 4}
+    assert con.execute("SELECT company_key FROM deals WHERE deal_id = 'd4'").fetchone() == (1,)
+    assert sorted(con.execute("SELECT * FROM company_keys").fetchall()) == [
+        ("a", 1),
+        ("b", 2),
+        ("c", 3),
+        ("d", 4),
+    ]

@@ -38,6 +38,7 @@ from sectorlens.store.load import (
     DEFAULT_CHUNK_ROWS,
     LoadWriter,
     StoredDeals,
+    assign_company_keys,
     existing_load,
     finish_load,
     start_load,
@@ -218,6 +219,7 @@ def _ingest_one(
         with LoadWriter(con, load_id, chunk_rows=chunk_rows) as writer:
             _run(adapter, chunks, result, writer, stored, 0)
             writer.flush()
+        assign_company_keys(con)
         finish_load(con, load_id, _counts(result))
         con.commit()
     except BaseException:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import metrics_data
 from sectorlens.store import connect, load_reference
+from sectorlens.store.load import assign_company_keys
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
 FORMULA_NAME = '=HYPERLINK("http://example.invalid","x")'
@@ -48,6 +49,7 @@ def build_store(path: Path) -> Path:
             "?, 'unparsed', true, 'Beijing', 'vision', ?)",
             [XSS_NAME, date(2018, 5, 5), "<b>1亿</b>", "<svg onload=alert(2)>"],
         )
+        assign_company_keys(con)
     finally:
         con.close()
     return path

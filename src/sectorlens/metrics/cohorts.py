@@ -28,7 +28,8 @@ def build_cohorts(q: Query, engine: Any) -> dict[str, ir.Table]:
     One join instead of a semi-join plus a join: the filtered companies are left-joined to the
     deals, so a company without deals yields exactly one row whose deal columns are null. Per
     cohort that counts the unfunded companies (funded = companies − unfunded, in ``finish``)
-    beside the deals and their amounts. Cohort keys are the company's own fields.
+    beside the deals and their amounts. Cohort keys are the company's own fields. Companies and
+    deals join on the integer ``company_key`` (see store.schema).
     """
     c = filters.apply(engine.table("companies"), q.where, "companies")
     d = engine.table("deals")
@@ -36,8 +37,8 @@ def build_cohorts(q: Query, engine: Any) -> dict[str, ir.Table]:
     companies = c.group_by(**keys).aggregate(companies=c.count())
     cur = q.currency.lower()
     money = ["amount_qualifier", f"{cur}_value", f"{cur}_low", f"{cur}_high"]
-    cohort = c.select(cohort_company=c.company_id, **keys)
-    raised = d.select(*money, deal_company=d.company_id)
+    cohort = c.select(cohort_company=c.company_key, **keys)
+    raised = d.select(*money, deal_company=d.company_key)
     j = cohort.left_join(raised, cohort.cohort_company == raised.deal_company)
     a = amounts(j, q.currency)
     deals = j.group_by(*keys).aggregate(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Amounts are DECIMAL(38, 6): exact, and wide enough for KRW totals of whole industries.
 AMOUNT = "DECIMAL(38, 6)"
@@ -89,6 +89,14 @@ TABLES: dict[str, str] = {
         note VARCHAR,
         load_id VARCHAR
     """,
+    # company_key (the last column of companies and deals): a dense integer per company_id from
+    # this registry, set by store.load.assign_company_keys at the end of every load (and to be
+    # called by anything else that writes those tables). Metrics count and join companies on
+    # it: an integer hashes and compares several times faster than an id text.
+    "company_keys": """
+        company_id VARCHAR NOT NULL,
+        company_key BIGINT NOT NULL
+    """,
     "companies": """
         company_id VARCHAR PRIMARY KEY,
         load_id VARCHAR NOT NULL,
@@ -113,7 +121,8 @@ TABLES: dict[str, str] = {
         sector VARCHAR,
         chain_layer VARCHAR,
         description VARCHAR,
-        flags VARCHAR[]
+        flags VARCHAR[],
+        company_key BIGINT
     """,
     # deal_id (<load_id>/<row_ref>) is unique by construction; a PRIMARY KEY index on it cost
     # ingest ~15% of its time, merged into the index at commit (benchmarks/ingest.py)
@@ -163,7 +172,8 @@ TABLES: dict[str, str] = {
         sector VARCHAR,
         chain_layer VARCHAR,
         investors VARCHAR,
-        flags VARCHAR[]
+        flags VARCHAR[],
+        company_key BIGINT
     """,
     "rejects": """
         load_id VARCHAR NOT NULL,

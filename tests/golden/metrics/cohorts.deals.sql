@@ -27,7 +27,7 @@ FROM (
     "t4"."deal_company"
   FROM (
     SELECT
-      "t0"."company_id" AS "cohort_company",
+      "t0"."company_key" AS "cohort_company",
       EXTRACT(year FROM "t0"."founded") AS "founded_year",
       "t0"."sector"
     FROM "companies" AS "t0"
@@ -38,7 +38,7 @@ FROM (
       "t1"."cny_value",
       "t1"."cny_low",
       "t1"."cny_high",
-      "t1"."company_id" AS "deal_company"
+      "t1"."company_key" AS "deal_company"
     FROM "deals" AS "t1"
   ) AS "t4"
     ON "t5"."cohort_company" = "t4"."deal_company"

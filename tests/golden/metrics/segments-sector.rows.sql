@@ -23,7 +23,7 @@ SELECT
       ELSE "t0"."cny_value" + "t0"."cny_value"
     END
   ) AS "n_mid",
-  COUNT(DISTINCT "t0"."company_id") AS "companies"
+  COALESCE(BIT_COUNT(BITSTRING_AGG("t0"."company_key")), 0) AS "companies"
 FROM "deals" AS "t0"
 GROUP BY
   1
