@@ -44,6 +44,7 @@ from sectorlens.parse._lexicon import (
     YEN_YUAN,
     ZERO,
 )
+from sectorlens.parse.native import NATIVE_COUNTERS
 
 _Q = Qualifier
 
@@ -320,7 +321,8 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
 }
 
 COUNTERS: Final = [
-    "건",
+    *NATIVE_COUNTERS,
+    "회",
     "개",
     "개사",
     "개국",
