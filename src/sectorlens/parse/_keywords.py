@@ -321,14 +321,9 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
 }
 
 COUNTERS: Final = [
-    *NATIVE_COUNTERS,
+    *NATIVE_COUNTERS,  # 가지, 개, 개사, 개국, 곳, 명, 건, 번, …
     "회",
-    "개",
-    "개사",
-    "개국",
     "개소",
-    "곳",
-    "명",
     "社",
     "家",
     "个",
