@@ -245,6 +245,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
             ["CNY 146.8 bn (US$21.3bn)", "over 1,200 deals"],
         ),
         ("growth of -5.2% and 20%-30%", ["-5.2%", "20%-30%"]),
+        ("세 가지 기술에서, 두 곳에 열두 개를", ["세 가지", "두 곳", "열두 개"]),
     ],
 )
 def test_candidate_quantities(text: str, expected: list[str]) -> None:
@@ -256,6 +257,7 @@ def test_candidate_quantities(text: str, expected: list[str]) -> None:
     [
         "중국 14차 5개년 계획, 4차산업혁명, 세계 1위, SQuAD 2.0, 5G, 3개월, 공안 3부, 2018년",
         "구조원리는 간단하다",  # 구조원 is not 9조 원
+        "한 개발자가 세계 두 번째로",  # 개발자 is not a counter, 두 번째 is an ordinal
         "see Figure 3 and Table 1 on page 12",
     ],
 )

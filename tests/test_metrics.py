@@ -306,6 +306,11 @@ def test_reconcile_puts_reference_and_deal_values_in_one_currency(
     assert deals["kind"] == "deals" and (deals["deals"], deals["companies"]) == (6, 5)
     assert deals["value"] == 205 * M + (8 * M * rate).quantize(D("0.000001"))
     assert deals["value_at_deal_date_rates"] == 255 * M  # ingestion's own conversions
+    # low ends: d05 5 + d06 at least 100 + d09 200, and d12; d06 has no upper bound, so neither
+    # has the total (a high end summed without it would lie below the low end)
+    assert deals["low"] == 305 * M + (8 * M * rate).quantize(D("0.000001"))
+    assert deals["high"] is None
+    assert "no upper bound: 1 deals stated as 'at least'" in deals["note"]
     counts = rows(engine, "reconcile", params={"period": "2018", "measure": "deals"})
     assert [(r["kind"], r["value"]) for r in counts] == [("reference", 7), ("deals", 6)]
 

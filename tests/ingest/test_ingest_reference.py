@@ -70,6 +70,14 @@ def test_ambiguous_names_are_not_guessed(gazetteer: Gazetteer) -> None:
     assert place.province is None and place.unresolved == ("산시",)
 
 
+def test_a_name_two_places_share_is_shown_with_the_english_name(gazetteer: Gazetteer) -> None:
+    assert (gazetteer.name("CN-SX", "ko"), gazetteer.name("CN-SN", "ko")) == (
+        "산시 (Shanxi)",
+        "산시 (Shaanxi)",
+    )
+    assert gazetteer.name("CN-SN", "en") == "Shaanxi" and gazetteer.name("CN-BJ", "ko") == "베이징"
+
+
 def test_taxonomy_maps_and_leaves_unknowns() -> None:
     taxonomy = Taxonomy.load()
     robots = taxonomy.classify("itjuzi", {"subsector": "机器人", "sector": "硬件"})

@@ -127,6 +127,35 @@ def test_percent_pp_and_count() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("세 가지", 3, "가지"),
+        ("두 곳", 2, "곳"),
+        ("한 개", 1, "개"),
+        ("일곱가지", 7, "가지"),
+        ("열 곳", 10, "곳"),
+        ("열두 개", 12, "개"),
+        ("스무 명", 20, "명"),
+        ("스물세 명", 23, "명"),
+        ("아흔아홉 건", 99, "건"),
+        ("3가지", 3, "가지"),
+        ("2 번", 2, "번"),
+        ("5회", 5, "회"),
+    ],
+)
+def test_native_korean_numerals_count_before_a_counter(text: str, value: int, unit: str) -> None:
+    for q in (parse_count(text), parse(text)):
+        assert (q.kind, q.value, q.unit) == (Kind.COUNT, D(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["세", "세계", "한국", "스물 명", "스무세 명", "여러 가지", "가지"]
+)
+def test_native_numerals_are_no_number_without_their_counter(text: str) -> None:
+    assert parse(text).kind is Kind.UNPARSED
+
+
+@pytest.mark.parametrize(
     ("text", "start", "end", "partial"),
     [
         ("2014~2020년", date(2014, 1, 1), date(2020, 12, 31), False),

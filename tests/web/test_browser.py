@@ -95,6 +95,19 @@ def test_filters_change_the_chart_and_the_table(page: Page, live_server: str) ->
     assert page.problems == []
 
 
+def test_the_cluster_filter_narrows_regions_to_the_cluster(page: Page, live_server: str) -> None:
+    page.open("/?lang=en")
+    first = page.ready()
+    page.page.select_option("#f-cluster", ["YRD"])
+    page.ready(after=first)
+    chart = page.chart_texts("by_region")
+    assert "Shanghai" in chart and "Zhejiang" in chart and "Beijing" not in chart
+    doc = json.loads(_get(live_server, "/api/deals.json?by=year&where=cluster=YRD"))
+    assert [row[4] for row in page.table()] == [str(r["deals"]) for r in doc["rows"]]
+    assert page.page.evaluate("location.search").count("cluster=YRD") == 1
+    assert page.problems == []
+
+
 def test_csv_download_matches_the_api(page: Page, live_server: str) -> None:
     page.open("/?from=2017&currency=USD")
     page.ready()

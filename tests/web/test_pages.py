@@ -47,6 +47,14 @@ def test_dashboard_offers_the_store_s_values_as_filters(client: TestClient) -> N
     facets = client.get("/api/facets?lang=en").json()
     assert facets["years"] == [2016, 2017, 2018]
     assert [load["load_id"] for load in facets["loads"]] == ["L1"]
+    # economic clusters: a filter of their own, named, most deals first
+    clusters = [(c["value"], c["label"], c["deals"]) for c in facets["cluster"]]
+    assert clusters == [
+        ("JJJ", "Jing-Jin-Ji", 5),
+        ("YRD", "Yangtze River Delta", 4),
+        ("GBA", "Greater Bay Area", 2),
+    ]
+    assert '<option value="YRD">Yangtze River Delta (4)</option>' in html
 
 
 def test_company_page_lists_its_rounds_and_404s_when_unknown(client: TestClient) -> None:

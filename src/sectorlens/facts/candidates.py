@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.parse import NATIVE_COUNTERS, NATIVE_NUMERAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,13 @@ _PERCENT = (
     rf"{_AMOUNT}(?:\s?(?:%|％)?{_RANGE_SEP}{_AMOUNT})?\s?{_PCT}(?![A-Za-z])"
     rf"|百分之{_ZH_NUM}(?:点{_ZH_NUM})?"
 )
-_COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}"
+# 세 가지, 두 곳에: a native numeral as a word of its own, its counter not the start of a longer
+# word (한 개발자 is a developer, not one thing).
+_NATIVE_COUNTED = (
+    rf"(?<![가-힣]){NATIVE_NUMERAL}\s?(?:{'|'.join(NATIVE_COUNTERS)})"
+    r"(?=[의를을이가은는에와과도로만]|[^가-힣]|$)"
+)
+_COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}|{_NATIVE_COUNTED}"
 _EQUIV = rf"(?:\s?[(（]\s?(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
 
 QUANTITY = re.compile(

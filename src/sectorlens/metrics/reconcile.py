@@ -93,6 +93,8 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
         **mid_sum(own, "mid"),
         low=own["low"].sum(),
         high=own["high"].sum(),
+        # deals stated as "at least": the total has no upper bound
+        open_high=m.count(where=own["low"].notnull() & own["high"].isnull()),
         **mid_sum(converted, "at_deal_dates"),
     )
     obs_cols = [
@@ -194,20 +196,25 @@ def _convert(
 def _deal_amounts(
     fx: FxRates, rows: list[dict[str, Any]], target: str, start: date, end: date
 ) -> dict[str, Any]:
-    total = {"value": Decimal(0), "low": Decimal(0), "high": Decimal(0)}
-    at_deal_dates, labels, skipped = Decimal(0), [], []
+    total: dict[str, Decimal | None] = {"value": Decimal(0), "low": Decimal(0), "high": Decimal(0)}
+    at_deal_dates, labels, skipped, open_high = Decimal(0), [], [], 0
     for r in sorted(rows, key=lambda r: r["currency"]):
-        if r["n"] == 0:
+        if r["mid"] is None and r["low"] is None and r["high"] is None:
             continue
         conv = _convert(fx, r["currency"], target, start, end, r["mid"], r["low"], r["high"])
         if "rate" not in conv:
             skipped.append(f"{r['n']} {r['currency']} deals ({conv['note']})")
             continue
-        for key in total:
-            total[key] += conv[key] or Decimal(0)
+        for key, sum_ in total.items():
+            total[key] = (sum_ or Decimal(0)) + (conv[key] or Decimal(0))
+        open_high += r["open_high"]
         at_deal_dates += Decimal(r["at_deal_dates"] or 0)
         if r["currency"] != target:
             labels.append(f"{r['currency']} {conv['rate']} ({conv['rate_label']})")
+    if open_high:
+        # Σ high over the other deals would be below the low end: there is no upper bound
+        total["high"] = None
+        labels.append(f"no upper bound: {open_high} deals stated as 'at least'")
     note = "; ".join([*labels, *(f"left out: {s}" for s in skipped)]) or None
     return {**total, "value_at_deal_date_rates": at_deal_dates.quantize(_Q), "note": note}
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from sectorlens.parse.format import format_money, format_number
 from sectorlens.parse.general import parse, parse_number
 from sectorlens.parse.money import parse_money
+from sectorlens.parse.native import NATIVE_COUNTERS, NATIVE_NUMERAL
 from sectorlens.parse.percent import parse_count, parse_percent
 from sectorlens.parse.periods import parse_date, parse_period
 from sectorlens.parse.places import split_place, split_places
@@ -24,6 +25,8 @@ from sectorlens.parse.rounds import ROUND_STAGES, canonical_round
 from sectorlens.parse.serialize import as_dict, clear_caches
 
 __all__ = [
+    "NATIVE_COUNTERS",
+    "NATIVE_NUMERAL",
     "ROUND_STAGES",
     "as_dict",
     "canonical_round",

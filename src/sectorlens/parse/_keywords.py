@@ -44,6 +44,7 @@ from sectorlens.parse._lexicon import (
     YEN_YUAN,
     ZERO,
 )
+from sectorlens.parse.native import NATIVE_COUNTERS
 
 _Q = Qualifier
 
@@ -320,13 +321,9 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
 }
 
 COUNTERS: Final = [
-    "건",
-    "개",
-    "개사",
-    "개국",
+    *NATIVE_COUNTERS,  # 가지, 개, 개사, 개국, 곳, 명, 건, 번, …
+    "회",
     "개소",
-    "곳",
-    "명",
     "社",
     "家",
     "个",

@@ -31,6 +31,7 @@ from sectorlens.parse._lexicon import (
     UNDISCLOSED,
 )
 from sectorlens.parse._tokens import Tok, check_grouping, tokenize
+from sectorlens.parse.native import native_count
 from sectorlens.parse.numbers import clean, evaluate, has_unit, too_large, trailing_units
 
 Currency = str | frozenset[str]
@@ -234,6 +235,10 @@ def read(text: str) -> Reading | str:
     fast = _fast(text)
     if fast is not None:
         return fast
+    native = native_count(text)
+    if native is not None:
+        value, counter = native
+        return Reading(value, value, Qualifier.EXACT, None, COUNT, counter)
     toks = tokenize(text)
     if isinstance(toks, str):
         return toks

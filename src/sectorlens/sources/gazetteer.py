@@ -60,13 +60,18 @@ class Gazetteer:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: dict[str, Entry] = {}
         self._index: dict[str, list[str]] = {}
+        named: dict[tuple[str, str], int] = {}
         for entry in entries:
             self.entries[entry.id] = entry
+            for lang, name in entry.names.items():
+                named[lang, name] = named.get((lang, name), 0) + 1
             for name in {*entry.names.values(), *entry.aliases}:
                 if name:
                     ids = self._index.setdefault(_key(name), [])
                     if entry.id not in ids:
                         ids.append(entry.id)
+        # names two places share in one language (산시: Shanxi and Shaanxi in Korean)
+        self._shared = {key for key, n in named.items() if n > 1}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -93,7 +98,17 @@ class Gazetteer:
         entry = self.entries.get(place_id)
         if entry is None:
             return place_id
-        return entry.names.get(lang) or entry.names.get("en") or place_id
+        return self.display_names(entry).get(lang) or entry.names.get("en") or place_id
+
+    def display_names(self, entry: Entry) -> dict[str, str]:
+        """``entry``'s names per language; a name another place shares gets the English one too."""
+        english = entry.names.get("en")
+        return {
+            lang: f"{name} ({english})"
+            if (lang, name) in self._shared and english and english != name
+            else name
+            for lang, name in entry.names.items()
+        }
 
     def lookup(self, name: str, within: str | None = None) -> Entry | None:
         """The entry called ``name``; among several, the one below ``within``; None if unsure."""

@@ -104,10 +104,11 @@ def _from_places(out: dict[str, dict[str, dict[str, str]]]) -> None:
         "city": ("city", "municipality"),
         "cluster": ("cluster",),
     }
-    for entry in Gazetteer.load().entries.values():
+    gazetteer = Gazetteer.load()
+    for entry in gazetteer.entries.values():
         for dim, accepted in kinds.items():
             if entry.kind in accepted:
-                _add(out, dim, entry.id, entry.names)
+                _add(out, dim, entry.id, gazetteer.display_names(entry))
 
 
 def _from_sectors(out: dict[str, dict[str, dict[str, str]]]) -> None:

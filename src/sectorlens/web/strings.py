@@ -21,6 +21,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "filters.from": {"ko": "부터", "en": "from"},
     "filters.to": {"ko": "까지", "en": "to"},
     "filters.regions": {"ko": "지역", "en": "Regions"},
+    "filters.clusters": {"ko": "경제권", "en": "Economic clusters"},
     "filters.sectors": {"ko": "분야", "en": "Sectors"},
     "filters.rounds": {"ko": "투자 단계", "en": "Rounds"},
     "filters.currency": {"ko": "통화", "en": "Currency"},

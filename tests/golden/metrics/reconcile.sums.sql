@@ -37,6 +37,21 @@ SELECT
       ELSE "t1"."amount_value"
     END
   ) AS "high",
+  COUNT(*) FILTER(WHERE
+    (
+      CASE
+        WHEN "t1"."amount_low" IS NOT NULL
+        THEN "t1"."amount_low"
+        ELSE "t1"."amount_value"
+      END IS NOT NULL
+    )
+    AND (
+      CASE
+        WHEN "t1"."amount_high" IS NOT NULL
+        THEN "t1"."amount_high"
+        ELSE "t1"."amount_value"
+      END IS NULL
+    )) AS "open_high",
   SUM(
     CASE
       WHEN (

@@ -6,7 +6,7 @@
   const strings = document.getElementById("strings");
   const T = strings ? JSON.parse(strings.textContent) : {};
   const lang = document.body.dataset.lang || "ko";
-  const DIMS = ["province", "sector", "round"];
+  const DIMS = ["province", "cluster", "sector", "round"];
   const EMBED = {
     actions: false,
     renderer: "svg",
