@@ -17,8 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from sectorlens.store import connect
-from sectorlens.store.load import assign_company_keys
+from sectorlens.store import assign_company_keys, connect
 
 GENERATOR_VERSION = 3  # 3: integer company keys (store schema 2)
 ITJUZI = Path("itjuzi") / "companies_820_2018-12-25.csv"

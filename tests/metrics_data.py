@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import duckdb
 
-from sectorlens.store.load import assign_company_keys
+from sectorlens.store import assign_company_keys
 
 M = Decimal(1_000_000)
 USD_PER_CNY = Decimal("0.15")

@@ -12,7 +12,7 @@ import pytest
 
 import metrics_data
 from sectorlens.metrics import Engine, compute, from_duckdb
-from sectorlens.store.load import assign_company_keys
+from sectorlens.store import assign_company_keys
 
 M = D(1_000_000)
 

@@ -8,8 +8,7 @@ import duckdb
 import pytest
 
 from sectorlens.errors import StoreError
-from sectorlens.store import SCHEMA_VERSION, TABLES, connect
-from sectorlens.store.load import assign_company_keys
+from sectorlens.store import SCHEMA_VERSION, TABLES, assign_company_keys, connect
 
 
 def test_connect_creates_every_table(db_path: Path) -> None:
@@ -98,3 +97,24 @@ def test_company_keys_are_dense_shared_and_kept_across_loads(db_path: Path) -> N
         ("c", 3),
         ("d", 4),
     ]
+
+
+def test_a_schema_1_store_is_upgraded_with_company_keys(db_path: Path) -> None:
+    raw = duckdb.connect(str(db_path))
+    for name, cols in TABLES.items():
+        if name != "company_keys":  # schema 1: no registry and no company_key columns
+            cols = cols.replace(",\n        company_key BIGINT", "")
+            raw.execute(f"CREATE TABLE {name} ({cols})")
+    raw.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    _company(raw, "a", "L1")
+    _deal(raw, "d1", "a")
+    raw.close()
+    with pytest.raises(StoreError, match="open it for writing once to upgrade it"):
+        connect(db_path, read_only=True)
+    con = connect(db_path)
+    assert _keys(con, "companies") == {"a": 1} and _keys(con, "deals") == {"a": 1}
+    con.close()
+    con = connect(db_path, read_only=True)
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (
+        str(SCHEMA_VERSION),
+    )

@@ -34,11 +34,11 @@ from sectorlens.sources.gazetteer import Gazetteer
 from sectorlens.sources.normalize import Normalizer, Tally
 from sectorlens.sources.readers import CHUNK_ROWS, FileInfo, inspect, open_table
 from sectorlens.sources.taxonomy import Taxonomy
+from sectorlens.store import assign_company_keys
 from sectorlens.store.load import (
     DEFAULT_CHUNK_ROWS,
     LoadWriter,
     StoredDeals,
-    assign_company_keys,
     existing_load,
     finish_load,
     start_load,

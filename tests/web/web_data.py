@@ -6,8 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import metrics_data
-from sectorlens.store import connect, load_reference
-from sectorlens.store.load import assign_company_keys
+from sectorlens.store import assign_company_keys, connect, load_reference
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
 FORMULA_NAME = '=HYPERLINK("http://example.invalid","x")'

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sectorlens.store.connection import connect, default_db_path, ensure_schema, first_row
+from sectorlens.store.keys import assign_company_keys
 from sectorlens.store.refdata import ReferenceData, bundled_dataset, read_reference
 from sectorlens.store.reference import (
     ReferenceLoad,
@@ -28,6 +29,7 @@ __all__ = [
     "ReferenceLoad",
     "StoreStatus",
     "StoredReference",
+    "assign_company_keys",
     "bundled_dataset",
     "connect",
     "default_db_path",

@@ -10,6 +10,7 @@ import duckdb
 import platformdirs
 
 from sectorlens.errors import StoreError
+from sectorlens.store.keys import assign_company_keys
 from sectorlens.store.schema import SCHEMA_VERSION, ddl
 
 DB_ENV = "SECTORLENS_DB"
@@ -61,7 +62,25 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
         [str(SCHEMA_VERSION)],
     )
+    _upgrade(con)
     _check_version(con, None)
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a store of an earlier schema version up to this one (1 → 2: company keys)."""
+    found = first_row(con, "SELECT value FROM meta WHERE key = 'schema_version'")
+    if found is None or found[0] != "1":
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("companies", "deals"):
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS company_key BIGINT")
+        assign_company_keys(con)
+        con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _check_version(con: duckdb.DuckDBPyConnection, db: Path | None) -> None:
@@ -71,7 +90,12 @@ def _check_version(con: duckdb.DuckDBPyConnection, db: Path | None) -> None:
         raise StoreError(f"{db} is a DuckDB file but not a sectorlens store") from exc
     found = rows[0][0] if rows else "none"
     if found != str(SCHEMA_VERSION):
-        raise StoreError(f"store schema version {found}, this sectorlens expects {SCHEMA_VERSION}")
+        hint = ""
+        if found.isdigit() and int(found) < SCHEMA_VERSION:
+            hint = f" (open it for writing once to upgrade it: sectorlens db init --db {db})"
+        raise StoreError(
+            f"store schema version {found}, this sectorlens expects {SCHEMA_VERSION}{hint}"
+        )
 
 
 def first_row(

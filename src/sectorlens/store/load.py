@@ -328,33 +328,6 @@ def finish_load(con: duckdb.DuckDBPyConnection, load_id: str, counts: dict[str, 
     )
 
 
-def assign_company_keys(con: duckdb.DuckDBPyConnection) -> None:
-    """Give every company id of ``companies`` and ``deals`` without a key its ``company_key``.
-
-    New ids get the next keys of the ``company_keys`` registry (in id order, so a store built by
-    the same loads has the same keys); an id seen before keeps its key. Runs at the end of each
-    load, inside its transaction. The registry has no index on purpose: DuckDB would then join
-    through it row by row (an update of 10M deals took 95 s instead of 1 s).
-    """
-    con.execute("""
-        INSERT INTO company_keys
-        SELECT company_id,
-            (SELECT coalesce(max(company_key), 0) FROM company_keys)
-            + row_number() OVER (ORDER BY company_id)
-        FROM (
-            SELECT company_id FROM deals WHERE company_key IS NULL AND company_id IS NOT NULL
-            UNION
-            SELECT company_id FROM companies WHERE company_key IS NULL
-        ) AS new_ids
-        ANTI JOIN company_keys USING (company_id)
-    """)
-    for table in ("deals", "companies"):
-        con.execute(f"""
-            UPDATE {table} SET company_key = k.company_key FROM company_keys AS k
-            WHERE {table}.company_key IS NULL AND {table}.company_id = k.company_id
-        """)
-
-
 def existing_load(con: duckdb.DuckDBPyConnection, load_id: str) -> tuple[Any, ...] | None:
     """The ``loads`` row of ``load_id`` if that exact load is already in the store."""
     return first_row(

@@ -90,7 +90,7 @@ TABLES: dict[str, str] = {
         load_id VARCHAR
     """,
     # company_key (the last column of companies and deals): a dense integer per company_id from
-    # this registry, set by store.load.assign_company_keys at the end of every load (and to be
+    # this registry, set by store.keys.assign_company_keys at the end of every load (and to be
     # called by anything else that writes those tables). Metrics count and join companies on
     # it: an integer hashes and compares several times faster than an id text.
     "company_keys": """
