@@ -84,12 +84,7 @@ SELECT year, measure, sum(n) AS n, sum(x * n) AS total,
     min(x) FILTER (WHERE 2 * before > all_) AS upper
 FROM w GROUP BY ALL
 UNION ALL
-SELECT year, 'deals', sum(n), NULL, NULL, NULL FROM c GROUP BY ALL
-UNION ALL
-SELECT year, 'undisclosed', sum(n) FILTER (WHERE amount_kind = 'undisclosed'), NULL, NULL, NULL
-FROM c GROUP BY ALL
-UNION ALL
-SELECT year, 'unparsed', sum(n) FILTER (WHERE amount_kind = 'unparsed'), NULL, NULL, NULL
+SELECT year, 'kind:' || amount_kind, sum(n), NULL, NULL, NULL
 FROM c GROUP BY ALL"""
 )
 _YEARLY = (
@@ -277,14 +272,11 @@ def pd_stage_mix(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Tabl
 
 def pd_deal_size(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]:
     a = _amounts(df)
-    a["undisclosed"] = (df["amount_kind"] == "undisclosed").astype("int64")
-    a["unparsed"] = (df["amount_kind"] == "unparsed").astype("int64")
-    g = a.groupby(_year(df["deal_date"]).rename("year"), dropna=False)
-    parts = [
-        pd.DataFrame({"measure": "deals", "n": g.size()}),
-        pd.DataFrame({"measure": "undisclosed", "n": g["undisclosed"].sum()}),
-        pd.DataFrame({"measure": "unparsed", "n": g["unparsed"].sum()}),
-    ]
+    year = _year(df["deal_date"]).rename("year")
+    g = a.groupby(year, dropna=False)
+    kinds = df.groupby([year, df["amount_kind"]], dropna=False).size().rename("n").reset_index(1)
+    kinds["measure"] = "kind:" + kinds.pop("amount_kind")
+    parts = [kinds]
     for m in ("exact", "low", "high", "mid"):
         # the shared finish step takes the median as the mean of the two middle values and
         # those of midpoints doubled (see metrics.sizes)

@@ -42,6 +42,7 @@ from sectorlens.metrics.common import (
 from sectorlens.metrics.registry import Query
 
 _STATS = ("measure", "n", "total", "lower", "upper")
+_KIND = "kind:"  # measure rows of deal counts per amount kind
 _EXACT = Context(prec=80)  # sums of two DECIMAL(38, 6) amounts
 
 
@@ -64,42 +65,37 @@ def build_deal_size(q: Query, engine: Any) -> dict[str, ir.Table]:
         **groups, kind_=t.amount_kind, amount_qualifier=t.amount_qualifier, **money
     ).aggregate(n_=t.count())
     a = amounts_of(classes, classes.value, classes.low, classes.high)
-    null = ibis.null(AMOUNT_TYPE)
     parts = [
-        _per_group(classes, keys, n=classes.n_.sum(where=where)).mutate(
-            measure=ibis.literal(name), total=null, lower=null, upper=null
+        classes.select(
+            *keys,
+            measure=ibis.literal(m),
+            x=a["mid_x2" if m == "mid" else m].cast(AMOUNT_TYPE),
+            n_=classes.n_,
         )
-        for name, where in (
-            ("deals", None),
-            ("undisclosed", classes.kind_ == "undisclosed"),
-            ("unparsed", classes.kind_ == "unparsed"),
-        )
+        for m in MEASURES
     ]
-    for m in MEASURES:
-        x = classes.select(
-            *keys, x=a["mid_x2" if m == "mid" else m].cast(AMOUNT_TYPE), n_=classes.n_
-        )
-        x = x.filter(x.x.notnull())
-        v = x.group_by(*keys, "x").aggregate(n_=x.n_.sum())
-        running = ibis.window(group_by=keys, order_by=v.x, rows=(None, 0))
-        v = v.mutate(before=v.n_.sum().over(running), all_=v.n_.sum().over(group_by=keys))
-        # the lower middle is the first amount whose running count reaches half the deals,
-        # the upper middle the first to pass it (the same amount when the count is odd)
-        stats = _per_group(
-            v,
-            keys,
-            n=v.n_.sum(),
-            total=(v.x * v.n_).sum().cast(AMOUNT_TYPE),
-            lower=v.x.min(where=2 * v.before >= v.all_),
-            upper=v.x.min(where=2 * v.before > v.all_),
-        )
-        parts.append(stats.mutate(measure=ibis.literal(m)))
-    columns = [*keys, "measure", "n", "total", "lower", "upper"]
-    return {"rows": ibis.union(*(p.select(*columns) for p in parts))}
-
-
-def _per_group(t: ir.Table, keys: list[str], **aggs: ir.Value) -> ir.Table:
-    return t.group_by(*keys).aggregate(**aggs) if keys else t.aggregate(**aggs)
+    x = ibis.union(*parts)
+    x = x.filter(x.x.notnull())
+    per = [*keys, "measure"]
+    v = x.group_by(*per, "x").aggregate(n_=x.n_.sum())
+    running = ibis.window(group_by=per, order_by=v.x, rows=(None, 0))
+    v = v.mutate(before=v.n_.sum().over(running), all_=v.n_.sum().over(group_by=per))
+    # the lower middle is the first amount whose running count reaches half the deals,
+    # the upper middle the first to pass it (the same amount when the count is odd)
+    stats = v.group_by(*per).aggregate(
+        n=v.n_.sum(),
+        total=(v.x * v.n_).sum().cast(AMOUNT_TYPE),
+        lower=v.x.min(where=2 * v.before >= v.all_),
+        upper=v.x.min(where=2 * v.before > v.all_),
+    )
+    null = ibis.null(AMOUNT_TYPE)
+    kinds = (
+        classes.group_by(*keys, measure=_KIND + classes.kind_)
+        .aggregate(n=classes.n_.sum())
+        .mutate(total=null, lower=null, upper=null)
+    )
+    columns = [*per, "n", "total", "lower", "upper"]
+    return {"rows": stats.select(*columns).union(kinds.select(*columns))}
 
 
 def finish_deal_size(results: dict[str, pa.Table], q: Query) -> pa.Table:
@@ -112,7 +108,12 @@ def finish_deal_size(results: dict[str, pa.Table], q: Query) -> pa.Table:
     out = []
     for key, by in groups.items():
         row = dict(zip(keys, key, strict=True))
-        count = {c: (by.get(c) or {}).get("n") or 0 for c in ("deals", "undisclosed", "unparsed")}
+        kinds = {m[len(_KIND) :]: r["n"] for m, r in by.items() if m.startswith(_KIND)}
+        count = {
+            "deals": sum(kinds.values()),
+            "undisclosed": kinds.get("undisclosed", 0),
+            "unparsed": kinds.get("unparsed", 0),
+        }
         row.update(
             count,
             undisclosed_share_pct=pct(count["undisclosed"], count["deals"]),
