@@ -132,3 +132,15 @@ def test_ingest_gives_every_company_id_one_key(engine: Engine) -> None:
             f" count(DISTINCT (company_id, company_key)) FROM {table}"
         ).fetchone()
         assert missing == 0 and ids == keys == pairs > 0
+
+
+def test_segments_count_the_companies_that_raised(engine: Engine) -> None:
+    # the distinct company ids per sector, counted here by SQL on the ids themselves
+    expected = dict(
+        engine.backend.con.execute(
+            "SELECT sector, count(DISTINCT company_id) FROM deals GROUP BY ALL"
+        ).fetchall()
+    )
+    result = compute(engine, "segments", by=["sector"]).to_pylist()
+    assert {r["sector"]: r["companies"] for r in result} == expected
+    assert sum(expected.values()) > 100

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from sectorlens.errors import StoreError
+from sectorlens.metrics import compute, from_duckdb
 from sectorlens.store import SCHEMA_VERSION, TABLES, assign_company_keys, connect
 
 
@@ -118,3 +119,5 @@ def test_a_schema_1_store_is_upgraded_with_company_keys(db_path: Path) -> None:
     assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (
         str(SCHEMA_VERSION),
     )
+    (segment,) = compute(from_duckdb(con), "segments", by=["sector"]).to_pylist()
+    assert segment["companies"] == 1
