@@ -196,7 +196,7 @@ def _convert(
 def _deal_amounts(
     fx: FxRates, rows: list[dict[str, Any]], target: str, start: date, end: date
 ) -> dict[str, Any]:
-    total: dict[str, Decimal | None] = {"value": Decimal(0), "low": Decimal(0), "high": Decimal(0)}
+    total = {"value": Decimal(0), "low": Decimal(0), "high": Decimal(0)}
     at_deal_dates, labels, skipped, open_high = Decimal(0), [], [], 0
     for r in sorted(rows, key=lambda r: r["currency"]):
         if r["mid"] is None and r["low"] is None and r["high"] is None:
@@ -205,18 +205,22 @@ def _deal_amounts(
         if "rate" not in conv:
             skipped.append(f"{r['n']} {r['currency']} deals ({conv['note']})")
             continue
-        for key, sum_ in total.items():
-            total[key] = (sum_ or Decimal(0)) + (conv[key] or Decimal(0))
+        for key in total:
+            total[key] += conv[key] or Decimal(0)
         open_high += r["open_high"]
         at_deal_dates += Decimal(r["at_deal_dates"] or 0)
         if r["currency"] != target:
             labels.append(f"{r['currency']} {conv['rate']} ({conv['rate_label']})")
     if open_high:
-        # Σ high over the other deals would be below the low end: there is no upper bound
-        total["high"] = None
         labels.append(f"no upper bound: {open_high} deals stated as 'at least'")
     note = "; ".join([*labels, *(f"left out: {s}" for s in skipped)]) or None
-    return {**total, "value_at_deal_date_rates": at_deal_dates.quantize(_Q), "note": note}
+    return {
+        **total,
+        # Σ high over the other deals could fall below the low end: there is no upper bound
+        "high": None if open_high else total["high"],
+        "value_at_deal_date_rates": at_deal_dates.quantize(_Q),
+        "note": note,
+    }
 
 
 _Q = Decimal("0.000001")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from sectorlens.model import Kind, Quantity
@@ -90,17 +91,7 @@ def _read_quantity(text: str, default: str | None, money: bool) -> Quantity:
     eq = read_quantity(bracket, default, q.kind is Kind.MONEY)
     if eq.kind is Kind.UNPARSED:
         return unparsed(text, f"unreadable bracket: {eq.reason}")
-    return Quantity(
-        input=q.input,
-        kind=q.kind,
-        value=q.value,
-        low=q.low,
-        high=q.high,
-        qualifier=q.qualifier,
-        currency=q.currency,
-        unit=q.unit,
-        equivalent=eq,
-    )
+    return replace(q, equivalent=eq)
 
 
 def only(q: Quantity, *kinds: Kind) -> Quantity:

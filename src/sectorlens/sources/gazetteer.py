@@ -98,17 +98,20 @@ class Gazetteer:
         entry = self.entries.get(place_id)
         if entry is None:
             return place_id
-        return self.display_names(entry).get(lang) or entry.names.get("en") or place_id
+        if lang in entry.names:
+            return self._display(entry, lang)
+        return entry.names.get("en") or place_id
 
     def display_names(self, entry: Entry) -> dict[str, str]:
-        """``entry``'s names per language; a name another place shares gets the English one too."""
-        english = entry.names.get("en")
-        return {
-            lang: f"{name} ({english})"
-            if (lang, name) in self._shared and english and english != name
-            else name
-            for lang, name in entry.names.items()
-        }
+        """``entry``'s display names per language (see :meth:`name`)."""
+        return {lang: self._display(entry, lang) for lang in entry.names}
+
+    def _display(self, entry: Entry, lang: str) -> str:
+        # a name another place shares in this language gets the English one beside it
+        name, english = entry.names[lang], entry.names.get("en")
+        if (lang, name) in self._shared and english and english != name:
+            return f"{name} ({english})"
+        return name
 
     def lookup(self, name: str, within: str | None = None) -> Entry | None:
         """The entry called ``name``; among several, the one below ``within``; None if unsure."""
