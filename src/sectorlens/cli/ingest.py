@@ -44,7 +44,8 @@ def ingest_command(
     from sectorlens.store import connect
 
     console = Console(stderr=True)
-    out = Console()
+    # Piped output (CI, files) is never wrapped: a path or a summary line stays one line.
+    out = Console(soft_wrap=True)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
