@@ -65,7 +65,7 @@ def ingest_command(
         if preview:
             results = ingest(None, paths, source=source, preview=rows, progress=progress)
         else:
-            con = connect(db)
+            con = connect(db, on_upgrade=lambda note: typer.echo(note, err=True))
             try:
                 results = ingest(con, paths, source=source, progress=progress)
             finally:

@@ -88,8 +88,6 @@ def amounts(t: ir.Table) -> dict[str, ir.Value]:
     return amounts_of(t, t.fx_value, t.fx_low, t.fx_high)
 
 
-
-
 def amounts_of(t: ir.Table, value: ir.Value, low: ir.Value, high: ir.Value) -> dict[str, ir.Value]:
     """The per-deal amounts from one triple of value/low/high columns.
 

@@ -101,7 +101,7 @@ class Query:
             code = engine.default_currency(scope)
         known = engine.currencies()
         if code not in known:
-            shown = [c for c in ("USD", "EUR", "CNY", "JPY", "INR", "KRW") if c in known]
+            shown: list[str] = [c for c in ("USD", "EUR", "JPY", "GBP") if c in known]
             shown += [c for c in known if c not in shown][: max(0, 8 - len(shown))]
             raise UsageError(
                 f"no exchange rates for currency {code!r} in this store; known: "

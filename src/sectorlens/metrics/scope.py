@@ -143,6 +143,52 @@ def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
     return ScopeCounts(int(row["total"] or 0), int(row["in_scope"] or 0), out)
 
 
+def known_subjects(con: Any, folder: Any = None) -> dict[str, dict[str, Any]]:
+    """Subjects by id: the data set loaded in the store, then the bundled data sets (and the
+    data set in ``folder``, when given, first of all)."""
+    from importlib.resources import files
+    from pathlib import Path
+
+    import yaml
+
+    from sectorlens.errors import StoreError
+    from sectorlens.store import stored_reference
+
+    found: dict[str, dict[str, Any]] = {}
+    paths = [Path(folder) / "subject.yaml"] if folder is not None else []
+    paths += sorted(Path(str(files("sectorlens") / "data")).glob("*/subject.yaml"))
+    for path in paths:
+        try:
+            subject = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(subject, dict) and subject.get("id"):
+            found.setdefault(str(subject["id"]), {**subject, "_folder": path.parent.name})
+    try:
+        stored = stored_reference(con).presentation.get("subject") or {}
+    except StoreError:
+        stored = {}
+    if stored.get("id") and str(stored["id"]) not in found:
+        found = {str(stored["id"]): stored, **found}
+    return found
+
+
+def find_subject(con: Any, name: str, *, folders: bool = True) -> dict[str, Any]:
+    """The ``subject.yaml`` of subject ``name``: the data set loaded in the store, a bundled
+    data set with that id (or folder name), or (with ``folders``) a data set folder; InputError
+    lists the known ones."""
+    from pathlib import Path
+
+    own = folders and (Path(name) / "subject.yaml").is_file()
+    known = known_subjects(con, Path(name) if own else None)
+    if own:
+        return next(iter(known.values()))
+    for sid, subject in known.items():
+        if name in (sid, subject.get("_folder")):
+            return subject
+    raise InputError(f"unknown subject {name!r}; known: {', '.join(sorted(known)) or 'none'}")
+
+
 def _codes(value: Any, name: str | None, key: str) -> tuple[str, ...]:
     if value is None:
         return ()

@@ -13,8 +13,8 @@ import pyarrow as pa
 from sectorlens.errors import UsageError
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
-    EXACT_TYPE,
     ARROW_PCT,
+    EXACT_TYPE,
     MEASURES,
     amounts,
     converted,

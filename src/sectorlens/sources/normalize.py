@@ -242,6 +242,7 @@ class Normalizer:
         text = " / ".join(v for v in values if v)
         return Classified(raw or None, sub or None, None, text or None)
 
+
 def _period(text: str, date_format: str | None) -> Period | None:
     if not text.strip():
         return None

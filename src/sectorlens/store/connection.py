@@ -103,9 +103,7 @@ def _upgrade(con: duckdb.DuckDBPyConnection) -> str | None:
         if start < 3:
             for column in CONVERTED_COLUMNS:
                 con.execute(f"ALTER TABLE deals DROP COLUMN IF EXISTS {column}")
-        con.execute(
-            "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
-        )
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

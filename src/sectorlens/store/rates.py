@@ -40,7 +40,7 @@ _CODE = re.compile(r"^[A-Z]{3}$")
 
 @dataclass(frozen=True, slots=True)
 class DatasetRate:
-    """A row of a data set's ``fx_rates.csv``: ``rate`` units of ``currency`` per unit of ``per``."""
+    """A row of a data set's ``fx_rates.csv``: ``rate`` of ``currency`` per unit of ``per``."""
 
     currency: str
     on: date
@@ -156,11 +156,11 @@ def read_rates_file(path: Path) -> list[DatasetRate]:
 
 def load_dataset_rates(con: duckdb.DuckDBPyConnection, directory: Path, source: str) -> int:
     """Add the rates of a data set's ``fx_rates.csv`` (if it has one); rows added."""
+    con.execute("DELETE FROM fx_rates WHERE source = ?", [source])
     path = directory / RATES_FILE
     if not path.is_file():
         return 0
     rows = read_rates_file(path)
-    con.execute("DELETE FROM fx_rates WHERE source = ?", [source])
     fixings: list[Fixing] = []
     for r in rows:
         per_eur = Decimal(1)
@@ -245,4 +245,6 @@ def _insert_sql(con: duckdb.DuckDBPyConnection, fixings: str, source: str) -> in
 
 def known_currencies(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The currencies ``fx_rates`` holds, sorted."""
-    return [r[0] for r in con.execute("SELECT DISTINCT currency FROM fx_rates ORDER BY 1").fetchall()]
+    return [
+        r[0] for r in con.execute("SELECT DISTINCT currency FROM fx_rates ORDER BY 1").fetchall()
+    ]

@@ -10,7 +10,7 @@ from sectorlens.web.output import json_value
 from sectorlens.web.provenance import load_rows
 from sectorlens.web.runner import Lease
 
-FACETS = ("province", "cluster", "sector", "round")
+FACETS = ("country", "province", "cluster", "sector", "round")
 COMPANY_COLUMNS = (
     "company_id",
     "name",
