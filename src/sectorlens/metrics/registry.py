@@ -100,6 +100,9 @@ class Query:
         if default_currency:
             code = engine.default_currency(scope)
         known = engine.currencies()
+        if not known and code.isalpha():
+            # no rates yet (loaded by the first ingest): only deals already in ``code`` count
+            return replace(self, currency=code, scope=scope)
         if code not in known:
             shown: list[str] = [c for c in ("USD", "EUR", "JPY", "GBP") if c in known]
             shown += [c for c in known if c not in shown][: max(0, 8 - len(shown))]

@@ -65,9 +65,11 @@ def connect(
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> str | None:
-    """Create missing tables, record the schema version and load the ECB rates (idempotent).
+    """Create missing tables and record the schema version (idempotent).
 
-    Returns a one-line note when an older store was upgraded, else None.
+    Returns a one-line note when an older store was upgraded, else None. The ECB rates are
+    loaded by the first ingest (or the upgrade of a store with deals): a store of reference data
+    alone needs none.
     """
     for statement in ddl():
         con.execute(statement)
@@ -77,9 +79,6 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> str | None:
     )
     note = _upgrade(con)
     _check_version(con, None)
-    from sectorlens.store.rates import load_ecb_rates
-
-    load_ecb_rates(con)
     return note
 
 
@@ -103,6 +102,9 @@ def _upgrade(con: duckdb.DuckDBPyConnection) -> str | None:
         if start < 3:
             for column in CONVERTED_COLUMNS:
                 con.execute(f"ALTER TABLE deals DROP COLUMN IF EXISTS {column}")
+            from sectorlens.store.rates import load_ecb_rates
+
+            load_ecb_rates(con)
         con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
     except BaseException:

