@@ -209,14 +209,14 @@ def test_cset(shared_data: Path, load: Load, con: duckdb.DuckDBPyConnection) -> 
         )
         == misread
     )
-    # a year is converted at that year's average ECB rate, and says so
-    note = scalar(
+    # a year-only deal is dated its first day (and converted at that day's rate at query time)
+    day = scalar(
         con,
-        "SELECT fx_note FROM deals WHERE load_id = ? AND date_raw = '2019' AND currency = 'CNY' "
+        "SELECT deal_date FROM deals WHERE load_id = ? AND date_raw = '2019' AND currency = 'CNY' "
         "LIMIT 1",
         r.load_id,
     )
-    assert "ECB average 2019-01-01..2019-12-31" in str(note)
+    assert str(day) == "2019-01-01"
 
 
 def test_india(shared_data: Path, load: Load, con: duckdb.DuckDBPyConnection) -> None:
