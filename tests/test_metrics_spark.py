@@ -54,7 +54,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("fx", {"currency": "USD"}),
     ("fx", {"currency": "KRW", "where": ["year>=2017"]}),
     ("shares", {"by": ["province"], "scope": Scope(countries=("CN",), years=(2017, 2018))}),
-    ("deal_size", {"by": ["year"], "currency": "EUR", "scope": Scope(sectors=("vision",))}),
+    (
+        "deal_size",
+        {"by": ["year"], "currency": "EUR", "scope": Scope(countries=("CN",), years=(2016, 2017))},
+    ),
 ]
 
 
