@@ -16,6 +16,7 @@ from sectorlens.facts.document import Dropped
 
 SEGMENT_GAP = 1.0  # a gap this many font sizes wide splits a line into segments ...
 NUMBER_GAP = 0.5  # ... or this wide between two numbers (tight table columns)
+MIN_COLUMN_SHARE = 0.08  # each column holds at least this share of the page's prose
 FURNITURE_ZONE = 0.09  # top and bottom share of the page where headers and footers live
 _PAGE_NUMBER = re.compile(
     r"^[\s\-–—|·.]*(?:page|p\.|페이지|第)?\s*\d{1,4}\s*(?:(?:/|of|-)\s*\d{1,4})?\s*[页頁쪽]?[\s\-–—|·.]*$",
@@ -23,6 +24,7 @@ _PAGE_NUMBER = re.compile(
 )
 _NUMERIC_WORD = re.compile(r"^[\s$€£¥₩(（\-−–+]*\d[\d,.]*(?:%|％|p|x|bp|bps)?[)）]?\*?$", re.I)
 _DIGITS = re.compile(r"\d+")
+_LEADER = re.compile(r"(?:\s*[.…·]){4,}\s*")  # dot leaders between a label and its value
 
 
 @dataclass(slots=True)
@@ -78,6 +80,11 @@ def _is_numeric(text: str) -> bool:
     return bool(_NUMERIC_WORD.match(text))
 
 
+def _is_cell(text: str) -> bool:
+    """A number or an empty-cell mark (``-``, ``n/a``): table cells set close together."""
+    return _is_numeric(text) or text.lower() in ("-", "–", "—", "n/a", "n/m", "na", "nm")
+
+
 def lines_of(words: Sequence[Word], page: int, dropped: list[Dropped]) -> list[Line]:
     """Words grouped into lines (by baseline), superscripts attached to the word they follow."""
     normal = sorted((w for w in words if not w.sup), key=lambda w: (w.base, w.x0))
@@ -96,6 +103,7 @@ def lines_of(words: Sequence[Word], page: int, dropped: list[Dropped]) -> list[L
             s.sup = False
         else:
             hosts.setdefault(id(host), []).append(s)
+            host.x1 = max(host.x1, s.x1)
     normal.sort(key=lambda w: (w.base, w.x0))
     groups: list[list[Word]] = []
     for w in normal:
@@ -112,9 +120,9 @@ def lines_of(words: Sequence[Word], page: int, dropped: list[Dropped]) -> list[L
             if current:
                 prev = current[-1]
                 gap = w.x0 - prev.x1
-                size = max(w.size, prev.size)
+                size = min(w.size, prev.size)
                 wide = gap > SEGMENT_GAP * size or (
-                    gap > NUMBER_GAP * size and _is_numeric(prev.text) and _is_numeric(w.text)
+                    gap > NUMBER_GAP * size and _is_cell(prev.text) and _is_cell(w.text)
                 )
                 if wide:
                     line.segments.append(_segment(current, hosts, page, dropped))
@@ -122,8 +130,34 @@ def lines_of(words: Sequence[Word], page: int, dropped: list[Dropped]) -> list[L
             current.append(w)
         if current:
             line.segments.append(_segment(current, hosts, page, dropped))
-        lines.append(line)
+        lines.append(_bullets_joined(line))
     return lines
+
+
+BULLET = re.compile(
+    r"^\s*(?:[•·∙▪▫○●◦■□※◆◇▶►▷➢✓❍\-–*]|[n£qüØ§](?=\s+[^\x00-\x7f])|\d{1,2}[.)]\s|[①-⑳]|[（(]\d{1,2}[)）])"
+)
+
+
+def _bullets_joined(line: Line) -> Line:
+    """A bullet set apart from its text by a wide gap starts the segment after it."""
+    segs = line.segments
+    out: list[Segment] = []
+    for seg in segs:
+        if out and len(out[-1].text) <= 2 and BULLET.match(out[-1].text + " x"):
+            b = out.pop()
+            seg = Segment(
+                f"{b.text} {seg.text}",
+                b.x0,
+                seg.x1,
+                min(b.top, seg.top),
+                seg.bottom,
+                seg.size,
+                seg.space_after,
+            )
+        out.append(seg)
+    line.segments = out
+    return line
 
 
 def _segment(
@@ -139,6 +173,7 @@ def _segment(
         text += w.text
         for s in hosts.get(id(w), ()):
             text = _with_superscript(text, s.text, page, dropped)
+    text = _LEADER.sub(" ", text).strip() or text
     return Segment(
         text,
         words[0].x0,
@@ -198,10 +233,23 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
-def reading_order(segments: list[Segment], tables: list[Any], width: float) -> list[Any]:
+def split_columns(lines: list[Line], gutter: float) -> tuple[list[Line], list[Line]]:
+    """The lines' segments left and right of ``gutter`` (segments across it stay out)."""
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in lines:
+        a = [s for s in line.segments if s.x1 <= gutter + 2]
+        b = [s for s in line.segments if s.x0 >= gutter - 2 and s.x1 > gutter + 2]
+        if a:
+            left.append(Line(a))
+        if b:
+            right.append(Line(b))
+    return left, right
+
+
+def reading_order(segments: list[Segment], tables: list[Any], gutter: float | None) -> list[Any]:
     """Segments and tables (objects with top/x0/x1) in reading order, column by column."""
     items: list[Any] = [*segments, *tables]
-    gutter = _gutter(segments, width)
     items.sort(key=lambda it: (round(it.top, 1), it.x0))
     if gutter is None:
         return items
@@ -223,9 +271,9 @@ def reading_order(segments: list[Segment], tables: list[Any], width: float) -> l
     return out
 
 
-def _gutter(segments: list[Segment], width: float) -> float | None:
+def gutter(segments: list[Segment], width: float) -> float | None:
     """The x of a gap between two columns of prose, if the page has one."""
-    long = [s for s in segments if len(s.text) >= 12]
+    long = [s for s in segments if len(s.text) >= 12 and not _is_numeric(s.text)]
     if len(long) < 8:
         return None
     best: tuple[int, float] | None = None
@@ -243,4 +291,10 @@ def _gutter(segments: list[Segment], width: float) -> float | None:
             run.append(x)
     if best is None or best[0] > 0.05 * len(long):
         return None
-    return (run[0] + run[-1]) / 2
+    x = (run[0] + run[-1]) / 2
+    total = sum(len(s.text) for s in long)
+    left_chars = sum(len(s.text) for s in long if s.x1 <= x)
+    right_chars = sum(len(s.text) for s in long if s.x0 >= x)
+    if min(left_chars, right_chars) < MIN_COLUMN_SHARE * total:
+        return None  # labels beside a table, not two columns of prose
+    return x

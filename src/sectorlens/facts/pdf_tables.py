@@ -35,9 +35,19 @@ def _numeric(seg: Segment) -> bool:
     return is_number(seg.text)
 
 
+MAX_LABEL = 80
+MAX_CELL = 30
+
+
 def _is_row(line: Line) -> bool:
+    """At least two segments, a number after the first, and no run of prose among them."""
     segs = line.segments
-    return len(segs) >= 2 and any(_numeric(s) for s in segs[1:])
+    return (
+        len(segs) >= 2
+        and any(_numeric(s) for s in segs[1:])
+        and len(segs[0].text) <= MAX_LABEL
+        and all(len(s.text) <= MAX_CELL or _numeric(s) for s in segs[1:])
+    )
 
 
 def _close(a: Line, b: Line) -> bool:

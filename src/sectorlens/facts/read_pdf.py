@@ -21,11 +21,14 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.assemble import RawBlock, assemble
 from sectorlens.facts.document import BlockKind, Document, Dropped
 from sectorlens.facts.pdf_layout import (
+    BULLET,
     Segment,
     Word,
     drop_furniture,
+    gutter,
     lines_of,
     reading_order,
+    split_columns,
 )
 from sectorlens.facts.pdf_tables import PageTable, find_tables
 from sectorlens.facts.sentences import joiner
@@ -71,9 +74,17 @@ def read_pdf(p: Path) -> Document:
     for index, lines in enumerate(page_lines):
         width = sizes[index][0]
         segments = [s for line in lines for s in line.segments]
-        tables, used = find_tables(lines)
+        gap = gutter(segments, width)
+        if gap is None:
+            tables, used = find_tables(lines)
+        else:  # two columns: tables are looked for in each column
+            tables, used = [], set()
+            for side in split_columns(lines, gap):
+                more, more_used = find_tables(side)
+                tables.extend(more)
+                used |= more_used
         rest = [s for s in segments if id(s) not in used]
-        items = reading_order(rest, tables, width)
+        items = reading_order(rest, tables, gap)
         raw.extend(_blocks(items, index + 1, body, sizes[index][1]))
     return assemble(_merge_across_pages(raw), str(p), "pdf", pages=n_pages, dropped=dropped)
 
@@ -135,7 +146,18 @@ def _body_size(pages: list[list[Any]]) -> float:
     return statistics.median(weights or sizes or [10.0])
 
 
-_FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,2}\)?|[*†‡§]|\(\d{1,2}\)|주\s?\d|注\s?\d)\s*\S")
+_FOOTNOTE_START = re.compile(
+    r"^\s*(?:\d{1,2}[).]?\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡§]|\(\d{1,2}\)|주\s?\d|注\s?\d|주:|注:)"
+    r"\s*(?=[^\d\s.,])"
+)
+_BARE = re.compile(r"^[-+−]?\d[\d,.]*$")
+
+
+def _axis_labels(text: str) -> bool:
+    """Bare numbers with at most one word: a chart's axis ticks or data labels, not prose."""
+    tokens = text.split()
+    bare = sum(1 for t in tokens if _BARE.match(t))
+    return bare >= 1 and len(tokens) - bare <= 1 and len(text) <= 120
 
 
 def _blocks(items: list[Any], page: int, body: float, height: float) -> list[RawBlock]:
@@ -168,7 +190,7 @@ def _continues(prev: Segment, seg: Segment, body: float) -> bool:
         return False
     if abs(seg.size - prev.size) > 0.15 * max(seg.size, prev.size):
         return False
-    if lx.BULLET.match(seg.text) or lx.CAPTION.match(seg.text):
+    if BULLET.match(seg.text) or lx.CAPTION.match(seg.text):
         return False
     if prev.size >= 1.2 * body and seg.size < 1.2 * body:
         return False
@@ -194,16 +216,24 @@ def _block(segs: list[Segment], page: int, body: float, height: float) -> RawBlo
     marker = None
     kind = BlockKind.PARAGRAPH
     level = None
+    prose = True
     if lx.CAPTION.match(text):
         kind = BlockKind.CAPTION
-    elif m := lx.BULLET.match(text):
+    elif _axis_labels(text):
+        kind, prose = BlockKind.FIGURE_LABELS, False
+    elif m := BULLET.match(text):
         kind, marker, text = BlockKind.LIST_ITEM, m.group(0).strip(), text[m.end() :].strip()
     elif size < 0.9 * body and first.top > 0.7 * height and _FOOTNOTE_START.match(text):
         kind = BlockKind.FOOTNOTE
-    elif size >= 1.2 * body and len(text) <= 150:
+    elif (
+        size >= 1.2 * body
+        and len(segs) <= 2
+        and len(text) <= 100
+        and not text.endswith((*lx.TERMINAL, ",", "，"))
+    ):
         kind = BlockKind.HEADING
         level = 1 if size >= 1.6 * body else 2 if size >= 1.35 * body else 3
-    return RawBlock(kind, text, page, level=level, marker=marker)
+    return RawBlock(kind, text, page, level=level, marker=marker, prose=prose)
 
 
 def _line_joiner(a: str, b: str, space: bool) -> str:
