@@ -137,7 +137,8 @@ def _block_tokens(block: Block) -> list[NumberToken]:
     out = []
     for m in NUMBER.finditer(text):
         a, b = m.span()
-        status, reason = None, None
+        status: Status | None = None
+        reason: str | None = None
         if not block.prose:
             status, reason = Status.IGNORED, "figure label"
         else:
@@ -202,7 +203,7 @@ def resolve(
 def extraction_coverage(extraction: Any) -> Coverage:
     """Coverage of an ``Extraction`` of the line-based extractor (facts, unparsed, periods)."""
     doc = extraction.document
-    periods = []
+    periods: list[tuple[int, int]] = []
     for index, found in extraction.periods.items():
         sent = extraction.layout.sentences[index]
         periods.extend(sent.doc_span(s, e) for s, e, _p in found)
