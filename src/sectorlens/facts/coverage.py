@@ -131,8 +131,8 @@ def inventory(doc: Document) -> tuple[NumberToken, ...]:
 def _block_tokens(block: Block) -> list[NumberToken]:
     text = block.text
     ids: list[tuple[int, int, str]] = []
-    for reason, pattern in IDENTIFIERS:
-        ids.extend((m.start(), m.end(), reason) for m in pattern.finditer(text))
+    for why, pattern in IDENTIFIERS:
+        ids.extend((m.start(), m.end(), why) for m in pattern.finditer(text))
     ids.sort()
     out = []
     for m in NUMBER.finditer(text):
