@@ -70,7 +70,8 @@ def tidy_grid(
     return [r for _, r in kept], sum(1 for i, _ in kept if i < hr)
 
 
-def _is_header_row(row: Sequence[str]) -> bool:
+def is_header_row(row: Sequence[str]) -> bool:
+    """True for a row of labels: text, years, quarters — no value that is a plain number."""
     if not any(row):
         return False
     for c, text in enumerate(row):
@@ -88,7 +89,7 @@ def header_rows_of(grid: Sequence[Sequence[str]], marked: int | None = None) -> 
     if marked:
         return min(marked, len(grid) - 1)
     n = 0
-    while n < min(MAX_HEADER_ROWS, len(grid) - 1) and _is_header_row(grid[n]):
+    while n < min(MAX_HEADER_ROWS, len(grid) - 1) and is_header_row(grid[n]):
         n += 1
     # Only a header if something below it holds numbers (else a text table: no header known).
     if n and not any(is_number(t) for row in grid[n:] for t in row):
