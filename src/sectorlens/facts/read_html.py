@@ -59,7 +59,8 @@ BLOCKS = frozenset(
 _KIND = {"li": BlockKind.LIST_ITEM, "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DIRECTIVE = re.compile(r"<%[\s\S]*?%>|<\?xml[^>]*\?>")
-_MARK = re.compile(r"^\s*(?:\d{1,3}|[*†‡§¶]+|[a-z])\s*$")
+_MARK = re.compile(r"^\s*(?:\[?\d{1,3}\]?|[*†‡§¶]+|[a-z])\s*$")
+_REF_MARK = re.compile(r"^\s*\[\d{1,3}\]\s*$")
 _SPACE = re.compile(r"\s+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 LAYOUT_CELL_CHARS = 400
@@ -174,6 +175,10 @@ class _Walker:
             return
         if tag == "br":
             self.flush()
+            return
+        is_ref = tag == "a" and (el.get("href") or "").startswith("#")
+        if is_ref and self.buffer and _REF_MARK.match(el.text_content() or ""):
+            self.dropped.append(Dropped(el.text_content().strip(), "footnote mark", None))
             return
         if tag == "sup" and self.buffer and _MARK.match(el.text_content() or ""):
             self.dropped.append(Dropped(el.text_content().strip(), "footnote mark", None))
