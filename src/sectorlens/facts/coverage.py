@@ -31,7 +31,7 @@ IDENTIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "stock code",
         re.compile(
-            r"\b\d{4,6}\.(?:SZ|SH|SS|KS|KQ|HK|T|TW|TWO)\b|(?<![\d,.])0\d{3,5}(?![\d,.])"
+            r"\b\d{4,6}\.(?:SZ|SH|SS|KS|KQ|HK|T|TW|TWO)\b|(?<![\d,.])0\d{3,5}(?![\d,]|\.\d)"
             r"|(?:NYSE|NASDAQ|Nasdaq|KRX|KOSPI|KOSDAQ|HKEX|SSE|SZSE)\s*[:：]\s*\w+",
         ),
     ),

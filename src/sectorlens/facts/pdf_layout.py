@@ -168,7 +168,8 @@ def _segment(
         if i:
             prev = words[i - 1]
             han = lx.HAN.match(prev.text[-1]) and lx.HAN.match(w.text[0])
-            if not han or prev.space_after or w.x0 - prev.x1 > 0.6 * w.size:
+            gap = w.x0 - prev.x1
+            if prev.space_after or gap > (0.6 if han else 0.15) * w.size:
                 text += " "
         text += w.text
         for s in hosts.get(id(w), ()):

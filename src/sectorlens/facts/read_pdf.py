@@ -104,6 +104,8 @@ def _words(page: Any, height: float) -> list[Word]:
         cur: Word | None = None
         for i in range(min(count, len(text))):
             ch = text[i]
+            if ch in "\ufffe\u00ad":  # PDFium's mark for a hyphen at a line end
+                ch = "-"
             if ch.isspace() or ord(ch) < 32 or raw.FPDFText_IsGenerated(tp, i) == 1:
                 if cur is not None and ch == " ":
                     cur.space_after = True
@@ -205,8 +207,8 @@ def _block(segs: list[Segment], page: int, body: float, height: float) -> RawBlo
         piece = seg.text.strip()
         if not text:
             text = piece
-        elif text.endswith("-") and text[-2:-1].isalpha() and piece[:1].islower():
-            text = text[:-1] + piece
+        elif text.endswith(("-", "‐")) and text[-2:-1].isalnum():
+            text += piece  # a line broken at a hyphen: keep it, no space (year-over-year)
         else:
             text += _line_joiner(text[-1], piece[0], prev_space)
             text += piece

@@ -105,7 +105,8 @@ def header_cols_of(grid: Sequence[Sequence[str]], header_rows: int) -> int:
     firsts = [r[0] for r in body if r[0]]
     if not firsts:
         return 0
-    texty = sum(1 for t in firsts if not is_number(t))
+    # Years and quarters down the first column label rows too (a time series by row).
+    texty = sum(1 for t in firsts if not is_number(t) or _PERIOD_LABEL.match(t))
     numbers_right = any(is_number(t) for r in body for t in r[1:])
     return 1 if numbers_right and texty * 2 >= len(firsts) else 0
 
