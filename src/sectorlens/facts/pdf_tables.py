@@ -102,8 +102,11 @@ def _is_header(line: Line, below: Line) -> bool:
         return False
     if line.text.rstrip().endswith(lx.TERMINAL):
         return False
-    return all(len(s.text) <= MAX_HEADER_CELL for s in line.segments) and (
-        len(line.segments) >= 2 or line.segments[0].x0 > below.segments[0].x1
+    first, *rest = line.segments
+    return (
+        len(first.text) <= MAX_LABEL
+        and all(len(s.text) <= MAX_HEADER_CELL for s in rest)
+        and (len(line.segments) >= 2 or line.segments[0].x0 > below.segments[0].x1)
     )
 
 
@@ -129,6 +132,19 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
     grid: list[list[str]] = []
     for line in head:
         row = [""] * len(cols)
+        spanning = [s for s in line.segments if s.x0 > cols[0][1]]
+        if spanning and len(spanning) < len(cols) - 1:
+            # a sparse header line (GAAP | Non-GAAP over three columns each): every value
+            # column takes the header whose centre is nearest to its own
+            for c in range(1, len(cols)):
+                centre = sum(cols[c]) / 2
+                seg = min(spanning, key=lambda s: abs((s.x0 + s.x1) / 2 - centre))
+                row[c] = seg.text
+            for seg in line.segments:
+                if seg not in spanning:
+                    row[0] = f"{row[0]} {seg.text}".strip()
+            grid.append(row)
+            continue
         for seg in line.segments:
             hit = [c for c, col in enumerate(cols) if _overlap(seg, col) > 0]
             if not hit:

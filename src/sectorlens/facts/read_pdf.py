@@ -156,10 +156,11 @@ _BARE = re.compile(r"^[-+−]?\d[\d,.]*$")
 
 
 def _axis_labels(text: str) -> bool:
-    """Bare numbers with at most one word: a chart's axis ticks or data labels, not prose."""
+    """Bare numbers (and one name beside three or more): chart axis ticks or data labels."""
     tokens = text.split()
     bare = sum(1 for t in tokens if _BARE.match(t))
-    return bare >= 1 and len(tokens) - bare <= 1 and len(text) <= 120
+    words = len(tokens) - bare
+    return len(text) <= 120 and bare >= 1 and (words == 0 or (words == 1 and bare >= 3))
 
 
 def _blocks(items: list[Any], page: int, body: float, height: float) -> list[RawBlock]:
