@@ -100,19 +100,24 @@ def _words(page: Any, height: float) -> list[Word]:
             return []
         text = tp.get_text_range(0, count)
         x, y = ctypes.c_double(), ctypes.c_double()
+        px, py = ctypes.byref(x), ctypes.byref(y)
+        rect = raw.FS_RECTF()
+        prect = ctypes.byref(rect)
+        handle = tp.raw  # the raw FPDF_TEXTPAGE: one ctypes call per value, no wrapper
         words: list[Word] = []
         cur: Word | None = None
         for i in range(min(count, len(text))):
             ch = text[i]
             if ch in "\ufffe\u00ad":  # PDFium's mark for a hyphen at a line end
                 ch = "-"
-            if ch.isspace() or ord(ch) < 32 or raw.FPDFText_IsGenerated(tp, i) == 1:
+            if ch.isspace() or ord(ch) < 32 or raw.FPDFText_IsGenerated(handle, i) == 1:
                 if cur is not None and ch == " ":
                     cur.space_after = True
                 cur = None
                 continue
-            left, bottom, right, top = tp.get_charbox(i, loose=True)
-            raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(x), ctypes.byref(y))
+            raw.FPDFText_GetLooseCharBox(handle, i, prect)
+            left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            raw.FPDFText_GetCharOrigin(handle, i, px, py)
             size = max(top - bottom, 0.1)
             base = height - y.value
             x0 = min(left, x.value)
