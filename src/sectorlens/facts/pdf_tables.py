@@ -8,6 +8,7 @@ columns and two numeric cells are kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
@@ -38,6 +39,7 @@ def _numeric(seg: Segment) -> bool:
 
 
 MAX_LABEL = 80
+_PERIOD = re.compile(r"^(?:FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12])?\s?'?(?:19|20)\d{2}[AEFP]?$", re.I)
 MAX_CELL = 30
 
 
@@ -46,7 +48,7 @@ def _is_row(line: Line) -> bool:
     segs = line.segments
     return (
         len(segs) >= 2
-        and any(_numeric(s) for s in segs[1:])
+        and any(_numeric(s) and not _PERIOD.match(s.text) for s in segs[1:])
         and len(segs[0].text) <= MAX_LABEL
         and all(len(s.text) <= MAX_CELL or _numeric(s) for s in segs[1:])
     )
@@ -89,7 +91,9 @@ def find_tables(lines: list[Line]) -> tuple[list[PageTable], set[int]]:
             continue
         head: list[int] = []
         h = i - 1
-        while h >= 0 and len(head) < MAX_HEADER_LINES and _is_header(lines[h], lines[h + 1]):
+        while (
+            h >= 0 and len(head) < MAX_HEADER_LINES and _is_header(lines[h], lines[h + 1], lines[i])
+        ):
             head.insert(0, h)
             h -= 1
         table = _table([lines[x] for x in head], [lines[x] for x in body])
@@ -112,7 +116,12 @@ def _is_label_line(line: Line, left: float) -> bool:
     )
 
 
-def _is_header(line: Line, below: Line) -> bool:
+def _value_left(row: Line) -> float:
+    """Where the values of a row begin (its first numeric segment)."""
+    return min((s.x0 for s in row.segments[1:] if _numeric(s)), default=row.segments[-1].x0)
+
+
+def _is_header(line: Line, below: Line, first_row: Line) -> bool:
     if not _close(line, below) or _is_row(line):
         return False
     if line.text.rstrip().endswith(lx.TERMINAL):
@@ -121,7 +130,8 @@ def _is_header(line: Line, below: Line) -> bool:
     return (
         len(first.text) <= MAX_LABEL
         and all(len(s.text) <= MAX_HEADER_CELL for s in rest)
-        and (len(line.segments) >= 2 or line.segments[0].x0 > below.segments[0].x1)
+        and first.size <= 1.15 * first_row.segments[0].size
+        and (len(line.segments) >= 2 or first.x0 >= _value_left(first_row) - 3 * first.size)
     )
 
 

@@ -22,6 +22,7 @@ from sectorlens.facts.assemble import RawBlock, assemble
 from sectorlens.facts.document import BlockKind, Document, Dropped
 from sectorlens.facts.pdf_layout import (
     BULLET,
+    Line,
     Segment,
     Word,
     drop_furniture,
@@ -73,17 +74,18 @@ def read_pdf(p: Path) -> Document:
     raw: list[RawBlock] = []
     for index, lines in enumerate(page_lines):
         width = sizes[index][0]
-        segments = [s for line in lines for s in line.segments]
-        gap = gutter(segments, width)
-        if gap is None:
-            tables, used = find_tables(lines)
-        else:  # two columns: tables are looked for in each column
-            tables, used = [], set()
-            for side in split_columns(lines, gap):
+        # Tables over whole lines first (a row holds no run of prose), then columns of prose
+        # among what is left, and tables inside each column.
+        tables, used = find_tables(lines)
+        rest_lines = [Line([s for s in ln.segments if id(s) not in used]) for ln in lines]
+        rest_lines = [ln for ln in rest_lines if ln.segments]
+        gap = gutter([s for ln in rest_lines for s in ln.segments], width)
+        if gap is not None:
+            for side in split_columns(rest_lines, gap):
                 more, more_used = find_tables(side)
                 tables.extend(more)
                 used |= more_used
-        rest = [s for s in segments if id(s) not in used]
+        rest = [s for ln in rest_lines for s in ln.segments if id(s) not in used]
         items = reading_order(rest, tables, gap)
         raw.extend(_blocks(items, index + 1, body, sizes[index][1]))
     return assemble(_merge_across_pages(raw), str(p), "pdf", pages=n_pages, dropped=dropped)
