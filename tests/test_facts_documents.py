@@ -356,6 +356,26 @@ def test_pdf_two_columns_are_read_one_after_the_other(pdf_doc: Document) -> None
     assert page2 == [" ".join(LEFT), " ".join(RIGHT)]
 
 
+def test_pdf_three_columns_are_read_left_to_right(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    columns = [
+        [f"Column {name} line {i} says something about the year." for i in range(1, 7)]
+        for name in ("one", "two", "three")
+    ]
+    path = tmp_path / "three.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    c.setFont("Helvetica", 9)
+    for x, lines in zip((30, 300, 570), columns, strict=True):
+        for i, line in enumerate(lines):
+            c.drawString(x, 520 - 12 * i, line)
+    c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert [b.text for b in doc.blocks] == [" ".join(lines) for lines in columns]
+
+
 # --- coverage --------------------------------------------------------------------------------
 
 

@@ -25,11 +25,11 @@ from sectorlens.facts.pdf_layout import (
     Line,
     Segment,
     Word,
+    columns,
     drop_furniture,
-    gutter,
     lines_of,
     reading_order,
-    split_columns,
+    within,
 )
 from sectorlens.facts.pdf_tables import PageTable, find_tables
 from sectorlens.facts.sentences import joiner
@@ -79,14 +79,15 @@ def read_pdf(p: Path) -> Document:
         tables, used = find_tables(lines)
         rest_lines = [Line([s for s in ln.segments if id(s) not in used]) for ln in lines]
         rest_lines = [ln for ln in rest_lines if ln.segments]
-        gap = gutter([s for ln in rest_lines for s in ln.segments], width)
-        if gap is not None:
-            for side in split_columns(rest_lines, gap):
-                more, more_used = find_tables(side)
+        guide = [s for ln in rest_lines for s in ln.segments]
+        leaves = columns(guide, 0.0, width)
+        if len(leaves) > 1:
+            for lo, hi in leaves:
+                more, more_used = find_tables(within(rest_lines, lo, hi))
                 tables.extend(more)
                 used |= more_used
         rest = [s for ln in rest_lines for s in ln.segments if id(s) not in used]
-        items = reading_order(rest, tables, gap)
+        items = reading_order([*rest, *tables], guide, 0.0, width)
         raw.extend(_blocks(items, index + 1, body, sizes[index][1]))
     return assemble(_merge_across_pages(raw), str(p), "pdf", pages=n_pages, dropped=dropped)
 
