@@ -173,7 +173,7 @@ HTML = """<%@ page contentType="text/html; charset=UTF-8" %>
   <tr><td>Gaming</td><td colspan="2">10,447</td><td>9,067</td></tr></tbody>
 </table>
 <svg><g><text>0</text><text>50</text><text>100</text></g><text>Revenue by year</text></svg>
-<ul><li>First item 3.5%</li><li>Second item</li></ul>
+<ul><li>First item 3.5%</li><li><p>Second item</p></li></ul>
 </body></html>
 """
 

@@ -186,9 +186,18 @@ class _Walker:
         heading = HEADINGS.get(tag)
         block = heading is not None or tag in BLOCKS
         if block:
+            # <li><p>…</p></li>: the paragraph is still the list item (or caption)
+            keep = (
+                tag in ("p", "div")
+                and self.kind is not BlockKind.PARAGRAPH
+                and not "".join(self.buffer).strip()
+            )
+            kind, level = self.kind, self.level
             self.flush()
             if heading is not None:
                 self.kind, self.level = BlockKind.HEADING, heading
+            elif keep:
+                self.kind, self.level = kind, level
             else:
                 self.kind = _KIND.get(tag, BlockKind.PARAGRAPH)
         self.add_text(el.text)
