@@ -412,6 +412,20 @@ def test_every_number_is_counted_with_a_status() -> None:
     assert loc is not None and loc.block == 2 and loc.sentence == 0
 
 
+def test_section_and_figure_numbers_are_ignored_with_their_reason() -> None:
+    doc = from_text(
+        "3.2 Market size\n\n그림 3에 따르면 목표 30%를 넘었다. 代表2020年的数据见表1。\n"
+    )
+    by_text = {t.text: t.reason for t in inventory(doc)}
+    assert by_text == {
+        "3.2": "section number",
+        "3": "figure or table number",
+        "30": None,
+        "2020": None,
+        "1": "figure or table number",
+    }
+
+
 def test_extract_json_reports_coverage_counts(tmp_path: Path, cli: object) -> None:
     import json
 
