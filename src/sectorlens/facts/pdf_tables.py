@@ -16,7 +16,7 @@ from sectorlens.facts.assemble import RawBlock
 from sectorlens.facts.document import BlockKind
 from sectorlens.facts.pdf_layout import Line, Segment
 from sectorlens.facts.sentences import joiner
-from sectorlens.facts.tables import build_table, is_number
+from sectorlens.facts.tables import build_table, is_value
 
 ROW_GAP = 2.2  # line gaps within a table, in font sizes
 MAX_HEADER_LINES = 3
@@ -35,7 +35,7 @@ class PageTable:
 
 
 def _numeric(seg: Segment) -> bool:
-    return is_number(seg.text)
+    return is_value(seg.text)
 
 
 MAX_LABEL = 80
@@ -207,7 +207,7 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
     if built is None:
         return None
     text, table = built
-    numeric = sum(1 for cell in table.cells if is_number(cell.text))
+    numeric = sum(1 for cell in table.cells if is_value(cell.text))
     if table.cols < 2 or table.rows < 2 or numeric < 2:
         return None
     segs = [s for line in head + body for s in line.segments]
