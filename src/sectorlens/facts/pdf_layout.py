@@ -40,6 +40,7 @@ class Word:
     top: float
     sup: bool
     space_after: bool = False
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -53,6 +54,7 @@ class Segment:
     bottom: float
     size: float
     space_after: bool = False
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -164,6 +166,7 @@ def _bullets_joined(line: Line) -> Line:
                 seg.bottom,
                 seg.size,
                 seg.space_after,
+                seg.bold,
             )
         out.append(seg)
     line.segments = out
@@ -193,6 +196,7 @@ def _segment(
         max(w.base for w in words) + 0.2 * max(w.size for w in words),
         max(w.size for w in words),
         words[-1].space_after,
+        all(w.bold for w in words),
     )
 
 

@@ -86,9 +86,6 @@ def find_tables(lines: list[Line]) -> tuple[list[PageTable], set[int]]:
             k += 1
         k = body[-1] + 1
         rows = [b for b in body if _is_row(lines[b])]
-        if len(rows) < 2:
-            i += 1
-            continue
         head: list[int] = []
         h = i - 1
         while (
@@ -96,6 +93,11 @@ def find_tables(lines: list[Line]) -> tuple[list[PageTable], set[int]]:
         ):
             head.insert(0, h)
             h -= 1
+        # one row is a table only under a header, with three values or more
+        single = len(rows) == 1 and head and sum(map(_numeric, lines[i].segments)) >= 3
+        if len(rows) < 2 and not single:
+            i += 1
+            continue
         table = _table([lines[x] for x in head], [lines[x] for x in body])
         if table is not None:
             tables.append(table)

@@ -35,6 +35,8 @@ from sectorlens.facts.pdf_tables import PageTable, find_tables
 from sectorlens.facts.sentences import joiner
 
 MAX_PAGES = 2000
+BOLD_WEIGHT = 600
+_BOLD_NAME = re.compile(rb"Bold|Black|Heavy|Semibold|SemiBold|Demi|,B\b|-B\b", re.I)
 SUP_RATIO = 0.8  # a character this much smaller than the one before it ...
 SUP_RAISE = 0.15  # ... and raised by this share of that one's size is a superscript
 
@@ -107,6 +109,8 @@ def _words(page: Any, height: float) -> list[Word]:
         rect = raw.FS_RECTF()
         prect = ctypes.byref(rect)
         handle = tp.raw  # the raw FPDF_TEXTPAGE: one ctypes call per value, no wrapper
+        font = ctypes.create_string_buffer(128)
+        flags = ctypes.byref(ctypes.c_int())
         words: list[Word] = []
         cur: Word | None = None
         for i in range(min(count, len(text))):
@@ -134,14 +138,18 @@ def _words(page: Any, height: float) -> list[Word]:
                 )
                 back = cur.sup and size > cur.size / SUP_RATIO and base - cur.base > 0
                 if sup and not cur.sup:
-                    cur = Word(ch, x0, right, base, size, height - top, True)
+                    cur = Word(ch, x0, right, base, size, height - top, True, False, cur.bold)
                     words.append(cur)
                     continue
                 if same_line and -0.5 * cur.size < gap < 0.25 * cur.size and not back:
                     cur.text += ch
                     cur.x1 = max(cur.x1, right)
                     continue
-            cur = Word(ch, x0, right, base, size, height - top, False)
+            bold = raw.FPDFText_GetFontWeight(handle, i) >= BOLD_WEIGHT or (
+                raw.FPDFText_GetFontInfo(handle, i, font, len(font), flags) > 0
+                and _BOLD_NAME.search(font.value) is not None
+            )
+            cur = Word(ch, x0, right, base, size, height - top, False, False, bold)
             words.append(cur)
         return words
     finally:
@@ -205,6 +213,8 @@ def _continues(prev: Segment, seg: Segment, body: float) -> bool:
         return False
     if prev.size >= 1.2 * body and seg.size < 1.2 * body:
         return False
+    if prev.bold != seg.bold and (prev.bold or len(seg.text) < 0.5 * len(prev.text)):
+        return False  # a bold line (a run-in heading) and the text after it
     # A short line that ends a sentence ends its paragraph.
     return not (prev.text.endswith(lx.TERMINAL) and prev.x1 - prev.x0 < 0.6 * seg.x1 - seg.x0)
 
@@ -237,13 +247,21 @@ def _block(segs: list[Segment], page: int, body: float, height: float) -> RawBlo
     elif size < 0.9 * body and first.top > 0.7 * height and _FOOTNOTE_START.match(text):
         kind = BlockKind.FOOTNOTE
     elif (
-        size >= 1.2 * body
+        (size >= 1.2 * body or all(s.bold for s in segs))
         and len(segs) <= 2
         and len(text) <= 100
         and not text.endswith((*lx.TERMINAL, ",", "，"))
     ):
         kind = BlockKind.HEADING
-        level = 1 if size >= 1.6 * body else 2 if size >= 1.35 * body else 3
+        level = (
+            1
+            if size >= 1.6 * body
+            else 2
+            if size >= 1.35 * body
+            else 3
+            if size >= 1.2 * body
+            else None
+        )
     return RawBlock(kind, text, page, level=level, marker=marker, prose=prose)
 
 
