@@ -154,6 +154,18 @@ def test_markdown_front_matter_headings_lists_tables_and_markup(tmp_path: Path) 
     assert len(doc.text) == len(MARKDOWN)
 
 
+def test_markdown_with_an_html_table_reads_its_cells() -> None:
+    md = "# T\n\n<table>\n<tr><th>Region</th><th>2023</th></tr>\n<tr><td>Seoul</td><td>1,234</td></tr>\n</table>\n\nAfter.\n"
+    doc = from_text(md, fmt="md")
+    assert [b.kind for b in doc.blocks] == [BlockKind.HEADING, BlockKind.TABLE, BlockKind.PARAGRAPH]
+    block = doc.blocks[1]
+    assert block.table is not None and block.table.header_rows == 1
+    cell = block.table.cell(1, 1)
+    assert cell is not None and cell.text == "1,234"
+    a, b = block.doc_span(cell.start, cell.end)
+    assert doc.text[a:b] == "1,234"
+
+
 # --- HTML ------------------------------------------------------------------------------------
 
 HTML = """<%@ page contentType="text/html; charset=UTF-8" %>

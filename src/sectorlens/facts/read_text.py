@@ -259,6 +259,14 @@ def read_markdown(text: str, name: str) -> Document:
             out.dropped.append(Dropped(body, "code block", None, len(out.blocks)))
             i = k + 1
             continue
+        if stripped[:6].lower() == "<table":
+            flush()
+            k = i
+            while k < n and "</table>" not in lines[k].text.lower():
+                k += 1
+            _html_table(out, lines[i : k + 1])
+            i = k + 1
+            continue
         if "|" in raw and i + 1 < n and _TABLE_SEP.match(lines[i + 1].text):
             flush()
             rows = [line]
@@ -308,6 +316,17 @@ def read_markdown(text: str, name: str) -> Document:
     return Document(blank_markdown(text), tuple(out.blocks), name, "md", None, tuple(out.dropped))
 
 
+def _html_table(out: _Blocks, rows: list[_Line]) -> None:
+    """An HTML ``<table>`` inside Markdown: cells with header rows, as in an HTML page."""
+    from sectorlens.facts.read_html import parse_table
+
+    parsed = parse_table("\n".join(ln.text for ln in rows))
+    if parsed is None:
+        return
+    _caption, grid, marked = parsed
+    _place_table(out, rows, grid, marked or None)
+
+
 def _md_table(out: _Blocks, rows: list[_Line]) -> None:
     grid: list[list[str]] = []
     for ln in rows:
@@ -316,7 +335,14 @@ def _md_table(out: _Blocks, rows: list[_Line]) -> None:
         body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
         cells = [re.sub(r"\*\*|__|`|~~|<[^<>]+>", "", c) for c in re.split(r"(?<!\\)\|", body)]
         grid.append(cells)
-    built = build_table(grid, marked_header_rows=1)
+    _place_table(out, rows, grid, 1)
+
+
+def _place_table(
+    out: _Blocks, rows: list[_Line], grid: list[list[str]], marked: int | None
+) -> None:
+    """A table block whose cells map back to their first occurrence in the source lines."""
+    built = build_table(grid, marked_header_rows=marked)
     if built is None:
         return
     text, table = built
