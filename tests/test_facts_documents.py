@@ -155,7 +155,10 @@ def test_markdown_front_matter_headings_lists_tables_and_markup(tmp_path: Path) 
 
 
 def test_markdown_with_an_html_table_reads_its_cells() -> None:
-    md = "# T\n\n<table>\n<tr><th>Region</th><th>2023</th></tr>\n<tr><td>Seoul</td><td>1,234</td></tr>\n</table>\n\nAfter.\n"
+    md = (
+        "# T\n\n<table>\n<tr><th>Region</th><th>2023</th></tr>\n"
+        "<tr><td>Seoul</td><td>1,234</td></tr>\n</table>\n\nAfter.\n"
+    )
     doc = from_text(md, fmt="md")
     assert [b.kind for b in doc.blocks] == [BlockKind.HEADING, BlockKind.TABLE, BlockKind.PARAGRAPH]
     block = doc.blocks[1]
