@@ -23,7 +23,7 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-–—|·.]*(?:page|p\.|페이지|第)?\s*\d{1,4}\s*(?:(?:/|of|-)\s*\d{1,4})?\s*[页頁쪽]?[\s\-–—|·.]*$",
     re.I,
 )
-_NUMERIC_WORD = re.compile(r"^[\s$€£¥₩(（\-−–+]*\d[\d,.]*(?:%|％|p|x|bp|bps)?[)）]?\*?$", re.I)
+_NUMERIC_WORD = re.compile(r"^[\s$€£¥₩(（\-−–+△▲▽▼]*\d[\d,.]*(?:%|％|p|x|bp|bps)?[)）]?\*?$", re.I)
 _DIGITS = re.compile(r"\d+")
 _LEADER = re.compile(r"(?:\s*[.…·]){4,}\s*")  # dot leaders between a label and its value
 

@@ -14,7 +14,7 @@ from sectorlens.facts.document import Cell, Table
 
 MAX_HEADER_ROWS = 4
 _SPACE = re.compile(r"\s+")
-_NUMBER = re.compile(r"^[\s$€£¥₩(（\-−–+]*\d[\d,.\s]*(?:%|％|p|%p|x|배)?[)）]?\s*\*?$", re.I)
+_NUMBER = re.compile(r"^[\s$€£¥₩(（\-−–+△▲▽▼]*\d[\d,.\s]*(?:%|％|p|%p|x|배)?[)）]?\s*\*?$", re.I)
 # Column labels that look like numbers: years, quarters, fiscal years, forecasts (2024, 2Q24,
 # FY23, 24F, 1H23, '21, 2023年, 2023년).
 _PERIOD_LABEL = re.compile(
@@ -28,7 +28,7 @@ _CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|pts|bps|p|%p)$", re.I)
 
 _VALUE = re.compile(
     r"^(?:up|down|flat|increase|decrease|증가|감소|상승|하락|增长|下降|增加|减少)?\s*"
-    r"[+\-−–]?\s*(?:US\$|C\$|A\$|HK\$|[$€£¥₩])?\s*[(（]?[+\-−–]?\d[\d,.]*[)）]?\s*"
+    r"[+\-−–△▲▽▼]?\s*(?:US\$|C\$|A\$|HK\$|[$€£¥₩])?\s*[(（]?[+\-−–△▲▽▼]?\s?\d[\d,.]*[)）]?\s*"
     r"(?:%|％|%p|%pt|ppts?|pts?|bps|bp|x|배|times|billion|million|thousand|trillion|bn|mn|tn|"
     r"[BMKT]|조\s?원|억\s?원|만\s?원|천\s?원|원|조|억|만|亿元|万元|元|亿|万|美元|달러|위안)?"
     r"[)）]?\*?$",
