@@ -104,6 +104,33 @@ def test_text_lone_short_line_is_a_heading_and_tab_lines_a_table() -> None:
     assert doc.text[a:b] == "1,456"
 
 
+def test_text_table_set_in_columns_with_spaces() -> None:
+    text = (
+        "Revenue by region\n\n"
+        "                    2022        2023\n"
+        "Seoul              1,234       1,456\n"
+        "Busan                321\n"
+        "Total              1,555       1,806\n\n"
+        "Prose  with  double  spaces  is  not  a  table.\n"
+    )
+    doc = from_text(text)
+    table_block = _one(doc, BlockKind.TABLE)
+    table = table_block.table
+    assert table is not None
+    assert [[c.text for c in table.row(r)] for r in range(table.rows)] == [
+        ["", "2022", "2023"],
+        ["Seoul", "1,234", "1,456"],
+        ["Busan", "321", ""],
+        ["Total", "1,555", "1,806"],
+    ]
+    assert table.header_rows == 1 and table.header_cols == 1
+    cell = table.cell(3, 2)
+    assert cell is not None
+    a, b = table_block.doc_span(cell.start, cell.end)
+    assert doc.text[a:b] == "1,806"
+    assert doc.blocks[-1].kind is BlockKind.PARAGRAPH
+
+
 # --- Markdown --------------------------------------------------------------------------------
 
 MARKDOWN = """---
