@@ -49,7 +49,9 @@ def rebuild(codes: list[str]) -> str:
     writer.writerow(["code", "en", "words"])
     for code in [*rows, *sorted(set(codes) - set(rows))]:
         row = rows.get(code)
-        words = row["words"].split("|") if row else [code]
+        # A new row does not list its code as a word: ``sources`` takes a word found anywhere in
+        # a sentence as evidence, and short codes occur inside other words (TOP in "TOP10").
+        words = row["words"].split("|") if row else []
         en = row["en"] if row else get_currency_name(code, locale="en")
         seen = {w.casefold() for w in words}
         for name in cldr_names(code):

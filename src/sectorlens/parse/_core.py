@@ -45,11 +45,11 @@ def resolve(currency: Currency, default: str | None) -> str | None:
 
 
 def _resolve_money(currency: Currency, default: str | None) -> tuple[str | None, tuple[str, ...]]:
-    """``resolve``, and a bare ``$`` without a dollar default is USD with the assumption noted."""
+    """``resolve``, and a bare ``$`` without any default is USD with the assumption noted."""
     code = resolve(currency, default)
-    if code is None and currency == DOLLARS:
+    if code is None and currency == DOLLARS and default is None:
         return ASSUMED_DOLLAR, (ASSUMED_USD,)
-    return code, ()
+    return code, ()  # a default outside the candidates ($ in a CNY column) stays ambiguous
 
 
 def _kind(r: Reading) -> Kind:
