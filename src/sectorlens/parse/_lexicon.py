@@ -35,7 +35,7 @@ AND: Final = "and"
 PLUS: Final = "plus"
 MINUS: Final = "minus"
 BAD: Final = "bad"  # a known word that makes the text unreadable as a quantity
-INCL: Final = "incl"  # (含): the bound before it is inclusive (dropped)
+INCL: Final = "incl"  # (含), 整: words that do not change the bound before them (dropped)
 EXCL: Final = "excl"  # (不含): the bound before it is exclusive
 FROM: Final = "from"  # 从 … 到 …: a range follows
 LEVEL: Final = "level"  # 级 after a bare unit: 千万级 = [10^7, 10^8)
@@ -109,94 +109,6 @@ def _iso_codes() -> frozenset[str]:
 
 # Active ISO 4217 codes, from data/currencies.csv (read only when written in capitals).
 ISO_CODES: Final = _iso_codes()
-PRE: Final = "pctpre"  # 百分之
-PP: Final = "pp"
-BP: Final = "bp"
-COUNT: Final = "count"
-QUAL: Final = "qual"
-NEUTRAL: Final = "neutral"  # words that do not change a value: 총, 共, total
-SEP: Final = "sep"  # range separator
-BETWEEN: Final = "between"
-AND: Final = "and"
-PLUS: Final = "plus"
-MINUS: Final = "minus"
-BAD: Final = "bad"  # a known word that makes the text unreadable as a quantity
-INCL: Final = "incl"  # (含): the bound before it is inclusive (dropped)
-EXCL: Final = "excl"  # (不含): the bound before it is exclusive
-FROM: Final = "from"  # 从 … 到 …: a range follows
-LEVEL: Final = "level"  # 级 after a bare unit: 千万级 = [10^7, 10^8)
-SUB: Final = "sub"  # 角/毛 (a tenth) and 分 (a hundredth) of a yuan after 元/块
-YUAN: Final = "*CNY"  # 元/块: CNY unless another currency is named (新台币177亿元, 港币…元)
-
-DIGIT_KINDS: Final = frozenset({NUM, HD, KD})
-SMALL_KINDS: Final = frozenset({HS, KS})
-BIG_KINDS: Final = frozenset({HB, KB})
-AMOUNT_KINDS: Final = frozenset({NUM, HD, KD, ZERO, HS, KS, HB, KB, SCALE, MORE, VAGUE, VRANGE})
-MARK_KINDS: Final = frozenset({PCT, PP, BP, COUNT})
-
-HANZI_DIGITS: Final = MappingProxyType(
-    {
-        "〇": 0,
-        "一": 1,
-        "壹": 1,
-        "弌": 1,
-        "二": 2,
-        "贰": 2,
-        "貳": 2,
-        "两": 2,
-        "兩": 2,
-        "三": 3,
-        "叁": 3,
-        "參": 3,
-        "叄": 3,
-        "四": 4,
-        "肆": 4,
-        "五": 5,
-        "伍": 5,
-        "六": 6,
-        "陆": 6,
-        "陸": 6,
-        "七": 7,
-        "柒": 7,
-        "八": 8,
-        "捌": 8,
-        "九": 9,
-        "玖": 9,
-    }
-)
-HANGUL_DIGITS: Final = MappingProxyType(
-    {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9}
-)
-HANZI_SMALL: Final = MappingProxyType(
-    {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-)
-HANGUL_SMALL: Final = MappingProxyType({"십": 10, "백": 100, "천": 1000})
-HANZI_BIG: Final = MappingProxyType(
-    {"万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}
-)
-HANGUL_BIG: Final = MappingProxyType(
-    {
-        "만": Decimal(10**4),
-        "억": Decimal(10**8),
-        "조": Decimal(10**12),
-        "경": Decimal(10**16),
-    }
-)
-
-DOLLARS: Final = frozenset({"USD", "HKD", "TWD", "SGD", "AUD", "CAD", "NZD", "MXN"})
-ASSUMED_DOLLAR: Final = "USD"  # a bare $ / dollars without context (recorded as an assumption)
-YEN_YUAN: Final = frozenset({"CNY", "JPY"})
-
-# Active ISO 4217 codes (read only when written in capitals).
-ISO_CODES: Final = frozenset(
-    """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN
-    BWP BYN BZD CAD CDF CHF CLP CNH CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD
-    FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES
-    KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR
-    MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB
-    RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD
-    TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL""".split()  # noqa: SIM905
-)
 PRE: Final = "pre"
 POST: Final = "post"
 

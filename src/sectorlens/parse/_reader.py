@@ -12,15 +12,11 @@ from sectorlens.parse._keywords import KEYWORDS
 from sectorlens.parse._lexicon import (
     BAD,
     BETWEEN,
-    BIG_KINDS,
     BP,
     COUNT,
     CUR,
     DIGIT_KINDS,
-    EXCL,
     FROM,
-    INCL,
-    LEVEL,
     MISSING,
     NEUTRAL,
     PLUS,
@@ -30,12 +26,11 @@ from sectorlens.parse._lexicon import (
     QUAL,
     SCALE,
     SEP,
-    SMALL_KINDS,
     SUB,
     UNDISCLOSED,
     YUAN,
-    ZERO,
 )
+from sectorlens.parse._marks import HAN, STRICT, drop, fractions, level, subunits
 from sectorlens.parse._sides import (
     Currency,
     Side,
@@ -120,81 +115,6 @@ def undisclosed(text: str) -> tuple[bool, Currency | None]:
 
 
 _UNIT_ONLY = frozenset({"上", "过", "破"})
-# Bound words that exclude the bound itself: 미만 (< 10,000), more than, 超过.
-_STRICT = frozenset(
-    {"미만", "초과", "<", ">", "less than", "more than", "under", "below", "over", "above"}
-    | {"in excess of", "不到", "不足", "超", "超过", "超過", "逾"}
-)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-# 5-1/4 percent, 2 1/2%: a whole number and a fraction with a decimal expansion, before a mark.
-_FRACTION = re.compile(
-    r"(?<![\d/.])(\d{1,3})[- ](1|3|5|7|9|11|13|15)/(2|4|8|16)"
-    r"(?= ?(?:%|percent|per cent|percentage point|pp|pts?\b|bps?\b))",
-    re.IGNORECASE,
-)
-
-
-def _fractions(text: str) -> str:
-    def whole(m: re.Match[str]) -> str:
-        num, den = int(m.group(2)), int(m.group(3))
-        if num >= den:
-            return m.group()
-        return format(Decimal(m.group(1)) + Decimal(num) / Decimal(den), "f")
-
-    return _FRACTION.sub(whole, text)
-
-
-def _drop(toks: list[Tok]) -> tuple[list[Tok], bool] | str:
-    """Tokens without (含)/整 and the 个 of 两个亿; True when (不含) made a bound exclusive."""
-    out: list[Tok] = []
-    exclusive = False
-    n = len(toks)
-    for i, t in enumerate(toks):
-        if t.kind == INCL:
-            continue
-        if t.kind == EXCL:
-            exclusive = True
-            continue
-        if (
-            t.kind == COUNT
-            and t.text in ("个", "個")
-            and out
-            and out[-1].kind in DIGIT_KINDS
-            and i + 1 < n
-            and toks[i + 1].kind in BIG_KINDS
-        ):
-            continue
-        out.append(t)
-    return out, exclusive
-
-
-def _subunits(toks: list[Tok]) -> tuple[list[Tok], Decimal] | str:
-    """``十块三毛`` -> (``十块``, 0.3): 角/毛 and 分 after 元/块 as a fraction of a yuan."""
-    first = next(i for i, t in enumerate(toks) if t.kind == SUB)
-    y = first - 1
-    while y >= 0 and not (toks[y].kind == CUR and toks[y].value == YUAN):
-        y -= 1
-    if y < 0:
-        return "角/分 without 元 or 块"
-    fraction = Decimal(0)
-    last: Decimal | None = None
-    tail = toks[y + 1 :]
-    i = 1 if tail and tail[0].kind == ZERO else 0
-    while i < len(tail):
-        if i + 1 >= len(tail) or tail[i + 1].kind != SUB or tail[i].kind not in DIGIT_KINDS:
-            return "unexpected text after 元"
-        digit, unit = tail[i].value, tail[i + 1].value
-        assert isinstance(unit, Decimal)
-        if not isinstance(digit, int | Decimal) or not 0 < digit < 10 or digit % 1:
-            return "a digit before 角/分 must be 1–9"
-        if last is not None and unit >= last:
-            return "角/分 out of order"
-        fraction += unit * digit
-        last = unit
-        i += 2
-    return toks[: y + 1], fraction
-
-
 _FAST_UNITS = {
     "万": Decimal(10**4),
     "萬": Decimal(10**4),
@@ -267,19 +187,6 @@ def _lead(toks: list[Tok]) -> tuple[int, set[Qualifier], bool, bool, bool] | str
     return i, quals, between, bare_ok, unit_only
 
 
-def _level(toks: list[Tok]) -> list[Tok] | str | None:
-    """``千万级`` without 级 (None when there is no 级): a bare unit before 级, no digits."""
-    at = [i for i, t in enumerate(toks) if t.kind == LEVEL]
-    if not at:
-        return None
-    i = at[0]
-    if len(at) > 1 or i == 0 or toks[i - 1].kind not in BIG_KINDS | SMALL_KINDS:
-        return "级 must follow a unit"
-    if any(t.kind in DIGIT_KINDS or t.kind == SEP for t in toks):
-        return "级 after a number"
-    return toks[:i] + toks[i + 1 :]
-
-
 def read(text: str) -> Reading | str:
     """Read normalised text as one quantity; a string return is the reason it cannot be."""
     fast = _fast(text)
@@ -290,36 +197,36 @@ def read(text: str) -> Reading | str:
         value, counter = native
         return Reading(value, value, Qualifier.EXACT, None, COUNT, counter)
     if "/" in text:
-        text = _fractions(text)
+        text = fractions(text)
     toks0 = tokenize(text)
     if isinstance(toks0, str):
         return toks0
     for t in toks0:
         if t.kind == BAD:
             return str(t.value) if t.value else f"unexpected {t.text!r}"
-        if t.kind == SCALE and t.text.lower() == "w" and not _HAN.search(text):
+        if t.kind == SCALE and t.text.lower() == "w" and not HAN.search(text):
             return "'w' is 万 only in Chinese text"
-    dropped = _drop(toks0)
+    dropped = drop(toks0)
     if isinstance(dropped, str):
         return dropped
     toks, exclusive = dropped
     cents: Decimal | None = None
     if any(t.kind == SUB for t in toks):
-        sub = _subunits(toks)
+        sub = subunits(toks)
         if isinstance(sub, str):
             return sub
         toks, cents = sub
-    level = _level(toks)
-    if isinstance(level, str):
-        return level
-    if level is not None:
-        toks = level
+    lvl = level(toks)
+    if isinstance(lvl, str):
+        return lvl
+    if lvl is not None:
+        toks = lvl
     lead = _lead(toks)
     if isinstance(lead, str):
         return lead
     used, quals, between, bare_ok, unit_only = lead
     ranged = any(t.kind == FROM for t in toks[:used])
-    strict = any(t.text.lower() in _STRICT for t in toks[:used] if t.kind == QUAL)
+    strict = any(t.text.lower() in STRICT for t in toks[:used] if t.kind == QUAL)
     end = len(toks)
     tail_currency: list[Currency] = []
     while end > used:
@@ -332,7 +239,7 @@ def read(text: str) -> Reading | str:
                 return f"{t.text!r} cannot stand last"
             quals.add(qual)
             bare_ok = True
-            strict = strict or t.text.lower() in _STRICT
+            strict = strict or t.text.lower() in STRICT
         elif t.kind == CUR and end - 1 > used and toks[end - 2].kind == QUAL:
             tail_currency.append(t.value)  # type: ignore[arg-type]  # 亿元及以上人民币
         else:
@@ -352,7 +259,7 @@ def read(text: str) -> Reading | str:
         if isinstance(got, str):
             return got
         sides.append(got)
-    if (level is not None or cents is not None) and len(sides) != 1:
+    if (lvl is not None or cents is not None) and len(sides) != 1:
         return "级 or 角/分 in a range"
     mark = next((s.mark for s in sides if s.mark), None)
     unit = next((s.unit for s in sides if s.unit), None)
@@ -363,11 +270,11 @@ def read(text: str) -> Reading | str:
         return problem
     if unit_only and any(t.kind in DIGIT_KINDS for s in sides for t in s.amount):
         return "上/过/破 before a number"
-    bounds = _bounds(sides, bare_ok or level is not None)
+    bounds = _bounds(sides, bare_ok or lvl is not None)
     if isinstance(bounds, str):
         return bounds
     low, high, vague = bounds
-    if level is not None:
+    if lvl is not None:
         if vague or quals:
             return "级 with a qualifier or a vague amount"
         high = clean(low * 10)
