@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from currency_names import cldr_names, read
 
 from sectorlens.model import Kind
 from sectorlens.parse import parse_money
 from sectorlens.parse._lexicon import ISO_CODES
-from currency_names import cldr_names, read
 
 
 def test_every_code_has_a_row_and_the_parser_reads_it() -> None:

@@ -1,7 +1,7 @@
 """Hostile cells: parse time grows linearly with the length of the text (issue 12 §7).
 
 A cell of 40,000 dashes took 32 s (a quadratic scan for range separators). Each shape below is
-read at 40,000 characters, and at 20,000 and 40,000 from empty caches; the best of three runs is compared.
+read at 40,000 characters, and at 20,000 and 40,000 from empty caches (best of three runs).
 """
 
 from __future__ import annotations
