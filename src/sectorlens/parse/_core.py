@@ -32,7 +32,7 @@ _ACCOUNTING = re.compile(
     r"\((?=[^()]*(?:\d[.,]\d|%|[$€£¥₩]))([$€£¥₩]? ?\d[\d,]*(?:\.\d+)? ?(?:%|[a-z]{1,3})?)\)",
     re.IGNORECASE,
 )
-ASSUMED_USD = "currency assumed: '$' or 'dollars' without a named currency read as USD"
+ASSUMED_USD = "USD assumed for '$': no currency named"
 
 
 def resolve(currency: Currency, default: str | None) -> str | None:
