@@ -132,6 +132,12 @@ def test_ranges_share_their_unit(text: str, low: int, high: int) -> None:
         "(12)",  # a bracketed integer: a note mark, a year, or a negative?
         "5亿级",
         "十块三毛五",
+        "九(含)六",  # (含) marks a bound: never between two parts of a number
+        "(含)5",
+        "5到(含)1000",
+        "八千百",  # Chinese writes 八千一百
+        "百几",
+        "千四十两",  # a skipped place without 零: 1042?
     ],
 )
 def test_uncertain_readings_are_unparsed(text: str) -> None:
