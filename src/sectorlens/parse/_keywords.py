@@ -444,6 +444,11 @@ COUNTERS: Final = [
     "transactions",
     "people",
     "employees",
+    "units",
+    "users",
+    "vehicles",
+    "households",
+    "jobs",
     # things counted or measured with large units (500万辆, 120万平方米)
     "辆",
     "輛",
