@@ -17,6 +17,7 @@ from web_data import REPORT_TEXT, build_store
 from sectorlens.web import Settings, create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
+BASE_URL = "http://localhost"  # a loopback Host: the app answers 400 to other names
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -54,7 +55,7 @@ def web_app(web_store: Path, reference_text: Path) -> Iterator[FastAPI]:
 @pytest.fixture(scope="session")
 def client(web_app: FastAPI) -> TestClient:
     """A test client (no lifespan: the session fixture closes the app)."""
-    return TestClient(web_app)
+    return TestClient(web_app, base_url=BASE_URL)
 
 
 @pytest.fixture(scope="session")

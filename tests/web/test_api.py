@@ -14,9 +14,8 @@ from web_data import FORMULA_NAME
 
 from sectorlens.errors import StoreError
 from sectorlens.metrics import REGISTRY, compute, describe, from_duckdb
-from sectorlens.metrics.output import cell_text
+from sectorlens.metrics.output import cell_text, safe_cell
 from sectorlens.web import CSP, Settings, create_app
-from sectorlens.web.output import safe_cell
 from sectorlens.web.runner import QueryRunner, QueryTimeout
 
 
@@ -146,7 +145,7 @@ def test_openapi_schema_declares_every_metric_with_its_choices(client: TestClien
 def test_row_cap_cuts_long_answers_and_says_so(web_store: Path) -> None:
     app = create_app(web_store, Settings(row_cap=2))
     try:
-        client = TestClient(app)
+        client = TestClient(app, base_url="http://localhost")
         doc = client.get("/api/shares.json?by=province").json()
         assert len(doc["rows"]) == 2 and doc["meta"]["truncated"] is True
         assert client.get("/api/shares.csv?by=province").headers["x-sectorlens-truncated"] == "true"
@@ -169,7 +168,7 @@ def test_a_query_past_the_time_limit_is_interrupted_and_the_cursor_lives_on() ->
 def test_time_limit_gives_503_not_500(web_store: Path) -> None:
     app = create_app(web_store, Settings(timeout=0.3))
     try:
-        client = TestClient(app)
+        client = TestClient(app, base_url="http://localhost")
         site = app.state.site
         slow = "SELECT count(*) FROM range(100000000000) a"
         with pytest.raises(QueryTimeout):

@@ -32,8 +32,10 @@ class Field:
     kind: str  # "str" | "int" | "date" | "bool"
     tables: tuple[str, ...]
     help: str
+    bounds: tuple[int, int] = (-(2**31), 2**31 - 1)  # inclusive range of an int field
 
 
+YEARS = (1, 9999)  # the years a date can hold
 _DEAL = ("deals",)
 _BOTH = ("deals", "companies")
 
@@ -55,9 +57,9 @@ FIELDS: dict[str, Field] = {
         Field("amount_qualifier", "str", _DEAL, "exact | approx | at_least | at_most | range"),
         Field("disclosed", "bool", _DEAL, "true when an amount was disclosed"),
         Field("deal_date", "date", _DEAL, "date of the round (YYYY-MM-DD)"),
-        Field("year", "int", _DEAL, "calendar year of the round"),
+        Field("year", "int", _DEAL, "calendar year of the round", YEARS),
         Field("founded", "date", ("companies",), "founding date (YYYY-MM-DD)"),
-        Field("founded_year", "int", ("companies",), "founding year"),
+        Field("founded_year", "int", ("companies",), "founding year", YEARS),
     )
 }
 
@@ -122,10 +124,16 @@ def _convert(field: Field, text: str, op: str) -> Any:
     if field.kind == "str":
         return text
     if field.kind == "int":
+        low, high = field.bounds
         try:
-            return int(text)
+            number = int(text)
         except ValueError:
-            raise UsageError(f"{field.name} takes a whole number, not {text!r}") from None
+            number = None
+        if number is None or not low <= number <= high:
+            raise UsageError(
+                f"{field.name} takes a whole number from {low} to {high}, not {_short(text)}"
+            )
+        return number
     if field.kind == "bool":
         low = text.lower()
         if low in ("true", "yes", "1"):
@@ -137,6 +145,11 @@ def _convert(field: Field, text: str, op: str) -> Any:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{field.name} takes a date YYYY-MM-DD, not {text!r}") from None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a one-line message, cut when long."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def column(t: ir.Table, name: str) -> ir.Value:

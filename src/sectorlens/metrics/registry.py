@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sectorlens.metrics.engine import Engine
 
 CURRENCIES = ("CNY", "USD", "KRW")
+INT_BOUNDS = (-(2**31), 2**31 - 1)  # an int parameter without its own bounds
 TIME_GRAINS = ("year", "quarter", "month")
 DIMENSIONS = (
     "province",
@@ -62,8 +63,9 @@ class Param:
                 value = int(str(value))
             except ValueError:
                 raise UsageError(f"parameter {self.name} takes a whole number") from None
-        if self.type is int and self.bounds and not self.bounds[0] <= value <= self.bounds[1]:
-            raise UsageError(f"parameter {self.name} is from {self.bounds[0]} to {self.bounds[1]}")
+        low, high = self.bounds or INT_BOUNDS
+        if self.type is int and not low <= value <= high:
+            raise UsageError(f"parameter {self.name} is from {low} to {high}")
         elif self.type is date and not isinstance(value, date):
             try:
                 value = date.fromisoformat(str(value))
