@@ -144,7 +144,7 @@ def _command_line(pid: str) -> str | None:
     if len(words) > 2 and words[1] == "-m":  # python -m sectorlens serve …
         words = words[2:]
     words[0] = Path(words[0]).name
-    text = " ".join(words)
+    text = " ".join(" ".join(words).split())
     return text if len(text) <= 80 else text[:79] + "…"
 
 

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sectorlens
-from sectorlens.errors import SectorlensError, StoreError
+from sectorlens.errors import NoAnswer, SectorlensError, StoreError
 from sectorlens.web import data_routes, metric_routes, pages, report_routes
 from sectorlens.web.runner import Busy, QueryTimeout
 from sectorlens.web.site import Settings, Site
@@ -147,6 +147,10 @@ def create_app(
     @app.exception_handler(StoreError)
     async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
         return _error(503, str(exc))
+
+    @app.exception_handler(NoAnswer)
+    async def _no_answer(_: Request, exc: Exception) -> JSONResponse:
+        return _error(404, str(exc))
 
     @app.exception_handler(SectorlensError)
     async def _bad_request(_: Request, exc: Exception) -> JSONResponse:
