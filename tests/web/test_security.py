@@ -9,9 +9,9 @@ from urllib.parse import quote, unquote, urljoin
 
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from fastapi.testclient import TestClient
 
 from sectorlens.errors import UsageError
 from sectorlens.metrics.filters import clause_pattern, parse_where
