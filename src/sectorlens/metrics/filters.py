@@ -190,10 +190,10 @@ def _convert(field: Field, text: str, op: str) -> Any:
             )
         return number
     if field.kind == "bool":
-        low = text.lower()
-        if low in ("true", "yes", "1"):
+        word = text.lower()
+        if word in ("true", "yes", "1"):
             return True
-        if low in ("false", "no", "0"):
+        if word in ("false", "no", "0"):
             return False
         raise UsageError(f"{field.name} takes true or false, not {text!r}")
     try:
