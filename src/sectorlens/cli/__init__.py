@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from sectorlens.cli.app import app
+from sectorlens.cli.app import app, plain_help
 from sectorlens.errors import SectorlensError
 
 # Each module registers its commands on ``app`` when imported.
@@ -27,7 +27,8 @@ __all__ = ["app", "main", "run"]
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user errors become one line on stderr and a non-zero exit."""
     try:
-        app(args=argv, prog_name="sectorlens")  # exits through SystemExit
+        command = plain_help(typer.main.get_command(app))
+        command(args=argv, prog_name="sectorlens")  # exits through SystemExit
     except SectorlensError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)

@@ -45,6 +45,29 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def readable(value: Any, column: str = "") -> str:
+    """A cell for reading, not for computing: ``116,000,000``, ``12.3`` (a ``_pct`` column).
+
+    Amounts of 100 and more are rounded to units and grouped; smaller numbers keep two
+    decimals (three significant digits below 1); percentages one decimal. ``cell_text`` gives
+    the exact value (``--raw``, and every file format).
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return cell_text(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    number = Decimal(str(value)) if isinstance(value, float) else value
+    if not number.is_finite():
+        return cell_text(value)
+    if column.endswith("_pct") or column.endswith("_pp"):
+        return f"{number:,.1f}"
+    if abs(number) >= 100 or number == number.to_integral_value():
+        return f"{number:,.0f}"
+    if abs(number) >= 1:
+        return f"{number:,.2f}"
+    return f"{number:.3g}"
+
+
 def to_csv(table: pa.Table, lineterminator: str = "\n") -> str:
     """CSV with a header row; every cell passed through :func:`safe_cell`."""
     return csv_text(
