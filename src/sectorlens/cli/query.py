@@ -65,6 +65,11 @@ def query(
     if fmt in BINARY_FORMATS and out is None:
         raise UsageError(f"--format {fmt} writes a binary file: give --out FILE")
     with open_engine(db, engine) as eng:
+        if where and eng.name == "duckdb":
+            from sectorlens.cli.where import resolve_where
+            from sectorlens.metrics import get_metric
+
+            where = resolve_where(eng.backend.con, where, get_metric(metric).table)
         result = compute(
             eng, metric, by=by, where=where or (), currency=currency, params=_pairs(param or [])
         )
