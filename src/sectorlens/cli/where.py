@@ -59,7 +59,8 @@ def resolve_where(
 def _stored(con: duckdb.DuckDBPyConnection, table: str, field: str) -> dict[str, int]:
     """The field's stored values and their row counts."""
     rows = con.execute(
-        f"SELECT {field}, count(*) FROM {table} WHERE {field} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"
+        f"SELECT {field}, count(*) FROM {table} WHERE {field} IS NOT NULL "
+        "GROUP BY 1 ORDER BY 2 DESC, 1"
     ).fetchall()
     return {str(v): int(n) for v, n in rows}
 
