@@ -53,6 +53,15 @@ def plain_help(command: Any) -> Any:
             param.display_type_rich = lambda ctx: None
         elif param.param_type_name == "argument":
             param._usage_display_name = _usage_name(param)
+    original = command.get_help_option
+
+    def help_option(ctx: Any) -> Any:
+        option = original(ctx)
+        if option is not None:
+            option.display_type_rich = lambda ctx: None
+        return option
+
+    command.get_help_option = help_option
     for sub in getattr(command, "commands", {}).values():
         plain_help(sub)
     return command
