@@ -212,12 +212,8 @@ def chart_spec(
     if view.view_id == "amount_by_year":
         title = f"{title} ({_y_title(chart)})"
     out = fit(charts.spec(chart, title=title, font=font), table.num_rows)
-    if view.view_id != "by_sector" and view.view_id != "amount_by_year":  # counts: whole ticks
-        axis = "y" if view.by[0] == "year" else "x"
-        for layer in out.get("layer", []):
-            enc = layer.get("encoding", {}).get(axis)
-            if enc and enc.get("type") == "quantitative":
-                enc.setdefault("axis", {}).update({"tickMinStep": 1, "format": ",d"})
+    if view.view_id not in ("by_sector", "amount_by_year"):
+        _whole_ticks(out, "y" if view.by[0] == "year" else "x")
     dimension = {"year": "axis.year", "province": "filters.regions", "sector": "filters.sectors"}
     category = text.t(dimension.get(view.by[0], "filters.rounds"))
     value = _y_title(chart) if view.view_id == "amount_by_year" else text.t("axis.deals")
@@ -226,6 +222,18 @@ def chart_spec(
         fields.append(("measure", text.t("table.metric")))
         value = text.t("axis.share")
     return with_tooltips(out, [*fields, ("label", value)])
+
+
+def _whole_ticks(spec: dict[str, Any], axis: str) -> None:
+    """Count axes tick whole numbers only (no "1.5 deals"; few deals: every number)."""
+    largest = max((v.get("value") or 0 for v in spec.get("data", {}).get("values", [])), default=0)
+    extra: dict[str, Any] = {"tickMinStep": 1, "format": ",d"}
+    if largest <= 10:
+        extra["values"] = list(range(int(largest) + 1))
+    for layer in spec.get("layer", []):
+        enc = layer.get("encoding", {}).get(axis)
+        if enc and enc.get("type") == "quantitative":
+            enc.setdefault("axis", {}).update(extra)
 
 
 def _y_title(chart: Any) -> str:
