@@ -95,7 +95,9 @@ def _deals_by_year(rows: list[dict[str, Any]], text: ChartText, currency: str) -
 
 def _amount_by_year(rows: list[dict[str, Any]], text: ChartText, currency: str) -> Any:
     known = [r for r in rows if r["period"] is not None and r["amount_mid"] is not None]
-    unit, unit_name = text.money_unit(max((Decimal(r["amount_mid"]) for r in known), default=0))
+    unit, unit_name = text.money_unit(
+        max((Decimal(r["amount_mid"]) for r in known), default=Decimal(0))
+    )
     data = []
     for r in known:
         scaled = Decimal(r["amount_mid"]) / unit
