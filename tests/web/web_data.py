@@ -8,6 +8,7 @@ from pathlib import Path
 
 import metrics_data
 from sectorlens.store import assign_company_keys, connect, load_reference
+from sectorlens.store.rates import load_ecb_rates
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
 FORMULA_NAME = '=HYPERLINK("http://example.invalid","x")'
@@ -68,6 +69,7 @@ def build_wide_store(path: Path) -> Path:
     """A store whose deals span 1960–2025 with amounts in the trillions and 23 stages."""
     con = connect(path)
     try:
+        load_ecb_rates(con)  # as an ingest does: amounts are converted at query time
         for i, rnd in enumerate(WIDE_ROUNDS):
             year = WIDE_YEARS[i % len(WIDE_YEARS)]
             amount = Decimal(10) ** 12 * (1 + i % 7)  # 1–7 조 (trillion) per deal
@@ -88,8 +90,6 @@ def build_wide_store(path: Path) -> Path:
                 "province": ("CN-BJ", "CN-SH", "CN-GD")[i % 3],
                 "sector": ("vision", "robotics")[i % 2],
             }
-            for prefix in ("cny", "usd", "krw"):
-                row[f"{prefix}_value"] = amount
             cols = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             con.execute(f"INSERT INTO deals ({cols}) VALUES ({marks})", list(row.values()))

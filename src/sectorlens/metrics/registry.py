@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from sectorlens.errors import UsageError
+from sectorlens.errors import NoAnswer, UsageError
 from sectorlens.metrics.filters import DATE_PATTERN, FIELDS, WS, Filter, check_fields, parse_all
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class Query:
             first = [*engine.deal_currencies(), "EUR"]
             shown = [c for c in dict.fromkeys(first) if c in known]
             shown += [c for c in known if c not in shown][: max(0, 8 - len(shown))]
-            raise UsageError(
+            raise NoAnswer(  # a valid code this store cannot answer for (the web's 404)
                 f"no exchange rates for currency {code!r} in this store; known: "
                 f"{', '.join(shown)}{', …' if len(known) > len(shown) else ''} "
                 f"({len(known)} in all)"

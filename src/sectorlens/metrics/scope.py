@@ -16,7 +16,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from sectorlens.errors import InputError
+from sectorlens.errors import InputError, NoAnswer
 
 REASONS = ("country", "sector", "years")
 
@@ -189,7 +189,7 @@ def find_subject(con: Any, name: str, *, folders: bool = True) -> dict[str, Any]
     for sid, subject in known.items():
         if name in (sid, subject.get("_folder")):
             return subject
-    raise InputError(f"unknown subject {name!r}; known: {', '.join(sorted(known)) or 'none'}")
+    raise NoAnswer(f"unknown subject {name!r}; known: {', '.join(sorted(known)) or 'none'}")
 
 
 def _codes(value: Any, name: str | None, key: str) -> tuple[str, ...]:
