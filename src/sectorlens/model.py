@@ -39,6 +39,7 @@ class Status(StrEnum):
     ESTIMATE = "estimate"
     TARGET = "target"
     FORECAST = "forecast"
+    DERIVED = "derived"  # computed by the data set's author from published figures
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from sectorlens.errors import SectorlensError
 
 # Each module registers its commands on ``app`` when imported.
 from sectorlens.cli import db as _db  # noqa: F401  isort: skip
+from sectorlens.cli import datasets as _datasets  # noqa: F401  isort: skip
 from sectorlens.cli import report as _report  # noqa: F401  isort: skip
 from sectorlens.cli import version as _version  # noqa: F401  isort: skip
 from sectorlens.cli import parse as _parse  # noqa: F401  isort: skip

@@ -15,6 +15,13 @@ from sectorlens.errors import StoreError, UsageError
 def report(
     lang: Annotated[str, typer.Option("--lang", help="Report language: ko or en.")] = "ko",
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("report"),
+    subject: Annotated[
+        str | None,
+        typer.Option(
+            "--subject",
+            help="Data set to report on (see `sectorlens datasets`; default: the store's current).",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Write the report (index.html, report.md, charts/*.svg|png) from the store."""
@@ -34,11 +41,13 @@ def report(
         path = db or default_db_path()
         con = connect(path)
         try:
-            loaded = ensure_reference(con)
+            loaded = ensure_reference(con, subject)
             if loaded is not None:
                 typer.echo(f"loaded reference data set {loaded.dataset_id} into {path}", err=True)
             cache = default_cache_dir()
-            built = build_report(con, lang, on_chart=lambda c: renderer.prefetch(c.spec, cache))
+            built = build_report(
+                con, lang, subject=subject, on_chart=lambda c: renderer.prefetch(c.spec, cache)
+            )
         finally:
             con.close()
         for warning in built.warnings:

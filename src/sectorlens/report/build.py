@@ -16,6 +16,7 @@ from sectorlens.report.sections import build_sections
 from sectorlens.report.wording import Wording
 from sectorlens.store.connection import first_row
 from sectorlens.store.reference import stored_reference
+from sectorlens.store.subject import reader_currency
 
 
 @dataclass
@@ -45,19 +46,20 @@ def build_report(
     fx: FxRates | None = None,
     font: str | None = None,
     on_chart: Callable[[Chart], None] | None = None,
+    subject: str | None = None,
 ) -> Report:
-    """Build the report of the reference data set in the store, in ``lang`` (ko or en).
+    """Build the report of a data set in the store (default: its current one), in ``lang``.
 
     ``on_chart`` is called with each chart as soon as its section is built, so that rendering
     can start while the rest of the report is being built.
     """
     words = Wording(lang)
-    ref = stored_reference(con)
-    subject = ref.presentation.get("subject") or {}
+    ref = stored_reference(con, subject)
+    spec = ref.presentation.get("subject") or {}
     labels = Labels(ref.presentation, lang)
-    reader = str(subject.get("reader_currency") or "USD")
+    reader = reader_currency(spec, lang)
     fmt = Formatter(words, fx or FxRates(), reader)
-    ctx = ReportContext(ref, words, fmt, labels, subject, font=font or chart_font())
+    ctx = ReportContext(ref, words, fmt, labels, spec, font=font or chart_font())
     if has_deals(con):
         from sectorlens.metrics import from_duckdb  # Ibis only when there are deals to show
 
@@ -72,27 +74,29 @@ def build_report(
             if on_chart is not None and isinstance(block, Chart):
                 on_chart(block)
 
-    sections = build_sections(ctx, list(subject.get("sections") or []), on_section=charts_of)
-    base_id = str(subject.get("base_source") or "")
+    sections = build_sections(ctx, list(spec.get("sections") or []), on_section=charts_of)
+    base_id = str(spec.get("base_source") or "")
     base = ref.sources.get(base_id)
     base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""
     if lang == "ko" and base:
         base_title = base.title
-    intro = Paragraph(
-        words.say(
-            "report.intro",
-            base=base_title,
-            n_obs=len(ref.observations),
-            n_sources=len(ref.sources),
-            home=fmt.currency_name(ctx.home_currency),
-            reader=fmt.currency_name(reader),
-        ),
-        (base_id,) if base else (),
-    )
+    values = {"base": base_title, "n_obs": len(ref.observations), "n_sources": len(ref.sources)}
+    # the data set's own opening (``intro`` in subject.yaml), else a generic one
+    opening = ctx.loc(spec.get("intro"))
+    for key, value in values.items():
+        opening = opening.replace("{" + key + "}", str(value))
+    parts = [opening or words.say("report.intro", **values)]
+    home = fmt.currency_name(ctx.home_currency) if ctx.home_currency else ""
+    if home and reader and reader != ctx.home_currency:
+        parts.append(words.say("report.intro_money", home=home, reader=fmt.currency_name(reader)))
+    elif home:
+        parts.append(words.say("report.intro_home", home=home))
+    parts.append(words.say("report.intro_cites"))
+    intro = Paragraph(" ".join(parts), (base_id,) if base else ())
     return Report(
         lang=lang,
-        title=ctx.loc(subject.get("title")) or ref.dataset_id,
-        subtitle=ctx.loc(subject.get("subtitle")),
+        title=ctx.loc(spec.get("title")) or ref.dataset_id,
+        subtitle=ctx.loc(spec.get("subtitle")),
         intro=[intro],
         sections=sections,
         context=ctx,

@@ -106,8 +106,8 @@ class ReportContext:
 
     @property
     def home_currency(self) -> str:
-        """Currency of the data set's figures."""
-        return str(self.subject.get("home_currency") or "USD")
+        """Currency of the data set's figures (``home_currency`` in subject.yaml; may be empty)."""
+        return str(self.subject.get("home_currency") or "")
 
     def loc(self, value: Any) -> str:
         """A ``{ko: …, en: …}`` value of the subject file in this language."""

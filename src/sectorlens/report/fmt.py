@@ -35,7 +35,7 @@ def significant(value: Decimal, digits: int = 3) -> Decimal:
 class Formatter:
     """Formats values in one language; money equivalents use ECB rates of the figure's period."""
 
-    def __init__(self, words: Wording, fx: FxRates, reader_currency: str) -> None:
+    def __init__(self, words: Wording, fx: FxRates, reader_currency: str | None) -> None:
         self.words = words
         self.lang = words.lang
         self.fx = fx
@@ -96,7 +96,7 @@ class Formatter:
     ) -> Converted:
         """The figure and, in brackets, its reader-currency equivalent at the period's ECB rate."""
         text = self.money(value, currency)
-        if currency == self.reader_currency:
+        if self.reader_currency is None or currency == self.reader_currency:
             return Converted(text, None, None)
         try:
             conversion = self.convert(value, currency, self.reader_currency, start, end)

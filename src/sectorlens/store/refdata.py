@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ import yaml
 
 from sectorlens.errors import InputError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
+from sectorlens.store.subject import bundled_subjects, check_subject, default_subject
 
 # libyaml's parser when PyYAML has it (same result, several times faster than pure Python).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -58,9 +58,15 @@ class ReferenceData:
     files: tuple[str, ...] = field(default=())
 
 
-def bundled_dataset() -> Path:
-    """The folder of the reference data set shipped with sectorlens."""
-    return Path(str(files("sectorlens") / "data" / "reference"))
+def bundled_dataset(subject: str | None = None) -> Path:
+    """The folder of a bundled subject (default: the one a new store gets)."""
+    if subject is None:
+        return default_subject()
+    found = bundled_subjects().get(subject)
+    if found is None:
+        known = ", ".join(bundled_subjects())
+        raise InputError(f"no bundled subject {subject!r} (bundled: {known})")
+    return found
 
 
 def read_reference(directory: Path | None = None) -> ReferenceData:
@@ -68,9 +74,7 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
     root = Path(directory) if directory is not None else bundled_dataset()
     if not (root / "subject.yaml").is_file():
         raise InputError(f"{root} is not a reference data set (no subject.yaml)")
-    subject = _yaml(root / "subject.yaml")
-    if not isinstance(subject, dict) or not subject.get("id") or "sections" not in subject:
-        raise InputError(f"{root / 'subject.yaml'}: needs at least `id` and `sections`")
+    subject = check_subject(root / "subject.yaml", _yaml(root / "subject.yaml"))
     labels = _yaml(root / "labels.yaml") if (root / "labels.yaml").exists() else {}
     text: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
     cite_as: dict[str, dict[str, str]] = {}

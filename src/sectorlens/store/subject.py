@@ -1,0 +1,239 @@
+"""A data set's ``subject.yaml``: what the report is about, its scope, currencies and sections.
+
+The keys each file of a data set may hold are listed here (``SCHEMA``) and in
+``docs/dataset.md``; a test keeps the two the same. An unknown key is a load error naming the
+file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sectorlens.errors import InputError
+
+LANGS = ("ko", "en")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+# The keys of every file and nested mapping of a data set (docs/dataset.md lists the same).
+SCHEMA: dict[str, tuple[str, ...]] = {
+    "subject.yaml": (
+        *("id", "title", "subtitle", "intro", "base_source", "scope", "currency"),
+        *("home_currency", "sections"),
+    ),
+    "subject.yaml scope": ("countries", "sectors", "years"),
+    "subject.yaml currency": LANGS,
+    "sources.yaml": (
+        *("source_id", "title", "title_en", "title_ko", "publisher", "published", "url"),
+        *("language", "licence", "note", "note_en", "note_ko", "cite_as"),
+    ),
+    "policies.yaml": (
+        *("policy_id", "issued", "issued_precision", "issuer", "issuer_ko", "title_zh"),
+        *("title_ko", "title_en", "short_ko", "short_en", "kind", "geography", "source_id"),
+        *("note", "note_ko"),
+    ),
+    "labels.yaml": ("metrics", "units", "geographies", "segments"),
+    "sectors.yaml": ("layers", "categories", "sources"),
+    "clusters.yaml": ("id", "country", "members", "en", "ko", "zh", "zh_hant", "pinyin", "aliases"),
+}
+# The keys of each report section kind (besides ``id``, ``kind`` and ``title``).
+SECTION_KEYS: dict[str, tuple[str, ...]] = {
+    "series": ("where",),
+    "shares": ("breakdowns",),
+    "deals_by_period": ("count", "amount"),
+    "chain": ("segment_type", "layers", "columns", "extras"),
+    "policies": ("facts",),
+    "outlook": ("series", "compare", "progress"),
+    "cross_source": ("currency", "comparisons", "context"),
+    "equivalents": (),
+    "findings": (),
+    "ingested_shares": ("where", "by", "segment_type", "top", "years", "compare"),
+    "ingested_series": ("where", "years", "currency", "compare"),
+    "ingested_segments": ("where", "by", "segment_type", "top", "years"),
+    "ingested_deal_size": ("where", "years", "currency"),
+}
+SECTION_COMMON = ("id", "kind", "title")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which deals a subject covers: countries, and optionally sectors and years (inclusive)."""
+
+    countries: tuple[str, ...]
+    sectors: tuple[str, ...] | None = None
+    years: tuple[int, int] | None = None
+
+
+def subjects_root() -> Path:
+    """The folder of the bundled subjects (one data set per sub-folder)."""
+    return Path(str(files("sectorlens") / "data" / "subjects"))
+
+
+def bundled_subjects() -> dict[str, Path]:
+    """Bundled subjects by id (the folder name), in order of their ids."""
+    root = subjects_root()
+    found = sorted(p for p in root.iterdir() if (p / "subject.yaml").is_file())
+    return {p.name: p for p in found}
+
+
+def default_subject() -> Path:
+    """The bundled subject a store gets when it holds none (``data/subjects/index.yaml``)."""
+    index = yaml.safe_load((subjects_root() / "index.yaml").read_text("utf-8")) or {}
+    name = str(index.get("default") or "")
+    subjects = bundled_subjects()
+    if name not in subjects:
+        raise InputError(f"{subjects_root() / 'index.yaml'}: default subject {name!r} not found")
+    return subjects[name]
+
+
+def line_of(path: Path, keys: Sequence[str | int]) -> int | None:
+    """The 1-based line of the YAML node at ``keys`` (mapping keys / list indexes) in ``path``."""
+    try:
+        node: Any = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in keys:
+        if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+            match = next((kv for kv in node.value if kv[0].value == key), None)
+            if match is None:
+                return line
+            line, node = match[0].start_mark.line + 1, match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def where(path: Path, keys: Sequence[str | int]) -> str:
+    """``file:line`` of the YAML node at ``keys`` (``file`` when the line is unknown)."""
+    line = line_of(path, keys)
+    return f"{path}:{line}" if line else str(path)
+
+
+def check_keys(path: Path, keys: Sequence[str | int], value: Any, allowed: Sequence[str]) -> None:
+    """Raise naming file:line and key when mapping ``value`` holds a key not in ``allowed``."""
+    if not isinstance(value, Mapping):
+        return
+    for key in value:
+        if str(key) not in allowed:
+            raise InputError(
+                f"{where(path, [*keys, str(key)])}: unknown key {key!r} "
+                f"(allowed: {', '.join(allowed)})"
+            )
+
+
+def check_subject(path: Path, subject: Any) -> dict[str, Any]:
+    """Check ``subject.yaml``'s keys, scope, currencies and section kinds; return it."""
+    if not isinstance(subject, dict) or not subject.get("id") or "sections" not in subject:
+        raise InputError(f"{path}: needs at least `id` and `sections`")
+    check_keys(path, [], subject, SCHEMA["subject.yaml"])
+    if not scope(subject, path).countries:
+        raise InputError(f"{path}: needs `scope: {{countries: [..]}}` (the deals it covers)")
+    currency = subject.get("currency")
+    if currency is not None:
+        check_keys(path, ["currency"], currency, SCHEMA["subject.yaml currency"])
+        if not isinstance(currency, Mapping) or not all(
+            isinstance(v, str) and _CURRENCY.match(v) for v in currency.values()
+        ):
+            raise InputError(
+                f"{where(path, ['currency'])}: currency maps a language to an ISO currency code"
+            )
+    home = subject.get("home_currency")
+    if home is not None and not (isinstance(home, str) and _CURRENCY.match(home)):
+        raise InputError(f"{where(path, ['home_currency'])}: home_currency {home!r} is not ISO")
+    sections = subject.get("sections")
+    if not isinstance(sections, list):
+        raise InputError(f"{where(path, ['sections'])}: sections must be a list")
+    for n, section in enumerate(sections):
+        kind = section.get("kind") if isinstance(section, dict) else None
+        if kind not in SECTION_KEYS:
+            raise InputError(
+                f"{where(path, ['sections', n])}: section kind {kind!r} is not one of "
+                f"{', '.join(SECTION_KEYS)}"
+            )
+        check_keys(path, ["sections", n], section, (*SECTION_COMMON, *SECTION_KEYS[kind]))
+    return subject
+
+
+def scope(subject: Mapping[str, Any], path: Path | None = None) -> Scope:
+    """The subject's scope; a subject without one covers no country (``Scope(())``)."""
+    raw = subject.get("scope")
+    at = where(path, ["scope"]) if path is not None else "subject.yaml scope"
+    if raw is None:
+        return Scope(())
+    if not isinstance(raw, Mapping):
+        raise InputError(f"{at}: scope must be a mapping (countries, sectors, years)")
+    if path is not None:
+        check_keys(path, ["scope"], raw, SCHEMA["subject.yaml scope"])
+    countries = raw.get("countries") or []
+    if not isinstance(countries, list) or not all(
+        isinstance(c, str) and _COUNTRY.match(c) for c in countries
+    ):
+        raise InputError(f"{at}: scope.countries must list ISO 3166-1 alpha-2 codes")
+    sectors = raw.get("sectors")
+    if sectors is not None and (
+        not isinstance(sectors, list) or not all(isinstance(s, str) for s in sectors)
+    ):
+        raise InputError(f"{at}: scope.sectors must list sector ids")
+    years = raw.get("years")
+    if years is not None and (
+        not isinstance(years, list)
+        or len(years) != 2
+        or not all(isinstance(y, int) for y in years)
+        or years[0] > years[1]
+    ):
+        raise InputError(f"{at}: scope.years must be [first, last], e.g. [2015, 2021]")
+    return Scope(
+        countries=tuple(countries),
+        sectors=tuple(sectors) if sectors is not None else None,
+        years=(years[0], years[1]) if years is not None else None,
+    )
+
+
+def reader_currency(subject: Mapping[str, Any], lang: str) -> str | None:
+    """The currency the report in ``lang`` gives equivalents in (None: no equivalents)."""
+    currency = subject.get("currency") or {}
+    value = currency.get(lang) if isinstance(currency, Mapping) else None
+    return str(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectInfo:
+    """A bundled subject as ``sectorlens datasets`` lists it."""
+
+    id: str
+    title: dict[str, str]
+    scope: Scope
+    path: Path
+    default: bool
+
+
+def list_subjects() -> list[SubjectInfo]:
+    """The bundled subjects, each read from its ``subject.yaml``."""
+    default = default_subject().name
+    out = []
+    for name, path in bundled_subjects().items():
+        spec = check_subject(
+            path / "subject.yaml", yaml.safe_load((path / "subject.yaml").read_text("utf-8"))
+        )
+        title = spec.get("title") or {}
+        out.append(
+            SubjectInfo(
+                id=name,
+                title={str(k): str(v) for k, v in title.items()} if isinstance(title, dict) else {},
+                scope=scope(spec),
+                path=path,
+                default=name == default,
+            )
+        )
+    return out
