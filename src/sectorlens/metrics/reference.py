@@ -23,15 +23,45 @@ FIELDS = frozenset(Observation.__slots__)
 
 
 def select(observations: Iterable[Observation], where: Mapping[str, Any]) -> list[Observation]:
-    """Observations whose fields equal ``where``'s values (``None`` matches an empty field)."""
+    """Observations whose fields equal ``where``'s values (``None`` matches an empty field).
+
+    The match is exact: without ``segment_type`` or ``segment`` only unsegmented rows match,
+    and without ``equivalent_of`` stated equivalents do not (a total is never silently swapped
+    for one of its segments).
+    """
     unknown = set(where) - FIELDS
     if unknown:
         raise InputError(f"cannot select observations by {', '.join(sorted(unknown))}")
+    wanted = dict(where)
+    if "segment_type" not in wanted and "segment" not in wanted:
+        wanted |= {"segment_type": None, "segment": None}
+    wanted.setdefault("equivalent_of", None)
     out = []
     for obs in observations:
-        if all(getattr(obs, key) == (value or None) for key, value in where.items()):
+        if all(getattr(obs, key) == (value or None) for key, value in wanted.items()):
             out.append(obs)
     return out
+
+
+def bounds(obs: Observation) -> tuple[Decimal, Decimal] | None:
+    """The figure as ``(low, high)``: a point gives ``(v, v)``; a published range its ends.
+
+    A value given beside rounding bounds (a stated equivalent) is a point; a ``range`` with both
+    ends, or a figure with no value, is its bounds. None when there is nothing to show.
+    """
+    low, high = obs.low, obs.high
+    ranged = obs.value is None or (obs.qualifier.value == "range" and None not in (low, high))
+    if not ranged and obs.value is not None:
+        return obs.value, obs.value
+    if low is None and high is None:
+        return None
+    return (low if low is not None else high), (high if high is not None else low)  # type: ignore[return-value]
+
+
+def is_range(obs: Observation) -> bool:
+    """True when the figure is published as two different ends (``7,200–7,700``)."""
+    found = bounds(obs)
+    return found is not None and found[0] != found[1]
 
 
 def by_period(observations: Iterable[Observation]) -> list[Observation]:

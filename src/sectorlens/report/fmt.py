@@ -74,6 +74,11 @@ class Formatter:
         """A multiple: ``2.16배`` / ``2.16×``."""
         return self.words.say("units.times", value=self.number(value, places))
 
+    def years(self, value: Decimal) -> str:
+        """A span in years: ``2 years`` / ``1 year`` / ``5.1 years`` (one decimal at most)."""
+        shown = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return self.words.say("units.years", value=self.number(shown), one=shown == 1)
+
     def count(self, value: Decimal, unit: str, unit_label: str | None = None) -> str:
         """A count with its unit: ``4,796건`` / ``4,796 deals``."""
         label = unit_label or (

@@ -23,7 +23,14 @@ import yaml
 
 from sectorlens.errors import InputError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
-from sectorlens.store.subject import bundled_subjects, check_subject, default_subject
+from sectorlens.store.subject import (
+    SCHEMA,
+    bundled_subjects,
+    check_keys,
+    check_subject,
+    default_subject,
+)
+from sectorlens.store.subject import where as yaml_where
 
 # libyaml's parser when PyYAML has it (same result, several times faster than pure Python).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -76,6 +83,7 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
         raise InputError(f"{root} is not a reference data set (no subject.yaml)")
     subject = check_subject(root / "subject.yaml", _yaml(root / "subject.yaml"))
     labels = _yaml(root / "labels.yaml") if (root / "labels.yaml").exists() else {}
+    check_keys(root / "labels.yaml", [], labels, SCHEMA["labels.yaml"])
     text: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
     cite_as: dict[str, dict[str, str]] = {}
     precision: dict[str, str] = {}
@@ -86,9 +94,10 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
     if not obs_files:
         raise InputError(f"{root / 'observations'}: no observation CSV files")
     observations: list[Observation] = []
+    lines: dict[str, str] = {}
     for path in obs_files:
-        observations.extend(_observations(path, source_ids, text))
-    _check_observation_links(observations)
+        observations.extend(_observations(path, source_ids, text, lines))
+    _check_observation_links(observations, lines)
     policies = tuple(_policies(root / "policies.yaml", source_ids, text, precision))
     targets = tuple(
         _targets(root / "targets.csv", source_ids, {p.policy_id for p in policies}, text)
@@ -159,7 +168,7 @@ def _csv(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
         if header != columns:
-            raise InputError(f"{path}: columns must be {','.join(columns)}")
+            raise InputError(f"{path}:1: columns must be {','.join(columns)}")
         for row in reader:
             if None in row or any(v is None for v in row.values()):
                 raise InputError(f"{path}:{reader.line_num}: wrong number of fields")
@@ -225,7 +234,8 @@ def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Itera
         raise InputError(f"{path}: must be a list of sources")
     seen: set[str] = set()
     for n, item in enumerate(items, 1):
-        where = f"{path} (source {n})"
+        where = yaml_where(path, [n - 1])
+        check_keys(path, [n - 1], item, SCHEMA["sources.yaml"])
         if not isinstance(item, dict) or not item.get("title"):
             raise InputError(f"{where}: needs source_id and title")
         key = _id(item.get("source_id"), where, seen)
@@ -246,18 +256,25 @@ def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Itera
         )
 
 
-def _observations(path: Path, sources: set[str], text: dict[str, Any]) -> Iterator[Observation]:
+def _observations(
+    path: Path, sources: set[str], text: dict[str, Any], lines: dict[str, str]
+) -> Iterator[Observation]:
     seen: set[str] = set()
     for line, row in _csv(path, OBS_COLUMNS):
         where = f"{path}:{line}"
         key = _id(row["obs_id"], where, seen)
+        lines.setdefault(key, where)
         value = _decimal(row["value"], where, "value")
         low = _decimal(row["low"], where, "low")
         high = _decimal(row["high"], where, "high")
-        if value is None:
-            raise InputError(f"{where}: no value")
-        if (low is not None and low > value) or (high is not None and high < value):
-            raise InputError(f"{where}: value {value} outside its bounds [{low}, {high}]")
+        if value is None and low is None and high is None:
+            raise InputError(f"{where}: value: no value (give value, or low and/or high)")
+        if low is not None and high is not None and low > high:
+            raise InputError(f"{where}: low: low {low} is above high {high}")
+        if value is not None and (
+            (low is not None and low > value) or (high is not None and high < value)
+        ):
+            raise InputError(f"{where}: value: {value} outside its bounds [{low}, {high}]")
         if not row["metric"] or not row["unit"]:
             raise InputError(f"{where}: metric and unit are required")
         _money(row["unit"], row["currency"], where)
@@ -293,24 +310,44 @@ def _observations(path: Path, sources: set[str], text: dict[str, Any]) -> Iterat
         )
 
 
-def _check_observation_links(observations: list[Observation]) -> None:
+# What one observation stands for: a second row with the same slot would be picked at random
+# by a section's ``where`` (the last one would win), so it is a load error.
+SLOT = (
+    *("metric", "period_start", "period_end", "geography", "segment_type", "segment"),
+    *("status", "currency", "source_id", "locator", "equivalent_of"),
+)
+
+
+def _check_observation_links(observations: list[Observation], lines: dict[str, str]) -> None:
     by_id: dict[str, Observation] = {}
     for obs in observations:
         if obs.obs_id in by_id:
-            raise InputError(f"observation id {obs.obs_id!r} appears in two files")
+            raise InputError(
+                f"{lines.get(obs.obs_id, '')}: obs_id: observation id {obs.obs_id!r} "
+                "appears in two files"
+            )
         by_id[obs.obs_id] = obs
+    slots: dict[tuple[Any, ...], Observation] = {}
+    for obs in observations:
+        slot = tuple(getattr(obs, f) for f in SLOT)
+        first = slots.setdefault(slot, obs)
+        if first is not obs:
+            raise InputError(
+                f"{lines.get(obs.obs_id)}: {obs.obs_id!r} and {first.obs_id!r} "
+                f"({lines.get(first.obs_id)}) are two observations for the same slot "
+                f"({', '.join(SLOT)}): keep one, or tell them apart (e.g. by locator)"
+            )
     for obs in observations:
         if obs.equivalent_of is None:
             continue
+        at = lines.get(obs.obs_id, f"observation {obs.obs_id}")
         base = by_id.get(obs.equivalent_of)
         if base is None:
-            raise InputError(f"observation {obs.obs_id}: equivalent_of unknown {obs.equivalent_of}")
+            raise InputError(f"{at}: equivalent_of unknown {obs.equivalent_of}")
         if base.unit != "money" or obs.unit != "money" or base.currency == obs.currency:
-            raise InputError(
-                f"observation {obs.obs_id}: an equivalent is money in another currency"
-            )
+            raise InputError(f"{at}: equivalent_of: an equivalent is money in another currency")
         if (base.period_start, base.period_end) != (obs.period_start, obs.period_end):
-            raise InputError(f"observation {obs.obs_id}: equivalent of a different period")
+            raise InputError(f"{at}: equivalent_of: equivalent of a different period")
 
 
 def _policies(
@@ -321,7 +358,8 @@ def _policies(
         raise InputError(f"{path}: must be a list of policies")
     seen: set[str] = set()
     for n, item in enumerate(items, 1):
-        where = f"{path} (policy {n})"
+        where = yaml_where(path, [n - 1])
+        check_keys(path, [n - 1], item, SCHEMA["policies.yaml"])
         if not isinstance(item, dict) or not item.get("title_en"):
             raise InputError(f"{where}: needs policy_id, issued, title_en and source_id")
         key = _id(item.get("policy_id"), where, seen)
