@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 
 from sectorlens.fx import FxRates
+from sectorlens.model import Source
 from sectorlens.report.blocks import Chart, Paragraph, Section
 from sectorlens.report.context import Labels, ReportContext
 from sectorlens.report.fmt import Formatter
@@ -15,8 +17,9 @@ from sectorlens.report.fonts import FALLBACK, chart_font, cjk_font
 from sectorlens.report.sections import build_sections
 from sectorlens.report.wording import Wording
 from sectorlens.store.connection import first_row
-from sectorlens.store.reference import stored_reference
+from sectorlens.store.reference import StoredReference, stored_reference
 from sectorlens.store.subject import reader_currency
+from sectorlens.store.subject import scope as subject_scope
 
 
 @dataclass
@@ -37,6 +40,36 @@ def has_deals(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the store holds ingested deals (the report then gains its deal sections)."""
     row = first_row(con, "SELECT count(*) FROM (SELECT 1 FROM deals LIMIT 1)")
     return bool(row and row[0])
+
+
+def _deal_loads(
+    con: duckdb.DuckDBPyConnection, ref: StoredReference, words: Wording
+) -> tuple[str, ...]:
+    """Cite every ingest load with deals in the subject's scope: one source entry each."""
+    countries = list(subject_scope(ref.presentation.get("subject") or {}).countries)
+    if not countries:
+        return ()
+    rows = con.execute(
+        "SELECT l.load_id, l.path, l.source_format, l.finished_at, count(*) FROM deals d "
+        "JOIN loads l USING (load_id) "
+        f"WHERE d.country IN ({', '.join('?' * len(countries))}) "
+        "GROUP BY ALL ORDER BY l.finished_at, l.load_id",
+        countries,
+    ).fetchall()
+    out = []
+    for load_id, path, source_format, finished, deals in rows:
+        sid = f"load_{load_id}"
+        ref.sources[sid] = Source(
+            source_id=sid,
+            title=Path(str(path)).name,
+            publisher=str(source_format),
+            published=finished.date() if finished else None,
+            note=words.say("report.load_note", load=load_id, deals=f"{deals:,}"),
+        )
+        name = f"{source_format}: {Path(str(path)).name}"
+        ref.presentation.setdefault("cite_as", {})[sid] = {words.lang: name}
+        out.append(sid)
+    return tuple(out)
 
 
 def build_report(
@@ -64,6 +97,7 @@ def build_report(
         from sectorlens.metrics import from_duckdb  # Ibis only when there are deals to show
 
         ctx.deals = from_duckdb(con)
+        ctx.deal_sources = _deal_loads(con, ref, words)
     warnings = []
     if font is None and cjk_font() is None:
         warnings.append(words.say("report.font_warning"))
@@ -74,7 +108,10 @@ def build_report(
             if on_chart is not None and isinstance(block, Chart):
                 on_chart(block)
 
-    sections = build_sections(ctx, list(spec.get("sections") or []), on_section=charts_of)
+    left_out: list[tuple[str, str]] = []
+    sections = build_sections(
+        ctx, list(spec.get("sections") or []), on_section=charts_of, left_out=left_out
+    )
     base_id = str(spec.get("base_source") or "")
     base = ref.sources.get(base_id)
     base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""
@@ -92,12 +129,18 @@ def build_report(
     elif home:
         parts.append(words.say("report.intro_home", home=home))
     parts.append(words.say("report.intro_cites"))
-    intro = Paragraph(" ".join(parts), (base_id,) if base else ())
+    intro = [Paragraph(" ".join(parts), (base_id,) if base else ())]
+    for reason in ("deals", "data"):
+        titles = [title for title, why in left_out if why == reason]
+        if titles:
+            intro.append(
+                Paragraph(words.say(f"report.left_out_{reason}", titles=", ".join(titles)))
+            )
     return Report(
         lang=lang,
         title=ctx.loc(spec.get("title")) or ref.dataset_id,
         subtitle=ctx.loc(spec.get("subtitle")),
-        intro=[intro],
+        intro=intro,
         sections=sections,
         context=ctx,
         footer=words.say("report.footer", dataset=ref.dataset_id),

@@ -98,6 +98,7 @@ class ReportContext:
     subject: dict[str, Any]
     font: str = "sans-serif"
     deals: Engine | None = None  # the store's deals, when it holds any (ingested sections)
+    deal_sources: tuple[str, ...] = ()  # source ids of the loads those deals came from
 
     @property
     def lang(self) -> str:
