@@ -24,7 +24,7 @@ from typing import Any
 
 import duckdb
 
-from sectorlens.dispositions import RawRows, dedupe, dispose, source_row
+from sectorlens.ingest.dispositions import RawRows, dedupe, dispose, source_row
 from sectorlens.errors import InputError, SectorlensError, UsageError
 from sectorlens.fx import FxRates
 from sectorlens.model import Company, Deal, Observation, Reject, Source
