@@ -51,7 +51,8 @@ class Encoding:
     @property
     def label(self) -> str:
         """``utf-8``, ``gb18030 (detected)``, … for messages and the load's options."""
-        return f"{self.name or 'utf-8'} ({self.how})"
+        name = (self.name or "utf-8").replace("_", "-")
+        return name if self.how == "utf-8" else f"{name} ({self.how})"
 
     @property
     def forced(self) -> bool:
