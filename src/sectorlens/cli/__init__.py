@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="sectorlens")  # exits through SystemExit
     except SectorlensError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        from sectorlens.ingest.text import printable
+
+        typer.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("aborted", err=True)

@@ -10,6 +10,7 @@ from sectorlens.sources.gazetteer import Gazetteer, Place
 from sectorlens.sources.generic import GenericAdapter, load_mapping
 from sectorlens.sources.india import IndiaAdapter
 from sectorlens.sources.itjuzi import ItjuziAdapter
+from sectorlens.sources.itjuzi_events import ItjuziEventsAdapter
 from sectorlens.sources.normalize import Normalizer, Tally
 from sectorlens.sources.nsf_sei import NsfSeiAdapter
 from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
@@ -17,7 +18,14 @@ from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
 #: adapters ``--source auto`` tries, in order
 ADAPTERS: dict[str, type[Adapter]] = {
     cls.name: cls
-    for cls in (ItjuziAdapter, CrunchbaseAdapter, CsetAdapter, IndiaAdapter, NsfSeiAdapter)
+    for cls in (
+        ItjuziAdapter,
+        ItjuziEventsAdapter,
+        CrunchbaseAdapter,
+        CsetAdapter,
+        IndiaAdapter,
+        NsfSeiAdapter,
+    )
 }
 
 __all__ = [
@@ -31,6 +39,7 @@ __all__ = [
     "GenericAdapter",
     "IndiaAdapter",
     "ItjuziAdapter",
+    "ItjuziEventsAdapter",
     "Normalizer",
     "NsfSeiAdapter",
     "Options",

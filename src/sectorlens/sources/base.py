@@ -36,6 +36,7 @@ class Options:
     min_year: int = 1950
     mapping: dict[str, Any] | None = None
     chunk_rows: int | None = None  # rows per chunk (the reader's default when None)
+    encoding: str | None = None  # a text encoding the user forced (--encoding)
 
 
 @dataclass
@@ -107,7 +108,13 @@ class Adapter(ABC):
         self, info: FileInfo, progress: Progress | None = None
     ) -> tuple[list[str], Iterator[Chunk]]:
         """Open the file; the header and chunks of rows as the reader gives them."""
-        return open_table(info.path, info, progress=progress, chunk_rows=self.chunk_rows)
+        return open_table(
+            info.path,
+            info,
+            encoding=self.options.encoding,
+            progress=progress,
+            chunk_rows=self.chunk_rows,
+        )
 
     @property
     def chunk_rows(self) -> int:
@@ -131,6 +138,10 @@ class Adapter(ABC):
     @abstractmethod
     def transform(self, chunk: Chunk) -> Batch:
         """The deals, companies, observations and rejects of one chunk."""
+
+    def load_options(self) -> dict[str, Any]:
+        """Settings worth recording with the load (e.g. the period an undated file covers)."""
+        return {}
 
     def finish(self) -> list[Record]:
         """Records only known at the end of the file (none by default)."""

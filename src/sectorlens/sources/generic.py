@@ -106,7 +106,7 @@ class GenericAdapter(Adapter):
             info.path,
             info,
             delimiter=src.get("delimiter"),
-            encoding=src.get("encoding"),
+            encoding=self.options.encoding or src.get("encoding"),
             sheet=src.get("sheet"),
             progress=progress,
             chunk_rows=self.chunk_rows,

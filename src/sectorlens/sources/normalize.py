@@ -29,6 +29,7 @@ QUOTES = ("CNY", "USD", "KRW")
 _SCALE = Decimal("0.000001")
 _RATE_SCALE = Decimal("1e-12")
 _EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # products of 38-digit amounts and rates
+_HUGE = Decimal(10) ** 24  # no amount is this large: a number beyond it is not an amount
 _CACHE_LIMIT = 50_000  # distinct values remembered per kind; beyond it, start again (memory)
 
 T = TypeVar("T")
@@ -214,10 +215,36 @@ class Normalizer:
 
     # -- one value ---------------------------------------------------------------------------
     def money(self, text: str, default_currency: str | None = None) -> Quantity:
-        """``parse.parse_money`` of ``text``; an empty cell is undisclosed (noted as empty)."""
+        """``parse.parse_money`` of ``text``; an empty cell is undisclosed (noted as empty).
+
+        A number beyond any amount (≥ 10^24) is unparsed with the note "number too large", which
+        the load rejects (``amount_above_ceiling``)."""
         if not text.strip():
             return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason="empty cell")
-        return parse.parse_money(text, default_currency=default_currency)
+        q = parse.parse_money(text, default_currency=default_currency)
+        if q.kind is Kind.MONEY and any(
+            v is not None and abs(v) >= _HUGE for v in (q.value, q.low, q.high)
+        ):
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            return Quantity(
+                text, Kind.UNPARSED, currency=q.currency, reason=f"number too large: {shown}"
+            )
+        return q
+
+    def ceiling(self, currency: str | None) -> Decimal:
+        """The largest plausible single amount in ``currency``: USD 1 tn at its latest ECB rate
+        (10^15 units without a rate)."""
+        return self.once("ceiling", currency or "", self._ceiling)
+
+    def _ceiling(self, currency: str) -> Decimal:
+        if not currency or currency == "USD":
+            return ceiling_of(Decimal(1) if currency else None)
+        try:
+            last = self.fx.bounds(currency)[1]
+            rate = self.fx.rate("USD", currency, last).rate
+        except (FxError, KeyError, ValueError):
+            return ceiling_of(None)
+        return ceiling_of(rate)
 
     def period(self, text: str, *, date_format: str | None = None) -> Period | None:
         """``parse.parse_period`` of ``text`` (a day, month, year…), None when unreadable."""
@@ -363,6 +390,14 @@ def converted(fields: dict[str, Any]) -> dict[str, Decimal | None]:
     return out
 
 
+def ceiling_of(usd_rate: Decimal | None) -> Decimal:
+    """The largest plausible single amount in a currency: USD 1 tn at ``usd_rate`` units per
+    USD; 10^15 units where no rate is known."""
+    if usd_rate is None:
+        return Decimal(10) ** 15
+    return (Decimal(10) ** 12 * usd_rate).quantize(Decimal(1))
+
+
 def quantize(value: Decimal | None) -> Decimal | None:
     """An amount at the store's scale (6 decimal places)."""
-    return None if value is None else value.quantize(_SCALE)
+    return None if value is None else _EXACT.quantize(value, _SCALE)

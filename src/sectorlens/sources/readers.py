@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -100,12 +101,22 @@ def read_jsonl(
 ) -> tuple[list[str], Iterator[Chunk]]:
     """Keys seen in the first record, and one row per line (``L<line>``); values as parsed."""
     with info.path.open("rb") as fh:
-        first = _first_json(fh, info.path)
+        first = _first_json(_json_lines(fh, info), info.path)
     return list(first), _jsonl_chunks(info, list(first), progress, chunk_rows)
 
 
-def _first_json(fh: BinaryIO, path: Path) -> dict[str, Any]:
-    for raw in fh:
+def _json_lines(fh: BinaryIO, info: FileInfo) -> Iterator[bytes | str]:
+    """The lines of a JSON-lines file: bytes in UTF-8 mode, else decoded text."""
+    if info.encoding.name is None:
+        yield from fh
+        return
+    text = io.TextIOWrapper(fh, encoding=info.encoding.name, errors="replace", newline="")
+    for line in text:
+        yield line.removeprefix("\ufeff")
+
+
+def _first_json(lines: Iterator[bytes | str], path: Path) -> dict[str, Any]:
+    for raw in lines:
         if raw.strip():
             try:
                 obj = json.loads(raw)
@@ -127,7 +138,7 @@ def _jsonl_chunks(
     flags: dict[int, tuple[str, ...]] = {}
     originals: dict[int, dict[str, str]] = {}
     with info.path.open("rb") as fh:
-        for number, raw in enumerate(fh, 1):
+        for number, raw in enumerate(_json_lines(fh, info), 1):
             done += len(raw)
             if progress is not None and number % 1000 == 0:
                 progress(done)
@@ -138,10 +149,10 @@ def _jsonl_chunks(
             try:
                 obj = json.loads(raw)
             except ValueError as exc:
-                obj, flags[i] = {"_line": raw.decode("utf-8", "replace")}, (f"bad_json:{exc}",)
+                obj, flags[i] = {"_line": _text(raw)}, (f"bad_json:{exc}",)
             if not isinstance(obj, dict):
                 obj, flags[i] = (
-                    {"_line": raw.decode("utf-8", "replace")},
+                    {"_line": _text(raw)},
                     ("bad_json:not an object",),
                 )
             records.append(obj)
@@ -165,6 +176,10 @@ def _jsonl_chunks(
             yield Chunk(header, refs, records=records, flags=flags, original=originals)
         if progress is not None:
             progress(done)
+
+
+def _text(raw: bytes | str) -> str:
+    return raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
 
 
 def open_table(

@@ -260,11 +260,20 @@ class StoredDeals:
     the load in progress, which the writer inserts meanwhile on the load's own connection.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, source_format: str) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        source_format: str,
+        *,
+        exclude: list[str] | None = None,
+    ) -> None:
         self._source = source_format
+        self._exclude = list(exclude or [])  # loads being replaced: not compared with
         self._cursor: duckdb.DuckDBPyConnection | None = con.cursor()
         found = self._cursor.execute(
-            "SELECT 1 FROM deals WHERE source_format = ? LIMIT 1", [source_format]
+            "SELECT 1 FROM deals WHERE source_format = ? "
+            "AND load_id NOT IN (SELECT unnest(?::VARCHAR[])) LIMIT 1",
+            [source_format, self._exclude],
         ).fetchall()
         if not found:  # nothing to compare with (a first load): skip every lookup
             self.close()
@@ -286,8 +295,9 @@ class StoredDeals:
         try:
             rows = self._cursor.execute(
                 f"SELECT k.i, min(d.deal_id) FROM _sectorlens_keys k JOIN deals d ON {_SAME_DEAL}"
-                " WHERE d.source_format = ? GROUP BY k.i",
-                [self._source],
+                " WHERE d.source_format = ? AND d.load_id NOT IN (SELECT unnest(?::VARCHAR[]))"
+                " GROUP BY k.i",
+                [self._source, self._exclude],
             ).fetchall()
         finally:
             self._cursor.unregister("_sectorlens_keys")

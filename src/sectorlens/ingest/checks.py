@@ -1,0 +1,123 @@
+"""Checks on what an adapter made of a chunk, and on a whole load, before anything is kept.
+
+- rows with a cell over the size cap (``cell_too_large``), negative amounts (``negative_amount``)
+  and amounts above the ceiling of their currency (``amount_above_ceiling``) become rejects;
+- a file most of whose rows are rejected for a structural reason is not the format it was read
+  as: the load stops and writes nothing;
+- a deal amount ≥ 1,000× the median of its round and currency is flagged ``implausible_amount``
+  (kept, left out of aggregates unless asked for).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import duckdb
+import pyarrow as pa
+
+from sectorlens.errors import InputError
+from sectorlens.ingest.text import printable
+from sectorlens.sources.base import Batch
+from sectorlens.sources.normalize import Normalizer
+
+#: reasons that say a row does not have the shape of the format it was read as
+STRUCTURAL = frozenset(
+    {"orphan_continuation", "missing_name", "missing_id", "empty_row", "bad_json", "width"}
+)
+IMPLAUSIBLE = "implausible_amount"
+FACTOR = 1000  # times the median of its round and currency: an implausible amount
+MIN_GROUP = 5  # deals a round/currency group needs for its median to say anything
+
+
+def screen(batch: Batch, norm: Normalizer) -> None:
+    """Reject rows with oversized cells, negative amounts or amounts above their ceiling."""
+    bad: dict[int, tuple[str, str]] = {}
+    for i, flags in batch.chunk.flags.items():
+        for flag in flags:
+            if flag.startswith("cell_too_large:"):
+                bad[i] = ("cell_too_large", f"{flag.partition(':')[2]} is over the size cap")
+                break
+    deals = batch.deals
+    if deals is not None and deals.num_rows:
+        kind = deals.column("amount_kind").to_pylist()
+        low = deals.column("amount_low").to_pylist()
+        high = deals.column("amount_high").to_pylist()
+        currency = deals.column("currency").to_pylist()
+        notes = deals.column("amount_note").to_pylist()
+        for k in range(deals.num_rows):
+            row = batch.deal_rows[k]
+            if row in bad:
+                continue
+            if kind[k] == "unparsed" and (notes[k] or "").startswith("number too large"):
+                bad[row] = ("amount_above_ceiling", notes[k])
+            elif (low[k] is not None and low[k] < 0) or (high[k] is not None and high[k] < 0):
+                bad[row] = ("negative_amount", f"{low[k]}…{high[k]} {currency[k] or ''}".strip())
+            elif (top := high[k] if high[k] is not None else low[k]) is not None:
+                ceiling = norm.ceiling(currency[k])
+                if top > ceiling:
+                    bad[row] = (
+                        "amount_above_ceiling",
+                        f"{top:,} {currency[k] or ''} is above the ceiling {ceiling:,}".strip(),
+                    )
+    if bad:
+        reject(batch, bad)
+
+
+def reject(batch: Batch, bad: dict[int, tuple[str, str]]) -> None:
+    """Make ``bad`` rows rejects, taking their deals out of the batch (companies stay)."""
+    for i, why in bad.items():
+        batch.rejects.setdefault(i, why)
+    if batch.deals is not None:
+        keep = [k for k, i in enumerate(batch.deal_rows) if i not in bad]
+        if len(keep) < len(batch.deal_rows):
+            batch.deals = batch.deals.take(pa.array(keep, pa.int64()))
+            batch.deal_rows = [batch.deal_rows[k] for k in keep]
+
+
+def check_format(label: str, rows: int, rejects: Counter[str], path: str) -> None:
+    """Stop when most rows were rejected for a structural reason: not an export of ``label``."""
+    structural = {r: n for r, n in rejects.items() if r.partition(":")[0] in STRUCTURAL}
+    total = sum(structural.values())
+    if rows and total * 2 > rows:
+        reasons = ", ".join(f"{n:,} {r}" for r, n in Counter(structural).most_common(3))
+        raise InputError(
+            f"{printable(path)}: this does not look like an {label} export ({total:,} of "
+            f"{rows:,} rows rejected: {reasons}); try `--source auto` or a mapping "
+            "(--source MAPPING.toml); nothing was loaded"
+        )
+
+
+def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
+    """Flag this load's deals whose amount is ≥ FACTOR × the median of its round and currency.
+
+    The median is over every deal of the store (this load included) of the same canonical round
+    (or round text) and currency, from groups of at least MIN_GROUP disclosed amounts; a deal
+    without a usable group is compared with its currency's median. Returns the deals flagged.
+    """
+    size = "coalesce(amount_value, (amount_low + amount_high) / 2, amount_low, amount_high)"
+    sql = f"""
+        WITH sized AS (
+            SELECT deal_id, load_id, currency, coalesce(round, round_raw, '') AS grp,
+                   {size} AS size
+            FROM deals WHERE amount_kind = 'money' AND {size} > 0
+        ),
+        by_round AS (
+            SELECT currency, grp, median(size) AS med, count(*) AS n
+            FROM sized GROUP BY currency, grp HAVING count(*) >= {MIN_GROUP}
+        ),
+        by_currency AS (
+            SELECT currency, median(size) AS med FROM sized
+            GROUP BY currency HAVING count(*) >= {MIN_GROUP}
+        ),
+        judged AS (
+            SELECT s.deal_id FROM sized s
+            LEFT JOIN by_round r ON r.currency = s.currency AND r.grp = s.grp
+            LEFT JOIN by_currency c ON c.currency = s.currency
+            WHERE s.load_id = $load
+              AND s.size >= {FACTOR} * coalesce(r.med, c.med)
+        )
+        UPDATE deals SET flags = list_distinct(list_append(coalesce(flags, []), '{IMPLAUSIBLE}'))
+        WHERE deal_id IN (SELECT deal_id FROM judged)
+    """
+    found = con.execute(sql, {"load": load_id}).fetchone()
+    return int(found[0]) if found else 0
