@@ -106,15 +106,17 @@ class BreakdownCheck:
 
     parts: tuple[Observation, ...]
     groups: tuple[tuple[Observation, Decimal], ...]  # a stated group total and its parts' sum
-    total: Decimal
+    total: Decimal  # the sum (of the low ends, when items are published as ranges)
     excess_item: Observation | None  # an item whose value equals the excess over 100
+    total_high: Decimal | None = None  # the sum of the high ends, when any item is a range
 
     @property
     def status(self) -> str:
-        """``complete`` (100), ``partial`` (< 100) or ``over`` (> 100)."""
-        if self.total == HUNDRED:
+        """``complete`` (100, or 100 within the ranges' sums), ``partial`` (< 100) or ``over``."""
+        high = self.total if self.total_high is None else self.total_high
+        if self.total <= HUNDRED <= high:
             return "complete"
-        return "partial" if self.total < HUNDRED else "over"
+        return "partial" if high < HUNDRED else "over"
 
     @property
     def rest(self) -> Decimal:
@@ -131,10 +133,12 @@ def check_breakdown(observations: Sequence[Observation]) -> BreakdownCheck:
         members = [by_segment.get(s) for s in (group.segment or "").split("+")]
         total = sum((m.value for m in members if m and m.value is not None), Decimal(0))
         groups.append((group, total))
-    total = sum((o.value for o in parts if o.value is not None), Decimal(0))
+    ends = [b for o in parts if (b := bounds(o)) is not None]
+    total = sum((low for low, _ in ends), Decimal(0))
+    high = sum((h for _, h in ends), Decimal(0))
     excess = total - HUNDRED
     item = next((o for o in parts if excess > 0 and o.value == excess), None)
-    return BreakdownCheck(parts, tuple(groups), total, item)
+    return BreakdownCheck(parts, tuple(groups), total, item, high if high != total else None)
 
 
 def covered_sum(

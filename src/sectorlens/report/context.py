@@ -23,6 +23,7 @@ class Labels:
         self._labels: dict[str, Any] = presentation.get("labels") or {}
         self._text: dict[str, Any] = presentation.get("text") or {}
         self._cite_as: dict[str, dict[str, str]] = presentation.get("cite_as") or {}
+        self._places: dict[str, dict[str, str]] = presentation.get("places") or {}
 
     def _pick(self, entry: Any, key: str, fallback: str) -> str:
         if isinstance(entry, dict):
@@ -46,10 +47,16 @@ class Labels:
         names = self._labels.get("segments", {}).get(segment_type or "", {})
         parts = []
         for part in code.split("+"):
-            name = self._pick(names.get(part), self.lang, part)
+            fallback = self.place(part) if part in self._places else part
+            name = self._pick(names.get(part), self.lang, fallback)
             zh = names.get(part, {}).get("zh") if isinstance(names.get(part), dict) else None
             parts.append(f"{name} {zh}" if native and zh and zh != name else name)
         return " + ".join(parts)
+
+    def place(self, code: str) -> str:
+        """Name of a place id the data set knows (its gazetteer), else the id."""
+        names = self._places.get(code) or {}
+        return names.get(self.lang) or names.get("en") or code
 
     def segment_about(self, segment_type: str, code: str) -> str:
         """A segment's short description (``about_ko`` / ``about_en``), if any."""

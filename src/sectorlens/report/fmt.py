@@ -129,6 +129,8 @@ class Formatter:
     def rate(self, rate: Rate | Decimal, base: str, quote: str, places: int = 2) -> str:
         """``1위안 = 166.41원`` / ``166.41 KRW/CNY``."""
         value = rate.rate if isinstance(rate, Rate) else rate
+        if 0 < abs(value) < 1:  # (0.0136 USD/INR, not 0.01: keep three significant digits)
+            places = max(places, 2 - value.adjusted())
         return self.words.say(
             "units.rate",
             value=self.number(value, places),

@@ -1,7 +1,8 @@
 """Places: names in any language resolved to country / province / city / district / cluster codes.
 
-All knowledge is in ``data/places.csv`` (id, kind, parent, cluster, names in en/zh/zh_hant/ko/
-pinyin and aliases). A place path such as ``("北京", "海淀区")`` or ``("IN", "Gurgaon")`` is walked
+All knowledge is data: the generic ``data/places.csv`` (id, kind, parent, cluster, names in
+en/zh/zh_hant/ko/pinyin and aliases) with each subject's place additions and clusters
+(``sectorlens.subjects``). A place path (country, province, city, …) is walked
 from the broadest part down; a part that is not in the gazetteer below a resolved place is kept as
 the district (below a city) or the city (below a province/state), never guessed.
 """
@@ -12,8 +13,14 @@ import csv
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
+
+from sectorlens.subjects import merge_places, world_directories, world_places
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(path.read_text("utf-8").splitlines()))
+
 
 PLACE_KINDS = ("cluster", "continent", "country", "municipality", "province", "state", "city")
 _NAME_COLUMNS = ("en", "zh", "zh_hant", "ko", "pinyin")
@@ -74,19 +81,24 @@ class Gazetteer:
         self._shared = {key for key, n in named.items() if n > 1}
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Gazetteer:
-        """Read ``data/places.csv`` (or ``path``)."""
-        if path is None:
-            text = resources.files("sectorlens").joinpath("data/places.csv").read_text("utf-8")
+    def load(cls, path: Path | None = None, *, subjects: Sequence[Path] | None = None) -> Gazetteer:
+        """The generic gazetteer with the places and clusters of ``subjects`` (default: the
+        bundled subjects); or only the places file ``path``."""
+        if path is not None:
+            rows = merge_places(_rows(path))
         else:
-            text = path.read_text("utf-8")
-        rows = csv.DictReader(text.splitlines())
+            rows = world_places(world_directories() if subjects is None else subjects)
+        return cls.from_rows(rows)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, str]]) -> Gazetteer:
+        """A gazetteer of place rows (``sectorlens.subjects.PLACE_COLUMNS``)."""
         return cls(
             Entry(
                 id=row["id"],
                 kind=row["kind"],
-                parent=row["parent"] or None,
-                cluster=row["cluster"] or None,
+                parent=row.get("parent") or None,
+                cluster=row.get("cluster") or None,
                 names={c: row[c] for c in _NAME_COLUMNS if row.get(c)},
                 aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a),
             )

@@ -25,12 +25,20 @@ from sectorlens.errors import InputError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
 from sectorlens.store.subject import (
     SCHEMA,
-    bundled_subjects,
     check_keys,
+    check_sectors,
     check_subject,
-    default_subject,
+    scope,
 )
 from sectorlens.store.subject import where as yaml_where
+from sectorlens.subjects import (
+    bundled_subjects,
+    default_subject,
+    display_names,
+    generic_places,
+    merge_places,
+    subject_places,
+)
 
 # libyaml's parser when PyYAML has it (same result, several times faster than pure Python).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -103,6 +111,8 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
         _targets(root / "targets.csv", source_ids, {p.policy_id for p in policies}, text)
     )
 
+    world = _world(root, subject)
+    labels = _with_world_labels(labels or {}, world)
     all_files = _data_files(root)
     presentation = {
         "subject": subject,
@@ -110,6 +120,7 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
         "text": text,
         "cite_as": cite_as,
         "issued_precision": precision,
+        "places": world["places"],
     }
     return ReferenceData(
         dataset_id=str(subject["id"]),
@@ -125,6 +136,35 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
     )
 
 
+def _world(root: Path, subject: dict[str, Any]) -> dict[str, Any]:
+    """The subject's sectors (checked) and the names of the places it knows."""
+    sectors: dict[str, dict[str, dict[str, str]]] = {}
+    if (root / "sectors.yaml").is_file():
+        sectors = check_sectors(root / "sectors.yaml", _yaml(root / "sectors.yaml"))
+    wanted = scope(subject).sectors or ()
+    unknown = [s for s in wanted if s not in sectors.get("sector", {})]
+    if unknown:
+        raise InputError(
+            f"{yaml_where(root / 'subject.yaml', ['scope', 'sectors'])}: sectors: "
+            f"{unknown[0]!r} is not a sector of sectors.yaml"
+        )
+    rows = merge_places(generic_places(), subject_places(root))
+    kinds = {r["id"]: r["kind"] for r in rows}
+    places = {k: {"kind": kinds[k], **v} for k, v in display_names(rows).items()}
+    return {"sectors": sectors, "places": places}
+
+
+def _with_world_labels(labels: dict[str, Any], world: dict[str, Any]) -> dict[str, Any]:
+    """Sector and layer names of the taxonomy under ``segments``, unless labels.yaml names them."""
+    out = dict(labels)
+    segments = {k: dict(v) for k, v in (out.get("segments") or {}).items()}
+    for dim, names in world["sectors"].items():
+        for code, name in names.items():
+            segments.setdefault(dim, {}).setdefault(code, name)
+    out["segments"] = segments
+    return out
+
+
 def reference_digest(directory: Path | None = None) -> str:
     """The ``sha256`` that ``read_reference`` gives the data set, from its bytes alone."""
     root = Path(directory) if directory is not None else bundled_dataset()
@@ -135,8 +175,9 @@ def _data_files(root: Path) -> list[Path]:
     files = [root / "subject.yaml", root / "sources.yaml"]
     files += sorted((root / "observations").glob("*.csv"))
     files += [root / "policies.yaml", root / "targets.csv"]
-    if (root / "labels.yaml").exists():
-        files.append(root / "labels.yaml")
+    for name in ("labels.yaml", "sectors.yaml", "places.csv", "clusters.yaml"):
+        if (root / name).exists():
+            files.append(root / name)
     return files
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from sectorlens.errors import InputError
+from sectorlens.subjects import bundled_subjects, default_subject
 
 LANGS = ("ko", "en")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -71,28 +71,6 @@ class Scope:
     years: tuple[int, int] | None = None
 
 
-def subjects_root() -> Path:
-    """The folder of the bundled subjects (one data set per sub-folder)."""
-    return Path(str(files("sectorlens") / "data" / "subjects"))
-
-
-def bundled_subjects() -> dict[str, Path]:
-    """Bundled subjects by id (the folder name), in order of their ids."""
-    root = subjects_root()
-    found = sorted(p for p in root.iterdir() if (p / "subject.yaml").is_file())
-    return {p.name: p for p in found}
-
-
-def default_subject() -> Path:
-    """The bundled subject a store gets when it holds none (``data/subjects/index.yaml``)."""
-    index = yaml.safe_load((subjects_root() / "index.yaml").read_text("utf-8")) or {}
-    name = str(index.get("default") or "")
-    subjects = bundled_subjects()
-    if name not in subjects:
-        raise InputError(f"{subjects_root() / 'index.yaml'}: default subject {name!r} not found")
-    return subjects[name]
-
-
 def line_of(path: Path, keys: Sequence[str | int]) -> int | None:
     """The 1-based line of the YAML node at ``keys`` (mapping keys / list indexes) in ``path``."""
     try:
@@ -121,11 +99,14 @@ def where(path: Path, keys: Sequence[str | int]) -> str:
 
 
 def check_keys(path: Path, keys: Sequence[str | int], value: Any, allowed: Sequence[str]) -> None:
-    """Raise naming file:line and key when mapping ``value`` holds a key not in ``allowed``."""
+    """Raise naming file:line and key when mapping ``value`` holds a key not in ``allowed``.
+
+    Keys starting with ``x-`` are free (YAML anchors for repeated blocks live there).
+    """
     if not isinstance(value, Mapping):
         return
     for key in value:
-        if str(key) not in allowed:
+        if str(key) not in allowed and not str(key).startswith("x-"):
             raise InputError(
                 f"{where(path, [*keys, str(key)])}: unknown key {key!r} "
                 f"(allowed: {', '.join(allowed)})"
@@ -237,3 +218,33 @@ def list_subjects() -> list[SubjectInfo]:
             )
         )
     return out
+
+
+def check_sectors(path: Path, spec: Any) -> dict[str, dict[str, dict[str, str]]]:
+    """Check a subject's ``sectors.yaml``; return its sector and layer ids with their names."""
+    if not isinstance(spec, Mapping) or not isinstance(spec.get("categories"), Mapping):
+        raise InputError(f"{path}: needs `categories` (sector id → names)")
+    check_keys(path, [], spec, SCHEMA["sectors.yaml"])
+    layers = spec.get("layers") or {}
+    categories = spec["categories"]
+    for code, names in categories.items():
+        layer = names.get("layer") if isinstance(names, Mapping) else None
+        if layer is not None and layer not in layers:
+            raise InputError(f"{where(path, ['categories', str(code)])}: unknown layer {layer!r}")
+    for source, fields in (spec.get("sources") or {}).items():
+        for fld, mapping in (fields or {}).items():
+            for raw, target in (mapping or {}).items():
+                code = target.get("category") if isinstance(target, Mapping) else target
+                if code not in categories:
+                    at = where(path, ["sources", str(source), str(fld), str(raw)])
+                    raise InputError(f"{at}: {raw!r} maps to unknown sector {code!r}")
+    return {
+        "sector": {str(k): _names(v) for k, v in categories.items()},
+        "chain_layer": {str(k): _names(v) for k, v in layers.items()},
+    }
+
+
+def _names(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k): str(v) for k, v in value.items() if k in {"ko", "en", "zh"}}

@@ -70,7 +70,11 @@ def cross_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -
                 base_value = conv.result.amount
                 rate_text = fmt.rate(1 / conv.rate.rate, quote, b.currency)
             money = b.unit == "money"
-            other_text = fmt.money(other_value, quote) if money else fmt.count(other_value, b.unit)
+            other_text = (
+                fmt.money(other_value, quote)
+                if money
+                else fmt.count(other_value, b.unit, ctx.labels.unit(b.unit))
+            )
             base_conv = fmt.money(significant(base_value, 4), quote) if money else "—"
             ratio = base_value / other_value
             summed_note = " " + say("cross.summed", n=len(parts)) if len(parts) > 1 else ""
