@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sectorlens.errors import InputError
 from sectorlens.fx import FxError
 from sectorlens.metrics.reference import covered_sum, select, whole_years
 from sectorlens.model import Observation
@@ -27,7 +28,9 @@ def cross_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -
     """The same metric from two sources, money converted at the period's ECB average rate."""
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
     say, fmt = ctx.words.say, ctx.fmt
-    quote = cfg.get("currency", "USD")
+    quote = str(cfg.get("currency") or ctx.home_currency)
+    if not quote:
+        raise InputError(f"section {cfg['id']!r}: name the `currency` money is compared in")
     chart_rows: list[dict[str, Any]] = []
     for comp in cfg["comparisons"]:
         label = ctx.loc(comp["label"])
