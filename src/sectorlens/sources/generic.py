@@ -139,9 +139,8 @@ class GenericAdapter(Adapter):
         date_raw, amount_raw = cells("deal_date"), cells("amount")
         default = src.get("default_currency")
         currency = [c or default or None for c in cells("currency")]
-        country = [c or src.get("country") or "" for c in cells("country")]
         places = norm.places(
-            list(zip(cells("place"), country, strict=True)), self._locate, kind=self.label
+            list(zip(cells("place"), cells("country"), strict=True)), self._locate, kind=self.label
         )
         flags: Flags = {}
         for j, located in places.where("multi", _multi):
@@ -175,13 +174,7 @@ class GenericAdapter(Adapter):
 
     def _locate(self, key: tuple[str, str]) -> Located:
         raw, country = key
-        if not blank(raw):
-            named = self.norm.split_places(raw)
-            place = self.norm.place(named[0], country=country or None) if named else None
-            return Located(raw or None, place, len(named))
-        if country:
-            return Located(raw or None, self.norm.place((country,)))
-        return Located(raw or None)
+        return self.norm.locate(raw, country, default=self._spec["source"].get("country"))
 
     def _classify(self, key: tuple[str, str]) -> Classified:
         sector, sub = key

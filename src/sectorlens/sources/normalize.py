@@ -26,6 +26,8 @@ from sectorlens.sources.gazetteer import Gazetteer, Place
 from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
 
 QUOTES = ("CNY", "USD", "KRW")
+#: cells that hold no value, whatever the column (compared case-folded)
+BLANKS = frozenset({"", "-", "—", "–", "n/a", "na", "nan", "null", "none", "n.a."})
 _SCALE = Decimal("0.000001")
 _RATE_SCALE = Decimal("1e-12")
 _EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # products of 38-digit amounts and rates
@@ -154,7 +156,7 @@ class Normalizer:
         coded = self.code("round", raws, self.round)
         for code, n in coded.counts():
             raw = str(coded.table.keys[code]).strip()
-            if raw and raw not in {"-", "—"} and coded.values[code] is None:
+            if not _blank(raw) and coded.values[code] is None:
                 self.tally.unmapped_rounds[raw] += n
         return coded
 
@@ -221,6 +223,9 @@ class Normalizer:
         the load rejects (``amount_above_ceiling``)."""
         if not text.strip():
             return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason="empty cell")
+        if _blank(text):
+            reason = f"missing value {text.strip()!r}"
+            return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason=reason)
         q = parse.parse_money(text, default_currency=default_currency)
         if q.kind is Kind.MONEY and any(
             v is not None and abs(v) >= _HUGE for v in (q.value, q.low, q.high)
@@ -252,7 +257,7 @@ class Normalizer:
 
     def day(self, raw: str, date_format: str | None = None) -> Day:
         """The first day ``raw`` names, and a flag when it is a month/year (or not a date)."""
-        if not raw or raw.strip() in {"-", "—"}:
+        if not raw or _blank(raw):
             return None, None
         period = self.period(raw, date_format=date_format)
         if period is None:
@@ -264,15 +269,45 @@ class Normalizer:
     @staticmethod
     def round(text: str) -> str | None:
         """``parse.canonical_round`` of ``text`` (None for an empty cell)."""
-        return parse.canonical_round(text) if text.strip() else None
+        return None if _blank(text) else parse.canonical_round(text)
 
     def split_places(self, text: str) -> tuple[tuple[str, ...], ...]:
         """``parse.split_places``: each place named in ``text`` as its levels, broadest first."""
         return tuple(parse.split_places(text)) if text.strip() else ()
 
-    def place(self, parts: tuple[str, ...], *, country: str | None = None) -> Place:
+    def place(
+        self, parts: tuple[str, ...], *, country: str | None = None, strict: bool = False
+    ) -> Place:
         """Resolve ``parts`` with the gazetteer (unresolved parts are in ``Place.unresolved``)."""
-        return self.gazetteer.resolve(parts, country=country)
+        return self.gazetteer.resolve(parts, country=country, strict=strict)
+
+    def country(self, text: str) -> str | None:
+        """The ISO alpha-2 code a country cell names (``USA``, ``840``, ``미국``), or None."""
+        return self.once("country", text.strip(), self.gazetteer.countries.resolve)
+
+    def locate(self, raw: str, country_cell: str = "", default: str | None = None) -> Located:
+        """A place cell with the row's own country cell (which wins, and inside which the place is
+        looked up) or else a default country (which explicit foreign text overrides).
+
+        An empty place stays the whole country, never a subdivision whose code looks like a
+        country code; a country cell that names no country is kept raw and counted."""
+        named = self.split_places(raw) if raw and not _blank(raw) else ()
+        text = raw or None
+        countries = self.gazetteer.countries
+        if country_cell and not _blank(country_cell):
+            code = self.country(country_cell)
+            shown = " / ".join(p for p in (country_cell, raw) if p)
+            if code is None:
+                return Located(shown, Place(unresolved=(country_cell,)), len(named))
+            if not named:
+                return Located(shown, self.gazetteer.country_place(code))
+            return Located(shown, self.place(named[0], country=code, strict=True), len(named))
+        home = None
+        if default:
+            home = self.country(default) or (default if default in countries.codes else None)
+        if not named:
+            return Located(text, self.gazetteer.country_place(home) if home else None)
+        return Located(text, self.place(named[0], country=home), len(named))
 
     def classify(
         self, source: str, values: dict[str, str], *, raw: str | None, sub: str | None = None
@@ -370,6 +405,12 @@ def _product(amount: Decimal | None, rate: Decimal) -> Decimal | None:
     if amount is None:
         return None
     return _EXACT.quantize(_EXACT.multiply(amount, rate), _SCALE)
+
+
+def _blank(value: str) -> bool:
+    """An empty cell or a bare placeholder (``-``, ``N/A``, ``None``, ``nan``)."""
+    value = value.strip()
+    return len(value) <= 5 and value.casefold() in BLANKS
 
 
 def _period(text: str, date_format: str | None) -> Period | None:
