@@ -187,6 +187,12 @@ class Gazetteer:
             entry = self.lookup(part, within=scope)
             if entry is None and scope is not None and place.city is None and not strict:
                 entry = self.lookup(part)  # e.g. a city abroad next to a home-country record
+            if entry is None and place.country and place.province is None:
+                # a state or province the gazetteer lacks: ISO 3166-2 (pycountry) knows it
+                sub = self.countries.subdivision(place.country, part)
+                if sub is not None:
+                    place = replace(place, province=sub)
+                    continue
             if entry is None:
                 place, known = self._keep(place, part)
                 if not known:

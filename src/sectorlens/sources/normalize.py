@@ -294,6 +294,9 @@ class Normalizer:
         named = self.split_places(raw) if raw and not _blank(raw) else ()
         text = raw or None
         countries = self.gazetteer.countries
+        hierarchy = len(named) > 1 and all(len(p) == 1 for p in named)
+        if hierarchy and countries.resolve(named[-1][0]) is not None:
+            named = (tuple(p[0] for p in reversed(named)),)  # "City, State, Country": one place
         if country_cell and not _blank(country_cell):
             code = self.country(country_cell)
             shown = " / ".join(p for p in (country_cell, raw) if p)
