@@ -156,7 +156,7 @@ class Normalizer:
         coded = self.code("round", raws, self.round)
         for code, n in coded.counts():
             raw = str(coded.table.keys[code]).strip()
-            if not _blank(raw) and coded.values[code] is None:
+            if not blank_cell(raw) and coded.values[code] is None:
                 self.tally.unmapped_rounds[raw] += n
         return coded
 
@@ -223,7 +223,7 @@ class Normalizer:
         the load rejects (``amount_above_ceiling``)."""
         if not text.strip():
             return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason="empty cell")
-        if _blank(text):
+        if blank_cell(text):
             reason = f"missing value {text.strip()!r}"
             return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason=reason)
         q = parse.parse_money(text, default_currency=default_currency)
@@ -236,28 +236,13 @@ class Normalizer:
             )
         return q
 
-    def ceiling(self, currency: str | None) -> Decimal:
-        """The largest plausible single amount in ``currency``: USD 1 tn at its latest ECB rate
-        (10^15 units without a rate)."""
-        return self.once("ceiling", currency or "", self._ceiling)
-
-    def _ceiling(self, currency: str) -> Decimal:
-        if not currency or currency == "USD":
-            return ceiling_of(Decimal(1) if currency else None)
-        try:
-            last = self.fx.bounds(currency)[1]
-            rate = self.fx.rate("USD", currency, last).rate
-        except (FxError, KeyError, ValueError):
-            return ceiling_of(None)
-        return ceiling_of(rate)
-
     def period(self, text: str, *, date_format: str | None = None) -> Period | None:
         """``parse.parse_period`` of ``text`` (a day, month, year…), None when unreadable."""
         return self.once(f"period:{date_format}", text, lambda t: _period(t, date_format))
 
     def day(self, raw: str, date_format: str | None = None) -> Day:
         """The first day ``raw`` names, and a flag when it is a month/year (or not a date)."""
-        if not raw or _blank(raw):
+        if not raw or blank_cell(raw):
             return None, None
         period = self.period(raw, date_format=date_format)
         if period is None:
@@ -269,7 +254,7 @@ class Normalizer:
     @staticmethod
     def round(text: str) -> str | None:
         """``parse.canonical_round`` of ``text`` (None for an empty cell)."""
-        return None if _blank(text) else parse.canonical_round(text)
+        return None if blank_cell(text) else parse.canonical_round(text)
 
     def split_places(self, text: str) -> tuple[tuple[str, ...], ...]:
         """``parse.split_places``: each place named in ``text`` as its levels, broadest first."""
@@ -286,31 +271,11 @@ class Normalizer:
         return self.once("country", text.strip(), self.gazetteer.countries.resolve)
 
     def locate(self, raw: str, country_cell: str = "", default: str | None = None) -> Located:
-        """A place cell with the row's own country cell (which wins, and inside which the place is
-        looked up) or else a default country (which explicit foreign text overrides).
+        """A place cell with the row's country cell (which wins) or a default country
+        (``sources.placing.locate``)."""
+        from sectorlens.sources.placing import locate
 
-        An empty place stays the whole country, never a subdivision whose code looks like a
-        country code; a country cell that names no country is kept raw and counted."""
-        named = self.split_places(raw) if raw and not _blank(raw) else ()
-        text = raw or None
-        countries = self.gazetteer.countries
-        hierarchy = len(named) > 1 and all(len(p) == 1 for p in named)
-        if hierarchy and countries.resolve(named[-1][0]) is not None:
-            named = (tuple(p[0] for p in reversed(named)),)  # "City, State, Country": one place
-        if country_cell and not _blank(country_cell):
-            code = self.country(country_cell)
-            shown = " / ".join(p for p in (country_cell, raw) if p)
-            if code is None:
-                return Located(shown, Place(unresolved=(country_cell,)), len(named))
-            if not named:
-                return Located(shown, self.gazetteer.country_place(code))
-            return Located(shown, self.place(named[0], country=code, strict=True), len(named))
-        home = None
-        if default:
-            home = self.country(default) or (default if default in countries.codes else None)
-        if not named:
-            return Located(text, self.gazetteer.country_place(home) if home else None)
-        return Located(text, self.place(named[0], country=home), len(named))
+        return locate(self, raw, country_cell, default)
 
     def classify(
         self, source: str, values: dict[str, str], *, raw: str | None, sub: str | None = None
@@ -410,7 +375,7 @@ def _product(amount: Decimal | None, rate: Decimal) -> Decimal | None:
     return _EXACT.quantize(_EXACT.multiply(amount, rate), _SCALE)
 
 
-def _blank(value: str) -> bool:
+def blank_cell(value: str) -> bool:
     """An empty cell or a bare placeholder (``-``, ``N/A``, ``None``, ``nan``)."""
     value = value.strip()
     return len(value) <= 5 and value.casefold() in BLANKS
@@ -432,14 +397,6 @@ def converted(fields: dict[str, Any]) -> dict[str, Decimal | None]:
             amount = fields.get(f"amount_{part}")
             out[f"{quote.lower()}_{part}"] = None if rate is None else _product(amount, rate)
     return out
-
-
-def ceiling_of(usd_rate: Decimal | None) -> Decimal:
-    """The largest plausible single amount in a currency: USD 1 tn at ``usd_rate`` units per
-    USD; 10^15 units where no rate is known."""
-    if usd_rate is None:
-        return Decimal(10) ** 15
-    return (Decimal(10) ** 12 * usd_rate).quantize(Decimal(1))
 
 
 def quantize(value: Decimal | None) -> Decimal | None:
