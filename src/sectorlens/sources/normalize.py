@@ -31,6 +31,7 @@ BLANKS = frozenset({"", "-", "—", "–", "n/a", "na", "nan", "null", "none", "
 _SCALE = Decimal("0.000001")
 _RATE_SCALE = Decimal("1e-12")
 _EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # products of 38-digit amounts and rates
+MAX_VALUE = 200  # characters of an amount, date, round or place cell that are parsed at all
 _HUGE = Decimal(10) ** 24  # no amount is this large: a number beyond it is not an amount
 _CACHE_LIMIT = 50_000  # distinct values remembered per kind; beyond it, start again (memory)
 
@@ -226,6 +227,10 @@ class Normalizer:
         if blank_cell(text):
             reason = f"missing value {text.strip()!r}"
             return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason=reason)
+        if len(text) > MAX_VALUE:  # bounded parse time, whatever the cell
+            return Quantity(
+                text, Kind.UNPARSED, reason=f"too long for an amount ({len(text):,} characters)"
+            )
         q = parse.parse_money(text, default_currency=default_currency)
         if q.kind is Kind.MONEY and any(
             v is not None and abs(v) >= _HUGE for v in (q.value, q.low, q.high)
@@ -244,6 +249,8 @@ class Normalizer:
         """The first day ``raw`` names, and a flag when it is a month/year (or not a date)."""
         if not raw or blank_cell(raw):
             return None, None
+        if len(raw) > MAX_VALUE:
+            return None, "bad_date"
         period = self.period(raw, date_format=date_format)
         if period is None:
             return None, "bad_date"
@@ -254,11 +261,15 @@ class Normalizer:
     @staticmethod
     def round(text: str) -> str | None:
         """``parse.canonical_round`` of ``text`` (None for an empty cell)."""
-        return None if blank_cell(text) else parse.canonical_round(text)
+        if blank_cell(text) or len(text) > MAX_VALUE:
+            return None
+        return parse.canonical_round(text)
 
     def split_places(self, text: str) -> tuple[tuple[str, ...], ...]:
         """``parse.split_places``: each place named in ``text`` as its levels, broadest first."""
-        return tuple(parse.split_places(text)) if text.strip() else ()
+        if not text.strip() or len(text) > MAX_VALUE:
+            return ()
+        return tuple(parse.split_places(text))
 
     def place(
         self, parts: tuple[str, ...], *, country: str | None = None, strict: bool = False
