@@ -11,11 +11,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 import duckdb
 import pyarrow as pa
 
 from sectorlens.errors import InputError
+from sectorlens.fx import FxError, FxRates
 from sectorlens.ingest.text import printable
 from sectorlens.sources.base import Batch
 from sectorlens.sources.normalize import Normalizer
@@ -53,7 +55,7 @@ def screen(batch: Batch, norm: Normalizer) -> None:
             elif (low[k] is not None and low[k] < 0) or (high[k] is not None and high[k] < 0):
                 bad[row] = ("negative_amount", f"{low[k]}…{high[k]} {currency[k] or ''}".strip())
             elif (top := high[k] if high[k] is not None else low[k]) is not None:
-                ceiling = norm.ceiling(currency[k])
+                ceiling = norm.once("ceiling", currency[k] or "", lambda c: ceiling_of(norm.fx, c))
                 if top > ceiling:
                     bad[row] = (
                         "amount_above_ceiling",
@@ -121,3 +123,17 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
     """
     found = con.execute(sql, {"load": load_id}).fetchone()
     return int(found[0]) if found else 0
+
+
+def ceiling_of(fx: FxRates, currency: str) -> Decimal:
+    """The largest plausible single amount in ``currency``: USD 1 tn at its latest ECB rate;
+    10^15 units of a currency without rates (and of an amount without a currency)."""
+    trillion = Decimal(10) ** 12
+    if currency == "USD":
+        return trillion
+    try:
+        last = fx.bounds(currency)[1]
+        rate = fx.rate("USD", currency, last).rate
+    except (FxError, KeyError, ValueError):
+        return Decimal(10) ** 15
+    return (trillion * rate).quantize(Decimal(1))

@@ -265,8 +265,8 @@ def _ingest_one(
         con.commit()
     except BaseException as exc:
         _rollback(con)
-        size.failed = True
         if no_space(exc):
+            size.full = True
             raise StoreError(
                 f"no space left on {size.path or 'the store device'}; the store is unchanged"
             ) from exc

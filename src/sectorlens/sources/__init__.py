@@ -5,6 +5,7 @@ from __future__ import annotations
 from sectorlens.sources.base import Adapter, Batch, Options, Record
 from sectorlens.sources.chunk import Chunk, RawRow
 from sectorlens.sources.crunchbase import CrunchbaseAdapter
+from sectorlens.sources.crunchbase_odm import CrunchbaseOdmAdapter
 from sectorlens.sources.cset import CsetAdapter
 from sectorlens.sources.gazetteer import Gazetteer, Place
 from sectorlens.sources.generic import GenericAdapter, load_mapping
@@ -22,6 +23,7 @@ ADAPTERS: dict[str, type[Adapter]] = {
         ItjuziAdapter,
         ItjuziEventsAdapter,
         CrunchbaseAdapter,
+        CrunchbaseOdmAdapter,
         CsetAdapter,
         IndiaAdapter,
         NsfSeiAdapter,
@@ -34,6 +36,7 @@ __all__ = [
     "Batch",
     "Chunk",
     "CrunchbaseAdapter",
+    "CrunchbaseOdmAdapter",
     "CsetAdapter",
     "Gazetteer",
     "GenericAdapter",

@@ -19,13 +19,11 @@ import pyarrow as pa
 
 from sectorlens.model import Observation, Source
 from sectorlens.sources.chunk import Chunk, Progress
-from sectorlens.sources.normalize import Normalizer
+from sectorlens.sources.normalize import BLANKS, Normalizer
 from sectorlens.sources.readers import CHUNK_ROWS, FileInfo, open_table
 
 Record = Observation | Source
 """Records an adapter may give one by one (aggregate tables), besides its deal/company tables."""
-
-BLANKS = frozenset({"", "-", "—", "n/a", "na", "nan", "null", "none"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +155,7 @@ def _hiding(chunks: Iterator[Chunk], drop: frozenset[str]) -> Iterator[Chunk]:
 def blank(value: str) -> bool:
     """True for an empty cell or a bare placeholder (``-``, ``N/A``, ``nan``)."""
     value = value.strip()
-    return len(value) <= 4 and value.casefold() in BLANKS
+    return len(value) <= 5 and value.casefold() in BLANKS
 
 
 def opt(value: str) -> str | None:
@@ -173,4 +171,4 @@ def filled(values: Sequence[str]) -> list[bool]:
 
 def opts(values: Sequence[str]) -> list[str | None]:
     """``opt`` of every cell of a column of stripped text."""
-    return [None if len(v) <= 4 and v.casefold() in BLANKS else v for v in values]
+    return [None if len(v) <= 5 and v.casefold() in BLANKS else v for v in values]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from sectorlens.sources.countries import Countries
 from sectorlens.subjects import merge_places, world_directories, world_places
 
 
@@ -79,6 +80,25 @@ class Gazetteer:
                         ids.append(entry.id)
         # names two places share in one language (산시: Shanxi and Shaanxi in Korean)
         self._shared = {key for key, n in named.items() if n > 1}
+        self._countries: Countries | None = None
+
+    @property
+    def countries(self) -> Countries:
+        """Country codes and names (pycountry and data), with this gazetteer's countries."""
+        if self._countries is None:
+            self._countries = Countries.load(
+                (e.id, [*e.names.values(), *e.aliases])
+                for e in self.entries.values()
+                if e.kind == "country"
+            )
+        return self._countries
+
+    def country_place(self, code: str) -> Place:
+        """The place of a whole country (its region too when the gazetteer knows it)."""
+        entry = self.entries.get(code)
+        if entry is not None and entry.kind == "country":
+            return self._apply(Place(), entry)
+        return Place(country=code)
 
     @classmethod
     def load(cls, path: Path | None = None, *, subjects: Sequence[Path] | None = None) -> Gazetteer:
@@ -158,8 +178,13 @@ class Gazetteer:
             seen += 1
         return False
 
-    def resolve(self, parts: Sequence[str], *, country: str | None = None) -> Place:
-        """Resolve a place path, broadest part first, optionally inside a known country."""
+    def resolve(
+        self, parts: Sequence[str], *, country: str | None = None, strict: bool = False
+    ) -> Place:
+        """Resolve a place path, broadest part first, optionally inside a known country (an
+        ISO code). With ``strict`` (the country came from the row itself) a part is looked up
+        only inside that country; else a place named abroad wins over a default country. A word
+        for "abroad" (``国外``) leaves the place unresolved, without a country."""
         home = self.entries.get(country) if country else None
         place = self._apply(Place(), home) if home is not None else Place(country=country)
         scope = country
@@ -168,9 +193,17 @@ class Gazetteer:
             part = raw.strip()
             if not part:
                 continue
+            if self.countries.abroad(part):
+                return Place(unresolved=(part,))
             entry = self.lookup(part, within=scope)
-            if entry is None and scope is not None and place.city is None:
+            if entry is None and scope is not None and place.city is None and not strict:
                 entry = self.lookup(part)  # e.g. a city abroad next to a home-country record
+            if entry is None and place.country and place.province is None:
+                # a state or province the gazetteer lacks: ISO 3166-2 (pycountry) knows it
+                sub = self.countries.subdivision(place.country, part)
+                if sub is not None:
+                    place = replace(place, province=sub)
+                    continue
             if entry is None:
                 place, known = self._keep(place, part)
                 if not known:

@@ -26,9 +26,12 @@ from sectorlens.sources.gazetteer import Gazetteer, Place
 from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
 
 QUOTES = ("CNY", "USD", "KRW")
+#: cells that hold no value, whatever the column (compared case-folded)
+BLANKS = frozenset({"", "-", "—", "–", "n/a", "na", "nan", "null", "none", "n.a."})
 _SCALE = Decimal("0.000001")
 _RATE_SCALE = Decimal("1e-12")
 _EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # products of 38-digit amounts and rates
+MAX_VALUE = 200  # characters of an amount, date, round or place cell that are parsed at all
 _HUGE = Decimal(10) ** 24  # no amount is this large: a number beyond it is not an amount
 _CACHE_LIMIT = 50_000  # distinct values remembered per kind; beyond it, start again (memory)
 
@@ -154,7 +157,7 @@ class Normalizer:
         coded = self.code("round", raws, self.round)
         for code, n in coded.counts():
             raw = str(coded.table.keys[code]).strip()
-            if raw and raw not in {"-", "—"} and coded.values[code] is None:
+            if not blank_cell(raw) and coded.values[code] is None:
                 self.tally.unmapped_rounds[raw] += n
         return coded
 
@@ -221,6 +224,13 @@ class Normalizer:
         the load rejects (``amount_above_ceiling``)."""
         if not text.strip():
             return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason="empty cell")
+        if blank_cell(text):
+            reason = f"missing value {text.strip()!r}"
+            return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason=reason)
+        if len(text) > MAX_VALUE:  # bounded parse time, whatever the cell
+            return Quantity(
+                text, Kind.UNPARSED, reason=f"too long for an amount ({len(text):,} characters)"
+            )
         q = parse.parse_money(text, default_currency=default_currency)
         if q.kind is Kind.MONEY and any(
             v is not None and abs(v) >= _HUGE for v in (q.value, q.low, q.high)
@@ -231,29 +241,16 @@ class Normalizer:
             )
         return q
 
-    def ceiling(self, currency: str | None) -> Decimal:
-        """The largest plausible single amount in ``currency``: USD 1 tn at its latest ECB rate
-        (10^15 units without a rate)."""
-        return self.once("ceiling", currency or "", self._ceiling)
-
-    def _ceiling(self, currency: str) -> Decimal:
-        if not currency or currency == "USD":
-            return ceiling_of(Decimal(1) if currency else None)
-        try:
-            last = self.fx.bounds(currency)[1]
-            rate = self.fx.rate("USD", currency, last).rate
-        except (FxError, KeyError, ValueError):
-            return ceiling_of(None)
-        return ceiling_of(rate)
-
     def period(self, text: str, *, date_format: str | None = None) -> Period | None:
         """``parse.parse_period`` of ``text`` (a day, month, year…), None when unreadable."""
         return self.once(f"period:{date_format}", text, lambda t: _period(t, date_format))
 
     def day(self, raw: str, date_format: str | None = None) -> Day:
         """The first day ``raw`` names, and a flag when it is a month/year (or not a date)."""
-        if not raw or raw.strip() in {"-", "—"}:
+        if not raw or blank_cell(raw):
             return None, None
+        if len(raw) > MAX_VALUE:
+            return None, "bad_date"
         period = self.period(raw, date_format=date_format)
         if period is None:
             return None, "bad_date"
@@ -264,15 +261,32 @@ class Normalizer:
     @staticmethod
     def round(text: str) -> str | None:
         """``parse.canonical_round`` of ``text`` (None for an empty cell)."""
-        return parse.canonical_round(text) if text.strip() else None
+        if blank_cell(text) or len(text) > MAX_VALUE:
+            return None
+        return parse.canonical_round(text)
 
     def split_places(self, text: str) -> tuple[tuple[str, ...], ...]:
         """``parse.split_places``: each place named in ``text`` as its levels, broadest first."""
-        return tuple(parse.split_places(text)) if text.strip() else ()
+        if not text.strip() or len(text) > MAX_VALUE:
+            return ()
+        return tuple(parse.split_places(text))
 
-    def place(self, parts: tuple[str, ...], *, country: str | None = None) -> Place:
+    def place(
+        self, parts: tuple[str, ...], *, country: str | None = None, strict: bool = False
+    ) -> Place:
         """Resolve ``parts`` with the gazetteer (unresolved parts are in ``Place.unresolved``)."""
-        return self.gazetteer.resolve(parts, country=country)
+        return self.gazetteer.resolve(parts, country=country, strict=strict)
+
+    def country(self, text: str) -> str | None:
+        """The ISO alpha-2 code a country cell names (``USA``, ``840``, ``미국``), or None."""
+        return self.once("country", text.strip(), self.gazetteer.countries.resolve)
+
+    def locate(self, raw: str, country_cell: str = "", default: str | None = None) -> Located:
+        """A place cell with the row's country cell (which wins) or a default country
+        (``sources.placing.locate``)."""
+        from sectorlens.sources.placing import locate
+
+        return locate(self, raw, country_cell, default)
 
     def classify(
         self, source: str, values: dict[str, str], *, raw: str | None, sub: str | None = None
@@ -372,6 +386,12 @@ def _product(amount: Decimal | None, rate: Decimal) -> Decimal | None:
     return _EXACT.quantize(_EXACT.multiply(amount, rate), _SCALE)
 
 
+def blank_cell(value: str) -> bool:
+    """An empty cell or a bare placeholder (``-``, ``N/A``, ``None``, ``nan``)."""
+    value = value.strip()
+    return len(value) <= 5 and value.casefold() in BLANKS
+
+
 def _period(text: str, date_format: str | None) -> Period | None:
     if not text.strip():
         return None
@@ -388,14 +408,6 @@ def converted(fields: dict[str, Any]) -> dict[str, Decimal | None]:
             amount = fields.get(f"amount_{part}")
             out[f"{quote.lower()}_{part}"] = None if rate is None else _product(amount, rate)
     return out
-
-
-def ceiling_of(usd_rate: Decimal | None) -> Decimal:
-    """The largest plausible single amount in a currency: USD 1 tn at ``usd_rate`` units per
-    USD; 10^15 units where no rate is known."""
-    if usd_rate is None:
-        return Decimal(10) ** 15
-    return (Decimal(10) ** 12 * usd_rate).quantize(Decimal(1))
 
 
 def quantize(value: Decimal | None) -> Decimal | None:

@@ -21,13 +21,21 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sectorlens.errors import InputError
-from sectorlens.sources.chunk import Chunk, ChunkBuilder, Progress, Repairs, clean_header
+from sectorlens.sources.chunk import (
+    MAX_CELL,
+    Chunk,
+    ChunkBuilder,
+    Progress,
+    Repairs,
+    clean_header,
+)
 from sectorlens.sources.encoding import SAMPLE, UTF8, Encoding, choose, codec_name
 from sectorlens.sources.text import needs_repair
 
 CHUNK = 1 << 20  # bytes read at a time
 BINARY_SUFFIXES = frozenset({".xlsx", ".xlsm"})
-CHUNK_ROWS = 4096  # rows per Chunk given to an adapter (its columns stay in the CPU's cache)
+CHUNK_ROWS = 4096  # rows per Chunk given to an adapter (its columns stay in the CPU cache)
+MAX_FIELD = 1 << 20  # characters of one CSV field: beyond it the file is refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,9 @@ def read_delimited(
 ) -> tuple[list[str], Iterator[Chunk]]:
     """The header and the rows of a CSV/TSV file; refs are ``L<line where the record starts>``."""
     delim = delimiter or ("\t" if info.path.suffix.lower() in {".tsv", ".tab"} else ",")
+    # the csv module's own cap (process-wide; the same value every time): a field beyond it
+    # stops the file with one line; a cell beyond MAX_CELL rejects its row
+    csv.field_size_limit(MAX_FIELD)
     with info.path.open("rb") as fh:
         lines = _Lines(fh, info, encoding, None)
         try:
@@ -152,7 +163,8 @@ def _chunk(
     special.update(
         i
         for i, text in enumerate(texts)
-        if not (text.isascii() and "\\" not in text) and needs_repair(text)
+        if len(text) > MAX_CELL
+        or (not (text.isascii() and "\\" not in text) and needs_repair(text))
     )
     old = set()  # records with a line decoded with the legacy code page
     while legacy and legacy[0] < starts[-1] + _span(texts[-1]):

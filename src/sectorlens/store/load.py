@@ -227,11 +227,12 @@ def _as_stored(stored: pa.Field, given: pa.Field) -> pa.Field:
 
 
 #: what makes two deals the same deal, whatever file or format they came from: the company, the
-#: day (or the date text when it is not a day), the round, the amount's bounds and currency
+#: day, the round, the amount's bounds and currency. Deals without a date are never the same as
+#: a deal of another load (two undated rounds are one only when every field is identical within
+#: one file, which a file's rows are kept as they are)
 _SAME_DEAL = """
     d.company_id = k.company_id
-    AND d.deal_date IS NOT DISTINCT FROM k.deal_date
-    AND (k.deal_date IS NOT NULL OR d.date_raw IS NOT DISTINCT FROM k.date_raw)
+    AND k.deal_date IS NOT NULL AND d.deal_date = k.deal_date
     AND coalesce(d.round, d.round_raw) IS NOT DISTINCT FROM coalesce(k.round, k.round_raw)
     AND d.amount_kind = k.amount_kind
     AND d.amount_low IS NOT DISTINCT FROM k.amount_low

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -132,17 +133,20 @@ def no_space(exc: BaseException) -> bool:
 class StoreSize:
     """The size of the store file before a load, to give back what a failed load grew it by.
 
-    After a rollback DuckDB's file keeps its new blocks (free, but allocated); a checkpoint lets
-    DuckDB truncate free blocks at the end of the file."""
+    After a rollback DuckDB keeps the blocks the load added (free, but allocated: the file stays
+    grown, and on a full disk stays full). Every block in use when the load began lies below the
+    size the file had then, and the blocks above it held only the rolled-back rows, which DuckDB
+    never reads again; so the file is cut back to that size (DuckDB extends it when it reuses
+    those free blocks). Done only when the disk was full.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
         row = first_row(
             con, "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
         )
         self.path = Path(row[0]) if row and row[0] else None
         self.before = self._size()
-        self.failed = False
+        self.full = False  # set when the load failed for want of space
 
     def _size(self) -> int | None:
         try:
@@ -151,14 +155,10 @@ class StoreSize:
             return None
 
     def restore(self) -> None:
-        """After a failed load: checkpoint so that DuckDB gives back the blocks it added."""
-        if not self.failed or self.before is None:
+        """After a load that failed on a full disk (and was rolled back): cut the file back."""
+        if not self.full or self.before is None or self.path is None:
             return
-        with suppress(duckdb.Error):  # best effort: the store's content is unchanged either way
-            self.con.execute("CHECKPOINT")
-
-    @property
-    def grown(self) -> int:
-        """Bytes the file is larger than before the load (0 when unknown)."""
         now = self._size()
-        return 0 if now is None or self.before is None else max(0, now - self.before)
+        if now is not None and now > self.before:
+            with suppress(OSError):
+                os.truncate(self.path, self.before)
