@@ -81,6 +81,10 @@ def build_sections(
         if str(cfg.get("kind")).startswith("ingested_") and ctx.deal_sources:
             section.blocks = [_cite_loads(b, ctx.deal_sources) for b in section.blocks]
         if section is not None:
+            if ctx.scope_note and str(cfg.get("kind")).startswith("ingested_"):
+                # the first section from the store's deals says which deals the scope left out
+                section.blocks.append(Note(ctx.scope_note))
+                ctx.scope_note = None
             done.append(section)
             if on_section is not None:
                 on_section(section)
