@@ -193,6 +193,11 @@ def test_a_sector_taxonomy_is_checked_with_file_line(tmp_path: Path) -> None:
     root = write_dataset(tmp_path / "ds", extra={"sectors.yaml": bad})
     with pytest.raises(InputError, match=r"sectors\.yaml:6: 'Foo' maps to unknown sector 'b'"):
         read_reference(root)
+    # a name with a comma in a YAML flow mapping splits into keys: named, not swallowed
+    unquoted = "categories:\n  a: {en: Deep tech (AI, IoT), ko: 딥테크}\nsources: {}\n"
+    root = write_dataset(tmp_path / "ds2", extra={"sectors.yaml": unquoted})
+    with pytest.raises(InputError, match=r"sectors\.yaml:2: unknown key 'IoT\)'"):
+        read_reference(root)
 
 
 # -- each subject brings its world ------------------------------------------------------------

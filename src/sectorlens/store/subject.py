@@ -60,6 +60,7 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "ingested_deal_size": ("where", "years", "currency"),
 }
 SECTION_COMMON = ("id", "kind", "title")
+NAME_KEYS = ("ko", "en", "zh")  # the names a sector or layer of sectors.yaml may have
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +228,9 @@ def check_sectors(path: Path, spec: Any) -> dict[str, dict[str, dict[str, str]]]
     check_keys(path, [], spec, SCHEMA["sectors.yaml"])
     layers = spec.get("layers") or {}
     categories = spec["categories"]
+    for group, allowed in (("categories", (*NAME_KEYS, "layer")), ("layers", NAME_KEYS)):
+        for code, names in (spec.get(group) or {}).items():
+            check_keys(path, [group, str(code)], names, allowed)
     for code, names in categories.items():
         layer = names.get("layer") if isinstance(names, Mapping) else None
         if layer is not None and layer not in layers:
