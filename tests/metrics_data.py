@@ -1,8 +1,10 @@
 """A small hand-made store for the metric tests: 12 deals of 6 companies (and one unfunded).
 
 Every expectation in the metric tests is computed by hand from the table below (amounts in CNY;
-the USD and KRW columns are the CNY ones × 0.15 and × 170, as ingestion would have converted
-them). The store's as-of date is the latest deal, 2018-12-20, so 2018 is a partial year.
+d12 was stated as USD 8M). The store's rates are replaced by fixed ones for 2015–2019 (``RATES``,
+units per EUR): 1 CNY = 0.16 USD = 170 KRW, 1 USD = 6.25 CNY, so USD and KRW figures are the CNY
+ones × 0.16 and × 170. The store's as-of date is the latest deal, 2018-12-20, so 2018 is a partial
+year.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from decimal import Decimal
 import duckdb
 
 from sectorlens.store import assign_company_keys
+from sectorlens.store.rates import Fixing, add_fixings
 
 M = Decimal(1_000_000)
-USD_PER_CNY = Decimal("0.15")
+USD_PER_CNY = Decimal("0.16")
 KRW_PER_CNY = Decimal(170)
+# units per EUR, fixed from 2015 to 2019: 1/8 and 1/1.28 are exact, so the cross rates are too
+RATES = {"EUR": Decimal(1), "CNY": Decimal(8), "USD": Decimal("1.28"), "KRW": Decimal(1360)}
 
 # id, company, date, round, kind, qualifier, value, low, high (CNY, millions), province, city,
 # cluster, sector, chain layer
@@ -65,8 +70,16 @@ def _m(v: int | None, factor: Decimal = Decimal(1)) -> Decimal | None:
     return None if v is None else v * M * factor
 
 
+def fixed_rates(con: duckdb.DuckDBPyConnection) -> None:
+    """Replace the store's exchange rates by the fixture's fixed ones (``RATES``)."""
+    con.execute("DELETE FROM fx_rates")
+    start, end = date(2015, 1, 1), date(2019, 12, 31)
+    add_fixings(con, [Fixing(c, start, r, end) for c, r in RATES.items()], "fixture")
+
+
 def fill(con: duckdb.DuckDBPyConnection, source_format: str = "fixture") -> None:
-    """Insert the fixture's companies and deals into an empty store."""
+    """Insert the fixture's companies and deals (and its fixed rates) into an empty store."""
+    fixed_rates(con)
     for cid, name, founded, prov, city, cluster, sector, layer in COMPANIES:
         con.execute(
             "INSERT INTO companies (company_id, load_id, row_ref, source_format, name, founded,"
@@ -101,7 +114,7 @@ def fill(con: duckdb.DuckDBPyConnection, source_format: str = "fixture") -> None
         sector,
         layer,
     ) in DEALS:
-        # d12 was stated in USD (8M) and converted by ingestion at 6.25 → 50M CNY.
+        # d12 was stated in USD (8M): 50M CNY at the fixture's 6.25.
         currency, raw = ("USD", 8) if did == "d12" else ("CNY", value)
         row = {
             "deal_id": did,
@@ -125,10 +138,6 @@ def fill(con: duckdb.DuckDBPyConnection, source_format: str = "fixture") -> None
             "sector": sector,
             "chain_layer": layer,
         }
-        for prefix, factor in (("cny", Decimal(1)), ("usd", USD_PER_CNY), ("krw", KRW_PER_CNY)):
-            row[f"{prefix}_value"] = _m(value, factor)
-            row[f"{prefix}_low"] = _m(low, factor)
-            row[f"{prefix}_high"] = _m(high, factor)
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         con.execute(f"INSERT INTO deals ({cols}) VALUES ({marks})", list(row.values()))

@@ -174,7 +174,7 @@ def test_store_deals_aggregate_is_info(con: duckdb.DuckDBPyConnection) -> None:
     ):
         con.execute(
             "INSERT INTO deals (deal_id, load_id, row_ref, source_format, deal_date, amount_kind, "
-            "disclosed, cny_value) VALUES (?, 'l1', ?, 'csv', ?, ?, ?, ?)",
+            "disclosed, currency, amount_value) VALUES (?, 'l1', ?, 'csv', ?, ?, ?, 'CNY', ?)",
             [
                 f"d{i}",
                 f"r{i}",

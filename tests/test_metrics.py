@@ -62,8 +62,8 @@ def test_deals_by_quarter_and_city_in_usd(engine: Engine) -> None:
     result = rows(engine, "deals", by=["quarter", "city"], currency="USD")
     q4 = [r for r in result if r["period"] == "2018-Q4"]
     assert [(r["city"], r["amount_low"]) for r in q4] == [
-        ("Hangzhou", 200 * M * D("0.15")),
-        ("Shenzhen", 100 * M * D("0.15")),
+        ("Hangzhou", 200 * M * metrics_data.USD_PER_CNY),
+        ("Shenzhen", 100 * M * metrics_data.USD_PER_CNY),
     ]
     assert all(r["partial"] for r in q4)  # Q4 ends after 2018-12-20
     assert {r["currency"] for r in result} == {"USD"}
@@ -236,8 +236,8 @@ def test_the_median_of_midpoints_is_rounded_once(con: duckdb.DuckDBPyConnection)
     # the midpoint to 6 places first (0.005000) would give 0.01
     con.execute(
         "INSERT INTO deals (deal_id, load_id, row_ref, source_format, deal_date, amount_kind,"
-        " amount_qualifier, disclosed, cny_low, cny_high) VALUES ('r1', 'L1', 'r1', 'fixture',"
-        " '2018-01-01', 'money', 'range', true, 0.000001, 0.009998)"
+        " amount_qualifier, disclosed, currency, amount_low, amount_high) VALUES ('r1', 'L1', 'r1',"
+        " 'fixture', '2018-01-01', 'money', 'range', true, 'CNY', 0.000001, 0.009998)"
     )
     (row,) = rows(from_duckdb(con), "deal_size", by=[])
     assert (row["mid_n"], row["mid_median"]) == (1, D("0.00"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -42,8 +42,11 @@ def check_command(
     con = None
     if db is not None or store:
         con = connect(db if db is not None else default_db_path(), read_only=True)
+    scope = None
+    if con is not None:
+        scope = _store_scope(con)
     try:
-        findings = check(extraction, lang=lang, fx=FxRates(), con=con)
+        findings = check(extraction, lang=lang, fx=FxRates(), con=con, scope=scope)
     finally:
         if con is not None:
             con.close()
@@ -57,6 +60,28 @@ def check_command(
     else:
         _print(extraction.document.name, len(extraction.facts), findings)
     raise typer.Exit(1 if has_errors(findings) else 0)
+
+
+def _store_scope(con: Any) -> Any:
+    """The scope of the subject loaded in the store (None without one); says on stderr how many
+    of the store's deals it leaves out."""
+    from sectorlens.errors import StoreError
+    from sectorlens.metrics import Scope, from_duckdb
+    from sectorlens.metrics.scope import scope_counts
+    from sectorlens.store import stored_reference
+
+    try:
+        subject = stored_reference(con).presentation.get("subject") or {}
+    except StoreError:
+        return None
+    scope = Scope.from_subject(subject)
+    if scope.is_open:
+        return None
+    counts = scope_counts(from_duckdb(con), scope)
+    typer.echo(
+        f"store: subject {scope.subject} ({scope.describe()}): {counts.describe()}", err=True
+    )
+    return scope
 
 
 def _print(name: str, n_facts: int, findings: list[Finding]) -> None:

@@ -28,7 +28,7 @@ def init(
     from sectorlens.store import connect, default_db_path, load_reference
 
     path = db or default_db_path()
-    con = connect(path)
+    con = connect(path, on_upgrade=lambda note: typer.echo(note, err=True))
     try:
         result = load_reference(con, data, force=force)
     finally:

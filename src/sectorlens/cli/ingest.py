@@ -82,7 +82,7 @@ def ingest_command(
                 None, paths, source=source, preview=rows, progress=progress, encoding=encoding
             )
         else:
-            con = connect(db)
+            con = connect(db, on_upgrade=lambda note: typer.echo(note, err=True))
             try:
                 results = ingest(
                     con,
@@ -171,7 +171,7 @@ def _print_preview(out: Console, r: LoadResult) -> None:
             "amount",
             "kind",
             "ccy",
-            "usd",
+            "value",
             "place",
             "sector",
         ):
@@ -190,7 +190,7 @@ def _print_preview(out: Console, r: LoadResult) -> None:
                         f.get("amount_raw") or "",
                         f.get("amount_kind"),
                         f.get("currency") or "",
-                        _usd(f),
+                        _value(f),
                         place,
                         f.get("sector") or "",
                     ),
@@ -240,14 +240,12 @@ def _print_preview(out: Console, r: LoadResult) -> None:
         out.print(table)
 
 
-def _usd(row: dict[str, Any]) -> str:
-    from sectorlens.sources.normalize import converted
-
-    fields = converted(row)
-    value = fields.get("usd_value")
+def _value(row: dict[str, Any]) -> str:
+    """The amount as read, in its own currency: a point or a low–high range."""
+    value = row.get("amount_value")
     if value is not None:
         return f"{value:,.0f}"
-    low, high = fields.get("usd_low"), fields.get("usd_high")
+    low, high = row.get("amount_low"), row.get("amount_high")
     if low is not None or high is not None:
         return f"{'' if low is None else f'{low:,.0f}'}–{'' if high is None else f'{high:,.0f}'}"
     return ""

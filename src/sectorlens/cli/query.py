@@ -38,7 +38,19 @@ def query(
     param: Annotated[
         list[str] | None, typer.Option("--param", help="Metric parameter NAME=VALUE.")
     ] = None,
-    currency: Annotated[str, typer.Option(help="CNY, USD or KRW.")] = "CNY",
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            help="Any currency of the store's rate table (default: the subject's currency, "
+            "else the deals' most common one)."
+        ),
+    ] = None,
+    subject: Annotated[
+        str | None,
+        typer.Option(
+            "--subject", help="Only the deals in this subject's scope (its id or data set folder)."
+        ),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "table",
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
     engine: Annotated[str, typer.Option(help="duckdb or spark.")] = "duckdb",
@@ -47,8 +59,9 @@ def query(
 ) -> None:
     """Compute one metric over the store (read-only)."""
     # Imported here so that other commands do not pay for Ibis and Arrow.
-    from sectorlens.metrics import REGISTRY, compute, open_engine
+    from sectorlens.metrics import REGISTRY, Scope, compute, open_engine
     from sectorlens.metrics.output import BINARY_FORMATS, FORMATS, cell_text, render
+    from sectorlens.metrics.scope import find_subject, scope_counts
 
     if list_ or metric is None:
         for m in REGISTRY.values():
@@ -60,16 +73,35 @@ def query(
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt in BINARY_FORMATS and out is None:
         raise UsageError(f"--format {fmt} writes a binary file: give --out FILE")
+    if subject is not None:
+        from sectorlens.store import connect
+
+        with connect(db, read_only=True) as con:
+            scope = Scope.from_subject(find_subject(con, subject))
+    else:
+        scope = None
     with open_engine(db, engine) as eng:
         result = compute(
-            eng, metric, by=by, where=where or (), currency=currency, params=_pairs(param or [])
+            eng,
+            metric,
+            by=by,
+            where=where or (),
+            currency=currency,
+            params=_pairs(param or []),
+            scope=scope,
         )
+        if scope is not None:
+            counts = scope_counts(eng, scope)
+            typer.echo(
+                f"subject {scope.subject} ({scope.describe()}): {counts.describe()}", err=True
+            )
     q = result.query
     meta = {
         "metric": metric,
         "by": list(q.by),
         "where": [str(f) for f in q.where],
         "currency": q.currency,
+        "subject": scope.subject if scope is not None else None,
         "params": {k: cell_text(v) for k, v in q.params.items()},
         "engine": result.engine,
     }

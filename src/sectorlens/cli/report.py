@@ -32,7 +32,7 @@ def report(
         if db is not None and not db.exists():
             raise StoreError(f"no store at {db}: run `sectorlens db init --db {db}` first")
         path = db or default_db_path()
-        con = connect(path)
+        con = connect(path, on_upgrade=lambda note: typer.echo(note, err=True))
         try:
             loaded = ensure_reference(con)
             if loaded is not None:

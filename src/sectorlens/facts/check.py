@@ -22,15 +22,17 @@ def check(
     fx: FxRates | None = None,
     con: Any = None,
     rules: Iterable[str] | None = None,
+    scope: Any = None,
 ) -> list[Finding]:
-    """Findings over ``extraction``; ``fx`` enables ECB checks, ``con`` (a store) the store rule."""
+    """Findings over ``extraction``; ``fx`` enables ECB checks, ``con`` (a store) the store rule
+    (over the deals inside ``scope``, a ``metrics.Scope``, when given)."""
     if lang not in LANGS:
         raise UsageError(f"unknown language {lang!r} (choose from: {', '.join(LANGS)})")
     names = list(RULES) if rules is None else list(rules)
     unknown = [n for n in names if n not in RULES]
     if unknown:
         raise UsageError(f"unknown rule {unknown[0]!r} (choose from: {', '.join(RULES)})")
-    return run(Context(extraction, lang, fx, con), names)
+    return run(Context(extraction, lang, fx, con, scope), names)
 
 
 def check_file(

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from sectorlens.metrics.catalog import REGISTRY
     from sectorlens.metrics.engine import ENGINES, Engine, from_duckdb, open_engine
     from sectorlens.metrics.filters import FIELDS, Filter, make_filter, parse_where
-    from sectorlens.metrics.registry import CURRENCIES, Metric, MetricResult, Param, Query
+    from sectorlens.metrics.registry import Metric, MetricResult, Param, Query
+    from sectorlens.metrics.scope import Scope
 
 # Public name → the submodule that defines it (imported by ``__getattr__`` on first use).
 _LAZY = {
@@ -34,7 +35,7 @@ _LAZY = {
     "Filter": "filters",
     "make_filter": "filters",
     "parse_where": "filters",
-    "CURRENCIES": "registry",
+    "Scope": "scope",
     "Metric": "registry",
     "MetricResult": "registry",
     "Param": "registry",
@@ -42,7 +43,6 @@ _LAZY = {
 }
 
 __all__ = [
-    "CURRENCIES",
     "ENGINES",
     "FIELDS",
     "REGISTRY",
@@ -52,6 +52,7 @@ __all__ = [
     "MetricResult",
     "Param",
     "Query",
+    "Scope",
     "compute",
     "describe",
     "from_duckdb",
@@ -82,15 +83,21 @@ def compute(
     *,
     by: Sequence[str] | None = None,
     where: Sequence[str | Filter] = (),
-    currency: str = "CNY",
+    currency: str | None = None,
     params: Mapping[str, Any] | None = None,
     fx: FxRates | None = None,
+    scope: Scope | None = None,
 ) -> MetricResult:
-    """Validate the request, run metric ``name`` on ``engine`` and return its rows."""
+    """Validate the request, run metric ``name`` on ``engine`` and return its rows.
+
+    ``currency`` is any currency of the store's ``fx_rates`` (default: the scope's currency,
+    else the most common currency of the deals); ``scope`` keeps only the subject's deals.
+    """
     from sectorlens.metrics.registry import run
 
     metric = get_metric(name)
     query = metric.query(by=by, where=where, currency=currency, params=params, fx=fx)
+    query = query.with_store(engine, currency is None, scope)
     return run(metric, engine, query)
 
 
@@ -99,7 +106,9 @@ def sql(engine: Engine, name: str, **request: Any) -> dict[str, str]:
     import ibis
 
     metric = get_metric(name)
-    query = metric.query(**request)
+    scope = request.pop("scope", None)
+    default = request.get("currency") is None
+    query = metric.query(**request).with_store(engine, default, scope)
     dialect = "duckdb" if engine.name == "duckdb" else "spark"
     return {
         key: str(ibis.to_sql(expr, dialect=dialect))

@@ -12,6 +12,7 @@ from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     ARROW_PCT,
     amounts,
+    converted,
     dim_type,
     mid_sum,
     pct,
@@ -31,16 +32,19 @@ def build_cohorts(q: Query, engine: Any) -> dict[str, ir.Table]:
     beside the deals and their amounts. Cohort keys are the company's own fields. Companies and
     deals join on the integer ``company_key`` (see store.schema).
     """
-    c = filters.apply(engine.table("companies"), q.where, "companies")
+    c = engine.table("companies")
     d = engine.table("deals")
+    if q.scope is not None:
+        c, d = q.scope.apply_companies(c), q.scope.apply(d)
+    c = filters.apply(c, q.where, "companies")
+    d = converted(d, q, engine)
     keys = {"founded_year": c.founded.year(), **{b: c[b] for b in q.by}}
     companies = c.group_by(**keys).aggregate(companies=c.count())
-    cur = q.currency.lower()
-    money = ["amount_qualifier", f"{cur}_value", f"{cur}_low", f"{cur}_high"]
+    money = ["amount_qualifier", "fx_value", "fx_low", "fx_high"]
     cohort = c.select(cohort_company=c.company_key, **keys)
     raised = d.select(*money, deal_company=d.company_key)
     j = cohort.left_join(raised, cohort.cohort_company == raised.deal_company)
-    a = amounts(j, q.currency)
+    a = amounts(j)
     deals = j.group_by(*keys).aggregate(
         unfunded=j.count(where=j.deal_company.isnull()),
         deals=j.deal_company.count(),

@@ -1,6 +1,15 @@
 """Shared pieces of the metrics: deal amounts three ways, periods, exact ratios, Arrow output.
 
-Amounts of one deal, in the chosen currency's ``<cur>_value/low/high`` columns:
+Deals keep their amounts in the stated currency; :func:`converted` puts them into the query's
+currency at query time, from the store's ``fx_rates`` (see store.rates): each deal at the rate of
+its own day (the last fixing on or before it), crossed through EUR (units of the target per EUR
+× EUR per unit of the deal's currency, rounded to 12 places). A deal in the target currency is
+taken as it is; one without a date or a rate is not converted (null, like an undisclosed amount
+in sums). Products are exact (``DECIMAL(38, 18)``) and sums of them too, rounded to 6 places once
+per figure (:func:`to_arrow`), so every engine gives the same digits however the deals are
+grouped on the way.
+
+Amounts of one deal, converted (``fx_value/low/high``):
 
 - ``exact`` — the stated point, only when the qualifier is ``exact`` (disclosed exact amounts);
 - ``low`` / ``high`` — the ends of a range (``数千万`` → 10M..100M), the point where there is one;
@@ -27,6 +36,8 @@ from sectorlens.metrics import filters
 from sectorlens.metrics.registry import TIME_GRAINS, Query
 
 AMOUNT_TYPE = "decimal(38, 6)"
+RATE_TYPE = "decimal(38, 12)"
+EXACT_TYPE = "decimal(38, 18)"  # an amount × a rate, exactly
 ARROW_AMOUNT = pa.decimal128(38, 6)
 ARROW_PCT = pa.decimal128(20, 4)  # percentages, growth rates: 4 decimal places
 ARROW_MONEY2 = pa.decimal128(38, 2)  # means and medians: to the cent
@@ -38,10 +49,43 @@ _MICRO = Decimal("0.000001")
 _EXACT = Context(prec=80)
 
 
-def amounts(t: ir.Table, currency: str) -> dict[str, ir.Value]:
-    """The per-deal amounts (see :func:`amounts_of`) in ``currency`` (CNY, USD, KRW)."""
-    c = currency.lower()
-    return amounts_of(t, t[f"{c}_value"], t[f"{c}_low"], t[f"{c}_high"])
+def rates_into(engine: Any, target: str, currencies: ir.Column | None = None) -> ir.Table:
+    """Per currency and day: ``fx_rate`` (units of ``target`` per unit) and ``fx_fixed_on`` (the
+    older of the two fixings crossed through EUR); only ``currencies`` when given."""
+    fx = engine.table("fx_rates")
+    base = fx if currencies is None else fx.filter(fx.currency.isin(currencies))
+    quote = fx.filter(fx.currency == target).select(
+        q_day=fx.day, q_per_eur=fx.per_eur, q_fixed=fx.fixed_on
+    )
+    j = base.join(quote, base.day == quote.q_day)
+    return j.select(
+        fx_currency=j.currency,
+        fx_day=j.day,
+        fx_rate=(j.q_per_eur * j.eur_per).cast(RATE_TYPE),
+        fx_fixed_on=ibis.least(j.fixed_on, j.q_fixed),
+    )
+
+
+def converted(t: ir.Table, q: Query, engine: Any) -> ir.Table:
+    """Deals ``t`` with ``fx_value``, ``fx_low``, ``fx_high`` in ``q.currency`` (see above) and
+    the ``fx_rate`` and ``fx_fixed_on`` used (null for deals in the target currency)."""
+    target = q.currency
+    others = t.filter(t.currency != target).select("currency").distinct()
+    r = rates_into(engine, target, others.currency)
+    j = t.left_join(r, [t.currency == r.fx_currency, t.deal_date == r.fx_day])
+    one = ibis.literal(Decimal(1), RATE_TYPE)
+    rate = ibis.ifelse(j.currency == target, one, j.fx_rate)
+    return j.mutate(
+        fx_rate=rate,
+        fx_value=j.amount_value * rate,
+        fx_low=j.amount_low * rate,
+        fx_high=j.amount_high * rate,
+    )
+
+
+def amounts(t: ir.Table) -> dict[str, ir.Value]:
+    """The per-deal amounts (see :func:`amounts_of`) of converted deals (:func:`converted`)."""
+    return amounts_of(t, t.fx_value, t.fx_low, t.fx_high)
 
 
 def amounts_of(t: ir.Table, value: ir.Value, low: ir.Value, high: ir.Value) -> dict[str, ir.Value]:
@@ -53,7 +97,7 @@ def amounts_of(t: ir.Table, value: ir.Value, low: ir.Value, high: ir.Value) -> d
     sum (:func:`mid_sum`) and median are halved once per group; it is null exactly when the
     deal has no midpoint.
     """
-    null = ibis.null(AMOUNT_TYPE)
+    null = ibis.null(value.type())
     both = low.notnull() & high.notnull()
     return {
         "exact": ibis.ifelse(t.amount_qualifier == "exact", value, null),
@@ -96,8 +140,11 @@ def rows_of(results: Mapping[str, pa.Table], key: str = "rows") -> list[dict[str
 
 
 def deals(q: Query, engine: Any) -> ir.Table:
-    """The deals table with the query's filters applied."""
-    return filters.apply(engine.table("deals"), q.where, "deals")
+    """The deals table inside the query's scope, with its filters applied."""
+    t = engine.table("deals")
+    if q.scope is not None:
+        t = q.scope.apply(t)
+    return filters.apply(t, q.where, "deals")
 
 
 def group_columns(t: ir.Table, by: Sequence[str]) -> dict[str, ir.Value]:
@@ -179,9 +226,19 @@ def sort_key(value: Any) -> tuple[int, Any]:
 
 
 def to_arrow(rows: Iterable[Mapping[str, Any]], schema: Sequence[tuple[str, Any]]) -> pa.Table:
-    """Rows as an Arrow table of exactly ``schema`` (name, type) pairs."""
+    """Rows as an Arrow table of exactly ``schema`` (name, type) pairs; decimals are rounded
+    half up to their column's scale (exact sums of converted amounts have 18 places)."""
     rows = list(rows)
-    arrays = [pa.array([r.get(name) for r in rows], type=typ) for name, typ in schema]
+    arrays = []
+    for name, typ in schema:
+        values = [r.get(name) for r in rows]
+        if pa.types.is_decimal(typ):
+            step = Decimal(1).scaleb(-typ.scale)
+            values = [
+                None if v is None else Decimal(v).quantize(step, ROUND_HALF_UP, context=_EXACT)
+                for v in values
+            ]
+        arrays.append(pa.array(values, type=typ))
     return pa.Table.from_arrays(arrays, schema=pa.schema(list(schema)))
 
 

@@ -16,7 +16,7 @@ from sectorlens.store import connect
 
 ENGINES = ("duckdb", "spark")
 # The tables metrics read; the Spark engine copies only these.
-METRIC_TABLES = ("deals", "companies", "observations")
+METRIC_TABLES = ("deals", "companies", "observations", "fx_rates")
 
 
 class Engine:
@@ -29,12 +29,33 @@ class Engine:
         # Ibis reads a table's schema from the catalog on every call (~5-10 ms for deals, most of
         # a small metric's overhead); the store's schema is fixed, so one read per engine.
         self._tables: dict[str, ir.Table] = {}
+        self._currencies: list[str] | None = None
 
     def table(self, name: str) -> ir.Table:
         """The store table ``name`` as an Ibis table."""
         if name not in self._tables:
             self._tables[name] = self.backend.table(name)
         return self._tables[name]
+
+    def currencies(self) -> list[str]:
+        """The currencies the store's ``fx_rates`` can convert into (read once)."""
+        if self._currencies is None:
+            fx = self.table("fx_rates")
+            found = self.execute(fx.select("currency").distinct()).column(0).to_pylist()
+            self._currencies = sorted(c for c in found if c)
+        return self._currencies
+
+    def default_currency(self, scope: Any = None) -> str:
+        """The scope's currency, else the most common currency of its deals, else EUR."""
+        if scope is not None and scope.currency:
+            return str(scope.currency)
+        t = self.table("deals")
+        if scope is not None:
+            t = scope.apply(t)
+        t = t.filter(t.currency.notnull())
+        top = t.group_by("currency").aggregate(n=t.count()).order_by([ibis.desc("n"), "currency"])
+        rows = self.execute(top.limit(1)).to_pylist()
+        return str(rows[0]["currency"]) if rows else "EUR"
 
     def execute(self, expr: ir.Table) -> pa.Table:
         """Run ``expr`` and return its rows as an Arrow table."""

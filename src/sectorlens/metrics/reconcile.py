@@ -28,6 +28,7 @@ from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     amounts,
     amounts_of,
+    converted,
     deals,
     mid_sum,
     rows_of,
@@ -85,9 +86,9 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
         companies=t.company_id.nunique(),
         disclosed=t.count(where=t.disclosed),
     )
-    m = t.filter(t.currency.notnull())
+    m = converted(t.filter(t.currency.notnull()), q, engine)
     own = amounts_of(m, m.amount_value, m.amount_low, m.amount_high)
-    converted = amounts(m, q.currency)
+    at_dates = amounts(m)
     sums = m.group_by("source_format", "currency").aggregate(
         n=own["mid_x2"].count(),
         **mid_sum(own, "mid"),
@@ -95,7 +96,7 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
         high=own["high"].sum(),
         # deals stated as "at least": the total has no upper bound
         open_high=m.count(where=own["low"].notnull() & own["high"].isnull()),
-        **mid_sum(converted, "at_deal_dates"),
+        **mid_sum(at_dates, "at_deal_dates"),
     )
     obs_cols = [
         "obs_id",

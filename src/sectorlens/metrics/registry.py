@@ -9,8 +9,9 @@ engine gives the same digits. The web exposes each registered metric generically
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
 
     from sectorlens.fx import FxRates
     from sectorlens.metrics.engine import Engine
+    from sectorlens.metrics.scope import Scope
 
-CURRENCIES = ("CNY", "USD", "KRW")
+_CODE = re.compile(r"^[A-Z]{3}$")
 TIME_GRAINS = ("year", "quarter", "month")
 DIMENSIONS = (
     "province",
@@ -82,13 +84,34 @@ class Query:
 
     by: tuple[str, ...] = ()
     where: tuple[Filter, ...] = ()
-    currency: str = "CNY"
+    currency: str = "EUR"  # compute() sets the store's default and checks it against fx_rates
     params: Mapping[str, Any] = field(default_factory=dict)
     fx: FxRates | None = None
+    scope: Scope | None = None
 
     def param(self, name: str) -> Any:
         """A parameter's value (its default when not given)."""
         return self.params.get(name)
+
+    def with_store(self, engine: Engine, default_currency: bool, scope: Scope | None) -> Query:
+        """This query with ``scope`` and its currency checked against the store's ``fx_rates``
+        (or, when ``default_currency``, the scope's currency or the deals' most common one)."""
+        code = self.currency
+        if default_currency:
+            code = engine.default_currency(scope)
+        known = engine.currencies()
+        if not known and code.isalpha():
+            # no rates yet (loaded by the first ingest): only deals already in ``code`` count
+            return replace(self, currency=code, scope=scope)
+        if code not in known:
+            shown: list[str] = [c for c in ("USD", "EUR", "JPY", "GBP") if c in known]
+            shown += [c for c in known if c not in shown][: max(0, 8 - len(shown))]
+            raise UsageError(
+                f"no exchange rates for currency {code!r} in this store; known: "
+                f"{', '.join(shown)}{', …' if len(known) > len(shown) else ''} "
+                f"({len(known)} in all)"
+            )
+        return replace(self, currency=code, scope=scope)
 
 
 Build = Callable[[Query, "Engine"], dict[str, ir.Table]]
@@ -123,7 +146,7 @@ class Metric:
             "by": list(self.by),
             "default_by": list(self.default_by),
             "max_by": min(self.max_by, len(self.by)),
-            "currency": list(CURRENCIES) if self.money else [],
+            "money": self.money,
             "filters": [n for n, f in FIELDS.items() if self.table in f.tables],
             "params": [
                 {
@@ -142,7 +165,7 @@ class Metric:
         *,
         by: Sequence[str] | None = None,
         where: Sequence[str | Filter] = (),
-        currency: str = "CNY",
+        currency: str | None = None,
         params: Mapping[str, Any] | None = None,
         fx: FxRates | None = None,
     ) -> Query:
@@ -161,9 +184,9 @@ class Metric:
             raise UsageError(f"{self.name}: choose one of {', '.join(TIME_GRAINS)}")
         if self.needs_grain and not grains:
             raise UsageError(f"{self.name} needs one of {', '.join(TIME_GRAINS)} in --by")
-        code = currency.strip().upper()
-        if code not in CURRENCIES:
-            raise UsageError(f"currency {currency!r}: use one of {', '.join(CURRENCIES)}")
+        code = "EUR" if currency is None else currency.strip().upper()
+        if not _CODE.match(code):
+            raise UsageError(f"currency {currency!r}: give an ISO 4217 code such as USD or EUR")
         filters = parse_all(where)
         check_fields(filters, self.table)
         given = dict(params or {})

@@ -26,6 +26,7 @@ from sectorlens.metrics.common import (
     ARROW_MONEY2,
     ARROW_PCT,
     amounts,
+    converted,
     deals,
     mid_sum,
     pct,
@@ -55,8 +56,8 @@ def build_segments(q: Query, engine: Any) -> dict[str, ir.Table]:
 
 def _build(q: Query, engine: Any, *, companies: bool) -> dict[str, ir.Table]:
     (dim,) = q.by
-    t = deals(q, engine)
-    a = amounts(t, q.currency)
+    t = converted(deals(q, engine), q, engine)
+    a = amounts(t)
     aggs: dict[str, ir.Value] = {
         "deals": t.count(),
         **mid_sum(a, "amount_mid"),

@@ -20,14 +20,15 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from sectorlens.metrics.common import (
-    AMOUNT_TYPE,
     ARROW_AMOUNT,
     ARROW_MONEY2,
     ARROW_PCT,
+    EXACT_TYPE,
     MEASURES,
     amounts,
     amounts_of,
     cents,
+    converted,
     deals,
     dim_type,
     group_columns,
@@ -56,11 +57,10 @@ def build_deal_size(q: Query, engine: Any) -> dict[str, ir.Table]:
     taken exactly in ``finish``. A median per row (QUANTILE_CONT) over 10M deals sorts every
     amount, four times over; the classes group them once.
     """
-    t = deals(q, engine)
-    cur = q.currency.lower()
+    t = converted(deals(q, engine), q, engine)
     groups = group_columns(t, q.by)
     keys = list(groups)
-    money = {c: t[f"{cur}_{c}"] for c in ("value", "low", "high")}
+    money = {c: t[f"fx_{c}"] for c in ("value", "low", "high")}
     classes = t.group_by(
         **groups, kind_=t.amount_kind, amount_qualifier=t.amount_qualifier, **money
     ).aggregate(n_=t.count())
@@ -69,7 +69,7 @@ def build_deal_size(q: Query, engine: Any) -> dict[str, ir.Table]:
         classes.select(
             *keys,
             measure=ibis.literal(m),
-            x=a["mid_x2" if m == "mid" else m].cast(AMOUNT_TYPE),
+            x=a["mid_x2" if m == "mid" else m].cast(EXACT_TYPE),
             n_=classes.n_,
         )
         for m in MEASURES
@@ -84,11 +84,11 @@ def build_deal_size(q: Query, engine: Any) -> dict[str, ir.Table]:
     # the upper middle the first to pass it (the same amount when the count is odd)
     stats = v.group_by(*per).aggregate(
         n=v.n_.sum(),
-        total=(v.x * v.n_).sum().cast(AMOUNT_TYPE),
+        total=(v.x * v.n_).sum().cast(EXACT_TYPE),
         lower=v.x.min(where=2 * v.before >= v.all_),
         upper=v.x.min(where=2 * v.before > v.all_),
     )
-    null = ibis.null(AMOUNT_TYPE)
+    null = ibis.null(EXACT_TYPE)
     kinds = (
         classes.group_by(*keys, measure=_KIND + classes.kind_)
         .aggregate(n=classes.n_.sum())
@@ -156,8 +156,8 @@ def stage_order() -> dict[str, int]:
 
 def build_stage_mix(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Deals and mid amounts per year and canonical round."""
-    t = deals(q, engine)
-    a = amounts(t, q.currency)
+    t = converted(deals(q, engine), q, engine)
+    a = amounts(t)
     rows = t.group_by(year=t.deal_date.year(), round=t["round"]).aggregate(
         deals=t.count(), **mid_sum(a, "amount_mid")
     )

@@ -12,11 +12,12 @@ import pyarrow as pa
 
 from sectorlens.errors import UsageError
 from sectorlens.metrics.common import (
-    AMOUNT_TYPE,
     ARROW_AMOUNT,
     ARROW_PCT,
+    EXACT_TYPE,
     MEASURES,
     amounts,
+    converted,
     deals,
     dim_type,
     grain_of,
@@ -40,16 +41,15 @@ _PERIOD_SCHEMA: list[tuple[str, Any]] = [
 ]
 
 
-def deal_aggregates(t: ir.Table, currency: str, groups: dict[str, ir.Value]) -> ir.Table:
-    """Counts and the four amount sums of the deals in ``t`` per ``groups``.
+def deal_aggregates(t: ir.Table, groups: dict[str, ir.Value]) -> ir.Table:
+    """Counts and the four amount sums of the converted deals in ``t`` per ``groups``.
 
     Two levels: the deals are first summed per group *and amount class* (kind, disclosed, exact,
     low known, high known) with five plain aggregates, then each measure is a conditional sum
     over those few class rows. The same exact sums as fifteen conditional aggregates per deal,
     at about half the cost on DuckDB.
     """
-    c = currency.lower()
-    v, lo, hi = t[f"{c}_value"], t[f"{c}_low"], t[f"{c}_high"]
+    v, lo, hi = t.fx_value, t.fx_low, t.fx_high
     p = t.group_by(
         **groups,
         k_kind=t.amount_kind,
@@ -80,9 +80,12 @@ def _count(p: ir.Table, cond: ir.BooleanValue) -> ir.IntegerValue:
     return ibis.ifelse(cond, p.n, 0).sum()
 
 
-def as_of_expr(engine: Any) -> ir.Table:
-    """The latest deal date in the whole store: the end of what the data covers."""
+def as_of_expr(engine: Any, q: Query) -> ir.Table:
+    """The latest deal date of the store (inside the query's scope): the end of what the data
+    covers."""
     t = engine.table("deals")
+    if q.scope is not None:
+        t = q.scope.apply(t)
     return t.aggregate(as_of=t.deal_date.max())
 
 
@@ -100,9 +103,9 @@ def resolve_as_of(q: Query, results: dict[str, pa.Table]) -> date | None:
 
 def build_deals(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Deal count and amount sums grouped by a time grain (and one more dimension)."""
-    t = deals(q, engine)
-    rows = deal_aggregates(t, q.currency, group_columns(t, q.by))
-    return {"rows": rows, "as_of": as_of_expr(engine)}
+    t = converted(deals(q, engine), q, engine)
+    rows = deal_aggregates(t, group_columns(t, q.by))
+    return {"rows": rows, "as_of": as_of_expr(engine, q)}
 
 
 def finish_deals(results: dict[str, pa.Table], q: Query) -> pa.Table:
@@ -161,13 +164,12 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Per year: deals and amounts from 1 January to the cut-off day, and for the full year."""
     as_of = None
     if q.param("through") is None:
-        as_of = resolve_as_of(q, {"as_of": engine.execute(as_of_expr(engine))})
+        as_of = resolve_as_of(q, {"as_of": engine.execute(as_of_expr(engine, q))})
     month, day = _through(q, as_of)
-    t = deals(q, engine)
+    t = converted(deals(q, engine), q, engine)
     m, d = t.deal_date.month(), t.deal_date.day()
     # two levels, as in deal_aggregates: plain sums per year, window and range class first
-    c = q.currency.lower()
-    v, lo, hi = t[f"{c}_value"], t[f"{c}_low"], t[f"{c}_high"]
+    v, lo, hi = t.fx_value, t.fx_low, t.fx_high
     p = t.group_by(
         year=t.deal_date.year(),
         k_window=((m < month) | ((m == month) & (d <= day))).fill_null(False),
@@ -177,10 +179,10 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
     rows = p.group_by("year").aggregate(
         deals_ytd=ibis.ifelse(p.k_window, p.n, 0).sum(),
         deals_full_year=p.n.sum(),
-        amount_mid_ytd__x2=ibis.ifelse(p.k_window, x2, ibis.null(AMOUNT_TYPE)).sum(),
+        amount_mid_ytd__x2=ibis.ifelse(p.k_window, x2, ibis.null(EXACT_TYPE)).sum(),
         amount_mid_full_year__x2=x2.sum(),
     )
-    return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine)}
+    return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine, q)}
 
 
 def finish_ytd(results: dict[str, pa.Table], q: Query) -> pa.Table:
@@ -242,12 +244,12 @@ def _clamp_day(year: int, month: int, day: int) -> date:
 
 def build_yearly(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Deals and mid amounts per calendar year."""
-    t = deals(q, engine)
-    a = amounts(t, q.currency)
+    t = converted(deals(q, engine), q, engine)
+    a = amounts(t)
     rows = t.group_by(year=t.deal_date.year()).aggregate(
         deals=t.count(), amount_exact=a["exact"].sum(), **mid_sum(a, "amount_mid")
     )
-    return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine)}
+    return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine, q)}
 
 
 def finish_growth(results: dict[str, pa.Table], q: Query) -> pa.Table:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import duckdb
 
@@ -59,9 +60,25 @@ def build_report(
     fmt = Formatter(words, fx or FxRates(), reader)
     ctx = ReportContext(ref, words, fmt, labels, subject, font=font or chart_font())
     if has_deals(con):
-        from sectorlens.metrics import from_duckdb  # Ibis only when there are deals to show
+        from sectorlens.metrics import Scope, from_duckdb  # Ibis only when there are deals
+        from sectorlens.metrics.scope import scope_counts
 
         ctx.deals = from_duckdb(con)
+        ctx.scope = Scope.from_subject(subject)
+        counts = scope_counts(ctx.deals, ctx.scope)
+        if counts.left_out:
+            reasons = [
+                words.say(f"ingested.out_of.{r}", n=fmt.count(Decimal(n), "deals"))
+                for r, n in counts.out.items()
+                if n
+            ]
+            ctx.scope_note = words.say(
+                "ingested.out_of_scope",
+                kept=fmt.count(Decimal(counts.in_scope), "deals"),
+                total=fmt.count(Decimal(counts.total), "deals"),
+                scope=ctx.scope.describe(),
+                reasons=", ".join(reasons),
+            )
     warnings = []
     if font is None and cjk_font() is None:
         warnings.append(words.say("report.font_warning"))

@@ -12,7 +12,7 @@ from sectorlens.report.wording import Wording
 from sectorlens.store.reference import StoredReference
 
 if TYPE_CHECKING:
-    from sectorlens.metrics import Engine
+    from sectorlens.metrics import Engine, Scope
 
 
 class Labels:
@@ -98,6 +98,8 @@ class ReportContext:
     subject: dict[str, Any]
     font: str = "sans-serif"
     deals: Engine | None = None  # the store's deals, when it holds any (ingested sections)
+    scope: Scope | None = None  # the subject's deals among them (metrics.scope)
+    scope_note: str | None = None  # how many deals the scope left out, said once
 
     @property
     def lang(self) -> str:

@@ -3,8 +3,8 @@
 An adapter decides which rows of a chunk are deals or companies and hands over their raw columns
 (lists aligned with those rows) and coded normalizations (``Normalizer.days``, ``moneys``,
 ``places``, ``sectors``); these functions assemble the store's columns: raw text beside every
-normalized value, flags, and the CNY/USD/KRW rates (the converted amounts are rate × amount, which
-the store computes in bulk).
+normalized value and flags. Amounts stay in their stated currency (metrics convert them at query
+time from the store's ``fx_rates``).
 """
 
 from __future__ import annotations
@@ -13,16 +13,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
-from operator import itemgetter
 from typing import Any, TypeVar
 
 import pyarrow as pa
 
-from sectorlens.model import Kind, Period, Quantity
+from sectorlens.model import Kind, Quantity
 from sectorlens.sources.chunk import Chunk
 from sectorlens.sources.coded import Coded
 from sectorlens.sources.normalize import (
-    CONVERTED,
     Classified,
     Day,
     Located,
@@ -31,7 +29,7 @@ from sectorlens.sources.normalize import (
 )
 
 STRING, DATE, FLAGS = pa.string(), pa.date32(), pa.list_(pa.string())
-AMOUNT, RATE = pa.decimal128(38, 6), pa.decimal128(38, 12)
+AMOUNT = pa.decimal128(38, 6)
 PLACE_COLUMNS = ("country", "region", "province", "city", "district", "cluster")
 T = TypeVar("T")
 Flags = dict[int, list[str]]
@@ -71,16 +69,11 @@ def deal_table(
     places: Coded[Located],
     sectors: Coded[Classified],
     flags: Flags | None = None,
-    periods: Coded[Period | None] | None = None,
     notes: Sequence[str | None] | None = None,
 ) -> pa.Table:
-    """The deals of ``rows`` (every column aligned with them); with ``periods``, FX rates are
-    the period's average ECB rate instead of the rate of the deal date."""
+    """The deals of ``rows`` (every column aligned with them)."""
     refs = pick(chunk.refs, rows)
     rounds = norm.rounds([r or "" for r in round_raw])
-    when = periods if periods is not None else dates
-    rates = norm.rates(amounts, when, period=periods is not None)
-    converted = norm.converted(amounts, rates)
     for code, n in amounts.counts():
         currency = amounts.values[code].currency
         if currency:
@@ -119,12 +112,6 @@ def deal_table(
         "currency": amounts.field("currency", _currency, STRING),
         "disclosed": amounts.field("disclosed", _disclosed, pa.bool_()),
         "amount_note": note,
-        **{name: converted.field(name, itemgetter(k), AMOUNT) for k, name in enumerate(CONVERTED)},
-        "cny_rate": rates.field("cny_rate", itemgetter(0), RATE),
-        "usd_rate": rates.field("usd_rate", itemgetter(1), RATE),
-        "krw_rate": rates.field("krw_rate", itemgetter(2), RATE),
-        "fx_rate_date": rates.field("fx_rate_date", itemgetter(3), DATE),
-        "fx_note": rates.field("fx_note", itemgetter(4), STRING),
         **_place_columns(places),
         **_sector_columns(sectors),
         "investors": pa.array(investors, STRING),

@@ -17,7 +17,6 @@ from typing import Any
 from sectorlens.model import Kind, Period, Qualifier, Quantity
 from sectorlens.sources.base import Adapter, Batch
 from sectorlens.sources.chunk import Chunk
-from sectorlens.sources.coded import Coded
 from sectorlens.sources.columns import Flags, deal_table, pick
 from sectorlens.sources.currencies import Currencies
 from sectorlens.sources.normalize import Classified, Located
@@ -92,7 +91,6 @@ class CsetAdapter(Adapter):
         ids = chunk.text("entity_id")
         series = pick(chunk.text("series"), rows)
         usd = pick(chunk.column("amount_usd"), rows)
-        coded_periods: Coded[Period | None] = norm.code("cset-period", periods, _same)
         batch.deals = deal_table(
             norm,
             chunk,
@@ -109,7 +107,6 @@ class CsetAdapter(Adapter):
             places=norm.code("no-place", [None] * len(rows), lambda _: Located(None)),
             sectors=norm.code("no-sector", [None] * len(rows), lambda _: Classified(None)),
             flags=flags,
-            periods=coded_periods,
             notes=[None if u is None else f"source amount_usd {u} (fixed rate)" for u in usd],
         )
         return batch

@@ -184,14 +184,11 @@ class GenericAdapter(Adapter):
         currency = [c or None for c in cells("currency")]
         period = src.get("period")
         dated = [d if not blank(d) else "" for d in date_raw]
-        periods = None
         flags: Flags = {}
-        if period is not None:  # an undated row gets the period the file covers
+        if period is not None:  # an undated row gets the period the file covers (flagged)
             for j, d in enumerate(dated):
                 if not d:
                     flags[batch.deal_rows[j]] = ["period_from_mapping"]
-            if not any(dated):  # converted at the period's average rate
-                periods = norm.code("period", [str(period)] * count, _period)
             dated = [d or str(period) for d in dated]
         places = norm.places(
             list(zip(cells("place"), cells("country"), strict=True)), self._locate, kind=self.label
@@ -221,7 +218,6 @@ class GenericAdapter(Adapter):
                 kind=self.label,
             ),
             flags=flags,
-            periods=periods,
         )
         return batch
 

@@ -1,4 +1,6 @@
-"""The one place where sources call ``sectorlens.parse`` and ``fx``: raw text → normalized values.
+"""The one place where sources call ``sectorlens.parse``: raw text → normalized values.
+
+Amounts stay in their stated currency: metrics convert them at query time (store ``fx_rates``).
 
 Normalization works on whole columns of a chunk: each column is coded as its distinct raw values
 (``Coded``), each distinct value is normalized once and remembered for the rest of the load, and
@@ -19,18 +21,16 @@ from typing import Any, TypeVar
 import pyarrow as pa
 
 from sectorlens import parse
-from sectorlens.fx import FxError, FxRates
-from sectorlens.model import Kind, Money, Period, Quantity
-from sectorlens.sources.coded import PAIR, STRING, Coded, Values, pairs
+from sectorlens.fx import FxRates
+from sectorlens.model import Kind, Period, Quantity
+from sectorlens.sources.coded import PAIR, Coded, Values, pairs
 from sectorlens.sources.gazetteer import Gazetteer, Place
 from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
 
-QUOTES = ("CNY", "USD", "KRW")
 #: cells that hold no value, whatever the column (compared case-folded)
 BLANKS = frozenset({"", "-", "—", "–", "n/a", "na", "nan", "null", "none", "n.a."})
 _SCALE = Decimal("0.000001")
-_RATE_SCALE = Decimal("1e-12")
-_EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # products of 38-digit amounts and rates
+_EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # amounts of up to 38 digits, exactly
 MAX_VALUE = 200  # characters of an amount, date, round or place cell that are parsed at all
 _HUGE = Decimal(10) ** 24  # no amount is this large: a number beyond it is not an amount
 _CACHE_LIMIT = 50_000  # distinct values remembered per kind; beyond it, start again (memory)
@@ -40,13 +40,6 @@ K = TypeVar("K", bound=Hashable)
 
 Day = tuple[date | None, str | None]
 """The first day a date cell names, and ``date_precision``/``bad_date`` when it is not a day."""
-Rates = tuple[Decimal | None, Decimal | None, Decimal | None, date | None, str | None]
-"""CNY, USD and KRW rates of an amount's currency, the date of the rates, and a note."""
-NO_RATES: Rates = (None, None, None, None, None)
-Converted = tuple[Decimal | None, ...]
-"""cny_value, cny_low, cny_high, usd_value, … krw_high: amount × rate."""
-CONVERTED = tuple(f"{q.lower()}_{part}" for q in QUOTES for part in ("value", "low", "high"))
-_NOTHING: Converted = (None,) * 9
 
 
 @dataclass
@@ -199,23 +192,6 @@ class Normalizer:
                     self.tally.unmapped_sectors[unmapped] += n
         return coded
 
-    def rates(self, amounts: Coded[Quantity], when: Coded[Any], *, period: bool) -> Coded[Rates]:
-        """Rates of each amount's currency on its date: the ECB rate of the day (``when`` holds
-        Days), or a period's average (``when`` holds Periods, ``period``)."""
-        # rates depend on the currency (or on there being no amount), not on the amount
-        classes = self.code("rate-class", amounts.field("rate_class", _rate_class, STRING), str)
-
-        def make(currency: str, day: Any) -> Rates:
-            if period:
-                return self.once("rates", (currency, None, day), self._rates_of)
-            return self.once("rates", (currency, day[0], None), self._rates_of)
-
-        return self.pairs("rates", classes, when, make)
-
-    def converted(self, amounts: Coded[Quantity], rates: Coded[Rates]) -> Coded[Converted]:
-        """Amount × rate for CNY, USD and KRW (value, low, high), each distinct pair once."""
-        return self.pairs("converted", amounts, rates, _converted)
-
     # -- one value ---------------------------------------------------------------------------
     def money(self, text: str, default_currency: str | None = None) -> Quantity:
         """``parse.parse_money`` of ``text``; an empty cell is undisclosed (noted as empty).
@@ -308,83 +284,6 @@ class Normalizer:
         text = " / ".join(v for v in values if v)
         return Classified(raw or None, sub or None, None, text or None)
 
-    # -- rates -----------------------------------------------------------------------------
-    def _rates_of(self, key: tuple[str, date | None, Period | None]) -> Rates:
-        currency, on, period = key
-        if not currency:
-            return NO_RATES  # nothing disclosed: nothing to convert
-        if currency == "?":
-            return (None, None, None, None, "no currency")
-        return self._rates_for(currency, on, period)
-
-    def _rates_for(self, currency: str, on: date | None, period: Period | None) -> Rates:
-        rates: dict[str, Decimal] = {}
-        notes: list[str] = []
-        days: list[date] = []
-        for quote in QUOTES:
-            got = self._rate(currency, quote, on, period)
-            if isinstance(got, str):
-                notes.append(got)
-                continue
-            rate, day = got
-            days.append(day)
-            rates[quote] = rate
-        when = min(days) if days and on is not None else None
-        if days and on is None and period is not None:
-            notes.append(f"ECB average {period.start}..{period.end}")
-        note = "; ".join(dict.fromkeys(notes)) or None
-        return (rates.get("CNY"), rates.get("USD"), rates.get("KRW"), when, note)
-
-    def _rate(
-        self, base: str, quote: str, on: date | None, period: Period | None
-    ) -> tuple[Decimal, date] | str:
-        day = on or (period.end if period is not None else None)
-        if day is None:
-            return "no date: not converted"
-        key: tuple[Any, ...] = (base, quote, on) if on is not None else (base, quote, day, period)
-        return self.once("rate", key, lambda _: self._fetch_rate(base, quote, on, period))
-
-    def _fetch_rate(
-        self, base: str, quote: str, on: date | None, period: Period | None
-    ) -> tuple[Decimal, date] | str:
-        try:
-            if on is not None:
-                conv = self.fx.convert(Money(Decimal(1), base), quote, on)
-                return conv.rate.rate.quantize(_RATE_SCALE), conv.rate.on or on
-            assert period is not None
-            conv = self.fx.convert_period(Money(Decimal(1), base), quote, period.start, period.end)
-            return conv.rate.rate.quantize(_RATE_SCALE), period.end
-        except FxError as exc:
-            return f"not converted: {exc}"
-
-
-def _rate_class(q: Quantity) -> str:
-    """'' without an amount, '?' for an amount without a currency, else the currency."""
-    return (q.currency or "?") if q.kind is Kind.MONEY else ""
-
-
-def _converted(q: Quantity, rates: Rates) -> Converted:
-    """The nine converted amounts of one amount (as text, exact), rounded like the store."""
-    if q.kind is not Kind.MONEY:
-        return _NOTHING
-    parts = (
-        q.value,
-        q.low if q.low is not None else q.value,
-        q.high if q.high is not None else q.value,
-    )
-    out: list[Decimal | None] = []
-    for rate in rates[:3]:
-        for part in parts:
-            out.append(None if rate is None or part is None else _product(quantize(part), rate))
-    return tuple(out)
-
-
-def _product(amount: Decimal | None, rate: Decimal) -> Decimal | None:
-    """amount × rate, exact, rounded to the amount scale half away from zero (as DuckDB does)."""
-    if amount is None:
-        return None
-    return _EXACT.quantize(_EXACT.multiply(amount, rate), _SCALE)
-
 
 def blank_cell(value: str) -> bool:
     """An empty cell or a bare placeholder (``-``, ``N/A``, ``None``, ``nan``)."""
@@ -397,17 +296,6 @@ def _period(text: str, date_format: str | None) -> Period | None:
         return None
     q = parse.parse_period(text, date_format=date_format)
     return q.period if q.kind is Kind.PERIOD else None
-
-
-def converted(fields: dict[str, Any]) -> dict[str, Decimal | None]:
-    """The converted amount columns of one deal row (as ``deal_table`` computes them)."""
-    out: dict[str, Decimal | None] = {}
-    for quote in QUOTES:
-        rate = fields.get(f"{quote.lower()}_rate")
-        for part in ("value", "low", "high"):
-            amount = fields.get(f"amount_{part}")
-            out[f"{quote.lower()}_{part}"] = None if rate is None else _product(amount, rate)
-    return out
 
 
 def quantize(value: Decimal | None) -> Decimal | None:

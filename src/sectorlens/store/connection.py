@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import platformdirs
 
 from sectorlens.errors import StoreError
 from sectorlens.store.keys import assign_company_keys
-from sectorlens.store.schema import SCHEMA_VERSION, ddl
+from sectorlens.store.schema import CONVERTED_COLUMNS, SCHEMA_VERSION, ddl
 
 DB_ENV = "SECTORLENS_DB"
 
@@ -25,9 +26,16 @@ def default_db_path() -> Path:
 
 
 def connect(
-    path: Path | str | None = None, *, read_only: bool = False
+    path: Path | str | None = None,
+    *,
+    read_only: bool = False,
+    on_upgrade: Callable[[str], None] | None = None,
 ) -> duckdb.DuckDBPyConnection:
-    """Open (creating on first use) the store at ``path``; StoreError says what is wrong."""
+    """Open (creating on first use) the store at ``path``; StoreError says what is wrong.
+
+    A store of an earlier schema opened for writing is upgraded; ``on_upgrade`` receives a
+    one-line message saying so (the CLI prints it).
+    """
     db = Path(path).expanduser() if path is not None else default_db_path()
     if str(db) == ":memory:":
         con = duckdb.connect(":memory:")
@@ -48,39 +56,64 @@ def connect(
     except duckdb.Error as exc:
         raise StoreError(f"{db} is not a readable DuckDB store: {_first_line(exc)}") from exc
     if not read_only:
-        ensure_schema(con)
+        note = ensure_schema(con)
+        if note and on_upgrade is not None:
+            on_upgrade(f"upgraded store {db}: {note}")
     else:
         _check_version(con, db)
     return con
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and record the schema version (idempotent)."""
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Create missing tables and record the schema version (idempotent).
+
+    Returns a one-line note when an older store was upgraded, else None. The ECB rates are
+    loaded by the first ingest (or the upgrade of a store with deals): a store of reference data
+    alone needs none.
+    """
     for statement in ddl():
         con.execute(statement)
     con.execute(
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
         [str(SCHEMA_VERSION)],
     )
-    _upgrade(con)
+    note = _upgrade(con)
     _check_version(con, None)
+    return note
 
 
-def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
-    """Bring a store of an earlier schema version up to this one (1 → 2: company keys)."""
+def _upgrade(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Bring a store of an earlier schema version up to this one, step by step.
+
+    1 → 2: integer company keys. 2 → 3: amounts stay in their stated currency; the amounts
+    converted at ingest (``cny_*``, ``usd_*``, ``krw_*`` and their rates) are dropped, since
+    metrics now convert at query time from ``fx_rates``.
+    """
     found = first_row(con, "SELECT value FROM meta WHERE key = 'schema_version'")
-    if found is None or found[0] != "1":
-        return
+    if found is None or not found[0].isdigit() or int(found[0]) >= SCHEMA_VERSION:
+        return None
+    start = int(found[0])
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in ("companies", "deals"):
-            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS company_key BIGINT")
-        assign_company_keys(con)
-        con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        if start < 2:
+            for table in ("companies", "deals"):
+                con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS company_key BIGINT")
+            assign_company_keys(con)
+        if start < 3:
+            for column in CONVERTED_COLUMNS:
+                con.execute(f"ALTER TABLE deals DROP COLUMN IF EXISTS {column}")
+            from sectorlens.store.rates import load_ecb_rates
+
+            load_ecb_rates(con)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    return (
+        f"schema {start} → {SCHEMA_VERSION}: amounts kept in their stated currency, "
+        "converted at query time from the ECB rates in fx_rates"
+    )
 
 
 def _check_version(con: duckdb.DuckDBPyConnection, db: Path | None) -> None:

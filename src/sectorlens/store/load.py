@@ -314,7 +314,10 @@ def start_load(
     file_sha256: str,
     options: str | None,
 ) -> None:
-    """Insert the ``loads`` row of a load that is starting."""
+    """Insert the ``loads`` row of a load that is starting (and the ECB rates, on the first)."""
+    from sectorlens.store.rates import load_ecb_rates
+
+    load_ecb_rates(con)  # deals are converted at query time from these
     con.execute(
         "INSERT INTO loads (load_id, source_format, path, file_sha256, started_at, options) "
         "VALUES (?, ?, ?, ?, ?, ?)",

@@ -122,6 +122,8 @@ def _data_files(root: Path) -> list[Path]:
     files = [root / "subject.yaml", root / "sources.yaml"]
     files += sorted((root / "observations").glob("*.csv"))
     files += [root / "policies.yaml", root / "targets.csv"]
+    if (root / "fx_rates.csv").exists():  # rates the data set adds (store.rates)
+        files.append(root / "fx_rates.csv")
     if (root / "labels.yaml").exists():
         files.append(root / "labels.yaml")
     return files

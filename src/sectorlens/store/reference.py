@@ -15,6 +15,7 @@ import duckdb
 from sectorlens.errors import StoreError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
 from sectorlens.store.connection import first_row
+from sectorlens.store.rates import load_dataset_rates
 from sectorlens.store.refdata import ReferenceData, read_reference, reference_digest
 
 FORMAT = "reference"
@@ -61,6 +62,7 @@ def load_reference(
         for table in _TABLES:
             con.execute(f"DELETE FROM {table} WHERE load_id IN ({old})", [FORMAT])
         _insert(con, data, load_id)
+        load_dataset_rates(con, data.directory, f"dataset:{data.dataset_id}")
         options = {"dataset_id": data.dataset_id, "files": list(data.files), **_counts(data)}
         con.execute(
             "INSERT INTO loads (load_id, source_format, path, file_sha256, started_at, "

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Amounts are DECIMAL(38, 6): exact, and wide enough for KRW totals of whole industries.
 AMOUNT = "DECIMAL(38, 6)"
-# Exchange rates: units of the quote currency per unit of the deal's currency (KRW→USD ≈ 0.0008).
-RATE = "DECIMAL(38, 12)"
+# Deal amounts stay in their stated currency (schema 3); metrics convert them at query time from
+# ``fx_rates`` (see store.rates): units per EUR as fixed, and its inverse to 18 places.
+PER_EUR = "DECIMAL(24, 10)"
+EUR_PER = "DECIMAL(24, 18)"
+# Columns of schema 2 that held amounts converted at ingest (dropped by the upgrade to 3).
+CONVERTED_COLUMNS = (
+    *(f"{c}_{p}" for c in ("cny", "usd", "krw") for p in ("value", "low", "high")),
+    "cny_rate",
+    "usd_rate",
+    "krw_rate",
+    "fx_rate_date",
+    "fx_note",
+)
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -146,20 +157,6 @@ TABLES: dict[str, str] = {
         currency VARCHAR,
         disclosed BOOLEAN NOT NULL,
         amount_note VARCHAR,
-        cny_value {AMOUNT},
-        cny_low {AMOUNT},
-        cny_high {AMOUNT},
-        usd_value {AMOUNT},
-        usd_low {AMOUNT},
-        usd_high {AMOUNT},
-        krw_value {AMOUNT},
-        krw_low {AMOUNT},
-        krw_high {AMOUNT},
-        cny_rate {RATE},
-        usd_rate {RATE},
-        krw_rate {RATE},
-        fx_rate_date DATE,
-        fx_note VARCHAR,
         place_raw VARCHAR,
         country VARCHAR,
         region VARCHAR,
@@ -174,6 +171,15 @@ TABLES: dict[str, str] = {
         investors VARCHAR,
         flags VARCHAR[],
         company_key BIGINT
+    """,
+    # one row per currency and calendar day: the rate fixed on ``fixed_on`` (≤ day)
+    "fx_rates": f"""
+        currency VARCHAR NOT NULL,
+        day DATE NOT NULL,
+        per_eur {PER_EUR} NOT NULL,
+        eur_per {EUR_PER} NOT NULL,
+        fixed_on DATE NOT NULL,
+        source VARCHAR NOT NULL
     """,
     "rejects": """
         load_id VARCHAR NOT NULL,

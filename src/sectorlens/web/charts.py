@@ -55,7 +55,9 @@ class ChartText:
 
     def money_axis(self, currency: str) -> str:
         """``억 위안`` / ``CNY bn`` (the report's wording)."""
-        return self.words.say("chart.money_axis", currency=self.words.say(f"currency.{currency}"))
+        key = f"currency.{currency}"
+        name = self.words.say(key) if self.words.has(key) else currency
+        return self.words.say("chart.money_axis", currency=name)
 
 
 def _pct(value: Any) -> str:

@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from pydantic import StringConstraints
 
 from sectorlens.errors import UsageError
-from sectorlens.metrics import CURRENCIES, REGISTRY, Metric, compute
+from sectorlens.metrics import REGISTRY, Metric, compute
 from sectorlens.metrics.output import cell_text
 from sectorlens.web import schemas
 from sectorlens.web.output import (
@@ -34,7 +34,10 @@ from sectorlens.web.provenance import behind
 from sectorlens.web.runner import Lease
 from sectorlens.web.site import Site
 
-RESERVED = ("by", "where", "currency", "param")
+RESERVED = ("by", "where", "currency", "subject", "param")
+# A currency code (checked against the store's rate table) and a subject id (never a path).
+CURRENCY = Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z]{3}$")]
+SUBJECT = Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,100}$")]
 FORMATS = ("json", "csv")
 
 
@@ -77,15 +80,30 @@ def _parameters(metric: Metric) -> list[inspect.Parameter]:
         )
     )
     if metric.money:
-        cur = _choices("currency", CURRENCIES)
         params.append(
             inspect.Parameter(
                 "currency",
                 kw,
-                default=cur("CNY"),
-                annotation=Annotated[cur, Query(description="currency of amounts")],
+                default=None,
+                annotation=Annotated[
+                    CURRENCY,
+                    Query(
+                        description="currency of amounts: any of the store's rate table "
+                        "(default: the subject's, else the deals' most common currency)"
+                    ),
+                ],
             )
         )
+    params.append(
+        inspect.Parameter(
+            "subject",
+            kw,
+            default=None,
+            annotation=Annotated[
+                SUBJECT, Query(description="only the deals in this subject's scope (its id)")
+            ],
+        )
+    )
     if metric.params:
         params.append(
             inspect.Parameter(
@@ -142,7 +160,8 @@ def answer(site: Site, metric: Metric, fmt: str, request: dict[str, Any]) -> Res
     """Compute ``metric`` for the validated query parameters and render it as ``fmt``."""
     by = [_value(b) for b in request.pop("by", None) or []] or None
     where = list(request.pop("where", None) or [])
-    currency = str(_value(request.pop("currency", "CNY")))
+    currency = request.pop("currency", None)
+    subject = request.pop("subject", None)
     params = _pairs(request.pop("param", None))
     for name, value in request.items():
         if value is None:
@@ -150,8 +169,23 @@ def answer(site: Site, metric: Metric, fmt: str, request: dict[str, Any]) -> Res
         if name in params:
             raise UsageError(f"parameter {name} given twice (as {name}= and as param=)")
         params[name] = _value(value)
-    data = compute_answer(site, metric, by=by, where=where, currency=currency, params=params)
+    data = compute_answer(
+        site, metric, by=by, where=where, currency=currency, params=params, subject=subject
+    )
     return render(data, fmt, metric.name)
+
+
+def subject_scope(site: Site, subject: str | None) -> Any:
+    """The scope of subject ``subject`` (None: every deal), found once per app."""
+    if subject is None:
+        return None
+    from sectorlens.metrics import Scope
+    from sectorlens.metrics.scope import find_subject
+
+    def make() -> Any:
+        return Scope.from_subject(find_subject(site.con.cursor(), subject, folders=False))
+
+    return site.once(f"scope:{subject}", make)
 
 
 def compute_answer(
@@ -160,8 +194,9 @@ def compute_answer(
     *,
     by: list[str] | None,
     where: list[str],
-    currency: str,
+    currency: str | None,
     params: dict[str, Any],
+    subject: str | None = None,
 ) -> dict[str, Any]:
     """``{"table", "meta", "loads", "sources"}`` of one metric request (cached per app)."""
     key = (
@@ -170,8 +205,10 @@ def compute_answer(
         tuple(by or ()),
         tuple(where),
         currency,
+        subject,
         tuple(sorted(params.items())),
     )
+    scope = subject_scope(site, subject)
 
     def work(lease: Lease) -> dict[str, Any]:
         result = compute(
@@ -182,6 +219,7 @@ def compute_answer(
             currency=currency,
             params=params,
             fx=site.fx,
+            scope=scope,
         )
         q = result.query
         table = result.table
@@ -194,6 +232,7 @@ def compute_answer(
             "by": list(q.by),
             "where": [str(f) for f in q.where],
             "currency": q.currency,
+            "subject": subject,
             "params": {k: cell_text(v) for k, v in q.params.items()},
             "engine": result.engine,
             "row_count": table.num_rows,

@@ -17,7 +17,6 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 import sectorlens
-from sectorlens.metrics import CURRENCIES
 from sectorlens.parse import format_money
 from sectorlens.web import records
 from sectorlens.web.data_routes import labels_of, site_of
@@ -58,12 +57,33 @@ def _page(request: Request, template: str, lang: str, status: int = 200, **view:
     return HTMLResponse(html, status_code=status)
 
 
-def money_cell(deal: dict[str, Any], cur: str, lang: str) -> str:
-    """A deal's converted amount in ``cur``: the point, the range or its open end."""
-    value, low, high = (deal.get(f"{cur}_{part}") for part in ("value", "low", "high"))
+def _currencies(lease: Lease) -> tuple[list[str], str]:
+    """The store's convertible currencies and the default one (the deals' most common)."""
+    return lease.engine.currencies(), lease.engine.default_currency()
+
+
+def _subjects(lease: Lease) -> list[tuple[str, str]]:
+    """(id, title) of every subject the dashboard can scope to."""
+    from sectorlens.metrics.scope import known_subjects
+
+    out = []
+    for sid, subject in known_subjects(lease.con).items():
+        title = subject.get("title")
+        if isinstance(title, dict):
+            title = title.get("en") or next(iter(title.values()), "")
+        out.append((sid, str(title or sid)))
+    return out
+
+
+def money_cell(deal: dict[str, Any], lang: str) -> str:
+    """A deal's amount in its own currency: the point, the range or its open end."""
+    value, low, high = (deal.get(f"amount_{part}") for part in ("value", "low", "high"))
+    cur = deal.get("currency")
+    if not cur:
+        return ""
 
     def fmt(text: str) -> str:
-        return format_money(Decimal(text), cur.upper(), lang, digits=2)
+        return format_money(Decimal(text), str(cur), lang, digits=2)
 
     if value is not None and (low is None or high is None or low == high):
         return fmt(value)
@@ -87,12 +107,16 @@ def router() -> APIRouter:
         facets = site.runner.cached(
             ("facets", lang), lambda lease: records.facets(lease, labels, lang)
         )
+        currencies, default = site.runner.cached(("currencies",), _currencies)
+        subjects = site.runner.cached(("subjects",), _subjects)
         return _page(
             request,
             "dashboard.html",
             lang,
             facets=facets,
-            currencies=CURRENCIES,
+            currencies=currencies,
+            default_currency=default,
+            subjects=subjects,
             charts=chart_ids(),
             tables=TABLES,
         )
@@ -144,7 +168,7 @@ def router() -> APIRouter:
             lang,
             found=found,
             name_of=lambda dim, code: labels.name(dim, code, lang),
-            money=lambda deal, cur: money_cell(deal, cur, lang),
+            money=lambda deal: money_cell(deal, lang),
         )
 
     @r.get("/report")

@@ -10,7 +10,7 @@ from sectorlens.web.output import json_value
 from sectorlens.web.provenance import load_rows
 from sectorlens.web.runner import Lease
 
-FACETS = ("province", "cluster", "sector", "round")
+FACETS = ("country", "province", "cluster", "sector", "round")
 COMPANY_COLUMNS = (
     "company_id",
     "name",
@@ -48,16 +48,6 @@ ROUND_COLUMNS = (
     "amount_high",
     "currency",
     "disclosed",
-    "cny_value",
-    "cny_low",
-    "cny_high",
-    "usd_value",
-    "usd_low",
-    "usd_high",
-    "krw_value",
-    "krw_low",
-    "krw_high",
-    "fx_rate_date",
     "investors",
     "source_format",
     "load_id",

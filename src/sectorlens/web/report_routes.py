@@ -11,14 +11,14 @@ from pydantic import StringConstraints
 
 from sectorlens.errors import StoreError
 from sectorlens.facts import check_file, finding_dict
-from sectorlens.metrics import CURRENCIES, REGISTRY
+from sectorlens.metrics import REGISTRY
 from sectorlens.report import build_report
 from sectorlens.report.blocks import Chart
 from sectorlens.report.fonts import chart_font
 from sectorlens.web import schemas
 from sectorlens.web.charts import chart_spec, report_chart_spec
 from sectorlens.web.data_routes import labels_of, site_of
-from sectorlens.web.metric_routes import compute_answer
+from sectorlens.web.metric_routes import CURRENCY, SUBJECT, compute_answer
 from sectorlens.web.output import dumps
 from sectorlens.web.presets import CHARTS, chart
 from sectorlens.web.provenance import source_rows
@@ -27,7 +27,6 @@ from sectorlens.web.site import Site
 
 Lang = Annotated[Literal["ko", "en"], Query(description="language of titles and labels")]
 ChartId = enum.Enum("ChartId", {c.view_id: c.view_id for c in CHARTS}, type=str)  # type: ignore[misc]
-Currency = enum.Enum("Currency", {c: c for c in CURRENCIES}, type=str)  # type: ignore[misc]
 Clause = Annotated[str, StringConstraints(max_length=500)]
 NO_REFERENCE = "the store holds no reference data set: run `sectorlens db init`"
 
@@ -37,18 +36,26 @@ def _json(document: Any) -> Response:
 
 
 def chart_document(
-    site: Site, chart_id: str, where: list[str], currency: str, lang: str
+    site: Site,
+    chart_id: str,
+    where: list[str],
+    currency: str | None,
+    lang: str,
+    subject: str | None = None,
 ) -> dict[str, Any]:
     """A dashboard chart: its Vega-Lite spec and the loads and sources behind its numbers."""
     view = chart(chart_id)
     if view is None:
         raise HTTPException(404, f"no chart {chart_id!r}")
     metric = REGISTRY[view.metric]
-    data = compute_answer(site, metric, by=list(view.by), where=where, currency=currency, params={})
+    data = compute_answer(
+        site, metric, by=list(view.by), where=where, currency=currency, params={}, subject=subject
+    )
+    currency = str(data["meta"]["currency"])
     labels = labels_of(site)
     font = site.once("font", chart_font)
     spec = site.runner.remember(
-        ("chart", chart_id, lang, currency, tuple(where)),
+        ("chart", chart_id, lang, currency, subject, tuple(where)),
         lambda: chart_spec(
             view, data["table"], lang=lang, currency=currency, labels=labels, font=font
         ),
@@ -145,11 +152,12 @@ def router() -> APIRouter:
         request: Request,
         chart_id: ChartId,
         where: Annotated[list[Clause] | None, Query(max_length=50)] = None,
-        currency: Currency = Currency("CNY"),  # noqa: B008
+        currency: Annotated[CURRENCY, Query(description="currency of amounts")] = None,
+        subject: Annotated[SUBJECT, Query(description="only this subject's deals")] = None,
         lang: Lang = "ko",
     ) -> Response:
         doc = chart_document(
-            site_of(request), chart_id.value, list(where or []), currency.value, lang
+            site_of(request), chart_id.value, list(where or []), currency, lang, subject
         )
         return _json(doc)
 

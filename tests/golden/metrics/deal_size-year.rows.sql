@@ -1,13 +1,143 @@
-WITH "t1" AS (
+WITH "t12" AS (
   SELECT
-    EXTRACT(year FROM "t0"."deal_date") AS "year",
-    "t0"."amount_kind" AS "kind_",
-    "t0"."amount_qualifier",
-    "t0"."cny_value" AS "value",
-    "t0"."cny_low" AS "low",
-    "t0"."cny_high" AS "high",
+    EXTRACT(year FROM "t11"."deal_date") AS "year",
+    "t11"."amount_kind" AS "kind_",
+    "t11"."amount_qualifier",
+    "t11"."fx_value" AS "value",
+    "t11"."fx_low" AS "low",
+    "t11"."fx_high" AS "high",
     COUNT(*) AS "n_"
-  FROM "deals" AS "t0"
+  FROM (
+    SELECT
+      "t10"."deal_id",
+      "t10"."load_id",
+      "t10"."row_ref",
+      "t10"."source_format",
+      "t10"."company_id",
+      "t10"."company_name",
+      "t10"."deal_date",
+      "t10"."date_raw",
+      "t10"."round_raw",
+      "t10"."round",
+      "t10"."amount_raw",
+      "t10"."amount_kind",
+      "t10"."amount_value",
+      "t10"."amount_low",
+      "t10"."amount_high",
+      "t10"."amount_qualifier",
+      "t10"."currency",
+      "t10"."disclosed",
+      "t10"."amount_note",
+      "t10"."place_raw",
+      "t10"."country",
+      "t10"."region",
+      "t10"."province",
+      "t10"."city",
+      "t10"."district",
+      "t10"."cluster",
+      "t10"."sector_raw",
+      "t10"."subsector_raw",
+      "t10"."sector",
+      "t10"."chain_layer",
+      "t10"."investors",
+      "t10"."flags",
+      "t10"."company_key",
+      "t10"."fx_currency",
+      "t10"."fx_day",
+      CASE
+        WHEN "t10"."currency" = 'EUR'
+        THEN CAST(1.000000000000 AS DECIMAL(38, 12))
+        ELSE "t10"."fx_rate"
+      END AS "fx_rate",
+      "t10"."fx_fixed_on",
+      "t10"."amount_value" * CASE
+        WHEN "t10"."currency" = 'EUR'
+        THEN CAST(1.000000000000 AS DECIMAL(38, 12))
+        ELSE "t10"."fx_rate"
+      END AS "fx_value",
+      "t10"."amount_low" * CASE
+        WHEN "t10"."currency" = 'EUR'
+        THEN CAST(1.000000000000 AS DECIMAL(38, 12))
+        ELSE "t10"."fx_rate"
+      END AS "fx_low",
+      "t10"."amount_high" * CASE
+        WHEN "t10"."currency" = 'EUR'
+        THEN CAST(1.000000000000 AS DECIMAL(38, 12))
+        ELSE "t10"."fx_rate"
+      END AS "fx_high"
+    FROM (
+      SELECT
+        "t2"."deal_id",
+        "t2"."load_id",
+        "t2"."row_ref",
+        "t2"."source_format",
+        "t2"."company_id",
+        "t2"."company_name",
+        "t2"."deal_date",
+        "t2"."date_raw",
+        "t2"."round_raw",
+        "t2"."round",
+        "t2"."amount_raw",
+        "t2"."amount_kind",
+        "t2"."amount_value",
+        "t2"."amount_low",
+        "t2"."amount_high",
+        "t2"."amount_qualifier",
+        "t2"."currency",
+        "t2"."disclosed",
+        "t2"."amount_note",
+        "t2"."place_raw",
+        "t2"."country",
+        "t2"."region",
+        "t2"."province",
+        "t2"."city",
+        "t2"."district",
+        "t2"."cluster",
+        "t2"."sector_raw",
+        "t2"."subsector_raw",
+        "t2"."sector",
+        "t2"."chain_layer",
+        "t2"."investors",
+        "t2"."flags",
+        "t2"."company_key",
+        "t9"."fx_currency",
+        "t9"."fx_day",
+        "t9"."fx_rate",
+        "t9"."fx_fixed_on"
+      FROM "deals" AS "t2"
+      LEFT OUTER JOIN (
+        SELECT
+          "t7"."currency" AS "fx_currency",
+          "t7"."day" AS "fx_day",
+          CAST("t5"."q_per_eur" * "t7"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
+          LEAST("t7"."fixed_on", "t5"."q_fixed") AS "fx_fixed_on"
+        FROM (
+          SELECT
+            *
+          FROM "fx_rates" AS "t1"
+          WHERE
+            "t1"."currency" IN (
+              SELECT DISTINCT
+                "t0"."currency"
+              FROM "deals" AS "t0"
+              WHERE
+                "t0"."currency" <> 'EUR'
+            )
+        ) AS "t7"
+        INNER JOIN (
+          SELECT
+            "t1"."day" AS "q_day",
+            "t1"."per_eur" AS "q_per_eur",
+            "t1"."fixed_on" AS "q_fixed"
+          FROM "fx_rates" AS "t1"
+          WHERE
+            "t1"."currency" = 'EUR'
+        ) AS "t5"
+          ON "t7"."day" = "t5"."q_day"
+      ) AS "t9"
+        ON "t2"."currency" = "t9"."fx_currency" AND "t2"."deal_date" = "t9"."fx_day"
+    ) AS "t10"
+  ) AS "t11"
   GROUP BY
     1,
     2,
@@ -23,39 +153,39 @@ FROM (
     *
   FROM (
     SELECT
-      "t14"."year",
-      "t14"."measure",
-      SUM("t14"."n_") AS "n",
-      SUM("t14"."x" * "t14"."n_") AS "total",
-      MIN("t14"."x") FILTER(WHERE
+      "t25"."year",
+      "t25"."measure",
+      SUM("t25"."n_") AS "n",
+      SUM("t25"."x" * "t25"."n_") AS "total",
+      MIN("t25"."x") FILTER(WHERE
         (
-          "t14"."before" * 2
-        ) >= "t14"."all_") AS "lower",
-      MIN("t14"."x") FILTER(WHERE
+          "t25"."before" * 2
+        ) >= "t25"."all_") AS "lower",
+      MIN("t25"."x") FILTER(WHERE
         (
-          "t14"."before" * 2
-        ) > "t14"."all_") AS "upper"
+          "t25"."before" * 2
+        ) > "t25"."all_") AS "upper"
     FROM (
       SELECT
-        "t13"."year",
-        "t13"."measure",
-        "t13"."x",
-        "t13"."n_",
-        SUM("t13"."n_") OVER (
-          PARTITION BY "t13"."year", "t13"."measure"
-          ORDER BY "t13"."x" ASC
+        "t24"."year",
+        "t24"."measure",
+        "t24"."x",
+        "t24"."n_",
+        SUM("t24"."n_") OVER (
+          PARTITION BY "t24"."year", "t24"."measure"
+          ORDER BY "t24"."x" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
         ) AS "before",
-        SUM("t13"."n_") OVER (
-          PARTITION BY "t13"."year", "t13"."measure"
+        SUM("t24"."n_") OVER (
+          PARTITION BY "t24"."year", "t24"."measure"
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) AS "all_"
       FROM (
         SELECT
-          "t12"."year",
-          "t12"."measure",
-          "t12"."x",
-          SUM("t12"."n_") AS "n_"
+          "t23"."year",
+          "t23"."measure",
+          "t23"."x",
+          SUM("t23"."n_") AS "n_"
         FROM (
           SELECT
             *
@@ -67,28 +197,28 @@ FROM (
                 *
               FROM (
                 SELECT
-                  "t2"."year",
+                  "t13"."year",
                   'exact' AS "measure",
-                  CASE
-                    WHEN "t2"."amount_qualifier" = 'exact'
-                    THEN "t2"."value"
-                    ELSE CAST(NULL AS DECIMAL(38, 6))
-                  END AS "x",
-                  "t2"."n_"
-                FROM "t1" AS "t2"
-              ) AS "t6"
+                  CAST(CASE
+                    WHEN "t13"."amount_qualifier" = 'exact'
+                    THEN "t13"."value"
+                    ELSE CAST(NULL AS DECIMAL(38, 12))
+                  END AS DECIMAL(38, 18)) AS "x",
+                  "t13"."n_"
+                FROM "t12" AS "t13"
+              ) AS "t18"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t2"."year",
+                  "t13"."year",
                   'low' AS "measure",
-                  CASE WHEN "t2"."low" IS NOT NULL THEN "t2"."low" ELSE "t2"."value" END AS "x",
-                  "t2"."n_"
-                FROM "t1" AS "t2"
-              ) AS "t4"
-            ) AS "t9"
+                  CAST(CASE WHEN "t13"."low" IS NOT NULL THEN "t13"."low" ELSE "t13"."value" END AS DECIMAL(38, 18)) AS "x",
+                  "t13"."n_"
+                FROM "t12" AS "t13"
+              ) AS "t16"
+            ) AS "t20"
             UNION ALL
             SELECT
               *
@@ -97,66 +227,66 @@ FROM (
                 *
               FROM (
                 SELECT
-                  "t2"."year",
+                  "t13"."year",
                   'high' AS "measure",
-                  CASE WHEN "t2"."high" IS NOT NULL THEN "t2"."high" ELSE "t2"."value" END AS "x",
-                  "t2"."n_"
-                FROM "t1" AS "t2"
-              ) AS "t5"
+                  CAST(CASE WHEN "t13"."high" IS NOT NULL THEN "t13"."high" ELSE "t13"."value" END AS DECIMAL(38, 18)) AS "x",
+                  "t13"."n_"
+                FROM "t12" AS "t13"
+              ) AS "t17"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t2"."year",
+                  "t13"."year",
                   'mid' AS "measure",
-                  CASE
+                  CAST(CASE
                     WHEN (
-                      "t2"."low" IS NOT NULL
+                      "t13"."low" IS NOT NULL
                     ) AND (
-                      "t2"."high" IS NOT NULL
+                      "t13"."high" IS NOT NULL
                     )
-                    THEN "t2"."low" + "t2"."high"
-                    ELSE "t2"."value" + "t2"."value"
-                  END AS "x",
-                  "t2"."n_"
-                FROM "t1" AS "t2"
-              ) AS "t8"
-            ) AS "t10"
-          ) AS "t11"
+                    THEN "t13"."low" + "t13"."high"
+                    ELSE "t13"."value" + "t13"."value"
+                  END AS DECIMAL(38, 18)) AS "x",
+                  "t13"."n_"
+                FROM "t12" AS "t13"
+              ) AS "t19"
+            ) AS "t21"
+          ) AS "t22"
           WHERE
-            "t11"."x" IS NOT NULL
-        ) AS "t12"
+            "t22"."x" IS NOT NULL
+        ) AS "t23"
         GROUP BY
           1,
           2,
           3
-      ) AS "t13"
-    ) AS "t14"
+      ) AS "t24"
+    ) AS "t25"
     GROUP BY
       1,
       2
-  ) AS "t15"
-) AS "t16"
+  ) AS "t26"
+) AS "t27"
 UNION ALL
 SELECT
   *
 FROM (
   SELECT
-    "t3"."year",
-    "t3"."measure",
-    "t3"."n",
-    CAST(NULL AS DECIMAL(38, 6)) AS "total",
-    CAST(NULL AS DECIMAL(38, 6)) AS "lower",
-    CAST(NULL AS DECIMAL(38, 6)) AS "upper"
+    "t14"."year",
+    "t14"."measure",
+    "t14"."n",
+    CAST(NULL AS DECIMAL(38, 18)) AS "total",
+    CAST(NULL AS DECIMAL(38, 18)) AS "lower",
+    CAST(NULL AS DECIMAL(38, 18)) AS "upper"
   FROM (
     SELECT
-      "t2"."year",
-      'kind:' || "t2"."kind_" AS "measure",
-      SUM("t2"."n_") AS "n"
-    FROM "t1" AS "t2"
+      "t13"."year",
+      'kind:' || "t13"."kind_" AS "measure",
+      SUM("t13"."n_") AS "n"
+    FROM "t12" AS "t13"
     GROUP BY
       1,
       2
-  ) AS "t3"
-) AS "t7"
+  ) AS "t14"
+) AS "t15"

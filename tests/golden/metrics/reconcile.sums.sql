@@ -1,77 +1,210 @@
 SELECT
-  "t1"."source_format",
-  "t1"."currency",
+  "t12"."source_format",
+  "t12"."currency",
   COUNT(
     CASE
       WHEN (
-        "t1"."amount_low" IS NOT NULL
+        "t12"."amount_low" IS NOT NULL
       ) AND (
-        "t1"."amount_high" IS NOT NULL
+        "t12"."amount_high" IS NOT NULL
       )
-      THEN "t1"."amount_low" + "t1"."amount_high"
-      ELSE "t1"."amount_value" + "t1"."amount_value"
+      THEN "t12"."amount_low" + "t12"."amount_high"
+      ELSE "t12"."amount_value" + "t12"."amount_value"
     END
   ) AS "n",
   SUM(
     CASE
       WHEN (
-        "t1"."amount_low" IS NOT NULL
+        "t12"."amount_low" IS NOT NULL
       ) AND (
-        "t1"."amount_high" IS NOT NULL
+        "t12"."amount_high" IS NOT NULL
       )
-      THEN "t1"."amount_low" + "t1"."amount_high"
-      ELSE "t1"."amount_value" + "t1"."amount_value"
+      THEN "t12"."amount_low" + "t12"."amount_high"
+      ELSE "t12"."amount_value" + "t12"."amount_value"
     END
   ) AS "mid__x2",
   SUM(
     CASE
-      WHEN "t1"."amount_low" IS NOT NULL
-      THEN "t1"."amount_low"
-      ELSE "t1"."amount_value"
+      WHEN "t12"."amount_low" IS NOT NULL
+      THEN "t12"."amount_low"
+      ELSE "t12"."amount_value"
     END
   ) AS "low",
   SUM(
     CASE
-      WHEN "t1"."amount_high" IS NOT NULL
-      THEN "t1"."amount_high"
-      ELSE "t1"."amount_value"
+      WHEN "t12"."amount_high" IS NOT NULL
+      THEN "t12"."amount_high"
+      ELSE "t12"."amount_value"
     END
   ) AS "high",
   COUNT(*) FILTER(WHERE
     (
       CASE
-        WHEN "t1"."amount_low" IS NOT NULL
-        THEN "t1"."amount_low"
-        ELSE "t1"."amount_value"
+        WHEN "t12"."amount_low" IS NOT NULL
+        THEN "t12"."amount_low"
+        ELSE "t12"."amount_value"
       END IS NOT NULL
     )
     AND (
       CASE
-        WHEN "t1"."amount_high" IS NOT NULL
-        THEN "t1"."amount_high"
-        ELSE "t1"."amount_value"
+        WHEN "t12"."amount_high" IS NOT NULL
+        THEN "t12"."amount_high"
+        ELSE "t12"."amount_value"
       END IS NULL
     )) AS "open_high",
   SUM(
     CASE
       WHEN (
-        "t1"."cny_low" IS NOT NULL
+        "t12"."fx_low" IS NOT NULL
       ) AND (
-        "t1"."cny_high" IS NOT NULL
+        "t12"."fx_high" IS NOT NULL
       )
-      THEN "t1"."cny_low" + "t1"."cny_high"
-      ELSE "t1"."cny_value" + "t1"."cny_value"
+      THEN "t12"."fx_low" + "t12"."fx_high"
+      ELSE "t12"."fx_value" + "t12"."fx_value"
     END
   ) AS "at_deal_dates__x2"
 FROM (
   SELECT
-    *
-  FROM "deals" AS "t0"
-  WHERE
-    "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
-    AND "t0"."deal_date" <= MAKE_DATE(2018, 12, 31)
-    AND "t0"."currency" IS NOT NULL
-) AS "t1"
+    "t11"."deal_id",
+    "t11"."load_id",
+    "t11"."row_ref",
+    "t11"."source_format",
+    "t11"."company_id",
+    "t11"."company_name",
+    "t11"."deal_date",
+    "t11"."date_raw",
+    "t11"."round_raw",
+    "t11"."round",
+    "t11"."amount_raw",
+    "t11"."amount_kind",
+    "t11"."amount_value",
+    "t11"."amount_low",
+    "t11"."amount_high",
+    "t11"."amount_qualifier",
+    "t11"."currency",
+    "t11"."disclosed",
+    "t11"."amount_note",
+    "t11"."place_raw",
+    "t11"."country",
+    "t11"."region",
+    "t11"."province",
+    "t11"."city",
+    "t11"."district",
+    "t11"."cluster",
+    "t11"."sector_raw",
+    "t11"."subsector_raw",
+    "t11"."sector",
+    "t11"."chain_layer",
+    "t11"."investors",
+    "t11"."flags",
+    "t11"."company_key",
+    "t11"."fx_currency",
+    "t11"."fx_day",
+    CASE
+      WHEN "t11"."currency" = 'EUR'
+      THEN CAST(1.000000000000 AS DECIMAL(38, 12))
+      ELSE "t11"."fx_rate"
+    END AS "fx_rate",
+    "t11"."fx_fixed_on",
+    "t11"."amount_value" * CASE
+      WHEN "t11"."currency" = 'EUR'
+      THEN CAST(1.000000000000 AS DECIMAL(38, 12))
+      ELSE "t11"."fx_rate"
+    END AS "fx_value",
+    "t11"."amount_low" * CASE
+      WHEN "t11"."currency" = 'EUR'
+      THEN CAST(1.000000000000 AS DECIMAL(38, 12))
+      ELSE "t11"."fx_rate"
+    END AS "fx_low",
+    "t11"."amount_high" * CASE
+      WHEN "t11"."currency" = 'EUR'
+      THEN CAST(1.000000000000 AS DECIMAL(38, 12))
+      ELSE "t11"."fx_rate"
+    END AS "fx_high"
+  FROM (
+    SELECT
+      "t5"."deal_id",
+      "t5"."load_id",
+      "t5"."row_ref",
+      "t5"."source_format",
+      "t5"."company_id",
+      "t5"."company_name",
+      "t5"."deal_date",
+      "t5"."date_raw",
+      "t5"."round_raw",
+      "t5"."round",
+      "t5"."amount_raw",
+      "t5"."amount_kind",
+      "t5"."amount_value",
+      "t5"."amount_low",
+      "t5"."amount_high",
+      "t5"."amount_qualifier",
+      "t5"."currency",
+      "t5"."disclosed",
+      "t5"."amount_note",
+      "t5"."place_raw",
+      "t5"."country",
+      "t5"."region",
+      "t5"."province",
+      "t5"."city",
+      "t5"."district",
+      "t5"."cluster",
+      "t5"."sector_raw",
+      "t5"."subsector_raw",
+      "t5"."sector",
+      "t5"."chain_layer",
+      "t5"."investors",
+      "t5"."flags",
+      "t5"."company_key",
+      "t10"."fx_currency",
+      "t10"."fx_day",
+      "t10"."fx_rate",
+      "t10"."fx_fixed_on"
+    FROM (
+      SELECT
+        *
+      FROM "deals" AS "t0"
+      WHERE
+        "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
+        AND "t0"."deal_date" <= MAKE_DATE(2018, 12, 31)
+        AND "t0"."currency" IS NOT NULL
+    ) AS "t5"
+    LEFT OUTER JOIN (
+      SELECT
+        "t8"."currency" AS "fx_currency",
+        "t8"."day" AS "fx_day",
+        CAST("t6"."q_per_eur" * "t8"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
+        LEAST("t8"."fixed_on", "t6"."q_fixed") AS "fx_fixed_on"
+      FROM (
+        SELECT
+          *
+        FROM "fx_rates" AS "t1"
+        WHERE
+          "t1"."currency" IN (
+            SELECT DISTINCT
+              "t0"."currency"
+            FROM "deals" AS "t0"
+            WHERE
+              "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
+              AND "t0"."deal_date" <= MAKE_DATE(2018, 12, 31)
+              AND "t0"."currency" IS NOT NULL
+              AND "t0"."currency" <> 'EUR'
+          )
+      ) AS "t8"
+      INNER JOIN (
+        SELECT
+          "t1"."day" AS "q_day",
+          "t1"."per_eur" AS "q_per_eur",
+          "t1"."fixed_on" AS "q_fixed"
+        FROM "fx_rates" AS "t1"
+        WHERE
+          "t1"."currency" = 'EUR'
+      ) AS "t6"
+        ON "t8"."day" = "t6"."q_day"
+    ) AS "t10"
+      ON "t5"."currency" = "t10"."fx_currency" AND "t5"."deal_date" = "t10"."fx_day"
+  ) AS "t11"
+) AS "t12"
 GROUP BY
   1,
   2

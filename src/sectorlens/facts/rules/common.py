@@ -28,6 +28,7 @@ class Context:
     lang: str = "ko"
     fx: FxRates | None = None
     con: Any = None  # a duckdb connection to the store, for claims against it
+    scope: Any = None  # a metrics.Scope: the store's deals the claims are checked against
 
     def say(self, texts: dict[str, str], **values: object) -> str:
         """The message in the context's language, with ``values`` filled in."""

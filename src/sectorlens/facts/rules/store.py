@@ -31,7 +31,6 @@ METRICS: dict[tuple[str, str], re.Pattern[str]] = {
 }
 _COUNTISH = re.compile(r"count|number|deals$|num_|_n$|rounds$", re.I)
 _NOT_AMOUNT = re.compile(r"count|number|share|pct|percent|ratio|growth", re.I)
-_DEAL_COLUMNS = {"CNY": "cny", "USD": "usd", "KRW": "krw"}
 
 _OBS_SAME = {
     "ko": "{fact}({period})은(는) 저장소의 '{metric}' 값 {obs}({source})와 일치합니다.",
@@ -194,21 +193,30 @@ def _deals(ctx: Context, m: Mention, measure: str) -> Finding | None:
     p = m.fact.period
     q = m.fact.quantity
     assert p is not None
-    col = _DEAL_COLUMNS.get(q.currency or "CNY", "cny")
-    rows = _rows(
-        ctx,
-        f"SELECT count(*) AS n, count(*) FILTER (WHERE disclosed) AS disclosed, "
-        f"sum(coalesce({col}_low, {col}_value)) AS lo, "
-        f"sum(coalesce({col}_high, {col}_value)) AS hi "
-        f"FROM deals WHERE deal_date BETWEEN ? AND ?",
-        [p.start, p.end],
+    from sectorlens.metrics import compute, from_duckdb  # Ibis only for claims about deals
+
+    engine = from_duckdb(ctx.con)
+    # the claim's currency where the store has rates for it, else the store's default
+    currency = q.currency if q.currency in engine.currencies() else None
+    result = compute(
+        engine,
+        "deals",
+        by=["year"],
+        where=[f"deal_date>={p.start}", f"deal_date<={p.end}"],
+        currency=currency,
+        scope=ctx.scope,
     )
-    row = rows[0]
+    years = result.to_pylist()
+    row = {
+        "n": sum(r["deals"] for r in years),
+        "disclosed": sum(r["disclosed"] for r in years),
+    }
     if not row["n"]:
         return None
+    currency = result.query.currency
     mine = point(q) or Decimal(0)
-    lo, hi = Decimal(row["lo"] or 0), Decimal(row["hi"] or 0)
-    currency = q.currency if q.currency in _DEAL_COLUMNS else "CNY"
+    lo = sum((Decimal(r["amount_low"] or 0) for r in years), Decimal(0))
+    hi = sum((Decimal(r["amount_high"] or 0) for r in years), Decimal(0))
     total = ctx.money(significant(lo, 4), currency)
     if hi != lo:
         total += f"~{ctx.money(significant(hi, 4), currency)}"

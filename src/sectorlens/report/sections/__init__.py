@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sectorlens.errors import InputError
-from sectorlens.report.blocks import Section
+from sectorlens.report.blocks import Note, Section
 from sectorlens.report.context import ReportContext
 from sectorlens.report.sections.crosssource import cross_source
 from sectorlens.report.sections.ingested import (
@@ -69,6 +69,10 @@ def build_sections(
             )
         section = builder(ctx, cfg, done)
         if section is not None:
+            if ctx.scope_note and str(cfg.get("kind")).startswith("ingested_"):
+                # the first section from the store's deals says which deals the scope left out
+                section.blocks.append(Note(ctx.scope_note))
+                ctx.scope_note = None
             done.append(section)
             if on_section is not None:
                 on_section(section)

@@ -31,6 +31,12 @@ def compute(engine: Engine, name: str, **request: Any) -> MetricResult:
     return run(engine, name, **request)
 
 
+def _compute(ctx: ReportContext, name: str, **request: Any) -> MetricResult:
+    """A metric over the store's deals inside the subject's scope."""
+    assert ctx.deals is not None
+    return _compute(ctx, name, scope=ctx.scope, **request)
+
+
 def _where(cfg: dict[str, Any]) -> list[str]:
     years = cfg.get("years")
     where = [f"{k}={v}" for k, v in (cfg.get("where") or {}).items()]
@@ -43,8 +49,8 @@ def _scope(ctx: ReportContext, cfg: dict[str, Any]) -> dict[str, str]:
     """What the ingested figures cover: sources, years, number of rounds."""
     assert ctx.deals is not None
     where = _where(cfg)
-    sources = compute(ctx.deals, "shares", by=["source_format"], where=where).to_pylist()
-    years = [r for r in compute(ctx.deals, "growth", where=where).to_pylist()]
+    sources = _compute(ctx, "shares", by=["source_format"], where=where).to_pylist()
+    years = [r for r in _compute(ctx, "growth", where=where).to_pylist()]
     first = years[0]["year"] if years else None
     last = years[-1]["year"] if years else None
     period = ctx.fmt.period(date(first, 1, 1), date(last, 12, 31)) if first and last else ""
@@ -94,7 +100,7 @@ def ingested_shares(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
     dim = str(cfg.get("by") or "province")
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
     where = _where(cfg)
-    rows = compute(ctx.deals, "shares", by=[dim], where=where).to_pylist()
+    rows = _compute(ctx, "shares", by=[dim], where=where).to_pylist()
     if not rows:
         sec.blocks.append(Note(say("common.no_data")))
         return sec
@@ -139,7 +145,7 @@ def ingested_shares(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
             cites=tuple(cites),
         ),
     )
-    conc = compute(ctx.deals, "concentration", by=[dim], where=where).to_pylist()[0]
+    conc = _compute(ctx, "concentration", by=[dim], where=where).to_pylist()[0]
     if conc["cr3_pct"] is not None:
         sec.blocks.append(
             Paragraph(
@@ -163,7 +169,7 @@ def ingested_series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
     say, fmt = ctx.words.say, ctx.fmt
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
     currency = str(cfg.get("currency") or ctx.home_currency)
-    rows = compute(ctx.deals, "deals", where=_where(cfg), currency=currency).to_pylist()
+    rows = _compute(ctx, "deals", where=_where(cfg), currency=currency).to_pylist()
     published = {
         (o.period_start, o.period_end): o
         for o in select(ctx.ref.observations, cfg.get("compare") or {"metric": "-"})
@@ -224,7 +230,7 @@ def ingested_segments(
     say, fmt = ctx.words.say, ctx.fmt
     dim = str(cfg.get("by") or "sector")
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
-    rows = compute(ctx.deals, "segments", by=[dim], where=_where(cfg)).to_pylist()
+    rows = _compute(ctx, "segments", by=[dim], where=_where(cfg)).to_pylist()
     seg_type = str(cfg.get("segment_type") or dim)
     table = []
     for r in rows[: int(cfg.get("top") or 12)]:
@@ -267,7 +273,7 @@ def ingested_deal_size(
     say, fmt = ctx.words.say, ctx.fmt
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
     currency = str(cfg.get("currency") or ctx.home_currency)
-    rows = compute(ctx.deals, "deal_size", where=_where(cfg), currency=currency).to_pylist()
+    rows = _compute(ctx, "deal_size", where=_where(cfg), currency=currency).to_pylist()
 
     def money(value: Decimal | None) -> str:
         return "—" if value is None else fmt.money(value, currency, rounded=True)

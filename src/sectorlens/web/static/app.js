@@ -6,7 +6,7 @@
   const strings = document.getElementById("strings");
   const T = strings ? JSON.parse(strings.textContent) : {};
   const lang = document.body.dataset.lang || "ko";
-  const DIMS = ["province", "cluster", "sector", "round"];
+  const DIMS = ["country", "province", "cluster", "sector", "round"];
   const EMBED = {
     actions: false,
     renderer: "svg",
@@ -138,7 +138,7 @@
         const values = chosen(dim);
         if (values.length) where.push(dim + "=" + values.join(","));
       }
-      return { where, currency: form.elements.currency.value };
+      return { where, currency: form.elements.currency.value, subject: form.elements.subject.value };
     }
 
     function params(s, extra) {
@@ -148,12 +148,13 @@
       }
       for (const w of s.where) p.append("where", w);
       p.set("currency", s.currency);
+      if (s.subject) p.set("subject", s.subject);
       return p;
     }
 
     function restore() {
       const p = new URLSearchParams(location.search);
-      for (const name of ["from", "to", "currency"]) {
+      for (const name of ["from", "to", "currency", "subject"]) {
         if (p.get(name)) form.elements[name].value = p.get(name);
       }
       for (const dim of DIMS) {
@@ -166,7 +167,7 @@
     function remember() {
       const p = new URLSearchParams();
       p.set("lang", lang);
-      for (const name of ["from", "to"]) if (form.elements[name].value) p.set(name, form.elements[name].value);
+      for (const name of ["from", "to", "subject"]) if (form.elements[name].value) p.set(name, form.elements[name].value);
       for (const dim of DIMS) for (const v of chosen(dim)) p.append(dim, v);
       p.set("currency", form.elements.currency.value);
       p.set("table", preset.value);

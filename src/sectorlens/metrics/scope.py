@@ -1,0 +1,199 @@
+"""A subject's scope: which deals of the store it covers (countries; optionally sectors, years).
+
+A store may hold deals of many subjects (every export ingested into one file). A report, the
+dashboard, ``query --subject`` and ``check --store`` pass the subject's :class:`Scope` to the
+metrics, which keep only the deals inside it; :func:`scope_counts` says how many deals of the
+store were left out and why (each deal under the first reason that excludes it: country, then
+sector, then years). A deal whose country is unknown is outside any scope that names countries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from sectorlens.errors import InputError
+
+REASONS = ("country", "sector", "years")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The deals of one subject; an empty tuple (or no years) leaves that field open."""
+
+    subject: str | None = None
+    countries: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    currency: str | None = None  # the subject's default currency for amounts
+
+    @classmethod
+    def from_subject(cls, subject: Mapping[str, Any]) -> Scope:
+        """The scope a ``subject.yaml`` declares: ``scope: {countries, sectors, years}``.
+
+        Without a ``scope`` block, the subject's ``country`` (if any) is its scope. The default
+        currency is the subject's ``currency`` or ``home_currency``.
+        """
+        name = str(subject.get("id") or "") or None
+        raw = subject.get("scope")
+        if raw is None:
+            country = subject.get("country")
+            raw = {"countries": [country]} if country else {}
+        if not isinstance(raw, Mapping):
+            raise InputError(f"subject {name}: scope must be a mapping of countries/sectors/years")
+        unknown = set(raw) - {"countries", "sectors", "years"}
+        if unknown:
+            raise InputError(f"subject {name}: unknown scope key(s) {', '.join(sorted(unknown))}")
+        countries = _codes(raw.get("countries"), name, "countries")
+        sectors = _codes(raw.get("sectors"), name, "sectors")
+        years = raw.get("years")
+        span: tuple[int, int] | None = None
+        if years is not None:
+            if (
+                not isinstance(years, list | tuple)
+                or len(years) != 2
+                or not all(isinstance(y, int) for y in years)
+                or years[0] > years[1]
+            ):
+                raise InputError(f"subject {name}: scope years must be [first, last], got {years}")
+            span = (int(years[0]), int(years[1]))
+        currency = subject.get("currency") or subject.get("home_currency")
+        return cls(name, countries, sectors, span, str(currency) if currency else None)
+
+    @property
+    def is_open(self) -> bool:
+        """True when the scope keeps every deal."""
+        return not self.countries and not self.sectors and self.years is None
+
+    def tests(self, t: ir.Table) -> dict[str, ir.BooleanValue]:
+        """Per reason, the predicate a deal of ``t`` must meet (only the declared ones)."""
+        out: dict[str, ir.BooleanValue] = {}
+        if self.countries:
+            out["country"] = t.country.isin(list(self.countries)).fill_null(False)
+        if self.sectors:
+            out["sector"] = t.sector.isin(list(self.sectors)).fill_null(False)
+        if self.years is not None:
+            year = t.deal_date.year()
+            out["years"] = year.between(self.years[0], self.years[1]).fill_null(False)
+        return out
+
+    def apply(self, t: ir.Table) -> ir.Table:
+        """The deals of ``t`` inside the scope."""
+        preds = list(self.tests(t).values())
+        return t.filter(*preds) if preds else t
+
+    def apply_companies(self, t: ir.Table) -> ir.Table:
+        """The companies of ``t`` inside the scope's countries and sectors."""
+        preds = []
+        if self.countries:
+            preds.append(t.country.isin(list(self.countries)).fill_null(False))
+        if self.sectors:
+            preds.append(t.sector.isin(list(self.sectors)).fill_null(False))
+        return t.filter(*preds) if preds else t
+
+    def describe(self) -> str:
+        """``countries CN; years 2014–2021`` (``all deals`` when open)."""
+        parts = []
+        if self.countries:
+            parts.append("countries " + ", ".join(self.countries))
+        if self.sectors:
+            parts.append("sectors " + ", ".join(self.sectors))
+        if self.years is not None:
+            parts.append(f"years {self.years[0]}–{self.years[1]}")
+        return "; ".join(parts) or "all deals"
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeCounts:
+    """How many deals of the store a scope keeps, and how many it leaves out per reason."""
+
+    total: int
+    in_scope: int
+    out: dict[str, int]
+
+    @property
+    def left_out(self) -> int:
+        """Deals outside the scope, all reasons together."""
+        return self.total - self.in_scope
+
+    def describe(self) -> str:
+        """``1,234 of 5,000 deals in scope; left out: 3,700 out of country, 66 out of years``."""
+        reasons = [f"{n:,} out of {r}" for r, n in self.out.items() if n]
+        text = f"{self.in_scope:,} of {self.total:,} deals in scope"
+        return text + (f"; left out: {', '.join(reasons)}" if reasons else "")
+
+
+def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
+    """Count the store's deals in ``scope`` and those left out by reason (first failing)."""
+    t = engine.table("deals")
+    tests = scope.tests(t) if scope is not None else {}
+    aggs: dict[str, ir.Value] = {"total": t.count()}
+    passed: ir.BooleanValue = ibis.literal(True)
+    for reason in REASONS:
+        if reason in tests:
+            aggs[reason] = t.count(where=passed & ~tests[reason])
+            passed = passed & tests[reason]
+    aggs["in_scope"] = t.count(where=passed)
+    row = engine.execute(t.aggregate(**aggs)).to_pylist()[0]
+    out = {r: int(row[r] or 0) for r in REASONS if r in tests}
+    return ScopeCounts(int(row["total"] or 0), int(row["in_scope"] or 0), out)
+
+
+def known_subjects(con: Any, folder: Any = None) -> dict[str, dict[str, Any]]:
+    """Subjects by id: the data set loaded in the store, then the bundled data sets (and the
+    data set in ``folder``, when given, first of all)."""
+    from importlib.resources import files
+    from pathlib import Path
+
+    import yaml
+
+    from sectorlens.errors import StoreError
+    from sectorlens.store import stored_reference
+
+    found: dict[str, dict[str, Any]] = {}
+    paths = [Path(folder) / "subject.yaml"] if folder is not None else []
+    paths += sorted(Path(str(files("sectorlens") / "data")).glob("*/subject.yaml"))
+    for path in paths:
+        try:
+            subject = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(subject, dict) and subject.get("id"):
+            found.setdefault(str(subject["id"]), {**subject, "_folder": path.parent.name})
+    try:
+        stored = stored_reference(con).presentation.get("subject") or {}
+    except StoreError:
+        stored = {}
+    if stored.get("id") and str(stored["id"]) not in found:
+        found = {str(stored["id"]): stored, **found}
+    return found
+
+
+def find_subject(con: Any, name: str, *, folders: bool = True) -> dict[str, Any]:
+    """The ``subject.yaml`` of subject ``name``: the data set loaded in the store, a bundled
+    data set with that id (or folder name), or (with ``folders``) a data set folder; InputError
+    lists the known ones."""
+    from pathlib import Path
+
+    own = folders and (Path(name) / "subject.yaml").is_file()
+    known = known_subjects(con, Path(name) if own else None)
+    if own:
+        return next(iter(known.values()))
+    for sid, subject in known.items():
+        if name in (sid, subject.get("_folder")):
+            return subject
+    raise InputError(f"unknown subject {name!r}; known: {', '.join(sorted(known)) or 'none'}")
+
+
+def _codes(value: Any, name: str | None, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v for v in value):
+        raise InputError(f"subject {name}: scope {key} must be a list of codes")
+    return tuple(value)
