@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from contextlib import suppress
 import os
 import subprocess
 import time
 import zipfile
+from contextlib import suppress
 from pathlib import Path
 
 import duckdb
