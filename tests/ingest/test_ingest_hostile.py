@@ -281,3 +281,28 @@ def test_reject_raw_rows_are_json(
     load(data, source=mapping)
     raw = scalar(con, "SELECT raw FROM rejects")
     assert json.loads(str(raw))["Amount"] == "100"
+
+
+def test_implausible_amounts_are_left_out_of_aggregates_unless_asked(
+    tmp_path: Path,
+    cli,
+    db_path,  # type: ignore[no-untyped-def]
+) -> None:
+    rows = [f"C{i},{1_000_000 + i},A,2020-01-01,x" for i in range(9)]
+    rows += ["Giant,168000000000,A,2020-01-01,x"]
+    data, mapping = _files(tmp_path, rows)
+    loaded = cli("ingest", str(data), "--source", mapping)
+    assert loaded.exit_code == 0 and "implausible amounts flagged: 1" in loaded.stdout
+
+    def deals(*extra: str) -> dict[str, object]:
+        result = cli(
+            "query", "deals", "--by", "year", "--format", "json", "--currency", "USD", *extra
+        )
+        assert result.exit_code == 0, result.stderr
+        found = json.loads(result.stdout)
+        rows = found["rows"] if isinstance(found, dict) else found
+        return rows[0]  # type: ignore[no-any-return]
+
+    default, everything = deals(), deals("--include-implausible")
+    assert (default["deals"], everything["deals"]) == (9, 10)
+    assert deals("--where", "implausible=true")["deals"] == 1
