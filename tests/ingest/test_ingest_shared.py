@@ -221,14 +221,14 @@ def test_cset(shared_data: Path, load: Load, con: duckdb.DuckDBPyConnection) -> 
         )
         == misread
     )
-    # a year is converted at that year's average ECB rate, and says so
-    note = scalar(
+    # a year only: its first day, flagged (metrics convert it as a year)
+    flags = scalar(
         con,
-        "SELECT fx_note FROM deals WHERE load_id = ? AND date_raw = '2019' AND currency = 'CNY' "
+        "SELECT flags FROM deals WHERE load_id = ? AND date_raw = '2019' AND currency = 'CNY' "
         "LIMIT 1",
         r.load_id,
     )
-    assert "ECB average 2019-01-01..2019-12-31" in str(note)
+    assert "date_precision:year" in list(flags)  # type: ignore[call-overload]
 
 
 def test_india(shared_data: Path, load: Load, con: duckdb.DuckDBPyConnection) -> None:

@@ -90,33 +90,44 @@ def check_format(label: str, rows: int, rejects: Counter[str], path: str) -> Non
 
 
 def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
-    """Flag this load's deals whose amount is ≥ FACTOR × the median of its round and currency.
+    """Flag this load's deals whose amount is ≥ FACTOR × a typical amount of its kind.
 
-    The median is over every deal of the store (this load included) of the same canonical round
-    (or round text) and currency, from groups of at least MIN_GROUP disclosed amounts; a deal
-    without a usable group is compared with its currency's median. Returns the deals flagged.
+    Typical: the median of the store's deals (this load included) of the same round (canonical,
+    or its text) and currency; without MIN_GROUP of them, of the same currency. Also, where the
+    store has exchange rates, the amount in euros (at its currency's latest rate) against the
+    median in euros of every deal of the same round, so that a currency with few deals is
+    judged too. Returns the number of deals flagged.
     """
     size = "coalesce(amount_value, (amount_low + amount_high) / 2, amount_low, amount_high)"
     sql = f"""
-        WITH sized AS (
-            SELECT deal_id, load_id, currency, coalesce(round, round_raw, '') AS grp,
-                   {size} AS size
-            FROM deals WHERE amount_kind = 'money' AND {size} > 0
+        WITH latest AS (
+            SELECT currency, arg_max(eur_per, day) AS eur_per FROM fx_rates GROUP BY currency
+        ),
+        sized AS (
+            SELECT d.deal_id, d.load_id, d.currency, coalesce(d.round, d.round_raw, '') AS grp,
+                   {size} AS size, {size} * l.eur_per AS eur
+            FROM deals d LEFT JOIN latest l ON l.currency = d.currency
+            WHERE d.amount_kind = 'money' AND {size} > 0
         ),
         by_round AS (
-            SELECT currency, grp, median(size) AS med, count(*) AS n
-            FROM sized GROUP BY currency, grp HAVING count(*) >= {MIN_GROUP}
+            SELECT currency, grp, median(size) AS med FROM sized
+            GROUP BY currency, grp HAVING count(*) >= {MIN_GROUP}
         ),
         by_currency AS (
             SELECT currency, median(size) AS med FROM sized
             GROUP BY currency HAVING count(*) >= {MIN_GROUP}
         ),
+        in_euros AS (
+            SELECT grp, median(eur) AS med FROM sized WHERE eur IS NOT NULL
+            GROUP BY grp HAVING count(*) >= {MIN_GROUP}
+        ),
         judged AS (
             SELECT s.deal_id FROM sized s
             LEFT JOIN by_round r ON r.currency = s.currency AND r.grp = s.grp
             LEFT JOIN by_currency c ON c.currency = s.currency
+            LEFT JOIN in_euros e ON e.grp = s.grp
             WHERE s.load_id = $load
-              AND s.size >= {FACTOR} * coalesce(r.med, c.med)
+              AND (s.size >= {FACTOR} * coalesce(r.med, c.med) OR s.eur >= {FACTOR} * e.med)
         )
         UPDATE deals SET flags = list_distinct(list_append(coalesce(flags, []), '{IMPLAUSIBLE}'))
         WHERE deal_id IN (SELECT deal_id FROM judged)

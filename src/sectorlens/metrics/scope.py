@@ -17,6 +17,7 @@ import ibis
 import ibis.expr.types as ir
 
 from sectorlens.errors import InputError
+from sectorlens.metrics.filters import column
 
 REASONS = ("country", "sector", "years")
 
@@ -115,6 +116,7 @@ class ScopeCounts:
     total: int
     in_scope: int
     out: dict[str, int]
+    implausible: int = 0  # deals in scope flagged implausible_amount: left out of aggregates
 
     @property
     def left_out(self) -> int:
@@ -125,7 +127,10 @@ class ScopeCounts:
         """``1,234 of 5,000 deals in scope; left out: 3,700 out of country, 66 out of years``."""
         reasons = [f"{n:,} out of {r}" for r, n in self.out.items() if n]
         text = f"{self.in_scope:,} of {self.total:,} deals in scope"
-        return text + (f"; left out: {', '.join(reasons)}" if reasons else "")
+        text += f"; left out: {', '.join(reasons)}" if reasons else ""
+        if self.implausible:
+            text += f"; {self.implausible:,} implausible amounts left out of aggregates"
+        return text
 
 
 def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
@@ -139,9 +144,11 @@ def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
             aggs[reason] = t.count(where=passed & ~tests[reason])
             passed = passed & tests[reason]
     aggs["in_scope"] = t.count(where=passed)
+    aggs["implausible"] = t.count(where=passed & column(t, "implausible"))
     row = engine.execute(t.aggregate(**aggs)).to_pylist()[0]
     out = {r: int(row[r] or 0) for r in REASONS if r in tests}
-    return ScopeCounts(int(row["total"] or 0), int(row["in_scope"] or 0), out)
+    total, kept = int(row["total"] or 0), int(row["in_scope"] or 0)
+    return ScopeCounts(total, kept, out, int(row["implausible"] or 0))
 
 
 def known_subjects(con: Any, folder: Any = None) -> dict[str, dict[str, Any]]:

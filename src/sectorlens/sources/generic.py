@@ -185,7 +185,7 @@ class GenericAdapter(Adapter):
         period = src.get("period")
         dated = [d if not blank(d) else "" for d in date_raw]
         flags: Flags = {}
-        if period is not None:  # an undated row gets the period the file covers
+        if period is not None:  # an undated row gets the period the file covers (flagged)
             for j, d in enumerate(dated):
                 if not d:
                     flags[batch.deal_rows[j]] = ["period_from_mapping"]

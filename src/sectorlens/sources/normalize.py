@@ -30,7 +30,7 @@ from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
 #: cells that hold no value, whatever the column (compared case-folded)
 BLANKS = frozenset({"", "-", "—", "–", "n/a", "na", "nan", "null", "none", "n.a."})
 _SCALE = Decimal("0.000001")
-_EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # quantizing 38-digit amounts exactly
+_EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # amounts of up to 38 digits, exactly
 MAX_VALUE = 200  # characters of an amount, date, round or place cell that are parsed at all
 _HUGE = Decimal(10) ** 24  # no amount is this large: a number beyond it is not an amount
 _CACHE_LIMIT = 50_000  # distinct values remembered per kind; beyond it, start again (memory)

@@ -140,14 +140,18 @@ FROM (
           *
         FROM "deals" AS "t0"
         WHERE
-          EXTRACT(year FROM "t0"."deal_date") >= 2014 AND "t0"."round" IN ('a', 'b')
+          NOT (
+            COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+          )
+          AND EXTRACT(year FROM "t0"."deal_date") >= 2014
+          AND "t0"."round" IN ('a', 'b')
       ) AS "t6"
       LEFT OUTER JOIN (
         SELECT
           "t8"."currency" AS "fx_currency",
           "t8"."day" AS "fx_day",
-          CAST("t5"."q_per_eur" * "t8"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
-          LEAST("t8"."fixed_on", "t5"."q_fixed") AS "fx_fixed_on"
+          CAST("t3"."q_per_eur" * "t8"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
+          LEAST("t8"."fixed_on", "t3"."q_fixed") AS "fx_fixed_on"
         FROM (
           SELECT
             *
@@ -158,7 +162,10 @@ FROM (
                 "t0"."currency"
               FROM "deals" AS "t0"
               WHERE
-                EXTRACT(year FROM "t0"."deal_date") >= 2014
+                NOT (
+                  COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+                )
+                AND EXTRACT(year FROM "t0"."deal_date") >= 2014
                 AND "t0"."round" IN ('a', 'b')
                 AND "t0"."currency" <> 'EUR'
             )
@@ -171,8 +178,8 @@ FROM (
           FROM "fx_rates" AS "t1"
           WHERE
             "t1"."currency" = 'EUR'
-        ) AS "t5"
-          ON "t8"."day" = "t5"."q_day"
+        ) AS "t3"
+          ON "t8"."day" = "t3"."q_day"
       ) AS "t10"
         ON "t6"."currency" = "t10"."fx_currency" AND "t6"."deal_date" = "t10"."fx_day"
     ) AS "t11"

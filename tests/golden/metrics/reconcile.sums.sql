@@ -123,39 +123,39 @@ FROM (
     END AS "fx_high"
   FROM (
     SELECT
-      "t5"."deal_id",
-      "t5"."load_id",
-      "t5"."row_ref",
-      "t5"."source_format",
-      "t5"."company_id",
-      "t5"."company_name",
-      "t5"."deal_date",
-      "t5"."date_raw",
-      "t5"."round_raw",
-      "t5"."round",
-      "t5"."amount_raw",
-      "t5"."amount_kind",
-      "t5"."amount_value",
-      "t5"."amount_low",
-      "t5"."amount_high",
-      "t5"."amount_qualifier",
-      "t5"."currency",
-      "t5"."disclosed",
-      "t5"."amount_note",
-      "t5"."place_raw",
-      "t5"."country",
-      "t5"."region",
-      "t5"."province",
-      "t5"."city",
-      "t5"."district",
-      "t5"."cluster",
-      "t5"."sector_raw",
-      "t5"."subsector_raw",
-      "t5"."sector",
-      "t5"."chain_layer",
-      "t5"."investors",
-      "t5"."flags",
-      "t5"."company_key",
+      "t6"."deal_id",
+      "t6"."load_id",
+      "t6"."row_ref",
+      "t6"."source_format",
+      "t6"."company_id",
+      "t6"."company_name",
+      "t6"."deal_date",
+      "t6"."date_raw",
+      "t6"."round_raw",
+      "t6"."round",
+      "t6"."amount_raw",
+      "t6"."amount_kind",
+      "t6"."amount_value",
+      "t6"."amount_low",
+      "t6"."amount_high",
+      "t6"."amount_qualifier",
+      "t6"."currency",
+      "t6"."disclosed",
+      "t6"."amount_note",
+      "t6"."place_raw",
+      "t6"."country",
+      "t6"."region",
+      "t6"."province",
+      "t6"."city",
+      "t6"."district",
+      "t6"."cluster",
+      "t6"."sector_raw",
+      "t6"."subsector_raw",
+      "t6"."sector",
+      "t6"."chain_layer",
+      "t6"."investors",
+      "t6"."flags",
+      "t6"."company_key",
       "t10"."fx_currency",
       "t10"."fx_day",
       "t10"."fx_rate",
@@ -165,16 +165,19 @@ FROM (
         *
       FROM "deals" AS "t0"
       WHERE
-        "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
+        NOT (
+          COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+        )
+        AND "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
         AND "t0"."deal_date" <= MAKE_DATE(2018, 12, 31)
         AND "t0"."currency" IS NOT NULL
-    ) AS "t5"
+    ) AS "t6"
     LEFT OUTER JOIN (
       SELECT
         "t8"."currency" AS "fx_currency",
         "t8"."day" AS "fx_day",
-        CAST("t6"."q_per_eur" * "t8"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
-        LEAST("t8"."fixed_on", "t6"."q_fixed") AS "fx_fixed_on"
+        CAST("t3"."q_per_eur" * "t8"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
+        LEAST("t8"."fixed_on", "t3"."q_fixed") AS "fx_fixed_on"
       FROM (
         SELECT
           *
@@ -185,7 +188,10 @@ FROM (
               "t0"."currency"
             FROM "deals" AS "t0"
             WHERE
-              "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
+              NOT (
+                COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+              )
+              AND "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
               AND "t0"."deal_date" <= MAKE_DATE(2018, 12, 31)
               AND "t0"."currency" IS NOT NULL
               AND "t0"."currency" <> 'EUR'
@@ -199,10 +205,10 @@ FROM (
         FROM "fx_rates" AS "t1"
         WHERE
           "t1"."currency" = 'EUR'
-      ) AS "t6"
-        ON "t8"."day" = "t6"."q_day"
+      ) AS "t3"
+        ON "t8"."day" = "t3"."q_day"
     ) AS "t10"
-      ON "t5"."currency" = "t10"."fx_currency" AND "t5"."deal_date" = "t10"."fx_day"
+      ON "t6"."currency" = "t10"."fx_currency" AND "t6"."deal_date" = "t10"."fx_day"
   ) AS "t11"
 ) AS "t12"
 GROUP BY

@@ -1,122 +1,130 @@
 SELECT
-  EXTRACT(year FROM "t11"."deal_date") AS "year",
-  "t11"."round",
+  EXTRACT(year FROM "t12"."deal_date") AS "year",
+  "t12"."round",
   COUNT(*) AS "deals",
   SUM(
     CASE
       WHEN (
-        "t11"."fx_low" IS NOT NULL
+        "t12"."fx_low" IS NOT NULL
       ) AND (
-        "t11"."fx_high" IS NOT NULL
+        "t12"."fx_high" IS NOT NULL
       )
-      THEN "t11"."fx_low" + "t11"."fx_high"
-      ELSE "t11"."fx_value" + "t11"."fx_value"
+      THEN "t12"."fx_low" + "t12"."fx_high"
+      ELSE "t12"."fx_value" + "t12"."fx_value"
     END
   ) AS "amount_mid__x2"
 FROM (
   SELECT
-    "t10"."deal_id",
-    "t10"."load_id",
-    "t10"."row_ref",
-    "t10"."source_format",
-    "t10"."company_id",
-    "t10"."company_name",
-    "t10"."deal_date",
-    "t10"."date_raw",
-    "t10"."round_raw",
-    "t10"."round",
-    "t10"."amount_raw",
-    "t10"."amount_kind",
-    "t10"."amount_value",
-    "t10"."amount_low",
-    "t10"."amount_high",
-    "t10"."amount_qualifier",
-    "t10"."currency",
-    "t10"."disclosed",
-    "t10"."amount_note",
-    "t10"."place_raw",
-    "t10"."country",
-    "t10"."region",
-    "t10"."province",
-    "t10"."city",
-    "t10"."district",
-    "t10"."cluster",
-    "t10"."sector_raw",
-    "t10"."subsector_raw",
-    "t10"."sector",
-    "t10"."chain_layer",
-    "t10"."investors",
-    "t10"."flags",
-    "t10"."company_key",
-    "t10"."fx_currency",
-    "t10"."fx_day",
+    "t11"."deal_id",
+    "t11"."load_id",
+    "t11"."row_ref",
+    "t11"."source_format",
+    "t11"."company_id",
+    "t11"."company_name",
+    "t11"."deal_date",
+    "t11"."date_raw",
+    "t11"."round_raw",
+    "t11"."round",
+    "t11"."amount_raw",
+    "t11"."amount_kind",
+    "t11"."amount_value",
+    "t11"."amount_low",
+    "t11"."amount_high",
+    "t11"."amount_qualifier",
+    "t11"."currency",
+    "t11"."disclosed",
+    "t11"."amount_note",
+    "t11"."place_raw",
+    "t11"."country",
+    "t11"."region",
+    "t11"."province",
+    "t11"."city",
+    "t11"."district",
+    "t11"."cluster",
+    "t11"."sector_raw",
+    "t11"."subsector_raw",
+    "t11"."sector",
+    "t11"."chain_layer",
+    "t11"."investors",
+    "t11"."flags",
+    "t11"."company_key",
+    "t11"."fx_currency",
+    "t11"."fx_day",
     CASE
-      WHEN "t10"."currency" = 'EUR'
+      WHEN "t11"."currency" = 'EUR'
       THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-      ELSE "t10"."fx_rate"
+      ELSE "t11"."fx_rate"
     END AS "fx_rate",
-    "t10"."fx_fixed_on",
-    "t10"."amount_value" * CASE
-      WHEN "t10"."currency" = 'EUR'
+    "t11"."fx_fixed_on",
+    "t11"."amount_value" * CASE
+      WHEN "t11"."currency" = 'EUR'
       THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-      ELSE "t10"."fx_rate"
+      ELSE "t11"."fx_rate"
     END AS "fx_value",
-    "t10"."amount_low" * CASE
-      WHEN "t10"."currency" = 'EUR'
+    "t11"."amount_low" * CASE
+      WHEN "t11"."currency" = 'EUR'
       THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-      ELSE "t10"."fx_rate"
+      ELSE "t11"."fx_rate"
     END AS "fx_low",
-    "t10"."amount_high" * CASE
-      WHEN "t10"."currency" = 'EUR'
+    "t11"."amount_high" * CASE
+      WHEN "t11"."currency" = 'EUR'
       THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-      ELSE "t10"."fx_rate"
+      ELSE "t11"."fx_rate"
     END AS "fx_high"
   FROM (
     SELECT
-      "t2"."deal_id",
-      "t2"."load_id",
-      "t2"."row_ref",
-      "t2"."source_format",
-      "t2"."company_id",
-      "t2"."company_name",
-      "t2"."deal_date",
-      "t2"."date_raw",
-      "t2"."round_raw",
-      "t2"."round",
-      "t2"."amount_raw",
-      "t2"."amount_kind",
-      "t2"."amount_value",
-      "t2"."amount_low",
-      "t2"."amount_high",
-      "t2"."amount_qualifier",
-      "t2"."currency",
-      "t2"."disclosed",
-      "t2"."amount_note",
-      "t2"."place_raw",
-      "t2"."country",
-      "t2"."region",
-      "t2"."province",
-      "t2"."city",
-      "t2"."district",
-      "t2"."cluster",
-      "t2"."sector_raw",
-      "t2"."subsector_raw",
-      "t2"."sector",
-      "t2"."chain_layer",
-      "t2"."investors",
-      "t2"."flags",
-      "t2"."company_key",
-      "t9"."fx_currency",
-      "t9"."fx_day",
-      "t9"."fx_rate",
-      "t9"."fx_fixed_on"
-    FROM "deals" AS "t2"
+      "t6"."deal_id",
+      "t6"."load_id",
+      "t6"."row_ref",
+      "t6"."source_format",
+      "t6"."company_id",
+      "t6"."company_name",
+      "t6"."deal_date",
+      "t6"."date_raw",
+      "t6"."round_raw",
+      "t6"."round",
+      "t6"."amount_raw",
+      "t6"."amount_kind",
+      "t6"."amount_value",
+      "t6"."amount_low",
+      "t6"."amount_high",
+      "t6"."amount_qualifier",
+      "t6"."currency",
+      "t6"."disclosed",
+      "t6"."amount_note",
+      "t6"."place_raw",
+      "t6"."country",
+      "t6"."region",
+      "t6"."province",
+      "t6"."city",
+      "t6"."district",
+      "t6"."cluster",
+      "t6"."sector_raw",
+      "t6"."subsector_raw",
+      "t6"."sector",
+      "t6"."chain_layer",
+      "t6"."investors",
+      "t6"."flags",
+      "t6"."company_key",
+      "t10"."fx_currency",
+      "t10"."fx_day",
+      "t10"."fx_rate",
+      "t10"."fx_fixed_on"
+    FROM (
+      SELECT
+        *
+      FROM "deals" AS "t0"
+      WHERE
+        NOT (
+          COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+        )
+    ) AS "t6"
     LEFT OUTER JOIN (
       SELECT
-        "t7"."currency" AS "fx_currency",
-        "t7"."day" AS "fx_day",
-        CAST("t5"."q_per_eur" * "t7"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
-        LEAST("t7"."fixed_on", "t5"."q_fixed") AS "fx_fixed_on"
+        "t8"."currency" AS "fx_currency",
+        "t8"."day" AS "fx_day",
+        CAST("t3"."q_per_eur" * "t8"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
+        LEAST("t8"."fixed_on", "t3"."q_fixed") AS "fx_fixed_on"
       FROM (
         SELECT
           *
@@ -127,9 +135,12 @@ FROM (
               "t0"."currency"
             FROM "deals" AS "t0"
             WHERE
-              "t0"."currency" <> 'EUR'
+              NOT (
+                COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+              )
+              AND "t0"."currency" <> 'EUR'
           )
-      ) AS "t7"
+      ) AS "t8"
       INNER JOIN (
         SELECT
           "t1"."day" AS "q_day",
@@ -138,12 +149,12 @@ FROM (
         FROM "fx_rates" AS "t1"
         WHERE
           "t1"."currency" = 'EUR'
-      ) AS "t5"
-        ON "t7"."day" = "t5"."q_day"
-    ) AS "t9"
-      ON "t2"."currency" = "t9"."fx_currency" AND "t2"."deal_date" = "t9"."fx_day"
-  ) AS "t10"
-) AS "t11"
+      ) AS "t3"
+        ON "t8"."day" = "t3"."q_day"
+    ) AS "t10"
+      ON "t6"."currency" = "t10"."fx_currency" AND "t6"."deal_date" = "t10"."fx_day"
+  ) AS "t11"
+) AS "t12"
 GROUP BY
   1,
   2
