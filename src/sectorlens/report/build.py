@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -21,6 +22,9 @@ from sectorlens.store.connection import first_row
 from sectorlens.store.reference import StoredReference, stored_reference
 from sectorlens.store.subject import reader_currency
 from sectorlens.store.subject import scope as subject_scope
+
+if TYPE_CHECKING:
+    from sectorlens.metrics import Scope
 
 
 @dataclass
@@ -73,6 +77,18 @@ def _deal_loads(
     return tuple(out)
 
 
+def _scope_text(words: Wording, scope: Scope) -> str:
+    """``countries: CN; years: 2014–2021`` in the report's language."""
+    parts = []
+    if scope.countries:
+        parts.append(words.say("ingested.scope.countries", codes=", ".join(scope.countries)))
+    if scope.sectors:
+        parts.append(words.say("ingested.scope.sectors", codes=", ".join(scope.sectors)))
+    if scope.years is not None:
+        parts.append(words.say("ingested.scope.years", first=scope.years[0], last=scope.years[1]))
+    return "; ".join(parts)
+
+
 def build_report(
     con: duckdb.DuckDBPyConnection,
     lang: str = "ko",
@@ -112,7 +128,7 @@ def build_report(
                 "ingested.out_of_scope",
                 kept=fmt.count(Decimal(counts.in_scope), "deals"),
                 total=fmt.count(Decimal(counts.total), "deals"),
-                scope=ctx.scope.describe(),
+                scope=_scope_text(words, ctx.scope),
                 reasons=", ".join(reasons),
             )
     warnings = []
