@@ -62,7 +62,8 @@ def test_a_range_stays_a_range_in_table_growth_and_chart(
         (7200.0, 7700.0, "7,200–7,700"),
     ]
     assert any(layer["mark"]["type"] == "rule" for layer in chart.spec["layer"])  # type: ignore[attr-defined]
-    assert chart.spec["layer"][0]["encoding"]["y"]["title"] == "startups"  # type: ignore[attr-defined]
+    # the axis from the unit: a count of start-ups, not money
+    assert chart.spec["layer"][0]["encoding"]["y"]["title"] == "startups (startups)"  # type: ignore[attr-defined]
     ko = _report(con, root, fx, "ko")
     assert "5년 만에" in ko and "하한·상한으로 계산한 범위" in ko
 

@@ -24,7 +24,7 @@ from sectorlens.sources.taxonomy import Taxonomy
 from sectorlens.store import ensure_reference, load_reference, read_reference, stored_reference
 from sectorlens.store.refdata import OBS_COLUMNS, TARGET_COLUMNS
 from sectorlens.store.subject import SCHEMA, SECTION_COMMON, SECTION_KEYS
-from sectorlens.subjects import bundled_subjects, sector_spec
+from sectorlens.subjects import PLACE_COLUMNS, bundled_subjects, sector_spec
 from tiny_dataset import SUBJECT, write_dataset
 
 REPO = Path(__file__).resolve().parents[1]
@@ -136,6 +136,7 @@ def test_docs_list_the_same_keys_as_the_loader() -> None:
     documented = _documented()
     for name, keys in SCHEMA.items():
         assert documented.get(name) == list(keys), name
+    assert documented["places.csv"] == list(PLACE_COLUMNS)
     assert documented["observations"] == OBS_COLUMNS
     assert documented["targets"] == TARGET_COLUMNS
     assert documented["statuses"] == [s.value for s in Status]

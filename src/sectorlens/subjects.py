@@ -60,6 +60,33 @@ def default_subject() -> Path:
     return subjects[name]
 
 
+def line_of(path: Path, keys: Sequence[str | int]) -> int | None:
+    """The 1-based line of the YAML node at ``keys`` (mapping keys / list indexes) in ``path``."""
+    try:
+        node: Any = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in keys:
+        if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+            match = next((kv for kv in node.value if kv[0].value == key), None)
+            if match is None:
+                return line
+            line, node = match[0].start_mark.line + 1, match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def where(path: Path, keys: Sequence[str | int]) -> str:
+    """``file:line`` of the YAML node at ``keys`` (``file`` when the line is unknown)."""
+    line = line_of(path, keys)
+    return f"{path}:{line}" if line else str(path)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         return yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER)
@@ -97,15 +124,19 @@ def subject_places(directory: Path) -> list[PlaceRow]:
     clusters = _read_yaml(path) or []
     if not isinstance(clusters, list):
         raise InputError(f"{path}: must be a list of clusters")
-    for n, item in enumerate(clusters, 1):
+    for n, item in enumerate(clusters):
+        at = where(path, [n])
         if not isinstance(item, dict) or not item.get("id") or not item.get("en"):
-            raise InputError(f"{path}: cluster {n}: needs id, country, members and en")
-        unknown = set(item) - set(CLUSTER_KEYS)
+            raise InputError(f"{at}: id: a cluster needs id, country, members and en")
+        unknown = sorted(set(item) - set(CLUSTER_KEYS))
         if unknown:
-            raise InputError(f"{path}: cluster {item['id']}: unknown key {sorted(unknown)[0]!r}")
+            at = where(path, [n, unknown[0]])
+            raise InputError(
+                f"{at}: unknown key {unknown[0]!r} (allowed: {', '.join(CLUSTER_KEYS)})"
+            )
         members = item.get("members") or []
         if not isinstance(members, list) or not members or not item.get("country"):
-            raise InputError(f"{path}: cluster {item['id']}: needs a country and members")
+            raise InputError(f"{at}: members: cluster {item['id']} needs a country and members")
         aliases = item.get("aliases") or []
         rows.append(
             {

@@ -26,18 +26,14 @@ from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Tar
 from sectorlens.store.subject import (
     SCHEMA,
     check_keys,
-    check_sectors,
     check_subject,
-    scope,
+    subject_world,
+    with_world_labels,
 )
 from sectorlens.store.subject import where as yaml_where
 from sectorlens.subjects import (
     bundled_subjects,
     default_subject,
-    display_names,
-    generic_places,
-    merge_places,
-    subject_places,
 )
 
 # libyaml's parser when PyYAML has it (same result, several times faster than pure Python).
@@ -111,8 +107,8 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
         _targets(root / "targets.csv", source_ids, {p.policy_id for p in policies}, text)
     )
 
-    world = _world(root, subject)
-    labels = _with_world_labels(labels or {}, world)
+    world = subject_world(root, subject)
+    labels = with_world_labels(labels or {}, world)
     all_files = _data_files(root)
     presentation = {
         "subject": subject,
@@ -134,35 +130,6 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
         rows=len(sources) + len(observations) + len(policies) + len(targets),
         files=tuple(p.relative_to(root).as_posix() for p in all_files),
     )
-
-
-def _world(root: Path, subject: dict[str, Any]) -> dict[str, Any]:
-    """The subject's sectors (checked) and the names of the places it knows."""
-    sectors: dict[str, dict[str, dict[str, str]]] = {}
-    if (root / "sectors.yaml").is_file():
-        sectors = check_sectors(root / "sectors.yaml", _yaml(root / "sectors.yaml"))
-    wanted = scope(subject).sectors or ()
-    unknown = [s for s in wanted if s not in sectors.get("sector", {})]
-    if unknown:
-        raise InputError(
-            f"{yaml_where(root / 'subject.yaml', ['scope', 'sectors'])}: sectors: "
-            f"{unknown[0]!r} is not a sector of sectors.yaml"
-        )
-    rows = merge_places(generic_places(), subject_places(root))
-    kinds = {r["id"]: r["kind"] for r in rows}
-    places = {k: {"kind": kinds[k], **v} for k, v in display_names(rows).items()}
-    return {"sectors": sectors, "places": places}
-
-
-def _with_world_labels(labels: dict[str, Any], world: dict[str, Any]) -> dict[str, Any]:
-    """Sector and layer names of the taxonomy under ``segments``, unless labels.yaml names them."""
-    out = dict(labels)
-    segments = {k: dict(v) for k, v in (out.get("segments") or {}).items()}
-    for dim, names in world["sectors"].items():
-        for code, name in names.items():
-            segments.setdefault(dim, {}).setdefault(code, name)
-    out["segments"] = segments
-    return out
 
 
 def reference_digest(directory: Path | None = None) -> str:

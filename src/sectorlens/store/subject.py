@@ -16,7 +16,16 @@ from typing import Any
 import yaml
 
 from sectorlens.errors import InputError
-from sectorlens.subjects import bundled_subjects, default_subject
+from sectorlens.subjects import (
+    CLUSTER_KEYS,
+    bundled_subjects,
+    default_subject,
+    display_names,
+    generic_places,
+    merge_places,
+    subject_places,
+    where,
+)
 
 LANGS = ("ko", "en")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -41,7 +50,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     ),
     "labels.yaml": ("metrics", "units", "geographies", "segments"),
     "sectors.yaml": ("layers", "categories", "sources"),
-    "clusters.yaml": ("id", "country", "members", "en", "ko", "zh", "zh_hant", "pinyin", "aliases"),
+    "clusters.yaml": CLUSTER_KEYS,
 }
 # The keys of each report section kind (besides ``id``, ``kind`` and ``title``).
 SECTION_KEYS: dict[str, tuple[str, ...]] = {
@@ -70,33 +79,6 @@ class Scope:
     countries: tuple[str, ...]
     sectors: tuple[str, ...] | None = None
     years: tuple[int, int] | None = None
-
-
-def line_of(path: Path, keys: Sequence[str | int]) -> int | None:
-    """The 1-based line of the YAML node at ``keys`` (mapping keys / list indexes) in ``path``."""
-    try:
-        node: Any = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return None
-    line = node.start_mark.line + 1 if node is not None else None
-    for key in keys:
-        if isinstance(node, yaml.MappingNode) and isinstance(key, str):
-            match = next((kv for kv in node.value if kv[0].value == key), None)
-            if match is None:
-                return line
-            line, node = match[0].start_mark.line + 1, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
-
-
-def where(path: Path, keys: Sequence[str | int]) -> str:
-    """``file:line`` of the YAML node at ``keys`` (``file`` when the line is unknown)."""
-    line = line_of(path, keys)
-    return f"{path}:{line}" if line else str(path)
 
 
 def check_keys(path: Path, keys: Sequence[str | int], value: Any, allowed: Sequence[str]) -> None:
@@ -252,3 +234,34 @@ def _names(value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         return {}
     return {str(k): str(v) for k, v in value.items() if k in {"ko", "en", "zh"}}
+
+
+def subject_world(root: Path, subject: dict[str, Any]) -> dict[str, Any]:
+    """The subject's sectors (checked) and the names of the places it knows."""
+    sectors: dict[str, dict[str, dict[str, str]]] = {}
+    if (root / "sectors.yaml").is_file():
+        sectors = check_sectors(
+            root / "sectors.yaml", yaml.safe_load((root / "sectors.yaml").read_text("utf-8"))
+        )
+    wanted = scope(subject).sectors or ()
+    unknown = [s for s in wanted if s not in sectors.get("sector", {})]
+    if unknown:
+        raise InputError(
+            f"{where(root / 'subject.yaml', ['scope', 'sectors'])}: sectors: "
+            f"{unknown[0]!r} is not a sector of sectors.yaml"
+        )
+    rows = merge_places(generic_places(), subject_places(root))
+    kinds = {r["id"]: r["kind"] for r in rows}
+    places = {k: {"kind": kinds[k], **v} for k, v in display_names(rows).items()}
+    return {"sectors": sectors, "places": places}
+
+
+def with_world_labels(labels: dict[str, Any], world: dict[str, Any]) -> dict[str, Any]:
+    """Sector and layer names of the taxonomy under ``segments``, unless labels.yaml names them."""
+    out = dict(labels)
+    segments = {k: dict(v) for k, v in (out.get("segments") or {}).items()}
+    for dim, names in world["sectors"].items():
+        for code, name in names.items():
+            segments.setdefault(dim, {}).setdefault(code, name)
+    out["segments"] = segments
+    return out

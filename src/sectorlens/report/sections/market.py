@@ -110,8 +110,6 @@ def series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sect
         sec.findings.append(Finding(sentence, cites))
     money = points[0].unit == "money" and points[0].currency
     y_title, unit = axis(ctx, points[0])
-    if not money:
-        y_title = metric  # (a count or percent series keeps its metric name as the axis title)
     data = []
     for o in points:
         low, high = bounds(o) or (Decimal(0), Decimal(0))
