@@ -320,3 +320,27 @@ def test_report_subject_option(tmp_path: Path) -> None:
     CliRunner().invoke(app, ["db", "init", "--db", str(store)])
     bad = CliRunner().invoke(app, ["report", "--subject", "nowhere", "--db", str(store)])
     assert bad.exit_code != 0
+
+
+def test_a_data_set_in_the_store_brings_its_taxonomy_to_ingest(tmp_path: Path) -> None:
+    from sectorlens.ingest.run import Context
+    from sectorlens.store import connect
+    from sectorlens.store.reference import subject_folders
+
+    sectors = (
+        "categories:\n  widgets: {en: Widgets}\n"
+        "sources:\n  tinysrc:\n    sector:\n      Gizmos: widgets\n"
+    )
+    clusters = "- id: zz_valley\n  country: ZZ\n  members: [US-CA]\n  en: Widget Valley\n"
+    root = write_dataset(
+        tmp_path / "ds", extra={"sectors.yaml": sectors, "clusters.yaml": clusters}
+    )
+    con = connect(tmp_path / "s.duckdb")
+    load_reference(con, root)
+    assert subject_folders(con) == [root]
+    ctx = Context.default(subject_folders(con))
+    found = ctx.taxonomy.match("tinysrc", "sector", "gizmos")
+    assert found is not None and found.category == "widgets"
+    assert ctx.gazetteer.resolve(("Widget Valley",)).cluster == "zz_valley"
+    assert Context.default().taxonomy.match("tinysrc", "sector", "gizmos") is None
+    con.close()

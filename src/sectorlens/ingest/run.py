@@ -46,6 +46,8 @@ from sectorlens.store.load import (
     start_load,
 )
 from sectorlens.store.loads import StoreSize, drop_loads, loads_of_file, no_space
+from sectorlens.store.reference import subject_folders
+from sectorlens.subjects import world_directories
 
 ProgressFn = Callable[[Path, int, int], None]
 """Called with (path, bytes done, bytes total) while a file is read."""
@@ -87,9 +89,11 @@ class Context:
     taxonomy: Taxonomy
 
     @classmethod
-    def default(cls) -> Context:
-        """The bundled ECB rates, gazetteer and sector taxonomy."""
-        return cls(FxRates(), Gazetteer.load(), Taxonomy.load())
+    def default(cls, subjects: Sequence[Path] = ()) -> Context:
+        """ECB rates, and the places and sector taxonomies of the bundled subjects and of the
+        data-set folders ``subjects`` (those a store holds)."""
+        folders = world_directories(subjects)
+        return cls(FxRates(), Gazetteer.load(subjects=folders), Taxonomy.load(subjects=folders))
 
 
 def ingest(
@@ -114,7 +118,7 @@ def ingest(
     if not preview and con is None:
         raise UsageError("a store connection is needed unless previewing")
     mapping = _mapping(source)
-    ctx = context or Context.default()
+    ctx = context or Context.default(subject_folders(con) if con is not None else ())
     results: list[LoadResult] = []
     for path in paths:
         try:

@@ -127,6 +127,18 @@ def ensure_reference(
     return load_reference(con, bundled, current=_current(con) is None)
 
 
+def subject_folders(con: duckdb.DuckDBPyConnection) -> list[Path]:
+    """The folders of the data sets the store holds that still exist (their worlds apply to
+    ingest: sector taxonomy, places, clusters)."""
+    loaded = {v["load_id"] for v in _loaded(con).values()}
+    rows = con.execute("SELECT load_id, path FROM loads WHERE source_format = ?", [FORMAT])
+    return [
+        Path(p)
+        for lid, p in rows.fetchall()
+        if lid in loaded and (Path(p) / "subject.yaml").is_file()
+    ]
+
+
 def stored_subjects(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """The data sets the store holds: their load id by data-set id."""
     return {k: v["load_id"] for k, v in sorted(_loaded(con).items())}
