@@ -104,7 +104,7 @@ def test_two_observations_for_one_slot_are_a_load_error(tmp_path: Path) -> None:
     [
         ({"value": "", "low": "", "high": ""}, r"figures\.csv:2: value: no value"),
         ({"value": "", "low": "9", "high": "5"}, r"figures\.csv:2: low: low 9 is above high 5"),
-        ({"status": "guess"}, r"figures\.csv:2: 'guess' is not one of .*derived"),
+        ({"status": "guess"}, r"figures\.csv:2: status: 'guess' is not one of .*derived"),
     ],
 )
 def test_bad_rows_name_file_line_and_key(

@@ -218,24 +218,27 @@ def _enum(kind: type[Qualifier] | type[Status], value: str, where: str) -> Any:
         return kind(value)
     except ValueError as exc:
         allowed = ", ".join(m.value for m in kind)
-        raise InputError(f"{where}: {value!r} is not one of {allowed}") from exc
+        column = "status" if kind is Status else "qualifier"
+        raise InputError(f"{where}: {column}: {value!r} is not one of {allowed}") from exc
 
 
 def _id(value: Any, where: str, seen: set[str]) -> str:
     key = str(value or "")
     if not _ID.match(key):
-        raise InputError(f"{where}: id {key!r} must be lower-case letters, digits and _")
+        raise InputError(f"{where}: id: {key!r} must be lower-case letters, digits and _")
     if key in seen:
-        raise InputError(f"{where}: duplicate id {key!r}")
+        raise InputError(f"{where}: id: duplicate id {key!r}")
     seen.add(key)
     return key
 
 
 def _money(unit: str, currency: str, where: str) -> None:
     if unit == "money" and not _CURRENCY.match(currency):
-        raise InputError(f"{where}: a money value needs an ISO currency, got {currency!r}")
+        raise InputError(
+            f"{where}: currency: a money value needs an ISO currency, got {currency!r}"
+        )
     if unit != "money" and currency:
-        raise InputError(f"{where}: currency {currency!r} given for unit {unit!r}")
+        raise InputError(f"{where}: currency: {currency!r} given for unit {unit!r}")
 
 
 def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Iterator[Source]:
