@@ -78,8 +78,8 @@ def _is_new(f: ek.FindingView, before: list[ek.FindingView]) -> bool:
 def _planted_found(doc2: Any, p: pk.Planting, found: list[ek.FindingView], before: list[Any]) -> bool:
     text = ek.doc_text(doc2)
     spots = pk.locate(text, dataclasses.replace(p, old=p.new))
-    windows = [text[max(at - 12, 0) : at + len(p.new) + 12] for at in spots] or [p.new]
-    lines = {ek.line_of(text, at) for at in spots}
+    windows = [text[max(a - 12, 0) : b + 12] for a, b in spots] or [p.new]
+    lines = {ek.line_of(text, a) for a, _ in spots}
     for f in found:
         if not f.flagged or not _is_new(f, before):
             continue

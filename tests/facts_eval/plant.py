@@ -62,18 +62,22 @@ def load_plantings() -> list[Planting]:
     ]
 
 
-def locate(text: str, p: Planting) -> list[int]:
-    """Offsets of ``p.old`` in ``text`` with ``p.context`` nearby (markup ignored)."""
+def _loose(text: str) -> re.Pattern[str]:
+    """``text`` as a pattern that lets any whitespace vary (PDF readers space words differently)."""
+    return re.compile(r"\s*".join(re.escape(ch) for ch in text if not ch.isspace()))
+
+
+def locate(text: str, p: Planting) -> list[tuple[int, int]]:
+    """Spans of ``p.old`` in ``text`` with ``p.context`` nearby (whitespace and markup ignored)."""
     want = norm(p.context)
     found = []
-    start = text.find(p.old)
-    while start >= 0:
-        # markup (HTML tags) is dropped before measuring the window
+    for m in _loose(p.old).finditer(text):
+        start, end = m.span()
+        # markup (HTML tags, entities) is dropped before measuring the window
         before = _TAG.sub("", text[max(start - 20 * WINDOW, 0) : start])[-WINDOW:]
-        after = _TAG.sub("", text[start + len(p.old) : start + len(p.old) + 20 * WINDOW])
-        if want in norm(html.unescape(before + p.old + after[:WINDOW])):
-            found.append(start)
-        start = text.find(p.old, start + 1)
+        after = _TAG.sub("", text[end : end + 20 * WINDOW])
+        if want in norm(html.unescape(before + m.group() + after[:WINDOW])):
+            found.append((start, end))
     return found
 
 
@@ -82,8 +86,8 @@ def plant_text(text: str, p: Planting) -> tuple[str, int]:
     hits = locate(text, p)
     if len(hits) != 1:
         raise PlantError(f"{p.doc} {p.id}: {len(hits)} places match {p.old!r} near {p.context!r}")
-    at = hits[0]
-    return text[:at] + p.new + text[at + len(p.old) :], at
+    start, end = hits[0]
+    return text[:start] + p.new + text[end:], start
 
 
 def plant_document(doc: Any, p: Planting) -> tuple[Any, int]:
@@ -93,8 +97,8 @@ def plant_document(doc: Any, p: Planting) -> tuple[Any, int]:
     def fix(s: str) -> str:
         nonlocal count
         hits = locate(s, p)
-        for at in reversed(hits):
-            s = s[:at] + p.new + s[at + len(p.old) :]
+        for start, end in reversed(hits):
+            s = s[:start] + p.new + s[end:]
         count += len(hits)
         return s
 
