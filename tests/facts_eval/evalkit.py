@@ -260,8 +260,8 @@ def fact_view(d: Mapping[str, Any], lines: list[str]) -> FactView:
     eq = d.get("equivalent")
     if isinstance(eq, Mapping):
         values |= {_dec(eq.get(k)) for k in ("value", "low", "high")}
-    subject = d.get("subject")
-    subj = " ".join(strings(subject)) if subject is not None else ""
+    # the subject, and for a figure's labels the figure caption that names what they measure
+    subj = " ".join(s for k in ("subject", "figure") for s in strings(d.get(k)))
     period = d.get("period")
     start = end = None
     if isinstance(period, Mapping):
@@ -307,7 +307,9 @@ def period_matches(label: Label, fact: FactView) -> bool:
         return True
     if fact.start is None or fact.end is None:
         return False
-    return abs(fact.start - label.start) <= PERIOD_SLACK and abs(fact.end - label.end) <= PERIOD_SLACK
+    return (
+        abs(fact.start - label.start) <= PERIOD_SLACK and abs(fact.end - label.end) <= PERIOD_SLACK
+    )
 
 
 @dataclass(frozen=True)

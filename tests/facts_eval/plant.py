@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import HERE, SHARED, Doc, dataclass_strings_replace, load_docs, norm  # noqa: E402
+from evalkit import HERE, SHARED, Doc, dataclass_strings_replace, load_docs, norm
 
 WINDOW = 200  # characters either side of `old` in which `context` must occur
 _TAG = re.compile(r"<[^>]*>")
@@ -57,9 +57,7 @@ def load_plantings() -> list[Planting]:
         for ln in (HERE / "plantings.tsv").read_text(encoding="utf-8").splitlines()
         if not ln.startswith("#")
     ]
-    return [
-        Planting(**r) for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    ]
+    return [Planting(**r) for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
 def _loose(text: str) -> re.Pattern[str]:
