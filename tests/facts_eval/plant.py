@@ -13,6 +13,7 @@ Run: ``python tests/facts_eval/plant.py OUTDIR`` writes the text copies to ``OUT
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import json
 import re
@@ -88,8 +89,94 @@ def plant_text(text: str, p: Planting) -> tuple[str, int]:
     return text[:start] + p.new + text[end:], start
 
 
+def _edits(text: str, p: Planting) -> list[tuple[int, int, str]]:
+    """Where ``text`` changes: (start, end, replacement) for the part of ``old`` that differs."""
+    old, new = p.old, p.new
+    pre = 0
+    while pre < min(len(old), len(new)) and old[pre] == new[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(len(old), len(new)) - pre and old[-1 - suf] == new[-1 - suf]:
+        suf += 1
+    old_mid, new_mid = old[pre : len(old) - suf], new[pre : len(new) - suf]
+    skip = sum(not c.isspace() for c in old[:pre])
+    width = sum(not c.isspace() for c in old_mid)
+    edits = []
+    for a, b in locate(text, p):
+        pos = [i for i in range(a, b) if not text[i].isspace()]
+        start = pos[skip] if skip < len(pos) else b
+        edits.append((start, pos[skip + width - 1] + 1 if width else start, new_mid))
+    return edits
+
+
+def _shift(item: Any, at: int, old_len: int, delta: int, text: str) -> Any:
+    """A sentence or cell (``start``/``end`` in its block) after an edit at ``at``; text re-cut."""
+    a, b = item.start, item.end
+    if a >= at + old_len:
+        a, b = a + delta, b + delta
+    elif b > at:
+        b += delta
+    return dataclasses.replace(item, start=a, end=b, text=text[a:b])
+
+
+def _edit_block(block: Any, start: int, end: int, new: str, old: str, p: Planting) -> Any:
+    """A block of the document model after ``Document.text[start:end]`` (``old``) is ``new``."""
+    segments = getattr(block, "segments", None)
+    if segments is None:  # a model without a map to Document.text: replace in its strings
+        return plant_strings(block, p)[0]
+    delta = len(new) - (end - start)
+    at = None
+    out = []
+    for local, src, length in segments:
+        if src <= start and end <= src + length and at is None and not (start == end == src):
+            at = local + start - src
+            out.append((local, src, length + delta))
+        elif src >= end:
+            out.append((local + (delta if at is not None else 0), src + delta, length))
+        elif src + length <= start:
+            out.append((local, src, length))
+        else:
+            raise PlantError(f"{p.doc} {p.id}: the change crosses a block's pieces")
+    if at is None:
+        return dataclasses.replace(block, segments=tuple(out))
+    if block.text[at : at + len(old)] != old:
+        raise PlantError(f"{p.doc} {p.id}: the block's text does not map back to the document")
+    text = block.text[:at] + new + block.text[at + end - start :]
+    fields: dict[str, Any] = {"text": text, "segments": tuple(out)}
+    if getattr(block, "sentences", None):
+        fields["sentences"] = tuple(
+            _shift(s, at, end - start, delta, text) for s in block.sentences
+        )
+    table = getattr(block, "table", None)
+    if table is not None:
+        cells = tuple(_shift(c, at, end - start, delta, text) for c in table.cells)
+        fields["table"] = dataclasses.replace(table, cells=cells)
+    return dataclasses.replace(block, **fields)
+
+
 def plant_document(doc: Any, p: Planting) -> tuple[Any, int]:
-    """The read document with the planting applied in each of its strings; how many places."""
+    """The read document with the planting applied; in how many places.
+
+    The change is made in ``Document.text``; where the document model has blocks that map their
+    text back to it (``segments``), the blocks, sentences and table cells get the same change
+    and their offsets are moved. A model without ``text`` is planted in all of its strings.
+    """
+    text = getattr(doc, "text", None)
+    if not isinstance(text, str):
+        return plant_strings(doc, p)
+    edits = _edits(text, p)
+    for start, end, new in sorted(edits, reverse=True):
+        fields: dict[str, Any] = {"text": doc.text[:start] + new + doc.text[end:]}
+        blocks = getattr(doc, "blocks", None)
+        if blocks:
+            old = doc.text[start:end]
+            fields["blocks"] = tuple(_edit_block(b, start, end, new, old, p) for b in blocks)
+        doc = dataclasses.replace(doc, **fields)
+    return doc, len(edits)
+
+
+def plant_strings(obj: Any, p: Planting) -> tuple[Any, int]:
+    """``obj`` with the planting applied in every string that holds ``old`` near ``context``."""
     count = 0
 
     def fix(s: str) -> str:
@@ -100,7 +187,7 @@ def plant_document(doc: Any, p: Planting) -> tuple[Any, int]:
         count += len(hits)
         return s
 
-    return dataclass_strings_replace(doc, fix), count
+    return dataclass_strings_replace(obj, fix), count
 
 
 def read_source(path: Path) -> str:

@@ -79,6 +79,61 @@ def test_planting_in_a_read_document_replaces_only_the_chosen_place() -> None:
         pk.plant_text(doc.text, dataclasses.replace(p, context="없는 말"))
 
 
+@dataclasses.dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class _Table:
+    cells: tuple[_Piece, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Block:
+    text: str
+    segments: tuple[tuple[int, int, int], ...]
+    sentences: tuple[_Piece, ...] = ()
+    table: _Table | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Doc:
+    text: str
+    blocks: tuple[_Block, ...]
+
+
+def test_planting_in_a_block_model_keeps_blocks_sentences_and_cells_in_step() -> None:
+    # Document.text: a paragraph, then a table row whose block text joins two lines with a space
+    text = "Revenue was $8.25 billion, up 11%.\nTotal\n$ 11,715\n"
+    para = _Block(text[:34], ((0, 0, 34),), (_Piece(0, 34, text[:34]),))
+    row_text = "Total $ 11,715"  # "Total" (35..40) + inserted space + "$ 11,715" (41..49)
+    row = _Block(
+        row_text,
+        ((0, 35, 5), (6, 41, 8)),
+        table=_Table((_Piece(0, 5, "Total"), _Piece(6, 14, "$ 11,715"))),
+    )
+    doc = _Doc(text, (para, row))
+    grow = pk.Planting("x.pdf", "P", "table_total", "$ 11,715", "$ 111,715", "Total", "t")
+    planted, n = pk.plant_document(doc, grow)
+    assert n == 1
+    assert planted.text == text.replace("11,715", "111,715")
+    (p2, r2) = planted.blocks
+    assert p2 == para  # untouched
+    assert r2.text == "Total $ 111,715" and r2.table.cells[1].text == "$ 111,715"
+    assert r2.segments == ((0, 35, 5), (6, 41, 9))
+    for local, src, length in r2.segments:
+        assert r2.text[local : local + length] == planted.text[src : src + length]
+    flip = pk.Planting("x.pdf", "Q", "trend", "up 11%", "down 11%", "Revenue", "t")
+    planted2, _ = pk.plant_document(doc, flip)
+    (p3, r3) = planted2.blocks
+    assert p3.text == p3.sentences[0].text == "Revenue was $8.25 billion, down 11%."
+    assert r3.segments == ((0, 37, 5), (6, 43, 8))  # moved by the two inserted characters
+    assert planted2.text[43:51] == "$ 11,715"
+
+
 def test_label_matching_is_tolerant_of_locators_but_not_of_values() -> None:
     (label,) = [lb for lb in ek.load_labels() if lb.doc.startswith("zh_korea") and lb.id == "K4"]
     fact = {
