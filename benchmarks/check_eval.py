@@ -119,7 +119,11 @@ def evaluate(
         if not f.flagged:
             continue
         res.flagged += 1
-        hits = [e.id for e in errors if any(ek.covers(f, a, where[a]) for a in e.anchors)]
+        hits = [
+            e.id
+            for e in errors
+            if ek.states(f, e) and any(ek.covers(f, a, where[a]) for a in e.anchors)
+        ]
         if hits:
             res.real_found.update(hits)
         else:

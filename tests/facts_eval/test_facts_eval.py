@@ -180,3 +180,29 @@ def test_harness_runs_on_one_small_document(
     fx = held["planted"]["fx"]
     assert fx.get("found", 0) + fx.get("missed", 0) == 1
     assert 0 <= held["all"]["right"] <= held["all"]["extracted"] <= 13
+
+
+def test_a_real_error_is_found_only_by_a_finding_that_states_its_numbers() -> None:
+    (err,) = [e for e in ek.load_errors() if e.doc.startswith("zh_gator-lithium")]
+    sentence = "5 月乘用车装机 47.8GWh，占比 81.60%；1-5 月累计占比 81.95%。"
+    right = ek.finding_view(
+        {
+            "rule": "derived.share",
+            "severity": "error",
+            "message": "47.8 of 57.1 is 83.71%, not the stated 81.6%",
+            "values": ["47.8", "57.1", "81.6"],
+            "quotes": [sentence],
+        }
+    )
+    wrong = ek.finding_view(
+        {
+            "rule": "breakdown.sum",
+            "severity": "error",
+            "message": "The shares add up to 141.96%",
+            "values": ["81.6", "18.39", "141.96"],
+            "quotes": [sentence],
+        }
+    )
+    anchor = err.anchors[0]
+    assert ek.covers(right, anchor, set()) and ek.covers(wrong, anchor, set())
+    assert ek.states(right, err) and not ek.states(wrong, err)
