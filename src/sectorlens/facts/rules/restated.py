@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, norm, point, topic_of
+from sectorlens.facts.rules.common import Context, bounds, finding, norm, point
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated"
@@ -20,7 +20,11 @@ _DISAGREE = {
 }
 
 
+_MIN_GLOBAL = 6  # a metric this long is specific enough to pair across sections
+
+
 def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
+    """Two statements of one figure: same metric, entity (section), period, unit and change."""
     qa, qb = a.fact.quantity, b.fact.quantity
     if a.sentence is not None and a.sentence == b.sentence:
         return False
@@ -28,19 +32,21 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
+    if a.change != b.change or a.change == "from":
+        return False
+    ma, mb = norm(a.metric or a.fact.subject), norm(b.metric or b.fact.subject)
+    if not ma or ma != mb:
+        return False
+    if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
+        return False  # 营收 of one company's section against another's
     pa, pb = a.fact.period, b.fact.period
-    same_subject = bool(norm(a.fact.subject)) and norm(a.fact.subject) == norm(b.fact.subject)
     if pa is not None and pb is not None:
-        if (pa.start, pa.end) != (pb.start, pb.end):
-            return False
-        if same_subject:
-            return True
-        # A restatement under other words: same topic, same value within rounding.
-        topic = topic_of(ctx, a)
-        return topic is not None and topic == topic_of(ctx, b) and _agree(a, b)
+        if "reference" in (a.period_source, b.period_source):
+            return False  # undated: the document's date says nothing about what year it is
+        return (pa.start, pa.end) == (pb.start, pb.end)
     # Text against a figure: the figure dates its labels, the sentence may not.
     one_figure = (a.figure_run is None) != (b.figure_run is None)
-    return same_subject and one_figure and qa.kind is Kind.PERCENT
+    return one_figure and qa.kind is Kind.PERCENT
 
 
 def _agree(a: Mention, b: Mention) -> bool:
