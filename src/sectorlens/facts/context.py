@@ -273,6 +273,8 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     (``floor``), a sign right before it (``同比 + 14.52%``, ``▲1.7%``) and a change word right
     after it (``30% 증가``).
     """
+    if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
+        return "change"  # +30.09%: a signed number states a change
     lead = text[floor:start]
     lead = lead[max(0, len(lead) - 30) :]
     if _FROM_LEAD.search(lead):

@@ -196,6 +196,8 @@ def _sentence_facts(
             metric = metric or previous.metric
         subject = subject or sent.label
         metric = metric or _metric(subject)
+        if subject is not None and _metric(subject) is None:
+            subject = metric  # a subject is never a verb (同比增长) or a sign
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(
             fact,
@@ -328,5 +330,17 @@ def _figure_facts(
                 )
             continue
         fact = Fact(q, item.label, sentence, line, item.value_span, run.caption, period)
-        mentions.append(Mention(fact, None, (0, len(text)), None, lang, False, run_index))
+        mentions.append(
+            Mention(
+                fact,
+                None,
+                (0, len(text)),
+                None,
+                lang,
+                False,
+                run_index,
+                metric=_metric(item.label),
+                period_source="caption" if period is not None else None,
+            )
+        )
     return mentions, unparsed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, bounds, finding, norm, point
@@ -34,7 +35,7 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
         return False
     if a.change != b.change or a.change == "from":
         return False
-    ma, mb = norm(a.metric or a.fact.subject), norm(b.metric or b.fact.subject)
+    ma, mb = norm(a.metric), norm(b.metric)
     if not ma or ma != mb:
         return False
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
@@ -57,6 +58,9 @@ def _agree(a: Mention, b: Mention) -> bool:
     )
 
 
+_SAME_FIGURE = Decimal("0.3")  # values further apart than 30% are not one figure restated
+
+
 def check(ctx: Context) -> list[Finding]:
     """Groups of statements of one figure: ok when they agree, a warning when they do not."""
     mentions = list(ctx.extraction.mentions)
@@ -75,11 +79,22 @@ def check(ctx: Context) -> list[Finding]:
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(root(i), []).append(m)
-    return [_verdict(ctx, g) for g in groups.values() if len(g) >= 2]
+    return [_verdict(ctx, g) for g in groups.values() if len(g) >= 2 and _one_figure(g)]
+
+
+def _one_figure(group: Sequence[Mention]) -> bool:
+    """Statements close enough to be one figure (a restated 15.82 as 16.82, not 13% and 69%)."""
+    values = [abs(point(m.fact.quantity) or Decimal(0)) for m in group]
+    hi, lo = max(values), min(values)
+    if any((point(m.fact.quantity) or 0) < 0 for m in group) != all(
+        (point(m.fact.quantity) or 0) < 0 for m in group
+    ):
+        return False
+    return hi == 0 or (hi - lo) / hi <= _SAME_FIGURE
 
 
 def _verdict(ctx: Context, group: Sequence[Mention]) -> Finding:
-    label = next((m.fact.subject for m in group if m.fact.subject), "?")
+    label = next((m.metric for m in group if m.metric), "?")
     period = group[0].fact.period or next((m.fact.period for m in group if m.fact.period), None)
     if period is not None:
         label = f"{label} ({ctx.period(period)})"
