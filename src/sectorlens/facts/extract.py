@@ -27,7 +27,8 @@ _DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|reco
 _CLAUSE_END = re.compile(r"[,，;；]|$")
 _SIGN_GAP = re.compile(r"(?:^|[\s(（:：,，])([+\-−])\s$")
 _CHANGE_WORDS = re.compile(
-    r"(?:同比|环比|增长|增加|下降|减少|上升|提升|回落|增速|增幅|较上年|比上年|"
+    r"(?:同比|环比|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
+    r"较上年|比上年|较|"
     r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
     r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"
     r"growth|declined?)\b|[+\-−▲▼△▽↑↓])",
@@ -35,6 +36,8 @@ _CHANGE_WORDS = re.compile(
 )
 _HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")
 _CODE = re.compile(r"[(（][^()（）]*[)）]")
+_ITEM_LABEL = re.compile(r"^[\W\d]{0,6}?(?:\d{1,2}[.、)]\s*)?\**([^：:，,。;；\d]{2,24}?)\**\s*[：:]")
+_NAME_AFTER = re.compile(r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +132,27 @@ class _Scope:
 
     def __init__(self, reference: date | None) -> None:
         self.section: str | None = None
+        self.parent: str | None = None
         self.period: Period | None = None
         self.reference_period = None if reference is None else Period(reference, reference)
 
     def heading(self, text: str, found: Sequence[Named]) -> None:
         own = [n.period for n in found if not n.compared]
-        name = _CODE.sub("", _HEADING_MARK.sub("", text)).strip(" *:：#")
-        self.section = name[:40] or None
+        name = _CODE.sub("", _HEADING_MARK.sub("", text)).strip(" *:：#")[:40] or None
+        if text.rstrip().endswith((":", "：")) and self.parent is not None:
+            self.section = f"{self.parent} / {name}"  # **财务数据**： under 1. 多氟多
+        else:
+            self.parent = self.section = name
         if own:
             self.period = own[-1]
+
+    def item(self, text: str) -> str | None:
+        """The section, with the label a list item starts with (``天力锂能（301152.SZ）：``)."""
+        m = _ITEM_LABEL.match(text)
+        if m is None:
+            return self.section
+        label = _CODE.sub("", m.group(1)).strip(" *")
+        return f"{self.section} / {label}" if self.section else label
 
 
 def _is_heading(text: str, spans: Sequence[tuple[str, Span]]) -> bool:
@@ -183,6 +198,8 @@ def _sentence_facts(
                     Fact(q, None, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
                 )
             continue
+        if q.kind is Kind.PERCENT and _NAME_AFTER.match(text[span.end :]):
+            continue  # 3.924% Notes: part of a name, not a figure
         change = change_of(text, span.start, span.end, floor)
         q = _signed(q, text[: span.start], change)
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
@@ -208,7 +225,7 @@ def _sentence_facts(
             _is_estimate(text, span.end),
             change=change,
             metric=metric,
-            section=scope.section,
+            section=scope.item(text),
             period_source=source if period is not None else None,
             compared=compared,
         )
@@ -236,10 +253,15 @@ def _context_period(
 
 
 def _metric(subject: str | None) -> str | None:
-    """The subject without change words and signs (``同比 +`` names no metric)."""
+    """The subject without change words, periods and signs (``同比 +`` names no metric)."""
     if not subject:
         return None
-    cleaned = _CHANGE_WORDS.sub(" ", subject)
+    cleaned = subject
+    for n in reversed(named_periods(subject, 2000)):
+        cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
+    cleaned = _CHANGE_WORDS.sub(" ", cleaned)
+    if not re.search(r"[^\W\d_]", cleaned):
+        return None
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ：:,，·-")
     return cleaned or None
 

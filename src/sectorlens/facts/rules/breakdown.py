@@ -128,9 +128,11 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     own = {n.period for n in named if not n.compared}
     if len(own) > 1:
         return False  # 56% and 69% of revenue for fiscal 2024 and 2023: one share, two years
-    names = [norm(m.metric or m.fact.subject) for m in shares]
+    names = [norm(m.metric) for m in shares]
     if any(not n for n in names) or len(set(names)) < len(names):
         return False
+    if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in shares):
+        return False  # 100% of the principal, 101%: not parts of one whole
     text = ctx.extraction.layout.sentences[index].text if index is not None else ""
     first, last = shares[0].local[1], shares[-1].local[0]
     return not _TRANSITION.search(text[first:last])
@@ -176,7 +178,7 @@ def _same_base(ctx: Context, shares: list[Mention]) -> list[Finding]:
             groups[(norm(m.base), m.fact.period)].append(m)
     out = []
     for members in groups.values():
-        names = [norm(m.metric or m.fact.subject) for m in members]
+        names = [norm(m.metric) for m in members]
         if len(set(names)) < len(names) or not all(names):
             continue
         if len(members) >= 2 and len({m.sentence for m in members}) >= 2:

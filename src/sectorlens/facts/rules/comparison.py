@@ -67,8 +67,9 @@ def check(ctx: Context) -> list[Finding]:
                 if _NEGATED.search(sent.text[max(0, word.start() - 4) : word.start()]):
                     continue  # 不低于80%: a bound, not a comparison
                 pair = _sides(ctx, sent.index, mentions, word.start(), word.end())
-                if pair is not None:
-                    out.append(_verdict(ctx, sense, *pair))
+                found = _verdict(ctx, sense, *pair) if pair is not None else None
+                if found is not None:
+                    out.append(found)
     return out
 
 
@@ -141,8 +142,10 @@ def _value_for(ctx: Context, left: Mention, period: Period) -> Mention | None:
     return best
 
 
-def _verdict(ctx: Context, sense: str, left: Mention, right: Mention) -> Finding:
+def _verdict(ctx: Context, sense: str, left: Mention, right: Mention) -> Finding | None:
     lq, rq = left.fact.quantity, right.fact.quantity
+    if lq.input.strip() == rq.input.strip():
+        return None  # 12个月内…少于12个月: one value named twice, not two compared
     l_lo, l_hi = bounds(lq)
     r_lo, r_hi = bounds(rq)
     lv, rv = point(lq) or Decimal(0), point(rq) or Decimal(0)
