@@ -181,6 +181,8 @@ def _same_base(ctx: Context, shares: list[Mention]) -> list[Finding]:
         names = [norm(m.metric) for m in members]
         if len(set(names)) < len(names) or not all(names):
             continue
+        if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in members):
+            continue
         if len(members) >= 2 and len({m.sentence for m in members}) >= 2:
             f = _sum(ctx, members[0].base or "", members, figure=False)
             if f.severity is Severity.ERROR:
