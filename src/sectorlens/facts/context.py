@@ -256,6 +256,11 @@ _LEVEL_LEAD = re.compile(
     r"(?:approximately|about|around|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$",
     re.I,
 )
+_RATE_LEAD = re.compile(
+    r"(?:增长率|增速|增幅|降幅|growth\srate|증가율|성장률|감소율)\s*(?:为|是|达|of|was|is|은|는|이)?\s*$",
+    re.I,
+)
+_DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(r"(?:\bfrom|从|由)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I)
 _CHANGE_AFTER = re.compile(
     r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화)"
@@ -275,11 +280,13 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     """
     if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
         return "change"  # +30.09%: a signed number states a change
-    lead = text[floor:start]
+    lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
     lead = lead[max(0, len(lead) - 30) :]
+    if _CHANGE[0][1].search(lead):
+        return "cagr"
     if _FROM_LEAD.search(lead):
         return "from"
-    if _LEVEL_LEAD.search(lead):
+    if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None
     for kind, pattern in _CHANGE:
         if pattern.search(lead):

@@ -28,13 +28,14 @@ _CLAUSE_END = re.compile(r"[,，;；]|$")
 _SIGN_GAP = re.compile(r"(?:^|[\s(（:：,，])([+\-−])\s$")
 _CHANGE_WORDS = re.compile(
     r"(?:同比|环比|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
-    r"较上年同期|上年同期|较上年|比上年|同期|较|"
+    r"较上年同期|上年同期|较上年|比上年|同期|较|增至|降至|升至|减至|增长到|下降到|从|由|到|"
     r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
     r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"
     r"growth|declined?)\b|[+\-−▲▼△▽↑↓])",
     re.I,
 )
 _HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")
+_PARTICLES = frozenset(["에서", "으로", "로", "에", "의", "와", "과", "및", "and", "to", "from"])
 _CODE = re.compile(r"[(（][^()（）]*[)）]")
 _ITEM_LABEL = re.compile(r"^[\W\d]{0,6}?(?:\d{1,2}[.、)]\s*)?\**([^：:，,。;；\d]{2,24}?)\**\s*[：:]")
 _NAME_AFTER = re.compile(r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b")
@@ -56,6 +57,7 @@ class Mention:
     section: str | None = None  # the heading the fact sits under
     period_source: str | None = None  # sentence, context, heading, caption, reference
     compared: Period | None = None  # the period the sentence compares with (전년 대비, vs Q4 2018)
+    level: tuple[int, int] | None = None  # a change's level: the span of 营收 82.07亿元 for 同比 -31%
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,8 @@ def _sentence_facts(
             metric = metric or previous.metric
         subject = subject or sent.label
         metric = metric or _metric(subject)
+        if metric is None and previous is not None and previous.fact.quantity.kind is q.kind:
+            metric = previous.metric  # 2019년 120억 원에서 2020년 150억 원으로: one metric
         if subject is not None and _metric(subject) is None:
             subject = metric  # a subject is never a verb (同比增长) or a sign
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
@@ -228,6 +232,7 @@ def _sentence_facts(
             section=scope.item(text),
             period_source=source if period is not None else None,
             compared=compared,
+            level=level.fact.span if level is not None and change is not None else None,
         )
         mentions.append(mention)
         previous = mention
@@ -260,7 +265,7 @@ def _metric(subject: str | None) -> str | None:
     for n in reversed(named_periods(subject, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
     cleaned = _CHANGE_WORDS.sub(" ", cleaned)
-    if not re.search(r"[^\W\d_]", cleaned):
+    if not re.search(r"[^\W\d_]", cleaned) or cleaned.strip() in _PARTICLES:
         return None
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ：:,，·-")
     return cleaned or None

@@ -9,6 +9,7 @@ from sectorlens.facts.rules import (
     comparison,
     derived,
     equivalents,
+    growth,
     restated,
     store,
     trend,
@@ -24,6 +25,7 @@ RULES: dict[str, Rule] = {
     "comparison": comparison.check,
     "fx": equivalents.check,
     "derived": derived.check,
+    "growth": growth.check,
     "restated": restated.check,
     "store": store.check,
 }
