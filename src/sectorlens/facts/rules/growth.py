@@ -252,23 +252,35 @@ def _years(p: Period | None) -> int | None:
 def _cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Finding]:
     """A stated CAGR against two levels of the same measure and the years between them."""
     out = []
-    for m in members:
-        if m.change != "cagr" or m.fact.quantity.kind is not Kind.PERCENT:
+    cagrs = [i for i, m in enumerate(members) if m.change == "cagr"]
+    for n, i in enumerate(cagrs):
+        m = members[i]
+        if m.fact.quantity.kind is not Kind.PERCENT:
             continue
-        levels = [x for x in members if _is_level(x) or x.change == "from"]
+        # The endpoints of this CAGR: the levels since the CAGR before it, else up to the next.
+        lo = cagrs[n - 1] + 1 if n else 0
+        hi = cagrs[n + 1] if n + 1 < len(cagrs) else len(members)
+        scope = list(members[lo:i])
+        start = members[lo - 1].local[1] if lo else 0
+        before = re.sub(r"(?:19|20)\d{2}", "", text[start : m.local[0]])
+        if not scope and not re.search(r"\d", before):
+            scope = list(members[i + 1 : hi])  # a CAGR of 15% from A in 2020 to B in 2025
+        levels = [x for x in scope if _is_level(x) or x.change == "from"]
         levels = [x for x in levels if x.fact.quantity.kind is not Kind.PERCENT]
         by_unit: dict[tuple[object, ...], list[Mention]] = {}
         for x in levels:
             by_unit.setdefault(_unit(x), []).append(x)
-        for same in by_unit.values():
-            dated = [x for x in same if _years(x.fact.period) is not None]
-            years = {_years(x.fact.period) for x in dated}
-            if len(dated) != 2 or len(years) != 2:
-                continue
-            first, last = sorted(dated, key=lambda x: _years(x.fact.period) or 0)
-            got = _cagr_verdict(ctx, m, first, last)
-            if got is not None:
-                out.append(got)
+        if len(by_unit) != 1:
+            continue  # two measures around one rate: which it belongs to is not clear
+        (same,) = by_unit.values()
+        dated = [x for x in same if _years(x.fact.period) is not None]
+        years = {_years(x.fact.period) for x in dated}
+        if len(dated) != 2 or len(years) != 2:
+            continue
+        first, last = sorted(dated, key=lambda x: _years(x.fact.period) or 0)
+        got = _cagr_verdict(ctx, m, first, last)
+        if got is not None:
+            out.append(got)
     return out
 
 
