@@ -20,6 +20,9 @@ KEYS = [
     "end",
     "equivalent",
     "reason",
+    "assumptions",
+    "low_open",
+    "high_open",
 ]
 
 
