@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from decimal import Decimal
@@ -14,7 +15,9 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span, quantity_spans
 from sectorlens.facts.context import Named, change_of, named_periods, reference_date
 from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
+from sectorlens.facts.document import Block
 from sectorlens.facts.readers import Document, read_document
+from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.facts.subjects import respectively, subject_of
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
 from sectorlens.parse import parse
@@ -58,6 +61,7 @@ class Mention:
     period_source: str | None = None  # sentence, context, heading, caption, reference
     compared: Period | None = None  # the period the sentence compares with (전년 대비, vs Q4 2018)
     level: tuple[int, int] | None = None  # a change's level: the span of 营收 82.07亿元 for 同比 -31%
+    cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     by_paragraph: dict[int, int] = {}
     for sent in lay.sentences:
         by_paragraph[sent.paragraph] = by_paragraph.get(sent.paragraph, 0) + 1
+    tables = [b for b in getattr(doc, "blocks", ()) if b.table is not None]
+    table_spans = sorted(b.span for b in tables)
+    starts = [a for a, _ in table_spans]
     for sent in lay.sentences:
+        k = bisect.bisect_right(starts, sent.offsets[0]) - 1
+        if k >= 0 and sent.offsets[0] < table_spans[k][1]:
+            continue  # a table row: its cells are read as cells below
         if sent.paragraph != paragraph:
             paragraph, inherited = sent.paragraph, None
         year = (inherited or scope.period or scope.reference_period or _NO_PERIOD).end.year
@@ -118,6 +128,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         # Only the sentence right before lends its period (이 중 총 금액은… after 2014~2020년…).
         own = [n.period for n in found if not n.compared]
         inherited = own[-1] if own else None
+    for block in tables:
+        mentions.extend(_table_mentions(doc, block, scope.reference_period))
     for run_index, run in enumerate(lay.figures):
         got, bad = _figure_facts(doc, run, run_index, default_currency)
         mentions.extend(got)
@@ -255,6 +267,34 @@ def _context_period(
         if own:
             return own[0], "caption"
     return scope.reference_period, "reference"
+
+
+def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> list[Mention]:
+    """The cells of a table as mentions (their locator is the cell)."""
+    context = block_context(doc, block)
+    found = [n.period for n in named_periods(context, None) if not n.compared]
+    lang = lx.language(block.text[:400] + context)
+    section = next(
+        (h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None
+    )
+    out = []
+    for cf in table_facts(doc, block, context, found[-1] if found else fallback):
+        out.append(
+            Mention(
+                cf.fact,
+                None,
+                (0, len(cf.fact.quantity.input)),
+                None,
+                lang,
+                cf.estimate,
+                change=cf.change,
+                metric=cf.metric,
+                section=section,
+                period_source="table" if cf.fact.period is not None else None,
+                cell=(block.index, cf.row, cf.col),
+            )
+        )
+    return out
 
 
 def _metric(subject: str | None) -> str | None:

@@ -12,6 +12,7 @@ from sectorlens.facts.rules import (
     growth,
     restated,
     store,
+    tables,
     trend,
 )
 from sectorlens.facts.rules.common import Context
@@ -26,6 +27,7 @@ RULES: dict[str, Rule] = {
     "fx": equivalents.check,
     "derived": derived.check,
     "growth": growth.check,
+    "tables": tables.check,
     "restated": restated.check,
     "store": store.check,
 }

@@ -29,6 +29,8 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     qa, qb = a.fact.quantity, b.fact.quantity
     if a.sentence is not None and a.sentence == b.sentence:
         return False
+    if a.cell is not None and b.cell is not None and a.cell[0] == b.cell[0]:
+        return False  # two cells of one table: other columns (GAAP, non-GAAP) or rows
     if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
