@@ -86,6 +86,10 @@ def table_facts(
     head = " ".join(c.text for c in table.cells[: table.header_rows * table.cols])
     unit_text = " ".join(line for line in context.splitlines() if _UNIT_CONTEXT.search(line))
     scale, currency = _scale_currency(f"{unit_text} {head}")
+    symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
+    symbols.discard(None)
+    if currency is None and len(symbols) == 1:
+        currency = _SYMBOL.get(symbols.pop() or "")  # $ on the first and total rows only
     out: list[CellFact] = []
     first_col = _first_value_col(table)
     for r in range(table.header_rows, table.rows):

@@ -31,6 +31,8 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
         return False
     if a.cell is not None and b.cell is not None and a.cell[0] == b.cell[0]:
         return False  # two cells of one table: other columns (GAAP, non-GAAP) or rows
+    if a.fact.line == b.fact.line or _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
+        return False  # one paragraph gives a series, it does not restate itself
     if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
@@ -50,6 +52,11 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     # Text against a figure: the figure dates its labels, the sentence may not.
     one_figure = (a.figure_run is None) != (b.figure_run is None)
     return one_figure and qa.kind is Kind.PERCENT
+
+
+def _paragraph(ctx: Context, m: Mention) -> int | None:
+    sent = ctx.extraction.sentence(m)
+    return None if sent is None else sent.paragraph
 
 
 def _agree(a: Mention, b: Mention) -> bool:
@@ -81,7 +88,19 @@ def check(ctx: Context) -> list[Finding]:
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(root(i), []).append(m)
-    return [_verdict(ctx, g) for g in groups.values() if len(g) >= 2 and _one_figure(g)]
+    return [
+        _verdict(ctx, g)
+        for g in groups.values()
+        if len(g) >= 2 and _one_figure(g) and not _series(g)
+    ]
+
+
+def _series(group: Sequence[Mention]) -> bool:
+    """Two different values on one line: a row of a series (years, segments), not one figure."""
+    by_line: dict[int, set[Decimal | None]] = {}
+    for m in group:
+        by_line.setdefault(m.fact.line, set()).add(point(m.fact.quantity))
+    return any(len(values) > 1 for values in by_line.values())
 
 
 def _one_figure(group: Sequence[Mention]) -> bool:

@@ -58,38 +58,71 @@ def _label(m: Mention) -> str:
     return (m.fact.sentence.split(" | ")[0] if " | " in m.fact.sentence else m.metric) or ""
 
 
+_WINDOW = 16  # rows above a total that may be its items
+_NEAR = Decimal("0.05")  # a total this close to a run of rows above it totals them
+
+
 def _totals(ctx: Context, grid: dict[tuple[int, int], Mention]) -> list[Finding]:
+    """Each total row against the run of rows right above it that it adds up.
+
+    The relation is established when some run of rows above (previous totals standing for their
+    own items) adds up to the total within rounding (ok), or within 5% of it: then the printed
+    total, or one of its items, is wrong (error). Otherwise the rows are no items of the total
+    (a difference row such as gross profit sits between) and nothing is said.
+    """
     out = []
     rows = sorted({r for r, _ in grid})
     cols = sorted({c for _, c in grid})
     labels = {r: next((_label(grid[(r, c)]) for c in cols if (r, c) in grid), "") for r in rows}
     for col in cols:
-        start = None
-        for r in rows:
+        for i, r in enumerate(rows):
             m = grid.get((r, col))
-            if m is None or m.change is not None or m.fact.quantity.kind is not Kind.NUMBER and (
-                m.fact.quantity.kind is not Kind.MONEY
-            ):
+            if m is None or not _TOTAL.search(labels[r]) or not _is_amount(m):
                 continue
-            if not _TOTAL.search(labels[r]):
-                if start is None:
-                    start = r
-                continue
-            parts = [
-                grid[(x, col)]
-                for x in rows
-                if start is not None
-                and start <= x < r
-                and (x, col) in grid
-                and grid[(x, col)].change is None
-                and not _TOTAL.search(labels[x])
-                and not _NOT_A_PART.search(labels[x])
-            ]
-            start = None
-            parts = _collapse(parts)
-            if len(parts) >= 2 and all(_same_unit(p, m) for p in parts):
-                out.append(_verdict(ctx, labels[r], m, parts))
+            above: list[Mention] = []
+            for x in reversed(rows[max(0, i - _WINDOW) : i]):
+                cell = grid.get((x, col))
+                if cell is None or not _is_amount(cell) or not _same_unit(cell, m):
+                    break  # a section label or a blank: the run of items ends here
+                if not _NOT_A_PART.search(labels[x]):
+                    above.insert(0, cell)
+            got = _best_run(ctx, labels[r], m, above, _header_numbers(ctx, m, col))
+            if got is not None:
+                out.append(got)
     return out
+
+
+def _is_amount(m: Mention) -> bool:
+    return m.change is None and m.fact.quantity.kind in (Kind.NUMBER, Kind.MONEY)
+
+
+def _header_numbers(ctx: Context, m: Mention, col: int) -> bool:
+    """True when a header row holds a number in this column (an item read as a header)."""
+    assert m.cell is not None
+    table = ctx.extraction.document.blocks[m.cell[0]].table
+    if table is None:
+        return False
+    cells = [table.cell(r, col) for r in range(table.header_rows)]
+    return any(c is not None and re.fullmatch(r"[\s$(]*[\d,.]+\)?", c.text) for c in cells)
+
+
+def _best_run(
+    ctx: Context, label: str, total: Mention, above: list[Mention], doubtful: bool
+) -> Finding | None:
+    t = point(total.fact.quantity)
+    if t is None or t == 0:
+        return None
+    for k in range(len(above) - 2, -1, -1):
+        run = _collapse(above[k:])
+        if len(run) >= 2 and _within(run, total):
+            return _verdict(ctx, label, total, run)
+    run = _collapse(above)
+    if len(run) < 2 or doubtful:
+        return None
+    gap = abs(sum((point(p.fact.quantity) or Decimal(0)) for p in run) - t)
+    if gap <= abs(t) * _NEAR:
+        return _verdict(ctx, label, total, run)
+    return None
 
 
 def _same_unit(a: Mention, b: Mention) -> bool:
@@ -146,10 +179,11 @@ def _changes(ctx: Context, grid: dict[tuple[int, int], Mention]) -> list[Finding
         if len(levels) != 2 or not _same_unit(*levels):
             continue
         current, prior = levels
-        if current.fact.period is None or prior.fact.period is None:
+        pc, pp = current.fact.period, prior.fact.period
+        if pc is None or pp is None or pc.end <= pp.end:
             continue
-        if current.fact.period.end <= prior.fact.period.end:
-            continue
+        if abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
+            continue  # a year against five months: not the change the column states
         got = _change_verdict(ctx, m, prior, current)
         if got is not None:
             out.append(got)
