@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
+from decimal import Decimal
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
-from sectorlens.facts.candidates import Span, period_spans, quantity_spans
+from sectorlens.facts.candidates import Span, quantity_spans
+from sectorlens.facts.context import Named, change_of, named_periods, reference_date
 from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
+from sectorlens.facts.document import Block
 from sectorlens.facts.readers import Document, read_document
+from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.facts.subjects import respectively, subject_of
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
-from sectorlens.parse import parse, parse_period
+from sectorlens.parse import parse
 
 FACT_KINDS = frozenset({Kind.MONEY, Kind.PERCENT, Kind.PP, Kind.COUNT, Kind.NUMBER})
 _AT_LEAST_AFTER = re.compile(r"^\s?[을를]?\s?(?:넘어|넘을|넘는|넘었|초과|상회|웃돌)")
@@ -22,6 +28,20 @@ _AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
 _CLAUSE_END = re.compile(r"[,，;；]|$")
+_SIGN_GAP = re.compile(r"(?:^|[\s(（:：,，])([+\-−])\s$")
+_CHANGE_WORDS = re.compile(
+    r"(?:同比|环比|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
+    r"较上年同期|上年同期|较上年|比上年|同期|较|增至|降至|升至|减至|增长到|下降到|从|由|到|"
+    r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
+    r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"
+    r"growth|declined?)\b|[+\-−▲▼△▽↑↓])",
+    re.I,
+)
+_HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")
+_PARTICLES = frozenset(["에서", "으로", "로", "에", "의", "와", "과", "및", "and", "to", "from"])
+_CODE = re.compile(r"[(（][^()（）]*[)）]")
+_ITEM_LABEL = re.compile(r"^[\W\d]{0,6}?(?:\d{1,2}[.、)]\s*)?\**([^：:，,。;；\d]{2,24}?)\**\s*[：:]")
+_NAME_AFTER = re.compile(r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +55,13 @@ class Mention:
     lang: str
     estimate: bool
     figure_run: int | None = None
+    change: str | None = None  # cagr, yoy, qoq, change (a change, not a level), from (prior level)
+    metric: str | None = None  # the subject without change words: 营收 for 营收 … 同比 -31.25%
+    section: str | None = None  # the heading the fact sits under
+    period_source: str | None = None  # sentence, context, heading, caption, reference
+    compared: Period | None = None  # the period the sentence compares with (전년 대비, vs Q4 2018)
+    level: tuple[int, int] | None = None  # a change's level: the span of 营收 82.07亿元 for 同比 -31%
+    cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
 
 
 @dataclass(frozen=True)
@@ -46,6 +73,8 @@ class Extraction:
     mentions: tuple[Mention, ...]
     periods: dict[int, tuple[tuple[int, int, Period], ...]]
     unparsed: tuple[Fact, ...]
+    reference: date | None = None
+    named: dict[int, tuple[Named, ...]] = field(default_factory=dict)
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -65,82 +94,235 @@ def extract_file(path: Path | str, *, default_currency: str | None = None) -> Ex
 def extract(doc: Document, *, default_currency: str | None = None) -> Extraction:
     """Extract the facts of ``doc``; ambiguous ``$``/``¥`` read as ``default_currency`` if given."""
     lay = layout(doc)
+    reference = reference_date(doc.text)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     periods: dict[int, tuple[tuple[int, int, Period], ...]] = {}
+    named: dict[int, tuple[Named, ...]] = {}
     inherited: Period | None = None
     paragraph = -1
+    scope = _Scope(reference)
+    by_paragraph: dict[int, int] = {}
     for sent in lay.sentences:
+        by_paragraph[sent.paragraph] = by_paragraph.get(sent.paragraph, 0) + 1
+    tables = [b for b in getattr(doc, "blocks", ()) if b.table is not None]
+    table_spans = sorted(b.span for b in tables)
+    starts = [a for a, _ in table_spans]
+    for sent in lay.sentences:
+        k = bisect.bisect_right(starts, sent.offsets[0]) - 1
+        if k >= 0 and sent.offsets[0] < table_spans[k][1]:
+            continue  # a table row: its cells are read as cells below
         if sent.paragraph != paragraph:
             paragraph, inherited = sent.paragraph, None
-        found = _periods(sent.text)
-        periods[sent.index] = found
-        got, bad = _sentence_facts(doc, sent, found, inherited, default_currency)
+        year = (inherited or scope.period or scope.reference_period or _NO_PERIOD).end.year
+        found = named_periods(sent.text, None if year == 1 else year)
+        named[sent.index] = found
+        periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
+        spans = quantity_spans(sent.text)
+        if by_paragraph[sent.paragraph] == 1 and _is_heading(sent.text, spans):
+            scope.heading(sent.text, found)
+            continue
+        got, bad = _sentence_facts(doc, sent, spans, found, inherited, scope, default_currency)
         mentions.extend(got)
         unparsed.extend(bad)
         # Only the sentence right before lends its period (이 중 총 금액은… after 2014~2020년…).
-        inherited = found[-1][2] if found else None
+        own = [n.period for n in found if not n.compared]
+        inherited = own[-1] if own else None
+    for block in tables:
+        mentions.extend(_table_mentions(doc, block, scope.reference_period))
     for run_index, run in enumerate(lay.figures):
         got, bad = _figure_facts(doc, run, run_index, default_currency)
         mentions.extend(got)
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
-    return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed))
+    return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
 
 
-def _periods(text: str) -> tuple[tuple[int, int, Period], ...]:
-    out = []
-    for span in period_spans(text):
-        q = parse_period(span.text)
-        if q.period is not None:
-            out.append((span.start, span.end, q.period))
-    return tuple(out)
+_NO_PERIOD = Period(date(1, 1, 1), date(1, 12, 31))
+
+
+class _Scope:
+    """The heading a sentence sits under (its period and name) and the document's own date."""
+
+    def __init__(self, reference: date | None) -> None:
+        self.section: str | None = None
+        self.parent: str | None = None
+        self.period: Period | None = None
+        self.reference_period = None if reference is None else Period(reference, reference)
+
+    def heading(self, text: str, found: Sequence[Named]) -> None:
+        own = [n.period for n in found if not n.compared]
+        name = _CODE.sub("", _HEADING_MARK.sub("", text)).strip(" *:：#")[:40] or None
+        if text.rstrip().endswith((":", "：")) and self.parent is not None:
+            self.section = f"{self.parent} / {name}"  # **财务数据**： under 1. 多氟多
+        else:
+            self.parent = self.section = name
+        if own:
+            self.period = own[-1]
+
+    def item(self, text: str) -> str | None:
+        """The section, with the label a list item starts with (``天力锂能（301152.SZ）：``)."""
+        m = _ITEM_LABEL.match(text)
+        if m is None:
+            return self.section
+        label = _CODE.sub("", m.group(1)).strip(" *")
+        return f"{self.section} / {label}" if self.section else label
+
+
+def _is_heading(text: str, spans: Sequence[tuple[str, Span]]) -> bool:
+    """A short paragraph of one line that states no quantity and ends no sentence."""
+    body = text.strip()
+    if not body or len(body) > 60 or "\t" in body or body.endswith(lx.TERMINAL):
+        return False
+    return not spans or bool(_HEADING_MARK.match(body).group(0).strip())  # type: ignore[union-attr]
 
 
 def _sentence_facts(
     doc: Document,
     sent: Sentence,
-    found: Sequence[tuple[int, int, Period]],
+    spans: Sequence[tuple[str, Span]],
+    found: Sequence[Named],
     inherited: Period | None,
+    scope: _Scope,
     default_currency: str | None,
 ) -> tuple[list[Mention], list[Fact]]:
     text = sent.text
-    spans = quantity_spans(text)
     if not spans:
         return [], []
     lang = lx.language(text)
     listed = respectively(text, [(s.start, s.end) for _, s in spans])
+    compared = next((n.period for n in found if n.compared), None)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     floor = 0
     previous: Mention | None = None
+    level: Mention | None = None
     for i, (_hint, span) in enumerate(spans):
         q = parse(span.text, default_currency=default_currency)
         if not (i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start])):
             # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
             q = _qualified(q, text[span.end :])
         doc_span = sent.doc_span(span.start, span.end)
-        period = _period_for(text, span, found, lang) or inherited
+        period, source = _period_for(text, span, found, lang), "sentence"
+        if period is None:
+            period, source = _context_period(inherited, scope, sent)
         if q.kind not in FACT_KINDS:
             if q.kind is Kind.UNPARSED:
                 unparsed.append(
                     Fact(q, None, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
                 )
             continue
+        if q.kind is Kind.PERCENT and _NAME_AFTER.match(text[span.end :]):
+            continue  # 3.924% Notes: part of a name, not a figure
+        change = change_of(text, span.start, span.end, floor)
+        q = _signed(q, text[: span.start], change)
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
         subject, base = subject_of(text, span.start, span.end, floor, kind, lang)
         subject = listed.get(i, subject)
+        metric = _metric(subject)
+        if metric is None and level is not None and (change or kind == "percent"):
+            metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
         if subject is None and previous is not None and previous.fact.quantity.kind is q.kind:
             subject = previous.fact.subject  # the topic of the sentence carries on
+            metric = metric or previous.metric
         subject = subject or sent.label
+        metric = metric or _metric(subject)
+        if metric is None and previous is not None and previous.fact.quantity.kind is q.kind:
+            metric = previous.metric  # 2019년 120억 원에서 2020년 150억 원으로: one metric
+        if subject is not None and _metric(subject) is None:
+            subject = metric  # a subject is never a verb (同比增长) or a sign
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(
-            fact, sent.index, (span.start, span.end), base, lang, _is_estimate(text, span.end)
+            fact,
+            sent.index,
+            (span.start, span.end),
+            base,
+            lang,
+            _is_estimate(text, span.end),
+            change=change,
+            metric=metric,
+            section=scope.item(text),
+            period_source=source if period is not None else None,
+            compared=compared,
+            level=level.fact.span if level is not None and change is not None else None,
         )
         mentions.append(mention)
         previous = mention
+        if change is None and q.kind is not Kind.PERCENT:
+            level = mention
         floor = span.end
     return mentions, unparsed
+
+
+def _context_period(
+    inherited: Period | None, scope: _Scope, sent: Sentence
+) -> tuple[Period | None, str]:
+    """A fact's period when its sentence names none: the sentence before, heading, document."""
+    if inherited is not None:
+        return inherited, "context"
+    if scope.period is not None:
+        return scope.period, "heading"
+    if sent.figure:
+        own = [n.period for n in named_periods(sent.figure, None) if not n.compared]
+        if own:
+            return own[0], "caption"
+    return scope.reference_period, "reference"
+
+
+def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> list[Mention]:
+    """The cells of a table as mentions (their locator is the cell)."""
+    context = block_context(doc, block)
+    found = [n.period for n in named_periods(context, None) if not n.compared]
+    lang = lx.language(block.text[:400] + context)
+    section = next(
+        (h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None
+    )
+    out = []
+    for cf in table_facts(doc, block, context, found[-1] if found else fallback):
+        out.append(
+            Mention(
+                cf.fact,
+                None,
+                (0, len(cf.fact.quantity.input)),
+                None,
+                lang,
+                cf.estimate,
+                change=cf.change,
+                metric=cf.metric,
+                section=section,
+                period_source="table" if cf.fact.period is not None else None,
+                cell=(block.index, cf.row, cf.col),
+            )
+        )
+    return out
+
+
+def _metric(subject: str | None) -> str | None:
+    """The subject without change words, periods and signs (``同比 +`` names no metric)."""
+    if not subject:
+        return None
+    cleaned = subject
+    for n in reversed(named_periods(subject, 2000)):
+        cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
+    cleaned = _CHANGE_WORDS.sub(" ", cleaned)
+    if not re.search(r"[^\W\d_]", cleaned) or cleaned.strip() in _PARTICLES:
+        return None
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" ：:,，·-")
+    return cleaned or None
+
+
+def _signed(q: Quantity, before: str, change: str | None) -> Quantity:
+    """``同比 - 31.25%``: a sign set apart from a change belongs to it."""
+    m = _SIGN_GAP.search(before[-3:])
+    if not change or not m or m.group(1) == "+" or q.value is None or q.value < 0:
+        return q
+    neg = Decimal(-1)
+    return dataclasses.replace(
+        q,
+        value=q.value * neg,
+        low=None if q.high is None else q.high * neg,
+        high=None if q.low is None else q.low * neg,
+    )
 
 
 def _qualified(q: Quantity, after: str) -> Quantity:
@@ -154,24 +336,31 @@ def _qualified(q: Quantity, after: str) -> Quantity:
     return q
 
 
-def _period_for(
-    text: str, span: Span, found: Sequence[tuple[int, int, Period]], lang: str
-) -> Period | None:
+def _period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
     """The period named nearest before the quantity, else right after it in the same clause.
 
     English names the period after the number (``723 deals in 2020``): there the period right
-    after it, before the next number, comes first.
+    after it, before the next number, comes first. A period the sentence compares with
+    (``compared with Q4 2018``, ``전년 대비``) dates only the value written right after it.
     """
     after = None
-    for s, _e, p in found:
-        gap = text[span.end : s]
-        if s >= span.end and not re.search(r"[,，;；]|\d", gap):
-            after = p
+    for n in found:
+        gap = text[span.end : n.start]
+        if n.start >= span.end and not re.search(r"[,，;；]|\d", gap):
+            after = n
             break
-    if lang == "en" and after is not None:
-        return after
-    before = [p for s, e, p in found if e <= span.start]
-    return before[-1] if before else after
+    if after is not None and lang == "en":
+        return after.period
+    before = [n for n in found if n.end <= span.start]
+    if before and before[-1].compared and not re.search(r"\d", text[before[-1].end : span.start]):
+        if re.search(r"(?:from|比|较|从)\s?\S{0,6}$", text[: before[-1].start], re.I):
+            return before[-1].period  # 比2019年的 20亿元: the compared value itself
+    own = [n for n in before if not n.compared]
+    if own:
+        return own[-1].period
+    if after is not None and not after.compared:
+        return after.period
+    return None
 
 
 def _is_estimate(text: str, end: int) -> bool:
@@ -187,8 +376,8 @@ def _figure_facts(
     doc: Document, run: FigureRun, run_index: int, default_currency: str | None
 ) -> tuple[list[Mention], list[Fact]]:
     caption = run.caption or ""
-    found = _periods(caption)
-    period = found[0][2] if found else None
+    found = named_periods(caption, None)
+    period = found[0].period if found else None
     lang = lx.language(caption + " ".join(item.label for item in run.items))
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
@@ -208,5 +397,17 @@ def _figure_facts(
                 )
             continue
         fact = Fact(q, item.label, sentence, line, item.value_span, run.caption, period)
-        mentions.append(Mention(fact, None, (0, len(text)), None, lang, False, run_index))
+        mentions.append(
+            Mention(
+                fact,
+                None,
+                (0, len(text)),
+                None,
+                lang,
+                False,
+                run_index,
+                metric=_metric(item.label),
+                period_source="caption" if period is not None else None,
+            )
+        )
     return mentions, unparsed

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
+from importlib import resources
 from types import MappingProxyType
 from typing import Final
 
@@ -15,6 +17,8 @@ from sectorlens.parse._lexicon import (
     COUNT,
     CUR,
     DOLLARS,
+    EXCL,
+    FROM,
     HANGUL_BIG,
     HANGUL_DIGITS,
     HANGUL_SMALL,
@@ -24,9 +28,12 @@ from sectorlens.parse._lexicon import (
     HB,
     HD,
     HS,
+    INCL,
+    ISO_CODES,
     KB,
     KD,
     KS,
+    LEVEL,
     MINUS,
     MORE,
     NEUTRAL,
@@ -39,18 +46,49 @@ from sectorlens.parse._lexicon import (
     QUAL,
     SCALE,
     SEP,
+    SUB,
     VAGUE,
     VRANGE,
     YEN_YUAN,
+    YUAN,
     ZERO,
 )
 from sectorlens.parse.native import NATIVE_COUNTERS
 
 _Q = Qualifier
 
+
+def _is_han(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+def _currency_names() -> dict[str, tuple[str, object]]:
+    """Names of every currency in data/currencies.csv: CJK names, multi-word English names.
+
+    Single Latin words (``pound``, ``dollar``) and symbols are left to the table below, which
+    knows which of them are ambiguous; ISO codes are read by the tokenizer.
+    """
+    text = resources.files("sectorlens").joinpath("data/currencies.csv").read_text("utf-8")
+    names: dict[str, tuple[str, object]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        for word in row["words"].split("|"):
+            if word in ISO_CODES or len(word) < 2:
+                continue
+            if word.isascii() and " " not in word:
+                continue
+            names.setdefault(word.lower(), (CUR, row["code"]))
+    return names
+
+
+# Han currency names that may stand before the number (新台币 177.1 亿元, 港币两千九百六十元).
+LEADING_NAMES: Final = frozenset(
+    w for w, (_, code) in _currency_names().items() if _is_han(w) and len(w) >= 2
+)
+
 # Keyword -> (kind, value). Matched case-insensitively, longest first; Latin keywords only at
 # word boundaries. Currency values are an ISO code or a frozenset of candidate codes.
-_KEYWORDS: dict[str, tuple[str, object]] = {
+_KEYWORDS: dict[str, tuple[str, object]] = _currency_names()
+_KEYWORDS |= {
     # currencies: symbols
     "us$": (CUR, "USD"),
     "u.s.$": (CUR, "USD"),
@@ -74,8 +112,18 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
     "rs": (CUR, "INR"),
     "rs.": (CUR, "INR"),
     # currencies: Chinese
-    "元": (CUR, "CNY"),
-    "圆": (CUR, "CNY"),
+    "元": (CUR, YUAN),
+    "圆": (CUR, YUAN),
+    "圓": (CUR, YUAN),
+    "块": (CUR, YUAN),
+    "块钱": (CUR, YUAN),
+    "塊": (CUR, YUAN),
+    "塊錢": (CUR, YUAN),
+    "角": (SUB, Decimal("0.1")),
+    "毛": (SUB, Decimal("0.1")),
+    "分": (SUB, Decimal("0.01")),
+    "分钱": (SUB, Decimal("0.01")),
+    "分錢": (SUB, Decimal("0.01")),
     "人民币": (CUR, "CNY"),
     "人民幣": (CUR, "CNY"),
     "美元": (CUR, "USD"),
@@ -108,8 +156,8 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
     "위안화": (CUR, "CNY"),
     "원": (CUR, "KRW"),
     "원화": (CUR, "KRW"),
-    "달러": (CUR, DOLLARS),
-    "불": (CUR, DOLLARS),
+    "달러": (CUR, "USD"),  # in Korean, other dollars are always qualified (홍콩 달러)
+    "불": (CUR, "USD"),
     "미국 달러": (CUR, "USD"),
     "미국달러": (CUR, "USD"),
     "미 달러": (CUR, "USD"),
@@ -146,6 +194,7 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
     "of us dollars": (CUR, "USD"),
     # English and Indian scales
     "k": (SCALE, Decimal(10**3)),
+    "w": (SCALE, Decimal(10**4)),  # 万 in Chinese text only (30w上下); see _reader
     "thousand": (SCALE, Decimal(10**3)),
     "m": (SCALE, Decimal(10**6)),
     "mn": (SCALE, Decimal(10**6)),
@@ -200,6 +249,11 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
     "퍼센트 포인트": (PP, None),
     "%pt": (PP, None),
     "%pts": (PP, None),
+    "pts": (PP, None),
+    "pt": (PP, None),
+    "ppt": (PP, None),
+    "%points": (PP, None),
+    "% points": (PP, None),
     "pp": (PP, None),
     "p.p.": (PP, None),
     "ppts": (PP, None),
@@ -252,6 +306,8 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
     "最高": (QUAL, (_Q.AT_MOST, PRE)),
     "以下": (QUAL, (_Q.AT_MOST, POST)),
     "以内": (QUAL, (_Q.AT_MOST, POST)),
+    "及以下": (QUAL, (_Q.AT_MOST, POST)),
+    "或以下": (QUAL, (_Q.AT_MOST, POST)),
     "거의": (QUAL, (_Q.AT_MOST, PRE)),
     "최대": (QUAL, (_Q.AT_MOST, PRE)),
     "이하": (QUAL, (_Q.AT_MOST, POST)),
@@ -281,6 +337,8 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
     "不少于": (QUAL, (_Q.AT_LEAST, PRE)),
     "不低于": (QUAL, (_Q.AT_LEAST, PRE)),
     "以上": (QUAL, (_Q.AT_LEAST, POST)),
+    "及以上": (QUAL, (_Q.AT_LEAST, POST)),
+    "或以上": (QUAL, (_Q.AT_LEAST, POST)),
     "최소": (QUAL, (_Q.AT_LEAST, PRE)),
     "이상": (QUAL, (_Q.AT_LEAST, POST)),
     "초과": (QUAL, (_Q.AT_LEAST, POST)),
@@ -314,11 +372,46 @@ _KEYWORDS: dict[str, tuple[str, object]] = {
     "到": (SEP, None),
     "to": (SEP, None),
     "부터": (BAD, None),
+    "从": (FROM, None),
+    "從": (FROM, None),
+    "(含)": (INCL, None),
+    "整": (INCL, None),  # 肆佰叁拾萬圆整: "exactly", as on cheques
+    "(不含)": (EXCL, None),
+    "级": (LEVEL, None),
+    "級": (LEVEL, None),
     "between": (BETWEEN, None),
     "and": (AND, None),
     # ambiguous: 兆 is 10^12 in older usage and 10^6 (mega) in modern mainland usage
     "兆": (BAD, "兆 is 10^6 or 10^12"),
 }
+_CHANGE = "a change verb: a change and a level, not a range"
+for _verb in (
+    "increased",
+    "rose",
+    "grew",
+    "climbed",
+    "jumped",
+    "gained",
+    "added",
+    "fell",
+    "declined",
+    "decreased",
+    "dropped",
+    "slipped",
+    "lost",
+    "shrank",
+    "reduced",
+    "increase",
+    "decrease",
+    "rise",
+    "fall",
+    "growth",
+    "decline",
+    "up",
+    "down",
+):
+    _KEYWORDS[_verb] = (BAD, _CHANGE)
+
 
 COUNTERS: Final = [
     *NATIVE_COUNTERS,  # 가지, 개, 개사, 개국, 곳, 명, 건, 번, …
@@ -351,6 +444,27 @@ COUNTERS: Final = [
     "transactions",
     "people",
     "employees",
+    # things counted or measured with large units (500万辆, 120万平方米)
+    "辆",
+    "輛",
+    "台",
+    "部",
+    "套",
+    "户",
+    "戶",
+    "次",
+    "张",
+    "張",
+    "吨",
+    "噸",
+    "平方米",
+    "平米",
+    "亩",
+    "畝",
+    "대",
+    "톤",
+    "가구",
+    "채",
 ]
 for _c in COUNTERS:
     _KEYWORDS.setdefault(_c, (COUNT, _c))

@@ -35,6 +35,7 @@ _DASHES = str.maketrans(
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?(?:e[+-]?\d+)?")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+_MAX_DIGITS = 60  # longer digit strings (with grouping and decimals) are no amount
 
 
 def normalize(text: str) -> str:
@@ -94,6 +95,8 @@ def tokenize(text: str) -> list[Tok] | str:
             body = raw.split("e", 1)[0]
             if "," in body and not check_grouping(body.split(".", 1)[0]):
                 return f"invalid digit grouping {text[i : m.end()]!r}"
+            if len(body) > _MAX_DIGITS or (len(raw) > len(body) and len(raw) - len(body) > 4):
+                return "number too large (10^22 or more is no amount)"
             toks.append(Tok(NUM, Decimal(raw.replace(",", "")), text[i : m.end()]))
             i = m.end()
             continue

@@ -217,7 +217,10 @@ class Normalizer:
         """``parse.parse_money`` of ``text``; an empty cell is undisclosed (noted as empty)."""
         if not text.strip():
             return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason="empty cell")
-        return parse.parse_money(text, default_currency=default_currency)
+        q = parse.parse_money(text, default_currency=default_currency)
+        if q.kind is Kind.MISSING:  # N/A, -, None: stored as before, as undisclosed with a note
+            return Quantity(text, Kind.UNDISCLOSED, reason=f"missing-value marker {text.strip()!r}")
+        return q
 
     def period(self, text: str, *, date_format: str | None = None) -> Period | None:
         """``parse.parse_period`` of ``text`` (a day, month, year…), None when unreadable."""

@@ -9,8 +9,10 @@ from sectorlens.facts.rules import (
     comparison,
     derived,
     equivalents,
+    growth,
     restated,
     store,
+    tables,
     trend,
 )
 from sectorlens.facts.rules.common import Context
@@ -24,6 +26,8 @@ RULES: dict[str, Rule] = {
     "comparison": comparison.check,
     "fx": equivalents.check,
     "derived": derived.check,
+    "growth": growth.check,
+    "tables": tables.check,
     "restated": restated.check,
     "store": store.check,
 }
