@@ -53,6 +53,7 @@ class DocResult:
     error: str | None = None
     labels: list[ek.LabelResult] = field(default_factory=list)
     flagged: int = 0
+    errors: int = 0  # error findings on the original (the rest of ``flagged`` are warnings)
     false_alarms: list[ek.FindingView] = field(default_factory=list)
     real_found: set[str] = field(default_factory=set)
     real_total: int = 0
@@ -120,6 +121,7 @@ def evaluate(
         if not f.flagged:
             continue
         res.flagged += 1
+        res.errors += f.severity == "error"
         hits = [
             e.id
             for e in errors
@@ -172,6 +174,7 @@ def summary(results: Sequence[DocResult]) -> dict[str, Any]:
     fa = sum(len(d.false_alarms) for d in results)
     out["findings"] = {
         "error_warning": flagged,
+        "errors": sum(d.errors for d in results),
         "false_alarms": fa,
         "real_found": sum(len(d.real_found) for d in results),
         "real_total": sum(d.real_total for d in results),
@@ -201,6 +204,8 @@ def _line(name: str, s: dict[str, Any]) -> list[str]:
         f"    by kind                {kinds}",
         f"  false alarms             {f['false_alarms']} of {f['error_warning']} error/warning"
         f" findings = {fa_share}   (real errors found {f['real_found']}/{f['real_total']})",
+        f"    on the originals       {f['errors']} errors,"
+        f" {f['error_warning'] - f['errors']} warnings",
         f"  facts right (v+s+p)      {_share(a['right'], a['labelled'])}"
         f"   subject ok {a['subject_ok']}, period ok {a['period_ok']} of {a['extracted']} found",
         f"  value-only recall        {_share(a['extracted'], a['labelled'])}",
