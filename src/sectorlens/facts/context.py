@@ -263,7 +263,7 @@ _RATE_LEAD = re.compile(
 _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(r"(?:\bfrom|从|由)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I)
 _CHANGE_AFTER = re.compile(
-    r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화)"
+    r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
     r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
     r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)",
     re.I,

@@ -212,6 +212,9 @@ def _sentence_facts(
                     Fact(q, None, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
                 )
             continue
+        if q.kind is Kind.MONEY and span.text.endswith("块") and re.search(r"[万亿]块$", span.text):
+            # 1353.8亿块 counts chips: 块 is yuan only in small spoken sums
+            q = dataclasses.replace(parse(span.text[:-1] + "个"), input=span.text, unit="块")
         if q.kind is Kind.PERCENT and _NAME_AFTER.match(text[span.end :]):
             continue  # 3.924% Notes: part of a name, not a figure
         change = change_of(text, span.start, span.end, floor)

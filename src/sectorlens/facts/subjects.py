@@ -200,6 +200,12 @@ def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
         listed = [i for i, (s, _) in enumerate(spans) if s >= m.start()]
         before = [e for s, e in spans if e <= m.start()]
         head = sentence[max(before, default=0) : m.start()]
+    # 分为A、B、C和D，市场份额分别为…: the list is the clause that lists, not the last one.
+    clauses = [c for c in re.split(r"[，;；]", head) if c.strip()]
+    for clause in reversed(clauses):
+        if len(_LIST_SEP.findall(clause)) >= len(listed) - 1:
+            head = clause
+            break
     items = [x.strip() for x in _LIST_SEP.split(head) if x.strip()]
     if len(listed) < 2 or len(items) < len(listed):
         return {}

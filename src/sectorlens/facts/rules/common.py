@@ -284,6 +284,7 @@ def finding(
     mentions: Sequence[Mention],
     values: Iterable[Decimal | None] = (),
     ctx: Context | None = None,
+    why: str = "",
 ) -> Finding:
     """A finding about ``mentions`` (lines and quoted sentences taken from them)."""
     lines = tuple(sorted({m.fact.line for m in mentions}))
@@ -299,7 +300,29 @@ def finding(
             quotes.append(m.fact.sentence)
     # A figure is quoted once, with its labels and values: "그림 3 …: 하드웨어 7.6% · …".
     quotes = [f"{q}: {' · '.join(figures[q])}" if q in figures else q for q in quotes]
-    return Finding(rule, severity, message, tuple(dec(v) for v in values), lines, tuple(quotes))
+    return Finding(
+        rule,
+        severity,
+        message,
+        tuple(dec(v) for v in values),
+        lines,
+        tuple(quotes),
+        tuple(m.fact for m in mentions),
+        why or _WHY.get(rule.split(".")[0], ""),
+    )
+
+
+# Why a rule paired its facts: the relation it relies on.
+_WHY = {
+    "breakdown": "shares or parts listed as one breakdown (one list, figure or 'of which' clause)",
+    "trend": "a trend word and the values of the same measure for the period it names",
+    "comparison": "a comparison word between two values of the same measure",
+    "fx": "an amount stated with its equivalent in another currency",
+    "derived": "a figure stated as derived from others (growth, change, CAGR, average)",
+    "restated": "the same metric, entity and period stated in more than one place",
+    "table": "a table's total row or change column and the cells it is computed from",
+    "store": "a figure the store holds for the same metric and period",
+}
 
 
 def norm(text: str | None) -> str:
