@@ -10,7 +10,16 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, norm, pct, point
+from sectorlens.facts.rules.common import (
+    HUNDRED,
+    Context,
+    bounds,
+    finding,
+    norm,
+    pct,
+    point,
+    sum_word,
+)
 from sectorlens.model import Finding, Kind, Severity
 
 RULE_SUM = "breakdown.sum"
@@ -131,6 +140,8 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     names = [norm(m.metric) for m in shares]
     if any(not n for n in names) or len(set(names)) < len(names):
         return False
+    if any(sum_word(m.metric) for m in shares):
+        return False  # 본문에 제시된 항목의 합 77%: a sum among the parts is no part
     if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in shares):
         return False  # 100% of the principal, 101%: not parts of one whole
     text = ctx.extraction.layout.sentences[index].text if index is not None else ""

@@ -325,6 +325,24 @@ _WHY = {
 }
 
 
+_GENERIC = re.compile(
+    r"(?:합|합계|합산|총계|나머지|기타|그 ?외|remaining|remainder|rest|others?|total|sum|"
+    r"其他|其它|其余|合计|总计|总和)$",
+    re.IGNORECASE,
+)
+_SUM_WORD = re.compile(r"(?:합|합계|합산|총계|total|sum|合计|总计|总和)$", re.IGNORECASE)
+
+
+def generic(metric: str | None) -> bool:
+    """A metric that names no figure of its own: the rest, the others, the sum of some items."""
+    return bool(metric) and bool(_GENERIC.search((metric or "").strip()))
+
+
+def sum_word(metric: str | None) -> bool:
+    """A metric that names a sum (합, total, 合计): a whole, not one of its parts."""
+    return bool(metric) and bool(_SUM_WORD.search((metric or "").strip()))
+
+
 def norm(text: str | None) -> str:
     """A subject for comparison: no spaces or punctuation, lower case."""
     return re.sub(r"[\s·‧・,、()（）]", "", (text or "").lower())

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, norm, point
+from sectorlens.facts.rules.common import Context, bounds, finding, generic, norm, point
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated"
@@ -42,6 +42,8 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     ma, mb = norm(a.metric), norm(b.metric)
     if not ma or ma != mb:
         return False
+    if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)):
+        return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
         return False  # 营收 of one company's section against another's
     pa, pb = a.fact.period, b.fact.period
