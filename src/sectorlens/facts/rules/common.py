@@ -208,8 +208,12 @@ def half_unit(q: Quantity) -> Decimal:
     text read again (``30억`` → ``31억``: one unit is 1억; ``861억1000만`` → 1만; ``23.0%`` → 0.1).
     """
     v = point(q)
-    if v is None or (q.kind is Kind.COUNT and q.qualifier is Qualifier.EXACT):
+    if v is None:
         return Decimal(0)
+    if q.kind is Kind.COUNT and q.qualifier is Qualifier.EXACT and not re.search(
+        r"[.万萬亿億만억천千百]|thousand|million|billion", q.input, re.IGNORECASE
+    ):
+        return Decimal(0)  # 723 deals is exact; 687.26万辆 is rounded
     text = q.input.split("(")[0].split("（")[0]
     digits = [i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()]
     if digits:

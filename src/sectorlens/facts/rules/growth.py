@@ -76,16 +76,25 @@ def check(ctx: Context) -> list[Finding]:
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
         pairs = _pairs(text, members)
-        if len(pairs) == 1:
-            pair = pairs[0]
-            changes = [m for m in members if m.change in ("change", "yoy", "qoq")]
+        for n, pair in enumerate(pairs):
+            # A pair's clause runs to the next pair: its changes and its trend word are there.
+            start = min(pair.prior.local[0], pair.current.local[0])
+            stop = min(
+                (min(p.prior.local[0], p.current.local[0]) for p in pairs[n + 1 :]),
+                default=len(text),
+            )
+            changes = [
+                m
+                for m in members
+                if m.change in ("change", "yoy", "qoq") and start <= m.local[0] < stop
+            ]
             for m in changes:
                 got = _stated_change(ctx, text, pair, m)
                 if got is not None:
                     out.append(got)
                     used.add(id(m))
             if not changes:
-                got = _direction(ctx, text, pair)
+                got = _direction(ctx, text[:stop], pair)
                 if got is not None:
                     out.append(got)
         out.extend(_cagr(ctx, text, members))
