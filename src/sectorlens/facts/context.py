@@ -43,8 +43,8 @@ _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _EXTRA = re.compile(
     "|".join(
         (
-            r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월"
-            r"|상반기|하반기|[1-4]\s?분기))?)",
+            r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년"
+            r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
             r"(?P<zhshort>(?<![\d.])(?P<zy>[0-3]\d)年(?![间來来内後后前代度以])"
             r"(?P<zrest>\d{1,2}(?:[-~–至]\d{1,2})?月|上半年|下半年|[一二三四1-4]季度|Q[1-4])?)",
             r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
@@ -71,7 +71,9 @@ _CMP_BEFORE = re.compile(
     r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$",
     re.I,
 )
-_CMP_AFTER = re.compile(r"^\s?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)")
+_CMP_AFTER = re.compile(
+    r"^\s?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
+)
 
 CHANGE_KINDS = ("cagr", "yoy", "qoq", "change")
 _CHANGE = (
@@ -200,13 +202,13 @@ def _resolve(m: re.Match[str], year: int | None) -> Period | None:
             return None
         return _span(year - 1 if _LAST_YEAR.search(g["rel"]) else year, 1, 12)
     if g["ordq"]:
-        y = int(g["oy"]) if g["oy"] else year
-        if y is None:
+        oy = int(g["oy"]) if g["oy"] else year
+        if oy is None:
             return None
         n = _ORDINAL[g["ord"].lower()]
         if g["qh"].lower() == "half":
-            return _span(y, 1, 6) if n == 1 else _span(y, 7, 12) if n == 2 else None
-        return _span(y, 3 * n - 2, 3 * n)
+            return _span(oy, 1, 6) if n == 1 else _span(oy, 7, 12) if n == 2 else None
+        return _span(oy, 3 * n - 2, 3 * n)
     if year is None:
         return None
     if g["ym"]:

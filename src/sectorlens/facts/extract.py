@@ -5,20 +5,20 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span, quantity_spans
 from sectorlens.facts.context import Named, change_of, named_periods, reference_date
-from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
 from sectorlens.facts.document import Block
+from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
 from sectorlens.facts.readers import Document, read_document
-from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.facts.subjects import respectively, subject_of
+from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
 from sectorlens.parse import parse
 
@@ -40,8 +40,12 @@ _CHANGE_WORDS = re.compile(
 _HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")
 _PARTICLES = frozenset(["에서", "으로", "로", "에", "의", "와", "과", "및", "and", "to", "from"])
 _CODE = re.compile(r"[(（][^()（）]*[)）]")
-_ITEM_LABEL = re.compile(r"^[\W\d]{0,6}?(?:\d{1,2}[.、)]\s*)?\**([^：:，,。;；\d]{2,24}?)\**\s*[：:]")
-_NAME_AFTER = re.compile(r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b")
+_ITEM_LABEL = re.compile(
+    r"^[\W\d]{0,6}?(?:\d{1,2}[.、)]\s*)?\**([^：:，,。;；\d]{2,24}?)\**\s*[：:]"
+)
+_NAME_AFTER = re.compile(
+    r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +64,7 @@ class Mention:
     section: str | None = None  # the heading the fact sits under
     period_source: str | None = None  # sentence, context, heading, caption, reference
     compared: Period | None = None  # the period the sentence compares with (전년 대비, vs Q4 2018)
-    level: tuple[int, int] | None = None  # a change's level: the span of 营收 82.07亿元 for 同比 -31%
+    level: tuple[int, int] | None = None  # a change's level (营收 82.07亿元 for 同比 -31%)
     cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
 
 
@@ -277,9 +281,7 @@ def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> lis
     context = block_context(doc, block)
     found = [n.period for n in named_periods(context, None) if not n.compared]
     lang = lx.language(block.text[:400] + context)
-    section = next(
-        (h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None
-    )
+    section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
     out = []
     for cf in table_facts(doc, block, context, found[-1] if found else fallback):
         out.append(
@@ -355,9 +357,13 @@ def _period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Per
     if after is not None and lang == "en":
         return after.period
     before = [n for n in found if n.end <= span.start]
-    if before and before[-1].compared and not re.search(r"\d", text[before[-1].end : span.start]):
-        if re.search(r"(?:from|比|较|从)\s?\S{0,6}$", text[: before[-1].start], re.I):
-            return before[-1].period  # 比2019年的 20亿元: the compared value itself
+    if (
+        before
+        and before[-1].compared
+        and not re.search(r"\d", text[before[-1].end : span.start])
+        and re.search(r"(?:from|比|较|从)\s?\S{0,6}$", text[: before[-1].start], re.I)
+    ):
+        return before[-1].period  # 比2019年的 20亿元: the compared value itself
     own = [n for n in before if not n.compared]
     if own:
         return own[-1].period

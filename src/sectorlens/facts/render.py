@@ -83,9 +83,7 @@ def finding_dict(finding: Finding, extraction: Extraction | None = None) -> dict
         "lines": list(finding.lines),
         "quotes": list(finding.quotes),
         "why": finding.why,
-        "facts": [
-            fact_dict(f) | {"locator": locator_of(extraction, f)} for f in finding.facts
-        ],
+        "facts": [fact_dict(f) | {"locator": locator_of(extraction, f)} for f in finding.facts],
     }
 
 
@@ -175,7 +173,9 @@ blockquote{margin:.4rem 0 .2rem 0;padding-left:.8rem;border-left:2px solid #ddd;
 {% for f in findings %}<div class="finding {{ f["severity"] }}">
 <span class="sev">{{ t[f["severity"]] }}</span><span class="rule">{{ f["rule"] }}</span>
 <p>{{ f["message"] }}</p>
-{% for q in f["marked"] %}<blockquote>{% for text, hit in q %}{% if hit %}<mark>{{ text }}</mark>{% else %}{{ text }}{% endif %}{% endfor %}</blockquote>{% endfor %}
+{% for q in f["marked"] %}<blockquote>{% for text, hit in q -%}
+{% if hit %}<mark>{{ text }}</mark>{% else %}{{ text }}{% endif %}
+{%- endfor %}</blockquote>{% endfor %}
 {% if f["why"] %}<p class="meta">{{ t["why"] }}: {{ f["why"] }}</p>{% endif %}
 <p class="meta">{{ t["lines"] }} {{ f["lines"]|join(", ") }}{% if f["values"] %} · {{ t["values"] }}
 {{ f["values"]|join(", ") }}{% endif %}</p>

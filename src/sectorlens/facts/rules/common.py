@@ -210,8 +210,10 @@ def half_unit(q: Quantity) -> Decimal:
     v = point(q)
     if v is None:
         return Decimal(0)
-    if q.kind is Kind.COUNT and q.qualifier is Qualifier.EXACT and not re.search(
-        r"[.万萬亿億만억천千百]|thousand|million|billion", q.input, re.IGNORECASE
+    if (
+        q.kind is Kind.COUNT
+        and q.qualifier is Qualifier.EXACT
+        and not re.search(r"[.万萬亿億만억천千百]|thousand|million|billion", q.input, re.IGNORECASE)
     ):
         return Decimal(0)  # 723 deals is exact; 687.26万辆 is rounded
     text = q.input.split("(")[0].split("（")[0]

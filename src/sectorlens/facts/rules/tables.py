@@ -151,7 +151,7 @@ def _collapse(parts: list[Mention]) -> list[Mention]:
 
 
 def _verdict(ctx: Context, label: str, total: Mention, parts: list[Mention]) -> Finding:
-    s = sum((point(p.fact.quantity) or Decimal(0)) for p in parts)
+    s = sum(((point(p.fact.quantity) or Decimal(0)) for p in parts), Decimal(0))
     t = point(total.fact.quantity) or Decimal(0)
     q = total.fact.quantity
     words = {
