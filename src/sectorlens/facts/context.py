@@ -235,12 +235,16 @@ def named_periods(text: str, year: int | None) -> tuple[Named, ...]:
             taken.append((span.start, span.end))
     context_year = year
     for m in _EXTRA.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
+        overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
+        if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
+            continue  # a longer period already read there
         before = [n for n in found if n.end <= m.start()]
         y = before[-1].period.end.year if before and not m.group("rel") else context_year
         period = _resolve(m, y)
         if period is not None:
+            # the first quarter of 2023 replaces the 2023 inside it
+            found = [n for n in found if (n.start, n.end) not in overlap]
+            taken = [t for t in taken if t not in overlap]
             found.append(Named(m.start(), m.end(), period))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)

@@ -232,6 +232,8 @@ def _marked(quote: str, facts: Sequence[Fact]) -> list[tuple[str, bool]]:
     hits: list[tuple[int, int]] = []
     for fact in facts:
         needle = fact.quantity.input.strip()
+        if needle not in quote and ": " in fact.sentence:
+            needle = fact.sentence.rsplit(": ", 1)[1].strip()  # a table cell as printed
         if not needle:
             continue
         at = quote.find(needle)

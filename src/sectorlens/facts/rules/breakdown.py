@@ -134,7 +134,9 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
         return False
     index = shares[0].sentence
     named = ctx.extraction.named.get(index, ()) if index is not None else ()
-    lo, hi = shares[0].local[0] - 30, shares[-1].local[1] + 40
+    if len({m.fact.period for m in shares}) > 1:
+        return False  # this month's share and the year's: two wholes
+    lo, hi = shares[0].local[0] - 30, shares[-1].local[1] + 80
     own = {n.period for n in named if not n.compared and lo <= n.start and n.end <= hi}
     if len(own) > 1:
         return False  # 56% and 69% of revenue for fiscal 2024 and 2023: one share, two years

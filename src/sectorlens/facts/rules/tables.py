@@ -103,7 +103,12 @@ def _header_numbers(ctx: Context, m: Mention, col: int) -> bool:
     if table is None:
         return False
     cells = [table.cell(r, col) for r in range(table.header_rows)]
-    return any(c is not None and re.fullmatch(r"[\s$(]*[\d,.]+\)?", c.text) for c in cells)
+    return any(
+        c is not None
+        and re.fullmatch(r"[\s$(]*[\d,.]+\)?", c.text)
+        and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*", c.text)  # a year names the column
+        for c in cells
+    )
 
 
 def _best_run(
