@@ -31,7 +31,7 @@ IDENTIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "stock code",
         re.compile(
-            r"\b\d{4,6}\.(?:SZ|SH|SS|KS|KQ|HK|T|TW|TWO)\b|(?<![\d,.])0\d{3,5}(?![\d,.])"
+            r"\b\d{4,6}\.(?:SZ|SH|SS|KS|KQ|HK|T|TW|TWO)\b|(?<![\d,.])0\d{3,5}(?![\d,]|\.\d)"
             r"|(?:NYSE|NASDAQ|Nasdaq|KRX|KOSPI|KOSDAQ|HKEX|SSE|SZSE)\s*[:：]\s*\w+",
         ),
     ),
@@ -48,6 +48,16 @@ IDENTIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("postcode", re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})\b")),
     ("document code", re.compile(r"\b(?:No|NO|Ref|REF)\.\s?[\w\-/]*\d[\w\-/]*")),
 )
+_REASON_OF_GROUP = {f"g{i}": why for i, (why, _p) in enumerate(IDENTIFIERS)}
+# One scan for all identifiers (each pattern alone is a pass over the text).
+_IDENTIFIER = re.compile(
+    "|".join(
+        f"(?P<g{i}>(?i:{p.pattern}))" if p.flags & re.I else f"(?P<g{i}>{p.pattern})"
+        for i, (_w, p) in enumerate(IDENTIFIERS)
+    )
+)
+# Dropped things that are not text of the document: their digits are not numbers it states.
+_NOT_TEXT = frozenset({"image", "link target"})
 _DROP_REASONS = {
     "page number": "page number",
     "running header": "running header",
@@ -121,6 +131,8 @@ def inventory(doc: Document) -> tuple[NumberToken, ...]:
                 )
         out.extend(_block_tokens(block))
     for d in doc.dropped:
+        if d.reason in _NOT_TEXT:
+            continue
         reason = _DROP_REASONS.get(d.reason, d.reason)
         for m in NUMBER.finditer(d.text):
             loc = None if d.block is None and d.page is None else Locator(d.block or 0, d.page)
@@ -131,9 +143,10 @@ def inventory(doc: Document) -> tuple[NumberToken, ...]:
 def _block_tokens(block: Block) -> list[NumberToken]:
     text = block.text
     ids: list[tuple[int, int, str]] = []
-    for why, pattern in IDENTIFIERS:
-        ids.extend((m.start(), m.end(), why) for m in pattern.finditer(text))
+    for m in _IDENTIFIER.finditer(text):
+        ids.append((m.start(), m.end(), _REASON_OF_GROUP[m.lastgroup or ""]))
     ids.sort()
+    starts = [s.start for s in block.sentences]
     out = []
     for m in NUMBER.finditer(text):
         a, b = m.span()
@@ -145,7 +158,12 @@ def _block_tokens(block: Block) -> list[NumberToken]:
             hit = next((r for s, e, r in ids if s <= a and b <= e), None)
             if hit is not None:
                 status, reason = Status.IGNORED, hit
-        out.append(NumberToken(m.group(0), block.doc_span(a, b), block.locate(a), status, reason))
+        if block.table is None:
+            k = bisect.bisect_right(starts, a) - 1
+            loc = Locator(block.index, block.page, k if k >= 0 else None)
+        else:
+            loc = block.locate(a)
+        out.append(NumberToken(m.group(0), block.doc_span(a, b), loc, status, reason))
     return out
 
 

@@ -82,7 +82,10 @@ def _is_numeric(text: str) -> bool:
 
 def _is_cell(text: str) -> bool:
     """A number or an empty-cell mark (``-``, ``n/a``): table cells set close together."""
-    return _is_numeric(text) or text.lower() in ("-", "–", "—", "n/a", "n/m", "na", "nm")
+    return _is_numeric(text) or text.lower() in _CELL_MARKS
+
+
+_CELL_MARKS = frozenset({"-", "–", "—", "n/a", "n/m", "na", "nm", "$", "€", "£", "¥", "₩", "%"})
 
 
 def lines_of(words: Sequence[Word], page: int, dropped: list[Dropped]) -> list[Line]:
@@ -144,7 +147,13 @@ def _bullets_joined(line: Line) -> Line:
     segs = line.segments
     out: list[Segment] = []
     for seg in segs:
-        if out and len(out[-1].text) <= 2 and BULLET.match(out[-1].text + " x"):
+        if (
+            out
+            and len(out[-1].text) <= 2
+            and BULLET.match(out[-1].text + " x")
+            and not _is_cell(seg.text)
+            and seg.x0 - out[-1].x1 < 3 * seg.size
+        ):
             b = out.pop()
             seg = Segment(
                 f"{b.text} {seg.text}",
@@ -168,7 +177,8 @@ def _segment(
         if i:
             prev = words[i - 1]
             han = lx.HAN.match(prev.text[-1]) and lx.HAN.match(w.text[0])
-            if not han or prev.space_after or w.x0 - prev.x1 > 0.6 * w.size:
+            gap = w.x0 - prev.x1
+            if prev.space_after or gap > (0.6 if han else 0.15) * w.size:
                 text += " "
         text += w.text
         for s in hosts.get(id(w), ()):

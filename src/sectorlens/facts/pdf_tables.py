@@ -14,10 +14,12 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.assemble import RawBlock
 from sectorlens.facts.document import BlockKind
 from sectorlens.facts.pdf_layout import Line, Segment
+from sectorlens.facts.sentences import joiner
 from sectorlens.facts.tables import build_table, is_number
 
 ROW_GAP = 2.2  # line gaps within a table, in font sizes
 MAX_HEADER_LINES = 3
+MAX_LABEL_LINES = 4  # label-only lines in a row inside a table
 MAX_HEADER_CELL = 40
 
 
@@ -66,19 +68,21 @@ def find_tables(lines: list[Line]) -> tuple[list[PageTable], set[int]]:
             i += 1
             continue
         body = [i]
+        pending: list[int] = []  # label lines kept only if a row follows them
+        left = lines[i].segments[0].x0
         k = i + 1
-        while k < n and _close(lines[body[-1]], lines[k]):
-            if _is_row(lines[k]) or (
-                k + 1 < n
-                and _is_row(lines[k + 1])
-                and len(lines[k].segments) <= 2
-                and len(lines[k].text) <= 60
-                and _close(lines[k], lines[k + 1])
-            ):
+        while k < n and _close(lines[k - 1], lines[k]):
+            line = lines[k]
+            if _is_row(line) or all(_numeric(s) for s in line.segments):
+                body.extend(pending)
+                pending = []
                 body.append(k)
+            elif len(pending) < MAX_LABEL_LINES and _is_label_line(line, left):
+                pending.append(k)
             else:
                 break
             k += 1
+        k = body[-1] + 1
         rows = [b for b in body if _is_row(lines[b])]
         if len(rows) < 2:
             i += 1
@@ -97,13 +101,27 @@ def find_tables(lines: list[Line]) -> tuple[list[PageTable], set[int]]:
     return tables, used
 
 
+def _is_label_line(line: Line, left: float) -> bool:
+    """A line with only a row label (a section label, or a label wrapped onto its own line)."""
+    segs = line.segments
+    return (
+        len(segs) <= 2
+        and len(line.text) <= 60
+        and abs(segs[0].x0 - left) < 4 * segs[0].size
+        and not line.text.rstrip().endswith(lx.TERMINAL)
+    )
+
+
 def _is_header(line: Line, below: Line) -> bool:
     if not _close(line, below) or _is_row(line):
         return False
     if line.text.rstrip().endswith(lx.TERMINAL):
         return False
-    return all(len(s.text) <= MAX_HEADER_CELL for s in line.segments) and (
-        len(line.segments) >= 2 or line.segments[0].x0 > below.segments[0].x1
+    first, *rest = line.segments
+    return (
+        len(first.text) <= MAX_LABEL
+        and all(len(s.text) <= MAX_HEADER_CELL for s in rest)
+        and (len(line.segments) >= 2 or line.segments[0].x0 > below.segments[0].x1)
     )
 
 
@@ -129,6 +147,19 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
     grid: list[list[str]] = []
     for line in head:
         row = [""] * len(cols)
+        spanning = [s for s in line.segments if s.x0 > cols[0][1]]
+        if spanning and len(spanning) < len(cols) - 1:
+            # a sparse header line (GAAP | Non-GAAP over three columns each): every value
+            # column takes the header whose centre is nearest to its own
+            for c in range(1, len(cols)):
+                centre = sum(cols[c]) / 2
+                seg = min(spanning, key=lambda s: abs((s.x0 + s.x1) / 2 - centre))
+                row[c] = seg.text
+            for seg in line.segments:
+                if seg not in spanning:
+                    row[0] = f"{row[0]} {seg.text}".strip()
+            grid.append(row)
+            continue
         for seg in line.segments:
             hit = [c for c, col in enumerate(cols) if _overlap(seg, col) > 0]
             if not hit:
@@ -137,12 +168,31 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
             for c in hit:
                 row[c] = f"{row[c]} {seg.text}".strip()
         grid.append(row)
+    label_right = max(
+        (line.segments[0].x1 for line in body if not _numeric(line.segments[0])), default=0.0
+    )
+    previous: Line | None = None
     for line in body:
+        first = line.segments[0]
+        if (
+            previous is not None
+            and len(line.segments) == 1
+            and not _numeric(first)
+            and previous.segments[0].x1 >= label_right - 2 * first.size
+            and abs(first.x0 - previous.segments[0].x0) < 2 * first.size
+            and grid
+        ):
+            # a row label wrapped onto the next line: it continues the label above
+            label = grid[-1][0]
+            grid[-1][0] = label + joiner(label[-1:] or " ", first.text) + first.text
+            previous = line
+            continue
         row = [""] * len(cols)
         for seg in line.segments:
             c = max(range(len(cols)), key=lambda c: _overlap(seg, cols[c]))
             row[c] = f"{row[c]} {seg.text}".strip()
         grid.append(row)
+        previous = line
     built = build_table(grid, marked_header_rows=len(head) or None)
     if built is None:
         return None

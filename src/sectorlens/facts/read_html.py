@@ -14,7 +14,7 @@ from typing import Any
 from sectorlens.errors import InputError
 from sectorlens.facts.assemble import RawBlock, assemble
 from sectorlens.facts.document import BlockKind, Document, Dropped
-from sectorlens.facts.tables import build_table, is_number
+from sectorlens.facts.tables import build_table, is_header_row, is_number
 
 SKIP = frozenset(
     {"script", "style", "head", "template", "noscript", "ix:header", "title", "meta", "link"}
@@ -59,10 +59,13 @@ BLOCKS = frozenset(
 _KIND = {"li": BlockKind.LIST_ITEM, "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DIRECTIVE = re.compile(r"<%[\s\S]*?%>|<\?xml[^>]*\?>")
-_MARK = re.compile(r"^\s*(?:\d{1,3}|[*†‡§¶]+|[a-z])\s*$")
+_MARK = re.compile(r"^\s*(?:\[?\d{1,3}\]?|[*†‡§¶]+|[a-z])\s*$")
+_REF_MARK = re.compile(r"^\s*\[\d{1,3}\]\s*$")
 _SPACE = re.compile(r"\s+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 LAYOUT_CELL_CHARS = 400
+BOLD_HEADING_CHARS = 120
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 
 
 def decode_html(data: bytes, name: str) -> str:
@@ -125,22 +128,43 @@ class _Walker:
         self.buffer: list[str] = []
         self.kind = BlockKind.PARAGRAPH
         self.level: int | None = None
+        self.bold = 0  # depth of bold elements around the current text
+        self.plain_chars = 0  # non-space characters of the block outside bold elements
 
     def add_text(self, text: str | None) -> None:
         if text:
             self.buffer.append(_SPACE.sub(" ", text))
+            if not self.bold:
+                self.plain_chars += len(text.strip())
 
     def flush(self) -> None:
         text = "".join(self.buffer).strip()
         if text:
-            self.blocks.append(RawBlock(self.kind, text, level=self.level))
+            kind = self.kind
+            if (
+                kind is BlockKind.PARAGRAPH
+                and not self.plain_chars
+                and len(text) <= BOLD_HEADING_CHARS
+                and not text.endswith((".", "。", ":", "：", ",", "，"))
+            ):
+                kind = BlockKind.HEADING  # a bold line on its own: a heading of unknown level
+            self.blocks.append(RawBlock(kind, text, level=self.level))
         self.buffer = []
         self.kind, self.level = BlockKind.PARAGRAPH, None
+        self.plain_chars = 0
 
     def walk(self, el: Any) -> None:
         tag = _tag(el)
         if not tag or tag in SKIP or _hidden(el):
             return
+        bold = tag in ("b", "strong") or bool(_BOLD_STYLE.search(el.get("style") or ""))
+        self.bold += bold
+        try:
+            self._walk(el, tag)
+        finally:
+            self.bold -= bold
+
+    def _walk(self, el: Any, tag: str) -> None:
         if tag == "svg":
             self.flush()
             self._svg(el)
@@ -151,6 +175,10 @@ class _Walker:
             return
         if tag == "br":
             self.flush()
+            return
+        is_ref = tag == "a" and (el.get("href") or "").startswith("#")
+        if is_ref and self.buffer and _REF_MARK.match(el.text_content() or ""):
+            self.dropped.append(Dropped(el.text_content().strip(), "footnote mark", None))
             return
         if tag == "sup" and self.buffer and _MARK.match(el.text_content() or ""):
             self.dropped.append(Dropped(el.text_content().strip(), "footnote mark", None))
@@ -184,6 +212,7 @@ class _Walker:
         rows: list[list[str]] = []
         marked = 0
         leading = True
+        seen_body = False
         pending: dict[tuple[int, int], str] = {}  # rowspan continuations
         caption = None
         for part in el:
@@ -198,14 +227,15 @@ class _Walker:
                 marked += 1
             else:
                 leading = False
-            header_like = all_th or in_head
+            texts = [_cell_text(c) for c in cells]
+            header_like = all_th or in_head or (not seen_body and is_header_row(texts))
+            seen_body = seen_body or (not header_like and any(texts))
             row: list[str] = []
             col = 0
-            for cell in cells:
+            for cell, text in zip(cells, texts, strict=True):
                 while (r, col) in pending:
                     row.append(pending.pop((r, col)))
                     col += 1
-                text = _cell_text(cell)
                 span = _span(cell.get("colspan"))
                 row.extend(_spread(text, span, header_like))
                 for k in range(1, _span(cell.get("rowspan"))):

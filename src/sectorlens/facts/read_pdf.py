@@ -100,17 +100,24 @@ def _words(page: Any, height: float) -> list[Word]:
             return []
         text = tp.get_text_range(0, count)
         x, y = ctypes.c_double(), ctypes.c_double()
+        px, py = ctypes.byref(x), ctypes.byref(y)
+        rect = raw.FS_RECTF()
+        prect = ctypes.byref(rect)
+        handle = tp.raw  # the raw FPDF_TEXTPAGE: one ctypes call per value, no wrapper
         words: list[Word] = []
         cur: Word | None = None
         for i in range(min(count, len(text))):
             ch = text[i]
-            if ch.isspace() or ord(ch) < 32 or raw.FPDFText_IsGenerated(tp, i) == 1:
+            if ch in "\ufffe\u00ad":  # PDFium's mark for a hyphen at a line end
+                ch = "-"
+            if ch.isspace() or ord(ch) < 32 or raw.FPDFText_IsGenerated(handle, i) == 1:
                 if cur is not None and ch == " ":
                     cur.space_after = True
                 cur = None
                 continue
-            left, bottom, right, top = tp.get_charbox(i, loose=True)
-            raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(x), ctypes.byref(y))
+            raw.FPDFText_GetLooseCharBox(handle, i, prect)
+            left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            raw.FPDFText_GetCharOrigin(handle, i, px, py)
             size = max(top - bottom, 0.1)
             base = height - y.value
             x0 = min(left, x.value)
@@ -154,10 +161,11 @@ _BARE = re.compile(r"^[-+−]?\d[\d,.]*$")
 
 
 def _axis_labels(text: str) -> bool:
-    """Bare numbers with at most one word: a chart's axis ticks or data labels, not prose."""
+    """Bare numbers (and one name beside three or more): chart axis ticks or data labels."""
     tokens = text.split()
     bare = sum(1 for t in tokens if _BARE.match(t))
-    return bare >= 1 and len(tokens) - bare <= 1 and len(text) <= 120
+    words = len(tokens) - bare
+    return len(text) <= 120 and bare >= 1 and (words == 0 or (words == 1 and bare >= 3))
 
 
 def _blocks(items: list[Any], page: int, body: float, height: float) -> list[RawBlock]:
@@ -205,8 +213,8 @@ def _block(segs: list[Segment], page: int, body: float, height: float) -> RawBlo
         piece = seg.text.strip()
         if not text:
             text = piece
-        elif text.endswith("-") and text[-2:-1].isalpha() and piece[:1].islower():
-            text = text[:-1] + piece
+        elif text.endswith(("-", "‐")) and text[-2:-1].isalnum():
+            text += piece  # a line broken at a hyphen: keep it, no space (year-over-year)
         else:
             text += _line_joiner(text[-1], piece[0], prev_space)
             text += piece

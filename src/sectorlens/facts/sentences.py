@@ -49,7 +49,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _ends_sentence(text: str, start: int, dot: int) -> bool:
     """False for a '.' after an abbreviation, an initial or a list number (``3.`` at the start)."""
     word = _WORD_BEFORE.search(text, max(start, dot - 40), dot)
-    token = word.group(1).lower() if word else ""
+    token = word.group(1).lower().lstrip("([{\"'“‘（") if word else ""
     if token in lx.ABBREVIATIONS:
         return False
     if len(token) == 1 and token.isalpha() and token.isascii():

@@ -70,7 +70,8 @@ def tidy_grid(
     return [r for _, r in kept], sum(1 for i, _ in kept if i < hr)
 
 
-def _is_header_row(row: Sequence[str]) -> bool:
+def is_header_row(row: Sequence[str]) -> bool:
+    """True for a row of labels: text, years, quarters — no value that is a plain number."""
     if not any(row):
         return False
     for c, text in enumerate(row):
@@ -88,7 +89,7 @@ def header_rows_of(grid: Sequence[Sequence[str]], marked: int | None = None) -> 
     if marked:
         return min(marked, len(grid) - 1)
     n = 0
-    while n < min(MAX_HEADER_ROWS, len(grid) - 1) and _is_header_row(grid[n]):
+    while n < min(MAX_HEADER_ROWS, len(grid) - 1) and is_header_row(grid[n]):
         n += 1
     # Only a header if something below it holds numbers (else a text table: no header known).
     if n and not any(is_number(t) for row in grid[n:] for t in row):
@@ -104,7 +105,8 @@ def header_cols_of(grid: Sequence[Sequence[str]], header_rows: int) -> int:
     firsts = [r[0] for r in body if r[0]]
     if not firsts:
         return 0
-    texty = sum(1 for t in firsts if not is_number(t))
+    # Years and quarters down the first column label rows too (a time series by row).
+    texty = sum(1 for t in firsts if not is_number(t) or _PERIOD_LABEL.match(t))
     numbers_right = any(is_number(t) for r in body for t in r[1:])
     return 1 if numbers_right and texty * 2 >= len(firsts) else 0
 
