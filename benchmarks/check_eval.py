@@ -75,11 +75,13 @@ def _is_new(f: ek.FindingView, before: list[ek.FindingView]) -> bool:
     return f.key not in keys and not (f.lines and (f.rule, f.severity, f.lines) in placed)
 
 
-def _planted_found(doc2: Any, p: pk.Planting, found: list[ek.FindingView], before: list[Any]) -> bool:
+def _planted_found(
+    doc2: Any, p: pk.Planting, found: list[ek.FindingView], before: list[Any]
+) -> bool:
     text = ek.doc_text(doc2)
     spots = pk.locate(text, dataclasses.replace(p, old=p.new))
-    windows = [text[max(at - 12, 0) : at + len(p.new) + 12] for at in spots] or [p.new]
-    lines = {ek.line_of(text, at) for at in spots}
+    windows = [text[max(a - 12, 0) : b + 12] for a, b in spots] or [p.new]
+    lines = {ek.line_of(text, a) for a, _ in spots}
     for f in found:
         if not f.flagged or not _is_new(f, before):
             continue
@@ -101,7 +103,7 @@ def evaluate(
     t0 = time.perf_counter()
     try:
         original = read_document(doc.path)
-    except Exception as exc:  # noqa: BLE001 - any failure is a figure, not a crash
+    except Exception as exc:
         res.error = f"{type(exc).__name__}: {exc}"
         res.labels = [ek.LabelResult(lb, False, False, False) for lb in labels]
         res.planted = [(p, "missed") for p in plantings]
@@ -117,7 +119,11 @@ def evaluate(
         if not f.flagged:
             continue
         res.flagged += 1
-        hits = [e.id for e in errors if any(ek.covers(f, a, where[a]) for a in e.anchors)]
+        hits = [
+            e.id
+            for e in errors
+            if ek.states(f, e) and any(ek.covers(f, a, where[a]) for a in e.anchors)
+        ]
         if hits:
             res.real_found.update(hits)
         else:

@@ -67,6 +67,7 @@ class RealError:
     kind: str
     anchors: tuple[str, ...]
     why: str
+    values: tuple[frozenset[Decimal], ...] = ()  # numbers a finding about it states
 
 
 # ---------------------------------------------------------------------------- loading
@@ -150,10 +151,14 @@ def load_labels() -> list[Label]:
 
 def load_errors() -> list[RealError]:
     """Every real inconsistency found by reading the documents."""
-    return [
-        RealError(r["doc"], r["id"], r["kind"], tuple(r["anchors"].split(" || ")), r["why"])
-        for r in _rows(HERE / "errors.tsv")
-    ]
+    out = []
+    for r in _rows(HERE / "errors.tsv"):
+        values = tuple(
+            frozenset(Decimal(a) for a in item.split("|")) for item in (r["values"] or "").split()
+        )
+        anchors = tuple(r["anchors"].split(" || "))
+        out.append(RealError(r["doc"], r["id"], r["kind"], anchors, r["why"], values))
+    return out
 
 
 # ---------------------------------------------------------------------------- text matching
@@ -260,8 +265,8 @@ def fact_view(d: Mapping[str, Any], lines: list[str]) -> FactView:
     eq = d.get("equivalent")
     if isinstance(eq, Mapping):
         values |= {_dec(eq.get(k)) for k in ("value", "low", "high")}
-    subject = d.get("subject")
-    subj = " ".join(strings(subject)) if subject is not None else ""
+    # the subject, and for a figure's labels the figure caption that names what they measure
+    subj = " ".join(s for k in ("subject", "figure") for s in strings(d.get(k)))
     period = d.get("period")
     start = end = None
     if isinstance(period, Mapping):
@@ -307,7 +312,9 @@ def period_matches(label: Label, fact: FactView) -> bool:
         return True
     if fact.start is None or fact.end is None:
         return False
-    return abs(fact.start - label.start) <= PERIOD_SLACK and abs(fact.end - label.end) <= PERIOD_SLACK
+    return (
+        abs(fact.start - label.start) <= PERIOD_SLACK and abs(fact.end - label.end) <= PERIOD_SLACK
+    )
 
 
 @dataclass(frozen=True)
@@ -362,6 +369,7 @@ class FindingView:
     text: frozenset[str]  # trigrams of every string in it (message, quotes, paired facts)
     lines: frozenset[int]
     raw: str
+    numbers: frozenset[Decimal] = frozenset()  # stated in its values, message or paired facts
 
     @property
     def flagged(self) -> bool:
@@ -372,6 +380,31 @@ class FindingView:
     def key(self) -> tuple[str, str, str]:
         """Identity used to tell a new finding from one the original already had."""
         return (self.rule, self.severity, self.message)
+
+
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+
+
+def _numbers(d: Mapping[str, Any]) -> set[Decimal]:
+    """Numbers a finding states: its values, the numbers in its message, paired facts' values."""
+    found: set[Decimal] = set()
+
+    def take(obj: Any, key: str = "") -> None:
+        if isinstance(obj, Mapping):
+            for k, v in obj.items():
+                take(v, str(k))
+        elif isinstance(obj, (list, tuple)):
+            for v in obj:
+                take(v, key)
+        elif key in ("values", "value", "low", "high") and (x := _dec(obj)) is not None:
+            found.add(x)
+        elif key == "message" and isinstance(obj, str):
+            found.update(
+                x for m in _NUMBER.findall(obj) if (x := _dec(m.replace(",", ""))) is not None
+            )
+
+    take(d)
+    return found
 
 
 def finding_view(d: Mapping[str, Any]) -> FindingView:
@@ -386,6 +419,7 @@ def finding_view(d: Mapping[str, Any]) -> FindingView:
         frozenset(text),
         frozenset(ints(d)),
         json.dumps(d, ensure_ascii=False, default=str),
+        frozenset(_numbers(d)),
     )
 
 
@@ -404,6 +438,12 @@ def anchor_lines(text: str, anchor: str) -> set[int]:
         found.add(line_of(text, where[start + len(needle) - 1]))
         start = hay.find(needle, start + 1)
     return found
+
+
+def states(finding: FindingView, error: RealError) -> bool:
+    """The finding states at least two of the numbers of the error (all of them if fewer)."""
+    hits = sum(bool(alts & finding.numbers) for alts in error.values)
+    return hits >= min(2, len(error.values))
 
 
 def covers(finding: FindingView, anchor: str, lines: set[int]) -> bool:

@@ -13,6 +13,7 @@ Run: ``python tests/facts_eval/plant.py OUTDIR`` writes the text copies to ``OUT
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import json
 import re
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import HERE, SHARED, Doc, dataclass_strings_replace, load_docs, norm  # noqa: E402
+from evalkit import HERE, SHARED, Doc, dataclass_strings_replace, load_docs, norm
 
 WINDOW = 200  # characters either side of `old` in which `context` must occur
 _TAG = re.compile(r"<[^>]*>")
@@ -57,23 +58,25 @@ def load_plantings() -> list[Planting]:
         for ln in (HERE / "plantings.tsv").read_text(encoding="utf-8").splitlines()
         if not ln.startswith("#")
     ]
-    return [
-        Planting(**r) for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    ]
+    return [Planting(**r) for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
-def locate(text: str, p: Planting) -> list[int]:
-    """Offsets of ``p.old`` in ``text`` with ``p.context`` nearby (markup ignored)."""
+def _loose(text: str) -> re.Pattern[str]:
+    """``text`` as a pattern that lets any whitespace vary (PDF readers space words differently)."""
+    return re.compile(r"\s*".join(re.escape(ch) for ch in text if not ch.isspace()))
+
+
+def locate(text: str, p: Planting) -> list[tuple[int, int]]:
+    """Spans of ``p.old`` in ``text`` with ``p.context`` nearby (whitespace and markup ignored)."""
     want = norm(p.context)
     found = []
-    start = text.find(p.old)
-    while start >= 0:
-        # markup (HTML tags) is dropped before measuring the window
+    for m in _loose(p.old).finditer(text):
+        start, end = m.span()
+        # markup (HTML tags, entities) is dropped before measuring the window
         before = _TAG.sub("", text[max(start - 20 * WINDOW, 0) : start])[-WINDOW:]
-        after = _TAG.sub("", text[start + len(p.old) : start + len(p.old) + 20 * WINDOW])
-        if want in norm(html.unescape(before + p.old + after[:WINDOW])):
-            found.append(start)
-        start = text.find(p.old, start + 1)
+        after = _TAG.sub("", text[end : end + 20 * WINDOW])
+        if want in norm(html.unescape(before + m.group() + after[:WINDOW])):
+            found.append((start, end))
     return found
 
 
@@ -82,23 +85,109 @@ def plant_text(text: str, p: Planting) -> tuple[str, int]:
     hits = locate(text, p)
     if len(hits) != 1:
         raise PlantError(f"{p.doc} {p.id}: {len(hits)} places match {p.old!r} near {p.context!r}")
-    at = hits[0]
-    return text[:at] + p.new + text[at + len(p.old) :], at
+    start, end = hits[0]
+    return text[:start] + p.new + text[end:], start
+
+
+def _edits(text: str, p: Planting) -> list[tuple[int, int, str]]:
+    """Where ``text`` changes: (start, end, replacement) for the part of ``old`` that differs."""
+    old, new = p.old, p.new
+    pre = 0
+    while pre < min(len(old), len(new)) and old[pre] == new[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(len(old), len(new)) - pre and old[-1 - suf] == new[-1 - suf]:
+        suf += 1
+    old_mid, new_mid = old[pre : len(old) - suf], new[pre : len(new) - suf]
+    skip = sum(not c.isspace() for c in old[:pre])
+    width = sum(not c.isspace() for c in old_mid)
+    edits = []
+    for a, b in locate(text, p):
+        pos = [i for i in range(a, b) if not text[i].isspace()]
+        start = pos[skip] if skip < len(pos) else b
+        edits.append((start, pos[skip + width - 1] + 1 if width else start, new_mid))
+    return edits
+
+
+def _shift(item: Any, at: int, old_len: int, delta: int, text: str) -> Any:
+    """A sentence or cell (``start``/``end`` in its block) after an edit at ``at``; text re-cut."""
+    a, b = item.start, item.end
+    if a >= at + old_len:
+        a, b = a + delta, b + delta
+    elif b > at:
+        b += delta
+    return dataclasses.replace(item, start=a, end=b, text=text[a:b])
+
+
+def _edit_block(block: Any, start: int, end: int, new: str, old: str, p: Planting) -> Any:
+    """A block of the document model after ``Document.text[start:end]`` (``old``) is ``new``."""
+    segments = getattr(block, "segments", None)
+    if segments is None:  # a model without a map to Document.text: replace in its strings
+        return plant_strings(block, p)[0]
+    delta = len(new) - (end - start)
+    at = None
+    out = []
+    for local, src, length in segments:
+        if src <= start and end <= src + length and at is None and not (start == end == src):
+            at = local + start - src
+            out.append((local, src, length + delta))
+        elif src >= end:
+            out.append((local + (delta if at is not None else 0), src + delta, length))
+        elif src + length <= start:
+            out.append((local, src, length))
+        else:
+            raise PlantError(f"{p.doc} {p.id}: the change crosses a block's pieces")
+    if at is None:
+        return dataclasses.replace(block, segments=tuple(out))
+    if block.text[at : at + len(old)] != old:
+        raise PlantError(f"{p.doc} {p.id}: the block's text does not map back to the document")
+    text = block.text[:at] + new + block.text[at + end - start :]
+    fields: dict[str, Any] = {"text": text, "segments": tuple(out)}
+    if getattr(block, "sentences", None):
+        fields["sentences"] = tuple(
+            _shift(s, at, end - start, delta, text) for s in block.sentences
+        )
+    table = getattr(block, "table", None)
+    if table is not None:
+        cells = tuple(_shift(c, at, end - start, delta, text) for c in table.cells)
+        fields["table"] = dataclasses.replace(table, cells=cells)
+    return dataclasses.replace(block, **fields)
 
 
 def plant_document(doc: Any, p: Planting) -> tuple[Any, int]:
-    """The read document with the planting applied in each of its strings; how many places."""
+    """The read document with the planting applied; in how many places.
+
+    The change is made in ``Document.text``; where the document model has blocks that map their
+    text back to it (``segments``), the blocks, sentences and table cells get the same change
+    and their offsets are moved. A model without ``text`` is planted in all of its strings.
+    """
+    text = getattr(doc, "text", None)
+    if not isinstance(text, str):
+        return plant_strings(doc, p)
+    edits = _edits(text, p)
+    for start, end, new in sorted(edits, reverse=True):
+        fields: dict[str, Any] = {"text": doc.text[:start] + new + doc.text[end:]}
+        blocks = getattr(doc, "blocks", None)
+        if blocks:
+            old = doc.text[start:end]
+            fields["blocks"] = tuple(_edit_block(b, start, end, new, old, p) for b in blocks)
+        doc = dataclasses.replace(doc, **fields)
+    return doc, len(edits)
+
+
+def plant_strings(obj: Any, p: Planting) -> tuple[Any, int]:
+    """``obj`` with the planting applied in every string that holds ``old`` near ``context``."""
     count = 0
 
     def fix(s: str) -> str:
         nonlocal count
         hits = locate(s, p)
-        for at in reversed(hits):
-            s = s[:at] + p.new + s[at + len(p.old) :]
+        for start, end in reversed(hits):
+            s = s[:start] + p.new + s[end:]
         count += len(hits)
         return s
 
-    return dataclass_strings_replace(doc, fix), count
+    return dataclass_strings_replace(obj, fix), count
 
 
 def read_source(path: Path) -> str:
