@@ -258,7 +258,8 @@ def named_periods(text: str, year: int | None) -> tuple[Named, ...]:
 
 
 _LEVEL_LEAD = re.compile(
-    r"(?:증가한|감소한|성장한|상승한|하락한|늘어난|줄어든|확대된|축소된|\bto|\breach(?:ed|ing)?|至|到|达到?|为|升至|降至|增至|减至)\s*"
+    r"(?:증가한|감소한|성장한|상승한|하락한|늘어난|줄어든|확대된|축소된|\bto|\breach(?:ed|ing)?|"
+    r"(?:至|到|达到?|为|升至|降至|增至|减至)(?:目前的|当前的|现在的|了)?)\s*"
     r"(?:approximately|about|around|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$",
     re.I,
 )
@@ -266,8 +267,13 @@ _RATE_LEAD = re.compile(
     r"(?:增长率|增速|增幅|降幅|growth\srate|증가율|성장률|감소율)\s*(?:为|是|达|of|was|is|은|는|이)?\s*$",
     re.I,
 )
+_CAGR_AFTER = re.compile(
+    r"^\s*(?:compounded annually|compound(?:ed)? annual|per annum|annually)", re.I
+)
 _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
-_FROM_LEAD = re.compile(r"(?:\bfrom|从|由)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I)
+_FROM_LEAD = re.compile(
+    r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
+)
 _CHANGE_AFTER = re.compile(
     r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
     r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
@@ -301,6 +307,8 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "change"
     if _CHANGE_AFTER.match(text[end : end + 8]):
         return "change"
+    if _CAGR_AFTER.match(text[end : end + 30]):
+        return "cagr"  # a rate of 20.2% compounded annually
     return None
 
 

@@ -284,10 +284,16 @@ def _cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Finding]:
         (same,) = by_unit.values()
         dated = [x for x in same if _years(x.fact.period) is not None]
         years = {_years(x.fact.period) for x in dated}
-        if len(dated) != 2 or len(years) != 2:
+        span = None
+        if len(dated) == 2 and len(years) == 2:
+            first, last = sorted(dated, key=lambda x: _years(x.fact.period) or 0)
+        elif len(same) == 2 and (span := _stated_span(text)) is not None:
+            first, last = (same[0], same[1]) if same[0].change == "from" else (same[1], same[0])
+            if first.change != "from" and _FROM_AFTER.match(text[first.local[1] :]) is None:
+                first, last = same[0], same[1]  # in the order written: from A … to B
+        else:
             continue
-        first, last = sorted(dated, key=lambda x: _years(x.fact.period) or 0)
-        got = _cagr_verdict(ctx, m, first, last)
+        got = _cagr_verdict(ctx, m, first, last, span)
         if got is not None:
             out.append(got)
     return out
@@ -311,11 +317,26 @@ def _root(x: Decimal, n: int) -> Decimal:
     return Decimal(repr(float(x) ** (1.0 / n)))
 
 
-def _cagr_verdict(ctx: Context, m: Mention, first: Mention, last: Mention) -> Finding | None:
+_SPAN = re.compile(
+    r"(?:last|past|over|in)\s+(\d{1,3})\s+years|(\d{1,3})\s*年(?:以来|来|间|內|内)|"
+    r"(\d{1,3})\s*년\s?(?:간|동안)",
+    re.I,
+)
+
+
+def _stated_span(text: str) -> int | None:
+    """The number of years a sentence says its change took (over the last 46 years)."""
+    m = _SPAN.search(text)
+    return None if m is None else int(next(g for g in m.groups() if g))
+
+
+def _cagr_verdict(
+    ctx: Context, m: Mention, first: Mention, last: Mention, span: int | None = None
+) -> Finding | None:
     a_lo, a_hi = bounds(first.fact.quantity)
     b_lo, b_hi = bounds(last.fact.quantity)
     a, b, v = point(first.fact.quantity), point(last.fact.quantity), point(m.fact.quantity)
-    n = (_years(last.fact.period) or 0) - (_years(first.fact.period) or 0)
+    n = span or (_years(last.fact.period) or 0) - (_years(first.fact.period) or 0)
     if None in (a_lo, a_hi, b_lo, b_hi, a, b, v) or n <= 0:
         return None
     assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
