@@ -184,7 +184,7 @@ def subject_en(sentence: str, start: int, end: int, floor: int) -> tuple[str | N
     if mb:
         kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
         base = " ".join(kept[:3]) or None
-    subject = " ".join(words[-5:]).strip() or None
+    subject = " ".join(words[-8:]).strip() or None  # amounts payable to the ATMP JV
     return subject or base, base
 
 

@@ -100,6 +100,8 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     levels = [m for m in members if m.change is None]
     for same in _by_unit(levels).values():
         marker = _PARTS.search(text)
+        if marker and marker.group(0).lower() == "including":
+            marker = None  # including $12 million of interest: an example, not the items
         if marker:
             before = [m for m in same if m.local[1] <= marker.start()]
             after = [m for m in same if m.local[0] >= marker.end()]

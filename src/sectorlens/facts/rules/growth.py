@@ -26,6 +26,7 @@ RULE_DIRECTION = "trend.levels"
 HUNDRED = Decimal(100)
 _UP = lx.compile_words(lx.TREND_UP)
 _DOWN = lx.compile_words(lx.TREND_DOWN)
+_SENTENCE_END = re.compile(r"[。！？；;]|[.!?](?!\d)")
 _TO_AFTER = re.compile(r"^\s?(?:으로|로)")
 _FROM_AFTER = re.compile(r"^\s?에서")
 
@@ -83,6 +84,10 @@ def check(ctx: Context) -> list[Finding]:
                 (min(p.prior.local[0], p.current.local[0]) for p in pairs[n + 1 :]),
                 default=len(text),
             )
+            end = max(pair.prior.local[1], pair.current.local[1])
+            boundary = _SENTENCE_END.search(text, end)
+            if boundary is not None:
+                stop = min(stop, boundary.start())
             changes = [
                 m
                 for m in members
@@ -124,12 +129,12 @@ def _pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
         earlier = [x for x in members[:i] if _is_level(x) and _unit(x) == _unit(prior)]
         if later and (
             _TO_AFTER.match(text[later[0].local[1] :])
-            or re.search(r"(?:\bto|至|到|为)\s*\S{0,3}$", text[: later[0].local[0]], re.I)
+            or re.search(r"(?:\bto|至|到|为)\s*\S{0,3}\s*$", text[: later[0].local[0]], re.I)
         ):
             out.append(Pair(prior, later[0], True))
-        elif earlier:
-            out.append(Pair(prior, earlier[-1], True))
-        elif later:
+        elif earlier and not _SENTENCE_END.search(text, earlier[-1].local[1], prior.local[0]):
+            out.append(Pair(prior, earlier[-1], True))  # B, up 64% from A
+        elif later and not _SENTENCE_END.search(text, prior.local[1], later[0].local[0]):
             out.append(Pair(prior, later[0], True))
     return out
 

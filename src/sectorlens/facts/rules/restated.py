@@ -29,8 +29,8 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     qa, qb = a.fact.quantity, b.fact.quantity
     if a.sentence is not None and a.sentence == b.sentence:
         return False
-    if a.cell is not None and b.cell is not None and a.cell[0] == b.cell[0]:
-        return False  # two cells of one table: other columns (GAAP, non-GAAP) or rows
+    if a.cell is not None and b.cell is not None:
+        return False  # cells of tables: other columns (GAAP, non-GAAP), rows or breakdowns
     if a.fact.line == b.fact.line or _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
         return False  # one paragraph gives a series, it does not restate itself
     if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):

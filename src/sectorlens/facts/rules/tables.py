@@ -125,7 +125,7 @@ def _best_run(
     if len(run) < 2 or doubtful:
         return None
     gap = abs(sum((point(p.fact.quantity) or Decimal(0)) for p in run) - t)
-    if gap <= abs(t) * _NEAR:
+    if len(run) >= 3 and gap <= abs(t) * _NEAR:  # two rows near a total may be no items
         return _verdict(ctx, label, total, run)
     return None
 
