@@ -270,6 +270,11 @@ _RATE_LEAD = re.compile(
 _CAGR_AFTER = re.compile(
     r"^\s*(?:compounded annually|compound(?:ed)? annual|per annum|annually)", re.I
 )
+_VERSUS_LEAD = re.compile(
+    r"(?:compared\s(?:to|with)|versus|\bvs\.?|as against)\s(?:[^\d,;.]{0,30}\s)?"
+    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.I,
+)
 _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(
     r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
@@ -298,6 +303,8 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "cagr"
     if _FROM_LEAD.search(lead):
         return "from"
+    if _VERSUS_LEAD.search(lead):
+        return "versus"  # compared to net revenue of $5.6 billion in 2021
     if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None
     for kind, pattern in _CHANGE:

@@ -38,6 +38,7 @@ _CHANGE_WORDS = re.compile(
     re.I,
 )
 _HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")
+_CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 _PARTICLES = frozenset(["에서", "으로", "로", "에", "의", "와", "과", "및", "and", "to", "from"])
 _CODE = re.compile(r"[(（][^()（）]*[)）]")
 _ITEM_LABEL = re.compile(
@@ -59,7 +60,7 @@ class Mention:
     lang: str
     estimate: bool
     figure_run: int | None = None
-    change: str | None = None  # cagr, yoy, qoq, change (a change, not a level), from (prior level)
+    change: str | None = None  # cagr, yoy, qoq, change; from, versus: an earlier level
     metric: str | None = None  # the subject without change words: 营收 for 营收 … 同比 -31.25%
     section: str | None = None  # the heading the fact sits under
     period_source: str | None = None  # sentence, context, heading, caption, reference
@@ -251,11 +252,11 @@ def _sentence_facts(
             section=scope.item(text),
             period_source=source if period is not None else None,
             compared=compared,
-            level=level.fact.span if level is not None and change is not None else None,
+            level=level.fact.span if level is not None and change in _CHANGES else None,
         )
         mentions.append(mention)
         previous = mention
-        if change is None and q.kind is not Kind.PERCENT:
+        if change not in _CHANGES and q.kind is not Kind.PERCENT:
             level = mention
         floor = span.end
     return mentions, unparsed

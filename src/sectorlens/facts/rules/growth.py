@@ -121,9 +121,25 @@ def _pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
     out = []
     for i, m in enumerate(members):
         prior = None
-        if m.change == "from" or _FROM_AFTER.match(text[m.local[1] :]):
+        if m.change in ("from", "versus") or _FROM_AFTER.match(text[m.local[1] :]):
             prior = m
         if prior is None or point(prior.fact.quantity) is None:
+            continue
+        if m.change == "versus":
+            # compared to X in 2021: a prior level only where its period is the earlier one
+            earlier_levels = [
+                x
+                for x in members[:i]
+                if _is_level(x)
+                and _unit(x) == _unit(m)
+                and x.fact.period is not None
+                and m.fact.period is not None
+                and m.fact.period.end < x.fact.period.end
+            ]
+            if earlier_levels and not _SENTENCE_END.search(
+                text, earlier_levels[-1].local[1], m.local[0]
+            ):
+                out.append(Pair(m, earlier_levels[-1], True))
             continue
         later = [x for x in members[i + 1 :] if _is_level(x) and _unit(x) == _unit(prior)]
         earlier = [x for x in members[:i] if _is_level(x) and _unit(x) == _unit(prior)]

@@ -37,7 +37,7 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
-    if a.change != b.change or a.change == "from":
+    if a.change != b.change or a.change in ("from", "versus"):
         return False
     ma, mb = norm(a.metric), norm(b.metric)
     if not ma or ma != mb:
