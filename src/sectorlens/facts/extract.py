@@ -197,6 +197,7 @@ def _sentence_facts(
     lang = lx.language(text)
     listed = respectively(text, [(s.start, s.end) for _, s in spans])
     compared = next((n.period for n in found if n.compared), None)
+    by_order = _respective_periods(text, spans, found)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     floor = 0
@@ -208,7 +209,7 @@ def _sentence_facts(
             # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
             q = _qualified(q, text[span.end :])
         doc_span = sent.doc_span(span.start, span.end)
-        period, source = _period_for(text, span, found, lang), "sentence"
+        period, source = by_order.get(i) or _period_for(text, span, found, lang), "sentence"
         if period is None:
             period, source = _context_period(inherited, scope, sent)
         if q.kind not in FACT_KINDS:
@@ -260,6 +261,26 @@ def _sentence_facts(
             level = mention
         floor = span.end
     return mentions, unparsed
+
+
+_RESPECTIVELY = re.compile(r"respectively|各自|分别|分別|각각", re.IGNORECASE)
+
+
+def _respective_periods(
+    text: str, spans: Sequence[tuple[str, Span]], found: Sequence[Named]
+) -> dict[int, Period]:
+    """``$463 million and $85 million for 2022 and 2021, respectively``: periods in order."""
+    if not _RESPECTIVELY.search(text):
+        return {}
+    own = [n for n in found if not n.compared]
+    if len(own) < 2 or len({n.period for n in own}) < len(own):
+        return {}
+    listed = [i for i, (_, s) in enumerate(spans) if s.end <= _RESPECTIVELY.search(text).start()]  # type: ignore[union-attr]
+    if len(listed) != len(own):
+        listed = [i for i, (_, s) in enumerate(spans) if s.start >= own[-1].end]
+    if len(listed) != len(own):
+        return {}
+    return {i: n.period for i, n in zip(listed, own, strict=True)}
 
 
 def _context_period(

@@ -211,6 +211,9 @@ def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
         return {}
     items = items[-len(listed) :]
     lang = lx.language(sentence)
+    years = [bool(re.search(r"(?:19|20)\d{2}", item)) for item in items]
+    if all(years) or (lang == "en" and any(years)):
+        return {}  # …2022 and December 25, 2021, … respectively: the list is of periods
     labels = []
     for n, item in enumerate(items):
         if lang == "ko":
