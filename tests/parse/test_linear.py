@@ -1,7 +1,7 @@
 """Hostile cells: parse time grows linearly with the length of the text (issue 12 §7).
 
 A cell of 40,000 dashes took 32 s (a quadratic scan for range separators). Each shape below is
-read at 40,000 characters, and at 20,000 and 40,000 from empty caches (best of three runs).
+read at 40,000 characters, and at 100,000 and 400,000, from empty caches (best of a few runs).
 """
 
 from __future__ import annotations
@@ -38,7 +38,12 @@ def test_a_40000_character_cell_is_read_quickly(unit: str) -> None:
     assert parse(text).kind in (Kind.UNPARSED, Kind.MISSING)
 
 
-@pytest.mark.parametrize("unit", ["- ", "一", "1到"])
+@pytest.mark.parametrize("unit", ["- ", "一", "1到", "2021年1月~"])
 def test_doubling_the_input_roughly_doubles_the_time(unit: str) -> None:
-    short, long = _seconds(_cell(unit, 20_000)), _seconds(_cell(unit, 40_000))
-    assert long / short < 3.0, (short, long)  # quadratic would be 4
+    """Twice doubled (100,000 -> 400,000 characters): linear is x4, quadratic x16.
+
+    Below ~100,000 characters fixed costs and the allocator's switch to fresh pages for large
+    strings dominate the timings, so the comparison starts there.
+    """
+    short, long = _seconds(_cell(unit, 100_000), 5), _seconds(_cell(unit, 400_000), 5)
+    assert long / short < 11.0, (short, long)

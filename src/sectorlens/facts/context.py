@@ -43,8 +43,8 @@ _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _EXTRA = re.compile(
     "|".join(
         (
-            r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월"
-            r"|상반기|하반기|[1-4]\s?분기))?)",
+            r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년"
+            r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
             r"(?P<zhshort>(?<![\d.])(?P<zy>[0-3]\d)年(?![间來来内後后前代度以])"
             r"(?P<zrest>\d{1,2}(?:[-~–至]\d{1,2})?月|上半年|下半年|[一二三四1-4]季度|Q[1-4])?)",
             r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
@@ -71,7 +71,9 @@ _CMP_BEFORE = re.compile(
     r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$",
     re.I,
 )
-_CMP_AFTER = re.compile(r"^\s?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)")
+_CMP_AFTER = re.compile(
+    r"^\s?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
+)
 
 CHANGE_KINDS = ("cagr", "yoy", "qoq", "change")
 _CHANGE = (
@@ -200,13 +202,13 @@ def _resolve(m: re.Match[str], year: int | None) -> Period | None:
             return None
         return _span(year - 1 if _LAST_YEAR.search(g["rel"]) else year, 1, 12)
     if g["ordq"]:
-        y = int(g["oy"]) if g["oy"] else year
-        if y is None:
+        oy = int(g["oy"]) if g["oy"] else year
+        if oy is None:
             return None
         n = _ORDINAL[g["ord"].lower()]
         if g["qh"].lower() == "half":
-            return _span(y, 1, 6) if n == 1 else _span(y, 7, 12) if n == 2 else None
-        return _span(y, 3 * n - 2, 3 * n)
+            return _span(oy, 1, 6) if n == 1 else _span(oy, 7, 12) if n == 2 else None
+        return _span(oy, 3 * n - 2, 3 * n)
     if year is None:
         return None
     if g["ym"]:
@@ -233,12 +235,16 @@ def named_periods(text: str, year: int | None) -> tuple[Named, ...]:
             taken.append((span.start, span.end))
     context_year = year
     for m in _EXTRA.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
+        overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
+        if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
+            continue  # a longer period already read there
         before = [n for n in found if n.end <= m.start()]
         y = before[-1].period.end.year if before and not m.group("rel") else context_year
         period = _resolve(m, y)
         if period is not None:
+            # the first quarter of 2023 replaces the 2023 inside it
+            found = [n for n in found if (n.start, n.end) not in overlap]
+            taken = [t for t in taken if t not in overlap]
             found.append(Named(m.start(), m.end(), period))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)
@@ -252,7 +258,8 @@ def named_periods(text: str, year: int | None) -> tuple[Named, ...]:
 
 
 _LEVEL_LEAD = re.compile(
-    r"(?:증가한|감소한|성장한|상승한|하락한|늘어난|줄어든|확대된|축소된|\bto|\breach(?:ed|ing)?|至|到|达到?|为|升至|降至|增至|减至)\s*"
+    r"(?:증가한|감소한|성장한|상승한|하락한|늘어난|줄어든|확대된|축소된|\bto|\breach(?:ed|ing)?|"
+    r"(?:至|到|达到?|为|升至|降至|增至|减至)(?:目前的|当前的|现在的|了)?)\s*"
     r"(?:approximately|about|around|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$",
     re.I,
 )
@@ -260,10 +267,20 @@ _RATE_LEAD = re.compile(
     r"(?:增长率|增速|增幅|降幅|growth\srate|증가율|성장률|감소율)\s*(?:为|是|达|of|was|is|은|는|이)?\s*$",
     re.I,
 )
+_CAGR_AFTER = re.compile(
+    r"^\s*(?:compounded annually|compound(?:ed)? annual|per annum|annually)", re.I
+)
+_VERSUS_LEAD = re.compile(
+    r"(?:compared\s(?:to|with)|versus|\bvs\.?|as against)\s(?:[^\d,;.]{0,30}\s)?"
+    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.I,
+)
 _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
-_FROM_LEAD = re.compile(r"(?:\bfrom|从|由)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I)
+_FROM_LEAD = re.compile(
+    r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
+)
 _CHANGE_AFTER = re.compile(
-    r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화)"
+    r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
     r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
     r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)",
     re.I,
@@ -286,6 +303,8 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "cagr"
     if _FROM_LEAD.search(lead):
         return "from"
+    if _VERSUS_LEAD.search(lead):
+        return "versus"  # compared to net revenue of $5.6 billion in 2021
     if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None
     for kind, pattern in _CHANGE:
@@ -295,6 +314,8 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "change"
     if _CHANGE_AFTER.match(text[end : end + 8]):
         return "change"
+    if _CAGR_AFTER.match(text[end : end + 30]):
+        return "cagr"  # a rate of 20.2% compounded annually
     return None
 
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span, quantity_spans
 from sectorlens.facts.context import Named, change_of, named_periods, reference_date
-from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
 from sectorlens.facts.document import Block
+from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
 from sectorlens.facts.readers import Document, read_document
-from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.facts.subjects import respectively, subject_of
+from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
 from sectorlens.parse import parse
 
@@ -38,10 +38,15 @@ _CHANGE_WORDS = re.compile(
     re.I,
 )
 _HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")
+_CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 _PARTICLES = frozenset(["에서", "으로", "로", "에", "의", "와", "과", "및", "and", "to", "from"])
 _CODE = re.compile(r"[(（][^()（）]*[)）]")
-_ITEM_LABEL = re.compile(r"^[\W\d]{0,6}?(?:\d{1,2}[.、)]\s*)?\**([^：:，,。;；\d]{2,24}?)\**\s*[：:]")
-_NAME_AFTER = re.compile(r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b")
+_ITEM_LABEL = re.compile(
+    r"^[\W\d]{0,6}?(?:\d{1,2}[.、)]\s*)?\**([^：:，,。;；\d]{2,24}?)\**\s*[：:]"
+)
+_NAME_AFTER = re.compile(
+    r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +60,12 @@ class Mention:
     lang: str
     estimate: bool
     figure_run: int | None = None
-    change: str | None = None  # cagr, yoy, qoq, change (a change, not a level), from (prior level)
+    change: str | None = None  # cagr, yoy, qoq, change; from, versus: an earlier level
     metric: str | None = None  # the subject without change words: 营收 for 营收 … 同比 -31.25%
     section: str | None = None  # the heading the fact sits under
     period_source: str | None = None  # sentence, context, heading, caption, reference
     compared: Period | None = None  # the period the sentence compares with (전년 대비, vs Q4 2018)
-    level: tuple[int, int] | None = None  # a change's level: the span of 营收 82.07亿元 for 同比 -31%
+    level: tuple[int, int] | None = None  # a change's level (营收 82.07亿元 for 同比 -31%)
     cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
 
 
@@ -192,6 +197,7 @@ def _sentence_facts(
     lang = lx.language(text)
     listed = respectively(text, [(s.start, s.end) for _, s in spans])
     compared = next((n.period for n in found if n.compared), None)
+    by_order = _respective_periods(text, spans, found)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     floor = 0
@@ -203,7 +209,7 @@ def _sentence_facts(
             # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
             q = _qualified(q, text[span.end :])
         doc_span = sent.doc_span(span.start, span.end)
-        period, source = _period_for(text, span, found, lang), "sentence"
+        period, source = by_order.get(i) or _period_for(text, span, found, lang), "sentence"
         if period is None:
             period, source = _context_period(inherited, scope, sent)
         if q.kind not in FACT_KINDS:
@@ -212,6 +218,9 @@ def _sentence_facts(
                     Fact(q, None, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
                 )
             continue
+        if q.kind is Kind.MONEY and span.text.endswith("块") and re.search(r"[万亿]块$", span.text):
+            # 1353.8亿块 counts chips: 块 is yuan only in small spoken sums
+            q = dataclasses.replace(parse(span.text[:-1] + "个"), input=span.text, unit="块")
         if q.kind is Kind.PERCENT and _NAME_AFTER.match(text[span.end :]):
             continue  # 3.924% Notes: part of a name, not a figure
         change = change_of(text, span.start, span.end, floor)
@@ -244,14 +253,34 @@ def _sentence_facts(
             section=scope.item(text),
             period_source=source if period is not None else None,
             compared=compared,
-            level=level.fact.span if level is not None and change is not None else None,
+            level=level.fact.span if level is not None and change in _CHANGES else None,
         )
         mentions.append(mention)
         previous = mention
-        if change is None and q.kind is not Kind.PERCENT:
+        if change not in _CHANGES and q.kind is not Kind.PERCENT:
             level = mention
         floor = span.end
     return mentions, unparsed
+
+
+_RESPECTIVELY = re.compile(r"respectively|各自|分别|分別|각각", re.IGNORECASE)
+
+
+def _respective_periods(
+    text: str, spans: Sequence[tuple[str, Span]], found: Sequence[Named]
+) -> dict[int, Period]:
+    """``$463 million and $85 million for 2022 and 2021, respectively``: periods in order."""
+    if not _RESPECTIVELY.search(text):
+        return {}
+    own = [n for n in found if not n.compared]
+    if len(own) < 2 or len({n.period for n in own}) < len(own):
+        return {}
+    listed = [i for i, (_, s) in enumerate(spans) if s.end <= _RESPECTIVELY.search(text).start()]  # type: ignore[union-attr]
+    if len(listed) != len(own):
+        listed = [i for i, (_, s) in enumerate(spans) if s.start >= own[-1].end]
+    if len(listed) != len(own):
+        return {}
+    return {i: n.period for i, n in zip(listed, own, strict=True)}
 
 
 def _context_period(
@@ -274,9 +303,7 @@ def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> lis
     context = block_context(doc, block)
     found = [n.period for n in named_periods(context, None) if not n.compared]
     lang = lx.language(block.text[:400] + context)
-    section = next(
-        (h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None
-    )
+    section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
     out = []
     for cf in table_facts(doc, block, context, found[-1] if found else fallback):
         out.append(
@@ -352,9 +379,13 @@ def _period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Per
     if after is not None and lang == "en":
         return after.period
     before = [n for n in found if n.end <= span.start]
-    if before and before[-1].compared and not re.search(r"\d", text[before[-1].end : span.start]):
-        if re.search(r"(?:from|比|较|从)\s?\S{0,6}$", text[: before[-1].start], re.I):
-            return before[-1].period  # 比2019年的 20亿元: the compared value itself
+    if (
+        before
+        and before[-1].compared
+        and not re.search(r"\d", text[before[-1].end : span.start])
+        and re.search(r"(?:from|比|较|从)\s?\S{0,6}$", text[: before[-1].start], re.I)
+    ):
+        return before[-1].period  # 比2019年的 20亿元: the compared value itself
     own = [n for n in before if not n.compared]
     if own:
         return own[-1].period

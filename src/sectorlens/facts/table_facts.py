@@ -105,7 +105,7 @@ def table_facts(
             number, percent_unit, word, symbol = got
             column = table.column_header(c)
             kind = _kind(percent_unit, column, label)
-            cur = _SYMBOL.get(symbol or "", None) or row_currency or currency
+            cur = _SYMBOL.get(symbol or "") or row_currency or currency
             sc = row_scale or scale
             text = _quantity_text(number, kind, cur, sc)
             q = parse(text)
@@ -113,6 +113,7 @@ def table_facts(
                 continue
             periods = [n.period for n in named_periods(column, None) if not n.compared]
             row_periods = [n.period for n in named_periods(label, None) if not n.compared]
+            period: Period | None
             if not table.header_cols and not periods and row_periods:
                 metric_text = column
                 period = row_periods[0]

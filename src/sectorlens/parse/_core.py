@@ -98,6 +98,24 @@ def _read_quantity(text: str, default: str | None, money: bool) -> Quantity:
     norm = normalize(text)
     if not norm:
         return unparsed(text, "empty")
+    if not norm[0].isdigit():  # markers never start with a digit (most amounts do)
+        marked = _marker(text, norm, default, money)
+        if marked is not None:
+            return marked
+    main, bracket = split_equivalent(norm)
+    if not main and bracket is not None:
+        return unparsed(text, "text in brackets alone (a note mark, a year, a negative?)")
+    q = _main(text, main, default, money)
+    if bracket is None or q.kind is Kind.UNPARSED:
+        return q
+    eq = read_quantity(bracket, default, q.kind is Kind.MONEY)
+    if eq.kind is Kind.UNPARSED:
+        return unparsed(text, f"unreadable bracket: {eq.reason}")
+    return replace(q, equivalent=eq)
+
+
+def _marker(text: str, norm: str, default: str | None, money: bool) -> Quantity | None:
+    """Spreadsheet errors, missing and undisclosed markers, accounting brackets (else None)."""
     if _SPREADSHEET.fullmatch(norm):
         return unparsed(text, "a spreadsheet error marker")
     if missing(norm):
@@ -108,14 +126,7 @@ def _read_quantity(text: str, default: str | None, money: bool) -> Quantity:
     if hidden:
         code = resolve(currency, default) if currency is not None else None
         return Quantity(input=text, kind=Kind.UNDISCLOSED, currency=code)
-    main, bracket = split_equivalent(norm)
-    q = _main(text, main, default, money)
-    if bracket is None or q.kind is Kind.UNPARSED:
-        return q
-    eq = read_quantity(bracket, default, q.kind is Kind.MONEY)
-    if eq.kind is Kind.UNPARSED:
-        return unparsed(text, f"unreadable bracket: {eq.reason}")
-    return replace(q, equivalent=eq)
+    return None
 
 
 def _neg(value: Decimal | None) -> Decimal | None:

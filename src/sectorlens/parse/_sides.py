@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from sectorlens.parse._keywords import LEADING_NAMES
+from sectorlens.parse._currency_words import LEADING_NAMES
 from sectorlens.parse._lexicon import (
     AMOUNT_KINDS,
     AND,
@@ -155,10 +155,6 @@ def shared_units(left: list[Tok], right: list[Tok]) -> tuple[list[Tok], bool]:
     ``两`` / ``三仟`` -> ``两仟``; ``8500`` / ``3万`` -> ``8500万`` (the caller falls back to
     ``8500`` when that turns the range upside down); ``七千`` / ``九千亿`` -> ``七千亿``.
     """
-    if any(t.kind in _UNIT_KINDS for t in left):
-        if not has_unit(left) and has_unit(right):
-            return left + trailing_units(right), True
-        return left, False
     if (
         len(left) == 1
         and left[0].kind in DIGIT_KINDS
@@ -167,6 +163,8 @@ def shared_units(left: list[Tok], right: list[Tok]) -> tuple[list[Tok], bool]:
         and all(t.kind in _UNIT_KINDS for t in right[1:])
     ):
         return left + right[1:], True
+    if not has_unit(left) and has_unit(right):
+        return left + trailing_units(right), True
     return left, False
 
 

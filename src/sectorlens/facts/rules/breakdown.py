@@ -10,7 +10,16 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, norm, pct, point
+from sectorlens.facts.rules.common import (
+    HUNDRED,
+    Context,
+    bounds,
+    finding,
+    norm,
+    pct,
+    point,
+    sum_word,
+)
 from sectorlens.model import Finding, Kind, Severity
 
 RULE_SUM = "breakdown.sum"
@@ -91,6 +100,8 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     levels = [m for m in members if m.change is None]
     for same in _by_unit(levels).values():
         marker = _PARTS.search(text)
+        if marker and marker.group(0).lower() == "including":
+            marker = None  # including $12 million of interest: an example, not the items
         if marker:
             before = [m for m in same if m.local[1] <= marker.start()]
             after = [m for m in same if m.local[0] >= marker.end()]
@@ -125,12 +136,17 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
         return False
     index = shares[0].sentence
     named = ctx.extraction.named.get(index, ()) if index is not None else ()
-    own = {n.period for n in named if not n.compared}
+    if len({m.fact.period for m in shares}) > 1:
+        return False  # this month's share and the year's: two wholes
+    lo, hi = shares[0].local[0] - 30, shares[-1].local[1] + 80
+    own = {n.period for n in named if not n.compared and lo <= n.start and n.end <= hi}
     if len(own) > 1:
         return False  # 56% and 69% of revenue for fiscal 2024 and 2023: one share, two years
     names = [norm(m.metric) for m in shares]
     if any(not n for n in names) or len(set(names)) < len(names):
         return False
+    if any(sum_word(m.metric) for m in shares):
+        return False  # 본문에 제시된 항목의 합 77%: a sum among the parts is no part
     if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in shares):
         return False  # 100% of the principal, 101%: not parts of one whole
     text = ctx.extraction.layout.sentences[index].text if index is not None else ""

@@ -116,7 +116,7 @@ def _same_kind(candidates: list[Mention], other: Mention) -> Mention | None:
 
 
 def _is_change(m: Mention) -> bool:
-    return m.change is not None and m.change != "from"
+    return m.change is not None and m.change not in ("from", "versus")
 
 
 def _value_for(ctx: Context, left: Mention, period: Period) -> Mention | None:

@@ -26,6 +26,7 @@ RULE_DIRECTION = "trend.levels"
 HUNDRED = Decimal(100)
 _UP = lx.compile_words(lx.TREND_UP)
 _DOWN = lx.compile_words(lx.TREND_DOWN)
+_SENTENCE_END = re.compile(r"[。！？；;]|[.!?](?!\d)")
 _TO_AFTER = re.compile(r"^\s?(?:으로|로)")
 _FROM_AFTER = re.compile(r"^\s?에서")
 
@@ -76,16 +77,29 @@ def check(ctx: Context) -> list[Finding]:
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
         pairs = _pairs(text, members)
-        if len(pairs) == 1:
-            pair = pairs[0]
-            changes = [m for m in members if m.change in ("change", "yoy", "qoq")]
+        for n, pair in enumerate(pairs):
+            # A pair's clause runs to the next pair: its changes and its trend word are there.
+            start = min(pair.prior.local[0], pair.current.local[0])
+            stop = min(
+                (min(p.prior.local[0], p.current.local[0]) for p in pairs[n + 1 :]),
+                default=len(text),
+            )
+            end = max(pair.prior.local[1], pair.current.local[1])
+            boundary = _SENTENCE_END.search(text, end)
+            if boundary is not None:
+                stop = min(stop, boundary.start())
+            changes = [
+                m
+                for m in members
+                if m.change in ("change", "yoy", "qoq") and start <= m.local[0] < stop
+            ]
             for m in changes:
                 got = _stated_change(ctx, text, pair, m)
                 if got is not None:
                     out.append(got)
                     used.add(id(m))
             if not changes:
-                got = _direction(ctx, text, pair)
+                got = _direction(ctx, text[:stop], pair)
                 if got is not None:
                     out.append(got)
         out.extend(_cagr(ctx, text, members))
@@ -107,20 +121,36 @@ def _pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
     out = []
     for i, m in enumerate(members):
         prior = None
-        if m.change == "from" or _FROM_AFTER.match(text[m.local[1] :]):
+        if m.change in ("from", "versus") or _FROM_AFTER.match(text[m.local[1] :]):
             prior = m
         if prior is None or point(prior.fact.quantity) is None:
+            continue
+        if m.change == "versus":
+            # compared to X in 2021: a prior level only where its period is the earlier one
+            earlier_levels = [
+                x
+                for x in members[:i]
+                if _is_level(x)
+                and _unit(x) == _unit(m)
+                and x.fact.period is not None
+                and m.fact.period is not None
+                and m.fact.period.end < x.fact.period.end
+            ]
+            if earlier_levels and not _SENTENCE_END.search(
+                text, earlier_levels[-1].local[1], m.local[0]
+            ):
+                out.append(Pair(m, earlier_levels[-1], True))
             continue
         later = [x for x in members[i + 1 :] if _is_level(x) and _unit(x) == _unit(prior)]
         earlier = [x for x in members[:i] if _is_level(x) and _unit(x) == _unit(prior)]
         if later and (
             _TO_AFTER.match(text[later[0].local[1] :])
-            or re.search(r"(?:\bto|至|到|为)\s*\S{0,3}$", text[: later[0].local[0]], re.I)
+            or re.search(r"(?:\bto|至|到|为)\s*\S{0,3}\s*$", text[: later[0].local[0]], re.I)
         ):
             out.append(Pair(prior, later[0], True))
-        elif earlier:
-            out.append(Pair(prior, earlier[-1], True))
-        elif later:
+        elif earlier and not _SENTENCE_END.search(text, earlier[-1].local[1], prior.local[0]):
+            out.append(Pair(prior, earlier[-1], True))  # B, up 64% from A
+        elif later and not _SENTENCE_END.search(text, prior.local[1], later[0].local[0]):
             out.append(Pair(prior, later[0], True))
     return out
 
@@ -275,10 +305,16 @@ def _cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Finding]:
         (same,) = by_unit.values()
         dated = [x for x in same if _years(x.fact.period) is not None]
         years = {_years(x.fact.period) for x in dated}
-        if len(dated) != 2 or len(years) != 2:
+        span = None
+        if len(dated) == 2 and len(years) == 2:
+            first, last = sorted(dated, key=lambda x: _years(x.fact.period) or 0)
+        elif len(same) == 2 and (span := _stated_span(text)) is not None:
+            first, last = (same[0], same[1]) if same[0].change == "from" else (same[1], same[0])
+            if first.change != "from" and _FROM_AFTER.match(text[first.local[1] :]) is None:
+                first, last = same[0], same[1]  # in the order written: from A … to B
+        else:
             continue
-        first, last = sorted(dated, key=lambda x: _years(x.fact.period) or 0)
-        got = _cagr_verdict(ctx, m, first, last)
+        got = _cagr_verdict(ctx, m, first, last, span)
         if got is not None:
             out.append(got)
     return out
@@ -302,11 +338,26 @@ def _root(x: Decimal, n: int) -> Decimal:
     return Decimal(repr(float(x) ** (1.0 / n)))
 
 
-def _cagr_verdict(ctx: Context, m: Mention, first: Mention, last: Mention) -> Finding | None:
+_SPAN = re.compile(
+    r"(?:last|past|over|in)\s+(\d{1,3})\s+years|(\d{1,3})\s*年(?:以来|来|间|內|内)|"
+    r"(\d{1,3})\s*년\s?(?:간|동안)",
+    re.I,
+)
+
+
+def _stated_span(text: str) -> int | None:
+    """The number of years a sentence says its change took (over the last 46 years)."""
+    m = _SPAN.search(text)
+    return None if m is None else int(next(g for g in m.groups() if g))
+
+
+def _cagr_verdict(
+    ctx: Context, m: Mention, first: Mention, last: Mention, span: int | None = None
+) -> Finding | None:
     a_lo, a_hi = bounds(first.fact.quantity)
     b_lo, b_hi = bounds(last.fact.quantity)
     a, b, v = point(first.fact.quantity), point(last.fact.quantity), point(m.fact.quantity)
-    n = (_years(last.fact.period) or 0) - (_years(first.fact.period) or 0)
+    n = span or (_years(last.fact.period) or 0) - (_years(first.fact.period) or 0)
     if None in (a_lo, a_hi, b_lo, b_hi, a, b, v) or n <= 0:
         return None
     assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None

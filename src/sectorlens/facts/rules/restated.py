@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, norm, point
+from sectorlens.facts.rules.common import Context, bounds, finding, generic, norm, point
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated"
@@ -29,19 +29,21 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     qa, qb = a.fact.quantity, b.fact.quantity
     if a.sentence is not None and a.sentence == b.sentence:
         return False
-    if a.cell is not None and b.cell is not None and a.cell[0] == b.cell[0]:
-        return False  # two cells of one table: other columns (GAAP, non-GAAP) or rows
+    if a.cell is not None and b.cell is not None:
+        return False  # cells of tables: other columns (GAAP, non-GAAP), rows or breakdowns
     if a.fact.line == b.fact.line or _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
         return False  # one paragraph gives a series, it does not restate itself
     if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
-    if a.change != b.change or a.change == "from":
+    if a.change != b.change or a.change in ("from", "versus"):
         return False
     ma, mb = norm(a.metric), norm(b.metric)
     if not ma or ma != mb:
         return False
+    if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)):
+        return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
         return False  # 营收 of one company's section against another's
     pa, pb = a.fact.period, b.fact.period

@@ -103,7 +103,12 @@ def _header_numbers(ctx: Context, m: Mention, col: int) -> bool:
     if table is None:
         return False
     cells = [table.cell(r, col) for r in range(table.header_rows)]
-    return any(c is not None and re.fullmatch(r"[\s$(]*[\d,.]+\)?", c.text) for c in cells)
+    return any(
+        c is not None
+        and re.fullmatch(r"[\s$(]*[\d,.]+\)?", c.text)
+        and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*", c.text)  # a year names the column
+        for c in cells
+    )
 
 
 def _best_run(
@@ -120,7 +125,7 @@ def _best_run(
     if len(run) < 2 or doubtful:
         return None
     gap = abs(sum((point(p.fact.quantity) or Decimal(0)) for p in run) - t)
-    if gap <= abs(t) * _NEAR:
+    if len(run) >= 3 and gap <= abs(t) * _NEAR:  # two rows near a total may be no items
         return _verdict(ctx, label, total, run)
     return None
 
@@ -151,7 +156,7 @@ def _collapse(parts: list[Mention]) -> list[Mention]:
 
 
 def _verdict(ctx: Context, label: str, total: Mention, parts: list[Mention]) -> Finding:
-    s = sum((point(p.fact.quantity) or Decimal(0)) for p in parts)
+    s = sum(((point(p.fact.quantity) or Decimal(0)) for p in parts), Decimal(0))
     t = point(total.fact.quantity) or Decimal(0)
     q = total.fact.quantity
     words = {
