@@ -228,3 +228,22 @@ def test_html_highlights_the_paired_numbers(cli, tmp_path: Path) -> None:
     cli("check", str(doc), "--html", str(out))
     html = out.read_text(encoding="utf-8")
     assert "<mark>USD 80 million</mark>" in html and "<mark>USD 100 million</mark>" in html
+
+
+PART_SHARES = {
+    "ko": "2020년 수출은 100억 달러였으며, 이 중 반도체 60억 달러(비중 {x}%), 휴대폰 30억 달러"
+    "(비중 30%)였다.",
+    "zh": "5 月出口 190 万辆，其中三元电池出口 72 万辆（占比 {x}%），磷酸铁锂出口 117 万辆"
+    "（占比 61.58%）。",
+    "en": "Exports were USD 100 million in 2020, of which chips USD 60 million (a share of {x}%) "
+    "and phones USD 30 million (a share of 30%).",
+}
+RIGHT = {"ko": "60", "zh": "37.89", "en": "60"}
+
+
+@pytest.mark.parametrize("lang", PART_SHARES)
+def test_a_parts_stated_share_of_its_whole_is_recomputed(lang: str) -> None:
+    ok = run(PART_SHARES[lang].format(x=RIGHT[lang]), "breakdown.share")
+    assert ok and all(f.severity is Severity.OK for f in ok)
+    found = run(PART_SHARES[lang].format(x="45"), "breakdown.share")
+    assert [f.severity for f in found].count(Severity.ERROR) == 1
