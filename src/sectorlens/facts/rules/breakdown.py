@@ -143,7 +143,7 @@ def _part_shares(
     ctx: Context, text: str, whole: Mention, parts: Sequence[Mention], members: Sequence[Mention]
 ) -> list[Finding]:
     """其中A 7.2GWh（占比 37.89%）: a part's stated share of the whole, recomputed."""
-    out = []
+    out: list[Finding] = []
     w_lo, w_hi = bounds(whole.fact.quantity)
     w = point(whole.fact.quantity)
     if w_lo is None or w_hi is None or w is None or w_lo <= 0:
