@@ -247,3 +247,15 @@ def test_a_parts_stated_share_of_its_whole_is_recomputed(lang: str) -> None:
     assert ok and all(f.severity is Severity.OK for f in ok)
     found = run(PART_SHARES[lang].format(x="45"), "breakdown.share")
     assert [f.severity for f in found].count(Severity.ERROR) == 1
+
+
+def test_a_trend_word_against_the_compared_value_in_parentheses() -> None:
+    text = "2025 年 1-5 月三元电池占比 18.51%，较 2024 年（25.31%）显著{w}。"
+    assert run(text.format(w="下滑"), "trend.levels") == []
+    (f,) = run(text.format(w="上升"), "trend.levels")
+    assert f.severity is Severity.ERROR and f.values == ("25.31", "18.51")
+
+
+def test_a_lone_numeral_before_yuan_inside_a_word_is_no_money() -> None:
+    ex = extract(from_text("三元电池装机 10.50 万辆，售价五元。"))
+    assert [m.fact.quantity.input for m in ex.mentions if m.fact.quantity.currency] == ["五元"]

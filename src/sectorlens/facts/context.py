@@ -275,6 +275,10 @@ _VERSUS_LEAD = re.compile(
     r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
+_VERSUS_ZH = re.compile(
+    r"(?:较|比|相比|相较|对比)\s?(?:(?:19|20)\d{2}\s?年|上年|去年|同期|上月|年初)?"
+    r"[^\d，,。；;]{0,4}[（(]\s*$"
+)
 _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(
     r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
@@ -303,7 +307,7 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "cagr"
     if _FROM_LEAD.search(lead):
         return "from"
-    if _VERSUS_LEAD.search(lead):
+    if _VERSUS_LEAD.search(lead) or _VERSUS_ZH.search(text[max(0, start - 16) : start]):
         return "versus"  # compared to net revenue of $5.6 billion in 2021
     if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None
