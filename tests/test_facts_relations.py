@@ -259,3 +259,25 @@ def test_a_trend_word_against_the_compared_value_in_parentheses() -> None:
 def test_a_lone_numeral_before_yuan_inside_a_word_is_no_money() -> None:
     ex = extract(from_text("三元电池装机 10.50 万辆，售价五元。"))
     assert [m.fact.quantity.input for m in ex.mentions if m.fact.quantity.currency] == ["五元"]
+
+
+BALANCE = {
+    "ko": "2011년 5월 수출은 133.8억 달러였다.\n\n2011년 5월 수입은 69.4억 달러였다.\n\n"
+    "2011년 5월 무역수지 흑자는 {x}억 달러였다.\n",
+    "zh": "2011年5月出口133.8亿美元。\n\n2011年5月进口69.4亿美元。\n\n"
+    "2011年5月贸易顺差达到了{x}亿美元。\n",
+    "en": "Exports were USD 13.38 billion in May 2011.\n\nImports were USD 6.94 billion in "
+    "May 2011.\n\nThe trade surplus was USD {x} billion in May 2011.\n",
+}
+GOOD_BALANCE = {"ko": "64.4", "zh": "64.4", "en": "6.44"}
+BAD_BALANCE = {"ko": "68.4", "zh": "68.4", "en": "6.84"}
+
+
+@pytest.mark.parametrize("lang", BALANCE)
+def test_a_trade_balance_against_its_exports_and_imports(lang: str) -> None:
+    (ok,) = run(BALANCE[lang].format(x=GOOD_BALANCE[lang]), "derived.balance")
+    assert ok.severity is Severity.OK
+    (f,) = run(BALANCE[lang].format(x=BAD_BALANCE[lang]), "derived.balance")
+    assert f.severity is Severity.WARNING
+    # far from any exports minus imports: no relation, nothing said
+    assert run(BALANCE[lang].format(x="30"), "derived.balance") == []
