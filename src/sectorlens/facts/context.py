@@ -52,7 +52,7 @@ _EXTRA = re.compile(
             r"(?P<ordq>\b(?:the\s)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s"
             r"(?P<qh>quarter|half)(?:\sof(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
-            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月)"
+            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
             r"(?!\s?\d{1,2}\s?(?:일|日)))",
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",

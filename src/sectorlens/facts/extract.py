@@ -236,8 +236,11 @@ def _sentence_facts(
             metric = metric or previous.metric
         subject = subject or sent.label
         metric = metric or _metric(subject)
-        if metric is None and previous is not None and previous.fact.quantity.kind is q.kind:
-            metric = previous.metric  # 2019년 120억 원에서 2020년 150억 원으로: one metric
+        if metric is None and previous is not None and (
+            previous.fact.quantity.kind is q.kind or span.start - previous.local[1] <= 8
+        ):
+            # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
+            metric = previous.metric
         if subject is not None and _metric(subject) is None:
             subject = metric  # a subject is never a verb (同比增长) or a sign
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
