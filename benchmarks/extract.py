@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import statistics
 import time
@@ -228,13 +229,15 @@ def synthetic_text(size: int = 1_000_000, seed: int = 16) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _timed(fn: object, arg: object, repeat: int) -> tuple[float, object]:
-    times, out = [], None
+def _timed(fn: object, arg: object, repeat: int) -> tuple[float, float, object]:
+    """Median wall-clock and CPU seconds of ``fn(arg)``, and its result."""
+    walls, cpus, out = [], [], None
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         out = fn(arg)  # type: ignore[operator]
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), out
+        walls.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
+    return statistics.median(walls), statistics.median(cpus), out
 
 
 def speed(repeat: int) -> None:
@@ -248,10 +251,11 @@ def speed(repeat: int) -> None:
     n_bytes, n_numbers = len(text.encode()), sum(ch.isdigit() for ch in text)
     docs.append((f"synthetic text ({n_bytes / 1e6:.2f} MB, {len(text):,} chars)", text))
     print(f"synthetic text: {n_bytes:,} bytes, {len(text):,} characters, {n_numbers:,} digits")
-    print(f"median of {repeat} run(s) each")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"median of {repeat} run(s) each; load average {load:.1f} (cpu s: this process only)")
     print(
         f"{'document':48} {'pages':>5} {'blocks':>6} {'tables':>6} {'read s':>7} "
-        f"{'extract s':>9} {'total s':>7} {'facts':>6} {'facts/s':>8} {'numbers':>7} "
+        f"{'extract s':>9} {'total s':>7} {'cpu s':>6} {'facts':>6} {'facts/s':>8} {'numbers':>7} "
         f"{'in facts':>8} {'ignored':>7} {'unparsed':>8}"
     )
     for name, source in docs:
@@ -259,9 +263,9 @@ def speed(repeat: int) -> None:
         def read(src: object) -> Document:
             return from_text(src) if isinstance(src, str) else read_document(src)  # type: ignore[arg-type]
 
-        t_read, doc = _timed(read, source, repeat)
+        t_read, c_read, doc = _timed(read, source, repeat)
         assert isinstance(doc, Document)
-        t_extract, extraction = _timed(extract, doc, repeat)
+        t_extract, c_extract, extraction = _timed(extract, doc, repeat)
         counts = extraction_coverage(extraction).counts()  # type: ignore[arg-type]
         n_facts = len(extraction.facts)  # type: ignore[attr-defined]
         total = t_read + t_extract
@@ -273,7 +277,7 @@ def speed(repeat: int) -> None:
             goal = "ok" if total < GOAL_1MB_TEXT else f"OVER {GOAL_1MB_TEXT} s"
         print(
             f"{name[:48]:48} {doc.pages or '':>5} {len(doc.blocks):6} {tables:6} "
-            f"{t_read:7.2f} {t_extract:9.2f} {total:7.2f} {n_facts:6} "
+            f"{t_read:7.2f} {t_extract:9.2f} {total:7.2f} {c_read + c_extract:6.2f} {n_facts:6} "
             f"{n_facts / total if total else 0:8.0f} {counts['numbers']:7} {counts['fact']:8} "
             f"{sum(counts['ignored'].values()):7} {sum(counts['unparsed'].values()):8} {goal}"
         )

@@ -104,6 +104,33 @@ def test_text_lone_short_line_is_a_heading_and_tab_lines_a_table() -> None:
     assert doc.text[a:b] == "1,456"
 
 
+def test_text_table_set_in_columns_with_spaces() -> None:
+    text = (
+        "Revenue by region\n\n"
+        "                    2022        2023\n"
+        "Seoul              1,234       1,456\n"
+        "Busan                321\n"
+        "Total              1,555       1,806\n\n"
+        "Prose  with  double  spaces  is  not  a  table.\n"
+    )
+    doc = from_text(text)
+    table_block = _one(doc, BlockKind.TABLE)
+    table = table_block.table
+    assert table is not None
+    assert [[c.text for c in table.row(r)] for r in range(table.rows)] == [
+        ["", "2022", "2023"],
+        ["Seoul", "1,234", "1,456"],
+        ["Busan", "321", ""],
+        ["Total", "1,555", "1,806"],
+    ]
+    assert table.header_rows == 1 and table.header_cols == 1
+    cell = table.cell(3, 2)
+    assert cell is not None
+    a, b = table_block.doc_span(cell.start, cell.end)
+    assert doc.text[a:b] == "1,806"
+    assert doc.blocks[-1].kind is BlockKind.PARAGRAPH
+
+
 # --- Markdown --------------------------------------------------------------------------------
 
 MARKDOWN = """---
@@ -154,6 +181,21 @@ def test_markdown_front_matter_headings_lists_tables_and_markup(tmp_path: Path) 
     assert len(doc.text) == len(MARKDOWN)
 
 
+def test_markdown_with_an_html_table_reads_its_cells() -> None:
+    md = (
+        "# T\n\n<table>\n<tr><th>Region</th><th>2023</th></tr>\n"
+        "<tr><td>Seoul</td><td>1,234</td></tr>\n</table>\n\nAfter.\n"
+    )
+    doc = from_text(md, fmt="md")
+    assert [b.kind for b in doc.blocks] == [BlockKind.HEADING, BlockKind.TABLE, BlockKind.PARAGRAPH]
+    block = doc.blocks[1]
+    assert block.table is not None and block.table.header_rows == 1
+    cell = block.table.cell(1, 1)
+    assert cell is not None and cell.text == "1,234"
+    a, b = block.doc_span(cell.start, cell.end)
+    assert doc.text[a:b] == "1,234"
+
+
 # --- HTML ------------------------------------------------------------------------------------
 
 HTML = """<%@ page contentType="text/html; charset=UTF-8" %>
@@ -173,7 +215,7 @@ HTML = """<%@ page contentType="text/html; charset=UTF-8" %>
   <tr><td>Gaming</td><td colspan="2">10,447</td><td>9,067</td></tr></tbody>
 </table>
 <svg><g><text>0</text><text>50</text><text>100</text></g><text>Revenue by year</text></svg>
-<ul><li>First item 3.5%</li><li>Second item</li></ul>
+<ul><li>First item 3.5%</li><li><p>Second item</p></li></ul>
 </body></html>
 """
 
@@ -356,6 +398,26 @@ def test_pdf_two_columns_are_read_one_after_the_other(pdf_doc: Document) -> None
     assert page2 == [" ".join(LEFT), " ".join(RIGHT)]
 
 
+def test_pdf_three_columns_are_read_left_to_right(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    columns = [
+        [f"Column {name} line {i} says something about the year." for i in range(1, 7)]
+        for name in ("one", "two", "three")
+    ]
+    path = tmp_path / "three.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    c.setFont("Helvetica", 9)
+    for x, lines in zip((30, 300, 570), columns, strict=True):
+        for i, line in enumerate(lines):
+            c.drawString(x, 520 - 12 * i, line)
+    c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert [b.text for b in doc.blocks] == [" ".join(lines) for lines in columns]
+
+
 # --- coverage --------------------------------------------------------------------------------
 
 
@@ -390,6 +452,20 @@ def test_every_number_is_counted_with_a_status() -> None:
     assert counts["fact"] + sum(counts["ignored"].values()) + sum(counts["unparsed"].values()) == 10
     loc = next(t.locator for t in cov.tokens if t.text == "77")
     assert loc is not None and loc.block == 2 and loc.sentence == 0
+
+
+def test_section_and_figure_numbers_are_ignored_with_their_reason() -> None:
+    doc = from_text(
+        "3.2 Market size\n\n그림 3에 따르면 목표 30%를 넘었다. 代表2020年的数据见表1。\n"
+    )
+    by_text = {t.text: t.reason for t in inventory(doc)}
+    assert by_text == {
+        "3.2": "section number",
+        "3": "figure or table number",
+        "30": None,
+        "2020": None,
+        "1": "figure or table number",
+    }
 
 
 def test_extract_json_reports_coverage_counts(tmp_path: Path, cli: object) -> None:

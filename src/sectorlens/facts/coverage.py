@@ -24,37 +24,72 @@ from sectorlens.facts.document import Block, BlockKind, Document, Locator
 
 NUMBER = re.compile(r"\d+(?:[,，.]\d+)*")
 # Identifiers: (reason, pattern); every number inside a match is ignored with that reason.
-IDENTIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("url", re.compile(r"https?://\S+|www\.\S+", re.I)),
-    ("e-mail address", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("isbn", re.compile(r"ISBN(?:-1[03])?[:\s]*[\d\- ]{10,17}[\dX]", re.I)),
+_FIGURE_WORDS = (
+    "Fig",
+    "Table",
+    "Chart",
+    "Exhibit",
+    "Appendix",
+    "그림",
+    "표",
+    "부록",
+    "图",
+    "圖",
+    "表",
+    "附",
+)
+_PHONE_WORDS = ("Tel", "TEL", "Phone", "Fax", "FAX", "전화", "팩스", "电话", "傳真", "传真")
+_EXCHANGES = ("NYSE", "NASDAQ", "Nasdaq", "KRX", "KOSPI", "KOSDAQ", "HKEX", "SSE", "SZSE")
+# Identifiers: (reason, pattern, cues); every number inside a match is ignored with that reason.
+# A pattern runs only on blocks holding one of its cues (None: always): each is a pass over the
+# text, and a pattern that begins with a plain character class is scanned fastest.
+IDENTIFIERS: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
+    ("url", re.compile(r"https?://\S+|www\.\S+", re.I), ("http", "www.", "WWW.")),
+    ("e-mail address", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), ("@",)),
+    ("isbn", re.compile(r"ISBN(?:-1[03])?[:\s]*[\d\- ]{10,17}[\dX]", re.I), ("ISBN", "isbn")),
     (
         "stock code",
-        re.compile(
-            r"\b\d{4,6}\.(?:SZ|SH|SS|KS|KQ|HK|T|TW|TWO)\b|(?<![\d,.])0\d{3,5}(?![\d,]|\.\d)"
-            r"|(?:NYSE|NASDAQ|Nasdaq|KRX|KOSPI|KOSDAQ|HKEX|SSE|SZSE)\s*[:：]\s*\w+",
-        ),
+        re.compile(r"\d{4,6}\.(?:SZ|SH|SS|KS|KQ|HK|T|TW|TWO)\b"),
+        (".S", ".K", ".H", ".T"),
+    ),
+    ("stock code", re.compile(r"0(?<![\d,.]0)\d{3,5}(?![\d,]|\.\d)"), None),
+    ("stock code", re.compile(rf"(?:{'|'.join(_EXCHANGES)})\s*[:：]\s*\w+"), _EXCHANGES),
+    (
+        "phone number",
+        re.compile(rf"(?:{'|'.join(_PHONE_WORDS)})\.?\s*[:：]?\s*\+?[\d()][\d()\s.\-]{{6,}}\d"),
+        _PHONE_WORDS,
     ),
     (
         "phone number",
-        re.compile(
-            r"(?:(?:Tel|TEL|Phone|Fax|FAX|전화|팩스|电话|傳真|传真)\.?\s*[:：]?\s*)"
-            r"\+?[\d()][\d()\s.\-]{6,}\d"
-            r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}"
-            r"|(?<![\d.,])\(?0\d{1,2}\)?[\s.-]\d{3,4}[\s.-]\d{4}(?![\d.,])"
-            r"|(?<![\d.,])\d{3}-\d{3}-\d{4}(?![\d.,])"
-        ),
+        re.compile(r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}"),
+        ("+",),
     ),
-    ("postcode", re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})\b")),
-    ("document code", re.compile(r"\b(?:No|NO|Ref|REF)\.\s?[\w\-/]*\d[\w\-/]*")),
+    (
+        "phone number",
+        re.compile(r"[0(](?<![\d.,][0(])0?\d{1,2}\)?[\s.-]\d{3,4}[\s.-]\d{4}(?![\d.,])"),
+        None,
+    ),
+    ("phone number", re.compile(r"\d{3}-\d{3}-\d{4}(?![\d.,])"), ("-",)),
+    ("postcode", re.compile(r"[A-Z]{2} \d{5}-\d{4}\b"), None),
+    (
+        "figure or table number",
+        re.compile(
+            r"\b(?:Figure|Fig\.|Table|Chart|Exhibit|Appendix)\s?\d{1,2}(?:[-.]\d{1,2})?(?![\d%])"
+            r"|(?<![가-힣])(?:그림|표|도표|부록)\s?\d{1,2}(?:[-.]\d{1,2})?(?![\d%])"
+            r"|(?<![^见如和及与、，,（(\s])(?:图表|图|圖|表|附表|附录)\s?\d{1,2}(?:[-.]\d{1,2})?"
+            r"(?![\d%年月日])"
+        ),
+        _FIGURE_WORDS,
+    ),
+    (
+        "document code",
+        re.compile(r"\b(?:No|NO|Ref|REF)\.\s?[\w\-/]*\d[\w\-/]*"),
+        ("No.", "NO.", "Ref.", "REF."),
+    ),
 )
-_REASON_OF_GROUP = {f"g{i}": why for i, (why, _p) in enumerate(IDENTIFIERS)}
-# One scan for all identifiers (each pattern alone is a pass over the text).
-_IDENTIFIER = re.compile(
-    "|".join(
-        f"(?P<g{i}>(?i:{p.pattern}))" if p.flags & re.I else f"(?P<g{i}>{p.pattern})"
-        for i, (_w, p) in enumerate(IDENTIFIERS)
-    )
+# "1.", "2)", "3.2", "Item 1A." at the start of a heading: the section's number.
+_SECTION = re.compile(
+    r"^\s*(?:(?:Item|Part|Section|Chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[A-Z]?[.)]?(?=\s)"
 )
 # Dropped things that are not text of the document: their digits are not numbers it states.
 _NOT_TEXT = frozenset({"image", "link target"})
@@ -143,10 +178,13 @@ def inventory(doc: Document) -> tuple[NumberToken, ...]:
 def _block_tokens(block: Block) -> list[NumberToken]:
     text = block.text
     ids: list[tuple[int, int, str]] = []
-    for m in _IDENTIFIER.finditer(text):
-        ids.append((m.start(), m.end(), _REASON_OF_GROUP[m.lastgroup or ""]))
+    for why, pattern, cues in IDENTIFIERS:
+        if cues is None or any(c in text for c in cues):
+            ids.extend((m.start(), m.end(), why) for m in pattern.finditer(text))
     ids.sort()
     starts = [s.start for s in block.sentences]
+    numbered = _SECTION.match(text) if block.kind is BlockKind.HEADING else None
+    section = numbered.end() if numbered else None
     out = []
     for m in NUMBER.finditer(text):
         a, b = m.span()
@@ -154,6 +192,8 @@ def _block_tokens(block: Block) -> list[NumberToken]:
         reason: str | None = None
         if not block.prose:
             status, reason = Status.IGNORED, "figure label"
+        elif section is not None and a < section:
+            status, reason = Status.IGNORED, "section number"
         else:
             hit = next((r for s, e, r in ids if s <= a and b <= e), None)
             if hit is not None:

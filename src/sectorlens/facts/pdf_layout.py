@@ -16,13 +16,14 @@ from sectorlens.facts.document import Dropped
 
 SEGMENT_GAP = 1.0  # a gap this many font sizes wide splits a line into segments ...
 NUMBER_GAP = 0.5  # ... or this wide between two numbers (tight table columns)
+MAX_COLUMN_DEPTH = 2  # gutters inside gutters: up to four columns
 MIN_COLUMN_SHARE = 0.08  # each column holds at least this share of the page's prose
 FURNITURE_ZONE = 0.09  # top and bottom share of the page where headers and footers live
 _PAGE_NUMBER = re.compile(
     r"^[\s\-–—|·.]*(?:page|p\.|페이지|第)?\s*\d{1,4}\s*(?:(?:/|of|-)\s*\d{1,4})?\s*[页頁쪽]?[\s\-–—|·.]*$",
     re.I,
 )
-_NUMERIC_WORD = re.compile(r"^[\s$€£¥₩(（\-−–+]*\d[\d,.]*(?:%|％|p|x|bp|bps)?[)）]?\*?$", re.I)
+_NUMERIC_WORD = re.compile(r"^[\s$€£¥₩(（\-−–+△▲▽▼]*\d[\d,.]*(?:%|％|p|x|bp|bps)?[)）]?\*?$", re.I)
 _DIGITS = re.compile(r"\d+")
 _LEADER = re.compile(r"(?:\s*[.…·]){4,}\s*")  # dot leaders between a label and its value
 
@@ -39,6 +40,7 @@ class Word:
     top: float
     sup: bool
     space_after: bool = False
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -52,6 +54,7 @@ class Segment:
     bottom: float
     size: float
     space_after: bool = False
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -163,6 +166,7 @@ def _bullets_joined(line: Line) -> Line:
                 seg.bottom,
                 seg.size,
                 seg.space_after,
+                seg.bold,
             )
         out.append(seg)
     line.segments = out
@@ -192,6 +196,7 @@ def _segment(
         max(w.base for w in words) + 0.2 * max(w.size for w in words),
         max(w.size for w in words),
         words[-1].space_after,
+        all(w.bold for w in words),
     )
 
 
@@ -243,52 +248,72 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
-def split_columns(lines: list[Line], gutter: float) -> tuple[list[Line], list[Line]]:
-    """The lines' segments left and right of ``gutter`` (segments across it stay out)."""
-    left: list[Line] = []
-    right: list[Line] = []
+def columns(
+    segments: list[Segment], lo: float, hi: float, depth: int = 0
+) -> list[tuple[float, float]]:
+    """The x-ranges of the page's columns of prose, left to right (gutters found recursively)."""
+    g = gutter(segments, lo, hi) if depth < MAX_COLUMN_DEPTH else None
+    if g is None:
+        return [(lo, hi)]
+    left = [s for s in segments if s.x1 <= g + 2]
+    right = [s for s in segments if s.x0 >= g - 2 and s.x1 > g + 2]
+    return columns(left, lo, g, depth + 1) + columns(right, g, hi, depth + 1)
+
+
+def within(lines: list[Line], lo: float, hi: float) -> list[Line]:
+    """The lines' segments that lie inside the x-range [lo, hi]."""
+    out = []
     for line in lines:
-        a = [s for s in line.segments if s.x1 <= gutter + 2]
-        b = [s for s in line.segments if s.x0 >= gutter - 2 and s.x1 > gutter + 2]
-        if a:
-            left.append(Line(a))
-        if b:
-            right.append(Line(b))
-    return left, right
+        segs = [s for s in line.segments if s.x0 >= lo - 2 and s.x1 <= hi + 2]
+        if segs:
+            out.append(Line(segs))
+    return out
 
 
-def reading_order(segments: list[Segment], tables: list[Any], gutter: float | None) -> list[Any]:
-    """Segments and tables (objects with top/x0/x1) in reading order, column by column."""
-    items: list[Any] = [*segments, *tables]
-    items.sort(key=lambda it: (round(it.top, 1), it.x0))
-    if gutter is None:
+def reading_order(
+    items: list[Any], guide: list[Segment], lo: float, hi: float, depth: int = 0
+) -> list[Any]:
+    """Segments and tables (objects with top/x0/x1) in reading order, column by column: what
+    spans a gutter ends the band above it; inside a band the left column comes first.
+    Gutters are looked for among ``guide`` (the page's segments before tables were taken)."""
+    items = sorted(items, key=lambda it: (round(it.top, 1), it.x0))
+    g = gutter(guide, lo, hi) if depth < MAX_COLUMN_DEPTH else None
+    if g is None:
         return items
     out: list[Any] = []
     left: list[Any] = []
     right: list[Any] = []
+
+    guide_left = [s for s in guide if s.x1 <= g + 2]
+    guide_right = [s for s in guide if s.x0 >= g - 2 and s.x1 > g + 2]
+
+    def flush() -> None:
+        out.extend(reading_order(left, guide_left, lo, g, depth + 1))
+        out.extend(reading_order(right, guide_right, g, hi, depth + 1))
+        left.clear()
+        right.clear()
+
     for it in items:
-        if it.x0 < gutter - 2 and it.x1 > gutter + 2:
-            out.extend(left)
-            out.extend(right)
-            left, right = [], []
+        if it.x0 < g - 2 and it.x1 > g + 2:
+            flush()
             out.append(it)
-        elif (it.x0 + it.x1) / 2 < gutter:
+        elif (it.x0 + it.x1) / 2 < g:
             left.append(it)
         else:
             right.append(it)
-    out.extend(left)
-    out.extend(right)
+    flush()
     return out
 
 
-def gutter(segments: list[Segment], width: float) -> float | None:
-    """The x of a gap between two columns of prose, if the page has one."""
+def gutter(segments: list[Segment], lo: float, hi: float) -> float | None:
+    """The x of a gap between two columns of prose inside [lo, hi], if there is one."""
     long = [s for s in segments if len(s.text) >= 12 and not _is_numeric(s.text)]
     if len(long) < 8:
         return None
     best: tuple[int, float] | None = None
     run: list[float] = []
-    for step in range(int(0.2 * width), int(0.8 * width), 2):
+    width = hi - lo
+    for step in range(int(lo + 0.2 * width), int(lo + 0.8 * width), 2):
         x = float(step)
         crossing = sum(1 for s in long if s.x0 < x < s.x1)
         left = sum(1 for s in long if s.x1 <= x)

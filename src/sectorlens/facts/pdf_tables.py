@@ -8,6 +8,7 @@ columns and two numeric cells are kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
@@ -15,7 +16,7 @@ from sectorlens.facts.assemble import RawBlock
 from sectorlens.facts.document import BlockKind
 from sectorlens.facts.pdf_layout import Line, Segment
 from sectorlens.facts.sentences import joiner
-from sectorlens.facts.tables import build_table, is_number
+from sectorlens.facts.tables import build_table, is_value
 
 ROW_GAP = 2.2  # line gaps within a table, in font sizes
 MAX_HEADER_LINES = 3
@@ -34,10 +35,11 @@ class PageTable:
 
 
 def _numeric(seg: Segment) -> bool:
-    return is_number(seg.text)
+    return is_value(seg.text)
 
 
 MAX_LABEL = 80
+_PERIOD = re.compile(r"^(?:FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12])?\s?'?(?:19|20)\d{2}[AEFP]?$", re.I)
 MAX_CELL = 30
 
 
@@ -46,7 +48,7 @@ def _is_row(line: Line) -> bool:
     segs = line.segments
     return (
         len(segs) >= 2
-        and any(_numeric(s) for s in segs[1:])
+        and any(_numeric(s) and not _PERIOD.match(s.text) for s in segs[1:])
         and len(segs[0].text) <= MAX_LABEL
         and all(len(s.text) <= MAX_CELL or _numeric(s) for s in segs[1:])
     )
@@ -84,14 +86,18 @@ def find_tables(lines: list[Line]) -> tuple[list[PageTable], set[int]]:
             k += 1
         k = body[-1] + 1
         rows = [b for b in body if _is_row(lines[b])]
-        if len(rows) < 2:
-            i += 1
-            continue
         head: list[int] = []
         h = i - 1
-        while h >= 0 and len(head) < MAX_HEADER_LINES and _is_header(lines[h], lines[h + 1]):
+        while (
+            h >= 0 and len(head) < MAX_HEADER_LINES and _is_header(lines[h], lines[h + 1], lines[i])
+        ):
             head.insert(0, h)
             h -= 1
+        # one row is a table only under a header, with three values or more
+        single = len(rows) == 1 and head and sum(map(_numeric, lines[i].segments)) >= 3
+        if len(rows) < 2 and not single:
+            i += 1
+            continue
         table = _table([lines[x] for x in head], [lines[x] for x in body])
         if table is not None:
             tables.append(table)
@@ -112,7 +118,12 @@ def _is_label_line(line: Line, left: float) -> bool:
     )
 
 
-def _is_header(line: Line, below: Line) -> bool:
+def _value_left(row: Line) -> float:
+    """Where the values of a row begin (its first numeric segment)."""
+    return min((s.x0 for s in row.segments[1:] if _numeric(s)), default=row.segments[-1].x0)
+
+
+def _is_header(line: Line, below: Line, first_row: Line) -> bool:
     if not _close(line, below) or _is_row(line):
         return False
     if line.text.rstrip().endswith(lx.TERMINAL):
@@ -121,7 +132,8 @@ def _is_header(line: Line, below: Line) -> bool:
     return (
         len(first.text) <= MAX_LABEL
         and all(len(s.text) <= MAX_HEADER_CELL for s in rest)
-        and (len(line.segments) >= 2 or line.segments[0].x0 > below.segments[0].x1)
+        and first.size <= 1.15 * first_row.segments[0].size
+        and (len(line.segments) >= 2 or first.x0 >= _value_left(first_row) - 3 * first.size)
     )
 
 
@@ -197,7 +209,7 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
     if built is None:
         return None
     text, table = built
-    numeric = sum(1 for cell in table.cells if is_number(cell.text))
+    numeric = sum(1 for cell in table.cells if is_value(cell.text))
     if table.cols < 2 or table.rows < 2 or numeric < 2:
         return None
     segs = [s for line in head + body for s in line.segments]

@@ -186,9 +186,18 @@ class _Walker:
         heading = HEADINGS.get(tag)
         block = heading is not None or tag in BLOCKS
         if block:
+            # <li><p>…</p></li>: the paragraph is still the list item (or caption)
+            keep = (
+                tag in ("p", "div")
+                and self.kind is not BlockKind.PARAGRAPH
+                and not "".join(self.buffer).strip()
+            )
+            kind, level = self.kind, self.level
             self.flush()
             if heading is not None:
                 self.kind, self.level = BlockKind.HEADING, heading
+            elif keep:
+                self.kind, self.level = kind, level
             else:
                 self.kind = _KIND.get(tag, BlockKind.PARAGRAPH)
         self.add_text(el.text)
@@ -209,49 +218,68 @@ class _Walker:
             self.blocks.append(RawBlock(BlockKind.FIGURE_LABELS, "\n".join(labels), prose=False))
 
     def _table(self, el: Any) -> None:
-        rows: list[list[str]] = []
-        marked = 0
-        leading = True
-        seen_body = False
-        pending: dict[tuple[int, int], str] = {}  # rowspan continuations
-        caption = None
-        for part in el:
-            tag = _tag(part)
-            if tag == "caption":
-                caption = _cell_text(part)
-        for r, tr in enumerate(_rows(el)):
-            cells = [c for c in tr if _tag(c) in ("td", "th") and not _hidden(c)]
-            all_th = bool(cells) and all(_tag(c) == "th" for c in cells)
-            in_head = tr.getparent() is not None and _tag(tr.getparent()) == "thead"
-            if leading and (all_th or in_head):
-                marked += 1
-            else:
-                leading = False
-            texts = [_cell_text(c) for c in cells]
-            header_like = all_th or in_head or (not seen_body and is_header_row(texts))
-            seen_body = seen_body or (not header_like and any(texts))
-            row: list[str] = []
-            col = 0
-            for cell, text in zip(cells, texts, strict=True):
-                while (r, col) in pending:
-                    row.append(pending.pop((r, col)))
-                    col += 1
-                span = _span(cell.get("colspan"))
-                row.extend(_spread(text, span, header_like))
-                for k in range(1, _span(cell.get("rowspan"))):
-                    for c in range(col, col + span):
-                        pending[(r + k, c)] = text if header_like else ""
-                col += span
-            while (r, col) in pending:
-                row.append(pending.pop((r, col)))
-                col += 1
-            rows.append(row)
+        caption, rows, marked = table_grid(el)
         if caption:
             self.blocks.append(RawBlock(BlockKind.CAPTION, caption))
         built = build_table(rows, marked_header_rows=marked or None)
         if built is not None:
             text, table = built
             self.blocks.append(RawBlock(BlockKind.TABLE, text, table=table))
+
+
+def table_grid(el: Any) -> tuple[str | None, list[list[str]], int]:
+    """A ``<table>``'s caption, its rows of cell texts (spans spread) and how many leading
+    rows are marked as headers (th / thead)."""
+    rows: list[list[str]] = []
+    marked = 0
+    leading = True
+    seen_body = False
+    pending: dict[tuple[int, int], str] = {}  # rowspan continuations
+    caption = None
+    for part in el:
+        if _tag(part) == "caption":
+            caption = _cell_text(part)
+    for r, tr in enumerate(_rows(el)):
+        cells = [c for c in tr if _tag(c) in ("td", "th") and not _hidden(c)]
+        all_th = bool(cells) and all(_tag(c) == "th" for c in cells)
+        in_head = tr.getparent() is not None and _tag(tr.getparent()) == "thead"
+        if leading and (all_th or in_head):
+            marked += 1
+        else:
+            leading = False
+        texts = [_cell_text(c) for c in cells]
+        header_like = all_th or in_head or (not seen_body and is_header_row(texts))
+        seen_body = seen_body or (not header_like and any(texts))
+        row: list[str] = []
+        col = 0
+        for cell, text in zip(cells, texts, strict=True):
+            while (r, col) in pending:
+                row.append(pending.pop((r, col)))
+                col += 1
+            span = _span(cell.get("colspan"))
+            row.extend(_spread(text, span, header_like))
+            for k in range(1, _span(cell.get("rowspan"))):
+                for c in range(col, col + span):
+                    pending[(r + k, c)] = text if header_like else ""
+            col += span
+        while (r, col) in pending:
+            row.append(pending.pop((r, col)))
+            col += 1
+        rows.append(row)
+    return caption, rows, marked
+
+
+def parse_table(html: str) -> tuple[str | None, list[list[str]], int] | None:
+    """The first ``<table>`` of an HTML fragment (Markdown may embed one), or None."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+    table = next((t for t in root.iter() if _tag(t) == "table"), None)
+    return None if table is None else table_grid(table)
 
 
 def _rows(table: Any) -> list[Any]:

@@ -22,18 +22,21 @@ from sectorlens.facts.assemble import RawBlock, assemble
 from sectorlens.facts.document import BlockKind, Document, Dropped
 from sectorlens.facts.pdf_layout import (
     BULLET,
+    Line,
     Segment,
     Word,
+    columns,
     drop_furniture,
-    gutter,
     lines_of,
     reading_order,
-    split_columns,
+    within,
 )
 from sectorlens.facts.pdf_tables import PageTable, find_tables
 from sectorlens.facts.sentences import joiner
 
 MAX_PAGES = 2000
+BOLD_WEIGHT = 600
+_BOLD_NAME = re.compile(rb"Bold|Black|Heavy|Semibold|SemiBold|Demi|,B\b|-B\b", re.I)
 SUP_RATIO = 0.8  # a character this much smaller than the one before it ...
 SUP_RAISE = 0.15  # ... and raised by this share of that one's size is a superscript
 
@@ -73,18 +76,20 @@ def read_pdf(p: Path) -> Document:
     raw: list[RawBlock] = []
     for index, lines in enumerate(page_lines):
         width = sizes[index][0]
-        segments = [s for line in lines for s in line.segments]
-        gap = gutter(segments, width)
-        if gap is None:
-            tables, used = find_tables(lines)
-        else:  # two columns: tables are looked for in each column
-            tables, used = [], set()
-            for side in split_columns(lines, gap):
-                more, more_used = find_tables(side)
+        # Tables over whole lines first (a row holds no run of prose), then columns of prose
+        # among what is left, and tables inside each column.
+        tables, used = find_tables(lines)
+        rest_lines = [Line([s for s in ln.segments if id(s) not in used]) for ln in lines]
+        rest_lines = [ln for ln in rest_lines if ln.segments]
+        guide = [s for ln in rest_lines for s in ln.segments]
+        leaves = columns(guide, 0.0, width)
+        if len(leaves) > 1:
+            for lo, hi in leaves:
+                more, more_used = find_tables(within(rest_lines, lo, hi))
                 tables.extend(more)
                 used |= more_used
-        rest = [s for s in segments if id(s) not in used]
-        items = reading_order(rest, tables, gap)
+        rest = [s for ln in rest_lines for s in ln.segments if id(s) not in used]
+        items = reading_order([*rest, *tables], guide, 0.0, width)
         raw.extend(_blocks(items, index + 1, body, sizes[index][1]))
     return assemble(_merge_across_pages(raw), str(p), "pdf", pages=n_pages, dropped=dropped)
 
@@ -104,6 +109,8 @@ def _words(page: Any, height: float) -> list[Word]:
         rect = raw.FS_RECTF()
         prect = ctypes.byref(rect)
         handle = tp.raw  # the raw FPDF_TEXTPAGE: one ctypes call per value, no wrapper
+        font = ctypes.create_string_buffer(128)
+        flags = ctypes.byref(ctypes.c_int())
         words: list[Word] = []
         cur: Word | None = None
         for i in range(min(count, len(text))):
@@ -131,14 +138,18 @@ def _words(page: Any, height: float) -> list[Word]:
                 )
                 back = cur.sup and size > cur.size / SUP_RATIO and base - cur.base > 0
                 if sup and not cur.sup:
-                    cur = Word(ch, x0, right, base, size, height - top, True)
+                    cur = Word(ch, x0, right, base, size, height - top, True, False, cur.bold)
                     words.append(cur)
                     continue
                 if same_line and -0.5 * cur.size < gap < 0.25 * cur.size and not back:
                     cur.text += ch
                     cur.x1 = max(cur.x1, right)
                     continue
-            cur = Word(ch, x0, right, base, size, height - top, False)
+            bold = raw.FPDFText_GetFontWeight(handle, i) >= BOLD_WEIGHT or (
+                raw.FPDFText_GetFontInfo(handle, i, font, len(font), flags) > 0
+                and _BOLD_NAME.search(font.value) is not None
+            )
+            cur = Word(ch, x0, right, base, size, height - top, False, False, bold)
             words.append(cur)
         return words
     finally:
@@ -202,6 +213,8 @@ def _continues(prev: Segment, seg: Segment, body: float) -> bool:
         return False
     if prev.size >= 1.2 * body and seg.size < 1.2 * body:
         return False
+    if prev.bold != seg.bold and (prev.bold or len(seg.text) < 0.5 * len(prev.text)):
+        return False  # a bold line (a run-in heading) and the text after it
     # A short line that ends a sentence ends its paragraph.
     return not (prev.text.endswith(lx.TERMINAL) and prev.x1 - prev.x0 < 0.6 * seg.x1 - seg.x0)
 
@@ -234,13 +247,21 @@ def _block(segs: list[Segment], page: int, body: float, height: float) -> RawBlo
     elif size < 0.9 * body and first.top > 0.7 * height and _FOOTNOTE_START.match(text):
         kind = BlockKind.FOOTNOTE
     elif (
-        size >= 1.2 * body
+        (size >= 1.2 * body or all(s.bold for s in segs))
         and len(segs) <= 2
         and len(text) <= 100
         and not text.endswith((*lx.TERMINAL, ",", "，"))
     ):
         kind = BlockKind.HEADING
-        level = 1 if size >= 1.6 * body else 2 if size >= 1.35 * body else 3
+        level = (
+            1
+            if size >= 1.6 * body
+            else 2
+            if size >= 1.35 * body
+            else 3
+            if size >= 1.2 * body
+            else None
+        )
     return RawBlock(kind, text, page, level=level, marker=marker, prose=prose)
 
 

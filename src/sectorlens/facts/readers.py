@@ -10,7 +10,8 @@ from pathlib import Path
 
 from sectorlens.errors import InputError
 from sectorlens.facts.document import Document
-from sectorlens.facts.read_text import read_markdown, read_plain
+from sectorlens.facts.read_markdown import read_markdown
+from sectorlens.facts.read_text import read_plain
 
 FORMATS = ("txt", "md", "html", "docx", "pdf")
 _SUFFIXES = {

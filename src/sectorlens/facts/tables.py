@@ -14,7 +14,7 @@ from sectorlens.facts.document import Cell, Table
 
 MAX_HEADER_ROWS = 4
 _SPACE = re.compile(r"\s+")
-_NUMBER = re.compile(r"^[\s$€£¥₩(（\-−–+]*\d[\d,.\s]*(?:%|％|p|%p|x|배)?[)）]?\s*\*?$", re.I)
+_NUMBER = re.compile(r"^[\s$€£¥₩(（\-−–+△▲▽▼]*\d[\d,.\s]*(?:%|％|p|%p|x|배)?[)）]?\s*\*?$", re.I)
 # Column labels that look like numbers: years, quarters, fiscal years, forecasts (2024, 2Q24,
 # FY23, 24F, 1H23, '21, 2023年, 2023년).
 _PERIOD_LABEL = re.compile(
@@ -24,6 +24,22 @@ _PERIOD_LABEL = re.compile(
 )
 _CURRENCY_ONLY = re.compile(r"^(?:[$€£¥₩]|US\$|C\$|A\$|HK\$|NT\$|RMB|USD|KRW|CNY)$")
 _CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|pts|bps|p|%p)$", re.I)
+
+
+_VALUE = re.compile(
+    r"^(?:up|down|flat|increase|decrease|증가|감소|상승|하락|增长|下降|增加|减少)?\s*"
+    r"[+\-−–△▲▽▼]?\s*(?:US\$|C\$|A\$|HK\$|[$€£¥₩])?\s*[(（]?[+\-−–△▲▽▼]?\s?\d[\d,.]*[)）]?\s*"
+    r"(?:%|％|%p|%pt|ppts?|pts?|bps|bp|x|배|times|billion|million|thousand|trillion|bn|mn|tn|"
+    r"[BMKT]|조\s?원|억\s?원|만\s?원|천\s?원|원|조|억|만|亿元|万元|元|亿|万|美元|달러|위안)?"
+    r"[)）]?\*?$",
+    re.I,
+)
+
+
+def is_value(text: str) -> bool:
+    """True for a cell that is one quantity: a number with its sign, unit or scale
+    (``$5.8 billion``, ``down 38%``, ``(12.5)%``, ``1,234억원``)."""
+    return any(ch.isdigit() for ch in text) and bool(_VALUE.match(text.strip()))
 
 
 def is_number(text: str) -> bool:
@@ -75,9 +91,9 @@ def is_header_row(row: Sequence[str]) -> bool:
     if not any(row):
         return False
     for c, text in enumerate(row):
-        if c == 0 and text and is_number(text) and not _PERIOD_LABEL.match(text):
+        if c == 0 and text and is_value(text) and not _PERIOD_LABEL.match(text):
             return False
-        if c > 0 and text and is_number(text) and not _PERIOD_LABEL.match(text):
+        if c > 0 and text and is_value(text) and not _PERIOD_LABEL.match(text):
             return False
     return True
 
@@ -92,7 +108,7 @@ def header_rows_of(grid: Sequence[Sequence[str]], marked: int | None = None) -> 
     while n < min(MAX_HEADER_ROWS, len(grid) - 1) and is_header_row(grid[n]):
         n += 1
     # Only a header if something below it holds numbers (else a text table: no header known).
-    if n and not any(is_number(t) for row in grid[n:] for t in row):
+    if n and not any(is_value(t) for row in grid[n:] for t in row):
         return 0
     return n
 
@@ -106,8 +122,8 @@ def header_cols_of(grid: Sequence[Sequence[str]], header_rows: int) -> int:
     if not firsts:
         return 0
     # Years and quarters down the first column label rows too (a time series by row).
-    texty = sum(1 for t in firsts if not is_number(t) or _PERIOD_LABEL.match(t))
-    numbers_right = any(is_number(t) for r in body for t in r[1:])
+    texty = sum(1 for t in firsts if not is_value(t) or _PERIOD_LABEL.match(t))
+    numbers_right = any(is_value(t) for r in body for t in r[1:])
     return 1 if numbers_right and texty * 2 >= len(firsts) else 0
 
 
