@@ -132,6 +132,12 @@ def test_ranges_share_their_unit(text: str, low: int, high: int) -> None:
         "(12)",  # a bracketed integer: a note mark, a year, or a negative?
         "5亿级",
         "十块三毛五",
+        "九(含)六",  # (含) marks a bound: never between two parts of a number
+        "(含)5",
+        "5到(含)1000",
+        "八千百",  # Chinese writes 八千一百
+        "百几",
+        "千四十两",  # a skipped place without 零: 1042?
     ],
 )
 def test_uncertain_readings_are_unparsed(text: str) -> None:
@@ -170,6 +176,9 @@ def test_subunits_and_colloquial_yuan() -> None:
         ("75 basis points", Kind.PP, "0.75"),
         ("500万辆", Kind.COUNT, "5000000"),
         ("120万平方米", Kind.COUNT, "1200000"),
+        ("3万台", Kind.COUNT, "30000"),
+        ("50만 대", Kind.COUNT, "500000"),
+        ("1.2 million units", Kind.COUNT, "1200000"),
         ("백억 원", Kind.MONEY, "10000000000"),
         ("십억원", Kind.MONEY, "1000000000"),
         ("3조원", Kind.MONEY, "3000000000000"),

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from sectorlens.parse._lexicon import (
+    AMOUNT_KINDS,
     BIG_KINDS,
     COUNT,
     CUR,
@@ -53,10 +54,15 @@ def drop(toks: list[Tok]) -> tuple[list[Tok], bool] | str:
     exclusive = False
     n = len(toks)
     for i, t in enumerate(toks):
-        if t.kind == INCL:
-            continue
-        if t.kind == EXCL:
-            exclusive = True
+        if t.kind in (INCL, EXCL):
+            # (含)/(不含)/整 mark the amount just before them: never first, never between numbers
+            before = toks[i - 1].kind if i else None
+            after = toks[i + 1].kind if i + 1 < n else None
+            if before not in AMOUNT_KINDS and before != CUR:
+                return f"{t.text!r} must follow an amount"
+            if after in AMOUNT_KINDS or (t.text == "整" and after is not None):
+                return f"{t.text!r} between two parts of a number"
+            exclusive = exclusive or t.kind == EXCL
             continue
         if (
             t.kind == COUNT

@@ -127,6 +127,9 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
                 return "misplaced 零"
             zero = True
         elif k in SMALL_KINDS:
+            if cur is None and k == HS and prev is not None and prev not in (MORE, ZERO):
+                # Chinese writes 八千一百; 八千百 is a typo (Korean drops 일: 팔천백 = 8100)
+                return f"{t.text!r} without its number"
             coef = _ONE if cur is None else cur
             if not 0 <= coef < 10:
                 return f"a number before {t.text!r} must be below ten"
@@ -134,6 +137,8 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
             assert isinstance(unit, int)
             if last_small is not None and unit >= last_small:
                 return "units out of order"
+            if k == HS and last_small is not None and unit * 10 < last_small and not zero:
+                return "ambiguous numeral: a skipped place needs 零"  # 一千四十: 1040?
             section += coef * unit
             cur, last_small = None, unit
         elif k in BIG_KINDS:
@@ -261,6 +266,8 @@ def _vague_digit(toks: Sequence[Tok]) -> Amount | str | None:
     at = next((i for i, t in enumerate(toks) if t.kind == VAGUE), 0)
     if at == 0 or toks[at - 1].kind not in SMALL_KINDS:
         return None
+    if toks[at - 1].value != 10:
+        return f"{toks[at].text!r} after {toks[at - 1].text!r}"  # 十几 yes, 百几 no
     head, tail = toks[:at], toks[at + 1 :]
     if any(t.kind not in BIG_KINDS for t in tail):
         return f"misplaced {toks[at].text!r}"
