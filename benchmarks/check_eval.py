@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ class DocResult:
     error: str | None = None
     labels: list[ek.LabelResult] = field(default_factory=list)
     flagged: int = 0
+    errors: int = 0  # error findings on the original (the rest of ``flagged`` are warnings)
     false_alarms: list[ek.FindingView] = field(default_factory=list)
     real_found: set[str] = field(default_factory=set)
     real_total: int = 0
@@ -119,6 +121,7 @@ def evaluate(
         if not f.flagged:
             continue
         res.flagged += 1
+        res.errors += f.severity == "error"
         hits = [
             e.id
             for e in errors
@@ -130,7 +133,10 @@ def evaluate(
             res.false_alarms.append(f)
     for p in plantings:
         if doc.format == "pdf":
-            doc2, n = pk.plant_document(original, p)
+            try:
+                doc2, n = pk.plant_document(original, p)
+            except pk.PlantError:
+                n = 0
             if n == 0:
                 res.planted.append((p, "n/a"))
                 continue
@@ -168,6 +174,7 @@ def summary(results: Sequence[DocResult]) -> dict[str, Any]:
     fa = sum(len(d.false_alarms) for d in results)
     out["findings"] = {
         "error_warning": flagged,
+        "errors": sum(d.errors for d in results),
         "false_alarms": fa,
         "real_found": sum(len(d.real_found) for d in results),
         "real_total": sum(d.real_total for d in results),
@@ -197,6 +204,8 @@ def _line(name: str, s: dict[str, Any]) -> list[str]:
         f"    by kind                {kinds}",
         f"  false alarms             {f['false_alarms']} of {f['error_warning']} error/warning"
         f" findings = {fa_share}   (real errors found {f['real_found']}/{f['real_total']})",
+        f"    on the originals       {f['errors']} errors,"
+        f" {f['error_warning'] - f['errors']} warnings",
         f"  facts right (v+s+p)      {_share(a['right'], a['labelled'])}"
         f"   subject ok {a['subject_ok']}, period ok {a['period_ok']} of {a['extracted']} found",
         f"  value-only recall        {_share(a['extracted'], a['labelled'])}",
@@ -225,6 +234,22 @@ def _details(d: DocResult) -> list[str]:
     return out
 
 
+def _measure(doc: ek.Doc) -> DocResult:
+    """``evaluate`` with the corpus files read here (one call per worker process)."""
+    from sectorlens.fx import FxRates
+
+    labels, errors, plantings = ek.load_labels(), ek.load_errors(), pk.load_plantings()
+    with tempfile.TemporaryDirectory() as tmp:
+        return evaluate(
+            doc,
+            [lb for lb in labels if lb.doc == doc.name],
+            [e for e in errors if e.doc == doc.name],
+            [p for p in plantings if p.doc == doc.name],
+            FxRates(),
+            Path(tmp),
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure and print; exit 1 when a document cannot be read."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -232,9 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--doc", action="append", help="only these documents (file names)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("-v", "--verbose", action="store_true", help="misses and false alarms")
+    ap.add_argument("--jobs", type=int, default=1, help="documents measured in parallel")
     args = ap.parse_args(argv)
-    from sectorlens.fx import FxRates
-
     docs = [d for d in ek.load_docs(ek.SHARED) if d.path.exists()]
     if not docs:
         print(f"check_eval: no documents under {ek.SHARED}", file=sys.stderr)
@@ -244,21 +268,15 @@ def main(argv: list[str] | None = None) -> int:
         for d in docs
         if (not args.half or d.half in args.half) and (not args.doc or d.name in args.doc)
     ]
-    labels, errors, plantings = ek.load_labels(), ek.load_errors(), pk.load_plantings()
-    fx = FxRates()
-    results = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for d in docs:
-            results.append(
-                evaluate(
-                    d,
-                    [lb for lb in labels if lb.doc == d.name],
-                    [e for e in errors if e.doc == d.name],
-                    [p for p in plantings if p.doc == d.name],
-                    fx,
-                    Path(tmp),
-                )
-            )
+    order = {d.name: i for i, d in enumerate(docs)}
+    # the largest documents first, so that parallel runs finish together
+    docs.sort(key=lambda d: -d.path.stat().st_size)
+    if args.jobs > 1:
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            results = list(pool.map(_measure, docs))
+    else:
+        results = [_measure(d) for d in docs]
+    results.sort(key=lambda r: order[r.doc.name])
     figures = {
         h: summary([r for r in results if r.doc.half == h])
         for h in HALVES
@@ -273,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
             for r in results:
                 print("\n".join(_details(r)))
         total = sum(r.seconds for r in results)
-        print(f"({len(results)} documents in {total:.0f}s)")
+        print(f"({len(results)} documents, {total:.0f}s of measuring)")
     bad = [r for r in results if r.error]
     for r in bad:
         print(f"check_eval: {r.doc.name}: {r.error}", file=sys.stderr)

@@ -307,14 +307,19 @@ def subject_matches(label: Label, fact: FactView) -> bool:
 
 
 def period_matches(label: Label, fact: FactView) -> bool:
-    """The fact's period is the label's (within a week at each end); ``-`` accepts any."""
+    """The fact's period is the label's (within a week at each end); ``-`` accepts any.
+
+    A label on one day (a balance, a price at a date) also accepts a period of at most a quarter
+    that ends on exactly that day ("二季度末 … 余额" read as the second quarter).
+    """
     if label.start is None or label.end is None:
         return True
     if fact.start is None or fact.end is None:
         return False
-    return (
-        abs(fact.start - label.start) <= PERIOD_SLACK and abs(fact.end - label.end) <= PERIOD_SLACK
-    )
+    if label.start == label.end and fact.end == label.end:
+        return fact.end - fact.start <= timedelta(days=92)
+    start_ok = abs(fact.start - label.start) <= PERIOD_SLACK
+    return start_ok and abs(fact.end - label.end) <= PERIOD_SLACK
 
 
 @dataclass(frozen=True)

@@ -206,3 +206,19 @@ def test_a_real_error_is_found_only_by_a_finding_that_states_its_numbers() -> No
     anchor = err.anchors[0]
     assert ek.covers(right, anchor, set()) and ek.covers(wrong, anchor, set())
     assert ek.states(right, err) and not ek.states(wrong, err)
+
+
+def test_a_balance_at_a_date_accepts_the_quarter_ending_that_day_only() -> None:
+    from datetime import date
+
+    label = ek.Label(
+        "d", "x", "p", Decimal(1), "", ("m",), (), date(2024, 6, 30), date(2024, 6, 30), "a"
+    )
+
+    def view(start: str, end: str) -> ek.FactView:
+        return ek.fact_view({"value": "1", "period": {"start": start, "end": end}}, [])
+
+    assert ek.period_matches(label, view("2024-06-30", "2024-06-30"))
+    assert ek.period_matches(label, view("2024-04-01", "2024-06-30"))
+    assert not ek.period_matches(label, view("2024-01-01", "2024-06-30"))
+    assert not ek.period_matches(label, view("2024-06-01", "2024-07-01"))
