@@ -236,8 +236,10 @@ def _sentence_facts(
             metric = metric or previous.metric
         subject = subject or sent.label
         metric = metric or _metric(subject)
-        if metric is None and previous is not None and (
-            previous.fact.quantity.kind is q.kind or span.start - previous.local[1] <= 8
+        if (
+            metric is None
+            and previous is not None
+            and (previous.fact.quantity.kind is q.kind or span.start - previous.local[1] <= 8)
         ):
             # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
             metric = previous.metric
