@@ -228,3 +228,56 @@ def test_html_highlights_the_paired_numbers(cli, tmp_path: Path) -> None:
     cli("check", str(doc), "--html", str(out))
     html = out.read_text(encoding="utf-8")
     assert "<mark>USD 80 million</mark>" in html and "<mark>USD 100 million</mark>" in html
+
+
+PART_SHARES = {
+    "ko": "2020년 수출은 100억 달러였으며, 이 중 반도체 60억 달러(비중 {x}%), 휴대폰 30억 달러"
+    "(비중 30%)였다.",
+    "zh": "5 月出口 190 万辆，其中三元电池出口 72 万辆（占比 {x}%），磷酸铁锂出口 117 万辆"
+    "（占比 61.58%）。",
+    "en": "Exports were USD 100 million in 2020, of which chips USD 60 million (a share of {x}%) "
+    "and phones USD 30 million (a share of 30%).",
+}
+RIGHT = {"ko": "60", "zh": "37.89", "en": "60"}
+
+
+@pytest.mark.parametrize("lang", PART_SHARES)
+def test_a_parts_stated_share_of_its_whole_is_recomputed(lang: str) -> None:
+    ok = run(PART_SHARES[lang].format(x=RIGHT[lang]), "breakdown.share")
+    assert ok and all(f.severity is Severity.OK for f in ok)
+    found = run(PART_SHARES[lang].format(x="45"), "breakdown.share")
+    assert [f.severity for f in found].count(Severity.ERROR) == 1
+
+
+def test_a_trend_word_against_the_compared_value_in_parentheses() -> None:
+    text = "2025 年 1-5 月三元电池占比 18.51%，较 2024 年（25.31%）显著{w}。"
+    assert run(text.format(w="下滑"), "trend.levels") == []
+    (f,) = run(text.format(w="上升"), "trend.levels")
+    assert f.severity is Severity.ERROR and f.values == ("25.31", "18.51")
+
+
+def test_a_lone_numeral_before_yuan_inside_a_word_is_no_money() -> None:
+    ex = extract(from_text("三元电池装机 10.50 万辆，售价五元。"))
+    assert [m.fact.quantity.input for m in ex.mentions if m.fact.quantity.currency] == ["五元"]
+
+
+BALANCE = {
+    "ko": "2011년 5월 수출은 133.8억 달러였다.\n\n2011년 5월 수입은 69.4억 달러였다.\n\n"
+    "2011년 5월 무역수지 흑자는 {x}억 달러였다.\n",
+    "zh": "2011年5月出口133.8亿美元。\n\n2011年5月进口69.4亿美元。\n\n"
+    "2011年5月贸易顺差达到了{x}亿美元。\n",
+    "en": "Exports were USD 13.38 billion in May 2011.\n\nImports were USD 6.94 billion in "
+    "May 2011.\n\nThe trade surplus was USD {x} billion in May 2011.\n",
+}
+GOOD_BALANCE = {"ko": "64.4", "zh": "64.4", "en": "6.44"}
+BAD_BALANCE = {"ko": "68.4", "zh": "68.4", "en": "6.84"}
+
+
+@pytest.mark.parametrize("lang", BALANCE)
+def test_a_trade_balance_against_its_exports_and_imports(lang: str) -> None:
+    (ok,) = run(BALANCE[lang].format(x=GOOD_BALANCE[lang]), "derived.balance")
+    assert ok.severity is Severity.OK
+    (f,) = run(BALANCE[lang].format(x=BAD_BALANCE[lang]), "derived.balance")
+    assert f.severity is Severity.WARNING
+    # far from any exports minus imports: no relation, nothing said
+    assert run(BALANCE[lang].format(x="30"), "derived.balance") == []

@@ -106,6 +106,8 @@ _CHANGE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_LONE_NUMERAL = re.compile(r"^[一二两三四五六七八九十百千万]{1,2}[元圆]$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def quantity_spans(text: str) -> list[tuple[str, Span]]:
@@ -122,6 +124,8 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
         # Trailing spaces and a range separator left dangling are not part of the quantity.
         stripped = raw.rstrip()
         end -= len(raw) - len(stripped)
+        if _LONE_NUMERAL.match(text[start:end]) and _HAN.match(text[end : end + 1]):
+            continue  # 三元电池 is a ternary battery, not CNY 3
         to = _TO.search(text, start, end)
         if to is not None and _CHANGE_LEAD.search(text[max(0, start - 24) : start]):
             out.append((kind, Span(start, to.start(), text[start : to.start()])))

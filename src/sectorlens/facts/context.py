@@ -52,7 +52,7 @@ _EXTRA = re.compile(
             r"(?P<ordq>\b(?:the\s)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s"
             r"(?P<qh>quarter|half)(?:\sof(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
-            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月)"
+            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
             r"(?!\s?\d{1,2}\s?(?:일|日)))",
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
@@ -275,6 +275,10 @@ _VERSUS_LEAD = re.compile(
     r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
+_VERSUS_ZH = re.compile(
+    r"(?:较|比|相比|相较|对比)\s?(?:(?:19|20)\d{2}\s?年|上年|去年|同期|上月|年初)?"
+    r"[^\d，,。；;]{0,4}[（(]\s*$"
+)
 _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(
     r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
@@ -303,7 +307,7 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "cagr"
     if _FROM_LEAD.search(lead):
         return "from"
-    if _VERSUS_LEAD.search(lead):
+    if _VERSUS_LEAD.search(lead) or _VERSUS_ZH.search(text[max(0, start - 16) : start]):
         return "versus"  # compared to net revenue of $5.6 billion in 2021
     if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None

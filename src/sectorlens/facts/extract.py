@@ -8,7 +8,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
@@ -17,6 +16,16 @@ from sectorlens.facts.context import Named, change_of, named_periods, reference_
 from sectorlens.facts.document import Block
 from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
 from sectorlens.facts.readers import Document, read_document
+from sectorlens.facts.scope import (
+    NO_PERIOD,
+    Scope,
+    context_period,
+    is_heading,
+    metric_of,
+    period_for,
+    respective_periods,
+    signed,
+)
 from sectorlens.facts.subjects import respectively, subject_of
 from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
@@ -28,22 +37,7 @@ _AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
 _CLAUSE_END = re.compile(r"[,，;；]|$")
-_SIGN_GAP = re.compile(r"(?:^|[\s(（:：,，])([+\-−])\s$")
-_CHANGE_WORDS = re.compile(
-    r"(?:同比|环比|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
-    r"较上年同期|上年同期|较上年|比上年|同期|较|增至|降至|升至|减至|增长到|下降到|从|由|到|"
-    r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
-    r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"
-    r"growth|declined?)\b|[+\-−▲▼△▽↑↓])",
-    re.I,
-)
-_HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")
 _CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
-_PARTICLES = frozenset(["에서", "으로", "로", "에", "의", "와", "과", "및", "and", "to", "from"])
-_CODE = re.compile(r"[(（][^()（）]*[)）]")
-_ITEM_LABEL = re.compile(
-    r"^[\W\d]{0,6}?(?:\d{1,2}[.、)]\s*)?\**([^：:，,。;；\d]{2,24}?)\**\s*[：:]"
-)
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
 )
@@ -106,7 +100,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     named: dict[int, tuple[Named, ...]] = {}
     inherited: Period | None = None
     paragraph = -1
-    scope = _Scope(reference)
+    scope = Scope(reference)
     by_paragraph: dict[int, int] = {}
     for sent in lay.sentences:
         by_paragraph[sent.paragraph] = by_paragraph.get(sent.paragraph, 0) + 1
@@ -119,12 +113,12 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             continue  # a table row: its cells are read as cells below
         if sent.paragraph != paragraph:
             paragraph, inherited = sent.paragraph, None
-        year = (inherited or scope.period or scope.reference_period or _NO_PERIOD).end.year
+        year = (inherited or scope.period or scope.reference_period or NO_PERIOD).end.year
         found = named_periods(sent.text, None if year == 1 else year)
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
         spans = quantity_spans(sent.text)
-        if by_paragraph[sent.paragraph] == 1 and _is_heading(sent.text, spans):
+        if by_paragraph[sent.paragraph] == 1 and is_heading(sent.text, spans):
             scope.heading(sent.text, found)
             continue
         got, bad = _sentence_facts(doc, sent, spans, found, inherited, scope, default_currency)
@@ -143,52 +137,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
 
 
-_NO_PERIOD = Period(date(1, 1, 1), date(1, 12, 31))
-
-
-class _Scope:
-    """The heading a sentence sits under (its period and name) and the document's own date."""
-
-    def __init__(self, reference: date | None) -> None:
-        self.section: str | None = None
-        self.parent: str | None = None
-        self.period: Period | None = None
-        self.reference_period = None if reference is None else Period(reference, reference)
-
-    def heading(self, text: str, found: Sequence[Named]) -> None:
-        own = [n.period for n in found if not n.compared]
-        name = _CODE.sub("", _HEADING_MARK.sub("", text)).strip(" *:：#")[:40] or None
-        if text.rstrip().endswith((":", "：")) and self.parent is not None:
-            self.section = f"{self.parent} / {name}"  # **财务数据**： under 1. 多氟多
-        else:
-            self.parent = self.section = name
-        if own:
-            self.period = own[-1]
-
-    def item(self, text: str) -> str | None:
-        """The section, with the label a list item starts with (``天力锂能（301152.SZ）：``)."""
-        m = _ITEM_LABEL.match(text)
-        if m is None:
-            return self.section
-        label = _CODE.sub("", m.group(1)).strip(" *")
-        return f"{self.section} / {label}" if self.section else label
-
-
-def _is_heading(text: str, spans: Sequence[tuple[str, Span]]) -> bool:
-    """A short paragraph of one line that states no quantity and ends no sentence."""
-    body = text.strip()
-    if not body or len(body) > 60 or "\t" in body or body.endswith(lx.TERMINAL):
-        return False
-    return not spans or bool(_HEADING_MARK.match(body).group(0).strip())  # type: ignore[union-attr]
-
-
 def _sentence_facts(
     doc: Document,
     sent: Sentence,
     spans: Sequence[tuple[str, Span]],
     found: Sequence[Named],
     inherited: Period | None,
-    scope: _Scope,
+    scope: Scope,
     default_currency: str | None,
 ) -> tuple[list[Mention], list[Fact]]:
     text = sent.text
@@ -197,7 +152,7 @@ def _sentence_facts(
     lang = lx.language(text)
     listed = respectively(text, [(s.start, s.end) for _, s in spans])
     compared = next((n.period for n in found if n.compared), None)
-    by_order = _respective_periods(text, spans, found)
+    by_order = respective_periods(text, spans, found)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     floor = 0
@@ -209,9 +164,9 @@ def _sentence_facts(
             # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
             q = _qualified(q, text[span.end :])
         doc_span = sent.doc_span(span.start, span.end)
-        period, source = by_order.get(i) or _period_for(text, span, found, lang), "sentence"
+        period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
         if period is None:
-            period, source = _context_period(inherited, scope, sent)
+            period, source = context_period(inherited, scope, sent)
         if q.kind not in FACT_KINDS:
             if q.kind is Kind.UNPARSED:
                 unparsed.append(
@@ -224,21 +179,26 @@ def _sentence_facts(
         if q.kind is Kind.PERCENT and _NAME_AFTER.match(text[span.end :]):
             continue  # 3.924% Notes: part of a name, not a figure
         change = change_of(text, span.start, span.end, floor)
-        q = _signed(q, text[: span.start], change)
+        q = signed(q, text[: span.start], change)
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
         subject, base = subject_of(text, span.start, span.end, floor, kind, lang)
         subject = listed.get(i, subject)
-        metric = _metric(subject)
+        metric = metric_of(subject)
         if metric is None and level is not None and (change or kind == "percent"):
             metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
         if subject is None and previous is not None and previous.fact.quantity.kind is q.kind:
             subject = previous.fact.subject  # the topic of the sentence carries on
             metric = metric or previous.metric
         subject = subject or sent.label
-        metric = metric or _metric(subject)
-        if metric is None and previous is not None and previous.fact.quantity.kind is q.kind:
-            metric = previous.metric  # 2019년 120억 원에서 2020년 150억 원으로: one metric
-        if subject is not None and _metric(subject) is None:
+        metric = metric or metric_of(subject)
+        if (
+            metric is None
+            and previous is not None
+            and (previous.fact.quantity.kind is q.kind or span.start - previous.local[1] <= 8)
+        ):
+            # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
+            metric = previous.metric
+        if subject is not None and metric_of(subject) is None:
             subject = metric  # a subject is never a verb (同比增长) or a sign
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(
@@ -261,41 +221,6 @@ def _sentence_facts(
             level = mention
         floor = span.end
     return mentions, unparsed
-
-
-_RESPECTIVELY = re.compile(r"respectively|各自|分别|分別|각각", re.IGNORECASE)
-
-
-def _respective_periods(
-    text: str, spans: Sequence[tuple[str, Span]], found: Sequence[Named]
-) -> dict[int, Period]:
-    """``$463 million and $85 million for 2022 and 2021, respectively``: periods in order."""
-    if not _RESPECTIVELY.search(text):
-        return {}
-    own = [n for n in found if not n.compared]
-    if len(own) < 2 or len({n.period for n in own}) < len(own):
-        return {}
-    listed = [i for i, (_, s) in enumerate(spans) if s.end <= _RESPECTIVELY.search(text).start()]  # type: ignore[union-attr]
-    if len(listed) != len(own):
-        listed = [i for i, (_, s) in enumerate(spans) if s.start >= own[-1].end]
-    if len(listed) != len(own):
-        return {}
-    return {i: n.period for i, n in zip(listed, own, strict=True)}
-
-
-def _context_period(
-    inherited: Period | None, scope: _Scope, sent: Sentence
-) -> tuple[Period | None, str]:
-    """A fact's period when its sentence names none: the sentence before, heading, document."""
-    if inherited is not None:
-        return inherited, "context"
-    if scope.period is not None:
-        return scope.period, "heading"
-    if sent.figure:
-        own = [n.period for n in named_periods(sent.figure, None) if not n.compared]
-        if own:
-            return own[0], "caption"
-    return scope.reference_period, "reference"
 
 
 def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> list[Mention]:
@@ -324,34 +249,6 @@ def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> lis
     return out
 
 
-def _metric(subject: str | None) -> str | None:
-    """The subject without change words, periods and signs (``同比 +`` names no metric)."""
-    if not subject:
-        return None
-    cleaned = subject
-    for n in reversed(named_periods(subject, 2000)):
-        cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
-    cleaned = _CHANGE_WORDS.sub(" ", cleaned)
-    if not re.search(r"[^\W\d_]", cleaned) or cleaned.strip() in _PARTICLES:
-        return None
-    cleaned = re.sub(r"\s+", " ", cleaned).strip(" ：:,，·-")
-    return cleaned or None
-
-
-def _signed(q: Quantity, before: str, change: str | None) -> Quantity:
-    """``同比 - 31.25%``: a sign set apart from a change belongs to it."""
-    m = _SIGN_GAP.search(before[-3:])
-    if not change or not m or m.group(1) == "+" or q.value is None or q.value < 0:
-        return q
-    neg = Decimal(-1)
-    return dataclasses.replace(
-        q,
-        value=q.value * neg,
-        low=None if q.high is None else q.high * neg,
-        high=None if q.low is None else q.low * neg,
-    )
-
-
 def _qualified(q: Quantity, after: str) -> Quantity:
     """``4000억 위안을 넘어서고`` reads as at least 4000억: a bound stated after the number."""
     if q.qualifier is not Qualifier.EXACT or q.value is None:
@@ -361,37 +258,6 @@ def _qualified(q: Quantity, after: str) -> Quantity:
     if _AT_MOST_AFTER.match(after):
         return dataclasses.replace(q, qualifier=Qualifier.AT_MOST, value=None, low=None)
     return q
-
-
-def _period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
-    """The period named nearest before the quantity, else right after it in the same clause.
-
-    English names the period after the number (``723 deals in 2020``): there the period right
-    after it, before the next number, comes first. A period the sentence compares with
-    (``compared with Q4 2018``, ``전년 대비``) dates only the value written right after it.
-    """
-    after = None
-    for n in found:
-        gap = text[span.end : n.start]
-        if n.start >= span.end and not re.search(r"[,，;；]|\d", gap):
-            after = n
-            break
-    if after is not None and lang == "en":
-        return after.period
-    before = [n for n in found if n.end <= span.start]
-    if (
-        before
-        and before[-1].compared
-        and not re.search(r"\d", text[before[-1].end : span.start])
-        and re.search(r"(?:from|比|较|从)\s?\S{0,6}$", text[: before[-1].start], re.I)
-    ):
-        return before[-1].period  # 比2019年的 20亿元: the compared value itself
-    own = [n for n in before if not n.compared]
-    if own:
-        return own[-1].period
-    if after is not None and not after.compared:
-        return after.period
-    return None
 
 
 def _is_estimate(text: str, end: int) -> bool:
@@ -437,7 +303,7 @@ def _figure_facts(
                 lang,
                 False,
                 run_index,
-                metric=_metric(item.label),
+                metric=metric_of(item.label),
                 period_source="caption" if period is not None else None,
             )
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from sectorlens.facts.rules import (
+    balance,
     breakdown,
     comparison,
     derived,
@@ -28,6 +29,7 @@ RULES: dict[str, Rule] = {
     "derived": derived.check,
     "growth": growth.check,
     "tables": tables.check,
+    "balance": balance.check,
     "restated": restated.check,
     "store": store.check,
 }

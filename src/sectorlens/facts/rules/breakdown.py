@@ -25,7 +25,9 @@ from sectorlens.model import Finding, Kind, Severity
 RULE_SUM = "breakdown.sum"
 RULE_PARTS = "breakdown.parts"
 _SHARE = re.compile(lx.alternation(lx.SHARE_CUES) + r"(?![-A-Za-z])", re.IGNORECASE)
-_OWN_SHARE = re.compile(r"(?:占比|比重|份额|비중|점유율|share)\s?[:：]?\s?$", re.IGNORECASE)
+_OWN_SHARE = re.compile(
+    r"(?:占比|比重|份额|비중|점유율|share|or)\s?(?:of\s)?[:：]?\s?$", re.IGNORECASE
+)
 # 90% → 55%, 90~95%에 이르던 것을 45~55%로: one share at two times, not two parts.
 _TRANSITION = re.compile(r"→|->|에서\s|으?로\s?(?:감축|확대|증가|감소|늘|줄)|从|由|\bfrom\b", re.I)
 _CHANGE = lx.compile_words(lx.CHANGE_CUES)
@@ -107,6 +109,7 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             after = [m for m in same if m.local[0] >= marker.end()]
             if before and len(after) >= 2 and _parts_related(text, before[-1], after):
                 out.append(_parts(ctx, before[-1], after, exhaustive=False))
+                out.extend(_part_shares(ctx, text, before[-1], after, members))
                 continue
         for i, m in enumerate(same):
             lead = text[max(0, m.local[0] - 12) : m.local[0]]
@@ -123,6 +126,62 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         base = next((m.base for m in shares if m.base), None)
         return [_sum(ctx, base or _label(shares), shares, figure=False)]
     return []
+
+
+RULE_SHARE = "breakdown.share"
+_SHARE_OFF = {
+    "ko": "{part}은(는) {whole}의 {computed}%인데, 보고서는 {stated}%라고 합니다.",
+    "en": "{part} is {computed}% of {whole}, but the report states {stated}%.",
+}
+_SHARE_OK = {
+    "ko": "{part}은(는) {whole}의 {computed}%로, 보고서의 {stated}%와 맞습니다.",
+    "en": "{part} is {computed}% of {whole}, as stated ({stated}%).",
+}
+
+
+def _part_shares(
+    ctx: Context, text: str, whole: Mention, parts: Sequence[Mention], members: Sequence[Mention]
+) -> list[Finding]:
+    """其中A 7.2GWh（占比 37.89%）: a part's stated share of the whole, recomputed."""
+    out: list[Finding] = []
+    w_lo, w_hi = bounds(whole.fact.quantity)
+    w = point(whole.fact.quantity)
+    if w_lo is None or w_hi is None or w is None or w_lo <= 0:
+        return out
+    for part in parts:
+        share = next(
+            (
+                m
+                for m in members
+                if m.fact.quantity.kind is Kind.PERCENT
+                and m.change is None
+                and 0 <= m.local[0] - part.local[1] <= 16
+                and _OWN_SHARE.search(text[part.local[1] : m.local[0]])
+            ),
+            None,
+        )
+        p_lo, p_hi = bounds(part.fact.quantity)
+        p, v = point(part.fact.quantity), point(share.fact.quantity) if share else None
+        if share is None or p_lo is None or p_hi is None or p is None or v is None:
+            continue
+        lo, hi = p_lo / w_hi * HUNDRED, p_hi / w_lo * HUNDRED
+        s_lo, s_hi = bounds(share.fact.quantity)
+        computed = p / w * HUNDRED
+        words = {
+            "part": ctx.quantity(part.fact.quantity),
+            "whole": ctx.quantity(whole.fact.quantity),
+            "computed": pct(computed),
+            "stated": pct(v),
+        }
+        values = [p, w, v, computed.quantize(Decimal("0.01"))]
+        members_ = [whole, part, share]
+        if s_lo is not None and s_hi is not None and (s_hi < lo or s_lo > hi):
+            message = ctx.say(_SHARE_OFF, **words)
+            out.append(finding(RULE_SHARE, Severity.ERROR, message, members_, values))
+        else:
+            message = ctx.say(_SHARE_OK, **words)
+            out.append(finding(RULE_SHARE, Severity.OK, message, members_, values))
+    return out
 
 
 def _one_period(members: Sequence[Mention]) -> bool:
