@@ -102,12 +102,12 @@ def _read_accepted(path: Path) -> tuple[set[str], set[tuple[str, int]]]:
 
 
 def _print(name: str, n_facts: int, findings: list[Finding], n_accepted: int = 0) -> None:
-    from rich.console import Console
     from rich.markup import escape
 
+    from sectorlens.cli.console import console as make_console
     from sectorlens.facts.render import finding_id
 
-    console = Console(highlight=False)
+    console = make_console()
     counts = {s: sum(1 for f in findings if f.severity.value == s) for s in _STYLE}
     summary = "  ".join(f"[{_STYLE[s]}]{s} {n}[/]" for s, n in counts.items())
     if n_accepted:
