@@ -55,10 +55,23 @@ def test_check_exits_1_on_an_error_and_0_without(cli, tmp_path: Path) -> None:
     good = cli("check", str(_file(tmp_path, GOOD, "g.txt")), "--json", "--lang", "en")
     assert good.exit_code == 0
     data = json.loads(good.stdout)
-    assert data["summary"] == {"error": 0, "warning": 0, "info": 0, "ok": 1}
+    assert data["summary"] == {"error": 0, "warning": 0, "info": 0, "ok": 1, "accepted": 0}
     (finding,) = data["findings"]
-    assert set(finding) == {"rule", "severity", "message", "values", "lines", "quotes"}
+    assert set(finding) == {
+        "id",
+        "rule",
+        "severity",
+        "message",
+        "values",
+        "lines",
+        "quotes",
+        "why",
+        "facts",
+    }
     assert finding["values"] == ["45", "35", "20", "100"]
+    # the paired facts, each with its value in base units and its locator
+    assert [f["value"] for f in finding["facts"]] == ["45", "35", "20"]
+    assert all(f["locator"]["line"] == 1 and "block" in f["locator"] for f in finding["facts"])
 
 
 def test_check_html_escapes_the_quoted_text(cli, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from sectorlens.errors import InputError, StoreError
 from sectorlens.store import (
     bundled_dataset,
     ensure_reference,
@@ -17,6 +18,8 @@ from sectorlens.store import (
     stored_reference,
 )
 from sectorlens.store.refdata import reference_digest
+from sectorlens.store.reference import stored_subjects
+from tiny_dataset import write_dataset
 
 
 def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -58,22 +61,50 @@ def test_records_read_back_equal_the_files(con: duckdb.DuckDBPyConnection) -> No
     assert stored.presentation["subject"]["id"] == data.dataset_id
 
 
-def test_ensure_loads_once_and_refreshes_a_changed_copy(
+def _renamed_copy(tmp_path: Path, new_id: str) -> Path:
+    other = tmp_path / new_id
+    shutil.copytree(bundled_dataset(), other)
+    subject = other / "subject.yaml"
+    subject.write_text(
+        subject.read_text(encoding="utf-8").replace("id: cn_ai_2021", f"id: {new_id}"),
+        encoding="utf-8",
+    )
+    return other
+
+
+def test_ensure_loads_once_and_leaves_another_data_set_alone(
     con: duckdb.DuckDBPyConnection, tmp_path: Path
 ) -> None:
     assert ensure_reference(con) is not None
     assert ensure_reference(con) is None  # already current
-    # A store holding another data set is left alone.
-    other = tmp_path / "other"
-    shutil.copytree(bundled_dataset(), other)
-    subject = other / "subject.yaml"
-    subject.write_text(
-        subject.read_text(encoding="utf-8").replace("id: cn_ai_2021", "id: another_industry"),
-        encoding="utf-8",
-    )
-    load_reference(con, other)
-    assert ensure_reference(con) is None
-    assert stored_reference(con).dataset_id == "another_industry"
+    fresh = duckdb.connect(":memory:")
+    from sectorlens.store import ensure_schema
+
+    ensure_schema(fresh)
+    load_reference(fresh, _renamed_copy(tmp_path, "another_industry"))
+    assert ensure_reference(fresh) is None  # a store holding another data set is left alone
+    assert stored_reference(fresh).dataset_id == "another_industry"
+
+
+def test_two_subjects_share_a_store_and_an_id_clash_is_named(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    first = load_reference(con)
+    other = _renamed_copy(tmp_path, "another_industry")
+    with pytest.raises(InputError, match=r"source_id '\w+' is already used by another data set"):
+        load_reference(con, other)
+    # a data set with its own ids loads beside the first, which stays the current subject
+    other = write_dataset(tmp_path / "tiny", "another_industry")
+    second = load_reference(con, other, current=False)
+    assert second.loaded
+    assert stored_subjects(con) == {"another_industry": second.load_id, "cn_ai_2021": first.load_id}
+    assert stored_reference(con).dataset_id == "cn_ai_2021"
+    mine, theirs = stored_reference(con, "cn_ai_2021"), stored_reference(con, "another_industry")
+    assert len(mine.observations) == len(read_reference().observations)
+    assert len(theirs.observations) == 2
+    assert not {o.obs_id for o in mine.observations} & {o.obs_id for o in theirs.observations}
+    with pytest.raises(StoreError, match="holds no subject 'nothing'"):
+        stored_reference(con, "nothing")
 
 
 def test_an_unchanged_store_is_checked_without_reading_the_data(

@@ -40,6 +40,7 @@ class Status(StrEnum):
     ESTIMATE = "estimate"
     TARGET = "target"
     FORECAST = "forecast"
+    DERIVED = "derived"  # computed by the data set's author from published figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,3 +222,5 @@ class Finding:
     values: tuple[str, ...] = ()
     lines: tuple[int, ...] = ()
     quotes: tuple[str, ...] = ()  # the sentences (or figure labels) the finding is about
+    facts: tuple[Fact, ...] = ()  # the facts the rule paired, in the order it used them
+    why: str = ""  # the relation that paired them (stated in the text, or inferred)

@@ -29,8 +29,12 @@ def gazetteer() -> Gazetteer:
         (("廣東", "廣州"), None, ("CN", "CN-GD", "Guangzhou", None, "GBA")),  # traditional
         (("광둥", "선전"), None, ("CN", "CN-GD", "Shenzhen", None, "GBA")),  # Korean
         (("Guangdong", "Shenzhen"), None, ("CN", "CN-GD", "Shenzhen", None, "GBA")),
-        (("Gurgaon",), "IN", ("IN", "IN-HR", "Gurugram", None, None)),
-        (("Gurugram",), "IN", ("IN", "IN-HR", "Gurugram", None, None)),
+        (
+            ("Gurgaon",),
+            "IN",
+            ("IN", "IN-HR", "Gurugram", None, "NCR"),
+        ),  # the India subject's cluster
+        (("Gurugram",), "IN", ("IN", "IN-HR", "Gurugram", None, "NCR")),
         (("Bangalore",), "IN", ("IN", "IN-KA", "Bengaluru", None, None)),
         (("CA", "Mountain View"), "US", ("US", "US-CA", "Mountain View", None, None)),
     ],

@@ -13,6 +13,7 @@ from sectorlens.errors import SectorlensError
 
 # Each module registers its commands on ``app`` when imported.
 from sectorlens.cli import db as _db  # noqa: F401  isort: skip
+from sectorlens.cli import datasets as _datasets  # noqa: F401  isort: skip
 from sectorlens.cli import report as _report  # noqa: F401  isort: skip
 from sectorlens.cli import version as _version  # noqa: F401  isort: skip
 from sectorlens.cli import parse as _parse  # noqa: F401  isort: skip
@@ -30,7 +31,9 @@ def main(argv: list[str] | None = None) -> None:
         command = plain_help(typer.main.get_command(app))
         command(args=argv, prog_name="sectorlens")  # exits through SystemExit
     except SectorlensError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        from sectorlens.ingest.text import printable
+
+        typer.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("aborted", err=True)

@@ -26,19 +26,39 @@ def check_command(
         bool, typer.Option("--store", help="Also check against the default store.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the messages: ko or en.")] = "ko",
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages: ko or en (default: the document's, else en).",
+            show_default=False,
+        ),
+    ] = None,
     html: Annotated[
         Path | None,
         typer.Option("--html", help="Also write an HTML report here.", show_default=False),
     ] = None,
     default_currency: CurrencyOption = None,
+    accept: Annotated[
+        Path | None,
+        typer.Option(
+            "--accept",
+            help="Reviewed findings to dismiss: a JSON or YAML list of finding ids "
+            "(or {rule, line} entries).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check a report's numbers: breakdowns, trends, comparisons, exchange rates, the store."""
     from sectorlens.facts import check, extract_file, findings_html, has_errors, report_dict
+    from sectorlens.facts.check import document_language
+    from sectorlens.facts.render import split_accepted
     from sectorlens.fx import FxRates
     from sectorlens.store import connect, default_db_path
 
+    keys = _read_accepted(accept) if accept is not None else (set(), set())
     extraction = extract_file(file, default_currency=default_currency)
+    lang = lang or document_language(extraction)
     con = None
     if db is not None or store:
         con = connect(db if db is not None else default_db_path(), read_only=True)
@@ -50,15 +70,17 @@ def check_command(
     finally:
         if con is not None:
             con.close()
+    findings, accepted = split_accepted(findings, *keys)
     if html is not None:
         try:
             html.write_text(findings_html(extraction, findings, lang), encoding="utf-8")
         except OSError as exc:
             raise InputError(f"cannot write {html}: {exc.strerror}") from exc
     if as_json:
-        typer.echo(json.dumps(report_dict(extraction, findings), ensure_ascii=False, indent=2))
+        data = report_dict(extraction, findings, accepted)
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        _print(extraction.document.name, len(extraction.facts), findings)
+        _print(extraction.document.name, len(extraction.facts), findings, len(accepted))
     raise typer.Exit(1 if has_errors(findings) else 0)
 
 
@@ -84,19 +106,45 @@ def _store_scope(con: Any) -> Any:
     return scope
 
 
-def _print(name: str, n_facts: int, findings: list[Finding]) -> None:
+def _read_accepted(path: Path) -> tuple[set[str], set[tuple[str, int]]]:
+    """The ids and (rule, line) pairs of a reviewed-findings file (JSON or YAML)."""
+    import yaml
+
+    from sectorlens.facts.render import accepted_keys
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text") from exc
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        return accepted_keys(data if data is not None else [])
+    except (ValueError, yaml.YAMLError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"{path}: not a reviewed-findings list ({reason})") from exc
+
+
+def _print(name: str, n_facts: int, findings: list[Finding], n_accepted: int = 0) -> None:
     from rich.markup import escape
 
     from sectorlens.cli.console import console as make_console
+    from sectorlens.facts.render import finding_id
 
     console = make_console()
     counts = {s: sum(1 for f in findings if f.severity.value == s) for s in _STYLE}
     summary = "  ".join(f"[{_STYLE[s]}]{s} {n}[/]" for s, n in counts.items())
+    if n_accepted:
+        summary += f"  [dim]accepted {n_accepted}[/]"
     console.print(f"[bold]{escape(name)}[/bold]: {n_facts} facts  {summary}")
     for f in findings:
         sev = f.severity.value
         lines = ", ".join(str(x) for x in f.lines)
-        console.print(f"\n[{_STYLE[sev]}]{sev.upper():7}[/] [dim]{f.rule} · lines {lines}[/dim]")
+        console.print(
+            f"\n[{_STYLE[sev]}]{sev.upper():7}[/] [dim]{f.rule} · lines {lines} · "
+            f"id {finding_id(f)}[/dim]"
+        )
         console.print(f"  {escape(f.message)}")
         for quote in f.quotes[:3]:
             console.print(f"  [dim]> {escape(quote)}[/dim]")

@@ -1,4 +1,4 @@
-"""``sectorlens db init`` and ``sectorlens db status``."""
+"""``sectorlens db init``, ``db status``, ``db loads`` and ``db drop LOAD_ID``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import typer
 
 from sectorlens.cli.app import DbOption, app
 
-db_app = typer.Typer(help="Create the store and show what it holds.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Create the store, show what it holds, list and drop loads.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 
 
@@ -45,6 +47,7 @@ def init(
 @db_app.command("status")
 def status(db: DbOption = None) -> None:
     """Show the store's path, row counts per table and its loads."""
+    from sectorlens.ingest.text import printable
     from sectorlens.store import connect, default_db_path, store_status
 
     path = db or default_db_path()
@@ -65,6 +68,69 @@ def status(db: DbOption = None) -> None:
     for load in info.loads:
         what = load.dataset_id or f"{load.deals or 0} deals, {load.rejects or 0} rejects"
         typer.echo(
-            f"  {load.load_id}  {load.source_format}  {load.started_at:%Y-%m-%d %H:%M}  "
-            f"{load.rows_read or 0} rows  {what}  {load.path}"
+            printable(
+                f"  {load.load_id}  {load.source_format}  {load.started_at:%Y-%m-%d %H:%M}  "
+                f"{load.rows_read or 0} rows  {what}  {load.path}"
+            )
         )
+
+
+@db_app.command("loads")
+def loads(db: DbOption = None) -> None:
+    """List the loads: id, format, file, text encoding, rows read and where they went, time."""
+    from sectorlens.ingest.text import printable
+    from sectorlens.store import connect, default_db_path
+    from sectorlens.store.loads import list_loads
+
+    path = db or default_db_path()
+    con = connect(path, read_only=True)
+    try:
+        found = list_loads(con)
+    finally:
+        con.close()
+    typer.echo(f"store: {printable(str(path))} ({len(found)} loads)")
+    for load in found:
+        options = load.options
+        what = options.get("dataset_id") or (
+            f"{load.rows_read:,} rows: {load.deals:,} deals, {load.companies:,} companies, "
+            f"{load.observations:,} observations, {load.rejects:,} rejects"
+        )
+        encoding = options.get("encoding")
+        when = f"{load.started_at:%Y-%m-%d %H:%M:%S}"
+        if load.finished_at is not None:
+            when += f" ({(load.finished_at - load.started_at).total_seconds():.1f} s)"
+        typer.echo(printable(f"{load.load_id}  {load.source_format}  {when}"))
+        typer.echo(printable(f"    {load.path}" + (f"  [{encoding}]" if encoding else "")))
+        typer.echo(printable(f"    {what}"))
+
+
+@db_app.command("drop")
+def drop(
+    load_id: Annotated[str, typer.Argument(help="The load to remove (see `sectorlens db loads`).")],
+    db: DbOption = None,
+) -> None:
+    """Remove one load and every row it added (deals, companies, rejects, …), atomically."""
+    from sectorlens.errors import StoreError
+    from sectorlens.ingest.text import printable
+    from sectorlens.store import connect, default_db_path
+    from sectorlens.store.loads import drop_load
+
+    path = db or default_db_path()
+    if not Path(path).expanduser().exists():
+        raise StoreError(f"no store at {printable(str(path))}")
+    try:
+        con = connect(path)
+    except StoreError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"cannot drop {printable(load_id)}: the store {printable(str(path))} is open in "
+                "another process (a running `sectorlens serve`?); stop it and try again; "
+                "nothing was changed"
+            ) from exc
+        raise
+    try:
+        removed = drop_load(con, load_id)
+    finally:
+        con.close()
+    counts = ", ".join(f"{n:,} {table}" for table, n in removed.items() if n)
+    typer.echo(printable(f"dropped load {load_id}: removed {counts or 'no rows'}"))

@@ -41,6 +41,21 @@ def ingest_command(
         bool, typer.Option("--preview", help="Show normalized rows and rejects; write nothing.")
     ] = False,
     rows: Annotated[int, typer.Option("--rows", help="Rows shown by --preview.", min=1)] = 10,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Text encoding of the files (e.g. gb18030, cp949, utf-16); default: detected.",
+        ),
+    ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Re-ingest a file in place of its earlier loads (e.g. with another encoding or "
+            "mapping): they are removed in the same transaction.",
+        ),
+    ] = False,
 ) -> None:
     """Ingest exports into the store: normalized, every row accounted for, atomic, idempotent."""
     # Imported here so that other commands do not pay for the readers and their libraries.
@@ -71,17 +86,35 @@ def ingest_command(
             bar.update(tasks[path], completed=done)
 
         if preview:
-            results = ingest(None, paths, source=source, preview=rows, progress=progress)
+            results = ingest(
+                None, paths, source=source, preview=rows, progress=progress, encoding=encoding
+            )
         else:
             con = connect(db, on_upgrade=lambda note: typer.echo(note, err=True))
             try:
-                results = ingest(con, paths, source=source, progress=progress)
+                results = ingest(
+                    con,
+                    paths,
+                    source=source,
+                    progress=progress,
+                    encoding=encoding,
+                    replace=replace,
+                )
             finally:
                 con.close()
     for result in results:
         if preview:
             _print_preview(out, result)
         _print_summary(out, result)
+
+
+def _safe(value: object) -> str:
+    """Data as inert text: control characters escaped, no Rich markup."""
+    from rich.markup import escape
+
+    from sectorlens.ingest.text import printable
+
+    return escape(printable(str(value)))
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -101,15 +134,24 @@ def expand(paths: list[Path]) -> list[Path]:
 def _print_summary(out: Console, r: LoadResult) -> None:
     if r.status == "skipped":
         out.print(
-            f"{r.path}: already loaded as {r.load_id} (from {r.previous_path}); nothing added"
+            f"{_safe(r.path)}: already loaded as {_safe(r.load_id)} (from "
+            f"{_safe(r.previous_path)}); nothing added (--replace to load it again)"
         )
         return
     verb = "would load" if r.status == "preview" else "loaded"
     out.print(
-        f"[bold]{r.path}[/bold] ({r.source_format}, load {r.load_id}): {r.rows_read} rows read, "
+        f"[bold]{_safe(r.path)}[/bold] ({_safe(r.source_format)}, load {_safe(r.load_id)}, "
+        f"text {_safe(r.encoding)}): {r.rows_read} rows read, "
         f"{verb} {r.loaded} (deals {r.deals}, companies {r.companies}, "
         f"observations {r.observations}), rejected {sum(r.rejects.values())}"
     )
+    if r.replaced:
+        out.print("  replaced earlier load(s): " + _safe(", ".join(r.replaced)))
+    if r.implausible:
+        out.print(
+            f"  implausible amounts flagged: {r.implausible} (≥ 1,000× the median of their round "
+            "and currency; left out of aggregates unless --include-implausible)"
+        )
     if r.rejects:
         out.print("  rejected by reason: " + _counts(r.rejects))
     t = r.tally
@@ -129,7 +171,7 @@ def _print_summary(out: Console, r: LoadResult) -> None:
 def _counts(counter: Counter[str], limit: int | None = None) -> str:
     items = counter.most_common(limit)
     more = len(counter) - len(items)
-    text = ", ".join(f"{k} {v}" for k, v in items)
+    text = ", ".join(f"{_safe(k)} {v}" for k, v in items)
     return text + (f", … {more} more" if more > 0 else "")
 
 
@@ -142,7 +184,7 @@ def _print_preview(out: Console, r: LoadResult) -> None:
     companies = [x for x in r.sample if isinstance(x, Company)]
     observations = [x for x in r.sample if isinstance(x, Observation)]
     if deals:
-        table = Table(title=f"{r.path.name}: first deals", show_lines=False)
+        table = Table(title=f"{_safe(r.path.name)}: first deals", show_lines=False)
         for col in (
             "row",
             "company",
@@ -160,54 +202,63 @@ def _print_preview(out: Console, r: LoadResult) -> None:
             f = d.fields
             place = "/".join(str(f[k]) for k in ("country", "province", "city") if f.get(k))
             table.add_row(
-                d.row_ref,
-                str(f.get("company_name") or ""),
-                str(f.get("deal_date") or ""),
-                str(f.get("round") or f.get("round_raw") or ""),
-                str(f.get("amount_raw") or ""),
-                str(f.get("amount_kind")),
-                str(f.get("currency") or ""),
-                _value(f),
-                place,
-                str(f.get("sector") or ""),
+                *map(
+                    _safe,
+                    (
+                        d.row_ref,
+                        f.get("company_name") or "",
+                        f.get("deal_date") or "",
+                        f.get("round") or f.get("round_raw") or "",
+                        f.get("amount_raw") or "",
+                        f.get("amount_kind"),
+                        f.get("currency") or "",
+                        _value(f),
+                        place,
+                        f.get("sector") or "",
+                    ),
+                )
             )
         out.print(table)
     if companies:
-        table = Table(title=f"{r.path.name}: first companies")
+        table = Table(title=f"{_safe(r.path.name)}: first companies")
         for col in ("row", "company", "place", "sector", "layer"):
             table.add_column(col, overflow="fold")
         for c in companies:
             f = c.fields
             place = "/".join(str(f[k]) for k in ("country", "province", "city") if f.get(k))
             table.add_row(
-                c.row_ref,
-                c.name,
-                place,
-                str(f.get("sector") or ""),
-                str(f.get("chain_layer") or ""),
+                *map(
+                    _safe,
+                    (c.row_ref, c.name, place, f.get("sector") or "", f.get("chain_layer") or ""),
+                )
             )
         out.print(table)
     if observations:
-        table = Table(title=f"{r.path.name}: first observations")
+        table = Table(title=f"{_safe(r.path.name)}: first observations")
         for col in ("metric", "period", "geography", "segment", "value", "unit", "note"):
             table.add_column(col, overflow="fold")
         for o in observations:
             table.add_row(
-                o.metric,
-                str(o.period_start.year if o.period_start else ""),
-                o.geography or "",
-                o.segment or "",
-                str(o.value if o.value is not None else ""),
-                o.unit,
-                o.note or "",
+                *map(
+                    _safe,
+                    (
+                        o.metric,
+                        o.period_start.year if o.period_start else "",
+                        o.geography or "",
+                        o.segment or "",
+                        o.value if o.value is not None else "",
+                        o.unit,
+                        o.note or "",
+                    ),
+                )
             )
         out.print(table)
     if r.sample_rejects:
-        table = Table(title=f"{r.path.name}: first rejects")
+        table = Table(title=f"{_safe(r.path.name)}: first rejects")
         for col in ("row", "reason", "detail"):
             table.add_column(col, overflow="fold")
         for j in r.sample_rejects:
-            table.add_row(j.row_ref, j.reason, j.detail or "")
+            table.add_row(_safe(j.row_ref), _safe(j.reason), _safe(j.detail or ""))
         out.print(table)
 
 

@@ -51,6 +51,13 @@ def query(
             "--subject", help="Only the deals in this subject's scope (its id or data set folder)."
         ),
     ] = None,
+    include_implausible: Annotated[
+        bool,
+        typer.Option(
+            "--include-implausible",
+            help="Keep deals flagged implausible_amount at ingest (left out by default).",
+        ),
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "table",
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
     engine: Annotated[str, typer.Option(help="duckdb or spark.")] = "duckdb",
@@ -94,7 +101,7 @@ def query(
             eng,
             metric,
             by=by,
-            where=where or (),
+            where=[*(where or ()), *(["implausible=true,false"] if include_implausible else [])],
             currency=currency,
             params=_pairs(param or []),
             scope=scope,

@@ -15,6 +15,13 @@ from sectorlens.errors import StoreError, UsageError
 def report(
     lang: Annotated[str, typer.Option("--lang", help="Report language: ko or en.")] = "ko",
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("report"),
+    subject: Annotated[
+        str | None,
+        typer.Option(
+            "--subject",
+            help="Data set to report on (see `sectorlens datasets`; default: the store's current).",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Write the report (index.html, report.md, charts/*.svg|png) from the store."""
@@ -32,19 +39,26 @@ def report(
         if db is not None and not db.exists():
             raise StoreError(f"no store at {db}: run `sectorlens db init --db {db}` first")
         path = db or default_db_path()
-        # Read-only (so a report runs beside `sectorlens serve`), unless the reference data
-        # must be written first: a new store, or an outdated copy of the bundled data set.
-        con = connect(path, read_only=True) if path.exists() else None
-        if con is None or reference_needed(con):
+        # Read-only (so a report runs beside `sectorlens serve`), unless the store must be
+        # written first: a new store, an older schema, a missing or outdated bundled subject.
+        con = None
+        if path.exists():
+            try:
+                con = connect(path, read_only=True)
+            except StoreError:
+                con = None  # an older schema (upgraded below), or a lock the next open names
+        if con is None or reference_needed(con, subject):
             if con is not None:
                 con.close()
             con = connect(path, on_upgrade=lambda note: typer.echo(note, err=True))
         try:
-            loaded = ensure_reference(con)
+            loaded = ensure_reference(con, subject)
             if loaded is not None:
                 typer.echo(f"loaded reference data set {loaded.dataset_id} into {path}", err=True)
             cache = default_cache_dir()
-            built = build_report(con, lang, on_chart=lambda c: renderer.prefetch(c.spec, cache))
+            built = build_report(
+                con, lang, subject=subject, on_chart=lambda c: renderer.prefetch(c.spec, cache)
+            )
         finally:
             con.close()
         for warning in built.warnings:

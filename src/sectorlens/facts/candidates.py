@@ -100,8 +100,22 @@ PERIOD = re.compile(
 )
 
 
+_CHANGE_LEAD = re.compile(
+    r"(?:\bfrom|increased|decreased|rose|fell|grew|grown|declined|went|climbed|dropped|"
+    r"jumped|up|down)\s*$",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_LONE_NUMERAL = re.compile(r"^[一二两三四五六七八九十百千万]{1,2}[元圆]$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def quantity_spans(text: str) -> list[tuple[str, Span]]:
-    """Non-overlapping candidate quantities in ``text`` as (kind hint, span), left to right."""
+    """Non-overlapping candidate quantities in ``text`` as (kind hint, span), left to right.
+
+    ``grown from $19 to $95,453`` and ``increased $63 million to $987 million`` are two values
+    (a level and a later level, or a change and a level), not a range.
+    """
     out: list[tuple[str, Span]] = []
     for m in QUANTITY.finditer(text):
         kind = m.lastgroup or "number"
@@ -110,6 +124,13 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
         # Trailing spaces and a range separator left dangling are not part of the quantity.
         stripped = raw.rstrip()
         end -= len(raw) - len(stripped)
+        if _LONE_NUMERAL.match(text[start:end]) and _HAN.match(text[end : end + 1]):
+            continue  # 三元电池 is a ternary battery, not CNY 3
+        to = _TO.search(text, start, end)
+        if to is not None and _CHANGE_LEAD.search(text[max(0, start - 24) : start]):
+            out.append((kind, Span(start, to.start(), text[start : to.start()])))
+            out.append((kind, Span(to.end(), end, text[to.end() : end])))
+            continue
         out.append((kind, Span(start, end, text[start:end])))
     return out
 

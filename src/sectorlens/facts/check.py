@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sectorlens.errors import UsageError
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Extraction, extract_file
 from sectorlens.facts.rules import RULES, Context, run
 from sectorlens.fx import FxRates
@@ -15,17 +16,27 @@ from sectorlens.model import Finding, Severity
 LANGS = ("ko", "en")
 
 
+def document_language(extraction: Extraction) -> str:
+    """The language findings are worded in by default: the document's, where ko or en, else en."""
+    found = lx.language(extraction.document.text[:20000])
+    return found if found in LANGS else "en"
+
+
 def check(
     extraction: Extraction,
     *,
-    lang: str = "ko",
+    lang: str | None = None,
     fx: FxRates | None = None,
     con: Any = None,
     rules: Iterable[str] | None = None,
     scope: Any = None,
 ) -> list[Finding]:
     """Findings over ``extraction``; ``fx`` enables ECB checks, ``con`` (a store) the store rule
-    (over the deals inside ``scope``, a ``metrics.Scope``, when given)."""
+    (over the deals inside ``scope``, a ``metrics.Scope``, when given).
+
+    ``lang`` words the messages; by default the document's language where that is ko or en.
+    """
+    lang = lang or document_language(extraction)
     if lang not in LANGS:
         raise UsageError(f"unknown language {lang!r} (choose from: {', '.join(LANGS)})")
     names = list(RULES) if rules is None else list(rules)
@@ -38,7 +49,7 @@ def check(
 def check_file(
     path: Path | str,
     *,
-    lang: str = "ko",
+    lang: str | None = None,
     fx: FxRates | None = None,
     con: Any = None,
     default_currency: str | None = None,

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
-from sectorlens.facts.candidates import Span, period_spans, quantity_spans
+from sectorlens.facts.candidates import Span, quantity_spans
+from sectorlens.facts.context import Named, change_of, named_periods, reference_date
+from sectorlens.facts.document import Block
 from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
 from sectorlens.facts.readers import Document, read_document
+from sectorlens.facts.scope import (
+    NO_PERIOD,
+    Scope,
+    context_period,
+    is_heading,
+    metric_of,
+    period_for,
+    respective_periods,
+    signed,
+)
 from sectorlens.facts.subjects import respectively, subject_of
+from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
-from sectorlens.parse import parse, parse_period
+from sectorlens.parse import parse
 
 FACT_KINDS = frozenset({Kind.MONEY, Kind.PERCENT, Kind.PP, Kind.COUNT, Kind.NUMBER})
 _AT_LEAST_AFTER = re.compile(r"^\s?[을를]?\s?(?:넘어|넘을|넘는|넘었|초과|상회|웃돌)")
@@ -22,6 +37,10 @@ _AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
 _CLAUSE_END = re.compile(r"[,，;；]|$")
+_CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
+_NAME_AFTER = re.compile(
+    r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +54,13 @@ class Mention:
     lang: str
     estimate: bool
     figure_run: int | None = None
+    change: str | None = None  # cagr, yoy, qoq, change; from, versus: an earlier level
+    metric: str | None = None  # the subject without change words: 营收 for 营收 … 同比 -31.25%
+    section: str | None = None  # the heading the fact sits under
+    period_source: str | None = None  # sentence, context, heading, caption, reference
+    compared: Period | None = None  # the period the sentence compares with (전년 대비, vs Q4 2018)
+    level: tuple[int, int] | None = None  # a change's level (营收 82.07亿元 for 同比 -31%)
+    cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
 
 
 @dataclass(frozen=True)
@@ -46,6 +72,8 @@ class Extraction:
     mentions: tuple[Mention, ...]
     periods: dict[int, tuple[tuple[int, int, Period], ...]]
     unparsed: tuple[Fact, ...]
+    reference: date | None = None
+    named: dict[int, tuple[Named, ...]] = field(default_factory=dict)
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -65,82 +93,160 @@ def extract_file(path: Path | str, *, default_currency: str | None = None) -> Ex
 def extract(doc: Document, *, default_currency: str | None = None) -> Extraction:
     """Extract the facts of ``doc``; ambiguous ``$``/``¥`` read as ``default_currency`` if given."""
     lay = layout(doc)
+    reference = reference_date(doc.text)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     periods: dict[int, tuple[tuple[int, int, Period], ...]] = {}
+    named: dict[int, tuple[Named, ...]] = {}
     inherited: Period | None = None
     paragraph = -1
+    scope = Scope(reference)
+    by_paragraph: dict[int, int] = {}
     for sent in lay.sentences:
+        by_paragraph[sent.paragraph] = by_paragraph.get(sent.paragraph, 0) + 1
+    tables = [b for b in getattr(doc, "blocks", ()) if b.table is not None]
+    table_spans = sorted(b.span for b in tables)
+    starts = [a for a, _ in table_spans]
+    for sent in lay.sentences:
+        k = bisect.bisect_right(starts, sent.offsets[0]) - 1
+        if k >= 0 and sent.offsets[0] < table_spans[k][1]:
+            continue  # a table row: its cells are read as cells below
         if sent.paragraph != paragraph:
             paragraph, inherited = sent.paragraph, None
-        found = _periods(sent.text)
-        periods[sent.index] = found
-        got, bad = _sentence_facts(doc, sent, found, inherited, default_currency)
+        year = (inherited or scope.period or scope.reference_period or NO_PERIOD).end.year
+        found = named_periods(sent.text, None if year == 1 else year)
+        named[sent.index] = found
+        periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
+        spans = quantity_spans(sent.text)
+        if by_paragraph[sent.paragraph] == 1 and is_heading(sent.text, spans):
+            scope.heading(sent.text, found)
+            continue
+        got, bad = _sentence_facts(doc, sent, spans, found, inherited, scope, default_currency)
         mentions.extend(got)
         unparsed.extend(bad)
         # Only the sentence right before lends its period (이 중 총 금액은… after 2014~2020년…).
-        inherited = found[-1][2] if found else None
+        own = [n.period for n in found if not n.compared]
+        inherited = own[-1] if own else None
+    for block in tables:
+        mentions.extend(_table_mentions(doc, block, scope.reference_period))
     for run_index, run in enumerate(lay.figures):
         got, bad = _figure_facts(doc, run, run_index, default_currency)
         mentions.extend(got)
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
-    return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed))
-
-
-def _periods(text: str) -> tuple[tuple[int, int, Period], ...]:
-    out = []
-    for span in period_spans(text):
-        q = parse_period(span.text)
-        if q.period is not None:
-            out.append((span.start, span.end, q.period))
-    return tuple(out)
+    return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
 
 
 def _sentence_facts(
     doc: Document,
     sent: Sentence,
-    found: Sequence[tuple[int, int, Period]],
+    spans: Sequence[tuple[str, Span]],
+    found: Sequence[Named],
     inherited: Period | None,
+    scope: Scope,
     default_currency: str | None,
 ) -> tuple[list[Mention], list[Fact]]:
     text = sent.text
-    spans = quantity_spans(text)
     if not spans:
         return [], []
     lang = lx.language(text)
     listed = respectively(text, [(s.start, s.end) for _, s in spans])
+    compared = next((n.period for n in found if n.compared), None)
+    by_order = respective_periods(text, spans, found)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     floor = 0
     previous: Mention | None = None
+    level: Mention | None = None
     for i, (_hint, span) in enumerate(spans):
         q = parse(span.text, default_currency=default_currency)
         if not (i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start])):
             # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
             q = _qualified(q, text[span.end :])
         doc_span = sent.doc_span(span.start, span.end)
-        period = _period_for(text, span, found, lang) or inherited
+        period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
+        if period is None:
+            period, source = context_period(inherited, scope, sent)
         if q.kind not in FACT_KINDS:
             if q.kind is Kind.UNPARSED:
                 unparsed.append(
                     Fact(q, None, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
                 )
             continue
+        if q.kind is Kind.MONEY and span.text.endswith("块") and re.search(r"[万亿]块$", span.text):
+            # 1353.8亿块 counts chips: 块 is yuan only in small spoken sums
+            q = dataclasses.replace(parse(span.text[:-1] + "个"), input=span.text, unit="块")
+        if q.kind is Kind.PERCENT and _NAME_AFTER.match(text[span.end :]):
+            continue  # 3.924% Notes: part of a name, not a figure
+        change = change_of(text, span.start, span.end, floor)
+        q = signed(q, text[: span.start], change)
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
         subject, base = subject_of(text, span.start, span.end, floor, kind, lang)
         subject = listed.get(i, subject)
+        metric = metric_of(subject)
+        if metric is None and level is not None and (change or kind == "percent"):
+            metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
         if subject is None and previous is not None and previous.fact.quantity.kind is q.kind:
             subject = previous.fact.subject  # the topic of the sentence carries on
+            metric = metric or previous.metric
         subject = subject or sent.label
+        metric = metric or metric_of(subject)
+        if (
+            metric is None
+            and previous is not None
+            and (previous.fact.quantity.kind is q.kind or span.start - previous.local[1] <= 8)
+        ):
+            # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
+            metric = previous.metric
+        if subject is not None and metric_of(subject) is None:
+            subject = metric  # a subject is never a verb (同比增长) or a sign
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(
-            fact, sent.index, (span.start, span.end), base, lang, _is_estimate(text, span.end)
+            fact,
+            sent.index,
+            (span.start, span.end),
+            base,
+            lang,
+            _is_estimate(text, span.end),
+            change=change,
+            metric=metric,
+            section=scope.item(text),
+            period_source=source if period is not None else None,
+            compared=compared,
+            level=level.fact.span if level is not None and change in _CHANGES else None,
         )
         mentions.append(mention)
         previous = mention
+        if change not in _CHANGES and q.kind is not Kind.PERCENT:
+            level = mention
         floor = span.end
     return mentions, unparsed
+
+
+def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> list[Mention]:
+    """The cells of a table as mentions (their locator is the cell)."""
+    context = block_context(doc, block)
+    found = [n.period for n in named_periods(context, None) if not n.compared]
+    lang = lx.language(block.text[:400] + context)
+    section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
+    out = []
+    for cf in table_facts(doc, block, context, found[-1] if found else fallback):
+        out.append(
+            Mention(
+                cf.fact,
+                None,
+                (0, len(cf.fact.quantity.input)),
+                None,
+                lang,
+                cf.estimate,
+                change=cf.change,
+                metric=cf.metric,
+                section=section,
+                period_source="table" if cf.fact.period is not None else None,
+                cell=(block.index, cf.row, cf.col),
+            )
+        )
+    return out
 
 
 def _qualified(q: Quantity, after: str) -> Quantity:
@@ -152,26 +258,6 @@ def _qualified(q: Quantity, after: str) -> Quantity:
     if _AT_MOST_AFTER.match(after):
         return dataclasses.replace(q, qualifier=Qualifier.AT_MOST, value=None, low=None)
     return q
-
-
-def _period_for(
-    text: str, span: Span, found: Sequence[tuple[int, int, Period]], lang: str
-) -> Period | None:
-    """The period named nearest before the quantity, else right after it in the same clause.
-
-    English names the period after the number (``723 deals in 2020``): there the period right
-    after it, before the next number, comes first.
-    """
-    after = None
-    for s, _e, p in found:
-        gap = text[span.end : s]
-        if s >= span.end and not re.search(r"[,，;；]|\d", gap):
-            after = p
-            break
-    if lang == "en" and after is not None:
-        return after
-    before = [p for s, e, p in found if e <= span.start]
-    return before[-1] if before else after
 
 
 def _is_estimate(text: str, end: int) -> bool:
@@ -187,8 +273,8 @@ def _figure_facts(
     doc: Document, run: FigureRun, run_index: int, default_currency: str | None
 ) -> tuple[list[Mention], list[Fact]]:
     caption = run.caption or ""
-    found = _periods(caption)
-    period = found[0][2] if found else None
+    found = named_periods(caption, None)
+    period = found[0].period if found else None
     lang = lx.language(caption + " ".join(item.label for item in run.items))
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
@@ -208,5 +294,17 @@ def _figure_facts(
                 )
             continue
         fact = Fact(q, item.label, sentence, line, item.value_span, run.caption, period)
-        mentions.append(Mention(fact, None, (0, len(text)), None, lang, False, run_index))
+        mentions.append(
+            Mention(
+                fact,
+                None,
+                (0, len(text)),
+                None,
+                lang,
+                False,
+                run_index,
+                metric=metric_of(item.label),
+                period_source="caption" if period is not None else None,
+            )
+        )
     return mentions, unparsed

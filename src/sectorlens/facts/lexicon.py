@@ -41,7 +41,7 @@ PERCENT_WORDS = (
 )
 # Counters that make a number a count; 개 is not a counter in 개년/개월 (durations).
 COUNT_UNITS_KO = "건|개(?![년월])|곳|명|개사|개소|社|차례|회"
-COUNT_UNITS_ZH = "笔|起|家|个|個|项|項|件|名|人|座|所|次|轮|輪"
+COUNT_UNITS_ZH = "笔|起|家|个|個|项|項|件|名|人|座|所|次|轮|輪|辆|輛|台|块|片|部|套|艘|架|户"
 COUNT_UNITS_EN = (
     "deals?|rounds?|companies|company|firms?|start-?ups?|investments?|transactions?|"
     "projects?|cities|zones?|patents?|employees|people|persons|institutions|enterprises"
@@ -118,12 +118,12 @@ ABBREVIATIONS = frozenset(
 # --- statements --------------------------------------------------------------------------
 # Trend words: (pattern, direction); continuity words make "the whole period kept going up".
 TREND_UP = (
-    "늘어|늘었|늘고|증가|성장|상승|확대|커지|커졌|增长|增加|上升|提高|扩大|增至|"
+    "늘어|늘었|늘고|증가|성장|상승|확대|커지|커졌|상향|인상|增长|增加|上升|提高|扩大|增至|上调|上涨|"
     "increased|increases|increasing|increase|grew|grown|grows|growing|rose|rising|risen|"
     "climbed|expanded|up from"
 )
 TREND_DOWN = (
-    "줄어|줄었|줄고|감소|하락|축소|떨어|下降|下滑|减少|減少|回落|萎缩|"
+    "줄어|줄었|줄고|감소|하락|축소|떨어|하향|인하|下降|下滑|减少|減少|回落|萎缩|下调|下跌|"
     "declined|declines|declining|decline|decreased|decreasing|decrease|fell|fallen|falling|"
     "dropped|shrank|contracted|down from"
 )

@@ -184,7 +184,7 @@ def subject_en(sentence: str, start: int, end: int, floor: int) -> tuple[str | N
     if mb:
         kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
         base = " ".join(kept[:3]) or None
-    subject = " ".join(words[-5:]).strip() or None
+    subject = " ".join(words[-8:]).strip() or None  # amounts payable to the ATMP JV
     return subject or base, base
 
 
@@ -200,11 +200,20 @@ def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
         listed = [i for i, (s, _) in enumerate(spans) if s >= m.start()]
         before = [e for s, e in spans if e <= m.start()]
         head = sentence[max(before, default=0) : m.start()]
+    # 分为A、B、C和D，市场份额分别为…: the list is the clause that lists, not the last one.
+    clauses = [c for c in re.split(r"[，;；]", head) if c.strip()]
+    for clause in reversed(clauses):
+        if len(_LIST_SEP.findall(clause)) >= len(listed) - 1:
+            head = clause
+            break
     items = [x.strip() for x in _LIST_SEP.split(head) if x.strip()]
     if len(listed) < 2 or len(items) < len(listed):
         return {}
     items = items[-len(listed) :]
     lang = lx.language(sentence)
+    years = [bool(re.search(r"(?:19|20)\d{2}", item)) for item in items]
+    if all(years) or (lang == "en" and any(years)):
+        return {}  # …2022 and December 25, 2021, … respectively: the list is of periods
     labels = []
     for n, item in enumerate(items):
         if lang == "ko":

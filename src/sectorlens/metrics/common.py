@@ -164,11 +164,12 @@ def rows_of(results: Mapping[str, pa.Table], key: str = "rows") -> list[dict[str
 
 
 def deals(q: Query, engine: Any) -> ir.Table:
-    """The deals table inside the query's scope, with its filters applied."""
+    """The deals table inside the query's scope, with its filters applied (deals flagged
+    implausible left out unless a filter names ``implausible``)."""
     t = engine.table("deals")
     if q.scope is not None:
         t = q.scope.apply(t)
-    return filters.apply(t, q.where, "deals")
+    return filters.apply(filters.plausible(t, q.where), q.where, "deals")
 
 
 def group_columns(t: ir.Table, by: Sequence[str]) -> dict[str, ir.Value]:

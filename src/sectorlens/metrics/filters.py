@@ -27,6 +27,7 @@ SPACE = " \t\n\r\f\v"
 WS = r"[ \t\n\r\f\v]"
 _CLAUSE = re.compile(rf"^{WS}*([A-Za-z_][A-Za-z0-9_]*){WS}*(!=|>=|<=|=|>|<){WS}*(.*?){WS}*\Z", re.S)
 NULL_WORD = "null"
+IMPLAUSIBLE = "implausible_amount"  # the flag ingest sets on an amount far outside its context
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,13 @@ FIELDS: dict[str, Field] = {
         Field("disclosed", "bool", _DEAL, "true when an amount was disclosed"),
         Field("deal_date", "date", _DEAL, "date of the round (YYYY-MM-DD)"),
         Field("year", "int", _DEAL, "calendar year of the round", YEARS),
+        Field(
+            "implausible",
+            "bool",
+            _DEAL,
+            "flagged implausible_amount at ingest (left out unless asked for: "
+            "implausible=true,false keeps every deal)",
+        ),
         Field("founded", "date", ("companies",), "founding date (YYYY-MM-DD)"),
         Field("founded_year", "int", ("companies",), "founding year", YEARS),
     )
@@ -213,7 +221,16 @@ def column(t: ir.Table, name: str) -> ir.Value:
         return t.deal_date.year()
     if name == "founded_year":
         return t.founded.year()
+    if name == "implausible":
+        return t.flags.contains(IMPLAUSIBLE).fill_null(False)
     return t[name]
+
+
+def plausible(t: ir.Table, filters: Sequence[Filter]) -> ir.Table:
+    """``t`` without deals flagged implausible, unless a filter names ``implausible``."""
+    if any(f.field == "implausible" for f in filters):
+        return t
+    return t.filter(~column(t, "implausible"))
 
 
 def check_fields(filters: Sequence[Filter], table: str) -> None:

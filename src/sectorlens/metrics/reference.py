@@ -23,15 +23,45 @@ FIELDS = frozenset(Observation.__slots__)
 
 
 def select(observations: Iterable[Observation], where: Mapping[str, Any]) -> list[Observation]:
-    """Observations whose fields equal ``where``'s values (``None`` matches an empty field)."""
+    """Observations whose fields equal ``where``'s values (``None`` matches an empty field).
+
+    The match is exact: without ``segment_type`` or ``segment`` only unsegmented rows match,
+    and without ``equivalent_of`` stated equivalents do not (a total is never silently swapped
+    for one of its segments).
+    """
     unknown = set(where) - FIELDS
     if unknown:
         raise InputError(f"cannot select observations by {', '.join(sorted(unknown))}")
+    wanted = dict(where)
+    if "segment_type" not in wanted and "segment" not in wanted:
+        wanted |= {"segment_type": None, "segment": None}
+    wanted.setdefault("equivalent_of", None)
     out = []
     for obs in observations:
-        if all(getattr(obs, key) == (value or None) for key, value in where.items()):
+        if all(getattr(obs, key) == (value or None) for key, value in wanted.items()):
             out.append(obs)
     return out
+
+
+def bounds(obs: Observation) -> tuple[Decimal, Decimal] | None:
+    """The figure as ``(low, high)``: a point gives ``(v, v)``; a published range its ends.
+
+    A value given beside rounding bounds (a stated equivalent) is a point; a ``range`` with both
+    ends, or a figure with no value, is its bounds. None when there is nothing to show.
+    """
+    low, high = obs.low, obs.high
+    ranged = obs.value is None or (obs.qualifier.value == "range" and None not in (low, high))
+    if not ranged and obs.value is not None:
+        return obs.value, obs.value
+    if low is None and high is None:
+        return None
+    return (low if low is not None else high), (high if high is not None else low)  # type: ignore[return-value]
+
+
+def is_range(obs: Observation) -> bool:
+    """True when the figure is published as two different ends (``7,200–7,700``)."""
+    found = bounds(obs)
+    return found is not None and found[0] != found[1]
 
 
 def by_period(observations: Iterable[Observation]) -> list[Observation]:
@@ -76,15 +106,17 @@ class BreakdownCheck:
 
     parts: tuple[Observation, ...]
     groups: tuple[tuple[Observation, Decimal], ...]  # a stated group total and its parts' sum
-    total: Decimal
+    total: Decimal  # the sum (of the low ends, when items are published as ranges)
     excess_item: Observation | None  # an item whose value equals the excess over 100
+    total_high: Decimal | None = None  # the sum of the high ends, when any item is a range
 
     @property
     def status(self) -> str:
-        """``complete`` (100), ``partial`` (< 100) or ``over`` (> 100)."""
-        if self.total == HUNDRED:
+        """``complete`` (100, or 100 within the ranges' sums), ``partial`` (< 100) or ``over``."""
+        high = self.total if self.total_high is None else self.total_high
+        if self.total <= HUNDRED <= high:
             return "complete"
-        return "partial" if self.total < HUNDRED else "over"
+        return "partial" if high < HUNDRED else "over"
 
     @property
     def rest(self) -> Decimal:
@@ -101,10 +133,12 @@ def check_breakdown(observations: Sequence[Observation]) -> BreakdownCheck:
         members = [by_segment.get(s) for s in (group.segment or "").split("+")]
         total = sum((m.value for m in members if m and m.value is not None), Decimal(0))
         groups.append((group, total))
-    total = sum((o.value for o in parts if o.value is not None), Decimal(0))
+    ends = [b for o in parts if (b := bounds(o)) is not None]
+    total = sum((low for low, _ in ends), Decimal(0))
+    high = sum((h for _, h in ends), Decimal(0))
     excess = total - HUNDRED
     item = next((o for o in parts if excess > 0 and o.value == excess), None)
-    return BreakdownCheck(parts, tuple(groups), total, item)
+    return BreakdownCheck(parts, tuple(groups), total, item, high if high != total else None)
 
 
 def covered_sum(

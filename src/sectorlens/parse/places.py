@@ -1,7 +1,7 @@
 """Structural splitting of place strings (no gazetteer: naming places is the caller's job).
 
 ``split_places`` returns one tuple per place, each from the broadest level to the narrowest:
-``北京-海淀区`` -> ((北京, 海淀区),); ``Total -> Asia -> China`` -> ((Total, Asia, China),);
+``北京-海淀区`` -> ((北京, 海淀区),); ``Total -> Region -> Country`` -> ((Total, Region, Country),);
 ``Bengaluru and Gurugram`` -> ((Bengaluru,), (Gurugram,)). ``split_place`` flattens that.
 Levels are split at ``->`` / ``>`` and at ``-`` next to CJK text or with spaces around it
 (``Winston-Salem`` stays whole); places at ``/``, ``,``, ``;``, ``&``, ``、``, `` and ``.

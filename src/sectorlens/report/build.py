@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
 
 from sectorlens.fx import FxRates
+from sectorlens.model import Source
 from sectorlens.report.blocks import Chart, Paragraph, Section
 from sectorlens.report.context import Labels, ReportContext
 from sectorlens.report.fmt import Formatter
@@ -17,7 +19,9 @@ from sectorlens.report.fonts import FALLBACK, chart_font, cjk_font
 from sectorlens.report.sections import build_sections
 from sectorlens.report.wording import Wording
 from sectorlens.store.connection import first_row
-from sectorlens.store.reference import stored_reference
+from sectorlens.store.reference import StoredReference, stored_reference
+from sectorlens.store.subject import reader_currency
+from sectorlens.store.subject import scope as subject_scope
 
 if TYPE_CHECKING:
     from sectorlens.metrics import Scope
@@ -43,6 +47,36 @@ def has_deals(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(row and row[0])
 
 
+def _deal_loads(
+    con: duckdb.DuckDBPyConnection, ref: StoredReference, words: Wording
+) -> tuple[str, ...]:
+    """Cite every ingest load with deals in the subject's scope: one source entry each."""
+    countries = list(subject_scope(ref.presentation.get("subject") or {}).countries)
+    if not countries:
+        return ()
+    rows = con.execute(
+        "SELECT l.load_id, l.path, l.source_format, l.finished_at, count(*) FROM deals d "
+        "JOIN loads l USING (load_id) "
+        f"WHERE d.country IN ({', '.join('?' * len(countries))}) "
+        "GROUP BY ALL ORDER BY l.finished_at, l.load_id",
+        countries,
+    ).fetchall()
+    out = []
+    for load_id, path, source_format, finished, deals in rows:
+        sid = f"load_{load_id}"
+        ref.sources[sid] = Source(
+            source_id=sid,
+            title=Path(str(path)).name,
+            publisher=str(source_format),
+            published=finished.date() if finished else None,
+            note=words.say("report.load_note", load=load_id, deals=f"{deals:,}"),
+        )
+        name = f"{source_format}: {Path(str(path)).name}"
+        ref.presentation.setdefault("cite_as", {})[sid] = {words.lang: name}
+        out.append(sid)
+    return tuple(out)
+
+
 def _scope_text(words: Wording, scope: Scope) -> str:
     """``countries: CN; years: 2014–2021`` in the report's language."""
     parts = []
@@ -62,25 +96,27 @@ def build_report(
     fx: FxRates | None = None,
     font: str | None = None,
     on_chart: Callable[[Chart], None] | None = None,
+    subject: str | None = None,
 ) -> Report:
-    """Build the report of the reference data set in the store, in ``lang`` (ko or en).
+    """Build the report of a data set in the store (default: its current one), in ``lang``.
 
     ``on_chart`` is called with each chart as soon as its section is built, so that rendering
     can start while the rest of the report is being built.
     """
     words = Wording(lang)
-    ref = stored_reference(con)
-    subject = ref.presentation.get("subject") or {}
+    ref = stored_reference(con, subject)
+    spec = ref.presentation.get("subject") or {}
     labels = Labels(ref.presentation, lang)
-    reader = str(subject.get("reader_currency") or "USD")
+    reader = reader_currency(spec, lang)
     fmt = Formatter(words, fx or FxRates(), reader)
-    ctx = ReportContext(ref, words, fmt, labels, subject, font=font or chart_font())
+    ctx = ReportContext(ref, words, fmt, labels, spec, font=font or chart_font())
     if has_deals(con):
         from sectorlens.metrics import Scope, from_duckdb  # Ibis only when there are deals
         from sectorlens.metrics.scope import scope_counts
 
         ctx.deals = from_duckdb(con)
-        ctx.scope = Scope.from_subject(subject)
+        ctx.deal_sources = _deal_loads(con, ref, words)
+        ctx.scope = Scope.from_subject(spec)
         counts = scope_counts(ctx.deals, ctx.scope)
         if counts.left_out:
             reasons = [
@@ -105,28 +141,39 @@ def build_report(
             if on_chart is not None and isinstance(block, Chart):
                 on_chart(block)
 
-    sections = build_sections(ctx, list(subject.get("sections") or []), on_section=charts_of)
-    base_id = str(subject.get("base_source") or "")
+    left_out: list[tuple[str, str]] = []
+    sections = build_sections(
+        ctx, list(spec.get("sections") or []), on_section=charts_of, left_out=left_out
+    )
+    base_id = str(spec.get("base_source") or "")
     base = ref.sources.get(base_id)
     base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""
     if lang == "ko" and base:
         base_title = base.title
-    intro = Paragraph(
-        words.say(
-            "report.intro",
-            base=base_title,
-            n_obs=len(ref.observations),
-            n_sources=len(ref.sources),
-            home=fmt.currency_name(ctx.home_currency),
-            reader=fmt.currency_name(reader),
-        ),
-        (base_id,) if base else (),
-    )
+    values = {"base": base_title, "n_obs": len(ref.observations), "n_sources": len(ref.sources)}
+    # the data set's own opening (``intro`` in subject.yaml), else a generic one
+    opening = ctx.loc(spec.get("intro"))
+    for key, value in values.items():
+        opening = opening.replace("{" + key + "}", str(value))
+    parts = [opening or words.say("report.intro", **values)]
+    home = fmt.currency_name(ctx.home_currency) if ctx.home_currency else ""
+    if home and reader and reader != ctx.home_currency:
+        parts.append(words.say("report.intro_money", home=home, reader=fmt.currency_name(reader)))
+    elif home:
+        parts.append(words.say("report.intro_home", home=home))
+    parts.append(words.say("report.intro_cites"))
+    intro = [Paragraph(" ".join(parts), (base_id,) if base else ())]
+    for reason in ("deals", "data"):
+        titles = [title for title, why in left_out if why == reason]
+        if titles:
+            intro.append(
+                Paragraph(words.say(f"report.left_out_{reason}", titles=", ".join(titles)))
+            )
     return Report(
         lang=lang,
-        title=ctx.loc(subject.get("title")) or ref.dataset_id,
-        subtitle=ctx.loc(subject.get("subtitle")),
-        intro=[intro],
+        title=ctx.loc(spec.get("title")) or ref.dataset_id,
+        subtitle=ctx.loc(spec.get("subtitle")),
+        intro=intro,
         sections=sections,
         context=ctx,
         footer=words.say("report.footer", dataset=ref.dataset_id),

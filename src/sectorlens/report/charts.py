@@ -66,8 +66,13 @@ def columns(
     color_title: str | None = None,
     offset: str | None = None,
     width: int = WIDTH,
+    y2: str | None = None,
 ) -> Spec:
-    """Vertical bars in the order of ``rows``, each labelled with its ``text``."""
+    """Vertical bars in the order of ``rows``, each labelled with its ``text``.
+
+    With ``y2``, rows holding that field are published ranges: the bar reaches the low end and
+    a whisker runs from there to the high end.
+    """
     order = list(dict.fromkeys(str(r[x]) for r in rows))
     base: dict[str, Any] = {
         "x": _field(
@@ -81,7 +86,17 @@ def columns(
     labels = _layer(
         _mark("text", dy=-6, fontSize=10, color="#333"), text=_field(text, "nominal"), **base
     )
-    return _chart([bars, labels], rows, width, 240)
+    layers = [bars, labels]
+    if y2:
+        whisker = _layer(
+            _mark("rule", color="#333", strokeWidth=2),
+            x=base["x"],
+            y=base["y"],
+            y2={"field": y2},
+        )
+        labels["encoding"]["y"] = _field(y2, "quantitative")
+        layers.insert(1, whisker)
+    return _chart(layers, rows, width, 240)
 
 
 def bars(

@@ -23,6 +23,7 @@ class Labels:
         self._labels: dict[str, Any] = presentation.get("labels") or {}
         self._text: dict[str, Any] = presentation.get("text") or {}
         self._cite_as: dict[str, dict[str, str]] = presentation.get("cite_as") or {}
+        self._places: dict[str, dict[str, str]] = presentation.get("places") or {}
 
     def _pick(self, entry: Any, key: str, fallback: str) -> str:
         if isinstance(entry, dict):
@@ -46,10 +47,16 @@ class Labels:
         names = self._labels.get("segments", {}).get(segment_type or "", {})
         parts = []
         for part in code.split("+"):
-            name = self._pick(names.get(part), self.lang, part)
+            fallback = self.place(part) if part in self._places else part
+            name = self._pick(names.get(part), self.lang, fallback)
             zh = names.get(part, {}).get("zh") if isinstance(names.get(part), dict) else None
             parts.append(f"{name} {zh}" if native and zh and zh != name else name)
         return " + ".join(parts)
+
+    def place(self, code: str) -> str:
+        """Name of a place id the data set knows (its gazetteer), else the id."""
+        names = self._places.get(code) or {}
+        return names.get(self.lang) or names.get("en") or code
 
     def segment_about(self, segment_type: str, code: str) -> str:
         """A segment's short description (``about_ko`` / ``about_en``), if any."""
@@ -98,6 +105,7 @@ class ReportContext:
     subject: dict[str, Any]
     font: str = "sans-serif"
     deals: Engine | None = None  # the store's deals, when it holds any (ingested sections)
+    deal_sources: tuple[str, ...] = ()  # source ids of the loads those deals came from
     scope: Scope | None = None  # the subject's deals among them (metrics.scope)
     scope_note: str | None = None  # how many deals the scope left out, said once
 
@@ -108,8 +116,8 @@ class ReportContext:
 
     @property
     def home_currency(self) -> str:
-        """Currency of the data set's figures."""
-        return str(self.subject.get("home_currency") or "USD")
+        """Currency of the data set's figures (``home_currency`` in subject.yaml; may be empty)."""
+        return str(self.subject.get("home_currency") or "")
 
     def loc(self, value: Any) -> str:
         """A ``{ko: …, en: …}`` value of the subject file in this language."""

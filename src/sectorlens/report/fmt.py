@@ -35,7 +35,7 @@ def significant(value: Decimal, digits: int = 3) -> Decimal:
 class Formatter:
     """Formats values in one language; money equivalents use ECB rates of the figure's period."""
 
-    def __init__(self, words: Wording, fx: FxRates, reader_currency: str) -> None:
+    def __init__(self, words: Wording, fx: FxRates, reader_currency: str | None) -> None:
         self.words = words
         self.lang = words.lang
         self.fx = fx
@@ -74,6 +74,11 @@ class Formatter:
         """A multiple: ``2.16배`` / ``2.16×``."""
         return self.words.say("units.times", value=self.number(value, places))
 
+    def years(self, value: Decimal) -> str:
+        """A span in years: ``2 years`` / ``1 year`` / ``5.1 years`` (one decimal at most)."""
+        shown = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return self.words.say("units.years", value=self.number(shown), one=shown == 1)
+
     def count(self, value: Decimal, unit: str, unit_label: str | None = None) -> str:
         """A count with its unit: ``4,796건`` / ``4,796 deals``."""
         label = unit_label or (
@@ -96,7 +101,7 @@ class Formatter:
     ) -> Converted:
         """The figure and, in brackets, its reader-currency equivalent at the period's ECB rate."""
         text = self.money(value, currency)
-        if currency == self.reader_currency:
+        if self.reader_currency is None or currency == self.reader_currency:
             return Converted(text, None, None)
         try:
             conversion = self.convert(value, currency, self.reader_currency, start, end)
@@ -124,6 +129,8 @@ class Formatter:
     def rate(self, rate: Rate | Decimal, base: str, quote: str, places: int = 2) -> str:
         """``1위안 = 166.41원`` / ``166.41 KRW/CNY``."""
         value = rate.rate if isinstance(rate, Rate) else rate
+        if 0 < abs(value) < 1:  # (0.0136 USD/INR, not 0.01: keep three significant digits)
+            places = max(places, 2 - value.adjusted())
         return self.words.say(
             "units.rate",
             value=self.number(value, places),

@@ -19,13 +19,11 @@ import pyarrow as pa
 
 from sectorlens.model import Observation, Source
 from sectorlens.sources.chunk import Chunk, Progress
-from sectorlens.sources.normalize import Normalizer
+from sectorlens.sources.normalize import BLANKS, Normalizer
 from sectorlens.sources.readers import CHUNK_ROWS, FileInfo, open_table
 
 Record = Observation | Source
 """Records an adapter may give one by one (aggregate tables), besides its deal/company tables."""
-
-BLANKS = frozenset({"", "-", "—", "n/a", "na", "nan", "null", "none"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +34,7 @@ class Options:
     min_year: int = 1950
     mapping: dict[str, Any] | None = None
     chunk_rows: int | None = None  # rows per chunk (the reader's default when None)
+    encoding: str | None = None  # a text encoding the user forced (--encoding)
 
 
 @dataclass
@@ -107,7 +106,13 @@ class Adapter(ABC):
         self, info: FileInfo, progress: Progress | None = None
     ) -> tuple[list[str], Iterator[Chunk]]:
         """Open the file; the header and chunks of rows as the reader gives them."""
-        return open_table(info.path, info, progress=progress, chunk_rows=self.chunk_rows)
+        return open_table(
+            info.path,
+            info,
+            encoding=self.options.encoding,
+            progress=progress,
+            chunk_rows=self.chunk_rows,
+        )
 
     @property
     def chunk_rows(self) -> int:
@@ -132,6 +137,10 @@ class Adapter(ABC):
     def transform(self, chunk: Chunk) -> Batch:
         """The deals, companies, observations and rejects of one chunk."""
 
+    def load_options(self) -> dict[str, Any]:
+        """Settings worth recording with the load (e.g. the period an undated file covers)."""
+        return {}
+
     def finish(self) -> list[Record]:
         """Records only known at the end of the file (none by default)."""
         return []
@@ -146,7 +155,7 @@ def _hiding(chunks: Iterator[Chunk], drop: frozenset[str]) -> Iterator[Chunk]:
 def blank(value: str) -> bool:
     """True for an empty cell or a bare placeholder (``-``, ``N/A``, ``nan``)."""
     value = value.strip()
-    return len(value) <= 4 and value.casefold() in BLANKS
+    return len(value) <= 5 and value.casefold() in BLANKS
 
 
 def opt(value: str) -> str | None:
@@ -162,4 +171,4 @@ def filled(values: Sequence[str]) -> list[bool]:
 
 def opts(values: Sequence[str]) -> list[str | None]:
     """``opt`` of every cell of a column of stripped text."""
-    return [None if len(v) <= 4 and v.casefold() in BLANKS else v for v in values]
+    return [None if len(v) <= 5 and v.casefold() in BLANKS else v for v in values]

@@ -14,6 +14,9 @@ from typing import Any
 
 from sectorlens.sources.text import repair
 
+MAX_CELL = 65_536  # characters: a longer cell rejects its row (cell_too_large); it is cut
+KEPT = 200  # characters of an oversized cell kept in the row (and in the reject's raw row)
+
 Progress = Callable[[int], None]
 """Called now and then with the bytes consumed so far (estimated from rows for XLSX)."""
 
@@ -215,6 +218,10 @@ class ChunkBuilder:
             row = list(cells)
             original_cells: dict[str, str] = {}
             for j, cell in enumerate(cells):
+                if len(cell) > MAX_CELL:
+                    flags.append(f"cell_too_large:{header[j]}")
+                    row[j] = cell[:KEPT] + "…"
+                    continue
                 if cell.isascii() and "\\" not in cell:
                     continue
                 text, fixes = repaired(cell)
@@ -233,6 +240,9 @@ class ChunkBuilder:
         original: dict[str, str] = {}
         for j, cell in enumerate(cells):
             name = header[j] if j < width else f"extra_{j + 1}"
+            if len(cell) > MAX_CELL:
+                flags.append(f"cell_too_large:{name}")
+                cell = cell[:KEPT] + "…"
             text, fixes = repaired(cell)
             if fixes:
                 flags.extend(f"{f}:{name}" for f in fixes)

@@ -15,7 +15,8 @@ from sectorlens.sources.base import Adapter, Batch
 from sectorlens.sources.chunk import Chunk
 from sectorlens.sources.coded import Coded
 from sectorlens.sources.columns import Flags, company_table, deal_table, pick
-from sectorlens.sources.normalize import Classified, Located
+from sectorlens.sources.gazetteer import Place
+from sectorlens.sources.normalize import Classified, Located, Normalizer
 from sectorlens.sources.text import excel_artefact, looks_like_date
 
 COMPANIES = {"permalink", "name", "category_code", "funding_total_usd", "founded_at"}
@@ -78,15 +79,7 @@ class CrunchbaseAdapter(Adapter):
         return self.norm.places(keys, self._locate, kind=self.name)
 
     def _locate(self, key: tuple[str, str, str, str]) -> Located:
-        country, state, _region, city = key
-        parts = tuple(p for p in (country, state) if p)
-        raw = " / ".join(p for p in key if p) or None
-        if not parts and not city:
-            return Located(raw)
-        place = self.norm.place(parts)
-        if city and place.city is None:
-            place = replace(place, city=city)  # the export's own city is kept as given
-        return Located(raw, place)
+        return locate(self.norm, key)
 
     def _sectors(self, chunk: Chunk, rows: list[int] | None, column: str) -> Coded[Classified]:
         return self.norm.sectors(pick(chunk.text(column), rows), self._classify, kind=self.name)
@@ -183,3 +176,39 @@ class CrunchbaseAdapter(Adapter):
             sectors=self._sectors(chunk, rows, "company_category_code"),
             flags=flags,
         )
+
+
+def locate(norm: Normalizer, key: tuple[str, str, str, str]) -> Located:
+    """(country code, state code, region, city): the country (ISO-3 or ISO-2) first, the state
+    looked up inside it; the export's own city kept as given."""
+    country, state, _region, city = key
+    raw = " / ".join(p for p in key if p) or None
+    if not country and not state and not city:
+        return Located(raw)
+    code = norm.country(country) if country else None
+    if country and code is None:
+        return Located(raw, Place(unresolved=(country,)))
+    if state:
+        place = norm.place((state,), country=code, strict=code is not None)
+        if code is not None and place.province is None:  # a state the gazetteer lacks: ISO 3166-2
+            sub = norm.once("subdivision", (code, state), _subdivision(norm))
+            if sub is not None:
+                place = replace(place, province=sub, city=None, unresolved=())
+    elif code is not None:
+        place = norm.gazetteer.country_place(code)
+    else:
+        place = Place()
+    if city and place.city is None and place.province is None and code is not None:
+        found = norm.place((city,), country=code, strict=True)  # a known city of the country
+        if found.province is not None:
+            place = found
+    if city and place.city is None:
+        place = replace(place, city=city)
+    return Located(raw, place)
+
+
+def _subdivision(norm: Normalizer) -> Any:
+    def find(key: tuple[str, str]) -> str | None:
+        return norm.gazetteer.countries.subdivision(*key)
+
+    return find

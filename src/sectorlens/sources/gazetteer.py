@@ -1,7 +1,8 @@
 """Places: names in any language resolved to country / province / city / district / cluster codes.
 
-All knowledge is in ``data/places.csv`` (id, kind, parent, cluster, names in en/zh/zh_hant/ko/
-pinyin and aliases). A place path such as ``("北京", "海淀区")`` or ``("IN", "Gurgaon")`` is walked
+All knowledge is data: the generic ``data/places.csv`` (id, kind, parent, cluster, names in
+en/zh/zh_hant/ko/pinyin and aliases) with each subject's place additions and clusters
+(``sectorlens.subjects``). A place path (country, province, city, …) is walked
 from the broadest part down; a part that is not in the gazetteer below a resolved place is kept as
 the district (below a city) or the city (below a province/state), never guessed.
 """
@@ -12,8 +13,15 @@ import csv
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
+
+from sectorlens.sources.countries import Countries
+from sectorlens.subjects import merge_places, world_directories, world_places
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(path.read_text("utf-8").splitlines()))
+
 
 PLACE_KINDS = ("cluster", "continent", "country", "municipality", "province", "state", "city")
 _NAME_COLUMNS = ("en", "zh", "zh_hant", "ko", "pinyin")
@@ -72,21 +80,45 @@ class Gazetteer:
                         ids.append(entry.id)
         # names two places share in one language (산시: Shanxi and Shaanxi in Korean)
         self._shared = {key for key, n in named.items() if n > 1}
+        self._countries: Countries | None = None
+
+    @property
+    def countries(self) -> Countries:
+        """Country codes and names (pycountry and data), with this gazetteer's countries."""
+        if self._countries is None:
+            self._countries = Countries.load(
+                (e.id, [*e.names.values(), *e.aliases])
+                for e in self.entries.values()
+                if e.kind == "country"
+            )
+        return self._countries
+
+    def country_place(self, code: str) -> Place:
+        """The place of a whole country (its region too when the gazetteer knows it)."""
+        entry = self.entries.get(code)
+        if entry is not None and entry.kind == "country":
+            return self._apply(Place(), entry)
+        return Place(country=code)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Gazetteer:
-        """Read ``data/places.csv`` (or ``path``)."""
-        if path is None:
-            text = resources.files("sectorlens").joinpath("data/places.csv").read_text("utf-8")
+    def load(cls, path: Path | None = None, *, subjects: Sequence[Path] | None = None) -> Gazetteer:
+        """The generic gazetteer with the places and clusters of ``subjects`` (default: the
+        bundled subjects); or only the places file ``path``."""
+        if path is not None:
+            rows = merge_places(_rows(path))
         else:
-            text = path.read_text("utf-8")
-        rows = csv.DictReader(text.splitlines())
+            rows = world_places(world_directories() if subjects is None else subjects)
+        return cls.from_rows(rows)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, str]]) -> Gazetteer:
+        """A gazetteer of place rows (``sectorlens.subjects.PLACE_COLUMNS``)."""
         return cls(
             Entry(
                 id=row["id"],
                 kind=row["kind"],
-                parent=row["parent"] or None,
-                cluster=row["cluster"] or None,
+                parent=row.get("parent") or None,
+                cluster=row.get("cluster") or None,
                 names={c: row[c] for c in _NAME_COLUMNS if row.get(c)},
                 aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a),
             )
@@ -146,8 +178,13 @@ class Gazetteer:
             seen += 1
         return False
 
-    def resolve(self, parts: Sequence[str], *, country: str | None = None) -> Place:
-        """Resolve a place path, broadest part first, optionally inside a known country."""
+    def resolve(
+        self, parts: Sequence[str], *, country: str | None = None, strict: bool = False
+    ) -> Place:
+        """Resolve a place path, broadest part first, optionally inside a known country (an
+        ISO code). With ``strict`` (the country came from the row itself) a part is looked up
+        only inside that country; else a place named abroad wins over a default country. A word
+        for "abroad" (``国外``) leaves the place unresolved, without a country."""
         home = self.entries.get(country) if country else None
         place = self._apply(Place(), home) if home is not None else Place(country=country)
         scope = country
@@ -156,9 +193,17 @@ class Gazetteer:
             part = raw.strip()
             if not part:
                 continue
+            if self.countries.abroad(part):
+                return Place(unresolved=(part,))
             entry = self.lookup(part, within=scope)
-            if entry is None and scope is not None and place.city is None:
+            if entry is None and scope is not None and place.city is None and not strict:
                 entry = self.lookup(part)  # e.g. a city abroad next to a home-country record
+            if entry is None and place.country and place.province is None:
+                # a state or province the gazetteer lacks: ISO 3166-2 (pycountry) knows it
+                sub = self.countries.subdivision(place.country, part)
+                if sub is not None:
+                    place = replace(place, province=sub)
+                    continue
             if entry is None:
                 place, known = self._keep(place, part)
                 if not known:

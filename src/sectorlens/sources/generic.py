@@ -9,15 +9,19 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from sectorlens.errors import UsageError
+from sectorlens.model import Kind, Period, Quantity
+from sectorlens.parse import parse_period
 from sectorlens.sources.base import Adapter, Batch, blank, opts
 from sectorlens.sources.chunk import Chunk, Progress
 from sectorlens.sources.columns import Flags, company_key, deal_table, pick
 from sectorlens.sources.normalize import Classified, Located
 from sectorlens.sources.readers import FileInfo, open_table
+from sectorlens.sources.units import Unit, bare_number, header_unit, mapping_unit, scaled
 
 FIELDS = frozenset(
     {
@@ -46,8 +50,11 @@ SETTINGS = frozenset(
         "country",
         "sector_source",
         "drop",
+        "period",
+        "missing",
     }
 )
+UNIT_FIELDS = frozenset({"amount"})
 
 
 def load_mapping(path: Path) -> dict[str, Any]:
@@ -70,14 +77,31 @@ def load_mapping(path: Path) -> dict[str, Any]:
         )
     if "company_name" not in columns:
         raise UsageError(f"mapping {path}: [columns] needs at least company_name")
+    if unknown := set(spec) - {"source", "columns", "units"}:
+        raise UsageError(f"mapping {path}: unknown tables {sorted(unknown)}")
+    units = spec.get("units", {})
+    if not isinstance(units, dict) or (unknown := set(units) - UNIT_FIELDS):
+        raise UsageError(f"mapping {path}: [units] may only give {sorted(UNIT_FIELDS)}")
+    for field, given in units.items():
+        if mapping_unit(given) is None:
+            raise UsageError(f"mapping {path}: [units] {field} = {given!r} is not a unit")
+    period = source.get("period")
+    if period is not None and _period(str(period)) is None:
+        raise UsageError(f'mapping {path}: period {period!r} is not a period (e.g. "2020")')
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return {"source": source, "columns": columns, "sha": digest, "path": str(path)}
+    return {"source": source, "columns": columns, "units": units, "sha": digest, "path": str(path)}
+
+
+def _period(text: str) -> Period | None:
+    q = parse_period(text)
+    return q.period if q.kind is Kind.PERIOD else None
 
 
 class GenericAdapter(Adapter):
     """Deals from any table, as a mapping says."""
 
     name = "generic"
+    _unit: Unit | None = None
 
     @classmethod
     def detect(cls, header: Sequence[str], path: Path) -> bool:
@@ -106,7 +130,7 @@ class GenericAdapter(Adapter):
             info.path,
             info,
             delimiter=src.get("delimiter"),
-            encoding=src.get("encoding"),
+            encoding=self.options.encoding or src.get("encoding"),
             sheet=src.get("sheet"),
             progress=progress,
             chunk_rows=self.chunk_rows,
@@ -114,7 +138,20 @@ class GenericAdapter(Adapter):
         missing = [c for c in self._spec["columns"].values() if c not in header]
         if missing:
             raise UsageError(f"{info.path}: mapped columns not in the header: {missing}")
+        given = self._spec.get("units", {}).get("amount")
+        column = self._spec["columns"].get("amount")
+        self._unit = mapping_unit(given) if given else header_unit(column) if column else None
         return header, rows
+
+    def load_options(self) -> dict[str, Any]:
+        """The unit read for amounts and the period an undated file covers."""
+        out: dict[str, Any] = {}
+        if self._unit is not None:
+            out["amount_unit"] = self._unit.text
+        period = self._spec["source"].get("period")
+        if period is not None:
+            out["period"] = str(period)
+        return out
 
     def personal_columns(self, header: Sequence[str]) -> frozenset[str]:
         """The mapping's ``drop`` list."""
@@ -125,9 +162,16 @@ class GenericAdapter(Adapter):
         norm, batch = self.norm, Batch(chunk)
         cols, src = self._spec["columns"], self._spec["source"]
 
+        missing_words = {str(w).strip().casefold() for w in src.get("missing", ())}
+
         def cells(field: str) -> Sequence[str]:
             column = cols.get(field)
-            return pick(chunk.text(column), rows) if column else [""] * count
+            if not column:
+                return [""] * count
+            values = pick(chunk.text(column), rows)
+            if missing_words:
+                values = ["" if v.casefold() in missing_words else v for v in values]
+            return values
 
         every = chunk.text(cols["company_name"])
         missing = [i for i, n in enumerate(every) if blank(n)]
@@ -137,15 +181,20 @@ class GenericAdapter(Adapter):
         count = len(batch.deal_rows)
         names = pick(every, rows)
         date_raw, amount_raw = cells("deal_date"), cells("amount")
-        default = src.get("default_currency")
-        currency = [c or default or None for c in cells("currency")]
-        country = [c or src.get("country") or "" for c in cells("country")]
-        places = norm.places(
-            list(zip(cells("place"), country, strict=True)), self._locate, kind=self.label
-        )
+        currency = [c or None for c in cells("currency")]
+        period = src.get("period")
+        dated = [d if not blank(d) else "" for d in date_raw]
         flags: Flags = {}
+        if period is not None:  # an undated row gets the period the file covers (flagged)
+            for j, d in enumerate(dated):
+                if not d:
+                    flags[batch.deal_rows[j]] = ["period_from_mapping"]
+            dated = [d or str(period) for d in dated]
+        places = norm.places(
+            list(zip(cells("place"), cells("country"), strict=True)), self._locate, kind=self.label
+        )
         for j, located in places.where("multi", _multi):
-            flags[batch.deal_rows[j]] = [f"multi_place:{located.named}"]
+            flags.setdefault(batch.deal_rows[j], []).append(f"multi_place:{located.named}")
         ids = [c or n for c, n in zip(cells("company_id"), names, strict=True)]
         batch.deals = deal_table(
             norm,
@@ -155,10 +204,12 @@ class GenericAdapter(Adapter):
             company_id=norm.each(f"company:{self.label}", ids, self._key),
             company_name=names,
             date_raw=date_raw,
-            dates=norm.days(date_raw, date_format=src.get("date_format")),
+            dates=norm.days(dated, date_format=src.get("date_format")),
             round_raw=[v or None for v in cells("round")],
             amount_raw=amount_raw,
-            amounts=norm.moneys(amount_raw, currency),
+            amounts=norm.code(
+                f"money:{self.label}", list(zip(amount_raw, currency, strict=True)), self._money
+            ),
             investors=opts(cells("investors")),
             places=places,
             sectors=norm.sectors(
@@ -170,18 +221,26 @@ class GenericAdapter(Adapter):
         )
         return batch
 
+    def _money(self, key: tuple[str, str | None]) -> Quantity:
+        """An amount cell: a bare number takes the column's unit (mapping or header)."""
+        raw, given = key
+        unit = self._unit
+        default = self._spec["source"].get("default_currency")
+        if unit is not None and bare_number(raw):
+            q = self.norm.money(raw, given or unit.currency or default or "USD")
+            if q.kind is Kind.MONEY:
+                q = scaled(q, unit)
+                if not (given or unit.currency or default):
+                    q = replace(q, currency=None)  # a scale without any currency known
+                return q
+        return self.norm.money(raw, given or default)
+
     def _key(self, natural: str) -> str:
         return company_key(self.label, natural)
 
     def _locate(self, key: tuple[str, str]) -> Located:
         raw, country = key
-        if not blank(raw):
-            named = self.norm.split_places(raw)
-            place = self.norm.place(named[0], country=country or None) if named else None
-            return Located(raw or None, place, len(named))
-        if country:
-            return Located(raw or None, self.norm.place((country,)))
-        return Located(raw or None)
+        return self.norm.locate(raw, country, default=self._spec["source"].get("country"))
 
     def _classify(self, key: tuple[str, str]) -> Classified:
         sector, sub = key

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, TypeVar
 
 import pyarrow as pa
@@ -27,7 +27,12 @@ from sectorlens.sources.coded import PAIR, Coded, Values, pairs
 from sectorlens.sources.gazetteer import Gazetteer, Place
 from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
 
+#: cells that hold no value, whatever the column (compared case-folded)
+BLANKS = frozenset({"", "-", "—", "–", "n/a", "na", "nan", "null", "none", "n.a."})
 _SCALE = Decimal("0.000001")
+_EXACT = Context(prec=100, rounding=ROUND_HALF_UP)  # amounts of up to 38 digits, exactly
+MAX_VALUE = 200  # characters of an amount, date, round or place cell that are parsed at all
+_HUGE = Decimal(10) ** 24  # no amount is this large: a number beyond it is not an amount
 _CACHE_LIMIT = 50_000  # distinct values remembered per kind; beyond it, start again (memory)
 
 T = TypeVar("T")
@@ -145,7 +150,7 @@ class Normalizer:
         coded = self.code("round", raws, self.round)
         for code, n in coded.counts():
             raw = str(coded.table.keys[code]).strip()
-            if raw and raw not in {"-", "—"} and coded.values[code] is None:
+            if not blank_cell(raw) and coded.values[code] is None:
                 self.tally.unmapped_rounds[raw] += n
         return coded
 
@@ -189,12 +194,30 @@ class Normalizer:
 
     # -- one value ---------------------------------------------------------------------------
     def money(self, text: str, default_currency: str | None = None) -> Quantity:
-        """``parse.parse_money`` of ``text``; an empty cell is undisclosed (noted as empty)."""
+        """``parse.parse_money`` of ``text``; an empty cell is undisclosed (noted as empty).
+
+        A number beyond any amount (≥ 10^24) is unparsed with the note "number too large", which
+        the load rejects (``amount_above_ceiling``)."""
         if not text.strip():
             return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason="empty cell")
+        if blank_cell(text):
+            reason = f"missing value {text.strip()!r}"
+            return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason=reason)
+        if len(text) > MAX_VALUE:  # bounded parse time, whatever the cell
+            return Quantity(
+                text, Kind.UNPARSED, reason=f"too long for an amount ({len(text):,} characters)"
+            )
         q = parse.parse_money(text, default_currency=default_currency)
-        if q.kind is Kind.MISSING:  # N/A, -, None: stored as before, as undisclosed with a note
-            return Quantity(text, Kind.UNDISCLOSED, reason=f"missing-value marker {text.strip()!r}")
+        if q.kind is Kind.MISSING:  # a missing-value marker the parser knows
+            reason = f"missing value {text.strip()!r}"
+            return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason=reason)
+        if q.kind is Kind.MONEY and any(
+            v is not None and abs(v) >= _HUGE for v in (q.value, q.low, q.high)
+        ):
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            return Quantity(
+                text, Kind.UNPARSED, currency=q.currency, reason=f"number too large: {shown}"
+            )
         return q
 
     def period(self, text: str, *, date_format: str | None = None) -> Period | None:
@@ -203,8 +226,10 @@ class Normalizer:
 
     def day(self, raw: str, date_format: str | None = None) -> Day:
         """The first day ``raw`` names, and a flag when it is a month/year (or not a date)."""
-        if not raw or raw.strip() in {"-", "—"}:
+        if not raw or blank_cell(raw):
             return None, None
+        if len(raw) > MAX_VALUE:
+            return None, "bad_date"
         period = self.period(raw, date_format=date_format)
         if period is None:
             return None, "bad_date"
@@ -215,15 +240,32 @@ class Normalizer:
     @staticmethod
     def round(text: str) -> str | None:
         """``parse.canonical_round`` of ``text`` (None for an empty cell)."""
-        return parse.canonical_round(text) if text.strip() else None
+        if blank_cell(text) or len(text) > MAX_VALUE:
+            return None
+        return parse.canonical_round(text)
 
     def split_places(self, text: str) -> tuple[tuple[str, ...], ...]:
         """``parse.split_places``: each place named in ``text`` as its levels, broadest first."""
-        return tuple(parse.split_places(text)) if text.strip() else ()
+        if not text.strip() or len(text) > MAX_VALUE:
+            return ()
+        return tuple(parse.split_places(text))
 
-    def place(self, parts: tuple[str, ...], *, country: str | None = None) -> Place:
+    def place(
+        self, parts: tuple[str, ...], *, country: str | None = None, strict: bool = False
+    ) -> Place:
         """Resolve ``parts`` with the gazetteer (unresolved parts are in ``Place.unresolved``)."""
-        return self.gazetteer.resolve(parts, country=country)
+        return self.gazetteer.resolve(parts, country=country, strict=strict)
+
+    def country(self, text: str) -> str | None:
+        """The ISO alpha-2 code a country cell names (``USA``, ``840``, ``미국``), or None."""
+        return self.once("country", text.strip(), self.gazetteer.countries.resolve)
+
+    def locate(self, raw: str, country_cell: str = "", default: str | None = None) -> Located:
+        """A place cell with the row's country cell (which wins) or a default country
+        (``sources.placing.locate``)."""
+        from sectorlens.sources.placing import locate
+
+        return locate(self, raw, country_cell, default)
 
     def classify(
         self, source: str, values: dict[str, str], *, raw: str | None, sub: str | None = None
@@ -246,6 +288,12 @@ class Normalizer:
         return Classified(raw or None, sub or None, None, text or None)
 
 
+def blank_cell(value: str) -> bool:
+    """An empty cell or a bare placeholder (``-``, ``N/A``, ``None``, ``nan``)."""
+    value = value.strip()
+    return len(value) <= 5 and value.casefold() in BLANKS
+
+
 def _period(text: str, date_format: str | None) -> Period | None:
     if not text.strip():
         return None
@@ -255,4 +303,4 @@ def _period(text: str, date_format: str | None) -> Period | None:
 
 def quantize(value: Decimal | None) -> Decimal | None:
     """An amount at the store's scale (6 decimal places)."""
-    return None if value is None else value.quantize(_SCALE)
+    return None if value is None else _EXACT.quantize(value, _SCALE)

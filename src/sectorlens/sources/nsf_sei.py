@@ -1,6 +1,6 @@
 """NSF Science & Engineering Indicators tables (NCSES layout): aggregates, not deals.
 
-Each row is a path in a hierarchy (``Total -> Asia -> China``) with one value per year column
+Each row is a path in a hierarchy (``Total -> region -> country``) with one value per year column
 (``field_2019``); each (row, year) becomes an Observation with the table as its Source. Path parts
 the gazetteer knows are the geography; the rest is the segment. ``NA``/``D`` are kept as NULL
 values with a note. A heading row without any value is rejected as ``no_values``.

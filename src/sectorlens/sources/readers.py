@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from sectorlens.errors import InputError
-from sectorlens.sources.chunk import Chunk, ChunkBuilder, Progress, RawRow, Repairs, clean_header
+from sectorlens.sources.chunk import (
+    KEPT,
+    MAX_CELL,
+    Chunk,
+    ChunkBuilder,
+    Progress,
+    RawRow,
+    Repairs,
+    clean_header,
+)
 from sectorlens.sources.textfile import CHUNK_ROWS, FileInfo, inspect, read_delimited
+
+MAX_SHARED = 64 << 20  # bytes of a workbook's shared strings, unpacked
+MAX_PART = 1 << 30  # bytes of any other part (a sheet), unpacked
+MAX_TOTAL = 2 << 30  # bytes of the whole workbook, unpacked
+MAX_RATIO = 100  # unpacked / packed size of a part over RATIO_FLOOR: beyond it, a zip bomb
+RATIO_FLOOR = 16 << 20
 
 TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".tab"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -30,18 +47,52 @@ def read_xlsx(
     book = _workbook(info.path)
     try:
         title, header = _xlsx_header(book, sheet, info.path)
+    except InputError:
+        raise
+    except Exception as exc:  # a damaged sheet: openpyxl and its XML parser raise many types
+        raise InputError(f"{info.path}: the workbook is damaged: {_one_line(exc)}") from exc
     finally:
         book.close()
     return header, _xlsx_chunks(info, title, header, progress, chunk_rows)
 
 
+def check_workbook(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack to too much (a zip bomb, a giant string table)
+    before openpyxl reads any of it; InputError says which part."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(
+            f"{path} is not a readable XLSX workbook (not a valid zip: {exc})"
+        ) from exc
+    total = 0
+    for member in members:
+        size, packed = member.file_size, max(member.compress_size, 1)
+        total += size
+        limit = MAX_SHARED if member.filename.endswith("sharedStrings.xml") else MAX_PART
+        if size > limit or (size > RATIO_FLOOR and size / packed > MAX_RATIO):
+            raise InputError(
+                f"{path}: refused: its part {member.filename} unpacks to {size:,} bytes "
+                f"({size / packed:,.0f}× its packed size); limits {limit:,} bytes, {MAX_RATIO}×"
+            )
+    if total > MAX_TOTAL:
+        raise InputError(f"{path}: refused: it unpacks to {total:,} bytes (limit {MAX_TOTAL:,})")
+
+
 def _workbook(path: Path) -> Any:
     import openpyxl  # imported here: only XLSX inputs pay for it
 
+    check_workbook(path)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
-        raise InputError(f"{path} is not a readable XLSX workbook: {exc}") from exc
+        raise InputError(f"{path} is not a readable XLSX workbook: {_one_line(exc)}") from exc
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0][:200] if text else "") or type(exc).__name__
 
 
 def _xlsx_header(book: Any, sheet: str | None, path: Path) -> tuple[str, list[str]]:
@@ -55,6 +106,17 @@ def _xlsx_header(book: Any, sheet: str | None, path: Path) -> tuple[str, list[st
 
 
 def _xlsx_chunks(
+    info: FileInfo, title: str, header: list[str], progress: Progress | None, chunk_rows: int
+) -> Iterator[Chunk]:
+    try:
+        yield from _xlsx_rows(info, title, header, progress, chunk_rows)
+    except InputError:
+        raise
+    except Exception as exc:  # a damaged part found while reading: one line, no traceback
+        raise InputError(f"{info.path}: the workbook is damaged: {_one_line(exc)}") from exc
+
+
+def _xlsx_rows(
     info: FileInfo, title: str, header: list[str], progress: Progress | None, chunk_rows: int
 ) -> Iterator[Chunk]:
     book = _workbook(info.path)
@@ -100,12 +162,22 @@ def read_jsonl(
 ) -> tuple[list[str], Iterator[Chunk]]:
     """Keys seen in the first record, and one row per line (``L<line>``); values as parsed."""
     with info.path.open("rb") as fh:
-        first = _first_json(fh, info.path)
+        first = _first_json(_json_lines(fh, info), info.path)
     return list(first), _jsonl_chunks(info, list(first), progress, chunk_rows)
 
 
-def _first_json(fh: BinaryIO, path: Path) -> dict[str, Any]:
-    for raw in fh:
+def _json_lines(fh: BinaryIO, info: FileInfo) -> Iterator[bytes | str]:
+    """The lines of a JSON-lines file: bytes in UTF-8 mode, else decoded text."""
+    if info.encoding.name is None:
+        yield from fh
+        return
+    text = io.TextIOWrapper(fh, encoding=info.encoding.name, errors="replace", newline="")
+    for line in text:
+        yield line.removeprefix("\ufeff")
+
+
+def _first_json(lines: Iterator[bytes | str], path: Path) -> dict[str, Any]:
+    for raw in lines:
         if raw.strip():
             try:
                 obj = json.loads(raw)
@@ -127,7 +199,7 @@ def _jsonl_chunks(
     flags: dict[int, tuple[str, ...]] = {}
     originals: dict[int, dict[str, str]] = {}
     with info.path.open("rb") as fh:
-        for number, raw in enumerate(fh, 1):
+        for number, raw in enumerate(_json_lines(fh, info), 1):
             done += len(raw)
             if progress is not None and number % 1000 == 0:
                 progress(done)
@@ -138,16 +210,20 @@ def _jsonl_chunks(
             try:
                 obj = json.loads(raw)
             except ValueError as exc:
-                obj, flags[i] = {"_line": raw.decode("utf-8", "replace")}, (f"bad_json:{exc}",)
+                obj, flags[i] = {"_line": _text(raw)}, (f"bad_json:{exc}",)
             if not isinstance(obj, dict):
                 obj, flags[i] = (
-                    {"_line": raw.decode("utf-8", "replace")},
+                    {"_line": _text(raw)},
                     ("bad_json:not an object",),
                 )
             records.append(obj)
             row_flags: list[str] = []
             original: dict[str, str] = {}
             for key, value in obj.items():
+                if value.__class__ is str and len(value) > MAX_CELL:
+                    row_flags.append(f"cell_too_large:{key}")
+                    original[key] = obj[key] = value[:KEPT] + "…"
+                    continue
                 if value.__class__ is str and (not value.isascii() or "\\" in value):
                     text, fixes = repaired(value)
                     if fixes:
@@ -165,6 +241,10 @@ def _jsonl_chunks(
             yield Chunk(header, refs, records=records, flags=flags, original=originals)
         if progress is not None:
             progress(done)
+
+
+def _text(raw: bytes | str) -> str:
+    return raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
 
 
 def open_table(

@@ -1,21 +1,23 @@
 """Sectors: each source's own sector values mapped to the taxonomy's categories and chain layers.
 
-All knowledge is in ``data/sectors.yaml``; a value that is not listed there stays unmapped.
+All knowledge is in the subjects' ``sectors.yaml``; a value none lists stays unmapped. Several
+subjects' taxonomies merge: for each export value the first subject (in id order) that maps it
+decides.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from sectorlens.errors import InputError
+from sectorlens.subjects import sector_spec, world_directories
 
 _SEPARATORS = re.compile(r"[\s\-_/&,.]+|\band\b")
 
@@ -25,7 +27,7 @@ class SectorMatch:
     """A category code and chain layer for one raw value."""
 
     category: str
-    layer: str
+    layer: str | None  # None in a taxonomy without chain layers
 
 
 def _key(value: str) -> str:
@@ -33,25 +35,13 @@ def _key(value: str) -> str:
     return _SEPARATORS.sub("", text)
 
 
-class Taxonomy:
-    """Categories, layers and per-source mappings; build with ``Taxonomy.load()``."""
+class _Own:
+    """One subject's categories and layers, to check and complete its own mappings."""
 
-    def __init__(self, spec: Mapping[str, Any]) -> None:
-        try:
-            self.layers: dict[str, dict[str, str]] = dict(spec["layers"])
-            self.categories: dict[str, dict[str, str]] = dict(spec["categories"])
-            sources = spec.get("sources") or {}
-        except (KeyError, TypeError) as exc:
-            raise InputError(f"sector taxonomy lacks {exc}") from exc
-        self._maps: dict[tuple[str, str], dict[str, SectorMatch]] = {}
-        for source, fields in sources.items():
-            for field, mapping in (fields or {}).items():
-                self._maps[(source, field)] = {
-                    _key(str(raw)): self._match(source, str(raw), target)
-                    for raw, target in (mapping or {}).items()
-                }
+    def __init__(self, layers: dict[str, Any], categories: dict[str, Any]) -> None:
+        self.layers, self.categories = layers, categories
 
-    def _match(self, source: str, raw: str, target: Any) -> SectorMatch:
+    def match(self, source: str, raw: str, target: Any) -> SectorMatch:
         category: Any
         layer: Any
         if isinstance(target, str):
@@ -62,19 +52,48 @@ class Taxonomy:
             raise InputError(f"sector taxonomy: {source} {raw!r} maps to {target!r}")
         if category not in self.categories:
             raise InputError(f"sector taxonomy: {source} {raw!r} maps to unknown {category!r}")
-        layer = layer or self.categories[category].get("layer")
-        if layer not in self.layers:
+        layer = layer or (self.categories[category] or {}).get("layer")
+        if layer is not None and layer not in self.layers:
             raise InputError(f"sector taxonomy: {source} {raw!r} has unknown layer {layer!r}")
-        return SectorMatch(str(category), str(layer))
+        return SectorMatch(str(category), str(layer) if layer else None)
+
+
+class Taxonomy:
+    """Categories, layers and per-source mappings; build with ``Taxonomy.load()``."""
+
+    def __init__(self, spec: Mapping[str, Any] | Sequence[Mapping[str, Any]]) -> None:
+        specs = [spec] if isinstance(spec, Mapping) else list(spec)
+        self.layers: dict[str, dict[str, str]] = {}
+        self.categories: dict[str, dict[str, str]] = {}
+        self._maps: dict[tuple[str, str], dict[str, SectorMatch]] = {}
+        for one in specs:
+            self._add(one)
+
+    def _add(self, spec: Mapping[str, Any]) -> None:
+        try:
+            layers: dict[str, dict[str, str]] = dict(spec.get("layers") or {})
+            categories: dict[str, dict[str, str]] = dict(spec["categories"])
+            sources = spec.get("sources") or {}
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise InputError(f"sector taxonomy lacks {exc}") from exc
+        own = _Own(layers, categories)
+        for source, fields in sources.items():
+            for field, mapping in (fields or {}).items():
+                known = self._maps.setdefault((source, field), {})
+                for raw, target in (mapping or {}).items():
+                    known.setdefault(_key(str(raw)), own.match(source, str(raw), target))
+        for code, names in layers.items():
+            self.layers.setdefault(code, names)
+        for code, names in categories.items():
+            self.categories.setdefault(code, names)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Taxonomy:
-        """Read ``data/sectors.yaml`` (or ``path``)."""
-        if path is None:
-            text = resources.files("sectorlens").joinpath("data/sectors.yaml").read_text("utf-8")
-        else:
-            text = path.read_text("utf-8")
-        return cls(yaml.safe_load(text))
+    def load(cls, path: Path | None = None, *, subjects: Sequence[Path] | None = None) -> Taxonomy:
+        """The merged taxonomies of ``subjects`` (default: the bundled ones), or one file."""
+        if path is not None:
+            return cls(yaml.safe_load(path.read_text("utf-8")))
+        folders = world_directories() if subjects is None else subjects
+        return cls([spec for d in folders if (spec := sector_spec(d)) is not None])
 
     def fields(self, source: str) -> tuple[str, ...]:
         """The fields the taxonomy maps for ``source`` (e.g. ``subsector``, ``sector``)."""

@@ -21,21 +21,32 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sectorlens.errors import InputError
-from sectorlens.sources.chunk import Chunk, ChunkBuilder, Progress, Repairs, clean_header
+from sectorlens.sources.chunk import (
+    MAX_CELL,
+    Chunk,
+    ChunkBuilder,
+    Progress,
+    Repairs,
+    clean_header,
+)
+from sectorlens.sources.encoding import SAMPLE, UTF8, Encoding, choose, codec_name
 from sectorlens.sources.text import needs_repair
 
 CHUNK = 1 << 20  # bytes read at a time
-CHUNK_ROWS = 4096  # rows per Chunk given to an adapter (its columns stay in the CPU's cache)
+BINARY_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+CHUNK_ROWS = 4096  # rows per Chunk given to an adapter (its columns stay in the CPU cache)
+MAX_FIELD = 1 << 20  # characters of one CSV field: beyond it the file is refused
 
 
 @dataclass(frozen=True, slots=True)
 class FileInfo:
-    """What one pass over the bytes of a file tells: hash, size, line ends."""
+    """What one pass over the bytes of a file tells: hash, size, line ends, text encoding."""
 
     path: Path
     sha256: str
     size: int
     bare_cr: bool
+    encoding: Encoding = UTF8
 
     @property
     def legacy_encoding(self) -> str:
@@ -43,14 +54,17 @@ class FileInfo:
         return "mac_roman" if self.bare_cr else "cp1252"
 
 
-def inspect(path: Path) -> FileInfo:
-    """Hash ``path`` and learn its line ends in one streaming pass."""
+def inspect(path: Path, encoding: str | None = None) -> FileInfo:
+    """Hash ``path``, learn its line ends and text encoding (unless ``encoding`` forces one)."""
     digest = hashlib.sha256()
     size, cr, crlf, lf = 0, 0, 0, 0
+    sample = b""
     try:
         with path.open("rb") as fh:
             prev_cr = False
             while chunk := fh.read(CHUNK):
+                if not size:
+                    sample = chunk[:SAMPLE]
                 digest.update(chunk)
                 size += len(chunk)
                 crlf += chunk.count(b"\r\n") + (1 if prev_cr and chunk[:1] == b"\n" else 0)
@@ -59,7 +73,10 @@ def inspect(path: Path) -> FileInfo:
                 prev_cr = chunk[-1:] == b"\r"
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return FileInfo(path, digest.hexdigest(), size, bare_cr=cr > crlf and cr > lf - crlf)
+    bare_cr = cr > crlf and cr > lf - crlf
+    binary = path.suffix.lower() in BINARY_SUFFIXES  # workbooks: zip files, text is Unicode
+    found = UTF8 if binary else choose(path, sample, encoding, bare_cr=bare_cr)
+    return FileInfo(path, digest.hexdigest(), size, bare_cr, found)
 
 
 def read_delimited(
@@ -72,6 +89,9 @@ def read_delimited(
 ) -> tuple[list[str], Iterator[Chunk]]:
     """The header and the rows of a CSV/TSV file; refs are ``L<line where the record starts>``."""
     delim = delimiter or ("\t" if info.path.suffix.lower() in {".tsv", ".tab"} else ",")
+    # the csv module's own cap (process-wide; the same value every time): a field beyond it
+    # stops the file with one line; a cell beyond MAX_CELL rejects its row
+    csv.field_size_limit(MAX_FIELD)
     with info.path.open("rb") as fh:
         lines = _Lines(fh, info, encoding, None)
         try:
@@ -143,7 +163,8 @@ def _chunk(
     special.update(
         i
         for i, text in enumerate(texts)
-        if not (text.isascii() and "\\" not in text) and needs_repair(text)
+        if len(text) > MAX_CELL
+        or (not (text.isascii() and "\\" not in text) and needs_repair(text))
     )
     old = set()  # records with a line decoded with the legacy code page
     while legacy and legacy[0] < starts[-1] + _span(texts[-1]):
@@ -175,23 +196,30 @@ def _span(text: str) -> int:
 class _Lines:
     """Lines of a byte stream, decoded a block at a time, for ``csv.reader``.
 
-    A line is UTF-8 where it is valid and otherwise in the file's legacy code page; the numbers
-    of such lines are appended to ``legacy`` as blocks are decoded (before the csv reader sees
-    them). Blocks end at a line end, so no line and no character is ever split.
+    In UTF-8 mode a line is UTF-8 where it is valid and otherwise in the file's legacy code page;
+    the numbers of such lines are appended to ``legacy`` as blocks are decoded (before the csv
+    reader sees them). Otherwise the file's one encoding decodes it incrementally. Blocks end at
+    a line end, so no line and no character is ever split. Text that decodes badly (many
+    replacement characters, or many lines that are not UTF-8) stops the read with the encoding
+    tried named, unless the user forced the encoding.
     """
 
     def __init__(
         self, fh: BinaryIO, info: FileInfo, encoding: str | None, progress: Progress | None
     ) -> None:
         self._fh, self._info, self._progress = fh, info, progress
-        self._encoding = encoding
+        self._how = Encoding(codec_name(encoding), "forced") if encoding else info.encoding
         self.legacy: deque[int] = deque()
+        self._chars = self._bad = self._lines = self._not_utf8 = 0
 
     def iter(self) -> Iterator[str]:
         """Every physical line, with its line end."""
         return chain.from_iterable(io.StringIO(text, newline="") for text in self._blocks())
 
     def _blocks(self) -> Iterator[str]:
+        if self._how.name is not None:
+            yield from self._decoded(self._how.name)
+            return
         first, rest, done, line = True, b"", 0, 1
         while True:
             chunk = self._fh.read(CHUNK)
@@ -209,8 +237,10 @@ class _Lines:
                 block = block.removeprefix(codecs.BOM_UTF8)
                 first = False
             text = self._decode(block, line)
-            if not self._encoding:
-                line += _byte_line_ends(block)  # to number the lines decoded as legacy
+            ends = _byte_line_ends(block)
+            line += ends  # to number the lines decoded as legacy
+            self._lines += ends
+            self._check_legacy(final=not chunk)
             if block:
                 yield text
             if self._progress is not None and chunk:
@@ -218,9 +248,55 @@ class _Lines:
             if not chunk:
                 return
 
+    def _decoded(self, name: str) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder(name)(errors="replace")
+        first, rest, done = True, "", 0
+        while True:
+            chunk = self._fh.read(CHUNK)
+            done += len(chunk)
+            decoded = decoder.decode(chunk, final=not chunk)
+            if first and decoded:
+                decoded = decoded.removeprefix("\ufeff")
+                first = False
+            self._chars += len(decoded)
+            self._bad += decoded.count("\ufffd")
+            self._check_replaced(final=not chunk)
+            text = rest + decoded if rest else decoded
+            if chunk:
+                cut = _last_text_line_end(text)
+                block, rest = (text[: cut + 1], text[cut + 1 :]) if cut >= 0 else ("", text)
+            else:
+                block, rest = text, ""
+            if block:
+                yield block
+            if self._progress is not None and chunk:
+                self._progress(done)
+            if not chunk:
+                return
+
+    def _check_replaced(self, *, final: bool) -> None:
+        """Stop when many characters could not be decoded (a wrong detected encoding)."""
+        if self._how.forced or not (final or self._chars >= CHUNK):
+            return
+        if self._bad > max(8, self._chars // 1000):
+            raise InputError(
+                f"{self._info.path}: read as {self._how.label}, {self._bad:,} of "
+                f"{self._chars:,} characters are not valid {self._how.name}: the text would be "
+                "garbled; pass --encoding NAME"
+            )
+
+    def _check_legacy(self, *, final: bool) -> None:
+        """Stop when many lines are not UTF-8 (a file that is not UTF-8 after its first part)."""
+        if not (final or self._lines >= 10_000):
+            return
+        if self._not_utf8 > max(8, self._lines // 10):
+            raise InputError(
+                f"{self._info.path}: {self._not_utf8:,} of {self._lines:,} lines are not UTF-8 "
+                f"(read as {self._info.legacy_encoding} they would be garbled); "
+                "pass --encoding NAME"
+            )
+
     def _decode(self, block: bytes, line: int) -> str:
-        if self._encoding:
-            return block.decode(self._encoding, errors="replace")
         # decode as UTF-8 up to the first line that is not; that line in the legacy code page
         legacy, parts, pos, view = self._info.legacy_encoding, [], 0, memoryview(block)
         while True:
@@ -235,8 +311,17 @@ class _Lines:
             parts.append(str(view[pos:begin], "utf-8"))
             line += _byte_line_ends(block, pos, begin)
             self.legacy.append(line)
+            self._not_utf8 += 1
             parts.append(block[begin:end].decode(legacy, "replace"))
             pos = end
+
+
+def _last_text_line_end(text: str) -> int:
+    """Index of the last line end of ``text`` that surely ends a line (-1 if none)."""
+    cut = max(text.rfind("\n"), text.rfind("\r"))
+    if cut == len(text) - 1 and text[cut] == "\r":  # may be half of a CR LF
+        cut = max(text.rfind("\n", 0, cut), text.rfind("\r", 0, cut))
+    return cut
 
 
 def _last_line_end(data: bytes) -> int:

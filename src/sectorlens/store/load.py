@@ -227,11 +227,12 @@ def _as_stored(stored: pa.Field, given: pa.Field) -> pa.Field:
 
 
 #: what makes two deals the same deal, whatever file or format they came from: the company, the
-#: day (or the date text when it is not a day), the round, the amount's bounds and currency
+#: day, the round, the amount's bounds and currency. Deals without a date are never the same as
+#: a deal of another load (two undated rounds are one only when every field is identical within
+#: one file, which a file's rows are kept as they are)
 _SAME_DEAL = """
     d.company_id = k.company_id
-    AND d.deal_date IS NOT DISTINCT FROM k.deal_date
-    AND (k.deal_date IS NOT NULL OR d.date_raw IS NOT DISTINCT FROM k.date_raw)
+    AND k.deal_date IS NOT NULL AND d.deal_date = k.deal_date
     AND coalesce(d.round, d.round_raw) IS NOT DISTINCT FROM coalesce(k.round, k.round_raw)
     AND d.amount_kind = k.amount_kind
     AND d.amount_low IS NOT DISTINCT FROM k.amount_low
@@ -260,11 +261,20 @@ class StoredDeals:
     the load in progress, which the writer inserts meanwhile on the load's own connection.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, source_format: str) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        source_format: str,
+        *,
+        exclude: list[str] | None = None,
+    ) -> None:
         self._source = source_format
+        self._exclude = list(exclude or [])  # loads being replaced: not compared with
         self._cursor: duckdb.DuckDBPyConnection | None = con.cursor()
         found = self._cursor.execute(
-            "SELECT 1 FROM deals WHERE source_format = ? LIMIT 1", [source_format]
+            "SELECT 1 FROM deals WHERE source_format = ? "
+            "AND load_id NOT IN (SELECT unnest(?::VARCHAR[])) LIMIT 1",
+            [source_format, self._exclude],
         ).fetchall()
         if not found:  # nothing to compare with (a first load): skip every lookup
             self.close()
@@ -286,8 +296,9 @@ class StoredDeals:
         try:
             rows = self._cursor.execute(
                 f"SELECT k.i, min(d.deal_id) FROM _sectorlens_keys k JOIN deals d ON {_SAME_DEAL}"
-                " WHERE d.source_format = ? GROUP BY k.i",
-                [self._source],
+                " WHERE d.source_format = ? AND d.load_id NOT IN (SELECT unnest(?::VARCHAR[]))"
+                " GROUP BY k.i",
+                [self._source, self._exclude],
             ).fetchall()
         finally:
             self._cursor.unregister("_sectorlens_keys")

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,18 @@ import yaml
 
 from sectorlens.errors import InputError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
+from sectorlens.store.subject import (
+    SCHEMA,
+    check_keys,
+    check_subject,
+    subject_world,
+    with_world_labels,
+)
+from sectorlens.store.subject import where as yaml_where
+from sectorlens.subjects import (
+    bundled_subjects,
+    default_subject,
+)
 
 # libyaml's parser when PyYAML has it (same result, several times faster than pure Python).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -58,9 +69,15 @@ class ReferenceData:
     files: tuple[str, ...] = field(default=())
 
 
-def bundled_dataset() -> Path:
-    """The folder of the reference data set shipped with sectorlens."""
-    return Path(str(files("sectorlens") / "data" / "reference"))
+def bundled_dataset(subject: str | None = None) -> Path:
+    """The folder of a bundled subject (default: the one a new store gets)."""
+    if subject is None:
+        return default_subject()
+    found = bundled_subjects().get(subject)
+    if found is None:
+        known = ", ".join(bundled_subjects())
+        raise InputError(f"no bundled subject {subject!r} (bundled: {known})")
+    return found
 
 
 def read_reference(directory: Path | None = None) -> ReferenceData:
@@ -68,10 +85,9 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
     root = Path(directory) if directory is not None else bundled_dataset()
     if not (root / "subject.yaml").is_file():
         raise InputError(f"{root} is not a reference data set (no subject.yaml)")
-    subject = _yaml(root / "subject.yaml")
-    if not isinstance(subject, dict) or not subject.get("id") or "sections" not in subject:
-        raise InputError(f"{root / 'subject.yaml'}: needs at least `id` and `sections`")
+    subject = check_subject(root / "subject.yaml", _yaml(root / "subject.yaml"))
     labels = _yaml(root / "labels.yaml") if (root / "labels.yaml").exists() else {}
+    check_keys(root / "labels.yaml", [], labels, SCHEMA["labels.yaml"])
     text: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
     cite_as: dict[str, dict[str, str]] = {}
     precision: dict[str, str] = {}
@@ -82,14 +98,17 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
     if not obs_files:
         raise InputError(f"{root / 'observations'}: no observation CSV files")
     observations: list[Observation] = []
+    lines: dict[str, str] = {}
     for path in obs_files:
-        observations.extend(_observations(path, source_ids, text))
-    _check_observation_links(observations)
+        observations.extend(_observations(path, source_ids, text, lines))
+    _check_observation_links(observations, lines)
     policies = tuple(_policies(root / "policies.yaml", source_ids, text, precision))
     targets = tuple(
         _targets(root / "targets.csv", source_ids, {p.policy_id for p in policies}, text)
     )
 
+    world = subject_world(root, subject)
+    labels = with_world_labels(labels or {}, world)
     all_files = _data_files(root)
     presentation = {
         "subject": subject,
@@ -97,6 +116,7 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
         "text": text,
         "cite_as": cite_as,
         "issued_precision": precision,
+        "places": world["places"],
     }
     return ReferenceData(
         dataset_id=str(subject["id"]),
@@ -124,8 +144,9 @@ def _data_files(root: Path) -> list[Path]:
     files += [root / "policies.yaml", root / "targets.csv"]
     if (root / "fx_rates.csv").exists():  # rates the data set adds (store.rates)
         files.append(root / "fx_rates.csv")
-    if (root / "labels.yaml").exists():
-        files.append(root / "labels.yaml")
+    for name in ("labels.yaml", "sectors.yaml", "places.csv", "clusters.yaml"):
+        if (root / name).exists():
+            files.append(root / name)
     return files
 
 
@@ -157,7 +178,7 @@ def _csv(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
         if header != columns:
-            raise InputError(f"{path}: columns must be {','.join(columns)}")
+            raise InputError(f"{path}:1: columns must be {','.join(columns)}")
         for row in reader:
             if None in row or any(v is None for v in row.values()):
                 raise InputError(f"{path}:{reader.line_num}: wrong number of fields")
@@ -197,24 +218,27 @@ def _enum(kind: type[Qualifier] | type[Status], value: str, where: str) -> Any:
         return kind(value)
     except ValueError as exc:
         allowed = ", ".join(m.value for m in kind)
-        raise InputError(f"{where}: {value!r} is not one of {allowed}") from exc
+        column = "status" if kind is Status else "qualifier"
+        raise InputError(f"{where}: {column}: {value!r} is not one of {allowed}") from exc
 
 
 def _id(value: Any, where: str, seen: set[str]) -> str:
     key = str(value or "")
     if not _ID.match(key):
-        raise InputError(f"{where}: id {key!r} must be lower-case letters, digits and _")
+        raise InputError(f"{where}: id: {key!r} must be lower-case letters, digits and _")
     if key in seen:
-        raise InputError(f"{where}: duplicate id {key!r}")
+        raise InputError(f"{where}: id: duplicate id {key!r}")
     seen.add(key)
     return key
 
 
 def _money(unit: str, currency: str, where: str) -> None:
     if unit == "money" and not _CURRENCY.match(currency):
-        raise InputError(f"{where}: a money value needs an ISO currency, got {currency!r}")
+        raise InputError(
+            f"{where}: currency: a money value needs an ISO currency, got {currency!r}"
+        )
     if unit != "money" and currency:
-        raise InputError(f"{where}: currency {currency!r} given for unit {unit!r}")
+        raise InputError(f"{where}: currency: {currency!r} given for unit {unit!r}")
 
 
 def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Iterator[Source]:
@@ -223,7 +247,8 @@ def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Itera
         raise InputError(f"{path}: must be a list of sources")
     seen: set[str] = set()
     for n, item in enumerate(items, 1):
-        where = f"{path} (source {n})"
+        where = yaml_where(path, [n - 1])
+        check_keys(path, [n - 1], item, SCHEMA["sources.yaml"])
         if not isinstance(item, dict) or not item.get("title"):
             raise InputError(f"{where}: needs source_id and title")
         key = _id(item.get("source_id"), where, seen)
@@ -244,18 +269,25 @@ def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Itera
         )
 
 
-def _observations(path: Path, sources: set[str], text: dict[str, Any]) -> Iterator[Observation]:
+def _observations(
+    path: Path, sources: set[str], text: dict[str, Any], lines: dict[str, str]
+) -> Iterator[Observation]:
     seen: set[str] = set()
     for line, row in _csv(path, OBS_COLUMNS):
         where = f"{path}:{line}"
         key = _id(row["obs_id"], where, seen)
+        lines.setdefault(key, where)
         value = _decimal(row["value"], where, "value")
         low = _decimal(row["low"], where, "low")
         high = _decimal(row["high"], where, "high")
-        if value is None:
-            raise InputError(f"{where}: no value")
-        if (low is not None and low > value) or (high is not None and high < value):
-            raise InputError(f"{where}: value {value} outside its bounds [{low}, {high}]")
+        if value is None and low is None and high is None:
+            raise InputError(f"{where}: value: no value (give value, or low and/or high)")
+        if low is not None and high is not None and low > high:
+            raise InputError(f"{where}: low: low {low} is above high {high}")
+        if value is not None and (
+            (low is not None and low > value) or (high is not None and high < value)
+        ):
+            raise InputError(f"{where}: value: {value} outside its bounds [{low}, {high}]")
         if not row["metric"] or not row["unit"]:
             raise InputError(f"{where}: metric and unit are required")
         _money(row["unit"], row["currency"], where)
@@ -291,24 +323,44 @@ def _observations(path: Path, sources: set[str], text: dict[str, Any]) -> Iterat
         )
 
 
-def _check_observation_links(observations: list[Observation]) -> None:
+# What one observation stands for: a second row with the same slot would be picked at random
+# by a section's ``where`` (the last one would win), so it is a load error.
+SLOT = (
+    *("metric", "period_start", "period_end", "geography", "segment_type", "segment"),
+    *("status", "currency", "source_id", "locator", "equivalent_of"),
+)
+
+
+def _check_observation_links(observations: list[Observation], lines: dict[str, str]) -> None:
     by_id: dict[str, Observation] = {}
     for obs in observations:
         if obs.obs_id in by_id:
-            raise InputError(f"observation id {obs.obs_id!r} appears in two files")
+            raise InputError(
+                f"{lines.get(obs.obs_id, '')}: obs_id: observation id {obs.obs_id!r} "
+                "appears in two files"
+            )
         by_id[obs.obs_id] = obs
+    slots: dict[tuple[Any, ...], Observation] = {}
+    for obs in observations:
+        slot = tuple(getattr(obs, f) for f in SLOT)
+        first = slots.setdefault(slot, obs)
+        if first is not obs:
+            raise InputError(
+                f"{lines.get(obs.obs_id)}: {obs.obs_id!r} and {first.obs_id!r} "
+                f"({lines.get(first.obs_id)}) are two observations for the same slot "
+                f"({', '.join(SLOT)}): keep one, or tell them apart (e.g. by locator)"
+            )
     for obs in observations:
         if obs.equivalent_of is None:
             continue
+        at = lines.get(obs.obs_id, f"observation {obs.obs_id}")
         base = by_id.get(obs.equivalent_of)
         if base is None:
-            raise InputError(f"observation {obs.obs_id}: equivalent_of unknown {obs.equivalent_of}")
+            raise InputError(f"{at}: equivalent_of unknown {obs.equivalent_of}")
         if base.unit != "money" or obs.unit != "money" or base.currency == obs.currency:
-            raise InputError(
-                f"observation {obs.obs_id}: an equivalent is money in another currency"
-            )
+            raise InputError(f"{at}: equivalent_of: an equivalent is money in another currency")
         if (base.period_start, base.period_end) != (obs.period_start, obs.period_end):
-            raise InputError(f"observation {obs.obs_id}: equivalent of a different period")
+            raise InputError(f"{at}: equivalent_of: equivalent of a different period")
 
 
 def _policies(
@@ -319,7 +371,8 @@ def _policies(
         raise InputError(f"{path}: must be a list of policies")
     seen: set[str] = set()
     for n, item in enumerate(items, 1):
-        where = f"{path} (policy {n})"
+        where = yaml_where(path, [n - 1])
+        check_keys(path, [n - 1], item, SCHEMA["policies.yaml"])
         if not isinstance(item, dict) or not item.get("title_en"):
             raise InputError(f"{where}: needs policy_id, issued, title_en and source_id")
         key = _id(item.get("policy_id"), where, seen)

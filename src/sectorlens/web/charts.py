@@ -65,7 +65,7 @@ class ChartText:
         return Decimal(1), ""
 
     def money_axis(self, currency: str, unit: str = "") -> str:
-        """``조 위안`` / ``CNY bn`` (``위안`` / ``CNY`` for small amounts)."""
+        """``조 위안`` / ``CNY bn`` (``위안`` / ``CNY`` for small amounts); any currency."""
         key = f"currency.{currency}"
         word = self.words.say(key) if self.words.has(key) else currency
         if not unit:

@@ -8,7 +8,6 @@ from typing import Any
 import duckdb
 
 from sectorlens.errors import StoreError
-from sectorlens.sources import Gazetteer, Taxonomy
 from sectorlens.store import stored_reference
 
 LANGS = ("ko", "en")
@@ -87,14 +86,13 @@ def _add(out: dict[str, dict[str, dict[str, str]]], dim: str, code: str, names: 
 
 
 def load_labels(con: duckdb.DuckDBPyConnection) -> Labels:
-    """Labels from the bundled gazetteer and sector taxonomy, then the data set's presentation."""
+    """Labels of the store's current subject: its places, sectors and the data set's own labels."""
     out: dict[str, dict[str, dict[str, str]]] = {}
-    _from_places(out)
-    _from_sectors(out)
     try:
         presentation = stored_reference(con).presentation
     except StoreError:
         presentation = {}
+    _from_places(out, presentation.get("places") or {})
     labels = presentation.get("labels") or {}
     for code, names in (labels.get("geographies") or {}).items():
         for dim in ("country", "region"):
@@ -105,7 +103,9 @@ def load_labels(con: duckdb.DuckDBPyConnection) -> Labels:
     return Labels(out)
 
 
-def _from_places(out: dict[str, dict[str, dict[str, str]]]) -> None:
+def _from_places(
+    out: dict[str, dict[str, dict[str, str]]], places: dict[str, dict[str, str]]
+) -> None:
     kinds = {
         "country": ("country",),
         "region": ("continent",),
@@ -113,15 +113,7 @@ def _from_places(out: dict[str, dict[str, dict[str, str]]]) -> None:
         "city": ("city", "municipality"),
         "cluster": ("cluster",),
     }
-    gazetteer = Gazetteer.load()
-    for entry in gazetteer.entries.values():
+    for code, names in places.items():
         for dim, accepted in kinds.items():
-            if entry.kind in accepted:
-                _add(out, dim, entry.id, gazetteer.display_names(entry))
-
-
-def _from_sectors(out: dict[str, dict[str, dict[str, str]]]) -> None:
-    taxonomy = Taxonomy.load()
-    for dim, entries in (("sector", taxonomy.categories), ("chain_layer", taxonomy.layers)):
-        for code, names in entries.items():
-            _add(out, dim, str(code), names)
+            if names.get("kind") in accepted:
+                _add(out, dim, code, names)

@@ -78,7 +78,11 @@ FROM (
       "t0"."amount_high" AS "fx_high"
     FROM "deals" AS "t0"
     WHERE
-      EXTRACT(year FROM "t0"."deal_date") >= 2014 AND "t0"."round" IN ('a', 'b')
+      NOT (
+        COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+      )
+      AND EXTRACT(year FROM "t0"."deal_date") >= 2014
+      AND "t0"."round" IN ('a', 'b')
   ) AS "t1"
   GROUP BY
     1,

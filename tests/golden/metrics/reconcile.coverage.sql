@@ -9,7 +9,10 @@ FROM (
     *
   FROM "deals" AS "t0"
   WHERE
-    "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
+    NOT (
+      COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+    )
+    AND "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
     AND "t0"."deal_date" <= MAKE_DATE(2018, 12, 31)
 ) AS "t1"
 GROUP BY

@@ -105,7 +105,10 @@ FROM (
     "t0"."amount_high" AS "fx_high"
   FROM "deals" AS "t0"
   WHERE
-    "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
+    NOT (
+      COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+    )
+    AND "t0"."deal_date" >= MAKE_DATE(2014, 1, 1)
     AND "t0"."deal_date" <= MAKE_DATE(2018, 12, 31)
     AND "t0"."currency" IS NOT NULL
 ) AS "t1"

@@ -79,6 +79,10 @@ FROM (
         "t0"."amount_low" AS "fx_low",
         "t0"."amount_high" AS "fx_high"
       FROM "deals" AS "t0"
+      WHERE
+        NOT (
+          COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+        )
     ) AS "t1"
     GROUP BY
       1,

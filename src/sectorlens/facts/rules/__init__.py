@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from sectorlens.facts.rules import (
+    balance,
     breakdown,
     comparison,
     derived,
     equivalents,
+    growth,
     restated,
     store,
+    tables,
     trend,
 )
 from sectorlens.facts.rules.common import Context
@@ -24,6 +27,9 @@ RULES: dict[str, Rule] = {
     "comparison": comparison.check,
     "fx": equivalents.check,
     "derived": derived.check,
+    "growth": growth.check,
+    "tables": tables.check,
+    "balance": balance.check,
     "restated": restated.check,
     "store": store.check,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -9,12 +10,26 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, norm, pct, point
+from sectorlens.facts.rules.common import (
+    HUNDRED,
+    Context,
+    bounds,
+    finding,
+    norm,
+    pct,
+    point,
+    sum_word,
+)
 from sectorlens.model import Finding, Kind, Severity
 
 RULE_SUM = "breakdown.sum"
 RULE_PARTS = "breakdown.parts"
-_SHARE = lx.compile_words(lx.SHARE_CUES)
+_SHARE = re.compile(lx.alternation(lx.SHARE_CUES) + r"(?![-A-Za-z])", re.IGNORECASE)
+_OWN_SHARE = re.compile(
+    r"(?:占比|比重|份额|비중|점유율|share|or)\s?(?:of\s)?[:：]?\s?$", re.IGNORECASE
+)
+# 90% → 55%, 90~95%에 이르던 것을 45~55%로: one share at two times, not two parts.
+_TRANSITION = re.compile(r"→|->|에서\s|으?로\s?(?:감축|확대|증가|감소|늘|줄)|从|由|\bfrom\b", re.I)
 _CHANGE = lx.compile_words(lx.CHANGE_CUES)
 _PARTS = lx.compile_words(lx.PARTS_MARKER)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
@@ -65,6 +80,9 @@ def check(ctx: Context) -> list[Finding]:
         if m.sentence is not None and m.figure_run is None:
             by_sentence[m.sentence].append(m)
     for members in by_run.values():
+        labels = [norm(m.fact.subject) for m in members]
+        if any(not x or re.search(r"\d", x) for x in labels) or len(set(labels)) < len(labels):
+            continue  # ▲1.7% / 15.2%: numbers printed in a row are not a labelled breakdown
         if len(members) >= 2:
             label = members[0].fact.figure or _label(members)
             out.append(_sum(ctx, label, members, figure=True))
@@ -81,28 +99,133 @@ def check(ctx: Context) -> list[Finding]:
 
 def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Finding]:
     out: list[Finding] = []
-    for same in _by_unit(members).values():
+    levels = [m for m in members if m.change is None]
+    for same in _by_unit(levels).values():
         marker = _PARTS.search(text)
+        if marker and marker.group(0).lower() == "including":
+            marker = None  # including $12 million of interest: an example, not the items
         if marker:
             before = [m for m in same if m.local[1] <= marker.start()]
             after = [m for m in same if m.local[0] >= marker.end()]
-            if before and len(after) >= 2:
+            if before and len(after) >= 2 and _parts_related(text, before[-1], after):
                 out.append(_parts(ctx, before[-1], after, exhaustive=False))
+                out.extend(_part_shares(ctx, text, before[-1], after, members))
                 continue
         for i, m in enumerate(same):
             lead = text[max(0, m.local[0] - 12) : m.local[0]]
             if i >= 2 and _TOTAL.search(lead) and m.fact.quantity.kind is not Kind.PERCENT:
-                out.append(_parts(ctx, m, same[:i], exhaustive=True))
+                if _one_period([m, *same[:i]]):
+                    out.append(_parts(ctx, m, same[:i], exhaustive=True))
                 break
     if out:
         return out
-    members = [m for m in members if m.fact.quantity.kind is Kind.PERCENT]
-    shares = [m for m in members if not _CHANGE.search(_clause(text, m))]
+    shares = [m for m in levels if m.fact.quantity.kind is Kind.PERCENT]
+    shares = [m for m in shares if not _CHANGE.search(_clause(text, m))]
     bases = {norm(m.base) for m in shares if m.base}
-    if len(shares) >= 2 and _SHARE.search(text) and len(bases) <= 1:
+    if len(shares) >= 2 and _SHARE.search(text) and len(bases) <= 1 and _one_whole(ctx, shares):
         base = next((m.base for m in shares if m.base), None)
         return [_sum(ctx, base or _label(shares), shares, figure=False)]
     return []
+
+
+RULE_SHARE = "breakdown.share"
+_SHARE_OFF = {
+    "ko": "{part}은(는) {whole}의 {computed}%인데, 보고서는 {stated}%라고 합니다.",
+    "en": "{part} is {computed}% of {whole}, but the report states {stated}%.",
+}
+_SHARE_OK = {
+    "ko": "{part}은(는) {whole}의 {computed}%로, 보고서의 {stated}%와 맞습니다.",
+    "en": "{part} is {computed}% of {whole}, as stated ({stated}%).",
+}
+
+
+def _part_shares(
+    ctx: Context, text: str, whole: Mention, parts: Sequence[Mention], members: Sequence[Mention]
+) -> list[Finding]:
+    """其中A 7.2GWh（占比 37.89%）: a part's stated share of the whole, recomputed."""
+    out: list[Finding] = []
+    w_lo, w_hi = bounds(whole.fact.quantity)
+    w = point(whole.fact.quantity)
+    if w_lo is None or w_hi is None or w is None or w_lo <= 0:
+        return out
+    for part in parts:
+        share = next(
+            (
+                m
+                for m in members
+                if m.fact.quantity.kind is Kind.PERCENT
+                and m.change is None
+                and 0 <= m.local[0] - part.local[1] <= 16
+                and _OWN_SHARE.search(text[part.local[1] : m.local[0]])
+            ),
+            None,
+        )
+        p_lo, p_hi = bounds(part.fact.quantity)
+        p, v = point(part.fact.quantity), point(share.fact.quantity) if share else None
+        if share is None or p_lo is None or p_hi is None or p is None or v is None:
+            continue
+        lo, hi = p_lo / w_hi * HUNDRED, p_hi / w_lo * HUNDRED
+        s_lo, s_hi = bounds(share.fact.quantity)
+        computed = p / w * HUNDRED
+        words = {
+            "part": ctx.quantity(part.fact.quantity),
+            "whole": ctx.quantity(whole.fact.quantity),
+            "computed": pct(computed),
+            "stated": pct(v),
+        }
+        values = [p, w, v, computed.quantize(Decimal("0.01"))]
+        members_ = [whole, part, share]
+        if s_lo is not None and s_hi is not None and (s_hi < lo or s_lo > hi):
+            message = ctx.say(_SHARE_OFF, **words)
+            out.append(finding(RULE_SHARE, Severity.ERROR, message, members_, values))
+        else:
+            message = ctx.say(_SHARE_OK, **words)
+            out.append(finding(RULE_SHARE, Severity.OK, message, members_, values))
+    return out
+
+
+def _one_period(members: Sequence[Mention]) -> bool:
+    """All members of one period (or undated)."""
+    return len({m.fact.period for m in members if m.fact.period is not None}) <= 1
+
+
+def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
+    """Shares of one breakdown: each of another part, all of one period, not one share moving."""
+    if not _one_period(shares):
+        return False
+    index = shares[0].sentence
+    named = ctx.extraction.named.get(index, ()) if index is not None else ()
+    if len({m.fact.period for m in shares}) > 1:
+        return False  # this month's share and the year's: two wholes
+    lo, hi = shares[0].local[0] - 30, shares[-1].local[1] + 80
+    own = {n.period for n in named if not n.compared and lo <= n.start and n.end <= hi}
+    if len(own) > 1:
+        return False  # 56% and 69% of revenue for fiscal 2024 and 2023: one share, two years
+    names = [norm(m.metric) for m in shares]
+    if any(not n for n in names) or len(set(names)) < len(names):
+        return False
+    if any(sum_word(m.metric) for m in shares):
+        return False  # 본문에 제시된 항목의 합 77%: a sum among the parts is no part
+    if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in shares):
+        return False  # 100% of the principal, 101%: not parts of one whole
+    text = ctx.extraction.layout.sentences[index].text if index is not None else ""
+    first, last = shares[0].local[1], shares[-1].local[0]
+    return not _TRANSITION.search(text[first:last])
+
+
+def _parts_related(text: str, whole: Mention, parts: Sequence[Mention]) -> bool:
+    """Parts after 其中/이 중/of which belong to the whole before it: same period, same measure.
+
+    Percentages after the marker that carry their own share word (``其中…（占比 37.89%）``) are
+    shares of the part's own amount, not parts of a percentage before the marker.
+    """
+    if not _one_period([whole, *parts]):
+        return False
+    if whole.fact.quantity.kind is Kind.PERCENT:
+        lead = [text[max(0, m.local[0] - 6) : m.local[0]] for m in parts]
+        if any(_OWN_SHARE.search(x) for x in lead):
+            return False
+    return True
 
 
 def _by_unit(members: list[Mention]) -> dict[tuple[object, ...], list[Mention]]:
@@ -120,15 +243,26 @@ def _clause(text: str, m: Mention) -> str:
 
 
 def _same_base(ctx: Context, shares: list[Mention]) -> list[Finding]:
-    """Shares of one named whole (``…시장 규모의 약 51%``) across sentences of one period."""
+    """Shares of one named whole (``…시장 규모의 약 51%``) across sentences of one period.
+
+    The relation is inferred (the text does not list them as one breakdown): a warning at most.
+    """
     groups: dict[tuple[str, object], list[Mention]] = defaultdict(list)
     for m in shares:
-        if m.base:
+        if m.base and m.change is None and m.fact.period is not None:
             groups[(norm(m.base), m.fact.period)].append(m)
     out = []
     for members in groups.values():
+        names = [norm(m.metric) for m in members]
+        if len(set(names)) < len(names) or not all(names):
+            continue
+        if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in members):
+            continue
         if len(members) >= 2 and len({m.sentence for m in members}) >= 2:
-            out.append(_sum(ctx, members[0].base or "", members, figure=False))
+            f = _sum(ctx, members[0].base or "", members, figure=False)
+            if f.severity is Severity.ERROR:
+                f = dataclasses.replace(f, severity=Severity.WARNING)
+            out.append(f)
     return out
 
 

@@ -209,8 +209,14 @@ def half_unit(q: Quantity) -> Decimal:
     text read again (``30억`` → ``31억``: one unit is 1억; ``861억1000만`` → 1만; ``23.0%`` → 0.1).
     """
     v = point(q)
-    if v is None or (q.kind is Kind.COUNT and q.qualifier is Qualifier.EXACT):
+    if v is None:
         return Decimal(0)
+    if (
+        q.kind is Kind.COUNT
+        and q.qualifier is Qualifier.EXACT
+        and not re.search(r"[.万萬亿億만억천千百]|thousand|million|billion", q.input, re.IGNORECASE)
+    ):
+        return Decimal(0)  # 723 deals is exact; 687.26万辆 is rounded
     text = q.input.split("(")[0].split("（")[0]
     digits = [i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()]
     if digits:
@@ -285,6 +291,7 @@ def finding(
     mentions: Sequence[Mention],
     values: Iterable[Decimal | None] = (),
     ctx: Context | None = None,
+    why: str = "",
 ) -> Finding:
     """A finding about ``mentions`` (lines and quoted sentences taken from them)."""
     lines = tuple(sorted({m.fact.line for m in mentions}))
@@ -300,7 +307,47 @@ def finding(
             quotes.append(m.fact.sentence)
     # A figure is quoted once, with its labels and values: "그림 3 …: 하드웨어 7.6% · …".
     quotes = [f"{q}: {' · '.join(figures[q])}" if q in figures else q for q in quotes]
-    return Finding(rule, severity, message, tuple(dec(v) for v in values), lines, tuple(quotes))
+    return Finding(
+        rule,
+        severity,
+        message,
+        tuple(dec(v) for v in values),
+        lines,
+        tuple(quotes),
+        tuple(m.fact for m in mentions),
+        why or _WHY.get(rule.split(".")[0], ""),
+    )
+
+
+# Why a rule paired its facts: the relation it relies on.
+_WHY = {
+    "breakdown": "shares or parts listed as one breakdown (one list, figure or 'of which' clause)",
+    "trend": "a trend word and the values of the same measure for the period it names",
+    "comparison": "a comparison word between two values of the same measure",
+    "fx": "an amount stated with its equivalent in another currency",
+    "derived": "a figure stated as derived from others (growth, change, CAGR, average)",
+    "restated": "the same metric, entity and period stated in more than one place",
+    "table": "a table's total row or change column and the cells it is computed from",
+    "store": "a figure the store holds for the same metric and period",
+}
+
+
+_GENERIC = re.compile(
+    r"(?:합|합계|합산|총계|나머지|기타|그 ?외|remaining|remainder|rest|others?|total|sum|"
+    r"其他|其它|其余|合计|总计|总和)$",
+    re.IGNORECASE,
+)
+_SUM_WORD = re.compile(r"(?:합|합계|합산|총계|total|sum|合计|总计|总和)$", re.IGNORECASE)
+
+
+def generic(metric: str | None) -> bool:
+    """A metric that names no figure of its own: the rest, the others, the sum of some items."""
+    return bool(metric) and bool(_GENERIC.search((metric or "").strip()))
+
+
+def sum_word(metric: str | None) -> bool:
+    """A metric that names a sum (합, total, 合计): a whole, not one of its parts."""
+    return bool(metric) and bool(_SUM_WORD.search((metric or "").strip()))
 
 
 def norm(text: str | None) -> str:

@@ -12,6 +12,7 @@ from sectorlens.facts.rules.common import (
     bounds,
     finding,
     kind_measure,
+    norm,
     point,
     topic_of,
 )
@@ -23,6 +24,7 @@ _LT = lx.compile_words(lx.COMPARE_LT)
 # What may stand between the comparison word and the value compared with: 을/를 before 초과,
 # "the" after "more than" (and nothing else, or it is not that value).
 _GAP_BEFORE = re.compile(r"^\s?(?:을|를|이|가)?\s?$")
+_NEGATED = re.compile(r"(?:不|未|没有|\bnot\s|\bno\s)$", re.I)
 _GAP_AFTER = re.compile(r"^\s?(?:the\s|that of\s|those of\s|了)?\s?$", re.IGNORECASE)
 
 _HOLDS = {
@@ -62,9 +64,12 @@ def check(ctx: Context) -> list[Finding]:
             continue
         for pattern, sense in ((_GT, "gt"), (_LT, "lt")):
             for word in pattern.finditer(sent.text):
+                if _NEGATED.search(sent.text[max(0, word.start() - 4) : word.start()]):
+                    continue  # 不低于80%: a bound, not a comparison
                 pair = _sides(ctx, sent.index, mentions, word.start(), word.end())
-                if pair is not None:
-                    out.append(_verdict(ctx, sense, *pair))
+                found = _verdict(ctx, sense, *pair) if pair is not None else None
+                if found is not None:
+                    out.append(found)
     return out
 
 
@@ -101,17 +106,25 @@ def _sides(
 
 
 def _same_kind(candidates: list[Mention], other: Mention) -> Mention | None:
+    """The nearest value before of the same kind, unit and change (a rate against a rate)."""
     q = other.fact.quantity
     for m in reversed(candidates):
         mq = m.fact.quantity
-        if mq.kind is q.kind and mq.currency == q.currency:
-            return m
+        if mq.kind is q.kind and mq.currency == q.currency and mq.unit == q.unit:
+            return m if _is_change(m) == _is_change(other) else None
     return None
+
+
+def _is_change(m: Mention) -> bool:
+    return m.change is not None and m.change not in ("from", "versus")
 
 
 def _value_for(ctx: Context, left: Mention, period: Period) -> Mention | None:
     """The report's value for the same topic and measure as ``left`` in ``period``."""
     topic, measure = topic_of(ctx, left), kind_measure(left)
+    metric = norm(left.metric or left.fact.subject)
+    if _is_change(left) or not metric:
+        return None  # a growth rate is not compared with a level of another year
     best = None
     for m in ctx.extraction.mentions:
         p = m.fact.period
@@ -119,15 +132,20 @@ def _value_for(ctx: Context, left: Mention, period: Period) -> Mention | None:
             continue
         if kind_measure(m) != measure or m.fact.quantity.currency != left.fact.quantity.currency:
             continue
-        if topic_of(ctx, m) != topic:
+        if topic_of(ctx, m) != topic or _is_change(m):
+            continue
+        other = norm(m.metric or m.fact.subject)
+        if other and other != metric and metric not in other and other not in metric:
             continue
         if best is None or (best.estimate and not m.estimate):
             best = m
     return best
 
 
-def _verdict(ctx: Context, sense: str, left: Mention, right: Mention) -> Finding:
+def _verdict(ctx: Context, sense: str, left: Mention, right: Mention) -> Finding | None:
     lq, rq = left.fact.quantity, right.fact.quantity
+    if lq.input.strip() == rq.input.strip():
+        return None  # 12个月内…少于12个月: one value named twice, not two compared
     l_lo, l_hi = bounds(lq)
     r_lo, r_hi = bounds(rq)
     lv, rv = point(lq) or Decimal(0), point(rq) or Decimal(0)
@@ -150,4 +168,4 @@ def _verdict(ctx: Context, sense: str, left: Mention, right: Mention) -> Finding
         return finding(RULE, Severity.OK, ctx.say(_HOLDS, **words), [left, right], values)
     if l_hi is not None and r_lo is not None and l_hi <= r_lo:
         return finding(RULE, Severity.ERROR, ctx.say(_FAILS, **words), [left, right], values)
-    return finding(RULE, Severity.WARNING, ctx.say(_UNSURE, **words), [left, right], values)
+    return finding(RULE, Severity.INFO, ctx.say(_UNSURE, **words), [left, right], values)

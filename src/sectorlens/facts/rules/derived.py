@@ -49,11 +49,13 @@ def check(ctx: Context) -> list[Finding]:
             continue
         # Prefer the amount stated in the same sentence as the count.
         amount = next((a for a in same if a.sentence == count.sentence), same[0])
-        done.add(period)
         total = point(amount.fact.quantity)
         n = count.fact.quantity.value
         assert total is not None and n is not None
         average = total / n
+        if average < 1:
+            continue  # a rate (1 CNY = 170.88 KRW), not an amount invested
+        done.add(period)
         words = {
             "period": ctx.period(period),
             "amount": ctx.quantity(amount.fact.quantity),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, norm, point, topic_of
+from sectorlens.facts.rules.common import Context, bounds, finding, generic, norm, point
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated"
@@ -20,27 +21,44 @@ _DISAGREE = {
 }
 
 
+_MIN_GLOBAL = 6  # a metric this long is specific enough to pair across sections
+
+
 def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
+    """Two statements of one figure: same metric, entity (section), period, unit and change."""
     qa, qb = a.fact.quantity, b.fact.quantity
     if a.sentence is not None and a.sentence == b.sentence:
         return False
+    if a.cell is not None and b.cell is not None:
+        return False  # cells of tables: other columns (GAAP, non-GAAP), rows or breakdowns
+    if a.fact.line == b.fact.line or _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
+        return False  # one paragraph gives a series, it does not restate itself
     if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
+    if a.change != b.change or a.change in ("from", "versus"):
+        return False
+    ma, mb = norm(a.metric), norm(b.metric)
+    if not ma or ma != mb:
+        return False
+    if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)):
+        return False  # 나머지 25% and 나머지 23% of two different wholes
+    if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
+        return False  # 营收 of one company's section against another's
     pa, pb = a.fact.period, b.fact.period
-    same_subject = bool(norm(a.fact.subject)) and norm(a.fact.subject) == norm(b.fact.subject)
     if pa is not None and pb is not None:
-        if (pa.start, pa.end) != (pb.start, pb.end):
-            return False
-        if same_subject:
-            return True
-        # A restatement under other words: same topic, same value within rounding.
-        topic = topic_of(ctx, a)
-        return topic is not None and topic == topic_of(ctx, b) and _agree(a, b)
+        if "reference" in (a.period_source, b.period_source):
+            return False  # undated: the document's date says nothing about what year it is
+        return (pa.start, pa.end) == (pb.start, pb.end)
     # Text against a figure: the figure dates its labels, the sentence may not.
     one_figure = (a.figure_run is None) != (b.figure_run is None)
-    return same_subject and one_figure and qa.kind is Kind.PERCENT
+    return one_figure and qa.kind is Kind.PERCENT
+
+
+def _paragraph(ctx: Context, m: Mention) -> int | None:
+    sent = ctx.extraction.sentence(m)
+    return None if sent is None else sent.paragraph
 
 
 def _agree(a: Mention, b: Mention) -> bool:
@@ -49,6 +67,9 @@ def _agree(a: Mention, b: Mention) -> bool:
     return (a_hi is None or b_lo is None or b_lo <= a_hi) and (
         b_hi is None or a_lo is None or a_lo <= b_hi
     )
+
+
+_SAME_FIGURE = Decimal("0.3")  # values further apart than 30% are not one figure restated
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -69,11 +90,34 @@ def check(ctx: Context) -> list[Finding]:
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(root(i), []).append(m)
-    return [_verdict(ctx, g) for g in groups.values() if len(g) >= 2]
+    return [
+        _verdict(ctx, g)
+        for g in groups.values()
+        if len(g) >= 2 and _one_figure(g) and not _series(g)
+    ]
+
+
+def _series(group: Sequence[Mention]) -> bool:
+    """Two different values on one line: a row of a series (years, segments), not one figure."""
+    by_line: dict[int, set[Decimal | None]] = {}
+    for m in group:
+        by_line.setdefault(m.fact.line, set()).add(point(m.fact.quantity))
+    return any(len(values) > 1 for values in by_line.values())
+
+
+def _one_figure(group: Sequence[Mention]) -> bool:
+    """Statements close enough to be one figure (a restated 15.82 as 16.82, not 13% and 69%)."""
+    values = [abs(point(m.fact.quantity) or Decimal(0)) for m in group]
+    hi, lo = max(values), min(values)
+    if any((point(m.fact.quantity) or 0) < 0 for m in group) != all(
+        (point(m.fact.quantity) or 0) < 0 for m in group
+    ):
+        return False
+    return hi == 0 or (hi - lo) / hi <= _SAME_FIGURE
 
 
 def _verdict(ctx: Context, group: Sequence[Mention]) -> Finding:
-    label = next((m.fact.subject for m in group if m.fact.subject), "?")
+    label = next((m.metric for m in group if m.metric), "?")
     period = group[0].fact.period or next((m.fact.period for m in group if m.fact.period), None)
     if period is not None:
         label = f"{label} ({ctx.period(period)})"

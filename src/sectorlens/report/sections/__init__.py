@@ -8,11 +8,12 @@ deal-based breakdown) is adding a builder here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
 from sectorlens.errors import InputError
-from sectorlens.report.blocks import Note, Section
+from sectorlens.report.blocks import Block, Chart, Note, Section, Table
 from sectorlens.report.context import ReportContext
 from sectorlens.report.sections.crosssource import cross_source
 from sectorlens.report.sections.ingested import (
@@ -54,10 +55,14 @@ def build_sections(
     configs: list[dict[str, Any]],
     kinds: Mapping[str, Builder] = KINDS,
     on_section: Callable[[Section], None] | None = None,
+    left_out: list[tuple[str, str]] | None = None,
 ) -> list[Section]:
     """Build the configured sections in order (each sees the ones built before it).
 
     ``on_section`` is called with each section as soon as it is built (to start its charts).
+    A section with nothing to show (no table, chart or paragraph) is left out, and its title
+    goes to ``left_out`` with the reason (``deals``: a section of ingested deals without any in
+    scope; ``data``: nothing else to show) for the report's note.
     """
     done: list[Section] = []
     for cfg in configs:
@@ -68,6 +73,13 @@ def build_sections(
                 f"section {cfg.get('id')!r}: unknown kind {cfg.get('kind')!r} ({known})"
             )
         section = builder(ctx, cfg, done)
+        if section is None or not any(not isinstance(b, Note) for b in section.blocks):
+            if left_out is not None:
+                reason = "deals" if str(cfg.get("kind")).startswith("ingested_") else "data"
+                left_out.append((ctx.loc(cfg.get("title")) or str(cfg.get("id")), reason))
+            continue
+        if str(cfg.get("kind")).startswith("ingested_") and ctx.deal_sources:
+            section.blocks = [_cite_loads(b, ctx.deal_sources) for b in section.blocks]
         if section is not None:
             if ctx.scope_note and str(cfg.get("kind")).startswith("ingested_"):
                 # the first section from the store's deals says which deals the scope left out
@@ -77,6 +89,13 @@ def build_sections(
             if on_section is not None:
                 on_section(section)
     return done
+
+
+def _cite_loads(block: Block, loads: tuple[str, ...]) -> Block:
+    """A table or chart of ingested deals cites the loads the deals came from."""
+    if isinstance(block, Table | Chart):
+        return replace(block, cites=tuple(dict.fromkeys((*block.cites, *loads))))
+    return block
 
 
 __all__ = ["KINDS", "Builder", "build_sections"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sectorlens.fx import Conversion
+from sectorlens.metrics.reference import bounds, is_range
 from sectorlens.model import Observation, Qualifier, Status
 from sectorlens.report.blocks import Note
 from sectorlens.report.context import ReportContext
@@ -53,22 +54,47 @@ def value_text(
     """An observation's value written out, with a reader-currency equivalent for money.
 
     With ``status``, a non-actual status goes right after the value: ``… 위안(추정) (약 … 원)``.
+    A published range is written with both ends (``7,200–7,700``, ``15–17%``).
     """
     suffix = status_suffix(ctx, obs) if status else ""
-    value = obs.value if obs.value is not None else Decimal(0)
-    if obs.unit == "money" and obs.currency:
-        if equivalent:
+    ends = bounds(obs) or (Decimal(0), Decimal(0))
+    if obs.value is not None and not is_range(obs):
+        ends = (obs.value, obs.value)
+    one_sided = obs.value is None and (obs.low is None or obs.high is None)
+    text = _ends_text(ctx, obs, ends)
+    text = qualified(ctx, obs, text) if one_sided or ends[0] == ends[1] else text
+    if obs.unit == "money" and obs.currency and equivalent:
+        equivalents = []
+        for end in dict.fromkeys(ends):
             conv = ctx.fmt.money_with_equivalent(
-                value, obs.currency, obs.period_start, obs.period_end
+                end, obs.currency, obs.period_start, obs.period_end
             )
             if rates is not None:
                 rates.add(ctx, conv.conversion)
-            text = qualified(ctx, obs, conv.text) + suffix
-            return f"{text} ({conv.equivalent})" if conv.equivalent else text
-        return qualified(ctx, obs, ctx.fmt.money(value, obs.currency)) + suffix
+            if conv.equivalent:
+                equivalents.append(conv.equivalent)
+        text += suffix
+        if len(equivalents) == 2:
+            return f"{text} ({equivalents[0]}–{equivalents[1].lstrip('≈약 ')})"
+        return f"{text} ({equivalents[0]})" if equivalents else text
+    return text + suffix
+
+
+def _ends_text(ctx: ReportContext, obs: Observation, ends: tuple[Decimal, Decimal]) -> str:
+    """``low–high`` (or one value) in the observation's unit."""
+    fmt = ctx.fmt
+    low, high = ends
+    if obs.unit == "money" and obs.currency:
+        if low == high:
+            return fmt.money(low, obs.currency)
+        return f"{fmt.money(low, obs.currency)}–{fmt.money(high, obs.currency)}"
+    number = fmt.number(low) if low == high else f"{fmt.number(low)}–{fmt.number(high)}"
     if obs.unit == "percent":
-        return qualified(ctx, obs, ctx.fmt.pct(value)) + suffix
-    return qualified(ctx, obs, ctx.fmt.count(value, obs.unit, ctx.labels.unit(obs.unit))) + suffix
+        return f"{number}%"
+    label = ctx.labels.unit(obs.unit) or (
+        ctx.words.say(f"units.{obs.unit}") if ctx.words.has(f"units.{obs.unit}") else obs.unit
+    )
+    return ctx.words.say("units.count", value=number, unit=label)
 
 
 def status_word(ctx: ReportContext, obs: Observation) -> str:

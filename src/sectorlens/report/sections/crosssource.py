@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sectorlens.errors import InputError
 from sectorlens.fx import FxError
 from sectorlens.metrics.reference import covered_sum, select, whole_years
 from sectorlens.model import Observation
@@ -27,7 +28,9 @@ def cross_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -
     """The same metric from two sources, money converted at the period's ECB average rate."""
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
     say, fmt = ctx.words.say, ctx.fmt
-    quote = cfg.get("currency", "USD")
+    quote = str(cfg.get("currency") or ctx.home_currency)
+    if not quote:
+        raise InputError(f"section {cfg['id']!r}: name the `currency` money is compared in")
     chart_rows: list[dict[str, Any]] = []
     for comp in cfg["comparisons"]:
         label = ctx.loc(comp["label"])
@@ -70,7 +73,11 @@ def cross_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -
                 base_value = conv.result.amount
                 rate_text = fmt.rate(1 / conv.rate.rate, quote, b.currency)
             money = b.unit == "money"
-            other_text = fmt.money(other_value, quote) if money else fmt.count(other_value, b.unit)
+            other_text = (
+                fmt.money(other_value, quote)
+                if money
+                else fmt.count(other_value, b.unit, ctx.labels.unit(b.unit))
+            )
             base_conv = fmt.money(significant(base_value, 4), quote) if money else "—"
             ratio = base_value / other_value
             summed_note = " " + say("cross.summed", n=len(parts)) if len(parts) > 1 else ""

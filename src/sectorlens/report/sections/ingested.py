@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sectorlens.metrics.reference import select
@@ -21,7 +20,6 @@ from sectorlens.report.sections.common import period_text, value_text
 
 if TYPE_CHECKING:
     from sectorlens.metrics import Engine, MetricResult
-    from sectorlens.sources.gazetteer import Gazetteer
 
 
 def compute(engine: Engine, name: str, **request: Any) -> MetricResult:
@@ -62,24 +60,16 @@ def _scope(ctx: ReportContext, cfg: dict[str, Any]) -> dict[str, str]:
 
 
 def _label(ctx: ReportContext, segment_type: str, code: str | None) -> str:
-    """The data set's label of a code, else the gazetteer's name of a place, else the code."""
+    """The data set's label of a code, else the name of a place it knows, else the code."""
     if code is None:
         return ctx.words.say("ingested.unknown")
     label = ctx.labels.segment(segment_type, code) or code
     if label == code and segment_type in PLACE_TYPES:
-        return _gazetteer().name(code, ctx.lang) or code
+        return ctx.labels.place(code)
     return label
 
 
 PLACE_TYPES = ("country", "region", "province", "city", "district", "cluster")
-
-
-@cache
-def _gazetteer() -> Gazetteer:
-    """The bundled gazetteer (ingested places the data set's labels do not name)."""
-    from sectorlens.sources.gazetteer import Gazetteer
-
-    return Gazetteer.load()
 
 
 def _published(ctx: ReportContext, cfg: dict[str, Any], segment: str | None) -> Observation | None:

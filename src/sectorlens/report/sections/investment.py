@@ -6,7 +6,9 @@ import itertools
 from datetime import date
 from typing import Any
 
+from sectorlens.errors import InputError
 from sectorlens.metrics.reference import (
+    bounds,
     change,
     is_partial,
     remainder,
@@ -26,11 +28,19 @@ Key = tuple[date, date]
 
 
 def _by_key(observations: list[Observation]) -> dict[Key, Observation]:
-    return {
-        (o.period_start, o.period_end): o
-        for o in observations
-        if o.period_start and o.period_end and o.value is not None and not o.equivalent_of
-    }
+    """Observations by period; two for one period are an error naming both (never last-wins)."""
+    out: dict[Key, Observation] = {}
+    for o in observations:
+        if not (o.period_start and o.period_end) or bounds(o) is None or o.equivalent_of:
+            continue
+        key = (o.period_start, o.period_end)
+        if key in out:
+            raise InputError(
+                f"observations {out[key].obs_id!r} and {o.obs_id!r} both match one period of a "
+                "section's where: name the field that tells them apart (segment, status, locator)"
+            )
+        out[key] = o
+    return out
 
 
 def _multi_year(obs: Observation) -> bool:

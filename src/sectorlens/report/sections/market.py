@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sectorlens.metrics.reference import by_period, cagr, select, years_between
+from sectorlens.metrics.reference import bounds, by_period, cagr, select, years_between
 from sectorlens.model import Observation, Status, Target
 from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
@@ -25,7 +25,7 @@ def _points(ctx: ReportContext, where: dict[str, Any]) -> list[Observation]:
     return [
         o
         for o in by_period(found)
-        if o.value is not None and o.period_end and o.status is not Status.TARGET
+        if bounds(o) is not None and o.period_end and o.status is not Status.TARGET
     ]
 
 
@@ -36,16 +36,44 @@ def scale(ctx: ReportContext) -> Decimal:
 
 def money_axis(ctx: ReportContext, currency: str) -> str:
     """Axis title of a money chart: ``억 위안`` / ``CNY bn``."""
-    return ctx.words.say("chart.money_axis", currency=ctx.words.say(f"currency.{currency}"))
+    return ctx.words.say("chart.money_axis", currency=ctx.fmt.currency_name(currency))
+
+
+def axis(ctx: ReportContext, obs: Observation) -> tuple[str, Decimal]:
+    """Axis title and divisor for ``obs``'s unit: money (scaled), percent or a count."""
+    if obs.unit == "money" and obs.currency:
+        return money_axis(ctx, obs.currency), scale(ctx)
+    metric = ctx.labels.metric(obs.metric)
+    if obs.unit == "percent":
+        return f"{metric} (%)", Decimal(1)
+    unit = ctx.labels.unit(obs.unit) or (
+        ctx.words.say(f"units.{obs.unit}") if ctx.words.has(f"units.{obs.unit}") else obs.unit
+    )
+    return f"{metric} ({unit})", Decimal(1)
 
 
 def growth_sentence(ctx: ReportContext, first: Observation, last: Observation) -> str | None:
-    """``X grew from A in P1 to B in P2: k times in n years, a CAGR of g``."""
-    if not (first.value and last.value and first.period_end and last.period_end):
+    """``X grew from A in P1 to B in P2: k times in n years, a CAGR of g``.
+
+    From a published range the multiple and the CAGR are ranges: from the highest start to the
+    lowest end, and from the lowest start to the highest end.
+    """
+    start, end = bounds(first), bounds(last)
+    if not (start and end and first.period_end and last.period_end) or min(*start, *end) <= 0:
         return None
     years = years_between(first.period_end, last.period_end)
     if years <= 0:
         return None
+    fmt = ctx.fmt
+    low, high = end[0] / start[1], end[1] / start[0]
+    ranged = low != high
+    times = (
+        fmt.ratio(low)
+        if not ranged
+        else ctx.words.say("units.times", value=f"{fmt.number(low, 2)}–{fmt.number(high, 2)}")
+    )
+    g_low, g_high = cagr(start[1], end[0], years), cagr(start[0], end[1], years)
+    rate = fmt.pct_of(g_low) if not ranged else f"{fmt.number(g_low * 100, 1)}–{fmt.pct_of(g_high)}"
     return ctx.words.say(
         "series.growth",
         metric=ctx.labels.metric(first.metric),
@@ -53,10 +81,11 @@ def growth_sentence(ctx: ReportContext, first: Observation, last: Observation) -
         p2=period_text(ctx, last),
         v1=value_text(ctx, first, equivalent=False) + status_suffix(ctx, first),
         v2=value_text(ctx, last, equivalent=False) + status_suffix(ctx, last),
-        up=last.value >= first.value,
-        times=ctx.fmt.ratio(last.value / first.value),
-        years=ctx.fmt.number(years),
-        cagr=ctx.fmt.pct_of(cagr(first.value, last.value, years)),
+        up=sum(end) >= sum(start),
+        times=times,
+        years=fmt.years(years),
+        cagr=rate,
+        ranged=ranged,
     )
 
 
@@ -80,16 +109,26 @@ def series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sect
         sec.blocks.append(Paragraph(sentence, cites))
         sec.findings.append(Finding(sentence, cites))
     money = points[0].unit == "money" and points[0].currency
-    unit = scale(ctx) if money else Decimal(1)
-    data = [
-        {
-            "period": period_text(ctx, o),
-            "value": float((o.value or 0) / unit),
-            "label": ctx.fmt.number((o.value or 0) / unit, 1 if money else None),
-            "status": status_word(ctx, o),
-        }
-        for o in points
-    ]
+    y_title, unit = axis(ctx, points[0])
+    data = []
+    for o in points:
+        low, high = bounds(o) or (Decimal(0), Decimal(0))
+        places = 1 if money else None
+        label = ctx.fmt.number(low / unit, places)
+        if high != low:
+            label += "–" + ctx.fmt.number(high / unit, places)
+        data.append(
+            {
+                "period": period_text(ctx, o),
+                "value": float(low / unit),
+                "high": float(high / unit),
+                "label": label,
+                "status": status_word(ctx, o),
+            }
+        )
+    ranged = any(d["high"] != d["value"] for d in data)
+    for d in data if not ranged else ():
+        del d["high"]  # (points only: the chart is a plain column chart)
     statuses = [str(s) for s in dict.fromkeys(d["status"] for d in data)]
     chart = charts.columns(
         data,
@@ -97,10 +136,11 @@ def series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sect
         y="value",
         text="label",
         x_title="",
-        y_title=money_axis(ctx, points[0].currency or "") if money else metric,
+        y_title=y_title,
         color="status",
         color_domain=statuses,
         color_title=ctx.words.say("col.status"),
+        y2="high" if ranged else None,
     )
     title = ctx.words.say("chart.series_title", metric=metric)
     sec.blocks.append(
@@ -162,7 +202,7 @@ def outlook(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sec
 
     series_points = _points(ctx, cfg["series"])
     chart_rows: list[dict[str, Any]] = []
-    unit = scale(ctx)
+    y_title, unit = axis(ctx, series_points[0]) if series_points else ("", Decimal(1))
     for target_metric, series_metric in (cfg.get("compare") or {}).items():
         for target in (t for t in targets if t.metric == target_metric and t.value):
             chart_rows += _growth_needed(ctx, sec, target, series_metric, series_points, unit)
@@ -177,7 +217,7 @@ def outlook(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sec
             series="series",
             series_domain=names,
             x_title="",
-            y_title=money_axis(ctx, ctx.home_currency),
+            y_title=y_title,
             dashed=names[1:],
             text="label",
         )
@@ -242,7 +282,7 @@ def _growth_needed(
             base_period=period_text(ctx, base),
             base_value=value_text(ctx, base, equivalent=False) + status_suffix(ctx, base),
             need=fmt.pct_of(need),
-            years=fmt.number(years),
+            years=fmt.years(years),
             share=fmt.pct_of(base.value / target.value),
             history=fmt.pct_of(history) if history is not None else None,
             faster=history is not None and need > history,

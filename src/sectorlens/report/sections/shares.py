@@ -6,7 +6,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from sectorlens.metrics.reference import BreakdownCheck, check_breakdown, select
+from sectorlens.metrics.reference import BreakdownCheck, bounds, check_breakdown, select
 from sectorlens.model import Observation
 from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
@@ -14,6 +14,18 @@ from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.sections.common import period_text, value_text
 
 ROUNDING = Decimal("0.05")
+
+
+def _low(obs: Observation) -> Decimal:
+    return (bounds(obs) or (Decimal(0), Decimal(0)))[0]
+
+
+def _pct(ctx: ReportContext, obs: Observation) -> str:
+    """``12%`` or, for a published range, ``15–17%``."""
+    low, high = bounds(obs) or (Decimal(0), Decimal(0))
+    if low == high:
+        return ctx.fmt.pct(low)
+    return f"{ctx.fmt.number(low)}–{ctx.fmt.pct(high)}"
 
 
 def _label(ctx: ReportContext, obs: Observation) -> str:
@@ -25,6 +37,12 @@ def _specific_notes(ctx: ReportContext, observations: list[Observation]) -> dict
     notes = {o.obs_id: ctx.note(o) or "" for o in observations}
     counts = Counter(notes.values())
     return {k: v for k, v in notes.items() if v and counts[v] == 1}
+
+
+def _total(ctx: ReportContext, check: BreakdownCheck) -> str:
+    if check.total_high is None:
+        return ctx.fmt.pct(check.total)
+    return f"{ctx.fmt.number(check.total)}–{ctx.fmt.pct(check.total_high)}"
 
 
 def _sum_sentences(ctx: ReportContext, check: BreakdownCheck, name: str) -> list[Note]:
@@ -44,7 +62,9 @@ def _sum_sentences(ctx: ReportContext, check: BreakdownCheck, name: str) -> list
                 level,
             )
         )
-    if check.status == "complete":
+    if check.status == "complete" and check.total_high is not None:
+        out.append(Note(say("shares.complete_range", name=name, total=_total(ctx, check))))
+    elif check.status == "complete":
         out.append(Note(say("shares.complete", name=name)))
     elif check.status == "partial":
         out.append(
@@ -52,13 +72,13 @@ def _sum_sentences(ctx: ReportContext, check: BreakdownCheck, name: str) -> list
                 say(
                     "shares.partial",
                     name=name,
-                    total=fmt.pct(check.total),
+                    total=_total(ctx, check),
                     rest=fmt.pct(check.rest),
                 )
             )
         )
     else:
-        text = say("shares.over", name=name, total=fmt.pct(check.total), excess=fmt.pp(-check.rest))
+        text = say("shares.over", name=name, total=_total(ctx, check), excess=fmt.pp(-check.rest))
         if check.excess_item is not None:
             item = check.excess_item
             text += " " + say(
@@ -79,8 +99,8 @@ def shares(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sect
     versions: list[Version] = []
     for item in cfg["breakdowns"]:
         found = sorted(
-            (o for o in select(ctx.ref.observations, item["where"]) if o.value is not None),
-            key=lambda o: (-(o.value or 0), o.obs_id),
+            (o for o in select(ctx.ref.observations, item["where"]) if bounds(o) is not None),
+            key=lambda o: (-_low(o), o.obs_id),
         )
         if found:
             versions.append((ctx.loc(item.get("label")) or "", found, check_breakdown(found)))
@@ -133,8 +153,8 @@ def _single(
     data = [
         {
             "segment": ctx.labels.segment(o.segment_type, o.segment, native=True),
-            "value": float(o.value or 0),
-            "label": fmt.pct(o.value or Decimal(0)),
+            "value": float(_low(o)),
+            "label": _pct(ctx, o),
             "kind": listed,
         }
         for o in check.parts
@@ -163,7 +183,7 @@ def _single(
 def _compared(
     ctx: ReportContext, sec: Section, versions: list[Version], metric: str, when: str | None
 ) -> Any:
-    say, fmt = ctx.words.say, ctx.fmt
+    say = ctx.words.say
     all_obs = [o for _, found, _ in versions for o in found]
     cites = cites_of(*all_obs)
     notes = _specific_notes(ctx, all_obs)
@@ -177,7 +197,7 @@ def _compared(
         row_notes = " ".join(notes.get(c.obs_id, "") for c in cells if c is not None).strip()
         values = (value_text(ctx, c) if c else "—" for c in cells)
         rows.append((_label(ctx, some), *values, row_notes))
-    rows.append((say("shares.sum_label"), *(fmt.pct(ch.total) for _, _, ch in versions), ""))
+    rows.append((say("shares.sum_label"), *(_total(ctx, ch) for _, _, ch in versions), ""))
     columns = (say("col.segment"), *names, say("col.note"))
     numeric = (False, *(True for _ in names), False)
     sec.blocks.append(Table(columns, tuple(rows), numeric, cites=cites))
@@ -208,8 +228,8 @@ def _compared(
     data = [
         {
             "segment": _label(ctx, o),
-            "value": float(o.value or 0),
-            "label": fmt.pct(o.value or Decimal(0)),
+            "value": float(_low(o)),
+            "label": _pct(ctx, o),
             "version": name,
         }
         for name, found, _ in versions

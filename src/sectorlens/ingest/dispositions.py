@@ -20,7 +20,7 @@ from sectorlens.sources.chunk import Chunk
 from sectorlens.store.load import LoadWriter, StoredDeals
 
 if TYPE_CHECKING:
-    from sectorlens.ingest import LoadResult
+    from sectorlens.ingest.run import LoadResult
 
 
 def dedupe(batch: Batch, stored: StoredDeals | None) -> None:

@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,9 +24,11 @@ from typing import Any
 
 import duckdb
 
-from sectorlens.dispositions import RawRows, dedupe, dispose, source_row
-from sectorlens.errors import InputError, SectorlensError, UsageError
+from sectorlens.errors import InputError, SectorlensError, StoreError, UsageError
 from sectorlens.fx import FxRates
+from sectorlens.ingest.checks import check_format, flag_implausible, screen
+from sectorlens.ingest.dispositions import RawRows, dedupe, dispose, source_row
+from sectorlens.ingest.text import printable
 from sectorlens.model import Company, Deal, Observation, Reject, Source
 from sectorlens.sources import ADAPTERS, Adapter, GenericAdapter, Options, load_mapping
 from sectorlens.sources.chunk import Chunk
@@ -43,6 +45,9 @@ from sectorlens.store.load import (
     finish_load,
     start_load,
 )
+from sectorlens.store.loads import StoreSize, drop_loads, loads_of_file, no_space
+from sectorlens.store.reference import subject_folders
+from sectorlens.subjects import world_directories
 
 ProgressFn = Callable[[Path, int, int], None]
 """Called with (path, bytes done, bytes total) while a file is read."""
@@ -65,6 +70,9 @@ class LoadResult:
     sample: list[Deal | Company | Observation] = field(default_factory=list)
     sample_rejects: list[Reject] = field(default_factory=list)
     previous_path: str | None = None
+    encoding: str = "utf-8"  # how the text was decoded, e.g. "gb18030 (detected)"
+    implausible: int = 0  # deals flagged implausible_amount (kept, left out of aggregates)
+    replaced: list[str] = field(default_factory=list)  # earlier loads of the file, removed
 
     @property
     def loaded(self) -> int:
@@ -81,9 +89,11 @@ class Context:
     taxonomy: Taxonomy
 
     @classmethod
-    def default(cls) -> Context:
-        """The bundled ECB rates, gazetteer and sector taxonomy."""
-        return cls(FxRates(), Gazetteer.load(), Taxonomy.load())
+    def default(cls, subjects: Sequence[Path] = ()) -> Context:
+        """ECB rates, and the places and sector taxonomies of the bundled subjects and of the
+        data-set folders ``subjects`` (those a store holds)."""
+        folders = world_directories(subjects)
+        return cls(FxRates(), Gazetteer.load(subjects=folders), Taxonomy.load(subjects=folders))
 
 
 def ingest(
@@ -96,14 +106,19 @@ def ingest(
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     today: date | None = None,
     context: Context | None = None,
+    encoding: str | None = None,
+    replace: bool = False,
 ) -> list[LoadResult]:
-    """Ingest ``paths`` (each its own transaction); with ``preview`` > 0 nothing is written."""
+    """Ingest ``paths`` (each its own transaction); with ``preview`` > 0 nothing is written.
+
+    ``encoding`` forces the text encoding of every file (else detected); ``replace`` removes the
+    earlier loads of the same file (same path) in the same transaction as the new load."""
     if not paths:
         raise UsageError("no input files given")
     if not preview and con is None:
         raise UsageError("a store connection is needed unless previewing")
     mapping = _mapping(source)
-    ctx = context or Context.default()
+    ctx = context or Context.default(subject_folders(con) if con is not None else ())
     results: list[LoadResult] = []
     for path in paths:
         try:
@@ -118,6 +133,8 @@ def ingest(
                     progress=progress,
                     chunk_rows=chunk_rows,
                     today=today or date.today(),
+                    encoding=encoding,
+                    replace=replace,
                 )
         except SectorlensError as exc:
             if not results or preview:
@@ -156,15 +173,22 @@ def choose_adapter(path: Path, info: FileInfo, source: str) -> type[Adapter]:
     """The adapter class for ``path``: named, a mapping, or detected from the header."""
     if source.endswith(".toml"):
         return GenericAdapter
-    if source != "auto":
-        return ADAPTERS[source]
     header, _ = open_table(path, info)
+    if source != "auto":
+        named = ADAPTERS[source]
+        if not named.detect(header, path):
+            shown = printable(", ".join(header[:8]) + (" …" if len(header) > 8 else ""))
+            raise InputError(
+                f"{printable(str(path))}: this does not look like an {source} export (its header: "
+                f"{shown}); try `--source auto` or a mapping (--source MAPPING.toml)"
+            )
+        return named
     for cls in ADAPTERS.values():
         if cls.detect(header, path):
             return cls
-    shown = ", ".join(header[:8]) + (" …" if len(header) > 8 else "")
+    shown = printable(", ".join(header[:8]) + (" …" if len(header) > 8 else ""))
     raise InputError(
-        f"{path}: cannot tell the export format from its header ({shown}); "
+        f"{printable(str(path))}: cannot tell the export format from its header ({shown}); "
         "pass --source NAME or a mapping file --source MAPPING.toml"
     )
 
@@ -180,22 +204,30 @@ def _ingest_one(
     progress: ProgressFn | None,
     chunk_rows: int,
     today: date,
+    encoding: str | None = None,
+    replace: bool = False,
 ) -> LoadResult:
     if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    info = inspect(path)
+        raise InputError(f"{printable(str(path))}: no such file")
+    forced = encoding or (mapping or {}).get("source", {}).get("encoding")
+    info = inspect(path, forced)
     cls = choose_adapter(path, info, source)
     norm = Normalizer(ctx.fx, ctx.gazetteer, ctx.taxonomy)
     reading = min(chunk_rows, CHUNK_ROWS)
-    adapter = cls(norm, Options(today=today, mapping=mapping, chunk_rows=reading))
+    adapter = cls(norm, Options(today=today, mapping=mapping, chunk_rows=reading, encoding=forced))
     label = getattr(adapter, "label", adapter.name)
-    digest = hashlib.sha256(f"{info.sha256}:{adapter.fingerprint()}".encode()).hexdigest()
+    settings = f"{adapter.fingerprint()}:{info.encoding.name}" if forced else adapter.fingerprint()
+    digest = hashlib.sha256(f"{info.sha256}:{settings}".encode()).hexdigest()
     load_id = f"{label}-{digest[:16]}"
     result = LoadResult(path, load_id, label, "preview" if preview else "loaded", tally=norm.tally)
+    result.encoding = info.encoding.label
+    earlier: list[str] = []
     if not preview:
         assert con is not None
         found = existing_load(con, load_id)
-        if found is not None:
+        if replace:
+            earlier = loads_of_file(con, str(path.resolve()), info.sha256)
+        elif found is not None:
             result.status, result.previous_path = "skipped", str(found[1])
             return result
     report = None if progress is None else (lambda done: progress(path, done, info.size))
@@ -204,10 +236,22 @@ def _ingest_one(
         _run(adapter, chunks, result, None, None, preview)
         return result
     assert con is not None
-    stored = StoredDeals(con, label)
+    size = StoreSize(con)
+    stored = StoredDeals(con, label, exclude=earlier)
     con.begin()
     try:
-        options = json.dumps({"source": source, "fingerprint": adapter.fingerprint()})
+        if earlier:
+            drop_loads(con, earlier)
+            result.replaced = earlier
+        options = json.dumps(
+            {
+                "source": source,
+                "fingerprint": adapter.fingerprint(),
+                "encoding": info.encoding.label,
+                **adapter.load_options(),
+            },
+            ensure_ascii=False,
+        )
         start_load(
             con,
             load_id=load_id,
@@ -219,14 +263,21 @@ def _ingest_one(
         with LoadWriter(con, load_id, chunk_rows=chunk_rows) as writer:
             _run(adapter, chunks, result, writer, stored, 0)
             writer.flush()
+        result.implausible = flag_implausible(con, load_id)
         assign_company_keys(con)
         finish_load(con, load_id, _counts(result))
         con.commit()
-    except BaseException:
-        con.rollback()
+    except BaseException as exc:
+        _rollback(con)
+        if no_space(exc):
+            size.full = True
+            raise StoreError(
+                f"no space left on {size.path or 'the store device'}; the store is unchanged"
+            ) from exc
         raise
     finally:
         stored.close()
+        size.restore()
     if progress is not None:
         progress(path, info.size, info.size)
     return result
@@ -254,8 +305,15 @@ def _run(
     for chunk in chunks:
         result.rows_read += len(chunk)
         batch = adapter.transform(chunk)
+        screen(batch, adapter.norm)
         dedupe(batch, stored)
         dispose(batch, result, writer, sample, raws)
+    check_format(result.source_format, result.rows_read, result.rejects, str(result.path))
     for record in adapter.finish():
         if isinstance(record, Source) and writer is not None:
             writer.add("sources", source_row(record))
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    with suppress(duckdb.Error):  # the transaction may be gone (DuckDB aborts it on some errors)
+        con.rollback()

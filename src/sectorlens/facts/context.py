@@ -1,0 +1,326 @@
+"""A fact's context: the periods a sentence names (own or compared with), the document's
+reference date, and the change a number states (YoY, QoQ, CAGR, a signed change).
+
+Periods the parser reads whole (``2021년 1~7월``, ``2019年前三季度``) go to ``parse_period``; the
+forms that need the document around them are resolved here: short years (``’21년``, ``21年``),
+months and halves without a year (``1~7월``, ``上半年``), ``FY2019``, ``January–September 2018``,
+``the first quarter of 2023`` and relative periods (``last year``, ``전년``, ``去年``) against the
+reference year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sectorlens.facts.candidates import period_spans
+from sectorlens.model import Period
+from sectorlens.parse import parse_period
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+_MON += r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
+_ORDINAL |= {"4th": 4}
+_ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+
+# Forms parse_period does not read, each with a resolver below.
+_EXTRA = re.compile(
+    "|".join(
+        (
+            r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년"
+            r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
+            r"(?P<zhshort>(?<![\d.])(?P<zy>[0-3]\d)年(?![间來来内後后前代度以])"
+            r"(?P<zrest>\d{1,2}(?:[-~–至]\d{1,2})?月|上半年|下半年|[一二三四1-4]季度|Q[1-4])?)",
+            r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
+            rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON}),?\s(?P<my>(?:19|20)\d{{2}}))",
+            r"(?P<ordq>\b(?:the\s)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s"
+            r"(?P<qh>quarter|half)(?:\sof(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
+            r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
+            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
+            r"(?!\s?\d{1,2}\s?(?:일|日)))",
+            r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
+            r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
+            r"(?P<rel>\b(?:last|previous|prior)\syear\b|\ba\syear\s(?:ago|earlier)\b|"
+            r"\bthe\sprior[-\s]year\b|전년|작년|지난해|去年|上年|\bthis\syear\b|올해|금년|今年|本年)",
+        )
+    ),
+    re.IGNORECASE,
+)
+_LAST_YEAR = re.compile(r"last|previous|prior|ago|earlier|전년|작년|지난해|去年|上年", re.I)
+
+# A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
+# Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
+_CMP_BEFORE = re.compile(
+    r"(?:compared\s(?:with|to)|versus|vs\.?|from|over|比|较|與|与|和|同|相对于|相较于|相比于)"
+    r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$",
+    re.I,
+)
+_CMP_AFTER = re.compile(
+    r"^\s?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
+)
+
+CHANGE_KINDS = ("cagr", "yoy", "qoq", "change")
+_CHANGE = (
+    (
+        "cagr",
+        re.compile(
+            r"CAGR|compound(?:ed)?\sannual|연평균\s?(?:성장률|증가율|성장|증가)?|"
+            r"年(?:均)?复合(?:增长率|增速)?|年均(?:增长率|增速|增长)?|复合增长率",
+            re.I,
+        ),
+    ),
+    (
+        "yoy",
+        re.compile(
+            r"同比|较上年|比上年|上年同期|YoY|Y/Y|year[-\s]over[-\s]year|year[-\s]on[-\s]year|"
+            r"from\sa\syear\s(?:ago|earlier)|전년\s?(?:동기\s?)?대비|전년비|전년동기비",
+            re.I,
+        ),
+    ),
+    (
+        "qoq",
+        re.compile(
+            r"环比|QoQ|Q/Q|sequential(?:ly)?|quarter[-\s]over[-\s]quarter|전분기\s?대비|"
+            r"전월\s?대비|전기\s?대비",
+            re.I,
+        ),
+    ),
+    (
+        "change",
+        re.compile(
+            r"增长|增加|增幅|增速|下降|下滑|减少|降幅|上升|提升|回落|上涨|下跌|涨幅|跌幅|"
+            r"증가|감소|성장|상승|하락|늘어|줄어|확대|축소|"
+            r"\b(?:increased?|decreased?|grew|growth|rose|fell|declined?|up|down|gain|drop|"
+            r"higher|lower)\b|[▲▼△▽↑↓]",
+            re.I,
+        ),
+    ),
+)
+_SIGN_BEFORE = re.compile(r"(?:^|[\s(（:：,，])[+\-−]\s?$")
+_REF_CUE = re.compile(
+    r"(?:보도\s?시점|보도\s?일시|발행일|작성일|发布时间|发布日期|发表时间|日期|publishedAt|"
+    r"published|date|release date)\s*[:：]?\s*[\"']?",
+    re.I,
+)
+_DATE = re.compile(
+    r"(?:19|20)\d{2}\s?(?:[.\-/년年]\s?\d{1,2}\s?[.\-/월月]\s?\d{1,2}\s?[일日]?)"
+    rf"|{_MON}\s\d{{1,2}},\s(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}\s{_MON}\s(?:19|20)\d{{2}}",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A period named in a sentence at ``text[start:end]``; ``compared`` for a comparison's."""
+
+    start: int
+    end: int
+    period: Period
+    compared: bool = False
+
+
+def reference_date(text: str) -> date | None:
+    """The document's own date: a stated publication date, else the first full date early on."""
+    head = text[:20000]
+    for cue in _REF_CUE.finditer(head):
+        m = _DATE.match(head, cue.end())
+        if m:
+            got = _to_date(m.group(0))
+            if got is not None:
+                return got
+    for m in _DATE.finditer(text[:4000]):
+        got = _to_date(m.group(0))
+        if got is not None:
+            return got
+    return None
+
+
+def _to_date(text: str) -> date | None:
+    cleaned = re.sub(r"\s", "", text) if not text[:1].isalpha() else text
+    q = parse_period(cleaned)
+    if q.period is not None and q.period.start == q.period.end:
+        return q.period.start
+    m = re.match(r"((?:19|20)\d{2})[.\-/년年](\d{1,2})[.\-/월月](\d{1,2})", cleaned)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    return None
+
+
+def _year(two: str) -> int:
+    return 2000 + int(two)
+
+
+def _span(year: int, m1: int, m2: int, partial: bool = False) -> Period | None:
+    if not (1 <= m1 <= m2 <= 12) or not 1900 <= year <= 2100:
+        return None
+    return Period(date(year, m1, 1), date(year, m2, calendar.monthrange(year, m2)[1]), partial)
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")[:3]
+    return next(i for i, n in enumerate(_MONTH_NAMES, 1) if n.startswith(key))
+
+
+def _resolve(m: re.Match[str], year: int | None) -> Period | None:
+    g = m.groupdict()
+    if g["short"] or g["zhshort"]:
+        y = _year(g["sy"] or g["zy"])
+        rest = g["srest"] or g["zrest"] or ""
+        q = parse_period(f"{y}{'년' if g['short'] else '年'}{rest}")
+        return q.period
+    if g["fy"]:
+        fy = g["fyy"]
+        y = int(fy) if len(fy) == 4 else _year(fy)
+        return _span(y, 1, 12)
+    if g["mrange"]:
+        return _span(int(g["my"]), _month(g["m1"]), _month(g["m2"]), partial=True)
+    if g["nq"]:
+        n = int(g["nqq"])
+        return _span(_year(g["nqy"]), 3 * n - 2, 3 * n)
+    if g["rel"]:
+        if year is None:
+            return None
+        return _span(year - 1 if _LAST_YEAR.search(g["rel"]) else year, 1, 12)
+    if g["ordq"]:
+        oy = int(g["oy"]) if g["oy"] else year
+        if oy is None:
+            return None
+        n = _ORDINAL[g["ord"].lower()]
+        if g["qh"].lower() == "half":
+            return _span(oy, 1, 6) if n == 1 else _span(oy, 7, 12) if n == 2 else None
+        return _span(oy, 3 * n - 2, 3 * n)
+    if year is None:
+        return None
+    if g["ym"]:
+        m1 = int(g["ym1"])
+        m2 = int(g["ym2"]) if g["ym2"] else m1
+        return _span(year, m1, m2, partial=m1 != m2)
+    if g["half"]:
+        first = (g["hko"] or g["hzh"] or "")[:1] in ("상", "上")
+        return _span(year, 1, 6) if first else _span(year, 7, 12)
+    if g["q3"]:
+        n = _ZH_DIGIT.get(g["q3n"]) or int(g["q3n"])
+        return _span(year, 1, 3 * n, partial=True)
+    return None
+
+
+def named_periods(text: str, year: int | None) -> tuple[Named, ...]:
+    """Every period ``text`` names, left to right; ``year`` dates those without one."""
+    found: list[Named] = []
+    taken: list[tuple[int, int]] = []
+    for span in period_spans(text):
+        q = parse_period(span.text)
+        if q.period is not None:
+            found.append(Named(span.start, span.end, q.period))
+            taken.append((span.start, span.end))
+    context_year = year
+    for m in _EXTRA.finditer(text):
+        overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
+        if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
+            continue  # a longer period already read there
+        before = [n for n in found if n.end <= m.start()]
+        y = before[-1].period.end.year if before and not m.group("rel") else context_year
+        period = _resolve(m, y)
+        if period is not None:
+            # the first quarter of 2023 replaces the 2023 inside it
+            found = [n for n in found if (n.start, n.end) not in overlap]
+            taken = [t for t in taken if t not in overlap]
+            found.append(Named(m.start(), m.end(), period))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda n: n.start)
+    out = []
+    for n in found:
+        lead = text[max(0, n.start - 40) : n.start]
+        tail = text[n.end : n.end + 12]
+        compared = bool(_CMP_BEFORE.search(lead) or _CMP_AFTER.match(tail))
+        out.append(Named(n.start, n.end, n.period, compared))
+    return tuple(out)
+
+
+_LEVEL_LEAD = re.compile(
+    r"(?:증가한|감소한|성장한|상승한|하락한|늘어난|줄어든|확대된|축소된|\bto|\breach(?:ed|ing)?|"
+    r"(?:至|到|达到?|为|升至|降至|增至|减至)(?:目前的|当前的|现在的|了)?)\s*"
+    r"(?:approximately|about|around|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$",
+    re.I,
+)
+_RATE_LEAD = re.compile(
+    r"(?:增长率|增速|增幅|降幅|growth\srate|증가율|성장률|감소율)\s*(?:为|是|达|of|was|is|은|는|이)?\s*$",
+    re.I,
+)
+_CAGR_AFTER = re.compile(
+    r"^\s*(?:compounded annually|compound(?:ed)? annual|per annum|annually)", re.I
+)
+_VERSUS_LEAD = re.compile(
+    r"(?:compared\s(?:to|with)|versus|\bvs\.?|as against)\s(?:[^\d,;.]{0,30}\s)?"
+    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.I,
+)
+_VERSUS_ZH = re.compile(
+    r"(?:较|比|相比|相较|对比)\s?(?:(?:19|20)\d{2}\s?年|上年|去年|同期|上月|年初)?"
+    r"[^\d，,。；;]{0,4}[（(]\s*$"
+)
+_DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
+_FROM_LEAD = re.compile(
+    r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
+    r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
+    r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)",
+    re.I,
+)
+
+
+def change_of(text: str, start: int, end: int, floor: int) -> str | None:
+    """What the number at ``text[start:end]`` states: cagr, yoy, qoq, change, from, or None.
+
+    ``from`` marks the earlier level of a change (``up from $3.3 billion``, ``从…增至``);
+    a level reached (``increased to X``) is None. Looks at the words since the previous number
+    (``floor``), a sign right before it (``同比 + 14.52%``, ``▲1.7%``) and a change word right
+    after it (``30% 증가``).
+    """
+    if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
+        return "change"  # +30.09%: a signed number states a change
+    lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
+    lead = lead[max(0, len(lead) - 30) :]
+    if _CHANGE[0][1].search(lead):
+        return "cagr"
+    if _FROM_LEAD.search(lead):
+        return "from"
+    if _VERSUS_LEAD.search(lead) or _VERSUS_ZH.search(text[max(0, start - 16) : start]):
+        return "versus"  # compared to net revenue of $5.6 billion in 2021
+    if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
+        return None
+    for kind, pattern in _CHANGE:
+        if pattern.search(lead):
+            return kind
+    if _SIGN_BEFORE.search(text[max(0, start - 3) : start]):
+        return "change"
+    if _CHANGE_AFTER.match(text[end : end + 8]):
+        return "change"
+    if _CAGR_AFTER.match(text[end : end + 30]):
+        return "cagr"  # a rate of 20.2% compounded annually
+    return None
+
+
+__all__ = ["CHANGE_KINDS", "Named", "change_of", "named_periods", "reference_date"]

@@ -1,0 +1,140 @@
+"""A stated CAGR against its endpoints and span (years of the two levels, or a stated span)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import Context, bounds, finding, half_unit, pct, point
+from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
+
+RULE_CAGR = "derived.cagr"
+HUNDRED = Decimal(100)
+_FROM_AFTER = re.compile(r"^\s?에서")
+
+
+def _unit(m: Mention) -> tuple[object, ...]:
+    q = m.fact.quantity
+    return (q.kind, q.currency, q.unit)
+
+
+def _is_level(m: Mention) -> bool:
+    return m.change is None and point(m.fact.quantity) is not None
+
+
+def _what(m: Mention) -> str:
+    return m.metric or m.fact.subject or "?"
+
+
+def _years(p: Period | None) -> int | None:
+    return None if p is None else p.end.year
+
+
+def check_cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Finding]:
+    """A stated CAGR against two levels of the same measure and the years between them."""
+    out = []
+    cagrs = [i for i, m in enumerate(members) if m.change == "cagr"]
+    for n, i in enumerate(cagrs):
+        m = members[i]
+        if m.fact.quantity.kind is not Kind.PERCENT:
+            continue
+        # The endpoints of this CAGR: the levels since the CAGR before it, else up to the next.
+        lo = cagrs[n - 1] + 1 if n else 0
+        hi = cagrs[n + 1] if n + 1 < len(cagrs) else len(members)
+        scope = list(members[lo:i])
+        start = members[lo - 1].local[1] if lo else 0
+        before = re.sub(r"(?:19|20)\d{2}", "", text[start : m.local[0]])
+        if not scope and not re.search(r"\d", before):
+            scope = list(members[i + 1 : hi])  # a CAGR of 15% from A in 2020 to B in 2025
+        levels = [x for x in scope if _is_level(x) or x.change == "from"]
+        levels = [x for x in levels if x.fact.quantity.kind is not Kind.PERCENT]
+        by_unit: dict[tuple[object, ...], list[Mention]] = {}
+        for x in levels:
+            by_unit.setdefault(_unit(x), []).append(x)
+        if len(by_unit) != 1:
+            continue  # two measures around one rate: which it belongs to is not clear
+        (same,) = by_unit.values()
+        dated = [x for x in same if _years(x.fact.period) is not None]
+        years = {_years(x.fact.period) for x in dated}
+        span = None
+        if len(dated) == 2 and len(years) == 2:
+            first, last = sorted(dated, key=lambda x: _years(x.fact.period) or 0)
+        elif len(same) == 2 and (span := _stated_span(text)) is not None:
+            first, last = (same[0], same[1]) if same[0].change == "from" else (same[1], same[0])
+            if first.change != "from" and _FROM_AFTER.match(text[first.local[1] :]) is None:
+                first, last = same[0], same[1]  # in the order written: from A … to B
+        else:
+            continue
+        got = _cagr_verdict(ctx, m, first, last, span)
+        if got is not None:
+            out.append(got)
+    return out
+
+
+_CAGR_OFF = {
+    "ko": "{what}: {a}({pa})에서 {b}({pb})까지 {n}년의 연평균 성장률은 {computed}인데, "
+    "보고서는 {stated}라고 합니다.",
+    "en": "{what}: from {a} ({pa}) to {b} ({pb}) over {n} years is a CAGR of {computed}, but "
+    "the report states {stated}.",
+}
+_CAGR_OK = {
+    "ko": "{what}: {a}({pa})에서 {b}({pb})까지 {n}년의 연평균 성장률 {computed}, 보고서의 "
+    "{stated}와 맞습니다.",
+    "en": "{what}: from {a} ({pa}) to {b} ({pb}) over {n} years is a CAGR of {computed}, as "
+    "stated ({stated}).",
+}
+
+
+def _root(x: Decimal, n: int) -> Decimal:
+    return Decimal(repr(float(x) ** (1.0 / n)))
+
+
+_SPAN = re.compile(
+    r"(?:last|past|over|in)\s+(\d{1,3})\s+years|(\d{1,3})\s*年(?:以来|来|间|內|内)|"
+    r"(\d{1,3})\s*년\s?(?:간|동안)",
+    re.I,
+)
+
+
+def _stated_span(text: str) -> int | None:
+    """The number of years a sentence says its change took (over the last 46 years)."""
+    m = _SPAN.search(text)
+    return None if m is None else int(next(g for g in m.groups() if g))
+
+
+def _cagr_verdict(
+    ctx: Context, m: Mention, first: Mention, last: Mention, span: int | None = None
+) -> Finding | None:
+    a_lo, a_hi = bounds(first.fact.quantity)
+    b_lo, b_hi = bounds(last.fact.quantity)
+    a, b, v = point(first.fact.quantity), point(last.fact.quantity), point(m.fact.quantity)
+    n = span or (_years(last.fact.period) or 0) - (_years(first.fact.period) or 0)
+    if None in (a_lo, a_hi, b_lo, b_hi, a, b, v) or n <= 0:
+        return None
+    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
+    assert a is not None and b is not None and v is not None
+    if a_lo <= 0 or b_lo <= 0:
+        return None
+    lo = (_root(b_lo / a_hi, n) - 1) * HUNDRED
+    hi = (_root(b_hi / a_lo, n) - 1) * HUNDRED
+    computed = (_root(b / a, n) - 1) * HUNDRED
+    h = half_unit(m.fact.quantity)
+    words = {
+        "what": _what(last),
+        "a": ctx.quantity(first.fact.quantity),
+        "b": ctx.quantity(last.fact.quantity),
+        "pa": ctx.period(first.fact.period),
+        "pb": ctx.period(last.fact.period),
+        "n": n,
+        "computed": f"{pct(computed)}%",
+        "stated": f"{pct(v)}%",
+    }
+    values = [a, b, Decimal(n), v, computed.quantize(Decimal("0.01"))]
+    members = [first, last, m]
+    if v + h >= lo and v - h <= hi:
+        return finding(RULE_CAGR, Severity.OK, ctx.say(_CAGR_OK, **words), members, values)
+    approx = any(x.fact.quantity.qualifier is not Qualifier.EXACT for x in members)
+    severity = Severity.WARNING if approx else Severity.ERROR
+    return finding(RULE_CAGR, severity, ctx.say(_CAGR_OFF, **words), members, values)

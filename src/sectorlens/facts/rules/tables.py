@@ -1,0 +1,235 @@
+"""Tables: a total row against the rows it totals, and a change column against its two periods.
+
+Totals are compared the way XBRL Calculations 1.1 compares rounded values: the sum of the items
+and the total may differ by the rounding each printed value allows. A row that is itself the sum
+of the rows right above it (a subtotal without a label) stands for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import Context, bounds, finding, half_unit, pct, point
+from sectorlens.model import Finding, Kind, Severity
+
+RULE_TOTAL = "table.total"
+RULE_CHANGE = "table.change"
+HUNDRED = Decimal(100)
+_TOTAL = re.compile(
+    r"^\s*(?:total|sum|합계|총계|계|소계|合计|合計|总计|總計|小计|共计)\b|\btotal\s*$|^total\b",
+    re.I,
+)
+_NOT_A_PART = re.compile(r"^\s*(?:less|of which|其中|이 중|including)\b", re.I)
+
+_TOTAL_OFF = {
+    "ko": "표의 '{label}' {total}은(는) 위 {n}개 항목의 합 {sum}과(와) 다릅니다 (차이 {diff}).",
+    "en": "The table's '{label}' {total} is not the sum of the {n} rows above it, {sum} "
+    "(difference {diff}).",
+}
+_TOTAL_OK = {
+    "ko": "표의 '{label}' {total}은(는) 위 {n}개 항목의 합과 반올림 범위 안에서 같습니다.",
+    "en": "The table's '{label}' {total} is the sum of the {n} rows above it, within rounding.",
+}
+_CHANGE_OFF = {
+    "ko": "표의 '{label}': {a}에서 {b}(으)로는 {computed}인데, 표의 변화율은 {stated}입니다.",
+    "en": "The table's '{label}': {a} to {b} is {computed}, but the table states {stated}.",
+}
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Total rows per column, and change columns per row, of every table."""
+    cells: dict[int, dict[tuple[int, int], Mention]] = defaultdict(dict)
+    for m in ctx.extraction.mentions:
+        if m.cell is not None:
+            block, row, col = m.cell
+            cells[block][(row, col)] = m
+    out: list[Finding] = []
+    for grid in cells.values():
+        out.extend(_totals(ctx, grid))
+        out.extend(_changes(ctx, grid))
+    return out
+
+
+def _label(m: Mention) -> str:
+    return (m.fact.sentence.split(" | ")[0] if " | " in m.fact.sentence else m.metric) or ""
+
+
+_WINDOW = 16  # rows above a total that may be its items
+_NEAR = Decimal("0.05")  # a total this close to a run of rows above it totals them
+
+
+def _totals(ctx: Context, grid: dict[tuple[int, int], Mention]) -> list[Finding]:
+    """Each total row against the run of rows right above it that it adds up.
+
+    The relation is established when some run of rows above (previous totals standing for their
+    own items) adds up to the total within rounding (ok), or within 5% of it: then the printed
+    total, or one of its items, is wrong (error). Otherwise the rows are no items of the total
+    (a difference row such as gross profit sits between) and nothing is said.
+    """
+    out = []
+    rows = sorted({r for r, _ in grid})
+    cols = sorted({c for _, c in grid})
+    labels = {r: next((_label(grid[(r, c)]) for c in cols if (r, c) in grid), "") for r in rows}
+    for col in cols:
+        for i, r in enumerate(rows):
+            m = grid.get((r, col))
+            if m is None or not _TOTAL.search(labels[r]) or not _is_amount(m):
+                continue
+            above: list[Mention] = []
+            for x in reversed(rows[max(0, i - _WINDOW) : i]):
+                cell = grid.get((x, col))
+                if cell is None or not _is_amount(cell) or not _same_unit(cell, m):
+                    break  # a section label or a blank: the run of items ends here
+                if not _NOT_A_PART.search(labels[x]):
+                    above.insert(0, cell)
+            got = _best_run(ctx, labels[r], m, above, _header_numbers(ctx, m, col))
+            if got is not None:
+                out.append(got)
+    return out
+
+
+def _is_amount(m: Mention) -> bool:
+    return m.change is None and m.fact.quantity.kind in (Kind.NUMBER, Kind.MONEY)
+
+
+def _header_numbers(ctx: Context, m: Mention, col: int) -> bool:
+    """True when a header row holds a number in this column (an item read as a header)."""
+    assert m.cell is not None
+    table = ctx.extraction.document.blocks[m.cell[0]].table
+    if table is None:
+        return False
+    cells = [table.cell(r, col) for r in range(table.header_rows)]
+    return any(
+        c is not None
+        and re.fullmatch(r"[\s$(]*[\d,.]+\)?", c.text)
+        and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*", c.text)  # a year names the column
+        for c in cells
+    )
+
+
+def _best_run(
+    ctx: Context, label: str, total: Mention, above: list[Mention], doubtful: bool
+) -> Finding | None:
+    t = point(total.fact.quantity)
+    if t is None or t == 0:
+        return None
+    for k in range(len(above) - 2, -1, -1):
+        run = _collapse(above[k:])
+        if len(run) >= 2 and _within(run, total):
+            return _verdict(ctx, label, total, run)
+    run = _collapse(above)
+    if len(run) < 2 or doubtful:
+        return None
+    gap = abs(sum((point(p.fact.quantity) or Decimal(0)) for p in run) - t)
+    if len(run) >= 3 and gap <= abs(t) * _NEAR:  # two rows near a total may be no items
+        return _verdict(ctx, label, total, run)
+    return None
+
+
+def _same_unit(a: Mention, b: Mention) -> bool:
+    qa, qb = a.fact.quantity, b.fact.quantity
+    return (qa.kind, qa.currency, qa.unit) == (qb.kind, qb.currency, qb.unit)
+
+
+def _within(parts: Sequence[Mention], total: Mention) -> bool:
+    s = sum((point(p.fact.quantity) or Decimal(0)) for p in parts)
+    tol = sum(half_unit(p.fact.quantity) for p in parts) + half_unit(total.fact.quantity)
+    return abs(s - (point(total.fact.quantity) or Decimal(0))) <= tol
+
+
+def _collapse(parts: list[Mention]) -> list[Mention]:
+    """Drop the rows a subtotal row right below them already adds up (Raw materials … 12,993)."""
+    out = list(parts)
+    i = 2
+    while i < len(out):
+        for k in range(i, 1, -1):
+            if _within(out[i - k : i], out[i]):
+                out = out[: i - k] + out[i:]
+                i -= k
+                break
+        i += 1
+    return out
+
+
+def _verdict(ctx: Context, label: str, total: Mention, parts: list[Mention]) -> Finding:
+    s = sum(((point(p.fact.quantity) or Decimal(0)) for p in parts), Decimal(0))
+    t = point(total.fact.quantity) or Decimal(0)
+    q = total.fact.quantity
+    words = {
+        "label": label,
+        "total": ctx.quantity(q),
+        "n": len(parts),
+        "sum": ctx.quantity(q, s),
+        "diff": ctx.quantity(q, t - s),
+    }
+    values = [t, *(point(p.fact.quantity) for p in parts), s]
+    members = [total, *parts]
+    if _within(parts, total):
+        return finding(RULE_TOTAL, Severity.OK, ctx.say(_TOTAL_OK, **words), members, values)
+    return finding(RULE_TOTAL, Severity.ERROR, ctx.say(_TOTAL_OFF, **words), members, values)
+
+
+def _changes(ctx: Context, grid: dict[tuple[int, int], Mention]) -> list[Finding]:
+    """A change column (``vs. Q1 2022``, ``% Change``) against the two level columns before it."""
+    out = []
+    for (r, c), m in sorted(grid.items()):
+        if m.change is None or m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP):
+            continue
+        levels = [grid[(r, x)] for x in range(c - 1, -1, -1) if (r, x) in grid]
+        levels = [x for x in levels if x.change is None][:2]
+        if len(levels) != 2 or not _same_unit(*levels):
+            continue
+        current, prior = levels
+        pc, pp = current.fact.period, prior.fact.period
+        if pc is None or pp is None or pc.end <= pp.end:
+            continue
+        if abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
+            continue  # a year against five months: not the change the column states
+        got = _change_verdict(ctx, m, prior, current)
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) -> Finding | None:
+    a_lo, a_hi = bounds(prior.fact.quantity)
+    b_lo, b_hi = bounds(current.fact.quantity)
+    a, b, v = point(prior.fact.quantity), point(current.fact.quantity), point(m.fact.quantity)
+    if None in (a_lo, a_hi, b_lo, b_hi, a, b, v):
+        return None
+    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
+    assert a is not None and b is not None and v is not None
+    points = m.fact.quantity.kind is Kind.PP or prior.fact.quantity.kind is Kind.PERCENT
+    if points:
+        lo, hi, computed, unit = b_lo - a_hi, b_hi - a_lo, b - a, "%p"
+        if m.fact.quantity.kind is Kind.PERCENT and a_lo > 0:  # a relative change of a rate
+            lo2, hi2 = (b_lo - a_hi) / a_hi * HUNDRED, (b_hi - a_lo) / a_lo * HUNDRED
+            lo, hi = min(lo, lo2), max(hi, hi2)
+    elif a_lo > 0:
+        lo, hi = (b_lo - a_hi) / a_hi * HUNDRED, (b_hi - a_lo) / a_lo * HUNDRED
+        computed, unit = (b - a) / a * HUNDRED, "%"
+    elif a_hi < 0:
+        # from a loss: the change is stated against the absolute level
+        lo, hi = (b_lo - a_hi) / -a_hi * HUNDRED, (b_hi - a_lo) / -a_lo * HUNDRED
+        lo, hi = min(lo, hi), max(lo, hi)
+        computed, unit = (b - a) / -a * HUNDRED, "%"
+    else:
+        return None
+    h = half_unit(m.fact.quantity)
+    if v + h >= lo and v - h <= hi:
+        return None
+    words = {
+        "label": _label(current),
+        "a": ctx.quantity(prior.fact.quantity),
+        "b": ctx.quantity(current.fact.quantity),
+        "computed": f"{'+' if computed > 0 else ''}{pct(computed)}{unit}",
+        "stated": f"{'+' if v > 0 else ''}{pct(v)}{unit}",
+    }
+    values = [a, b, v, computed.quantize(Decimal("0.01"))]
+    return finding(
+        RULE_CHANGE, Severity.ERROR, ctx.say(_CHANGE_OFF, **words), [prior, current, m], values
+    )

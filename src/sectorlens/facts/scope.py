@@ -1,0 +1,169 @@
+"""Where a fact sits: the heading and list item around it, its period, its metric and sign.
+
+Helpers of ``extract``: a sentence's own period (not the one it compares with), the period of the
+sentence before, the heading, the table caption or the document's date; the metric of a subject
+without change words (``同比增长`` is no metric); a sign set apart from its change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.candidates import Span
+from sectorlens.facts.context import Named, named_periods
+from sectorlens.facts.layout import Sentence
+from sectorlens.model import Period, Quantity
+
+_SIGN_GAP = re.compile(r"(?:^|[\s(（:：,，])([+\-−])\s$")
+_CHANGE_WORDS = re.compile(
+    r"(?:同比|环比|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
+    r"较上年同期|上年同期|较上年|比上年|同期|较|增至|降至|升至|减至|增长到|下降到|从|由|到|"
+    r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
+    r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"
+    r"growth|declined?)\b|[+\-−▲▼△▽↑↓])",
+    re.I,
+)
+_HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")
+_PARTICLES = frozenset(["에서", "으로", "로", "에", "의", "와", "과", "및", "and", "to", "from"])
+_CODE = re.compile(r"[(（][^()（）]*[)）]")
+_ITEM_LABEL = re.compile(
+    r"^[\W\d]{0,6}?(?:\d{1,2}[.、)]\s*)?\**([^：:，,。;；\d]{2,24}?)\**\s*[：:]"
+)
+
+
+NO_PERIOD = Period(date(1, 1, 1), date(1, 12, 31))
+
+
+class Scope:
+    """The heading a sentence sits under (its period and name) and the document's own date."""
+
+    def __init__(self, reference: date | None) -> None:
+        self.section: str | None = None
+        self.parent: str | None = None
+        self.period: Period | None = None
+        self.reference_period = None if reference is None else Period(reference, reference)
+
+    def heading(self, text: str, found: Sequence[Named]) -> None:
+        own = [n.period for n in found if not n.compared]
+        name = _CODE.sub("", _HEADING_MARK.sub("", text)).strip(" *:：#")[:40] or None
+        if text.rstrip().endswith((":", "：")) and self.parent is not None:
+            self.section = f"{self.parent} / {name}"  # **财务数据**： under 1. 多氟多
+        else:
+            self.parent = self.section = name
+        if own:
+            self.period = own[-1]
+
+    def item(self, text: str) -> str | None:
+        """The section, with the label a list item starts with (``天力锂能（301152.SZ）：``)."""
+        m = _ITEM_LABEL.match(text)
+        if m is None:
+            return self.section
+        label = _CODE.sub("", m.group(1)).strip(" *")
+        return f"{self.section} / {label}" if self.section else label
+
+
+def is_heading(text: str, spans: Sequence[tuple[str, Span]]) -> bool:
+    """A short paragraph of one line that states no quantity and ends no sentence."""
+    body = text.strip()
+    if not body or len(body) > 60 or "\t" in body or body.endswith(lx.TERMINAL):
+        return False
+    return not spans or bool(_HEADING_MARK.match(body).group(0).strip())  # type: ignore[union-attr]
+
+
+_RESPECTIVELY = re.compile(r"respectively|各自|分别|分別|각각", re.IGNORECASE)
+
+
+def respective_periods(
+    text: str, spans: Sequence[tuple[str, Span]], found: Sequence[Named]
+) -> dict[int, Period]:
+    """``$463 million and $85 million for 2022 and 2021, respectively``: periods in order."""
+    if not _RESPECTIVELY.search(text):
+        return {}
+    own = [n for n in found if not n.compared]
+    if len(own) < 2 or len({n.period for n in own}) < len(own):
+        return {}
+    listed = [i for i, (_, s) in enumerate(spans) if s.end <= _RESPECTIVELY.search(text).start()]  # type: ignore[union-attr]
+    if len(listed) != len(own):
+        listed = [i for i, (_, s) in enumerate(spans) if s.start >= own[-1].end]
+    if len(listed) != len(own):
+        return {}
+    return {i: n.period for i, n in zip(listed, own, strict=True)}
+
+
+def context_period(
+    inherited: Period | None, scope: Scope, sent: Sentence
+) -> tuple[Period | None, str]:
+    """A fact's period when its sentence names none: the sentence before, heading, document."""
+    if inherited is not None:
+        return inherited, "context"
+    if scope.period is not None:
+        return scope.period, "heading"
+    if sent.figure:
+        own = [n.period for n in named_periods(sent.figure, None) if not n.compared]
+        if own:
+            return own[0], "caption"
+    return scope.reference_period, "reference"
+
+
+def metric_of(subject: str | None) -> str | None:
+    """The subject without change words, periods and signs (``同比 +`` names no metric)."""
+    if not subject:
+        return None
+    cleaned = subject
+    for n in reversed(named_periods(subject, 2000)):
+        cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
+    cleaned = _CHANGE_WORDS.sub(" ", cleaned)
+    if not re.search(r"[^\W\d_]", cleaned) or cleaned.strip() in _PARTICLES:
+        return None
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" ：:,，·-")
+    return cleaned or None
+
+
+def signed(q: Quantity, before: str, change: str | None) -> Quantity:
+    """``同比 - 31.25%``: a sign set apart from a change belongs to it."""
+    m = _SIGN_GAP.search(before[-3:])
+    if not change or not m or m.group(1) == "+" or q.value is None or q.value < 0:
+        return q
+    neg = Decimal(-1)
+    return dataclasses.replace(
+        q,
+        value=q.value * neg,
+        low=None if q.high is None else q.high * neg,
+        high=None if q.low is None else q.low * neg,
+    )
+
+
+def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
+    """The period named nearest before the quantity, else right after it in the same clause.
+
+    English names the period after the number (``723 deals in 2020``): there the period right
+    after it, before the next number, comes first. A period the sentence compares with
+    (``compared with Q4 2018``, ``전년 대비``) dates only the value written right after it.
+    """
+    after = None
+    for n in found:
+        gap = text[span.end : n.start]
+        if n.start >= span.end and not re.search(r"[,，;；]|\d", gap):
+            after = n
+            break
+    if after is not None and lang == "en":
+        return after.period
+    before = [n for n in found if n.end <= span.start]
+    if (
+        before
+        and before[-1].compared
+        and not re.search(r"\d", text[before[-1].end : span.start])
+        and re.search(r"(?:from|比|较|从)\s?\S{0,6}$", text[: before[-1].start], re.I)
+    ):
+        return before[-1].period  # 比2019年的 20亿元: the compared value itself
+    own = [n for n in before if not n.compared]
+    if own:
+        return own[-1].period
+    if after is not None and not after.compared:
+        return after.period
+    return None

@@ -1,0 +1,187 @@
+"""Facts from table cells: value with the table's scale and currency, metric from the row header,
+period from the column header (or the row header, in a table of years), change from a change
+column (``vs. Q1 2022``, ``% Change``, ``증감``, ``同比``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sectorlens.facts.context import named_periods
+from sectorlens.facts.document import Block, Document, Table
+from sectorlens.model import Fact, Kind, Period
+from sectorlens.parse import parse
+
+_CELL = re.compile(
+    r"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>[$€£¥₩])?\s*"
+    r"(?P<open>\()?\s*(?P<cur2>[$€£¥₩])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)\s*"
+    r"(?P<close>\))?\s*(?P<unit>%p|%|ppts?|pts|bps|p\.p\.|個百分點|个百分点)?\s*\)?\s*[$€£¥₩]?\s*$",
+    re.I,
+)
+_SCALE = (
+    (re.compile(r"\bin\s+thousands\b|\(\s*\$?\s*K\s*\)|千元|천\s?원", re.I), "thousand"),
+    (re.compile(r"\bin\s+millions\b|\(\s*\$?\s*M\s*\)|百万元|백만\s?원|\bmn\b", re.I), "million"),
+    (re.compile(r"\bin\s+billions\b|\(\s*\$?\s*B\s*\)|십억\s?원", re.I), "billion"),
+    (re.compile(r"억\s?원"), "억"),
+    (re.compile(r"조\s?원"), "조"),
+    (re.compile(r"万元"), "万"),
+    (re.compile(r"亿元"), "亿"),
+)
+_CURRENCY = (
+    (re.compile(r"US\$|USD|美元|달러"), "USD"),
+    (re.compile(r"원|KRW"), "KRW"),
+    (re.compile(r"元|人民币|CNY|RMB"), "CNY"),
+    (re.compile(r"€|EUR|欧元|유로"), "EUR"),
+    (re.compile(r"\$"), "USD"),
+)
+_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW"}
+_PERCENT_HEAD = re.compile(r"%|percent|margin|rate|ratio|비중|비율|률|率|占比|比重", re.I)
+_CHANGE_HEAD = re.compile(
+    r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|증감|증가율|성장률|同比|环比|增减|变动|比上年",
+    re.I,
+)
+_YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
+_UNIT_CONTEXT = re.compile(r"단위|单位|\bin\s+(?:thousands|millions|billions)\b|\(\s*\$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class CellFact:
+    """A fact read from one cell, with what the table says about it."""
+
+    fact: Fact
+    row: int
+    col: int
+    metric: str | None
+    change: str | None
+    estimate: bool
+
+
+def _scale_currency(text: str) -> tuple[str | None, str | None]:
+    scale = next((word for pattern, word in _SCALE if pattern.search(text)), None)
+    currency = next((code for pattern, code in _CURRENCY if pattern.search(text)), None)
+    return scale, currency
+
+
+def _row_label(table: Table, row: int) -> str:
+    if table.header_cols:
+        return table.row_header(row)
+    first = table.cell(row, 0)
+    return first.text if first is not None and not _CELL.match(first.text) else ""
+
+
+def _first_value_col(table: Table) -> int:
+    if table.header_cols:
+        return table.header_cols
+    return 1 if any(_row_label(table, r) for r in range(table.header_rows, table.rows)) else 0
+
+
+def table_facts(
+    doc: Document, block: Block, context: str, fallback: Period | None
+) -> list[CellFact]:
+    """Every number in a table's body cells as a fact (header cells name, they do not state)."""
+    table = block.table
+    if table is None:
+        return []
+    head = " ".join(c.text for c in table.cells[: table.header_rows * table.cols])
+    unit_text = " ".join(line for line in context.splitlines() if _UNIT_CONTEXT.search(line))
+    scale, currency = _scale_currency(f"{unit_text} {head}")
+    symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
+    symbols.discard(None)
+    if currency is None and len(symbols) == 1:
+        currency = _SYMBOL.get(symbols.pop() or "")  # $ on the first and total rows only
+    out: list[CellFact] = []
+    first_col = _first_value_col(table)
+    for r in range(table.header_rows, table.rows):
+        label = _row_label(table, r)
+        row_scale, row_currency = _scale_currency(label)
+        for c in range(first_col, table.cols):
+            cell = table.cell(r, c)
+            if cell is None or cell.header or not cell.text.strip():
+                continue
+            got = _cell_fact(doc, block, table, cell.row, cell.col, cell.text, label)
+            if got is None:
+                continue
+            number, percent_unit, word, symbol = got
+            column = table.column_header(c)
+            kind = _kind(percent_unit, column, label)
+            cur = _SYMBOL.get(symbol or "") or row_currency or currency
+            sc = row_scale or scale
+            text = _quantity_text(number, kind, cur, sc)
+            q = parse(text)
+            if q.value is None:
+                continue
+            periods = [n.period for n in named_periods(column, None) if not n.compared]
+            row_periods = [n.period for n in named_periods(label, None) if not n.compared]
+            period: Period | None
+            if not table.header_cols and not periods and row_periods:
+                metric_text = column
+                period = row_periods[0]
+            else:
+                metric_text = label
+                period = periods[0] if periods else (row_periods[0] if row_periods else fallback)
+            change = None
+            if _CHANGE_HEAD.search(column) or word:
+                change = "yoy" if _YOY_HEAD.search(column) else "change"
+            if word and word.lower() in ("down", "decrease", "▼", "-", "−") and q.value > 0:
+                q = parse(f"-{text}" if not text[0].isalpha() else text.replace(" ", " -", 1))
+            metric = _clean(metric_text)
+            sentence = f"{label} | {column}: {cell.text}".strip(" |")
+            start, end = block.doc_span(cell.start, cell.end)
+            fact = Fact(q, metric, sentence, doc.line_of(start), (start, end), None, period)
+            estimate = bool(re.search(r"\d(?:E|F|P)\b", column))
+            out.append(CellFact(fact, r, c, metric, change, estimate))
+    return out
+
+
+def _cell_fact(
+    doc: Document, block: Block, table: Table, row: int, col: int, text: str, label: str
+) -> tuple[str, str | None, str | None, str | None] | None:
+    m = _CELL.match(text)
+    if m is None:
+        return None
+    number = m.group("num").replace(",", "")
+    if m.group("open") and (m.group("close") or text.rstrip().endswith(")")):
+        number = f"-{number}"
+    word = m.group("word")
+    if word in ("-", "−"):
+        number = f"-{number}" if not number.startswith("-") else number[1:]
+        word = None
+    symbol = m.group("cur") or m.group("cur2")
+    return number, m.group("unit"), word, symbol
+
+
+def _kind(unit: str | None, column: str, label: str) -> Kind:
+    if unit:
+        return Kind.PERCENT if unit == "%" else Kind.PP
+    if "%" in column or "(%)" in label or label.rstrip().endswith("%"):
+        return Kind.PERCENT
+    return Kind.NUMBER
+
+
+def _quantity_text(number: str, kind: Kind, currency: str | None, scale: str | None) -> str:
+    if kind is Kind.PERCENT:
+        return f"{number}%"
+    if kind is Kind.PP:
+        return f"{number}%p"
+    sc = "" if scale is None else (scale if scale in ("万", "亿", "억", "조") else f" {scale}")
+    body = f"{number}{sc}"
+    return f"{currency} {body}" if currency else body
+
+
+def _clean(text: str) -> str | None:
+    cleaned = text
+    for n in reversed(named_periods(text, 2000)):
+        cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
+    cleaned = re.sub(r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\bin\b[^)]*\)|[:：]$", " ", cleaned)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" /|-—")
+    return cleaned or None
+
+
+def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
+    """The text of the blocks right before a table (its caption and unit line)."""
+    before: Sequence[Block] = doc.blocks[max(0, block.index - lookback) : block.index]
+    return "\n".join(b.text for b in before)
+
+
+__all__ = ["CellFact", "block_context", "table_facts"]
