@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sectorlens.facts.context import named_periods
 from sectorlens.facts.document import Block, Document, Table
 from sectorlens.model import Fact, Kind, Period
-from sectorlens.parse import parse
+from sectorlens.parse import currency_in, parse
 
 _CELL = re.compile(
     r"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>[$€£¥₩])?\s*"
@@ -28,14 +28,6 @@ _SCALE = (
     (re.compile(r"万元"), "万"),
     (re.compile(r"亿元"), "亿"),
 )
-_CURRENCY = (
-    (re.compile(r"US\$|USD|美元|달러"), "USD"),
-    (re.compile(r"원|KRW"), "KRW"),
-    (re.compile(r"元|人民币|CNY|RMB"), "CNY"),
-    (re.compile(r"€|EUR|欧元|유로"), "EUR"),
-    (re.compile(r"\$"), "USD"),
-)
-_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW"}
 _PERCENT_HEAD = re.compile(r"%|percent|margin|rate|ratio|비중|비율|률|率|占比|比重", re.I)
 _CHANGE_HEAD = re.compile(
     r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|증감|증가율|성장률|同比|环比|增减|变动|比上年",
@@ -59,7 +51,7 @@ class CellFact:
 
 def _scale_currency(text: str) -> tuple[str | None, str | None]:
     scale = next((word for pattern, word in _SCALE if pattern.search(text)), None)
-    currency = next((code for pattern, code in _CURRENCY if pattern.search(text)), None)
+    currency = currency_in(text)
     return scale, currency
 
 
@@ -89,7 +81,7 @@ def table_facts(
     symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
     symbols.discard(None)
     if currency is None and len(symbols) == 1:
-        currency = _SYMBOL.get(symbols.pop() or "")  # $ on the first and total rows only
+        currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
     out: list[CellFact] = []
     first_col = _first_value_col(table)
     for r in range(table.header_rows, table.rows):
@@ -105,7 +97,7 @@ def table_facts(
             number, percent_unit, word, symbol = got
             column = table.column_header(c)
             kind = _kind(percent_unit, column, label)
-            cur = _SYMBOL.get(symbol or "") or row_currency or currency
+            cur = (currency_in(symbol) if symbol else None) or row_currency or currency
             sc = row_scale or scale
             text = _quantity_text(number, kind, cur, sc)
             q = parse(text)

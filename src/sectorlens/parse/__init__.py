@@ -18,6 +18,7 @@ Results are cached (the functions are pure and Quantity is immutable).
 
 from __future__ import annotations
 
+from sectorlens.parse.currency_in import currency_in
 from sectorlens.parse.format import format_money, format_number
 from sectorlens.parse.general import parse, parse_number
 from sectorlens.parse.money import parse_money
@@ -35,6 +36,7 @@ __all__ = [
     "as_dict",
     "canonical_round",
     "clear_caches",
+    "currency_in",
     "format_money",
     "format_number",
     "parse",

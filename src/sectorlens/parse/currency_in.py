@@ -1,0 +1,53 @@
+"""The one currency a piece of text names: a table header such as ``(단위: 십억원)``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sectorlens.parse._currency_words import currency_words
+from sectorlens.parse._lexicon import CUR, DOLLARS, ISO_CODES, YUAN
+
+# A code next to a number is a label (TOP 10), not the unit of a header.
+_CODE = re.compile(r"(?<![A-Za-z0-9])(?<!\d )[A-Z]{3}(?![A-Za-z0-9])(?! ?\d)")
+
+_SHOUTED = re.compile(r"[A-Z]{2,}[ -]+[A-Z]{2,}")
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    parts = []
+    for word in sorted(currency_words(), key=len, reverse=True):
+        piece = re.escape(word)
+        if word[0].isascii() and word[0].isalpha():
+            piece = r"(?<![a-z])" + piece
+        if word[-1].isascii() and word[-1].isalpha():
+            piece += r"(?![a-z])"
+        parts.append(piece)
+    return re.compile("|".join(parts))
+
+
+def currency_in(text: str) -> str | None:
+    """The ISO code of the one currency ``text`` names, else None (none, or several).
+
+    Currency words and signs of the parser are matched longest first, ISO codes in capitals; a
+    bare ``$`` or dollar is USD (the parse contract), 元 is CNY unless another currency is named.
+    """
+    words = currency_words()
+    codes: set[str] = set()
+    if not _SHOUTED.search(text):  # in capitalised text ALL, TOP or CUP are words, not codes
+        codes = {code for code in _CODE.findall(text) if code in ISO_CODES}
+    yuan = False
+    for match in _pattern().finditer(text.lower()):
+        kind, value = words[match.group()]
+        if kind != CUR:
+            continue
+        if value == YUAN:
+            yuan = True
+        elif value == DOLLARS:
+            codes.add("USD")
+        elif isinstance(value, str):
+            codes.add(value)
+    if not codes and yuan:
+        codes.add("CNY")
+    return codes.pop() if len(codes) == 1 else None
