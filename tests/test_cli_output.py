@@ -26,9 +26,10 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     deep.mkdir(parents=True)
     path = deep / "store.duckdb"
     monkeypatch.setenv("SECTORLENS_DB", str(path))
-    from sectorlens.store import connect
+    from sectorlens.store import connect, ensure_reference
 
     con = connect(path)
+    ensure_reference(con)  # the subject's place and sector labels, as `db init` loads them
     metrics_data.fill(con)
     con.execute("UPDATE deals SET province = 'CN-BJ' WHERE province = 'Beijing'")
     con.close()
