@@ -70,6 +70,7 @@ def build_wide_store(path: Path) -> Path:
     con = connect(path)
     try:
         load_ecb_rates(con)  # as an ingest does: amounts are converted at query time
+        load_reference(con)  # the subject's place and sector labels, as `db init` loads them
         for i, rnd in enumerate(WIDE_ROUNDS):
             year = WIDE_YEARS[i % len(WIDE_YEARS)]
             amount = Decimal(10) ** 12 * (1 + i % 7)  # 1–7 조 (trillion) per deal
