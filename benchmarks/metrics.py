@@ -1,18 +1,27 @@
 """Benchmark: every report metric on N synthetic deals — Ibis on DuckDB vs raw SQL vs pandas.
 
     .venv/bin/python benchmarks/metrics.py [--deals 10000000] [--repeat 3] [--folder DIR]
+        [--baseline-src OTHER/src]
 
 The synthetic store (deals resampled from ../shared/data/itjuzi, see metrics_gen) is generated
-once into ``--folder`` and reused. Each metric runs ``--repeat`` times per implementation,
-interleaved, and the best time counts. All three implementations end in the same Decimal
-``finish`` step; their results are compared before any figure is printed. Goals: Ibis total
-under 5 s at 10M deals, pandas at least 5× slower, Ibis within 1.3× of raw SQL.
+once into ``--folder`` and reused. Amounts are converted into CNY at query time by all three
+(each deal at the rate of its day, from the store's ``fx_rates``). Each metric runs ``--repeat``
+times per implementation, interleaved, and the best time counts. All three implementations end
+in the same Decimal ``finish`` step; their results are compared before any figure is printed.
+
+With ``--baseline-src``, another checkout's Ibis code (e.g. ``/work/main/src``, the previous
+commit, which read amounts converted at ingest from the store's ``cny_*`` columns) runs the same
+metrics on the same store in the same rounds, in a worker process (metrics_worker.py), and its
+results are compared with ours (to the rounding of one deal's conversion). Goals: Ibis within
+1.3× of the baseline's Ibis, pandas at least 5× slower than Ibis, Ibis total under 5 s at 10M.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +36,7 @@ import pyarrow as pa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from metrics_gen import cached_store
-from metrics_impl import DEAL_COLUMNS, PANDAS, RAW_SQL, REPORT
+from metrics_impl import DEAL_COLUMNS, PANDAS, RATES, RAW_SQL, REPORT
 from sectorlens.metrics import REGISTRY, compute, from_duckdb
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,15 +71,65 @@ def _agree(x: pa.Table, y: pa.Table, exact: bool) -> bool:
     )
 
 
+class Baseline:
+    """Another checkout's metrics code in a worker process (see metrics_worker.py)."""
+
+    def __init__(self, src: Path, store: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(src)}
+        worker = Path(__file__).resolve().parent / "metrics_worker.py"
+        self.proc = subprocess.Popen(
+            [sys.executable, str(worker), str(store)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+
+    def run(self, label: str) -> tuple[float, float, list[dict[str, Any]]]:
+        """Wall and CPU seconds of metric ``label`` in the worker, and its rows."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(label + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the baseline worker stopped (see its error above)")
+        answer = json.loads(line)
+        rows = [dict(zip(answer["columns"], r, strict=True)) for r in answer["rows"]]
+        return answer["wall"], answer["cpu"], rows
+
+    def close(self) -> None:
+        """End the worker."""
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def _agree_rows(ours: pa.Table, theirs: list[dict[str, Any]]) -> bool:
+    """Our rows and the baseline's (as text) agree, amounts to a deal's conversion rounding."""
+    mine = ours.to_pylist()
+    if len(mine) != len(theirs):
+        return False
+    for a, b in zip(mine, theirs, strict=True):
+        for key, x in a.items():
+            y = b.get(key)
+            if isinstance(x, Decimal | int | float) and not isinstance(x, bool) and y is not None:
+                if not _close(x, Decimal(y)):
+                    return False
+            elif (None if x is None else str(x)) != y:
+                return False
+    return True
+
+
 def bench_one(
     label: str,
     name: str,
     request: dict[str, Any],
     con: duckdb.DuckDBPyConnection,
-    frames: tuple[Any, Any],
+    frames: tuple[Any, Any, Any],
     repeat: int,
-) -> tuple[dict[str, float], dict[str, pa.Table]]:
-    """Best time and last result of the three implementations of one report metric."""
+    baseline: Baseline | None = None,
+) -> tuple[dict[str, float], dict[str, float], dict[str, Any]]:
+    """Best time and last result of each implementation of one report metric."""
     metric = REGISTRY[name]
     query = metric.query(**request)
     runs: dict[str, Callable[[], pa.Table]] = {
@@ -81,14 +140,19 @@ def bench_one(
         ),
         "pandas": lambda: metric.finish(PANDAS[label](*frames), query),
     }
-    times = dict.fromkeys(runs, float("inf"))
-    cpus = dict.fromkeys(runs, float("inf"))
-    results: dict[str, pa.Table] = {}
-    for _ in range(repeat):  # interleaved, so a noisy moment hits all three
+    names = [*runs, *(["baseline"] if baseline is not None else [])]
+    times = dict.fromkeys(names, float("inf"))
+    cpus = dict.fromkeys(names, float("inf"))
+    results: dict[str, Any] = {}
+    for _ in range(repeat):  # interleaved, so a noisy moment hits all of them
         for impl, fn in runs.items():
             wall, cpu, results[impl] = _timed(fn)
             times[impl] = min(times[impl], wall)
             cpus[impl] = min(cpus[impl], cpu)
+        if baseline is not None:
+            wall, cpu, results["baseline"] = baseline.run(label)
+            times["baseline"] = min(times["baseline"], wall)
+            cpus["baseline"] = min(cpus["baseline"], cpu)
     return times, cpus, results
 
 
@@ -98,6 +162,11 @@ def main() -> int:
     ap.add_argument("--deals", type=int, default=10_000_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "sectorlens-bench")
+    ap.add_argument(
+        "--baseline-src",
+        type=Path,
+        help="another checkout's src folder whose Ibis metrics run beside ours (e.g. main's)",
+    )
     args = ap.parse_args()
     if not SHARED.exists():
         print(f"{SHARED} is absent: the benchmark resamples the shared itjuzi data")
@@ -114,22 +183,30 @@ def main() -> int:
     load_start = time.perf_counter()
     deals_df = con.sql(f"SELECT {DEAL_COLUMNS} FROM deals").df()
     companies_df = con.sql("SELECT company_key, founded FROM companies").df()
+    rates_df = con.sql(RATES).df()
     load = time.perf_counter() - load_start
     print(
         f"pandas frames loaded in {load:.1f} s (not counted below); "
         f"{len(deals_df):,} deals, {len(companies_df):,} companies\n"
     )
 
+    baseline = Baseline(args.baseline_src, path) if args.baseline_src else None
     header = f"{'metric':<24}{'ibis':>9}{'raw SQL':>9}{'pandas':>9}{'ibis/sql':>10}{'pd/ibis':>9}"
+    if baseline is not None:
+        header += f"{'before':>9}{'ibis/bef':>10}"
     print(header)
     print("-" * len(header))
     totals = {"ibis": 0.0, "sql": 0.0, "pandas": 0.0}
+    if baseline is not None:
+        totals["baseline"] = 0.0
     cpu_totals = dict(totals)
     problems = []
     for label, name, request in REPORT:
         times, cpus, results = bench_one(
-            label, name, request, con, (deals_df, companies_df), args.repeat
+            label, name, request, con, (deals_df, companies_df, rates_df), args.repeat, baseline
         )
+        if baseline is not None and not _agree_rows(results["ibis"], results["baseline"]):
+            problems.append(f"{label}: Ibis and the baseline's results differ")
         if not _agree(results["ibis"], results["sql"], exact=True):
             problems.append(f"{label}: Ibis and raw SQL results differ")
         if not _agree(results["ibis"], results["pandas"], exact=False):
@@ -137,21 +214,24 @@ def main() -> int:
         for impl in totals:
             totals[impl] += times[impl]
             cpu_totals[impl] += cpus[impl]
-        print(
+        line = (
             f"{label:<24}{times['ibis']:>9.3f}{times['sql']:>9.3f}{times['pandas']:>9.3f}"
             f"{times['ibis'] / times['sql']:>10.2f}{times['pandas'] / times['ibis']:>9.1f}"
         )
+        if baseline is not None:
+            line += f"{times['baseline']:>9.3f}{times['ibis'] / times['baseline']:>10.2f}"
+        print(line)
     print("-" * len(header))
-    print(
-        f"{'all report metrics':<24}{totals['ibis']:>9.3f}{totals['sql']:>9.3f}"
-        f"{totals['pandas']:>9.3f}{totals['ibis'] / totals['sql']:>10.2f}"
-        f"{totals['pandas'] / totals['ibis']:>9.1f}"
-    )
-    print(
-        f"{'  CPU s (all threads)':<24}{cpu_totals['ibis']:>9.3f}{cpu_totals['sql']:>9.3f}"
-        f"{cpu_totals['pandas']:>9.3f}{cpu_totals['ibis'] / cpu_totals['sql']:>10.2f}"
-        f"{cpu_totals['pandas'] / cpu_totals['ibis']:>9.1f}"
-    )
+    for title, t in (("all report metrics", totals), ("  CPU s (all threads)", cpu_totals)):
+        line = (
+            f"{title:<24}{t['ibis']:>9.3f}{t['sql']:>9.3f}{t['pandas']:>9.3f}"
+            f"{t['ibis'] / t['sql']:>10.2f}{t['pandas'] / t['ibis']:>9.1f}"
+        )
+        if baseline is not None:
+            line += f"{t['baseline']:>9.3f}{t['ibis'] / t['baseline']:>10.2f}"
+        print(line)
+    if baseline is not None:
+        baseline.close()
     load = os.getloadavg()
     print(
         f"\nwall seconds, best of {args.repeat} interleaved runs; {args.deals:,} deals; "
@@ -169,6 +249,13 @@ def main() -> int:
             totals["ibis"] <= 1.3 * totals["sql"],
         ),
     ]
+    if baseline is not None:
+        goals.append(
+            (
+                f"Ibis ≤ 1.3× the baseline's Ibis: {totals['ibis'] / totals['baseline']:.2f}×",
+                totals["ibis"] <= 1.3 * totals["baseline"],
+            )
+        )
     for text, ok in goals:
         print(f"  {'met ' if ok else 'MISSED'} {text}")
     for p in problems:

@@ -5,6 +5,11 @@ financing row drawn at random (DuckDB's deterministic ``hash`` of the row number
 day in that row's year; companies are drawn the same way. The raw CSV is read here directly with
 the csv module (this is a benchmark input, not ingestion), and nothing of it is written to the
 repository: the generated store lives in a temporary folder.
+
+Amounts stay in their stated currency (store schema 3) with the store's ECB rates. For the
+benchmark of the previous commit's code beside this one, the store also carries that schema's
+converted columns (``cny_*``, ``usd_*``, ``krw_*``), filled as its ingest did: each amount × the
+rate of its day, rounded to 6 places.
 """
 
 from __future__ import annotations
@@ -18,11 +23,11 @@ import duckdb
 import pyarrow as pa
 
 from sectorlens.store import assign_company_keys, connect
+from sectorlens.store.rates import load_ecb_rates
 
-GENERATOR_VERSION = 3  # 3: integer company keys (store schema 2)
+GENERATOR_VERSION = 4  # 4: amounts in their own currency, fx_rates (schema 3) + legacy columns
 ITJUZI = Path("itjuzi") / "companies_820_2018-12-25.csv"
-# Rough fixed rates: the benchmark needs plausible magnitudes, not exact conversions.
-TO_CNY = {"CNY": Decimal("1"), "USD": Decimal("6.6")}
+LEGACY = ("CNY", "USD", "KRW")  # the converted columns of store schema 2
 CURRENCY = {"人民币": "CNY", "美元": "USD"}
 UNIT = {"万": 10_000, "亿": 100_000_000}
 DIGIT = {"十": 10, "百": 100, "千": 1000}
@@ -102,27 +107,19 @@ def generate(path: Path, deals: int, shared_data: Path) -> None:
     companies = max(1, int(deals / 1.75))
     connect(path).close()  # creates the schema
     con = duckdb.connect(str(path))
+    load_ecb_rates(con)
     con.register("sample", sample)
-    usd = TO_CNY["USD"]
     con.execute(f"""
         INSERT INTO deals (deal_id, load_id, row_ref, source_format, company_id, deal_date,
             round, amount_kind, amount_qualifier, amount_value, amount_low, amount_high,
-            currency, disclosed, cny_value, cny_low, cny_high, usd_value, usd_low, usd_high,
-            krw_value, krw_low, krw_high, country, province, city, cluster, sector,
-            chain_layer)
-        WITH g AS (
-            SELECT i, s.*, CASE WHEN s.currency = 'USD' THEN {usd} ELSE 1 END AS rate
-            FROM range({deals}) r(i) JOIN sample s ON s.idx = hash(i) % {n}
-        )
+            currency, disclosed, country, province, city, cluster, sector, chain_layer)
         SELECT 'd' || i, 'bench', 'r' || i, 'bench', 'c' || (hash(i * 31 + 7) % {companies}),
             make_date(year, 1, 1) + CAST(hash(i * 17 + 3) % 365 AS INTEGER),
             round, kind, qualifier, value, low, high, currency, kind <> 'undisclosed',
-            value * rate, low * rate, high * rate,
-            value * rate / {usd}, low * rate / {usd}, high * rate / {usd},
-            value * rate * 170, low * rate * 170, high * rate * 170,
             'CN', province, city, cluster, sector, chain_layer
-        FROM g
+        FROM range({deals}) r(i) JOIN sample s ON s.idx = hash(i) % {n}
     """)
+    add_legacy_columns(con)
     con.execute(f"""
         INSERT INTO companies (company_id, load_id, row_ref, source_format, name, founded,
             country, province, city, cluster, sector, chain_layer)
@@ -137,6 +134,28 @@ def generate(path: Path, deals: int, shared_data: Path) -> None:
     con.execute("INSERT INTO meta VALUES ('bench_generator', ?)", [str(GENERATOR_VERSION)])
     con.execute("CHECKPOINT")
     con.close()
+
+
+def add_legacy_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """The converted columns of store schema 2, for the previous commit's metrics code."""
+    columns, joins = [], []
+    for quote in LEGACY:
+        q = quote.lower()
+        rate = f"CASE WHEN d.currency = '{quote}' THEN 1 ELSE r_{q}.rate END"
+        columns += [
+            f"CAST(d.amount_{part} * {rate} AS DECIMAL(38, 6)) AS {q}_{part}"
+            for part in ("value", "low", "high")
+        ]
+        joins.append(f"""LEFT JOIN (
+                SELECT b.currency, b.day, CAST(q.per_eur * b.eur_per AS DECIMAL(38, 12)) AS rate
+                FROM fx_rates b JOIN fx_rates q ON q.day = b.day AND q.currency = '{quote}'
+            ) AS r_{q} ON r_{q}.currency = d.currency AND r_{q}.day = d.deal_date""")
+    con.execute(f"""
+        CREATE TABLE deals_legacy AS SELECT d.*, {", ".join(columns)}
+        FROM deals d {" ".join(joins)}
+    """)
+    con.execute("DROP TABLE deals")
+    con.execute("ALTER TABLE deals_legacy RENAME TO deals")
 
 
 def cached_store(folder: Path, deals: int, shared_data: Path) -> tuple[Path, bool]:

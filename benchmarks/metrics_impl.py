@@ -3,7 +3,8 @@
 Each produces, per report metric, the same named intermediate tables as the metric's Ibis
 ``build`` step, so that all three go through the same ``finish`` (the small Decimal step).
 pandas works on float64 amounts (as a typical pandas implementation would; object Decimals
-would be far slower still).
+would be far slower still). All three convert the amounts into CNY at query time, each deal at
+the rate of its day from the store's ``fx_rates`` (as ``metrics.common.converted`` does).
 """
 
 from __future__ import annotations
@@ -14,22 +15,38 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+TARGET = "CNY"
+_CUR = {"currency": TARGET}
 # (label, metric, request) — every metric the report shows.
 REPORT: list[tuple[str, str, dict[str, Any]]] = [
-    ("deals by year", "deals", {"by": ["year"]}),
-    ("ytd Jan–Jul", "ytd", {"params": {"through": "07-31"}}),
-    ("shares by province", "shares", {"by": ["province"]}),
-    ("shares by city", "shares", {"by": ["city"]}),
-    ("shares by cluster", "shares", {"by": ["cluster"]}),
-    ("concentration province", "concentration", {"by": ["province"]}),
-    ("segments by sector", "segments", {"by": ["sector"]}),
-    ("segments by layer", "segments", {"by": ["chain_layer"]}),
-    ("stage mix", "stage_mix", {}),
-    ("deal size by year", "deal_size", {"by": ["year"]}),
-    ("growth", "growth", {}),
-    ("cagr", "cagr", {}),
-    ("cohorts", "cohorts", {}),
+    ("deals by year", "deals", {"by": ["year"], **_CUR}),
+    ("ytd Jan–Jul", "ytd", {"params": {"through": "07-31"}, **_CUR}),
+    ("shares by province", "shares", {"by": ["province"], **_CUR}),
+    ("shares by city", "shares", {"by": ["city"], **_CUR}),
+    ("shares by cluster", "shares", {"by": ["cluster"], **_CUR}),
+    ("concentration province", "concentration", {"by": ["province"], **_CUR}),
+    ("segments by sector", "segments", {"by": ["sector"], **_CUR}),
+    ("segments by layer", "segments", {"by": ["chain_layer"], **_CUR}),
+    ("stage mix", "stage_mix", _CUR),
+    ("deal size by year", "deal_size", {"by": ["year"], **_CUR}),
+    ("growth", "growth", _CUR),
+    ("cagr", "cagr", _CUR),
+    ("cohorts", "cohorts", _CUR),
 ]
+# The deals with their amounts converted into TARGET at query time, under the names the queries
+# below use (cny_*): the rate of each deal's day, crossed through EUR (metrics.common.converted).
+_CONVERTED = f"""(
+    SELECT d.deal_date, d.round, d.amount_kind, d.amount_qualifier, d.disclosed, d.company_key,
+        d.province, d.city, d.cluster, d.sector, d.chain_layer,
+        CASE WHEN d.currency = '{TARGET}' THEN 1 ELSE x.rate END AS r_,
+        d.amount_value * r_ AS cny_value, d.amount_low * r_ AS cny_low,
+        d.amount_high * r_ AS cny_high
+    FROM deals d LEFT JOIN (
+        SELECT b.currency, b.day, CAST(q.per_eur * b.eur_per AS DECIMAL(38, 12)) AS rate
+        FROM fx_rates b JOIN fx_rates q ON q.day = b.day AND q.currency = '{TARGET}'
+        WHERE b.currency IN (SELECT DISTINCT currency FROM deals WHERE currency <> '{TARGET}')
+    ) x ON x.currency = d.currency AND x.day = d.deal_date
+)"""
 
 _AMOUNTS = """
 WITH a AS (
@@ -125,7 +142,7 @@ def _group(dim: str, companies: bool = False) -> str:
     )
 
 
-RAW_SQL: dict[str, dict[str, str]] = {
+_RAW_SQL: dict[str, dict[str, str]] = {
     "deals by year": {"rows": _BY_CLASS, "as_of": _AS_OF},
     "ytd Jan–Jul": {
         "rows": f"""WITH p AS (
@@ -166,11 +183,31 @@ RAW_SQL: dict[str, dict[str, str]] = {
 }
 
 
+RAW_SQL = {
+    label: {k: q.replace("FROM deals", f"FROM {_CONVERTED} AS deals") for k, q in queries.items()}
+    for label, queries in _RAW_SQL.items()
+}
+
+
 # --- pandas ---------------------------------------------------------------------------------
 
 DEAL_COLUMNS = """deal_date, round, amount_kind, amount_qualifier, disclosed, company_key,
-    province, city, cluster, sector, chain_layer, CAST(cny_value AS DOUBLE) AS cny_value,
-    CAST(cny_low AS DOUBLE) AS cny_low, CAST(cny_high AS DOUBLE) AS cny_high"""
+    province, city, cluster, sector, chain_layer, currency,
+    CAST(amount_value AS DOUBLE) AS amount_value, CAST(amount_low AS DOUBLE) AS amount_low,
+    CAST(amount_high AS DOUBLE) AS amount_high"""
+# Every currency's rate into TARGET per day (pandas joins its deals to these per metric).
+RATES = f"""SELECT b.currency, b.day AS deal_date,
+    CAST(CAST(q.per_eur * b.eur_per AS DECIMAL(38, 12)) AS DOUBLE) AS rate
+    FROM fx_rates b JOIN fx_rates q ON q.day = b.day AND q.currency = '{TARGET}'"""
+
+
+def convert(df: pd.DataFrame, rates: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with ``cny_value/low/high``: its amounts × the rate of each deal's day."""
+    j = df.merge(rates, on=["currency", "deal_date"], how="left")
+    rate = j["rate"].where(j["currency"] != TARGET, 1.0)
+    for part in ("value", "low", "high"):
+        j[f"cny_{part}"] = j[f"amount_{part}"] * rate
+    return j
 
 
 def _amounts(df: pd.DataFrame) -> pd.DataFrame:
@@ -321,7 +358,7 @@ def pd_cohorts(df: pd.DataFrame, companies: pd.DataFrame) -> dict[str, pa.Table]
     return {"companies": _arrow(per_year), "deals": _arrow(deals)}
 
 
-PANDAS: dict[str, Callable[[pd.DataFrame, pd.DataFrame], dict[str, pa.Table]]] = {
+_PANDAS: dict[str, Callable[[pd.DataFrame, pd.DataFrame], dict[str, pa.Table]]] = {
     "deals by year": pd_deals_by_year,
     "ytd Jan–Jul": pd_ytd,
     "shares by province": _pd_group("province"),
@@ -336,5 +373,14 @@ PANDAS: dict[str, Callable[[pd.DataFrame, pd.DataFrame], dict[str, pa.Table]]] =
     "cagr": pd_yearly,
     "cohorts": pd_cohorts,
 }
+
+
+def _converting(
+    fn: Callable[[pd.DataFrame, pd.DataFrame], dict[str, pa.Table]],
+) -> Callable[[pd.DataFrame, pd.DataFrame, pd.DataFrame], dict[str, pa.Table]]:
+    return lambda deals, companies, rates: fn(convert(deals, rates), companies)
+
+
+PANDAS = {label: _converting(fn) for label, fn in _PANDAS.items()}
 
 assert set(RAW_SQL) == set(PANDAS) == {label for label, _, _ in REPORT}

@@ -54,10 +54,12 @@ def test_itjuzi_rounds_beside_the_seed_figure(
 
     store = connect(ingest_store(shared_data, tmp_path))
     load_reference(store)
+    # the subject's scope is China: rounds of companies placed on another continent are out
+    abroad = ("亚洲", "北美洲", "南美洲", "欧洲", "非洲", "大洋洲")
     rounds = [
         r
         for r in raw_rounds(shared_data / CSV)
-        if r["year"] is not None and 2014 <= r["year"] <= 2018
+        if r["year"] is not None and 2014 <= r["year"] <= 2018 and r["province"] not in abroad
     ]
     beijing = Decimal(sum(1 for r in rounds if r["province"] == "北京")) * 100 / len(rounds)
     text = render_markdown(build_report(store, "en", fx=fx, font="x"))

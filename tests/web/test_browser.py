@@ -126,12 +126,12 @@ def test_csv_download_matches_the_api(page: Page, live_server: str) -> None:
 def test_switching_to_english_changes_the_labels(page: Page) -> None:
     page.open("/?lang=ko&province=Beijing")
     page.ready()
-    assert page.page.inner_text(".filters legend >> nth=1") == "지역"
+    assert page.page.inner_text(".filters legend >> nth=3") == "지역"
     assert "연도별 투자 건수" in page.chart_texts("deals_by_year")
     page.page.click("#lang-en")
     page.ready(after=None)  # a new page: any drawing is new
     assert page.page.evaluate("document.documentElement.lang") == "en"
-    assert page.page.inner_text(".filters legend >> nth=1") == "Regions"
+    assert page.page.inner_text(".filters legend >> nth=3") == "Regions"
     assert "Deals per year" in page.chart_texts("deals_by_year")
     assert "Series A" in " ".join(page.chart_texts("by_round"))
     # the filters survive the switch

@@ -35,11 +35,15 @@ def extract_command(
     from rich.table import Table
 
     from sectorlens.facts import extract_file
+    from sectorlens.facts.coverage import coverage_dict, extraction_coverage
     from sectorlens.facts.render import extraction_dict, fact_dict
 
     extraction = extract_file(file, default_currency=default_currency)
+    coverage = coverage_dict(extraction_coverage(extraction))
     if as_json:
-        typer.echo(json.dumps(extraction_dict(extraction), ensure_ascii=False, indent=2))
+        payload = extraction_dict(extraction)
+        payload["coverage"] = coverage
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"{file.name}: {len(extraction.facts)} facts", show_lines=False)
     for column in ("line", "kind", "value", "unit", "period", "subject", "text"):
@@ -58,6 +62,12 @@ def extract_command(
         table.add_row(str(d["line"]), d["kind"], value, unit, period, subject, d["text"])
     console = Console(soft_wrap=False)
     console.print(table)
+    ignored = ", ".join(f"{k} {v}" for k, v in coverage["ignored"].items())
+    unread = ", ".join(f"{k} {v}" for k, v in coverage["unparsed"].items())
+    console.print(
+        f"{coverage['numbers']} numbers: {coverage['fact']} in facts; "
+        f"ignored: {ignored or 'none'}; unparsed: {unread or 'none'}"
+    )
     if extraction.unparsed:
         console.print(f"[yellow]{len(extraction.unparsed)} candidate(s) not read:[/yellow]")
         for f in extraction.unparsed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from types import MappingProxyType
 
-from sectorlens.metrics import cohorts, reconcile, shares, sizes, timeseries
+from sectorlens.metrics import cohorts, rates, reconcile, shares, sizes, timeseries
 from sectorlens.metrics.registry import DIMENSIONS, TIME_GRAINS, Metric, Param
 
 GEO = ("province", "city", "cluster", "country", "region")
@@ -129,6 +129,16 @@ METRICS: tuple[Metric, ...] = (
             Param("obs_metric", str, "only observations of this metric"),
             Param("geography", str, "only observations of this geography"),
         ),
+        in_report=False,
+    ),
+    Metric(
+        "fx",
+        "Exchange rates used",
+        "Per stated currency: deals with an amount, how many were converted into the chosen "
+        "currency and how many could not be, and the rates and fixing days used (each deal at "
+        "the last fixing on or before its date, crossed through EUR).",
+        rates.build_rates,
+        rates.finish_rates,
         in_report=False,
     ),
 )

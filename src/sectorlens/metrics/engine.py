@@ -30,6 +30,8 @@ class Engine:
         # a small metric's overhead); the store's schema is fixed, so one read per engine.
         self._tables: dict[str, ir.Table] = {}
         self._currencies: list[str] | None = None
+        self._deal_currencies: list[str] | None = None
+        self._default: str | None = None
 
     def table(self, name: str) -> ir.Table:
         """The store table ``name`` as an Ibis table."""
@@ -45,17 +47,31 @@ class Engine:
             self._currencies = sorted(c for c in found if c)
         return self._currencies
 
+    def deal_currencies(self) -> list[str]:
+        """The currencies the store's deals are stated in (read once: the store is read-only
+        while an engine is open)."""
+        if self._deal_currencies is None:
+            t = self.table("deals")
+            found = self.execute(t.select("currency").distinct()).column(0).to_pylist()
+            self._deal_currencies = sorted(c for c in found if c)
+        return self._deal_currencies
+
     def default_currency(self, scope: Any = None) -> str:
         """The scope's currency, else the most common currency of its deals, else EUR."""
         if scope is not None and scope.currency:
             return str(scope.currency)
+        if scope is None and self._default is not None:
+            return self._default
         t = self.table("deals")
         if scope is not None:
             t = scope.apply(t)
         t = t.filter(t.currency.notnull())
         top = t.group_by("currency").aggregate(n=t.count()).order_by([ibis.desc("n"), "currency"])
         rows = self.execute(top.limit(1)).to_pylist()
-        return str(rows[0]["currency"]) if rows else "EUR"
+        found = str(rows[0]["currency"]) if rows else "EUR"
+        if scope is None:
+            self._default = found
+        return found
 
     def execute(self, expr: ir.Table) -> pa.Table:
         """Run ``expr`` and return its rows as an Arrow table."""

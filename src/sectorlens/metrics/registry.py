@@ -104,7 +104,9 @@ class Query:
             # no rates yet (loaded by the first ingest): only deals already in ``code`` count
             return replace(self, currency=code, scope=scope)
         if code not in known:
-            shown: list[str] = [c for c in ("USD", "EUR", "JPY", "GBP") if c in known]
+            # the deals' own currencies first, then EUR (the rates' base), then the others
+            first = [*engine.deal_currencies(), "EUR"]
+            shown = [c for c in dict.fromkeys(first) if c in known]
             shown += [c for c in known if c not in shown][: max(0, 8 - len(shown))]
             raise UsageError(
                 f"no exchange rates for currency {code!r} in this store; known: "

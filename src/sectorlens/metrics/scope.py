@@ -37,7 +37,7 @@ class Scope:
         """The scope a ``subject.yaml`` declares: ``scope: {countries, sectors, years}``.
 
         Without a ``scope`` block, the subject's ``country`` (if any) is its scope. The default
-        currency is the subject's ``currency`` or ``home_currency``.
+        currency is the subject's ``home_currency``.
         """
         name = str(subject.get("id") or "") or None
         raw = subject.get("scope")
@@ -62,8 +62,11 @@ class Scope:
             ):
                 raise InputError(f"subject {name}: scope years must be [first, last], got {years}")
             span = (int(years[0]), int(years[1]))
-        currency = subject.get("currency") or subject.get("home_currency")
-        return cls(name, countries, sectors, span, str(currency) if currency else None)
+        # the figures' currency; ``currency`` may instead map report languages to reader
+        # currencies ({ko: KRW, en: USD}), which is not the deals' default
+        currency = subject.get("home_currency") or subject.get("currency")
+        code = currency if isinstance(currency, str) and currency else None
+        return cls(name, countries, sectors, span, code)
 
     @property
     def is_open(self) -> bool:
@@ -163,7 +166,7 @@ def known_subjects(con: Any, folder: Any = None) -> dict[str, dict[str, Any]]:
 
     found: dict[str, dict[str, Any]] = {}
     paths = [Path(folder) / "subject.yaml"] if folder is not None else []
-    paths += sorted(Path(str(files("sectorlens") / "data")).glob("*/subject.yaml"))
+    paths += sorted(Path(str(files("sectorlens") / "data")).rglob("subject.yaml"))
     for path in paths:
         try:
             subject = yaml.safe_load(path.read_text(encoding="utf-8"))

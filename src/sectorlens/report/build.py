@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -17,6 +18,9 @@ from sectorlens.report.sections import build_sections
 from sectorlens.report.wording import Wording
 from sectorlens.store.connection import first_row
 from sectorlens.store.reference import stored_reference
+
+if TYPE_CHECKING:
+    from sectorlens.metrics import Scope
 
 
 @dataclass
@@ -37,6 +41,18 @@ def has_deals(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the store holds ingested deals (the report then gains its deal sections)."""
     row = first_row(con, "SELECT count(*) FROM (SELECT 1 FROM deals LIMIT 1)")
     return bool(row and row[0])
+
+
+def _scope_text(words: Wording, scope: Scope) -> str:
+    """``countries: CN; years: 2014–2021`` in the report's language."""
+    parts = []
+    if scope.countries:
+        parts.append(words.say("ingested.scope.countries", codes=", ".join(scope.countries)))
+    if scope.sectors:
+        parts.append(words.say("ingested.scope.sectors", codes=", ".join(scope.sectors)))
+    if scope.years is not None:
+        parts.append(words.say("ingested.scope.years", first=scope.years[0], last=scope.years[1]))
+    return "; ".join(parts)
 
 
 def build_report(
@@ -76,7 +92,7 @@ def build_report(
                 "ingested.out_of_scope",
                 kept=fmt.count(Decimal(counts.in_scope), "deals"),
                 total=fmt.count(Decimal(counts.total), "deals"),
-                scope=ctx.scope.describe(),
+                scope=_scope_text(words, ctx.scope),
                 reasons=", ".join(reasons),
             )
     warnings = []

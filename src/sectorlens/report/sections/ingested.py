@@ -34,7 +34,7 @@ def compute(engine: Engine, name: str, **request: Any) -> MetricResult:
 def _compute(ctx: ReportContext, name: str, **request: Any) -> MetricResult:
     """A metric over the store's deals inside the subject's scope."""
     assert ctx.deals is not None
-    return _compute(ctx, name, scope=ctx.scope, **request)
+    return compute(ctx.deals, name, scope=ctx.scope, **request)
 
 
 def _where(cfg: dict[str, Any]) -> list[str]:
