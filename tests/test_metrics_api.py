@@ -95,7 +95,7 @@ def test_not_equal_keeps_unknown_values_and_null_is_matchable(engine) -> None:  
         ("cagr", {"params": {"start": "x"}}, "whole number"),
         ("deals", {"params": {"bogus": 1}}, "no parameter"),
         ("reconcile", {"params": {"measure": "both", "period": "2018"}}, "one of amount"),
-        ("reconcile", {}, "needs --param period"),
+        ("reconcile", {}, "parameter period is required"),
         ("reconcile", {"params": {"period": "2019-2018"}}, "ends before"),
         ("ytd", {"params": {"through": "02-30"}}, "MM-DD"),
         ("cohorts", {"where": ["round=A"]}, "does not apply to companies"),

@@ -31,9 +31,9 @@ def extract_command(
     default_currency: CurrencyOption = None,
 ) -> None:
     """Extract the facts of a report: values, units, periods, subjects, lines."""
-    from rich.console import Console
     from rich.table import Table
 
+    from sectorlens.cli.console import console as make_console
     from sectorlens.facts import extract_file
     from sectorlens.facts.coverage import coverage_dict, extraction_coverage
     from sectorlens.facts.render import extraction_dict, fact_dict
@@ -60,7 +60,7 @@ def extract_command(
             unit += f" (= {eq['value'] or eq['low']} {eq['currency'] or ''})"
         subject = (d["subject"] or "") + (" [fig]" if d["figure"] and not fact.sentence else "")
         table.add_row(str(d["line"]), d["kind"], value, unit, period, subject, d["text"])
-    console = Console(soft_wrap=False)
+    console = make_console()
     console.print(table)
     ignored = ", ".join(f"{k} {v}" for k, v in coverage["ignored"].items())
     unread = ", ".join(f"{k} {v}" for k, v in coverage["unparsed"].items())

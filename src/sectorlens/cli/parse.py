@@ -127,10 +127,11 @@ def parse_command(
         for d in results:
             typer.echo(json.dumps(d, ensure_ascii=False))
         return
-    from rich.console import Console
     from rich.table import Table
 
-    table = Table("input", "kind", "reading")
+    from sectorlens.cli.console import console
+
+    table = Table("input", "kind", "reading", box=None, pad_edge=False)
     for d in results:
         table.add_row(str(d["input"]), str(d["kind"]), _reading(d))
-    Console().print(table)
+    console().print(table)

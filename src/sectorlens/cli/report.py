@@ -24,7 +24,7 @@ def report(
 
     with ChartRenderer() as renderer:
         from sectorlens.report import LANGS, build_report, check_writable, write_report
-        from sectorlens.store import connect, default_db_path, ensure_reference
+        from sectorlens.store import connect, default_db_path, ensure_reference, reference_needed
 
         if lang not in LANGS:
             raise UsageError(f"unknown --lang {lang!r}: use one of {', '.join(LANGS)}")
@@ -32,7 +32,13 @@ def report(
         if db is not None and not db.exists():
             raise StoreError(f"no store at {db}: run `sectorlens db init --db {db}` first")
         path = db or default_db_path()
-        con = connect(path, on_upgrade=lambda note: typer.echo(note, err=True))
+        # Read-only (so a report runs beside `sectorlens serve`), unless the reference data
+        # must be written first: a new store, or an outdated copy of the bundled data set.
+        con = connect(path, read_only=True) if path.exists() else None
+        if con is None or reference_needed(con):
+            if con is not None:
+                con.close()
+            con = connect(path, on_upgrade=lambda note: typer.echo(note, err=True))
         try:
             loaded = ensure_reference(con)
             if loaded is not None:

@@ -103,6 +103,8 @@ def _read_quantity(text: str, default: str | None, money: bool) -> Quantity:
         if marked is not None:
             return marked
     main, bracket = split_equivalent(norm)
+    if not main and bracket is not None:
+        return unparsed(text, "text in brackets alone (a note mark, a year, a negative?)")
     q = _main(text, main, default, money)
     if bracket is None or q.kind is Kind.UNPARSED:
         return q

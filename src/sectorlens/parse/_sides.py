@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from sectorlens.parse._keywords import LEADING_NAMES
+from sectorlens.parse._currency_words import LEADING_NAMES
 from sectorlens.parse._lexicon import (
     AMOUNT_KINDS,
     AND,

@@ -105,6 +105,17 @@ def ensure_reference(con: duckdb.DuckDBPyConnection) -> ReferenceLoad | None:
     return None
 
 
+def reference_needed(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether :func:`ensure_reference` would write (a read-only connection is enough to ask)."""
+    current = _current(con)
+    if current is None:
+        return True
+    if current["sha256"] == reference_digest():
+        return False
+    data = read_reference()
+    return current["dataset_id"] == data.dataset_id and current["sha256"] != data.sha256
+
+
 def stored_reference(con: duckdb.DuckDBPyConnection) -> StoredReference:
     """Read the loaded reference data set back as records."""
     current = _current(con)
