@@ -1,154 +1,58 @@
-WITH "t13" AS (
+WITH "t2" AS (
   SELECT
-    EXTRACT(year FROM "t12"."deal_date") AS "year",
-    "t12"."amount_kind" AS "kind_",
-    "t12"."amount_qualifier",
-    "t12"."fx_value" AS "value",
-    "t12"."fx_low" AS "low",
-    "t12"."fx_high" AS "high",
+    EXTRACT(year FROM "t1"."deal_date") AS "year",
+    "t1"."amount_kind" AS "kind_",
+    "t1"."amount_qualifier",
+    "t1"."fx_value" AS "value",
+    "t1"."fx_low" AS "low",
+    "t1"."fx_high" AS "high",
     COUNT(*) AS "n_"
   FROM (
     SELECT
-      "t11"."deal_id",
-      "t11"."load_id",
-      "t11"."row_ref",
-      "t11"."source_format",
-      "t11"."company_id",
-      "t11"."company_name",
-      "t11"."deal_date",
-      "t11"."date_raw",
-      "t11"."round_raw",
-      "t11"."round",
-      "t11"."amount_raw",
-      "t11"."amount_kind",
-      "t11"."amount_value",
-      "t11"."amount_low",
-      "t11"."amount_high",
-      "t11"."amount_qualifier",
-      "t11"."currency",
-      "t11"."disclosed",
-      "t11"."amount_note",
-      "t11"."place_raw",
-      "t11"."country",
-      "t11"."region",
-      "t11"."province",
-      "t11"."city",
-      "t11"."district",
-      "t11"."cluster",
-      "t11"."sector_raw",
-      "t11"."subsector_raw",
-      "t11"."sector",
-      "t11"."chain_layer",
-      "t11"."investors",
-      "t11"."flags",
-      "t11"."company_key",
-      "t11"."fx_currency",
-      "t11"."fx_day",
-      CASE
-        WHEN "t11"."currency" = 'EUR'
-        THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-        ELSE "t11"."fx_rate"
-      END AS "fx_rate",
-      "t11"."fx_fixed_on",
-      "t11"."amount_value" * CASE
-        WHEN "t11"."currency" = 'EUR'
-        THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-        ELSE "t11"."fx_rate"
-      END AS "fx_value",
-      "t11"."amount_low" * CASE
-        WHEN "t11"."currency" = 'EUR'
-        THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-        ELSE "t11"."fx_rate"
-      END AS "fx_low",
-      "t11"."amount_high" * CASE
-        WHEN "t11"."currency" = 'EUR'
-        THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-        ELSE "t11"."fx_rate"
-      END AS "fx_high"
-    FROM (
-      SELECT
-        "t6"."deal_id",
-        "t6"."load_id",
-        "t6"."row_ref",
-        "t6"."source_format",
-        "t6"."company_id",
-        "t6"."company_name",
-        "t6"."deal_date",
-        "t6"."date_raw",
-        "t6"."round_raw",
-        "t6"."round",
-        "t6"."amount_raw",
-        "t6"."amount_kind",
-        "t6"."amount_value",
-        "t6"."amount_low",
-        "t6"."amount_high",
-        "t6"."amount_qualifier",
-        "t6"."currency",
-        "t6"."disclosed",
-        "t6"."amount_note",
-        "t6"."place_raw",
-        "t6"."country",
-        "t6"."region",
-        "t6"."province",
-        "t6"."city",
-        "t6"."district",
-        "t6"."cluster",
-        "t6"."sector_raw",
-        "t6"."subsector_raw",
-        "t6"."sector",
-        "t6"."chain_layer",
-        "t6"."investors",
-        "t6"."flags",
-        "t6"."company_key",
-        "t10"."fx_currency",
-        "t10"."fx_day",
-        "t10"."fx_rate",
-        "t10"."fx_fixed_on"
-      FROM (
-        SELECT
-          *
-        FROM "deals" AS "t0"
-        WHERE
-          NOT (
-            COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
-          )
-      ) AS "t6"
-      LEFT OUTER JOIN (
-        SELECT
-          "t8"."currency" AS "fx_currency",
-          "t8"."day" AS "fx_day",
-          CAST("t3"."q_per_eur" * "t8"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
-          LEAST("t8"."fixed_on", "t3"."q_fixed") AS "fx_fixed_on"
-        FROM (
-          SELECT
-            *
-          FROM "fx_rates" AS "t1"
-          WHERE
-            "t1"."currency" IN (
-              SELECT DISTINCT
-                "t0"."currency"
-              FROM "deals" AS "t0"
-              WHERE
-                NOT (
-                  COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
-                )
-                AND "t0"."currency" <> 'EUR'
-            )
-        ) AS "t8"
-        INNER JOIN (
-          SELECT
-            "t1"."day" AS "q_day",
-            "t1"."per_eur" AS "q_per_eur",
-            "t1"."fixed_on" AS "q_fixed"
-          FROM "fx_rates" AS "t1"
-          WHERE
-            "t1"."currency" = 'EUR'
-        ) AS "t3"
-          ON "t8"."day" = "t3"."q_day"
-      ) AS "t10"
-        ON "t6"."currency" = "t10"."fx_currency" AND "t6"."deal_date" = "t10"."fx_day"
-    ) AS "t11"
-  ) AS "t12"
+      "t0"."deal_id",
+      "t0"."load_id",
+      "t0"."row_ref",
+      "t0"."source_format",
+      "t0"."company_id",
+      "t0"."company_name",
+      "t0"."deal_date",
+      "t0"."date_raw",
+      "t0"."round_raw",
+      "t0"."round",
+      "t0"."amount_raw",
+      "t0"."amount_kind",
+      "t0"."amount_value",
+      "t0"."amount_low",
+      "t0"."amount_high",
+      "t0"."amount_qualifier",
+      "t0"."currency",
+      "t0"."disclosed",
+      "t0"."amount_note",
+      "t0"."place_raw",
+      "t0"."country",
+      "t0"."region",
+      "t0"."province",
+      "t0"."city",
+      "t0"."district",
+      "t0"."cluster",
+      "t0"."sector_raw",
+      "t0"."subsector_raw",
+      "t0"."sector",
+      "t0"."chain_layer",
+      "t0"."investors",
+      "t0"."flags",
+      "t0"."company_key",
+      CAST(1.000000000000 AS DECIMAL(38, 12)) AS "fx_rate",
+      CAST(NULL AS DATE) AS "fx_fixed_on",
+      "t0"."amount_value" AS "fx_value",
+      "t0"."amount_low" AS "fx_low",
+      "t0"."amount_high" AS "fx_high"
+    FROM "deals" AS "t0"
+    WHERE
+      NOT (
+        COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+      )
+  ) AS "t1"
   GROUP BY
     1,
     2,
@@ -164,39 +68,39 @@ FROM (
     *
   FROM (
     SELECT
-      "t26"."year",
-      "t26"."measure",
-      SUM("t26"."n_") AS "n",
-      SUM("t26"."x" * "t26"."n_") AS "total",
-      MIN("t26"."x") FILTER(WHERE
+      "t15"."year",
+      "t15"."measure",
+      SUM("t15"."n_") AS "n",
+      SUM("t15"."x" * "t15"."n_") AS "total",
+      MIN("t15"."x") FILTER(WHERE
         (
-          "t26"."before" * 2
-        ) >= "t26"."all_") AS "lower",
-      MIN("t26"."x") FILTER(WHERE
+          "t15"."before" * 2
+        ) >= "t15"."all_") AS "lower",
+      MIN("t15"."x") FILTER(WHERE
         (
-          "t26"."before" * 2
-        ) > "t26"."all_") AS "upper"
+          "t15"."before" * 2
+        ) > "t15"."all_") AS "upper"
     FROM (
       SELECT
-        "t25"."year",
-        "t25"."measure",
-        "t25"."x",
-        "t25"."n_",
-        SUM("t25"."n_") OVER (
-          PARTITION BY "t25"."year", "t25"."measure"
-          ORDER BY "t25"."x" ASC
+        "t14"."year",
+        "t14"."measure",
+        "t14"."x",
+        "t14"."n_",
+        SUM("t14"."n_") OVER (
+          PARTITION BY "t14"."year", "t14"."measure"
+          ORDER BY "t14"."x" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
         ) AS "before",
-        SUM("t25"."n_") OVER (
-          PARTITION BY "t25"."year", "t25"."measure"
+        SUM("t14"."n_") OVER (
+          PARTITION BY "t14"."year", "t14"."measure"
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) AS "all_"
       FROM (
         SELECT
-          "t24"."year",
-          "t24"."measure",
-          "t24"."x",
-          SUM("t24"."n_") AS "n_"
+          "t13"."year",
+          "t13"."measure",
+          "t13"."x",
+          SUM("t13"."n_") AS "n_"
         FROM (
           SELECT
             *
@@ -208,28 +112,28 @@ FROM (
                 *
               FROM (
                 SELECT
-                  "t14"."year",
+                  "t3"."year",
                   'exact' AS "measure",
                   CAST(CASE
-                    WHEN "t14"."amount_qualifier" = 'exact'
-                    THEN "t14"."value"
-                    ELSE CAST(NULL AS DECIMAL(38, 12))
+                    WHEN "t3"."amount_qualifier" = 'exact'
+                    THEN "t3"."value"
+                    ELSE CAST(NULL AS DECIMAL(38, 6))
                   END AS DECIMAL(38, 18)) AS "x",
-                  "t14"."n_"
-                FROM "t13" AS "t14"
-              ) AS "t19"
+                  "t3"."n_"
+                FROM "t2" AS "t3"
+              ) AS "t8"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t14"."year",
+                  "t3"."year",
                   'low' AS "measure",
-                  CAST(CASE WHEN "t14"."low" IS NOT NULL THEN "t14"."low" ELSE "t14"."value" END AS DECIMAL(38, 18)) AS "x",
-                  "t14"."n_"
-                FROM "t13" AS "t14"
-              ) AS "t17"
-            ) AS "t21"
+                  CAST(CASE WHEN "t3"."low" IS NOT NULL THEN "t3"."low" ELSE "t3"."value" END AS DECIMAL(38, 18)) AS "x",
+                  "t3"."n_"
+                FROM "t2" AS "t3"
+              ) AS "t6"
+            ) AS "t10"
             UNION ALL
             SELECT
               *
@@ -238,66 +142,66 @@ FROM (
                 *
               FROM (
                 SELECT
-                  "t14"."year",
+                  "t3"."year",
                   'high' AS "measure",
-                  CAST(CASE WHEN "t14"."high" IS NOT NULL THEN "t14"."high" ELSE "t14"."value" END AS DECIMAL(38, 18)) AS "x",
-                  "t14"."n_"
-                FROM "t13" AS "t14"
-              ) AS "t18"
+                  CAST(CASE WHEN "t3"."high" IS NOT NULL THEN "t3"."high" ELSE "t3"."value" END AS DECIMAL(38, 18)) AS "x",
+                  "t3"."n_"
+                FROM "t2" AS "t3"
+              ) AS "t7"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t14"."year",
+                  "t3"."year",
                   'mid' AS "measure",
                   CAST(CASE
                     WHEN (
-                      "t14"."low" IS NOT NULL
+                      "t3"."low" IS NOT NULL
                     ) AND (
-                      "t14"."high" IS NOT NULL
+                      "t3"."high" IS NOT NULL
                     )
-                    THEN "t14"."low" + "t14"."high"
-                    ELSE "t14"."value" + "t14"."value"
+                    THEN "t3"."low" + "t3"."high"
+                    ELSE "t3"."value" + "t3"."value"
                   END AS DECIMAL(38, 18)) AS "x",
-                  "t14"."n_"
-                FROM "t13" AS "t14"
-              ) AS "t20"
-            ) AS "t22"
-          ) AS "t23"
+                  "t3"."n_"
+                FROM "t2" AS "t3"
+              ) AS "t9"
+            ) AS "t11"
+          ) AS "t12"
           WHERE
-            "t23"."x" IS NOT NULL
-        ) AS "t24"
+            "t12"."x" IS NOT NULL
+        ) AS "t13"
         GROUP BY
           1,
           2,
           3
-      ) AS "t25"
-    ) AS "t26"
+      ) AS "t14"
+    ) AS "t15"
     GROUP BY
       1,
       2
-  ) AS "t27"
-) AS "t28"
+  ) AS "t16"
+) AS "t17"
 UNION ALL
 SELECT
   *
 FROM (
   SELECT
-    "t15"."year",
-    "t15"."measure",
-    "t15"."n",
+    "t4"."year",
+    "t4"."measure",
+    "t4"."n",
     CAST(NULL AS DECIMAL(38, 18)) AS "total",
     CAST(NULL AS DECIMAL(38, 18)) AS "lower",
     CAST(NULL AS DECIMAL(38, 18)) AS "upper"
   FROM (
     SELECT
-      "t14"."year",
-      'kind:' || "t14"."kind_" AS "measure",
-      SUM("t14"."n_") AS "n"
-    FROM "t13" AS "t14"
+      "t3"."year",
+      'kind:' || "t3"."kind_" AS "measure",
+      SUM("t3"."n_") AS "n"
+    FROM "t2" AS "t3"
     GROUP BY
       1,
       2
-  ) AS "t15"
-) AS "t16"
+  ) AS "t4"
+) AS "t5"

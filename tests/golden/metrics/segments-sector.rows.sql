@@ -1,170 +1,74 @@
 SELECT
-  "t12"."sector",
+  "t1"."sector",
   COUNT(*) AS "deals",
   SUM(
     CASE
       WHEN (
-        "t12"."fx_low" IS NOT NULL
+        "t1"."fx_low" IS NOT NULL
       ) AND (
-        "t12"."fx_high" IS NOT NULL
+        "t1"."fx_high" IS NOT NULL
       )
-      THEN "t12"."fx_low" + "t12"."fx_high"
-      ELSE "t12"."fx_value" + "t12"."fx_value"
+      THEN "t1"."fx_low" + "t1"."fx_high"
+      ELSE "t1"."fx_value" + "t1"."fx_value"
     END
   ) AS "amount_mid__x2",
   COUNT(
     CASE
       WHEN (
-        "t12"."fx_low" IS NOT NULL
+        "t1"."fx_low" IS NOT NULL
       ) AND (
-        "t12"."fx_high" IS NOT NULL
+        "t1"."fx_high" IS NOT NULL
       )
-      THEN "t12"."fx_low" + "t12"."fx_high"
-      ELSE "t12"."fx_value" + "t12"."fx_value"
+      THEN "t1"."fx_low" + "t1"."fx_high"
+      ELSE "t1"."fx_value" + "t1"."fx_value"
     END
   ) AS "n_mid",
-  COALESCE(BIT_COUNT(BITSTRING_AGG("t12"."company_key")), 0) AS "companies"
+  COALESCE(BIT_COUNT(BITSTRING_AGG("t1"."company_key")), 0) AS "companies"
 FROM (
   SELECT
-    "t11"."deal_id",
-    "t11"."load_id",
-    "t11"."row_ref",
-    "t11"."source_format",
-    "t11"."company_id",
-    "t11"."company_name",
-    "t11"."deal_date",
-    "t11"."date_raw",
-    "t11"."round_raw",
-    "t11"."round",
-    "t11"."amount_raw",
-    "t11"."amount_kind",
-    "t11"."amount_value",
-    "t11"."amount_low",
-    "t11"."amount_high",
-    "t11"."amount_qualifier",
-    "t11"."currency",
-    "t11"."disclosed",
-    "t11"."amount_note",
-    "t11"."place_raw",
-    "t11"."country",
-    "t11"."region",
-    "t11"."province",
-    "t11"."city",
-    "t11"."district",
-    "t11"."cluster",
-    "t11"."sector_raw",
-    "t11"."subsector_raw",
-    "t11"."sector",
-    "t11"."chain_layer",
-    "t11"."investors",
-    "t11"."flags",
-    "t11"."company_key",
-    "t11"."fx_currency",
-    "t11"."fx_day",
-    CASE
-      WHEN "t11"."currency" = 'EUR'
-      THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-      ELSE "t11"."fx_rate"
-    END AS "fx_rate",
-    "t11"."fx_fixed_on",
-    "t11"."amount_value" * CASE
-      WHEN "t11"."currency" = 'EUR'
-      THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-      ELSE "t11"."fx_rate"
-    END AS "fx_value",
-    "t11"."amount_low" * CASE
-      WHEN "t11"."currency" = 'EUR'
-      THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-      ELSE "t11"."fx_rate"
-    END AS "fx_low",
-    "t11"."amount_high" * CASE
-      WHEN "t11"."currency" = 'EUR'
-      THEN CAST(1.000000000000 AS DECIMAL(38, 12))
-      ELSE "t11"."fx_rate"
-    END AS "fx_high"
-  FROM (
-    SELECT
-      "t6"."deal_id",
-      "t6"."load_id",
-      "t6"."row_ref",
-      "t6"."source_format",
-      "t6"."company_id",
-      "t6"."company_name",
-      "t6"."deal_date",
-      "t6"."date_raw",
-      "t6"."round_raw",
-      "t6"."round",
-      "t6"."amount_raw",
-      "t6"."amount_kind",
-      "t6"."amount_value",
-      "t6"."amount_low",
-      "t6"."amount_high",
-      "t6"."amount_qualifier",
-      "t6"."currency",
-      "t6"."disclosed",
-      "t6"."amount_note",
-      "t6"."place_raw",
-      "t6"."country",
-      "t6"."region",
-      "t6"."province",
-      "t6"."city",
-      "t6"."district",
-      "t6"."cluster",
-      "t6"."sector_raw",
-      "t6"."subsector_raw",
-      "t6"."sector",
-      "t6"."chain_layer",
-      "t6"."investors",
-      "t6"."flags",
-      "t6"."company_key",
-      "t10"."fx_currency",
-      "t10"."fx_day",
-      "t10"."fx_rate",
-      "t10"."fx_fixed_on"
-    FROM (
-      SELECT
-        *
-      FROM "deals" AS "t0"
-      WHERE
-        NOT (
-          COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
-        )
-    ) AS "t6"
-    LEFT OUTER JOIN (
-      SELECT
-        "t8"."currency" AS "fx_currency",
-        "t8"."day" AS "fx_day",
-        CAST("t3"."q_per_eur" * "t8"."eur_per" AS DECIMAL(38, 12)) AS "fx_rate",
-        LEAST("t8"."fixed_on", "t3"."q_fixed") AS "fx_fixed_on"
-      FROM (
-        SELECT
-          *
-        FROM "fx_rates" AS "t1"
-        WHERE
-          "t1"."currency" IN (
-            SELECT DISTINCT
-              "t0"."currency"
-            FROM "deals" AS "t0"
-            WHERE
-              NOT (
-                COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
-              )
-              AND "t0"."currency" <> 'EUR'
-          )
-      ) AS "t8"
-      INNER JOIN (
-        SELECT
-          "t1"."day" AS "q_day",
-          "t1"."per_eur" AS "q_per_eur",
-          "t1"."fixed_on" AS "q_fixed"
-        FROM "fx_rates" AS "t1"
-        WHERE
-          "t1"."currency" = 'EUR'
-      ) AS "t3"
-        ON "t8"."day" = "t3"."q_day"
-    ) AS "t10"
-      ON "t6"."currency" = "t10"."fx_currency" AND "t6"."deal_date" = "t10"."fx_day"
-  ) AS "t11"
-) AS "t12"
+    "t0"."deal_id",
+    "t0"."load_id",
+    "t0"."row_ref",
+    "t0"."source_format",
+    "t0"."company_id",
+    "t0"."company_name",
+    "t0"."deal_date",
+    "t0"."date_raw",
+    "t0"."round_raw",
+    "t0"."round",
+    "t0"."amount_raw",
+    "t0"."amount_kind",
+    "t0"."amount_value",
+    "t0"."amount_low",
+    "t0"."amount_high",
+    "t0"."amount_qualifier",
+    "t0"."currency",
+    "t0"."disclosed",
+    "t0"."amount_note",
+    "t0"."place_raw",
+    "t0"."country",
+    "t0"."region",
+    "t0"."province",
+    "t0"."city",
+    "t0"."district",
+    "t0"."cluster",
+    "t0"."sector_raw",
+    "t0"."subsector_raw",
+    "t0"."sector",
+    "t0"."chain_layer",
+    "t0"."investors",
+    "t0"."flags",
+    "t0"."company_key",
+    CAST(1.000000000000 AS DECIMAL(38, 12)) AS "fx_rate",
+    CAST(NULL AS DATE) AS "fx_fixed_on",
+    "t0"."amount_value" AS "fx_value",
+    "t0"."amount_low" AS "fx_low",
+    "t0"."amount_high" AS "fx_high"
+  FROM "deals" AS "t0"
+  WHERE
+    NOT (
+      COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+    )
+) AS "t1"
 GROUP BY
   1
