@@ -88,8 +88,6 @@ def build_wide_store(path: Path) -> Path:
                 "province": ("CN-BJ", "CN-SH", "CN-GD")[i % 3],
                 "sector": ("vision", "robotics")[i % 2],
             }
-            for prefix in ("cny", "usd", "krw"):
-                row[f"{prefix}_value"] = amount
             cols = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             con.execute(f"INSERT INTO deals ({cols}) VALUES ({marks})", list(row.values()))
