@@ -127,40 +127,63 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
     judged too. Returns the number of deals flagged.
     """
     size = "coalesce(amount_value, (amount_low + amount_high) / 2, amount_low, amount_high)"
+    # medians as t-digests (approx_quantile): bounded memory however many deals the store holds;
+    # the limits per currency and round are a small table, the update touches this load only
     sql = f"""
         WITH latest AS (
-            SELECT currency, arg_max(eur_per, day) AS eur_per FROM fx_rates GROUP BY currency
+            SELECT currency, arg_max(eur_per, day)::DOUBLE AS eur_per
+            FROM fx_rates GROUP BY currency
         ),
         sized AS (
-            SELECT d.deal_id, d.load_id, d.currency, coalesce(d.round, d.round_raw, '') AS grp,
-                   {size} AS size, {size} * l.eur_per AS eur
-            FROM deals d LEFT JOIN latest l ON l.currency = d.currency
-            WHERE d.amount_kind = 'money' AND {size} > 0
+            SELECT currency, coalesce(round, round_raw, '') AS grp, ({size})::DOUBLE AS size
+            FROM deals WHERE amount_kind = 'money' AND {size} > 0
         ),
         by_round AS (
-            SELECT currency, grp, median(size) AS med FROM sized
+            SELECT currency, grp, approx_quantile(size, 0.5) AS med FROM sized
             GROUP BY currency, grp HAVING count(*) >= {MIN_GROUP}
         ),
         by_currency AS (
-            SELECT currency, median(size) AS med FROM sized
+            SELECT currency, approx_quantile(size, 0.5) AS med FROM sized
             GROUP BY currency HAVING count(*) >= {MIN_GROUP}
         ),
         in_euros AS (
-            SELECT grp, median(eur) AS med FROM sized WHERE eur IS NOT NULL
-            GROUP BY grp HAVING count(*) >= {MIN_GROUP}
+            SELECT s.grp, approx_quantile(s.size * l.eur_per, 0.5) AS med
+            FROM sized s JOIN latest l ON l.currency = s.currency
+            GROUP BY s.grp HAVING count(*) >= {MIN_GROUP}
         ),
-        judged AS (
-            SELECT s.deal_id FROM sized s
-            LEFT JOIN by_round r ON r.currency = s.currency AND r.grp = s.grp
-            LEFT JOIN by_currency c ON c.currency = s.currency
-            LEFT JOIN in_euros e ON e.grp = s.grp
-            WHERE s.load_id = $load
-              AND (s.size >= {FACTOR} * coalesce(r.med, c.med) OR s.eur >= {FACTOR} * e.med)
+        groups AS (SELECT DISTINCT currency, grp FROM sized),
+        limits AS (
+            SELECT g.currency, g.grp,
+                   least({FACTOR} * coalesce(r.med, c.med), {FACTOR} * e.med / l.eur_per) AS top
+            FROM groups g
+            LEFT JOIN by_round r ON r.currency = g.currency AND r.grp = g.grp
+            LEFT JOIN by_currency c ON c.currency = g.currency
+            LEFT JOIN in_euros e ON e.grp = g.grp
+            LEFT JOIN latest l ON l.currency = g.currency
         )
-        UPDATE deals SET flags = list_distinct(list_append(coalesce(flags, []), '{IMPLAUSIBLE}'))
-        WHERE deal_id IN (SELECT deal_id FROM judged)
+        SELECT currency, grp, top FROM limits WHERE top IS NOT NULL
     """
-    found = con.execute(sql, {"load": load_id}).fetchone()
+    limits = pa.Table.from_pylist(
+        [{"currency": c, "grp": g, "top": t} for c, g, t in con.execute(sql).fetchall()]
+    )
+    if not limits.num_rows:
+        return 0
+    con.register("_sectorlens_limits", limits)
+    try:
+        found = con.execute(
+            f"""
+            UPDATE deals
+            SET flags = list_distinct(list_append(coalesce(flags, []), '{IMPLAUSIBLE}'))
+            FROM _sectorlens_limits AS x
+            WHERE deals.load_id = $load AND deals.amount_kind = 'money'
+              AND x.currency = deals.currency
+              AND x.grp = coalesce(deals.round, deals.round_raw, '')
+              AND ({size.replace("amount_", "deals.amount_")})::DOUBLE >= x.top
+            """,
+            {"load": load_id},
+        ).fetchone()
+    finally:
+        con.unregister("_sectorlens_limits")
     return int(found[0]) if found else 0
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -161,19 +162,22 @@ def read_jsonl(
     info: FileInfo, *, progress: Progress | None = None, chunk_rows: int = CHUNK_ROWS
 ) -> tuple[list[str], Iterator[Chunk]]:
     """Keys seen in the first record, and one row per line (``L<line>``); values as parsed."""
-    with info.path.open("rb") as fh:
-        first = _first_json(_json_lines(fh, info), info.path)
+    with info.path.open("rb") as fh, closing(_json_lines(fh, info)) as lines:
+        first = _first_json(lines, info.path)
     return list(first), _jsonl_chunks(info, list(first), progress, chunk_rows)
 
 
-def _json_lines(fh: BinaryIO, info: FileInfo) -> Iterator[bytes | str]:
+def _json_lines(fh: BinaryIO, info: FileInfo) -> Generator[bytes | str, None, None]:
     """The lines of a JSON-lines file: bytes in UTF-8 mode, else decoded text."""
     if info.encoding.name is None:
         yield from fh
         return
     text = io.TextIOWrapper(fh, encoding=info.encoding.name, errors="replace", newline="")
-    for line in text:
-        yield line.removeprefix("\ufeff")
+    try:
+        for line in text:
+            yield line.removeprefix("\ufeff")
+    finally:
+        text.detach()  # the caller closes the file
 
 
 def _first_json(lines: Iterator[bytes | str], path: Path) -> dict[str, Any]:
@@ -198,8 +202,8 @@ def _jsonl_chunks(
     records: list[dict[str, Any]] = []
     flags: dict[int, tuple[str, ...]] = {}
     originals: dict[int, dict[str, str]] = {}
-    with info.path.open("rb") as fh:
-        for number, raw in enumerate(_json_lines(fh, info), 1):
+    with info.path.open("rb") as fh, closing(_json_lines(fh, info)) as lines:
+        for number, raw in enumerate(lines, 1):
             done += len(raw)
             if progress is not None and number % 1000 == 0:
                 progress(done)
