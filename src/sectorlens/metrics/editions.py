@@ -79,9 +79,7 @@ def as_of(obs: Observation, sources: Mapping[str, Source]) -> date | None:
     return src.published if src else None
 
 
-def histories(
-    observations: Iterable[Observation], sources: Iterable[Source]
-) -> list[History]:
+def histories(observations: Iterable[Observation], sources: Iterable[Source]) -> list[History]:
     """Every slot read in more than one source, with its editions oldest first."""
     by_id = {s.source_id: s for s in sources}
     groups: dict[Slot, list[Observation]] = defaultdict(list)
