@@ -148,3 +148,33 @@ def test_2025_report_matches_golden(store: duckdb.DuckDBPyConnection, lang: str)
     if os.environ.get("SECTORLENS_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+def test_query_reconcile_shows_the_editions_of_a_figure(store: duckdb.DuckDBPyConnection) -> None:
+    from sectorlens.metrics import compute, from_duckdb
+
+    result = compute(
+        from_duckdb(store),
+        "reconcile",
+        params={"period": "2021", "obs_metric": "deal_amount", "geography": "CN"},
+        currency="CNY",
+        fx=FxRates(),
+    ).to_pylist()
+    itjuzi = [(r["source"], r["as_of"], r["edition"]) for r in result if r["publisher"] == "itjuzi"]
+    assert sorted(itjuzi) == [
+        ("chinalh_2023_06_30", date(2023, 6, 30), "superseded"),
+        ("techcrunch_yunba_2024_05_25", date(2024, 5, 25), "latest"),
+    ]
+    assert {r["edition"] for r in result if r["publisher"] != "itjuzi"} <= {None}
+
+
+def test_2025_report_names_six_investment_sources_and_every_2025_target(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    text = render_markdown(build_report(store, "en", fx=FxRates(), font="x", subject=SUBJECT))
+    table = text.split("AI investment by year — source by source", 1)[1].split("\n\n")[2]
+    header = table.splitlines()[0]
+    assert header.count("|") - 2 >= 6, header  # a period column and one per publisher
+    for target in ("core AI industry size at least CNY 400 bn", "AI-related industry size"):
+        assert f"Target for 2025, {target}" in text
+    assert "Revised figure: ITJuzi" in text and "Revised figure: MIIT" in text
