@@ -195,10 +195,11 @@ def _editions(observations: list[dict[str, Any]]) -> dict[str, str]:
         if len({m["source_id"] for m in members}) < 2:
             continue
         dates = [m.get("as_of") for m in members]
-        if None in dates:
+        known = [d for d in dates if d is not None]
+        if len(known) < len(dates):
             out |= {m["obs_id"]: "undated" for m in members}
             continue
-        newest = max(dates)
+        newest = max(known)
         out |= {m["obs_id"]: "latest" if m["as_of"] == newest else "superseded" for m in members}
     return out
 
