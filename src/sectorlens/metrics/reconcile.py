@@ -19,8 +19,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
+from ibis.common.exceptions import TableNotFound
 
 from sectorlens.errors import UsageError
 from sectorlens.fx import FxError, FxRates
@@ -79,9 +81,13 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
         o = o.filter(o.metric == q.param("obs_metric"))
     if q.param("geography"):
         o = o.filter(o.geography == q.param("geography"))
-    src = engine.table("sources")
-    src = src.select(src_id=src.source_id, as_of=src.published)
-    o = o.left_join(src, o.source_id == src.src_id)
+    try:  # the edition date of each figure: its source's publication date
+        src = engine.table("sources")
+    except TableNotFound:  # an engine given only deals and observations: no edition dates
+        o = o.mutate(as_of=ibis.null("date"))
+    else:
+        src = src.select(src_id=src.source_id, as_of=src.published)
+        o = o.left_join(src, o.source_id == src.src_id)
     t = deals(q, engine)
     t = t.filter(t.deal_date >= start, t.deal_date <= end)
     coverage = t.group_by("source_format").aggregate(
