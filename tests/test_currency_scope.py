@@ -129,7 +129,9 @@ def test_a_bad_rates_file_names_its_line(store: duckdb.DuckDBPyConnection, tmp_p
 
 def test_an_unknown_currency_is_a_clear_error(store: duckdb.DuckDBPyConnection) -> None:
     _deal(store, "k1", "2020-01-04", "1000", "KRW")
-    with pytest.raises(UsageError, match=r"no exchange rates for currency 'XYZ'.*known: USD, EUR"):
+    with pytest.raises(
+        UsageError, match=r"no exchange rates for currency 'XYZ'.*known: KRW, EUR, AUD, BGN"
+    ):
         compute(from_duckdb(store), "deals", currency="XYZ")
 
 
@@ -343,4 +345,24 @@ def test_a_store_of_every_export_gives_a_china_report_of_chinese_deals(
     regions = str(sections["ingested_regions"].blocks[0])
     for place in ("Karnataka", "Maharashtra", "California"):
         assert place not in regions
+    con.close()
+
+
+def test_a_data_set_s_monthly_rates_bridge_the_month(db_path: Path, tmp_path: Path) -> None:
+    # loaded with the data set, before any ingest: the ECB rates it needs are loaded first
+    (tmp_path / "fx_rates.csv").write_text(
+        "currency,date,rate,per\nTWD,2020-01-01,30,USD\nTWD,2020-02-01,31,USD\n",
+        encoding="utf-8",
+    )
+    con = connect(db_path)
+    assert load_dataset_rates(con, tmp_path, "dataset:test") == 31 + 8  # January, then 7 days
+    days = con.execute(
+        "SELECT min(day), max(day), count(DISTINCT fixed_on) FROM fx_rates WHERE currency = 'TWD'"
+    ).fetchone()
+    assert days == (date(2020, 1, 1), date(2020, 2, 8), 2)
+    # a rate the data set gives again for a day the ECB has is not taken
+    (tmp_path / "fx_rates.csv").write_text(
+        "currency,date,rate,per\nUSD,2020-01-02,2,EUR\n", encoding="utf-8"
+    )
+    assert load_dataset_rates(con, tmp_path, "dataset:test") == 0
     con.close()

@@ -41,7 +41,8 @@ def test_extract_table_and_unread_candidates(cli, tmp_path: Path) -> None:
     path = _file(tmp_path, "The round raised $5 million in 2020.\n")
     result = cli("extract", str(path))
     assert result.exit_code == 0
-    assert "0 facts" in result.stdout and "not read" in result.stdout  # a bare $ is ambiguous
+    # a bare $ is USD, the assumption kept on the quantity (issue 16 §8; was "not read")
+    assert "1 facts" in result.stdout and "USD" in result.stdout
     result = cli("extract", str(path), "--default-currency", "USD", "--json")
     (fact,) = json.loads(result.stdout)["facts"]
     assert (fact["value"], fact["currency"]) == ("5000000", "USD")

@@ -15,7 +15,7 @@ import pytest
 
 import metrics_data
 from sectorlens.fx import FxRates
-from sectorlens.metrics import REGISTRY, Engine, compute, from_duckdb
+from sectorlens.metrics import REGISTRY, Engine, Scope, compute, from_duckdb
 from sectorlens.store import connect
 
 pytestmark = [
@@ -51,6 +51,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("cohorts", {"by": ["sector"], "where": ["province!=Shanghai"]}),
     ("reconcile", {"params": {"period": "2018"}}),
     ("reconcile", {"params": {"period": "2016-2018", "measure": "deals"}}),
+    ("fx", {"currency": "USD"}),
+    ("fx", {"currency": "KRW", "where": ["year>=2017"]}),
+    ("shares", {"by": ["province"], "scope": Scope(countries=("CN",), years=(2017, 2018))}),
+    (
+        "deal_size",
+        {"by": ["year"], "currency": "EUR", "scope": Scope(countries=("CN",), years=(2016, 2017))},
+    ),
 ]
 
 

@@ -54,7 +54,8 @@ def test_itjuzi_rounds_beside_the_seed_figure(
 
     store = connect(ingest_store(shared_data, tmp_path))
     load_reference(store)
-    abroad = {"北美洲", "欧洲", "亚洲"}  # continents: outside the subject's scope (countries CN)
+    # the subject's scope is China: rounds of companies placed on another continent are out
+    abroad = ("亚洲", "北美洲", "南美洲", "欧洲", "非洲", "大洋洲")
     rounds = [
         r
         for r in raw_rounds(shared_data / CSV)

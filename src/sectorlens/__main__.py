@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sectorlens.cli import main
+from sectorlens.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

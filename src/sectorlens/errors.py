@@ -21,3 +21,7 @@ class StoreError(SectorlensError):
 
 class InputError(SectorlensError):
     """An input file cannot be read or is not of the expected format."""
+
+
+class NoAnswer(UsageError):
+    """A well-formed request that has no answer: a range that ends before it starts (web: 404)."""

@@ -19,6 +19,7 @@ class Kind(StrEnum):
     COUNT = "count"
     PERIOD = "period"
     UNDISCLOSED = "undisclosed"
+    MISSING = "missing"  # an empty-value marker (None, N/A, NaN, -): no value, not unparsed, not 0
     UNPARSED = "unparsed"
 
 
@@ -74,6 +75,11 @@ class Quantity:
     period: Period | None = None
     equivalent: Quantity | None = None
     reason: str | None = None
+    # What the parser assumed to read the text (``$`` read as USD); empty when nothing was.
+    assumptions: tuple[str, ...] = ()
+    # A bound the value cannot reach: ``미만`` (< high), ``초과`` (> low), ``千万级`` ([low, high)).
+    low_open: bool = False
+    high_open: bool = False
 
     @property
     def ok(self) -> bool:

@@ -210,6 +210,10 @@ def test_generic_mapping_tsv_jsonl_xlsx(
         "Bengaluru",
         "fintech",
     )
+    from sectorlens.metrics import compute, from_duckdb
+
+    (used,) = compute(from_duckdb(con), "fx", currency="USD").to_pylist()
+    assert (used["original_currency"], used["converted"]) == ("EUR", 1)  # at query time
     assert "99999" not in str(con.execute("SELECT * FROM rejects").fetchall())
 
     jsonl = tmp_path / "deals.jsonl"

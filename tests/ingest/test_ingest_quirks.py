@@ -181,14 +181,20 @@ def test_cset_misreads_become_rejects(
     path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in lines) + "\n", "utf-8")
     r = load(path, source="cset")
     assert r.deals == 2
-    assert r.rejects == {"unknown_currency": 2, "impossible_year": 1}
+    # TOP and BTN are ISO codes (data/currencies.csv lists every one): rejected as not named
+    assert r.rejects == {"currency_not_in_text": 2, "impossible_year": 1}
     cny = con.execute(
-        "SELECT deal_date, currency, flags FROM deals WHERE row_ref = 'L1'"
+        "SELECT deal_date, currency, amount_value FROM deals WHERE row_ref = 'L1'"
     ).fetchone()
-    assert cny is not None and cny[0].year == 2019 and cny[1] == "CNY"
-    assert "date_precision:year" in cny[2]  # a year only: converted at query time as such
+    assert cny == (date(2019, 1, 1), "CNY", Decimal(100_000_000))  # kept as stated
     undated = con.execute("SELECT deal_date, round FROM deals WHERE row_ref = 'L4'").fetchone()
     assert undated == (None, "a")
+    # converted at query time: the year-only deal at its first day's rate, the undated one not
+    used = {r["original_currency"]: r for r in _fx(con, "USD")}
+    assert (used["CNY"]["converted"], used["CNY"]["not_converted"]) == (1, 0)
+    assert used["USD"]["not_converted"] == 0  # an undated USD deal needs no rate into USD
+    rows = _usd_by_year(con)
+    assert Decimal(13_000_000) < rows[2019] < Decimal(15_500_000)  # CNY/USD ≈ 0.145
 
 
 def test_india_amounts_dates_places(
@@ -242,11 +248,24 @@ def test_missing_rate_is_stored_unconverted(
         ",,,,,,,,1990-01-02,天使轮,100万人民币,-,,,,,,,,\n",
     )
     load(path)
-    rows = con.execute(
-        "SELECT currency, amount_value, deal_date FROM deals ORDER BY row_ref"
-    ).fetchall()
-    assert rows[0][:2] == ("TWD", Decimal(5_000_000))  # kept in its own currency
-    assert rows[1][0] == "CNY" and str(rows[1][2]) == "1990-01-02"
+    rows = con.execute("SELECT currency, amount_value FROM deals ORDER BY row_ref").fetchall()
+    assert rows == [("TWD", Decimal(5_000_000)), ("CNY", Decimal(1_000_000))]
+    # no ECB rate for TWD, none for CNY in 1990: both stay unconverted into USD, and say so
+    used = {r["original_currency"]: r for r in _fx(con, "USD")}
+    assert used["TWD"]["not_converted"] == 1 and used["CNY"]["not_converted"] == 1
+
+
+def _fx(con: duckdb.DuckDBPyConnection, currency: str) -> list[dict[str, object]]:
+    from sectorlens.metrics import compute, from_duckdb
+
+    return compute(from_duckdb(con), "fx", currency=currency).to_pylist()
+
+
+def _usd_by_year(con: duckdb.DuckDBPyConnection) -> dict[int, Decimal]:
+    from sectorlens.metrics import compute, from_duckdb
+
+    rows = compute(from_duckdb(con), "deals", currency="USD").to_pylist()
+    return {int(r["period"]): r["amount_exact"] for r in rows if r["period"]}
 
 
 def test_unknown_format_is_one_clear_error(tmp_path: Path, load: Load) -> None:

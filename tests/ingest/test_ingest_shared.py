@@ -221,14 +221,14 @@ def test_cset(shared_data: Path, load: Load, con: duckdb.DuckDBPyConnection) -> 
         )
         == misread
     )
-    # a year only: its first day, flagged (metrics convert it as a year)
-    flags = scalar(
+    # a year-only deal is dated its first day (and converted at that day's rate at query time)
+    day = scalar(
         con,
-        "SELECT flags FROM deals WHERE load_id = ? AND date_raw = '2019' AND currency = 'CNY' "
+        "SELECT deal_date FROM deals WHERE load_id = ? AND date_raw = '2019' AND currency = 'CNY' "
         "LIMIT 1",
         r.load_id,
     )
-    assert "date_precision:year" in list(flags)  # type: ignore[call-overload]
+    assert str(day) == "2019-01-01"
 
 
 def test_india(shared_data: Path, load: Load, con: duckdb.DuckDBPyConnection) -> None:

@@ -20,6 +20,9 @@ KEYS = [
     "end",
     "equivalent",
     "reason",
+    "assumptions",
+    "low_open",
+    "high_open",
 ]
 
 
@@ -74,3 +77,15 @@ def test_bad_currency_option(cli) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ")
     assert "Traceback" not in result.stderr
+
+
+def test_dollar_sign_reads_usd_and_says_it_was_assumed(cli) -> None:
+    result = cli("parse", "--json", "$10M")
+    d = json.loads(result.stdout)
+    assert (d["kind"], d["value"], d["currency"]) == ("money", "10000000", "USD")
+    assert d["assumptions"] and "assumed" in d["assumptions"][0]
+    table = cli("parse", "$10M", "千万级美元", "만원 미만", "N/A")
+    assert table.exit_code == 0
+    assert "10000000 USD" in table.stdout and "assumed" in table.stdout
+    assert "[10000000, 100000000) USD" in table.stdout and "< 10000 KRW" in table.stdout
+    assert "missing" in table.stdout

@@ -52,6 +52,9 @@ def _check_quantity(q: Quantity, spec: str, where: str) -> None:
     if kind is Kind.UNDISCLOSED:
         assert q.currency == (t[1] if len(t) > 1 else None), where
         return
+    if kind is Kind.MISSING:
+        assert q.value is None and q.low is None and q.high is None and q.currency is None, where
+        return
     if kind is Kind.PERIOD:
         assert q.period is not None, where
         assert (q.period.start.isoformat(), q.period.end.isoformat()) == (t[1], t[2]), where

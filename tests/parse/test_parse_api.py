@@ -104,8 +104,11 @@ def test_money_bounds(
 def test_undisclosed_and_currency_resolution() -> None:
     assert parse_money("未透露人民币").kind is Kind.UNDISCLOSED
     assert parse_money("未透露美元").currency == "USD"
-    assert parse_money("-").kind is Kind.UNDISCLOSED
-    assert parse_money("$5m").reason == "ambiguous currency"
+    assert parse_money("-").kind is Kind.MISSING  # was undisclosed: issue 16 §8, issue 12 §4
+    # was "ambiguous currency": a bare $ is now USD with the assumption recorded (issue 16 §8)
+    usd = parse_money("$5m")
+    assert (usd.currency, usd.value) == ("USD", D("5000000")) and usd.assumptions
+    assert parse_money("US$5m").assumptions == ()
     assert parse_money("$5m", default_currency="USD").currency == "USD"
     assert parse_money("$5m", default_currency="CNY").kind is Kind.UNPARSED
     assert parse_money("¥100", default_currency="JPY").currency == "JPY"
@@ -261,6 +264,9 @@ def test_as_dict_keys() -> None:
         "end",
         "equivalent",
         "reason",
+        "assumptions",
+        "low_open",
+        "high_open",
     ]
     assert d["value"] == "86110000000"
     assert d["equivalent"]["currency"] == "KRW"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -199,3 +200,109 @@ def test_format_money_round_trips(
         # rounded to `digits` decimals of the unit shown: half a step at most
         unit = max((u for u in (10**4, 10**6, 10**8, 10**9, 10**12) if u <= abs(value)), default=1)
         assert abs(q.value - value) <= Decimal(unit) * Decimal(10) ** -digits / 2, text
+
+
+# Pieces of real amount text: numerals, units, range marks, currency words, bound words.
+PIECES = [
+    *"0123456789",
+    *"一二两三四五六七八九十百千万亿",
+    *"일이삼십백천만억조",
+    "1.5",
+    "1,000",
+    "-",
+    "--",
+    "——",
+    "~",
+    "到",
+    "至",
+    "从",
+    " to ",
+    "元",
+    "块",
+    "毛",
+    "角",
+    "分",
+    "泰铢",
+    "港币",
+    "新台币",
+    "美元",
+    "人民币",
+    "달러",
+    "캐나다 달러",
+    "원",
+    "$",
+    "C$",
+    "¥",
+    "CHF",
+    "USD",
+    "w",
+    "k",
+    "bn",
+    "以上",
+    "及以上",
+    "以下",
+    "미만",
+    "이상",
+    "(含)",
+    "（含）",
+    "级",
+    "多",
+    "几",
+    "数",
+    "约",
+    "近",
+    "个",
+    "%",
+    "%p",
+    "bp",
+    " pts",
+    "(",
+    ")",
+    "/",
+    " ",
+]
+piece_text = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+@SETTINGS
+@given(piece_text, st.sampled_from([None, "USD", "CNY"]))
+def test_amount_like_text_never_raises_or_hangs(text: str, currency: str | None) -> None:
+    start = time.perf_counter()
+    for q in (
+        parse(text, default_currency=currency),
+        parse_money(text, default_currency=currency),
+        parse_number(text),
+        parse_percent(text),
+        parse_count(text),
+    ):
+        _consistent(q)
+        if q.low_open:
+            assert q.low is not None
+        if q.high_open:
+            assert q.high is not None
+    assert time.perf_counter() - start < 1.0
+
+
+_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6}
+_UNITS |= {"千万": 10**7, "亿": 10**8, "百亿": 10**10, "千亿": 10**11}
+_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+
+@SETTINGS
+@given(
+    st.integers(1, 8),
+    st.data(),
+    st.sampled_from(["到", "至", "~", "-", "--", "——"]),
+    st.sampled_from(sorted(_UNITS)),
+    st.sampled_from(["元", "美元", "泰铢", "港币", ""]),
+    st.booleans(),
+)
+def test_a_unit_written_once_applies_to_both_ends(
+    a: int, data: st.DataObject, sep: str, unit: str, word: str, hanzi: bool
+) -> None:
+    b = data.draw(st.integers(a + 1, 9))
+    ends = (_NUMERALS[a - 1], _NUMERALS[b - 1]) if hanzi else (str(a), str(b))
+    q = parse_money(f"{ends[0]}{sep}{ends[1]}{unit}{word}", default_currency="CNY")
+    if q.kind is Kind.UNPARSED:
+        return  # never a wrong number; unread is allowed
+    assert (q.low, q.high) == (a * _UNITS[unit], b * _UNITS[unit]), q

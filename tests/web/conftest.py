@@ -12,11 +12,12 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from web_data import REPORT_TEXT, build_store
+from web_data import REPORT_TEXT, build_store, build_wide_store
 
 from sectorlens.web import Settings, create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
+BASE_URL = "http://localhost"  # a loopback Host: the app answers 400 to other names
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -54,13 +55,27 @@ def web_app(web_store: Path, reference_text: Path) -> Iterator[FastAPI]:
 @pytest.fixture(scope="session")
 def client(web_app: FastAPI) -> TestClient:
     """A test client (no lifespan: the session fixture closes the app)."""
-    return TestClient(web_app)
+    return TestClient(web_app, base_url=BASE_URL)
 
 
 @pytest.fixture(scope="session")
 def live_server(web_app: FastAPI) -> Iterator[str]:
     """The app served by uvicorn on 127.0.0.1 (a free port) in a thread; yields its base URL."""
-    config = uvicorn.Config(web_app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    yield from _serve(web_app)
+
+
+@pytest.fixture(scope="session")
+def wide_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A second server over the wide store (1960–2025, trillions, 23 stages)."""
+    app = create_app(build_wide_store(tmp_path_factory.mktemp("wide") / "wide.duckdb"))
+    try:
+        yield from _serve(app)
+    finally:
+        app.state.site.close()
+
+
+def _serve(app: FastAPI) -> Iterator[str]:
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

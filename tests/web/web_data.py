@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import metrics_data
@@ -48,6 +49,50 @@ def build_store(path: Path) -> Path:
             "?, 'unparsed', true, 'Beijing', 'vision', ?)",
             [XSS_NAME, date(2018, 5, 5), "<b>1亿</b>", "<svg onload=alert(2)>"],
         )
+        assign_company_keys(con)
+    finally:
+        con.close()
+    return path
+
+
+# Rounds of the wide store, most deals first: small stages (PE, M&A, other, …) must not vanish.
+WIDE_ROUNDS = (
+    ["a"] * 30 + ["b"] * 20 + ["angel"] * 14 + ["seed"] * 10 + ["c"] * 8 + ["d"] * 6
+    + ["pre_a"] * 5 + ["strategic"] * 4 + ["ipo"] * 3 + ["private_equity"] * 2 + ["m_and_a"] * 2
+    + ["e", "f", "g", "h", "i", "j", "other", "pre_ipo", "post_ipo", "b_plus", "a_plus", "debt"]
+)  # fmt: skip
+WIDE_YEARS = range(1960, 2026)
+
+
+def build_wide_store(path: Path) -> Path:
+    """A store whose deals span 1960–2025 with amounts in the trillions and 23 stages."""
+    con = connect(path)
+    try:
+        for i, rnd in enumerate(WIDE_ROUNDS):
+            year = WIDE_YEARS[i % len(WIDE_YEARS)]
+            amount = Decimal(10) ** 12 * (1 + i % 7)  # 1–7 조 (trillion) per deal
+            row = {
+                "deal_id": f"w{i}",
+                "load_id": "W1",
+                "row_ref": f"w{i}",
+                "source_format": "fixture",
+                "company_id": f"wc{i % 40}",
+                "deal_date": date(year, 6, 1),
+                "round": rnd,
+                "amount_kind": "money",
+                "amount_qualifier": "exact",
+                "amount_value": amount,
+                "currency": "CNY",
+                "disclosed": True,
+                "country": "CN",
+                "province": ("CN-BJ", "CN-SH", "CN-GD")[i % 3],
+                "sector": ("vision", "robotics")[i % 2],
+            }
+            for prefix in ("cny", "usd", "krw"):
+                row[f"{prefix}_value"] = amount
+            cols = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            con.execute(f"INSERT INTO deals ({cols}) VALUES ({marks})", list(row.values()))
         assign_company_keys(con)
     finally:
         con.close()

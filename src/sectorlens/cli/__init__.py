@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import sys
+from typing import Any
 
 import typer
 
-from sectorlens.cli.app import app
+from sectorlens.cli.app import app, plain_help
 from sectorlens.errors import SectorlensError
 
 # Each module registers its commands on ``app`` when imported.
@@ -20,13 +22,14 @@ from sectorlens.cli import check as _check, extract as _extract  # noqa: F401  i
 from sectorlens.cli import ingest as _ingest  # noqa: F401  isort: skip
 from sectorlens.cli import serve as _serve  # noqa: F401  isort: skip
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user errors become one line on stderr and a non-zero exit."""
     try:
-        app(args=argv, prog_name="sectorlens")  # exits through SystemExit
+        command = plain_help(typer.main.get_command(app))
+        command(args=argv, prog_name="sectorlens")  # exits through SystemExit
     except SectorlensError as exc:
         from sectorlens.ingest.text import printable
 
@@ -37,3 +40,26 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+
+
+def run() -> None:
+    """The ``sectorlens`` program (a process of its own): :func:`main` with start-up trimmed.
+
+    ``query`` on DuckDB never needs pandas, but pyarrow imports it (half a second) on its first
+    Python → Arrow conversion, only to ask whether a list is a pandas object. In a process of
+    its own the query path tells pyarrow there is none; in-process callers of :func:`main` (tests,
+    notebooks) keep pandas.
+    """
+    args = sys.argv[1:]
+    if args[:1] == ["query"] and not any(a.startswith("--engine") for a in args):
+        sys.meta_path.insert(0, _NoPandas())
+    main(args)
+
+
+class _NoPandas(importlib.abc.MetaPathFinder):
+    """An import finder for which pandas is not installed."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        """``import pandas`` fails (ModuleNotFoundError); every other import goes on."""
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"no {name} on the query path", name=name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,6 +25,52 @@ DbOption = Annotated[
 ]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from sectorlens import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_print_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
     """Checked, cited, bilingual (ko/en) industry reports from data."""
+
+
+def plain_help(command: Any) -> Any:
+    """``command`` (and its subcommands) with help that shows flags without ``<bool>`` and
+    arguments as ``FILE`` / ``[METRIC]`` rather than ``{file}`` / ``[metric]``."""
+    for param in command.params:
+        if getattr(param, "is_flag", False):
+            param.display_type_rich = lambda ctx: None
+        elif param.param_type_name == "argument":
+            param._usage_display_name = _usage_name(param)
+    original = command.get_help_option
+
+    def help_option(ctx: Any) -> Any:
+        option = original(ctx)
+        if option is not None:
+            option.display_type_rich = lambda ctx: None
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        plain_help(sub)
+    return command
+
+
+def _usage_name(param: Any) -> Any:
+    def name() -> str:
+        text = str(param.display_name_raw).upper()
+        text = text if param.required else f"[{text}]"
+        return text + ("..." if param.nargs != 1 else "")
+
+    return name

@@ -85,10 +85,11 @@ def _store_scope(con: Any) -> Any:
 
 
 def _print(name: str, n_facts: int, findings: list[Finding]) -> None:
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(highlight=False)
+    from sectorlens.cli.console import console as make_console
+
+    console = make_console()
     counts = {s: sum(1 for f in findings if f.severity.value == s) for s in _STYLE}
     summary = "  ".join(f"[{_STYLE[s]}]{s} {n}[/]" for s, n in counts.items())
     console.print(f"[bold]{escape(name)}[/bold]: {n_facts} facts  {summary}")

@@ -31,15 +31,19 @@ def extract_command(
     default_currency: CurrencyOption = None,
 ) -> None:
     """Extract the facts of a report: values, units, periods, subjects, lines."""
-    from rich.console import Console
     from rich.table import Table
 
+    from sectorlens.cli.console import console as make_console
     from sectorlens.facts import extract_file
+    from sectorlens.facts.coverage import coverage_dict, extraction_coverage
     from sectorlens.facts.render import extraction_dict, fact_dict
 
     extraction = extract_file(file, default_currency=default_currency)
+    coverage = coverage_dict(extraction_coverage(extraction))
     if as_json:
-        typer.echo(json.dumps(extraction_dict(extraction), ensure_ascii=False, indent=2))
+        payload = extraction_dict(extraction)
+        payload["coverage"] = coverage
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"{file.name}: {len(extraction.facts)} facts", show_lines=False)
     for column in ("line", "kind", "value", "unit", "period", "subject", "text"):
@@ -56,8 +60,14 @@ def extract_command(
             unit += f" (= {eq['value'] or eq['low']} {eq['currency'] or ''})"
         subject = (d["subject"] or "") + (" [fig]" if d["figure"] and not fact.sentence else "")
         table.add_row(str(d["line"]), d["kind"], value, unit, period, subject, d["text"])
-    console = Console(soft_wrap=False)
+    console = make_console()
     console.print(table)
+    ignored = ", ".join(f"{k} {v}" for k, v in coverage["ignored"].items())
+    unread = ", ".join(f"{k} {v}" for k, v in coverage["unparsed"].items())
+    console.print(
+        f"{coverage['numbers']} numbers: {coverage['fact']} in facts; "
+        f"ignored: {ignored or 'none'}; unparsed: {unread or 'none'}"
+    )
     if extraction.unparsed:
         console.print(f"[yellow]{len(extraction.unparsed)} candidate(s) not read:[/yellow]")
         for f in extraction.unparsed:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from sectorlens.cli.app import DbOption, app
+from sectorlens.errors import UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,7 +21,13 @@ _SHOWN = 8  # unmapped values listed per kind in the summary
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Export files (CSV, TSV, XLSX, JSON lines).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Export files (CSV, TSV, XLSX, JSON lines), or folders: their files are read.",
+            show_default=False,
+        ),
+    ],
     source: Annotated[
         str,
         typer.Option(
@@ -52,15 +59,16 @@ def ingest_command(
 ) -> None:
     """Ingest exports into the store: normalized, every row accounted for, atomic, idempotent."""
     # Imported here so that other commands do not pay for the readers and their libraries.
-    from rich.console import Console
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from sectorlens.cli.console import console as make_console
     from sectorlens.ingest import ingest
     from sectorlens.store import connect
 
-    console = Console(stderr=True)
+    paths = expand(paths)
+    console = make_console(stderr=True)
     # Piped output (CI, files) is never wrapped: a path or a summary line stays one line.
-    out = Console(soft_wrap=True)
+    out = make_console()
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -107,6 +115,20 @@ def _safe(value: object) -> str:
     from sectorlens.ingest.text import printable
 
     return escape(printable(str(value)))
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """``paths`` with each folder replaced by the files in it (by name; hidden files skipped)."""
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        if not files:
+            raise UsageError(f"{path} is a folder with no files to ingest")
+        out.extend(files)
+    return out
 
 
 def _print_summary(out: Console, r: LoadResult) -> None:

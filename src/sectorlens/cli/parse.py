@@ -70,14 +70,16 @@ def _reading(d: dict[str, Any]) -> str:
     shown = {
         "exact": f"{d['value']}",
         "approx": f"≈ {d['value']}",
-        "at_least": f"≥ {d['low']}",
-        "at_most": f"≤ {d['high']}",
-        "range": f"{d['low']} – {d['high']}",
+        "at_least": f"{'>' if d['low_open'] else '≥'} {d['low']}",
+        "at_most": f"{'<' if d['high_open'] else '≤'} {d['high']}",
+        "range": f"[{d['low']}, {d['high']})" if d["high_open"] else f"{d['low']} – {d['high']}",
     }.get(q, "")
     unit = d["currency"] or d["unit"] or ""
     text = f"{shown} {unit}".strip()
     if d["equivalent"]:
         text += f" (= {_reading(d['equivalent'])})"
+    for note in d["assumptions"]:
+        text += f" ({note})"
     return text
 
 
@@ -125,10 +127,11 @@ def parse_command(
         for d in results:
             typer.echo(json.dumps(d, ensure_ascii=False))
         return
-    from rich.console import Console
     from rich.table import Table
 
-    table = Table("input", "kind", "reading")
+    from sectorlens.cli.console import console
+
+    table = Table("input", "kind", "reading", box=None, pad_edge=False)
     for d in results:
         table.add_row(str(d["input"]), str(d["kind"]), _reading(d))
-    Console().print(table)
+    console().print(table)

@@ -62,6 +62,10 @@ def query(
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
     engine: Annotated[str, typer.Option(help="duckdb or spark.")] = "duckdb",
     list_: Annotated[bool, typer.Option("--list", help="List the metrics.")] = False,
+    raw: Annotated[
+        bool,
+        typer.Option("--raw", help="Tables show exact decimals (not rounded, grouped amounts)."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Compute one metric over the store (read-only)."""
@@ -88,6 +92,11 @@ def query(
     else:
         scope = None
     with open_engine(db, engine) as eng:
+        if where and eng.name == "duckdb":
+            from sectorlens.cli.where import resolve_where
+            from sectorlens.metrics import get_metric
+
+            where = resolve_where(eng.backend.con, where, get_metric(metric).table)
         result = compute(
             eng,
             metric,
@@ -113,7 +122,7 @@ def query(
         "engine": result.engine,
     }
     if fmt == "table":
-        _print_table(result.table, metric, meta, out)
+        _print_table(result.table, metric, meta, out, raw=raw)
         return
     data = render(result.table, fmt, meta)
     if out is None:
@@ -129,26 +138,36 @@ def query(
         typer.echo(f"{result.table.num_rows} rows → {out}", err=True)
 
 
-def _print_table(table: pa.Table, metric: str, meta: dict, out: Path | None) -> None:
-    from rich.console import Console
+def _print_table(table: pa.Table, metric: str, meta: dict, out: Path | None, *, raw: bool) -> None:
+    from rich import box
     from rich.table import Table
 
-    from sectorlens.metrics.output import cell_text
+    from sectorlens.cli.console import console
+    from sectorlens.metrics.output import cell_text, readable
 
     title = f"{metric} ({', '.join(meta['by']) or 'all'}; amounts in {meta['currency']})"
     if meta["where"]:
         title += f" where {' and '.join(meta['where'])}"
-    t = Table(title=title)
-    for name in table.column_names:
-        t.add_column(name, overflow="fold")
+    t = Table(
+        title=title, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False
+    )
+    numeric = [_is_number(f.type) for f in table.schema]
+    for name, right in zip(table.column_names, numeric, strict=True):
+        t.add_column(name, justify="right" if right else "left", no_wrap=True)
     for row in table.to_pylist():
-        t.add_row(*[cell_text(v) or "–" for v in row.values()])
-    width = max(120, 12 * len(table.column_names))
+        cells = [(cell_text(v) if raw else readable(v, name)) or "–" for name, v in row.items()]
+        t.add_row(*cells)
     if out is None:
-        Console(width=width).print(t)
+        console().print(t)
         return
     try:
         with out.open("w", encoding="utf-8") as fh:
-            Console(width=width, file=fh).print(t)
+            console(file=fh).print(t)
     except OSError as exc:
         raise UsageError(f"cannot write {out}: {exc.strerror}") from exc
+
+
+def _is_number(typ: pa.DataType) -> bool:
+    import pyarrow.types as pt
+
+    return bool(pt.is_integer(typ) or pt.is_decimal(typ) or pt.is_floating(typ))

@@ -31,7 +31,7 @@ def report(
 
     with ChartRenderer() as renderer:
         from sectorlens.report import LANGS, build_report, check_writable, write_report
-        from sectorlens.store import connect, default_db_path, ensure_reference
+        from sectorlens.store import connect, default_db_path, ensure_reference, reference_needed
 
         if lang not in LANGS:
             raise UsageError(f"unknown --lang {lang!r}: use one of {', '.join(LANGS)}")
@@ -39,7 +39,18 @@ def report(
         if db is not None and not db.exists():
             raise StoreError(f"no store at {db}: run `sectorlens db init --db {db}` first")
         path = db or default_db_path()
-        con = connect(path, on_upgrade=lambda note: typer.echo(note, err=True))
+        # Read-only (so a report runs beside `sectorlens serve`), unless the store must be
+        # written first: a new store, an older schema, a missing or outdated bundled subject.
+        con = None
+        if path.exists():
+            try:
+                con = connect(path, read_only=True)
+            except StoreError:
+                con = None  # an older schema (upgraded below), or a lock the next open names
+        if con is None or reference_needed(con, subject):
+            if con is not None:
+                con.close()
+            con = connect(path, on_upgrade=lambda note: typer.echo(note, err=True))
         try:
             loaded = ensure_reference(con, subject)
             if loaded is not None:

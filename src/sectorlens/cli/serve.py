@@ -27,12 +27,26 @@ def serve(
     ] = None,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.", min=0.1)] = 5.0,
     row_cap: Annotated[int, typer.Option(help="Rows a response may carry.", min=1)] = 10_000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="A Host name to serve besides localhost/127.0.0.1/::1 and --host "
+            "(repeatable); other names get 400 (against DNS rebinding).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the dashboard and HTTP API over the store (read-only)."""
     from sectorlens.web.serve import serve as run  # the web stack loads only for this command
     from sectorlens.web.site import Settings
 
-    settings = Settings(timeout=timeout, row_cap=row_cap, reference_text=reference_text)
+    settings = Settings(
+        timeout=timeout,
+        row_cap=row_cap,
+        reference_text=reference_text,
+        allowed_hosts=tuple(allow_host or ()),
+    )
     run(
         db,
         host=host,

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import is_value_line
-from sectorlens.facts.readers import Document
+from sectorlens.facts.document import Document
+from sectorlens.facts.sentences import joiner as _joiner
+from sectorlens.facts.sentences import split_sentences as _segment
 
 MAX_LABEL_LINES = 3
 MAX_LABEL_CHARS = 30
@@ -201,26 +203,6 @@ def _joined(prev: str, nxt: str) -> str:
     return prev.rstrip() + _joiner(prev, nxt) + nxt
 
 
-def _joiner(prev: str, nxt: str) -> str:
-    """What a line break between ``prev`` and ``nxt`` stands for: a space or nothing."""
-    if not prev or not nxt:
-        return ""
-    if prev[-1].isspace():
-        return " "
-    a, b = prev[-1], nxt[0]
-    if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
-        return " "
-    if a in ",;:)]}»”’" and not _is_cjk(b):
-        return " "
-    if a in ",;:.!?" and _is_cjk(b):
-        return " " if lx.HANGUL.match(b) else ""
-    return ""
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(lx.HANGUL.match(ch) or lx.HAN.match(ch))
-
-
 def _blocks(lines: list[str], kinds: list[str], used: set[int], typical: int) -> list[list[int]]:
     """Runs of non-blank lines outside figure runs; bullets, captions, rows and headings split."""
     blocks: list[list[int]] = []
@@ -355,45 +337,3 @@ def _join(doc: Document, lines: list[str], para: list[int]) -> tuple[str, list[i
             chars.append(ch)
             offsets.append(base + lead + k)
     return "".join(chars), offsets
-
-
-_CLOSERS = "\"'”’」』)）]"
-
-
-def _segment(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries of a paragraph (ko/zh/en), as (start, end) pairs without edge spaces."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        end = None
-        if ch in "。！？!?":
-            end = i + 1
-        elif ch == "." and (i + 1 == n or text[i + 1].isspace() or text[i + 1] in _CLOSERS):
-            word = re.search(r"(\S+)$", text[start:i])
-            token = word.group(1).lower() if word else ""
-            is_list_number = token.isdigit() and len(token) <= 2 and not text[start:i].strip(token)
-            initial = len(token) == 1 and token.isalpha() and token.isascii()
-            if token not in lx.ABBREVIATIONS and not is_list_number and not initial:
-                end = i + 1
-        if end is not None:
-            while end < n and text[end] in _CLOSERS:
-                end += 1
-            spans.append((start, end))
-            start = end
-            i = end
-            continue
-        i += 1
-    if start < n:
-        spans.append((start, n))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out

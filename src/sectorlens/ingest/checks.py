@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from sectorlens.errors import InputError
 from sectorlens.fx import FxError, FxRates
@@ -41,28 +42,55 @@ def screen(batch: Batch, norm: Normalizer) -> None:
                 break
     deals = batch.deals
     if deals is not None and deals.num_rows:
-        kind = deals.column("amount_kind").to_pylist()
-        low = deals.column("amount_low").to_pylist()
-        high = deals.column("amount_high").to_pylist()
-        currency = deals.column("currency").to_pylist()
-        notes = deals.column("amount_note").to_pylist()
-        for k in range(deals.num_rows):
-            row = batch.deal_rows[k]
-            if row in bad:
-                continue
-            if kind[k] == "unparsed" and (notes[k] or "").startswith("number too large"):
-                bad[row] = ("amount_above_ceiling", notes[k])
-            elif (low[k] is not None and low[k] < 0) or (high[k] is not None and high[k] < 0):
-                bad[row] = ("negative_amount", f"{low[k]}…{high[k]} {currency[k] or ''}".strip())
-            elif (top := high[k] if high[k] is not None else low[k]) is not None:
-                ceiling = norm.once("ceiling", currency[k] or "", lambda c: ceiling_of(norm.fx, c))
-                if top > ceiling:
-                    bad[row] = (
-                        "amount_above_ceiling",
-                        f"{top:,} {currency[k] or ''} is above the ceiling {ceiling:,}".strip(),
-                    )
+        for k, why in _amount_checks(deals, norm).items():
+            bad.setdefault(batch.deal_rows[k], why)
     if bad:
         reject(batch, bad)
+
+
+def _amount_checks(deals: pa.Table, norm: Normalizer) -> dict[int, tuple[str, str]]:
+    """Rows of ``deals`` with a negative amount or one above its currency's ceiling (computed
+    column-wise; details are written only for the few rows found)."""
+    low, high = deals.column("amount_low"), deals.column("amount_high")
+    currency = pc.fill_null(_plain(deals.column("currency")), "")
+    negative = pc.fill_null(pc.or_kleene(pc.less(low, 0), pc.less(high, 0)), False)
+    top = pc.coalesce(high, low)
+    names = pc.unique(currency).to_pylist()
+    ceilings = pa.array(
+        [norm.once("ceiling", c, lambda code: ceiling_of(norm.fx, code)) for c in names],
+        top.type,
+    )
+    above = pc.fill_null(
+        pc.greater(top, pc.take(ceilings, pc.index_in(currency, pa.array(names)))), False
+    )
+    notes = pc.fill_null(_plain(deals.column("amount_note")), "")
+    huge = pc.and_(
+        pc.equal(_plain(deals.column("amount_kind")), "unparsed"),
+        pc.starts_with(notes, "number too large"),
+    )
+    found = pc.indices_nonzero(pc.or_(pc.or_(negative, above), huge)).to_pylist()
+    out: dict[int, tuple[str, str]] = {}
+    for k in found:
+        lo, hi, cur = low[k].as_py(), high[k].as_py(), currency[k].as_py()
+        if huge[k].as_py():
+            out[k] = ("amount_above_ceiling", str(notes[k].as_py()))
+        elif negative[k].as_py():
+            out[k] = ("negative_amount", f"{lo}…{hi} {cur}".strip())
+        else:
+            ceiling = norm.once("ceiling", cur, lambda code: ceiling_of(norm.fx, code))
+            amount = hi if hi is not None else lo
+            out[k] = (
+                "amount_above_ceiling",
+                f"{amount:,} {cur} is above the ceiling {ceiling:,}".strip(),
+            )
+    return out
+
+
+def _plain(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """A text column as plain strings (columns travel dictionary-encoded)."""
+    if pa.types.is_dictionary(column.type):
+        return pc.cast(column, column.type.value_type)
+    return column
 
 
 def reject(batch: Batch, bad: dict[int, tuple[str, str]]) -> None:
@@ -140,6 +168,8 @@ def ceiling_of(fx: FxRates, currency: str) -> Decimal:
     """The largest plausible single amount in ``currency``: USD 1 tn at its latest ECB rate;
     10^15 units of a currency without rates (and of an amount without a currency)."""
     trillion = Decimal(10) ** 12
+    if not currency:
+        return Decimal(10) ** 15
     if currency == "USD":
         return trillion
     try:

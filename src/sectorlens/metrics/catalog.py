@@ -6,7 +6,9 @@ from datetime import date
 from types import MappingProxyType
 
 from sectorlens.metrics import cohorts, rates, reconcile, shares, sizes, timeseries
+from sectorlens.metrics.reconcile import PERIOD_PATTERN
 from sectorlens.metrics.registry import DIMENSIONS, TIME_GRAINS, Metric, Param
+from sectorlens.metrics.timeseries import MONTH_DAY_PATTERN
 
 GEO = ("province", "city", "cluster", "country", "region")
 SEGMENTS = ("sector", "chain_layer")
@@ -34,7 +36,15 @@ METRICS: tuple[Metric, ...] = (
         "the same window of the year before (not with full years).",
         timeseries.build_ytd,
         timeseries.finish_ytd,
-        params=(Param("through", str, "cut-off day MM-DD (default: the as-of day)"), _AS_OF),
+        params=(
+            Param(
+                "through",
+                str,
+                "cut-off day MM-DD (default: the as-of day)",
+                pattern=MONTH_DAY_PATTERN,
+            ),
+            _AS_OF,
+        ),
     ),
     Metric(
         "shares",
@@ -124,7 +134,13 @@ METRICS: tuple[Metric, ...] = (
         reconcile.build_reconcile,
         reconcile.finish_reconcile,
         params=(
-            Param("period", str, "2018, 2014-2018 or 2021-01-01..2021-07-31"),
+            Param(
+                "period",
+                str,
+                "2018, 2014-2018 or 2021-01-01..2021-07-31",
+                pattern=PERIOD_PATTERN,
+                required=True,
+            ),
             Param("measure", str, "what to reconcile", "amount", ("amount", "deals")),
             Param("obs_metric", str, "only observations of this metric"),
             Param("geography", str, "only observations of this geography"),

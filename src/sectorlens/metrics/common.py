@@ -49,34 +49,58 @@ _MICRO = Decimal("0.000001")
 _EXACT = Context(prec=80)
 
 
-def rates_into(engine: Any, target: str, currencies: ir.Column | None = None) -> ir.Table:
-    """Per currency and day: ``fx_rate`` (units of ``target`` per unit) and ``fx_fixed_on`` (the
-    older of the two fixings crossed through EUR); only ``currencies`` when given."""
+def rates_by_day(engine: Any, target: str, currencies: Sequence[str]) -> ir.Table:
+    """Per day (``fx_day``): for each of ``currencies``, ``fx_rate_<i>`` (units of ``target``
+    per unit) and ``fx_fixed_<i>`` (the older of the two fixings crossed through EUR)."""
     fx = engine.table("fx_rates")
-    base = fx if currencies is None else fx.filter(fx.currency.isin(currencies))
-    quote = fx.filter(fx.currency == target).select(
-        q_day=fx.day, q_per_eur=fx.per_eur, q_fixed=fx.fixed_on
+    out = fx.filter(fx.currency == target).select(
+        fx_day=fx.day, q_per_eur=fx.per_eur, q_fixed=fx.fixed_on
     )
-    j = base.join(quote, base.day == quote.q_day)
-    return j.select(
-        fx_currency=j.currency,
-        fx_day=j.day,
-        fx_rate=(j.q_per_eur * j.eur_per).cast(RATE_TYPE),
-        fx_fixed_on=ibis.least(j.fixed_on, j.q_fixed),
-    )
+    for i, code in enumerate(currencies):
+        b = fx.filter(fx.currency == code)
+        b = b.select(
+            **{f"b_day_{i}": b.day, f"b_eur_per_{i}": b.eur_per, f"b_fixed_{i}": b.fixed_on}
+        )
+        out = out.left_join(b, out.fx_day == b[f"b_day_{i}"])
+        out = out.mutate(
+            **{
+                f"fx_rate_{i}": (out.q_per_eur * out[f"b_eur_per_{i}"]).cast(RATE_TYPE),
+                f"fx_fixed_{i}": ibis.least(out.q_fixed, out[f"b_fixed_{i}"]),
+            }
+        )
+    keep = ["fx_day", *(f"fx_{k}_{i}" for i in range(len(currencies)) for k in ("rate", "fixed"))]
+    return out.select(*keep)
 
 
 def converted(t: ir.Table, q: Query, engine: Any) -> ir.Table:
     """Deals ``t`` with ``fx_value``, ``fx_low``, ``fx_high`` in ``q.currency`` (see above) and
-    the ``fx_rate`` and ``fx_fixed_on`` used (null for deals in the target currency)."""
+    the ``fx_rate`` and ``fx_fixed_on`` used (rate 1 and no fixing for deals in the target).
+
+    The store's other currencies are known up front (``Engine.deal_currencies``), so each deal
+    joins one row of rates per day (a join on the date alone, about half the cost of a join on
+    currency and date) and picks its currency's column; with no other currency, no join at all.
+    """
     target = q.currency
-    others = t.filter(t.currency != target).select("currency").distinct()
-    r = rates_into(engine, target, others.currency)
-    j = t.left_join(r, [t.currency == r.fx_currency, t.deal_date == r.fx_day])
+    foreign = [c for c in engine.deal_currencies() if c != target]
     one = ibis.literal(Decimal(1), RATE_TYPE)
-    rate = ibis.ifelse(j.currency == target, one, j.fx_rate)
+    if not foreign:
+        return t.mutate(
+            fx_rate=one,
+            fx_fixed_on=ibis.null("date"),
+            fx_value=t.amount_value,
+            fx_low=t.amount_low,
+            fx_high=t.amount_high,
+        )
+    r = rates_by_day(engine, target, foreign)
+    j = t.left_join(r, t.deal_date == r.fx_day)
+    same = j.currency == target
+    rate = ibis.cases(
+        (same, one), *((j.currency == c, j[f"fx_rate_{i}"]) for i, c in enumerate(foreign))
+    )
+    fixed = ibis.cases(*((j.currency == c, j[f"fx_fixed_{i}"]) for i, c in enumerate(foreign)))
     return j.mutate(
         fx_rate=rate,
+        fx_fixed_on=fixed,
         fx_value=j.amount_value * rate,
         fx_low=j.amount_low * rate,
         fx_high=j.amount_high * rate,

@@ -8,6 +8,7 @@ no user text ever reaches an SQL string.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,11 @@ import ibis.expr.types as ir
 from sectorlens.errors import UsageError
 
 OPERATORS = ("!=", ">=", "<=", "=", ">", "<")
-_CLAUSE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(!=|>=|<=|=|>|<)\s*(.*?)\s*$", re.S)
+# Spaces a clause may hold around its parts: ASCII only, the same in Python and in JSON Schema's
+# (ECMA) regular expressions, whose \s differs from Python's.
+SPACE = " \t\n\r\f\v"
+WS = r"[ \t\n\r\f\v]"
+_CLAUSE = re.compile(rf"^{WS}*([A-Za-z_][A-Za-z0-9_]*){WS}*(!=|>=|<=|=|>|<){WS}*(.*?){WS}*\Z", re.S)
 NULL_WORD = "null"
 IMPLAUSIBLE = "implausible_amount"  # the flag ingest sets on an amount far outside its context
 
@@ -33,8 +38,10 @@ class Field:
     kind: str  # "str" | "int" | "date" | "bool"
     tables: tuple[str, ...]
     help: str
+    bounds: tuple[int, int] = (-(2**31), 2**31 - 1)  # inclusive range of an int field
 
 
+YEARS = (1, 9999)  # the years a date can hold
 _DEAL = ("deals",)
 _BOTH = ("deals", "companies")
 
@@ -56,7 +63,7 @@ FIELDS: dict[str, Field] = {
         Field("amount_qualifier", "str", _DEAL, "exact | approx | at_least | at_most | range"),
         Field("disclosed", "bool", _DEAL, "true when an amount was disclosed"),
         Field("deal_date", "date", _DEAL, "date of the round (YYYY-MM-DD)"),
-        Field("year", "int", _DEAL, "calendar year of the round"),
+        Field("year", "int", _DEAL, "calendar year of the round", YEARS),
         Field(
             "implausible",
             "bool",
@@ -65,7 +72,7 @@ FIELDS: dict[str, Field] = {
             "implausible=true,false keeps every deal)",
         ),
         Field("founded", "date", ("companies",), "founding date (YYYY-MM-DD)"),
-        Field("founded_year", "int", ("companies",), "founding year"),
+        Field("founded_year", "int", ("companies",), "founding year", YEARS),
     )
 }
 
@@ -86,9 +93,59 @@ class Filter:
         return f"{self.field}{self.op}{shown}"
 
 
+def _ci(word: str) -> str:
+    """``word`` matched in any case, without regex flags (JSON Schema patterns have none)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+_LEAP = (
+    r"(?!0000)(?:[0-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29"
+)
+# A real calendar day YYYY-MM-DD (year 0001–9999): what date.fromisoformat reads, and only that.
+DATE_PATTERN = (
+    r"(?:(?!0000)[0-9]{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+    rf"|(?:0[13578]|1[02])-31)|{_LEAP})"
+)
+_NULL = _ci(NULL_WORD)
+_ITEM = {  # one value of a field kind (surrounding spaces allowed)
+    "int": r"0*[1-9][0-9]{0,3}",  # the year fields: 1–9999
+    "bool": "|".join(_ci(w) for w in ("true", "false", "yes", "no")) + "|1|0",
+    "date": DATE_PATTERN,
+}
+
+
+@functools.cache
+def clause_pattern(fields: tuple[str, ...] | None = None) -> str:
+    """The regular expression of a valid ``--where`` clause on ``fields``.
+
+    Exactly what :func:`parse_where` accepts (it checks this first): the web's OpenAPI schema
+    states it, so a clause the schema allows is never refused, and one it forbids never read.
+    Anchored ``^…$`` with JSON Schema's search semantics.
+    """
+    by_kind: dict[str, list[str]] = {}
+    for name in fields if fields is not None else tuple(FIELDS):
+        by_kind.setdefault(FIELDS[name].kind, []).append(name)
+    alternatives = []
+    for kind, names in by_kind.items():
+        names_re = "|".join(sorted(names, key=len, reverse=True))
+        if kind == "str":
+            item = r"[^, \t\n\r\f\v][^,]*"
+            ordered = rf"(?!{_NULL}{WS}*$)[^ \t\n\r\f\v][^\n\r\u2028\u2029]*{WS}*"
+        else:
+            item = rf"(?:{_ITEM[kind]}){WS}*"
+            ordered = rf"(?:{_ITEM[kind]}){WS}*"
+        listed = rf"{WS}*(?:{item}|{_NULL}{WS}*)(?:,{WS}*(?:{item}|{_NULL}{WS}*))*"
+        alternatives.append(rf"(?:{names_re}){WS}*(?:(?:!=|=){listed}|(?:>=|<=|>|<){WS}*{ordered})")
+    return rf"^{WS}*(?:{'|'.join(alternatives)})$"
+
+
 def parse_where(text: str) -> Filter:
     """Parse one ``field OP value`` clause; UsageError says what is wrong."""
     m = _CLAUSE.match(text)
+    if m and m.group(1).lower() in FIELDS and not re.search(clause_pattern(), text):
+        field = FIELDS[m.group(1).lower()]
+        make_filter(field.name, m.group(2), m.group(3))  # says what is wrong with the value
+        m = None
     if not m:
         raise UsageError(
             f"cannot read filter {text!r}: expected FIELD OP VALUE with OP one of "
@@ -108,7 +165,7 @@ def make_filter(name: str, op: str, raw: str | Sequence[str]) -> Filter:
     parts = [raw] if isinstance(raw, str) else list(raw)
     if op in ("=", "!="):
         parts = [p for chunk in parts for p in chunk.split(",")]
-    parts = [p.strip() for p in parts]
+    parts = [p.strip(SPACE) for p in parts]
     if not parts or any(p == "" for p in parts):
         raise UsageError(f"filter {name}{op} needs a value")
     if op not in ("=", "!=") and len(parts) != 1:
@@ -130,21 +187,32 @@ def _convert(field: Field, text: str, op: str) -> Any:
     if field.kind == "str":
         return text
     if field.kind == "int":
+        low, high = field.bounds
         try:
-            return int(text)
+            number = int(text)
         except ValueError:
-            raise UsageError(f"{field.name} takes a whole number, not {text!r}") from None
+            number = None
+        if number is None or not low <= number <= high:
+            raise UsageError(
+                f"{field.name} takes a whole number from {low} to {high}, not {_short(text)}"
+            )
+        return number
     if field.kind == "bool":
-        low = text.lower()
-        if low in ("true", "yes", "1"):
+        word = text.lower()
+        if word in ("true", "yes", "1"):
             return True
-        if low in ("false", "no", "0"):
+        if word in ("false", "no", "0"):
             return False
         raise UsageError(f"{field.name} takes true or false, not {text!r}")
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{field.name} takes a date YYYY-MM-DD, not {text!r}") from None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a one-line message, cut when long."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def column(t: ir.Table, name: str) -> ir.Value:

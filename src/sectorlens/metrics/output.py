@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -15,6 +17,19 @@ from sectorlens.errors import UsageError
 
 FORMATS = ("table", "csv", "json", "parquet", "xlsx")
 BINARY_FORMATS = ("parquet", "xlsx")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
+
+
+def safe_cell(text: str) -> str:
+    """``text`` made inert for spreadsheets: a leading ``= + - @`` (or tab/CR) gets a ``'``.
+
+    Plain numbers (``-12.5``) are left alone: they cannot be formulas, and quoting them would
+    turn every negative growth rate into text. Every CSV sectorlens writes (CLI and web) uses it.
+    """
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
 
 
 def cell_text(value: Any) -> str:
@@ -30,13 +45,45 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def to_csv(table: pa.Table) -> str:
-    """CSV with a header row."""
+def readable(value: Any, column: str = "") -> str:
+    """A cell for reading, not for computing: ``116,000,000``, ``12.3`` (a ``_pct`` column).
+
+    Amounts of 100 and more are rounded to units and grouped; smaller numbers keep two
+    decimals (three significant digits below 1); percentages one decimal. ``cell_text`` gives
+    the exact value (``--raw``, and every file format).
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return cell_text(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    number = Decimal(str(value)) if isinstance(value, float) else value
+    if not number.is_finite():
+        return cell_text(value)
+    if column.endswith("_pct") or column.endswith("_pp"):
+        return f"{number:,.1f}"
+    if abs(number) >= 100 or number == number.to_integral_value():
+        return f"{number:,.0f}"
+    if abs(number) >= 1:
+        return f"{number:,.2f}"
+    return f"{number:.3g}"
+
+
+def to_csv(table: pa.Table, lineterminator: str = "\n") -> str:
+    """CSV with a header row; every cell passed through :func:`safe_cell`."""
+    return csv_text(
+        table.column_names, (tuple(r.values()) for r in table.to_pylist()), lineterminator
+    )
+
+
+def csv_text(
+    columns: Sequence[str], rows: Iterable[Sequence[Any]], lineterminator: str = "\n"
+) -> str:
+    """CSV with a header row; every cell (header included) passed through :func:`safe_cell`."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(table.column_names)
-    for row in table.to_pylist():
-        writer.writerow([cell_text(v) for v in row.values()])
+    writer = csv.writer(buf, lineterminator=lineterminator)
+    writer.writerow([safe_cell(c) for c in columns])
+    for row in rows:
+        writer.writerow([safe_cell(cell_text(v)) for v in row])
     return buf.getvalue()
 
 
@@ -76,9 +123,15 @@ def to_xlsx(table: pa.Table, sheet: str = "metric") -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = sheet[:31]
-    ws.append(table.column_names)
-    for row in table.to_pylist():
-        ws.append(list(row.values()))
+    for r, row in enumerate([table.column_names, *(x.values() for x in table.to_pylist())], 1):
+        for c, value in enumerate(row, 1):
+            cell = ws.cell(row=r, column=c)
+            if isinstance(value, str):
+                # Text stays text: openpyxl would store "=…" as a live formula.
+                cell.value = value
+                cell.data_type = "s"
+            else:
+                cell.value = value
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -24,7 +24,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 from ibis.common.exceptions import TableNotFound
 
-from sectorlens.errors import UsageError
+from sectorlens.errors import NoAnswer, UsageError
 from sectorlens.fx import FxError, FxRates
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
@@ -36,10 +36,16 @@ from sectorlens.metrics.common import (
     rows_of,
     to_arrow,
 )
+from sectorlens.metrics.filters import DATE_PATTERN, WS
 from sectorlens.metrics.registry import Query
 
 COUNT_UNITS = ("count", "deals")
 _YEAR = re.compile(r"^(\d{4})$")
+_Y = r"(?!0000)[0-9]{4}"
+# What parse_period reads (its dates real calendar days); a range ending first is NoAnswer.
+PERIOD_PATTERN = (
+    rf"^{WS}*(?:{_Y}|{_Y}{WS}*[-–]{WS}*{_Y}|{DATE_PATTERN}{WS}*\.\.{WS}*{DATE_PATTERN}){WS}*$"
+)
 _YEARS = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
 _DATES = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$")
 
@@ -61,7 +67,7 @@ def parse_period(text: str) -> tuple[date, date]:
             f"cannot read period {text!r}: use 2018, 2014-2018 or 2021-01-01..2021-07-31"
         )
     if end < start:
-        raise UsageError(f"period {text!r} ends before it starts")
+        raise NoAnswer(f"period {text!r} ends before it starts")
     return start, end
 
 

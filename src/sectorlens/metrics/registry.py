@@ -19,7 +19,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from sectorlens.errors import UsageError
-from sectorlens.metrics.filters import FIELDS, Filter, check_fields, parse_all
+from sectorlens.metrics.filters import DATE_PATTERN, FIELDS, WS, Filter, check_fields, parse_all
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sectorlens.metrics.scope import Scope
 
 _CODE = re.compile(r"^[A-Z]{3}$")
+INT_BOUNDS = (-(2**31), 2**31 - 1)  # an int parameter without its own bounds
 TIME_GRAINS = ("year", "quarter", "month")
 DIMENSIONS = (
     "province",
@@ -54,21 +55,33 @@ class Param:
     default: Any = None
     choices: tuple[str, ...] = ()
     bounds: tuple[int, int] | None = None  # inclusive range of an int parameter
+    pattern: str | None = None  # what a str or date parameter's text must match (re.search)
+    required: bool = False
+
+    def text_pattern(self) -> str | None:
+        """The pattern the parameter's text must match (a date's is the calendar day's)."""
+        return rf"^{WS}*{DATE_PATTERN}{WS}*$" if self.type is date else self.pattern
 
     def convert(self, value: Any) -> Any:
         """The value in this parameter's type; UsageError when it does not fit."""
         if value is None:
+            if self.required:
+                raise UsageError(f"parameter {self.name} is required: {self.help}")
             return self.default
+        pattern = self.text_pattern()
+        if pattern and isinstance(value, str) and not re.search(pattern, value):
+            raise UsageError(f"parameter {self.name} takes {self.help}, not {value[:40]!r}")
         if self.type is int and not isinstance(value, int):
             try:
                 value = int(str(value))
             except ValueError:
                 raise UsageError(f"parameter {self.name} takes a whole number") from None
-        if self.type is int and self.bounds and not self.bounds[0] <= value <= self.bounds[1]:
-            raise UsageError(f"parameter {self.name} is from {self.bounds[0]} to {self.bounds[1]}")
+        low, high = self.bounds or INT_BOUNDS
+        if self.type is int and not low <= value <= high:
+            raise UsageError(f"parameter {self.name} is from {low} to {high}")
         elif self.type is date and not isinstance(value, date):
             try:
-                value = date.fromisoformat(str(value))
+                value = date.fromisoformat(str(value).strip())
             except ValueError:
                 raise UsageError(f"parameter {self.name} takes a date YYYY-MM-DD") from None
         elif self.type is str:
@@ -104,7 +117,9 @@ class Query:
             # no rates yet (loaded by the first ingest): only deals already in ``code`` count
             return replace(self, currency=code, scope=scope)
         if code not in known:
-            shown: list[str] = [c for c in ("USD", "EUR", "JPY", "GBP") if c in known]
+            # the deals' own currencies first, then EUR (the rates' base), then the others
+            first = [*engine.deal_currencies(), "EUR"]
+            shown = [c for c in dict.fromkeys(first) if c in known]
             shown += [c for c in known if c not in shown][: max(0, 8 - len(shown))]
             raise UsageError(
                 f"no exchange rates for currency {code!r} in this store; known: "

@@ -17,7 +17,6 @@ import ibis
 import ibis.expr.types as ir
 
 from sectorlens.errors import InputError
-from sectorlens.metrics.filters import column
 
 REASONS = ("country", "sector", "years")
 
@@ -37,8 +36,7 @@ class Scope:
         """The scope a ``subject.yaml`` declares: ``scope: {countries, sectors, years}``.
 
         Without a ``scope`` block, the subject's ``country`` (if any) is its scope. The default
-        currency is the subject's ``home_currency`` (``currency`` is the reader currency per
-        report language, docs/dataset.md).
+        currency is the subject's ``home_currency``.
         """
         name = str(subject.get("id") or "") or None
         raw = subject.get("scope")
@@ -63,8 +61,11 @@ class Scope:
             ):
                 raise InputError(f"subject {name}: scope years must be [first, last], got {years}")
             span = (int(years[0]), int(years[1]))
-        currency = subject.get("home_currency")
-        return cls(name, countries, sectors, span, str(currency) if currency else None)
+        # the figures' currency; ``currency`` may instead map report languages to reader
+        # currencies ({ko: KRW, en: USD}), which is not the deals' default
+        currency = subject.get("home_currency") or subject.get("currency")
+        code = currency if isinstance(currency, str) and currency else None
+        return cls(name, countries, sectors, span, code)
 
     @property
     def is_open(self) -> bool:
@@ -116,7 +117,6 @@ class ScopeCounts:
     total: int
     in_scope: int
     out: dict[str, int]
-    implausible: int = 0  # deals in scope flagged implausible_amount: left out of aggregates
 
     @property
     def left_out(self) -> int:
@@ -127,10 +127,7 @@ class ScopeCounts:
         """``1,234 of 5,000 deals in scope; left out: 3,700 out of country, 66 out of years``."""
         reasons = [f"{n:,} out of {r}" for r, n in self.out.items() if n]
         text = f"{self.in_scope:,} of {self.total:,} deals in scope"
-        text += f"; left out: {', '.join(reasons)}" if reasons else ""
-        if self.implausible:
-            text += f"; {self.implausible:,} implausible amounts left out of aggregates"
-        return text
+        return text + (f"; left out: {', '.join(reasons)}" if reasons else "")
 
 
 def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
@@ -144,11 +141,9 @@ def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
             aggs[reason] = t.count(where=passed & ~tests[reason])
             passed = passed & tests[reason]
     aggs["in_scope"] = t.count(where=passed)
-    aggs["implausible"] = t.count(where=passed & column(t, "implausible"))
     row = engine.execute(t.aggregate(**aggs)).to_pylist()[0]
     out = {r: int(row[r] or 0) for r in REASONS if r in tests}
-    total, kept = int(row["total"] or 0), int(row["in_scope"] or 0)
-    return ScopeCounts(total, kept, out, int(row["implausible"] or 0))
+    return ScopeCounts(int(row["total"] or 0), int(row["in_scope"] or 0), out)
 
 
 def known_subjects(con: Any, folder: Any = None) -> dict[str, dict[str, Any]]:
@@ -164,7 +159,7 @@ def known_subjects(con: Any, folder: Any = None) -> dict[str, dict[str, Any]]:
 
     found: dict[str, dict[str, Any]] = {}
     paths = [Path(folder) / "subject.yaml"] if folder is not None else []
-    paths += sorted(Path(str(files("sectorlens") / "data")).glob("*/subject.yaml"))
+    paths += sorted(Path(str(files("sectorlens") / "data")).rglob("subject.yaml"))
     for path in paths:
         try:
             subject = yaml.safe_load(path.read_text(encoding="utf-8"))

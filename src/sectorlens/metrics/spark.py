@@ -46,6 +46,8 @@ def start_session(master: str = "local[2]") -> Any:
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "false")
+        # an amount × a rate keeps all 18 decimal places, as on DuckDB (see metrics.common)
+        .config("spark.sql.decimalOperations.allowPrecisionLoss", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
@@ -61,6 +63,7 @@ def spark_engine(
 
     own = session is None
     spark = start_session(master) if own else session
+    spark.conf.set("spark.sql.decimalOperations.allowPrecisionLoss", "false")
     cursor = con.cursor()  # its own result state: the caller's connection may hold one open
     for name in METRIC_TABLES:
         arrow = cursor.sql(f"SELECT * FROM {name}").to_arrow_table()  # names are constants

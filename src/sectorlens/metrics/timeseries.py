@@ -10,7 +10,7 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from sectorlens.errors import UsageError
+from sectorlens.errors import NoAnswer, UsageError
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     ARROW_PCT,
@@ -31,6 +31,7 @@ from sectorlens.metrics.common import (
     sort_key,
     to_arrow,
 )
+from sectorlens.metrics.filters import WS
 from sectorlens.metrics.registry import Query
 
 _PERIOD_SCHEMA: list[tuple[str, Any]] = [
@@ -148,6 +149,13 @@ def finish_deals(results: dict[str, pa.Table], q: Query) -> pa.Table:
 
 
 # --- like-for-like year to date -------------------------------------------------------------
+
+
+# A day of a (leap) year as MM-DD: what parse_through reads.
+MONTH_DAY_PATTERN = (
+    rf"^{WS}*(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-9])|(?:0[13-9]|1[0-2])-30"
+    rf"|(?:0[13578]|1[02])-31){WS}*$"
+)
 
 
 def parse_through(text: str) -> tuple[int, int]:
@@ -294,7 +302,7 @@ def finish_cagr(results: dict[str, pa.Table], q: Query) -> pa.Table:
     start = q.param("start") or min(by_year)
     end = q.param("end") or (max(complete) if complete else max(by_year))
     if end <= start:
-        raise UsageError(f"cagr needs an end year after the start year (got {start}..{end})")
+        raise NoAnswer(f"cagr needs an end year after the start year (got {start}..{end})")
     out = []
     for measure in ("deals", "amount_mid", "amount_exact"):
         first = by_year.get(start, {}).get(measure)

@@ -5,9 +5,13 @@ and English, as ``sectorlens.model.Quantity`` (see DESIGN.md, "the parse contrac
 
 - exact: ``value`` = ``low`` = ``high``; approx: ``value`` only; at_least: ``low`` only;
   at_most: ``high`` only; range: ``low`` and ``high``.
-- undisclosed (``未透露``, ``-``, ``N/A``, ``undisclosed``) is its own kind, with the currency if
-  one was named; whatever cannot be fully read is kind unparsed with a ``reason``.
-- values are ``Decimal`` without exponent (``2.6E+12`` -> ``2600000000000``).
+- undisclosed (``未透露``, ``비공개``, ``undisclosed``) is its own kind, with the currency if one
+  was named; missing-value markers (``None``, ``N/A``, ``NaN``, ``-``, ``—``) are kind missing;
+  whatever cannot be fully read is kind unparsed with a ``reason``.
+- an assumption made to read the text is listed in ``assumptions`` (a bare ``$`` read as USD);
+  ``low_open``/``high_open`` mark bounds the value cannot reach (``미만``, ``千万级``).
+- values are ``Decimal`` without exponent (``2.6E+12`` -> ``2600000000000``) and below 10^22
+  (larger ones are unparsed, never an exception); negative amounts (``-1000万``) stay negative.
 
 Results are cached (the functions are pure and Quantity is immutable).
 """

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
+from importlib import resources
 from types import MappingProxyType
 from typing import Final
 
@@ -33,6 +35,12 @@ AND: Final = "and"
 PLUS: Final = "plus"
 MINUS: Final = "minus"
 BAD: Final = "bad"  # a known word that makes the text unreadable as a quantity
+INCL: Final = "incl"  # (含), 整: words that do not change the bound before them (dropped)
+EXCL: Final = "excl"  # (不含): the bound before it is exclusive
+FROM: Final = "from"  # 从 … 到 …: a range follows
+LEVEL: Final = "level"  # 级 after a bare unit: 千万级 = [10^7, 10^8)
+SUB: Final = "sub"  # 角/毛 (a tenth) and 分 (a hundredth) of a yuan after 元/块
+YUAN: Final = "*CNY"  # 元/块: CNY unless another currency is named (新台币177亿元, 港币…元)
 
 DIGIT_KINDS: Final = frozenset({NUM, HD, KD})
 SMALL_KINDS: Final = frozenset({HS, KS})
@@ -90,26 +98,27 @@ HANGUL_BIG: Final = MappingProxyType(
 )
 
 DOLLARS: Final = frozenset({"USD", "HKD", "TWD", "SGD", "AUD", "CAD", "NZD", "MXN"})
+ASSUMED_DOLLAR: Final = "USD"  # a bare $ / dollars without context (recorded as an assumption)
 YEN_YUAN: Final = frozenset({"CNY", "JPY"})
 
-# Active ISO 4217 codes (read only when written in capitals).
-ISO_CODES: Final = frozenset(
-    """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN
-    BWP BYN BZD CAD CDF CHF CLP CNH CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD
-    FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES
-    KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR
-    MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB
-    RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD
-    TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL""".split()  # noqa: SIM905
-)
+
+def _iso_codes() -> frozenset[str]:
+    text = resources.files("sectorlens").joinpath("data/currencies.csv").read_text("utf-8")
+    return frozenset(row["code"] for row in csv.DictReader(text.splitlines()))
+
+
+# Active ISO 4217 codes, from data/currencies.csv (read only when written in capitals).
+ISO_CODES: Final = _iso_codes()
 PRE: Final = "pre"
 POST: Final = "post"
 
+# Texts that stand for no value at all (compared after normalisation, lower-cased): kind missing.
+MISSING: Final = frozenset(
+    {"-", "--", "n/a", "na", "n.a.", "n.a", "nan", "none", "null", "nil", "(blank)", "?"}
+)
 # Texts that mean "not disclosed" (compared after normalisation, lower-cased, currency removed).
 UNDISCLOSED: Final = frozenset(
     {
-        "-",
-        "--",
         "未透露",
         "未披露",
         "未公开",
@@ -119,11 +128,7 @@ UNDISCLOSED: Final = frozenset(
         "金额未透露",
         "undisclosed",
         "not disclosed",
-        "n/a",
-        "na",
-        "n.a.",
         "unknown",
-        "nan",
         "비공개",
         "미공개",
         "공개되지 않음",

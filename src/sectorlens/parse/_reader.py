@@ -10,31 +10,40 @@ from typing import NamedTuple, cast
 from sectorlens.model import Kind, Qualifier, Quantity
 from sectorlens.parse._keywords import KEYWORDS
 from sectorlens.parse._lexicon import (
-    AMOUNT_KINDS,
-    AND,
+    BAD,
     BETWEEN,
     BP,
     COUNT,
     CUR,
     DIGIT_KINDS,
-    MARK_KINDS,
-    MINUS,
+    FROM,
+    MISSING,
     NEUTRAL,
-    PCT,
-    PCTPRE,
     PLUS,
     POST,
     PP,
     PRE,
     QUAL,
+    SCALE,
     SEP,
+    SUB,
     UNDISCLOSED,
+    YUAN,
+)
+from sectorlens.parse._marks import HAN, STRICT, drop, fractions, level, subunits
+from sectorlens.parse._sides import (
+    Currency,
+    Side,
+    combine,
+    plain_fallback,
+    shared_units,
+    side,
+    split_range,
 )
 from sectorlens.parse._tokens import Tok, check_grouping, tokenize
 from sectorlens.parse.native import native_count
-from sectorlens.parse.numbers import clean, evaluate, has_unit, too_large, trailing_units
+from sectorlens.parse.numbers import clean, evaluate, too_large
 
-Currency = str | frozenset[str]
 _HUNDRED = Decimal(100)
 
 
@@ -47,14 +56,11 @@ class Reading(NamedTuple):
     currency: Currency | None
     mark: str | None  # PCT, PP, COUNT or None
     unit: str | None  # the counter word of a count
+    low_open: bool = False
+    high_open: bool = False
 
 
-class _Side(NamedTuple):
-    amount: list[Tok]
-    currency: list[Currency]
-    mark: str | None
-    unit: str | None
-    negative: bool
+_NOT_EQUIVALENT = frozenset({"含", "不含"})  # 50万元(含): a mark on the bound, not an equivalent
 
 
 def split_equivalent(text: str) -> tuple[str, str | None]:
@@ -71,7 +77,10 @@ def split_equivalent(text: str) -> tuple[str, str | None]:
         elif ch == opening:
             depth -= 1
             if depth == 0:
-                return text[:i].rstrip(), text[i + 1 : -1].strip()
+                inner = text[i + 1 : -1].strip()
+                if inner in _NOT_EQUIVALENT:
+                    return text, None
+                return text[:i].rstrip(), inner
     return text, None
 
 
@@ -91,6 +100,12 @@ def _undisclosed_table() -> dict[str, Currency | None]:
 _UNDISCLOSED = MappingProxyType(_undisclosed_table())
 
 
+def missing(text: str) -> bool:
+    """Whether normalised text stands for no value at all (``N/A``, ``None``, ``NaN``, ``—``)."""
+    low = text.lower()
+    return low in MISSING or (low[:1] == "-" and not low.strip("-"))
+
+
 def undisclosed(text: str) -> tuple[bool, Currency | None]:
     """Whether normalised text says "not disclosed", and the currency it names (``未透露美元``)."""
     low = text.lower()
@@ -100,94 +115,6 @@ def undisclosed(text: str) -> tuple[bool, Currency | None]:
 
 
 _UNIT_ONLY = frozenset({"上", "过", "破"})
-# Currency words that may stand before the number (symbols and ISO codes always may).
-_LEADING_WORDS = frozenset(
-    {"rmb", "rs", "rs.", "人民币", "人民幣", "美元", "港币", "港幣", "港元", "欧元"}
-)
-
-
-def _may_lead(text: str) -> bool:
-    low = text.lower()
-    return not low.isalnum() or low in _LEADING_WORDS or (text.isupper() and text.isascii())
-
-
-def _side(toks: list[Tok]) -> _Side | str:
-    currency: list[Currency] = []
-    mark: str | None = None
-    unit: str | None = None
-    negative = False
-    start, end = 0, len(toks)
-    while start < end:
-        t = toks[start]
-        if t.kind == CUR:
-            if not _may_lead(t.text):
-                return f"{t.text!r} does not stand before a number"
-            currency.append(t.value)  # type: ignore[arg-type]
-        elif t.kind in (MINUS, PLUS) and start + 1 < end and not negative:
-            negative = t.kind == MINUS
-        elif t.kind == PCTPRE and mark is None:
-            mark = PCT
-        else:
-            break
-        start += 1
-    while end > start:
-        t = toks[end - 1]
-        if t.kind == CUR:
-            currency.append(t.value)  # type: ignore[arg-type]
-        elif t.kind in MARK_KINDS and mark is None:
-            mark = t.kind
-            if t.kind == COUNT:
-                unit = str(t.value)
-        else:
-            break
-        end -= 1
-    amount = toks[start:end]
-    for t in amount:
-        if t.kind not in AMOUNT_KINDS:
-            return f"unexpected {t.text!r}"
-    if not amount:
-        return "no number"
-    if mark == COUNT and currency:
-        return "a count with a currency"
-    return _Side(amount, currency, mark, unit, negative)
-
-
-def _split_range(toks: list[Tok], between: bool) -> list[list[Tok]] | str:
-    seps = []
-    for i, t in enumerate(toks):
-        if t.kind == SEP or (t.kind == AND and between):
-            seps.append(i)
-        elif t.kind == AND:
-            return "unexpected 'and'"
-        elif t.kind == MINUS and any(p.kind in AMOUNT_KINDS for p in toks[:i]):
-            seps.append(i)
-    if len(seps) > 1:
-        return "more than one range separator"
-    if between and not seps:
-        return "'between' without 'and'"
-    if not seps:
-        return [toks]
-    i = seps[0]
-    return [toks[:i], toks[i + 1 :]]
-
-
-def _combine(values: list[Currency]) -> tuple[Currency | None, str | None]:
-    """One currency from all the tokens that named one (``$5m USD`` -> USD), or why not."""
-    if not values:
-        return None, None
-    codes = {v for v in values if isinstance(v, str)}
-    if len(codes) > 1:
-        return None, f"two currencies: {', '.join(sorted(codes))}"
-    options = [v for v in values if isinstance(v, frozenset)]
-    if codes:
-        code = next(iter(codes))
-        if any(code not in o for o in options):
-            return None, "two currencies"
-        return code, None
-    common = frozenset.intersection(*options)
-    return (common if len(common) != 1 else next(iter(common))), None
-
-
 _FAST_UNITS = {
     "万": Decimal(10**4),
     "萬": Decimal(10**4),
@@ -202,6 +129,12 @@ _FAST = re.compile(
 )
 _FAST_VAGUE = re.compile(rf"[数几]([十百千]?)([万亿])({_FAST_CURRENCY})?")
 _SMALL = {"": 1, "十": 10, "百": 100, "千": 1000}
+
+
+_FAST_CUR: dict[str | None, Currency] = {
+    w: "CNY" if KEYWORDS[w][1] == YUAN else KEYWORDS[w][1]  # type: ignore[misc]
+    for w in _FAST_CURRENCY.split("|")
+}
 
 
 def _fast(text: str) -> Reading | None:
@@ -219,15 +152,37 @@ def _fast(text: str) -> Reading | None:
             value = clean(value * _FAST_UNITS[unit])
         elif "." in digits:
             value = clean(value)
-        cur = KEYWORDS[word][1] if word else None
-        return Reading(value, value, Qualifier.EXACT, cur, None, None)  # type: ignore[arg-type]
+        if len(digits) > 9 and too_large(value):  # 9 digits x 10^12 is still below 10^22
+            return None
+        return Reading(value, value, Qualifier.EXACT, _FAST_CUR.get(word), None, None)
     m = _FAST_VAGUE.fullmatch(text)
     if m:
         small, big, word = m.groups()
         low = _SMALL[small] * _FAST_UNITS[big]
-        cur = KEYWORDS[word][1] if word else None
-        return Reading(low, low * 10, Qualifier.RANGE, cur, None, None)  # type: ignore[arg-type]
+        return Reading(low, low * 10, Qualifier.RANGE, _FAST_CUR.get(word), None, None)
     return None
+
+
+def _lead(toks: list[Tok]) -> tuple[int, set[Qualifier], bool, bool, bool] | str:
+    """Leading qualifiers: (tokens used, qualifiers, between/from, bare unit ok, 上/过/破)."""
+    quals: set[Qualifier] = set()
+    between = bare_ok = unit_only = False
+    i = 0
+    while i < len(toks) and (toks[i].kind in (QUAL, NEUTRAL, BETWEEN, FROM) or toks[i].text == "~"):
+        t = toks[i]
+        if t.kind == SEP:  # a leading "~" means "about"
+            quals.add(Qualifier.APPROX)
+        elif t.kind == QUAL:
+            qual, where = cast(tuple[Qualifier, str], t.value)
+            if where != PRE:
+                return f"{t.text!r} cannot stand first"
+            quals.add(qual)
+            bare_ok = True
+            unit_only = unit_only or t.text in _UNIT_ONLY
+        elif t.kind in (BETWEEN, FROM):
+            between = between or t.kind == BETWEEN
+        i += 1
+    return i, quals, between, bare_ok, unit_only
 
 
 def read(text: str) -> Reading | str:
@@ -239,80 +194,93 @@ def read(text: str) -> Reading | str:
     if native is not None:
         value, counter = native
         return Reading(value, value, Qualifier.EXACT, None, COUNT, counter)
-    toks = tokenize(text)
-    if isinstance(toks, str):
-        return toks
-    quals: set[Qualifier] = set()
-    between = False
-    bare_ok = False
-    unit_only = False  # 上亿 / 过亿 / 破亿: these words only stand before a bare unit
-    while toks and (toks[0].kind in (QUAL, NEUTRAL, BETWEEN) or toks[0].text == "~"):
-        t = toks.pop(0)
-        if t.kind == SEP:  # a leading "~" means "about"
-            quals.add(Qualifier.APPROX)
+    if "/" in text:
+        text = fractions(text)
+    toks0 = tokenize(text)
+    if isinstance(toks0, str):
+        return toks0
+    for t in toks0:
+        if t.kind == BAD:
+            return str(t.value) if t.value else f"unexpected {t.text!r}"
+        if t.kind == SCALE and t.text.lower() == "w" and not HAN.search(text):
+            return "'w' is 万 only in Chinese text"
+    dropped = drop(toks0)
+    if isinstance(dropped, str):
+        return dropped
+    toks, exclusive = dropped
+    cents: Decimal | None = None
+    if any(t.kind == SUB for t in toks):
+        sub = subunits(toks)
+        if isinstance(sub, str):
+            return sub
+        toks, cents = sub
+    lvl = level(toks)
+    if isinstance(lvl, str):
+        return lvl
+    if lvl is not None:
+        toks = lvl
+    lead = _lead(toks)
+    if isinstance(lead, str):
+        return lead
+    used, quals, between, bare_ok, unit_only = lead
+    ranged = any(t.kind == FROM for t in toks[:used])
+    strict = any(t.text.lower() in STRICT for t in toks[:used] if t.kind == QUAL)
+    end = len(toks)
+    tail_currency: list[Currency] = []
+    while end > used:
+        t = toks[end - 1]
+        if t.kind == PLUS and end - used > 1:
+            quals.add(Qualifier.AT_LEAST)
         elif t.kind == QUAL:
             qual, where = cast(tuple[Qualifier, str], t.value)
-            if where != PRE:
-                return f"{t.text!r} cannot stand first"
+            if where != POST:
+                return f"{t.text!r} cannot stand last"
             quals.add(qual)
             bare_ok = True
-            unit_only = unit_only or t.text in _UNIT_ONLY
-        elif t.kind == BETWEEN:
-            between = True
-    while toks and (toks[-1].kind == QUAL or (toks[-1].kind == PLUS and len(toks) > 1)):
-        t = toks.pop()
-        if t.kind == PLUS:
-            quals.add(Qualifier.AT_LEAST)
-            continue
-        qual, where = cast(tuple[Qualifier, str], t.value)
-        if where != POST:
-            return f"{t.text!r} cannot stand last"
-        quals.add(qual)
+            strict = strict or t.text.lower() in STRICT
+        elif t.kind == CUR and end - 1 > used and toks[end - 2].kind == QUAL:
+            tail_currency.append(t.value)  # type: ignore[arg-type]  # 亿元及以上人民币
+        else:
+            break
+        end -= 1
+    toks = toks[used:end]
     if not toks:
         return "no number"
-    parts = _split_range(toks, between)
+    parts = split_range(toks, between or ranged)
     if isinstance(parts, str):
         return parts
-    sides: list[_Side] = []
+    if ranged and len(parts) != 2:
+        return "从 without 到"
+    sides: list[Side] = []
     for part in parts:
-        side = _side(part)
-        if isinstance(side, str):
-            return side
-        sides.append(side)
-    if len(sides) == 2:
-        left, right = sides
-        if not has_unit(left.amount) and has_unit(right.amount):
-            left = left._replace(amount=left.amount + trailing_units(right.amount))
-        if left.mark and right.mark and left.mark != right.mark:
-            return "different units on each side of a range"
-        sides = [left, right]
+        got = side(part)
+        if isinstance(got, str):
+            return got
+        sides.append(got)
+    if (lvl is not None or cents is not None) and len(sides) != 1:
+        return "级 or 角/分 in a range"
     mark = next((s.mark for s in sides if s.mark), None)
     unit = next((s.unit for s in sides if s.unit), None)
-    currency, problem = _combine([c for s in sides for c in s.currency])
+    if len(sides) == 2 and sides[0].mark and sides[1].mark and sides[0].mark != sides[1].mark:
+        return "different units on each side of a range"
+    currency, problem = combine([c for s in sides for c in s.currency] + tail_currency)
     if problem is not None:
         return problem
-    bounds: list[tuple[Decimal, Decimal, bool]] = []
-    for s in sides:
-        if unit_only and any(t.kind in DIGIT_KINDS for t in s.amount):
-            return "上/过/破 before a number"
-        amount = evaluate(s.amount, allow_bare=bare_ok)
-        if isinstance(amount, str):
-            return amount
-        low, high = amount.low, amount.high
-        if s.negative:
-            low, high = -high, -low
-        if too_large(low) or too_large(high):
-            return "number too large"
-        bounds.append((low, high, amount.vague))
-    if len(bounds) == 2:
-        if bounds[0][2] or bounds[1][2]:
-            return "a vague bound in a range"
-        low, high = bounds[0][0], bounds[1][0]
-        if not low < high:
-            return "range low is not below its high"
-        vague = True
-    else:
-        low, high, vague = bounds[0]
+    if unit_only and any(t.kind in DIGIT_KINDS for s in sides for t in s.amount):
+        return "上/过/破 before a number"
+    bounds = _bounds(sides, bare_ok or lvl is not None)
+    if isinstance(bounds, str):
+        return bounds
+    low, high, vague = bounds
+    if lvl is not None:
+        if vague or quals:
+            return "级 with a qualifier or a vague amount"
+        high = clean(low * 10)
+        return Reading(clean(low), high, Qualifier.RANGE, currency, mark, unit, high_open=True)
+    if cents is not None:
+        if vague or low < 0:
+            return "角/分 after a vague or negative amount"
+        low = high = low + cents
     if vague:
         if quals - {Qualifier.APPROX}:
             return "a bound qualifier on a range"
@@ -321,9 +289,56 @@ def read(text: str) -> Reading | str:
         return "conflicting qualifiers"
     else:
         qualifier = next(iter(quals), Qualifier.EXACT)
+    strict = (strict or exclusive) and qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST)
+    if exclusive and not strict:
+        return "(不含) without 以上 or 以下"
     if mark == BP:
         low, high, mark = low / _HUNDRED, high / _HUNDRED, PP
-    return Reading(clean(low), clean(high), qualifier, currency, mark, unit)
+    return Reading(
+        clean(low),
+        clean(high),
+        qualifier,
+        currency,
+        mark,
+        unit,
+        strict and qualifier is Qualifier.AT_LEAST,
+        strict and qualifier is Qualifier.AT_MOST,
+    )
+
+
+def _bounds(sides: list[Side], bare_ok: bool) -> tuple[Decimal, Decimal, bool] | str:
+    """Low, high and vagueness of one amount or of a range's two ends."""
+    if len(sides) == 1:
+        return _one(sides[0], sides[0].amount, bare_ok)
+    left, right = sides
+    hi = _one(right, right.amount, bare_ok)
+    if isinstance(hi, str):
+        return hi
+    amount, took = shared_units(left.amount, right.amount)
+    lo = _one(left, amount, bare_ok)
+    if isinstance(lo, str):
+        return lo
+    if lo[2] or hi[2]:
+        return "a vague bound in a range"
+    if not lo[0] < hi[0] and took:
+        plain = _one(left, left.amount, bare_ok)
+        if not isinstance(plain, str) and not plain[2] and plain_fallback(plain[0], hi[0]):
+            lo = plain
+    if not lo[0] < hi[0]:
+        return "range low is not below its high"
+    return lo[0], hi[0], True
+
+
+def _one(s: Side, amount: list[Tok], bare_ok: bool) -> tuple[Decimal, Decimal, bool] | str:
+    got = evaluate(amount, allow_bare=bare_ok)
+    if isinstance(got, str):
+        return got
+    low, high = got.low, got.high
+    if s.negative:
+        low, high = -high, -low
+    if too_large(low) or too_large(high):
+        return "number too large (10^22 or more is no amount)"
+    return low, high, got.vague
 
 
 def quantity(
@@ -334,6 +349,7 @@ def quantity(
     currency: str | None = None,
     unit: str | None = None,
     equivalent: Quantity | None = None,
+    assumptions: tuple[str, ...] = (),
 ) -> Quantity:
     """Build the Quantity of a reading: value and bounds as the parse contract says."""
     q = r.qualifier
@@ -358,6 +374,9 @@ def quantity(
         currency=currency,
         unit=unit,
         equivalent=equivalent,
+        assumptions=assumptions,
+        low_open=r.low_open,
+        high_open=r.high_open,
     )
 
 
@@ -369,6 +388,7 @@ def unparsed(text: str, reason: str) -> Quantity:
 __all__ = [
     "Currency",
     "Reading",
+    "missing",
     "quantity",
     "read",
     "split_equivalent",

@@ -1,9 +1,10 @@
 """Amounts of money: an ISO currency, bounds and qualifier, undisclosed, stated equivalents.
 
-``$``, ``달러``, ``dollars`` and ``¥`` name more than one currency: they are resolved only by a
-``default_currency`` among their candidates (``$`` -> USD/HKD/TWD/SGD/AUD/CAD/NZD/MXN, ``¥`` ->
-CNY/JPY), otherwise the result is unparsed with reason "ambiguous currency". A bare number
-becomes money only with a ``default_currency`` (the column's currency).
+``$``, ``dollars`` and ``¥`` name more than one currency: a ``default_currency`` among their
+candidates picks one (``$`` -> USD/HKD/TWD/SGD/AUD/CAD/NZD/MXN, ``¥`` -> CNY/JPY). Without any
+default a bare ``$`` is USD with the assumption listed in ``Quantity.assumptions``; ``¥`` (and
+``$`` with a default no dollar can be) is unparsed with reason "ambiguous currency". Korean
+``달러`` alone is USD. A bare number becomes money only with a ``default_currency``.
 """
 
 from __future__ import annotations

@@ -42,7 +42,9 @@ _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _TEN = Decimal(10)
 _MAN = Decimal(10**4)
-_LIMIT = 30  # largest decimal exponent accepted (10^30): beyond that the text is not an amount
+# Largest decimal exponent accepted: 10^22 and above is no amount in any currency (and would not
+# fit the store's DECIMAL at 6 places), so it is unparsed, never an exception downstream.
+_LIMIT = 21
 
 
 class Amount(NamedTuple):
@@ -125,6 +127,9 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
                 return "misplaced 零"
             zero = True
         elif k in SMALL_KINDS:
+            if cur is None and k == HS and prev is not None and prev not in (MORE, ZERO):
+                # Chinese writes 八千一百; 八千百 is a typo (Korean drops 일: 팔천백 = 8100)
+                return f"{t.text!r} without its number"
             coef = _ONE if cur is None else cur
             if not 0 <= coef < 10:
                 return f"a number before {t.text!r} must be below ten"
@@ -132,6 +137,8 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
             assert isinstance(unit, int)
             if last_small is not None and unit >= last_small:
                 return "units out of order"
+            if k == HS and last_small is not None and unit * 10 < last_small and not zero:
+                return "ambiguous numeral: a skipped place needs 零"  # 一千四十: 1040?
             section += coef * unit
             cur, last_small = None, unit
         elif k in BIG_KINDS:
@@ -238,6 +245,42 @@ def _mixed(toks: Sequence[Tok]) -> str | None:
     return None
 
 
+def _adjacent(toks: Sequence[Tok]) -> Amount | str | None:
+    """``八九亿`` = [8亿, 9亿], ``三五百`` = [300, 500], ``一两百``: two numerals before units."""
+    if len(toks) < 3 or toks[0].kind != HD or toks[1].kind != HD:
+        return None
+    a, b = cast(int, toks[0].value), cast(int, toks[1].value)
+    if not (b == a + 1 or (a, b) == (3, 5)):
+        return "two numerals in a row"
+    rest = toks[2:]
+    if any(t.kind not in SMALL_KINDS and t.kind not in BIG_KINDS for t in rest):
+        return "two numerals in a row"
+    unit = _evaluate(rest, True, False)
+    if isinstance(unit, str):
+        return unit
+    return Amount(a * unit, b * unit, True)
+
+
+def _vague_digit(toks: Sequence[Tok]) -> Amount | str | None:
+    """``十几`` = [10, 20], ``二十几万`` = [20万, 30万]: 几/数 for the digit after a unit."""
+    at = next((i for i, t in enumerate(toks) if t.kind == VAGUE), 0)
+    if at == 0 or toks[at - 1].kind not in SMALL_KINDS:
+        return None
+    if toks[at - 1].value != 10:
+        return f"{toks[at].text!r} after {toks[at - 1].text!r}"  # 十几 yes, 百几 no
+    head, tail = toks[:at], toks[at + 1 :]
+    if any(t.kind not in BIG_KINDS for t in tail):
+        return f"misplaced {toks[at].text!r}"
+    section = _evaluate(head, True, False)
+    if isinstance(section, str):
+        return section
+    unit = _evaluate(tail, True, False) if tail else _ONE
+    if isinstance(unit, str):
+        return unit
+    step = Decimal(cast(int, toks[at - 1].value))
+    return Amount(section * unit, (section + step) * unit, True)
+
+
 def evaluate(toks: Sequence[Tok], *, allow_bare: bool = False) -> Amount | str:
     """Read the tokens of one amount into bounds; a string is the reason it cannot be read."""
     if not toks:
@@ -262,6 +305,12 @@ def evaluate(toks: Sequence[Tok], *, allow_bare: bool = False) -> Amount | str:
     digits = _positional(toks)
     if digits is not None:
         return Amount(digits, digits, False)
+    adjacent = _adjacent(toks)
+    if adjacent is not None:
+        return adjacent
+    tens = _vague_digit(toks)
+    if tens is not None:
+        return tens
     value = _evaluate(toks, allow_bare, False)
     if isinstance(value, str):
         return value

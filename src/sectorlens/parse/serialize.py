@@ -27,6 +27,9 @@ def as_dict(q: Quantity) -> dict[str, Any]:
         "end": None if q.period is None else q.period.end.isoformat(),
         "equivalent": None if q.equivalent is None else as_dict(q.equivalent),
         "reason": q.reason,
+        "assumptions": list(q.assumptions),
+        "low_open": q.low_open,
+        "high_open": q.high_open,
     }
 
 

@@ -208,6 +208,9 @@ class Normalizer:
                 text, Kind.UNPARSED, reason=f"too long for an amount ({len(text):,} characters)"
             )
         q = parse.parse_money(text, default_currency=default_currency)
+        if q.kind is Kind.MISSING:  # a missing-value marker the parser knows
+            reason = f"missing value {text.strip()!r}"
+            return Quantity(text, Kind.UNDISCLOSED, currency=default_currency, reason=reason)
         if q.kind is Kind.MONEY and any(
             v is not None and abs(v) >= _HUGE for v in (q.value, q.low, q.high)
         ):

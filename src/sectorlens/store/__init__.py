@@ -12,6 +12,7 @@ from sectorlens.store.reference import (
     StoredReference,
     ensure_reference,
     load_reference,
+    reference_needed,
     stored_reference,
 )
 from sectorlens.store.schema import SCHEMA_VERSION, TABLES
@@ -38,6 +39,7 @@ __all__ = [
     "first_row",
     "load_reference",
     "read_reference",
+    "reference_needed",
     "store_status",
     "stored_reference",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,9 @@ def connect(
     try:
         con = duckdb.connect(str(db), read_only=read_only)
     except duckdb.IOException as exc:
-        raise StoreError(f"cannot open store {db}: {_first_line(exc)}") from exc
+        raise StoreError(
+            lock_message(exc, db, read_only) or f"cannot open store {db}: {_first_line(exc)}"
+        ) from exc
     except duckdb.Error as exc:
         raise StoreError(f"{db} is not a readable DuckDB store: {_first_line(exc)}") from exc
     if not read_only:
@@ -140,6 +143,42 @@ def first_row(
     """
     rows = con.execute(sql, params or []).fetchall()
     return rows[0] if rows else None
+
+
+_LOCK = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+
+
+def lock_message(exc: BaseException, db: Path, read_only: bool) -> str | None:
+    """One line naming the process that holds ``db`` and what to do; None if not a lock error."""
+    m = _LOCK.search(str(exc))
+    if not m:
+        return None
+    pid = m.group(2)
+    holder = _command_line(pid) or Path(m.group(1)).name
+    if not read_only and "read-only mode" in str(exc):  # the holder only reads
+        what = (
+            "commands that only read (query, report, db status, serve) can run beside it; "
+            "to write, stop it first"
+        )
+    else:  # the holder writes
+        what = "wait for it to finish (or stop it), then run this again"
+    return f"store {db} is in use by process {pid} ({holder}): {what}"
+
+
+def _command_line(pid: str) -> str | None:
+    """The command line of process ``pid`` (shortened), where the system shows it."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    words = [w for w in raw.decode("utf-8", "replace").split("\0") if w]
+    if not words:
+        return None
+    if len(words) > 2 and words[1] == "-m":  # python -m sectorlens serve …
+        words = words[2:]
+    words[0] = Path(words[0]).name
+    text = " ".join(" ".join(words).split())
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _first_line(exc: BaseException) -> str:

@@ -166,6 +166,8 @@ def load_dataset_rates(con: duckdb.DuckDBPyConnection, directory: Path, source: 
     if not path.is_file():
         return 0
     rows = read_rates_file(path)
+    if any(r.per != "EUR" for r in rows):
+        load_ecb_rates(con)  # a rate per USD (say) is put in EUR with the ECB's USD rate
     fixings: list[Fixing] = []
     for r in rows:
         per_eur = Decimal(1)
@@ -177,7 +179,7 @@ def load_dataset_rates(con: duckdb.DuckDBPyConnection, directory: Path, source: 
                 raise InputError(f"{path}: no rate for {r.per} on {r.on} to express {r.currency}")
             per_eur = Decimal(found[0])
         fixings.append(Fixing(r.currency, r.on, r.rate * per_eur, r.until))
-    return add_fixings(con, fixings, source)
+    return add_fixings(con, fixings, source, bridge_gaps=True)
 
 
 def _day(value: str | None, where: str, name: str) -> date:
@@ -187,7 +189,9 @@ def _day(value: str | None, where: str, name: str) -> date:
         raise InputError(f"{where}: {name} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
-def add_fixings(con: duckdb.DuckDBPyConnection, fixings: list[Fixing], source: str) -> int:
+def add_fixings(
+    con: duckdb.DuckDBPyConnection, fixings: list[Fixing], source: str, *, bridge_gaps: bool = False
+) -> int:
     """Add ``fixings`` to ``fx_rates`` under ``source`` (see :func:`_insert_sql`); rows added."""
     import pyarrow as pa
 
@@ -201,18 +205,22 @@ def add_fixings(con: duckdb.DuckDBPyConnection, fixings: list[Fixing], source: s
     )
     con.register("_sectorlens_fixings", table)
     try:
-        return _insert_sql(con, "SELECT * FROM _sectorlens_fixings", source)
+        return _insert_sql(con, "SELECT * FROM _sectorlens_fixings", source, bridge_gaps)
     finally:
         con.unregister("_sectorlens_fixings")
 
 
-def _insert_sql(con: duckdb.DuckDBPyConnection, fixings: str, source: str) -> int:
+def _insert_sql(
+    con: duckdb.DuckDBPyConnection, fixings: str, source: str, bridge_gaps: bool = False
+) -> int:
     """One row per currency and day each fixing of ``fixings`` (SQL: currency, fixed_on,
     per_eur as text, until) holds; days a currency already has keep their rate.
 
-    A fixing holds until the day before the next one of its currency, at most ``MAX_LAG_DAYS``
-    later (or to its ``until``). ``eur_per`` is 1/per_eur rounded half up to 18 places, in
-    integer arithmetic (DuckDB divides decimals in floating point).
+    A fixing holds until its ``until``, else until the day before the next one of its currency
+    (with ``bridge_gaps``, as a data set's monthly rates want; otherwise at most
+    ``MAX_LAG_DAYS`` later, so that a currency the ECB stopped fixing for years is not carried
+    over the gap), and the last one ``MAX_LAG_DAYS``. ``eur_per`` is 1/per_eur rounded half
+    up to 18 places, in integer arithmetic (DuckDB divides decimals in floating point).
     """
     before = first_row(con, "SELECT count(*) FROM fx_rates")
     con.execute(
@@ -230,6 +238,7 @@ def _insert_sql(con: duckdb.DuckDBPyConnection, fixings: str, source: str) -> in
                     WHEN until IS NOT NULL AND next_on IS NULL THEN until
                     WHEN until IS NOT NULL THEN least(until, next_on - 1)
                     WHEN next_on IS NULL THEN fixed_on + {MAX_LAG_DAYS}
+                    WHEN {"true" if bridge_gaps else "false"} THEN next_on - 1
                     ELSE least(fixed_on + {MAX_LAG_DAYS}, next_on - 1)
                 END AS last_day
             FROM f WHERE per_eur > 0
@@ -248,10 +257,3 @@ def _insert_sql(con: duckdb.DuckDBPyConnection, fixings: str, source: str) -> in
     )
     after = first_row(con, "SELECT count(*) FROM fx_rates")
     return int(after[0]) - int(before[0]) if after and before else 0
-
-
-def known_currencies(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The currencies ``fx_rates`` holds, sorted."""
-    return [
-        r[0] for r in con.execute("SELECT DISTINCT currency FROM fx_rates ORDER BY 1").fetchall()
-    ]

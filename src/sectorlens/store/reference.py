@@ -127,6 +127,20 @@ def ensure_reference(
     return load_reference(con, bundled, current=_current(con) is None)
 
 
+def reference_needed(con: duckdb.DuckDBPyConnection, subject: str | None = None) -> bool:
+    """Whether :func:`ensure_reference` would write (a read-only connection is enough to ask)."""
+    if subject is None:
+        now = _current(con)
+        if now is None:
+            return True
+        subject = now["dataset_id"]
+    bundled = bundled_subjects().get(subject)
+    if bundled is None:
+        return False  # not bundled: loaded or not, nothing to write (ensure names a missing one)
+    loaded = _loaded(con).get(subject)
+    return loaded is None or loaded["sha256"] != reference_digest(bundled)
+
+
 def subject_folders(con: duckdb.DuckDBPyConnection) -> list[Path]:
     """The folders of the data sets the store holds that still exist (their worlds apply to
     ingest: sector taxonomy, places, clusters)."""

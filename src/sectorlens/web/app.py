@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sectorlens
-from sectorlens.errors import SectorlensError, StoreError
+from sectorlens.errors import NoAnswer, SectorlensError, StoreError
 from sectorlens.web import data_routes, metric_routes, pages, report_routes
 from sectorlens.web.runner import Busy, QueryTimeout
 from sectorlens.web.site import Settings, Site
@@ -36,7 +36,7 @@ SECURITY_HEADERS = [
 
 
 class SecurityHeaders:
-    """ASGI middleware adding :data:`SECURITY_HEADERS` to every HTTP response."""
+    """ASGI middleware adding :data:`SECURITY_HEADERS` to every HTTP response (errors too)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -54,6 +54,52 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def host_name(header: str) -> str:
+    """A ``Host`` header's host, without its port, lower-case (``[::1]:80`` → ``::1``)."""
+    text = header.strip().lower()
+    if text.startswith("["):
+        return text[1 : text.find("]")] if "]" in text else text
+    return text.partition(":")[0] if text.count(":") == 1 else text
+
+
+class HostCheck:
+    """ASGI middleware answering 400 to a ``Host`` not in the allow-list (DNS rebinding)."""
+
+    def __init__(self, app: ASGIApp, allowed: frozenset[str]) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            headers = dict(scope.get("headers") or [])
+            host = host_name(headers.get(b"host", b"").decode("latin-1"))
+            if host not in self.allowed:
+                shown = host[:60] or "(none)"
+                message = (
+                    f"host {shown!r} is not served here; start the server with "
+                    f"--allow-host {shown} to serve it"
+                )
+                await _error(400, message)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class SectorlensAPI(FastAPI):
+    """FastAPI whose outermost layers check the Host and add the security headers.
+
+    They wrap Starlette's own error middleware, so its 500 answers carry the headers too.
+    """
+
+    allowed_hosts: frozenset[str] = frozenset(LOOPBACK_HOSTS)
+
+    def build_middleware_stack(self) -> ASGIApp:
+        """The usual stack inside the host check and the security headers."""
+        return SecurityHeaders(HostCheck(super().build_middleware_stack(), self.allowed_hosts))
 
 
 def _error(status: int, message: str, **extra: Any) -> JSONResponse:
@@ -79,7 +125,7 @@ def create_app(
     and fuzzers run the lifespan once per client, while the app lives on).
     """
     site = Site(store, settings or Settings())
-    app = FastAPI(
+    app = SectorlensAPI(
         title="sectorlens",
         version=sectorlens.__version__,
         description="Metrics over the sectorlens store: every number with the loads and "
@@ -88,6 +134,9 @@ def create_app(
         redoc_url=None,
     )
     app.state.site = site
+    app.allowed_hosts = frozenset(
+        {*LOOPBACK_HOSTS, *(host_name(h) for h in site.settings.allowed_hosts)}
+    )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -99,6 +148,10 @@ def create_app(
     async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
         return _error(503, str(exc))
 
+    @app.exception_handler(NoAnswer)
+    async def _no_answer(_: Request, exc: Exception) -> JSONResponse:
+        return _error(404, str(exc))
+
     @app.exception_handler(SectorlensError)
     async def _bad_request(_: Request, exc: Exception) -> JSONResponse:
         return _error(400, str(exc))
@@ -109,11 +162,14 @@ def create_app(
             {"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers
         )
 
+    @app.exception_handler(Exception)
+    async def _internal(_: Request, exc: Exception) -> JSONResponse:
+        return _error(500, f"internal error ({type(exc).__name__}); the server log has more")
+
     static = resources.files("sectorlens.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(data_routes.router())
     app.include_router(metric_routes.router())
     app.include_router(report_routes.router())
     app.include_router(pages.router())
-    app.add_middleware(SecurityHeaders)
     return app

@@ -67,6 +67,15 @@ class Labels:
             return round_name(text, lang)
         return text
 
+    def codes(self, dimension: str, text: str) -> list[str]:
+        """The codes on ``dimension`` one of whose names (any language) is ``text`` (any case)."""
+        wanted = text.strip().casefold()
+        return [
+            code
+            for code, names in self._names.get(dimension, {}).items()
+            if wanted == code.casefold() or any(wanted == n.casefold() for n in names.values())
+        ]
+
 
 def _add(out: dict[str, dict[str, dict[str, str]]], dim: str, code: str, names: Any) -> None:
     """Names of ``code`` unless it has some already (the bundled taxonomies come first)."""

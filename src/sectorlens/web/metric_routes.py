@@ -1,9 +1,10 @@
 """Every registered metric at ``/api/<metric>``, ``.json`` and ``.csv`` by suffix (Datasette).
 
 The query parameters are those of ``sectorlens query``: ``by`` and ``where`` (repeatable),
-``currency``, ``param=NAME=VALUE`` (repeatable), and each of the metric's declared parameters
-under its own name. The routes are generated from the registry, with enums for the ``by``
-options and choices, so the OpenAPI schema says exactly what each metric accepts.
+``currency``, and each of the metric's declared parameters under its own name. The routes are
+generated from the registry, with enums for the ``by`` options and choices and the patterns the
+metrics check (``clause_pattern``, ``Param.text_pattern``), so the OpenAPI schema says exactly
+what each metric accepts.
 """
 
 from __future__ import annotations
@@ -11,16 +12,17 @@ from __future__ import annotations
 import enum
 import inspect
 from collections.abc import Callable
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from sectorlens.errors import UsageError
 from sectorlens.metrics import REGISTRY, Metric, compute
+from sectorlens.metrics.filters import clause_pattern
 from sectorlens.metrics.output import cell_text
+from sectorlens.metrics.registry import TIME_GRAINS
 from sectorlens.web import schemas
 from sectorlens.web.output import (
     attachment,
@@ -34,7 +36,7 @@ from sectorlens.web.provenance import behind
 from sectorlens.web.runner import Lease
 from sectorlens.web.site import Site
 
-RESERVED = ("by", "where", "currency", "subject", "param")
+RESERVED = ("by", "where", "currency", "subject", "lang")
 # A currency code (checked against the store's rate table) and a subject id (never a path).
 CURRENCY = Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z]{3}$")]
 SUBJECT = Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,100}$")]
@@ -58,18 +60,21 @@ def _parameters(metric: Metric) -> list[inspect.Parameter]:
                 "by",
                 kw,
                 default=None,
-                annotation=Annotated[list[by_enum] | None, Query(description=help_by)],  # type: ignore[valid-type]
+                annotation=Annotated[
+                    list[by_enum] | None,  # type: ignore[valid-type]
+                    Query(description=help_by, json_schema_extra=_by_schema(metric)),
+                ],
             )
         )
-    fields = metric.describe()["filters"]
-    clause = rf"^\s*({'|'.join(fields)})\s*(!=|>=|<=|=|>|<)\s*\S.*$"
+    fields = tuple(metric.describe()["filters"])
+    item = Field(max_length=500, json_schema_extra={"pattern": clause_pattern(fields)})
     params.append(
         inspect.Parameter(
             "where",
             kw,
             default=None,
             annotation=Annotated[
-                list[Annotated[str, StringConstraints(pattern=clause, max_length=500)]] | None,
+                list[Annotated[str, item]] | None,
                 Query(
                     description="filter FIELD OP VALUE, e.g. year>=2014 (repeatable); OP is one "
                     "of = != >= <= > <; = and != take a comma-separated list or null; "
@@ -104,18 +109,6 @@ def _parameters(metric: Metric) -> list[inspect.Parameter]:
             ],
         )
     )
-    if metric.params:
-        params.append(
-            inspect.Parameter(
-                "param",
-                kw,
-                default=None,
-                annotation=Annotated[
-                    list[str] | None,
-                    Query(description="metric parameter NAME=VALUE (repeatable)", max_length=500),
-                ],
-            )
-        )
     for p in metric.params:
         if p.name in RESERVED:
             raise UsageError(f"metric {metric.name}: parameter {p.name!r} clashes with {RESERVED}")
@@ -126,34 +119,40 @@ def _parameters(metric: Metric) -> list[inspect.Parameter]:
         elif p.type is int:
             low, high = p.bounds or (-(2**31), 2**31 - 1)
             typ, extra = int, {"ge": low, "le": high}
-        elif p.type is date:
-            # a string with the date format: pydantic would also take numbers as timestamps
-            extra = {"pattern": r"^\d{4}-\d{2}-\d{2}$", "json_schema_extra": {"format": "date"}}
         else:
+            # A string (a date too: pydantic would also take numbers as timestamps). Its pattern
+            # is checked by the metric (Param.convert) and stated in the schema.
             extra = {"max_length": 200}
+            if p.text_pattern():
+                extra["json_schema_extra"] = {"pattern": p.text_pattern()}
         params.append(
             inspect.Parameter(
                 p.name,
                 kw,
-                default=None,
-                annotation=Annotated[typ | None, Query(description=p.help, **extra)],
+                default=inspect.Parameter.empty if p.required else None,
+                annotation=Annotated[
+                    typ if p.required else typ | None, Query(description=p.help, **extra)
+                ],
             )
         )
     return params
 
 
+def _by_schema(metric: Metric) -> dict[str, Any]:
+    """What ``by`` takes beyond its values: distinct, how many, one time grain (or exactly one)."""
+    extra: dict[str, Any] = {"uniqueItems": True, "maxItems": min(metric.max_by, len(metric.by))}
+    if metric.min_by:
+        extra["minItems"] = metric.min_by
+    grains = [g for g in metric.by if g in TIME_GRAINS]
+    if grains:
+        extra["contains"] = {"enum": grains}
+        extra["maxContains"] = 1
+        extra["minContains"] = 1 if metric.needs_grain else 0
+    return extra
+
+
 def _value(v: Any) -> Any:
     return v.value if isinstance(v, enum.Enum) else v
-
-
-def _pairs(items: list[str] | None) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in items or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"param takes NAME=VALUE, not {item!r}")
-        out[key.strip()] = value.strip()
-    return out
 
 
 def answer(site: Site, metric: Metric, fmt: str, request: dict[str, Any]) -> Response:
@@ -162,13 +161,7 @@ def answer(site: Site, metric: Metric, fmt: str, request: dict[str, Any]) -> Res
     where = list(request.pop("where", None) or [])
     currency = request.pop("currency", None)
     subject = request.pop("subject", None)
-    params = _pairs(request.pop("param", None))
-    for name, value in request.items():
-        if value is None:
-            continue
-        if name in params:
-            raise UsageError(f"parameter {name} given twice (as {name}= and as param=)")
-        params[name] = _value(value)
+    params = {k: _value(v) for k, v in request.items() if v is not None}
     data = compute_answer(
         site, metric, by=by, where=where, currency=currency, params=params, subject=subject
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -14,31 +12,12 @@ from urllib.parse import quote
 
 import pyarrow as pa
 
-from sectorlens.metrics.output import cell_text
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
-
-
-def safe_cell(text: str) -> str:
-    """``text`` made inert for spreadsheets: a leading ``= + - @`` (or tab/CR) gets a ``'``.
-
-    Plain numbers (``-12.5``) are left alone: they cannot be formulas, and quoting them would
-    turn every negative growth rate into text.
-    """
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
+from sectorlens.metrics.output import csv_text as _csv_text
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """CSV with a header row; every cell (header included) passed through :func:`safe_cell`."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([safe_cell(c) for c in columns])
-    for row in rows:
-        writer.writerow([safe_cell(cell_text(v)) for v in row])
-    return buf.getvalue()
+    """Spreadsheet-safe CSV (the CLI's, :func:`sectorlens.metrics.output.csv_text`), CRLF."""
+    return _csv_text(columns, rows, "\r\n")
 
 
 def table_csv(table: pa.Table) -> str:

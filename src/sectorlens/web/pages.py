@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from importlib import resources
-from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import APIRouter, Path, Query, Request
@@ -25,7 +25,13 @@ from sectorlens.web.report_routes import findings_document, report_document
 from sectorlens.web.runner import Lease
 from sectorlens.web.strings import LANGS, words
 
-Lang = Annotated[Literal["ko", "en"], Query()]
+# Pages take any ``lang``: an unknown one gets the default language's page, not an error.
+Lang = Annotated[str, Query(max_length=20)]
+
+
+def page_lang(lang: str) -> str:
+    """``lang`` if the pages speak it, else the default language."""
+    return lang if lang in LANGS else LANGS[0]
 
 
 def _env() -> jinja2.Environment:
@@ -34,17 +40,35 @@ def _env() -> jinja2.Environment:
             resources.files("sectorlens.web").joinpath("templates", name).read_text("utf-8")
         )
     )
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True
     )
+    env.filters["segment"] = segment
+    return env
 
 
-def _page(request: Request, template: str, lang: str, status: int = 200, **view: Any) -> Response:
+def segment(text: Any) -> str:
+    """``text`` as one percent-encoded path segment: ``/``, ``?``, ``#`` and ``..`` stay inside."""
+    return quote(str(text), safe="")
+
+
+def _page(
+    request: Request,
+    template: str,
+    lang: str,
+    status: int = 200,
+    *,
+    path: str | None = None,
+    **view: Any,
+) -> Response:
     env = request.app.state.site.once("jinja", _env)
     query = dict(request.query_params)
+    # The page's own path, encoded (``request.url.path`` is decoded: an id "../../x" in it
+    # would make the language links leave the site).
+    own = path if path is not None else quote(request.url.path, safe="/")
 
     def with_lang(code: str) -> str:
-        return str(request.url.path) + "?" + urlencode({**query, "lang": code})
+        return own + "?" + urlencode({**query, "lang": code})
 
     html = env.get_template(template).render(
         t=words(lang),
@@ -102,6 +126,7 @@ def router() -> APIRouter:
 
     @r.get("/")
     def dashboard(request: Request, lang: Lang = "ko") -> Response:
+        lang = page_lang(lang)
         site = site_of(request)
         labels = labels_of(site)
         facets = site.runner.cached(
@@ -128,6 +153,7 @@ def router() -> APIRouter:
         q: Annotated[str | None, Query(max_length=200)] = None,
         page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     ) -> Response:
+        lang = page_lang(lang)
         site = site_of(request)
         size = 50
         rows, total = site.runner.run(
@@ -153,6 +179,7 @@ def router() -> APIRouter:
         company_id: Annotated[str, Path(max_length=200)],
         lang: Lang = "ko",
     ) -> Response:
+        lang = page_lang(lang)
         site = site_of(request)
 
         def work(lease: Lease) -> dict[str, Any] | None:
@@ -160,12 +187,16 @@ def router() -> APIRouter:
 
         found = site.runner.run(work)
         labels = labels_of(site)
+        own = "/companies/" + segment(company_id)
         if found is None:
-            return _page(request, "company.html", lang, status=404, found=None, labels=None)
+            return _page(
+                request, "company.html", lang, status=404, path=own, found=None, labels=None
+            )
         return _page(
             request,
             "company.html",
             lang,
+            path=own,
             found=found,
             name_of=lambda dim, code: labels.name(dim, code, lang),
             money=lambda deal: money_cell(deal, lang),
@@ -173,6 +204,7 @@ def router() -> APIRouter:
 
     @r.get("/report")
     def report(request: Request, lang: Lang = "ko") -> Response:
+        lang = page_lang(lang)
         site = site_of(request)
         doc = report_document(site, lang)
         findings = findings_document(site, lang)

@@ -7,11 +7,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
-from pydantic import StringConstraints
+from pydantic import Field
 
 from sectorlens.errors import StoreError
 from sectorlens.facts import check_file, finding_dict
 from sectorlens.metrics import REGISTRY
+from sectorlens.metrics.filters import FIELDS, clause_pattern
 from sectorlens.report import build_report
 from sectorlens.report.blocks import Chart
 from sectorlens.report.fonts import chart_font
@@ -27,7 +28,10 @@ from sectorlens.web.site import Site
 
 Lang = Annotated[Literal["ko", "en"], Query(description="language of titles and labels")]
 ChartId = enum.Enum("ChartId", {c.view_id: c.view_id for c in CHARTS}, type=str)  # type: ignore[misc]
-Clause = Annotated[str, StringConstraints(max_length=500)]
+DEAL_FIELDS = tuple(n for n, f in FIELDS.items() if "deals" in f.tables)  # the charts' table
+Clause = Annotated[
+    str, Field(max_length=500, json_schema_extra={"pattern": clause_pattern(DEAL_FIELDS)})
+]
 NO_REFERENCE = "the store holds no reference data set: run `sectorlens db init`"
 
 

@@ -38,6 +38,7 @@ def _error(description: str) -> dict[str, Any]:
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: _error("bad parameters"),
+    404: _error("no answer: a range that ends before it starts, or no such record"),
     422: _error("malformed parameters"),
     503: _error("the query ran past the time limit, or the store is unavailable"),
 }

@@ -26,6 +26,7 @@ class Settings:
     workers: int = 4  # pooled read-only cursors
     cache_size: int = 512  # cached answers (the store cannot change while it is open)
     reference_text: Path | None = None  # the reference report's text, for the checker's findings
+    allowed_hosts: tuple[str, ...] = ()  # Host names served besides the loopback names
 
 
 class Site:

@@ -205,6 +205,57 @@
       return /^(int|uint|decimal|double|float)/.test(type);
     }
 
+    // The table shows what a reader needs; the CSV and JSON links have every column.
+    const HIDDEN = /^(period_start|period_end|n_exact|n_low|n_high|n_mid|amount_low|amount_high|currency|rank|stage_order|cum_deal_share_pct)$/;
+    const DIM_COLUMNS = ["province", "cluster", "sector", "round"];
+
+    // Display names of codes, from the filters' own options ("Beijing (5)" → "Beijing").
+    function codeNames() {
+      const names = {};
+      for (const dim of DIM_COLUMNS) {
+        names[dim] = {};
+        for (const o of form.elements[dim].options) names[dim][o.value] = o.textContent.replace(/ \(\d+\)$/, "");
+      }
+      return names;
+    }
+
+    // ko: 1,234억 5,678만 / 7조 2,000억; en: 1.2 bn, 345.6 mn; whole units below.
+    function money(value) {
+      const v = Number(value);
+      const a = Math.abs(v);
+      const group = (n) => Math.round(n).toLocaleString(lang === "en" ? "en-US" : "ko-KR");
+      if (lang === "en") {
+        for (const [size, unit] of [[1e12, "tn"], [1e9, "bn"], [1e6, "mn"]]) {
+          if (a >= size) return (v / size).toLocaleString("en-US", { maximumFractionDigits: 1 }) + " " + unit;
+        }
+        return group(v);
+      }
+      for (const [size, unit, next, nextUnit] of [[1e12, "조", 1e8, "억"], [1e8, "억", 1e4, "만"]]) {
+        if (a >= size) {
+          const major = Math.trunc(v / size);
+          const minor = Math.round((v - major * size) / next);
+          return group(major) + unit + (minor ? " " + group(minor) + nextUnit : "");
+        }
+      }
+      if (a >= 1e4) return group(v / 1e4) + "만";
+      return group(v);
+    }
+
+    function cell(name, type, value, names) {
+      if (value === null || value === undefined) return "";
+      if (names[name]) return names[name][value] || value;
+      if (typeof value === "boolean") return value ? T["table.yes"] : "";
+      if (!isNumeric(type)) return value;
+      if (/_pct$/.test(name)) return Number(value).toLocaleString(lang === "en" ? "en-US" : "ko-KR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + "%";
+      if (/^(amount_|mean_|median_)/.test(name)) return money(value);
+      return Number(value).toLocaleString(lang === "en" ? "en-US" : "ko-KR");
+    }
+
+    function header(name, currency) {
+      const text = T["col." + name] || name.replace(/_/g, " ");
+      return /^(amount_|mean_|median_)/.test(name) ? text + " · " + currency : text;
+    }
+
     async function drawTable(s, citations, run) {
       const option = preset.selectedOptions[0];
       const metric = option.dataset.metric;
@@ -218,13 +269,16 @@
         const doc = await getJSON("/api/" + metric + ".json?" + p.toString());
         if (run !== generation) return;
         const head = el("tr");
-        for (const c of doc.columns) head.append(el("th", { class: isNumeric(c.type) ? "num" : "" }, c.name));
+        const shown = doc.columns.filter((c) => !HIDDEN.test(c.name));
+        const names = codeNames();
+        for (const c of shown) {
+          head.append(el("th", { class: isNumeric(c.type) ? "num" : "", "data-column": c.name }, header(c.name, s.currency)));
+        }
         const body = document.createDocumentFragment();
         for (const row of doc.rows) {
           const tr = el("tr");
-          for (const c of doc.columns) {
-            const v = row[c.name];
-            tr.append(el("td", { class: isNumeric(c.type) ? "num" : "" }, v === null ? "" : v));
+          for (const c of shown) {
+            tr.append(el("td", { class: isNumeric(c.type) ? "num" : "" }, cell(c.name, c.type, row[c.name], names)));
           }
           body.append(tr);
         }

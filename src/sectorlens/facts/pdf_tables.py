@@ -1,0 +1,221 @@
+"""Tables on a PDF page from aligned segments: rows with numbers in columns, headers above.
+
+A row is a line with at least two segments, one of them (not the first) a number; consecutive
+rows (with section-label lines between them allowed) make a table when there are at least two,
+and the columns are the x-extents the rows' segments share. Only grids with at least two
+columns and two numeric cells are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.assemble import RawBlock
+from sectorlens.facts.document import BlockKind
+from sectorlens.facts.pdf_layout import Line, Segment
+from sectorlens.facts.sentences import joiner
+from sectorlens.facts.tables import build_table, is_value
+
+ROW_GAP = 2.2  # line gaps within a table, in font sizes
+MAX_HEADER_LINES = 3
+MAX_LABEL_LINES = 4  # label-only lines in a row inside a table
+MAX_HEADER_CELL = 40
+
+
+@dataclass(slots=True)
+class PageTable:
+    """A table found on a page, with its box (for reading order)."""
+
+    block: RawBlock
+    top: float
+    x0: float
+    x1: float
+
+
+def _numeric(seg: Segment) -> bool:
+    return is_value(seg.text)
+
+
+MAX_LABEL = 80
+_PERIOD = re.compile(r"^(?:FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12])?\s?'?(?:19|20)\d{2}[AEFP]?$", re.I)
+MAX_CELL = 30
+
+
+def _is_row(line: Line) -> bool:
+    """At least two segments, a number after the first, and no run of prose among them."""
+    segs = line.segments
+    return (
+        len(segs) >= 2
+        and any(_numeric(s) and not _PERIOD.match(s.text) for s in segs[1:])
+        and len(segs[0].text) <= MAX_LABEL
+        and all(len(s.text) <= MAX_CELL or _numeric(s) for s in segs[1:])
+    )
+
+
+def _close(a: Line, b: Line) -> bool:
+    size = max(s.size for s in a.segments + b.segments)
+    return b.top - a.bottom <= ROW_GAP * size
+
+
+def find_tables(lines: list[Line]) -> tuple[list[PageTable], set[int]]:
+    """The page's tables and the ids of the segments they use."""
+    tables: list[PageTable] = []
+    used: set[int] = set()
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not _is_row(lines[i]):
+            i += 1
+            continue
+        body = [i]
+        pending: list[int] = []  # label lines kept only if a row follows them
+        left = lines[i].segments[0].x0
+        k = i + 1
+        while k < n and _close(lines[k - 1], lines[k]):
+            line = lines[k]
+            if _is_row(line) or all(_numeric(s) for s in line.segments):
+                body.extend(pending)
+                pending = []
+                body.append(k)
+            elif len(pending) < MAX_LABEL_LINES and _is_label_line(line, left):
+                pending.append(k)
+            else:
+                break
+            k += 1
+        k = body[-1] + 1
+        rows = [b for b in body if _is_row(lines[b])]
+        head: list[int] = []
+        h = i - 1
+        while (
+            h >= 0 and len(head) < MAX_HEADER_LINES and _is_header(lines[h], lines[h + 1], lines[i])
+        ):
+            head.insert(0, h)
+            h -= 1
+        # one row is a table only under a header, with three values or more
+        single = len(rows) == 1 and head and sum(map(_numeric, lines[i].segments)) >= 3
+        if len(rows) < 2 and not single:
+            i += 1
+            continue
+        table = _table([lines[x] for x in head], [lines[x] for x in body])
+        if table is not None:
+            tables.append(table)
+            for x in head + body:
+                used.update(id(s) for s in lines[x].segments)
+        i = k
+    return tables, used
+
+
+def _is_label_line(line: Line, left: float) -> bool:
+    """A line with only a row label (a section label, or a label wrapped onto its own line)."""
+    segs = line.segments
+    return (
+        len(segs) <= 2
+        and len(line.text) <= 60
+        and abs(segs[0].x0 - left) < 4 * segs[0].size
+        and not line.text.rstrip().endswith(lx.TERMINAL)
+    )
+
+
+def _value_left(row: Line) -> float:
+    """Where the values of a row begin (its first numeric segment)."""
+    return min((s.x0 for s in row.segments[1:] if _numeric(s)), default=row.segments[-1].x0)
+
+
+def _is_header(line: Line, below: Line, first_row: Line) -> bool:
+    if not _close(line, below) or _is_row(line):
+        return False
+    if line.text.rstrip().endswith(lx.TERMINAL):
+        return False
+    first, *rest = line.segments
+    return (
+        len(first.text) <= MAX_LABEL
+        and all(len(s.text) <= MAX_HEADER_CELL for s in rest)
+        and first.size <= 1.15 * first_row.segments[0].size
+        and (len(line.segments) >= 2 or first.x0 >= _value_left(first_row) - 3 * first.size)
+    )
+
+
+def _columns(lines: list[Line]) -> list[tuple[float, float]]:
+    spans = sorted((s.x0, s.x1) for line in lines for s in line.segments)
+    cols: list[tuple[float, float]] = []
+    for x0, x1 in spans:
+        if cols and x0 <= cols[-1][1] + 1:
+            cols[-1] = (cols[-1][0], max(cols[-1][1], x1))
+        else:
+            cols.append((x0, x1))
+    return cols
+
+
+def _overlap(seg: Segment, col: tuple[float, float]) -> float:
+    return min(seg.x1, col[1]) - max(seg.x0, col[0])
+
+
+def _table(head: list[Line], body: list[Line]) -> PageTable | None:
+    cols = _columns([line for line in body if _is_row(line)])
+    if len(cols) < 2:
+        return None
+    grid: list[list[str]] = []
+    for line in head:
+        row = [""] * len(cols)
+        spanning = [s for s in line.segments if s.x0 > cols[0][1]]
+        if spanning and len(spanning) < len(cols) - 1:
+            # a sparse header line (GAAP | Non-GAAP over three columns each): every value
+            # column takes the header whose centre is nearest to its own
+            for c in range(1, len(cols)):
+                centre = sum(cols[c]) / 2
+                seg = min(spanning, key=lambda s: abs((s.x0 + s.x1) / 2 - centre))
+                row[c] = seg.text
+            for seg in line.segments:
+                if seg not in spanning:
+                    row[0] = f"{row[0]} {seg.text}".strip()
+            grid.append(row)
+            continue
+        for seg in line.segments:
+            hit = [c for c, col in enumerate(cols) if _overlap(seg, col) > 0]
+            if not hit:
+                centre = (seg.x0 + seg.x1) / 2
+                hit = [min(range(len(cols)), key=lambda c: abs(sum(cols[c]) / 2 - centre))]
+            for c in hit:
+                row[c] = f"{row[c]} {seg.text}".strip()
+        grid.append(row)
+    label_right = max(
+        (line.segments[0].x1 for line in body if not _numeric(line.segments[0])), default=0.0
+    )
+    previous: Line | None = None
+    for line in body:
+        first = line.segments[0]
+        if (
+            previous is not None
+            and len(line.segments) == 1
+            and not _numeric(first)
+            and previous.segments[0].x1 >= label_right - 2 * first.size
+            and abs(first.x0 - previous.segments[0].x0) < 2 * first.size
+            and grid
+        ):
+            # a row label wrapped onto the next line: it continues the label above
+            label = grid[-1][0]
+            grid[-1][0] = label + joiner(label[-1:] or " ", first.text) + first.text
+            previous = line
+            continue
+        row = [""] * len(cols)
+        for seg in line.segments:
+            c = max(range(len(cols)), key=lambda c: _overlap(seg, cols[c]))
+            row[c] = f"{row[c]} {seg.text}".strip()
+        grid.append(row)
+        previous = line
+    built = build_table(grid, marked_header_rows=len(head) or None)
+    if built is None:
+        return None
+    text, table = built
+    numeric = sum(1 for cell in table.cells if is_value(cell.text))
+    if table.cols < 2 or table.rows < 2 or numeric < 2:
+        return None
+    segs = [s for line in head + body for s in line.segments]
+    return PageTable(
+        RawBlock(BlockKind.TABLE, text, table=table),
+        min(s.top for s in segs),
+        min(s.x0 for s in segs),
+        max(s.x1 for s in segs),
+    )

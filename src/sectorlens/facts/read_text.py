@@ -1,0 +1,236 @@
+"""Plain text into blocks; ``Document.text`` stays the source (offsets are the file's).
+
+Paragraphs by blank lines, wrapped lines joined (a space or nothing, by script), bullets start
+list items, a lone short line is a heading, tab-separated lines or columns set with spaces are
+a table. The line helpers here are shared with the Markdown reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.document import (
+    Block,
+    BlockBuilder,
+    BlockKind,
+    Document,
+    Dropped,
+    Table,
+    make_block,
+)
+from sectorlens.facts.sentences import joiner
+from sectorlens.facts.tables import build_table, is_value
+
+HEADING_MAX_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int  # offset in the source of the first character
+    text: str  # without the line end
+
+
+def split_lines(text: str) -> list[Line]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append(Line(pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _chunks(lines: list[Line]) -> list[list[Line]]:
+    chunks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.text.strip():
+            current.append(line)
+        elif current:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+class Blocks:
+    """Collects blocks in order."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.dropped: list[Dropped] = []
+
+    def add(
+        self,
+        kind: BlockKind,
+        b: BlockBuilder,
+        *,
+        level: int | None = None,
+        marker: str | None = None,
+        table: Table | None = None,
+    ) -> None:
+        text = b.text
+        if not text.strip():
+            return
+        self.blocks.append(
+            make_block(
+                len(self.blocks),
+                kind,
+                text,
+                tuple(b.segments),
+                level=level,
+                marker=marker,
+                table=table,
+            )
+        )
+
+
+def add_line(
+    b: BlockBuilder, line: Line, add: Callable[[BlockBuilder, str, int], None] | None = None
+) -> None:
+    """Append a wrapped line: strip its edges, join to what is there by script; ``add`` puts
+    the line's text in (Markdown removes its inline markup there)."""
+    body = line.text.strip()
+    if not body:
+        return
+    lead = line.text.index(body[0])
+    if b.length:
+        b.insert(joiner(b.last_char() + (" " if b.trailing_space else ""), body))
+    if add is not None:
+        add(b, body, line.start + lead)
+    else:
+        b.add(body, line.start + lead)
+    b.trailing_space = line.text != line.text.rstrip()
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+def read_plain(text: str, name: str) -> Document:
+    """Blocks of a plain-text document (``text`` already normalized to ``\\n`` line ends)."""
+    out = Blocks()
+    for chunk in _chunks(split_lines(text)):
+        if len(chunk) >= 2 and all("\t" in ln.text for ln in chunk):
+            _table(out, [[c for c in ln.text.strip().split("\t")] for ln in chunk], chunk)
+            continue
+        grid = _aligned_grid(chunk)
+        if grid is not None:
+            place_table(out, chunk, grid, None)
+            continue
+        b = BlockBuilder()
+        kind, marker = BlockKind.PARAGRAPH, None
+        for line in chunk:
+            m = lx.BULLET.match(line.text)
+            if m and b.length:
+                out.add(kind, b, marker=marker)
+                b = BlockBuilder()
+            if m and not b.length:
+                kind, marker = BlockKind.LIST_ITEM, m.group(0).strip()
+                add_line(b, Line(line.start + m.end(), line.text[m.end() :]))
+                continue
+            add_line(b, line)
+        if kind is BlockKind.PARAGRAPH:
+            kind = _plain_kind(chunk, b.text)
+        out.add(kind, b, marker=marker)
+    return Document(text, tuple(out.blocks), name, "txt")
+
+
+def _plain_kind(chunk: list[Line], text: str) -> BlockKind:
+    if lx.CAPTION.match(text):
+        return BlockKind.CAPTION
+    if (
+        len(chunk) == 1
+        and len(text) <= HEADING_MAX_CHARS
+        and not text.endswith(lx.TERMINAL)
+        and not text.endswith((",", "，", "、", ":", "："))
+        and any(ch.isalpha() for ch in text)
+    ):
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+_PART = re.compile(r"\S+(?: \S+)*")  # text between runs of two or more spaces
+
+
+def _aligned_grid(chunk: list[Line]) -> list[list[str]] | None:
+    """Cells of a table set in columns with spaces, or None for prose: at least two lines with
+    a value after their first part, and most lines split into parts by wide gaps."""
+    parts = [[(m.start(), m.end(), m.group(0)) for m in _PART.finditer(ln.text)] for ln in chunk]
+    rows = [p for p in parts if len(p) >= 2 and any(is_value(t) for _a, _b, t in p[1:])]
+    if len(rows) < 2 or sum(1 for p in parts if len(p) >= 2) < 0.6 * len(parts):
+        return None
+    cols: list[tuple[int, int]] = []
+    for a, b in sorted((a, b) for p in rows for a, b, _t in p):
+        if cols and a <= cols[-1][1] + 1:
+            cols[-1] = (cols[-1][0], max(cols[-1][1], b))
+        else:
+            cols.append((a, b))
+    if len(cols) < 2:
+        return None
+    grid = []
+    for p in parts:
+        row = [""] * len(cols)
+        for a, b, t in p:
+            c = max(range(len(cols)), key=lambda c: min(b, cols[c][1]) - max(a, cols[c][0]))
+            row[c] = f"{row[c]} {t}".strip()
+        grid.append(row)
+    return grid
+
+
+def _table(out: Blocks, grid: list[list[str]], chunk: list[Line]) -> None:
+    """A table block; each cell maps back to its place in the source."""
+    built = build_table(grid)
+    if built is None:
+        return
+    text, table = built
+    sources: dict[str, list[int]] = {}
+    for ln in chunk:
+        pos = ln.start
+        for part in ln.text.split("\t"):
+            body = " ".join(part.split())
+            if body:
+                sources.setdefault(body, []).append(pos + part.index(body.split()[0]))
+            pos += len(part) + 1
+    b = BlockBuilder()
+    cursor = 0
+    for cell in table.cells:
+        if cell.start > cursor:
+            b.insert(text[cursor : cell.start])
+        found = sources.get(cell.text)
+        if found and cell.text:
+            b.add(cell.text, found.pop(0))
+        else:
+            b.insert(cell.text)
+        cursor = cell.end
+    if cursor < len(text):
+        b.insert(text[cursor:])
+    out.add(BlockKind.TABLE, b, table=table)
+
+
+def place_table(out: Blocks, rows: list[Line], grid: list[list[str]], marked: int | None) -> None:
+    """A table block whose cells map back to their first occurrence in the source lines."""
+    built = build_table(grid, marked_header_rows=marked)
+    if built is None:
+        return
+    text, table = built
+    # Cells map back to the first occurrence of their text in the table's source lines.
+    b = BlockBuilder()
+    cursor = 0
+    search_from = rows[0].start
+    source = "\n".join(ln.text for ln in rows)
+    for cell in table.cells:
+        if cell.start > cursor:
+            b.insert(text[cursor : cell.start])
+        k = source.find(cell.text, search_from - rows[0].start) if cell.text else -1
+        if k >= 0:
+            b.add(cell.text, rows[0].start + k)
+            search_from = rows[0].start + k + len(cell.text)
+        else:
+            b.insert(cell.text)
+        cursor = cell.end
+    if cursor < len(text):
+        b.insert(text[cursor:])
+    out.add(BlockKind.TABLE, b, table=table)

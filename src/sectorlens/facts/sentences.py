@@ -1,0 +1,78 @@
+"""Sentence ends (ko/zh/en) and what a line break stands for; shared by readers and layout."""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts import lexicon as lx
+
+CLOSERS = "\"'”’」』)）]"
+# A candidate end: CJK/full stops always; '.', '!' or '?' before a space, a closer or the end; a
+# Korean '다.' (or any Hangul + '.') followed by a non-digit even without a space (text whose
+# spaces were lost).
+_END = re.compile(
+    r"[。！？]+"
+    r"|[.!?]+(?=\s|[\"'”’」』)）\]]|$)"
+    r"|(?<=[가-힣])\.(?=[^\d\s.])"
+)
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` as (start, end) without edge spaces; never inside ``3.5``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _END.finditer(text):
+        end = m.end()
+        if end <= start:
+            continue
+        if m.group(0) == "." and not _ends_sentence(text, start, m.start()):
+            continue
+        while end < n and text[end] in CLOSERS:
+            end += 1
+        spans.append((start, end))
+        start = end
+    if start < n:
+        spans.append((start, n))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _ends_sentence(text: str, start: int, dot: int) -> bool:
+    """False for a '.' after an abbreviation, an initial or a list number (``3.`` at the start)."""
+    word = _WORD_BEFORE.search(text, max(start, dot - 40), dot)
+    token = word.group(1).lower().lstrip("([{\"'“‘（") if word else ""
+    if token in lx.ABBREVIATIONS:
+        return False
+    if len(token) == 1 and token.isalpha() and token.isascii():
+        return False
+    return not (token.isdigit() and len(token) <= 2 and not text[start:dot].strip(token).strip())
+
+
+def joiner(prev: str, nxt: str) -> str:
+    """What a line break between ``prev`` and ``nxt`` stands for: a space or nothing."""
+    if not prev or not nxt:
+        return ""
+    if prev[-1].isspace():
+        return " "
+    a, b = prev[-1], nxt[0]
+    if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
+        return " "
+    if a in ",;:)]}»”’" and not is_cjk(b):
+        return " "
+    if a in ",;:.!?" and is_cjk(b):
+        return " " if lx.HANGUL.match(b) else ""
+    return ""
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Hangul or Han character."""
+    return bool(lx.HANGUL.match(ch) or lx.HAN.match(ch))

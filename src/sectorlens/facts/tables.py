@@ -1,0 +1,154 @@
+"""Tables from a grid of cell texts: tidy the grid, find header rows and columns, lay out text.
+
+Every reader (HTML ``<table>``, DOCX tables, Markdown pipe tables, PDF table finder) hands over a
+list of rows of cell strings; ``build_table`` returns the block text (cells separated by tabs,
+rows by line ends) and a ``Table`` whose cells point into it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sectorlens.facts.document import Cell, Table
+
+MAX_HEADER_ROWS = 4
+_SPACE = re.compile(r"\s+")
+_NUMBER = re.compile(r"^[\s$€£¥₩(（\-−–+△▲▽▼]*\d[\d,.\s]*(?:%|％|p|%p|x|배)?[)）]?\s*\*?$", re.I)
+# Column labels that look like numbers: years, quarters, fiscal years, forecasts (2024, 2Q24,
+# FY23, 24F, 1H23, '21, 2023年, 2023년).
+_PERIOD_LABEL = re.compile(
+    r"^(?:FY\s?|CY\s?|[1-4]Q\s?|Q[1-4]\s?|[12]H\s?|H[12]\s?|’|')?(?:19|20)?\d{2}"
+    r"(?:\.\d{1,2})?\s?(?:[AEFP]|年|년|[1-4]Q|Q[1-4])?$",
+    re.I,
+)
+_CURRENCY_ONLY = re.compile(r"^(?:[$€£¥₩]|US\$|C\$|A\$|HK\$|NT\$|RMB|USD|KRW|CNY)$")
+_CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|pts|bps|p|%p)$", re.I)
+
+
+_VALUE = re.compile(
+    r"^(?:up|down|flat|increase|decrease|증가|감소|상승|하락|增长|下降|增加|减少)?\s*"
+    r"[+\-−–△▲▽▼]?\s*(?:US\$|C\$|A\$|HK\$|[$€£¥₩])?\s*[(（]?[+\-−–△▲▽▼]?\s?\d[\d,.]*[)）]?\s*"
+    r"(?:%|％|%p|%pt|ppts?|pts?|bps|bp|x|배|times|billion|million|thousand|trillion|bn|mn|tn|"
+    r"[BMKT]|조\s?원|억\s?원|만\s?원|천\s?원|원|조|억|만|亿元|万元|元|亿|万|美元|달러|위안)?"
+    r"[)）]?\*?$",
+    re.I,
+)
+
+
+def is_value(text: str) -> bool:
+    """True for a cell that is one quantity: a number with its sign, unit or scale
+    (``$5.8 billion``, ``down 38%``, ``(12.5)%``, ``1,234억원``)."""
+    return any(ch.isdigit() for ch in text) and bool(_VALUE.match(text.strip()))
+
+
+def is_number(text: str) -> bool:
+    """True for a cell that is one number (``1,234``, ``(8.4)``, ``$ 5``, ``12.5%``)."""
+    return bool(_NUMBER.match(text)) and any(ch.isdigit() for ch in text)
+
+
+def _merge_signs(grid: list[list[str]]) -> None:
+    """A `$` cell joins the number to its right; a `%` or `)` cell joins the number to its left."""
+    for r in grid:
+        width = len(r)
+        for c in range(width):
+            if _CURRENCY_ONLY.match(r[c]):
+                k = c + 1
+                while k < width - 1 and not r[k]:
+                    k += 1
+                if k < width and r[k] and any(ch.isdigit() for ch in r[k]):
+                    r[k] = f"{r[c]}{r[k]}" if len(r[c]) == 1 else f"{r[c]} {r[k]}"
+                    r[c] = ""
+            elif _CLOSING_ONLY.match(r[c]) and c > 0:
+                k = c - 1
+                while k > 0 and not r[k]:
+                    k -= 1
+                if r[k] and any(ch.isdigit() for ch in r[k]):
+                    r[k] = r[k] + r[c]
+                    r[c] = ""
+
+
+def tidy_grid(
+    rows: Sequence[Sequence[str | None]], marked: int | None = None
+) -> tuple[list[list[str]], int]:
+    """Whitespace collapsed, signs merged, empty rows and body-empty columns dropped; and the
+    number of header rows (``marked`` by th/thead, else found by content)."""
+    grid = [[_SPACE.sub(" ", c or "").strip() for c in row] for row in rows]
+    grid = [r for r in grid if any(r)]
+    width = max((len(r) for r in grid), default=0)
+    grid = [r + [""] * (width - len(r)) for r in grid]
+    _merge_signs(grid)
+    hr = header_rows_of(grid, marked)
+    body = grid[hr:] or grid
+    keep_cols = [c for c in range(width) if any(r[c] for r in body)]
+    grid = [[r[c] for c in keep_cols] for r in grid]
+    kept = [(i, r) for i, r in enumerate(grid) if any(r)]
+    return [r for _, r in kept], sum(1 for i, _ in kept if i < hr)
+
+
+def is_header_row(row: Sequence[str]) -> bool:
+    """True for a row of labels: text, years, quarters — no value that is a plain number."""
+    if not any(row):
+        return False
+    for c, text in enumerate(row):
+        if c == 0 and text and is_value(text) and not _PERIOD_LABEL.match(text):
+            return False
+        if c > 0 and text and is_value(text) and not _PERIOD_LABEL.match(text):
+            return False
+    return True
+
+
+def header_rows_of(grid: Sequence[Sequence[str]], marked: int | None = None) -> int:
+    """How many leading rows are headers: ``marked`` (th/thead) if given, else by content."""
+    if len(grid) < 2:
+        return 0
+    if marked:
+        return min(marked, len(grid) - 1)
+    n = 0
+    while n < min(MAX_HEADER_ROWS, len(grid) - 1) and is_header_row(grid[n]):
+        n += 1
+    # Only a header if something below it holds numbers (else a text table: no header known).
+    if n and not any(is_value(t) for row in grid[n:] for t in row):
+        return 0
+    return n
+
+
+def header_cols_of(grid: Sequence[Sequence[str]], header_rows: int) -> int:
+    """1 when the first column labels the rows (mostly text, and numbers to its right)."""
+    body = grid[header_rows:]
+    if not body or len(grid[0]) < 2:
+        return 0
+    firsts = [r[0] for r in body if r[0]]
+    if not firsts:
+        return 0
+    # Years and quarters down the first column label rows too (a time series by row).
+    texty = sum(1 for t in firsts if not is_value(t) or _PERIOD_LABEL.match(t))
+    numbers_right = any(is_value(t) for r in body for t in r[1:])
+    return 1 if numbers_right and texty * 2 >= len(firsts) else 0
+
+
+def build_table(
+    rows: Sequence[Sequence[str | None]], *, marked_header_rows: int | None = None
+) -> tuple[str, Table] | None:
+    """Block text and ``Table`` for a grid; None when nothing is left after tidying."""
+    grid, hr = tidy_grid(rows, marked_header_rows)
+    if not grid or not grid[0]:
+        return None
+    n_rows, n_cols = len(grid), len(grid[0])
+    hr = min(hr, max(n_rows - 1, 0))
+    hc = header_cols_of(grid, hr)
+    parts: list[str] = []
+    cells: list[Cell] = []
+    pos = 0
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if c:
+                parts.append("\t")
+                pos += 1
+            cells.append(Cell(r, c, text, pos, pos + len(text), r < hr or c < hc))
+            parts.append(text)
+            pos += len(text)
+        if r + 1 < n_rows:
+            parts.append("\n")
+            pos += 1
+    return "".join(parts), Table(tuple(cells), n_rows, n_cols, hr, hc)
