@@ -19,8 +19,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
+from ibis.common.exceptions import TableNotFound
 
 from sectorlens.errors import NoAnswer, UsageError
 from sectorlens.fx import FxError, FxRates
@@ -85,6 +87,13 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
         o = o.filter(o.metric == q.param("obs_metric"))
     if q.param("geography"):
         o = o.filter(o.geography == q.param("geography"))
+    try:  # the edition date of each figure: its source's publication date
+        src = engine.table("sources")
+    except TableNotFound:  # an engine given only deals and observations: no edition dates
+        o = o.mutate(as_of=ibis.null("date"))
+    else:
+        src = src.select(src_id=src.source_id, as_of=src.published)
+        o = o.left_join(src, o.source_id == src.src_id)
     t = deals(q, engine)
     t = t.filter(t.deal_date >= start, t.deal_date <= end)
     coverage = t.group_by("source_format").aggregate(
@@ -120,6 +129,8 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
         "source_id",
         "locator",
         "note",
+        "cites",
+        "as_of",
     ]
     return {"observations": o.select(*obs_cols), "coverage": coverage, "sums": sums}
 
@@ -131,10 +142,15 @@ def finish_reconcile(results: dict[str, pa.Table], q: Query) -> pa.Table:
     target = q.currency
     amount = q.param("measure") != "deals"
     out: list[dict[str, Any]] = []
-    for o in sorted(results["observations"].to_pylist(), key=lambda r: r["obs_id"]):
+    observations = results["observations"].to_pylist()
+    editions = _editions(observations)
+    for o in sorted(observations, key=lambda r: r["obs_id"]):
         row: dict[str, Any] = {
             "kind": "reference",
             "source": o["source_id"],
+            "publisher": (o.get("cites") or [o["source_id"]])[0],
+            "as_of": o.get("as_of"),
+            "edition": editions.get(o["obs_id"]),
             "metric": o["metric"],
             "status": o["status"],
             "period_start": o["period_start"],
@@ -173,6 +189,31 @@ def finish_reconcile(results: dict[str, pa.Table], q: Query) -> pa.Table:
     for r in out:
         r["currency"] = target if amount else None
     return to_arrow(out, _SCHEMA)
+
+
+def _editions(observations: list[dict[str, Any]]) -> dict[str, str]:
+    """``latest`` / ``superseded`` for figures one publisher published in several editions.
+
+    The edition date is the publication date of the page read (``as_of``); a figure read in an
+    undated page makes the order unknown (``undated``).
+    """
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for o in observations:
+        who = (o.get("cites") or [o["source_id"]])[0]
+        key = (who, o["metric"], o["unit"], o["currency"], o["geography"], o["segment"])
+        groups[(*key, o["status"], o["period_start"], o["period_end"])].append(o)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        if len({m["source_id"] for m in members}) < 2:
+            continue
+        dates = [m.get("as_of") for m in members]
+        known = [d for d in dates if d is not None]
+        if len(known) < len(dates):
+            out |= {m["obs_id"]: "undated" for m in members}
+            continue
+        newest = max(known)
+        out |= {m["obs_id"]: "latest" if m["as_of"] == newest else "superseded" for m in members}
+    return out
 
 
 def _convert(
@@ -234,6 +275,9 @@ _Q = Decimal("0.000001")
 _SCHEMA: list[tuple[str, Any]] = [
     ("kind", pa.string()),
     ("source", pa.string()),
+    ("publisher", pa.string()),
+    ("as_of", pa.date32()),
+    ("edition", pa.string()),
     ("metric", pa.string()),
     ("status", pa.string()),
     ("period_start", pa.date32()),

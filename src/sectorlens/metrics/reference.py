@@ -27,7 +27,8 @@ def select(observations: Iterable[Observation], where: Mapping[str, Any]) -> lis
 
     The match is exact: without ``segment_type`` or ``segment`` only unsegmented rows match,
     and without ``equivalent_of`` stated equivalents do not (a total is never silently swapped
-    for one of its segments).
+    for one of its segments). ``cites`` matches when the value is among the sources an
+    observation attributes its figure to (one publisher's series across the pages it was read in).
     """
     unknown = set(where) - FIELDS
     if unknown:
@@ -36,8 +37,11 @@ def select(observations: Iterable[Observation], where: Mapping[str, Any]) -> lis
     if "segment_type" not in wanted and "segment" not in wanted:
         wanted |= {"segment_type": None, "segment": None}
     wanted.setdefault("equivalent_of", None)
+    cited = wanted.pop("cites", None)
     out = []
     for obs in observations:
+        if cited is not None and cited not in obs.cites:
+            continue
         if all(getattr(obs, key) == (value or None) for key, value in wanted.items()):
             out.append(obs)
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from sectorlens.fx import FxRates
+from sectorlens.metrics.editions import History, histories, latest
 from sectorlens.model import Source
 from sectorlens.report.blocks import Chart, Paragraph, Section
 from sectorlens.report.context import Labels, ReportContext
@@ -105,6 +106,10 @@ def build_report(
     """
     words = Wording(lang)
     ref = stored_reference(con, subject)
+    # every edition is kept in the store; the report uses the latest and notes each revision
+    n_obs = len(ref.observations)
+    revised = [h for h in histories(ref.observations, ref.sources.values()) if h.revised]
+    ref = replace(ref, observations=tuple(latest(ref.observations, ref.sources.values())))
     spec = ref.presentation.get("subject") or {}
     labels = Labels(ref.presentation, lang)
     reader = reader_currency(spec, lang)
@@ -150,7 +155,7 @@ def build_report(
     base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""
     if lang == "ko" and base:
         base_title = base.title
-    values = {"base": base_title, "n_obs": len(ref.observations), "n_sources": len(ref.sources)}
+    values = {"base": base_title, "n_obs": n_obs, "n_sources": len(ref.sources)}
     # the data set's own opening (``intro`` in subject.yaml), else a generic one
     opening = ctx.loc(spec.get("intro"))
     for key, value in values.items():
@@ -163,6 +168,7 @@ def build_report(
         parts.append(words.say("report.intro_home", home=home))
     parts.append(words.say("report.intro_cites"))
     intro = [Paragraph(" ".join(parts), (base_id,) if base else ())]
+    intro += [_revision(ctx, h) for h in revised]
     for reason in ("deals", "data"):
         titles = [title for title, why in left_out if why == reason]
         if titles:
@@ -179,3 +185,23 @@ def build_report(
         footer=words.say("report.footer", dataset=ref.dataset_id),
         warnings=warnings,
     )
+
+
+def _revision(ctx: ReportContext, history: History) -> Paragraph:
+    """``P's figure for X was first published as A (date), later as B (date); B is used.``"""
+    from sectorlens.report.sections.common import period_text, value_text
+
+    first, last = history.editions[0], history.editions[-1]
+    words, fmt = ctx.words, ctx.fmt
+    who = first.obs.cites[0] if first.obs.cites else first.obs.source_id
+    text = words.say(
+        "report.revision" if history.dated else "report.revision_undated",
+        publisher=ctx.labels.cite_as(who, who),
+        metric=ctx.labels.metric(first.obs.metric),
+        period=period_text(ctx, first.obs),
+        old=value_text(ctx, first.obs, equivalent=False),
+        new=value_text(ctx, last.obs, equivalent=False),
+        old_date=fmt.period(first.as_of, first.as_of) if first.as_of else "",
+        new_date=fmt.period(last.as_of, last.as_of) if last.as_of else "",
+    )
+    return Paragraph(text, tuple(dict.fromkeys(e.obs.source_id for e in history.editions)))

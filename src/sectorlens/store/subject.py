@@ -61,6 +61,8 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "policies": ("facts",),
     "outlook": ("series", "compare", "progress"),
     "cross_source": ("currency", "comparisons", "context"),
+    "by_source": ("where", "by", "currency", "years"),
+    "target_status": ("year", "actuals"),
     "equivalents": (),
     "findings": (),
     "ingested_shares": ("where", "by", "segment_type", "top", "years", "compare"),

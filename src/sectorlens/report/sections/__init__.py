@@ -15,6 +15,7 @@ from typing import Any
 from sectorlens.errors import InputError
 from sectorlens.report.blocks import Block, Chart, Note, Section, Table
 from sectorlens.report.context import ReportContext
+from sectorlens.report.sections.bysource import by_source, target_status
 from sectorlens.report.sections.crosssource import cross_source
 from sectorlens.report.sections.ingested import (
     ingested_deal_size,
@@ -40,6 +41,8 @@ KINDS: Mapping[str, Builder] = MappingProxyType(
         "policies": policies,
         "outlook": outlook,
         "cross_source": cross_source,
+        "by_source": by_source,
+        "target_status": target_status,
         "equivalents": equivalents,
         "findings": findings,
         "ingested_shares": ingested_shares,

@@ -1,0 +1,274 @@
+"""Sections over several publishers at once: ``by_source`` (one figure per year, publisher by
+publisher, in one currency, with a reconciliation per year) and ``target_status`` (each target
+against the latest published figure: met or not, and when)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sectorlens.fx import FxError
+from sectorlens.metrics.editions import publisher
+from sectorlens.metrics.reference import bounds, select, whole_years
+from sectorlens.model import Observation, Qualifier, Status, Target
+from sectorlens.report.blocks import Finding, Note, Table
+from sectorlens.report.blocks import Section as Sec
+from sectorlens.report.context import ReportContext, cites_of
+from sectorlens.report.sections.common import period_text, qualified, value_text
+
+_SHOWN = (Status.ACTUAL, Status.ESTIMATE)
+
+
+def _in_quote(ctx: ReportContext, obs: Observation, quote: str) -> Decimal | None:
+    """The observation's point value in ``quote`` at its period's ECB average (None if unknown)."""
+    if obs.value is None:
+        return None
+    if obs.unit != "money" or not obs.currency or obs.currency == quote:
+        return obs.value
+    try:
+        conv = ctx.fmt.convert(obs.value, obs.currency, quote, obs.period_start, obs.period_end)
+    except FxError:
+        return None
+    return conv.result.amount
+
+
+def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
+    """A year × publisher table in one currency at each year's ECB rate, and why they differ."""
+    sec = Sec(cfg["id"], ctx.loc(cfg["title"]))
+    say, fmt = ctx.words.say, ctx.fmt
+    quote = str(cfg.get("currency") or ctx.home_currency)
+    first, last = (int(y) for y in cfg.get("years") or (1, 9999))
+    by = str(cfg.get("by") or "segment")
+    found = [
+        o
+        for o in select(ctx.ref.observations, cfg["where"])
+        if o.status in _SHOWN
+        and whole_years(o.period_start, o.period_end)
+        and o.period_start
+        and o.period_end
+        and o.period_start.year == o.period_end.year
+        and first <= o.period_start.year <= last
+    ]
+    if not found:
+        return sec
+
+    def column(o: Observation) -> str:
+        return publisher(o) if by == "publisher" else str(getattr(o, by, None) or publisher(o))
+
+    def shown(value: Decimal, o: Observation) -> str:
+        if o.unit == "money":
+            return fmt.money(value, quote)
+        return fmt.count(value, o.unit, ctx.labels.unit(o.unit))
+
+    cols = list(dict.fromkeys(column(o) for o in sorted(found, key=lambda o: o.obs_id)))
+    cols.sort(key=lambda c: min(o.period_start or date.max for o in found if column(o) == c))
+    names = {c: _column_name(ctx, found, c, column) for c in cols}
+    money = any(o.unit == "money" for o in found)
+    years = sorted({o.period_start.year for o in found if o.period_start})
+    rows, recon = [], []
+    for year in years:
+        cells, values = [], []
+        for c in cols:
+            here = [o for o in found if column(o) == c and o.period_start.year == year]  # type: ignore[union-attr]
+            if not here:
+                cells.append("—")
+                continue
+            obs = here[0]
+            conv = _in_quote(ctx, obs, quote)
+            if conv is None:
+                cells.append(value_text(ctx, obs, equivalent=False))
+                continue
+            text = qualified(ctx, obs, shown(conv, obs))
+            if obs.currency and obs.currency != quote:
+                text += f" ({value_text(ctx, obs, equivalent=False)})"
+            cells.append(text)
+            values.append((conv, obs))
+        rows.append((str(year), *cells))
+        if len(values) >= 2:
+            hi = max(values, key=lambda v: v[0])
+            lo = min(values, key=lambda v: v[0])
+            sentence = say(
+                "bysource.spread",
+                year=year,
+                n=len(values),
+                low=shown(lo[0], lo[1]),
+                low_name=names[column(lo[1])],
+                high=shown(hi[0], hi[1]),
+                high_name=names[column(hi[1])],
+                ratio=fmt.ratio(hi[0] / lo[0]) if lo[0] else "—",
+            )
+            recon.append((str(year), str(len(values)), fmt.ratio(hi[0] / lo[0]), sentence))
+            sec.findings.append(Finding(sentence, cites_of(*(v[1] for v in values))))
+    sec.blocks.append(
+        Table(
+            (say("col.period"), *(names[c] for c in cols)),
+            tuple(rows),
+            (False, *([True] * len(cols))),
+            caption=say("bysource.caption", currency=fmt.currency_name(quote)) if money else None,
+            cites=cites_of(*found),
+        )
+    )
+    if recon:
+        sec.blocks.append(
+            Table(
+                (say("col.period"), say("bysource.n"), say("bysource.ratio"), say("bysource.why")),
+                tuple(recon),
+                (False, True, True, False),
+                caption=say("bysource.recon_caption"),
+            )
+        )
+    defs = [f"{names[c]}: {about}" for c in cols if (about := _about(ctx, found, c, column, by))]
+    if defs:
+        sec.blocks.append(Note(say("bysource.definitions", items="; ".join(defs)), "warning"))
+    if money:
+        sec.blocks.append(Note(say("bysource.currency", currency=fmt.currency_name(quote))))
+    return sec
+
+
+def _column_name(ctx: ReportContext, found: list[Observation], col: str, column: Any) -> str:
+    obs = next(o for o in found if column(o) == col)
+    if obs.segment_type and obs.segment == col:
+        return ctx.labels.segment(obs.segment_type, col)
+    return ctx.labels.cite_as(col, col)
+
+
+def _about(ctx: ReportContext, found: list[Observation], col: str, column: Any, by: str) -> str:
+    obs = next(o for o in found if column(o) == col)
+    if by == "segment" and obs.segment_type:
+        return ctx.labels.segment_about(obs.segment_type, col)
+    return ""
+
+
+def target_status(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
+    """Each target due by ``year``: the latest figure, whether and when it passed the target."""
+    sec = Sec(cfg["id"], ctx.loc(cfg["title"]))
+    say = ctx.words.say
+    year = int(cfg["year"])
+    actuals: dict[str, dict[str, Any]] = cfg.get("actuals") or {}
+    rows = []
+    for target in sorted(ctx.ref.targets, key=lambda t: (t.target_date, t.target_id)):
+        if target.target_date.year > year or target.value is None:
+            continue
+        where = actuals.get(target.metric)
+        found = []
+        if where is not None:
+            found = sorted(
+                (
+                    o
+                    for o in select(ctx.ref.observations, where)
+                    if o.status in _SHOWN and o.period_end and bounds(o) is not None
+                ),
+                key=lambda o: (o.period_end, o.obs_id),
+            )
+        goal = qualified(ctx, _as_obs(target), _target_text(ctx, target))
+        if not found:
+            status = say("target.no_figure")
+            rows.append(
+                (str(target.target_date.year), ctx.labels.metric(target.metric), goal, "—", status)
+            )
+            sec.findings.append(
+                Finding(
+                    say(
+                        "target.sentence_none",
+                        metric=ctx.labels.metric(target.metric),
+                        target=goal,
+                        year=target.target_date.year,
+                    ),
+                    (target.source_id,),
+                )
+            )
+            continue
+        latest = found[-1]
+        passing = next((o for o in found if _passes(o, target)), None)
+        by_whom = ctx.labels.cite_as(publisher(latest), publisher(latest))
+        latest_text = (
+            f"{value_text(ctx, latest, equivalent=False)} ({period_text(ctx, latest)}, {by_whom})"
+        )
+        if passing is not None:
+            who = ctx.labels.cite_as(publisher(passing), publisher(passing))
+            when = period_text(ctx, passing)
+            on_time = passing.period_end is not None and passing.period_end <= target.target_date
+            status = say("target.met", when=when, who=who, on_time=on_time)
+        else:
+            status = say("target.not_met")
+        rows.append(
+            (
+                str(target.target_date.year),
+                ctx.labels.metric(target.metric),
+                goal,
+                latest_text,
+                status,
+            )
+        )
+        caveat = ctx.labels.text("targets", target.target_id, "note", target.note) or ""
+        sentence = say(
+            "target.sentence",
+            metric=ctx.labels.metric(target.metric),
+            target=goal,
+            year=target.target_date.year,
+            latest=latest_text,
+            status=status,
+        )
+        sec.findings.append(
+            Finding(sentence, (*cites_of(latest, *(o for o in [passing] if o)), target.source_id))
+        )
+        if caveat:
+            sec.blocks.append(
+                Note(
+                    say(
+                        "target.caveat",
+                        metric=ctx.labels.metric(target.metric),
+                        year=target.target_date.year,
+                        caveat=caveat,
+                    ),
+                    cites=(target.source_id,),
+                )
+            )
+    if rows:
+        sec.blocks.insert(
+            0,
+            Table(
+                (
+                    say("col.by"),
+                    say("target.what"),
+                    say("col.target"),
+                    say("target.latest"),
+                    say("target.status"),
+                ),
+                tuple(rows),
+                (False, False, True, False, False),
+            ),
+        )
+    return sec
+
+
+def _as_obs(target: Target) -> Observation:
+    return Observation(
+        target.target_id,
+        target.metric,
+        target.value,
+        target.unit,
+        target.source_id,
+        qualifier=target.qualifier,
+        currency=target.currency,
+    )
+
+
+def _target_text(ctx: ReportContext, target: Target) -> str:
+    value = target.value or Decimal(0)
+    if target.unit == "money" and target.currency:
+        return ctx.fmt.money(value, target.currency)
+    if target.unit == "percent":
+        return ctx.fmt.pct(value)
+    return ctx.fmt.count(value, target.unit, ctx.labels.unit(target.unit))
+
+
+def _passes(obs: Observation, target: Target) -> bool:
+    """True when the figure's lower end reaches the target (an "at most" figure never does)."""
+    ends = bounds(obs)
+    if ends is None or target.value is None or obs.qualifier is Qualifier.AT_MOST:
+        return False
+    if target.currency and obs.currency != target.currency:
+        return False
+    return ends[0] >= target.value

@@ -1,0 +1,180 @@
+"""The 2025 edition of the China subject: every figure traced to a page, editions, the report."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from sectorlens.fx import FxRates
+from sectorlens.metrics.editions import histories, latest, publisher, slot, superseded
+from sectorlens.metrics.reference import select
+from sectorlens.model import Observation
+from sectorlens.report import build_report, render_markdown
+from sectorlens.store import ensure_reference, read_reference
+from sectorlens.subjects import bundled_subjects
+
+GOLDEN = Path(__file__).parent / "golden"
+SUBJECT = "cn_ai_2025"
+
+
+@pytest.fixture(scope="module")
+def data():  # type: ignore[no-untyped-def]
+    return read_reference(bundled_subjects()[SUBJECT])
+
+
+def test_every_observation_names_its_page_and_quotes_the_figure(data) -> None:  # type: ignore[no-untyped-def]
+    sources = {s.source_id: s for s in data.sources}
+    for obs in data.observations:
+        page = sources[obs.source_id]
+        assert page.url and page.publisher and obs.locator, obs.obs_id
+        assert obs.note and obs.note.startswith("Original: "), obs.obs_id
+        quoted = obs.note.split('"')[1]
+        printed = _csv_field(data, obs.obs_id, "as_published")
+        assert printed and printed in quoted, (obs.obs_id, printed, quoted)
+        for cited in obs.cites:
+            assert cited in sources, (obs.obs_id, cited)
+
+
+def _csv_field(data, obs_id: str, field: str) -> str:  # type: ignore[no-untyped-def]
+    import csv
+
+    for path in sorted((data.directory / "observations").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row["obs_id"] == obs_id:
+                    return str(row[field])
+    raise AssertionError(obs_id)
+
+
+def test_no_two_observations_for_one_slot_without_distinct_editions(data) -> None:  # type: ignore[no-untyped-def]
+    published = {s.source_id: s.published for s in data.sources}
+    groups: dict[tuple[object, ...], list[Observation]] = defaultdict(list)
+    for obs in data.observations:
+        groups[slot(obs)].append(obs)
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        editions = [published[o.source_id] for o in members]
+        assert None not in editions, (key, [o.obs_id for o in members])
+        assert len(set(editions)) == len(editions), (key, [o.obs_id for o in members])
+
+
+def test_six_publishers_give_investment_by_year_2019_2024(data) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        publisher(o)
+        for o in data.observations
+        if o.metric == "deal_amount"
+        and o.geography == "CN"
+        and o.period_start
+        and o.period_end
+        and date(2019, 1, 1) <= o.period_start
+        and o.period_end <= date(2024, 12, 31)
+    }
+    assert len(found) >= 6, found
+
+
+def test_itjuzi_2021_total_has_two_editions_and_the_later_wins(data) -> None:  # type: ignore[no-untyped-def]
+    revised = {h.slot[:2] + h.slot[4:6]: h for h in histories(data.observations, data.sources)}
+    history = revised[("itjuzi", "deal_amount", date(2021, 1, 1), date(2021, 12, 31))]
+    assert [e.obs.value for e in history.editions] == [
+        Decimal("225180000000"),
+        Decimal("248780000000"),
+    ]
+    assert [e.as_of for e in history.editions] == [date(2023, 6, 30), date(2024, 5, 25)]
+    assert history.revised and history.current is history.editions[-1]
+    kept = {o.obs_id for o in latest(data.observations, data.sources)}
+    assert "itjuzi_amount_2021_2024ed" in kept
+    assert "itjuzi_amount_2021_2023ed" not in kept
+    assert "miit_core_2025_2025ed" not in kept and "miit_core_2025_2026ed" in kept
+
+
+def test_an_unchanged_figure_in_two_pages_is_an_edition_but_no_revision(data) -> None:  # type: ignore[no-untyped-def]
+    same = [h for h in histories(data.observations, data.sources) if not h.revised]
+    assert [h.editions[0].obs.obs_id for h in same] == ["caict_industry_2020_2021ed"]
+
+
+def test_undated_editions_are_never_dropped() -> None:
+    from sectorlens.model import Source
+
+    a = Observation("a", "deal_amount", Decimal(1), "money", "p1", cites=("x",))
+    b = Observation("b", "deal_amount", Decimal(2), "money", "p2", cites=("x",))
+    sources = [Source("p1", "one", published=date(2020, 1, 1)), Source("p2", "two")]
+    assert superseded([a, b], sources) == set()
+    (history,) = histories([a, b], sources)
+    assert history.current is None and history.revised
+    dated = [sources[0], Source("p2", "two", published=date(2021, 1, 1))]
+    assert superseded([a, b], dated) == {"a"}
+
+
+@pytest.mark.parametrize("subject", ["cn_ai_2021", "india_startups"])
+def test_other_subjects_have_no_superseded_editions(subject: str) -> None:
+    data = read_reference(bundled_subjects()[subject])
+    assert superseded(data.observations, data.sources) == set()
+
+
+def test_select_by_cites_follows_one_publisher_across_pages(data) -> None:  # type: ignore[no-untyped-def]
+    found = select(data.observations, {"metric": "core_industry_size", "cites": "miit"})
+    assert {o.source_id for o in found} == {
+        "cdstm_2022_07_27",
+        "anfangnews_2023_10_16",
+        "peoplecn_2025_12_27",
+        "cec100_2026_03_08",
+    }
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[duckdb.DuckDBPyConnection]:
+    from sectorlens.store import ensure_schema
+
+    con = duckdb.connect(":memory:")
+    ensure_schema(con)
+    ensure_reference(con, "cn_ai_2021")
+    ensure_reference(con, SUBJECT)  # both editions of the China subject in one store
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_2025_report_matches_golden(store: duckdb.DuckDBPyConnection, lang: str) -> None:
+    text = render_markdown(build_report(store, lang, fx=FxRates(), font="x", subject=SUBJECT))
+    path = GOLDEN / f"cn_ai_2025.{lang}.md"
+    if os.environ.get("SECTORLENS_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_query_reconcile_shows_the_editions_of_a_figure(store: duckdb.DuckDBPyConnection) -> None:
+    from sectorlens.metrics import compute, from_duckdb
+
+    result = compute(
+        from_duckdb(store),
+        "reconcile",
+        params={"period": "2021", "obs_metric": "deal_amount", "geography": "CN"},
+        currency="CNY",
+        fx=FxRates(),
+    ).to_pylist()
+    itjuzi = [(r["source"], r["as_of"], r["edition"]) for r in result if r["publisher"] == "itjuzi"]
+    assert sorted(itjuzi) == [
+        ("chinalh_2023_06_30", date(2023, 6, 30), "superseded"),
+        ("techcrunch_yunba_2024_05_25", date(2024, 5, 25), "latest"),
+    ]
+    assert {r["edition"] for r in result if r["publisher"] != "itjuzi"} <= {None}
+
+
+def test_2025_report_names_six_investment_sources_and_every_2025_target(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    text = render_markdown(build_report(store, "en", fx=FxRates(), font="x", subject=SUBJECT))
+    table = text.split("AI investment by year — source by source", 1)[1].split("\n\n")[2]
+    header = table.splitlines()[0]
+    assert header.count("|") - 2 >= 6, header  # a period column and one per publisher
+    for target in ("core AI industry size at least CNY 400 bn", "AI-related industry size"):
+        assert f"Target for 2025, {target}" in text
+    assert "Revised figure: ITJuzi" in text and "Revised figure: MIIT" in text
