@@ -14,6 +14,21 @@ from sectorlens.fx import FxRates, Rate
 from sectorlens.model import Finding, Kind, Period, Qualifier, Quantity, Severity
 from sectorlens.parse import format_money, format_number, parse
 
+# A direction as the report claims it (…고 하지만) and as the values show it, per language.
+CLAIMED_DIRECTION = {
+    ("up", "ko"): "늘었다",
+    ("down", "ko"): "줄었다",
+    ("up", "en"): "rose",
+    ("down", "en"): "fell",
+}
+ACTUAL_DIRECTION = {
+    ("up", "ko"): "늘었습니다",
+    ("down", "ko"): "줄었습니다",
+    ("up", "en"): "rose",
+    ("down", "en"): "fell",
+}
+
+
 HUNDRED = Decimal(100)
 _TOPICS = tuple((name, lx.compile_words(words)) for name, words in lx.TOPICS)
 _AMOUNT = lx.compile_words(lx.AMOUNT_WORDS)

@@ -17,7 +17,17 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.cagr import check_cagr
-from sectorlens.facts.rules.common import Context, bounds, finding, half_unit, norm, pct, point
+from sectorlens.facts.rules.common import (
+    ACTUAL_DIRECTION,
+    CLAIMED_DIRECTION,
+    Context,
+    bounds,
+    finding,
+    half_unit,
+    norm,
+    pct,
+    point,
+)
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE_GROWTH = "derived.growth"
@@ -42,18 +52,6 @@ _GROWTH_OK = {
 _DIRECTION_OFF = {
     "ko": "{what}: 보고서는 {claim}고 하지만 값은 {a}에서 {b}(으)로 {actual}.",
     "en": "{what}: the report says it {claim}, but its values went from {a} to {b}: it {actual}.",
-}
-_WORDS = {
-    ("up", "ko"): "늘었다",
-    ("down", "ko"): "줄었다",
-    ("up", "en"): "rose",
-    ("down", "en"): "fell",
-}
-_ACTUAL = {
-    ("up", "ko"): "늘었습니다",
-    ("down", "ko"): "줄었습니다",
-    ("up", "en"): "rose",
-    ("down", "en"): "fell",
 }
 
 
@@ -260,10 +258,10 @@ def _direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
     lang = "ko" if ctx.lang == "ko" else "en"
     words = {
         "what": _what(pair.current),
-        "claim": _WORDS[(word, lang)],
+        "claim": CLAIMED_DIRECTION[(word, lang)],
         "a": ctx.quantity(pair.prior.fact.quantity),
         "b": ctx.quantity(pair.current.fact.quantity),
-        "actual": _ACTUAL[(actual, lang)],
+        "actual": ACTUAL_DIRECTION[(actual, lang)],
     }
     values = [point(pair.prior.fact.quantity), point(pair.current.fact.quantity)]
     return finding(

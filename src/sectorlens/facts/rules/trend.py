@@ -13,6 +13,8 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.layout import Sentence
 from sectorlens.facts.rules.common import (
+    ACTUAL_DIRECTION,
+    CLAIMED_DIRECTION,
     Context,
     bounds,
     classify_topic,
@@ -34,18 +36,6 @@ _CONTINUOUS = lx.compile_words(lx.CONTINUOUS)
 _SPLIT = re.compile(r"[,，;；]|지만|으나|는데|但是|但|而|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _RATE_NEAR = re.compile(r"\d\s?(?:%|％|퍼센트|percent)")
 
-_WORDS = {
-    ("up", "ko"): "늘었다",
-    ("down", "ko"): "줄었다",
-    ("up", "en"): "rose",
-    ("down", "en"): "fell",
-}
-_ACTUAL = {
-    ("up", "ko"): "늘었습니다",
-    ("down", "ko"): "줄었습니다",
-    ("up", "en"): "rose",
-    ("down", "en"): "fell",
-}
 _CONTRADICTED = {
     "ko": "보고서는 {what}이(가) {period} 동안 {claim}고 하지만, 같은 보고서의 값은 "
     "{a}({pa})에서 {b}({pb})(으)로 {actual} ({change}).",
@@ -160,13 +150,13 @@ def _evaluate(ctx: Context, claim: Claim, values: dict[int, list[Mention]]) -> F
     lang = "ko" if ctx.lang == "ko" else "en"
     words = {
         "what": _what(claim, lang),
-        "claim": _WORDS[(claim.direction, lang)],
+        "claim": CLAIMED_DIRECTION[(claim.direction, lang)],
         "period": ctx.period(claim.period),
         "a": ctx.quantity(a.fact.quantity),
         "b": ctx.quantity(b.fact.quantity),
         "pa": ctx.period(a.fact.period),
         "pb": ctx.period(b.fact.period),
-        "actual": _ACTUAL[("up" if rose else "down", lang)],
+        "actual": ACTUAL_DIRECTION[("up" if rose else "down", lang)],
         "change": f"{'+' if change > 0 else ''}{change.quantize(Decimal('0.01'))}%",
     }
     mentions = [a, b]
