@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sectorlens.fx import Conversion
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +73,4 @@ class Section:
     title: str
     blocks: list[Block] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    conversions: list[Conversion] = field(default_factory=list)  # currency conversions made

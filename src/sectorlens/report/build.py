@@ -142,6 +142,7 @@ def build_report(
         ctx.font = FALLBACK
 
     def charts_of(section: Section) -> None:
+        section.conversions = fmt.take_conversions()  # the rates behind its figures (chart data)
         for block in section.blocks:
             if on_chart is not None and isinstance(block, Chart):
                 on_chart(block)

@@ -1,0 +1,198 @@
+"""The report as a PDF, typeset by Typst (the ``typst`` package: no TeX, no browser).
+
+The Typst source is ``templates/report.typ``; the report's text reaches it as one JSON document
+in ``sys.inputs`` and is placed as strings, never parsed as markup, so hostile data text stays
+text. Charts are the SVGs the renderer already wrote under ``charts/`` (vector, text kept as
+text); Typst may read files only inside the report folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from sectorlens.errors import UsageError
+from sectorlens.report.fonts import cjk_font
+from sectorlens.report.pdfcheck import missing_glyphs
+
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,100}$")
+EMBEDDED_FONT = "Libertinus Serif"  # ships inside Typst: Latin text even without a CJK font
+_URL = re.compile(r"^https?://[^\s]+$")
+SHORT = 16  # a text column up to this wide (in Latin characters) is never broken
+MAX_WIDTH = 60  # a long text column's share of the table width grows with its text up to this
+
+
+@dataclass(frozen=True, slots=True)
+class PdfResult:
+    """What ``write_pdf`` wrote, and what Typst said about it."""
+
+    path: Path
+    pages: int
+    warnings: tuple[str, ...]
+    missing_glyphs: int
+
+
+def _aspect(svg: Path) -> float:
+    """Height ÷ width of an SVG chart (from its root element), 0.6 if unreadable."""
+    try:
+        with svg.open("rb") as f:
+            head = f.read(2048)
+    except OSError:
+        return 0.6
+    w = re.search(rb'<svg[^>]*?\swidth="([\d.]+)', head)
+    h = re.search(rb'<svg[^>]*?\sheight="([\d.]+)', head)
+    if not (w and h) or float(w.group(1)) <= 0:
+        return 0.6
+    return float(h.group(1)) / float(w.group(1))
+
+
+def write_pdf(
+    view: dict[str, Any], out: Path, charts: set[str], *, today: date | None = None
+) -> PdfResult:
+    """Typeset ``view`` (render.py's view of a report) into ``out/report.pdf``.
+
+    ``charts`` are the chart ids whose ``charts/<id>.svg`` exist in ``out``.
+    """
+    import typst  # imported here: only a PDF needs it
+
+    aspects = {cid: _aspect(out / "charts" / f"{cid}.svg") for cid in charts if SAFE_ID.match(cid)}
+    doc = pdf_document(view, aspects, today=today)
+    source = (files("sectorlens.report") / "templates" / "report.typ").read_bytes()
+    path = out / "report.pdf"
+    tmp = out / ".report.pdf.tmp"
+    try:
+        compiler = typst.Compiler(root=str(out.resolve()), sys_inputs={"data": json.dumps(doc)})
+        pdf, warnings = compiler.compile_with_warnings(input=source, format="pdf")
+    except typst.TypstError as exc:  # a bug of ours (the data cannot break the template)
+        raise UsageError(f"the PDF could not be typeset: {exc.message}") from exc
+    assert isinstance(pdf, bytes)
+    tmp.write_bytes(pdf)
+    tmp.replace(path)
+    return PdfResult(
+        path,
+        _pages(pdf),
+        tuple(str(w.message) for w in warnings),
+        missing_glyphs(pdf),
+    )
+
+
+def _pages(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def pdf_document(
+    view: dict[str, Any], charts: dict[str, float], *, today: date | None = None
+) -> dict[str, Any]:
+    """The JSON document the Typst template reads: every text as a plain string.
+
+    ``charts``: the chart ids whose SVG is in ``charts/``, with their height ÷ width.
+    """
+    words = view["words"]
+    sections = []
+    for s in view["sections"]:
+        blocks = [b for b in (_block(b, charts) for b in s["blocks"]) if b is not None]
+        sections.append({"heading": f"{s['number']}. {s['title']}", "blocks": blocks})
+    sources = [
+        {
+            "number": src["number"],
+            "short": str(src["short"]),
+            "title": str(src["title"]),
+            "rest": str(src.get("rest") or ""),
+            "url": src["url"] if _URL.match(str(src.get("url") or "")) else None,
+            "note": str(src.get("note") or ""),
+        }
+        for src in view["sources"]
+    ]
+    day = today or datetime.now(UTC).date()
+    cover = [[str(label), str(value)] for label, value in view.get("cover") or ()]
+    cover.append([words["pdf_generated"], day.isoformat()])
+    return {
+        "lang": view["lang"],
+        "title": str(view["title"]),
+        "subtitle": str(view.get("subtitle") or ""),
+        "edition": str(view.get("edition") or ""),
+        "author": f"sectorlens {view['version']}",
+        "fonts": [f for f in (cjk_font(), EMBEDDED_FONT) if f],
+        "cover": cover,
+        "warnings": [str(w) for w in view["warnings"]],
+        "intro": [{"text": str(t), "cites": list(n)} for t, n in view["intro"]],
+        "sections": sections,
+        "sources": sources,
+        "footer": f"{view['footer']} · sectorlens {view['version']}",
+        "words": {k: str(v) for k, v in words.items()},
+    }
+
+
+def _block(b: dict[str, Any], charts: dict[str, float]) -> dict[str, Any] | None:
+    kind = b["kind"]
+    cites = list(b.get("cites") or ())
+    if kind in ("paragraph", "note"):
+        return {"kind": kind, "text": str(b["text"]), "level": b.get("level", ""), "cites": cites}
+    if kind == "table":
+        table = b["table"]
+        numeric = [bool(n) for n in b["numeric"]]
+        rows = [[str(c) for c in row] for row in table.rows]
+        columns = [_cap(c) for c in table.columns]
+        return {
+            "kind": "table",
+            "columns": columns,
+            "rows": rows,
+            "numeric": numeric,
+            "widths": _widths(columns, rows, numeric),
+            "caption": str(table.caption) if table.caption else None,
+            "cites": cites,
+        }
+    if kind == "chart":
+        chart = b["chart"]
+        cid = str(chart.chart_id)
+        shown = cid in charts and SAFE_ID.match(cid)
+        return {
+            "kind": "chart",
+            "title": str(chart.title),
+            "image": f"/charts/{cid}.svg" if shown else None,
+            "aspect": charts.get(cid, 0.6),
+            "caption": str(b.get("caption") or chart.title),
+            "cites": cites,
+        }
+    if kind == "items":
+        return {
+            "kind": "items",
+            "entries": [{"text": str(t), "cites": list(n)} for t, n in b["entries"]],
+        }
+    if kind == "heading":
+        return {"kind": "heading", "text": str(b["text"])}
+    return None  # a block kind this renderer does not know yet is left out, not guessed
+
+
+def _widths(columns: list[str], rows: list[list[str]], numeric: list[bool]) -> list[int]:
+    """Column widths for Typst: 0 is ``auto`` (as wide as its content), n is ``n fr``.
+
+    Numbers and short texts keep their width (no breaks inside ``2023년``); long texts share
+    what is left in proportion to their length. A table of short columns is as wide as it needs.
+    """
+    out = []
+    for i, is_num in enumerate(numeric):
+        longest = max([_em(columns[i]), *(_em(r[i]) for r in rows if i < len(r))])
+        out.append(0 if is_num or longest <= SHORT else min(MAX_WIDTH, longest))
+    return out
+
+
+def _em(text: str) -> int:
+    """Rough width of a text in Latin characters (a Hangul or Hanzi counts two)."""
+    return sum(2 if ord(c) >= 0x1100 else 1 for c in text)
+
+
+def _cap(text: Any) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:]
