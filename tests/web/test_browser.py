@@ -166,6 +166,9 @@ def test_reference_report_shows_its_charts_and_the_checker_s_findings(page: Page
     page.open("/report?lang=en")
     page.ready()
     assert page.page.locator("#report-charts figure svg").count() >= 3
+    links = page.page.locator("#report-charts figure a.chart-data")  # one per chart
+    assert links.count() == page.page.locator("#report-charts figure").count()
+    assert links.first.get_attribute("href").startswith("/api/report/charts/")
     findings = page.page.locator("#findings-table tbody tr")
     assert findings.count() >= 1
     assert "120%" in findings.first.inner_text()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import json
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -100,6 +103,21 @@ def test_reference_report_charts_cite_their_sources(client: TestClient) -> None:
     assert doc["charts"] and all(c["spec"] for c in doc["charts"])
     cited = {s for c in doc["charts"] for s in c["cites"]}
     assert cited == {s["source_id"] for s in doc["sources"]}
+
+
+def test_reference_report_charts_offer_their_data(client: TestClient) -> None:
+    doc = client.get("/api/report.json?lang=ko").json()
+    for chart in doc["charts"]:
+        answer = client.get(chart["data_url"])
+        assert answer.status_code == 200, chart["data_url"]
+        assert answer.headers["content-type"] == "application/zip"
+        assert '-data.zip"' in answer.headers["content-disposition"]
+        with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
+            meta = json.loads(archive.read(f"{chart['chart_id']}.json"))
+            assert meta["title"] == chart["title"] and meta["language"] == "ko"
+            assert "README.txt" in archive.namelist()
+    missing = client.get("/api/report/charts/nope.zip")
+    assert missing.status_code == 404 and "nope" in missing.json()["error"]
 
 
 def test_findings_of_the_reference_text(client: TestClient) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import Field
 
@@ -15,6 +16,7 @@ from sectorlens.metrics import REGISTRY
 from sectorlens.metrics.filters import FIELDS, clause_pattern
 from sectorlens.report import build_report
 from sectorlens.report.blocks import Chart
+from sectorlens.report.chartdata import chart_packages, zip_name
 from sectorlens.report.fonts import chart_font
 from sectorlens.web import schemas
 from sectorlens.web.charts import chart_spec, report_chart_spec
@@ -81,8 +83,22 @@ def report_document(site: Site, lang: str) -> dict[str, Any] | None:
 
     None when the store holds no reference data set.
     """
+    built = _built(site, lang)
+    return built[0] if built else None
 
-    def work(lease: Lease) -> dict[str, Any] | None:
+
+def report_chart_data(site: Site, lang: str) -> dict[str, bytes]:
+    """The reference report's chart-data ZIPs by chart id (as ``sectorlens report`` writes)."""
+    built = _built(site, lang)
+    return built[1] if built else {}
+
+
+def _built(site: Site, lang: str) -> tuple[dict[str, Any], dict[str, bytes]] | None:
+    """The reference report's document and chart-data ZIPs, built once per language."""
+
+    def work(lease: Lease) -> tuple[dict[str, Any], dict[str, bytes]] | None:
+        from sectorlens.report.render import report_view
+
         try:
             report = build_report(lease.con, lang, fx=site.fx, font=site.once("font", chart_font))
         except StoreError:  # no reference data set in the store
@@ -99,15 +115,20 @@ def report_document(site: Site, lang: str) -> dict[str, Any] | None:
                             "title": block.title,
                             "spec": report_chart_spec(block.spec),
                             "cites": list(block.cites),
+                            "data_url": (
+                                f"/api/report/charts/{quote(block.chart_id, safe='')}.zip"
+                                f"?lang={lang}"
+                            ),
                         }
                     )
                     cited.update(block.cites)
-        return {
+        doc = {
             "title": report.title,
             "subtitle": report.subtitle,
             "charts": items,
             "sources": source_rows(lease.con, cited),
         }
+        return doc, chart_packages(report, report_view(report))
 
     return site.runner.cached(("report", lang), work)
 
@@ -175,6 +196,30 @@ def router() -> APIRouter:
         if doc is None:
             raise HTTPException(404, NO_REFERENCE)
         return _json(doc)
+
+    @r.get(
+        "/api/report/charts/{chart_id}.zip",
+        summary="One chart of the reference report as data: CSV, JSON metadata and README",
+        responses={
+            200: {"description": "OK", "content": {"application/zip": {"schema": schemas.CSV}}},
+            **schemas.NOT_FOUND,
+            422: schemas.ERRORS[422],
+        },
+    )
+    def report_chart_zip(
+        request: Request,
+        chart_id: Annotated[str, Path(max_length=200)],
+        lang: Lang = "ko",
+    ) -> Response:
+        packages = report_chart_data(site_of(request), lang)
+        if chart_id not in packages:
+            raise HTTPException(404, f"no chart {chart_id!r} in the reference report")
+        name = zip_name(chart_id)
+        return Response(
+            packages[chart_id],
+            media_type="application/zip",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
 
     @r.get(
         "/api/findings.json",

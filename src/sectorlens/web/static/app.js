@@ -338,6 +338,9 @@
         container.append(fig);
         const cited = { sources: doc.sources.filter((s) => c.cites.includes(s.source_id)) };
         if (cited.sources.length) citeLine(caption, citations.cite(cited, c.title));
+        const data = el("a", { class: "chart-data", href: c.data_url, download: "" }, T["report.chart_data"]);
+        fig.append(el("p", { class: "download" }));
+        fig.lastChild.append(data);
         await embed(vis, c.spec);
       }
       renderSources(list, citations);
