@@ -58,14 +58,26 @@ def chart_zip(
     """One chart's ZIP: ``<id>.csv``, ``<id>.json`` and ``README.txt``."""
     columns, rows = chart_table(chart.spec)
     meta = chart_metadata(report, section, chart, sources, columns, len(rows))
-    stem = file_stem(chart.chart_id)
+    title = report.context.words.say("chartdata.readme_title")
+    return pack(chart.chart_id, columns, rows, meta, title)
+
+
+def pack(
+    chart_id: str,
+    columns: list[dict[str, Any]],
+    rows: list[list[Any]],
+    meta: dict[str, Any],
+    readme_title: str = "Chart data",
+) -> bytes:
+    """The ZIP of a chart's table and metadata (``meta`` as ``chart_metadata`` makes it)."""
+    stem = file_stem(chart_id)
     csv = csv_text([c["name"] for c in columns], rows, "\r\n")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in (
             (f"{stem}.csv", "\ufeff" + csv),  # (a BOM, so spreadsheets read the CSV as UTF-8)
             (f"{stem}.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n"),
-            ("README.txt", readme(report, meta, stem)),
+            ("README.txt", readme(meta, stem, readme_title)),
         ):
             archive.writestr(zipfile.ZipInfo(name, _EPOCH), text.encode("utf-8"))
     return buffer.getvalue()
@@ -144,7 +156,6 @@ def chart_metadata(
 ) -> dict[str, Any]:
     """The JSON metadata of a chart's data."""
     cited = list(chart.cites) or _section_cites(section)
-    quantities = [c for c in columns if c["type"] == "quantitative" and c["title"]]
     return {
         "chart_id": chart.chart_id,
         "title": chart.title,
@@ -152,7 +163,7 @@ def chart_metadata(
         "report": report.title,
         "language": report.lang,
         "dataset": report.context.ref.dataset_id,
-        "unit": quantities[0]["title"] if quantities else "",
+        "unit": unit_of(columns, chart.spec),
         "columns": columns,
         "rows": n_rows,
         "definitions": [b.text for b in section.blocks if isinstance(b, Note)],
@@ -160,6 +171,15 @@ def chart_metadata(
         "fx_rates": fx_rates(section.conversions),
         "generator": f"sectorlens {__version__}",
     }
+
+
+def unit_of(columns: list[dict[str, Any]], spec: dict[str, Any] | None = None) -> str:
+    """The unit of a chart's values: its quantitative axis title (per panel, if it has panels)."""
+    if spec is not None and len(_datasets(spec)) > 1:
+        panes = [p for key in ("hconcat", "vconcat", "concat") for p in spec.get(key) or ()]
+        units = [unit_of(chart_table(p)[0]) for p in panes]
+        return "; ".join(f"panel {i}: {u}" for i, u in enumerate(units, 1) if u)
+    return next((c["title"] for c in columns if c["type"] == "quantitative" and c["title"]), "")
 
 
 def _section_cites(section: Section) -> list[str]:
@@ -206,12 +226,12 @@ def fx_rates(conversions: list[Conversion]) -> list[dict[str, Any]]:
     return out
 
 
-def readme(report: Report, meta: dict[str, Any], stem: str) -> str:
-    """The README of a chart's ZIP, in the report's language."""
-    say = report.context.words.say
+def readme(meta: dict[str, Any], stem: str, title: str = "Chart data") -> str:
+    """The README of a chart's ZIP (``title``: "Chart data" in the data's language)."""
+    where = " — ".join(str(meta[k]) for k in ("report", "section") if meta.get(k))
     lines = [
-        f"{say('chartdata.readme_title')}: {meta['title']}",
-        f"{meta['report']} — {meta['section']}",
+        f"{title}: {meta['title']}",
+        *([where] if where else []),
         "",
         f"{stem}.csv: {meta['rows']} rows, UTF-8; the numbers the chart draws.",
         f"{stem}.json: title, unit, columns, definitions, sources, exchange rates.",
@@ -232,6 +252,11 @@ def readme(report: Report, meta: dict[str, Any], stem: str) -> str:
         lines.append(f"  {number}{s['citation']} — {s['title']}" + (f", {where}" if where else ""))
     if meta["fx_rates"]:
         lines += ["", "Exchange rates used for converted amounts:"]
-        lines += [f"  {r['meaning']} ({r['source']})" for r in meta["fx_rates"]]
-    lines += ["", f"Made by {meta['generator']} from data set {meta['dataset']}.", ""]
+        for r in meta["fx_rates"]:
+            said = f"{r['meaning']} ({r['source']})" if "meaning" in r else None
+            lines.append("  " + (said or ", ".join(f"{k} {v}" for k, v in r.items() if v)))
+    if meta.get("query"):
+        lines += ["", "Query:", *(f"  {k}: {v}" for k, v in meta["query"].items() if v)]
+    made = f"Made by {meta['generator']}"
+    lines += ["", made + (f" from data set {meta['dataset']}." if meta.get("dataset") else "."), ""]
     return "\n".join(lines)

@@ -185,7 +185,10 @@
       const caption = figure.querySelector(".cites");
       figure.setAttribute("aria-busy", "true");
       try {
-        const url = "/api/charts/" + figure.dataset.chart + ".json?" + params(s, { lang }).toString();
+        const query = params(s, { lang }).toString();
+        const url = "/api/charts/" + figure.dataset.chart + ".json?" + query;
+        const data = figure.querySelector("a.chart-data");
+        if (data) data.setAttribute("href", "/api/charts/" + figure.dataset.chart + ".zip?" + query);
         const doc = await getJSON(url);
         if (run !== generation) return;
         if (doc.empty) vis.replaceChildren(el("h3", {}, doc.title), el("p", { class: "empty" }, T["table.empty"]));
