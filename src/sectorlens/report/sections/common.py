@@ -73,9 +73,12 @@ def value_text(
                 rates.add(ctx, conv.conversion)
             if conv.equivalent:
                 equivalents.append(conv.equivalent)
-        text += suffix
         if len(equivalents) == 2:
-            return f"{text} ({equivalents[0]}–{equivalents[1].lstrip('≈약 ')})"
+            equivalents = [f"{equivalents[0]}–{equivalents[1].lstrip('≈약 ')}"]
+        if equivalents and suffix:  # one bracket: ``… 위안(추정, 약 1,450억 원)``
+            status_text = status_word(ctx, obs)
+            return text + ctx.words.say("status.with", status=status_text, other=equivalents[0])
+        text += suffix
         return f"{text} ({equivalents[0]})" if equivalents else text
     return text + suffix
 
@@ -94,7 +97,7 @@ def _ends_text(ctx: ReportContext, obs: Observation, ends: tuple[Decimal, Decima
     label = ctx.labels.unit(obs.unit) or (
         ctx.words.say(f"units.{obs.unit}") if ctx.words.has(f"units.{obs.unit}") else obs.unit
     )
-    return ctx.words.say("units.count", value=number, unit=label)
+    return ctx.words.say("units.count", value=number, unit=label, one=low == high == 1)
 
 
 def status_word(ctx: ReportContext, obs: Observation) -> str:

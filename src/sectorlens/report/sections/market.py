@@ -267,6 +267,7 @@ def _growth_needed(
         if span > 0:
             history = cagr(points[0].value, points[-1].value, span)
     cites = (*cites_of(*points), target.source_id)
+    needs = []  # (base, growth needed, years): one sentence, the earlier base as an aside
     for base in bases:
         if not base.value or not base.period_end:
             continue
@@ -274,6 +275,30 @@ def _growth_needed(
         if years <= 0:
             continue
         need = cagr(base.value, target.value, years)
+        needs.append((base, need, years))
+        path_name = say("chart.path", period=period_text(ctx, base))
+        for step in range(int(years) + 1):
+            value = base.value * (1 + need) ** step
+            rows.append(
+                {
+                    "year": base.period_end.year + step,
+                    "value": float(value / unit),
+                    "series": path_name,
+                    "label": "",
+                }
+            )
+    if needs:
+        base, need, years = needs[-1]
+        assert base.value is not None
+        alt = None
+        if len(needs) > 1:
+            other, other_need, other_years = needs[0]
+            alt = {
+                "period": period_text(ctx, other),
+                "value": value_text(ctx, other, equivalent=False) + status_suffix(ctx, other),
+                "need": fmt.pct_of(other_need),
+                "years": fmt.years(other_years),
+            }
         sentence = say(
             "outlook.need",
             target=target_text,
@@ -286,21 +311,11 @@ def _growth_needed(
             share=fmt.pct_of(base.value / target.value),
             history=fmt.pct_of(history) if history is not None else None,
             faster=history is not None and need > history,
+            alt=alt,
         )
         sec.blocks.append(Paragraph(sentence, cites))
         if base is points[-1]:
             sec.findings.append(Finding(sentence, cites))
-        path_name = say("chart.path", period=period_text(ctx, base))
-        for step in range(int(years) + 1):
-            value = base.value * (1 + need) ** step
-            rows.append(
-                {
-                    "year": base.period_end.year + step,
-                    "value": float(value / unit),
-                    "series": path_name,
-                    "label": "",
-                }
-            )
     if target.metric != series_metric:
         definition = ctx.labels.text("targets", target.target_id, "definition", target.definition)
         sec.blocks.append(
