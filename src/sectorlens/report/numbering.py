@@ -1,4 +1,4 @@
-"""Numbering a built report: tables and figures get labels (표 2, 그림 3), the text refers to them."""
+"""Numbering a report: tables and figures get labels (표 2, 그림 3) the text refers to."""
 
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ class Wording:
 
 
 def singular(unit: str) -> str:
-    """An English plural unit for a count of one: ``deals`` → ``deal``, ``companies`` → ``company``."""
+    """An English plural unit for a count of one: ``deals`` → ``deal``, ``cities`` → ``city``."""
     words = str(unit).split(" ")
     last = words[-1]
     if last.endswith("ies") and len(last) > 4:

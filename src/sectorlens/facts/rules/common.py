@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sectorlens.korean import resolve
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Extraction, Mention
 from sectorlens.fx import FxRates, Rate
+from sectorlens.korean import resolve
 from sectorlens.model import Finding, Kind, Period, Qualifier, Quantity, Severity
 from sectorlens.parse import format_money, format_number, parse
 

@@ -35,9 +35,9 @@ _APART = {
     "equivalents ({lo}–{hi}).",
 }
 _ECB_OFF = {
-    "ko": "{amount}({period})의 환산액 {equiv}은(는) 1 {base} = {rate} {quote}(으)로 환산한 것인데, "
-    "같은 기간 ECB 기준환율은 {ecb} ({ecb_label})(으)로 {dev} 차이가 납니다. ECB 환율로는 약 "
-    "{at_ecb}입니다.",
+    "ko": "{amount}({period})의 환산액 {equiv}은(는) 1 {base} = {rate} {quote}(으)로 "
+    "환산한 것인데, 같은 기간 ECB 기준환율은 {ecb} ({ecb_label})(으)로 {dev} 차이가 납니다. "
+    "ECB 환율로는 약 {at_ecb}입니다.",
     "en": "The equivalent {equiv} of {amount} ({period}) implies 1 {base} = {rate} {quote}; the "
     "ECB rate for the period is {ecb} ({ecb_label}), {dev} apart. At the ECB rate it is about "
     "{at_ecb}.",

@@ -37,7 +37,8 @@ _OBS_SAME = {
     "en": "{fact} ({period}) matches the store's '{metric}' {obs} ({source}).",
 }
 _OBS_DIFF = {
-    "ko": "{fact}({period})은(는) 저장소의 '{metric}' 값 {obs}({source})과(와) {diff}({rel}) 다릅니다.",
+    "ko": "{fact}({period})은(는) 저장소의 '{metric}' 값 {obs}({source})과(와) "
+    "{diff}({rel}) 다릅니다.",
     "en": "{fact} ({period}) differs from the store's '{metric}' {obs} ({source}) by {diff} "
     "({rel}).",
 }
