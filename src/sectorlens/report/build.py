@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,7 +114,7 @@ def build_report(
 
     ``on_chart`` is called with each chart as soon as its section is built, so that rendering
     can start while the rest of the report is being built. ``today`` is the cover's date
-    (default: today).
+    (default: ``build_date()``).
     """
     words = Wording(lang)
     ref = stored_reference(con, subject)
@@ -206,9 +207,17 @@ def build_report(
         context=ctx,
         footer=words.say("report.footer", dataset=ref.dataset_id),
         warnings=warnings,
-        cover=_cover(ctx, title, base_title if base else "", n_obs, today or date.today()),
+        cover=_cover(ctx, title, base_title if base else "", n_obs, today or build_date()),
         summary=summary,
     )
+
+
+def build_date() -> date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
 
 
 def _cover(ctx: ReportContext, title: str, base: str, n_obs: int, today: date) -> Cover:

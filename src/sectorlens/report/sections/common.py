@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from sectorlens.fx import Conversion
-from sectorlens.metrics.reference import bounds, is_range
+from sectorlens.metrics.reference import bounds, is_range, whole_years
 from sectorlens.model import Observation, Qualifier, Status
 from sectorlens.report.blocks import Note
 from sectorlens.report.context import ReportContext
@@ -115,3 +117,13 @@ def status_suffix(ctx: ReportContext, obs: Observation) -> str:
 def period_text(ctx: ReportContext, obs: Observation) -> str:
     """The observation's period written out."""
     return ctx.fmt.period(obs.period_start, obs.period_end)
+
+
+def missing_years(periods: Iterable[tuple[date | None, date | None]]) -> list[int]:
+    """Calendar years between the first and last whole-year period that have no period."""
+    years = sorted(
+        {s.year for s, e in periods if s and e and s.year == e.year and whole_years(s, e)}
+    )
+    if len(years) < 2:
+        return []
+    return [y for y in range(years[0], years[-1] + 1) if y not in years]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +13,7 @@ from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, T
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.sections.common import (
     RateLog,
+    missing_years,
     period_text,
     qualified,
     status_suffix,
@@ -98,9 +100,19 @@ def series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sect
         return sec
     rates = RateLog()
     metric = ctx.labels.metric(points[0].metric)
-    rows = tuple(
-        (period_text(ctx, o), value_text(ctx, o, rates=rates), status_word(ctx, o)) for o in points
-    )
+    # a year missing between published years is shown as such (a gap), never hidden
+    gaps = missing_years((o.period_start, o.period_end) for o in points)
+    keyed = [
+        (
+            o.period_start or date.min,
+            (period_text(ctx, o), value_text(ctx, o, rates=rates), status_word(ctx, o)),
+        )
+        for o in points
+    ]
+    no_data = ctx.words.say("report.no_data")
+    keyed += [(date(y, 1, 1), (ctx.words.say("period.year", y=y), "—", no_data)) for y in gaps]
+    keyed.sort(key=lambda k: k[0])
+    rows = tuple(row for _, row in keyed)
     cites = cites_of(*points)
     columns = (ctx.words.say("col.period"), metric, ctx.words.say("col.status"))
     sec.blocks.append(Table(columns, rows, (False, True, False), cites=cites))
@@ -141,6 +153,7 @@ def series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sect
         color_domain=statuses,
         color_title=ctx.words.say("col.status"),
         y2="high" if ranged else None,
+        domain=[row[0] for row in rows],
     )
     title = ctx.words.say("chart.series_title", metric=metric)
     sec.blocks.append(
