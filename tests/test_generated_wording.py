@@ -172,7 +172,8 @@ def test_no_paragraph_repeats_and_no_double_brackets(
     masked = [re.sub(r"[\d.,]+", "#", p) for p in paragraphs if len(p) > 80]
     assert len(masked) == len(set(masked)), [m for m in masked if masked.count(m) > 1]
     statuses = "|".join(STATUS_WORDS)
-    doubled = [t for t in texts_of(report) if re.search(rf"\((?:{statuses})\) \(", t)]
+    pattern = rf"\((?:{statuses})\) \(|\) ?\((?:see |표 \d|그림 \d)"
+    doubled = [t for t in texts_of(report) if re.search(pattern, t)]
     assert doubled == []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sectorlens.report.blocks import Block, Chart, Paragraph, Section, Table
@@ -42,8 +43,14 @@ def number_blocks(sections: list[Section], words: Wording) -> None:
 
 
 def with_reference(text: str, see: str) -> str:
-    """``text`` with ``(see)`` before its final period (or at its end)."""
+    """``text`` with ``see`` before the period of its first sentence not ending in a bracket.
+
+    (Never right after a closing bracket: ``…ends) (see Table 2)`` would be a double bracket.)
+    If every sentence ends in one, the reference closes the text on its own.
+    """
     body = text.rstrip()
-    if body.endswith("."):
-        return f"{body[:-1]}{see}."
-    return f"{body}{see}"
+    for m in re.finditer(r"\.(?=\s|$)", body):
+        if m.start() > 0 and body[m.start() - 1] not in ")]）":
+            return f"{body[: m.start()]}{see}{body[m.start() :]}"
+    alone = see.strip().strip("()")
+    return f"{body} {alone[:1].upper()}{alone[1:]}."

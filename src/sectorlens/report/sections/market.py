@@ -372,7 +372,12 @@ def _progress(
     total = sum((o.value for o in parts if o.value is not None), Decimal(0))
     unit_label = ctx.labels.unit(parts[0].unit)
     split = ", ".join(
-        f"{ctx.labels.segment(o.segment_type, o.segment)} {fmt.number(o.value or Decimal(0))}"
+        say(
+            "outlook.split_item",
+            name=ctx.labels.segment(o.segment_type, o.segment),
+            value=fmt.number(o.value or Decimal(0)),
+            one=o.value == 1,
+        )
         for o in parts
         if o.segment
     )
