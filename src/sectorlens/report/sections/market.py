@@ -311,6 +311,7 @@ def _growth_needed(
                 "value": value_text(ctx, other, equivalent=False) + status_suffix(ctx, other),
                 "need": fmt.pct_of(other_need),
                 "years": fmt.years(other_years),
+                "share": fmt.pct_of((other.value or Decimal(0)) / target.value),
             }
         sentence = say(
             "outlook.need",
