@@ -85,7 +85,7 @@ class Formatter:
         label = unit_label or (
             self.words.say(f"units.{unit}") if self.words.has(f"units.{unit}") else unit
         )
-        return self.words.say("units.count", value=self.number(value), unit=label)
+        return self.words.say("units.count", value=self.number(value), unit=label, one=value == 1)
 
     # -- money -----------------------------------------------------------------------------
     def money(self, value: Decimal, currency: str, *, rounded: bool = False) -> str:

@@ -15,7 +15,7 @@ import jinja2
 from sectorlens import __version__
 from sectorlens.errors import UsageError
 from sectorlens.report import chartrender
-from sectorlens.report.blocks import Chart, Items, Note, Paragraph, Table
+from sectorlens.report.blocks import Chart, Items, Note, Paragraph, Prose, Section, Table
 from sectorlens.report.build import Report
 from sectorlens.report.chartdata import chart_packages, zip_name
 from sectorlens.report.context import Citations
@@ -155,9 +155,7 @@ def _view(report: Report) -> dict[str, Any]:
     def cite(ids: tuple[str, ...]) -> list[int]:
         return citations.mark(ids)
 
-    sections = []
-    intro = [(p.text, cite(p.cites)) for p in report.intro]
-    for number, section in enumerate(report.sections, 1):
+    def blocks_of(section: Section) -> list[dict[str, Any]]:
         blocks: list[dict[str, Any]] = []
         for block in section.blocks:
             if isinstance(block, Paragraph):
@@ -169,6 +167,20 @@ def _view(report: Report) -> dict[str, Any]:
                         "text": block.text,
                         "level": block.level,
                         "cites": cite(block.cites),
+                    }
+                )
+            elif isinstance(block, Prose):
+                numbers = cite(block.cites)
+                first = citations.mark(block.cites[:1])
+                blocks.append(
+                    {
+                        "kind": "prose",
+                        "text": block.text,
+                        "heading": block.heading,
+                        "prose_kind": block.kind,
+                        "cites": numbers,
+                        "locator": block.locator,
+                        "first": first[0] if first else None,
                     }
                 )
             elif isinstance(block, Table):
@@ -185,9 +197,20 @@ def _view(report: Report) -> dict[str, Any]:
             elif isinstance(block, Items):
                 items = [(p.text, cite(p.cites)) for p in block.items]
                 blocks.append({"kind": "items", "entries": items})
-        sections.append(
-            {"number": number, "id": section.section_id, "title": section.title, "blocks": blocks}
-        )
+        return blocks
+
+    summary = None
+    if report.summary is not None:
+        summary = {
+            "id": report.summary.section_id,
+            "title": report.summary.title,
+            "blocks": blocks_of(report.summary),
+        }
+    intro = [(p.text, cite(p.cites)) for p in report.intro]
+    sections = [
+        {"number": n, "id": s.section_id, "title": s.title, "blocks": blocks_of(s)}
+        for n, s in enumerate(report.sections, 1)
+    ]
     sources = []
     for number, sid in enumerate(citations.order, 1):
         src = ctx.ref.sources.get(sid)
@@ -221,6 +244,7 @@ def _view(report: Report) -> dict[str, Any]:
         "footer": report.footer,
         "version": __version__,
         "font": ctx.font,
+<<<<<<< HEAD
         "words": {
             **{k: say(f"report.{k}") for k in ("contents", "sources", "table_sources")},
             "chart_data": say("chartdata.link"),
@@ -231,6 +255,11 @@ def _view(report: Report) -> dict[str, Any]:
         "chart_files": lambda cid: say(
             "report.chart_files", svg=f"charts/{cid}.svg", png=f"charts/{cid}.png"
         ),
+=======
+        "cover": report.cover,
+        "summary": summary,
+        "words": {k: say(f"report.{k}") for k in ("contents", "sources", "table_sources", "about")},
+>>>>>>> brief2
     }
 
 
@@ -248,7 +277,17 @@ def _env(html: bool) -> jinja2.Environment:
     env.filters["refs"] = lambda numbers: (
         " [" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
     )
+    env.filters["prose_refs"] = prose_refs
     return env
+
+
+def prose_refs(block: dict[str, Any]) -> str:
+    """`` [1: §4 첫째; 3; 6]``: a prose block's references, the locator beside its first source."""
+    parts = [
+        f"{n}: {block['locator']}" if n == block["first"] and block["locator"] else str(n)
+        for n in block["cites"]
+    ]
+    return " [" + "; ".join(parts) + "]" if parts else ""
 
 
 def _md_cell(text: Any) -> str:

@@ -110,4 +110,9 @@ def findings(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Se
     return sec
 
 
-__all__ = ["Finding", "equivalents", "findings"]
+def prose(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Section:
+    """A section of the data set's authored points only (``prose.yaml`` fills it)."""
+    return Section(cfg["id"], ctx.loc(cfg["title"]))
+
+
+__all__ = ["Finding", "equivalents", "findings", "prose"]
