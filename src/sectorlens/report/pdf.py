@@ -100,9 +100,14 @@ def pdf_document(
     """
     words = view["words"]
     sections = []
+    summary = view.get("summary")
+    if summary:  # the numbered key findings come first, unnumbered
+        sections.append({"heading": str(summary["title"]), "blocks": _blocks(summary, charts)})
+    if view["intro"]:
+        intro = [{"kind": "paragraph", "text": str(t), "cites": list(n)} for t, n in view["intro"]]
+        sections.append({"heading": str(words.get("about") or ""), "blocks": intro})
     for s in view["sections"]:
-        blocks = [b for b in (_block(b, charts) for b in s["blocks"]) if b is not None]
-        sections.append({"heading": f"{s['number']}. {s['title']}", "blocks": blocks})
+        sections.append({"heading": f"{s['number']}. {s['title']}", "blocks": _blocks(s, charts)})
     sources = [
         {
             "number": src["number"],
@@ -114,19 +119,21 @@ def pdf_document(
         }
         for src in view["sources"]
     ]
-    day = today or datetime.now(UTC).date()
-    cover = [[str(label), str(value)] for label, value in view.get("cover") or ()]
-    cover.append([words["pdf_generated"], day.isoformat()])
+    cover = view.get("cover")
+    lines = [[str(label), str(value)] for label, value in (cover.lines if cover else ())]
+    if not cover:
+        day = today or datetime.now(UTC).date()
+        lines.append([words["pdf_generated"], day.isoformat()])
+    edition = lines[0][1] if cover and lines else ""  # (the running header: edition or date)
     return {
         "lang": view["lang"],
-        "title": str(view["title"]),
-        "subtitle": str(view.get("subtitle") or ""),
-        "edition": str(view.get("edition") or ""),
+        "title": str(cover.title if cover else view["title"]),
+        "subtitle": str((cover.subtitle if cover else view.get("subtitle")) or ""),
+        "edition": edition,
         "author": f"sectorlens {view['version']}",
         "fonts": [f for f in (cjk_font(), EMBEDDED_FONT) if f],
-        "cover": cover,
+        "cover": lines,
         "warnings": [str(w) for w in view["warnings"]],
-        "intro": [{"text": str(t), "cites": list(n)} for t, n in view["intro"]],
         "sections": sections,
         "sources": sources,
         "footer": f"{view['footer']} · sectorlens {view['version']}",
@@ -134,11 +141,29 @@ def pdf_document(
     }
 
 
+def _blocks(section: dict[str, Any], charts: dict[str, float]) -> list[dict[str, Any]]:
+    return [b for b in (_block(b, charts) for b in section["blocks"]) if b is not None]
+
+
+def _label(label: Any, text: Any) -> str:
+    """``표 2. caption`` (or either alone)."""
+    return ". ".join(str(x) for x in (label, text) if x)
+
+
 def _block(b: dict[str, Any], charts: dict[str, float]) -> dict[str, Any] | None:
     kind = b["kind"]
     cites = list(b.get("cites") or ())
     if kind in ("paragraph", "note"):
         return {"kind": kind, "text": str(b["text"]), "level": b.get("level", ""), "cites": cites}
+    if kind == "prose":
+        from sectorlens.report.render import prose_refs
+
+        return {
+            "kind": "prose",
+            "heading": str(b.get("heading") or ""),
+            "text": str(b["text"]),
+            "refs": prose_refs(b),
+        }
     if kind == "table":
         table = b["table"]
         numeric = [bool(n) for n in b["numeric"]]
@@ -150,7 +175,7 @@ def _block(b: dict[str, Any], charts: dict[str, float]) -> dict[str, Any] | None
             "rows": rows,
             "numeric": numeric,
             "widths": _widths(columns, rows, numeric),
-            "caption": str(table.caption) if table.caption else None,
+            "caption": _label(getattr(table, "label", ""), table.caption) or None,
             "cites": cites,
         }
     if kind == "chart":
@@ -162,7 +187,7 @@ def _block(b: dict[str, Any], charts: dict[str, float]) -> dict[str, Any] | None
             "title": str(chart.title),
             "image": f"/charts/{cid}.svg" if shown else None,
             "aspect": charts.get(cid, 0.6),
-            "caption": str(b.get("caption") or chart.title),
+            "caption": _label(getattr(chart, "label", ""), chart.title),
             "cites": cites,
         }
     if kind == "items":
@@ -170,8 +195,6 @@ def _block(b: dict[str, Any], charts: dict[str, float]) -> dict[str, Any] | None
             "kind": "items",
             "entries": [{"text": str(t), "cites": list(n)} for t, n in b["entries"]],
         }
-    if kind == "heading":
-        return {"kind": "heading", "text": str(b["text"])}
     return None  # a block kind this renderer does not know yet is left out, not guessed
 
 

@@ -244,22 +244,15 @@ def _view(report: Report) -> dict[str, Any]:
         "footer": report.footer,
         "version": __version__,
         "font": ctx.font,
-<<<<<<< HEAD
+        "cover": report.cover,
+        "summary": summary,
         "words": {
-            **{k: say(f"report.{k}") for k in ("contents", "sources", "table_sources")},
+            **{k: say(f"report.{k}") for k in ("contents", "sources", "table_sources", "about")},
             "chart_data": say("chartdata.link"),
             "pdf_generated": say("pdf.generated"),
             "warning": say("pdf.warning"),
         },
         "chart_zip": lambda cid: f"charts/{zip_name(cid)}",
-        "chart_files": lambda cid: say(
-            "report.chart_files", svg=f"charts/{cid}.svg", png=f"charts/{cid}.png"
-        ),
-=======
-        "cover": report.cover,
-        "summary": summary,
-        "words": {k: say(f"report.{k}") for k in ("contents", "sources", "table_sources", "about")},
->>>>>>> brief2
     }
 
 
