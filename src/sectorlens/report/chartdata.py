@@ -21,6 +21,7 @@ from sectorlens.fx import Conversion
 from sectorlens.metrics.output import csv_text
 from sectorlens.report.blocks import Chart, Note, Section
 from sectorlens.report.build import Report
+from sectorlens.report.wording import Wording
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed entry times: the same chart gives the same bytes
@@ -58,8 +59,7 @@ def chart_zip(
     """One chart's ZIP: ``<id>.csv``, ``<id>.json`` and ``README.txt``."""
     columns, rows = chart_table(chart.spec)
     meta = chart_metadata(report, section, chart, sources, columns, len(rows))
-    title = report.context.words.say("chartdata.readme_title")
-    return pack(chart.chart_id, columns, rows, meta, title)
+    return pack(chart.chart_id, columns, rows, meta, report.context.words)
 
 
 def pack(
@@ -67,7 +67,7 @@ def pack(
     columns: list[dict[str, Any]],
     rows: list[list[Any]],
     meta: dict[str, Any],
-    readme_title: str = "Chart data",
+    words: Wording,
 ) -> bytes:
     """The ZIP of a chart's table and metadata (``meta`` as ``chart_metadata`` makes it)."""
     stem = file_stem(chart_id)
@@ -77,7 +77,7 @@ def pack(
         for name, text in (
             (f"{stem}.csv", "\ufeff" + csv),  # (a BOM, so spreadsheets read the CSV as UTF-8)
             (f"{stem}.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n"),
-            ("README.txt", readme(meta, stem, readme_title)),
+            ("README.txt", readme(meta, stem, words)),
         ):
             archive.writestr(zipfile.ZipInfo(name, _EPOCH), text.encode("utf-8"))
     return buffer.getvalue()
@@ -226,37 +226,38 @@ def fx_rates(conversions: list[Conversion]) -> list[dict[str, Any]]:
     return out
 
 
-def readme(meta: dict[str, Any], stem: str, title: str = "Chart data") -> str:
-    """The README of a chart's ZIP (``title``: "Chart data" in the data's language)."""
+def readme(meta: dict[str, Any], stem: str, words: Wording) -> str:
+    """The README of a chart's ZIP, in the language of ``words``."""
+    say = words.say
     where = " — ".join(str(meta[k]) for k in ("report", "section") if meta.get(k))
     lines = [
-        f"{title}: {meta['title']}",
+        f"{say('chartdata.readme_title')}: {meta['title']}",
         *([where] if where else []),
         "",
-        f"{stem}.csv: {meta['rows']} rows, UTF-8; the numbers the chart draws.",
-        f"{stem}.json: title, unit, columns, definitions, sources, exchange rates.",
+        say("chartdata.csv", file=f"{stem}.csv", rows=meta["rows"]),
+        say("chartdata.json", file=f"{stem}.json"),
         "",
-        "Columns:",
+        say("chartdata.columns"),
     ]
     for c in meta["columns"]:
         title = f" — {c['title']}" if c["title"] else ""
         lines.append(f"  {c['name']} ({c['type']}){title}")
     if meta["unit"]:
-        lines.append(f"Unit of the values: {meta['unit']}")
+        lines.append(say("chartdata.unit", unit=meta["unit"]))
     if meta["definitions"]:
-        lines += ["", "Notes:", *(f"  - {d}" for d in meta["definitions"])]
-    lines += ["", "Sources:"]
+        lines += ["", say("chartdata.notes"), *(f"  - {d}" for d in meta["definitions"])]
+    lines += ["", say("chartdata.sources")]
     for s in meta["sources"]:
         number = f"[{s['number']}] " if s["number"] else ""
         where = ", ".join(x for x in (s["publisher"], s["published"] or "", s["url"] or "") if x)
         lines.append(f"  {number}{s['citation']} — {s['title']}" + (f", {where}" if where else ""))
     if meta["fx_rates"]:
-        lines += ["", "Exchange rates used for converted amounts:"]
+        lines += ["", say("chartdata.rates")]
         for r in meta["fx_rates"]:
             said = f"{r['meaning']} ({r['source']})" if "meaning" in r else None
             lines.append("  " + (said or ", ".join(f"{k} {v}" for k, v in r.items() if v)))
     if meta.get("query"):
-        lines += ["", "Query:", *(f"  {k}: {v}" for k, v in meta["query"].items() if v)]
-    made = f"Made by {meta['generator']}"
-    lines += ["", made + (f" from data set {meta['dataset']}." if meta.get("dataset") else "."), ""]
-    return "\n".join(lines)
+        lines += ["", say("chartdata.query")]
+        lines += [f"  {k}: {v}" for k, v in meta["query"].items() if v]
+    made = say("chartdata.made", generator=meta["generator"], dataset=meta.get("dataset") or "")
+    return "\n".join([*lines, "", made, ""])

@@ -20,6 +20,7 @@ from sectorlens.report import build_report
 from sectorlens.report.blocks import Chart
 from sectorlens.report.chartdata import chart_packages, chart_table, pack, unit_of, zip_name
 from sectorlens.report.fonts import chart_font
+from sectorlens.report.wording import Wording
 from sectorlens.web import schemas
 from sectorlens.web.charts import chart_spec, report_chart_spec
 from sectorlens.web.data_routes import labels_of, site_of
@@ -29,7 +30,6 @@ from sectorlens.web.presets import CHARTS, chart
 from sectorlens.web.provenance import source_rows
 from sectorlens.web.runner import Lease
 from sectorlens.web.site import Site
-from sectorlens.web.strings import STRINGS
 
 Lang = Annotated[Literal["ko", "en"], Query(description="language of titles and labels")]
 ChartId = enum.Enum("ChartId", {c.view_id: c.view_id for c in CHARTS}, type=str)  # type: ignore[misc]
@@ -156,7 +156,7 @@ def chart_data(
         "query": {k: doc["query"].get(k) for k in ("metric", "by", "where", "currency", "subject")},
         "generator": f"sectorlens {__version__}",
     }
-    return pack(chart_id, columns, rows, meta, STRINGS["report.chart_data"][lang])
+    return pack(chart_id, columns, rows, meta, Wording(lang))
 
 
 def report_document(site: Site, lang: str) -> dict[str, Any] | None:
