@@ -23,8 +23,6 @@ from sectorlens.report.pdfcheck import missing_glyphs
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,100}$")
 EMBEDDED_FONT = "Libertinus Serif"  # ships inside Typst: Latin text even without a CJK font
 _URL = re.compile(r"^https?://[^\s]+$")
-SHORT = 16  # a text column up to this wide (in Latin characters) is never broken
-MAX_WIDTH = 60  # a long text column's share of the table width grows with its text up to this
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +172,6 @@ def _block(b: dict[str, Any], charts: dict[str, float]) -> dict[str, Any] | None
             "columns": columns,
             "rows": rows,
             "numeric": numeric,
-            "widths": _widths(columns, rows, numeric),
             "caption": _label(getattr(table, "label", ""), table.caption) or None,
             "cites": cites,
         }
@@ -196,24 +193,6 @@ def _block(b: dict[str, Any], charts: dict[str, float]) -> dict[str, Any] | None
             "entries": [{"text": str(t), "cites": list(n)} for t, n in b["entries"]],
         }
     return None  # a block kind this renderer does not know yet is left out, not guessed
-
-
-def _widths(columns: list[str], rows: list[list[str]], numeric: list[bool]) -> list[int]:
-    """Column widths for Typst: 0 is ``auto`` (as wide as its content), n is ``n fr``.
-
-    Numbers and short texts keep their width (no breaks inside ``2023년``); long texts share
-    what is left in proportion to their length. A table of short columns is as wide as it needs.
-    """
-    out = []
-    for i, is_num in enumerate(numeric):
-        longest = max([_em(columns[i]), *(_em(r[i]) for r in rows if i < len(r))])
-        out.append(0 if is_num or longest <= SHORT else min(MAX_WIDTH, longest))
-    return out
-
-
-def _em(text: str) -> int:
-    """Rough width of a text in Latin characters (a Hangul or Hanzi counts two)."""
-    return sum(2 if ord(c) >= 0x1100 else 1 for c in text)
 
 
 def _cap(text: Any) -> str:
