@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib.resources import files
@@ -49,14 +50,27 @@ def _aspect(svg: Path) -> float:
     return float(h.group(1)) / float(w.group(1))
 
 
+def compiler_for(out: Path) -> Any:
+    """A Typst compiler that may read files inside ``out`` only (it finds the system fonts)."""
+    import typst  # imported here: only a PDF needs it
+
+    return typst.Compiler(root=str(out.resolve()))
+
+
 def write_pdf(
-    view: dict[str, Any], out: Path, charts: set[str], *, today: date | None = None
+    view: dict[str, Any],
+    out: Path,
+    charts: set[str],
+    *,
+    today: date | None = None,
+    compiler: Future[Any] | None = None,
 ) -> PdfResult:
     """Typeset ``view`` (render.py's view of a report) into ``out/report.pdf``.
 
-    ``charts`` are the chart ids whose ``charts/<id>.svg`` exist in ``out``.
+    ``charts`` are the chart ids whose ``charts/<id>.svg`` exist in ``out``; ``compiler`` one
+    ``compiler_for(out)`` being made meanwhile.
     """
-    import typst  # imported here: only a PDF needs it
+    import typst
 
     aspects = {cid: _aspect(out / "charts" / f"{cid}.svg") for cid in charts if SAFE_ID.match(cid)}
     doc = pdf_document(view, aspects, today=today)
@@ -64,8 +78,10 @@ def write_pdf(
     path = out / "report.pdf"
     tmp = out / ".report.pdf.tmp"
     try:
-        compiler = typst.Compiler(root=str(out.resolve()), sys_inputs={"data": json.dumps(doc)})
-        pdf, warnings = compiler.compile_with_warnings(input=source, format="pdf")
+        typesetter = compiler.result() if compiler is not None else compiler_for(out)
+        pdf, warnings = typesetter.compile_with_warnings(
+            input=source, format="pdf", sys_inputs={"data": json.dumps(doc)}
+        )
     except typst.TypstError as exc:  # a bug of ours (the data cannot break the template)
         raise UsageError(f"the PDF could not be typeset: {exc.message}") from exc
     assert isinstance(pdf, bytes)

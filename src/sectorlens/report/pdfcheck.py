@@ -25,7 +25,8 @@ def missing_glyphs(pdf: bytes) -> int:
         number, head, stream = m.group(1), m.group(2) or b"", m.group(3)
         if re.search(rb"/Subtype\s*/Type0\b", head):
             type0.add(number)
-        if stream:
+        subtype = re.search(rb"/Subtype\s*/(\w+)", head)
+        if stream and (subtype is None or subtype.group(1) == b"Form"):  # (not fonts, images)
             end = pdf.find(b"endstream", m.end())
             raw = pdf[m.end() : end]
             try:

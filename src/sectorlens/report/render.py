@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Collection
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -89,6 +90,8 @@ def write_report(
     renderer = renderer or chartrender.ChartRenderer()
     try:
         batch = renderer.submit(specs, cache)
+        # Typst reads the installed fonts meanwhile (in a thread: it releases the GIL)
+        compiler = start_compiler(out) if "pdf" in formats else None
         # The text is rendered while the charts are (in the worker processes).
         view = _view(report)
         markdown = _env(False).get_template("report.md.j2").render(**view)
@@ -120,8 +123,19 @@ def write_report(
             progress("typesetting the PDF")
         from sectorlens.report.pdf import write_pdf
 
-        pdf = write_pdf(view, out, set(rendered))
+        pdf = write_pdf(view, out, set(rendered), compiler=compiler)
     return ReportFiles(out, html_path, md_path, tuple(written), tuple(data_files), pdf)
+
+
+def start_compiler(out: Path) -> Future[Any]:
+    """A Typst compiler for ``out`` being made in a thread (font discovery takes a while)."""
+    from sectorlens.report.pdf import compiler_for
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="typst")
+    try:
+        return pool.submit(compiler_for, out)
+    finally:
+        pool.shutdown(wait=False)  # (the thread ends with its one task)
 
 
 def _write(path: Path, text: str) -> None:
