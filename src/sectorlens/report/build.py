@@ -171,8 +171,8 @@ def build_report(
         "title": titled.get("title") if titled else {lang: words.say("report.summary")},
     }
     body = [s for s in sections if kinds.get(s.section_id) != "findings"]
-    summary = findings(ctx, summary_cfg, body)
-    number_blocks(body, words)
+    refs = number_blocks(body, words)
+    summary = findings(ctx, summary_cfg, body, refs)
     base_id = str(spec.get("base_source") or "")
     base = ref.sources.get(base_id)
     base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""

@@ -55,7 +55,8 @@ def value_text(
 ) -> str:
     """An observation's value written out, with a reader-currency equivalent for money.
 
-    With ``status``, a non-actual status goes right after the value: ``… 위안(추정) (약 … 원)``.
+    With ``status``, a non-actual status goes in one bracket with the equivalent:
+    ``… 위안(추정, 약 … 원)``.
     A published range is written with both ends (``7,200–7,700``, ``15–17%``).
     """
     suffix = status_suffix(ctx, obs) if status else ""
