@@ -20,7 +20,7 @@ from sectorlens.report.sections.common import period_text, qualified, value_text
 _SHOWN = (Status.ACTUAL, Status.ESTIMATE)
 
 
-def _in_quote(ctx: ReportContext, obs: Observation, quote: str) -> Decimal | None:
+def in_quote(ctx: ReportContext, obs: Observation, quote: str) -> Decimal | None:
     """The observation's point value in ``quote`` at its period's ECB average (None if unknown)."""
     if obs.value is None:
         return None
@@ -75,7 +75,7 @@ def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
                 cells.append("—")
                 continue
             obs = here[0]
-            conv = _in_quote(ctx, obs, quote)
+            conv = in_quote(ctx, obs, quote)
             if conv is None:
                 cells.append(value_text(ctx, obs, equivalent=False))
                 continue
