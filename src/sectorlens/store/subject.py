@@ -63,6 +63,7 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "cross_source": ("currency", "comparisons", "context"),
     "by_source": ("where", "by", "currency", "years"),
     "target_status": ("year", "actuals"),
+    "projection": ("until", "series"),
     "equivalents": (),
     "findings": (),
     "ingested_shares": ("where", "by", "segment_type", "top", "years", "compare"),

@@ -27,6 +27,7 @@ from sectorlens.report.sections.investment import deals_by_period
 from sectorlens.report.sections.market import outlook, series
 from sectorlens.report.sections.notes import equivalents, findings
 from sectorlens.report.sections.policy import policies
+from sectorlens.report.sections.projection import projection
 from sectorlens.report.sections.shares import chain, shares
 
 # A builder may return None: a section that has nothing to show (no ingested deals) is left out.
@@ -43,6 +44,7 @@ KINDS: Mapping[str, Builder] = MappingProxyType(
         "cross_source": cross_source,
         "by_source": by_source,
         "target_status": target_status,
+        "projection": projection,
         "equivalents": equivalents,
         "findings": findings,
         "ingested_shares": ingested_shares,
