@@ -35,7 +35,7 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 SCHEMA: dict[str, tuple[str, ...]] = {
     "subject.yaml": (
         *("id", "title", "subtitle", "intro", "base_source", "scope", "currency"),
-        *("home_currency", "sections"),
+        *("home_currency", "sections", "compare_with"),
     ),
     "subject.yaml scope": ("countries", "sectors", "years"),
     "subject.yaml currency": LANGS,
@@ -64,6 +64,7 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "by_source": ("where", "by", "currency", "years"),
     "target_status": ("year", "actuals"),
     "projection": ("until", "series"),
+    "changes": ("baseline", "items"),
     "equivalents": (),
     "findings": (),
     "ingested_shares": ("where", "by", "segment_type", "top", "years", "compare"),

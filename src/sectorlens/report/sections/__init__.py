@@ -16,6 +16,7 @@ from sectorlens.errors import InputError
 from sectorlens.report.blocks import Block, Chart, Note, Section, Table
 from sectorlens.report.context import ReportContext
 from sectorlens.report.sections.bysource import by_source, target_status
+from sectorlens.report.sections.changes import changes
 from sectorlens.report.sections.crosssource import cross_source
 from sectorlens.report.sections.ingested import (
     ingested_deal_size,
@@ -45,6 +46,7 @@ KINDS: Mapping[str, Builder] = MappingProxyType(
         "by_source": by_source,
         "target_status": target_status,
         "projection": projection,
+        "changes": changes,
         "equivalents": equivalents,
         "findings": findings,
         "ingested_shares": ingested_shares,
