@@ -173,8 +173,49 @@ def test_2025_report_names_six_investment_sources_and_every_2025_target(
 ) -> None:
     text = render_markdown(build_report(store, "en", fx=FxRates(), font="x", subject=SUBJECT))
     table = text.split("AI investment by year — source by source", 1)[1].split("\n\n")[2]
-    header = table.splitlines()[0]
-    assert header.count("|") - 2 >= 6, header  # a period column and one per publisher
+    header, _rule, *rows = table.splitlines()
+    names = [c.strip() for c in header.strip("|").split("|")][1:]
+    with_figure = set()
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        if 2019 <= int(cells[0]) <= 2024:
+            with_figure |= {
+                name for name, cell in zip(names, cells[1:], strict=True) if cell != "—"
+            }
+    assert len(with_figure) >= 6, with_figure  # six sources with a figure for 2019–2024
+    assert [int(r.strip("|").split("|")[0]) for r in rows] == list(range(2014, 2026))  # gaps shown
+    data = read_reference(bundled_subjects()[SUBJECT])
+    status = text.split("Targets due by 2025 — status", 1)[1].split("\n\n")[1]
+    due = [t for t in data.targets if t.target_date.year <= 2025 and t.value is not None]
+    assert len(status.splitlines()) - 2 == len(due)  # one row per target due by 2025
+    for line in status.splitlines()[2:]:
+        assert line.rstrip("|").rsplit("|", 1)[1].strip(), line  # every row states a status
     for target in ("core AI industry size at least CNY 400 bn", "AI-related industry size"):
         assert f"Target for 2025, {target}" in text
     assert "Revised figure: ITJuzi" in text and "Revised figure: MIIT" in text
+
+
+def test_what_changed_since_2021_comes_from_both_editions(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    report = build_report(store, "en", fx=FxRates(), font="x", subject=SUBJECT)
+    (section,) = [s for s in report.sections if s.section_id == "since_2021"]
+    assert section.findings
+    for finding in section.findings:  # each cites the 2021 brief and a newer source
+        assert "seed_report" in finding.cites, finding
+        assert set(finding.cites) - {"seed_report", "caai", "qianzhan_2021"}, finding
+    text = " ".join(f.text for f in section.findings)
+    assert "CNY 146.8 bn for 2020" in text and "ITJuzi now reports CNY 105.3 bn for 2024" in text
+
+
+def test_the_2021_edition_is_loaded_with_the_2025_one() -> None:
+    from sectorlens.store import ensure_schema
+    from sectorlens.store.reference import loaded_subjects, reference_needed
+
+    con = duckdb.connect(":memory:")
+    ensure_schema(con)
+    assert reference_needed(con, SUBJECT)
+    ensure_reference(con, SUBJECT)
+    assert set(loaded_subjects(con)) == {"cn_ai_2021", SUBJECT}
+    assert not reference_needed(con, SUBJECT)
+    con.close()

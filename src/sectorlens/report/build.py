@@ -204,6 +204,14 @@ def _add_baselines(con: duckdb.DuckDBPyConnection, ctx: ReportContext) -> None:
         cite_as = ctx.ref.presentation.setdefault("cite_as", {})
         for sid, names in (base.presentation.get("cite_as") or {}).items():
             cite_as.setdefault(sid, names)
+        labels = ctx.ref.presentation.setdefault("labels", {})
+        for kind, entries in (base.presentation.get("labels") or {}).items():
+            mine = labels.setdefault(kind, {})
+            for key, value in (entries or {}).items():
+                if isinstance(value, dict) and isinstance(mine.get(key), dict):
+                    mine[key] = {**value, **mine[key]}  # e.g. segment types: both sets of codes
+                else:
+                    mine.setdefault(key, value)
         texts = ctx.ref.presentation.setdefault("text", {}).setdefault("sources", {})
         for sid, fields in ((base.presentation.get("text") or {}).get("sources") or {}).items():
             texts.setdefault(sid, fields)

@@ -61,7 +61,7 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "policies": ("facts",),
     "outlook": ("series", "compare", "progress"),
     "cross_source": ("currency", "comparisons", "context"),
-    "by_source": ("where", "by", "currency", "years"),
+    "by_source": ("where", "by", "currency", "years", "baseline"),
     "target_status": ("year", "actuals"),
     "projection": ("until", "series"),
     "changes": ("baseline", "items"),

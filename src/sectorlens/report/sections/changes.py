@@ -72,7 +72,9 @@ def changes(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sec
             who = ctx.labels.cite_as(publisher(after), publisher(after))
             after_text = value_text(ctx, after, equivalent=False)
             if currency and after.currency and after.currency != currency:
-                after_text += " " + say("changes.converted", v=fmt.money(significant(value, 4), currency))
+                after_text += " " + say(
+                    "changes.converted", v=fmt.money(significant(value, 4), currency)
+                )
             rate = cagr(before.value, value, Decimal(years)) if years > 0 and value > 0 else None
             caveats = []
             if after.metric != before.metric:
