@@ -122,6 +122,7 @@ def test_other_subjects_have_no_superseded_editions(subject: str) -> None:
 def test_select_by_cites_follows_one_publisher_across_pages(data) -> None:  # type: ignore[no-untyped-def]
     found = select(data.observations, {"metric": "core_industry_size", "cites": "miit"})
     assert {o.source_id for o in found} == {
+        "xfafinance_2020_09_18",
         "cdstm_2022_07_27",
         "anfangnews_2023_10_16",
         "peoplecn_2025_12_27",
@@ -219,3 +220,19 @@ def test_the_2021_edition_is_loaded_with_the_2025_one() -> None:
     assert set(loaded_subjects(con)) == {"cn_ai_2021", SUBJECT}
     assert not reference_needed(con, SUBJECT)
     con.close()
+
+
+def test_the_figures_table_lists_every_curated_figure() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = root / "scripts" / "figures_table.py"
+    done = subprocess.run(
+        [sys.executable, str(script), SUBJECT, "--check"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = (root / "docs" / f"{SUBJECT}_figures.md").read_text(encoding="utf-8")
+    data = read_reference(bundled_subjects()[SUBJECT])
+    for obs in data.observations:
+        assert f"| {obs.obs_id} |" in doc, obs.obs_id
