@@ -236,3 +236,19 @@ def test_the_figures_table_lists_every_curated_figure() -> None:
     data = read_reference(bundled_subjects()[SUBJECT])
     for obs in data.observations:
         assert f"| {obs.obs_id} |" in doc, obs.obs_id
+
+
+def test_without_the_2021_edition_the_changes_section_is_left_out_not_wrong() -> None:
+    from sectorlens.store import ensure_schema, load_reference
+
+    con = duckdb.connect(":memory:")
+    ensure_schema(con)
+    load_reference(con, bundled_subjects()[SUBJECT])  # this subject alone, no companion
+    report = build_report(con, "en", fx=FxRates(), font="x", subject=SUBJECT)
+    con.close()
+    assert "since_2021" not in {s.section_id for s in report.sections}
+    assert any("What changed since the 2021 brief" in p.text for p in report.intro)
+    invest = next(s for s in report.sections if s.section_id == "investment_by_source")
+    text = render_markdown(report)
+    assert "PitchBook" not in text.split("AI investment by year", 1)[1].split("##", 1)[0]
+    assert invest.blocks  # the newer sources alone still fill the table
