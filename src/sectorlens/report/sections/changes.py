@@ -103,11 +103,14 @@ def changes(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sec
                 caveats=" ".join(caveats),
             )
             cites = cites_of(before, after)
+            what = ctx.labels.segment(after.segment_type, after.segment) or ctx.labels.metric(
+                after.metric
+            )
             rows.append(
                 (
                     label,
                     f"{value_text(ctx, before, equivalent=False)} ({period_text(ctx, before)})",
-                    f"{after_text} ({period_text(ctx, after)}, {who})",
+                    f"{after_text} ({period_text(ctx, after)}, {who}; {what})",
                     fmt.ratio(ratio),
                     say("changes.same") if not caveats else say("changes.differs"),
                 )
