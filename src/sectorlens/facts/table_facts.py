@@ -37,6 +37,11 @@ _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
 _UNIT_CONTEXT = re.compile(r"단위|单位|\bin\s+(?:thousands|millions|billions)\b|\(\s*\$", re.I)
 
 
+def is_change_header(text: str) -> bool:
+    """True for a column header that says its cells are changes (``% Change``, ``YoY``, ``增减``)."""
+    return bool(_CHANGE_HEAD.search(text))
+
+
 @dataclass(frozen=True, slots=True)
 class CellFact:
     """A fact read from one cell, with what the table says about it."""
@@ -85,12 +90,13 @@ def table_facts(
     out: list[CellFact] = []
     first_col = _first_value_col(table)
     for r in range(table.header_rows, table.rows):
-        label = _row_label(table, r)
-        row_scale, row_currency = _scale_currency(label)
+        own_label = _row_label(table, r)
         for c in range(first_col, table.cols):
             cell = table.cell(r, c)
             if cell is None or cell.header or not cell.text.strip():
                 continue
+            label = table.row_label(r, c) if table.part_of(c)[0] else own_label
+            row_scale, row_currency = _scale_currency(label)
             got = _cell_fact(doc, block, table, cell.row, cell.col, cell.text, label)
             if got is None:
                 continue
@@ -176,4 +182,4 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
     return "\n".join(b.text for b in before)
 
 
-__all__ = ["CellFact", "block_context", "table_facts"]
+__all__ = ["CellFact", "block_context", "is_change_header", "table_facts"]
