@@ -145,3 +145,33 @@ def test_sub_rows_of_an_item_above_a_total_row_block_a_near_miss() -> None:
     assert f.severity is Severity.ERROR
     text = text.replace("| B | 200 |", "| of which: B | 200 |")
     assert bad(text, "table.total") == []
+
+
+# --- one share at two times is no breakdown --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "线上销售占比达到65%，去年同期线下销售占比为58%。",
+        "线上销售占比为65%，预计线下销售占比将达到58%。",
+        "온라인 매출 비중은 65%로 전년 오프라인 매출 비중 58%보다 높았다.",
+        "Online sales accounted for 65% of revenue in 2023, compared with store sales at 58% "
+        "a year earlier.",
+    ],
+)
+def test_shares_at_two_times_are_not_summed(text: str) -> None:
+    assert bad(text, "breakdown", fmt="txt") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年收入构成中，线上销售占65%，线下销售占58%。",
+        "2023년 매출 구성을 보면 온라인이 65%, 오프라인이 58%를 차지했다.",
+        "In 2023 online sales accounted for 65% and store sales for 58% of revenue.",
+    ],
+)
+def test_shares_of_one_whole_over_100_percent_are_still_an_error(text: str) -> None:
+    (f,) = bad(text, "breakdown", fmt="txt")
+    assert f.severity is Severity.ERROR and f.values[-1] == "123"
