@@ -175,3 +175,33 @@ def test_shares_at_two_times_are_not_summed(text: str) -> None:
 def test_shares_of_one_whole_over_100_percent_are_still_an_error(text: str) -> None:
     (f,) = bad(text, "breakdown", fmt="txt")
     assert f.severity is Severity.ERROR and f.values[-1] == "123"
+
+
+# --- derived growth: 'from A to B' is stated, 'from A …, B' is inferred ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue grew from USD 120 million in 2019, reaching USD 150 million in 2020, "
+        "an increase of 40%.",
+        "营收从2019年的120亿元起步，2020年营收达150亿元，增长40%。",
+    ],
+)
+def test_levels_not_linked_by_to_give_a_warning_at_most(text: str) -> None:
+    (f,) = bad(text, "derived", fmt="txt")
+    assert f.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue rose from USD 120 million in 2019 to a record USD 150 million in 2020, "
+        "an increase of 40%.",
+        "营收从2019年的120亿元增至2020年的150亿元，增长40%。",
+        "매출은 2019년 120억 원에서 2020년 150억 원으로 40% 증가했다.",
+    ],
+)
+def test_levels_linked_from_to_give_an_error(text: str) -> None:
+    (f,) = bad(text, "derived", fmt="txt")
+    assert f.severity is Severity.ERROR and f.values[-1] == "25"
