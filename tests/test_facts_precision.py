@@ -205,3 +205,24 @@ def test_levels_not_linked_by_to_give_a_warning_at_most(text: str) -> None:
 def test_levels_linked_from_to_give_an_error(text: str) -> None:
     (f,) = bad(text, "derived", fmt="txt")
     assert f.severity is Severity.ERROR and f.values[-1] == "25"
+
+
+def test_a_header_that_starts_over_splits_the_grid_and_keeps_the_row_labels() -> None:
+    grid = [
+        ["", "2022", "2023", "2022", "2023"],
+        ["Sales", "100", "120", "50", "55"],
+        ["Costs", "40", "45", "20", "22"],
+    ]
+    built = build_table(grid)
+    assert built is not None
+    _, table = built
+    assert table.parts == (3,)
+    assert table.row_label(1, 4) == "Sales"
+
+
+def test_a_change_column_compares_levels_of_its_own_part_only() -> None:
+    text = (
+        "| Item | 2022 | 2023 | Item | 2023 | Change |\n|---|---|---|---|---|---|\n"
+        "| Sales | 100 | 120 | Staff | 50 | 10% |\n| Costs | 40 | 45 | Branches | 20 | 5% |\n"
+    )
+    assert bad(text, "table.change") == []

@@ -127,10 +127,15 @@ class Table:
     def row_label(self, row: int, col: int) -> str:
         """The label of ``row`` for a cell in column ``col`` (its own table's label column)."""
         start, _ = self.part_of(col)
+        if start == 0 and not self.header_cols:
+            first = self.cell(row, 0)  # no label column known: the first cell, whatever it is
+            return first.text if first is not None and col > 0 else ""
         if start == 0:
             return self.row_header(row)
         first = self.cell(row, start)
-        return first.text if first is not None and first.header else ""
+        if first is not None and first.header:
+            return first.text
+        return self.row_header(row)  # a table without its own labels shares the first one's
 
     def cell(self, row: int, col: int) -> Cell | None:
         """The cell at (row, col), or None outside the grid."""

@@ -131,12 +131,13 @@ def _is_label(text: str) -> bool:
     return bool(text) and not is_value(text)
 
 
-def parts_of(grid: Sequence[Sequence[str]], header_rows: int) -> tuple[int, ...]:
+def parts_of(grid: Sequence[Sequence[str]], header_rows: int) -> tuple[tuple[int, ...], bool]:
     """First columns of side-by-side tables after the first: a column of distinct row labels
-    (or one headed like the first column) with values on both sides of it."""
+    (or one headed like the first column) with values on both sides of it, else a header row
+    that starts over; and whether those first columns are label columns."""
     body = grid[header_rows:]
     if len(body) < 2 or not grid or len(grid[0]) < 4:
-        return ()
+        return (), False
     width = len(grid[0])
     head = [" ".join(r[c] for r in grid[:header_rows]).strip() for c in range(width)]
     values = [sum(1 for r in body if r[c] and is_value(r[c])) for c in range(width)]
@@ -152,7 +153,20 @@ def parts_of(grid: Sequence[Sequence[str]], header_rows: int) -> tuple[int, ...]
         start = out[-1] if out else 0
         if any(values[k] for k in range(start + 1, c)) and any(values[c + 1 :]):
             out.append(c)
-    return tuple(out)
+    if out:
+        return tuple(out), True
+    return tuple(_repeated_header(grid[:header_rows], width)), False
+
+
+def _repeated_header(head: Sequence[Sequence[str]], width: int) -> list[int]:
+    """``2022 2023 | 2022 2023``: the columns where a header row starts over (one split)."""
+    for row in head:
+        for k in range(3, width - 1):
+            n = k - 1
+            first, again = row[1:k], row[k : k + n]
+            if len(again) == n and first == again and sum(1 for t in first if t) >= 2:
+                return [k]
+    return []
 
 
 def build_table(
@@ -165,7 +179,7 @@ def build_table(
     n_rows, n_cols = len(grid), len(grid[0])
     hr = min(hr, max(n_rows - 1, 0))
     hc = header_cols_of(grid, hr)
-    sides = parts_of(grid, hr) if hc else ()
+    sides, labelled = parts_of(grid, hr) if hc else ((), False)
     parts: list[str] = []
     cells: list[Cell] = []
     pos = 0
@@ -174,7 +188,7 @@ def build_table(
             if c:
                 parts.append("\t")
                 pos += 1
-            header = r < hr or c < hc or c in sides
+            header = r < hr or c < hc or (labelled and c in sides)
             cells.append(Cell(r, c, text, pos, pos + len(text), header))
             parts.append(text)
             pos += len(text)
