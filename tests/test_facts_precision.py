@@ -7,6 +7,8 @@ two times summed as a breakdown.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from sectorlens.facts import check, extract, from_text
@@ -226,3 +228,67 @@ def test_a_change_column_compares_levels_of_its_own_part_only() -> None:
         "| Sales | 100 | 120 | Staff | 50 | 10% |\n| Costs | 40 | 45 | Branches | 20 | 5% |\n"
     )
     assert bad(text, "table.change") == []
+
+
+# --- recall: general patterns ----------------------------------------------------------------
+
+EQUIVALENT = {
+    "zh": "2011年第三季度欧洲风投总额为12亿欧元，约合{x}亿美元。",
+    "ko": "2011년 3분기 유럽 벤처투자는 12억 유로, 우리 돈 약 {x}억 달러였다.",
+    "en": "In the third quarter of 2011 European venture funding was EUR 1.2 billion, "
+    "or about USD {x} billion.",
+}
+
+
+@pytest.fixture(scope="module")
+def fx() -> object:
+    from sectorlens.fx import FxRates
+
+    return FxRates()
+
+
+@pytest.mark.parametrize("lang", EQUIVALENT)
+def test_an_equivalent_after_yuehe_or_about_is_checked_against_the_ecb(
+    lang: str, fx: object
+) -> None:
+    x = {"zh": ("16.5", "26.5"), "ko": ("16.5", "26.5"), "en": ("1.65", "2.65")}[lang]
+    ok = [f for f in check(extract(from_text(EQUIVALENT[lang].format(x=x[0]))), fx=fx)]
+    assert [f.severity for f in ok if f.rule == "fx.ecb"] == [Severity.OK]
+    off = [f for f in check(extract(from_text(EQUIVALENT[lang].format(x=x[1]))), fx=fx)]
+    assert [f.severity for f in off if f.rule == "fx.ecb"] == [Severity.WARNING]
+
+
+def test_two_amounts_in_a_list_are_no_equivalents(fx: object) -> None:
+    text = "欧洲风投总额为12亿欧元，美国风投总额为86亿美元。"
+    found = check(extract(from_text(text)), fx=fx)
+    assert [f for f in found if f.rule.startswith("fx")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10年期国债收益率下行2.5个基点至2.17%。",
+        "近10年行业规模持续扩大，未来5年营收有望增长15%。",
+        "30年期国债收益率为2.3%。",
+    ],
+)
+def test_a_duration_in_years_is_no_short_year(text: str) -> None:
+    ex = extract(from_text(text))
+    assert all(
+        m.fact.period is None or m.fact.period.start.year > 2020 for m in ex.mentions
+    ), [(m.fact.quantity.input, m.fact.period) for m in ex.mentions]
+
+
+def test_a_short_year_is_still_read() -> None:
+    ex = extract(from_text("20年上半年营收增长15%。"))
+    (m,) = ex.mentions
+    assert m.fact.period is not None and m.fact.period.start.year == 2020
+
+
+def test_basis_points_in_chinese_are_a_change_in_points() -> None:
+    ex = extract(from_text("10年期国债收益率下行2.5个基点至2.17%。"))
+    bp = next(m for m in ex.mentions if "基点" in m.fact.quantity.input)
+    assert bp.fact.quantity.kind.value == "pp" and abs(bp.fact.quantity.value or 0) == Decimal(
+        "0.025"
+    )
+    assert bp.change == "change"
