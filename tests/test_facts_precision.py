@@ -274,9 +274,9 @@ def test_two_amounts_in_a_list_are_no_equivalents(fx: object) -> None:
 )
 def test_a_duration_in_years_is_no_short_year(text: str) -> None:
     ex = extract(from_text(text))
-    assert all(
-        m.fact.period is None or m.fact.period.start.year > 2020 for m in ex.mentions
-    ), [(m.fact.quantity.input, m.fact.period) for m in ex.mentions]
+    assert all(m.fact.period is None or m.fact.period.start.year > 2020 for m in ex.mentions), [
+        (m.fact.quantity.input, m.fact.period) for m in ex.mentions
+    ]
 
 
 def test_a_short_year_is_still_read() -> None:
@@ -292,3 +292,55 @@ def test_basis_points_in_chinese_are_a_change_in_points() -> None:
         "0.025"
     )
     assert bp.change == "change"
+
+
+UNIT_LINES = {
+    "ko": ("(단위: 억 원)", "매출액", "10000000000", "KRW"),
+    "zh": ("单位：亿元", "营业收入", "10000000000", "CNY"),
+    "en": ("(USD million)", "Revenue", "100000000", "USD"),
+}
+
+
+@pytest.mark.parametrize("lang", UNIT_LINES)
+def test_a_unit_line_applies_to_the_table_below_it(lang: str) -> None:
+    unit, metric, value, currency = UNIT_LINES[lang]
+    text = (
+        f"## Table 1\n\n{unit}\n\nSource: company data\n\nNote: estimates\n\n"
+        f"| | 2022 | 2023 |\n|---|---|---|\n| {metric} | 80 | 100 |\n| X | 1 | 2 |\n"
+    )
+    ex = extract(from_text(text, fmt="md"))
+    cell = next(m for m in ex.mentions if m.cell is not None and m.cell[1:] == (1, 2))
+    q = cell.fact.quantity
+    assert (str(q.value), q.currency) == (value, currency)
+
+
+def test_a_unit_line_does_not_reach_past_another_table() -> None:
+    text = (
+        "(단위: 억 원)\n\n| | 2023 |\n|---|---|\n| 매출액 | 100 |\n\n"
+        "| | 2023 |\n|---|---|\n| 직원 수 | 100 |\n"
+    )
+    ex = extract(from_text(text, fmt="md"))
+    values = [(m.fact.quantity.currency, str(m.fact.quantity.value)) for m in ex.mentions]
+    assert values == [("KRW", "10000000000"), (None, "100")]
+
+
+@pytest.mark.parametrize("text", ["매출원가", "직원 수", "엔진 매출", "불확실성", "单元数量"])
+def test_a_currency_syllable_inside_a_word_names_no_currency(text: str) -> None:
+    from sectorlens.parse import currency_in
+
+    assert currency_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("(단위: 억 원)", "KRW"),
+        ("주당 배당금(원)", "KRW"),
+        ("(단위: 백만 엔)", "JPY"),
+        ("营业收入(元)", "CNY"),
+    ],
+)
+def test_a_currency_in_a_unit_statement_is_still_read(text: str, code: str) -> None:
+    from sectorlens.parse import currency_in
+
+    assert currency_in(text) == code

@@ -276,6 +276,7 @@ def _lead(text: str) -> str:
     m = _APPROX_LEAD.match(text)
     return m.group(0) if m else ""
 
+
 _APPROX_LEAD = re.compile(r"(?:about|approximately|roughly|around|약|约|約|大约|大約)\s?", re.I)
 
 

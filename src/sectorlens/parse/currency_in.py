@@ -12,6 +12,10 @@ from sectorlens.parse._lexicon import CUR, DOLLARS, ISO_CODES, YUAN
 _CODE = re.compile(r"(?<![A-Za-z0-9])(?<!\d )[A-Z]{3}(?![A-Za-z0-9])(?! ?\d)")
 
 _SHOUTED = re.compile(r"[A-Z]{2,}[ -]+[A-Z]{2,}")
+_HANGUL = re.compile(r"[가-힣]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KO_SCALES = "십백천만억조"
+_ZH_SCALES = "十百千万亿萬億"
 
 
 @cache
@@ -23,6 +27,11 @@ def _pattern() -> re.Pattern[str]:
             piece = r"(?<![a-z])" + piece
         if word[-1].isascii() and word[-1].isalpha():
             piece += r"(?![a-z])"
+        if len(word) == 1 and _HANGUL.match(word):
+            # 원 of 억원 or (원), not of 직원, 원가; 엔 not of 엔진
+            piece = rf"(?:(?<=[{_KO_SCALES}])|(?<![가-힣])){piece}(?![가-힣])"
+        elif len(word) == 1 and _HAN.match(word):
+            piece = rf"(?:(?<=[{_ZH_SCALES}])|(?<![\u4e00-\u9fff])){piece}"  # 万元, not 单元
         parts.append(piece)
     return re.compile("|".join(parts))
 

@@ -41,7 +41,8 @@ _TO_AFTER = re.compile(r"^\s?(?:으로|로)")
 _FROM_AFTER = re.compile(r"^\s?에서")
 # …增至2020年的150亿元, …to a record $5 billion: the later level right after a 'to' word
 _TO_BEFORE = re.compile(
-    r"(?:\bto|至|到|为)\s*\S{0,3}\s*$|(?:至|到|为)[^，,。；;：:]{0,10}$|\bto\s(?:[a-z]+\s){1,2}$", re.I
+    r"(?:\bto|至|到|为)\s*\S{0,3}\s*$|(?:至|到|为)[^，,。；;：:]{0,10}$|\bto\s(?:[a-z]+\s){1,2}$",
+    re.I,
 )
 
 _GROWTH_OFF = {

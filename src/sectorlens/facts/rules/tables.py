@@ -107,7 +107,9 @@ def _totals(ctx: Context, grid: dict[tuple[int, int], Mention]) -> list[Finding]
     return out
 
 
-def _marker_row_above(ctx: Context, total: Mention, col: int, row: int, above: list[Mention]) -> bool:
+def _marker_row_above(
+    ctx: Context, total: Mention, col: int, row: int, above: list[Mention]
+) -> bool:
     """True when a label-only row (``其中：``, ``of which:``) sits among or right above the run."""
     assert total.cell is not None
     table = ctx.extraction.document.blocks[total.cell[0]].table
