@@ -5,7 +5,6 @@ column (``vs. Q1 2022``, ``% Change``, ``증감``, ``同比``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sectorlens.facts.context import named_periods
@@ -60,7 +59,7 @@ _UNIT_CONTEXT = re.compile(
 
 
 def is_change_header(text: str) -> bool:
-    """True for a column header that says its cells are changes (``% Change``, ``YoY``, ``增减``)."""
+    """True for a column header that says its cells are changes (``% Change``, ``YoY``)."""
     return bool(_CHANGE_HEAD.search(text))
 
 

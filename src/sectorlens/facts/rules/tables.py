@@ -208,7 +208,7 @@ def _changes(
 ) -> list[Finding]:
     """A change column (``vs. Q1 2022``, ``% Change``) against the two level columns before it,
     on rows with a label, inside one of side-by-side tables."""
-    out = []
+    out: list[Finding] = []
     if table is None:
         return out
     for (r, c), m in sorted(grid.items()):
