@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from sectorlens.parse import currency_codes, currency_signs
+
 # Sentence language: Hangul → ko, Han without Hangul → zh, else en.
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -30,8 +32,9 @@ CURRENCY_WORDS = (
     "人民币|美元|港元|港币|港幣|欧元|歐元|日元|英镑|韩元|韓元|元|"
     "yuan|renminbi|dollars?|euros?|won|yen|pounds?"
 )
-CURRENCY_CODES = "USD|CNY|RMB|KRW|EUR|HKD|JPY|GBP|TWD|SGD|INR"
-CURRENCY_SYMBOLS = r"US\$|HK\$|S\$|\$|€|£|¥|￥|₩"
+# Every ISO 4217 code the parser reads (data/currencies.csv), and RMB; matched in capitals only.
+CURRENCY_CODES = "|".join(sorted({*currency_codes(), "RMB"}))
+CURRENCY_SYMBOLS = "|".join(re.escape(sign) for sign in currency_signs())
 SCALE_WORDS = (
     "조|억|만|천만|백만|천|万亿|亿|万|千|百|萬億|億|萬|兆|"
     "trillion|billion|million|thousand|tn|trn|bn|mn|mln|k|m|b"

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from sectorlens.facts.context import named_periods
 from sectorlens.facts.document import Block, Document, Table
 from sectorlens.model import Fact, Kind, Period
-from sectorlens.parse import currency_in, parse
+from sectorlens.parse import currency_in, is_currency_word, parse
 
+_SIGN = r"[A-Z]{0,3}[$¥]|[€£₩₹￥]|(?-i:[A-Z]{3})(?=\s?[\d(])"
 _CELL = re.compile(
-    r"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>[$€£¥₩])?\s*"
-    r"(?P<open>\()?\s*(?P<cur2>[$€£¥₩])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)\s*"
+    rf"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>{_SIGN})?\s*"
+    rf"(?P<open>\()?\s*(?P<cur2>{_SIGN})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d*\.?\d+)\s*"
     r"(?P<close>\))?\s*(?P<unit>%p|%|ppts?|pts|bps|p\.p\.|個百分點|个百分点)?\s*\)?\s*[$€£¥₩]?\s*$",
     re.I,
 )
@@ -170,6 +171,8 @@ def _cell_fact(
         number = f"-{number}" if not number.startswith("-") else number[1:]
         word = None
     symbol = m.group("cur") or m.group("cur2")
+    if symbol and not is_currency_word(symbol):
+        return None  # ABC 12: a label and a number, not an amount
     return number, m.group("unit"), word, symbol
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from sectorlens.facts.document import Cell, Table
+from sectorlens.parse import is_currency_word
 
 MAX_HEADER_ROWS = 4
 _SPACE = re.compile(r"\s+")
@@ -22,7 +23,6 @@ _PERIOD_LABEL = re.compile(
     r"(?:\.\d{1,2})?\s?(?:[AEFP]|年|년|[1-4]Q|Q[1-4])?$",
     re.I,
 )
-_CURRENCY_ONLY = re.compile(r"^(?:[$€£¥₩]|US\$|C\$|A\$|HK\$|NT\$|RMB|USD|KRW|CNY)$")
 _CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|pts|bps|p|%p)$", re.I)
 
 
@@ -52,7 +52,7 @@ def _merge_signs(grid: list[list[str]]) -> None:
     for r in grid:
         width = len(r)
         for c in range(width):
-            if _CURRENCY_ONLY.match(r[c]):
+            if r[c] and is_currency_word(r[c]):
                 k = c + 1
                 while k < width - 1 and not r[k]:
                     k += 1

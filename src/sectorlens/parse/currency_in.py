@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache
+from importlib import resources
 
 from sectorlens.parse._currency_words import currency_words
 from sectorlens.parse._lexicon import CUR, DOLLARS, ISO_CODES, YUAN
@@ -60,3 +62,35 @@ def currency_in(text: str) -> str | None:
     if not codes and yuan:
         codes.add("CNY")
     return codes.pop() if len(codes) == 1 else None
+
+
+def is_currency_word(text: str) -> bool:
+    """True when ``text`` is one currency sign, word or ISO code and nothing else (``$``, ``C$``,
+    ``¥``, ``RMB``, ``CHF``, ``원``): a table cell that belongs to the number beside it."""
+    t = text.strip()
+    if t in ISO_CODES:
+        return True
+    got = currency_words().get(t.lower())
+    return got is not None and got[0] == CUR
+
+
+def currency_codes() -> frozenset[str]:
+    """Every active ISO 4217 code the parser reads (data/currencies.csv)."""
+    return ISO_CODES
+
+
+def currency_signs() -> tuple[str, ...]:
+    """The parser's currency signs (``US$``, ``C$``, ``NT$``, ``€``, ``₩``…), longest first."""
+    signs = {
+        w.upper()
+        for w, (kind, _) in currency_words().items()
+        if kind == CUR
+        and (
+            not any(ch.isalnum() for ch in w)
+            or (w[-1] in "$¥" and w[:-1].replace(".", "").isalpha())
+        )
+    }
+    text = resources.files("sectorlens").joinpath("data/currencies.csv").read_text("utf-8")
+    for row in csv.DictReader(text.splitlines()):
+        signs.update(w for w in row["words"].split("|") if w and not any(c.isalnum() for c in w))
+    return tuple(sorted(signs, key=lambda w: (-len(w), w)))
