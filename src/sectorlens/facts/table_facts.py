@@ -114,14 +114,17 @@ def table_facts(
         currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
     out: list[CellFact] = []
     first_col = _first_value_col(table)
+    scales: dict[str, tuple[str | None, str | None]] = {}
     for r in range(table.header_rows, table.rows):
         own_label = _row_label(table, r)
         for c in range(first_col, table.cols):
             cell = table.cell(r, c)
             if cell is None or cell.header or not cell.text.strip():
                 continue
-            label = table.row_label(r, c) if table.part_of(c)[0] else own_label
-            row_scale, row_currency = _scale_currency(label)
+            label = table.row_label(r, c) if table.parts and table.part_of(c)[0] else own_label
+            if label not in scales:
+                scales[label] = _scale_currency(label)
+            row_scale, row_currency = scales[label]
             got = _cell_fact(doc, block, table, cell.row, cell.col, cell.text, label)
             if got is None:
                 continue

@@ -21,6 +21,11 @@ _ZH_SCALES = "十百千万亿萬億"
 
 
 @cache
+def _words() -> dict[str, tuple[str, object]]:
+    return currency_words()
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     parts = []
     for word in sorted(currency_words(), key=len, reverse=True):
@@ -44,7 +49,7 @@ def currency_in(text: str) -> str | None:
     Currency words and signs of the parser are matched longest first, ISO codes in capitals; a
     bare ``$`` or dollar is USD (the parse contract), 元 is CNY unless another currency is named.
     """
-    words = currency_words()
+    words = _words()
     codes: set[str] = set()
     if not _SHOUTED.search(text):  # in capitalised text ALL, TOP or CUP are words, not codes
         codes = {code for code in _CODE.findall(text) if code in ISO_CODES}
@@ -68,9 +73,11 @@ def is_currency_word(text: str) -> bool:
     """True when ``text`` is one currency sign, word or ISO code and nothing else (``$``, ``C$``,
     ``¥``, ``RMB``, ``CHF``, ``원``): a table cell that belongs to the number beside it."""
     t = text.strip()
+    if not t or len(t) > 12 or any(ch.isdigit() for ch in t):
+        return False
     if t in ISO_CODES:
         return True
-    got = currency_words().get(t.lower())
+    got = _words().get(t.lower())
     return got is not None and got[0] == CUR
 
 
