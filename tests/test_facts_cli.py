@@ -66,6 +66,7 @@ def test_check_exits_1_on_an_error_and_0_without(cli, tmp_path: Path) -> None:
         "lines",
         "quotes",
         "why",
+        "assumptions",
         "facts",
     }
     assert finding["values"] == ["45", "35", "20", "100"]

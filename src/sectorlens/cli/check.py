@@ -130,7 +130,7 @@ def _print(name: str, n_facts: int, findings: list[Finding], n_accepted: int = 0
     from rich.markup import escape
 
     from sectorlens.cli.console import console as make_console
-    from sectorlens.facts.render import finding_id
+    from sectorlens.facts.render import assumptions_of, finding_id
 
     console = make_console()
     counts = {s: sum(1 for f in findings if f.severity.value == s) for s in _STYLE}
@@ -146,5 +146,7 @@ def _print(name: str, n_facts: int, findings: list[Finding], n_accepted: int = 0
             f"id {finding_id(f)}[/dim]"
         )
         console.print(f"  {escape(f.message)}")
+        for note in assumptions_of(f.facts):
+            console.print(f"  [dim]assumed: {escape(note)}[/dim]")
         for quote in f.quotes[:3]:
             console.print(f"  [dim]> {escape(quote)}[/dim]")

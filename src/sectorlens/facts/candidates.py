@@ -43,8 +43,15 @@ _AMOUNT = (
     r")(?:\s?(?:多|余|餘|여(?=\s?[건개명곳억만원]|\s?위안)))?"
 )
 _RANGE_SEP = r"\s?(?:~|-|–|—|〜|至|到|to)\s?"
-_CUR_WORD = rf"(?:{lx.alternation(lx.CURRENCY_WORDS)}|(?:{lx.CURRENCY_CODES})\b)"
-_CUR_PRE = rf"(?:{lx.CURRENCY_SYMBOLS}|(?:{lx.CURRENCY_CODES})\s?)"
+# ISO codes in capitals only; not a code before a year or a small bare number (AMD 2022, TOP
+# 10), nor one in a run of capitals (10 ALL STAR).
+_CODE = rf"(?-i:(?<![A-Za-z])(?:{lx.CURRENCY_CODES})(?![A-Za-z]))"
+_CUR_WORD = rf"(?:{lx.alternation(lx.CURRENCY_WORDS)}|{_CODE}(?!\s[A-Z]{{2}}))"
+_CUR_PRE = (
+    rf"(?:{lx.CURRENCY_SYMBOLS}|{_CODE}"
+    r"(?!\s?(?:19|20)\d{2}(?![\d,.])(?!\s?(?:bn|mn|billion|million|thousand|[BMK]\b)))"
+    r"(?!\s?\d{1,2}(?![\d,.])(?!\s?(?:bn|mn|billion|million|thousand|[BMK]\b)))\s?)"
+)
 _PCT = lx.alternation(lx.PERCENT_WORDS)
 _COUNT = rf"(?:\s?(?:{lx.COUNT_UNITS_KO})|{lx.COUNT_UNITS_ZH}|\s(?:{lx.COUNT_UNITS_EN})\b)"
 _QPRE = rf"(?:(?:{lx.QUALIFIER_PREFIX})\s?)"

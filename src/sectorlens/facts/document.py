@@ -15,7 +15,8 @@ The interface (stable; readers in ``facts/read_*.py`` build it, extraction reads
 - ``Sentence``: ``index`` within its block, ``text``, ``start``/``end`` in ``block.text``.
 - ``Table``: ``cells`` (``Cell``: ``row``, ``col``, ``text``, ``start``/``end`` in
   ``block.text``, ``header``), ``rows``, ``cols``, ``header_rows``, ``header_cols``;
-  ``table.column_header(col)`` and ``table.row_header(row)`` name a cell's headers.
+  ``table.column_header(col)`` and ``table.row_header(row)`` name a cell's headers; ``parts``
+  are the first columns of side-by-side tables sharing one grid (``part_of``, ``row_label``).
 - ``Locator``: where a thing is — ``page``, ``block``, ``sentence``, ``row``/``col``;
   ``block.locate(offset)`` and ``document.locate(doc_offset)`` build one.
 
@@ -108,6 +109,33 @@ class Table:
     cols: int
     header_rows: int = 0
     header_cols: int = 0
+    # Side-by-side tables in one grid: the first column of every table after the first (a
+    # column of row labels in the middle of the grid starts a new table).
+    parts: tuple[int, ...] = ()
+
+    def part_of(self, col: int) -> tuple[int, int]:
+        """The columns ``[start, stop)`` of the side-by-side table that holds ``col``."""
+        start, stop = 0, self.cols
+        for p in self.parts:
+            if p <= col:
+                start = p
+            else:
+                stop = p
+                break
+        return start, stop
+
+    def row_label(self, row: int, col: int) -> str:
+        """The label of ``row`` for a cell in column ``col`` (its own table's label column)."""
+        start, _ = self.part_of(col)
+        if start == 0 and not self.header_cols:
+            first = self.cell(row, 0)  # no label column known: the first cell, whatever it is
+            return first.text if first is not None and col > 0 else ""
+        if start == 0:
+            return self.row_header(row)
+        first = self.cell(row, start)
+        if first is not None and first.header:
+            return first.text
+        return self.row_header(row)  # a table without its own labels shares the first one's
 
     def cell(self, row: int, col: int) -> Cell | None:
         """The cell at (row, col), or None outside the grid."""

@@ -215,6 +215,18 @@ def _sentence_facts(
             compared=compared,
             level=level.fact.span if level is not None and change in _CHANGES else None,
         )
+        if (
+            previous is not None
+            and _EQUIV_LINK.fullmatch(text[previous.local[1] : span.start] + _lead(span.text))
+            and _equivalent_pair(previous.fact.quantity, q)
+        ):
+            # 12亿欧元，约合16.5亿美元: the stated equivalent of the amount before it
+            first = dataclasses.replace(previous.fact.quantity, equivalent=q)
+            mentions[-1] = dataclasses.replace(
+                previous, fact=dataclasses.replace(previous.fact, quantity=first)
+            )
+            fact = dataclasses.replace(fact, subject=previous.fact.subject)
+            mention = dataclasses.replace(mention, fact=fact, metric=previous.metric)
         mentions.append(mention)
         previous = mention
         if change not in _CHANGES and q.kind is not Kind.PERCENT:
@@ -247,6 +259,37 @@ def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> lis
             )
         )
     return out
+
+
+# What stands between an amount and its stated equivalent in another currency.
+_EQUIV_LINK = re.compile(
+    r"\s?[,，]?\s?(?:约合|約合|折合|约折合|約折合|相当于|相當於|合人民币|即约|即約|"
+    r"우리\s?돈\s?(?:약\s?)?|원화로\s?(?:약\s?)?|한화로?\s?(?:약\s?)?|"
+    r"or\sabout|or\sroughly|or\sapproximately|or\saround|(?:the\s)?equivalent\sof|"
+    r"equivalent\sto(?:\sabout)?)\s?",
+    re.IGNORECASE,
+)
+
+
+def _lead(text: str) -> str:
+    """The approximation word a quantity's text starts with (about, 약, 约), if any."""
+    m = _APPROX_LEAD.match(text)
+    return m.group(0) if m else ""
+
+
+_APPROX_LEAD = re.compile(r"(?:about|approximately|roughly|around|약|约|約|大约|大約)\s?", re.I)
+
+
+def _equivalent_pair(a: Quantity, b: Quantity) -> bool:
+    """Two amounts of money in different currencies, the first without an equivalent yet."""
+    return (
+        a.kind is Kind.MONEY
+        and b.kind is Kind.MONEY
+        and a.equivalent is None
+        and bool(a.currency)
+        and bool(b.currency)
+        and a.currency != b.currency
+    )
 
 
 def _qualified(q: Quantity, after: str) -> Quantity:

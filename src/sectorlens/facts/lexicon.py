@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from sectorlens.parse import currency_codes, currency_signs
+
 # Sentence language: Hangul → ko, Han without Hangul → zh, else en.
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -30,14 +32,16 @@ CURRENCY_WORDS = (
     "人民币|美元|港元|港币|港幣|欧元|歐元|日元|英镑|韩元|韓元|元|"
     "yuan|renminbi|dollars?|euros?|won|yen|pounds?"
 )
-CURRENCY_CODES = "USD|CNY|RMB|KRW|EUR|HKD|JPY|GBP|TWD|SGD|INR"
-CURRENCY_SYMBOLS = r"US\$|HK\$|S\$|\$|€|£|¥|￥|₩"
+# Every ISO 4217 code the parser reads (data/currencies.csv), and RMB; matched in capitals only.
+CURRENCY_CODES = "|".join(sorted({*currency_codes(), "RMB"}))
+CURRENCY_SYMBOLS = "|".join(re.escape(sign) for sign in currency_signs())
 SCALE_WORDS = (
     "조|억|만|천만|백만|천|万亿|亿|万|千|百|萬億|億|萬|兆|"
     "trillion|billion|million|thousand|tn|trn|bn|mn|mln|k|m|b"
 )
 PERCENT_WORDS = (
-    "%p|％p|%포인트|퍼센트포인트|퍼센트|個百分點|个百分点|%|％|percentage points?|per ?cent|pp"
+    "%p|％p|%포인트|퍼센트포인트|퍼센트|個百分點|个百分点|个基点|個基點|基点|基點|베이시스포인트|"
+    "%|％|percentage points?|per ?cent|pp|bps?|basis points?"
 )
 # Counters that make a number a count; 개 is not a counter in 개년/개월 (durations).
 COUNT_UNITS_KO = "건|개(?![년월])|곳|명|개사|개소|社|차례|회"
@@ -118,12 +122,12 @@ ABBREVIATIONS = frozenset(
 # --- statements --------------------------------------------------------------------------
 # Trend words: (pattern, direction); continuity words make "the whole period kept going up".
 TREND_UP = (
-    "늘어|늘었|늘고|증가|성장|상승|확대|커지|커졌|상향|인상|增长|增加|上升|提高|扩大|增至|上调|上涨|"
+    "늘어|늘었|늘고|증가|성장|상승|확대|커지|커졌|상향|인상|增长|增加|上升|提高|扩大|增至|上调|上涨|上行|"
     "increased|increases|increasing|increase|grew|grown|grows|growing|rose|rising|risen|"
     "climbed|expanded|up from"
 )
 TREND_DOWN = (
-    "줄어|줄었|줄고|감소|하락|축소|떨어|하향|인하|下降|下滑|减少|減少|回落|萎缩|下调|下跌|"
+    "줄어|줄었|줄고|감소|하락|축소|떨어|하향|인하|下降|下滑|减少|減少|回落|萎缩|下调|下跌|下行|"
     "declined|declines|declining|decline|decreased|decreasing|decrease|fell|fallen|falling|"
     "dropped|shrank|contracted|down from"
 )

@@ -31,6 +31,7 @@ def fact_dict(fact: Fact) -> dict[str, Any]:
         "currency": q["currency"],
         "unit": q["unit"],
         "equivalent": q["equivalent"],
+        "assumptions": q["assumptions"],
         "period": None
         if period is None
         else {
@@ -43,6 +44,18 @@ def fact_dict(fact: Fact) -> dict[str, Any]:
         "text": fact.quantity.input,
         "sentence": fact.sentence,
     }
+
+
+def assumptions_of(facts: Sequence[Fact]) -> list[str]:
+    """What reading the facts assumed (``USD assumed for '$'``), each once, in order."""
+    out: list[str] = []
+    for fact in facts:
+        q = fact.quantity
+        notes = list(q.assumptions) + (list(q.equivalent.assumptions) if q.equivalent else [])
+        for note in notes:
+            if note not in out:
+                out.append(note)
+    return out
 
 
 def finding_id(finding: Finding) -> str:
@@ -83,6 +96,7 @@ def finding_dict(finding: Finding, extraction: Extraction | None = None) -> dict
         "lines": list(finding.lines),
         "quotes": list(finding.quotes),
         "why": finding.why,
+        "assumptions": assumptions_of(finding.facts),
         "facts": [fact_dict(f) | {"locator": locator_of(extraction, f)} for f in finding.facts],
     }
 
@@ -177,6 +191,8 @@ blockquote{margin:.4rem 0 .2rem 0;padding-left:.8rem;border-left:2px solid #ddd;
 {% if hit %}<mark>{{ text }}</mark>{% else %}{{ text }}{% endif %}
 {%- endfor %}</blockquote>{% endfor %}
 {% if f["why"] %}<p class="meta">{{ t["why"] }}: {{ f["why"] }}</p>{% endif %}
+{% if f["assumptions"] %}<p class="meta">{{ t["assumed"] }}: {{ f["assumptions"]|join("; ") }}</p>
+{% endif %}
 <p class="meta">{{ t["lines"] }} {{ f["lines"]|join(", ") }}{% if f["values"] %} · {{ t["values"] }}
 {{ f["values"]|join(", ") }}{% endif %}</p>
 </div>
@@ -195,6 +211,7 @@ _WORDS = {
         "values": "값",
         "none": "점검할 수치 관계를 찾지 못했습니다.",
         "why": "근거",
+        "assumed": "가정",
     },
     "en": {
         "title": "Number check",
@@ -207,6 +224,7 @@ _WORDS = {
         "values": "values",
         "none": "No checkable relation between numbers was found.",
         "why": "why paired",
+        "assumed": "assumed",
     },
 }
 

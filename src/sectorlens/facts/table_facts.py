@@ -5,36 +5,63 @@ column (``vs. Q1 2022``, ``% Change``, ``증감``, ``同比``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sectorlens.facts.context import named_periods
 from sectorlens.facts.document import Block, Document, Table
 from sectorlens.model import Fact, Kind, Period
-from sectorlens.parse import currency_in, parse
+from sectorlens.parse import currency_in, is_currency_word, parse
 
+_SIGN = r"[A-Z]{0,3}[$¥]|[€£₩₹￥]|(?-i:[A-Z]{3})(?=\s?[\d(])"
 _CELL = re.compile(
-    r"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>[$€£¥₩])?\s*"
-    r"(?P<open>\()?\s*(?P<cur2>[$€£¥₩])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)\s*"
+    rf"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>{_SIGN})?\s*"
+    rf"(?P<open>\()?\s*(?P<cur2>{_SIGN})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d*\.?\d+)\s*"
     r"(?P<close>\))?\s*(?P<unit>%p|%|ppts?|pts|bps|p\.p\.|個百分點|个百分点)?\s*\)?\s*[$€£¥₩]?\s*$",
     re.I,
 )
+_CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日元)"
 _SCALE = (
-    (re.compile(r"\bin\s+thousands\b|\(\s*\$?\s*K\s*\)|千元|천\s?원", re.I), "thousand"),
-    (re.compile(r"\bin\s+millions\b|\(\s*\$?\s*M\s*\)|百万元|백만\s?원|\bmn\b", re.I), "million"),
-    (re.compile(r"\bin\s+billions\b|\(\s*\$?\s*B\s*\)|십억\s?원", re.I), "billion"),
-    (re.compile(r"억\s?원"), "억"),
-    (re.compile(r"조\s?원"), "조"),
-    (re.compile(r"万元"), "万"),
-    (re.compile(r"亿元"), "亿"),
+    (re.compile(r"\bin\s+thousands\b|\(\s*\$?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I), "thousand"),
+    (
+        re.compile(
+            r"\bin\s+millions\b|\(\s*\$?\s*M\s*\)|百万|백만" + _CUR_AFTER + r"|\bmn\b|\bmln\b", re.I
+        ),
+        "million",
+    ),
+    (
+        re.compile(
+            r"\bin\s+billions\b|\(\s*\$?\s*B\s*\)|十亿|십억" + _CUR_AFTER + r"|\bbn\b", re.I
+        ),
+        "billion",
+    ),
+    (re.compile(r"억" + _CUR_AFTER), "억"),
+    (re.compile(r"조" + _CUR_AFTER), "조"),
+    (re.compile(r"万(?:元|美元|港元|欧元|日元)"), "万"),
+    (re.compile(r"亿(?:元|美元|港元|欧元|日元)"), "亿"),
 )
+# (RMB million), (USD bn), Unit: KRW billion: a bare scale word inside a unit statement
+_BARE_SCALE = (
+    (re.compile(r"\bthousands?\b", re.I), "thousand"),
+    (re.compile(r"\bmillions?\b", re.I), "million"),
+    (re.compile(r"\bbillions?\b", re.I), "billion"),
+)
+_UNIT_PART = re.compile(r"[(（][^()（）]{1,40}[)）]|(?:단위|单位|unit)\s?[:：]?[^\n]{1,40}", re.I)
 _PERCENT_HEAD = re.compile(r"%|percent|margin|rate|ratio|비중|비율|률|率|占比|比重", re.I)
 _CHANGE_HEAD = re.compile(
     r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|증감|증가율|성장률|同比|环比|增减|变动|比上年",
     re.I,
 )
 _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
-_UNIT_CONTEXT = re.compile(r"단위|单位|\bin\s+(?:thousands|millions|billions)\b|\(\s*\$", re.I)
+_UNIT_CONTEXT = re.compile(
+    r"단위|单位|\bunits?\s?[:：]|\bin\s+(?:thousands|millions|billions)\b|\(\s*\$|"
+    r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$",
+    re.I,
+)
+
+
+def is_change_header(text: str) -> bool:
+    """True for a column header that says its cells are changes (``% Change``, ``YoY``)."""
+    return bool(_CHANGE_HEAD.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +78,9 @@ class CellFact:
 
 def _scale_currency(text: str) -> tuple[str | None, str | None]:
     scale = next((word for pattern, word in _SCALE if pattern.search(text)), None)
+    if scale is None:
+        units = " ".join(m.group(0) for m in _UNIT_PART.finditer(text))
+        scale = next((word for pattern, word in _BARE_SCALE if pattern.search(units)), None)
     currency = currency_in(text)
     return scale, currency
 
@@ -84,13 +114,17 @@ def table_facts(
         currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
     out: list[CellFact] = []
     first_col = _first_value_col(table)
+    scales: dict[str, tuple[str | None, str | None]] = {}
     for r in range(table.header_rows, table.rows):
-        label = _row_label(table, r)
-        row_scale, row_currency = _scale_currency(label)
+        own_label = _row_label(table, r)
         for c in range(first_col, table.cols):
             cell = table.cell(r, c)
             if cell is None or cell.header or not cell.text.strip():
                 continue
+            label = table.row_label(r, c) if table.parts and table.part_of(c)[0] else own_label
+            if label not in scales:
+                scales[label] = _scale_currency(label)
+            row_scale, row_currency = scales[label]
             got = _cell_fact(doc, block, table, cell.row, cell.col, cell.text, label)
             if got is None:
                 continue
@@ -140,6 +174,8 @@ def _cell_fact(
         number = f"-{number}" if not number.startswith("-") else number[1:]
         word = None
     symbol = m.group("cur") or m.group("cur2")
+    if symbol and not is_currency_word(symbol):
+        return None  # ABC 12: a label and a number, not an amount
     return number, m.group("unit"), word, symbol
 
 
@@ -171,9 +207,19 @@ def _clean(text: str) -> str | None:
 
 
 def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
-    """The text of the blocks right before a table (its caption and unit line)."""
-    before: Sequence[Block] = doc.blocks[max(0, block.index - lookback) : block.index]
+    """The text of the blocks right before a table (its caption and unit line): ``lookback``
+    blocks, and short unit lines (``(단위: 억 원)``) up to four blocks back, not past another
+    table or a heading."""
+    before: list[Block] = []
+    for b in reversed(doc.blocks[max(0, block.index - 4) : block.index]):
+        if b.table is not None:
+            break
+        near = block.index - b.index <= lookback
+        if near or (len(b.text) <= 60 and _UNIT_CONTEXT.search(b.text)):
+            before.insert(0, b)
+        if b.kind.value == "heading":
+            break
     return "\n".join(b.text for b in before)
 
 
-__all__ = ["CellFact", "block_context", "table_facts"]
+__all__ = ["CellFact", "block_context", "is_change_header", "table_facts"]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from sectorlens.facts.document import Cell, Table
+from sectorlens.parse import is_currency_word
 
 MAX_HEADER_ROWS = 4
 _SPACE = re.compile(r"\s+")
@@ -22,7 +23,6 @@ _PERIOD_LABEL = re.compile(
     r"(?:\.\d{1,2})?\s?(?:[AEFP]|年|년|[1-4]Q|Q[1-4])?$",
     re.I,
 )
-_CURRENCY_ONLY = re.compile(r"^(?:[$€£¥₩]|US\$|C\$|A\$|HK\$|NT\$|RMB|USD|KRW|CNY)$")
 _CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|pts|bps|p|%p)$", re.I)
 
 
@@ -52,7 +52,7 @@ def _merge_signs(grid: list[list[str]]) -> None:
     for r in grid:
         width = len(r)
         for c in range(width):
-            if _CURRENCY_ONLY.match(r[c]):
+            if r[c] and is_currency_word(r[c]):
                 k = c + 1
                 while k < width - 1 and not r[k]:
                     k += 1
@@ -127,6 +127,48 @@ def header_cols_of(grid: Sequence[Sequence[str]], header_rows: int) -> int:
     return 1 if numbers_right and texty * 2 >= len(firsts) else 0
 
 
+def _is_label(text: str) -> bool:
+    return bool(text) and not is_value(text)
+
+
+def parts_of(grid: Sequence[Sequence[str]], header_rows: int) -> tuple[tuple[int, ...], bool]:
+    """First columns of side-by-side tables after the first: a column of distinct row labels
+    (or one headed like the first column) with values on both sides of it, else a header row
+    that starts over; and whether those first columns are label columns."""
+    body = grid[header_rows:]
+    if len(body) < 2 or not grid or len(grid[0]) < 4:
+        return (), False
+    width = len(grid[0])
+    head = [" ".join(r[c] for r in grid[:header_rows]).strip() for c in range(width)]
+    values = [sum(1 for r in body if r[c] and is_value(r[c])) for c in range(width)]
+    out: list[int] = []
+    for c in range(2, width - 1):
+        texts = [r[c] for r in body if r[c]]
+        if len(texts) < 2 or len(texts) * 2 < len(body):
+            continue
+        same_head = bool(head[c]) and head[c] == head[0]
+        labels = [t for t in texts if _is_label(t) or (same_head and _PERIOD_LABEL.match(t))]
+        if len(labels) * 5 < len(texts) * 4 or len(set(labels)) * 10 < len(labels) * 7:
+            continue  # mostly numbers, or a column of repeated words (ratings, notes)
+        start = out[-1] if out else 0
+        if any(values[k] for k in range(start + 1, c)) and any(values[c + 1 :]):
+            out.append(c)
+    if out:
+        return tuple(out), True
+    return tuple(_repeated_header(grid[:header_rows], width)), False
+
+
+def _repeated_header(head: Sequence[Sequence[str]], width: int) -> list[int]:
+    """``2022 2023 | 2022 2023``: the columns where a header row starts over (one split)."""
+    for row in head:
+        for k in range(3, width - 1):
+            n = k - 1
+            first, again = row[1:k], row[k : k + n]
+            if len(again) == n and first == again and sum(1 for t in first if t) >= 2:
+                return [k]
+    return []
+
+
 def build_table(
     rows: Sequence[Sequence[str | None]], *, marked_header_rows: int | None = None
 ) -> tuple[str, Table] | None:
@@ -137,6 +179,7 @@ def build_table(
     n_rows, n_cols = len(grid), len(grid[0])
     hr = min(hr, max(n_rows - 1, 0))
     hc = header_cols_of(grid, hr)
+    sides, labelled = parts_of(grid, hr) if hc else ((), False)
     parts: list[str] = []
     cells: list[Cell] = []
     pos = 0
@@ -145,10 +188,11 @@ def build_table(
             if c:
                 parts.append("\t")
                 pos += 1
-            cells.append(Cell(r, c, text, pos, pos + len(text), r < hr or c < hc))
+            header = r < hr or c < hc or (labelled and c in sides)
+            cells.append(Cell(r, c, text, pos, pos + len(text), header))
             parts.append(text)
             pos += len(text)
         if r + 1 < n_rows:
             parts.append("\n")
             pos += 1
-    return "".join(parts), Table(tuple(cells), n_rows, n_cols, hr, hc)
+    return "".join(parts), Table(tuple(cells), n_rows, n_cols, hr, hc, sides)

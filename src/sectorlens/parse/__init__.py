@@ -18,7 +18,12 @@ Results are cached (the functions are pure and Quantity is immutable).
 
 from __future__ import annotations
 
-from sectorlens.parse.currency_in import currency_in
+from sectorlens.parse.currency_in import (
+    currency_codes,
+    currency_in,
+    currency_signs,
+    is_currency_word,
+)
 from sectorlens.parse.format import format_money, format_number
 from sectorlens.parse.general import parse, parse_number
 from sectorlens.parse.money import parse_money
@@ -36,9 +41,12 @@ __all__ = [
     "as_dict",
     "canonical_round",
     "clear_caches",
+    "currency_codes",
     "currency_in",
+    "currency_signs",
     "format_money",
     "format_number",
+    "is_currency_word",
     "parse",
     "parse_count",
     "parse_date",

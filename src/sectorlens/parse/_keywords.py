@@ -128,6 +128,11 @@ _KEYWORDS |= {
     "bps": (BP, None),
     "basis points": (BP, None),
     "basis point": (BP, None),
+    "基点": (BP, None),
+    "个基点": (BP, None),
+    "基點": (BP, None),
+    "個基點": (BP, None),
+    "베이시스포인트": (BP, None),
     # qualifiers: (qualifier, where it may stand)
     "约": (QUAL, (_Q.APPROX, PRE)),
     "約": (QUAL, (_Q.APPROX, PRE)),

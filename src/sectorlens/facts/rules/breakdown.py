@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.context import named_periods
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import (
     HUNDRED,
@@ -29,8 +30,17 @@ _OWN_SHARE = re.compile(
     r"(?:占比|比重|份额|비중|점유율|share|or)\s?(?:of\s)?[:：]?\s?$", re.IGNORECASE
 )
 # 90% → 55%, 90~95%에 이르던 것을 45~55%로: one share at two times, not two parts.
-_TRANSITION = re.compile(r"→|->|에서\s|으?로\s?(?:감축|확대|증가|감소|늘|줄)|从|由|\bfrom\b", re.I)
+_TRANSITION = re.compile(
+    r"→|->|에서\s|으?로\s?(?:감축|확대|증가|감소|늘|줄)|从|由|\bfrom\b|"
+    # 65%, compared with 58% a year earlier; 占比65%，去年同期为58%; 65%로 전년 58%보다
+    r"\bcompared\b|\bversus\b|\bvs\.?|\bthan\b|\b(?:a|one|the)\s(?:year|quarter)\s(?:ago|earlier)|"
+    r"\b(?:last|previous|prior)\s(?:year|quarter|month)|\bpreviously\b|\bup\sfrom\b|\bdown\sfrom\b|"
+    r"去年|上年|同期|上月|上季|此前|之前|较|相比|"
+    r"전년|작년|지난해|전분기|전월|대비|보다|비해|이전",
+    re.I,
+)
 _CHANGE = lx.compile_words(lx.CHANGE_CUES)
+_ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _PARTS = lx.compile_words(lx.PARTS_MARKER)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
 _OTHER = re.compile(r"^(?:기타|그 외|其他|其它|other|others|rest)$", re.IGNORECASE)
@@ -83,6 +93,8 @@ def check(ctx: Context) -> list[Finding]:
         labels = [norm(m.fact.subject) for m in members]
         if any(not x or re.search(r"\d", x) for x in labels) or len(set(labels)) < len(labels):
             continue  # ▲1.7% / 15.2%: numbers printed in a row are not a labelled breakdown
+        if any(named_periods(m.fact.subject or "", 2000) for m in members):
+            continue  # 전년 / 올해, last year / this year: one share at two times
         if len(members) >= 2:
             label = members[0].fact.figure or _label(members)
             out.append(_sum(ctx, label, members, figure=True))
@@ -202,8 +214,13 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     if len(own) > 1:
         return False  # 56% and 69% of revenue for fiscal 2024 and 2023: one share, two years
     names = [norm(m.metric) for m in shares]
-    if any(not n for n in names) or len(set(names)) < len(names):
+    if any(not n for n in names) or not _distinct(names):
         return False
+    if any(m.change is not None or m.estimate != shares[0].estimate for m in shares):
+        return False  # a share now and a share forecast: two times
+    text = ctx.extraction.layout.sentences[index].text if index is not None else ""
+    if len({bool(_ESTIMATE.search(_clause(text, m))) for m in shares}) > 1:
+        return False  # 占比为65%，预计…将达到58%: a share now and one forecast
     if any(sum_word(m.metric) for m in shares):
         return False  # 본문에 제시된 항목의 합 77%: a sum among the parts is no part
     if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in shares):
@@ -211,6 +228,15 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     text = ctx.extraction.layout.sentences[index].text if index is not None else ""
     first, last = shares[0].local[1], shares[-1].local[0]
     return not _TRANSITION.search(text[first:last])
+
+
+def _distinct(names: Sequence[str]) -> bool:
+    """Names of different parts: none equal to or inside another (수출 and 수출 비중 are one)."""
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if a == b or a in b or b in a:
+                return False
+    return True
 
 
 def _parts_related(text: str, whole: Mention, parts: Sequence[Mention]) -> bool:
@@ -247,14 +273,16 @@ def _same_base(ctx: Context, shares: list[Mention]) -> list[Finding]:
 
     The relation is inferred (the text does not list them as one breakdown): a warning at most.
     """
-    groups: dict[tuple[str, object], list[Mention]] = defaultdict(list)
+    groups: dict[tuple[str, object, bool], list[Mention]] = defaultdict(list)
     for m in shares:
         if m.base and m.change is None and m.fact.period is not None:
-            groups[(norm(m.base), m.fact.period)].append(m)
+            if m.period_source != "sentence" or len(norm(m.base)) < 2:
+                continue  # undated or a one-letter whole: the same whole is not established
+            groups[(norm(m.base), m.fact.period, m.estimate)].append(m)
     out = []
     for members in groups.values():
         names = [norm(m.metric) for m in members]
-        if len(set(names)) < len(names) or not all(names):
+        if not all(names) or not _distinct(names):
             continue
         if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in members):
             continue

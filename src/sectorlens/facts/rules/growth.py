@@ -39,6 +39,11 @@ _DOWN = lx.compile_words(lx.TREND_DOWN)
 _SENTENCE_END = re.compile(r"[。！？；;]|[.!?](?!\d)")
 _TO_AFTER = re.compile(r"^\s?(?:으로|로)")
 _FROM_AFTER = re.compile(r"^\s?에서")
+# …增至2020年的150亿元, …to a record $5 billion: the later level right after a 'to' word
+_TO_BEFORE = re.compile(
+    r"(?:\bto|至|到|为)\s*\S{0,3}\s*$|(?:至|到|为)[^，,。；;：:]{0,10}$|\bto\s(?:[a-z]+\s){1,2}$",
+    re.I,
+)
 
 _GROWTH_OFF = {
     "ko": "{what}: {a}({pa})에서 {b}({pb})(으)로 바뀌면 {computed}인데, 보고서는 {stated}라고 "
@@ -143,13 +148,13 @@ def _pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
         earlier = [x for x in members[:i] if _is_level(x) and _unit(x) == _unit(prior)]
         if later and (
             _TO_AFTER.match(text[later[0].local[1] :])
-            or re.search(r"(?:\bto|至|到|为)\s*\S{0,3}\s*$", text[: later[0].local[0]], re.I)
+            or _TO_BEFORE.search(text[: later[0].local[0]])
         ):
             out.append(Pair(prior, later[0], True))
         elif earlier and not _SENTENCE_END.search(text, earlier[-1].local[1], prior.local[0]):
             out.append(Pair(prior, earlier[-1], True))  # B, up 64% from A
         elif later and not _SENTENCE_END.search(text, prior.local[1], later[0].local[0]):
-            out.append(Pair(prior, later[0], True))
+            out.append(Pair(prior, later[0], False))  # no 'to' links them: inferred
     return out
 
 
@@ -266,7 +271,7 @@ def _direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
     values = [point(pair.prior.fact.quantity), point(pair.current.fact.quantity)]
     return finding(
         RULE_DIRECTION,
-        Severity.ERROR,
+        Severity.ERROR if pair.stated else Severity.WARNING,
         ctx.say(_DIRECTION_OFF, **words),
         [pair.prior, pair.current],
         values,

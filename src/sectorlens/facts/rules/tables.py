@@ -12,8 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
+from sectorlens.facts.document import Table
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, bounds, finding, half_unit, pct, point
+from sectorlens.facts.table_facts import is_change_header
 from sectorlens.model import Finding, Kind, Severity
 
 RULE_TOTAL = "table.total"
@@ -24,6 +26,10 @@ _TOTAL = re.compile(
     re.I,
 )
 _NOT_A_PART = re.compile(r"^\s*(?:less|of which|其中|이 중|including)\b", re.I)
+# 其中：A / of which: the rows from here on are items of the row above the marker, and where
+# they end is not marked: a total below them has no known run of direct items.
+_SUB_ROWS = re.compile(r"^\s*(?:of which|其中|이\s?중|including|incl\.)|^\s*[-–—]\s", re.I)
+_LABELLED = re.compile(r"[^\W\d_]", re.UNICODE)
 
 _TOTAL_OFF = {
     "ko": "표의 '{label}' {total}은(는) 위 {n}개 항목의 합 {sum}과(와) 다릅니다 (차이 {diff}).",
@@ -48,9 +54,10 @@ def check(ctx: Context) -> list[Finding]:
             block, row, col = m.cell
             cells[block][(row, col)] = m
     out: list[Finding] = []
-    for grid in cells.values():
+    for block, grid in cells.items():
+        table = ctx.extraction.document.blocks[block].table
         out.extend(_totals(ctx, grid))
-        out.extend(_changes(ctx, grid))
+        out.extend(_changes(ctx, grid, table))
     return out
 
 
@@ -73,23 +80,46 @@ def _totals(ctx: Context, grid: dict[tuple[int, int], Mention]) -> list[Finding]
     out = []
     rows = sorted({r for r, _ in grid})
     cols = sorted({c for _, c in grid})
-    labels = {r: next((_label(grid[(r, c)]) for c in cols if (r, c) in grid), "") for r in rows}
     for col in cols:
         for i, r in enumerate(rows):
             m = grid.get((r, col))
-            if m is None or not _TOTAL.search(labels[r]) or not _is_amount(m):
+            label = _label(m) if m is not None else ""
+            if m is None or not _TOTAL.search(label) or not _is_amount(m):
                 continue
             above: list[Mention] = []
+            bounded = i <= _WINDOW  # the run reaches the top of the table
+            sub_rows = False
             for x in reversed(rows[max(0, i - _WINDOW) : i]):
                 cell = grid.get((x, col))
                 if cell is None or not _is_amount(cell) or not _same_unit(cell, m):
-                    break  # a section label or a blank: the run of items ends here
-                if not _NOT_A_PART.search(labels[x]):
+                    bounded = True  # a section label or a blank: the run of items ends here
+                    sub_rows |= cell is not None and bool(_SUB_ROWS.search(_label(cell)))
+                    break
+                if _SUB_ROWS.search(_label(cell)):
+                    sub_rows = True
+                if not _NOT_A_PART.search(_label(cell)):
                     above.insert(0, cell)
-            got = _best_run(ctx, labels[r], m, above, _header_numbers(ctx, m, col))
+            sub_rows |= _marker_row_above(ctx, m, col, r, above)
+            doubtful = sub_rows or not bounded or _header_numbers(ctx, m, col)
+            got = _best_run(ctx, label, m, above, doubtful)
             if got is not None:
                 out.append(got)
     return out
+
+
+def _marker_row_above(
+    ctx: Context, total: Mention, col: int, row: int, above: list[Mention]
+) -> bool:
+    """True when a label-only row (``其中：``, ``of which:``) sits among or right above the run."""
+    assert total.cell is not None
+    table = ctx.extraction.document.blocks[total.cell[0]].table
+    if table is None:
+        return False
+    first = above[0].cell[1] if above and above[0].cell is not None else row
+    for r in range(max(table.header_rows, first - 1), row):
+        if _SUB_ROWS.search(table.row_label(r, col)):
+            return True
+    return False
 
 
 def _is_amount(m: Mention) -> bool:
@@ -173,13 +203,23 @@ def _verdict(ctx: Context, label: str, total: Mention, parts: list[Mention]) -> 
     return finding(RULE_TOTAL, Severity.ERROR, ctx.say(_TOTAL_OFF, **words), members, values)
 
 
-def _changes(ctx: Context, grid: dict[tuple[int, int], Mention]) -> list[Finding]:
-    """A change column (``vs. Q1 2022``, ``% Change``) against the two level columns before it."""
-    out = []
+def _changes(
+    ctx: Context, grid: dict[tuple[int, int], Mention], table: Table | None
+) -> list[Finding]:
+    """A change column (``vs. Q1 2022``, ``% Change``) against the two level columns before it,
+    on rows with a label, inside one of side-by-side tables."""
+    out: list[Finding] = []
+    if table is None:
+        return out
     for (r, c), m in sorted(grid.items()):
         if m.change is None or m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP):
             continue
-        levels = [grid[(r, x)] for x in range(c - 1, -1, -1) if (r, x) in grid]
+        if not is_change_header(table.column_header(c)):
+            continue  # a signed cell (+5%) in a column that does not say it is a change
+        if not _LABELLED.search(table.row_label(r, c)):
+            continue  # an unlabelled row: what its numbers are is not stated
+        start, _ = table.part_of(c)
+        levels = [grid[(r, x)] for x in range(c - 1, start - 1, -1) if (r, x) in grid]
         levels = [x for x in levels if x.change is None][:2]
         if len(levels) != 2 or not _same_unit(*levels):
             continue
