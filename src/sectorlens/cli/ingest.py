@@ -132,6 +132,8 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def _print_summary(out: Console, r: LoadResult) -> None:
+    from sectorlens.store.plausibility import year_spans
+
     if r.status == "skipped":
         out.print(
             f"{_safe(r.path)}: already loaded as {_safe(r.load_id)} (from "
@@ -148,9 +150,22 @@ def _print_summary(out: Console, r: LoadResult) -> None:
     if r.replaced:
         out.print("  replaced earlier load(s): " + _safe(", ".join(r.replaced)))
     if r.implausible:
+        market = sum(r.above_market.values())
+        why = "≥ 1,000× the median of their round and currency" + (
+            f", or above a subject's whole market in their year ({market}: "
+            + ", ".join(f"{_safe(s)} {n}" for s, n in r.above_market.items() if n)
+            + ")"
+            if market
+            else ""
+        )
         out.print(
-            f"  implausible amounts flagged: {r.implausible} (≥ 1,000× the median of their round "
-            "and currency; left out of aggregates unless --include-implausible)"
+            f"  implausible amounts flagged: {r.implausible} ({why}; left out of aggregates "
+            "unless --include-implausible)"
+        )
+    for subject, years in r.no_market.items():
+        out.print(
+            f"  no market figure of {_safe(subject)} for {year_spans(sorted(years))} "
+            f"({sum(years.values())} deals): only the median rule judged their amounts"
         )
     if r.rejects:
         out.print("  rejected by reason: " + _counts(r.rejects))

@@ -22,12 +22,12 @@ from sectorlens.fx import FxError, FxRates
 from sectorlens.ingest.text import printable
 from sectorlens.sources.base import Batch
 from sectorlens.sources.normalize import Normalizer
+from sectorlens.store.plausibility import ABOVE_MEDIAN, IMPLAUSIBLE
 
 #: reasons that say a row does not have the shape of the format it was read as
 STRUCTURAL = frozenset(
     {"orphan_continuation", "missing_name", "missing_id", "empty_row", "bad_json", "width"}
 )
-IMPLAUSIBLE = "implausible_amount"
 FACTOR = 1000  # times the median of its round and currency: an implausible amount
 MIN_GROUP = 5  # deals a round/currency group needs for its median to say anything
 
@@ -173,7 +173,9 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
         found = con.execute(
             f"""
             UPDATE deals
-            SET flags = list_distinct(list_append(coalesce(flags, []), '{IMPLAUSIBLE}'))
+            SET flags = list_distinct(
+                list_concat(coalesce(flags, []), ['{IMPLAUSIBLE}', '{ABOVE_MEDIAN}'])
+            )
             FROM _sectorlens_limits AS x
             WHERE deals.load_id = $load AND deals.amount_kind = 'money'
               AND x.currency = deals.currency

@@ -146,6 +146,37 @@ def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
     return ScopeCounts(int(row["total"] or 0), int(row["in_scope"] or 0), out)
 
 
+@dataclass(frozen=True, slots=True)
+class Implausible:
+    """Deals flagged ``implausible_amount`` (in a scope, under filters): how many, and per
+    currency the largest amount with its company and date (the caller compares currencies)."""
+
+    count: int
+    largest: tuple[dict[str, Any], ...]  # {currency, amount, company_name, deal_date, n}
+
+
+def implausible_deals(engine: Any, scope: Scope | None, where: Any = ()) -> Implausible:
+    """The deals of ``scope`` (and the ``where`` filters) flagged implausible_amount."""
+    from sectorlens.metrics import filters
+
+    t = engine.table("deals")
+    if scope is not None:
+        t = scope.apply(t)
+    clauses = [f for f in filters.parse_all(where) if f.field != "implausible"]
+    t = filters.apply(t, clauses, "deals")
+    t = t.filter(filters.column(t, "implausible"))
+    amount = ibis.coalesce(t.amount_low, t.amount_value, t.amount_high)
+    rows = engine.execute(
+        t.group_by("currency").aggregate(
+            n=t.count(),
+            amount=amount.max(),
+            company_name=t.company_name.argmax(amount),
+            deal_date=t.deal_date.argmax(amount),
+        )
+    ).to_pylist()
+    return Implausible(sum(int(r["n"]) for r in rows), tuple(rows))
+
+
 def known_subjects(con: Any, folder: Any = None) -> dict[str, dict[str, Any]]:
     """Subjects by id: the data set loaded in the store, then the bundled data sets (and the
     data set in ``folder``, when given, first of all)."""

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from sectorlens.fx import FxRates
+from sectorlens.fx import FxError, FxRates
 from sectorlens.metrics.editions import History, histories, latest
 from sectorlens.model import Source
 from sectorlens.report.blocks import Chart, Paragraph, Section
@@ -90,6 +90,40 @@ def _scope_text(words: Wording, scope: Scope) -> str:
     return "; ".join(parts)
 
 
+def _implausible_note(con: duckdb.DuckDBPyConnection, ctx: ReportContext) -> str | None:
+    """``N deals with implausible amounts left out (largest: …)``, or None when there are none."""
+    from sectorlens.metrics.scope import implausible_deals
+    from sectorlens.store.plausibility import market_years, year_spans
+
+    assert ctx.deals is not None
+    found = implausible_deals(ctx.deals, ctx.scope)
+    if not found.count:
+        return None
+    fmt = ctx.fmt
+
+    def in_euros(row: dict[str, Any]) -> Decimal:
+        try:
+            last = fmt.fx.bounds(row["currency"])[1]
+            return Decimal(row["amount"]) * fmt.fx.rate(row["currency"], "EUR", last).rate
+        except (FxError, KeyError, ValueError):
+            return Decimal(row["amount"] or 0)
+
+    top = max((r for r in found.largest if r["amount"] is not None), key=in_euros, default=None)
+    largest = ""
+    if top is not None:
+        when = top["deal_date"].year if top["deal_date"] else ctx.words.say("ingested.unknown")
+        money = fmt.money(Decimal(top["amount"]), str(top["currency"]))
+        largest = f"{money}, {top['company_name']}, {when}"
+    years = [y.year for y in market_years(con, ctx.ref.dataset_id)]
+    return ctx.words.say(
+        "ingested.implausible",
+        n=fmt.count(Decimal(found.count), "deals"),
+        largest=largest,
+        kept=ctx.include_implausible,
+        market=year_spans(years) if years else "",
+    )
+
+
 def build_report(
     con: duckdb.DuckDBPyConnection,
     lang: str = "ko",
@@ -98,8 +132,12 @@ def build_report(
     font: str | None = None,
     on_chart: Callable[[Chart], None] | None = None,
     subject: str | None = None,
+    include_implausible: bool = False,
 ) -> Report:
     """Build the report of a data set in the store (default: its current one), in ``lang``.
+
+    Deals flagged ``implausible_amount`` are left out of the deal sections (a note says how
+    many, and the largest) unless ``include_implausible``.
 
     ``on_chart`` is called with each chart as soon as its section is built, so that rendering
     can start while the rest of the report is being built.
@@ -115,6 +153,7 @@ def build_report(
     reader = reader_currency(spec, lang)
     fmt = Formatter(words, fx or FxRates(), reader)
     ctx = ReportContext(ref, words, fmt, labels, spec, font=font or chart_font())
+    ctx.include_implausible = include_implausible
     if has_deals(con):
         from sectorlens.metrics import Scope, from_duckdb  # Ibis only when there are deals
         from sectorlens.metrics.scope import scope_counts
@@ -136,6 +175,7 @@ def build_report(
                 scope=_scope_text(words, ctx.scope),
                 reasons=", ".join(reasons),
             )
+        ctx.implausible_note = _implausible_note(con, ctx)
     warnings = []
     if font is None and cjk_font() is None:
         warnings.append(words.say("report.font_warning"))

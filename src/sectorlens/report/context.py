@@ -108,6 +108,8 @@ class ReportContext:
     deal_sources: tuple[str, ...] = ()  # source ids of the loads those deals came from
     scope: Scope | None = None  # the subject's deals among them (metrics.scope)
     scope_note: str | None = None  # how many deals the scope left out, said once
+    include_implausible: bool = False  # keep deals flagged implausible_amount in the figures
+    implausible_note: str | None = None  # how many such deals were left out (or kept), once
 
     @property
     def lang(self) -> str:
