@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from sectorlens.fx import FxError, FxRates
+from sectorlens.fx import FxRates
 from sectorlens.metrics.editions import History, histories, latest
 from sectorlens.model import Source
 from sectorlens.report.blocks import Chart, Paragraph, Section
@@ -100,17 +100,9 @@ def _implausible_note(con: duckdb.DuckDBPyConnection, ctx: ReportContext) -> str
     if not found.count:
         return None
     fmt = ctx.fmt
-
-    def in_euros(row: dict[str, Any]) -> Decimal:
-        try:
-            last = fmt.fx.bounds(row["currency"])[1]
-            return Decimal(row["amount"]) * fmt.fx.rate(row["currency"], "EUR", last).rate
-        except (FxError, KeyError, ValueError):
-            return Decimal(row["amount"] or 0)
-
-    top = max((r for r in found.largest if r["amount"] is not None), key=in_euros, default=None)
+    top = found.largest[0] if found.largest else None
     largest = ""
-    if top is not None:
+    if top is not None and top["amount"] is not None:
         when = top["deal_date"].year if top["deal_date"] else ctx.words.say("ingested.unknown")
         money = fmt.money(Decimal(top["amount"]), str(top["currency"]))
         largest = f"{money}, {top['company_name']}, {when}"
