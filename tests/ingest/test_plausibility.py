@@ -7,14 +7,13 @@ anything below EUR 5 bn pass: what is flagged here is flagged by the market rule
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
-from conftest import Load, scalar
 
+from conftest import Load, scalar
 from sectorlens.errors import InputError
 from sectorlens.metrics import Scope, from_duckdb
 from sectorlens.metrics.scope import implausible_deals
@@ -22,9 +21,7 @@ from sectorlens.report.blocks import Note
 from sectorlens.report.build import build_report
 from sectorlens.store.plausibility import market_years
 from sectorlens.store.reference import load_reference
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tiny_dataset import write_dataset  # noqa: E402
+from tiny_dataset import write_dataset
 
 SUBJECT = """\
 id: tiny
@@ -151,7 +148,7 @@ def test_deals_outside_the_subjects_scope_are_not_judged_by_its_market(
     data, mapping = _export(tmp_path, [])
     text = data.read_text("utf-8") + "Abroad,2000000000,A,2020-06-01\n"
     data.write_text(text, "utf-8")
-    toml = Path(mapping).read_text("utf-8").replace('[columns]', '[columns]\ncountry = "Country"')
+    toml = Path(mapping).read_text("utf-8").replace("[columns]", '[columns]\ncountry = "Country"')
     Path(mapping).write_text(toml, "utf-8")
     data.write_text(
         "Company,Amount,Round,Date,Country\n"
@@ -164,7 +161,9 @@ def test_deals_outside_the_subjects_scope_are_not_judged_by_its_market(
     assert scalar(con, "SELECT count(*) FROM deals WHERE country = 'FR'") == 1
 
 
-def test_an_unknown_market_key_is_a_load_error(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+def test_an_unknown_market_key_is_a_load_error(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
     bad = SUBJECT.replace("geography: DE}", "geography: DE, colour: red}")
     with pytest.raises(InputError, match=r"market: unknown key 'colour'"):
         load_reference(con, _subject(tmp_path / "tiny", subject=bad))
