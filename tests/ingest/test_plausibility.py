@@ -7,6 +7,7 @@ anything below EUR 5 bn pass: what is flagged here is flagged by the market rule
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -238,3 +239,60 @@ def test_report_include_implausible_reaches_the_build(
     result = cli("report", "--include-implausible", "--out", "unused-folder")
     assert result.exit_code == 1 and "stop here" in result.stderr
     assert seen["include_implausible"] is True
+
+
+@pytest.mark.shared
+def test_india_rounds_above_the_years_total_funding_are_left_out(
+    shared_data: Path, load: Load, con: duckdb.DuckDBPyConnection
+) -> None:
+    from sectorlens.store.subject import bundled_subjects
+
+    folder = shared_data / "india_funding_2018_2021"
+    examples = Path(__file__).resolve().parents[2] / "examples" / "ingest"
+    for year in (2018, 2020, 2021):
+        load(folder / f"startup_funding{year}.csv", source=str(examples / f"india_{year}.toml"))
+    subject = bundled_subjects()["india_startups"]
+    load_reference(con, subject, current=False)
+    # the largest published total of each year, read here from the data set's own file
+    tops: dict[int, float] = {}
+    with (subject / "observations" / "published.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            kind = (row["metric"], row["geography"], row["segment_type"])
+            whole = row["period_start"][5:] == "01-01" and row["period_end"][5:] == "12-31"
+            if kind == ("deal_amount", "IN", "") and whole:
+                y = int(row["period_start"][:4])
+                tops[y] = max(tops.get(y, 0), float(row["value"] or row["high"]))
+    expected = set()
+    for year in (2020, 2021):
+        with (folder / f"startup_funding{year}.csv").open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                amount = row["Amount"].replace(",", "").replace("$", "").strip()
+                if amount.replace(".", "").isdigit() and float(amount) > tops[year]:
+                    expected.add(row["Company_Brand"])
+    assert len(expected) == 2
+    above = {n for n, flags in _flagged(con).items() if "above_market:india_startups" in flags}
+    assert above == expected
+    # what is left (in USD) is within twice each year's published total funding
+    for year, total in con.execute(
+        "SELECT year(deal_date), sum(amount_value) FROM deals WHERE country = 'IN' "
+        "AND currency = 'USD' "
+        "AND NOT list_contains(flags, 'implausible_amount') GROUP BY 1"
+    ).fetchall():
+        assert float(total) < tops[year] * 2, year
+
+
+@pytest.mark.shared
+def test_crunchbase_catch_all_rounds_are_not_judged_by_their_median(
+    shared_data: Path, load: Load, con: duckdb.DuckDBPyConnection
+) -> None:
+    r = load(shared_data / "crunchbase_2013" / "crunchbase-rounds.csv")
+    med, top = con.execute(
+        "SELECT median(amount_value), max(amount_value) FROM deals WHERE round = 'other'"
+    ).fetchone()  # type: ignore[misc]
+    assert top >= 1000 * med  # the old rule flagged these real debt and project financings
+    flagged = con.execute(
+        "SELECT round, count(*) FROM deals WHERE list_contains(flags, 'implausible_amount') "
+        "GROUP BY 1"
+    ).fetchall()
+    assert ("other", 0) not in flagged and all(rnd != "other" for rnd, _ in flagged)
+    assert r.implausible == sum(n for _, n in flagged)
