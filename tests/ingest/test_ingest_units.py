@@ -89,9 +89,19 @@ def test_a_mapping_unit_wins_over_the_header(
     assert _amounts(con) == [("money", Decimal(3000), "EUR")]
 
 
-def test_a_bad_mapping_unit_is_a_usage_error(tmp_path: Path, load: Load) -> None:
+@pytest.mark.parametrize(
+    "given",
+    [
+        "'bananas'",
+        "{ scale = 'lots' }",  # used to raise decimal.InvalidOperation: a traceback
+        "{ scale = 1000, curency = 'EUR' }",  # a misspelt key is never silently ignored
+        "{ scale = -5 }",
+        "{ scale = 1000, currency = 'euro' }",
+    ],
+)
+def test_a_bad_mapping_unit_is_a_usage_error(tmp_path: Path, load: Load, given: str) -> None:
     with pytest.raises(UsageError, match="is not a unit"):
-        _load(tmp_path, load, "Amount", ["3"], "[units]\namount = 'bananas'")
+        _load(tmp_path, load, "Amount", ["3"], f"[units]\namount = {given}")
 
 
 @pytest.mark.parametrize("missing", ["None", "N/A", "NaN", "-", "—", "null"])

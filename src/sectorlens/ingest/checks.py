@@ -125,10 +125,11 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
     """Flag this load's deals whose amount is ≥ FACTOR × a typical amount of its kind.
 
     Typical: the median of the store's deals (this load included) of the same round (canonical,
-    or its text; never the catch-all ``other``, which is not judged) and currency; without MIN_GROUP of them, of the same currency. Also, where the
-    store has exchange rates, the amount in euros (at its currency's latest rate) against the
-    median in euros of every deal of the same round, so that a currency with few deals is
-    judged too. Returns the number of deals flagged.
+    or its text; never the catch-all ``other``, which is not judged) and currency; without
+    MIN_GROUP of them, of the same currency. Also, where the store has exchange rates, the
+    amount in euros (at its currency's latest rate) against the median in euros of every deal
+    of the same round, so that a currency with few deals is judged too. Returns the number of
+    deals flagged.
     """
     size = "coalesce(amount_value, (amount_low + amount_high) / 2, amount_low, amount_high)"
     # medians as t-digests (approx_quantile): bounded memory however many deals the store holds;
