@@ -225,7 +225,7 @@ def test_implausible_deals_are_counted_under_the_filters(
 
 
 def test_report_include_implausible_reaches_the_build(
-    monkeypatch: pytest.MonkeyPatch, cli: Any
+    monkeypatch: pytest.MonkeyPatch, cli: Any, tmp_path: Path, db_path: Path
 ) -> None:
     import sectorlens.report as report_pkg
 
@@ -236,7 +236,7 @@ def test_report_include_implausible_reaches_the_build(
         raise InputError("stop here")
 
     monkeypatch.setattr(report_pkg, "build_report", fake)
-    result = cli("report", "--include-implausible", "--out", "unused-folder")
+    result = cli("report", "--include-implausible", "--out", str(tmp_path / "out"))
     assert result.exit_code == 1 and "stop here" in result.stderr
     assert seen["include_implausible"] is True
 
