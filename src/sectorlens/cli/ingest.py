@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -65,8 +66,13 @@ def ingest_command(
     from sectorlens.ingest import ingest
     from sectorlens.store import connect
 
-    paths = expand(paths)
+    skipped: list[Path] = []
+    paths = expand(paths, skipped)
     console = make_console(stderr=True)
+    if skipped:
+        console.print(
+            "skipped (documentation, not exports): " + ", ".join(_safe(p.name) for p in skipped)
+        )
     # Piped output (CI, files) is never wrapped: a path or a summary line stays one line.
     out = make_console()
     with Progress(
@@ -117,14 +123,28 @@ def _safe(value: object) -> str:
     return escape(printable(str(value)))
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """``paths`` with each folder replaced by the files in it (by name; hidden files skipped)."""
+# Files of a folder that document it rather than hold an export (named on the command line,
+# they are read like any file).
+_DOCS = re.compile(
+    r"^(readme|licen[cs]e|provenance|notice|changelog|copying)([._-].*)?$|\.(md|pdf|html?)$",
+    re.I,
+)
+
+
+def expand(paths: list[Path], skipped: list[Path] | None = None) -> list[Path]:
+    """``paths`` with each folder replaced by the files in it (by name; hidden files and the
+    folder's documentation — README, LICENSE, PROVENANCE, Markdown, PDF — skipped, and listed
+    in ``skipped``)."""
     out: list[Path] = []
     for path in paths:
         if not path.is_dir():
             out.append(path)
             continue
         files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        docs = [p for p in files if _DOCS.search(p.name)]
+        files = [p for p in files if p not in docs]
+        if skipped is not None:
+            skipped.extend(docs)
         if not files:
             raise UsageError(f"{path} is a folder with no files to ingest")
         out.extend(files)
@@ -132,6 +152,8 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def _print_summary(out: Console, r: LoadResult) -> None:
+    from sectorlens.store.plausibility import year_spans
+
     if r.status == "skipped":
         out.print(
             f"{_safe(r.path)}: already loaded as {_safe(r.load_id)} (from "
@@ -148,9 +170,22 @@ def _print_summary(out: Console, r: LoadResult) -> None:
     if r.replaced:
         out.print("  replaced earlier load(s): " + _safe(", ".join(r.replaced)))
     if r.implausible:
+        market = sum(r.above_market.values())
+        why = "≥ 1,000× the median of their round and currency" + (
+            f", or above a subject's whole market in their year ({market}: "
+            + ", ".join(f"{_safe(s)} {n}" for s, n in r.above_market.items() if n)
+            + ")"
+            if market
+            else ""
+        )
         out.print(
-            f"  implausible amounts flagged: {r.implausible} (≥ 1,000× the median of their round "
-            "and currency; left out of aggregates unless --include-implausible)"
+            f"  implausible amounts flagged: {r.implausible} ({why}; left out of aggregates "
+            "unless --include-implausible)"
+        )
+    for subject, years in r.no_market.items():
+        out.print(
+            f"  no market figure of {_safe(subject)} for {year_spans(sorted(years))} "
+            f"({sum(years.values())} deals): only the median rule judged their amounts"
         )
     if r.rejects:
         out.print("  rejected by reason: " + _counts(r.rejects))

@@ -31,6 +31,14 @@ def report(
         ),
     ] = None,
     db: DbOption = None,
+    include_implausible: Annotated[
+        bool,
+        typer.Option(
+            "--include-implausible",
+            help="Keep deals flagged implausible_amount in the deal sections (left out by "
+            "default; a note says how many either way).",
+        ),
+    ] = False,
 ) -> None:
     """Write the report (HTML, Markdown, PDF; charts and their data) from the store."""
     # Imported here so that other commands do not pay for the report's libraries. The chart
@@ -67,7 +75,11 @@ def report(
                 typer.echo(f"loaded reference data set {loaded.dataset_id} into {path}", err=True)
             cache = default_cache_dir()
             built = build_report(
-                con, lang, subject=subject, on_chart=lambda c: renderer.prefetch(c.spec, cache)
+                con,
+                lang,
+                subject=subject,
+                on_chart=lambda c: renderer.prefetch(c.spec, cache),
+                include_implausible=include_implausible,
             )
         finally:
             con.close()

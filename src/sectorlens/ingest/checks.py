@@ -22,14 +22,18 @@ from sectorlens.fx import FxError, FxRates
 from sectorlens.ingest.text import printable
 from sectorlens.sources.base import Batch
 from sectorlens.sources.normalize import Normalizer
+from sectorlens.store.plausibility import ABOVE_MEDIAN, IMPLAUSIBLE
 
 #: reasons that say a row does not have the shape of the format it was read as
 STRUCTURAL = frozenset(
     {"orphan_continuation", "missing_name", "missing_id", "empty_row", "bad_json", "width"}
 )
-IMPLAUSIBLE = "implausible_amount"
 FACTOR = 1000  # times the median of its round and currency: an implausible amount
 MIN_GROUP = 5  # deals a round/currency group needs for its median to say anything
+# The catch-all round code: debt, grants, project finance and more in one group, whose median
+# says nothing about any of them (Crunchbase's USD 3.8 bn debt round of a listed company is real).
+# The median rule does not judge it; the market rule and the ceiling still do.
+NO_STAGE = "other"
 
 
 def screen(batch: Batch, norm: Normalizer) -> None:
@@ -121,10 +125,11 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
     """Flag this load's deals whose amount is ≥ FACTOR × a typical amount of its kind.
 
     Typical: the median of the store's deals (this load included) of the same round (canonical,
-    or its text) and currency; without MIN_GROUP of them, of the same currency. Also, where the
-    store has exchange rates, the amount in euros (at its currency's latest rate) against the
-    median in euros of every deal of the same round, so that a currency with few deals is
-    judged too. Returns the number of deals flagged.
+    or its text; never the catch-all ``other``, which is not judged) and currency; without
+    MIN_GROUP of them, of the same currency. Also, where the store has exchange rates, the
+    amount in euros (at its currency's latest rate) against the median in euros of every deal
+    of the same round, so that a currency with few deals is judged too. Returns the number of
+    deals flagged.
     """
     size = "coalesce(amount_value, (amount_low + amount_high) / 2, amount_low, amount_high)"
     # medians as t-digests (approx_quantile): bounded memory however many deals the store holds;
@@ -151,7 +156,7 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
             FROM sized s JOIN latest l ON l.currency = s.currency
             GROUP BY s.grp HAVING count(*) >= {MIN_GROUP}
         ),
-        groups AS (SELECT DISTINCT currency, grp FROM sized),
+        groups AS (SELECT DISTINCT currency, grp FROM sized WHERE grp <> '{NO_STAGE}'),
         limits AS (
             SELECT g.currency, g.grp,
                    least({FACTOR} * coalesce(r.med, c.med), {FACTOR} * e.med / l.eur_per) AS top
@@ -173,7 +178,9 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
         found = con.execute(
             f"""
             UPDATE deals
-            SET flags = list_distinct(list_append(coalesce(flags, []), '{IMPLAUSIBLE}'))
+            SET flags = list_distinct(
+                list_concat(coalesce(flags, []), ['{IMPLAUSIBLE}', '{ABOVE_MEDIAN}'])
+            )
             FROM _sectorlens_limits AS x
             WHERE deals.load_id = $load AND deals.amount_kind = 'money'
               AND x.currency = deals.currency

@@ -46,6 +46,7 @@ from sectorlens.store.load import (
     start_load,
 )
 from sectorlens.store.loads import StoreSize, drop_loads, loads_of_file, no_space
+from sectorlens.store.plausibility import flag_above_market, implausible_count, uncovered_years
 from sectorlens.store.reference import subject_folders
 from sectorlens.subjects import world_directories
 
@@ -72,6 +73,8 @@ class LoadResult:
     previous_path: str | None = None
     encoding: str = "utf-8"  # how the text was decoded, e.g. "gb18030 (detected)"
     implausible: int = 0  # deals flagged implausible_amount (kept, left out of aggregates)
+    above_market: dict[str, int] = field(default_factory=dict)  # of them, per subject's market
+    no_market: dict[str, dict[int, int]] = field(default_factory=dict)  # years without a figure
     replaced: list[str] = field(default_factory=list)  # earlier loads of the file, removed
 
     @property
@@ -264,6 +267,10 @@ def _ingest_one(
             _run(adapter, chunks, result, writer, stored, 0)
             writer.flush()
         result.implausible = flag_implausible(con, load_id)
+        result.above_market = flag_above_market(con, load_id=load_id)
+        result.no_market = uncovered_years(con, load_id)
+        if result.above_market:
+            result.implausible = implausible_count(con, load_id)
         assign_company_keys(con)
         finish_load(con, load_id, _counts(result))
         con.commit()

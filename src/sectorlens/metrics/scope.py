@@ -146,6 +146,68 @@ def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
     return ScopeCounts(int(row["total"] or 0), int(row["in_scope"] or 0), out)
 
 
+@dataclass(frozen=True, slots=True)
+class Implausible:
+    """Deals flagged ``implausible_amount`` (in a scope, under filters): how many, and per
+    currency the largest amount with its company and date, the largest in euros first (at each
+    currency's latest rate in the store)."""
+
+    count: int
+    largest: tuple[dict[str, Any], ...]  # {currency, amount, company_name, deal_date, n}
+
+
+def any_implausible(engine: Any) -> bool:
+    """Whether any deal of the store is flagged implausible_amount."""
+    from sectorlens.metrics import filters
+
+    t = engine.table("deals")
+    return bool(engine.execute(t.filter(filters.column(t, "implausible")).limit(1)).num_rows)
+
+
+def implausible_deals(engine: Any, scope: Scope | None, where: Any = ()) -> Implausible:
+    """The deals of ``scope`` (and of the ``where`` filters that apply to deals) flagged
+    implausible_amount, whether or not a filter keeps them."""
+    from sectorlens.metrics import filters
+
+    t = engine.table("deals")
+    if scope is not None:
+        t = scope.apply(t)
+    clauses = [
+        f
+        for f in filters.parse_all(where)
+        if f.field != "implausible" and "deals" in filters.FIELDS[f.field].tables
+    ]
+    t = filters.apply(t, clauses, "deals")
+    t = t.filter(filters.column(t, "implausible"))
+    amount = ibis.coalesce(t.amount_low, t.amount_value, t.amount_high)
+    rows = engine.execute(
+        t.group_by("currency").aggregate(
+            n=t.count(),
+            amount=amount.max(),
+            company_name=t.company_name.argmax(amount),
+            deal_date=t.deal_date.argmax(amount),
+        )
+    ).to_pylist()
+    if not rows:
+        return Implausible(0, ())
+    fx = engine.table("fx_rates")
+    fx = fx.filter(fx.currency.isin([r["currency"] for r in rows if r["currency"]]))
+    rates = {
+        r["currency"]: r["eur_per"]
+        for r in engine.execute(
+            fx.group_by("currency").aggregate(eur_per=fx.eur_per.argmax(fx.day))
+        ).to_pylist()
+    }
+
+    def euros(row: dict[str, Any]) -> tuple[int, Any]:
+        rate = rates.get(row["currency"])
+        value = row["amount"] or 0
+        return (1, value * rate) if rate is not None else (0, value)
+
+    ordered = sorted(rows, key=euros, reverse=True)
+    return Implausible(sum(int(r["n"]) for r in rows), tuple(ordered))
+
+
 def known_subjects(con: Any, folder: Any = None) -> dict[str, dict[str, Any]]:
     """Subjects by id: the data set loaded in the store, then the bundled data sets (and the
     data set in ``folder``, when given, first of all)."""

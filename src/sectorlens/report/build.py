@@ -100,6 +100,32 @@ def _scope_text(words: Wording, scope: Scope) -> str:
     return "; ".join(parts)
 
 
+def _implausible_note(con: duckdb.DuckDBPyConnection, ctx: ReportContext) -> str | None:
+    """``N deals with implausible amounts left out (largest: …)``, or None when there are none."""
+    from sectorlens.metrics.scope import implausible_deals
+    from sectorlens.store.plausibility import market_years, year_spans
+
+    assert ctx.deals is not None
+    found = implausible_deals(ctx.deals, ctx.scope)
+    if not found.count:
+        return None
+    fmt = ctx.fmt
+    top = found.largest[0] if found.largest else None
+    largest = ""
+    if top is not None and top["amount"] is not None:
+        when = top["deal_date"].year if top["deal_date"] else ctx.words.say("ingested.unknown")
+        money = fmt.money(Decimal(top["amount"]), str(top["currency"]))
+        largest = f"{money}, {top['company_name']}, {when}"
+    years = [y.year for y in market_years(con, ctx.ref.dataset_id)]
+    return ctx.words.say(
+        "ingested.implausible",
+        n=fmt.count(Decimal(found.count), "deals"),
+        largest=largest,
+        kept=ctx.include_implausible,
+        market=year_spans(years) if years else "",
+    )
+
+
 def build_report(
     con: duckdb.DuckDBPyConnection,
     lang: str = "ko",
@@ -108,9 +134,13 @@ def build_report(
     font: str | None = None,
     on_chart: Callable[[Chart], None] | None = None,
     subject: str | None = None,
+    include_implausible: bool = False,
     today: date | None = None,
 ) -> Report:
     """Build the report of a data set in the store (default: its current one), in ``lang``.
+
+    Deals flagged ``implausible_amount`` are left out of the deal sections (a note says how
+    many, and the largest) unless ``include_implausible``.
 
     ``on_chart`` is called with each chart as soon as its section is built, so that rendering
     can start while the rest of the report is being built. ``today`` is the cover's date
@@ -129,6 +159,7 @@ def build_report(
     ctx = ReportContext(ref, words, fmt, labels, spec, font=font or chart_font())
     n_sources = len(ref.sources)
     _add_baselines(con, ctx)
+    ctx.include_implausible = include_implausible
     if has_deals(con):
         from sectorlens.metrics import Scope, from_duckdb  # Ibis only when there are deals
         from sectorlens.metrics.scope import scope_counts
@@ -150,6 +181,7 @@ def build_report(
                 scope=_scope_text(words, ctx.scope),
                 reasons=", ".join(reasons),
             )
+        ctx.implausible_note = _implausible_note(con, ctx)
     warnings = []
     if font is None and cjk_font() is None:
         warnings.append(words.say("report.font_warning"))

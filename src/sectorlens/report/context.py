@@ -110,6 +110,8 @@ class ReportContext:
     scope_note: str | None = None  # how many deals the scope left out, said once
     # other subjects this one is compared with (``compare_with``), latest editions only
     baselines: dict[str, StoredReference] = field(default_factory=dict)
+    include_implausible: bool = False  # keep deals flagged implausible_amount in the figures
+    implausible_note: str | None = None  # how many such deals were left out (or kept), once
 
     @property
     def lang(self) -> str:

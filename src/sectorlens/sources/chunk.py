@@ -217,8 +217,9 @@ class ChunkBuilder:
         if len(cells) == width:  # the usual shape: only cells that may be damaged are looked at
             row = list(cells)
             original_cells: dict[str, str] = {}
+            big = sum(map(len, cells)) > MAX_CELL  # else no cell can be over the cap
             for j, cell in enumerate(cells):
-                if len(cell) > MAX_CELL:
+                if big and len(cell) > MAX_CELL:
                     flags.append(f"cell_too_large:{header[j]}")
                     row[j] = cell[:KEPT] + "…"
                     continue

@@ -16,10 +16,11 @@ from typing import Any
 from sectorlens.errors import UsageError
 from sectorlens.model import Kind, Period, Quantity
 from sectorlens.parse import parse_period
-from sectorlens.sources.base import Adapter, Batch, blank, opts
+from sectorlens.sources.aligned import REASON, amount_like, misaligned_rows
+from sectorlens.sources.base import Adapter, Batch, Options, blank, opts
 from sectorlens.sources.chunk import Chunk, Progress
 from sectorlens.sources.columns import Flags, company_key, deal_table, pick
-from sectorlens.sources.normalize import Classified, Located
+from sectorlens.sources.normalize import Classified, Located, Normalizer
 from sectorlens.sources.readers import FileInfo, open_table
 from sectorlens.sources.units import Unit, bare_number, header_unit, mapping_unit, scaled
 
@@ -55,6 +56,7 @@ SETTINGS = frozenset(
     }
 )
 UNIT_FIELDS = frozenset({"amount"})
+UNDATED_LIMIT = 1_000_000  # undated rows remembered to find their twins (bounded memory)
 
 
 def load_mapping(path: Path) -> dict[str, Any]:
@@ -102,6 +104,10 @@ class GenericAdapter(Adapter):
 
     name = "generic"
     _unit: Unit | None = None
+
+    def __init__(self, norm: Normalizer, options: Options | None = None) -> None:
+        super().__init__(norm, options)
+        self._undated: dict[bytes, str] = {}  # undated rows of this file: key of cells → row ref
 
     @classmethod
     def detect(cls, header: Sequence[str], path: Path) -> bool:
@@ -176,6 +182,11 @@ class GenericAdapter(Adapter):
         every = chunk.text(cols["company_name"])
         missing = [i for i, n in enumerate(every) if blank(n)]
         batch.reject(missing, "missing_name", f"no value in {cols['company_name']!r}")
+        for i, why in misaligned_rows(
+            chunk, cols, self._amount_kind, self._is_amount, missing_words
+        ).items():
+            batch.reject([i], REASON, why)
+        self._undated_twins(chunk, batch, missing_words)
         rows = batch.kept()
         batch.deal_rows = list(range(len(chunk))) if rows is None else rows
         count = len(batch.deal_rows)
@@ -234,6 +245,38 @@ class GenericAdapter(Adapter):
                     q = replace(q, currency=None)  # a scale without any currency known
                 return q
         return self.norm.money(raw, given or default)
+
+    def _undated_twins(self, chunk: Chunk, batch: Batch, missing: set[str]) -> None:
+        """A row without a date whose every mapped cell equals an earlier undated row's of this
+        file is that row's deal again: a ``duplicate_deal`` reject naming the first row."""
+        cols = self._spec["columns"]
+        dated = chunk.text(cols["deal_date"]) if cols.get("deal_date") else None
+        mapped = [chunk.text(c) for _, c in sorted(cols.items())]
+        for i in range(len(chunk)):
+            if i in batch.rejects or (dated is not None and not blank(dated[i])):
+                continue
+            cells = ("" if v[i].casefold() in missing else v[i] for v in mapped)
+            key = hashlib.blake2b("\x1f".join(cells).encode(), digest_size=16).digest()
+            first = self._undated.get(key)
+            if first is None:
+                if len(self._undated) < UNDATED_LIMIT:
+                    self._undated[key] = chunk.refs[i]
+                continue
+            batch.reject(
+                [i], "duplicate_deal", f"same undated deal as row {first} (every field identical)"
+            )
+
+    def _amount_kind(self, raw: str) -> Kind:
+        """How the load reads an amount cell (no row currency): money, undisclosed, unparsed."""
+        return self.norm.once(
+            f"amount-kind:{self.label}", raw, lambda r: self._money((r, None)).kind
+        )
+
+    def _is_amount(self, text: str) -> bool:
+        """Whether a cell outside the amount column holds an amount (a shifted row's)."""
+        return self.norm.once(
+            "amount-like", text, lambda t: amount_like(lambda x: self.norm.money(x).kind, t)
+        )
 
     def _key(self, natural: str) -> str:
         return company_key(self.label, natural)

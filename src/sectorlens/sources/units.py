@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sectorlens import parse
@@ -99,13 +99,27 @@ def read_unit(text: str) -> Unit | None:
     return None
 
 
+_ISO = re.compile(r"^[A-Z]{3}$")
+
+
 def mapping_unit(spec: Any) -> Unit | None:
     """A mapping's unit for a column: text (``"억원"``) or a table ``{scale, currency}``."""
     if isinstance(spec, str):
         return read_unit(spec)
     if isinstance(spec, dict):
-        scale = Decimal(str(spec.get("scale", 1)))
+        if not spec or set(spec) - {"scale", "currency"}:
+            return None  # a misspelt key is an error, never silently ignored
+        try:
+            scale = Decimal(str(spec.get("scale", 1)))
+        except InvalidOperation:
+            return None
         currency = spec.get("currency")
+        if (
+            not scale.is_finite()
+            or scale <= 0
+            or (currency is not None and not (isinstance(currency, str) and _ISO.match(currency)))
+        ):
+            return None
         return Unit(
             scale, str(currency) if currency else None, f"×{scale} {currency or ''}".strip()
         )

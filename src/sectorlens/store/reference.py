@@ -16,6 +16,7 @@ import yaml
 from sectorlens.errors import InputError, StoreError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
 from sectorlens.store.connection import first_row
+from sectorlens.store.plausibility import flag_above_market
 from sectorlens.store.rates import load_dataset_rates
 from sectorlens.store.refdata import ReferenceData, read_reference, reference_digest
 from sectorlens.store.subject import bundled_subjects
@@ -93,6 +94,8 @@ def load_reference(
         if current or was_current is None or was_current["dataset_id"] == data.dataset_id:
             meta |= {"reference_load": load_id, "reference_sha256": data.sha256}
         _set_meta(con, meta)
+        # the subject's market bounds single deals: its market flags are recomputed
+        flag_above_market(con, subject=data.dataset_id)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -35,7 +35,7 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 SCHEMA: dict[str, tuple[str, ...]] = {
     "subject.yaml": (
         *("id", "title", "subtitle", "intro", "base_source", "scope", "currency"),
-        *("home_currency", "edition", "sections", "compare_with"),
+        *("home_currency", "edition", "market", "sections", "compare_with"),
     ),
     "subject.yaml scope": ("countries", "sectors", "years"),
     "subject.yaml currency": LANGS,
@@ -123,6 +123,9 @@ def check_subject(path: Path, subject: Any) -> dict[str, Any]:
     home = subject.get("home_currency")
     if home is not None and not (isinstance(home, str) and _CURRENCY.match(home)):
         raise InputError(f"{where(path, ['home_currency'])}: home_currency {home!r} is not ISO")
+    from sectorlens.store.plausibility import market_wheres
+
+    market_wheres(subject, where(path, ["market"]))
     sections = subject.get("sections")
     if not isinstance(sections, list):
         raise InputError(f"{where(path, ['sections'])}: sections must be a list")

@@ -181,6 +181,32 @@ def subject_scope(site: Site, subject: str | None) -> Any:
     return site.once(f"scope:{subject}", make)
 
 
+def implausible_meta(site: Site, lease: Lease, scope: Any, where: Any) -> dict[str, Any]:
+    """How many deals under these filters are flagged implausible_amount, whether the answer
+    keeps them (a ``where`` naming ``implausible``) and the largest (in euros). A store without
+    any such deal (asked once per app) costs no query per answer."""
+    from sectorlens.metrics.scope import any_implausible, implausible_deals
+
+    included = any(f.field == "implausible" for f in where)
+    if not site.once("implausible:any", lambda: any_implausible(lease.engine)):
+        return {"count": 0, "included": included, "largest": None}
+    found = implausible_deals(lease.engine, scope, where)
+    top = found.largest[0] if found.largest else None
+    largest = None
+    if top is not None and top["amount"] is not None:
+        largest = {
+            "amount": cell_text(top["amount"]),
+            "currency": top["currency"],
+            "company_name": top["company_name"],
+            "year": top["deal_date"].year if top["deal_date"] else None,
+        }
+    return {
+        "count": found.count,
+        "included": included,
+        "largest": largest,
+    }
+
+
 def compute_answer(
     site: Site,
     metric: Metric,
@@ -231,6 +257,7 @@ def compute_answer(
             "row_count": table.num_rows,
             "truncated": truncated,
             "row_cap": site.settings.row_cap,
+            "implausible": implausible_meta(site, lease, scope, q.where),
         }
         return {"table": table, "meta": meta, **behind(lease, metric, q.where, result.table)}
 

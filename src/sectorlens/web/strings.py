@@ -62,6 +62,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "filters.currency": {"ko": "통화", "en": "Currency"},
     "filters.language": {"ko": "언어", "en": "Language"},
     "filters.all": {"ko": "전체", "en": "All"},
+    "filters.implausible": {
+        "ko": "비현실적 금액 포함",
+        "en": "Include implausible amounts",
+    },
+    "status.implausible_out": {
+        "ko": "금액이 비현실적인 {n}건은 집계에서 제외했습니다 (최대: {largest}).",
+        "en": "{n} deals with implausible amounts left out (largest: {largest}).",
+    },
+    "status.implausible_in": {
+        "ko": "금액이 비현실적인 {n}건을 포함했습니다 (최대: {largest}).",
+        "en": "{n} deals with implausible amounts included (largest: {largest}).",
+    },
     "filters.apply": {"ko": "적용", "en": "Apply"},
     "filters.reset": {"ko": "초기화", "en": "Reset"},
     "filters.hint": {

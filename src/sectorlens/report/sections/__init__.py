@@ -95,6 +95,10 @@ def build_sections(
                 # the first section from the store's deals says which deals the scope left out
                 section.blocks.append(Note(ctx.scope_note))
                 ctx.scope_note = None
+            if ctx.implausible_note and str(cfg.get("kind")).startswith("ingested_"):
+                # and how many deals with implausible amounts it left out (or kept)
+                section.blocks.append(Note(ctx.implausible_note))
+                ctx.implausible_note = None
             done.append(section)
             if on_section is not None:
                 on_section(section)

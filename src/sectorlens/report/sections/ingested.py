@@ -32,6 +32,8 @@ def compute(engine: Engine, name: str, **request: Any) -> MetricResult:
 def _compute(ctx: ReportContext, name: str, **request: Any) -> MetricResult:
     """A metric over the store's deals inside the subject's scope."""
     assert ctx.deals is not None
+    if ctx.include_implausible:
+        request["where"] = [*(request.get("where") or ()), "implausible=true,false"]
     return compute(ctx.deals, name, scope=ctx.scope, **request)
 
 

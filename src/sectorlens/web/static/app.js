@@ -138,6 +138,7 @@
         const values = chosen(dim);
         if (values.length) where.push(dim + "=" + values.join(","));
       }
+      if (form.elements.implausible.checked) where.push("implausible=true,false");
       return { where, currency: form.elements.currency.value, subject: form.elements.subject.value };
     }
 
@@ -161,6 +162,7 @@
         const wanted = new Set(p.getAll(dim));
         for (const o of form.elements[dim].options) o.selected = wanted.has(o.value);
       }
+      form.elements.implausible.checked = p.get("implausible") === "1";
       if (p.get("table")) preset.value = p.get("table");
     }
 
@@ -170,6 +172,7 @@
       for (const name of ["from", "to", "subject"]) if (form.elements[name].value) p.set(name, form.elements[name].value);
       for (const dim of DIMS) for (const v of chosen(dim)) p.append(dim, v);
       p.set("currency", form.elements.currency.value);
+      if (form.elements.implausible.checked) p.set("implausible", "1");
       p.set("table", preset.value);
       history.replaceState(null, "", "?" + p.toString());
       // the language links keep the filters
@@ -259,6 +262,20 @@
       return /^(amount_|mean_|median_)/.test(name) ? text + " · " + currency : text;
     }
 
+    // How many deals with implausible amounts the figures leave out (or keep), and the largest.
+    function showImplausible(info) {
+      const note = document.getElementById("implausible-note");
+      if (!info || !info.count) {
+        note.textContent = "";
+        return;
+      }
+      const top = info.largest;
+      const largest = top ? top.currency + " " + money(top.amount) + " — " + top.company_name + (top.year ? ", " + top.year : "") : "?";
+      const text = T[info.included ? "status.implausible_in" : "status.implausible_out"];
+      note.textContent = text.replace("{n}", info.count.toLocaleString(lang === "en" ? "en-US" : "ko-KR")).replace("{largest}", largest);
+      note.dataset.count = String(info.count);
+    }
+
     async function drawTable(s, citations, run) {
       const option = preset.selectedOptions[0];
       const metric = option.dataset.metric;
@@ -293,6 +310,7 @@
         status.textContent = text;
         citeLine(document.getElementById("table-cites"), citations.cite(doc, T["table.title"] + ": " + option.textContent));
         table.dataset.where = s.where.join(" & ");
+        showImplausible(doc.meta.implausible);
         table.dataset.currency = s.currency;
       } catch (err) {
         status.textContent = T["status.error"] + ": " + err.message;
