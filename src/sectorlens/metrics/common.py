@@ -73,43 +73,61 @@ def rates_by_day(engine: Any, target: str, currencies: Sequence[str]) -> ir.Tabl
 
 
 def converted(t: ir.Table, q: Query, engine: Any) -> ir.Table:
-    """Deals ``t`` with ``fx_value``, ``fx_low``, ``fx_high`` in ``q.currency`` (see above) and
-    the ``fx_rate`` and ``fx_fixed_on`` used (rate 1 and no fixing for deals in the target).
+    """Deals ``t`` with ``fx_value``, ``fx_low``, ``fx_high`` in ``q.currency`` (see above), the
+    ``fx_rate`` and ``fx_fixed_on`` used (rate 1 and no fixing for deals in the target), and
+    the converted per-deal amounts of :func:`amounts` (``fx_exact``, ``fx_lo``, ``fx_hi``,
+    ``fx_mid_x2``).
 
     The store's other currencies are known up front (``Engine.deal_currencies``), so each deal
     joins one row of rates per day (a join on the date alone, about half the cost of a join on
     currency and date) and picks its currency's column; with no other currency, no join at all.
+    Each amount is the stated one times the rate, once (``(low + high) × rate`` is exactly
+    ``low × rate + high × rate``); columns a query does not use cost nothing (DuckDB drops them).
     """
     target = q.currency
     foreign = [c for c in engine.deal_currencies() if c != target]
-    one = ibis.literal(Decimal(1), RATE_TYPE)
+    own = amounts_of(t, t.amount_value, t.amount_low, t.amount_high)
     if not foreign:
         return t.mutate(
-            fx_rate=one,
+            fx_rate=ibis.literal(Decimal(1), RATE_TYPE),
             fx_fixed_on=ibis.null("date"),
             fx_value=t.amount_value,
             fx_low=t.amount_low,
             fx_high=t.amount_high,
+            **{f"fx_{k}": v for k, v in _as_columns(own).items()},
         )
     r = rates_by_day(engine, target, foreign)
     j = t.left_join(r, t.deal_date == r.fx_day)
-    same = j.currency == target
+    one = ibis.literal(Decimal(1), RATE_TYPE)
     rate = ibis.cases(
-        (same, one), *((j.currency == c, j[f"fx_rate_{i}"]) for i, c in enumerate(foreign))
+        (j.currency == target, one),
+        *((j.currency == c, j[f"fx_rate_{i}"]) for i, c in enumerate(foreign)),
     )
     fixed = ibis.cases(*((j.currency == c, j[f"fx_fixed_{i}"]) for i, c in enumerate(foreign)))
+    j = j.mutate(fx_rate=rate, fx_fixed_on=fixed)
+    own = amounts_of(j, j.amount_value, j.amount_low, j.amount_high)
+
+    def times(value: ir.Value) -> ir.Value:
+        # DuckDB types DECIMAL(38, 6) × DECIMAL(38, 12) as DECIMAL(38, 18), exactly; the cast
+        # tells Ibis so (it would assume 12 places) and costs nothing
+        return (value * j.fx_rate).cast(EXACT_TYPE)
+
     return j.mutate(
-        fx_rate=rate,
-        fx_fixed_on=fixed,
-        fx_value=j.amount_value * rate,
-        fx_low=j.amount_low * rate,
-        fx_high=j.amount_high * rate,
+        fx_value=times(j.amount_value),
+        fx_low=times(j.amount_low),
+        fx_high=times(j.amount_high),
+        **{f"fx_{k}": times(v) for k, v in _as_columns(own).items()},
     )
+
+
+def _as_columns(a: dict[str, ir.Value]) -> dict[str, ir.Value]:
+    """The per-deal amounts under their converted column names (``fx_`` + name)."""
+    return {"exact": a["exact"], "lo": a["low"], "hi": a["high"], "mid_x2": a["mid_x2"]}
 
 
 def amounts(t: ir.Table) -> dict[str, ir.Value]:
     """The per-deal amounts (see :func:`amounts_of`) of converted deals (:func:`converted`)."""
-    return amounts_of(t, t.fx_value, t.fx_low, t.fx_high)
+    return {"exact": t.fx_exact, "low": t.fx_lo, "high": t.fx_hi, "mid_x2": t.fx_mid_x2}
 
 
 def amounts_of(t: ir.Table, value: ir.Value, low: ir.Value, high: ir.Value) -> dict[str, ir.Value]:
