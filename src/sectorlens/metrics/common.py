@@ -72,22 +72,53 @@ def rates_by_day(engine: Any, target: str, currencies: Sequence[str]) -> ir.Tabl
     return out.select(*keep)
 
 
+def with_rate(
+    t: ir.Table, q: Query, engine: Any, currency: str = "currency", day: str = "deal_date"
+) -> ir.Table:
+    """``t`` with ``fx_rate`` (units of ``q.currency`` per unit of the ``currency`` column on
+    the ``day`` column's date: 1 in the target, null without a rate) and ``fx_fixed_on``.
+
+    The store's other currencies are known up front (``Engine.deal_currencies``), so each row
+    joins one row of rates per day (a join on the date alone, about half the cost of a join on
+    currency and date) and picks its currency's column; with no other currency, no join at all.
+    """
+    target = q.currency
+    foreign = [c for c in engine.deal_currencies() if c != target]
+    one = ibis.literal(Decimal(1), RATE_TYPE)
+    if not foreign:
+        return t.mutate(fx_rate=one, fx_fixed_on=ibis.null("date"))
+    r = rates_by_day(engine, target, foreign)
+    j = t.left_join(r, t[day] == r.fx_day)
+    code = j[currency]
+    rate = ibis.cases(
+        (code == target, one), *((code == c, j[f"fx_rate_{i}"]) for i, c in enumerate(foreign))
+    )
+    fixed = ibis.cases(*((code == c, j[f"fx_fixed_{i}"]) for i, c in enumerate(foreign)))
+    return j.mutate(fx_rate=rate, fx_fixed_on=fixed).drop(
+        "fx_day", *(f"fx_{k}_{i}" for i in range(len(foreign)) for k in ("rate", "fixed"))
+    )
+
+
+def times_rate(value: ir.Value, rate: ir.Value) -> ir.Value:
+    """An amount (or a sum of amounts of one currency and day) × its rate, exactly.
+
+    DuckDB types DECIMAL(38, 6) × DECIMAL(38, 12) as DECIMAL(38, 18) (exact: 6 + 12 places);
+    the cast says so to Ibis (which would assume 12 places) and costs nothing.
+    """
+    return (value * rate).cast(EXACT_TYPE)
+
+
 def converted(t: ir.Table, q: Query, engine: Any) -> ir.Table:
     """Deals ``t`` with ``fx_value``, ``fx_low``, ``fx_high`` in ``q.currency`` (see above), the
     ``fx_rate`` and ``fx_fixed_on`` used (rate 1 and no fixing for deals in the target), and
     the converted per-deal amounts of :func:`amounts` (``fx_exact``, ``fx_lo``, ``fx_hi``,
     ``fx_mid_x2``).
 
-    The store's other currencies are known up front (``Engine.deal_currencies``), so each deal
-    joins one row of rates per day (a join on the date alone, about half the cost of a join on
-    currency and date) and picks its currency's column; with no other currency, no join at all.
     Each amount is the stated one times the rate, once (``(low + high) × rate`` is exactly
     ``low × rate + high × rate``); columns a query does not use cost nothing (DuckDB drops them).
     """
-    target = q.currency
-    foreign = [c for c in engine.deal_currencies() if c != target]
-    own = amounts_of(t, t.amount_value, t.amount_low, t.amount_high)
-    if not foreign:
+    if all(c == q.currency for c in engine.deal_currencies()):
+        own = amounts_of(t, t.amount_value, t.amount_low, t.amount_high)
         return t.mutate(
             fx_rate=ibis.literal(Decimal(1), RATE_TYPE),
             fx_fixed_on=ibis.null("date"),
@@ -96,27 +127,56 @@ def converted(t: ir.Table, q: Query, engine: Any) -> ir.Table:
             fx_high=t.amount_high,
             **{f"fx_{k}": v for k, v in _as_columns(own).items()},
         )
-    r = rates_by_day(engine, target, foreign)
-    j = t.left_join(r, t.deal_date == r.fx_day)
-    one = ibis.literal(Decimal(1), RATE_TYPE)
-    rate = ibis.cases(
-        (j.currency == target, one),
-        *((j.currency == c, j[f"fx_rate_{i}"]) for i, c in enumerate(foreign)),
-    )
-    fixed = ibis.cases(*((j.currency == c, j[f"fx_fixed_{i}"]) for i, c in enumerate(foreign)))
-    j = j.mutate(fx_rate=rate, fx_fixed_on=fixed)
+    j = with_rate(t, q, engine)
     own = amounts_of(j, j.amount_value, j.amount_low, j.amount_high)
-
-    def times(value: ir.Value) -> ir.Value:
-        # DuckDB types DECIMAL(38, 6) × DECIMAL(38, 12) as DECIMAL(38, 18), exactly; the cast
-        # tells Ibis so (it would assume 12 places) and costs nothing
-        return (value * j.fx_rate).cast(EXACT_TYPE)
-
     return j.mutate(
-        fx_value=times(j.amount_value),
-        fx_low=times(j.amount_low),
-        fx_high=times(j.amount_high),
-        **{f"fx_{k}": times(v) for k, v in _as_columns(own).items()},
+        fx_value=times_rate(j.amount_value, j.fx_rate),
+        fx_low=times_rate(j.amount_low, j.fx_rate),
+        fx_high=times_rate(j.amount_high, j.fx_rate),
+        **{f"fx_{k}": times_rate(v, j.fx_rate) for k, v in _as_columns(own).items()},
+    )
+
+
+def by_day(
+    t: ir.Table,
+    q: Query,
+    engine: Any,
+    keys: Mapping[str, ir.Value],
+    sums: Mapping[str, ir.Value],
+    counts: Mapping[str, ir.Value],
+) -> ir.Table:
+    """Aggregate first, convert after: per ``keys``, stated currency and day, the ``sums`` of
+    amounts in their stated currency and the ``counts`` (count aggregates), then the rate of
+    that currency and day (:func:`with_rate`) on those few rows.
+
+    Columns: ``keys``, ``fx_day`` (the deals' date), each of ``counts``, for each of ``sums``
+    the converted sum under its name and ``n_<name>`` the deals it converted, and ``fx_known``
+    (whether the row had a rate). Exact:
+    the rate is the same for every deal of one currency and day, so Σ(amount × rate) =
+    (Σ amount) × rate; a second aggregation over these rows gives the same sums as converting
+    each deal, at the cost of a join over thousands of rows instead of millions of deals.
+    """
+    if all(c == q.currency for c in engine.deal_currencies()):
+        p = t.group_by(**keys, fx_day=t.deal_date).aggregate(
+            **counts,
+            **{k: v.sum() for k, v in sums.items()},
+            **{f"n_{k}": v.count() for k, v in sums.items()},
+        )
+        return p.mutate(fx_known=ibis.literal(True))
+    p = t.group_by(**keys, fx_day_=t.deal_date, fx_cur_=t.currency).aggregate(
+        **counts,
+        **{f"s_{k}": v.sum() for k, v in sums.items()},
+        **{f"c_{k}": v.count() for k, v in sums.items()},
+    )
+    p = with_rate(p, q, engine, currency="fx_cur_", day="fx_day_")
+    known = p.fx_rate.notnull()
+    return p.select(
+        *keys,
+        fx_day=p.fx_day_,
+        **{k: p[k] for k in counts},
+        **{k: times_rate(p[f"s_{k}"], p.fx_rate) for k in sums},
+        **{f"n_{k}": ibis.ifelse(known, p[f"c_{k}"], 0) for k in sums},
+        fx_known=known,
     )
 
 
@@ -188,6 +248,24 @@ def deals(q: Query, engine: Any) -> ir.Table:
     if q.scope is not None:
         t = q.scope.apply(t)
     return filters.apply(filters.plausible(t, q.where), q.where, "deals")
+
+
+def by_time_only(by: Sequence[str]) -> bool:
+    """Whether every grouping of ``by`` is a time grain (a function of the deal's day, so
+    grouping by day first adds no groups: see :func:`by_day`)."""
+    return all(b in TIME_GRAINS for b in by)
+
+
+def time_columns(day: ir.DateValue, by: Sequence[str]) -> dict[str, ir.Value]:
+    """The year/quarter/month columns of ``by`` (time grains only) from a date."""
+    out: dict[str, ir.Value] = {}
+    for b in by:
+        out["year"] = day.year()
+        if b == "quarter":
+            out["quarter"] = day.quarter()
+        elif b == "month":
+            out["month"] = day.month()
+    return out
 
 
 def group_columns(t: ir.Table, by: Sequence[str]) -> dict[str, ir.Value]:
