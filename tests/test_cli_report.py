@@ -49,7 +49,7 @@ def test_report_writes_html_markdown_and_charts(built: dict[str, Path]) -> None:
         assert "<script" not in html and "<link" not in html
         assert not re.search(r'(src|href)="(https?:)?//', html.replace('href="http', 'href="#'))
         for svg in svgs:
-            assert f"charts/{svg.name}" in html
+            assert f"charts/{svg.name}" in html and f"charts/{svg.stem}-data.zip" in html
             assert f"charts/{svg.stem}.png" in md
 
 
@@ -106,11 +106,13 @@ def test_another_data_set_gives_another_report(tmp_path: Path) -> None:
     text = text.replace("ko: 중국 인공지능(AI) 산업 현황", "ko: 다른 산업")
     cut = text.index("  - id: regions")
     subject.write_text(text[:cut], encoding="utf-8")  # keep only the market-size section
+    (ds / "prose.yaml").unlink()  # (its points belong to sections that are gone)
     con = connect(tmp_path / "s.duckdb")
     load_reference(con, ds)
     md = render_markdown(build_report(con, "ko", font="x"))
     assert md.startswith("# 다른 산업")
-    assert md.count("\n## ") == 2  # one section and the sources
+    assert md.count("\n## ") == 4  # the summary, about this report, one section, the sources
+    assert "\n## 1. 시장 규모" in md and "## 2. " not in md
 
 
 def test_unknown_section_kind_is_named(tmp_path: Path) -> None:

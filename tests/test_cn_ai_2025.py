@@ -143,7 +143,9 @@ def store() -> Iterator[duckdb.DuckDBPyConnection]:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_2025_report_matches_golden(store: duckdb.DuckDBPyConnection, lang: str) -> None:
-    text = render_markdown(build_report(store, lang, fx=FxRates(), font="x", subject=SUBJECT))
+    text = render_markdown(
+        build_report(store, lang, fx=FxRates(), font="x", subject=SUBJECT, today=date(2026, 1, 1))
+    )
     path = GOLDEN / f"cn_ai_2025.{lang}.md"
     if os.environ.get("SECTORLENS_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -19,6 +20,7 @@ from sectorlens.report.blocks import Chart
 from sectorlens.store import load_reference
 
 GOLDEN = Path(__file__).parent / "golden"
+DAY = date(2026, 1, 1)  # the cover's date, fixed so that the text does not change daily
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,7 @@ def fx() -> FxRates:
 def test_report_text_matches_golden(con: duckdb.DuckDBPyConnection, fx: FxRates, lang: str) -> None:
     load_reference(con)
     # A fixed font name keeps the text independent of the fonts installed on the machine.
-    text = render_markdown(build_report(con, lang, fx=fx, font="Noto Sans CJK KR"))
+    text = render_markdown(build_report(con, lang, fx=fx, font="Noto Sans CJK KR", today=DAY))
     path = GOLDEN / f"report.{lang}.md"
     if os.environ.get("SECTORLENS_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
@@ -43,7 +45,7 @@ def test_chart_specs_match_golden(con: duckdb.DuckDBPyConnection, fx: FxRates, l
     # The specs are written without Altair; these files hold what Altair 6 made of the same
     # charts, key order included (the order Vega-Lite reads them in), so the pictures are as before.
     load_reference(con)
-    built = build_report(con, lang, fx=fx, font="Noto Sans CJK KR")
+    built = build_report(con, lang, fx=fx, font="Noto Sans CJK KR", today=DAY)
     specs = {b.chart_id: b.spec for s in built.sections for b in s.blocks if isinstance(b, Chart)}
     text = json.dumps(specs, ensure_ascii=False, indent=1) + "\n"
     path = GOLDEN / f"charts.{lang}.json"

@@ -1,9 +1,17 @@
-"""What sections are made of: paragraphs, tables, notes, charts and findings (language-neutral)."""
+"""What a report is made of: a cover, paragraphs, tables, notes, charts, findings, authored prose.
+
+The blocks are language-neutral containers of finished text: every renderer (Markdown, HTML,
+PDF) shows the same blocks. Tables and charts carry their number label (``표 2`` / ``Table 2``),
+given once the whole report is built, so the text can refer to them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sectorlens.fx import Conversion
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,7 @@ class Table:
     numeric: tuple[bool, ...] = ()
     caption: str | None = None
     cites: tuple[str, ...] = ()
+    label: str = ""  # "표 2" / "Table 2", set when the report is numbered
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,7 @@ class Chart:
     title: str
     spec: dict[str, Any]
     cites: tuple[str, ...] = ()
+    label: str = ""  # "그림 3" / "Figure 3", set when the report is numbered
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +61,31 @@ class Items:
     items: tuple[Paragraph, ...]
 
 
-Block = Paragraph | Note | Table | Chart | Items
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """A qualitative point authored in the data set (an implication, a priority, a risk).
+
+    ``heading`` is its short title, ``kind`` its sort (``implication``, ``priority``, ``risk``,
+    ``context``), ``cites`` its sources and ``locator`` where in the first source it is made.
+    """
+
+    text: str
+    cites: tuple[str, ...] = ()
+    heading: str = ""
+    kind: str = "context"
+    locator: str = ""
+
+
+Block = Paragraph | Note | Table | Chart | Items | Prose
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """The cover: title, subtitle and labelled lines (subject, edition, date, data as of)."""
+
+    title: str
+    subtitle: str = ""
+    lines: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +104,4 @@ class Section:
     title: str
     blocks: list[Block] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    conversions: list[Conversion] = field(default_factory=list)  # currency conversions made

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,12 +14,14 @@ import duckdb
 
 from sectorlens.fx import FxRates
 from sectorlens.metrics.editions import History, histories, latest
-from sectorlens.model import Source
-from sectorlens.report.blocks import Chart, Paragraph, Section
+from sectorlens.model import Source, Status
+from sectorlens.report.blocks import Chart, Cover, Paragraph, Section
 from sectorlens.report.context import Labels, ReportContext
 from sectorlens.report.fmt import Formatter
 from sectorlens.report.fonts import FALLBACK, chart_font, cjk_font
+from sectorlens.report.numbering import number_blocks
 from sectorlens.report.sections import build_sections
+from sectorlens.report.sections.notes import findings
 from sectorlens.report.wording import Wording
 from sectorlens.store.connection import first_row
 from sectorlens.store.reference import StoredReference, stored_reference
@@ -30,7 +34,11 @@ if TYPE_CHECKING:
 
 @dataclass
 class Report:
-    """A built report, ready to be rendered as HTML and Markdown."""
+    """A built report, ready to be rendered (HTML, Markdown, PDF).
+
+    Reading order: ``cover``, ``summary`` (the numbered key findings), ``intro`` (about this
+    report), then the numbered ``sections``.
+    """
 
     lang: str
     title: str
@@ -40,6 +48,8 @@ class Report:
     context: ReportContext
     footer: str
     warnings: list[str] = field(default_factory=list)
+    cover: Cover | None = None
+    summary: Section | None = None
 
 
 def has_deals(con: duckdb.DuckDBPyConnection) -> bool:
@@ -98,11 +108,13 @@ def build_report(
     font: str | None = None,
     on_chart: Callable[[Chart], None] | None = None,
     subject: str | None = None,
+    today: date | None = None,
 ) -> Report:
     """Build the report of a data set in the store (default: its current one), in ``lang``.
 
     ``on_chart`` is called with each chart as soon as its section is built, so that rendering
-    can start while the rest of the report is being built.
+    can start while the rest of the report is being built. ``today`` is the cover's date
+    (default: ``build_date()``).
     """
     words = Wording(lang)
     ref = stored_reference(con, subject)
@@ -142,6 +154,7 @@ def build_report(
         ctx.font = FALLBACK
 
     def charts_of(section: Section) -> None:
+        section.conversions = fmt.take_conversions()  # the rates behind its figures (chart data)
         for block in section.blocks:
             if on_chart is not None and isinstance(block, Chart):
                 on_chart(block)
@@ -150,6 +163,16 @@ def build_report(
     sections = build_sections(
         ctx, list(spec.get("sections") or []), on_section=charts_of, left_out=left_out
     )
+    # the key findings come first, as the summary; a ``findings`` section is not repeated
+    kinds = {str(c.get("id")): str(c.get("kind")) for c in spec.get("sections") or []}
+    titled = next((c for c in spec.get("sections") or [] if c.get("kind") == "findings"), None)
+    summary_cfg = {
+        "id": "summary",
+        "title": titled.get("title") if titled else {lang: words.say("report.summary")},
+    }
+    body = [s for s in sections if kinds.get(s.section_id) != "findings"]
+    refs = number_blocks(body, words)
+    summary = findings(ctx, summary_cfg, body, refs)
     base_id = str(spec.get("base_source") or "")
     base = ref.sources.get(base_id)
     base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""
@@ -175,16 +198,53 @@ def build_report(
             intro.append(
                 Paragraph(words.say(f"report.left_out_{reason}", titles=", ".join(titles)))
             )
+    title = ctx.loc(spec.get("title")) or ref.dataset_id
     return Report(
         lang=lang,
-        title=ctx.loc(spec.get("title")) or ref.dataset_id,
+        title=title,
         subtitle=ctx.loc(spec.get("subtitle")),
         intro=intro,
-        sections=sections,
+        sections=body,
         context=ctx,
         footer=words.say("report.footer", dataset=ref.dataset_id),
         warnings=warnings,
+        cover=_cover(ctx, title, base_title if base else "", n_obs, today or build_date()),
+        summary=summary,
     )
+
+
+def build_date() -> date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+def _cover(ctx: ReportContext, title: str, base: str, n_obs: int, today: date) -> Cover:
+    """Title, subtitle, edition, date, what the data run up to and the brief it rebuilds."""
+    say, fmt, spec = ctx.words.say, ctx.fmt, ctx.subject
+    lines: list[tuple[str, str]] = []
+    if edition := ctx.loc(spec.get("edition")):
+        lines.append((say("report.cover.edition"), edition))
+    lines.append((say("report.cover.date"), fmt.issued(today, "day")))
+    ends = [
+        o.period_end
+        for o in ctx.ref.observations
+        if o.period_end and o.status in (Status.ACTUAL, Status.ESTIMATE)
+    ]
+    if ends:
+        period = fmt.issued(max(ends), "month")
+        value = say(
+            "report.cover.data_as_of_value",
+            period=period,
+            n_sources=len(ctx.ref.sources),
+            n_obs=n_obs,
+        )
+        lines.append((say("report.cover.data_as_of"), value))
+    if base:
+        lines.append((say("report.cover.based_on"), base))
+    return Cover(title=title, subtitle=ctx.loc(spec.get("subtitle")), lines=tuple(lines))
 
 
 def _revision(ctx: ReportContext, history: History) -> Paragraph:

@@ -67,17 +67,22 @@ def columns(
     offset: str | None = None,
     width: int = WIDTH,
     y2: str | None = None,
+    domain: Sequence[str] | None = None,
 ) -> Spec:
     """Vertical bars in the order of ``rows``, each labelled with its ``text``.
+
+    ``domain`` lists every category of the x axis in order, those without a row included: a
+    period missing from the data is left as a gap instead of being hidden.
 
     With ``y2``, rows holding that field are published ranges: the bar reaches the low end and
     a whisker runs from there to the high end.
     """
     order = list(dict.fromkeys(str(r[x]) for r in rows))
+    x_props: dict[str, Any] = {"axis": {"labelAngle": 0, "labelLimit": 140}, "sort": order}
+    if domain and list(domain) != order:
+        x_props = {**x_props, "sort": list(domain), "scale": {"domain": list(domain)}}
     base: dict[str, Any] = {
-        "x": _field(
-            x, "nominal", axis={"labelAngle": 0, "labelLimit": 140}, sort=order, title=x_title
-        ),
+        "x": _field(x, "nominal", title=x_title, **x_props),
         "y": _field(y, "quantitative", title=y_title),
     }
     if offset:

@@ -1,4 +1,4 @@
-"""Report wording: per-language message templates (Jinja2) and Korean particle choice."""
+"""Report wording: per-language message templates (Jinja2); ``josa`` picks Korean particles."""
 
 from __future__ import annotations
 
@@ -10,46 +10,12 @@ import jinja2
 import yaml
 
 from sectorlens.errors import UsageError
+from sectorlens.korean import josa, resolve
 
 # libyaml's parser when PyYAML has it (same result, several times faster than pure Python).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 LANGS = ("ko", "en")
-
-# Final-consonant behaviour of what a Korean reader says for a trailing digit or symbol:
-# True if it ends in a consonant, "ㄹ" if that consonant is ㄹ (which takes 로, not 으로).
-_DIGIT_BATCHIM: dict[str, bool | str] = {
-    "0": True, "1": "ㄹ", "2": False, "3": True, "4": False,
-    "5": False, "6": True, "7": "ㄹ", "8": "ㄹ", "9": False,
-}  # fmt: skip
-_SKIP = " )]}'\"”’·*"
-
-
-def _batchim(word: str) -> bool | str:
-    """Whether ``word`` is read with a final consonant (``"ㄹ"`` for ㄹ)."""
-    text = word.rstrip(_SKIP)
-    if not text:
-        return False
-    last = text[-1]
-    if "가" <= last <= "힣":
-        final = (ord(last) - 0xAC00) % 28
-        return "ㄹ" if final == 8 else final != 0
-    if last in _DIGIT_BATCHIM:
-        return _DIGIT_BATCHIM[last]
-    if last == "%":
-        return False  # 퍼센트
-    if last.isalpha() and last.isascii():
-        return last.lower() in "lmnr"  # enough for the codes and names the data uses
-    return False
-
-
-def josa(word: str, pair: str) -> str:
-    """Append the Korean particle of ``pair`` (``은/는``, ``이/가``, ``을/를``, ``으로/로``…)."""
-    with_final, without = pair.split("/")
-    final = _batchim(str(word))
-    if with_final == "으로":
-        return f"{word}{'으로' if final is True else '로'}"
-    return f"{word}{with_final if final else without}"
 
 
 class Wording:
@@ -80,6 +46,8 @@ class Wording:
         template, leading_space = compiled
         rendered = template if isinstance(template, str) else template.render(**values)
         text = " ".join(rendered.split())
+        if self.lang == "ko":
+            text = resolve(text)
         return f" {text}" if leading_space else text
 
     def has(self, key: str) -> bool:
@@ -90,6 +58,19 @@ class Wording:
                 return False
             node = node[part]
         return True
+
+
+def singular(unit: str) -> str:
+    """An English plural unit for a count of one: ``deals`` → ``deal``, ``cities`` → ``city``."""
+    words = str(unit).split(" ")
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith(("ses", "xes", "ches", "shes")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
 
 
 @cache
@@ -103,5 +84,6 @@ def _messages(lang: str) -> dict[str, Any]:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     env.filters["josa"] = josa
+    env.filters["singular"] = singular
     env.filters["cap"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env

@@ -23,6 +23,7 @@ import yaml
 
 from sectorlens.errors import InputError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
+from sectorlens.store.prose import check_prose
 from sectorlens.store.subject import (
     SCHEMA,
     check_keys,
@@ -107,6 +108,13 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
         _targets(root / "targets.csv", source_ids, {p.policy_id for p in policies}, text)
     )
 
+    prose_path = root / "prose.yaml"
+    prose = check_prose(
+        prose_path,
+        _yaml(prose_path) if prose_path.exists() else None,
+        source_ids,
+        {str(s.get("id")) for s in subject["sections"]},
+    )
     world = subject_world(root, subject)
     labels = with_world_labels(labels or {}, world)
     all_files = _data_files(root)
@@ -117,6 +125,7 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
         "cite_as": cite_as,
         "issued_precision": precision,
         "places": world["places"],
+        "prose": prose,
     }
     return ReferenceData(
         dataset_id=str(subject["id"]),
@@ -144,7 +153,7 @@ def _data_files(root: Path) -> list[Path]:
     files += [root / "policies.yaml", root / "targets.csv"]
     if (root / "fx_rates.csv").exists():  # rates the data set adds (store.rates)
         files.append(root / "fx_rates.csv")
-    for name in ("labels.yaml", "sectors.yaml", "places.csv", "clusters.yaml"):
+    for name in ("labels.yaml", "sectors.yaml", "places.csv", "clusters.yaml", "prose.yaml"):
         if (root / name).exists():
             files.append(root / name)
     return files

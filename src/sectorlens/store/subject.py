@@ -35,7 +35,7 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 SCHEMA: dict[str, tuple[str, ...]] = {
     "subject.yaml": (
         *("id", "title", "subtitle", "intro", "base_source", "scope", "currency"),
-        *("home_currency", "sections"),
+        *("home_currency", "edition", "sections"),
     ),
     "subject.yaml scope": ("countries", "sectors", "years"),
     "subject.yaml currency": LANGS,
@@ -51,6 +51,9 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "labels.yaml": ("metrics", "units", "geographies", "segments"),
     "sectors.yaml": ("layers", "categories", "sources"),
     "clusters.yaml": CLUSTER_KEYS,
+    "prose.yaml": (
+        *("prose_id", "section", "kind", "heading", "text", "source_id", "locator", "cites"),
+    ),
 }
 # The keys of each report section kind (besides ``id``, ``kind`` and ``title``).
 SECTION_KEYS: dict[str, tuple[str, ...]] = {
@@ -65,6 +68,7 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "target_status": ("year", "actuals"),
     "equivalents": (),
     "findings": (),
+    "prose": (),
     "ingested_shares": ("where", "by", "segment_type", "top", "years", "compare"),
     "ingested_series": ("where", "years", "currency", "compare"),
     "ingested_segments": ("where", "by", "segment_type", "top", "years"),

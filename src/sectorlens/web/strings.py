@@ -90,6 +90,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "company.undisclosed": {"ko": "비공개", "en": "undisclosed"},
     "report.title": {"ko": "참조 보고서", "en": "Reference report"},
     "report.charts": {"ko": "보고서 차트", "en": "Report charts"},
+    "report.chart_data": {
+        "ko": "그림 데이터 내려받기 (CSV·JSON, ZIP)",
+        "en": "Download the chart's data (CSV, JSON; ZIP)",
+    },
     "report.findings": {"ko": "검증 결과", "en": "Checker findings"},
     "report.no_text": {
         "ko": "참조 보고서 원문이 지정되지 않았습니다 (`sectorlens serve --reference-text PATH`).",

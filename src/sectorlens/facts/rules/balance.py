@@ -29,7 +29,7 @@ _OFF = {
     "en": "The {what} {balance} is not exports {e} minus imports {i} = {computed}.",
 }
 _OK = {
-    "ko": "{what} {balance}은(는) 수출 {e} − 수입 {i}와 맞습니다.",
+    "ko": "{what} {balance}은(는) 수출 {e} − 수입 {i}과(와) 맞습니다.",
     "en": "The {what} {balance} is exports {e} minus imports {i}.",
 }
 

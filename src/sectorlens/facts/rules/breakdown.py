@@ -61,7 +61,7 @@ _PARTS_OK = {
     "en": "The parts of {label} add up to {parts}, matching the stated {total}.",
 }
 _PARTS_UNDER = {
-    "ko": "{label}의 세부 항목 합계는 {parts}로 전체 {total}에 {gap} 모자랍니다.",
+    "ko": "{label}의 세부 항목 합계는 {parts}(으)로 전체 {total}에 {gap} 모자랍니다.",
     "en": "The parts of {label} add up to {parts} of the stated {total}; {gap} is not itemized.",
 }
 

@@ -81,7 +81,7 @@ _CAGR_OFF = {
 }
 _CAGR_OK = {
     "ko": "{what}: {a}({pa})에서 {b}({pb})까지 {n}년의 연평균 성장률 {computed}, 보고서의 "
-    "{stated}와 맞습니다.",
+    "{stated}과(와) 맞습니다.",
     "en": "{what}: from {a} ({pa}) to {b} ({pb}) over {n} years is a CAGR of {computed}, as "
     "stated ({stated}).",
 }

@@ -11,6 +11,7 @@ from typing import Any
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Extraction, Mention
 from sectorlens.fx import FxRates, Rate
+from sectorlens.korean import resolve
 from sectorlens.model import Finding, Kind, Period, Qualifier, Quantity, Severity
 from sectorlens.parse import format_money, format_number, parse
 
@@ -153,50 +154,9 @@ def period_label(p: Period | None, lang: str = "en") -> str:
     return f"{s.isoformat()}~{e.isoformat()}" if ko else f"{s.isoformat()}–{e.isoformat()}"
 
 
-# Korean particles after a word: with a final consonant (이/은/을/과/으로) or without.
-_JOSA = re.compile(r"(이\(가\)|은\(는\)|을\(를\)|과\(와\)|\(으\)로)")
-_JOSA_FORMS = {
-    "이(가)": ("이", "가"),
-    "은(는)": ("은", "는"),
-    "을(를)": ("을", "를"),
-    "과(와)": ("과", "와"),
-    "(으)로": ("으로", "로"),
-}
-# How the last digit of a number is read: 영 일 이 삼 사 오 육 칠 팔 구 (final consonant?)
-_DIGIT_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False}
-_DIGIT_FINAL |= {"6": True, "7": True, "8": True, "9": False}
-
-
-def _final(text: str) -> tuple[bool, bool]:
-    """(has a final consonant, that consonant is ㄹ) for the last sound of ``text``."""
-    body = text.rstrip(" )]}'\"’”")
-    if not body:
-        return False, False
-    ch = body[-1]
-    if ch == "%":
-        return False, False  # 퍼센트
-    if ch.isdigit():
-        zeros = len(body) - len(body.rstrip("0"))
-        if zeros and body.rstrip("0")[-1:].isdigit():
-            return True, False  # 십 백 천 만
-        return _DIGIT_FINAL[ch], ch in "178"
-    code = ord(ch) - 0xAC00
-    if 0 <= code < 11172:
-        return code % 28 != 0, code % 28 == 8
-    return ch.lower() in "lmnr", ch.lower() in "lr"
-
-
 def josa(text: str) -> str:
-    """Resolve ``이(가)``-style particles by the sound before them."""
-
-    def pick(m: re.Match[str]) -> str:
-        final, rieul = _final(text[: m.start()])
-        with_, without = _JOSA_FORMS[m.group(1)]
-        if m.group(1) == "(으)로":
-            return without if (not final or rieul) else with_
-        return with_ if final else without
-
-    return _JOSA.sub(pick, text)
+    """Resolve ``이(가)``-style particles by the sound before them (``sectorlens.korean``)."""
+    return resolve(text)
 
 
 def full_year(p: Period | None) -> int | None:

@@ -29,21 +29,21 @@ _SAME = {
     "en": "All {n} stated {quote} equivalents imply one rate: 1 {base} = {lo}–{hi} {quote}.",
 }
 _APART = {
-    "ko": "{label}의 환산액이 내포한 환율 1 {base} = {rate} {quote}는 나머지 환산액들의 환율 "
-    "({lo}~{hi})과 맞지 않습니다.",
+    "ko": "{label}의 환산액이 내포한 환율 1 {base} = {rate} {quote}은(는) 나머지 환산액들의 환율 "
+    "({lo}~{hi})과(와) 맞지 않습니다.",
     "en": "The equivalent of {label} implies 1 {base} = {rate} {quote}, unlike the other "
     "equivalents ({lo}–{hi}).",
 }
 _ECB_OFF = {
-    "ko": "{amount}({period})의 환산액 {equiv}은(는) 1 {base} = {rate} {quote}로 환산한 것인데, "
-    "같은 기간 ECB 기준환율은 {ecb} ({ecb_label})로 {dev} 차이가 납니다. ECB 환율로는 약 "
-    "{at_ecb}입니다.",
+    "ko": "{amount}({period})의 환산액 {equiv}은(는) 1 {base} = {rate} {quote}(으)로 "
+    "환산한 것인데, 같은 기간 ECB 기준환율은 {ecb} ({ecb_label})(으)로 {dev} 차이가 납니다. "
+    "ECB 환율로는 약 {at_ecb}입니다.",
     "en": "The equivalent {equiv} of {amount} ({period}) implies 1 {base} = {rate} {quote}; the "
     "ECB rate for the period is {ecb} ({ecb_label}), {dev} apart. At the ECB rate it is about "
     "{at_ecb}.",
 }
 _ECB_OK = {
-    "ko": "{amount}({period})의 환산액 {equiv}은(는) 같은 기간 ECB 기준환율 {ecb}와 맞습니다.",
+    "ko": "{amount}({period})의 환산액 {equiv}은(는) 같은 기간 ECB 기준환율 {ecb}과(와) 맞습니다.",
     "en": "The equivalent {equiv} of {amount} ({period}) matches the period's ECB rate {ecb}.",
 }
 _NO_ECB = {

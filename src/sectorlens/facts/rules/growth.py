@@ -46,7 +46,7 @@ _GROWTH_OFF = {
     "en": "{what}: from {a} ({pa}) to {b} ({pb}) is {computed}, but the report states {stated}.",
 }
 _GROWTH_OK = {
-    "ko": "{what}: {a}({pa})에서 {b}({pb})(으)로 {computed}, 보고서의 {stated}와 맞습니다.",
+    "ko": "{what}: {a}({pa})에서 {b}({pb})(으)로 {computed}, 보고서의 {stated}과(와) 맞습니다.",
     "en": "{what}: from {a} ({pa}) to {b} ({pb}) is {computed}, as stated ({stated}).",
 }
 _DIRECTION_OFF = {

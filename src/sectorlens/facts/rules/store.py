@@ -33,17 +33,18 @@ _COUNTISH = re.compile(r"count|number|deals$|num_|_n$|rounds$", re.I)
 _NOT_AMOUNT = re.compile(r"count|number|share|pct|percent|ratio|growth", re.I)
 
 _OBS_SAME = {
-    "ko": "{fact}({period})은(는) 저장소의 '{metric}' 값 {obs}({source})와 일치합니다.",
+    "ko": "{fact}({period})은(는) 저장소의 '{metric}' 값 {obs}({source})과(와) 일치합니다.",
     "en": "{fact} ({period}) matches the store's '{metric}' {obs} ({source}).",
 }
 _OBS_DIFF = {
-    "ko": "{fact}({period})은(는) 저장소의 '{metric}' 값 {obs}({source})와 {diff}({rel}) 다릅니다.",
+    "ko": "{fact}({period})은(는) 저장소의 '{metric}' 값 {obs}({source})과(와) "
+    "{diff}({rel}) 다릅니다.",
     "en": "{fact} ({period}) differs from the store's '{metric}' {obs} ({source}) by {diff} "
     "({rel}).",
 }
 _DEALS = {
     "ko": "저장소에는 {period} 거래 {n}건(금액 공개 {disclosed}건, 합계 {total})이 있습니다; "
-    "보고서 값은 {fact}로, 저장소가 {coverage}를 담고 있습니다.",
+    "보고서 값은 {fact}(으)로, 저장소가 {coverage}을(를) 담고 있습니다.",
     "en": "The store holds {n} deals for {period} ({disclosed} with amounts, totalling {total}); "
     "the report says {fact}, so the store covers {coverage} of it.",
 }

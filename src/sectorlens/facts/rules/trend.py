@@ -48,7 +48,7 @@ _OUTSIDE = {
 }
 _CONFIRMED = {
     "ko": "{what}이(가) {period} 동안 {claim}는 서술은 보고서의 값({a}({pa}) → {b}({pb}), "
-    "{change})과 맞습니다.",
+    "{change})과(와) 맞습니다.",
     "en": "The report says {what} {claim} over {period}; its figures agree: {a} ({pa}) → {b} "
     "({pb}), {change}.",
 }

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sectorlens.errors import InputError
-from sectorlens.report.blocks import Block, Chart, Note, Section, Table
+from sectorlens.report.blocks import Block, Chart, Note, Prose, Section, Table
 from sectorlens.report.context import ReportContext
 from sectorlens.report.sections.bysource import by_source, target_status
 from sectorlens.report.sections.crosssource import cross_source
@@ -25,7 +25,7 @@ from sectorlens.report.sections.ingested import (
 )
 from sectorlens.report.sections.investment import deals_by_period
 from sectorlens.report.sections.market import outlook, series
-from sectorlens.report.sections.notes import equivalents, findings
+from sectorlens.report.sections.notes import equivalents, findings, prose
 from sectorlens.report.sections.policy import policies
 from sectorlens.report.sections.shares import chain, shares
 
@@ -45,6 +45,7 @@ KINDS: Mapping[str, Builder] = MappingProxyType(
         "target_status": target_status,
         "equivalents": equivalents,
         "findings": findings,
+        "prose": prose,
         "ingested_shares": ingested_shares,
         "ingested_series": ingested_series,
         "ingested_segments": ingested_segments,
@@ -76,6 +77,8 @@ def build_sections(
                 f"section {cfg.get('id')!r}: unknown kind {cfg.get('kind')!r} ({known})"
             )
         section = builder(ctx, cfg, done)
+        if section is not None:
+            section.blocks += prose_blocks(ctx, section.section_id)
         if section is None or not any(not isinstance(b, Note) for b in section.blocks):
             if left_out is not None:
                 reason = "deals" if str(cfg.get("kind")).startswith("ingested_") else "data"
@@ -94,6 +97,24 @@ def build_sections(
     return done
 
 
+def prose_blocks(ctx: ReportContext, section_id: str) -> list[Block]:
+    """The data set's authored points (``prose.yaml``) that belong to section ``section_id``."""
+    out: list[Block] = []
+    for item in ctx.ref.presentation.get("prose") or ():
+        if item.get("section") != section_id:
+            continue
+        out.append(
+            Prose(
+                text=ctx.loc(item.get("text")),
+                cites=(str(item["source_id"]), *item.get("cites", ())),
+                heading=ctx.loc(item.get("heading")),
+                kind=str(item.get("kind") or "context"),
+                locator=ctx.loc(item.get("locator")),
+            )
+        )
+    return out
+
+
 def _cite_loads(block: Block, loads: tuple[str, ...]) -> Block:
     """A table or chart of ingested deals cites the loads the deals came from."""
     if isinstance(block, Table | Chart):
@@ -101,4 +122,4 @@ def _cite_loads(block: Block, loads: tuple[str, ...]) -> Block:
     return block
 
 
-__all__ = ["KINDS", "Builder", "build_sections"]
+__all__ = ["KINDS", "Builder", "build_sections", "prose_blocks"]

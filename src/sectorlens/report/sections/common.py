@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from sectorlens.fx import Conversion
-from sectorlens.metrics.reference import bounds, is_range
+from sectorlens.metrics.reference import bounds, is_range, whole_years
 from sectorlens.model import Observation, Qualifier, Status
 from sectorlens.report.blocks import Note
 from sectorlens.report.context import ReportContext
@@ -53,7 +55,8 @@ def value_text(
 ) -> str:
     """An observation's value written out, with a reader-currency equivalent for money.
 
-    With ``status``, a non-actual status goes right after the value: ``… 위안(추정) (약 … 원)``.
+    With ``status``, a non-actual status goes in one bracket with the equivalent:
+    ``… 위안(추정, 약 … 원)``.
     A published range is written with both ends (``7,200–7,700``, ``15–17%``).
     """
     suffix = status_suffix(ctx, obs) if status else ""
@@ -73,9 +76,12 @@ def value_text(
                 rates.add(ctx, conv.conversion)
             if conv.equivalent:
                 equivalents.append(conv.equivalent)
-        text += suffix
         if len(equivalents) == 2:
-            return f"{text} ({equivalents[0]}–{equivalents[1].lstrip('≈약 ')})"
+            equivalents = [f"{equivalents[0]}–{equivalents[1].lstrip('≈약 ')}"]
+        if equivalents and suffix:  # one bracket: ``… 위안(추정, 약 1,450억 원)``
+            status_text = status_word(ctx, obs)
+            return text + ctx.words.say("status.with", status=status_text, other=equivalents[0])
+        text += suffix
         return f"{text} ({equivalents[0]})" if equivalents else text
     return text + suffix
 
@@ -94,7 +100,7 @@ def _ends_text(ctx: ReportContext, obs: Observation, ends: tuple[Decimal, Decima
     label = ctx.labels.unit(obs.unit) or (
         ctx.words.say(f"units.{obs.unit}") if ctx.words.has(f"units.{obs.unit}") else obs.unit
     )
-    return ctx.words.say("units.count", value=number, unit=label)
+    return ctx.words.say("units.count", value=number, unit=label, one=low == high == 1)
 
 
 def status_word(ctx: ReportContext, obs: Observation) -> str:
@@ -112,3 +118,13 @@ def status_suffix(ctx: ReportContext, obs: Observation) -> str:
 def period_text(ctx: ReportContext, obs: Observation) -> str:
     """The observation's period written out."""
     return ctx.fmt.period(obs.period_start, obs.period_end)
+
+
+def missing_years(periods: Iterable[tuple[date | None, date | None]]) -> list[int]:
+    """Calendar years between the first and last whole-year period that have no period."""
+    years = sorted(
+        {s.year for s, e in periods if s and e and s.year == e.year and whole_years(s, e)}
+    )
+    if len(years) < 2:
+        return []
+    return [y for y in range(years[0], years[-1] + 1) if y not in years]

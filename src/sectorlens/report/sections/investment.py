@@ -21,7 +21,7 @@ from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.common import RateLog, value_text
+from sectorlens.report.sections.common import RateLog, missing_years, value_text
 from sectorlens.report.sections.market import money_axis, scale
 
 Key = tuple[date, date]
@@ -68,7 +68,12 @@ def deals_by_period(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
         return sec
     rates = RateLog()
     rows = []
-    for key in keys:
+    gaps = missing_years(k for k in keys if k[0].year == k[1].year)
+    gap_keys = [(date(y, 1, 1), date(y, 12, 31)) for y in gaps]
+    for key in sorted([*keys, *gap_keys], key=lambda k: (k[0].year != k[1].year, k[0], k[1])):
+        if key in gap_keys:  # a year without a figure between published years: shown as such
+            rows.append((fmt.period(*key), "—", "—", "", say("report.no_data")))
+            continue
         c, a = counts.get(key), amounts.get(key)
         avg = ""
         if c and a and c.value and a.value and a.currency:
@@ -146,6 +151,7 @@ def deals_by_period(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
         sec.blocks.append(note)
 
     chart_keys = [k for k in keys if k[0].year == k[1].year]
+    domain = [fmt.period(*k) for k in sorted([*chart_keys, *gap_keys])]
     unit = scale(ctx)
     kinds = [say("deals.full_year"), say("deals.partial")]
     amount_rows, count_rows = [], []
@@ -181,6 +187,7 @@ def deals_by_period(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
         color_domain=kinds,
         color_title="",
         width=250,
+        domain=domain,
     )
     right = charts.columns(
         count_rows,
@@ -193,6 +200,7 @@ def deals_by_period(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
         color_domain=kinds,
         color_title="",
         width=250,
+        domain=domain,
     )
     title = say("chart.deals_title")
     spec = charts.spec(charts.hconcat(left, right), title=title, font=ctx.font)

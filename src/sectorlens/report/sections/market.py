@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +13,7 @@ from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, T
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.sections.common import (
     RateLog,
+    missing_years,
     period_text,
     qualified,
     status_suffix,
@@ -98,9 +100,19 @@ def series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sect
         return sec
     rates = RateLog()
     metric = ctx.labels.metric(points[0].metric)
-    rows = tuple(
-        (period_text(ctx, o), value_text(ctx, o, rates=rates), status_word(ctx, o)) for o in points
-    )
+    # a year missing between published years is shown as such (a gap), never hidden
+    gaps = missing_years((o.period_start, o.period_end) for o in points)
+    keyed = [
+        (
+            o.period_start or date.min,
+            (period_text(ctx, o), value_text(ctx, o, rates=rates), status_word(ctx, o)),
+        )
+        for o in points
+    ]
+    no_data = ctx.words.say("report.no_data")
+    keyed += [(date(y, 1, 1), (ctx.words.say("period.year", y=y), "—", no_data)) for y in gaps]
+    keyed.sort(key=lambda k: k[0])
+    rows = tuple(row for _, row in keyed)
     cites = cites_of(*points)
     columns = (ctx.words.say("col.period"), metric, ctx.words.say("col.status"))
     sec.blocks.append(Table(columns, rows, (False, True, False), cites=cites))
@@ -141,6 +153,7 @@ def series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sect
         color_domain=statuses,
         color_title=ctx.words.say("col.status"),
         y2="high" if ranged else None,
+        domain=[row[0] for row in rows],
     )
     title = ctx.words.say("chart.series_title", metric=metric)
     sec.blocks.append(
@@ -267,6 +280,7 @@ def _growth_needed(
         if span > 0:
             history = cagr(points[0].value, points[-1].value, span)
     cites = (*cites_of(*points), target.source_id)
+    needs = []  # (base, growth needed, years): one sentence, the earlier base as an aside
     for base in bases:
         if not base.value or not base.period_end:
             continue
@@ -274,6 +288,31 @@ def _growth_needed(
         if years <= 0:
             continue
         need = cagr(base.value, target.value, years)
+        needs.append((base, need, years))
+        path_name = say("chart.path", period=period_text(ctx, base))
+        for step in range(int(years) + 1):
+            value = base.value * (1 + need) ** step
+            rows.append(
+                {
+                    "year": base.period_end.year + step,
+                    "value": float(value / unit),
+                    "series": path_name,
+                    "label": "",
+                }
+            )
+    if needs:
+        base, need, years = needs[-1]
+        assert base.value is not None
+        alt = None
+        if len(needs) > 1:
+            other, other_need, other_years = needs[0]
+            alt = {
+                "period": period_text(ctx, other),
+                "value": value_text(ctx, other, equivalent=False) + status_suffix(ctx, other),
+                "need": fmt.pct_of(other_need),
+                "years": fmt.years(other_years),
+                "share": fmt.pct_of((other.value or Decimal(0)) / target.value),
+            }
         sentence = say(
             "outlook.need",
             target=target_text,
@@ -286,21 +325,11 @@ def _growth_needed(
             share=fmt.pct_of(base.value / target.value),
             history=fmt.pct_of(history) if history is not None else None,
             faster=history is not None and need > history,
+            alt=alt,
         )
         sec.blocks.append(Paragraph(sentence, cites))
         if base is points[-1]:
             sec.findings.append(Finding(sentence, cites))
-        path_name = say("chart.path", period=period_text(ctx, base))
-        for step in range(int(years) + 1):
-            value = base.value * (1 + need) ** step
-            rows.append(
-                {
-                    "year": base.period_end.year + step,
-                    "value": float(value / unit),
-                    "series": path_name,
-                    "label": "",
-                }
-            )
     if target.metric != series_metric:
         definition = ctx.labels.text("targets", target.target_id, "definition", target.definition)
         sec.blocks.append(
@@ -344,7 +373,12 @@ def _progress(
     total = sum((o.value for o in parts if o.value is not None), Decimal(0))
     unit_label = ctx.labels.unit(parts[0].unit)
     split = ", ".join(
-        f"{ctx.labels.segment(o.segment_type, o.segment)} {fmt.number(o.value or Decimal(0))}"
+        say(
+            "outlook.split_item",
+            name=ctx.labels.segment(o.segment_type, o.segment),
+            value=fmt.number(o.value or Decimal(0)),
+            one=o.value == 1,
+        )
         for o in parts
         if o.segment
     )

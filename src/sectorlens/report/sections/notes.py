@@ -11,6 +11,7 @@ from sectorlens.metrics.reference import common_range, implied_rate
 from sectorlens.report.blocks import Finding, Items, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
+from sectorlens.report.numbering import with_reference
 from sectorlens.report.sections.common import period_text
 
 
@@ -96,18 +97,34 @@ def equivalents(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) ->
     return sec
 
 
-def findings(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Section:
-    """The findings every earlier section wrote from its numbers, each with its sources."""
+def findings(
+    ctx: ReportContext,
+    cfg: dict[str, Any],
+    done: list[Section],
+    refs: dict[str, str] | None = None,
+) -> Section:
+    """The findings every earlier section wrote from its numbers, each with its sources.
+
+    ``refs`` (section id → ``(표 1, 그림 1 참조)``) points each finding to its section's tables
+    and figures.
+    """
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
     seen: set[str] = set()
     items = []
     for section in done:
+        see = (refs or {}).get(section.section_id)
         for finding in section.findings:
             if finding.text not in seen:
                 seen.add(finding.text)
-                items.append(Paragraph(finding.text, finding.cites))
+                text = with_reference(finding.text, see) if see else finding.text
+                items.append(Paragraph(text, finding.cites))
     sec.blocks.append(Items(tuple(items)) if items else Note(ctx.words.say("common.no_data")))
     return sec
 
 
-__all__ = ["Finding", "equivalents", "findings"]
+def prose(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Section:
+    """A section of the data set's authored points only (``prose.yaml`` fills it)."""
+    return Section(cfg["id"], ctx.loc(cfg["title"]))
+
+
+__all__ = ["Finding", "equivalents", "findings", "prose"]
