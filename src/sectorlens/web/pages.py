@@ -88,7 +88,7 @@ def _currencies(lease: Lease) -> tuple[list[str], str]:
 
 def _subjects(lease: Lease) -> list[tuple[str, str]]:
     """(id, title) of every subject the store holds (a bundled subject it does not hold is not
-    offered: an India store's dashboard names no other data set)."""
+    offered: a store of one subject names no other data set)."""
     from sectorlens.metrics.scope import known_subjects
     from sectorlens.store.reference import stored_subjects
 
