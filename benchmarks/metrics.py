@@ -9,11 +9,17 @@ once into ``--folder`` and reused. Amounts are converted into CNY at query time 
 times per implementation, interleaved, and the best time counts. All three implementations end
 in the same Decimal ``finish`` step; their results are compared before any figure is printed.
 
-With ``--baseline-src``, another checkout's Ibis code (e.g. ``/work/main/src``, the previous
-commit, which read amounts converted at ingest from the store's ``cny_*`` columns) runs the same
-metrics on the same store in the same rounds, in a worker process (metrics_worker.py), and its
-results are compared with ours (to the rounding of one deal's conversion). Goals: Ibis within
-1.3× of the baseline's Ibis, pandas at least 5× slower than Ibis, Ibis total under 5 s at 10M.
+With ``--baseline-src``, another checkout's Ibis code runs the same metrics on the same store
+in the same rounds, in a worker process (metrics_worker.py), and its results are compared with
+ours (to the rounding of one deal's conversion). The code before conversion at query time read
+amounts converted at ingest from the store's ``cny_*`` columns (the store carries them for it):
+
+    git archive 4612fc9 src | tar -x -C /tmp/before   # the commit before query-time conversion
+    .venv/bin/python benchmarks/metrics.py --baseline-src /tmp/before/src --repeat 1
+
+Goals: Ibis within 1.3× of the baseline's Ibis, pandas at least 5× slower than Ibis, Ibis total
+under 5 s at 10M. Wall and CPU seconds (all threads of the process) are both printed: on a
+shared machine the CPU ratio is the steadier one.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def build_cohorts(q: Query, engine: Any) -> dict[str, ir.Table]:
     d = converted(d, q, engine)
     keys = {"founded_year": c.founded.year(), **{b: c[b] for b in q.by}}
     companies = c.group_by(**keys).aggregate(companies=c.count())
-    money = ["amount_qualifier", "fx_value", "fx_low", "fx_high"]
+    money = ["fx_exact", "fx_lo", "fx_hi", "fx_mid_x2"]
     cohort = c.select(cohort_company=c.company_key, **keys)
     raised = d.select(*money, deal_company=d.company_key)
     j = cohort.left_join(raised, cohort.cohort_company == raised.deal_company)

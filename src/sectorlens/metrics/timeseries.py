@@ -16,19 +16,21 @@ from sectorlens.metrics.common import (
     ARROW_PCT,
     EXACT_TYPE,
     MEASURES,
-    amounts,
+    amounts_of,
+    by_day,
+    by_time_only,
     converted,
     deals,
     dim_type,
     grain_of,
     group_columns,
     growth,
-    mid_sum,
     pct,
     period_bounds,
     period_label,
     rows_of,
     sort_key,
+    time_columns,
     to_arrow,
 )
 from sectorlens.metrics.filters import WS
@@ -59,6 +61,35 @@ def deal_aggregates(t: ir.Table, groups: dict[str, ir.Value]) -> ir.Table:
         k_low=lo.notnull(),
         k_high=hi.notnull(),
     ).aggregate(n=t.count(), n_value=v.count(), value=v.sum(), low=lo.sum(), high=hi.sum())
+    return _class_sums(p, list(groups))
+
+
+def deal_aggregates_by_day(t: ir.Table, q: Query, engine: Any) -> ir.Table:
+    """:func:`deal_aggregates` for time grains only, aggregated before converting: the class
+    rows are per day and stated currency (common.by_day), converted, then grouped by period.
+    A class's low (high) end is known where the stated one is and the row has a rate."""
+    lo, hi = t.amount_low, t.amount_high
+    p = by_day(
+        t,
+        q,
+        engine,
+        {
+            "k_kind": t.amount_kind,
+            "k_disclosed": t.disclosed,
+            "k_exact": (t.amount_qualifier == "exact").fill_null(False),
+            "k_low": lo.notnull(),
+            "k_high": hi.notnull(),
+        },
+        {"value": t.amount_value, "low": lo, "high": hi},
+        {"n": t.count()},
+    )
+    groups = time_columns(p.fx_day, q.by)
+    p = p.mutate(**groups, k_low=p.k_low & p.fx_known, k_high=p.k_high & p.fx_known)
+    return _class_sums(p, list(groups))
+
+
+def _class_sums(p: ir.Table, groups: list[str]) -> ir.Table:
+    """The second level of :func:`deal_aggregates` over class rows ``p``."""
     both = p.k_low & p.k_high
     return p.group_by(*groups).aggregate(
         deals=p.n.sum(),
@@ -104,6 +135,9 @@ def resolve_as_of(q: Query, results: dict[str, pa.Table]) -> date | None:
 
 def build_deals(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Deal count and amount sums grouped by a time grain (and one more dimension)."""
+    if by_time_only(q.by):
+        rows = deal_aggregates_by_day(deals(q, engine), q, engine)
+        return {"rows": rows, "as_of": as_of_expr(engine, q)}
     t = converted(deals(q, engine), q, engine)
     rows = deal_aggregates(t, group_columns(t, q.by))
     return {"rows": rows, "as_of": as_of_expr(engine, q)}
@@ -174,15 +208,22 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
     if q.param("through") is None:
         as_of = resolve_as_of(q, {"as_of": engine.execute(as_of_expr(engine, q))})
     month, day = _through(q, as_of)
-    t = converted(deals(q, engine), q, engine)
-    m, d = t.deal_date.month(), t.deal_date.day()
-    # two levels, as in deal_aggregates: plain sums per year, window and range class first
-    v, lo, hi = t.fx_value, t.fx_low, t.fx_high
-    p = t.group_by(
-        year=t.deal_date.year(),
+    t = deals(q, engine)
+    # aggregated per day and stated currency first, converted, then per year and window
+    lo, hi = t.amount_low, t.amount_high
+    p = by_day(
+        t,
+        q,
+        engine,
+        {"k_both": lo.notnull() & hi.notnull()},
+        {"lh": lo + hi, "value": t.amount_value},
+        {"n": t.count()},
+    )
+    m, d = p.fx_day.month(), p.fx_day.day()
+    p = p.mutate(
+        year=p.fx_day.year(),
         k_window=((m < month) | ((m == month) & (d <= day))).fill_null(False),
-        k_both=lo.notnull() & hi.notnull(),
-    ).aggregate(n=t.count(), lh=(lo + hi).sum(), value=v.sum())
+    )
     x2 = ibis.ifelse(p.k_both, p.lh, p.value + p.value)
     rows = p.group_by("year").aggregate(
         deals_ytd=ibis.ifelse(p.k_window, p.n, 0).sum(),
@@ -252,10 +293,12 @@ def _clamp_day(year: int, month: int, day: int) -> date:
 
 def build_yearly(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Deals and mid amounts per calendar year."""
-    t = converted(deals(q, engine), q, engine)
-    a = amounts(t)
-    rows = t.group_by(year=t.deal_date.year()).aggregate(
-        deals=t.count(), amount_exact=a["exact"].sum(), **mid_sum(a, "amount_mid")
+    t = deals(q, engine)
+    a = amounts_of(t, t.amount_value, t.amount_low, t.amount_high)
+    sums = {"amount_exact": a["exact"], "amount_mid__x2": a["mid_x2"]}
+    p = by_day(t, q, engine, {}, sums, {"deals": t.count()})
+    rows = p.group_by(year=p.fx_day.year()).aggregate(
+        deals=p.deals.sum(), **{k: p[k].sum() for k in sums}
     )
     return {"rows": rows.filter(rows.year.notnull()), "as_of": as_of_expr(engine, q)}
 

@@ -89,11 +89,16 @@ def _currencies(lease: Lease) -> tuple[list[str], str]:
 
 
 def _subjects(lease: Lease) -> list[tuple[str, str]]:
-    """(id, title) of every subject the dashboard can scope to."""
+    """(id, title) of every subject the store holds (a bundled subject it does not hold is not
+    offered: a store of one subject names no other data set)."""
     from sectorlens.metrics.scope import known_subjects
+    from sectorlens.store.reference import stored_subjects
 
+    held = stored_subjects(lease.con)
     out = []
     for sid, subject in known_subjects(lease.con).items():
+        if sid not in held:
+            continue
         title = subject.get("title")
         if isinstance(title, dict):
             title = title.get("en") or next(iter(title.values()), "")

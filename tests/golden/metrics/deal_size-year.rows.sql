@@ -46,7 +46,31 @@ WITH "t2" AS (
       CAST(NULL AS DATE) AS "fx_fixed_on",
       "t0"."amount_value" AS "fx_value",
       "t0"."amount_low" AS "fx_low",
-      "t0"."amount_high" AS "fx_high"
+      "t0"."amount_high" AS "fx_high",
+      CASE
+        WHEN "t0"."amount_qualifier" = 'exact'
+        THEN "t0"."amount_value"
+        ELSE CAST(NULL AS DECIMAL(38, 6))
+      END AS "fx_exact",
+      CASE
+        WHEN "t0"."amount_low" IS NOT NULL
+        THEN "t0"."amount_low"
+        ELSE "t0"."amount_value"
+      END AS "fx_lo",
+      CASE
+        WHEN "t0"."amount_high" IS NOT NULL
+        THEN "t0"."amount_high"
+        ELSE "t0"."amount_value"
+      END AS "fx_hi",
+      CASE
+        WHEN (
+          "t0"."amount_low" IS NOT NULL
+        ) AND (
+          "t0"."amount_high" IS NOT NULL
+        )
+        THEN "t0"."amount_low" + "t0"."amount_high"
+        ELSE "t0"."amount_value" + "t0"."amount_value"
+      END AS "fx_mid_x2"
     FROM "deals" AS "t0"
     WHERE
       NOT (

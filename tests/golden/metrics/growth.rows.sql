@@ -2,74 +2,74 @@ SELECT
   *
 FROM (
   SELECT
-    EXTRACT(year FROM "t1"."deal_date") AS "year",
-    COUNT(*) AS "deals",
-    SUM(
-      CASE
-        WHEN "t1"."amount_qualifier" = 'exact'
-        THEN "t1"."fx_value"
-        ELSE CAST(NULL AS DECIMAL(38, 6))
-      END
-    ) AS "amount_exact",
-    SUM(
-      CASE
-        WHEN (
-          "t1"."fx_low" IS NOT NULL
-        ) AND (
-          "t1"."fx_high" IS NOT NULL
-        )
-        THEN "t1"."fx_low" + "t1"."fx_high"
-        ELSE "t1"."fx_value" + "t1"."fx_value"
-      END
-    ) AS "amount_mid__x2"
+    EXTRACT(year FROM "t3"."fx_day") AS "year",
+    SUM("t3"."deals") AS "deals",
+    SUM("t3"."amount_exact") AS "amount_exact",
+    SUM("t3"."amount_mid__x2") AS "amount_mid__x2"
   FROM (
     SELECT
-      "t0"."deal_id",
-      "t0"."load_id",
-      "t0"."row_ref",
-      "t0"."source_format",
-      "t0"."company_id",
-      "t0"."company_name",
-      "t0"."deal_date",
-      "t0"."date_raw",
-      "t0"."round_raw",
-      "t0"."round",
-      "t0"."amount_raw",
-      "t0"."amount_kind",
-      "t0"."amount_value",
-      "t0"."amount_low",
-      "t0"."amount_high",
-      "t0"."amount_qualifier",
-      "t0"."currency",
-      "t0"."disclosed",
-      "t0"."amount_note",
-      "t0"."place_raw",
-      "t0"."country",
-      "t0"."region",
-      "t0"."province",
-      "t0"."city",
-      "t0"."district",
-      "t0"."cluster",
-      "t0"."sector_raw",
-      "t0"."subsector_raw",
-      "t0"."sector",
-      "t0"."chain_layer",
-      "t0"."investors",
-      "t0"."flags",
-      "t0"."company_key",
-      CAST(1.000000000000 AS DECIMAL(38, 12)) AS "fx_rate",
-      CAST(NULL AS DATE) AS "fx_fixed_on",
-      "t0"."amount_value" AS "fx_value",
-      "t0"."amount_low" AS "fx_low",
-      "t0"."amount_high" AS "fx_high"
-    FROM "deals" AS "t0"
-    WHERE
-      NOT (
-        COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
-      )
-  ) AS "t1"
+      "t2"."fx_day",
+      "t2"."deals",
+      "t2"."amount_exact",
+      "t2"."amount_mid__x2",
+      "t2"."n_amount_exact",
+      "t2"."n_amount_mid__x2",
+      TRUE AS "fx_known"
+    FROM (
+      SELECT
+        "t1"."deal_date" AS "fx_day",
+        COUNT(*) AS "deals",
+        SUM(
+          CASE
+            WHEN "t1"."amount_qualifier" = 'exact'
+            THEN "t1"."amount_value"
+            ELSE CAST(NULL AS DECIMAL(38, 6))
+          END
+        ) AS "amount_exact",
+        SUM(
+          CASE
+            WHEN (
+              "t1"."amount_low" IS NOT NULL
+            ) AND (
+              "t1"."amount_high" IS NOT NULL
+            )
+            THEN "t1"."amount_low" + "t1"."amount_high"
+            ELSE "t1"."amount_value" + "t1"."amount_value"
+          END
+        ) AS "amount_mid__x2",
+        COUNT(
+          CASE
+            WHEN "t1"."amount_qualifier" = 'exact'
+            THEN "t1"."amount_value"
+            ELSE CAST(NULL AS DECIMAL(38, 6))
+          END
+        ) AS "n_amount_exact",
+        COUNT(
+          CASE
+            WHEN (
+              "t1"."amount_low" IS NOT NULL
+            ) AND (
+              "t1"."amount_high" IS NOT NULL
+            )
+            THEN "t1"."amount_low" + "t1"."amount_high"
+            ELSE "t1"."amount_value" + "t1"."amount_value"
+          END
+        ) AS "n_amount_mid__x2"
+      FROM (
+        SELECT
+          *
+        FROM "deals" AS "t0"
+        WHERE
+          NOT (
+            COALESCE(ARRAY_CONTAINS("t0"."flags", 'implausible_amount'), FALSE)
+          )
+      ) AS "t1"
+      GROUP BY
+        1
+    ) AS "t2"
+  ) AS "t3"
   GROUP BY
     1
-) AS "t2"
+) AS "t4"
 WHERE
-  "t2"."year" IS NOT NULL
+  "t4"."year" IS NOT NULL

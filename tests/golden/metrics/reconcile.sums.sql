@@ -52,17 +52,7 @@ SELECT
         ELSE "t1"."amount_value"
       END IS NULL
     )) AS "open_high",
-  SUM(
-    CASE
-      WHEN (
-        "t1"."fx_low" IS NOT NULL
-      ) AND (
-        "t1"."fx_high" IS NOT NULL
-      )
-      THEN "t1"."fx_low" + "t1"."fx_high"
-      ELSE "t1"."fx_value" + "t1"."fx_value"
-    END
-  ) AS "at_deal_dates__x2"
+  SUM("t1"."fx_mid_x2") AS "at_deal_dates__x2"
 FROM (
   SELECT
     "t0"."deal_id",
@@ -102,7 +92,31 @@ FROM (
     CAST(NULL AS DATE) AS "fx_fixed_on",
     "t0"."amount_value" AS "fx_value",
     "t0"."amount_low" AS "fx_low",
-    "t0"."amount_high" AS "fx_high"
+    "t0"."amount_high" AS "fx_high",
+    CASE
+      WHEN "t0"."amount_qualifier" = 'exact'
+      THEN "t0"."amount_value"
+      ELSE CAST(NULL AS DECIMAL(38, 6))
+    END AS "fx_exact",
+    CASE
+      WHEN "t0"."amount_low" IS NOT NULL
+      THEN "t0"."amount_low"
+      ELSE "t0"."amount_value"
+    END AS "fx_lo",
+    CASE
+      WHEN "t0"."amount_high" IS NOT NULL
+      THEN "t0"."amount_high"
+      ELSE "t0"."amount_value"
+    END AS "fx_hi",
+    CASE
+      WHEN (
+        "t0"."amount_low" IS NOT NULL
+      ) AND (
+        "t0"."amount_high" IS NOT NULL
+      )
+      THEN "t0"."amount_low" + "t0"."amount_high"
+      ELSE "t0"."amount_value" + "t0"."amount_value"
+    END AS "fx_mid_x2"
   FROM "deals" AS "t0"
   WHERE
     NOT (

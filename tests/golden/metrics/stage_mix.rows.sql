@@ -2,17 +2,7 @@ SELECT
   EXTRACT(year FROM "t1"."deal_date") AS "year",
   "t1"."round",
   COUNT(*) AS "deals",
-  SUM(
-    CASE
-      WHEN (
-        "t1"."fx_low" IS NOT NULL
-      ) AND (
-        "t1"."fx_high" IS NOT NULL
-      )
-      THEN "t1"."fx_low" + "t1"."fx_high"
-      ELSE "t1"."fx_value" + "t1"."fx_value"
-    END
-  ) AS "amount_mid__x2"
+  SUM("t1"."fx_mid_x2") AS "amount_mid__x2"
 FROM (
   SELECT
     "t0"."deal_id",
@@ -52,7 +42,31 @@ FROM (
     CAST(NULL AS DATE) AS "fx_fixed_on",
     "t0"."amount_value" AS "fx_value",
     "t0"."amount_low" AS "fx_low",
-    "t0"."amount_high" AS "fx_high"
+    "t0"."amount_high" AS "fx_high",
+    CASE
+      WHEN "t0"."amount_qualifier" = 'exact'
+      THEN "t0"."amount_value"
+      ELSE CAST(NULL AS DECIMAL(38, 6))
+    END AS "fx_exact",
+    CASE
+      WHEN "t0"."amount_low" IS NOT NULL
+      THEN "t0"."amount_low"
+      ELSE "t0"."amount_value"
+    END AS "fx_lo",
+    CASE
+      WHEN "t0"."amount_high" IS NOT NULL
+      THEN "t0"."amount_high"
+      ELSE "t0"."amount_value"
+    END AS "fx_hi",
+    CASE
+      WHEN (
+        "t0"."amount_low" IS NOT NULL
+      ) AND (
+        "t0"."amount_high" IS NOT NULL
+      )
+      THEN "t0"."amount_low" + "t0"."amount_high"
+      ELSE "t0"."amount_value" + "t0"."amount_value"
+    END AS "fx_mid_x2"
   FROM "deals" AS "t0"
   WHERE
     NOT (
