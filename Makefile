@@ -21,12 +21,12 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-# CJK fonts so charts show Hangul and Hanzi; installed when we may, otherwise a clear warning.
+# CJK fonts so charts and the PDF show Hangul and Hanzi; installed when we may, else a warning.
 fonts:
 	@scripts/ensure-fonts.sh
 
 report: $(VENV)/.installed fonts
-	$(BIN)/sectorlens report --lang $(LANG_) --out $(OUT)
+	$(BIN)/sectorlens report --lang $(LANG_) --out $(OUT) --format all
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks

@@ -49,7 +49,7 @@ def test_report_writes_html_markdown_and_charts(built: dict[str, Path]) -> None:
         assert "<script" not in html and "<link" not in html
         assert not re.search(r'(src|href)="(https?:)?//', html.replace('href="http', 'href="#'))
         for svg in svgs:
-            assert f"charts/{svg.name}" in html
+            assert f"charts/{svg.name}" in html and f"charts/{svg.stem}-data.zip" in html
             assert f"charts/{svg.stem}.png" in md
 
 

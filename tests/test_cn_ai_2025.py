@@ -122,6 +122,7 @@ def test_other_subjects_have_no_superseded_editions(subject: str) -> None:
 def test_select_by_cites_follows_one_publisher_across_pages(data) -> None:  # type: ignore[no-untyped-def]
     found = select(data.observations, {"metric": "core_industry_size", "cites": "miit"})
     assert {o.source_id for o in found} == {
+        "xfafinance_2020_09_18",
         "cdstm_2022_07_27",
         "anfangnews_2023_10_16",
         "peoplecn_2025_12_27",
@@ -175,8 +176,81 @@ def test_2025_report_names_six_investment_sources_and_every_2025_target(
 ) -> None:
     text = render_markdown(build_report(store, "en", fx=FxRates(), font="x", subject=SUBJECT))
     table = text.split("AI investment by year — source by source", 1)[1].split("\n\n")[2]
-    header = table.splitlines()[0]
-    assert header.count("|") - 2 >= 6, header  # a period column and one per publisher
+    header, _rule, *rows = table.splitlines()
+    names = [c.strip() for c in header.strip("|").split("|")][1:]
+    with_figure = set()
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        if 2019 <= int(cells[0]) <= 2024:
+            with_figure |= {
+                name for name, cell in zip(names, cells[1:], strict=True) if cell != "—"
+            }
+    assert len(with_figure) >= 6, with_figure  # six sources with a figure for 2019–2024
+    assert [int(r.strip("|").split("|")[0]) for r in rows] == list(range(2014, 2026))  # gaps shown
+    data = read_reference(bundled_subjects()[SUBJECT])
+    status = text.split("Targets due by 2025 — status**", 1)[1].split("\n\n")[1]
+    due = [t for t in data.targets if t.target_date.year <= 2025 and t.value is not None]
+    assert len(status.splitlines()) - 2 == len(due)  # one row per target due by 2025
+    for line in status.splitlines()[2:]:
+        assert line.rstrip("|").rsplit("|", 1)[1].strip(), line  # every row states a status
     for target in ("core AI industry size at least CNY 400 bn", "AI-related industry size"):
         assert f"Target for 2025, {target}" in text
     assert "Revised figure: ITJuzi" in text and "Revised figure: MIIT" in text
+
+
+def test_what_changed_since_2021_comes_from_both_editions(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    report = build_report(store, "en", fx=FxRates(), font="x", subject=SUBJECT)
+    (section,) = [s for s in report.sections if s.section_id == "since_2021"]
+    assert section.findings
+    for finding in section.findings:  # each cites the 2021 brief and a newer source
+        assert "seed_report" in finding.cites, finding
+        assert set(finding.cites) - {"seed_report", "caai", "qianzhan_2021"}, finding
+    text = " ".join(f.text for f in section.findings)
+    assert "CNY 146.8 bn for 2020" in text and "ITJuzi now reports CNY 105.3 bn for 2024" in text
+
+
+def test_the_2021_edition_is_loaded_with_the_2025_one() -> None:
+    from sectorlens.store import ensure_schema
+    from sectorlens.store.reference import loaded_subjects, reference_needed
+
+    con = duckdb.connect(":memory:")
+    ensure_schema(con)
+    assert reference_needed(con, SUBJECT)
+    ensure_reference(con, SUBJECT)
+    assert set(loaded_subjects(con)) == {"cn_ai_2021", SUBJECT}
+    assert not reference_needed(con, SUBJECT)
+    con.close()
+
+
+def test_the_figures_table_lists_every_curated_figure() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = root / "scripts" / "figures_table.py"
+    done = subprocess.run(
+        [sys.executable, str(script), SUBJECT, "--check"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = (root / "docs" / f"{SUBJECT}_figures.md").read_text(encoding="utf-8")
+    data = read_reference(bundled_subjects()[SUBJECT])
+    for obs in data.observations:
+        assert f"| {obs.obs_id} |" in doc, obs.obs_id
+
+
+def test_without_the_2021_edition_the_changes_section_is_left_out_not_wrong() -> None:
+    from sectorlens.store import ensure_schema, load_reference
+
+    con = duckdb.connect(":memory:")
+    ensure_schema(con)
+    load_reference(con, bundled_subjects()[SUBJECT])  # this subject alone, no companion
+    report = build_report(con, "en", fx=FxRates(), font="x", subject=SUBJECT)
+    con.close()
+    assert "since_2021" not in {s.section_id for s in report.sections}
+    assert any("What changed since the 2021 brief" in p.text for p in report.intro)
+    invest = next(s for s in report.sections if s.section_id == "investment_by_source")
+    text = render_markdown(report)
+    assert "PitchBook" not in text.split("AI investment by year", 1)[1].split("##", 1)[0]
+    assert invest.blocks  # the newer sources alone still fill the table

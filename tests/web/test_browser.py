@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,13 @@ def test_csv_download_matches_the_api(page: Page, live_server: str) -> None:
     rows = list(csv.DictReader(io.StringIO(downloaded.decode("utf-8"))))
     assert [r["period"] for r in rows] == ["2017", "2018"]
     assert {r["currency"] for r in rows} == {"USD"}
+    # each chart's data link carries the same filters
+    data = page.page.get_attribute("#chart-amount_by_year a.chart-data", "href")
+    assert data and data.startswith("/api/charts/amount_by_year.zip?")
+    assert "year%3E%3D2017" in data and "currency=USD" in data
+    with zipfile.ZipFile(io.BytesIO(_get(live_server, data))) as archive:
+        meta = json.loads(archive.read("amount_by_year.json"))
+    assert meta["query"]["currency"] == "USD" and meta["rows"] == 2
 
 
 def test_switching_to_english_changes_the_labels(page: Page) -> None:
@@ -166,6 +174,9 @@ def test_reference_report_shows_its_charts_and_the_checker_s_findings(page: Page
     page.open("/report?lang=en")
     page.ready()
     assert page.page.locator("#report-charts figure svg").count() >= 3
+    links = page.page.locator("#report-charts figure a.chart-data")  # one per chart
+    assert links.count() == page.page.locator("#report-charts figure").count()
+    assert links.first.get_attribute("href").startswith("/api/report/charts/")
     findings = page.page.locator("#findings-table tbody tr")
     assert findings.count() >= 1
     assert "120%" in findings.first.inner_text()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -100,6 +104,41 @@ def test_reference_report_charts_cite_their_sources(client: TestClient) -> None:
     assert doc["charts"] and all(c["spec"] for c in doc["charts"])
     cited = {s for c in doc["charts"] for s in c["cites"]}
     assert cited == {s["source_id"] for s in doc["sources"]}
+
+
+def test_reference_report_charts_offer_their_data(client: TestClient) -> None:
+    doc = client.get("/api/report.json?lang=ko").json()
+    for chart in doc["charts"]:
+        answer = client.get(chart["data_url"])
+        assert answer.status_code == 200, chart["data_url"]
+        assert answer.headers["content-type"] == "application/zip"
+        assert '-data.zip"' in answer.headers["content-disposition"]
+        with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
+            meta = json.loads(archive.read(f"{chart['chart_id']}.json"))
+            assert meta["title"] == chart["title"] and meta["language"] == "ko"
+            assert "README.txt" in archive.namelist()
+    missing = client.get("/api/report/charts/nope.zip")
+    assert missing.status_code == 404 and "nope" in missing.json()["error"]
+
+
+def test_dashboard_charts_offer_their_data(client: TestClient) -> None:
+    html = client.get("/?lang=en").text
+    assert 'href="/api/charts/deals_by_year.zip?lang=en"' in html
+    url = "/api/charts/deals_by_year.zip?lang=en&currency=USD&where=year>=2015"
+    answer = client.get(url)
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/zip"
+    spec = client.get(url.replace(".zip", ".json")).json()["spec"]
+    with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
+        meta = json.loads(archive.read("deals_by_year.json"))
+        rows = list(csv.reader(io.StringIO(archive.read("deals_by_year.csv").decode("utf-8-sig"))))
+    drawn = spec["data"]["values"]
+    assert rows[0] == [c["name"] for c in meta["columns"]]
+    assert len(rows) - 1 == len(drawn) == meta["rows"]
+    values = [r[rows[0].index("value")] for r in rows[1:]]
+    assert values == [str(d["value"]) for d in drawn]  # the numbers the chart draws
+    assert meta["query"]["currency"] == "USD" and meta["query"]["where"] == ["year>=2015"]
+    assert meta["sources"] and all(s["title"] for s in meta["sources"])  # loads at least
+    assert meta["fx_rates"] and meta["definitions"]
 
 
 def test_findings_of_the_reference_text(client: TestClient) -> None:

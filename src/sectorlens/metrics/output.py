@@ -9,9 +9,10 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:  # (imported on use: the report's chart data needs only the CSV writer)
+    import pyarrow as pa
 
 from sectorlens.errors import UsageError
 
@@ -106,6 +107,7 @@ def to_json(table: pa.Table, meta: dict[str, Any] | None = None) -> str:
 
 def to_parquet(table: pa.Table) -> bytes:
     """Parquet bytes (decimals stay decimals)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     sink = pa.BufferOutputStream()

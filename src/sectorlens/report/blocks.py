@@ -8,7 +8,10 @@ given once the whole report is built, so the text can refer to them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sectorlens.fx import Conversion
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,3 +104,4 @@ class Section:
     title: str
     blocks: list[Block] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    conversions: list[Conversion] = field(default_factory=list)  # currency conversions made

@@ -24,7 +24,7 @@ from sectorlens.report.sections import build_sections
 from sectorlens.report.sections.notes import findings
 from sectorlens.report.wording import Wording
 from sectorlens.store.connection import first_row
-from sectorlens.store.reference import StoredReference, stored_reference
+from sectorlens.store.reference import StoredReference, loaded_subjects, stored_reference
 from sectorlens.store.subject import reader_currency
 from sectorlens.store.subject import scope as subject_scope
 
@@ -127,6 +127,8 @@ def build_report(
     reader = reader_currency(spec, lang)
     fmt = Formatter(words, fx or FxRates(), reader)
     ctx = ReportContext(ref, words, fmt, labels, spec, font=font or chart_font())
+    n_sources = len(ref.sources)
+    _add_baselines(con, ctx)
     if has_deals(con):
         from sectorlens.metrics import Scope, from_duckdb  # Ibis only when there are deals
         from sectorlens.metrics.scope import scope_counts
@@ -154,6 +156,7 @@ def build_report(
         ctx.font = FALLBACK
 
     def charts_of(section: Section) -> None:
+        section.conversions = fmt.take_conversions()  # the rates behind its figures (chart data)
         for block in section.blocks:
             if on_chart is not None and isinstance(block, Chart):
                 on_chart(block)
@@ -177,7 +180,7 @@ def build_report(
     base_title = labels.text("sources", base_id, "title", base.title if base else base_id) or ""
     if lang == "ko" and base:
         base_title = base.title
-    values = {"base": base_title, "n_obs": n_obs, "n_sources": len(ref.sources)}
+    values = {"base": base_title, "n_obs": n_obs, "n_sources": n_sources}
     # the data set's own opening (``intro`` in subject.yaml), else a generic one
     opening = ctx.loc(spec.get("intro"))
     for key, value in values.items():
@@ -244,6 +247,35 @@ def _cover(ctx: ReportContext, title: str, base: str, n_obs: int, today: date) -
     if base:
         lines.append((say("report.cover.based_on"), base))
     return Cover(title=title, subtitle=ctx.loc(spec.get("subtitle")), lines=tuple(lines))
+
+
+def _add_baselines(con: duckdb.DuckDBPyConnection, ctx: ReportContext) -> None:
+    """Read the subjects named in ``compare_with`` that the store holds (their sources become
+    citable in this report); a missing one is simply absent (its ``changes`` section says so)."""
+    others = ctx.subject.get("compare_with") or ()
+    for other in [others] if isinstance(others, str) else others:
+        if other not in loaded_subjects(con):
+            continue
+        base = stored_reference(con, str(other))
+        base = replace(base, observations=tuple(latest(base.observations, base.sources.values())))
+        ctx.baselines[str(other)] = base
+        for sid, source in base.sources.items():
+            ctx.ref.sources.setdefault(sid, source)
+        cite_as = ctx.ref.presentation.setdefault("cite_as", {})
+        for sid, names in (base.presentation.get("cite_as") or {}).items():
+            cite_as.setdefault(sid, names)
+        labels = ctx.ref.presentation.setdefault("labels", {})
+        for kind, entries in (base.presentation.get("labels") or {}).items():
+            mine = labels.setdefault(kind, {})
+            for key, value in (entries or {}).items():
+                if isinstance(value, dict) and isinstance(mine.get(key), dict):
+                    mine[key] = {**value, **mine[key]}  # e.g. segment types: both sets of codes
+                else:
+                    mine.setdefault(key, value)
+        texts = ctx.ref.presentation.setdefault("text", {}).setdefault("sources", {})
+        for sid, fields in ((base.presentation.get("text") or {}).get("sources") or {}).items():
+            texts.setdefault(sid, fields)
+    ctx.labels = Labels(ctx.ref.presentation, ctx.lang)
 
 
 def _revision(ctx: ReportContext, history: History) -> Paragraph:

@@ -192,6 +192,55 @@ def lines(
     return _chart(layers, rows, width, 240)
 
 
+def projection(
+    rows: Rows,
+    *,
+    x: str,
+    y: str,
+    low: str,
+    high: str,
+    series: str,
+    actual: str,
+    projected: str,
+    x_title: str,
+    y_title: str,
+    text: str | None = None,
+    width: int = WIDTH,
+) -> Spec:
+    """Actual figures (solid line, points) and a projection (dashed line, a shaded band from
+    ``low`` to ``high``), told apart by ``series`` and its legend."""
+    xq = _field(x, "quantitative", title=x_title, axis={"format": "d", "tickMinStep": 1})
+    xq["scale"] = {"zero": False}
+    base = {
+        "x": xq,
+        "y": _field(y, "quantitative", title=y_title),
+        "color": _color(series, [actual, projected], None),
+    }
+    only_projected = {"filter": {"field": series, "equal": projected}}
+    only_actual = {"filter": {"field": series, "equal": actual}}
+    dash = {
+        "condition": {"test": {"field": series, "equal": projected}, "value": [6, 4]},
+        "value": [1, 0],
+    }
+    band = _layer(
+        _mark("area", opacity=0.15, color=PALETTE[1]),
+        x=xq,
+        y=_field(low, "quantitative", title=y_title),
+        y2={"field": high},
+    )
+    band["transform"] = [only_projected]
+    layers = [
+        band,
+        _layer(_mark("line"), strokeDash=dash, **base),
+        {**_layer(_mark("point", filled=True), **base), "transform": [only_actual]},
+    ]
+    if text:
+        layers.append(
+            _layer(_mark("text", dy=-9, fontSize=10), text=_field(text, "nominal"), **base)
+        )
+    return _chart(layers, rows, width, 240)
+
+
 def hconcat(*charts: Spec) -> Spec:
     """Charts side by side (data they all share is stated once, at the top)."""
     data = [c.get("data") for c in charts]

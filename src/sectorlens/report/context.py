@@ -108,6 +108,8 @@ class ReportContext:
     deal_sources: tuple[str, ...] = ()  # source ids of the loads those deals came from
     scope: Scope | None = None  # the subject's deals among them (metrics.scope)
     scope_note: str | None = None  # how many deals the scope left out, said once
+    # other subjects this one is compared with (``compare_with``), latest editions only
+    baselines: dict[str, StoredReference] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:

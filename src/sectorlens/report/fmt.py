@@ -41,6 +41,7 @@ class Formatter:
         self.fx = fx
         self.reader_currency = reader_currency
         self._averages: dict[tuple[str, str, date, date], Rate] = {}
+        self.conversions: list[Conversion] = []  # every conversion made, in order (chart data)
 
     # -- plain numbers ---------------------------------------------------------------------
     def number(self, value: Decimal, places: int | None = None) -> str:
@@ -119,12 +120,20 @@ class Formatter:
             raise FxError("no period, so no exchange rate")
         money = Money(value, currency)
         if start == end:
-            return self.fx.convert(money, quote, start)
-        key = (currency, quote, start, end)
-        rate = self._averages.get(key)
-        if rate is None:  # a period average walks every day of the period: compute it once
-            rate = self._averages[key] = self.fx.average_rate(currency, quote, start, end)
-        return Conversion(money, Money(value * rate.rate, rate.quote), rate)
+            conversion = self.fx.convert(money, quote, start)
+        else:
+            key = (currency, quote, start, end)
+            rate = self._averages.get(key)
+            if rate is None:  # a period average walks every day of the period: compute it once
+                rate = self._averages[key] = self.fx.average_rate(currency, quote, start, end)
+            conversion = Conversion(money, Money(value * rate.rate, rate.quote), rate)
+        self.conversions.append(conversion)
+        return conversion
+
+    def take_conversions(self) -> list[Conversion]:
+        """The conversions made since the last call (a section's, when called per section)."""
+        taken, self.conversions = self.conversions, []
+        return taken
 
     def rate(self, rate: Rate | Decimal, base: str, quote: str, places: int = 2) -> str:
         """``1위안 = 166.41원`` / ``166.41 KRW/CNY``."""

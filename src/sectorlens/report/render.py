@@ -1,14 +1,15 @@
-"""Writing a built report: self-contained HTML, Markdown and the charts as SVG and PNG."""
+"""Writing a built report: self-contained HTML, Markdown, PDF, the charts and their data."""
 
 from __future__ import annotations
 
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 
@@ -17,9 +18,15 @@ from sectorlens.errors import UsageError
 from sectorlens.report import chartrender
 from sectorlens.report.blocks import Chart, Items, Note, Paragraph, Prose, Section, Table
 from sectorlens.report.build import Report
+from sectorlens.report.chartdata import chart_packages, zip_name
 from sectorlens.report.context import Citations
 
+if TYPE_CHECKING:
+    from sectorlens.report.pdf import PdfResult
+
 Progress = Callable[[str], None]
+FORMATS = ("html", "md", "pdf")
+DEFAULT_FORMATS = ("html", "md")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +34,11 @@ class ReportFiles:
     """What ``write_report`` wrote."""
 
     out: Path
-    html: Path
-    markdown: Path
+    html: Path | None
+    markdown: Path | None
     charts: tuple[Path, ...]
+    chart_data: tuple[Path, ...] = ()  # one ZIP per chart: CSV, JSON metadata, README
+    pdf: PdfResult | None = None
 
 
 def check_writable(out: Path) -> None:
@@ -57,12 +66,16 @@ def write_report(
     cache_dir: Path | Literal["default"] | None = "default",
     progress: Progress | None = None,
     renderer: chartrender.ChartRenderer | None = None,
+    formats: Collection[str] = DEFAULT_FORMATS,
 ) -> ReportFiles:
-    """Render charts, HTML and Markdown into ``out`` (charts reused from ``cache_dir``).
+    """Render charts, their data ZIPs and ``formats`` (html, md, pdf) into ``out``.
 
-    ``renderer`` is one the caller started early (its workers warm up meanwhile); by default
-    one is started here.
+    Charts are reused from ``cache_dir``. ``renderer`` is one the caller started early (its
+    workers warm up meanwhile); by default one is started here.
     """
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise UsageError(f"unknown report format {unknown[0]!r}: use {', '.join(FORMATS)}")
     out = Path(out)
     check_writable(out)
     chart_dir = out / "charts"
@@ -77,6 +90,8 @@ def write_report(
     renderer = renderer or chartrender.ChartRenderer()
     try:
         batch = renderer.submit(specs, cache)
+        # Typst reads the installed fonts meanwhile (in a thread: it releases the GIL)
+        compiler = start_compiler(out) if "pdf" in formats else None
         # The text is rendered while the charts are (in the worker processes).
         view = _view(report)
         markdown = _env(False).get_template("report.md.j2").render(**view)
@@ -90,11 +105,37 @@ def write_report(
         (chart_dir / f"{chart_id}.png").write_bytes(png)
         written += [chart_dir / f"{chart_id}.svg", chart_dir / f"{chart_id}.png"]
         svgs[chart_id] = _scope_ids(svg, chart_id)
-    html = page.render(**view, svgs=svgs)
-    md_path, html_path = out / "report.md", out / "index.html"
-    _write(md_path, markdown)
-    _write(html_path, html)
-    return ReportFiles(out, html_path, md_path, tuple(written))
+    data_files = []
+    for chart_id, package in chart_packages(report, view).items():
+        path = chart_dir / zip_name(chart_id)
+        path.write_bytes(package)
+        data_files.append(path)
+    md_path = html_path = None
+    if "md" in formats:
+        md_path = out / "report.md"
+        _write(md_path, markdown)
+    if "html" in formats:
+        html_path = out / "index.html"
+        _write(html_path, page.render(**view, svgs=svgs))
+    pdf = None
+    if "pdf" in formats:
+        if progress:
+            progress("typesetting the PDF")
+        from sectorlens.report.pdf import write_pdf
+
+        pdf = write_pdf(view, out, set(rendered), compiler=compiler)
+    return ReportFiles(out, html_path, md_path, tuple(written), tuple(data_files), pdf)
+
+
+def start_compiler(out: Path) -> Future[Any]:
+    """A Typst compiler for ``out`` being made in a thread (font discovery takes a while)."""
+    from sectorlens.report.pdf import compiler_for
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="typst")
+    try:
+        return pool.submit(compiler_for, out)
+    finally:
+        pool.shutdown(wait=False)  # (the thread ends with its one task)
 
 
 def _write(path: Path, text: str) -> None:
@@ -113,6 +154,11 @@ def _scope_ids(svg: str, prefix: str) -> str:
             f'href="#{name}"', f'href="#{new}"'
         )
     return svg
+
+
+def report_view(report: Report) -> dict[str, Any]:
+    """What the templates (HTML, Markdown, PDF) and the chart data read from a report."""
+    return _view(report)
 
 
 def _view(report: Report) -> dict[str, Any]:
@@ -214,7 +260,13 @@ def _view(report: Report) -> dict[str, Any]:
         "font": ctx.font,
         "cover": report.cover,
         "summary": summary,
-        "words": {k: say(f"report.{k}") for k in ("contents", "sources", "table_sources", "about")},
+        "words": {
+            **{k: say(f"report.{k}") for k in ("contents", "sources", "table_sources", "about")},
+            "chart_data": say("chartdata.link"),
+            "pdf_generated": say("pdf.generated"),
+            "warning": say("pdf.warning"),
+        },
+        "chart_zip": lambda cid: f"charts/{zip_name(cid)}",
     }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import yaml
 
 from sectorlens.errors import InputError, StoreError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
@@ -122,9 +123,26 @@ def ensure_reference(
                 "load it with `sectorlens db init --data DIR`"
             )
         return None
+    for other in companions(bundled):  # subjects this one is compared with come along
+        if other != subject and other in bundled_subjects():
+            other_loaded = _loaded(con).get(other)
+            if other_loaded is None or other_loaded["sha256"] != reference_digest(
+                bundled_subjects()[other]
+            ):
+                load_reference(con, bundled_subjects()[other], current=False)
     if loaded is not None and loaded["sha256"] == reference_digest(bundled):
         return None  # the bundled files are byte for byte the loaded ones: nothing to read
     return load_reference(con, bundled, current=_current(con) is None)
+
+
+def companions(directory: Path) -> tuple[str, ...]:
+    """The subjects a data set's ``subject.yaml`` names in ``compare_with`` (loaded with it)."""
+    path = directory / "subject.yaml"
+    if not path.exists():
+        return ()
+    spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    others = spec.get("compare_with") or () if isinstance(spec, dict) else ()
+    return tuple(str(o) for o in ([others] if isinstance(others, str) else others))
 
 
 def reference_needed(con: duckdb.DuckDBPyConnection, subject: str | None = None) -> bool:
@@ -137,8 +155,12 @@ def reference_needed(con: duckdb.DuckDBPyConnection, subject: str | None = None)
     bundled = bundled_subjects().get(subject)
     if bundled is None:
         return False  # not bundled: loaded or not, nothing to write (ensure names a missing one)
-    loaded = _loaded(con).get(subject)
-    return loaded is None or loaded["sha256"] != reference_digest(bundled)
+    held = _loaded(con)
+    for name in (subject, *companions(bundled)):
+        found, folder = held.get(name), bundled_subjects().get(name)
+        if folder is not None and (found is None or found["sha256"] != reference_digest(folder)):
+            return True
+    return False
 
 
 def subject_folders(con: duckdb.DuckDBPyConnection) -> list[Path]:
@@ -226,6 +248,11 @@ def _check_ids(con: duckdb.DuckDBPyConnection, data: ReferenceData, others: set[
                 f"{data.directory}: {column} {row[0]!r} is already used by another data set "
                 "in this store (ids must be unique across subjects)"
             )
+
+
+def loaded_subjects(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """Ids of the data sets the store holds."""
+    return tuple(_loaded(con))
 
 
 def _loaded(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:

@@ -35,7 +35,7 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 SCHEMA: dict[str, tuple[str, ...]] = {
     "subject.yaml": (
         *("id", "title", "subtitle", "intro", "base_source", "scope", "currency"),
-        *("home_currency", "edition", "sections"),
+        *("home_currency", "edition", "sections", "compare_with"),
     ),
     "subject.yaml scope": ("countries", "sectors", "years"),
     "subject.yaml currency": LANGS,
@@ -64,8 +64,10 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "policies": ("facts",),
     "outlook": ("series", "compare", "progress"),
     "cross_source": ("currency", "comparisons", "context"),
-    "by_source": ("where", "by", "currency", "years"),
+    "by_source": ("where", "by", "currency", "years", "baseline"),
     "target_status": ("year", "actuals"),
+    "projection": ("until", "series"),
+    "changes": ("baseline", "items"),
     "equivalents": (),
     "findings": (),
     "prose": (),

@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sectorlens
 from sectorlens.errors import NoAnswer, SectorlensError, StoreError
-from sectorlens.web import data_routes, metric_routes, pages, report_routes
+from sectorlens.web import data_routes, metric_routes, pages, report_routes, source_routes
 from sectorlens.web.runner import Busy, QueryTimeout
 from sectorlens.web.site import Settings, Site
 
@@ -171,5 +171,6 @@ def create_app(
     app.include_router(data_routes.router())
     app.include_router(metric_routes.router())
     app.include_router(report_routes.router())
+    app.include_router(source_routes.router())
     app.include_router(pages.router())
     return app

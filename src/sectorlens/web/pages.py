@@ -17,12 +17,14 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 import sectorlens
+from sectorlens.errors import StoreError
 from sectorlens.parse import format_money
 from sectorlens.web import records
 from sectorlens.web.data_routes import labels_of, site_of
 from sectorlens.web.presets import TABLES, chart_ids
 from sectorlens.web.report_routes import findings_document, report_document
 from sectorlens.web.runner import Lease
+from sectorlens.web.source_routes import NoComparison, compared_document
 from sectorlens.web.strings import LANGS, words
 
 # Pages take any ``lang``: an unknown one gets the default language's page, not an error.
@@ -223,5 +225,18 @@ def router() -> APIRouter:
             findings=findings,
             counts=counts,
         )
+
+    @r.get("/sources-compared")
+    def compared(
+        request: Request,
+        lang: Lang = "ko",
+        subject: Annotated[str | None, Query(max_length=100)] = None,
+    ) -> Response:
+        lang = page_lang(lang)
+        try:
+            doc = compared_document(site_of(request), subject, lang)
+        except (NoComparison, StoreError):
+            return _page(request, "compared.html", lang, status=404, doc=None)
+        return _page(request, "compared.html", lang, doc=doc)
 
     return r

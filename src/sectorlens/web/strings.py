@@ -16,6 +16,38 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.companies": {"ko": "기업", "en": "Companies"},
     "nav.report": {"ko": "참조 보고서", "en": "Reference report"},
     "nav.api": {"ko": "API 스키마", "en": "API schema"},
+    "nav.compared": {"ko": "출처별 비교", "en": "Sources compared"},
+    "compared.title": {"ko": "출처별 비교", "en": "Sources compared"},
+    "compared.none": {
+        "ko": "저장소에 출처별 비교 표가 있는 주제가 없습니다 (예: cn_ai_2025).",
+        "en": "The store holds no subject with source-by-source tables (e.g. cn_ai_2025).",
+    },
+    "compared.intro": {
+        "ko": "보고서의 출처별 비교 표와 연도별 대조(정의·포괄 범위·통화)입니다. "
+        "각 수치는 최신 판을 씁니다.",
+        "en": "The report's source-by-source tables and the reconciliation per year (definition, "
+        "coverage, currency). Each figure is its latest edition.",
+    },
+    "compared.series": {
+        "ko": "출처별 계열과 판(edition)",
+        "en": "Each source's series and editions",
+    },
+    "compared.series_intro": {
+        "ko": "데이터의 모든 수치: 판은 그 수치를 읽은 페이지의 발행일이며, "
+        "같은 수치를 나중 판이 고친 경우 이전 판은 '대체됨'입니다.",
+        "en": "Every figure of the data set: the edition is the date of the page it was read in; "
+        "where a later edition revised a figure, the earlier one is marked superseded.",
+    },
+    "compared.publisher": {"ko": "발표 기관", "en": "Publisher"},
+    "compared.metric": {"ko": "지표", "en": "Measure"},
+    "compared.segment": {"ko": "정의(구분)", "en": "Definition (segment)"},
+    "compared.value": {"ko": "발표 수치", "en": "Figure as published"},
+    "compared.status": {"ko": "구분", "en": "Status"},
+    "compared.edition": {"ko": "판(발행일)", "en": "Edition (page date)"},
+    "compared.page": {"ko": "페이지", "en": "Page"},
+    "compared.undated": {"ko": "날짜 없음", "en": "undated"},
+    "compared.latest": {"ko": "최신 판", "en": "latest"},
+    "compared.superseded": {"ko": "대체됨", "en": "superseded"},
     "filters.title": {"ko": "필터", "en": "Filters"},
     "filters.years": {"ko": "연도", "en": "Years"},
     "filters.from": {"ko": "부터", "en": "from"},
@@ -90,6 +122,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "company.undisclosed": {"ko": "비공개", "en": "undisclosed"},
     "report.title": {"ko": "참조 보고서", "en": "Reference report"},
     "report.charts": {"ko": "보고서 차트", "en": "Report charts"},
+    "report.chart_data": {
+        "ko": "그림 데이터 내려받기 (CSV·JSON, ZIP)",
+        "en": "Download the chart's data (CSV, JSON; ZIP)",
+    },
     "report.findings": {"ko": "검증 결과", "en": "Checker findings"},
     "report.no_text": {
         "ko": "참조 보고서 원문이 지정되지 않았습니다 (`sectorlens serve --reference-text PATH`).",

@@ -16,6 +16,7 @@ from sectorlens.errors import InputError
 from sectorlens.report.blocks import Block, Chart, Note, Prose, Section, Table
 from sectorlens.report.context import ReportContext
 from sectorlens.report.sections.bysource import by_source, target_status
+from sectorlens.report.sections.changes import changes
 from sectorlens.report.sections.crosssource import cross_source
 from sectorlens.report.sections.ingested import (
     ingested_deal_size,
@@ -27,6 +28,7 @@ from sectorlens.report.sections.investment import deals_by_period
 from sectorlens.report.sections.market import outlook, series
 from sectorlens.report.sections.notes import equivalents, findings, prose
 from sectorlens.report.sections.policy import policies
+from sectorlens.report.sections.projection import projection
 from sectorlens.report.sections.shares import chain, shares
 
 # A builder may return None: a section that has nothing to show (no ingested deals) is left out.
@@ -43,6 +45,8 @@ KINDS: Mapping[str, Builder] = MappingProxyType(
         "cross_source": cross_source,
         "by_source": by_source,
         "target_status": target_status,
+        "projection": projection,
+        "changes": changes,
         "equivalents": equivalents,
         "findings": findings,
         "prose": prose,

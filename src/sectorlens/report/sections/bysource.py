@@ -15,12 +15,13 @@ from sectorlens.model import Observation, Qualifier, Status, Target
 from sectorlens.report.blocks import Finding, Note, Table
 from sectorlens.report.blocks import Section as Sec
 from sectorlens.report.context import ReportContext, cites_of
+from sectorlens.report.fmt import significant
 from sectorlens.report.sections.common import period_text, qualified, value_text
 
 _SHOWN = (Status.ACTUAL, Status.ESTIMATE)
 
 
-def _in_quote(ctx: ReportContext, obs: Observation, quote: str) -> Decimal | None:
+def in_quote(ctx: ReportContext, obs: Observation, quote: str) -> Decimal | None:
     """The observation's point value in ``quote`` at its period's ECB average (None if unknown)."""
     if obs.value is None:
         return None
@@ -42,7 +43,7 @@ def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
     by = str(cfg.get("by") or "segment")
     found = [
         o
-        for o in select(ctx.ref.observations, cfg["where"])
+        for o in _selected(ctx, cfg)
         if o.status in _SHOWN
         and whole_years(o.period_start, o.period_end)
         and o.period_start
@@ -54,11 +55,14 @@ def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
         return sec
 
     def column(o: Observation) -> str:
+        if by == "series":  # one column per publisher and measure
+            return f"{publisher(o)}|{o.metric}"
         return publisher(o) if by == "publisher" else str(getattr(o, by, None) or publisher(o))
 
     def shown(value: Decimal, o: Observation) -> str:
-        if o.unit == "money":
-            return fmt.money(value, quote)
+        if o.unit == "money":  # a converted figure is approximate: four significant digits
+            converted = o.currency is not None and o.currency != quote
+            return fmt.money(significant(value, 4) if converted else value, quote)
         return fmt.count(value, o.unit, ctx.labels.unit(o.unit))
 
     cols = list(dict.fromkeys(column(o) for o in sorted(found, key=lambda o: o.obs_id)))
@@ -66,6 +70,8 @@ def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
     names = {c: _column_name(ctx, found, c, column) for c in cols}
     money = any(o.unit == "money" for o in found)
     years = sorted({o.period_start.year for o in found if o.period_start})
+    if cfg.get("years"):  # every year of the range: a year without any figure is a gap, shown
+        years = list(range(first, last + 1))
     rows, recon = [], []
     for year in years:
         cells, values = [], []
@@ -75,7 +81,7 @@ def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
                 cells.append("—")
                 continue
             obs = here[0]
-            conv = _in_quote(ctx, obs, quote)
+            conv = in_quote(ctx, obs, quote)
             if conv is None:
                 cells.append(value_text(ctx, obs, equivalent=False))
                 continue
@@ -98,8 +104,10 @@ def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
                 high_name=names[column(hi[1])],
                 ratio=fmt.ratio(hi[0] / lo[0]) if lo[0] else "—",
             )
-            recon.append((str(year), str(len(values)), fmt.ratio(hi[0] / lo[0]), sentence))
-            sec.findings.append(Finding(sentence, cites_of(*(v[1] for v in values))))
+            why = _why(ctx, cfg, quote, year, hi[1], lo[1], [v[1] for v in values], names, column)
+            recon.append((str(year), str(len(values)), fmt.ratio(hi[0] / lo[0]), why))
+            if hi[0] != lo[0]:  # sources that agree are no finding
+                sec.findings.append(Finding(sentence, cites_of(*(v[1] for v in values))))
     sec.blocks.append(
         Table(
             (say("col.period"), *(names[c] for c in cols)),
@@ -123,11 +131,86 @@ def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
         sec.blocks.append(Note(say("bysource.definitions", items="; ".join(defs)), "warning"))
     if money:
         sec.blocks.append(Note(say("bysource.currency", currency=fmt.currency_name(quote))))
+    if cfg.get("years"):
+        sec.blocks.append(Note(say("bysource.gaps", first=first, last=last, what=sec.title)))
+    borrowed = [o for o in found if o.obs_id not in {x.obs_id for x in ctx.ref.observations}]
+    if borrowed:
+        subjects = ", ".join(dict.fromkeys(str(b["subject"]) for b in cfg.get("baseline") or []))
+        names_b = ", ".join(dict.fromkeys(names[column(o)] for o in borrowed))
+        sec.blocks.append(
+            Note(
+                say("bysource.baseline", what=sec.title, names=names_b, subjects=subjects),
+                cites=cites_of(*borrowed),
+            )
+        )
     return sec
+
+
+def _selected(ctx: ReportContext, cfg: dict[str, Any]) -> list[Observation]:
+    """The section's observations: ``where`` (one clause or a list) on this subject, plus any
+    ``baseline`` clauses on the subjects it is compared with (``compare_with``)."""
+    clauses = cfg["where"] if isinstance(cfg["where"], list) else [cfg["where"]]
+    out = [o for where in clauses for o in select(ctx.ref.observations, where)]
+    for extra in cfg.get("baseline") or []:
+        other = ctx.baselines.get(str(extra["subject"]))
+        if other is not None:
+            out += select(other.observations, extra["where"])
+    return list({o.obs_id: o for o in out}.values())
+
+
+def _why(
+    ctx: ReportContext,
+    cfg: dict[str, Any],
+    quote: str,
+    year: int,
+    hi: Observation,
+    lo: Observation,
+    shown: list[Observation],
+    names: dict[str, str],
+    column: Any,
+) -> str:
+    """Why one year's figures differ: definition (measure and coverage of the highest and the
+    lowest), and currency (which figures were converted, at what rate)."""
+    say, fmt = ctx.words.say, ctx.fmt
+    by = str(cfg.get("by") or "segment")
+    parts = []
+    if hi is lo or (hi.value == lo.value and hi.currency == lo.currency):
+        parts.append(say("bysource.agree"))
+    for obs in () if parts else (hi, lo):
+        if about := _about(ctx, [obs], column(obs), column, by):
+            parts.append(say("bysource.counts", name=names[column(obs)], about=about))
+        else:
+            parts.append(say("bysource.unstated", name=names[column(obs)]))
+    if hi.metric != lo.metric:
+        parts.append(
+            say(
+                "bysource.measures",
+                high=ctx.labels.metric(hi.metric),
+                low=ctx.labels.metric(lo.metric),
+            )
+        )
+    converted = sorted(
+        {o.currency for o in shown if o.unit == "money" and o.currency and o.currency != quote}
+    )
+    for currency in converted:
+        try:
+            conv = fmt.convert(Decimal(1), currency, quote, date(year, 1, 1), date(year, 12, 31))
+        except FxError:
+            continue
+        rate = fmt.rate(conv.rate, conv.rate.base, conv.rate.quote)
+        parts.append(
+            say("bysource.converted", currency=fmt.currency_name(currency), rate=rate, year=year)
+        )
+    if not converted and any(o.unit == "money" for o in shown):
+        parts.append(say("bysource.same_currency", currency=fmt.currency_name(quote)))
+    return " ".join(parts)
 
 
 def _column_name(ctx: ReportContext, found: list[Observation], col: str, column: Any) -> str:
     obs = next(o for o in found if column(o) == col)
+    if "|" in col:  # by series: the measure and its publisher
+        who = publisher(obs)
+        return f"{ctx.labels.metric(obs.metric)} ({ctx.labels.cite_as(who, who)})"
     if obs.segment_type and obs.segment == col:
         return ctx.labels.segment(obs.segment_type, col)
     return ctx.labels.cite_as(col, col)

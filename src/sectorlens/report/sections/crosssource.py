@@ -14,6 +14,7 @@ from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
+from sectorlens.report.sections.bysource import in_quote
 from sectorlens.report.sections.common import value_text
 from sectorlens.report.sections.market import money_axis, scale
 
@@ -58,10 +59,17 @@ def cross_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -
             )
             summed = covered_sum(other, b.period_start, b.period_end) if exact is None else None
             if exact is not None and exact.value:
-                other_value, parts = exact.value, [exact]
+                parts = [exact]
             elif summed is not None:
-                other_value, parts = summed
+                parts = summed[1]
             else:
+                continue
+            # each part in the comparison currency at its own period's rate (never relabelled)
+            converted = [in_quote(ctx, o, quote) for o in parts]
+            if any(v is None for v in converted):
+                continue
+            other_value = sum((v for v in converted if v is not None), Decimal(0))
+            if not other_value:
                 continue
             used += [b, *parts]
             base_value, rate_text = b.value, ""
@@ -73,11 +81,18 @@ def cross_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -
                 base_value = conv.result.amount
                 rate_text = fmt.rate(1 / conv.rate.rate, quote, b.currency)
             money = b.unit == "money"
-            other_text = (
-                fmt.money(other_value, quote)
-                if money
-                else fmt.count(other_value, b.unit, ctx.labels.unit(b.unit))
-            )
+            published = [
+                value_text(ctx, o, equivalent=False)
+                for o in parts
+                if o.unit == "money" and o.currency and o.currency != quote
+            ]
+            if not money:
+                other_text = fmt.count(other_value, b.unit, ctx.labels.unit(b.unit))
+            elif published:  # converted: an approximate equivalent, the published figure beside
+                other_text = fmt.money(significant(other_value, 4), quote)
+                other_text += f" ({' + '.join(published)})"
+            else:
+                other_text = fmt.money(other_value, quote)
             base_conv = fmt.money(significant(base_value, 4), quote) if money else "—"
             ratio = base_value / other_value
             summed_note = " " + say("cross.summed", n=len(parts)) if len(parts) > 1 else ""
@@ -173,7 +188,9 @@ def _context(ctx: ReportContext, sec: Section, cfg: dict[str, Any], quote: str) 
     table: dict[int, dict[str, Decimal]] = {}
     for o in found:
         if o.geography in geos and o.period_start and whole_years(o.period_start, o.period_end):
-            table.setdefault(o.period_start.year, {})[o.geography or ""] = o.value or Decimal(0)
+            value = in_quote(ctx, o, quote)  # in the comparison currency, never relabelled
+            if value is not None:
+                table.setdefault(o.period_start.year, {})[o.geography or ""] = value
     if not table:
         return
     total = cfg.get("total")

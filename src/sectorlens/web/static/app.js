@@ -185,7 +185,10 @@
       const caption = figure.querySelector(".cites");
       figure.setAttribute("aria-busy", "true");
       try {
-        const url = "/api/charts/" + figure.dataset.chart + ".json?" + params(s, { lang }).toString();
+        const query = params(s, { lang }).toString();
+        const url = "/api/charts/" + figure.dataset.chart + ".json?" + query;
+        const data = figure.querySelector("a.chart-data");
+        if (data) data.setAttribute("href", "/api/charts/" + figure.dataset.chart + ".zip?" + query);
         const doc = await getJSON(url);
         if (run !== generation) return;
         if (doc.empty) vis.replaceChildren(el("h3", {}, doc.title), el("p", { class: "empty" }, T["table.empty"]));
@@ -338,6 +341,9 @@
         container.append(fig);
         const cited = { sources: doc.sources.filter((s) => c.cites.includes(s.source_id)) };
         if (cited.sources.length) citeLine(caption, citations.cite(cited, c.title));
+        const data = el("a", { class: "chart-data", href: c.data_url, download: "" }, T["report.chart_data"]);
+        fig.append(el("p", { class: "download" }));
+        fig.lastChild.append(data);
         await embed(vis, c.spec);
       }
       renderSources(list, citations);
