@@ -306,3 +306,13 @@ def test_implausible_amounts_are_left_out_of_aggregates_unless_asked(
     default, everything = deals(), deals("--include-implausible")
     assert (default["deals"], everything["deals"]) == (9, 10)
     assert deals("--where", "implausible=true")["deals"] == 1
+
+
+def test_line_end_search_on_empty_text_is_no_line_end() -> None:
+    """Found by the random-bytes fuzz test: an empty decoded chunk raised IndexError."""
+    from sectorlens.sources.textfile import _last_line_end, _last_text_line_end
+
+    assert _last_text_line_end("") == -1
+    assert _last_line_end(b"") == -1
+    assert _last_text_line_end("a\r") == -1  # a CR at the very end may be half of a CR LF
+    assert _last_line_end(b"a\nb") == 1
