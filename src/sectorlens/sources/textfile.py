@@ -327,7 +327,7 @@ def _last_text_line_end(text: str) -> int:
 def _last_line_end(data: bytes) -> int:
     """Index of the last line end of ``data`` that surely ends a line (-1 if none)."""
     cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
-    if cut >= 0 and cut == len(data) - 1 and data[cut] == 13:  # a CR at the very end may be half of a CRLF
+    if cut >= 0 and cut == len(data) - 1 and data[cut] == 13:  # a final CR may be half a CRLF
         cut = max(data.rfind(b"\n", 0, cut), data.rfind(b"\r", 0, cut))
     return cut
 
