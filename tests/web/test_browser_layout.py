@@ -128,3 +128,15 @@ def test_an_unknown_language_shows_the_default_page(wide_page: Page, tmp_path: P
     assert wide_page.page.evaluate("document.documentElement.scrollWidth") <= wide_page.width  # type: ignore[attr-defined]
     _shot(wide_page, "dashboard-en", tmp_path)
     assert wide_page.problems == []
+
+
+def test_filters_stay_in_their_card_and_nav_links_do_not_break(wide_page: Page) -> None:
+    wide_page.open("/?lang=ko")
+    wide_page.ready()
+    card = wide_page.page.locator(".filters").bounding_box()
+    assert card
+    for box in _boxes(wide_page, ".filters select, .filters button"):
+        assert box["x"] + box["w"] <= card["x"] + card["width"] + 0.5, (box, card)
+    heights = [b["h"] for b in _boxes(wide_page, "header nav a")]
+    assert heights and max(heights) < 1.8 * min(heights)  # no link wraps onto a second line
+    assert wide_page.problems == []
