@@ -16,22 +16,9 @@ from sectorlens.report.blocks import Finding, Note, Table
 from sectorlens.report.blocks import Section as Sec
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.common import period_text, qualified, value_text
+from sectorlens.report.sections.common import in_quote, period_text, qualified, value_text
 
 _SHOWN = (Status.ACTUAL, Status.ESTIMATE)
-
-
-def in_quote(ctx: ReportContext, obs: Observation, quote: str) -> Decimal | None:
-    """The observation's point value in ``quote`` at its period's ECB average (None if unknown)."""
-    if obs.value is None:
-        return None
-    if obs.unit != "money" or not obs.currency or obs.currency == quote:
-        return obs.value
-    try:
-        conv = ctx.fmt.convert(obs.value, obs.currency, quote, obs.period_start, obs.period_end)
-    except FxError:
-        return None
-    return conv.result.amount
 
 
 def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:

@@ -17,8 +17,7 @@ from sectorlens.model import Observation, Status
 from sectorlens.report.blocks import Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.bysource import in_quote
-from sectorlens.report.sections.common import period_text, value_text
+from sectorlens.report.sections.common import in_quote, period_text, value_text
 
 _SHOWN = (Status.ACTUAL, Status.ESTIMATE)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sectorlens.fx import Conversion
+from sectorlens.fx import Conversion, FxError
 from sectorlens.metrics.reference import bounds, is_range, whole_years
 from sectorlens.model import Observation, Qualifier, Status
 from sectorlens.report.blocks import Note
@@ -128,3 +128,16 @@ def missing_years(periods: Iterable[tuple[date | None, date | None]]) -> list[in
     if len(years) < 2:
         return []
     return [y for y in range(years[0], years[-1] + 1) if y not in years]
+
+
+def in_quote(ctx: ReportContext, obs: Observation, quote: str) -> Decimal | None:
+    """The observation's point value in ``quote`` at its period's ECB average (None if unknown)."""
+    if obs.value is None:
+        return None
+    if obs.unit != "money" or not obs.currency or obs.currency == quote:
+        return obs.value
+    try:
+        conv = ctx.fmt.convert(obs.value, obs.currency, quote, obs.period_start, obs.period_end)
+    except FxError:
+        return None
+    return conv.result.amount
