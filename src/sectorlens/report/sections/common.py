@@ -1,4 +1,4 @@
-"""Helpers the section builders share: value texts, rate notes, status words."""
+"""Helpers the section builders share: value texts, rate notes, status words, conversions, chart axes."""
 
 from __future__ import annotations
 
@@ -141,3 +141,26 @@ def in_quote(ctx: ReportContext, obs: Observation, quote: str) -> Decimal | None
     except FxError:
         return None
     return conv.result.amount
+
+
+def scale(ctx: ReportContext) -> Decimal:
+    """The unit money is charted in (10^8 in ko, 10^9 in en)."""
+    return Decimal(ctx.words.say("chart.money_scale"))
+
+
+def money_axis(ctx: ReportContext, currency: str) -> str:
+    """Axis title of a money chart: ``억 위안`` / ``CNY bn``."""
+    return ctx.words.say("chart.money_axis", currency=ctx.fmt.currency_name(currency))
+
+
+def axis(ctx: ReportContext, obs: Observation) -> tuple[str, Decimal]:
+    """Axis title and divisor for ``obs``'s unit: money (scaled), percent or a count."""
+    if obs.unit == "money" and obs.currency:
+        return money_axis(ctx, obs.currency), scale(ctx)
+    metric = ctx.labels.metric(obs.metric)
+    if obs.unit == "percent":
+        return f"{metric} (%)", Decimal(1)
+    unit = ctx.labels.unit(obs.unit) or (
+        ctx.words.say(f"units.{obs.unit}") if ctx.words.has(f"units.{obs.unit}") else obs.unit
+    )
+    return f"{metric} ({unit})", Decimal(1)

@@ -14,8 +14,7 @@ from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.common import in_quote, value_text
-from sectorlens.report.sections.market import money_axis, scale
+from sectorlens.report.sections.common import in_quote, money_axis, scale, value_text
 
 
 def _multi_year(obs: Observation) -> bool:

@@ -21,8 +21,7 @@ from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.common import RateLog, missing_years, value_text
-from sectorlens.report.sections.market import money_axis, scale
+from sectorlens.report.sections.common import RateLog, missing_years, money_axis, scale, value_text
 
 Key = tuple[date, date]
 

@@ -13,6 +13,7 @@ from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, T
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.sections.common import (
     RateLog,
+    axis,
     missing_years,
     period_text,
     qualified,
@@ -29,29 +30,6 @@ def _points(ctx: ReportContext, where: dict[str, Any]) -> list[Observation]:
         for o in by_period(found)
         if bounds(o) is not None and o.period_end and o.status is not Status.TARGET
     ]
-
-
-def scale(ctx: ReportContext) -> Decimal:
-    """The unit money is charted in (10^8 in ko, 10^9 in en)."""
-    return Decimal(ctx.words.say("chart.money_scale"))
-
-
-def money_axis(ctx: ReportContext, currency: str) -> str:
-    """Axis title of a money chart: ``억 위안`` / ``CNY bn``."""
-    return ctx.words.say("chart.money_axis", currency=ctx.fmt.currency_name(currency))
-
-
-def axis(ctx: ReportContext, obs: Observation) -> tuple[str, Decimal]:
-    """Axis title and divisor for ``obs``'s unit: money (scaled), percent or a count."""
-    if obs.unit == "money" and obs.currency:
-        return money_axis(ctx, obs.currency), scale(ctx)
-    metric = ctx.labels.metric(obs.metric)
-    if obs.unit == "percent":
-        return f"{metric} (%)", Decimal(1)
-    unit = ctx.labels.unit(obs.unit) or (
-        ctx.words.say(f"units.{obs.unit}") if ctx.words.has(f"units.{obs.unit}") else obs.unit
-    )
-    return f"{metric} ({unit})", Decimal(1)
 
 
 def growth_sentence(ctx: ReportContext, first: Observation, last: Observation) -> str | None:

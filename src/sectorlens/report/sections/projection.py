@@ -18,8 +18,7 @@ from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.common import period_text, status_word, value_text
-from sectorlens.report.sections.market import axis
+from sectorlens.report.sections.common import axis, period_text, status_word, value_text
 
 
 def projection(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Section:
