@@ -1,4 +1,4 @@
-"""Helpers the section builders share: value texts, rate notes, status words, conversions, chart axes."""
+"""Helpers the section builders share: value texts, rates, status words, chart axes."""
 
 from __future__ import annotations
 
