@@ -9,6 +9,7 @@ observations, sources) are handed to the writer.
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -67,15 +68,14 @@ def dispose(
     observations = {r for r in batch.observation_rows if r not in rejects}
     observations -= deals | companies
     counted = len(rejects) + len(deals) + len(companies) + len(observations)
-    if counted != len(chunk) or any(i >= len(chunk) for i in rejects):
+    if counted != len(chunk) or max(rejects, default=-1) >= len(chunk):
         raise SectorlensError(
             f"rows from {_first_ref(batch)} on: {len(chunk)} rows but {counted} dispositions"
         )
     result.deals += len(deals)
     result.companies += len(companies)
     result.observations += len(observations)
-    for reason, _detail in rejects.values():
-        result.rejects[reason] += 1
+    result.rejects.update(map(itemgetter(0), rejects.values()))
     if len(result.sample) < sample or len(result.sample_rejects) < sample:
         _take_samples(batch, result, sample)
     if writer is None:
@@ -91,12 +91,12 @@ def dispose(
             writer.add("observations", _observation_row(record))
     if rejects:
         rows = sorted(rejects)
-        raw = [raws(chunk, i) for i in rows]
+        why = list(map(rejects.__getitem__, rows))
         table = {
-            "row_ref": [chunk.refs[i] for i in rows],
-            "reason": [rejects[i][0] for i in rows],
-            "detail": [rejects[i][1] for i in rows],
-            "raw": raw,
+            "row_ref": list(map(chunk.refs.__getitem__, rows)),
+            "reason": list(map(itemgetter(0), why)),
+            "detail": list(map(itemgetter(1), why)),
+            "raw": [raws(chunk, i) for i in rows],
         }
         writer.add_table("rejects", pa.table(table, schema=_REJECTS))
 

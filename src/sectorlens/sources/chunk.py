@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
-from sectorlens.sources.text import repair
+from sectorlens.sources.text import DAMAGE, repair
 
 MAX_CELL = 65_536  # characters: a longer cell rejects its row (cell_too_large); it is cut
 KEPT = 200  # characters of an oversized cell kept in the row (and in the reject's raw row)
@@ -46,6 +47,7 @@ class Chunk:
         "_hidden",
         "_names",
         "_shown",
+        "_texts",
         "flags",
         "header",
         "original",
@@ -75,6 +77,7 @@ class Chunk:
         self.original = original or {}  # row → {column: text before repair}
         self.values = values or {}  # row → its exact cells, for rows not header-wide
         self._columns: dict[str, Sequence[Any]] = {}
+        self._texts: dict[str, list[str]] = {}  # text() of each column asked for
         self._hidden: frozenset[str] = frozenset()
         self._shown: list[tuple[int, str]] | None = None  # (index, name) of columns not hidden
 
@@ -89,6 +92,7 @@ class Chunk:
         self._shown = None
         self.header = [h for h in self.header if h not in columns]
         self._columns = {k: v for k, v in self._columns.items() if k not in columns}
+        self._texts = {k: v for k, v in self._texts.items() if k not in columns}
         self.flags = {
             i: kept
             for i, flags in self.flags.items()
@@ -105,25 +109,29 @@ class Chunk:
                 [None] * len(self) if name in self._hidden else [r.get(name) for r in self.records]
             )
         elif self.rows and name in self.header:
-            # every column in one pass over the rows (each row's cells are read together)
-            columns = zip(*self.rows, strict=True)
-            for column, cells in zip(self._names, columns, strict=True):
-                if column in self.header:
-                    self._columns.setdefault(column, cells)
-            found = self._columns[name]
+            # only the columns asked for (an adapter reads about half of them), each in one
+            # C-level pass; rows are header-wide (ChunkBuilder pads or flags the others)
+            found = list(map(itemgetter(self._names.index(name)), self.rows))
         else:
             found = [""] * len(self)
         self._columns[name] = found
         return found
 
     def text(self, name: str) -> list[str]:
-        """Column ``name`` as stripped text ('' where absent or null)."""
-        if self.records is None:  # cells of text files and sheets are always text
-            return list(map(str.strip, self.column(name)))
-        return [
-            v.strip() if v.__class__ is str else ("" if v is None else str(v).strip())
-            for v in self.column(name)
-        ]
+        """Column ``name`` as stripped text ('' where absent or null); a list of the caller's own.
+
+        Adapters ask for some columns more than once: each is stripped once per chunk."""
+        found = self._texts.get(name)
+        if found is None:
+            if self.records is None:  # cells of text files and sheets are always text
+                found = list(map(str.strip, self.column(name)))
+            else:
+                found = [
+                    v.strip() if v.__class__ is str else ("" if v is None else str(v).strip())
+                    for v in self.column(name)
+                ]
+            self._texts[name] = found
+        return found.copy()
 
     def raw(self, name: str) -> list[str]:
         """Column ``name`` as it was in the file, before repair ('' where absent)."""
@@ -218,13 +226,14 @@ class ChunkBuilder:
             row = list(cells)
             original_cells: dict[str, str] = {}
             big = sum(map(len, cells)) > MAX_CELL  # else no cell can be over the cap
+            damage = DAMAGE.search
             for j, cell in enumerate(cells):
                 if big and len(cell) > MAX_CELL:
                     flags.append(f"cell_too_large:{header[j]}")
                     row[j] = cell[:KEPT] + "…"
                     continue
-                if cell.isascii() and "\\" not in cell:
-                    continue
+                if (cell.isascii() and "\\" not in cell) or not damage(cell):
+                    continue  # repair would leave it as it is
                 text, fixes = repaired(cell)
                 if fixes:
                     flags.extend(f"{f}:{header[j]}" for f in fixes)

@@ -36,11 +36,15 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 
+#: a character ``repair`` may act on: a backslash, a replacement character or a suspect one
+DAMAGE = re.compile("[\\\\\ufffd" + _SUSPECT.pattern[1:])
+
+
 def needs_repair(text: str) -> bool:
     """False when ``repair`` would surely leave ``text`` (e.g. a whole row) untouched."""
     if text.isascii():
         return "\\" in text
-    return "\\" in text or REPLACEMENT_CHAR in text or _SUSPECT.search(text) is not None
+    return DAMAGE.search(text) is not None
 
 
 def repair(value: str) -> tuple[str, tuple[str, ...]]:

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import accumulate, chain, islice, repeat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,7 +30,7 @@ from sectorlens.sources.chunk import (
     clean_header,
 )
 from sectorlens.sources.encoding import SAMPLE, UTF8, Encoding, choose, codec_name
-from sectorlens.sources.text import needs_repair
+from sectorlens.sources.text import DAMAGE
 
 CHUNK = 1 << 20  # bytes read at a time
 BINARY_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -47,6 +47,8 @@ class FileInfo:
     size: int
     bare_cr: bool
     encoding: Encoding = UTF8
+    #: the one byte that ends every line (b"\n": LF or CR LF, b"\r": CR), None when mixed
+    line_end: bytes | None = None
 
     @property
     def legacy_encoding(self) -> str:
@@ -67,16 +69,18 @@ def inspect(path: Path, encoding: str | None = None) -> FileInfo:
                     sample = chunk[:SAMPLE]
                 digest.update(chunk)
                 size += len(chunk)
-                crlf += chunk.count(b"\r\n") + (1 if prev_cr and chunk[:1] == b"\n" else 0)
-                cr += chunk.count(b"\r")
                 lf += chunk.count(b"\n")
+                if b"\r" in chunk or prev_cr:  # most files have no CR: one count less
+                    crlf += chunk.count(b"\r\n") + (1 if prev_cr and chunk[:1] == b"\n" else 0)
+                    cr += chunk.count(b"\r")
                 prev_cr = chunk[-1:] == b"\r"
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     bare_cr = cr > crlf and cr > lf - crlf
     binary = path.suffix.lower() in BINARY_SUFFIXES  # workbooks: zip files, text is Unicode
     found = UTF8 if binary else choose(path, sample, encoding, bare_cr=bare_cr)
-    return FileInfo(path, digest.hexdigest(), size, bare_cr, found)
+    line_end = b"\n" if cr == crlf else b"\r" if lf == crlf else None
+    return FileInfo(path, digest.hexdigest(), size, bare_cr, found, line_end)
 
 
 def read_delimited(
@@ -137,12 +141,13 @@ def _starts(texts: list[str], done: int, end: int, path: Path) -> list[int]:
     """The line where each record starts (records span lines where quoted cells hold line ends)."""
     if end - done == len(texts):  # one line each: the common case
         return list(range(done + 1, end + 1))
-    starts: list[int] = []
-    line = done + 1
-    for text in texts:
-        starts.append(line)
-        line += _span(text)
-    if line != end + 1:
+    # LF counts are a lower bound of each record's line ends (CR and CR LF end lines too): when
+    # they add up to every line read, they are exact; else each record is counted in full
+    spans = [1 + n for n in map(str.count, texts, repeat("\n"))]
+    if sum(spans) != end - done:
+        spans = list(map(_span, texts))
+    starts = list(accumulate(spans[:-1], initial=done + 1))
+    if starts[-1] + spans[-1] != end + 1:
         raise InputError(f"{path}: cannot tell the lines of the records before line {end}")
     return starts
 
@@ -160,11 +165,11 @@ def _chunk(
     special = {i for i, cells in enumerate(records) if len(cells) != width}
     if width == 1:
         special.update(i for i, cells in enumerate(records) if not cells[0].strip())
+    damage = DAMAGE.search  # needs_repair, inlined: one call per non-ASCII record
     special.update(
         i
         for i, text in enumerate(texts)
-        if len(text) > MAX_CELL
-        or (not (text.isascii() and "\\" not in text) and needs_repair(text))
+        if len(text) > MAX_CELL or (not (text.isascii() and "\\" not in text) and damage(text))
     )
     old = set()  # records with a line decoded with the legacy code page
     while legacy and legacy[0] < starts[-1] + _span(texts[-1]):
@@ -237,7 +242,7 @@ class _Lines:
                 block = block.removeprefix(codecs.BOM_UTF8)
                 first = False
             text = self._decode(block, line)
-            ends = _byte_line_ends(block)
+            ends = self._line_ends(block)
             line += ends  # to number the lines decoded as legacy
             self._lines += ends
             self._check_legacy(final=not chunk)
@@ -247,6 +252,11 @@ class _Lines:
                 self._progress(done)
             if not chunk:
                 return
+
+    def _line_ends(self, block: bytes) -> int:
+        """How many lines ``block`` ends (one count when the file has one kind of line end)."""
+        end = self._info.line_end
+        return block.count(end) if end is not None else _byte_line_ends(block)
 
     def _decoded(self, name: str) -> Iterator[str]:
         decoder = codecs.getincrementaldecoder(name)(errors="replace")
