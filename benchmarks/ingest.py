@@ -1,6 +1,7 @@
 """Ingest throughput and peak memory on 1,000,000 resampled real rows, next to DuckDB's read_csv.
 
     .venv/bin/python benchmarks/ingest.py [--rows 1000000 250000] [--formats crunchbase itjuzi]
+        [--what read_csv ingest cli]
 
 For each format, real rows of ../shared/data are resampled (seeded, with replacement) into an
 export of N rows in a temporary folder, keeping the source's own encoding and line ends. Each
@@ -13,7 +14,11 @@ bytes otherwise; it repairs nothing, parses nothing, converts nothing — it is 
 A helper thread samples DuckDB's own memory during each run, so the peak RSS is shown split into
 DuckDB's buffer pool (it caches blocks up to ``memory_limit``, so it grows towards the limit on a
 larger file) and the rest: the streamed chunks, Arrow batches and caches of distinct values,
-which stay flat. Figures are printed; nothing is written to the repository.
+which stay flat. ``cli`` runs ``sectorlens ingest FILE --db STORE`` with the command's own
+defaults (its memory limit chosen from the machine; no probe): its peak RSS is the whole story.
+Each run also reports its process CPU time (all threads) and rows per CPU second, which holds
+on a loaded machine where wall-clock rates do not. Figures are printed; nothing is written to
+the repository.
 """
 
 from __future__ import annotations
@@ -79,12 +84,12 @@ con = connect(Path(sys.argv[2]))
 if sys.argv[3]:
     con.execute(f"SET memory_limit = '{sys.argv[3]}'")
 probe = Probe(con)
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 r = ingest(con, [Path(sys.argv[1])], context=ctx)[0]
 probe.finish()
 con.close()
-dt = time.perf_counter() - t
-probe.done(seconds=dt, rows=r.rows_read, loaded=r.loaded, rejects=sum(r.rejects.values()))
+dt, dc = time.perf_counter() - t, time.process_time() - c
+probe.done(seconds=dt, cpu=dc, rows=r.rows_read, loaded=r.loaded, rejects=sum(r.rejects.values()))
 """
 )
 
@@ -96,17 +101,44 @@ con = duckdb.connect(sys.argv[2])
 if sys.argv[3]:
     con.execute(f"SET memory_limit = '{sys.argv[3]}'")
 probe = Probe(con)
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?, all_varchar = true, header = true, "
             "ignore_errors = true)",
             [sys.argv[1]])
 n = con.execute("SELECT count(*) FROM t").fetchone()[0]
 probe.finish()
 con.close()
-dt = time.perf_counter() - t
-probe.done(seconds=dt, rows=n)
+dt, dc = time.perf_counter() - t, time.process_time() - c
+probe.done(seconds=dt, cpu=dc, rows=n)
 """
 )
+
+# The command line as a user runs it (its defaults: no memory limit given), in this process so
+# that the peak RSS is the command's own; the rows come from the store it wrote.
+CLI = """
+import json, resource, sys, time
+import duckdb
+from sectorlens.cli import main
+t, c = time.perf_counter(), time.process_time()
+try:
+    main(["ingest", sys.argv[1], "--db", sys.argv[2]])
+except SystemExit as exc:
+    if exc.code:
+        sys.exit(exc.code)
+dt, dc = time.perf_counter() - t, time.process_time() - c
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+con = duckdb.connect(sys.argv[2], read_only=True)
+rows = con.execute("SELECT sum(rows_read) FROM loads WHERE rows_read IS NOT NULL").fetchone()[0]
+con.close()
+print(json.dumps(dict(seconds=dt, cpu=dc, rows=rows, peak_mib=peak)))
+"""
+
+
+RUNS = {
+    "read_csv": ("duckdb read_csv", READ_CSV),
+    "ingest": ("sectorlens ingest", INGEST),
+    "cli": ("sectorlens CLI", CLI),
+}
 
 
 def build(name: str, rows: int, folder: Path, seed: int = 2021) -> Path:
@@ -126,10 +158,12 @@ def build(name: str, rows: int, folder: Path, seed: int = 2021) -> Path:
 
 def run(script: str, path: Path, db: Path, memory_limit: str) -> dict[str, float]:
     """Run one measurement in a fresh interpreter and return what it printed."""
-    if db.exists():
-        db.unlink()
+    for old in (db, db.with_name(db.name + ".wal")):
+        if old.exists():
+            old.unlink()
+    args = [str(path), str(db)] if script is CLI else [str(path), str(db), memory_limit]
     done = subprocess.run(
-        [sys.executable, "-c", script, str(path), str(db), memory_limit],
+        [sys.executable, "-c", script, *args],
         check=False,
         capture_output=True,
         text=True,
@@ -150,7 +184,11 @@ def main() -> None:
     parser.add_argument(
         "--memory-limit",
         default="256MB",
-        help="DuckDB memory_limit of both stores ('' for DuckDB's default)",
+        help="DuckDB memory_limit of read_csv's and ingest's stores ('' for DuckDB's default; "
+        "the cli run uses the command's own)",
+    )
+    parser.add_argument(
+        "--what", nargs="+", default=["read_csv", "ingest"], choices=sorted(RUNS), help="runs"
     )
     args = parser.parse_args()
     if not SHARED.exists():
@@ -158,11 +196,13 @@ def main() -> None:
     print(
         f"DuckDB memory_limit: {args.memory_limit or 'default'}. peak = peak RSS of the process; "
         "duckdb = peak of DuckDB's own memory (buffer pool);\nrest = peak RSS less DuckDB's "
-        "(Python, Arrow). x floor = how many times slower than read_csv in the same run."
+        "(Python, Arrow). x floor = how many times slower than read_csv in the same run.\n"
+        f"cpu s = process CPU time, all threads; rows/cpu-s = rows per CPU second. Load average "
+        f"at the start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)."
     )
     print(
         f"{'format':<11} {'rows':>9} {'what':<17} {'seconds':>8} {'rows/s':>9} {'x floor':>7} "
-        f"{'peak MiB':>9} {'duckdb':>7} {'rest':>6}"
+        f"{'cpu s':>7} {'rows/cpu-s':>10} {'peak MiB':>9} {'duckdb':>7} {'rest':>6} {'load':>5}"
     )
     with tempfile.TemporaryDirectory(prefix="sectorlens-bench-") as tmp:
         folder = Path(tmp)
@@ -170,14 +210,22 @@ def main() -> None:
             for rows in args.rows:
                 path = build(name, rows, folder)
                 floor = None
-                for label, script in (("duckdb read_csv", READ_CSV), ("sectorlens ingest", INGEST)):
+                for what in args.what:
+                    label, script = RUNS[what]
                     got = run(script, path, folder / "bench.duckdb", args.memory_limit)
                     rate = got["rows"] / got["seconds"]
-                    floor = floor or rate
+                    floor = floor or (rate if what == "read_csv" else None)
+                    split = (
+                        f"{got['duckdb_peak_mib']:>7.0f} {got['other_peak_mib']:>6.0f}"
+                        if "duckdb_peak_mib" in got
+                        else f"{'':>7} {'':>6}"
+                    )
+                    times = f"{floor / rate:>7.1f}" if floor else f"{'':>7}"
                     print(
                         f"{name:<11} {rows:>9,} {label:<17} {got['seconds']:>8.1f} "
-                        f"{rate:>9,.0f} {floor / rate:>7.1f} {got['peak_mib']:>9.0f} "
-                        f"{got['duckdb_peak_mib']:>7.0f} {got['other_peak_mib']:>6.0f}",
+                        f"{rate:>9,.0f} {times} {got['cpu']:>7.1f} "
+                        f"{got['rows'] / got['cpu']:>10,.0f} {got['peak_mib']:>9.0f} {split} "
+                        f"{os.getloadavg()[0]:>5.2f}",
                         flush=True,
                     )
                 path.unlink()

@@ -246,3 +246,27 @@ def test_bad_mapping_is_a_usage_error(tmp_path: Path, load: Load) -> None:
     mapping.write_text('[columns]\ncompany = "X"\n', "utf-8")
     with pytest.raises(UsageError, match="unknown fields"):
         load(tmp_path / "x.csv", source=str(mapping))
+
+
+def test_company_keys_are_set_as_each_batch_is_inserted(
+    tmp_path: Path, load: Load, con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # no update of the whole load at its end: every row arrives with its key
+    monkeypatch.setattr("sectorlens.ingest.run.assign_company_keys", lambda con: None)
+    load(_export(tmp_path / "first.csv", 7), chunk_rows=3)  # several batches, new ids in each
+    load(_export(tmp_path / "second.csv", 9), chunk_rows=4)  # companies 0-6 again, 7-8 new
+    for table in ("deals", "companies"):
+        assert scalar(con, f"SELECT count(*) FROM {table} WHERE company_key IS NULL") == 0
+        # each row's key is its id's key in the registry
+        assert (
+            scalar(
+                con,
+                f"SELECT count(*) FROM {table} t JOIN company_keys k USING (company_id) "
+                "WHERE k.company_key <> t.company_key",
+            )
+            == 0
+        )
+    assert con.execute(
+        "SELECT count(*), count(DISTINCT company_id), min(company_key), max(company_key) "
+        "FROM company_keys"
+    ).fetchone() == (9, 9, 1, 9)  # dense, one key per id, kept across loads

@@ -57,6 +57,15 @@ def ingest_command(
             "mapping): they are removed in the same transaction.",
         ),
     ] = False,
+    memory_limit: Annotated[
+        str | None,
+        typer.Option(
+            "--memory-limit",
+            help="DuckDB's memory limit for the load, e.g. 512MB or 2GiB (default: a sixteenth "
+            "of the machine's memory, 256–512 MiB; the load streams, so more does not help).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Ingest exports into the store: normalized, every row accounted for, atomic, idempotent."""
     # Imported here so that other commands do not pay for the readers and their libraries.
@@ -65,7 +74,9 @@ def ingest_command(
     from sectorlens.cli.console import console as make_console
     from sectorlens.ingest import ingest
     from sectorlens.store import connect
+    from sectorlens.store.memory import limit_memory, parse_size
 
+    limit = None if memory_limit is None else parse_size(memory_limit)  # before anything opens
     skipped: list[Path] = []
     paths = expand(paths, skipped)
     console = make_console(stderr=True)
@@ -98,6 +109,7 @@ def ingest_command(
         else:
             con = connect(db, on_upgrade=lambda note: typer.echo(note, err=True))
             try:
+                limit_memory(con, limit)
                 results = ingest(
                     con,
                     paths,

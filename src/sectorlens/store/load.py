@@ -10,9 +10,11 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from sectorlens.errors import StoreError
 from sectorlens.store.connection import first_row
+from sectorlens.store.keys import keys_for
 from sectorlens.store.schema import TABLES
 
 # Tables are inserted once DEFAULT_CHUNK_ROWS rows of them are queued (rows given one by one are
@@ -52,6 +54,8 @@ def table_schema(table: str) -> pa.Schema:
 
 #: id columns that get the load's id as a prefix (``<load_id>/<row ref>``)
 LOAD_PREFIXED = {"deals": "deal_id", "observations": "obs_id"}
+#: tables whose rows get their ``company_key`` as they are inserted (store.keys)
+KEYED = frozenset({"deals", "companies"})
 
 
 class LoadWriter:
@@ -206,15 +210,29 @@ class LoadWriter:
         if not pending:
             return
         schema = pending[0].schema
+        if table in KEYED and "company_id" in schema.names and "company_key" not in schema.names:
+            schema = schema.append(pa.field("company_key", pa.int64()))
         sql = self._plan(table, tuple(schema.names))
         self.written[table] = self.written.get(table, 0) + sum(t.num_rows for t in pending)
         self._wait()  # one insert in flight at a time; its error surfaces here
         self._inflight = self._worker.submit(self._run, table, sql, schema, pending)
 
     def _run(self, table: str, sql: str, schema: pa.Schema, tables: list[pa.Table]) -> None:
+        keys = None
+        if "company_key" in schema.names and "company_key" not in tables[0].schema.names:
+            try:  # the batch's companies get their keys now (new ones registered)
+                keys = keys_for(
+                    self._con, pa.chunked_array([t.column("company_id") for t in tables])
+                )
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot key the companies of {table}: {exc}") from exc
+
         def drain() -> Iterator[pa.RecordBatch]:
             while tables:
-                yield from tables.pop(0).to_batches()
+                data = tables.pop(0)
+                if keys is not None:
+                    data = data.append_column("company_key", _keyed(data, keys))
+                yield from data.to_batches()
 
         # A registered Arrow table stays referenced until the transaction ends; a reader that
         # gives its batches away as DuckDB consumes them lets their memory go at once.
@@ -226,6 +244,15 @@ class LoadWriter:
             raise StoreError(f"cannot insert into {table}: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_batch")
+
+
+def _keyed(data: pa.Table, keys: pa.Table) -> pa.Array:
+    """The ``company_key`` of each row of ``data`` from ``keys`` (null without a company id)."""
+    ids = data.column("company_id").combine_chunks()
+    if pa.types.is_dictionary(ids.type):
+        ids = ids.cast(ids.type.value_type)
+    at = pc.index_in(ids, value_set=keys.column("company_id"))
+    return keys.column("company_key").combine_chunks().take(at)
 
 
 def _setting(con: duckdb.DuckDBPyConnection, name: str) -> Any:

@@ -101,9 +101,10 @@ TABLES: dict[str, str] = {
         load_id VARCHAR
     """,
     # company_key (the last column of companies and deals): a dense integer per company_id from
-    # this registry, set by store.keys.assign_company_keys at the end of every load (and to be
-    # called by anything else that writes those tables). Metrics count and join companies on
-    # it: an integer hashes and compares several times faster than an id text.
+    # this registry, set as each batch of a load is inserted (store.keys.keys_for), and by
+    # store.keys.assign_company_keys (to be called by anything else that writes those tables).
+    # Metrics count and join companies on it: an integer hashes and compares several times
+    # faster than an id text.
     "company_keys": """
         company_id VARCHAR NOT NULL,
         company_key BIGINT NOT NULL

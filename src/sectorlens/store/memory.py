@@ -1,0 +1,80 @@
+"""DuckDB's memory limit for a load: chosen from the machine, or given (``--memory-limit``).
+
+Without one DuckDB may use 80% of the machine's memory and keeps every block a load wrote
+cached in it, so the peak RSS of an ingest grows with the file. A load streams: its blocks are
+written to the store file as they fill and are not read again, so a small buffer pool costs it
+nothing. The default is a sixteenth of the machine's memory (of the cgroup's limit, where one
+is set), at least 256 MiB and at most 512 MiB.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import suppress
+from pathlib import Path
+
+import duckdb
+
+from sectorlens.errors import UsageError
+
+MIN_LIMIT = 64 * 2**20  # DuckDB cannot load a batch with much less
+FLOOR, CEILING = 256 * 2**20, 512 * 2**20
+_UNITS = {
+    "b": 1,
+    "kb": 10**3,
+    "mb": 10**6,
+    "gb": 10**9,
+    "tb": 10**12,
+    "kib": 2**10,
+    "mib": 2**20,
+    "gib": 2**30,
+    "tib": 2**40,
+}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)\s*$", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """Bytes of a size such as ``512MB``, ``1GiB``, ``2.5GB``; UsageError in one line otherwise."""
+    found = _SIZE.match(text)
+    if found is None:
+        raise UsageError(
+            f"--memory-limit {text!r} is not a size: give a number and a unit, e.g. 512MB or 2GiB"
+        )
+    size = int(float(found.group(1)) * _UNITS[found.group(2).lower()])
+    if size < MIN_LIMIT:
+        raise UsageError(f"--memory-limit {text!r} is too small: at least {MIN_LIMIT >> 20}MiB")
+    return size
+
+
+def machine_memory() -> int | None:
+    """Bytes of memory this process may use: the cgroup's limit, else the physical memory."""
+    total = None
+    with suppress(AttributeError, ValueError, OSError):
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    for path in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            text = Path(path).read_text(encoding="ascii").strip()
+        except OSError:
+            continue
+        if text.isdigit() and (total is None or int(text) < total):
+            total = int(text)
+    return total
+
+
+def default_limit(total: int | None = None) -> int:
+    """The memory limit of a load on a machine with ``total`` bytes (this one when None)."""
+    total = machine_memory() if total is None else total
+    if not total:
+        return FLOOR
+    return max(FLOOR, min(CEILING, total // 16))
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection, limit: str | int | None = None) -> int:
+    """Set DuckDB's memory limit of ``con``'s store: ``limit`` (a size text or bytes), else the
+    machine's default. Returns the bytes set."""
+    size = default_limit() if limit is None else limit
+    if isinstance(size, str):
+        size = parse_size(size)
+    con.execute(f"SET memory_limit = '{max(1, size // 1024)}KiB'")
+    return size

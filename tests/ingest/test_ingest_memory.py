@@ -1,0 +1,102 @@
+"""Flat ingest memory: DuckDB's memory limit for a load (chosen from the machine, or given)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from sectorlens.errors import UsageError
+from sectorlens.store import memory
+from sectorlens.store.memory import default_limit, limit_memory, parse_size
+
+MiB = 2**20
+ITJUZI = (
+    "公司名称,工商名称,公司网址,成立时间,地点,运营状态,行业,子行业,融资时间,轮次,融资金额,投资方\n"
+    "公司甲,,,,北京-海淀区,,硬件,机器人,2018-01-02,A轮,100万人民币,-\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("512MB", 512 * 10**6), ("1GiB", 2**30), ("2.5gb", 25 * 10**8), (" 300 MiB ", 300 * MiB)],
+)
+def test_sizes_are_read_with_their_units(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("lots", "is not a size"),
+        ("512", "is not a size"),  # a unit is required: bytes or megabytes?
+        ("-1GB", "is not a size"),
+        ("1MB", "is too small"),
+    ],
+)
+def test_a_bad_size_is_one_usage_error(text: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        parse_size(text)
+
+
+@pytest.mark.parametrize(
+    ("total", "limit"),
+    [
+        (None, 256 * MiB),  # memory unknown: the floor
+        (2 * 2**30, 256 * MiB),  # a small machine: the floor
+        (6 * 2**30, 384 * MiB),  # a sixteenth
+        (64 * 2**30, 512 * MiB),  # a large one: the ceiling (the load streams)
+    ],
+)
+def test_the_default_limit_follows_the_machine(
+    total: int | None, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(memory, "machine_memory", lambda: total)
+    assert default_limit() == limit
+
+
+def test_this_machine_has_a_default_within_bounds() -> None:
+    assert memory.FLOOR <= default_limit() <= memory.CEILING
+
+
+def test_the_limit_is_set_on_duckdb(monkeypatch: pytest.MonkeyPatch) -> None:
+    con = duckdb.connect()
+    assert limit_memory(con, "300MiB") == 300 * MiB
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("300.0 MiB",)
+    monkeypatch.setattr(memory, "machine_memory", lambda: 6 * 2**30)
+    assert limit_memory(con) == 384 * MiB
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("384.0 MiB",)
+
+
+def test_cli_ingest_sets_the_limit_given_or_the_default(
+    tmp_path: Path, cli: Callable[..., object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(ITJUZI, "utf-8")
+    seen: list[object] = []
+
+    def spy(con: duckdb.DuckDBPyConnection, limit: str | int | None = None) -> int:
+        seen.append(limit)
+        return limit_memory(con, limit)
+
+    monkeypatch.setattr(memory, "limit_memory", spy)
+    first = cli("ingest", str(path), "--db", str(tmp_path / "a.duckdb"))
+    second = cli("ingest", str(path), "--db", str(tmp_path / "b.duckdb"), "--memory-limit", "1GB")
+    assert (first.exit_code, second.exit_code) == (0, 0)  # type: ignore[attr-defined]
+    assert seen == [None, 10**9]  # the machine's default, then the one given
+
+
+@pytest.mark.parametrize("value", ["lots", "10MB"])
+def test_cli_bad_memory_limit_is_one_line_and_opens_nothing(
+    value: str, tmp_path: Path, cli: Callable[..., object]
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(ITJUZI, "utf-8")
+    db = tmp_path / "store.duckdb"
+    result = cli("ingest", str(path), "--db", str(db), "--memory-limit", value)
+    assert result.exit_code != 0  # type: ignore[attr-defined]
+    assert f"--memory-limit '{value}'" in result.stderr  # type: ignore[attr-defined]
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr  # type: ignore[attr-defined]
+    assert not db.exists()
