@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from datetime import date
+from itertools import compress, repeat
+from operator import is_
 from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
@@ -38,15 +40,18 @@ class Values(Generic[T]):
         return len(self.values)
 
     def codes(self, keys: Sequence[Any], make: Callable[[Any], T]) -> list[int]:
-        """The code of each key; a key not seen before is made into a value first."""
-        try:
-            return list(map(self.index.__getitem__, keys))
-        except KeyError:
-            pass
-        for key in dict.fromkeys(keys):  # in order of first appearance
-            if key not in self.index:
-                self.add(key, make(key))
-        return list(map(self.index.__getitem__, keys))
+        """The code of each key; a key not seen before is made into a value first (in order of
+        first appearance). One lookup per row; the rows of new keys are visited again."""
+        index = self.index
+        codes: list[int | None] = list(map(index.get, keys))
+        if None in codes:
+            for j in compress(range(len(codes)), map(is_, codes, repeat(None))):
+                key = keys[j]
+                code = index.get(key)
+                if code is None:
+                    code = self.add(key, make(key))
+                codes[j] = code
+        return codes  # type: ignore[return-value]  # every None was replaced
 
     def add(self, key: Any, value: T) -> int:
         """Remember ``value`` as what ``key`` became; its code."""

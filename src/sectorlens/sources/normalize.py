@@ -123,13 +123,17 @@ class Normalizer:
     def each(self, kind: str, keys: Sequence[K], fn: Callable[[K], T]) -> list[T]:
         """``fn`` of every key as a list, computed once per distinct key."""
         cache = self._caches.setdefault(f"each:{kind}", {})
+        try:
+            return list(map(cache.__getitem__, keys))
+        except KeyError:
+            pass
         missing = set(keys).difference(cache)
         if len(cache) + len(missing) > _CACHE_LIMIT:
             cache.clear()
             missing = set(keys)
         for key in missing:
             cache[key] = fn(key)
-        return [cache[k] for k in keys]
+        return list(map(cache.__getitem__, keys))
 
     def once(self, kind: str, key: K, fn: Callable[[K], T]) -> T:
         """``fn(key)``, remembered for the rest of the load under ``kind``."""
