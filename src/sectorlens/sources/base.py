@@ -172,3 +172,13 @@ def filled(values: Sequence[str]) -> list[bool]:
 def opts(values: Sequence[str]) -> list[str | None]:
     """``opt`` of every cell of a column of stripped text."""
     return [None if len(v) <= 5 and v.casefold() in BLANKS else v for v in values]
+
+
+def blanked(values: Sequence[str]) -> list[str]:
+    """Each cell of a column of stripped text, '' where it is blank (``blank`` inlined)."""
+    return ["" if len(v) <= 5 and v.casefold() in BLANKS else v for v in values]
+
+
+def blank_rows(values: Sequence[str]) -> list[int]:
+    """The positions of the blank cells of a column of stripped text."""
+    return [i for i, v in enumerate(values) if len(v) <= 5 and v.casefold() in BLANKS]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sectorlens.model import Kind, Quantity
-from sectorlens.sources.base import Adapter, Batch, blank, opts
+from sectorlens.sources.base import Adapter, Batch, blank, blank_rows, blanked, opts
 from sectorlens.sources.chunk import Chunk
 from sectorlens.sources.columns import Flags, company_key, deal_table, pick
 from sectorlens.sources.normalize import Classified, Located
@@ -36,9 +36,7 @@ class IndiaAdapter(Adapter):
         """One row → one deal (a row without a startup name is rejected)."""
         norm, batch = self.norm, Batch(chunk)
         every = chunk.text("StartupName")
-        batch.reject(
-            [i for i, n in enumerate(every) if blank(n)], "missing_name", "no startup name"
-        )
+        batch.reject(blank_rows(every), "missing_name", "no startup name")
         rows = batch.kept()
         batch.deal_rows = list(range(len(chunk))) if rows is None else rows
         names = pick(every, rows)
@@ -48,8 +46,8 @@ class IndiaAdapter(Adapter):
         flags: Flags = {}
         for j, located in places.where("multi", _multi):
             flags[batch.deal_rows[j]] = [f"multi_place:{located.named}"]
-        verticals = [("" if blank(v) else v) for v in pick(chunk.text("IndustryVertical"), rows)]
-        subs = [("" if blank(v) else v) for v in pick(chunk.text("SubVertical"), rows)]
+        verticals = blanked(pick(chunk.text("IndustryVertical"), rows))
+        subs = blanked(pick(chunk.text("SubVertical"), rows))
         batch.deals = deal_table(
             norm,
             chunk,
