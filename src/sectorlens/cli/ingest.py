@@ -61,8 +61,8 @@ def ingest_command(
         str | None,
         typer.Option(
             "--memory-limit",
-            help="DuckDB's memory limit for the load, e.g. 512MB or 2GiB (default: a sixteenth "
-            "of the machine's memory, 256–512 MiB; the load streams, so more does not help).",
+            help="DuckDB's memory limit for the load, e.g. 512MB or 2GiB (default: an eighth of "
+            "the machine's memory, 64–256 MiB; the load streams, so more does not help).",
             show_default=False,
         ),
     ] = None,
