@@ -15,10 +15,16 @@ from sectorlens.errors import StoreError
 from sectorlens.facts import check_file, finding_dict
 from sectorlens.metrics import REGISTRY
 from sectorlens.metrics.filters import FIELDS, clause_pattern
-from sectorlens.metrics.output import cell_text
 from sectorlens.report import build_report
 from sectorlens.report.blocks import Chart
-from sectorlens.report.chartdata import chart_packages, chart_table, pack, unit_of, zip_name
+from sectorlens.report.chartdata import (
+    chart_packages,
+    chart_table,
+    deal_rates,
+    pack,
+    unit_of,
+    zip_name,
+)
 from sectorlens.report.fonts import chart_font
 from sectorlens.report.wording import Wording
 from sectorlens.web import schemas
@@ -152,7 +158,7 @@ def chart_data(
         "rows": len(rows),
         "definitions": [f"{metric.title}: {metric.help}"],
         "sources": loads + sources,
-        "fx_rates": [{k: cell_text(v) for k, v in row.items()} for row in fx["table"].to_pylist()],
+        "fx_rates": deal_rates(fx["table"].to_pylist()),
         "query": {k: doc["query"].get(k) for k in ("metric", "by", "where", "currency", "subject")},
         "generator": f"sectorlens {__version__}",
     }
