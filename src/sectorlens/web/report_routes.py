@@ -17,6 +17,7 @@ from sectorlens.metrics import REGISTRY
 from sectorlens.metrics.filters import FIELDS, clause_pattern
 from sectorlens.report import build_report
 from sectorlens.report.blocks import Chart
+from sectorlens.report.build import Report
 from sectorlens.report.chartdata import (
     chart_packages,
     chart_table,
@@ -213,11 +214,33 @@ def _built(site: Site, lang: str) -> tuple[dict[str, Any], dict[str, bytes]] | N
             "title": report.title,
             "subtitle": report.subtitle,
             "charts": items,
-            "sources": source_rows(lease.con, cited),
+            "sources": _cited_sources(lease, report, cited),
         }
         return doc, chart_packages(report, report_view(report))
 
     return site.runner.cached(("report", lang), work)
+
+
+def _cited_sources(lease: Lease, report: Report, cited: set[str]) -> list[dict[str, Any]]:
+    """The store's rows of the cited sources, plus the loads deal charts cite (report-made)."""
+    rows = source_rows(lease.con, cited)
+    stored = {str(r["source_id"]) for r in rows}
+    for sid in sorted(cited - stored):
+        src = report.context.ref.sources.get(sid)
+        if src is not None:
+            rows.append(
+                {
+                    "source_id": sid,
+                    "title": src.title,
+                    "publisher": src.publisher,
+                    "published": src.published.isoformat() if src.published else None,
+                    "url": src.url,
+                    "language": src.language,
+                    "licence": src.licence,
+                    "load_id": sid.removeprefix("load_"),
+                }
+            )
+    return rows
 
 
 def findings_document(site: Site, lang: str) -> dict[str, Any] | None:
