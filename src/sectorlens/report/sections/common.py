@@ -115,6 +115,13 @@ def status_suffix(ctx: ReportContext, obs: Observation) -> str:
     return ctx.words.say("status.suffix", status=status_word(ctx, obs))
 
 
+def aside(text: str, note: str) -> str:
+    """``text (note)``, or ``text, note`` where brackets would nest or follow brackets."""
+    if "(" in note or text.rstrip().endswith(")"):
+        return f"{text}, {note}"
+    return f"{text} ({note})"
+
+
 def period_text(ctx: ReportContext, obs: Observation) -> str:
     """The observation's period written out."""
     return ctx.fmt.period(obs.period_start, obs.period_end)
