@@ -270,3 +270,28 @@ def test_company_keys_are_set_as_each_batch_is_inserted(
         "SELECT count(*), count(DISTINCT company_id), min(company_key), max(company_key) "
         "FROM company_keys"
     ).fetchone() == (9, 9, 1, 9)  # dense, one key per id, kept across loads
+
+
+def test_duckdb_threads_are_given_back_after_a_load_and_after_a_failed_one(
+    tmp_path: Path, load: Load, con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    con.execute("SET threads = 3")
+    seen: list[object] = []
+    original = ItjuziAdapter.transform
+    probe = con.cursor()  # the load's connection is its writer thread's meanwhile
+
+    def watching(self: ItjuziAdapter, chunk: Chunk) -> Batch:
+        seen.append(scalar(probe, "SELECT current_setting('threads')"))
+        return original(self, chunk)
+
+    monkeypatch.setattr(ItjuziAdapter, "transform", watching)
+    load(_export(tmp_path / "first.csv", 3))
+    assert seen == [1] and scalar(con, "SELECT current_setting('threads')") == 3
+
+    def failing(self: ItjuziAdapter, chunk: Chunk) -> Batch:
+        raise RuntimeError("broken (injected)")
+
+    monkeypatch.setattr(ItjuziAdapter, "transform", failing)
+    with pytest.raises(RuntimeError, match="injected"):
+        load(_export(tmp_path / "second.csv", 4))  # not the same file: not skipped
+    assert scalar(con, "SELECT current_setting('threads')") == 3

@@ -43,6 +43,8 @@ from sectorlens.store.load import (
     StoredDeals,
     existing_load,
     finish_load,
+    restore_threads,
+    single_thread,
     start_load,
 )
 from sectorlens.store.loads import StoreSize, drop_loads, loads_of_file, no_space
@@ -242,6 +244,7 @@ def _ingest_one(
     size = StoreSize(con)
     stored = StoredDeals(con, label, exclude=earlier)
     con.begin()
+    threads = single_thread(con)
     try:
         if earlier:
             drop_loads(con, earlier)
@@ -266,6 +269,8 @@ def _ingest_one(
         with LoadWriter(con, load_id, chunk_rows=chunk_rows) as writer:
             _run(adapter, chunks, result, writer, stored, 0)
             writer.flush()
+        restore_threads(con, threads)  # the checks below read the whole store
+        threads = None
         result.implausible = flag_implausible(con, load_id)
         result.above_market = flag_above_market(con, load_id=load_id)
         result.no_market = uncovered_years(con, load_id)
@@ -283,6 +288,8 @@ def _ingest_one(
             ) from exc
         raise
     finally:
+        with suppress(duckdb.Error):  # after the rollback, when the load failed
+            restore_threads(con, threads)
         stored.close()
         size.restore()
     if progress is not None:

@@ -63,10 +63,7 @@ class LoadWriter:
 
     Inserts run on one helper thread (DuckDB releases the GIL while it works), so the next chunk
     is prepared while the previous one is written; only one insert is ever in flight, and the
-    connection is used by one thread at a time. While it is open DuckDB works on one thread: an
-    insert from one Arrow stream gains nothing from more (the chunks are made in Python, one at
-    a time), and its other threads cost a tenth of the load's CPU time in coordination. Use it
-    as a context manager, or call ``close``.
+    connection is used by one thread at a time. Use it as a context manager, or call ``close``.
     """
 
     def __init__(
@@ -86,9 +83,6 @@ class LoadWriter:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sectorlens-insert")
         self._inflight: Future[None] | None = None
         self.written: dict[str, int] = {}
-        self._threads = _setting(con, "threads")
-        if self._threads is not None:
-            con.execute("SET threads = 1")
 
     def __enter__(self) -> LoadWriter:
         return self
@@ -102,9 +96,6 @@ class LoadWriter:
             self._wait()
         finally:
             self._worker.shutdown(wait=True)
-            if self._threads is not None:
-                self._con.execute(f"SET threads = {int(self._threads)}")
-                self._threads = None
 
     def _wait(self) -> None:
         inflight, self._inflight = self._inflight, None
@@ -255,13 +246,26 @@ def _keyed(data: pa.Table, keys: pa.Table) -> pa.Array:
     return keys.column("company_key").combine_chunks().take(at)
 
 
-def _setting(con: duckdb.DuckDBPyConnection, name: str) -> Any:
-    """A DuckDB setting's current value (None when it cannot be read)."""
+def single_thread(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Make DuckDB work on one thread while a load streams in; the setting to restore after.
+
+    An insert from one Arrow stream gains nothing from more threads (the chunks are made in
+    Python, one at a time); DuckDB's other threads cost a tenth of a load's CPU time in
+    coordination (benchmarks/ingest.py). Queries over the whole store (the checks at the end of
+    a load) should run after ``restore_threads``.
+    """
     try:
-        found = con.execute("SELECT current_setting(?)", [name]).fetchone()
+        found = con.execute("SELECT current_setting('threads')").fetchone()
+        con.execute("SET threads = 1")
     except duckdb.Error:
         return None
-    return None if found is None else found[0]
+    return None if found is None else int(found[0])
+
+
+def restore_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> None:
+    """Give DuckDB back the threads ``single_thread`` took (no-op for None)."""
+    if threads is not None:
+        con.execute(f"SET threads = {int(threads)}")
 
 
 def _as_stored(stored: pa.Field, given: pa.Field) -> pa.Field:
