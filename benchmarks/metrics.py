@@ -239,6 +239,7 @@ def main() -> int:
     totals = dict.fromkeys(impls, 0.0)
     cpu_totals = dict(totals)
     problems = []
+    per_metric_cpu: list[tuple[str, dict[str, float]]] = []
     for label, name, request in REPORT:
         times, cpus, results = bench_one(
             label, name, request, con, frames, args.repeat, baseline, skip
@@ -253,9 +254,13 @@ def main() -> int:
             totals[impl] += times[impl]
             cpu_totals[impl] += cpus[impl]
         print(row(label, times))
+        per_metric_cpu.append((label, cpus))
     print("-" * len(header))
     print(row("all report metrics", totals))
     print(row("  CPU s (all threads)", cpu_totals))
+    print(f"\nCPU seconds (all threads) per metric\n{header}\n{'-' * len(header)}")
+    for label, cpus in per_metric_cpu:
+        print(row(label, cpus))
     if baseline is not None:
         baseline.close()
     load = os.getloadavg()
