@@ -252,14 +252,25 @@ def amounts_of(t: ir.Table, value: ir.Value, low: ir.Value, high: ir.Value) -> d
     deal has no midpoint.
     """
     null = ibis.null(value.type())
-    both = low.notnull() & high.notnull()
     return {
         "exact": ibis.ifelse(t.amount_qualifier == "exact", value, null),
         # CASE, not COALESCE: the same values, a fifth cheaper on DuckDB's DECIMAL(38, 6)
         "low": ibis.ifelse(low.notnull(), low, value),
         "high": ibis.ifelse(high.notnull(), high, value),
-        "mid_x2": ibis.ifelse(both, low + high, value + value),
+        "mid_x2": mid_x2(t, value, low, high),
     }
+
+
+def mid_x2(t: ir.Table, value: ir.Value, low: ir.Value, high: ir.Value) -> ir.Value:
+    """Twice the midpoint of the amounts ``value``/``low``/``high`` of ``t``: the deals' stored
+    ``amount_mid_x2`` (store schema 4, derived at load) when these are the deals' own stated
+    amounts, which saves a CASE over three 128-bit columns per deal and query; else computed."""
+    names = ("amount_value", "amount_low", "amount_high", "amount_mid_x2")
+    if all(n in t.columns for n in names) and all(
+        v.equals(t[n]) for v, n in zip((value, low, high), names[:3], strict=True)
+    ):
+        return t.amount_mid_x2
+    return ibis.ifelse(low.notnull() & high.notnull(), low + high, value + value)
 
 
 def mid_sum(

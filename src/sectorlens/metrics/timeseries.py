@@ -25,6 +25,7 @@ from sectorlens.metrics.common import (
     grain_of,
     group_columns,
     growth,
+    mid_x2,
     pct,
     period_bounds,
     period_label,
@@ -210,21 +211,14 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
     month, day = _through(q, as_of)
     t = deals(q, engine)
     # aggregated per day and stated currency first, converted, then per year and window
-    lo, hi = t.amount_low, t.amount_high
-    p = by_day(
-        t,
-        q,
-        engine,
-        {"k_both": lo.notnull() & hi.notnull()},
-        {"lh": lo + hi, "value": t.amount_value},
-        {"n": t.count()},
-    )
+    x2 = mid_x2(t, t.amount_value, t.amount_low, t.amount_high)
+    p = by_day(t, q, engine, {}, {"x2": x2}, {"n": t.count()})
     m, d = p.fx_day.month(), p.fx_day.day()
     p = p.mutate(
         year=p.fx_day.year(),
         k_window=((m < month) | ((m == month) & (d <= day))).fill_null(False),
     )
-    x2 = ibis.ifelse(p.k_both, p.lh, p.value + p.value)
+    x2 = p.x2
     rows = p.group_by("year").aggregate(
         deals_ytd=ibis.ifelse(p.k_window, p.n, 0).sum(),
         deals_full_year=p.n.sum(),
