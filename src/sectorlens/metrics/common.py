@@ -196,6 +196,8 @@ def by_day(
     keys: Mapping[str, ir.Value],
     sums: Mapping[str, ir.Value],
     counts: Mapping[str, ir.Value],
+    *,
+    collapse: bool = False,
 ) -> ir.Table:
     """Aggregate first, convert after: per ``keys``, stated currency and day, the ``sums`` of
     amounts in their stated currency and the ``counts`` (count aggregates), then the rate of
@@ -207,15 +209,25 @@ def by_day(
     the rate is the same for every deal of one currency and day, so Σ(amount × rate) =
     (Σ amount) × rate; a second aggregation over these rows gives the same sums as converting
     each deal, at the cost of a join over thousands of rows instead of millions of deals.
+
+    With ``collapse``, deals in the query's currency (rate 1 whatever the day) are not split by
+    day: their ``fx_day`` is null, so the caller's ``keys`` carry what it needs of the date
+    (e.g. the year). Far fewer groups where most deals are in the query's currency.
     """
     if all(c == q.currency for c in engine.deal_currencies()):
-        p = t.group_by(**keys, fx_day=t.deal_date).aggregate(
+        days = {} if collapse else {"fx_day": t.deal_date}
+        p = t.group_by(**keys, **days).aggregate(
             **counts,
             **{k: v.sum() for k, v in sums.items()},
             **{f"n_{k}": v.count() for k, v in sums.items()},
         )
+        if collapse:
+            p = p.mutate(fx_day=ibis.null("date"))
         return p.mutate(fx_known=ibis.literal(True))
-    p = t.group_by(**keys, fx_day_=t.deal_date, fx_cur_=t.currency).aggregate(
+    day = t.deal_date
+    if collapse:
+        day = ibis.ifelse(t.currency == q.currency, ibis.null("date"), t.deal_date)
+    p = t.group_by(**keys, fx_day_=day, fx_cur_=t.currency).aggregate(
         **counts,
         **{f"s_{k}": v.sum() for k, v in sums.items()},
         **{f"c_{k}": v.count() for k, v in sums.items()},

@@ -70,11 +70,13 @@ def deal_aggregates_by_day(t: ir.Table, q: Query, engine: Any) -> ir.Table:
     rows are per day and stated currency (common.by_day), converted, then grouped by period.
     A class's low (high) end is known where the stated one is and the row has a rate."""
     lo, hi = t.amount_low, t.amount_high
+    groups = time_columns(t.deal_date, q.by)
     p = by_day(
         t,
         q,
         engine,
         {
+            **groups,
             "k_kind": t.amount_kind,
             "k_disclosed": t.disclosed,
             "k_exact": (t.amount_qualifier == "exact").fill_null(False),
@@ -83,9 +85,9 @@ def deal_aggregates_by_day(t: ir.Table, q: Query, engine: Any) -> ir.Table:
         },
         {"value": t.amount_value, "low": lo, "high": hi},
         {"n": t.count()},
+        collapse=True,
     )
-    groups = time_columns(p.fx_day, q.by)
-    p = p.mutate(**groups, k_low=p.k_low & p.fx_known, k_high=p.k_high & p.fx_known)
+    p = p.mutate(k_low=p.k_low & p.fx_known, k_high=p.k_high & p.fx_known)
     return _class_sums(p, list(groups))
 
 
