@@ -295,3 +295,21 @@ def test_duckdb_threads_are_given_back_after_a_load_and_after_a_failed_one(
     with pytest.raises(RuntimeError, match="injected"):
         load(_export(tmp_path / "second.csv", 4))  # not the same file: not skipped
     assert scalar(con, "SELECT current_setting('threads')") == 3
+
+
+def test_midpoints_are_derived_as_each_batch_is_inserted(
+    tmp_path: Path, load: Load, con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # no update of the whole load at its end: amount_mid_x2 arrives with each row
+    monkeypatch.setattr("sectorlens.ingest.run.assign_company_keys", lambda con: None)
+    load(_export(tmp_path / "export.csv", 5), chunk_rows=3)
+    rows = con.execute(
+        "SELECT amount_kind, amount_value, amount_low, amount_high, amount_mid_x2 FROM deals"
+    ).fetchall()
+    assert len(rows) == 10
+    for kind, value, low, high, mid_x2 in rows:
+        if low is not None and high is not None:
+            assert mid_x2 == low + high  # a range ('数百万'): its midpoint, twice
+        else:
+            assert kind != "money" or mid_x2 == 2 * value
+    assert any(low != high for _, _, low, high, _ in rows)  # ranges were among them

@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from sectorlens.errors import StoreError
 from sectorlens.store.connection import first_row
-from sectorlens.store.keys import keys_for
+from sectorlens.store.keys import MID_X2_SQL, keys_for
 from sectorlens.store.schema import TABLES
 
 # Tables are inserted once DEFAULT_CHUNK_ROWS rows of them are queued (rows given one by one are
@@ -176,14 +176,23 @@ class LoadWriter:
         schema = table_schema(table)
         prefixed = LOAD_PREFIXED.get(table)
 
+        # a deal's midpoint is derived as it is inserted (no update of the load at its end)
+        derived = (
+            {"amount_mid_x2": MID_X2_SQL}
+            if table == "deals" and {"amount_low", "amount_high", "amount_value"} <= set(names)
+            else {}
+        )
+
         def expression(name: str) -> str:
             if name == "load_id":
                 return "$load_id"
             if name == prefixed:
                 return f"$load_id || '/' || {name}"
+            if name in derived and name not in names:
+                return derived[name]
             return name
 
-        columns = [n for n in schema.names if n in names or n == "load_id"]
+        columns = [n for n in schema.names if n in names or n == "load_id" or n in derived]
         select = ", ".join(expression(name) for name in columns)
         # the latest load describes a company; a source already present stays as it is
         verb = "INSERT OR REPLACE INTO" if table == "companies" else "INSERT INTO"
