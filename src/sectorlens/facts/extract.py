@@ -12,8 +12,9 @@ from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span, quantity_spans
-from sectorlens.facts.context import Named, change_of, named_periods, reference_date
+from sectorlens.facts.context import Dating, Named, change_of, named_periods, reference_date
 from sectorlens.facts.document import Block
+from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
 from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
@@ -101,6 +102,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     inherited: Period | None = None
     paragraph = -1
     scope = Scope(reference)
+    fiscal = fiscal_calendar(doc.text)
     by_paragraph: dict[int, int] = {}
     for sent in lay.sentences:
         by_paragraph[sent.paragraph] = by_paragraph.get(sent.paragraph, 0) + 1
@@ -113,8 +115,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             continue  # a table row: its cells are read as cells below
         if sent.paragraph != paragraph:
             paragraph, inherited = sent.paragraph, None
-        year = (inherited or scope.period or scope.reference_period or NO_PERIOD).end.year
-        found = named_periods(sent.text, None if year == 1 else year)
+        base = inherited or scope.period or scope.reference_period
+        year = (base or NO_PERIOD).end.year
+        dating = None
+        if fiscal is not None:
+            published = base is not None and base is scope.reference_period
+            dating = Dating(fiscal, base.end if base else None, published)
+        found = named_periods(sent.text, None if year == 1 else year, dating)
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
         spans = quantity_spans(sent.text)
@@ -128,7 +135,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         own = [n.period for n in found if not n.compared]
         inherited = own[-1] if own else None
     for block in tables:
-        mentions.extend(_table_mentions(doc, block, scope.reference_period))
+        mentions.extend(_table_mentions(doc, block, scope.reference_period, fiscal))
     for run_index, run in enumerate(lay.figures):
         got, bad = _figure_facts(doc, run, run_index, default_currency)
         mentions.extend(got)
@@ -235,14 +242,18 @@ def _sentence_facts(
     return mentions, unparsed
 
 
-def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> list[Mention]:
+def _table_mentions(
+    doc: Document, block: Block, fallback: Period | None, fiscal: Fiscal | None = None
+) -> list[Mention]:
     """The cells of a table as mentions (their locator is the cell)."""
     context = block_context(doc, block)
-    found = [n.period for n in named_periods(context, None) if not n.compared]
+    day = fallback.end if fallback is not None else None
+    dating = Dating(fiscal, day, True) if fiscal is not None else None
+    found = [n.period for n in named_periods(context, None, dating) if not n.compared]
     lang = lx.language(block.text[:400] + context)
     section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
     out = []
-    for cf in table_facts(doc, block, context, found[-1] if found else fallback):
+    for cf in table_facts(doc, block, context, found[-1] if found else fallback, dating):
         out.append(
             Mention(
                 cf.fact,
