@@ -118,6 +118,9 @@ _CHANGE = (
         ),
     ),
 )
+_YOY_AFTER = re.compile(
+    r"^\s?(?:[(（]\s?)?(?:Y/Y|YoY|year[-\s]over[-\s]year|year[-\s]on[-\s]year|同比)", re.I
+)
 _SIGN_BEFORE = re.compile(r"(?:^|[\s(（:：,，])[+\-−]\s?$")
 _REF_CUE = re.compile(
     r"(?:보도\s?시점|보도\s?일시|발행일|작성일|发布时间|发布日期|发表时间|日期|publishedAt|"
@@ -403,6 +406,8 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return None
     for kind, pattern in _CHANGE:
         if pattern.search(lead):
+            if kind == "change" and _YOY_AFTER.match(text[end : end + 24]):
+                return "yoy"  # an increase of 11% Y/Y
             return kind
     if _SIGN_BEFORE.search(text[max(0, start - 3) : start]):
         return "change"

@@ -62,6 +62,7 @@ class Mention:
     compared: Period | None = None  # the period the sentence compares with (전년 대비, vs Q4 2018)
     level: tuple[int, int] | None = None  # a change's level (营收 82.07亿元 for 同比 -31%)
     cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
+    group: str | None = None  # a cell's label row above it (Cost of revenues:)
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,7 @@ def _table_mentions(
                 section=section,
                 period_source="table" if cf.fact.period is not None else None,
                 cell=(block.index, cf.row, cf.col),
+                group=cf.group,
             )
         )
     return out

@@ -83,6 +83,7 @@ class CellFact:
     metric: str | None
     change: str | None
     estimate: bool
+    group: str | None = None  # the label row the cell sits under (Cost of revenues:)
 
 
 def _scale_currency(text: str) -> tuple[str | None, str | None]:
@@ -180,8 +181,21 @@ def table_facts(
             start, end = block.doc_span(cell.start, cell.end)
             fact = Fact(q, metric, sentence, doc.line_of(start), (start, end), None, period)
             estimate = bool(re.search(r"\d(?:E|F|P)\b", column))
-            out.append(CellFact(fact, r, c, metric, change, estimate))
+            group = _group_label(table, r, c, first_col, context)
+            out.append(CellFact(fact, r, c, metric, change, estimate, group))
     return out
+
+
+def _group_label(table: Table, row: int, col: int, first_col: int, context: str) -> str | None:
+    """The nearest row above ``row`` with a label and no values (``Cost of revenues:``), or the
+    line right above the table when it ends in a colon (``Revenues:``)."""
+    for r in range(row - 1, table.header_rows - 1, -1):
+        label = table.row_label(r, col)
+        values = [table.cell(r, c) for c in range(first_col, table.cols)]
+        if label.strip() and not any(v is not None and v.text.strip() for v in values):
+            return label.strip() if label.rstrip().endswith((":", "：")) else None
+    last = context.splitlines()[-1].strip() if context.strip() else ""
+    return last if last.endswith((":", "：")) and len(last) <= 40 else None
 
 
 def _set_apart_columns(context: str, n: int, dating: Dating | None) -> list[Period]:
