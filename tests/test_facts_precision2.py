@@ -46,3 +46,103 @@ def test_an_unlabelled_last_row_that_sums_in_one_column_is_checked_in_the_other(
 def test_an_unlabelled_last_row_no_column_adds_up_is_no_total(a: str, b: str) -> None:
     # an average row, or a row of other figures: nothing in the table says it is a total
     assert bad(UNLABELLED.format(a=a, b=b), fmt="md") == []
+
+
+# --- fiscal calendars and spans ending on a stated day ---------------------------------------
+
+FISCAL = (
+    "Acme Corp reports results for its second quarter fiscal 2025 ended July 31, 2024.\n\n"
+    "Second quarter revenue was $5.0 billion. Full year FY25 revenue guidance is $21 billion."
+)
+
+
+def _periods(text: str) -> dict[str, tuple[str, str]]:
+    ex = extract(from_text(text))
+    return {
+        f.quantity.input: (f.period.start.isoformat(), f.period.end.isoformat())
+        for f in ex.facts
+        if f.period is not None
+    }
+
+
+def test_a_stated_fiscal_calendar_dates_fiscal_years_and_bare_quarters() -> None:
+    got = _periods(FISCAL)
+    assert got["$5.0 billion"] == ("2024-05-01", "2024-07-31")
+    assert got["$21 billion"] == ("2024-02-01", "2025-01-31")
+
+
+def test_without_a_stated_calendar_a_fiscal_year_stays_the_calendar_year() -> None:
+    got = _periods("Full year FY25 revenue guidance is $21 billion. Q1 revenue was $4 billion.")
+    assert got["$21 billion"] == ("2025-01-01", "2025-12-31")
+
+
+def test_two_different_fiscal_statements_give_no_calendar() -> None:
+    from sectorlens.facts.fiscal import fiscal_calendar
+
+    assert fiscal_calendar(FISCAL) is not None
+    both = FISCAL + " The first quarter fiscal 2025 ended March 31, 2024."
+    assert fiscal_calendar(both) is None
+    assert fiscal_calendar("Results for the fiscal year 2023 ended December 31, 2023.") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "start", "end"),
+    [
+        ("Three Months Ended April 30, 2023", "2023-02-01", "2023-04-30"),
+        ("Six months ended June 30, 2022", "2022-01-01", "2022-06-30"),
+        ("Year Ended January 28, 2024", "2023-01-29", "2024-01-28"),
+    ],
+)
+def test_months_ended_a_day_is_the_span_before_it(header: str, start: str, end: str) -> None:
+    from sectorlens.facts.context import named_periods
+
+    (n,) = named_periods(header, None)
+    assert (n.period.start.isoformat(), n.period.end.isoformat()) == (start, end)
+
+
+def test_a_bare_year_after_a_span_ended_names_the_same_span_that_year() -> None:
+    from sectorlens.facts.context import named_periods
+
+    a, b = named_periods("Three Months Ended April 30, 2023\n2022", None)
+    assert (b.period.start.isoformat(), b.period.end.isoformat()) == ("2022-02-01", "2022-04-30")
+    assert a.period.end.isoformat() == "2023-04-30"
+
+
+# --- a table with its column headers and unit line set above it ------------------------------
+
+SET_APART = """Statements of Operations (in millions, except per share data) (Unaudited)
+
+Three Months Ended April 30, 2023
+
+2022
+
+Revenues:
+
+| Item | | |
+|---|---:|---:|
+| Product | $ 700 | $ 600 |
+| Services | 300 | 300 |
+| Total revenues | 1,000 | 900 |
+| Diluted net income per share | $ 0.20 | $ 0.03 |
+| Shares used in computing diluted net income per share | 988 | 1,001 |
+
+In the three months ended April 30, 2023, total revenues were $1.0 billion, an increase of {x}% Y/Y, and 12% in constant currency.
+"""
+
+
+def test_column_periods_and_unit_line_above_a_table_apply_to_its_cells() -> None:
+    ex = extract(from_text(SET_APART.format(x=11), fmt="md"))
+    cells = {f.quantity.input: f for f in ex.facts if " | " in f.sentence}
+    assert cells["USD 700 million"].period is not None
+    assert cells["USD 700 million"].period.start.isoformat() == "2023-02-01"
+    assert cells["USD 600 million"].period is not None
+    assert cells["USD 600 million"].period.end.isoformat() == "2022-04-30"
+    assert "USD 0.20" in cells  # per share: not scaled to millions
+    assert "988" in cells  # a count of shares: no currency
+
+
+def test_a_yoy_rate_is_recomputed_from_the_table_and_constant_currency_is_not() -> None:
+    assert bad(SET_APART.format(x=11), fmt="md") == []
+    (f,) = bad(SET_APART.format(x=-11).replace("increase of -11%", "decrease of 11%"), fmt="md")
+    assert f.rule == "derived.growth" and f.severity is Severity.WARNING
+    assert "-11%" in f.message and "+11.11%" in f.message
