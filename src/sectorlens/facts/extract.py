@@ -132,9 +132,10 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         got, bad = _sentence_facts(doc, sent, spans, found, inherited, scope, default_currency)
         mentions.extend(got)
         unparsed.extend(bad)
-        # Only the sentence right before lends its period (이 중 총 금액은… after 2014~2020년…).
+        # The sentence before lends its period (이 중 총 금액은… after 2014~2020년…); a sentence
+        # with figures but no period of its own passes on the one it was lent.
         own = [n.period for n in found if not n.compared]
-        inherited = own[-1] if own else None
+        inherited = own[-1] if own else (inherited if got else None)
     for block in tables:
         mentions.extend(_table_mentions(doc, block, scope.reference_period, fiscal))
     for run_index, run in enumerate(lay.figures):

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, generic, norm, point
+from sectorlens.facts.rules.common import (
+    Context,
+    bounds,
+    finding,
+    generic,
+    norm,
+    point,
+    same_metric,
+)
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated"
@@ -40,8 +48,10 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     if a.change != b.change or a.change in ("from", "versus"):
         return False
     ma, mb = norm(a.metric), norm(b.metric)
-    if not ma or ma != mb:
+    if not ma or not mb:
         return False
+    if ma != mb and not ((a.cell is None) != (b.cell is None) and same_metric(a, b)):
+        return False  # a table row is restated in prose by its words (Revenues: · Services)
     if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)):
         return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
