@@ -146,3 +146,62 @@ def test_a_yoy_rate_is_recomputed_from_the_table_and_constant_currency_is_not() 
     (f,) = bad(SET_APART.format(x=-11).replace("increase of -11%", "decrease of 11%"), fmt="md")
     assert f.rule == "derived.growth" and f.severity is Severity.WARNING
     assert "-11%" in f.message and "+11.11%" in f.message
+
+
+# --- a sign against the trend word next to it ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "업계의 Capex는 작년 대비 +48.3% 감소할 것으로 전망된다.",
+        "公司净利润同比下降+12.5%，主要由于成本上升。",
+        "Operating costs were 4.1 billion dollars, a change of -7% increase on last year.",
+    ],
+)
+def test_a_sign_contradicting_its_trend_word_is_a_warning(text: str) -> None:
+    (f,) = bad(text, "trend.sign")
+    assert f.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "업계의 Capex는 작년 대비 +48.3% 증가할 것으로 전망된다.",
+        "수출은 전년 대비 -5.2% 감소했다.",  # a minus before a fall word: redundant, not wrong
+        "영업이익은 ▲3.2% 감소했다.",  # ▲ can mean minus in Korean financial writing
+        "公司净利润同比增长+12.5%。",
+        "Revenue for 2021-2022 grew 8% to $3 billion.",
+    ],
+)
+def test_a_sign_agreeing_with_its_word_or_no_sign_is_quiet(text: str) -> None:
+    assert bad(text, "trend.sign") == []
+
+
+# --- a table row restated in prose ------------------------------------------------------------
+
+RESTATED = """Results (in millions)
+
+| Item | 2023 | 2022 |
+|---|---:|---:|
+| Revenues: | | |
+| Licences | $ 640 | $ 600 |
+| Support | 180 | 170 |
+| Cost of revenues: | | |
+| Licences | 600 | 560 |
+| Support | 90 | 85 |
+
+In 2023, licences revenues were ${x} million.
+"""
+
+
+def test_a_table_row_restated_in_prose_by_its_words_and_label_row() -> None:
+    assert bad(RESTATED.format(x=640), fmt="md") == []
+    (f,) = bad(RESTATED.format(x=690), fmt="md")
+    assert f.rule == "restated" and {"640000000", "690000000"} <= set(f.values)
+
+
+def test_a_row_under_another_label_row_is_not_the_figure_restated() -> None:
+    # the cost of licences (600) is close in value but under 'Cost of revenues:'
+    (f,) = bad(RESTATED.format(x=690), fmt="md")
+    assert len(f.facts) == 2 and "600000000" not in f.values

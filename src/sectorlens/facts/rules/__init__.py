@@ -12,6 +12,7 @@ from sectorlens.facts.rules import (
     equivalents,
     growth,
     restated,
+    signs,
     store,
     tables,
     trend,
@@ -24,6 +25,7 @@ Rule = Callable[[Context], list[Finding]]
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
     "trend": trend.check,
+    "sign": signs.check,
     "comparison": comparison.check,
     "fx": equivalents.check,
     "derived": derived.check,
