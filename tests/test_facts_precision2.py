@@ -205,3 +205,27 @@ def test_a_row_under_another_label_row_is_not_the_figure_restated() -> None:
     # the cost of licences (600) is close in value but under 'Cost of revenues:'
     (f,) = bad(RESTATED.format(x=690), fmt="md")
     assert len(f.facts) == 2 and "600000000" not in f.values
+
+
+# --- energy amounts and parts that end with their clause --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [("19.0GWh", "19"), ("1,200 TWh", "1200")])
+def test_energy_amounts_are_read_with_their_unit(text: str, value: str) -> None:
+    from sectorlens.parse import parse
+
+    q = parse(text)
+    assert q.kind.value == "count" and str(q.value) == value and q.unit in ("GWh", "TWh")
+
+
+PARTS_CLAUSE = (
+    "5 月出口 19.0GWh，占当月产量 15.4%，其中甲类电池出口 {a}GWh（占比 37.89%），"
+    "乙类电池出口 11.7GWh（占比 61.58%）；1-5 月累计出口 102.90GWh，同比 + 68.0%。"
+)
+
+
+def test_parts_after_of_which_end_with_their_clause() -> None:
+    assert bad(PARTS_CLAUSE.format(a="7.2")) == []
+    found = bad(PARTS_CLAUSE.format(a="9.2"))
+    assert {f.rule for f in found} == {"breakdown.parts", "breakdown.share"}
+    assert all(f.severity is Severity.ERROR for f in found)

@@ -118,7 +118,9 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             marker = None  # including $12 million of interest: an example, not the items
         if marker:
             before = [m for m in same if m.local[1] <= marker.start()]
-            after = [m for m in same if m.local[0] >= marker.end()]
+            stop = re.compile(r"[;；。]").search(text, marker.end())
+            end = stop.start() if stop else len(text)  # the items end with their clause
+            after = [m for m in same if marker.end() <= m.local[0] < end]
             if before and len(after) >= 2 and _parts_related(text, before[-1], after):
                 out.append(_parts(ctx, before[-1], after, exhaustive=False))
                 out.extend(_part_shares(ctx, text, before[-1], after, members))
