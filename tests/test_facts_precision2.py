@@ -126,7 +126,8 @@ Revenues:
 | Diluted net income per share | $ 0.20 | $ 0.03 |
 | Shares used in computing diluted net income per share | 988 | 1,001 |
 
-In the three months ended April 30, 2023, total revenues were $1.0 billion, an increase of {x}% Y/Y, and 12% in constant currency.
+In the three months ended April 30, 2023, total revenues were $1.0 billion,
+an increase of {x}% Y/Y, and 12% in constant currency.
 """
 
 
