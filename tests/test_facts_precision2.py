@@ -230,3 +230,37 @@ def test_parts_after_of_which_end_with_their_clause() -> None:
     found = bad(PARTS_CLAUSE.format(a="9.2"))
     assert {f.rule for f in found} == {"breakdown.parts", "breakdown.share"}
     assert all(f.severity is Severity.ERROR for f in found)
+
+
+# --- a paragraph and its translation ----------------------------------------------------------
+
+BILINGUAL = {
+    "zh": (
+        "In 2022 sales rose by nearly 12% to $4 billion, margins reached 31% and the company "
+        "spent ${x} billion on new plants.\n\n"
+        "2022 年销售额增长近 12%，达到 40 亿美元，利润率达到 31%，公司在新工厂上花费了 "
+        "15 亿美元。\n"
+    ),
+    "ko": (
+        "In 2022 sales rose by nearly 12% to $4 billion, margins reached 31% and the company "
+        "spent ${x} billion on new plants.\n\n"
+        "2022년 매출은 12% 가까이 늘어 40억 달러에 이르렀고, 이익률은 31%였으며, 회사는 새 "
+        "공장에 15억 달러를 썼다.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", BILINGUAL)
+def test_a_figure_differing_from_its_translation_is_a_warning(lang: str) -> None:
+    assert bad(BILINGUAL[lang].format(x="1.5"), "restated.translation") == []
+    (f,) = bad(BILINGUAL[lang].format(x="2.5"), "restated.translation")
+    assert f.severity is Severity.WARNING and set(f.values) == {"2500000000", "1500000000"}
+
+
+def test_paragraphs_whose_figures_do_not_line_up_are_no_translation() -> None:
+    text = (
+        "In 2022 sales rose by 12% to $4 billion, margins reached 31% and capex was "
+        "$2.5 billion.\n\n"
+        "2023 年销售额增长 8%，达到 43 亿美元，利润率为 29%，资本开支为 15 亿美元。\n"
+    )
+    assert bad(text, "restated.translation") == []

@@ -15,6 +15,7 @@ from sectorlens.facts.rules import (
     signs,
     store,
     tables,
+    translated,
     trend,
 )
 from sectorlens.facts.rules.common import Context
@@ -33,6 +34,7 @@ RULES: dict[str, Rule] = {
     "tables": tables.check,
     "balance": balance.check,
     "restated": restated.check,
+    "translation": translated.check,
     "store": store.check,
 }
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.OK: 3}
