@@ -264,3 +264,68 @@ def test_paragraphs_whose_figures_do_not_line_up_are_no_translation() -> None:
         "2023 年销售额增长 8%，达到 43 亿美元，利润率为 29%，资本开支为 15 亿美元。\n"
     )
     assert bad(text, "restated.translation") == []
+
+
+# --- a headline restating a body figure -------------------------------------------------------
+
+HEADLINES = {
+    "zh": (
+        "# 某国5月对华出口增5.6%达61.7亿美元\n\n"
+        + "据报道，该国5月份出口总额同比增长4.7%，达到133.8亿美元，连续第20个月增长。" * 3
+        + "\n\n5月对中国出口的产品金额为{level}亿美元，同比{word}5.6%。\n"
+    ),
+    "en": (
+        "# Acme exports to China rose 5.6% to $6.17 billion in May 2011\n\n"
+        + "Total exports of the country grew 4.7% in May 2011, reaching $13.38 billion. " * 3
+        + "\n\nIn May 2011, Acme exports to China were ${level} billion, {word} 5.6% year on year.\n"
+    ),
+}
+WORDS = {"zh": ("增长", "下降"), "en": ("up", "down")}
+LEVELS = {"zh": ("61.7", "66.7"), "en": ("6.17", "6.67")}
+
+
+@pytest.mark.parametrize("lang", HEADLINES)
+def test_a_headline_level_and_change_restated_in_the_body(lang: str) -> None:
+    up, down = WORDS[lang]
+    same, other = LEVELS[lang]
+    assert bad(HEADLINES[lang].format(level=same, word=up), "restated.headline", fmt="md") == []
+    (f,) = bad(HEADLINES[lang].format(level=other, word=up), "restated.headline", fmt="md")
+    assert f.severity is Severity.WARNING
+    (g,) = bad(HEADLINES[lang].format(level=same, word=down), "restated.headline", fmt="md")
+    assert g.severity is Severity.WARNING and "-5.6%" in g.message
+
+
+def test_a_body_figure_with_another_change_is_no_restatement_of_the_headline() -> None:
+    text = HEADLINES["en"].format(level="6.67", word="up").replace("up 5.6% year", "up 7.1% year")
+    assert bad(text, "restated.headline", fmt="md") == []
+
+
+# --- layout and dates -------------------------------------------------------------------------
+
+
+def test_a_dateline_dates_the_document_not_the_section_below_it() -> None:
+    from sectorlens.facts.context import is_dateline
+
+    assert is_dateline("发布时间：2011-06-09 发布人：-")
+    assert is_dateline("Published: May 31, 2023")
+    assert not is_dateline("2023년 매출 현황")
+
+
+def test_a_month_and_day_without_year_is_that_day_of_the_context_year() -> None:
+    from sectorlens.facts.context import named_periods
+
+    (n,) = named_periods("6 月 11 日价格 6.08 万元", 2025)
+    assert n.period.start == n.period.end and n.period.start.isoformat() == "2025-06-11"
+    assert named_periods("6 月 31 日", 2025) == ()
+
+
+def test_list_items_are_sentences_of_their_own() -> None:
+    text = (
+        "Acme Reports Results\n\n"
+        "- Revenue of $8.25 Billion for the quarter, up 11% Year-Over-Year with strong demand\n"
+        "- Operating Margin of 27.6% for the quarter, a record for the company in any quarter\n"
+        "- Guidance of $9 Billion for the full year, up about 10% on the current year\n"
+    )
+    ex = extract(from_text(text, fmt="md"))
+    texts = {s.text.strip() for s in ex.layout.sentences}
+    assert any(t.startswith("Operating Margin of 27.6%") for t in texts)

@@ -58,6 +58,7 @@ _EXTRA = re.compile(
             r"3rd|4th)\s(?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
             r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|\sof(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
+            r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
             r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
             r"(?!\s?\d{1,2}\s?(?:일|日)))",
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
@@ -118,6 +119,7 @@ _CHANGE = (
         ),
     ),
 )
+_ZH_SHORT_CHANGE = re.compile(r"[\u4e00-\u9fff](?:增|降|涨|跌|减)\s?$")
 _YOY_AFTER = re.compile(
     r"^\s?(?:[(（]\s?)?(?:Y/Y|YoY|year[-\s]over[-\s]year|year[-\s]on[-\s]year|同比)", re.I
 )
@@ -143,6 +145,11 @@ class Named:
     end: int
     period: Period
     compared: bool = False
+
+
+def is_dateline(text: str) -> bool:
+    """A line that states when the document was published (``发布时间：2011-06-09``)."""
+    return bool(_REF_CUE.search(text[:40])) and bool(_DATE.search(text))
 
 
 def reference_date(text: str) -> date | None:
@@ -266,6 +273,12 @@ def _resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) -
         return _span(oy, first, first + months - 1)
     if year is None:
         return None
+    if g["md"]:
+        try:
+            day = date(year, int(g["mdm"]), int(g["mdd"]))
+        except ValueError:
+            return None
+        return Period(day, day)
     if g["ym"]:
         m1 = int(g["ym1"])
         m2 = int(g["ym2"]) if g["ym2"] else m1
@@ -404,6 +417,8 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "versus"  # compared to net revenue of $5.6 billion in 2021
     if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None
+    if _ZH_SHORT_CHANGE.search(lead):
+        return "change"  # 出口增5.6%: a one-character change word right before the number
     for kind, pattern in _CHANGE:
         if pattern.search(lead):
             if kind == "change" and _YOY_AFTER.match(text[end : end + 24]):
@@ -418,4 +433,12 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     return None
 
 
-__all__ = ["CHANGE_KINDS", "Dating", "Named", "change_of", "named_periods", "reference_date"]
+__all__ = [
+    "CHANGE_KINDS",
+    "Dating",
+    "Named",
+    "change_of",
+    "is_dateline",
+    "named_periods",
+    "reference_date",
+]

@@ -11,6 +11,7 @@ from sectorlens.facts.rules import (
     derived,
     equivalents,
     growth,
+    headline,
     restated,
     signs,
     store,
@@ -34,6 +35,7 @@ RULES: dict[str, Rule] = {
     "tables": tables.check,
     "balance": balance.check,
     "restated": restated.check,
+    "headline": headline.check,
     "translation": translated.check,
     "store": store.check,
 }

@@ -29,6 +29,7 @@ _DISAGREE = {
 }
 
 
+_INFERRED = frozenset(["heading", "context"])  # a period lent by the heading or sentence before
 _MIN_GLOBAL = 6  # a metric this long is specific enough to pair across sections
 
 
@@ -60,6 +61,8 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     if pa is not None and pb is not None:
         if "reference" in (a.period_source, b.period_source):
             return False  # undated: the document's date says nothing about what year it is
+        if a.period_source in _INFERRED and b.period_source in _INFERRED:
+            return False  # neither dated where it is stated: two figures of one section
         return (pa.start, pa.end) == (pb.start, pb.end)
     # Text against a figure: the figure dates its labels, the sentence may not.
     one_figure = (a.figure_run is None) != (b.figure_run is None)
