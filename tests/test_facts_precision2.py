@@ -277,7 +277,8 @@ HEADLINES = {
     "en": (
         "# Acme exports to China rose 5.6% to $6.17 billion in May 2011\n\n"
         + "Total exports of the country grew 4.7% in May 2011, reaching $13.38 billion. " * 3
-        + "\n\nIn May 2011, Acme exports to China were ${level} billion, {word} 5.6% year on year.\n"
+        + "\n\nIn May 2011, Acme exports to China were ${level} billion, "
+        "{word} 5.6% year on year.\n"
     ),
 }
 WORDS = {"zh": ("增长", "下降"), "en": ("up", "down")}
