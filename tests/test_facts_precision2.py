@@ -330,3 +330,36 @@ def test_list_items_are_sentences_of_their_own() -> None:
     ex = extract(from_text(text, fmt="md"))
     texts = {s.text.strip() for s in ex.layout.sentences}
     assert any(t.startswith("Operating Margin of 27.6%") for t in texts)
+
+
+# --- a table's compound-rate column -----------------------------------------------------------
+
+CAGR_TABLE = {
+    "en": """| Year | Output per worker | Period | Compounded Annual Increase |
+|---|---:|---|---:|
+| 1990 | 100 | | |
+| 2000 | 250 | 1990-2000 | {x}% |
+| 2010 | 400 | 2000-2010 | 4.8% |
+""",
+    "zh": """| 年份 | 产量 | 期间 | 年复合增长率 |
+|---|---:|---|---:|
+| 2010 | 100 | | |
+| 2015 | 180 | 2010-2015 | {x}% |
+| 2020 | 300 | 2015-2020 | 10.8% |
+""",
+}
+CAGR_RIGHT = {"en": "9.6", "zh": "12.5"}
+
+
+@pytest.mark.parametrize("lang", CAGR_TABLE)
+def test_a_tables_compound_rate_is_recomputed_from_its_levels(lang: str) -> None:
+    assert bad(CAGR_TABLE[lang].format(x=CAGR_RIGHT[lang]), "table.cagr", fmt="md") == []
+    (f,) = bad(CAGR_TABLE[lang].format(x="15.5"), "table.cagr", fmt="md")
+    assert f.severity is Severity.ERROR
+
+
+def test_no_compound_rate_check_without_one_level_column() -> None:
+    text = CAGR_TABLE["en"].replace("| Year | Output per worker |", "| Year | Output | Jobs |")
+    text = text.replace("| 100 |", "| 100 | 5 |").replace("| 250 |", "| 250 | 9 |")
+    text = text.replace("| 400 |", "| 400 | 12 |").replace("|---|---:|", "|---|---:|---:|")
+    assert bad(text.format(x="15.5"), "table.cagr", fmt="md") == []
