@@ -363,3 +363,26 @@ def test_no_compound_rate_check_without_one_level_column() -> None:
     text = text.replace("| 100 |", "| 100 | 5 |").replace("| 250 |", "| 250 | 9 |")
     text = text.replace("| 400 |", "| 400 | 12 |").replace("|---|---:|", "|---|---:|---:|")
     assert bad(text.format(x="15.5"), "table.cagr", fmt="md") == []
+
+
+# --- 'of this amount' takes its whole from the sentence before ---------------------------------
+
+OF_THIS = {
+    "en": "In 2010 we spent $6 billion on plants and equipment. Of this amount, ${x} billion "
+    "-- or 90% of the total -- was spent at home.",
+    "ko": "2010년 설비 투자는 60억 달러였다. 이 중 {x}억 달러(비중 90%)가 국내에 쓰였다.",
+}
+OF_THIS_X = {"en": ("5.4", "4.4"), "ko": ("54", "44")}
+
+
+@pytest.mark.parametrize("lang", OF_THIS)
+def test_a_share_of_the_amount_in_the_sentence_before_is_recomputed(lang: str) -> None:
+    right, wrong = OF_THIS_X[lang]
+    assert bad(OF_THIS[lang].format(x=right), "breakdown") == []
+    (f,) = bad(OF_THIS[lang].format(x=wrong), "breakdown")
+    assert f.rule == "breakdown.share" and f.severity is Severity.ERROR
+
+
+def test_of_this_after_a_paragraph_break_has_no_whole() -> None:
+    text = OF_THIS["en"].format(x="4.4").replace(" Of this amount", "\n\nOf this amount")
+    assert bad(text, "breakdown") == []
