@@ -207,7 +207,7 @@ def _sentence_facts(
         ):
             # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
             metric = previous.metric
-        if subject is not None and metric_of(subject) is None:
+        if subject is None or metric_of(subject) is None:
             subject = metric  # a subject is never a verb (同比增长) or a sign
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(

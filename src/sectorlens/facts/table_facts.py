@@ -177,6 +177,8 @@ def table_facts(
             if word and word.lower() in ("down", "decrease", "▼", "-", "−") and q.value > 0:
                 q = parse(f"-{text}" if not text[0].isalpha() else text.replace(" ", " -", 1))
             metric = _clean(metric_text)
+            if metric is None and metric_text is label and row_periods and not periods:
+                metric = _clean(column)  # a row labelled by its year: the column names the figure
             sentence = f"{label} | {column}: {cell.text}".strip(" |")
             start, end = block.doc_span(cell.start, cell.end)
             fact = Fact(q, metric, sentence, doc.line_of(start), (start, end), None, period)
