@@ -386,3 +386,33 @@ def test_a_share_of_the_amount_in_the_sentence_before_is_recomputed(lang: str) -
 def test_of_this_after_a_paragraph_break_has_no_whole() -> None:
     text = OF_THIS["en"].format(x="4.4").replace(" Of this amount", "\n\nOf this amount")
     assert bad(text, "breakdown") == []
+
+
+# --- subjects ----------------------------------------------------------------------------------
+
+
+def _subjects(text: str, fmt: str = "txt") -> dict[str, str | None]:
+    return {f.quantity.input: f.subject for f in extract(from_text(text, fmt=fmt)).facts}
+
+
+def test_an_english_subject_stops_at_its_verb() -> None:
+    got = _subjects("Since 1965, book value has grown from $19 to $95,453.")
+    assert got["$19"] == "book value"
+
+
+def test_a_change_without_words_of_its_own_takes_the_metric_of_its_level() -> None:
+    got = _subjects("Gaming net revenue of $6.8 billion in 2022 increased by 21% from 2021.")
+    assert got["21%"] is not None and "net revenue" in got["21%"]
+
+
+def test_a_year_labelled_table_row_is_named_by_its_column() -> None:
+    text = "| Year | Book value per share |\n|---|---:|\n| 2009 | 84,487 |\n| 2010 | 95,453 |\n"
+    got = _subjects(text, fmt="md")
+    assert got["95453"] == "Book value per share"
+
+
+def test_a_connective_left_of_a_change_word_is_no_metric() -> None:
+    from sectorlens.facts.scope import metric_of
+
+    assert metric_of("上升至") is None
+    assert metric_of("进口量") == "进口量"

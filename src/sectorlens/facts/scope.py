@@ -121,6 +121,8 @@ def metric_of(subject: str | None) -> str | None:
     if not re.search(r"[^\W\d_]", cleaned) or cleaned.strip() in _PARTICLES:
         return None
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ：:,，·-")
+    if re.fullmatch(r"[\u4e00-\u9fff]|[至到为达从由约近超逾共]+", cleaned):
+        return None  # 上升至 leaves 至: a connective, not a metric
     return cleaned or None
 
 
