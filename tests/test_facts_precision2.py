@@ -416,3 +416,28 @@ def test_a_connective_left_of_a_change_word_is_no_metric() -> None:
 
     assert metric_of("上升至") is None
     assert metric_of("进口量") == "进口量"
+
+
+# --- a change stated in the text and in a table, in opposite directions -----------------------
+
+DIRECTION = """| Year | Percentage Change in Per-Share Book Value | Percentage Change in the Index |
+|---|---:|---:|
+| 2009 | 19.8 | 26.5 |
+| 2010 | 13.0 | 15.1 |
+
+The per-share book value of our stock {word} by 13% in 2010.
+"""
+
+
+def test_a_text_change_against_the_tables_change_in_the_other_direction() -> None:
+    assert bad(DIRECTION.format(word="increased"), "restated.direction", fmt="md") == []
+    (f,) = bad(DIRECTION.format(word="decreased"), "restated.direction", fmt="md")
+    assert f.severity is Severity.WARNING and set(f.values) == {"13"}
+
+
+def test_two_sentences_with_the_same_size_in_opposite_directions_are_two_items() -> None:
+    text = (
+        "In May 2011, IT product exports grew 4.7% year on year to $13.38 billion. "
+        "In May 2011, semiconductor product exports fell 4.7% year on year to $4.18 billion."
+    )
+    assert bad(text, "restated.direction") == []

@@ -241,9 +241,17 @@ def _cell_fact(
 def _kind(unit: str | None, column: str, label: str) -> Kind:
     if unit:
         return Kind.PERCENT if unit == "%" else Kind.PP
-    if "%" in column or "(%)" in label or label.rstrip().endswith("%"):
+    if (
+        "%" in column
+        or "(%)" in label
+        or label.rstrip().endswith("%")
+        or _PERCENT_COL.search(column)
+    ):
         return Kind.PERCENT
     return Kind.NUMBER
+
+
+_PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 
 def _quantity_text(number: str, kind: Kind, currency: str | None, scale: str | None) -> str:

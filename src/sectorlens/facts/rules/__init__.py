@@ -9,6 +9,7 @@ from sectorlens.facts.rules import (
     breakdown,
     comparison,
     derived,
+    direction,
     equivalents,
     growth,
     headline,
@@ -38,6 +39,7 @@ RULES: dict[str, Rule] = {
     "balance": balance.check,
     "restated": restated.check,
     "headline": headline.check,
+    "direction": direction.check,
     "translation": translated.check,
     "store": store.check,
 }
