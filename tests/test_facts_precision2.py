@@ -91,6 +91,8 @@ def test_two_different_fiscal_statements_give_no_calendar() -> None:
         ("Three Months Ended April 30, 2023", "2023-02-01", "2023-04-30"),
         ("Six months ended June 30, 2022", "2022-01-01", "2022-06-30"),
         ("Year Ended January 28, 2024", "2023-01-29", "2024-01-28"),
+        ("Year Ended / Jan 28, 2024", "2023-01-29", "2024-01-28"),  # two header rows joined
+        ("Three Months / Ended April 30, / 2023", "2023-02-01", "2023-04-30"),
     ],
 )
 def test_months_ended_a_day_is_the_span_before_it(header: str, start: str, end: str) -> None:

@@ -36,7 +36,7 @@ _YEAR_ENDED = re.compile(
 )
 MONTHS_ENDED = (
     r"\b(?:(?P<enm>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?P<enq>quarter)|"
-    r"(?:fiscal\s)?(?P<eny>year))\s(?:ended|ending)\s(?:on\s)?"
+    r"(?:fiscal\s)?(?P<eny>year))\s(?:/\s)?(?:ended|ending)\s(?:/\s)?(?:on\s)?"
     rf"(?P<emon>{MON})\s(?P<eday>\d{{1,2}}),?\s?(?:/\s?)?(?P<eyr>(?:19|20)\d{{2}})"
 )
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
