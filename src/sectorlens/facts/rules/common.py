@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sectorlens.facts import lexicon as lx
@@ -325,6 +326,7 @@ def sum_word(metric: str | None) -> bool:
     return bool(metric) and bool(_SUM_WORD.search((metric or "").strip()))
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str | None) -> str:
     """A subject for comparison: no spaces or punctuation, lower case."""
     return re.sub(r"[\s·‧・,、()（）]", "", (text or "").lower())
@@ -333,6 +335,7 @@ def norm(text: str | None) -> str:
 _STOP = frozenset(["and", "of", "the", "for", "in", "from", "total"])
 
 
+@lru_cache(maxsize=1 << 16)
 def _bag(text: str) -> frozenset[str] | None:
     """The words of an English metric without plural s and small words; None for other text."""
     if not text or not text.isascii():
