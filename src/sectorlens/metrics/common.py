@@ -34,14 +34,19 @@ import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
 import pyarrow as pa
 
+from sectorlens._lazy import lazy_module
 from sectorlens.metrics import filters
 from sectorlens.metrics.registry import TIME_GRAINS, Query
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
 
 AMOUNT_TYPE = "decimal(38, 6)"
 RATE_TYPE = "decimal(38, 12)"

@@ -17,13 +17,11 @@ import re
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
 import pyarrow as pa
-from ibis.common.exceptions import TableNotFound
 
+from sectorlens._lazy import lazy_module
 from sectorlens.errors import NoAnswer, UsageError
 from sectorlens.fx import FxError, FxRates
 from sectorlens.metrics.common import (
@@ -38,6 +36,12 @@ from sectorlens.metrics.common import (
 )
 from sectorlens.metrics.filters import DATE_PATTERN, WS
 from sectorlens.metrics.registry import Query
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
 
 COUNT_UNITS = ("count", "deals")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -87,6 +91,8 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
         o = o.filter(o.metric == q.param("obs_metric"))
     if q.param("geography"):
         o = o.filter(o.geography == q.param("geography"))
+    from ibis.common.exceptions import TableNotFound
+
     try:  # the edition date of each figure: its source's publication date
         src = engine.table("sources")
     except TableNotFound:  # an engine given only deals and observations: no edition dates

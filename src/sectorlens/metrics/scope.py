@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
-
+from sectorlens._lazy import lazy_module
 from sectorlens.errors import InputError, NoAnswer
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
 
 REASONS = ("country", "sector", "years")
 
@@ -132,6 +136,12 @@ class ScopeCounts:
 
 def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
     """Count the store's deals in ``scope`` and those left out by reason (first failing)."""
+    return counts_of(engine.execute(counts_expr(engine, scope)), scope)
+
+
+def counts_expr(engine: Any, scope: Scope | None) -> ir.Table:
+    """One row: the store's deals (``total``), those in ``scope`` and, per reason, those it
+    leaves out (each deal under the first reason that excludes it)."""
     t = engine.table("deals")
     tests = scope.tests(t) if scope is not None else {}
     aggs: dict[str, ir.Value] = {"total": t.count()}
@@ -141,9 +151,25 @@ def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
             aggs[reason] = t.count(where=passed & ~tests[reason])
             passed = passed & tests[reason]
     aggs["in_scope"] = t.count(where=passed)
-    row = engine.execute(t.aggregate(**aggs)).to_pylist()[0]
-    out = {r: int(row[r] or 0) for r in REASONS if r in tests}
+    return t.aggregate(**aggs)
+
+
+def counts_of(table: Any, scope: Scope | None) -> ScopeCounts:
+    """The :class:`ScopeCounts` in the row of :func:`counts_expr`."""
+    row = table.to_pylist()[0]
+    declared = [r for r in REASONS if scope is not None and r in _declared(scope)]
+    out = {r: int(row[r] or 0) for r in declared}
     return ScopeCounts(int(row["total"] or 0), int(row["in_scope"] or 0), out)
+
+
+def _declared(scope: Scope) -> tuple[str, ...]:
+    """The reasons ``scope`` can leave a deal out for (those it declares)."""
+    found = (
+        ("country", bool(scope.countries)),
+        ("sector", bool(scope.sectors)),
+        ("years", scope.years is not None),
+    )
+    return tuple(r for r, declared in found if declared)
 
 
 @dataclass(frozen=True, slots=True)
