@@ -34,7 +34,7 @@ class Compiled:
     def __init__(
         self,
         con: duckdb.DuckDBPyConnection,
-        folder: Path | None | object = _DEFAULT,
+        folder: Path | object | None = _DEFAULT,
         *,
         facts: StoreFacts | None = None,
     ) -> None:
