@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from sectorlens.metrics.plans import Build, PlanCache, run_plan
+from sectorlens.metrics.plans import Build, FixedResults, PlanCache, run_plan
 from sectorlens.metrics.store_facts import StoreFacts, load_facts, query_cache_dir
 
 if TYPE_CHECKING:
@@ -29,7 +29,11 @@ _DEFAULT = object()
 
 
 class Compiled:
-    """Compiled metric plans over one store (thread-safe; each call takes a connection)."""
+    """Compiled metric plans over one store (thread-safe; each call takes a connection).
+
+    ``static``: the store cannot change while this object lives (the web serves it read-only),
+    so statements without parameters run once.
+    """
 
     def __init__(
         self,
@@ -37,10 +41,13 @@ class Compiled:
         folder: Path | object | None = _DEFAULT,
         *,
         facts: StoreFacts | None = None,
+        static: bool = False,
     ) -> None:
         self.folder = query_cache_dir() if folder is _DEFAULT else cast("Path | None", folder)
         self.cache = PlanCache(self.folder)
         self.facts = facts if facts is not None else load_facts(con, self.folder)
+        # a store that cannot change (served read-only): results without parameters are kept
+        self.fixed = FixedResults() if static else None
 
     def run(
         self,
@@ -50,7 +57,7 @@ class Compiled:
         build: Build,
     ) -> dict[str, pa.Table]:
         """``build``'s expressions for ``filters`` run on ``con`` from the shape's plan."""
-        return run_plan(con, self.facts, self.cache, parts, filters, build)
+        return run_plan(con, self.facts, self.cache, parts, filters, build, self.fixed)
 
     def default_currency(self, con: duckdb.DuckDBPyConnection, scope: Scope | None) -> str:
         """The scope's currency, else the most common currency of its deals, else EUR."""

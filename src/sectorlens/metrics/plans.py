@@ -146,6 +146,31 @@ class PlanCache:
             write_atomic(self.folder / f"{key}.json", plan.to_json())
 
 
+class FixedResults:
+    """Results of statements without parameters, by SQL text, for a store that cannot change
+    (a served store is opened read-only): the as-of date, the unfiltered default currency, …
+    Only small results are kept (``max_bytes`` each, ``max_entries`` in all)."""
+
+    def __init__(self, max_bytes: int = 256 * 1024, max_entries: int = 1024) -> None:
+        self.max_bytes = max_bytes
+        self.max_entries = max_entries
+        self._results: dict[str, pa.Table] = {}
+        self._lock = threading.Lock()
+
+    def run(self, con: duckdb.DuckDBPyConnection, s: Statement) -> pa.Table:
+        """The statement's rows, kept from an earlier run when there was one."""
+        with self._lock:
+            found = self._results.get(s.sql)
+        if found is not None:
+            return found
+        table = execute(con, s, {})
+        if table.get_total_buffer_size() <= self.max_bytes:
+            with self._lock:
+                if len(self._results) < self.max_entries:
+                    self._results[s.sql] = table
+        return table
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file; OSError is ignored (a cache)."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
@@ -254,9 +279,11 @@ def run_plan(
     parts: Mapping[str, Any],
     filters: Sequence[Filter],
     build: Build,
+    fixed: FixedResults | None = None,
 ) -> dict[str, pa.Table]:
     """The results of ``build(filters, engine)`` on ``con``: from the shape's plan, compiled
-    (with Ibis) the first time the shape is asked for."""
+    (with Ibis) the first time the shape is asked for (``fixed``: where statements without
+    parameters keep their results, for a store that cannot change)."""
     key = shape_key(parts, filters, facts)
     plan = cache.get(key)
     if plan is not None and plan.volatile:
@@ -273,7 +300,10 @@ def run_plan(
                 cache.put(f"{key}-{facts.token}", plan, disk=facts.persistent)
         else:
             cache.put(key, plan)
-    return {s.name: execute(con, s, values) for s in plan.statements}
+    return {
+        s.name: fixed.run(con, s) if fixed is not None and not s.params else execute(con, s, values)
+        for s in plan.statements
+    }
 
 
 def execute(con: duckdb.DuckDBPyConnection, s: Statement, values: Mapping[str, Any]) -> pa.Table:

@@ -51,7 +51,7 @@ class Site:
         self._once: dict[str, Any] = {}
         self._lock = threading.Lock()
         # each (metric, grouping, filter shape, currency) compiled once, run with bound values
-        self.compiled = Compiled(self.con)
+        self.compiled = Compiled(self.con, static=True)
 
     @property
     def fx(self) -> FxRates:
