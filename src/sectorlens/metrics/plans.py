@@ -337,12 +337,54 @@ def compile_plan(
     statements = []
     for name, expr in exprs.items():
         sql = str(ibis.to_sql(expr, dialect="duckdb"))
+        schema = expr.schema().to_pyarrow()
+        sql = _typed(con, sql, schema)
         try:
             sql, params = _placeholders(sql, len(values))
         except ValueError:
             return None
-        statements.append(Statement(name, sql, params, expr.schema().to_pyarrow()))
+        statements.append(Statement(name, sql, params, schema))
     return Plan(tuple(statements), volatile=engine.read_store)
+
+
+_DUCK_TYPES = {
+    pa.int8(): "TINYINT",
+    pa.int16(): "SMALLINT",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE",
+    pa.string(): "VARCHAR",
+    pa.bool_(): "BOOLEAN",
+    pa.date32(): "DATE",
+}
+
+
+def _duck_type(typ: pa.DataType) -> str | None:
+    if pa.types.is_decimal(typ):
+        return f"DECIMAL({typ.precision},{typ.scale})"
+    return _DUCK_TYPES.get(typ)
+
+
+def _typed(con: duckdb.DuckDBPyConnection, sql: str, schema: pa.Schema) -> str:
+    """``sql`` whose columns DuckDB already returns in ``schema``'s types: a column of another
+    type (a sum of counts is HUGEINT, a year BIGINT) is cast in SQL, so that running the plan
+    needs no Arrow cast (and no ``pyarrow.compute``). Left as it is when the query orders its
+    rows or a type has no DuckDB spelling here (:func:`conform` casts those in Arrow)."""
+    if "ORDER BY" in sql.upper():
+        return sql
+    rel = con.sql(sql)
+    found = [str(t) for t in rel.types]
+    if list(rel.columns) != schema.names:
+        return sql
+    wanted = [_duck_type(f.type) for f in schema]
+    if any(w is None for w in wanted) or found == wanted:
+        return sql
+    quoted = ['"' + n.replace('"', '""') + '"' for n in schema.names]
+    cols = [
+        q if have == want else f"CAST({q} AS {want}) AS {q}"
+        for q, have, want in zip(quoted, found, wanted, strict=True)
+    ]
+    return f"SELECT {', '.join(cols)} FROM ({sql}) AS typed"
 
 
 def _direct(

@@ -23,7 +23,6 @@ import pyarrow as pa
 
 from sectorlens._lazy import lazy_module
 from sectorlens.errors import NoAnswer, UsageError
-from sectorlens.fx import FxError, FxRates
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     amounts,
@@ -40,6 +39,8 @@ from sectorlens.metrics.registry import Query
 if TYPE_CHECKING:
     import ibis
     import ibis.expr.types as ir
+
+    from sectorlens.fx import FxRates
 else:
     ibis = lazy_module("ibis")
 
@@ -143,6 +144,8 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
 
 def finish_reconcile(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """One row per observation and per deal source, all in ``q.currency``."""
+    from sectorlens.fx import FxRates  # (ECB rates: imported when a reconciliation runs)
+
     start, end = parse_period(q.param("period"))
     fx = q.fx or FxRates()
     target = q.currency
@@ -225,6 +228,8 @@ def _editions(observations: list[dict[str, Any]]) -> dict[str, str]:
 def _convert(
     fx: FxRates, currency: str, target: str, start: date, end: date, *values: Any
 ) -> dict[str, Any]:
+    from sectorlens.fx import FxError
+
     try:
         rate = fx.average_rate(currency, target, start, end)
     except FxError as exc:
