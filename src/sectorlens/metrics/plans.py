@@ -121,6 +121,14 @@ class PlanCache:
         self._plans: dict[str, Plan] = {}
         self._lock = threading.Lock()
         self.compiled = 0  # plans compiled by this cache (for tests and benchmarks)
+        self._code: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The :func:`code_fingerprint` (read once per cache)."""
+        if self._code is None:
+            self._code = code_fingerprint()
+        return self._code
 
     def get(self, key: str) -> Plan | None:
         """The plan of ``key`` (memory first, then disk), or None."""
@@ -239,11 +247,13 @@ def _placeholders(sql: str, count: int) -> tuple[str, tuple[str, ...]]:
     return sql, tuple(used)
 
 
-def shape_key(parts: Mapping[str, Any], filters: Sequence[Filter], facts: StoreFacts) -> str:
-    """The hash naming a shape: the caller's ``parts``, the filters' shape, the code and the
-    store facts every builder may read (schemas, deal currencies)."""
+def shape_key(
+    parts: Mapping[str, Any], filters: Sequence[Filter], facts: StoreFacts, code: str
+) -> str:
+    """The hash naming a shape: the caller's ``parts``, the filters' shape, the ``code`` that
+    compiles it and the store facts every builder may read (schemas, deal currencies)."""
     doc = {
-        "code": code_fingerprint(),
+        "code": code,
         "schema": facts.schema_hash,
         "deal_currencies": facts.deal_currencies(),
         "filters": shape_of(filters),
@@ -284,7 +294,7 @@ def run_plan(
     """The results of ``build(filters, engine)`` on ``con``: from the shape's plan, compiled
     (with Ibis) the first time the shape is asked for (``fixed``: where statements without
     parameters keep their results, for a store that cannot change)."""
-    key = shape_key(parts, filters, facts)
+    key = shape_key(parts, filters, facts, cache.code)
     plan = cache.get(key)
     if plan is not None and plan.volatile:
         plan = cache.get(f"{key}-{facts.token}") if facts.token else None
