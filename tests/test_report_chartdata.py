@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -129,3 +130,26 @@ def test_written_beside_the_charts_and_linked_under_each(report: Report, tmp_pat
         path = tmp_path / "charts" / zip_name(chart.chart_id)
         assert path in files.chart_data and zipfile.is_zipfile(path)
         assert f'href="charts/{zip_name(chart.chart_id)}" download' in html
+
+
+def test_deal_chart_lists_the_rates_its_amounts_were_converted_at(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    import metrics_data
+
+    load_reference(con)
+    metrics_data.fill(con)  # one of the fixture's rounds is in USD, the rest in CNY
+    report = build_report(con, "en", font="x")
+    section = next(s for s in report.sections if s.section_id == "ingested_years")
+    chart = next(b for b in section.blocks if isinstance(b, Chart))
+    files = _open(chart_packages(report, report_view(report))[chart.chart_id])
+    meta = json.loads(files[f"{chart.chart_id}.json"])
+    rates = {r["original_currency"]: r for r in meta["fx_rates"]}
+    assert set(rates) == {"CNY", "USD"}
+    assert rates["USD"]["currency"] == "CNY" and rates["USD"]["converted"] == "1"
+    assert Decimal(rates["USD"]["min_rate"]) == Decimal("6.25")
+    assert rates["USD"]["first_fixing"] == "2015-01-01"
+    assert "USD" in files["README.txt"] and "6.25" in files["README.txt"]
+    _, rows = chart_table(chart.spec)
+    assert {r[0] for r in rows} == {1, 2}  # amount and count panels
+    assert meta["sources"]  # (the fixture's deals have no load row: the section's citations)

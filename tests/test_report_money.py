@@ -74,3 +74,25 @@ def test_equivalent_uses_the_ecb_average_of_the_figures_period(
     text = f"{converted.text} ({converted.equivalent})"
     assert text.endswith(f"{open_}{expected.normalize():f}{unit}"), text
     assert parse_money(converted.equivalent or "").value == expected * 10**12
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "ko", "en"),
+    [
+        (date(2021, 1, 1), date(2021, 12, 31), "2021년", "2021"),
+        (date(2014, 1, 1), date(2020, 12, 31), "2014~2020년", "2014–2020"),
+        (date(2021, 1, 1), date(2021, 7, 31), "2021년 1~7월", "Jan–Jul 2021"),
+        (date(2012, 1, 1), date(2023, 6, 30), "2012년 1월~2023년 6월", "Jan 2012 to Jun 2023"),
+        (
+            date(2019, 3, 5),
+            date(2020, 2, 10),
+            "2019년 3월 5일~2020년 2월 10일",
+            "5 Mar 2019 to 10 Feb 2020",
+        ),
+        (date(2020, 3, 9), date(2020, 3, 9), "2020년 3월 9일", "9 Mar 2020"),
+    ],
+)
+def test_periods_are_written_for_readers_never_as_iso_dates(
+    start: date, end: date, ko: str, en: str
+) -> None:
+    assert (KO.period(start, end), EN.period(start, end)) == (ko, en)

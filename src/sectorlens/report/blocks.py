@@ -105,3 +105,4 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     conversions: list[Conversion] = field(default_factory=list)  # currency conversions made
+    deal_rates: list[dict[str, Any]] = field(default_factory=list)  # ``fx`` rows: deal amounts

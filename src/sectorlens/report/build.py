@@ -203,6 +203,7 @@ def build_report(
     summary_cfg = {
         "id": "summary",
         "title": titled.get("title") if titled else {lang: words.say("report.summary")},
+        "per_section": (titled or {}).get("per_section"),
     }
     body = [s for s in sections if kinds.get(s.section_id) != "findings"]
     refs = number_blocks(body, words)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sectorlens import __version__
 from sectorlens.fx import Conversion
-from sectorlens.metrics.output import csv_text
+from sectorlens.metrics.output import cell_text, csv_text
 from sectorlens.report.blocks import Chart, Note, Section
 from sectorlens.report.build import Report
 from sectorlens.report.wording import Wording
@@ -168,7 +168,7 @@ def chart_metadata(
         "rows": n_rows,
         "definitions": [b.text for b in section.blocks if isinstance(b, Note)],
         "sources": [_source(report, sid, sources.get(sid)) for sid in cited],
-        "fx_rates": fx_rates(section.conversions),
+        "fx_rates": fx_rates(section.conversions) + deal_rates(section.deal_rates),
         "generator": f"sectorlens {__version__}",
     }
 
@@ -224,6 +224,11 @@ def fx_rates(conversions: list[Conversion]) -> list[dict[str, Any]]:
         if entry not in out:
             out.append(entry)
     return out
+
+
+def deal_rates(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The ``fx`` metric's rows (rates behind amounts converted from deals) as text."""
+    return [{k: cell_text(v) for k, v in row.items()} for row in rows]
 
 
 def readme(meta: dict[str, Any], stem: str, words: Wording) -> str:

@@ -154,7 +154,7 @@ class Formatter:
 
     # -- time ------------------------------------------------------------------------------
     def period(self, start: date | None, end: date | None) -> str:
-        """``2018년`` / ``2014~2020년`` / ``2021년 1~7월`` (ko); ``Jan–Jul 2021`` (en)."""
+        """``2018년`` / ``2014~2020년`` / ``2021년 1~7월`` / ``2012년 1월~2023년 6월`` (ko)."""
         say = self.words.say
         if start is None or end is None:
             return say("period.unknown")
@@ -175,7 +175,12 @@ class Formatter:
                 mon1=_MONTHS_EN[start.month - 1],
                 mon2=_MONTHS_EN[end.month - 1],
             )
-        return say("period.range", start=start.isoformat(), end=end.isoformat())
+        key = "period.month" if start.day == 1 and last_of_month else "period.day"
+        a, b = (
+            say(key, y=d.year, m=d.month, d=d.day, mon=_MONTHS_EN[d.month - 1])
+            for d in (start, end)
+        )
+        return say("period.range", start=a, end=b)
 
     def issued(self, day: date, precision: str) -> str:
         """A policy date at the precision the data knows: ``2017년 7월`` / ``Jul 2017``."""

@@ -69,7 +69,7 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "projection": ("until", "series"),
     "changes": ("baseline", "items"),
     "equivalents": (),
-    "findings": (),
+    "findings": ("per_section",),
     "prose": (),
     "ingested_shares": ("where", "by", "segment_type", "top", "years", "compare"),
     "ingested_series": ("where", "years", "currency", "compare"),

@@ -15,10 +15,17 @@ from sectorlens.errors import StoreError
 from sectorlens.facts import check_file, finding_dict
 from sectorlens.metrics import REGISTRY
 from sectorlens.metrics.filters import FIELDS, clause_pattern
-from sectorlens.metrics.output import cell_text
 from sectorlens.report import build_report
 from sectorlens.report.blocks import Chart
-from sectorlens.report.chartdata import chart_packages, chart_table, pack, unit_of, zip_name
+from sectorlens.report.build import Report
+from sectorlens.report.chartdata import (
+    chart_packages,
+    chart_table,
+    deal_rates,
+    pack,
+    unit_of,
+    zip_name,
+)
 from sectorlens.report.fonts import chart_font
 from sectorlens.report.wording import Wording
 from sectorlens.web import schemas
@@ -152,7 +159,7 @@ def chart_data(
         "rows": len(rows),
         "definitions": [f"{metric.title}: {metric.help}"],
         "sources": loads + sources,
-        "fx_rates": [{k: cell_text(v) for k, v in row.items()} for row in fx["table"].to_pylist()],
+        "fx_rates": deal_rates(fx["table"].to_pylist()),
         "query": {k: doc["query"].get(k) for k in ("metric", "by", "where", "currency", "subject")},
         "generator": f"sectorlens {__version__}",
     }
@@ -207,11 +214,33 @@ def _built(site: Site, lang: str) -> tuple[dict[str, Any], dict[str, bytes]] | N
             "title": report.title,
             "subtitle": report.subtitle,
             "charts": items,
-            "sources": source_rows(lease.con, cited),
+            "sources": _cited_sources(lease, report, cited),
         }
         return doc, chart_packages(report, report_view(report))
 
     return site.runner.cached(("report", lang), work)
+
+
+def _cited_sources(lease: Lease, report: Report, cited: set[str]) -> list[dict[str, Any]]:
+    """The store's rows of the cited sources, plus the loads deal charts cite (report-made)."""
+    rows = source_rows(lease.con, cited)
+    stored = {str(r["source_id"]) for r in rows}
+    for sid in sorted(cited - stored):
+        src = report.context.ref.sources.get(sid)
+        if src is not None:
+            rows.append(
+                {
+                    "source_id": sid,
+                    "title": src.title,
+                    "publisher": src.publisher,
+                    "published": src.published.isoformat() if src.published else None,
+                    "url": src.url,
+                    "language": src.language,
+                    "licence": src.licence,
+                    "load_id": sid.removeprefix("load_"),
+                }
+            )
+    return rows
 
 
 def findings_document(site: Site, lang: str) -> dict[str, Any] | None:

@@ -16,7 +16,14 @@ from sectorlens.report.blocks import Finding, Note, Table
 from sectorlens.report.blocks import Section as Sec
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.common import in_quote, period_text, qualified, value_text
+from sectorlens.report.sections.common import (
+    aside,
+    in_quote,
+    period_text,
+    qualified,
+    target_as_obs,
+    value_text,
+)
 
 _SHOWN = (Status.ACTUAL, Status.ESTIMATE)
 
@@ -90,11 +97,12 @@ def by_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> Sec:
                 high=shown(hi[0], hi[1]),
                 high_name=names[column(hi[1])],
                 ratio=fmt.ratio(hi[0] / lo[0]) if lo[0] else "—",
+                converted=any(o.currency not in (None, quote) for _, o in values),
             )
             why = _why(ctx, cfg, quote, year, hi[1], lo[1], [v[1] for v in values], names, column)
             recon.append((str(year), str(len(values)), fmt.ratio(hi[0] / lo[0]), why))
-            if hi[0] != lo[0]:  # sources that agree are no finding
-                sec.findings.append(Finding(sentence, cites_of(*(v[1] for v in values))))
+            if hi[0] != lo[0]:  # sources that agree are no finding; the latest year first
+                sec.findings.insert(0, Finding(sentence, cites_of(*(v[1] for v in values))))
     sec.blocks.append(
         Table(
             (say("col.period"), *(names[c] for c in cols)),
@@ -197,7 +205,8 @@ def _column_name(ctx: ReportContext, found: list[Observation], col: str, column:
     obs = next(o for o in found if column(o) == col)
     if "|" in col:  # by series: the measure and its publisher
         who = publisher(obs)
-        return f"{ctx.labels.metric(obs.metric)} ({ctx.labels.cite_as(who, who)})"
+        who = ctx.labels.cite_as(who, who)
+        return ctx.words.say("bysource.series_name", who=who, metric=ctx.labels.metric(obs.metric))
     if obs.segment_type and obs.segment == col:
         return ctx.labels.segment(obs.segment_type, col)
     return ctx.labels.cite_as(col, col)
@@ -231,7 +240,7 @@ def target_status(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> S
                 ),
                 key=lambda o: (o.period_end, o.obs_id),
             )
-        goal = qualified(ctx, _as_obs(target), _target_text(ctx, target))
+        goal = qualified(ctx, target_as_obs(target), _target_text(ctx, target))
         if not found:
             status = say("target.no_figure")
             rows.append(
@@ -252,9 +261,8 @@ def target_status(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> S
         latest = found[-1]
         passing = next((o for o in found if _passes(o, target)), None)
         by_whom = ctx.labels.cite_as(publisher(latest), publisher(latest))
-        latest_text = (
-            f"{value_text(ctx, latest, equivalent=False)} ({period_text(ctx, latest)}, {by_whom})"
-        )
+        latest_value = value_text(ctx, latest, equivalent=False)
+        latest_text = aside(latest_value, f"{period_text(ctx, latest)}, {by_whom}")
         if passing is not None:
             who = ctx.labels.cite_as(publisher(passing), publisher(passing))
             when = period_text(ctx, passing)
@@ -277,7 +285,9 @@ def target_status(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> S
             metric=ctx.labels.metric(target.metric),
             target=goal,
             year=target.target_date.year,
-            latest=latest_text,
+            latest=latest_value,
+            latest_period=period_text(ctx, latest),
+            by=by_whom,
             status=status,
         )
         sec.findings.append(
@@ -311,18 +321,6 @@ def target_status(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> S
             ),
         )
     return sec
-
-
-def _as_obs(target: Target) -> Observation:
-    return Observation(
-        target.target_id,
-        target.metric,
-        target.value,
-        target.unit,
-        target.source_id,
-        qualifier=target.qualifier,
-        currency=target.currency,
-    )
 
 
 def _target_text(ctx: ReportContext, target: Target) -> str:

@@ -17,7 +17,7 @@ from sectorlens.model import Observation, Status
 from sectorlens.report.blocks import Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.common import in_quote, period_text, value_text
+from sectorlens.report.sections.common import aside, in_quote, period_text, value_text
 
 _SHOWN = (Status.ACTUAL, Status.ESTIMATE)
 
@@ -51,6 +51,7 @@ def changes(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sec
     base_source = str(spec.get("base_source") or "")
     brief = ctx.labels.cite_as(base_source, "") or ctx.loc(spec.get("title")) or base_ref.dataset_id
     rows = []
+    ranked: list[tuple[int, int, Finding]] = []
     for item in cfg.get("items") or []:
         label = ctx.loc(item["label"])
         before = latest_full_year(list(select(base_ref.observations, item["before"])))
@@ -59,7 +60,7 @@ def changes(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sec
         before_year = before.period_start.year if before.period_start else 0
         currency = before.currency or ""
         afters = item["after"] if isinstance(item["after"], list) else [item["after"]]
-        for where in afters:
+        for rank, where in enumerate(afters):
             after = latest_full_year(list(select(ctx.ref.observations, where)))
             if after is None or after.period_start is None:
                 continue
@@ -109,13 +110,16 @@ def changes(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sec
                 (
                     label,
                     f"{value_text(ctx, before, equivalent=False)} ({period_text(ctx, before)})",
-                    f"{after_text} ({period_text(ctx, after)}, {who}; {what})",
+                    aside(after_text, period_text(ctx, after)),
+                    f"{who}: {what}",
                     fmt.ratio(ratio),
                     say("changes.same") if not caveats else say("changes.differs"),
                 )
             )
             sec.blocks.append(Paragraph(sentence, cites))
-            sec.findings.append(Finding(sentence, cites))
+            ranked.append((rank, len(ranked), Finding(sentence, cites)))
+    # each measure's first comparison before any measure's second (a summary keeps the first)
+    sec.findings += [finding for _, _, finding in sorted(ranked, key=lambda r: r[:2])]
     if rows:
         sec.blocks.insert(
             0,
@@ -124,11 +128,12 @@ def changes(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Sec
                     say("changes.what"),
                     say("changes.before", brief=brief),
                     say("changes.after"),
+                    say("changes.by"),
                     say("col.ratio"),
                     say("changes.comparable"),
                 ),
                 tuple(rows),
-                (False, True, True, True, False),
+                (False, True, True, False, True, False),
             ),
         )
     return sec

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from sectorlens.metrics.reference import select
 from sectorlens.model import Observation
-from sectorlens.report.blocks import Finding, Note, Paragraph, Section, Table
+from sectorlens.report import charts
+from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
-from sectorlens.report.sections.common import period_text, value_text
+from sectorlens.report.sections.common import money_axis, period_text, scale, value_text
 
 if TYPE_CHECKING:
     from sectorlens.metrics import Engine, MetricResult
@@ -35,6 +36,14 @@ def _compute(ctx: ReportContext, name: str, **request: Any) -> MetricResult:
     if ctx.include_implausible:
         request["where"] = [*(request.get("where") or ()), "implausible=true,false"]
     return compute(ctx.deals, name, scope=ctx.scope, **request)
+
+
+def _deal_rates(ctx: ReportContext, result: MetricResult) -> list[dict[str, Any]]:
+    """The ``fx`` metric's rows for ``result``'s deals and currency: the rates its amounts used."""
+    assert ctx.deals is not None
+    query = result.query
+    rates = compute(ctx.deals, "fx", where=query.where, currency=query.currency, scope=ctx.scope)
+    return rates.to_pylist()
 
 
 def _where(cfg: dict[str, Any]) -> list[str]:
@@ -92,7 +101,9 @@ def ingested_shares(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
     dim = str(cfg.get("by") or "province")
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
     where = _where(cfg)
-    rows = _compute(ctx, "shares", by=[dim], where=where).to_pylist()
+    result = _compute(ctx, "shares", by=[dim], where=where)
+    rows = result.to_pylist()
+    sec.deal_rates = _deal_rates(ctx, result)  # amount shares are of converted amounts
     if not rows:
         sec.blocks.append(Note(say("common.no_data")))
         return sec
@@ -161,7 +172,9 @@ def ingested_series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
     say, fmt = ctx.words.say, ctx.fmt
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
     currency = str(cfg.get("currency") or ctx.home_currency)
-    rows = _compute(ctx, "deals", where=_where(cfg), currency=currency).to_pylist()
+    result = _compute(ctx, "deals", where=_where(cfg), currency=currency)
+    rows = result.to_pylist()
+    sec.deal_rates = _deal_rates(ctx, result)
     published = {
         (o.period_start, o.period_end): o
         for o in select(ctx.ref.observations, cfg.get("compare") or {"metric": "-"})
@@ -210,7 +223,52 @@ def ingested_series(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
         )
     )
     sec.blocks.append(Note(say("ingested.amount_note", currency=fmt.currency_name(currency))))
+    dated = [r for r in rows if r["period"] is not None]
+    sec.blocks.append(_series_chart(ctx, cfg, dated, currency))
     return sec
+
+
+def _series_chart(
+    ctx: ReportContext, cfg: dict[str, Any], rows: list[dict[str, Any]], currency: str
+) -> Chart:
+    """Amount (midpoints) and number of rounds per year; years without rounds left as gaps."""
+    say, fmt = ctx.words.say, ctx.fmt
+    years = [r["period_start"].year for r in rows]
+    domain = [str(y) for y in range(min(years), max(years) + 1)]
+    kinds = [say("deals.full_year"), say("deals.partial")]
+    unit = scale(ctx)
+    amounts, counts = [], []
+    for r in rows:
+        kind = kinds[1] if r["partial"] else kinds[0]
+        year = str(r["period_start"].year)
+        if r["amount_mid"] is not None:
+            value = r["amount_mid"] / unit
+            amounts.append(
+                {"period": year, "value": float(value), "label": fmt.number(value, 1), "kind": kind}
+            )
+        count = Decimal(r["deals"])
+        counts.append(
+            {"period": year, "value": float(count), "label": fmt.number(count), "kind": kind}
+        )
+    panes = [
+        charts.columns(
+            data,
+            x="period",
+            y="value",
+            text="label",
+            x_title="",
+            y_title=y_title,
+            color="kind",
+            color_domain=kinds,
+            color_title="",
+            width=250,
+            domain=domain,
+        )
+        for data, y_title in ((amounts, money_axis(ctx, currency)), (counts, say("col.deals")))
+    ]
+    title = say("chart.ingested_title")
+    spec = charts.spec(charts.hconcat(*panes), title=title, font=ctx.font)
+    return Chart(cfg["id"], title, spec, ())
 
 
 def ingested_segments(
@@ -222,7 +280,9 @@ def ingested_segments(
     say, fmt = ctx.words.say, ctx.fmt
     dim = str(cfg.get("by") or "sector")
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
-    rows = _compute(ctx, "segments", by=[dim], where=_where(cfg)).to_pylist()
+    result = _compute(ctx, "segments", by=[dim], where=_where(cfg))
+    rows = result.to_pylist()
+    sec.deal_rates = _deal_rates(ctx, result)
     seg_type = str(cfg.get("segment_type") or dim)
     table = []
     for r in rows[: int(cfg.get("top") or 12)]:
@@ -265,7 +325,9 @@ def ingested_deal_size(
     say, fmt = ctx.words.say, ctx.fmt
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
     currency = str(cfg.get("currency") or ctx.home_currency)
-    rows = _compute(ctx, "deal_size", where=_where(cfg), currency=currency).to_pylist()
+    result = _compute(ctx, "deal_size", where=_where(cfg), currency=currency)
+    rows = result.to_pylist()
+    sec.deal_rates = _deal_rates(ctx, result)
 
     def money(value: Decimal | None) -> str:
         return "—" if value is None else fmt.money(value, currency, rounded=True)

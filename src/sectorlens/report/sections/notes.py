@@ -106,19 +106,24 @@ def findings(
     """The findings every earlier section wrote from its numbers, each with its sources.
 
     ``refs`` (section id → ``(표 1, 그림 1 참조)``) points each finding to its section's tables
-    and figures.
+    and figures; ``per_section`` (in the ``findings`` section's config) keeps each section's
+    first N findings (sections put their most telling finding first).
     """
     sec = Section(cfg["id"], ctx.loc(cfg["title"]))
+    limit = int(cfg["per_section"]) if cfg.get("per_section") else None
     seen: set[str] = set()
-    items = []
+    items, left = [], 0
     for section in done:
         see = (refs or {}).get(section.section_id)
-        for finding in section.findings:
-            if finding.text not in seen:
-                seen.add(finding.text)
-                text = with_reference(finding.text, see) if see else finding.text
-                items.append(Paragraph(text, finding.cites))
+        fresh = [f for f in section.findings if f.text not in seen]
+        seen.update(f.text for f in fresh)
+        left += len(fresh[limit:]) if limit else 0
+        for finding in fresh[:limit]:
+            text = with_reference(finding.text, see) if see else finding.text
+            items.append(Paragraph(text, finding.cites))
     sec.blocks.append(Items(tuple(items)) if items else Note(ctx.words.say("common.no_data")))
+    if left:  # the summary keeps each section's first findings; the rest are in the sections
+        sec.blocks.append(Note(ctx.words.say("report.summary_more", n=left, per=limit)))
     return sec
 
 

@@ -52,6 +52,7 @@ def policies(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -> Se
                 period_text(ctx, o),
                 labels.metric(o.metric),
                 value_text(ctx, o, rates=rates, status=True),
+                o.period_start is not None and o.period_start == o.period_end,  # a day: "on"
             )
             for o in facts
         ]
