@@ -260,6 +260,7 @@ def main() -> None:
     ap.add_argument("--store", type=Path, help="serve this store (default: build one)")
     ap.add_argument("--baseline", type=Path, help="src folder of the code to compare with")
     ap.add_argument("--phases", default="cold,floor,dashboard,nocache,uncached")
+    ap.add_argument("--warm", type=int, default=96, help="query shapes compiled before uncached")
     args = ap.parse_args()
     phases = set(args.phases.split(","))
     if args.store is None and not (ITJUZI.exists() and CSET.exists()):
@@ -309,7 +310,7 @@ def main() -> None:
                 server = Server(store, "on", src)
                 try:
                     # one request per query shape first (compiled once per shape, then kept)
-                    shapes = shape_urls()
+                    shapes = shape_urls()[: args.warm]
                     measure(f"warm-up ({name})", server, shapes, 2, len(shapes), 600)
                     results[f"uncached {name}"] = measure(
                         f"uncached, {name}",
