@@ -380,7 +380,7 @@ def _typed(con: duckdb.DuckDBPyConnection, sql: str, schema: pa.Schema) -> str:
     type (a sum of counts is HUGEINT, a year BIGINT) is cast in SQL, so that running the plan
     needs no Arrow cast (and no ``pyarrow.compute``). Left as it is when the query orders its
     rows or a type has no DuckDB spelling here (:func:`conform` casts those in Arrow)."""
-    if "ORDER BY" in sql.upper():
+    if _orders_rows(sql):
         return sql
     rel = con.sql(sql)
     found = [str(t) for t in rel.types]
@@ -395,6 +395,24 @@ def _typed(con: duckdb.DuckDBPyConnection, sql: str, schema: pa.Schema) -> str:
         for q, have, want in zip(quoted, found, wanted, strict=True)
     ]
     return f"SELECT {', '.join(cols)} FROM ({sql}) AS typed"
+
+
+def _orders_rows(sql: str) -> bool:
+    """Whether the outermost query of ``sql`` has an ORDER BY (one inside parentheses, such as
+    an ordered aggregate's, does not order the rows)."""
+    depth, quote, upper = 0, "", sql.upper()
+    for i, c in enumerate(sql):
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0 and upper.startswith("ORDER BY", i):
+            return True
+    return False
 
 
 def _direct(
