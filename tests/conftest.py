@@ -16,6 +16,18 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SECTORLENS_SHARED", REPO.parent / "shared")).resolve()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Rendered charts and compiled query plans go to a folder of this test run, not to the
+    user's cache (unless ``$SECTORLENS_CACHE`` is set already)."""
+    if os.environ.get("SECTORLENS_CACHE") is not None:
+        yield
+        return
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SECTORLENS_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 def _need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (external data lives in ../shared, not in the repository)")

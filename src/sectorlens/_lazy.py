@@ -24,3 +24,21 @@ def lazy_attributes(
         return sorted(set(namespace) | set(public))
 
     return __getattr__, __dir__
+
+
+class _LazyModule:
+    """A stand-in for a module that imports it on first attribute access."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(import_module(self._name), attr)
+
+
+def lazy_module(name: str) -> Any:
+    """Module ``name``, imported when one of its attributes is first used (so that modules
+    which only sometimes need Ibis do not pay half a second to import it)."""
+    return _LazyModule(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.abc
+import os
 import sys
 from typing import Any
 
@@ -45,21 +46,24 @@ def main(argv: list[str] | None = None) -> None:
 def run() -> None:
     """The ``sectorlens`` program (a process of its own): :func:`main` with start-up trimmed.
 
-    ``query`` on DuckDB never needs pandas, but pyarrow imports it (half a second) on its first
-    Python → Arrow conversion, only to ask whether a list is a pandas object. In a process of
-    its own the query path tells pyarrow there is none; in-process callers of :func:`main` (tests,
-    notebooks) keep pandas.
+    ``query`` on DuckDB never needs pandas nor numpy, but pyarrow imports them (half a second)
+    on import and on its first Python → Arrow conversion, only to ask whether a value is one of
+    theirs. In a process of its own the query path tells pyarrow there are none; in-process
+    callers of :func:`main` (tests, notebooks) keep them.
     """
     args = sys.argv[1:]
     if args[:1] == ["query"] and not any(a.startswith("--engine") for a in args):
         sys.meta_path.insert(0, _NoPandas())
+        # typer validates options with pydantic, whose plugin look-up scans every installed
+        # package's metadata (tens of ms); sectorlens uses no pydantic plugin
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     main(args)
 
 
 class _NoPandas(importlib.abc.MetaPathFinder):
-    """An import finder for which pandas is not installed."""
+    """An import finder for which pandas and numpy are not installed."""
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
-        """``import pandas`` fails (ModuleNotFoundError); every other import goes on."""
-        if name == "pandas" or name.startswith("pandas."):
+        """``import pandas`` or ``numpy`` fails (ModuleNotFoundError); others go on."""
+        if name.partition(".")[0] in ("pandas", "numpy"):
             raise ModuleNotFoundError(f"no {name} on the query path", name=name)

@@ -13,6 +13,9 @@ from sectorlens.errors import UsageError
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from sectorlens.metrics import MetricResult, Scope
+    from sectorlens.metrics.scope import ScopeCounts
+
 # The names of ``sectorlens.metrics.output.FORMATS``, spelled out so that --help needs no Arrow.
 FORMAT_HELP = "table | csv | json | parquet | xlsx"
 
@@ -84,33 +87,34 @@ def query(
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt in BINARY_FORMATS and out is None:
         raise UsageError(f"--format {fmt} writes a binary file: give --out FILE")
-    if subject is not None:
-        from sectorlens.store import connect
-
-        with connect(db, read_only=True) as con:
-            scope = Scope.from_subject(find_subject(con, subject))
-    else:
-        scope = None
-    with open_engine(db, engine) as eng:
-        if where and eng.name == "duckdb":
-            from sectorlens.cli.where import resolve_where
-            from sectorlens.metrics import get_metric
-
-            where = resolve_where(eng.backend.con, where, get_metric(metric).table)
-        result = compute(
-            eng,
-            metric,
-            by=by,
-            where=[*(where or ()), *(["implausible=true,false"] if include_implausible else [])],
-            currency=currency,
-            params=_pairs(param or []),
-            scope=scope,
+    if engine == "duckdb":
+        result, counts, scope = _compiled(
+            db, metric, by, where, currency, param, subject, include_implausible
         )
-        if scope is not None:
-            counts = scope_counts(eng, scope)
-            typer.echo(
-                f"subject {scope.subject} ({scope.describe()}): {counts.describe()}", err=True
+    else:
+        if subject is not None:
+            from sectorlens.store.connection import connect
+
+            with connect(db, read_only=True) as con:
+                scope = Scope.from_subject(find_subject(con, subject))
+        else:
+            scope = None
+        with open_engine(db, engine) as eng:
+            result = compute(
+                eng,
+                metric,
+                by=by,
+                where=[
+                    *(where or ()),
+                    *(["implausible=true,false"] if include_implausible else []),
+                ],
+                currency=currency,
+                params=_pairs(param or []),
+                scope=scope,
             )
+            counts = scope_counts(eng, scope) if scope is not None else None
+    if scope is not None and counts is not None:
+        typer.echo(f"subject {scope.subject} ({scope.describe()}): {counts.describe()}", err=True)
     q = result.query
     meta = {
         "metric": metric,
@@ -136,6 +140,42 @@ def query(
         except OSError as exc:
             raise UsageError(f"cannot write {out}: {exc.strerror}") from exc
         typer.echo(f"{result.table.num_rows} rows → {out}", err=True)
+
+
+def _compiled(
+    db: Path | None,
+    metric: str,
+    by: list[str] | None,
+    where: list[str] | None,
+    currency: str | None,
+    param: list[str] | None,
+    subject: str | None,
+    include_implausible: bool,
+) -> tuple[MetricResult, ScopeCounts | None, Scope | None]:
+    """The metric on DuckDB from a compiled plan (no Ibis once the query's shape is known)."""
+    from sectorlens.metrics import Scope, get_metric
+    from sectorlens.metrics.compiled import Compiled
+    from sectorlens.metrics.scope import find_subject
+    from sectorlens.store.connection import connect
+
+    with connect(db, read_only=True) as con:
+        scope = Scope.from_subject(find_subject(con, subject)) if subject is not None else None
+        if where:
+            from sectorlens.cli.where import resolve_where
+
+            where = resolve_where(con, where, get_metric(metric).table)
+        compiled = Compiled(con)
+        result = compiled.compute(
+            con,
+            metric,
+            by=by,
+            where=[*(where or ()), *(["implausible=true,false"] if include_implausible else [])],
+            currency=currency,
+            params=_pairs(param or []),
+            scope=scope,
+        )
+        counts = compiled.scope_counts(con, scope) if scope is not None else None
+    return result, counts, scope
 
 
 def _print_table(table: pa.Table, metric: str, meta: dict, out: Path | None, *, raw: bool) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis.expr.types as ir
 import pyarrow as pa
 
 from sectorlens.metrics import filters
@@ -21,6 +20,9 @@ from sectorlens.metrics.common import (
     to_arrow,
 )
 from sectorlens.metrics.registry import Query
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 
 def build_cohorts(q: Query, engine: Any) -> dict[str, ir.Table]:

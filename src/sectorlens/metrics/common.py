@@ -31,18 +31,23 @@ Sums of amounts are exact ``DECIMAL(38, 6)`` on every engine; ratios are compute
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.datatypes as dt
-import ibis.expr.types as ir
 import pyarrow as pa
 
+from sectorlens._lazy import lazy_module
 from sectorlens.metrics import filters
 from sectorlens.metrics.registry import TIME_GRAINS, Query
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
 
 AMOUNT_TYPE = "decimal(38, 6)"
 RATE_TYPE = "decimal(38, 12)"
@@ -127,12 +132,25 @@ def with_rate(
     )
 
 
-@ibis.udf.scalar.builtin(
-    name="list_extract",
-    signature=((dt.Array(dt.Decimal(38, 12)), dt.int64), dt.Decimal(38, 12)),
-)
 def _rate_at(rates: Any, position: Any) -> Any:
     """DuckDB: the element at a 1-based position of a list (null past either end at 0)."""
+    return _list_extract()(rates, position)
+
+
+@functools.cache
+def _list_extract() -> Any:
+    """DuckDB's ``list_extract`` on lists of rates, as an Ibis function (defined on first use,
+    so that importing this module needs no Ibis)."""
+    import ibis.expr.datatypes as dt
+
+    @ibis.udf.scalar.builtin(
+        name="list_extract",
+        signature=((dt.Array(dt.Decimal(38, 12)), dt.int64), dt.Decimal(38, 12)),
+    )
+    def list_extract(rates: Any, position: Any) -> Any:
+        """DuckDB: the element at a 1-based position of a list."""
+
+    return list_extract
 
 
 def _rate_lists(r: ir.Table, n: int) -> tuple[ir.Scalar, list[ir.Scalar]]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-
+from sectorlens._lazy import lazy_module
 from sectorlens.errors import UsageError
-from sectorlens.store import connect
+
+if TYPE_CHECKING:
+    import duckdb
+    import ibis
+    import ibis.expr.types as ir
+    import pyarrow as pa
+else:
+    ibis = lazy_module("ibis")
 
 ENGINES = ("duckdb", "spark")
 # The tables metrics read; the Spark engine copies only these.
@@ -62,12 +65,7 @@ class Engine:
             return str(scope.currency)
         if scope is None and self._default is not None:
             return self._default
-        t = self.table("deals")
-        if scope is not None:
-            t = scope.apply(t)
-        t = t.filter(t.currency.notnull())
-        top = t.group_by("currency").aggregate(n=t.count()).order_by([ibis.desc("n"), "currency"])
-        rows = self.execute(top.limit(1)).to_pylist()
+        rows = self.execute(top_currency(self, scope)).to_pylist()
         found = str(rows[0]["currency"]) if rows else "EUR"
         if scope is None:
             self._default = found
@@ -88,6 +86,17 @@ class Engine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def top_currency(engine: Any, scope: Any = None) -> ir.Table:
+    """The most common currency of the deals in ``scope`` (a row ``currency``, ``n``; none
+    when no deal states one)."""
+    t = engine.table("deals")
+    if scope is not None:
+        t = scope.apply(t)
+    t = t.filter(t.currency.notnull())
+    top = t.group_by("currency").aggregate(n=t.count()).order_by([ibis.desc("n"), "currency"])
+    return top.limit(1)
 
 
 class DuckDBTables:
@@ -133,6 +142,8 @@ def open_engine(
     db: Path | str | None, engine: str = "duckdb", *, spark_master: str = "local[2]"
 ) -> Engine:
     """Open the store read-only on ``engine`` (``duckdb`` or ``spark``)."""
+    from sectorlens.store import connect
+
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     con = connect(db, read_only=True)

@@ -13,12 +13,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
-
+from sectorlens._lazy import lazy_module
 from sectorlens.errors import UsageError
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
 
 OPERATORS = ("!=", ">=", "<=", "=", ">", "<")
 # Spaces a clause may hold around its parts: ASCII only, the same in Python and in JSON Schema's

@@ -9,13 +9,15 @@ set fixings crossed through EUR) that converted them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis.expr.types as ir
 import pyarrow as pa
 
 from sectorlens.metrics.common import converted, deals, sort_key, to_arrow
 from sectorlens.metrics.registry import Query
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 
 def build_rates(q: Query, engine: Any) -> dict[str, ir.Table]:

@@ -17,15 +17,12 @@ import re
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
 import pyarrow as pa
-from ibis.common.exceptions import TableNotFound
 
+from sectorlens._lazy import lazy_module
 from sectorlens.errors import NoAnswer, UsageError
-from sectorlens.fx import FxError, FxRates
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     amounts,
@@ -38,6 +35,14 @@ from sectorlens.metrics.common import (
 )
 from sectorlens.metrics.filters import DATE_PATTERN, WS
 from sectorlens.metrics.registry import Query
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+
+    from sectorlens.fx import FxRates
+else:
+    ibis = lazy_module("ibis")
 
 COUNT_UNITS = ("count", "deals")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -87,6 +92,8 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
         o = o.filter(o.metric == q.param("obs_metric"))
     if q.param("geography"):
         o = o.filter(o.geography == q.param("geography"))
+    from ibis.common.exceptions import TableNotFound
+
     try:  # the edition date of each figure: its source's publication date
         src = engine.table("sources")
     except TableNotFound:  # an engine given only deals and observations: no edition dates
@@ -137,6 +144,8 @@ def build_reconcile(q: Query, engine: Any) -> dict[str, ir.Table]:
 
 def finish_reconcile(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """One row per observation and per deal source, all in ``q.currency``."""
+    from sectorlens.fx import FxRates  # (ECB rates: imported when a reconciliation runs)
+
     start, end = parse_period(q.param("period"))
     fx = q.fx or FxRates()
     target = q.currency
@@ -219,6 +228,8 @@ def _editions(observations: list[dict[str, Any]]) -> dict[str, str]:
 def _convert(
     fx: FxRates, currency: str, target: str, start: date, end: date, *values: Any
 ) -> dict[str, Any]:
+    from sectorlens.fx import FxError
+
     try:
         rate = fx.average_rate(currency, target, start, end)
     except FxError as exc:

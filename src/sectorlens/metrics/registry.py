@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import ibis.expr.types as ir
 import pyarrow as pa
 
 from sectorlens.errors import NoAnswer, UsageError
 from sectorlens.metrics.filters import DATE_PATTERN, FIELDS, WS, Filter, check_fields, parse_all
 
 if TYPE_CHECKING:
+    import ibis.expr.types as ir
     import pandas as pd
     import polars as pl
 
@@ -129,7 +129,7 @@ class Query:
         return replace(self, currency=code, scope=scope)
 
 
-Build = Callable[[Query, "Engine"], dict[str, ir.Table]]
+Build = Callable[[Query, "Engine"], "dict[str, ir.Table]"]
 Finish = Callable[[dict[str, pa.Table], Query], pa.Table]
 
 

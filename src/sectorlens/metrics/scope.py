@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
-
+from sectorlens._lazy import lazy_module
 from sectorlens.errors import InputError, NoAnswer
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
 
 REASONS = ("country", "sector", "years")
 
@@ -132,6 +136,12 @@ class ScopeCounts:
 
 def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
     """Count the store's deals in ``scope`` and those left out by reason (first failing)."""
+    return counts_of(engine.execute(counts_expr(engine, scope)), scope)
+
+
+def counts_expr(engine: Any, scope: Scope | None) -> ir.Table:
+    """One row: the store's deals (``total``), those in ``scope`` and, per reason, those it
+    leaves out (each deal under the first reason that excludes it)."""
     t = engine.table("deals")
     tests = scope.tests(t) if scope is not None else {}
     aggs: dict[str, ir.Value] = {"total": t.count()}
@@ -141,9 +151,25 @@ def scope_counts(engine: Any, scope: Scope | None) -> ScopeCounts:
             aggs[reason] = t.count(where=passed & ~tests[reason])
             passed = passed & tests[reason]
     aggs["in_scope"] = t.count(where=passed)
-    row = engine.execute(t.aggregate(**aggs)).to_pylist()[0]
-    out = {r: int(row[r] or 0) for r in REASONS if r in tests}
+    return t.aggregate(**aggs)
+
+
+def counts_of(table: Any, scope: Scope | None) -> ScopeCounts:
+    """The :class:`ScopeCounts` in the row of :func:`counts_expr`."""
+    row = table.to_pylist()[0]
+    declared = [r for r in REASONS if scope is not None and r in _declared(scope)]
+    out = {r: int(row[r] or 0) for r in declared}
     return ScopeCounts(int(row["total"] or 0), int(row["in_scope"] or 0), out)
+
+
+def _declared(scope: Scope) -> tuple[str, ...]:
+    """The reasons ``scope`` can leave a deal out for (those it declares)."""
+    found = (
+        ("country", bool(scope.countries)),
+        ("sector", bool(scope.sectors)),
+        ("years", scope.years is not None),
+    )
+    return tuple(r for r, declared in found if declared)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,37 +193,64 @@ def any_implausible(engine: Any) -> bool:
 def implausible_deals(engine: Any, scope: Scope | None, where: Any = ()) -> Implausible:
     """The deals of ``scope`` (and of the ``where`` filters that apply to deals) flagged
     implausible_amount, whether or not a filter keeps them."""
+    expr = implausible_expr(engine, scope, implausible_clauses(where))
+    rows = engine.execute(expr).to_pylist()
+    if not rows:
+        return Implausible(0, ())
+    found = [r["currency"] for r in rows if r["currency"]]
+    rates = latest_rates(engine.execute(latest_rates_expr(engine, found)))
+    return implausible_of(rows, rates)
+
+
+def implausible_clauses(where: Any) -> list[Any]:
+    """The filters of ``where`` that select implausible deals (those on deal fields, other
+    than ``implausible`` itself)."""
+    from sectorlens.metrics import filters
+
+    return [
+        f
+        for f in filters.parse_all(where)
+        if f.field != "implausible" and "deals" in filters.FIELDS[f.field].tables
+    ]
+
+
+def implausible_expr(engine: Any, scope: Scope | None, clauses: Any) -> ir.Table:
+    """Per currency, the flagged deals of ``scope`` under ``clauses``: how many, the largest
+    amount, its company and date."""
     from sectorlens.metrics import filters
 
     t = engine.table("deals")
     if scope is not None:
         t = scope.apply(t)
-    clauses = [
-        f
-        for f in filters.parse_all(where)
-        if f.field != "implausible" and "deals" in filters.FIELDS[f.field].tables
-    ]
     t = filters.apply(t, clauses, "deals")
     t = t.filter(filters.column(t, "implausible"))
     amount = ibis.coalesce(t.amount_low, t.amount_value, t.amount_high)
-    rows = engine.execute(
-        t.group_by("currency").aggregate(
-            n=t.count(),
-            amount=amount.max(),
-            company_name=t.company_name.argmax(amount),
-            deal_date=t.deal_date.argmax(amount),
-        )
-    ).to_pylist()
+    return t.group_by("currency").aggregate(
+        n=t.count(),
+        amount=amount.max(),
+        company_name=t.company_name.argmax(amount),
+        deal_date=t.deal_date.argmax(amount),
+    )
+
+
+def latest_rates_expr(engine: Any, currencies: list[str] | None = None) -> ir.Table:
+    """Per currency (of ``currencies``, or every one), EUR per unit at its latest fixing."""
+    fx = engine.table("fx_rates")
+    if currencies is not None:
+        fx = fx.filter(fx.currency.isin(currencies))
+    return fx.group_by("currency").aggregate(eur_per=fx.eur_per.argmax(fx.day))
+
+
+def latest_rates(table: Any) -> dict[str, Any]:
+    """The rows of :func:`latest_rates_expr` as a mapping."""
+    return {r["currency"]: r["eur_per"] for r in table.to_pylist()}
+
+
+def implausible_of(rows: list[dict[str, Any]], rates: dict[str, Any]) -> Implausible:
+    """The :class:`Implausible` of the rows of :func:`implausible_expr`, the largest in euros
+    first (at ``rates``)."""
     if not rows:
         return Implausible(0, ())
-    fx = engine.table("fx_rates")
-    fx = fx.filter(fx.currency.isin([r["currency"] for r in rows if r["currency"]]))
-    rates = {
-        r["currency"]: r["eur_per"]
-        for r in engine.execute(
-            fx.group_by("currency").aggregate(eur_per=fx.eur_per.argmax(fx.day))
-        ).to_pylist()
-    }
 
     def euros(row: dict[str, Any]) -> tuple[int, Any]:
         rate = rates.get(row["currency"])

@@ -14,13 +14,13 @@ deal (midpoint amounts) is at least the mean deal over all segments. Many & smal
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
 import pyarrow as pa
 
+from sectorlens._lazy import lazy_module
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     ARROW_MONEY2,
@@ -35,6 +35,12 @@ from sectorlens.metrics.common import (
     to_arrow,
 )
 from sectorlens.metrics.registry import Query
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
 
 QUADRANTS = {
     (True, False): "early",
@@ -68,14 +74,20 @@ def _build(q: Query, engine: Any, *, companies: bool) -> dict[str, ir.Table]:
     return {"rows": t.group_by(dim).aggregate(**aggs)}
 
 
-@ibis.udf.agg.builtin(name="bitstring_agg")
-def _bitstring_agg(key: int) -> str:  # type: ignore[empty-body]
-    """DuckDB: a bitmap over the column's range (from its statistics), a bit per value."""
+@functools.cache
+def _bitmap_udfs() -> tuple[Any, Any]:
+    """DuckDB's ``bitstring_agg`` and ``bit_count`` as Ibis functions (defined on first use, so
+    that importing this module needs no Ibis)."""
 
+    @ibis.udf.agg.builtin(name="bitstring_agg")
+    def _bitstring_agg(key: int) -> str:  # type: ignore[empty-body]
+        """DuckDB: a bitmap over the column's range (from its statistics), a bit per value."""
 
-@ibis.udf.scalar.builtin(name="bit_count")
-def _bit_count(bits: str) -> int:  # type: ignore[empty-body]
-    """DuckDB: the set bits of a bitmap."""
+    @ibis.udf.scalar.builtin(name="bit_count")
+    def _bit_count(bits: str) -> int:  # type: ignore[empty-body]
+        """DuckDB: the set bits of a bitmap."""
+
+    return _bitstring_agg, _bit_count
 
 
 def distinct_companies(t: ir.Table, engine: Any) -> ir.IntegerValue:
@@ -86,7 +98,8 @@ def distinct_companies(t: ir.Table, engine: Any) -> ir.IntegerValue:
     10M deals (memory: one bit per company per group, ~0.7 MB per group at 5.7M companies).
     """
     if engine.name == "duckdb":
-        return _bit_count(_bitstring_agg(t.company_key)).fill_null(0)
+        bitstring_agg, bit_count = _bitmap_udfs()
+        return bit_count(bitstring_agg(t.company_key)).fill_null(0)
     return t.company_key.nunique()
 
 

@@ -13,12 +13,11 @@ DECIMAL cast per row (the costliest per-row step on DuckDB).
 from __future__ import annotations
 
 from decimal import Context
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
 import pyarrow as pa
 
+from sectorlens._lazy import lazy_module
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     ARROW_MONEY2,
@@ -43,6 +42,12 @@ from sectorlens.metrics.common import (
     with_rate,
 )
 from sectorlens.metrics.registry import Query
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
 
 _STATS = ("measure", "n", "total", "lower", "upper")
 _KIND = "kind:"  # measure rows of deal counts per amount kind

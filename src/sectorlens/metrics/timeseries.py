@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
 import pyarrow as pa
 
+from sectorlens._lazy import lazy_module
 from sectorlens.errors import NoAnswer, UsageError
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
@@ -36,6 +35,12 @@ from sectorlens.metrics.common import (
 )
 from sectorlens.metrics.filters import WS
 from sectorlens.metrics.registry import Query
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
 
 _PERIOD_SCHEMA: list[tuple[str, Any]] = [
     ("period", pa.string()),

@@ -35,6 +35,15 @@ def labels_of(site: Site) -> Labels:
     return site.once("labels", lambda: site.runner.run(lambda lease: load_labels(lease.con)))
 
 
+def facets_of(site: Site, lang: str) -> dict[str, Any]:
+    """The dashboard filters' values in ``lang``, read once per app (the store cannot change
+    while it is served)."""
+    labels = labels_of(site)
+    return site.once(
+        f"facets:{lang}", lambda: site.runner.run(lambda lease: records.facets(lease, labels, lang))
+    )
+
+
 def _json(document: Any) -> Response:
     return Response(dumps(document), media_type="application/json")
 
@@ -88,12 +97,7 @@ def router() -> APIRouter:
         responses=schemas.ok(json=schemas.OBJECT),
     )
     def facets(request: Request, lang: Lang = "ko") -> Response:
-        site = site_of(request)
-        labels = labels_of(site)
-        doc = site.runner.cached(
-            ("facets", lang), lambda lease: records.facets(lease, labels, lang)
-        )
-        return _json(doc)
+        return _json(facets_of(site_of(request), lang))
 
     @r.get(
         "/api/sources",

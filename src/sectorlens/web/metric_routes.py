@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from pydantic import Field, StringConstraints
 
 from sectorlens.errors import UsageError
-from sectorlens.metrics import REGISTRY, Metric, compute
+from sectorlens.metrics import REGISTRY, Metric
 from sectorlens.metrics.filters import clause_pattern
 from sectorlens.metrics.output import cell_text
 from sectorlens.metrics.registry import TIME_GRAINS
@@ -32,7 +32,7 @@ from sectorlens.web.output import (
     table_csv,
     table_rows,
 )
-from sectorlens.web.provenance import behind
+from sectorlens.web.provenance import behind, every_load
 from sectorlens.web.runner import Lease
 from sectorlens.web.site import Site
 
@@ -184,13 +184,39 @@ def subject_scope(site: Site, subject: str | None) -> Any:
 def implausible_meta(site: Site, lease: Lease, scope: Any, where: Any) -> dict[str, Any]:
     """How many deals under these filters are flagged implausible_amount, whether the answer
     keeps them (a ``where`` naming ``implausible``) and the largest (in euros). A store without
-    any such deal (asked once per app) costs no query per answer."""
-    from sectorlens.metrics.scope import any_implausible, implausible_deals
+    any such deal (asked once per app) costs no query per answer; one with them, one query
+    from a compiled plan (the latest rates are read once per app)."""
+    from sectorlens.metrics.scope import (
+        any_implausible,
+        implausible_clauses,
+        implausible_expr,
+        implausible_of,
+        latest_rates,
+        latest_rates_expr,
+    )
 
     included = any(f.field == "implausible" for f in where)
     if not site.once("implausible:any", lambda: any_implausible(lease.engine)):
         return {"count": 0, "included": included, "largest": None}
-    found = implausible_deals(lease.engine, scope, where)
+    compiled = site.compiled
+    rows = compiled.run(
+        lease.con,
+        {"kind": "implausible", "scope": repr(scope)},
+        implausible_clauses(where),
+        lambda w, engine: {"rows": implausible_expr(engine, scope, w)},
+    )["rows"].to_pylist()
+    rates = site.once(
+        "latest_rates",
+        lambda: latest_rates(
+            compiled.run(
+                lease.con,
+                {"kind": "latest_rates"},
+                (),
+                lambda _w, engine: {"rates": latest_rates_expr(engine)},
+            )["rates"]
+        ),
+    )
+    found = implausible_of(rows, rates)
     top = found.largest[0] if found.largest else None
     largest = None
     if top is not None and top["amount"] is not None:
@@ -230,8 +256,8 @@ def compute_answer(
     scope = subject_scope(site, subject)
 
     def work(lease: Lease) -> dict[str, Any]:
-        result = compute(
-            lease.engine,
+        result = site.compiled.compute(
+            lease.con,
             metric.name,
             by=by,
             where=where,
@@ -259,7 +285,9 @@ def compute_answer(
             "row_cap": site.settings.row_cap,
             "implausible": implausible_meta(site, lease, scope, q.where),
         }
-        return {"table": table, "meta": meta, **behind(lease, metric, q.where, result.table)}
+        all_loads = site.once("loads", lambda: every_load(lease.con))
+        provenance = behind(site.compiled, lease, metric, q.where, result.table, all_loads)
+        return {"table": table, "meta": meta, **provenance}
 
     return site.runner.cached(key, work)
 

@@ -20,10 +20,11 @@ import sectorlens
 from sectorlens.errors import StoreError
 from sectorlens.parse import format_money
 from sectorlens.web import records
-from sectorlens.web.data_routes import labels_of, site_of
+from sectorlens.web.data_routes import facets_of, labels_of, site_of
 from sectorlens.web.presets import TABLES, chart_ids
 from sectorlens.web.report_routes import findings_document, report_document
 from sectorlens.web.runner import Lease
+from sectorlens.web.site import Site
 from sectorlens.web.source_routes import NoComparison, compared_document
 from sectorlens.web.strings import LANGS, words
 
@@ -83,9 +84,15 @@ def _page(
     return HTMLResponse(html, status_code=status)
 
 
-def _currencies(lease: Lease) -> tuple[list[str], str]:
-    """The store's convertible currencies and the default one (the deals' most common)."""
-    return lease.engine.currencies(), lease.engine.default_currency()
+def currencies_of(site: Site) -> tuple[list[str], str]:
+    """The store's convertible currencies and the default one (the deals' most common), read
+    once per app."""
+
+    def read(lease: Lease) -> tuple[list[str], str]:
+        compiled = site.compiled
+        return compiled.facts.currencies(), compiled.default_currency(lease.con, None)
+
+    return site.once("currencies", lambda: site.runner.run(read))
 
 
 def _subjects(lease: Lease) -> list[tuple[str, str]]:
@@ -135,12 +142,9 @@ def router() -> APIRouter:
     def dashboard(request: Request, lang: Lang = "ko") -> Response:
         lang = page_lang(lang)
         site = site_of(request)
-        labels = labels_of(site)
-        facets = site.runner.cached(
-            ("facets", lang), lambda lease: records.facets(lease, labels, lang)
-        )
-        currencies, default = site.runner.cached(("currencies",), _currencies)
-        subjects = site.runner.cached(("subjects",), _subjects)
+        facets = facets_of(site, lang)
+        currencies, default = currencies_of(site)
+        subjects = site.once("subjects", lambda: site.runner.run(_subjects))
         return _page(
             request,
             "dashboard.html",

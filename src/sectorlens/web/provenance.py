@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -10,6 +10,7 @@ import duckdb
 import pyarrow as pa
 
 from sectorlens.metrics import Filter, Metric
+from sectorlens.metrics.compiled import Compiled
 from sectorlens.metrics.filters import apply
 from sectorlens.web.output import json_value
 from sectorlens.web.runner import Lease
@@ -31,21 +32,48 @@ SOURCE_COLUMNS = ("source", "source_id")
 
 
 def behind(
-    lease: Lease, metric: Metric, where: Sequence[Filter], table: pa.Table
+    compiled: Compiled,
+    lease: Lease,
+    metric: Metric,
+    where: Sequence[Filter],
+    table: pa.Table,
+    all_loads: Mapping[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """``{"loads": […], "sources": […]}`` behind ``metric``'s rows for filters ``where``."""
-    t = apply(lease.engine.table(metric.table), where, metric.table)
-    load_ids = lease.engine.execute(t.select("load_id").distinct()).column("load_id").to_pylist()
+    """``{"loads": […], "sources": […]}`` behind ``metric``'s rows for filters ``where``.
+
+    The load ids under the filters come from a compiled plan (one query); their rows from
+    ``all_loads`` (every load of the store, read once) when given.
+    """
+    found = compiled.run(
+        lease.con,
+        {"kind": "loads_behind", "table": metric.table},
+        where,
+        lambda w, engine: {"loads": _loads_expr(engine, metric.table, w)},
+    )
+    load_ids = found["loads"].column("load_id").to_pylist()
     source_ids: set[str] = set()
     for name in SOURCE_COLUMNS:
         if name in table.column_names:
             source_ids.update(v for v in table.column(name).to_pylist() if v)
     sources = source_rows(lease.con, source_ids)
     obs_loads = {s.pop("load_id") for s in sources} - {None}
-    return {
-        "loads": load_rows(lease.con, [*load_ids, *obs_loads]),
-        "sources": sources,
-    }
+    ids = [*load_ids, *obs_loads]
+    if all_loads is None:
+        loads = load_rows(lease.con, ids)
+    else:
+        loads = [all_loads.get(i, {"load_id": i}) for i in sorted({i for i in ids if i})]
+    return {"loads": loads, "sources": sources}
+
+
+def _loads_expr(engine: Any, table: str, where: Sequence[Filter]) -> Any:
+    t = apply(engine.table(table), where, table)
+    return t.select("load_id").distinct()
+
+
+def every_load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
+    """Every row of ``loads`` (as :func:`load_rows` gives them), by load id."""
+    ids = [row[0] for row in con.execute("SELECT load_id FROM loads").fetchall()]
+    return {row["load_id"]: row for row in load_rows(con, ids)}
 
 
 def load_rows(con: duckdb.DuckDBPyConnection, ids: Iterable[str | None]) -> list[dict[str, Any]]:

@@ -4,12 +4,15 @@ Each request borrows one cursor (its own DuckDB connection to the same database)
 Ibis engine, so concurrent requests never share a connection. A timer interrupts a query that
 runs past the time limit. The store is opened read-only, and DuckDB lets no other process write
 to a file while it is open, so results cannot go stale while the server runs: identical requests
-are answered from a small LRU cache.
+are answered from an LRU cache bounded in bytes (:func:`size_of` estimates an answer's size:
+Arrow buffers, strings and containers), not in entries, so a few large answers cannot fill the
+memory.
 """
 
 from __future__ import annotations
 
 import queue
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -18,6 +21,7 @@ from typing import Any, TypeVar
 
 import duckdb
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from sectorlens.errors import SectorlensError
 from sectorlens.metrics import Engine, from_duckdb
@@ -65,15 +69,16 @@ class QueryRunner:
         *,
         workers: int = 4,
         timeout: float = 5.0,
-        cache_size: int = 512,
+        cache_bytes: int = 256 * 2**20,
     ) -> None:
         self.timeout = timeout
         self._pool: queue.Queue[Lease] = queue.Queue()
         for _ in range(max(1, workers)):
             cursor = con.cursor()
             self._pool.put(Lease(_StaticEngine(cursor), cursor))
-        self._cache: OrderedDict[Hashable, Any] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self.cache_bytes = cache_bytes
+        self.cached_bytes = 0  # the estimated size of what the cache holds now
         self._lock = threading.Lock()
 
     def run(self, fn: Callable[[Lease], T]) -> T:
@@ -113,16 +118,24 @@ class QueryRunner:
         return self.remember(key, lambda: self.run(fn))
 
     def remember(self, key: Hashable, make: Callable[[], T]) -> T:
-        """``make()``, or the value kept (LRU) from an earlier call with the same ``key``."""
+        """``make()``, or the value kept (LRU, within the byte budget) from an earlier call with
+        the same ``key``. A value larger than the whole budget is not kept."""
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
-                return self._cache[key]
+                return self._cache[key][0]
         value = make()
+        size = size_of(value)
+        if size > self.cache_bytes:
+            return value
         with self._lock:
-            self._cache[key] = value
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            if key in self._cache:
+                self.cached_bytes -= self._cache.pop(key)[1]
+            self._cache[key] = (value, size)
+            self.cached_bytes += size
+            while self.cached_bytes > self.cache_bytes:
+                _, (_, dropped) = self._cache.popitem(last=False)
+                self.cached_bytes -= dropped
         return value
 
     def close(self) -> None:
@@ -134,3 +147,20 @@ class QueryRunner:
                 return
             lease.engine.close()
             lease.con.close()
+
+
+def size_of(value: Any, _seen: set[int] | None = None) -> int:
+    """An estimate of the memory ``value`` holds: Arrow tables by their buffers, containers by
+    their items (each object counted once)."""
+    seen = _seen if _seen is not None else set()
+    if id(value) in seen:
+        return 0
+    seen.add(id(value))
+    if isinstance(value, pa.Table | pa.RecordBatch | pa.Array | pa.ChunkedArray):
+        return int(value.get_total_buffer_size()) + 256
+    size = sys.getsizeof(value)
+    if isinstance(value, dict):
+        size += sum(size_of(k, seen) + size_of(v, seen) for k, v in value.items())
+    elif isinstance(value, list | tuple | set | frozenset):
+        size += sum(size_of(v, seen) for v in value)
+    return size

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from sectorlens.fx import FxRates
+from sectorlens.metrics.compiled import Compiled
 from sectorlens.store import connect
 from sectorlens.web.runner import QueryRunner
 
@@ -24,7 +25,7 @@ class Settings:
     timeout: float = 5.0  # seconds a query may run
     row_cap: int = 10_000  # rows a response may carry
     workers: int = 4  # pooled read-only cursors
-    cache_size: int = 512  # cached answers (the store cannot change while it is open)
+    cache_bytes: int = 256 * 2**20  # memory for cached answers (the store cannot change)
     reference_text: Path | None = None  # the reference report's text, for the checker's findings
     allowed_hosts: tuple[str, ...] = ()  # Host names served besides the loopback names
 
@@ -44,11 +45,13 @@ class Site:
             self.con,
             workers=settings.workers,
             timeout=settings.timeout,
-            cache_size=settings.cache_size,
+            cache_bytes=settings.cache_bytes,
         )
         self._fx: FxRates | None = None
         self._once: dict[str, Any] = {}
         self._lock = threading.Lock()
+        # each (metric, grouping, filter shape, currency) compiled once, run with bound values
+        self.compiled = Compiled(self.con, static=True)
 
     @property
     def fx(self) -> FxRates:

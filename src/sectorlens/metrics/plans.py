@@ -1,0 +1,422 @@
+"""Compiled query plans: Ibis expressions compiled to DuckDB SQL once per shape, run with bound
+parameters on plain DuckDB (no Ibis, no pandas at run time).
+
+A *shape* is everything a query's SQL depends on except its filter values: the caller's key
+(metric, grouping, currency, parameters, scope, the store facts the builders read) and, per
+filter, its field, operator and how many values it has (``null`` and ``true``/``false`` are part
+of the shape; strings, numbers and dates are parameters). The first request of a shape builds
+the expressions with a sentinel in place of each filter value, compiles them and turns each
+sentinel into a named parameter (``$p0``, ``$p1``, …); every later request binds its own values.
+
+Plans live in memory and, when the cache has a folder, on disk as small JSON files named by a
+hash of the shape and of the code that compiles it (sectorlens' version, the metrics package's
+files, Ibis' version), so new code, a new store schema or a new deal currency never reuses an
+old plan. A build that reads the store while building (``engine.execute``: e.g. the as-of date
+a year-to-date window ends on) is *volatile*: its plan is kept only for that store state.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import threading
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from sectorlens.metrics.filters import FIELDS, Filter
+
+if TYPE_CHECKING:
+    import duckdb
+    import ibis.expr.types as ir
+
+    from sectorlens.metrics.store_facts import StoreFacts
+
+PLAN_FORMAT = 1  # bump when the plan file's layout changes
+_NONCE = "q7sentinel"  # sentinel strings: 'q7sentinel_<k>_x'
+_INT_BASE = 1_000_000_007  # sentinel numbers: _INT_BASE + 1000·k (outside every int field's range)
+_DATE_BASE = 1000  # sentinel dates: <_DATE_BASE + k>-11-11 (MAKE_DATE(1000 + k, 11, 11))
+Build = Callable[[Sequence[Filter], Any], "dict[str, ir.Table]"]
+
+
+class Volatile(Exception):
+    """A build read the store: its plan holds for this store state only."""
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One compiled expression: its SQL, the parameters it uses and its Arrow result schema."""
+
+    name: str
+    sql: str
+    params: tuple[str, ...]
+    schema: pa.Schema
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The statements of one shape (``volatile``: valid for one store state only)."""
+
+    statements: tuple[Statement, ...]
+    volatile: bool = False
+
+    def to_json(self) -> str:
+        """The plan as JSON text (schemas as Arrow IPC, base64)."""
+        return json.dumps(
+            {
+                "format": PLAN_FORMAT,
+                "volatile": self.volatile,
+                "statements": [
+                    {
+                        "name": s.name,
+                        "sql": s.sql,
+                        "params": list(s.params),
+                        "schema": base64.b64encode(s.schema.serialize().to_pybytes()).decode(),
+                    }
+                    for s in self.statements
+                ],
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Plan | None:
+        """The plan in ``text``, or None when it is not a plan of this format."""
+        import pyarrow.ipc as ipc
+
+        try:
+            doc = json.loads(text)
+            if doc.get("format") != PLAN_FORMAT:
+                return None
+            statements = tuple(
+                Statement(
+                    str(s["name"]),
+                    str(s["sql"]),
+                    tuple(str(p) for p in s["params"]),
+                    ipc.read_schema(pa.py_buffer(base64.b64decode(s["schema"]))),
+                )
+                for s in doc["statements"]
+            )
+        except (ValueError, KeyError, TypeError, pa.ArrowInvalid):
+            return None
+        return cls(statements, bool(doc.get("volatile")))
+
+
+class PlanCache:
+    """Plans by shape key: in memory, and on disk under ``folder`` (None: memory only).
+
+    Thread-safe. Files are written atomically; a folder that cannot be written is used as far
+    as it can be (the cache only ever saves time).
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._plans: dict[str, Plan] = {}
+        self._lock = threading.Lock()
+        self.compiled = 0  # plans compiled by this cache (for tests and benchmarks)
+        self._code: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The :func:`code_fingerprint` (read once per cache)."""
+        if self._code is None:
+            self._code = code_fingerprint()
+        return self._code
+
+    def get(self, key: str) -> Plan | None:
+        """The plan of ``key`` (memory first, then disk), or None."""
+        with self._lock:
+            plan = self._plans.get(key)
+        if plan is not None or self.folder is None:
+            return plan
+        try:
+            text = (self.folder / f"{key}.json").read_text(encoding="utf-8")
+        except OSError:
+            return None
+        plan = Plan.from_json(text)
+        if plan is not None:
+            with self._lock:
+                self._plans[key] = plan
+        return plan
+
+    def put(self, key: str, plan: Plan, *, disk: bool = True) -> None:
+        """Keep ``plan`` under ``key`` (on disk too, unless ``disk`` is false)."""
+        with self._lock:
+            self._plans[key] = plan
+        if disk and self.folder is not None:
+            write_atomic(self.folder / f"{key}.json", plan.to_json())
+
+
+class FixedResults:
+    """Results of statements without parameters, by SQL text, for a store that cannot change
+    (a served store is opened read-only): the as-of date, the unfiltered default currency, …
+    Only small results are kept (``max_bytes`` each, ``max_entries`` in all)."""
+
+    def __init__(self, max_bytes: int = 256 * 1024, max_entries: int = 1024) -> None:
+        self.max_bytes = max_bytes
+        self.max_entries = max_entries
+        self._results: dict[str, pa.Table] = {}
+        self._lock = threading.Lock()
+
+    def run(self, con: duckdb.DuckDBPyConnection, s: Statement) -> pa.Table:
+        """The statement's rows, kept from an earlier run when there was one."""
+        with self._lock:
+            found = self._results.get(s.sql)
+        if found is not None:
+            return found
+        table = execute(con, s, {})
+        if table.get_total_buffer_size() <= self.max_bytes:
+            with self._lock:
+                if len(self._results) < self.max_entries:
+                    self._results[s.sql] = table
+        return table
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file; OSError is ignored (a cache)."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def shape_of(filters: Sequence[Filter]) -> list[list[Any]]:
+    """The filters with every bindable value replaced by its kind (what the SQL depends on)."""
+    out = []
+    for f in filters:
+        kinds = [v if v is None or isinstance(v, bool) else FIELDS[f.field].kind for v in f.values]
+        out.append([f.field, f.op, kinds])
+    return out
+
+
+def sentinels(filters: Sequence[Filter]) -> tuple[tuple[Filter, ...], dict[str, Any]]:
+    """``filters`` with a sentinel in place of each bindable value, and the values by name."""
+    out: list[Filter] = []
+    values: dict[str, Any] = {}
+    for f in filters:
+        swapped = []
+        for v in f.values:
+            if v is None or isinstance(v, bool):
+                swapped.append(v)
+                continue
+            k = len(values)
+            values[f"p{k}"] = v
+            swapped.append(_sentinel(FIELDS[f.field].kind, k))
+        out.append(replace(f, values=tuple(swapped)))
+    return tuple(out), values
+
+
+def _sentinel(kind: str, k: int) -> Any:
+    if kind == "int":
+        return _INT_BASE + 1000 * k
+    if kind == "date":
+        return date(_DATE_BASE + k, 11, 11)
+    return f"{_NONCE}_{k}_x"
+
+
+def _placeholders(sql: str, count: int) -> tuple[str, tuple[str, ...]]:
+    """``sql`` with the sentinels of ``count`` values as ``$p<k>``; ValueError when a sentinel
+    appears in a form this does not know (the caller then runs without a plan)."""
+    used = []
+    for k in range(count):
+        forms = (
+            (f"'{_NONCE}_{k}_x'", f"$p{k}"),
+            (f"MAKE_DATE({_DATE_BASE + k}, 11, 11)", f"CAST($p{k} AS DATE)"),
+        )
+        found = False
+        for text, param in forms:
+            if text in sql:
+                sql, found = sql.replace(text, param), True
+        number = re.compile(rf"(?<![\w.]){_INT_BASE + 1000 * k}(?![\w.])")
+        if number.search(sql):
+            sql, found = number.sub(f"$p{k}", sql), True
+        if found:
+            used.append(f"p{k}")
+    if _NONCE in sql:
+        raise ValueError("a filter value reached the SQL in a form with no parameter")
+    return sql, tuple(used)
+
+
+def shape_key(
+    parts: Mapping[str, Any], filters: Sequence[Filter], facts: StoreFacts, code: str
+) -> str:
+    """The hash naming a shape: the caller's ``parts``, the filters' shape, the ``code`` that
+    compiles it and the store facts every builder may read (schemas, deal currencies)."""
+    doc = {
+        "code": code,
+        "schema": facts.schema_hash,
+        "deal_currencies": facts.deal_currencies(),
+        "filters": shape_of(filters),
+        **parts,
+    }
+    text = json.dumps(doc, sort_keys=True, default=repr, ensure_ascii=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+def code_fingerprint() -> str:
+    """What compiled plans depend on besides the store: sectorlens' version, the metrics
+    package's files (size and time: a changed builder recompiles) and Ibis' version."""
+    import importlib.util
+
+    import sectorlens
+
+    parts = [sectorlens.__version__, str(PLAN_FORMAT)]
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        st = path.stat()
+        parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+    spec = importlib.util.find_spec("ibis")
+    if spec is not None and spec.origin:
+        version = Path(spec.origin).with_name("__init__.py")
+        st = version.stat()
+        parts.append(f"ibis:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def run_plan(
+    con: duckdb.DuckDBPyConnection,
+    facts: StoreFacts,
+    cache: PlanCache,
+    parts: Mapping[str, Any],
+    filters: Sequence[Filter],
+    build: Build,
+    fixed: FixedResults | None = None,
+) -> dict[str, pa.Table]:
+    """The results of ``build(filters, engine)`` on ``con``: from the shape's plan, compiled
+    (with Ibis) the first time the shape is asked for (``fixed``: where statements without
+    parameters keep their results, for a store that cannot change)."""
+    key = shape_key(parts, filters, facts, cache.code)
+    plan = cache.get(key)
+    if plan is not None and plan.volatile:
+        plan = cache.get(f"{key}-{facts.token}") if facts.token else None
+    _, values = sentinels(filters)
+    if plan is None:
+        plan = compile_plan(con, facts, filters, build)
+        if plan is None:  # a form the placeholders do not know: Ibis, as before
+            return _direct(con, facts, filters, build)
+        cache.compiled += 1
+        if plan.volatile:
+            cache.put(key, Plan((), volatile=True))
+            if facts.token:
+                cache.put(f"{key}-{facts.token}", plan, disk=facts.persistent)
+        else:
+            cache.put(key, plan)
+    return {
+        s.name: fixed.run(con, s) if fixed is not None and not s.params else execute(con, s, values)
+        for s in plan.statements
+    }
+
+
+def execute(con: duckdb.DuckDBPyConnection, s: Statement, values: Mapping[str, Any]) -> pa.Table:
+    """Run one statement with its parameters; the rows in the statement's Arrow schema."""
+    params = {p: values[p] for p in s.params}
+    table = con.sql(s.sql, params=params or None).to_arrow_table()
+    return conform(table, s.schema)
+
+
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` cast column by column to ``schema`` (what Ibis does with DuckDB's Arrow)."""
+    if table.schema == schema:
+        return table
+    arrays = [
+        col if col.type == f.type else col.cast(f.type)
+        for col, f in zip(table.columns, schema, strict=True)
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def compile_plan(
+    con: duckdb.DuckDBPyConnection, facts: StoreFacts, filters: Sequence[Filter], build: Build
+) -> Plan | None:
+    """Build the expressions with sentinel filter values and compile them (None: a sentinel
+    reached the SQL in a form :func:`_placeholders` does not know)."""
+    import ibis
+
+    swapped, values = sentinels(filters)
+    engine = facts.ibis_engine(con)
+    exprs = build(swapped, engine)
+    statements = []
+    for name, expr in exprs.items():
+        sql = str(ibis.to_sql(expr, dialect="duckdb"))
+        schema = expr.schema().to_pyarrow()
+        sql = _typed(con, sql, schema)
+        try:
+            sql, params = _placeholders(sql, len(values))
+        except ValueError:
+            return None
+        statements.append(Statement(name, sql, params, schema))
+    return Plan(tuple(statements), volatile=engine.read_store)
+
+
+_DUCK_TYPES = {
+    pa.int8(): "TINYINT",
+    pa.int16(): "SMALLINT",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE",
+    pa.string(): "VARCHAR",
+    pa.bool_(): "BOOLEAN",
+    pa.date32(): "DATE",
+}
+
+
+def _duck_type(typ: pa.DataType) -> str | None:
+    if pa.types.is_decimal(typ):
+        return f"DECIMAL({typ.precision},{typ.scale})"
+    return _DUCK_TYPES.get(typ)
+
+
+def _typed(con: duckdb.DuckDBPyConnection, sql: str, schema: pa.Schema) -> str:
+    """``sql`` whose columns DuckDB already returns in ``schema``'s types: a column of another
+    type (a sum of counts is HUGEINT, a year BIGINT) is cast in SQL, so that running the plan
+    needs no Arrow cast (and no ``pyarrow.compute``). Left as it is when the query orders its
+    rows or a type has no DuckDB spelling here (:func:`conform` casts those in Arrow)."""
+    if _orders_rows(sql):
+        return sql
+    rel = con.sql(sql)
+    found = [str(t) for t in rel.types]
+    if list(rel.columns) != schema.names:
+        return sql
+    wanted = [_duck_type(f.type) for f in schema]
+    if any(w is None for w in wanted) or found == wanted:
+        return sql
+    quoted = ['"' + n.replace('"', '""') + '"' for n in schema.names]
+    cols = [
+        q if have == want else f"CAST({q} AS {want}) AS {q}"
+        for q, have, want in zip(quoted, found, wanted, strict=True)
+    ]
+    return f"SELECT {', '.join(cols)} FROM ({sql}) AS typed"
+
+
+def _orders_rows(sql: str) -> bool:
+    """Whether the outermost query of ``sql`` has an ORDER BY (one inside parentheses, such as
+    an ordered aggregate's, does not order the rows)."""
+    depth, quote, upper = 0, "", sql.upper()
+    for i, c in enumerate(sql):
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0 and upper.startswith("ORDER BY", i):
+            return True
+    return False
+
+
+def _direct(
+    con: duckdb.DuckDBPyConnection, facts: StoreFacts, filters: Sequence[Filter], build: Build
+) -> dict[str, pa.Table]:
+    engine = facts.ibis_engine(con)
+    return {name: engine.execute(expr) for name, expr in build(filters, engine).items()}
