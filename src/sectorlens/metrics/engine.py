@@ -135,6 +135,9 @@ class DuckDBTables:
 
 def from_duckdb(con: duckdb.DuckDBPyConnection) -> Engine:
     """Wrap an open store connection (the caller keeps ownership and closes it)."""
+    from sectorlens.store.keys import check_mid_amounts
+
+    check_mid_amounts(con)
     return Engine(DuckDBTables(con), "duckdb")
 
 
@@ -148,6 +151,13 @@ def open_engine(
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     con = connect(db, read_only=True)
     if engine == "duckdb":
+        from sectorlens.store.keys import check_mid_amounts
+
+        try:
+            check_mid_amounts(con)
+        except BaseException:
+            con.close()
+            raise
         return Engine(DuckDBTables(con), "duckdb", con.close)
     try:
         from sectorlens.metrics.spark import spark_engine  # pyspark stays off the default path

@@ -154,7 +154,9 @@ def load_facts(con: duckdb.DuckDBPyConnection, folder: Path | None) -> StoreFact
 
 
 def read_facts(con: duckdb.DuckDBPyConnection, token: str | None) -> StoreFacts:
-    """Read the facts from the store with plain SQL."""
+    """Read the facts from the store with plain SQL (refusing deals without their midpoint)."""
+    from sectorlens.store.keys import check_mid_amounts
+
     rows = con.execute(
         "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
         "WHERE table_schema = 'main' AND table_name IN (SELECT unnest(?)) "
@@ -171,6 +173,8 @@ def read_facts(con: duckdb.DuckDBPyConnection, token: str | None) -> StoreFacts:
         found = con.execute(f"SELECT DISTINCT currency FROM {table}").fetchall()
         return sorted(str(c) for (c,) in found if c)
 
+    if "amount_mid_x2" in {c for c, _, _ in schema.get("deals", ())}:
+        check_mid_amounts(con)
     return StoreFacts(token, schema, distinct("fx_rates"), distinct("deals"))
 
 

@@ -82,6 +82,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> str | None:
     )
     note = _upgrade(con)
     _check_version(con, None)
+    derive_mid_amounts(con)  # deals written by other tools since (a no-op scan otherwise)
     return note
 
 

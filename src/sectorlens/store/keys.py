@@ -50,13 +50,32 @@ MID_X2_SQL = (
 )
 
 
+_MID_MISSING = (
+    "amount_mid_x2 IS NULL "
+    "AND (amount_value IS NOT NULL OR (amount_low IS NOT NULL AND amount_high IS NOT NULL))"
+)
+
+
 def derive_mid_amounts(con: duckdb.DuckDBPyConnection) -> None:
     """Set ``amount_mid_x2`` (see schema.py) on every deal that has a midpoint and no value yet."""
-    con.execute(f"""
-        UPDATE deals SET amount_mid_x2 = {MID_X2_SQL}
-        WHERE amount_mid_x2 IS NULL
-            AND (amount_value IS NOT NULL OR (amount_low IS NOT NULL AND amount_high IS NOT NULL))
-    """)
+    con.execute(f"UPDATE deals SET amount_mid_x2 = {MID_X2_SQL} WHERE {_MID_MISSING}")
+
+
+def check_mid_amounts(con: duckdb.DuckDBPyConnection) -> None:
+    """Refuse a store whose deals have an amount but no ``amount_mid_x2``.
+
+    Metrics sum the stored midpoints: a deal written without one (by a tool other than
+    sectorlens' loads) would count as no amount, a wrong sum with no error.
+    """
+    from sectorlens.errors import StoreError
+
+    ((missing,),) = con.execute(f"SELECT count(*) FROM deals WHERE {_MID_MISSING}").fetchall()
+    if missing:
+        raise StoreError(
+            f"{missing:,} deals have an amount but no derived midpoint (amount_mid_x2): they "
+            "were written outside `sectorlens ingest`; run `sectorlens db init` on the store "
+            "to derive them"
+        )
 
 
 def keys_for(con: duckdb.DuckDBPyConnection, ids: pa.Array | pa.ChunkedArray) -> pa.Table:
