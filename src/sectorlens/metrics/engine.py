@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -130,17 +130,33 @@ def from_duckdb(con: duckdb.DuckDBPyConnection) -> Engine:
 
 
 def open_engine(
-    db: Path | str | None, engine: str = "duckdb", *, spark_master: str = "local[2]"
+    db: Path | str | None,
+    engine: str = "duckdb",
+    *,
+    spark_master: str = "local[2]",
+    spark_conf: Mapping[str, str] | None = None,
+    parquet: str | Path | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> Engine:
-    """Open the store read-only on ``engine`` (``duckdb`` or ``spark``)."""
+    """Open the store read-only on ``engine`` (``duckdb`` or ``spark``).
+
+    On Spark the tables are read as Parquet: from ``parquet`` (a folder written by
+    ``sectorlens db export``, any URI Spark reads) or from the store's cached export beside it.
+    """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    con = connect(db, read_only=True)
     if engine == "duckdb":
+        con = connect(db, read_only=True)
         return Engine(DuckDBTables(con), "duckdb", con.close)
-    try:
-        from sectorlens.metrics.spark import spark_engine  # pyspark stays off the default path
+    from sectorlens.metrics.spark import open_spark  # pyspark stays off the default path
+    from sectorlens.store import default_db_path
 
-        return spark_engine(con, master=spark_master)
-    finally:
-        con.close()
+    path = Path(db).expanduser() if db is not None else default_db_path()
+    return open_spark(
+        path,
+        lambda: connect(path, read_only=True),
+        parquet=parquet,
+        master=spark_master,
+        conf=spark_conf,
+        on_note=on_note,
+    )
