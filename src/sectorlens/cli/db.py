@@ -10,7 +10,8 @@ import typer
 from sectorlens.cli.app import DbOption, app
 
 db_app = typer.Typer(
-    help="Create the store, show what it holds, list and drop loads, export it as Parquet.", no_args_is_help=True
+    help="Create the store, show what it holds, list and drop loads, export it as Parquet.",
+    no_args_is_help=True,
 )
 app.add_typer(db_app, name="db")
 

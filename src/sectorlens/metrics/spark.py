@@ -46,6 +46,14 @@ SESSION_DEFAULTS: dict[str, str] = {
 }
 
 
+# The SQL settings identical results depend on, set on a session the caller passes in too.
+RESULT_SETTINGS = (
+    "spark.sql.session.timeZone",
+    "spark.sql.ansi.enabled",
+    "spark.sql.decimalOperations.allowPrecisionLoss",
+)
+
+
 class SparkUnavailable(SectorlensError):
     """PySpark or Java is missing."""
 
@@ -128,6 +136,13 @@ def cached_export(
     if (folder / "_COMPLETE").exists():
         return folder, True
     part = root / f".{key}.{os.getpid()}.part"
+    try:
+        root.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write the store's Parquet export beside it ({root}: {exc.strerror}); "
+            "write one elsewhere with `sectorlens db export --parquet DIR` and pass --parquet DIR"
+        ) from exc
     con = open_store()
     try:
         export_parquet(con, part)
@@ -262,7 +277,9 @@ def spark_engine(
     spark = start_session(master, conf) if own else session
     try:
         with spark_errors():
-            spark.conf.set("spark.sql.decimalOperations.allowPrecisionLoss", "false")
+            if not own:  # a session of the caller's (a notebook, a job): what results need
+                for key in RESULT_SETTINGS:
+                    spark.conf.set(key, SESSION_DEFAULTS[key])
             for name in METRIC_TABLES:
                 spark.read.parquet(f"{base}/{name}.parquet").createOrReplaceTempView(name)
             backend = ibis.pyspark.connect(spark)
