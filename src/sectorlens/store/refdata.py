@@ -9,21 +9,24 @@ naming the file and line.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from sectorlens.errors import InputError
 from sectorlens.model import Observation, Policy, Qualifier, Source, Status, Target
 from sectorlens.store.prose import check_prose
+from sectorlens.store.refcells import (
+    check_money,
+    date_cell,
+    decimal_cell,
+    enum_cell,
+    id_cell,
+    read_csv,
+    read_yaml,
+)
 from sectorlens.store.subject import (
     SCHEMA,
     check_keys,
@@ -37,9 +40,6 @@ from sectorlens.subjects import (
     default_subject,
 )
 
-# libyaml's parser when PyYAML has it (same result, several times faster than pure Python).
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 OBS_COLUMNS = [
     *("obs_id", "metric", "value", "low", "high", "qualifier", "unit", "currency"),
     *("period_start", "period_end", "geography", "segment_type", "segment", "status"),
@@ -50,8 +50,6 @@ TARGET_COLUMNS = [
     *("target_date", "geography", "definition", "definition_ko", "source_id", "note", "note_ko"),
 ]
 PRECISIONS = ("day", "month", "year")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +84,8 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
     root = Path(directory) if directory is not None else bundled_dataset()
     if not (root / "subject.yaml").is_file():
         raise InputError(f"{root} is not a reference data set (no subject.yaml)")
-    subject = check_subject(root / "subject.yaml", _yaml(root / "subject.yaml"))
-    labels = _yaml(root / "labels.yaml") if (root / "labels.yaml").exists() else {}
+    subject = check_subject(root / "subject.yaml", read_yaml(root / "subject.yaml"))
+    labels = read_yaml(root / "labels.yaml") if (root / "labels.yaml").exists() else {}
     check_keys(root / "labels.yaml", [], labels, SCHEMA["labels.yaml"])
     text: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
     cite_as: dict[str, dict[str, str]] = {}
@@ -111,7 +109,7 @@ def read_reference(directory: Path | None = None) -> ReferenceData:
     prose_path = root / "prose.yaml"
     prose = check_prose(
         prose_path,
-        _yaml(prose_path) if prose_path.exists() else None,
+        read_yaml(prose_path) if prose_path.exists() else None,
         source_ids,
         {str(s.get("id")) for s in subject["sections"]},
     )
@@ -169,89 +167,13 @@ def _digest(root: Path, paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _yaml(path: Path) -> Any:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: missing") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not readable YAML ({str(exc).splitlines()[0]})") from exc
-
-
-def _csv(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: missing") from exc
-    with handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
-        if header != columns:
-            raise InputError(f"{path}:1: columns must be {','.join(columns)}")
-        for row in reader:
-            if None in row or any(v is None for v in row.values()):
-                raise InputError(f"{path}:{reader.line_num}: wrong number of fields")
-            yield reader.line_num, {k: v.strip() for k, v in row.items()}
-
-
 def _put(text: dict[str, Any], table: str, key: str, fld: str, lang: str, value: Any) -> None:
     if value not in (None, ""):
         text.setdefault(table, {}).setdefault(key, {}).setdefault(fld, {})[lang] = str(value)
 
 
-def _decimal(value: str, where: str, name: str) -> Decimal | None:
-    if value == "":
-        return None
-    try:
-        result = Decimal(value)
-    except InvalidOperation as exc:
-        raise InputError(f"{where}: {name} {value!r} is not a number") from exc
-    if not result.is_finite():
-        raise InputError(f"{where}: {name} {value!r} is not a finite number")
-    return result
-
-
-def _date(value: Any, where: str, name: str) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise InputError(f"{where}: {name} {value!r} is not an ISO date (YYYY-MM-DD)") from exc
-
-
-def _enum(kind: type[Qualifier] | type[Status], value: str, where: str) -> Any:
-    try:
-        return kind(value)
-    except ValueError as exc:
-        allowed = ", ".join(m.value for m in kind)
-        column = "status" if kind is Status else "qualifier"
-        raise InputError(f"{where}: {column}: {value!r} is not one of {allowed}") from exc
-
-
-def _id(value: Any, where: str, seen: set[str]) -> str:
-    key = str(value or "")
-    if not _ID.match(key):
-        raise InputError(f"{where}: id: {key!r} must be lower-case letters, digits and _")
-    if key in seen:
-        raise InputError(f"{where}: id: duplicate id {key!r}")
-    seen.add(key)
-    return key
-
-
-def _money(unit: str, currency: str, where: str) -> None:
-    if unit == "money" and not _CURRENCY.match(currency):
-        raise InputError(
-            f"{where}: currency: a money value needs an ISO currency, got {currency!r}"
-        )
-    if unit != "money" and currency:
-        raise InputError(f"{where}: currency: {currency!r} given for unit {unit!r}")
-
-
 def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Iterator[Source]:
-    items = _yaml(path)
+    items = read_yaml(path)
     if not isinstance(items, list):
         raise InputError(f"{path}: must be a list of sources")
     seen: set[str] = set()
@@ -260,7 +182,7 @@ def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Itera
         check_keys(path, [n - 1], item, SCHEMA["sources.yaml"])
         if not isinstance(item, dict) or not item.get("title"):
             raise InputError(f"{where}: needs source_id and title")
-        key = _id(item.get("source_id"), where, seen)
+        key = id_cell(item.get("source_id"), where, seen)
         for fld in ("title", "note"):
             for lang in ("ko", "en"):
                 _put(text, "sources", key, fld, lang, item.get(f"{fld}_{lang}"))
@@ -270,7 +192,7 @@ def _sources(path: Path, text: dict[str, Any], cite_as: dict[str, Any]) -> Itera
             source_id=key,
             title=str(item["title"]),
             publisher=item.get("publisher"),
-            published=_date(item.get("published"), where, "published"),
+            published=date_cell(item.get("published"), where, "published"),
             url=item.get("url"),
             language=item.get("language"),
             licence=item.get("licence"),
@@ -282,13 +204,13 @@ def _observations(
     path: Path, sources: set[str], text: dict[str, Any], lines: dict[str, str]
 ) -> Iterator[Observation]:
     seen: set[str] = set()
-    for line, row in _csv(path, OBS_COLUMNS):
+    for line, row in read_csv(path, OBS_COLUMNS):
         where = f"{path}:{line}"
-        key = _id(row["obs_id"], where, seen)
+        key = id_cell(row["obs_id"], where, seen)
         lines.setdefault(key, where)
-        value = _decimal(row["value"], where, "value")
-        low = _decimal(row["low"], where, "low")
-        high = _decimal(row["high"], where, "high")
+        value = decimal_cell(row["value"], where, "value")
+        low = decimal_cell(row["low"], where, "low")
+        high = decimal_cell(row["high"], where, "high")
         if value is None and low is None and high is None:
             raise InputError(f"{where}: value: no value (give value, or low and/or high)")
         if low is not None and high is not None and low > high:
@@ -299,9 +221,9 @@ def _observations(
             raise InputError(f"{where}: value: {value} outside its bounds [{low}, {high}]")
         if not row["metric"] or not row["unit"]:
             raise InputError(f"{where}: metric and unit are required")
-        _money(row["unit"], row["currency"], where)
-        start = _date(row["period_start"], where, "period_start")
-        end = _date(row["period_end"], where, "period_end")
+        check_money(row["unit"], row["currency"], where)
+        start = date_cell(row["period_start"], where, "period_start")
+        end = date_cell(row["period_end"], where, "period_end")
         if (start is None) != (end is None) or (start and end and start > end):
             raise InputError(f"{where}: period {start}..{end} is not a valid interval")
         cites = tuple(c for c in row["cites"].split(";") if c)
@@ -319,12 +241,12 @@ def _observations(
             period_end=end,
             low=low,
             high=high,
-            qualifier=_enum(Qualifier, row["qualifier"], where),
+            qualifier=enum_cell(Qualifier, row["qualifier"], where),
             currency=row["currency"] or None,
             geography=row["geography"] or None,
             segment_type=row["segment_type"] or None,
             segment=row["segment"] or None,
-            status=_enum(Status, row["status"], where),
+            status=enum_cell(Status, row["status"], where),
             locator=row["locator"] or None,
             equivalent_of=row["equivalent_of"] or None,
             note=row["note"] or None,
@@ -375,7 +297,7 @@ def _check_observation_links(observations: list[Observation], lines: dict[str, s
 def _policies(
     path: Path, sources: set[str], text: dict[str, Any], precision: dict[str, str]
 ) -> Iterator[Policy]:
-    items = _yaml(path)
+    items = read_yaml(path)
     if not isinstance(items, list):
         raise InputError(f"{path}: must be a list of policies")
     seen: set[str] = set()
@@ -384,8 +306,8 @@ def _policies(
         check_keys(path, [n - 1], item, SCHEMA["policies.yaml"])
         if not isinstance(item, dict) or not item.get("title_en"):
             raise InputError(f"{where}: needs policy_id, issued, title_en and source_id")
-        key = _id(item.get("policy_id"), where, seen)
-        issued = _date(item.get("issued"), where, "issued")
+        key = id_cell(item.get("policy_id"), where, seen)
+        issued = date_cell(item.get("issued"), where, "issued")
         if issued is None:
             raise InputError(f"{where}: no issued date")
         prec = str(item.get("issued_precision") or "day")
@@ -416,18 +338,18 @@ def _targets(
     path: Path, sources: set[str], policies: set[str], text: dict[str, Any]
 ) -> Iterator[Target]:
     seen: set[str] = set()
-    for line, row in _csv(path, TARGET_COLUMNS):
+    for line, row in read_csv(path, TARGET_COLUMNS):
         where = f"{path}:{line}"
-        key = _id(row["target_id"], where, seen)
-        value = _decimal(row["value"], where, "value")
+        key = id_cell(row["target_id"], where, seen)
+        value = decimal_cell(row["value"], where, "value")
         if value is None and row["unit"] != "qualitative":
             raise InputError(f"{where}: a target without a value must have unit 'qualitative'")
-        _money(row["unit"], row["currency"], where)
+        check_money(row["unit"], row["currency"], where)
         if row["source_id"] not in sources:
             raise InputError(f"{where}: unknown source {row['source_id']!r}")
         if row["policy_id"] and row["policy_id"] not in policies:
             raise InputError(f"{where}: unknown policy {row['policy_id']!r}")
-        target_date = _date(row["target_date"], where, "target_date")
+        target_date = date_cell(row["target_date"], where, "target_date")
         if target_date is None:
             raise InputError(f"{where}: no target_date")
         for fld in ("definition", "note"):
@@ -439,7 +361,7 @@ def _targets(
             target_date=target_date,
             source_id=row["source_id"],
             value=value,
-            qualifier=_enum(Qualifier, row["qualifier"], where),
+            qualifier=enum_cell(Qualifier, row["qualifier"], where),
             currency=row["currency"] or None,
             policy_id=row["policy_id"] or None,
             geography=row["geography"] or None,

@@ -21,6 +21,7 @@ from sectorlens.report.sections.common import (
     in_quote,
     period_text,
     qualified,
+    target_as_obs,
     value_text,
 )
 
@@ -239,7 +240,7 @@ def target_status(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> S
                 ),
                 key=lambda o: (o.period_end, o.obs_id),
             )
-        goal = qualified(ctx, _as_obs(target), _target_text(ctx, target))
+        goal = qualified(ctx, target_as_obs(target), _target_text(ctx, target))
         if not found:
             status = say("target.no_figure")
             rows.append(
@@ -320,18 +321,6 @@ def target_status(ctx: ReportContext, cfg: dict[str, Any], done: list[Sec]) -> S
             ),
         )
     return sec
-
-
-def _as_obs(target: Target) -> Observation:
-    return Observation(
-        target.target_id,
-        target.metric,
-        target.value,
-        target.unit,
-        target.source_id,
-        qualifier=target.qualifier,
-        currency=target.currency,
-    )
 
 
 def _target_text(ctx: ReportContext, target: Target) -> str:

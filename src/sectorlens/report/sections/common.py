@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sectorlens.fx import Conversion, FxError
 from sectorlens.metrics.reference import bounds, is_range, whole_years
-from sectorlens.model import Observation, Qualifier, Status
+from sectorlens.model import Observation, Qualifier, Status, Target
 from sectorlens.report.blocks import Note
 from sectorlens.report.context import ReportContext
 
@@ -113,6 +113,19 @@ def status_suffix(ctx: ReportContext, obs: Observation) -> str:
     if obs.status is Status.ACTUAL:
         return ""
     return ctx.words.say("status.suffix", status=status_word(ctx, obs))
+
+
+def target_as_obs(target: Target) -> Observation:
+    """A target as an observation of its value (for ``qualified`` and ``value_text``)."""
+    return Observation(
+        target.target_id,
+        target.metric,
+        target.value,
+        target.unit,
+        target.source_id,
+        qualifier=target.qualifier,
+        currency=target.currency,
+    )
 
 
 def aside(text: str, note: str) -> str:

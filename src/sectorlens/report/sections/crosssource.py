@@ -14,7 +14,7 @@ from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.common import in_quote, money_axis, scale, value_text
+from sectorlens.report.sections.common import aside, in_quote, money_axis, scale, value_text
 
 
 def _multi_year(obs: Observation) -> bool:
@@ -136,7 +136,7 @@ def cross_source(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]) -
             continue
         columns = (
             say("col.period"),
-            f"{label} ({base_name})",
+            aside(label, base_name),
             say("cross.converted", currency=quote),
             other_name,
             say("col.ratio"),

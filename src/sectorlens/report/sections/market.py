@@ -19,6 +19,7 @@ from sectorlens.report.sections.common import (
     qualified,
     status_suffix,
     status_word,
+    target_as_obs,
     value_text,
 )
 
@@ -370,7 +371,7 @@ def _progress(
             total=fmt.count(total, parts[0].unit, unit_label),
             split=split,
             target=qualified(
-                ctx, _as_obs(target), fmt.count(target.value, target.unit, unit_label)
+                ctx, target_as_obs(target), fmt.count(target.value, target.unit, unit_label)
             ),
             year=target.target_date.year,
             gap=fmt.count(max(target.value - total, Decimal(0)), target.unit, unit_label),
@@ -378,14 +379,3 @@ def _progress(
         )
         sec.blocks.append(Paragraph(sentence, (*cites, target.source_id)))
         sec.findings.append(Finding(sentence, (*cites, target.source_id)))
-
-
-def _as_obs(target: Target) -> Observation:
-    return Observation(
-        obs_id=target.target_id,
-        metric=target.metric,
-        value=target.value,
-        unit=target.unit,
-        source_id=target.source_id,
-        qualifier=target.qualifier,
-    )
