@@ -82,6 +82,9 @@ def _planted_found(
 ) -> bool:
     text = ek.doc_text(doc2)
     spots = pk.locate(text, dataclasses.replace(p, old=p.new))
+    if not spots and "|" in p.new:
+        # a Markdown table row the reader turned into tab-separated cells (same offsets)
+        spots = pk.locate(text.replace("\t", "|"), dataclasses.replace(p, old=p.new))
     windows = [text[max(a - 12, 0) : b + 12] for a, b in spots] or [p.new]
     lines = {ek.line_of(text, a) for a, _ in spots}
     for f in found:

@@ -6,7 +6,8 @@ day in that row's year; companies are drawn the same way. The raw CSV is read he
 the csv module (this is a benchmark input, not ingestion), and nothing of it is written to the
 repository: the generated store lives in a temporary folder.
 
-Amounts stay in their stated currency (store schema 3) with the store's ECB rates. For the
+Amounts stay in their stated currency (store schema 4, with each deal's derived midpoint) with the
+store's ECB rates. For the
 benchmark of the previous commit's code beside this one, the store also carries that schema's
 converted columns (``cny_*``, ``usd_*``, ``krw_*``), filled as its ingest did: each amount × the
 rate of its day, rounded to 6 places.
@@ -16,16 +17,19 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from sectorlens.store import assign_company_keys, connect
+from sectorlens.store import SCHEMA_VERSION, assign_company_keys, connect
+from sectorlens.store.keys import derive_mid_amounts
 from sectorlens.store.rates import load_ecb_rates
 
-GENERATOR_VERSION = 4  # 4: amounts in their own currency, fx_rates (schema 3) + legacy columns
+GENERATOR_VERSION = 5  # 4: amounts in their own currency, fx_rates (schema 3) + legacy columns
+# 5: schema 4 (amount_mid_x2); a version 4 store of the same size is copied and upgraded
 ITJUZI = Path("itjuzi") / "companies_820_2018-12-25.csv"
 LEGACY = ("CNY", "USD", "KRW")  # the converted columns of store schema 2
 CURRENCY = {"人民币": "CNY", "美元": "USD"}
@@ -170,5 +174,25 @@ def cached_store(folder: Path, deals: int, shared_data: Path) -> tuple[Path, boo
             pass
         path.unlink()
     folder.mkdir(parents=True, exist_ok=True)
+    older = folder / f"deals-{deals}-v4.duckdb"
+    if older.exists():
+        upgrade_v4(older, path)
+        return path, True
     generate(path, deals, shared_data)
     return path, False
+
+
+def upgrade_v4(older: Path, path: Path) -> None:
+    """A version 5 store from a version 4 one (the same deals): a copy with schema 4's
+    ``amount_mid_x2`` derived as the store's upgrade does."""
+    tmp = path.with_suffix(".tmp")
+    shutil.copyfile(older, tmp)
+    with duckdb.connect(str(tmp)) as con:
+        con.execute("ALTER TABLE deals ADD COLUMN IF NOT EXISTS amount_mid_x2 DECIMAL(38, 6)")
+        derive_mid_amounts(con)
+        con.execute(
+            "UPDATE meta SET value = ? WHERE key = 'bench_generator'", [str(GENERATOR_VERSION)]
+        )
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+        con.execute("CHECKPOINT")
+    tmp.rename(path)

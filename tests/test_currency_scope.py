@@ -210,9 +210,9 @@ def test_an_old_store_is_upgraded_with_one_line(tmp_path: Path, cli: Any) -> Non
         connect(path, read_only=True)
     notes: list[str] = []
     con = connect(path, on_upgrade=notes.append)
-    assert len(notes) == 1 and "schema 2 → 3" in notes[0] and "\n" not in notes[0]
+    assert len(notes) == 1 and "schema 2 → 4" in notes[0] and "\n" not in notes[0]
     columns = {r[0] for r in con.execute("DESCRIBE deals").fetchall()}
-    assert not columns & set(CONVERTED_COLUMNS)
+    assert not columns & set(CONVERTED_COLUMNS) and "amount_mid_x2" in columns
     assert con.execute("SELECT count(*) FROM fx_rates WHERE source = 'ECB'").fetchone()[0] > 0  # type: ignore[index]
     rows = compute(from_duckdb(con), "deals", currency="CNY").to_pylist()
     assert D(50_000_000) < _exact(rows) < D(60_000_000)  # USD 8M at May 2019's rate
@@ -225,6 +225,26 @@ def test_an_old_store_is_upgraded_with_one_line(tmp_path: Path, cli: Any) -> Non
     assert init.exit_code == 0 and init.stderr.count("upgraded store") == 1
     again = cli("db", "init", "--db", str(tmp_path / "old2.duckdb"))
     assert "upgraded" not in again.stderr
+
+
+def test_a_schema_3_store_gets_its_deals_midpoints(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = connect(path)
+    con.execute("ALTER TABLE deals DROP COLUMN amount_mid_x2")
+    _deal(con, "o1", "2019-05-06", "8000000", "USD")
+    con.execute(
+        "INSERT INTO deals (deal_id, load_id, row_ref, source_format, amount_kind, "
+        "amount_qualifier, amount_low, amount_high, currency, disclosed) "
+        "VALUES ('o2', 'L1', 'o2', 'fixture', 'money', 'range', 10, 100, 'CNY', true)"
+    )
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    notes: list[str] = []
+    con = connect(path, on_upgrade=notes.append)
+    assert len(notes) == 1 and "schema 3 → 4" in notes[0] and "midpoint" in notes[0]
+    rows = con.execute("SELECT deal_id, amount_mid_x2 FROM deals ORDER BY deal_id").fetchall()
+    assert rows == [("o1", D(16_000_000)), ("o2", D(110))]
+    con.close()
 
 
 # --- scope --------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sectorlens.facts.candidates import period_spans
+from sectorlens.facts.fiscal import MONTHS_ENDED, Fiscal, months_ended, same_span_in
 from sectorlens.model import Period
 from sectorlens.parse import parse_period
 
@@ -47,11 +48,17 @@ _EXTRA = re.compile(
             r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
             r"(?P<zhshort>(?<![\d.第近去来每余后前内])(?P<zy>[0-3]\d)年(?![间來来内後后前代度以期限多级龄国債债])"
             r"(?P<zrest>\d{1,2}(?:[-~–至]\d{1,2})?月|上半年|下半年|[一二三四1-4]季度|Q[1-4])?)",
+            rf"(?P<ended>{MONTHS_ENDED})",
+            r"(?P<fq>\b(?:Q(?P<fq1>[1-4])\s?(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?)"
+            r"(?P<fqy1>(?:19|20)\d{2}|\d{2})|(?:FY\s?|fiscal\s(?:year\s)?)"
+            r"(?P<fqy2>(?:19|20)\d{2}|\d{2})\s?Q(?P<fq2>[1-4]))\b)",
             r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
             rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON}),?\s(?P<my>(?:19|20)\d{{2}}))",
-            r"(?P<ordq>\b(?:the\s)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s"
-            r"(?P<qh>quarter|half)(?:\sof(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
+            r"(?P<ordq>\b(?:the\s)?(?P<ofis>fiscal\s)?(?P<ord>first|second|third|fourth|1st|2nd|"
+            r"3rd|4th)\s(?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
+            r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|\sof(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
+            r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
             r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
             r"(?!\s?\d{1,2}\s?(?:일|日)))",
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
@@ -112,6 +119,10 @@ _CHANGE = (
         ),
     ),
 )
+_ZH_SHORT_CHANGE = re.compile(r"[\u4e00-\u9fff](?:增|降|涨|跌|减)\s?$")
+_YOY_AFTER = re.compile(
+    r"^\s?(?:[(（]\s?)?(?:Y/Y|YoY|year[-\s]over[-\s]year|year[-\s]on[-\s]year|同比)", re.I
+)
 _SIGN_BEFORE = re.compile(r"(?:^|[\s(（:：,，])[+\-−]\s?$")
 _REF_CUE = re.compile(
     r"(?:보도\s?시점|보도\s?일시|발행일|작성일|发布时间|发布日期|发表时间|日期|publishedAt|"
@@ -134,6 +145,11 @@ class Named:
     end: int
     period: Period
     compared: bool = False
+
+
+def is_dateline(text: str) -> bool:
+    """A line that states when the document was published (``发布时间：2011-06-09``)."""
+    return bool(_REF_CUE.search(text[:40])) and bool(_DATE.search(text))
 
 
 def reference_date(text: str) -> date | None:
@@ -181,16 +197,53 @@ def _month(name: str) -> int:
     return next(i for i, n in enumerate(_MONTH_NAMES, 1) if n.startswith(key))
 
 
-def _resolve(m: re.Match[str], year: int | None) -> Period | None:
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """What dates a sentence's periods: the fiscal calendar the document states, and the day
+    the context points at (the end of the period before, or the document's own date)."""
+
+    fiscal: Fiscal | None = None
+    day: date | None = None
+    published: bool = False  # ``day`` is the document's date: it reports what came before
+
+
+def _fiscal_part(fiscal: Fiscal, n: int, first: int, months: int) -> Period:
+    start, end = fiscal.part(n, first, months)
+    return Period(start, end)
+
+
+def _bare_fiscal_year(fiscal: Fiscal, day: date, first: int, published: bool) -> int:
+    """The fiscal year a bare ``first quarter`` is in: the one holding ``day``, or the one
+    before where that quarter starts after the document's own date."""
+    n = fiscal.year_of(day)
+    if published and fiscal.part(n, first, 1)[0] > day:
+        return n - 1
+    return n
+
+
+def _resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) -> Period | None:
     g = m.groupdict()
+    fiscal = dating.fiscal if dating is not None else None
     if g["short"] or g["zhshort"]:
         y = _year(g["sy"] or g["zy"])
         rest = g["srest"] or g["zrest"] or ""
         q = parse_period(f"{y}{'년' if g['short'] else '年'}{rest}")
         return q.period
+    if g["ended"]:
+        got = months_ended(m)
+        return None if got is None else Period(*got)
+    if g["fq"]:
+        n = int(g["fq1"] or g["fq2"])
+        fy = g["fqy1"] or g["fqy2"]
+        y = int(fy) if len(fy) == 4 else _year(fy)
+        if fiscal is not None:
+            return _fiscal_part(fiscal, y, 3 * n - 2, 3)
+        return _span(y, 3 * n - 2, 3 * n)
     if g["fy"]:
         fy = g["fyy"]
         y = int(fy) if len(fy) == 4 else _year(fy)
+        if fiscal is not None:
+            return _fiscal_part(fiscal, y, 1, 12)
         return _span(y, 1, 12)
     if g["mrange"]:
         return _span(int(g["my"]), _month(g["m1"]), _month(g["m2"]), partial=True)
@@ -202,30 +255,46 @@ def _resolve(m: re.Match[str], year: int | None) -> Period | None:
             return None
         return _span(year - 1 if _LAST_YEAR.search(g["rel"]) else year, 1, 12)
     if g["ordq"]:
-        oy = int(g["oy"]) if g["oy"] else year
+        n = _ORDINAL[g["ord"].lower()]
+        half = g["qh"].lower() == "half"
+        if half and n > 2:
+            return None
+        first, months = (6 * n - 5, 6) if half else (3 * n - 2, 3)
+        oyf = g["oyf"]
+        fy_n = (int(oyf) if len(oyf) == 4 else _year(oyf)) if oyf else None
+        if fiscal is not None and fy_n is not None:
+            return _fiscal_part(fiscal, fy_n, first, months)
+        if fiscal is not None and not g["oy"] and dating is not None and dating.day is not None:
+            n_fy = _bare_fiscal_year(fiscal, dating.day, first, dating.published)
+            return _fiscal_part(fiscal, n_fy, first, months)
+        oy = int(g["oy"]) if g["oy"] else fy_n if fy_n is not None else year
         if oy is None:
             return None
-        n = _ORDINAL[g["ord"].lower()]
-        if g["qh"].lower() == "half":
-            return _span(oy, 1, 6) if n == 1 else _span(oy, 7, 12) if n == 2 else None
-        return _span(oy, 3 * n - 2, 3 * n)
+        return _span(oy, first, first + months - 1)
     if year is None:
         return None
+    if g["md"]:
+        try:
+            day = date(year, int(g["mdm"]), int(g["mdd"]))
+        except ValueError:
+            return None
+        return Period(day, day)
     if g["ym"]:
         m1 = int(g["ym1"])
         m2 = int(g["ym2"]) if g["ym2"] else m1
         return _span(year, m1, m2, partial=m1 != m2)
     if g["half"]:
-        first = (g["hko"] or g["hzh"] or "")[:1] in ("상", "上")
-        return _span(year, 1, 6) if first else _span(year, 7, 12)
+        first_half = (g["hko"] or g["hzh"] or "")[:1] in ("상", "上")
+        return _span(year, 1, 6) if first_half else _span(year, 7, 12)
     if g["q3"]:
         n = _ZH_DIGIT.get(g["q3n"]) or int(g["q3n"])
         return _span(year, 1, 3 * n, partial=True)
     return None
 
 
-def named_periods(text: str, year: int | None) -> tuple[Named, ...]:
-    """Every period ``text`` names, left to right; ``year`` dates those without one."""
+def named_periods(text: str, year: int | None, dating: Dating | None = None) -> tuple[Named, ...]:
+    """Every period ``text`` names, left to right; ``year`` dates those without one, ``dating``
+    gives the document's fiscal calendar and the day the context points at."""
     found: list[Named] = []
     taken: list[tuple[int, int]] = []
     for span in period_spans(text):
@@ -240,7 +309,10 @@ def named_periods(text: str, year: int | None) -> tuple[Named, ...]:
             continue  # a longer period already read there
         before = [n for n in found if n.end <= m.start()]
         y = before[-1].period.end.year if before and not m.group("rel") else context_year
-        period = _resolve(m, y)
+        here = dating
+        if before and dating is not None and not m.group("rel"):
+            here = Dating(dating.fiscal, before[-1].period.end)
+        period = _resolve(m, y, here)
         if period is not None:
             # the first quarter of 2023 replaces the 2023 inside it
             found = [n for n in found if (n.start, n.end) not in overlap]
@@ -248,6 +320,7 @@ def named_periods(text: str, year: int | None) -> tuple[Named, ...]:
             found.append(Named(m.start(), m.end(), period))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)
+    found = _like_the_span_before(text, found)
     out = []
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
@@ -255,6 +328,39 @@ def named_periods(text: str, year: int | None) -> tuple[Named, ...]:
         compared = bool(_CMP_BEFORE.search(lead) or _CMP_AFTER.match(tail))
         out.append(Named(n.start, n.end, n.period, compared))
     return tuple(out)
+
+
+_ONLY_MARKS = re.compile(r"[\s/|,;:()\-–]*")
+
+
+def _like_the_span_before(text: str, found: list[Named]) -> list[Named]:
+    """``Three months ended April 30, 2023 / 2022``: a bare year right after a span that ends on
+    a stated day names the same span in that year."""
+    out: list[Named] = []
+    shape: Period | None = None
+    for n in found:
+        p = n.period
+        whole_year = (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+        bare = re.fullmatch(r"(?:19|20)\d{2}", text[n.start : n.end].strip())
+        if (
+            shape is not None
+            and out
+            and whole_year
+            and p.start.year == p.end.year
+            and bare
+            and _ONLY_MARKS.fullmatch(text[out[-1].end : n.start])
+        ):
+            got = same_span_in(shape.start, shape.end, p.end.year)
+            if got is not None:
+                n = Named(n.start, n.end, Period(*got), n.compared)
+        else:
+            is_span = p.start != p.end and not whole_year and p.end.day not in (1,)
+            shape = p if is_span and _ENDED.search(text[n.start : n.end]) else None
+        out.append(n)
+    return out
+
+
+_ENDED = re.compile(r"\b(?:ended|ending)\b", re.I)
 
 
 _LEVEL_LEAD = re.compile(
@@ -311,8 +417,12 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "versus"  # compared to net revenue of $5.6 billion in 2021
     if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None
+    if _ZH_SHORT_CHANGE.search(lead):
+        return "change"  # 出口增5.6%: a one-character change word right before the number
     for kind, pattern in _CHANGE:
         if pattern.search(lead):
+            if kind == "change" and _YOY_AFTER.match(text[end : end + 24]):
+                return "yoy"  # an increase of 11% Y/Y
             return kind
     if _SIGN_BEFORE.search(text[max(0, start - 3) : start]):
         return "change"
@@ -323,4 +433,12 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     return None
 
 
-__all__ = ["CHANGE_KINDS", "Named", "change_of", "named_periods", "reference_date"]
+__all__ = [
+    "CHANGE_KINDS",
+    "Dating",
+    "Named",
+    "change_of",
+    "is_dateline",
+    "named_periods",
+    "reference_date",
+]

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span, quantity_spans
-from sectorlens.facts.context import Named, change_of, named_periods, reference_date
+from sectorlens.facts.context import Dating, Named, change_of, named_periods, reference_date
 from sectorlens.facts.document import Block
+from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
 from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
@@ -61,6 +62,7 @@ class Mention:
     compared: Period | None = None  # the period the sentence compares with (전년 대비, vs Q4 2018)
     level: tuple[int, int] | None = None  # a change's level (营收 82.07亿元 for 同比 -31%)
     cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
+    group: str | None = None  # a cell's label row above it (Cost of revenues:)
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     inherited: Period | None = None
     paragraph = -1
     scope = Scope(reference)
+    fiscal = fiscal_calendar(doc.text)
     by_paragraph: dict[int, int] = {}
     for sent in lay.sentences:
         by_paragraph[sent.paragraph] = by_paragraph.get(sent.paragraph, 0) + 1
@@ -113,8 +116,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             continue  # a table row: its cells are read as cells below
         if sent.paragraph != paragraph:
             paragraph, inherited = sent.paragraph, None
-        year = (inherited or scope.period or scope.reference_period or NO_PERIOD).end.year
-        found = named_periods(sent.text, None if year == 1 else year)
+        base = inherited or scope.period or scope.reference_period
+        year = (base or NO_PERIOD).end.year
+        dating = None
+        if fiscal is not None:
+            published = base is not None and base is scope.reference_period
+            dating = Dating(fiscal, base.end if base else None, published)
+        found = named_periods(sent.text, None if year == 1 else year, dating)
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
         spans = quantity_spans(sent.text)
@@ -124,11 +132,12 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         got, bad = _sentence_facts(doc, sent, spans, found, inherited, scope, default_currency)
         mentions.extend(got)
         unparsed.extend(bad)
-        # Only the sentence right before lends its period (이 중 총 금액은… after 2014~2020년…).
+        # The sentence before lends its period (이 중 총 금액은… after 2014~2020년…); a sentence
+        # with figures but no period of its own passes on the one it was lent.
         own = [n.period for n in found if not n.compared]
-        inherited = own[-1] if own else None
+        inherited = own[-1] if own else (inherited if got else None)
     for block in tables:
-        mentions.extend(_table_mentions(doc, block, scope.reference_period))
+        mentions.extend(_table_mentions(doc, block, scope.reference_period, fiscal))
     for run_index, run in enumerate(lay.figures):
         got, bad = _figure_facts(doc, run, run_index, default_currency)
         mentions.extend(got)
@@ -198,7 +207,7 @@ def _sentence_facts(
         ):
             # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
             metric = previous.metric
-        if subject is not None and metric_of(subject) is None:
+        if subject is None or metric_of(subject) is None:
             subject = metric  # a subject is never a verb (同比增长) or a sign
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(
@@ -235,14 +244,18 @@ def _sentence_facts(
     return mentions, unparsed
 
 
-def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> list[Mention]:
+def _table_mentions(
+    doc: Document, block: Block, fallback: Period | None, fiscal: Fiscal | None = None
+) -> list[Mention]:
     """The cells of a table as mentions (their locator is the cell)."""
     context = block_context(doc, block)
-    found = [n.period for n in named_periods(context, None) if not n.compared]
+    day = fallback.end if fallback is not None else None
+    dating = Dating(fiscal, day, True) if fiscal is not None else None
+    found = [n.period for n in named_periods(context, None, dating) if not n.compared]
     lang = lx.language(block.text[:400] + context)
     section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
     out = []
-    for cf in table_facts(doc, block, context, found[-1] if found else fallback):
+    for cf in table_facts(doc, block, context, found[-1] if found else fallback, dating):
         out.append(
             Mention(
                 cf.fact,
@@ -256,6 +269,7 @@ def _table_mentions(doc: Document, block: Block, fallback: Period | None) -> lis
                 section=section,
                 period_source="table" if cf.fact.period is not None else None,
                 cell=(block.index, cf.row, cf.col),
+                group=cf.group,
             )
         )
     return out

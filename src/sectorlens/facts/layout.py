@@ -76,7 +76,7 @@ def layout(doc: Document) -> Layout:
     typical = _typical_length(lines)
     blocks = _blocks(lines, kinds, used, typical)
     labels, captions = _row_labels(lines, kinds, blocks)
-    paragraphs = _paragraphs(lines, kinds, blocks, typical)
+    paragraphs = _paragraphs(lines, kinds, blocks, typical, _starts_item(doc, len(lines)))
     sentences: list[Sentence] = []
     for p_index, para in enumerate(paragraphs):
         text, offsets = _join(doc, lines, para)
@@ -284,13 +284,39 @@ def _row_labels(
     return labels, captions
 
 
+def _starts_item(doc: Document, n: int) -> set[int]:
+    """Lines that begin a list item or a heading of the document model (a bullet whose mark the
+    reader dropped is no continuation of the line before)."""
+    out: set[int] = set()
+    for block in getattr(doc, "blocks", ()):
+        if block.kind.value in ("list_item", "heading") and block.span[1] > block.span[0]:
+            line = doc.line_of(block.span[0]) - 1
+            if 0 <= line < n:
+                out.add(line)
+    return out
+
+
 def _paragraphs(
-    lines: list[str], kinds: list[str], blocks: list[list[int]], typical: int
+    lines: list[str],
+    kinds: list[str],
+    blocks: list[list[int]],
+    typical: int,
+    items: set[int] | None = None,
 ) -> list[list[int]]:
     """Blocks joined across blank lines and page breaks where a sentence runs on."""
     paragraphs: list[list[int]] = []
+    starts = items or set()
+    split: list[list[int]] = []
     for block in blocks:
-        if paragraphs and _runs_on(lines, kinds, paragraphs[-1], block, typical):
+        for line in block:
+            if line == block[0] or line in starts:  # a list item starts a paragraph
+                split.append([line])
+            else:
+                split[-1].append(line)
+    for block in split:
+        if block[0] in starts:
+            paragraphs.append(list(block))
+        elif paragraphs and _runs_on(lines, kinds, paragraphs[-1], block, typical):
             paragraphs[-1].extend(block)
         else:
             paragraphs.append(list(block))

@@ -45,7 +45,10 @@ PERCENT_WORDS = (
 )
 # Counters that make a number a count; 개 is not a counter in 개년/개월 (durations).
 COUNT_UNITS_KO = "건|개(?![년월])|곳|명|개사|개소|社|차례|회"
-COUNT_UNITS_ZH = "笔|起|家|个|個|项|項|件|名|人|座|所|次|轮|輪|辆|輛|台|块|片|部|套|艘|架|户"
+COUNT_UNITS_ZH = (
+    "笔|起|家|个|個|项|項|件|名|人|座|所|次|轮|輪|辆|輛|台|块|片|部|套|艘|架|户|"
+    "\\s?(?-i:[TGMk]Wh)(?![A-Za-z])"
+)
 COUNT_UNITS_EN = (
     "deals?|rounds?|companies|company|firms?|start-?ups?|investments?|transactions?|"
     "projects?|cities|zones?|patents?|employees|people|persons|institutions|enterprises"

@@ -220,7 +220,13 @@ def place_table(out: Blocks, rows: list[Line], grid: list[list[str]], marked: in
     b = BlockBuilder()
     cursor = 0
     search_from = rows[0].start
-    source = "\n".join(ln.text for ln in rows)
+    # The rows as they sit in the document (lines left out between them, such as a Markdown
+    # separator row, keep their room), so an offset into ``source`` is one into the document.
+    parts: list[str] = []
+    for ln in rows:
+        gap = ln.start - rows[0].start - sum(len(x) for x in parts)
+        parts.append("\n" * max(gap, 0) + ln.text)
+    source = "".join(parts)
     for cell in table.cells:
         if cell.start > cursor:
             b.insert(text[cursor : cell.start])

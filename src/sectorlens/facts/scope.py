@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span
-from sectorlens.facts.context import Named, named_periods
+from sectorlens.facts.context import Named, is_dateline, named_periods
 from sectorlens.facts.layout import Sentence
 from sectorlens.model import Period, Quantity
 
@@ -55,8 +55,8 @@ class Scope:
             self.section = f"{self.parent} / {name}"  # **财务数据**： under 1. 多氟多
         else:
             self.parent = self.section = name
-        if own:
-            self.period = own[-1]
+        if own and not is_dateline(text):
+            self.period = own[-1]  # a dateline (发布时间：…) dates the document, not a section
 
     def item(self, text: str) -> str | None:
         """The section, with the label a list item starts with (``天力锂能（301152.SZ）：``)."""
@@ -121,6 +121,8 @@ def metric_of(subject: str | None) -> str | None:
     if not re.search(r"[^\W\d_]", cleaned) or cleaned.strip() in _PARTICLES:
         return None
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ：:,，·-")
+    if re.fullmatch(r"[\u4e00-\u9fff]|[至到为达从由约近超逾共]+", cleaned):
+        return None  # 上升至 leaves 至: a connective, not a metric
     return cleaned or None
 
 

@@ -44,8 +44,21 @@ _EN_VERBS = frozenset(
         "totalled",
         "made",
         "took",
+        # a change or a level reached: the subject is what comes before (book value has grown)
+        "has",
+        "have",
+        "had",
+        "grew",
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "declined",
+        "amounted",
+        "stood",
     ]
 )
+_PRONOUNS = frozenset(["we", "it", "they", "this", "these", "that", "which", "he", "she", "i"])
 _PERCENT_MEASURES = tuple(sorted(lx.MEASURE_SUFFIX_PERCENT, key=len, reverse=True))
 
 # 이/은/을/과 follow a syllable with a final consonant, 가/는/를/와 one without: 상하이 is a
@@ -172,7 +185,10 @@ def _en_words(text: str) -> list[str]:
         words.pop(0)
     for i, w in enumerate(words):
         if w.lower() in _EN_VERBS:
-            return words[:i]
+            before = words[:i]
+            if before and all(x.lower() in _PRONOUNS for x in before):
+                return _en_words(" ".join(words[i + 1 :]))  # we had premiums of: the object
+            return before
     return words
 
 

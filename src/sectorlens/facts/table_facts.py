@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sectorlens.facts.context import named_periods
+from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
 from sectorlens.model import Fact, Kind, Period
 from sectorlens.parse import currency_in, is_currency_word, parse
@@ -59,6 +59,15 @@ _UNIT_CONTEXT = re.compile(
 )
 
 
+# Rows a table's scale and currency do not reach: amounts per share or per unit, share counts.
+_PER_UNIT = re.compile(r"\bper\s(?:\w+\s)?(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I)
+_SHARE_COUNT = re.compile(
+    r"^\W*(?:(?:weighted[-\s]average\s)?(?:number\sof\s)?(?:\w+\s)?shares\b(?!\sof\sprofit)|"
+    r"headcount|employees|주식\s?수|股数|股本总数)",
+    re.I,
+)
+
+
 def is_change_header(text: str) -> bool:
     """True for a column header that says its cells are changes (``% Change``, ``YoY``)."""
     return bool(_CHANGE_HEAD.search(text))
@@ -74,6 +83,7 @@ class CellFact:
     metric: str | None
     change: str | None
     estimate: bool
+    group: str | None = None  # the label row the cell sits under (Cost of revenues:)
 
 
 def _scale_currency(text: str) -> tuple[str | None, str | None]:
@@ -99,14 +109,22 @@ def _first_value_col(table: Table) -> int:
 
 
 def table_facts(
-    doc: Document, block: Block, context: str, fallback: Period | None
+    doc: Document,
+    block: Block,
+    context: str,
+    fallback: Period | None,
+    dating: Dating | None = None,
 ) -> list[CellFact]:
     """Every number in a table's body cells as a fact (header cells name, they do not state)."""
     table = block.table
     if table is None:
         return []
     head = " ".join(c.text for c in table.cells[: table.header_rows * table.cols])
-    unit_text = " ".join(line for line in context.splitlines() if _UNIT_CONTEXT.search(line))
+    unit_text = " ".join(
+        m.group(0) if len(line) > 60 and (m := _UNIT_PAREN.search(line)) else line
+        for line in context.splitlines()
+        if _UNIT_CONTEXT.search(line)
+    )
     scale, currency = _scale_currency(f"{unit_text} {head}")
     symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
     symbols.discard(None)
@@ -114,6 +132,7 @@ def table_facts(
         currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
     out: list[CellFact] = []
     first_col = _first_value_col(table)
+    set_apart = _set_apart_columns(context, table.cols - first_col, dating)
     scales: dict[str, tuple[str | None, str | None]] = {}
     for r in range(table.header_rows, table.rows):
         own_label = _row_label(table, r)
@@ -133,12 +152,18 @@ def table_facts(
             kind = _kind(percent_unit, column, label)
             cur = (currency_in(symbol) if symbol else None) or row_currency or currency
             sc = row_scale or scale
+            if _PER_UNIT.search(label) and not row_scale:
+                sc = None  # (in millions, except per share data): $0.20 a share
+            if _SHARE_COUNT.search(label) and not symbol and not row_currency:
+                cur = None  # shares used in computing …: a count of shares, not money
             text = _quantity_text(number, kind, cur, sc)
             q = parse(text)
             if q.value is None:
                 continue
-            periods = [n.period for n in named_periods(column, None) if not n.compared]
-            row_periods = [n.period for n in named_periods(label, None) if not n.compared]
+            periods = [n.period for n in named_periods(column, None, dating) if not n.compared]
+            if not periods and set_apart:
+                periods = [set_apart[c - first_col]]
+            row_periods = [n.period for n in named_periods(label, None, dating) if not n.compared]
             period: Period | None
             if not table.header_cols and not periods and row_periods:
                 metric_text = column
@@ -152,12 +177,46 @@ def table_facts(
             if word and word.lower() in ("down", "decrease", "▼", "-", "−") and q.value > 0:
                 q = parse(f"-{text}" if not text[0].isalpha() else text.replace(" ", " -", 1))
             metric = _clean(metric_text)
+            if metric is None and metric_text is label and row_periods and not periods:
+                metric = _clean(column)  # a row labelled by its year: the column names the figure
             sentence = f"{label} | {column}: {cell.text}".strip(" |")
             start, end = block.doc_span(cell.start, cell.end)
             fact = Fact(q, metric, sentence, doc.line_of(start), (start, end), None, period)
             estimate = bool(re.search(r"\d(?:E|F|P)\b", column))
-            out.append(CellFact(fact, r, c, metric, change, estimate))
+            group = _group_label(table, r, c, first_col, context)
+            out.append(CellFact(fact, r, c, metric, change, estimate, group))
     return out
+
+
+def _group_label(table: Table, row: int, col: int, first_col: int, context: str) -> str | None:
+    """The nearest row above ``row`` with a label and no values (``Cost of revenues:``), or the
+    line right above the table when it ends in a colon (``Revenues:``)."""
+    for r in range(row - 1, table.header_rows - 1, -1):
+        label = table.row_label(r, col)
+        values = [table.cell(r, c) for c in range(first_col, table.cols)]
+        if label.strip() and not any(v is not None and v.text.strip() for v in values):
+            return label.strip() if label.rstrip().endswith((":", "：")) else None
+    last = context.splitlines()[-1].strip() if context.strip() else ""
+    return last if last.endswith((":", "：")) and len(last) <= 40 else None
+
+
+def _set_apart_columns(context: str, n: int, dating: Dating | None) -> list[Period]:
+    """The periods of the lines right above a table that only name periods, one per value
+    column (``Three Months Ended April 30, 2023`` / ``2022`` set above the grid), or none."""
+    lines = context.splitlines()
+    k = len(lines)
+    while k and not _dates_only(lines[k - 1]):
+        k -= 1  # a section label between the header lines and the grid (Revenues:)
+        if len(lines) - k > 2:
+            return []
+    start = k
+    while start and _dates_only(lines[start - 1]):
+        start -= 1
+    found = [p.period for p in named_periods("\n".join(lines[start:k]), None, dating)]
+    found = [p for p in found if p is not None]
+    if n < 2 or len(found) != n or len(set(found)) != n:
+        return []
+    return found
 
 
 def _cell_fact(
@@ -182,9 +241,17 @@ def _cell_fact(
 def _kind(unit: str | None, column: str, label: str) -> Kind:
     if unit:
         return Kind.PERCENT if unit == "%" else Kind.PP
-    if "%" in column or "(%)" in label or label.rstrip().endswith("%"):
+    if (
+        "%" in column
+        or "(%)" in label
+        or label.rstrip().endswith("%")
+        or _PERCENT_COL.search(column)
+    ):
         return Kind.PERCENT
     return Kind.NUMBER
+
+
+_PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 
 def _quantity_text(number: str, kind: Kind, currency: str | None, scale: str | None) -> str:
@@ -206,18 +273,47 @@ def _clean(text: str) -> str | None:
     return cleaned or None
 
 
+_UNIT_PAREN = re.compile(
+    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
+    re.I,
+)
+_PERIOD_WORDS = re.compile(
+    r"\b(?:(?:three|six|nine|twelve|\d{1,2})\s+months|quarter|year|fiscal|ended|ending|as\s+of|"
+    r"at)\b|[\W\d_]",
+    re.I,
+)
+
+
+def _dates_only(text: str) -> bool:
+    """A short line that names periods and nothing else (a column header set above a table)."""
+    if len(text) > 60:
+        return False
+    found = named_periods(text, None)
+    if not found:
+        return False
+    rest = text
+    for n in reversed(found):
+        rest = rest[: n.start] + " " + rest[n.end :]
+    return not _PERIOD_WORDS.sub("", rest).strip()
+
+
 def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
     """The text of the blocks right before a table (its caption and unit line): ``lookback``
-    blocks, and short unit lines (``(단위: 억 원)``) up to four blocks back, not past another
-    table or a heading."""
+    blocks; short unit lines (``(단위: 억 원)``, ``(in millions, except …)``) and lines that
+    only name periods (column headers set apart) up to six blocks back, not past another table
+    or a heading that is more than such a line."""
     before: list[Block] = []
-    for b in reversed(doc.blocks[max(0, block.index - 4) : block.index]):
+    for b in reversed(doc.blocks[max(0, block.index - 6) : block.index]):
         if b.table is not None:
             break
         near = block.index - b.index <= lookback
-        if near or (len(b.text) <= 60 and _UNIT_CONTEXT.search(b.text)):
+        dated = _dates_only(b.text)
+        unit = (len(b.text) <= 60 and _UNIT_CONTEXT.search(b.text)) or (
+            len(b.text) <= 200 and _UNIT_PAREN.search(b.text)
+        )
+        if near or unit or dated:
             before.insert(0, b)
-        if b.kind.value == "heading":
+        if b.kind.value == "heading" and not dated and b.text.strip(" #"):
             break
     return "\n".join(b.text for b in before)
 

@@ -20,7 +20,7 @@ from sectorlens.metrics.registry import Query
 
 def build_rates(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Per stated currency: deals with an amount, converted ones, rate and fixing-day ranges."""
-    t = converted(deals(q, engine), q, engine)
+    t = converted(deals(q, engine), q, engine, fixings=True)
     t = t.filter(t.amount_kind == "money")
     ok = t.fx_rate.notnull()
     rows = t.group_by(original_currency=t.currency).aggregate(

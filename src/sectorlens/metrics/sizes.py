@@ -38,7 +38,9 @@ from sectorlens.metrics.common import (
     ratio,
     rows_of,
     sort_key,
+    times_rate,
     to_arrow,
+    with_rate,
 )
 from sectorlens.metrics.registry import Query
 
@@ -57,13 +59,10 @@ def build_deal_size(q: Query, engine: Any) -> dict[str, ir.Table]:
     taken exactly in ``finish``. A median per row (QUANTILE_CONT) over 10M deals sorts every
     amount, four times over; the classes group them once.
     """
-    t = converted(deals(q, engine), q, engine)
+    t = deals(q, engine)
     groups = group_columns(t, q.by)
     keys = list(groups)
-    money = {c: t[f"fx_{c}"] for c in ("value", "low", "high")}
-    classes = t.group_by(
-        **groups, kind_=t.amount_kind, amount_qualifier=t.amount_qualifier, **money
-    ).aggregate(n_=t.count())
+    classes = _classes(t, q, engine, groups)
     a = amounts_of(classes, classes.value, classes.low, classes.high)
     parts = [
         classes.select(
@@ -96,6 +95,44 @@ def build_deal_size(q: Query, engine: Any) -> dict[str, ir.Table]:
     )
     columns = [*per, "n", "total", "lower", "upper"]
     return {"rows": stats.select(*columns).union(kinds.select(*columns))}
+
+
+def _classes(t: ir.Table, q: Query, engine: Any, groups: dict[str, ir.Value]) -> ir.Table:
+    """The deals ``t`` per group, kind, qualifier and converted amounts (``value``, ``low``,
+    ``high``), with their number ``n_``.
+
+    Grouped before converting: per stated amounts, currency and, for a currency other than the
+    query's, day (the rate's); then each class row is converted (:func:`with_rate`). Deals in
+    the query's currency need no day, so most classes stay as few as the amounts; the same
+    products as converting each deal, a product per class instead of three per deal.
+    """
+    target = q.currency
+    if all(c == target for c in engine.deal_currencies()):
+        amounts = {"value": t.amount_value, "low": t.amount_low, "high": t.amount_high}
+        return t.group_by(
+            **groups, kind_=t.amount_kind, amount_qualifier=t.amount_qualifier, **amounts
+        ).aggregate(n_=t.count())
+    day = ibis.ifelse(t.currency == target, ibis.null("date"), t.deal_date)
+    p = t.group_by(
+        **groups,
+        kind_=t.amount_kind,
+        amount_qualifier=t.amount_qualifier,
+        value=t.amount_value,
+        low=t.amount_low,
+        high=t.amount_high,
+        fx_cur_=t.currency,
+        fx_day_=day,
+    ).aggregate(n_=t.count())
+    r = with_rate(p, q, engine, currency="fx_cur_", day="fx_day_")
+    return r.select(
+        *groups,
+        "kind_",
+        "amount_qualifier",
+        value=times_rate(r.value, r.fx_rate),
+        low=times_rate(r.low, r.fx_rate),
+        high=times_rate(r.high, r.fx_rate),
+        n_=r.n_,
+    )
 
 
 def finish_deal_size(results: dict[str, pa.Table], q: Query) -> pa.Table:

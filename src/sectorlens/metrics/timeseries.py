@@ -25,6 +25,7 @@ from sectorlens.metrics.common import (
     grain_of,
     group_columns,
     growth,
+    mid_x2,
     pct,
     period_bounds,
     period_label,
@@ -69,11 +70,13 @@ def deal_aggregates_by_day(t: ir.Table, q: Query, engine: Any) -> ir.Table:
     rows are per day and stated currency (common.by_day), converted, then grouped by period.
     A class's low (high) end is known where the stated one is and the row has a rate."""
     lo, hi = t.amount_low, t.amount_high
+    groups = time_columns(t.deal_date, q.by)
     p = by_day(
         t,
         q,
         engine,
         {
+            **groups,
             "k_kind": t.amount_kind,
             "k_disclosed": t.disclosed,
             "k_exact": (t.amount_qualifier == "exact").fill_null(False),
@@ -82,9 +85,9 @@ def deal_aggregates_by_day(t: ir.Table, q: Query, engine: Any) -> ir.Table:
         },
         {"value": t.amount_value, "low": lo, "high": hi},
         {"n": t.count()},
+        collapse=True,
     )
-    groups = time_columns(p.fx_day, q.by)
-    p = p.mutate(**groups, k_low=p.k_low & p.fx_known, k_high=p.k_high & p.fx_known)
+    p = p.mutate(k_low=p.k_low & p.fx_known, k_high=p.k_high & p.fx_known)
     return _class_sums(p, list(groups))
 
 
@@ -210,21 +213,14 @@ def build_ytd(q: Query, engine: Any) -> dict[str, ir.Table]:
     month, day = _through(q, as_of)
     t = deals(q, engine)
     # aggregated per day and stated currency first, converted, then per year and window
-    lo, hi = t.amount_low, t.amount_high
-    p = by_day(
-        t,
-        q,
-        engine,
-        {"k_both": lo.notnull() & hi.notnull()},
-        {"lh": lo + hi, "value": t.amount_value},
-        {"n": t.count()},
-    )
+    x2 = mid_x2(t, t.amount_value, t.amount_low, t.amount_high)
+    p = by_day(t, q, engine, {}, {"x2": x2}, {"n": t.count()})
     m, d = p.fx_day.month(), p.fx_day.day()
     p = p.mutate(
         year=p.fx_day.year(),
         k_window=((m < month) | ((m == month) & (d <= day))).fill_null(False),
     )
-    x2 = ibis.ifelse(p.k_both, p.lh, p.value + p.value)
+    x2 = p.x2
     rows = p.group_by("year").aggregate(
         deals_ytd=ibis.ifelse(p.k_window, p.n, 0).sum(),
         deals_full_year=p.n.sum(),

@@ -336,9 +336,14 @@ COUNTERS: Final = [
     "톤",
     "가구",
     "채",
+    # energy, measured (120 GWh, 19.0GWh)
+    "TWh",
+    "GWh",
+    "MWh",
+    "kWh",
 ]
 for _c in COUNTERS:
-    _KEYWORDS.setdefault(_c, (COUNT, _c))
+    _KEYWORDS.setdefault(_c.lower(), (COUNT, _c))
 for _ch, _v in HANZI_DIGITS.items():
     _KEYWORDS[_ch] = (HD, _v)
 for _ch, _v in HANGUL_DIGITS.items():

@@ -12,7 +12,7 @@ import duckdb
 import platformdirs
 
 from sectorlens.errors import StoreError
-from sectorlens.store.keys import assign_company_keys
+from sectorlens.store.keys import assign_company_keys, derive_mid_amounts
 from sectorlens.store.schema import CONVERTED_COLUMNS, SCHEMA_VERSION, ddl
 
 DB_ENV = "SECTORLENS_DB"
@@ -90,7 +90,8 @@ def _upgrade(con: duckdb.DuckDBPyConnection) -> str | None:
 
     1 → 2: integer company keys. 2 → 3: amounts stay in their stated currency; the amounts
     converted at ingest (``cny_*``, ``usd_*``, ``krw_*`` and their rates) are dropped, since
-    metrics now convert at query time from ``fx_rates``.
+    metrics now convert at query time from ``fx_rates``. 3 → 4: each deal's midpoint
+    (``amount_mid_x2``, derived from its stated amount) is stored beside it.
     """
     found = first_row(con, "SELECT value FROM meta WHERE key = 'schema_version'")
     if found is None or not found[0].isdigit() or int(found[0]) >= SCHEMA_VERSION:
@@ -108,11 +109,16 @@ def _upgrade(con: duckdb.DuckDBPyConnection) -> str | None:
             from sectorlens.store.rates import load_ecb_rates
 
             load_ecb_rates(con)
+        if start < 4:
+            con.execute("ALTER TABLE deals ADD COLUMN IF NOT EXISTS amount_mid_x2 DECIMAL(38, 6)")
+            derive_mid_amounts(con)
         con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    if start >= 3:
+        return f"schema {start} → {SCHEMA_VERSION}: each deal's midpoint amount stored beside it"
     return (
         f"schema {start} → {SCHEMA_VERSION}: amounts kept in their stated currency, "
         "converted at query time from the ECB rates in fx_rates"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Amounts are DECIMAL(38, 6): exact, and wide enough for KRW totals of whole industries.
 AMOUNT = "DECIMAL(38, 6)"
@@ -100,6 +100,10 @@ TABLES: dict[str, str] = {
         note VARCHAR,
         load_id VARCHAR
     """,
+    # amount_mid_x2 (deals, schema 4): twice the midpoint of the stated amount (low + high for
+    # a range, value + value otherwise; null without one), in the stated currency, derived by
+    # store.keys.assign_company_keys with the keys (so every writer that sets the keys sets it):
+    # metrics sum and convert it instead of deciding the midpoint per deal on every query.
     # company_key (the last column of companies and deals): a dense integer per company_id from
     # this registry, set by store.keys.assign_company_keys at the end of every load (and to be
     # called by anything else that writes those tables). Metrics count and join companies on
@@ -170,7 +174,8 @@ TABLES: dict[str, str] = {
         chain_layer VARCHAR,
         investors VARCHAR,
         flags VARCHAR[],
-        company_key BIGINT
+        company_key BIGINT,
+        amount_mid_x2 {AMOUNT}
     """,
     # one row per currency and calendar day: the rate fixed on ``fixed_on`` (≤ day)
     "fx_rates": f"""

@@ -39,15 +39,7 @@ FROM (
         THEN "t1"."amount_high"
         ELSE "t1"."amount_value"
       END AS "fx_hi",
-      CASE
-        WHEN (
-          "t1"."amount_low" IS NOT NULL
-        ) AND (
-          "t1"."amount_high" IS NOT NULL
-        )
-        THEN "t1"."amount_low" + "t1"."amount_high"
-        ELSE "t1"."amount_value" + "t1"."amount_value"
-      END AS "fx_mid_x2",
+      "t1"."amount_mid_x2" AS "fx_mid_x2",
       "t1"."company_key" AS "deal_company"
     FROM "deals" AS "t1"
   ) AS "t5"

@@ -21,12 +21,12 @@ SELECT
   SUM(CASE WHEN "t3"."k_low" AND "t3"."k_high" THEN "t3"."n" ELSE "t3"."n_value" END) AS "n_mid"
 FROM (
   SELECT
+    "t2"."year",
     "t2"."k_kind",
     "t2"."k_disclosed",
     "t2"."k_exact",
     "t2"."k_low" AND TRUE AS "k_low",
     "t2"."k_high" AND TRUE AS "k_high",
-    "t2"."fx_day",
     "t2"."n",
     "t2"."value",
     "t2"."low",
@@ -34,16 +34,16 @@ FROM (
     "t2"."n_value",
     "t2"."n_low",
     "t2"."n_high",
-    TRUE AS "fx_known",
-    EXTRACT(year FROM "t2"."fx_day") AS "year"
+    CAST(NULL AS DATE) AS "fx_day",
+    TRUE AS "fx_known"
   FROM (
     SELECT
+      EXTRACT(year FROM "t1"."deal_date") AS "year",
       "t1"."amount_kind" AS "k_kind",
       "t1"."disclosed" AS "k_disclosed",
       COALESCE("t1"."amount_qualifier" = 'exact', FALSE) AS "k_exact",
       "t1"."amount_low" IS NOT NULL AS "k_low",
       "t1"."amount_high" IS NOT NULL AS "k_high",
-      "t1"."deal_date" AS "fx_day",
       COUNT(*) AS "n",
       SUM("t1"."amount_value") AS "value",
       SUM("t1"."amount_low") AS "low",

@@ -26,17 +26,7 @@ FROM (
             ELSE CAST(NULL AS DECIMAL(38, 6))
           END
         ) AS "amount_exact",
-        SUM(
-          CASE
-            WHEN (
-              "t1"."amount_low" IS NOT NULL
-            ) AND (
-              "t1"."amount_high" IS NOT NULL
-            )
-            THEN "t1"."amount_low" + "t1"."amount_high"
-            ELSE "t1"."amount_value" + "t1"."amount_value"
-          END
-        ) AS "amount_mid__x2",
+        SUM("t1"."amount_mid_x2") AS "amount_mid__x2",
         COUNT(
           CASE
             WHEN "t1"."amount_qualifier" = 'exact'
@@ -44,17 +34,7 @@ FROM (
             ELSE CAST(NULL AS DECIMAL(38, 6))
           END
         ) AS "n_amount_exact",
-        COUNT(
-          CASE
-            WHEN (
-              "t1"."amount_low" IS NOT NULL
-            ) AND (
-              "t1"."amount_high" IS NOT NULL
-            )
-            THEN "t1"."amount_low" + "t1"."amount_high"
-            ELSE "t1"."amount_value" + "t1"."amount_value"
-          END
-        ) AS "n_amount_mid__x2"
+        COUNT("t1"."amount_mid_x2") AS "n_amount_mid__x2"
       FROM (
         SELECT
           *

@@ -1,28 +1,8 @@
 SELECT
   "t1"."source_format",
   "t1"."currency",
-  COUNT(
-    CASE
-      WHEN (
-        "t1"."amount_low" IS NOT NULL
-      ) AND (
-        "t1"."amount_high" IS NOT NULL
-      )
-      THEN "t1"."amount_low" + "t1"."amount_high"
-      ELSE "t1"."amount_value" + "t1"."amount_value"
-    END
-  ) AS "n",
-  SUM(
-    CASE
-      WHEN (
-        "t1"."amount_low" IS NOT NULL
-      ) AND (
-        "t1"."amount_high" IS NOT NULL
-      )
-      THEN "t1"."amount_low" + "t1"."amount_high"
-      ELSE "t1"."amount_value" + "t1"."amount_value"
-    END
-  ) AS "mid__x2",
+  COUNT("t1"."amount_mid_x2") AS "n",
+  SUM("t1"."amount_mid_x2") AS "mid__x2",
   SUM(
     CASE
       WHEN "t1"."amount_low" IS NOT NULL
@@ -88,6 +68,7 @@ FROM (
     "t0"."investors",
     "t0"."flags",
     "t0"."company_key",
+    "t0"."amount_mid_x2",
     CAST(1.000000000000 AS DECIMAL(38, 12)) AS "fx_rate",
     CAST(NULL AS DATE) AS "fx_fixed_on",
     "t0"."amount_value" AS "fx_value",
@@ -108,15 +89,7 @@ FROM (
       THEN "t0"."amount_high"
       ELSE "t0"."amount_value"
     END AS "fx_hi",
-    CASE
-      WHEN (
-        "t0"."amount_low" IS NOT NULL
-      ) AND (
-        "t0"."amount_high" IS NOT NULL
-      )
-      THEN "t0"."amount_low" + "t0"."amount_high"
-      ELSE "t0"."amount_value" + "t0"."amount_value"
-    END AS "fx_mid_x2"
+    "t0"."amount_mid_x2" AS "fx_mid_x2"
   FROM "deals" AS "t0"
   WHERE
     NOT (

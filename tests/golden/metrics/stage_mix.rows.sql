@@ -38,6 +38,7 @@ FROM (
     "t0"."investors",
     "t0"."flags",
     "t0"."company_key",
+    "t0"."amount_mid_x2",
     CAST(1.000000000000 AS DECIMAL(38, 12)) AS "fx_rate",
     CAST(NULL AS DATE) AS "fx_fixed_on",
     "t0"."amount_value" AS "fx_value",
@@ -58,15 +59,7 @@ FROM (
       THEN "t0"."amount_high"
       ELSE "t0"."amount_value"
     END AS "fx_hi",
-    CASE
-      WHEN (
-        "t0"."amount_low" IS NOT NULL
-      ) AND (
-        "t0"."amount_high" IS NOT NULL
-      )
-      THEN "t0"."amount_low" + "t0"."amount_high"
-      ELSE "t0"."amount_value" + "t0"."amount_value"
-    END AS "fx_mid_x2"
+    "t0"."amount_mid_x2" AS "fx_mid_x2"
   FROM "deals" AS "t0"
   WHERE
     NOT (

@@ -9,11 +9,16 @@ from sectorlens.facts.rules import (
     breakdown,
     comparison,
     derived,
+    direction,
     equivalents,
     growth,
+    headline,
     restated,
+    signs,
     store,
+    table_cagr,
     tables,
+    translated,
     trend,
 )
 from sectorlens.facts.rules.common import Context
@@ -24,13 +29,18 @@ Rule = Callable[[Context], list[Finding]]
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
     "trend": trend.check,
+    "sign": signs.check,
     "comparison": comparison.check,
     "fx": equivalents.check,
     "derived": derived.check,
     "growth": growth.check,
     "tables": tables.check,
+    "table_cagr": table_cagr.check,
     "balance": balance.check,
     "restated": restated.check,
+    "headline": headline.check,
+    "direction": direction.check,
+    "translation": translated.check,
     "store": store.check,
 }
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.OK: 3}

@@ -102,6 +102,8 @@ def check(ctx: Context) -> list[Finding]:
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
         found = _sentence_group(ctx, text, members)
+        if not found:
+            found = _of_the_sentence_before(ctx, index, text, members, by_sentence)
         out.extend(found)
         if found:
             grouped.update(id(m) for m in members)
@@ -118,7 +120,9 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             marker = None  # including $12 million of interest: an example, not the items
         if marker:
             before = [m for m in same if m.local[1] <= marker.start()]
-            after = [m for m in same if m.local[0] >= marker.end()]
+            stop = re.compile(r"[;；。]").search(text, marker.end())
+            end = stop.start() if stop else len(text)  # the items end with their clause
+            after = [m for m in same if marker.end() <= m.local[0] < end]
             if before and len(after) >= 2 and _parts_related(text, before[-1], after):
                 out.append(_parts(ctx, before[-1], after, exhaustive=False))
                 out.extend(_part_shares(ctx, text, before[-1], after, members))
@@ -194,6 +198,47 @@ def _part_shares(
             message = ctx.say(_SHARE_OK, **words)
             out.append(finding(RULE_SHARE, Severity.OK, message, members_, values))
     return out
+
+
+_OF_BEFORE = re.compile(
+    r"^\W{0,3}(?:of\s(?:this|that|these|the)\s(?:amount|total|sum|spending|figure)|"
+    r"of\s(?:this|that|these)\b|이\s?중|이\s?가운데|그\s?중|其中)",
+    re.IGNORECASE,
+)
+
+
+def _of_the_sentence_before(
+    ctx: Context,
+    index: int,
+    text: str,
+    members: list[Mention],
+    by_sentence: dict[int, list[Mention]],
+) -> list[Finding]:
+    """``$6 billion on equipment. Of this amount, $5.4 billion -- or 90% of the total -- …``:
+    a sentence that opens with 'of this amount' takes its whole from the sentence before."""
+    if not index or not _OF_BEFORE.match(text):
+        return []
+    sentences = ctx.extraction.layout.sentences
+    if sentences[index - 1].paragraph != sentences[index].paragraph:
+        return []
+    wholes = [
+        m
+        for m in by_sentence.get(index - 1, [])
+        if m.change is None and m.fact.quantity.kind is not Kind.PERCENT
+    ]
+    if not wholes:
+        return []
+    whole = wholes[-1]
+    parts = [
+        m
+        for m in members
+        if m.change is None
+        and m.fact.quantity.kind is not Kind.PERCENT
+        and _by_unit([m]).keys() == _by_unit([whole]).keys()
+    ]
+    if not parts or not _one_period([whole, *parts]):
+        return []
+    return _part_shares(ctx, text, whole, parts, members)
 
 
 def _one_period(members: Sequence[Mention]) -> bool:

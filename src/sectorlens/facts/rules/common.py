@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sectorlens.facts import lexicon as lx
@@ -325,6 +326,34 @@ def sum_word(metric: str | None) -> bool:
     return bool(metric) and bool(_SUM_WORD.search((metric or "").strip()))
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str | None) -> str:
     """A subject for comparison: no spaces or punctuation, lower case."""
     return re.sub(r"[\s·‧・,、()（）]", "", (text or "").lower())
+
+
+_STOP = frozenset(["and", "of", "the", "for", "in", "from", "total"])
+
+
+@lru_cache(maxsize=1 << 16)
+def _bag(text: str) -> frozenset[str] | None:
+    """The words of an English metric without plural s and small words; None for other text."""
+    if not text or not text.isascii():
+        return None
+    words = re.findall(r"[a-z]+", text.lower())
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words) - _STOP
+
+
+def same_metric(a: Mention, b: Mention) -> bool:
+    """One metric in two places: the same words (``Total revenue`` and ``Total revenues``), a
+    table cell's row label read with the label row above it (``Revenues:`` ·
+    ``Subscription and support`` for ``subscription and support revenues``)."""
+    if norm(a.metric) == norm(b.metric):
+        return bool(norm(a.metric))
+    bags = []
+    for m in (a, b):
+        own = _bag(m.metric or "")
+        if own is None:
+            return False
+        bags.append({own} | ({own | g} if m.group and (g := _bag(m.group)) else set()))
+    return any(x == y and len(x) >= 1 for x in bags[0] for y in bags[1])

@@ -24,9 +24,9 @@ from sectorlens.facts.rules.common import (
     bounds,
     finding,
     half_unit,
-    norm,
     pct,
     point,
+    same_metric,
 )
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
@@ -192,7 +192,18 @@ def _what(m: Mention) -> str:
     return m.metric or m.fact.subject or "?"
 
 
+# A change stated on another basis than the levels: in constant currency, organic, adjusted.
+_OTHER_BASIS = re.compile(
+    r"^\W{0,3}(?:\(?CC\b|(?:in\s|at\s)?constant[-\s](?:currency|exchange)|cc\sbasis|organic|"
+    r"like[-\s]for[-\s]like|(?:on\s(?:an?\s)?)?(?:adjusted|comparable|pro\sforma)\b|excluding\b|"
+    r"ex[-\s]|不变汇率|固定汇率|按固定|剔除|불변\s?환율|고정\s?환율)",
+    re.I,
+)
+
+
 def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding | None:
+    if _OTHER_BASIS.match(text[m.local[1] : m.local[1] + 30]):
+        return None
     stated = _signed_stated(text, m)
     a_lo, a_hi = bounds(pair.prior.fact.quantity)
     b_lo, b_hi = bounds(pair.current.fact.quantity)
@@ -315,7 +326,7 @@ def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
             if x.fact.period == before
             and x.period_source != "reference"
             and _unit(x) == _unit(level)
-            and norm(x.metric) == norm(level.metric)
+            and same_metric(x, level)
             and (x.section == level.section or not x.section or not level.section)
         ]
         values = {point(x.fact.quantity) for x in found}

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, generic, norm, point
+from sectorlens.facts.rules.common import (
+    Context,
+    bounds,
+    finding,
+    generic,
+    norm,
+    point,
+    same_metric,
+)
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated"
@@ -21,6 +29,7 @@ _DISAGREE = {
 }
 
 
+_INFERRED = frozenset(["heading", "context"])  # a period lent by the heading or sentence before
 _MIN_GLOBAL = 6  # a metric this long is specific enough to pair across sections
 
 
@@ -40,8 +49,10 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     if a.change != b.change or a.change in ("from", "versus"):
         return False
     ma, mb = norm(a.metric), norm(b.metric)
-    if not ma or ma != mb:
+    if not ma or not mb:
         return False
+    if ma != mb and not ((a.cell is None) != (b.cell is None) and same_metric(a, b)):
+        return False  # a table row is restated in prose by its words (Revenues: · Services)
     if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)):
         return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
@@ -50,6 +61,8 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     if pa is not None and pb is not None:
         if "reference" in (a.period_source, b.period_source):
             return False  # undated: the document's date says nothing about what year it is
+        if a.period_source in _INFERRED and b.period_source in _INFERRED:
+            return False  # neither dated where it is stated: two figures of one section
         return (pa.start, pa.end) == (pb.start, pb.end)
     # Text against a figure: the figure dates its labels, the sentence may not.
     one_figure = (a.figure_run is None) != (b.figure_run is None)

@@ -31,6 +31,7 @@ _NOT_A_PART = re.compile(r"^\s*(?:less|of which|其中|이 중|including)\b", re
 _SUB_ROWS = re.compile(r"^\s*(?:of which|其中|이\s?중|including|incl\.)|^\s*[-–—]\s", re.I)
 _LABELLED = re.compile(r"[^\W\d_]", re.UNICODE)
 
+_UNLABELLED = {"ko": "합계 행", "en": "total row"}
 _TOTAL_OFF = {
     "ko": "표의 '{label}' {total}은(는) 위 {n}개 항목의 합 {sum}과(와) 다릅니다 (차이 {diff}).",
     "en": "The table's '{label}' {total} is not the sum of the {n} rows above it, {sum} "
@@ -80,11 +81,14 @@ def _totals(ctx: Context, grid: dict[tuple[int, int], Mention]) -> list[Finding]
     out = []
     rows = sorted({r for r, _ in grid})
     cols = sorted({c for _, c in grid})
+    confirmed = _unlabelled_totals(ctx, grid, rows, cols)
     for col in cols:
         for i, r in enumerate(rows):
             m = grid.get((r, col))
             label = _label(m) if m is not None else ""
-            if m is None or not _TOTAL.search(label) or not _is_amount(m):
+            if m is None or not _is_amount(m):
+                continue
+            if not _TOTAL.search(label) and r not in confirmed:
                 continue
             above: list[Mention] = []
             bounded = i <= _WINDOW  # the run reaches the top of the table
@@ -101,9 +105,57 @@ def _totals(ctx: Context, grid: dict[tuple[int, int], Mention]) -> list[Finding]
                     above.insert(0, cell)
             sub_rows |= _marker_row_above(ctx, m, col, r, above)
             doubtful = sub_rows or not bounded or _header_numbers(ctx, m, col)
-            got = _best_run(ctx, label, m, above, doubtful)
+            got = _best_run(ctx, label or _UNLABELLED[ctx.lang], m, above, doubtful)
             if got is not None:
                 out.append(got)
+    return out
+
+
+def _run_above(
+    grid: dict[tuple[int, int], Mention], rows: list[int], i: int, col: int
+) -> list[Mention]:
+    """The amounts right above row ``rows[i]`` in ``col``, up to a gap or another unit."""
+    m = grid[(rows[i], col)]
+    run: list[Mention] = []
+    for x in reversed(rows[max(0, i - _WINDOW) : i]):
+        cell = grid.get((x, col))
+        if cell is None or not _is_amount(cell) or not _same_unit(cell, m):
+            break
+        run.insert(0, cell)
+    return run
+
+
+def _unlabelled_totals(
+    ctx: Context, grid: dict[tuple[int, int], Mention], rows: list[int], cols: list[int]
+) -> set[int]:
+    """Rows without a label that the table itself shows to be totals.
+
+    The last row of a table often carries its totals without a word (``| | $ 2,013 | $ 1,460``).
+    Such a row is taken as a total row only where, in at least one of its columns, it is the sum
+    of the rows above it within rounding: the table establishes the relation, and another column
+    that does not add up is then a wrong total (or a wrong item).
+    """
+    out: set[int] = set()
+    if not rows:
+        return out
+    r = rows[-1]
+    i = len(rows) - 1
+    sample = next((m for (x, _), m in grid.items() if x == r and m.cell is not None), None)
+    if sample is None or sample.cell is None:
+        return out
+    table = ctx.extraction.document.blocks[sample.cell[0]].table
+    if table is None:
+        return out
+    hits = 0
+    for col in cols:
+        m = grid.get((r, col))
+        if m is None or not _is_amount(m) or _LABELLED.search(table.row_label(r, col)):
+            continue
+        run = _collapse(_run_above(grid, rows, i, col))
+        if len(run) >= 2 and _within(run, m) and point(m.fact.quantity):
+            hits += 1
+    if hits >= 1:
+        out.add(r)
     return out
 
 

@@ -1,0 +1,129 @@
+"""One change stated twice with opposite directions (``decreased by 13%`` in the text, ``13.0`` in
+the table's change column).
+
+The relation: a sentence and a table cell stating a change of the same period and the same size
+as written, the sentence's clause naming most of the table row's words. (Two sentences are not
+paired: two items of a report may well move by the same size in opposite directions.)
+Where one says the figure went up and the other that it went down, one of them is wrong: a
+warning (the pairing is inferred from the words, the period and the size).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import Context, finding, point
+from sectorlens.model import Finding, Kind, Severity
+
+RULE = "restated.direction"
+_UP = re.compile(rf"(?:{lx.TREND_UP})|\b(?:up|higher|gain(?:ed)?)\b", re.I)
+_DOWN = re.compile(rf"(?:{lx.TREND_DOWN})|\b(?:down|lower|loss)\b", re.I)
+_STOP = frozenset(
+    ["the", "and", "of", "our", "both", "for", "in", "from", "with", "annual", "percentage"]
+)
+_STOP |= frozenset(["change", "changes", "growth", "increase", "decrease", "rate", "total"])
+_STOP |= frozenset(["increased", "decreased", "rose", "fell", "grew", "by", "was", "were", "year"])
+_WHY = "a change in the text and in a table: same period and size, the row named in the clause"
+_TEXTS = {
+    "ko": "{what}의 {period} 변화가 한 곳에서는 {a}, 다른 곳에서는 {b}입니다.",
+    "en": "The {period} change of {what} is {a} in one place and {b} in another.",
+}
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Pairs of stated changes that agree in size but not in direction."""
+    changes = [c for m in ctx.extraction.mentions if (c := _change(ctx, m)) is not None]
+    out = []
+    for i, (a, da, wa) in enumerate(changes):
+        for b, db, wb in changes[i + 1 :]:
+            if da * db >= 0 or not _paired(a, b) or not _same_words(a, wa, wb):
+                continue
+            words = {
+                "what": a.metric or b.metric or "?",
+                "period": ctx.period(a.fact.period),
+                "a": _signed(a, da),
+                "b": _signed(b, db),
+            }
+            values = [point(a.fact.quantity), point(b.fact.quantity)]
+            message = ctx.say(_TEXTS, **words)
+            out.append(finding(RULE, Severity.WARNING, message, [a, b], values, why=_WHY))
+    return out
+
+
+def _change(ctx: Context, m: Mention) -> tuple[Mention, int, frozenset[str]] | None:
+    """A stated change with its direction (+1, -1) and its metric's words."""
+    q = m.fact.quantity
+    v = point(q)
+    if q.kind is not Kind.PERCENT or m.change not in ("change", "yoy") or v is None or v == 0:
+        return None
+    if m.fact.period is None or m.period_source in ("reference", None) or m.estimate:
+        return None
+    about = m.metric or m.fact.subject or ""
+    if m.cell is not None:
+        direction = 1 if v > 0 else -1
+    else:
+        sent = ctx.extraction.sentence(m)
+        if sent is None:
+            return None
+        direction = -1 if v < 0 else _word(sent.text, m.local[0], m.local[1])
+        if direction == 0:
+            return None
+        clause = re.split(r"[,，;；。]", sent.text[max(0, m.local[0] - 120) : m.local[0]])[-1]
+        about = f"{about} {clause}"  # the clause names what changed (its subject may be cut)
+    return m, direction, _words(about) - _STOP
+
+
+def _words(text: str) -> frozenset[str]:
+    """Latin words (without plural s) and CJK character pairs of ``text``."""
+    text = text.lower()
+    words = {
+        w[:-1] if len(w) > 3 and w.endswith("s") else w
+        for w in re.findall(r"[a-z][a-z-]{2,}", text)
+    }
+    for chunk in re.sub(r"[^\u4e00-\u9fff\uac00-\ud7a3]", " ", text).split():
+        words |= {chunk[i : i + 2] for i in range(len(chunk) - 1)}
+    return frozenset(words)
+
+
+def _word(text: str, start: int, end: int) -> int:
+    """The direction the word right before the number (or right after it) gives."""
+    lead = re.split(r"[,，;；]", text[max(0, start - 24) : start])[-1]
+    ups, downs = list(_UP.finditer(lead)), list(_DOWN.finditer(lead))
+    if ups or downs:
+        last_up = ups[-1].end() if ups else -1
+        last_down = downs[-1].end() if downs else -1
+        return 1 if last_up > last_down else -1
+    tail = re.split(r"[,，;；]", text[end : end + 10])[0]
+    if _UP.search(tail) and not _DOWN.search(tail):
+        return 1
+    if _DOWN.search(tail) and not _UP.search(tail):
+        return -1
+    return 0
+
+
+def _same_words(a: Mention, wa: frozenset[str], wb: frozenset[str]) -> bool:
+    """Most of the table row's words (at least two) are in the sentence's clause."""
+    cell, prose = (wa, wb) if a.cell is not None else (wb, wa)
+    shared = cell & prose
+    return len(shared) >= 2 and len(shared) >= Decimal("0.6") * len(cell)
+
+
+def _paired(a: Mention, b: Mention) -> bool:
+    """A sentence and a table cell, the same period, the same size as written."""
+    if (a.cell is None) == (b.cell is None):
+        return False  # two sentences: two items may well move by the same size
+    if a.sentence is not None and a.sentence == b.sentence:
+        return False
+    if a.fact.period != b.fact.period:
+        return False
+    va, vb = point(a.fact.quantity), point(b.fact.quantity)
+    assert va is not None and vb is not None
+    return abs(va) == abs(vb) and abs(va).normalize() != Decimal(0)
+
+
+def _signed(m: Mention, direction: int) -> str:
+    v = abs(point(m.fact.quantity) or Decimal(0))
+    return f"{'+' if direction > 0 else '-'}{v.normalize():f}%"

@@ -1,0 +1,67 @@
+"""A change whose written sign contradicts the trend word attached to it (``+48.3% 감소``).
+
+The relation is the text itself: the number and the word that says which way it went sit side by
+side (the word right after the number, or right before it). Only ``+`` and ``-`` count as signs:
+``▲``/``△`` mean minus in some Korean and Japanese financial writing, and a minus written
+before a fall word (``-5% 감소``) is redundant, not contradictory, so only ``+`` with a fall word
+and ``-`` with a rise word are flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.rules.common import Context, finding, point
+from sectorlens.model import Finding, Kind, Severity
+
+RULE = "trend.sign"
+_UP = re.compile(rf"^\s?(?:[을를이가]\s?)?(?:{lx.TREND_UP})", re.I)
+_DOWN = re.compile(rf"^\s?(?:[을를이가]\s?)?(?:{lx.TREND_DOWN})", re.I)
+_UP_BEFORE = re.compile(rf"(?:{lx.TREND_UP})(?:\s?(?:by|了|률|幅))?\s?$", re.I)
+_DOWN_BEFORE = re.compile(rf"(?:{lx.TREND_DOWN})(?:\s?(?:by|了|률|幅))?\s?$", re.I)
+_WHY = "a signed change and the trend word written right next to it"
+_TEXTS = {
+    "ko": "{value}는 부호와 바로 옆의 '{word}'이(가) 서로 반대 방향을 말합니다.",
+    "en": "{value} is written with a sign that contradicts the word '{word}' next to it.",
+}
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Each signed change in prose against the trend word written right next to it."""
+    out = []
+    for m in ctx.extraction.mentions:
+        q = m.fact.quantity
+        if m.sentence is None or q.kind not in (Kind.PERCENT, Kind.PP, Kind.MONEY, Kind.COUNT):
+            continue
+        text = ctx.extraction.layout.sentences[m.sentence].text
+        start, end = m.local
+        sign = _sign(text, start)
+        if sign is None or point(q) is None:
+            continue
+        after, before = text[end : end + 12], text[max(0, start - 16) : start].rstrip("+-− ")
+        if sign == "+":
+            word = _DOWN.match(after) or _DOWN_BEFORE.search(before)
+        else:
+            word = _UP.match(after) or _UP_BEFORE.search(before)
+        if word is None:
+            continue
+        words = {"value": text[start:end].strip(), "word": word.group(0).strip()}
+        message = ctx.say(_TEXTS, **words)
+        out.append(finding(RULE, Severity.WARNING, message, [m], [point(q)], why=_WHY))
+    return out
+
+
+def _sign(text: str, start: int) -> str | None:
+    """``+`` or ``-`` written right before (or as the first character of) the number."""
+    head = text[start : start + 1]
+    if head in ("+", "-", "−"):
+        sign = head
+    else:
+        lead = text[max(0, start - 2) : start].rstrip()
+        sign = lead[-1:] if lead[-1:] in ("+", "-", "−") else ""
+        if sign and re.match(r"[\w%)]", text[max(0, start - 3) : start - 1].strip()[-1:] or " "):
+            return None  # 2020-2021, A-1: a hyphen, not a sign
+    if not sign:
+        return None
+    return "+" if sign == "+" else "-"
