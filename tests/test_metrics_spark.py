@@ -89,7 +89,10 @@ def engines(
     else:
         con = connect(folder / "store.duckdb")
         metrics_data.fill(con)
-        con.execute("INSERT INTO sources (source_id, title) VALUES ('seed', 'A report')")
+        con.execute(
+            "INSERT INTO sources (source_id, title, published)"
+            " VALUES ('seed', 'A report', '2019-03-01')"
+        )
         con.execute(
             "INSERT INTO observations (obs_id, metric, value, unit, currency, period_start,"
             " period_end, source_id) VALUES ('o1', 'investment_amount', 40000000, 'USD',"
@@ -127,7 +130,7 @@ def test_spark_reads_the_exported_types(engines: tuple[Engine, Engine]) -> None:
     """Parquet keeps every column's type: DECIMAL(38,6) amounts, DECIMAL(24,18) rates, dates,
     lists, booleans and BIGINT keys are the same Ibis types on Spark as on DuckDB."""
     duck, spark = engines
-    for name in ("deals", "companies", "observations", "fx_rates"):
+    for name in ("deals", "companies", "observations", "fx_rates", "sources"):
         theirs = {k: t.copy(nullable=True) for k, t in spark.table(name).schema().items()}
         ours = {k: t.copy(nullable=True) for k, t in duck.table(name).schema().items()}
         assert theirs == ours, name

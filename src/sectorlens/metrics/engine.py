@@ -15,8 +15,8 @@ from sectorlens.errors import UsageError
 from sectorlens.store import connect
 
 ENGINES = ("duckdb", "spark")
-# The tables metrics read; the Spark engine copies only these.
-METRIC_TABLES = ("deals", "companies", "observations", "fx_rates")
+# The tables metrics read; the Spark engine reads only these (as Parquet).
+METRIC_TABLES = ("deals", "companies", "observations", "fx_rates", "sources")
 
 
 class Engine:
