@@ -443,3 +443,37 @@ def test_two_sentences_with_the_same_size_in_opposite_directions_are_two_items()
         "In May 2011, semiconductor product exports fell 4.7% year on year to $4.18 billion."
     )
     assert bad(text, "restated.direction") == []
+
+
+# --- a figure in an aside belongs to what is outside it; spans across years -------------------
+
+PROJECTIONS = (
+    "Core software sales would be CNY 2.4 tn in 2030 (central CNY 3.3 tn).\n\n"
+    "Hardware sales would be CNY 2.1 tn in 2030 (central CNY {b} tn).\n\n"
+    "Later, core software sales would be CNY 2.4 tn in 2030 (central CNY {a} tn)."
+)
+
+
+def test_an_aside_figure_is_a_part_of_its_clause_subject_not_a_subject_of_its_own() -> None:
+    # two projections' central paths are two figures, not one restated differently
+    assert bad(PROJECTIONS.format(a="3.3", b="3.1"), "restated") == []
+    # the same projection's central path stated twice, differently, still is
+    (f,) = bad(PROJECTIONS.format(a="3.5", b="3.1"), "restated")
+    assert "core software sales" in f.message.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("From 2012년 1월~2023년 6월 투자 금액은 7,862억 위안이다.", "2012-01-01", "2023-06-30"),
+        ("Jan 2012 to Jun 2023, the fund raised USD 5 bn.", "2012-01-01", "2023-06-30"),
+        ("2019年3月5日至2020年2月10日，融资金额为50亿元。", "2019-03-05", "2020-02-10"),
+    ],
+)
+def test_a_span_from_one_month_or_day_to_another_is_one_period(
+    text: str, start: str, end: str
+) -> None:
+    ex = extract(from_text(text))
+    money = [f for f in ex.facts if f.quantity.currency]
+    assert money and money[0].period is not None
+    assert (money[0].period.start.isoformat(), money[0].period.end.isoformat()) == (start, end)

@@ -50,13 +50,7 @@ def other_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, s
 
     root = tmp_path_factory.mktemp("other-reports")
     con = connect(root / "store.duckdb")
-    # cn_ai_2025 is left out for now: its two CAGRs of the core industry from two publishers
-    # (33.2% and 37.9%, sections 1 and 2) read to `check` as one figure restated differently
-    subjects = [
-        s
-        for s, path in bundled_subjects().items()
-        if path != default_subject() and s != "cn_ai_2025"
-    ]
+    subjects = [s for s, path in bundled_subjects().items() if path != default_subject()]
     out = {}
     try:
         for subject in subjects:

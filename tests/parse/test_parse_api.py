@@ -169,12 +169,25 @@ def test_native_numerals_are_no_number_without_their_counter(text: str) -> None:
         ("2021년 3월 말", date(2021, 3, 31), date(2021, 3, 31), False),
         ("2012-Q2", date(2012, 4, 1), date(2012, 6, 30), False),
         ("2000–20", date(2000, 1, 1), date(2020, 12, 31), False),
+        # from one month or day written out in full to another
+        ("2012년 1월~2023년 6월", date(2012, 1, 1), date(2023, 6, 30), False),
+        ("Jan 2012 to Jun 2023", date(2012, 1, 1), date(2023, 6, 30), False),
+        ("5 Mar 2019 to 10 Feb 2020", date(2019, 3, 5), date(2020, 2, 10), False),
+        ("2019年3月5日至2020年2月10日", date(2019, 3, 5), date(2020, 2, 10), False),
+        ("2012-01-01 - 2013-02-01", date(2012, 1, 1), date(2013, 2, 1), False),
     ],
 )
 def test_periods(text: str, start: date, end: date, partial: bool) -> None:
     q = parse_period(text)
     assert q.kind is Kind.PERIOD
     assert q.period == Period(start, end, partial)
+
+
+@pytest.mark.parametrize(
+    "text", ["Jun 2023 to Jan 2012", "2023년 6월~2012년 1월", "2012~2013년 to 2014년", "Jan to"]
+)
+def test_spans_that_run_backwards_or_join_ranges_are_no_period(text: str) -> None:
+    assert parse_period(text).kind is Kind.UNPARSED
 
 
 def test_dates() -> None:

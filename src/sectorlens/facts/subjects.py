@@ -56,6 +56,8 @@ _EN_VERBS = frozenset(
         "declined",
         "amounted",
         "stood",
+        "will",  # (a level expected: revenue will be, the market would reach)
+        "would",
     ]
 )
 _PRONOUNS = frozenset(["we", "it", "they", "this", "these", "that", "which", "he", "she", "i"])
@@ -265,12 +267,38 @@ def subject_of(
         first = sentence.split("\t", 1)[0].strip()
         if first and start > len(first):
             return first, None
-    if lang == "ko":
-        subject, base = subject_ko(sentence, start, end, floor, kind)
-    elif lang == "zh":
-        subject, base = subject_zh(sentence, start, floor)
-    else:
-        subject, base = subject_en(sentence, start, end, floor)
+    subject, base = _subject(sentence, start, end, floor, kind, lang)
+    opened = _open_bracket(sentence, start, floor)
+    if opened is not None and subject:
+        # in an aside (… CNY 5 tn in 2030 (central CNY 3.3 tn)): a part of what is outside it
+        outer, _ = _subject(sentence, opened, opened, 0, kind, lang)
+        if outer and outer != subject:
+            subject = f"{outer} {subject}"
     if kind == "percent":
         subject = strip_measure(subject)
     return subject, base
+
+
+def _subject(
+    sentence: str, start: int, end: int, floor: int, kind: str, lang: str
+) -> tuple[str | None, str | None]:
+    if lang == "ko":
+        return subject_ko(sentence, start, end, floor, kind)
+    if lang == "zh":
+        return subject_zh(sentence, start, floor)
+    return subject_en(sentence, start, end, floor)
+
+
+def _open_bracket(sentence: str, start: int, floor: int) -> int | None:
+    """Where the bracket still open at ``start`` opens (None when none is)."""
+    depth, at = 0, None
+    for i in range(start - 1, floor - 1, -1):
+        ch = sentence[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                at = i
+                break
+            depth -= 1
+    return at

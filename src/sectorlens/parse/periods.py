@@ -89,6 +89,9 @@ _YEARS = _re(
     rf"(?:from\s+|between\s+)?(?P<y1>\d{{4}}){_YS}(?:{_SEP}|\s+and\s+)(?P<y2>\d{{4}}|\d{{2}}){_YS}"
 )
 _FORMATS = {"dmy": ("a", "b"), "mdy": ("b", "a")}
+# Between two dates or months written out in full (2012년 1월~2023년 6월, 5 Mar 2019 to 10 Feb
+# 2020): a hyphen only with spaces round it, as ISO dates hold hyphens of their own.
+_SPAN_SEP = _re(r"\s*(?:~|–|—|至|到)\s*|\s+(?:-|to|through|until)\s+")
 
 
 def _month_end(y: int, m: int) -> date:
@@ -204,7 +207,21 @@ def _read(text: str, date_format: str | None) -> tuple[Period, bool] | str | Non
         if not y1 < y2:
             return "year range runs backwards"
         return Period(date(y1, 1, 1), date(y2, 12, 31)), False
-    return None
+    return _span(text, date_format)
+
+
+def _span(text: str, date_format: str | None) -> tuple[Period, bool] | str | None:
+    """From one dated day or month to another, each written out in full."""
+    parts = _SPAN_SEP.split(text)
+    if len(parts) != 2:
+        return None
+    ends = [_read(part, date_format) for part in parts]
+    a, b = ends
+    if not (isinstance(a, tuple) and isinstance(b, tuple) and a[1] and b[1]):
+        return None  # (each end one labelled unit: a day or a month, never a range)
+    if not a[0].start < b[0].end:
+        return "period runs backwards"
+    return Period(a[0].start, b[0].end), False
 
 
 def read_period(text: str, date_format: str | None = None) -> tuple[Period, bool] | str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -152,6 +153,11 @@ def period_label(p: Period | None, lang: str = "en") -> str:
             )
         months = _MONTHS[s.month - 1] + ("" if s.month == e.month else f"–{_MONTHS[e.month - 1]}")
         return f"{months} {s.year}"
+    whole_months = s.day == 1 and (e + timedelta(days=1)).day == 1
+    if whole_months:  # across years: 2012년 1월~2023년 6월 / Jan 2012–Jun 2023
+        if ko:
+            return f"{s.year}년 {s.month}월~{e.year}년 {e.month}월"
+        return f"{_MONTHS[s.month - 1]} {s.year}–{_MONTHS[e.month - 1]} {e.year}"
     return f"{s.isoformat()}~{e.isoformat()}" if ko else f"{s.isoformat()}–{e.isoformat()}"
 
 
