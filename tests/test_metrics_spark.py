@@ -1,4 +1,5 @@
-"""Every metric on DuckDB and on PySpark over the same store gives identical results.
+"""Every metric on DuckDB and on PySpark over the same store (read by Spark as the Parquet
+``export_parquet`` writes) gives identical results.
 
 Skipped (with the reason) where pyspark or Java is absent; ``make test-spark`` installs the
 ``[spark]`` extra and sets ``SECTORLENS_REQUIRE_SPARK=1`` so that there a skip is a failure.
@@ -78,7 +79,7 @@ def engines(
         if os.environ.get("SECTORLENS_REQUIRE_SPARK"):
             pytest.fail(f"SECTORLENS_REQUIRE_SPARK is set but {reason}")
         pytest.skip(reason)
-    from sectorlens.metrics.spark import spark_engine
+    from sectorlens.metrics.spark import export_parquet, spark_engine
 
     folder = tmp_path_factory.mktemp("spark")
     if request.param == "itjuzi":
@@ -88,13 +89,17 @@ def engines(
     else:
         con = connect(folder / "store.duckdb")
         metrics_data.fill(con)
-        con.execute("INSERT INTO sources (source_id, title) VALUES ('seed', 'A report')")
+        con.execute(
+            "INSERT INTO sources (source_id, title, published)"
+            " VALUES ('seed', 'A report', '2019-03-01')"
+        )
         con.execute(
             "INSERT INTO observations (obs_id, metric, value, unit, currency, period_start,"
             " period_end, source_id) VALUES ('o1', 'investment_amount', 40000000, 'USD',"
             " 'USD', '2018-01-01', '2018-12-31', 'seed')"
         )
-    spark = spark_engine(con)
+    export_parquet(con, folder / "parquet")
+    spark = spark_engine(folder / "parquet")
     try:
         yield from_duckdb(con), spark
     finally:
@@ -121,6 +126,17 @@ def test_duckdb_and_spark_agree(
     assert actual.to_pylist() == expected.to_pylist()
 
 
+def test_spark_reads_the_exported_types(engines: tuple[Engine, Engine]) -> None:
+    """Parquet keeps every column's type: DECIMAL(38,6) amounts, DECIMAL(24,18) rates, dates,
+    lists, booleans and BIGINT keys are the same Ibis types on Spark as on DuckDB."""
+    duck, spark = engines
+    for name in ("deals", "companies", "observations", "fx_rates", "sources"):
+        theirs = {k: t.copy(nullable=True) for k, t in spark.table(name).schema().items()}
+        ours = {k: t.copy(nullable=True) for k, t in duck.table(name).schema().items()}
+        assert theirs == ours, name
+    assert str(spark.table("fx_rates").schema()["eur_per"]) == "decimal(24, 18)"
+
+
 def test_query_cli_on_the_spark_engine(
     request: pytest.FixtureRequest,
     engines: tuple[Engine, Engine],
@@ -133,6 +149,13 @@ def test_query_cli_on_the_spark_engine(
     con = connect(db_path)
     metrics_data.fill(con)
     con.close()
-    result = cli("query", "growth", "--engine", "spark", "--format", "csv", "--db", str(db_path))
+    args = ("query", "growth", "--engine", "spark", "--format", "csv", "--db", str(db_path))
+    result = cli(*args)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[2].startswith("2017,false,4,100.0000,")
+    cache = db_path.with_name(db_path.name + ".parquet")
+    assert f"exported the store to Parquet in {cache}" in result.stderr
+    again = cli(*args)  # the store is unchanged: its export is read again, not rewritten
+    assert again.exit_code == 0, again.stderr
+    assert "(store unchanged)" in again.stderr
+    assert again.stdout == result.stdout

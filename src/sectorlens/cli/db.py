@@ -1,4 +1,4 @@
-"""``sectorlens db init``, ``db status``, ``db loads`` and ``db drop LOAD_ID``."""
+"""``sectorlens db init``, ``db status``, ``db loads``, ``db drop LOAD_ID`` and ``db export``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import typer
 from sectorlens.cli.app import DbOption, app
 
 db_app = typer.Typer(
-    help="Create the store, show what it holds, list and drop loads.", no_args_is_help=True
+    help="Create the store, show what it holds, list and drop loads, export it as Parquet.",
+    no_args_is_help=True,
 )
 app.add_typer(db_app, name="db")
 
@@ -42,6 +43,29 @@ def init(
             f"reference data set {result.dataset_id} already loaded as {result.load_id}; "
             "nothing changed"
         )
+
+
+@db_app.command("export")
+def export(
+    parquet: Annotated[
+        Path, typer.Option("--parquet", help="Folder to write one NAME.parquet per table into.")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Write the tables metrics read as Parquet (for `query --engine spark --parquet DIR`)."""
+    from sectorlens.metrics.spark import export_parquet
+    from sectorlens.store import connect, default_db_path
+
+    path = db or default_db_path()
+    con = connect(path, read_only=True)
+    try:
+        written = export_parquet(con, parquet)
+    finally:
+        con.close()
+    typer.echo(f"store: {path}")
+    for item in written:
+        size = item.path.stat().st_size / 2**20
+        typer.echo(f"{item.table:<12} {item.rows:>12,} rows → {item.path} ({size:.1f} MiB)")
 
 
 @db_app.command("status")

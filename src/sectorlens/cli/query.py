@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -28,6 +28,37 @@ def _pairs(items: list[str]) -> dict[str, str]:
             raise UsageError(f"--param takes NAME=VALUE, not {item!r}")
         out[key.strip()] = value.strip()
     return out
+
+
+def _spark_options(
+    engine: str, master: str | None, conf: list[str] | None, parquet: str | None
+) -> dict[str, Any]:
+    """The Spark keywords of ``open_engine`` (an error if given to another engine)."""
+    given = [
+        flag
+        for flag, value in (
+            ("--spark-master", master),
+            ("--spark-conf", conf),
+            ("--parquet", parquet),
+        )
+        if value
+    ]
+    if engine != "spark":
+        if given:
+            raise UsageError(f"{given[0]} needs --engine spark")
+        return {}
+    settings: dict[str, str] = {}
+    for item in conf or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--spark-conf takes KEY=VALUE, not {item!r}")
+        settings[key.strip()] = value.strip()
+    return {
+        "spark_master": master or "local[2]",
+        "spark_conf": settings,
+        "parquet": parquet,
+        "on_note": lambda note: typer.echo(note, err=True),
+    }
 
 
 @app.command()
@@ -64,6 +95,25 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "table",
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
     engine: Annotated[str, typer.Option(help="duckdb or spark.")] = "duckdb",
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            "--spark-master",
+            help="Spark master URL: local[N], spark://HOST:7077, k8s://… (default local[2]).",
+        ),
+    ] = None,
+    spark_conf: Annotated[
+        list[str] | None,
+        typer.Option("--spark-conf", help="Spark setting KEY=VALUE (repeatable)."),
+    ] = None,
+    parquet: Annotated[
+        str | None,
+        typer.Option(
+            "--parquet",
+            help="Spark reads the tables from this folder or URI (written by `db export`; "
+            "default: an export cached beside the store).",
+        ),
+    ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the metrics.")] = False,
     raw: Annotated[
         bool,
@@ -87,6 +137,7 @@ def query(
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt in BINARY_FORMATS and out is None:
         raise UsageError(f"--format {fmt} writes a binary file: give --out FILE")
+    spark_options = _spark_options(engine, spark_master, spark_conf, parquet)
     if engine == "duckdb":
         result, counts, scope = _compiled(
             db, metric, by, where, currency, param, subject, include_implausible
@@ -99,7 +150,7 @@ def query(
                 scope = Scope.from_subject(find_subject(con, subject))
         else:
             scope = None
-        with open_engine(db, engine) as eng:
+        with open_engine(db, engine, **spark_options) as eng:
             result = compute(
                 eng,
                 metric,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +18,8 @@ else:
     ibis = lazy_module("ibis")
 
 ENGINES = ("duckdb", "spark")
-# The tables metrics read; the Spark engine copies only these.
-METRIC_TABLES = ("deals", "companies", "observations", "fx_rates")
+# The tables metrics read; the Spark engine reads only these (as Parquet).
+METRIC_TABLES = ("deals", "companies", "observations", "fx_rates", "sources")
 
 
 class Engine:
@@ -142,26 +142,42 @@ def from_duckdb(con: duckdb.DuckDBPyConnection) -> Engine:
 
 
 def open_engine(
-    db: Path | str | None, engine: str = "duckdb", *, spark_master: str = "local[2]"
+    db: Path | str | None,
+    engine: str = "duckdb",
+    *,
+    spark_master: str = "local[2]",
+    spark_conf: Mapping[str, str] | None = None,
+    parquet: str | Path | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> Engine:
-    """Open the store read-only on ``engine`` (``duckdb`` or ``spark``)."""
+    """Open the store read-only on ``engine`` (``duckdb`` or ``spark``).
+
+    On Spark the tables are read as Parquet: from ``parquet`` (a folder written by
+    ``sectorlens db export``, any URI Spark reads) or from the store's cached export beside it.
+    """
     from sectorlens.store import connect
 
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    con = connect(db, read_only=True)
     if engine == "duckdb":
         from sectorlens.store.keys import check_mid_amounts
 
+        con = connect(db, read_only=True)
         try:
             check_mid_amounts(con)
         except BaseException:
             con.close()
             raise
         return Engine(DuckDBTables(con), "duckdb", con.close)
-    try:
-        from sectorlens.metrics.spark import spark_engine  # pyspark stays off the default path
+    from sectorlens.metrics.spark import open_spark  # pyspark stays off the default path
+    from sectorlens.store import default_db_path
 
-        return spark_engine(con, master=spark_master)
-    finally:
-        con.close()
+    path = Path(db).expanduser() if db is not None else default_db_path()
+    return open_spark(
+        path,
+        lambda: connect(path, read_only=True),
+        parquet=parquet,
+        master=spark_master,
+        conf=spark_conf,
+        on_note=on_note,
+    )
