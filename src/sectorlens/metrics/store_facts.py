@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "SECTORLENS_CACHE"
 FACTS_FORMAT = 1
-TABLES = (*METRIC_TABLES, "sources")  # the tables metric builders read
+TABLES = METRIC_TABLES  # the tables metric builders read (sources among them)
 
 
 def query_cache_dir() -> Path | None:
