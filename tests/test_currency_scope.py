@@ -18,6 +18,7 @@ from sectorlens.metrics import Scope, compute, from_duckdb
 from sectorlens.metrics.scope import scope_counts
 from sectorlens.report import build_report, render_markdown
 from sectorlens.store import connect, load_reference
+from sectorlens.store.keys import derive_mid_amounts
 from sectorlens.store.rates import load_dataset_rates, load_ecb_rates
 from sectorlens.store.schema import CONVERTED_COLUMNS
 
@@ -37,6 +38,10 @@ def _deal(
         [did, did, date.fromisoformat(day), D(value), cur, kw.get("country", "CN"),
          kw.get("province"), kw.get("sector")],
     )  # fmt: skip
+    if "amount_mid_x2" in {
+        c for (c,) in con.execute("SELECT name FROM pragma_table_info('deals')").fetchall()
+    }:
+        derive_mid_amounts(con)  # what a load does as it inserts
 
 
 def _cross(table: EcbTable, base: str, quote: str, on: date) -> Decimal:

@@ -29,6 +29,7 @@ from sectorlens.metrics.common import (
 from sectorlens.metrics.engine import Engine
 from sectorlens.metrics.timeseries import deal_aggregates, deal_aggregates_by_day
 from sectorlens.store import connect
+from sectorlens.store.keys import derive_mid_amounts
 from sectorlens.store.rates import load_ecb_rates
 
 CURRENCIES = ("CNY", "USD", "EUR", "KRW", "JPY", "GBP", None)
@@ -74,6 +75,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     con.executemany(
         f"INSERT INTO deals ({cols}) VALUES ({marks})", [list(r.values()) for r in rows]
     )
+    derive_mid_amounts(con)  # what a load does as it inserts
     con.close()
     ro = duckdb.connect(str(db), read_only=True)
     yield from_duckdb(ro)

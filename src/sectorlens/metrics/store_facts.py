@@ -173,8 +173,7 @@ def read_facts(con: duckdb.DuckDBPyConnection, token: str | None) -> StoreFacts:
         found = con.execute(f"SELECT DISTINCT currency FROM {table}").fetchall()
         return sorted(str(c) for (c,) in found if c)
 
-    if "amount_mid_x2" in {c for c, _, _ in schema.get("deals", ())}:
-        check_mid_amounts(con)
+    check_mid_amounts(con)
     return StoreFacts(token, schema, distinct("fx_rates"), distinct("deals"))
 
 

@@ -69,6 +69,12 @@ def check_mid_amounts(con: duckdb.DuckDBPyConnection) -> None:
     """
     from sectorlens.errors import StoreError
 
+    ((has,),) = con.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'main' "
+        "AND table_name = 'deals' AND column_name = 'amount_mid_x2'"
+    ).fetchall()
+    if not has:
+        return  # (no deals table of this schema: nothing summed from it)
     ((missing,),) = con.execute(f"SELECT count(*) FROM deals WHERE {_MID_MISSING}").fetchall()
     if missing:
         raise StoreError(
