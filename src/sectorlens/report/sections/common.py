@@ -6,10 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sectorlens.fx import Conversion, FxError
 from sectorlens.metrics.reference import bounds, is_range, whole_years
 from sectorlens.model import Observation, Qualifier, Status, Target
+from sectorlens.report import charts
 from sectorlens.report.blocks import Note
 from sectorlens.report.context import ReportContext
 
@@ -184,3 +186,22 @@ def axis(ctx: ReportContext, obs: Observation) -> tuple[str, Decimal]:
         ctx.words.say(f"units.{obs.unit}") if ctx.words.has(f"units.{obs.unit}") else obs.unit
     )
     return f"{metric} ({unit})", Decimal(1)
+
+
+def period_columns(
+    rows: list[dict[str, Any]], y_title: str, kinds: list[str], domain: list[str]
+) -> charts.Spec:
+    """One pane of a two-pane chart per period (amount | count), bars coloured by ``kind``."""
+    return charts.columns(
+        rows,
+        x="period",
+        y="value",
+        text="label",
+        x_title="",
+        y_title=y_title,
+        color="kind",
+        color_domain=kinds,
+        color_title="",
+        width=250,
+        domain=domain,
+    )

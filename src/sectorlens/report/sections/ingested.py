@@ -17,7 +17,13 @@ from sectorlens.model import Observation
 from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
-from sectorlens.report.sections.common import money_axis, period_text, scale, value_text
+from sectorlens.report.sections.common import (
+    money_axis,
+    period_columns,
+    period_text,
+    scale,
+    value_text,
+)
 
 if TYPE_CHECKING:
     from sectorlens.metrics import Engine, MetricResult
@@ -251,20 +257,8 @@ def _series_chart(
             {"period": year, "value": float(count), "label": fmt.number(count), "kind": kind}
         )
     panes = [
-        charts.columns(
-            data,
-            x="period",
-            y="value",
-            text="label",
-            x_title="",
-            y_title=y_title,
-            color="kind",
-            color_domain=kinds,
-            color_title="",
-            width=250,
-            domain=domain,
-        )
-        for data, y_title in ((amounts, money_axis(ctx, currency)), (counts, say("col.deals")))
+        period_columns(amounts, money_axis(ctx, currency), kinds, domain),
+        period_columns(counts, say("col.deals"), kinds, domain),
     ]
     title = say("chart.ingested_title")
     spec = charts.spec(charts.hconcat(*panes), title=title, font=ctx.font)

@@ -21,7 +21,14 @@ from sectorlens.report import charts
 from sectorlens.report.blocks import Chart, Finding, Note, Paragraph, Section, Table
 from sectorlens.report.context import ReportContext, cites_of
 from sectorlens.report.fmt import significant
-from sectorlens.report.sections.common import RateLog, missing_years, money_axis, scale, value_text
+from sectorlens.report.sections.common import (
+    RateLog,
+    missing_years,
+    money_axis,
+    period_columns,
+    scale,
+    value_text,
+)
 
 Key = tuple[date, date]
 
@@ -175,32 +182,8 @@ def deals_by_period(ctx: ReportContext, cfg: dict[str, Any], done: list[Section]
                 }
             )
     currency = next((a.currency for a in amounts.values() if a.currency), ctx.home_currency)
-    left = charts.columns(
-        amount_rows,
-        x="period",
-        y="value",
-        text="label",
-        x_title="",
-        y_title=money_axis(ctx, currency),
-        color="kind",
-        color_domain=kinds,
-        color_title="",
-        width=250,
-        domain=domain,
-    )
-    right = charts.columns(
-        count_rows,
-        x="period",
-        y="value",
-        text="label",
-        x_title="",
-        y_title=say("col.deals"),
-        color="kind",
-        color_domain=kinds,
-        color_title="",
-        width=250,
-        domain=domain,
-    )
+    left = period_columns(amount_rows, money_axis(ctx, currency), kinds, domain)
+    right = period_columns(count_rows, say("col.deals"), kinds, domain)
     title = say("chart.deals_title")
     spec = charts.spec(charts.hconcat(left, right), title=title, font=ctx.font)
     sec.blocks.append(Chart(cfg["id"], title, spec, cites))
