@@ -133,11 +133,17 @@ class DuckDBTables:
         return expr.__pyarrow_result__(table)
 
 
+def _check_store(con: duckdb.DuckDBPyConnection) -> None:
+    """Refuse deals without their derived midpoint, once per store state: the store's facts
+    (``store_facts``) are read, and checked, only when the store has changed since."""
+    from sectorlens.metrics.store_facts import load_facts, query_cache_dir
+
+    load_facts(con, query_cache_dir())
+
+
 def from_duckdb(con: duckdb.DuckDBPyConnection) -> Engine:
     """Wrap an open store connection (the caller keeps ownership and closes it)."""
-    from sectorlens.store.keys import check_mid_amounts
-
-    check_mid_amounts(con)
+    _check_store(con)
     return Engine(DuckDBTables(con), "duckdb")
 
 
@@ -160,11 +166,9 @@ def open_engine(
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if engine == "duckdb":
-        from sectorlens.store.keys import check_mid_amounts
-
         con = connect(db, read_only=True)
         try:
-            check_mid_amounts(con)
+            _check_store(con)
         except BaseException:
             con.close()
             raise
