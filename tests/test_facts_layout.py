@@ -60,6 +60,16 @@ def test_english_lines_join_with_a_space_and_hyphenated_words_rejoin() -> None:
     assert "investments fell" in sent
 
 
+def test_a_sentence_ending_at_a_line_break_is_not_glued_to_the_next_line() -> None:
+    # one paragraph a line, no blank line between: 'year.' + 'Revenue' must not become one word
+    text = "Sales were $5 billion a year earlier.\nRevenue grew to $7 billion.\n"
+    assert _sentences(text) == [
+        "Sales were $5 billion a year earlier.",
+        "Revenue grew to $7 billion.",
+    ]
+    assert _sentences("Sales were 3.\n5 billion.\n") == ["Sales were 3.5 billion."]
+
+
 def test_sentences_split_in_korean_chinese_and_english_not_at_decimals() -> None:
     assert _sentences("서울이 41.25%를 차지한다. 부산은 12.5%다.\n") == [
         "서울이 41.25%를 차지한다.",

@@ -68,6 +68,8 @@ def joiner(prev: str, nxt: str) -> str:
         return " "
     if a in ",;:)]}»”’" and not is_cjk(b):
         return " "
+    if a in ".!?" and b.isalpha() and not is_cjk(b):
+        return " "  # 'last year.' / 'Revenue grew': a sentence ends at the line break
     if a in ",;:.!?" and is_cjk(b):
         return " " if lx.HANGUL.match(b) else ""
     return ""

@@ -45,6 +45,7 @@ _PARTS = lx.compile_words(lx.PARTS_MARKER)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
 _OTHER = re.compile(r"^(?:기타|그 외|其他|其它|other|others|rest)$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
+_STATEMENT = re.compile(r"[;；。]")
 
 _SUM_OVER = {
     "ko": "{label}의 비중 합계가 {total}%로 100%를 넘습니다 ({n}개 항목).",
@@ -119,10 +120,19 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         if marker and marker.group(0).lower() == "including":
             marker = None  # including $12 million of interest: an example, not the items
         if marker:
-            before = [m for m in same if m.local[1] <= marker.start()]
-            stop = re.compile(r"[;；。]").search(text, marker.end())
+            rates = same and same[0].fact.quantity.kind is Kind.PERCENT
+            # the whole is in the marker's statement: no ';' between (…5.1%；…，其中…)
+            before = [
+                m
+                for m in same
+                if m.local[1] <= marker.start()
+                and not _STATEMENT.search(text, m.local[1], marker.start())
+            ]
+            stop = _STATEMENT.search(text, marker.end())
             end = stop.start() if stop else len(text)  # the items end with their clause
             after = [m for m in same if marker.end() <= m.local[0] < end]
+            if rates and any(_CHANGE.search(_clause(text, m)) for m in [*before[-1:], *after]):
+                before = []  # 其中禽肉增长6.5%、猪肉下降10.8%: rates of change are no parts
             if before and len(after) >= 2 and _parts_related(text, before[-1], after):
                 out.append(_parts(ctx, before[-1], after, exhaustive=False))
                 out.extend(_part_shares(ctx, text, before[-1], after, members))

@@ -25,6 +25,7 @@ from sectorlens.facts.rules.common import (
     finding,
     half_unit,
     pct,
+    per_unit,
     point,
     same_metric,
 )
@@ -119,9 +120,22 @@ def _is_level(m: Mention) -> bool:
     return m.change is None and point(m.fact.quantity) is not None
 
 
+# Between ``from A`` and its ``to B``: a few words, no clause boundary (``from $37 billion, in
+# Europe to $24 billion`` starts another pair).
+_CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b")
+
+
 def _pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
-    """``from A to B`` / ``B, up X% from A`` / ``A에서 B로`` / ``从A增至B`` in one sentence."""
+    """``from A to B`` / ``B, up X% from A`` / ``A에서 B로`` / ``从A增至B`` in one sentence.
+
+    Amounts per share (or per person, per unit) pair only with amounts per share.
+    """
     out = []
+    keys = {id(m): (*_unit(m), per_unit(text, m)) for m in members}
+
+    def key(x: Mention) -> tuple[object, ...]:
+        return keys[id(x)]
+
     for i, m in enumerate(members):
         prior = None
         if m.change in ("from", "versus") or _FROM_AFTER.match(text[m.local[1] :]):
@@ -134,7 +148,7 @@ def _pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
                 x
                 for x in members[:i]
                 if _is_level(x)
-                and _unit(x) == _unit(m)
+                and key(x) == key(m)
                 and x.fact.period is not None
                 and m.fact.period is not None
                 and m.fact.period.end < x.fact.period.end
@@ -144,18 +158,35 @@ def _pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
             ):
                 out.append(Pair(m, earlier_levels[-1], True))
             continue
-        later = [x for x in members[i + 1 :] if _is_level(x) and _unit(x) == _unit(prior)]
-        earlier = [x for x in members[:i] if _is_level(x) and _unit(x) == _unit(prior)]
-        if later and (
-            _TO_AFTER.match(text[later[0].local[1] :])
-            or _TO_BEFORE.search(text[: later[0].local[0]])
+        later = [x for x in members[i + 1 :] if _is_level(x) and key(x) == key(prior)]
+        earlier = [x for x in members[:i] if _is_level(x) and key(x) == key(prior)]
+        between = text[prior.local[1] : later[0].local[0]] if later else ""
+        if (
+            later
+            and not _SENTENCE_END.search(between)
+            and not _CLAUSE_BREAK.search(between)
+            and (
+                _TO_AFTER.match(text[later[0].local[1] :])
+                or _TO_BEFORE.search(text[: later[0].local[0]])
+            )
         ):
             out.append(Pair(prior, later[0], True))
         elif earlier and not _SENTENCE_END.search(text, earlier[-1].local[1], prior.local[0]):
             out.append(Pair(prior, earlier[-1], True))  # B, up 64% from A
-        elif later and not _SENTENCE_END.search(text, prior.local[1], later[0].local[0]):
-            out.append(Pair(prior, later[0], False))  # no 'to' links them: inferred
+        elif (
+            later
+            and not _SENTENCE_END.search(between)
+            and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0]))
+        ):
+            # no 'to' links them: inferred, across a clause only from one dated level to a later
+            out.append(Pair(prior, later[0], False))
     return out
+
+
+def _in_order(prior: Mention, later: Mention) -> bool:
+    """Both levels dated, the 'from' one earlier: ``from X in 2019, reaching Y in 2020``."""
+    a, b = prior.fact.period, later.fact.period
+    return a is not None and b is not None and a.end < b.end
 
 
 def _direction_word(text: str, start: int, end: int) -> str | None:

@@ -1,0 +1,117 @@
+"""Relations before rules (2): levels pair only within their own clause and kind of amount,
+rates of change are no parts of a breakdown; found as false alarms on new real documents.
+
+Each case has a sentence that must fire and one that must not, in ko, zh and en (sentences written
+for these tests).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sectorlens.facts import check, extract, from_text
+from sectorlens.facts.rules.common import per_unit
+from sectorlens.model import Finding, Severity
+
+BAD = (Severity.ERROR, Severity.WARNING)
+
+
+def run(text: str, rule: str) -> list[Finding]:
+    found = check(extract(from_text(text, fmt="txt")), lang="en")
+    return [f for f in found if f.rule.startswith(rule) and f.severity in BAD]
+
+
+# --- two pairs in one sentence: 'from A' takes its 'to B' from its own clause -------------------
+
+TWO_PAIRS = {
+    "en": "Revenue in the Americas {w} to $40.3 billion from $37.3 billion, in Europe to "
+    "$24.5 billion from $24.1 billion.",
+    "ko": "미주 매출은 373억 달러에서 {w}고, 유럽 매출은 245억 달러로 늘었다.",
+    "zh": "美洲营收从373亿美元{w}，欧洲营收增至245亿美元。",
+}
+TWO_WORDS = {
+    "en": ("rose", "fell"),
+    "ko": ("늘었", "줄었"),
+    "zh": ("增长至403亿美元", "下降至403亿美元"),
+}
+
+
+@pytest.mark.parametrize("lang", TWO_PAIRS)
+def test_the_from_level_pairs_with_the_level_of_its_own_clause(lang: str) -> None:
+    right, wrong = TWO_WORDS[lang]
+    assert run(TWO_PAIRS[lang].format(w=right), "trend.levels") == []
+    if lang == "ko":
+        return  # the first clause names no later level: nothing to contradict
+    (f,) = run(TWO_PAIRS[lang].format(w=wrong), "trend.levels")
+    assert f.severity is Severity.ERROR
+
+
+# --- per-share amounts are not levels of the total ------------------------------------------------
+
+PER_SHARE = (
+    "Net income was $1.71 billion, or $5.36 per share, {w} from $1.47 billion, or $4.63 per "
+    "share, a year earlier."
+)
+
+
+def test_an_amount_per_share_does_not_pair_with_the_total() -> None:
+    assert run(PER_SHARE.format(w="up"), "trend.levels") == []
+    (f,) = run(PER_SHARE.format(w="down"), "trend.levels")
+    assert f.severity is Severity.ERROR
+    assert f.values == ("1470000000", "1710000000")
+
+
+def test_a_sentence_end_stops_a_to_level() -> None:
+    text = (
+        "Revenue grew to $95.4 billion, up from $90.8 billion the previous year.\n"
+        "Analysts had expected earnings to average $1.62 per share.\n"
+    )
+    assert run(text, "trend.levels") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        ("Net income was $24.8 billion, or $1.65 per share.", "$1.65", True),
+        ("Net income was $24.8 billion, or $1.65 per diluted share.", "$1.65", True),
+        ("The dividend rose to $0.26 a share.", "$0.26", True),
+        ("Net income was $24.8 billion, or $1.65 per share.", "$24.8 billion", False),
+        ("基本每股收益0.25元，净利润4.41亿元。", "0.25元", True),
+        ("基本每股收益0.25元，净利润4.41亿元。", "4.41亿元", False),
+        ("주당 배당금은 1,000원, 순이익은 3조 원이다.", "1,000원", True),
+        ("주당 배당금은 1,000원, 순이익은 3조 원이다.", "3조 원", False),
+    ],
+)
+def test_per_unit_amounts_are_told_from_totals(sentence: str, number: str, expected: bool) -> None:
+    ex = extract(from_text(sentence + "\n", fmt="txt"))
+    text = ex.layout.sentences[0].text
+    (m,) = [m for m in ex.mentions if text[m.local[0] : m.local[1]].startswith(number[:4])]
+    assert per_unit(text, m) is expected
+
+
+# --- rates of change after 其中 / 이 중 / of which are no parts -------------------------------------
+
+RATES = {
+    "zh": "禽蛋产量增长5.1%；猪牛羊禽肉产量下降4.7%，其中禽肉产量增长6.5%，"
+    "牛肉、羊肉、猪肉产量分别下降1.7%、1.8%、10.8%。",
+    "ko": "수출은 5.1% 증가했으며, 이 중 반도체는 12.8% 증가, 승용차는 13.3% 증가했다.",
+    "en": "Sales grew 5.1%, of which retail sales grew 6.5% and wholesale sales grew 10.8%.",
+}
+SHARES = {
+    "zh": "外资企业占比45%，其中日资企业占{x}%，美资企业占20%。",
+    "ko": "외국인 투자자 비중은 45%이며, 이 중 미국 투자자 {x}%, 일본 투자자 20%이다.",
+    "en": "Foreign investors held 45% of the shares, of which US investors {x}% and "
+    "Japanese investors 20%.",
+}
+
+
+@pytest.mark.parametrize("lang", RATES)
+def test_rates_of_change_are_not_summed_as_parts(lang: str) -> None:
+    assert run(RATES[lang], "breakdown") == []
+
+
+@pytest.mark.parametrize("lang", SHARES)
+def test_shares_after_of_which_are_parts_of_the_share_before(lang: str) -> None:
+    assert run(SHARES[lang].format(x=20), "breakdown") == []
+    (f,) = run(SHARES[lang].format(x=30), "breakdown")
+    assert f.severity is Severity.ERROR
