@@ -15,7 +15,7 @@ from sectorlens.facts.rules.common import (
     point,
     significant,
 )
-from sectorlens.fx import FxError
+from sectorlens.fx import FxError, Rate
 from sectorlens.model import Finding, Kind, Severity
 
 RULE_CONSISTENT = "fx.consistent"
@@ -82,9 +82,26 @@ def check(ctx: Context) -> list[Finding]:
         if len(_distinct(items)) >= 2:
             out.extend(_consistency(ctx, base, quote, items))
         if ctx.fx is not None:
+            one_date = _one_conversion_date(items)
             for same in _distinct(items).values():
-                out.append(_against_ecb(ctx, base, quote, same))
+                joint = id(same[0][0]) in one_date
+                out.append(_against_ecb(ctx, base, quote, same, one_date=joint))
     return out
+
+
+def _one_conversion_date(
+    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+) -> set[int]:
+    """Figures of different years converted at one rate: the report converts at one date (its
+    own, most often), not at each figure's period rate. The ids of the mentions so converted
+    (an equivalent apart from that rate is not among them)."""
+    best: set[int] = set()
+    for _, rate in items:
+        peers = [m for m, r in items if r[0] <= rate[1] <= r[2]]
+        years = {m.fact.period.end.year for m in peers if m.fact.period is not None}
+        if len(years) >= 2 and len(peers) > len(best):
+            best = {id(m) for m in peers}
+    return best
 
 
 def _distinct(
@@ -143,6 +160,8 @@ def _against_ecb(
     base: str,
     quote: str,
     same: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    *,
+    one_date: bool = False,
 ) -> Finding:
     assert ctx.fx is not None
     m, (lo, mid, hi) = same[0]
@@ -180,8 +199,44 @@ def _against_ecb(
     words |= {"dev": f"{'+' if deviation > 0 else ''}{(deviation * 100).quantize(Decimal('0.1'))}%"}
     severity = Severity.WARNING if abs(deviation) > TOLERANCE else Severity.INFO
     message = ctx.say(_ECB_OFF, at_ecb=at_ecb, **words)
+    at_date = _rate_at_reference(ctx, base, quote)
+    if (
+        severity is Severity.WARNING
+        and at_date is not None
+        and lo <= at_date.rate * (1 + TOLERANCE)
+        and at_date.rate * (1 - TOLERANCE) <= hi
+    ):
+        severity = Severity.INFO  # converted at the report's own date, not the period's
+        day = ctx.extraction.reference
+        message += ctx.say(_AT_REFERENCE, rate=_r(at_date.rate), day=day.isoformat() if day else "")
+    elif severity is Severity.WARNING and one_date:
+        severity = Severity.INFO
+        message += ctx.say(_ONE_DATE)
     values = [mid, ecb, (deviation * 100).quantize(_Q), amount * ecb]
     return finding(RULE_ECB, severity, message, mentions, values)
+
+
+_AT_REFERENCE = {
+    "ko": " 다만 보고서 작성일의 ECB 환율 {rate}({day})과는 맞습니다.",
+    "en": " It matches the ECB rate {rate} of the report's own date ({day}).",
+}
+_ONE_DATE = {
+    "ko": " 다만 보고서는 여러 해의 금액을 한 환율로 환산하고 있어(작성 시점 환율로 보임) 기간 "
+    "환율과의 차이는 오류로 보지 않습니다.",
+    "en": " The report converts figures of several years at one rate (its own date's, it seems), "
+    "so the period's rate is not the one to hold it to.",
+}
+
+
+def _rate_at_reference(ctx: Context, base: str, quote: str) -> Rate | None:
+    """The ECB rate on the report's own (publication) date, where the text states one."""
+    day = ctx.extraction.reference
+    if day is None or ctx.fx is None:
+        return None
+    try:
+        return ctx.fx.rate(base, quote, day)
+    except FxError:
+        return None
 
 
 def _r(value: Decimal) -> str:
