@@ -82,26 +82,9 @@ def check(ctx: Context) -> list[Finding]:
         if len(_distinct(items)) >= 2:
             out.extend(_consistency(ctx, base, quote, items))
         if ctx.fx is not None:
-            one_date = _one_conversion_date(items)
             for same in _distinct(items).values():
-                joint = id(same[0][0]) in one_date
-                out.append(_against_ecb(ctx, base, quote, same, one_date=joint))
+                out.append(_against_ecb(ctx, base, quote, same))
     return out
-
-
-def _one_conversion_date(
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
-) -> set[int]:
-    """Figures of different years converted at one rate: the report converts at one date (its
-    own, most often), not at each figure's period rate. The ids of the mentions so converted
-    (an equivalent apart from that rate is not among them)."""
-    best: set[int] = set()
-    for _, rate in items:
-        peers = [m for m, r in items if r[0] <= rate[1] <= r[2]]
-        years = {m.fact.period.end.year for m in peers if m.fact.period is not None}
-        if len(years) >= 2 and len(peers) > len(best):
-            best = {id(m) for m in peers}
-    return best
 
 
 def _distinct(
@@ -160,8 +143,6 @@ def _against_ecb(
     base: str,
     quote: str,
     same: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
-    *,
-    one_date: bool = False,
 ) -> Finding:
     assert ctx.fx is not None
     m, (lo, mid, hi) = same[0]
@@ -209,9 +190,6 @@ def _against_ecb(
         severity = Severity.INFO  # converted at the report's own date, not the period's
         day = ctx.extraction.reference
         message += ctx.say(_AT_REFERENCE, rate=_r(at_date.rate), day=day.isoformat() if day else "")
-    elif severity is Severity.WARNING and one_date:
-        severity = Severity.INFO
-        message += ctx.say(_ONE_DATE)
     values = [mid, ecb, (deviation * 100).quantize(_Q), amount * ecb]
     return finding(RULE_ECB, severity, message, mentions, values)
 
@@ -219,12 +197,6 @@ def _against_ecb(
 _AT_REFERENCE = {
     "ko": " 다만 보고서 작성일의 ECB 환율 {rate}({day})과는 맞습니다.",
     "en": " It matches the ECB rate {rate} of the report's own date ({day}).",
-}
-_ONE_DATE = {
-    "ko": " 다만 보고서는 여러 해의 금액을 한 환율로 환산하고 있어(작성 시점 환율로 보임) 기간 "
-    "환율과의 차이는 오류로 보지 않습니다.",
-    "en": " The report converts figures of several years at one rate (its own date's, it seems), "
-    "so the period's rate is not the one to hold it to.",
 }
 
 
