@@ -117,6 +117,33 @@ def test_shares_after_of_which_are_parts_of_the_share_before(lang: str) -> None:
     assert f.severity is Severity.ERROR
 
 
+# --- one holder's shares of several markets are no breakdown ------------------------------------
+
+HOLDER = {
+    "ko": "삼성전자의 시장 점유율은 D램 42.5%, 낸드 33.7%, OLED 60%였다.",
+    "zh": "三星在DRAM市场份额为42.5%，NAND市场份额为33.7%，OLED面板份额为60%。",
+    "en": "Samsung's market share was 42.5% in DRAM, 33.7% in NAND and 60% in OLED panels.",
+}
+ONE_MARKET = {
+    "ko": "D램 시장 점유율은 삼성전자 42.5%, SK하이닉스 {x}%, 마이크론 25%였다.",
+    "zh": "DRAM市场份额方面，三星42.5%、SK海力士{x}%、美光25%。",
+    "en": "The DRAM market share of Samsung was 42.5%, SK hynix {x}% and Micron 25%.",
+}
+
+
+@pytest.mark.parametrize("lang", HOLDER)
+def test_one_holders_shares_of_several_markets_are_not_summed(lang: str) -> None:
+    assert run(HOLDER[lang], "breakdown") == []
+    assert run("삼성전자의 점유율은 D램 42.5%, 낸드 33.7%, OLED 60%에 달했다.", "breakdown") == []
+
+
+@pytest.mark.parametrize("lang", ONE_MARKET)
+def test_holders_shares_of_one_market_are_summed(lang: str) -> None:
+    assert run(ONE_MARKET[lang].format(x=30), "breakdown") == []
+    (f,) = run(ONE_MARKET[lang].format(x=38), "breakdown")
+    assert f.severity is Severity.ERROR and f.rule == "breakdown.sum"
+
+
 # --- currency equivalents: a report's own date is a conversion date too -------------------------
 
 DATED = {

@@ -281,8 +281,37 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in shares):
         return False  # 100% of the principal, 101%: not parts of one whole
     text = ctx.extraction.layout.sentences[index].text if index is not None else ""
+    # 삼성전자의 점유율은 D램 42.5%, 낸드 33.7%: one holder's shares of many markets
+    if _one_holder(text[max(0, shares[0].local[0] - 40) : shares[0].local[0]]):
+        return False
+    # DRAM市场份额为42.5%，NAND市场份额为33.7%: each share names its own market
+    markets = {norm(x.group(1)) for m in shares if (x := _OWN_MARKET.search(m.metric or ""))}
+    if len(markets) >= 2:
+        return False
     first, last = shares[0].local[1], shares[-1].local[0]
     return not _TRANSITION.search(text[first:last])
+
+
+# A holder's market share named before its items (삼성전자의 시장 점유율은 D램 …, 三星的市场份额：…,
+# Samsung's market share was … in DRAM): the items are markets, each a share of its own whole. Not
+# so where the word before the possessive is the market itself (D램 시장의 점유율은 삼성전자 …).
+_OWN_MARKET = re.compile(
+    r"(\S*?(?:市场|시장|market)\s?)(?:份额|占比|占有率|점유율|비중|share)", re.IGNORECASE
+)
+_HOLDER = re.compile(
+    r"(\S+?)(?:의|的|'s|’s)\s?(?:(?:global|world|시장|세계|全球|市场)\s?)?"
+    r"(?:market\s)?(?:점유율|份额|占有率|share)",
+    re.IGNORECASE,
+)
+_WHOLE_WORD = re.compile(
+    r"(?:시장|산업|업계|전체|市场|行业|全球|国内|market|industry|total)$", re.I
+)
+
+
+def _one_holder(lead: str) -> bool:
+    """True when ``lead`` (the text before the items) names one holder's market share."""
+    found = list(_HOLDER.finditer(lead))
+    return bool(found) and not _WHOLE_WORD.search(found[-1].group(1))
 
 
 def _distinct(names: Sequence[str]) -> bool:
