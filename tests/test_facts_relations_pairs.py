@@ -11,6 +11,7 @@ import pytest
 
 from sectorlens.facts import check, extract, from_text
 from sectorlens.facts.rules.common import per_unit
+from sectorlens.facts.rules.restated import _change_only
 from sectorlens.model import Finding, Severity
 
 BAD = (Severity.ERROR, Severity.WARNING)
@@ -173,3 +174,51 @@ def test_an_equivalent_at_the_rate_of_the_reports_own_date_is_no_warning(
     assert not set(ecb(DATED[lang], fx)) & set(BAD)
     undated = DATED[lang].split("。", 1)[-1].split(". ", 1)[-1]
     assert ecb(undated, fx) == [Severity.WARNING]
+
+
+# --- restatements: one figure's own period and a name, not a comparison's period or a verb ------
+
+VERSUS = {
+    "en": "Off-price sales rose 4.3% versus 2015 in the fourth quarter.\n\n"
+    "Off-price sales rose 4.5% versus 2015 for the full year.",
+    "ko": "4분기 아울렛 부문 판매는 2015년 대비 4.3% 늘었다.\n\n"
+    "연간 아울렛 부문 판매는 2015년 대비 4.5% 늘었다.",
+    "zh": "四季度奥特莱斯部门销售较2015年增长4.3%。\n\n全年奥特莱斯部门销售较2015年增长4.5%。",
+}
+SAME_YEAR = {
+    "en": "Off-price sales rose 4.3% in 2016.\n\nOff-price sales rose 4.5% in 2016.",
+    "ko": "2016년 아울렛 부문 판매 증가율은 4.3%였다.\n\n"
+    "2016년 아울렛 부문 판매 증가율은 4.5%였다.",
+    "zh": "2016年奥特莱斯部门销售增长4.3%。\n\n2016年奥特莱斯部门销售增长4.5%。",
+}
+
+
+@pytest.mark.parametrize("lang", VERSUS)
+def test_a_comparisons_period_does_not_make_two_figures_one(lang: str) -> None:
+    assert run(VERSUS[lang] + "\n", "restated") == []
+    (f,) = run(SAME_YEAR[lang] + "\n", "restated")
+    assert f.severity is Severity.WARNING
+
+
+def test_a_change_word_is_no_metric_to_restate() -> None:
+    text = (
+        "2018年3月份，限額以上單位消費品零售額11832億元，增長9.0%。\n\n"
+        "2018年3月份，餐飲收入3099億元，增長10.6%。\n"
+    )
+    assert run(text, "restated") == []
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [
+        ("增長", True),
+        ("同比增长", True),
+        ("증가", True),
+        ("grew by", True),
+        ("营收增长", False),
+        ("매출", False),
+        ("Net sales", False),
+    ],
+)
+def test_change_only_metrics(metric: str, expected: bool) -> None:
+    assert _change_only(metric) is expected

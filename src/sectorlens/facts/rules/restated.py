@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import (
     Context,
@@ -49,8 +51,8 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     if a.change != b.change or a.change in ("from", "versus"):
         return False
     ma, mb = norm(a.metric), norm(b.metric)
-    if not ma or not mb:
-        return False
+    if not ma or not mb or _change_only(a.metric or "") or _change_only(b.metric or ""):
+        return False  # 增長 9% and 增長 10.9%: a change word names no figure
     if ma != mb and not ((a.cell is None) != (b.cell is None) and same_metric(a, b)):
         return False  # a table row is restated in prose by its words (Revenues: · Services)
     if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)):
@@ -58,6 +60,8 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
         return False  # 营收 of one company's section against another's
     pa, pb = a.fact.period, b.fact.period
+    if (pa is not None and pa == a.compared) or (pb is not None and pb == b.compared):
+        return False  # 4.5% versus fiscal 2015: the period is the comparison's, not the figure's
     if pa is not None and pb is not None:
         if "reference" in (a.period_source, b.period_source):
             return False  # undated: the document's date says nothing about what year it is
@@ -67,6 +71,19 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
     # Text against a figure: the figure dates its labels, the sentence may not.
     one_figure = (a.figure_run is None) != (b.figure_run is None)
     return one_figure and qa.kind is Kind.PERCENT
+
+
+_CHANGE_WORDS = re.compile(
+    lx.alternation(f"{lx.TREND_UP}|{lx.TREND_DOWN}|{lx.CHANGE_CUES}")
+    + r"|增長|減少|環比|增幅|降幅|名義|名义|實際|实际|分別|分别|同比|按年|按月|"
+    r"[一-龥]{0,2}(?:成长|成長)|\b(?:up|down|by|of|the|a|an|yoy)\b|[\W\d_]",
+    re.IGNORECASE,
+)
+
+
+def _change_only(metric: str) -> bool:
+    """A 'metric' that is only change words (增長, 同比增长, 증가, grew by): names no figure."""
+    return not _CHANGE_WORDS.sub("", metric)
 
 
 def _paragraph(ctx: Context, m: Mention) -> int | None:
