@@ -222,3 +222,33 @@ def test_a_change_word_is_no_metric_to_restate() -> None:
 )
 def test_change_only_metrics(metric: str, expected: bool) -> None:
     assert _change_only(metric) is expected
+
+
+# --- a signed growth rate written after the growth word is no contradiction ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年一季度，营业收入82.07亿元，同比增长-31.25%。",
+        "1-2月份，全国固定资产投资同比增长-24.5%，社会消费品零售总额增长-20.5%。",
+        "前三季度，出口增速为-3.2%。",
+        "매출 증가율은 -5.2%로 전분기 +3.1%에서 하락했다.",
+        "Sales growth was -5.2% in the quarter, after growth of +3.1% in the prior quarter.",
+    ],
+)
+def test_a_negative_growth_rate_is_not_a_flipped_sign(text: str) -> None:
+    assert run(text, "trend.sign") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出口同比下降+5.2%。",
+        "수출은 전년 대비 -5.2% 증가했다.",
+        "Revenue rose -5.2% in the quarter.",
+    ],
+)
+def test_a_sign_against_the_word_beside_it_still_warns(text: str) -> None:
+    (f,) = run(text, "trend.sign")
+    assert f.severity is Severity.WARNING

@@ -20,6 +20,8 @@ _UP = re.compile(rf"^\s?(?:[을를이가]\s?)?(?:{lx.TREND_UP})", re.I)
 _DOWN = re.compile(rf"^\s?(?:[을를이가]\s?)?(?:{lx.TREND_DOWN})", re.I)
 _UP_BEFORE = re.compile(rf"(?:{lx.TREND_UP})(?:\s?(?:by|了|률|幅))?\s?$", re.I)
 _DOWN_BEFORE = re.compile(rf"(?:{lx.TREND_DOWN})(?:\s?(?:by|了|률|幅))?\s?$", re.I)
+# 增长-5.2%, 增速为-3%: Chinese writes a negative growth rate after the growth word (a fall).
+_SIGNED_GROWTH = re.compile(r"(?:增长|增長|增速|增幅)(?:为|為|是)?\s?$")
 _WHY = "a signed change and the trend word written right next to it"
 _TEXTS = {
     "ko": "{value}는 부호와 바로 옆의 '{word}'이(가) 서로 반대 방향을 말합니다.",
@@ -42,6 +44,8 @@ def check(ctx: Context) -> list[Finding]:
         after, before = text[end : end + 12], text[max(0, start - 16) : start].rstrip("+-− ")
         if sign == "+":
             word = _DOWN.match(after) or _DOWN_BEFORE.search(before)
+        elif _SIGNED_GROWTH.search(before):
+            continue  # 同比增长-31.25%: a growth rate of −31.25%, the way statistics write a fall
         else:
             word = _UP.match(after) or _UP_BEFORE.search(before)
         if word is None:
