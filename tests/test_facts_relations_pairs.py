@@ -252,3 +252,48 @@ def test_a_negative_growth_rate_is_not_a_flipped_sign(text: str) -> None:
 def test_a_sign_against_the_word_beside_it_still_warns(text: str) -> None:
     (f,) = run(text, "trend.sign")
     assert f.severity is Severity.WARNING
+
+
+# --- a CAGR belongs to the levels of its own clause; a rate per year is no simple change --------
+
+OTHER_CAGR = {
+    "en": "The segment's revenue rose from $2.0 billion in 2015 to $3.0 billion in 2020, "
+    "while the overall market grew at a CAGR of {x}% over the same period.",
+    "ko": "사업부 매출은 2015년 20억 달러에서 2020년 30억 달러로 늘었고, 같은 기간 전체 시장은 "
+    "연평균 {x}% 성장했다.",
+    "zh": "该业务营收由2015年的20亿美元增至2020年的30亿美元，同期整体市场年均增长{x}%。",
+}
+OWN_CAGR = {
+    "en": "The segment's revenue rose from $2.0 billion in 2015 to $3.0 billion in 2020, "
+    "a CAGR of {x}%.",
+    "ko": "사업부 매출은 2015년 20억 달러에서 2020년 30억 달러로 늘어, 연평균 {x}% 성장했다.",
+    "zh": "该业务营收由2015年的20亿美元增至2020年的30亿美元，年均增长{x}%。",
+}
+
+
+@pytest.mark.parametrize("lang", OTHER_CAGR)
+def test_a_cagr_of_another_subject_is_not_checked_against_these_levels(lang: str) -> None:
+    assert run(OTHER_CAGR[lang].format(x=5), "derived") == []
+    assert run(OWN_CAGR[lang].format(x="8.4"), "derived") == []
+    (f,) = run(OWN_CAGR[lang].format(x=5), "derived")
+    assert f.rule == "derived.cagr" and f.severity is Severity.ERROR
+
+
+PER_YEAR = {
+    "en": "Revenue grew from $100 million in 2020 to $150 million in 2022, {w} of 22.5%.",
+    "ko": "매출은 2020년 100억 원에서 2022년 150억 원으로 늘어 {w} 22.5% 증가했다.",
+    "zh": "营收由2020年的100亿元增至2022年的150亿元，{w}22.5%。",
+}
+PER_YEAR_WORDS = {
+    "en": ("an average annual growth rate", "an increase"),
+    "ko": ("연평균", "전체적으로"),
+    "zh": ("年均增长", "增长"),
+}
+
+
+@pytest.mark.parametrize("lang", PER_YEAR)
+def test_a_rate_per_year_is_not_read_as_the_whole_change(lang: str) -> None:
+    per_year, whole = PER_YEAR_WORDS[lang]
+    assert run(PER_YEAR[lang].format(w=per_year), "derived.growth") == []
+    (f,) = run(PER_YEAR[lang].format(w=whole), "derived.growth")
+    assert f.severity is Severity.ERROR

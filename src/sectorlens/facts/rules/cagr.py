@@ -67,10 +67,37 @@ def check_cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Find
                 first, last = same[0], same[1]  # in the order written: from A … to B
         else:
             continue
+        if _another_subject(text, same, m):
+            continue  # …to $3.0 billion, while the overall market grew at a CAGR of 5%
         got = _cagr_verdict(ctx, m, first, last, span)
         if got is not None:
             out.append(got)
     return out
+
+
+_CLAUSE = re.compile(r"[,，;；]")
+_NOT_A_SUBJECT = re.compile(
+    r"(?:19|20)\d{2}|[\d\W_]|\b(?:CAGR|compound|annual|average|growth|grew|rate|over|the|same|"
+    r"period|while|whereas|and|at|of|an?|in|by|with|a)\b|"
+    r"复合|年均|年平均|增长率|增长|增速|成长|同期|期间|为|為|是|"
+    r"연\s?평균|성장률|성장|증가율|같은|기간|동안|동기간|이는|은|는|이|가|으로|로|에|의",
+    re.IGNORECASE,
+)
+
+
+def _another_subject(text: str, levels: Sequence[Mention], m: Mention) -> bool:
+    """True when a clause break separates the CAGR from its levels and the CAGR's clause names
+    something the levels are not (같은 기간 전체 시장은 연평균 5%, 同期整体市场年均增长5%)."""
+    ends = [x.local[1] for x in levels if x.local[1] <= m.local[0]]
+    if not ends:
+        return False
+    seg = text[max(ends) : m.local[0]]
+    cuts = list(_CLAUSE.finditer(seg))
+    if not cuts:
+        return False
+    rest = _NOT_A_SUBJECT.sub(" ", seg[cuts[-1].end() :]).split()
+    own = (levels[-1].metric or "").lower()
+    return any(len(w) >= 2 and w.lower() not in own for w in rest)
 
 
 _CAGR_OFF = {

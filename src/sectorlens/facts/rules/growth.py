@@ -232,8 +232,20 @@ _OTHER_BASIS = re.compile(
 )
 
 
+# A rate per year (an average annual growth rate of 22.5%, 年均增长, 연평균): a CAGR, not the
+# change between the two levels.
+_ANNUAL = re.compile(
+    r"average\sannual|annual(?:ized|ised)?\s(?:average|growth|rate)|compound|\ba\syear\b|"
+    r"\bper\s(?:year|annum)\b|\beach\syear\b|\bannually\b|\bCAGR\b|年均|年平均|每年|复合|"
+    r"연\s?평균|매년|해마다|연간\s?평균",
+    re.IGNORECASE,
+)
+
+
 def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding | None:
     if _OTHER_BASIS.match(text[m.local[1] : m.local[1] + 30]):
+        return None
+    if _ANNUAL.search(text[max(0, m.local[0] - 40) : m.local[1] + 20]):
         return None
     stated = _signed_stated(text, m)
     a_lo, a_hi = bounds(pair.prior.fact.quantity)
