@@ -297,3 +297,18 @@ def test_a_rate_per_year_is_not_read_as_the_whole_change(lang: str) -> None:
     assert run(PER_YEAR[lang].format(w=per_year), "derived.growth") == []
     (f,) = run(PER_YEAR[lang].format(w=whole), "derived.growth")
     assert f.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每股净资产由2000年的10元增长到2020年的50元，年复合增长率约为{x}%。",
+        "주당순자산은 2000년 10,000원에서 2020년 50,000원으로 늘어, 연평균 약 {x}% 성장했다.",
+        "Book value per share grew from $10 in 2000 to $50 in 2020, a rate of about {x}% "
+        "compounded annually.",
+    ],
+)
+def test_a_cagr_of_about_x_percent_in_its_own_clause_is_still_checked(text: str) -> None:
+    assert run(text.format(x="8.4"), "derived") == []
+    (f,) = run(text.format(x="9.4"), "derived")
+    assert f.rule == "derived.cagr" and f.severity in BAD

@@ -78,9 +78,11 @@ def check_cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Find
 _CLAUSE = re.compile(r"[,，;；]")
 _NOT_A_SUBJECT = re.compile(
     r"(?:19|20)\d{2}|[\d\W_]|\b(?:CAGR|compound|annual|average|growth|grew|rate|over|the|same|"
-    r"period|while|whereas|and|at|of|an?|in|by|with|a)\b|"
-    r"复合|年均|年平均|增长率|增长|增速|成长|同期|期间|为|為|是|"
-    r"연\s?평균|성장률|성장|증가율|같은|기간|동안|동기간|이는|은|는|이|가|으로|로|에|의",
+    r"period|while|whereas|and|at|of|an?|in|by|with|a|about|around|approximately|roughly|"
+    r"nearly|some|compounded|annually|per|year)\b|"
+    r"复合|複合|年均|年平均|增长率|增长|增長|增速|成长|成長|同期|期间|期間|为|為|是|率|约|約|大约|"
+    r"左右|达|達|年|"
+    r"연\s?평균|성장률|성장|증가율|같은|기간|동안|동기간|이는|약|연|은|는|이|가|으로|로|에|의",
     re.IGNORECASE,
 )
 
