@@ -312,3 +312,37 @@ def test_a_cagr_of_about_x_percent_in_its_own_clause_is_still_checked(text: str)
     assert run(text.format(x="8.4"), "derived") == []
     (f,) = run(text.format(x="9.4"), "derived")
     assert f.rule == "derived.cagr" and f.severity in BAD
+
+
+# --- a combined share holds the items; shares after 其中 / 이 중 / of which are of the part -------
+
+COMBINED = {
+    "zh": "6月，比亚迪市场份额为{x}%，特斯拉中国为8.5%，吉利汽车为7.9%，长安汽车为6.2%；"
+    "前十家企业合计份额为75.3%。",
+    "ko": "TV 시장 점유율은 삼성전자 {x}%, LG전자 8.5%, 소니 7.9%, 파나소닉 6.2%이며, "
+    "상위 10개사 합계 점유율은 75.3%였다.",
+    "en": "The TV market share of Samsung was {x}%, LG 8.5%, Sony 7.9% and Panasonic 6.2%; "
+    "the top ten combined held 75.3%.",
+}
+OF_THE_PART = {
+    "zh": "1-6月，新能源汽车销量494万辆，占汽车总销量的比重为35.2%，其中纯电动占比{x}%，"
+    "插混占比41.7%。",
+    "ko": "신에너지차 판매는 494만 대로 전체 자동차 판매 비중은 35.2%이며, 이 중 순수전기차 "
+    "비중은 {x}%, 플러그인하이브리드 비중은 41.7%였다.",
+    "en": "NEV sales were 4.94 million units, a share of 35.2% of all vehicle sales, of which "
+    "battery-electric vehicles had a share of {x}% and plug-in hybrids a share of 41.7%.",
+}
+
+
+@pytest.mark.parametrize("lang", COMBINED)
+def test_a_combined_share_is_not_one_of_the_items(lang: str) -> None:
+    assert run(COMBINED[lang].format(x="32.1"), "breakdown") == []
+    (f,) = run(COMBINED[lang].format(x="82.1"), "breakdown")
+    assert f.severity is Severity.ERROR and f.values[-1] == "104.7"
+
+
+@pytest.mark.parametrize("lang", OF_THE_PART)
+def test_shares_of_the_part_are_summed_apart_from_the_parts_own_share(lang: str) -> None:
+    assert run(OF_THE_PART[lang].format(x="58.3"), "breakdown") == []
+    (f,) = run(OF_THE_PART[lang].format(x="68.3"), "breakdown")
+    assert f.rule == "breakdown.sum" and f.values[-1] == "110"

@@ -29,6 +29,11 @@ _SHARE = re.compile(lx.alternation(lx.SHARE_CUES) + r"(?![-A-Za-z])", re.IGNOREC
 _OWN_SHARE = re.compile(
     r"(?:占比|比重|份额|비중|점유율|share|or)\s?(?:of\s)?[:：]?\s?$", re.IGNORECASE
 )
+# 이 중 순수전기차 비중은 58.3%, of which EVs had a share of 58.3%: a part's own share word
+_PART_SHARE = re.compile(
+    r"(?:占比|比重|份额|비중|점유율|\bshare)\s?(?:of\s)?(?:은|는|이|가|为|為|was|is)?\s?[:：]?\s?$",
+    re.IGNORECASE,
+)
 # 90% → 55%, 90~95%에 이르던 것을 45~55%로: one share at two times, not two parts.
 _TRANSITION = re.compile(
     r"→|->|에서\s|으?로\s?(?:감축|확대|증가|감소|늘|줄)|从|由|\bfrom\b|"
@@ -45,6 +50,9 @@ _PARTS = lx.compile_words(lx.PARTS_MARKER)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
 _OTHER = re.compile(r"^(?:기타|그 외|其他|其它|other|others|rest)$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
+_COMBINED = re.compile(
+    r"合计|合計|总计|總計|共计|共計|合共|합계|합산|\b(?:total|combined|together)\b", re.IGNORECASE
+)
 _STATEMENT = re.compile(r"[;；。]")
 
 _SUM_OVER = {
@@ -147,6 +155,13 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         return out
     shares = [m for m in levels if m.fact.quantity.kind is Kind.PERCENT]
     shares = [m for m in shares if not _CHANGE.search(_clause(text, m))]
+    # 前十家企业合计份额为75.3%: a combined share holds the items, it is none of them
+    shares = [m for m in shares if not _COMBINED.search(m.metric or "")]
+    marker = _PARTS.search(text)
+    if marker and any(m.local[1] <= marker.start() for m in shares):
+        # 占总销量的35.2%，其中纯电动占比58.3%: the shares after 其中 are of the part, not of
+        # the whole before it; only the items after the marker make one breakdown
+        shares = [m for m in shares if m.local[0] >= marker.end()]
     bases = {norm(m.base) for m in shares if m.base}
     if len(shares) >= 2 and _SHARE.search(text) and len(bases) <= 1 and _one_whole(ctx, shares):
         base = next((m.base for m in shares if m.base), None)
@@ -332,8 +347,8 @@ def _parts_related(text: str, whole: Mention, parts: Sequence[Mention]) -> bool:
     if not _one_period([whole, *parts]):
         return False
     if whole.fact.quantity.kind is Kind.PERCENT:
-        lead = [text[max(0, m.local[0] - 6) : m.local[0]] for m in parts]
-        if any(_OWN_SHARE.search(x) for x in lead):
+        lead = [text[max(0, m.local[0] - 16) : m.local[0]] for m in parts]
+        if any(_OWN_SHARE.search(x) or _PART_SHARE.search(x) for x in lead):
             return False
     return True
 
