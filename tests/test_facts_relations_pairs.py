@@ -346,3 +346,33 @@ def test_shares_of_the_part_are_summed_apart_from_the_parts_own_share(lang: str)
     assert run(OF_THE_PART[lang].format(x="58.3"), "breakdown") == []
     (f,) = run(OF_THE_PART[lang].format(x="68.3"), "breakdown")
     assert f.rule == "breakdown.sum" and f.values[-1] == "110"
+
+
+# --- ratios of their own (margins, 毛利率, 이익률), shares of two wholes: no breakdown ---
+
+RATIOS = {
+    "zh": "2023年，公司毛利率为45.2%，净利率为20.1%，研发费用占营收比重为{x}%，"
+    "销售费用占营收比重为25.3%。",
+    "ko": "2023년 매출총이익률은 45.2%, 영업이익률은 20.1%, 연구개발비 비중은 {x}%, "
+    "판매관리비 비중은 25.3%였다.",
+    "en": "In 2023, gross margin was 45.2%, operating margin 20.1%, R&D as a share of revenue "
+    "{x}% and SG&A as a share of revenue 25.3%.",
+}
+TWO_WHOLES = {
+    "zh": "该公司前五大客户销售额占比为65.3%，前五大供应商采购额占比为48.2%。",
+    "ko": "상위 5개 고객 매출 비중은 65.3%, 상위 5개 공급사 매입 비중은 48.2%였다.",
+    "en": "The top five customers' share of sales was 65.3% and the top five suppliers' share "
+    "of purchases was 48.2%.",
+}
+
+
+@pytest.mark.parametrize("lang", RATIOS)
+def test_margins_are_not_summed_with_shares(lang: str) -> None:
+    assert run(RATIOS[lang].format(x="12.5"), "breakdown") == []
+    (f,) = run(RATIOS[lang].format(x="82.5"), "breakdown")
+    assert f.severity is Severity.ERROR and f.values[-1] == "107.8"
+
+
+@pytest.mark.parametrize("lang", TWO_WHOLES)
+def test_shares_of_sales_and_of_purchases_are_not_summed(lang: str) -> None:
+    assert run(TWO_WHOLES[lang], "breakdown") == []

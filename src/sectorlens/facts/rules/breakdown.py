@@ -50,6 +50,16 @@ _PARTS = lx.compile_words(lx.PARTS_MARKER)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
 _OTHER = re.compile(r"^(?:기타|그 외|其他|其它|other|others|rest)$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
+_RATIO = re.compile(
+    r"(?<!占有)(?<!점유)(?<!비)(?:率|률|율)$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
+)
+# What a share is a share of: 客户销售额占比 and 供应商采购额占比 are shares of two wholes.
+_MEASURE = re.compile(
+    r"销售额|销售收入|营业收入|营收|收入|采购额|采购|成本|费用|利润|资产|负债|"
+    r"매출|매입|구매|비용|원가|이익|자산|부채|"
+    r"\b(?:sales|revenues?|purchases|costs?|expenses|profits?|income|assets|liabilities)\b",
+    re.IGNORECASE,
+)
 _COMBINED = re.compile(
     r"合计|合計|总计|總計|共计|共計|合共|합계|합산|\b(?:total|combined|together)\b", re.IGNORECASE
 )
@@ -155,8 +165,13 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         return out
     shares = [m for m in levels if m.fact.quantity.kind is Kind.PERCENT]
     shares = [m for m in shares if not _CHANGE.search(_clause(text, m))]
-    # 前十家企业合计份额为75.3%: a combined share holds the items, it is none of them
-    shares = [m for m in shares if not _COMBINED.search(m.metric or "")]
+    # 前十家企业合计份额为75.3%: a combined share holds the items, it is none of them; 毛利率
+    # 45.2%, gross margin 45.2%: a ratio of its own, not a part of a breakdown
+    shares = [
+        m
+        for m in shares
+        if not _COMBINED.search(m.metric or "") and not _RATIO.search((m.metric or "").strip())
+    ]
     marker = _PARTS.search(text)
     if marker and any(m.local[1] <= marker.start() for m in shares):
         # 占总销量的35.2%，其中纯电动占比58.3%: the shares after 其中 are of the part, not of
@@ -299,6 +314,9 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     # 삼성전자의 점유율은 D램 42.5%, 낸드 33.7%: one holder's shares of many markets
     if _one_holder(text[max(0, shares[0].local[0] - 40) : shares[0].local[0]]):
         return False
+    measures = [frozenset(x.lower() for x in _MEASURE.findall(m.metric or "")) for m in shares]
+    if len({x for x in measures if x}) >= 2:
+        return False  # 前五大客户销售额占比 and 前五大供应商采购额占比: shares of two wholes
     # DRAM市场份额为42.5%，NAND市场份额为33.7%: each share names its own market
     markets = {norm(x.group(1)) for m in shares if (x := _OWN_MARKET.search(m.metric or ""))}
     if len(markets) >= 2:
