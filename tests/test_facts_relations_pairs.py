@@ -370,9 +370,37 @@ TWO_WHOLES = {
 def test_margins_are_not_summed_with_shares(lang: str) -> None:
     assert run(RATIOS[lang].format(x="12.5"), "breakdown") == []
     (f,) = run(RATIOS[lang].format(x="82.5"), "breakdown")
-    assert f.severity is Severity.ERROR and f.values[-1] == "107.8"
+    assert f.severity in BAD and f.values[-1] == "107.8"
 
 
 @pytest.mark.parametrize("lang", TWO_WHOLES)
 def test_shares_of_sales_and_of_purchases_are_not_summed(lang: str) -> None:
     assert run(TWO_WHOLES[lang], "breakdown") == []
+
+
+# --- indicators each with its own share word: shares of several wholes, one whole inferred at most
+
+INDICATORS = {
+    "ko": "2022년 재생에너지 사용 비율은 65%, 폐기물 재활용 비율은 92%, 용수 재이용 비율은 45%를 "
+    "기록했다.",
+    "zh": "女性员工占比32.5%，女性管理者占比18.2%，残疾人员工占比3.1%，研发人员占比45.6%，"
+    "本科及以上学历员工占比78.9%。",
+    "en": "Renewable energy share 65%, waste recycling share 92%, water reuse share 45%.",
+}
+TWO_SEXES = {
+    "ko": "여성 임직원 비중은 {x}%, 남성 임직원 비중은 42.5%였다.",
+    "zh": "女性员工占比{x}%，男性员工占比42.5%。",
+    "en": "Women accounted for a share of {x}% and men for a share of 42.5% of employees.",
+}
+
+
+@pytest.mark.parametrize("lang", INDICATORS)
+def test_indicators_each_with_its_own_share_word_are_not_one_breakdown(lang: str) -> None:
+    assert run(INDICATORS[lang], "breakdown") == []
+
+
+@pytest.mark.parametrize("lang", TWO_SEXES)
+def test_items_each_with_a_share_word_a_little_over_100_is_a_warning(lang: str) -> None:
+    assert run(TWO_SEXES[lang].format(x="57.5"), "breakdown") == []
+    (f,) = run(TWO_SEXES[lang].format(x="62.5"), "breakdown")
+    assert f.severity is Severity.WARNING and f.values[-1] == "105"

@@ -180,8 +180,37 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     bases = {norm(m.base) for m in shares if m.base}
     if len(shares) >= 2 and _SHARE.search(text) and len(bases) <= 1 and _one_whole(ctx, shares):
         base = next((m.base for m in shares if m.base), None)
-        return [_sum(ctx, base or _label(shares), shares, figure=False)]
+        found = _sum(ctx, base or _label(shares), shares, figure=False)
+        if _each_its_own_share(text, shares):
+            # 재생에너지 사용 비율은 65%, 폐기물 재활용 비율은 92%; 女性员工占比32.5%，研发人员占比
+            # 45.6%: each item states its own share and no whole is named for the list; one
+            # whole is inferred at most, and far over 100% they are shares of several wholes
+            if _interval(shares)[0] > _FAR_OVER:
+                return []
+            if found.severity is Severity.ERROR:
+                found = dataclasses.replace(found, severity=Severity.WARNING)
+        return [found]
     return []
+
+
+_FAR_OVER = Decimal(120)
+_SHARE_NOUN = re.compile(
+    r"(?:비율|비중|구성비|점유율|比例|占比|比重|份额|占有率|\bshare|\bproportion|\bpercentage)"
+    r"\s?(?:은|는|이|가|为|為|was|is|were|of|[:：])?\s?$",
+    re.IGNORECASE,
+)
+_OF_WHOLE = re.compile(r"占(\S{1,8})$")
+
+
+def _each_its_own_share(text: str, shares: Sequence[Mention]) -> bool:
+    """Every item carries its own share word and no common whole is named in each."""
+    prev = 0
+    for m in shares:
+        if not _SHARE_NOUN.search(text[prev : m.local[0]][-16:]):
+            return False
+        prev = m.local[1]
+    wholes = [_OF_WHOLE.search(m.metric or "") for m in shares]
+    return not (all(wholes) and len({w.group(1) for w in wholes if w}) == 1)
 
 
 RULE_SHARE = "breakdown.share"
