@@ -404,3 +404,33 @@ def test_items_each_with_a_share_word_a_little_over_100_is_a_warning(lang: str) 
     assert run(TWO_SEXES[lang].format(x="57.5"), "breakdown") == []
     (f,) = run(TWO_SEXES[lang].format(x="62.5"), "breakdown")
     assert f.severity is Severity.WARNING and f.values[-1] == "105"
+
+
+# --- shares of one measure under two names; one share after 其中 leaves the items before it -------
+
+SAME_MEASURE = {
+    "zh": "产品销售收入占比60%，服务收入占比{x}%。",
+    "ko": "제품 매출 비중은 60%, 서비스 매출 비중은 {x}%였다.",
+    "en": "Product revenue accounted for 60% and service revenue for {x}% of total revenue.",
+}
+ONE_SUB_SHARE = {
+    "zh": "2020年收入构成中，芯片占45%，显示屏占35%，其他占{x}%，其中存储芯片占20%。",
+    "ko": "2020년 매출 구성을 보면 반도체가 45%, 디스플레이가 35%, 기타가 {x}%를 차지했고, "
+    "이 중 메모리는 20%였다.",
+    "en": "By sector, software accounted for 45%, hardware 35% and services {x}% of revenue, "
+    "of which cloud services 20%.",
+}
+
+
+@pytest.mark.parametrize("lang", SAME_MEASURE)
+def test_shares_of_one_measure_under_two_names_are_one_breakdown(lang: str) -> None:
+    assert run(SAME_MEASURE[lang].format(x=40), "breakdown") == []
+    (f,) = run(SAME_MEASURE[lang].format(x=50), "breakdown")
+    assert f.severity in BAD and f.values[-1] == "110"
+
+
+@pytest.mark.parametrize("lang", ONE_SUB_SHARE)
+def test_one_share_after_the_marker_leaves_the_items_before_it(lang: str) -> None:
+    assert run(ONE_SUB_SHARE[lang].format(x=20), "breakdown") == []
+    (f,) = run(ONE_SUB_SHARE[lang].format(x=30), "breakdown")
+    assert f.severity is Severity.ERROR and f.values[-1] == "110"

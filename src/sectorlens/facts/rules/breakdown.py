@@ -51,17 +51,28 @@ _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNO
 _OTHER = re.compile(r"^(?:기타|그 외|其他|其它|other|others|rest)$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
 _RATIO = re.compile(
-    r"(?<!占有)(?<!점유)(?<!비)(?:率|률|율)$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
+    r"(?<!占有)(?<!比)(?<!점유)(?<!비)(?:率|률|율)$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
 )
-# What a share is a share of: 客户销售额占比 and 供应商采购额占比 are shares of two wholes.
-_MEASURE = re.compile(
-    r"销售额|销售收入|营业收入|营收|收入|采购额|采购|成本|费用|利润|资产|负债|"
-    r"매출|매입|구매|비용|원가|이익|자산|부채|"
-    r"\b(?:sales|revenues?|purchases|costs?|expenses|profits?|income|assets|liabilities)\b",
-    re.IGNORECASE,
+# What a share is a share of, by kind of measure: 客户销售额占比 and 供应商采购额占比 are shares of
+# two wholes (sales, purchases); 产品销售收入 and 服务收入 are both of revenue.
+_MEASURES = (
+    ("sales", r"销售额|销售收入|营业收入|营收|收入|매출|\b(?:sales|revenues?|turnover)\b"),
+    ("purchases", r"采购额|采购|매입|구매|\bpurchases\b"),
+    ("costs", r"成本|费用|비용|원가|\b(?:costs?|expenses)\b"),
+    ("profit", r"利润|이익|\b(?:profits?|earnings|income)\b"),
+    ("assets", r"资产|자산|\bassets\b"),
+    ("liabilities", r"负债|부채|\bliabilities\b"),
 )
+_MEASURE = tuple((name, re.compile(words, re.IGNORECASE)) for name, words in _MEASURES)
+
+
+def _measures(metric: str) -> frozenset[str]:
+    """The kinds of measure a metric names (sales, purchases, costs…)."""
+    return frozenset(name for name, words in _MEASURE if words.search(metric))
+
+
 _COMBINED = re.compile(
-    r"合计|合計|总计|總計|共计|共計|合共|합계|합산|\b(?:total|combined|together)\b", re.IGNORECASE
+    r"合计|合計|总计|總計|共计|共計|合共|합계|합산|\b(?:combined|together)\b", re.IGNORECASE
 )
 _STATEMENT = re.compile(r"[;；。]")
 
@@ -174,9 +185,12 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     ]
     marker = _PARTS.search(text)
     if marker and any(m.local[1] <= marker.start() for m in shares):
-        # 占总销量的35.2%，其中纯电动占比58.3%: the shares after 其中 are of the part, not of
-        # the whole before it; only the items after the marker make one breakdown
-        shares = [m for m in shares if m.local[0] >= marker.end()]
+        # 占总销量的35.2%，其中纯电动占比58.3%，插混占比41.7%: the shares after 其中 are of the
+        # part, not of the whole before it; the items are the ones after the marker, or, where
+        # one share follows it (…，其中C1占20%), the ones before it
+        after = [m for m in shares if m.local[0] >= marker.end()]
+        before = [m for m in shares if m.local[1] <= marker.start()]
+        shares = after if len(after) >= 2 else before
     bases = {norm(m.base) for m in shares if m.base}
     if len(shares) >= 2 and _SHARE.search(text) and len(bases) <= 1 and _one_whole(ctx, shares):
         base = next((m.base for m in shares if m.base), None)
@@ -193,7 +207,7 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     return []
 
 
-_FAR_OVER = Decimal(120)
+_FAR_OVER = Decimal(150)
 _SHARE_NOUN = re.compile(
     r"(?:비율|비중|구성비|점유율|比例|占比|比重|份额|占有率|\bshare|\bproportion|\bpercentage)"
     r"\s?(?:은|는|이|가|为|為|was|is|were|of|[:：])?\s?$",
@@ -343,7 +357,7 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     # 삼성전자의 점유율은 D램 42.5%, 낸드 33.7%: one holder's shares of many markets
     if _one_holder(text[max(0, shares[0].local[0] - 40) : shares[0].local[0]]):
         return False
-    measures = [frozenset(x.lower() for x in _MEASURE.findall(m.metric or "")) for m in shares]
+    measures = [_measures(m.metric or "") for m in shares]
     if len({x for x in measures if x}) >= 2:
         return False  # 前五大客户销售额占比 and 前五大供应商采购额占比: shares of two wholes
     # DRAM市场份额为42.5%，NAND市场份额为33.7%: each share names its own market
