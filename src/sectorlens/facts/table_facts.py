@@ -4,19 +4,32 @@ column (``vs. Q1 2022``, ``% Change``, ``증감``, ``同比``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
-from sectorlens.model import Fact, Kind, Period
+from sectorlens.facts.table_context import (
+    column_period,
+    counter_of,
+    day_of,
+    latest,
+    lead_of,
+    measure_of,
+    qualifier_period,
+    split_qualifier,
+)
+from sectorlens.model import Fact, Kind, Period, Quantity
 from sectorlens.parse import currency_in, is_currency_word, parse
 
 _SIGN = r"[A-Z]{0,3}[$¥]|[€£₩₹￥]|(?-i:[A-Z]{3})(?=\s?[\d(])"
 _CELL = re.compile(
     rf"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>{_SIGN})?\s*"
     rf"(?P<open>\()?\s*(?P<cur2>{_SIGN})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d*\.?\d+)\s*"
-    r"(?P<close>\))?\s*(?P<unit>%p|%|ppts?|pts|bps|p\.p\.|個百分點|个百分点)?\s*\)?\s*[$€£¥₩]?\s*$",
+    r"(?P<close>\))?\s*(?P<unit>%p|%|ppts?|pts|bps|p\.p\.|個百分點|个百分点)?\s*\)?\s*[$€£¥₩]?\s*"
+    r"(?P<tail>원|달러|위안|엔|元|美元|港元|欧元|日元)?\s*\*?$",
     re.I,
 )
 _CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日元)"
@@ -114,12 +127,18 @@ def table_facts(
     context: str,
     fallback: Period | None,
     dating: Dating | None = None,
+    columns: Sequence[str] | None = None,
 ) -> list[CellFact]:
-    """Every number in a table's body cells as a fact (header cells name, they do not state)."""
+    """Every number in a table's body cells as a fact (header cells name, they do not state).
+
+    ``columns``: the column headers of a table whose header rows were set apart (the table
+    right above it on the page, continued without its own header)."""
     table = block.table
     if table is None:
         return []
     head = " ".join(c.text for c in table.cells[: table.header_rows * table.cols])
+    if columns:
+        head = f"{head} {' '.join(columns)}"
     unit_text = " ".join(
         m.group(0) if len(line) > 60 and (m := _UNIT_PAREN.search(line)) else line
         for line in context.splitlines()
@@ -130,9 +149,15 @@ def table_facts(
     symbols.discard(None)
     if currency is None and len(symbols) == 1:
         currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
+    fallback = _caption_day(context) or fallback
     out: list[CellFact] = []
     first_col = _first_value_col(table)
     set_apart = _set_apart_columns(context, table.cols - first_col, dating)
+    heads = {
+        c: (columns[c] if columns and c < len(columns) else table.column_header(c))
+        for c in range(table.cols)
+    }
+    col_periods = _column_periods(table, heads, first_col, lead_of(context), dating)
     scales: dict[str, tuple[str | None, str | None]] = {}
     for r in range(table.header_rows, table.rows):
         own_label = _row_label(table, r)
@@ -144,23 +169,30 @@ def table_facts(
             if label not in scales:
                 scales[label] = _scale_currency(label)
             row_scale, row_currency = scales[label]
-            got = _cell_fact(doc, block, table, cell.row, cell.col, cell.text, label)
+            value_text, note = split_qualifier(cell.text)
+            got = _cell_fact(doc, block, table, cell.row, cell.col, value_text, label)
             if got is None:
                 continue
             number, percent_unit, word, symbol = got
-            column = table.column_header(c)
+            column = heads[c]
             kind = _kind(percent_unit, column, label)
             cur = (currency_in(symbol) if symbol else None) or row_currency or currency
             sc = row_scale or scale
+            if symbol and symbol == _CELL.match(value_text).group("tail"):  # type: ignore[union-attr]
+                sc = None  # 208,500원: the cell states its own unit
             if _PER_UNIT.search(label) and not row_scale:
                 sc = None  # (in millions, except per share data): $0.20 a share
             if _SHARE_COUNT.search(label) and not symbol and not row_currency:
                 cur = None  # shares used in computing …: a count of shares, not money
-            text = _quantity_text(number, kind, cur, sc)
-            q = parse(text)
+            counter = counter_of(label) or (counter_of(column) if not row_scale else None)
+            if counter is not None and kind is Kind.NUMBER and not symbol:
+                q = _counted(number, *counter)
+            else:
+                q = parse(_quantity_text(number, kind, cur, sc))
             if q.value is None:
                 continue
-            periods = [n.period for n in named_periods(column, None, dating) if not n.compared]
+            column_period = col_periods.get(c)
+            periods = [column_period] if column_period is not None else []
             if not periods and set_apart:
                 periods = [set_apart[c - first_col]]
             row_periods = [n.period for n in named_periods(label, None, dating) if not n.compared]
@@ -171,14 +203,19 @@ def table_facts(
             else:
                 metric_text = label
                 period = periods[0] if periods else (row_periods[0] if row_periods else fallback)
+            if note and (noted := qualifier_period(note, period, dating)) is not None:
+                period = noted  # 64.73（Q1）: the cell says which part of its column's year
             change = None
             if _CHANGE_HEAD.search(column) or word:
                 change = "yoy" if _YOY_HEAD.search(column) else "change"
             if word and word.lower() in ("down", "decrease", "▼", "-", "−") and q.value > 0:
+                text = q.input
                 q = parse(f"-{text}" if not text[0].isalpha() else text.replace(" ", " -", 1))
             metric = _clean(metric_text)
             if metric is None and metric_text is label and row_periods and not periods:
                 metric = _clean(column)  # a row labelled by its year: the column names the figure
+            if metric_text is label:
+                metric = _subject(table, r, c, column, metric)
             sentence = f"{label} | {column}: {cell.text}".strip(" |")
             start, end = block.doc_span(cell.start, cell.end)
             fact = Fact(q, metric, sentence, doc.line_of(start), (start, end), None, period)
@@ -186,6 +223,70 @@ def table_facts(
             group = _group_label(table, r, c, first_col, context)
             out.append(CellFact(fact, r, c, metric, change, estimate, group))
     return out
+
+
+def _counted(number: str, scale: str, counter: str) -> Quantity:
+    """``1285.90`` under ``（万辆）``: 12,859,000 辆; ``12,088`` under ``(Bil Gb)``: 1.2088e13 Gb."""
+    if scale in ("万", "亿", "千万", "만", "억"):
+        q = parse(f"{number}{scale}{counter}")
+        if q.value is not None:
+            return q
+    q = parse(f"{number} {scale}" if scale.isascii() else f"{number}{scale}")
+    return dataclasses.replace(q, unit=counter) if q.value is not None else q
+
+
+def _column_periods(
+    table: Table, heads: dict[int, str], first_col: int, lead: str, dating: Dating | None
+) -> dict[int, Period]:
+    """The period of every value column: its header (after the line set above the headers,
+    ``Three Months Ended``); a change column without one takes the latest of its levels."""
+    out: dict[int, Period] = {}
+    for c in range(first_col, table.cols):
+        text = heads[c]
+        if text and (p := column_period(f"{lead} {text}" if lead else text, dating)):
+            out[c] = p
+    for c in range(first_col, table.cols):
+        if c not in out and _CHANGE_HEAD.search(heads[c]):
+            start, stop = table.part_of(c)
+            levels = [
+                out[k]
+                for k in range(max(start, first_col), stop)
+                if k in out and not _CHANGE_HEAD.search(heads[k])
+            ]
+            if (p := latest(levels)) is not None:
+                out[c] = p
+    return out
+
+
+def _caption_day(context: str) -> Period | None:
+    """The day a short caption line right above a table names (``Balance Sheet 12/31/10``)."""
+    lines = [ln for ln in context.splitlines() if ln.strip()]
+    last = lines[-1] if lines else ""
+    if len(last) > 80 or _DURATION_WORDS.search(last):
+        return None
+    day = day_of(last)
+    return Period(day, day) if day is not None else None
+
+
+_DURATION_WORDS = re.compile(r"\b(?:ended|ending|months|through|to)\b|~|–|-\s?\d", re.I)
+
+
+def _subject(table: Table, row: int, col: int, column: str, label: str | None) -> str | None:
+    """A cell's subject: what its column measures, the rows it sits under and its row label
+    (``Net revenue · Data Center``, ``Underwriting Profit · GEICO``), each said once."""
+    parts = [measure_of(column)]
+    parts.extend(_clean(p) for p in table.parents(row, col, is_change_header))
+    parts.append(label)
+    out: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        key = part.lower()
+        if any(key in o.lower() for o in out):
+            continue
+        out = [o for o in out if o.lower() not in key]  # Net revenue · Total net revenue
+        out.append(part)
+    return " · ".join(out) if out else None
 
 
 def _group_label(table: Table, row: int, col: int, first_col: int, context: str) -> str | None:
@@ -232,7 +333,7 @@ def _cell_fact(
     if word in ("-", "−"):
         number = f"-{number}" if not number.startswith("-") else number[1:]
         word = None
-    symbol = m.group("cur") or m.group("cur2")
+    symbol = m.group("cur") or m.group("cur2") or m.group("tail")
     if symbol and not is_currency_word(symbol):
         return None  # ABC 12: a label and a number, not an amount
     return number, m.group("unit"), word, symbol
@@ -268,7 +369,9 @@ def _clean(text: str) -> str | None:
     cleaned = text
     for n in reversed(named_periods(text, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
-    cleaned = re.sub(r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\bin\b[^)]*\)|[:：]$", " ", cleaned)
+    cleaned = re.sub(
+        r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\b(?i:in)\b[^)]*\)|[:：]\s*$", " ", cleaned
+    )
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" /|-—")
     return cleaned or None
 

@@ -1,0 +1,215 @@
+"""What a table's headers and caption say about its cells: the measure a column names, the
+period of a column (a balance at a day, a change of the latest period), a period stated in a
+cell (``64.73（Q1）``) and a counter unit with its scale in a row label (``销量（万辆）``)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sectorlens.facts.context import Dating, named_periods
+from sectorlens.model import Period
+
+# A line set above a table's column headers that says what they are periods of.
+_LEAD = re.compile(
+    r"^\s*(?:for\s+the\s+)?(?:(?:three|six|nine|twelve|\d{1,2})\s+months|(?:fiscal\s+)?years?|"
+    r"quarters?|(?:\d{1,2}\s+)?weeks?)\s+(?:ended|ending)\b[^.;:]{0,24}$|^\s*as\s+(?:of|at)\s*$",
+    re.I,
+)
+_DURATION = re.compile(
+    r"\b(?:months|weeks|year|quarter|fiscal|YTD|period)s?\s+(?:ended|ending)\b|\bended\b|"
+    r"누적|累计|1-\d{1,2}\s?月",
+    re.I,
+)
+# A header that states a balance at one day (the end of its period).
+_BALANCE = re.compile(
+    r"\byear[-\s]?end\b|\bend\s+of\s+(?:the\s+)?(?:year|quarter|period)\b|\bas\s+(?:of|at)\b|"
+    r"\bat\s+(?:year|period|quarter)\s+end\b|年末|年底|期末|季末|月末|末余额|연말|년\s?말|기말|분기\s?말|"
+    r"월\s?말|말\s?기준|잔액",
+    re.I,
+)
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sept sep",
+            "october oct",
+            "november nov",
+            "december dec",
+        )
+    )
+    for m in names.split()
+}
+_MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b")
+_ISO_DAY = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s?[-./년年]\s?(\d{1,2})\s?[-./월月]\s?(\d{1,2})(?!\d)\s?[일日]?"
+)
+_US_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2}|(?:19|20)\d{2})(?![\d/])")
+_QUARTER = re.compile(r"^\s*(?:Q([1-4])|([1-4])Q)\s*$", re.I)
+_QUALIFIER = re.compile(r"\s*[(（]([^()（）]{1,16})[)）]\s*$")
+_PERIOD_WORD = re.compile(
+    r"\b(?:(?:three|six|nine|twelve)\s+months|months?|quarters?|years?|fiscal|ended|ending|as\s+of|"
+    r"at|in|to|for|the|yearend|year-end|estimates?|actual|forecast|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
+    r"[年月日년월일말末底]|분기|季度|[\W\d_]",
+    re.I,
+)
+_CHANGE = re.compile(
+    r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|증감|증가율|성장률|同比|环比|增减|变动|比上年",
+    re.I,
+)
+_COMPARED = re.compile(r"\bcompared\s+(?:to|with)\b|대비|相比|较", re.I)
+# A scale and a counter in a label's unit: （万辆）, (천 대), (Bil Gb), (百万吨).
+_COUNTER = re.compile(
+    r"[(（]\s*(?:(万|亿|千|百万|千万|十亿|천|만|억|백만|십억)\s?([^\W\d_A-Za-z]{1,3})|"
+    r"(thousands?|millions?|billions?|bil|mil|mn|bn)\s([A-Za-z]{1,4}))\s*[)）]",
+    re.I,
+)
+_SCALE_WORD = {
+    "thousand": "thousand",
+    "thousands": "thousand",
+    "mil": "million",
+    "mn": "million",
+    "million": "million",
+    "millions": "million",
+    "bil": "billion",
+    "bn": "billion",
+    "billion": "billion",
+    "billions": "billion",
+    "千": "thousand",
+    "천": "thousand",
+    "百万": "million",
+    "백만": "million",
+    "十亿": "billion",
+    "십억": "billion",
+}
+# Currency words after a scale are money, not a counter: the table's scale rules read them.
+_NOT_COUNTER = re.compile(
+    r"^(?:원|元|圆|달러|美元|위안|엔|円|日元|유로|欧元|港元|usd|krw|cny|eur|jpy|won|yuan|dollars?|%)$",
+    re.I,
+)
+
+
+def lead_of(context: str) -> str:
+    """The line right above a table that its column headers continue (``Three Months Ended``,
+    ``Year Ended``, ``As of``), or ''."""
+    lines = [ln for ln in context.splitlines() if ln.strip()]
+    return lines[-1].strip() if lines and _LEAD.match(lines[-1]) else ""
+
+
+def day_of(text: str) -> date | None:
+    """The one day ``text`` names (``December 31, 2022``, ``2024.7.24``, ``12/31/10``)."""
+    found: list[date] = []
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        month = _MONTHS.get(m.group(1).lower())
+        if month is not None:
+            found.append(_date(int(m.group(3)), month, int(m.group(2))))
+    for m in _ISO_DAY.finditer(text):
+        found.append(_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _US_DAY.finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        year = y if y > 99 else 2000 + y if y < 70 else 1900 + y
+        if a <= 12 < b:  # 12/31/10: month first; 31/12/10: day first; 5/6/10 is not known
+            found.append(_date(year, a, b))
+        elif b <= 12 < a:
+            found.append(_date(year, b, a))
+    days = {d for d in found if d != date.min}
+    return days.pop() if len(days) == 1 else None
+
+
+def _date(y: int, m: int, d: int) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return date.min
+
+
+def column_period(text: str, dating: Dating | None) -> Period | None:
+    """The period a column header names: a balance header (``Yearend``, ``As of``, ``年末``,
+    a bare date) is the day its period ends; a duration (``Three Months Ended …``) the span."""
+    found = [n.period for n in named_periods(text, None, dating) if not n.compared]
+    own = text[: _CHANGE.search(text).start()] if _CHANGE.search(text) else text
+    day = day_of(own.replace(" / ", " "))
+    if _DURATION.search(own):
+        return found[0] if found else None
+    if day is not None and (not found or found[0].start <= day <= found[0].end):
+        return Period(day, day)
+    if found and _BALANCE.search(own):
+        return Period(found[0].end, found[0].end)
+    return found[0] if found else None
+
+
+def latest(periods: list[Period]) -> Period | None:
+    """The period that ends last (what a change column beside the levels is the change of)."""
+    return max(periods, key=lambda p: (p.end, p.end - p.start), default=None)
+
+
+def split_qualifier(text: str) -> tuple[str, str]:
+    """A cell's value and the period note after it: ``64.73（Q1）`` → (``64.73``, ``Q1``)."""
+    m = _QUALIFIER.search(text)
+    if m is None or not any(ch.isdigit() for ch in text[: m.start()]):
+        return text, ""
+    return text[: m.start()], m.group(1).strip()
+
+
+def qualifier_period(note: str, base: Period | None, dating: Dating | None) -> Period | None:
+    """The period a cell's note names, dated by its column's year (``Q1``, ``4 月``, ``1-4 月``)."""
+    year = base.end.year if base is not None else None
+    if (m := _QUARTER.match(note)) and year is not None:
+        q = int(m.group(1) or m.group(2))
+        start = date(year, 3 * q - 2, 1)
+        end = (date(year + 1, 1, 1) if q == 4 else date(year, 3 * q + 1, 1)) - timedelta(days=1)
+        return Period(start, end)
+    found = [n.period for n in named_periods(note, year, dating) if not n.compared]
+    return found[0] if found else None
+
+
+def measure_of(column: str) -> str | None:
+    """What a column header names besides its period and unit (``Underwriting Profit`` of
+    ``Underwriting Profit 2010 (in millions)``); None for a header of periods, units or a change."""
+    if not column or _CHANGE.search(column) or _COMPARED.search(column):
+        return None
+    text = _BALANCE.sub(" ", column)
+    for n in reversed(named_periods(text, 2000)):
+        text = text[: n.start] + " " + text[n.end :]
+    text = re.sub(r"[(（][^()（）]*[)）]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" /|-—:：,")
+    if not text or not _PERIOD_WORD.sub("", text).strip():
+        return None
+    return text
+
+
+def counter_of(label: str) -> tuple[str, str] | None:
+    """The scale and counter of a label's unit (``（万辆）`` → (``万``, ``辆``), ``(Bil Gb)`` →
+    (``billion``, ``Gb``)); None where the unit is money or has no scale."""
+    m = _COUNTER.search(label)
+    if m is None:
+        return None
+    word, counter = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    if _NOT_COUNTER.match(counter):
+        return None
+    scale = word if word in ("万", "亿", "千万", "만", "억") else _SCALE_WORD.get(word.lower())
+    if scale is None:
+        return None
+    return scale, counter
+
+
+__all__ = [
+    "column_period",
+    "counter_of",
+    "day_of",
+    "latest",
+    "lead_of",
+    "measure_of",
+    "qualifier_period",
+    "split_qualifier",
+]
