@@ -35,7 +35,9 @@ from enum import StrEnum
 from sectorlens.facts.sentences import split_sentences
 
 # A row that closes a section of a table (its items end above it).
-_TOTAL_ROW = re.compile(r"^\W*(?:total|sum|합계|총계|소계|合计|合計|总计|總計|小计)|\btotal\W*$", re.I)
+_TOTAL_ROW = re.compile(
+    r"^\W*(?:total|sum|합계|총계|소계|合计|合計|总计|總計|小计)|\btotal\W*$", re.I
+)
 
 
 class BlockKind(StrEnum):

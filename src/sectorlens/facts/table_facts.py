@@ -32,18 +32,29 @@ _CELL = re.compile(
     r"(?P<tail>원|달러|위안|엔|元|美元|港元|欧元|日元)?\s*\*?$",
     re.I,
 )
+# A currency between "in" and the scale: (in $ millions), (in USD thousands).
+_CS = r"(?:US\$\s?|[A-Z]{1,2}\$\s?|[$€£¥₩]\s?|[A-Z]{3}\s)?"
 _CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日元)"
 _SCALE = (
-    (re.compile(r"\bin\s+thousands\b|\(\s*\$?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I), "thousand"),
+    (
+        re.compile(r"\bin\s+" + _CS + r"thousands\b|\(\s*\$?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I),
+        "thousand",
+    ),
     (
         re.compile(
-            r"\bin\s+millions\b|\(\s*\$?\s*M\s*\)|百万|백만" + _CUR_AFTER + r"|\bmn\b|\bmln\b", re.I
+            r"\bin\s+"
+            + _CS
+            + r"millions\b|\(\s*\$?\s*M\s*\)|百万|백만"
+            + _CUR_AFTER
+            + r"|\bmn\b|\bmln\b",
+            re.I,
         ),
         "million",
     ),
     (
         re.compile(
-            r"\bin\s+billions\b|\(\s*\$?\s*B\s*\)|十亿|십억" + _CUR_AFTER + r"|\bbn\b", re.I
+            r"\bin\s+" + _CS + r"billions\b|\(\s*\$?\s*B\s*\)|十亿|십억" + _CUR_AFTER + r"|\bbn\b",
+            re.I,
         ),
         "billion",
     ),
@@ -66,7 +77,7 @@ _CHANGE_HEAD = re.compile(
 )
 _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
 _UNIT_CONTEXT = re.compile(
-    r"단위|单位|\bunits?\s?[:：]|\bin\s+(?:thousands|millions|billions)\b|\(\s*\$|"
+    r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
     r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$",
     re.I,
 )
@@ -327,6 +338,8 @@ def _cell_fact(
     if m is None:
         return None
     number = m.group("num").replace(",", "")
+    if number.startswith("."):
+        number = f"0{number}"  # .5: a percentage printed without its leading zero
     if m.group("open") and (m.group("close") or text.rstrip().endswith(")")):
         number = f"-{number}"
     word = m.group("word")
@@ -369,15 +382,13 @@ def _clean(text: str) -> str | None:
     cleaned = text
     for n in reversed(named_periods(text, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
-    cleaned = re.sub(
-        r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\b(?i:in)\b[^)]*\)|[:：]\s*$", " ", cleaned
-    )
+    cleaned = re.sub(r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\b(?i:in)\b[^)]*\)|[:：]\s*$", " ", cleaned)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" /|-—")
     return cleaned or None
 
 
 _UNIT_PAREN = re.compile(
-    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
+    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:[$€£¥₩]\s?)?(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
     re.I,
 )
 _PERIOD_WORDS = re.compile(
