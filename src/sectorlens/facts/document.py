@@ -144,6 +144,7 @@ class Table:
         first. Rows whose label ``skip`` accepts (a growth row, ``YoY``) are nobody's parent."""
         out: list[str] = []
         level = self.level(row)
+        total = bool(_TOTAL_ROW.search(self.row_label(row, col)))  # items are not its parents
         section = True  # a label-only row at the row's own level is still its section
         for r in range(row - 1, self.header_rows - 1, -1):
             label = self.row_label(r, col).strip()
@@ -151,7 +152,7 @@ class Table:
                 continue
             lv = self.level(r)
             empty = not self.has_values(r, col)
-            if lv < level and (empty or self.levels):
+            if lv < level and (empty or (self.levels and not total)):
                 out.insert(0, label)
                 level, section = lv, True
                 if level == 0 and not empty:

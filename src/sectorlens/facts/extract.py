@@ -255,7 +255,9 @@ def _table_mentions(
     lang = lx.language(block.text[:400] + context)
     section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
     out = []
-    for cf in table_facts(doc, block, context, found[-1] if found else fallback, dating):
+    columns = _continued_header(doc, block)
+    got = table_facts(doc, block, context, found[-1] if found else fallback, dating, columns)
+    for cf in got:
         out.append(
             Mention(
                 cf.fact,
@@ -273,6 +275,19 @@ def _table_mentions(
             )
         )
     return out
+
+
+def _continued_header(doc: Document, block: Block) -> list[str] | None:
+    """The column headers of the table right above ``block`` on its page when ``block`` has
+    none of its own and as many columns (one table the page split in two)."""
+    table = block.table
+    if table is None or table.header_rows or block.index == 0:
+        return None
+    above = doc.blocks[block.index - 1]
+    prev = above.table
+    if prev is None or not prev.header_rows or prev.cols != table.cols or above.page != block.page:
+        return None
+    return [prev.column_header(c) for c in range(prev.cols)]
 
 
 # What stands between an amount and its stated equivalent in another currency.

@@ -137,7 +137,8 @@ def column_period(text: str, dating: Dating | None) -> Period | None:
     """The period a column header names: a balance header (``Yearend``, ``As of``, ``年末``,
     a bare date) is the day its period ends; a duration (``Three Months Ended …``) the span."""
     found = [n.period for n in named_periods(text, None, dating) if not n.compared]
-    own = text[: _CHANGE.search(text).start()] if _CHANGE.search(text) else text
+    change = _CHANGE.search(text)
+    own = text[: change.start()] if change else text
     day = day_of(own.replace(" / ", " "))
     if _DURATION.search(own):
         return found[0] if found else None

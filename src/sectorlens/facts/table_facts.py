@@ -225,11 +225,10 @@ def table_facts(
             metric = _clean(metric_text)
             if metric is None and metric_text is label and row_periods and not periods:
                 metric = _clean(column)  # a row labelled by its year: the column names the figure
-            if metric_text is label:
-                metric = _subject(table, r, c, column, metric)
+            subject = _subject(table, r, c, column, metric) if metric_text is label else metric
             sentence = f"{label} | {column}: {cell.text}".strip(" |")
             start, end = block.doc_span(cell.start, cell.end)
-            fact = Fact(q, metric, sentence, doc.line_of(start), (start, end), None, period)
+            fact = Fact(q, subject, sentence, doc.line_of(start), (start, end), None, period)
             estimate = bool(re.search(r"\d(?:E|F|P)\b", column))
             group = _group_label(table, r, c, first_col, context)
             out.append(CellFact(fact, r, c, metric, change, estimate, group))
@@ -237,7 +236,7 @@ def table_facts(
 
 
 def _counted(number: str, scale: str, counter: str) -> Quantity:
-    """``1285.90`` under ``（万辆）``: 12,859,000 辆; ``12,088`` under ``(Bil Gb)``: 1.2088e13 Gb."""
+    """``1285.90`` under ``（万辆）``: 12,859,000 辆; ``12,088`` under ``(Bil Gb)``: 1.2e13 Gb."""
     if scale in ("万", "亿", "千万", "만", "억"):
         q = parse(f"{number}{scale}{counter}")
         if q.value is not None:
@@ -383,6 +382,7 @@ def _clean(text: str) -> str | None:
     for n in reversed(named_periods(text, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
     cleaned = re.sub(r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\b(?i:in)\b[^)]*\)|[:：]\s*$", " ", cleaned)
+    cleaned = re.sub(r"(?:\s*\(\d{1,2}\))+\s*$", " ", cleaned)  # footnote marks: (1)(2)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" /|-—")
     return cleaned or None
 

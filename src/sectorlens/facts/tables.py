@@ -228,7 +228,10 @@ def outline_levels(indents: Sequence[float | None]) -> tuple[int, ...]:
             steps.append(x)
     if len(steps) < 2:
         return ()
-    out = []
-    for x in indents:
-        out.append(0 if x is None else max(i for i, s in enumerate(steps) if x >= s - INDENT_STEP))
+    out: list[int] = []
+    for indent in indents:
+        if indent is None:
+            out.append(0)
+        else:
+            out.append(max(i for i, s in enumerate(steps) if indent >= s - INDENT_STEP))
     return tuple(out)
