@@ -179,7 +179,7 @@ def measure_of(column: str) -> str | None:
     ``Underwriting Profit 2010 (in millions)``); None for a header of periods, units or a change."""
     if not column or _CHANGE.search(column) or _COMPARED.search(column):
         return None
-    text = _BALANCE.sub(" ", column)
+    text = re.sub(r"(?<=\d)[AEFP]\b", "", _BALANCE.sub(" ", column))  # 2024F: a forecast
     for n in reversed(named_periods(text, 2000)):
         text = text[: n.start] + " " + text[n.end :]
     text = re.sub(r"[(（][^()（）]*[)）]", " ", text)

@@ -108,6 +108,9 @@ class CellFact:
     change: str | None
     estimate: bool
     group: str | None = None  # the label row the cell sits under (Cost of revenues:)
+    number: str = ""  # the number as printed, without grouping
+    stated: tuple[str | None, str | None] | None = None  # (scale, currency) the table states
+    plain: bool = False  # a bare number: no sign, unit, scale or currency of its own or stated
 
 
 def _scale_currency(text: str) -> tuple[str | None, str | None]:
@@ -199,7 +202,7 @@ def table_facts(
             if counter is not None and kind is Kind.NUMBER and not symbol:
                 q = _counted(number, *counter)
             else:
-                q = parse(_quantity_text(number, kind, cur, sc))
+                q = parse(quantity_text(number, kind, cur, sc))
             if q.value is None:
                 continue
             column_period = col_periods.get(c)
@@ -231,7 +234,10 @@ def table_facts(
             fact = Fact(q, subject, sentence, doc.line_of(start), (start, end), None, period)
             estimate = bool(re.search(r"\d(?:E|F|P)\b", column))
             group = _group_label(table, r, c, first_col, context)
-            out.append(CellFact(fact, r, c, metric, change, estimate, group))
+            counted = counter is not None and kind is Kind.NUMBER and not symbol
+            stated = (sc, cur) if (sc or cur) and not counted else None
+            plain = kind is Kind.NUMBER and not (symbol or counted or stated or percent_unit)
+            out.append(CellFact(fact, r, c, metric, change, estimate, group, number, stated, plain))
     return out
 
 
@@ -367,7 +373,8 @@ def _kind(unit: str | None, column: str, label: str) -> Kind:
 _PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 
-def _quantity_text(number: str, kind: Kind, currency: str | None, scale: str | None) -> str:
+def quantity_text(number: str, kind: Kind, currency: str | None, scale: str | None) -> str:
+    """The text the parser reads for a cell's number with its kind, currency and scale."""
     if kind is Kind.PERCENT:
         return f"{number}%"
     if kind is Kind.PP:
@@ -432,4 +439,4 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
     return "\n".join(b.text for b in before)
 
 
-__all__ = ["CellFact", "block_context", "is_change_header", "table_facts"]
+__all__ = ["CellFact", "block_context", "is_change_header", "quantity_text", "table_facts"]
