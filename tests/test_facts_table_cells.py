@@ -266,3 +266,109 @@ def test_pdf_segment_table_rows_take_their_section_and_their_own_columns_year(
     assert got["(35)"].subject == "Operating income (loss) · Devices"
     assert got["(35)"].quantity.value == -35_000_000
     assert got["$3,540"].subject == "Total net revenue"  # a total is no item of the row above
+
+
+# --- a table printed without its unit, repeating figures stated with one ------------------------
+
+KO_BORROW = """## 요약
+
+| 결산기 | 2023 | 2024 |
+|---|---|---|
+| 매출액 (십억원) | 4,210 | 5,330 |
+| 영업이익 (십억원) | 610 | 880 |
+
+## 분기 실적
+
+| 구분 | 4Q23 | 1Q24 | 2023 | 2024 |
+|---|---|---|---|---|
+| 매출액 | 1,100 | 1,250 | 4,210 | 5,330 |
+| 메모리 | 700 | 820 | 2,600 | 3,400 |
+| 영업이익 | 150 | 190 | 610 | 880 |
+| 영업이익률 | 13.6 | 15.2 | 14.5 | 16.5 |
+"""
+
+
+def test_ko_a_bare_table_takes_the_unit_of_the_figures_it_repeats() -> None:
+    ex = extract(from_text(KO_BORROW, fmt="md"))
+    last = max(m.cell[0] for m in ex.mentions if m.cell is not None)
+    quarterly = {
+        (m.cell[1], m.cell[2]): m.fact.quantity
+        for m in ex.mentions
+        if m.cell is not None and m.cell[0] == last
+    }
+    q1 = quarterly[(1, 2)]  # 매출액 1Q24
+    assert (q1.value, q1.currency) == (1_250_000_000_000, "KRW")
+    assert q1.assumptions and "unit" in q1.assumptions[-1]
+    assert quarterly[(2, 1)].value == 700_000_000_000  # 메모리: an amount row too
+    margin = quarterly[(4, 1)]  # 영업이익률: a rate keeps its bare number
+    assert str(margin.value) == "13.6" and margin.currency is None and not margin.assumptions
+
+
+def test_en_one_repeated_figure_or_a_disagreement_borrows_nothing() -> None:
+    one = """Summary (in $ millions)
+
+| Item | 2023 | 2024 |
+|---|---|---|
+| Revenue | 4,210 | 5,330 |
+
+Quarterly detail
+
+| Item | Q4 2023 | 2024 |
+|---|---|---|
+| Revenue | 1,100 | 5,330 |
+| Units shipped | 900 | 4,100 |
+"""
+    ex = extract(from_text(one, fmt="md"))
+    last = max(m.cell[0] for m in ex.mentions if m.cell is not None)
+    bare = [m.fact.quantity for m in ex.mentions if m.cell is not None and m.cell[0] == last]
+    assert bare and all(q.currency is None and not q.assumptions for q in bare)
+
+
+def test_zh_a_unit_stated_for_the_bare_table_itself_is_kept() -> None:
+    text = """表 1（单位：亿元）
+
+| 项目 | 2023 年 | 2024 年 |
+|---|---|---|
+| 营业收入 | 120.5 | 150.2 |
+| 净利润 | 10.1 | 12.3 |
+
+表 2（单位：万元）
+
+| 项目 | 2023 年 | 2024 年 |
+|---|---|---|
+| 营业收入 | 120.5 | 150.2 |
+| 净利润 | 10.1 | 12.3 |
+"""
+    ex = extract(from_text(text, fmt="md"))
+    last = max(m.cell[0] for m in ex.mentions if m.cell is not None)
+    second = [m.fact.quantity for m in ex.mentions if m.cell is not None and m.cell[0] == last]
+    assert {q.value for q in second} == {1_205_000, 1_502_000, 101_000, 123_000}
+
+
+SPLIT_HTML = """<html><body>
+<table>
+<tr><th>결산기 (12월)</th><th>2023</th><th>2024F</th></tr>
+<tr><td>매출액 (십억원)</td><td>4,210</td><td>5,330</td></tr>
+</table>
+<table>
+<tr><td>EPS (원)</td><td>3,063</td><td>4,120</td></tr>
+<tr><td>ROE (%)</td><td>3.6</td><td>9.1</td></tr>
+</table>
+<p>주: 실적 기준.</p>
+<table>
+<tr><td>거래량</td><td>1,200</td></tr>
+<tr><td>거래대금</td><td>3,400</td></tr>
+</table>
+</body></html>"""
+
+
+def test_ko_a_table_continued_without_its_header_takes_the_one_above() -> None:
+    got = cells(read_html(SPLIT_HTML.encode(), "t.html"))
+    assert span(got["4,120"]) == ("2024-01-01", "2024-12-31")
+    assert span(got["3,063"]) == ("2023-01-01", "2023-12-31")
+    assert got["4,120"].quantity.value == 4_120  # per share: the scale of the table is not its
+
+
+def test_a_table_after_text_or_of_another_width_keeps_no_borrowed_header() -> None:
+    got = cells(read_html(SPLIT_HTML.encode(), "t.html"))
+    assert got["1,200"].period is None  # no header, no date in the document
