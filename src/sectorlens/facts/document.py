@@ -16,7 +16,8 @@ The interface (stable; readers in ``facts/read_*.py`` build it, extraction reads
 - ``Table``: ``cells`` (``Cell``: ``row``, ``col``, ``text``, ``start``/``end`` in
   ``block.text``, ``header``), ``rows``, ``cols``, ``header_rows``, ``header_cols``;
   ``table.column_header(col)`` and ``table.row_header(row)`` name a cell's headers; ``parts``
-  are the first columns of side-by-side tables sharing one grid (``part_of``, ``row_label``).
+  are the first columns of side-by-side tables sharing one grid (``part_of``, ``row_label``);
+  ``levels`` the rows' outline levels where a reader saw indents (``tables.row_parents``).
 - ``Locator``: where a thing is — ``page``, ``block``, ``sentence``, ``row``/``col``;
   ``block.locate(offset)`` and ``document.locate(doc_offset)`` build one.
 
@@ -27,17 +28,10 @@ blanked), ``line_of``, ``line_start``, ``page_of`` and ``page_lines``.
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sectorlens.facts.sentences import split_sentences
-
-# A row that closes a section of a table (its items end above it).
-_TOTAL_ROW = re.compile(
-    r"^\W*(?:total|sum|합계|총계|소계|合计|合計|总计|總計|小计)|\btotal\W*$", re.I
-)
 
 
 class BlockKind(StrEnum):
@@ -126,44 +120,6 @@ class Table:
     def level(self, row: int) -> int:
         """The outline level of ``row`` (0 where unknown)."""
         return self.levels[row] if row < len(self.levels) else 0
-
-    def has_values(self, row: int, col: int) -> bool:
-        """True when ``row`` has text in a body cell of the side-by-side table of ``col``."""
-        start, stop = self.part_of(col)
-        return any(
-            (c := self.cell(row, k)) is not None and c.text.strip() and not c.header
-            for k in range(start, stop)
-        )
-
-    def parents(
-        self, row: int, col: int, skip: Callable[[str], bool] | None = None
-    ) -> tuple[str, ...]:
-        """The labels of the rows ``row`` sits under, outermost first: rows above it set
-        further out (by ``levels``), and the nearest section row above (a label without
-        values, ``Net revenue:``) at its own level, unless a total row closes that section
-        first. Rows whose label ``skip`` accepts (a growth row, ``YoY``) are nobody's parent."""
-        out: list[str] = []
-        level = self.level(row)
-        total = bool(_TOTAL_ROW.search(self.row_label(row, col)))  # items are not its parents
-        section = True  # a label-only row at the row's own level is still its section
-        for r in range(row - 1, self.header_rows - 1, -1):
-            label = self.row_label(r, col).strip()
-            if not label or (skip is not None and skip(label)):
-                continue
-            lv = self.level(r)
-            empty = not self.has_values(r, col)
-            if lv < level and (empty or (self.levels and not total)):
-                out.insert(0, label)
-                level, section = lv, True
-                if level == 0 and not empty:
-                    break
-            elif lv == level and section:
-                if empty:
-                    out.insert(0, label)
-                    section = False
-                elif _TOTAL_ROW.search(label):
-                    section = False  # the section above ended with its total
-        return tuple(out)
 
     def part_of(self, col: int) -> tuple[int, int]:
         """The columns ``[start, stop)`` of the side-by-side table that holds ``col``."""

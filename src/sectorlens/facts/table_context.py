@@ -4,11 +4,14 @@ cell (``64.73（Q1）``) and a counter unit with its scale in a row label (``销
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 
 from sectorlens.facts.context import Dating, named_periods
-from sectorlens.model import Period
+from sectorlens.facts.document import Table
+from sectorlens.model import Period, Quantity
+from sectorlens.parse import parse
 
 # A line set above a table's column headers that says what they are periods of.
 _LEAD = re.compile(
@@ -204,8 +207,57 @@ def counter_of(label: str) -> tuple[str, str] | None:
     return scale, counter
 
 
+def counted(number: str, scale: str, counter: str) -> Quantity:
+    """``1285.90`` under ``（万辆）``: 12,859,000 辆; ``12,088`` under ``(Bil Gb)``: 1.2e13 Gb."""
+    if scale in ("万", "亿", "千万", "만", "억"):
+        q = parse(f"{number}{scale}{counter}")
+        if q.value is not None:
+            return q
+    q = parse(f"{number} {scale}" if scale.isascii() else f"{number}{scale}")
+    return dataclasses.replace(q, unit=counter) if q.value is not None else q
+
+
+def column_periods(
+    table: Table, heads: dict[int, str], first_col: int, lead: str, dating: Dating | None
+) -> dict[int, Period]:
+    """The period of every value column: its header (after the line set above the headers,
+    ``Three Months Ended``); a change column without one takes the latest of its levels."""
+    out: dict[int, Period] = {}
+    for c in range(first_col, table.cols):
+        text = heads[c]
+        if text and (p := column_period(f"{lead} {text}" if lead else text, dating)):
+            out[c] = p
+    for c in range(first_col, table.cols):
+        if c not in out and _CHANGE.search(heads[c]):
+            start, stop = table.part_of(c)
+            levels = [
+                out[k]
+                for k in range(max(start, first_col), stop)
+                if k in out and not _CHANGE.search(heads[k])
+            ]
+            if (p := latest(levels)) is not None:
+                out[c] = p
+    return out
+
+
+def caption_day(context: str) -> Period | None:
+    """The day a short caption line right above a table names (``Balance Sheet 12/31/10``)."""
+    lines = [ln for ln in context.splitlines() if ln.strip()]
+    last = lines[-1] if lines else ""
+    if len(last) > 80 or _DURATION_WORDS.search(last):
+        return None
+    day = day_of(last)
+    return Period(day, day) if day is not None else None
+
+
+_DURATION_WORDS = re.compile(r"\b(?:ended|ending|months|through|to)\b|~|–|-\s?\d", re.I)
+
+
 __all__ = [
+    "caption_day",
     "column_period",
+    "column_periods",
+    "counted",
     "counter_of",
     "day_of",
     "latest",

@@ -4,7 +4,6 @@ column (``vs. Q1 2022``, ``% Change``, ``증감``, ``同比``)."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,16 +11,17 @@ from dataclasses import dataclass
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
 from sectorlens.facts.table_context import (
-    column_period,
+    caption_day,
+    column_periods,
+    counted,
     counter_of,
-    day_of,
-    latest,
     lead_of,
     measure_of,
     qualifier_period,
     split_qualifier,
 )
-from sectorlens.model import Fact, Kind, Period, Quantity
+from sectorlens.facts.tables import row_parents
+from sectorlens.model import Fact, Kind, Period
 from sectorlens.parse import currency_in, is_currency_word, parse
 
 _SIGN = r"[A-Z]{0,3}[$¥]|[€£₩₹￥]|(?-i:[A-Z]{3})(?=\s?[\d(])"
@@ -163,7 +163,7 @@ def table_facts(
     symbols.discard(None)
     if currency is None and len(symbols) == 1:
         currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
-    fallback = _caption_day(context) or fallback
+    fallback = caption_day(context) or fallback
     out: list[CellFact] = []
     first_col = _first_value_col(table)
     set_apart = _set_apart_columns(context, table.cols - first_col, dating)
@@ -171,7 +171,7 @@ def table_facts(
         c: (columns[c] if columns and c < len(columns) else table.column_header(c))
         for c in range(table.cols)
     }
-    col_periods = _column_periods(table, heads, first_col, lead_of(context), dating)
+    col_periods = column_periods(table, heads, first_col, lead_of(context), dating)
     scales: dict[str, tuple[str | None, str | None]] = {}
     for r in range(table.header_rows, table.rows):
         own_label = _row_label(table, r)
@@ -200,7 +200,7 @@ def table_facts(
                 cur = None  # shares used in computing …: a count of shares, not money
             counter = counter_of(label) or (counter_of(column) if not row_scale else None)
             if counter is not None and kind is Kind.NUMBER and not symbol:
-                q = _counted(number, *counter)
+                q = counted(number, *counter)
             else:
                 q = parse(quantity_text(number, kind, cur, sc))
             if q.value is None:
@@ -234,64 +234,18 @@ def table_facts(
             fact = Fact(q, subject, sentence, doc.line_of(start), (start, end), None, period)
             estimate = bool(re.search(r"\d(?:E|F|P)\b", column))
             group = _group_label(table, r, c, first_col, context)
-            counted = counter is not None and kind is Kind.NUMBER and not symbol
-            stated = (sc, cur) if (sc or cur) and not counted else None
-            plain = kind is Kind.NUMBER and not (symbol or counted or stated or percent_unit)
+            by_counter = counter is not None and kind is Kind.NUMBER and not symbol
+            stated = (sc, cur) if (sc or cur) and not by_counter else None
+            plain = kind is Kind.NUMBER and not (symbol or by_counter or stated or percent_unit)
             out.append(CellFact(fact, r, c, metric, change, estimate, group, number, stated, plain))
     return out
-
-
-def _counted(number: str, scale: str, counter: str) -> Quantity:
-    """``1285.90`` under ``（万辆）``: 12,859,000 辆; ``12,088`` under ``(Bil Gb)``: 1.2e13 Gb."""
-    if scale in ("万", "亿", "千万", "만", "억"):
-        q = parse(f"{number}{scale}{counter}")
-        if q.value is not None:
-            return q
-    q = parse(f"{number} {scale}" if scale.isascii() else f"{number}{scale}")
-    return dataclasses.replace(q, unit=counter) if q.value is not None else q
-
-
-def _column_periods(
-    table: Table, heads: dict[int, str], first_col: int, lead: str, dating: Dating | None
-) -> dict[int, Period]:
-    """The period of every value column: its header (after the line set above the headers,
-    ``Three Months Ended``); a change column without one takes the latest of its levels."""
-    out: dict[int, Period] = {}
-    for c in range(first_col, table.cols):
-        text = heads[c]
-        if text and (p := column_period(f"{lead} {text}" if lead else text, dating)):
-            out[c] = p
-    for c in range(first_col, table.cols):
-        if c not in out and _CHANGE_HEAD.search(heads[c]):
-            start, stop = table.part_of(c)
-            levels = [
-                out[k]
-                for k in range(max(start, first_col), stop)
-                if k in out and not _CHANGE_HEAD.search(heads[k])
-            ]
-            if (p := latest(levels)) is not None:
-                out[c] = p
-    return out
-
-
-def _caption_day(context: str) -> Period | None:
-    """The day a short caption line right above a table names (``Balance Sheet 12/31/10``)."""
-    lines = [ln for ln in context.splitlines() if ln.strip()]
-    last = lines[-1] if lines else ""
-    if len(last) > 80 or _DURATION_WORDS.search(last):
-        return None
-    day = day_of(last)
-    return Period(day, day) if day is not None else None
-
-
-_DURATION_WORDS = re.compile(r"\b(?:ended|ending|months|through|to)\b|~|–|-\s?\d", re.I)
 
 
 def _subject(table: Table, row: int, col: int, column: str, label: str | None) -> str | None:
     """A cell's subject: what its column measures, the rows it sits under and its row label
     (``Net revenue · Data Center``, ``Underwriting Profit · GEICO``), each said once."""
     parts = [measure_of(column)]
-    parts.extend(_clean(p) for p in table.parents(row, col, is_change_header))
+    parts.extend(_clean(p) for p in row_parents(table, row, col, is_change_header))
     parts.append(label)
     out: list[str] = []
     for part in parts:

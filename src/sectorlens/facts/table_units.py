@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from sectorlens.facts.document import Table
 from sectorlens.facts.table_facts import CellFact, is_change_header, quantity_text
+from sectorlens.facts.tables import row_parents
 from sectorlens.model import Kind, Period
 from sectorlens.parse import parse
 
@@ -67,13 +68,13 @@ def borrow_units(tables: Sequence[tuple[Table, list[CellFact]]]) -> list[list[Ce
 
 
 def _read_in(
-    table: Table, cf: CellFact, unit: tuple[str | None, str | None], hits: list[object]
+    table: Table, cf: CellFact, unit: tuple[str | None, str | None], hits: Sequence[object]
 ) -> CellFact:
     """``cf`` read in ``unit`` when it is a bare amount of an amount row."""
     if not cf.plain:
         return cf
     label = cf.fact.sentence.split(" | ")[0]
-    rows = [label, *table.parents(cf.row, cf.col, is_change_header)]
+    rows = [label, *row_parents(table, cf.row, cf.col, is_change_header)]
     if any(_NOT_AMOUNT.search(t) or is_change_header(t) for t in rows):
         return cf
     scale, currency = unit

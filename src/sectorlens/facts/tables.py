@@ -8,7 +8,7 @@ rows by line ends) and a ``Table`` whose cells point into it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sectorlens.facts.document import Cell, Table
 from sectorlens.parse import is_currency_word
@@ -234,4 +234,50 @@ def outline_levels(indents: Sequence[float | None]) -> tuple[int, ...]:
             out.append(0)
         else:
             out.append(max(i for i, s in enumerate(steps) if indent >= s - INDENT_STEP))
+    return tuple(out)
+
+
+# A row that closes a section of a table (its items end above it).
+_TOTAL_ROW = re.compile(
+    r"^\W*(?:total|sum|합계|총계|소계|合计|合計|总计|總計|小计)|\btotal\W*$", re.I
+)
+
+
+def has_values(table: Table, row: int, col: int) -> bool:
+    """True when ``row`` has text in a body cell of the side-by-side table of ``col``."""
+    start, stop = table.part_of(col)
+    return any(
+        (c := table.cell(row, k)) is not None and c.text.strip() and not c.header
+        for k in range(start, stop)
+    )
+
+
+def row_parents(
+    table: Table, row: int, col: int, skip: Callable[[str], bool] | None = None
+) -> tuple[str, ...]:
+    """The labels of the rows ``row`` sits under, outermost first: rows above it set
+    further out (by ``levels``), and the nearest section row above (a label without
+    values, ``Net revenue:``) at its own level, unless a total row closes that section
+    first. Rows whose label ``skip`` accepts (a growth row, ``YoY``) are nobody's parent."""
+    out: list[str] = []
+    level = table.level(row)
+    total = bool(_TOTAL_ROW.search(table.row_label(row, col)))  # items are not its parents
+    section = True  # a label-only row at the row's own level is still its section
+    for r in range(row - 1, table.header_rows - 1, -1):
+        label = table.row_label(r, col).strip()
+        if not label or (skip is not None and skip(label)):
+            continue
+        lv = table.level(r)
+        empty = not has_values(table, r, col)
+        if lv < level and (empty or (table.levels and not total)):
+            out.insert(0, label)
+            level, section = lv, True
+            if level == 0 and not empty:
+                break
+        elif lv == level and section:
+            if empty:
+                out.insert(0, label)
+                section = False
+            elif _TOTAL_ROW.search(label):
+                section = False  # the section above ended with its total
     return tuple(out)
