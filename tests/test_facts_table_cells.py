@@ -372,3 +372,26 @@ def test_ko_a_table_continued_without_its_header_takes_the_one_above() -> None:
 def test_a_table_after_text_or_of_another_width_keeps_no_borrowed_header() -> None:
     got = cells(read_html(SPLIT_HTML.encode(), "t.html"))
     assert got["1,200"].period is None  # no header, no date in the document
+
+
+EN_HTML = """<html><body>
+<p>Segment results (in millions)</p>
+<table>
+<tr><th></th><th colspan="2">Year Ended</th></tr>
+<tr><th></th><th>Jan 28, 2024</th><th>Jan 29, 2023</th></tr>
+<tr><td>Revenue</td><td>$ 9,100</td><td>$ 7,200</td></tr>
+<tr><td style="padding-left:12pt">Compute</td><td>6,000</td><td>4,500</td></tr>
+<tr><td style="padding-left:12pt">Graphics</td><td>3,100</td><td>2,700</td></tr>
+<tr><td>Operating income</td><td>2,400</td><td>1,900</td></tr>
+<tr><td>&nbsp;&nbsp;&nbsp;Compute</td><td>1,800</td><td>1,300</td></tr>
+</table>
+</body></html>"""
+
+
+def test_en_html_indented_rows_sit_under_the_row_above_and_year_ended_spans_columns() -> None:
+    got = cells(read_html(EN_HTML.encode(), "t.html"))
+    assert got["6,000"].subject == "Revenue · Compute"
+    assert got["1,800"].subject == "Operating income · Compute"
+    assert got["2,400"].subject == "Operating income"
+    assert span(got["6,000"]) == ("2023-01-29", "2024-01-28")
+    assert got["4,500"].quantity.value == 4_500_000_000

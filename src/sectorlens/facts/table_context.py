@@ -106,7 +106,10 @@ def lead_of(context: str) -> str:
     """The line right above a table that its column headers continue (``Three Months Ended``,
     ``Year Ended``, ``As of``), or ''."""
     lines = [ln for ln in context.splitlines() if ln.strip()]
-    return lines[-1].strip() if lines and _LEAD.match(lines[-1]) else ""
+    for line in reversed(lines[-2:]):  # a unit line may sit between it and the table
+        if _LEAD.match(line):
+            return line.strip()
+    return ""
 
 
 def day_of(text: str) -> date | None:
