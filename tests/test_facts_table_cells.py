@@ -395,3 +395,19 @@ def test_en_html_indented_rows_sit_under_the_row_above_and_year_ended_spans_colu
     assert got["2,400"].subject == "Operating income"
     assert span(got["6,000"]) == ("2023-01-29", "2024-01-28")
     assert got["4,500"].quantity.value == 4_500_000_000
+
+
+def test_table_header_numbers_are_accounted_for_and_amounts_in_labels_stay_unread() -> None:
+    from sectorlens.facts import extraction_coverage
+
+    text = """| 항목 | 2023년 | 2024년 |
+|---|---|---|
+| 52주 최고가(원) | 241,000 | 250,000 |
+| Operating expenses (including $1,362 of depreciation) | 62,225 | 59,509 |
+"""
+    cov = extraction_coverage(extract(from_text(text, fmt="md")))
+    status = {t.text: (t.status.value if t.status else None, t.reason) for t in cov.tokens}
+    assert status["2023"] == ("ignored", "period")
+    assert status["52"] == ("ignored", "row label")
+    assert status["241,000"] == ("fact", None)
+    assert status["1,362"][0] == "unparsed"
