@@ -384,6 +384,10 @@ EN_HTML = """<html><body>
 <tr><td style="padding-left:12pt">Graphics</td><td>3,100</td><td>2,700</td></tr>
 <tr><td>Operating income</td><td>2,400</td><td>1,900</td></tr>
 <tr><td>&nbsp;&nbsp;&nbsp;Compute</td><td>1,800</td><td>1,300</td></tr>
+<tr><td>&nbsp;&nbsp;&nbsp;Graphics</td><td>600</td><td>600</td></tr>
+<tr><td>Capital expenditures</td><td>(300)</td><td>(250)</td></tr>
+<tr><td style="padding-left:12pt">Net cash used in investing activities</td><td>(310)</td>\
+<td>(260)</td></tr>
 </table>
 </body></html>"""
 
@@ -393,6 +397,8 @@ def test_en_html_indented_rows_sit_under_the_row_above_and_year_ended_spans_colu
     assert got["6,000"].subject == "Revenue · Compute"
     assert got["1,800"].subject == "Operating income · Compute"
     assert got["2,400"].subject == "Operating income"
+    # one row set in under a figure is its subtotal, not its item
+    assert got["(310)"].subject == "Net cash used in investing activities"
     assert span(got["6,000"]) == ("2023-01-29", "2024-01-28")
     assert got["4,500"].quantity.value == 4_500_000_000
 

@@ -342,7 +342,11 @@ def _clean(text: str) -> str | None:
     cleaned = text
     for n in reversed(named_periods(text, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
-    cleaned = re.sub(r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\b(?i:in)\b[^)]*\)|[:：]\s*$", " ", cleaned)
+    cleaned = re.sub(
+        r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\b(?i:in)\s+(?:\S{1,4}\s)?(?i:thousands|millions|billions|trillions)\b[^)]*\)|[:：]\s*$",
+        " ",
+        cleaned,
+    )
     cleaned = re.sub(r"(?:\s*\(\d{1,2}\))+\s*$", " ", cleaned)  # footnote marks: (1)(2)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" /|-—")
     return cleaned or None

@@ -255,29 +255,50 @@ def has_values(table: Table, row: int, col: int) -> bool:
 def row_parents(
     table: Table, row: int, col: int, skip: Callable[[str], bool] | None = None
 ) -> tuple[str, ...]:
-    """The labels of the rows ``row`` sits under, outermost first: rows above it set
-    further out (by ``levels``), and the nearest section row above (a label without
-    values, ``Net revenue:``) at its own level, unless a total row closes that section
-    first. Rows whose label ``skip`` accepts (a growth row, ``YoY``) are nobody's parent."""
+    """The labels of the rows ``row`` sits under, outermost first: rows above it set further
+    out (by ``levels``) that are labels without values (``Net revenue:``) or rows with values
+    that two rows or more set in right below them break down (``매출액`` over ``DRAM`` and
+    ``NAND``); and the nearest label row above at its own level, unless a total row closes
+    that section first. Totals and rows ``skip`` accepts (a growth row, ``YoY``) are nobody's
+    parents."""
     out: list[str] = []
     level = table.level(row)
     total = bool(_TOTAL_ROW.search(table.row_label(row, col)))  # items are not its parents
     section = True  # a label-only row at the row's own level is still its section
+    valued = True  # a row with figures may still head this one
     for r in range(row - 1, table.header_rows - 1, -1):
         label = table.row_label(r, col).strip()
         if not label or (skip is not None and skip(label)):
             continue
         lv = table.level(r)
-        empty = not has_values(table, r, col)
-        if lv < level and (empty or (table.levels and not total)):
-            out.insert(0, label)
-            level, section = lv, True
-            if level == 0 and not empty:
-                break
-        elif lv == level and section:
-            if empty:
-                out.insert(0, label)
-                section = False
-            elif _TOTAL_ROW.search(label):
+        if _TOTAL_ROW.search(label):
+            if lv >= level:
                 section = False  # the section above ended with its total
+            continue
+        empty = not has_values(table, r, col)
+        if lv < level:
+            if empty or (valued and not total and _items_below(table, r, col, skip) >= 2):
+                out.insert(0, label)
+                level, section = lv, not empty  # a label row is its own section's head
+                if level == 0 and not empty:
+                    break
+            elif not empty:
+                valued = False  # a row further out that ends the run: no figure above heads it
+        elif lv == level and section and empty:
+            out.insert(0, label)
+            section = False
     return tuple(out)
+
+
+def _items_below(table: Table, row: int, col: int, skip: Callable[[str], bool] | None) -> int:
+    """How many rows right below ``row`` are set in further than it."""
+    level = table.level(row)
+    n = 0
+    for r in range(row + 1, table.rows):
+        label = table.row_label(r, col).strip()
+        if skip is not None and skip(label):
+            continue
+        if table.level(r) <= level:
+            break
+        n += 1
+    return n
