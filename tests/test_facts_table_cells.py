@@ -417,3 +417,47 @@ def test_table_header_numbers_are_accounted_for_and_amounts_in_labels_stay_unrea
     assert status["52"] == ("ignored", "row label")
     assert status["241,000"] == ("fact", None)
     assert status["1,362"][0] == "unparsed"
+
+
+@pytest.mark.parametrize(
+    ("text", "cell", "start", "end"),
+    [
+        (
+            "2020年主要会计数据\n\n| 项目 | 本期 | 上年同期 | 本期比上年同期增减(%) |\n"
+            "|---|---|---|---|\n| 营业收入（亿元） | 15.3 | 11.2 | 36.6 |\n",
+            "11.2",
+            "2019-01-01",
+            "2019-12-31",
+        ),
+        (
+            "2020年主要会计数据\n\n| 项目 | 本期 | 上年同期 | 本期比上年同期增减(%) |\n"
+            "|---|---|---|---|\n| 营业收入（亿元） | 15.3 | 11.2 | 36.6 |\n",
+            "36.6",
+            "2020-01-01",
+            "2020-12-31",
+        ),
+        (
+            "2023년 재무상태표 (단위: 억 원)\n\n| 과목 | 당기말 | 전기말 |\n|---|---|---|\n"
+            "| 자산총계 | 5,200 | 4,900 |\n",
+            "4,900",
+            "2022-12-31",
+            "2022-12-31",
+        ),
+        (
+            "Fiscal 2024 results\n\n| Item | Current year | Prior year |\n|---|---|---|\n"
+            "| Revenue | 120 | 100 |\n",
+            "100",
+            "2023-01-01",
+            "2023-12-31",
+        ),
+    ],
+)
+def test_relative_column_headers_count_from_the_period_the_caption_names(
+    text: str, cell: str, start: str, end: str
+) -> None:
+    assert span(cells(from_text(text, fmt="md"))[cell]) == (start, end)
+
+
+def test_relative_column_headers_without_a_dated_caption_stay_undated() -> None:
+    text = "| Item | Current year | Prior year |\n|---|---|---|\n| Revenue | 120 | 100 |\n"
+    assert cells(from_text(text, fmt="md"))["100"].period is None

@@ -260,7 +260,8 @@ def _table_cells(
     lang = lx.language(block.text[:400] + context)
     section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
     columns = _continued_header(doc, block)
-    got = table_facts(doc, block, context, found[-1] if found else fallback, dating, columns)
+    base = found[-1] if found else None
+    got = table_facts(doc, block, context, base or fallback, dating, columns, base)
     return got, lang, section
 
 

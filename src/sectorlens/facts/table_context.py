@@ -155,6 +155,44 @@ def column_period(text: str, dating: Dating | None) -> Period | None:
     return found[0] if found else None
 
 
+_CURRENT = re.compile(
+    r"本期|本报告期|报告期|当期|本年|今年|当年|당기|금기|당해|"
+    r"\bcurrent\s+(?:fiscal\s+)?(?:year|period|quarter)\b|\bthis\s+year\b",
+    re.I,
+)
+_PRIOR = re.compile(
+    r"上年同期|去年同期|上期|上年|去年|전기|전년\s?동기|전년|"
+    r"\b(?:prior|previous)\s+(?:fiscal\s+)?(?:year|period)\b|\blast\s+year\b",
+    re.I,
+)
+_OPENING = re.compile(r"期初|年初|기초|\bbeginning\b", re.I)
+
+
+def relative_period(text: str, base: Period | None) -> Period | None:
+    """A header relative to the period the table's caption names: ``本期``/``당기``/``Current
+    year`` is it, ``上年同期``/``전기``/``Prior year`` the same span a year before; ``末``/``말``
+    the day it ends, ``期初``/``기초`` the day before it starts. None without a base."""
+    if base is None or _CHANGE.search(text) or _COMPARED.search(text):
+        return None
+    prior, current = _PRIOR.search(text), _CURRENT.search(text)
+    if bool(prior) == bool(current):
+        return None
+    p = Period(_year_back(base.start), _year_back(base.end)) if prior else base
+    if _OPENING.search(text):
+        day = p.start - timedelta(days=1)
+        return Period(day, day)
+    if _BALANCE.search(text):
+        return Period(p.end, p.end)
+    return p
+
+
+def _year_back(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
 def latest(periods: list[Period]) -> Period | None:
     """The period that ends last (what a change column beside the levels is the change of)."""
     return max(periods, key=lambda p: (p.end, p.end - p.start), default=None)
@@ -221,14 +259,23 @@ def counted(number: str, scale: str, counter: str) -> Quantity:
 
 
 def column_periods(
-    table: Table, heads: dict[int, str], first_col: int, lead: str, dating: Dating | None
+    table: Table,
+    heads: dict[int, str],
+    first_col: int,
+    lead: str,
+    dating: Dating | None,
+    base: Period | None = None,
 ) -> dict[int, Period]:
     """The period of every value column: its header (after the line set above the headers,
-    ``Three Months Ended``); a change column without one takes the latest of its levels."""
+    ``Three Months Ended``), or relative to ``base`` (``本期``, ``Prior year``); a change
+    column without one takes the latest of its levels."""
     out: dict[int, Period] = {}
     for c in range(first_col, table.cols):
         text = heads[c]
-        if text and (p := column_period(f"{lead} {text}" if lead else text, dating)):
+        if not text:
+            continue
+        p = column_period(f"{lead} {text}" if lead else text, dating) or relative_period(text, base)
+        if p is not None:
             out[c] = p
     for c in range(first_col, table.cols):
         if c not in out and _CHANGE.search(heads[c]):
@@ -267,5 +314,6 @@ __all__ = [
     "lead_of",
     "measure_of",
     "qualifier_period",
+    "relative_period",
     "split_qualifier",
 ]

@@ -142,11 +142,13 @@ def table_facts(
     fallback: Period | None,
     dating: Dating | None = None,
     columns: Sequence[str] | None = None,
+    base: Period | None = None,
 ) -> list[CellFact]:
     """Every number in a table's body cells as a fact (header cells name, they do not state).
 
     ``columns``: the column headers of a table whose header rows were set apart (the table
-    right above it on the page, continued without its own header)."""
+    right above it on the page, continued without its own header); ``base``: the period the
+    table's caption names (what ``本期``, ``전기``, ``Prior year`` are relative to)."""
     table = block.table
     if table is None:
         return []
@@ -171,7 +173,7 @@ def table_facts(
         c: (columns[c] if columns and c < len(columns) else table.column_header(c))
         for c in range(table.cols)
     }
-    col_periods = column_periods(table, heads, first_col, lead_of(context), dating)
+    col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base)
     scales: dict[str, tuple[str | None, str | None]] = {}
     for r in range(table.header_rows, table.rows):
         own_label = _row_label(table, r)
