@@ -461,3 +461,25 @@ def test_relative_column_headers_count_from_the_period_the_caption_names(
 def test_relative_column_headers_without_a_dated_caption_stay_undated() -> None:
     text = "| Item | Current year | Prior year |\n|---|---|---|\n| Revenue | 120 | 100 |\n"
     assert cells(from_text(text, fmt="md"))["100"].period is None
+
+
+UNIT_COLUMN = """환경 성과
+
+| 구분 | 단위 | 2022 | 2023 |
+|---|---|---|---|
+| 매출액 | 억 원 | 1,250 | 1,380 |
+| 온실가스 배출량 | tCO2eq | 52,300 | 49,800 |
+| 재활용률 | % | 71.5 | 74.2 |
+| 임직원 수 | 명 | 1,020 | 1,045 |
+"""
+
+
+def test_ko_a_unit_column_gives_each_row_its_unit() -> None:
+    got = cells(from_text(UNIT_COLUMN, fmt="md"))
+    assert got["1,380"].quantity.value == 138_000_000_000
+    assert got["1,380"].quantity.currency == "KRW"
+    assert got["49,800"].quantity.unit == "tCO2eq"
+    assert got["74.2"].quantity.kind.value == "percent"
+    assert got["1,045"].quantity.value == 1_045 and got["1,045"].quantity.unit == "명"
+    assert span(got["1,045"]) == ("2023-01-01", "2023-12-31")
+    assert "억 원" not in got  # the unit cells are no facts

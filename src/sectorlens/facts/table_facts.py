@@ -4,6 +4,7 @@ column (``vs. Q1 2022``, ``% Change``, ``증감``, ``同比``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,6 +93,9 @@ _SHARE_COUNT = re.compile(
 )
 
 
+_UNIT_COL = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?|UOM|UoM)\s*[)）]?\s*$", re.I)
+
+
 def is_change_header(text: str) -> bool:
     """True for a column header that says its cells are changes (``% Change``, ``YoY``)."""
     return bool(_CHANGE_HEAD.search(text))
@@ -175,23 +179,28 @@ def table_facts(
     }
     col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base)
     scales: dict[str, tuple[str | None, str | None]] = {}
+    # A column of units (구분 | 단위 | 2022 | 2023): each row's unit, as if in its label.
+    unit_col = next((c for c in range(first_col, table.cols) if _UNIT_COL.match(heads[c])), None)
     for r in range(table.header_rows, table.rows):
         own_label = _row_label(table, r)
+        unit_cell = table.cell(r, unit_col) if unit_col is not None else None
+        row_unit = unit_cell.text.strip() if unit_cell is not None else ""
         for c in range(first_col, table.cols):
             cell = table.cell(r, c)
-            if cell is None or cell.header or not cell.text.strip():
+            if cell is None or cell.header or not cell.text.strip() or c == unit_col:
                 continue
             label = table.row_label(r, c) if table.parts and table.part_of(c)[0] else own_label
-            if label not in scales:
-                scales[label] = _scale_currency(label)
-            row_scale, row_currency = scales[label]
+            unit_label = f"{label} ({row_unit})" if row_unit else label
+            if unit_label not in scales:
+                scales[unit_label] = _scale_currency(unit_label)
+            row_scale, row_currency = scales[unit_label]
             value_text, note = split_qualifier(cell.text)
             got = _cell_fact(doc, block, table, cell.row, cell.col, value_text, label)
             if got is None:
                 continue
             number, percent_unit, word, symbol = got
             column = heads[c]
-            kind = _kind(percent_unit, column, label)
+            kind = _kind(percent_unit, column, unit_label)
             cur = (currency_in(symbol) if symbol else None) or row_currency or currency
             sc = row_scale or scale
             if symbol and symbol == _CELL.match(value_text).group("tail"):  # type: ignore[union-attr]
@@ -200,13 +209,15 @@ def table_facts(
                 sc = None  # (in millions, except per share data): $0.20 a share
             if _SHARE_COUNT.search(label) and not symbol and not row_currency:
                 cur = None  # shares used in computing …: a count of shares, not money
-            counter = counter_of(label) or (counter_of(column) if not row_scale else None)
+            counter = counter_of(unit_label) or (counter_of(column) if not row_scale else None)
             if counter is not None and kind is Kind.NUMBER and not symbol:
                 q = counted(number, *counter)
             else:
                 q = parse(quantity_text(number, kind, cur, sc))
             if q.value is None:
                 continue
+            if row_unit and q.kind is Kind.NUMBER and not (sc or cur) and len(row_unit) <= 12:
+                q = dataclasses.replace(q, unit=row_unit)  # 명, tCO2eq, MWh: the row's counter
             column_period = col_periods.get(c)
             periods = [column_period] if column_period is not None else []
             if not periods and set_apart:
