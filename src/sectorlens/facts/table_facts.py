@@ -235,7 +235,8 @@ def table_facts(
             change = None
             if _CHANGE_HEAD.search(column) or word:
                 change = "yoy" if _YOY_HEAD.search(column) else "change"
-            if word and word.lower() in ("down", "decrease", "▼", "-", "−") and q.value > 0:
+            down = word and word.lower() in ("down", "decrease", "▼", "-", "−")
+            if down and q.value is not None and q.value > 0:
                 text = q.input
                 q = parse(f"-{text}" if not text[0].isalpha() else text.replace(" ", " -", 1))
             metric = _clean(metric_text)
