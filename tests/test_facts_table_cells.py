@@ -483,3 +483,32 @@ def test_ko_a_unit_column_gives_each_row_its_unit() -> None:
     assert got["1,045"].quantity.value == 1_045 and got["1,045"].quantity.unit == "명"
     assert span(got["1,045"]) == ("2023-01-01", "2023-12-31")
     assert "억 원" not in got  # the unit cells are no facts
+
+
+@pytest.mark.parametrize(
+    ("unit_line", "value", "currency"),
+    [
+        ("($ in millions)", 1_250_000_000, "USD"),
+        ("(in $ millions)", 1_250_000_000, "USD"),
+        ("(In millions of U.S. dollars)", 1_250_000_000, "USD"),
+        ("(단위: 억 원)", 125_000_000_000, "KRW"),
+        ("(단위: 백만원)", 1_250_000_000, "KRW"),
+        ("单位：亿元", 125_000_000_000, "CNY"),
+        ("单位：万元", 12_500_000, "CNY"),
+    ],
+)
+def test_scale_headers_apply_to_their_tables_cells(
+    unit_line: str, value: int, currency: str
+) -> None:
+    text = f"{unit_line}\n\n| Item | 2024 |\n|---|---|\n| Sales | 1,250 |\n"
+    q = cells(from_text(text, fmt="md"))["1,250"].quantity
+    assert (q.value, q.currency) == (value, currency)
+
+
+def test_a_scale_header_does_not_reach_the_next_table_after_a_heading() -> None:
+    text = (
+        "(단위: 억 원)\n\n| 항목 | 2024 |\n|---|---|\n| 매출 | 1,250 |\n\n## 인력\n\n"
+        "| 항목 | 2024 |\n|---|---|\n| 직원 | 1,300 |\n"
+    )
+    q = cells(from_text(text, fmt="md"))["1,300"].quantity
+    assert q.value == 1_300 and q.currency is None
