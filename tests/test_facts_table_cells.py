@@ -512,3 +512,20 @@ def test_a_scale_header_does_not_reach_the_next_table_after_a_heading() -> None:
     )
     q = cells(from_text(text, fmt="md"))["1,300"].quantity
     assert q.value == 1_300 and q.currency is None
+
+
+TWO_LEVEL_MD = """| Insurance unit | Underwriting Profit | | Yearend Float | |
+|---|---:|---:|---:|---:|
+| | 2024 | 2023 | 2024 | 2023 |
+| North Re | $ 310 | $ 290 | $ 9,100 | $ 8,800 |
+| Harbor Auto | 120 | 95 | 4,020 | 3,900 |
+"""
+
+
+def test_a_pipe_table_with_two_header_levels_spreads_the_upper_one() -> None:
+    got = cells(from_text("(in millions)\n\n" + TWO_LEVEL_MD, fmt="md"))
+    assert "2024" not in got  # the sub-header row is no row of figures
+    assert got["95"].subject == "Underwriting Profit · Harbor Auto"
+    assert span(got["95"]) == ("2023-01-01", "2023-12-31")
+    assert got["3,900"].subject == "Float · Harbor Auto"
+    assert span(got["3,900"]) == ("2023-12-31", "2023-12-31")
