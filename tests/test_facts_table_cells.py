@@ -394,11 +394,11 @@ EN_HTML = """<html><body>
 
 def test_en_html_indented_rows_sit_under_the_row_above_and_year_ended_spans_columns() -> None:
     got = cells(read_html(EN_HTML.encode(), "t.html"))
-    assert got["6,000"].subject == "Revenue · Compute"
-    assert got["1,800"].subject == "Operating income · Compute"
-    assert got["2,400"].subject == "Operating income"
+    assert got["6,000"].subject == "Segment results · Revenue · Compute"
+    assert got["1,800"].subject == "Segment results · Operating income · Compute"
+    assert got["2,400"].subject == "Segment results · Operating income"
     # one row set in under a figure is its subtotal, not its item
-    assert got["(310)"].subject == "Net cash used in investing activities"
+    assert got["(310)"].subject == "Segment results · Net cash used in investing activities"
     assert span(got["6,000"]) == ("2023-01-29", "2024-01-28")
     assert got["4,500"].quantity.value == 4_500_000_000
 
@@ -529,3 +529,37 @@ def test_a_pipe_table_with_two_header_levels_spreads_the_upper_one() -> None:
     assert span(got["95"]) == ("2023-01-01", "2023-12-31")
     assert got["3,900"].subject == "Float · Harbor Auto"
     assert span(got["3,900"]) == ("2023-12-31", "2023-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "cell", "subject"),
+    [
+        (
+            "표 2. 지역별 매출\n\n| 지역 | 2023 | 2024 |\n|---|---|---|\n| 수도권 | 410 | 455 |\n",
+            "455",
+            "지역별 매출 · 수도권",
+        ),
+        (
+            "三、分地区营业收入\n\n| 地区 | 2023 年 | 2024 年 |\n|---|---|---|\n"
+            "| 华东 | 120 | 150 |\n",
+            "150",
+            "分地区营业收入 · 华东",
+        ),
+        (
+            "Table 4: Revenue by region\n\n| Region | 2023 | 2024 |\n|---|---|---|\n"
+            "| Europe | 1,951 | 2,210 |\n",
+            "2,210",
+            "Revenue by region · Europe",
+        ),
+        (
+            "Revenue grew in every region, as the table below shows.\n\n"
+            "| Region | 2023 | 2024 |\n|---|---|---|\n| Europe | 1,951 | 2,210 |\n",
+            "2,210",
+            "Europe",  # a sentence above the table is no caption
+        ),
+    ],
+)
+def test_a_short_caption_names_what_a_table_without_a_measure_header_measures(
+    text: str, cell: str, subject: str
+) -> None:
+    assert cells(from_text(text, fmt="md"))[cell].subject == subject

@@ -224,6 +224,8 @@ def measure_of(column: str) -> str | None:
     if not column or _CHANGE.search(column) or _COMPARED.search(column):
         return None
     text = re.sub(r"(?<=\d)[AEFP]\b", "", _BALANCE.sub(" ", column))  # 2024F: a forecast
+    for day in (_MONTH_DAY_YEAR, _ISO_DAY, _US_DAY):
+        text = day.sub(" ", text)
     for n in reversed(named_periods(text, 2000)):
         text = text[: n.start] + " " + text[n.end :]
     text = re.sub(r"[(（][^()（）]*[)）]", " ", text)
@@ -231,6 +233,37 @@ def measure_of(column: str) -> str | None:
     if not text or not _PERIOD_WORD.sub("", text).strip():
         return None
     return text
+
+
+_SOURCE_LINE = re.compile(
+    r"^\s*(?:자료|출처|资料来源|来源|數據來源|source|note|주|注)\s*[:：.]", re.I
+)
+_NUMBERING = re.compile(
+    r"^\s*(?:(?:그림|표|도표|图表|图|圖|表|Figure|Fig\.|Table|Chart|Exhibit)\s*\d+(?:[-.]\d+)?"
+    r"\s*[.:：]?|[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.)、])\s*",
+    re.I,
+)
+MAX_CAPTION = 60
+
+
+def caption_measure(context: str) -> str | None:
+    """What the short caption line right above a table names (``Revenue by region``, ``실적
+    추이 및 전망`` of ``표 1. 실적 추이 및 전망``), without its number, periods and units; None
+    for a sentence, a unit or source line, or a caption of periods only."""
+    for line in reversed([ln.strip() for ln in context.splitlines() if ln.strip()][-3:]):
+        if _SOURCE_LINE.match(line) or lead_of(line) or _UNIT_ONLY.match(line):
+            continue
+        if len(line) > MAX_CAPTION or line.endswith((*".!?。！？…", ",", "，")):
+            return None
+        return measure_of(_NUMBERING.sub("", line).strip(" #*:："))
+    return None
+
+
+_UNIT_ONLY = re.compile(
+    r"^\s*[(（]?\s*(?:(?:단위|单位|單位|units?)\s*[:：].*|[^()（）]{0,8}\b(?:in\s+)?\S{0,4}\s?"
+    r"(?:thousands|millions|billions)\b.*)[)）]?\s*$",
+    re.I,
+)
 
 
 def counter_of(label: str) -> tuple[str, str] | None:
@@ -305,6 +338,7 @@ _DURATION_WORDS = re.compile(r"\b(?:ended|ending|months|through|to)\b|~|–|-\s?
 
 __all__ = [
     "caption_day",
+    "caption_measure",
     "column_period",
     "column_periods",
     "counted",

@@ -13,6 +13,7 @@ from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
 from sectorlens.facts.table_context import (
     caption_day,
+    caption_measure,
     column_periods,
     counted,
     counter_of,
@@ -177,6 +178,7 @@ def table_facts(
         c: (columns[c] if columns and c < len(columns) else table.column_header(c))
         for c in range(table.cols)
     }
+    caption = caption_measure(context)
     col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base)
     scales: dict[str, tuple[str | None, str | None]] = {}
     # A column of units (구분 | 단위 | 2022 | 2023): each row's unit, as if in its label.
@@ -242,7 +244,9 @@ def table_facts(
             metric = _clean(metric_text)
             if metric is None and metric_text is label and row_periods and not periods:
                 metric = _clean(column)  # a row labelled by its year: the column names the figure
-            subject = _subject(table, r, c, column, metric) if metric_text is label else metric
+            subject = (
+                _subject(table, r, c, column, metric, caption) if metric_text is label else metric
+            )
             sentence = f"{label} | {column}: {cell.text}".strip(" |")
             start, end = block.doc_span(cell.start, cell.end)
             fact = Fact(q, subject, sentence, doc.line_of(start), (start, end), None, period)
@@ -255,10 +259,13 @@ def table_facts(
     return out
 
 
-def _subject(table: Table, row: int, col: int, column: str, label: str | None) -> str | None:
-    """A cell's subject: what its column measures, the rows it sits under and its row label
-    (``Net revenue · Data Center``, ``Underwriting Profit · GEICO``), each said once."""
-    parts = [measure_of(column)]
+def _subject(
+    table: Table, row: int, col: int, column: str, label: str | None, caption: str | None
+) -> str | None:
+    """A cell's subject: what its column measures (else the table's caption), the rows it sits
+    under and its row label (``Net revenue · Data Center``, ``Underwriting Profit · GEICO``),
+    each said once."""
+    parts = [measure_of(column) or caption]
     parts.extend(_clean(p) for p in row_parents(table, row, col, is_change_header))
     parts.append(label)
     out: list[str] = []
