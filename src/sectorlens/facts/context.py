@@ -17,6 +17,7 @@ from datetime import date
 
 from sectorlens.facts.candidates import period_spans
 from sectorlens.facts.fiscal import MONTHS_ENDED, Fiscal, months_ended, same_span_in
+from sectorlens.facts.relative import relative_periods, stretch
 from sectorlens.model import Period
 from sectorlens.parse import parse_period
 
@@ -63,19 +64,21 @@ _EXTRA = re.compile(
             r"(?!\s?\d{1,2}\s?(?:일|日)))",
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
-            r"(?P<rel>\b(?:last|previous|prior)\syear\b|\ba\syear\s(?:ago|earlier)\b|"
-            r"\bthe\sprior[-\s]year\b|전년|작년|지난해|去年|上年|\bthis\syear\b|올해|금년|今年|本年)",
         )
     ),
     re.IGNORECASE,
 )
-_LAST_YEAR = re.compile(r"last|previous|prior|ago|earlier|전년|작년|지난해|去年|上年", re.I)
 
 # A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
 _CMP_BEFORE = re.compile(
     r"(?:compared\s(?:with|to)|versus|vs\.?|from|over|比|较|與|与|和|同|相对于|相较于|相比于)"
     r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$",
+    re.I,
+)
+# compared to net revenue of $6.9 billion in 2021: the period of the compared figure
+_CMP_VALUE_BEFORE = re.compile(
+    r"(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\s(?:in|for|during)\s(?:the\s)?$",
     re.I,
 )
 _CMP_AFTER = re.compile(
@@ -145,6 +148,7 @@ class Named:
     end: int
     period: Period
     compared: bool = False
+    note: str | None = None  # what was assumed to read it (a year counted from the document's date)
 
 
 def is_dateline(text: str) -> bool:
@@ -205,6 +209,7 @@ class Dating:
     fiscal: Fiscal | None = None
     day: date | None = None
     published: bool = False  # ``day`` is the document's date: it reports what came before
+    reference: date | None = None  # the document's own date (``last year`` counts from it)
 
 
 def _fiscal_part(fiscal: Fiscal, n: int, first: int, months: int) -> Period:
@@ -250,10 +255,6 @@ def _resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) -
     if g["nq"]:
         n = int(g["nqq"])
         return _span(_year(g["nqy"]), 3 * n - 2, 3 * n)
-    if g["rel"]:
-        if year is None:
-            return None
-        return _span(year - 1 if _LAST_YEAR.search(g["rel"]) else year, 1, 12)
     if g["ordq"]:
         n = _ORDINAL[g["ord"].lower()]
         half = g["qh"].lower() == "half"
@@ -303,14 +304,22 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             found.append(Named(span.start, span.end, q.period))
             taken.append((span.start, span.end))
     context_year = year
+    reference = dating.reference if dating is not None else None
+    before_year = [(n.start, n.period.end.year) for n in found]
+    for f in relative_periods(text, year, reference, before_year):
+        if any(s < f.end and f.start < e for s, e in taken):
+            continue
+        found.append(Named(f.start, f.end, f.period, note=f.note))
+        taken.append((f.start, f.end))
+    found.sort(key=lambda n: n.start)
     for m in _EXTRA.finditer(text):
         overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
         if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
             continue  # a longer period already read there
         before = [n for n in found if n.end <= m.start()]
-        y = before[-1].period.end.year if before and not m.group("rel") else context_year
+        y = before[-1].period.end.year if before else context_year
         here = dating
-        if before and dating is not None and not m.group("rel"):
+        if before and dating is not None:
             here = Dating(dating.fiscal, before[-1].period.end)
         period = _resolve(m, y, here)
         if period is not None:
@@ -321,13 +330,31 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)
     found = _like_the_span_before(text, found)
+    found = _stretched(text, found, dating)
     out = []
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
         tail = text[n.end : n.end + 12]
-        compared = bool(_CMP_BEFORE.search(lead) or _CMP_AFTER.match(tail))
-        out.append(Named(n.start, n.end, n.period, compared))
+        compared = bool(
+            _CMP_BEFORE.search(lead)
+            or _CMP_AFTER.match(tail)
+            or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 70) : n.start])
+        )
+        out.append(Named(n.start, n.end, n.period, compared, n.note))
     return tuple(out)
+
+
+def _stretched(text: str, found: list[Named], dating: Dating | None) -> list[Named]:
+    """``年初至6月11日``, ``2025年以来``, ``2019年末``: periods widened by the words around them."""
+    today = dating.reference if dating is not None else None
+    out: list[Named] = []
+    for n in found:
+        reported = out[-1].period.end if out else (dating.day if dating is not None else None)
+        got = stretch(text, n.start, n.end, n.period, reported, today)
+        if got is not None:
+            n = Named(n.start, n.end, got[0], n.compared, got[1] or n.note)
+        out.append(n)
+    return out
 
 
 _ONLY_MARKS = re.compile(r"[\s/|,;:()\-–]*")
