@@ -56,7 +56,19 @@ REF = date(2024, 7, 25)
         ("前5个月出口", 2011, [(date(2011, 1, 1), date(2011, 5, 31))]),
         ("今年前三个月出口", 2023, [_y(2024), (date(2024, 1, 1), date(2024, 3, 31))]),
         ("年初至6月11日下跌21%", 2025, [(date(2025, 1, 1), date(2025, 6, 11))]),
-        # a day: the year's end
+        ("the first nine months of 2023", 2020, [(date(2023, 1, 1), date(2023, 9, 30))]),
+        ("year-to-date sales", 2024, [(date(2024, 1, 1), REF)]),
+        ("年初以来累计", 2024, [(date(2024, 1, 1), REF)]),
+        ("연초 이후 상승률", 2024, [(date(2024, 1, 1), REF)]),
+        # quarters and halves without a year, or with the year after them
+        ("一季度营收", 2023, [(date(2023, 1, 1), date(2023, 3, 31))]),
+        ("3분기 매출", 2023, [(date(2023, 7, 1), date(2023, 9, 30))]),
+        ("1~3분기 누적", 2023, [(date(2023, 1, 1), date(2023, 9, 30))]),
+        ("2H24 수요", 2023, [(date(2024, 7, 1), date(2024, 12, 31))]),
+        ("first-quarter 2023 revenue", 2021, [(date(2023, 1, 1), date(2023, 3, 31))]),
+        # a day: the year's end, a stated day
+        ("as of December 31, 2022", None, [(date(2022, 12, 31), date(2022, 12, 31))]),
+        ("at the end of 2022", None, [(date(2022, 12, 31), date(2022, 12, 31))]),
         ("At yearend these totaled", 2010, [(date(2010, 12, 31), date(2010, 12, 31))]),
         ("2019年末余额", None, [(date(2019, 12, 31), date(2019, 12, 31))]),
         ("연말 잔액", 2021, [(date(2021, 12, 31), date(2021, 12, 31))]),
@@ -76,6 +88,8 @@ def test_relative_periods_are_read(text: str, year: int, expected: list) -> None
         ("it will double in 10 years", 2020),  # a future duration
         ("10年来", None),
         ("the fiscal year end", None),
+        ("前三季度营收", None),  # no year in context
+        ("year-to-date sales", 2020),  # the document's date is in another year
     ],
 )
 def test_what_is_no_period(text: str, year: int | None) -> None:

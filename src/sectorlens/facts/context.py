@@ -56,8 +56,8 @@ _EXTRA = re.compile(
             r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
             rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON}),?\s(?P<my>(?:19|20)\d{{2}}))",
             r"(?P<ordq>\b(?:the\s)?(?P<ofis>fiscal\s)?(?P<ord>first|second|third|fourth|1st|2nd|"
-            r"3rd|4th)\s(?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
-            r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|\sof(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
+            r"3rd|4th)[\s-](?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
+            r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|(?:\sof)?(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
             r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
             r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
@@ -307,8 +307,11 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     reference = dating.reference if dating is not None else None
     before_year = [(n.start, n.period.end.year) for n in found]
     for f in relative_periods(text, year, reference, before_year):
-        if any(s < f.end and f.start < e for s, e in taken):
-            continue
+        overlap = [(s, e) for s, e in taken if s < f.end and f.start < e]
+        if any(not (f.start <= s and e <= f.end) for s, e in overlap):
+            continue  # the first nine months of 2023 replaces the 2023 inside it
+        found = [n for n in found if (n.start, n.end) not in overlap]
+        taken = [t for t in taken if t not in overlap]
         found.append(Named(f.start, f.end, f.period, note=f.note))
         taken.append((f.start, f.end))
     found.sort(key=lambda n: n.start)

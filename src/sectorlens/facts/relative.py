@@ -36,6 +36,7 @@ _WORD_NUMBERS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -75,8 +76,19 @@ RELATIVE = re.compile(
             rf"(?:last|past|previous|prior)\s)(?P<ny>{_N})(?:[-\s]year\speriod|\syears)\b"
             rf"|(?:지난|과거|최근)\s?(?P<nyk>\d{{1,2}})\s?년\s?(?:간|동안)"
             rf"|(?:过去|最近|近)\s?(?P<nyz>{_ZH_N})\s?年(?:来|间|中|里)?)",
+            # the first nine months (of 2023): January to the Nth month
+            rf"(?P<firstm>\b(?:the\s)?first\s(?P<fm>{_N})\smonths(?:\sof\s(?:fiscal\s)?"
+            r"(?P<fmy>(?:19|20)\d{2}))?\b)",
+            # year to date, 年初以来, 연초 이후: January 1 to the document's date
+            r"(?P<ytd>\byear[-\s]to[-\s]date\b|\bYTD\b|\bsince\sthe\s(?:beginning|start)\sof\s"
+            r"(?:the|this)\syear\b|年初以来|今年初以来|연초\s?(?:이후|이래|부터))",
+            # 1H24, 2H 2024: a half
+            r"(?P<nh>\b(?P<nhn>[12])H\s?(?P<nhy>(?:19|20)\d{2}|\d{2})(?:F|E)?\b)",
+            # 一季度, 第三季度, 3분기, 1~3분기 without a year: the context year's quarters
+            r"(?P<bq>(?<![年\d前~\-])第?(?P<bqz>[一二三四])季度|(?<![년\d~\-])(?<![년\d]\s)"
+            r"(?P<bq1>[1-4])\s?(?:[~\-]\s?(?P<bq2>[1-4])\s?)?분기)",
             # at yearend, year-end, 年末, 年底, 연말 (not 2019年末: read with its year below)
-            r"(?P<yearend>\b(?<!fiscal\s)(?:at\s)?(?:the\s)?year[-\s]?end\b|(?<![\d年去今上明来])年(?:末|底)|"
+            r"(?P<yearend>\b(?<!fiscal\s)(?:at\s)?(?:the\s)?year[-\s]?end\b(?!\s?(?:of\s)?(?:19|20)\d{2})|(?<![\d年去今上明来])年(?:末|底)|"
             r"(?<![\d])연말)",
             # 25년, 24년/25년 (not 25년간, 25년 만에, 10년 국채, 지난 25년)
             r"(?P<koyear>(?<![\d.’'‘])(?<!지난\s)(?<!최근\s)(?<!과거\s)(?<!향후\s)(?<!약\s)"
@@ -91,6 +103,7 @@ RELATIVE = re.compile(
 _FCAST_CASE = re.compile(r"\d[FE]$")  # F and E in capitals only (25f is no forecast year)
 _YTD_BEFORE = re.compile(r"(?:年初|今年初|年初以来|연초)\s?(?:至|到|부터|~|-|–)?\s?$")
 _SINCE_AFTER = re.compile(r"^\s?(?:以来|至今|이후|이래)")
+_END_BEFORE = re.compile(r"\b(?:(?:at\s)?(?:the\s)?end\sof|year[-\s]end)\s(?:fiscal\s)?$", re.I)
 _END_AFTER = re.compile(r"^\s?(?:年末|年底|末|底|말|\s?year[-\s]?end)", re.I)
 
 
@@ -161,6 +174,32 @@ def _one(
         if year is None or n is None or not 2 <= n <= 100:
             return None
         return _pair(_year_span(year - n, year))  # endpoints n years apart, as a CAGR counts
+    if g["firstm"]:
+        n = _count(g["fm"])
+        y = int(g["fmy"]) if g["fmy"] else year
+        if y is None or n is None or not 1 <= n <= 12:
+            return None
+        return Period(date(y, 1, 1), _month_end(y, n), n < 12), None
+    if g["ytd"]:
+        if year is None:
+            return None
+        if reference is not None and reference.year == year:
+            note = f"'{word}' read as {year}-01-01 to the document's date {reference.isoformat()}"
+            return Period(date(year, 1, 1), reference, True), note
+        return None
+    if g["nh"]:
+        digits = g["nhy"]
+        y = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        first = 1 if g["nhn"] == "1" else 7
+        return Period(date(y, first, 1), _month_end(y, first + 5)), None
+    if g["bq"]:
+        if year is None:
+            return None
+        q1 = _ZH_NUMBERS[g["bqz"]] if g["bqz"] else int(g["bq1"])
+        q2 = int(g["bq2"]) if g["bq2"] else q1
+        if q2 < q1:
+            return None
+        return Period(date(year, 3 * q1 - 2, 1), _month_end(year, 3 * q2), q1 != q2), None
     if g["yearend"]:
         if year is None:
             return None
@@ -196,6 +235,8 @@ def stretch(
     if _YTD_BEFORE.search(lead) and not whole_year:
         return Period(date(p.end.year, 1, 1), p.end, True), None
     if whole_year and p.start.year == p.end.year and _END_AFTER.match(tail):
+        return Period(p.end, p.end), None
+    if whole_year and p.start.year == p.end.year and _END_BEFORE.search(text[:start][-24:]):
         return Period(p.end, p.end), None
     if whole_year and p.start.year == p.end.year and _SINCE_AFTER.match(tail):
         for until, note in ((reported, None), (today, "up to the document's date")):
