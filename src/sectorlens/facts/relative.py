@@ -70,7 +70,9 @@ RELATIVE = re.compile(
             rf"(?P<deictic>{_DEICTIC})",
             rf"(?P<anaphoric>{_ANAPHORIC})",
             # 前5个月, 前十个月: January to the Nth month of the year in context
-            rf"(?P<firstn>(?<![\d])前\s?(?P<fn>{_ZH_N})\s?个月)",
+            rf"(?P<firstn>(?<![\d])前\s?(?P<fn>{_ZH_N})\s?个?月)",
+            # last month, 上月, 지난달, this month: a month counted from the document's date
+            r"(?P<relm>\b(?:last|this)\smonth\b|上个?月|本月|지난\s?달|이번\s?달)",
             # over the last 46 years, the 40-year period, for the forty years, 지난 10년간, 过去5年
             rf"(?P<nyears>\b(?:over|for|during|in)\s(?:the\s(?:last\s|past\s|previous\s|prior\s)?|"
             rf"(?:last|past|previous|prior)\s)(?P<ny>{_N})(?:[-\s]year\speriod|\syears)\b"
@@ -85,7 +87,7 @@ RELATIVE = re.compile(
             # 1H24, 2H 2024: a half
             r"(?P<nh>\b(?P<nhn>[12])H\s?(?P<nhy>(?:19|20)\d{2}|\d{2})(?:F|E)?\b)",
             # 一季度, 第三季度, 3분기, 1~3분기 without a year: the context year's quarters
-            r"(?P<bq>(?<![年\d前~\-])第?(?P<bqz>[一二三四])季度|(?<![년\d~\-])(?<![년\d]\s)"
+            r"(?P<bq>(?<![\d前~\-])第?(?P<bqz>[一二三四])季度|(?<![\d~\-])(?<![\d]\s)"
             r"(?P<bq1>[1-4])\s?(?:[~\-]\s?(?P<bq2>[1-4])\s?)?분기)",
             # at yearend, year-end, 年末, 年底, 연말 (not 2019年末: read with its year below)
             r"(?P<yearend>\b(?<!fiscal\s)(?:at\s)?(?:the\s)?year[-\s]?end\b(?!\s?(?:of\s)?(?:19|20)\d{2})|(?<![\d年去今上明来])年(?:末|底)|"
@@ -174,6 +176,13 @@ def _one(
         if year is None or n is None or not 2 <= n <= 100:
             return None
         return _pair(_year_span(year - n, year))  # endpoints n years apart, as a CAGR counts
+    if g["relm"]:
+        if reference is None:
+            return None
+        step = -1 if re.match(r"last|上|지난", word, re.I) else 0
+        y, m0 = divmod(reference.year * 12 + reference.month - 1 + step, 12)
+        note = f"'{word}' read as {y}-{m0 + 1:02d}, counted from the document's date"
+        return Period(date(y, m0 + 1, 1), _month_end(y, m0 + 1)), f"{note} {reference.isoformat()}"
     if g["firstm"]:
         n = _count(g["fm"])
         y = int(g["fmy"]) if g["fmy"] else year
