@@ -123,6 +123,11 @@ def test_a_year_read_from_the_documents_date_says_so() -> None:
         ("2009년~2019년 투자", ["2009년~2019년"]),
         ("2025Q1：营收", ["2025Q1"]),
         ("2025 Q1 revenue", ["2025 Q1"]),
+        ("截至2020年12月31日，总资产", ["2020年12月31日"]),
+        ("2022년 12월 31일 기준", ["2022년 12월 31일"]),
+        ("收盘于2024-08-30，", ["2024-08-30"]),
+        ("as of December 31, 2022", ["December 31, 2022"]),
+        ("2021.5 growth", []),  # a decimal, not a date
     ],
 )
 def test_spans_of_years_and_quarters_after_the_year(text: str, expected: list[str]) -> None:

@@ -249,7 +249,7 @@ def stretch(
         return Period(p.end, p.end), None
     if whole_year and p.start.year == p.end.year and _SINCE_AFTER.match(tail):
         for until, note in ((reported, None), (today, "up to the document's date")):
-            if until is not None and until.year == p.start.year and until > p.start:
+            if until is not None and until > p.start:
                 if note is not None:
                     note = f"'{text[start:end]}' + since read as ending {until}, {note}"
                 return Period(p.start, until, True), note
