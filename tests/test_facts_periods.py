@@ -220,3 +220,24 @@ def test_a_heading_with_a_figure_still_dates_what_follows(tmp_path: Path) -> Non
     ex = extract(read_document(page))
     got = {m.fact.quantity.input: m.fact.period for m in ex.mentions}
     assert got["17.4亿美元"] == Period(date(2011, 5, 1), date(2011, 5, 31))
+
+
+def test_the_same_period_a_year_before() -> None:
+    ko = "작성일: 2024-07-25\n\n2분기 매출은 16조 원으로 전년 동기(7조 원) 대비 125% 증가했다.\n"
+    got = _periods(ko)
+    assert got["16조 원"] == Period(date(2024, 4, 1), date(2024, 6, 30))
+    assert got["7조 원"] == Period(date(2023, 4, 1), date(2023, 6, 30))
+    assert got["125%"] == Period(date(2024, 4, 1), date(2024, 6, 30))
+    zh = _periods("2011年第三季度，投资额为12亿美元，比去年同期的15亿美元下降20%。")
+    assert zh["15亿美元"] == Period(date(2010, 7, 1), date(2010, 9, 30))
+    assert zh["20%"] == Period(date(2011, 7, 1), date(2011, 9, 30))
+    en = _periods(
+        "Revenue in the first quarter of 2023 was $11.7 billion, down from $18.4 billion in "
+        "the same quarter last year."
+    )
+    assert en["$18.4 billion"] == Period(date(2022, 1, 1), date(2022, 3, 31))
+
+
+def test_last_year_alone_is_the_whole_year_before() -> None:
+    got = _periods("2011年第三季度，投资额为12亿美元，去年全年为50亿美元。")
+    assert got["50亿美元"] == Period(*_y(2010))

@@ -82,7 +82,7 @@ _CMP_VALUE_BEFORE = re.compile(
     re.I,
 )
 _CMP_AFTER = re.compile(
-    r"^\s?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
+    r"^\s?(?:동기\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
 )
 
 CHANGE_KINDS = ("cagr", "yoy", "qoq", "change")
@@ -210,6 +210,7 @@ class Dating:
     day: date | None = None
     published: bool = False  # ``day`` is the document's date: it reports what came before
     reference: date | None = None  # the document's own date (``last year`` counts from it)
+    base: Period | None = None  # the period of the context (a quarter a ``전년 동기`` shifts)
 
 
 def _fiscal_part(fiscal: Fiscal, n: int, first: int, months: int) -> Period:
@@ -337,7 +338,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     out = []
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
-        tail = text[n.end : n.end + 12]
+        tail = text[n.end : n.end + 48]
         compared = bool(
             _CMP_BEFORE.search(lead)
             or _CMP_AFTER.match(tail)
@@ -356,8 +357,34 @@ def _stretched(text: str, found: list[Named], dating: Dating | None) -> list[Nam
         got = stretch(text, n.start, n.end, n.period, reported, today)
         if got is not None:
             n = Named(n.start, n.end, got[0], n.compared, got[1] or n.note)
+        shorter = [o.period for o in out if not _whole_years(o.period)]
+        if dating is not None and dating.base is not None and not _whole_years(dating.base):
+            shorter.insert(0, dating.base)
+        if shorter and _whole_years(n.period) and _same_period(text, n.start, n.end):
+            # 2분기 매출은 … 전년 동기 대비: the same quarter a year before
+            got_back = same_span_in(shorter[-1].start, shorter[-1].end, n.period.end.year)
+            if got_back is not None:
+                n = Named(n.start, n.end, Period(*got_back), n.compared, n.note)
         out.append(n)
     return out
+
+
+def _whole_years(p: Period) -> bool:
+    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+
+
+# 전년 동기, 去年同期, the same quarter last year: the period in context, a year before
+_YEAR_WORD = re.compile(r"전년|작년|지난해|去年|上年|(?:last|previous|prior)\syear", re.I)
+_SAME_AFTER = re.compile(r"\s?(?:동기|同期)")
+_SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the\s)?$", re.I)
+
+
+def _same_period(text: str, start: int, end: int) -> bool:
+    if not _YEAR_WORD.fullmatch(text[start:end]):
+        return False
+    return bool(
+        _SAME_AFTER.match(text, end) or _SAME_BEFORE.search(text[max(0, start - 30) : start])
+    )
 
 
 _ONLY_MARKS = re.compile(r"[\s/|,;:()\-–]*")

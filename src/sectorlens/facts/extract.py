@@ -143,7 +143,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         base = inherited or scope.period or scope.reference_period
         year = (base or NO_PERIOD).end.year
         published = base is not None and base is scope.reference_period
-        dating = Dating(fiscal, base.end if base else None, published, reference)
+        dating = Dating(fiscal, base.end if base else None, published, reference, base)
         found = named_periods(sent.text, None if year == 1 else year, dating)
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
@@ -212,7 +212,7 @@ def _sentence_facts(
         doc_span = sent.doc_span(span.start, span.end)
         change = change_of(text, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
-        if change in _CHANGES and i not in by_order:
+        if change in _CHANGES and i not in by_order and q.kind in (Kind.PERCENT, Kind.PP):
             period = change_period(period, span.start, found)
         if change == "cagr":
             period = cagr_period(period, span.start, cagr_floor, found)

@@ -165,7 +165,8 @@ def _one(
             p = _year_span(reference.year + step, reference.year + step)
             note = f"'{word}' read as {reference.year + step}, counted from the document's date"
             return None if p is None else (p, f"{note} {reference.isoformat()}")
-        return None if context is None else _pair(_year_span(context + step, context + step))
+        # without the document's date, or anaphoric: from the year the sentence or context is in
+        return None if year is None else _pair(_year_span(year + step, year + step))
     if g["firstn"]:
         n = _count(g["fn"])
         if year is None or n is None or not 1 <= n <= 12:

@@ -181,6 +181,12 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         and _COMPARED_VALUE.search(text[: before[-1].start])
     ):
         return before[-1].period  # 比2019年的 20亿元, compared to 2021 net revenue of $16.4 billion
+    if (
+        before
+        and before[-1].compared
+        and re.fullmatch(r"\s?(?:동기|同期)?\s?[(（]\s?", text[before[-1].end : span.start])
+    ):
+        return before[-1].period  # 전년 동기(7조 원) 대비: the compared figure in brackets
     own = [n for n in before if not n.compared]
     if own:
         return own[-1].period
