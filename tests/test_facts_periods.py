@@ -66,6 +66,7 @@ REF = date(2024, 7, 25)
         ("上月出口", 2020, [(date(2024, 6, 1), date(2024, 6, 30))]),
         ("지난달 수출", 2020, [(date(2024, 6, 1), date(2024, 6, 30))]),
         ("sales last month", 2020, [(date(2024, 6, 1), date(2024, 6, 30))]),
+        ("Q1 revenue was", 2023, [(date(2023, 1, 1), date(2023, 3, 31))]),
         ("一季度营收", 2023, [(date(2023, 1, 1), date(2023, 3, 31))]),
         ("3분기 매출", 2023, [(date(2023, 7, 1), date(2023, 9, 30))]),
         ("1~3분기 누적", 2023, [(date(2023, 1, 1), date(2023, 9, 30))]),
@@ -241,3 +242,19 @@ def test_the_same_period_a_year_before() -> None:
 def test_last_year_alone_is_the_whole_year_before() -> None:
     got = _periods("2011年第三季度，投资额为12亿美元，去年全年为50亿美元。")
     assert got["50亿美元"] == Period(*_y(2010))
+
+
+def test_a_day_after_a_span_that_ended_names_the_same_span() -> None:
+    text = "three months ended April 1, 2023 and April 2, 2022"
+    got = [(n.period.start, n.period.end) for n in named_periods(text, None)]
+    assert got == [(date(2023, 1, 2), date(2023, 4, 1)), (date(2022, 1, 3), date(2022, 4, 2))]
+    alone = [(n.period.start, n.period.end) for n in named_periods("on April 2, 2022", None)]
+    assert alone == [(date(2022, 4, 2), date(2022, 4, 2))]
+
+
+def test_a_bare_quarter_of_a_fiscal_calendar_is_not_the_calendar_quarter() -> None:
+    from sectorlens.facts.fiscal import Fiscal
+
+    dating = Dating(fiscal=Fiscal(1, 1), reference=date(2023, 5, 31))
+    assert named_periods("Q1 revenue", 2023, dating) == ()
+    assert len(named_periods("Q1 revenue", 2023, Dating(reference=date(2023, 5, 31)))) == 1

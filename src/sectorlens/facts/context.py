@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from sectorlens.facts.candidates import period_spans
-from sectorlens.facts.fiscal import MONTHS_ENDED, Fiscal, months_ended, same_span_in
+from sectorlens.facts.fiscal import (
+    MONTHS_ENDED,
+    Fiscal,
+    months_ended,
+    months_of,
+    same_span_in,
+    span_ending,
+)
 from sectorlens.facts.relative import relative_periods, stretch
 from sectorlens.model import Period
 from sectorlens.parse import parse_period
@@ -307,7 +314,8 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     context_year = year
     reference = dating.reference if dating is not None else None
     before_year = [(n.start, n.period.end.year) for n in found]
-    for f in relative_periods(text, year, reference, before_year):
+    fiscal = dating is not None and dating.fiscal is not None
+    for f in relative_periods(text, year, reference, before_year, fiscal):
         overlap = [(s, e) for s, e in taken if s < f.end and f.start < e]
         if any(not (f.start <= s and e <= f.end) for s, e in overlap):
             continue  # the first nine months of 2023 replaces the 2023 inside it
@@ -410,14 +418,25 @@ def _like_the_span_before(text: str, found: list[Named]) -> list[Named]:
             got = same_span_in(shape.start, shape.end, p.end.year)
             if got is not None:
                 n = Named(n.start, n.end, Period(*got), n.compared)
+        elif (
+            shape is not None
+            and out
+            and p.start == p.end
+            and _DAY_AFTER_SPAN.fullmatch(text[out[-1].end : n.start])
+        ):
+            # three months ended April 1, 2023 and April 2, 2022: the same span to that day
+            n = Named(n.start, n.end, Period(*span_ending(p.end, months_of(shape))), n.compared)
         else:
-            is_span = p.start != p.end and not whole_year and p.end.day not in (1,)
+            is_span = p.start != p.end and not whole_year
             shape = p if is_span and _ENDED.search(text[n.start : n.end]) else None
         out.append(n)
     return out
 
 
 _ENDED = re.compile(r"\b(?:ended|ending)\b", re.I)
+_DAY_AFTER_SPAN = re.compile(
+    r"[\s/|,;:()\-–]*(?:and|or|vs\.?|versus|compared\swith)?[\s/|,;:()]*", re.I
+)
 
 
 _LEVEL_LEAD = re.compile(

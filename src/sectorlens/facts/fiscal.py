@@ -129,12 +129,23 @@ def months_ended(m: re.Match[str]) -> tuple[date, date] | None:
     except ValueError:
         return None
     months = 3 if m.group("enq") else 12 if m.group("eny") else _SPAN[m.group("enm").lower()]
+    return span_ending(end, months)
+
+
+def span_ending(end: date, months: int) -> tuple[date, date]:
+    """The ``months`` months that end on ``end`` (a month end: whole months)."""
     if end == _month_end(end.year, end.month):
         y, mo = _add_months(end.year, end.month, 1 - months)
         return date(y, mo, 1), end
     y, mo = _add_months(end.year, end.month, -months)
     day = min(end.day, calendar.monthrange(y, mo)[1])
     return date(y, mo, day) + timedelta(days=1), end
+
+
+def months_of(period: tuple[date, date] | object) -> int:
+    """How many months a span of days covers, rounded (a 13-week quarter is 3)."""
+    start, end = period.start, period.end  # type: ignore[attr-defined]
+    return max(1, round(((end - start).days + 1) / 30.44))
 
 
 def same_span_in(start: date, end: date, year: int) -> tuple[date, date] | None:
@@ -159,5 +170,7 @@ __all__ = [
     "fiscal_calendar",
     "month_number",
     "months_ended",
+    "months_of",
     "same_span_in",
+    "span_ending",
 ]

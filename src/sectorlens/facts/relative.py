@@ -4,7 +4,7 @@ or another period of the same sentence.
 - Deictic years (``last year``, ``작년``, ``去年``, ``this year``, ``내년``, ``明年``) count from
   the document's own date (a letter of February 2011 spent money *last year*: 2010); anaphoric ones
   (``the previous year``, ``전년``, ``上年``, ``the year before``) from the period of the context.
-  Without a document date both count from the context year.
+  Without a document date both count from the year the sentence or its context is in.
 - Stretches: ``前5个月`` (January–May), ``年初至6月11日`` and ``2025年以来`` (from January 1 to
   a day, or to the period the sentence reports), ``over the last 46 years``, ``the 40-year
   period``, ``지난 10년간``, ``过去5年`` (whole years ending with the context year).
@@ -87,7 +87,8 @@ RELATIVE = re.compile(
             # 1H24, 2H 2024: a half
             r"(?P<nh>\b(?P<nhn>[12])H\s?(?P<nhy>(?:19|20)\d{2}|\d{2})(?:F|E)?\b)",
             # 一季度, 第三季度, 3분기, 1~3분기 without a year: the context year's quarters
-            r"(?P<bq>(?<![\d前~\-])第?(?P<bqz>[一二三四])季度|(?<![\d~\-])(?<![\d]\s)"
+            r"(?P<bq>\bQ(?P<bqe>[1-4])\b(?!\s?(?:FY|fiscal|[’'‘]?\d{2}\b|(?:19|20)\d{2}))|"
+            r"(?<![\d前~\-])第?(?P<bqz>[一二三四])季度|(?<![\d~\-])(?<![\d]\s)"
             r"(?P<bq1>[1-4])\s?(?:[~\-]\s?(?P<bq2>[1-4])\s?)?분기)",
             # at yearend, year-end, 年末, 年底, 연말 (not 2019年末: read with its year below)
             r"(?P<yearend>\b(?<!fiscal\s)(?:at\s)?(?:the\s)?year[-\s]?end\b(?!\s?(?:of\s)?(?:19|20)\d{2})|(?<![\d年去今上明来])年(?:末|底)|"
@@ -137,16 +138,20 @@ def _near(year: int, reference: date | None) -> bool:
 
 
 def relative_periods(
-    text: str, year: int | None, reference: date | None, before_year: Sequence[tuple[int, int]]
+    text: str,
+    year: int | None,
+    reference: date | None,
+    before_year: Sequence[tuple[int, int]],
+    fiscal: bool = False,
 ) -> list[Found]:
     """The relative periods ``text`` names. ``year`` is the context year, ``reference`` the
     document's date; ``before_year`` lists (offset, year) of periods already read in ``text``,
-    which date a ``前5个月`` after them."""
+    which date a ``前5个月`` after them; ``fiscal``: the document has its own fiscal calendar."""
     out: list[Found] = []
     years = list(before_year)
     for m in RELATIVE.finditer(text):
         prior = [y for at, y in sorted(years) if at <= m.start()]
-        got = _one(m, prior[-1] if prior else year, year, reference)
+        got = _one(m, prior[-1] if prior else year, reference, fiscal)
         if got is not None:
             period, note = got
             out.append(Found(m.start(), m.end(), period, note))
@@ -155,7 +160,7 @@ def relative_periods(
 
 
 def _one(
-    m: re.Match[str], year: int | None, context: int | None, reference: date | None
+    m: re.Match[str], year: int | None, reference: date | None, fiscal: bool
 ) -> tuple[Period, str | None] | None:
     g = m.groupdict()
     word = m.group(0)
@@ -205,7 +210,9 @@ def _one(
     if g["bq"]:
         if year is None:
             return None
-        q1 = _ZH_NUMBERS[g["bqz"]] if g["bqz"] else int(g["bq1"])
+        if g["bqe"] and fiscal:
+            return None  # Q1 of a company whose fiscal year is not the calendar's
+        q1 = _ZH_NUMBERS[g["bqz"]] if g["bqz"] else int(g["bqe"] or g["bq1"])
         q2 = int(g["bq2"]) if g["bq2"] else q1
         if q2 < q1:
             return None
