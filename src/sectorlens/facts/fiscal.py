@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sectorlens.model import Period
+
 MON = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -142,10 +144,9 @@ def span_ending(end: date, months: int) -> tuple[date, date]:
     return date(y, mo, day) + timedelta(days=1), end
 
 
-def months_of(period: tuple[date, date] | object) -> int:
+def months_of(period: Period) -> int:
     """How many months a span of days covers, rounded (a 13-week quarter is 3)."""
-    start, end = period.start, period.end  # type: ignore[attr-defined]
-    return max(1, round(((end - start).days + 1) / 30.44))
+    return max(1, round(((period.end - period.start).days + 1) / 30.44))
 
 
 def same_span_in(start: date, end: date, year: int) -> tuple[date, date] | None:

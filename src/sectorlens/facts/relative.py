@@ -191,10 +191,10 @@ def _one(
         return Period(date(y, m0 + 1, 1), _month_end(y, m0 + 1)), f"{note} {reference.isoformat()}"
     if g["firstm"]:
         n = _count(g["fm"])
-        y = int(g["fmy"]) if g["fmy"] else year
-        if y is None or n is None or not 1 <= n <= 12:
+        fy = int(g["fmy"]) if g["fmy"] else year
+        if fy is None or n is None or not 1 <= n <= 12:
             return None
-        return Period(date(y, 1, 1), _month_end(y, n), n < 12), None
+        return Period(date(fy, 1, 1), _month_end(fy, n), n < 12), None
     if g["ytd"]:
         if year is None:
             return None
