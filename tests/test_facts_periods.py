@@ -258,3 +258,27 @@ def test_a_bare_quarter_of_a_fiscal_calendar_is_not_the_calendar_quarter() -> No
     dating = Dating(fiscal=Fiscal(1, 1), reference=date(2023, 5, 31))
     assert named_periods("Q1 revenue", 2023, dating) == ()
     assert len(named_periods("Q1 revenue", 2023, Dating(reference=date(2023, 5, 31)))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# 2020年年度报告\n\n报告期末，公司总资产为50亿元。\n", date(2020, 12, 31)),
+        (
+            "# First Quarter 2023\n\nAt the end of the quarter, cash was $5 billion.\n",
+            date(2023, 3, 31),
+        ),
+        ("# 2023년 3분기 실적\n\n보고기간 말 자산은 50억 원이다.\n", date(2023, 9, 30)),
+    ],
+)
+def test_the_end_of_the_reported_period_is_its_last_day(text: str, expected: date) -> None:
+    (period,) = _periods(text, fmt="md").values()
+    assert period == Period(expected, expected)
+
+
+def test_the_end_of_the_period_is_not_the_documents_date() -> None:
+    day = Period(date(2021, 4, 23), date(2021, 4, 23))
+    assert named_periods("报告期末总资产", 2021, Dating(base=day, published=True)) == ()
+    year = Period(*_y(2020))
+    (n,) = named_periods("报告期末总资产", 2020, Dating(base=year))
+    assert n.period == Period(date(2020, 12, 31), date(2020, 12, 31))

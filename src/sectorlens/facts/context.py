@@ -88,6 +88,12 @@ _CMP_VALUE_BEFORE = re.compile(
     r"(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\s(?:in|for|during)\s(?:the\s)?$",
     re.I,
 )
+# The end of the period the context reports (报告期末, at the end of the quarter): its last day.
+_PERIOD_END = re.compile(
+    r"(?:本)?报告期(?:期)?末|本期末|보고\s?기간\s?말|"
+    r"\b(?:at\s)?the\send\sof\sthe\s(?:reporting\s)?(?:period|quarter)\b|\bquarter[-\s]end\b",
+    re.I,
+)
 _CMP_AFTER = re.compile(
     r"^\s?(?:동기\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
 )
@@ -323,6 +329,11 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         taken = [t for t in taken if t not in overlap]
         found.append(Named(f.start, f.end, f.period, note=f.note))
         taken.append((f.start, f.end))
+    base = dating.base if dating is not None and not dating.published else None
+    for m in _PERIOD_END.finditer(text) if base is not None else ():
+        if base is not None and not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Named(m.start(), m.end(), Period(base.end, base.end)))  # 报告期末
+            taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)
     for m in _EXTRA.finditer(text):
         overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
