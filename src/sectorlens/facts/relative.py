@@ -226,9 +226,11 @@ def _one(
         if g["fcast"] and not _FCAST_CASE.search(word):
             return None
         y = int(digits) if len(digits) == 4 else 2000 + int(digits)
-        if not _near(y, reference):
-            return None  # a two-digit year is read only near the document's own date
-        return _pair(_year_span(y, y))
+        if not _near(y, reference) or len(digits) == 4:
+            return None if not _near(y, reference) else _pair(_year_span(y, y))
+        note = f"'{word.strip()}' read as {y}: a two-digit year near the document's date"
+        p = _year_span(y, y)
+        return None if p is None else (p, note)
     return None
 
 
