@@ -24,10 +24,12 @@ from sectorlens.model import Period, Quantity
 
 
 class DocHeadings:
-    """The headings of a document in reading order, handed out once each as the text passes."""
+    """The headings of a document in reading order, handed out once each as the text passes;
+    only those whose level the reader knows (a PDF's table header set in bold is no heading)."""
 
     def __init__(self, doc: Document) -> None:
-        self._heads = sorted(doc.headings(), key=lambda b: b.span[0])
+        heads = [h for h in doc.headings() if h.level is not None]
+        self._heads = sorted(heads, key=lambda b: b.span[0])
         self._next = 0
 
     def passed(self, offset: int) -> list[Block]:
