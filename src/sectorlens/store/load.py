@@ -194,11 +194,10 @@ class LoadWriter:
 
         columns = [n for n in schema.names if n in names or n == "load_id" or n in derived]
         select = ", ".join(expression(name) for name in columns)
-        # the latest load describes a company; a source already present stays as it is
-        verb = "INSERT OR REPLACE INTO" if table == "companies" else "INSERT INTO"
+        # a source already present stays as it is (companies: see _replace_companies)
         conflict = " ON CONFLICT DO NOTHING" if table == "sources" else ""
         found = (
-            f"{verb} {table} ({', '.join(columns)}) SELECT {select} "
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} "
             f"FROM _sectorlens_batch{conflict}"
         )
         self._plans[key] = found
@@ -227,6 +226,13 @@ class LoadWriter:
             except duckdb.Error as exc:
                 raise StoreError(f"cannot key the companies of {table}: {exc}") from exc
 
+        if table == "companies":
+            tables = [_last_of_each(pa.concat_tables(tables))]
+            given = tables[0]
+            if keys is None and "company_key" in given.column_names:
+                keys = given.select(["company_id", "company_key"])
+            self._replace_companies(given.column("company_id"), keys)
+
         def drain() -> Iterator[pa.RecordBatch]:
             while tables:
                 data = tables.pop(0)
@@ -244,6 +250,44 @@ class LoadWriter:
             raise StoreError(f"cannot insert into {table}: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_batch")
+
+    def _replace_companies(self, ids: pa.ChunkedArray, keys: pa.Table | None) -> None:
+        """Delete the stored rows of the batch's companies: the latest row describes a company.
+
+        (What a PRIMARY KEY's ``INSERT OR REPLACE`` did, without its index in memory: a scan
+        of the integer keys, plus the ids of rows stored without a key by other writers.)
+        """
+        if pa.types.is_dictionary(ids.type):
+            ids = ids.cast(ids.type.value_type)
+        replaced = pa.table({"company_id": ids.cast(pa.string())})
+        by_key = ""
+        if keys is not None and keys.num_rows:
+            replaced = keys.select(["company_id", "company_key"]).cast(
+                pa.schema([("company_id", pa.string()), ("company_key", pa.int64())])
+            )
+            by_key = "company_key IN (SELECT company_key FROM _sectorlens_replaced) OR "
+        self._con.register("_sectorlens_replaced", replaced)
+        try:
+            self._con.execute(
+                f"DELETE FROM companies WHERE {by_key}(company_key IS NULL "
+                "AND company_id IN (SELECT company_id FROM _sectorlens_replaced))"
+            )
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot replace companies: {str(exc).splitlines()[0]}") from exc
+        finally:
+            self._con.unregister("_sectorlens_replaced")
+
+
+def _last_of_each(data: pa.Table) -> pa.Table:
+    """``data`` with one row per company id: its last (a later row describes it better)."""
+    ids = data.column("company_id")
+    if pc.count_distinct(ids).as_py() == data.num_rows:
+        return data
+    if pa.types.is_dictionary(ids.type):
+        ids = ids.cast(ids.type.value_type)
+    rows = pa.table({"id": ids, "at": pa.array(range(data.num_rows), pa.int64())})
+    last = rows.group_by("id", use_threads=False).aggregate([("at", "max")]).column("at_max")
+    return data.take(pc.take(last, pc.sort_indices(last)))
 
 
 def _keyed(data: pa.Table, keys: pa.Table) -> pa.Array:
