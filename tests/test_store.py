@@ -142,13 +142,13 @@ def _names(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
 
 def test_a_load_replaces_companies_without_an_index(db_path: Path) -> None:
     con = connect(db_path)
-    # a company named twice in one batch and again in a later batch: the latest row describes it
+    # a company named twice in one batch and again in a later batch: its first row describes it
     _written(con, "L1", [("a", "a1"), ("a", "a2"), ("b", "b1"), ("a", "a3")])
-    assert _names(con) == [("a", "a3", "L1"), ("b", "b1", "L1")]
+    assert _names(con) == [("a", "a1", "L1"), ("b", "b1", "L1")]
     _company(con, "c", "X")  # written by another tool, without a key
     _written(con, "L2", [("b", "b2"), ("c", "c2"), ("d", "d2")])
     assert _names(con) == [
-        ("a", "a3", "L1"),
+        ("a", "a1", "L1"),
         ("b", "b2", "L2"),
         ("c", "c2", "L2"),
         ("d", "d2", "L2"),

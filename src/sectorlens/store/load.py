@@ -194,7 +194,7 @@ class LoadWriter:
 
         columns = [n for n in schema.names if n in names or n == "load_id" or n in derived]
         select = ", ".join(expression(name) for name in columns)
-        # a source already present stays as it is (companies: see _replace_companies)
+        # a source already present stays as it is (companies: see _new_companies)
         conflict = " ON CONFLICT DO NOTHING" if table == "sources" else ""
         found = (
             f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} "
@@ -227,11 +227,7 @@ class LoadWriter:
                 raise StoreError(f"cannot key the companies of {table}: {exc}") from exc
 
         if table == "companies":
-            tables = [_last_of_each(pa.concat_tables(tables))]
-            given = tables[0]
-            if keys is None and "company_key" in given.column_names:
-                keys = given.select(["company_id", "company_key"])
-            self._replace_companies(given.column("company_id"), keys)
+            tables = [self._new_companies(pa.concat_tables(tables), keys)]
 
         def drain() -> Iterator[pa.RecordBatch]:
             while tables:
@@ -251,43 +247,57 @@ class LoadWriter:
         finally:
             self._con.unregister("_sectorlens_batch")
 
-    def _replace_companies(self, ids: pa.ChunkedArray, keys: pa.Table | None) -> None:
-        """Delete the stored rows of the batch's companies: the latest row describes a company.
+    def _new_companies(self, data: pa.Table, keys: pa.Table | None) -> pa.Table:
+        """The rows of ``data`` that describe a company this load has not stored yet (its first
+        row in the file does), after deleting the rows earlier loads stored for them.
 
-        (What a PRIMARY KEY's ``INSERT OR REPLACE`` did, without its index in memory: a scan
-        of the integer keys, plus the ids of rows stored without a key by other writers.)
+        What a PRIMARY KEY's ``INSERT OR REPLACE`` did, without its index in memory; and a
+        company named again in the same load is skipped rather than deleted and inserted again,
+        which would hold a deleted row per repetition until the load commits.
         """
+        data = _first_of_each(data)
+        ids = data.column("company_id")
         if pa.types.is_dictionary(ids.type):
             ids = ids.cast(ids.type.value_type)
-        replaced = pa.table({"company_id": ids.cast(pa.string())})
+        named = pa.table({"company_id": ids.cast(pa.string())})
+        if keys is None and "company_key" in data.column_names:
+            keys = data.select(["company_id", "company_key"])
         by_key = ""
         if keys is not None and keys.num_rows:
-            replaced = keys.select(["company_id", "company_key"]).cast(
+            named = keys.select(["company_id", "company_key"]).cast(
                 pa.schema([("company_id", pa.string()), ("company_key", pa.int64())])
             )
-            by_key = "company_key IN (SELECT company_key FROM _sectorlens_replaced) OR "
-        self._con.register("_sectorlens_replaced", replaced)
+            by_key = "company_key IN (SELECT company_key FROM _sectorlens_named) OR "
+        named_here = f"({by_key}company_id IN (SELECT company_id FROM _sectorlens_named))"
+        self._con.register("_sectorlens_named", named)
         try:
+            stored = self._con.sql(
+                f"SELECT company_id FROM companies WHERE load_id = $load AND {named_here}",
+                params={"load": self._load_id},
+            ).to_arrow_table()
             self._con.execute(
-                f"DELETE FROM companies WHERE {by_key}(company_key IS NULL "
-                "AND company_id IN (SELECT company_id FROM _sectorlens_replaced))"
+                f"DELETE FROM companies WHERE load_id <> $load AND {named_here}",
+                {"load": self._load_id},
             )
         except duckdb.Error as exc:
             raise StoreError(f"cannot replace companies: {str(exc).splitlines()[0]}") from exc
         finally:
-            self._con.unregister("_sectorlens_replaced")
+            self._con.unregister("_sectorlens_named")
+        if not stored.num_rows:
+            return data
+        return data.filter(pc.invert(pc.is_in(ids, value_set=stored.column(0))))
 
 
-def _last_of_each(data: pa.Table) -> pa.Table:
-    """``data`` with one row per company id: its last (a later row describes it better)."""
+def _first_of_each(data: pa.Table) -> pa.Table:
+    """``data`` with one row per company id: its first."""
     ids = data.column("company_id")
     if pc.count_distinct(ids).as_py() == data.num_rows:
         return data
     if pa.types.is_dictionary(ids.type):
         ids = ids.cast(ids.type.value_type)
     rows = pa.table({"id": ids, "at": pa.array(range(data.num_rows), pa.int64())})
-    last = rows.group_by("id", use_threads=False).aggregate([("at", "max")]).column("at_max")
-    return data.take(pc.take(last, pc.sort_indices(last)))
+    first = rows.group_by("id", use_threads=False).aggregate([("at", "min")]).column("at_min")
+    return data.take(pc.take(first, pc.sort_indices(first)))
 
 
 def _keyed(data: pa.Table, keys: pa.Table) -> pa.Array:
