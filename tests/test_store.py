@@ -177,3 +177,10 @@ def test_a_schema_4_store_loses_the_companies_index_and_keeps_its_rows(db_path: 
     assert _names(con) == [("a", "a", "L1")]
     _written(con, "L2", [("a", "a2")])
     assert _names(con) == [("a", "a2", "L2")]
+
+
+def test_a_store_connection_draws_no_progress_bar(db_path: Path) -> None:
+    # DuckDB draws one on standard output for a statement over 2 s; the library never prints
+    for con in (connect(db_path), connect(":memory:")):
+        assert con.execute("SELECT current_setting('enable_progress_bar')").fetchall() == [(False,)]
+        con.close()

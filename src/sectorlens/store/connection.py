@@ -40,6 +40,7 @@ def connect(
     db = Path(path).expanduser() if path is not None else default_db_path()
     if str(db) == ":memory:":
         con = duckdb.connect(":memory:")
+        quiet(con)
         ensure_schema(con)
         return con
     if db.is_dir():
@@ -58,6 +59,7 @@ def connect(
         ) from exc
     except duckdb.Error as exc:
         raise StoreError(f"{db} is not a readable DuckDB store: {_first_line(exc)}") from exc
+    quiet(con)
     if not read_only:
         note = ensure_schema(con)
         if note and on_upgrade is not None:
@@ -65,6 +67,12 @@ def connect(
     else:
         _check_version(con, db)
     return con
+
+
+def quiet(con: duckdb.DuckDBPyConnection) -> None:
+    """No progress bar: DuckDB draws one on standard output for a statement over 2 s, and the
+    library never prints (it broke `--format json` output and the benchmarks' JSON lines)."""
+    con.execute("SET enable_progress_bar = false")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> str | None:
