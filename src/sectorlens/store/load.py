@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from sectorlens.errors import StoreError
 from sectorlens.store.connection import first_row
-from sectorlens.store.keys import MID_X2_SQL, keys_for
+from sectorlens.store.keys import MID_X2_SQL, assign_company_keys, keys_for
 from sectorlens.store.schema import TABLES
 
 # Tables are inserted once DEFAULT_CHUNK_ROWS rows of them are queued (rows given one by one are
@@ -83,6 +83,7 @@ class LoadWriter:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sectorlens-insert")
         self._inflight: Future[None] | None = None
         self.written: dict[str, int] = {}
+        self._keyed_before = False  # rows other writers stored without a company key
 
     def __enter__(self) -> LoadWriter:
         return self
@@ -251,41 +252,43 @@ class LoadWriter:
         """The rows of ``data`` that describe a company this load has not stored yet (its first
         row in the file does), after deleting the rows earlier loads stored for them.
 
-        What a PRIMARY KEY's ``INSERT OR REPLACE`` did, without its index in memory; and a
-        company named again in the same load is skipped rather than deleted and inserted again,
-        which would hold a deleted row per repetition until the load commits.
+        What a PRIMARY KEY's ``INSERT OR REPLACE`` did, without its index in memory: one scan of
+        the stored integer keys per batch. A company named again in the same load is skipped
+        rather than deleted and inserted again (a deleted row is held until the commit).
         """
+        if not self._keyed_before:  # (rows of other writers are replaced by key, like ours)
+            assign_company_keys(self._con)
+            self._keyed_before = True
         data = _first_of_each(data)
-        ids = data.column("company_id")
-        if pa.types.is_dictionary(ids.type):
-            ids = ids.cast(ids.type.value_type)
-        named = pa.table({"company_id": ids.cast(pa.string())})
-        if keys is None and "company_key" in data.column_names:
-            keys = data.select(["company_id", "company_key"])
-        by_key = ""
-        if keys is not None and keys.num_rows:
-            named = keys.select(["company_id", "company_key"]).cast(
-                pa.schema([("company_id", pa.string()), ("company_key", pa.int64())])
-            )
-            by_key = "company_key IN (SELECT company_key FROM _sectorlens_named) OR "
-        named_here = f"({by_key}company_id IN (SELECT company_id FROM _sectorlens_named))"
+        given = (
+            data.column("company_key")
+            if keys is None
+            else pa.chunked_array([_keyed(data, keys)], pa.int64())
+        )
+        named = pa.table({"company_key": given.cast(pa.int64())})
         self._con.register("_sectorlens_named", named)
         try:
-            stored = self._con.sql(
-                f"SELECT company_id FROM companies WHERE load_id = $load AND {named_here}",
+            found = self._con.sql(
+                "SELECT company_key, load_id = $load AS here FROM companies "
+                "WHERE company_key IN (SELECT company_key FROM _sectorlens_named)",
                 params={"load": self._load_id},
             ).to_arrow_table()
-            self._con.execute(
-                f"DELETE FROM companies WHERE load_id <> $load AND {named_here}",
-                {"load": self._load_id},
-            )
+            elsewhere = found.filter(pc.invert(found.column("here")))
+            if elsewhere.num_rows:
+                self._con.register("_sectorlens_named", elsewhere.select(["company_key"]))
+                self._con.execute(
+                    "DELETE FROM companies WHERE load_id <> $load AND company_key IN "
+                    "(SELECT company_key FROM _sectorlens_named)",
+                    {"load": self._load_id},
+                )
         except duckdb.Error as exc:
             raise StoreError(f"cannot replace companies: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_named")
-        if not stored.num_rows:
+        here = found.filter(found.column("here")).column("company_key")
+        if not len(here):
             return data
-        return data.filter(pc.invert(pc.is_in(ids, value_set=stored.column(0))))
+        return data.filter(pc.invert(pc.is_in(given, value_set=here.combine_chunks())))
 
 
 def _first_of_each(data: pa.Table) -> pa.Table:
