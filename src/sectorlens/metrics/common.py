@@ -82,8 +82,16 @@ def rates_by_day(engine: Any, target: str, currencies: Sequence[str]) -> ir.Tabl
                 f"fx_fixed_{i}": ibis.least(out.q_fixed, out[f"b_fixed_{i}"]),
             }
         )
-    keep = ["fx_day", *(f"fx_{k}_{i}" for i in range(len(currencies)) for k in ("rate", "fixed"))]
-    return out.select(*keep)
+    cols = ["fx_day", *(f"fx_{k}_{i}" for i in range(len(currencies)) for k in ("rate", "fixed"))]
+    return kept(engine, ("rates_by_day", target, *currencies), out.select(*cols))
+
+
+def kept(engine: Any, key: Sequence[str], expr: ir.Table) -> ir.Table:
+    """``expr``, or the table the engine keeps of it for the store's state (an engine with
+    ``keep``, such as a compiled plan's, materializes such filter-free tables — the rates —
+    once per store state instead of rebuilding them in every query)."""
+    keep = getattr(engine, "keep", None)
+    return expr if keep is None else keep(tuple(key), expr)
 
 
 def with_rate(
@@ -113,7 +121,7 @@ def with_rate(
     r = rates_by_day(engine, target, foreign)
     code = t[currency]
     if not fixings and engine.name == "duckdb":
-        first, lists = _rate_lists(r, len(foreign))
+        first, lists = _rate_lists(r, len(foreign), engine, (target, *foreign))
         # position in the lists (1-based); 0 (no element: null) before the first day
         at = ibis.greatest(t[day].delta(first, unit="day") + 1, 0)
         rate = ibis.cases(
@@ -153,10 +161,12 @@ def _list_extract() -> Any:
     return list_extract
 
 
-def _rate_lists(r: ir.Table, n: int) -> tuple[ir.Scalar, list[ir.Scalar]]:
+def _rate_lists(
+    r: ir.Table, n: int, engine: Any, key: Sequence[str]
+) -> tuple[ir.Scalar, list[ir.Scalar]]:
     """The first day of the rates ``r`` (see :func:`rates_by_day`) and, for each of its ``n``
     currencies, the list of its rates on every calendar day from that one to the last (null
-    on a day without a rate), as scalars."""
+    on a day without a rate), as scalars (of one row the engine may keep, see :func:`kept`)."""
     b = r.aggregate(lo=r.fx_day.min(), hi=r.fx_day.max())
     cal = b.select(lo=b.lo, pos=ibis.range(0, b.hi.delta(b.lo, unit="day") + 1).unnest())
     cal = cal.select(cal_day=cal.lo + cal.pos.as_interval("D"), pos=cal.pos)
@@ -165,6 +175,7 @@ def _rate_lists(r: ir.Table, n: int) -> tuple[ir.Scalar, list[ir.Scalar]]:
         first=j.cal_day.min(),
         **{f"l{i}": j[f"fx_rate_{i}"].collect(order_by=j.pos, include_null=True) for i in range(n)},
     )
+    out = kept(engine, ("rate_lists", *key), out)
     return out.select("first").as_scalar(), [out.select(f"l{i}").as_scalar() for i in range(n)]
 
 

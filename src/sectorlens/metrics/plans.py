@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from sectorlens.metrics.store_facts import StoreFacts
 
-PLAN_FORMAT = 1  # bump when the plan file's layout changes
+PLAN_FORMAT = 2  # bump when the plan file's layout changes
 _NONCE = "q7sentinel"  # sentinel strings: 'q7sentinel_<k>_x'
 _INT_BASE = 1_000_000_007  # sentinel numbers: _INT_BASE + 1000·k (outside every int field's range)
 _DATE_BASE = 1000  # sentinel dates: <_DATE_BASE + k>-11-11 (MAKE_DATE(1000 + k, 11, 11))
@@ -63,10 +63,12 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """The statements of one shape (``volatile``: valid for one store state only)."""
+    """The statements of one shape (``volatile``: valid for one store state only) and the kept
+    tables they read (name, SQL; see ``StoreFacts.build_kept``)."""
 
     statements: tuple[Statement, ...]
     volatile: bool = False
+    kept: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> str:
         """The plan as JSON text (schemas as Arrow IPC, base64)."""
@@ -74,6 +76,7 @@ class Plan:
             {
                 "format": PLAN_FORMAT,
                 "volatile": self.volatile,
+                "kept": [list(k) for k in self.kept],
                 "statements": [
                     {
                         "name": s.name,
@@ -104,9 +107,10 @@ class Plan:
                 )
                 for s in doc["statements"]
             )
+            kept = tuple((str(name), str(sql)) for name, sql in doc.get("kept") or ())
         except (ValueError, KeyError, TypeError, pa.ArrowInvalid):
             return None
-        return cls(statements, bool(doc.get("volatile")))
+        return cls(statements, bool(doc.get("volatile")), kept)
 
 
 class PlanCache:
@@ -145,6 +149,11 @@ class PlanCache:
             with self._lock:
                 self._plans[key] = plan
         return plan
+
+    def get_memory(self, key: str) -> Plan | None:
+        """The plan of ``key`` kept in memory, or None."""
+        with self._lock:
+            return self._plans.get(key)
 
     def put(self, key: str, plan: Plan, *, disk: bool = True) -> None:
         """Keep ``plan`` under ``key`` (on disk too, unless ``disk`` is false)."""
@@ -256,6 +265,7 @@ def shape_key(
         "code": code,
         "schema": facts.schema_hash,
         "deal_currencies": facts.deal_currencies(),
+        "kept": facts.token is not None,  # whether plans read kept tables (see build_kept)
         "filters": shape_of(filters),
         **parts,
     }
@@ -310,10 +320,41 @@ def run_plan(
                 cache.put(f"{key}-{facts.token}", plan, disk=facts.persistent)
         else:
             cache.put(key, plan)
+    if plan.kept:
+        plan = _bound(cache, key, plan, facts)
+    try:
+        return _results(con, plan, values, fixed)
+    except Exception as e:  # a kept table not yet built for this store state on this DuckDB
+        import duckdb
+
+        if not plan.kept or not isinstance(e, duckdb.CatalogException):
+            raise
+        facts.build_kept(con, plan.kept)
+        return _results(con, plan, values, fixed)
+
+
+def _results(
+    con: duckdb.DuckDBPyConnection,
+    plan: Plan,
+    values: Mapping[str, Any],
+    fixed: FixedResults | None,
+) -> dict[str, pa.Table]:
     return {
         s.name: fixed.run(con, s) if fixed is not None and not s.params else execute(con, s, values)
         for s in plan.statements
     }
+
+
+def _bound(cache: PlanCache, key: str, plan: Plan, facts: StoreFacts) -> Plan:
+    """``plan`` with its SQL naming the kept tables of ``facts``' store state (kept in memory
+    by state)."""
+    bound_key = f"{key}@{facts.token}"
+    found = cache.get_memory(bound_key)
+    if found is None:
+        statements = tuple(replace(s, sql=facts.bind_kept(s.sql)) for s in plan.statements)
+        found = replace(plan, statements=statements)
+        cache.put(bound_key, found, disk=False)
+    return found
 
 
 def execute(con: duckdb.DuckDBPyConnection, s: Statement, values: Mapping[str, Any]) -> pa.Table:
@@ -344,17 +385,23 @@ def compile_plan(
     swapped, values = sentinels(filters)
     engine = facts.ibis_engine(con)
     exprs = build(swapped, engine)
+    kept = tuple(
+        (name, str(ibis.to_sql(expr, dialect="duckdb")))
+        for name, expr in (engine.kept or {}).items()
+    )
+    if kept:
+        facts.build_kept(con, kept)
     statements = []
     for name, expr in exprs.items():
         sql = str(ibis.to_sql(expr, dialect="duckdb"))
         schema = expr.schema().to_pyarrow()
-        sql = _typed(con, sql, schema)
+        sql = _typed(con, sql, schema, facts.bind_kept)
         try:
             sql, params = _placeholders(sql, len(values))
         except ValueError:
             return None
         statements.append(Statement(name, sql, params, schema))
-    return Plan(tuple(statements), volatile=engine.read_store)
+    return Plan(tuple(statements), volatile=engine.read_store, kept=kept)
 
 
 _DUCK_TYPES = {
@@ -375,14 +422,17 @@ def _duck_type(typ: pa.DataType) -> str | None:
     return _DUCK_TYPES.get(typ)
 
 
-def _typed(con: duckdb.DuckDBPyConnection, sql: str, schema: pa.Schema) -> str:
+def _typed(
+    con: duckdb.DuckDBPyConnection, sql: str, schema: pa.Schema, bind: Callable[[str], str]
+) -> str:
     """``sql`` whose columns DuckDB already returns in ``schema``'s types: a column of another
     type (a sum of counts is HUGEINT, a year BIGINT) is cast in SQL, so that running the plan
     needs no Arrow cast (and no ``pyarrow.compute``). Left as it is when the query orders its
-    rows or a type has no DuckDB spelling here (:func:`conform` casts those in Arrow)."""
+    rows or a type has no DuckDB spelling here (:func:`conform` casts those in Arrow). ``bind``
+    names the kept tables of the store state in the SQL DuckDB describes."""
     if _orders_rows(sql):
         return sql
-    rel = con.sql(sql)
+    rel = con.sql(bind(sql))
     found = [str(t) for t in rel.types]
     if list(rel.columns) != schema.names:
         return sql
@@ -418,5 +468,5 @@ def _orders_rows(sql: str) -> bool:
 def _direct(
     con: duckdb.DuckDBPyConnection, facts: StoreFacts, filters: Sequence[Filter], build: Build
 ) -> dict[str, pa.Table]:
-    engine = facts.ibis_engine(con)
+    engine = facts.ibis_engine(con, keep=False)
     return {name: engine.execute(expr) for name, expr in build(filters, engine).items()}
