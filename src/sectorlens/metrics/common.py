@@ -83,15 +83,28 @@ def rates_by_day(engine: Any, target: str, currencies: Sequence[str]) -> ir.Tabl
             }
         )
     cols = ["fx_day", *(f"fx_{k}_{i}" for i in range(len(currencies)) for k in ("rate", "fixed"))]
-    return kept(engine, ("rates_by_day", target, *currencies), out.select(*cols))
+    return out.select(*cols)
 
 
-def kept(engine: Any, key: Sequence[str], expr: ir.Table) -> ir.Table:
-    """``expr``, or the table the engine keeps of it for the store's state (an engine with
-    ``keep``, such as a compiled plan's, materializes such filter-free tables — the rates —
-    once per store state instead of rebuilding them in every query)."""
-    keep = getattr(engine, "keep", None)
-    return expr if keep is None else keep(tuple(key), expr)
+def kept_rates(engine: Any, target: str, currencies: Sequence[str]) -> ir.Table | None:
+    """The rates of :func:`rates_by_day`, one row per currency and day (``kr_cur``, ``kr_day``,
+    ``kr_rate``, ``kr_fixed``), as a table the engine keeps for the store's state; None when
+    the engine keeps no tables (an engine with ``keeps``, such as a compiled plan's, builds it
+    once per store state and currency instead of in every query)."""
+    if not getattr(engine, "keeps", False):
+        return None
+    r = rates_by_day(engine, target, currencies)
+    parts = [
+        r.select(
+            kr_cur=ibis.literal(code, "string"),
+            kr_day=r.fx_day,
+            kr_rate=r[f"fx_rate_{i}"],
+            kr_fixed=r[f"fx_fixed_{i}"],
+        )
+        for i, code in enumerate(currencies)
+    ]
+    long = parts[0].union(*parts[1:], distinct=False) if len(parts) > 1 else parts[0]
+    return engine.keep(("rates", target, *currencies), long)
 
 
 def with_rate(
@@ -112,16 +125,26 @@ def with_rate(
     per currency, see :func:`_rate_lists`): no join, about a third of the cost of a hash join on
     the day over 10M deals. Otherwise each row joins one row of rates per day (a join on the date
     alone, about half the cost of a join on currency and date) and picks its currency's column.
+    An engine that keeps tables (:func:`kept_rates`) joins its kept rates on currency and day
+    instead: the same rates, no rate table to build and small expressions to plan.
     """
     target = q.currency
     foreign = [c for c in engine.deal_currencies() if c != target]
     one = ibis.literal(Decimal(1), RATE_TYPE)
     if not foreign:
         return t.mutate(fx_rate=one, fx_fixed_on=ibis.null("date"))
+    kr = kept_rates(engine, target, foreign)
+    if kr is not None:
+        j = t.left_join(kr, (t[currency] == kr.kr_cur) & (t[day] == kr.kr_day))
+        rate = ibis.cases((j[currency] == target, one), else_=j.kr_rate)
+        fixed = j.kr_fixed if fixings or engine.name != "duckdb" else ibis.null("date")
+        return j.mutate(fx_rate=rate, fx_fixed_on=fixed).drop(
+            "kr_cur", "kr_day", "kr_rate", "kr_fixed"
+        )
     r = rates_by_day(engine, target, foreign)
     code = t[currency]
     if not fixings and engine.name == "duckdb":
-        first, lists = _rate_lists(r, len(foreign), engine, (target, *foreign))
+        first, lists = _rate_lists(r, len(foreign))
         # position in the lists (1-based); 0 (no element: null) before the first day
         at = ibis.greatest(t[day].delta(first, unit="day") + 1, 0)
         rate = ibis.cases(
@@ -161,12 +184,10 @@ def _list_extract() -> Any:
     return list_extract
 
 
-def _rate_lists(
-    r: ir.Table, n: int, engine: Any, key: Sequence[str]
-) -> tuple[ir.Scalar, list[ir.Scalar]]:
+def _rate_lists(r: ir.Table, n: int) -> tuple[ir.Scalar, list[ir.Scalar]]:
     """The first day of the rates ``r`` (see :func:`rates_by_day`) and, for each of its ``n``
     currencies, the list of its rates on every calendar day from that one to the last (null
-    on a day without a rate), as scalars (of one row the engine may keep, see :func:`kept`)."""
+    on a day without a rate), as scalars."""
     b = r.aggregate(lo=r.fx_day.min(), hi=r.fx_day.max())
     cal = b.select(lo=b.lo, pos=ibis.range(0, b.hi.delta(b.lo, unit="day") + 1).unnest())
     cal = cal.select(cal_day=cal.lo + cal.pos.as_interval("D"), pos=cal.pos)
@@ -175,7 +196,6 @@ def _rate_lists(
         first=j.cal_day.min(),
         **{f"l{i}": j[f"fx_rate_{i}"].collect(order_by=j.pos, include_null=True) for i in range(n)},
     )
-    out = kept(engine, ("rate_lists", *key), out)
     return out.select("first").as_scalar(), [out.select(f"l{i}").as_scalar() for i in range(n)]
 
 

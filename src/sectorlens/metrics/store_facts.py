@@ -257,6 +257,11 @@ class CompileEngine:
                 self._tables[name] = ibis.table(ibis.schema(types), name=name)
         return self._tables[name]
 
+    @property
+    def keeps(self) -> bool:
+        """Whether this engine reads filter-free tables as kept ones (see :meth:`keep`)."""
+        return self.kept is not None
+
     def keep(self, key: tuple[str, ...], expr: ir.Table) -> ir.Table:
         """``expr`` as a kept table, materialized once per store state (see
         :meth:`StoreFacts.build_kept`), or ``expr`` itself where this engine keeps none."""
