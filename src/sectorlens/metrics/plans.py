@@ -330,7 +330,7 @@ def run_plan(
 
         if not plan.kept or not isinstance(e, duckdb.CatalogException):
             raise
-        facts.build_kept(con, plan.kept)
+        facts.build_kept(con, plan.kept, again=True)
         return _results(con, plan, values, fixed)
 
 
@@ -405,7 +405,7 @@ def compile_plan(
     engine = facts.ibis_engine(con)
     exprs = build(swapped, engine)
     kept = tuple(
-        (name, str(ibis.to_sql(expr, dialect="duckdb")))
+        (name, facts.kept_sql(name, functools.partial(_sql, expr)))
         for name, expr in (engine.kept or {}).items()
     )
     if kept:
@@ -421,6 +421,12 @@ def compile_plan(
             return None
         statements.append(Statement(name, sql, params, schema))
     return Plan(tuple(statements), volatile=engine.read_store, kept=kept)
+
+
+def _sql(expr: ir.Table) -> str:
+    import ibis
+
+    return str(ibis.to_sql(expr, dialect="duckdb"))
 
 
 _DUCK_TYPES = {

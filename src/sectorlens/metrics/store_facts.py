@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +58,8 @@ class StoreFacts:
     path: Path | None = None  # where these facts are kept on disk
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _kept_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _kept_sql: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _kept_built: set[str] = field(default_factory=set, repr=False, compare=False)
 
     @property
     def persistent(self) -> bool:
@@ -118,17 +120,38 @@ class StoreFacts:
         """``sql`` naming this store state's kept tables (compiled SQL names no state)."""
         return sql.replace(f'"{KEPT}".', f'"{self.kept_catalog}".')
 
-    def build_kept(self, con: duckdb.DuckDBPyConnection, kept: Sequence[tuple[str, str]]) -> None:
+    def kept_sql(self, name: str, make: Callable[[], str]) -> str:
+        """The SQL of kept table ``name`` (``make()`` the first time it is asked for)."""
+        with self._kept_lock:
+            found = self._kept_sql.get(name)
+        if found is None:
+            found = make()
+            with self._kept_lock:
+                self._kept_sql[name] = found
+        return found
+
+    def build_kept(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        kept: Sequence[tuple[str, str]],
+        *,
+        again: bool = False,
+    ) -> None:
         """Materialize the kept tables ``kept`` (name, compiled SQL; in dependency order) for
         this store state, where they are not yet: in an in-memory database attached to ``con``'s
         DuckDB (shared by its cursors, writable even beside a read-only store). Kept tables of
-        other store states are dropped with their database."""
+        other store states are dropped with their database. Tables built earlier by these facts
+        are taken as there unless ``again`` (a query did not find them)."""
         if self.token is None:
             raise ValueError(
                 "kept tables need a store file (an in-memory store has no state token)"
             )
         cat = self.kept_catalog
         with self._kept_lock:
+            if again:
+                self._kept_built.clear()
+            if all(name in self._kept_built for name, _ in kept):
+                return
             attached = [
                 str(name)
                 for (name,) in con.execute(
@@ -146,6 +169,7 @@ class StoreFacts:
                 con.execute(
                     f'CREATE TABLE IF NOT EXISTS "{cat}"."main"."{name}" AS {self.bind_kept(sql)}'
                 )
+                self._kept_built.add(name)
 
 
 def store_token(con: duckdb.DuckDBPyConnection) -> tuple[Path | None, str | None]:
