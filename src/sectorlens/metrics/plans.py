@@ -13,6 +13,12 @@ hash of the shape and of the code that compiles it (sectorlens' version, the met
 files, Ibis' version), so new code, a new store schema or a new deal currency never reuses an
 old plan. A build that reads the store while building (``engine.execute``: e.g. the as-of date
 a year-to-date window ends on) is *volatile*: its plan is kept only for that store state.
+
+*Kept tables*: what a build reads that no filter changes (the rates of a target currency, one
+row per currency and day) is named in the SQL as a table of ``"sl_kept"``, compiled beside the
+plan and materialized once per store state in an in-memory database attached to the store's
+DuckDB (``StoreFacts.build_kept``; at run time ``sl_kept_<state token>``), so a request joins a
+small table instead of rebuilding it. An in-memory store (no state token) keeps none.
 """
 
 from __future__ import annotations
