@@ -12,10 +12,25 @@ from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span, quantity_spans
-from sectorlens.facts.context import Dating, Named, change_of, named_periods, reference_date
+from sectorlens.facts.context import (
+    Dating,
+    Named,
+    change_of,
+    is_dateline,
+    named_periods,
+    reference_date,
+)
 from sectorlens.facts.document import Block
 from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
 from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
+from sectorlens.facts.period_context import (
+    DocHeadings,
+    cagr_period,
+    change_period,
+    continues_list,
+    endpoint,
+    noted,
+)
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
     NO_PERIOD,
@@ -28,7 +43,8 @@ from sectorlens.facts.scope import (
     signed,
 )
 from sectorlens.facts.subjects import respectively, subject_of
-from sectorlens.facts.table_facts import block_context, table_facts
+from sectorlens.facts.table_facts import CellFact, block_context, table_facts
+from sectorlens.facts.table_units import borrow_units
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
 from sectorlens.parse import parse
 
@@ -110,18 +126,25 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     tables = [b for b in getattr(doc, "blocks", ()) if b.table is not None]
     table_spans = sorted(b.span for b in tables)
     starts = [a for a, _ in table_spans]
+    headings = DocHeadings(doc)
+    block: Block | None = None
+    item_period: Period | None = None
+    first_of_item = False
     for sent in lay.sentences:
         k = bisect.bisect_right(starts, sent.offsets[0]) - 1
         if k >= 0 and sent.offsets[0] < table_spans[k][1]:
             continue  # a table row: its cells are read as cells below
+        for head in headings.passed(sent.offsets[0]):
+            _heading_period(head.text, scope, fiscal, reference)
         if sent.paragraph != paragraph:
-            paragraph, inherited = sent.paragraph, None
+            before, block = block, doc.block_at(sent.offsets[-1])
+            paragraph, first_of_item = sent.paragraph, True
+            # a list item goes on in the period its item before starts with
+            inherited = item_period if continues_list(before, block) else None
         base = inherited or scope.period or scope.reference_period
         year = (base or NO_PERIOD).end.year
-        dating = None
-        if fiscal is not None:
-            published = base is not None and base is scope.reference_period
-            dating = Dating(fiscal, base.end if base else None, published)
+        published = base is not None and base is scope.reference_period
+        dating = Dating(fiscal, base.end if base else None, published, reference, base)
         found = named_periods(sent.text, None if year == 1 else year, dating)
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
@@ -135,15 +158,31 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         # The sentence before lends its period (이 중 총 금액은… after 2014~2020년…); a sentence
         # with figures but no period of its own passes on the one it was lent.
         own = [n.period for n in found if not n.compared]
+        if first_of_item:
+            item_period, first_of_item = (own[0] if own else inherited), False
         inherited = own[-1] if own else (inherited if got else None)
-    for block in tables:
-        mentions.extend(_table_mentions(doc, block, scope.reference_period, fiscal))
+    read = [_table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
+    borrowed = borrow_units(
+        [(b.table, cfs) for b, (cfs, _, _) in zip(tables, read, strict=True) if b.table]
+    )
+    for block, (_, lang, section), cfs in zip(tables, read, borrowed, strict=True):
+        mentions.extend(_cell_mentions(block, cfs, lang, section))
     for run_index, run in enumerate(lay.figures):
         got, bad = _figure_facts(doc, run, run_index, default_currency)
         mentions.extend(got)
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
     return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
+
+
+def _heading_period(text: str, scope: Scope, fiscal: Fiscal | None, reference: date | None) -> None:
+    """A heading of the document model dates what follows it (also one a layout merged)."""
+    base = scope.period or scope.reference_period
+    year = None if base is None else base.end.year
+    dating = Dating(fiscal, base.end if base else None, base is scope.reference_period, reference)
+    own = [n.period for n in named_periods(text, year, dating) if not n.compared]
+    if own and not is_dateline(text):
+        scope.period = own[-1]
 
 
 def _sentence_facts(
@@ -164,18 +203,32 @@ def _sentence_facts(
     by_order = respective_periods(text, spans, found)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
-    floor = 0
+    floor = cagr_floor = 0
+    from_span: Period | None = None
     previous: Mention | None = None
     level: Mention | None = None
     for i, (_hint, span) in enumerate(spans):
+        if any(n.start <= span.start and span.end <= n.end for n in found):
+            continue  # 前5个月, the 40-year period: a number that is part of a period
         q = parse(span.text, default_currency=default_currency)
         if not (i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start])):
             # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
             q = _qualified(q, text[span.end :])
         doc_span = sent.doc_span(span.start, span.end)
+        change = change_of(text, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
+        if change in _CHANGES and i not in by_order and q.kind in (Kind.PERCENT, Kind.PP):
+            period = change_period(period, span.start, found)
+        if change == "cagr":
+            period = cagr_period(period, span.start, cagr_floor, found)
+            cagr_floor = span.end
+        elif i not in by_order:
+            raw, period = period, endpoint(period, change, from_span)
+            from_span = raw if change == "from" else None
         if period is None:
             period, source = context_period(inherited, scope, sent)
+        elif source == "sentence":
+            q = noted(q, period, found)
         if q.kind not in FACT_KINDS:
             if q.kind is Kind.UNPARSED:
                 unparsed.append(
@@ -187,7 +240,6 @@ def _sentence_facts(
             q = dataclasses.replace(parse(span.text[:-1] + "个"), input=span.text, unit="块")
         if q.kind is Kind.PERCENT and _NAME_AFTER.match(text[span.end :]):
             continue  # 3.924% Notes: part of a name, not a figure
-        change = change_of(text, span.start, span.end, floor)
         q = signed(q, text[: span.start], change)
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
         subject, base = subject_of(text, span.start, span.end, floor, kind, lang)
@@ -244,35 +296,56 @@ def _sentence_facts(
     return mentions, unparsed
 
 
-def _table_mentions(
+def _table_cells(
     doc: Document, block: Block, fallback: Period | None, fiscal: Fiscal | None = None
-) -> list[Mention]:
-    """The cells of a table as mentions (their locator is the cell)."""
+) -> tuple[list[CellFact], str, str | None]:
+    """The cell facts of a table, its language and the section it sits in."""
     context = block_context(doc, block)
     day = fallback.end if fallback is not None else None
     dating = Dating(fiscal, day, True) if fiscal is not None else None
     found = [n.period for n in named_periods(context, None, dating) if not n.compared]
     lang = lx.language(block.text[:400] + context)
     section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
-    out = []
-    for cf in table_facts(doc, block, context, found[-1] if found else fallback, dating):
-        out.append(
-            Mention(
-                cf.fact,
-                None,
-                (0, len(cf.fact.quantity.input)),
-                None,
-                lang,
-                cf.estimate,
-                change=cf.change,
-                metric=cf.metric,
-                section=section,
-                period_source="table" if cf.fact.period is not None else None,
-                cell=(block.index, cf.row, cf.col),
-                group=cf.group,
-            )
+    columns = _continued_header(doc, block)
+    base = found[-1] if found else None
+    got = table_facts(doc, block, context, base or fallback, dating, columns, base)
+    return got, lang, section
+
+
+def _cell_mentions(
+    block: Block, cells: list[CellFact], lang: str, section: str | None
+) -> list[Mention]:
+    """The cells of a table as mentions (their locator is the cell)."""
+    return [
+        Mention(
+            cf.fact,
+            None,
+            (0, len(cf.fact.quantity.input)),
+            None,
+            lang,
+            cf.estimate,
+            change=cf.change,
+            metric=cf.metric,
+            section=section,
+            period_source="table" if cf.fact.period is not None else None,
+            cell=(block.index, cf.row, cf.col),
+            group=cf.group,
         )
-    return out
+        for cf in cells
+    ]
+
+
+def _continued_header(doc: Document, block: Block) -> list[str] | None:
+    """The column headers of the table right above ``block`` on its page when ``block`` has
+    none of its own and as many columns (one table the page split in two)."""
+    table = block.table
+    if table is None or table.header_rows or block.index == 0:
+        return None
+    above = doc.blocks[block.index - 1]
+    prev = above.table
+    if prev is None or not prev.header_rows or prev.cols != table.cols or above.page != block.page:
+        return None
+    return [prev.column_header(c) for c in range(prev.cols)]
 
 
 # What stands between an amount and its stated equivalent in another currency.
