@@ -10,9 +10,9 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from sectorlens.errors import StoreError
+from sectorlens.store.companies import keyed, new_companies
 from sectorlens.store.connection import first_row
 from sectorlens.store.keys import MID_X2_SQL, assign_company_keys, keys_for
 from sectorlens.store.schema import TABLES
@@ -195,7 +195,7 @@ class LoadWriter:
 
         columns = [n for n in schema.names if n in names or n == "load_id" or n in derived]
         select = ", ".join(expression(name) for name in columns)
-        # a source already present stays as it is (companies: see _new_companies)
+        # a source already present stays as it is (companies: see companies.new_companies)
         conflict = " ON CONFLICT DO NOTHING" if table == "sources" else ""
         found = (
             f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} "
@@ -228,13 +228,16 @@ class LoadWriter:
                 raise StoreError(f"cannot key the companies of {table}: {exc}") from exc
 
         if table == "companies":
-            tables = [self._new_companies(pa.concat_tables(tables), keys)]
+            if not self._keyed_before:  # rows of other writers are replaced by key, like ours
+                assign_company_keys(self._con)
+                self._keyed_before = True
+            tables = [new_companies(self._con, self._load_id, pa.concat_tables(tables), keys)]
 
         def drain() -> Iterator[pa.RecordBatch]:
             while tables:
                 data = tables.pop(0)
                 if keys is not None:
-                    data = data.append_column("company_key", _keyed(data, keys))
+                    data = data.append_column("company_key", keyed(data, keys))
                 yield from data.to_batches()
 
         # A registered Arrow table stays referenced until the transaction ends; a reader that
@@ -247,69 +250,6 @@ class LoadWriter:
             raise StoreError(f"cannot insert into {table}: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_batch")
-
-    def _new_companies(self, data: pa.Table, keys: pa.Table | None) -> pa.Table:
-        """The rows of ``data`` that describe a company this load has not stored yet (its first
-        row in the file does), after deleting the rows earlier loads stored for them.
-
-        What a PRIMARY KEY's ``INSERT OR REPLACE`` did, without its index in memory: one scan of
-        the stored integer keys per batch. A company named again in the same load is skipped
-        rather than deleted and inserted again (a deleted row is held until the commit).
-        """
-        if not self._keyed_before:  # (rows of other writers are replaced by key, like ours)
-            assign_company_keys(self._con)
-            self._keyed_before = True
-        data = _first_of_each(data)
-        given = (
-            data.column("company_key")
-            if keys is None
-            else pa.chunked_array([_keyed(data, keys)], pa.int64())
-        )
-        named = pa.table({"company_key": given.cast(pa.int64())})
-        self._con.register("_sectorlens_named", named)
-        try:
-            found = self._con.sql(
-                "SELECT company_key, load_id = $load AS here FROM companies "
-                "WHERE company_key IN (SELECT company_key FROM _sectorlens_named)",
-                params={"load": self._load_id},
-            ).to_arrow_table()
-            elsewhere = found.filter(pc.invert(found.column("here")))
-            if elsewhere.num_rows:
-                self._con.register("_sectorlens_named", elsewhere.select(["company_key"]))
-                self._con.execute(
-                    "DELETE FROM companies WHERE load_id <> $load AND company_key IN "
-                    "(SELECT company_key FROM _sectorlens_named)",
-                    {"load": self._load_id},
-                )
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot replace companies: {str(exc).splitlines()[0]}") from exc
-        finally:
-            self._con.unregister("_sectorlens_named")
-        here = found.filter(found.column("here")).column("company_key")
-        if not len(here):
-            return data
-        return data.filter(pc.invert(pc.is_in(given, value_set=here.combine_chunks())))
-
-
-def _first_of_each(data: pa.Table) -> pa.Table:
-    """``data`` with one row per company id: its first."""
-    ids = data.column("company_id")
-    if pc.count_distinct(ids).as_py() == data.num_rows:
-        return data
-    if pa.types.is_dictionary(ids.type):
-        ids = ids.cast(ids.type.value_type)
-    rows = pa.table({"id": ids, "at": pa.array(range(data.num_rows), pa.int64())})
-    first = rows.group_by("id", use_threads=False).aggregate([("at", "min")]).column("at_min")
-    return data.take(pc.take(first, pc.sort_indices(first)))
-
-
-def _keyed(data: pa.Table, keys: pa.Table) -> pa.Array:
-    """The ``company_key`` of each row of ``data`` from ``keys`` (null without a company id)."""
-    ids = data.column("company_id").combine_chunks()
-    if pa.types.is_dictionary(ids.type):
-        ids = ids.cast(ids.type.value_type)
-    at = pc.index_in(ids, value_set=keys.column("company_id"))
-    return keys.column("company_key").combine_chunks().take(at)
 
 
 def single_thread(con: duckdb.DuckDBPyConnection) -> int | None:
