@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sectorlens.metrics.engine import METRIC_TABLES
-from sectorlens.metrics.plans import write_atomic
+from sectorlens.metrics.plan_cache import write_atomic
 
 if TYPE_CHECKING:
     import duckdb
