@@ -27,7 +27,7 @@ from sectorlens.facts.scope import (
     respective_periods,
     signed,
 )
-from sectorlens.facts.subjects import respectively, subject_of
+from sectorlens.facts.subjects import respectively, subject_of, with_entity
 from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
 from sectorlens.parse import parse
@@ -209,6 +209,8 @@ def _sentence_facts(
             metric = previous.metric
         if subject is None or metric_of(subject) is None:
             subject = metric  # a subject is never a verb (同比增长) or a sign
+        section = scope.item(text)
+        subject = with_entity(subject, section, text)
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(
             fact,
@@ -219,7 +221,7 @@ def _sentence_facts(
             _is_estimate(text, span.end),
             change=change,
             metric=metric,
-            section=scope.item(text),
+            section=section,
             period_source=source if period is not None else None,
             compared=compared,
             level=level.fact.span if level is not None and change in _CHANGES else None,

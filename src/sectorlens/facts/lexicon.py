@@ -198,6 +198,12 @@ KO_ADVERBS = frozenset(
         "현재",
         "한편",
         "당시",
+        # 목표주가를 기존 240,000원에서; 추정치를 각 23.4%: adverbs between a noun and its number
+        "기존",
+        "종전",
+        "당초",
+        "각",
+        "무려",
     ]
 )
 ZH_FUNCTION = (

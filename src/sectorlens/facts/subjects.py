@@ -5,6 +5,21 @@ from __future__ import annotations
 import re
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts import subjects_en as en
+from sectorlens.facts.subjects_zh import (
+    LIST_SEP,
+    PAREN,
+    VALUE_SEP,
+    ZH_ADVERB,
+    ZH_HEAD,
+    ZH_MEASURE,
+    ZH_NO_NOUN,
+    ZH_TAIL,
+    ZH_YEAR,
+    zh_listed,
+    zh_respective,
+    zh_topic,
+)
 
 _BOUNDARY = re.compile(r"[,，、;；:：()（）\[\]「」『』“”\"‘’\t•]")
 _KO_PARTICLES = tuple(sorted(lx.KO_PARTICLES.split("|"), key=len, reverse=True))
@@ -15,22 +30,15 @@ _KO_YEAR = re.compile(
     r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"
     r"(?:\s?\d{1,2}\s?(?:[~\-–]\s?\d{1,2})?\s?월)?\S*"
 )
-_ZH_YEAR = re.compile(
-    r"(?:19|20)\d{2}\s?(?:[~\-–至到]\s?(?:19|20)\d{2}\s?)?年"
-    r"(?:\d{1,2}[~\-–至]?\d{0,2}月)?(?:上半年|下半年|全年)?"
-)
 _EN_YEAR = re.compile(
     r"\b(?:(?:H[12]|Q[1-4]|FY)\s?)?(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?\b"
 )
-_ZH_TAIL = re.compile(rf"(?:{lx.ZH_FUNCTION})+$")
-_ZH_HEAD = re.compile(r"^(?:其中|而|但|并|且|另外|此外|同时|以及|和|与|及)+")
 _RESPECTIVELY = re.compile(r"각각|分别|分別|respectively", re.I)
-_LIST_SEP = re.compile(r"\s*(?:、|,|，|\s및\s|\band\b|和|与|與|及)\s*")
 _KO_ADVERBIAL = frozenset(
     ["더불어", "함께", "따라", "통해", "위해", "대비", "비해", "이어", "달리", "반면"]
 )
+_KO_COMPARED = re.compile(r"\S(?:대비|보다|比)$")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[①-⑳]|[•·▪○●■□※-])$")
-_PAREN = re.compile(r"[(（][^()（）]{0,24}[)）]")
 _EN_VERBS = frozenset(
     [
         "accounted",
@@ -94,7 +102,7 @@ def strip_particle(token: str) -> tuple[str, str | None]:
 
 def _clause_before(sentence: str, start: int, floor: int) -> str:
     """Text between the last clause boundary (or ``floor``) and ``start``; asides blanked."""
-    text = _PAREN.sub(lambda m: " " * len(m.group(0)), sentence[floor:start])
+    text = PAREN.sub(lambda m: " " * len(m.group(0)), sentence[floor:start])
     cut = 0
     for m in _BOUNDARY.finditer(text):
         cut = m.end()
@@ -108,6 +116,10 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     for token in reversed(tokens):
         if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
             break
+        if not words and token in _KO_PARTICLES:
+            return None  # 260,000원으로 8%: the particle of the number before, no noun here
+        if not words and _KO_COMPARED.search(token):
+            continue  # Capex는 작년대비 +48.3%: a comparison, not the noun
         word, particle = strip_particle(token)
         if token in lx.KO_ADVERBS or word in lx.KO_ADVERBS:
             if words:
@@ -169,13 +181,22 @@ def subject_ko(
 
 def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str | None]:
     """(subject, base) of the Chinese quantity starting at ``start``."""
-    clause = _ZH_YEAR.sub("", _clause_before(sentence, start, floor))
+    clause = ZH_YEAR.sub("", _clause_before(sentence, start, floor))
     base = None
     mb = re.search(r"占(.{1,20}?)的\s*$", clause)
     if mb:
         base = mb.group(1)
         clause = clause[: mb.start()]
-    clause = _ZH_TAIL.sub("", _ZH_HEAD.sub("", _ZH_TAIL.sub("", clause.strip())).strip())
+    clause = ZH_TAIL.sub("", ZH_HEAD.sub("", ZH_TAIL.sub("", clause.strip())).strip())
+    clause = ZH_ADVERB.sub("", clause)  # 合计占比: in total, the share
+    if ZH_NO_NOUN.fullmatch(clause):
+        clause = ""  # 有望恢复 3.3%, 由2008年的…: a verb or a preposition, no noun
+    if not clause or ZH_MEASURE.fullmatch(clause):
+        # 进口量逐年上升，由2008年的1353.8亿块…; 中国台湾和韩国为主要进口区域，合计占比为57.5%:
+        # the clause names nothing (or only a measure) — its topic is the clause before it
+        topic = zh_topic(sentence, start, floor)
+        if topic:
+            return topic + clause, base
     return (clause[-16:].strip() or None), base
 
 
@@ -194,41 +215,79 @@ def _en_words(text: str) -> list[str]:
     return words
 
 
-def subject_en(sentence: str, start: int, end: int, floor: int) -> tuple[str | None, str | None]:
+def subject_en(
+    sentence: str, start: int, end: int, floor: int, kind: str = ""
+) -> tuple[str | None, str | None]:
     """(subject, base) of the English quantity at ``sentence[start:end]``."""
-    words = _en_words(_clause_before(sentence, start, floor))
+    after = sentence[end:]
+    clause = _clause_before(sentence, start, floor)
     base = None
-    mb = re.match(r"^\s*of\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s?){1,4})", sentence[end:])
+    mb = re.match(r"^\s*of\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s?){1,4})", after)
     if mb:
         kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
         base = " ".join(kept[:3]) or None
+    changed = en.changed_thing(after)
+    if changed:
+        return changed, base  # driven by a 64% increase in Data Center segment revenue
+    words = _en_words(" ".join(en.strip_lead(clause.split())))
+    if not words and clause.strip() and all(w.lower() in lx.EN_FUNCTION for w in clause.split()):
+        # Gross margin, as a percentage of net revenue, was 45%: the sentence's own subject
+        head = PAREN.sub(" ", sentence[floor:start]).split(",")[0]
+        words = _en_words(" ".join(en.strip_lead(head.split())))
+    if en.verb_only(words) or en.ends_with_verb(words):
+        obj = en.object_after(after)
+        if obj:
+            return obj, base  # used $22 billion of cash; spent $900 million on advertising
+        counted = en.counted_thing(after) if kind in ("count", "number") else None
+        if counted:
+            return counted, base  # we sold 769,898 new policies
+    if en.refers_back(words):
+        return base, base  # At yearend these totaled …: named in a sentence before
+    if len(words) > 8 and "of" in words[:5]:
+        words = words[: words.index("of")]  # the per-share book value of both our … stock
     subject = " ".join(words[-8:]).strip() or None  # amounts payable to the ATMP JV
     return subject or base, base
 
 
 def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
-    """Subjects for quantities listed with 分别/각각/respectively: index in ``spans`` → label."""
-    m = _RESPECTIVELY.search(sentence)
-    if not m:
-        return {}
+    """Subjects for quantities listed with 分别/각각/respectively: index in ``spans`` → label.
+
+    Each marker pairs its own list of values (``市场规模分别为…，市场份额分别为…``) with the list
+    of names before it; a measure named between the names and the marker joins each name
+    (``集成电路 市场规模``).
+    """
+    marks = list(_RESPECTIVELY.finditer(sentence))
+    out: dict[int, str] = zh_listed(sentence, spans) if lx.language(sentence) == "zh" else {}
+    for k, m in enumerate(marks):
+        stop = marks[k + 1].start() if k + 1 < len(marks) else len(sentence)
+        floor = marks[k - 1].end() if k else 0
+        out.update(_respectively_at(sentence, spans, m, floor, stop))
+    return out
+
+
+def _respectively_at(
+    sentence: str, spans: list[tuple[int, int]], m: re.Match[str], floor: int, stop: int
+) -> dict[int, str]:
+    lang = lx.language(sentence)
     if m.group(0).lower() == "respectively":
-        listed = [i for i, (s, _) in enumerate(spans) if s < m.start()]
+        listed = [i for i, (s, _) in enumerate(spans) if floor <= s < m.start()]
         head = sentence[: spans[listed[0]][0]] if listed else ""
     else:
-        listed = [i for i, (s, _) in enumerate(spans) if s >= m.start()]
+        listed = _value_list(sentence, spans, m.end(), stop)
+        if lang == "zh":
+            return zh_respective(sentence, spans, listed, m.start(), m.end())
         before = [e for s, e in spans if e <= m.start()]
         head = sentence[max(before, default=0) : m.start()]
     # 分为A、B、C和D，市场份额分别为…: the list is the clause that lists, not the last one.
     clauses = [c for c in re.split(r"[，;；]", head) if c.strip()]
     for clause in reversed(clauses):
-        if len(_LIST_SEP.findall(clause)) >= len(listed) - 1:
+        if len(LIST_SEP.findall(clause)) >= len(listed) - 1:
             head = clause
             break
-    items = [x.strip() for x in _LIST_SEP.split(head) if x.strip()]
+    items = [x.strip() for x in LIST_SEP.split(head) if x.strip()]
     if len(listed) < 2 or len(items) < len(listed):
         return {}
     items = items[-len(listed) :]
-    lang = lx.language(sentence)
     years = [bool(re.search(r"(?:19|20)\d{2}", item)) for item in items]
     if all(years) or (lang == "en" and any(years)):
         return {}  # …2022 and December 25, 2021, … respectively: the list is of periods
@@ -236,8 +295,6 @@ def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
     for n, item in enumerate(items):
         if lang == "ko":
             label = ko_phrase(item) or item
-        elif lang == "zh":
-            label = _ZH_TAIL.sub("", _ZH_HEAD.sub("", item)).strip()
         else:
             words = _en_words(item) if n == len(items) - 1 else item.split()
             label = " ".join(words[-3:])
@@ -249,11 +306,48 @@ def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
     return dict(zip(listed, labels, strict=True))
 
 
+def _value_list(sentence: str, spans: list[tuple[int, int]], begin: int, stop: int) -> list[int]:
+    """The values listed right after a marker (分别为A、B和C), up to ``stop`` or a clause's end."""
+    listed: list[int] = []
+    for i, (s, _e) in enumerate(spans):
+        if s < begin or s >= stop:
+            continue
+        gap = sentence[spans[listed[-1]][1] if listed else begin : s]
+        if listed and not VALUE_SEP.fullmatch(gap):
+            break
+        if not listed and len(gap) > 12:
+            break
+        listed.append(i)
+    return listed
+
+
+def with_entity(subject: str | None, section: str | None, sentence: str = "") -> str | None:
+    """``销量`` under ``比亚迪销售情况 / 5 月数据`` → ``销量 · 比亚迪销售情况``: the sentence's lead
+    (``At GEICO, …``), else the heading or list item a fact sits under, names the entity the
+    subject leaves unnamed (dated, long or already named parts skipped)."""
+    if not subject:
+        return subject
+    have = re.sub(r"\s+", "", subject).lower()
+    named = en.lead_name(sentence)
+    if named and named.replace(" ", "").lower() not in have:
+        return f"{subject} · {named}"  # At GEICO, we spent …: the sentence names its entity
+    parts = []
+    for part in (section or "").split(" / "):
+        part = part.strip(" *#")
+        key = re.sub(r"\s+", "", part).lower()
+        if len(key) < 2 or len(part) > 24 or re.search(r"[\d:：]", part) or key in have:
+            continue
+        parts.append(part)
+    return " · ".join([subject, *parts[-2:]])
+
+
 def strip_measure(subject: str | None) -> str | None:
     """``컴퓨터 시각 인식 투자 비중`` → ``컴퓨터 시각 인식`` (for shares)."""
     if not subject:
         return subject
     for suffix in _PERCENT_MEASURES:
+        if suffix == "share" and not re.search(r"[A-Z]", subject):
+            continue  # a market share of 8.8%: only a named part's share (Asia share) is a part
         if subject.endswith(suffix) and len(subject) > len(suffix) + 1:
             return subject[: -len(suffix)].rstrip(" 的之")
     return subject
@@ -267,16 +361,33 @@ def subject_of(
         first = sentence.split("\t", 1)[0].strip()
         if first and start > len(first):
             return first, None
+    lang = _local_language(sentence, start, floor, lang)
     subject, base = _subject(sentence, start, end, floor, kind, lang)
     opened = _open_bracket(sentence, start, floor)
-    if opened is not None and subject:
-        # in an aside (… CNY 5 tn in 2030 (central CNY 3.3 tn)): a part of what is outside it
+    if opened is not None:
+        # in an aside (… CNY 5 tn in 2030 (central CNY 3.3 tn)): a part of what is outside it;
+        # alone in it (올해 B/G(+17.1%), 滨海能源（+53.72%）): the value of what is outside it
         outer, _ = _subject(sentence, opened, opened, 0, kind, lang)
-        if outer and outer != subject:
+        if outer and subject and outer != subject:
             subject = f"{outer} {subject}"
+        elif outer and not subject and not sentence[opened + 1 : start].strip(" +-−▲▼"):
+            subject = outer
     if kind == "percent":
         subject = strip_measure(subject)
     return subject, base
+
+
+def _local_language(sentence: str, start: int, floor: int, lang: str) -> str:
+    """The language of the words before the number, where a sentence mixes two (a bilingual
+    letter: ``book value has grown from $19 …[^*]公司 2010 年的账面价值…``)."""
+    if lang == "en":
+        return lang
+    near = sentence[max(floor, start - 60) : start]
+    if not re.search(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]", near) and re.search(
+        r"[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}", near
+    ):
+        return "en"
+    return lang
 
 
 def _subject(
@@ -286,7 +397,7 @@ def _subject(
         return subject_ko(sentence, start, end, floor, kind)
     if lang == "zh":
         return subject_zh(sentence, start, floor)
-    return subject_en(sentence, start, end, floor)
+    return subject_en(sentence, start, end, floor, kind)
 
 
 def _open_bracket(sentence: str, start: int, floor: int) -> int | None:

@@ -1,0 +1,226 @@
+"""The English noun phrase a number measures: before it (``Operating income was $1.3 billion``),
+or after it where the words before are a verb (``used $22 billion of cash``, ``a 64% increase in
+Data Center segment revenue``, ``spent $900 million last year on advertising``)."""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts import lexicon as lx
+
+# A change stated as a noun right after the number: the subject is what changed.
+_CHANGE_IN = re.compile(
+    r"^\s*(?:percentage[-\s]points?\s|points?\s)?(?:year[-\s]over[-\s]year\s)?"
+    r"(?:increase|decrease|growth|decline|rise|drop|gain|reduction|improvement|jump|fall)s?"
+    r"\s+in\s+(?:the\s+|our\s+|its\s+|their\s+)?(?P<np>[A-Za-z][^,.;:()\d]{0,80})",
+    re.I,
+)
+# The object of a verb that ends the words before the number: spent $N (last year) on X.
+_OBJECT = re.compile(
+    r"^\s*(?:(?:last|this|next)\s+year\s+|in\s+(?:19|20)\d{2}\s+)?(?:of|on|in|for)\s+"
+    r"(?:the\s+|our\s+|its\s+|their\s+)?(?P<np>[A-Za-z][^,.;:()\d]{0,80})",
+    re.I,
+)
+_NP_STOP = frozenset(
+    [
+        "to",
+        "which",
+        "that",
+        "who",
+        "whom",
+        "for",
+        "in",
+        "at",
+        "by",
+        "from",
+        "with",
+        "was",
+        "were",
+        "is",
+        "are",
+        "primarily",
+        "mainly",
+        "due",
+        "during",
+        "compared",
+        "as",
+        "than",
+        "when",
+        "while",
+        "because",
+        "since",
+        "over",
+        "last",
+        "this",
+        "next",
+        "partially",
+        "offset",
+        "driven",
+        "reflecting",
+        "including",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "our",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "your",
+    ]
+)
+_PRONOUNS = frozenset(["we", "it", "they", "us", "them", "he", "she", "i", "you"])
+_REFERRING = frozenset(["it", "they", "this", "these", "that", "those", "which"])
+# Verbs whose object is the amount (the subject is the thing paid for, not the verb).
+_OBJECT_VERBS = frozenset(
+    [
+        "used",
+        "spent",
+        "paid",
+        "cost",
+        "invested",
+        "earned",
+        "generated",
+        "recorded",
+        "returned",
+        "repurchased",
+        "bought",
+        "sold",
+        "spend",
+        "spends",
+        "pay",
+        "pays",
+        "use",
+        "uses",
+        "invest",
+        "invests",
+        "consisted",
+        "include",
+        "includes",
+        "included",
+        "spending",
+        "using",
+        "paying",
+        "investing",
+        "buying",
+        "selling",
+        "raising",
+        "borrowing",
+        "lending",
+    ]
+)
+_PARTICIPLE_LINK = frozenset(["to", "with", "by", "from"])
+
+
+def _verbish(word: str) -> bool:
+    """A verb form (not a hyphenated adjective nor a capitalised name)."""
+    w = word.strip(",.;:")
+    if w.lower() in _OBJECT_VERBS:
+        return True
+    return w.islower() and "-" not in w and len(w) > 4 and w.endswith(("ed", "ing"))
+
+
+def _adverb(word: str) -> bool:
+    return word.islower() and len(word) > 4 and word.endswith("ly")
+
+
+def noun_phrase(text: str, limit: int = 6) -> str | None:
+    """The noun phrase ``text`` starts with: up to a stop word, without determiners."""
+    words: list[str] = []
+    for word in text.split():
+        if word.lower() in _NP_STOP or word.startswith(("--", "—", "–")):
+            break
+        words.append(word)
+        if len(words) >= limit:
+            break
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    while words and (words[-1].lower() in lx.EN_FUNCTION or words[-1].lower() in _DETERMINERS):
+        words.pop()
+    return " ".join(words) or None
+
+
+def strip_lead(words: list[str]) -> list[str]:
+    """Drop a clause's lead-in that is no noun: ``compared to``, ``primarily driven by``,
+    ``versus``; and a verb followed by a determiner (``price implied a value`` → ``value``)."""
+    out = list(words)
+    while True:
+        while out and _adverb(out[0]):
+            out.pop(0)
+        if len(out) >= 2 and _verbish(out[0]) and out[1].lower() in _PARTICIPLE_LINK:
+            out = out[2:]
+            continue
+        if out and out[0].lower().rstrip(".") in ("versus", "vs", "as"):
+            out.pop(0)
+            continue
+        break
+    for j in range(len(out) - 2, -1, -1):
+        if _verbish(out[j]) and out[j + 1].lower() in _DETERMINERS and j + 2 < len(out):
+            rest = out[j + 2 :]
+            if _PERIODISH.search(" ".join(rest)):
+                break  # ended the first quarter at $46.7 billion: a period, no noun
+            return rest
+    return out
+
+
+def verb_only(words: list[str]) -> bool:
+    """Words that name no thing: pronouns, adverbs and verbs (``we enthusiastically spent``)."""
+    return bool(words) and all(
+        w.lower() in _PRONOUNS or _adverb(w) or _verbish(w) or w.lower() in lx.EN_FUNCTION
+        for w in words
+    )
+
+
+def ends_with_verb(words: list[str]) -> bool:
+    """The words end with a verb whose object is the number (``… by spending``)."""
+    return bool(words) and _verbish(words[-1])
+
+
+def refers_back(words: list[str]) -> bool:
+    """``At yearend these``: the words point at a thing named before (no subject here)."""
+    return bool(words) and words[-1].lower() in _REFERRING
+
+
+_PERIODISH = re.compile(
+    r"\b(?:quarter|year|month|fiscal|half|period|week|Q[1-4]|FY\d*|H[12])\b|\d", re.I
+)
+_LEAD_NAME = re.compile(r"^(?:At|For|In|Within)\s+((?:[A-Z][\w&.’'-]*\s){0,3}[A-Z][\w&.’'-]*),")
+_COUNTED = re.compile(r"^\s+(?P<np>[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,3})")
+
+
+def lead_name(sentence: str) -> str | None:
+    """``At GEICO, for example, we spent …``: the name a sentence opens on (its entity)."""
+    m = _LEAD_NAME.match(sentence.lstrip())
+    return m.group(1) if m and not _PERIODISH.search(m.group(1)) else None
+
+
+def counted_thing(after: str) -> str | None:
+    """``sold 769,898 new policies at …`` → ``new policies`` (the noun a count counts)."""
+    m = _COUNTED.match(after)
+    return noun_phrase(m.group("np"), 4) if m else None
+
+
+def changed_thing(after: str) -> str | None:
+    """``a 64% increase in Data Center segment revenue`` → ``Data Center segment revenue``."""
+    m = _CHANGE_IN.match(after)
+    return noun_phrase(m.group("np")) if m else None
+
+
+def object_after(after: str) -> str | None:
+    """``$22 billion of cash`` → ``cash``; ``$900 million last year on advertising``."""
+    m = _OBJECT.match(after)
+    if m is None:
+        return None
+    np = noun_phrase(m.group("np"))
+    rest = after[m.start("np") + len(np or "") :]
+    if not np or _PERIODISH.search(np) or re.match(r"^\s*,\s*[A-Za-z]", rest):
+        return None  # in the first quarter; of A, B and C (one amount of several things)
+    return np
