@@ -27,7 +27,7 @@ from sectorlens.facts.scope import (
     respective_periods,
     signed,
 )
-from sectorlens.facts.subjects import respectively, subject_of, with_entity
+from sectorlens.facts.subjects import of_level, respectively, subject_of, with_entity
 from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
 from sectorlens.parse import parse
@@ -192,6 +192,8 @@ def _sentence_facts(
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
         subject, base = subject_of(text, span.start, span.end, floor, kind, lang)
         subject = listed.get(i, subject)
+        if level is not None and (change == "cagr" or kind == "percent"):
+            subject = of_level(subject, level.metric)  # 进口量 … 年复合增长率为11.4%
         metric = metric_of(subject)
         if metric is None and level is not None and (change or kind == "percent"):
             metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收

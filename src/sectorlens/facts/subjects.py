@@ -30,45 +30,13 @@ _KO_YEAR = re.compile(
     r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"
     r"(?:\s?\d{1,2}\s?(?:[~\-–]\s?\d{1,2})?\s?월)?\S*"
 )
-_EN_YEAR = re.compile(
-    r"\b(?:(?:H[12]|Q[1-4]|FY)\s?)?(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?\b"
-)
 _RESPECTIVELY = re.compile(r"각각|分别|分別|respectively", re.I)
 _KO_ADVERBIAL = frozenset(
     ["더불어", "함께", "따라", "통해", "위해", "대비", "비해", "이어", "달리", "반면"]
 )
+_DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]{1,120}?\s(?:--|—)\s")
 _KO_COMPARED = re.compile(r"\S(?:대비|보다|比)$")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[①-⑳]|[•·▪○●■□※-])$")
-_EN_VERBS = frozenset(
-    [
-        "accounted",
-        "reached",
-        "raised",
-        "was",
-        "were",
-        "is",
-        "are",
-        "totaled",
-        "totalled",
-        "made",
-        "took",
-        # a change or a level reached: the subject is what comes before (book value has grown)
-        "has",
-        "have",
-        "had",
-        "grew",
-        "rose",
-        "fell",
-        "increased",
-        "decreased",
-        "declined",
-        "amounted",
-        "stood",
-        "will",  # (a level expected: revenue will be, the market would reach)
-        "would",
-    ]
-)
-_PRONOUNS = frozenset(["we", "it", "they", "this", "these", "that", "which", "he", "she", "i"])
 _PERCENT_MEASURES = tuple(sorted(lx.MEASURE_SUFFIX_PERCENT, key=len, reverse=True))
 
 # 이/은/을/과 follow a syllable with a final consonant, 가/는/를/와 one without: 상하이 is a
@@ -103,6 +71,7 @@ def strip_particle(token: str) -> tuple[str, str | None]:
 def _clause_before(sentence: str, start: int, floor: int) -> str:
     """Text between the last clause boundary (or ``floor``) and ``start``; asides blanked."""
     text = PAREN.sub(lambda m: " " * len(m.group(0)), sentence[floor:start])
+    text = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), text)  # float -- money we … -- funds
     cut = 0
     for m in _BOUNDARY.finditer(text):
         cut = m.end()
@@ -117,7 +86,9 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
         if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
             break
         if not words and token in _KO_PARTICLES:
-            return None  # 260,000원으로 8%: the particle of the number before, no noun here
+            if len(tokens) == 1:
+                return None  # 260,000원으로 8%: the particle of the number before, no noun
+            continue  # B/G(Bit growth)는: the particle of the word before the aside
         if not words and _KO_COMPARED.search(token):
             continue  # Capex는 작년대비 +48.3%: a comparison, not the noun
         word, particle = strip_particle(token)
@@ -181,7 +152,7 @@ def subject_ko(
 
 def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str | None]:
     """(subject, base) of the Chinese quantity starting at ``start``."""
-    clause = ZH_YEAR.sub("", _clause_before(sentence, start, floor))
+    clause = re.sub(r"\s{2,}", "", ZH_YEAR.sub("", _clause_before(sentence, start, floor)))
     base = None
     mb = re.search(r"占(.{1,20}?)的\s*$", clause)
     if mb:
@@ -198,55 +169,6 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         if topic:
             return topic + clause, base
     return (clause[-16:].strip() or None), base
-
-
-def _en_words(text: str) -> list[str]:
-    words = _EN_YEAR.sub(" ", text).split()
-    while words and words[-1].lower().strip(".") in lx.EN_FUNCTION:
-        words.pop()
-    while words and words[0].lower() in lx.EN_FUNCTION:
-        words.pop(0)
-    for i, w in enumerate(words):
-        if w.lower() in _EN_VERBS:
-            before = words[:i]
-            if before and all(x.lower() in _PRONOUNS for x in before):
-                return _en_words(" ".join(words[i + 1 :]))  # we had premiums of: the object
-            return before
-    return words
-
-
-def subject_en(
-    sentence: str, start: int, end: int, floor: int, kind: str = ""
-) -> tuple[str | None, str | None]:
-    """(subject, base) of the English quantity at ``sentence[start:end]``."""
-    after = sentence[end:]
-    clause = _clause_before(sentence, start, floor)
-    base = None
-    mb = re.match(r"^\s*of\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s?){1,4})", after)
-    if mb:
-        kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
-        base = " ".join(kept[:3]) or None
-    changed = en.changed_thing(after)
-    if changed:
-        return changed, base  # driven by a 64% increase in Data Center segment revenue
-    words = _en_words(" ".join(en.strip_lead(clause.split())))
-    if not words and clause.strip() and all(w.lower() in lx.EN_FUNCTION for w in clause.split()):
-        # Gross margin, as a percentage of net revenue, was 45%: the sentence's own subject
-        head = PAREN.sub(" ", sentence[floor:start]).split(",")[0]
-        words = _en_words(" ".join(en.strip_lead(head.split())))
-    if en.verb_only(words) or en.ends_with_verb(words):
-        obj = en.object_after(after)
-        if obj:
-            return obj, base  # used $22 billion of cash; spent $900 million on advertising
-        counted = en.counted_thing(after) if kind in ("count", "number") else None
-        if counted:
-            return counted, base  # we sold 769,898 new policies
-    if en.refers_back(words):
-        return base, base  # At yearend these totaled …: named in a sentence before
-    if len(words) > 8 and "of" in words[:5]:
-        words = words[: words.index("of")]  # the per-share book value of both our … stock
-    subject = " ".join(words[-8:]).strip() or None  # amounts payable to the ATMP JV
-    return subject or base, base
 
 
 def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
@@ -296,7 +218,7 @@ def _respectively_at(
         if lang == "ko":
             label = ko_phrase(item) or item
         else:
-            words = _en_words(item) if n == len(items) - 1 else item.split()
+            words = en.en_words(item) if n == len(items) - 1 else item.split()
             label = " ".join(words[-3:])
         if n == 0:
             label = " ".join(label.split()[-3:])
@@ -335,10 +257,29 @@ def with_entity(subject: str | None, section: str | None, sentence: str = "") ->
     for part in (section or "").split(" / "):
         part = part.strip(" *#")
         key = re.sub(r"\s+", "", part).lower()
-        if len(key) < 2 or len(part) > 24 or re.search(r"[\d:：]", part) or key in have:
-            continue
+        if len(key) < 2 or len(part) > 12 or len(part.split()) > 3 or key in have:
+            continue  # a title (중국 AI 산업의 투자 규모와 구조) describes; a name is short
+        if re.search(r"[\d:：]", part):
+            continue  # 5 月数据, 发布时间：…: a period or a dateline, no entity
         parts.append(part)
     return " · ".join([subject, *parts[-2:]])
+
+
+_BARE_RATE = re.compile(
+    r"(?:年均|年复合|复合|年化)?(?:增长率|增速|增幅)|(?:연평균\s?)?(?:성장률|증가율)|"
+    r"(?:(?:compound(?:ed)?\s)?(?:annual\s)?(?:growth\s)?rate|CAGR)",
+    re.I,
+)
+
+
+def of_level(subject: str | None, level: str | None) -> str | None:
+    """``年复合增长率为11.4%`` after ``进口量由…上升至…``: a bare rate is the rate of the level
+    stated before it in the sentence (``进口量年复合增长率``; ``book value rate``)."""
+    if not subject or not level or not _BARE_RATE.fullmatch(subject.strip()):
+        return subject
+    han = re.compile(r"[\u4e00-\u9fff]")
+    joined = han.match(subject[-1:] and level[-1:]) and han.match(subject[:1])
+    return f"{level}{subject}" if joined else f"{level} {subject}"
 
 
 def strip_measure(subject: str | None) -> str | None:
@@ -384,7 +325,7 @@ def _local_language(sentence: str, start: int, floor: int, lang: str) -> str:
         return lang
     near = sentence[max(floor, start - 60) : start]
     if not re.search(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]", near) and re.search(
-        r"[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}", near
+        r"[A-Za-z]{2,}\s+(?:[A-Za-z]\s+)?[A-Za-z]{2,}", near
     ):
         return "en"
     return lang
@@ -397,7 +338,7 @@ def _subject(
         return subject_ko(sentence, start, end, floor, kind)
     if lang == "zh":
         return subject_zh(sentence, start, floor)
-    return subject_en(sentence, start, end, floor, kind)
+    return en.subject_en(sentence, start, end, floor, kind, _clause_before(sentence, start, floor))
 
 
 def _open_bracket(sentence: str, start: int, floor: int) -> int | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.subjects_zh import PAREN
 
 # A change stated as a noun right after the number: the subject is what changed.
 _CHANGE_IN = re.compile(
@@ -119,6 +120,41 @@ _OBJECT_VERBS = frozenset(
 )
 _PARTICIPLE_LINK = frozenset(["to", "with", "by", "from"])
 
+_EN_YEAR = re.compile(
+    r"\b(?:(?:H[12]|Q[1-4]|FY)\s?)?(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?\b"
+)
+_EN_VERBS = frozenset(
+    [
+        "accounted",
+        "reached",
+        "raised",
+        "was",
+        "were",
+        "is",
+        "are",
+        "totaled",
+        "totalled",
+        "made",
+        "took",
+        # a change or a level reached: the subject is what comes before (book value has grown)
+        "has",
+        "have",
+        "had",
+        "grew",
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "declined",
+        "amounted",
+        "stood",
+        "will",  # (a level expected: revenue will be, the market would reach)
+        "would",
+    ]
+)
+_EN_LINKS = frozenset(["was", "were", "is", "are", "totaled", "totalled", "amounted", "to", "at"])
+_LEAD_PRONOUNS = frozenset(["we", "it", "they", "this", "these", "that", "which", "he", "she", "i"])
+
 
 def _verbish(word: str) -> bool:
     """A verb form (not a hyphenated adjective nor a capitalised name)."""
@@ -224,3 +260,54 @@ def object_after(after: str) -> str | None:
     if not np or _PERIODISH.search(np) or re.match(r"^\s*,\s*[A-Za-z]", rest):
         return None  # in the first quarter; of A, B and C (one amount of several things)
     return np
+
+
+def en_words(text: str) -> list[str]:
+    """The words of a clause that name a thing: years, edge function words and a verb with
+    what follows it dropped (``Operating income for 2022 was`` → Operating income)."""
+    words = _EN_YEAR.sub(" ", text).split()
+    while words and words[-1].lower().strip(".") in lx.EN_FUNCTION:
+        words.pop()
+    while words and words[0].lower() in lx.EN_FUNCTION:
+        words.pop(0)
+    for i, w in enumerate(words):
+        if w.lower() in _EN_VERBS:
+            before = words[:i]
+            if before and all(x.lower() in _LEAD_PRONOUNS for x in before):
+                return en_words(" ".join(words[i + 1 :]))  # we had premiums of: the object
+            return before
+    return words
+
+
+def subject_en(
+    sentence: str, start: int, end: int, floor: int, kind: str, clause: str
+) -> tuple[str | None, str | None]:
+    """(subject, base) of the English quantity at ``sentence[start:end]``; ``clause`` is the
+    text before it since the last clause boundary."""
+    after = sentence[end:]
+    base = None
+    mb = re.match(r"^\s*of\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s?){1,4})", after)
+    if mb:
+        kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
+        base = " ".join(kept[:3]) or None
+    changed = changed_thing(after)
+    if changed:
+        return changed, base  # driven by a 64% increase in Data Center segment revenue
+    words = en_words(" ".join(strip_lead(clause.split())))
+    if not words and clause.strip() and all(w.lower() in _EN_LINKS for w in clause.split()):
+        # Gross margin, as a percentage of net revenue, was 45%: the sentence's own subject
+        head = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))[0]
+        words = en_words(" ".join(strip_lead(head.split())))
+    if verb_only(words) or ends_with_verb(words):
+        obj = object_after(after)
+        if obj:
+            return obj, base  # used $22 billion of cash; spent $900 million on advertising
+        counted = counted_thing(after) if kind in ("count", "number") else None
+        if counted:
+            return counted, base  # we sold 769,898 new policies
+    if refers_back(words):
+        return base, base  # At yearend these totaled …: named in a sentence before
+    if len(words) > 8 and "of" in words[:5]:
+        words = words[: words.index("of")]  # the per-share book value of both our … stock
+    subject = " ".join(words[-8:]).strip() or None  # amounts payable to the ATMP JV
+    return subject or base, base
