@@ -54,7 +54,7 @@ def test_figure_3_labels_become_facts_of_the_figure(seed: Extraction) -> None:
 def test_subjects(seed: Extraction) -> None:
     subjects = {(f.line, f.quantity.value): f.subject for f in seed.facts}
     assert subjects[(3, Decimal("32.53"))] == "베이징"
-    assert subjects[(37, Decimal("23"))] == "컴퓨터 시각 인식"
+    assert subjects[(37, Decimal("23"))] == "컴퓨터 시각 인식 투자 비중"
     assert subjects[(206, Decimal("51"))] == "응용 분야"
 
 

@@ -27,7 +27,13 @@ from sectorlens.facts.scope import (
     respective_periods,
     signed,
 )
-from sectorlens.facts.subjects import of_level, respectively, subject_of, with_entity
+from sectorlens.facts.subjects import (
+    of_level,
+    respectively,
+    strip_measure,
+    subject_of,
+    with_entity,
+)
 from sectorlens.facts.table_facts import block_context, table_facts
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
 from sectorlens.parse import parse
@@ -194,7 +200,8 @@ def _sentence_facts(
         subject = listed.get(i, subject)
         if level is not None and (change == "cagr" or kind == "percent"):
             subject = of_level(subject, level.metric)  # 进口量 … 年复合增长率为11.4%
-        metric = metric_of(subject)
+        # 로봇 투자 비중이 23%: the subject keeps its measure, the metric names the part
+        metric = metric_of(strip_measure(subject) if kind == "percent" else subject)
         if metric is None and level is not None and (change or kind == "percent"):
             metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
         if subject is None and previous is not None and previous.fact.quantity.kind is q.kind:

@@ -313,8 +313,6 @@ def subject_of(
             subject = f"{outer} {subject}"
         elif outer and not subject and not sentence[opened + 1 : start].strip(" +-−▲▼"):
             subject = outer
-    if kind == "percent":
-        subject = strip_measure(subject)
     return subject, base
 
 
