@@ -204,6 +204,12 @@ KO_ADVERBS = frozenset(
         "당초",
         "각",
         "무려",
+        # periods named before a noun (올해와 내년 순이익): the period is the fact's, not its name
+        "올해",
+        "내년",
+        "작년",
+        "금년",
+        "전년",
     ]
 )
 ZH_FUNCTION = (

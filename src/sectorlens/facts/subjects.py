@@ -11,6 +11,7 @@ from sectorlens.facts.subjects_zh import (
     PAREN,
     VALUE_SEP,
     ZH_ADVERB,
+    ZH_DATE_LEAD,
     ZH_HEAD,
     ZH_MEASURE,
     ZH_NO_NOUN,
@@ -159,7 +160,7 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         base = mb.group(1)
         clause = clause[: mb.start()]
     clause = ZH_TAIL.sub("", ZH_HEAD.sub("", ZH_TAIL.sub("", clause.strip())).strip())
-    clause = ZH_ADVERB.sub("", clause)  # 合计占比: in total, the share
+    clause = ZH_ADVERB.sub("", ZH_DATE_LEAD.sub("", clause))  # 合计占比; 5 月销量
     if ZH_NO_NOUN.fullmatch(clause):
         clause = ""  # 有望恢复 3.3%, 由2008年的…: a verb or a preposition, no noun
     if not clause or ZH_MEASURE.fullmatch(clause):

@@ -14,6 +14,7 @@ ZH_YEAR = re.compile(
 )
 ZH_TAIL = re.compile(rf"(?:{lx.ZH_FUNCTION})+$")
 ZH_HEAD = re.compile(r"^(?:其中|而|但|并|且|另外|此外|同时|以及|和|与|及)+")
+ZH_DATE_LEAD = re.compile(r"^(?:\d{1,2}\s?[-~–至]\s?)?\d{1,2}\s?月份?(?:\s?\d{1,2}\s?[日号])?\s*")
 ZH_ADVERB = re.compile(r"^(?:合计|共计|总计|合共|总共|一共)")
 ZH_NO_NOUN = re.compile(
     r"(?:有望|将|预计|预期|可能|或将|已经?|仍|有|再次|首次|均|都|也|正)*"
@@ -93,7 +94,8 @@ def split_measure(item: str) -> tuple[str, str]:
         return item[: m.start()].strip(), item[m.end() :].strip()
     m = _MEASURE_END.search(item)
     if m and m.start() >= 2 and "的" not in item:  # 欧洲出口的IT产品金额: no name before 金额
-        return item[: m.start()].strip(), m.group(0)
+        at = m.start() - 2 if len(m.group(0)) == 1 and m.start() >= 4 else m.start()
+        return item[:at].strip(), item[at:]  # 华北销售额 → 华北 · 销售额 (额 joins its verb)
     return item, ""
 
 

@@ -1,0 +1,182 @@
+"""A fact's subject is the metric (and entity) its number measures, never a verb, an adverb or a
+particle: Korean, Chinese and English constructions, each with cases that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from sectorlens.facts import extract, from_text
+from sectorlens.facts.subjects import of_level, with_entity
+
+
+def _subjects(text: str, fmt: str = "txt") -> dict[str, str | None]:
+    return {f.quantity.input: f.subject for f in extract(from_text(text, fmt=fmt)).facts}
+
+
+# --- Korean -------------------------------------------------------------------------------------
+
+
+def test_korean_adverbs_between_a_noun_and_its_number_are_not_the_subject() -> None:
+    got = _subjects("회사는 배당금을 기존 1,200원에서 1,500원으로 상향했다.")
+    assert got["1,200원"] == "배당금"
+    got = _subjects("올해와 내년 순이익 전망치를 각 12.5%, 30.1% 높였다.")
+    assert got["12.5%"] == "순이익 전망치"
+
+
+def test_a_korean_particle_left_of_a_number_belongs_to_the_number_before() -> None:
+    got = _subjects("수출 단가를 5,000원에서 6,000원으로 20% 인상했다.")
+    assert got["20%"] not in ("으", "으로", "로")
+    assert "단가" in (got["20%"] or "")
+
+
+def test_a_korean_comparison_word_is_skipped_to_reach_the_marked_noun() -> None:
+    got = _subjects("업계의 설비투자는 작년대비 +12.4% 늘어날 전망이다.")
+    assert "설비투자" in (got["+12.4%"] or "")
+
+
+def test_a_value_alone_in_brackets_is_the_value_of_the_noun_before_them() -> None:
+    got = _subjects("내년 출하량 증가율은 올해 출하량(+8.2%)보다 높을 것이다.")
+    assert "출하량" in (got["+8.2%"] or "")
+
+
+def test_a_korean_noun_marked_directly_before_its_number_is_unchanged() -> None:
+    got = _subjects("부산의 고용률은 61.5%를 기록했다.")
+    assert got["61.5%"] == "부산의 고용률"
+
+
+# --- Chinese ------------------------------------------------------------------------------------
+
+
+def test_each_value_of_a_respectively_list_gets_its_own_name_and_the_shared_measure() -> None:
+    text = (
+        "电池主要包括磷酸铁锂（含改性）、三元材料和钠离子三类，2023年它们的出货额分别为"
+        "120亿元、45亿元和3亿元，市场份额分别为71%、27%和2%。"
+    )
+    got = _subjects(text)
+    assert got["120亿元"] == "磷酸铁锂出货额"
+    assert got["45亿元"] == "三元材料出货额"
+    assert got["3亿元"] == "钠离子出货额"
+    assert got["71%"] == "磷酸铁锂市场份额"
+    assert got["2%"] == "钠离子市场份额"
+
+
+def test_names_and_values_in_one_clause_are_paired_in_order() -> None:
+    got = _subjects("2022年华东、华南和华北销售额约为80亿元、60亿元和40亿元。")
+    assert got["80亿元"] == "华东销售额"
+    assert got["40亿元"] == "华北销售额"
+
+
+def test_a_measure_after_a_month_in_the_last_name_is_shared_by_the_list() -> None:
+    got = _subjects("手机和平板电脑4月份出口额分别同比增长3.5%和9.1%。")
+    assert got["3.5%"] == "手机出口额"
+    assert got["9.1%"] == "平板电脑出口额"
+
+
+def test_a_clause_without_a_noun_takes_the_topic_of_the_clause_before() -> None:
+    text = "我国光伏组件出口额持续上升，由2015年的20亿美元上升至2022年的150亿美元。"
+    got = _subjects(text)
+    assert got["20亿美元"] == "我国光伏组件出口额"
+    assert got["150亿美元"] == "我国光伏组件出口额"
+
+
+def test_in_total_and_a_bare_verb_are_no_subjects() -> None:
+    got = _subjects("日本和德国为主要供应国，合计占比为46.2%。")
+    assert got["46.2%"] == "日本和德国占比"
+    got = _subjects("2024年有望恢复5.1%的增长。")
+    assert got["5.1%"] is None
+
+
+def test_a_bare_growth_rate_is_the_rate_of_the_level_before_it() -> None:
+    got = _subjects("我国风电投资额由2010年的30亿元上升至2020年的280亿元，年复合增长率为25.0%。")
+    assert got["25.0%"] == "我国风电投资额年复合增长率"
+
+
+def test_a_chinese_subject_named_in_the_clause_is_unchanged() -> None:
+    got = _subjects("2021年深圳机器人行业营收为2345.6亿元。")
+    assert got["2345.6亿元"] == "深圳机器人行业营收"
+
+
+# --- English ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("The merger used $3 billion of cash.", "$3 billion", "cash"),
+        (
+            "Last year we spent $40 million on research to build new plants.",
+            "$40 million",
+            "research",
+        ),
+        (
+            "The gain was driven by a 12% increase in Cloud segment revenue.",
+            "12%",
+            "Cloud segment revenue",
+        ),
+        ("The firm is the largest lender, with a market share of 7.5%.", "7.5%", "market share"),
+        ("The offer implied a value of $8 billion.", "$8 billion", "value"),
+        (
+            "Retail net sales of $2.0 billion rose 5%, compared to net sales of $1.9 billion.",
+            "$1.9 billion",
+            "net sales",
+        ),
+        ("Operating margin, as a share of sales for 2022, was 18%.", "18%", "Operating margin"),
+    ],
+)
+def test_english_subject_is_the_noun_phrase_the_number_measures(
+    text: str, number: str, expected: str
+) -> None:
+    assert _subjects(text)[number] == expected
+
+
+def test_an_english_pronoun_is_no_subject() -> None:
+    got = _subjects("At quarter end these totaled $12 billion.")
+    assert got["$12 billion"] is None
+
+
+def test_one_amount_of_several_things_takes_none_of_them_alone() -> None:
+    got = _subjects(
+        "The segment does not include $2.1 billion of amortization, stock compensation."
+    )
+    assert got["$2.1 billion"] != "amortization"
+
+
+def test_an_english_subject_named_before_its_verb_is_unchanged() -> None:
+    got = _subjects("Net cash provided by operating activities was $1.2 billion.")
+    assert got["$1.2 billion"] == "Net cash provided by operating activities"
+    got = _subjects("Sales in Europe were $5 billion.")
+    assert got["$5 billion"] == "Sales in Europe"
+
+
+def test_a_period_is_no_object() -> None:
+    got = _subjects("Returned $2.1 billion in the first quarter.")
+    assert got["$2.1 billion"] != "first quarter"
+
+
+# --- the entity from the sentence lead or the heading -------------------------------------------
+
+
+def test_the_name_a_sentence_opens_on_is_the_entity() -> None:
+    got = _subjects("At Acme, we spent $300 million on advertising.")
+    assert got["$300 million"] == "advertising · Acme"
+
+
+def test_a_list_item_label_names_the_entity_of_its_facts() -> None:
+    text = "## 企业动态\n\n- **星河汽车**：5 月销量 12.5 万辆，同比 + 8.0%。\n"
+    got = _subjects(text, fmt="md")
+    assert got["12.5 万辆"] is not None and "星河汽车" in got["12.5 万辆"]
+    assert got["12.5 万辆"].startswith("销量")
+
+
+def test_a_descriptive_title_is_no_entity() -> None:
+    assert with_entity("투자 비중", "한국 반도체 산업의 투자 규모와 구조") == "투자 비중"
+    assert with_entity("销量", "发布时间：2024-05-01") == "销量"
+    assert with_entity("营收", "公司要闻 / 甲公司") == "营收 · 公司要闻 · 甲公司"
+    assert with_entity("甲公司营收", "甲公司") == "甲公司营收"
+
+
+def test_only_a_bare_rate_takes_the_level_before_it() -> None:
+    assert of_level("年复合增长率", "进口额") == "进口额年复合增长率"
+    assert of_level("a rate", "book value") == "a rate"  # not bare: left as it is
+    assert of_level("rate", "book value") == "book value rate"
+    assert of_level("毛利率", "营收") == "毛利率"
