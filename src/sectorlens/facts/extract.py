@@ -198,8 +198,9 @@ def _sentence_facts(
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
         subject, base = subject_of(text, span.start, span.end, floor, kind, lang)
         subject = listed.get(i, subject)
-        if level is not None and (change == "cagr" or kind == "percent"):
-            subject = of_level(subject, level.metric)  # 进口量 … 年复合增长率为11.4%
+        stated = previous if previous is not None and previous.change not in _CHANGES else level
+        if stated is not None and (change == "cagr" or kind == "percent"):
+            subject = of_level(subject, stated.metric)  # 进口量 … 年复合增长率为11.4%
         # 로봇 투자 비중이 23%: the subject keeps its measure, the metric names the part
         metric = metric_of(strip_measure(subject) if kind == "percent" else subject)
         if metric is None and level is not None and (change or kind == "percent"):
@@ -209,6 +210,7 @@ def _sentence_facts(
             metric = metric or previous.metric
         subject = subject or sent.label
         metric = metric or metric_of(subject)
+        carried = None
         if (
             metric is None
             and previous is not None
@@ -216,8 +218,10 @@ def _sentence_facts(
         ):
             # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
             metric = previous.metric
+            same = previous.fact.quantity.kind is q.kind and previous.change != "cagr"
+            carried = previous.fact.subject if same else None  # 占比从31.6%上升至34.9%
         if subject is None or metric_of(subject) is None:
-            subject = metric  # a subject is never a verb (同比增长) or a sign
+            subject = carried or metric  # a subject is never a verb (同比增长) or a sign
         section = scope.item(text)
         subject = with_entity(subject, section, text)
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
