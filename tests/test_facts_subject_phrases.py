@@ -180,3 +180,75 @@ def test_only_a_bare_rate_takes_the_level_before_it() -> None:
     assert of_level("a rate", "book value") == "a rate"  # not bare: left as it is
     assert of_level("rate", "book value") == "book value rate"
     assert of_level("毛利率", "营收") == "毛利率"
+
+
+# --- more constructions: comparisons, achieved objects, asides, periods in the phrase ----------
+
+
+def test_a_change_in_points_carries_the_rate_before_it() -> None:
+    got = _subjects("광주 실업률은 3.4%로 전년동월대비 0.2%p 하락했다.")
+    assert got["0.2%p"] == "광주 실업률"
+
+
+def test_a_period_compared_with_is_skipped_to_reach_the_object() -> None:
+    got = _subjects("공장은 용수 사용량을 작년 대비 6.1% 줄였다.")
+    assert got["6.1%"] == "용수 사용량"
+
+
+def test_an_aside_right_after_a_number_is_about_that_number() -> None:
+    got = _subjects("1분기 실적은 매출액 3.2조원(QoQ +4.5%)을 기록했다.")
+    assert got["+4.5%"] == "매출액"
+    # an aside after words keeps what is outside it (the central path of a projection)
+    got = _subjects("Core sales would be CNY 2.4 tn in 2030 (central CNY 3.3 tn).")
+    assert "Core sales" in (got["CNY 3.3 tn"] or "")
+
+
+def test_what_a_chinese_company_achieved_is_the_metric() -> None:
+    got = _subjects("报告期内，集团实现营业收入8.4亿元，同比增长6.2%。")
+    assert got["8.4亿元"] == "集团营业收入"
+    assert got["6.2%"] == "集团营业收入"
+
+
+def test_respectively_and_the_verb_are_no_part_of_a_chinese_name() -> None:
+    got = _subjects("4月，摩托车产销分别完成150.2万辆和151.0万辆，环比分别增长2.1%和3.3%。")
+    assert got["150.2万辆"] == "摩托车产销"
+    assert got["2.1%"] == "摩托车产销"
+
+
+def test_a_zh_topic_keeps_its_share_and_stops_at_an_adverb() -> None:
+    got = _subjects("韩国在全球出货量占比逐步提升，由2018年的12.5%提升至2022年的18.0%。")
+    assert got["12.5%"] == "韩国在全球出货量占比"
+    assert got["18.0%"] == "韩国在全球出货量占比"
+
+
+def test_a_rate_after_a_reached_share_is_the_rate_of_that_share() -> None:
+    got = _subjects("日本产能占比由2001年的3.5%上升至2016年的9.2%，年复合增长率为6.7%。")
+    assert got["6.7%"] is not None and got["6.7%"].endswith("产能占比年复合增长率")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Revenue for fiscal year 2023 was $12.1 billion.", "$12.1 billion", "Revenue"),
+        (
+            "Cloud revenue for the third quarter was $4.4 billion, up 9% from a year ago.",
+            "9%",
+            "Cloud revenue",
+        ),
+        (
+            "Cash rose to $2 billion, primarily due to our net income of $0.9 billion in 2023.",
+            "$0.9 billion",
+            "net income",
+        ),
+        ("The tax benefit in 2021 was $0.4 billion.", "$0.4 billion", "tax benefit"),
+    ],
+)
+def test_periods_and_causes_are_no_part_of_an_english_subject(
+    text: str, number: str, expected: str
+) -> None:
+    assert _subjects(text)[number] == expected
+
+
+def test_a_period_heading_is_no_entity() -> None:
+    assert with_entity("Operating income", "Year Ended") == "Operating income"
+    assert with_entity("销量", "比亚迪 / 月数据") == "销量 · 比亚迪"

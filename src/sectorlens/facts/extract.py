@@ -200,12 +200,13 @@ def _sentence_facts(
         subject = listed.get(i, subject)
         stated = previous if previous is not None and previous.change not in _CHANGES else level
         if stated is not None and (change == "cagr" or kind == "percent"):
-            subject = of_level(subject, stated.metric)  # 进口量 … 年复合增长率为11.4%
+            named = (stated.fact.subject or "").split(" · ")[0] or stated.metric
+            subject = of_level(subject, named)  # 进口量 … 年复合增长率为11.4%
         # 로봇 투자 비중이 23%: the subject keeps its measure, the metric names the part
         metric = metric_of(strip_measure(subject) if kind == "percent" else subject)
         if metric is None and level is not None and (change or kind == "percent"):
             metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
-        if subject is None and previous is not None and previous.fact.quantity.kind is q.kind:
+        if subject is None and previous is not None and _same_kind(previous.fact.quantity, q):
             subject = previous.fact.subject  # the topic of the sentence carries on
             metric = metric or previous.metric
         subject = subject or sent.label
@@ -257,6 +258,11 @@ def _sentence_facts(
             level = mention
         floor = span.end
     return mentions, unparsed
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    """Two quantities of one kind (a rate and its change in points count as one)."""
+    return a.kind is b.kind or {a.kind, b.kind} == {Kind.PERCENT, Kind.PP}
 
 
 def _table_mentions(

@@ -25,7 +25,7 @@ _CHANGE_WORDS = re.compile(
     r"较上年同期|上年同期|较上年|比上年|同期|较|增至|降至|升至|减至|增长到|下降到|从|由|到|"
     r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
     r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"
-    r"growth|declined?)\b|[+\-−▲▼△▽↑↓])",
+    r"growth|declined?)\b|[+\-−▲▼△▽↑↓]|分别|分別|各自|각각)",
     re.I,
 )
 _HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")

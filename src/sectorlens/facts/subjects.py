@@ -10,12 +10,14 @@ from sectorlens.facts.subjects_zh import (
     LIST_SEP,
     PAREN,
     VALUE_SEP,
+    ZH_ACHIEVED,
     ZH_ADVERB,
     ZH_DATE_LEAD,
     ZH_HEAD,
     ZH_MEASURE,
     ZH_NO_NOUN,
     ZH_TAIL,
+    ZH_VERB_TAIL,
     ZH_YEAR,
     zh_listed,
     zh_respective,
@@ -36,6 +38,7 @@ _KO_ADVERBIAL = frozenset(
     ["더불어", "함께", "따라", "통해", "위해", "대비", "비해", "이어", "달리", "반면"]
 )
 _DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]{1,120}?\s(?:--|—)\s")
+_KO_BEFORE = re.compile(r"^(?:전년|작년|지난해|전월|전분기|전기|전년\s?동기|전년동월|전주|지난달)$")
 _KO_COMPARED = re.compile(r"\S(?:대비|보다|比)$")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[①-⑳]|[•·▪○●■□※-])$")
 _PERCENT_MEASURES = tuple(sorted(lx.MEASURE_SUFFIX_PERCENT, key=len, reverse=True))
@@ -83,15 +86,24 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     """The noun phrase ending ``text``: particles stripped, adverbs and years dropped."""
     tokens = [t for t in _KO_YEAR.sub(" ", text).split() if not _LIST_MARK.match(t)]
     words: list[str] = []
-    for token in reversed(tokens):
+    skip = False
+    for k in range(len(tokens) - 1, -1, -1):
+        token = tokens[k]
+        if skip:
+            skip = False
+            continue
         if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
             break
         if not words and token in _KO_PARTICLES:
-            if len(tokens) == 1:
+            if k == 0:
                 return None  # 260,000원으로 8%: the particle of the number before, no noun
             continue  # B/G(Bit growth)는: the particle of the word before the aside
         if not words and _KO_COMPARED.search(token):
             continue  # Capex는 작년대비 +48.3%: a comparison, not the noun
+        compared = token in ("대비", "비해", "보다") and k and _KO_BEFORE.match(tokens[k - 1])
+        if not words and compared:
+            skip = True  # 배출량을 전년 대비 4.2%: the period compared with, not the noun
+            continue
         word, particle = strip_particle(token)
         if token in lx.KO_ADVERBS or word in lx.KO_ADVERBS:
             if words:
@@ -155,12 +167,19 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
     """(subject, base) of the Chinese quantity starting at ``start``."""
     clause = re.sub(r"\s{2,}", "", ZH_YEAR.sub("", _clause_before(sentence, start, floor)))
     base = None
-    mb = re.search(r"占(.{1,20}?)的\s*$", clause)
+    mb = re.search(r"占(?!比)(.{1,20}?)的\s*$", clause)  # 占全国的 (not 占比由…的)
     if mb:
         base = mb.group(1)
         clause = clause[: mb.start()]
     clause = ZH_TAIL.sub("", ZH_HEAD.sub("", ZH_TAIL.sub("", clause.strip())).strip())
     clause = ZH_ADVERB.sub("", ZH_DATE_LEAD.sub("", clause))  # 合计占比; 5 月销量
+    clause = ZH_VERB_TAIL.sub("", clause)  # 汽车产销分别完成: the verb is no part of the name
+    clause = re.sub(r"(?<=..)(?:由|从)$", "", clause)  # 投资额由2010年的30亿元
+    done = ZH_ACHIEVED.search(clause)
+    if done and done.end() < len(clause):
+        # 公司实现营业收入11.2亿元: the object is the metric, the one who achieved it the entity
+        who = clause[: done.start()].strip()
+        clause = (who if len(who) >= 2 else "") + clause[done.end() :]
     if ZH_NO_NOUN.fullmatch(clause):
         clause = ""  # 有望恢复 3.3%, 由2008年的…: a verb or a preposition, no noun
     if not clause or ZH_MEASURE.fullmatch(clause):
@@ -260,8 +279,8 @@ def with_entity(subject: str | None, section: str | None, sentence: str = "") ->
         key = re.sub(r"\s+", "", part).lower()
         if len(key) < 2 or len(part) > 12 or len(part.split()) > 3 or key in have:
             continue  # a title (중국 AI 산업의 투자 규모와 구조) describes; a name is short
-        if re.search(r"[\d:：]", part):
-            continue  # 5 月数据, 发布时间：…: a period or a dateline, no entity
+        if re.search(r"[\d:：]", part) or en.is_period_name(part):
+            continue  # 5 月数据, Year Ended, 发布时间：…: a period or a dateline, no entity
         parts.append(part)
     return " · ".join([subject, *parts[-2:]])
 
@@ -306,6 +325,8 @@ def subject_of(
     lang = _local_language(sentence, start, floor, lang)
     subject, base = _subject(sentence, start, end, floor, kind, lang)
     opened = _open_bracket(sentence, start, floor)
+    if opened is not None and floor and not sentence[floor:opened].strip():
+        opened = None  # 매출액 16.4조원(QoQ +32.1%): an aside on the number before it
     if opened is not None:
         # in an aside (… CNY 5 tn in 2030 (central CNY 3.3 tn)): a part of what is outside it;
         # alone in it (올해 B/G(+17.1%), 滨海能源（+53.72%）): the value of what is outside it

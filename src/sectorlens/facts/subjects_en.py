@@ -118,10 +118,18 @@ _OBJECT_VERBS = frozenset(
         "lending",
     ]
 )
-_PARTICIPLE_LINK = frozenset(["to", "with", "by", "from"])
+_PARTICIPLE_LINK = frozenset(["to", "with", "by", "from", "for", "in", "on"])
+_CAUSAL = (("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to"), ("as", "a"))
 
 _EN_YEAR = re.compile(
     r"\b(?:(?:H[12]|Q[1-4]|FY)\s?)?(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?\b"
+)
+# Revenue for fiscal year 2024; Data Center revenue for the fourth quarter: the period, no name
+_EN_PERIOD = re.compile(
+    r"\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:first|second|third|fourth|full|fiscal|"
+    r"last|prior|same|current|latest)\s+)+(?:year|quarter|half|period|month)s?\b"
+    r"|\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year|quarter)\s*$",
+    re.I,
 )
 _EN_VERBS = frozenset(
     [
@@ -197,6 +205,12 @@ def strip_lead(words: list[str]) -> list[str]:
         if out and out[0].lower().rstrip(".") in ("versus", "vs", "as"):
             out.pop(0)
             continue
+        if len(out) >= 2 and (out[0].lower(), out[1].lower()) in _CAUSAL:
+            out = out[2:]  # primarily due to our net income of $1.3 billion
+            continue
+        if out and out[0].lower() in _DETERMINERS and len(out) > 1:
+            out.pop(0)
+            continue
         break
     for j in range(len(out) - 2, -1, -1):
         if _verbish(out[j]) and out[j + 1].lower() in _DETERMINERS and j + 2 < len(out):
@@ -232,6 +246,14 @@ _LEAD_NAME = re.compile(r"^(?:At|For|In|Within)\s+((?:[A-Z][\w&.’'-]*\s){0,3}[
 _COUNTED = re.compile(r"^\s+(?P<np>[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,3})")
 
 
+_PERIOD_HEAD = re.compile(r"(?:[年月季周日]|上半年|下半年|[상하]반기)")
+
+
+def is_period_name(text: str) -> bool:
+    """``Year Ended``, ``月数据``, ``상반기``: a heading that names a time, not a thing."""
+    return bool(_PERIODISH.search(text) or _PERIOD_HEAD.match(text))
+
+
 def lead_name(sentence: str) -> str | None:
     """``At GEICO, for example, we spent …``: the name a sentence opens on (its entity)."""
     m = _LEAD_NAME.match(sentence.lstrip())
@@ -265,7 +287,7 @@ def object_after(after: str) -> str | None:
 def en_words(text: str) -> list[str]:
     """The words of a clause that name a thing: years, edge function words and a verb with
     what follows it dropped (``Operating income for 2022 was`` → Operating income)."""
-    words = _EN_YEAR.sub(" ", text).split()
+    words = _EN_PERIOD.sub(" ", _EN_YEAR.sub(" ", text)).split()
     while words and words[-1].lower().strip(".") in lx.EN_FUNCTION:
         words.pop()
     while words and words[0].lower() in lx.EN_FUNCTION:
@@ -275,6 +297,8 @@ def en_words(text: str) -> list[str]:
             before = words[:i]
             if before and all(x.lower() in _LEAD_PRONOUNS for x in before):
                 return en_words(" ".join(words[i + 1 :]))  # we had premiums of: the object
+            while before and before[-1].lower() in lx.EN_FUNCTION:
+                before.pop()  # The income tax benefit in (2020) was
             return before
     return words
 
