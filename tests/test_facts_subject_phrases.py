@@ -252,3 +252,31 @@ def test_periods_and_causes_are_no_part_of_an_english_subject(
 def test_a_period_heading_is_no_entity() -> None:
     assert with_entity("Operating income", "Year Ended") == "Operating income"
     assert with_entity("销量", "比亚迪 / 月数据") == "销量 · 比亚迪"
+
+
+def test_a_korean_comparison_with_a_span_of_time_is_skipped() -> None:
+    got = _subjects("3월 수출액은 560억 달러로 1년 전보다 31억 달러 늘었다.")
+    assert got["31억 달러"] == "수출액"
+
+
+def test_a_korean_share_without_a_noun_of_its_own_is_the_topic_s() -> None:
+    got = _subjects("반도체 부문은 약 40조 원으로, 전체 매출의 52%를 차지한다.")
+    assert got["52%"] == "반도체 부문"
+    # a change without a noun of its own is left to its level, not given the topic
+    got = _subjects("회사는 영업이익 3조 원을 기록했으며, 작년 대비 8% 늘었다.")
+    assert got["8%"] != "회사"
+
+
+def test_a_korean_amount_of_a_noun_names_that_noun() -> None:
+    got = _subjects("스타트업 A사는 최근 300억 원의 투자를 유치했다.")
+    assert got["300억 원"] == "스타트업 A사 투자"
+
+
+def test_one_amount_of_a_listed_whole_names_the_whole_list() -> None:
+    got = _subjects("At year end we had $4.1 billion in cash, deposits and short-term bonds.")
+    assert got["$4.1 billion"] == "cash, deposits and short-term bonds"
+
+
+def test_a_chinese_week_is_no_name() -> None:
+    got = _subjects("电池指数本周上涨1.8%。")
+    assert got["1.8%"] != "本周上涨"

@@ -272,15 +272,24 @@ def changed_thing(after: str) -> str | None:
     return noun_phrase(m.group("np")) if m else None
 
 
+_WORDS = r"[A-Za-z][\w&'-]*(?:\s[A-Za-z][\w&'-]*){0,5}"
+_LIST_REST = re.compile(rf"^(?:\s*,\s*(?!and\b|which\b){_WORDS}){{0,4}},?\s+and\s+{_WORDS}")
+
+
 def object_after(after: str) -> str | None:
     """``$22 billion of cash`` → ``cash``; ``$900 million last year on advertising``."""
     m = _OBJECT.match(after)
     if m is None:
         return None
     np = noun_phrase(m.group("np"))
-    rest = after[m.start("np") + len(np or "") :]
-    if not np or _PERIODISH.search(np) or re.match(r"^\s*,\s*[A-Za-z]", rest):
-        return None  # in the first quarter; of A, B and C (one amount of several things)
+    if not np or _PERIODISH.search(np):
+        return None  # in the first quarter
+    rest = after[m.end("np") :]
+    if re.match(r"^\s*,\s*[A-Za-z]", rest) and m.group("np").strip() == np:
+        listed = _LIST_REST.match(rest)
+        if listed is None:
+            return None  # one amount of several things, not all of them named here
+        return (np + listed.group(0)).strip()  # $26 billion in cash, … and securities
     return np
 
 
@@ -297,9 +306,13 @@ def en_words(text: str) -> list[str]:
             before = words[:i]
             if before and all(x.lower() in _LEAD_PRONOUNS for x in before):
                 return en_words(" ".join(words[i + 1 :]))  # we had premiums of: the object
+            if before and before[-1].lower() in ("we", "they", "he", "she", "i"):
+                return []  # At year end we had $4 billion in cash: the object names it
             while before and before[-1].lower() in lx.EN_FUNCTION:
                 before.pop()  # The income tax benefit in (2020) was
             return before
+    if words and words[-1].lower() in ("we", "they", "it", "he", "she", "i"):
+        return []  # At year end we (had): the object names what the number is
     return words
 
 
@@ -322,7 +335,9 @@ def subject_en(
         # Gross margin, as a percentage of net revenue, was 45%: the sentence's own subject
         head = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))[0]
         words = en_words(" ".join(strip_lead(head.split())))
-    if verb_only(words) or ends_with_verb(words):
+    raw = clause.split()
+    ends_verb = bool(raw) and (raw[-1].lower() in _EN_VERBS or _verbish(raw[-1]))
+    if verb_only(words) or ends_with_verb(words) or (not words and ends_verb):
         obj = object_after(after)
         if obj:
             return obj, base  # used $22 billion of cash; spent $900 million on advertising

@@ -14,7 +14,9 @@ ZH_YEAR = re.compile(
 )
 ZH_TAIL = re.compile(rf"(?:{lx.ZH_FUNCTION})+$")
 ZH_HEAD = re.compile(r"^(?:其中|而|但|并|且|另外|此外|同时|以及|和|与|及)+")
-ZH_DATE_LEAD = re.compile(r"^(?:\d{1,2}\s?[-~–至]\s?)?\d{1,2}\s?月份?(?:\s?\d{1,2}\s?[日号])?\s*")
+ZH_DATE_LEAD = re.compile(
+    r"^(?:(?:\d{1,2}\s?[-~–至]\s?)?\d{1,2}\s?月份?(?:\s?\d{1,2}\s?[日号])?|(?:全|本|上|当)(?:周|月|年))\s*"
+)
 ZH_VERB_TAIL = re.compile(r"(?:分别|分別|各自)?(?:完成|实现|录得|取得|达成)?$")
 ZH_ACHIEVED = re.compile(r"(?:实现|完成|录得|取得|达成)(?:了)?")
 ZH_ADVERB = re.compile(r"^(?:合计|共计|总计|合共|总共|一共)")
