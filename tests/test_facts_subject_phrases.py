@@ -261,7 +261,7 @@ def test_a_korean_comparison_with_a_span_of_time_is_skipped() -> None:
 
 def test_a_korean_share_without_a_noun_of_its_own_is_the_topic_s() -> None:
     got = _subjects("반도체 부문은 약 40조 원으로, 전체 매출의 52%를 차지한다.")
-    assert got["52%"] == "반도체 부문"
+    assert got["52%"] == "반도체 부문 · 매출"  # the part, and the whole it is a share of
     # a change without a noun of its own is left to its level, not given the topic
     got = _subjects("회사는 영업이익 3조 원을 기록했으며, 작년 대비 8% 늘었다.")
     assert got["8%"] != "회사"
@@ -280,3 +280,13 @@ def test_one_amount_of_a_listed_whole_names_the_whole_list() -> None:
 def test_a_chinese_week_is_no_name() -> None:
     got = _subjects("电池指数本周上涨1.8%。")
     assert got["1.8%"] != "本周上涨"
+
+
+def test_a_share_names_the_whole_it_is_taken_of() -> None:
+    got = _subjects("2022년 국내 배터리 시장 규모의 약 38%를 전기차 부문이 차지했다.")
+    assert got["약 38%"] == "전기차 부문 · 국내 배터리 시장 규모"
+    got = _subjects("其中，客车销量为2.1万辆，占汽车总销量的1.6%。")
+    assert got["1.6%"] == "客车销量 · 汽车总销量"
+    # a share without a stated whole is left as it is
+    got = _subjects("Asia accounted for 41% of revenue, Europe 30%.")
+    assert got["30%"] is not None and "·" not in got["30%"]

@@ -30,6 +30,7 @@ from sectorlens.facts.scope import (
 from sectorlens.facts.subjects import (
     of_level,
     respectively,
+    share_of,
     strip_measure,
     subject_of,
     with_entity,
@@ -224,7 +225,7 @@ def _sentence_facts(
         if subject is None or metric_of(subject) is None:
             subject = carried or metric  # a subject is never a verb (同比增长) or a sign
         section = scope.item(text)
-        subject = with_entity(subject, section, text)
+        subject = with_entity(share_of(subject, base), section, text)
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(
             fact,

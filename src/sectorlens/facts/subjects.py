@@ -180,6 +180,16 @@ def of_level(subject: str | None, level: str | None) -> str | None:
     return f"{level}{subject}" if joined else f"{level} {subject}"
 
 
+def share_of(subject: str | None, base: str | None) -> str | None:
+    """``정보유통 분야`` with 24% of ``연간 AI 투자금액`` → ``정보유통 분야 · 연간 AI 투자금액``: a
+    share names the whole it is a share of (the part first, as breakdowns read it)."""
+    if not subject or not base:
+        return subject
+    if re.sub(r"\s+", "", base).lower() in re.sub(r"\s+", "", subject).lower():
+        return subject
+    return f"{subject} · {base}"
+
+
 def strip_measure(subject: str | None) -> str | None:
     """``컴퓨터 시각 인식 투자 비중`` → ``컴퓨터 시각 인식`` (for shares)."""
     if not subject:
@@ -258,6 +268,7 @@ __all__ = [
     "ko_phrase",
     "of_level",
     "respectively",
+    "share_of",
     "strip_measure",
     "strip_particle",
     "subject_of",
