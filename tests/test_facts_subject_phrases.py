@@ -290,3 +290,14 @@ def test_a_share_names_the_whole_it_is_taken_of() -> None:
     # a share without a stated whole is left as it is
     got = _subjects("Asia accounted for 41% of revenue, Europe 30%.")
     assert got["30%"] is not None and "·" not in got["30%"]
+
+
+def test_a_compared_figure_after_its_year_is_the_comparison_s() -> None:
+    from sectorlens.facts.context import change_of
+
+    text = "Sales for 2023 were $9.1 billion, up 12%, compared to 2022 sales of $8.1 billion."
+    at = text.index("$8.1")
+    assert change_of(text, at, at + len("$8.1 billion"), text.index("12%") + 3) == "versus"
+    # a figure of the year itself is no comparison
+    at = text.index("$9.1")
+    assert change_of(text, at, at + len("$9.1 billion"), 0) is None
