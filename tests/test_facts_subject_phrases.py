@@ -301,3 +301,12 @@ def test_a_compared_figure_after_its_year_is_the_comparison_s() -> None:
     # a figure of the year itself is no comparison
     at = text.index("$9.1")
     assert change_of(text, at, at + len("$9.1 billion"), 0) is None
+
+
+def test_a_change_after_unitless_levels_takes_the_topic_of_the_clause_before() -> None:
+    text = "全球显示面板出货量在2022年和2023年分别达到310和325，同比增长2.1%和4.8%。"
+    got = _subjects(text)
+    assert got["2.1%"] == "全球显示面板出货量"
+    # a clause with a figure before its verb lends no topic
+    got = _subjects("营收82亿元，同比增长5%。")
+    assert got["5%"] == "营收"

@@ -21,7 +21,8 @@ ZH_VERB_TAIL = re.compile(r"(?:分别|分別|各自)?(?:完成|实现|录得|取
 ZH_ACHIEVED = re.compile(r"(?:实现|完成|录得|取得|达成)(?:了)?")
 ZH_ADVERB = re.compile(r"^(?:合计|共计|总计|合共|总共|一共)")
 ZH_NO_NOUN = re.compile(
-    r"(?:有望|将|预计|预期|可能|或将|已经?|仍|有|再次|首次|均|都|也|正)*"
+    r"(?:同比|环比|较上年同期|较上年|比上年|较去年|较上月)?"
+    r"(?:有望|将|预计|预期|可能|或将|已经?|仍|有|再次|首次|均|都|也|正|分别)*"
     r"(?:恢复|实现|保持|达到?|突破|超过|录得|完成|增长|下降|上升|下滑|回落|上涨|下跌|增至|降至)?"
     r"|[由从自在于至到]"
 )
@@ -29,9 +30,10 @@ ZH_MEASURE = re.compile(r"占比|市占率|份额|市场份额|比重|比例|增
 _SPAN_OF_YEARS = re.compile(r"(?:这|近|过去)?\d{1,3}\s?(?:多)?年(?:间|来|内|中)?")
 _PREDICATE = re.compile(
     r"为|是|占据|占(?!比|有率)|达到?|超过|呈现|保持|实现|逐年|逐步|逐渐|不断|稳步|明显|显著|进一步|"
-    r"持续|稳定|快速|迅速|大幅|则|将|有望|已|成为|"
+    r"持续|稳定|快速|迅速|大幅|则|将|有望|已|成为|分别|"
     r"上升|增长(?!率)|下降|下滑|提升|增加|减少|扩大|缩小"
 )
+_YEARS_NAMED = re.compile(r"在?(?:(?:19|20)\d{2}\s?年(?:[和及、至到-]|以及)?)+")
 _PRONOUN = re.compile(r"^(?:他们|它们|他們|它們|两者|二者|各自|其)的?")
 _LEAD_PREPOSITION = re.compile(r"^(?:向|对|在|从|由|自)(?=..)")
 _INCLUDES = re.compile(r"^.*(?:包括|包含|分为|分成|主要有|涵盖)")
@@ -47,12 +49,13 @@ def zh_topic(sentence: str, start: int, floor: int) -> str | None:
     parts = re.split(r"[，,；;：:]", text)
     if len(parts) < 2:
         return None
-    clause = _SPAN_OF_YEARS.sub("", ZH_YEAR.sub("", PAREN.sub("", parts[-2])))
-    if re.search(r"\d", clause):
-        return None  # a clause that states figures of its own is no topic
-    clause = ZH_HEAD.sub("", clause.strip())
+    clause = _YEARS_NAMED.sub("", PAREN.sub("", parts[-2]))  # 在2020年和2021年
+    clause = ZH_HEAD.sub("", _SPAN_OF_YEARS.sub("", ZH_YEAR.sub("", clause)).strip())
     m = _PREDICATE.search(clause, 1)
-    topic = ZH_TAIL.sub("", clause[: m.start()] if m else clause).strip()
+    topic = clause[: m.start()] if m else clause
+    if re.search(r"\d", topic):
+        return None  # a clause that states figures of its own before its verb is no topic
+    topic = ZH_TAIL.sub("", topic).strip()
     if len(topic) < 2 or ZH_NO_NOUN.fullmatch(topic):
         return None
     return topic[-24:]
