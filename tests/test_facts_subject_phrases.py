@@ -310,3 +310,13 @@ def test_a_change_after_unitless_levels_takes_the_topic_of_the_clause_before() -
     # a clause with a figure before its verb lends no topic
     got = _subjects("营收82亿元，同比增长5%。")
     assert got["5%"] == "营收"
+
+
+def test_or_a_share_of_a_whole_restates_the_amount_before() -> None:
+    got = _subjects("Selling expenses were $2.2 billion, or 9.5% of revenue.")
+    assert got["9.5%"] == "Selling expenses · revenue"
+
+
+def test_a_count_after_a_verb_is_named_by_its_own_noun() -> None:
+    got = _subjects("The group employed approximately 12,400 people in 20 countries.")
+    assert got["approximately 12,400 people"] == "people"

@@ -344,6 +344,11 @@ def subject_en(
         counted = counted_thing(after) if kind in ("count", "number") else None
         if counted:
             return counted, base  # we sold 769,898 new policies
+        named = re.search(r"[A-Za-z][a-z-]{2,}$", sentence[start:end]) if kind == "count" else None
+        if named:
+            return named.group(0), base  # the company employed about 29,600 people
+    if base and [w.lower() for w in clause.split()] in (["or"], ["and"]):
+        return None, base  # $11.3 billion, or 18.6% of revenue: the amount before, as a share
     if refers_back(words):
         return base, base  # At yearend these totaled …: named in a sentence before
     if len(words) > 8 and "of" in words[:5]:
