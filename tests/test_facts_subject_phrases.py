@@ -320,3 +320,13 @@ def test_or_a_share_of_a_whole_restates_the_amount_before() -> None:
 def test_a_count_after_a_verb_is_named_by_its_own_noun() -> None:
     got = _subjects("The group employed approximately 12,400 people in 20 countries.")
     assert got["approximately 12,400 people"] == "people"
+
+
+def test_korean_units_rate_adverbs_and_change_verbs_are_no_names() -> None:
+    got = _subjects("2022년 폐기물 발생량은 총 8만 tCO2eq로 전년 대비 2.4% 감소했다.")
+    assert got["2.4%"] == "폐기물 발생량"
+    got = _subjects("국내 로봇 시장 규모는 연평균 9.5% 성장해 2028년 7조 원에 이를 전망이다.")
+    assert got["9.5%"] == "국내 로봇 시장 규모"
+    assert got["7조 원"] == "국내 로봇 시장 규모"
+    got = _subjects("재활용률은 95.2%로 목표치 90%를 넘었다.")
+    assert got["90%"] == "목표치"

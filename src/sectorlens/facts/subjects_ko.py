@@ -9,7 +9,8 @@ from sectorlens.facts import lexicon as lx
 
 _KO_PARTICLES = tuple(sorted(lx.KO_PARTICLES.split("|"), key=len, reverse=True))
 _KO_CONNECTIVE = re.compile(
-    r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|하면|보면|으면|이면|라면|다면)$"
+    r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|하면|보면|으면|이면|라면|다면|"
+    r"(?:성장|증가|감소|상승|하락|확대|축소|개선|급증|급감)해)$"  # 52.1% 성장해 2027년 2조 원
 )
 _KO_YEAR = re.compile(
     r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"
@@ -23,8 +24,9 @@ _OF_NOUN = re.compile(
     r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?의\s+([가-힣A-Za-z]{1,12}?)(?:[을를이가은는]\s|\s)"
 )
 _KO_PERIOD_WORD = re.compile(
-    r"^(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|[1-4]\s?분기|[1-4]Q|[상하]반기|연간|분기)$"
+    r"^(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|[1-4]\s?분기|[1-4]Q|[상하]반기|연간|분기|한|해)$"
 )
+_KO_NUMBER = re.compile(r"^[약총]?[\d.,]+\s?(?:[만억조천백]\s?)*$")
 _KO_SPAN = re.compile(r"^(?:\d{1,3}\s?(?:년|개월|분기|달|주|일)|한\s?해|1년)$")
 _KO_COMPARED = re.compile(r"\S(?:대비|보다|比)$")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[①-⑳]|[•·▪○●■□※-])$")
@@ -62,12 +64,23 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     """The noun phrase ending ``text``: particles stripped, adverbs and years dropped."""
     tokens = [t for t in _KO_YEAR.sub(" ", text).split() if not _LIST_MARK.match(t)]
     words: list[str] = []
-    skip = False
+    skip = dropped = False
     for k in range(len(tokens) - 1, -1, -1):
         token = tokens[k]
         if skip:
             skip = bool(_KO_SPAN.match(token))  # 1년 전보다: the whole comparison goes
             continue
+        if dropped:
+            dropped = False
+            if _KO_NUMBER.match(token):
+                continue
+        if token in _KO_PARTICLES and words:
+            break  # 95.2%로 목표치인 90%: 로 is the particle of the number before
+        if not words and k and _KO_NUMBER.match(tokens[k - 1]):
+            dropped = True
+            continue  # 512만 tCO2eq로 전년 대비: the unit of a number that is no fact here
+        if not words and token in ("연평균", "평균적으로"):
+            continue  # 시장 규모는 연평균 52.1%: the rate's adverb, not its noun
         if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
             break
         if not words and token in _KO_PARTICLES:
