@@ -330,3 +330,11 @@ def test_korean_units_rate_adverbs_and_change_verbs_are_no_names() -> None:
     assert got["7조 원"] == "국내 로봇 시장 규모"
     got = _subjects("재활용률은 95.2%로 목표치 90%를 넘었다.")
     assert got["90%"] == "목표치"
+
+
+def test_what_a_chinese_change_is_compared_with_is_not_its_metric() -> None:
+    got = _subjects("截至报告期末，公司净资产为30.5亿元，较期初增长4.2%。")
+    assert got["4.2%"] == "公司净资产"
+    got = _subjects("第二季度日本创业公司共获得风险投资15亿美元，而韩国创业公司获得9亿美元。")
+    assert got["15亿美元"] == "日本创业公司风险投资"
+    assert got["9亿美元"] == "韩国创业公司"

@@ -13,6 +13,7 @@ from sectorlens.facts.subjects_zh import (
     VALUE_SEP,
     ZH_ACHIEVED,
     ZH_ADVERB,
+    ZH_COMPARED_LEAD,
     ZH_DATE_LEAD,
     ZH_HEAD,
     ZH_MEASURE,
@@ -51,6 +52,7 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         clause = clause[: mb.start()]
     clause = ZH_TAIL.sub("", ZH_HEAD.sub("", ZH_TAIL.sub("", clause.strip())).strip())
     clause = ZH_ADVERB.sub("", ZH_DATE_LEAD.sub("", clause))  # 合计占比; 5 月销量
+    clause = ZH_COMPARED_LEAD.sub("", clause)  # 较期初增长: compared with 期初, no metric
     clause = ZH_VERB_TAIL.sub("", clause)  # 汽车产销分别完成: the verb is no part of the name
     clause = re.sub(r"(?<=..)(?:由|从)$", "", clause)  # 投资额由2010年的30亿元
     done = ZH_ACHIEVED.search(clause)
