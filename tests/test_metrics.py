@@ -231,6 +231,17 @@ def test_deal_size_by_year(engine: Engine) -> None:
     assert (years[2017]["mid_n"], years[2017]["mid_median"]) == (2, D("32500000.00"))
 
 
+def test_deal_size_by_quarter_or_month_names_the_year(engine: Engine) -> None:
+    quarters = rows(engine, "deal_size", by=["quarter"])
+    assert list(quarters[0])[:2] == ["year", "quarter"]
+    keys = [(r["year"], r["quarter"]) for r in quarters]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    assert {r["year"] for r in quarters} >= {2017, 2018}
+    assert sum(r["deals"] for r in quarters) == 12
+    months = rows(engine, "deal_size", by=["month", "round"])
+    assert list(months[0])[:3] == ["year", "month", "round"]
+
+
 def test_the_median_of_midpoints_is_rounded_once(con: duckdb.DuckDBPyConnection) -> None:
     # one range 0.000001..0.009998: its midpoint 0.0049995 rounds half-up to 0.00; rounding
     # the midpoint to 6 places first (0.005000) would give 0.01

@@ -376,6 +376,17 @@ def group_columns(t: ir.Table, by: Sequence[str]) -> dict[str, ir.Value]:
     return out
 
 
+def output_dims(by: Sequence[str]) -> list[str]:
+    """The grouping columns of a result: a quarter or a month comes with its year."""
+    out: list[str] = []
+    for b in by:
+        if b in ("quarter", "month") and "year" not in out:
+            out.append("year")
+        if b not in out:
+            out.append(b)
+    return out
+
+
 def grain_of(by: Sequence[str]) -> str | None:
     """The time grain among ``by``, if any."""
     return next((b for b in by if b in TIME_GRAINS), None)

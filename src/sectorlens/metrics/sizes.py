@@ -33,6 +33,7 @@ from sectorlens.metrics.common import (
     group_columns,
     half,
     mid_sum,
+    output_dims,
     pct,
     ratio,
     rows_of,
@@ -142,7 +143,7 @@ def _classes(t: ir.Table, q: Query, engine: Any, groups: dict[str, ir.Value]) ->
 
 def finish_deal_size(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """Means from exact sums, medians to the cent, the undisclosed share beside them."""
-    dims = list(q.by)
+    dims = output_dims(q.by)
     keys = [k for k in results["rows"].column_names if k not in _STATS]
     groups: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
     for r in results["rows"].to_pylist():
