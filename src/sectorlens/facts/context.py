@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from sectorlens.facts.candidates import period_spans
-from sectorlens.facts.fiscal import MONTHS_ENDED, Fiscal, months_ended, same_span_in
+from sectorlens.facts.fiscal import (
+    MONTHS_ENDED,
+    Fiscal,
+    months_ended,
+    months_of,
+    same_span_in,
+    span_ending,
+)
+from sectorlens.facts.relative import relative_periods, stretch
 from sectorlens.model import Period
 from sectorlens.parse import parse_period
 
@@ -55,21 +63,18 @@ _EXTRA = re.compile(
             r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
             rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON}),?\s(?P<my>(?:19|20)\d{{2}}))",
             r"(?P<ordq>\b(?:the\s)?(?P<ofis>fiscal\s)?(?P<ord>first|second|third|fourth|1st|2nd|"
-            r"3rd|4th)\s(?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
-            r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|\sof(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
+            r"3rd|4th)[\s-](?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
+            r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|(?:\sof)?(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
             r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
             r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
             r"(?!\s?\d{1,2}\s?(?:일|日)))",
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
-            r"(?P<rel>\b(?:last|previous|prior)\syear\b|\ba\syear\s(?:ago|earlier)\b|"
-            r"\bthe\sprior[-\s]year\b|전년|작년|지난해|去年|上年|\bthis\syear\b|올해|금년|今年|本年)",
         )
     ),
     re.IGNORECASE,
 )
-_LAST_YEAR = re.compile(r"last|previous|prior|ago|earlier|전년|작년|지난해|去年|上年", re.I)
 
 # A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
@@ -78,8 +83,19 @@ _CMP_BEFORE = re.compile(
     r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$",
     re.I,
 )
+# compared to net revenue of $6.9 billion in 2021: the period of the compared figure
+_CMP_VALUE_BEFORE = re.compile(
+    r"(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\s(?:in|for|during)\s(?:the\s)?$",
+    re.I,
+)
+# The end of the period the context reports (报告期末, at the end of the quarter): its last day.
+_PERIOD_END = re.compile(
+    r"(?:本)?报告期(?:期)?末|本期末|보고\s?기간\s?말|"
+    r"\b(?:at\s)?the\send\sof\sthe\s(?:reporting\s)?(?:period|quarter)\b|\bquarter[-\s]end\b",
+    re.I,
+)
 _CMP_AFTER = re.compile(
-    r"^\s?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
+    r"^\s?(?:동기\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
 )
 
 CHANGE_KINDS = ("cagr", "yoy", "qoq", "change")
@@ -145,6 +161,7 @@ class Named:
     end: int
     period: Period
     compared: bool = False
+    note: str | None = None  # what was assumed to read it (a year counted from the document's date)
 
 
 def is_dateline(text: str) -> bool:
@@ -205,6 +222,8 @@ class Dating:
     fiscal: Fiscal | None = None
     day: date | None = None
     published: bool = False  # ``day`` is the document's date: it reports what came before
+    reference: date | None = None  # the document's own date (``last year`` counts from it)
+    base: Period | None = None  # the period of the context (a quarter a ``전년 동기`` shifts)
 
 
 def _fiscal_part(fiscal: Fiscal, n: int, first: int, months: int) -> Period:
@@ -250,10 +269,6 @@ def _resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) -
     if g["nq"]:
         n = int(g["nqq"])
         return _span(_year(g["nqy"]), 3 * n - 2, 3 * n)
-    if g["rel"]:
-        if year is None:
-            return None
-        return _span(year - 1 if _LAST_YEAR.search(g["rel"]) else year, 1, 12)
     if g["ordq"]:
         n = _ORDINAL[g["ord"].lower()]
         half = g["qh"].lower() == "half"
@@ -303,14 +318,31 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             found.append(Named(span.start, span.end, q.period))
             taken.append((span.start, span.end))
     context_year = year
+    reference = dating.reference if dating is not None else None
+    before_year = [(n.start, n.period.end.year) for n in found]
+    fiscal = dating is not None and dating.fiscal is not None
+    for f in relative_periods(text, year, reference, before_year, fiscal):
+        overlap = [(s, e) for s, e in taken if s < f.end and f.start < e]
+        if any(not (f.start <= s and e <= f.end) for s, e in overlap):
+            continue  # the first nine months of 2023 replaces the 2023 inside it
+        found = [n for n in found if (n.start, n.end) not in overlap]
+        taken = [t for t in taken if t not in overlap]
+        found.append(Named(f.start, f.end, f.period, note=f.note))
+        taken.append((f.start, f.end))
+    base = dating.base if dating is not None and not dating.published else None
+    for m in _PERIOD_END.finditer(text) if base is not None else ():
+        if base is not None and not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Named(m.start(), m.end(), Period(base.end, base.end)))  # 报告期末
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda n: n.start)
     for m in _EXTRA.finditer(text):
         overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
         if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
             continue  # a longer period already read there
         before = [n for n in found if n.end <= m.start()]
-        y = before[-1].period.end.year if before and not m.group("rel") else context_year
+        y = before[-1].period.end.year if before else context_year
         here = dating
-        if before and dating is not None and not m.group("rel"):
+        if before and dating is not None:
             here = Dating(dating.fiscal, before[-1].period.end)
         period = _resolve(m, y, here)
         if period is not None:
@@ -321,13 +353,57 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)
     found = _like_the_span_before(text, found)
+    found = _stretched(text, found, dating)
     out = []
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
-        tail = text[n.end : n.end + 12]
-        compared = bool(_CMP_BEFORE.search(lead) or _CMP_AFTER.match(tail))
-        out.append(Named(n.start, n.end, n.period, compared))
+        tail = text[n.end : n.end + 48]
+        compared = bool(
+            _CMP_BEFORE.search(lead)
+            or _CMP_AFTER.match(tail)
+            or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 70) : n.start])
+        )
+        out.append(Named(n.start, n.end, n.period, compared, n.note))
     return tuple(out)
+
+
+def _stretched(text: str, found: list[Named], dating: Dating | None) -> list[Named]:
+    """``年初至6月11日``, ``2025年以来``, ``2019年末``: periods widened by the words around them."""
+    today = dating.reference if dating is not None else None
+    out: list[Named] = []
+    for n in found:
+        reported = out[-1].period.end if out else (dating.day if dating is not None else None)
+        got = stretch(text, n.start, n.end, n.period, reported, today)
+        if got is not None:
+            n = Named(n.start, n.end, got[0], n.compared, got[1] or n.note)
+        shorter = [o.period for o in out if not _whole_years(o.period)]
+        if dating is not None and dating.base is not None and not _whole_years(dating.base):
+            shorter.insert(0, dating.base)
+        if shorter and _whole_years(n.period) and _same_period(text, n.start, n.end):
+            # 2분기 매출은 … 전년 동기 대비: the same quarter a year before
+            got_back = same_span_in(shorter[-1].start, shorter[-1].end, n.period.end.year)
+            if got_back is not None:
+                n = Named(n.start, n.end, Period(*got_back), n.compared, n.note)
+        out.append(n)
+    return out
+
+
+def _whole_years(p: Period) -> bool:
+    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+
+
+# 전년 동기, 去年同期, the same quarter last year: the period in context, a year before
+_YEAR_WORD = re.compile(r"전년|작년|지난해|去年|上年|(?:last|previous|prior)\syear", re.I)
+_SAME_AFTER = re.compile(r"\s?(?:동기|同期)")
+_SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the\s)?$", re.I)
+
+
+def _same_period(text: str, start: int, end: int) -> bool:
+    if not _YEAR_WORD.fullmatch(text[start:end]):
+        return False
+    return bool(
+        _SAME_AFTER.match(text, end) or _SAME_BEFORE.search(text[max(0, start - 30) : start])
+    )
 
 
 _ONLY_MARKS = re.compile(r"[\s/|,;:()\-–]*")
@@ -353,14 +429,25 @@ def _like_the_span_before(text: str, found: list[Named]) -> list[Named]:
             got = same_span_in(shape.start, shape.end, p.end.year)
             if got is not None:
                 n = Named(n.start, n.end, Period(*got), n.compared)
+        elif (
+            shape is not None
+            and out
+            and p.start == p.end
+            and _DAY_AFTER_SPAN.fullmatch(text[out[-1].end : n.start])
+        ):
+            # three months ended April 1, 2023 and April 2, 2022: the same span to that day
+            n = Named(n.start, n.end, Period(*span_ending(p.end, months_of(shape))), n.compared)
         else:
-            is_span = p.start != p.end and not whole_year and p.end.day not in (1,)
+            is_span = p.start != p.end and not whole_year
             shape = p if is_span and _ENDED.search(text[n.start : n.end]) else None
         out.append(n)
     return out
 
 
 _ENDED = re.compile(r"\b(?:ended|ending)\b", re.I)
+_DAY_AFTER_SPAN = re.compile(
+    r"[\s/|,;:()\-–]*(?:and|or|vs\.?|versus|compared\swith)?[\s/|,;:()]*", re.I
+)
 
 
 _LEVEL_LEAD = re.compile(

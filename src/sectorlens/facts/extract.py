@@ -12,10 +12,25 @@ from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span, quantity_spans
-from sectorlens.facts.context import Dating, Named, change_of, named_periods, reference_date
+from sectorlens.facts.context import (
+    Dating,
+    Named,
+    change_of,
+    is_dateline,
+    named_periods,
+    reference_date,
+)
 from sectorlens.facts.document import Block
 from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
 from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
+from sectorlens.facts.period_context import (
+    DocHeadings,
+    cagr_period,
+    change_period,
+    continues_list,
+    endpoint,
+    noted,
+)
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
     NO_PERIOD,
@@ -117,18 +132,25 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     tables = [b for b in getattr(doc, "blocks", ()) if b.table is not None]
     table_spans = sorted(b.span for b in tables)
     starts = [a for a, _ in table_spans]
+    headings = DocHeadings(doc)
+    block: Block | None = None
+    item_period: Period | None = None
+    first_of_item = False
     for sent in lay.sentences:
         k = bisect.bisect_right(starts, sent.offsets[0]) - 1
         if k >= 0 and sent.offsets[0] < table_spans[k][1]:
             continue  # a table row: its cells are read as cells below
+        for head in headings.passed(sent.offsets[0]):
+            _heading_period(head.text, scope, fiscal, reference)
         if sent.paragraph != paragraph:
-            paragraph, inherited = sent.paragraph, None
+            before, block = block, doc.block_at(sent.offsets[-1])
+            paragraph, first_of_item = sent.paragraph, True
+            # a list item goes on in the period its item before starts with
+            inherited = item_period if continues_list(before, block) else None
         base = inherited or scope.period or scope.reference_period
         year = (base or NO_PERIOD).end.year
-        dating = None
-        if fiscal is not None:
-            published = base is not None and base is scope.reference_period
-            dating = Dating(fiscal, base.end if base else None, published)
+        published = base is not None and base is scope.reference_period
+        dating = Dating(fiscal, base.end if base else None, published, reference, base)
         found = named_periods(sent.text, None if year == 1 else year, dating)
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
@@ -142,6 +164,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         # The sentence before lends its period (이 중 총 금액은… after 2014~2020년…); a sentence
         # with figures but no period of its own passes on the one it was lent.
         own = [n.period for n in found if not n.compared]
+        if first_of_item:
+            item_period, first_of_item = (own[0] if own else inherited), False
         inherited = own[-1] if own else (inherited if got else None)
     for block in tables:
         mentions.extend(_table_mentions(doc, block, scope.reference_period, fiscal))
@@ -151,6 +175,16 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
     return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
+
+
+def _heading_period(text: str, scope: Scope, fiscal: Fiscal | None, reference: date | None) -> None:
+    """A heading of the document model dates what follows it (also one a layout merged)."""
+    base = scope.period or scope.reference_period
+    year = None if base is None else base.end.year
+    dating = Dating(fiscal, base.end if base else None, base is scope.reference_period, reference)
+    own = [n.period for n in named_periods(text, year, dating) if not n.compared]
+    if own and not is_dateline(text):
+        scope.period = own[-1]
 
 
 def _sentence_facts(
@@ -171,18 +205,32 @@ def _sentence_facts(
     by_order = respective_periods(text, spans, found)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
-    floor = 0
+    floor = cagr_floor = 0
+    from_span: Period | None = None
     previous: Mention | None = None
     level: Mention | None = None
     for i, (_hint, span) in enumerate(spans):
+        if any(n.start <= span.start and span.end <= n.end for n in found):
+            continue  # 前5个月, the 40-year period: a number that is part of a period
         q = parse(span.text, default_currency=default_currency)
         if not (i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start])):
             # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
             q = _qualified(q, text[span.end :])
         doc_span = sent.doc_span(span.start, span.end)
+        change = change_of(text, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
+        if change in _CHANGES and i not in by_order and q.kind in (Kind.PERCENT, Kind.PP):
+            period = change_period(period, span.start, found)
+        if change == "cagr":
+            period = cagr_period(period, span.start, cagr_floor, found)
+            cagr_floor = span.end
+        elif i not in by_order:
+            raw, period = period, endpoint(period, change, from_span)
+            from_span = raw if change == "from" else None
         if period is None:
             period, source = context_period(inherited, scope, sent)
+        elif source == "sentence":
+            q = noted(q, period, found)
         if q.kind not in FACT_KINDS:
             if q.kind is Kind.UNPARSED:
                 unparsed.append(
@@ -194,7 +242,6 @@ def _sentence_facts(
             q = dataclasses.replace(parse(span.text[:-1] + "个"), input=span.text, unit="块")
         if q.kind is Kind.PERCENT and _NAME_AFTER.match(text[span.end :]):
             continue  # 3.924% Notes: part of a name, not a figure
-        change = change_of(text, span.start, span.end, floor)
         q = signed(q, text[: span.start], change)
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
         subject, base = subject_of(text, span.start, span.end, floor, kind, lang)

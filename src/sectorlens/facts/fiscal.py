@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sectorlens.model import Period
+
 MON = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -129,12 +131,22 @@ def months_ended(m: re.Match[str]) -> tuple[date, date] | None:
     except ValueError:
         return None
     months = 3 if m.group("enq") else 12 if m.group("eny") else _SPAN[m.group("enm").lower()]
+    return span_ending(end, months)
+
+
+def span_ending(end: date, months: int) -> tuple[date, date]:
+    """The ``months`` months that end on ``end`` (a month end: whole months)."""
     if end == _month_end(end.year, end.month):
         y, mo = _add_months(end.year, end.month, 1 - months)
         return date(y, mo, 1), end
     y, mo = _add_months(end.year, end.month, -months)
     day = min(end.day, calendar.monthrange(y, mo)[1])
     return date(y, mo, day) + timedelta(days=1), end
+
+
+def months_of(period: Period) -> int:
+    """How many months a span of days covers, rounded (a 13-week quarter is 3)."""
+    return max(1, round(((period.end - period.start).days + 1) / 30.44))
 
 
 def same_span_in(start: date, end: date, year: int) -> tuple[date, date] | None:
@@ -159,5 +171,7 @@ __all__ = [
     "fiscal_calendar",
     "month_number",
     "months_ended",
+    "months_of",
     "same_span_in",
+    "span_ending",
 ]

@@ -8,6 +8,7 @@ without change words (``同比增长`` is no metric); a sign set apart from its 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -76,7 +77,8 @@ def is_heading(text: str, spans: Sequence[tuple[str, Span]]) -> bool:
     return not spans or bool(_HEADING_MARK.match(body).group(0).strip())  # type: ignore[union-attr]
 
 
-_RESPECTIVELY = re.compile(r"respectively|各自|分别|分別|각각", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"respectively|各自|分别|分別|각각|각(?=\s?[+\-−]?\d)", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s?(?:[,，、]|and|및|와|과|和|及)\s?", re.IGNORECASE)
 
 
 def respective_periods(
@@ -91,6 +93,12 @@ def respective_periods(
     listed = [i for i, (_, s) in enumerate(spans) if s.end <= _RESPECTIVELY.search(text).start()]  # type: ignore[union-attr]
     if len(listed) != len(own):
         listed = [i for i, (_, s) in enumerate(spans) if s.start >= own[-1].end]
+    if len(listed) > len(own):
+        # 24년/25년 영업이익 추정치를 각 23.4%, 62.5% 상향: the values listed right after
+        first = listed[: len(own)]
+        gaps = [text[spans[a][1].end : spans[b][1].start] for a, b in itertools.pairwise(first)]
+        if all(_LIST_GAP.fullmatch(g) for g in gaps):
+            listed = first
     if len(listed) != len(own):
         return {}
     return {i: n.period for i, n in zip(listed, own, strict=True)}
@@ -141,6 +149,12 @@ def signed(q: Quantity, before: str, change: str | None) -> Quantity:
     )
 
 
+_CMP_CUE = re.compile(r"compared|versus|\bvs\b|\bfrom\b|\bover\b", re.I)
+_COMPARED_VALUE = re.compile(
+    r"(?:from|比|较|从|compared\s(?:to|with)|versus|vs\.?)\s?(?:the\s)?\S{0,6}$", re.I
+)
+
+
 def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
     """The period named nearest before the quantity, else right after it in the same clause.
 
@@ -154,16 +168,26 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         if n.start >= span.end and not re.search(r"[,，;；]|\d", gap):
             after = n
             break
-    if after is not None and lang == "en":
-        return after.period
+    if (
+        after is not None
+        and lang == "en"
+        and not (after.compared and _CMP_CUE.search(text[span.end : after.start]))
+    ):
+        return after.period  # not "44% compared to 2021": 2021 is the compared figure's
     before = [n for n in found if n.end <= span.start]
     if (
         before
         and before[-1].compared
-        and not re.search(r"\d", text[before[-1].end : span.start])
-        and re.search(r"(?:from|比|较|从)\s?\S{0,6}$", text[: before[-1].start], re.I)
+        and not re.search(r"[\d,，;；。]", text[before[-1].end : span.start])
+        and _COMPARED_VALUE.search(text[: before[-1].start])
     ):
-        return before[-1].period  # 比2019年的 20亿元: the compared value itself
+        return before[-1].period  # 比2019年的 20亿元, compared to 2021 net revenue of $16.4 billion
+    if (
+        before
+        and before[-1].compared
+        and re.fullmatch(r"\s?(?:동기|同期)?\s?[(（]\s?", text[before[-1].end : span.start])
+    ):
+        return before[-1].period  # 전년 동기(7조 원) 대비: the compared figure in brackets
     own = [n for n in before if not n.compared]
     if own:
         return own[-1].period

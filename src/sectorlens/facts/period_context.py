@@ -1,0 +1,110 @@
+"""A fact's period beyond its sentence's own words, for ``extract``.
+
+- The headings of the document model date what follows them, also a heading a line layout
+  merged into the next paragraph (a PDF title) and a heading that states a figure itself
+  (``韩IT产品5月对华出口增5.6%``).
+- A list item without a period continues the period of the item before it in the same list.
+- A change stated against an earlier point (``6月11日 … 较5月初回落9.33%``) covers the stretch
+  from that point to the sentence's own day; against a whole period it keeps its own period.
+- A CAGR covers the years between the periods its sentence names before it (``由2008年的…上升至
+  2019年的…，年复合增长率为11.4%``: 2008–2019).
+- A period counted from the document's date (``last year``) is an assumption, noted on the fact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+
+from sectorlens.facts.context import Named
+from sectorlens.facts.document import Block, BlockKind
+from sectorlens.facts.readers import Document
+from sectorlens.model import Period, Quantity
+
+
+class DocHeadings:
+    """The headings of a document in reading order, handed out once each as the text passes;
+    only those whose level the reader knows (a PDF's table header set in bold is no heading)."""
+
+    def __init__(self, doc: Document) -> None:
+        heads = [h for h in doc.headings() if h.level is not None]
+        self._heads = sorted(heads, key=lambda b: b.span[0])
+        self._next = 0
+
+    def passed(self, offset: int) -> list[Block]:
+        """Headings that start at or before ``offset`` and were not handed out yet."""
+        out = []
+        while self._next < len(self._heads) and self._heads[self._next].span[0] <= offset:
+            out.append(self._heads[self._next])
+            self._next += 1
+        return out
+
+
+def continues_list(before: Block | None, block: Block | None) -> bool:
+    """True when ``block`` is the list item right after the list item ``before``."""
+    return (
+        before is not None
+        and block is not None
+        and before.kind is BlockKind.LIST_ITEM
+        and block.kind is BlockKind.LIST_ITEM
+        and block.index == before.index + 1
+    )
+
+
+def change_period(period: Period | None, start: int, found: Sequence[Named]) -> Period | None:
+    """The period of a change whose nearest period is the one it is compared with."""
+    if period is None:
+        return None
+    compared = [n for n in found if n.compared and n.end <= start and n.period == period]
+    if not compared:
+        return period
+    own = [n for n in found if not n.compared and n.end <= compared[-1].start]
+    if not own:
+        return period
+    mine, since = own[-1].period, compared[-1].period
+    if mine.start == mine.end and since.start < mine.end:
+        return Period(since.start, mine.end)  # 较5月初回落: from early May to the stated day
+    return mine
+
+
+def cagr_period(
+    period: Period | None, start: int, floor: int, found: Sequence[Named]
+) -> Period | None:
+    """A CAGR's years: from the earliest to the latest period named since ``floor`` before it."""
+    if period is not None and period.start.year < period.end.year:
+        return period  # 2009年-2019年, over the last 46 years: a span already
+    window = [n.period for n in found if floor <= n.start and n.end <= start]
+    if len(window) < 2:
+        return period
+    first = min(p.start for p in window)
+    last = max(p.end for p in window)
+    if first.year >= last.year:
+        return period
+    return Period(first, last)
+
+
+def endpoint(period: Period | None, change: str | None, after_from: Period | None) -> Period | None:
+    """``Over the last 46 years … grown from $19 to $95,453``: the level a change starts from is
+    the span's first year, the level it reaches (right after) its last."""
+    if period is None or period.start.year >= period.end.year:
+        return period
+    if change == "from":
+        y = period.start.year
+    elif change is None and after_from == period:
+        y = period.end.year
+    else:
+        return period
+    return Period(date(y, 1, 1), date(y, 12, 31))
+
+
+def noted(q: Quantity, period: Period | None, found: Sequence[Named]) -> Quantity:
+    """``q`` with the note of an assumed period (``last year`` counted from the document's
+    date) among its assumptions."""
+    note = next((n.note for n in found if n.note and n.period == period), None)
+    if note is None or note in q.assumptions:
+        return q
+    return dataclasses.replace(q, assumptions=(*q.assumptions, note))
+
+
+__all__ = ["DocHeadings", "cagr_period", "change_period", "continues_list", "endpoint", "noted"]
