@@ -249,7 +249,7 @@ def _sentence_facts(
         stated = previous if previous is not None and previous.change not in _CHANGES else level
         if stated is not None and (change == "cagr" or kind == "percent"):
             named = (stated.fact.subject or "").split(" · ")[0] or stated.metric
-            subject = of_level(subject, named)  # 进口量 … 年复合增长率为11.4%
+            subject = of_level(subject, named)  # 投资额 … 年复合增长率为25.0%
         # 로봇 투자 비중이 23%: the subject keeps its measure, the metric names the part
         metric = metric_of(strip_measure(subject) if kind == "percent" else subject)
         if metric is None and level is not None and (change or kind == "percent"):

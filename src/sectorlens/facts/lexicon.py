@@ -198,7 +198,7 @@ KO_ADVERBS = frozenset(
         "현재",
         "한편",
         "당시",
-        # 목표주가를 기존 240,000원에서; 추정치를 각 23.4%: adverbs between a noun and its number
+        # 배당금을 기존 1,200원에서; 전망치를 각 12.5%: adverbs between a noun and its number
         "기존",
         "종전",
         "당초",

@@ -35,7 +35,7 @@ _PERCENT_MEASURES = tuple(sorted(lx.MEASURE_SUFFIX_PERCENT, key=len, reverse=Tru
 def _clause_before(sentence: str, start: int, floor: int) -> str:
     """Text between the last clause boundary (or ``floor``) and ``start``; asides blanked."""
     text = PAREN.sub(lambda m: " " * len(m.group(0)), sentence[floor:start])
-    text = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), text)  # float -- money we … -- funds
+    text = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), text)  # reserves -- money held -- fund
     cut = 0
     for m in _BOUNDARY.finditer(text):
         cut = m.end()
@@ -61,9 +61,9 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         who = clause[: done.start()].strip()
         clause = (who if len(who) >= 2 else "") + clause[done.end() :]
     if ZH_NO_NOUN.fullmatch(clause):
-        clause = ""  # 有望恢复 3.3%, 由2008年的…: a verb or a preposition, no noun
+        clause = ""  # 有望恢复 2.5%, 由2015年的…: a verb or a preposition, no noun
     if not clause or ZH_MEASURE.fullmatch(clause):
-        # 进口量逐年上升，由2008年的1353.8亿块…; 中国台湾和韩国为主要进口区域，合计占比为57.5%:
+        # 出口额逐年上升，由2015年的20亿美元…; 甲国和乙国为主要供应国，合计占比为46.2%:
         # the clause names nothing (or only a measure) — its topic is the clause before it
         topic = zh_topic(sentence, start, floor)
         if topic:
@@ -74,9 +74,9 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
 def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
     """Subjects for quantities listed with 分别/각각/respectively: index in ``spans`` → label.
 
-    Each marker pairs its own list of values (``市场规模分别为…，市场份额分别为…``) with the list
+    Each marker pairs its own list of values (``出货额分别为…，市场份额分别为…``) with the list
     of names before it; a measure named between the names and the marker joins each name
-    (``集成电路 市场规模``).
+    (``磷酸铁锂出货额``).
     """
     marks = list(_RESPECTIVELY.finditer(sentence))
     out: dict[int, str] = zh_listed(sentence, spans) if lx.language(sentence) == "zh" else {}
@@ -144,21 +144,21 @@ def _value_list(sentence: str, spans: list[tuple[int, int]], begin: int, stop: i
 
 
 def with_entity(subject: str | None, section: str | None, sentence: str = "") -> str | None:
-    """``销量`` under ``比亚迪销售情况 / 5 月数据`` → ``销量 · 比亚迪销售情况``: the sentence's lead
-    (``At GEICO, …``), else the heading or list item a fact sits under, names the entity the
+    """``销量`` under ``甲汽车销售情况 / 5 月数据`` → ``销量 · 甲汽车销售情况``: the sentence's lead
+    (``At Acme, …``), else the heading or list item a fact sits under, names the entity the
     subject leaves unnamed (dated, long or already named parts skipped)."""
     if not subject:
         return subject
     have = re.sub(r"\s+", "", subject).lower()
     named = en.lead_name(sentence)
     if named and named.replace(" ", "").lower() not in have:
-        return f"{subject} · {named}"  # At GEICO, we spent …: the sentence names its entity
+        return f"{subject} · {named}"  # At Acme, we spent …: the sentence names its entity
     parts = []
     for part in (section or "").split(" / "):
         part = part.strip(" *#")
         key = re.sub(r"\s+", "", part).lower()
         if len(key) < 2 or len(part) > 12 or len(part.split()) > 3 or key in have:
-            continue  # a title (중국 AI 산업의 투자 규모와 구조) describes; a name is short
+            continue  # a title (AI 산업의 투자 규모와 구조) describes; a name is short
         if re.search(r"[\d:：]", part) or en.is_period_name(part):
             continue  # 5 月数据, Year Ended, 发布时间：…: a period or a dateline, no entity
         parts.append(part)
@@ -173,8 +173,8 @@ _BARE_RATE = re.compile(
 
 
 def of_level(subject: str | None, level: str | None) -> str | None:
-    """``年复合增长率为11.4%`` after ``进口量由…上升至…``: a bare rate is the rate of the level
-    stated before it in the sentence (``进口量年复合增长率``; ``book value rate``)."""
+    """``年复合增长率为25.0%`` after ``投资额由…上升至…``: a bare rate is the rate of the level
+    stated before it in the sentence (``投资额年复合增长率``; ``book value rate``)."""
     if not subject or not level or not _BARE_RATE.fullmatch(subject.strip()):
         return subject
     han = re.compile(r"[\u4e00-\u9fff]")
@@ -198,7 +198,7 @@ def strip_measure(subject: str | None) -> str | None:
         return subject
     for suffix in _PERCENT_MEASURES:
         if suffix == "share" and not re.search(r"[A-Z]", subject):
-            continue  # a market share of 8.8%: only a named part's share (Asia share) is a part
+            continue  # a market share of 7.5%: only a named part's share (Asia share) is a part
         if subject.endswith(suffix) and len(subject) > len(suffix) + 1:
             return subject[: -len(suffix)].rstrip(" 的之")
     return subject
@@ -216,10 +216,10 @@ def subject_of(
     subject, base = _subject(sentence, start, end, floor, kind, lang)
     opened = _open_bracket(sentence, start, floor)
     if opened is not None and floor and not sentence[floor:opened].strip():
-        opened = None  # 매출액 16.4조원(QoQ +32.1%): an aside on the number before it
+        opened = None  # 매출액 3.2조원(QoQ +4.5%): an aside on the number before it
     if opened is not None:
         # in an aside (… CNY 5 tn in 2030 (central CNY 3.3 tn)): a part of what is outside it;
-        # alone in it (올해 B/G(+17.1%), 滨海能源（+53.72%）): the value of what is outside it
+        # alone in it (올해 출하량(+8.2%), 甲公司（+12.5%）): the value of what is outside it
         outer, _ = _subject(sentence, opened, opened, 0, kind, lang)
         if outer and subject and outer != subject:
             subject = f"{outer} {subject}"
@@ -230,7 +230,7 @@ def subject_of(
 
 def _local_language(sentence: str, start: int, floor: int, lang: str) -> str:
     """The language of the words before the number, where a sentence mixes two (a bilingual
-    letter: ``book value has grown from $19 …[^*]公司 2010 年的账面价值…``)."""
+    letter: ``sales have grown to $9 billion …公司 2020 年的销售额…``)."""
     if lang == "en":
         return lang
     near = sentence[max(floor, start - 60) : start]

@@ -1,6 +1,6 @@
-"""The English noun phrase a number measures: before it (``Operating income was $1.3 billion``),
-or after it where the words before are a verb (``used $22 billion of cash``, ``a 64% increase in
-Data Center segment revenue``, ``spent $900 million last year on advertising``)."""
+"""The English noun phrase a number measures: before it (``Operating income was $2.1 billion``),
+or after it where the words before are a verb (``used $3 billion of cash``, ``a 12% increase in
+Cloud segment revenue``, ``spent $40 million last year on research``)."""
 
 from __future__ import annotations
 
@@ -124,7 +124,7 @@ _CAUSAL = (("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to"), 
 _EN_YEAR = re.compile(
     r"\b(?:(?:H[12]|Q[1-4]|FY)\s?)?(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?\b"
 )
-# Revenue for fiscal year 2024; Data Center revenue for the fourth quarter: the period, no name
+# Revenue for fiscal year 2023; Cloud revenue for the third quarter: the period, no name
 _EN_PERIOD = re.compile(
     r"\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:first|second|third|fourth|full|fiscal|"
     r"last|prior|same|current|latest)\s+)+(?:year|quarter|half|period|month)s?\b"
@@ -206,7 +206,7 @@ def strip_lead(words: list[str]) -> list[str]:
             out.pop(0)
             continue
         if len(out) >= 2 and (out[0].lower(), out[1].lower()) in _CAUSAL:
-            out = out[2:]  # primarily due to our net income of $1.3 billion
+            out = out[2:]  # primarily due to our net income of $0.9 billion
             continue
         if out and out[0].lower() in _DETERMINERS and len(out) > 1:
             out.pop(0)
@@ -235,7 +235,7 @@ def ends_with_verb(words: list[str]) -> bool:
 
 
 def refers_back(words: list[str]) -> bool:
-    """``At yearend these``: the words point at a thing named before (no subject here)."""
+    """``At quarter end these``: the words point at a thing named before (no subject here)."""
     return bool(words) and words[-1].lower() in _REFERRING
 
 
@@ -255,19 +255,19 @@ def is_period_name(text: str) -> bool:
 
 
 def lead_name(sentence: str) -> str | None:
-    """``At GEICO, for example, we spent …``: the name a sentence opens on (its entity)."""
+    """``At Acme, for example, we spent …``: the name a sentence opens on (its entity)."""
     m = _LEAD_NAME.match(sentence.lstrip())
     return m.group(1) if m and not _PERIODISH.search(m.group(1)) else None
 
 
 def counted_thing(after: str) -> str | None:
-    """``sold 769,898 new policies at …`` → ``new policies`` (the noun a count counts)."""
+    """``sold 12,345 new contracts at …`` → ``new policies`` (the noun a count counts)."""
     m = _COUNTED.match(after)
     return noun_phrase(m.group("np"), 4) if m else None
 
 
 def changed_thing(after: str) -> str | None:
-    """``a 64% increase in Data Center segment revenue`` → ``Data Center segment revenue``."""
+    """``a 12% increase in Cloud segment revenue`` → ``Cloud segment revenue``."""
     m = _CHANGE_IN.match(after)
     return noun_phrase(m.group("np")) if m else None
 
@@ -277,7 +277,7 @@ _LIST_REST = re.compile(rf"^(?:\s*,\s*(?!and\b|which\b){_WORDS}){{0,4}},?\s+and\
 
 
 def object_after(after: str) -> str | None:
-    """``$22 billion of cash`` → ``cash``; ``$900 million last year on advertising``."""
+    """``$3 billion of cash`` → ``cash``; ``$40 million last year on research``."""
     m = _OBJECT.match(after)
     if m is None:
         return None
@@ -329,10 +329,10 @@ def subject_en(
         base = " ".join(kept[:3]) or None
     changed = changed_thing(after)
     if changed:
-        return changed, base  # driven by a 64% increase in Data Center segment revenue
+        return changed, base  # driven by a 12% increase in Cloud segment revenue
     words = en_words(" ".join(strip_lead(clause.split())))
     if not words and clause.strip() and all(w.lower() in _EN_LINKS for w in clause.split()):
-        # Gross margin, as a percentage of net revenue, was 45%: the sentence's own subject
+        # Operating margin, as a share of sales, was 18%: the sentence's own subject
         head = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))[0]
         words = en_words(" ".join(strip_lead(head.split())))
     raw = clause.split()
@@ -340,18 +340,18 @@ def subject_en(
     if verb_only(words) or ends_with_verb(words) or (not words and ends_verb):
         obj = object_after(after)
         if obj:
-            return obj, base  # used $22 billion of cash; spent $900 million on advertising
+            return obj, base  # used $3 billion of cash; spent $40 million on research
         counted = counted_thing(after) if kind in ("count", "number") else None
         if counted:
-            return counted, base  # we sold 769,898 new policies
+            return counted, base  # we sold 12,345 new contracts
         named = re.search(r"[A-Za-z][a-z-]{2,}$", sentence[start:end]) if kind == "count" else None
         if named:
             return named.group(0), base  # the company employed about 29,600 people
     if base and [w.lower() for w in clause.split()] in (["or"], ["and"]):
         return None, base  # $11.3 billion, or 18.6% of revenue: the amount before, as a share
     if refers_back(words):
-        return base, base  # At yearend these totaled …: named in a sentence before
+        return base, base  # At quarter end these totaled …: named in a sentence before
     if len(words) > 8 and "of" in words[:5]:
-        words = words[: words.index("of")]  # the per-share book value of both our … stock
+        words = words[: words.index("of")]  # the per-share book value of each of our … classes
     subject = " ".join(words[-8:]).strip() or None  # amounts payable to the ATMP JV
     return subject or base, base

@@ -85,11 +85,11 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
             break
         if not words and token in _KO_PARTICLES:
             if k == 0:
-                return None  # 260,000원으로 8%: the particle of the number before, no noun
-            continue  # B/G(Bit growth)는: the particle of the word before the aside
+                return None  # 6,000원으로 20%: the particle of the number before, no noun
+            continue  # 출하량(shipments)은: the particle of the word before the aside
         if not words and _KO_COMPARED.search(token):
             skip = k > 0 and bool(_KO_SPAN.match(tokens[k - 1]))
-            continue  # Capex는 작년대비 +48.3%: a comparison, not the noun
+            continue  # 설비투자는 작년대비 +12.4%: a comparison, not the noun
         compared = token in ("대비", "비해", "보다") and k and _KO_BEFORE.match(tokens[k - 1])
         if not words and compared:
             skip = True  # 배출량을 전년 대비 4.2%: the period compared with, not the noun

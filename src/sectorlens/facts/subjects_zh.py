@@ -1,4 +1,4 @@
-"""Chinese subjects: the topic a clause carries over (``进口量逐年上升，由2008年的…``), the names
+"""Chinese subjects: the topic a clause carries over (``出口额逐年上升，由2015年的…``), the names
 of a list paired with values by 分别, and the measure named with them."""
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ _CLASS_COUNT = re.compile(
 
 def zh_topic(sentence: str, start: int, floor: int) -> str | None:
     """The topic of the clause before the one holding ``start`` (after ``floor``): the noun
-    phrase before its predicate (``进口量逐年上升`` → ``进口量``)."""
+    phrase before its predicate (``出口额逐年上升`` → ``出口额``)."""
     text = sentence[floor:start]
     parts = re.split(r"[，,；;：:]", text)
     if len(parts) < 2:
@@ -69,14 +69,14 @@ def zh_topic(sentence: str, start: int, floor: int) -> str | None:
 
 
 def zh_measure(text: str) -> str:
-    """The measure named between a list of names and 分别 (``2019年他们的市场规模`` → 市场规模)."""
+    """The measure named between a list of names and 分别 (``2023年它们的出货额`` → 出货额)."""
     text = ZH_YEAR.sub("", PAREN.sub("", text)).strip()
     text = _PRONOUN.sub("", ZH_HEAD.sub("", text))
     return ZH_TAIL.sub("", text).strip()
 
 
 def zh_item(item: str, first: bool) -> str:
-    """One name of a list: ``半导体主要包括集成电路`` → 集成电路; ``传感器四大类`` → 传感器."""
+    """One name of a list: ``电池主要包括磷酸铁锂`` → 磷酸铁锂; ``钠离子三类`` → 钠离子."""
     label = ZH_HEAD.sub("", item.strip())
     if first:
         label = _LEAD_PREPOSITION.sub("", _INCLUDES.sub("", label))
@@ -101,14 +101,14 @@ _MEASURE_END = re.compile(
 
 
 def split_measure(item: str) -> tuple[str, str]:
-    """``面板5月份出口金额`` → (面板, 出口金额); ``存储器市场规模`` → (存储器, 市场规模):
+    """``面板5月份出口金额`` → (面板, 出口金额); ``华北销售额`` → (华北, 销售额):
     the last name of a list carries the measure all the names share (after a period, or a
     measure noun at its end); ('…', '') when none is found."""
     m = _TIME_IN.search(item)
     if m and m.start() >= 2 and len(item) - m.end() >= 2:
         return item[: m.start()].strip(), item[m.end() :].strip()
     m = _MEASURE_END.search(item)
-    if m and m.start() >= 2 and "的" not in item:  # 欧洲出口的IT产品金额: no name before 金额
+    if m and m.start() >= 2 and "的" not in item:  # 乙地出口的电池金额: no name before 金额
         at = m.start() - 2 if len(m.group(0)) == 1 and m.start() >= 4 else m.start()
         return item[:at].strip(), item[at:]  # 华北销售额 → 华北 · 销售额 (额 joins its verb)
     return item, ""
@@ -131,7 +131,7 @@ def _labels(items: list[str], measure: str, after: str) -> list[str] | None:
     names = [zh_item(item, first=k == 0) for k, item in enumerate(items)]
     last, own = split_measure(names[-1])
     if own:
-        names[-1] = last  # 存储器市场规模 → 存储器 (the measure all the names share)
+        names[-1] = last  # 华北销售额 → 华北 (the measure all the names share)
         measure = measure or own
     if not all(names) or any(re.search(r"\d", x) for x in names):
         return None
@@ -159,7 +159,7 @@ def zh_respective(
 
 
 def zh_listed(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
-    """``模拟电路、逻辑电路和存储器市场规模约为1亿、2亿和3亿美元``: three names and three values in
+    """``华东、华南和华北销售额约为80亿、60亿和40亿元``: three names and three values in
     one clause, paired in order (only where the names share a measure named with the last)."""
     out: dict[int, str] = {}
     runs: list[list[int]] = []
