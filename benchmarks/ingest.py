@@ -141,14 +141,23 @@ RUNS = {
 }
 
 
-def build(name: str, rows: int, folder: Path, seed: int = 2021) -> Path:
-    """Write an export of ``rows`` rows resampled from the real file of format ``name``."""
+# the column naming the company, per format (made distinct by ``--distinct-companies``)
+COMPANY_COLUMN = {"crunchbase": 0, "itjuzi": 0, "india": 2}
+
+
+def build(name: str, rows: int, folder: Path, seed: int = 2021, distinct: bool = False) -> Path:
+    """Write an export of ``rows`` rows resampled from the real file of format ``name``
+    (``distinct``: each row's company renamed with its row number, as in a real export of that
+    size, where most rows are other companies; resampled, a few hundred companies repeat)."""
     source, encoding, terminator = FORMATS[name]
     text = (SHARED / source).read_bytes().decode(encoding)
     records = list(csv.reader(io.StringIO(text, newline="")))
     header, body = records[0], records[1:]
     sample = random.Random(seed).choices(body, k=rows)
-    out = folder / f"{name}-{rows}{Path(source).suffix}"
+    if distinct:
+        at = COMPANY_COLUMN[name]
+        sample = [[*r[:at], f"{r[at]}{i}", *r[at + 1 :]] for i, r in enumerate(sample)]
+    out = folder / f"{name}-{rows}{'-distinct' if distinct else ''}{Path(source).suffix}"
     with out.open("w", encoding="latin-1" if encoding == "latin-1" else "utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator=terminator)
         writer.writerow(header)
@@ -171,7 +180,8 @@ def run(script: str, path: Path, db: Path, memory_limit: str) -> dict[str, float
     )
     if done.returncode:
         sys.exit(f"measurement failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    last = [line for line in done.stdout.splitlines() if line.startswith("{")][-1]
+    return json.loads(last)  # type: ignore[no-any-return]
 
 
 def main() -> None:
@@ -189,6 +199,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--what", nargs="+", default=["read_csv", "ingest"], choices=sorted(RUNS), help="runs"
+    )
+    parser.add_argument(
+        "--distinct-companies",
+        action="store_true",
+        help="rename each row's company with its row number (a real export's many companies)",
     )
     args = parser.parse_args()
     if not SHARED.exists():
@@ -208,7 +223,7 @@ def main() -> None:
         folder = Path(tmp)
         for name in args.formats:
             for rows in args.rows:
-                path = build(name, rows, folder)
+                path = build(name, rows, folder, distinct=args.distinct_companies)
                 floor = None
                 for what in args.what:
                     label, script = RUNS[what]

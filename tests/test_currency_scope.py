@@ -215,7 +215,7 @@ def test_an_old_store_is_upgraded_with_one_line(tmp_path: Path, cli: Any) -> Non
         connect(path, read_only=True)
     notes: list[str] = []
     con = connect(path, on_upgrade=notes.append)
-    assert len(notes) == 1 and "schema 2 → 4" in notes[0] and "\n" not in notes[0]
+    assert len(notes) == 1 and "schema 2 → 5" in notes[0] and "\n" not in notes[0]
     columns = {r[0] for r in con.execute("DESCRIBE deals").fetchall()}
     assert not columns & set(CONVERTED_COLUMNS) and "amount_mid_x2" in columns
     assert con.execute("SELECT count(*) FROM fx_rates WHERE source = 'ECB'").fetchone()[0] > 0  # type: ignore[index]
@@ -246,7 +246,7 @@ def test_a_schema_3_store_gets_its_deals_midpoints(tmp_path: Path) -> None:
     con.close()
     notes: list[str] = []
     con = connect(path, on_upgrade=notes.append)
-    assert len(notes) == 1 and "schema 3 → 4" in notes[0] and "midpoint" in notes[0]
+    assert len(notes) == 1 and "schema 3 → 5" in notes[0] and "midpoint" in notes[0]
     rows = con.execute("SELECT deal_id, amount_mid_x2 FROM deals ORDER BY deal_id").fetchall()
     assert rows == [("o1", D(16_000_000)), ("o2", D(110))]
     con.close()

@@ -9,7 +9,7 @@ import pytest
 
 from sectorlens.errors import StoreError
 from sectorlens.metrics import compute, from_duckdb
-from sectorlens.store import SCHEMA_VERSION, TABLES, assign_company_keys, connect
+from sectorlens.store import SCHEMA_VERSION, TABLES, LoadWriter, assign_company_keys, connect
 
 
 def test_connect_creates_every_table(db_path: Path) -> None:
@@ -56,8 +56,10 @@ def test_directory_path_is_refused(tmp_path: Path) -> None:
 
 
 def _company(con: duckdb.DuckDBPyConnection, company_id: str, load_id: str) -> None:
+    """A companies row written as another tool would (a later one replaces it)."""
+    con.execute("DELETE FROM companies WHERE company_id = ?", [company_id])
     con.execute(
-        "INSERT OR REPLACE INTO companies (company_id, load_id, row_ref, source_format, name) "
+        "INSERT INTO companies (company_id, load_id, row_ref, source_format, name) "
         "VALUES (?, ?, 'r', 'fixture', ?)",
         [company_id, load_id, company_id],
     )
@@ -121,3 +123,64 @@ def test_a_schema_1_store_is_upgraded_with_company_keys(db_path: Path) -> None:
     )
     (segment,) = compute(from_duckdb(con), "segments", by=["sector"]).to_pylist()
     assert segment["companies"] == 1
+
+
+def _written(con: duckdb.DuckDBPyConnection, load_id: str, rows: list[tuple[str, str]]) -> None:
+    """Companies ``(id, name)`` written by a load, in one batch of two rows at most."""
+    with LoadWriter(con, load_id, chunk_rows=2) as writer:
+        for company_id, name in rows:
+            writer.add(
+                "companies",
+                {"company_id": company_id, "row_ref": name, "source_format": "t", "name": name},
+            )
+        writer.flush()
+
+
+def _names(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    return con.execute("SELECT company_id, name, load_id FROM companies ORDER BY 1").fetchall()
+
+
+def test_a_load_replaces_companies_without_an_index(db_path: Path) -> None:
+    con = connect(db_path)
+    # a company named twice in one batch and again in a later batch: its first row describes it
+    _written(con, "L1", [("a", "a1"), ("a", "a2"), ("b", "b1"), ("a", "a3")])
+    assert _names(con) == [("a", "a1", "L1"), ("b", "b1", "L1")]
+    _company(con, "c", "X")  # written by another tool, without a key
+    _written(con, "L2", [("b", "b2"), ("c", "c2"), ("d", "d2")])
+    assert _names(con) == [
+        ("a", "a1", "L1"),
+        ("b", "b2", "L2"),
+        ("c", "c2", "L2"),
+        ("d", "d2", "L2"),
+    ]
+    assert _keys(con, "companies") == {"a": 1, "b": 2, "c": 3, "d": 4}
+    # no index on companies: its memory would grow with the store (schema 5)
+    indexes = con.execute(
+        "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'companies' "
+        "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+    ).fetchall()
+    assert indexes == [(0,)]
+
+
+def test_a_schema_4_store_loses_the_companies_index_and_keeps_its_rows(db_path: Path) -> None:
+    raw = duckdb.connect(str(db_path))
+    for name, cols in TABLES.items():
+        if name == "companies":
+            cols = cols.replace("company_id VARCHAR NOT NULL", "company_id VARCHAR PRIMARY KEY")
+        raw.execute(f"CREATE TABLE {name} ({cols})")
+    raw.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+    _company(raw, "a", "L1")
+    raw.close()
+    notes: list[str] = []
+    con = connect(db_path, on_upgrade=notes.append)
+    assert len(notes) == 1 and "schema 4 → 5" in notes[0]
+    assert _names(con) == [("a", "a", "L1")]
+    _written(con, "L2", [("a", "a2")])
+    assert _names(con) == [("a", "a2", "L2")]
+
+
+def test_a_store_connection_draws_no_progress_bar(db_path: Path) -> None:
+    # DuckDB draws one on standard output for a statement over 2 s; the library never prints
+    for con in (connect(db_path), connect(":memory:")):
+        assert con.execute("SELECT current_setting('enable_progress_bar')").fetchall() == [(False,)]
+        con.close()

@@ -265,12 +265,47 @@ def extraction_coverage(extraction: Any) -> Coverage:
     for index, found in extraction.periods.items():
         sent = extraction.layout.sentences[index]
         periods.extend(sent.doc_span(s, e) for s, e, _p in found)
+    labels: list[tuple[tuple[int, int], str]] = []
+    for block in getattr(doc, "blocks", ()):
+        if block.table is not None:
+            got, named = _table_cells(block)
+            periods.extend(got)
+            labels.extend(named)
     return resolve(
         inventory(doc),
         facts=(f.span for f in extraction.facts),
         unparsed=((f.span, f.quantity.reason or "unparsed") for f in extraction.unparsed),
         periods=periods,
+        ignored=labels,
     )
+
+
+_AMOUNT_IN_LABEL = re.compile(r"[$€£¥₩%％]\s?\d|\d\s?[%％]|\d,\d{3}")
+
+
+def _table_cells(
+    block: Block,
+) -> tuple[list[tuple[int, int]], list[tuple[tuple[int, int], str]]]:
+    """A table's header and label cells: the periods they name (column headers ``2022``,
+    ``3Q24F``, row labels of years) and, for the rest, their numbers as part of a label
+    (``52주 최저가``, ``Cost of revenues (1)``); body cells are left to the facts."""
+    from sectorlens.facts.context import named_periods
+
+    table = block.table
+    periods: list[tuple[int, int]] = []
+    labels: list[tuple[tuple[int, int], str]] = []
+    if table is None:
+        return periods, labels
+    for cell in table.cells:
+        if not cell.header or not NUMBER.search(cell.text):
+            continue
+        for n in named_periods(cell.text, None):
+            periods.append(block.doc_span(cell.start + n.start, cell.start + n.end))
+        if _AMOUNT_IN_LABEL.search(cell.text):
+            continue  # Operating expenses (including depreciation of $1,362): a figure, unread
+        reason = "column header" if cell.row < table.header_rows else "row label"
+        labels.append((block.doc_span(cell.start, cell.end), reason))
+    return periods, labels
 
 
 def coverage_dict(coverage: Coverage, *, numbers: bool = False) -> dict[str, Any]:

@@ -16,7 +16,8 @@ The interface (stable; readers in ``facts/read_*.py`` build it, extraction reads
 - ``Table``: ``cells`` (``Cell``: ``row``, ``col``, ``text``, ``start``/``end`` in
   ``block.text``, ``header``), ``rows``, ``cols``, ``header_rows``, ``header_cols``;
   ``table.column_header(col)`` and ``table.row_header(row)`` name a cell's headers; ``parts``
-  are the first columns of side-by-side tables sharing one grid (``part_of``, ``row_label``).
+  are the first columns of side-by-side tables sharing one grid (``part_of``, ``row_label``);
+  ``levels`` the rows' outline levels where a reader saw indents (``tables.row_parents``).
 - ``Locator``: where a thing is — ``page``, ``block``, ``sentence``, ``row``/``col``;
   ``block.locate(offset)`` and ``document.locate(doc_offset)`` build one.
 
@@ -112,6 +113,13 @@ class Table:
     # Side-by-side tables in one grid: the first column of every table after the first (a
     # column of row labels in the middle of the grid starts a new table).
     parts: tuple[int, ...] = ()
+    # Outline level of every row (0 = flush left, 1 = set in under it, ...) where the reader
+    # saw the indents (PDF); empty when unknown or flat.
+    levels: tuple[int, ...] = ()
+
+    def level(self, row: int) -> int:
+        """The outline level of ``row`` (0 where unknown)."""
+        return self.levels[row] if row < len(self.levels) else 0
 
     def part_of(self, col: int) -> tuple[int, int]:
         """The columns ``[start, stop)`` of the side-by-side table that holds ``col``."""

@@ -50,7 +50,8 @@ from sectorlens.facts.subjects import (
     subject_of,
     with_entity,
 )
-from sectorlens.facts.table_facts import block_context, table_facts
+from sectorlens.facts.table_facts import CellFact, block_context, table_facts
+from sectorlens.facts.table_units import borrow_units
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
 from sectorlens.parse import parse
 
@@ -167,8 +168,12 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         if first_of_item:
             item_period, first_of_item = (own[0] if own else inherited), False
         inherited = own[-1] if own else (inherited if got else None)
-    for block in tables:
-        mentions.extend(_table_mentions(doc, block, scope.reference_period, fiscal))
+    read = [_table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
+    borrowed = borrow_units(
+        [(b.table, cfs) for b, (cfs, _, _) in zip(tables, read, strict=True) if b.table]
+    )
+    for block, (_, lang, section), cfs in zip(tables, read, borrowed, strict=True):
+        mentions.extend(_cell_mentions(block, cfs, lang, section))
     for run_index, run in enumerate(lay.figures):
         got, bad = _figure_facts(doc, run, run_index, default_currency)
         mentions.extend(got)
@@ -313,35 +318,56 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.kind is b.kind or {a.kind, b.kind} == {Kind.PERCENT, Kind.PP}
 
 
-def _table_mentions(
+def _table_cells(
     doc: Document, block: Block, fallback: Period | None, fiscal: Fiscal | None = None
-) -> list[Mention]:
-    """The cells of a table as mentions (their locator is the cell)."""
+) -> tuple[list[CellFact], str, str | None]:
+    """The cell facts of a table, its language and the section it sits in."""
     context = block_context(doc, block)
     day = fallback.end if fallback is not None else None
     dating = Dating(fiscal, day, True) if fiscal is not None else None
     found = [n.period for n in named_periods(context, None, dating) if not n.compared]
     lang = lx.language(block.text[:400] + context)
     section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
-    out = []
-    for cf in table_facts(doc, block, context, found[-1] if found else fallback, dating):
-        out.append(
-            Mention(
-                cf.fact,
-                None,
-                (0, len(cf.fact.quantity.input)),
-                None,
-                lang,
-                cf.estimate,
-                change=cf.change,
-                metric=cf.metric,
-                section=section,
-                period_source="table" if cf.fact.period is not None else None,
-                cell=(block.index, cf.row, cf.col),
-                group=cf.group,
-            )
+    columns = _continued_header(doc, block)
+    base = found[-1] if found else None
+    got = table_facts(doc, block, context, base or fallback, dating, columns, base)
+    return got, lang, section
+
+
+def _cell_mentions(
+    block: Block, cells: list[CellFact], lang: str, section: str | None
+) -> list[Mention]:
+    """The cells of a table as mentions (their locator is the cell)."""
+    return [
+        Mention(
+            cf.fact,
+            None,
+            (0, len(cf.fact.quantity.input)),
+            None,
+            lang,
+            cf.estimate,
+            change=cf.change,
+            metric=cf.metric,
+            section=section,
+            period_source="table" if cf.fact.period is not None else None,
+            cell=(block.index, cf.row, cf.col),
+            group=cf.group,
         )
-    return out
+        for cf in cells
+    ]
+
+
+def _continued_header(doc: Document, block: Block) -> list[str] | None:
+    """The column headers of the table right above ``block`` on its page when ``block`` has
+    none of its own and as many columns (one table the page split in two)."""
+    table = block.table
+    if table is None or table.header_rows or block.index == 0:
+        return None
+    above = doc.blocks[block.index - 1]
+    prev = above.table
+    if prev is None or not prev.header_rows or prev.cols != table.cols or above.page != block.page:
+        return None
+    return [prev.column_header(c) for c in range(prev.cols)]
 
 
 # What stands between an amount and its stated equivalent in another currency.

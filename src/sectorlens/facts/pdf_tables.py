@@ -86,13 +86,30 @@ def find_tables(lines: list[Line]) -> tuple[list[PageTable], set[int]]:
             k += 1
         k = body[-1] + 1
         rows = [b for b in body if _is_row(lines[b])]
-        head: list[int] = []
+        # Section labels right above the first row (``Net revenue:``) belong to the body, and
+        # the header lines sit above them.
+        lead: list[int] = []
         h = i - 1
+        while (
+            h >= 0
+            and len(lead) < 2
+            and _close(lines[h], lines[h + 1])
+            and _is_label_line(lines[h], left)
+            and len(lines[h].segments) == 1
+            and lines[h].segments[0].x1 < _value_left(lines[i])
+            and not _is_header(lines[h], lines[h + 1], lines[i], strict=True)
+        ):
+            lead.insert(0, h)
+            h -= 1
+        head: list[int] = []
         while (
             h >= 0 and len(head) < MAX_HEADER_LINES and _is_header(lines[h], lines[h + 1], lines[i])
         ):
             head.insert(0, h)
             h -= 1
+        if lead and not head:
+            lead, h = [], i - 1  # no header above them: they are text before the table
+        body = lead + body
         # one row is a table only under a header, with three values or more
         single = len(rows) == 1 and head and sum(map(_numeric, lines[i].segments)) >= 3
         if len(rows) < 2 and not single:
@@ -123,17 +140,20 @@ def _value_left(row: Line) -> float:
     return min((s.x0 for s in row.segments[1:] if _numeric(s)), default=row.segments[-1].x0)
 
 
-def _is_header(line: Line, below: Line, first_row: Line) -> bool:
+def _is_header(line: Line, below: Line, first_row: Line, *, strict: bool = False) -> bool:
+    """A header line above a table's first row: short cells, over the value columns (or
+    with two segments or more); ``strict``: one that is over the value columns."""
     if not _close(line, below) or _is_row(line):
         return False
     if line.text.rstrip().endswith(lx.TERMINAL):
         return False
     first, *rest = line.segments
+    over_values = first.x0 >= _value_left(first_row) - 3 * first.size
     return (
         len(first.text) <= MAX_LABEL
         and all(len(s.text) <= MAX_HEADER_CELL for s in rest)
         and first.size <= 1.15 * first_row.segments[0].size
-        and (len(line.segments) >= 2 or first.x0 >= _value_left(first_row) - 3 * first.size)
+        and (over_values if strict else (len(line.segments) >= 2 or over_values))
     )
 
 
@@ -184,12 +204,15 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
         (line.segments[0].x1 for line in body if not _numeric(line.segments[0])), default=0.0
     )
     previous: Line | None = None
+    indents: list[float | None] = [None] * len(grid)  # the header rows: no row labels
     for line in body:
         first = line.segments[0]
         if (
             previous is not None
             and len(line.segments) == 1
             and not _numeric(first)
+            and not first.text.rstrip().endswith((":", "："))  # a section label of its own
+            and not grid[-1][0].rstrip().endswith((":", "："))
             and previous.segments[0].x1 >= label_right - 2 * first.size
             and abs(first.x0 - previous.segments[0].x0) < 2 * first.size
             and grid
@@ -204,8 +227,9 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
             c = max(range(len(cols)), key=lambda c: _overlap(seg, cols[c]))
             row[c] = f"{row[c]} {seg.text}".strip()
         grid.append(row)
+        indents.append(None if _numeric(first) else first.x0)
         previous = line
-    built = build_table(grid, marked_header_rows=len(head) or None)
+    built = build_table(grid, marked_header_rows=len(head) or None, indents=indents)
     if built is None:
         return None
     text, table = built

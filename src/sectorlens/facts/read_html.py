@@ -218,18 +218,22 @@ class _Walker:
             self.blocks.append(RawBlock(BlockKind.FIGURE_LABELS, "\n".join(labels), prose=False))
 
     def _table(self, el: Any) -> None:
-        caption, rows, marked = table_grid(el)
+        indents: list[float | None] = []
+        caption, rows, marked = table_grid(el, indents)
         if caption:
             self.blocks.append(RawBlock(BlockKind.CAPTION, caption))
-        built = build_table(rows, marked_header_rows=marked or None)
+        built = build_table(rows, marked_header_rows=marked or None, indents=indents)
         if built is not None:
             text, table = built
             self.blocks.append(RawBlock(BlockKind.TABLE, text, table=table))
 
 
-def table_grid(el: Any) -> tuple[str | None, list[list[str]], int]:
+def table_grid(
+    el: Any, indents: list[float | None] | None = None
+) -> tuple[str | None, list[list[str]], int]:
     """A ``<table>``'s caption, its rows of cell texts (spans spread) and how many leading
-    rows are marked as headers (th / thead)."""
+    rows are marked as headers (th / thead); ``indents`` gets each row's label indent (CSS
+    padding, margin or text-indent and leading no-break spaces; None for header rows)."""
     rows: list[list[str]] = []
     marked = 0
     leading = True
@@ -266,7 +270,32 @@ def table_grid(el: Any) -> tuple[str | None, list[list[str]], int]:
             row.append(pending.pop((r, col)))
             col += 1
         rows.append(row)
+        if indents is not None:
+            indents.append(None if header_like or not cells else _indent(cells[0]))
     return caption, rows, marked
+
+
+_INDENT = re.compile(
+    r"(?:padding-left|margin-left|text-indent)\s*:\s*([\d.]+)\s*(pt|px|em|rem)?", re.I
+)
+_POINTS = {"pt": 1.0, "px": 0.75, "em": 10.0, "rem": 10.0}
+
+
+def _indent(cell: Any) -> float:
+    """How far a cell's text is set in, in points (styles of the cell and its first nodes,
+    and leading no-break spaces)."""
+    total = 0.0
+    for node in list(cell.iter())[:4]:
+        if not isinstance(node.tag, str):
+            continue  # a comment
+        for m in _INDENT.finditer(node.get("style") or ""):
+            try:
+                total += float(m.group(1)) * _POINTS[(m.group(2) or "px").lower()]
+            except ValueError:
+                continue
+    text = (cell.text_content() or "").lstrip(" \t\r\n")
+    total += 3.0 * sum(1 for ch in text[: len(text) - len(text.lstrip("\xa0\u3000 "))] if ch != " ")
+    return min(total, 500.0)
 
 
 def parse_table(html: str) -> tuple[str | None, list[list[str]], int] | None:

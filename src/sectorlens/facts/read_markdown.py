@@ -11,6 +11,7 @@ import re
 
 from sectorlens.facts.document import BlockBuilder, BlockKind, Document, Dropped
 from sectorlens.facts.read_text import Blocks, Line, add_line, place_table, split_lines
+from sectorlens.facts.tables import is_header_row
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -171,7 +172,25 @@ def _md_table(out: Blocks, rows: list[Line]) -> None:
         body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
         cells = [re.sub(r"\*\*|__|`|~~|<[^<>]+>", "", c) for c in re.split(r"(?<!\\)\|", body)]
         grid.append(cells)
-    place_table(out, rows, grid, 1)
+    place_table(out, rows, grid, _header_rows(grid))
+
+
+def _header_rows(grid: list[list[str]]) -> int:
+    """The header row and the rows of sub-headers right below it (``| | 2010 | 2009 |`` under
+    ``| Unit | Profit | | Float | |``), with each spanning header spread over the empty cells
+    to its right that a sub-header sits under (a pipe table has no colspan)."""
+    n = 1
+    while n < len(grid) - 1:
+        row = [c.strip() for c in grid[n]]
+        if row[0] or sum(1 for c in row[1:] if c) < 2 or not is_header_row(row):
+            break
+        n += 1
+    for r in range(n - 1):
+        row, below = grid[r], grid[r + 1]
+        for c in range(2, min(len(row), len(below))):
+            if not row[c].strip() and row[c - 1].strip() and below[c].strip():
+                row[c] = row[c - 1]
+    return n
 
 
 _MD_LINE = re.compile(r"^(\s{0,3}(?:#{1,6}|>+|[-*+]|\d+[.)])\s+)")

@@ -4,11 +4,25 @@ column (``vs. Q1 2022``, ``% Change``, ``증감``, ``同比``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
+from sectorlens.facts.table_context import (
+    caption_day,
+    caption_measure,
+    column_periods,
+    counted,
+    counter_of,
+    lead_of,
+    measure_of,
+    qualifier_period,
+    split_qualifier,
+)
+from sectorlens.facts.tables import row_parents
 from sectorlens.model import Fact, Kind, Period
 from sectorlens.parse import currency_in, is_currency_word, parse
 
@@ -16,21 +30,33 @@ _SIGN = r"[A-Z]{0,3}[$¥]|[€£₩₹￥]|(?-i:[A-Z]{3})(?=\s?[\d(])"
 _CELL = re.compile(
     rf"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>{_SIGN})?\s*"
     rf"(?P<open>\()?\s*(?P<cur2>{_SIGN})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d*\.?\d+)\s*"
-    r"(?P<close>\))?\s*(?P<unit>%p|%|ppts?|pts|bps|p\.p\.|個百分點|个百分点)?\s*\)?\s*[$€£¥₩]?\s*$",
+    r"(?P<close>\))?\s*(?P<unit>%p|%|ppts?|pts|bps|p\.p\.|個百分點|个百分点)?\s*\)?\s*[$€£¥₩]?\s*"
+    r"(?P<tail>원|달러|위안|엔|元|美元|港元|欧元|日元)?\s*\*?$",
     re.I,
 )
+# A currency between "in" and the scale: (in $ millions), (in USD thousands).
+_CS = r"(?:US\$\s?|[A-Z]{1,2}\$\s?|[$€£¥₩]\s?|[A-Z]{3}\s)?"
 _CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日元)"
 _SCALE = (
-    (re.compile(r"\bin\s+thousands\b|\(\s*\$?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I), "thousand"),
+    (
+        re.compile(r"\bin\s+" + _CS + r"thousands\b|\(\s*\$?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I),
+        "thousand",
+    ),
     (
         re.compile(
-            r"\bin\s+millions\b|\(\s*\$?\s*M\s*\)|百万|백만" + _CUR_AFTER + r"|\bmn\b|\bmln\b", re.I
+            r"\bin\s+"
+            + _CS
+            + r"millions\b|\(\s*\$?\s*M\s*\)|百万|백만"
+            + _CUR_AFTER
+            + r"|\bmn\b|\bmln\b",
+            re.I,
         ),
         "million",
     ),
     (
         re.compile(
-            r"\bin\s+billions\b|\(\s*\$?\s*B\s*\)|十亿|십억" + _CUR_AFTER + r"|\bbn\b", re.I
+            r"\bin\s+" + _CS + r"billions\b|\(\s*\$?\s*B\s*\)|十亿|십억" + _CUR_AFTER + r"|\bbn\b",
+            re.I,
         ),
         "billion",
     ),
@@ -53,7 +79,7 @@ _CHANGE_HEAD = re.compile(
 )
 _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
 _UNIT_CONTEXT = re.compile(
-    r"단위|单位|\bunits?\s?[:：]|\bin\s+(?:thousands|millions|billions)\b|\(\s*\$|"
+    r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
     r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$",
     re.I,
 )
@@ -66,6 +92,9 @@ _SHARE_COUNT = re.compile(
     r"headcount|employees|주식\s?수|股数|股本总数)",
     re.I,
 )
+
+
+_UNIT_COL = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?|UOM|UoM)\s*[)）]?\s*$", re.I)
 
 
 def is_change_header(text: str) -> bool:
@@ -84,6 +113,9 @@ class CellFact:
     change: str | None
     estimate: bool
     group: str | None = None  # the label row the cell sits under (Cost of revenues:)
+    number: str = ""  # the number as printed, without grouping
+    stated: tuple[str | None, str | None] | None = None  # (scale, currency) the table states
+    plain: bool = False  # a bare number: no sign, unit, scale or currency of its own or stated
 
 
 def _scale_currency(text: str) -> tuple[str | None, str | None]:
@@ -114,12 +146,20 @@ def table_facts(
     context: str,
     fallback: Period | None,
     dating: Dating | None = None,
+    columns: Sequence[str] | None = None,
+    base: Period | None = None,
 ) -> list[CellFact]:
-    """Every number in a table's body cells as a fact (header cells name, they do not state)."""
+    """Every number in a table's body cells as a fact (header cells name, they do not state).
+
+    ``columns``: the column headers of a table whose header rows were set apart (the table
+    right above it on the page, continued without its own header); ``base``: the period the
+    table's caption names (what ``本期``, ``전기``, ``Prior year`` are relative to)."""
     table = block.table
     if table is None:
         return []
     head = " ".join(c.text for c in table.cells[: table.header_rows * table.cols])
+    if columns:
+        head = f"{head} {' '.join(columns)}"
     unit_text = " ".join(
         m.group(0) if len(line) > 60 and (m := _UNIT_PAREN.search(line)) else line
         for line in context.splitlines()
@@ -130,37 +170,58 @@ def table_facts(
     symbols.discard(None)
     if currency is None and len(symbols) == 1:
         currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
+    fallback = caption_day(context) or fallback
     out: list[CellFact] = []
     first_col = _first_value_col(table)
     set_apart = _set_apart_columns(context, table.cols - first_col, dating)
+    heads = {
+        c: (columns[c] if columns and c < len(columns) else table.column_header(c))
+        for c in range(table.cols)
+    }
+    caption = caption_measure(context)
+    col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base)
     scales: dict[str, tuple[str | None, str | None]] = {}
+    # A column of units (구분 | 단위 | 2022 | 2023): each row's unit, as if in its label.
+    unit_col = next((c for c in range(first_col, table.cols) if _UNIT_COL.match(heads[c])), None)
     for r in range(table.header_rows, table.rows):
         own_label = _row_label(table, r)
+        unit_cell = table.cell(r, unit_col) if unit_col is not None else None
+        row_unit = unit_cell.text.strip() if unit_cell is not None else ""
         for c in range(first_col, table.cols):
             cell = table.cell(r, c)
-            if cell is None or cell.header or not cell.text.strip():
+            if cell is None or cell.header or not cell.text.strip() or c == unit_col:
                 continue
             label = table.row_label(r, c) if table.parts and table.part_of(c)[0] else own_label
-            if label not in scales:
-                scales[label] = _scale_currency(label)
-            row_scale, row_currency = scales[label]
-            got = _cell_fact(doc, block, table, cell.row, cell.col, cell.text, label)
+            unit_label = f"{label} ({row_unit})" if row_unit else label
+            if unit_label not in scales:
+                scales[unit_label] = _scale_currency(unit_label)
+            row_scale, row_currency = scales[unit_label]
+            value_text, note = split_qualifier(cell.text)
+            got = _cell_fact(doc, block, table, cell.row, cell.col, value_text, label)
             if got is None:
                 continue
             number, percent_unit, word, symbol = got
-            column = table.column_header(c)
-            kind = _kind(percent_unit, column, label)
+            column = heads[c]
+            kind = _kind(percent_unit, column, unit_label)
             cur = (currency_in(symbol) if symbol else None) or row_currency or currency
             sc = row_scale or scale
+            if symbol and symbol == _CELL.match(value_text).group("tail"):  # type: ignore[union-attr]
+                sc = None  # 208,500원: the cell states its own unit
             if _PER_UNIT.search(label) and not row_scale:
                 sc = None  # (in millions, except per share data): $0.20 a share
             if _SHARE_COUNT.search(label) and not symbol and not row_currency:
                 cur = None  # shares used in computing …: a count of shares, not money
-            text = _quantity_text(number, kind, cur, sc)
-            q = parse(text)
+            counter = counter_of(unit_label) or (counter_of(column) if not row_scale else None)
+            if counter is not None and kind is Kind.NUMBER and not symbol:
+                q = counted(number, *counter)
+            else:
+                q = parse(quantity_text(number, kind, cur, sc))
             if q.value is None:
                 continue
-            periods = [n.period for n in named_periods(column, None, dating) if not n.compared]
+            if row_unit and q.kind is Kind.NUMBER and not (sc or cur) and len(row_unit) <= 12:
+                q = dataclasses.replace(q, unit=row_unit)  # 명, tCO2eq, MWh: the row's counter
+            column_period = col_periods.get(c)
+            periods = [column_period] if column_period is not None else []
             if not periods and set_apart:
                 periods = [set_apart[c - first_col]]
             row_periods = [n.period for n in named_periods(label, None, dating) if not n.compared]
@@ -171,21 +232,52 @@ def table_facts(
             else:
                 metric_text = label
                 period = periods[0] if periods else (row_periods[0] if row_periods else fallback)
+            if note and (noted := qualifier_period(note, period, dating)) is not None:
+                period = noted  # 64.73（Q1）: the cell says which part of its column's year
             change = None
             if _CHANGE_HEAD.search(column) or word:
                 change = "yoy" if _YOY_HEAD.search(column) else "change"
-            if word and word.lower() in ("down", "decrease", "▼", "-", "−") and q.value > 0:
+            down = word and word.lower() in ("down", "decrease", "▼", "-", "−")
+            if down and q.value is not None and q.value > 0:
+                text = q.input
                 q = parse(f"-{text}" if not text[0].isalpha() else text.replace(" ", " -", 1))
             metric = _clean(metric_text)
             if metric is None and metric_text is label and row_periods and not periods:
                 metric = _clean(column)  # a row labelled by its year: the column names the figure
+            subject = (
+                _subject(table, r, c, column, metric, caption) if metric_text is label else metric
+            )
             sentence = f"{label} | {column}: {cell.text}".strip(" |")
             start, end = block.doc_span(cell.start, cell.end)
-            fact = Fact(q, metric, sentence, doc.line_of(start), (start, end), None, period)
+            fact = Fact(q, subject, sentence, doc.line_of(start), (start, end), None, period)
             estimate = bool(re.search(r"\d(?:E|F|P)\b", column))
             group = _group_label(table, r, c, first_col, context)
-            out.append(CellFact(fact, r, c, metric, change, estimate, group))
+            by_counter = counter is not None and kind is Kind.NUMBER and not symbol
+            stated = (sc, cur) if (sc or cur) and not by_counter else None
+            plain = kind is Kind.NUMBER and not (symbol or by_counter or stated or percent_unit)
+            out.append(CellFact(fact, r, c, metric, change, estimate, group, number, stated, plain))
     return out
+
+
+def _subject(
+    table: Table, row: int, col: int, column: str, label: str | None, caption: str | None
+) -> str | None:
+    """A cell's subject: what its column measures (else the table's caption), the rows it sits
+    under and its row label (``Net revenue · Data Center``, ``Underwriting Profit · GEICO``),
+    each said once."""
+    parts = [measure_of(column) or caption]
+    parts.extend(_clean(p) for p in row_parents(table, row, col, is_change_header))
+    parts.append(label)
+    out: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        key = part.lower()
+        if any(key in o.lower() for o in out):
+            continue
+        out = [o for o in out if o.lower() not in key]  # Net revenue · Total net revenue
+        out.append(part)
+    return " · ".join(out) if out else None
 
 
 def _group_label(table: Table, row: int, col: int, first_col: int, context: str) -> str | None:
@@ -226,13 +318,15 @@ def _cell_fact(
     if m is None:
         return None
     number = m.group("num").replace(",", "")
+    if number.startswith("."):
+        number = f"0{number}"  # .5: a percentage printed without its leading zero
     if m.group("open") and (m.group("close") or text.rstrip().endswith(")")):
         number = f"-{number}"
     word = m.group("word")
     if word in ("-", "−"):
         number = f"-{number}" if not number.startswith("-") else number[1:]
         word = None
-    symbol = m.group("cur") or m.group("cur2")
+    symbol = m.group("cur") or m.group("cur2") or m.group("tail")
     if symbol and not is_currency_word(symbol):
         return None  # ABC 12: a label and a number, not an amount
     return number, m.group("unit"), word, symbol
@@ -254,7 +348,8 @@ def _kind(unit: str | None, column: str, label: str) -> Kind:
 _PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 
-def _quantity_text(number: str, kind: Kind, currency: str | None, scale: str | None) -> str:
+def quantity_text(number: str, kind: Kind, currency: str | None, scale: str | None) -> str:
+    """The text the parser reads for a cell's number with its kind, currency and scale."""
     if kind is Kind.PERCENT:
         return f"{number}%"
     if kind is Kind.PP:
@@ -268,13 +363,18 @@ def _clean(text: str) -> str | None:
     cleaned = text
     for n in reversed(named_periods(text, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
-    cleaned = re.sub(r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\bin\b[^)]*\)|[:：]$", " ", cleaned)
+    cleaned = re.sub(
+        r"\((?:\$|₩|€)?\s?[BMK]\)|\([^)]*\b(?i:in)\s+(?:\S{1,4}\s)?(?i:thousands|millions|billions|trillions)\b[^)]*\)|[:：]\s*$",
+        " ",
+        cleaned,
+    )
+    cleaned = re.sub(r"(?:\s*\(\d{1,2}\))+\s*$", " ", cleaned)  # footnote marks: (1)(2)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" /|-—")
     return cleaned or None
 
 
 _UNIT_PAREN = re.compile(
-    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
+    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:[$€£¥₩]\s?)?(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
     re.I,
 )
 _PERIOD_WORDS = re.compile(
@@ -318,4 +418,4 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
     return "\n".join(b.text for b in before)
 
 
-__all__ = ["CellFact", "block_context", "is_change_header", "table_facts"]
+__all__ = ["CellFact", "block_context", "is_change_header", "quantity_text", "table_facts"]

@@ -8,14 +8,14 @@ rows by line ends) and a ``Table`` whose cells point into it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sectorlens.facts.document import Cell, Table
 from sectorlens.parse import is_currency_word
 
 MAX_HEADER_ROWS = 4
 _SPACE = re.compile(r"\s+")
-_NUMBER = re.compile(r"^[\s$€£¥₩(（\-−–+△▲▽▼]*\d[\d,.\s]*(?:%|％|p|%p|x|배)?[)）]?\s*\*?$", re.I)
+_NUMBER = re.compile(r"^[\s$€£¥₩(（\-−–+△▲▽▼]*\.?\d[\d,.\s]*(?:%|％|p|%p|x|배)?[)）]?\s*\*?$", re.I)
 # Column labels that look like numbers: years, quarters, fiscal years, forecasts (2024, 2Q24,
 # FY23, 24F, 1H23, '21, 2023年, 2023년).
 _PERIOD_LABEL = re.compile(
@@ -28,7 +28,7 @@ _CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|pts|bps|p|%p)$", re.I)
 
 _VALUE = re.compile(
     r"^(?:up|down|flat|increase|decrease|증가|감소|상승|하락|增长|下降|增加|减少)?\s*"
-    r"[+\-−–△▲▽▼]?\s*(?:US\$|C\$|A\$|HK\$|[$€£¥₩])?\s*[(（]?[+\-−–△▲▽▼]?\s?\d[\d,.]*[)）]?\s*"
+    r"[+\-−–△▲▽▼]?\s*(?:US\$|C\$|A\$|HK\$|[$€£¥₩])?\s*[(（]?[+\-−–△▲▽▼]?\s?\.?\d[\d,.]*[)）]?\s*"
     r"(?:%|％|%p|%pt|ppts?|pts?|bps|bp|x|배|times|billion|million|thousand|trillion|bn|mn|tn|"
     r"[BMKT]|조\s?원|억\s?원|만\s?원|천\s?원|원|조|억|만|亿元|万元|元|亿|万|美元|달러|위안)?"
     r"[)）]?\*?$",
@@ -73,8 +73,17 @@ def tidy_grid(
 ) -> tuple[list[list[str]], int]:
     """Whitespace collapsed, signs merged, empty rows and body-empty columns dropped; and the
     number of header rows (``marked`` by th/thead, else found by content)."""
+    grid, hr, _ = _tidy(rows, marked)
+    return grid, hr
+
+
+def _tidy(
+    rows: Sequence[Sequence[str | None]], marked: int | None
+) -> tuple[list[list[str]], int, list[int]]:
+    """``tidy_grid`` and the index in ``rows`` of every row kept."""
     grid = [[_SPACE.sub(" ", c or "").strip() for c in row] for row in rows]
-    grid = [r for r in grid if any(r)]
+    index = [i for i, r in enumerate(grid) if any(r)]
+    grid = [grid[i] for i in index]
     width = max((len(r) for r in grid), default=0)
     grid = [r + [""] * (width - len(r)) for r in grid]
     _merge_signs(grid)
@@ -83,7 +92,7 @@ def tidy_grid(
     keep_cols = [c for c in range(width) if any(r[c] for r in body)]
     grid = [[r[c] for c in keep_cols] for r in grid]
     kept = [(i, r) for i, r in enumerate(grid) if any(r)]
-    return [r for _, r in kept], sum(1 for i, _ in kept if i < hr)
+    return [r for _, r in kept], sum(1 for i, _ in kept if i < hr), [index[i] for i, _ in kept]
 
 
 def is_header_row(row: Sequence[str]) -> bool:
@@ -164,16 +173,23 @@ def _repeated_header(head: Sequence[Sequence[str]], width: int) -> list[int]:
         for k in range(3, width - 1):
             n = k - 1
             first, again = row[1:k], row[k : k + n]
-            if len(again) == n and first == again and sum(1 for t in first if t) >= 2:
+            if len(again) == n and first == again and len({t for t in first if t}) >= 2:
                 return [k]
     return []
 
 
 def build_table(
-    rows: Sequence[Sequence[str | None]], *, marked_header_rows: int | None = None
+    rows: Sequence[Sequence[str | None]],
+    *,
+    marked_header_rows: int | None = None,
+    indents: Sequence[float | None] | None = None,
 ) -> tuple[str, Table] | None:
-    """Block text and ``Table`` for a grid; None when nothing is left after tidying."""
-    grid, hr = tidy_grid(rows, marked_header_rows)
+    """Block text and ``Table`` for a grid; None when nothing is left after tidying.
+
+    ``indents`` (one per row, where the reader knows it: the x of a PDF row label) give the
+    rows' outline levels: a row set in further than the rows above it is an item of them.
+    """
+    grid, hr, kept = _tidy(rows, marked_header_rows)
     if not grid or not grid[0]:
         return None
     n_rows, n_cols = len(grid), len(grid[0])
@@ -195,4 +211,94 @@ def build_table(
         if r + 1 < n_rows:
             parts.append("\n")
             pos += 1
-    return "".join(parts), Table(tuple(cells), n_rows, n_cols, hr, hc, sides)
+    levels = outline_levels([indents[i] for i in kept]) if indents else ()
+    return "".join(parts), Table(tuple(cells), n_rows, n_cols, hr, hc, sides, levels)
+
+
+INDENT_STEP = 2.5  # indents closer than this (in the reader's units: PDF points) are one level
+
+
+def outline_levels(indents: Sequence[float | None]) -> tuple[int, ...]:
+    """Outline level of each row from its indent: 0 for the leftmost, +1 per step further in
+    (an unknown indent is level 0); empty when every row sits at one level."""
+    known = sorted({round(x, 1) for x in indents if x is not None})
+    steps: list[float] = []
+    for x in known:
+        if not steps or x - steps[-1] > INDENT_STEP:
+            steps.append(x)
+    if len(steps) < 2:
+        return ()
+    out: list[int] = []
+    for indent in indents:
+        if indent is None:
+            out.append(0)
+        else:
+            out.append(max(i for i, s in enumerate(steps) if indent >= s - INDENT_STEP))
+    return tuple(out)
+
+
+# A row that closes a section of a table (its items end above it).
+_TOTAL_ROW = re.compile(
+    r"^\W*(?:total|sum|합계|총계|소계|合计|合計|总计|總計|小计)|\btotal\W*$", re.I
+)
+
+
+def has_values(table: Table, row: int, col: int) -> bool:
+    """True when ``row`` has text in a body cell of the side-by-side table of ``col``."""
+    start, stop = table.part_of(col)
+    return any(
+        (c := table.cell(row, k)) is not None and c.text.strip() and not c.header
+        for k in range(start, stop)
+    )
+
+
+def row_parents(
+    table: Table, row: int, col: int, skip: Callable[[str], bool] | None = None
+) -> tuple[str, ...]:
+    """The labels of the rows ``row`` sits under, outermost first: rows above it set further
+    out (by ``levels``) that are labels without values (``Net revenue:``) or rows with values
+    that two rows or more set in right below them break down (``매출액`` over ``DRAM`` and
+    ``NAND``); and the nearest label row above at its own level, unless a total row closes
+    that section first. Totals and rows ``skip`` accepts (a growth row, ``YoY``) are nobody's
+    parents."""
+    out: list[str] = []
+    level = table.level(row)
+    total = bool(_TOTAL_ROW.search(table.row_label(row, col)))  # items are not its parents
+    section = True  # a label-only row at the row's own level is still its section
+    valued = True  # a row with figures may still head this one
+    for r in range(row - 1, table.header_rows - 1, -1):
+        label = table.row_label(r, col).strip()
+        if not label or (skip is not None and skip(label)):
+            continue
+        lv = table.level(r)
+        if _TOTAL_ROW.search(label):
+            if lv >= level:
+                section = False  # the section above ended with its total
+            continue
+        empty = not has_values(table, r, col)
+        if lv < level:
+            if empty or (valued and not total and _items_below(table, r, col, skip) >= 2):
+                out.insert(0, label)
+                level, section = lv, not empty  # a label row is its own section's head
+                if level == 0 and not empty:
+                    break
+            elif not empty:
+                valued = False  # a row further out that ends the run: no figure above heads it
+        elif lv == level and section and empty:
+            out.insert(0, label)
+            section = False
+    return tuple(out)
+
+
+def _items_below(table: Table, row: int, col: int, skip: Callable[[str], bool] | None) -> int:
+    """How many rows right below ``row`` are set in further than it."""
+    level = table.level(row)
+    n = 0
+    for r in range(row + 1, table.rows):
+        label = table.row_label(r, col).strip()
+        if skip is not None and skip(label):
+            continue
+        if table.level(r) <= level:
+            break
+        n += 1
+    return n

@@ -13,7 +13,7 @@ import platformdirs
 
 from sectorlens.errors import StoreError
 from sectorlens.store.keys import assign_company_keys, derive_mid_amounts
-from sectorlens.store.schema import CONVERTED_COLUMNS, SCHEMA_VERSION, ddl
+from sectorlens.store.schema import CONVERTED_COLUMNS, SCHEMA_VERSION, TABLES, ddl
 
 DB_ENV = "SECTORLENS_DB"
 
@@ -40,6 +40,7 @@ def connect(
     db = Path(path).expanduser() if path is not None else default_db_path()
     if str(db) == ":memory:":
         con = duckdb.connect(":memory:")
+        quiet(con)
         ensure_schema(con)
         return con
     if db.is_dir():
@@ -58,6 +59,7 @@ def connect(
         ) from exc
     except duckdb.Error as exc:
         raise StoreError(f"{db} is not a readable DuckDB store: {_first_line(exc)}") from exc
+    quiet(con)
     if not read_only:
         note = ensure_schema(con)
         if note and on_upgrade is not None:
@@ -65,6 +67,12 @@ def connect(
     else:
         _check_version(con, db)
     return con
+
+
+def quiet(con: duckdb.DuckDBPyConnection) -> None:
+    """No progress bar: DuckDB draws one on standard output for a statement over 2 s, and the
+    library never prints (it broke `--format json` output and the benchmarks' JSON lines)."""
+    con.execute("SET enable_progress_bar = false")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -92,7 +100,8 @@ def _upgrade(con: duckdb.DuckDBPyConnection) -> str | None:
     1 → 2: integer company keys. 2 → 3: amounts stay in their stated currency; the amounts
     converted at ingest (``cny_*``, ``usd_*``, ``krw_*`` and their rates) are dropped, since
     metrics now convert at query time from ``fx_rates``. 3 → 4: each deal's midpoint
-    (``amount_mid_x2``, derived from its stated amount) is stored beside it.
+    (``amount_mid_x2``, derived from its stated amount) is stored beside it. 4 → 5: companies
+    without the PRIMARY KEY index (the table is rebuilt; a load keeps ids unique).
     """
     found = first_row(con, "SELECT value FROM meta WHERE key = 'schema_version'")
     if found is None or not found[0].isdigit() or int(found[0]) >= SCHEMA_VERSION:
@@ -113,17 +122,29 @@ def _upgrade(con: duckdb.DuckDBPyConnection) -> str | None:
         if start < 4:
             con.execute("ALTER TABLE deals ADD COLUMN IF NOT EXISTS amount_mid_x2 DECIMAL(38, 6)")
             derive_mid_amounts(con)
+        if start < 5:
+            _rebuild_companies(con)
         con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    if start >= 4:
+        return f"schema {start} → {SCHEMA_VERSION}: companies kept without an in-memory index"
     if start >= 3:
         return f"schema {start} → {SCHEMA_VERSION}: each deal's midpoint amount stored beside it"
     return (
         f"schema {start} → {SCHEMA_VERSION}: amounts kept in their stated currency, "
         "converted at query time from the ECB rates in fx_rates"
     )
+
+
+def _rebuild_companies(con: duckdb.DuckDBPyConnection) -> None:
+    """The companies table of this schema (no PRIMARY KEY), its rows kept."""
+    con.execute("ALTER TABLE companies RENAME TO _companies_before")
+    con.execute(f"CREATE TABLE companies ({TABLES['companies']})")
+    con.execute("INSERT INTO companies BY NAME SELECT * FROM _companies_before")
+    con.execute("DROP TABLE _companies_before")
 
 
 def _check_version(con: duckdb.DuckDBPyConnection, db: Path | None) -> None:

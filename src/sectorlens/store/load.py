@@ -10,11 +10,11 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from sectorlens.errors import StoreError
+from sectorlens.store.companies import keyed, new_companies
 from sectorlens.store.connection import first_row
-from sectorlens.store.keys import MID_X2_SQL, keys_for
+from sectorlens.store.keys import MID_X2_SQL, assign_company_keys, keys_for
 from sectorlens.store.schema import TABLES
 
 # Tables are inserted once DEFAULT_CHUNK_ROWS rows of them are queued (rows given one by one are
@@ -83,6 +83,7 @@ class LoadWriter:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sectorlens-insert")
         self._inflight: Future[None] | None = None
         self.written: dict[str, int] = {}
+        self._keyed_before = False  # rows other writers stored without a company key
 
     def __enter__(self) -> LoadWriter:
         return self
@@ -194,11 +195,10 @@ class LoadWriter:
 
         columns = [n for n in schema.names if n in names or n == "load_id" or n in derived]
         select = ", ".join(expression(name) for name in columns)
-        # the latest load describes a company; a source already present stays as it is
-        verb = "INSERT OR REPLACE INTO" if table == "companies" else "INSERT INTO"
+        # a source already present stays as it is (companies: see companies.new_companies)
         conflict = " ON CONFLICT DO NOTHING" if table == "sources" else ""
         found = (
-            f"{verb} {table} ({', '.join(columns)}) SELECT {select} "
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} "
             f"FROM _sectorlens_batch{conflict}"
         )
         self._plans[key] = found
@@ -227,11 +227,17 @@ class LoadWriter:
             except duckdb.Error as exc:
                 raise StoreError(f"cannot key the companies of {table}: {exc}") from exc
 
+        if table == "companies":
+            if not self._keyed_before:  # rows of other writers are replaced by key, like ours
+                assign_company_keys(self._con)
+                self._keyed_before = True
+            tables = [new_companies(self._con, self._load_id, pa.concat_tables(tables), keys)]
+
         def drain() -> Iterator[pa.RecordBatch]:
             while tables:
                 data = tables.pop(0)
                 if keys is not None:
-                    data = data.append_column("company_key", _keyed(data, keys))
+                    data = data.append_column("company_key", keyed(data, keys))
                 yield from data.to_batches()
 
         # A registered Arrow table stays referenced until the transaction ends; a reader that
@@ -244,15 +250,6 @@ class LoadWriter:
             raise StoreError(f"cannot insert into {table}: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_batch")
-
-
-def _keyed(data: pa.Table, keys: pa.Table) -> pa.Array:
-    """The ``company_key`` of each row of ``data`` from ``keys`` (null without a company id)."""
-    ids = data.column("company_id").combine_chunks()
-    if pa.types.is_dictionary(ids.type):
-        ids = ids.cast(ids.type.value_type)
-    at = pc.index_in(ids, value_set=keys.column("company_id"))
-    return keys.column("company_key").combine_chunks().take(at)
 
 
 def single_thread(con: duckdb.DuckDBPyConnection) -> int | None:
