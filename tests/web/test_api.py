@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from pathlib import Path
 
 import duckdb
@@ -16,7 +17,7 @@ from sectorlens.errors import StoreError
 from sectorlens.metrics import REGISTRY, compute, describe, from_duckdb
 from sectorlens.metrics.output import cell_text, safe_cell
 from sectorlens.web import CSP, Settings, create_app
-from sectorlens.web.runner import QueryRunner, QueryTimeout
+from sectorlens.web.runner import QueryRunner, QueryTimeout, Watchdog
 
 
 def _expected(store: Path, name: str, **request: object) -> list[dict[str, object]]:
@@ -156,6 +157,25 @@ def test_row_cap_cuts_long_answers_and_says_so(web_store: Path) -> None:
         assert len(client.get("/api/companies.json?limit=50").json()["rows"]) == 2
     finally:
         app.state.site.close()
+
+
+def test_the_watchdog_runs_due_actions_once_and_never_disarmed_ones() -> None:
+    dog = Watchdog()
+    fired: list[str] = []
+    first = dog.arm(0.05, lambda: fired.append("first"))
+    dropped = dog.arm(0.05, lambda: fired.append("dropped"))
+    dog.arm(0.2, lambda: fired.append("later"))
+    dog.disarm(dropped)
+    deadline = time.monotonic() + 10
+    while len(fired) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    dog.disarm(first)  # already ran: nothing happens
+    time.sleep(0.1)
+    dog.stop()
+    assert fired == ["first", "later"]
+    dog.arm(0.01, lambda: fired.append("after stop"))  # a stopped watchdog runs nothing
+    time.sleep(0.1)
+    assert fired == ["first", "later"]
 
 
 def test_a_query_past_the_time_limit_is_interrupted_and_the_cursor_lives_on() -> None:

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "SECTORLENS_CACHE"
 FACTS_FORMAT = 1
+KEPT = "sl_kept"  # compiled SQL names kept tables "sl_kept"."main"."k_…"; run: sl_kept_<token>
 TABLES = METRIC_TABLES  # the tables metric builders read (sources among them)
 
 
@@ -55,6 +57,9 @@ class StoreFacts:
     defaults: dict[str, str] = field(default_factory=dict)  # repr(scope) → currency
     path: Path | None = None  # where these facts are kept on disk
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _kept_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _kept_sql: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _kept_built: set[str] = field(default_factory=set, repr=False, compare=False)
 
     @property
     def persistent(self) -> bool:
@@ -101,9 +106,70 @@ class StoreFacts:
             }
         write_atomic(self.path, json.dumps(doc, ensure_ascii=False))
 
-    def ibis_engine(self, con: duckdb.DuckDBPyConnection) -> CompileEngine:
-        """An Ibis engine over ``con`` that reads schemas and currencies from these facts."""
-        return CompileEngine(con, self)
+    def ibis_engine(self, con: duckdb.DuckDBPyConnection, *, keep: bool = True) -> CompileEngine:
+        """An Ibis engine over ``con`` that reads schemas and currencies from these facts
+        (``keep``: it may name kept tables, see :meth:`build_kept`)."""
+        return CompileEngine(con, self, keep=keep and self.token is not None)
+
+    @property
+    def kept_catalog(self) -> str:
+        """The in-memory database holding this store state's kept tables."""
+        return f"{KEPT}_{self.token}"
+
+    def bind_kept(self, sql: str) -> str:
+        """``sql`` naming this store state's kept tables (compiled SQL names no state)."""
+        return sql.replace(f'"{KEPT}".', f'"{self.kept_catalog}".')
+
+    def kept_sql(self, name: str, make: Callable[[], str]) -> str:
+        """The SQL of kept table ``name`` (``make()`` the first time it is asked for)."""
+        with self._kept_lock:
+            found = self._kept_sql.get(name)
+        if found is None:
+            found = make()
+            with self._kept_lock:
+                self._kept_sql[name] = found
+        return found
+
+    def build_kept(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        kept: Sequence[tuple[str, str]],
+        *,
+        again: bool = False,
+    ) -> None:
+        """Materialize the kept tables ``kept`` (name, compiled SQL; in dependency order) for
+        this store state, where they are not yet: in an in-memory database attached to ``con``'s
+        DuckDB (shared by its cursors, writable even beside a read-only store). Kept tables of
+        other store states are dropped with their database. Tables built earlier by these facts
+        are taken as there unless ``again`` (a query did not find them)."""
+        if self.token is None:
+            raise ValueError(
+                "kept tables need a store file (an in-memory store has no state token)"
+            )
+        cat = self.kept_catalog
+        with self._kept_lock:
+            if again:
+                self._kept_built.clear()
+            if all(name in self._kept_built for name, _ in kept):
+                return
+            attached = [
+                str(name)
+                for (name,) in con.execute(
+                    "SELECT database_name FROM duckdb_databases() "
+                    "WHERE starts_with(database_name, ?)",
+                    [f"{KEPT}_"],
+                ).fetchall()
+            ]
+            for old in attached:
+                if old != cat:
+                    con.execute(f'DETACH DATABASE IF EXISTS "{old}"')
+            if cat not in attached:
+                con.execute(f"ATTACH IF NOT EXISTS ':memory:' AS \"{cat}\" (READ_WRITE)")
+            for name, sql in kept:
+                con.execute(
+                    f'CREATE TABLE IF NOT EXISTS "{cat}"."main"."{name}" AS {self.bind_kept(sql)}'
+                )
+                self._kept_built.add(name)
 
 
 def store_token(con: duckdb.DuckDBPyConnection) -> tuple[Path | None, str | None]:
@@ -183,12 +249,16 @@ class CompileEngine:
 
     name = "duckdb"
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, facts: StoreFacts) -> None:
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, facts: StoreFacts, *, keep: bool = False
+    ) -> None:
         from sectorlens.metrics.engine import from_duckdb
 
         self.con = con
         self.facts = facts
         self.read_store = False
+        # filter-free tables the expressions read as kept tables: name → expression
+        self.kept: dict[str, ir.Table] | None = {} if keep else None
         self._engine: Engine = from_duckdb(con)
         self._tables: dict[str, ir.Table] = {}
 
@@ -210,6 +280,22 @@ class CompileEngine:
                 types = {c: DuckDBType.from_string(t, nullable=n) for c, t, n in columns}
                 self._tables[name] = ibis.table(ibis.schema(types), name=name)
         return self._tables[name]
+
+    @property
+    def keeps(self) -> bool:
+        """Whether this engine reads filter-free tables as kept ones (see :meth:`keep`)."""
+        return self.kept is not None
+
+    def keep(self, key: tuple[str, ...], expr: ir.Table) -> ir.Table:
+        """``expr`` as a kept table, materialized once per store state (see
+        :meth:`StoreFacts.build_kept`), or ``expr`` itself where this engine keeps none."""
+        if self.kept is None:
+            return expr
+        import ibis
+
+        name = "k_" + hashlib.sha256(json.dumps(key).encode()).hexdigest()[:20]
+        self.kept.setdefault(name, expr)
+        return ibis.table(expr.schema(), name=name, catalog=KEPT, database="main")
 
     def currencies(self) -> list[str]:
         """The rate table's currencies."""

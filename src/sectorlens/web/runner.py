@@ -1,12 +1,12 @@
 """Running web queries on the read-only store: a pool of cursors, a time limit, a result cache.
 
 Each request borrows one cursor (its own DuckDB connection to the same database) wrapped in an
-Ibis engine, so concurrent requests never share a connection. A timer interrupts a query that
-runs past the time limit. The store is opened read-only, and DuckDB lets no other process write
-to a file while it is open, so results cannot go stale while the server runs: identical requests
-are answered from an LRU cache bounded in bytes (:func:`size_of` estimates an answer's size:
-Arrow buffers, strings and containers), not in entries, so a few large answers cannot fill the
-memory.
+Ibis engine, so concurrent requests never share a connection. One watchdog thread interrupts a
+query that runs past the time limit (a timer thread per request cost a thread start each). The
+store is opened read-only, and DuckDB lets no other process write to a file while it is open,
+so results cannot go stale while the server runs: identical requests are answered from an LRU
+cache bounded in bytes (:func:`size_of` estimates an answer's size: Arrow buffers, strings and
+containers), not in entries, so a few large answers cannot fill the memory.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -52,6 +53,54 @@ class _StaticEngine(Engine):
         return self._tables[name]
 
 
+class Watchdog:
+    """One daemon thread that runs actions whose deadline passed (started on first use)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._due: dict[int, tuple[float, Callable[[], None]]] = {}
+        self._count = 0
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+
+    def arm(self, seconds: float, action: Callable[[], None]) -> int:
+        """Run ``action`` in ``seconds`` unless :meth:`disarm` is called first; its token."""
+        with self._cond:
+            self._count += 1
+            self._due[self._count] = (time.monotonic() + seconds, action)
+            if self._thread is None and not self._stopped:
+                self._thread = threading.Thread(
+                    target=self._run, name="sectorlens-query-watchdog", daemon=True
+                )
+                self._thread.start()
+            self._cond.notify()
+            return self._count
+
+    def disarm(self, token: int) -> None:
+        """Forget the action of ``token`` (nothing when it already ran)."""
+        with self._cond:
+            self._due.pop(token, None)
+
+    def stop(self) -> None:
+        """End the thread (armed actions are dropped)."""
+        with self._cond:
+            self._stopped = True
+            self._due.clear()
+            self._cond.notify()
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout=5)
+
+    def _run(self) -> None:
+        with self._cond:
+            while not self._stopped:
+                now = time.monotonic()
+                for token in [t for t, (at, _) in self._due.items() if at <= now]:
+                    self._due.pop(token)[1]()
+                nxt = min((at for at, _ in self._due.values()), default=None)
+                self._cond.wait(None if nxt is None else max(0.0, nxt - now))
+
+
 @dataclass(frozen=True, slots=True)
 class Lease:
     """What a query function gets: an Ibis engine and the raw cursor under it."""
@@ -80,6 +129,7 @@ class QueryRunner:
         self.cache_bytes = cache_bytes
         self.cached_bytes = 0  # the estimated size of what the cache holds now
         self._lock = threading.Lock()
+        self._watchdog = Watchdog()
 
     def run(self, fn: Callable[[Lease], T]) -> T:
         """``fn(lease)`` on a free cursor, interrupted after the time limit."""
@@ -97,9 +147,7 @@ class QueryRunner:
                 if running[0]:
                     lease.con.interrupt()
 
-        timer = threading.Timer(self.timeout, interrupt)
-        timer.daemon = True
-        timer.start()
+        token = self._watchdog.arm(self.timeout, interrupt)
         try:
             return fn(lease)
         except duckdb.InterruptException:
@@ -110,7 +158,7 @@ class QueryRunner:
         finally:
             with guard:
                 running[0] = False
-            timer.cancel()
+            self._watchdog.disarm(token)
             self._pool.put(lease)
 
     def cached(self, key: Hashable, fn: Callable[[Lease], T]) -> T:
@@ -139,7 +187,8 @@ class QueryRunner:
         return value
 
     def close(self) -> None:
-        """Close every pooled cursor."""
+        """Close every pooled cursor (and stop the watchdog)."""
+        self._watchdog.stop()
         while True:
             try:
                 lease = self._pool.get_nowait()
