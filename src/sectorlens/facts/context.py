@@ -500,7 +500,9 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "cagr"
     if _FROM_LEAD.search(lead):
         return "from"
-    if _VERSUS_LEAD.search(lead) or _VERSUS_ZH.search(text[max(0, start - 16) : start]):
+    undated = re.sub(r"\b(?:19|20)\d{2}\b\s?", "", text[floor:start])[-44:]
+    versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion
+    if versus or _VERSUS_ZH.search(text[max(0, start - 16) : start]):
         return "versus"  # compared to net revenue of $5.6 billion in 2021
     if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None

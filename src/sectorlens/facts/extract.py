@@ -42,7 +42,14 @@ from sectorlens.facts.scope import (
     respective_periods,
     signed,
 )
-from sectorlens.facts.subjects import respectively, subject_of
+from sectorlens.facts.subjects import (
+    of_level,
+    respectively,
+    share_of,
+    strip_measure,
+    subject_of,
+    with_entity,
+)
 from sectorlens.facts.table_facts import CellFact, block_context, table_facts
 from sectorlens.facts.table_units import borrow_units
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
@@ -244,14 +251,20 @@ def _sentence_facts(
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
         subject, base = subject_of(text, span.start, span.end, floor, kind, lang)
         subject = listed.get(i, subject)
-        metric = metric_of(subject)
+        stated = previous if previous is not None and previous.change not in _CHANGES else level
+        if stated is not None and (change == "cagr" or kind == "percent"):
+            named = (stated.fact.subject or "").split(" · ")[0] or stated.metric
+            subject = of_level(subject, named)  # 投资额 … 年复合增长率为25.0%
+        # 로봇 투자 비중이 23%: the subject keeps its measure, the metric names the part
+        metric = metric_of(strip_measure(subject) if kind == "percent" else subject)
         if metric is None and level is not None and (change or kind == "percent"):
             metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
-        if subject is None and previous is not None and previous.fact.quantity.kind is q.kind:
+        if subject is None and previous is not None and _same_kind(previous.fact.quantity, q):
             subject = previous.fact.subject  # the topic of the sentence carries on
             metric = metric or previous.metric
         subject = subject or sent.label
         metric = metric or metric_of(subject)
+        carried = None
         if (
             metric is None
             and previous is not None
@@ -259,8 +272,12 @@ def _sentence_facts(
         ):
             # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
             metric = previous.metric
+            same = previous.fact.quantity.kind is q.kind and previous.change != "cagr"
+            carried = previous.fact.subject if same else None  # 占比从31.6%上升至34.9%
         if subject is None or metric_of(subject) is None:
-            subject = metric  # a subject is never a verb (同比增长) or a sign
+            subject = carried or metric  # a subject is never a verb (同比增长) or a sign
+        section = scope.item(text)
+        subject = with_entity(share_of(subject, base), section, text)
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(
             fact,
@@ -271,7 +288,7 @@ def _sentence_facts(
             _is_estimate(text, span.end),
             change=change,
             metric=metric,
-            section=scope.item(text),
+            section=section,
             period_source=source if period is not None else None,
             compared=compared,
             level=level.fact.span if level is not None and change in _CHANGES else None,
@@ -294,6 +311,11 @@ def _sentence_facts(
             level = mention
         floor = span.end
     return mentions, unparsed
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    """Two quantities of one kind (a rate and its change in points count as one)."""
+    return a.kind is b.kind or {a.kind, b.kind} == {Kind.PERCENT, Kind.PP}
 
 
 def _table_cells(

@@ -198,6 +198,18 @@ KO_ADVERBS = frozenset(
         "현재",
         "한편",
         "당시",
+        # 배당금을 기존 1,200원에서; 전망치를 각 12.5%: adverbs between a noun and its number
+        "기존",
+        "종전",
+        "당초",
+        "각",
+        "무려",
+        # periods named before a noun (올해와 내년 순이익): the period is the fact's, not its name
+        "올해",
+        "내년",
+        "작년",
+        "금년",
+        "전년",
     ]
 )
 ZH_FUNCTION = (

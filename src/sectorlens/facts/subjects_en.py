@@ -1,0 +1,357 @@
+"""The English noun phrase a number measures: before it (``Operating income was $2.1 billion``),
+or after it where the words before are a verb (``used $3 billion of cash``, ``a 12% increase in
+Cloud segment revenue``, ``spent $40 million last year on research``)."""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.subjects_zh import PAREN
+
+# A change stated as a noun right after the number: the subject is what changed.
+_CHANGE_IN = re.compile(
+    r"^\s*(?:percentage[-\s]points?\s|points?\s)?(?:year[-\s]over[-\s]year\s)?"
+    r"(?:increase|decrease|growth|decline|rise|drop|gain|reduction|improvement|jump|fall)s?"
+    r"\s+in\s+(?:the\s+|our\s+|its\s+|their\s+)?(?P<np>[A-Za-z][^,.;:()\d]{0,80})",
+    re.I,
+)
+# The object of a verb that ends the words before the number: spent $N (last year) on X.
+_OBJECT = re.compile(
+    r"^\s*(?:(?:last|this|next)\s+year\s+|in\s+(?:19|20)\d{2}\s+)?(?:of|on|in|for)\s+"
+    r"(?:the\s+|our\s+|its\s+|their\s+)?(?P<np>[A-Za-z][^,.;:()\d]{0,80})",
+    re.I,
+)
+_NP_STOP = frozenset(
+    [
+        "to",
+        "which",
+        "that",
+        "who",
+        "whom",
+        "for",
+        "in",
+        "at",
+        "by",
+        "from",
+        "with",
+        "was",
+        "were",
+        "is",
+        "are",
+        "primarily",
+        "mainly",
+        "due",
+        "during",
+        "compared",
+        "as",
+        "than",
+        "when",
+        "while",
+        "because",
+        "since",
+        "over",
+        "last",
+        "this",
+        "next",
+        "partially",
+        "offset",
+        "driven",
+        "reflecting",
+        "including",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "our",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "your",
+    ]
+)
+_PRONOUNS = frozenset(["we", "it", "they", "us", "them", "he", "she", "i", "you"])
+_REFERRING = frozenset(["it", "they", "this", "these", "that", "those", "which"])
+# Verbs whose object is the amount (the subject is the thing paid for, not the verb).
+_OBJECT_VERBS = frozenset(
+    [
+        "used",
+        "spent",
+        "paid",
+        "cost",
+        "invested",
+        "earned",
+        "generated",
+        "recorded",
+        "returned",
+        "repurchased",
+        "bought",
+        "sold",
+        "spend",
+        "spends",
+        "pay",
+        "pays",
+        "use",
+        "uses",
+        "invest",
+        "invests",
+        "consisted",
+        "include",
+        "includes",
+        "included",
+        "spending",
+        "using",
+        "paying",
+        "investing",
+        "buying",
+        "selling",
+        "raising",
+        "borrowing",
+        "lending",
+    ]
+)
+_PARTICIPLE_LINK = frozenset(["to", "with", "by", "from", "for", "in", "on"])
+_CAUSAL = (("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to"), ("as", "a"))
+
+_EN_YEAR = re.compile(
+    r"\b(?:(?:H[12]|Q[1-4]|FY)\s?)?(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?\b"
+)
+# Revenue for fiscal year 2023; Cloud revenue for the third quarter: the period, no name
+_EN_PERIOD = re.compile(
+    r"\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:first|second|third|fourth|full|fiscal|"
+    r"last|prior|same|current|latest)\s+)+(?:year|quarter|half|period|month)s?\b"
+    r"|\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year|quarter)\s*$",
+    re.I,
+)
+_EN_VERBS = frozenset(
+    [
+        "accounted",
+        "reached",
+        "raised",
+        "was",
+        "were",
+        "is",
+        "are",
+        "totaled",
+        "totalled",
+        "made",
+        "took",
+        # a change or a level reached: the subject is what comes before (book value has grown)
+        "has",
+        "have",
+        "had",
+        "grew",
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "declined",
+        "amounted",
+        "stood",
+        "will",  # (a level expected: revenue will be, the market would reach)
+        "would",
+    ]
+)
+_EN_LINKS = frozenset(["was", "were", "is", "are", "totaled", "totalled", "amounted", "to", "at"])
+_LEAD_PRONOUNS = frozenset(["we", "it", "they", "this", "these", "that", "which", "he", "she", "i"])
+
+
+def _verbish(word: str) -> bool:
+    """A verb form (not a hyphenated adjective nor a capitalised name)."""
+    w = word.strip(",.;:")
+    if w.lower() in _OBJECT_VERBS:
+        return True
+    return w.islower() and "-" not in w and len(w) > 4 and w.endswith(("ed", "ing"))
+
+
+def _adverb(word: str) -> bool:
+    return word.islower() and len(word) > 4 and word.endswith("ly")
+
+
+def noun_phrase(text: str, limit: int = 6) -> str | None:
+    """The noun phrase ``text`` starts with: up to a stop word, without determiners."""
+    words: list[str] = []
+    for word in text.split():
+        if word.lower() in _NP_STOP or word.startswith(("--", "—", "–")):
+            break
+        words.append(word)
+        if len(words) >= limit:
+            break
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    while words and (words[-1].lower() in lx.EN_FUNCTION or words[-1].lower() in _DETERMINERS):
+        words.pop()
+    return " ".join(words) or None
+
+
+def strip_lead(words: list[str]) -> list[str]:
+    """Drop a clause's lead-in that is no noun: ``compared to``, ``primarily driven by``,
+    ``versus``; and a verb followed by a determiner (``price implied a value`` → ``value``)."""
+    out = list(words)
+    while True:
+        while out and _adverb(out[0]):
+            out.pop(0)
+        if len(out) >= 2 and _verbish(out[0]) and out[1].lower() in _PARTICIPLE_LINK:
+            out = out[2:]
+            continue
+        if out and out[0].lower().rstrip(".") in ("versus", "vs", "as"):
+            out.pop(0)
+            continue
+        if len(out) >= 2 and (out[0].lower(), out[1].lower()) in _CAUSAL:
+            out = out[2:]  # primarily due to our net income of $0.9 billion
+            continue
+        if out and out[0].lower() in _DETERMINERS and len(out) > 1:
+            out.pop(0)
+            continue
+        break
+    for j in range(len(out) - 2, -1, -1):
+        if _verbish(out[j]) and out[j + 1].lower() in _DETERMINERS and j + 2 < len(out):
+            rest = out[j + 2 :]
+            if _PERIODISH.search(" ".join(rest)):
+                break  # ended the first quarter at $46.7 billion: a period, no noun
+            return rest
+    return out
+
+
+def verb_only(words: list[str]) -> bool:
+    """Words that name no thing: pronouns, adverbs and verbs (``we enthusiastically spent``)."""
+    return bool(words) and all(
+        w.lower() in _PRONOUNS or _adverb(w) or _verbish(w) or w.lower() in lx.EN_FUNCTION
+        for w in words
+    )
+
+
+def ends_with_verb(words: list[str]) -> bool:
+    """The words end with a verb whose object is the number (``… by spending``)."""
+    return bool(words) and _verbish(words[-1])
+
+
+def refers_back(words: list[str]) -> bool:
+    """``At quarter end these``: the words point at a thing named before (no subject here)."""
+    return bool(words) and words[-1].lower() in _REFERRING
+
+
+_PERIODISH = re.compile(
+    r"\b(?:quarter|year|month|fiscal|half|period|week|Q[1-4]|FY\d*|H[12])\b|\d", re.I
+)
+_LEAD_NAME = re.compile(r"^(?:At|For|In|Within)\s+((?:[A-Z][\w&.’'-]*\s){0,3}[A-Z][\w&.’'-]*),")
+_COUNTED = re.compile(r"^\s+(?P<np>[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,3})")
+
+
+_PERIOD_HEAD = re.compile(r"(?:[年月季周日]|上半年|下半年|[상하]반기)")
+
+
+def is_period_name(text: str) -> bool:
+    """``Year Ended``, ``月数据``, ``상반기``: a heading that names a time, not a thing."""
+    return bool(_PERIODISH.search(text) or _PERIOD_HEAD.match(text))
+
+
+def lead_name(sentence: str) -> str | None:
+    """``At Acme, for example, we spent …``: the name a sentence opens on (its entity)."""
+    m = _LEAD_NAME.match(sentence.lstrip())
+    return m.group(1) if m and not _PERIODISH.search(m.group(1)) else None
+
+
+def counted_thing(after: str) -> str | None:
+    """``sold 12,345 new contracts at …`` → ``new policies`` (the noun a count counts)."""
+    m = _COUNTED.match(after)
+    return noun_phrase(m.group("np"), 4) if m else None
+
+
+def changed_thing(after: str) -> str | None:
+    """``a 12% increase in Cloud segment revenue`` → ``Cloud segment revenue``."""
+    m = _CHANGE_IN.match(after)
+    return noun_phrase(m.group("np")) if m else None
+
+
+_WORDS = r"[A-Za-z][\w&'-]*(?:\s[A-Za-z][\w&'-]*){0,5}"
+_LIST_REST = re.compile(rf"^(?:\s*,\s*(?!and\b|which\b){_WORDS}){{0,4}},?\s+and\s+{_WORDS}")
+
+
+def object_after(after: str) -> str | None:
+    """``$3 billion of cash`` → ``cash``; ``$40 million last year on research``."""
+    m = _OBJECT.match(after)
+    if m is None:
+        return None
+    np = noun_phrase(m.group("np"))
+    if not np or _PERIODISH.search(np):
+        return None  # in the first quarter
+    rest = after[m.end("np") :]
+    if re.match(r"^\s*,\s*[A-Za-z]", rest) and m.group("np").strip() == np:
+        listed = _LIST_REST.match(rest)
+        if listed is None:
+            return None  # one amount of several things, not all of them named here
+        return (np + listed.group(0)).strip()  # $26 billion in cash, … and securities
+    return np
+
+
+def en_words(text: str) -> list[str]:
+    """The words of a clause that name a thing: years, edge function words and a verb with
+    what follows it dropped (``Operating income for 2022 was`` → Operating income)."""
+    words = _EN_PERIOD.sub(" ", _EN_YEAR.sub(" ", text)).split()
+    while words and words[-1].lower().strip(".") in lx.EN_FUNCTION:
+        words.pop()
+    while words and words[0].lower() in lx.EN_FUNCTION:
+        words.pop(0)
+    for i, w in enumerate(words):
+        if w.lower() in _EN_VERBS:
+            before = words[:i]
+            if before and all(x.lower() in _LEAD_PRONOUNS for x in before):
+                return en_words(" ".join(words[i + 1 :]))  # we had premiums of: the object
+            if before and before[-1].lower() in ("we", "they", "he", "she", "i"):
+                return []  # At year end we had $4 billion in cash: the object names it
+            while before and before[-1].lower() in lx.EN_FUNCTION:
+                before.pop()  # The income tax benefit in (2020) was
+            return before
+    if words and words[-1].lower() in ("we", "they", "it", "he", "she", "i"):
+        return []  # At year end we (had): the object names what the number is
+    return words
+
+
+def subject_en(
+    sentence: str, start: int, end: int, floor: int, kind: str, clause: str
+) -> tuple[str | None, str | None]:
+    """(subject, base) of the English quantity at ``sentence[start:end]``; ``clause`` is the
+    text before it since the last clause boundary."""
+    after = sentence[end:]
+    base = None
+    mb = re.match(r"^\s*of\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s?){1,4})", after)
+    if mb:
+        kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
+        base = " ".join(kept[:3]) or None
+    changed = changed_thing(after)
+    if changed:
+        return changed, base  # driven by a 12% increase in Cloud segment revenue
+    words = en_words(" ".join(strip_lead(clause.split())))
+    if not words and clause.strip() and all(w.lower() in _EN_LINKS for w in clause.split()):
+        # Operating margin, as a share of sales, was 18%: the sentence's own subject
+        head = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))[0]
+        words = en_words(" ".join(strip_lead(head.split())))
+    raw = clause.split()
+    ends_verb = bool(raw) and (raw[-1].lower() in _EN_VERBS or _verbish(raw[-1]))
+    if verb_only(words) or ends_with_verb(words) or (not words and ends_verb):
+        obj = object_after(after)
+        if obj:
+            return obj, base  # used $3 billion of cash; spent $40 million on research
+        counted = counted_thing(after) if kind in ("count", "number") else None
+        if counted:
+            return counted, base  # we sold 12,345 new contracts
+        named = re.search(r"[A-Za-z][a-z-]{2,}$", sentence[start:end]) if kind == "count" else None
+        if named:
+            return named.group(0), base  # the company employed about 29,600 people
+    if base and [w.lower() for w in clause.split()] in (["or"], ["and"]):
+        return None, base  # $11.3 billion, or 18.6% of revenue: the amount before, as a share
+    if refers_back(words):
+        return base, base  # At quarter end these totaled …: named in a sentence before
+    if len(words) > 8 and "of" in words[:5]:
+        words = words[: words.index("of")]  # the per-share book value of each of our … classes
+    subject = " ".join(words[-8:]).strip() or None  # amounts payable to the ATMP JV
+    return subject or base, base

@@ -1,0 +1,177 @@
+"""Korean subjects: particles (은/는/이/가/을/를…) mark the noun phrase a number measures;
+adverbs, periods and comparisons (기존, 각, 전년 대비) stand between it and the number."""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts import lexicon as lx
+
+_KO_PARTICLES = tuple(sorted(lx.KO_PARTICLES.split("|"), key=len, reverse=True))
+_KO_CONNECTIVE = re.compile(
+    r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|하면|보면|으면|이면|라면|다면|"
+    r"(?:성장|증가|감소|상승|하락|확대|축소|개선|급증|급감)해)$"  # 52.1% 성장해 2027년 2조 원
+)
+_KO_YEAR = re.compile(
+    r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"
+    r"(?:\s?\d{1,2}\s?(?:[~\-–]\s?\d{1,2})?\s?월)?\S*"
+)
+_KO_ADVERBIAL = frozenset(
+    ["더불어", "함께", "따라", "통해", "위해", "대비", "비해", "이어", "달리", "반면"]
+)
+_KO_BEFORE = re.compile(r"^(?:전년|작년|지난해|전월|전분기|전기|전년\s?동기|전년동월|전주|지난달)$")
+_OF_NOUN = re.compile(
+    r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?의\s+([가-힣A-Za-z]{1,12}?)(?:[을를이가은는]\s|\s)"
+)
+_KO_PERIOD_WORD = re.compile(
+    r"^(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|[1-4]\s?분기|[1-4]Q|[상하]반기|연간|분기|한|해)$"
+)
+_KO_NUMBER = re.compile(r"^[약총]?[\d.,]+\s?(?:[만억조천백]\s?)*$")
+_KO_SPAN = re.compile(r"^(?:\d{1,3}\s?(?:년|개월|분기|달|주|일)|한\s?해|1년)$")
+_KO_COMPARED = re.compile(r"\S(?:대비|보다|比)$")
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[①-⑳]|[•·▪○●■□※-])$")
+
+# 이/은/을/과 follow a syllable with a final consonant, 가/는/를/와 one without: 상하이 is a
+# name, not 상하 + 이; 광둥이 is 광둥 + 이.
+_AFTER_CONSONANT = frozenset({"이", "은", "을", "과", "으로", "이나", "이며", "이고"})
+_AFTER_VOWEL = frozenset({"가", "는", "를", "와", "나"})
+
+
+def _batchim(syllable: str) -> int | None:
+    code = ord(syllable) - 0xAC00
+    return code % 28 if 0 <= code < 11172 else None
+
+
+def strip_particle(token: str) -> tuple[str, str | None]:
+    """A Korean word and the particle attached to it (None when there is none)."""
+    for particle in _KO_PARTICLES:
+        if not token.endswith(particle) or len(token) <= len(particle):
+            continue
+        stem = token[: -len(particle)]
+        final = _batchim(stem[-1])
+        if final is not None:
+            if particle in _AFTER_CONSONANT and final == 0:
+                continue
+            if particle in _AFTER_VOWEL and final != 0:
+                continue
+            if particle == "로" and final not in (0, 8):  # 로 after a vowel or ㄹ
+                continue
+        return stem, particle
+    return token, None
+
+
+def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
+    """The noun phrase ending ``text``: particles stripped, adverbs and years dropped."""
+    tokens = [t for t in _KO_YEAR.sub(" ", text).split() if not _LIST_MARK.match(t)]
+    words: list[str] = []
+    skip = dropped = False
+    for k in range(len(tokens) - 1, -1, -1):
+        token = tokens[k]
+        if skip:
+            skip = bool(_KO_SPAN.match(token))  # 1년 전보다: the whole comparison goes
+            continue
+        if dropped:
+            dropped = False
+            if _KO_NUMBER.match(token):
+                continue
+        if token in _KO_PARTICLES and words:
+            break  # 95.2%로 목표치인 90%: 로 is the particle of the number before
+        if not words and k and _KO_NUMBER.match(tokens[k - 1]):
+            dropped = True
+            continue  # 512만 tCO2eq로 전년 대비: the unit of a number that is no fact here
+        if not words and token in ("연평균", "평균적으로"):
+            continue  # 시장 규모는 연평균 52.1%: the rate's adverb, not its noun
+        if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
+            break
+        if not words and token in _KO_PARTICLES:
+            if k == 0:
+                return None  # 6,000원으로 20%: the particle of the number before, no noun
+            continue  # 출하량(shipments)은: the particle of the word before the aside
+        if not words and _KO_COMPARED.search(token):
+            skip = k > 0 and bool(_KO_SPAN.match(tokens[k - 1]))
+            continue  # 설비투자는 작년대비 +12.4%: a comparison, not the noun
+        compared = token in ("대비", "비해", "보다") and k and _KO_BEFORE.match(tokens[k - 1])
+        if not words and compared:
+            skip = True  # 배출량을 전년 대비 4.2%: the period compared with, not the noun
+            continue
+        word, particle = strip_particle(token)
+        if token in lx.KO_ADVERBS or word in lx.KO_ADVERBS or _KO_PERIOD_WORD.match(word):
+            if words:
+                break
+            continue
+        if not words and word in _KO_ADVERBIAL:
+            return None  # 과정과 더불어: no noun phrase ends here
+        if words and particle not in (None, "의", "와", "과"):
+            break
+        words.append(token if particle in ("의", "와", "과") and words else word)
+        if len(words) >= 6:
+            break
+    phrase = " ".join(reversed(words)).strip(" ·‧-")
+    return phrase or None
+
+
+def _ko_following_noun(text: str) -> str | None:
+    """``의 투자 및 융자 건수가 …`` → ``투자 및 융자 건수`` (the noun a count counts)."""
+    words: list[str] = []
+    for token in text.split()[:5]:
+        clean = token.rstrip(",.")
+        word, particle = strip_particle(clean)
+        words.append(word)
+        if particle is not None or clean != token:
+            break
+    return " ".join(words) or None
+
+
+def subject_ko(
+    sentence: str, start: int, end: int, kind: str, clause: str
+) -> tuple[str | None, str | None]:
+    """(subject, base) of the Korean quantity at ``sentence[start:end]``; ``clause`` is the text
+    before it since the last clause boundary."""
+    after = sentence[end:]
+    base = None
+    if kind == "percent":
+        mb = re.search(r"(?:의|\s+중)\s*(?:약\s*)?$", clause)
+        if mb:
+            head = clause[: mb.start()]
+            base = ko_phrase(head)
+            words = head.split()
+            clause = " ".join(words[: len(words) - len(base.split())]) if base else head
+        # A의 N%를 B가 차지 / A 중 N%가 B이다: the subject comes after the number.
+        m = re.match(r"^\s?[를을]\s+(.{1,30}?)[이가]\s+차지", after)
+        if m is None and base is not None:
+            m = re.match(r"^[가이]\s+(.{1,24}?)(?:이다|였다|이며|이고)", after)
+        if m:
+            return ko_phrase(m.group(1)), base
+    if kind == "count":
+        if after.startswith("의 "):
+            return _ko_following_noun(after[2:]), None
+        m = re.match(r"^\s([가-힣]+)(?=[\s,.])", after)
+        if m:
+            word, particle = strip_particle(m.group(1))
+            if particle is not None:
+                return word, None
+    if kind == "money":
+        m = _OF_NOUN.match(after)
+        if m:
+            # 오픈AI는 66억 달러의 투자를 유치했다: the amount of 투자 (of 오픈AI)
+            who = ko_phrase(clause)
+            return (f"{who} {m.group(1)}" if who else m.group(1)), base
+    phrase = ko_phrase(clause)
+    if phrase is None and (kind != "percent" or base is not None):
+        phrase = ko_topic(clause_start_text(sentence, start))
+    return phrase, base
+
+
+def clause_start_text(sentence: str, start: int) -> str:
+    """The sentence before ``start`` (where a topic marked with 은/는 is looked for)."""
+    return sentence[:start]
+
+
+def ko_topic(text: str) -> str | None:
+    """``생산량은 …, 전체 매출의 65%``: the topic (은/는) a clause without a noun is about."""
+    tokens = text.split()
+    for k in range(len(tokens) - 1, -1, -1):
+        word, particle = strip_particle(tokens[k].rstrip(",，"))
+        if particle in ("은", "는") and word not in lx.KO_ADVERBS:
+            return ko_phrase(" ".join(tokens[: k + 1]))
+    return None
