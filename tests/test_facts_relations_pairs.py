@@ -122,7 +122,7 @@ def test_shares_after_of_which_are_parts_of_the_share_before(lang: str) -> None:
 
 HOLDER = {
     "ko": "삼성전자의 시장 점유율은 D램 42.5%, 낸드 33.7%, OLED 60%였다.",
-    "zh": "三星在DRAM市场份额为42.5%，NAND市场份额为33.7%，OLED面板份额为60%。",
+    "zh": "三星的市场份额分别为：DRAM 42.5%、NAND 33.7%、OLED面板 60%。",
     "en": "Samsung's market share was 42.5% in DRAM, 33.7% in NAND and 60% in OLED panels.",
 }
 ONE_MARKET = {

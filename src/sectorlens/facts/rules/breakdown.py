@@ -360,10 +360,6 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     measures = [_measures(m.metric or "") for m in shares]
     if len({x for x in measures if x}) >= 2:
         return False  # 前五大客户销售额占比 and 前五大供应商采购额占比: shares of two wholes
-    # DRAM市场份额为42.5%，NAND市场份额为33.7%: each share names its own market
-    markets = {norm(x.group(1)) for m in shares if (x := _OWN_MARKET.search(m.metric or ""))}
-    if len(markets) >= 2:
-        return False
     first, last = shares[0].local[1], shares[-1].local[0]
     return not _TRANSITION.search(text[first:last])
 
@@ -371,9 +367,6 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
 # A holder's market share named before its items (삼성전자의 시장 점유율은 D램 …, 三星的市场份额：…,
 # Samsung's market share was … in DRAM): the items are markets, each a share of its own whole. Not
 # so where the word before the possessive is the market itself (D램 시장의 점유율은 삼성전자 …).
-_OWN_MARKET = re.compile(
-    r"(\S*?(?:市场|시장|market)\s?)(?:份额|占比|占有率|점유율|비중|share)", re.IGNORECASE
-)
 _HOLDER = re.compile(
     r"(\S+?)(?:의|的|'s|’s)\s?(?:(?:global|world|시장|세계|全球|市场)\s?)?"
     r"(?:market\s)?(?:점유율|份额|占有率|share)",
