@@ -436,3 +436,15 @@ def test_one_share_after_the_marker_leaves_the_items_before_it(lang: str) -> Non
     assert run(ONE_SUB_SHARE[lang].format(x=20), "breakdown") == []
     (f,) = run(ONE_SUB_SHARE[lang].format(x=30), "breakdown")
     assert f.severity is Severity.ERROR and f.values[-1] == "110"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한국 기업의 D램 점유율은 70.5%로 삼성전자(42.5%), SK하이닉스(28%) 순이다.",
+        "韩国企业的DRAM份额为70.5%，其中三星42.5%、SK海力士28%。",
+        "Korean firms held a 70.5% share: Samsung 42.5% and SK hynix 28%.",
+    ],
+)
+def test_a_whole_listed_with_its_parts_is_no_overflow(text: str) -> None:
+    assert run(text, "breakdown") == []

@@ -194,6 +194,8 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     bases = {norm(m.base) for m in shares if m.base}
     if len(shares) >= 2 and _SHARE.search(text) and len(bases) <= 1 and _one_whole(ctx, shares):
         base = next((m.base for m in shares if m.base), None)
+        if _whole_and_parts(shares):
+            return []  # 점유율은 70.5%로 삼성전자(42.5%), SK하이닉스(28%): a whole and its parts
         found = _sum(ctx, base or _label(shares), shares, figure=False)
         if _each_its_own_share(text, shares):
             # 재생에너지 사용 비율은 65%, 폐기물 재활용 비율은 92%; 女性员工占比32.5%，研发人员占比
@@ -208,6 +210,21 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
 
 
 _FAR_OVER = Decimal(150)
+
+
+def _whole_and_parts(shares: Sequence[Mention]) -> bool:
+    """One share equal to the sum of the others (within rounding): a whole listed with its parts."""
+    if len(shares) < 3:
+        return False
+    for m in shares:
+        lo, hi = bounds(m.fact.quantity)
+        rest = [x for x in shares if x is not m]
+        r_lo, r_hi, _ = _interval(rest)
+        if lo is not None and hi is not None and r_lo <= hi and lo <= r_hi:
+            return True
+    return False
+
+
 _SHARE_NOUN = re.compile(
     r"(?:비율|비중|구성비|점유율|比例|占比|比重|份额|占有率|\bshare|\bproportion|\bpercentage)"
     r"\s?(?:은|는|이|가|为|為|was|is|were|of|[:：])?\s?$",
