@@ -40,8 +40,8 @@ from sectorlens.metrics.common import (
     sort_key,
     times_rate,
     to_arrow,
-    with_rate,
 )
+from sectorlens.metrics.rate_lookup import with_rate
 from sectorlens.metrics.registry import Query
 
 if TYPE_CHECKING:
