@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, half_unit, pct, point
+from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
+from sectorlens.facts.rules.pairs import level_bounds
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE_CAGR = "derived.cagr"
@@ -136,8 +137,8 @@ def _stated_span(text: str) -> int | None:
 def _cagr_verdict(
     ctx: Context, m: Mention, first: Mention, last: Mention, span: int | None = None
 ) -> Finding | None:
-    a_lo, a_hi = bounds(first.fact.quantity)
-    b_lo, b_hi = bounds(last.fact.quantity)
+    a_lo, a_hi = level_bounds(first.fact.quantity)
+    b_lo, b_hi = level_bounds(last.fact.quantity)
     a, b, v = point(first.fact.quantity), point(last.fact.quantity), point(m.fact.quantity)
     n = span or (_years(last.fact.period) or 0) - (_years(first.fact.period) or 0)
     if None in (a_lo, a_hi, b_lo, b_hi, a, b, v) or n <= 0:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -21,14 +20,21 @@ from sectorlens.facts.rules.common import (
     ACTUAL_DIRECTION,
     CLAIMED_DIRECTION,
     Context,
-    bounds,
     finding,
     half_unit,
+    moved,
     pct,
-    per_unit,
     point,
     same_metric,
 )
+from sectorlens.facts.rules.pairs import (
+    Pair,
+    attached_changes,
+    direction_word,
+    find_pairs,
+    level_bounds,
+)
+from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE_GROWTH = "derived.growth"
@@ -38,14 +44,6 @@ HUNDRED = Decimal(100)
 _UP = lx.compile_words(lx.TREND_UP)
 _DOWN = lx.compile_words(lx.TREND_DOWN)
 _SENTENCE_END = re.compile(r"[。！？；;]|[.!?](?!\d)")
-_TO_AFTER = re.compile(r"^\s?(?:으로|로)")
-_FROM_AFTER = re.compile(r"^\s?에서")
-# …增至2020年的150亿元, …to a record $5 billion: the later level right after a 'to' word
-_TO_BEFORE = re.compile(
-    r"(?:\bto|至|到|为)\s*\S{0,3}\s*$|(?:至|到|为)[^，,。；;：:]{0,10}$|\bto\s(?:[a-z]+\s){1,2}$",
-    re.I,
-)
-
 _GROWTH_OFF = {
     "ko": "{what}: {a}({pa})에서 {b}({pb})(으)로 바뀌면 {computed}인데, 보고서는 {stated}라고 "
     "합니다.",
@@ -61,15 +59,6 @@ _DIRECTION_OFF = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """Two levels of one measure the text links: the earlier and the later."""
-
-    prior: Mention
-    current: Mention
-    stated: bool  # linked in one sentence (from … to …), not inferred across the document
-
-
 def check(ctx: Context) -> list[Finding]:
     """Growth rates, changes, CAGRs and trend words against the levels they relate."""
     by_sentence: dict[int, list[Mention]] = {}
@@ -80,10 +69,10 @@ def check(ctx: Context) -> list[Finding]:
     used: set[int] = set()
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
-        pairs = _pairs(text, members)
+        pairs = find_pairs(text, members)
+        taken: set[int] = set()
         for n, pair in enumerate(pairs):
-            # A pair's clause runs to the next pair: its changes and its trend word are there.
-            start = min(pair.prior.local[0], pair.current.local[0])
+            # A pair's clause runs to the next pair: its trend word is there.
             stop = min(
                 (min(p.prior.local[0], p.current.local[0]) for p in pairs[n + 1 :]),
                 default=len(text),
@@ -92,12 +81,9 @@ def check(ctx: Context) -> list[Finding]:
             boundary = _SENTENCE_END.search(text, end)
             if boundary is not None:
                 stop = min(stop, boundary.start())
-            changes = [
-                m
-                for m in members
-                if m.change in ("change", "yoy", "qoq") and start <= m.local[0] < stop
-            ]
+            changes = [m for m in attached_changes(text, members, pair) if id(m) not in taken]
             for m in changes:
+                taken.add(id(m))
                 got = _stated_change(ctx, text, pair, m)
                 if got is not None:
                     out.append(got)
@@ -106,6 +92,7 @@ def check(ctx: Context) -> list[Finding]:
                 got = _direction(ctx, text[:stop], pair)
                 if got is not None:
                     out.append(got)
+        out.extend(stated_triples(ctx, text, members, pairs))
         out.extend(check_cagr(ctx, text, members))
     out.extend(_year_on_year(ctx, [m for m in ctx.extraction.mentions if id(m) not in used]))
     return out
@@ -120,100 +107,12 @@ def _is_level(m: Mention) -> bool:
     return m.change is None and point(m.fact.quantity) is not None
 
 
-# Between ``from A`` and its ``to B``: a few words, no clause boundary (``from $37 billion, in
-# Europe to $24 billion`` starts another pair).
-_CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b")
-
-
-def _pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
-    """``from A to B`` / ``B, up X% from A`` / ``A에서 B로`` / ``从A增至B`` in one sentence.
-
-    Amounts per share (or per person, per unit) pair only with amounts per share.
-    """
-    out = []
-    keys = {id(m): (*_unit(m), per_unit(text, m)) for m in members}
-
-    def key(x: Mention) -> tuple[object, ...]:
-        return keys[id(x)]
-
-    for i, m in enumerate(members):
-        prior = None
-        if m.change in ("from", "versus") or _FROM_AFTER.match(text[m.local[1] :]):
-            prior = m
-        if prior is None or point(prior.fact.quantity) is None:
-            continue
-        if m.change == "versus":
-            # compared to X in 2021: a prior level only where its period is the earlier one
-            earlier_levels = [
-                x
-                for x in members[:i]
-                if _is_level(x)
-                and key(x) == key(m)
-                and x.fact.period is not None
-                and m.fact.period is not None
-                and m.fact.period.end < x.fact.period.end
-            ]
-            if earlier_levels and not _SENTENCE_END.search(
-                text, earlier_levels[-1].local[1], m.local[0]
-            ):
-                out.append(Pair(m, earlier_levels[-1], True))
-            continue
-        later = [x for x in members[i + 1 :] if _is_level(x) and key(x) == key(prior)]
-        earlier = [x for x in members[:i] if _is_level(x) and key(x) == key(prior)]
-        between = text[prior.local[1] : later[0].local[0]] if later else ""
-        if (
-            later
-            and not _SENTENCE_END.search(between)
-            and not _CLAUSE_BREAK.search(between)
-            and (
-                _TO_AFTER.match(text[later[0].local[1] :])
-                or _TO_BEFORE.search(text[: later[0].local[0]])
-            )
-        ):
-            out.append(Pair(prior, later[0], True))
-        elif earlier and not _SENTENCE_END.search(text, earlier[-1].local[1], prior.local[0]):
-            out.append(Pair(prior, earlier[-1], True))  # B, up 64% from A
-        elif (
-            later
-            and not _SENTENCE_END.search(between)
-            and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0]))
-        ):
-            # no 'to' links them: inferred, across a clause only from one dated level to a later
-            out.append(Pair(prior, later[0], False))
-    return out
-
-
-def _in_order(prior: Mention, later: Mention) -> bool:
-    """Both levels dated, the 'from' one earlier: ``from X in 2019, reaching Y in 2020``."""
-    a, b = prior.fact.period, later.fact.period
-    return a is not None and b is not None and a.end < b.end
-
-
-def _direction_word(text: str, start: int, end: int) -> str | None:
-    """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
-    lead = re.split(r"[,，;；]", text[max(0, start - 30) : start])[-1]
-    tail = re.split(r"[,，;；]", text[end : end + 12])[0]
-    ups = [m.end() for m in _UP.finditer(lead)] + [100 + m.start() for m in _UP.finditer(tail)]
-    downs = [m.end() for m in _DOWN.finditer(lead)]
-    downs += [100 + m.start() for m in _DOWN.finditer(tail)]
-    if not ups and not downs:
-        return None
-    # the word closest to the number: the last one before it, else the first after it
-
-    def closeness(pos: int) -> int:
-        return len(lead) - pos if pos < 100 else pos
-
-    best_up = min((closeness(p) for p in ups), default=10**6)
-    best_down = min((closeness(p) for p in downs), default=10**6)
-    return "up" if best_up < best_down else "down"
-
-
 def _signed_stated(text: str, m: Mention) -> tuple[Decimal, Decimal] | None:
     """The stated change with the sign its trend word gives, and its rounding."""
     v = point(m.fact.quantity)
     if v is None:
         return None
-    word = _direction_word(text, m.local[0], m.local[1])
+    word = direction_word(text, m.local[0], m.local[1])
     if word == "down" and v > 0:
         v = -v
     return v, half_unit(m.fact.quantity)
@@ -248,8 +147,8 @@ def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding |
     if _ANNUAL.search(text[max(0, m.local[0] - 40) : m.local[1] + 20]):
         return None
     stated = _signed_stated(text, m)
-    a_lo, a_hi = bounds(pair.prior.fact.quantity)
-    b_lo, b_hi = bounds(pair.current.fact.quantity)
+    a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
+    b_lo, b_hi = level_bounds(pair.current.fact.quantity)
     a, b = point(pair.prior.fact.quantity), point(pair.current.fact.quantity)
     if stated is None or None in (a_lo, a_hi, b_lo, b_hi, a, b):
         return None
@@ -303,15 +202,15 @@ def _direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
     """``fell to 3 from 5`` / ``down from X``: the trend word against the two levels."""
     start = min(pair.prior.local[0], pair.current.local[0])
     end = max(pair.prior.local[1], pair.current.local[1])
-    word = _direction_word(text, start, end) or _direction_word(text, end, end)
+    word = direction_word(text, start, end) or direction_word(text, end, end)
     if word is None:
         return None
-    a_lo, a_hi = bounds(pair.prior.fact.quantity)
-    b_lo, b_hi = bounds(pair.current.fact.quantity)
+    a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
+    b_lo, b_hi = level_bounds(pair.current.fact.quantity)
     if None in (a_lo, a_hi, b_lo, b_hi):
         return None
     assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
-    actual = "up" if b_lo > a_hi else "down" if b_hi < a_lo else None
+    actual = moved(pair.prior.fact.quantity, pair.current.fact.quantity)
     if actual is None or actual == word:
         return None
     lang = "ko" if ctx.lang == "ko" else "en"
