@@ -71,7 +71,9 @@ _NATIVE_COUNTED = (
     r"(?=[의를을이가은는에와과도로만]|[^가-힣]|$)"
 )
 _COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}|{_NATIVE_COUNTED}"
-_EQUIV = rf"(?:\s?[(（]\s?(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
+# (약 16조원), (约合人民币863.52亿元), (US$ 647.1 million): a stated equivalent
+_EQ_LEAD = r"(?:(?:约合|約合|折合|相当于|相當於|≈)\s?)?(?:(?:人民币|人民幣)\s?)?"
+_EQUIV = rf"(?:\s?[(（]\s?{_EQ_LEAD}(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
 
 QUANTITY = re.compile(
     rf"{_NOT_INSIDE_WORD}(?:[-−+](?=\d))?{_QPRE}?"

@@ -16,11 +16,13 @@ from sectorlens.facts.rules.common import (
     significant,
 )
 from sectorlens.fx import FxError, Rate
-from sectorlens.model import Finding, Kind, Severity
+from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE_CONSISTENT = "fx.consistent"
 RULE_ECB = "fx.ecb"
 TOLERANCE = Decimal("0.03")  # within 3% of the ECB rate: a rounding or date choice, not a problem
+APPROX_SLACK = Decimal("0.015")  # an approximate equivalent (약, 约合, about) is rounded loosely
+APPROX_TOLERANCE = Decimal("0.05")  # …and may use a rate of a nearby day
 _Q = Decimal("0.01")
 
 _SAME = {
@@ -33,6 +35,12 @@ _APART = {
     "({lo}~{hi})과(와) 맞지 않습니다.",
     "en": "The equivalent of {label} implies 1 {base} = {rate} {quote}, unlike the other "
     "equivalents ({lo}–{hi}).",
+}
+_SPLIT = {
+    "ko": "{n}개의 환산액이 서로 다른 환율을 내포합니다: 1 {base} = {lo}~{hi} {quote}. 어느 쪽이 "
+    "틀렸는지는 문서만으로 알 수 없습니다.",
+    "en": "The {n} stated {quote} equivalents imply different rates: 1 {base} = {lo} to {hi} "
+    "{quote}; which one is off the document does not say.",
 }
 _ECB_OFF = {
     "ko": "{amount}({period})의 환산액 {equiv}은(는) 1 {base} = {rate} {quote}(으)로 "
@@ -63,7 +71,11 @@ def _implied(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
     if a is None or b is None or a <= 0 or not q.currency or not eq.currency:
         return None
     ha, hb = half_unit(q), half_unit(eq)
-    return (b - hb) / (a + ha), b / a, (b + hb) / max(a - ha, a / 2)
+    lo, mid, hi = (b - hb) / (a + ha), b / a, (b + hb) / max(a - ha, a / 2)
+    if eq.qualifier is not Qualifier.EXACT or q.qualifier is not Qualifier.EXACT:
+        # 약 5조7천억원: an approximate conversion, rounded beyond its last digit
+        lo, hi = lo * (1 - APPROX_SLACK), hi * (1 + APPROX_SLACK)
+    return lo, mid, hi
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -120,6 +132,15 @@ def _consistency(
         key=lambda x: sum(1 for _, r in items if r[0] <= x <= r[2]),
     )
     inliers = [r for _, r in items if r[0] <= best <= r[2]]
+    if 2 * len(inliers) <= len(items):
+        # no rate most of them agree on (two equivalents, two rates): which is off is unknown
+        rates = sorted(r[1] for _, r in items)
+        message = ctx.say(
+            _SPLIT, n=len(items), base=base, quote=quote, lo=_r(rates[0]), hi=_r(rates[-1])
+        )
+        return [
+            finding(RULE_CONSISTENT, Severity.WARNING, message, mentions, [rates[0], rates[-1]])
+        ]
     in_lo, in_hi = max(r[0] for r in inliers), min(r[2] for r in inliers)
     out = []
     for m, r in items:
@@ -161,8 +182,12 @@ def _against_ecb(
     if p is None:
         why = "기간을 알 수 없음" if ctx.lang == "ko" else "no period stated"
         return finding(RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=why, **words), mentions, [mid])
+    day = ctx.extraction.reference
     try:
-        if p.end > p.start:
+        if day is not None and p.end > day:
+            # a forecast (2025 in a report of 2020) is converted at the report's own date
+            rate = ctx.fx.rate(base, quote, day)
+        elif p.end > p.start:
             rate = ctx.fx.average_rate(base, quote, p.start, p.end)
         else:
             rate = ctx.fx.rate(base, quote, p.start)
@@ -178,7 +203,12 @@ def _against_ecb(
     amount = point(q) or Decimal(0)
     at_ecb = ctx.money(significant(amount * ecb, 3), quote)
     words |= {"dev": f"{'+' if deviation > 0 else ''}{(deviation * 100).quantize(Decimal('0.1'))}%"}
-    severity = Severity.WARNING if abs(deviation) > TOLERANCE else Severity.INFO
+    approx = Qualifier.EXACT is not q.qualifier or Qualifier.EXACT is not q.equivalent.qualifier
+    severity = (
+        Severity.WARNING
+        if abs(deviation) > (APPROX_TOLERANCE if approx else TOLERANCE)
+        else Severity.INFO
+    )
     message = ctx.say(_ECB_OFF, at_ecb=at_ecb, **words)
     at_date = _rate_at_reference(ctx, base, quote)
     if (
@@ -212,4 +242,6 @@ def _rate_at_reference(ctx: Context, base: str, quote: str) -> Rate | None:
 
 
 def _r(value: Decimal) -> str:
+    if abs(value) < 1:  # 1 KRW = 0.000836 USD: four significant digits, not 0.00
+        return dec(significant(value, 4))
     return dec(value.quantize(_Q))

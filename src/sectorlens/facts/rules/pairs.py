@@ -65,8 +65,11 @@ _CHANGE_VERB_BEFORE = re.compile(
     re.I,
 )
 _TREND = re.compile(rf"(?:{lx.TREND_UP})|(?:{lx.TREND_DOWN})", re.I)
-_UP = lx.compile_words(lx.TREND_UP)
-_DOWN = lx.compile_words(lx.TREND_DOWN)
+# The trend words, and the verbs news writes for sharp or plain moves (급증, 뛰며, 内렸고, 涨, 跌)
+_UP = lx.compile_words(f"{lx.TREND_UP}|급증|급등|뛰었|뛰며|올랐|올라|오르며|增|涨|jumped|soared")
+_DOWN = lx.compile_words(
+    f"{lx.TREND_DOWN}|급감|급락|내렸|내려|내리며|떨어|减|減|跌|缩减|縮減|缩水|slipped|sank|eased"
+)
 
 
 def direction_word(text: str, start: int, end: int) -> str | None:
@@ -230,21 +233,22 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         out.append(m)
         last = m.local[1]
     # right before the pair: 增长10.3% to $930.9 million, rose by $117 billion (7.6 percent) to
-    first = lo
+    first, run = lo, []
     for m in sorted(members, key=lambda x: -x.local[0]):
         if m.local[1] > lo or id(m) in levels:
             continue
         gap = text[m.local[1] : first]
-        if len(gap) > 14 or _SENTENCE_END.search(gap) or _STOP.search(gap):
+        if len(gap) > 14 or _SENTENCE_END.search(gap) or _STOP.search(gap) or "," in gap:
             break
-        if not _changelike(text, m, pair):
+        if not _changelike(text, m, pair) or "，" in gap:
             break
-        if m.fact.quantity.kind is Kind.PERCENT and not (
-            m.change in ("change", "yoy") or _near_trend(text, m)
-        ):
-            break
-        out.append(m)
+        run.append(m)
         first = m.local[0]
+    if any(
+        m.change in ("change", "yoy") or _near_trend(text, m) or change_amount(text, m)
+        for m in run
+    ):
+        out.extend(run)
     return out
 
 
