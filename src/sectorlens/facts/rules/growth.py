@@ -30,9 +30,11 @@ from sectorlens.facts.rules.common import (
 from sectorlens.facts.rules.pairs import (
     Pair,
     attached_changes,
+    cross_pairs,
     direction_word,
     find_pairs,
     level_bounds,
+    rate_move,
 )
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
@@ -67,9 +69,21 @@ def check(ctx: Context) -> list[Finding]:
             by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Finding] = []
     used: set[int] = set()
+    prev: tuple[int, list[Mention], list[Pair]] | None = None
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
         pairs = find_pairs(text, members)
+        if prev is not None and prev[0] == index - 1:
+            prev_text = ctx.extraction.layout.sentences[index - 1].text
+            for pair, changes in cross_pairs(text, members, pairs, prev[1], prev[2], prev_text):
+                for m in changes:
+                    got = _stated_change(ctx, text, pair, m)
+                    if got is not None:
+                        out.append(got)
+                        used.add(id(m))
+                if not changes and (got := _direction_near(ctx, text, pair)) is not None:
+                    out.append(got)
+        prev = (index, members, pairs)
         taken: set[int] = set()
         for n, pair in enumerate(pairs):
             # A pair's clause runs to the next pair: its trend word is there.
@@ -88,10 +102,9 @@ def check(ctx: Context) -> list[Finding]:
                 if got is not None:
                     out.append(got)
                     used.add(id(m))
-            if not changes:
-                got = _direction(ctx, text[:stop], pair)
-                if got is not None:
-                    out.append(got)
+            got = _direction(ctx, text[:stop], pair)
+            if got is not None:
+                out.append(got)
         out.extend(stated_triples(ctx, text, members, pairs))
         out.extend(check_cagr(ctx, text, members))
     out.extend(_year_on_year(ctx, [m for m in ctx.extraction.mentions if id(m) not in used]))
@@ -198,13 +211,27 @@ def _fmt(ctx: Context, value: Decimal, unit: str, q: object) -> str:
     return ctx.number(value)
 
 
+def _direction_near(ctx: Context, text: str, pair: Pair) -> Finding | None:
+    """The trend word next to the earlier level (``The figure is down from 2.5%``), when the
+    later level stands in the sentence before."""
+    start, end = pair.prior.local
+    word = rate_move(text[start : end + 24]) or direction_word(text, start, end, reach=48)
+    return None if word is None else _direction_verdict(ctx, word, pair)
+
+
 def _direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
     """``fell to 3 from 5`` / ``down from X``: the trend word against the two levels."""
     start = min(pair.prior.local[0], pair.current.local[0])
     end = max(pair.prior.local[1], pair.current.local[1])
-    word = direction_word(text, start, end) or direction_word(text, end, end)
-    if word is None:
-        return None
+    word = (
+        rate_move(text[start : end + 24])
+        or direction_word(text, start, end)
+        or direction_word(text, end, end)
+    )
+    return None if word is None else _direction_verdict(ctx, word, pair)
+
+
+def _direction_verdict(ctx: Context, word: str, pair: Pair) -> Finding | None:
     a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
     b_lo, b_hi = level_bounds(pair.current.fact.quantity)
     if None in (a_lo, a_hi, b_lo, b_hi):

@@ -30,7 +30,9 @@ _TO_BEFORE = re.compile(
 # Between ``from A`` and its ``to B``: a few words, no clause boundary.
 _CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b")
 # A level compared with: 5.44%보다, 8.55% 대비, 785조원에 비해, than $3 billion
-_THAN_AFTER = re.compile(r"^\s?[)）]?\s?(?:보다|대비|에\s?비해|과\s?비교해|와\s?비교해)")
+_THAN_AFTER = re.compile(
+    r"^\s?[)）]?\s?(?:보다|대비|에\s?비해|과\s?비교해|와\s?비교해|相比|相較|相较|比较|比較)"
+)
 _THAN_BEFORE = re.compile(r"(?:\bthan|\bover)\s(?:[a-z]+\s){0,3}(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$", re.I)
 # The earlier period named right before a parenthesis holding its level: 전년(20억 달러),
 # 作年同期(…), or inside it: (去年同期为12.6万亿), (November: 1.1%), (’20년 3.1%)
@@ -66,15 +68,40 @@ _CHANGE_VERB_BEFORE = re.compile(
 )
 _TREND = re.compile(rf"(?:{lx.TREND_UP})|(?:{lx.TREND_DOWN})", re.I)
 # The trend words, and the verbs news writes for sharp or plain moves (급증, 뛰며, 内렸고, 涨, 跌)
-_UP = lx.compile_words(f"{lx.TREND_UP}|급증|급등|뛰었|뛰며|올랐|올라|오르며|增|涨|jumped|soared")
+_UP = lx.compile_words(
+    f"{lx.TREND_UP}|급증|급등|뛰었|뛰며|올랐|올라|오르며|增|涨|升至|升到|jumped|soared"
+)
 _DOWN = lx.compile_words(
-    f"{lx.TREND_DOWN}|급감|급락|내렸|내려|내리며|떨어|减|減|跌|缩减|縮減|缩水|slipped|sank|eased"
+    f"{lx.TREND_DOWN}|급감|급락|내렸|내려|내리며|떨어|减|減|跌|缩减|縮減|缩水|降至|降到|"
+    r"slipped|sank|\beased"
 )
 
 
-def direction_word(text: str, start: int, end: int) -> str | None:
+# The size of a move and what it did: 상승폭이 줄었지만, 增速放缓, the pace of growth slowed
+_RATE_NOUN = r"(?:상승|증가|하락|감소|성장)\s?(?:폭|률|세)|增速|增幅|涨幅|降幅|growth\srate|pace"
+_RATE_UP = r"확대|커|늘|높아|가팔라|加快|扩大|提高|回升|widen|accelerat|quicken|pick"
+_RATE_DOWN = r"축소|줄|작아|낮아|둔화|放缓|回落|收窄|缩小|narrow|slow|decelerat"
+_RATE_MOVE = re.compile(
+    rf"(?:{_RATE_NOUN})[^\d,，.。;；]{{0,6}}?(?:(?P<up>{_RATE_UP})|(?P<down>{_RATE_DOWN}))", re.I
+)
+
+
+def rate_move(text: str) -> str | None:
+    """up/down where ``text`` says how the size of a move changed (상승폭이 축소, 增速加快)."""
+    m = _RATE_MOVE.search(text)
+    if m is None:
+        return None
+    return "up" if m.group("up") else "down"
+
+
+def rate_levels(text: str) -> bool:
+    """The sentence compares rates of change themselves (상승폭, 增速, growth rate)."""
+    return bool(re.search(_RATE_NOUN, text, re.I))
+
+
+def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
     """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
-    lead = re.split(r"[,，;；]", text[max(0, start - 30) : start])[-1]
+    lead = re.split(r"[,，;；]", text[max(0, start - reach) : start])[-1]
     tail = re.split(r"[,，;；]", text[end : end + 12])[0]
     ups = [m.end() for m in _UP.finditer(lead)] + [100 + m.start() for m in _UP.finditer(tail)]
     downs = [m.end() for m in _DOWN.finditer(lead)]
@@ -132,6 +159,15 @@ def _near_trend(text: str, m: Mention) -> bool:
     return bool(_TREND.search(lead) or _TREND.search(tail))
 
 
+# up from the previous estimate of 2.5%, compared with a year-earlier figure of $3 billion
+_FROM_WORDS = re.compile(
+    r"\b(?:from|versus|compared\s(?:to|with))\s(?P<words>(?:[a-z-]+\s){0,5}?)of\s"
+    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.I,
+)
+_EARLIER = re.compile(r"previous|prior|earlier|last|year[-\s]ago|initial|revised", re.I)
+
+
 def is_prior(text: str, m: Mention) -> bool:
     """A level the text marks as the earlier one of a comparison."""
     start, end = m.local
@@ -141,6 +177,10 @@ def is_prior(text: str, m: Mention) -> bool:
         or _THAN_AFTER.match(text[end : end + 10])
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
+        or bool(
+            (w := _FROM_WORDS.search(text[max(0, start - 60) : start]))
+            and _EARLIER.search(w.group("words"))
+        )
     )
 
 
@@ -153,6 +193,12 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
     out = []
     keys = {id(m): (*unit_of(m), per_unit(text, m)) for m in members}
     levels = [m for m in members if is_level(text, m)]
+    if rate_levels(text):  # 10월(2.0%)보다 상승폭이 줄었지만 11월 1.5% 올라: rates as levels
+        levels = [
+            m
+            for m in members
+            if m.fact.quantity.kind is Kind.PERCENT and point(m.fact.quantity) is not None
+        ]
     paired: set[int] = set()
     for _i, prior in enumerate(levels):
         if not is_prior(text, prior) or id(prior) in paired:
@@ -194,7 +240,8 @@ def _foreign_number(text: str, start: int, end: int, members: Sequence[Mention])
         for i in range(max(m.local[0], start), min(m.local[1], end)):
             chars[i - start] = " "
     between = "".join(chars)
-    return bool(re.search(r"\d", re.sub(r"(?<!\d)(?:19|20)\d{2}(?!\d)|’\d{2}", "", between)))
+    dates = r"(?<!\d)(?:19|20)\d{2}(?!\d)|’\d{2}|\d{1,2}\s?(?:월|일|月|日|분기|季度)|Q\d"
+    return bool(re.search(r"\d", re.sub(dates, "", between)))
 
 
 def _in_order(prior: Mention, later: Mention) -> bool:
@@ -203,7 +250,13 @@ def _in_order(prior: Mention, later: Mention) -> bool:
     return a is not None and b is not None and a.end < b.end
 
 
-_STOP = re.compile(r"[;；、]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|이어|반면|이 중|而|但|其中|其他")
+# Where a run of changes ends: a list break, another item, or an object of its own (전체 물가를
+# 0.47%포인트 올렸다, 拉动…1.2个百分点: a contribution, not the change between the levels)
+_STOP = re.compile(
+    r"[;；、]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|이어|반면|이 중|[가-힣][을를]\s|"
+    r"而|但|其中|其他|拉动|带动|贡献|上拉|下拉|contribut",
+    re.I,
+)
 
 
 def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[Mention]:
@@ -245,8 +298,7 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         run.append(m)
         first = m.local[0]
     if any(
-        m.change in ("change", "yoy") or _near_trend(text, m) or change_amount(text, m)
-        for m in run
+        m.change in ("change", "yoy") or _near_trend(text, m) or change_amount(text, m) for m in run
     ):
         out.extend(run)
     return out
@@ -296,3 +348,58 @@ def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     assert v is not None
     widen = half_unit(q) * (Decimal(10) ** len(m.group(1)) - 1)
     return lo - widen, hi + widen
+
+
+# A sentence that refers back to the one before: This increase of 48.7%, 이는 …, 这/此
+_ANAPHORA = re.compile(
+    r"^\W{0,3}(?:this|that|these|the\s(?:figure|increase|decrease|rise|decline|growth|gain|drop)|"
+    r"이는|이것은|이 같은|这|這|此|该|該)",
+    re.I,
+)
+
+
+def cross_pairs(
+    text: str,
+    members: Sequence[Mention],
+    pairs: Sequence[Pair],
+    prev_members: Sequence[Mention],
+    prev_pairs: Sequence[Pair],
+    prev_text: str,
+) -> list[tuple[Pair, list[Mention]]]:
+    """Pairs across two sentences, with the changes of the second one.
+
+    ``…$257.9 million compared to $111.2 million. This increase of 131.8% …``: a sentence that
+    opens by referring back takes the last pair of the one before. ``…40.90%를 냈다. 전분기
+    37.80%보다 3.10%포인트 증가했다``: an earlier level with no level of its own sentence to
+    pair with takes the last level of the same unit in the sentence before. Never ``stated``:
+    the link crosses a sentence end.
+    """
+    out: list[tuple[Pair, list[Mention]]] = []
+    paired = {id(m) for p in pairs for m in (p.prior, p.current)}
+    levels = [m for m in members if is_level(text, m)]
+    for prior in levels:
+        if id(prior) in paired or not is_prior(text, prior):
+            continue
+        kind = prior.fact.quantity.kind
+        if any(x.fact.quantity.kind is kind for x in members if x is not prior):
+            continue  # a figure of its own kind here: the comparison may well be with it
+        before = [
+            x
+            for x in prev_members
+            if unit_of(x) == unit_of(prior)
+            and is_level(prev_text, x)
+            and not is_prior(prev_text, x)
+        ]
+        if before:
+            pair = Pair(prior, before[-1], False)
+            out.append((pair, attached_changes(text, members, Pair(prior, prior, False))))
+    if not pairs and prev_pairs and _ANAPHORA.match(text) and not out:
+        changes = [
+            m
+            for m in members
+            if m.fact.quantity.kind in (Kind.PERCENT, Kind.PP) and _near_trend(text, m)
+        ]
+        if changes:
+            last = prev_pairs[-1]
+            out.append((Pair(last.prior, last.current, True), changes[:1]))
+    return out
