@@ -54,6 +54,7 @@ _RATE_AFTER = r"(?:\s?[(（][^()（）]{0,14}[)）]|\s?[,，·]\s?[-+]?\d[\d.,]*
 _CHANGE_VERB_AFTER = re.compile(
     rf"^{_RATE_AFTER}\s?[)）]?\s?(?:[을를이가]\s?)?"
     r"(?:증가|감소|늘|줄|상승|하락|급증|급감|확대|축소|개선|악화|增长|增加|下降|减少|減少|下滑)"
+    r"(?![了]?\s?(?:至|到|为|為))"
     r"|^\s?(?:—|-|–)?\s?(?:or\s[\d.]+%\s?(?:—|-|–)\s?)?(?:increase|decrease|rise|decline|gain|drop)\b",
     re.I,
 )
@@ -148,7 +149,7 @@ def is_level(text: str, m: Mention) -> bool:
         return False
     if q.kind is Kind.PERCENT:
         return m.change in (None, "from", "versus") or not _near_trend(text, m)
-    return not change_amount(text, m)
+    return m.change in ("from", "versus") or not change_amount(text, m)
 
 
 def _near_trend(text: str, m: Mention) -> bool:
