@@ -42,9 +42,7 @@ def check(ctx: Context) -> list[Finding]:
         for b, db, wb in changes[i + 1 :]:
             if da * db >= 0:
                 continue
-            if not (_paired(a, b) and _same_words(a, wa, wb)) and not _twice_in_prose(
-                a, b, wa, wb
-            ):
+            if not (_paired(a, b) and _same_words(a, wa, wb)) and not _twice_in_prose(a, b, wa, wb):
                 continue
             words = {
                 "what": a.metric or b.metric or "?",

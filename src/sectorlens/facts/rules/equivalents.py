@@ -3,6 +3,7 @@ against the ECB rate of the figure's period."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from decimal import Decimal
 
@@ -94,9 +95,42 @@ def check(ctx: Context) -> list[Finding]:
         if len(_distinct(items)) >= 2:
             out.extend(_consistency(ctx, base, quote, items))
         if ctx.fx is not None:
-            for same in _distinct(items).values():
-                out.append(_against_ecb(ctx, base, quote, same))
+            ecb = [_against_ecb(ctx, base, quote, same) for same in _distinct(items).values()]
+            out.extend(_one_rate(ctx, items, ecb))
     return out
+
+
+def _one_rate(
+    ctx: Context,
+    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    found: list[Finding],
+) -> list[Finding]:
+    """Equivalents of several periods that all imply one rate were converted on one day (the
+    writer's), not each at its period's rate: where that one rate lies within the ECB rates of
+    those periods, a single period's distance from it is no warning."""
+    lo = max(r[0] for _, r in items)
+    hi = min(r[2] for _, r in items)
+    rates = [Decimal(f.values[1]) for f in found if f.severity is not Severity.INFO and f.values]
+    if len(_distinct(items)) < 2 or lo > hi or len(rates) < 2:
+        return found
+    low, high = min(rates) * (1 - TOLERANCE), max(rates) * (1 + TOLERANCE)
+    if hi < low or lo > high:
+        return found
+    note = ctx.say(_ONE_RATE, lo=_r(lo), hi=_r(hi), low=_r(min(rates)), high=_r(max(rates)))
+    return [
+        dataclasses.replace(f, severity=Severity.INFO, message=f.message + note)
+        if f.severity is Severity.WARNING
+        else f
+        for f in found
+    ]
+
+
+_ONE_RATE = {
+    "ko": " 다만 모든 환산액이 한 환율({lo}~{hi})을 내포하고, 그 환율은 해당 기간들의 ECB 환율 "
+    "범위({low}~{high}) 안에 있습니다: 한 날짜의 환율로 환산한 것으로 보입니다.",
+    "en": " All the equivalents imply one rate ({lo}–{hi}), within the ECB rates of their "
+    "periods ({low}–{high}): they were converted at one day's rate.",
+}
 
 
 def _distinct(

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.cagr import check_cagr
+from sectorlens.facts.rules.cagr import check_cagr, cross_cagr
 from sectorlens.facts.rules.common import (
     ACTUAL_DIRECTION,
     CLAIMED_DIRECTION,
@@ -33,6 +33,7 @@ from sectorlens.facts.rules.pairs import (
     cross_pairs,
     direction_word,
     find_pairs,
+    is_prior,
     level_bounds,
     rate_move,
 )
@@ -70,6 +71,7 @@ def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     used: set[int] = set()
     prev: tuple[int, list[Mention], list[Pair]] | None = None
+    judged: set[int] = set()
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
         pairs = find_pairs(text, members)
@@ -106,7 +108,10 @@ def check(ctx: Context) -> list[Finding]:
             if got is not None:
                 out.append(got)
         out.extend(stated_triples(ctx, text, members, pairs))
-        out.extend(check_cagr(ctx, text, members))
+        cagr_found = check_cagr(ctx, text, members)
+        judged |= {id(f) for x in cagr_found for f in x.facts}
+        out.extend(cagr_found)
+    out.extend(cross_cagr(ctx, judged))
     out.extend(_year_on_year(ctx, [m for m in ctx.extraction.mentions if id(m) not in used]))
     return out
 
@@ -272,7 +277,16 @@ def _year_before(p: Period) -> Period | None:
 def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
     """A YoY rate of a level against the same metric's level a year before, stated elsewhere."""
     by_span = {m.fact.span: m for m in mentions}
-    levels = [m for m in ctx.extraction.mentions if _is_level(m) and m.metric and not m.estimate]
+    sentences = ctx.extraction.layout.sentences
+    levels = [
+        m
+        for m in ctx.extraction.mentions
+        if _is_level(m)
+        and m.metric
+        and not m.estimate
+        # the earlier level of a comparison in its own sentence is that comparison's base
+        and (m.sentence is None or not is_prior(sentences[m.sentence].text, m))
+    ]
     out = []
     for m in mentions:
         if m.change not in ("yoy", "change") or m.level is None:
