@@ -217,12 +217,13 @@ def _cagr_verdict(
 def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
     """A stated CAGR whose span names its years (``2014~2020年期间年均复合增速15%``,
     ``지난해부터 2021년까지 5년간 연평균 13%``) against the nearest levels of those two years in
-    the sentences just before it (same unit). A ``warning``: the endpoints are inferred.
+    the sentences around it (same unit; bullets listing the endpoints). A ``warning``: the
+    endpoints are inferred.
     """
     out = []
     mentions = ctx.extraction.mentions
     for m in mentions:
-        p = m.fact.period
+        p = m.fact.period or m.compared  # grow at a CAGR of 31.3% from 2017 to 2025
         if m.change != "cagr" or id(m.fact) in judged or m.sentence is None or p is None:
             continue
         if m.fact.quantity.kind is not Kind.PERCENT or p.start.year >= p.end.year:
@@ -231,11 +232,13 @@ def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
             x
             for x in mentions
             if x.sentence is not None
-            and m.sentence - _REACH <= x.sentence <= m.sentence
-            and (x.sentence, x.local[0]) < (m.sentence, m.local[0])
+            and abs(x.sentence - m.sentence) <= _REACH
             and x.fact.quantity.kind in (Kind.MONEY, Kind.COUNT)
             and is_level(ctx.extraction.layout.sentences[x.sentence].text, x)
         ]
+        # the nearest first: the sentences before, then those after (a list of findings)
+        near.sort(key=lambda x: (abs((x.sentence or 0) - (m.sentence or 0)), x.local[0]))
+        near.reverse()
         ends = [x for x in near if _whole_year(x) == p.end.year]
         if not ends:
             continue
@@ -254,11 +257,12 @@ def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
     return out
 
 
-_REACH = 6  # sentences back where a CAGR's endpoints may stand
+_REACH = 6  # sentences away where a CAGR's endpoints may stand
 
 
 def _whole_year(m: Mention) -> int | None:
+    """The year of a level of one whole year, or of its last day (截至2014年底)."""
     p = m.fact.period
-    if p is None or p.start.year != p.end.year or (p.start.month, p.end.month) != (1, 12):
+    if p is None or p.start.year != p.end.year or (p.end.month, p.end.day) != (12, 31):
         return None
-    return p.start.year
+    return p.start.year if (p.start.month == 1 and p.start.day == 1) or p.start == p.end else None
