@@ -152,7 +152,7 @@ _OTHER_BASIS = re.compile(
 # A rate per year (an average annual growth rate of 22.5%, 年均增长, 연평균): a CAGR, not the
 # change between the two levels.
 _ANNUAL = re.compile(
-    r"average\sannual|annual(?:ized|ised)?\s(?:average|growth|rate)|compound|\ba\syear\b|"
+    r"average\sannual|annual(?:ized|ised)?\s(?:average|growth|rate)|compound|\ba\syear\b(?![-\s](?:earlier|ago|before))|"
     r"\bper\s(?:year|annum)\b|\beach\syear\b|\bannually\b|\bCAGR\b|年均|年平均|每年|复合|"
     r"연\s?평균|매년|해마다|연간\s?평균",
     re.IGNORECASE,

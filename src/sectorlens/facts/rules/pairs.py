@@ -100,9 +100,15 @@ def rate_levels(text: str) -> bool:
     return bool(re.search(_RATE_NOUN, text, re.I))
 
 
+_BARE = re.compile(r"\b(up|down|higher|lower)\s(?:by\s)?(?:[$€£¥₩]|[A-Z]{3}\s?)?$", re.I)
+
+
 def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
     """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
     lead = re.split(r"[,，;；]", text[max(0, start - reach) : start])[-1]
+    bare = _BARE.search(lead)  # down 3.9 percentage points, up 7.6%
+    if bare is not None:
+        return "up" if bare.group(1).lower() in ("up", "higher") else "down"
     tail = re.split(r"[,，;；]", text[end : end + 12])[0]
     ups = [m.end() for m in _UP.finditer(lead)] + [100 + m.start() for m in _UP.finditer(tail)]
     downs = [m.end() for m in _DOWN.finditer(lead)]
@@ -280,7 +286,7 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         if m.local[0] < hi or id(m) in levels:
             continue
         gap = text[last : m.local[0]]
-        if len(gap) > 14 or _SENTENCE_END.search(gap) or _STOP.search(gap):
+        if len(gap) > _reach(gap) or _SENTENCE_END.search(gap) or _STOP.search(gap):
             break
         if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
             break
@@ -303,6 +309,11 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
     ):
         out.extend(run)
     return out
+
+
+def _reach(gap: str) -> int:
+    """How far a change may stand from its level: a few CJK characters, or a few words."""
+    return 28 if gap.isascii() else 14
 
 
 def _rate_level(text: str, m: Mention, pair: Pair) -> bool:
