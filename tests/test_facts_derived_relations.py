@@ -183,7 +183,10 @@ def test_a_change_stated_in_the_next_sentence(lang: str) -> None:
 
 
 def test_a_figure_up_from_the_estimate_in_the_sentence_before() -> None:
-    ok = "The estimate was revised upward to 2.6%. The figure is up from the previous estimate of 2.5%."
+    ok = (
+        "The estimate was revised upward to 2.6%. "
+        "The figure is up from the previous estimate of 2.5%."
+    )
     bad = ok.replace("is up from", "is down from")
     fires(ok, bad, "trend.levels")
 
