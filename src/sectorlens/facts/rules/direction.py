@@ -73,6 +73,10 @@ def _change(ctx: Context, m: Mention) -> tuple[Mention, int, frozenset[str]] | N
     about = m.metric or m.fact.subject or ""
     if m.cell is not None:
         direction = 1 if v > 0 else -1
+        if not about:  # a cell without a metric: its row's label names what changed
+            block, row, col = m.cell
+            table = ctx.extraction.document.blocks[block].table
+            about = table.row_label(row, col) if table is not None else ""
     else:
         if sent is None:
             return None
@@ -116,10 +120,11 @@ def _word(text: str, start: int, end: int) -> int:
 
 
 def _same_words(a: Mention, wa: frozenset[str], wb: frozenset[str]) -> bool:
-    """Most of the table row's words (at least two) are in the sentence's clause."""
+    """Most of the table row's words (at least two, or its one word) are in the sentence's
+    clause."""
     cell, prose = (wa, wb) if a.cell is not None else (wb, wa)
     shared = cell & prose
-    return len(shared) >= 2 and len(shared) >= Decimal("0.6") * len(cell)
+    return len(shared) >= min(2, len(cell)) > 0 and len(shared) >= Decimal("0.6") * len(cell)
 
 
 def _twice_in_prose(a: Mention, b: Mention, wa: frozenset[str], wb: frozenset[str]) -> bool:
