@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
+from sectorlens.facts.rules.common import Context, finding, half_unit, pct, per_unit, point
 from sectorlens.facts.rules.pairs import is_level, is_prior, level_bounds
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
@@ -239,6 +239,14 @@ def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
         # the nearest first: the sentences before, then those after (a list of findings)
         near.sort(key=lambda x: (abs((x.sentence or 0) - (m.sentence or 0)), x.local[0]))
         near.reverse()
+        own = [
+            x
+            for x in mentions
+            if x.sentence == m.sentence and x.fact.quantity.kind in (Kind.MONEY, Kind.COUNT)
+        ]
+        if len(own) >= 2:
+            continue  # its own sentence has the levels it could belong to: judged there
+        near = [x for x in near if not _per_currency(ctx, x)]
         ends = [x for x in near if _whole_year(x) == p.end.year]
         if not ends:
             continue
@@ -258,6 +266,16 @@ def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
 
 
 _REACH = 6  # sentences away where a CAGR's endpoints may stand
+
+
+def _per_currency(ctx: Context, m: Mention) -> bool:
+    """A rate per unit (0.149 USD/CNY, $3 per share), not a level."""
+    if m.sentence is None:
+        return False
+    text = ctx.extraction.layout.sentences[m.sentence].text
+    return bool(re.match(r"\s?/\s?[A-Za-z]", text[m.local[1] : m.local[1] + 4])) or per_unit(
+        text, m
+    )
 
 
 def _whole_year(m: Mention) -> int | None:
