@@ -228,8 +228,11 @@ def _direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
     """``fell to 3 from 5`` / ``down from X``: the trend word against the two levels."""
     start = min(pair.prior.local[0], pair.current.local[0])
     end = max(pair.prior.local[1], pair.current.local[1])
+    # fell from a monthly increase of 0.3%: the verb before 'from', not the words after it
+    cut = text.lower().rfind("from ", max(0, pair.prior.local[0] - 50), pair.prior.local[0])
     word = (
         rate_move(text[start : end + 24])
+        or (direction_word(text, cut, cut) if cut >= 0 else None)
         or direction_word(text, start, end)
         or direction_word(text, end, end)
     )

@@ -95,9 +95,16 @@ def rate_move(text: str) -> str | None:
     return "up" if m.group("up") else "down"
 
 
+_PCT = r"(?:%|\spercent\b|\sper\scent\b)"
+_RATE_FROM_TO = re.compile(
+    rf"\bfrom\b[^%,;]{{0,40}}?{_PCT}[^%,;]{{0,40}}?\bto\b[^%,;]{{0,12}}?{_PCT}", re.I
+)
+
+
 def rate_levels(text: str) -> bool:
-    """The sentence compares rates of change themselves (상승폭, 增速, growth rate)."""
-    return bool(re.search(_RATE_NOUN, text, re.I))
+    """The sentence compares rates of change themselves (상승폭, 增速, growth rate, from an
+    increase of 0.3% to 0.2%)."""
+    return bool(re.search(_RATE_NOUN, text, re.I) or _RATE_FROM_TO.search(text))
 
 
 _BARE = re.compile(r"\b(up|down|higher|lower)\s(?:by\s)?(?:[$€£¥₩]|[A-Z]{3}\s?)?$", re.I)
@@ -172,7 +179,12 @@ _FROM_WORDS = re.compile(
     r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
-_EARLIER = re.compile(r"previous|prior|earlier|last|year[-\s]ago|initial|revised", re.I)
+# …or a rate itself: from a monthly increase of 0.3 percent (in June) to 0.2 percent
+_EARLIER = re.compile(
+    r"previous|prior|earlier|last|year[-\s]ago|initial|revised|"
+    r"increase|decrease|rise|decline|gain|drop|growth|rate|pace",
+    re.I,
+)
 
 
 def is_prior(text: str, m: Mention) -> bool:
