@@ -318,3 +318,37 @@ def test_a_wrapped_amount_keeps_its_space_and_a_korean_line_end_ends_the_sentenc
     ]
     ex = extract(from_text("전망이 나왔다.\n10일 보고서에 따르면 매출은 5억원이다.\n", "txt"))
     assert len(ex.layout.sentences) == 2
+
+
+def test_rates_compared_from_one_to_another_take_the_verb_before_from() -> None:
+    ok = (
+        "Core inflation fell from a monthly increase of 0.3 percent in June to 0.2 percent in July."
+    )
+    fires(ok, ok.replace("fell from", "rose from"), "trend.levels")
+
+
+# --- a table's change column, a share column between the two years ------------------------------
+
+TABLE = (
+    "| 2024 Rank | Vendor | 2024 Revenue | 2024 Share (%) | 2023 Revenue | 2024-2023 Growth (%) |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Alpha | 7,669 | 11.7 | 3,484 | 120.1 |\n"
+    "| 2 | Beta | 6,569 | 10.0 | 4,086 | {g} |\n"
+)
+
+
+def _md(text: str, rule: str) -> list[Finding]:
+    found = check(extract(from_text(text, fmt="md")), lang="en")
+    return [f for f in found if f.rule.startswith(rule) and f.severity in BAD]
+
+
+def test_a_change_column_against_its_years_with_a_share_column_between() -> None:
+    assert _md(TABLE.format(g="60.8"), "table.change") == []
+    (f,) = _md(TABLE.format(g="66.8"), "table.change")
+    assert f.severity is Severity.ERROR
+
+
+def test_a_change_in_the_text_against_the_same_change_in_a_row_named_by_one_word() -> None:
+    table = TABLE.format(g="60.8")
+    assert _md("Beta's revenue grew 60.8% in 2024.\n\n" + table, "restated.direction") == []
+    assert _md("Beta's revenue fell 60.8% in 2024.\n\n" + table, "restated.direction")
