@@ -477,7 +477,8 @@ _FROM_LEAD = re.compile(
     r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
 )
 _CHANGE_AFTER = re.compile(
-    r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
+    # a bracketed note may sit between (67조7564억원(44.4%) 늘어, 13조4055억원(22.4%) 증가)
+    r"^(?:\s?[(（][^()（）]{1,24}[)）])?\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
     r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
     r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)",
     re.I,
@@ -515,7 +516,7 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
             return kind
     if _SIGN_BEFORE.search(text[max(0, start - 3) : start]):
         return "change"
-    if _CHANGE_AFTER.match(text[end : end + 8]):
+    if _CHANGE_AFTER.match(text[end : end + 36]):
         return "change"
     if _CAGR_AFTER.match(text[end : end + 30]):
         return "cagr"  # a rate of 20.2% compounded annually
