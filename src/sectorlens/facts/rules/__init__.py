@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from sectorlens.facts.rules import (
     balance,
     breakdown,
+    breakdown_by,
     comparison,
     derived,
     direction,
@@ -28,6 +29,7 @@ Rule = Callable[[Context], list[Finding]]
 
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
+    "breakdown_by": breakdown_by.check,
     "trend": trend.check,
     "sign": signs.check,
     "comparison": comparison.check,
