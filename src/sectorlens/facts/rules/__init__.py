@@ -15,6 +15,7 @@ from sectorlens.facts.rules import (
     growth,
     headline,
     restated,
+    share_of,
     signs,
     store,
     table_cagr,
@@ -30,6 +31,7 @@ Rule = Callable[[Context], list[Finding]]
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
     "breakdown_by": breakdown_by.check,
+    "share_of": share_of.check,
     "trend": trend.check,
     "sign": signs.check,
     "comparison": comparison.check,
