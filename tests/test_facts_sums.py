@@ -25,7 +25,7 @@ def flagged(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity in (Severity.ERROR, Severity.WARNING)]
 
 
-# --- parts listed by one dimension against the whole before them ---------------------------------
+# --- parts listed by one dimension against the whole before them ----------------------------
 
 BY = {
     "zh": "2021年前三季度，全市工业销售额5200亿元。按地区分，东部地区{x}亿元，西部地区1800亿元。",
@@ -60,7 +60,7 @@ def test_rates_listed_by_one_dimension_are_no_parts() -> None:
     assert run(text, "breakdown.by") == []
 
 
-# --- a share beside its part against the whole stated elsewhere -----------------------------------
+# --- a share beside its part against the whole stated elsewhere -----------------------------
 
 SHARE = {
     "zh": "2021年一季度全球手机出货量为3.00亿台。三星出货量为6000万台，市场份额为20.0%。"
@@ -102,7 +102,7 @@ def test_shares_of_a_list_without_a_whole_imply_one() -> None:
     assert len(flagged(run(text.format(x="19.0"), "breakdown.share_of"))) == 1
 
 
-# --- a title figure restated in the body -----------------------------------------------------------
+# --- a title figure restated in the body ---------------------------------------------------
 
 TITLE = {
     "zh": "2021年9月份社会消费品零售总额增长4.4%\n\n2021年9月份，社会消费品零售总额36833亿元，"

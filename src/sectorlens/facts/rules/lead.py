@@ -53,7 +53,8 @@ def check(ctx: Context) -> list[Finding]:
     if not blocks or len(blocks) < 2 or len(blocks[0].text) > _TITLE:
         return []
     title = blocks[0].index
-    lead, body = [], []
+    lead: list[Mention] = []
+    body: list[Mention] = []
     spans = {m.fact.span: m for m in ctx.extraction.mentions}
     for m in ctx.extraction.mentions:
         if m.sentence is None:
@@ -139,7 +140,8 @@ def _agree(a: Mention, b: Mention) -> bool:
 
 
 def _close(a: Mention, b: Mention) -> bool:
-    x, y = abs(point(a.fact.quantity) or 0), abs(point(b.fact.quantity) or 0)
+    x = abs(point(a.fact.quantity) or Decimal(0))
+    y = abs(point(b.fact.quantity) or Decimal(0))
     return max(x, y) > 0 and abs(x - y) / max(x, y) <= _CLOSE
 
 

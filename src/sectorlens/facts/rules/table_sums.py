@@ -154,10 +154,10 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     for r, col, label in pending:
         # the same rows add up to this total row in another column: the table states the
         # relation, and this column's total (or an item of it) is wrong where it does not
-        items = [grid.get((x, col)) for x in runs.get(r, ())]
+        found = [grid.get((x, col)) for x in runs.get(r, ())]
         m = grid[(r, col)]
-        parts = [x for x in items if x is not None and _same_unit(x, m) and _is_amount(x, True)]
-        if len(parts) >= 2 and len(parts) == len(items):
+        parts = [x for x in found if x is not None and _same_unit(x, m) and _is_amount(x, True)]
+        if len(parts) >= 2 and len(parts) == len(found):
             out.append(_verdict(ctx, label, m, parts))
     return out
 
@@ -207,9 +207,8 @@ def _sections(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
         if any(_within(parts, m) for m, parts in verdicts.values()):
             for m, parts in verdicts.values():
                 # far from the whole, the column holds no amounts that add up (rates of change)
-                if abs(_sum(parts) - (point(m.fact.quantity) or 0)) <= _FAR * abs(
-                    point(m.fact.quantity) or 0
-                ):
+                w = point(m.fact.quantity) or Decimal(0)
+                if abs(_sum(parts) - w) <= _FAR * abs(w):
                     out.append(_verdict(ctx, labels[whole], m, parts, words=_SECTION))
     return out
 
@@ -246,7 +245,7 @@ def _column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     for m, items in pending:
         cols = tuple(x.cell[2] for x in items if x.cell is not None)
         gap = abs(_sum(items) - (point(m.fact.quantity) or Decimal(0)))
-        near = len(items) >= 3 and gap <= abs(point(m.fact.quantity) or 0) * _NEAR
+        near = len(items) >= 3 and gap <= abs(point(m.fact.quantity) or Decimal(0)) * _NEAR
         if cols in runs or near:
             out.append(_verdict(ctx, m.fact.subject or "", m, items, column=True))
     return out
@@ -262,7 +261,9 @@ def _share_columns(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
             m.fact.quantity.kind is not Kind.PERCENT or m.change is not None for m in cells
         ):
             continue
-        head = " ".join([table.column_header(col), cells[0].section or "", cells[0].fact.subject])
+        head = " ".join(
+            [table.column_header(col), cells[0].section or "", cells[0].fact.subject or ""]
+        )
         if not _SHARE_HEAD.search(head) or is_change_header(table.column_header(col)):
             continue
         labels = [table.row_label(m.cell[1], col) if m.cell else "" for m in cells]
