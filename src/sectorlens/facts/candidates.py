@@ -34,7 +34,7 @@ _LATIN_SCALE = r"(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|[kmb])(?!
 # One amount: 861억1000만 | 1,839억 9200만 | 1천282조7천736억 | 4.78万亿 | 1.2 bn | 数千万 | 3000多
 _CJK_SCALED = rf"{_NUM}(?:多|余|餘|여)?\s?(?:조|억|천만|백만|만|천|万亿|亿|万|千|百|萬億|億|萬|兆)"
 _AMOUNT = (
-    rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|亿|万|千|億|萬))*"
+    rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|兆|亿|万|千|億|萬))*"
     rf"|{_NUM}\s?{_LATIN_SCALE}"
     rf"|{_NUM}"
     rf"|(?:数|几|幾|수|몇)\s?(?:십|백|천|만|억|十|百|千|万|萬|亿|億)+"
@@ -83,7 +83,8 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
-_YEAR = r"(?:19|20)\d{2}"
+# not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万)
+_YEAR = r"(?<![조억천兆亿億])(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"

@@ -97,7 +97,9 @@ def check(ctx: Context) -> list[Finding]:
             boundary = _SENTENCE_END.search(text, end)
             if boundary is not None:
                 stop = min(stop, boundary.start())
-            changes = [m for m in attached_changes(text, members, pair) if id(m) not in taken]
+            changes = _first_of_each_kind(
+                [m for m in attached_changes(text, members, pair) if id(m) not in taken]
+            )
             for m in changes:
                 taken.add(id(m))
                 got = _stated_change(ctx, text, pair, m)
@@ -113,6 +115,19 @@ def check(ctx: Context) -> list[Finding]:
         out.extend(cagr_found)
     out.extend(cross_cagr(ctx, judged))
     out.extend(_year_on_year(ctx, [m for m in ctx.extraction.mentions if id(m) not in used]))
+    return out
+
+
+def _first_of_each_kind(changes: list[Mention]) -> list[Mention]:
+    """A pair's change as an amount and as a rate: the first of each; the amounts and rates
+    after them in the sentence (``…67조(44.4%) 늘었고 이어 IT 45조(19.5%)``) are other items'."""
+    seen: set[bool] = set()
+    out = []
+    for m in changes:
+        rate = m.fact.quantity.kind in (Kind.PERCENT, Kind.PP)
+        if rate not in seen:
+            seen.add(rate)
+            out.append(m)
     return out
 
 
