@@ -58,6 +58,7 @@ def run(ctx: Context, names: Iterable[str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for name in chosen:
         findings.extend(RULES[name](ctx))
+    findings = share_of.unchecked(findings)
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], min(f.lines, default=0)))
 
 

@@ -21,7 +21,8 @@ from sectorlens.facts.rules.common import Context, bounds, finding, norm, point
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.lead"
-_TITLE = 100  # a first block this short is the title
+_TITLE = 100  # a first block this short, not ending a sentence, is the title
+_SENTENCE_END = tuple(".。!?！？")
 _CLOSE = Decimal("0.3")
 _UP = re.compile(
     r"증가|늘|상승|올|확대|급증|增|升|涨|漲|\bup\b|\brose\b|\bgrew\b|\bincreas|↑|▲", re.I
@@ -52,6 +53,8 @@ def check(ctx: Context) -> list[Finding]:
     blocks = ctx.extraction.document.blocks
     if not blocks or len(blocks) < 2 or len(blocks[0].text) > _TITLE:
         return []
+    if blocks[0].text.rstrip()[-1:] in _SENTENCE_END:
+        return []  # a sentence, not a title
     title = blocks[0].index
     lead: list[Mention] = []
     body: list[Mention] = []

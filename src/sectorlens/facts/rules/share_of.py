@@ -319,3 +319,10 @@ def _implied(ctx: Context, pairs: Sequence[Pair]) -> list[Finding]:
             members_ = [p.part, p.share]
             out.append(finding(RULE, Severity.WARNING, message, members_, values, why=_WHY))
     return out
+
+
+def unchecked(findings: list[Finding]) -> list[Finding]:
+    """Drop this rule's findings on a share the breakdown rule already recomputed from a stated
+    relation (``of this amount``, ``其中``): one finding per share, the certain one."""
+    done = {id(f.facts[-1]) for f in findings if f.rule == "breakdown.share" and f.facts}
+    return [f for f in findings if f.rule != RULE or id(f.facts[-1]) not in done]

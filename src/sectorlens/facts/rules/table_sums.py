@@ -37,7 +37,7 @@ _SHARE_HEAD = re.compile(
     r"\bshares?\b|점유율|비중|구성비|份额|占比|比重|占有率|市场份额|\bproportion\b", re.I
 )
 _OTHERS = re.compile(
-    r"^\s*(?:others?|other\s|rest\b|all\sothers|기타|그\s?외|其他|其它|其余)", re.I
+    r"^\s*(?:others?|other\s|rest\b|all\sothers|기타|그\s?외|나머지|其他|其它|其余)", re.I
 )
 
 _UNLABELLED = {"ko": "합계 행", "en": "total row"}
@@ -272,6 +272,7 @@ def _share_columns(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
         if len({m.fact.period for m in cells}) > 1:
             continue
         others = any(_OTHERS.search(x) for x in labels)
+        cells = _collapse(cells)  # a subtotal row (A + B + C) stands for the rows it adds up
         total = _sum(cells)
         tol = sum((half_unit(m.fact.quantity) for m in cells), Decimal(0))
         words = {"label": table.column_header(col), "n": len(cells), "total": pct(total)}
