@@ -352,3 +352,12 @@ def test_a_change_in_the_text_against_the_same_change_in_a_row_named_by_one_word
     table = TABLE.format(g="60.8")
     assert _md("Beta's revenue grew 60.8% in 2024.\n\n" + table, "restated.direction") == []
     assert _md("Beta's revenue fell 60.8% in 2024.\n\n" + table, "restated.direction")
+
+
+def test_an_amount_then_the_same_in_another_currency_is_an_equivalent() -> None:
+    ok = (
+        "Revenue was KRW9.8 billion (South Korean Won), or around $9 million. Of that, "
+        "KRW6.1 billion ($5.6 million) came from phones. Net profit was KRW3.8 billion KRW "
+        "($3.5 million)."
+    )
+    fires(ok, ok.replace("($5.6 million)", "($6.5 million)"), "fx.consistent")

@@ -4,6 +4,8 @@ against the ECB rate of the figure's period."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -79,12 +81,43 @@ def _implied(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
     return lo, mid, hi
 
 
+# KRW9.8 billion (South Korean Won), or around $9 million; KRW3.8 billion KRW ($3.5 million)
+_OR_ABOUT = re.compile(
+    r"^\s*(?:[(（][^()（）\d]{0,30}[)）]\s*)?(?:[A-Z]{3}\s*)?,?\s*(?:or\s+)?"
+    r"(?:around|about|approximately|roughly|some|nearly|약|约合?)?\s*[(（]?\s*$",
+    re.I,
+)
+
+
+def _written_after(ctx: Context) -> list[Mention]:
+    """An amount followed by the same amount in another currency (``, or around $9 million``)
+    that the reader did not join as a stated equivalent: the first, with the second as its
+    equivalent."""
+    out = []
+    ms = [m for m in ctx.extraction.mentions if m.sentence is not None]
+    for a, b in itertools.pairwise(ms):
+        qa, qb = a.fact.quantity, b.fact.quantity
+        if a.sentence != b.sentence or qa.kind is not Kind.MONEY or qb.kind is not Kind.MONEY:
+            continue
+        if not qa.currency or not qb.currency or qa.currency == qb.currency:
+            continue
+        if qa.equivalent is not None or qb.equivalent is not None:
+            continue
+        sent = ctx.extraction.sentence(a)
+        assert sent is not None
+        if not _OR_ABOUT.match(sent.text[a.local[1] : b.local[0]]):
+            continue
+        quantity = dataclasses.replace(qa, equivalent=qb)
+        out.append(dataclasses.replace(a, fact=dataclasses.replace(a.fact, quantity=quantity)))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
     """Consistency of the implied rates per currency pair, and each against the ECB."""
     groups: dict[tuple[str, str], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = (
         defaultdict(list)
     )
-    for m in ctx.extraction.mentions:
+    for m in [*ctx.extraction.mentions, *_written_after(ctx)]:
         implied = _implied(m)
         if implied is not None:
             q = m.fact.quantity
