@@ -361,3 +361,22 @@ def test_an_amount_then_the_same_in_another_currency_is_an_equivalent() -> None:
         "($3.5 million)."
     )
     fires(ok, ok.replace("($5.6 million)", "($6.5 million)"), "fx.consistent")
+
+
+EARLIER_YEAR = {
+    "en": (
+        "The $10.5 billion exported is a 19% increase from 2017, when the city exported "
+        "$8.8 billion.",
+        "The $10.5 billion exported is a 29% increase from 2017, when the city exported "
+        "$8.8 billion.",
+    ),
+    "zh": (
+        "今年一季度出货量为2800万部,较去年同期增长75%,去年同期为1600万部。",
+        "今年一季度出货量为2800万部,较去年同期增长95%,去年同期为1600万部。",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", EARLIER_YEAR)
+def test_the_earlier_level_named_by_its_year(lang: str) -> None:
+    fires(*EARLIER_YEAR[lang], "derived.growth")

@@ -180,6 +180,12 @@ _FROM_WORDS = re.compile(
     re.I,
 )
 # …or a rate itself: from a monthly increase of 0.3 percent (in June) to 0.2 percent
+# a 19% increase from 2017, when it exported $8.8 billion; 去年同期的数值为3.105亿部
+_FROM_YEAR_WHEN = re.compile(
+    r"\bfrom\s(?:19|20)\d{2},?\s(?:when|in\swhich)\b[^.;]{0,60}$"
+    r"|(?:去年同期|上年同期|去年|上年)[^\d。；;]{0,12}(?:为|為)\s*$",
+    re.I,
+)
 _EARLIER = re.compile(
     r"previous|prior|earlier|last|year[-\s]ago|initial|revised|"
     r"increase|decrease|rise|decline|gain|drop|growth|rate|pace",
@@ -196,6 +202,7 @@ def is_prior(text: str, m: Mention) -> bool:
         or _THAN_AFTER.match(text[end : end + 10])
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
+        or _FROM_YEAR_WHEN.search(text[max(0, start - 80) : start]) is not None
         or bool(
             (w := _FROM_WORDS.search(text[max(0, start - 60) : start]))
             and _EARLIER.search(w.group("words"))
