@@ -230,26 +230,6 @@ def bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     return v - h, v + h
 
 
-def moved(a: Quantity, b: Quantity) -> str | None:
-    """``up``/``down`` where ``b`` is certainly above/below ``a`` with their rounding, else None.
-
-    Two different values written to the same precision are ordered as written (9.2 → 9.1 is a
-    fall although 9.15 may round either way).
-    """
-    a_lo, a_hi = bounds(a)
-    b_lo, b_hi = bounds(b)
-    va, vb = point(a), point(b)
-    if None in (a_lo, a_hi, b_lo, b_hi) or va is None or vb is None:
-        return None
-    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
-    same = half_unit(a) == half_unit(b) and Qualifier.EXACT is a.qualifier is b.qualifier
-    if b_lo > a_hi or (same and vb > va and b_lo >= a_hi):
-        return "up"
-    if b_hi < a_lo or (same and vb < va and b_hi <= a_lo):
-        return "down"
-    return None
-
-
 def topic_of(ctx: Context, m: Mention) -> str | None:
     """What a fact measures, from its subject, then its clause, then its sentence."""
     sent = ctx.extraction.sentence(m)

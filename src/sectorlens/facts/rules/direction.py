@@ -16,7 +16,7 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, point
-from sectorlens.facts.rules.pairs import direction_word
+from sectorlens.facts.rules.moves import direction_word
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.direction"

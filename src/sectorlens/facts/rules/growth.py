@@ -22,20 +22,18 @@ from sectorlens.facts.rules.common import (
     Context,
     finding,
     half_unit,
-    moved,
     pct,
     point,
     same_metric,
 )
+from sectorlens.facts.rules.moves import direction_word, moved, rate_move
 from sectorlens.facts.rules.pairs import (
     Pair,
     attached_changes,
     cross_pairs,
-    direction_word,
     find_pairs,
     is_prior,
     level_bounds,
-    rate_move,
 )
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import bounds, half_unit, per_unit, point
+from sectorlens.facts.rules.moves import near_trend, rate_levels
 from sectorlens.model import Kind, Qualifier, Quantity
 
 _SENTENCE_END = re.compile(r"[。！？；;]|[.!?](?!\d)")
@@ -67,68 +67,6 @@ _CHANGE_VERB_BEFORE = re.compile(
     r"(?:approximately|about|some|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
-_TREND = re.compile(rf"(?:{lx.TREND_UP})|(?:{lx.TREND_DOWN})", re.I)
-# The trend words, and the verbs news writes for sharp or plain moves (급증, 뛰며, 内렸고, 涨, 跌)
-_UP = lx.compile_words(
-    f"{lx.TREND_UP}|급증|급등|뛰었|뛰며|올랐|올라|오르며|增|涨|升至|升到|jumped|soared"
-)
-_DOWN = lx.compile_words(
-    f"{lx.TREND_DOWN}|급감|급락|내렸|내려|내리며|떨어|减|減|跌|缩减|縮減|缩水|降至|降到|"
-    r"slipped|sank|\beased"
-)
-
-
-# The size of a move and what it did: 상승폭이 줄었지만, 增速放缓, the pace of growth slowed
-_RATE_NOUN = r"(?:상승|증가|하락|감소|성장)\s?(?:폭|률|세)|增速|增幅|涨幅|降幅|growth\srate|pace"
-_RATE_UP = r"확대|커|늘|높아|가팔라|加快|扩大|提高|回升|widen|accelerat|quicken|pick"
-_RATE_DOWN = r"축소|줄|작아|낮아|둔화|放缓|回落|收窄|缩小|narrow|slow|decelerat"
-_RATE_MOVE = re.compile(
-    rf"(?:{_RATE_NOUN})[^\d,，.。;；]{{0,6}}?(?:(?P<up>{_RATE_UP})|(?P<down>{_RATE_DOWN}))", re.I
-)
-
-
-def rate_move(text: str) -> str | None:
-    """up/down where ``text`` says how the size of a move changed (상승폭이 축소, 增速加快)."""
-    m = _RATE_MOVE.search(text)
-    if m is None:
-        return None
-    return "up" if m.group("up") else "down"
-
-
-_PCT = r"(?:%|\spercent\b|\sper\scent\b)"
-_RATE_FROM_TO = re.compile(
-    rf"\bfrom\b[^%,;]{{0,40}}?{_PCT}[^%,;]{{0,40}}?\bto\b[^%,;]{{0,12}}?{_PCT}", re.I
-)
-
-
-def rate_levels(text: str) -> bool:
-    """The sentence compares rates of change themselves (상승폭, 增速, growth rate, from an
-    increase of 0.3% to 0.2%)."""
-    return bool(re.search(_RATE_NOUN, text, re.I) or _RATE_FROM_TO.search(text))
-
-
-_BARE = re.compile(r"\b(up|down|higher|lower)\s(?:by\s)?(?:[$€£¥₩]|[A-Z]{3}\s?)?$", re.I)
-
-
-def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
-    """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
-    lead = re.split(r"[,，;；]", text[max(0, start - reach) : start])[-1]
-    bare = _BARE.search(lead)  # down 3.9 percentage points, up 7.6%
-    if bare is not None:
-        return "up" if bare.group(1).lower() in ("up", "higher") else "down"
-    tail = re.split(r"[,，;；]", text[end : end + 12])[0]
-    ups = [m.end() for m in _UP.finditer(lead)] + [100 + m.start() for m in _UP.finditer(tail)]
-    downs = [m.end() for m in _DOWN.finditer(lead)]
-    downs += [100 + m.start() for m in _DOWN.finditer(tail)]
-    if not ups and not downs:
-        return None
-
-    def closeness(pos: int) -> int:  # the last word before the number, else the first after
-        return len(lead) - pos if pos < 100 else pos
-
-    best_up = min((closeness(p) for p in ups), default=10**6)
-    best_down = min((closeness(p) for p in downs), default=10**6)
-    return "up" if best_up < best_down else "down"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,16 +99,8 @@ def is_level(text: str, m: Mention) -> bool:
     if point(q) is None or m.change in ("cagr", "qoq") or q.kind is Kind.PP:
         return False
     if q.kind is Kind.PERCENT:
-        return m.change in (None, "from", "versus") or not _near_trend(text, m)
+        return m.change in (None, "from", "versus") or not near_trend(text, m)
     return m.change in ("from", "versus") or not change_amount(text, m)
-
-
-def _near_trend(text: str, m: Mention) -> bool:
-    """A trend word right next to the number, in its own clause."""
-    start, end = m.local
-    lead = re.split(r"[,，;；]", text[max(0, start - 14) : start])[-1]
-    tail = re.split(r"[,，;；]", text[end : end + 8])[0]
-    return bool(_TREND.search(lead) or _TREND.search(tail))
 
 
 # up from the previous estimate of 2.5%, compared with a year-earlier figure of $3 billion
@@ -324,7 +254,7 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         run.append(m)
         first = m.local[0]
     if any(
-        m.change in ("change", "yoy") or _near_trend(text, m) or change_amount(text, m) for m in run
+        m.change in ("change", "yoy") or near_trend(text, m) or change_amount(text, m) for m in run
     ):
         out.extend(run)
     return out
@@ -339,7 +269,7 @@ def _rate_level(text: str, m: Mention, pair: Pair) -> bool:
     """A rate after a pair of rates that is a level of its own (no change word next to it)."""
     levels_are_rates = pair.current.fact.quantity.kind is Kind.PERCENT
     q = m.fact.quantity
-    return levels_are_rates and q.kind is Kind.PERCENT and not _near_trend(text, m)
+    return levels_are_rates and q.kind is Kind.PERCENT and not near_trend(text, m)
 
 
 def _changelike(text: str, m: Mention, pair: Pair) -> bool:
@@ -428,7 +358,7 @@ def cross_pairs(
         changes = [
             m
             for m in members
-            if m.fact.quantity.kind in (Kind.PERCENT, Kind.PP) and _near_trend(text, m)
+            if m.fact.quantity.kind in (Kind.PERCENT, Kind.PP) and near_trend(text, m)
         ]
         if changes:
             last = prev_pairs[-1]

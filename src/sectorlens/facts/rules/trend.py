@@ -22,10 +22,10 @@ from sectorlens.facts.rules.common import (
     full_year,
     kind_measure,
     measure_of,
-    moved,
     point,
     topic_of,
 )
+from sectorlens.facts.rules.moves import moved
 from sectorlens.facts.subjects import ko_phrase
 from sectorlens.model import Finding, Period, Severity
 

@@ -14,10 +14,10 @@ from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
+from sectorlens.facts.rules.moves import direction_word
 from sectorlens.facts.rules.pairs import (
     Pair,
     attached_changes,
-    direction_word,
     is_level,
     is_prior,
     level_bounds,
