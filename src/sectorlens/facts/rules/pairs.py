@@ -33,18 +33,23 @@ _CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b")
 _THAN_AFTER = re.compile(
     r"^\s?[)）]?\s?(?:보다|대비|에\s?비해|과\s?비교해|와\s?비교해|相比|相較|相较|比较|比較)"
 )
-_THAN_BEFORE = re.compile(r"(?:\bthan|\bover)\s(?:[a-z]+\s){0,3}(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$", re.I)
+# than $3 billion ('over $5 billion' is more than, not a comparison)
+_THAN_BEFORE = re.compile(r"\bthan\s(?:[a-z]+\s){0,3}(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$", re.I)
 # The earlier period named right before a parenthesis holding its level: 전년(20억 달러),
-# 作年同期(…), or inside it: (去年同期为12.6万亿), (November: 1.1%), (’20년 3.1%)
-_PRIOR_PERIOD = (
+# 去年同期(…); or inside it: (去年同期为12.6万亿); a date inside it only with its separator:
+# (November: 1.1%), (2022: $3.1 billion) — 2023 ($61 billion) may be the current year
+_PREV = (
     r"전년|작년|지난해|전년\s?동기|전년\s?동월|전분기|전월|직전|前年|去年|上年|上月|上季度?|同期|"
-    r"prior|previous|a\syear\s(?:earlier|ago)|last\syear|year[-\s]earlier|"
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:19|20)\d{2}|[’']\d{2}"
+    r"\bprior\b|\bprevious\b|\ba\syear\s(?:earlier|ago)\b|\blast\syear\b|\byear[-\s]earlier\b"
+)
+_DATE_WORD = (
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d{2}\b"
 )
 _PAREN_PRIOR = re.compile(
-    rf"(?:(?:{_PRIOR_PERIOD})[^\d()（）]{{0,4}}[(（]\s*"
-    rf"|[(（]\s*[^()（）\d]{{0,10}}(?:{_PRIOR_PERIOD})[^()（）\d]{{0,12}}?(?:为|為|:|：|은|는|was)?\s*)"
+    rf"(?:(?:{_PREV})[^\d()（）]{{0,4}}[(（]\s*"
+    rf"|[(（]\s*[^()（）\d]{{0,10}}(?:{_PREV})[^()（）\d]{{0,12}}?(?:为|為|:|：|은|는|was)?\s*"
+    rf"|[(（]\s*(?:{_DATE_WORD})[^()（）\d]{{0,6}}?(?:为|為|:|：|was)\s*)"
     r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
@@ -311,10 +316,12 @@ def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     return lo - widen, hi + widen
 
 
-# A sentence that refers back to the one before: This increase of 48.7%, 이는 …, 这/此
+# A sentence that opens with the change of the one before: This increase of 48.7%, 这一增长为20%
 _ANAPHORA = re.compile(
-    r"^\W{0,3}(?:this|that|these|the\s(?:figure|increase|decrease|rise|decline|growth|gain|drop)|"
-    r"이는|이것은|이 같은|这|這|此|该|該)",
+    r"^\W{0,3}(?:(?:this|the|that)\s(?:increase|decrease|rise|decline|growth|gain|drop|reduction)"
+    r"\s(?:of|was)\s(?:approximately\s|about\s|nearly\s)?"
+    r"|(?:这一|这个|此|该|這一)(?:增长|增幅|下降|降幅|增長|下降)(?:为|是|达|為)?"
+    r"|이\s?(?:증가|감소)(?:율|폭)?[은는]\s?)$",
     re.I,
 )
 
@@ -354,13 +361,11 @@ def cross_pairs(
         if before:
             pair = Pair(prior, before[-1], False)
             out.append((pair, attached_changes(text, members, Pair(prior, prior, False))))
-    if not pairs and prev_pairs and _ANAPHORA.match(text) and not out:
-        changes = [
-            m
-            for m in members
-            if m.fact.quantity.kind in (Kind.PERCENT, Kind.PP) and near_trend(text, m)
-        ]
-        if changes:
+    if not pairs and prev_pairs and not out and members:
+        first = members[0]
+        if first.fact.quantity.kind in (Kind.PERCENT, Kind.PP) and _ANAPHORA.match(
+            text[: first.local[0]]
+        ):
             last = prev_pairs[-1]
-            out.append((Pair(last.prior, last.current, True), changes[:1]))
+            out.append((Pair(last.prior, last.current, True), [first]))
     return out

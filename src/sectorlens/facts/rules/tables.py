@@ -56,16 +56,19 @@ def _changes(
         start, _ = table.part_of(c)
         levels = [grid[(r, x)] for x in range(c - 1, start - 1, -1) if (r, x) in grid]
         levels = [x for x in levels if x.change is None]
-        # the nearest level and the next one in its unit (a share column may stand between:
-        # 2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%))
-        levels = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
+        # the nearest level and the next one in its unit: where another column stands between
+        # (2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)) the two are told apart by
+        # their periods; side by side the later one is the nearer (prior | current | change)
+        same = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
+        apart = len(same) == 2 and levels.index(same[1]) > 1
+        levels = same
         if len(levels) != 2:
             continue
         if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP) and not _same_unit(m, levels[0]):
             continue  # an absolute change is in the unit of its levels
         current, prior = levels
         pc0, pp0 = current.fact.period, prior.fact.period
-        if pc0 is not None and pp0 is not None and pc0.end < pp0.end:
+        if apart and pc0 is not None and pp0 is not None and pc0.end < pp0.end:
             current, prior = prior, current
         pc, pp = current.fact.period, prior.fact.period
         if pc is None or pp is None or pc.end <= pp.end:
