@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from sectorlens._lazy import lazy_module
 from sectorlens.errors import NoAnswer, UsageError
+from sectorlens.metrics import cube
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     ARROW_PCT,
@@ -143,6 +144,11 @@ def resolve_as_of(q: Query, results: dict[str, pa.Table]) -> date | None:
 
 def build_deals(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Deal count and amount sums grouped by a time grain (and one more dimension)."""
+    if cube.covers(engine, q.by, q.where):  # the kept cube's cells, summed as the deals' are
+        return {
+            "rows": _class_sums(cube.cube_deals(q, engine), list(q.by)),
+            "as_of": as_of_expr(engine, q),
+        }
     if by_time_only(q.by):
         rows = deal_aggregates_by_day(deals(q, engine), q, engine)
         return {"rows": rows, "as_of": as_of_expr(engine, q)}

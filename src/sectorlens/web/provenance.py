@@ -9,9 +9,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from sectorlens.metrics import Filter, Metric
+from sectorlens.metrics import Filter, Metric, cube
 from sectorlens.metrics.compiled import Compiled
-from sectorlens.metrics.filters import apply
 from sectorlens.web.output import json_value
 from sectorlens.web.runner import Lease
 
@@ -48,7 +47,7 @@ def behind(
         lease.con,
         {"kind": "loads_behind", "table": metric.table},
         where,
-        lambda w, engine: {"loads": _loads_expr(engine, metric.table, w)},
+        lambda w, engine: {"loads": cube.loads_behind(engine, metric.table, w)},
     )
     load_ids = found["loads"].column("load_id").to_pylist()
     source_ids: set[str] = set()
@@ -63,11 +62,6 @@ def behind(
     else:
         loads = [all_loads.get(i, {"load_id": i}) for i in sorted({i for i in ids if i})]
     return {"loads": loads, "sources": sources}
-
-
-def _loads_expr(engine: Any, table: str, where: Sequence[Filter]) -> Any:
-    t = apply(engine.table(table), where, table)
-    return t.select("load_id").distinct()
 
 
 def every_load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:

@@ -1,0 +1,130 @@
+"""Pre-aggregated deals (*cubes*): exact counts and sums per year and every low-cardinality deal
+field, kept once per store state (see ``store_facts``: kept tables), so that the dashboard's
+counts and sums read a few thousand rows instead of every deal.
+
+Two kept tables, built by an engine that keeps tables (a compiled plan's on a store file):
+
+- the *money cube* of a target currency: per year, geography, segment, round, stated currency,
+  amount kind and qualifier, disclosure, load, source format, the implausible flag and whether
+  the converted low and high ends are known: the deals (``n``), those with a converted value
+  (``n_value``), the converted sums of value, low, high and doubled midpoint (``mid_x2``,
+  counted in ``n_mid``). Each deal is converted at its own day's rate exactly as in the deals
+  path (sums per currency and day × that day's rate, see ``common.by_day``): sums of exact
+  products, so summing the cube's cells gives the very digits of summing the deals.
+- the *field cube*: the same fields without amounts (``n`` deals per cell), independent of the
+  currency (the loads behind an answer).
+
+A query reads a cube only when everything it groups and filters by is a cube field (``year``,
+not the day; not a company field); anything else — medians, percentiles, quarters, months,
+distinct companies, ``deal_date`` filters — reads the deals table as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from sectorlens._lazy import lazy_module
+from sectorlens.metrics import filters
+from sectorlens.metrics.filters import Filter
+from sectorlens.metrics.registry import DIMENSIONS, Query
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")
+
+# the deal fields a cube keeps as they are (besides year, the implausible flag and k_low/k_high)
+FIELDS = (*DIMENSIONS, "currency", "amount_kind", "amount_qualifier", "disclosed", "load_id")
+DERIVED = ("year", "implausible")  # filter fields a cube holds as columns of their own
+MEASURES = ("n", "n_value", "value", "low", "high", "mid_x2", "n_mid")
+
+
+def covers(engine: Any, by: Sequence[str], where: Sequence[Filter]) -> bool:
+    """Whether a cube can answer a query grouped by ``by`` under ``where`` on ``engine`` (a
+    scope reads country, sector and year: cube fields)."""
+    if not getattr(engine, "keeps", False) or engine.name != "duckdb":
+        return False
+    known = {*FIELDS, *DERIVED}
+    return all(b in known and b != "implausible" for b in by) and all(
+        f.field in known for f in where
+    )
+
+
+def _restrict(t: ir.Table, q: Query, *, plausible: bool = True) -> ir.Table:
+    """The cube cells of the query's scope and filters (without implausible deals unless a
+    filter names ``implausible``, as ``common.deals``; all of them when not ``plausible``)."""
+    if q.scope is not None:
+        t = q.scope.apply(t, year=t.year)
+    filters.check_fields(q.where, "deals")
+    preds = [filters.predicate(t[f.field], f) for f in q.where]
+    if plausible and not any(f.field == "implausible" for f in q.where):
+        preds.append(~t.implausible)
+    return t.filter(*preds) if preds else t
+
+
+def money_cube(q: Query, engine: Any) -> ir.Table:
+    """The money cube of ``q.currency`` (see the module docstring), as a kept table."""
+    from sectorlens.metrics.common import by_day
+
+    t = engine.table("deals")
+    keys: dict[str, ir.Value] = {f: t[f] for f in FIELDS}
+    keys["year"] = t.deal_date.year()
+    keys["implausible"] = filters.column(t, "implausible")
+    keys["has_low"] = t.amount_low.notnull()
+    keys["has_high"] = t.amount_high.notnull()
+    sums = {"value": t.amount_value, "low": t.amount_low, "high": t.amount_high}
+    sums["mid_x2"] = t.amount_mid_x2
+    bare = Query(currency=q.currency)  # the cube depends on the currency alone
+    p = by_day(t, bare, engine, keys, sums, {"n": t.count()}, collapse=True)
+    cells = p.group_by(
+        *FIELDS,
+        *DERIVED,
+        k_low=p.has_low & p.fx_known,
+        k_high=p.has_high & p.fx_known,
+    ).aggregate(
+        n=p.n.sum(),
+        n_value=p.n_value.sum(),
+        value=p.value.sum(),
+        low=p.low.sum(),
+        high=p.high.sum(),
+        mid_x2=p.mid_x2.sum(),
+        n_mid=p.n_mid_x2.sum(),
+    )
+    kept: ir.Table = engine.keep(("cube", q.currency, *engine.deal_currencies()), cells)
+    return kept
+
+
+def field_cube(engine: Any) -> ir.Table:
+    """The field cube (deals per cell of the cube's fields), as a kept table."""
+    t = engine.table("deals")
+    cells = t.group_by(
+        *FIELDS, year=t.deal_date.year(), implausible=filters.column(t, "implausible")
+    ).aggregate(n=t.count())
+    kept: ir.Table = engine.keep(("field_cube",), cells)
+    return kept
+
+
+def cube_deals(q: Query, engine: Any) -> ir.Table:
+    """The money cube's cells of ``q`` (scope, filters, plausible deals), with the class
+    columns of ``timeseries.deal_aggregates`` (``k_kind``, ``k_disclosed``, ``k_exact``)."""
+    t = _restrict(money_cube(q, engine), q)
+    return t.mutate(
+        k_kind=t.amount_kind,
+        k_disclosed=t.disclosed,
+        k_exact=(t.amount_qualifier == "exact").fill_null(False),
+    )
+
+
+def loads_behind(engine: Any, table: str, where: Sequence[Filter]) -> ir.Table:
+    """The load ids of the rows of ``table`` under ``where`` (every row: in or out of any
+    scope, flagged or not): from the field cube where it covers the filters."""
+    if table == "deals" and covers(engine, (), where):
+        t = _restrict(field_cube(engine), Query(where=tuple(where)), plausible=False)
+    else:
+        t = filters.apply(engine.table(table), where, table)
+    return t.select("load_id").distinct()
+
+
+__all__ = ["FIELDS", "covers", "cube_deals", "field_cube", "loads_behind", "money_cube"]
