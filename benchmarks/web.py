@@ -70,6 +70,12 @@ settings = Settings()
 if off:  # this tree's answer cache: bounded in bytes, or (before issue 14) in entries
     settings = Settings(**{"cache_bytes" if "cache_bytes" in names else "cache_size": 0})
 app = create_app(Path(sys.argv[1]), settings)
+try:  # what `sectorlens serve` does before listening (trees since issue 14's cubes)
+    from sectorlens.web.report_routes import warm
+except ImportError:
+    pass
+else:
+    warm(app.state.site)
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False)
 """
 

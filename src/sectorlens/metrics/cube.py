@@ -2,15 +2,18 @@
 field, kept once per store state (see ``store_facts``: kept tables), so that the dashboard's
 counts and sums read a few thousand rows instead of every deal.
 
-Two kept tables, built by an engine that keeps tables (a compiled plan's on a store file):
+Two kept tables, built by an engine that keeps cubes (a compiled plan's on a store file that
+a server holds, ``Compiled(static=True)``: the first use of a cube costs about one pass over
+the deals, so a single command reads the deals instead):
 
-- the *money cube* of a target currency: per year, geography, segment, round, stated currency,
-  amount kind and qualifier, disclosure, load, source format, the implausible flag and whether
-  the converted low and high ends are known: the deals (``n``), those with a converted value
-  (``n_value``), the converted sums of value, low, high and doubled midpoint (``mid_x2``,
-  counted in ``n_mid``). Each deal is converted at its own day's rate exactly as in the deals
-  path (sums per currency and day × that day's rate, see ``common.by_day``): sums of exact
-  products, so summing the cube's cells gives the very digits of summing the deals.
+- the *money cube* of a target currency: per cell of year, geography, segment, round, stated
+  currency, amount kind and qualifier, disclosure, load, source format and the implausible
+  flag, the measures of ``timeseries.deal_aggregates`` (deals, disclosed, undisclosed,
+  unparsed, the exact, low, high and doubled midpoint sums and their counts; prefixed ``m_``).
+  Each cell is one class of amounts of that function, so its class sums are the deals path's
+  own: the deals are converted at their own day's rate (sums per currency and day × that day's
+  rate, see ``common.by_day``), sums of exact products, and summing cells gives the very digits
+  of summing the deals.
 - the *field cube*: the same fields without amounts (``n`` deals per cell), independent of the
   currency (the loads behind an answer).
 
@@ -38,13 +41,13 @@ else:
 # the deal fields a cube keeps as they are (besides year, the implausible flag and k_low/k_high)
 FIELDS = (*DIMENSIONS, "currency", "amount_kind", "amount_qualifier", "disclosed", "load_id")
 DERIVED = ("year", "implausible")  # filter fields a cube holds as columns of their own
-MEASURES = ("n", "n_value", "value", "low", "high", "mid_x2", "n_mid")
+M = "m_"  # the prefix of a money cube's measures (``m_deals``, ``m_amount_low``, …)
 
 
 def covers(engine: Any, by: Sequence[str], where: Sequence[Filter]) -> bool:
     """Whether a cube can answer a query grouped by ``by`` under ``where`` on ``engine`` (a
     scope reads country, sector and year: cube fields)."""
-    if not getattr(engine, "keeps", False) or engine.name != "duckdb":
+    if not getattr(engine, "cubes", False) or engine.name != "duckdb":
         return False
     known = {*FIELDS, *DERIVED}
     return all(b in known and b != "implausible" for b in by) and all(
@@ -67,6 +70,7 @@ def _restrict(t: ir.Table, q: Query, *, plausible: bool = True) -> ir.Table:
 def money_cube(q: Query, engine: Any) -> ir.Table:
     """The money cube of ``q.currency`` (see the module docstring), as a kept table."""
     from sectorlens.metrics.common import by_day
+    from sectorlens.metrics.timeseries import class_sums
 
     t = engine.table("deals")
     keys: dict[str, ir.Value] = {f: t[f] for f in FIELDS}
@@ -75,23 +79,18 @@ def money_cube(q: Query, engine: Any) -> ir.Table:
     keys["has_low"] = t.amount_low.notnull()
     keys["has_high"] = t.amount_high.notnull()
     sums = {"value": t.amount_value, "low": t.amount_low, "high": t.amount_high}
-    sums["mid_x2"] = t.amount_mid_x2
     bare = Query(currency=q.currency)  # the cube depends on the currency alone
     p = by_day(t, bare, engine, keys, sums, {"n": t.count()}, collapse=True)
-    cells = p.group_by(
-        *FIELDS,
-        *DERIVED,
+    # each row of p is one class of amounts (kind, disclosed, qualifier, known ends): the class
+    # sums per cell, as the deals path sums its class rows per group
+    p = p.mutate(
+        k_kind=p.amount_kind,
+        k_disclosed=p.disclosed,
+        k_exact=(p.amount_qualifier == "exact").fill_null(False),
         k_low=p.has_low & p.fx_known,
         k_high=p.has_high & p.fx_known,
-    ).aggregate(
-        n=p.n.sum(),
-        n_value=p.n_value.sum(),
-        value=p.value.sum(),
-        low=p.low.sum(),
-        high=p.high.sum(),
-        mid_x2=p.mid_x2.sum(),
-        n_mid=p.n_mid_x2.sum(),
     )
+    cells = class_sums(p, [*FIELDS, *DERIVED], prefix=M)
     kept: ir.Table = engine.keep(("cube", q.currency, *engine.deal_currencies()), cells)
     return kept
 
@@ -107,14 +106,9 @@ def field_cube(engine: Any) -> ir.Table:
 
 
 def cube_deals(q: Query, engine: Any) -> ir.Table:
-    """The money cube's cells of ``q`` (scope, filters, plausible deals), with the class
-    columns of ``timeseries.deal_aggregates`` (``k_kind``, ``k_disclosed``, ``k_exact``)."""
-    t = _restrict(money_cube(q, engine), q)
-    return t.mutate(
-        k_kind=t.amount_kind,
-        k_disclosed=t.disclosed,
-        k_exact=(t.amount_qualifier == "exact").fill_null(False),
-    )
+    """The money cube's cells of ``q`` (scope, filters, plausible deals): per cell the measures
+    of ``timeseries.deal_aggregates`` named with the prefix :data:`M`."""
+    return _restrict(money_cube(q, engine), q)
 
 
 def loads_behind(engine: Any, table: str, where: Sequence[Filter]) -> ir.Table:

@@ -221,7 +221,7 @@ def implausible_expr(engine: Any, scope: Scope | None, clauses: Any) -> ir.Table
     from sectorlens.metrics import filters
 
     t = engine.table("deals")
-    if getattr(engine, "keeps", False):  # the flagged deals, kept once per store state
+    if getattr(engine, "cubes", False):  # the flagged deals, kept once per store state
         t = engine.keep(("implausible_deals",), t.filter(filters.column(t, "implausible")))
     if scope is not None:
         t = scope.apply(t)

@@ -66,7 +66,7 @@ def _build(q: Query, engine: Any, *, companies: bool) -> dict[str, ir.Table]:
     if cube.covers(engine, q.by, q.where):  # counts and sums from the kept cube
         c = cube.cube_deals(q, engine)
         rows = c.group_by(dim).aggregate(
-            deals=c.n.sum(), amount_mid__x2=c.mid_x2.sum(), n_mid=c.n_mid.sum()
+            **{m: c[cube.M + m].sum() for m in ("deals", "amount_mid__x2", "n_mid")}
         )
         if not companies:
             return {"rows": rows}
