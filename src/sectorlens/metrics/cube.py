@@ -74,7 +74,7 @@ def money_cube(q: Query, engine: Any) -> ir.Table:
 
     t = engine.table("deals")
     keys: dict[str, ir.Value] = {f: t[f] for f in FIELDS}
-    keys["year"] = t.deal_date.year()
+    keys["year"] = t.deal_date.year().cast("int32")  # as Ibis types it (no cast per query)
     keys["implausible"] = filters.column(t, "implausible")
     keys["has_low"] = t.amount_low.notnull()
     keys["has_high"] = t.amount_high.notnull()
@@ -99,7 +99,7 @@ def field_cube(engine: Any) -> ir.Table:
     """The field cube (deals per cell of the cube's fields), as a kept table."""
     t = engine.table("deals")
     cells = t.group_by(
-        *FIELDS, year=t.deal_date.year(), implausible=filters.column(t, "implausible")
+        *FIELDS, year=t.deal_date.year().cast("int32"), implausible=filters.column(t, "implausible")
     ).aggregate(n=t.count())
     kept: ir.Table = engine.keep(("field_cube",), cells)
     return kept
@@ -109,6 +109,11 @@ def cube_deals(q: Query, engine: Any) -> ir.Table:
     """The money cube's cells of ``q`` (scope, filters, plausible deals): per cell the measures
     of ``timeseries.deal_aggregates`` named with the prefix :data:`M`."""
     return _restrict(money_cube(q, engine), q)
+
+
+def sums(c: ir.Table, measures: Sequence[str]) -> dict[str, ir.Value]:
+    """The sums of a money cube's ``measures`` over its cells ``c``, under their own names."""
+    return {m: c[M + m].sum() for m in measures}
 
 
 def loads_behind(engine: Any, table: str, where: Sequence[Filter]) -> ir.Table:

@@ -201,6 +201,8 @@ class QueryRunner:
 def size_of(value: Any, _seen: set[int] | None = None) -> int:
     """An estimate of the memory ``value`` holds: Arrow tables by their buffers, containers by
     their items (each object counted once)."""
+    if value is None or isinstance(value, str | bytes | int | float):  # no parts: no recursion
+        return sys.getsizeof(value)
     seen = _seen if _seen is not None else set()
     if id(value) in seen:
         return 0
