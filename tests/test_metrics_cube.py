@@ -20,9 +20,9 @@ from sectorlens.metrics.scope import Scope
 from sectorlens.web.provenance import behind
 
 BY = {
-    "deals": [["year"], ["year", "province"], ["round", "year"], ["year", "source_format"]],
-    "shares": [["province"], ["round"], ["city"], ["source_format"], ["sector"]],
-    "concentration": [["province"], ["sector"]],
+    "deals": [["year"], ["year", "province"], ["round", "year"]],
+    "shares": [["province"], ["round"], ["source_format"]],
+    "concentration": [["sector"]],
     "segments": [["sector"], ["chain_layer"]],
 }
 WHERE = [
@@ -97,13 +97,14 @@ def test_the_cube_answers_as_the_deals_path(store: Path, tmp_path: Path) -> None
         compiled = Compiled(con, tmp_path / "plans", static=True)
         asked = 0
         for metric, groupings in BY.items():
-            for by in groupings:
+            for j, by in enumerate(groupings):
                 for i, where in enumerate(WHERE):
-                    # every currency without filters; then each filter in one, in turn
-                    for currency in CURRENCIES if not where else [CURRENCIES[i % 4]]:
+                    # every currency without filters (first grouping); each filter in one
+                    every = not where and j == 0
+                    for currency in CURRENCIES if every else [CURRENCIES[(i + j) % 4]]:
                         same(compiled, con, metric, by=by, where=where, currency=currency)
                         asked += 1
-        assert asked == 13 * (4 + len(WHERE) - 1)
+        assert asked == 9 * len(WHERE) + 4 * 3
         # the plans read the cubes: one money cube per currency and the rates beside them
         assert kept_tables(con, compiled.facts.kept_catalog) >= len(CURRENCIES) * 2
         sql = " ".join(s.sql for p in compiled.cache._plans.values() for s in p.statements)
@@ -221,7 +222,7 @@ def test_the_cube_on_a_store_of_two_exports(shared_data: Path, tmp_path: Path) -
             ("concentration", ["province"], []),
             ("segments", ["sector"], ["year>=2015"]),
         ):
-            for currency in ("CNY", "USD", "KRW", "EUR"):
+            for currency in ("CNY", "USD") if metric == "deals" else ("KRW", "EUR"):
                 same(compiled, con, metric, by=by, where=where, currency=currency)
     finally:
         con.close()

@@ -67,13 +67,18 @@ class Watchdog:
         """Run ``action`` in ``seconds`` unless :meth:`disarm` is called first; its token."""
         with self._cond:
             self._count += 1
-            self._due[self._count] = (time.monotonic() + seconds, action)
+            at = time.monotonic() + seconds
+            # the thread sleeps until the earliest deadline: woken only when this one is earlier
+            earliest = min((due for due, _ in self._due.values()), default=None)
+            wake = earliest is None or at < earliest
+            self._due[self._count] = (at, action)
             if self._thread is None and not self._stopped:
                 self._thread = threading.Thread(
                     target=self._run, name="sectorlens-query-watchdog", daemon=True
                 )
                 self._thread.start()
-            self._cond.notify()
+            if wake:
+                self._cond.notify()
             return self._count
 
     def disarm(self, token: int) -> None:
