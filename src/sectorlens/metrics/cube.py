@@ -44,6 +44,50 @@ DERIVED = ("year", "implausible")  # filter fields a cube holds as columns of th
 M = "m_"  # the prefix of a money cube's measures (``m_deals``, ``m_amount_low``, …)
 
 
+def class_sums(p: ir.Table, groups: list[str], prefix: str = "") -> ir.Table:
+    """The second level of ``timeseries.deal_aggregates`` over class rows ``p`` (per group and
+    amount class: ``n``, ``n_value``, ``value``, ``low``, ``high`` and the class columns
+    ``k_kind``, ``k_disclosed``, ``k_exact``, ``k_low``, ``k_high``), each measure named with
+    ``prefix`` (a cube keeps them beside fields of the same names)."""
+    both = p.k_low & p.k_high
+    aggs = {
+        "deals": p.n.sum(),
+        "disclosed": _count(p, p.k_disclosed),
+        "undisclosed": _count(p, p.k_kind == "undisclosed"),
+        "unparsed": _count(p, p.k_kind == "unparsed"),
+        "amount_exact": p.value.sum(where=p.k_exact),
+        "n_exact": ibis.ifelse(p.k_exact, p.n_value, 0).sum(),
+        "amount_low": ibis.ifelse(p.k_low, p.low, p.value).sum(),
+        "n_low": ibis.ifelse(p.k_low, p.n, p.n_value).sum(),
+        "amount_high": ibis.ifelse(p.k_high, p.high, p.value).sum(),
+        "n_high": ibis.ifelse(p.k_high, p.n, p.n_value).sum(),
+        "amount_mid__x2": ibis.ifelse(both, p.low + p.high, p.value + p.value).sum(),
+        "n_mid": ibis.ifelse(both, p.n, p.n_value).sum(),
+    }
+    return p.group_by(*groups).aggregate(**{prefix + k: v for k, v in aggs.items()})
+
+
+CLASS_MEASURES = (
+    "deals",
+    "disclosed",
+    "undisclosed",
+    "unparsed",
+    "amount_exact",
+    "n_exact",
+    "amount_low",
+    "n_low",
+    "amount_high",
+    "n_high",
+    "amount_mid__x2",
+    "n_mid",
+)
+
+
+def _count(p: ir.Table, cond: ir.BooleanValue) -> ir.IntegerValue:
+    """The deals of the class rows where ``cond`` holds (0, not null, when none do)."""
+    return ibis.ifelse(cond, p.n, 0).sum()
+
+
 def covers(engine: Any, by: Sequence[str], where: Sequence[Filter]) -> bool:
     """Whether a cube can answer a query grouped by ``by`` under ``where`` on ``engine`` (a
     scope reads country, sector and year: cube fields)."""
@@ -70,7 +114,6 @@ def _restrict(t: ir.Table, q: Query, *, plausible: bool = True) -> ir.Table:
 def money_cube(q: Query, engine: Any) -> ir.Table:
     """The money cube of ``q.currency`` (see the module docstring), as a kept table."""
     from sectorlens.metrics.common import by_day
-    from sectorlens.metrics.timeseries import class_sums
 
     t = engine.table("deals")
     keys: dict[str, ir.Value] = {f: t[f] for f in FIELDS}
