@@ -122,6 +122,8 @@ def test_shapes_a_cube_cannot_answer_read_the_deals(store: Path, tmp_path: Path)
             ("deals", {"by": ["quarter"]}),
             ("deals", {"by": ["year"], "where": ["deal_date>=2017-03-01"]}),
             ("shares", {"by": ["province"], "where": ["deal_date<2018-01-01"]}),
+            ("shares", {"by": ["city"], "where": ["year>=2017"]}),
+            ("deals", {"by": ["year"], "where": ["city=Beijing"]}),
             ("deal_size", {"by": ["year"]}),
             ("growth", {}),
         ]:

@@ -6,10 +6,11 @@ Two kept tables, built by an engine that keeps cubes (a compiled plan's on a sto
 a server holds, ``Compiled(static=True)``: the first use of a cube costs about one pass over
 the deals, so a single command reads the deals instead):
 
-- the *money cube* of a target currency: per cell of year, geography, segment, round, stated
-  currency, amount kind and qualifier, disclosure, load, source format and the implausible
-  flag, the measures of ``timeseries.deal_aggregates`` (deals, disclosed, undisclosed,
-  unparsed, the exact, low, high and doubled midpoint sums and their counts; prefixed ``m_``).
+- the *money cube* of a target currency: per cell of year, geography (not the city),
+  segment, round, stated currency, amount kind and qualifier, disclosure, load, source format
+  and the implausible flag, the measures of ``timeseries.deal_aggregates`` (deals, disclosed,
+  undisclosed, unparsed, the exact, low, high and doubled midpoint sums and their counts;
+  prefixed ``m_``).
   Each cell is one class of amounts of that function, so its class sums are the deals path's
   own: the deals are converted at their own day's rate (sums per currency and day × that day's
   rate, see ``common.by_day``), sums of exact products, and summing cells gives the very digits
@@ -18,8 +19,8 @@ the deals, so a single command reads the deals instead):
   currency (the loads behind an answer).
 
 A query reads a cube only when everything it groups and filters by is a cube field (``year``,
-not the day; not a company field); anything else — medians, percentiles, quarters, months,
-distinct companies, ``deal_date`` filters — reads the deals table as before.
+not the day; not the city; not a company field); anything else — medians, percentiles,
+quarters, months, distinct companies, ``deal_date`` filters — reads the deals table as before.
 """
 
 from __future__ import annotations
@@ -39,7 +40,15 @@ else:
     ibis = lazy_module("ibis")
 
 # the deal fields a cube keeps as they are (besides year, the implausible flag and k_low/k_high)
-FIELDS = (*DIMENSIONS, "currency", "amount_kind", "amount_qualifier", "disclosed", "load_id")
+# (not the city: the dashboard neither filters nor groups by it, and it can multiply the cells)
+FIELDS = (
+    *(d for d in DIMENSIONS if d != "city"),
+    "currency",
+    "amount_kind",
+    "amount_qualifier",
+    "disclosed",
+    "load_id",
+)
 DERIVED = ("year", "implausible")  # filter fields a cube holds as columns of their own
 M = "m_"  # the prefix of a money cube's measures (``m_deals``, ``m_amount_low``, …)
 
