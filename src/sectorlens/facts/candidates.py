@@ -35,6 +35,8 @@ _LATIN_SCALE = r"(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|[kmb])(?!
 _CJK_SCALED = rf"{_NUM}(?:多|余|餘|여)?\s?(?:조|억|천만|백만|만|천|万亿|亿|万|千|百|萬億|億|萬|兆)"
 _AMOUNT = (
     rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|兆|亿|万|千|億|萬))*"
+    # 3만91MWh, 3만7103명: the units below 만 written as bare digits right after it
+    r"(?:(?<=[만万萬])\d{1,4}(?![\d.,]))?"
     rf"|{_NUM}\s?{_LATIN_SCALE}"
     rf"|{_NUM}"
     rf"|(?:数|几|幾|수|몇)\s?(?:십|백|천|만|억|十|百|千|万|萬|亿|億)+"

@@ -44,7 +44,8 @@ RULE_DIRECTION = "trend.levels"
 HUNDRED = Decimal(100)
 _UP = lx.compile_words(lx.TREND_UP)
 _DOWN = lx.compile_words(lx.TREND_DOWN)
-_SENTENCE_END = re.compile(r"[。！？；;]|[.!?](?!\d)")
+# a bullet mark in running text (■ 실업률은 … ■ 취업자는 …) starts a new statement
+_SENTENCE_END = re.compile(r"[。！？；;■□●○◆◇▶►•▪※]|[.!?](?!\d)")
 _GROWTH_OFF = {
     "ko": "{what}: {a}({pa})에서 {b}({pb})(으)로 바뀌면 {computed}인데, 보고서는 {stated}라고 "
     "합니다.",

@@ -54,9 +54,18 @@ def rate_levels(text: str) -> bool:
 _BARE = re.compile(r"\b(up|down|higher|lower)\s(?:by\s)?(?:[$€£¥₩]|[A-Z]{3}\s?)?$", re.I)
 
 
+def _lead(text: str, start: int, reach: int) -> str:
+    """The ``reach`` characters before ``start``, without a word cut in two at the window's
+    edge ('increased' cut to 'eased' is no fall)."""
+    a = max(0, start - reach)
+    while 0 < a < start and text[a - 1].isascii() and text[a - 1].isalpha() and text[a].isalpha():
+        a += 1
+    return text[a:start]
+
+
 def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
     """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
-    lead = re.split(r"[,，;；]", text[max(0, start - reach) : start])[-1]
+    lead = re.split(r"[,，;；]", _lead(text, start, reach))[-1]
     bare = _BARE.search(lead)  # down 3.9 percentage points, up 7.6%
     if bare is not None:
         return "up" if bare.group(1).lower() in ("up", "higher") else "down"
@@ -78,7 +87,7 @@ def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | No
 def near_trend(text: str, m: Mention) -> bool:
     """A trend word right next to the number, in its own clause."""
     start, end = m.local
-    lead = re.split(r"[,，;；]", text[max(0, start - 14) : start])[-1]
+    lead = re.split(r"[,，;；]", _lead(text, start, 14))[-1]
     tail = re.split(r"[,，;；]", text[end : end + 8])[0]
     return bool(_TREND.search(lead) or _TREND.search(tail))
 

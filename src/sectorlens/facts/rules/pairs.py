@@ -19,7 +19,8 @@ from sectorlens.facts.rules.common import bounds, half_unit, per_unit, point
 from sectorlens.facts.rules.moves import near_trend, rate_levels
 from sectorlens.model import Kind, Qualifier, Quantity
 
-_SENTENCE_END = re.compile(r"[。！？；;]|[.!?](?!\d)")
+# a bullet mark in running text (■ 실업률은 … ■ 취업자는 …) starts a new statement
+_SENTENCE_END = re.compile(r"[。！？；;■□●○◆◇▶►•▪※]|[.!?](?!\d)")
 _TO_AFTER = re.compile(r"^\s?(?:으로|로)")
 _FROM_AFTER = re.compile(r"^\s?에서")
 # …增至2020年的150亿元, …to a record $5 billion: the later level right after a 'to' word
@@ -60,7 +61,10 @@ _CHANGE_VERB_AFTER = re.compile(
     rf"^{_RATE_AFTER}\s?[)）]?\s?(?:[을를이가]\s?)?"
     r"(?:증가|감소|늘|줄|상승|하락|급증|급감|확대|축소|개선|악화|增长|增加|下降|减少|減少|下滑)"
     r"(?![了]?\s?(?:至|到|为|為))"
-    r"|^\s?(?:—|-|–)?\s?(?:or\s[\d.]+%\s?(?:—|-|–)\s?)?(?:increase|decrease|rise|decline|gain|drop)\b",
+    r"|^\s?(?:—|-|–)?\s?(?:or\s[\d.]+%\s?(?:—|-|–)\s?)?(?:increase|decrease|rise|decline|gain|drop)\b"
+    # $53.6 million or 12% higher than last quarter: the amount is the difference
+    r"|^\s?,?\s?(?:or\s[\d.]+\s?(?:%|percent)\s?,?\s?)?"
+    r"(?:higher|lower|more|less|greater|above|below)\s(?:than|compared|from|versus)\b",
     re.I,
 )
 # A change word right before an amount: increased by $63 million, a decrease of $3 million,
@@ -214,7 +218,7 @@ def _in_order(prior: Mention, later: Mention) -> bool:
 # Where a run of changes ends: a list break, another item, or an object of its own (전체 물가를
 # 0.47%포인트 올렸다, 拉动…1.2个百分点: a contribution, not the change between the levels)
 _STOP = re.compile(
-    r"[;；、]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|이어|반면|이 중|[가-힣][을를]\s|"
+    r"[;；、△]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|이어|반면|이 중|[가-힣][을를]\s|"
     r"而|但|其中|其他|拉动|带动|贡献|上拉|下拉|contribut",
     re.I,
 )
