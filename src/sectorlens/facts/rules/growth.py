@@ -203,7 +203,11 @@ def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding |
         lo, hi, computed = b_lo - a_hi, b_hi - a_lo, b - a
     else:
         return None
-    ok = v + h >= lo and v - h <= hi
+    ok = _consistent(v, h, lo, hi, unit == "%")
+    if not ok and unit == "%" and v > 0 and not _signed(text, m):
+        # '998건에 비해선 41.5%, … 급감한': no sign and no trend word beside the rate, so
+        # either way it moved is a reading; only a size no direction explains is off
+        ok = _consistent(-v, h, lo, hi, True)
     approx = any(
         x.fact.quantity.qualifier is not Qualifier.EXACT for x in (pair.prior, pair.current, m)
     )
@@ -222,6 +226,27 @@ def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding |
         return finding(rule, Severity.OK, ctx.say(_GROWTH_OK, **words), members, values)
     severity = Severity.ERROR if pair.stated and not approx else Severity.WARNING
     return finding(rule, severity, ctx.say(_GROWTH_OFF, **words), members, values)
+
+
+def _consistent(v: Decimal, h: Decimal, lo: Decimal, hi: Decimal, rate: bool) -> bool:
+    """The stated ``v`` (± ``h`` of rounding) meets the computed range; a rate may also be cut
+    rather than rounded (584 after 998 is -41.48%, written -41.4%)."""
+    if v + h >= lo and v - h <= hi:
+        return True
+    if not rate:
+        return False
+    cut_lo, cut_hi = (v, v + 2 * h) if v > 0 else (v - 2 * h, v)
+    return cut_hi >= lo and cut_lo <= hi
+
+
+def _signed(text: str, m: Mention) -> bool:
+    """A rate whose direction the text gives: a sign, or a trend word beside it."""
+    start, end = m.local
+    return (
+        text[start : start + 1] in "+-−▲▼△▽"
+        or text[max(0, start - 1) : start] in ("+", "-", "−", "▲", "▼", "△", "▽")
+        or direction_word(text, start, end) is not None
+    )
 
 
 def _fmt(ctx: Context, value: Decimal, unit: str, q: object) -> str:

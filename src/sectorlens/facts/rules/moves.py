@@ -54,18 +54,27 @@ def rate_levels(text: str) -> bool:
 _BARE = re.compile(r"\b(up|down|higher|lower)\s(?:by\s)?(?:[$€£¥₩]|[A-Z]{3}\s?)?$", re.I)
 
 
+# Where the clause of a number starts: a comma, or a contrast (늘어난 데 비해 / 반면 / whereas)
+_CLAUSE = re.compile(r"[,，;；]|데\s?(?:비해|반해)|반면|\bwhereas\b|\bwhile\b|而", re.I)
+
+
 def _lead(text: str, start: int, reach: int) -> str:
     """The ``reach`` characters before ``start``, without a word cut in two at the window's
     edge ('increased' cut to 'eased' is no fall)."""
     a = max(0, start - reach)
-    while 0 < a < start and text[a - 1].isascii() and text[a - 1].isalpha() and text[a].isalpha():
+    while (
+        0 < a < min(start, len(text))
+        and text[a - 1].isascii()
+        and text[a - 1].isalpha()
+        and text[a].isalpha()
+    ):
         a += 1
     return text[a:start]
 
 
 def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
     """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
-    lead = re.split(r"[,，;；]", _lead(text, start, reach))[-1]
+    lead = _CLAUSE.split(_lead(text, start, reach))[-1]
     bare = _BARE.search(lead)  # down 3.9 percentage points, up 7.6%
     if bare is not None:
         return "up" if bare.group(1).lower() in ("up", "higher") else "down"

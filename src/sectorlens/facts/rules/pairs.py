@@ -29,7 +29,10 @@ _TO_BEFORE = re.compile(
     re.I,
 )
 # Between ``from A`` and its ``to B``: a few words, no clause boundary.
-_CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b")
+# …, whereas …: 늘어난 데 비해, 반면, 而 open a clause about another item
+_CLAUSE_BREAK = re.compile(
+    r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b|데\s?(?:비해|반해)|반면|而|但"
+)
 # A level compared with: 5.44%보다, 8.55% 대비, 785조원에 비해, than $3 billion
 _THAN_AFTER = re.compile(
     r"^\s?[)）]?\s?(?:보다|대비|에\s?비해|과\s?비교해|와\s?비교해|相比|相較|相较|比较|比較)"
@@ -125,6 +128,11 @@ _FROM_YEAR_WHEN = re.compile(
     r"|(?:去年同期|上年同期|去年|上年)[^\d。；;]{0,12}(?:为|為)\s*$",
     re.I,
 )
+# compared with the consensus EPS estimate of NT$3.80: the base of a comparison, whatever the
+# words between
+_COMPARED_OF = re.compile(
+    r"\bcompared\s(?:to|with)\s(?:[\w&'.-]+\s){0,10}?of\s(?:[$€£¥￥₩]|[A-Z]{2,3}\$?\s?)?$", re.I
+)
 _EARLIER = re.compile(
     r"previous|prior|earlier|last|year[-\s]ago|initial|revised|"
     r"increase|decrease|rise|decline|gain|drop|growth|rate|pace",
@@ -142,6 +150,7 @@ def is_prior(text: str, m: Mention) -> bool:
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
         or _FROM_YEAR_WHEN.search(text[max(0, start - 80) : start]) is not None
+        or _COMPARED_OF.search(text[max(0, start - 90) : start]) is not None
         or bool(
             (w := _FROM_WORDS.search(text[max(0, start - 60) : start]))
             and _EARLIER.search(w.group("words"))
