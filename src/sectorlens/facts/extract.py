@@ -134,6 +134,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     table_spans = sorted(b.span for b in tables)
     starts = [a for a, _ in table_spans]
     headings = DocHeadings(doc)
+    topic: Mention | None = None  # the last level stated in the paragraph so far
     block: Block | None = None
     item_period: Period | None = None
     first_of_item = False
@@ -159,14 +160,21 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         if by_paragraph[sent.paragraph] == 1 and is_heading(sent.text, spans):
             scope.heading(sent.text, found)
             continue
-        got, bad = _sentence_facts(doc, sent, spans, found, inherited, scope, default_currency)
+        if first_of_item:
+            topic = None
+        got, bad = _sentence_facts(
+            doc, sent, spans, found, inherited, scope, default_currency, topic
+        )
         mentions.extend(got)
         unparsed.extend(bad)
+        topic = next((m for m in reversed(got) if _is_level(m)), topic)
         # The sentence before lends its period (이 중 총 금액은… after 2014~2020년…); a sentence
         # with figures but no period of its own passes on the one it was lent.
         own = [n.period for n in found if not n.compared]
         if first_of_item:
             item_period, first_of_item = (own[0] if own else inherited), False
+        if own and _parts_of(own, inherited):
+            continue  # 分季度看，一季度…二季度…三季度: the parts of the period in context
         inherited = own[-1] if own else (inherited if got else None)
     read = [_table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
     borrowed = borrow_units(
@@ -180,6 +188,22 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
     return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
+
+
+def _is_level(m: Mention) -> bool:
+    """A stated level with a metric (not a change, a rate or a share)."""
+    return (
+        m.metric is not None
+        and m.change not in _CHANGES
+        and m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP)
+    )
+
+
+def _parts_of(own: Sequence[Period], inherited: Period | None) -> bool:
+    """Several periods, each inside the period in context: its parts, listed one by one."""
+    if inherited is None or len(set(own)) < 2:
+        return False
+    return all(inherited.start <= p.start and p.end <= inherited.end for p in own)
 
 
 def _heading_period(text: str, scope: Scope, fiscal: Fiscal | None, reference: date | None) -> None:
@@ -200,7 +224,10 @@ def _sentence_facts(
     inherited: Period | None,
     scope: Scope,
     default_currency: str | None,
+    topic: Mention | None = None,
 ) -> tuple[list[Mention], list[Fact]]:
+    """The facts of one sentence; ``topic`` is the last level the paragraph stated before it
+    (分季度看，一季度同比增长6.7%: the rate of the GDP named the sentence before)."""
     text = sent.text
     if not spans:
         return [], []
@@ -276,6 +303,13 @@ def _sentence_facts(
             carried = previous.fact.subject if same else None  # 占比从31.6%上升至34.9%
         if subject is None or metric_of(subject) is None:
             subject = carried or metric  # a subject is never a verb (同比增长) or a sign
+        if (
+            metric is None
+            and topic is not None
+            and previous is None
+            and (change in _CHANGES or kind == "percent")
+        ):
+            subject, metric = topic.fact.subject, topic.metric  # the paragraph's topic
         section = scope.item(text)
         subject = with_entity(share_of(subject, base), section, text)
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)

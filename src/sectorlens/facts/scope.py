@@ -119,9 +119,22 @@ def context_period(
     return scope.reference_period, "reference"
 
 
+# Words that frame a clause or a comparison and name no metric: 按可比价格计算, 分季度看,
+# 初步核算; 보다, 늘어난, 비교해; a record, about.
+_NO_METRIC = re.compile(
+    r"(?:初步核算|按[^，,]{1,12}?(?:计算|計算|统计|統計|分)|分[^，,]{1,10}?看|[从從][^，,]{1,10}?看|"
+    r"扣除[^，,]{1,10}|(?:总体|總體|整体|整體|具体|具體)(?:来|來)?看)"
+    r"|(?:[^\s]{0,3}\s)?(?:(?:증가|감소|상승|하락|성장|확대|축소|급증|급감|개선|악화|기록|집계)"
+    r"(?:한|해|했|된|돼|하며|하고|하여|됐)|늘어난|줄어든|늘어|줄어|늘었|줄었|보다|비교해|비해|대비|같|"
+    r"이어|반면|달한|달해|넘어선|넘는)"
+    r"|(?:an?\s)?(?:record|new\shigh|all-time\shigh|approximately|about|nearly|roughly|totall?e?d?)",
+    re.I,
+)
+
+
 def metric_of(subject: str | None) -> str | None:
     """The subject without change words, periods and signs (``同比 +`` names no metric)."""
-    if not subject:
+    if not subject or _NO_METRIC.fullmatch(subject.strip()):
         return None
     cleaned = subject
     for n in reversed(named_periods(subject, 2000)):

@@ -90,6 +90,21 @@ def _positional(toks: Sequence[Tok]) -> Decimal | None:
     return Decimal("".join(str(t.value) for t in toks))
 
 
+def _fills_below(prev: str | None, tok: Tok, after: Tok, small: int | None) -> bool:
+    """``7천736억``, ``1천641조``: Korean digits after 천/백/십 and before a big unit fill the
+    places below it (7736억); the number is whole and smaller than that unit."""
+    value = tok.value
+    return (
+        prev == KS
+        and after.kind == KB
+        and small is not None
+        and isinstance(value, Decimal)
+        and value == value.to_integral_value()
+        and 0 < value < small
+        and "." not in tok.text
+    )
+
+
 def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal | str:
     total = _ZERO
     section = _ZERO
@@ -116,6 +131,7 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
                 and k == NUM
                 and idx + 1 < n
                 and toks[idx + 1].kind not in (SMALL_KINDS)
+                and not _fills_below(prev, t, toks[idx + 1], last_small)
             ):
                 return f"ambiguous digits after a unit: {t.text!r}"
             cur = cast(Decimal, t.value) if k == NUM else Decimal(cast(int, t.value))
