@@ -61,6 +61,8 @@ _AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
 _CLAUSE_END = re.compile(r"[,，;；]|$")
+# Between two numbers of one clause (increased 39.7% to $49.1 million) there is none of these.
+_CLAUSE_BREAK = re.compile(r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I)
 _CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
@@ -295,7 +297,11 @@ def _sentence_facts(
         if (
             metric is None
             and previous is not None
-            and (previous.fact.quantity.kind is q.kind or span.start - previous.local[1] <= 8)
+            and (
+                previous.fact.quantity.kind is q.kind
+                or span.start - previous.local[1] <= 8
+                or not _CLAUSE_BREAK.search(text[previous.local[1] : span.start])
+            )
         ):
             # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
             metric = previous.metric

@@ -160,6 +160,9 @@ def _heading_line(chunk: list[Line], k: int) -> bool:
         return False
     if not any(ch.isalpha() for ch in body) or lx.CAPTION.match(body):
         return False
+    widest = max(len(ln.text.strip()) for ln in chunk)
+    if len(body) > 0.6 * widest:
+        return False  # as wide as the lines around it: a wrapped line of a paragraph
     before = chunk[k - 1].text.rstrip() if k else ""
     if not before or before.endswith(lx.TERMINAL) or _NUMBERED_HEAD.match(body):
         return True

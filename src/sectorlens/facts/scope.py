@@ -127,7 +127,11 @@ _NO_METRIC = re.compile(
     r"|(?:[^\s]{0,3}\s)?(?:(?:증가|감소|상승|하락|성장|확대|축소|급증|급감|개선|악화|기록|집계)"
     r"(?:한|해|했|된|돼|하며|하고|하여|됐)|늘어난|줄어든|늘어|줄어|늘었|줄었|보다|비교해|비해|대비|같|"
     r"이어|반면|달한|달해|넘어선|넘는)"
-    r"|(?:an?\s)?(?:record|new\shigh|all-time\shigh|approximately|about|nearly|roughly|totall?e?d?)",
+    r"|(?:an?\s)?(?:record|new\shigh|all-time\shigh|approximately|about|nearly|roughly|totall?e?d?)"
+    r"|(?:on\s)?(?:an?\s)?(?:annual|annualized|year[-\s]over[-\s]year|yearly|sequential|reported|"
+    r"organic|comparable|constant[-\s]currency)\sbasis"
+    r"|(?:the\s)?(?:prior|previous|year[-\s]earlier|year[-\s]ago|same)[-\s](?:year\s)?"
+    r"(?:period|quarter|year)",
     re.I,
 )
 
