@@ -141,9 +141,11 @@ def read_plain(text: str, name: str) -> Document:
                 add_line(b, Line(line.start + m.end(), line.text[m.end() :]))
                 continue
             add_line(b, line)
+        level = None
         if kind is BlockKind.PARAGRAPH:
             kind = _plain_kind(chunk, b.text)
-        out.add(kind, b, marker=marker)
+            level = _heading_level(b.text) if kind is BlockKind.HEADING else None
+        out.add(kind, b, marker=marker, level=level)
     return Document(text, tuple(out.blocks), name, "txt")
 
 

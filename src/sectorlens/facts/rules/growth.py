@@ -24,6 +24,7 @@ from sectorlens.facts.rules.common import (
     bounds,
     finding,
     half_unit,
+    norm,
     pct,
     per_unit,
     point,
@@ -95,7 +96,9 @@ def check(ctx: Context) -> list[Finding]:
             changes = [
                 m
                 for m in members
-                if m.change in ("change", "yoy", "qoq") and start <= m.local[0] < stop
+                if m.change in ("change", "yoy", "qoq")
+                and start <= m.local[0] < stop
+                and not _other_metric(m, pair)
             ]
             for m in changes:
                 got = _stated_change(ctx, text, pair, m)
@@ -109,6 +112,15 @@ def check(ctx: Context) -> list[Finding]:
         out.extend(check_cagr(ctx, text, members))
     out.extend(_year_on_year(ctx, [m for m in ctx.extraction.mentions if id(m) not in used]))
     return out
+
+
+def _other_metric(m: Mention, pair: Pair) -> bool:
+    """A change whose own metric names something else than the pair's levels (total operating
+    expenses increased 42.2% after revenue's from … to …): no relation is stated between them."""
+    own, level = norm(m.metric), norm(pair.current.metric or pair.prior.metric)
+    if not own or not level or own in level or level in own:
+        return False
+    return not same_metric(m, pair.current)
 
 
 def _unit(m: Mention) -> tuple[object, ...]:
