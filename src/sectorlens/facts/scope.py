@@ -138,12 +138,14 @@ _NO_METRIC = re.compile(
 
 def metric_of(subject: str | None) -> str | None:
     """The subject without change words, periods and signs (``同比 +`` names no metric)."""
-    if not subject or _NO_METRIC.fullmatch(subject.strip()):
+    if not subject or _NO_METRIC.fullmatch(lx.simplified(subject.strip())):
         return None
     cleaned = subject
     for n in reversed(named_periods(subject, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
-    cleaned = _CHANGE_WORDS.sub(" ", cleaned)
+    cut = [m.span() for m in _CHANGE_WORDS.finditer(lx.simplified(cleaned))]  # 增長 as 增长
+    for a, b in reversed(cut):
+        cleaned = cleaned[:a] + " " + cleaned[b:]
     if not re.search(r"[^\W\d_]", cleaned) or cleaned.strip() in _PARTICLES:
         return None
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ：:,，·-")

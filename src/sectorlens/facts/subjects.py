@@ -60,7 +60,7 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         # 公司实现营业收入11.2亿元: the object is the metric, the one who achieved it the entity
         who = clause[: done.start()].strip()
         clause = (who if len(who) >= 2 else "") + clause[done.end() :]
-    if ZH_NO_NOUN.fullmatch(clause):
+    if ZH_NO_NOUN.fullmatch(lx.simplified(clause)):
         clause = ""  # 有望恢复 2.5%, 由2015年的…: a verb or a preposition, no noun
     if not clause or ZH_MEASURE.fullmatch(clause):
         # 出口额逐年上升，由2015年的20亿美元…; 甲国和乙国为主要供应国，合计占比为46.2%:
