@@ -315,6 +315,8 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     found = _stretched(text, found, dating)
     out = []
     for n in found:
+        if _INDEX_BASE.match(text, n.end):
+            continue  # 104.73(2015년 100 기준), 2015=100: the base of an index, no period
         lead = text[max(0, n.start - 40) : n.start]
         tail = text[n.end : n.end + 48]
         compared = bool(
@@ -324,6 +326,9 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         )
         out.append(Named(n.start, n.end, n.period, compared, n.note))
     return tuple(out)
+
+
+_INDEX_BASE = re.compile(r"\s?(?:=\s?100\b|(?:년|年)?\s?(?:=\s?)?100\s?(?:기준|基准|基準|=))")
 
 
 def _stretched(text: str, found: list[Named], dating: Dating | None) -> list[Named]:
@@ -352,8 +357,10 @@ def _whole_years(p: Period) -> bool:
 
 
 # 전년 동기, 去年同期, the same quarter last year: the period in context, a year before
-_YEAR_WORD = re.compile(r"전년|작년|지난해|去年|上年|(?:last|previous|prior)\syear", re.I)
-_SAME_AFTER = re.compile(r"\s?(?:동기|同期)")
+_YEAR_WORD = re.compile(
+    r"전년|작년|지난해|去年|上年|(?:last|previous|prior)\syear|year[-\s](?:earlier|ago)", re.I
+)
+_SAME_AFTER = re.compile(r"\s?(?:동기|同期|같은\s?기간)|[-\s](?:period|quarter|month)\b", re.I)
 _SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the\s)?$", re.I)
 
 

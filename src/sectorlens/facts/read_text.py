@@ -152,6 +152,9 @@ def read_plain(text: str, name: str) -> Document:
 _NUMBERED_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.)、]\s|[IVX]+\.\s|[①-⑳])")
 
 
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def _heading_line(chunk: list[Line], k: int) -> bool:
     """A short line with no sentence end between lines that end sentences (or the chunk's
     edges), followed by more text: a heading set on a line of its own, not a wrapped line."""
@@ -168,6 +171,9 @@ def _heading_line(chunk: list[Line], k: int) -> bool:
     before = chunk[k - 1].text.rstrip() if k else ""
     if not before or before.endswith(lx.TERMINAL) or _NUMBERED_HEAD.match(body):
         return True
+    after = chunk[k + 1].text.strip()
+    if body[:1].isascii() and after[:1].isupper() and not re.search(r"\d", _YEARS.sub("", body)):
+        return True  # Full Year 2022 Highlights between lines of figures: a title
     return k == 1 and _heading_line(chunk, 0)  # a title and the dateline under it
 
 

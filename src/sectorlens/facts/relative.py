@@ -52,7 +52,8 @@ _DEICTIC = (
 )
 _ANAPHORIC = (
     r"\bthe\s(?:previous|prior|preceding|following)\syear\b|\bthe\sprior[-\s]year\b|"
-    r"\bthe\syear\sbefore\b|\ba\syear\searlier\b|\bprevious\syear\b|\bprior\syear\b|전년|전년도|이듬해|上年|上一年|"
+    r"\bthe\syear\sbefore\b|\ba\syear\searlier\b|\bprevious\syear\b|\bprior\syear\b|"
+    r"\byear[-\s](?:earlier|ago)(?=[-\s](?:period|quarter|month)\b)|전년|전년도|이듬해|上年|上一年|"
     r"次年|翌年"
 )
 _STEP = {
