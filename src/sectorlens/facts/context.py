@@ -68,7 +68,7 @@ _EXTRA = re.compile(
             r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|(?:\sof)?(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
             r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
-            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–—－至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
+            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–—－∼～〜至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
             r"(?!\s?\d{1,2}\s?(?:일|日)))",
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
@@ -97,6 +97,9 @@ _PERIOD_END = re.compile(
 )
 _CMP_AFTER = re.compile(
     r"^\s?(?:동기\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
+    # 2011년 11월 이후 5년4개월 만에, 2015年以来首次: the point a record is counted from
+    r"|^\s?(?:이후|이래)\s?(?:\S+\s?){0,2}?(?:만에|만의|처음|최대|최고|최저)"
+    r"|^\s?以来(?:首次|最高|最低|最大|新高|新低)"
 )
 
 _REF_CUE = re.compile(
@@ -273,6 +276,9 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     taken: list[tuple[int, int]] = []
     for span in period_spans(text):
         q = parse_period(span.text)
+        if _INDEX_BASE.match(text, span.end):
+            taken.append((span.start, span.end))  # 104.73(2015년 100 기준): an index's base
+            continue
         if q.period is not None:
             found.append(Named(span.start, span.end, q.period))
             taken.append((span.start, span.end))
@@ -307,6 +313,8 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         if period is not None:
             # the first quarter of 2023 replaces the 2023 inside it
             found = [n for n in found if (n.start, n.end) not in overlap]
+            if before and _year_of(before[-1], period) and not text[before[-1].end : m.start()].strip():
+                found.remove(before[-1])  # 작년 11월, 去年12月: the year is the month's
             taken = [t for t in taken if t not in overlap]
             found.append(Named(m.start(), m.end(), period))
             taken.append((m.start(), m.end()))
@@ -315,8 +323,6 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     found = _stretched(text, found, dating)
     out = []
     for n in found:
-        if _INDEX_BASE.match(text, n.end):
-            continue  # 104.73(2015년 100 기준), 2015=100: the base of an index, no period
         lead = text[max(0, n.start - 40) : n.start]
         tail = text[n.end : n.end + 48]
         compared = bool(
@@ -326,6 +332,13 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         )
         out.append(Named(n.start, n.end, n.period, compared, n.note))
     return tuple(out)
+
+
+def _year_of(n: Named, period: Period) -> bool:
+    """``n`` names a whole year that holds ``period`` (a part of it)."""
+    return _whole_years(n.period) and n.period.start.year == n.period.end.year and (
+        n.period.start <= period.start and period.end <= n.period.end and period != n.period
+    )
 
 
 _INDEX_BASE = re.compile(r"\s?(?:=\s?100\b|(?:년|年)?\s?(?:=\s?)?100\s?(?:기준|基准|基準|=))")

@@ -61,6 +61,8 @@ _AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
 _CLAUSE_END = re.compile(r"[,，;；]|$")
+# A sentence that looks back (앞서 1월 상승률은 2.0%였다) is an aside: its periods date it alone.
+_ASIDE = re.compile(r"^\W{0,3}(?:앞서|이에\s앞서|이전에|earlier,|previously,|此前|之前|此前的)", re.I)
 # Between two numbers of one clause (increased 39.7% to $49.1 million) there is none of these.
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I)
 _CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
@@ -175,9 +177,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         own = [n.period for n in found if not n.compared]
         if first_of_item:
             item_period, first_of_item = (own[0] if own else inherited), False
-        if own and _parts_of(own, inherited):
-            continue  # 分季度看，一季度…二季度…三季度: the parts of the period in context
-        inherited = own[-1] if own else (inherited if got else None)
+        if own and (_parts_of(own, inherited) or _ASIDE.match(sent.text)):
+            continue  # 分季度看，一季度…二季度…三季度; 앞서 1월은…: no period to pass on
+        inherited = own[-1] if own else (inherited if got or found else None)
     read = [_table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
     borrowed = borrow_units(
         [(b.table, cfs) for b, (cfs, _, _) in zip(tables, read, strict=True) if b.table]
