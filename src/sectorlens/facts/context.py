@@ -62,7 +62,7 @@ _EXTRA = re.compile(
             r"(?P<fqy1>(?:19|20)\d{2}|\d{2})|(?:FY\s?|fiscal\s(?:year\s)?)"
             r"(?P<fqy2>(?:19|20)\d{2}|\d{2})\s?Q(?P<fq2>[1-4]))\b)",
             r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
-            rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON}),?\s(?P<my>(?:19|20)\d{{2}}))",
+            rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON})(?:,?\s(?P<my>(?:19|20)\d{{2}}))?)",
             r"(?P<ordq>\b(?:the\s)?(?P<ofis>fiscal\s)?(?P<ord>first|second|third|fourth|1st|2nd|"
             r"3rd|4th)[\s-](?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
             r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|(?:\sof)?(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
@@ -80,7 +80,8 @@ _EXTRA = re.compile(
 # A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
 _CMP_BEFORE = re.compile(
-    r"(?:compared\s(?:with|to)|versus|vs\.?|from|over|比|较|與|与|和|同|相对于|相较于|相比于)"
+    r"(?:compared\s(?:with|to)|versus|vs\.?|from|over|since|after\sthe\s(?:start|beginning|end)\sof|"
+    r"比|较|與|与|和|同|相对于|相较于|相比于)"
     r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$",
     re.I,
 )
@@ -227,7 +228,8 @@ def _resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) -
             return _fiscal_part(fiscal, y, 1, 12)
         return _span(y, 1, 12)
     if g["mrange"]:
-        return _span(int(g["my"]), _month(g["m1"]), _month(g["m2"]), partial=True)
+        my = int(g["my"]) if g["my"] else year  # from July through September: the context's
+        return None if my is None else _span(my, _month(g["m1"]), _month(g["m2"]), partial=True)
     if g["nq"]:
         n = int(g["nqq"])
         return _span(_year(g["nqy"]), 3 * n - 2, 3 * n)
@@ -325,8 +327,10 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
         tail = text[n.end : n.end + 48]
+        ranged = re.search(r"\b(?:to|through)\b|[-–—~]", text[n.start : n.end])
+        from_range = ranged and re.search(r"\bfrom\s$", lead)  # from July through September
         compared = bool(
-            _CMP_BEFORE.search(lead)
+            (_CMP_BEFORE.search(lead) and not from_range)
             or _CMP_AFTER.match(tail)
             or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 70) : n.start])
         )

@@ -92,7 +92,8 @@ RELATIVE = re.compile(
             r"(?<![\d前~\-])第?(?P<bqz>[一二三四])季度|(?<![\d~\-])(?<![\d]\s)"
             r"(?P<bq1>[1-4])\s?(?:[~\-]\s?(?P<bq2>[1-4])\s?)?분기)",
             # at yearend, year-end, 年末, 年底, 연말 (not 2019年末: read with its year below)
-            r"(?P<yearend>\b(?<!fiscal\s)(?:at\s)?(?:the\s)?year[-\s]?end\b(?!\s?(?:of\s)?(?:19|20)\d{2})|(?<![\d年去今上明来])年(?:末|底)|"
+            r"(?P<yearend>\b(?<!fiscal\s)(?:at\s)?(?:the\s)?year[-\s]?end\b(?!\s?(?:of\s)?(?:19|20)\d{2})"
+            r"(?!\s(?:results|report|review|earnings|financial|figures))|(?<![\d年去今上明来])年(?:末|底)|"
             r"(?<![\d])연말)",
             # 25년, 24년/25년 (not 25년간, 25년 만에, 10년 국채, 지난 25년)
             r"(?P<koyear>(?<![\d.’'‘])(?<!지난\s)(?<!최근\s)(?<!과거\s)(?<!향후\s)(?<!약\s)"

@@ -22,7 +22,7 @@ from sectorlens.model import Period, Quantity
 
 _SIGN_GAP = re.compile(r"(?:^|[\s(（:：,，])([+\-−])\s$")
 _CHANGE_WORDS = re.compile(
-    r"(?:同比|环比|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
+    r"(?:同比|环比|名义|名義|实际|實際|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
     r"较上年同期|上年同期|较上年|比上年|同期|较|增至|降至|升至|减至|增长到|下降到|从|由|到|"
     r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
     r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"

@@ -68,7 +68,8 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     for k in range(len(tokens) - 1, -1, -1):
         token = tokens[k]
         if skip:
-            skip = bool(_KO_SPAN.match(token))  # 1년 전보다: the whole comparison goes
+            # 1년 전보다, 전년 동기 대비: the whole comparison goes, up to the word before it
+            skip = k > 0 and bool(_KO_SPAN.match(tokens[k - 1]) or _KO_BEFORE.match(tokens[k - 1]))
             continue
         if dropped:
             dropped = False
@@ -90,7 +91,9 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
         if not words and _KO_COMPARED.search(token):
             skip = k > 0 and bool(_KO_SPAN.match(tokens[k - 1]))
             continue  # 설비투자는 작년대비 +12.4%: a comparison, not the noun
-        compared = token in ("대비", "비해", "보다") and k and _KO_BEFORE.match(tokens[k - 1])
+        compared = token in ("대비", "비해", "보다") and k and (
+            _KO_BEFORE.match(tokens[k - 1]) or tokens[k - 1] in ("동기", "동월", "동분기")
+        )
         if not words and compared:
             skip = True  # 배출량을 전년 대비 4.2%: the period compared with, not the noun
             continue
