@@ -171,7 +171,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         )
         mentions.extend(got)
         unparsed.extend(bad)
-        topic = next((m for m in reversed(got) if _is_level(m)), topic)
+        topic = next((m for m in reversed(got) if _is_level(m)), None)
         # The sentence before lends its period (이 중 총 금액은… after 2014~2020년…); a sentence
         # with figures but no period of its own passes on the one it was lent.
         own = [n.period for n in found if not n.compared]
@@ -239,6 +239,8 @@ def _sentence_facts(
     listed = respectively(text, [(s.start, s.end) for _, s in spans])
     compared = next((n.period for n in found if n.compared), None)
     by_order = respective_periods(text, spans, found)
+    by_level = _respective_levels(text, spans)
+    at_span: dict[int, Mention] = {}
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     floor = cagr_floor = 0
@@ -315,9 +317,12 @@ def _sentence_facts(
             metric is None
             and topic is not None
             and previous is None
-            and (change in _CHANGES or kind == "percent")
+            and change in ("yoy", "qoq", "change")
         ):
-            subject, metric = topic.fact.subject, topic.metric  # the paragraph's topic
+            subject, metric = topic.fact.subject, topic.metric  # the sentence before's topic
+        if i in by_level and by_level[i] in at_span:
+            # 营业收入…、利润总额…、净利润…，同比分别增长13.99%、8.63%及6.73%: in order
+            subject, metric = at_span[by_level[i]].fact.subject, at_span[by_level[i]].metric
         section = scope.item(text)
         subject = with_entity(share_of(subject, base), section, text)
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
@@ -348,11 +353,40 @@ def _sentence_facts(
             fact = dataclasses.replace(fact, subject=previous.fact.subject)
             mention = dataclasses.replace(mention, fact=fact, metric=previous.metric)
         mentions.append(mention)
+        at_span[i] = mention
         previous = mention
         if change not in _CHANGES and q.kind is not Kind.PERCENT:
             level = mention
         floor = span.end
     return mentions, unparsed
+
+
+_EACH = re.compile(r"分别|分別|각각|respectively", re.I)
+_LIST_GAP = re.compile(r"\s?(?:[、,，]|及|和|与|與|및|와|과|and|,\s?and)\s?", re.I)
+
+
+def _respective_levels(text: str, spans: Sequence[tuple[str, Span]]) -> dict[int, int]:
+    """``营业收入85.33亿元、利润总额11,179万元、净利润8,132万元，同比分别增长13.99%、8.63%及
+    6.73%``: the rates listed after 分别 (각각, respectively) are those of the amounts listed before
+    it, in order, when there are as many of each."""
+    m = _EACH.search(text)
+    if m is None:
+        return {}
+    after = [i for i, (h, s) in enumerate(spans) if s.start >= m.end() and h == "percent"]
+    listed: list[int] = []
+    for i in after:
+        if listed and not _LIST_GAP.fullmatch(text[spans[listed[-1]][1].end : spans[i][1].start]):
+            break
+        if not listed and len(text[m.end() : spans[i][1].start]) > 8:
+            return {}
+        listed.append(i)
+    levels = [i for i, (h, s) in enumerate(spans) if s.end <= m.start() and h in ("money", "count")]
+    if len(listed) < 2 or len(levels) != len(listed):
+        return {}
+    gap = text[spans[levels[-1]][1].end : spans[listed[0]][1].start]
+    if metric_of(re.sub(r"[,，、;；\s]", "", gap)) is not None:
+        return {}  # 市场规模…，市场占比分别为…: the rates name a measure of their own
+    return dict(zip(listed, levels, strict=True))
 
 
 def _same_kind(a: Quantity, b: Quantity) -> bool:

@@ -10,7 +10,7 @@ from sectorlens.facts import lexicon as lx
 _KO_PARTICLES = tuple(sorted(lx.KO_PARTICLES.split("|"), key=len, reverse=True))
 _KO_CONNECTIVE = re.compile(
     r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|하면|보면|으면|이면|라면|다면|"
-    r"(?:성장|증가|감소|상승|하락|확대|축소|개선|급증|급감)해)$"  # 52.1% 성장해 2027년 2조 원
+    r"(?:성장|증가|감소|상승|하락|확대|축소|개선|급증|급감)해|늘어|줄어|늘며|줄며|늘고|줄고|오르며|올라)$"  # 52.1% 성장해 2027년 2조 원
 )
 _KO_YEAR = re.compile(
     r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"
@@ -80,7 +80,7 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
         if not words and k and _KO_NUMBER.match(tokens[k - 1]):
             dropped = True
             continue  # 512만 tCO2eq로 전년 대비: the unit of a number that is no fact here
-        if not words and token in ("연평균", "평균적으로"):
+        if not words and token in ("연평균", "평균적으로", "전체적으로", "전반적으로", "모두"):
             continue  # 시장 규모는 연평균 52.1%: the rate's adverb, not its noun
         if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
             break
