@@ -95,7 +95,9 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
     lead = lead[max(0, len(lead) - 30) :]
     if floor == 0:
-        lead = re.split(r"[,，;；]", lead)[-1]  # 增加税负…等不利因素，全年实现营业收入: another clause
+        lead = re.split(r"[,，;；]", lead)[
+            -1
+        ]  # 增加税负…等不利因素，全年实现营业收入: another clause
     if _CHANGE[0][1].search(lead):
         return "cagr"
     if _FROM_LEAD.search(lead):

@@ -315,7 +315,11 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         if period is not None:
             # the first quarter of 2023 replaces the 2023 inside it
             found = [n for n in found if (n.start, n.end) not in overlap]
-            if before and _year_of(before[-1], period) and not text[before[-1].end : m.start()].strip():
+            if (
+                before
+                and _year_of(before[-1], period)
+                and not text[before[-1].end : m.start()].strip()
+            ):
                 found.remove(before[-1])  # 작년 11월, 去年12月: the year is the month's
             taken = [t for t in taken if t not in overlap]
             found.append(Named(m.start(), m.end(), period))
@@ -340,8 +344,10 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
 
 def _year_of(n: Named, period: Period) -> bool:
     """``n`` names a whole year that holds ``period`` (a part of it)."""
-    return _whole_years(n.period) and n.period.start.year == n.period.end.year and (
-        n.period.start <= period.start and period.end <= n.period.end and period != n.period
+    return (
+        _whole_years(n.period)
+        and n.period.start.year == n.period.end.year
+        and (n.period.start <= period.start and period.end <= n.period.end and period != n.period)
     )
 
 

@@ -50,6 +50,7 @@ from sectorlens.facts.subjects import (
     subject_of,
     with_entity,
 )
+from sectorlens.facts.subjects_en import segment_name
 from sectorlens.facts.table_facts import CellFact, block_context, table_facts
 from sectorlens.facts.table_units import borrow_units
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
@@ -62,9 +63,13 @@ _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
 _CLAUSE_END = re.compile(r"[,，;；]|$")
 # A sentence that looks back (앞서 1월 상승률은 2.0%였다) is an aside: its periods date it alone.
-_ASIDE = re.compile(r"^\W{0,3}(?:앞서|이에\s앞서|이전에|earlier,|previously,|此前|之前|此前的)", re.I)
+_ASIDE = re.compile(
+    r"^\W{0,3}(?:앞서|이에\s앞서|이전에|earlier,|previously,|此前|之前|此前的)", re.I
+)
 # Between two numbers of one clause (increased 39.7% to $49.1 million) there is none of these.
-_CLAUSE_BREAK = re.compile(r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
+)
 _CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
@@ -90,6 +95,7 @@ class Mention:
     level: tuple[int, int] | None = None  # a change's level (营收 82.07亿元 for 同比 -31%)
     cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
     group: str | None = None  # a cell's label row above it (Cost of revenues:)
+    segment: str | None = None  # the one segment its sentence names (the Frozen Food segment)
 
 
 @dataclass(frozen=True)
@@ -339,6 +345,7 @@ def _sentence_facts(
             period_source=source if period is not None else None,
             compared=compared,
             level=level.fact.span if level is not None and change in _CHANGES else None,
+            segment=segment_name(text),
         )
         if (
             previous is not None

@@ -91,8 +91,10 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
         if not words and _KO_COMPARED.search(token):
             skip = k > 0 and bool(_KO_SPAN.match(tokens[k - 1]))
             continue  # 설비투자는 작년대비 +12.4%: a comparison, not the noun
-        compared = token in ("대비", "비해", "보다") and k and (
-            _KO_BEFORE.match(tokens[k - 1]) or tokens[k - 1] in ("동기", "동월", "동분기")
+        compared = (
+            token in ("대비", "비해", "보다")
+            and k
+            and (_KO_BEFORE.match(tokens[k - 1]) or tokens[k - 1] in ("동기", "동월", "동분기"))
         )
         if not words and compared:
             skip = True  # 배출량을 전년 대비 4.2%: the period compared with, not the noun

@@ -99,6 +99,7 @@ def check(ctx: Context) -> list[Finding]:
                 if m.change in ("change", "yoy", "qoq")
                 and start <= m.local[0] < stop
                 and not _other_metric(m, pair)
+                and not _new_statement(ctx, index, text, end, m)
             ]
             for m in changes:
                 got = _stated_change(ctx, text, pair, m)
@@ -112,6 +113,23 @@ def check(ctx: Context) -> list[Finding]:
         out.extend(check_cagr(ctx, text, members))
     out.extend(_year_on_year(ctx, [m for m in ctx.extraction.mentions if id(m) not in used]))
     return out
+
+
+_CHANGED = re.compile(
+    r"늘|줄|증가|감소|상승|하락|성장|增|减|降|升|涨|跌|\b(?:rose|fell|grew|increased|decreased|"
+    r"declined|jumped|dropped)\b",
+    re.I,
+)
+
+
+def _new_statement(ctx: Context, index: int, text: str, end: int, m: Mention) -> bool:
+    """``281MWh에서 3만91MWh로 크게 늘어난 뒤 지난해도 23.3% 늘어난 3만7103MWh``: after the pair's
+    own change word, a period of its own starts another statement; its change is not the pair's."""
+    for n in ctx.extraction.named.get(index, ()):
+        if not n.compared and end <= n.start and n.end <= m.local[0]:
+            if _CHANGED.search(text[end : n.start]):
+                return True
+    return False
 
 
 def _other_metric(m: Mention, pair: Pair) -> bool:
