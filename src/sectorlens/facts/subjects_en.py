@@ -270,7 +270,7 @@ def segment_name(sentence: str) -> str | None:
     """``in the Frozen Food Products segment``, ``반도체 부문은``: the one segment a sentence
     names (None where it names none or several)."""
     names = {
-        " ".join((m.group(1) or m.group(3) or "").split() + [m.group(2) or m.group(4)])
+        " ".join([*(m.group(1) or m.group(3) or "").split(), m.group(2) or m.group(4)])
         for m in _SEGMENT.finditer(sentence)
     }
     names = {n for n in names if not re.match(r"(?i)(?:each|every|both|all|other|same)\b", n)}

@@ -10,7 +10,8 @@ from sectorlens.facts import lexicon as lx
 _KO_PARTICLES = tuple(sorted(lx.KO_PARTICLES.split("|"), key=len, reverse=True))
 _KO_CONNECTIVE = re.compile(
     r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|하면|보면|으면|이면|라면|다면|"
-    r"(?:성장|증가|감소|상승|하락|확대|축소|개선|급증|급감)해|늘어|줄어|늘며|줄며|늘고|줄고|오르며|올라)$"  # 52.1% 성장해 2027년 2조 원
+    r"(?:성장|증가|감소|상승|하락|확대|축소|개선|급증|급감)해|"
+    r"늘어|줄어|늘며|줄며|늘고|줄고|오르며|올라)$"  # 52.1% 성장해 2027년 2조 원
 )
 _KO_YEAR = re.compile(
     r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"

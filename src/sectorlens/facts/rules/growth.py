@@ -126,9 +126,13 @@ def _new_statement(ctx: Context, index: int, text: str, end: int, m: Mention) ->
     """``281MWh에서 3만91MWh로 크게 늘어난 뒤 지난해도 23.3% 늘어난 3만7103MWh``: after the pair's
     own change word, a period of its own starts another statement; its change is not the pair's."""
     for n in ctx.extraction.named.get(index, ()):
-        if not n.compared and end <= n.start and n.end <= m.local[0]:
-            if _CHANGED.search(text[end : n.start]):
-                return True
+        if (
+            not n.compared
+            and end <= n.start
+            and n.end <= m.local[0]
+            and _CHANGED.search(text[end : n.start])
+        ):
+            return True
     return False
 
 
