@@ -166,7 +166,7 @@ def _heading_line(chunk: list[Line], k: int) -> bool:
     if not any(ch.isalpha() for ch in body) or lx.CAPTION.match(body):
         return False
     widest = max(len(ln.text.strip()) for ln in chunk)
-    if len(body) > 0.6 * widest:
+    if len(body) > 0.6 * widest and not _title_like(body):
         return False  # as wide as the lines around it: a wrapped line of a paragraph
     before = chunk[k - 1].text.rstrip() if k else ""
     if not before or before.endswith(lx.TERMINAL) or _NUMBERED_HEAD.match(body):
@@ -175,6 +175,14 @@ def _heading_line(chunk: list[Line], k: int) -> bool:
     if body[:1].isascii() and after[:1].isupper() and not re.search(r"\d", _YEARS.sub("", body)):
         return True  # Full Year 2022 Highlights between lines of figures: a title
     return k == 1 and _heading_line(chunk, 0)  # a title and the dateline under it
+
+
+def _title_like(body: str) -> bool:
+    """``Full Year 2022 Highlights``: Latin words in title case and no figure but a year."""
+    words = re.findall(r"[A-Za-z][\w'-]*", body)
+    if len(words) < 2 or re.search(r"\d", _YEARS.sub("", body)):
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _heading_level(text: str) -> int:

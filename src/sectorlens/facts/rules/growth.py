@@ -392,6 +392,8 @@ def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
             continue
         if level.estimate:
             continue
+        if m.fact.period is not None and m.fact.period != level.fact.period:
+            continue  # 2022년 3만91MWh … 2023년에도 23.3% 늘어: a change of another period
         if m.change == "change" and level.fact.period.end.month != 12:
             continue  # a bare change of a part-year figure may be against the month before
         before = _year_before(level.fact.period)
