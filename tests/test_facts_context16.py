@@ -65,7 +65,7 @@ def test_a_metric_stays_a_metric(words: str) -> None:
     assert metric_of(words) == words
 
 
-# --- subjects carried: the level before in the clause, the sentence before, a list in order --------
+# --- subjects carried: the level before in the clause, the sentence before, a list in order ----
 
 
 def test_a_rate_after_a_framing_clause_is_the_rate_of_the_amount_before_zh() -> None:
@@ -90,7 +90,10 @@ def test_a_traditional_chinese_rate_after_its_amount_keeps_the_amount_metric() -
 
 
 def test_rates_listed_after_fenbie_are_those_of_the_amounts_before_in_order() -> None:
-    text = "2023年公司实现营业收入10亿元、利润总额2亿元、净利润1.5亿元，同比分别增长10.1%、8.2%及6.3%。"
+    text = (
+        "2023年公司实现营业收入10亿元、利润总额2亿元、净利润1.5亿元，"
+        "同比分别增长10.1%、8.2%及6.3%。"
+    )
     subjects = [one(text, v).fact.subject or "" for v in ("10.1%", "8.2%", "6.3%")]
     assert [
         s.endswith(w) for s, w in zip(subjects, ("营业收入", "利润总额", "净利润"), strict=True)
@@ -113,7 +116,10 @@ def test_amounts_of_one_clause_share_the_metric_en() -> None:
 
 
 def test_korean_comparisons_are_skipped_whole_and_the_noun_before_is_the_subject() -> None:
-    text = "2023년 3월 생활물가지수는 1년 전보다 2.8% 올랐고, 신선식품지수는 전년 동기 대비 7.5% 올랐다."
+    text = (
+        "2023년 3월 생활물가지수는 1년 전보다 2.8% 올랐고, "
+        "신선식품지수는 전년 동기 대비 7.5% 올랐다."
+    )
     assert one(text, "2.8%").metric == "생활물가지수"
     assert one(text, "7.5%").metric == "신선식품지수"
 
