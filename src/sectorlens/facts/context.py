@@ -306,7 +306,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
         if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
             continue  # a longer period already read there
-        before = [n for n in found if n.end <= m.start()]
+        before = sorted((n for n in found if n.end <= m.start()), key=lambda n: n.start)
         y = before[-1].period.end.year if before else context_year
         here = dating
         if before and dating is not None:
@@ -388,11 +388,21 @@ _SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the
 
 
 def _same_period(text: str, start: int, end: int) -> bool:
-    if not _YEAR_WORD.fullmatch(text[start:end]):
+    word = text[start:end]
+    if not (_YEAR_WORD.fullmatch(word) or _NOW_WORD.fullmatch(word)):
         return False
-    return bool(
-        _SAME_AFTER.match(text, end) or _SAME_BEFORE.search(text[max(0, start - 30) : start])
-    )
+    if _WHOLE_AFTER.match(text, end):
+        return False  # 올해 연간, this year as a whole: the whole year
+    if _SAME_AFTER.match(text, end) or _SAME_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    # 작년(1천282조원)보다, 작년 152조원에서 올해 220조원으로: in a part-year context a year
+    # compared with, or a year set against another, is that part of it
+    compared = _CMP_AFTER.match(re.sub(r"^\s?[(（][^()（）]{0,30}[)）]", "", text[end : end + 40]))
+    return bool(compared) or bool(_YEAR_WORD.search(text) and _NOW_WORD.search(text))
+
+
+_NOW_WORD = re.compile(r"올해|금년|今年|本年|\bthis\syear\b", re.I)
+_WHOLE_AFTER = re.compile(r"\s?(?:연간|전체|全年|全年度|\bas\sa\swhole\b|\bfull[-\s]year\b)", re.I)
 
 
 _ONLY_MARKS = re.compile(r"[\s/|,;:()\-–]*")
