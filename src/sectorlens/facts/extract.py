@@ -185,7 +185,10 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             item_period, first_of_item = (own[0] if own else inherited), False
         if own and (_parts_of(own, inherited) or _ASIDE.match(sent.text)):
             continue  # 分季度看，一季度…二季度…三季度; 앞서 1월은…: no period to pass on
-        inherited = own[-1] if own else (inherited if got or found else None)
+        if own:
+            inherited = own[-1]
+        elif not (got or found) and reference is not None:
+            inherited = None  # a sentence of words only ends the run; the document's date dates on
     read = [_table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
     borrowed = borrow_units(
         [(b.table, cfs) for b, (cfs, _, _) in zip(tables, read, strict=True) if b.table]
