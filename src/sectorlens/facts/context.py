@@ -90,6 +90,11 @@ _CMP_VALUE_BEFORE = re.compile(
     r"(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\s(?:in|for|during)\s(?:the\s)?$",
     re.I,
 )
+# This compares with net income of $74.4 million in the prior year period: a sentence that is
+# the comparison names the compared figures' periods only.
+COMPARES_LEAD = re.compile(
+    r"^\W{0,3}(?:this|that|which)\s(?:compares|compared)\s(?:with|to)\b", re.I
+)
 # The end of the period the context reports (报告期末, at the end of the quarter): its last day.
 _PERIOD_END = re.compile(
     r"(?:本)?报告期(?:期)?末|本期末|보고\s?기간\s?말|"
@@ -334,7 +339,8 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         ranged = re.search(r"\b(?:to|through)\b|[-–—~]", text[n.start : n.end])
         from_range = ranged and re.search(r"\bfrom\s$", lead)  # from July through September
         compared = bool(
-            (_CMP_BEFORE.search(lead) and not from_range)
+            COMPARES_LEAD.match(text)
+            or (_CMP_BEFORE.search(lead) and not from_range)
             or _CMP_AFTER.match(tail)
             or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 70) : n.start])
         )
@@ -381,7 +387,8 @@ def _whole_years(p: Period) -> bool:
 
 # 전년 동기, 去年同期, the same quarter last year: the period in context, a year before
 _YEAR_WORD = re.compile(
-    r"전년|작년|지난해|去年|上年|(?:last|previous|prior)\syear|year[-\s](?:earlier|ago)", re.I
+    r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)\syear|year[-\s](?:earlier|ago)",
+    re.I,
 )
 _SAME_AFTER = re.compile(r"\s?(?:동기|同期|같은\s?기간)|[-\s](?:period|quarter|month)\b", re.I)
 _SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the\s)?$", re.I)
@@ -389,6 +396,10 @@ _SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the
 
 def _same_period(text: str, start: int, end: int) -> bool:
     word = text[start:end]
+    if re.fullmatch(r"(?:19|20)\d{2}", word) and _SAME_BEFORE.search(
+        text[max(0, start - 30) : start]
+    ):
+        return True  # for the same period in 2001: the context's quarter in 2001
     if not (_YEAR_WORD.fullmatch(word) or _NOW_WORD.fullmatch(word)):
         return False
     if _WHOLE_AFTER.match(text, end):
@@ -451,6 +462,7 @@ _DAY_AFTER_SPAN = re.compile(
 
 __all__ = [
     "CHANGE_KINDS",
+    "COMPARES_LEAD",
     "Dating",
     "Named",
     "change_of",

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span
-from sectorlens.facts.context import Named, is_dateline, named_periods
+from sectorlens.facts.context import COMPARES_LEAD, Named, is_dateline, named_periods
 from sectorlens.facts.layout import Sentence
 from sectorlens.model import Period, Quantity
 
@@ -174,6 +174,12 @@ _COMPARED_VALUE = re.compile(
 )
 
 
+_COMPARES_LEAD = re.compile(
+    r"^\W{0,3}(?:this|that|which)\s(?:compares|compared)\s(?:with|to)\b", re.I
+)
+_STATEMENT = re.compile(r"[;；。]")
+
+
 def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
     """The period named nearest before the quantity, else right after it in the same clause.
 
@@ -187,6 +193,19 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         if n.start >= span.end and not re.search(r"[,，;；]|\d", gap):
             after = n
             break
+    if lang == "en" and COMPARES_LEAD.match(text):
+        # This compares with net income of $74.4 million, or $1.25 EPS, in the prior year
+        # period: every figure of the sentence is of the period it compares with
+        later = [
+            n
+            for n in found
+            if n.start >= span.end and not _STATEMENT.search(text, span.end, n.start)
+        ]
+        earlier = [n for n in found if n.end <= span.start]
+        if earlier:
+            return earlier[-1].period  # This compares with prior year period net income of …
+        if later:
+            return later[0].period
     if (
         after is not None
         and lang == "en"
