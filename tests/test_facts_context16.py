@@ -316,3 +316,59 @@ SEGMENTS = (
 def test_figures_of_two_segments_are_no_restatement_en() -> None:
     assert flagged(SEGMENTS.format(a="5.3", seg="Snack"), "restated") == []
     assert flagged(SEGMENTS.format(a="5.3", seg="Frozen"), "restated") != []
+
+
+# --- relative years in a part-year context --------------------------------------------------
+
+
+def test_last_year_set_against_this_year_in_a_half_year_context_is_that_half_ko() -> None:
+    text = (
+        "2022년 8월 17일\n\n"
+        "올해 상반기 매출은 1천641조원으로 집계됐다. "
+        "석유화학 업종의 매출이 작년 152조원에서 올해 220조원으로 늘었다.\n"
+    )
+    assert span(one(text, "152조원")) == (date(2021, 1, 1), date(2021, 6, 30))
+    assert span(one(text, "220조원")) == (date(2022, 1, 1), date(2022, 6, 30))
+
+
+def test_this_year_as_a_whole_stays_the_whole_year_ko() -> None:
+    text = "2022년 8월 17일\n\n올해 상반기 매출은 100조원이다. 올해 연간 매출은 작년보다 늘어 210조원으로 예상된다.\n"
+    assert span(one(text, "210조원")) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_half_after_last_year_and_this_year_takes_the_nearest_year_ko() -> None:
+    found = named_periods("매출은 지난해 상반기 28조원에서 올해 상반기 27조원으로 줄었다", 2022)
+    assert [(n.period.start, n.period.end) for n in found] == [
+        (date(2021, 1, 1), date(2021, 6, 30)),
+        (date(2022, 1, 1), date(2022, 6, 30)),
+    ]
+
+
+def test_the_same_period_in_a_year_is_the_context_span_in_that_year_en() -> None:
+    q4 = Period(date(2002, 10, 1), date(2002, 12, 31))
+    found = named_periods(
+        "For the same period in 2001, net income was $2.8 million",
+        2002,
+        Dating(None, q4.end, False, None, q4),
+    )
+    assert [(n.period.start, n.period.end) for n in found] == [
+        (date(2001, 10, 1), date(2001, 12, 31))
+    ]
+
+
+def test_figures_of_a_comparison_sentence_take_its_period_en() -> None:
+    text = (
+        "Fourth quarter 2022 net income was $109.1 million. "
+        "This compares with net income of $74.4 million, or $1.25 per share, in the prior year "
+        "period. Operating income was $141.5 million.\n"
+    )
+    assert span(one(text, "$74.4 million")) == (date(2021, 10, 1), date(2021, 12, 31))
+    assert span(one(text, "$141.5 million")) == (date(2022, 10, 1), date(2022, 12, 31))
+
+
+def test_without_a_document_date_a_sentence_of_words_keeps_the_period_ko() -> None:
+    text = (
+        "2017년 3월 소비자물가지수는 1년 전보다 2.2% 상승했다. 장바구니 물가도 다시 올랐다. "
+        "신선과실은 15.7% 올랐다.\n"
+    )
+    assert span(one(text, "15.7%")) == (date(2017, 3, 1), date(2017, 3, 31))

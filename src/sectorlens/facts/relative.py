@@ -153,7 +153,9 @@ def relative_periods(
     years = list(before_year)
     for m in RELATIVE.finditer(text):
         prior = [y for at, y in sorted(years) if at <= m.start()]
-        got = _one(m, prior[-1] if prior else year, reference, fiscal)
+        # 지난해 … 올해: words counted from now share one now (the context's year), not each other
+        here = year if m.group("deictic") and year is not None else prior[-1] if prior else year
+        got = _one(m, here, reference, fiscal)
         if got is not None:
             period, note = got
             out.append(Found(m.start(), m.end(), period, note))
