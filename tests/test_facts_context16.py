@@ -332,7 +332,10 @@ def test_last_year_set_against_this_year_in_a_half_year_context_is_that_half_ko(
 
 
 def test_this_year_as_a_whole_stays_the_whole_year_ko() -> None:
-    text = "2022년 8월 17일\n\n올해 상반기 매출은 100조원이다. 올해 연간 매출은 작년보다 늘어 210조원으로 예상된다.\n"
+    text = (
+        "2022년 8월 17일\n\n올해 상반기 매출은 100조원이다. "
+        "올해 연간 매출은 작년보다 늘어 210조원으로 예상된다.\n"
+    )
     assert span(one(text, "210조원")) == (date(2022, 1, 1), date(2022, 12, 31))
 
 
@@ -372,3 +375,20 @@ def test_without_a_document_date_a_sentence_of_words_keeps_the_period_ko() -> No
         "신선과실은 15.7% 올랐다.\n"
     )
     assert span(one(text, "15.7%")) == (date(2017, 3, 1), date(2017, 3, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "지수는 전년동월대비 1.4% 올랐다",
+        "2월 지수는 전년비 4.8% 올랐다",
+        "전년 동월 대비 1.2% 올랐다",
+    ],
+)
+def test_korean_abbreviated_comparisons_name_a_compared_period(text: str) -> None:
+    assert [n.compared for n in named_periods(text, 2017) if n.period.start.year == 2016] == [True]
+
+
+def test_a_registration_date_line_dates_the_document_not_a_section_ko() -> None:
+    text = "2021년도 1분기 중소기업 수출 동향\n\n등록일 2021-04-22\n\n반도체(32.9%↑)의 수출이 선전했다.\n"
+    assert span(one(text, "32.9%")) == (date(2021, 1, 1), date(2021, 3, 31))

@@ -102,14 +102,16 @@ _PERIOD_END = re.compile(
     re.I,
 )
 _CMP_AFTER = re.compile(
-    r"^\s?(?:동기\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
+    r"^\s?(?:(?:동기|동월|동분기)\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?"
+    r"(?:대비|보다|에\s?비해|비해|에\s?비하여|비(?![가-힣])|比|相比|相较|比较|同期相比|同期)"
     # 2011년 11월 이후 5년4개월 만에, 2015年以来首次: the point a record is counted from
     r"|^\s?(?:이후|이래)\s?(?:\S+\s?){0,2}?(?:만에|만의|처음|최대|최고|최저)"
     r"|^\s?以来(?:首次|最高|最低|最大|新高|新低)"
 )
 
 _REF_CUE = re.compile(
-    r"(?:보도\s?시점|보도\s?일시|발행일|작성일|发布时间|发布日期|发表时间|日期|publishedAt|"
+    r"(?:보도\s?시점|보도\s?일시|발행일|작성일|등록일|기사\s?입력|입력|승인|게재일|"
+    r"发布时间|发布日期|发表时间|日期|publishedAt|"
     r"published|date|release date)\s*[:：]?\s*[\"']?",
     re.I,
 )
@@ -390,7 +392,9 @@ _YEAR_WORD = re.compile(
     r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)\syear|year[-\s](?:earlier|ago)",
     re.I,
 )
-_SAME_AFTER = re.compile(r"\s?(?:동기|同期|같은\s?기간)|[-\s](?:period|quarter|month)\b", re.I)
+_SAME_AFTER = re.compile(
+    r"\s?(?:동기|동월|동분기|同期|같은\s?(?:기간|달|분기))|[-\s](?:period|quarter|month)\b", re.I
+)
 _SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the\s)?$", re.I)
 
 
