@@ -390,5 +390,8 @@ def test_korean_abbreviated_comparisons_name_a_compared_period(text: str) -> Non
 
 
 def test_a_registration_date_line_dates_the_document_not_a_section_ko() -> None:
-    text = "2021년도 1분기 중소기업 수출 동향\n\n등록일 2021-04-22\n\n반도체(32.9%↑)의 수출이 선전했다.\n"
+    text = (
+        "2021년도 1분기 중소기업 수출 동향\n\n등록일 2021-04-22\n\n"
+        "반도체(32.9%↑)의 수출이 선전했다.\n"
+    )
     assert span(one(text, "32.9%")) == (date(2021, 1, 1), date(2021, 3, 31))
