@@ -31,10 +31,10 @@ _KO_NUM = (
 )
 _SCALE = lx.alternation(lx.SCALE_WORDS)
 _LATIN_SCALE = r"(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|[kmb])(?![A-Za-z])"
-# One amount: 861억1000만 | 1,839억 9200만 | 4.78万亿 | 1.2 bn | 数千万 | 3000多
+# One amount: 861억1000만 | 1,839억 9200만 | 1천282조7천736억 | 4.78万亿 | 1.2 bn | 数千万 | 3000多
 _CJK_SCALED = rf"{_NUM}(?:多|余|餘|여)?\s?(?:조|억|천만|백만|만|천|万亿|亿|万|千|百|萬億|億|萬|兆)"
 _AMOUNT = (
-    rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|억|천만|백만|만|천|亿|万|千|億|萬))*"
+    rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|兆|亿|万|千|億|萬))*"
     r"(?:(?<=[만万萬])\d{2,4}(?![\d.,]))?"  # 3만7103: the units below 만 written on
     rf"|{_NUM}\s?{_LATIN_SCALE}"
     rf"|{_NUM}"
@@ -72,7 +72,9 @@ _NATIVE_COUNTED = (
     r"(?=[의를을이가은는에와과도로만]|[^가-힣]|$)"
 )
 _COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}|{_NATIVE_COUNTED}"
-_EQUIV = rf"(?:\s?[(（]\s?(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
+# (약 16조원), (约合人民币863.52亿元), (US$ 647.1 million): a stated equivalent
+_EQ_LEAD = r"(?:(?:约合|約合|折合|相当于|相當於|≈)\s?)?(?:(?:人民币|人民幣)\s?)?"
+_EQUIV = rf"(?:\s?[(（]\s?{_EQ_LEAD}(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
 
 QUANTITY = re.compile(
     rf"{_NOT_INSIDE_WORD}(?:[-−+](?=\d))?{_QPRE}?"
@@ -82,7 +84,8 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
-_YEAR = r"(?:19|20)\d{2}"
+# not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万)
+_YEAR = r"(?<![조억천兆亿億])(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"

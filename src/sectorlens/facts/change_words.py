@@ -74,8 +74,11 @@ _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(
     r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
 )
+_VALUE_ADDED = re.compile(r"增加值|附加值|부가가치|\bvalue[-\s]added\b", re.I)
 _CHANGE_AFTER = re.compile(
-    r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
+    # a bracketed note may sit between (67조7564억원(44.4%) 늘어, 13조4055억원(22.4%) 증가)
+    r"^(?:\s?[(（][^()（）]{1,24}[)）])?\s?(?:[을를이가]\s?)?"
+    r"(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
     r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
     r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)",
     re.I,
@@ -93,6 +96,7 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
         return "change"  # +30.09%: a signed number states a change
     lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
+    lead = _VALUE_ADDED.sub("", lead)  # 第二产业增加值209415亿元: value added, not an increase
     lead = lead[max(0, len(lead) - 30) :]
     if floor == 0:
         lead = re.split(r"[,，;；]", lead)[
@@ -117,7 +121,7 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
             return kind
     if _SIGN_BEFORE.search(text[max(0, start - 3) : start]):
         return "change"
-    if _CHANGE_AFTER.match(text[end : end + 8]):
+    if _CHANGE_AFTER.match(text[end : end + 36]):
         return "change"
     if _CAGR_AFTER.match(text[end : end + 30]):
         return "cagr"  # a rate of 20.2% compounded annually

@@ -112,7 +112,12 @@ def add_line(
 def read_plain(text: str, name: str) -> Document:
     """Blocks of a plain-text document (``text`` already normalized to ``\\n`` line ends)."""
     out = Blocks()
-    for chunk in _chunks(split_lines(text)):
+    for chunk in (part for whole in _chunks(split_lines(text)) for part in _pipe_runs(whole)):
+        if len(chunk) >= 2 and all(_PIPE_ROW.search(ln.text) for ln in chunk):
+            from sectorlens.facts.read_markdown import pipe_table
+
+            pipe_table(out, chunk)
+            continue
         if len(chunk) >= 2 and all("\t" in ln.text for ln in chunk):
             _table(out, [[c for c in ln.text.strip().split("\t")] for ln in chunk], chunk)
             continue
@@ -188,6 +193,36 @@ def _title_like(body: str) -> bool:
 def _heading_level(text: str) -> int:
     """1 for a numbered heading (一、, 1.), else 2."""
     return 1 if _NUMBERED_HEAD.match(text) else 2
+
+
+# a row of cells set between pipes, or a section label closed by one (按經營地分 |)
+_PIPE_ROW = re.compile(r"\|[^|\n]*\||^[^|]+\|\s*$")
+
+
+def _pipe_runs(chunk: list[Line]) -> list[list[Line]]:
+    """A chunk split where a run of two or more pipe-separated rows (a pasted table) starts or
+    ends: the table is a block of its own, the prose around it stays prose."""
+    out: list[list[Line]] = []
+    i = 0
+    while i < len(chunk):
+        j = i
+        while j < len(chunk) and _PIPE_ROW.search(chunk[j].text):
+            j += 1
+        if j - i >= 2:
+            out.append(chunk[i:j])
+            i = j
+            continue
+        start = i
+        i = max(j, i + 1)
+        while i < len(chunk):
+            k = i
+            while k < len(chunk) and _PIPE_ROW.search(chunk[k].text):
+                k += 1
+            if k - i >= 2:
+                break
+            i = max(k, i + 1)
+        out.append(chunk[start:i])
+    return out
 
 
 def _plain_kind(chunk: list[Line], text: str) -> BlockKind:

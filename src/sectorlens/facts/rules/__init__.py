@@ -7,13 +7,16 @@ from collections.abc import Callable, Iterable
 from sectorlens.facts.rules import (
     balance,
     breakdown,
+    breakdown_by,
     comparison,
     derived,
     direction,
     equivalents,
     growth,
     headline,
+    lead,
     restated,
+    share_of,
     signs,
     store,
     table_cagr,
@@ -28,6 +31,8 @@ Rule = Callable[[Context], list[Finding]]
 
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
+    "breakdown_by": breakdown_by.check,
+    "share_of": share_of.check,
     "trend": trend.check,
     "sign": signs.check,
     "comparison": comparison.check,
@@ -39,6 +44,7 @@ RULES: dict[str, Rule] = {
     "balance": balance.check,
     "restated": restated.check,
     "headline": headline.check,
+    "lead": lead.check,
     "direction": direction.check,
     "translation": translated.check,
     "store": store.check,
@@ -52,6 +58,7 @@ def run(ctx: Context, names: Iterable[str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for name in chosen:
         findings.extend(RULES[name](ctx))
+    findings = share_of.unchecked(findings)
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], min(f.lines, default=0)))
 
 
