@@ -5,8 +5,9 @@
 million``: the sentence states all three, the earlier level marked by 전년/작년/去年/a year
 earlier (or read as ``from``/``compared with``), the change by its change word. The later
 level minus the earlier one must be the change, in its direction, within the rounding of the
-three printed values. The roles are read from the wording, so a mismatch is a warning. Sums of stated figures (``이들
-증가분을 합치면 7조3361억원``) are checked against the figures of the sentence before.
+three printed values. The roles are read from the wording, so a mismatch is a warning. Sums of
+stated figures (``이들 증가분을 합치면 7조3361억원``) are checked against the figures of the
+sentence before.
 """
 
 from __future__ import annotations
