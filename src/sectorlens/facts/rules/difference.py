@@ -100,22 +100,28 @@ def _difference(ctx: Context, text: str, members: Sequence[Mention]) -> Finding 
         m
         for m in amounts
         if m.change in ("from", "versus")
-        or (m.change is None and _EARLIER.search(text[max(0, m.local[0] - 14) : m.local[0]]))
+        or (
+            m.change in (None, "yoy")  # 比上年的100亿元: the base of the comparison
+            and _EARLIER.search(text[max(0, m.local[0] - 14) : m.local[0]])
+        )
     ]
     if len(earlier) != 1:
         return None
     e = earlier[0]
-    after = [m for m in amounts if m.local[0] > e.local[1] and _unit(m) == _unit(e)]
-    changes = [m for m in after if m.change in ("change", "yoy") or _said(text, m)]
+    same = [m for m in amounts if m is not e and _unit(m) == _unit(e)]
+    changes = [m for m in same if m.change in ("change", "yoy")]
+    changes = changes or [m for m in same if m.change is None and _said(text, m)]
+    after = [m for m in changes if m.local[0] > e.local[1]]
     if not changes:
         return None
-    d = changes[0]
+    d = (after or changes)[0]
     levels = [
         m
         for m in amounts
         if m.change is None and m is not e and m is not d and _unit(m) == _unit(e)
     ]
-    between = [m for m in levels if e.local[1] <= m.local[0] < d.local[0]]
+    between = levels if len(levels) == 1 else []
+    between = between or [m for m in levels if e.local[1] <= m.local[0] < d.local[0]]
     if not between:
         nxt = [m for m in levels if m.local[0] > d.local[1]][:1]
         prev = [m for m in levels if m.local[1] <= e.local[0]][-1:]
@@ -123,7 +129,7 @@ def _difference(ctx: Context, text: str, members: Sequence[Mention]) -> Finding 
     if len(between) != 1:
         return None
     later = between[0]
-    around = text[d.local[1] : d.local[1] + 24]
+    around = text[max(0, d.local[0] - 8) : d.local[1] + 24]
     up, down = bool(_UP.search(around)), bool(_DOWN.search(around))
     if up == down:
         return None
