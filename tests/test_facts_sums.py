@@ -218,7 +218,7 @@ def test_an_absolute_change_column_is_the_difference_of_its_levels(tmp_path: obj
     assert len(bad) == 1 and bad[0].severity is Severity.ERROR
 
 
-# --- a difference stated as a figure; a sum of the figures before --------------------------------
+# --- a difference stated as a figure; a sum of the figures before ----------------------------
 
 DIFFERENCE = {
     "ko": "3분기 영업이익은 73조2047억원으로 전년 동기(59조7992억원) 대비 13조{x}억원 증가했다.",
@@ -262,3 +262,31 @@ def test_a_stated_sum_of_the_figures_before(lang: str) -> None:
         Severity.OK
     ]
     assert len(flagged(run(COMBINED[lang].format(x=wrong), "breakdown.combined"))) == 1
+
+
+# --- a margin against the two amounts it divides -------------------------------------------
+
+MARGIN = {
+    "ko": "A사는 3분기 매출액 5267억원, 영업이익 2495억원을 거뒀다. 3분기 영업이익률은 {x}%였다.",
+    "zh": "2021年公司营业收入为200亿元，营业利润为30亿元，营业利润率为{x}%。",
+    "en": "Revenue for 2021 was $930.9 million and operating income was $141.5 million, an "
+    "operating margin of {x}%.",
+}
+MARGIN_X = {"ko": ("47.37", "49.37"), "zh": ("15.0", "17.0"), "en": ("15.2", "16.2")}
+
+
+@pytest.mark.parametrize("lang", MARGIN)
+def test_a_margin_its_two_amounts_contradict_warns(lang: str) -> None:
+    got = flagged(run(MARGIN[lang].format(x=MARGIN_X[lang][1]), "derived.margin"))
+    assert len(got) == 1 and len(got[0].facts) == 3
+
+
+@pytest.mark.parametrize("lang", MARGIN)
+def test_a_margin_its_two_amounts_confirm_is_ok(lang: str) -> None:
+    got = run(MARGIN[lang].format(x=MARGIN_X[lang][0]), "derived.margin")
+    assert [f.severity for f in got] == [Severity.OK]
+
+
+def test_the_margin_of_an_earlier_period_is_not_checked() -> None:
+    text = "A사는 매출액 5267억원, 영업이익 2495억원을 거뒀다. 전분기 영업이익률은 50.02%였다."
+    assert run(text, "derived.margin") == []
