@@ -74,6 +74,8 @@ def joiner(prev: str, nxt: str) -> str:
         return " "
     if a in ".!?" and b.isalpha() and not is_cjk(b):
         return " "  # 'last year.' / 'Revenue grew': a sentence ends at the line break
+    if a in ".!?" and len(prev) > 1 and lx.HANGUL.match(prev[-2]) and not b.isspace():
+        return " "  # '나왔다.' / '10일 …': a Korean sentence ends at the line break
     if a in ",;:.!?" and is_cjk(b):
         return " " if lx.HANGUL.match(b) else ""
     return ""
