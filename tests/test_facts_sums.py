@@ -216,3 +216,77 @@ def test_an_absolute_change_column_is_the_difference_of_its_levels(tmp_path: obj
     assert not flagged(run(CHANGE.format(x="1,270"), "table.change", "a.md", tmp_path))
     bad = flagged(run(CHANGE.format(x="1,470"), "table.change", "b.md", tmp_path))
     assert len(bad) == 1 and bad[0].severity is Severity.ERROR
+
+
+# --- a difference stated as a figure; a sum of the figures before ----------------------------
+
+DIFFERENCE = {
+    "ko": "3분기 영업이익은 73조2047억원으로 전년 동기(59조7992억원) 대비 13조{x}억원 증가했다.",
+    "zh": "2021年营业收入为120亿元，比上年的100亿元增加{x}亿元。",
+    "en": "Revenue was $987 million in 2021, up ${x} million from $924 million a year earlier.",
+}
+DIFFERENCE_X = {"ko": ("4055", "6055"), "zh": ("20", "24"), "en": ("63", "68")}
+
+
+@pytest.mark.parametrize("lang", DIFFERENCE)
+def test_a_change_its_two_levels_contradict_warns(lang: str) -> None:
+    got = flagged(run(DIFFERENCE[lang].format(x=DIFFERENCE_X[lang][1]), "derived.difference"))
+    assert len(got) == 1 and len(got[0].facts) == 3
+
+
+@pytest.mark.parametrize("lang", DIFFERENCE)
+def test_a_change_its_two_levels_confirm_is_ok(lang: str) -> None:
+    got = run(DIFFERENCE[lang].format(x=DIFFERENCE_X[lang][0]), "derived.difference")
+    assert [f.severity for f in got] == [Severity.OK]
+
+
+def test_a_loss_of_last_year_is_no_earlier_level() -> None:
+    text = "지난해 25조원의 적자를 낸 한전을 뺀 매출은 2743조원으로 484조원 증가했다."
+    assert not flagged(run(text, "derived.difference"))
+
+
+COMBINED = {
+    "ko": "두 회사의 영업이익은 각각 2조9827억원, 4조3534억원 증가했다. 이들 증가분을 합치면 "
+    "7조{x}억원이다.",
+    "zh": "2021年甲公司营收50亿元，乙公司营收30亿元。两家公司合计{x}亿元。",
+    "en": "Exports to Brazil rose $3.5 billion and exports to Belgium rose $3.3 billion. Combined, "
+    "the two gains were ${x} billion.",
+}
+COMBINED_X = {"ko": ("3361", "5361"), "zh": ("80", "85"), "en": ("6.8", "7.2")}
+
+
+@pytest.mark.parametrize("lang", COMBINED)
+def test_a_stated_sum_of_the_figures_before(lang: str) -> None:
+    right, wrong = COMBINED_X[lang]
+    assert [f.severity for f in run(COMBINED[lang].format(x=right), "breakdown.combined")] == [
+        Severity.OK
+    ]
+    assert len(flagged(run(COMBINED[lang].format(x=wrong), "breakdown.combined"))) == 1
+
+
+# --- a margin against the two amounts it divides -------------------------------------------
+
+MARGIN = {
+    "ko": "A사는 3분기 매출액 5267억원, 영업이익 2495억원을 거뒀다. 3분기 영업이익률은 {x}%였다.",
+    "zh": "2021年公司营业收入为200亿元，营业利润为30亿元，营业利润率为{x}%。",
+    "en": "Revenue for 2021 was $930.9 million and operating income was $141.5 million, an "
+    "operating margin of {x}%.",
+}
+MARGIN_X = {"ko": ("47.37", "49.37"), "zh": ("15.0", "17.0"), "en": ("15.2", "16.2")}
+
+
+@pytest.mark.parametrize("lang", MARGIN)
+def test_a_margin_its_two_amounts_contradict_warns(lang: str) -> None:
+    got = flagged(run(MARGIN[lang].format(x=MARGIN_X[lang][1]), "derived.margin"))
+    assert len(got) == 1 and len(got[0].facts) == 3
+
+
+@pytest.mark.parametrize("lang", MARGIN)
+def test_a_margin_its_two_amounts_confirm_is_ok(lang: str) -> None:
+    got = run(MARGIN[lang].format(x=MARGIN_X[lang][0]), "derived.margin")
+    assert [f.severity for f in got] == [Severity.OK]
+
+
+def test_the_margin_of_an_earlier_period_is_not_checked() -> None:
+    text = "A사는 매출액 5267억원, 영업이익 2495억원을 거뒀다. 전분기 영업이익률은 50.02%였다."
+    assert run(text, "derived.margin") == []

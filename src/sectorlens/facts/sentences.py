@@ -66,8 +66,10 @@ def joiner(prev: str, nxt: str) -> str:
     a, b = prev[-1], nxt[0]
     if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
         return " "
-    if a.isascii() and a.isalnum() and b in '$€£₩(“"':
-        return " "  # 'compared to' / '$111.2 million': a word, then an amount
+    if ((a.isascii() and a.isalnum()) or a in "%$") and b in "$€£¥₩(\"'“‘#&+":
+        return " "  # compared to / $111.2 million: a word and an amount
+    if a == "%" and b.isascii() and b.isalnum():
+        return " "
     if a in ",;:)]}»”’" and not is_cjk(b):
         return " "
     if a in ".!?" and b.isalpha() and not is_cjk(b):

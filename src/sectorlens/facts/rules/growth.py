@@ -22,6 +22,7 @@ from sectorlens.facts.rules.common import (
     Context,
     finding,
     half_unit,
+    norm,
     pct,
     point,
     same_metric,
@@ -97,7 +98,13 @@ def check(ctx: Context) -> list[Finding]:
             if boundary is not None:
                 stop = min(stop, boundary.start())
             changes = _first_of_each_kind(
-                [m for m in attached_changes(text, members, pair) if id(m) not in taken]
+                [
+                    m
+                    for m in attached_changes(text, members, pair)
+                    if id(m) not in taken
+                    and not _other_metric(m, pair)
+                    and not _new_statement(ctx, index, text, end, m)
+                ]
             )
             for m in changes:
                 taken.add(id(m))
@@ -115,6 +122,36 @@ def check(ctx: Context) -> list[Finding]:
     out.extend(cross_cagr(ctx, judged))
     out.extend(_year_on_year(ctx, [m for m in ctx.extraction.mentions if id(m) not in used]))
     return out
+
+
+_CHANGED = re.compile(
+    r"늘|줄|증가|감소|상승|하락|성장|增|减|降|升|涨|跌|\b(?:rose|fell|grew|increased|decreased|"
+    r"declined|jumped|dropped)\b",
+    re.I,
+)
+
+
+def _new_statement(ctx: Context, index: int, text: str, end: int, m: Mention) -> bool:
+    """``281MWh에서 3만91MWh로 크게 늘어난 뒤 지난해도 23.3% 늘어난 3만7103MWh``: after the pair's
+    own change word, a period of its own starts another statement; its change is not the pair's."""
+    for n in ctx.extraction.named.get(index, ()):
+        if (
+            not n.compared
+            and end <= n.start
+            and n.end <= m.local[0]
+            and _CHANGED.search(text[end : n.start])
+        ):
+            return True
+    return False
+
+
+def _other_metric(m: Mention, pair: Pair) -> bool:
+    """A change whose own metric names something else than the pair's levels (total operating
+    expenses increased 42.2% after revenue's from … to …): no relation is stated between them."""
+    own, level = norm(m.metric), norm(pair.current.metric or pair.prior.metric)
+    if not own or not level or own in level or level in own:
+        return False
+    return not same_metric(m, pair.current)
 
 
 def _first_of_each_kind(changes: list[Mention]) -> list[Mention]:
@@ -340,6 +377,8 @@ def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
             continue
         if level.estimate:
             continue
+        if m.fact.period is not None and m.fact.period != level.fact.period:
+            continue  # 2022년 3만91MWh … 2023년에도 23.3% 늘어: a change of another period
         if m.change == "change" and level.fact.period.end.month != 12:
             continue  # a bare change of a part-year figure may be against the month before
         before = _year_before(level.fact.period)
