@@ -36,6 +36,11 @@ _LABELLED = re.compile(r"[^\W\d_]", re.UNICODE)
 _SHARE_HEAD = re.compile(
     r"\bshares?\b|점유율|비중|구성비|份额|占比|比重|占有率|市场份额|\bproportion\b", re.I
 )
+_CHANGED = re.compile(
+    r"变化|變化|增减|增減|变动|變動|百分点|百分點|\bpp\b|\bpts?\b|%p|증감|변화|change|chg|"
+    r"growth|y/y|yoy|q/q|qoq|同比|环比|環比",
+    re.I,
+)
 _OTHERS = re.compile(
     r"^\s*(?:others?|other\s|rest\b|all\sothers|기타|그\s?외|나머지|其他|其它|其余)", re.I
 )
@@ -157,7 +162,7 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
         found = [grid.get((x, col)) for x in runs.get(r, ())]
         m = grid[(r, col)]
         parts = [x for x in found if x is not None and _same_unit(x, m) and _is_amount(x, True)]
-        if len(parts) >= 2 and len(parts) == len(found):
+        if len(parts) >= 2 and len(parts) == len(found) and _additive(parts, m):
             out.append(_verdict(ctx, label, m, parts))
     return out
 
@@ -246,7 +251,7 @@ def _column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
         cols = tuple(x.cell[2] for x in items if x.cell is not None)
         gap = abs(_sum(items) - (point(m.fact.quantity) or Decimal(0)))
         near = len(items) >= 3 and gap <= abs(point(m.fact.quantity) or Decimal(0)) * _NEAR
-        if cols in runs or near:
+        if (cols in runs or near) and _additive(items, m):
             out.append(_verdict(ctx, m.fact.subject or "", m, items, column=True))
     return out
 
@@ -264,8 +269,8 @@ def _share_columns(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
         head = " ".join(
             [table.column_header(col), cells[0].section or "", cells[0].fact.subject or ""]
         )
-        if not _SHARE_HEAD.search(head) or is_change_header(table.column_header(col)):
-            continue
+        if not _SHARE_HEAD.search(head) or _CHANGED.search(table.column_header(col)):
+            continue  # 份额变化, share change: points, not shares
         labels = [table.row_label(m.cell[1], col) if m.cell else "" for m in cells]
         if any(_TOTAL.search(x) for x in labels) or len(set(labels)) < len(labels):
             continue  # a total row is checked as a total; repeated labels are several wholes
@@ -284,6 +289,16 @@ def _share_columns(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
             msg = ctx.say(_SHARES_OK, **words)
             out.append(finding(RULE_SHARES, Severity.OK, msg, cells, values))
     return out
+
+
+def _additive(parts: Sequence[Mention], total: Mention) -> bool:
+    """Items a total can be the sum of: none above it (an average lies between its items) and
+    their sum within a fifth of it."""
+    t = point(total.fact.quantity) or Decimal(0)
+    values = [point(p.fact.quantity) or Decimal(0) for p in parts]
+    if all(v >= 0 for v in values) and any(v > t for v in values):
+        return False
+    return abs(sum(values, Decimal(0)) - t) <= abs(t) * _FAR
 
 
 def _run_above(grid: Grid, rows: list[int], i: int, col: int) -> list[Mention]:
