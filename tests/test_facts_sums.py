@@ -290,3 +290,24 @@ def test_a_margin_its_two_amounts_confirm_is_ok(lang: str) -> None:
 def test_the_margin_of_an_earlier_period_is_not_checked() -> None:
     text = "A사는 매출액 5267억원, 영업이익 2495억원을 거뒀다. 전분기 영업이익률은 50.02%였다."
     assert run(text, "derived.margin") == []
+
+
+def test_a_rate_change_column_is_no_absolute_change(tmp_path: object) -> None:
+    text = CHANGE.replace("Absolute change, 2017-18", "Change (%)").replace("15,910", "7.0")
+    text = text.format(x="3.2")
+    assert run(text, "table.change", "r.md", tmp_path) == []
+
+
+AVERAGES = """Results ($ in millions, except prices)
+
+| Segment | Revenue | Average price |
+|---|---|---|
+| Domestic | 600 | 20 |
+| International | 400 | 30 |
+| Total | 1,000 | 24 |
+"""
+
+
+def test_an_average_column_beside_a_total_row_is_no_sum(tmp_path: object) -> None:
+    got = run(AVERAGES, "table.total", "avg.md", tmp_path)
+    assert got and not flagged(got)  # the revenue column adds up; the prices are averages

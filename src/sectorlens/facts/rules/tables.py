@@ -15,6 +15,7 @@ from sectorlens.model import Finding, Kind, Severity
 
 RULE_CHANGE = "table.change"
 _CHANGE_KINDS = (Kind.PERCENT, Kind.PP, Kind.NUMBER, Kind.MONEY)
+_RATE_HEAD = re.compile(r"%|percent|pct|百分|比率|率|률|율", re.I)
 HUNDRED = Decimal(100)
 _LABELLED = re.compile(r"[^\W\d_]", re.UNICODE)
 _CHANGE_OFF = {
@@ -64,8 +65,10 @@ def _changes(
         levels = same
         if len(levels) != 2:
             continue
-        if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP) and not _same_unit(m, levels[0]):
-            continue  # an absolute change is in the unit of its levels
+        if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP) and (
+            not _same_unit(m, levels[0]) or _RATE_HEAD.search(table.column_header(c))
+        ):
+            continue  # an absolute change is in the unit of its levels; 增减(%) holds rates
         current, prior = levels
         pc0, pp0 = current.fact.period, prior.fact.period
         if apart and pc0 is not None and pp0 is not None and pc0.end < pp0.end:
@@ -118,6 +121,8 @@ def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) 
         "computed": f"{'+' if computed > 0 else ''}{pct(computed)}{unit}",
         "stated": f"{'+' if v > 0 else ''}{pct(v)}{unit}",
     }
+    if not unit and abs(v - computed) > abs(computed) / 2:
+        return None  # far from the difference: the column holds another measure (a rate)
     if not unit:
         words["computed"] = ctx.quantity(m.fact.quantity, computed)
         words["stated"] = ctx.quantity(m.fact.quantity)
