@@ -86,8 +86,10 @@ def _sides(
         right = after[0]
         left = _same_kind(before, right)
         return (left, right) if left else None
-    # … or right before it (X을 초과) …
-    if before and _GAP_BEFORE.match(text[before[-1].local[1] : w_start]):
+    # … or right before it (X을 초과) — in Korean or Chinese only: '22% higher than a year
+    # ago' states the difference, not the value compared with …
+    word_ascii = text[w_start:w_end].isascii()
+    if before and not word_ascii and _GAP_BEFORE.match(text[before[-1].local[1] : w_start]):
         right = before[-1]
         left = _same_kind(before[:-1], right)
         return (left, right) if left else None
