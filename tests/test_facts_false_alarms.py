@@ -123,3 +123,25 @@ def test_the_next_companys_margin_is_not_checked_against_these_amounts() -> None
     assert flagged(ok, "derived.margin") == []
     bad = ok.replace("40.00%", "44.00%")
     assert flagged(bad, "derived.margin")
+
+
+# --- an average or a band is no item of a total stated beside it ---------------------------------
+
+
+def test_a_daily_average_is_not_a_part_of_the_total() -> None:
+    ok = (
+        "일평균 수출액(22.6억달러)은 8개월 만에 22억달러대 진입, 총 수출액(475.3억달러)은 "
+        "올해 들어 두 번째로 큰 규모다."
+    )
+    assert flagged(ok, "breakdown") == []
+    en = (
+        "Average daily sales were $2.3 million and the average order $0.4 million, while total "
+        "sales reached $61.0 million."
+    )
+    assert flagged(en, "breakdown") == []
+
+
+def test_items_of_a_stated_total_are_still_added() -> None:
+    ok = "반도체 수출은 120억달러, 자동차 수출은 60억달러로 총 수출액은 180억달러였다."
+    assert flagged(ok, "breakdown") == []
+    assert flagged(ok.replace("180억", "200억"), "breakdown")

@@ -147,8 +147,9 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         for i, m in enumerate(same):
             lead = text[max(0, m.local[0] - 12) : m.local[0]]
             if i >= 2 and _TOTAL.search(lead) and m.fact.quantity.kind is not Kind.PERCENT:
-                if one_period([m, *same[:i]]):
-                    out.append(parts_verdict(ctx, m, same[:i], exhaustive=True))
+                parts = [x for x in same[:i] if not _not_a_part(text, x)]
+                if len(parts) == i and one_period([m, *parts]):
+                    out.append(parts_verdict(ctx, m, parts, exhaustive=True))
                 break
     if out:
         return out
@@ -188,6 +189,17 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
 
 
 _FAR_OVER = Decimal(150)
+# An average (일평균 수출액 21.4억달러, average order of $3 million, 日均) or a band (21억달러대,
+# the $20 billion range) is no item of a total stated beside it
+_AVERAGE = re.compile(r"평균|平均|日均|均值|\baverage\b|\bper\s(?:day|month|year|unit)\b", re.I)
+_BAND = re.compile(r"^\s?(?:대|級|级|\srange\b)")
+
+
+def _not_a_part(text: str, m: Mention) -> bool:
+    lead = text[max(0, m.local[0] - 16) : m.local[0]]
+    return bool(
+        _AVERAGE.search(lead) or _AVERAGE.search(m.metric or "") or _BAND.match(text[m.local[1] :])
+    )
 
 
 def _whole_and_parts(shares: Sequence[Mention]) -> bool:
