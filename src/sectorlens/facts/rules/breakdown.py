@@ -66,6 +66,9 @@ _MEASURES = (
     ("profit", r"利润|이익|\b(?:profits?|earnings|income)\b"),
     ("assets", r"资产|자산|\bassets\b"),
     ("liabilities", r"负债|부채|\bliabilities\b"),
+    # 事件数量约占60%，金额约占79.5%: one part's share of the count and of the amount
+    ("count", r"数量|數量|件数|笔数|건수|개수|\bnumber\sof\b"),
+    ("amount", r"金额|金額|금액|\bamounts?\b"),
 )
 _MEASURE = tuple((name, re.compile(words, re.IGNORECASE)) for name, words in _MEASURES)
 

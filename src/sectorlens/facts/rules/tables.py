@@ -56,14 +56,20 @@ def _changes(
             continue  # an unlabelled row: what its numbers are is not stated
         start, _ = table.part_of(c)
         levels = [grid[(r, x)] for x in range(c - 1, start - 1, -1) if (r, x) in grid]
-        levels = [x for x in levels if x.change is None][:2]
-        if len(levels) != 2 or not _same_unit(*levels):
+        levels = [x for x in levels if x.change is None]
+        # the nearest level and the next one in its unit (a share column may stand between:
+        # 2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%))
+        levels = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
+        if len(levels) != 2:
             continue
         if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP) and (
             not _same_unit(m, levels[0]) or _RATE_HEAD.search(table.column_header(c))
         ):
             continue  # an absolute change is in the unit of its levels; 增减(%) holds rates
         current, prior = levels
+        pc0, pp0 = current.fact.period, prior.fact.period
+        if pc0 is not None and pp0 is not None and pc0.end < pp0.end:
+            current, prior = prior, current
         pc, pp = current.fact.period, prior.fact.period
         if pc is None or pp is None or pc.end <= pp.end:
             continue
