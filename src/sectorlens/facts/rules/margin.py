@@ -80,7 +80,10 @@ def check(ctx: Context) -> list[Finding]:
             ]
             if not close:
                 continue
-            m = min(close, key=lambda x: (_distance(x, n, d), x.sentence or 0))
+            # a margin before its amounts or beside them first (``HMM의 영업이익률은 50.04%
+            # … HMM은 매출액 …, 영업이익 …``); one after them only where none precedes
+            last = max(n.sentence or 0, d.sentence or 0)
+            m = min(close, key=lambda x: ((x.sentence or 0) > last, _distance(x, n, d)))
             got = _verdict(ctx, m, n, d)
             if got is not None:
                 out.append(got)
