@@ -80,11 +80,12 @@ def check(ctx: Context) -> list[Finding]:
             ]
             if not close:
                 continue
-            close.sort(key=lambda x: (_distance(x, n, d), x.sentence or 0))
+            # a margin before its amounts or beside them first (``HMM의 영업이익률은 50.04%
+            # … HMM은 매출액 …, 영업이익 …``); one after them only where none precedes; and
+            # of several near them, one that holds settles which they divide
+            last = max(n.sentence or 0, d.sentence or 0)
+            close.sort(key=lambda x: ((x.sentence or 0) > last, _distance(x, n, d)))
             verdicts = [_verdict(ctx, x, n, d) for x in close]
-            # several margins near the amounts (HMM's 50.04% two sentences before, the next
-            # company's 47.37% in the one after): which one they divide is a guess, so one
-            # that holds settles it
             held = [v for v in verdicts if v is not None and v.severity is Severity.OK]
             got = held[0] if held else verdicts[0]
             if got is not None:
