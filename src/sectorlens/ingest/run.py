@@ -35,8 +35,10 @@ from sectorlens.sources.chunk import Chunk
 from sectorlens.sources.gazetteer import Gazetteer
 from sectorlens.sources.normalize import Normalizer, Tally
 from sectorlens.sources.readers import CHUNK_ROWS, FileInfo, inspect, open_table
+from sectorlens.sources.seen import SeenIds
 from sectorlens.sources.taxonomy import Taxonomy
 from sectorlens.store import assign_company_keys
+from sectorlens.store.companies import SpilledIds
 from sectorlens.store.load import (
     DEFAULT_CHUNK_ROWS,
     LoadWriter,
@@ -243,6 +245,8 @@ def _ingest_one(
     assert con is not None
     size = StoreSize(con)
     stored = StoredDeals(con, label, exclude=earlier)
+    ledger = SpilledIds(con)  # the load's company ids beyond a bounded set (sources.seen)
+    adapter.seen = SeenIds(ledger)
     con.begin()
     threads = single_thread(con)
     try:
@@ -291,6 +295,7 @@ def _ingest_one(
         with suppress(duckdb.Error):  # after the rollback, when the load failed
             restore_threads(con, threads)
         stored.close()
+        ledger.close()
         size.restore()
     if progress is not None:
         progress(path, info.size, info.size)
