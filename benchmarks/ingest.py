@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SECTORLENS_SHARED", REPO.parent / "shared")) / "data"
@@ -113,21 +114,23 @@ probe.done(seconds=dt, cpu=dc, rows=n)
 """
 )
 
-# The command line as a user runs it (its defaults: no memory limit given), in this process so
-# that the peak RSS is the command's own; the rows come from the store it wrote.
+# The command line as a user runs it (``sectorlens ingest FILE --db STORE``: the program's entry
+# point and its defaults, no memory limit given), in this process so that the peak RSS is the
+# command's own; the rows come from the store it wrote.
 CLI = """
 import json, resource, sys, time
 import duckdb
-from sectorlens.cli import main
+from sectorlens.cli import run
 t, c = time.perf_counter(), time.process_time()
+sys.argv = ["sectorlens", "ingest", sys.argv[1], "--db", sys.argv[2]]
 try:
-    main(["ingest", sys.argv[1], "--db", sys.argv[2]])
+    run()
 except SystemExit as exc:
     if exc.code:
         sys.exit(exc.code)
 dt, dc = time.perf_counter() - t, time.process_time() - c
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-con = duckdb.connect(sys.argv[2], read_only=True)
+con = duckdb.connect(sys.argv[4], read_only=True)
 rows = con.execute("SELECT sum(rows_read) FROM loads WHERE rows_read IS NOT NULL").fetchone()[0]
 con.close()
 print(json.dumps(dict(seconds=dt, cpu=dc, rows=rows, peak_mib=peak)))
@@ -165,18 +168,23 @@ def build(name: str, rows: int, folder: Path, seed: int = 2021, distinct: bool =
     return out
 
 
-def run(script: str, path: Path, db: Path, memory_limit: str) -> dict[str, float]:
-    """Run one measurement in a fresh interpreter and return what it printed."""
+def run(
+    script: str, path: Path, db: Path, memory_limit: str, src: Path | None = None
+) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter (importing sectorlens from ``src``, else this
+    checkout's) and return what it printed."""
     for old in (db, db.with_name(db.name + ".wal")):
         if old.exists():
             old.unlink()
     args = [str(path), str(db)] if script is CLI else [str(path), str(db), memory_limit]
+    env = dict(os.environ, PYTHONPATH=str(src or REPO / "src"))
     done = subprocess.run(
         [sys.executable, "-c", script, *args],
         check=False,
         capture_output=True,
         text=True,
         cwd=REPO,
+        env=env,
     )
     if done.returncode:
         sys.exit(f"measurement failed:\n{done.stderr}")
@@ -205,6 +213,13 @@ def main() -> None:
         action="store_true",
         help="rename each row's company with its row number (a real export's many companies)",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="SRC",
+        help="another checkout's src folder (e.g. /work/main/src): its CLI is measured on the "
+        "same file just before this one's (ratios hold on a loaded machine; times do not)",
+    )
     args = parser.parse_args()
     if not SHARED.exists():
         sys.exit(f"{SHARED} is absent: the benchmark resamples the shared real data")
@@ -227,23 +242,36 @@ def main() -> None:
                 floor = None
                 for what in args.what:
                     label, script = RUNS[what]
-                    got = run(script, path, folder / "bench.duckdb", args.memory_limit)
-                    rate = got["rows"] / got["seconds"]
-                    floor = floor or (rate if what == "read_csv" else None)
-                    split = (
-                        f"{got['duckdb_peak_mib']:>7.0f} {got['other_peak_mib']:>6.0f}"
-                        if "duckdb_peak_mib" in got
-                        else f"{'':>7} {'':>6}"
-                    )
-                    times = f"{floor / rate:>7.1f}" if floor else f"{'':>7}"
-                    print(
-                        f"{name:<11} {rows:>9,} {label:<17} {got['seconds']:>8.1f} "
-                        f"{rate:>9,.0f} {times} {got['cpu']:>7.1f} "
-                        f"{got['rows'] / got['cpu']:>10,.0f} {got['peak_mib']:>9.0f} {split} "
-                        f"{os.getloadavg()[0]:>5.2f}",
-                        flush=True,
-                    )
+                    codes: list[tuple[str, Path | None]] = [("", None)]
+                    if args.baseline and what == "cli":  # the other code first, then this one
+                        codes.insert(0, (" (baseline)", args.baseline))
+                    got: dict[str, Any] = {}
+                    for suffix, src in codes:
+                        got = run(script, path, folder / "bench.duckdb", args.memory_limit, src)
+                        floor = _line(name, rows, label + suffix, got, floor, what)
                 path.unlink()
+
+
+def _line(
+    name: str, rows: int, label: str, got: dict[str, Any], floor: float | None, what: str
+) -> float | None:
+    """Print one measurement; the read_csv floor's rate (rows/s) once known."""
+    rate = got["rows"] / got["seconds"]
+    floor = floor or (rate if what == "read_csv" else None)
+    split = (
+        f"{got['duckdb_peak_mib']:>7.0f} {got['other_peak_mib']:>6.0f}"
+        if "duckdb_peak_mib" in got
+        else f"{'':>7} {'':>6}"
+    )
+    times = f"{floor / rate:>7.1f}" if floor else f"{'':>7}"
+    print(
+        f"{name:<11} {rows:>9,} {label:<17} {got['seconds']:>8.1f} "
+        f"{rate:>9,.0f} {times} {got['cpu']:>7.1f} "
+        f"{got['rows'] / got['cpu']:>10,.0f} {got['peak_mib']:>9.0f} {split} "
+        f"{os.getloadavg()[0]:>5.2f}",
+        flush=True,
+    )
+    return floor
 
 
 if __name__ == "__main__":

@@ -44,10 +44,10 @@ def test_a_bad_size_is_one_usage_error(text: str, message: str) -> None:
 @pytest.mark.parametrize(
     ("total", "limit"),
     [
-        (None, 256 * MiB),  # memory unknown: the ceiling (DuckDB's own default is larger)
+        (None, 128 * MiB),  # memory unknown: the ceiling (DuckDB's own default is larger)
         (256 * MiB, 64 * MiB),  # a tiny container: the floor
-        (1536 * MiB, 192 * MiB),  # an eighth
-        (64 * 2**30, 256 * MiB),  # a large one: the ceiling (the load streams)
+        (768 * MiB, 96 * MiB),  # an eighth
+        (64 * 2**30, 128 * MiB),  # a large one: the ceiling (the load streams)
     ],
 )
 def test_the_default_limit_follows_the_machine(
@@ -65,9 +65,9 @@ def test_the_limit_is_set_on_duckdb(monkeypatch: pytest.MonkeyPatch) -> None:
     con = duckdb.connect()
     assert limit_memory(con, "300MiB") == 300 * MiB
     assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("300.0 MiB",)
-    monkeypatch.setattr(memory, "machine_memory", lambda: 1536 * MiB)
-    assert limit_memory(con) == 192 * MiB
-    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("192.0 MiB",)
+    monkeypatch.setattr(memory, "machine_memory", lambda: 768 * MiB)
+    assert limit_memory(con) == 96 * MiB
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("96.0 MiB",)
 
 
 def test_cli_ingest_sets_the_limit_given_or_the_default(

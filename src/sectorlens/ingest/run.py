@@ -290,6 +290,15 @@ def _ingest_one(
             raise StoreError(
                 f"no space left on {size.path or 'the store device'}; the store is unchanged"
             ) from exc
+        if isinstance(exc, duckdb.OutOfMemoryException):
+            raise StoreError(
+                f"the load needs more memory than DuckDB's limit ({_memory_limit(con)}): give "
+                "a larger --memory-limit; the store is unchanged"
+            ) from exc
+        if isinstance(exc, duckdb.Error):
+            raise StoreError(
+                f"the load failed in the store ({str(exc).splitlines()[0]}); the store is unchanged"
+            ) from exc
         raise
     finally:
         with suppress(duckdb.Error):  # after the rollback, when the load failed
@@ -331,6 +340,15 @@ def _run(
     for record in adapter.finish():
         if isinstance(record, Source) and writer is not None:
             writer.add("sources", source_row(record))
+
+
+def _memory_limit(con: duckdb.DuckDBPyConnection) -> str:
+    """DuckDB's memory limit as it names it (``96.0 MiB``), or "unknown"."""
+    with suppress(duckdb.Error):
+        found = con.execute("SELECT current_setting('memory_limit')").fetchone()
+        if found:
+            return str(found[0])
+    return "unknown"
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
