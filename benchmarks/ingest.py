@@ -1,7 +1,7 @@
 """Ingest throughput and peak memory on 1,000,000 resampled real rows, next to DuckDB's read_csv.
 
-    .venv/bin/python benchmarks/ingest.py [--rows 1000000 250000] [--formats crunchbase itjuzi]
-        [--what read_csv ingest cli]
+    .venv/bin/python benchmarks/ingest.py [--rows 1000000 3000000] [--formats crunchbase itjuzi]
+        [--what read_csv ingest cli] [--baseline OTHER/src] [--distinct-companies]
 
 For each format, real rows of ../shared/data are resampled (seeded, with replacement) into an
 export of N rows in a temporary folder, keeping the source's own encoding and line ends. Each
@@ -15,7 +15,10 @@ A helper thread samples DuckDB's own memory during each run, so the peak RSS is 
 DuckDB's buffer pool (it caches blocks up to ``memory_limit``, so it grows towards the limit on a
 larger file) and the rest: the streamed chunks, Arrow batches and caches of distinct values,
 which stay flat. ``cli`` runs ``sectorlens ingest FILE --db STORE`` with the command's own
-defaults (its memory limit chosen from the machine; no probe): its peak RSS is the whole story.
+defaults (its memory limit chosen from the machine; no probe), through its entry point as a
+user runs it: its peak RSS is the whole story. With ``--baseline OTHER/src`` the same command of
+another checkout (e.g. main's) runs on the same file just before, so that the two compare on a
+machine whose load changes.
 Each run also reports its process CPU time (all threads) and rows per CPU second, which holds
 on a loaded machine where wall-clock rates do not. Figures are printed; nothing is written to
 the repository.
@@ -231,7 +234,7 @@ def main() -> None:
         f"at the start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)."
     )
     print(
-        f"{'format':<11} {'rows':>9} {'what':<17} {'seconds':>8} {'rows/s':>9} {'x floor':>7} "
+        f"{'format':<11} {'rows':>9} {'what':<28} {'seconds':>8} {'rows/s':>9} {'x floor':>7} "
         f"{'cpu s':>7} {'rows/cpu-s':>10} {'peak MiB':>9} {'duckdb':>7} {'rest':>6} {'load':>5}"
     )
     with tempfile.TemporaryDirectory(prefix="sectorlens-bench-") as tmp:
@@ -265,7 +268,7 @@ def _line(
     )
     times = f"{floor / rate:>7.1f}" if floor else f"{'':>7}"
     print(
-        f"{name:<11} {rows:>9,} {label:<17} {got['seconds']:>8.1f} "
+        f"{name:<11} {rows:>9,} {label:<28} {got['seconds']:>8.1f} "
         f"{rate:>9,.0f} {times} {got['cpu']:>7.1f} "
         f"{got['rows'] / got['cpu']:>10,.0f} {got['peak_mib']:>9.0f} {split} "
         f"{os.getloadavg()[0]:>5.2f}",

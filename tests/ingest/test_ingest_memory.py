@@ -10,6 +10,7 @@ import pytest
 
 from sectorlens.errors import UsageError
 from sectorlens.store import memory
+from sectorlens.store.load import checking_threads
 from sectorlens.store.memory import default_limit, limit_memory, parse_size
 
 MiB = 2**20
@@ -100,3 +101,38 @@ def test_cli_bad_memory_limit_is_one_line_and_opens_nothing(
     assert f"--memory-limit '{value}'" in result.stderr  # type: ignore[attr-defined]
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr  # type: ignore[attr-defined]
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("limit", "threads", "expected"),
+    [("128MiB", 16, 4), ("1GiB", 16, 16), ("1GiB", 2, 2), ("64MiB", 8, 2), ("10MB", 8, 1)],
+)
+def test_end_of_load_checks_get_a_thread_per_32_mib(
+    limit: str, threads: int, expected: int
+) -> None:
+    con = duckdb.connect()
+    con.execute(f"SET memory_limit = '{limit}'")
+    checking_threads(con, threads)
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (expected,)
+    checking_threads(con, None)  # nothing to give back: unchanged
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (expected,)
+
+
+def test_cli_ingest_has_arrow_allocate_through_malloc_unless_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pyarrow as pa
+
+    from sectorlens.cli.ingest import _system_allocator
+
+    before = pa.default_memory_pool()
+    try:
+        pa.set_memory_pool(pa.mimalloc_memory_pool())
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "mimalloc")
+        _system_allocator()  # the user's choice stands
+        assert pa.default_memory_pool().backend_name == "mimalloc"
+        monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL")
+        _system_allocator()
+        assert pa.default_memory_pool().backend_name == "system"
+    finally:
+        pa.set_memory_pool(before)

@@ -140,7 +140,7 @@ def _system_allocator() -> None:
     import pyarrow as pa
 
     if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
-        pa.set_memory_allocator(pa.system_memory_pool())
+        pa.set_memory_pool(pa.system_memory_pool())
 
 
 def _safe(value: object) -> str:

@@ -43,6 +43,7 @@ from sectorlens.store.load import (
     DEFAULT_CHUNK_ROWS,
     LoadWriter,
     StoredDeals,
+    checking_threads,
     existing_load,
     finish_load,
     restore_threads,
@@ -273,8 +274,7 @@ def _ingest_one(
         with LoadWriter(con, load_id, chunk_rows=chunk_rows) as writer:
             _run(adapter, chunks, result, writer, stored, 0)
             writer.flush()
-        restore_threads(con, threads)  # the checks below read the whole store
-        threads = None
+        checking_threads(con, threads)  # the checks below read the whole store
         result.implausible = flag_implausible(con, load_id)
         result.above_market = flag_above_market(con, load_id=load_id)
         result.no_market = uncovered_years(con, load_id)
@@ -283,6 +283,8 @@ def _ingest_one(
         assign_company_keys(con)
         finish_load(con, load_id, _counts(result))
         con.commit()
+        restore_threads(con, threads)
+        threads = None
     except BaseException as exc:
         _rollback(con)
         if no_space(exc):
