@@ -11,7 +11,13 @@ import pytest
 from sectorlens.errors import UsageError
 from sectorlens.store import memory
 from sectorlens.store.load import checking_threads
-from sectorlens.store.memory import default_limit, limit_memory, parse_size
+from sectorlens.store.memory import (
+    default_limit,
+    limit_memory,
+    parse_size,
+    restore_limit,
+    streaming_limit,
+)
 
 MiB = 2**20
 ITJUZI = (
@@ -45,10 +51,10 @@ def test_a_bad_size_is_one_usage_error(text: str, message: str) -> None:
 @pytest.mark.parametrize(
     ("total", "limit"),
     [
-        (None, 128 * MiB),  # memory unknown: the ceiling (DuckDB's own default is larger)
+        (None, 256 * MiB),  # memory unknown: the ceiling (DuckDB's own default is larger)
         (256 * MiB, 64 * MiB),  # a tiny container: the floor
-        (768 * MiB, 96 * MiB),  # an eighth
-        (64 * 2**30, 128 * MiB),  # a large one: the ceiling (the load streams)
+        (1536 * MiB, 192 * MiB),  # an eighth
+        (64 * 2**30, 256 * MiB),  # a large one: the ceiling (the load streams)
     ],
 )
 def test_the_default_limit_follows_the_machine(
@@ -66,9 +72,9 @@ def test_the_limit_is_set_on_duckdb(monkeypatch: pytest.MonkeyPatch) -> None:
     con = duckdb.connect()
     assert limit_memory(con, "300MiB") == 300 * MiB
     assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("300.0 MiB",)
-    monkeypatch.setattr(memory, "machine_memory", lambda: 768 * MiB)
-    assert limit_memory(con) == 96 * MiB
-    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("96.0 MiB",)
+    monkeypatch.setattr(memory, "machine_memory", lambda: 1536 * MiB)
+    assert limit_memory(con) == 192 * MiB
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("192.0 MiB",)
 
 
 def test_cli_ingest_sets_the_limit_given_or_the_default(
@@ -136,3 +142,22 @@ def test_cli_ingest_has_arrow_allocate_through_malloc_unless_told(
         assert pa.default_memory_pool().backend_name == "system"
     finally:
         pa.set_memory_pool(before)
+
+
+@pytest.mark.parametrize(
+    ("limit", "streaming", "back"),
+    [
+        ("256MiB", "128.0 MiB", "256.0 MiB"),  # lowered while the rows stream, then given back
+        ("2GiB", "1.0 GiB", "2.0 GiB"),  # a larger limit given: half of it for the stream
+        ("100MiB", "100.0 MiB", "100.0 MiB"),  # already below: left alone
+    ],
+)
+def test_a_load_streams_under_a_lower_limit_and_checks_under_its_own(
+    limit: str, streaming: str, back: str
+) -> None:
+    con = duckdb.connect()
+    con.execute(f"SET memory_limit = '{limit}'")
+    previous = streaming_limit(con)
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == (streaming,)
+    restore_limit(con, previous)
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == (back,)

@@ -62,7 +62,7 @@ def ingest_command(
         typer.Option(
             "--memory-limit",
             help="DuckDB's memory limit for the load, e.g. 512MB or 2GiB (default: an eighth of "
-            "the machine's memory, 64–128 MiB; the load streams, so more does not help).",
+            "the machine's memory, 64–256 MiB; the load streams, so more does not help).",
             show_default=False,
         ),
     ] = None,

@@ -51,6 +51,7 @@ from sectorlens.store.load import (
     start_load,
 )
 from sectorlens.store.loads import StoreSize, drop_loads, loads_of_file, no_space
+from sectorlens.store.memory import restore_limit, streaming_limit
 from sectorlens.store.plausibility import flag_above_market, implausible_count, uncovered_years
 from sectorlens.store.reference import subject_folders
 from sectorlens.subjects import world_directories
@@ -250,6 +251,7 @@ def _ingest_one(
     adapter.seen = SeenIds(ledger)
     con.begin()
     threads = single_thread(con)
+    limit = streaming_limit(con)  # DuckDB's cache of written blocks would grow with the file
     try:
         if earlier:
             drop_loads(con, earlier)
@@ -274,7 +276,9 @@ def _ingest_one(
         with LoadWriter(con, load_id, chunk_rows=chunk_rows) as writer:
             _run(adapter, chunks, result, writer, stored, 0)
             writer.flush()
-        checking_threads(con, threads)  # the checks below read the whole store
+        restore_limit(con, limit)  # the checks below read the whole store
+        limit = None
+        checking_threads(con, threads)
         result.implausible = flag_implausible(con, load_id)
         result.above_market = flag_above_market(con, load_id=load_id)
         result.no_market = uncovered_years(con, load_id)
@@ -287,6 +291,9 @@ def _ingest_one(
         threads = None
     except BaseException as exc:
         _rollback(con)
+        with suppress(duckdb.Error):  # the limit the user gave, for the message below
+            restore_limit(con, limit)
+            limit = None
         if no_space(exc):
             size.full = True
             raise StoreError(
@@ -305,6 +312,8 @@ def _ingest_one(
     finally:
         with suppress(duckdb.Error):  # after the rollback, when the load failed
             restore_threads(con, threads)
+        with suppress(duckdb.Error):
+            restore_limit(con, limit)
         stored.close()
         ledger.close()
         size.restore()
