@@ -171,3 +171,27 @@ def test_seen_ids_are_partial_application_friendly() -> None:
     make = functools.partial(SeenIds, recent=1, bits=8)
     seen = make(DictSpill())
     assert seen.claim(["x", "y", "x"]) == [True, True, False]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "name",
+    ["itjuzi/companies_820_2018-12-25.csv", "crunchbase_2013/crunchbase-companies.csv"],
+)
+def test_a_shared_export_whose_ids_spill_stores_what_a_whole_set_does(
+    name: str, shared_data: Path, tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = shared_data / name
+    built = {}
+    for label, recent in (("whole", 10_000_000), ("spilled", 16)):
+        monkeypatch.setattr(
+            ingest_run, "SeenIds", functools.partial(SeenIds, recent=recent, bits=1 << 12)
+        )
+        db = tmp_path / f"{label}.duckdb"
+        con = connect(db)
+        result = ingest(con, [path], context=ctx, today=TODAY)[0]
+        con.close()
+        assert result.rows_read == result.loaded + sum(result.rejects.values())
+        built[label] = _tables(db)
+    assert built["spilled"] == built["whole"]
+    assert built["whole"]["companies"]  # companies were stored, so ids were claimed
