@@ -40,7 +40,7 @@ import plant as pk  # noqa: E402
 
 from sectorlens.facts import check, extract, fact_dict, finding_dict, read_document  # noqa: E402
 
-HALVES = ("tune", "held-out", "seed")
+HALVES = ("tune", "held-out", "seed", "dev")
 KINDS = ("breakdown", "trend", "fx", "restatement", "growth", "table_total")
 
 

@@ -27,6 +27,9 @@ import yaml
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 SHARED = Path(os.environ.get("SECTORLENS_SHARED", REPO.parent / "shared")).resolve()
+# Another labelled corpus (its own docs.yaml, labels.tsv, plantings.tsv, errors.tsv) in place of
+# this one: a development set kept outside the repository, measured the same way.
+CORPUS = Path(os.environ.get("SECTORLENS_EVAL_CORPUS", HERE)).resolve()
 ANCHOR_SHARE = 0.6  # share of an anchor's character trigrams that must be near the fact
 PERIOD_SLACK = timedelta(days=7)  # fiscal quarters and years end on a weekday near the month end
 
@@ -79,14 +82,15 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 def load_docs(shared: Path) -> list[Doc]:
-    """The corpus with its split (``docs.yaml``); paths under ``shared``."""
-    spec = yaml.safe_load((HERE / "docs.yaml").read_text(encoding="utf-8"))
+    """The corpus with its split (``docs.yaml``); paths under ``shared`` or the corpus' ``root``."""
+    spec = yaml.safe_load((CORPUS / "docs.yaml").read_text(encoding="utf-8"))
+    root = CORPUS / spec["root"] if "root" in spec else shared / "data" / "reports"
     docs = [
-        Doc(name, shared / "data" / "reports" / name, meta["half"], meta["lang"], meta["format"])
+        Doc(name, root / name, meta["half"], meta["lang"], meta["format"])
         for name, meta in spec["documents"].items()
     ]
-    seed = spec["seed"]
-    docs.append(Doc("seed", shared / "seed" / Path(seed["path"]).name, "seed", "ko", "txt"))
+    if seed := spec.get("seed"):
+        docs.append(Doc("seed", shared / "seed" / Path(seed["path"]).name, "seed", "ko", "txt"))
     return docs
 
 
@@ -130,7 +134,7 @@ def _alts(text: str) -> tuple[str, ...]:
 def load_labels() -> list[Label]:
     """Every labelled fact."""
     out = []
-    for r in _rows(HERE / "labels.tsv"):
+    for r in _rows(CORPUS / "labels.tsv"):
         start, end = parse_period(r["period"])
         out.append(
             Label(
@@ -152,7 +156,7 @@ def load_labels() -> list[Label]:
 def load_errors() -> list[RealError]:
     """Every real inconsistency found by reading the documents."""
     out = []
-    for r in _rows(HERE / "errors.tsv"):
+    for r in _rows(CORPUS / "errors.tsv"):
         values = tuple(
             frozenset(Decimal(a) for a in item.split("|")) for item in (r["values"] or "").split()
         )

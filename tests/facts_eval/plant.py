@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import HERE, SHARED, Doc, dataclass_strings_replace, load_docs, norm
+from evalkit import CORPUS, SHARED, Doc, dataclass_strings_replace, load_docs, norm
 
 WINDOW = 200  # characters either side of `old` in which `context` must occur
 _TAG = re.compile(r"<[^>]*>")
@@ -55,7 +55,7 @@ def load_plantings() -> list[Planting]:
     """Every planting, in file order."""
     lines = [
         ln
-        for ln in (HERE / "plantings.tsv").read_text(encoding="utf-8").splitlines()
+        for ln in (CORPUS / "plantings.tsv").read_text(encoding="utf-8").splitlines()
         if not ln.startswith("#")
     ]
     return [Planting(**r) for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
