@@ -10,7 +10,8 @@ separate process on 127.0.0.1 and drives it with a small asyncio HTTP/1.1 client
 one connection per client). Each phase is bounded by a request count AND a duration, whichever
 ends first; loopback only. ``--baseline SRC`` runs the ``uncached`` phase a second time on a
 server of another source tree (``SRC`` is its ``src`` folder, e.g. ``git archive`` of main),
-in the same run, so that the two compare on the same machine load.
+in the same run, so that the two compare on the same machine load (``--baseline-store``: the
+same data in the store schema the baseline reads, when the schema has changed since).
 
 Phases, in one run so that their ratios hold on a noisy machine:
 
@@ -70,6 +71,12 @@ settings = Settings()
 if off:  # this tree's answer cache: bounded in bytes, or (before issue 14) in entries
     settings = Settings(**{"cache_bytes" if "cache_bytes" in names else "cache_size": 0})
 app = create_app(Path(sys.argv[1]), settings)
+try:  # what `sectorlens serve` does before listening (trees since issue 14's cubes)
+    from sectorlens.web.report_routes import warm
+except ImportError:
+    pass
+else:
+    warm(app.state.site)
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False)
 """
 
@@ -165,6 +172,14 @@ class Server:
                     raise SystemExit("the server did not start") from None
                 time.sleep(0.2)
 
+    def cpu(self) -> float:
+        """CPU seconds the server process used so far (every thread; Linux /proc)."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
 
@@ -181,6 +196,7 @@ class Phase:
     latencies: list[float]
     errors: int
     seconds: float
+    cpu: float = float("nan")  # CPU seconds of the server during the phase
 
     def line(self) -> str:
         lat = sorted(self.latencies)
@@ -191,7 +207,8 @@ class Phase:
         return (
             f"{self.name:<22} {len(lat):>6} req {self.errors:>3} err {rps:>8.1f} req/s   "
             f"p50 {q[49] * 1000:6.1f} ms  p95 {q[94] * 1000:6.1f} ms  "
-            f"p99 {q[98] * 1000:6.1f} ms  max {lat[-1] * 1000:6.1f} ms"
+            f"p99 {q[98] * 1000:6.1f} ms  max {lat[-1] * 1000:6.1f} ms  "
+            f"server CPU {self.cpu / (len(lat) + self.errors) * 1000:5.1f} ms/req"
         )
 
     def p95_ms(self) -> float:
@@ -246,8 +263,10 @@ async def _load(port: int, urls: list[str], clients: int, count: int, seconds: f
 def measure(
     name: str, server: Server, urls: list[str], clients: int, count: int, seconds: float
 ) -> Phase:
+    cpu = server.cpu()
     phase = asyncio.run(_load(server.port, urls, clients, count, seconds))
     phase.name = name
+    phase.cpu = server.cpu() - cpu
     print(phase.line(), flush=True)
     return phase
 
@@ -259,6 +278,12 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--store", type=Path, help="serve this store (default: build one)")
     ap.add_argument("--baseline", type=Path, help="src folder of the code to compare with")
+    ap.add_argument(
+        "--baseline-store",
+        type=Path,
+        help="the store the baseline serves (default: the same; a copy in the schema the "
+        "baseline reads, when the store's schema has moved on since)",
+    )
     ap.add_argument("--phases", default="cold,floor,dashboard,nocache,uncached")
     ap.add_argument("--warm", type=int, default=96, help="query shapes compiled before uncached")
     args = ap.parse_args()
@@ -303,11 +328,13 @@ def main() -> None:
                 nocache.stop()
         if "uncached" in phases:
             fresh = uncached_urls(args.requests)
-            trees = [("this tree", None)]
+            trees: list[tuple[str, Path | None, Path]] = [("this tree", None, store)]
             if args.baseline is not None:
-                trees.append((f"baseline {args.baseline}", args.baseline))
-            for name, src in trees:
-                server = Server(store, "on", src)
+                trees.append(
+                    (f"baseline {args.baseline}", args.baseline, args.baseline_store or store)
+                )
+            for name, src, served in trees:
+                server = Server(served, "on", src)
                 try:
                     # one request per query shape first (compiled once per shape, then kept)
                     shapes = shape_urls()[: args.warm]

@@ -105,3 +105,31 @@ def test_size_of_counts_nested_answers() -> None:
     answer = {"table": table, "meta": {"where": ["year>=2014"]}, "loads": [{"load_id": "L1"}]}
     assert size_of(answer) > size_of(table) >= 8000
     assert size_of([answer, answer]) < 2 * size_of(answer)  # the same object counted once
+
+
+def test_warm_answers_the_first_view_before_any_request(
+    web_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ``serve`` does before listening: the first view's plans compiled and its kept
+    tables (the cubes of the default currency) built; its charts then compile nothing."""
+    from sectorlens.web import Settings, create_app
+    from sectorlens.web.report_routes import warm
+
+    monkeypatch.setenv("SECTORLENS_CACHE", str(tmp_path))  # no plan kept by earlier tests
+    app = create_app(web_store, Settings())
+    site = app.state.site
+    try:
+        warm(site)
+        compiled = site.compiled.cache.compiled
+        assert compiled >= 5  # the charts' plans, the loads behind them
+        ((kept,),) = site.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = ?",
+            [site.compiled.facts.kept_catalog],
+        ).fetchall()
+        assert kept >= 2  # the money cube of the default currency and the field cube
+        client = TestClient(app, base_url="http://127.0.0.1")
+        for chart in ("deals_by_year", "by_region", "by_sector", "by_round"):
+            assert client.get(f"/api/charts/{chart}.json").status_code == 200
+        assert site.compiled.cache.compiled == compiled
+    finally:
+        site.close()

@@ -32,7 +32,8 @@ class Compiled:
     """Compiled metric plans over one store (thread-safe; each call takes a connection).
 
     ``static``: the store cannot change while this object lives (the web serves it read-only),
-    so statements without parameters run once.
+    so statements without parameters run once, and counts and sums read kept cubes (built once
+    per store state and currency: worth it for a server, not for one command).
     """
 
     def __init__(
@@ -46,6 +47,7 @@ class Compiled:
         self.folder = query_cache_dir() if folder is _DEFAULT else cast("Path | None", folder)
         self.cache = PlanCache(self.folder)
         self.facts = facts if facts is not None else load_facts(con, self.folder)
+        self.facts.cubes = static and self.facts.token is not None
         # a store that cannot change (served read-only): results without parameters are kept
         self.fixed = FixedResults() if static else None
 

@@ -247,11 +247,12 @@ def check_fields(filters: Sequence[Filter], table: str) -> None:
 def apply(t: ir.Table, filters: Sequence[Filter], table: str) -> ir.Table:
     """``t`` restricted by every filter (validated against ``table``)."""
     check_fields(filters, table)
-    preds = [_predicate(column(t, f.field), f) for f in filters]
+    preds = [predicate(column(t, f.field), f) for f in filters]
     return t.filter(*preds) if preds else t
 
 
-def _predicate(col: ir.Value, f: Filter) -> ir.BooleanValue:
+def predicate(col: ir.Value, f: Filter) -> ir.BooleanValue:
+    """The rows of ``col`` that filter ``f`` keeps."""
     values = [v for v in f.values if v is not None]
     has_null = len(values) != len(f.values)
     if f.op in ("=", "!="):

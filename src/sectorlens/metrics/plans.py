@@ -147,6 +147,7 @@ def shape_key(
         "schema": facts.schema_hash,
         "deal_currencies": facts.deal_currencies(),
         "kept": facts.token is not None,  # whether plans read kept tables (see build_kept)
+        "cubes": facts.cubes,  # whether they read kept cubes (metrics.cube)
         "filters": shape_of(filters),
         **parts,
     }

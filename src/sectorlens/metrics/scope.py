@@ -76,21 +76,22 @@ class Scope:
         """True when the scope keeps every deal."""
         return not self.countries and not self.sectors and self.years is None
 
-    def tests(self, t: ir.Table) -> dict[str, ir.BooleanValue]:
-        """Per reason, the predicate a deal of ``t`` must meet (only the declared ones)."""
+    def tests(self, t: ir.Table, year: ir.Value | None = None) -> dict[str, ir.BooleanValue]:
+        """Per reason, the predicate a deal of ``t`` must meet (only the declared ones);
+        ``year``: the deals' year where ``t`` has no ``deal_date`` (a cube's ``year``)."""
         out: dict[str, ir.BooleanValue] = {}
         if self.countries:
             out["country"] = t.country.isin(list(self.countries)).fill_null(False)
         if self.sectors:
             out["sector"] = t.sector.isin(list(self.sectors)).fill_null(False)
         if self.years is not None:
-            year = t.deal_date.year()
+            year = t.deal_date.year() if year is None else year
             out["years"] = year.between(self.years[0], self.years[1]).fill_null(False)
         return out
 
-    def apply(self, t: ir.Table) -> ir.Table:
-        """The deals of ``t`` inside the scope."""
-        preds = list(self.tests(t).values())
+    def apply(self, t: ir.Table, year: ir.Value | None = None) -> ir.Table:
+        """The deals of ``t`` inside the scope (``year``: see :meth:`tests`)."""
+        preds = list(self.tests(t, year).values())
         return t.filter(*preds) if preds else t
 
     def apply_companies(self, t: ir.Table) -> ir.Table:
@@ -220,6 +221,8 @@ def implausible_expr(engine: Any, scope: Scope | None, clauses: Any) -> ir.Table
     from sectorlens.metrics import filters
 
     t = engine.table("deals")
+    if getattr(engine, "cubes", False):  # the flagged deals, kept once per store state
+        t = engine.keep(("implausible_deals",), t.filter(filters.column(t, "implausible")))
     if scope is not None:
         t = scope.apply(t)
     t = filters.apply(t, clauses, "deals")

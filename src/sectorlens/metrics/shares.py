@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from sectorlens._lazy import lazy_module
+from sectorlens.metrics import cube
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     ARROW_MONEY2,
@@ -62,6 +63,15 @@ def build_segments(q: Query, engine: Any) -> dict[str, ir.Table]:
 
 def _build(q: Query, engine: Any, *, companies: bool) -> dict[str, ir.Table]:
     (dim,) = q.by
+    if cube.covers(engine, q.by, q.where):  # counts and sums from the kept cube
+        c = cube.cube_deals(q, engine)
+        rows = c.group_by(dim).aggregate(**cube.sums(c, ("deals", "amount_mid__x2", "n_mid")))
+        if not companies:
+            return {"rows": rows}
+        # distinct companies do not add up over cells: counted on the deals
+        t = deals(q, engine)
+        counted = t.group_by(dim).aggregate(companies=distinct_companies(t, engine))
+        return {"rows": rows, "companies": counted}
     t = converted(deals(q, engine), q, engine)
     a = amounts(t)
     aggs: dict[str, ir.Value] = {
@@ -199,10 +209,20 @@ def finish_concentration(results: dict[str, pa.Table], q: Query) -> pa.Table:
     return to_arrow(out, schema)
 
 
+def _with_companies(results: dict[str, pa.Table], dim: str) -> list[dict[str, Any]]:
+    """The rows, with the companies counted apart (a cube's answer) joined in by value."""
+    rows = rows_of(results)
+    if "companies" in results:
+        counted = {r[dim]: r["companies"] for r in results["companies"].to_pylist()}
+        for r in rows:
+            r["companies"] = counted.get(r[dim], 0)
+    return rows
+
+
 def finish_segments(results: dict[str, pa.Table], q: Query) -> pa.Table:
     """Count and amount shares side by side, mean deal size and the quadrant of each segment."""
     (dim,) = q.by
-    rows = _ranked(rows_of(results), dim)
+    rows = _ranked(_with_companies(results, dim), dim)
     known = [r for r in rows if r[dim] is not None]
     deals_total, amount_total = _total(rows, "deals"), _total(rows, "amount_mid")
     companies_total = _total(rows, "companies")

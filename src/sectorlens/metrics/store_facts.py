@@ -56,6 +56,7 @@ class StoreFacts:
     deal_currency_list: list[str]
     defaults: dict[str, str] = field(default_factory=dict)  # repr(scope) → currency
     path: Path | None = None  # where these facts are kept on disk
+    cubes: bool = False  # plans may read kept cubes (a long-lived reader: see metrics.cube)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _kept_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _kept_sql: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -152,24 +153,35 @@ class StoreFacts:
                 self._kept_built.clear()
             if all(name in self._kept_built for name, _ in kept):
                 return
-            attached = [
-                str(name)
-                for (name,) in con.execute(
-                    "SELECT database_name FROM duckdb_databases() "
-                    "WHERE starts_with(database_name, ?)",
-                    [f"{KEPT}_"],
-                ).fetchall()
-            ]
-            for old in attached:
-                if old != cat:
-                    con.execute(f'DETACH DATABASE IF EXISTS "{old}"')
-            if cat not in attached:
-                con.execute(f"ATTACH IF NOT EXISTS ':memory:' AS \"{cat}\" (READ_WRITE)")
-            for name, sql in kept:
-                con.execute(
-                    f'CREATE TABLE IF NOT EXISTS "{cat}"."main"."{name}" AS {self.bind_kept(sql)}'
-                )
-                self._kept_built.add(name)
+            # on a cursor of its own: a server's time limit interrupts the request's cursor,
+            # never a build every later request of this store state needs
+            con = con.cursor()
+            try:
+                self._build(con, cat, kept)
+            finally:
+                con.close()
+
+    def _build(
+        self, con: duckdb.DuckDBPyConnection, cat: str, kept: Sequence[tuple[str, str]]
+    ) -> None:
+        """:meth:`build_kept`'s work, under its lock."""
+        attached = [
+            str(name)
+            for (name,) in con.execute(
+                "SELECT database_name FROM duckdb_databases() WHERE starts_with(database_name, ?)",
+                [f"{KEPT}_"],
+            ).fetchall()
+        ]
+        for old in attached:
+            if old != cat:
+                con.execute(f'DETACH DATABASE IF EXISTS "{old}"')
+        if cat not in attached:
+            con.execute(f"ATTACH IF NOT EXISTS ':memory:' AS \"{cat}\" (READ_WRITE)")
+        for name, sql in kept:
+            con.execute(
+                f'CREATE TABLE IF NOT EXISTS "{cat}"."main"."{name}" AS {self.bind_kept(sql)}'
+            )
+            self._kept_built.add(name)
 
 
 def store_token(con: duckdb.DuckDBPyConnection) -> tuple[Path | None, str | None]:
@@ -259,6 +271,7 @@ class CompileEngine:
         self.read_store = False
         # filter-free tables the expressions read as kept tables: name → expression
         self.kept: dict[str, ir.Table] | None = {} if keep else None
+        self.cubes = keep and facts.cubes  # whether counts and sums read kept cubes
         self._engine: Engine = from_duckdb(con)
         self._tables: dict[str, ir.Table] = {}
 

@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from sectorlens._lazy import lazy_module
 from sectorlens.errors import NoAnswer, UsageError
+from sectorlens.metrics import cube
 from sectorlens.metrics.common import (
     ARROW_AMOUNT,
     ARROW_PCT,
@@ -67,7 +68,7 @@ def deal_aggregates(t: ir.Table, groups: dict[str, ir.Value]) -> ir.Table:
         k_low=lo.notnull(),
         k_high=hi.notnull(),
     ).aggregate(n=t.count(), n_value=v.count(), value=v.sum(), low=lo.sum(), high=hi.sum())
-    return _class_sums(p, list(groups))
+    return cube.class_sums(p, list(groups))
 
 
 def deal_aggregates_by_day(t: ir.Table, q: Query, engine: Any) -> ir.Table:
@@ -93,31 +94,7 @@ def deal_aggregates_by_day(t: ir.Table, q: Query, engine: Any) -> ir.Table:
         collapse=True,
     )
     p = p.mutate(k_low=p.k_low & p.fx_known, k_high=p.k_high & p.fx_known)
-    return _class_sums(p, list(groups))
-
-
-def _class_sums(p: ir.Table, groups: list[str]) -> ir.Table:
-    """The second level of :func:`deal_aggregates` over class rows ``p``."""
-    both = p.k_low & p.k_high
-    return p.group_by(*groups).aggregate(
-        deals=p.n.sum(),
-        disclosed=_count(p, p.k_disclosed),
-        undisclosed=_count(p, p.k_kind == "undisclosed"),
-        unparsed=_count(p, p.k_kind == "unparsed"),
-        amount_exact=p.value.sum(where=p.k_exact),
-        n_exact=ibis.ifelse(p.k_exact, p.n_value, 0).sum(),
-        amount_low=ibis.ifelse(p.k_low, p.low, p.value).sum(),
-        n_low=ibis.ifelse(p.k_low, p.n, p.n_value).sum(),
-        amount_high=ibis.ifelse(p.k_high, p.high, p.value).sum(),
-        n_high=ibis.ifelse(p.k_high, p.n, p.n_value).sum(),
-        amount_mid__x2=ibis.ifelse(both, p.low + p.high, p.value + p.value).sum(),
-        n_mid=ibis.ifelse(both, p.n, p.n_value).sum(),
-    )
-
-
-def _count(p: ir.Table, cond: ir.BooleanValue) -> ir.IntegerValue:
-    """The deals of the class rows where ``cond`` holds (0, not null, when none do)."""
-    return ibis.ifelse(cond, p.n, 0).sum()
+    return cube.class_sums(p, list(groups))
 
 
 def as_of_expr(engine: Any, q: Query) -> ir.Table:
@@ -143,6 +120,10 @@ def resolve_as_of(q: Query, results: dict[str, pa.Table]) -> date | None:
 
 def build_deals(q: Query, engine: Any) -> dict[str, ir.Table]:
     """Deal count and amount sums grouped by a time grain (and one more dimension)."""
+    if cube.covers(engine, q.by, q.where):  # the kept cube's cells, summed
+        c = cube.cube_deals(q, engine)
+        rows = c.group_by(*q.by).aggregate(**cube.sums(c, cube.CLASS_MEASURES))
+        return {"rows": rows, "as_of": as_of_expr(engine, q)}
     if by_time_only(q.by):
         rows = deal_aggregates_by_day(deals(q, engine), q, engine)
         return {"rows": rows, "as_of": as_of_expr(engine, q)}

@@ -283,10 +283,22 @@ def compute_answer(
             "row_count": table.num_rows,
             "truncated": truncated,
             "row_cap": site.settings.row_cap,
-            "implausible": implausible_meta(site, lease, scope, q.where),
+            # the same for every chart of one view (same filters): kept per scope and filters
+            "implausible": site.runner.remember(
+                ("implausible", repr(scope), tuple(q.where)),
+                lambda: implausible_meta(site, lease, scope, q.where),
+            ),
         }
         all_loads = site.once("loads", lambda: every_load(lease.con))
-        provenance = behind(site.compiled, lease, metric, q.where, result.table, all_loads)
+        provenance = behind(
+            site.compiled,
+            lease,
+            metric,
+            q.where,
+            result.table,
+            all_loads,
+            site.runner.remember,
+        )
         return {"table": table, "meta": meta, **provenance}
 
     return site.runner.cached(key, work)

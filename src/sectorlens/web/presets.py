@@ -19,7 +19,9 @@ CHARTS: tuple[View, ...] = (
     View("deals_by_year", "deals", ("year",), "chart.deals_by_year"),
     View("amount_by_year", "deals", ("year",), "chart.amount_by_year"),
     View("by_region", "shares", ("province",), "chart.by_region"),
-    View("by_sector", "segments", ("sector",), "chart.by_sector"),
+    # deal and amount shares per sector (what the chart draws: the same figures as segments',
+    # without its distinct companies, which no cube holds)
+    View("by_sector", "shares", ("sector",), "chart.by_sector"),
     View("by_round", "shares", ("round",), "chart.stage_mix"),
 )
 

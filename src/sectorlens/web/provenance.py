@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from sectorlens.metrics import Filter, Metric
+from sectorlens.metrics import Filter, Metric, cube
 from sectorlens.metrics.compiled import Compiled
-from sectorlens.metrics.filters import apply
 from sectorlens.web.output import json_value
 from sectorlens.web.runner import Lease
 
+Remember = Callable[[Hashable, Callable[[], Any]], Any]  # a cache: (key, make) → value
 _LOAD_COLUMNS = (
     "load_id",
     "source_format",
@@ -38,19 +38,26 @@ def behind(
     where: Sequence[Filter],
     table: pa.Table,
     all_loads: Mapping[str, dict[str, Any]] | None = None,
+    remember: Remember | None = None,
 ) -> dict[str, Any]:
     """``{"loads": […], "sources": […]}`` behind ``metric``'s rows for filters ``where``.
 
-    The load ids under the filters come from a compiled plan (one query); their rows from
-    ``all_loads`` (every load of the store, read once) when given.
+    The load ids under the filters come from a compiled plan (one query; ``remember``, when
+    given, keeps them per table and filters: every chart of one dashboard view has the same);
+    their rows from ``all_loads`` (every load of the store, read once) when given.
     """
-    found = compiled.run(
-        lease.con,
-        {"kind": "loads_behind", "table": metric.table},
-        where,
-        lambda w, engine: {"loads": _loads_expr(engine, metric.table, w)},
-    )
-    load_ids = found["loads"].column("load_id").to_pylist()
+
+    def loads_under() -> list[str]:
+        found = compiled.run(
+            lease.con,
+            {"kind": "loads_behind", "table": metric.table},
+            where,
+            lambda w, engine: {"loads": cube.loads_behind(engine, metric.table, w)},
+        )
+        return [str(i) for i in found["loads"].column("load_id").to_pylist() if i]
+
+    key = ("loads_behind", metric.table, tuple(where))
+    load_ids = remember(key, loads_under) if remember is not None else loads_under()
     source_ids: set[str] = set()
     for name in SOURCE_COLUMNS:
         if name in table.column_names:
@@ -63,11 +70,6 @@ def behind(
     else:
         loads = [all_loads.get(i, {"load_id": i}) for i in sorted({i for i in ids if i})]
     return {"loads": loads, "sources": sources}
-
-
-def _loads_expr(engine: Any, table: str, where: Sequence[Filter]) -> Any:
-    t = apply(engine.table(table), where, table)
-    return t.select("load_id").distinct()
 
 
 def every_load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:

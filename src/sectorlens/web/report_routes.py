@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from pydantic import Field
 
 from sectorlens import __version__
-from sectorlens.errors import StoreError
+from sectorlens.errors import SectorlensError, StoreError
 from sectorlens.facts import check_file, finding_dict
 from sectorlens.metrics import REGISTRY
 from sectorlens.metrics.filters import FIELDS, clause_pattern
@@ -258,6 +258,17 @@ def findings_document(site: Site, lang: str) -> dict[str, Any] | None:
         }
 
     return site.runner.cached(("findings", lang), work)
+
+
+def warm(site: Site, lang: str = "ko") -> None:
+    """Answer the dashboard's first view (every chart, no filter) once: its plans compile and
+    the kept tables it reads (cubes of the default currency, rates) are built before the first
+    visitor asks. A store these charts cannot answer (no deals) is left as it is."""
+    for view in CHARTS:
+        try:
+            chart_document(site, view.view_id, [], None, lang)
+        except (SectorlensError, HTTPException):
+            return
 
 
 def router() -> APIRouter:

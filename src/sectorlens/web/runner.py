@@ -67,13 +67,18 @@ class Watchdog:
         """Run ``action`` in ``seconds`` unless :meth:`disarm` is called first; its token."""
         with self._cond:
             self._count += 1
-            self._due[self._count] = (time.monotonic() + seconds, action)
+            at = time.monotonic() + seconds
+            # the thread sleeps until the earliest deadline: woken only when this one is earlier
+            earliest = min((due for due, _ in self._due.values()), default=None)
+            wake = earliest is None or at < earliest
+            self._due[self._count] = (at, action)
             if self._thread is None and not self._stopped:
                 self._thread = threading.Thread(
                     target=self._run, name="sectorlens-query-watchdog", daemon=True
                 )
                 self._thread.start()
-            self._cond.notify()
+            if wake:
+                self._cond.notify()
             return self._count
 
     def disarm(self, token: int) -> None:
@@ -201,6 +206,8 @@ class QueryRunner:
 def size_of(value: Any, _seen: set[int] | None = None) -> int:
     """An estimate of the memory ``value`` holds: Arrow tables by their buffers, containers by
     their items (each object counted once)."""
+    if value is None or isinstance(value, str | bytes | int | float):  # no parts: no recursion
+        return sys.getsizeof(value)
     seen = _seen if _seen is not None else set()
     if id(value) in seen:
         return 0

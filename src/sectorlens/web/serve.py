@@ -11,6 +11,7 @@ import uvicorn
 
 from sectorlens.errors import UsageError
 from sectorlens.web.app import create_app
+from sectorlens.web.report_routes import warm
 from sectorlens.web.site import Settings
 
 WILDCARDS = ("0.0.0.0", "::", "")
@@ -80,6 +81,7 @@ def serve(
     sock = listen(host, port)
     try:
         app = create_app(store, settings)
+        warm(app.state.site)  # before the first request: plans compiled, kept tables built
     except BaseException:
         sock.close()
         raise
