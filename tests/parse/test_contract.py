@@ -218,3 +218,24 @@ def test_huge_amounts_are_unparsed_not_exceptions(text: str) -> None:
 def test_just_below_the_ceiling_is_read() -> None:
     q = parse_money("9,999,999,999,999,999,999,999", default_currency="USD")
     assert q.value == D("9999999999999999999999")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1천647억 달러", 164_700_000_000),  # Korean news: the digits after 천 fill its places
+        ("45조3천419억원", 45_341_900_000_000),
+        ("3천500만원", 35_000_000),
+        ("3千500万元", 35_000_000),
+        ("73조2천47억원", 73_204_700_000_000),  # the rest without its leading zero: 2,047억
+        ("220조3천30억원", 220_303_000_000_000),
+    ],
+)
+def test_digits_filling_the_places_after_a_small_unit(text: str, value: int) -> None:
+    assert parse(text).value == D(value)
+
+
+@pytest.mark.parametrize("text", ["3千47万元", "1천5.5억", "2천4억"])
+def test_fewer_digits_after_a_small_unit_stay_unparsed(text: str) -> None:
+    q = parse(text)
+    assert q.kind is Kind.UNPARSED and "ambiguous digits" in (q.reason or "")

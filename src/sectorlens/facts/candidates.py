@@ -31,10 +31,11 @@ _KO_NUM = (
 )
 _SCALE = lx.alternation(lx.SCALE_WORDS)
 _LATIN_SCALE = r"(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|[kmb])(?![A-Za-z])"
-# One amount: 861억1000만 | 1,839억 9200만 | 4.78万亿 | 1.2 bn | 数千万 | 3000多
+# One amount: 861억1000만 | 1,839억 9200만 | 1천282조7천736억 | 4.78万亿 | 1.2 bn | 数千万 | 3000多
 _CJK_SCALED = rf"{_NUM}(?:多|余|餘|여)?\s?(?:조|억|천만|백만|만|천|万亿|亿|万|千|百|萬億|億|萬|兆)"
 _AMOUNT = (
-    rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:억|천만|백만|만|천|亿|万|千|億|萬))*"
+    rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|兆|亿|万|千|億|萬))*"
+    r"(?:(?<=[만万萬])\d{2,4}(?![\d.,]))?"  # 3만7103: the units below 만 written on
     rf"|{_NUM}\s?{_LATIN_SCALE}"
     rf"|{_NUM}"
     rf"|(?:数|几|幾|수|몇)\s?(?:십|백|천|만|억|十|百|千|万|萬|亿|億)+"
@@ -71,7 +72,9 @@ _NATIVE_COUNTED = (
     r"(?=[의를을이가은는에와과도로만]|[^가-힣]|$)"
 )
 _COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}|{_NATIVE_COUNTED}"
-_EQUIV = rf"(?:\s?[(（]\s?(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
+# (약 16조원), (约合人民币863.52亿元), (US$ 647.1 million): a stated equivalent
+_EQ_LEAD = r"(?:(?:约合|約合|折合|相当于|相當於|≈)\s?)?(?:(?:人民币|人民幣)\s?)?"
+_EQUIV = rf"(?:\s?[(（]\s?{_EQ_LEAD}(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
 
 QUANTITY = re.compile(
     rf"{_NOT_INSIDE_WORD}(?:[-−+](?=\d))?{_QPRE}?"
@@ -81,7 +84,8 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
-_YEAR = r"(?:19|20)\d{2}"
+# not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万)
+_YEAR = r"(?<![조억천兆亿億])(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -100,12 +104,12 @@ PERIOD = re.compile(
             rf"(?:\d{{1,2}}\s)?{_MONTHS_EN}\s{_YEAR}\s?(?:-|–|to)\s?(?:\d{{1,2}}\s)?{_MONTHS_EN}\s{_YEAR}",
             # ko: 2014~2020년, 2009년~2019년, 2021년 1~7월, 2021년 3월 말, 2019년 상반기, 3분기
             rf"{_YEAR}\s?(?:년?\s?[~\-–～〜]\s?{_YEAR}\s?)?년"
-            r"(?:\s?(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월(?:\s?(?:말|초|중순))?"
+            r"(?:\s?(?:\d{1,2}\s?(?:[~\-–—－]\s?\d{1,2}\s?)?월(?:\s?(?:말|초|중순))?"
             r"|상반기|하반기|[1-4]\s?분기))?",
             # zh: 2018年, 2014-2020年, 2009年-2019年, 2007～2017年, 2021年1-7月, 上半年, 第三季度
             rf"{_YEAR}\s?(?:年?\s?[~\-–～〜至到]\s?{_YEAR}\s?)?年"
-            r"(?:\s?(?:\d{1,2}\s?(?:[~\-–至]\s?\d{1,2}\s?)?月(?:底|末|初)?"
-            r"|上半年|下半年|第[一二三四1-4]季度|[一二三四1-4]季度|[QH][1-4]))?",
+            r"(?:\s?(?:\d{1,2}\s?(?:[~\-–—－至]\s?\d{1,2}\s?)?月(?:底|末|初)?"
+            r"|上半年|下半年|前[一二三1-3]\s?(?:个|個)?季度|第[一二三四1-4]季度|[一二三四1-4]季度|[QH][1-4]))?",
             # en: a day: December 31, 2022, 31 December 2022
             rf"{_MONTHS_EN}\s\d{{1,2}},?\s{_YEAR}(?!\d)|\d{{1,2}}\s{_MONTHS_EN}\s{_YEAR}(?!\d)",
             # en: 2014-2020, Jan-Jul 2021, H1 2021, Q3 2021, 2025Q1, FY2020, in 2018

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sectorlens.facts.candidates import period_spans
+from sectorlens.facts.change_words import CHANGE_KINDS, change_of
 from sectorlens.facts.fiscal import (
     MONTHS_ENDED,
     Fiscal,
@@ -53,21 +54,21 @@ _EXTRA = re.compile(
     "|".join(
         (
             r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년"
-            r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
+            r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–—－]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
             r"(?P<zhshort>(?<![\d.第近去来每余后前内])(?P<zy>[0-3]\d)年(?![间來来内後后前代度以期限多级龄国債债])"
-            r"(?P<zrest>\d{1,2}(?:[-~–至]\d{1,2})?月|上半年|下半年|[一二三四1-4]季度|Q[1-4])?)",
+            r"(?P<zrest>\d{1,2}(?:[-~–—－至]\d{1,2})?月|上半年|下半年|[一二三四1-4]季度|Q[1-4])?)",
             rf"(?P<ended>{MONTHS_ENDED})",
             r"(?P<fq>\b(?:Q(?P<fq1>[1-4])\s?(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?)"
             r"(?P<fqy1>(?:19|20)\d{2}|\d{2})|(?:FY\s?|fiscal\s(?:year\s)?)"
             r"(?P<fqy2>(?:19|20)\d{2}|\d{2})\s?Q(?P<fq2>[1-4]))\b)",
             r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
-            rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON}),?\s(?P<my>(?:19|20)\d{{2}}))",
+            rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON})(?:,?\s(?P<my>(?:19|20)\d{{2}}))?)",
             r"(?P<ordq>\b(?:the\s)?(?P<ofis>fiscal\s)?(?P<ord>first|second|third|fourth|1st|2nd|"
             r"3rd|4th)[\s-](?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
             r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|(?:\sof)?(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
             r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
-            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
+            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–—－∼～〜至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
             r"(?!\s?\d{1,2}\s?(?:일|日)))",
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
@@ -79,7 +80,8 @@ _EXTRA = re.compile(
 # A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
 _CMP_BEFORE = re.compile(
-    r"(?:compared\s(?:with|to)|versus|vs\.?|from|over|比|较|與|与|和|同|相对于|相较于|相比于)"
+    r"(?:compared\s(?:with|to)|versus|vs\.?|from|over|since|after\sthe\s(?:start|beginning|end)\sof|"
+    r"比|较|與|与|和|同|相对于|相较于|相比于)"
     r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$",
     re.I,
 )
@@ -88,6 +90,11 @@ _CMP_VALUE_BEFORE = re.compile(
     r"(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\s(?:in|for|during)\s(?:the\s)?$",
     re.I,
 )
+# This compares with net income of $74.4 million in the prior year period: a sentence that is
+# the comparison names the compared figures' periods only.
+COMPARES_LEAD = re.compile(
+    r"^\W{0,3}(?:this|that|which)\s(?:compares|compared)\s(?:with|to)\b", re.I
+)
 # The end of the period the context reports (报告期末, at the end of the quarter): its last day.
 _PERIOD_END = re.compile(
     r"(?:本)?报告期(?:期)?末|本期末|보고\s?기간\s?말|"
@@ -95,53 +102,16 @@ _PERIOD_END = re.compile(
     re.I,
 )
 _CMP_AFTER = re.compile(
-    r"^\s?(?:동기\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?(?:대비|보다|에\s?비해|비해|에\s?비하여|相比|相较|比较|同期相比|同期)"
+    r"^\s?(?:(?:동기|동월|동분기)\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?"
+    r"(?:대비|보다|에\s?비해|비해|에\s?비하여|비(?![가-힣])|比|相比|相较|比较|同期相比|同期)"
+    # 2011년 11월 이후 5년4개월 만에, 2015年以来首次: the point a record is counted from
+    r"|^\s?(?:이후|이래)\s?(?:\S+\s?){0,2}?(?:만에|만의|처음|최대|최고|최저)"
+    r"|^\s?以来(?:首次|最高|最低|最大|新高|新低)"
 )
 
-CHANGE_KINDS = ("cagr", "yoy", "qoq", "change")
-_CHANGE = (
-    (
-        "cagr",
-        re.compile(
-            r"CAGR|compound(?:ed)?\sannual|연평균\s?(?:성장률|증가율|성장|증가)?|"
-            r"年(?:均)?复合(?:增长率|增速)?|年均(?:增长率|增速|增长)?|复合增长率",
-            re.I,
-        ),
-    ),
-    (
-        "yoy",
-        re.compile(
-            r"同比|较上年|比上年|上年同期|YoY|Y/Y|year[-\s]over[-\s]year|year[-\s]on[-\s]year|"
-            r"from\sa\syear\s(?:ago|earlier)|전년\s?(?:동기\s?)?대비|전년비|전년동기비",
-            re.I,
-        ),
-    ),
-    (
-        "qoq",
-        re.compile(
-            r"环比|QoQ|Q/Q|sequential(?:ly)?|quarter[-\s]over[-\s]quarter|전분기\s?대비|"
-            r"전월\s?대비|전기\s?대비",
-            re.I,
-        ),
-    ),
-    (
-        "change",
-        re.compile(
-            r"增长|增加|增幅|增速|下降|下滑|减少|降幅|上升|提升|回落|上涨|下跌|涨幅|跌幅|上行|下行|"
-            r"증가|감소|성장|상승|하락|늘어|줄어|확대|축소|"
-            r"\b(?:increased?|decreased?|grew|growth|rose|fell|declined?|up|down|gain|drop|"
-            r"higher|lower)\b|[▲▼△▽↑↓]",
-            re.I,
-        ),
-    ),
-)
-_ZH_SHORT_CHANGE = re.compile(r"[\u4e00-\u9fff](?:增|降|涨|跌|减)\s?$")
-_YOY_AFTER = re.compile(
-    r"^\s?(?:[(（]\s?)?(?:Y/Y|YoY|year[-\s]over[-\s]year|year[-\s]on[-\s]year|同比)", re.I
-)
-_SIGN_BEFORE = re.compile(r"(?:^|[\s(（:：,，])[+\-−]\s?$")
 _REF_CUE = re.compile(
-    r"(?:보도\s?시점|보도\s?일시|발행일|작성일|发布时间|发布日期|发表时间|日期|publishedAt|"
+    r"(?:보도\s?시점|보도\s?일시|발행일|작성일|등록일|기사\s?입력|입력|승인|게재일|"
+    r"发布时间|发布日期|发表时间|日期|publishedAt|"
     r"published|date|release date)\s*[:：]?\s*[\"']?",
     re.I,
 )
@@ -265,7 +235,8 @@ def _resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) -
             return _fiscal_part(fiscal, y, 1, 12)
         return _span(y, 1, 12)
     if g["mrange"]:
-        return _span(int(g["my"]), _month(g["m1"]), _month(g["m2"]), partial=True)
+        my = int(g["my"]) if g["my"] else year  # from July through September: the context's
+        return None if my is None else _span(my, _month(g["m1"]), _month(g["m2"]), partial=True)
     if g["nq"]:
         n = int(g["nqq"])
         return _span(_year(g["nqy"]), 3 * n - 2, 3 * n)
@@ -314,6 +285,9 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     taken: list[tuple[int, int]] = []
     for span in period_spans(text):
         q = parse_period(span.text)
+        if _INDEX_BASE.match(text, span.end):
+            taken.append((span.start, span.end))  # 104.73(2015년 100 기준): an index's base
+            continue
         if q.period is not None:
             found.append(Named(span.start, span.end, q.period))
             taken.append((span.start, span.end))
@@ -339,7 +313,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
         if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
             continue  # a longer period already read there
-        before = [n for n in found if n.end <= m.start()]
+        before = sorted((n for n in found if n.end <= m.start()), key=lambda n: n.start)
         y = before[-1].period.end.year if before else context_year
         here = dating
         if before and dating is not None:
@@ -348,6 +322,12 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         if period is not None:
             # the first quarter of 2023 replaces the 2023 inside it
             found = [n for n in found if (n.start, n.end) not in overlap]
+            if (
+                before
+                and _year_of(before[-1], period)
+                and not text[before[-1].end : m.start()].strip()
+            ):
+                found.remove(before[-1])  # 작년 11월, 去年12月: the year is the month's
             taken = [t for t in taken if t not in overlap]
             found.append(Named(m.start(), m.end(), period))
             taken.append((m.start(), m.end()))
@@ -358,13 +338,28 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
         tail = text[n.end : n.end + 48]
+        ranged = re.search(r"\b(?:to|through)\b|[-–—~]", text[n.start : n.end])
+        from_range = ranged and re.search(r"\bfrom\s$", lead)  # from July through September
         compared = bool(
-            _CMP_BEFORE.search(lead)
+            COMPARES_LEAD.match(text)
+            or (_CMP_BEFORE.search(lead) and not from_range)
             or _CMP_AFTER.match(tail)
             or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 70) : n.start])
         )
         out.append(Named(n.start, n.end, n.period, compared, n.note))
     return tuple(out)
+
+
+def _year_of(n: Named, period: Period) -> bool:
+    """``n`` names a whole year that holds ``period`` (a part of it)."""
+    return (
+        _whole_years(n.period)
+        and n.period.start.year == n.period.end.year
+        and (n.period.start <= period.start and period.end <= n.period.end and period != n.period)
+    )
+
+
+_INDEX_BASE = re.compile(r"\s?(?:=\s?100\b|(?:년|年)?\s?(?:=\s?)?100\s?(?:기준|基准|基準|=))")
 
 
 def _stretched(text: str, found: list[Named], dating: Dating | None) -> list[Named]:
@@ -393,17 +388,36 @@ def _whole_years(p: Period) -> bool:
 
 
 # 전년 동기, 去年同期, the same quarter last year: the period in context, a year before
-_YEAR_WORD = re.compile(r"전년|작년|지난해|去年|上年|(?:last|previous|prior)\syear", re.I)
-_SAME_AFTER = re.compile(r"\s?(?:동기|同期)")
+_YEAR_WORD = re.compile(
+    r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)\syear|year[-\s](?:earlier|ago)",
+    re.I,
+)
+_SAME_AFTER = re.compile(
+    r"\s?(?:동기|동월|동분기|同期|같은\s?(?:기간|달|분기))|[-\s](?:period|quarter|month)\b", re.I
+)
 _SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the\s)?$", re.I)
 
 
 def _same_period(text: str, start: int, end: int) -> bool:
-    if not _YEAR_WORD.fullmatch(text[start:end]):
+    word = text[start:end]
+    if re.fullmatch(r"(?:19|20)\d{2}", word) and _SAME_BEFORE.search(
+        text[max(0, start - 30) : start]
+    ):
+        return True  # for the same period in 2001: the context's quarter in 2001
+    if not (_YEAR_WORD.fullmatch(word) or _NOW_WORD.fullmatch(word)):
         return False
-    return bool(
-        _SAME_AFTER.match(text, end) or _SAME_BEFORE.search(text[max(0, start - 30) : start])
-    )
+    if _WHOLE_AFTER.match(text, end):
+        return False  # 올해 연간, this year as a whole: the whole year
+    if _SAME_AFTER.match(text, end) or _SAME_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    # 작년(1천282조원)보다, 작년 152조원에서 올해 220조원으로: in a part-year context a year
+    # compared with, or a year set against another, is that part of it
+    compared = _CMP_AFTER.match(re.sub(r"^\s?[(（][^()（）]{0,30}[)）]", "", text[end : end + 40]))
+    return bool(compared) or bool(_YEAR_WORD.search(text) and _NOW_WORD.search(text))
+
+
+_NOW_WORD = re.compile(r"올해|금년|今年|本年|\bthis\syear\b", re.I)
+_WHOLE_AFTER = re.compile(r"\s?(?:연간|전체|全年|全年度|\bas\sa\swhole\b|\bfull[-\s]year\b)", re.I)
 
 
 _ONLY_MARKS = re.compile(r"[\s/|,;:()\-–]*")
@@ -450,80 +464,9 @@ _DAY_AFTER_SPAN = re.compile(
 )
 
 
-_LEVEL_LEAD = re.compile(
-    r"(?:증가한|감소한|성장한|상승한|하락한|늘어난|줄어든|확대된|축소된|\bto|\breach(?:ed|ing)?|"
-    r"(?:至|到|达到?|为|升至|降至|增至|减至)(?:目前的|当前的|现在的|了)?)\s*"
-    r"(?:approximately|about|around|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$",
-    re.I,
-)
-_RATE_LEAD = re.compile(
-    r"(?:增长率|增速|增幅|降幅|growth\srate|증가율|성장률|감소율)\s*(?:为|是|达|of|was|is|은|는|이)?\s*$",
-    re.I,
-)
-_CAGR_AFTER = re.compile(
-    r"^\s*(?:compounded annually|compound(?:ed)? annual|per annum|annually)", re.I
-)
-_VERSUS_LEAD = re.compile(
-    r"(?:compared\s(?:to|with)|versus|\bvs\.?|as against)\s(?:[^\d,;.]{0,30}\s)?"
-    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
-    re.I,
-)
-_VERSUS_ZH = re.compile(
-    r"(?:较|比|相比|相较|对比)\s?(?:(?:19|20)\d{2}\s?年|上年|去年|同期|上月|年初)?"
-    r"[^\d，,。；;]{0,4}[（(]\s*$"
-)
-_DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
-_FROM_LEAD = re.compile(
-    r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
-)
-_CHANGE_AFTER = re.compile(
-    r"^\s?(?:[을를이가]\s?)?(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
-    r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
-    r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)",
-    re.I,
-)
-
-
-def change_of(text: str, start: int, end: int, floor: int) -> str | None:
-    """What the number at ``text[start:end]`` states: cagr, yoy, qoq, change, from, or None.
-
-    ``from`` marks the earlier level of a change (``up from $3.3 billion``, ``从…增至``);
-    a level reached (``increased to X``) is None. Looks at the words since the previous number
-    (``floor``), a sign right before it (``同比 + 14.52%``, ``▲1.7%``) and a change word right
-    after it (``30% 증가``).
-    """
-    if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
-        return "change"  # +30.09%: a signed number states a change
-    lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
-    lead = lead[max(0, len(lead) - 30) :]
-    if _CHANGE[0][1].search(lead):
-        return "cagr"
-    if _FROM_LEAD.search(lead):
-        return "from"
-    undated = re.sub(r"\b(?:19|20)\d{2}\b\s?", "", text[floor:start])[-44:]
-    versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion
-    if versus or _VERSUS_ZH.search(text[max(0, start - 16) : start]):
-        return "versus"  # compared to net revenue of $5.6 billion in 2021
-    if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
-        return None
-    if _ZH_SHORT_CHANGE.search(lead):
-        return "change"  # 出口增5.6%: a one-character change word right before the number
-    for kind, pattern in _CHANGE:
-        if pattern.search(lead):
-            if kind == "change" and _YOY_AFTER.match(text[end : end + 24]):
-                return "yoy"  # an increase of 11% Y/Y
-            return kind
-    if _SIGN_BEFORE.search(text[max(0, start - 3) : start]):
-        return "change"
-    if _CHANGE_AFTER.match(text[end : end + 8]):
-        return "change"
-    if _CAGR_AFTER.match(text[end : end + 30]):
-        return "cagr"  # a rate of 20.2% compounded annually
-    return None
-
-
 __all__ = [
     "CHANGE_KINDS",
+    "COMPARES_LEAD",
     "Dating",
     "Named",
     "change_of",

@@ -136,7 +136,11 @@ class Table:
         """The label of ``row`` for a cell in column ``col`` (its own table's label column)."""
         start, _ = self.part_of(col)
         if start == 0 and not self.header_cols:
-            first = self.cell(row, 0)  # no label column known: the first cell, whatever it is
+            # no label column known: the first cell with a word in it (| 1 | 3 | NVIDIA | …: a
+            # rank before the name), else the first cell, whatever it is
+            left = [c for c in self.row(row)[:col] if c is not None]
+            named = [c for c in left if any(ch.isalpha() for ch in c.text)]
+            first = named[0] if named else self.cell(row, 0)
             return first.text if first is not None and col > 0 else ""
         if start == 0:
             return self.row_header(row)

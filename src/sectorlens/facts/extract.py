@@ -50,6 +50,7 @@ from sectorlens.facts.subjects import (
     subject_of,
     with_entity,
 )
+from sectorlens.facts.subjects_en import segment_name
 from sectorlens.facts.table_facts import CellFact, block_context, table_facts
 from sectorlens.facts.table_units import borrow_units
 from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
@@ -61,6 +62,14 @@ _AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
 _CLAUSE_END = re.compile(r"[,，;；]|$")
+# A sentence that looks back (앞서 1월 상승률은 2.0%였다) is an aside: its periods date it alone.
+_ASIDE = re.compile(
+    r"^\W{0,3}(?:앞서|이에\s앞서|이전에|earlier,|previously,|此前|之前|此前的)", re.I
+)
+# Between two numbers of one clause (increased 39.7% to $49.1 million) there is none of these.
+_CLAUSE_BREAK = re.compile(
+    r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
+)
 _CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
@@ -86,6 +95,7 @@ class Mention:
     level: tuple[int, int] | None = None  # a change's level (营收 82.07亿元 for 同比 -31%)
     cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
     group: str | None = None  # a cell's label row above it (Cost of revenues:)
+    segment: str | None = None  # the one segment its sentence names (the Frozen Food segment)
 
 
 @dataclass(frozen=True)
@@ -134,6 +144,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     table_spans = sorted(b.span for b in tables)
     starts = [a for a, _ in table_spans]
     headings = DocHeadings(doc)
+    topic: Mention | None = None  # the last level stated in the paragraph so far
     block: Block | None = None
     item_period: Period | None = None
     first_of_item = False
@@ -159,15 +170,25 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         if by_paragraph[sent.paragraph] == 1 and is_heading(sent.text, spans):
             scope.heading(sent.text, found)
             continue
-        got, bad = _sentence_facts(doc, sent, spans, found, inherited, scope, default_currency)
+        if first_of_item:
+            topic = None
+        got, bad = _sentence_facts(
+            doc, sent, spans, found, inherited, scope, default_currency, topic
+        )
         mentions.extend(got)
         unparsed.extend(bad)
+        topic = next((m for m in reversed(got) if _is_level(m)), None)
         # The sentence before lends its period (이 중 총 금액은… after 2014~2020년…); a sentence
         # with figures but no period of its own passes on the one it was lent.
         own = [n.period for n in found if not n.compared]
         if first_of_item:
             item_period, first_of_item = (own[0] if own else inherited), False
-        inherited = own[-1] if own else (inherited if got else None)
+        if own and (_parts_of(own, inherited) or _ASIDE.match(sent.text)):
+            continue  # 分季度看，一季度…二季度…三季度; 앞서 1월은…: no period to pass on
+        if own:
+            inherited = own[-1]
+        elif not (got or found) and reference is not None:
+            inherited = None  # a sentence of words only ends the run; the document's date dates on
     read = [_table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
     borrowed = borrow_units(
         [(b.table, cfs) for b, (cfs, _, _) in zip(tables, read, strict=True) if b.table]
@@ -180,6 +201,22 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
     return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
+
+
+def _is_level(m: Mention) -> bool:
+    """A stated level with a metric (not a change, a rate or a share)."""
+    return (
+        m.metric is not None
+        and m.change not in _CHANGES
+        and m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP)
+    )
+
+
+def _parts_of(own: Sequence[Period], inherited: Period | None) -> bool:
+    """Several periods, each inside the period in context: its parts, listed one by one."""
+    if inherited is None or len(set(own)) < 2:
+        return False
+    return all(inherited.start <= p.start and p.end <= inherited.end for p in own)
 
 
 def _heading_period(text: str, scope: Scope, fiscal: Fiscal | None, reference: date | None) -> None:
@@ -200,7 +237,10 @@ def _sentence_facts(
     inherited: Period | None,
     scope: Scope,
     default_currency: str | None,
+    topic: Mention | None = None,
 ) -> tuple[list[Mention], list[Fact]]:
+    """The facts of one sentence; ``topic`` is the last level the paragraph stated before it
+    (分季度看，一季度同比增长6.7%: the rate of the GDP named the sentence before)."""
     text = sent.text
     if not spans:
         return [], []
@@ -208,6 +248,8 @@ def _sentence_facts(
     listed = respectively(text, [(s.start, s.end) for _, s in spans])
     compared = next((n.period for n in found if n.compared), None)
     by_order = respective_periods(text, spans, found)
+    by_level = _respective_levels(text, spans)
+    at_span: dict[int, Mention] = {}
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     floor = cagr_floor = 0
@@ -268,7 +310,11 @@ def _sentence_facts(
         if (
             metric is None
             and previous is not None
-            and (previous.fact.quantity.kind is q.kind or span.start - previous.local[1] <= 8)
+            and (
+                previous.fact.quantity.kind is q.kind
+                or span.start - previous.local[1] <= 8
+                or not _CLAUSE_BREAK.search(text[previous.local[1] : span.start])
+            )
         ):
             # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
             metric = previous.metric
@@ -276,6 +322,16 @@ def _sentence_facts(
             carried = previous.fact.subject if same else None  # 占比从31.6%上升至34.9%
         if subject is None or metric_of(subject) is None:
             subject = carried or metric  # a subject is never a verb (同比增长) or a sign
+        if (
+            metric is None
+            and topic is not None
+            and previous is None
+            and change in ("yoy", "qoq", "change")
+        ):
+            subject, metric = topic.fact.subject, topic.metric  # the sentence before's topic
+        if i in by_level and by_level[i] in at_span:
+            # 营业收入…、利润总额…、净利润…，同比分别增长13.99%、8.63%及6.73%: in order
+            subject, metric = at_span[by_level[i]].fact.subject, at_span[by_level[i]].metric
         section = scope.item(text)
         subject = with_entity(share_of(subject, base), section, text)
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
@@ -292,6 +348,7 @@ def _sentence_facts(
             period_source=source if period is not None else None,
             compared=compared,
             level=level.fact.span if level is not None and change in _CHANGES else None,
+            segment=segment_name(text),
         )
         if (
             previous is not None
@@ -306,11 +363,40 @@ def _sentence_facts(
             fact = dataclasses.replace(fact, subject=previous.fact.subject)
             mention = dataclasses.replace(mention, fact=fact, metric=previous.metric)
         mentions.append(mention)
+        at_span[i] = mention
         previous = mention
         if change not in _CHANGES and q.kind is not Kind.PERCENT:
             level = mention
         floor = span.end
     return mentions, unparsed
+
+
+_EACH = re.compile(r"分别|分別|각각|respectively", re.I)
+_LIST_GAP = re.compile(r"\s?(?:[、,，]|及|和|与|與|및|와|과|and|,\s?and)\s?", re.I)
+
+
+def _respective_levels(text: str, spans: Sequence[tuple[str, Span]]) -> dict[int, int]:
+    """``营业收入85.33亿元、利润总额11,179万元、净利润8,132万元，同比分别增长13.99%、8.63%及
+    6.73%``: the rates listed after 分别 (각각, respectively) are those of the amounts listed before
+    it, in order, when there are as many of each."""
+    m = _EACH.search(text)
+    if m is None:
+        return {}
+    after = [i for i, (h, s) in enumerate(spans) if s.start >= m.end() and h == "percent"]
+    listed: list[int] = []
+    for i in after:
+        if listed and not _LIST_GAP.fullmatch(text[spans[listed[-1]][1].end : spans[i][1].start]):
+            break
+        if not listed and len(text[m.end() : spans[i][1].start]) > 8:
+            return {}
+        listed.append(i)
+    levels = [i for i, (h, s) in enumerate(spans) if s.end <= m.start() and h in ("money", "count")]
+    if len(listed) < 2 or len(levels) != len(listed):
+        return {}
+    gap = text[spans[levels[-1]][1].end : spans[listed[0]][1].start]
+    if metric_of(re.sub(r"[,，、;；\s]", "", gap)) is not None:
+        return {}  # 市场规模…，市场占比分别为…: the rates name a measure of their own
+    return dict(zip(listed, levels, strict=True))
 
 
 def _same_kind(a: Quantity, b: Quantity) -> bool:

@@ -37,7 +37,8 @@ _YEAR_ENDED = re.compile(
     re.I,
 )
 MONTHS_ENDED = (
-    r"\b(?:(?P<enm>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?P<enq>quarter)|"
+    r"\b(?:(?P<enm>three|six|nine|twelve|3|6|9|12)[\s-]months?|"
+    r"(?:(?:the\s)?(?:fiscal\s)?(?:first|second|third|fourth)\s(?:fiscal\s)?)?(?P<enq>quarter)|"
     r"(?:fiscal\s)?(?P<eny>year))\s(?:/\s)?(?:ended|ending)\s(?:/\s)?(?:on\s)?"
     rf"(?P<emon>{MON})\s(?P<eday>\d{{1,2}}),?\s?(?:/\s?)?(?P<eyr>(?:19|20)\d{{2}})"
 )

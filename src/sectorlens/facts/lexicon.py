@@ -47,6 +47,7 @@ PERCENT_WORDS = (
 COUNT_UNITS_KO = "건|개(?![년월])|곳|명|개사|개소|社|차례|회"
 COUNT_UNITS_ZH = (
     "笔|起|家|个|個|项|項|件|名|人|座|所|次|轮|輪|辆|輛|台|块|片|部|套|艘|架|户|"
+    "吨|噸|头|頭|平方米|亩|畝|"
     "\\s?(?-i:[TGMk]Wh)(?![A-Za-z])"
 )
 COUNT_UNITS_EN = (
@@ -210,6 +211,13 @@ KO_ADVERBS = frozenset(
         "작년",
         "금년",
         "전년",
+        "지난해",
+        "지난달",
+        "역시",
+        "다만",
+        "반면",
+        "그러나",
+        "하지만",
     ]
 )
 ZH_FUNCTION = (
@@ -336,3 +344,16 @@ def alternation(words: str) -> str:
 def compile_words(words: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Compile ``|``-separated words (already regex-escaped where needed)."""
     return re.compile(alternation(words), flags)
+
+
+# Traditional characters of the change, comparison and framing words, with their simplified
+# forms (one character for one: offsets stay), so that 同比增長 reads as 同比增长 where words are
+# matched; the text itself is never changed.
+_TRAD = "長減漲較與從計統總產額億萬個國為達過預實現業場網鄉鎮類數據環際價們東點進對當兩"
+_SIMP = "长减涨较与从计统总产额亿万个国为达过预实现业场网乡镇类数据环际价们东点进对当两"
+TO_SIMPLIFIED = str.maketrans(_TRAD, _SIMP)
+
+
+def simplified(text: str) -> str:
+    """``text`` with the traditional characters of ``TO_SIMPLIFIED`` simplified (same length)."""
+    return text.translate(TO_SIMPLIFIED)

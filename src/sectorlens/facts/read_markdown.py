@@ -111,7 +111,7 @@ def read_markdown(text: str, name: str) -> Document:
             while k < n and "|" in lines[k].text and lines[k].text.strip():
                 rows.append(lines[k])
                 k += 1
-            _md_table(out, rows)
+            pipe_table(out, rows)
             i = k
             continue
         m = _ATX.match(raw)
@@ -164,7 +164,8 @@ def _html_table(out: Blocks, rows: list[Line]) -> None:
     place_table(out, rows, grid, marked or None)
 
 
-def _md_table(out: Blocks, rows: list[Line]) -> None:
+def pipe_table(out: Blocks, rows: list[Line]) -> None:
+    """A table of pipe-separated rows (``| a | b |``), its header rows found as in Markdown."""
     grid: list[list[str]] = []
     for ln in rows:
         body = ln.text.strip()

@@ -112,7 +112,12 @@ def add_line(
 def read_plain(text: str, name: str) -> Document:
     """Blocks of a plain-text document (``text`` already normalized to ``\\n`` line ends)."""
     out = Blocks()
-    for chunk in _chunks(split_lines(text)):
+    for chunk in (part for whole in _chunks(split_lines(text)) for part in _pipe_runs(whole)):
+        if len(chunk) >= 2 and all(_PIPE_ROW.search(ln.text) for ln in chunk):
+            from sectorlens.facts.read_markdown import pipe_table
+
+            pipe_table(out, chunk)
+            continue
         if len(chunk) >= 2 and all("\t" in ln.text for ln in chunk):
             _table(out, [[c for c in ln.text.strip().split("\t")] for ln in chunk], chunk)
             continue
@@ -122,8 +127,17 @@ def read_plain(text: str, name: str) -> Document:
             continue
         b = BlockBuilder()
         kind, marker = BlockKind.PARAGRAPH, None
-        for line in chunk:
+        for k, line in enumerate(chunk):
             m = lx.BULLET.match(line.text)
+            if not m and len(chunk) > 1 and _heading_line(chunk, k):
+                # 一、农业生产基本稳定 on a line of its own between paragraphs: a heading
+                if b.length:
+                    out.add(_plain_kind([], b.text) if kind is BlockKind.PARAGRAPH else kind, b)
+                h = BlockBuilder()
+                add_line(h, line)
+                out.add(BlockKind.HEADING, h, level=_heading_level(line.text))
+                b, kind, marker = BlockBuilder(), BlockKind.PARAGRAPH, None
+                continue
             if m and b.length:
                 out.add(kind, b, marker=marker)
                 b = BlockBuilder()
@@ -132,10 +146,83 @@ def read_plain(text: str, name: str) -> Document:
                 add_line(b, Line(line.start + m.end(), line.text[m.end() :]))
                 continue
             add_line(b, line)
+        level = None
         if kind is BlockKind.PARAGRAPH:
             kind = _plain_kind(chunk, b.text)
-        out.add(kind, b, marker=marker)
+            level = _heading_level(b.text) if kind is BlockKind.HEADING else None
+        out.add(kind, b, marker=marker, level=level)
     return Document(text, tuple(out.blocks), name, "txt")
+
+
+_NUMBERED_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.)、]\s|[IVX]+\.\s|[①-⑳])")
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _heading_line(chunk: list[Line], k: int) -> bool:
+    """A short line with no sentence end between lines that end sentences (or the chunk's
+    edges), followed by more text: a heading set on a line of its own, not a wrapped line."""
+    body = chunk[k].text.strip()
+    if not body or len(body) > 40 or k + 1 >= len(chunk):
+        return False
+    if body.endswith(lx.TERMINAL) or body.endswith((",", "，", "、", ":", "：", ";", "；")):
+        return False
+    if not any(ch.isalpha() for ch in body) or lx.CAPTION.match(body):
+        return False
+    widest = max(len(ln.text.strip()) for ln in chunk)
+    if len(body) > 0.6 * widest and not _title_like(body):
+        return False  # as wide as the lines around it: a wrapped line of a paragraph
+    before = chunk[k - 1].text.rstrip() if k else ""
+    if not before or before.endswith(lx.TERMINAL) or _NUMBERED_HEAD.match(body):
+        return True
+    after = chunk[k + 1].text.strip()
+    if body[:1].isascii() and after[:1].isupper() and not re.search(r"\d", _YEARS.sub("", body)):
+        return True  # Full Year 2022 Highlights between lines of figures: a title
+    return k == 1 and _heading_line(chunk, 0)  # a title and the dateline under it
+
+
+def _title_like(body: str) -> bool:
+    """``Full Year 2022 Highlights``: Latin words in title case and no figure but a year."""
+    words = re.findall(r"[A-Za-z][\w'-]*", body)
+    if len(words) < 2 or re.search(r"\d", _YEARS.sub("", body)):
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def _heading_level(text: str) -> int:
+    """1 for a numbered heading (一、, 1.), else 2."""
+    return 1 if _NUMBERED_HEAD.match(text) else 2
+
+
+# a row of cells set between pipes, or a section label closed by one (按經營地分 |)
+_PIPE_ROW = re.compile(r"\|[^|\n]*\||^[^|]+\|\s*$")
+
+
+def _pipe_runs(chunk: list[Line]) -> list[list[Line]]:
+    """A chunk split where a run of two or more pipe-separated rows (a pasted table) starts or
+    ends: the table is a block of its own, the prose around it stays prose."""
+    out: list[list[Line]] = []
+    i = 0
+    while i < len(chunk):
+        j = i
+        while j < len(chunk) and _PIPE_ROW.search(chunk[j].text):
+            j += 1
+        if j - i >= 2:
+            out.append(chunk[i:j])
+            i = j
+            continue
+        start = i
+        i = max(j, i + 1)
+        while i < len(chunk):
+            k = i
+            while k < len(chunk) and _PIPE_ROW.search(chunk[k].text):
+                k += 1
+            if k - i >= 2:
+                break
+            i = max(k, i + 1)
+        out.append(chunk[start:i])
+    return out
 
 
 def _plain_kind(chunk: list[Line], text: str) -> BlockKind:

@@ -52,7 +52,8 @@ _DEICTIC = (
 )
 _ANAPHORIC = (
     r"\bthe\s(?:previous|prior|preceding|following)\syear\b|\bthe\sprior[-\s]year\b|"
-    r"\bthe\syear\sbefore\b|\ba\syear\searlier\b|\bprevious\syear\b|\bprior\syear\b|전년|전년도|이듬해|上年|上一年|"
+    r"\bthe\syear\sbefore\b|\ba\syear\searlier\b|\bprevious\syear\b|\bprior\syear\b|"
+    r"\byear[-\s](?:earlier|ago)(?=[-\s](?:period|quarter|month)\b)|전년|전년도|이듬해|上年|上一年|"
     r"次年|翌年"
 )
 _STEP = {
@@ -91,7 +92,8 @@ RELATIVE = re.compile(
             r"(?<![\d前~\-])第?(?P<bqz>[一二三四])季度|(?<![\d~\-])(?<![\d]\s)"
             r"(?P<bq1>[1-4])\s?(?:[~\-]\s?(?P<bq2>[1-4])\s?)?분기)",
             # at yearend, year-end, 年末, 年底, 연말 (not 2019年末: read with its year below)
-            r"(?P<yearend>\b(?<!fiscal\s)(?:at\s)?(?:the\s)?year[-\s]?end\b(?!\s?(?:of\s)?(?:19|20)\d{2})|(?<![\d年去今上明来])年(?:末|底)|"
+            r"(?P<yearend>\b(?<!fiscal\s)(?:at\s)?(?:the\s)?year[-\s]?end\b(?!\s?(?:of\s)?(?:19|20)\d{2})"
+            r"(?!\s(?:results|report|review|earnings|financial|figures))|(?<![\d年去今上明来])年(?:末|底)|"
             r"(?<![\d])연말)",
             # 25년, 24년/25년 (not 25년간, 25년 만에, 10년 국채, 지난 25년)
             r"(?P<koyear>(?<![\d.’'‘])(?<!지난\s)(?<!최근\s)(?<!과거\s)(?<!향후\s)(?<!약\s)"
@@ -151,7 +153,9 @@ def relative_periods(
     years = list(before_year)
     for m in RELATIVE.finditer(text):
         prior = [y for at, y in sorted(years) if at <= m.start()]
-        got = _one(m, prior[-1] if prior else year, reference, fiscal)
+        # 지난해 … 올해: words counted from now share one now (the context's year), not each other
+        here = year if m.group("deictic") and year is not None else prior[-1] if prior else year
+        got = _one(m, here, reference, fiscal)
         if got is not None:
             period, note = got
             out.append(Found(m.start(), m.end(), period, note))

@@ -16,13 +16,13 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span
-from sectorlens.facts.context import Named, is_dateline, named_periods
+from sectorlens.facts.context import COMPARES_LEAD, Named, is_dateline, named_periods
 from sectorlens.facts.layout import Sentence
 from sectorlens.model import Period, Quantity
 
 _SIGN_GAP = re.compile(r"(?:^|[\s(（:：,，])([+\-−])\s$")
 _CHANGE_WORDS = re.compile(
-    r"(?:同比|环比|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
+    r"(?:同比|环比|名义|名義|实际|實際|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
     r"较上年同期|上年同期|较上年|比上年|同期|较|增至|降至|升至|减至|增长到|下降到|从|由|到|"
     r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
     r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"
@@ -119,14 +119,33 @@ def context_period(
     return scope.reference_period, "reference"
 
 
+# Words that frame a clause or a comparison and name no metric: 按可比价格计算, 分季度看,
+# 初步核算; 보다, 늘어난, 비교해; a record, about.
+_NO_METRIC = re.compile(
+    r"(?:初步核算|按[^，,]{1,12}?(?:计算|計算|统计|統計|分)|分[^，,]{1,10}?看|[从從][^，,]{1,10}?看|"
+    r"扣除[^，,]{1,10}|(?:总体|總體|整体|整體|具体|具體)(?:来|來)?看)"
+    r"|(?:[^\s]{0,3}\s)?(?:(?:증가|감소|상승|하락|성장|확대|축소|급증|급감|개선|악화|기록|집계)"
+    r"(?:한|해|했|된|돼|하며|하고|하여|됐)|늘어난|줄어든|늘어|줄어|늘었|줄었|보다|비교해|비해|대비|같|"
+    r"이어|반면|달한|달해|넘어선|넘는)"
+    r"|(?:an?\s)?(?:record|new\shigh|all-time\shigh|approximately|about|nearly|roughly|totall?e?d?)"
+    r"|(?:on\s)?(?:an?\s)?(?:annual|annualized|year[-\s]over[-\s]year|yearly|sequential|reported|"
+    r"organic|comparable|constant[-\s]currency)\sbasis"
+    r"|(?:the\s)?(?:prior|previous|year[-\s]earlier|year[-\s]ago|same)[-\s](?:year\s)?"
+    r"(?:period|quarter|year)",
+    re.I,
+)
+
+
 def metric_of(subject: str | None) -> str | None:
     """The subject without change words, periods and signs (``同比 +`` names no metric)."""
-    if not subject:
+    if not subject or _NO_METRIC.fullmatch(lx.simplified(subject.strip())):
         return None
     cleaned = subject
     for n in reversed(named_periods(subject, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
-    cleaned = _CHANGE_WORDS.sub(" ", cleaned)
+    cut = [m.span() for m in _CHANGE_WORDS.finditer(lx.simplified(cleaned))]  # 增長 as 增长
+    for a, b in reversed(cut):
+        cleaned = cleaned[:a] + " " + cleaned[b:]
     if not re.search(r"[^\W\d_]", cleaned) or cleaned.strip() in _PARTICLES:
         return None
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ：:,，·-")
@@ -155,6 +174,12 @@ _COMPARED_VALUE = re.compile(
 )
 
 
+_COMPARES_LEAD = re.compile(
+    r"^\W{0,3}(?:this|that|which)\s(?:compares|compared)\s(?:with|to)\b", re.I
+)
+_STATEMENT = re.compile(r"[;；。]")
+
+
 def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
     """The period named nearest before the quantity, else right after it in the same clause.
 
@@ -168,6 +193,19 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         if n.start >= span.end and not re.search(r"[,，;；]|\d", gap):
             after = n
             break
+    if lang == "en" and COMPARES_LEAD.match(text):
+        # This compares with net income of $74.4 million, or $1.25 EPS, in the prior year
+        # period: every figure of the sentence is of the period it compares with
+        later = [
+            n
+            for n in found
+            if n.start >= span.end and not _STATEMENT.search(text, span.end, n.start)
+        ]
+        earlier = [n for n in found if n.end <= span.start]
+        if earlier:
+            return earlier[-1].period  # This compares with prior year period net income of …
+        if later:
+            return later[0].period
     if (
         after is not None
         and lang == "en"

@@ -66,10 +66,16 @@ def joiner(prev: str, nxt: str) -> str:
     a, b = prev[-1], nxt[0]
     if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
         return " "
+    if ((a.isascii() and a.isalnum()) or a in "%$") and b in "$€£¥₩(\"'“‘#&+":
+        return " "  # compared to / $111.2 million: a word and an amount
+    if a == "%" and b.isascii() and b.isalnum():
+        return " "
     if a in ",;:)]}»”’" and not is_cjk(b):
         return " "
     if a in ".!?" and b.isalpha() and not is_cjk(b):
         return " "  # 'last year.' / 'Revenue grew': a sentence ends at the line break
+    if a in ".!?" and len(prev) > 1 and lx.HANGUL.match(prev[-2]) and not b.isspace():
+        return " "  # '나왔다.' / '10일 …': a Korean sentence ends at the line break
     if a in ",;:.!?" and is_cjk(b):
         return " " if lx.HANGUL.match(b) else ""
     return ""

@@ -60,7 +60,7 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         # 公司实现营业收入11.2亿元: the object is the metric, the one who achieved it the entity
         who = clause[: done.start()].strip()
         clause = (who if len(who) >= 2 else "") + clause[done.end() :]
-    if ZH_NO_NOUN.fullmatch(clause):
+    if ZH_NO_NOUN.fullmatch(lx.simplified(clause)):
         clause = ""  # 有望恢复 2.5%, 由2015年的…: a verb or a preposition, no noun
     if not clause or ZH_MEASURE.fullmatch(clause):
         # 出口额逐年上升，由2015年的20亿美元…; 甲国和乙国为主要供应国，合计占比为46.2%:
@@ -153,6 +153,9 @@ def with_entity(subject: str | None, section: str | None, sentence: str = "") ->
     named = en.lead_name(sentence)
     if named and named.replace(" ", "").lower() not in have:
         return f"{subject} · {named}"  # At Acme, we spent …: the sentence names its entity
+    segment = en.segment_name(sentence)
+    if segment and not _names_segment(have, segment):
+        return f"{subject} · {segment}"  # net sales in the Frozen Food Products segment … volume
     parts = []
     for part in (section or "").split(" / "):
         part = part.strip(" *#")
@@ -163,6 +166,12 @@ def with_entity(subject: str | None, section: str | None, sentence: str = "") ->
             continue  # 5 月数据, Year Ended, 发布时间：…: a period or a dateline, no entity
         parts.append(part)
     return " · ".join([subject, *parts[-2:]])
+
+
+def _names_segment(have: str, segment: str) -> bool:
+    """The subject already names the segment (its name without the word segment)."""
+    key = re.sub(r"\s+|segment|division|부문|사업부", "", segment.lower())
+    return not key or key in have
 
 
 _BARE_RATE = re.compile(

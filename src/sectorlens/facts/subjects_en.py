@@ -260,6 +260,23 @@ def lead_name(sentence: str) -> str | None:
     return m.group(1) if m and not _PERIODISH.search(m.group(1)) else None
 
 
+_SEGMENT = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir)\s((?:[A-Za-z][\w&'-]*\s){1,4}?)(segment|division)\b"
+    r"|([가-힣A-Za-z]{2,12})\s?(부문|사업부)(?=[은는이가의에\s])"
+)
+
+
+def segment_name(sentence: str) -> str | None:
+    """``in the Frozen Food Products segment``, ``반도체 부문은``: the one segment a sentence
+    names (None where it names none or several)."""
+    names = {
+        " ".join([*(m.group(1) or m.group(3) or "").split(), m.group(2) or m.group(4)])
+        for m in _SEGMENT.finditer(sentence)
+    }
+    names = {n for n in names if not re.match(r"(?i)(?:each|every|both|all|other|same)\b", n)}
+    return names.pop() if len(names) == 1 else None
+
+
 def counted_thing(after: str) -> str | None:
     """``sold 12,345 new contracts at …`` → ``new policies`` (the noun a count counts)."""
     m = _COUNTED.match(after)

@@ -10,7 +10,8 @@ from sectorlens.facts import lexicon as lx
 _KO_PARTICLES = tuple(sorted(lx.KO_PARTICLES.split("|"), key=len, reverse=True))
 _KO_CONNECTIVE = re.compile(
     r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|하면|보면|으면|이면|라면|다면|"
-    r"(?:성장|증가|감소|상승|하락|확대|축소|개선|급증|급감)해)$"  # 52.1% 성장해 2027년 2조 원
+    r"(?:성장|증가|감소|상승|하락|확대|축소|개선|급증|급감)해|"
+    r"늘어|줄어|늘며|줄며|늘고|줄고|오르며|올라)$"  # 52.1% 성장해 2027년 2조 원
 )
 _KO_YEAR = re.compile(
     r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"
@@ -24,7 +25,8 @@ _OF_NOUN = re.compile(
     r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?의\s+([가-힣A-Za-z]{1,12}?)(?:[을를이가은는]\s|\s)"
 )
 _KO_PERIOD_WORD = re.compile(
-    r"^(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|[1-4]\s?분기|[1-4]Q|[상하]반기|연간|분기|한|해)$"
+    r"^(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|[1-4]\s?분기|[1-4]Q|[상하]반기|연간|분기|한|해|"
+    r"동기|동월|동분기)$"
 )
 _KO_NUMBER = re.compile(r"^[약총]?[\d.,]+\s?(?:[만억조천백]\s?)*$")
 _KO_SPAN = re.compile(r"^(?:\d{1,3}\s?(?:년|개월|분기|달|주|일)|한\s?해|1년)$")
@@ -68,7 +70,8 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     for k in range(len(tokens) - 1, -1, -1):
         token = tokens[k]
         if skip:
-            skip = bool(_KO_SPAN.match(token))  # 1년 전보다: the whole comparison goes
+            # 1년 전보다, 전년 동기 대비: the whole comparison goes, up to the word before it
+            skip = k > 0 and bool(_KO_SPAN.match(tokens[k - 1]) or _KO_BEFORE.match(tokens[k - 1]))
             continue
         if dropped:
             dropped = False
@@ -79,7 +82,7 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
         if not words and k and _KO_NUMBER.match(tokens[k - 1]):
             dropped = True
             continue  # 512만 tCO2eq로 전년 대비: the unit of a number that is no fact here
-        if not words and token in ("연평균", "평균적으로"):
+        if not words and token in ("연평균", "평균적으로", "전체적으로", "전반적으로", "모두"):
             continue  # 시장 규모는 연평균 52.1%: the rate's adverb, not its noun
         if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
             break
@@ -90,7 +93,11 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
         if not words and _KO_COMPARED.search(token):
             skip = k > 0 and bool(_KO_SPAN.match(tokens[k - 1]))
             continue  # 설비투자는 작년대비 +12.4%: a comparison, not the noun
-        compared = token in ("대비", "비해", "보다") and k and _KO_BEFORE.match(tokens[k - 1])
+        compared = (
+            token in ("대비", "비해", "보다")
+            and k
+            and (_KO_BEFORE.match(tokens[k - 1]) or tokens[k - 1] in ("동기", "동월", "동분기"))
+        )
         if not words and compared:
             skip = True  # 배출량을 전년 대비 4.2%: the period compared with, not the noun
             continue

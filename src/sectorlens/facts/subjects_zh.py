@@ -63,7 +63,7 @@ def zh_topic(sentence: str, start: int, floor: int) -> str | None:
     if re.search(r"\d", topic):
         return None  # a clause that states figures of its own before its verb is no topic
     topic = ZH_TAIL.sub("", topic).strip()
-    if len(topic) < 2 or ZH_NO_NOUN.fullmatch(topic):
+    if len(topic) < 2 or ZH_NO_NOUN.fullmatch(lx.simplified(topic)):
         return None
     return topic[-24:]
 

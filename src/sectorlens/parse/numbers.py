@@ -83,6 +83,19 @@ def _int_digits(tok: Tok) -> int:
     return len(tok.text.replace(",", "").split(".", 1)[0])
 
 
+def _remainder(tok: Tok, unit: int | None, unit_kind: str | None) -> bool:
+    """Digits after 천/千/百 that are the rest of the number: every place below the unit filled
+    (``1천647억``: 1,647억; ``3千500万``), or, after Hangul 천/백, at least two digits, as Korean
+    news writes the rest without its leading zero (``73조2천47억``: 73조 2,047억). One digit
+    (``2천4``) stays ambiguous."""
+    value = tok.value
+    if unit is None or unit < 100 or not isinstance(value, Decimal) or "." in tok.text:
+        return False
+    places = len(str(unit)) - 1
+    digits = _int_digits(tok)
+    return digits == places or (unit_kind == KS and 2 <= digits < places)
+
+
 def _positional(toks: Sequence[Tok]) -> Decimal | None:
     """二〇二一 -> 2021: Hanzi digits written place by place, without units."""
     if len(toks) < 2 or any(t.kind != HD or t.text in "两兩" for t in toks):
@@ -116,6 +129,7 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
                 and k == NUM
                 and idx + 1 < n
                 and toks[idx + 1].kind not in (SMALL_KINDS)
+                and not _remainder(t, last_small, prev)
             ):
                 return f"ambiguous digits after a unit: {t.text!r}"
             cur = cast(Decimal, t.value) if k == NUM else Decimal(cast(int, t.value))
@@ -210,7 +224,7 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
                 cur = cur * last_small / 10  # 三千五 = 3500
             elif cur_tok.kind == KD and last_small != 10:
                 return f"ambiguous numeral after a unit: {cur_tok.text!r}"  # 천삼: 1003 or 1300?
-            elif cur_tok.kind == NUM:
+            elif cur_tok.kind == NUM and not _remainder(cur_tok, last_small, before_cur):
                 return f"ambiguous digits after a unit: {cur_tok.text!r}"
         elif before_cur in BIG_KINDS and last_big is not None:
             if cur_tok.kind == HD and not zero:

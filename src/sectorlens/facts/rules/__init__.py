@@ -7,13 +7,18 @@ from collections.abc import Callable, Iterable
 from sectorlens.facts.rules import (
     balance,
     breakdown,
+    breakdown_by,
     comparison,
     derived,
+    difference,
     direction,
     equivalents,
     growth,
     headline,
+    lead,
+    margin,
     restated,
+    share_of,
     signs,
     store,
     table_cagr,
@@ -28,17 +33,22 @@ Rule = Callable[[Context], list[Finding]]
 
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
+    "breakdown_by": breakdown_by.check,
+    "share_of": share_of.check,
     "trend": trend.check,
     "sign": signs.check,
     "comparison": comparison.check,
     "fx": equivalents.check,
     "derived": derived.check,
+    "difference": difference.check,
     "growth": growth.check,
     "tables": tables.check,
     "table_cagr": table_cagr.check,
     "balance": balance.check,
     "restated": restated.check,
     "headline": headline.check,
+    "lead": lead.check,
+    "margin": margin.check,
     "direction": direction.check,
     "translation": translated.check,
     "store": store.check,
@@ -52,6 +62,7 @@ def run(ctx: Context, names: Iterable[str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for name in chosen:
         findings.extend(RULES[name](ctx))
+    findings = share_of.unchecked(findings)
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], min(f.lines, default=0)))
 
 

@@ -11,24 +11,29 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import named_periods
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules import breakdown_sums
+from sectorlens.facts.rules.breakdown_share import OWN_SHARE, of_the_sentence_before, part_shares
+from sectorlens.facts.rules.breakdown_sums import (
+    by_unit,
+    interval,
+    label_of,
+    one_period,
+    parts_verdict,
+    sum_verdict,
+)
 from sectorlens.facts.rules.common import (
     HUNDRED,
     Context,
     bounds,
-    finding,
     norm,
-    pct,
     point,
     sum_word,
 )
 from sectorlens.model import Finding, Kind, Severity
 
-RULE_SUM = "breakdown.sum"
-RULE_PARTS = "breakdown.parts"
+RULE_SUM = breakdown_sums.RULE_SUM
+RULE_PARTS = breakdown_sums.RULE_PARTS
 _SHARE = re.compile(lx.alternation(lx.SHARE_CUES) + r"(?![-A-Za-z])", re.IGNORECASE)
-_OWN_SHARE = re.compile(
-    r"(?:占比|比重|份额|비중|점유율|share|or)\s?(?:of\s)?[:：]?\s?$", re.IGNORECASE
-)
 # 이 중 순수전기차 비중은 58.3%, of which EVs had a share of 58.3%: a part's own share word
 _PART_SHARE = re.compile(
     r"(?:占比|比重|份额|비중|점유율|\bshare)\s?(?:of\s)?(?:은|는|이|가|为|為|was|is)?\s?[:：]?\s?$",
@@ -48,7 +53,6 @@ _CHANGE = lx.compile_words(lx.CHANGE_CUES)
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _PARTS = lx.compile_words(lx.PARTS_MARKER)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
-_OTHER = re.compile(r"^(?:기타|그 외|其他|其它|other|others|rest)$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
 _RATIO = re.compile(
     r"(?<!占有)(?<!比)(?<!점유)(?<!비)(?:率|률|율)$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
@@ -62,6 +66,9 @@ _MEASURES = (
     ("profit", r"利润|이익|\b(?:profits?|earnings|income)\b"),
     ("assets", r"资产|자산|\bassets\b"),
     ("liabilities", r"负债|부채|\bliabilities\b"),
+    # 事件数量约占60%，金额约占79.5%: one part's share of the count and of the amount
+    ("count", r"数量|數量|件数|笔数|건수|개수|\bnumber\sof\b"),
+    ("amount", r"金额|金額|금액|\bamounts?\b"),
 )
 _MEASURE = tuple((name, re.compile(words, re.IGNORECASE)) for name, words in _MEASURES)
 
@@ -75,35 +82,6 @@ _COMBINED = re.compile(
     r"合计|合計|总计|總計|共计|共計|合共|합계|합산|\b(?:combined|together)\b", re.IGNORECASE
 )
 _STATEMENT = re.compile(r"[;；。]")
-
-_SUM_OVER = {
-    "ko": "{label}의 비중 합계가 {total}%로 100%를 넘습니다 ({n}개 항목).",
-    "en": "The shares of {label} add up to {total}%, more than 100% ({n} items).",
-}
-_OTHER_NOTE = {
-    "ko": " '{other}'를 빼면 {rest}%이므로 '{other}'는 {gap}%여야 맞습니다.",
-    "en": " Without '{other}' they add up to {rest}%, so '{other}' would be {gap}%.",
-}
-_SUM_OK = {
-    "ko": "{label}의 비중 합계는 {total}%로 반올림 범위 안에서 100%입니다.",
-    "en": "The shares of {label} add up to {total}%: 100% within rounding.",
-}
-_SUM_UNDER = {
-    "ko": "{label}의 비중 합계는 {total}%입니다(100% 이하, 나머지 {gap}%는 항목에 없음).",
-    "en": "The shares of {label} add up to {total}% (under 100%; {gap}% is not itemized).",
-}
-_PARTS_OVER = {
-    "ko": "{label}의 세부 항목 합계 {parts}이(가) 전체 {total}보다 큽니다.",
-    "en": "The parts of {label} add up to {parts}, more than the {total} they are part of.",
-}
-_PARTS_OK = {
-    "ko": "{label}의 세부 항목 합계 {parts}은(는) 전체 {total}과(와) 일치합니다.",
-    "en": "The parts of {label} add up to {parts}, matching the stated {total}.",
-}
-_PARTS_UNDER = {
-    "ko": "{label}의 세부 항목 합계는 {parts}(으)로 전체 {total}에 {gap} 모자랍니다.",
-    "en": "The parts of {label} add up to {parts} of the stated {total}; {gap} is not itemized.",
-}
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -126,14 +104,14 @@ def check(ctx: Context) -> list[Finding]:
         if any(named_periods(m.fact.subject or "", 2000) for m in members):
             continue  # 전년 / 올해, last year / this year: one share at two times
         if len(members) >= 2:
-            label = members[0].fact.figure or _label(members)
-            out.append(_sum(ctx, label, members, figure=True))
+            label = members[0].fact.figure or label_of(members)
+            out.append(sum_verdict(ctx, label, members, figure=True))
             grouped.update(id(m) for m in members)
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
         found = _sentence_group(ctx, text, members)
         if not found:
-            found = _of_the_sentence_before(ctx, index, text, members, by_sentence)
+            found = of_the_sentence_before(ctx, index, text, members, by_sentence)
         out.extend(found)
         if found:
             grouped.update(id(m) for m in members)
@@ -144,7 +122,7 @@ def check(ctx: Context) -> list[Finding]:
 def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Finding]:
     out: list[Finding] = []
     levels = [m for m in members if m.change is None]
-    for same in _by_unit(levels).values():
+    for same in by_unit(levels).values():
         marker = _PARTS.search(text)
         if marker and marker.group(0).lower() == "including":
             marker = None  # including $12 million of interest: an example, not the items
@@ -163,14 +141,14 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             if rates and any(_CHANGE.search(_clause(text, m)) for m in [*before[-1:], *after]):
                 before = []  # 其中禽肉增长6.5%、猪肉下降10.8%: rates of change are no parts
             if before and len(after) >= 2 and _parts_related(text, before[-1], after):
-                out.append(_parts(ctx, before[-1], after, exhaustive=False))
-                out.extend(_part_shares(ctx, text, before[-1], after, members))
+                out.append(parts_verdict(ctx, before[-1], after, exhaustive=False))
+                out.extend(part_shares(ctx, text, before[-1], after, members))
                 continue
         for i, m in enumerate(same):
             lead = text[max(0, m.local[0] - 12) : m.local[0]]
             if i >= 2 and _TOTAL.search(lead) and m.fact.quantity.kind is not Kind.PERCENT:
-                if _one_period([m, *same[:i]]):
-                    out.append(_parts(ctx, m, same[:i], exhaustive=True))
+                if one_period([m, *same[:i]]):
+                    out.append(parts_verdict(ctx, m, same[:i], exhaustive=True))
                 break
     if out:
         return out
@@ -196,12 +174,12 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         base = next((m.base for m in shares if m.base), None)
         if _whole_and_parts(shares):
             return []  # 점유율은 70.5%로 삼성전자(42.5%), SK하이닉스(28%): a whole and its parts
-        found = _sum(ctx, base or _label(shares), shares, figure=False)
+        found = sum_verdict(ctx, base or label_of(shares), shares, figure=False)
         if _each_its_own_share(text, shares):
             # 재생에너지 사용 비율은 65%, 폐기물 재활용 비율은 92%; 女性员工占比32.5%，研发人员占比
             # 45.6%: each item states its own share and no whole is named for the list; one
             # whole is inferred at most, and far over 100% they are shares of several wholes
-            if _interval(shares)[0] > _FAR_OVER:
+            if interval(shares)[0] > _FAR_OVER:
                 return []
             if found.severity is Severity.ERROR:
                 found = dataclasses.replace(found, severity=Severity.WARNING)
@@ -219,7 +197,7 @@ def _whole_and_parts(shares: Sequence[Mention]) -> bool:
     for m in shares:
         lo, hi = bounds(m.fact.quantity)
         rest = [x for x in shares if x is not m]
-        r_lo, r_hi, _ = _interval(rest)
+        r_lo, r_hi, _ = interval(rest)
         if lo is not None and hi is not None and r_lo <= hi and lo <= r_hi:
             return True
     return False
@@ -244,111 +222,9 @@ def _each_its_own_share(text: str, shares: Sequence[Mention]) -> bool:
     return not (all(wholes) and len({w.group(1) for w in wholes if w}) == 1)
 
 
-RULE_SHARE = "breakdown.share"
-_SHARE_OFF = {
-    "ko": "{part}은(는) {whole}의 {computed}%인데, 보고서는 {stated}%라고 합니다.",
-    "en": "{part} is {computed}% of {whole}, but the report states {stated}%.",
-}
-_SHARE_OK = {
-    "ko": "{part}은(는) {whole}의 {computed}%로, 보고서의 {stated}%와 맞습니다.",
-    "en": "{part} is {computed}% of {whole}, as stated ({stated}%).",
-}
-
-
-def _part_shares(
-    ctx: Context, text: str, whole: Mention, parts: Sequence[Mention], members: Sequence[Mention]
-) -> list[Finding]:
-    """其中A 7.2GWh（占比 37.89%）: a part's stated share of the whole, recomputed."""
-    out: list[Finding] = []
-    w_lo, w_hi = bounds(whole.fact.quantity)
-    w = point(whole.fact.quantity)
-    if w_lo is None or w_hi is None or w is None or w_lo <= 0:
-        return out
-    for part in parts:
-        share = next(
-            (
-                m
-                for m in members
-                if m.fact.quantity.kind is Kind.PERCENT
-                and m.change is None
-                and 0 <= m.local[0] - part.local[1] <= 16
-                and _OWN_SHARE.search(text[part.local[1] : m.local[0]])
-            ),
-            None,
-        )
-        p_lo, p_hi = bounds(part.fact.quantity)
-        p, v = point(part.fact.quantity), point(share.fact.quantity) if share else None
-        if share is None or p_lo is None or p_hi is None or p is None or v is None:
-            continue
-        lo, hi = p_lo / w_hi * HUNDRED, p_hi / w_lo * HUNDRED
-        s_lo, s_hi = bounds(share.fact.quantity)
-        computed = p / w * HUNDRED
-        words = {
-            "part": ctx.quantity(part.fact.quantity),
-            "whole": ctx.quantity(whole.fact.quantity),
-            "computed": pct(computed),
-            "stated": pct(v),
-        }
-        values = [p, w, v, computed.quantize(Decimal("0.01"))]
-        members_ = [whole, part, share]
-        if s_lo is not None and s_hi is not None and (s_hi < lo or s_lo > hi):
-            message = ctx.say(_SHARE_OFF, **words)
-            out.append(finding(RULE_SHARE, Severity.ERROR, message, members_, values))
-        else:
-            message = ctx.say(_SHARE_OK, **words)
-            out.append(finding(RULE_SHARE, Severity.OK, message, members_, values))
-    return out
-
-
-_OF_BEFORE = re.compile(
-    r"^\W{0,3}(?:of\s(?:this|that|these|the)\s(?:amount|total|sum|spending|figure)|"
-    r"of\s(?:this|that|these)\b|이\s?중|이\s?가운데|그\s?중|其中)",
-    re.IGNORECASE,
-)
-
-
-def _of_the_sentence_before(
-    ctx: Context,
-    index: int,
-    text: str,
-    members: list[Mention],
-    by_sentence: dict[int, list[Mention]],
-) -> list[Finding]:
-    """``$6 billion on equipment. Of this amount, $5.4 billion -- or 90% of the total -- …``:
-    a sentence that opens with 'of this amount' takes its whole from the sentence before."""
-    if not index or not _OF_BEFORE.match(text):
-        return []
-    sentences = ctx.extraction.layout.sentences
-    if sentences[index - 1].paragraph != sentences[index].paragraph:
-        return []
-    wholes = [
-        m
-        for m in by_sentence.get(index - 1, [])
-        if m.change is None and m.fact.quantity.kind is not Kind.PERCENT
-    ]
-    if not wholes:
-        return []
-    whole = wholes[-1]
-    parts = [
-        m
-        for m in members
-        if m.change is None
-        and m.fact.quantity.kind is not Kind.PERCENT
-        and _by_unit([m]).keys() == _by_unit([whole]).keys()
-    ]
-    if not parts or not _one_period([whole, *parts]):
-        return []
-    return _part_shares(ctx, text, whole, parts, members)
-
-
-def _one_period(members: Sequence[Mention]) -> bool:
-    """All members of one period (or undated)."""
-    return len({m.fact.period for m in members if m.fact.period is not None}) <= 1
-
-
 def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     """Shares of one breakdown: each of another part, all of one period, not one share moving."""
-    if not _one_period(shares):
+    if not one_period(shares):
         return False
     index = shares[0].sentence
     named = ctx.extraction.named.get(index, ()) if index is not None else ()
@@ -415,21 +291,13 @@ def _parts_related(text: str, whole: Mention, parts: Sequence[Mention]) -> bool:
     Percentages after the marker that carry their own share word (``其中…（占比 37.89%）``) are
     shares of the part's own amount, not parts of a percentage before the marker.
     """
-    if not _one_period([whole, *parts]):
+    if not one_period([whole, *parts]):
         return False
     if whole.fact.quantity.kind is Kind.PERCENT:
         lead = [text[max(0, m.local[0] - 16) : m.local[0]] for m in parts]
-        if any(_OWN_SHARE.search(x) or _PART_SHARE.search(x) for x in lead):
+        if any(OWN_SHARE.search(x) or _PART_SHARE.search(x) for x in lead):
             return False
     return True
-
-
-def _by_unit(members: list[Mention]) -> dict[tuple[object, ...], list[Mention]]:
-    groups: dict[tuple[object, ...], list[Mention]] = defaultdict(list)
-    for m in members:
-        q = m.fact.quantity
-        groups[(q.kind, q.currency, q.unit)].append(m)
-    return groups
 
 
 def _clause(text: str, m: Mention) -> str:
@@ -457,72 +325,8 @@ def _same_base(ctx: Context, shares: list[Mention]) -> list[Finding]:
         if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in members):
             continue
         if len(members) >= 2 and len({m.sentence for m in members}) >= 2:
-            f = _sum(ctx, members[0].base or "", members, figure=False)
+            f = sum_verdict(ctx, members[0].base or "", members, figure=False)
             if f.severity is Severity.ERROR:
                 f = dataclasses.replace(f, severity=Severity.WARNING)
             out.append(f)
     return out
-
-
-def _label(members: Sequence[Mention]) -> str:
-    subjects = [m.fact.subject for m in members if m.fact.subject]
-    head = ", ".join(subjects[:3]) + ("…" if len(subjects) > 3 else "")
-    return head or "?"
-
-
-def _interval(members: Sequence[Mention]) -> tuple[Decimal, Decimal, Decimal]:
-    lo = hi = total = Decimal(0)
-    for m in members:
-        a, b = bounds(m.fact.quantity)
-        v = point(m.fact.quantity) or Decimal(0)
-        lo += a if a is not None else v
-        hi += b if b is not None else v
-        total += v
-    return lo, hi, total
-
-
-def _sum(ctx: Context, label: str, members: list[Mention], *, figure: bool) -> Finding:
-    lo, hi, total = _interval(members)
-    values = [point(m.fact.quantity) for m in members] + [total]
-    n = len(members)
-    if lo > HUNDRED:
-        message = ctx.say(_SUM_OVER, label=label, total=pct(total), n=n)
-        other = [m for m in members if _OTHER.match((m.fact.subject or "").strip())]
-        if len(other) == 1:
-            rest = total - (point(other[0].fact.quantity) or Decimal(0))
-            if rest <= HUNDRED:
-                message += ctx.say(
-                    _OTHER_NOTE,
-                    other=other[0].fact.subject,
-                    rest=pct(rest),
-                    gap=pct(HUNDRED - rest),
-                )
-        return finding(RULE_SUM, Severity.ERROR, message, members, values)
-    if hi >= HUNDRED:
-        return finding(
-            RULE_SUM, Severity.OK, ctx.say(_SUM_OK, label=label, total=pct(total)), members, values
-        )
-    message = ctx.say(_SUM_UNDER, label=label, total=pct(total), gap=pct(HUNDRED - total))
-    return finding(RULE_SUM, Severity.INFO if figure else Severity.OK, message, members, values)
-
-
-def _parts(ctx: Context, whole: Mention, parts: list[Mention], *, exhaustive: bool) -> Finding:
-    """Parts against their whole; with a stated total (``총``) a shortfall is an error too."""
-    lo, hi, total = _interval(parts)
-    q = whole.fact.quantity
-    w_lo, w_hi = bounds(q)
-    w = point(q) or Decimal(0)
-    label = whole.fact.subject or whole.base or "?"
-    values = [w, *(point(m.fact.quantity) for m in parts), total]
-    members = [whole, *parts]
-    words = {"parts": ctx.quantity(q, total), "total": ctx.quantity(q, w)}
-    if w_hi is not None and lo > w_hi:
-        message = ctx.say(_PARTS_OVER, label=label, **words)
-        return finding(RULE_PARTS, Severity.ERROR, message, members, values)
-    if w_lo is None or hi >= w_lo:
-        return finding(
-            RULE_PARTS, Severity.OK, ctx.say(_PARTS_OK, label=label, **words), members, values
-        )
-    message = ctx.say(_PARTS_UNDER, label=label, gap=ctx.quantity(q, w - total), **words)
-    severity = Severity.ERROR if exhaustive else Severity.INFO
-    return finding(RULE_PARTS, severity, message, members, values)

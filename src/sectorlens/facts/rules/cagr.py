@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, half_unit, pct, point
+from sectorlens.facts.rules.common import Context, finding, half_unit, pct, per_unit, point
+from sectorlens.facts.rules.pairs import is_level, is_prior, level_bounds
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE_CAGR = "derived.cagr"
@@ -43,6 +45,12 @@ def check_cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Find
         # The endpoints of this CAGR: the levels since the CAGR before it, else up to the next.
         lo = cagrs[n - 1] + 1 if n else 0
         hi = cagrs[n + 1] if n + 1 < len(cagrs) else len(members)
+        reached = _reaching(text, members[lo:i], m, members[i + 1 : hi])
+        if reached is not None:
+            got = _cagr_verdict(ctx, m, *reached)
+            if got is not None:
+                out.append(got)
+            continue
         scope = list(members[lo:i])
         start = members[lo - 1].local[1] if lo else 0
         before = re.sub(r"(?:19|20)\d{2}", "", text[start : m.local[0]])
@@ -73,6 +81,40 @@ def check_cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Find
         if got is not None:
             out.append(got)
     return out
+
+
+_GROWING_TO = re.compile(
+    r"^\W{0,2}\s?(?:성장해|증가해|늘어|확대돼|growing\sto|rising\sto|to\sreach|to|reaching|"
+    r"增长至|增至|达到|达)\s?(?:약|about|约)?\s?(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.I,
+)
+
+
+def _reaching(
+    text: str, before: Sequence[Mention], m: Mention, after: Sequence[Mention]
+) -> tuple[Mention, Mention] | None:
+    """``2019년 1.5조원 … 2025년까지 연평균 38.4% 성장해 10.5조원``: the CAGR runs from the last
+    dated level before it to the level it grows to, right after it (of the same unit, later)."""
+    if not after or not _GROWING_TO.match(text[m.local[1] : after[0].local[0]]):
+        return None
+    last = after[0]
+    if not is_level(text, last) and last.change != "change":
+        return None
+    dated = [
+        x
+        for x in before
+        if _unit(x) == _unit(last)
+        and is_level(text, x)
+        and _years(x.fact.period) is not None
+        and (_years(x.fact.period) or 0) < (_years(last.fact.period) or 0)
+    ]
+    if (
+        not dated
+        or last.fact.period is None
+        or last.fact.period.start.year != _years(last.fact.period)
+    ):
+        return None
+    return dated[-1], last
 
 
 _CLAUSE = re.compile(r"[,，;；]")
@@ -136,17 +178,20 @@ def _stated_span(text: str) -> int | None:
 def _cagr_verdict(
     ctx: Context, m: Mention, first: Mention, last: Mention, span: int | None = None
 ) -> Finding | None:
-    a_lo, a_hi = bounds(first.fact.quantity)
-    b_lo, b_hi = bounds(last.fact.quantity)
+    a_lo, a_hi = level_bounds(first.fact.quantity)
+    b_lo, b_hi = level_bounds(last.fact.quantity)
     a, b, v = point(first.fact.quantity), point(last.fact.quantity), point(m.fact.quantity)
     n = span or (_years(last.fact.period) or 0) - (_years(first.fact.period) or 0)
-    if None in (a_lo, a_hi, b_lo, b_hi, a, b, v) or n <= 0:
+    if a is None:  # 超过3,500亿元: at least, and no more is known
+        a = a_lo
+    if None in (a_lo, b_lo, b_hi, a, b, v) or n <= 0:
         return None
-    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
+    assert a_lo is not None and b_lo is not None and b_hi is not None
     assert a is not None and b is not None and v is not None
     if a_lo <= 0 or b_lo <= 0:
         return None
-    lo = (_root(b_lo / a_hi, n) - 1) * HUNDRED
+    # an open end (more than X) leaves only one side of the rate bounded
+    lo = (_root(b_lo / a_hi, n) - 1) * HUNDRED if a_hi is not None else -HUNDRED
     hi = (_root(b_hi / a_lo, n) - 1) * HUNDRED
     computed = (_root(b / a, n) - 1) * HUNDRED
     h = half_unit(m.fact.quantity)
@@ -167,3 +212,75 @@ def _cagr_verdict(
     approx = any(x.fact.quantity.qualifier is not Qualifier.EXACT for x in members)
     severity = Severity.WARNING if approx else Severity.ERROR
     return finding(RULE_CAGR, severity, ctx.say(_CAGR_OFF, **words), members, values)
+
+
+def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
+    """A stated CAGR whose span names its years (``2014~2020年期间年均复合增速15%``,
+    ``지난해부터 2021년까지 5년간 연평균 13%``) against the nearest levels of those two years in
+    the sentences around it (same unit; bullets listing the endpoints). A ``warning``: the
+    endpoints are inferred.
+    """
+    out = []
+    mentions = ctx.extraction.mentions
+    for m in mentions:
+        p = m.fact.period or m.compared  # grow at a CAGR of 31.3% from 2017 to 2025
+        if m.change != "cagr" or id(m.fact) in judged or m.sentence is None or p is None:
+            continue
+        if m.fact.quantity.kind is not Kind.PERCENT or p.start.year >= p.end.year:
+            continue
+        near = [
+            x
+            for x in mentions
+            if x.sentence is not None
+            and abs(x.sentence - m.sentence) <= _REACH
+            and x.fact.quantity.kind in (Kind.MONEY, Kind.COUNT)
+            and is_level(ctx.extraction.layout.sentences[x.sentence].text, x)
+        ]
+        # the nearest first: the sentences before, then those after (a list of findings)
+        near.sort(key=lambda x: (abs((x.sentence or 0) - (m.sentence or 0)), x.local[0]))
+        near.reverse()
+        own = [
+            x
+            for x in mentions
+            if x.sentence == m.sentence and x.fact.quantity.kind in (Kind.MONEY, Kind.COUNT)
+        ]
+        if len(own) >= 2:
+            continue  # its own sentence has the levels it could belong to: judged there
+        near = [x for x in near if not _per_currency(ctx, x)]
+        ends = [x for x in near if _whole_year(x) == p.end.year]
+        if not ends:
+            continue
+        last = ends[-1]
+        starts = [x for x in near if _whole_year(x) == p.start.year and _unit(x) == _unit(last)]
+        if not starts:
+            continue
+        sentences = ctx.extraction.layout.sentences
+        marked = [  # 184억달러에서, from $2 billion: a start
+            x for x in starts if x.sentence is not None and is_prior(sentences[x.sentence].text, x)
+        ]
+        got = _cagr_verdict(ctx, m, (marked or starts)[-1], last)
+        if got is not None:
+            severity = Severity.WARNING if got.severity is Severity.ERROR else got.severity
+            out.append(dataclasses.replace(got, severity=severity))
+    return out
+
+
+_REACH = 6  # sentences away where a CAGR's endpoints may stand
+
+
+def _per_currency(ctx: Context, m: Mention) -> bool:
+    """A rate per unit (0.149 USD/CNY, $3 per share), not a level."""
+    if m.sentence is None:
+        return False
+    text = ctx.extraction.layout.sentences[m.sentence].text
+    return bool(re.match(r"\s?/\s?[A-Za-z]", text[m.local[1] : m.local[1] + 4])) or per_unit(
+        text, m
+    )
+
+
+def _whole_year(m: Mention) -> int | None:
+    """The year of a level of one whole year, or of its last day (截至2014年底)."""
+    p = m.fact.period
+    if p is None or p.start.year != p.end.year or (p.end.month, p.end.day) != (12, 31):
+        return None
+    return p.start.year if (p.start.month == 1 and p.start.day == 1) or p.start == p.end else None

@@ -16,6 +16,7 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, point
+from sectorlens.facts.rules.moves import direction_word
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.direction"
@@ -39,7 +40,9 @@ def check(ctx: Context) -> list[Finding]:
     out = []
     for i, (a, da, wa) in enumerate(changes):
         for b, db, wb in changes[i + 1 :]:
-            if da * db >= 0 or not _paired(a, b) or not _same_words(a, wa, wb):
+            if da * db >= 0:
+                continue
+            if not (_paired(a, b) and _same_words(a, wa, wb)) and not _twice_in_prose(a, b, wa, wb):
                 continue
             words = {
                 "what": a.metric or b.metric or "?",
@@ -57,18 +60,30 @@ def _change(ctx: Context, m: Mention) -> tuple[Mention, int, frozenset[str]] | N
     """A stated change with its direction (+1, -1) and its metric's words."""
     q = m.fact.quantity
     v = point(q)
-    if q.kind is not Kind.PERCENT or m.change not in ("change", "yoy") or v is None or v == 0:
+    if q.kind is not Kind.PERCENT or v is None or v == 0:
         return None
-    if m.fact.period is None or m.period_source in ("reference", None) or m.estimate:
+    sent = ctx.extraction.sentence(m)
+    moved = sent is not None and direction_word(sent.text, m.local[0], m.local[1], 12) is not None
+    if m.change not in ("change", "yoy") and not (m.cell is None and moved):
+        return None  # a rate with no change word next to it (14.4% 뛰며 has one)
+    if m.estimate or (m.fact.period is None and m.cell is not None):
+        return None
+    if m.fact.period is not None and m.period_source in ("reference", None):
         return None
     about = m.metric or m.fact.subject or ""
     if m.cell is not None:
         direction = 1 if v > 0 else -1
+        if not about:  # a cell without a metric: its row's label names what changed
+            block, row, col = m.cell
+            table = ctx.extraction.document.blocks[block].table
+            about = table.row_label(row, col) if table is not None else ""
     else:
-        sent = ctx.extraction.sentence(m)
         if sent is None:
             return None
         direction = -1 if v < 0 else _word(sent.text, m.local[0], m.local[1])
+        if direction == 0:
+            way = direction_word(sent.text, m.local[0], m.local[1], 12)
+            direction = 0 if way is None else 1 if way == "up" else -1
         if direction == 0:
             return None
         clause = re.split(r"[,，;；。]", sent.text[max(0, m.local[0] - 120) : m.local[0]])[-1]
@@ -105,10 +120,26 @@ def _word(text: str, start: int, end: int) -> int:
 
 
 def _same_words(a: Mention, wa: frozenset[str], wb: frozenset[str]) -> bool:
-    """Most of the table row's words (at least two) are in the sentence's clause."""
+    """Most of the table row's words (at least two, or its one word) are in the sentence's
+    clause."""
     cell, prose = (wa, wb) if a.cell is not None else (wb, wa)
     shared = cell & prose
-    return len(shared) >= 2 and len(shared) >= Decimal("0.6") * len(cell)
+    return len(shared) >= min(2, len(cell)) > 0 and len(shared) >= Decimal("0.6") * len(cell)
+
+
+def _twice_in_prose(a: Mention, b: Mention, wa: frozenset[str], wb: frozenset[str]) -> bool:
+    """Two sentences stating one change: the same size written with three digits or more
+    (``28.4%``: two items rarely move by exactly that much), the same period or none, and
+    a word of what moved in common (a headline and its body, a summary and its section)."""
+    if a.cell is not None or b.cell is not None or a.sentence == b.sentence:
+        return False
+    if None not in (a.fact.period, b.fact.period) and a.fact.period != b.fact.period:
+        return False
+    ta, tb = a.fact.quantity.input, b.fact.quantity.input
+    digits = re.sub(r"\D", "", ta)
+    if re.sub(r"[^\d.]", "", ta) != re.sub(r"[^\d.]", "", tb) or len(digits.strip("0")) < 3:
+        return False
+    return bool(wa & wb)
 
 
 def _paired(a: Mention, b: Mention) -> bool:

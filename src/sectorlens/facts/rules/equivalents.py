@@ -3,6 +3,9 @@ against the ECB rate of the figure's period."""
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -16,11 +19,13 @@ from sectorlens.facts.rules.common import (
     significant,
 )
 from sectorlens.fx import FxError, Rate
-from sectorlens.model import Finding, Kind, Severity
+from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE_CONSISTENT = "fx.consistent"
 RULE_ECB = "fx.ecb"
 TOLERANCE = Decimal("0.03")  # within 3% of the ECB rate: a rounding or date choice, not a problem
+APPROX_SLACK = Decimal("0.015")  # an approximate equivalent (약, 约合, about) is rounded loosely
+APPROX_TOLERANCE = Decimal("0.05")  # …and may use a rate of a nearby day
 _Q = Decimal("0.01")
 
 _SAME = {
@@ -33,6 +38,12 @@ _APART = {
     "({lo}~{hi})과(와) 맞지 않습니다.",
     "en": "The equivalent of {label} implies 1 {base} = {rate} {quote}, unlike the other "
     "equivalents ({lo}–{hi}).",
+}
+_SPLIT = {
+    "ko": "{n}개의 환산액이 서로 다른 환율을 내포합니다: 1 {base} = {lo}~{hi} {quote}. 어느 쪽이 "
+    "틀렸는지는 문서만으로 알 수 없습니다.",
+    "en": "The {n} stated {quote} equivalents imply different rates: 1 {base} = {lo} to {hi} "
+    "{quote}; which one is off the document does not say.",
 }
 _ECB_OFF = {
     "ko": "{amount}({period})의 환산액 {equiv}은(는) 1 {base} = {rate} {quote}(으)로 "
@@ -63,7 +74,42 @@ def _implied(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
     if a is None or b is None or a <= 0 or not q.currency or not eq.currency:
         return None
     ha, hb = half_unit(q), half_unit(eq)
-    return (b - hb) / (a + ha), b / a, (b + hb) / max(a - ha, a / 2)
+    lo, mid, hi = (b - hb) / (a + ha), b / a, (b + hb) / max(a - ha, a / 2)
+    if eq.qualifier is not Qualifier.EXACT or q.qualifier is not Qualifier.EXACT:
+        # 약 5조7천억원: an approximate conversion, rounded beyond its last digit
+        lo, hi = lo * (1 - APPROX_SLACK), hi * (1 + APPROX_SLACK)
+    return lo, mid, hi
+
+
+# KRW9.8 billion (South Korean Won), or around $9 million; KRW3.8 billion KRW ($3.5 million)
+_OR_ABOUT = re.compile(
+    r"^\s*(?:[(（][^()（）\d]{0,30}[)）]\s*)?(?:[A-Z]{3}\s*)?,?\s*(?:or\s+)?"
+    r"(?:around|about|approximately|roughly|some|nearly|약|约合?)?\s*[(（]?\s*$",
+    re.I,
+)
+
+
+def _written_after(ctx: Context) -> list[Mention]:
+    """An amount followed by the same amount in another currency (``, or around $9 million``)
+    that the reader did not join as a stated equivalent: the first, with the second as its
+    equivalent."""
+    out = []
+    ms = [m for m in ctx.extraction.mentions if m.sentence is not None]
+    for a, b in itertools.pairwise(ms):
+        qa, qb = a.fact.quantity, b.fact.quantity
+        if a.sentence != b.sentence or qa.kind is not Kind.MONEY or qb.kind is not Kind.MONEY:
+            continue
+        if not qa.currency or not qb.currency or qa.currency == qb.currency:
+            continue
+        if qa.equivalent is not None or qb.equivalent is not None:
+            continue
+        sent = ctx.extraction.sentence(a)
+        assert sent is not None
+        if not _OR_ABOUT.match(sent.text[a.local[1] : b.local[0]]):
+            continue
+        quantity = dataclasses.replace(qa, equivalent=qb)
+        out.append(dataclasses.replace(a, fact=dataclasses.replace(a.fact, quantity=quantity)))
+    return out
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -71,7 +117,7 @@ def check(ctx: Context) -> list[Finding]:
     groups: dict[tuple[str, str], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = (
         defaultdict(list)
     )
-    for m in ctx.extraction.mentions:
+    for m in [*ctx.extraction.mentions, *_written_after(ctx)]:
         implied = _implied(m)
         if implied is not None:
             q = m.fact.quantity
@@ -82,9 +128,42 @@ def check(ctx: Context) -> list[Finding]:
         if len(_distinct(items)) >= 2:
             out.extend(_consistency(ctx, base, quote, items))
         if ctx.fx is not None:
-            for same in _distinct(items).values():
-                out.append(_against_ecb(ctx, base, quote, same))
+            ecb = [_against_ecb(ctx, base, quote, same) for same in _distinct(items).values()]
+            out.extend(_one_rate(ctx, items, ecb))
     return out
+
+
+def _one_rate(
+    ctx: Context,
+    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    found: list[Finding],
+) -> list[Finding]:
+    """Equivalents of several periods that all imply one rate were converted on one day (the
+    writer's), not each at its period's rate: where that one rate lies within the ECB rates of
+    those periods, a single period's distance from it is no warning."""
+    lo = max(r[0] for _, r in items)
+    hi = min(r[2] for _, r in items)
+    rates = [Decimal(f.values[1]) for f in found if f.severity is not Severity.INFO and f.values]
+    if len(_distinct(items)) < 2 or lo > hi or len(rates) < 2:
+        return found
+    low, high = min(rates) * (1 - TOLERANCE), max(rates) * (1 + TOLERANCE)
+    if hi < low or lo > high:
+        return found
+    note = ctx.say(_ONE_RATE, lo=_r(lo), hi=_r(hi), low=_r(min(rates)), high=_r(max(rates)))
+    return [
+        dataclasses.replace(f, severity=Severity.INFO, message=f.message + note)
+        if f.severity is Severity.WARNING
+        else f
+        for f in found
+    ]
+
+
+_ONE_RATE = {
+    "ko": " 다만 모든 환산액이 한 환율({lo}~{hi})을 내포하고, 그 환율은 해당 기간들의 ECB 환율 "
+    "범위({low}~{high}) 안에 있습니다: 한 날짜의 환율로 환산한 것으로 보입니다.",
+    "en": " All the equivalents imply one rate ({lo}–{hi}), within the ECB rates of their "
+    "periods ({low}–{high}): they were converted at one day's rate.",
+}
 
 
 def _distinct(
@@ -120,6 +199,15 @@ def _consistency(
         key=lambda x: sum(1 for _, r in items if r[0] <= x <= r[2]),
     )
     inliers = [r for _, r in items if r[0] <= best <= r[2]]
+    if 2 * len(inliers) <= len(items):
+        # no rate most of them agree on (two equivalents, two rates): which is off is unknown
+        rates = sorted(r[1] for _, r in items)
+        message = ctx.say(
+            _SPLIT, n=len(items), base=base, quote=quote, lo=_r(rates[0]), hi=_r(rates[-1])
+        )
+        return [
+            finding(RULE_CONSISTENT, Severity.WARNING, message, mentions, [rates[0], rates[-1]])
+        ]
     in_lo, in_hi = max(r[0] for r in inliers), min(r[2] for r in inliers)
     out = []
     for m, r in items:
@@ -161,8 +249,12 @@ def _against_ecb(
     if p is None:
         why = "기간을 알 수 없음" if ctx.lang == "ko" else "no period stated"
         return finding(RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=why, **words), mentions, [mid])
+    day = ctx.extraction.reference
     try:
-        if p.end > p.start:
+        if day is not None and p.end > day:
+            # a forecast (2025 in a report of 2020) is converted at the report's own date
+            rate = ctx.fx.rate(base, quote, day)
+        elif p.end > p.start:
             rate = ctx.fx.average_rate(base, quote, p.start, p.end)
         else:
             rate = ctx.fx.rate(base, quote, p.start)
@@ -178,7 +270,12 @@ def _against_ecb(
     amount = point(q) or Decimal(0)
     at_ecb = ctx.money(significant(amount * ecb, 3), quote)
     words |= {"dev": f"{'+' if deviation > 0 else ''}{(deviation * 100).quantize(Decimal('0.1'))}%"}
-    severity = Severity.WARNING if abs(deviation) > TOLERANCE else Severity.INFO
+    approx = Qualifier.EXACT is not q.qualifier or Qualifier.EXACT is not q.equivalent.qualifier
+    severity = (
+        Severity.WARNING
+        if abs(deviation) > (APPROX_TOLERANCE if approx else TOLERANCE)
+        else Severity.INFO
+    )
     message = ctx.say(_ECB_OFF, at_ecb=at_ecb, **words)
     at_date = _rate_at_reference(ctx, base, quote)
     if (
@@ -212,4 +309,6 @@ def _rate_at_reference(ctx: Context, base: str, quote: str) -> Rate | None:
 
 
 def _r(value: Decimal) -> str:
+    if abs(value) < 1:  # 1 KRW = 0.000836 USD: four significant digits, not 0.00
+        return dec(significant(value, 4))
     return dec(value.quantize(_Q))

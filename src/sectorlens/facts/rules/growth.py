@@ -10,25 +10,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.cagr import check_cagr
+from sectorlens.facts.rules.cagr import check_cagr, cross_cagr
 from sectorlens.facts.rules.common import (
     ACTUAL_DIRECTION,
     CLAIMED_DIRECTION,
     Context,
-    bounds,
     finding,
     half_unit,
+    norm,
     pct,
-    per_unit,
     point,
     same_metric,
 )
+from sectorlens.facts.rules.moves import direction_word, moved, rate_move
+from sectorlens.facts.rules.pairs import (
+    Pair,
+    attached_changes,
+    cross_pairs,
+    find_pairs,
+    is_prior,
+    level_bounds,
+)
+from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE_GROWTH = "derived.growth"
@@ -38,14 +46,6 @@ HUNDRED = Decimal(100)
 _UP = lx.compile_words(lx.TREND_UP)
 _DOWN = lx.compile_words(lx.TREND_DOWN)
 _SENTENCE_END = re.compile(r"[。！？；;]|[.!?](?!\d)")
-_TO_AFTER = re.compile(r"^\s?(?:으로|로)")
-_FROM_AFTER = re.compile(r"^\s?에서")
-# …增至2020年的150亿元, …to a record $5 billion: the later level right after a 'to' word
-_TO_BEFORE = re.compile(
-    r"(?:\bto|至|到|为)\s*\S{0,3}\s*$|(?:至|到|为)[^，,。；;：:]{0,10}$|\bto\s(?:[a-z]+\s){1,2}$",
-    re.I,
-)
-
 _GROWTH_OFF = {
     "ko": "{what}: {a}({pa})에서 {b}({pb})(으)로 바뀌면 {computed}인데, 보고서는 {stated}라고 "
     "합니다.",
@@ -61,15 +61,6 @@ _DIRECTION_OFF = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """Two levels of one measure the text links: the earlier and the later."""
-
-    prior: Mention
-    current: Mention
-    stated: bool  # linked in one sentence (from … to …), not inferred across the document
-
-
 def check(ctx: Context) -> list[Finding]:
     """Growth rates, changes, CAGRs and trend words against the levels they relate."""
     by_sentence: dict[int, list[Mention]] = {}
@@ -78,12 +69,25 @@ def check(ctx: Context) -> list[Finding]:
             by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Finding] = []
     used: set[int] = set()
+    prev: tuple[int, list[Mention], list[Pair]] | None = None
+    judged: set[int] = set()
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
-        pairs = _pairs(text, members)
+        pairs = find_pairs(text, members)
+        if prev is not None and prev[0] == index - 1:
+            prev_text = ctx.extraction.layout.sentences[index - 1].text
+            for pair, changes in cross_pairs(text, members, pairs, prev[1], prev[2], prev_text):
+                for m in changes:
+                    got = _stated_change(ctx, text, pair, m)
+                    if got is not None:
+                        out.append(got)
+                        used.add(id(m))
+                if not changes and (got := _direction_near(ctx, text, pair)) is not None:
+                    out.append(got)
+        prev = (index, members, pairs)
+        taken: set[int] = set()
         for n, pair in enumerate(pairs):
-            # A pair's clause runs to the next pair: its changes and its trend word are there.
-            start = min(pair.prior.local[0], pair.current.local[0])
+            # A pair's clause runs to the next pair: its trend word is there.
             stop = min(
                 (min(p.prior.local[0], p.current.local[0]) for p in pairs[n + 1 :]),
                 default=len(text),
@@ -92,22 +96,73 @@ def check(ctx: Context) -> list[Finding]:
             boundary = _SENTENCE_END.search(text, end)
             if boundary is not None:
                 stop = min(stop, boundary.start())
-            changes = [
-                m
-                for m in members
-                if m.change in ("change", "yoy", "qoq") and start <= m.local[0] < stop
-            ]
+            changes = _first_of_each_kind(
+                [
+                    m
+                    for m in attached_changes(text, members, pair)
+                    if id(m) not in taken
+                    and not _other_metric(m, pair)
+                    and not _new_statement(ctx, index, text, end, m)
+                ]
+            )
             for m in changes:
+                taken.add(id(m))
                 got = _stated_change(ctx, text, pair, m)
                 if got is not None:
                     out.append(got)
                     used.add(id(m))
-            if not changes:
-                got = _direction(ctx, text[:stop], pair)
-                if got is not None:
-                    out.append(got)
-        out.extend(check_cagr(ctx, text, members))
+            got = _direction(ctx, text[:stop], pair)
+            if got is not None:
+                out.append(got)
+        out.extend(stated_triples(ctx, text, members, pairs))
+        cagr_found = check_cagr(ctx, text, members)
+        judged |= {id(f) for x in cagr_found for f in x.facts}
+        out.extend(cagr_found)
+    out.extend(cross_cagr(ctx, judged))
     out.extend(_year_on_year(ctx, [m for m in ctx.extraction.mentions if id(m) not in used]))
+    return out
+
+
+_CHANGED = re.compile(
+    r"늘|줄|증가|감소|상승|하락|성장|增|减|降|升|涨|跌|\b(?:rose|fell|grew|increased|decreased|"
+    r"declined|jumped|dropped)\b",
+    re.I,
+)
+
+
+def _new_statement(ctx: Context, index: int, text: str, end: int, m: Mention) -> bool:
+    """``281MWh에서 3만91MWh로 크게 늘어난 뒤 지난해도 23.3% 늘어난 3만7103MWh``: after the pair's
+    own change word, a period of its own starts another statement; its change is not the pair's."""
+    for n in ctx.extraction.named.get(index, ()):
+        if (
+            not n.compared
+            and end <= n.start
+            and n.end <= m.local[0]
+            and _CHANGED.search(text[end : n.start])
+        ):
+            return True
+    return False
+
+
+def _other_metric(m: Mention, pair: Pair) -> bool:
+    """A change whose own metric names something else than the pair's levels (total operating
+    expenses increased 42.2% after revenue's from … to …): no relation is stated between them."""
+    own, level = norm(m.metric), norm(pair.current.metric or pair.prior.metric)
+    if not own or not level or own in level or level in own:
+        return False
+    return not same_metric(m, pair.current)
+
+
+def _first_of_each_kind(changes: list[Mention]) -> list[Mention]:
+    """A pair's change as an amount and as a rate: the first of each; the amounts and rates
+    after them in the sentence (``…67조(44.4%) 늘었고 이어 IT 45조(19.5%)``) are other items'."""
+    seen: set[bool] = set()
+    out = []
+    for m in changes:
+        rate = m.fact.quantity.kind in (Kind.PERCENT, Kind.PP)
+        if rate not in seen:
+            seen.add(rate)
+            out.append(m)
     return out
 
 
@@ -120,100 +175,12 @@ def _is_level(m: Mention) -> bool:
     return m.change is None and point(m.fact.quantity) is not None
 
 
-# Between ``from A`` and its ``to B``: a few words, no clause boundary (``from $37 billion, in
-# Europe to $24 billion`` starts another pair).
-_CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b")
-
-
-def _pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
-    """``from A to B`` / ``B, up X% from A`` / ``A에서 B로`` / ``从A增至B`` in one sentence.
-
-    Amounts per share (or per person, per unit) pair only with amounts per share.
-    """
-    out = []
-    keys = {id(m): (*_unit(m), per_unit(text, m)) for m in members}
-
-    def key(x: Mention) -> tuple[object, ...]:
-        return keys[id(x)]
-
-    for i, m in enumerate(members):
-        prior = None
-        if m.change in ("from", "versus") or _FROM_AFTER.match(text[m.local[1] :]):
-            prior = m
-        if prior is None or point(prior.fact.quantity) is None:
-            continue
-        if m.change == "versus":
-            # compared to X in 2021: a prior level only where its period is the earlier one
-            earlier_levels = [
-                x
-                for x in members[:i]
-                if _is_level(x)
-                and key(x) == key(m)
-                and x.fact.period is not None
-                and m.fact.period is not None
-                and m.fact.period.end < x.fact.period.end
-            ]
-            if earlier_levels and not _SENTENCE_END.search(
-                text, earlier_levels[-1].local[1], m.local[0]
-            ):
-                out.append(Pair(m, earlier_levels[-1], True))
-            continue
-        later = [x for x in members[i + 1 :] if _is_level(x) and key(x) == key(prior)]
-        earlier = [x for x in members[:i] if _is_level(x) and key(x) == key(prior)]
-        between = text[prior.local[1] : later[0].local[0]] if later else ""
-        if (
-            later
-            and not _SENTENCE_END.search(between)
-            and not _CLAUSE_BREAK.search(between)
-            and (
-                _TO_AFTER.match(text[later[0].local[1] :])
-                or _TO_BEFORE.search(text[: later[0].local[0]])
-            )
-        ):
-            out.append(Pair(prior, later[0], True))
-        elif earlier and not _SENTENCE_END.search(text, earlier[-1].local[1], prior.local[0]):
-            out.append(Pair(prior, earlier[-1], True))  # B, up 64% from A
-        elif (
-            later
-            and not _SENTENCE_END.search(between)
-            and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0]))
-        ):
-            # no 'to' links them: inferred, across a clause only from one dated level to a later
-            out.append(Pair(prior, later[0], False))
-    return out
-
-
-def _in_order(prior: Mention, later: Mention) -> bool:
-    """Both levels dated, the 'from' one earlier: ``from X in 2019, reaching Y in 2020``."""
-    a, b = prior.fact.period, later.fact.period
-    return a is not None and b is not None and a.end < b.end
-
-
-def _direction_word(text: str, start: int, end: int) -> str | None:
-    """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
-    lead = re.split(r"[,，;；]", text[max(0, start - 30) : start])[-1]
-    tail = re.split(r"[,，;；]", text[end : end + 12])[0]
-    ups = [m.end() for m in _UP.finditer(lead)] + [100 + m.start() for m in _UP.finditer(tail)]
-    downs = [m.end() for m in _DOWN.finditer(lead)]
-    downs += [100 + m.start() for m in _DOWN.finditer(tail)]
-    if not ups and not downs:
-        return None
-    # the word closest to the number: the last one before it, else the first after it
-
-    def closeness(pos: int) -> int:
-        return len(lead) - pos if pos < 100 else pos
-
-    best_up = min((closeness(p) for p in ups), default=10**6)
-    best_down = min((closeness(p) for p in downs), default=10**6)
-    return "up" if best_up < best_down else "down"
-
-
 def _signed_stated(text: str, m: Mention) -> tuple[Decimal, Decimal] | None:
     """The stated change with the sign its trend word gives, and its rounding."""
     v = point(m.fact.quantity)
     if v is None:
         return None
-    word = _direction_word(text, m.local[0], m.local[1])
+    word = direction_word(text, m.local[0], m.local[1])
     if word == "down" and v > 0:
         v = -v
     return v, half_unit(m.fact.quantity)
@@ -235,7 +202,7 @@ _OTHER_BASIS = re.compile(
 # A rate per year (an average annual growth rate of 22.5%, 年均增长, 연평균): a CAGR, not the
 # change between the two levels.
 _ANNUAL = re.compile(
-    r"average\sannual|annual(?:ized|ised)?\s(?:average|growth|rate)|compound|\ba\syear\b|"
+    r"average\sannual|annual(?:ized|ised)?\s(?:average|growth|rate)|compound|\ba\syear\b(?![-\s](?:earlier|ago|before))|"
     r"\bper\s(?:year|annum)\b|\beach\syear\b|\bannually\b|\bCAGR\b|年均|年平均|每年|复合|"
     r"연\s?평균|매년|해마다|연간\s?평균",
     re.IGNORECASE,
@@ -248,8 +215,8 @@ def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding |
     if _ANNUAL.search(text[max(0, m.local[0] - 40) : m.local[1] + 20]):
         return None
     stated = _signed_stated(text, m)
-    a_lo, a_hi = bounds(pair.prior.fact.quantity)
-    b_lo, b_hi = bounds(pair.current.fact.quantity)
+    a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
+    b_lo, b_hi = level_bounds(pair.current.fact.quantity)
     a, b = point(pair.prior.fact.quantity), point(pair.current.fact.quantity)
     if stated is None or None in (a_lo, a_hi, b_lo, b_hi, a, b):
         return None
@@ -299,19 +266,36 @@ def _fmt(ctx: Context, value: Decimal, unit: str, q: object) -> str:
     return ctx.number(value)
 
 
+def _direction_near(ctx: Context, text: str, pair: Pair) -> Finding | None:
+    """The trend word next to the earlier level (``The figure is down from 2.5%``), when the
+    later level stands in the sentence before."""
+    start, end = pair.prior.local
+    word = rate_move(text[start : end + 24]) or direction_word(text, start, end, reach=48)
+    return None if word is None else _direction_verdict(ctx, word, pair)
+
+
 def _direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
     """``fell to 3 from 5`` / ``down from X``: the trend word against the two levels."""
     start = min(pair.prior.local[0], pair.current.local[0])
     end = max(pair.prior.local[1], pair.current.local[1])
-    word = _direction_word(text, start, end) or _direction_word(text, end, end)
-    if word is None:
-        return None
-    a_lo, a_hi = bounds(pair.prior.fact.quantity)
-    b_lo, b_hi = bounds(pair.current.fact.quantity)
+    # fell from a monthly increase of 0.3%: the verb before 'from', not the words after it
+    cut = text.lower().rfind("from ", max(0, pair.prior.local[0] - 50), pair.prior.local[0])
+    word = (
+        rate_move(text[start : end + 24])
+        or (direction_word(text, cut, cut) if cut >= 0 else None)
+        or direction_word(text, start, end)
+        or direction_word(text, end, end)
+    )
+    return None if word is None else _direction_verdict(ctx, word, pair)
+
+
+def _direction_verdict(ctx: Context, word: str, pair: Pair) -> Finding | None:
+    a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
+    b_lo, b_hi = level_bounds(pair.current.fact.quantity)
     if None in (a_lo, a_hi, b_lo, b_hi):
         return None
     assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
-    actual = "up" if b_lo > a_hi else "down" if b_hi < a_lo else None
+    actual = moved(pair.prior.fact.quantity, pair.current.fact.quantity)
     if actual is None or actual == word:
         return None
     lang = "ko" if ctx.lang == "ko" else "en"
@@ -346,7 +330,16 @@ def _year_before(p: Period) -> Period | None:
 def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
     """A YoY rate of a level against the same metric's level a year before, stated elsewhere."""
     by_span = {m.fact.span: m for m in mentions}
-    levels = [m for m in ctx.extraction.mentions if _is_level(m) and m.metric and not m.estimate]
+    sentences = ctx.extraction.layout.sentences
+    levels = [
+        m
+        for m in ctx.extraction.mentions
+        if _is_level(m)
+        and m.metric
+        and not m.estimate
+        # the earlier level of a comparison in its own sentence is that comparison's base
+        and (m.sentence is None or not is_prior(sentences[m.sentence].text, m))
+    ]
     out = []
     for m in mentions:
         if m.change not in ("yoy", "change") or m.level is None:
@@ -358,6 +351,8 @@ def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
             continue
         if level.estimate:
             continue
+        if m.fact.period is not None and m.fact.period != level.fact.period:
+            continue  # 2022년 3만91MWh … 2023년에도 23.3% 늘어: a change of another period
         if m.change == "change" and level.fact.period.end.month != 12:
             continue  # a bare change of a part-year figure may be against the month before
         before = _year_before(level.fact.period)

@@ -57,6 +57,8 @@ def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
         return False  # a table row is restated in prose by its words (Revenues: · Services)
     if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)):
         return False  # 나머지 25% and 나머지 23% of two different wholes
+    if a.segment != b.segment:
+        return False  # unit sales volume in the Frozen Food segment and in the Snack segment
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
         return False  # 营收 of one company's section against another's
     pa, pb = a.fact.period, b.fact.period

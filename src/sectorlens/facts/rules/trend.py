@@ -25,6 +25,7 @@ from sectorlens.facts.rules.common import (
     point,
     topic_of,
 )
+from sectorlens.facts.rules.moves import moved
 from sectorlens.facts.subjects import ko_phrase
 from sectorlens.model import Finding, Period, Severity
 
@@ -143,7 +144,8 @@ def _evaluate(ctx: Context, claim: Claim, values: dict[int, list[Mention]]) -> F
     if None in (a_lo, a_hi, b_lo, b_hi) or va is None or vb is None or va == 0:
         return None
     assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
-    rose, fell = b_lo > a_hi, b_hi < a_lo
+    way = moved(a.fact.quantity, b.fact.quantity)
+    rose, fell = way == "up", way == "down"
     if not (rose or fell):
         return None  # flat within rounding: nothing to say either way
     change = (vb - va) / va * 100

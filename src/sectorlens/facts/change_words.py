@@ -1,0 +1,131 @@
+"""What a number states besides its level: a CAGR, a change year over year or quarter over
+quarter, a signed change, the earlier level of a change (``from``) or a compared value
+(``versus``) — read from the words around it."""
+
+from __future__ import annotations
+
+import re
+
+CHANGE_KINDS = ("cagr", "yoy", "qoq", "change")
+_CHANGE = (
+    (
+        "cagr",
+        re.compile(
+            r"CAGR|compound(?:ed)?\sannual|연평균\s?(?:성장률|증가율|성장|증가)?|"
+            r"年(?:均)?复合(?:增长率|增速)?|年均(?:增长率|增速|增长)?|复合增长率",
+            re.I,
+        ),
+    ),
+    (
+        "yoy",
+        re.compile(
+            r"同比|较上年|比上年|上年同期|YoY|Y/Y|year[-\s]over[-\s]year|year[-\s]on[-\s]year|"
+            r"from\sa\syear\s(?:ago|earlier)|전년\s?(?:동기\s?)?대비|전년비|전년동기비",
+            re.I,
+        ),
+    ),
+    (
+        "qoq",
+        re.compile(
+            r"环比|QoQ|Q/Q|sequential(?:ly)?|quarter[-\s]over[-\s]quarter|전분기\s?대비|"
+            r"전월\s?대비|전기\s?대비",
+            re.I,
+        ),
+    ),
+    (
+        "change",
+        re.compile(
+            r"增长|增加|增幅|增速|下降|下滑|减少|降幅|上升|提升|回落|上涨|下跌|涨幅|跌幅|上行|下行|"
+            r"증가|감소|성장|상승|하락|늘어|줄어|확대|축소|"
+            r"\b(?:increased?|decreased?|grew|growth|rose|fell|declined?|up|down|gain|drop|"
+            r"higher|lower)\b|[▲▼△▽↑↓]",
+            re.I,
+        ),
+    ),
+)
+_ZH_SHORT_CHANGE = re.compile(r"[\u4e00-\u9fff](?:增|降|涨|跌|减)\s?$")
+_YOY_AFTER = re.compile(
+    r"^\s?(?:[(（]\s?)?(?:Y/Y|YoY|year[-\s]over[-\s]year|year[-\s]on[-\s]year|同比)", re.I
+)
+_SIGN_BEFORE = re.compile(r"(?:^|[\s(（:：,，])[+\-−]\s?$")
+_LEVEL_LEAD = re.compile(
+    r"(?:증가한|감소한|성장한|상승한|하락한|늘어난|줄어든|확대된|축소된|\bto|\breach(?:ed|ing)?|"
+    r"(?:至|到|达到?|为|升至|降至|增至|减至)(?:目前的|当前的|现在的|了)?)\s*"
+    r"(?:approximately|about|around|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$",
+    re.I,
+)
+_RATE_LEAD = re.compile(
+    r"(?:增长率|增速|增幅|降幅|growth\srate|증가율|성장률|감소율)\s*(?:为|是|达|of|was|is|은|는|이)?\s*$",
+    re.I,
+)
+_CAGR_AFTER = re.compile(
+    r"^\s*(?:compounded annually|compound(?:ed)? annual|per annum|annually)", re.I
+)
+_VERSUS_LEAD = re.compile(
+    r"(?:compared\s(?:to|with)|versus|\bvs\.?|as against)\s(?:[^\d,;.]{0,30}\s)?"
+    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.I,
+)
+_VERSUS_ZH = re.compile(
+    r"(?:较|比|相比|相较|对比)\s?(?:(?:19|20)\d{2}\s?年|上年|去年|同期|上月|年初)?"
+    r"[^\d，,。；;]{0,4}[（(]\s*$"
+)
+_DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
+_FROM_LEAD = re.compile(
+    r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
+)
+_VALUE_ADDED = re.compile(r"增加值|附加值|부가가치|\bvalue[-\s]added\b", re.I)
+_CHANGE_AFTER = re.compile(
+    # a bracketed note may sit between (67조7564억원(44.4%) 늘어, 13조4055억원(22.4%) 증가)
+    r"^(?:\s?[(（][^()（）]{1,24}[)）])?\s?(?:[을를이가]\s?)?"
+    r"(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
+    r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
+    r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)",
+    re.I,
+)
+
+
+def change_of(text: str, start: int, end: int, floor: int) -> str | None:
+    """What the number at ``text[start:end]`` states: cagr, yoy, qoq, change, from, or None.
+
+    ``from`` marks the earlier level of a change (``up from $3.3 billion``, ``从…增至``);
+    a level reached (``increased to X``) is None. Looks at the words since the previous number
+    (``floor``), a sign right before it (``同比 + 14.52%``, ``▲1.7%``) and a change word right
+    after it (``30% 증가``).
+    """
+    if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
+        return "change"  # +30.09%: a signed number states a change
+    lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
+    lead = _VALUE_ADDED.sub("", lead)  # 第二产业增加值209415亿元: value added, not an increase
+    lead = lead[max(0, len(lead) - 30) :]
+    if floor == 0:
+        lead = re.split(r"[,，;；]", lead)[
+            -1
+        ]  # 增加税负…等不利因素，全年实现营业收入: another clause
+    if _CHANGE[0][1].search(lead):
+        return "cagr"
+    if _FROM_LEAD.search(lead):
+        return "from"
+    undated = re.sub(r"\b(?:19|20)\d{2}\b\s?", "", text[floor:start])[-44:]
+    versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion
+    if versus or _VERSUS_ZH.search(text[max(0, start - 16) : start]):
+        return "versus"  # compared to net revenue of $5.6 billion in 2021
+    if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
+        return None
+    if _ZH_SHORT_CHANGE.search(lead):
+        return "change"  # 出口增5.6%: a one-character change word right before the number
+    for kind, pattern in _CHANGE:
+        if pattern.search(lead):
+            if kind == "change" and _YOY_AFTER.match(text[end : end + 24]):
+                return "yoy"  # an increase of 11% Y/Y
+            return kind
+    if _SIGN_BEFORE.search(text[max(0, start - 3) : start]):
+        return "change"
+    if _CHANGE_AFTER.match(text[end : end + 36]):
+        return "change"
+    if _CAGR_AFTER.match(text[end : end + 30]):
+        return "cagr"  # a rate of 20.2% compounded annually
+    return None
+
+
+__all__ = ["CHANGE_KINDS", "change_of"]

@@ -1,0 +1,158 @@
+"""Parts listed by one dimension against the whole stated before them.
+
+Statistics releases and news state a whole, then its breakdown by one dimension in a sentence of
+its own (``社会消费品零售总额30870亿元。按经营单位所在地分，城镇26164亿元，乡村4706亿元``; ``전체
+매출액은 13조 4637억 원 … 분야별로는 제품 기기가 5조 5077억 원, 서비스가 …``; ``Revenue was $8.2
+billion. By segment, …``). The marker (分…看, 按…分, …별로, 전체 … 중, by segment) says the amounts
+after it are parts of one whole; the whole is the amount of the same unit stated before them that
+they add up to. Where no amount before them is their sum, the nearest one they exceed by a little
+is taken as the whole: the relation is inferred, so the finding is a warning. Parts short of a
+whole say nothing: a list by one dimension may name only its largest items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import Context, finding, half_unit, per_unit, point
+from sectorlens.model import Finding, Kind, Severity
+
+RULE = "breakdown.by"
+_BY = re.compile(
+    r"分[^\d，,。；;\s]{1,8}?看|按[^\d，,。；;\s]{1,10}?分(?!别|別)|"
+    r"[가-힣A-Za-z·]{1,8}별(?:로는|로 보면|로 보면|로|\s?(?:시장\s?규모|매출|실적|비중)(?:은|는)?)|"
+    r"(?:전체|총)\s?[^\d,.]{0,16}?\s?(?:중|가운데)(?=\s)|"
+    r"\bby\s(?:business\s)?(?:segments?|regions?|products?|categor(?:y|ies)|types?|geograph(?:y|ies)|"
+    r"markets?|countr(?:y|ies)|divisions?|sectors?|channels?)\b",
+    re.IGNORECASE,
+)
+_KINDS = (Kind.MONEY, Kind.COUNT, Kind.NUMBER)
+_BACK = 5  # sentences before the list where its whole may be stated
+_NEAR = Decimal("0.2")  # parts this far over an amount are no parts of it
+
+_OVER = {
+    "ko": "{marker} 나열된 {n}개 항목의 합 {parts}이(가) 앞에 나온 전체 {whole}보다 큽니다.",
+    "en": "The {n} items listed {marker} add up to {parts}, more than the whole {whole} "
+    "stated before them.",
+}
+_OK = {
+    "ko": "{marker} 나열된 {n}개 항목의 합 {parts}은(는) 앞에 나온 전체 {whole}과(와) 같습니다.",
+    "en": "The {n} items listed {marker} add up to {parts}, the whole {whole} stated before them.",
+}
+_WHY = "amounts listed by one dimension (分…看, 按…分, …별로, by segment) after a whole"
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Each list after a by-dimension marker against the whole stated before it."""
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in ctx.extraction.mentions:
+        if m.sentence is not None and m.cell is None:
+            by_sentence[m.sentence].append(m)
+    out: list[Finding] = []
+    sentences = ctx.extraction.layout.sentences
+    for index, members in sorted(by_sentence.items()):
+        text = sentences[index].text
+        marker = _BY.search(text)
+        if marker is None:
+            continue
+        parts = _parts(text, [m for m in members if m.local[0] >= marker.end()])
+        if len(parts) < 2:
+            continue
+        wholes = [m for m in members if m.local[1] <= marker.start()]
+        for back in range(index - 1, max(-1, index - 1 - _BACK), -1):
+            if sentences[index].paragraph - sentences[back].paragraph > 2:
+                break
+            wholes.extend(reversed(by_sentence.get(back, [])))
+        got = _verdict(ctx, marker.group(0).strip(), parts, _wholes(ctx, parts, wholes))
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def _unit(m: Mention) -> tuple[object, ...]:
+    q = m.fact.quantity
+    return (q.kind, q.currency, q.unit)
+
+
+def _is_level(text: str, m: Mention) -> bool:
+    q = m.fact.quantity
+    return (
+        q.kind in _KINDS
+        and m.change is None
+        and not m.estimate
+        and point(q) is not None
+        and (point(q) or 0) > 0
+        and not per_unit(text, m)
+    )
+
+
+def _parts(text: str, after: Sequence[Mention]) -> list[Mention]:
+    """The largest group of one unit among the levels after the marker."""
+    groups: dict[tuple[object, ...], list[Mention]] = defaultdict(list)
+    for m in after:
+        if _is_level(text, m):
+            groups[_unit(m)].append(m)
+    best = max(groups.values(), key=len, default=[])
+    dated = {m.fact.period for m in best if m.period_source == "sentence"}
+    return best if len(dated) <= 1 else []  # 3月 and 1-3月 in one list: two breakdowns
+
+
+def _wholes(ctx: Context, parts: Sequence[Mention], before: Sequence[Mention]) -> list[Mention]:
+    """Amounts before the list that may be its whole: same unit, a level, above every part."""
+    top = max(point(m.fact.quantity) or Decimal(0) for m in parts)
+    dated = {m.fact.period for m in parts if m.period_source == "sentence"}
+    out = []
+    for m in before:
+        sent = ctx.extraction.sentence(m)
+        if sent is None or _unit(m) != _unit(parts[0]) or not _is_level(sent.text, m):
+            continue
+        if (point(m.fact.quantity) or 0) <= top:
+            continue
+        if dated and m.period_source == "sentence" and m.fact.period not in dated:
+            continue  # the list is of another period than this amount
+        out.append(m)
+    return out
+
+
+def _verdict(
+    ctx: Context, marker: str, parts: list[Mention], wholes: list[Mention]
+) -> Finding | None:
+    total = sum((point(m.fact.quantity) or Decimal(0) for m in parts), Decimal(0))
+    tol = sum((half_unit(m.fact.quantity) for m in parts), Decimal(0))
+    below: list[Mention] = []
+    for w in wholes:
+        v = point(w.fact.quantity) or Decimal(0)
+        if abs(total - v) <= tol + half_unit(w.fact.quantity):
+            return _finding(ctx, Severity.OK, marker, parts, w, total)
+        if v < total <= v * (1 + _NEAR):
+            below.append(w)
+    if any(total <= (point(w.fact.quantity) or 0) <= total * (1 + _NEAR) for w in wholes):
+        return None  # a whole a little above the parts: the list may leave items out
+    if not below:
+        return None
+    best = min(below, key=lambda w: total - (point(w.fact.quantity) or Decimal(0)))
+    return _finding(ctx, Severity.WARNING, marker, parts, best, total)
+
+
+def _finding(
+    ctx: Context,
+    severity: Severity,
+    marker: str,
+    parts: list[Mention],
+    whole: Mention,
+    total: Decimal,
+) -> Finding:
+    q = whole.fact.quantity
+    words = {
+        "marker": f"'{marker}'",
+        "n": len(parts),
+        "parts": ctx.quantity(q, total),
+        "whole": ctx.quantity(q),
+    }
+    message = ctx.say(_OK if severity is Severity.OK else _OVER, **words)
+    values = [point(q), *(point(m.fact.quantity) for m in parts), total]
+    return finding(RULE, severity, message, [whole, *parts], values, why=_WHY)

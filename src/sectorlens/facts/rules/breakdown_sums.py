@@ -1,0 +1,124 @@
+"""Breakdown verdicts: shares of one whole against 100%, parts against their whole."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, pct, point
+from sectorlens.model import Finding, Severity
+
+RULE_SUM = "breakdown.sum"
+RULE_PARTS = "breakdown.parts"
+_OTHER = re.compile(r"^(?:기타|그 외|其他|其它|other|others|rest)$", re.IGNORECASE)
+
+_SUM_OVER = {
+    "ko": "{label}의 비중 합계가 {total}%로 100%를 넘습니다 ({n}개 항목).",
+    "en": "The shares of {label} add up to {total}%, more than 100% ({n} items).",
+}
+_OTHER_NOTE = {
+    "ko": " '{other}'를 빼면 {rest}%이므로 '{other}'는 {gap}%여야 맞습니다.",
+    "en": " Without '{other}' they add up to {rest}%, so '{other}' would be {gap}%.",
+}
+_SUM_OK = {
+    "ko": "{label}의 비중 합계는 {total}%로 반올림 범위 안에서 100%입니다.",
+    "en": "The shares of {label} add up to {total}%: 100% within rounding.",
+}
+_SUM_UNDER = {
+    "ko": "{label}의 비중 합계는 {total}%입니다(100% 이하, 나머지 {gap}%는 항목에 없음).",
+    "en": "The shares of {label} add up to {total}% (under 100%; {gap}% is not itemized).",
+}
+_PARTS_OVER = {
+    "ko": "{label}의 세부 항목 합계 {parts}이(가) 전체 {total}보다 큽니다.",
+    "en": "The parts of {label} add up to {parts}, more than the {total} they are part of.",
+}
+_PARTS_OK = {
+    "ko": "{label}의 세부 항목 합계 {parts}은(는) 전체 {total}과(와) 일치합니다.",
+    "en": "The parts of {label} add up to {parts}, matching the stated {total}.",
+}
+_PARTS_UNDER = {
+    "ko": "{label}의 세부 항목 합계는 {parts}(으)로 전체 {total}에 {gap} 모자랍니다.",
+    "en": "The parts of {label} add up to {parts} of the stated {total}; {gap} is not itemized.",
+}
+
+
+def one_period(members: Sequence[Mention]) -> bool:
+    """All members of one period (or undated)."""
+    return len({m.fact.period for m in members if m.fact.period is not None}) <= 1
+
+
+def by_unit(members: list[Mention]) -> dict[tuple[object, ...], list[Mention]]:
+    groups: dict[tuple[object, ...], list[Mention]] = defaultdict(list)
+    for m in members:
+        q = m.fact.quantity
+        groups[(q.kind, q.currency, q.unit)].append(m)
+    return groups
+
+
+def label_of(members: Sequence[Mention]) -> str:
+    subjects = [m.fact.subject for m in members if m.fact.subject]
+    head = ", ".join(subjects[:3]) + ("…" if len(subjects) > 3 else "")
+    return head or "?"
+
+
+def interval(members: Sequence[Mention]) -> tuple[Decimal, Decimal, Decimal]:
+    lo = hi = total = Decimal(0)
+    for m in members:
+        a, b = bounds(m.fact.quantity)
+        v = point(m.fact.quantity) or Decimal(0)
+        lo += a if a is not None else v
+        hi += b if b is not None else v
+        total += v
+    return lo, hi, total
+
+
+def sum_verdict(ctx: Context, label: str, members: list[Mention], *, figure: bool) -> Finding:
+    lo, hi, total = interval(members)
+    values = [point(m.fact.quantity) for m in members] + [total]
+    n = len(members)
+    if lo > HUNDRED:
+        message = ctx.say(_SUM_OVER, label=label, total=pct(total), n=n)
+        other = [m for m in members if _OTHER.match((m.fact.subject or "").strip())]
+        if len(other) == 1:
+            rest = total - (point(other[0].fact.quantity) or Decimal(0))
+            if rest <= HUNDRED:
+                message += ctx.say(
+                    _OTHER_NOTE,
+                    other=other[0].fact.subject,
+                    rest=pct(rest),
+                    gap=pct(HUNDRED - rest),
+                )
+        return finding(RULE_SUM, Severity.ERROR, message, members, values)
+    if hi >= HUNDRED:
+        return finding(
+            RULE_SUM, Severity.OK, ctx.say(_SUM_OK, label=label, total=pct(total)), members, values
+        )
+    message = ctx.say(_SUM_UNDER, label=label, total=pct(total), gap=pct(HUNDRED - total))
+    return finding(RULE_SUM, Severity.INFO if figure else Severity.OK, message, members, values)
+
+
+def parts_verdict(
+    ctx: Context, whole: Mention, parts: list[Mention], *, exhaustive: bool
+) -> Finding:
+    """Parts against their whole; with a stated total (``총``) a shortfall is an error too."""
+    lo, hi, total = interval(parts)
+    q = whole.fact.quantity
+    w_lo, w_hi = bounds(q)
+    w = point(q) or Decimal(0)
+    label = whole.fact.subject or whole.base or "?"
+    values = [w, *(point(m.fact.quantity) for m in parts), total]
+    members = [whole, *parts]
+    words = {"parts": ctx.quantity(q, total), "total": ctx.quantity(q, w)}
+    if w_hi is not None and lo > w_hi:
+        message = ctx.say(_PARTS_OVER, label=label, **words)
+        return finding(RULE_PARTS, Severity.ERROR, message, members, values)
+    if w_lo is None or hi >= w_lo:
+        return finding(
+            RULE_PARTS, Severity.OK, ctx.say(_PARTS_OK, label=label, **words), members, values
+        )
+    message = ctx.say(_PARTS_UNDER, label=label, gap=ctx.quantity(q, w - total), **words)
+    severity = Severity.ERROR if exhaustive else Severity.INFO
+    return finding(RULE_PARTS, severity, message, members, values)

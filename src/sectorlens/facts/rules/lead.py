@@ -1,0 +1,160 @@
+"""A figure of the title or lead restated in the body: the same measure, the same value.
+
+News and releases state their main figures first (the title, the lead paragraph, the
+highlights), then again in the body, often rounded (``매출 1641조`` for ``1천641조303억원``;
+``增长10.3%`` for ``同比名义增长10.3%``). A lead figure and a body figure are one figure restated
+when they are of one kind (two levels of one unit, or two changes in one direction), their
+measures are named alike (one name holds the other: ``零售总额``, ``revenue``), and no period
+stated with each tells them apart. Where the body states the lead's figure, they agree; where
+the body's only such figure is a different value close to it (within 30%), the restatement
+disagrees: a warning, since which figure restates which is inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import Context, bounds, finding, norm, point
+from sectorlens.model import Finding, Kind, Severity
+
+RULE = "restated.lead"
+_TITLE = 100  # a first block this short, not ending a sentence, is the title
+_SENTENCE_END = tuple(".。!?！？")
+_CLOSE = Decimal("0.3")
+_UP = re.compile(
+    r"증가|늘|상승|올|확대|급증|增|升|涨|漲|\bup\b|\brose\b|\bgrew\b|\bincreas|↑|▲", re.I
+)
+_DOWN = re.compile(
+    r"감소|줄|하락|내리|축소|급감|减|減|降|跌|\bdown\b|\bfell\b|\bdeclin|\bdecreas|↓|▼", re.I
+)
+_GENERIC = re.compile(
+    r"전년|동기|대비|같은|기간|증가|감소|늘어|늘었|줄어|줄었|올해|지난해|작년|기록|각각|이들|기업|"
+    r"同比|增长|增長|下降|比上|上年|去年|分别|分別|实现|實現|达到|達到|名义|名義|累计|累計|"
+    r"\b(?:year|years|percent|increase[sd]?|decrease[sd]?|grew|rose|fell|quarter|billion|million|"
+    r"trillion|from|with|that|this|were|was|total|compared|reported)\b",
+    re.IGNORECASE,
+)
+_WHY = "a title or lead figure restated in the body: one kind, one direction, a shared word"
+_OFF = {
+    "ko": "제목·첫머리는 {what} {a}(이)라고 하고 본문은 {b}(이)라고 합니다.",
+    "en": "The title or lead gives {what} as {a}, the body as {b}.",
+}
+_OK = {
+    "ko": "제목·첫머리의 {what} {a}은(는) 본문({b})과 맞습니다.",
+    "en": "The title or lead's {what} {a} agrees with the body ({b}).",
+}
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Each lead figure against the body's statements of it."""
+    blocks = ctx.extraction.document.blocks
+    if not blocks or len(blocks) < 2 or len(blocks[0].text) > _TITLE:
+        return []
+    if blocks[0].text.rstrip()[-1:] in _SENTENCE_END:
+        return []  # a sentence, not a title
+    title = blocks[0].index
+    lead: list[Mention] = []
+    body: list[Mention] = []
+    spans = {m.fact.span: m for m in ctx.extraction.mentions}
+    for m in ctx.extraction.mentions:
+        if m.sentence is None:
+            continue
+        block = ctx.extraction.document.block_at(m.fact.span[0])
+        (lead if block is not None and block.index == title else body).append(m)
+    out: list[Finding] = []
+    for t in lead:
+        if not _figure(t):
+            continue
+        name = _name(t, spans)
+        cands = [
+            b
+            for b in body
+            if _figure(b) and _same_kind(ctx, t, b) and _alike(name, _name(b, spans))
+        ]
+        if not cands:
+            continue
+        agree = next((b for b in cands if _agree(t, b)), None)
+        if agree is not None:
+            out.append(_finding(ctx, Severity.OK, t, agree))
+            continue
+        close = next((b for b in cands if _close(t, b)), None)
+        if close is not None:
+            out.append(_finding(ctx, Severity.WARNING, t, close))
+    return out
+
+
+def _figure(m: Mention) -> bool:
+    q = m.fact.quantity
+    return (
+        q.kind in (Kind.MONEY, Kind.COUNT, Kind.PERCENT)
+        and point(q) is not None
+        and m.change not in ("from", "versus", "cagr")
+        and not m.estimate
+    )
+
+
+def _name(m: Mention, spans: dict[tuple[int, int], Mention]) -> str:
+    """What a figure measures: its metric, or its level's (``同比增长10.3%`` of 零售总额)."""
+    level = spans.get(m.level) if m.level is not None else None
+    own = _GENERIC.sub("", m.metric or "")
+    if level is not None and len(norm(own)) < 2:
+        own = _GENERIC.sub("", level.metric or "")
+    return norm(own)
+
+
+def _alike(a: str, b: str) -> bool:
+    return len(a) >= 2 and len(b) >= 2 and (a in b or b in a)
+
+
+def _direction(ctx: Context, m: Mention) -> int:
+    v = point(m.fact.quantity)
+    if v is not None and v < 0:
+        return -1
+    sent = ctx.extraction.sentence(m)
+    if sent is None:
+        return 0
+    around = sent.text[max(0, m.local[0] - 12) : m.local[1] + 8]
+    up, down = bool(_UP.search(around)), bool(_DOWN.search(around))
+    return 0 if up == down else (1 if up else -1)
+
+
+def _same_kind(ctx: Context, a: Mention, b: Mention) -> bool:
+    qa, qb = a.fact.quantity, b.fact.quantity
+    if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
+        return False
+    if (a.change is None) != (b.change is None):
+        return False
+    if qa.kind is Kind.PERCENT and _direction(ctx, a) * _direction(ctx, b) < 0:
+        return False
+    dated = a.period_source == "sentence" and b.period_source == "sentence"
+    return not (dated and a.fact.period != b.fact.period)
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    a_lo, a_hi = bounds(a.fact.quantity)
+    b_lo, b_hi = bounds(b.fact.quantity)
+    if None in (a_lo, a_hi, b_lo, b_hi):
+        return False
+    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
+    return a_lo <= b_hi and b_lo <= a_hi
+
+
+def _close(a: Mention, b: Mention) -> bool:
+    x = abs(point(a.fact.quantity) or Decimal(0))
+    y = abs(point(b.fact.quantity) or Decimal(0))
+    return max(x, y) > 0 and abs(x - y) / max(x, y) <= _CLOSE
+
+
+def _finding(ctx: Context, severity: Severity, lead: Mention, body: Mention) -> Finding:
+    what = lead.metric or lead.fact.subject or body.metric or "?"
+    words = {
+        "what": what,
+        "a": ctx.quantity(lead.fact.quantity),
+        "b": ctx.quantity(body.fact.quantity),
+    }
+    message = ctx.say(_OK if severity is Severity.OK else _OFF, **words)
+    values: Sequence[Decimal | None] = [point(lead.fact.quantity), point(body.fact.quantity)]
+    return finding(RULE, severity, message, [lead, body], values, why=_WHY)

@@ -1,0 +1,103 @@
+"""Which way a figure moved, as the words beside it say: trend words (증가, 下降, rose), the
+verbs news writes for sharp moves (급증, 뛰며, 跌), bare ``up``/``down``, and the size of a move
+and what it did (상승폭이 축소, 增速放缓, the pace slowed)."""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import bounds, half_unit, point
+from sectorlens.model import Qualifier, Quantity
+
+_TREND = re.compile(rf"(?:{lx.TREND_UP})|(?:{lx.TREND_DOWN})", re.I)
+# The trend words, and the verbs news writes for sharp or plain moves (급증, 뛰며, 内렸고, 涨, 跌)
+_UP = lx.compile_words(
+    f"{lx.TREND_UP}|급증|급등|뛰었|뛰며|올랐|올라|오르며|增|涨|升至|升到|jumped|soared"
+)
+_DOWN = lx.compile_words(
+    f"{lx.TREND_DOWN}|급감|급락|내렸|내려|내리며|떨어|减|減|跌|缩减|縮減|缩水|降至|降到|"
+    r"slipped|sank|\beased"
+)
+
+
+# The size of a move and what it did: 상승폭이 줄었지만, 增速放缓, the pace of growth slowed
+_RATE_NOUN = r"(?:상승|증가|하락|감소|성장)\s?(?:폭|률|세)|增速|增幅|涨幅|降幅|growth\srate|pace"
+_RATE_UP = r"확대|커|늘|높아|가팔라|加快|扩大|提高|回升|widen|accelerat|quicken|pick"
+_RATE_DOWN = r"축소|줄|작아|낮아|둔화|放缓|回落|收窄|缩小|narrow|slow|decelerat"
+_RATE_MOVE = re.compile(
+    rf"(?:{_RATE_NOUN})[^\d,，.。;；]{{0,6}}?(?:(?P<up>{_RATE_UP})|(?P<down>{_RATE_DOWN}))", re.I
+)
+
+
+def rate_move(text: str) -> str | None:
+    """up/down where ``text`` says how the size of a move changed (상승폭이 축소, 增速加快)."""
+    m = _RATE_MOVE.search(text)
+    if m is None:
+        return None
+    return "up" if m.group("up") else "down"
+
+
+_PCT = r"(?:%|\spercent\b|\sper\scent\b)"
+_RATE_FROM_TO = re.compile(
+    rf"\bfrom\b[^%,;]{{0,40}}?{_PCT}[^%,;]{{0,40}}?\bto\b[^%,;]{{0,12}}?{_PCT}", re.I
+)
+
+
+def rate_levels(text: str) -> bool:
+    """The sentence compares rates of change themselves (상승폭, 增速, growth rate, from an
+    increase of 0.3% to 0.2%)."""
+    return bool(re.search(_RATE_NOUN, text, re.I) or _RATE_FROM_TO.search(text))
+
+
+_BARE = re.compile(r"\b(up|down|higher|lower)\s(?:by\s)?(?:[$€£¥₩]|[A-Z]{3}\s?)?$", re.I)
+
+
+def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
+    """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
+    lead = re.split(r"[,，;；]", text[max(0, start - reach) : start])[-1]
+    bare = _BARE.search(lead)  # down 3.9 percentage points, up 7.6%
+    if bare is not None:
+        return "up" if bare.group(1).lower() in ("up", "higher") else "down"
+    tail = re.split(r"[,，;；]", text[end : end + 12])[0]
+    ups = [m.end() for m in _UP.finditer(lead)] + [100 + m.start() for m in _UP.finditer(tail)]
+    downs = [m.end() for m in _DOWN.finditer(lead)]
+    downs += [100 + m.start() for m in _DOWN.finditer(tail)]
+    if not ups and not downs:
+        return None
+
+    def closeness(pos: int) -> int:  # the last word before the number, else the first after
+        return len(lead) - pos if pos < 100 else pos
+
+    best_up = min((closeness(p) for p in ups), default=10**6)
+    best_down = min((closeness(p) for p in downs), default=10**6)
+    return "up" if best_up < best_down else "down"
+
+
+def near_trend(text: str, m: Mention) -> bool:
+    """A trend word right next to the number, in its own clause."""
+    start, end = m.local
+    lead = re.split(r"[,，;；]", text[max(0, start - 14) : start])[-1]
+    tail = re.split(r"[,，;；]", text[end : end + 8])[0]
+    return bool(_TREND.search(lead) or _TREND.search(tail))
+
+
+def moved(a: Quantity, b: Quantity) -> str | None:
+    """``up``/``down`` where ``b`` is certainly above/below ``a`` with their rounding, else None.
+
+    Two different values written to the same precision are ordered as written (9.2 → 9.1 is a
+    fall although 9.15 may round either way).
+    """
+    a_lo, a_hi = bounds(a)
+    b_lo, b_hi = bounds(b)
+    va, vb = point(a), point(b)
+    if None in (a_lo, a_hi, b_lo, b_hi) or va is None or vb is None:
+        return None
+    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
+    same = half_unit(a) == half_unit(b) and Qualifier.EXACT is a.qualifier is b.qualifier
+    if b_lo > a_hi or (same and vb > va and b_lo >= a_hi):
+        return "up"
+    if b_hi < a_lo or (same and vb < va and b_hi <= a_lo):
+        return "down"
+    return None

@@ -1,0 +1,366 @@
+"""Relation finding for derived figures: which two levels of one sentence a change links, and
+which stated changes (a rate, a change amount, a %p change) belong to that pair.
+
+Written constructions, not guesses: the earlier level is marked by ``from``/``에서``/``从``,
+by a comparison (``보다``, ``than``, ``대비``, ``compared with``, ``较``), or by a parenthesis
+after a word naming the earlier period (``전년(20억 달러)``, ``(去年同期为X)``,
+``(November: 1.1%)``); the later level is the other level of the same unit in the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import bounds, half_unit, per_unit, point
+from sectorlens.facts.rules.moves import near_trend, rate_levels
+from sectorlens.model import Kind, Qualifier, Quantity
+
+_SENTENCE_END = re.compile(r"[。！？；;]|[.!?](?!\d)")
+_TO_AFTER = re.compile(r"^\s?(?:으로|로)")
+_FROM_AFTER = re.compile(r"^\s?에서")
+# …增至2020年的150亿元, …to a record $5 billion: the later level right after a 'to' word
+_TO_BEFORE = re.compile(
+    r"(?:\bto|至|到|为)\s*\S{0,3}\s*$|(?:至|到|为)[^，,。；;：:]{0,10}$|\bto\s(?:[a-z]+\s){1,2}$",
+    re.I,
+)
+# Between ``from A`` and its ``to B``: a few words, no clause boundary.
+_CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b")
+# A level compared with: 5.44%보다, 8.55% 대비, 785조원에 비해, than $3 billion
+_THAN_AFTER = re.compile(
+    r"^\s?[)）]?\s?(?:보다|대비|에\s?비해|과\s?비교해|와\s?비교해|相比|相較|相较|比较|比較)"
+)
+_THAN_BEFORE = re.compile(r"(?:\bthan|\bover)\s(?:[a-z]+\s){0,3}(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$", re.I)
+# The earlier period named right before a parenthesis holding its level: 전년(20억 달러),
+# 作年同期(…), or inside it: (去年同期为12.6万亿), (November: 1.1%), (’20년 3.1%)
+_PRIOR_PERIOD = (
+    r"전년|작년|지난해|전년\s?동기|전년\s?동월|전분기|전월|직전|前年|去年|上年|上月|上季度?|同期|"
+    r"prior|previous|a\syear\s(?:earlier|ago)|last\syear|year[-\s]earlier|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:19|20)\d{2}|[’']\d{2}"
+)
+_PAREN_PRIOR = re.compile(
+    rf"(?:(?:{_PRIOR_PERIOD})[^\d()（）]{{0,4}}[(（]\s*"
+    rf"|[(（]\s*[^()（）\d]{{0,10}}(?:{_PRIOR_PERIOD})[^()（）\d]{{0,12}}?(?:为|為|:|：|은|는|was)?\s*)"
+    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.I,
+)
+# A change word right after an amount, past a parenthesized or listed rate: 13조원(22.4%) 증가,
+# 45조원, 5.8% 늘었다, (51억 달러) 증가, 162万吨,下降1.2%
+_RATE_AFTER = r"(?:\s?[(（][^()（）]{0,14}[)）]|\s?[,，·]\s?[-+]?\d[\d.,]*\s?%)?"
+_CHANGE_VERB_AFTER = re.compile(
+    rf"^{_RATE_AFTER}\s?[)）]?\s?(?:[을를이가]\s?)?"
+    r"(?:증가|감소|늘|줄|상승|하락|급증|급감|확대|축소|개선|악화|增长|增加|下降|减少|減少|下滑)"
+    r"(?![了]?\s?(?:至|到|为|為))"
+    r"|^\s?(?:—|-|–)?\s?(?:or\s[\d.]+%\s?(?:—|-|–)\s?)?(?:increase|decrease|rise|decline|gain|drop)\b",
+    re.I,
+)
+# A change word right before an amount: increased by $63 million, a decrease of $3 million,
+# rose $51.6 billion, 比上年减少162万吨
+_CHANGE_VERB_BEFORE = re.compile(
+    r"(?:\bby|(?:increase|decrease|rise|decline|gain|drop|growth)\sof|rose|fell|grew|gained|"
+    r"dropped|declined|jumped|slipped|climbed|"
+    r"增加了?|减少了?|減少了?|增长了?|下降了?|增|减|涨|跌)\s*"
+    r"(?:approximately|about|some|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two levels of one measure the text links: the earlier and the later."""
+
+    prior: Mention
+    current: Mention
+    stated: bool  # linked in one sentence by the text, not inferred
+
+
+def unit_of(m: Mention) -> tuple[object, ...]:
+    """What makes two levels comparable: kind, currency and unit."""
+    q = m.fact.quantity
+    return (q.kind, q.currency, q.unit)
+
+
+def change_amount(text: str, m: Mention) -> bool:
+    """An amount stated as a change: ``by $63 million``, ``45조원, 5.8% 늘었다``."""
+    start, end = m.local
+    if _CHANGE_VERB_AFTER.match(text[end : end + 24]):
+        return True
+    lead = text[max(0, start - 16) : start]
+    return bool(_CHANGE_VERB_BEFORE.search(lead)) and not re.search(r"(?:\bto|至|到)\s*$", lead)
+
+
+def is_level(text: str, m: Mention) -> bool:
+    """A level of a measure: not a rate of change, not a %p change, not a change amount."""
+    q = m.fact.quantity
+    if point(q) is None or m.change in ("cagr", "qoq") or q.kind is Kind.PP:
+        return False
+    if q.kind is Kind.PERCENT:
+        return m.change in (None, "from", "versus") or not near_trend(text, m)
+    return m.change in ("from", "versus") or not change_amount(text, m)
+
+
+# up from the previous estimate of 2.5%, compared with a year-earlier figure of $3 billion
+_FROM_WORDS = re.compile(
+    r"\b(?:from|versus|compared\s(?:to|with))\s(?P<words>(?:[a-z-]+\s){0,5}?)of\s"
+    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.I,
+)
+# …or a rate itself: from a monthly increase of 0.3 percent (in June) to 0.2 percent
+# a 19% increase from 2017, when it exported $8.8 billion; 去年同期的数值为3.105亿部
+_FROM_YEAR_WHEN = re.compile(
+    r"\bfrom\s(?:19|20)\d{2},?\s(?:when|in\swhich)\b[^.;]{0,60}$"
+    r"|(?:去年同期|上年同期|去年|上年)[^\d。；;]{0,12}(?:为|為)\s*$",
+    re.I,
+)
+_EARLIER = re.compile(
+    r"previous|prior|earlier|last|year[-\s]ago|initial|revised|"
+    r"increase|decrease|rise|decline|gain|drop|growth|rate|pace",
+    re.I,
+)
+
+
+def is_prior(text: str, m: Mention) -> bool:
+    """A level the text marks as the earlier one of a comparison."""
+    start, end = m.local
+    return bool(
+        m.change in ("from", "versus")
+        or _FROM_AFTER.match(text[end:])
+        or _THAN_AFTER.match(text[end : end + 10])
+        or _THAN_BEFORE.search(text[max(0, start - 30) : start])
+        or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
+        or _FROM_YEAR_WHEN.search(text[max(0, start - 80) : start]) is not None
+        or bool(
+            (w := _FROM_WORDS.search(text[max(0, start - 60) : start]))
+            and _EARLIER.search(w.group("words"))
+        )
+    )
+
+
+def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
+    """``from A to B`` / ``B, up X% from A`` / ``A에서 B로`` / ``B(으)로 전년(A) 대비`` /
+    ``작년(A)보다 … 늘어난 B`` / ``从A增至B`` in one sentence.
+
+    Amounts per share (or per person, per unit) pair only with amounts per share.
+    """
+    out = []
+    keys = {id(m): (*unit_of(m), per_unit(text, m)) for m in members}
+    levels = [m for m in members if is_level(text, m)]
+    if rate_levels(text):  # 10월(2.0%)보다 상승폭이 줄었지만 11월 1.5% 올라: rates as levels
+        levels = [
+            m
+            for m in members
+            if m.fact.quantity.kind is Kind.PERCENT and point(m.fact.quantity) is not None
+        ]
+    paired: set[int] = set()
+    for _i, prior in enumerate(levels):
+        if not is_prior(text, prior) or id(prior) in paired:
+            continue
+        same = [x for x in levels if keys[id(x)] == keys[id(prior)] and x is not prior]
+        later = [x for x in same if x.local[0] > prior.local[0] and id(x) not in paired]
+        earlier = [x for x in same if x.local[0] < prior.local[0] and id(x) not in paired]
+        between = text[prior.local[1] : later[0].local[0]] if later else ""
+        pair = None
+        if (
+            later
+            and not _SENTENCE_END.search(between)
+            and not _CLAUSE_BREAK.search(between)
+            and (
+                _TO_AFTER.match(text[later[0].local[1] :])
+                or _TO_BEFORE.search(text[: later[0].local[0]])
+            )
+        ):
+            pair = Pair(prior, later[0], True)
+        elif earlier and not _SENTENCE_END.search(text, earlier[-1].local[1], prior.local[0]):
+            if not is_prior(text, earlier[-1]):
+                pair = Pair(prior, earlier[-1], True)  # B, up 64% from A; B로 전년(A) 대비
+        elif (
+            later
+            and not _SENTENCE_END.search(between)
+            and not _foreign_number(text, prior.local[1], later[0].local[0], members)
+        ) and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0])):
+            pair = Pair(prior, later[0], _TO_AFTER.match(text[later[0].local[1] :]) is not None)
+        if pair is not None:
+            paired |= {id(pair.prior), id(pair.current)}
+            out.append(pair)
+    return out
+
+
+def _foreign_number(text: str, start: int, end: int, members: Sequence[Mention]) -> bool:
+    """A number between two levels that is neither a fact nor a year: one that was not read."""
+    chars = list(text[start:end])
+    for m in members:
+        for i in range(max(m.local[0], start), min(m.local[1], end)):
+            chars[i - start] = " "
+    between = "".join(chars)
+    dates = r"(?<!\d)(?:19|20)\d{2}(?!\d)|’\d{2}|\d{1,2}\s?(?:월|일|月|日|분기|季度)|Q\d"
+    return bool(re.search(r"\d", re.sub(dates, "", between)))
+
+
+def _in_order(prior: Mention, later: Mention) -> bool:
+    """Both levels dated, the 'from' one earlier: ``from X in 2019, reaching Y in 2020``."""
+    a, b = prior.fact.period, later.fact.period
+    return a is not None and b is not None and a.end < b.end
+
+
+# Where a run of changes ends: a list break, another item, or an object of its own (전체 물가를
+# 0.47%포인트 올렸다, 拉动…1.2个百分点: a contribution, not the change between the levels)
+_STOP = re.compile(
+    r"[;；、]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|이어|반면|이 중|[가-힣][을를]\s|"
+    r"而|但|其中|其他|拉动|带动|贡献|上拉|下拉|contribut",
+    re.I,
+)
+
+
+def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[Mention]:
+    """The stated changes that belong to a pair: between its two levels, or right next to them.
+
+    After the pair's last level the changes follow with only a few characters between
+    (``45조원, 5.8% 늘었다``, ``(22.4%) 증가``); the run stops at a list break (``;``, ``、``,
+    ``and``, ``이어``) or at another level.
+    """
+    lo = min(pair.prior.local[0], pair.current.local[0])
+    hi = max(pair.prior.local[1], pair.current.local[1])
+    levels = {id(pair.prior), id(pair.current)}
+    out = [
+        m
+        for m in members
+        if lo < m.local[0] < hi and id(m) not in levels and _changelike(text, m, pair)
+    ]
+    last = hi
+    for m in sorted(members, key=lambda x: x.local[0]):
+        if m.local[0] < hi or id(m) in levels:
+            continue
+        gap = text[last : m.local[0]]
+        if len(gap) > _reach(gap) or _SENTENCE_END.search(gap) or _STOP.search(gap):
+            break
+        if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
+            break
+        out.append(m)
+        last = m.local[1]
+    # right before the pair: 增长10.3% to $930.9 million, rose by $117 billion (7.6 percent) to
+    first, run = lo, []
+    for m in sorted(members, key=lambda x: -x.local[0]):
+        if m.local[1] > lo or id(m) in levels:
+            continue
+        gap = text[m.local[1] : first]
+        if len(gap) > 14 or _SENTENCE_END.search(gap) or _STOP.search(gap) or "," in gap:
+            break
+        if not _changelike(text, m, pair) or "，" in gap:
+            break
+        run.append(m)
+        first = m.local[0]
+    if any(
+        m.change in ("change", "yoy") or near_trend(text, m) or change_amount(text, m) for m in run
+    ):
+        out.extend(run)
+    return out
+
+
+def _reach(gap: str) -> int:
+    """How far a change may stand from its level: a few CJK characters, or a few words."""
+    return 28 if gap.isascii() else 14
+
+
+def _rate_level(text: str, m: Mention, pair: Pair) -> bool:
+    """A rate after a pair of rates that is a level of its own (no change word next to it)."""
+    levels_are_rates = pair.current.fact.quantity.kind is Kind.PERCENT
+    q = m.fact.quantity
+    return levels_are_rates and q.kind is Kind.PERCENT and not near_trend(text, m)
+
+
+def _changelike(text: str, m: Mention, pair: Pair) -> bool:
+    q = m.fact.quantity
+    if point(q) is None or m.change == "cagr":
+        return False
+    if q.kind in (Kind.PERCENT, Kind.PP):
+        return not _share_of(text, m)
+    return unit_of(m) == unit_of(pair.current) and change_amount(text, m)
+
+
+_SHARE_AFTER = re.compile(r"^\s?(?:of\s(?:net\s)?(?:sales|revenue|the\s)|의\s?비중)", re.I)
+_SHARE_BEFORE = re.compile(r"(?:占|比重|份额|share|비중|점유율)[^\d]{0,8}$", re.I)
+
+
+def _share_of(text: str, m: Mention) -> bool:
+    """A percent that is a share (``36.1% of net sales``, ``占…比重为22.7%``), not a change."""
+    start, end = m.local
+    return bool(
+        _SHARE_AFTER.match(text[end : end + 20])
+        or _SHARE_BEFORE.search(text[max(0, start - 12) : start])
+    )
+
+
+# The last group of a compound CJK amount padded with zeros: 22억 8000만, 3亿5000万
+_PADDED = re.compile(r"[억亿億조兆万萬]\s?\d*[1-9](0+)\s?(?:만|万|萬|천|千)")
+
+
+def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
+    """``bounds`` of a level, zeros that pad the last group of a compound amount not taken as
+    significant (``22억 8000만 달러`` is ±500만, not ±5000: writers round the group and pad it)."""
+    lo, hi = bounds(q)
+    m = _PADDED.search(q.input.split("(")[0].split("（")[0])
+    if m is None or q.qualifier is not Qualifier.EXACT or lo is None or hi is None:
+        return lo, hi
+    v = point(q)
+    assert v is not None
+    widen = half_unit(q) * (Decimal(10) ** len(m.group(1)) - 1)
+    return lo - widen, hi + widen
+
+
+# A sentence that refers back to the one before: This increase of 48.7%, 이는 …, 这/此
+_ANAPHORA = re.compile(
+    r"^\W{0,3}(?:this|that|these|the\s(?:figure|increase|decrease|rise|decline|growth|gain|drop)|"
+    r"이는|이것은|이 같은|这|這|此|该|該)",
+    re.I,
+)
+
+
+def cross_pairs(
+    text: str,
+    members: Sequence[Mention],
+    pairs: Sequence[Pair],
+    prev_members: Sequence[Mention],
+    prev_pairs: Sequence[Pair],
+    prev_text: str,
+) -> list[tuple[Pair, list[Mention]]]:
+    """Pairs across two sentences, with the changes of the second one.
+
+    ``…$257.9 million compared to $111.2 million. This increase of 131.8% …``: a sentence that
+    opens by referring back takes the last pair of the one before. ``…40.90%를 냈다. 전분기
+    37.80%보다 3.10%포인트 증가했다``: an earlier level with no level of its own sentence to
+    pair with takes the last level of the same unit in the sentence before. Never ``stated``:
+    the link crosses a sentence end.
+    """
+    out: list[tuple[Pair, list[Mention]]] = []
+    paired = {id(m) for p in pairs for m in (p.prior, p.current)}
+    levels = [m for m in members if is_level(text, m)]
+    for prior in levels:
+        if id(prior) in paired or not is_prior(text, prior):
+            continue
+        kind = prior.fact.quantity.kind
+        if any(x.fact.quantity.kind is kind for x in members if x is not prior):
+            continue  # a figure of its own kind here: the comparison may well be with it
+        before = [
+            x
+            for x in prev_members
+            if unit_of(x) == unit_of(prior)
+            and is_level(prev_text, x)
+            and not is_prior(prev_text, x)
+        ]
+        if before:
+            pair = Pair(prior, before[-1], False)
+            out.append((pair, attached_changes(text, members, Pair(prior, prior, False))))
+    if not pairs and prev_pairs and _ANAPHORA.match(text) and not out:
+        changes = [
+            m
+            for m in members
+            if m.fact.quantity.kind in (Kind.PERCENT, Kind.PP) and near_trend(text, m)
+        ]
+        if changes:
+            last = prev_pairs[-1]
+            out.append((Pair(last.prior, last.current, True), changes[:1]))
+    return out

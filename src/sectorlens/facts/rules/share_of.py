@@ -1,0 +1,328 @@
+"""A share stated beside its part, against the whole the document states elsewhere.
+
+``SG&A was $47.5 million, or 36.1% of net sales``; ``Apple以5520万部的出货量，市场份额16.0%``;
+``점유율은 1.53%(1천647억 달러)``: the part P and its share S are stated together, the whole W is
+an amount of the same measure stated before (net sales $131.5 million; 出货量总计3.46亿台). P/W
+must be S within the rounding of the three printed values.
+
+Which amount is the whole is inferred: the one P/S matches; else the one another pair of the
+document matches (Samsung's 7530万台 and 21.8% establish the quarter's 3.46亿台 as the whole
+of Apple's share as well); else the only candidate (named by the share's ``of net sales`` where
+it names one). Without any whole stated, the pairs of one list imply one whole each (P/S), and
+one that implies a whole the others do not is off. Every finding is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import Context, bounds, finding, norm, pct, per_unit, point
+from sectorlens.model import Finding, Kind, Qualifier, Severity
+
+RULE = "breakdown.share_of"
+HUNDRED = Decimal(100)
+_CUE_BEFORE = re.compile(
+    r"(?:份额|占比|比重|占有率|佔比|點有率|점유율|비중|\bshare)[^\d,，;；。]{0,6}$", re.IGNORECASE
+)
+_CUE_AFTER = re.compile(
+    r"^\s?(?:的(?:市场)?份额|(?:market\s)?share\b|of\s(?:the\s)?(?:total|net\s|its\s)?"
+    r"(?:sales|revenues?|market|total))",
+    re.IGNORECASE,
+)
+_OF_WHOLE = re.compile(
+    r"^\s?of\s(?:the\s)?((?:total\s|net\s|its\s)?(?:sales|revenues?|market|total))|"
+    r"占([^\d，,。；;]{2,16}?)的?(?:比重|比例|份额)",
+    re.IGNORECASE,
+)
+_POINT = (Qualifier.EXACT, Qualifier.APPROX, None)
+_FAR = Decimal("1.5")  # a share this far from the part's ratio to an amount: not its whole
+_BACK = 12  # sentences before a pair where its whole may be stated
+_KINDS = (Kind.MONEY, Kind.COUNT, Kind.NUMBER)
+
+_OFF = {
+    "ko": "{part}은(는) {whole}의 {computed}%인데, 보고서는 {stated}%라고 합니다.",
+    "en": "{part} is {computed}% of {whole}, but the report states {stated}%.",
+}
+_OK = {
+    "ko": "{part}은(는) {whole}의 {computed}%로, 보고서의 {stated}%와 맞습니다.",
+    "en": "{part} is {computed}% of {whole}, as stated ({stated}%).",
+}
+_IMPLIED = {
+    "ko": "{part}이(가) {stated}%라면 전체는 {implied}인데, 같은 목록의 다른 항목들은 "
+    "전체를 {others}(으)로 보여 줍니다.",
+    "en": "{part} at {stated}% implies a whole of {implied}, but the other items of the list "
+    "imply {others}.",
+}
+_WHY = "a part stated with its share, and the whole of the same measure stated elsewhere"
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A part and its share, stated together."""
+
+    part: Mention
+    share: Mention
+    names: str | None  # the whole the share names (``net sales``, ``社会消费品零售总额``)
+    prior: bool  # stated of an earlier period (``in the prior year period``, ``去年同期``)
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Each (part, share) pair against its whole."""
+    pairs = _pairs(ctx)
+    parts = {id(p.part) for p in pairs}
+    candidates = {id(p): _wholes(ctx, p, parts) for p in pairs}
+    matched: dict[int, Mention] = {}
+    for p in pairs:
+        w = next((w for w in candidates[id(p)] if _fits(p, w)), None)
+        if w is not None:
+            matched[id(p)] = w
+    established = {id(w) for w in matched.values()}
+    out: list[Finding] = []
+    lonely: list[Pair] = []
+    for p in pairs:
+        whole = matched.get(id(p))
+        if whole is not None:
+            out.append(_verdict(ctx, p, whole, Severity.OK))
+            continue
+        found = candidates[id(p)]
+        chosen = next((w for w in found if id(w) in established), None)
+        if chosen is None and len({point(w.fact.quantity) for w in found}) == 1:
+            chosen = found[0]
+        if chosen is not None and _near(p, chosen):
+            out.append(_verdict(ctx, p, chosen, Severity.WARNING))
+        elif not found:
+            lonely.append(p)
+    out.extend(_implied(ctx, lonely))
+    return out
+
+
+def _pairs(ctx: Context) -> list[Pair]:
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in ctx.extraction.mentions:
+        if m.sentence is not None and m.cell is None:
+            by_sentence[m.sentence].append(m)
+    out = []
+    for index, members in sorted(by_sentence.items()):
+        text = ctx.extraction.layout.sentences[index].text
+        shares = [m for m in members if _is_share(text, m)]
+        levels = [m for m in members if _is_level(text, m)]
+        for level, s in _partners(text, levels, shares):
+            names = _OF_WHOLE.search(text[s.local[1] : s.local[1] + 30]) or _OF_WHOLE.search(
+                text[max(0, s.local[0] - 30) : s.local[0]]
+            )
+            name = next((g for g in names.groups() if g), None) if names else None
+            amounts = [x for x in members if x.fact.quantity.kind in _KINDS]
+            stop = min((x.local[0] for x in amounts if x.local[0] > s.local[1]), default=len(text))
+            start = max((x.local[1] for x in amounts if x.local[1] < level.local[0]), default=0)
+            prior = bool(_PRIOR.search(text[start:stop]))
+            out.append(Pair(level, s, name, prior))
+    return out
+
+
+_ADJACENT = re.compile(r"^\s?(?:[(（,，]\s?(?:or\s)?|\s)?$", re.IGNORECASE)
+_PRIOR = re.compile(
+    r"\bprior\b|\bprevious\b|\ba\syear\s(?:ago|earlier)|\blast\syear\b|year[-\s]ago|"
+    r"去年|上年|同期|上季|전년|작년|지난해|전분기",
+    re.IGNORECASE,
+)
+
+
+def _partners(
+    text: str, levels: Sequence[Mention], shares: Sequence[Mention]
+) -> list[tuple[Mention, Mention]]:
+    """Which share is whose: ``P(S%)``, ``S%(P)``, ``P, or S%``; else the sentence's one of each,
+    or its parts and shares in turn (``A with P1 and a S1 share, B with P2 and a S2 share``)."""
+    out = []
+    for s in shares:
+        for level in levels:
+            gap = (
+                text[level.local[1] : s.local[0]]
+                if level.local[1] <= s.local[0]
+                else text[s.local[1] : level.local[0]]
+            )
+            if _ADJACENT.match(gap):
+                out.append((level, s))
+                break
+    if out:
+        return out
+    if len(shares) == 1 and len(levels) == 1:
+        return [(levels[0], shares[0])]
+    order = sorted([*levels, *shares], key=lambda m: m.local[0])
+    kinds = [m.fact.quantity.kind is Kind.PERCENT for m in order]
+    if len(levels) == len(shares) >= 2 and kinds == [False, True] * len(levels):
+        return [(order[i], order[i + 1]) for i in range(0, len(order), 2)]
+    return []
+
+
+def _is_share(text: str, m: Mention) -> bool:
+    q = m.fact.quantity
+    v = point(q)
+    if q.kind is not Kind.PERCENT or m.change is not None or m.estimate or v is None:
+        return False
+    if not 0 < v < HUNDRED:
+        return False
+    before = text[max(0, m.local[0] - 16) : m.local[0]]
+    after = text[m.local[1] : m.local[1] + 24]
+    return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(after))
+
+
+def _is_level(text: str, m: Mention) -> bool:
+    q = m.fact.quantity
+    return (
+        q.kind in _KINDS
+        and m.change is None
+        and not m.estimate
+        and (point(q) or 0) > 0
+        and not per_unit(text, m)
+    )
+
+
+def _same_measure(a: Mention, b: Mention) -> bool:
+    qa, qb = a.fact.quantity, b.fact.quantity
+    if qa.kind is Kind.COUNT and qb.kind is Kind.COUNT:
+        return True  # 5520万部 of 3.46亿台: units of one count
+    return (qa.kind, qa.currency, qa.unit) == (qb.kind, qb.currency, qb.unit)
+
+
+def _wholes(ctx: Context, p: Pair, parts: set[int]) -> list[Mention]:
+    """Amounts of the part's measure stated before it (nearest first), above the part."""
+    index = p.part.sentence
+    assert index is not None
+    sentences = ctx.extraction.layout.sentences
+    part = point(p.part.fact.quantity) or Decimal(0)
+    out = []
+    for m in reversed(ctx.extraction.mentions):
+        if m.sentence is None or m.cell is not None or m.sentence > index:
+            continue
+        if m.sentence < index - _BACK:
+            break
+        if m is p.part or not _same_measure(m, p.part) or m.change is not None:
+            continue
+        if sentences[m.sentence].paragraph < sentences[index].paragraph - 4:
+            break
+        if not _is_level(sentences[m.sentence].text, m) or (point(m.fact.quantity) or 0) <= part:
+            continue
+        if _periods_differ(m, p.part):
+            continue
+        if p.names and not _named(p.names, m):
+            continue
+        if id(m) in parts or m.fact.quantity.qualifier not in _POINT:
+            continue  # another item of the list, or a bound (跌破1亿部), is no whole
+        if bool(_PRIOR.search(_clause(sentences[m.sentence].text, m))) != p.prior:
+            continue  # this year's whole for last year's share
+        out.append(m)
+    same = [m for m in out if p.part.fact.period and m.fact.period == p.part.fact.period]
+    return same or out
+
+
+def _clause(text: str, m: Mention) -> str:
+    start = max((x.end() for x in re.finditer(r"[,，;；]", text[: m.local[0]])), default=0)
+    stop = re.search(r"[,，;；]", text[m.local[1] :])
+    return text[start : m.local[1] + (stop.start() if stop else len(text))]
+
+
+def _periods_differ(a: Mention, b: Mention) -> bool:
+    both = a.period_source == "sentence" and b.period_source == "sentence"
+    return both and a.fact.period is not None and a.fact.period != b.fact.period
+
+
+def _named(name: str, m: Mention) -> bool:
+    """The whole the share names is the amount's measure (``net sales`` in ``Net sales from``)."""
+    a, b = norm(name), norm(m.metric or m.fact.subject)
+    a = re.sub(r"^(?:the|total|its)", "", a)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def _ratio(p: Pair, w: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
+    p_lo, p_hi = bounds(p.part.fact.quantity)
+    w_lo, w_hi = bounds(w.fact.quantity)
+    pv, wv = point(p.part.fact.quantity), point(w.fact.quantity)
+    if None in (p_lo, p_hi, w_lo, w_hi, pv, wv):
+        return None
+    assert p_lo is not None and p_hi is not None and w_lo is not None and w_hi is not None
+    assert pv is not None and wv is not None
+    if w_lo <= 0:
+        return None
+    return p_lo / w_hi * HUNDRED, p_hi / w_lo * HUNDRED, pv / wv * HUNDRED
+
+
+def _fits(p: Pair, w: Mention) -> bool:
+    got = _ratio(p, w)
+    s_lo, s_hi = bounds(p.share.fact.quantity)
+    if got is None or s_lo is None or s_hi is None:
+        return False
+    lo, hi, _ = got
+    return s_lo <= hi and lo <= s_hi
+
+
+def _near(p: Pair, w: Mention) -> bool:
+    """The stated share within a factor of 1.5 of the computed one: far off, the amount is
+    another measure's total, not this part's whole."""
+    got = _ratio(p, w)
+    stated = point(p.share.fact.quantity)
+    if got is None or not stated or got[2] <= 0:
+        return False
+    return 1 / _FAR <= stated / got[2] <= _FAR
+
+
+def _verdict(ctx: Context, p: Pair, whole: Mention, severity: Severity) -> Finding:
+    got = _ratio(p, whole)
+    computed = got[2] if got is not None else Decimal(0)
+    stated = point(p.share.fact.quantity) or Decimal(0)
+    words = {
+        "part": ctx.quantity(p.part.fact.quantity),
+        "whole": ctx.quantity(whole.fact.quantity),
+        "computed": pct(computed),
+        "stated": pct(stated),
+    }
+    ok = severity is Severity.OK
+    values = [point(p.part.fact.quantity), point(whole.fact.quantity), stated, computed]
+    message = ctx.say(_OK if ok else _OFF, **words)
+    return finding(RULE, severity, message, [whole, p.part, p.share], values, why=_WHY)
+
+
+def _implied(ctx: Context, pairs: Sequence[Pair]) -> list[Finding]:
+    """Pairs without a stated whole: each implies one (P/S); one the others contradict is off."""
+    groups: dict[tuple[object, ...], list[tuple[Pair, Decimal, Decimal]]] = defaultdict(list)
+    for p in pairs:
+        p_lo, p_hi = bounds(p.part.fact.quantity)
+        s_lo, s_hi = bounds(p.share.fact.quantity)
+        if None in (p_lo, p_hi, s_lo, s_hi) or not s_lo or s_lo <= 0:
+            continue
+        assert p_lo is not None and p_hi is not None and s_lo is not None and s_hi is not None
+        q = p.part.fact.quantity
+        key = ("count",) if q.kind is Kind.COUNT else (q.kind, q.currency, q.unit)
+        groups[key].append((p, p_lo / s_hi * HUNDRED, p_hi / s_lo * HUNDRED))
+    out: list[Finding] = []
+    for members in groups.values():
+        if len(members) < 3:
+            continue
+        for p, lo, hi in members:
+            others = [(a, b) for x, a, b in members if x is not p]
+            o_lo, o_hi = max(a for a, _ in others), min(b for _, b in others)
+            if o_lo > o_hi or (lo <= o_hi and o_lo <= hi):
+                continue  # the others disagree among themselves, or this one agrees
+            q = p.part.fact.quantity
+            words = {
+                "part": ctx.quantity(q),
+                "stated": pct(point(p.share.fact.quantity) or Decimal(0)),
+                "implied": ctx.quantity(q, (lo + hi) / 2),
+                "others": ctx.quantity(q, (o_lo + o_hi) / 2),
+            }
+            values = [point(q), point(p.share.fact.quantity), (lo + hi) / 2, (o_lo + o_hi) / 2]
+            message = ctx.say(_IMPLIED, **words)
+            members_ = [p.part, p.share]
+            out.append(finding(RULE, Severity.WARNING, message, members_, values, why=_WHY))
+    return out
+
+
+def unchecked(findings: list[Finding]) -> list[Finding]:
+    """Drop this rule's findings on a share the breakdown rule already recomputed from a stated
+    relation (``of this amount``, ``其中``): one finding per share, the certain one."""
+    done = {id(f.facts[-1]) for f in findings if f.rule == "breakdown.share" and f.facts}
+    return [f for f in findings if f.rule != RULE or id(f.facts[-1]) not in done]

@@ -1,0 +1,113 @@
+"""A level stated with its change as an amount and as a rate, the earlier level left implicit:
+``331억 달러로 … 18.5%(51억8000만 달러) 증가``, ``falling by $87.4 billion (16.2 percent) to
+$452.2 billion``, ``13926万吨，比上年减少162万吨，下降1.2%``.
+
+The earlier level is the level minus the change (plus it, for a fall); the stated rate must be
+the change over that earlier level, rounding allowed. The three figures stand in one clause,
+so a rate no rounding explains is an ``error``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
+from sectorlens.facts.rules.moves import direction_word
+from sectorlens.facts.rules.pairs import (
+    Pair,
+    attached_changes,
+    is_level,
+    is_prior,
+    level_bounds,
+    unit_of,
+)
+from sectorlens.model import Finding, Kind, Qualifier, Severity
+
+RULE = "derived.growth"
+HUNDRED = Decimal(100)
+_WHY = "a level, its change as an amount and as a rate, stated together in one clause"
+_OFF = {
+    "ko": "{what}: {level}은(는) {amount} {way} 값이므로 이전 값은 {prior}이고 변화율은 "
+    "{computed}인데, 보고서는 {stated}라고 합니다.",
+    "en": "{what}: {level} after a {way} of {amount} means {prior} before, a change of "
+    "{computed}, but the report states {stated}.",
+}
+_OK = {
+    "ko": "{what}: {level}, {amount} {way}: 이전 값 {prior}, 변화율 {computed}, 보고서의 "
+    "{stated}과(와) 맞습니다.",
+    "en": "{what}: {level} after a {way} of {amount} ({prior} before) is {computed}, as stated "
+    "({stated}).",
+}
+_WAY = {
+    ("up", "ko"): "증가한",
+    ("down", "ko"): "감소한",
+    ("up", "en"): "rise",
+    ("down", "en"): "fall",
+}
+
+
+def stated_triples(
+    ctx: Context, text: str, members: Sequence[Mention], pairs: Sequence[Pair]
+) -> list[Finding]:
+    """Each unpaired level with one change amount and one rate attached to it."""
+    paired = {id(m) for p in pairs for m in (p.prior, p.current)}
+    out = []
+    for level in members:
+        if id(level) in paired or not is_level(text, level) or is_prior(text, level):
+            continue
+        if level.fact.quantity.kind in (Kind.PERCENT, Kind.PP):
+            continue
+        changes = attached_changes(text, members, Pair(level, level, True))
+        amounts = [m for m in changes if unit_of(m) == unit_of(level)]
+        rates = [m for m in changes if m.fact.quantity.kind is Kind.PERCENT]
+        if len(amounts) != 1 or len(rates) != 1:
+            continue
+        got = _verdict(ctx, text, level, amounts[0], rates[0])
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def _verdict(
+    ctx: Context, text: str, level: Mention, amount: Mention, rate: Mention
+) -> Finding | None:
+    way = direction_word(text, rate.local[0], rate.local[1]) or direction_word(
+        text, amount.local[0], amount.local[1]
+    )
+    lv, cv, rv = (point(m.fact.quantity) for m in (level, amount, rate))
+    l_lo, l_hi = level_bounds(level.fact.quantity)
+    c_lo, c_hi = level_bounds(amount.fact.quantity)
+    if way is None or None in (lv, cv, rv, l_lo, l_hi, c_lo, c_hi):
+        return None
+    assert lv is not None and cv is not None and rv is not None
+    assert l_lo is not None and l_hi is not None and c_lo is not None and c_hi is not None
+    cv, c_lo, c_hi, rv = abs(cv), abs(c_lo), abs(c_hi), abs(rv)
+    if way == "up":
+        prior, lo_den, hi_den = lv - cv, l_hi - c_lo, l_lo - c_hi
+    else:
+        prior, lo_den, hi_den = lv + cv, l_hi + c_lo, l_lo + c_hi
+    if prior <= 0 or lo_den <= 0 or hi_den <= 0:
+        return None
+    lo, hi = c_lo / lo_den * HUNDRED, c_hi / hi_den * HUNDRED
+    computed = cv / prior * HUNDRED
+    h = half_unit(rate.fact.quantity)
+    lang = "ko" if ctx.lang == "ko" else "en"
+    sign = "+" if way == "up" else "-"
+    words = {
+        "what": level.metric or level.fact.subject or "?",
+        "level": ctx.quantity(level.fact.quantity),
+        "amount": ctx.quantity(amount.fact.quantity, cv),
+        "way": _WAY[(way, lang)],
+        "prior": ctx.quantity(level.fact.quantity, prior),
+        "computed": f"{sign}{pct(computed)}%",
+        "stated": f"{sign}{pct(rv)}%",
+    }
+    members = [level, amount, rate]
+    values = [lv, cv, prior, rv, computed.quantize(Decimal("0.01"))]
+    if rv + h >= lo and rv - h <= hi:
+        return finding(RULE, Severity.OK, ctx.say(_OK, **words), members, values, why=_WHY)
+    approx = any(m.fact.quantity.qualifier is not Qualifier.EXACT for m in members)
+    severity = Severity.WARNING if approx else Severity.ERROR
+    return finding(RULE, severity, ctx.say(_OFF, **words), members, values, why=_WHY)
