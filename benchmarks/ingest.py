@@ -1,7 +1,7 @@
 """Ingest throughput and peak memory on 1,000,000 resampled real rows, next to DuckDB's read_csv.
 
-    .venv/bin/python benchmarks/ingest.py [--rows 1000000 250000] [--formats crunchbase itjuzi]
-        [--what read_csv ingest cli]
+    .venv/bin/python benchmarks/ingest.py [--rows 1000000 3000000] [--formats crunchbase itjuzi]
+        [--what read_csv ingest cli] [--baseline OTHER/src] [--distinct-companies]
 
 For each format, real rows of ../shared/data are resampled (seeded, with replacement) into an
 export of N rows in a temporary folder, keeping the source's own encoding and line ends. Each
@@ -15,7 +15,10 @@ A helper thread samples DuckDB's own memory during each run, so the peak RSS is 
 DuckDB's buffer pool (it caches blocks up to ``memory_limit``, so it grows towards the limit on a
 larger file) and the rest: the streamed chunks, Arrow batches and caches of distinct values,
 which stay flat. ``cli`` runs ``sectorlens ingest FILE --db STORE`` with the command's own
-defaults (its memory limit chosen from the machine; no probe): its peak RSS is the whole story.
+defaults (its memory limit chosen from the machine; no probe), through its entry point as a
+user runs it: its peak RSS is the whole story. With ``--baseline OTHER/src`` the same command of
+another checkout (e.g. main's) runs on the same file just before, so that the two compare on a
+machine whose load changes.
 Each run also reports its process CPU time (all threads) and rows per CPU second, which holds
 on a loaded machine where wall-clock rates do not. Figures are printed; nothing is written to
 the repository.
@@ -33,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SECTORLENS_SHARED", REPO.parent / "shared")) / "data"
@@ -113,21 +117,23 @@ probe.done(seconds=dt, cpu=dc, rows=n)
 """
 )
 
-# The command line as a user runs it (its defaults: no memory limit given), in this process so
-# that the peak RSS is the command's own; the rows come from the store it wrote.
+# The command line as a user runs it (``sectorlens ingest FILE --db STORE``: the program's entry
+# point and its defaults, no memory limit given), in this process so that the peak RSS is the
+# command's own; the rows come from the store it wrote.
 CLI = """
 import json, resource, sys, time
 import duckdb
-from sectorlens.cli import main
+from sectorlens.cli import run
 t, c = time.perf_counter(), time.process_time()
+sys.argv = ["sectorlens", "ingest", sys.argv[1], "--db", sys.argv[2]]
 try:
-    main(["ingest", sys.argv[1], "--db", sys.argv[2]])
+    run()
 except SystemExit as exc:
     if exc.code:
         sys.exit(exc.code)
 dt, dc = time.perf_counter() - t, time.process_time() - c
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-con = duckdb.connect(sys.argv[2], read_only=True)
+con = duckdb.connect(sys.argv[4], read_only=True)
 rows = con.execute("SELECT sum(rows_read) FROM loads WHERE rows_read IS NOT NULL").fetchone()[0]
 con.close()
 print(json.dumps(dict(seconds=dt, cpu=dc, rows=rows, peak_mib=peak)))
@@ -165,18 +171,23 @@ def build(name: str, rows: int, folder: Path, seed: int = 2021, distinct: bool =
     return out
 
 
-def run(script: str, path: Path, db: Path, memory_limit: str) -> dict[str, float]:
-    """Run one measurement in a fresh interpreter and return what it printed."""
+def run(
+    script: str, path: Path, db: Path, memory_limit: str, src: Path | None = None
+) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter (importing sectorlens from ``src``, else this
+    checkout's) and return what it printed."""
     for old in (db, db.with_name(db.name + ".wal")):
         if old.exists():
             old.unlink()
     args = [str(path), str(db)] if script is CLI else [str(path), str(db), memory_limit]
+    env = dict(os.environ, PYTHONPATH=str(src or REPO / "src"))
     done = subprocess.run(
         [sys.executable, "-c", script, *args],
         check=False,
         capture_output=True,
         text=True,
         cwd=REPO,
+        env=env,
     )
     if done.returncode:
         sys.exit(f"measurement failed:\n{done.stderr}")
@@ -205,6 +216,13 @@ def main() -> None:
         action="store_true",
         help="rename each row's company with its row number (a real export's many companies)",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="SRC",
+        help="another checkout's src folder (e.g. /work/main/src): its CLI is measured on the "
+        "same file just before this one's (ratios hold on a loaded machine; times do not)",
+    )
     args = parser.parse_args()
     if not SHARED.exists():
         sys.exit(f"{SHARED} is absent: the benchmark resamples the shared real data")
@@ -216,7 +234,7 @@ def main() -> None:
         f"at the start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)."
     )
     print(
-        f"{'format':<11} {'rows':>9} {'what':<17} {'seconds':>8} {'rows/s':>9} {'x floor':>7} "
+        f"{'format':<11} {'rows':>9} {'what':<28} {'seconds':>8} {'rows/s':>9} {'x floor':>7} "
         f"{'cpu s':>7} {'rows/cpu-s':>10} {'peak MiB':>9} {'duckdb':>7} {'rest':>6} {'load':>5}"
     )
     with tempfile.TemporaryDirectory(prefix="sectorlens-bench-") as tmp:
@@ -227,23 +245,36 @@ def main() -> None:
                 floor = None
                 for what in args.what:
                     label, script = RUNS[what]
-                    got = run(script, path, folder / "bench.duckdb", args.memory_limit)
-                    rate = got["rows"] / got["seconds"]
-                    floor = floor or (rate if what == "read_csv" else None)
-                    split = (
-                        f"{got['duckdb_peak_mib']:>7.0f} {got['other_peak_mib']:>6.0f}"
-                        if "duckdb_peak_mib" in got
-                        else f"{'':>7} {'':>6}"
-                    )
-                    times = f"{floor / rate:>7.1f}" if floor else f"{'':>7}"
-                    print(
-                        f"{name:<11} {rows:>9,} {label:<17} {got['seconds']:>8.1f} "
-                        f"{rate:>9,.0f} {times} {got['cpu']:>7.1f} "
-                        f"{got['rows'] / got['cpu']:>10,.0f} {got['peak_mib']:>9.0f} {split} "
-                        f"{os.getloadavg()[0]:>5.2f}",
-                        flush=True,
-                    )
+                    codes: list[tuple[str, Path | None]] = [("", None)]
+                    if args.baseline and what == "cli":  # the other code first, then this one
+                        codes.insert(0, (" (baseline)", args.baseline))
+                    got: dict[str, Any] = {}
+                    for suffix, src in codes:
+                        got = run(script, path, folder / "bench.duckdb", args.memory_limit, src)
+                        floor = _line(name, rows, label + suffix, got, floor, what)
                 path.unlink()
+
+
+def _line(
+    name: str, rows: int, label: str, got: dict[str, Any], floor: float | None, what: str
+) -> float | None:
+    """Print one measurement; the read_csv floor's rate (rows/s) once known."""
+    rate = got["rows"] / got["seconds"]
+    floor = floor or (rate if what == "read_csv" else None)
+    split = (
+        f"{got['duckdb_peak_mib']:>7.0f} {got['other_peak_mib']:>6.0f}"
+        if "duckdb_peak_mib" in got
+        else f"{'':>7} {'':>6}"
+    )
+    times = f"{floor / rate:>7.1f}" if floor else f"{'':>7}"
+    print(
+        f"{name:<11} {rows:>9,} {label:<28} {got['seconds']:>8.1f} "
+        f"{rate:>9,.0f} {times} {got['cpu']:>7.1f} "
+        f"{got['rows'] / got['cpu']:>10,.0f} {got['peak_mib']:>9.0f} {split} "
+        f"{os.getloadavg()[0]:>5.2f}",
+        flush=True,
+    )
+    return floor
 
 
 if __name__ == "__main__":

@@ -10,7 +10,14 @@ import pytest
 
 from sectorlens.errors import UsageError
 from sectorlens.store import memory
-from sectorlens.store.memory import default_limit, limit_memory, parse_size
+from sectorlens.store.load import checking_threads
+from sectorlens.store.memory import (
+    default_limit,
+    limit_memory,
+    parse_size,
+    restore_limit,
+    streaming_limit,
+)
 
 MiB = 2**20
 ITJUZI = (
@@ -100,3 +107,57 @@ def test_cli_bad_memory_limit_is_one_line_and_opens_nothing(
     assert f"--memory-limit '{value}'" in result.stderr  # type: ignore[attr-defined]
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr  # type: ignore[attr-defined]
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("limit", "threads", "expected"),
+    [("128MiB", 16, 4), ("1GiB", 16, 16), ("1GiB", 2, 2), ("64MiB", 8, 2), ("10MB", 8, 1)],
+)
+def test_end_of_load_checks_get_a_thread_per_32_mib(
+    limit: str, threads: int, expected: int
+) -> None:
+    con = duckdb.connect()
+    con.execute(f"SET memory_limit = '{limit}'")
+    checking_threads(con, threads)
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (expected,)
+    checking_threads(con, None)  # nothing to give back: unchanged
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (expected,)
+
+
+def test_cli_ingest_has_arrow_allocate_through_malloc_unless_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pyarrow as pa
+
+    from sectorlens.cli.ingest import _system_allocator
+
+    before = pa.default_memory_pool()
+    try:
+        pa.set_memory_pool(pa.mimalloc_memory_pool())
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "mimalloc")
+        _system_allocator()  # the user's choice stands
+        assert pa.default_memory_pool().backend_name == "mimalloc"
+        monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL")
+        _system_allocator()
+        assert pa.default_memory_pool().backend_name == "system"
+    finally:
+        pa.set_memory_pool(before)
+
+
+@pytest.mark.parametrize(
+    ("limit", "streaming", "back"),
+    [
+        ("256MiB", "128.0 MiB", "256.0 MiB"),  # lowered while the rows stream, then given back
+        ("2GiB", "1.0 GiB", "2.0 GiB"),  # a larger limit given: half of it for the stream
+        ("100MiB", "100.0 MiB", "100.0 MiB"),  # already below: left alone
+    ],
+)
+def test_a_load_streams_under_a_lower_limit_and_checks_under_its_own(
+    limit: str, streaming: str, back: str
+) -> None:
+    con = duckdb.connect()
+    con.execute(f"SET memory_limit = '{limit}'")
+    previous = streaming_limit(con)
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == (streaming,)
+    restore_limit(con, previous)
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == (back,)

@@ -46,13 +46,18 @@ def main(argv: list[str] | None = None) -> None:
 def run() -> None:
     """The ``sectorlens`` program (a process of its own): :func:`main` with start-up trimmed.
 
-    ``query`` on DuckDB never needs pandas nor numpy, but pyarrow imports them (half a second)
-    on import and on its first Python → Arrow conversion, only to ask whether a value is one of
-    theirs. In a process of its own the query path tells pyarrow there are none; in-process
-    callers of :func:`main` (tests, notebooks) keep them.
+    ``query`` on DuckDB and ``ingest`` never need pandas nor numpy, but pyarrow imports them
+    (half a second) on import and on its first Python → Arrow conversion, only to ask whether a
+    value is one of theirs. In a process of its own these commands tell pyarrow there are none;
+    in-process callers of :func:`main` (tests, notebooks) keep them.
     """
     args = sys.argv[1:]
-    if args[:1] == ["query"] and not any(a.startswith("--engine") for a in args):
+    # ``ingest`` builds Arrow tables from Python lists: the first such conversion imported
+    # pandas and numpy (half a second of every load's fixed cost), which no reader needs
+    lean = args[:1] == ["ingest"] or (
+        args[:1] == ["query"] and not any(a.startswith("--engine") for a in args)
+    )
+    if lean:
         sys.meta_path.insert(0, _NoPandas())
         # typer validates options with pydantic, whose plugin look-up scans every installed
         # package's metadata (tens of ms); sectorlens uses no pydantic plugin

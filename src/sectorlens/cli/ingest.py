@@ -77,6 +77,7 @@ def ingest_command(
     from sectorlens.store.memory import limit_memory, parse_size
 
     limit = None if memory_limit is None else parse_size(memory_limit)  # before anything opens
+    _system_allocator()
     skipped: list[Path] = []
     paths = expand(paths, skipped)
     console = make_console(stderr=True)
@@ -124,6 +125,22 @@ def ingest_command(
         if preview:
             _print_preview(out, result)
         _print_summary(out, result)
+
+
+def _system_allocator() -> None:
+    """Arrow allocates through the C library's malloc for this process, unless
+    ``ARROW_DEFAULT_MEMORY_POOL`` says otherwise.
+
+    A load builds Arrow tables on one thread while DuckDB frees them on another: with mimalloc
+    (the wheels' default) a 250k-row itjuzi load took ~6% more CPU, most of it in the main
+    thread's Arrow allocations, and kept more memory (1M rows: 521 MiB peak RSS, 447 with malloc).
+    """
+    import os
+
+    import pyarrow as pa
+
+    if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
+        pa.set_memory_pool(pa.system_memory_pool())
 
 
 def _safe(value: object) -> str:

@@ -139,7 +139,7 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
             SELECT currency, arg_max(eur_per, day)::DOUBLE AS eur_per
             FROM fx_rates GROUP BY currency
         ),
-        sized AS (
+        sized AS NOT MATERIALIZED (
             SELECT currency, coalesce(round, round_raw, '') AS grp, ({size})::DOUBLE AS size
             FROM deals WHERE amount_kind = 'money' AND {size} > 0
         ),

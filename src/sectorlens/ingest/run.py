@@ -35,12 +35,15 @@ from sectorlens.sources.chunk import Chunk
 from sectorlens.sources.gazetteer import Gazetteer
 from sectorlens.sources.normalize import Normalizer, Tally
 from sectorlens.sources.readers import CHUNK_ROWS, FileInfo, inspect, open_table
+from sectorlens.sources.seen import SeenIds
 from sectorlens.sources.taxonomy import Taxonomy
 from sectorlens.store import assign_company_keys
+from sectorlens.store.companies import SpilledIds
 from sectorlens.store.load import (
     DEFAULT_CHUNK_ROWS,
     LoadWriter,
     StoredDeals,
+    checking_threads,
     existing_load,
     finish_load,
     restore_threads,
@@ -48,6 +51,7 @@ from sectorlens.store.load import (
     start_load,
 )
 from sectorlens.store.loads import StoreSize, drop_loads, loads_of_file, no_space
+from sectorlens.store.memory import restore_limit, streaming_limit
 from sectorlens.store.plausibility import flag_above_market, implausible_count, uncovered_years
 from sectorlens.store.reference import subject_folders
 from sectorlens.subjects import world_directories
@@ -243,8 +247,11 @@ def _ingest_one(
     assert con is not None
     size = StoreSize(con)
     stored = StoredDeals(con, label, exclude=earlier)
+    ledger = SpilledIds(con)  # the load's company ids beyond a bounded set (sources.seen)
+    adapter.seen = SeenIds(ledger)
     con.begin()
     threads = single_thread(con)
+    limit = streaming_limit(con)  # DuckDB's cache of written blocks would grow with the file
     try:
         if earlier:
             drop_loads(con, earlier)
@@ -269,8 +276,9 @@ def _ingest_one(
         with LoadWriter(con, load_id, chunk_rows=chunk_rows) as writer:
             _run(adapter, chunks, result, writer, stored, 0)
             writer.flush()
-        restore_threads(con, threads)  # the checks below read the whole store
-        threads = None
+        restore_limit(con, limit)  # the checks below read the whole store
+        limit = None
+        checking_threads(con, threads)
         result.implausible = flag_implausible(con, load_id)
         result.above_market = flag_above_market(con, load_id=load_id)
         result.no_market = uncovered_years(con, load_id)
@@ -279,18 +287,35 @@ def _ingest_one(
         assign_company_keys(con)
         finish_load(con, load_id, _counts(result))
         con.commit()
+        restore_threads(con, threads)
+        threads = None
     except BaseException as exc:
         _rollback(con)
+        with suppress(duckdb.Error):  # the limit the user gave, for the message below
+            restore_limit(con, limit)
+            limit = None
         if no_space(exc):
             size.full = True
             raise StoreError(
                 f"no space left on {size.path or 'the store device'}; the store is unchanged"
             ) from exc
+        if isinstance(exc, duckdb.OutOfMemoryException):
+            raise StoreError(
+                f"the load needs more memory than DuckDB's limit ({_memory_limit(con)}): give "
+                "a larger --memory-limit; the store is unchanged"
+            ) from exc
+        if isinstance(exc, duckdb.Error):
+            raise StoreError(
+                f"the load failed in the store ({str(exc).splitlines()[0]}); the store is unchanged"
+            ) from exc
         raise
     finally:
         with suppress(duckdb.Error):  # after the rollback, when the load failed
             restore_threads(con, threads)
+        with suppress(duckdb.Error):
+            restore_limit(con, limit)
         stored.close()
+        ledger.close()
         size.restore()
     if progress is not None:
         progress(path, info.size, info.size)
@@ -326,6 +351,15 @@ def _run(
     for record in adapter.finish():
         if isinstance(record, Source) and writer is not None:
             writer.add("sources", source_row(record))
+
+
+def _memory_limit(con: duckdb.DuckDBPyConnection) -> str:
+    """DuckDB's memory limit as it names it (``96.0 MiB``), or "unknown"."""
+    with suppress(duckdb.Error):
+        found = con.execute("SELECT current_setting('memory_limit')").fetchone()
+        if found:
+            return str(found[0])
+    return "unknown"
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:

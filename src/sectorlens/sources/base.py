@@ -21,6 +21,7 @@ from sectorlens.model import Observation, Source
 from sectorlens.sources.chunk import Chunk, Progress
 from sectorlens.sources.normalize import BLANKS, Normalizer
 from sectorlens.sources.readers import CHUNK_ROWS, FileInfo, open_table
+from sectorlens.sources.seen import SeenIds
 
 Record = Observation | Source
 """Records an adapter may give one by one (aggregate tables), besides its deal/company tables."""
@@ -75,7 +76,7 @@ class Adapter(ABC):
     def __init__(self, norm: Normalizer, options: Options | None = None) -> None:
         self.norm = norm
         self.options = options or Options()
-        self._stored: set[str] = set()  # ids of the companies this load stores
+        self.seen = SeenIds()  # ids of the companies this load stores (bounded: sources.seen)
 
     def unseen(self, batch: Batch, rows: Sequence[int], ids: Sequence[str]) -> list[int]:
         """Positions in ``rows`` of companies this load has not stored yet (it now does).
@@ -84,10 +85,9 @@ class Adapter(ABC):
         reject, unless it gives a deal too (then it is a deal row).
         """
         dealt = set(batch.deal_rows)
-        seen, keep = self._stored, []
-        for j, (i, company_id) in enumerate(zip(rows, ids, strict=True)):
-            if company_id not in seen:
-                seen.add(company_id)
+        keep = []
+        for j, (i, company_id, new) in enumerate(zip(rows, ids, self.seen.claim(ids), strict=True)):
+            if new:
                 keep.append(j)
             elif i not in dealt:
                 batch.rejects.setdefault(i, ("duplicate_company", company_id))

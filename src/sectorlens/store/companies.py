@@ -7,6 +7,9 @@ memory limit). Store schema 5.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextlib import suppress
+
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -75,3 +78,57 @@ def keyed(data: pa.Table, keys: pa.Table) -> pa.Array:
         ids = ids.cast(ids.type.value_type)
     at = pc.index_in(ids, value_set=keys.column("company_id"))
     return keys.column("company_key").combine_chunks().take(at)
+
+
+class SpilledIds:
+    """The company ids a load has claimed beyond its recent set (``sources.seen.Spill``): a
+    temporary table on a connection of its own, in the store's memory-limited buffer pool (it
+    spills to disk), gone when closed. Ids are matched by a 64-bit hash column first, so a
+    look-up scans integers, then by the id itself."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._cursor: duckdb.DuckDBPyConnection | None = con.cursor()
+        self._cursor.execute(
+            "CREATE OR REPLACE TEMP TABLE _sectorlens_seen (h BIGINT NOT NULL, id VARCHAR NOT NULL)"
+        )
+
+    def _con(self) -> duckdb.DuckDBPyConnection:
+        if self._cursor is None:
+            raise StoreError("the load's company ledger is closed")
+        return self._cursor
+
+    def add(self, ids: Sequence[str]) -> None:
+        """Remember ``ids``."""
+        con = self._con()
+        con.register("_sectorlens_ids", _hashed(ids))
+        try:
+            con.execute("INSERT INTO _sectorlens_seen SELECT h, id FROM _sectorlens_ids")
+        finally:
+            con.unregister("_sectorlens_ids")
+
+    def find(self, ids: Sequence[str]) -> set[str]:
+        """The ``ids`` remembered so far."""
+        con = self._con()
+        con.register("_sectorlens_ids", _hashed(ids))
+        try:
+            rows = con.execute(
+                "SELECT s.id FROM _sectorlens_seen s JOIN _sectorlens_ids i ON s.h = i.h"
+            ).fetchall()
+        finally:
+            con.unregister("_sectorlens_ids")
+        wanted = set(ids)
+        return {i for (i,) in rows if i in wanted}
+
+    def close(self) -> None:
+        """Drop the table and release the connection."""
+        if self._cursor is not None:
+            with suppress(duckdb.Error):
+                self._cursor.execute("DROP TABLE IF EXISTS _sectorlens_seen")
+            self._cursor.close()
+            self._cursor = None
+
+
+def _hashed(ids: Sequence[str]) -> pa.Table:
+    """``ids`` with a 64-bit hash each (Python's: stable within the process, which is enough)."""
+    hashes = [hash(i) for i in ids]  # a 64-bit signed integer on a 64-bit build
+    return pa.table({"h": pa.array(hashes, pa.int64()), "id": pa.array(list(ids), pa.string())})

@@ -274,6 +274,29 @@ def restore_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> None
         con.execute(f"SET threads = {int(threads)}")
 
 
+#: DuckDB memory per thread for the checks at the end of a load (hash tables, sorts)
+THREAD_MEMORY = 32 * 2**20
+
+
+def checking_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> None:
+    """Give the checks at the end of a load (queries over the whole store) the store's
+    ``threads`` back, but at most one per ``THREAD_MEMORY`` of DuckDB's memory limit: each
+    thread holds its own hash tables, and many of them under a small limit would spill or fail.
+    """
+    if threads is None:
+        return
+    from sectorlens.errors import SectorlensError
+    from sectorlens.store.memory import parse_size
+
+    found = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    try:
+        limit = parse_size(str(found[0])) if found else None
+    except SectorlensError:
+        limit = None  # below the sizes a user may give: one thread
+    cap = 1 if limit is None else max(1, limit // THREAD_MEMORY)
+    con.execute(f"SET threads = {max(1, min(int(threads), cap))}")
+
+
 def _as_stored(stored: pa.Field, given: pa.Field) -> pa.Field:
     """The type a column travels in: the store's, or a dictionary of it (DuckDB takes both)."""
     if pa.types.is_dictionary(given.type) and given.type.value_type == stored.type:
