@@ -385,3 +385,12 @@ def per_unit(text: str, m: Mention) -> bool:
         _PER_UNIT_AFTER.match(text[end : end + 40])
         or _PER_UNIT_BEFORE.search(text[max(0, start - 24) : start])
     )
+
+
+def ranges_meet(a: Mention, b: Mention) -> bool:
+    """Whether the two facts' value ranges overlap (the same figure, as far as shown)."""
+    a_lo, a_hi = bounds(a.fact.quantity)
+    b_lo, b_hi = bounds(b.fact.quantity)
+    if a_lo is None or a_hi is None or b_lo is None or b_hi is None:
+        return False
+    return a_lo <= b_hi and b_lo <= a_hi

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, point
+from sectorlens.facts.rules.common import Context, finding, point, ranges_meet
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.headline"
@@ -142,7 +142,7 @@ def _compare(ctx: Context, h: Stated, b: Stated) -> Finding | None:
     if None in (hv, bv, hc, bc):
         return None
     assert hv is not None and bv is not None and hc is not None and bc is not None
-    same_level = _agree(h.level, b.level)
+    same_level = ranges_meet(h.level, b.level)
     same_change = abs(hc) == abs(bc)
     if same_change and not same_level and h.direction * b.direction >= 0:
         if hv <= 0 or bv <= 0 or abs(hv - bv) / max(hv, bv) > _SAME_FIGURE:
@@ -166,12 +166,3 @@ def _compare(ctx: Context, h: Stated, b: Stated) -> Finding | None:
 
 def _signed(v: Decimal, direction: int) -> str:
     return f"{'+' if direction > 0 else '-'}{abs(v)}%"
-
-
-def _agree(a: Mention, b: Mention) -> bool:
-    a_lo, a_hi = bounds(a.fact.quantity)
-    b_lo, b_hi = bounds(b.fact.quantity)
-    if None in (a_lo, a_hi, b_lo, b_hi):
-        return False
-    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
-    return a_lo <= b_hi and b_lo <= a_hi

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, norm, point
+from sectorlens.facts.rules.common import Context, finding, norm, point, ranges_meet
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.lead"
@@ -76,7 +76,7 @@ def check(ctx: Context) -> list[Finding]:
         ]
         if not cands:
             continue
-        agree = next((b for b in cands if _agree(t, b)), None)
+        agree = next((b for b in cands if ranges_meet(t, b)), None)
         if agree is not None:
             out.append(_finding(ctx, Severity.OK, t, agree))
             continue
@@ -131,15 +131,6 @@ def _same_kind(ctx: Context, a: Mention, b: Mention) -> bool:
         return False
     dated = a.period_source == "sentence" and b.period_source == "sentence"
     return not (dated and a.fact.period != b.fact.period)
-
-
-def _agree(a: Mention, b: Mention) -> bool:
-    a_lo, a_hi = bounds(a.fact.quantity)
-    b_lo, b_hi = bounds(b.fact.quantity)
-    if None in (a_lo, a_hi, b_lo, b_hi):
-        return False
-    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
-    return a_lo <= b_hi and b_lo <= a_hi
 
 
 def _close(a: Mention, b: Mention) -> bool:
