@@ -11,6 +11,16 @@ from datetime import date
 from pathlib import Path
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.amount_reading import (
+    EQUIV_LINK,
+    approx_lead,
+    equivalent_pair,
+    is_estimate,
+    qualified,
+    respective_levels,
+    same_kind,
+)
+from sectorlens.facts.block_mentions import cell_mentions, figure_facts, table_cells
 from sectorlens.facts.candidates import Span, quantity_spans
 from sectorlens.facts.context import (
     Dating,
@@ -22,7 +32,8 @@ from sectorlens.facts.context import (
 )
 from sectorlens.facts.document import Block
 from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
-from sectorlens.facts.layout import FigureRun, Layout, Sentence, layout
+from sectorlens.facts.layout import Layout, Sentence, layout
+from sectorlens.facts.mentions import FACT_KINDS, Mention
 from sectorlens.facts.period_context import (
     DocHeadings,
     cagr_period,
@@ -51,17 +62,10 @@ from sectorlens.facts.subjects import (
     with_entity,
 )
 from sectorlens.facts.subjects_en import segment_name
-from sectorlens.facts.table_facts import CellFact, block_context, table_facts
 from sectorlens.facts.table_units import borrow_units
-from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
+from sectorlens.model import Fact, Kind, Period
 from sectorlens.parse import parse
 
-FACT_KINDS = frozenset({Kind.MONEY, Kind.PERCENT, Kind.PP, Kind.COUNT, Kind.NUMBER})
-_AT_LEAST_AFTER = re.compile(r"^\s?[을를]?\s?(?:넘어|넘을|넘는|넘었|초과|상회|웃돌)")
-_AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
-_ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
-_DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
-_CLAUSE_END = re.compile(r"[,，;；]|$")
 # A sentence that looks back (앞서 1월 상승률은 2.0%였다) is an aside: its periods date it alone.
 _ASIDE = re.compile(
     r"^\W{0,3}(?:앞서|이에\s앞서|이전에|earlier,|previously,|此前|之前|此前的)", re.I
@@ -74,28 +78,6 @@ _CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A fact with what the rules need besides: where it sits and the whole it is a share of."""
-
-    fact: Fact
-    sentence: int | None  # index in ``Extraction.layout.sentences``; None for figure items
-    local: tuple[int, int]  # span inside the sentence text (figure items: inside the value)
-    base: str | None
-    lang: str
-    estimate: bool
-    figure_run: int | None = None
-    change: str | None = None  # cagr, yoy, qoq, change; from, versus: an earlier level
-    metric: str | None = None  # the subject without change words: 营收 for 营收 … 同比 -31.25%
-    section: str | None = None  # the heading the fact sits under
-    period_source: str | None = None  # sentence, context, heading, caption, reference
-    compared: Period | None = None  # the period the sentence compares with (전년 대비, vs Q4 2018)
-    level: tuple[int, int] | None = None  # a change's level (营收 82.07亿元 for 同比 -31%)
-    cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
-    group: str | None = None  # a cell's label row above it (Cost of revenues:)
-    segment: str | None = None  # the one segment its sentence names (the Frozen Food segment)
 
 
 @dataclass(frozen=True)
@@ -189,14 +171,14 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             inherited = own[-1]
         elif not (got or found) and reference is not None:
             inherited = None  # a sentence of words only ends the run; the document's date dates on
-    read = [_table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
+    read = [table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
     borrowed = borrow_units(
         [(b.table, cfs) for b, (cfs, _, _) in zip(tables, read, strict=True) if b.table]
     )
     for block, (_, lang, section), cfs in zip(tables, read, borrowed, strict=True):
-        mentions.extend(_cell_mentions(block, cfs, lang, section))
+        mentions.extend(cell_mentions(block, cfs, lang, section))
     for run_index, run in enumerate(lay.figures):
-        got, bad = _figure_facts(doc, run, run_index, default_currency)
+        got, bad = figure_facts(doc, run, run_index, default_currency)
         mentions.extend(got)
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
@@ -248,7 +230,7 @@ def _sentence_facts(
     listed = respectively(text, [(s.start, s.end) for _, s in spans])
     compared = next((n.period for n in found if n.compared), None)
     by_order = respective_periods(text, spans, found)
-    by_level = _respective_levels(text, spans)
+    by_level = respective_levels(text, spans)
     at_span: dict[int, Mention] = {}
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
@@ -262,7 +244,7 @@ def _sentence_facts(
         q = parse(span.text, default_currency=default_currency)
         if not (i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start])):
             # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
-            q = _qualified(q, text[span.end :])
+            q = qualified(q, text[span.end :])
         doc_span = sent.doc_span(span.start, span.end)
         change = change_of(text, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
@@ -301,7 +283,7 @@ def _sentence_facts(
         metric = metric_of(strip_measure(subject) if kind == "percent" else subject)
         if metric is None and level is not None and (change or kind == "percent"):
             metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
-        if subject is None and previous is not None and _same_kind(previous.fact.quantity, q):
+        if subject is None and previous is not None and same_kind(previous.fact.quantity, q):
             subject = previous.fact.subject  # the topic of the sentence carries on
             metric = metric or previous.metric
         subject = subject or sent.label
@@ -341,7 +323,7 @@ def _sentence_facts(
             (span.start, span.end),
             base,
             lang,
-            _is_estimate(text, span.end),
+            is_estimate(text, span.end),
             change=change,
             metric=metric,
             section=section,
@@ -352,8 +334,8 @@ def _sentence_facts(
         )
         if (
             previous is not None
-            and _EQUIV_LINK.fullmatch(text[previous.local[1] : span.start] + _lead(span.text))
-            and _equivalent_pair(previous.fact.quantity, q)
+            and EQUIV_LINK.fullmatch(text[previous.local[1] : span.start] + approx_lead(span.text))
+            and equivalent_pair(previous.fact.quantity, q)
         ):
             # 12亿欧元，约合16.5亿美元: the stated equivalent of the amount before it
             first = dataclasses.replace(previous.fact.quantity, equivalent=q)
@@ -368,181 +350,4 @@ def _sentence_facts(
         if change not in _CHANGES and q.kind is not Kind.PERCENT:
             level = mention
         floor = span.end
-    return mentions, unparsed
-
-
-_EACH = re.compile(r"分别|分別|각각|respectively", re.I)
-_LIST_GAP = re.compile(r"\s?(?:[、,，]|及|和|与|與|및|와|과|and|,\s?and)\s?", re.I)
-
-
-def _respective_levels(text: str, spans: Sequence[tuple[str, Span]]) -> dict[int, int]:
-    """``营业收入85.33亿元、利润总额11,179万元、净利润8,132万元，同比分别增长13.99%、8.63%及
-    6.73%``: the rates listed after 分别 (각각, respectively) are those of the amounts listed before
-    it, in order, when there are as many of each."""
-    m = _EACH.search(text)
-    if m is None:
-        return {}
-    after = [i for i, (h, s) in enumerate(spans) if s.start >= m.end() and h == "percent"]
-    listed: list[int] = []
-    for i in after:
-        if listed and not _LIST_GAP.fullmatch(text[spans[listed[-1]][1].end : spans[i][1].start]):
-            break
-        if not listed and len(text[m.end() : spans[i][1].start]) > 8:
-            return {}
-        listed.append(i)
-    levels = [i for i, (h, s) in enumerate(spans) if s.end <= m.start() and h in ("money", "count")]
-    if len(listed) < 2 or len(levels) != len(listed):
-        return {}
-    gap = text[spans[levels[-1]][1].end : spans[listed[0]][1].start]
-    if metric_of(re.sub(r"[,，、;；\s]", "", gap)) is not None:
-        return {}  # 市场规模…，市场占比分别为…: the rates name a measure of their own
-    return dict(zip(listed, levels, strict=True))
-
-
-def _same_kind(a: Quantity, b: Quantity) -> bool:
-    """Two quantities of one kind (a rate and its change in points count as one)."""
-    return a.kind is b.kind or {a.kind, b.kind} == {Kind.PERCENT, Kind.PP}
-
-
-def _table_cells(
-    doc: Document, block: Block, fallback: Period | None, fiscal: Fiscal | None = None
-) -> tuple[list[CellFact], str, str | None]:
-    """The cell facts of a table, its language and the section it sits in."""
-    context = block_context(doc, block)
-    day = fallback.end if fallback is not None else None
-    dating = Dating(fiscal, day, True) if fiscal is not None else None
-    found = [n.period for n in named_periods(context, None, dating) if not n.compared]
-    lang = lx.language(block.text[:400] + context)
-    section = next((h.text[:40] for h in reversed(doc.headings()) if h.index < block.index), None)
-    columns = _continued_header(doc, block)
-    base = found[-1] if found else None
-    got = table_facts(doc, block, context, base or fallback, dating, columns, base)
-    return got, lang, section
-
-
-def _cell_mentions(
-    block: Block, cells: list[CellFact], lang: str, section: str | None
-) -> list[Mention]:
-    """The cells of a table as mentions (their locator is the cell)."""
-    return [
-        Mention(
-            cf.fact,
-            None,
-            (0, len(cf.fact.quantity.input)),
-            None,
-            lang,
-            cf.estimate,
-            change=cf.change,
-            metric=cf.metric,
-            section=section,
-            period_source="table" if cf.fact.period is not None else None,
-            cell=(block.index, cf.row, cf.col),
-            group=cf.group,
-        )
-        for cf in cells
-    ]
-
-
-def _continued_header(doc: Document, block: Block) -> list[str] | None:
-    """The column headers of the table right above ``block`` on its page when ``block`` has
-    none of its own and as many columns (one table the page split in two)."""
-    table = block.table
-    if table is None or table.header_rows or block.index == 0:
-        return None
-    above = doc.blocks[block.index - 1]
-    prev = above.table
-    if prev is None or not prev.header_rows or prev.cols != table.cols or above.page != block.page:
-        return None
-    return [prev.column_header(c) for c in range(prev.cols)]
-
-
-# What stands between an amount and its stated equivalent in another currency.
-_EQUIV_LINK = re.compile(
-    r"\s?[,，]?\s?(?:约合|約合|折合|约折合|約折合|相当于|相當於|合人民币|即约|即約|"
-    r"우리\s?돈\s?(?:약\s?)?|원화로\s?(?:약\s?)?|한화로?\s?(?:약\s?)?|"
-    r"or\sabout|or\sroughly|or\sapproximately|or\saround|(?:the\s)?equivalent\sof|"
-    r"equivalent\sto(?:\sabout)?)\s?",
-    re.IGNORECASE,
-)
-
-
-def _lead(text: str) -> str:
-    """The approximation word a quantity's text starts with (about, 약, 约), if any."""
-    m = _APPROX_LEAD.match(text)
-    return m.group(0) if m else ""
-
-
-_APPROX_LEAD = re.compile(r"(?:about|approximately|roughly|around|약|约|約|大约|大約)\s?", re.I)
-
-
-def _equivalent_pair(a: Quantity, b: Quantity) -> bool:
-    """Two amounts of money in different currencies, the first without an equivalent yet."""
-    return (
-        a.kind is Kind.MONEY
-        and b.kind is Kind.MONEY
-        and a.equivalent is None
-        and bool(a.currency)
-        and bool(b.currency)
-        and a.currency != b.currency
-    )
-
-
-def _qualified(q: Quantity, after: str) -> Quantity:
-    """``4000억 위안을 넘어서고`` reads as at least 4000억: a bound stated after the number."""
-    if q.qualifier is not Qualifier.EXACT or q.value is None:
-        return q
-    if _AT_LEAST_AFTER.match(after):
-        return dataclasses.replace(q, qualifier=Qualifier.AT_LEAST, value=None, high=None)
-    if _AT_MOST_AFTER.match(after):
-        return dataclasses.replace(q, qualifier=Qualifier.AT_MOST, value=None, low=None)
-    return q
-
-
-def _is_estimate(text: str, end: int) -> bool:
-    """True when the clause after the number, or a sentence that reports nothing done, predicts."""
-    stop = _CLAUSE_END.search(text, end)
-    clause = text[end : stop.start()] if stop else text[end:]
-    if _ESTIMATE.search(clause):
-        return True
-    return bool(_ESTIMATE.search(text)) and not _DONE.search(text)
-
-
-def _figure_facts(
-    doc: Document, run: FigureRun, run_index: int, default_currency: str | None
-) -> tuple[list[Mention], list[Fact]]:
-    caption = run.caption or ""
-    found = named_periods(caption, None)
-    period = found[0].period if found else None
-    lang = lx.language(caption + " ".join(item.label for item in run.items))
-    mentions: list[Mention] = []
-    unparsed: list[Fact] = []
-    for item in run.items:
-        text = item.value
-        q = parse(text, default_currency=default_currency)
-        if q.kind is Kind.NUMBER and run.unit and "," not in run.unit:
-            q = dataclasses.replace(
-                parse(f"{text}{run.unit}", default_currency=default_currency), input=text
-            )
-        sentence = f"{item.label} {item.value}"
-        line = doc.line_of(item.value_span[0])
-        if q.kind not in FACT_KINDS:
-            if q.kind is Kind.UNPARSED:
-                unparsed.append(
-                    Fact(q, item.label, sentence, line, item.value_span, run.caption, period)
-                )
-            continue
-        fact = Fact(q, item.label, sentence, line, item.value_span, run.caption, period)
-        mentions.append(
-            Mention(
-                fact,
-                None,
-                (0, len(text)),
-                None,
-                lang,
-                False,
-                run_index,
-                metric=metric_of(item.label),
-                period_source="caption" if period is not None else None,
-            )
-        )
     return mentions, unparsed

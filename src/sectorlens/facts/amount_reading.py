@@ -1,0 +1,103 @@
+"""How the words beside an amount in a sentence qualify it: bounds stated after it, estimates,
+a stated equivalent in another currency, rates listed with 分别/각각/respectively."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.candidates import Span
+from sectorlens.facts.scope import metric_of
+from sectorlens.model import Kind, Qualifier, Quantity
+
+_AT_LEAST_AFTER = re.compile(r"^\s?[을를]?\s?(?:넘어|넘을|넘는|넘었|초과|상회|웃돌)")
+_AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
+_ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
+_DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
+_CLAUSE_END = re.compile(r"[,，;；]|$")
+
+
+_EACH = re.compile(r"分别|分別|각각|respectively", re.I)
+_LIST_GAP = re.compile(r"\s?(?:[、,，]|及|和|与|與|및|와|과|and|,\s?and)\s?", re.I)
+
+
+def respective_levels(text: str, spans: Sequence[tuple[str, Span]]) -> dict[int, int]:
+    """``营业收入85.33亿元、利润总额11,179万元、净利润8,132万元，同比分别增长13.99%、8.63%及
+    6.73%``: the rates listed after 分别 (각각, respectively) are those of the amounts listed before
+    it, in order, when there are as many of each."""
+    m = _EACH.search(text)
+    if m is None:
+        return {}
+    after = [i for i, (h, s) in enumerate(spans) if s.start >= m.end() and h == "percent"]
+    listed: list[int] = []
+    for i in after:
+        if listed and not _LIST_GAP.fullmatch(text[spans[listed[-1]][1].end : spans[i][1].start]):
+            break
+        if not listed and len(text[m.end() : spans[i][1].start]) > 8:
+            return {}
+        listed.append(i)
+    levels = [i for i, (h, s) in enumerate(spans) if s.end <= m.start() and h in ("money", "count")]
+    if len(listed) < 2 or len(levels) != len(listed):
+        return {}
+    gap = text[spans[levels[-1]][1].end : spans[listed[0]][1].start]
+    if metric_of(re.sub(r"[,，、;；\s]", "", gap)) is not None:
+        return {}  # 市场规模…，市场占比分别为…: the rates name a measure of their own
+    return dict(zip(listed, levels, strict=True))
+
+
+def same_kind(a: Quantity, b: Quantity) -> bool:
+    """Two quantities of one kind (a rate and its change in points count as one)."""
+    return a.kind is b.kind or {a.kind, b.kind} == {Kind.PERCENT, Kind.PP}
+
+
+# What stands between an amount and its stated equivalent in another currency.
+EQUIV_LINK = re.compile(
+    r"\s?[,，]?\s?(?:约合|約合|折合|约折合|約折合|相当于|相當於|合人民币|即约|即約|"
+    r"우리\s?돈\s?(?:약\s?)?|원화로\s?(?:약\s?)?|한화로?\s?(?:약\s?)?|"
+    r"or\sabout|or\sroughly|or\sapproximately|or\saround|(?:the\s)?equivalent\sof|"
+    r"equivalent\sto(?:\sabout)?)\s?",
+    re.IGNORECASE,
+)
+
+
+def approx_lead(text: str) -> str:
+    """The approximation word a quantity's text starts with (about, 약, 约), if any."""
+    m = _APPROX_LEAD.match(text)
+    return m.group(0) if m else ""
+
+
+_APPROX_LEAD = re.compile(r"(?:about|approximately|roughly|around|약|约|約|大约|大約)\s?", re.I)
+
+
+def equivalent_pair(a: Quantity, b: Quantity) -> bool:
+    """Two amounts of money in different currencies, the first without an equivalent yet."""
+    return (
+        a.kind is Kind.MONEY
+        and b.kind is Kind.MONEY
+        and a.equivalent is None
+        and bool(a.currency)
+        and bool(b.currency)
+        and a.currency != b.currency
+    )
+
+
+def qualified(q: Quantity, after: str) -> Quantity:
+    """``4000억 위안을 넘어서고`` reads as at least 4000억: a bound stated after the number."""
+    if q.qualifier is not Qualifier.EXACT or q.value is None:
+        return q
+    if _AT_LEAST_AFTER.match(after):
+        return dataclasses.replace(q, qualifier=Qualifier.AT_LEAST, value=None, high=None)
+    if _AT_MOST_AFTER.match(after):
+        return dataclasses.replace(q, qualifier=Qualifier.AT_MOST, value=None, low=None)
+    return q
+
+
+def is_estimate(text: str, end: int) -> bool:
+    """True when the clause after the number, or a sentence that reports nothing done, predicts."""
+    stop = _CLAUSE_END.search(text, end)
+    clause = text[end : stop.start()] if stop else text[end:]
+    if _ESTIMATE.search(clause):
+        return True
+    return bool(_ESTIMATE.search(text)) and not _DONE.search(text)
