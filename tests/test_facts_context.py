@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from sectorlens.facts import extract, from_text
-from sectorlens.facts.context import change_of, named_periods, reference_date
+from sectorlens.facts.context import change_of, named_periods
+from sectorlens.facts.dateline import reference_date
 from sectorlens.model import Period
 
 

@@ -307,7 +307,7 @@ def test_a_body_figure_with_another_change_is_no_restatement_of_the_headline() -
 
 
 def test_a_dateline_dates_the_document_not_the_section_below_it() -> None:
-    from sectorlens.facts.context import is_dateline
+    from sectorlens.facts.dateline import is_dateline
 
     assert is_dateline("发布时间：2011-06-09 发布人：-")
     assert is_dateline("Published: May 31, 2023")

@@ -17,6 +17,7 @@ from datetime import date
 
 from sectorlens.facts.candidates import period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
+from sectorlens.facts.dateline import MONTH as _MON
 from sectorlens.facts.fiscal import (
     MONTHS_ENDED,
     Fiscal,
@@ -43,8 +44,6 @@ _MONTH_NAMES = (
     "november",
     "december",
 )
-_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-_MON += r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
 _ORDINAL |= {"4th": 4}
 _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
@@ -109,19 +108,6 @@ _CMP_AFTER = re.compile(
     r"|^\s?以来(?:首次|最高|最低|最大|新高|新低)"
 )
 
-_REF_CUE = re.compile(
-    r"(?:보도\s?시점|보도\s?일시|발행일|작성일|등록일|기사\s?입력|입력|승인|게재일|"
-    r"发布时间|发布日期|发表时间|日期|publishedAt|"
-    r"published|date|release date)\s*[:：]?\s*[\"']?",
-    re.I,
-)
-_DATE = re.compile(
-    r"(?:19|20)\d{2}\s?(?:[.\-/년年]\s?\d{1,2}\s?[.\-/월月]\s?\d{1,2}\s?[일日]?)"
-    rf"|{_MON}\s\d{{1,2}},\s(?:19|20)\d{{2}}"
-    rf"|\d{{1,2}}\s{_MON}\s(?:19|20)\d{{2}}",
-    re.I,
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Named:
@@ -132,41 +118,6 @@ class Named:
     period: Period
     compared: bool = False
     note: str | None = None  # what was assumed to read it (a year counted from the document's date)
-
-
-def is_dateline(text: str) -> bool:
-    """A line that states when the document was published (``发布时间：2011-06-09``)."""
-    return bool(_REF_CUE.search(text[:40])) and bool(_DATE.search(text))
-
-
-def reference_date(text: str) -> date | None:
-    """The document's own date: a stated publication date, else the first full date early on."""
-    head = text[:20000]
-    for cue in _REF_CUE.finditer(head):
-        m = _DATE.match(head, cue.end())
-        if m:
-            got = _to_date(m.group(0))
-            if got is not None:
-                return got
-    for m in _DATE.finditer(text[:4000]):
-        got = _to_date(m.group(0))
-        if got is not None:
-            return got
-    return None
-
-
-def _to_date(text: str) -> date | None:
-    cleaned = re.sub(r"\s", "", text) if not text[:1].isalpha() else text
-    q = parse_period(cleaned)
-    if q.period is not None and q.period.start == q.period.end:
-        return q.period.start
-    m = re.match(r"((?:19|20)\d{2})[.\-/년年](\d{1,2})[.\-/월月](\d{1,2})", cleaned)
-    if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-    return None
 
 
 def _year(two: str) -> int:
@@ -470,7 +421,5 @@ __all__ = [
     "Dating",
     "Named",
     "change_of",
-    "is_dateline",
     "named_periods",
-    "reference_date",
 ]

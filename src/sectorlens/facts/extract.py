@@ -26,10 +26,9 @@ from sectorlens.facts.context import (
     Dating,
     Named,
     change_of,
-    is_dateline,
     named_periods,
-    reference_date,
 )
+from sectorlens.facts.dateline import is_dateline, reference_date
 from sectorlens.facts.document import Block
 from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout

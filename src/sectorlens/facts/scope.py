@@ -16,7 +16,8 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span
-from sectorlens.facts.context import COMPARES_LEAD, Named, is_dateline, named_periods
+from sectorlens.facts.context import COMPARES_LEAD, Named, named_periods
+from sectorlens.facts.dateline import is_dateline
 from sectorlens.facts.layout import Sentence
 from sectorlens.model import Period, Quantity
 
