@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from sectorlens.facts import check, extract, from_text
-from sectorlens.facts.rules.common import per_unit
+from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.restated import _change_only
 from sectorlens.model import Finding, Severity
 

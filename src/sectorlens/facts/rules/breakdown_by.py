@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, finding, half_unit, per_unit, point
-from sectorlens.model import Finding, Kind, Severity
+from sectorlens.facts.rules.common import Context, finding, half_unit, point
+from sectorlens.facts.rules.levels import stated_level
+from sectorlens.model import Finding, Severity
 
 RULE = "breakdown.by"
 _BY = re.compile(
@@ -30,7 +31,6 @@ _BY = re.compile(
     r"markets?|countr(?:y|ies)|divisions?|sectors?|channels?)\b",
     re.IGNORECASE,
 )
-_KINDS = (Kind.MONEY, Kind.COUNT, Kind.NUMBER)
 _BACK = 5  # sentences before the list where its whole may be stated
 _NEAR = Decimal("0.2")  # parts this far over an amount are no parts of it
 
@@ -78,23 +78,11 @@ def _unit(m: Mention) -> tuple[object, ...]:
     return (q.kind, q.currency, q.unit)
 
 
-def _is_level(text: str, m: Mention) -> bool:
-    q = m.fact.quantity
-    return (
-        q.kind in _KINDS
-        and m.change is None
-        and not m.estimate
-        and point(q) is not None
-        and (point(q) or 0) > 0
-        and not per_unit(text, m)
-    )
-
-
 def _parts(text: str, after: Sequence[Mention]) -> list[Mention]:
     """The largest group of one unit among the levels after the marker."""
     groups: dict[tuple[object, ...], list[Mention]] = defaultdict(list)
     for m in after:
-        if _is_level(text, m):
+        if stated_level(text, m):
             groups[_unit(m)].append(m)
     best = max(groups.values(), key=len, default=[])
     dated = {m.fact.period for m in best if m.period_source == "sentence"}
@@ -108,7 +96,7 @@ def _wholes(ctx: Context, parts: Sequence[Mention], before: Sequence[Mention]) -
     out = []
     for m in before:
         sent = ctx.extraction.sentence(m)
-        if sent is None or _unit(m) != _unit(parts[0]) or not _is_level(sent.text, m):
+        if sent is None or _unit(m) != _unit(parts[0]) or not stated_level(sent.text, m):
             continue
         if (point(m.fact.quantity) or 0) <= top:
             continue

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, finding, half_unit, pct, per_unit, point
+from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
+from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.pairs import is_level, is_prior, level_bounds
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 

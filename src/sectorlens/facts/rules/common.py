@@ -365,28 +365,6 @@ def same_metric(a: Mention, b: Mention) -> bool:
     return any(x == y and len(x) >= 1 for x in bags[0] for y in bags[1])
 
 
-# $1.65 per share, $0.26 a share, 每股收益0.25元, 주당 배당금 1,000원, $12 per unit: an amount per
-# unit, never one level with a total ($24.8 billion, or $1.65 per share).
-_PER_UNIT_AFTER = re.compile(
-    r"^\s?(?:per|a|an|/)\s?(?:[a-z]+\s){0,2}"
-    r"(?:share|unit|person|capita|head|employee|customer|user|subscriber|household|ton|barrel)s?\b",
-    re.IGNORECASE,
-)
-_PER_UNIT_BEFORE = re.compile(
-    r"(?:每股|人均|户均|주당|1인당|인당|가구당|\bEPS\b|per[-\s]share|per[-\s]capita)[^\d,，;；。]{0,14}$",
-    re.IGNORECASE,
-)
-
-
-def per_unit(text: str, m: Mention) -> bool:
-    """True for an amount per share, per person or per unit in ``text`` (the mention's sentence)."""
-    start, end = m.local
-    return bool(
-        _PER_UNIT_AFTER.match(text[end : end + 40])
-        or _PER_UNIT_BEFORE.search(text[max(0, start - 24) : start])
-    )
-
-
 def ranges_meet(a: Mention, b: Mention) -> bool:
     """Whether the two facts' value ranges overlap (the same figure, as far as shown)."""
     a_lo, a_hi = bounds(a.fact.quantity)

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, finding, half_unit, per_unit, point
+from sectorlens.facts.rules.common import Context, finding, half_unit, point
+from sectorlens.facts.rules.levels import per_unit
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "derived.difference"

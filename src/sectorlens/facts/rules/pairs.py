@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import bounds, half_unit, per_unit, point
+from sectorlens.facts.rules.common import bounds, half_unit, point
+from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.moves import near_trend, rate_levels
 from sectorlens.model import Kind, Qualifier, Quantity
 

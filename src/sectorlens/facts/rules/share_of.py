@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, bounds, finding, norm, pct, per_unit, point
+from sectorlens.facts.rules.common import Context, bounds, finding, norm, pct, point
+from sectorlens.facts.rules.levels import LEVEL_KINDS, stated_level
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "breakdown.share_of"
@@ -42,7 +43,6 @@ _OF_WHOLE = re.compile(
 _POINT = (Qualifier.EXACT, Qualifier.APPROX, None)
 _FAR = Decimal("1.5")  # a share this far from the part's ratio to an amount: not its whole
 _BACK = 12  # sentences before a pair where its whole may be stated
-_KINDS = (Kind.MONEY, Kind.COUNT, Kind.NUMBER)
 
 _OFF = {
     "ko": "{part}은(는) {whole}의 {computed}%인데, 보고서는 {stated}%라고 합니다.",
@@ -110,13 +110,13 @@ def _pairs(ctx: Context) -> list[Pair]:
     for index, members in sorted(by_sentence.items()):
         text = ctx.extraction.layout.sentences[index].text
         shares = [m for m in members if _is_share(text, m)]
-        levels = [m for m in members if _is_level(text, m)]
+        levels = [m for m in members if stated_level(text, m)]
         for level, s in _partners(text, levels, shares):
             names = _OF_WHOLE.search(text[s.local[1] : s.local[1] + 30]) or _OF_WHOLE.search(
                 text[max(0, s.local[0] - 30) : s.local[0]]
             )
             name = next((g for g in names.groups() if g), None) if names else None
-            amounts = [x for x in members if x.fact.quantity.kind in _KINDS]
+            amounts = [x for x in members if x.fact.quantity.kind in LEVEL_KINDS]
             stop = min((x.local[0] for x in amounts if x.local[0] > s.local[1]), default=len(text))
             start = max((x.local[1] for x in amounts if x.local[1] < level.local[0]), default=0)
             prior = bool(_PRIOR.search(text[start:stop]))
@@ -171,17 +171,6 @@ def _is_share(text: str, m: Mention) -> bool:
     return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(after))
 
 
-def _is_level(text: str, m: Mention) -> bool:
-    q = m.fact.quantity
-    return (
-        q.kind in _KINDS
-        and m.change is None
-        and not m.estimate
-        and (point(q) or 0) > 0
-        and not per_unit(text, m)
-    )
-
-
 def _same_measure(a: Mention, b: Mention) -> bool:
     qa, qb = a.fact.quantity, b.fact.quantity
     if qa.kind is Kind.COUNT and qb.kind is Kind.COUNT:
@@ -205,7 +194,7 @@ def _wholes(ctx: Context, p: Pair, parts: set[int]) -> list[Mention]:
             continue
         if sentences[m.sentence].paragraph < sentences[index].paragraph - 4:
             break
-        if not _is_level(sentences[m.sentence].text, m) or (point(m.fact.quantity) or 0) <= part:
+        if not stated_level(sentences[m.sentence].text, m) or (point(m.fact.quantity) or 0) <= part:
             continue
         if _periods_differ(m, p.part):
             continue
