@@ -23,7 +23,7 @@ _PERIOD_LABEL = re.compile(
     r"(?:\.\d{1,2})?\s?(?:[AEFP]|年|년|[1-4]Q|Q[1-4])?$",
     re.I,
 )
-_CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|pts|bps|p|%p)$", re.I)
+_CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|\)\s?[%％]|pts|bps|p|%p)$", re.I)
 
 
 _VALUE = re.compile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
 from sectorlens.facts.document import Table
@@ -47,6 +48,8 @@ def _changes(
     out: list[Finding] = []
     if table is None:
         return out
+    agree: dict[int, int] = defaultdict(int)  # column → rows whose change the levels confirm
+    off: dict[int, list[Finding]] = defaultdict(list)
     for (r, c), m in sorted(grid.items()):
         if m.change is None or m.fact.quantity.kind not in _CHANGE_KINDS:
             continue
@@ -57,12 +60,10 @@ def _changes(
         start, _ = table.part_of(c)
         levels = [grid[(r, x)] for x in range(c - 1, start - 1, -1) if (r, x) in grid]
         levels = [x for x in levels if x.change is None]
-        # the nearest level and the next one in its unit: where another column stands between
-        # (2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)) the two are told apart by
-        # their periods; side by side the later one is the nearer (prior | current | change)
-        same = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
-        apart = len(same) == 2 and levels.index(same[1]) > 1
-        levels = same
+        # the nearest level and the next one in its unit (another column may stand between:
+        # 2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)); which is the current one
+        # their periods tell (prior | current | change, or current | prior | change)
+        levels = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
         if len(levels) != 2:
             continue
         if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP) and (
@@ -71,20 +72,40 @@ def _changes(
             continue  # an absolute change is in the unit of its levels; 增减(%) holds rates
         current, prior = levels
         pc0, pp0 = current.fact.period, prior.fact.period
-        if apart and pc0 is not None and pp0 is not None and pc0.end < pp0.end:
-            current, prior = prior, current
+        if pc0 is not None and pp0 is not None and pc0.end < pp0.end:
+            current, prior = prior, current  # current | prior | change (SEC filings)
         pc, pp = current.fact.period, prior.fact.period
         if pc is None or pp is None or pc.end <= pp.end:
             continue
         if abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
             continue  # a year against five months: not the change the column states
         got = _change_verdict(ctx, m, prior, current)
-        if got is not None:
-            out.append(got)
+        if got is True:
+            agree[c] += 1
+        elif isinstance(got, Finding):
+            off[c].append(got)
+    for c, wrong in off.items():
+        out.extend(_corroborated(wrong, agree[c]))
     return out
 
 
-def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) -> Finding | None:
+def _corroborated(wrong: list[Finding], agree: int) -> list[Finding]:
+    """The rows of one change column whose change the levels contradict, kept where the column
+    itself bears the reading out: most of its rows agree (one wrong cell is an error), a lone
+    row is a warning; a column that disagrees on most rows was misread (levels of other
+    periods, a column of shares or margins) and says nothing."""
+    if agree >= 2 and agree > len(wrong):
+        return wrong
+    if agree == 0 and len(wrong) == 1:
+        return [replace(wrong[0], severity=Severity.WARNING)]
+    return []
+
+
+def _change_verdict(
+    ctx: Context, m: Mention, prior: Mention, current: Mention
+) -> Finding | bool | None:
+    """An error finding where the stated change is off, True where it agrees, None where the
+    levels cannot tell."""
     a_lo, a_hi = bounds(prior.fact.quantity)
     b_lo, b_hi = bounds(current.fact.quantity)
     a, b, v = point(prior.fact.quantity), point(current.fact.quantity), point(m.fact.quantity)
@@ -113,7 +134,7 @@ def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) 
         return None
     h = half_unit(m.fact.quantity)
     if v + h >= lo and v - h <= hi:
-        return None
+        return True
     words = {
         "label": _label(current),
         "a": ctx.quantity(prior.fact.quantity),
