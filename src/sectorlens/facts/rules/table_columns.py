@@ -120,8 +120,18 @@ def sections(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     return out
 
 
+# the last column of a reconciliation: As previously reported | Adjustments | As restated
+_AFTER = re.compile(r"^\s*(?:as\s+)?(?:restated|adjusted|revised|recast)\s*$", re.I)
+
+
+def _total_column(head: str) -> bool:
+    """A column header that names a total, or the result of the adjustments before it."""
+    return bool(TOTAL.search(head) or _AFTER.match(head.rsplit(" / ", 1)[-1]))
+
+
 def column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
-    """A total column (``Total``, ``합계``, ``合计``) against the columns before it, per row."""
+    """A total column (``Total``, ``합계``, ``合计``, ``As restated``) against the columns
+    before it, per row."""
     out: list[Finding] = []
     by_row: dict[int, dict[int, Mention]] = defaultdict(dict)
     for (r, c), m in grid.items():
@@ -131,7 +141,7 @@ def column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     for row in sorted(by_row):
         cells = by_row[row]
         for col, m in sorted(cells.items()):
-            if not TOTAL.search(table.column_header(col)) or not is_amount(m, False):
+            if not _total_column(table.column_header(col)) or not is_amount(m, False):
                 continue
             start, _ = table.part_of(col)
             items: list[Mention] = []
@@ -139,7 +149,7 @@ def column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
                 cell = cells.get(c)
                 if cell is None or not is_amount(cell, False) or not same_unit(cell, m):
                     break
-                if TOTAL.search(table.column_header(c)):
+                if _total_column(table.column_header(c)):
                     break
                 items.insert(0, cell)
             if len(items) < 2:
