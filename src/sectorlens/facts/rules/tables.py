@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -47,6 +48,8 @@ def _changes(
     out: list[Finding] = []
     if table is None:
         return out
+    agree: dict[int, int] = defaultdict(int)
+    off: dict[int, list[Finding]] = defaultdict(list)
     for (r, c), m in sorted(grid.items()):
         if m.change is None or m.fact.quantity.kind not in _CHANGE_KINDS:
             continue
@@ -61,7 +64,6 @@ def _changes(
         # (2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)) the two are told apart by
         # their periods; side by side the later one is the nearer (prior | current | change)
         same = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
-        apart = len(same) == 2 and levels.index(same[1]) > 1
         levels = same
         if len(levels) != 2:
             continue
@@ -71,7 +73,8 @@ def _changes(
             continue  # an absolute change is in the unit of its levels; 增减(%) holds rates
         current, prior = levels
         pc0, pp0 = current.fact.period, prior.fact.period
-        if apart and pc0 is not None and pp0 is not None and pc0.end < pp0.end:
+        if pc0 is not None and pp0 is not None and pc0.end < pp0.end:
+            # the later period is the current one wherever it stands (2019年 | 2018年 | 增减)
             current, prior = prior, current
         pc, pp = current.fact.period, prior.fact.period
         if pc is None or pp is None or pc.end <= pp.end:
@@ -79,12 +82,26 @@ def _changes(
         if abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
             continue  # a year against five months: not the change the column states
         got = _change_verdict(ctx, m, prior, current)
-        if got is not None:
-            out.append(got)
+        if got is True:
+            agree[c] += 1
+        elif isinstance(got, Finding):
+            off[c].append(got)
+    # A change column is trusted where its other rows agree with the recomputation: one wrong
+    # cell among agreeing rows is an error; a column that agrees nowhere holds another measure
+    # (points, a rate of another base, levels misread) and gives nothing; a lone row is a warning.
+    for c, found in off.items():
+        if agree[c] >= len(found):
+            out.extend(found)
+        elif agree[c] == 0 and len(found) == 1:
+            out.append(dataclasses.replace(found[0], severity=Severity.WARNING))
     return out
 
 
-def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) -> Finding | None:
+def _change_verdict(
+    ctx: Context, m: Mention, prior: Mention, current: Mention
+) -> Finding | bool | None:
+    """The finding where the stated change is off; True where it agrees; None where the cells
+    cannot be compared."""
     a_lo, a_hi = bounds(prior.fact.quantity)
     b_lo, b_hi = bounds(current.fact.quantity)
     a, b, v = point(prior.fact.quantity), point(current.fact.quantity), point(m.fact.quantity)
@@ -113,7 +130,7 @@ def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) 
         return None
     h = half_unit(m.fact.quantity)
     if v + h >= lo and v - h <= hi:
-        return None
+        return True
     words = {
         "label": _label(current),
         "a": ctx.quantity(prior.fact.quantity),
