@@ -44,11 +44,11 @@ PERCENT_WORDS = (
     "%|％|percentage points?|per ?cent|pp|bps?|basis points?"
 )
 # Counters that make a number a count; 개 is not a counter in 개년/개월 (durations).
-COUNT_UNITS_KO = "건|개(?![년월])|곳|명|개사|개소|社|차례|회"
+COUNT_UNITS_KO = "건|개(?![년월])|곳|명|개사|개소|社|차례|회|톤(?!당)"
 COUNT_UNITS_ZH = (
     "笔|起|家|个|個|项|項|件|名|人|座|所|次|轮|輪|辆|輛|台|块|片|部|套|艘|架|户|"
-    "吨|噸|头|頭|平方米|亩|畝|"
-    "\\s?(?-i:[TGMk]Wh)(?![A-Za-z])"
+    "吨二氧化碳当量|吨标准煤|吨|噸|头|頭|平方米|亩|畝|㎥|m³|"
+    "\\s?(?-i:[TGMk]Wh|tCO[2₂]-?eq?|TJ|GJ|TOE)(?![A-Za-z])"
 )
 COUNT_UNITS_EN = (
     "deals?|rounds?|companies|company|firms?|start-?ups?|investments?|transactions?|"

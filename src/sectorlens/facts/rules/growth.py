@@ -353,6 +353,27 @@ def _year_before(p: Period) -> Period | None:
         return None
 
 
+def _restates(section: str, level: Mention, levels: Sequence[Mention]) -> bool:
+    """The other section states ``level`` itself too, same metric, period and value within
+    rounding (the key-figures table the chairman's letter quotes): its figure of the year before
+    is the base of the letter's 同比 rate."""
+    want = point(level.fact.quantity)
+    if want is None or level.fact.period is None:
+        return False
+    for y in levels:
+        got = point(y.fact.quantity)
+        if (
+            y.section == section
+            and got is not None
+            and y.fact.period == level.fact.period
+            and _unit(y) == _unit(level)
+            and same_metric(y, level)
+            and abs(got - want) <= half_unit(y.fact.quantity) + half_unit(level.fact.quantity)
+        ):
+            return True
+    return False
+
+
 def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
     """A YoY rate of a level against the same metric's level a year before, stated elsewhere."""
     by_span = {m.fact.span: m for m in mentions}
@@ -391,7 +412,12 @@ def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
             and x.period_source != "reference"
             and _unit(x) == _unit(level)
             and same_metric(x, level)
-            and (x.section == level.section or not x.section or not level.section)
+            and (
+                x.section == level.section
+                or not x.section
+                or not level.section
+                or _restates(x.section, level, levels)
+            )
         ]
         values = {point(x.fact.quantity) for x in found}
         if len(values) != 1:

@@ -75,6 +75,32 @@ _WHOLE_ROW = re.compile(r"(?:总额|總額|总计|總計|合计|合計|총액|�
 _BY_ROW = re.compile(r"^\s*(?:按\S{1,8}分|分\S{1,8}看?|by\s\w+|\S{1,8}별)\s*[:：]?\s*$", re.I)
 
 
+def _openers(grid: Grid, table: Table) -> list[int]:
+    """Label-only rows that open a breakdown by one dimension (分行业 / 分产品 / 分地区, 지역별)."""
+    cols = sorted({c for _, c in grid})
+    if not cols:
+        return []
+    return [
+        r
+        for r in range(table.header_rows, table.rows)
+        if all((r, c) not in grid for c in cols) and _BY_ROW.match(table.row_label(r, cols[0]))
+    ]
+
+
+def _by_section(cells: list[Mention], openers: list[int]) -> list[list[Mention]]:
+    """A column's cells split at the rows opening each breakdown: every section is its own whole
+    (分行业 100%, 分产品 100%, 分地区 100%); rows above the first opener (the whole) are left out.
+    Without openers the column is one group."""
+    if not openers:
+        return [cells]
+    bounds = [*openers, 1 << 30]
+    groups = [
+        [m for m in cells if m.cell is not None and bounds[k] < m.cell[1] < bounds[k + 1]]
+        for k in range(len(openers))
+    ]
+    return [g for g in groups if g]
+
+
 def sections(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     """A whole's row above breakdowns by one dimension each (``按经营地分`` / 城镇 / 乡村): the
     items of a section add up to the whole. Established where they do so in one column; then
@@ -82,11 +108,7 @@ def sections(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     rows = sorted({r for r, _ in grid})
     cols = sorted({c for _, c in grid})
     labels = {r: table.row_label(r, cols[0]) if cols else "" for r in range(table.rows)}
-    openers = [
-        r
-        for r in range(table.header_rows, table.rows)
-        if all((r, c) not in grid for c in cols) and _BY_ROW.match(labels[r])
-    ]
+    openers = _openers(grid, table)
     if not openers or not rows:
         return []
     whole_rows = [r for r in rows if r < openers[0] and _WHOLE_ROW.search(labels[r])]
@@ -172,22 +194,32 @@ def share_columns(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     """A column of shares with an 'others' row and no total row: one whole, 100%."""
     out: list[Finding] = []
     cols = sorted({c for _, c in grid})
+    openers = _openers(grid, table)
     for col in cols:
-        cells = [m for (_, c), m in sorted(grid.items()) if c == col]
-        if len(cells) < 3 or any(
-            m.fact.quantity.kind is not Kind.PERCENT or m.change is not None for m in cells
+        column = [m for (_, c), m in sorted(grid.items()) if c == col]
+        if len(column) < 3 or any(
+            m.fact.quantity.kind is not Kind.PERCENT or m.change is not None for m in column
         ):
             continue
         head = " ".join(
-            [table.column_header(col), cells[0].section or "", cells[0].fact.subject or ""]
+            [table.column_header(col), column[0].section or "", column[0].fact.subject or ""]
         )
         if not SHARE_HEAD.search(head) or _CHANGED.search(table.column_header(col)):
             continue  # 份额变化, share change: points, not shares
+        for cells in _by_section(column, openers):
+            out.extend(_share_group(ctx, table, col, cells))
+    return out
+
+
+def _share_group(ctx: Context, table: Table, col: int, cells: list[Mention]) -> list[Finding]:
+    """One whole's shares in one column: at most 100%, and 100% where 'others' closes the list."""
+    out: list[Finding] = []
+    if len(cells) >= 2:
         labels = [table.row_label(m.cell[1], col) if m.cell else "" for m in cells]
         if any(TOTAL.search(x) for x in labels) or len(set(labels)) < len(labels):
-            continue  # a total row is checked as a total; repeated labels are several wholes
+            return out  # a total row is checked as a total; repeated labels are several wholes
         if len({m.fact.period for m in cells}) > 1:
-            continue
+            return out
         others = any(OTHERS.search(x) for x in labels)
         cells = collapse(cells)  # a subtotal row (A + B + C) stands for the rows it adds up
         total = sum_of(cells)

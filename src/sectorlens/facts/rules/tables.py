@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
-from dataclasses import replace
 from decimal import Decimal
 
 from sectorlens.facts.document import Table
@@ -48,7 +48,7 @@ def _changes(
     out: list[Finding] = []
     if table is None:
         return out
-    agree: dict[int, int] = defaultdict(int)  # column → rows whose change the levels confirm
+    agree: dict[int, int] = defaultdict(int)
     off: dict[int, list[Finding]] = defaultdict(list)
     for (r, c), m in sorted(grid.items()):
         if m.change is None or m.fact.quantity.kind not in _CHANGE_KINDS:
@@ -63,7 +63,8 @@ def _changes(
         # the nearest level and the next one in its unit (another column may stand between:
         # 2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)); which is the current one
         # their periods tell (prior | current | change, or current | prior | change)
-        levels = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
+        same = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
+        levels = same
         if len(levels) != 2:
             continue
         if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP) and (
@@ -73,7 +74,8 @@ def _changes(
         current, prior = levels
         pc0, pp0 = current.fact.period, prior.fact.period
         if pc0 is not None and pp0 is not None and pc0.end < pp0.end:
-            current, prior = prior, current  # current | prior | change (SEC filings)
+            # the later period is the current one wherever it stands (2019年 | 2018年 | 增减)
+            current, prior = prior, current
         pc, pp = current.fact.period, prior.fact.period
         if pc is None or pp is None or pc.end <= pp.end:
             continue
@@ -84,28 +86,23 @@ def _changes(
             agree[c] += 1
         elif isinstance(got, Finding):
             off[c].append(got)
-    for c, wrong in off.items():
-        out.extend(_corroborated(wrong, agree[c]))
+    # A change column is trusted where its other rows agree with the recomputation: one wrong
+    # cell among more agreeing rows is an error; as many agreeing as not, or a lone row, is a
+    # warning; a column that agrees nowhere holds another measure (points, a rate of another
+    # base, levels misread) and gives nothing.
+    for c, found in off.items():
+        if agree[c] > len(found):
+            out.extend(found)
+        elif agree[c] == len(found) or (agree[c] == 0 and len(found) == 1):
+            out.extend(dataclasses.replace(f, severity=Severity.WARNING) for f in found)
     return out
-
-
-def _corroborated(wrong: list[Finding], agree: int) -> list[Finding]:
-    """The rows of one change column whose change the levels contradict, kept where the column
-    itself bears the reading out: most of its rows agree (one wrong cell is an error), a lone
-    row is a warning; a column that disagrees on most rows was misread (levels of other
-    periods, a column of shares or margins) and says nothing."""
-    if agree >= 2 and agree > len(wrong):
-        return wrong
-    if agree == 0 and len(wrong) == 1:
-        return [replace(wrong[0], severity=Severity.WARNING)]
-    return []
 
 
 def _change_verdict(
     ctx: Context, m: Mention, prior: Mention, current: Mention
 ) -> Finding | bool | None:
-    """An error finding where the stated change is off, True where it agrees, None where the
-    levels cannot tell."""
+    """The finding where the stated change is off; True where it agrees; None where the cells
+    cannot be compared."""
     a_lo, a_hi = bounds(prior.fact.quantity)
     b_lo, b_hi = bounds(current.fact.quantity)
     a, b, v = point(prior.fact.quantity), point(current.fact.quantity), point(m.fact.quantity)
