@@ -38,6 +38,12 @@ _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 EXTRA = re.compile(
     "|".join(
         (
+            # 2024年三季报, 2023年年报, 2023年度报告: the period a periodic report covers
+            r"(?P<report>(?<!\d)(?P<ry>(?:19|20)\d{2})\s?(?:年度(?P<ra>报告|報告|报|報)|年\s?"
+            r"(?P<rk>(?:第?一季度?|第?三季度?|中期?|半年度?|年度?)(?:报告|報告|报|報)))(?!期))",
+            # 2024Q1 - 3, Q1-Q3 2024: the first three quarters
+            r"(?P<qr>(?<!\d)(?P<qry>(?:19|20)\d{2})\s?Q(?P<qr1>[1-4])\s?[-–~]\s?Q?(?P<qr2>[1-4])(?![\d.])"
+            r"|\bQ(?P<qb1>[1-4])\s?[-–~]\s?Q(?P<qb2>[1-4]),?\s?(?P<qby>(?:19|20)\d{2})\b)",
             r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년"
             r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–—－]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
             r"(?P<zhshort>(?<![\d.第近去来每余后前内])(?P<zy>[0-3]\d)年(?![间來来内後后前代度以期限多级龄国債债])"
@@ -108,6 +114,18 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
     """The period an ``EXTRA`` match names; ``year`` dates the forms without one."""
     g = m.groupdict()
     fiscal = dating.fiscal if dating is not None else None
+    if g["report"]:
+        kind = "年" if g["ra"] else g["rk"]
+        first = kind.lstrip("第")[:1]
+        end = {"一": 3, "三": 9, "中": 6, "半": 6}.get(first, 12)
+        return _span(int(g["ry"]), 1, end, partial=end in (9,))
+    if g["qr"]:
+        q1, q2 = int(g["qr1"] or g["qb1"]), int(g["qr2"] or g["qb2"])
+        return (
+            _span(int(g["qry"] or g["qby"]), 3 * q1 - 2, 3 * q2, partial=q1 != q2)
+            if q1 <= q2
+            else None
+        )
     if g["short"] or g["zhshort"]:
         y = _year(g["sy"] or g["zy"])
         rest = g["srest"] or g["zrest"] or ""
