@@ -209,8 +209,5 @@ def blank_markdown(text: str) -> str:
         if m and not re.match(r"\s*\d+[.)]", m.group(1)):
             line = " " * len(m.group(1)) + line[m.end(1) :]
         line = re.sub(r"(\*\*|__|`|~~)", lambda g: " " * len(g.group(1)), line)
-        if line.lstrip().startswith("|"):
-            # A table row: cells become tab-separated so the row label stays the row's subject.
-            line = line.replace("|", "\t")
         out.append(line)
     return "\n".join(out)

@@ -312,6 +312,8 @@ def column_periods(
         if not text:
             continue
         p = column_period(f"{lead} {text}" if lead else text, dating) or relative_period(text, base)
+        if p is not None and _CHANGE.search(text) and _years_apart(p):
+            p = Period(date(p.end.year, 1, 1), p.end)  # Percent change, 2017-18: the change of 2018
         if p is not None:
             out[c] = p
     for c in range(first_col, table.cols):
@@ -325,6 +327,12 @@ def column_periods(
             if (p := latest(levels)) is not None:
                 out[c] = p
     return out
+
+
+def _years_apart(p: Period) -> bool:
+    """``p`` runs over two or more whole calendar years (``2017-18``)."""
+    whole = (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+    return whole and p.end.year > p.start.year
 
 
 def caption_day(context: str) -> Period | None:

@@ -22,6 +22,13 @@ from sectorlens.facts.table_context import (
     qualifier_period,
     split_qualifier,
 )
+from sectorlens.facts.table_scale import (
+    UNIT_CONTEXT,
+    UNIT_PAREN,
+    block_context,
+    scale_currency,
+    set_apart_columns,
+)
 from sectorlens.facts.tables import row_parents
 from sectorlens.model import Fact, Kind, Period
 from sectorlens.parse import currency_in, is_currency_word, parse
@@ -34,61 +41,12 @@ _CELL = re.compile(
     r"(?P<tail>원|달러|위안|엔|元|美元|港元|欧元|日元)?\s*\*?$",
     re.I,
 )
-# A currency between "in" and the scale: (in $ millions), (in USD thousands).
-_CS = r"(?:US\$\s?|[A-Z]{1,2}\$\s?|[$€£¥₩]\s?|[A-Z]{3}\s)?"
-_CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日元)"
-_SCALE = (
-    (
-        re.compile(r"\bin\s+" + _CS + r"thousands\b|\(\s*\$?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I),
-        "thousand",
-    ),
-    (
-        re.compile(
-            r"\bin\s+"
-            + _CS
-            + r"millions\b|\(\s*\$?\s*M\s*\)|百万|백만"
-            + _CUR_AFTER
-            + r"|\bmn\b|\bmln\b",
-            re.I,
-        ),
-        "million",
-    ),
-    (
-        re.compile(
-            r"\bin\s+" + _CS + r"billions\b|\(\s*\$?\s*B\s*\)|十亿|십억" + _CUR_AFTER + r"|\bbn\b",
-            re.I,
-        ),
-        "billion",
-    ),
-    (re.compile(r"억" + _CUR_AFTER), "억"),
-    (re.compile(r"조" + _CUR_AFTER), "조"),
-    (re.compile(r"万(?:元|美元|港元|欧元|日元)"), "万"),
-    (re.compile(r"亿(?:元|美元|港元|欧元|日元)"), "亿"),
-)
-# (RMB million), (USD bn), Unit: KRW billion: a bare scale word inside a unit statement
-_BARE_SCALE = (
-    (re.compile(r"\bthousands?\b", re.I), "thousand"),
-    (re.compile(r"\bmillions?\b", re.I), "million"),
-    (re.compile(r"\bbillions?\b", re.I), "billion"),
-)
-_UNIT_PART = re.compile(r"[(（][^()（）]{1,40}[)）]|(?:단위|单位|unit)\s?[:：]?[^\n]{1,40}", re.I)
 _PERCENT_HEAD = re.compile(r"%|percent|margin|rate|ratio|비중|비율|률|率|占比|比重", re.I)
 _CHANGE_HEAD = re.compile(
     r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|증감|증가율|성장률|同比|环比|增减|变动|比上年",
     re.I,
 )
 _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
-_UNIT_CONTEXT = re.compile(
-    r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
-    r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$|"
-    # a line naming only the currency and scale: 人民币百万元，另有标注除外 / (백만원)
-    r"^\s*[(（]?\s*(?:金额\s*[:：]?\s*)?(?:人民币|人民幣|港币|港幣|美元)\s?"
-    r"(?:千|万|萬|百万|百萬|千万|亿|億)元\s*[)）]?\s*(?:[,，]\s*另有(?:标注|標注|注明|说明)除外)?\s*$|"
-    r"^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$",
-    re.I,
-)
-
-
 # Rows a table's scale and currency do not reach: amounts per share or per unit, share counts.
 _PER_UNIT = re.compile(r"\bper\s(?:\w+\s)?(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I)
 _SHARE_COUNT = re.compile(
@@ -120,15 +78,6 @@ class CellFact:
     number: str = ""  # the number as printed, without grouping
     stated: tuple[str | None, str | None] | None = None  # (scale, currency) the table states
     plain: bool = False  # a bare number: no sign, unit, scale or currency of its own or stated
-
-
-def _scale_currency(text: str) -> tuple[str | None, str | None]:
-    scale = next((word for pattern, word in _SCALE if pattern.search(text)), None)
-    if scale is None:
-        units = " ".join(m.group(0) for m in _UNIT_PART.finditer(text))
-        scale = next((word for pattern, word in _BARE_SCALE if pattern.search(units)), None)
-    currency = currency_in(text)
-    return scale, currency
 
 
 def _row_label(table: Table, row: int) -> str:
@@ -165,11 +114,11 @@ def table_facts(
     if columns:
         head = f"{head} {' '.join(columns)}"
     unit_text = " ".join(
-        m.group(0) if len(line) > 60 and (m := _UNIT_PAREN.search(line)) else line
+        m.group(0) if len(line) > 60 and (m := UNIT_PAREN.search(line)) else line
         for line in context.splitlines()
-        if _UNIT_CONTEXT.search(line)
+        if UNIT_CONTEXT.search(line)
     )
-    scale, currency = _scale_currency(f"{unit_text} {head}")
+    scale, currency = scale_currency(f"{unit_text} {head}")
     symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
     symbols.discard(None)
     if currency is None and len(symbols) == 1:
@@ -177,7 +126,7 @@ def table_facts(
     fallback = caption_day(context) or fallback
     out: list[CellFact] = []
     first_col = _first_value_col(table)
-    set_apart = _set_apart_columns(context, table.cols - first_col, dating)
+    set_apart = set_apart_columns(context, table.cols - first_col, dating)
     heads = {
         c: (columns[c] if columns and c < len(columns) else table.column_header(c))
         for c in range(table.cols)
@@ -198,7 +147,7 @@ def table_facts(
             label = table.row_label(r, c) if table.parts and table.part_of(c)[0] else own_label
             unit_label = f"{label} ({row_unit})" if row_unit else label
             if unit_label not in scales:
-                scales[unit_label] = _scale_currency(unit_label)
+                scales[unit_label] = scale_currency(unit_label)
             row_scale, row_currency = scales[unit_label]
             value_text, note = split_qualifier(cell.text)
             got = _cell_fact(doc, block, table, cell.row, cell.col, value_text, label)
@@ -296,25 +245,6 @@ def _group_label(table: Table, row: int, col: int, first_col: int, context: str)
     return last if last.endswith((":", "：")) and len(last) <= 40 else None
 
 
-def _set_apart_columns(context: str, n: int, dating: Dating | None) -> list[Period]:
-    """The periods of the lines right above a table that only name periods, one per value
-    column (``Three Months Ended April 30, 2023`` / ``2022`` set above the grid), or none."""
-    lines = context.splitlines()
-    k = len(lines)
-    while k and not _dates_only(lines[k - 1]):
-        k -= 1  # a section label between the header lines and the grid (Revenues:)
-        if len(lines) - k > 2:
-            return []
-    start = k
-    while start and _dates_only(lines[start - 1]):
-        start -= 1
-    found = [p.period for p in named_periods("\n".join(lines[start:k]), None, dating)]
-    found = [p for p in found if p is not None]
-    if n < 2 or len(found) != n or len(set(found)) != n:
-        return []
-    return found
-
-
 def _cell_fact(
     doc: Document, block: Block, table: Table, row: int, col: int, text: str, label: str
 ) -> tuple[str, str | None, str | None, str | None] | None:
@@ -375,51 +305,6 @@ def _clean(text: str) -> str | None:
     cleaned = re.sub(r"(?:\s*\(\d{1,2}\))+\s*$", " ", cleaned)  # footnote marks: (1)(2)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" /|-—")
     return cleaned or None
-
-
-_UNIT_PAREN = re.compile(
-    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:[$€£¥₩]\s?)?(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
-    re.I,
-)
-_PERIOD_WORDS = re.compile(
-    r"\b(?:(?:three|six|nine|twelve|\d{1,2})\s+months|quarter|year|fiscal|ended|ending|as\s+of|"
-    r"at)\b|[\W\d_]",
-    re.I,
-)
-
-
-def _dates_only(text: str) -> bool:
-    """A short line that names periods and nothing else (a column header set above a table)."""
-    if len(text) > 60:
-        return False
-    found = named_periods(text, None)
-    if not found:
-        return False
-    rest = text
-    for n in reversed(found):
-        rest = rest[: n.start] + " " + rest[n.end :]
-    return not _PERIOD_WORDS.sub("", rest).strip()
-
-
-def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
-    """The text of the blocks right before a table (its caption and unit line): ``lookback``
-    blocks; short unit lines (``(단위: 억 원)``, ``(in millions, except …)``) and lines that
-    only name periods (column headers set apart) up to six blocks back, not past another table
-    or a heading that is more than such a line."""
-    before: list[Block] = []
-    for b in reversed(doc.blocks[max(0, block.index - 6) : block.index]):
-        if b.table is not None:
-            break
-        near = block.index - b.index <= lookback
-        dated = _dates_only(b.text)
-        unit = (len(b.text) <= 60 and _UNIT_CONTEXT.search(b.text)) or (
-            len(b.text) <= 200 and _UNIT_PAREN.search(b.text)
-        )
-        if near or unit or dated:
-            before.insert(0, b)
-        if b.kind.value == "heading" and not dated and b.text.strip(" #"):
-            break
-    return "\n".join(b.text for b in before)
 
 
 __all__ = ["CellFact", "block_context", "is_change_header", "quantity_text", "table_facts"]

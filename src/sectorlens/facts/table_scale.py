@@ -1,0 +1,145 @@
+"""What the lines above a table say about its cells: the scale and currency of a unit line
+(``($ in millions)``, ``(단위: 억 원)``, ``单位：亿元``, ``Millions of U.S. Dollars``), the
+periods of column headers set apart above the grid, and which blocks before a table are its
+caption and unit lines."""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts.context import Dating, named_periods
+from sectorlens.facts.document import Block, Document
+from sectorlens.model import Period
+from sectorlens.parse import currency_in
+
+# A currency between "in" and the scale: (in $ millions), (in USD thousands).
+_CS = r"(?:US\$\s?|[A-Z]{1,2}\$\s?|[$€£¥₩]\s?|[A-Z]{3}\s)?"
+_CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日元)"
+_SCALE = (
+    (
+        re.compile(r"\bin\s+" + _CS + r"thousands\b|\(\s*\$?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I),
+        "thousand",
+    ),
+    (
+        re.compile(
+            r"\bin\s+"
+            + _CS
+            + r"millions\b|\(\s*\$?\s*M\s*\)|百万|백만"
+            + _CUR_AFTER
+            + r"|\bmn\b|\bmln\b",
+            re.I,
+        ),
+        "million",
+    ),
+    (
+        re.compile(
+            r"\bin\s+" + _CS + r"billions\b|\(\s*\$?\s*B\s*\)|十亿|십억" + _CUR_AFTER + r"|\bbn\b",
+            re.I,
+        ),
+        "billion",
+    ),
+    (re.compile(r"억" + _CUR_AFTER), "억"),
+    (re.compile(r"조" + _CUR_AFTER), "조"),
+    (re.compile(r"万(?:元|美元|港元|欧元|日元)"), "万"),
+    (re.compile(r"亿(?:元|美元|港元|欧元|日元)"), "亿"),
+)
+# (RMB million), (USD bn), Unit: KRW billion: a bare scale word inside a unit statement
+_BARE_SCALE = (
+    (re.compile(r"\bthousands?\b", re.I), "thousand"),
+    (re.compile(r"\bmillions?\b", re.I), "million"),
+    (re.compile(r"\bbillions?\b", re.I), "billion"),
+)
+_UNIT_PART = re.compile(r"[(（][^()（）]{1,40}[)）]|(?:단위|单位|unit)\s?[:：]?[^\n]{1,40}", re.I)
+
+UNIT_CONTEXT = re.compile(
+    r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
+    r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$|"
+    # a line naming only the currency and scale: 人民币百万元，另有标注除外 / (백만원)
+    r"^\s*[(（]?\s*(?:金额\s*[:：]?\s*)?(?:人民币|人民幣|港币|港幣|美元)\s?"
+    r"(?:千|万|萬|百万|百萬|千万|亿|億)元\s*[)）]?\s*(?:[,，]\s*另有(?:标注|標注|注明|说明)除外)?\s*$|"
+    r"^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$",
+    re.I,
+)
+
+
+def scale_currency(text: str) -> tuple[str | None, str | None]:
+    scale = next((word for pattern, word in _SCALE if pattern.search(text)), None)
+    if scale is None:
+        units = " ".join(m.group(0) for m in _UNIT_PART.finditer(text))
+        scale = next((word for pattern, word in _BARE_SCALE if pattern.search(units)), None)
+    currency = currency_in(text)
+    return scale, currency
+
+
+def set_apart_columns(context: str, n: int, dating: Dating | None) -> list[Period]:
+    """The periods of the lines right above a table that only name periods, one per value
+    column (``Three Months Ended April 30, 2023`` / ``2022`` set above the grid), or none."""
+    lines = context.splitlines()
+    k = len(lines)
+    while k and not dates_only(lines[k - 1]):
+        k -= 1  # a section label between the header lines and the grid (Revenues:)
+        if len(lines) - k > 2:
+            return []
+    start = k
+    while start and dates_only(lines[start - 1]):
+        start -= 1
+    found = [p.period for p in named_periods("\n".join(lines[start:k]), None, dating)]
+    found = [p for p in found if p is not None]
+    if n < 2 or len(found) != n or len(set(found)) != n:
+        return []
+    return found
+
+
+UNIT_PAREN = re.compile(
+    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:[$€£¥₩]\s?)?(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
+    re.I,
+)
+_PERIOD_WORDS = re.compile(
+    r"\b(?:(?:three|six|nine|twelve|\d{1,2})\s+months|quarter|year|fiscal|ended|ending|as\s+of|"
+    r"at)\b|[\W\d_]",
+    re.I,
+)
+
+
+def dates_only(text: str) -> bool:
+    """A short line that names periods and nothing else (a column header set above a table)."""
+    if len(text) > 60:
+        return False
+    found = named_periods(text, None)
+    if not found:
+        return False
+    rest = text
+    for n in reversed(found):
+        rest = rest[: n.start] + " " + rest[n.end :]
+    return not _PERIOD_WORDS.sub("", rest).strip()
+
+
+def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
+    """The text of the blocks right before a table (its caption and unit line): ``lookback``
+    blocks; short unit lines (``(단위: 억 원)``, ``(in millions, except …)``) and lines that
+    only name periods (column headers set apart) up to six blocks back, not past another table
+    or a heading that is more than such a line."""
+    before: list[Block] = []
+    for b in reversed(doc.blocks[max(0, block.index - 6) : block.index]):
+        if b.table is not None:
+            break
+        near = block.index - b.index <= lookback
+        dated = dates_only(b.text)
+        unit = (len(b.text) <= 60 and UNIT_CONTEXT.search(b.text)) or (
+            len(b.text) <= 200 and UNIT_PAREN.search(b.text)
+        )
+        if near or unit or dated:
+            before.insert(0, b)
+        if b.kind.value == "heading" and not dated and b.text.strip(" #"):
+            break
+    return "\n".join(b.text for b in before)
+
+
+__all__ = [
+    "UNIT_CONTEXT",
+    "UNIT_PAREN",
+    "block_context",
+    "dates_only",
+    "scale_currency",
+    "set_apart_columns",
+]
