@@ -48,7 +48,9 @@ _CHANGE_HEAD = re.compile(
 )
 _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
 # Rows a table's scale and currency do not reach: amounts per share or per unit, share counts.
-_PER_UNIT = re.compile(r"\bper\s(?:\w+\s)?(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I)
+_PER_UNIT = re.compile(
+    r"\bper\s(?:\w+\s){0,3}(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I
+)
 _SHARE_COUNT = re.compile(
     r"^\W*(?:(?:weighted[-\s]average\s)?(?:number\sof\s)?(?:\w+\s)?shares\b(?!\sof\sprofit)|"
     r"headcount|employees|주식\s?수|股数|股本总数)",
@@ -138,6 +140,7 @@ def table_facts(
     unit_col = next((c for c in range(first_col, table.cols) if _UNIT_COL.match(heads[c])), None)
     for r in range(table.header_rows, table.rows):
         own_label = _row_label(table, r)
+        per_unit: bool | None = None  # under a per-share heading (Earnings per share: / Basic)
         unit_cell = table.cell(r, unit_col) if unit_col is not None else None
         row_unit = unit_cell.text.strip() if unit_cell is not None else ""
         for c in range(first_col, table.cols):
@@ -160,7 +163,11 @@ def table_facts(
             sc = row_scale or scale
             if symbol and symbol == _CELL.match(value_text).group("tail"):  # type: ignore[union-attr]
                 sc = None  # 208,500원: the cell states its own unit
-            if _PER_UNIT.search(label) and not row_scale:
+            if sc and not row_scale and per_unit is None:
+                per_unit = bool(_PER_UNIT.search(label)) or any(
+                    _PER_UNIT.search(p) for p in row_parents(table, r, c, is_change_header)
+                )
+            if per_unit and not row_scale:
                 sc = None  # (in millions, except per share data): $0.20 a share
             if _SHARE_COUNT.search(label) and not symbol and not row_currency:
                 cur = None  # shares used in computing …: a count of shares, not money

@@ -114,6 +114,9 @@ def dates_only(text: str) -> bool:
     return not _PERIOD_WORDS.sub("", rest).strip()
 
 
+_ASIDE = re.compile(r"^[\s#]*(?:[(（][^()（）]{0,40}[)）])?\s*$")  # (Unaudited), or nothing
+
+
 def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
     """The text of the blocks right before a table (its caption and unit line): ``lookback``
     blocks; short unit lines (``(단위: 억 원)``, ``(in millions, except …)``) and lines that
@@ -130,8 +133,8 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
         )
         if near or unit or dated:
             before.insert(0, b)
-        if b.kind.value == "heading" and not dated and b.text.strip(" #"):
-            break
+        if b.kind.value == "heading" and not (dated or unit or _ASIDE.match(b.text)):
+            break  # a heading ends the table's context; (Unaudited) and unit lines do not
     return "\n".join(b.text for b in before)
 
 
