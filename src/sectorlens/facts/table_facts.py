@@ -82,6 +82,24 @@ class CellFact:
     plain: bool = False  # a bare number: no sign, unit, scale or currency of its own or stated
 
 
+# A code set apart as the row's unit: (EUR million), [USD], in USD, / KRW, "Sales, EUR".
+_CODE_AS_UNIT = re.compile(
+    r"[(（\[][^)）\]]*\b[A-Z]{3}\b|\b(?:in|of)\s+[A-Z]{3}\b|/\s*[A-Z]{3}\b|,\s*[A-Z]{3}\s*$"
+)
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+
+
+def _row_scale(label: str) -> tuple[str | None, str | None]:
+    """The scale and currency a row's label states. A bare three-letter code in a label is a
+    name (``AMD``, ``CAT``), not the row's currency, unless the label sets it apart as a unit
+    (``Revenue (EUR million)``, ``Sales in USD``)."""
+    scale, currency = scale_currency(label)
+    bare = currency and not _CODE_AS_UNIT.search(label) and _CODE.search(label)
+    if bare and scale_currency(_CODE.sub(" ", label))[1] is None:
+        currency = None
+    return scale, currency
+
+
 def _row_label(table: Table, row: int) -> str:
     if table.header_cols:
         return table.row_header(row)
@@ -150,7 +168,7 @@ def table_facts(
             label = table.row_label(r, c) if table.parts and table.part_of(c)[0] else own_label
             unit_label = f"{label} ({row_unit})" if row_unit else label
             if unit_label not in scales:
-                scales[unit_label] = scale_currency(unit_label)
+                scales[unit_label] = _row_scale(unit_label)
             row_scale, row_currency = scales[unit_label]
             value_text, note = split_qualifier(cell.text)
             got = _cell_fact(doc, block, table, cell.row, cell.col, value_text, label)

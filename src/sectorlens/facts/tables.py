@@ -48,11 +48,13 @@ def is_number(text: str) -> bool:
 
 
 def _merge_signs(grid: list[list[str]]) -> None:
-    """A `$` cell joins the number to its right; a `%` or `)` cell joins the number to its left."""
+    """A `$` cell joins the number to its right; a `%` or `)` cell joins the number to its left.
+    The first cell of a row is its label, whatever it reads like (``AMD``, ``USD``): a sign
+    cell stands between a label and its number."""
     for r in grid:
         width = len(r)
         for c in range(width):
-            if r[c] and is_currency_word(r[c]):
+            if r[c] and is_currency_word(r[c]) and any(r[:c]):
                 k = c + 1
                 while k < width - 1 and not r[k]:
                     k += 1

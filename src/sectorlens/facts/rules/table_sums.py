@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from sectorlens.facts.document import Table
@@ -85,6 +86,7 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     confirmed = _unlabelled_totals(ctx, grid, rows, cols)
     runs: dict[int, tuple[int, ...]] = {}  # total row → item rows that add up in some column
     pending: list[tuple[int, int, str]] = []
+    close: list[tuple[int, Finding]] = []
     for col in cols:
         shares = _share_column(table, col)
         for i, r in enumerate(rows):
@@ -119,6 +121,9 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
             if got is None:
                 pending.append((r, col, label or _UNLABELLED[ctx.lang]))
                 continue
+            if got.severity is not Severity.OK:
+                close.append((r, got))  # no run adds up: the section only comes close
+                continue
             out.append(got)
             if got.severity is Severity.OK and len(got.facts) >= 3:
                 items = [x for x in above if x.fact in got.facts[1:]]
@@ -131,6 +136,24 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
         parts = [x for x in found if x is not None and same_unit(x, m) and is_amount(x, True)]
         if len(parts) >= 2 and len(parts) == len(found) and additive(parts, m):
             out.append(verdict(ctx, label, m, parts))
+    out.extend(corroborated(close, set(runs), any(f.severity is Severity.OK for f in out)))
+    return out
+
+
+def corroborated(
+    close: list[tuple[int, Finding]], exact: set[int], any_exact: bool
+) -> list[Finding]:
+    """Totals that only come close to the rows above them, as far as the table bears the
+    relation out: where the same total row adds up exactly in another column the table states
+    it (an error); where only other totals of the table add up, a warning; where nothing in the
+    table adds up exactly, the structure was misread (subtotals, indentation lost, rows that
+    are not items) and there is no finding."""
+    out = []
+    for row, f in close:
+        if row in exact:
+            out.append(f)
+        elif any_exact:
+            out.append(replace(f, severity=Severity.WARNING))
     return out
 
 
@@ -189,8 +212,8 @@ def _unlabelled_totals(ctx: Context, grid: Grid, rows: list[int], cols: list[int
             ):
                 hits += 1
         # the last row: one column that adds up; a row inside the table (a subtotal line under
-        # its items): most of its columns, at least two, add up
-        if (hits >= 1 and r == rows[-1]) or (hits >= 2 and 2 * hits > amounts):
+        # its items): at least half of its columns add up
+        if hits >= 1 and (r == rows[-1] or 2 * hits >= amounts):
             out.add(r)
     return out
 
