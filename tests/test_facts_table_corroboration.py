@@ -344,3 +344,29 @@ def test_zh_subtotal_row_adds_up_its_items() -> None:
     bad = check(extract(from_text(_zh("55"), fmt="md")), lang="en")
     assert [f for f in ok if f.rule == "table.total" and f.severity in BAD] == []
     assert [f for f in bad if f.rule == "table.total" and f.severity in BAD]
+
+
+def _results(gross: str) -> str:
+    year = "Year Ended / "
+    return html_table(
+        [
+            f"{year}2024",
+            f"{year}% of Net Sales",
+            f"{year}2023",
+            f"{year}% of Net Sales",
+            f"{year}% Change",
+        ],
+        [
+            ("Net sales", ["$5,200", "100.0%", "$4,800", "100.0%", "8.3%"]),
+            ("Cost of sales", ["3,100", "59.6%", "2,950", "61.5%", "5.1%"]),
+            ("Gross profit", ["2,100", "40.4%", "1,850", "38.5%", gross]),
+            ("Selling, general and administrative", ["1,350", "26.0%", "1,300", "27.1%", "3.8%"]),
+            ("Operating income", ["750", "14.4%", "550", "11.5%", "36.4%"]),
+        ],
+        "Results of operations (dollars in millions):",
+    )
+
+
+def test_a_change_column_beside_percent_of_sales_columns_is_the_amounts_change() -> None:
+    found = ok_then_bad(_results("13.5%"), _results("23.5%"), "table.")
+    assert [f.rule for f in found] == ["table.change"]

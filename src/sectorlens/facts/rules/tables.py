@@ -60,6 +60,12 @@ def _changes(
         start, _ = table.part_of(c)
         levels = [grid[(r, x)] for x in range(c - 1, start - 1, -1) if (r, x) in grid]
         levels = [x for x in levels if x.change is None]
+        if m.fact.quantity.kind is Kind.PERCENT and any(
+            x.fact.quantity.kind is not Kind.PERCENT for x in levels
+        ):
+            # amounts beside their shares of sales (2024 | % of sales | 2023 | % of sales |
+            # % change): the change is the amounts'
+            levels = [x for x in levels if x.fact.quantity.kind is not Kind.PERCENT]
         # the nearest level and the next one in its unit (another column may stand between:
         # 2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)); which is the current one
         # their periods tell (prior | current | change, or current | prior | change)
