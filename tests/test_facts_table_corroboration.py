@@ -370,3 +370,22 @@ def _results(gross: str) -> str:
 def test_a_change_column_beside_percent_of_sales_columns_is_the_amounts_change() -> None:
     found = ok_then_bad(_results("13.5%"), _results("23.5%"), "table.")
     assert [f.rule for f in found] == ["table.change"]
+
+
+def _quarters(q4: str) -> str:
+    return html_table(
+        ["First Quarter", "Second Quarter", "Third Quarter", "Fourth Quarter", "Total Year"],
+        [
+            ("Net sales", ["$2,500", "$2,600", "$2,550", q4, "$10,500"]),
+            ("Net income", ["300", "320", "310", "370", "1,300"]),
+            ("Earnings per share — diluted", ["$0.74", "$0.80", "$0.78", "$0.93", "$3.21"]),
+        ],
+        "Quarterly results (in millions, except per share amounts):",
+    )
+
+
+def test_quarterly_amounts_per_share_need_not_add_up_to_the_year() -> None:
+    # per-share amounts are computed on each quarter's shares: 0.74 + 0.80 + 0.78 + 0.93 is
+    # not 3.21, and no reader takes that for an error; the amounts above them do add up
+    found = ok_then_bad(_quarters("$2,850"), _quarters("$2,950"), "table.total")
+    assert all("per share" not in f.message for f in found)
