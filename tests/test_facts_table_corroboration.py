@@ -389,3 +389,42 @@ def test_quarterly_amounts_per_share_need_not_add_up_to_the_year() -> None:
     # not 3.21, and no reader takes that for an error; the amounts above them do add up
     found = ok_then_bad(_quarters("$2,850"), _quarters("$2,950"), "table.total")
     assert all("per share" not in f.message for f in found)
+
+
+# --- prose of long filings: a level's share is not a change; one whole per period ------------
+
+
+def prose_flagged(text: str, rule: str) -> list[Finding]:
+    found = check(extract(from_text(text + "\n", fmt="txt")), lang="en")
+    return [f for f in found if f.rule.startswith(rule) and f.severity in BAD]
+
+
+def test_a_share_set_after_a_level_with_or_is_not_its_change() -> None:
+    ok = (
+        "Services net sales were $24.2 billion in the third quarter, or 28% of total net "
+        "sales, compared to $21.2 billion, or 26%, a year ago."
+    )
+    bad = "Services net sales grew to $24.2 billion, or 24%, from $21.2 billion a year ago."
+    assert prose_flagged(ok, "derived.") == []
+    assert prose_flagged(bad, "derived.growth")
+
+
+MARGINS = "\n\n".join(
+    [
+        "Services net sales were $24.2 billion in the third quarter of 2024, or 28% of total "
+        "net sales.",
+        "Research and development expense was $8.0 billion in the third quarter of 2024, or 9% "
+        "of net sales.",
+        "Selling, general and administrative expense was $6.3 billion in the third quarter of "
+        "2024, or {sga}% of net sales.",
+        "Research and development expense was $23.6 billion in the first nine months of 2024, "
+        "or 8% of net sales.",
+    ]
+)
+
+
+def test_shares_of_sales_imply_one_whole_per_period() -> None:
+    # the nine months' 8% implies nine months' sales, not the quarter's: no finding; a
+    # quarter's share the other quarter's shares contradict is
+    assert prose_flagged(MARGINS.format(sga=7), "breakdown.share_of") == []
+    assert prose_flagged(MARGINS.format(sga=17), "breakdown.share_of")
