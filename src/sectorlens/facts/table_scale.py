@@ -49,11 +49,19 @@ _BARE_SCALE = (
     (re.compile(r"\bmillions?\b", re.I), "million"),
     (re.compile(r"\bbillions?\b", re.I), "billion"),
 )
-_UNIT_PART = re.compile(r"[(（][^()（）]{1,40}[)）]|(?:단위|单位|unit)\s?[:：]?[^\n]{1,40}", re.I)
+# (Millions of U.S. Dollars), Million $: a scale word with the currency it counts
+_OF_MONEY = (
+    r"\b(?:thousands?|millions?|billions?)\s(?:of\s)?(?:US\$|\$|USD|(?:U\.S\.\s)?dollars)(?!\w)"
+)
+_UNIT_PART = re.compile(
+    r"[(（][^()（）]{1,40}[)）]|(?:단위|单位|unit)\s?[:：]?[^\n]{1,40}|" + _OF_MONEY, re.I
+)
 
 UNIT_CONTEXT = re.compile(
     r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
-    r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$",
+    r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$|"
+    + _OF_MONEY
+    + r"\s*[)）]?\s*$",
     re.I,
 )
 
@@ -87,7 +95,8 @@ def set_apart_columns(context: str, n: int, dating: Dating | None) -> list[Perio
 
 
 UNIT_PAREN = re.compile(
-    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:[$€£¥₩]\s?)?(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
+    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:[$€£¥₩]\s?)?(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]|"
+    r"[(（]\s?" + _OF_MONEY + r"\s?[)）]|" + _OF_MONEY + r"\s*$",
     re.I,
 )
 _PERIOD_WORDS = re.compile(
