@@ -24,11 +24,13 @@ from sectorlens.facts.table_context import (
     split_qualifier,
 )
 from sectorlens.facts.table_scale import (
+    TERM,
     UNIT_CONTEXT,
     UNIT_PAREN,
     block_context,
     scale_currency,
     set_apart_columns,
+    term_periods,
 )
 from sectorlens.facts.tables import row_parents
 from sectorlens.model import Fact, Kind, Period
@@ -158,6 +160,10 @@ def table_facts(
     }
     caption = caption_measure(context)
     col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base)
+    if terms := term_periods(context, dating):
+        for c in range(first_col, table.cols):
+            if (m := TERM.search(heads[c])) and int(m.group(1)) in terms:
+                col_periods[c] = terms[int(m.group(1))]  # 제 24기: the term stated above
     months = series_months(col_periods.values())
     scales: dict[str, tuple[str | None, str | None]] = {}
     # A column of units (구분 | 단위 | 2022 | 2023): each row's unit, as if in its label.

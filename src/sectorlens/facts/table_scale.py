@@ -119,6 +119,30 @@ def dates_only(text: str) -> bool:
     return not _PERIOD_WORDS.sub("", rest).strip()
 
 
+# 제 24 기 2022.01.01 부터 2022.12.31 까지: a numbered fiscal term and its dates, above a table
+# whose columns are headed by the term's number (구분 | 제 24기 | 제 23기).
+TERM = re.compile(r"제\s?(\d{1,3})\s?기")
+
+
+def term_periods(context: str, dating: Dating | None) -> dict[int, Period]:
+    """The periods of the numbered fiscal terms the lines above a table state."""
+    out: dict[int, Period] = {}
+    for line in context.splitlines():
+        marks = list(TERM.finditer(line))  # lines joined into one paragraph: one term each
+        ends = [m.start() for m in marks[1:]] + [len(line)] if marks else []
+        for m, end in zip(marks, ends, strict=True):
+            _term(out, m, line[m.end() : end], dating)
+    return out
+
+
+def _term(out: dict[int, Period], m: re.Match[str], rest: str, dating: Dating | None) -> None:
+    found = [n.period for n in named_periods(rest, None, dating) if not n.compared]
+    if len(found) == 2 and found[0].start < found[1].end:  # … 부터 … 까지
+        out[int(m.group(1))] = Period(found[0].start, found[1].end)
+    elif len(found) == 1:
+        out[int(m.group(1))] = found[0]  # 제21기: 2023년 12월 31일 현재
+
+
 def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
     """The text of the blocks right before a table (its caption and unit line): ``lookback``
     blocks; short unit lines (``(단위: 억 원)``, ``(in millions, except …)``) and lines that
@@ -141,10 +165,12 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
 
 
 __all__ = [
+    "TERM",
     "UNIT_CONTEXT",
     "UNIT_PAREN",
     "block_context",
     "dates_only",
     "scale_currency",
     "set_apart_columns",
+    "term_periods",
 ]
