@@ -159,7 +159,8 @@ def table_facts(
         for c in range(table.cols)
     }
     caption = caption_measure(context)
-    col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base)
+    year = fallback.end.year if fallback is not None else None
+    col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base, year)
     if terms := term_periods(context, dating):
         for c in range(first_col, table.cols):
             if (m := TERM.search(heads[c])) and int(m.group(1)) in terms:

@@ -40,8 +40,8 @@ _SCALE = (
     ),
     (re.compile(r"억" + _CUR_AFTER), "억"),
     (re.compile(r"조" + _CUR_AFTER), "조"),
-    (re.compile(r"万(?:元|美元|港元|欧元|日元)"), "万"),
-    (re.compile(r"亿(?:元|美元|港元|欧元|日元)"), "亿"),
+    (re.compile(r"[万萬](?:元|美元|港元|欧元|歐元|日元)"), "万"),
+    (re.compile(r"[亿億](?:元|美元|港元|欧元|歐元|日元)"), "亿"),
 )
 # (RMB million), (USD bn), Unit: KRW billion: a bare scale word inside a unit statement
 _BARE_SCALE = (
