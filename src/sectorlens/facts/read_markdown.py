@@ -200,6 +200,8 @@ def _merged_headers(grid: list[list[str]]) -> None:
         return
     if [c.strip() for c in top[1 : 1 + len(names)]] == names:
         top[1:] = [name for name in names for _ in range(k)]
+
+
 def _header_rows(grid: list[list[str]]) -> int:
     """The header row and the rows of sub-headers right below it (``| | 2010 | 2009 |`` under
     ``| Unit | Profit | | Float | |``), with each spanning header spread over the empty cells

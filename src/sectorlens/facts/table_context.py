@@ -311,6 +311,9 @@ def column_periods(
             continue
         head = f"{lead} {text}" if lead else text
         p = column_period(head, dating, year) or relative_period(text, base)
+        fiscal = dating.fiscal if dating is not None else None
+        if p is not None and fiscal is not None and _calendar_year(p):
+            p = Period(*fiscal.year(p.end.year))  # 2015 over a fiscal company's table: FY2015
         if p is not None and _CHANGE.search(text) and _years_apart(p):
             p = Period(date(p.end.year, 1, 1), p.end)  # Percent change, 2017-18: the change of 2018
         if p is not None:
@@ -326,6 +329,12 @@ def column_periods(
             if (p := latest(levels)) is not None:
                 out[c] = p
     return out
+
+
+def _calendar_year(p: Period) -> bool:
+    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) and (
+        p.start.year == p.end.year
+    )
 
 
 def _years_apart(p: Period) -> bool:
