@@ -39,7 +39,7 @@ _YEAR_ENDED = re.compile(
 # The fourth quarter ended January 28, 2024: the end of a fiscal year whose number is named
 # elsewhere in the document (Fourth Quarter and Fiscal 2024).
 _YEAR_END_STATED = re.compile(
-    rf"\b(?:fourth\s(?:fiscal\s)?quarter|Q4|fiscal\syear|full\syear)\s(?:which\s)?"
+    rf"\b(?:fourth\s(?:fiscal\s)?quarter|Q4|fiscal\syear|full\syear|(?:12|twelve)\smonths)\s(?:which\s)?"
     rf"(?:ended|ending)\s(?:on\s)?{_DAY}",
     re.I,
 )

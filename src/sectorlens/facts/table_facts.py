@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
+from sectorlens.facts.flows import row_period, series_months
 from sectorlens.facts.table_context import (
     caption_day,
     caption_measure,
@@ -23,11 +24,13 @@ from sectorlens.facts.table_context import (
     split_qualifier,
 )
 from sectorlens.facts.table_scale import (
+    TERM,
     UNIT_CONTEXT,
     UNIT_PAREN,
     block_context,
     scale_currency,
     set_apart_columns,
+    term_periods,
 )
 from sectorlens.facts.tables import row_parents
 from sectorlens.model import Fact, Kind, Period
@@ -58,6 +61,8 @@ _SHARE_COUNT = re.compile(
 )
 
 
+# A row labelled by a unit alone (``(%)`` under ``영업이익``): the ratio of the row above.
+_UNIT_ONLY_LABEL = re.compile(r"\s*[(（]\s*(?:%|％|배|倍|x|bp|%p)\s*[)）]\s*", re.I)
 _UNIT_COL = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?|UOM|UoM)\s*[)）]?\s*$", re.I)
 
 
@@ -100,17 +105,38 @@ def _row_scale(label: str) -> tuple[str | None, str | None]:
     return scale, currency
 
 
-def _row_label(table: Table, row: int) -> str:
+def _row_label(table: Table, row: int, col: int = 0) -> str:
     if table.header_cols:
         return table.row_header(row)
-    first = table.cell(row, 0)
-    return first.text if first is not None and not _CELL.match(first.text) else ""
+    for c in range(col, -1, -1):  # Total Market | | | 655,882: a label set in the first column
+        first = table.cell(row, c)
+        if first is not None and first.text.strip():
+            return first.text if not _CELL.match(first.text) else ""
+    return ""
 
 
-def _first_value_col(table: Table) -> int:
+def _label_col(table: Table) -> int:
+    """The column that names the rows of a table without header columns: the first whose body
+    cells are mostly words, where the columns before it hold only numbers (rank | vendor)."""
+    for c in range(min(table.cols - 1, 3)):
+        texts = [
+            cell.text.strip()
+            for r in range(table.header_rows, table.rows)
+            if (cell := table.cell(r, c)) is not None and cell.text.strip()
+        ]
+        words = sum(1 for t in texts if not _CELL.match(t))
+        if texts and words >= 0.6 * len(texts):
+            return c
+        if words > 0.25 * len(texts):
+            return 0
+    return 0
+
+
+def _first_value_col(table: Table, label_col: int) -> int:
     if table.header_cols:
         return table.header_cols
-    return 1 if any(_row_label(table, r) for r in range(table.header_rows, table.rows)) else 0
+    labelled = any(_row_label(table, r, label_col) for r in range(table.header_rows, table.rows))
+    return label_col + 1 if labelled else 0
 
 
 def table_facts(
@@ -145,19 +171,31 @@ def table_facts(
         currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
     fallback = caption_day(context) or fallback
     out: list[CellFact] = []
-    first_col = _first_value_col(table)
+    label_col = 0 if table.header_cols else _label_col(table)
+    first_col = _first_value_col(table, label_col)
     set_apart = set_apart_columns(context, table.cols - first_col, dating)
     heads = {
         c: (columns[c] if columns and c < len(columns) else table.column_header(c))
         for c in range(table.cols)
     }
     caption = caption_measure(context)
-    col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base)
+    year = fallback.end.year if fallback is not None else None
+    col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base, year)
+    if terms := term_periods(context, dating):
+        for c in range(first_col, table.cols):
+            if (m := TERM.search(heads[c])) and int(m.group(1)) in terms:
+                col_periods[c] = terms[int(m.group(1))]  # 제 24기: the term stated above
+    months = series_months(col_periods.values())
     scales: dict[str, tuple[str | None, str | None]] = {}
     # A column of units (구분 | 단위 | 2022 | 2023): each row's unit, as if in its label.
     unit_col = next((c for c in range(first_col, table.cols) if _UNIT_COL.match(heads[c])), None)
+    above_label = ""
     for r in range(table.header_rows, table.rows):
-        own_label = _row_label(table, r)
+        own_label = _row_label(table, r, label_col)
+        if _UNIT_ONLY_LABEL.fullmatch(own_label) and above_label:
+            own_label = f"{above_label} {own_label.strip()}"  # 영업이익 / (%): its margin
+        else:
+            above_label = own_label
         per_unit: bool | None = None  # under a per-share heading (Earnings per share: / Basic)
         unit_cell = table.cell(r, unit_col) if unit_col is not None else None
         row_unit = unit_cell.text.strip() if unit_cell is not None else ""
@@ -199,6 +237,8 @@ def table_facts(
             if row_unit and q.kind is Kind.NUMBER and not (sc or cur) and len(row_unit) <= 12:
                 q = dataclasses.replace(q, unit=row_unit)  # 명, tCO2eq, MWh: the row's counter
             column_period = col_periods.get(c)
+            if column_period is not None:
+                column_period = row_period(column_period, label, months)
             periods = [column_period] if column_period is not None else []
             if not periods and set_apart:
                 periods = [set_apart[c - first_col]]

@@ -40,8 +40,8 @@ _SCALE = (
     ),
     (re.compile(r"억" + _CUR_AFTER), "억"),
     (re.compile(r"조" + _CUR_AFTER), "조"),
-    (re.compile(r"万(?:元|美元|港元|欧元|日元)"), "万"),
-    (re.compile(r"亿(?:元|美元|港元|欧元|日元)"), "亿"),
+    (re.compile(r"[万萬](?:元|美元|港元|欧元|歐元|日元)"), "万"),
+    (re.compile(r"[亿億](?:元|美元|港元|欧元|歐元|日元)"), "亿"),
 )
 # (RMB million), (USD bn), Unit: KRW billion: a bare scale word inside a unit statement
 _BARE_SCALE = (
@@ -49,7 +49,13 @@ _BARE_SCALE = (
     (re.compile(r"\bmillions?\b", re.I), "million"),
     (re.compile(r"\bbillions?\b", re.I), "billion"),
 )
-_UNIT_PART = re.compile(r"[(（][^()（）]{1,40}[)）]|(?:단위|单位|unit)\s?[:：]?[^\n]{1,40}", re.I)
+# (Millions of U.S. Dollars), Million $: a scale word with the currency it counts
+_OF_MONEY = (
+    r"\b(?:thousands?|millions?|billions?)\s(?:of\s)?(?:US\$|\$|USD|(?:U\.S\.\s)?dollars)(?!\w)"
+)
+_UNIT_PART = re.compile(
+    r"[(（][^()（）]{1,40}[)）]|(?:단위|单位|unit)\s?[:：]?[^\n]{1,40}|" + _OF_MONEY, re.I
+)
 
 UNIT_CONTEXT = re.compile(
     r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
@@ -57,7 +63,7 @@ UNIT_CONTEXT = re.compile(
     # a line naming only the currency and scale: 人民币百万元，另有标注除外 / (백만원)
     r"^\s*[(（]?\s*(?:金额\s*[:：]?\s*)?(?:人民币|人民幣|港币|港幣|美元)\s?"
     r"(?:千|万|萬|百万|百萬|千万|亿|億)元\s*[)）]?\s*(?:[,，]\s*另有(?:标注|標注|注明|说明)除外)?\s*$|"
-    r"^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$",
+    r"^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$|" + _OF_MONEY + r"\s*[)）]?\s*$",
     re.I,
 )
 
@@ -91,7 +97,8 @@ def set_apart_columns(context: str, n: int, dating: Dating | None) -> list[Perio
 
 
 UNIT_PAREN = re.compile(
-    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:[$€£¥₩]\s?)?(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
+    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:[$€£¥₩]\s?)?(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]|"
+    r"[(（]\s?" + _OF_MONEY + r"\s?[)）]|" + _OF_MONEY + r"\s*$",
     re.I,
 )
 _PERIOD_WORDS = re.compile(
@@ -112,6 +119,30 @@ def dates_only(text: str) -> bool:
     for n in reversed(found):
         rest = rest[: n.start] + " " + rest[n.end :]
     return not _PERIOD_WORDS.sub("", rest).strip()
+
+
+# 제 24 기 2022.01.01 부터 2022.12.31 까지: a numbered fiscal term and its dates, above a table
+# whose columns are headed by the term's number (구분 | 제 24기 | 제 23기).
+TERM = re.compile(r"제\s?(\d{1,3})\s?기")
+
+
+def term_periods(context: str, dating: Dating | None) -> dict[int, Period]:
+    """The periods of the numbered fiscal terms the lines above a table state."""
+    out: dict[int, Period] = {}
+    for line in context.splitlines():
+        marks = list(TERM.finditer(line))  # lines joined into one paragraph: one term each
+        ends = [m.start() for m in marks[1:]] + [len(line)] if marks else []
+        for m, end in zip(marks, ends, strict=True):
+            _term(out, m, line[m.end() : end], dating)
+    return out
+
+
+def _term(out: dict[int, Period], m: re.Match[str], rest: str, dating: Dating | None) -> None:
+    found = [n.period for n in named_periods(rest, None, dating) if not n.compared]
+    if len(found) == 2 and found[0].start < found[1].end:  # … 부터 … 까지
+        out[int(m.group(1))] = Period(found[0].start, found[1].end)
+    elif len(found) == 1:
+        out[int(m.group(1))] = found[0]  # 제21기: 2023년 12월 31일 현재
 
 
 _ASIDE = re.compile(r"^[\s#]*(?:[(（][^()（）]{0,40}[)）])?\s*$")  # (Unaudited), or nothing
@@ -139,10 +170,12 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
 
 
 __all__ = [
+    "TERM",
     "UNIT_CONTEXT",
     "UNIT_PAREN",
     "block_context",
     "dates_only",
     "scale_currency",
     "set_apart_columns",
+    "term_periods",
 ]

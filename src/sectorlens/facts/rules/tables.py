@@ -92,15 +92,15 @@ def _changes(
             agree[c] += 1
         elif isinstance(got, Finding):
             off[c].append(got)
-    # A change column is trusted where its other rows agree with the recomputation: one wrong
-    # cell among more agreeing rows is an error; as many agreeing as not, or a lone row, is a
-    # warning; a column that agrees nowhere holds another measure (points, a rate of another
-    # base, levels misread) and gives nothing.
+    # A change column is trusted where its other rows agree with the recomputation: a wrong
+    # cell whose other rows mostly agree is an error; a column that agrees nowhere holds
+    # another measure (points, a rate of another base, levels misread) and gives nothing; a
+    # lone row is a warning.
     for c, found in off.items():
-        if agree[c] > len(found):
+        if agree[c] >= len(found):
             out.extend(found)
-        elif agree[c] == len(found) or (agree[c] == 0 and len(found) == 1):
-            out.extend(dataclasses.replace(f, severity=Severity.WARNING) for f in found)
+        elif agree[c] == 0 and len(found) == 1:
+            out.append(dataclasses.replace(found[0], severity=Severity.WARNING))
     return out
 
 
