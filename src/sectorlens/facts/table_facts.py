@@ -108,8 +108,8 @@ def _label_col(table: Table) -> int:
         words = sum(1 for t in texts if not _CELL.match(t))
         if texts and words >= 0.6 * len(texts):
             return c
-        if words > 0.25 * len(texts):
-            return 0
+        if words > 0.4 * len(texts):
+            return 0  # neither a column of words nor one of numbers (ranks)
     return 0
 
 
