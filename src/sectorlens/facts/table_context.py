@@ -314,7 +314,9 @@ def column_periods(
         if not text:
             continue
         head = f"{lead} {text}" if lead else text
-        p = column_period(head, dating, year) or relative_period(text, base)
+        p = column_period(head, dating) or relative_period(text, base)
+        if p is None and year is not None:
+            p = column_period(head, dating, year)  # 1-3月 under a caption of 2018
         fiscal = dating.fiscal if dating is not None else None
         if p is not None and fiscal is not None and _calendar_year(p):
             p = Period(*fiscal.year(p.end.year))  # 2015 over a fiscal company's table: FY2015

@@ -63,6 +63,7 @@ _SHARE_COUNT = re.compile(
 
 # A row labelled by a unit alone (``(%)`` under ``영업이익``): the ratio of the row above.
 _UNIT_ONLY_LABEL = re.compile(r"\s*[(（]\s*(?:%|％|배|倍|x|bp|%p)\s*[)）]\s*", re.I)
+_OWN_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 _UNIT_COL = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?|UOM|UoM)\s*[)）]?\s*$", re.I)
 
 
@@ -127,8 +128,8 @@ def _label_col(table: Table) -> int:
         words = sum(1 for t in texts if not _CELL.match(t))
         if texts and words >= 0.6 * len(texts):
             return c
-        if words > 0.25 * len(texts):
-            return 0
+        if words > 0.4 * len(texts):
+            return 0  # neither a column of words nor one of numbers (ranks)
     return 0
 
 
@@ -164,6 +165,18 @@ def table_facts(
         for line in context.splitlines()
         if UNIT_CONTEXT.search(line)
     )
+    label_col = 0 if table.header_cols else _label_col(table)
+    first_col = _first_value_col(table, label_col)
+    heads = {
+        c: (columns[c] if columns and c < len(columns) else table.column_header(c))
+        for c in range(table.cols)
+    }
+    # 营业总收入(百万元) | 同比增长率(%) | 每股收益(元/股): units stated column by column are
+    # each column's own; the table's are then those of its unit line and its corner only
+    own_units = [c for c in range(first_col, table.cols) if _OWN_UNIT.search(heads[c])]
+    per_column = len(own_units) >= 2
+    if per_column:
+        head = " ".join(heads[c] for c in range(first_col))
     scale, currency = scale_currency(f"{unit_text} {head}")
     symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
     symbols.discard(None)
@@ -171,13 +184,8 @@ def table_facts(
         currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
     fallback = caption_day(context) or fallback
     out: list[CellFact] = []
-    label_col = 0 if table.header_cols else _label_col(table)
-    first_col = _first_value_col(table, label_col)
     set_apart = set_apart_columns(context, table.cols - first_col, dating)
-    heads = {
-        c: (columns[c] if columns and c < len(columns) else table.column_header(c))
-        for c in range(table.cols)
-    }
+    col_units = {c: scale_currency(heads[c]) for c in own_units}
     caption = caption_measure(context)
     year = fallback.end.year if fallback is not None else None
     col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base, year)
@@ -215,8 +223,10 @@ def table_facts(
             number, percent_unit, word, symbol = got
             column = heads[c]
             kind = _kind(percent_unit, column, unit_label)
-            cur = (currency_in(symbol) if symbol else None) or row_currency or currency
-            sc = row_scale or scale
+            col_scale, col_currency = col_units.get(c, (None, None))
+            cur = (currency_in(symbol) if symbol else None) or row_currency or col_currency
+            cur = cur or currency
+            sc = row_scale or col_scale or scale
             if symbol and symbol == _CELL.match(value_text).group("tail"):  # type: ignore[union-attr]
                 sc = None  # 208,500원: the cell states its own unit
             if sc and not row_scale and per_unit is None:
@@ -359,7 +369,7 @@ def quantity_text(number: str, kind: Kind, currency: str | None, scale: str | No
 
 
 def _clean(text: str) -> str | None:
-    cleaned = text
+    cleaned = text = re.sub(r"(?<=\d)[AEFP]\b", "", text)  # 2026E: an estimate's year
     for n in reversed(named_periods(text, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
     cleaned = re.sub(
