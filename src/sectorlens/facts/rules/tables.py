@@ -10,7 +10,15 @@ from decimal import Decimal
 from sectorlens.facts.document import Table
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import table_sums
-from sectorlens.facts.rules.common import Context, bounds, finding, half_unit, pct, point
+from sectorlens.facts.rules.common import (
+    Context,
+    bounds,
+    finding,
+    half_unit,
+    pct,
+    point,
+)
+from sectorlens.facts.rules.moves import rate_range
 from sectorlens.facts.table_facts import is_change_header
 from sectorlens.model import Finding, Kind, Severity
 
@@ -116,10 +124,10 @@ def _change_verdict(
     elif points:
         lo, hi, computed, unit = b_lo - a_hi, b_hi - a_lo, b - a, "%p"
         if m.fact.quantity.kind is Kind.PERCENT and a_lo > 0:  # a relative change of a rate
-            lo2, hi2 = (b_lo - a_hi) / a_hi * HUNDRED, (b_hi - a_lo) / a_lo * HUNDRED
+            lo2, hi2 = rate_range(a_lo, a_hi, b_lo, b_hi)
             lo, hi = min(lo, lo2), max(hi, hi2)
     elif a_lo > 0:
-        lo, hi = (b_lo - a_hi) / a_hi * HUNDRED, (b_hi - a_lo) / a_lo * HUNDRED
+        lo, hi = rate_range(a_lo, a_hi, b_lo, b_hi)
         computed, unit = (b - a) / a * HUNDRED, "%"
     elif a_hi < 0:
         # from a loss: the change is stated against the absolute level
