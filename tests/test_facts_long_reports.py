@@ -181,3 +181,53 @@ def test_energy_in_terajoules_and_chinese_emission_units() -> None:
     zh = "公司温室气体排放总量为12.5万吨二氧化碳当量，较上年的13.2万吨二氧化碳当量下降5.3%。"
     assert flagged(zh, fmt="txt") == []
     assert flagged(zh.replace("下降5.3%", "下降8.3%"), "derived.growth", fmt="txt")
+
+
+# --- words that look like numbers with counters --------------------------------------------------
+
+
+def test_a_scale_line_states_no_amount() -> None:
+    doc = extract(from_text(LETTER, fmt="md"))
+    values = {str(f.quantity.value) for f in doc.facts}
+    assert "1000000" not in values  # 人民币百万元 is the table's scale, not a million yuan
+    assert "84000000000" in values  # and the table's 84,000 is read in millions
+
+
+def test_a_fiscal_year_is_no_count_of_times() -> None:
+    text = "’19회계연도 적정의견 비율은 97.2%로 ’15회계연도(99.4%) 이후 하락했다. 회의는 3회 열렸다"
+    facts = extract(from_text(text + "\n", fmt="txt")).facts
+    counts = sorted(str(f.quantity.value) for f in facts if f.quantity.kind.name == "COUNT")
+    assert counts == ["3"]  # 회계연도 (fiscal year) holds no 회 (times); 3회 does
+
+
+# --- a statistics release: items' rates in brackets, the trend word after 'and the like' --------
+
+
+def test_an_items_bracketed_rate_against_the_word_after_its_list() -> None:
+    ok = "광공업생산은 화학제품(-0.6%) 등에서 감소하였으나, 반도체(3.6%) 등이 늘어 1.4% 증가했다."
+    assert flagged(ok, fmt="txt") == []
+    bad = ok.replace("등에서 감소하였으나", "등에서 증가하였으나")
+    assert [f.rule for f in flagged(bad, fmt="txt")] == ["trend.sign"]
+    zh = "工业生产中，化学制品（-0.6%）等下降，电子（3.6%）等增长。"
+    assert flagged(zh, fmt="txt") == []
+    assert [f.rule for f in flagged(zh.replace("等下降", "等增长"), fmt="txt")] == ["trend.sign"]
+
+
+# --- a group row naming the unit of the rows below it (盈利能力(%)) -------------------------------
+
+RATIOS = """财务指标
+
+| 项目 | 2022年 | 2021年 |
+|---|---|---|
+| 盈利能力(%) | | |
+| 平均总资产回报率 | 0.62 | 0.57 |
+| 成本收入比 | 56.57 | 56.41 |
+| 资产质量(%) | | |
+| 不良贷款率 | 0.86 | 0.86 |
+"""
+
+
+def test_a_group_rows_percent_unit_reaches_its_rows() -> None:
+    facts = extract(from_text(RATIOS, fmt="md")).facts
+    kinds = {f.quantity.kind.name for f in facts}
+    assert kinds == {"PERCENT"}  # 0.62 under 盈利能力(%) is 0.62%, not the number 0.62

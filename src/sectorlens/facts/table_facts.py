@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
 from sectorlens.facts.table_context import (
@@ -81,10 +82,7 @@ _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
 _UNIT_CONTEXT = re.compile(
     r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
     r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$|"
-    # a line naming only the currency and scale: 人民币百万元，另有标注除外 / (백만원)
-    r"^\s*[(（]?\s*(?:金额\s*[:：]?\s*)?(?:人民币|人民幣|港币|港幣|美元)\s?"
-    r"(?:千|万|萬|百万|百萬|千万|亿|億)元\s*[)）]?\s*(?:[,，]\s*另有(?:标注|標注|注明|说明)除外)?\s*$|"
-    r"^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$",
+    + lx.SCALE_ONLY,  # 人民币百万元，另有标注除外 / (백만원)
     re.I,
 )
 
@@ -207,6 +205,12 @@ def table_facts(
             number, percent_unit, word, symbol = got
             column = heads[c]
             kind = _kind(percent_unit, column, unit_label)
+            if (
+                kind is Kind.NUMBER
+                and not symbol
+                and _PERCENT_GROUP.search(" ".join(row_parents(table, r, c, is_change_header)))
+            ):
+                kind = Kind.PERCENT  # 盈利能力(%) above 平均总资产回报率: the group row's unit
             cur = (currency_in(symbol) if symbol else None) or row_currency or currency
             sc = row_scale or scale
             if symbol and symbol == _CELL.match(value_text).group("tail"):  # type: ignore[union-attr]
@@ -349,6 +353,7 @@ def _kind(unit: str | None, column: str, label: str) -> Kind:
     return Kind.NUMBER
 
 
+_PERCENT_GROUP = re.compile(r"[(（]\s*%\s*[)）]")
 _PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 
