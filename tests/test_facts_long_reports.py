@@ -231,3 +231,30 @@ def test_a_group_rows_percent_unit_reaches_its_rows() -> None:
     facts = extract(from_text(RATIOS, fmt="md")).facts
     kinds = {f.quantity.kind.name for f in facts}
     assert kinds == {"PERCENT"}  # 0.62 under 盈利能力(%) is 0.62%, not the number 0.62
+
+
+# --- change columns of undated levels: 本期 / 上期, 제56기 / 제55기 ------------------------------
+
+PROFIT = """| 项目 | 本期发生额 | 上期发生额 | 变动比例 |
+|---|---|---|---|
+| 营业收入 | 5,231,000,000 | 4,656,000,000 | 12.35% |
+| 销售费用 | 123,000,000 | 101,000,000 | 21.78% |
+| 研发费用 | 256,000,000 | 204,000,000 | 25.49% |
+| 利息收入 | 12,000,000 | 24,000,000 | -50.00% |
+"""
+
+TERMS = """(단위 : 백만원)
+
+| 구 분 | 제56기 | 제55기 | 증감률 |
+|---|---|---|---|
+| 매출액 | 1,250,000 | 1,100,000 | 13.6% |
+| 영업이익 | 95,000 | 80,000 | 18.8% |
+| 당기순이익 | 61,000 | 66,000 | -7.6% |
+"""
+
+
+def test_current_and_prior_named_by_their_headers() -> None:
+    assert flagged(PROFIT) == []
+    assert [f.rule for f in flagged(PROFIT.replace("25.49%", "35.49%"))] == ["table.change"]
+    assert flagged(TERMS) == []
+    assert [f.rule for f in flagged(TERMS.replace("18.8%", "28.8%"))] == ["table.change"]
