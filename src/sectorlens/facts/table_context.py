@@ -8,6 +8,7 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Table
 from sectorlens.model import Period, Quantity
@@ -263,10 +264,7 @@ def caption_measure(context: str) -> str | None:
 _UNIT_ONLY = re.compile(
     r"^\s*[(（]?\s*(?:(?:단위|单位|單位|units?)\s*[:：].*|[^()（）]{0,8}\b(?:in\s+)?\S{0,4}\s?"
     r"(?:thousands|millions|billions)\b.*)[)）]?\s*$|"
-    # the currency and scale alone: 人民币百万元，另有标注除外 / (백만원)
-    r"^\s*[(（]?\s*(?:金额\s*[:：]?\s*)?(?:人民币|人民幣|港币|港幣|美元)\s?"
-    r"(?:千|万|萬|百万|百萬|千万|亿|億)?元\s*[)）]?\s*(?:[,，]\s*另有(?:标注|標注|注明|说明)除外)?\s*$|"
-    r"^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$",
+    + lx.SCALE_ONLY,  # the currency and scale alone: 人民币百万元 / (백만원)
     re.I,
 )
 

@@ -223,6 +223,12 @@ def table_facts(
             number, percent_unit, word, symbol = got
             column = heads[c]
             kind = _kind(percent_unit, column, unit_label)
+            if (
+                kind is Kind.NUMBER
+                and not symbol
+                and _PERCENT_GROUP.search(" ".join(row_parents(table, r, c, is_change_header)))
+            ):
+                kind = Kind.PERCENT  # 盈利能力(%) above 平均总资产回报率: the group row's unit
             col_scale, col_currency = col_units.get(c, (None, None))
             cur = (currency_in(symbol) if symbol else None) or row_currency or col_currency
             cur = cur or currency
@@ -354,6 +360,7 @@ def _kind(unit: str | None, column: str, label: str) -> Kind:
     return Kind.NUMBER
 
 
+_PERCENT_GROUP = re.compile(r"[(（]\s*%\s*[)）]")
 _PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 

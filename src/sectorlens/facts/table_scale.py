@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document
 from sectorlens.model import Period
@@ -60,10 +61,10 @@ _UNIT_PART = re.compile(
 UNIT_CONTEXT = re.compile(
     r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
     r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$|"
-    # a line naming only the currency and scale: 人民币百万元，另有标注除外 / (백만원)
-    r"^\s*[(（]?\s*(?:金额\s*[:：]?\s*)?(?:人民币|人民幣|港币|港幣|美元)\s?"
-    r"(?:千|万|萬|百万|百萬|千万|亿|億)元\s*[)）]?\s*(?:[,，]\s*另有(?:标注|標注|注明|说明)除外)?\s*$|"
-    r"^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$|" + _OF_MONEY + r"\s*[)）]?\s*$",
+    + lx.SCALE_ONLY  # the currency and scale alone: 人民币百万元，另有标注除外 / (백만원)
+    + r"|"
+    + _OF_MONEY
+    + r"\s*[)）]?\s*$",
     re.I,
 )
 

@@ -134,6 +134,12 @@ _FROM_YEAR_WHEN = re.compile(
 _COMPARED_OF = re.compile(
     r"\bcompared\s(?:to|with)\s(?:[\w&'.-]+\s){0,10}?of\s(?:[$€£¥￥₩]|[A-Z]{2,3}\$?\s?)?$", re.I
 )
+# An opening balance (期初余额47322.31元, 年初数, 上年末, 기초 잔액): the earlier level of the
+# closing one (期末余额4521.6元) beside it.
+_OPENING = re.compile(
+    r"(?:期初|年初|上年末|上年年末|上期末|기초|전기말|전년말)\s?(?:余额|餘額|数|數|金额|金額|잔액)?"
+    r"\s?(?:为|為|是|은|는|:|：)?\s?$"
+)
 _EARLIER = re.compile(
     r"previous|prior|earlier|last|year[-\s]ago|initial|revised|"
     r"increase|decrease|rise|decline|gain|drop|growth|rate|pace",
@@ -150,6 +156,7 @@ def is_prior(text: str, m: Mention) -> bool:
         or _THAN_AFTER.match(text[end : end + 10])
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
+        or _OPENING.search(text[max(0, start - 12) : start]) is not None
         or _FROM_YEAR_WHEN.search(text[max(0, start - 80) : start]) is not None
         or _COMPARED_OF.search(text[max(0, start - 90) : start]) is not None
         or bool(

@@ -10,7 +10,15 @@ from decimal import Decimal
 from sectorlens.facts.document import Table
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import table_sums
-from sectorlens.facts.rules.common import Context, bounds, finding, half_unit, pct, point
+from sectorlens.facts.rules.common import (
+    Context,
+    bounds,
+    finding,
+    half_unit,
+    pct,
+    point,
+)
+from sectorlens.facts.rules.moves import rate_range
 from sectorlens.facts.table_facts import is_change_header
 from sectorlens.model import Finding, Kind, Severity
 
@@ -83,9 +91,15 @@ def _changes(
             # the later period is the current one wherever it stands (2019年 | 2018年 | 增减)
             current, prior = prior, current
         pc, pp = current.fact.period, prior.fact.period
-        if pc is None or pp is None or pc.end <= pp.end:
+        if pc is None and pp is None:
+            # 本期发生额 | 上期发生额 | 变动比例, 당기 | 전기 | 증감: the headers say which is which
+            order = _relative(table, current, prior)
+            if order is None:
+                continue
+            current, prior = order
+        elif pc is None or pp is None or pc.end <= pp.end:
             continue
-        if abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
+        elif abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
             continue  # a year against five months: not the change the column states
         got = _change_verdict(ctx, m, prior, current)
         if got is True:
@@ -123,10 +137,10 @@ def _change_verdict(
     elif points:
         lo, hi, computed, unit = b_lo - a_hi, b_hi - a_lo, b - a, "%p"
         if m.fact.quantity.kind is Kind.PERCENT and a_lo > 0:  # a relative change of a rate
-            lo2, hi2 = (b_lo - a_hi) / a_hi * HUNDRED, (b_hi - a_lo) / a_lo * HUNDRED
+            lo2, hi2 = rate_range(a_lo, a_hi, b_lo, b_hi)
             lo, hi = min(lo, lo2), max(hi, hi2)
     elif a_lo > 0:
-        lo, hi = (b_lo - a_hi) / a_hi * HUNDRED, (b_hi - a_lo) / a_lo * HUNDRED
+        lo, hi = rate_range(a_lo, a_hi, b_lo, b_hi)
         computed, unit = (b - a) / a * HUNDRED, "%"
     elif a_hi < 0:
         # from a loss: the change is stated against the absolute level
@@ -154,6 +168,34 @@ def _change_verdict(
     return finding(
         RULE_CHANGE, Severity.ERROR, ctx.say(_CHANGE_OFF, **words), [prior, current, m], values
     )
+
+
+_TERM = re.compile(r"(?:제|第)\s?(\d{1,3})\s?(?:기|期)")
+_CURRENT_HEAD = re.compile(r"本期|本年|本报告期|당기|당해|\bcurrent\b|this\syear", re.I)
+_PRIOR_HEAD = re.compile(r"上期|上年|上年同期|전기|전년|\bprior\b|\bprevious\b|last\syear", re.I)
+
+
+def _relative(table: Table, a: Mention, b: Mention) -> tuple[Mention, Mention] | None:
+    """(current, prior) of two undated level cells whose column headers name them current and
+    prior (本期 / 上期, 당기 / 전기); None where the headers do not tell."""
+    if a.cell is None or b.cell is None:
+        return None
+    ha, hb = table.column_header(a.cell[2]), table.column_header(b.cell[2])
+
+    def current(h: str) -> bool:
+        return bool(_CURRENT_HEAD.search(h)) and not _PRIOR_HEAD.search(h)
+
+    def prior(h: str) -> bool:
+        return bool(_PRIOR_HEAD.search(h)) and not _CURRENT_HEAD.search(h)
+
+    na, nb = _TERM.search(ha), _TERM.search(hb)
+    if na and nb and na.group(1) != nb.group(1):  # 제56기 | 제55기: the later term is current
+        return (a, b) if int(na.group(1)) > int(nb.group(1)) else (b, a)
+    if current(ha) and prior(hb):
+        return a, b
+    if current(hb) and prior(ha):
+        return b, a
+    return None
 
 
 def _label(m: Mention) -> str:
