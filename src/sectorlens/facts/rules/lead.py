@@ -130,7 +130,6 @@ def _figure(m: Mention) -> bool:
         q.kind in (Kind.MONEY, Kind.COUNT, Kind.PERCENT)
         and point(q) is not None
         and m.change not in ("from", "versus")
-        and not m.estimate
     )
 
 
@@ -183,6 +182,8 @@ def _same_kind(ctx: Context, a: Mention, b: Mention) -> bool:
     qa, qb = a.fact.quantity, b.fact.quantity
     if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
         return False
+    if a.estimate and not b.estimate:
+        return False  # a headline drops the body's hedge (전망, expected), not the other way
     if "cagr" in (a.change, b.change) and a.change != b.change:
         return False  # a yearly average rate is not the year's change
     if (a.change is None) != (b.change is None) and not _marked_change(ctx, a, b):

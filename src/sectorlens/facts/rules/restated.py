@@ -154,6 +154,13 @@ def _same_level_unit(a: Mention, b: Mention, levels: dict[tuple[int, int], Menti
     return (qa.kind, qa.currency, qa.unit) == (qb.kind, qb.currency, qb.unit)
 
 
+# Words that make another measure of the same name: adjusted EPS is not EPS, 扣非净利润 not 净利润.
+_QUALIFIER = re.compile(
+    r"\b(?:adjusted|non-?gaap|gaap|core|organic|underlying|diluted|basic|comparable|constant|"
+    r"pro\s*forma|gross|operating|segment|per)\b|扣非|扣除|归母|归属|调整|調整|稀释|稀釋|基本|可比|"
+    r"조정|희석|기본|영업|순",
+    re.IGNORECASE,
+)
 _MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)
 
 
@@ -174,6 +181,7 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
             if full != short
             and full.endswith(short)
             and (not text.isascii() or full_text.endswith(" " + text))
+            and not _QUALIFIER.search(full_text[: len(full_text) - len(text)])
         ]
         if len(longer) == 1:
             out[short] = longer[0]
