@@ -428,3 +428,19 @@ def test_shares_of_sales_imply_one_whole_per_period() -> None:
     # quarter's share the other quarter's shares contradict is
     assert prose_flagged(MARGINS.format(sga=7), "breakdown.share_of") == []
     assert prose_flagged(MARGINS.format(sga=17), "breakdown.share_of")
+
+
+def test_to_a_level_from_the_measure_of_another_is_a_growth_pair() -> None:
+    text = (
+        "Net sales for the 13-week fiscal quarter ended May 4, 2024 decreased {x} percent to "
+        "$251.2 million from net sales of $262.4 million for the prior year 13-week fiscal "
+        "quarter ended April 29, 2023."
+    )
+    assert prose_flagged(text.format(x="4.3"), "derived.") == []
+    assert prose_flagged(text.format(x="6.3"), "derived.growth")
+    # a source of revenue after the level is no earlier level
+    other = (
+        "Revenue increased 8 percent to $5.0 billion, driven by revenue from sales of cloud "
+        "services of $1.2 billion."
+    )
+    assert prose_flagged(other, "derived.") == []

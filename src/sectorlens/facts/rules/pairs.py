@@ -122,6 +122,9 @@ _FROM_WORDS = re.compile(
     r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
+# decreased 3.2 percent to $293.6 million from net sales of $303.5 million: after a 'to'
+# level, 'from <the measure> of' names the earlier one
+_TO_LEVEL = re.compile(r"\bto\s(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\d[\d,.]*\s?(?:[a-z]+\s?)?$", re.I)
 # …or a rate itself: from a monthly increase of 0.3 percent (in June) to 0.2 percent
 # a 19% increase from 2017, when it exported $8.8 billion; 去年同期的数值为3.105亿部
 _FROM_YEAR_WHEN = re.compile(
@@ -161,7 +164,10 @@ def is_prior(text: str, m: Mention) -> bool:
         or _COMPARED_OF.search(text[max(0, start - 90) : start]) is not None
         or bool(
             (w := _FROM_WORDS.search(text[max(0, start - 60) : start]))
-            and _EARLIER.search(w.group("words"))
+            and (
+                _EARLIER.search(w.group("words"))
+                or _TO_LEVEL.search(text[: max(0, start - 60) + w.start()])
+            )
         )
     )
 
