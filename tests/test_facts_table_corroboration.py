@@ -444,3 +444,12 @@ def test_to_a_level_from_the_measure_of_another_is_a_growth_pair() -> None:
         "services of $1.2 billion."
     )
     assert prose_flagged(other, "derived.") == []
+
+
+def test_a_share_after_or_without_a_comma_is_the_amounts_share() -> None:
+    text = (
+        "Net sales for the fourth quarter were $612.0 million while operating income was "
+        "$36.1 million or {x} percent of net sales."
+    )
+    assert prose_flagged(text.format(x="5.9"), "breakdown.") == []
+    assert prose_flagged(text.format(x="6.9"), "breakdown.share_of")

@@ -124,7 +124,8 @@ def _pairs(ctx: Context) -> list[Pair]:
     return out
 
 
-_ADJACENT = re.compile(r"^\s?(?:[(（,，]\s?(?:or\s)?|\s)?$", re.IGNORECASE)
+# P(S%), S%(P), P, or S% and P or S% (``$31.8 million or 5.5 percent of net sales``)
+_ADJACENT = re.compile(r"^\s?(?:[(（,，]\s?(?:or\s)?|or\s|\s)?$", re.IGNORECASE)
 _PRIOR = re.compile(
     r"\bprior\b|\bprevious\b|\ba\syear\s(?:ago|earlier)|\blast\syear\b|year[-\s]ago|"
     r"去年|上年|同期|上季|전년|작년|지난해|전분기",
