@@ -453,3 +453,16 @@ def test_a_share_after_or_without_a_comma_is_the_amounts_share() -> None:
     )
     assert prose_flagged(text.format(x="5.9"), "breakdown.") == []
     assert prose_flagged(text.format(x="6.9"), "breakdown.share_of")
+
+
+def test_a_short_name_stated_first_is_the_whole_not_a_later_segments_name() -> None:
+    text = (
+        "- Net revenues for fiscal year 2023 were $87.83 million, a decrease of 38.2% from "
+        "$142.23 million in fiscal year 2022.\n"
+        "- The Publishing division generated 2% of net revenues from national chain bookstores.\n"
+        "- PaperPie net revenues decreased by $54.5 million, or 42.2%, to $74.5 million for the "
+        "fiscal year ended February 28, 2023, compared to $129.0 million for the previous year."
+    )
+    assert prose_flagged(text, "restated") == []
+    again = text + "\n- Net revenues for fiscal year 2023 were $85.83 million."
+    assert prose_flagged(again, "restated")

@@ -168,9 +168,11 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
     """Short names that refer back to the one full name they end (``출하액`` for ``전세계 …
     출하액``, ``sales`` for ``Net sales``): a name ending two or more full names stays itself."""
     names: dict[str, str] = {}
+    first: dict[str, int] = {}  # the sentence that first names it
     for m in mentions:
         if m.metric and m.sentence is not None and not generic(m.metric):
             names.setdefault(norm(m.metric), m.metric.strip().lower())
+            first.setdefault(norm(m.metric), m.sentence)
     out: dict[str, str] = {}
     for short, text in names.items():
         if len(short) < _MIN_ALIAS or (text.isascii() and len(short) < 4):
@@ -180,6 +182,7 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
             for full, full_text in names.items()
             if full != short
             and full.endswith(short)
+            and first[full] < first[short]  # named before: 'Net revenues' first is the whole
             and (not text.isascii() or full_text.endswith(" " + text))
             and not _QUALIFIER.search(full_text[: len(full_text) - len(text)])
         ]
