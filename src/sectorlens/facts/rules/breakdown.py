@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import pairwise
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import named_periods
@@ -303,7 +304,7 @@ def _of_one_base(ctx: Context, shares: Sequence[Mention]) -> bool:
     if index is None:
         return False
     text = ctx.extraction.layout.sentences[index].text
-    gaps = [text[a.local[1] : b.local[0]] for a, b in zip(shares, shares[1:], strict=False)]
+    gaps = [text[a.local[1] : b.local[0]] for a, b in pairwise(shares)]
     return all(len(g) <= _LIST_GAP and _LIST_JOIN.search(g) for g in gaps)
 
 
