@@ -110,7 +110,7 @@ def _measure_of(part: Mention, whole: Mention) -> bool:
 
 
 def _verdict(ctx: Context, whole: Mention, items: Sequence[Mention]) -> Finding:
-    total = sum((point(m.fact.quantity) or Decimal(0)) for m in items)
+    total = sum(((point(m.fact.quantity) or Decimal(0)) for m in items), Decimal(0))
     slack = half_unit(whole.fact.quantity) + sum(half_unit(m.fact.quantity) for m in items)
     stated = point(whole.fact.quantity) or Decimal(0)
     agree = abs(total - stated) <= slack

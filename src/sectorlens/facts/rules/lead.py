@@ -133,13 +133,17 @@ def _figure(m: Mention) -> bool:
     )
 
 
+# Headlines shorten 영업이익 to 영업익 and 순이익 to 순익
+_SHORT_KO = re.compile(r"(영업|순|세전)익")
+
+
 def _name(m: Mention, spans: dict[tuple[int, int], Mention]) -> str:
     """What a figure measures: its metric, or its level's (``同比增长10.3%`` of 零售总额)."""
     level = spans.get(m.level) if m.level is not None else None
     own = _GENERIC.sub("", m.metric or "")
     if level is not None and len(norm(own)) < 2:
         own = _GENERIC.sub("", level.metric or "")
-    return norm(own)
+    return _SHORT_KO.sub(r"\1이익", norm(own))
 
 
 def _alike(a: str, b: str) -> bool:

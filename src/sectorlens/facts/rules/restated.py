@@ -221,4 +221,22 @@ def _verdict(ctx: Context, group: Sequence[Mention]) -> Finding:
     numbers = [point(m.fact.quantity) for m in group]
     if agree:
         return finding(RULE, Severity.OK, ctx.say(_AGREE, **words), group, numbers)
-    return finding(RULE, Severity.WARNING, ctx.say(_DISAGREE, **words), group, numbers)
+    severity = Severity.ERROR if _certain(group) else Severity.WARNING
+    return finding(RULE, severity, ctx.say(_DISAGREE, **words), group, numbers, why=_why(group))
+
+
+def _certain(group: Sequence[Mention]) -> bool:
+    """One figure for certain: the same metric words and each statement dating itself."""
+    names = {norm(m.metric) for m in group}
+    return (
+        len(names) == 1
+        and all(m.period_source == "sentence" and m.cell is None for m in group)
+        and len({m.fact.period for m in group}) == 1
+        and len({m.section for m in group}) == 1
+    )
+
+
+def _why(group: Sequence[Mention]) -> str:
+    if _certain(group):
+        return "one metric stated twice: the same metric words and the same stated period"
+    return "one figure inferred: metrics alike, period from context, heading or table"
