@@ -182,11 +182,12 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
             for full, full_text in names.items()
             if full != short
             and full.endswith(short)
-            and first[full] < first[short]  # named before: 'Net revenues' first is the whole
             and (not text.isascii() or full_text.endswith(" " + text))
             and not _QUALIFIER.search(full_text[: len(full_text) - len(text)])
         ]
-        if len(longer) == 1:
+        # one full name it ends, stated before it ('Net revenues' stated first is the whole,
+        # not the later 'PaperPie net revenues')
+        if len(longer) == 1 and first[longer[0]] < first[short]:
             out[short] = longer[0]
     return out
 
