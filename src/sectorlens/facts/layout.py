@@ -293,6 +293,9 @@ def _starts_item(doc: Document, n: int) -> set[int]:
             line = doc.line_of(block.span[0]) - 1
             if 0 <= line < n:
                 out.add(line)
+            after = doc.line_of(block.span[1] - 1)  # the line after a heading starts anew
+            if block.kind.value == "heading" and 0 <= after < n:
+                out.add(after)
     return out
 
 

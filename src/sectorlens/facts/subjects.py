@@ -230,6 +230,8 @@ def subject_of(
             return first, None
     lang = _local_language(sentence, start, floor, lang)
     subject, base = _subject(sentence, start, end, floor, kind, lang)
+    if subject is None and (label := _LABEL_COLON.match(sentence[floor:start])):
+        subject = label.group(1).strip()  # 1) 매출액 : 86,378백만원, Revenue: $5.2 billion
     opened = _open_bracket(sentence, start, floor)
     if opened is not None and floor and not sentence[floor:opened].strip():
         opened = None  # 매출액 3.2조원(QoQ +4.5%): an aside on the number before it
@@ -242,6 +244,12 @@ def subject_of(
         elif outer and not subject and not sentence[opened + 1 : start].strip(" +-−▲▼"):
             subject = outer
     return subject, base
+
+
+# A line that is a label and a colon before its value.
+_LABEL_COLON = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s*|[-•·]\s*)?([^\s:：,，.;；\d][^:：,，;；]{0,30}?)\s*[:：]\s*$"
+)
 
 
 def _local_language(sentence: str, start: int, floor: int, lang: str) -> str:
