@@ -303,7 +303,9 @@ def test_korean_disclosure_amounts_in_millions_of_won() -> None:
 
 
 def test_a_numbered_label_and_value_line_is_read_not_taken_for_a_heading(tmp_path: Path) -> None:
-    text = "별도 기준 손익은 다음과 같습니다.\n\n1) 매출액 : 12,345백만원\n2) 영업이익 : 678백만원\n"
+    text = (
+        "별도 기준 손익은 다음과 같습니다.\n\n1) 매출액 : 12,345백만원\n2) 영업이익 : 678백만원\n"
+    )
     facts = _facts(tmp_path, "ko_colon.txt", text)
     assert _one(facts, "12345000000").subject == "매출액"
     assert _one(facts, "678000000").subject == "영업이익"
