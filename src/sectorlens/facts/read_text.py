@@ -12,15 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
-from sectorlens.facts.document import (
-    Block,
-    BlockBuilder,
-    BlockKind,
-    Document,
-    Dropped,
-    Table,
-    make_block,
-)
+from sectorlens.facts.block_builder import BlockBuilder, make_block
+from sectorlens.facts.document import Block, BlockKind, Document, Dropped, Table
 from sectorlens.facts.sentences import joiner
 from sectorlens.facts.tables import build_table, is_value
 from sectorlens.facts.text_tables import text_tables
