@@ -134,6 +134,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         k = bisect.bisect_right(starts, sent.offsets[0]) - 1
         if k >= 0 and sent.offsets[0] < table_spans[k][1]:
             continue  # a table row: its cells are read as cells below
+        if lx.SCALE_LINE.match(sent.text):
+            continue  # 人民币百万元，另有标注除外: a table's scale, no amount
         for head in headings.passed(sent.offsets[0]):
             _heading_period(head.text, scope, fiscal, reference)
         if sent.paragraph != paragraph:

@@ -46,11 +46,14 @@ _YEAR_END_STATED = re.compile(
 _FY_NAMED = re.compile(r"\b(?:fiscal\s(?:year\s)?|FY\s?)((?:19|20)\d{2}|\d{2})\b", re.I)
 MONTHS_ENDED = (
     r"\b(?:(?P<enm>three|six|nine|twelve|3|6|9|12)[\s-]months?|"
+    r"(?P<enw>thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|13|26|39|52|53)[\s-]weeks?|"
     r"(?:(?:the\s)?(?:fiscal\s)?(?:first|second|third|fourth)\s(?:fiscal\s)?)?(?P<enq>quarter)|"
     r"(?:fiscal\s)?(?P<eny>year))\s(?:/\s)?(?:ended|ending)\s(?:/\s)?(?:on\s)?"
     rf"(?P<emon>{MON})\s(?P<eday>\d{{1,2}}),?\s?(?:/\s?)?(?P<eyr>(?:19|20)\d{{2}})"
 )
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
+_WEEKS = {"thirteen": 13, "twenty-six": 26, "thirty-nine": 39, "fifty-two": 52, "fifty-three": 53}
+_WEEKS.update({str(n): n for n in _WEEKS.values()})
 
 
 def month_number(name: str) -> int:
@@ -157,6 +160,8 @@ def months_ended(m: re.Match[str]) -> tuple[date, date] | None:
         end = date(int(m.group("eyr")), month_number(m.group("emon")), int(m.group("eday")))
     except ValueError:
         return None
+    if m.group("enw"):  # 13, 26, 39, 52 or 53 weeks of a retail fiscal calendar, to the day
+        return end - timedelta(weeks=_WEEKS[m.group("enw").lower()]) + timedelta(days=1), end
     months = 3 if m.group("enq") else 12 if m.group("eny") else _SPAN[m.group("enm").lower()]
     return span_ending(end, months)
 

@@ -8,6 +8,7 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Table
 from sectorlens.model import Period, Quantity
@@ -262,7 +263,8 @@ def caption_measure(context: str) -> str | None:
 
 _UNIT_ONLY = re.compile(
     r"^\s*[(（]?\s*(?:(?:단위|单位|單位|units?)\s*[:：].*|[^()（）]{0,8}\b(?:in\s+)?\S{0,4}\s?"
-    r"(?:thousands|millions|billions)\b.*)[)）]?\s*$",
+    r"(?:thousands|millions|billions)\b.*)[)）]?\s*$|"
+    + lx.SCALE_ONLY,  # the currency and scale alone: 人民币百万元 / (백만원)
     re.I,
 )
 

@@ -51,7 +51,9 @@ _CHANGE_HEAD = re.compile(
 )
 _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
 # Rows a table's scale and currency do not reach: amounts per share or per unit, share counts.
-_PER_UNIT = re.compile(r"\bper\s(?:\w+\s)?(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I)
+_PER_UNIT = re.compile(
+    r"\bper\s(?:\w+\s){0,3}(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I
+)
 _SHARE_COUNT = re.compile(
     r"^\W*(?:(?:weighted[-\s]average\s)?(?:number\sof\s)?(?:\w+\s)?shares\b(?!\sof\sprofit)|"
     r"headcount|employees|주식\s?수|股数|股本总数)",
@@ -84,6 +86,24 @@ class CellFact:
     number: str = ""  # the number as printed, without grouping
     stated: tuple[str | None, str | None] | None = None  # (scale, currency) the table states
     plain: bool = False  # a bare number: no sign, unit, scale or currency of its own or stated
+
+
+# A code set apart as the row's unit: (EUR million), [USD], in USD, / KRW, "Sales, EUR".
+_CODE_AS_UNIT = re.compile(
+    r"[(（\[][^)）\]]*\b[A-Z]{3}\b|\b(?:in|of)\s+[A-Z]{3}\b|/\s*[A-Z]{3}\b|,\s*[A-Z]{3}\s*$"
+)
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+
+
+def _row_scale(label: str) -> tuple[str | None, str | None]:
+    """The scale and currency a row's label states. A bare three-letter code in a label is a
+    name (``AMD``, ``CAT``), not the row's currency, unless the label sets it apart as a unit
+    (``Revenue (EUR million)``, ``Sales in USD``)."""
+    scale, currency = scale_currency(label)
+    bare = currency and not _CODE_AS_UNIT.search(label) and _CODE.search(label)
+    if bare and scale_currency(_CODE.sub(" ", label))[1] is None:
+        currency = None
+    return scale, currency
 
 
 def _row_label(table: Table, row: int, col: int = 0) -> str:
@@ -184,6 +204,7 @@ def table_facts(
             own_label = f"{above_label} {own_label.strip()}"  # 영업이익 / (%): its margin
         else:
             above_label = own_label
+        per_unit: bool | None = None  # under a per-share heading (Earnings per share: / Basic)
         unit_cell = table.cell(r, unit_col) if unit_col is not None else None
         row_unit = unit_cell.text.strip() if unit_cell is not None else ""
         for c in range(first_col, table.cols):
@@ -193,7 +214,7 @@ def table_facts(
             label = table.row_label(r, c) if table.parts and table.part_of(c)[0] else own_label
             unit_label = f"{label} ({row_unit})" if row_unit else label
             if unit_label not in scales:
-                scales[unit_label] = scale_currency(unit_label)
+                scales[unit_label] = _row_scale(unit_label)
             row_scale, row_currency = scales[unit_label]
             value_text, note = split_qualifier(cell.text)
             got = _cell_fact(doc, block, table, cell.row, cell.col, value_text, label)
@@ -202,13 +223,23 @@ def table_facts(
             number, percent_unit, word, symbol = got
             column = heads[c]
             kind = _kind(percent_unit, column, unit_label)
+            if (
+                kind is Kind.NUMBER
+                and not symbol
+                and _PERCENT_GROUP.search(" ".join(row_parents(table, r, c, is_change_header)))
+            ):
+                kind = Kind.PERCENT  # 盈利能力(%) above 平均总资产回报率: the group row's unit
             col_scale, col_currency = col_units.get(c, (None, None))
             cur = (currency_in(symbol) if symbol else None) or row_currency or col_currency
             cur = cur or currency
             sc = row_scale or col_scale or scale
             if symbol and symbol == _CELL.match(value_text).group("tail"):  # type: ignore[union-attr]
                 sc = None  # 208,500원: the cell states its own unit
-            if _PER_UNIT.search(label) and not row_scale:
+            if sc and not row_scale and per_unit is None:
+                per_unit = bool(_PER_UNIT.search(label)) or any(
+                    _PER_UNIT.search(p) for p in row_parents(table, r, c, is_change_header)
+                )
+            if per_unit and not row_scale:
                 sc = None  # (in millions, except per share data): $0.20 a share
             if _SHARE_COUNT.search(label) and not symbol and not row_currency:
                 cur = None  # shares used in computing …: a count of shares, not money
@@ -329,6 +360,7 @@ def _kind(unit: str | None, column: str, label: str) -> Kind:
     return Kind.NUMBER
 
 
+_PERCENT_GROUP = re.compile(r"[(（]\s*%\s*[)）]")
 _PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document
 from sectorlens.model import Period
@@ -60,6 +61,8 @@ _UNIT_PART = re.compile(
 UNIT_CONTEXT = re.compile(
     r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
     r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$|"
+    + lx.SCALE_ONLY  # the currency and scale alone: 人民币百万元，另有标注除外 / (백만원)
+    + r"|"
     + _OF_MONEY
     + r"\s*[)）]?\s*$",
     re.I,
@@ -143,6 +146,9 @@ def _term(out: dict[int, Period], m: re.Match[str], rest: str, dating: Dating | 
         out[int(m.group(1))] = found[0]  # 제21기: 2023년 12월 31일 현재
 
 
+_ASIDE = re.compile(r"^[\s#]*(?:[(（][^()（）]{0,40}[)）])?\s*$")  # (Unaudited), or nothing
+
+
 def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
     """The text of the blocks right before a table (its caption and unit line): ``lookback``
     blocks; short unit lines (``(단위: 억 원)``, ``(in millions, except …)``) and lines that
@@ -159,8 +165,8 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
         )
         if near or unit or dated:
             before.insert(0, b)
-        if b.kind.value == "heading" and not dated and b.text.strip(" #"):
-            break
+        if b.kind.value == "heading" and not (dated or unit or _ASIDE.match(b.text)):
+            break  # a heading ends the table's context; (Unaudited) and unit lines do not
     return "\n".join(b.text for b in before)
 
 

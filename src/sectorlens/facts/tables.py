@@ -23,7 +23,7 @@ _PERIOD_LABEL = re.compile(
     r"(?:\.\d{1,2})?\s?(?:[AEFP]|年|년|[1-4]Q|Q[1-4])?$",
     re.I,
 )
-_CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|pts|bps|p|%p)$", re.I)
+_CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|\)\s?[%％]|pts|bps|p|%p)$", re.I)
 
 
 _VALUE = re.compile(
@@ -48,11 +48,13 @@ def is_number(text: str) -> bool:
 
 
 def _merge_signs(grid: list[list[str]]) -> None:
-    """A `$` cell joins the number to its right; a `%` or `)` cell joins the number to its left."""
+    """A `$` cell joins the number to its right; a `%` or `)` cell joins the number to its left.
+    The first cell of a row is its label, whatever it reads like (``AMD``, ``USD``): a sign
+    cell stands between a label and its number."""
     for r in grid:
         width = len(r)
         for c in range(width):
-            if r[c] and is_currency_word(r[c]):
+            if r[c] and is_currency_word(r[c]) and any(r[:c]):
                 k = c + 1
                 while k < width - 1 and not r[k]:
                     k += 1

@@ -122,6 +122,9 @@ _FROM_WORDS = re.compile(
     r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
+# decreased 3.2 percent to $293.6 million from net sales of $303.5 million: after a 'to'
+# level, 'from <the measure> of' names the earlier one
+_TO_LEVEL = re.compile(r"\bto\s(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\d[\d,.]*\s?(?:[a-z]+\s?)?$", re.I)
 # …or a rate itself: from a monthly increase of 0.3 percent (in June) to 0.2 percent
 # a 19% increase from 2017, when it exported $8.8 billion; 去年同期的数值为3.105亿部
 _FROM_YEAR_WHEN = re.compile(
@@ -133,6 +136,12 @@ _FROM_YEAR_WHEN = re.compile(
 # words between
 _COMPARED_OF = re.compile(
     r"\bcompared\s(?:to|with)\s(?:[\w&'.-]+\s){0,10}?of\s(?:[$€£¥￥₩]|[A-Z]{2,3}\$?\s?)?$", re.I
+)
+# An opening balance (期初余额47322.31元, 年初数, 上年末, 기초 잔액): the earlier level of the
+# closing one (期末余额4521.6元) beside it.
+_OPENING = re.compile(
+    r"(?:期初|年初|上年末|上年年末|上期末|기초|전기말|전년말)\s?(?:余额|餘額|数|數|金额|金額|잔액)?"
+    r"\s?(?:为|為|是|은|는|:|：)?\s?$"
 )
 _EARLIER = re.compile(
     r"previous|prior|earlier|last|year[-\s]ago|initial|revised|"
@@ -150,11 +159,15 @@ def is_prior(text: str, m: Mention) -> bool:
         or _THAN_AFTER.match(text[end : end + 10])
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
+        or _OPENING.search(text[max(0, start - 12) : start]) is not None
         or _FROM_YEAR_WHEN.search(text[max(0, start - 80) : start]) is not None
         or _COMPARED_OF.search(text[max(0, start - 90) : start]) is not None
         or bool(
             (w := _FROM_WORDS.search(text[max(0, start - 60) : start]))
-            and _EARLIER.search(w.group("words"))
+            and (
+                _EARLIER.search(w.group("words"))
+                or _TO_LEVEL.search(text[: max(0, start - 60) + w.start()])
+            )
         )
     )
 
@@ -258,6 +271,12 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
             break
         if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
             break
+        if (
+            _OR_SHARE.fullmatch(gap)
+            and not _COMPARATIVE.match(text[m.local[1] : m.local[1] + 20])
+            and not _MOVED.search(text[: m.local[0]])
+        ):
+            break  # were $21.2 billion, or 26%, a year ago: the level's share, not a change
         out.append(m)
         last = m.local[1]
     # right before the pair: 增长10.3% to $930.9 million, rose by $117 billion (7.6 percent) to
@@ -277,6 +296,20 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
     ):
         out.extend(run)
     return out
+
+
+# A percent set after a level by ", or": the level's share of a whole (``$21.2 billion, or
+# 26%, a year ago``), unless a comparative follows (``or 3.2% lower``, ``or 5% more``).
+_OR_SHARE = re.compile(r"\s*,\s*or\s*", re.I)
+_MOVED = re.compile(
+    r"\b(?:increas|decreas|ris[ei]|rose|fell|fall|gr[eo]w|declin|gain|jump|drop|climb|up\b|"
+    r"down\b|higher|lower)",
+    re.I,
+)
+_COMPARATIVE = re.compile(
+    r"\s*(?:higher|lower|more|less|above|below|up|down|increase|decrease|growth|over|from)\b",
+    re.I,
+)
 
 
 def _reach(gap: str) -> int:
@@ -300,7 +333,11 @@ def _changelike(text: str, m: Mention, pair: Pair) -> bool:
     return unit_of(m) == unit_of(pair.current) and change_amount(text, m)
 
 
-_SHARE_AFTER = re.compile(r"^\s?(?:of\s(?:net\s)?(?:sales|revenue|the\s)|의\s?비중)", re.I)
+_SHARE_AFTER = re.compile(
+    r"^\s?(?:of\s(?:(?:total|net|consolidated|group|our|its)\s){0,3}(?:sales|revenues?|the\s)|"
+    r"의\s?비중)",
+    re.I,
+)
 _SHARE_BEFORE = re.compile(r"(?:占|比重|份额|share|비중|점유율)[^\d]{0,8}$", re.I)
 
 
