@@ -50,7 +50,10 @@ _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 
 # Forms parse_period does not read, each with a resolver below.
 _EXTRA = re.compile(
-    "|".join(
+    # every form starts with one of these characters: the lookahead skips other positions fast
+    # (tests/test_facts_scan_guards.py checks that it covers every form)
+    r"(?=[\d’'‘TSNFQYJMAOD상하上下前])(?:"
+    + "|".join(
         (
             r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년"
             r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–—－]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
@@ -72,7 +75,8 @@ _EXTRA = re.compile(
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
         )
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 
