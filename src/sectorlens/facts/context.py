@@ -50,9 +50,9 @@ _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 
 # Forms parse_period does not read, each with a resolver below.
 _EXTRA = re.compile(
-    # every form starts with one of these characters: the lookahead skips other positions fast
-    # (tests/test_facts_scan_guards.py checks that it covers every form)
-    r"(?=[\d’'‘TSNFQYJMAOD상하上下前])(?:"
+    # every form starts with one of these characters (its English words at a word boundary): the
+    # lookahead skips other positions fast (tests/test_facts_scan_guards.py checks it covers all)
+    r"(?=[\d’'‘상하上下前]|\b[TSNFQYJMAOD])(?:"
     + "|".join(
         (
             r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년"

@@ -66,9 +66,9 @@ _N = r"\d{1,3}|" + "|".join(_WORD_NUMBERS)
 _ZH_N = r"\d{1,2}|十[一二]?|[一二两三四五六七八九]"
 
 RELATIVE = re.compile(
-    # every form starts with one of these characters: the lookahead skips other positions fast
-    # (tests/test_facts_scan_guards.py checks that it covers every form)
-    r"(?=[\dLTNAPYOFDISQ작지올금내명去今本明来來전이上次翌前과최过最近年연第一二三四])(?:"
+    # every form starts with one of these characters (its English words at a word boundary): the
+    # lookahead skips other positions fast (tests/test_facts_scan_guards.py checks it covers all)
+    r"(?=[\d작지올금내명去今本明来來전이上次翌前과최过最近年연第一二三四]|\b[LTNAPYOFDISQ])(?:"
     + "|".join(
         (
             rf"(?P<deictic>{_DEICTIC})",
