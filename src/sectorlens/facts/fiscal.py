@@ -36,6 +36,14 @@ _YEAR_ENDED = re.compile(
     rf"(?<!quarter\s)(?<!quarter\sof\s)(?<!Q[1-4]\s)\b{_FY},?\s(?:which\s)?(?:ended|ending)\s(?:on\s)?{_DAY}",
     re.I,
 )
+# The fourth quarter ended January 28, 2024: the end of a fiscal year whose number is named
+# elsewhere in the document (Fourth Quarter and Fiscal 2024).
+_YEAR_END_STATED = re.compile(
+    rf"\b(?:fourth\s(?:fiscal\s)?quarter|Q4|fiscal\syear|full\syear|(?:12|twelve)\smonths)\s(?:which\s)?"
+    rf"(?:ended|ending)\s(?:on\s)?{_DAY}",
+    re.I,
+)
+_FY_NAMED = re.compile(r"\b(?:fiscal\s(?:year\s)?|FY\s?)((?:19|20)\d{2}|\d{2})\b", re.I)
 MONTHS_ENDED = (
     r"\b(?:(?P<enm>three|six|nine|twelve|3|6|9|12)[\s-]months?|"
     r"(?:(?:the\s)?(?:fiscal\s)?(?:first|second|third|fourth)\s(?:fiscal\s)?)?(?P<enq>quarter)|"
@@ -109,10 +117,28 @@ def fiscal_calendar(text: str) -> Fiscal | None:
         got = _from_end(m, 0)
         if got is not None:
             found.add(got)
+    if not found:
+        found = _year_end_named(text)
     if len(found) != 1:
         return None
     (fiscal,) = found
     return None if (fiscal.month, fiscal.offset) == (12, 0) else fiscal
+
+
+def _year_end_named(text: str) -> set[Fiscal]:
+    """``fourth quarter ended January 28, 2024`` in a document that names fiscal 2024: that
+    fiscal year ends then (a year named by the calendar year it ends in, the usual way)."""
+    named = {_fy_number(m.group(1)) for m in _FY_NAMED.finditer(text)}
+    found: set[Fiscal] = set()
+    for m in _YEAR_END_STATED.finditer(text):
+        try:
+            day = date(int(m.group("year")), month_number(m.group("mon")), int(m.group("day")))
+        except ValueError:
+            continue
+        y, month = _closing_month(day)
+        if y in named:
+            found.add(Fiscal(month, 0))
+    return found
 
 
 def _from_end(m: re.Match[str], months_to_year_end: int) -> Fiscal | None:

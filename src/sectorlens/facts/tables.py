@@ -115,6 +115,8 @@ def header_rows_of(grid: Sequence[Sequence[str]], marked: int | None = None) -> 
         return min(marked, len(grid) - 1)
     n = 0
     while n < min(MAX_HEADER_ROWS, len(grid) - 1) and is_header_row(grid[n]):
+        if n and grid[n][0].strip() and not any(t.strip() for t in grid[n][1:]):
+            break  # Revenue | | | under the headers: a section label, the body's first row
         n += 1
     # Only a header if something below it holds numbers (else a text table: no header known).
     if n and not any(is_value(t) for row in grid[n:] for t in row):
