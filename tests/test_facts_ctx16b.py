@@ -300,3 +300,30 @@ def test_korean_disclosure_amounts_in_millions_of_won() -> None:
     assert parse("1,234천원").value == Decimal("1234000")
     assert parse("3백만원").value == Decimal("3000000")
     assert parse("二十百").value is None  # still no number where the numerals do not compose
+
+
+def test_a_numbered_label_and_value_line_is_read_not_taken_for_a_heading(tmp_path: Path) -> None:
+    text = (
+        "별도 기준 손익은 다음과 같습니다.\n\n1) 매출액 : 12,345백만원\n2) 영업이익 : 678백만원\n"
+    )
+    facts = _facts(tmp_path, "ko_colon.txt", text)
+    assert _one(facts, "12345000000").subject == "매출액"
+    assert _one(facts, "678000000").subject == "영업이익"
+
+
+def test_a_title_case_line_with_years_is_a_heading_not_the_next_lines_subject(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Segment Results\n"
+        "Fiscal Year 2024 Compared with Fiscal Year 2023\n"
+        "Revenue increased $7.3 billion or 13%.\n"
+    )
+    path = tmp_path / "en_head.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    heads = [b.text for b in doc.blocks if b.kind.value == "heading"]
+    assert "Fiscal Year 2024 Compared with Fiscal Year 2023" in heads
+    revenue = _one(list(extract(doc).facts), "7300000000")
+    assert revenue.subject == "Revenue"
+    assert revenue.period is not None and revenue.period.end.year == 2024

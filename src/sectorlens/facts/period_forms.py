@@ -36,7 +36,10 @@ _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 
 # Forms parse_period does not read, each with a resolver in ``resolve``.
 EXTRA = re.compile(
-    "|".join(
+    # every form starts with one of these characters (its English words at a word boundary): the
+    # lookahead skips other positions fast (tests/test_facts_scan_guards.py checks it covers all)
+    r"(?=[\d’'‘상하上下前]|\b[TSNFQYJMAOD])(?:"
+    + "|".join(
         (
             # 2024年三季报, 2023年年报, 2023年度报告: the period a periodic report covers
             r"(?P<report>(?<!\d)(?P<ry>(?:19|20)\d{2})\s?(?:年度(?P<ra>报告|報告|报|報)|年\s?"
@@ -64,7 +67,8 @@ EXTRA = re.compile(
             r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
         )
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from sectorlens.facts.document import BlockBuilder, BlockKind, Document, Dropped
+from sectorlens.facts.block_builder import BlockBuilder
+from sectorlens.facts.document import BlockKind, Document, Dropped
 from sectorlens.facts.read_text import Blocks, Line, add_line, place_table, split_lines
 from sectorlens.facts.tables import is_header_row, is_value
 

@@ -12,15 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
-from sectorlens.facts.document import (
-    Block,
-    BlockBuilder,
-    BlockKind,
-    Document,
-    Dropped,
-    Table,
-    make_block,
-)
+from sectorlens.facts.block_builder import BlockBuilder, make_block
+from sectorlens.facts.document import Block, BlockKind, Document, Dropped, Table
 from sectorlens.facts.sentences import joiner
 from sectorlens.facts.tables import build_table, is_value
 from sectorlens.facts.text_tables import text_tables
@@ -177,7 +170,12 @@ def _heading_line(chunk: list[Line], k: int) -> bool:
     """A short line with no sentence end between lines that end sentences (or the chunk's
     edges), followed by more text: a heading set on a line of its own, not a wrapped line."""
     body = chunk[k].text.strip()
-    if not body or len(body) > 40 or k + 1 >= len(chunk):
+    if (
+        not body
+        or (len(body) > 40 and not _title_like(body))
+        or len(body) > 70
+        or k + 1 >= len(chunk)
+    ):
         return False
     if body.endswith(lx.TERMINAL) or body.endswith((",", "，", "、", ":", "：", ";", "；")):
         return False
@@ -200,7 +198,10 @@ def _title_like(body: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", body)
     if len(words) < 2 or re.search(r"\d", _YEARS.sub("", body)):
         return False
-    return all(w[0].isupper() for w in words if len(w) > 3)
+    return all(w[0].isupper() for w in words if len(w) > 3 and w.lower() not in _SMALL_WORDS)
+
+
+_SMALL_WORDS = frozenset(["with", "from", "than", "into", "over", "versus"])
 
 
 def _heading_level(text: str) -> int:

@@ -230,6 +230,9 @@ def subject_of(
             return first, None
     lang = _local_language(sentence, start, floor, lang)
     subject, base = _subject(sentence, start, end, floor, kind, lang)
+    label = _LABEL_COLON.match(sentence[floor:start]) if subject is None else None
+    if label is not None and not _MEASURE_ONLY.fullmatch(label.group(1).strip()):
+        subject = label.group(1).strip()  # 1) 매출액 : 86,378백만원, Revenue: $5.2 billion
     opened = _open_bracket(sentence, start, floor)
     if opened is not None and floor and not sentence[floor:opened].strip():
         opened = None  # 매출액 3.2조원(QoQ +4.5%): an aside on the number before it
@@ -242,6 +245,20 @@ def subject_of(
         elif outer and not subject and not sentence[opened + 1 : start].strip(" +-−▲▼"):
             subject = outer
     return subject, base
+
+
+# A line that is a label and a colon before its value.
+_LABEL_COLON = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s*|[-•·]\s*)?([^\s:：,，.;；\d][^:：,，;；]{0,30}?)\s*[:：]\s*$"
+)
+
+
+# CAGR: 31.3%, 비중: 12%: a measure names no metric of its own (the context does)
+_MEASURE_ONLY = re.compile(
+    r"CAGR|growth(?:\srate)?|YoY|QoQ|change|share|rate|ratio|margin|"
+    r"비중|비율|증감률?|증가율|성장률|점유율|占比|比重|比例|份额|增长率|增速|同比|环比",
+    re.I,
+)
 
 
 def _local_language(sentence: str, start: int, floor: int, lang: str) -> str:
