@@ -40,6 +40,7 @@ from sectorlens.facts.period_context import (
     continues_list,
     endpoint,
     noted,
+    span_word,
 )
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
@@ -147,6 +148,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         published = base is not None and base is scope.reference_period
         dating = Dating(fiscal, base.end if base else None, published, reference, base)
         found = named_periods(sent.text, None if year == 1 else year, dating)
+        if not any(not n.compared for n in found) and base is not None and _day_or_quarter(base):
+            word = span_word(sent.text, base.end, fiscal, published)
+            found = found if word is None else tuple(sorted((*found, word), key=lambda n: n.start))
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
         spans = quantity_spans(sent.text)
@@ -184,6 +188,11 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
     return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
+
+
+def _day_or_quarter(p: Period) -> bool:
+    """A context a ``quarterly``/``full-year`` word can be read against: a day or a quarter."""
+    return (p.end - p.start).days <= 100
 
 
 def _is_level(m: Mention) -> bool:

@@ -105,8 +105,8 @@ def _classify(line: str) -> str:
         return "unit"
     if lx.SOURCE_LINE.match(s):
         return "source"
-    if "\t" in s:
-        return "row"
+    if "\t" in s or (s.startswith("|") and s.count("|") >= 2):
+        return "row"  # cells set with tabs, or a pipe table's row
     if is_value_line(s, bare_ok=False):
         return "value"
     if is_value_line(s, bare_ok=True):

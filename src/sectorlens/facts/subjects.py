@@ -6,7 +6,7 @@ import re
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts import subjects_en as en
-from sectorlens.facts.subjects_ko import ko_phrase, strip_particle, subject_ko
+from sectorlens.facts.subjects_ko import ko_phrase, of_measure, strip_particle, subject_ko
 from sectorlens.facts.subjects_zh import (
     LIST_SEP,
     PAREN,
@@ -106,7 +106,8 @@ def _respectively_at(
         if len(LIST_SEP.findall(clause)) >= len(listed) - 1:
             head = clause
             break
-    items = [x.strip() for x in LIST_SEP.split(head) if x.strip()]
+    sep = _KO_LIST_SEP if lang == "ko" else LIST_SEP
+    items = [x.strip() for x in sep.split(head) if x.strip()]
     if len(listed) < 2 or len(items) < len(listed):
         return {}
     items = items[-len(listed) :]
@@ -125,7 +126,13 @@ def _respectively_at(
         labels.append(label)
     if not all(labels):
         return {}
+    if lang == "ko" and (of := of_measure(sentence[spans[listed[-1]][1] :])):
+        labels = [f"{label} {of}" for label in labels]  # 각각 18%, 15%의 점유율: each one's share
     return dict(zip(listed, labels, strict=True))
+
+
+# 화웨이와 샤오미는 각각 …: names joined by 와/과 (or commas, 및) before 각각
+_KO_LIST_SEP = re.compile(r"\s*(?:,|、|\s및\s|(?<=[가-힣])(?:와|과)\s)\s*")
 
 
 def _value_list(sentence: str, spans: list[tuple[int, int]], begin: int, stop: int) -> list[int]:

@@ -140,10 +140,11 @@ def _date(y: int, m: int, d: int) -> date:
         return date.min
 
 
-def column_period(text: str, dating: Dating | None) -> Period | None:
+def column_period(text: str, dating: Dating | None, year: int | None = None) -> Period | None:
     """The period a column header names: a balance header (``Yearend``, ``As of``, ``年末``,
-    a bare date) is the day its period ends; a duration (``Three Months Ended …``) the span."""
-    found = [n.period for n in named_periods(text, None, dating) if not n.compared]
+    a bare date) is the day its period ends; a duration (``Three Months Ended …``) the span;
+    ``year`` dates a header without one (``1-3月`` under a caption of 2018)."""
+    found = [n.period for n in named_periods(text, year, dating) if not n.compared]
     change = _CHANGE.search(text)
     own = text[: change.start()] if change else text
     day = day_of(own.replace(" / ", " "))
@@ -301,6 +302,7 @@ def column_periods(
     lead: str,
     dating: Dating | None,
     base: Period | None = None,
+    year: int | None = None,
 ) -> dict[int, Period]:
     """The period of every value column: its header (after the line set above the headers,
     ``Three Months Ended``), or relative to ``base`` (``本期``, ``Prior year``); a change
@@ -310,7 +312,15 @@ def column_periods(
         text = heads[c]
         if not text:
             continue
-        p = column_period(f"{lead} {text}" if lead else text, dating) or relative_period(text, base)
+        head = f"{lead} {text}" if lead else text
+        p = column_period(head, dating) or relative_period(text, base)
+        if p is None and year is not None:
+            p = column_period(head, dating, year)  # 1-3月 under a caption of 2018
+        fiscal = dating.fiscal if dating is not None else None
+        if p is not None and fiscal is not None and _calendar_year(p):
+            p = Period(*fiscal.year(p.end.year))  # 2015 over a fiscal company's table: FY2015
+        if p is not None and _CHANGE.search(text) and _years_apart(p):
+            p = Period(date(p.end.year, 1, 1), p.end)  # Percent change, 2017-18: the change of 2018
         if p is not None:
             out[c] = p
     for c in range(first_col, table.cols):
@@ -324,6 +334,18 @@ def column_periods(
             if (p := latest(levels)) is not None:
                 out[c] = p
     return out
+
+
+def _calendar_year(p: Period) -> bool:
+    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) and (
+        p.start.year == p.end.year
+    )
+
+
+def _years_apart(p: Period) -> bool:
+    """``p`` runs over two or more whole calendar years (``2017-18``)."""
+    whole = (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+    return whole and p.end.year > p.start.year
 
 
 def caption_day(context: str) -> Period | None:

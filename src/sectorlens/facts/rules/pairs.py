@@ -265,6 +265,12 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
             break
         if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
             break
+        if (
+            _OR_SHARE.fullmatch(gap)
+            and not _COMPARATIVE.match(text[m.local[1] : m.local[1] + 20])
+            and not _MOVED.search(text[: m.local[0]])
+        ):
+            break  # were $21.2 billion, or 26%, a year ago: the level's share, not a change
         out.append(m)
         last = m.local[1]
     # right before the pair: 增长10.3% to $930.9 million, rose by $117 billion (7.6 percent) to
@@ -284,6 +290,20 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
     ):
         out.extend(run)
     return out
+
+
+# A percent set after a level by ", or": the level's share of a whole (``$21.2 billion, or
+# 26%, a year ago``), unless a comparative follows (``or 3.2% lower``, ``or 5% more``).
+_OR_SHARE = re.compile(r"\s*,\s*or\s*", re.I)
+_MOVED = re.compile(
+    r"\b(?:increas|decreas|ris[ei]|rose|fell|fall|gr[eo]w|declin|gain|jump|drop|climb|up\b|"
+    r"down\b|higher|lower)",
+    re.I,
+)
+_COMPARATIVE = re.compile(
+    r"\s*(?:higher|lower|more|less|above|below|up|down|increase|decrease|growth|over|from)\b",
+    re.I,
+)
 
 
 def _reach(gap: str) -> int:
@@ -307,7 +327,11 @@ def _changelike(text: str, m: Mention, pair: Pair) -> bool:
     return unit_of(m) == unit_of(pair.current) and change_amount(text, m)
 
 
-_SHARE_AFTER = re.compile(r"^\s?(?:of\s(?:net\s)?(?:sales|revenue|the\s)|의\s?비중)", re.I)
+_SHARE_AFTER = re.compile(
+    r"^\s?(?:of\s(?:(?:total|net|consolidated|group|our|its)\s){0,3}(?:sales|revenues?|the\s)|"
+    r"의\s?비중)",
+    re.I,
+)
 _SHARE_BEFORE = re.compile(r"(?:占|比重|份额|share|비중|점유율)[^\d]{0,8}$", re.I)
 
 

@@ -35,22 +35,35 @@ _INFERRED = frozenset(["heading", "context"])  # a period lent by the heading or
 _MIN_GLOBAL = 6  # a metric this long is specific enough to pair across sections
 
 
-def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
+def _comparable(
+    ctx: Context,
+    a: Mention,
+    b: Mention,
+    aliases: dict[str, str] | None = None,
+    levels: dict[tuple[int, int], Mention] | None = None,
+) -> bool:
     """Two statements of one figure: same metric, entity (section), period, unit and change."""
     qa, qb = a.fact.quantity, b.fact.quantity
     if a.sentence is not None and a.sentence == b.sentence:
         return False
     if a.cell is not None and b.cell is not None:
         return False  # cells of tables: other columns (GAAP, non-GAAP), rows or breakdowns
-    if a.fact.line == b.fact.line or _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
-        return False  # one paragraph gives a series, it does not restate itself
+    if a.fact.line == b.fact.line:
+        return False  # one line gives a series, it does not restate itself
+    dated = a.period_source == b.period_source == "sentence"
+    if not dated and _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
+        return False  # nor does a paragraph, unless each sentence dates its own figure
     if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
     if a.change != b.change or a.change in ("from", "versus"):
         return False
+    if levels and not _same_level_unit(a, b, levels):
+        return False  # 同比 +64.6% of 万辆 and 同比 +68.0% of GWh: changes of two measures
     ma, mb = norm(a.metric), norm(b.metric)
+    if aliases:
+        ma, mb = aliases.get(ma, ma), aliases.get(mb, mb)
     if not ma or not mb or _change_only(a.metric or "") or _change_only(b.metric or ""):
         return False  # 增長 9% and 增長 10.9%: a change word names no figure
     if ma != mb and not ((a.cell is None) != (b.cell is None) and same_metric(a, b)):
@@ -115,9 +128,11 @@ def check(ctx: Context) -> list[Finding]:
             i = parent[i]
         return i
 
+    aliases = _aliases(mentions)
+    levels = {m.fact.span: m for m in mentions}
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
-            if _comparable(ctx, a, mentions[j]):
+            if _comparable(ctx, a, mentions[j], aliases, levels):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
@@ -127,6 +142,50 @@ def check(ctx: Context) -> list[Finding]:
         for g in groups.values()
         if len(g) >= 2 and _one_figure(g) and not _series(g)
     ]
+
+
+def _same_level_unit(a: Mention, b: Mention, levels: dict[tuple[int, int], Mention]) -> bool:
+    """Two changes whose levels are both stated: levels of one kind and unit."""
+    la = levels.get(a.level) if a.level is not None else None
+    lb = levels.get(b.level) if b.level is not None else None
+    if la is None or lb is None:
+        return True
+    qa, qb = la.fact.quantity, lb.fact.quantity
+    return (qa.kind, qa.currency, qa.unit) == (qb.kind, qb.currency, qb.unit)
+
+
+# Words that make another measure of the same name: adjusted EPS is not EPS, 扣非净利润 not 净利润.
+_QUALIFIER = re.compile(
+    r"\b(?:adjusted|non-?gaap|gaap|core|organic|underlying|diluted|basic|comparable|constant|"
+    r"pro\s*forma|gross|operating|segment|per)\b|扣非|扣除|归母|归属|调整|調整|稀释|稀釋|基本|可比|"
+    r"조정|희석|기본|영업|순",
+    re.IGNORECASE,
+)
+_MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)
+
+
+def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Short names that refer back to the one full name they end (``출하액`` for ``전세계 …
+    출하액``, ``sales`` for ``Net sales``): a name ending two or more full names stays itself."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.metric and m.sentence is not None and not generic(m.metric):
+            names.setdefault(norm(m.metric), m.metric.strip().lower())
+    out: dict[str, str] = {}
+    for short, text in names.items():
+        if len(short) < _MIN_ALIAS or (text.isascii() and len(short) < 4):
+            continue
+        longer = [
+            full
+            for full, full_text in names.items()
+            if full != short
+            and full.endswith(short)
+            and (not text.isascii() or full_text.endswith(" " + text))
+            and not _QUALIFIER.search(full_text[: len(full_text) - len(text)])
+        ]
+        if len(longer) == 1:
+            out[short] = longer[0]
+    return out
 
 
 def _series(group: Sequence[Mention]) -> bool:

@@ -286,6 +286,8 @@ def _implied(ctx: Context, pairs: Sequence[Pair]) -> list[Finding]:
         assert p_lo is not None and p_hi is not None and s_lo is not None and s_hi is not None
         q = p.part.fact.quantity
         key = ("count",) if q.kind is Kind.COUNT else (q.kind, q.currency, q.unit)
+        # one whole per period: a quarter's sales and the nine months' are different wholes
+        key = (*key, p.part.fact.period)
         groups[key].append((p, p_lo / s_hi * HUNDRED, p_hi / s_lo * HUNDRED))
     out: list[Finding] = []
     for members in groups.values():

@@ -142,8 +142,30 @@ def sections(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     return out
 
 
+# the last column of a reconciliation: As previously reported | Adjustments | As restated
+_AFTER = re.compile(r"^\s*(?:as\s+)?(?:restated|adjusted|revised|recast)\s*$", re.I)
+
+
+def _total_column(head: str) -> bool:
+    """A column header that names a total, or the result of the adjustments before it."""
+    return bool(TOTAL.search(head) or _AFTER.match(head.rsplit(" / ", 1)[-1]))
+
+
+_PER_SHARE = re.compile(r"\bper\s(?:\w+\s){0,3}(?:share|unit)\b|\bEPS\b|주당|每股", re.I)
+
+
+def _per_share_total(table: Table, col: int, total: Mention) -> bool:
+    """An amount per share in a total column: each period's (or part's) is computed on its own
+    shares, so the quarters need not add up to the year (filings say so in a footnote). Only a
+    restated figure per share is its reported figure plus the correction."""
+    if _AFTER.match(table.column_header(col).rsplit(" / ", 1)[-1]):
+        return False
+    return bool(_PER_SHARE.search(f"{total.fact.subject or ''} {total.fact.sentence}"))
+
+
 def column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
-    """A total column (``Total``, ``합계``, ``合计``) against the columns before it, per row."""
+    """A total column (``Total``, ``합계``, ``合计``, ``As restated``) against the columns
+    before it, per row."""
     out: list[Finding] = []
     by_row: dict[int, dict[int, Mention]] = defaultdict(dict)
     for (r, c), m in grid.items():
@@ -153,7 +175,7 @@ def column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     for row in sorted(by_row):
         cells = by_row[row]
         for col, m in sorted(cells.items()):
-            if not TOTAL.search(table.column_header(col)) or not is_amount(m, False):
+            if not _total_column(table.column_header(col)) or not is_amount(m, False):
                 continue
             start, _ = table.part_of(col)
             items: list[Mention] = []
@@ -161,10 +183,10 @@ def column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
                 cell = cells.get(c)
                 if cell is None or not is_amount(cell, False) or not same_unit(cell, m):
                     break
-                if TOTAL.search(table.column_header(c)):
+                if _total_column(table.column_header(c)):
                     break
                 items.insert(0, cell)
-            if len(items) < 2:
+            if len(items) < 2 or _per_share_total(table, col, m):
                 continue
             if within(items, m):
                 out.append(verdict(ctx, m.fact.subject or "", m, items, words=_COLUMN))

@@ -68,9 +68,15 @@ def _changes(
         start, _ = table.part_of(c)
         levels = [grid[(r, x)] for x in range(c - 1, start - 1, -1) if (r, x) in grid]
         levels = [x for x in levels if x.change is None]
-        # the nearest level and the next one in its unit: where another column stands between
-        # (2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)) the two are told apart by
-        # their periods; side by side the later one is the nearer (prior | current | change)
+        if m.fact.quantity.kind is Kind.PERCENT and any(
+            x.fact.quantity.kind is not Kind.PERCENT for x in levels
+        ):
+            # amounts beside their shares of sales (2024 | % of sales | 2023 | % of sales |
+            # % change): the change is the amounts'
+            levels = [x for x in levels if x.fact.quantity.kind is not Kind.PERCENT]
+        # the nearest level and the next one in its unit (another column may stand between:
+        # 2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)); which is the current one
+        # their periods tell (prior | current | change, or current | prior | change)
         same = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
         levels = same
         if len(levels) != 2:
@@ -100,9 +106,10 @@ def _changes(
             agree[c] += 1
         elif isinstance(got, Finding):
             off[c].append(got)
-    # A change column is trusted where its other rows agree with the recomputation: one wrong
-    # cell among agreeing rows is an error; a column that agrees nowhere holds another measure
-    # (points, a rate of another base, levels misread) and gives nothing; a lone row is a warning.
+    # A change column is trusted where its other rows agree with the recomputation: a wrong
+    # cell whose other rows mostly agree is an error; a column that agrees nowhere holds
+    # another measure (points, a rate of another base, levels misread) and gives nothing; a
+    # lone row is a warning.
     for c, found in off.items():
         if agree[c] >= len(found):
             out.extend(found)
