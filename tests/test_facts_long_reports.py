@@ -258,3 +258,10 @@ def test_current_and_prior_named_by_their_headers() -> None:
     assert [f.rule for f in flagged(PROFIT.replace("25.49%", "35.49%"))] == ["table.change"]
     assert flagged(TERMS) == []
     assert [f.rule for f in flagged(TERMS.replace("18.8%", "28.8%"))] == ["table.change"]
+
+
+def test_a_numbered_heading_is_no_part_of_the_tables_subject() -> None:
+    table = "| 구분 | 2021 | 2022 |\n|---|---|---|\n| 연료 | 28,100 | 27,300 |\n"
+    text = f"### 3.2 에너지 사용량\n\n(단위: TJ)\n\n{table}"
+    subjects = {f.subject for f in extract(from_text(text, fmt="md")).facts}
+    assert subjects == {"에너지 사용량 · 연료"}  # not '2 에너지 사용량' (3.2 read as 3. and 2)
