@@ -28,14 +28,8 @@ from sectorlens.facts.rules.common import (
     same_metric,
 )
 from sectorlens.facts.rules.moves import direction_word, moved, rate_move, rate_range
-from sectorlens.facts.rules.pairs import (
-    Pair,
-    attached_changes,
-    cross_pairs,
-    find_pairs,
-    is_prior,
-    level_bounds,
-)
+from sectorlens.facts.rules.pair_words import level_bounds
+from sectorlens.facts.rules.pairs import Pair, attached_changes, cross_pairs, find_pairs, is_prior
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import bounds, half_unit, point
+from sectorlens.facts.rules.common import point
 from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.moves import near_trend, rate_levels
-from sectorlens.model import Kind, Qualifier, Quantity
+from sectorlens.facts.rules.pair_words import or_share, share_of
+from sectorlens.model import Kind
 
 # a bullet mark in running text (■ 실업률은 … ■ 취업자는 …) starts a new statement
 _SENTENCE_END = re.compile(r"[。！？；;■□●○◆◇▶►•▪※]|[.!?](?!\d)")
@@ -271,11 +271,7 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
             break
         if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
             break
-        if (
-            _OR_SHARE.fullmatch(gap)
-            and not _COMPARATIVE.match(text[m.local[1] : m.local[1] + 20])
-            and not _MOVED.search(text[: m.local[0]])
-        ):
+        if or_share(text, m, gap):
             break  # were $21.2 billion, or 26%, a year ago: the level's share, not a change
         out.append(m)
         last = m.local[1]
@@ -298,20 +294,6 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
     return out
 
 
-# A percent set after a level by ", or": the level's share of a whole (``$21.2 billion, or
-# 26%, a year ago``), unless a comparative follows (``or 3.2% lower``, ``or 5% more``).
-_OR_SHARE = re.compile(r"\s*,\s*or\s*", re.I)
-_MOVED = re.compile(
-    r"\b(?:increas|decreas|ris[ei]|rose|fell|fall|gr[eo]w|declin|gain|jump|drop|climb|up\b|"
-    r"down\b|higher|lower)",
-    re.I,
-)
-_COMPARATIVE = re.compile(
-    r"\s*(?:higher|lower|more|less|above|below|up|down|increase|decrease|growth|over|from)\b",
-    re.I,
-)
-
-
 def _reach(gap: str) -> int:
     """How far a change may stand from its level: a few CJK characters, or a few words."""
     return 28 if gap.isascii() else 14
@@ -329,42 +311,8 @@ def _changelike(text: str, m: Mention, pair: Pair) -> bool:
     if point(q) is None or m.change == "cagr":
         return False
     if q.kind in (Kind.PERCENT, Kind.PP):
-        return not _share_of(text, m)
+        return not share_of(text, m)
     return unit_of(m) == unit_of(pair.current) and change_amount(text, m)
-
-
-_SHARE_AFTER = re.compile(
-    r"^\s?(?:of\s(?:(?:total|net|consolidated|group|our|its)\s){0,3}(?:sales|revenues?|the\s)|"
-    r"의\s?비중)",
-    re.I,
-)
-_SHARE_BEFORE = re.compile(r"(?:占|比重|份额|share|비중|점유율)[^\d]{0,8}$", re.I)
-
-
-def _share_of(text: str, m: Mention) -> bool:
-    """A percent that is a share (``36.1% of net sales``, ``占…比重为22.7%``), not a change."""
-    start, end = m.local
-    return bool(
-        _SHARE_AFTER.match(text[end : end + 20])
-        or _SHARE_BEFORE.search(text[max(0, start - 12) : start])
-    )
-
-
-# The last group of a compound CJK amount padded with zeros: 22억 8000만, 3亿5000万
-_PADDED = re.compile(r"[억亿億조兆万萬]\s?\d*[1-9](0+)\s?(?:만|万|萬|천|千)")
-
-
-def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
-    """``bounds`` of a level, zeros that pad the last group of a compound amount not taken as
-    significant (``22억 8000만 달러`` is ±500만, not ±5000: writers round the group and pad it)."""
-    lo, hi = bounds(q)
-    m = _PADDED.search(q.input.split("(")[0].split("（")[0])
-    if m is None or q.qualifier is not Qualifier.EXACT or lo is None or hi is None:
-        return lo, hi
-    v = point(q)
-    assert v is not None
-    widen = half_unit(q) * (Decimal(10) ** len(m.group(1)) - 1)
-    return lo - widen, hi + widen
 
 
 # A sentence that opens with the change of the one before: This increase of 48.7%, 这一增长为20%
