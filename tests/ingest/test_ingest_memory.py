@@ -10,8 +10,8 @@ import pytest
 
 from sectorlens.errors import UsageError
 from sectorlens.store import memory
-from sectorlens.store.load import checking_threads
 from sectorlens.store.memory import (
+    checking_threads,
     default_limit,
     limit_memory,
     parse_size,

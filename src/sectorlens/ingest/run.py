@@ -39,21 +39,26 @@ from sectorlens.sources.seen import SeenIds
 from sectorlens.sources.taxonomy import Taxonomy
 from sectorlens.store import assign_company_keys
 from sectorlens.store.companies import SpilledIds
-from sectorlens.store.load import (
-    DEFAULT_CHUNK_ROWS,
-    LoadWriter,
-    StoredDeals,
-    checking_threads,
+from sectorlens.store.load import DEFAULT_CHUNK_ROWS, LoadWriter
+from sectorlens.store.loads import (
+    StoreSize,
+    drop_loads,
     existing_load,
     finish_load,
-    restore_threads,
-    single_thread,
+    loads_of_file,
+    no_space,
     start_load,
 )
-from sectorlens.store.loads import StoreSize, drop_loads, loads_of_file, no_space
-from sectorlens.store.memory import restore_limit, streaming_limit
+from sectorlens.store.memory import (
+    checking_threads,
+    restore_limit,
+    restore_threads,
+    single_thread,
+    streaming_limit,
+)
 from sectorlens.store.plausibility import flag_above_market, implausible_count, uncovered_years
 from sectorlens.store.reference import subject_folders
+from sectorlens.store.stored_deals import StoredDeals
 from sectorlens.subjects import world_directories
 
 ProgressFn = Callable[[Path, int, int], None]
