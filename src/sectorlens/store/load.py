@@ -18,10 +18,11 @@ from sectorlens.store.schema import TABLES
 
 # Tables are inserted once DEFAULT_CHUNK_ROWS rows of them are queued (rows given one by one are
 # turned into Arrow every CONVERT_ROWS rows). DuckDB (2.0) keeps the rows an open transaction
-# appends in its own buffer pool (bounded by its memory limit) and writes each row group of them
-# (122,880 rows) to the database file once it is full, whatever the size of the inserts that
-# filled it: so a batch need not be a row group. Batches of a row group each held up to ~120 MiB
-# of Arrow (1M itjuzi rows), outside any limit, twice over (one queued, one in flight).
+# appends in its own buffer pool, which a load bounds by a memory limit (store.memory): full row
+# groups (122,880 rows) leave it, whatever the size of the inserts that filled them
+# (tests/ingest/test_ingest_memory.py), so a batch need not be a row group. Batches of a row
+# group held up to ~120 MiB of Arrow (1M itjuzi rows), outside any limit, twice over (one
+# queued, one in flight).
 CONVERT_ROWS = 5_000
 DEFAULT_CHUNK_ROWS = 32_768
 _COLUMN = re.compile(r"^\s*(\w+)\s+([A-Z]+(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?(?:\[\])?)", re.M)
