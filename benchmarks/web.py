@@ -1,7 +1,7 @@
 """Load on the dashboard's endpoints: requests/s and p50/p95/p99 latency at 20 clients.
 
     .venv/bin/python benchmarks/web.py [--requests 3000] [--duration 30] [--clients 20]
-        [--store FILE] [--baseline SRC] [--phases cold,floor,dashboard,nocache,uncached]
+        [--store FILE] [--baseline SRC] [--phases answers,cold,floor,dashboard,nocache,uncached]
 
 Builds a store in a temporary folder (the bundled reference data plus the itjuzi export from
 ``../shared/data/itjuzi`` and the CSET export from ``../shared/data/cset``; ``--store`` serves an
@@ -15,6 +15,9 @@ same data in the store schema the baseline reads, when the schema has changed si
 
 Phases, in one run so that their ratios hold on a noisy machine:
 
+0. ``answers`` (with ``--baseline``) — the answers of :func:`answer_urls` (about 200 filter
+   combinations over the charts and the metric tables) from this tree and from the baseline,
+   compared as parsed JSON: a faster server must give the same answers.
 1. ``cold`` — one client, each dashboard URL once on a fresh server: what a query costs.
 2. ``floor`` — ``/api/charts`` (a constant JSON list, no query) at N clients: the HTTP stack
    alone, the baseline the dashboard phase is compared with.
@@ -107,6 +110,74 @@ def uncached_urls(count: int, years: range = range(2000, 2024)) -> list[str]:
     combos = list(itertools.product(spans, PROVINCES, CURRENCIES))
     random.Random(14).shuffle(combos)
     return [_url(i, *combo) for i, combo in enumerate(combos[:count])]
+
+
+def answer_urls() -> list[str]:
+    """The URLs whose answers this tree and the baseline must agree on: the first 150 of
+    :func:`uncached_urls`, the dashboard's (pages left out), and metric tables under filters
+    the dashboard rarely sends (rounds, sectors, null, the implausible switch, disclosure)."""
+    from urllib.parse import urlencode
+
+    urls = uncached_urls(150) + [u for u in dashboard_urls() if u.startswith("/api/")]
+    extra = (
+        ["implausible=true,false"],
+        ["implausible=true"],
+        ["round!=a,null", "year>=2012"],
+        ["sector=robots,null"],
+        ["disclosed=true", "province!=CN-BJ"],
+        ["year>2015", "year<2020", "round=b"],
+        ["cluster=null"],
+    )
+    for where in extra:
+        for target, by in (
+            ("deals", "year"),
+            ("shares", "province"),
+            ("shares", "round"),
+            ("segments", "sector"),
+        ):
+            q = [("by", by), *(("where", w) for w in where), ("currency", "USD")]
+            urls.append(f"/api/{target}.json?{urlencode(q)}")
+    return urls
+
+
+def fetch_all(server: Server, urls: list[str]) -> list[tuple[int, object]]:
+    """Status and parsed JSON body (or raw text) of every URL, one at a time."""
+    import json
+    import urllib.error
+
+    out: list[tuple[int, object]] = []
+    for url in urls:
+        try:
+            with urllib.request.urlopen(server.url(url), timeout=60) as r:
+                status, body = r.status, r.read()
+        except urllib.error.HTTPError as e:
+            status, body = e.code, e.read()
+        try:
+            out.append((status, json.loads(body)))
+        except ValueError:
+            out.append((status, body.decode("utf-8", "replace")))
+    return out
+
+
+def compare_answers(store: Path, base_store: Path, src: Path) -> int:
+    """Fetch :func:`answer_urls` from this tree and from ``src``; print and count differences."""
+    urls = answer_urls()
+    got = []
+    for tree, served in ((None, store), (src, base_store)):
+        server = Server(served, "on", tree)
+        try:
+            got.append(fetch_all(server, urls))
+        finally:
+            server.stop()
+    differ = [u for u, a, b in zip(urls, got[0], got[1], strict=True) if a != b]
+    for url in differ[:10]:
+        print(f"  differs: {url}")
+    ok = sum(status == 200 for status, _ in got[0])
+    print(
+        f"answers: {len(urls) - len(differ)} of {len(urls)} identical to the baseline's "
+        f"({ok} answered 200)"
+    )
+    return len(differ)
 
 
 def shape_urls() -> list[str]:
@@ -284,7 +355,7 @@ def main() -> None:
         help="the store the baseline serves (default: the same; a copy in the schema the "
         "baseline reads, when the store's schema has moved on since)",
     )
-    ap.add_argument("--phases", default="cold,floor,dashboard,nocache,uncached")
+    ap.add_argument("--phases", default="answers,cold,floor,dashboard,nocache,uncached")
     ap.add_argument("--warm", type=int, default=96, help="query shapes compiled before uncached")
     args = ap.parse_args()
     phases = set(args.phases.split(","))
@@ -301,6 +372,9 @@ def main() -> None:
         )
         results: dict[str, Phase] = {}
         load = (args.clients, args.requests, args.duration)
+        differ = 0
+        if "answers" in phases and args.baseline is not None:
+            differ = compare_answers(store, args.baseline_store or store, args.baseline)
         if phases & {"cold", "floor", "dashboard"}:
             server = Server(store)
             try:
@@ -365,6 +439,8 @@ def main() -> None:
                 f"(goal on itjuzi + CSET: p95 < 100 ms and ≥ 300 req/s; at 10M deals p95 < 1 s, "
                 "no errors)"
             )
+    if differ:
+        raise SystemExit(f"{differ} answers differ from the baseline's")
 
 
 if __name__ == "__main__":
