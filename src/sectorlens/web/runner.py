@@ -54,23 +54,30 @@ class _StaticEngine(Engine):
 
 
 class Watchdog:
-    """One daemon thread that runs actions whose deadline passed (started on first use)."""
+    """One daemon thread that runs actions whose deadline passed (started on first use).
 
-    def __init__(self) -> None:
+    The thread sleeps until the earliest deadline, but never longer than ``poll`` seconds, so
+    that arming a deadline further away than its next wake-up needs no wake-up of the thread
+    (a thread switch per request otherwise); each wake-up then sleeps until the deadlines it
+    finds, so none runs late.
+    """
+
+    def __init__(self, poll: float = 0.5) -> None:
         self._cond = threading.Condition()
         self._due: dict[int, tuple[float, Callable[[], None]]] = {}
         self._count = 0
         self._thread: threading.Thread | None = None
         self._stopped = False
+        self._poll = poll
+        self._wakes_at: float | None = None  # when the sleeping thread wakes (None: not asleep)
 
     def arm(self, seconds: float, action: Callable[[], None]) -> int:
         """Run ``action`` in ``seconds`` unless :meth:`disarm` is called first; its token."""
         with self._cond:
             self._count += 1
             at = time.monotonic() + seconds
-            # the thread sleeps until the earliest deadline: woken only when this one is earlier
-            earliest = min((due for due, _ in self._due.values()), default=None)
-            wake = earliest is None or at < earliest
+            # woken only when this deadline comes before the thread's own next wake-up
+            wake = self._wakes_at is None or at < self._wakes_at
             self._due[self._count] = (at, action)
             if self._thread is None and not self._stopped:
                 self._thread = threading.Thread(
@@ -102,8 +109,10 @@ class Watchdog:
                 now = time.monotonic()
                 for token in [t for t, (at, _) in self._due.items() if at <= now]:
                     self._due.pop(token)[1]()
-                nxt = min((at for at, _ in self._due.values()), default=None)
-                self._cond.wait(None if nxt is None else max(0.0, nxt - now))
+                nxt = min((at for at, _ in self._due.values()), default=now + self._poll)
+                self._wakes_at = min(nxt, now + self._poll)
+                self._cond.wait(max(0.0, self._wakes_at - now))
+                self._wakes_at = None
 
 
 @dataclass(frozen=True, slots=True)
