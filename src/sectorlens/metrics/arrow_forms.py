@@ -81,8 +81,7 @@ class ArrowTables:
             found = self._tables.get(name)
         if found is None:
             found = read()
-            if found.num_rows > MAX_ROWS:
-                found = _TOO_LARGE
+            found = _TOO_LARGE if found.num_rows > MAX_ROWS else _whole_numbers(found)
             with self._lock:
                 found = self._tables.setdefault(name, found)
         return None if found is _TOO_LARGE else found
@@ -116,11 +115,25 @@ class ArrowTables:
         return None
 
 
+def _whole_numbers(table: pa.Table) -> pa.Table:
+    """``table`` with its whole-number decimals (DuckDB's sums of counts are HUGEINT) as int64
+    where the sum of all their magnitudes fits: summed as integers (no sum of any of its rows
+    can overflow), they come out as the plan's BIGINT columns without a cast."""
+    for i, f in enumerate(table.schema):
+        if not (pa.types.is_decimal(f.type) and f.type.scale == 0):
+            continue
+        total = pc.sum(pc.abs(table.column(i))).as_py() or 0
+        if total < 2**62:
+            table = table.set_column(i, f.name, table.column(i).cast(pa.int64()))
+    return table
+
+
 def column(table: pa.Table, name: str) -> pa.ChunkedArray | pa.Array:
     """The values filter field ``name`` reads on ``table`` (``year`` and ``implausible`` derived
     from the deal's date and flags where the table does not hold them)."""
-    if name in table.column_names:
-        return table.column(name)
+    i = table.schema.get_field_index(name)  # (column_names would list every name first)
+    if i >= 0:
+        return table.column(i)
     if name == "year":
         return pc.year(table.column("deal_date"))
     if name == "implausible":
@@ -155,18 +168,21 @@ def predicate(col: Any, f: Filter) -> Any:
     return compare[f.op](col, value)
 
 
-def restrict(table: pa.Table, filters: Sequence[Filter], *, plausible: bool) -> pa.Table:
-    """The rows of ``table`` every filter keeps (without implausible ones when ``plausible``
-    and no filter names ``implausible``)."""
+def restrict(
+    table: pa.Table, filters: Sequence[Filter], keep: Sequence[str], *, plausible: bool
+) -> pa.Table:
+    """The columns ``keep`` of the rows of ``table`` every filter keeps (without implausible
+    ones when ``plausible`` and no filter names ``implausible``)."""
     masks = [predicate(column(table, f.field), f) for f in filters]
     if plausible and not any(f.field == "implausible" for f in filters):
         masks.append(pc.invert(column(table, "implausible")))
+    out = table.select(list(dict.fromkeys(keep)))  # filtering costs a pass per column
     if not masks:
-        return table
+        return out
     mask = masks[0]
     for m in masks[1:]:
         mask = pc.and_kleene(mask, m)
-    return table.filter(mask, null_selection_behavior="drop")
+    return out.filter(mask, null_selection_behavior="drop")
 
 
 def _typed(columns: dict[str, Any], schema: pa.Schema) -> pa.Table:
@@ -185,27 +201,26 @@ def sums(
     schema: pa.Schema,
 ) -> pa.Table:
     """The ``sums`` form: per group of ``by``, each measure (name → cube column) summed."""
-    rows = restrict(table, filters, plausible=True)
     cols = list(dict.fromkeys(measures.values()))
-    grouped = rows.select([*by, *cols]).group_by(list(by), use_threads=False)
+    rows = restrict(table, filters, [*by, *cols], plausible=True)
+    grouped = rows.group_by(list(by), use_threads=False)
     out = grouped.aggregate([(c, "sum") for c in cols])
     found = {b: out.column(b) for b in by}
     found.update({name: out.column(f"{c}_sum") for name, c in measures.items()})
     return _typed(found, schema)
 
 
-def distinct(
-    table: pa.Table, filters: Sequence[Filter], name: str, schema: pa.Schema
-) -> pa.Table:
+def distinct(table: pa.Table, filters: Sequence[Filter], name: str, schema: pa.Schema) -> pa.Table:
     """The ``distinct`` form: the distinct values of column ``name`` under the filters."""
-    rows = restrict(table, filters, plausible=False)
+    rows = restrict(table, filters, [name], plausible=False)
     return _typed({name: pc.unique(rows.column(name).combine_chunks())}, schema)
 
 
 def largest(table: pa.Table, filters: Sequence[Filter], schema: pa.Schema) -> pa.Table:
     """The ``largest`` form: per currency, the flagged deals under the filters, the largest
     amount and the company and date of its deal."""
-    rows = restrict(table, filters, plausible=False)
+    wanted = ("currency", "amount_low", "amount_value", "amount_high", "company_name", "deal_date")
+    rows = restrict(table, filters, [*wanted, "flags"], plausible=False)
     rows = rows.filter(column(rows, "implausible"))
     amount = pc.coalesce(rows.column("amount_low"), rows.column("amount_value"))
     amount = pc.coalesce(amount, rows.column("amount_high"))
@@ -229,6 +244,4 @@ def largest(table: pa.Table, filters: Sequence[Filter], schema: pa.Schema) -> pa
         "company_name": [names[g["at"]] for g in groups.values()],
         "deal_date": [dates[g["at"]] for g in groups.values()],
     }
-    return pa.Table.from_pydict(
-        {f.name: columns[f.name] for f in schema}, schema=schema
-    )
+    return pa.Table.from_pydict({f.name: columns[f.name] for f in schema}, schema=schema)

@@ -190,7 +190,8 @@ def loads_behind(engine: Any, table: str, where: Sequence[Filter]) -> ir.Table:
         found = t.select("load_id").distinct()
         name = arrow_forms.kept_name(kept)
         if name is not None:
-            arrow_forms.record(engine, found, {"kind": "distinct", "table": name, "column": "load_id"})
+            form = {"kind": "distinct", "table": name, "column": "load_id"}
+            arrow_forms.record(engine, found, form)
         return found
     t = filters.apply(engine.table(table), where, table)
     return t.select("load_id").distinct()
