@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import duckdb
 import ibis.expr.types as ir
+import orjson
 import pyarrow as pa
 
 from sectorlens.errors import SectorlensError
@@ -212,9 +213,14 @@ class QueryRunner:
             lease.con.close()
 
 
+# Python objects of plain data hold about 5 to 8 times the bytes of their compact JSON
+JSON_FACTOR = 8
+
+
 def size_of(value: Any, _seen: set[int] | None = None) -> int:
-    """An estimate of the memory ``value`` holds: Arrow tables by their buffers, containers by
-    their items (each object counted once)."""
+    """An estimate of the memory ``value`` holds: Arrow tables by their buffers, plain data
+    (dictionaries and lists that JSON can hold) by :data:`JSON_FACTOR` times their JSON,
+    other containers by their items (each object counted once)."""
     if value is None or isinstance(value, str | bytes | int | float):  # no parts: no recursion
         return sys.getsizeof(value)
     seen = _seen if _seen is not None else set()
@@ -223,6 +229,11 @@ def size_of(value: Any, _seen: set[int] | None = None) -> int:
     seen.add(id(value))
     if isinstance(value, pa.Table | pa.RecordBatch | pa.Array | pa.ChunkedArray):
         return int(value.get_total_buffer_size()) + 256
+    if isinstance(value, dict | list):
+        try:  # plain data (what JSON holds): sized by its JSON, a hundred times faster
+            return sys.getsizeof(value) + JSON_FACTOR * len(orjson.dumps(value))
+        except TypeError:  # something else inside (an Arrow table, …): item by item
+            pass
     size = sys.getsizeof(value)
     if isinstance(value, dict):
         size += sum(size_of(k, seen) + size_of(v, seen) for k, v in value.items())
