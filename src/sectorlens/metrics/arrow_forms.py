@@ -100,9 +100,6 @@ class ArrowTables:
         name = str(form["table"])
 
         def read() -> pa.Table:
-            from sectorlens.metrics.plans import may_query
-
-            may_query()
             return con.sql(f'SELECT * FROM "{catalog}"."main"."{name}"').to_arrow_table()
 
         table = self.table(name, read)

@@ -24,13 +24,12 @@ small table instead of rebuilding it. An in-memory store (no state token) keeps 
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import functools
 import hashlib
 import json
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -54,39 +53,6 @@ Build = Callable[[Sequence[Filter], Any], "dict[str, ir.Table]"]
 
 class Volatile(Exception):
     """A build read the store: its plan holds for this store state only."""
-
-
-class WouldQuery(Exception):
-    """Raised instead of asking DuckDB anything while :func:`arrow_only` holds."""
-
-
-# Set by a caller that must not wait for DuckDB (a server's event loop): see arrow_only.
-_ARROW_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    "sectorlens_arrow_only", default=False
-)
-
-
-@contextlib.contextmanager
-def arrow_only() -> Iterator[None]:
-    """Within this block, whatever would ask DuckDB (run a statement, compile a plan, build or
-    read a kept table) raises :class:`WouldQuery` instead: answers from kept results and Arrow
-    forms come at once, and the caller runs the rest where waiting is allowed."""
-    token = _ARROW_ONLY.set(True)
-    try:
-        yield
-    finally:
-        _ARROW_ONLY.reset(token)
-
-
-def may_query() -> None:
-    """:class:`WouldQuery` inside :func:`arrow_only`; nothing otherwise."""
-    if _ARROW_ONLY.get():
-        raise WouldQuery("this answer needs DuckDB")
-
-
-def in_arrow_only() -> bool:
-    """Whether an :func:`arrow_only` block holds here."""
-    return _ARROW_ONLY.get()
 
 
 class FixedResults:
@@ -269,7 +235,6 @@ def _bound(cache: PlanCache, key: str, plan: Plan, facts: StoreFacts) -> Plan:
 
 def execute(con: duckdb.DuckDBPyConnection, s: Statement, values: Mapping[str, Any]) -> pa.Table:
     """Run one statement with its parameters; the rows in the statement's Arrow schema."""
-    may_query()
     params = {p: values[p] for p in s.params}
     submit = _submit()
     table = None
@@ -314,8 +279,6 @@ def compile_plan(
     import ibis
 
     from sectorlens.metrics.arrow_forms import form_of
-
-    may_query()
 
     swapped, values = sentinels(filters)
     engine = facts.ibis_engine(con)
@@ -409,6 +372,5 @@ def _orders_rows(sql: str) -> bool:
 def _direct(
     con: duckdb.DuckDBPyConnection, facts: StoreFacts, filters: Sequence[Filter], build: Build
 ) -> dict[str, pa.Table]:
-    may_query()
     engine = facts.ibis_engine(con, keep=False)
     return {name: engine.execute(expr) for name, expr in build(filters, engine).items()}

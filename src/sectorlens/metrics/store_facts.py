@@ -148,15 +148,12 @@ class StoreFacts:
             raise ValueError(
                 "kept tables need a store file (an in-memory store has no state token)"
             )
-        from sectorlens.metrics.plans import may_query
-
         cat = self.kept_catalog
         with self._kept_lock:
             if again:
                 self._kept_built.clear()
             if all(name in self._kept_built for name, _ in kept):
                 return
-            may_query()
             # on a cursor of its own: a server's time limit interrupts the request's cursor,
             # never a build every later request of this store state needs
             con = con.cursor()

@@ -35,7 +35,7 @@ from sectorlens.web.metric_routes import CURRENCY, SUBJECT, compute_answer
 from sectorlens.web.output import dumps
 from sectorlens.web.presets import CHARTS, chart
 from sectorlens.web.provenance import source_rows
-from sectorlens.web.runner import Lease, answer_soon
+from sectorlens.web.runner import Lease
 from sectorlens.web.site import Site
 
 Lang = Annotated[Literal["ko", "en"], Query(description="language of titles and labels")]
@@ -289,7 +289,7 @@ def router() -> APIRouter:
         summary="One dashboard chart: Vega-Lite spec, loads and sources",
         responses=schemas.ok(json=schemas.OBJECT),
     )
-    async def chart_json(
+    def chart_json(
         request: Request,
         chart_id: ChartId,
         where: Annotated[list[Clause] | None, Query(max_length=50)] = None,
@@ -299,17 +299,12 @@ def router() -> APIRouter:
     ) -> Response:
         site = site_of(request)
         clauses = list(where or [])
-
         # kept as bytes: the cache sizes them at once (a spec's dictionaries item by item)
-        def make() -> bytes:
-            return site.runner.remember(
-                ("chart.json", chart_id.value, lang, currency, subject, tuple(clauses)),
-                lambda: dumps(
-                    chart_document(site, chart_id.value, clauses, currency, lang, subject)
-                ),
-            )
-
-        return Response(await answer_soon(make), media_type="application/json")
+        body = site.runner.remember(
+            ("chart.json", chart_id.value, lang, currency, subject, tuple(clauses)),
+            lambda: dumps(chart_document(site, chart_id.value, clauses, currency, lang, subject)),
+        )
+        return Response(body, media_type="application/json")
 
     @r.get(
         "/api/charts/{chart_id}.zip",

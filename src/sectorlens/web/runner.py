@@ -27,7 +27,6 @@ import pyarrow as pa
 
 from sectorlens.errors import SectorlensError
 from sectorlens.metrics import Engine, from_duckdb
-from sectorlens.metrics.plans import WouldQuery, arrow_only, in_arrow_only, may_query
 
 T = TypeVar("T")
 
@@ -148,15 +147,10 @@ class QueryRunner:
         self._watchdog = Watchdog()
 
     def run(self, fn: Callable[[Lease], T]) -> T:
-        """``fn(lease)`` on a free cursor, interrupted after the time limit (within
-        ``arrow_only``: a free cursor now, or :class:`WouldQuery`)."""
+        """``fn(lease)`` on a free cursor, interrupted after the time limit."""
         try:
-            if in_arrow_only():
-                lease = self._pool.get_nowait()
-            else:
-                lease = self._pool.get(timeout=self.timeout)
+            lease = self._pool.get(timeout=self.timeout)
         except queue.Empty:
-            may_query()
             raise Busy(
                 f"the server is busy: no free connection within {self.timeout:g} s"
             ) from None
@@ -217,21 +211,6 @@ class QueryRunner:
                 return
             lease.engine.close()
             lease.con.close()
-
-
-async def answer_soon(fn: Callable[[], T]) -> T:
-    """``fn()`` at once, on the event loop, where it needs no DuckDB (answers kept in the cache,
-    or computed from the kept tables' Arrow copies: a millisecond of Python), else in a worker
-    thread (a statement, a plan to compile, a kept table to build), so that the loop never
-    waits for DuckDB. The thread hop and its GIL hand-offs cost more than such an answer."""
-    from starlette.concurrency import run_in_threadpool
-
-    try:
-        with arrow_only():
-            return fn()
-    except WouldQuery:
-        pass
-    return await run_in_threadpool(fn)
 
 
 # Python objects of plain data hold about 5 to 8 times the bytes of their compact JSON

@@ -12,7 +12,6 @@ import duckdb
 
 from sectorlens.fx import FxRates
 from sectorlens.metrics.compiled import Compiled
-from sectorlens.metrics.plans import may_query
 from sectorlens.store import connect
 from sectorlens.web.runner import QueryRunner
 
@@ -59,7 +58,6 @@ class Site:
         """ECB rates, loaded on first use (only some metrics convert at request time)."""
         with self._lock:
             if self._fx is None:
-                may_query()  # (reading the rates takes a while: not on the event loop)
                 self._fx = FxRates()
             return self._fx
 
@@ -68,7 +66,6 @@ class Site:
         with self._lock:
             if key in self._once:
                 return self._once[key]
-        may_query()  # (a first time may read the store: not on the event loop)
         value = make()
         with self._lock:
             return self._once.setdefault(key, value)
