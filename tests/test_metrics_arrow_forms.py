@@ -72,6 +72,45 @@ def test_the_filters_keep_what_duckdb_keeps() -> None:
     assert checked == 36
 
 
+def test_derived_fields_keep_what_duckdb_keeps() -> None:
+    """``year`` from the deal's date and ``implausible`` from its flags (a flagged-deals table)."""
+    from datetime import date
+
+    import ibis
+
+    from sectorlens.metrics import filters
+
+    days = [date(2015, 3, 1), None, date(2016, 12, 31), date(2016, 1, 1), date(2017, 6, 30)]
+    flags = [["implausible_amount"], None, [], ["other", "implausible_amount"], ["other"]]
+    table = pa.table(
+        {
+            "deal_date": pa.array(days, pa.date32()),
+            "flags": pa.array(flags, pa.list_(pa.string())),
+            "i": pa.array(range(len(days))),
+        }
+    )
+    con = duckdb.connect()
+    con.register("t", table)
+    t = ibis.duckdb.from_connection(con).table("t")
+    clauses = [
+        "year=2016",
+        "year!=2016",
+        "year>=2016",
+        "year=null",
+        "deal_date>=2016-01-01",
+        "deal_date<2016-12-31",
+        "deal_date!=2016-01-01,null",
+        "implausible=true",
+        "implausible=false",
+        "implausible=true,false",
+    ]
+    for text in clauses:
+        f = filters.parse_where(text)
+        want = con.sql(str(ibis.to_sql(filters.apply(t, [f], "deals").select("i"))))
+        kept = arrow_forms.restrict(table, [f], ["i"], plausible=False)
+        assert sorted(kept.column("i").to_pylist()) == sorted(r[0] for r in want.fetchall()), f
+
+
 def _count_duckdb(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     ran: list[str] = []
     execute = plans_module.execute
