@@ -102,7 +102,7 @@ class ArrowTables:
         def read() -> pa.Table:
             return con.sql(f'SELECT * FROM "{catalog}"."main"."{name}"').to_arrow_table()
 
-        table = self.table(name, read)
+        table = self.table(f"{catalog}.{name}", read)
         if table is None:
             return None
         kind = form["kind"]
