@@ -132,7 +132,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     item_period: Period | None = None
     first_of_item = False
     for sent in lay.sentences:
-        k = bisect.bisect_right(starts, sent.offsets[0]) - 1
+        k = bisect.bisect_right(starts, sent.offsets[-1]) - 1  # | 분야 | …: the row's pipe first
         if k >= 0 and sent.offsets[0] < table_spans[k][1]:
             continue  # a table row: its cells are read as cells below
         if lx.SCALE_LINE.match(sent.text):
