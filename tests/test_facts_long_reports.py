@@ -265,3 +265,11 @@ def test_a_numbered_heading_is_no_part_of_the_tables_subject() -> None:
     text = f"### 3.2 에너지 사용량\n\n(단위: TJ)\n\n{table}"
     subjects = {f.subject for f in extract(from_text(text, fmt="md")).facts}
     assert subjects == {"에너지 사용량 · 연료"}  # not '2 에너지 사용량' (3.2 read as 3. and 2)
+
+
+def test_a_tables_header_row_is_no_heading_for_the_prose_after_it() -> None:
+    # the table's last column (2020年) must not become the period of the letter below it
+    facts = extract(from_text(LETTER.replace("2022年，本行经营稳中有进。", ""), fmt="md")).facts
+    letter = [f for f in facts if f.subject and "行长致辞" in f.subject]
+    assert letter
+    assert {f.period.end.year for f in letter if f.period} == {2022}

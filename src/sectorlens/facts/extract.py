@@ -156,7 +156,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
         spans = quantity_spans(sent.text)
         if by_paragraph[sent.paragraph] == 1 and is_heading(sent.text, spans):
-            scope.heading(sent.text, found)
+            if not _PIPE_ROW.match(sent.text):  # | 项目 | 2019年 | 2018年 |: columns, no heading
+                scope.heading(sent.text, found)
             continue
         if first_of_item:
             topic = None
@@ -210,6 +211,9 @@ def _parts_of(own: Sequence[Period], inherited: Period | None) -> bool:
     if inherited is None or len(set(own)) < 2:
         return False
     return all(inherited.start <= p.start and p.end <= inherited.end for p in own)
+
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
 def _heading_period(text: str, scope: Scope, fiscal: Fiscal | None, reference: date | None) -> None:
