@@ -76,11 +76,21 @@ _COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}|{_NATIVE_COUNTED}"
 _EQ_LEAD = r"(?:(?:约合|約合|折合|相当于|相當於|≈)\s?)?(?:(?:人民币|人民幣)\s?)?"
 _EQUIV = rf"(?:\s?[(（]\s?{_EQ_LEAD}(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
 
+# The characters a quantity can start with: a sign, a digit, a currency sign or code, a qualifier,
+# a Chinese or Korean numeral. The lookahead skips every other position fast
+# (tests/test_facts_scan_guards.py checks that it covers every form).
+_SIGNS = lx.CURRENCY_SYMBOLS.replace("\\", "").split("|")
+_FIRST = "".join(sorted({w[0] for w in (*_SIGNS, *lx.QUALIFIER_PREFIX.split("|")) if w}))
+_FIRST_CJK = (
+    "〇一七万三两九二五亿仟伍佰億兩八六几十千叁參四壹多将幾拾捌数柒玖百約约肆萬貳贰超近逾陆陸零"
+    "구네다대두마만몇백사삼서세수쉰스십아약억여열예오육이일조천칠팔한"
+)
 QUANTITY = re.compile(
+    rf"(?=[\d\-−+{re.escape(_FIRST)}{_FIRST_CJK}]|(?-i:[A-Z]))(?:"
     rf"{_NOT_INSIDE_WORD}(?:[-−+](?=\d))?{_QPRE}?"
     rf"(?:(?P<money>(?:{_MONEY_PREFIX}|{_MONEY_SUFFIX}){_QSUF}?{_EQUIV}?)"
     rf"|(?P<percent>(?:{_PERCENT}){_QSUF}?)"
-    rf"|(?P<count>(?:{_COUNTED}){_QSUF}?))",
+    rf"|(?P<count>(?:{_COUNTED}){_QSUF}?)))",
     re.IGNORECASE,
 )
 
@@ -91,7 +101,10 @@ _MONTHS_EN = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 PERIOD = re.compile(
-    "|".join(
+    # every form starts with one of these characters: the lookahead skips other positions fast
+    # (tests/test_facts_scan_guards.py checks that it covers every form)
+    r"(?=[\dJFMASONDHQ])(?:"
+    + "|".join(
         (
             # from one month or day to another: 2012년 1월~2023년 6월, 2019年3月5日至2020年2月10日
             rf"{_YEAR}\s?[년年]\s?\d{{1,2}}\s?[월月](?:\s?\d{{1,2}}\s?[일日号])?\s?[~\-–至到]\s?"
@@ -117,7 +130,8 @@ PERIOD = re.compile(
             r"(?:(?<=\d)\s?[QH][1-4](?![\dA-Za-z]))?(?![\d년年])(?!\.\d)",
             rf"{_MONTHS_EN}(?:\s?(?:-|–|to)\s?{_MONTHS_EN})?\s{_YEAR}",
         )
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 

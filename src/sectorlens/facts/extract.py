@@ -40,6 +40,7 @@ from sectorlens.facts.period_context import (
     continues_list,
     endpoint,
     noted,
+    span_word,
 )
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
@@ -119,6 +120,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     scope = Scope(reference)
     fiscal = fiscal_calendar(doc.text)
     by_paragraph: dict[int, int] = {}
+    metrics: dict[str, str | None] = {}  # metric_of of each subject, asked once per document
     for sent in lay.sentences:
         by_paragraph[sent.paragraph] = by_paragraph.get(sent.paragraph, 0) + 1
     tables = [b for b in getattr(doc, "blocks", ()) if b.table is not None]
@@ -133,6 +135,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         k = bisect.bisect_right(starts, sent.offsets[0]) - 1
         if k >= 0 and sent.offsets[0] < table_spans[k][1]:
             continue  # a table row: its cells are read as cells below
+        if lx.SCALE_LINE.match(sent.text):
+            continue  # 人民币百万元，另有标注除外: a table's scale, no amount
         for head in headings.passed(sent.offsets[0]):
             _heading_period(head.text, scope, fiscal, reference)
         if sent.paragraph != paragraph:
@@ -145,6 +149,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         published = base is not None and base is scope.reference_period
         dating = Dating(fiscal, base.end if base else None, published, reference, base)
         found = named_periods(sent.text, None if year == 1 else year, dating)
+        if not any(not n.compared for n in found) and base is not None and _day_or_quarter(base):
+            word = span_word(sent.text, base.end, fiscal, published)
+            found = found if word is None else tuple(sorted((*found, word), key=lambda n: n.start))
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
         spans = quantity_spans(sent.text)
@@ -154,7 +161,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         if first_of_item:
             topic = None
         got, bad = _sentence_facts(
-            doc, sent, spans, found, inherited, scope, default_currency, topic
+            doc, sent, spans, found, inherited, scope, default_currency, topic, metrics
         )
         mentions.extend(got)
         unparsed.extend(bad)
@@ -182,6 +189,11 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
     return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
+
+
+def _day_or_quarter(p: Period) -> bool:
+    """A context a ``quarterly``/``full-year`` word can be read against: a day or a quarter."""
+    return (p.end - p.start).days <= 100
 
 
 def _is_level(m: Mention) -> bool:
@@ -219,6 +231,7 @@ def _sentence_facts(
     scope: Scope,
     default_currency: str | None,
     topic: Mention | None = None,
+    metrics: dict[str, str | None] | None = None,
 ) -> tuple[list[Mention], list[Fact]]:
     """The facts of one sentence; ``topic`` is the last level the paragraph stated before it
     (分季度看，一季度同比增长6.7%: the rate of the GDP named the sentence before)."""
@@ -234,6 +247,17 @@ def _sentence_facts(
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     floor = cagr_floor = 0
+    segment = segment_name(text)  # the sentence's, the same for each of its facts
+    memo: dict[str, str | None] = {} if metrics is None else metrics
+
+    def metric_of_(subject: str | None) -> str | None:
+        """``metric_of``, asked once per subject (a pure function of it)."""
+        if not subject:
+            return metric_of(subject)
+        if subject not in memo:
+            memo[subject] = metric_of(subject)
+        return memo[subject]
+
     from_span: Period | None = None
     previous: Mention | None = None
     level: Mention | None = None
@@ -279,14 +303,14 @@ def _sentence_facts(
             named = (stated.fact.subject or "").split(" · ")[0] or stated.metric
             subject = of_level(subject, named)  # 投资额 … 年复合增长率为25.0%
         # 로봇 투자 비중이 23%: the subject keeps its measure, the metric names the part
-        metric = metric_of(strip_measure(subject) if kind == "percent" else subject)
+        metric = metric_of_(strip_measure(subject) if kind == "percent" else subject)
         if metric is None and level is not None and (change or kind == "percent"):
             metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
         if subject is None and previous is not None and same_kind(previous.fact.quantity, q):
             subject = previous.fact.subject  # the topic of the sentence carries on
             metric = metric or previous.metric
         subject = subject or sent.label
-        metric = metric or metric_of(subject)
+        metric = metric or metric_of_(subject)
         carried = None
         if (
             metric is None
@@ -301,7 +325,7 @@ def _sentence_facts(
             metric = previous.metric
             same = previous.fact.quantity.kind is q.kind and previous.change != "cagr"
             carried = previous.fact.subject if same else None  # 占比从31.6%上升至34.9%
-        if subject is None or metric_of(subject) is None:
+        if subject is None or metric_of_(subject) is None:
             subject = carried or metric  # a subject is never a verb (同比增长) or a sign
         if (
             metric is None
@@ -329,7 +353,7 @@ def _sentence_facts(
             period_source=source if period is not None else None,
             compared=compared,
             level=level.fact.span if level is not None and change in _CHANGES else None,
-            segment=segment_name(text),
+            segment=segment,
         )
         if (
             previous is not None

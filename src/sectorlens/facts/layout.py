@@ -105,8 +105,8 @@ def _classify(line: str) -> str:
         return "unit"
     if lx.SOURCE_LINE.match(s):
         return "source"
-    if "\t" in s:
-        return "row"
+    if "\t" in s or (s.startswith("|") and s.count("|") >= 2):
+        return "row"  # cells set with tabs, or a pipe table's row
     if is_value_line(s, bare_ok=False):
         return "value"
     if is_value_line(s, bare_ok=True):
@@ -293,6 +293,9 @@ def _starts_item(doc: Document, n: int) -> set[int]:
             line = doc.line_of(block.span[0]) - 1
             if 0 <= line < n:
                 out.add(line)
+            after = doc.line_of(block.span[1] - 1)  # the line after a heading starts anew
+            if block.kind.value == "heading" and 0 <= after < n:
+                out.add(after)
     return out
 
 
@@ -339,27 +342,44 @@ def _runs_on(
     return not (len(block) == 1 and len(head) < 0.6 * typical and not head.endswith(lx.TERMINAL))
 
 
+def _last_two(parts: list[str]) -> str:
+    """The last two characters of ``"".join(parts)``."""
+    tail = ""
+    for part in reversed(parts):
+        tail = part[-2:] + tail
+        if len(tail) >= 2:
+            break
+    return tail[-2:]
+
+
+def _drop_last(parts: list[str]) -> None:
+    """Drop the last character of ``"".join(parts)``."""
+    for k in range(len(parts) - 1, -1, -1):
+        if parts[k]:
+            parts[k] = parts[k][:-1]
+            return
+
+
 def _join(doc: Document, lines: list[str], para: list[int]) -> tuple[str, list[int]]:
     """The paragraph's text with line breaks resolved, and each character's document offset."""
-    chars: list[str] = []
-    offsets: list[int] = []
+    parts: list[str] = []  # the text in pieces (a line's body, a joining space)
+    offsets: list[int] = []  # one per character of the text
     for n, i in enumerate(para):
         line = lines[i]
         base = doc.line_start(i + 1)
         lead = len(line) - len(line.lstrip())
         body = line[lead:].rstrip()
-        if chars:
-            prev = "".join(chars[-2:])
+        if offsets:
+            prev = _last_two(parts)
             trailing = lines[para[n - 1]][-1:].isspace()
             joiner = _joiner(prev + (" " if trailing else ""), body)
             if prev.endswith("-") and prev[:-1][-1:].isalpha() and body[:1].islower():
-                chars.pop()
+                _drop_last(parts)  # the hyphen
                 offsets.pop()
                 joiner = ""
             if joiner:
-                chars.append(" ")
+                parts.append(" ")
                 offsets.append(offsets[-1] + 1)
-        for k, ch in enumerate(body):
-            chars.append(ch)
-            offsets.append(base + lead + k)
-    return "".join(chars), offsets
+        parts.append(body)
+        offsets.extend(range(base + lead, base + lead + len(body)))
+    return "".join(parts), offsets

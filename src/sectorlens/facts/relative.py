@@ -66,7 +66,10 @@ _N = r"\d{1,3}|" + "|".join(_WORD_NUMBERS)
 _ZH_N = r"\d{1,2}|十[一二]?|[一二两三四五六七八九]"
 
 RELATIVE = re.compile(
-    "|".join(
+    # every form starts with one of these characters (its English words at a word boundary): the
+    # lookahead skips other positions fast (tests/test_facts_scan_guards.py checks it covers all)
+    r"(?=[\d작지올금내명去今本明来來전이上次翌前과최过最近年연第一二三四]|\b[LTNAPYOFDISQ])(?:"
+    + "|".join(
         (
             rf"(?P<deictic>{_DEICTIC})",
             rf"(?P<anaphoric>{_ANAPHORIC})",
@@ -102,7 +105,8 @@ RELATIVE = re.compile(
             # 25F, 24E: a forecast year in a securities report
             r"(?P<fcast>(?<![\w.])(?P<fy>(?:19|20)?\d{2})[FE](?![\w]))",
         )
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 _FCAST_CASE = re.compile(r"\d[FE]$")  # F and E in capitals only (25f is no forecast year)

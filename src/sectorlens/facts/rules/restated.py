@@ -196,10 +196,14 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
     출하액``, ``sales`` for ``Net sales``): a name ending two or more full names stays itself."""
     names: dict[str, str] = {}
     rows: dict[str, str] = {}  # a table's row labels: cited by longer names, never the long name
+    first: dict[str, int] = {}  # the sentence that first names it
     for m in mentions:
         if m.metric and not generic(m.metric):
-            into = names if m.sentence is not None else rows if m.cell is not None else {}
-            into.setdefault(norm(m.metric), m.metric.strip().lower())
+            if m.sentence is not None:
+                names.setdefault(norm(m.metric), m.metric.strip().lower())
+                first.setdefault(norm(m.metric), m.sentence)
+            elif m.cell is not None:
+                rows.setdefault(norm(m.metric), m.metric.strip().lower())
     out: dict[str, str] = {}
     for short, text in {**rows, **names}.items():
         if len(short) < _MIN_ALIAS or (text.isascii() and len(short) < 4):
@@ -212,7 +216,10 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
             and (not text.isascii() or full_text.endswith(" " + text))
             and not _QUALIFIER.search(full_text[: len(full_text) - len(text)])
         ]
-        if len(longer) == 1:
+        # one full name it ends, stated before it ('Net revenues' stated first is the whole,
+        # not the later 'PaperPie net revenues'); a table's row is cited from anywhere
+        cited = short not in first
+        if len(longer) == 1 and (cited or first[longer[0]] < first[short]):
             out[short] = longer[0]
     return out
 

@@ -1,0 +1,174 @@
+"""The scan guards of the period patterns: a lookahead ``(?=[…])`` on the characters a match can
+start with lets the regex engine skip every other position. A guard that missed a form's first
+character would silently lose that form, so the guard is checked against the pattern itself: the
+characters each form can start with are derived from the parsed pattern (``re._parser``)."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+import pytest
+
+from sectorlens.facts.candidates import PERIOD, QUANTITY
+from sectorlens.facts.period_forms import EXTRA
+from sectorlens.facts.relative import RELATIVE
+
+_P: Any = importlib.import_module("re._parser")
+_C: Any = importlib.import_module("re._constants")
+_ZERO_WIDTH = {_C.AT, _C.ASSERT, _C.ASSERT_NOT}
+_CATEGORIES = {
+    _C.CATEGORY_DIGIT: r"\d",
+    _C.CATEGORY_NOT_DIGIT: r"\D",
+    _C.CATEGORY_SPACE: r"\s",
+    _C.CATEGORY_NOT_SPACE: r"\S",
+    _C.CATEGORY_WORD: r"\w",
+    _C.CATEGORY_NOT_WORD: r"\W",
+}
+GUARDED = {"PERIOD": PERIOD, "QUANTITY": QUANTITY, "EXTRA": EXTRA, "RELATIVE": RELATIVE}
+
+
+def _item(text: str, flags: int) -> str:
+    """One class item as a regex of its own, with the case rule in force where it was written."""
+    return f"(?{'i' if flags & re.IGNORECASE else '-i'}:[{text}])"
+
+
+Starts = list[tuple[str, bool]]  # (a character class, whether a word boundary comes before it)
+
+
+def _first(items: list[Any], flags: int, bounded: bool = False) -> tuple[Starts, bool]:
+    """The characters a match of ``items`` can start with, and whether it can be empty;
+    zero-width assertions are looked through (``\b`` marks what follows as at a word start)."""
+    out: Starts = []
+    for op, av in items:
+        if op is _C.AT and av is _C.AT_BOUNDARY:
+            bounded = True
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _C.LITERAL:
+            return [*out, (_item(re.escape(chr(av)), flags), bounded)], False
+        if op is _C.IN:
+            if any(o is _C.NEGATE for o, _ in av):
+                raise AssertionError("a negated class cannot be bounded")
+            for o, a in av:
+                if o is _C.LITERAL:
+                    text = re.escape(chr(a))
+                elif o is _C.RANGE:
+                    text = f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}"
+                elif o is _C.CATEGORY:
+                    text = _CATEGORIES[a]
+                else:
+                    raise AssertionError(f"unknown class item {o}")
+                out.append((_item(text, flags), bounded))
+            return out, False
+        if op is _C.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                got, empty = _first(list(alt), flags, bounded)
+                out += got
+                nullable |= empty
+            if not nullable:
+                return out, False
+            continue
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            low, _, sub = av
+            got, empty = _first(list(sub), flags, bounded)
+            out += got
+            if low > 0 and not empty:
+                return out, False
+            continue
+        if op is _C.SUBPATTERN:
+            _, add, remove, sub = av
+            got, empty = _first(list(sub), (flags | add) & ~remove, bounded)
+            out += got
+            if not empty:
+                return out, False
+            continue
+        raise AssertionError(f"cannot bound the first character of {op}")
+    return out, True
+
+
+def _split(pattern: re.Pattern[str]) -> tuple[list[str], str]:
+    """(the guard's alternatives, the forms) of ``(?=GUARD)(?:FORMS)``."""
+    text = pattern.pattern
+    assert text.startswith("(?=") and text.endswith(")"), "the pattern lost its guard"
+    end = text.index(")(?:")
+    alternatives, depth, part = [], 0, ""
+    for ch in text[3:end]:
+        if ch == "|" and depth == 0:
+            alternatives.append(part)
+            part = ""
+            continue
+        depth += (ch in "[(") - (ch in "])")
+        part += ch
+    return [*alternatives, part], text[end + 4 : -1]
+
+
+def _missed(guard: list[str], first: Starts, flags: int) -> list[str]:
+    """Characters a form can start with that the guard skips: a class after ``\b`` in the guard
+    only covers starts at a word boundary."""
+    anywhere = "|".join(g for g in guard if not g.startswith("\\b")) or "(?!)"
+    at_word = "|".join(g.removeprefix("\\b") for g in guard)
+    out = set()
+    for bounded, covered in ((False, anywhere), (True, at_word)):
+        classes = []  # the starts as one class per case rule (one alternation would be slow)
+        for rule in ("(?i:", "(?-i:"):
+            body = "".join(
+                c[len(rule) + 1 : -2] for c, b in first if b is bounded and c.startswith(rule)
+            )
+            classes += [f"{rule}[{body}])"] if body else []
+        if classes:
+            outside = re.sub(f"(?:{covered})", "", _EVERY, flags=flags)
+            out |= set(re.findall("|".join(classes), outside))
+    return sorted(out)[:20]
+
+
+_EVERY = "".join(map(chr, range(0x110000)))  # every character
+
+
+@pytest.mark.parametrize("name", sorted(GUARDED))
+def test_guard_covers_every_first_character(name: str) -> None:
+    pattern = GUARDED[name]
+    guard, forms = _split(pattern)
+    first, empty = _first(list(_P.parse(forms, pattern.flags)), pattern.flags)
+    assert not empty, f"{name}: a form can match the empty string"
+    missed = _missed(guard, first, pattern.flags)
+    assert not missed, f"{name}: forms can start with {missed}, which its guard skips"
+
+
+def test_guard_derivation_sees_a_missing_character() -> None:
+    """The check itself can fail: a form starting with a character outside the guard."""
+    forms = r"(?<!x)\b(?:ab|[cd]e)?f|\d|년도|(?-i:Z)"
+    first, _ = _first(list(_P.parse(forms, re.I)), re.I)
+    at_word = re.compile("|".join(c for c, b in first if b))
+    assert all(at_word.fullmatch(ch) for ch in "acdfACDF") and not at_word.fullmatch("b")
+    assert _missed([r"[\dZ년]", r"\b[a-f]"], first, re.I) == []
+    assert _missed([r"[\d년]", r"\b[a-f]"], first, re.I) == ["Z"]
+    assert _missed([r"[\dZ]", r"\b[a-f]"], first, re.I) == ["년"]
+    assert _missed([r"[\dZ년]", r"\b[a-e]"], first, re.I) == ["F", "f"]
+    assert _missed([r"[\dZ년a-f]"], first, re.I) == []
+
+
+SENTENCES = (
+    "2021년 1~7월 수출은 전년 동기 대비 12.3% 늘었고, ’21년 상반기에는 3분기 연속 증가했다.",
+    "2019年前三季度，全省GDP同比增长6.7%；上半年增速比去年同期回落0.3个百分点，21年12月创新高。",
+    "For the first quarter of fiscal 2024, revenue rose 11% compared with Q4 2018 and FY23.",
+    "In the three months ended April 30, 2023, sales were $8.2 billion, up from last year; "
+    "year-to-date orders in January-September 2018 and 1H24 over the past 10 years, 25F.",
+    "매출은 약 1천282조 원, 세 가지 제품과 US$ 647.1 million,"
+    " 人民币863.52亿元、五百万元 and −3.5%.",
+    "Revenue rose to C$ 1.2 bn (about €900 million), up 4 percentage points; 30 deals; ₩5,000.",
+)
+
+
+@pytest.mark.parametrize("name", sorted(GUARDED))
+def test_guard_finds_what_the_forms_find(name: str) -> None:
+    pattern = GUARDED[name]
+    _, forms = _split(pattern)
+    bare = re.compile(forms, pattern.flags)
+    for text in SENTENCES:
+        got = [(m.span(), m.groupdict(), m.lastgroup) for m in pattern.finditer(text)]
+        assert got == [(m.span(), m.groupdict(), m.lastgroup) for m in bare.finditer(text)]
+    assert any(pattern.search(text) for text in SENTENCES)
