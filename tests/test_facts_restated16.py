@@ -207,3 +207,19 @@ def test_a_table_cell_restated_in_prose_of_its_column_period(lang: str, tmp_path
 @pytest.mark.parametrize("lang", TABLE)
 def test_prose_of_another_year_does_not_cite_the_column(lang: str, tmp_path: Path) -> None:
     assert not flagged(run_md(TABLE[lang].format(x=TABLE_X[lang][1], y=2017), "restated", tmp_path))
+
+
+SELF = {
+    "zh": "2022年一季度，归母净利润0.71亿元。\n\n2022年一季度，公司归母净利润{x}亿元。\n",
+    "ko": "2022년 매출은 5200억 원이었다.\n\n2022년 당사 매출은 {x}억 원이었다.\n",
+    "en": "Net sales were $930.9 million in 2022.\n\nIn 2022, the Company's net sales were ${x} "
+    "million.\n",
+}
+SELF_X = {"zh": ("0.71", "0.77"), "ko": ("5200", "5400"), "en": ("930.9", "939.0")}
+
+
+@pytest.mark.parametrize("lang", SELF)
+def test_the_documents_own_entity_named_is_the_same_metric(lang: str) -> None:
+    ok, off = SELF_X[lang]
+    assert not flagged(run(SELF[lang].format(x=ok), "restated"))
+    assert len(flagged(run(SELF[lang].format(x=off), "restated"))) == 1

@@ -61,7 +61,7 @@ def _comparable(
         return False
     if levels and not _same_level_unit(a, b, levels):
         return False  # 同比 +64.6% of 万辆 and 同比 +68.0% of GWh: changes of two measures
-    ma, mb = norm(a.metric), norm(b.metric)
+    ma, mb = _own(a.metric), _own(b.metric)
     if aliases:
         ma, mb = aliases.get(ma, ma), aliases.get(mb, mb)
     if not ma or not mb or _change_only(a.metric or "") or _change_only(b.metric or ""):
@@ -188,6 +188,18 @@ _QUALIFIER = re.compile(
     r"조정|희석|기본|영업|순",
     re.IGNORECASE,
 )
+# The document's own entity named as such (公司营业收入, the Company's net sales, 당사 매출)
+_SELF = re.compile(
+    r"^(?:本公司|该公司|公司|本集团|集团|the\s+company'?s?\s+|company'?s?\s+|our\s+|당사의?\s*|회사의?\s*)",
+    re.IGNORECASE,
+)
+
+
+def _own(metric: str | None) -> str:
+    """A metric for comparison, without the words naming the document's own entity."""
+    return norm(_SELF.sub("", (metric or "").strip()))
+
+
 _MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)
 
 
@@ -200,10 +212,10 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
     for m in mentions:
         if m.metric and not generic(m.metric):
             if m.sentence is not None:
-                names.setdefault(norm(m.metric), m.metric.strip().lower())
-                first.setdefault(norm(m.metric), m.sentence)
+                names.setdefault(_own(m.metric), _SELF.sub("", m.metric.strip().lower()))
+                first.setdefault(_own(m.metric), m.sentence)
             elif m.cell is not None:
-                rows.setdefault(norm(m.metric), m.metric.strip().lower())
+                rows.setdefault(_own(m.metric), _SELF.sub("", m.metric.strip().lower()))
     out: dict[str, str] = {}
     for short, text in {**rows, **names}.items():
         if len(short) < _MIN_ALIAS or (text.isascii() and len(short) < 4):
