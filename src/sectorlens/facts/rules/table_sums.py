@@ -136,23 +136,25 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
         parts = [x for x in found if x is not None and same_unit(x, m) and is_amount(x, True)]
         if len(parts) >= 2 and len(parts) == len(found) and additive(parts, m):
             out.append(verdict(ctx, label, m, parts))
-    out.extend(corroborated(close, set(runs), any(f.severity is Severity.OK for f in out)))
+    exact = any(f.severity is Severity.OK for f in out)
+    out.extend(corroborated(close, set(runs), exact or len(cols) == 1))
     return out
 
 
 def corroborated(
-    close: list[tuple[int, Finding]], exact: set[int], any_exact: bool
+    close: list[tuple[int, Finding]], exact: set[int], inferred: bool
 ) -> list[Finding]:
     """Totals that only come close to the rows above them, as far as the table bears the
     relation out: where the same total row adds up exactly in another column the table states
-    it (an error); where only other totals of the table add up, a warning; where nothing in the
-    table adds up exactly, the structure was misread (subtotals, indentation lost, rows that
-    are not items) and there is no finding."""
+    it (an error); where only other totals of the table add up, or the table has one column of
+    figures to tell by, the relation is inferred (a warning); where nothing in a table of
+    several columns adds up exactly, the structure was misread (subtotals, indentation lost,
+    rows that are not items) and there is no finding."""
     out = []
     for row, f in close:
         if row in exact:
             out.append(f)
-        elif any_exact:
+        elif inferred:
             out.append(replace(f, severity=Severity.WARNING))
     return out
 
