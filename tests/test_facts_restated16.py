@@ -4,9 +4,12 @@ for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sectorlens.facts import check, extract, from_text
+from sectorlens.facts.readers import read_document
 from sectorlens.model import Finding, Severity
 
 
@@ -166,3 +169,57 @@ def test_parts_without_segments_are_no_segment_breakdown_zh() -> None:
         "2023年营业收入为82亿元。\n\n2023年材料业务收入为54亿元。\n\n2023年设备业务收入为30亿元。\n"
     )
     assert run(text, "breakdown.segments") == []
+
+
+# --- a table cell cited in prose: the row label and the column's period ----------------------
+
+TABLE = {
+    "zh": "# 2019年年度报告\n\n## 主要会计数据\n\n单位：元\n\n"
+    "| 项目 | 2019年 | 2018年 |\n|---|---|---|\n"
+    "| 营业收入 | 318,024,319.30 | 320,070,653.13 |\n| 净利润 | 63,616,426.50 | 75,275,286.09 |\n\n"
+    "## 经营情况\n\n{y}年，公司实现营业收入{x}万元，净利润6361.64万元。\n",
+    "ko": "# 2019년 사업보고서\n\n## 주요 재무\n\n(단위: 억 원)\n\n"
+    "| 항목 | 2019년 | 2018년 |\n|---|---|---|\n"
+    "| 매출액 | 3,180 | 3,201 |\n| 순이익 | 636 | 753 |\n\n## 경영 현황\n\n"
+    "{y}년 매출액은 {x}억 원, 순이익은 636억 원이었다.\n",
+    "en": "# Annual report 2019\n\n## Selected data\n\n(in millions)\n\n| Item | 2019 | 2018 |\n"
+    "|---|---|---|\n| Net sales | 3,180.2 | 3,200.7 |\n| Net income | 636.2 | 752.8 |\n\n"
+    "## Review\n\nIn {y}, net sales were ${x} billion and net income was $636.2 million.\n",
+}
+TABLE_X = {"zh": ("31,802.43", "31,082.43"), "ko": ("3,180", "3,108"), "en": ("3.18", "3.11")}
+
+
+def run_md(text: str, rule: str, tmp_path: Path) -> list[Finding]:
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    return [f for f in check(extract(read_document(path)), lang="en") if f.rule.startswith(rule)]
+
+
+@pytest.mark.parametrize("lang", TABLE)
+def test_a_table_cell_restated_in_prose_of_its_column_period(lang: str, tmp_path: Path) -> None:
+    ok, off = TABLE_X[lang]
+    got = run_md(TABLE[lang].format(x=ok, y=2019), "restated", tmp_path)
+    assert len(got) == 2 and not flagged(got)
+    got = flagged(run_md(TABLE[lang].format(x=off, y=2019), "restated", tmp_path))
+    assert len(got) == 1 and got[0].severity is Severity.WARNING  # the row is inferred
+
+
+@pytest.mark.parametrize("lang", TABLE)
+def test_prose_of_another_year_does_not_cite_the_column(lang: str, tmp_path: Path) -> None:
+    assert not flagged(run_md(TABLE[lang].format(x=TABLE_X[lang][1], y=2017), "restated", tmp_path))
+
+
+SELF = {
+    "zh": "2022年一季度，归母净利润0.71亿元。\n\n2022年一季度，公司归母净利润{x}亿元。\n",
+    "ko": "2022년 매출은 5200억 원이었다.\n\n2022년 당사 매출은 {x}억 원이었다.\n",
+    "en": "Net sales were $930.9 million in 2022.\n\nIn 2022, the Company's net sales were ${x} "
+    "million.\n",
+}
+SELF_X = {"zh": ("0.71", "0.77"), "ko": ("5200", "5400"), "en": ("930.9", "939.0")}
+
+
+@pytest.mark.parametrize("lang", SELF)
+def test_the_documents_own_entity_named_is_the_same_metric(lang: str) -> None:
+    ok, off = SELF_X[lang]
+    assert not flagged(run(SELF[lang].format(x=ok), "restated"))
+    assert len(flagged(run(SELF[lang].format(x=off), "restated"))) == 1

@@ -254,7 +254,8 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     if any(m.change is not None or m.estimate != shares[0].estimate for m in shares):
         return False  # a share now and a share forecast: two times
     text = ctx.extraction.layout.sentences[index].text if index is not None else ""
-    ahead = _ESTIMATE.search(text[: shares[0].local[0]])  # expects 64% …, 25% …: all forecast
+    # expects 64% of total X …, 25% …: a forecast verb before a listed breakdown covers it all
+    ahead = _ESTIMATE.search(text[: shares[0].local[0]]) and _of_one_base(ctx, shares)
     if not ahead and len({bool(_ESTIMATE.search(_clause(text, m))) for m in shares}) > 1:
         return False  # 占比为65%，预计…将达到58%: a share now and one forecast
     if any(sum_word(m.metric) for m in shares):

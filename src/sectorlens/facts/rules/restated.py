@@ -53,7 +53,7 @@ def _comparable(
     dated = a.period_source == b.period_source == "sentence"
     if not dated and _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
         return False  # nor does a paragraph, unless each sentence dates its own figure
-    if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
+    if qa.unit != qb.unit or not _same_currency(a, b):
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
@@ -61,7 +61,7 @@ def _comparable(
         return False
     if levels and not _same_level_unit(a, b, levels):
         return False  # 同比 +64.6% of 万辆 and 同比 +68.0% of GWh: changes of two measures
-    ma, mb = norm(a.metric), norm(b.metric)
+    ma, mb = _own(a.metric), _own(b.metric)
     if aliases:
         ma, mb = aliases.get(ma, ma), aliases.get(mb, mb)
     if not ma or not mb or _change_only(a.metric or "") or _change_only(b.metric or ""):
@@ -72,7 +72,8 @@ def _comparable(
         return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
-    if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL:
+    cited = _cites_table(a, b)  # prose dated as the table's column: it cites the table
+    if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL and not cited:
         return False  # 营收 of one company's section against another's
     pa, pb = a.fact.period, b.fact.period
     if (pa is not None and pa == a.compared) or (pb is not None and pb == b.compared):
@@ -144,6 +145,32 @@ def check(ctx: Context) -> list[Finding]:
     ]
 
 
+def _same_currency(a: Mention, b: Mention) -> bool:
+    """One kind and currency, or a table cell whose headers leave the currency unsaid (``in
+    millions``: a number) against the amount the prose states."""
+    qa, qb = a.fact.quantity, b.fact.quantity
+    if (qa.kind, qa.currency) == (qb.kind, qb.currency):
+        return True
+    for cell, prose in ((a, b), (b, a)):
+        qc, qp = cell.fact.quantity, prose.fact.quantity
+        unsaid = cell.cell is not None and prose.cell is None and qc.currency is None
+        if unsaid and qc.kind in (Kind.NUMBER, Kind.MONEY) and qp.kind is Kind.MONEY:
+            return True
+    return False
+
+
+def _cites_table(a: Mention, b: Mention) -> bool:
+    """A table cell and a sentence that states its own period, the cell's column period."""
+    cell, prose = (a, b) if a.cell is not None else (b, a)
+    return (
+        cell.cell is not None
+        and prose.cell is None
+        and cell.period_source == "table"
+        and prose.period_source == "sentence"
+        and cell.fact.period == prose.fact.period
+    )
+
+
 def _same_level_unit(a: Mention, b: Mention, levels: dict[tuple[int, int], Mention]) -> bool:
     """Two changes whose levels are both stated: levels of one kind and unit."""
     la = levels.get(a.level) if a.level is not None else None
@@ -161,6 +188,18 @@ _QUALIFIER = re.compile(
     r"조정|희석|기본|영업|순",
     re.IGNORECASE,
 )
+# The document's own entity named as such (公司营业收入, the Company's net sales, 당사 매출)
+_SELF = re.compile(
+    r"^(?:本公司|该公司|公司|本集团|集团|the\s+company'?s?\s+|company'?s?\s+|our\s+|당사의?\s*|회사의?\s*)",
+    re.IGNORECASE,
+)
+
+
+def _own(metric: str | None) -> str:
+    """A metric for comparison, without the words naming the document's own entity."""
+    return norm(_SELF.sub("", (metric or "").strip()))
+
+
 _MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)
 
 
@@ -168,13 +207,17 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
     """Short names that refer back to the one full name they end (``출하액`` for ``전세계 …
     출하액``, ``sales`` for ``Net sales``): a name ending two or more full names stays itself."""
     names: dict[str, str] = {}
+    rows: dict[str, str] = {}  # a table's row labels: cited by longer names, never the long name
     first: dict[str, int] = {}  # the sentence that first names it
     for m in mentions:
-        if m.metric and m.sentence is not None and not generic(m.metric):
-            names.setdefault(norm(m.metric), m.metric.strip().lower())
-            first.setdefault(norm(m.metric), m.sentence)
+        if m.metric and not generic(m.metric):
+            if m.sentence is not None:
+                names.setdefault(_own(m.metric), _SELF.sub("", m.metric.strip().lower()))
+                first.setdefault(_own(m.metric), m.sentence)
+            elif m.cell is not None:
+                rows.setdefault(_own(m.metric), _SELF.sub("", m.metric.strip().lower()))
     out: dict[str, str] = {}
-    for short, text in names.items():
+    for short, text in {**rows, **names}.items():
         if len(short) < _MIN_ALIAS or (text.isascii() and len(short) < 4):
             continue
         longer = [
@@ -186,8 +229,9 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
             and not _QUALIFIER.search(full_text[: len(full_text) - len(text)])
         ]
         # one full name it ends, stated before it ('Net revenues' stated first is the whole,
-        # not the later 'PaperPie net revenues')
-        if len(longer) == 1 and first[longer[0]] < first[short]:
+        # not the later 'PaperPie net revenues'); a table's row is cited from anywhere
+        cited = short not in first
+        if len(longer) == 1 and (cited or first[longer[0]] < first[short]):
             out[short] = longer[0]
     return out
 
