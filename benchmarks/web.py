@@ -1,7 +1,7 @@
 """Load on the dashboard's endpoints: requests/s and p50/p95/p99 latency at 20 clients.
 
     .venv/bin/python benchmarks/web.py [--requests 3000] [--duration 30] [--clients 20]
-        [--store FILE] [--baseline SRC] [--phases cold,floor,dashboard,nocache,uncached]
+        [--store FILE] [--baseline SRC] [--phases answers,cold,floor,dashboard,nocache,uncached]
 
 Builds a store in a temporary folder (the bundled reference data plus the itjuzi export from
 ``../shared/data/itjuzi`` and the CSET export from ``../shared/data/cset``; ``--store`` serves an
@@ -15,6 +15,9 @@ same data in the store schema the baseline reads, when the schema has changed si
 
 Phases, in one run so that their ratios hold on a noisy machine:
 
+0. ``answers`` (with ``--baseline``) — the answers of :func:`answer_urls` (about 200 filter
+   combinations over the charts and the metric tables) from this tree and from the baseline,
+   compared as parsed JSON: a faster server must give the same answers.
 1. ``cold`` — one client, each dashboard URL once on a fresh server: what a query costs.
 2. ``floor`` — ``/api/charts`` (a constant JSON list, no query) at N clients: the HTTP stack
    alone, the baseline the dashboard phase is compared with.
@@ -45,21 +48,11 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from web_urls import answer_urls, dashboard_urls, shape_urls, uncached_urls
+
 REPO = Path(__file__).resolve().parents[1]
 ITJUZI = REPO.parent / "shared" / "data" / "itjuzi" / "companies_820_2018-12-25.csv"
 CSET = REPO.parent / "shared" / "data" / "cset" / "amplyfi_investments_zh_usd.jsonl"
-PROVINCES = ([], ["province=CN-BJ"], ["province=CN-SH,CN-GD"], ["province!=CN-BJ,null"])
-CURRENCIES = ("CNY", "USD", "KRW", "EUR")
-CHARTS = ("deals_by_year", "amount_by_year", "by_region", "by_sector", "by_round")
-FILTERS = (
-    [],
-    ["year>=2014"],
-    ["year>=2014", "year<=2017"],
-    ["province=CN-BJ"],
-    ["province=CN-BJ,CN-SH,CN-GD", "year>=2015"],
-    ["sector=robots"],
-    ["round=a,b"],
-)
 SERVER = """
 import dataclasses, sys
 from pathlib import Path
@@ -81,54 +74,44 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", a
 """
 
 
-def dashboard_urls() -> list[str]:
-    """What the dashboard fetches for one view, for each filter combination and currency."""
-    from urllib.parse import urlencode
+def fetch_all(server: Server, urls: list[str]) -> list[tuple[int, object]]:
+    """Status and parsed JSON body (or raw text) of every URL, one at a time."""
+    import json
+    import urllib.error
 
-    urls = []
-    for i, where in enumerate(FILTERS):
-        currency = ("CNY", "USD", "KRW")[i % 3]
-        lang = ("ko", "en")[i % 2]
-        q = [("where", w) for w in where] + [("currency", currency)]
-        urls.append(f"/?lang={lang}")
-        urls += [f"/api/charts/{c}.json?{urlencode([*q, ('lang', lang)])}" for c in CHARTS]
-        urls.append(f"/api/deals.json?{urlencode([('by', 'year'), *q])}")
-    return urls
-
-
-def uncached_urls(count: int, years: range = range(2000, 2024)) -> list[str]:
-    """``count`` URLs, each with a filter combination no other one has (a year range ×
-    provinces × currency), over the five charts and the deals table in turn, in a fixed
-    shuffled order."""
-    import itertools
-    import random
-
-    spans = [(lo, hi) for lo in years for hi in years if hi >= lo]
-    combos = list(itertools.product(spans, PROVINCES, CURRENCIES))
-    random.Random(14).shuffle(combos)
-    return [_url(i, *combo) for i, combo in enumerate(combos[:count])]
-
-
-def shape_urls() -> list[str]:
-    """One URL per query shape of :func:`uncached_urls` (target × provinces × currency), with
-    years none of those use: the warm-up that compiles each shape once."""
-    out = []
-    for target in range(len(CHARTS) + 1):
-        for province in PROVINCES:
-            for currency in CURRENCIES:
-                out.append(_url(target, (1990, 1995), province, currency))
+    out: list[tuple[int, object]] = []
+    for url in urls:
+        try:
+            with urllib.request.urlopen(server.url(url), timeout=60) as r:
+                status, body = r.status, r.read()
+        except urllib.error.HTTPError as e:
+            status, body = e.code, e.read()
+        try:
+            out.append((status, json.loads(body)))
+        except ValueError:
+            out.append((status, body.decode("utf-8", "replace")))
     return out
 
 
-def _url(i: int, span: tuple[int, int], province: list[str], currency: str) -> str:
-    from urllib.parse import urlencode
-
-    targets = [*(f"/api/charts/{c}.json" for c in CHARTS), "/api/deals.json"]
-    q = [("where", f"year>={span[0]}"), ("where", f"year<={span[1]}")]
-    q += [("where", w) for w in province] + [("currency", currency)]
-    target = targets[i % len(targets)]
-    extra = [("lang", ("ko", "en")[i % 2])] if "charts" in target else [("by", "year")]
-    return f"{target}?{urlencode([*q, *extra])}"
+def compare_answers(store: Path, base_store: Path, src: Path) -> int:
+    """Fetch :func:`answer_urls` from this tree and from ``src``; print and count differences."""
+    urls = answer_urls()
+    got = []
+    for tree, served in ((None, store), (src, base_store)):
+        server = Server(served, "on", tree)
+        try:
+            got.append(fetch_all(server, urls))
+        finally:
+            server.stop()
+    differ = [u for u, a, b in zip(urls, got[0], got[1], strict=True) if a != b]
+    for url in differ[:10]:
+        print(f"  differs: {url}")
+    ok = sum(status == 200 for status, _ in got[0])
+    print(
+        f"answers: {len(urls) - len(differ)} of {len(urls)} identical to the baseline's "
+        f"({ok} answered 200)"
+    )
+    return len(differ)
 
 
 def build_store(folder: Path) -> Path:
@@ -284,7 +267,7 @@ def main() -> None:
         help="the store the baseline serves (default: the same; a copy in the schema the "
         "baseline reads, when the store's schema has moved on since)",
     )
-    ap.add_argument("--phases", default="cold,floor,dashboard,nocache,uncached")
+    ap.add_argument("--phases", default="answers,cold,floor,dashboard,nocache,uncached")
     ap.add_argument("--warm", type=int, default=96, help="query shapes compiled before uncached")
     args = ap.parse_args()
     phases = set(args.phases.split(","))
@@ -301,6 +284,9 @@ def main() -> None:
         )
         results: dict[str, Phase] = {}
         load = (args.clients, args.requests, args.duration)
+        differ = 0
+        if "answers" in phases and args.baseline is not None:
+            differ = compare_answers(store, args.baseline_store or store, args.baseline)
         if phases & {"cold", "floor", "dashboard"}:
             server = Server(store)
             try:
@@ -365,6 +351,8 @@ def main() -> None:
                 f"(goal on itjuzi + CSET: p95 < 100 ms and ≥ 300 req/s; at 10M deals p95 < 1 s, "
                 "no errors)"
             )
+    if differ:
+        raise SystemExit(f"{differ} answers differ from the baseline's")
 
 
 if __name__ == "__main__":

@@ -178,6 +178,24 @@ def test_the_watchdog_runs_due_actions_once_and_never_disarmed_ones() -> None:
     assert fired == ["first", "later"]
 
 
+def test_the_watchdog_runs_deadlines_beyond_its_poll_on_time_without_being_woken() -> None:
+    dog = Watchdog(poll=0.1)
+    fired: dict[str, float] = {}
+    start = time.monotonic()
+    dog.arm(5, lambda: None)  # the thread sleeps one poll at most
+    time.sleep(0.05)
+    # armed while the thread sleeps: later than its wake-up (no wake), then earlier (woken)
+    dog.arm(0.35, lambda: fired.setdefault("far", time.monotonic() - start))
+    dog.arm(0.01, lambda: fired.setdefault("near", time.monotonic() - start))
+    deadline = time.monotonic() + 10
+    while len(fired) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    dog.stop()
+    assert set(fired) == {"far", "near"}
+    assert fired["near"] < fired["far"]
+    assert fired["far"] >= 0.4 - 0.001  # never early (armed 0.05 s after the start)
+
+
 def test_a_query_past_the_time_limit_is_interrupted_and_the_cursor_lives_on() -> None:
     con = duckdb.connect(":memory:")
     runner = QueryRunner(con, workers=1, timeout=0.3)

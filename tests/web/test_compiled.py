@@ -107,6 +107,18 @@ def test_size_of_counts_nested_answers() -> None:
     assert size_of([answer, answer]) < 2 * size_of(answer)  # the same object counted once
 
 
+def test_size_of_plain_data_is_at_least_what_python_holds_of_it() -> None:
+    import sys
+
+    rows = [{"load_id": f"L{i}", "file": "x" * 40, "deals": i} for i in range(50)]
+    held = sys.getsizeof(rows) + sum(
+        sys.getsizeof(r) + sum(sys.getsizeof(k) + sys.getsizeof(v) for k, v in r.items())
+        for r in rows
+    )
+    assert held <= size_of(rows) <= 10 * held
+    assert size_of({"rows": rows, "raw": b"x" * 1000}) >= held + 1000  # bytes: item by item
+
+
 def test_warm_answers_the_first_view_before_any_request(
     web_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sectorlens._lazy import lazy_module
-from sectorlens.metrics import filters
+from sectorlens.metrics import arrow_forms, filters
 from sectorlens.metrics.filters import Filter
 from sectorlens.metrics.registry import DIMENSIONS, Query
 
@@ -163,6 +163,19 @@ def cube_deals(q: Query, engine: Any) -> ir.Table:
     return _restrict(money_cube(q, engine), q)
 
 
+def cube_sums(q: Query, engine: Any, by: Sequence[str], measures: Sequence[str]) -> ir.Table:
+    """The money cube's cells of ``q`` summed per group of ``by``: each of ``measures`` under
+    its own name (an Arrow form, see ``arrow_forms``, where no scope applies)."""
+    kept = money_cube(q, engine)
+    c = _restrict(kept, q)
+    rows = c.group_by(*by).aggregate(**sums(c, measures))
+    name = arrow_forms.kept_name(kept)
+    if name is not None and q.scope is None and by:
+        form = {"kind": "sums", "table": name, "by": list(by), "sums": {m: M + m for m in measures}}
+        arrow_forms.record(engine, rows, form)
+    return rows
+
+
 def sums(c: ir.Table, measures: Sequence[str]) -> dict[str, ir.Value]:
     """The sums of a money cube's ``measures`` over its cells ``c``, under their own names."""
     return {m: c[M + m].sum() for m in measures}
@@ -172,10 +185,24 @@ def loads_behind(engine: Any, table: str, where: Sequence[Filter]) -> ir.Table:
     """The load ids of the rows of ``table`` under ``where`` (every row: in or out of any
     scope, flagged or not): from the field cube where it covers the filters."""
     if table == "deals" and covers(engine, (), where):
-        t = _restrict(field_cube(engine), Query(where=tuple(where)), plausible=False)
-    else:
-        t = filters.apply(engine.table(table), where, table)
+        kept = field_cube(engine)
+        t = _restrict(kept, Query(where=tuple(where)), plausible=False)
+        found = t.select("load_id").distinct()
+        name = arrow_forms.kept_name(kept)
+        if name is not None:
+            form = {"kind": "distinct", "table": name, "column": "load_id"}
+            arrow_forms.record(engine, found, form)
+        return found
+    t = filters.apply(engine.table(table), where, table)
     return t.select("load_id").distinct()
 
 
-__all__ = ["FIELDS", "covers", "cube_deals", "field_cube", "loads_behind", "money_cube"]
+__all__ = [
+    "FIELDS",
+    "covers",
+    "cube_deals",
+    "cube_sums",
+    "field_cube",
+    "loads_behind",
+    "money_cube",
+]

@@ -18,17 +18,19 @@ import pyarrow as pa
 if TYPE_CHECKING:
     pass
 
-PLAN_FORMAT = 2  # bump when the plan file's layout changes
+PLAN_FORMAT = 3  # bump when the plan file's layout changes
 
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """One compiled expression: its SQL, the parameters it uses and its Arrow result schema."""
+    """One compiled expression: its SQL, the parameters it uses, its Arrow result schema and
+    the Arrow form that answers it too (JSON, see ``arrow_forms``; ``""``: none)."""
 
     name: str
     sql: str
     params: tuple[str, ...]
     schema: pa.Schema
+    form: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,7 @@ class Plan:
                         "sql": s.sql,
                         "params": list(s.params),
                         "schema": base64.b64encode(s.schema.serialize().to_pybytes()).decode(),
+                        "form": s.form,
                     }
                     for s in self.statements
                 ],
@@ -74,6 +77,7 @@ class Plan:
                     str(s["sql"]),
                     tuple(str(p) for p in s["params"]),
                     ipc.read_schema(pa.py_buffer(base64.b64decode(s["schema"]))),
+                    str(s.get("form") or ""),
                 )
                 for s in doc["statements"]
             )

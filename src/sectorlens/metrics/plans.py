@@ -61,10 +61,14 @@ class FixedResults:
     Only small results are kept (``max_bytes`` each, ``max_entries`` in all)."""
 
     def __init__(self, max_bytes: int = 256 * 1024, max_entries: int = 1024) -> None:
+        from sectorlens.metrics.arrow_forms import ArrowTables
+
         self.max_bytes = max_bytes
         self.max_entries = max_entries
         self._results: dict[str, pa.Table] = {}
         self._lock = threading.Lock()
+        # kept tables as Arrow: statements with an Arrow form are answered without DuckDB
+        self.arrow = ArrowTables()
 
     def run(self, con: duckdb.DuckDBPyConnection, s: Statement) -> pa.Table:
         """The statement's rows, kept from an earlier run when there was one."""
@@ -186,14 +190,14 @@ def run_plan(
     if plan.kept:
         plan = _bound(cache, key, plan, facts)
     try:
-        return _results(con, plan, values, fixed)
+        return _results(con, plan, values, fixed, filters, facts)
     except Exception as e:  # a kept table not yet built for this store state on this DuckDB
         import duckdb
 
         if not plan.kept or not isinstance(e, duckdb.CatalogException):
             raise
         facts.build_kept(con, plan.kept, again=True)
-        return _results(con, plan, values, fixed)
+        return _results(con, plan, values, fixed, filters, facts)
 
 
 def _results(
@@ -201,11 +205,20 @@ def _results(
     plan: Plan,
     values: Mapping[str, Any],
     fixed: FixedResults | None,
+    filters: Sequence[Filter],
+    facts: StoreFacts,
 ) -> dict[str, pa.Table]:
-    return {
-        s.name: fixed.run(con, s) if fixed is not None and not s.params else execute(con, s, values)
-        for s in plan.statements
-    }
+    out = {}
+    for s in plan.statements:
+        table = None
+        if fixed is None:
+            table = execute(con, s, values)
+        elif not s.params:
+            table = fixed.run(con, s)
+        elif s.form and facts.token is not None:  # kept tables in Arrow: no DuckDB planning
+            table = fixed.arrow.answer(con, facts.kept_catalog, s.form, filters, s.schema)
+        out[s.name] = table if table is not None else execute(con, s, values)
+    return out
 
 
 def _bound(cache: PlanCache, key: str, plan: Plan, facts: StoreFacts) -> Plan:
@@ -265,6 +278,8 @@ def compile_plan(
     reached the SQL in a form :func:`_placeholders` does not know)."""
     import ibis
 
+    from sectorlens.metrics.arrow_forms import form_of
+
     swapped, values = sentinels(filters)
     engine = facts.ibis_engine(con)
     exprs = build(swapped, engine)
@@ -283,7 +298,7 @@ def compile_plan(
             sql, params = _placeholders(sql, len(values))
         except ValueError:
             return None
-        statements.append(Statement(name, sql, params, schema))
+        statements.append(Statement(name, sql, params, schema, form_of(engine, expr)))
     return Plan(tuple(statements), volatile=engine.read_store, kept=kept)
 
 

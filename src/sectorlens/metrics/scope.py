@@ -218,22 +218,26 @@ def implausible_clauses(where: Any) -> list[Any]:
 def implausible_expr(engine: Any, scope: Scope | None, clauses: Any) -> ir.Table:
     """Per currency, the flagged deals of ``scope`` under ``clauses``: how many, the largest
     amount, its company and date."""
-    from sectorlens.metrics import filters
+    from sectorlens.metrics import arrow_forms, filters
 
     t = engine.table("deals")
     if getattr(engine, "cubes", False):  # the flagged deals, kept once per store state
         t = engine.keep(("implausible_deals",), t.filter(filters.column(t, "implausible")))
+    name = arrow_forms.kept_name(t) if getattr(engine, "cubes", False) else None
     if scope is not None:
         t = scope.apply(t)
     t = filters.apply(t, clauses, "deals")
     t = t.filter(filters.column(t, "implausible"))
     amount = ibis.coalesce(t.amount_low, t.amount_value, t.amount_high)
-    return t.group_by("currency").aggregate(
+    rows = t.group_by("currency").aggregate(
         n=t.count(),
         amount=amount.max(),
         company_name=t.company_name.argmax(amount),
         deal_date=t.deal_date.argmax(amount),
     )
+    if name is not None and scope is None:
+        arrow_forms.record(engine, rows, {"kind": "largest", "table": name})
+    return rows
 
 
 def latest_rates_expr(engine: Any, currencies: list[str] | None = None) -> ir.Table:

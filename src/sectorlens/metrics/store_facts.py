@@ -9,6 +9,7 @@ state are read again. An in-memory store has no token: its facts are read per co
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -67,9 +68,9 @@ class StoreFacts:
         """Whether plans that depend on this store state may be kept on disk."""
         return self.path is not None
 
-    @property
+    @functools.cached_property
     def schema_hash(self) -> str:
-        """A hash of the tables' columns and types."""
+        """A hash of the tables' columns and types (the schema is read once: never changes)."""
         text = json.dumps(self.schema, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -271,6 +272,8 @@ class CompileEngine:
         self.read_store = False
         # filter-free tables the expressions read as kept tables: name → expression
         self.kept: dict[str, ir.Table] | None = {} if keep else None
+        # expressions with the Arrow form that answers them too (see arrow_forms)
+        self.forms: list[tuple[ir.Table, dict[str, Any]]] | None = [] if keep else None
         self.cubes = keep and facts.cubes  # whether counts and sums read kept cubes
         self._engine: Engine = from_duckdb(con)
         self._tables: dict[str, ir.Table] = {}

@@ -168,9 +168,10 @@ def create_app(
 
     static = resources.files("sectorlens.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.include_router(data_routes.router())
-    app.include_router(metric_routes.router())
+    # routes are matched in order: the dashboard's charts and the metrics (most requests) first
     app.include_router(report_routes.router())
+    app.include_router(metric_routes.router())
+    app.include_router(data_routes.router())
     app.include_router(source_routes.router())
     app.include_router(pages.router())
     return app

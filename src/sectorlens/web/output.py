@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
+import orjson
 import pyarrow as pa
 
 from sectorlens.metrics.output import csv_text as _csv_text
@@ -60,5 +61,10 @@ def table_columns(table: pa.Table) -> list[dict[str, str]]:
 
 
 def dumps(document: Any) -> bytes:
-    """Compact UTF-8 JSON (non-ASCII kept as is)."""
+    """Compact UTF-8 JSON (non-ASCII kept as is; a NaN is null): orjson's, or the standard
+    library's for what orjson does not write (integers beyond 64 bits, keys not strings)."""
+    try:
+        return orjson.dumps(document)
+    except TypeError:  # orjson.JSONEncodeError is one
+        pass
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -85,12 +85,7 @@ def chart_document(
     currency = str(data["meta"]["currency"])
     labels = labels_of(site)
     font = site.once("font", chart_font)
-    spec = site.runner.remember(
-        ("chart", chart_id, lang, currency, subject, tuple(where)),
-        lambda: chart_spec(
-            view, data["table"], lang=lang, currency=currency, labels=labels, font=font
-        ),
-    )
+    spec = chart_spec(view, data["table"], lang=lang, currency=currency, labels=labels, font=font)
     return {
         "chart_id": chart_id,
         "title": spec.get("title"),
@@ -302,10 +297,14 @@ def router() -> APIRouter:
         subject: Annotated[SUBJECT, Query(description="only this subject's deals")] = None,
         lang: Lang = "ko",
     ) -> Response:
-        doc = chart_document(
-            site_of(request), chart_id.value, list(where or []), currency, lang, subject
+        site = site_of(request)
+        clauses = list(where or [])
+        # kept as bytes: the cache sizes them at once (a spec's dictionaries item by item)
+        body = site.runner.remember(
+            ("chart.json", chart_id.value, lang, currency, subject, tuple(clauses)),
+            lambda: dumps(chart_document(site, chart_id.value, clauses, currency, lang, subject)),
         )
-        return _json(doc)
+        return Response(body, media_type="application/json")
 
     @r.get(
         "/api/charts/{chart_id}.zip",

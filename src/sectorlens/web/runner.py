@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import duckdb
 import ibis.expr.types as ir
+import orjson
 import pyarrow as pa
 
 from sectorlens.errors import SectorlensError
@@ -54,23 +55,30 @@ class _StaticEngine(Engine):
 
 
 class Watchdog:
-    """One daemon thread that runs actions whose deadline passed (started on first use)."""
+    """One daemon thread that runs actions whose deadline passed (started on first use).
 
-    def __init__(self) -> None:
+    The thread sleeps until the earliest deadline, but never longer than ``poll`` seconds, so
+    that arming a deadline further away than its next wake-up needs no wake-up of the thread
+    (a thread switch per request otherwise); each wake-up then sleeps until the deadlines it
+    finds, so none runs late.
+    """
+
+    def __init__(self, poll: float = 0.5) -> None:
         self._cond = threading.Condition()
         self._due: dict[int, tuple[float, Callable[[], None]]] = {}
         self._count = 0
         self._thread: threading.Thread | None = None
         self._stopped = False
+        self._poll = poll
+        self._wakes_at: float | None = None  # when the sleeping thread wakes (None: not asleep)
 
     def arm(self, seconds: float, action: Callable[[], None]) -> int:
         """Run ``action`` in ``seconds`` unless :meth:`disarm` is called first; its token."""
         with self._cond:
             self._count += 1
             at = time.monotonic() + seconds
-            # the thread sleeps until the earliest deadline: woken only when this one is earlier
-            earliest = min((due for due, _ in self._due.values()), default=None)
-            wake = earliest is None or at < earliest
+            # woken only when this deadline comes before the thread's own next wake-up
+            wake = self._wakes_at is None or at < self._wakes_at
             self._due[self._count] = (at, action)
             if self._thread is None and not self._stopped:
                 self._thread = threading.Thread(
@@ -102,8 +110,10 @@ class Watchdog:
                 now = time.monotonic()
                 for token in [t for t, (at, _) in self._due.items() if at <= now]:
                     self._due.pop(token)[1]()
-                nxt = min((at for at, _ in self._due.values()), default=None)
-                self._cond.wait(None if nxt is None else max(0.0, nxt - now))
+                nxt = min((at for at, _ in self._due.values()), default=now + self._poll)
+                self._wakes_at = min(nxt, now + self._poll)
+                self._cond.wait(max(0.0, self._wakes_at - now))
+                self._wakes_at = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +213,14 @@ class QueryRunner:
             lease.con.close()
 
 
+# Python objects of plain data hold about 5 to 8 times the bytes of their compact JSON
+JSON_FACTOR = 8
+
+
 def size_of(value: Any, _seen: set[int] | None = None) -> int:
-    """An estimate of the memory ``value`` holds: Arrow tables by their buffers, containers by
-    their items (each object counted once)."""
+    """An estimate of the memory ``value`` holds: Arrow tables by their buffers, plain data
+    (dictionaries and lists that JSON can hold) by :data:`JSON_FACTOR` times their JSON,
+    other containers by their items (each object counted once)."""
     if value is None or isinstance(value, str | bytes | int | float):  # no parts: no recursion
         return sys.getsizeof(value)
     seen = _seen if _seen is not None else set()
@@ -214,6 +229,11 @@ def size_of(value: Any, _seen: set[int] | None = None) -> int:
     seen.add(id(value))
     if isinstance(value, pa.Table | pa.RecordBatch | pa.Array | pa.ChunkedArray):
         return int(value.get_total_buffer_size()) + 256
+    if isinstance(value, dict | list):
+        try:  # plain data (what JSON holds): sized by its JSON, a hundred times faster
+            return sys.getsizeof(value) + JSON_FACTOR * len(orjson.dumps(value))
+        except TypeError:  # something else inside (an Arrow table, …): item by item
+            pass
     size = sys.getsizeof(value)
     if isinstance(value, dict):
         size += sum(size_of(k, seen) + size_of(v, seen) for k, v in value.items())
