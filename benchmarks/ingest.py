@@ -237,6 +237,7 @@ def main() -> None:
         f"{'format':<11} {'rows':>9} {'what':<28} {'seconds':>8} {'rows/s':>9} {'x floor':>7} "
         f"{'cpu s':>7} {'rows/cpu-s':>10} {'peak MiB':>9} {'duckdb':>7} {'rest':>6} {'load':>5}"
     )
+    seen: dict[tuple[str, str, int], dict[str, Any]] = {}  # (format, label, rows) → figures
     with tempfile.TemporaryDirectory(prefix="sectorlens-bench-") as tmp:
         folder = Path(tmp)
         for name in args.formats:
@@ -252,7 +253,33 @@ def main() -> None:
                     for suffix, src in codes:
                         got = run(script, path, folder / "bench.duckdb", args.memory_limit, src)
                         floor = _line(name, rows, label + suffix, got, floor, what)
+                        seen[(name, label + suffix, rows)] = got
                 path.unlink()
+    _summary(seen, args.rows)
+
+
+def _summary(seen: dict[tuple[str, str, int], dict[str, Any]], sizes: list[int]) -> None:
+    """Per format and code: the peak RSS at each size and its growth (flat: the same peak
+    however large the file), and against the baseline run just before on the same file: the
+    ratio of rows per CPU second and of wall-clock rows/s."""
+    if not seen:
+        return
+    print("\nsummary: peak MiB by rows (growth from the smallest file to the largest); vs baseline")
+    for name, label in dict.fromkeys((n, lab) for n, lab, _ in seen):
+        runs = [seen[(name, label, n)] for n in sizes if (name, label, n) in seen]
+        peaks = " / ".join(f"{r['peak_mib']:.0f}" for r in runs)
+        growth = runs[-1]["peak_mib"] - runs[0]["peak_mib"]
+        line = f"{name:<11} {label:<28} peak {peaks} MiB (growth {growth:+.0f} MiB)"
+        base = label + " (baseline)"
+        for n in sizes:
+            this, other = seen.get((name, label, n)), seen.get((name, base, n))
+            if this is None or other is None:
+                continue
+            cpu = (this["rows"] / this["cpu"]) / (other["rows"] / other["cpu"])
+            wall = other["seconds"] / this["seconds"]
+            peak = this["peak_mib"] / other["peak_mib"]
+            line += f"; {n:,} rows: rows/cpu-s x{cpu:.2f}, rows/s x{wall:.2f}, peak x{peak:.2f}"
+        print(line)
 
 
 def _line(

@@ -137,7 +137,9 @@ def test_markdown_markup_is_blanked_in_place(tmp_path: Path) -> None:
     assert doc.format == "md"
     assert len(doc.text) == len(path.read_text(encoding="utf-8"))
     assert "  서울  이 41.25%" in doc.text
-    assert "\t 부산 \t 12.5% \t" in doc.text
+    assert "| 부산 | 12.5% |" in doc.text  # a table row keeps the source's characters
+    table = next(b.table for b in doc.blocks if b.table is not None)
+    assert [c.text for c in table.cells] == ["지역", "비중", "부산", "12.5%"]
 
 
 def test_html_text_with_blocks_and_table_cells(tmp_path: Path) -> None:

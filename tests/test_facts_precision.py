@@ -144,7 +144,9 @@ def test_sub_rows_after_of_which_are_not_parts_of_a_later_total(lang: str) -> No
 def test_sub_rows_of_an_item_above_a_total_row_block_a_near_miss() -> None:
     text = "| Item | 2020 |\n|---|---|\n| A | 300 |\n| B | 200 |\n| C | 100 |\n| Total | 610 |\n"
     (f,) = bad(text, "table.total")
-    assert f.severity is Severity.ERROR
+    # one column of figures: nothing else in the table bears the relation out, so it is
+    # inferred (a warning, issue 16's rule for relations a table does not corroborate)
+    assert f.severity is Severity.WARNING
     text = text.replace("| B | 200 |", "| of which: B | 200 |")
     assert bad(text, "table.total") == []
 

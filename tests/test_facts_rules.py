@@ -330,11 +330,13 @@ RESTATED = {
 
 
 @pytest.mark.parametrize("lang", RESTATED)
-def test_a_figure_restated_alike_is_ok_and_otherwise_a_warning(lang: str) -> None:
+def test_a_figure_restated_alike_is_ok_and_otherwise_an_error(lang: str) -> None:
     same = only(run(RESTATED[lang].format(x=120), rule="restated"))
     assert (same.severity, same.lines) == (Severity.OK, (1, 3))
     other = only(run(RESTATED[lang].format(x=130), rule="restated"))
-    assert other.severity is Severity.WARNING
+    # the same metric words and the same year stated in each sentence: the identity is certain;
+    # the zh summary's label (总结：) opens a section of its own, so there it is inferred
+    assert other.severity is (Severity.WARNING if lang == "zh" else Severity.ERROR)
     assert other.values[1] in ("13000000000", "130000000")
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from sectorlens.facts.candidates import PERIOD, QUANTITY
-from sectorlens.facts.context import _EXTRA
+from sectorlens.facts.period_forms import EXTRA
 from sectorlens.facts.relative import RELATIVE
 
 _P: Any = importlib.import_module("re._parser")
@@ -26,7 +26,7 @@ _CATEGORIES = {
     _C.CATEGORY_WORD: r"\w",
     _C.CATEGORY_NOT_WORD: r"\W",
 }
-GUARDED = {"PERIOD": PERIOD, "QUANTITY": QUANTITY, "_EXTRA": _EXTRA, "RELATIVE": RELATIVE}
+GUARDED = {"PERIOD": PERIOD, "QUANTITY": QUANTITY, "EXTRA": EXTRA, "RELATIVE": RELATIVE}
 
 
 def _item(text: str, flags: int) -> str:

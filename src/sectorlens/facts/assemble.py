@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sectorlens.facts.document import Block, BlockKind, Document, Dropped, Table, make_block
+from sectorlens.facts.block_builder import make_block
+from sectorlens.facts.document import Block, BlockKind, Document, Dropped, Table
 
 BLOCK_SEPARATOR = "\n\n"
 

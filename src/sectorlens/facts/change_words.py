@@ -70,6 +70,11 @@ _VERSUS_ZH = re.compile(
     r"(?:较|比|相比|相较|对比)\s?(?:(?:19|20)\d{2}\s?年|上年|去年|同期|上月|年初)?"
     r"[^\d，,。；;]{0,4}[（(]\s*$"
 )
+# 较上年的13.2万吨, 比上年末的9.77%, 较2021年的500亿元: the level compared with, not a change
+_VERSUS_ZH_OF = re.compile(
+    r"(?:较|比|相比|相较|对比)\s?(?:上年同期|上年末|上年|去年同期|去年|同期|上月|年初|上季度|"
+    r"(?:19|20)\d{2}\s?年(?:末|同期)?)\s?(?:的|之)\s*$"
+)
 _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(
     r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
@@ -108,7 +113,8 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "from"
     undated = re.sub(r"\b(?:19|20)\d{2}\b\s?", "", text[floor:start])[-44:]
     versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion
-    if versus or _VERSUS_ZH.search(text[max(0, start - 16) : start]):
+    near = text[max(0, start - 16) : start]
+    if versus or _VERSUS_ZH.search(near) or _VERSUS_ZH_OF.search(near):
         return "versus"  # compared to net revenue of $5.6 billion in 2021
     if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None

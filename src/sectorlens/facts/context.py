@@ -2,83 +2,23 @@
 reference date, and the change a number states (YoY, QoQ, CAGR, a signed change).
 
 Periods the parser reads whole (``2021년 1~7월``, ``2019年前三季度``) go to ``parse_period``; the
-forms that need the document around them are resolved here: short years (``’21년``, ``21年``),
-months and halves without a year (``1~7월``, ``上半年``), ``FY2019``, ``January–September 2018``,
-``the first quarter of 2023`` and relative periods (``last year``, ``전년``, ``去年``) against the
-reference year.
+forms that need the document around them are resolved in ``period_forms`` (short years, months
+without a year, ``FY2019``, ``January–September 2018``) and relative periods (``last year``,
+``전년``, ``去年``) in ``relative``, against the reference year.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from sectorlens.facts.candidates import period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
-from sectorlens.facts.dateline import MONTH as _MON
-from sectorlens.facts.fiscal import (
-    MONTHS_ENDED,
-    Fiscal,
-    months_ended,
-    months_of,
-    same_span_in,
-    span_ending,
-)
+from sectorlens.facts.fiscal import months_of, same_span_in, span_ending
+from sectorlens.facts.period_forms import EXTRA, Dating, resolve
 from sectorlens.facts.relative import relative_periods, stretch
 from sectorlens.model import Period
 from sectorlens.parse import parse_period
-
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
-_ORDINAL |= {"4th": 4}
-_ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-
-# Forms parse_period does not read, each with a resolver below.
-_EXTRA = re.compile(
-    # every form starts with one of these characters (its English words at a word boundary): the
-    # lookahead skips other positions fast (tests/test_facts_scan_guards.py checks it covers all)
-    r"(?=[\d’'‘상하上下前]|\b[TSNFQYJMAOD])(?:"
-    + "|".join(
-        (
-            r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년"
-            r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–—－]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
-            r"(?P<zhshort>(?<![\d.第近去来每余后前内])(?P<zy>[0-3]\d)年(?![间來来内後后前代度以期限多级龄国債债])"
-            r"(?P<zrest>\d{1,2}(?:[-~–—－至]\d{1,2})?月|上半年|下半年|[一二三四1-4]季度|Q[1-4])?)",
-            rf"(?P<ended>{MONTHS_ENDED})",
-            r"(?P<fq>\b(?:Q(?P<fq1>[1-4])\s?(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?)"
-            r"(?P<fqy1>(?:19|20)\d{2}|\d{2})|(?:FY\s?|fiscal\s(?:year\s)?)"
-            r"(?P<fqy2>(?:19|20)\d{2}|\d{2})\s?Q(?P<fq2>[1-4]))\b)",
-            r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
-            rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON})(?:,?\s(?P<my>(?:19|20)\d{{2}}))?)",
-            r"(?P<ordq>\b(?:the\s)?(?P<ofis>fiscal\s)?(?P<ord>first|second|third|fourth|1st|2nd|"
-            r"3rd|4th)[\s-](?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
-            r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|(?:\sof)?(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
-            r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
-            r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
-            r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–—－∼～〜至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
-            r"(?!\s?\d{1,2}\s?(?:일|日)))",
-            r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
-            r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
-        )
-    )
-    + ")",
-    re.IGNORECASE,
-)
 
 # A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
@@ -124,115 +64,6 @@ class Named:
     note: str | None = None  # what was assumed to read it (a year counted from the document's date)
 
 
-def _year(two: str) -> int:
-    return 2000 + int(two)
-
-
-def _span(year: int, m1: int, m2: int, partial: bool = False) -> Period | None:
-    if not (1 <= m1 <= m2 <= 12) or not 1900 <= year <= 2100:
-        return None
-    return Period(date(year, m1, 1), date(year, m2, calendar.monthrange(year, m2)[1]), partial)
-
-
-def _month(name: str) -> int:
-    key = name.lower().rstrip(".")[:3]
-    return next(i for i, n in enumerate(_MONTH_NAMES, 1) if n.startswith(key))
-
-
-@dataclass(frozen=True, slots=True)
-class Dating:
-    """What dates a sentence's periods: the fiscal calendar the document states, and the day
-    the context points at (the end of the period before, or the document's own date)."""
-
-    fiscal: Fiscal | None = None
-    day: date | None = None
-    published: bool = False  # ``day`` is the document's date: it reports what came before
-    reference: date | None = None  # the document's own date (``last year`` counts from it)
-    base: Period | None = None  # the period of the context (a quarter a ``전년 동기`` shifts)
-
-
-def _fiscal_part(fiscal: Fiscal, n: int, first: int, months: int) -> Period:
-    start, end = fiscal.part(n, first, months)
-    return Period(start, end)
-
-
-def _bare_fiscal_year(fiscal: Fiscal, day: date, first: int, published: bool) -> int:
-    """The fiscal year a bare ``first quarter`` is in: the one holding ``day``, or the one
-    before where that quarter starts after the document's own date."""
-    n = fiscal.year_of(day)
-    if published and fiscal.part(n, first, 1)[0] > day:
-        return n - 1
-    return n
-
-
-def _resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) -> Period | None:
-    g = m.groupdict()
-    fiscal = dating.fiscal if dating is not None else None
-    if g["short"] or g["zhshort"]:
-        y = _year(g["sy"] or g["zy"])
-        rest = g["srest"] or g["zrest"] or ""
-        q = parse_period(f"{y}{'년' if g['short'] else '年'}{rest}")
-        return q.period
-    if g["ended"]:
-        got = months_ended(m)
-        return None if got is None else Period(*got)
-    if g["fq"]:
-        n = int(g["fq1"] or g["fq2"])
-        fy = g["fqy1"] or g["fqy2"]
-        y = int(fy) if len(fy) == 4 else _year(fy)
-        if fiscal is not None:
-            return _fiscal_part(fiscal, y, 3 * n - 2, 3)
-        return _span(y, 3 * n - 2, 3 * n)
-    if g["fy"]:
-        fy = g["fyy"]
-        y = int(fy) if len(fy) == 4 else _year(fy)
-        if fiscal is not None:
-            return _fiscal_part(fiscal, y, 1, 12)
-        return _span(y, 1, 12)
-    if g["mrange"]:
-        my = int(g["my"]) if g["my"] else year  # from July through September: the context's
-        return None if my is None else _span(my, _month(g["m1"]), _month(g["m2"]), partial=True)
-    if g["nq"]:
-        n = int(g["nqq"])
-        return _span(_year(g["nqy"]), 3 * n - 2, 3 * n)
-    if g["ordq"]:
-        n = _ORDINAL[g["ord"].lower()]
-        half = g["qh"].lower() == "half"
-        if half and n > 2:
-            return None
-        first, months = (6 * n - 5, 6) if half else (3 * n - 2, 3)
-        oyf = g["oyf"]
-        fy_n = (int(oyf) if len(oyf) == 4 else _year(oyf)) if oyf else None
-        if fiscal is not None and fy_n is not None:
-            return _fiscal_part(fiscal, fy_n, first, months)
-        if fiscal is not None and not g["oy"] and dating is not None and dating.day is not None:
-            n_fy = _bare_fiscal_year(fiscal, dating.day, first, dating.published)
-            return _fiscal_part(fiscal, n_fy, first, months)
-        oy = int(g["oy"]) if g["oy"] else fy_n if fy_n is not None else year
-        if oy is None:
-            return None
-        return _span(oy, first, first + months - 1)
-    if year is None:
-        return None
-    if g["md"]:
-        try:
-            day = date(year, int(g["mdm"]), int(g["mdd"]))
-        except ValueError:
-            return None
-        return Period(day, day)
-    if g["ym"]:
-        m1 = int(g["ym1"])
-        m2 = int(g["ym2"]) if g["ym2"] else m1
-        return _span(year, m1, m2, partial=m1 != m2)
-    if g["half"]:
-        first_half = (g["hko"] or g["hzh"] or "")[:1] in ("상", "上")
-        return _span(year, 1, 6) if first_half else _span(year, 7, 12)
-    if g["q3"]:
-        n = _ZH_DIGIT.get(g["q3n"]) or int(g["q3n"])
-        return _span(year, 1, 3 * n, partial=True)
-    return None
-
-
 def named_periods(text: str, year: int | None, dating: Dating | None = None) -> tuple[Named, ...]:
     """Every period ``text`` names, left to right; ``year`` dates those without one, ``dating``
     gives the document's fiscal calendar and the day the context points at."""
@@ -264,7 +95,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             found.append(Named(m.start(), m.end(), Period(base.end, base.end)))  # 报告期末
             taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)
-    for m in _EXTRA.finditer(text):
+    for m in EXTRA.finditer(text):
         overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
         if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
             continue  # a longer period already read there
@@ -273,7 +104,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         here = dating
         if before and dating is not None:
             here = Dating(dating.fiscal, before[-1].period.end)
-        period = _resolve(m, y, here)
+        period = resolve(m, y, here)
         if period is not None:
             # the first quarter of 2023 replaces the 2023 inside it
             found = [n for n in found if (n.start, n.end) not in overlap]

@@ -31,8 +31,6 @@ import bisect
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from sectorlens.facts.sentences import split_sentences
-
 
 class BlockKind(StrEnum):
     """What a block is."""
@@ -342,66 +340,3 @@ class Document:
         if block is not None and block.page is not None:
             return block.page
         return max(1, bisect.bisect_right(self.page_lines, line))
-
-
-class BlockBuilder:
-    """Builds one block's text from source pieces, keeping the map back to ``Document.text``."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.segments: list[tuple[int, int, int]] = []
-        self.trailing_space = False  # the last source line added ended in white space
-
-    def add(self, text: str, source: int) -> None:
-        """Append ``text``, which is ``Document.text[source:source+len(text)]``."""
-        if not text:
-            return
-        if self.segments:
-            loc, src, n = self.segments[-1]
-            if loc + n == self.length and src + n == source:
-                self.segments[-1] = (loc, src, n + len(text))
-                self.parts.append(text)
-                self.length += len(text)
-                return
-        self.segments.append((self.length, source, len(text)))
-        self.parts.append(text)
-        self.length += len(text)
-
-    def insert(self, text: str) -> None:
-        """Append characters that are not in the source (a space for a line break)."""
-        self.parts.append(text)
-        self.length += len(text)
-
-    @property
-    def text(self) -> str:
-        """The text so far."""
-        return "".join(self.parts)
-
-    def last_char(self) -> str:
-        """The last character so far, or ''."""
-        for part in reversed(self.parts):
-            if part:
-                return part[-1]
-        return ""
-
-
-def make_block(
-    index: int,
-    kind: BlockKind,
-    text: str,
-    segments: tuple[tuple[int, int, int], ...],
-    *,
-    page: int | None = None,
-    level: int | None = None,
-    marker: str | None = None,
-    prose: bool = True,
-    table: Table | None = None,
-) -> Block:
-    """A block with its sentences split (for paragraph-like kinds)."""
-    sentences: tuple[Sentence, ...] = ()
-    if kind in SENTENCE_KINDS:
-        sentences = tuple(
-            Sentence(i, text[a:b], a, b) for i, (a, b) in enumerate(split_sentences(text))
-        )
-    return Block(index, kind, text, segments, page, level, marker, prose, sentences, table)

@@ -40,6 +40,7 @@ from sectorlens.facts.period_context import (
     continues_list,
     endpoint,
     noted,
+    span_word,
 )
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
@@ -131,9 +132,11 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     item_period: Period | None = None
     first_of_item = False
     for sent in lay.sentences:
-        k = bisect.bisect_right(starts, sent.offsets[0]) - 1
+        k = bisect.bisect_right(starts, sent.offsets[-1]) - 1  # | 분야 | …: the row's pipe first
         if k >= 0 and sent.offsets[0] < table_spans[k][1]:
             continue  # a table row: its cells are read as cells below
+        if lx.SCALE_LINE.match(sent.text):
+            continue  # 人民币百万元，另有标注除外: a table's scale, no amount
         for head in headings.passed(sent.offsets[0]):
             _heading_period(head.text, scope, fiscal, reference)
         if sent.paragraph != paragraph:
@@ -146,11 +149,15 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         published = base is not None and base is scope.reference_period
         dating = Dating(fiscal, base.end if base else None, published, reference, base)
         found = named_periods(sent.text, None if year == 1 else year, dating)
+        if not any(not n.compared for n in found) and base is not None and _day_or_quarter(base):
+            word = span_word(sent.text, base.end, fiscal, published)
+            found = found if word is None else tuple(sorted((*found, word), key=lambda n: n.start))
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
         spans = quantity_spans(sent.text)
         if by_paragraph[sent.paragraph] == 1 and is_heading(sent.text, spans):
-            scope.heading(sent.text, found)
+            if not _PIPE_ROW.match(sent.text):  # | 项目 | 2019年 | 2018年 |: columns, no heading
+                scope.heading(sent.text, found)
             continue
         if first_of_item:
             topic = None
@@ -185,6 +192,11 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
 
 
+def _day_or_quarter(p: Period) -> bool:
+    """A context a ``quarterly``/``full-year`` word can be read against: a day or a quarter."""
+    return (p.end - p.start).days <= 100
+
+
 def _is_level(m: Mention) -> bool:
     """A stated level with a metric (not a change, a rate or a share)."""
     return (
@@ -199,6 +211,9 @@ def _parts_of(own: Sequence[Period], inherited: Period | None) -> bool:
     if inherited is None or len(set(own)) < 2:
         return False
     return all(inherited.start <= p.start and p.end <= inherited.end for p in own)
+
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
 def _heading_period(text: str, scope: Scope, fiscal: Fiscal | None, reference: date | None) -> None:

@@ -36,13 +36,24 @@ _YEAR_ENDED = re.compile(
     rf"(?<!quarter\s)(?<!quarter\sof\s)(?<!Q[1-4]\s)\b{_FY},?\s(?:which\s)?(?:ended|ending)\s(?:on\s)?{_DAY}",
     re.I,
 )
+# The fourth quarter ended January 28, 2024: the end of a fiscal year whose number is named
+# elsewhere in the document (Fourth Quarter and Fiscal 2024).
+_YEAR_END_STATED = re.compile(
+    rf"\b(?:fourth\s(?:fiscal\s)?quarter|Q4|fiscal\syear|full\syear|(?:12|twelve)\smonths)\s(?:which\s)?"
+    rf"(?:ended|ending)\s(?:on\s)?{_DAY}",
+    re.I,
+)
+_FY_NAMED = re.compile(r"\b(?:fiscal\s(?:year\s)?|FY\s?)((?:19|20)\d{2}|\d{2})\b", re.I)
 MONTHS_ENDED = (
     r"\b(?:(?P<enm>three|six|nine|twelve|3|6|9|12)[\s-]months?|"
+    r"(?P<enw>thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|13|26|39|52|53)[\s-]weeks?|"
     r"(?:(?:the\s)?(?:fiscal\s)?(?:first|second|third|fourth)\s(?:fiscal\s)?)?(?P<enq>quarter)|"
     r"(?:fiscal\s)?(?P<eny>year))\s(?:/\s)?(?:ended|ending)\s(?:/\s)?(?:on\s)?"
     rf"(?P<emon>{MON})\s(?P<eday>\d{{1,2}}),?\s?(?:/\s?)?(?P<eyr>(?:19|20)\d{{2}})"
 )
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
+_WEEKS = {"thirteen": 13, "twenty-six": 26, "thirty-nine": 39, "fifty-two": 52, "fifty-three": 53}
+_WEEKS.update({str(n): n for n in _WEEKS.values()})
 
 
 def month_number(name: str) -> int:
@@ -109,10 +120,28 @@ def fiscal_calendar(text: str) -> Fiscal | None:
         got = _from_end(m, 0)
         if got is not None:
             found.add(got)
+    if not found:
+        found = _year_end_named(text)
     if len(found) != 1:
         return None
     (fiscal,) = found
     return None if (fiscal.month, fiscal.offset) == (12, 0) else fiscal
+
+
+def _year_end_named(text: str) -> set[Fiscal]:
+    """``fourth quarter ended January 28, 2024`` in a document that names fiscal 2024: that
+    fiscal year ends then (a year named by the calendar year it ends in, the usual way)."""
+    named = {_fy_number(m.group(1)) for m in _FY_NAMED.finditer(text)}
+    found: set[Fiscal] = set()
+    for m in _YEAR_END_STATED.finditer(text):
+        try:
+            day = date(int(m.group("year")), month_number(m.group("mon")), int(m.group("day")))
+        except ValueError:
+            continue
+        y, month = _closing_month(day)
+        if y in named:
+            found.add(Fiscal(month, 0))
+    return found
 
 
 def _from_end(m: re.Match[str], months_to_year_end: int) -> Fiscal | None:
@@ -131,6 +160,8 @@ def months_ended(m: re.Match[str]) -> tuple[date, date] | None:
         end = date(int(m.group("eyr")), month_number(m.group("emon")), int(m.group("eday")))
     except ValueError:
         return None
+    if m.group("enw"):  # 13, 26, 39, 52 or 53 weeks of a retail fiscal calendar, to the day
+        return end - timedelta(weeks=_WEEKS[m.group("enw").lower()]) + timedelta(days=1), end
     months = 3 if m.group("enq") else 12 if m.group("eny") else _SPAN[m.group("enm").lower()]
     return span_ending(end, months)
 

@@ -105,8 +105,8 @@ def _classify(line: str) -> str:
         return "unit"
     if lx.SOURCE_LINE.match(s):
         return "source"
-    if "\t" in s:
-        return "row"
+    if "\t" in s or (s.startswith("|") and s.count("|") >= 2):
+        return "row"  # cells set with tabs, or a pipe table's row
     if is_value_line(s, bare_ok=False):
         return "value"
     if is_value_line(s, bare_ok=True):
@@ -293,6 +293,9 @@ def _starts_item(doc: Document, n: int) -> set[int]:
             line = doc.line_of(block.span[0]) - 1
             if 0 <= line < n:
                 out.add(line)
+            after = doc.line_of(block.span[1] - 1)  # the line after a heading starts anew
+            if block.kind.value == "heading" and 0 <= after < n:
+                out.add(after)
     return out
 
 

@@ -44,11 +44,11 @@ PERCENT_WORDS = (
     "%|％|percentage points?|per ?cent|pp|bps?|basis points?"
 )
 # Counters that make a number a count; 개 is not a counter in 개년/개월 (durations).
-COUNT_UNITS_KO = "건|개(?![년월])|곳|명|개사|개소|社|차례|회"
+COUNT_UNITS_KO = "건|개(?![년월])|곳|명|개사|개소|社|차례|회(?![계사의원장])|톤(?!당)"
 COUNT_UNITS_ZH = (
     "笔|起|家|个|個|项|項|件|名|人|座|所|次|轮|輪|辆|輛|台|块|片|部|套|艘|架|户|"
-    "吨|噸|头|頭|平方米|亩|畝|"
-    "\\s?(?-i:[TGMk]Wh)(?![A-Za-z])"
+    "吨二氧化碳当量|吨标准煤|吨|噸|头|頭|平方米|亩|畝|㎥|m³|"
+    "\\s?(?-i:[TGMk]Wh|tCO[2₂]-?eq?|TJ|GJ|TOE)(?![A-Za-z])"
 )
 COUNT_UNITS_EN = (
     "deals?|rounds?|companies|company|firms?|start-?ups?|investments?|transactions?|"
@@ -79,6 +79,14 @@ CAPTION = re.compile(
     re.IGNORECASE,
 )
 UNIT_LINE = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?)\s*[:：]\s*(.+?)\s*[)）]?\s*$", re.I)
+# A line naming only a table's currency and scale, without the word unit (人民币百万元，
+# 另有标注除外 / （人民币万元） / (백만원)): it states no amount; 百万元 there is the scale.
+SCALE_ONLY = (
+    r"^\s*[(（]?\s*(?:金额\s*[:：]?\s*)?(?:人民币|人民幣|港币|港幣|美元)\s?"
+    r"(?:千|万|萬|百万|百萬|千万|亿|億)?元\s*[)）]?\s*(?:[,，]\s*另有(?:标注|標注|注明|说明)除外)?"
+    r"\s*[。.]?\s*$|^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$"
+)
+SCALE_LINE = re.compile(SCALE_ONLY)
 SOURCE_LINE = re.compile(r"^\s*(?:자료|출처|资料来源|来源|數據來源|source|sources)\s*[:：]", re.I)
 BULLET_SYMBOL = re.compile(r"^\s*[•·▪▫○●◦■□※\-–*]")
 # Korean 가./나./다. markers are left out: wrapped lines start with 다. all the time.

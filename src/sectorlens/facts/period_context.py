@@ -13,12 +13,15 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
+import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from sectorlens.facts.context import Named
 from sectorlens.facts.document import Block, BlockKind
+from sectorlens.facts.fiscal import Fiscal
 from sectorlens.facts.readers import Document
 from sectorlens.model import Period, Quantity
 
@@ -107,4 +110,55 @@ def noted(q: Quantity, period: Period | None, found: Sequence[Named]) -> Quantit
     return dataclasses.replace(q, assumptions=(*q.assumptions, note))
 
 
-__all__ = ["DocHeadings", "cagr_period", "change_period", "continues_list", "endpoint", "noted"]
+# For the quarter, quarterly, full-year: the quarter or the year the context's day closes.
+_SPAN_WORD = re.compile(
+    r"(?P<q>\b(?:for|in|during)\sthe\squarter\b(?!\s(?:of|ended|ending))|\bquarterly\b|"
+    r"이번\s?분기|당\s?분기|本季度|当季|单季)|"
+    r"(?P<y>\bfull[-\s]year\b|\bfor\sthe\s(?:full\s)?(?:fiscal\s)?year\b(?!\s(?:ended|ending|of))|"
+    r"\bfull\sfiscal\syear\b)",
+    re.I,
+)
+_SLACK = timedelta(days=7)
+
+
+def span_word(text: str, day: date | None, fiscal: Fiscal | None, published: bool) -> Named | None:
+    """``For the quarter``, ``quarterly``, ``full-year`` in a sentence without a period of its
+    own: the quarter or the (fiscal) year that ends on the context's ``day`` — or, when
+    ``day`` is the document's date, the last one ended by then."""
+    m = _SPAN_WORD.search(text)
+    if m is None or day is None:
+        return None
+    months = 3 if m.group("q") else 12
+    start, end = _holding(day, months, fiscal)
+    if published and end - day > _SLACK:
+        start, end = _holding(start - timedelta(days=1), months, fiscal)
+    return Named(m.start(), m.end(), Period(start, end))
+
+
+def _holding(day: date, months: int, fiscal: Fiscal | None) -> tuple[date, date]:
+    """The quarter or year (fiscal where the document states its calendar) that holds ``day``."""
+    if fiscal is not None:
+        n = fiscal.year_of(day)
+        first, _ = fiscal.year(n)
+        if months == 12:
+            return fiscal.year(n)
+        k = ((day.year - first.year) * 12 + day.month - first.month) // 3
+        return fiscal.part(n, 3 * k + 1, 3)
+    if months == 12:
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    q = (day.month - 1) // 3
+    last = 3 * q + 3
+    return date(day.year, 3 * q + 1, 1), date(
+        day.year, last, calendar.monthrange(day.year, last)[1]
+    )
+
+
+__all__ = [
+    "DocHeadings",
+    "cagr_period",
+    "change_period",
+    "continues_list",
+    "endpoint",
+    "noted",
+    "span_word",
+]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from sectorlens.facts.document import BlockBuilder, BlockKind, Document, Dropped
+from sectorlens.facts.block_builder import BlockBuilder
+from sectorlens.facts.document import BlockKind, Document, Dropped
 from sectorlens.facts.read_text import Blocks, Line, add_line, place_table, split_lines
-from sectorlens.facts.tables import is_header_row
+from sectorlens.facts.tables import is_header_row, is_value
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -173,7 +174,33 @@ def pipe_table(out: Blocks, rows: list[Line]) -> None:
         body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
         cells = [re.sub(r"\*\*|__|`|~~|<[^<>]+>", "", c) for c in re.split(r"(?<!\\)\|", body)]
         grid.append(cells)
+    _merged_headers(grid)
     place_table(out, rows, grid, _header_rows(grid))
+
+
+def _merged_headers(grid: list[list[str]]) -> None:
+    """Header cells a pasted table lost its spans for: a sub-header row without its (empty)
+    label cell is set back under the columns it names, and a top header with one name for
+    every k sub-columns (``3月 | 1-3月`` over ``絕對量 | 同比增長 | 絕對量 | 同比增長``) is spread
+    over them."""
+    if len(grid) < 3 or not grid[0] or not grid[0][0].strip():
+        return
+    top, sub = grid[0], grid[1]
+    n = len(sub)
+    filled = [c.strip() for c in sub if c.strip()]
+    if any(is_value(c) for c in filled) or len(top) != n:
+        return
+    if sub[0].strip() and not sub[-1].strip() and len(filled) == n - 1:
+        sub[:] = ["", *sub[:-1]]  # 絕對量 | 同比增長 | … | : shifted left by its missing label
+    names = [c.strip() for c in top[1:] if c.strip()]
+    values = [c.strip() for c in sub[1:]]
+    if sub[0].strip() or not names or not all(v.strip() for v in values):
+        return
+    k, rest = divmod(len(values), len(names))
+    if rest or k < 2 or values != values[:k] * len(names):
+        return
+    if [c.strip() for c in top[1 : 1 + len(names)]] == names:
+        top[1:] = [name for name in names for _ in range(k)]
 
 
 def _header_rows(grid: list[list[str]]) -> int:
@@ -209,8 +236,5 @@ def blank_markdown(text: str) -> str:
         if m and not re.match(r"\s*\d+[.)]", m.group(1)):
             line = " " * len(m.group(1)) + line[m.end(1) :]
         line = re.sub(r"(\*\*|__|`|~~)", lambda g: " " * len(g.group(1)), line)
-        if line.lstrip().startswith("|"):
-            # A table row: cells become tab-separated so the row label stays the row's subject.
-            line = line.replace("|", "\t")
         out.append(line)
     return "\n".join(out)

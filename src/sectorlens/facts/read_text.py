@@ -12,17 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
-from sectorlens.facts.document import (
-    Block,
-    BlockBuilder,
-    BlockKind,
-    Document,
-    Dropped,
-    Table,
-    make_block,
-)
+from sectorlens.facts.block_builder import BlockBuilder, make_block
+from sectorlens.facts.document import Block, BlockKind, Document, Dropped, Table
 from sectorlens.facts.sentences import joiner
 from sectorlens.facts.tables import build_table, is_value
+from sectorlens.facts.text_tables import text_tables
 
 HEADING_MAX_CHARS = 60
 
@@ -125,33 +119,45 @@ def read_plain(text: str, name: str) -> Document:
         if grid is not None:
             place_table(out, chunk, grid, None)
             continue
-        b = BlockBuilder()
-        kind, marker = BlockKind.PARAGRAPH, None
-        for k, line in enumerate(chunk):
-            m = lx.BULLET.match(line.text)
-            if not m and len(chunk) > 1 and _heading_line(chunk, k):
-                # 一、农业生产基本稳定 on a line of its own between paragraphs: a heading
-                if b.length:
-                    out.add(_plain_kind([], b.text) if kind is BlockKind.PARAGRAPH else kind, b)
-                h = BlockBuilder()
-                add_line(h, line)
-                out.add(BlockKind.HEADING, h, level=_heading_level(line.text))
-                b, kind, marker = BlockBuilder(), BlockKind.PARAGRAPH, None
-                continue
-            if m and b.length:
-                out.add(kind, b, marker=marker)
-                b = BlockBuilder()
-            if m and not b.length:
-                kind, marker = BlockKind.LIST_ITEM, m.group(0).strip()
-                add_line(b, Line(line.start + m.end(), line.text[m.end() :]))
-                continue
-            add_line(b, line)
-        level = None
-        if kind is BlockKind.PARAGRAPH:
-            kind = _plain_kind(chunk, b.text)
-            level = _heading_level(b.text) if kind is BlockKind.HEADING else None
-        out.add(kind, b, marker=marker, level=level)
+        at = 0
+        for found in text_tables([ln.text for ln in chunk]):
+            if found.start > at:
+                _prose(out, chunk[at : found.start])
+            place_table(out, chunk[found.start : found.end], found.grid, int(found.header))
+            at = found.end
+        if at < len(chunk):
+            _prose(out, chunk[at:])
     return Document(text, tuple(out.blocks), name, "txt")
+
+
+def _prose(out: Blocks, chunk: list[Line]) -> None:
+    """Paragraphs, list items and headings of a chunk of lines that holds no table."""
+    b = BlockBuilder()
+    kind, marker = BlockKind.PARAGRAPH, None
+    for k, line in enumerate(chunk):
+        m = lx.BULLET.match(line.text)
+        if not m and len(chunk) > 1 and _heading_line(chunk, k):
+            # 一、农业生产基本稳定 on a line of its own between paragraphs: a heading
+            if b.length:
+                out.add(_plain_kind([], b.text) if kind is BlockKind.PARAGRAPH else kind, b)
+            h = BlockBuilder()
+            add_line(h, line)
+            out.add(BlockKind.HEADING, h, level=_heading_level(line.text))
+            b, kind, marker = BlockBuilder(), BlockKind.PARAGRAPH, None
+            continue
+        if m and b.length:
+            out.add(kind, b, marker=marker)
+            b = BlockBuilder()
+        if m and not b.length:
+            kind, marker = BlockKind.LIST_ITEM, m.group(0).strip()
+            add_line(b, Line(line.start + m.end(), line.text[m.end() :]))
+            continue
+        add_line(b, line)
+    level = None
+    if kind is BlockKind.PARAGRAPH:
+        kind = _plain_kind(chunk, b.text)
+        level = _heading_level(b.text) if kind is BlockKind.HEADING else None
+    out.add(kind, b, marker=marker, level=level)
 
 
 _NUMBERED_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.)、]\s|[IVX]+\.\s|[①-⑳])")
@@ -164,7 +170,12 @@ def _heading_line(chunk: list[Line], k: int) -> bool:
     """A short line with no sentence end between lines that end sentences (or the chunk's
     edges), followed by more text: a heading set on a line of its own, not a wrapped line."""
     body = chunk[k].text.strip()
-    if not body or len(body) > 40 or k + 1 >= len(chunk):
+    if (
+        not body
+        or (len(body) > 40 and not _title_like(body))
+        or len(body) > 70
+        or k + 1 >= len(chunk)
+    ):
         return False
     if body.endswith(lx.TERMINAL) or body.endswith((",", "，", "、", ":", "：", ";", "；")):
         return False
@@ -187,7 +198,10 @@ def _title_like(body: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", body)
     if len(words) < 2 or re.search(r"\d", _YEARS.sub("", body)):
         return False
-    return all(w[0].isupper() for w in words if len(w) > 3)
+    return all(w[0].isupper() for w in words if len(w) > 3 and w.lower() not in _SMALL_WORDS)
+
+
+_SMALL_WORDS = frozenset(["with", "from", "than", "into", "over", "versus"])
 
 
 def _heading_level(text: str) -> int:

@@ -75,6 +75,8 @@ def is_heading(text: str, spans: Sequence[tuple[str, Span]]) -> bool:
     body = text.strip()
     if not body or len(body) > 60 or "\t" in body or body.endswith(lx.TERMINAL):
         return False
+    if spans and re.search(r"[:：]\s*[^\s:：]", body):
+        return False  # 1) 매출액 : 86,378백만원: a numbered label and its value, no heading
     return not spans or bool(_HEADING_MARK.match(body).group(0).strip())  # type: ignore[union-attr]
 
 

@@ -6,7 +6,7 @@ import re
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts import subjects_en as en
-from sectorlens.facts.subjects_ko import ko_phrase, strip_particle, subject_ko
+from sectorlens.facts.subjects_ko import ko_phrase, of_measure, strip_particle, subject_ko
 from sectorlens.facts.subjects_zh import (
     LIST_SEP,
     PAREN,
@@ -106,7 +106,8 @@ def _respectively_at(
         if len(LIST_SEP.findall(clause)) >= len(listed) - 1:
             head = clause
             break
-    items = [x.strip() for x in LIST_SEP.split(head) if x.strip()]
+    sep = _KO_LIST_SEP if lang == "ko" else LIST_SEP
+    items = [x.strip() for x in sep.split(head) if x.strip()]
     if len(listed) < 2 or len(items) < len(listed):
         return {}
     items = items[-len(listed) :]
@@ -125,7 +126,13 @@ def _respectively_at(
         labels.append(label)
     if not all(labels):
         return {}
+    if lang == "ko" and (of := of_measure(sentence[spans[listed[-1]][1] :])):
+        labels = [f"{label} {of}" for label in labels]  # 각각 18%, 15%의 점유율: each one's share
     return dict(zip(listed, labels, strict=True))
+
+
+# 화웨이와 샤오미는 각각 …: names joined by 와/과 (or commas, 및) before 각각
+_KO_LIST_SEP = re.compile(r"\s*(?:,|、|\s및\s|(?<=[가-힣])(?:와|과)\s)\s*")
 
 
 def _value_list(sentence: str, spans: list[tuple[int, int]], begin: int, stop: int) -> list[int]:
@@ -223,6 +230,9 @@ def subject_of(
             return first, None
     lang = _local_language(sentence, start, floor, lang)
     subject, base = _subject(sentence, start, end, floor, kind, lang)
+    label = _LABEL_COLON.match(sentence[floor:start]) if subject is None else None
+    if label is not None and not _MEASURE_ONLY.fullmatch(label.group(1).strip()):
+        subject = label.group(1).strip()  # 1) 매출액 : 86,378백만원, Revenue: $5.2 billion
     opened = _open_bracket(sentence, start, floor)
     if opened is not None and floor and not sentence[floor:opened].strip():
         opened = None  # 매출액 3.2조원(QoQ +4.5%): an aside on the number before it
@@ -235,6 +245,20 @@ def subject_of(
         elif outer and not subject and not sentence[opened + 1 : start].strip(" +-−▲▼"):
             subject = outer
     return subject, base
+
+
+# A line that is a label and a colon before its value.
+_LABEL_COLON = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s*|[-•·]\s*)?([^\s:：,，.;；\d][^:：,，;；]{0,30}?)\s*[:：]\s*$"
+)
+
+
+# CAGR: 31.3%, 비중: 12%: a measure names no metric of its own (the context does)
+_MEASURE_ONLY = re.compile(
+    r"CAGR|growth(?:\srate)?|YoY|QoQ|change|share|rate|ratio|margin|"
+    r"비중|비율|증감률?|증가율|성장률|점유율|占比|比重|比例|份额|增长率|增速|同比|环比",
+    re.I,
+)
 
 
 def _local_language(sentence: str, start: int, floor: int, lang: str) -> str:

@@ -24,6 +24,11 @@ _KO_BEFORE = re.compile(r"^(?:전년|작년|지난해|전월|전분기|전기|�
 _OF_NOUN = re.compile(
     r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?의\s+([가-힣A-Za-z]{1,12}?)(?:[을를이가은는]\s|\s)"
 )
+# 19%의 (시장) 점유율로, 30%의 지분을: the measure a rate is of, named right after it
+_OF_MEASURE = re.compile(
+    r"^\s?의\s+((?:[가-힣]{1,6}\s)?[가-힣]{1,8}?(?:율|률|비중|비율|점유율|지분|성장|증가|감소))"
+    r"(?:으로|로|을|를|이|가|은|는|에|도)?(?=[\s,.]|$)"
+)
 _KO_PERIOD_WORD = re.compile(
     r"^(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|[1-4]\s?분기|[1-4]Q|[상하]반기|연간|분기|한|해|"
     r"동기|동월|동분기)$"
@@ -149,6 +154,10 @@ def subject_ko(
             m = re.match(r"^[가이]\s+(.{1,24}?)(?:이다|였다|이며|이고)", after)
         if m:
             return ko_phrase(m.group(1)), base
+    if kind == "percent" and (m := _OF_MEASURE.match(after)):
+        # 비보는 19%의 시장 점유율로 1위: the 점유율 of 비보
+        who = ko_phrase(clause)
+        return (f"{who} {m.group(1)}" if who else m.group(1)), base
     if kind == "count":
         if after.startswith("의 "):
             return _ko_following_noun(after[2:]), None
@@ -167,6 +176,12 @@ def subject_ko(
     if phrase is None and (kind != "percent" or base is not None):
         phrase = ko_topic(clause_start_text(sentence, start))
     return phrase, base
+
+
+def of_measure(after: str) -> str | None:
+    """The measure named right after a rate (``의 시장 점유율로`` → ``시장 점유율``), or None."""
+    m = _OF_MEASURE.match(after)
+    return m.group(1) if m else None
 
 
 def clause_start_text(sentence: str, start: int) -> str:

@@ -8,6 +8,7 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Table
 from sectorlens.model import Period, Quantity
@@ -139,10 +140,11 @@ def _date(y: int, m: int, d: int) -> date:
         return date.min
 
 
-def column_period(text: str, dating: Dating | None) -> Period | None:
+def column_period(text: str, dating: Dating | None, year: int | None = None) -> Period | None:
     """The period a column header names: a balance header (``Yearend``, ``As of``, ``年末``,
-    a bare date) is the day its period ends; a duration (``Three Months Ended …``) the span."""
-    found = [n.period for n in named_periods(text, None, dating) if not n.compared]
+    a bare date) is the day its period ends; a duration (``Three Months Ended …``) the span;
+    ``year`` dates a header without one (``1-3月`` under a caption of 2018)."""
+    found = [n.period for n in named_periods(text, year, dating) if not n.compared]
     change = _CHANGE.search(text)
     own = text[: change.start()] if change else text
     day = day_of(own.replace(" / ", " "))
@@ -240,7 +242,8 @@ _SOURCE_LINE = re.compile(
 )
 _NUMBERING = re.compile(
     r"^\s*(?:(?:그림|표|도표|图表|图|圖|表|Figure|Fig\.|Table|Chart|Exhibit)\s*\d+(?:[-.]\d+)?"
-    r"\s*[.:：]?|[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.)、])\s*",
+    r"\s*[.:：]?|[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十\d]+[)）]|"
+    r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s)|\d{1,2}\s*[.)、]|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[.、])\s*",
     re.I,
 )
 MAX_CAPTION = 60
@@ -261,7 +264,8 @@ def caption_measure(context: str) -> str | None:
 
 _UNIT_ONLY = re.compile(
     r"^\s*[(（]?\s*(?:(?:단위|单位|單位|units?)\s*[:：].*|[^()（）]{0,8}\b(?:in\s+)?\S{0,4}\s?"
-    r"(?:thousands|millions|billions)\b.*)[)）]?\s*$",
+    r"(?:thousands|millions|billions)\b.*)[)）]?\s*$|"
+    + lx.SCALE_ONLY,  # the currency and scale alone: 人民币百万元 / (백만원)
     re.I,
 )
 
@@ -298,6 +302,7 @@ def column_periods(
     lead: str,
     dating: Dating | None,
     base: Period | None = None,
+    year: int | None = None,
 ) -> dict[int, Period]:
     """The period of every value column: its header (after the line set above the headers,
     ``Three Months Ended``), or relative to ``base`` (``本期``, ``Prior year``); a change
@@ -307,7 +312,15 @@ def column_periods(
         text = heads[c]
         if not text:
             continue
-        p = column_period(f"{lead} {text}" if lead else text, dating) or relative_period(text, base)
+        head = f"{lead} {text}" if lead else text
+        p = column_period(head, dating) or relative_period(text, base)
+        if p is None and year is not None:
+            p = column_period(head, dating, year)  # 1-3月 under a caption of 2018
+        fiscal = dating.fiscal if dating is not None else None
+        if p is not None and fiscal is not None and _calendar_year(p):
+            p = Period(*fiscal.year(p.end.year))  # 2015 over a fiscal company's table: FY2015
+        if p is not None and _CHANGE.search(text) and _years_apart(p):
+            p = Period(date(p.end.year, 1, 1), p.end)  # Percent change, 2017-18: the change of 2018
         if p is not None:
             out[c] = p
     for c in range(first_col, table.cols):
@@ -321,6 +334,18 @@ def column_periods(
             if (p := latest(levels)) is not None:
                 out[c] = p
     return out
+
+
+def _calendar_year(p: Period) -> bool:
+    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) and (
+        p.start.year == p.end.year
+    )
+
+
+def _years_apart(p: Period) -> bool:
+    """``p`` runs over two or more whole calendar years (``2017-18``)."""
+    whole = (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+    return whole and p.end.year > p.start.year
 
 
 def caption_day(context: str) -> Period | None:

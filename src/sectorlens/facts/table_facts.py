@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
+from sectorlens.facts.flows import row_period, series_months
 from sectorlens.facts.table_context import (
     caption_day,
     caption_measure,
@@ -21,6 +22,15 @@ from sectorlens.facts.table_context import (
     measure_of,
     qualifier_period,
     split_qualifier,
+)
+from sectorlens.facts.table_scale import (
+    TERM,
+    UNIT_CONTEXT,
+    UNIT_PAREN,
+    block_context,
+    scale_currency,
+    set_apart_columns,
+    term_periods,
 )
 from sectorlens.facts.tables import row_parents
 from sectorlens.model import Fact, Kind, Period
@@ -34,59 +44,16 @@ _CELL = re.compile(
     r"(?P<tail>원|달러|위안|엔|元|美元|港元|欧元|日元)?\s*\*?$",
     re.I,
 )
-# A currency between "in" and the scale: (in $ millions), (in USD thousands).
-_CS = r"(?:US\$\s?|[A-Z]{1,2}\$\s?|[$€£¥₩]\s?|[A-Z]{3}\s)?"
-_CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日元)"
-_SCALE = (
-    (
-        re.compile(r"\bin\s+" + _CS + r"thousands\b|\(\s*\$?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I),
-        "thousand",
-    ),
-    (
-        re.compile(
-            r"\bin\s+"
-            + _CS
-            + r"millions\b|\(\s*\$?\s*M\s*\)|百万|백만"
-            + _CUR_AFTER
-            + r"|\bmn\b|\bmln\b",
-            re.I,
-        ),
-        "million",
-    ),
-    (
-        re.compile(
-            r"\bin\s+" + _CS + r"billions\b|\(\s*\$?\s*B\s*\)|十亿|십억" + _CUR_AFTER + r"|\bbn\b",
-            re.I,
-        ),
-        "billion",
-    ),
-    (re.compile(r"억" + _CUR_AFTER), "억"),
-    (re.compile(r"조" + _CUR_AFTER), "조"),
-    (re.compile(r"万(?:元|美元|港元|欧元|日元)"), "万"),
-    (re.compile(r"亿(?:元|美元|港元|欧元|日元)"), "亿"),
-)
-# (RMB million), (USD bn), Unit: KRW billion: a bare scale word inside a unit statement
-_BARE_SCALE = (
-    (re.compile(r"\bthousands?\b", re.I), "thousand"),
-    (re.compile(r"\bmillions?\b", re.I), "million"),
-    (re.compile(r"\bbillions?\b", re.I), "billion"),
-)
-_UNIT_PART = re.compile(r"[(（][^()（）]{1,40}[)）]|(?:단위|单位|unit)\s?[:：]?[^\n]{1,40}", re.I)
 _PERCENT_HEAD = re.compile(r"%|percent|margin|rate|ratio|비중|비율|률|率|占比|比重", re.I)
 _CHANGE_HEAD = re.compile(
     r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|증감|증가율|성장률|同比|环比|增减|变动|比上年",
     re.I,
 )
 _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
-_UNIT_CONTEXT = re.compile(
-    r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
-    r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$",
-    re.I,
-)
-
-
 # Rows a table's scale and currency do not reach: amounts per share or per unit, share counts.
-_PER_UNIT = re.compile(r"\bper\s(?:\w+\s)?(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I)
+_PER_UNIT = re.compile(
+    r"\bper\s(?:\w+\s){0,3}(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I
+)
 _SHARE_COUNT = re.compile(
     r"^\W*(?:(?:weighted[-\s]average\s)?(?:number\sof\s)?(?:\w+\s)?shares\b(?!\sof\sprofit)|"
     r"headcount|employees|주식\s?수|股数|股本总数)",
@@ -94,6 +61,9 @@ _SHARE_COUNT = re.compile(
 )
 
 
+# A row labelled by a unit alone (``(%)`` under ``영업이익``): the ratio of the row above.
+_UNIT_ONLY_LABEL = re.compile(r"\s*[(（]\s*(?:%|％|배|倍|x|bp|%p)\s*[)）]\s*", re.I)
+_OWN_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 _UNIT_COL = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?|UOM|UoM)\s*[)）]?\s*$", re.I)
 
 
@@ -118,26 +88,56 @@ class CellFact:
     plain: bool = False  # a bare number: no sign, unit, scale or currency of its own or stated
 
 
-def _scale_currency(text: str) -> tuple[str | None, str | None]:
-    scale = next((word for pattern, word in _SCALE if pattern.search(text)), None)
-    if scale is None:
-        units = " ".join(m.group(0) for m in _UNIT_PART.finditer(text))
-        scale = next((word for pattern, word in _BARE_SCALE if pattern.search(units)), None)
-    currency = currency_in(text)
+# A code set apart as the row's unit: (EUR million), [USD], in USD, / KRW, "Sales, EUR".
+_CODE_AS_UNIT = re.compile(
+    r"[(（\[][^)）\]]*\b[A-Z]{3}\b|\b(?:in|of)\s+[A-Z]{3}\b|/\s*[A-Z]{3}\b|,\s*[A-Z]{3}\s*$"
+)
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+
+
+def _row_scale(label: str) -> tuple[str | None, str | None]:
+    """The scale and currency a row's label states. A bare three-letter code in a label is a
+    name (``AMD``, ``CAT``), not the row's currency, unless the label sets it apart as a unit
+    (``Revenue (EUR million)``, ``Sales in USD``)."""
+    scale, currency = scale_currency(label)
+    bare = currency and not _CODE_AS_UNIT.search(label) and _CODE.search(label)
+    if bare and scale_currency(_CODE.sub(" ", label))[1] is None:
+        currency = None
     return scale, currency
 
 
-def _row_label(table: Table, row: int) -> str:
+def _row_label(table: Table, row: int, col: int = 0) -> str:
     if table.header_cols:
         return table.row_header(row)
-    first = table.cell(row, 0)
-    return first.text if first is not None and not _CELL.match(first.text) else ""
+    for c in range(col, -1, -1):  # Total Market | | | 655,882: a label set in the first column
+        first = table.cell(row, c)
+        if first is not None and first.text.strip():
+            return first.text if not _CELL.match(first.text) else ""
+    return ""
 
 
-def _first_value_col(table: Table) -> int:
+def _label_col(table: Table) -> int:
+    """The column that names the rows of a table without header columns: the first whose body
+    cells are mostly words, where the columns before it hold only numbers (rank | vendor)."""
+    for c in range(min(table.cols - 1, 3)):
+        texts = [
+            cell.text.strip()
+            for r in range(table.header_rows, table.rows)
+            if (cell := table.cell(r, c)) is not None and cell.text.strip()
+        ]
+        words = sum(1 for t in texts if not _CELL.match(t))
+        if texts and words >= 0.6 * len(texts):
+            return c
+        if words > 0.4 * len(texts):
+            return 0  # neither a column of words nor one of numbers (ranks)
+    return 0
+
+
+def _first_value_col(table: Table, label_col: int) -> int:
     if table.header_cols:
         return table.header_cols
-    return 1 if any(_row_label(table, r) for r in range(table.header_rows, table.rows)) else 0
+    labelled = any(_row_label(table, r, label_col) for r in range(table.header_rows, table.rows))
+    return label_col + 1 if labelled else 0
 
 
 def table_facts(
@@ -161,30 +161,50 @@ def table_facts(
     if columns:
         head = f"{head} {' '.join(columns)}"
     unit_text = " ".join(
-        m.group(0) if len(line) > 60 and (m := _UNIT_PAREN.search(line)) else line
+        m.group(0) if len(line) > 60 and (m := UNIT_PAREN.search(line)) else line
         for line in context.splitlines()
-        if _UNIT_CONTEXT.search(line)
+        if UNIT_CONTEXT.search(line)
     )
-    scale, currency = _scale_currency(f"{unit_text} {head}")
+    label_col = 0 if table.header_cols else _label_col(table)
+    first_col = _first_value_col(table, label_col)
+    heads = {
+        c: (columns[c] if columns and c < len(columns) else table.column_header(c))
+        for c in range(table.cols)
+    }
+    # 营业总收入(百万元) | 同比增长率(%) | 每股收益(元/股): units stated column by column are
+    # each column's own; the table's are then those of its unit line and its corner only
+    own_units = [c for c in range(first_col, table.cols) if _OWN_UNIT.search(heads[c])]
+    per_column = len(own_units) >= 2
+    if per_column:
+        head = " ".join(heads[c] for c in range(first_col))
+    scale, currency = scale_currency(f"{unit_text} {head}")
     symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
     symbols.discard(None)
     if currency is None and len(symbols) == 1:
         currency = currency_in(symbols.pop() or "")  # $ on the first and total rows only
     fallback = caption_day(context) or fallback
     out: list[CellFact] = []
-    first_col = _first_value_col(table)
-    set_apart = _set_apart_columns(context, table.cols - first_col, dating)
-    heads = {
-        c: (columns[c] if columns and c < len(columns) else table.column_header(c))
-        for c in range(table.cols)
-    }
+    set_apart = set_apart_columns(context, table.cols - first_col, dating)
+    col_units = {c: scale_currency(heads[c]) for c in own_units}
     caption = caption_measure(context)
-    col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base)
+    year = fallback.end.year if fallback is not None else None
+    col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base, year)
+    if terms := term_periods(context, dating):
+        for c in range(first_col, table.cols):
+            if (m := TERM.search(heads[c])) and int(m.group(1)) in terms:
+                col_periods[c] = terms[int(m.group(1))]  # 제 24기: the term stated above
+    months = series_months(col_periods.values())
     scales: dict[str, tuple[str | None, str | None]] = {}
     # A column of units (구분 | 단위 | 2022 | 2023): each row's unit, as if in its label.
     unit_col = next((c for c in range(first_col, table.cols) if _UNIT_COL.match(heads[c])), None)
+    above_label = ""
     for r in range(table.header_rows, table.rows):
-        own_label = _row_label(table, r)
+        own_label = _row_label(table, r, label_col)
+        if _UNIT_ONLY_LABEL.fullmatch(own_label) and above_label:
+            own_label = f"{above_label} {own_label.strip()}"  # 영업이익 / (%): its margin
+        else:
+            above_label = own_label
+        per_unit: bool | None = None  # under a per-share heading (Earnings per share: / Basic)
         unit_cell = table.cell(r, unit_col) if unit_col is not None else None
         row_unit = unit_cell.text.strip() if unit_cell is not None else ""
         for c in range(first_col, table.cols):
@@ -194,7 +214,7 @@ def table_facts(
             label = table.row_label(r, c) if table.parts and table.part_of(c)[0] else own_label
             unit_label = f"{label} ({row_unit})" if row_unit else label
             if unit_label not in scales:
-                scales[unit_label] = _scale_currency(unit_label)
+                scales[unit_label] = _row_scale(unit_label)
             row_scale, row_currency = scales[unit_label]
             value_text, note = split_qualifier(cell.text)
             got = _cell_fact(doc, block, table, cell.row, cell.col, value_text, label)
@@ -203,11 +223,23 @@ def table_facts(
             number, percent_unit, word, symbol = got
             column = heads[c]
             kind = _kind(percent_unit, column, unit_label)
-            cur = (currency_in(symbol) if symbol else None) or row_currency or currency
-            sc = row_scale or scale
+            if (
+                kind is Kind.NUMBER
+                and not symbol
+                and _PERCENT_GROUP.search(" ".join(row_parents(table, r, c, is_change_header)))
+            ):
+                kind = Kind.PERCENT  # 盈利能力(%) above 平均总资产回报率: the group row's unit
+            col_scale, col_currency = col_units.get(c, (None, None))
+            cur = (currency_in(symbol) if symbol else None) or row_currency or col_currency
+            cur = cur or currency
+            sc = row_scale or col_scale or scale
             if symbol and symbol == _CELL.match(value_text).group("tail"):  # type: ignore[union-attr]
                 sc = None  # 208,500원: the cell states its own unit
-            if _PER_UNIT.search(label) and not row_scale:
+            if sc and not row_scale and per_unit is None:
+                per_unit = bool(_PER_UNIT.search(label)) or any(
+                    _PER_UNIT.search(p) for p in row_parents(table, r, c, is_change_header)
+                )
+            if per_unit and not row_scale:
                 sc = None  # (in millions, except per share data): $0.20 a share
             if _SHARE_COUNT.search(label) and not symbol and not row_currency:
                 cur = None  # shares used in computing …: a count of shares, not money
@@ -221,6 +253,8 @@ def table_facts(
             if row_unit and q.kind is Kind.NUMBER and not (sc or cur) and len(row_unit) <= 12:
                 q = dataclasses.replace(q, unit=row_unit)  # 명, tCO2eq, MWh: the row's counter
             column_period = col_periods.get(c)
+            if column_period is not None:
+                column_period = row_period(column_period, label, months)
             periods = [column_period] if column_period is not None else []
             if not periods and set_apart:
                 periods = [set_apart[c - first_col]]
@@ -292,25 +326,6 @@ def _group_label(table: Table, row: int, col: int, first_col: int, context: str)
     return last if last.endswith((":", "：")) and len(last) <= 40 else None
 
 
-def _set_apart_columns(context: str, n: int, dating: Dating | None) -> list[Period]:
-    """The periods of the lines right above a table that only name periods, one per value
-    column (``Three Months Ended April 30, 2023`` / ``2022`` set above the grid), or none."""
-    lines = context.splitlines()
-    k = len(lines)
-    while k and not _dates_only(lines[k - 1]):
-        k -= 1  # a section label between the header lines and the grid (Revenues:)
-        if len(lines) - k > 2:
-            return []
-    start = k
-    while start and _dates_only(lines[start - 1]):
-        start -= 1
-    found = [p.period for p in named_periods("\n".join(lines[start:k]), None, dating)]
-    found = [p for p in found if p is not None]
-    if n < 2 or len(found) != n or len(set(found)) != n:
-        return []
-    return found
-
-
 def _cell_fact(
     doc: Document, block: Block, table: Table, row: int, col: int, text: str, label: str
 ) -> tuple[str, str | None, str | None, str | None] | None:
@@ -345,6 +360,7 @@ def _kind(unit: str | None, column: str, label: str) -> Kind:
     return Kind.NUMBER
 
 
+_PERCENT_GROUP = re.compile(r"[(（]\s*%\s*[)）]")
 _PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 
@@ -360,7 +376,7 @@ def quantity_text(number: str, kind: Kind, currency: str | None, scale: str | No
 
 
 def _clean(text: str) -> str | None:
-    cleaned = text
+    cleaned = text = re.sub(r"(?<=\d)[AEFP]\b", "", text)  # 2026E: an estimate's year
     for n in reversed(named_periods(text, 2000)):
         cleaned = cleaned[: n.start] + " " + cleaned[n.end :]
     cleaned = re.sub(
@@ -371,51 +387,6 @@ def _clean(text: str) -> str | None:
     cleaned = re.sub(r"(?:\s*\(\d{1,2}\))+\s*$", " ", cleaned)  # footnote marks: (1)(2)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" /|-—")
     return cleaned or None
-
-
-_UNIT_PAREN = re.compile(
-    r"[(（][^()（）]{0,20}\b(?:in|unit:?)\s+(?:[$€£¥₩]\s?)?(?:thousands|millions|billions)\b[^()（）]{0,60}[)）]",
-    re.I,
-)
-_PERIOD_WORDS = re.compile(
-    r"\b(?:(?:three|six|nine|twelve|\d{1,2})\s+months|quarter|year|fiscal|ended|ending|as\s+of|"
-    r"at)\b|[\W\d_]",
-    re.I,
-)
-
-
-def _dates_only(text: str) -> bool:
-    """A short line that names periods and nothing else (a column header set above a table)."""
-    if len(text) > 60:
-        return False
-    found = named_periods(text, None)
-    if not found:
-        return False
-    rest = text
-    for n in reversed(found):
-        rest = rest[: n.start] + " " + rest[n.end :]
-    return not _PERIOD_WORDS.sub("", rest).strip()
-
-
-def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
-    """The text of the blocks right before a table (its caption and unit line): ``lookback``
-    blocks; short unit lines (``(단위: 억 원)``, ``(in millions, except …)``) and lines that
-    only name periods (column headers set apart) up to six blocks back, not past another table
-    or a heading that is more than such a line."""
-    before: list[Block] = []
-    for b in reversed(doc.blocks[max(0, block.index - 6) : block.index]):
-        if b.table is not None:
-            break
-        near = block.index - b.index <= lookback
-        dated = _dates_only(b.text)
-        unit = (len(b.text) <= 60 and _UNIT_CONTEXT.search(b.text)) or (
-            len(b.text) <= 200 and _UNIT_PAREN.search(b.text)
-        )
-        if near or unit or dated:
-            before.insert(0, b)
-        if b.kind.value == "heading" and not dated and b.text.strip(" #"):
-            break
-    return "\n".join(b.text for b in before)
 
 
 __all__ = ["CellFact", "block_context", "is_change_header", "quantity_text", "table_facts"]

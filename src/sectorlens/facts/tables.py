@@ -23,7 +23,7 @@ _PERIOD_LABEL = re.compile(
     r"(?:\.\d{1,2})?\s?(?:[AEFP]|年|년|[1-4]Q|Q[1-4])?$",
     re.I,
 )
-_CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|pts|bps|p|%p)$", re.I)
+_CLOSING_ONLY = re.compile(r"^(?:%|％|\)|%\)|\)\s?[%％]|pts|bps|p|%p)$", re.I)
 
 
 _VALUE = re.compile(
@@ -48,11 +48,13 @@ def is_number(text: str) -> bool:
 
 
 def _merge_signs(grid: list[list[str]]) -> None:
-    """A `$` cell joins the number to its right; a `%` or `)` cell joins the number to its left."""
+    """A `$` cell joins the number to its right; a `%` or `)` cell joins the number to its left.
+    The first cell of a row is its label, whatever it reads like (``AMD``, ``USD``): a sign
+    cell stands between a label and its number."""
     for r in grid:
         width = len(r)
         for c in range(width):
-            if r[c] and is_currency_word(r[c]):
+            if r[c] and is_currency_word(r[c]) and any(r[:c]):
                 k = c + 1
                 while k < width - 1 and not r[k]:
                     k += 1
@@ -115,6 +117,8 @@ def header_rows_of(grid: Sequence[Sequence[str]], marked: int | None = None) -> 
         return min(marked, len(grid) - 1)
     n = 0
     while n < min(MAX_HEADER_ROWS, len(grid) - 1) and is_header_row(grid[n]):
+        if n and grid[n][0].strip() and not any(t.strip() for t in grid[n][1:]):
+            break  # Revenue | | | under the headers: a section label, the body's first row
         n += 1
     # Only a header if something below it holds numbers (else a text table: no header known).
     if n and not any(is_value(t) for row in grid[n:] for t in row):

@@ -173,25 +173,34 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
     )
     if not limits.num_rows:
         return 0
+    where = f"""
+        deals.load_id = $load AND deals.amount_kind = 'money'
+          AND x.currency = deals.currency
+          AND x.grp = coalesce(deals.round, deals.round_raw, '')
+          AND ({size.replace("amount_", "deals.amount_")})::DOUBLE >= x.top
+    """
     con.register("_sectorlens_limits", limits)
     try:
+        # counted first, reading the few columns it needs: an UPDATE of a list column reads
+        # every column of the load's deals (3M itjuzi rows: DuckDB's whole memory limit)
+        hits = con.execute(
+            f"SELECT count(*) FROM deals, _sectorlens_limits AS x WHERE {where}", {"load": load_id}
+        ).fetchall()
+        if not hits[0][0]:
+            return 0
         found = con.execute(
             f"""
             UPDATE deals
             SET flags = list_distinct(
                 list_concat(coalesce(flags, []), ['{IMPLAUSIBLE}', '{ABOVE_MEDIAN}'])
             )
-            FROM _sectorlens_limits AS x
-            WHERE deals.load_id = $load AND deals.amount_kind = 'money'
-              AND x.currency = deals.currency
-              AND x.grp = coalesce(deals.round, deals.round_raw, '')
-              AND ({size.replace("amount_", "deals.amount_")})::DOUBLE >= x.top
+            FROM _sectorlens_limits AS x WHERE {where}
             """,
             {"load": load_id},
-        ).fetchone()
+        ).fetchall()
     finally:
         con.unregister("_sectorlens_limits")
-    return int(found[0]) if found else 0
+    return int(found[0][0]) if found else 0
 
 
 def ceiling_of(fx: FxRates, currency: str) -> Decimal:

@@ -18,7 +18,8 @@ from sectorlens.errors import SectorlensError
 from sectorlens.model import Company, Deal, Observation, Reject, Source
 from sectorlens.sources.base import Batch
 from sectorlens.sources.chunk import Chunk
-from sectorlens.store.load import LoadWriter, StoredDeals
+from sectorlens.store.load import LoadWriter
+from sectorlens.store.stored_deals import StoredDeals
 
 if TYPE_CHECKING:
     from sectorlens.ingest.run import LoadResult

@@ -343,6 +343,21 @@ COUNTERS: Final = [
     "GWh",
     "MWh",
     "kWh",
+    # emissions, energy and water as sustainability reports measure them (499만8036tCO2eq,
+    # 3만1018TJ, 1465만㎥, 12.3万吨标准煤)
+    "tCO2eq",
+    "tCO2e",
+    "tCO2-eq",
+    "tCO₂eq",
+    "tCO₂e",
+    "tCO₂-eq",
+    "吨二氧化碳当量",
+    "吨标准煤",
+    "TJ",
+    "GJ",
+    "TOE",
+    "㎥",
+    "m³",
 ]
 for _c in COUNTERS:
     _KEYWORDS.setdefault(_c.lower(), (COUNT, _c))

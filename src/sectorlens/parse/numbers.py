@@ -145,7 +145,14 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
                 # Chinese writes 八千一百; 八千百 is a typo (Korean drops 일: 팔천백 = 8100)
                 return f"{t.text!r} without its number"
             coef = _ONE if cur is None else cur
-            if not 0 <= coef < 10:
+            unit_word = (  # 86,378백만원, 1,234천원: 백만/천 as a scale word after digits
+                cur_tok is not None
+                and cur_tok.kind == NUM
+                and last_small is None
+                and section == 0
+                and (idx + 1 == n or toks[idx + 1].kind in BIG_KINDS)
+            )
+            if not 0 <= coef < 10 and not (unit_word and coef >= 0):
                 return f"a number before {t.text!r} must be below ten"
             unit = t.value
             assert isinstance(unit, int)

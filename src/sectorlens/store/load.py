@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import datetime
 from typing import Any
 
 import duckdb
@@ -13,16 +12,19 @@ import pyarrow as pa
 
 from sectorlens.errors import StoreError
 from sectorlens.store.companies import keyed, new_companies
-from sectorlens.store.connection import first_row
 from sectorlens.store.keys import MID_X2_SQL, assign_company_keys, keys_for
+from sectorlens.store.memory import release_heap
 from sectorlens.store.schema import TABLES
 
 # Tables are inserted once DEFAULT_CHUNK_ROWS rows of them are queued (rows given one by one are
-# turned into Arrow every CONVERT_ROWS rows): DuckDB writes an insert of at least one row group
-# (122,880 rows) of an open transaction straight to the database file, while smaller inserts
-# stay in memory until the commit. So memory stays flat however large the file is.
+# turned into Arrow every CONVERT_ROWS rows). DuckDB (2.0) keeps the rows an open transaction
+# appends in its own buffer pool, which a load bounds by a memory limit (store.memory): full row
+# groups (122,880 rows) leave it, whatever the size of the inserts that filled them
+# (tests/ingest/test_ingest_memory.py), so a batch need not be a row group. Batches of a row
+# group held up to ~120 MiB of Arrow (1M itjuzi rows), outside any limit, twice over (one
+# queued, one in flight).
 CONVERT_ROWS = 5_000
-DEFAULT_CHUNK_ROWS = 122_880
+DEFAULT_CHUNK_ROWS = 32_768
 _COLUMN = re.compile(r"^\s*(\w+)\s+([A-Z]+(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?(?:\[\])?)", re.M)
 
 
@@ -250,51 +252,7 @@ class LoadWriter:
             raise StoreError(f"cannot insert into {table}: {str(exc).splitlines()[0]}") from exc
         finally:
             self._con.unregister("_sectorlens_batch")
-
-
-def single_thread(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Make DuckDB work on one thread while a load streams in; the setting to restore after.
-
-    An insert from one Arrow stream gains nothing from more threads (the chunks are made in
-    Python, one at a time); DuckDB's other threads cost a tenth of a load's CPU time in
-    coordination (benchmarks/ingest.py). Queries over the whole store (the checks at the end of
-    a load) should run after ``restore_threads``.
-    """
-    try:
-        found = con.execute("SELECT current_setting('threads')").fetchone()
-        con.execute("SET threads = 1")
-    except duckdb.Error:
-        return None
-    return None if found is None else int(found[0])
-
-
-def restore_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> None:
-    """Give DuckDB back the threads ``single_thread`` took (no-op for None)."""
-    if threads is not None:
-        con.execute(f"SET threads = {int(threads)}")
-
-
-#: DuckDB memory per thread for the checks at the end of a load (hash tables, sorts)
-THREAD_MEMORY = 32 * 2**20
-
-
-def checking_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> None:
-    """Give the checks at the end of a load (queries over the whole store) the store's
-    ``threads`` back, but at most one per ``THREAD_MEMORY`` of DuckDB's memory limit: each
-    thread holds its own hash tables, and many of them under a small limit would spill or fail.
-    """
-    if threads is None:
-        return
-    from sectorlens.errors import SectorlensError
-    from sectorlens.store.memory import parse_size
-
-    found = con.execute("SELECT current_setting('memory_limit')").fetchone()
-    try:
-        limit = parse_size(str(found[0])) if found else None
-    except SectorlensError:
-        limit = None  # below the sizes a user may give: one thread
-    cap = 1 if limit is None else max(1, limit // THREAD_MEMORY)
-    con.execute(f"SET threads = {max(1, min(int(threads), cap))}")
+            release_heap()  # the batch's memory, and the chunks' the main thread freed meanwhile
 
 
 def _as_stored(stored: pa.Field, given: pa.Field) -> pa.Field:
@@ -302,129 +260,6 @@ def _as_stored(stored: pa.Field, given: pa.Field) -> pa.Field:
     if pa.types.is_dictionary(given.type) and given.type.value_type == stored.type:
         return stored.with_type(given.type)
     return stored
-
-
-#: what makes two deals the same deal, whatever file or format they came from: the company, the
-#: day, the round, the amount's bounds and currency. Deals without a date are never the same as
-#: a deal of another load (two undated rounds are one only when every field is identical within
-#: one file, which a file's rows are kept as they are)
-_SAME_DEAL = """
-    d.company_id = k.company_id
-    AND k.deal_date IS NOT NULL AND d.deal_date = k.deal_date
-    AND coalesce(d.round, d.round_raw) IS NOT DISTINCT FROM coalesce(k.round, k.round_raw)
-    AND d.amount_kind = k.amount_kind
-    AND d.amount_low IS NOT DISTINCT FROM k.amount_low
-    AND d.amount_high IS NOT DISTINCT FROM k.amount_high
-    AND d.amount_qualifier IS NOT DISTINCT FROM k.amount_qualifier
-    AND d.currency IS NOT DISTINCT FROM k.currency
-"""
-_IDENTITY = (
-    "company_id",
-    "deal_date",
-    "date_raw",
-    "round",
-    "round_raw",
-    "amount_kind",
-    "amount_low",
-    "amount_high",
-    "amount_qualifier",
-    "currency",
-)
-
-
-class StoredDeals:
-    """Finds deals already in the store from earlier loads (a twin export, a re-export).
-
-    It reads through a connection of its own, so it sees committed loads only — never the rows of
-    the load in progress, which the writer inserts meanwhile on the load's own connection.
-    """
-
-    def __init__(
-        self,
-        con: duckdb.DuckDBPyConnection,
-        source_format: str,
-        *,
-        exclude: list[str] | None = None,
-    ) -> None:
-        self._source = source_format
-        self._exclude = list(exclude or [])  # loads being replaced: not compared with
-        self._cursor: duckdb.DuckDBPyConnection | None = con.cursor()
-        found = self._cursor.execute(
-            "SELECT 1 FROM deals WHERE source_format = ? "
-            "AND load_id NOT IN (SELECT unnest(?::VARCHAR[])) LIMIT 1",
-            [source_format, self._exclude],
-        ).fetchall()
-        if not found:  # nothing to compare with (a first load): skip every lookup
-            self.close()
-
-    def close(self) -> None:
-        """Release the lookup connection."""
-        if self._cursor is not None:
-            self._cursor.close()
-            self._cursor = None
-
-    def find(self, deals: pa.Table) -> dict[int, str]:
-        """For the rows of ``deals`` that are already stored: row number → stored ``deal_id``."""
-        if self._cursor is None or not deals.num_rows:
-            return {}
-        keys = deals.select(list(_IDENTITY)).append_column(
-            "i", pa.array(range(deals.num_rows), pa.int64())
-        )
-        self._cursor.register("_sectorlens_keys", keys)
-        try:
-            rows = self._cursor.execute(
-                f"SELECT k.i, min(d.deal_id) FROM _sectorlens_keys k JOIN deals d ON {_SAME_DEAL}"
-                " WHERE d.source_format = ? AND d.load_id NOT IN (SELECT unnest(?::VARCHAR[]))"
-                " GROUP BY k.i",
-                [self._source, self._exclude],
-            ).fetchall()
-        finally:
-            self._cursor.unregister("_sectorlens_keys")
-        return {int(i): str(deal_id) for i, deal_id in rows}
-
-
-def start_load(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    load_id: str,
-    source_format: str,
-    path: str,
-    file_sha256: str,
-    options: str | None,
-) -> None:
-    """Insert the ``loads`` row of a load that is starting (and the ECB rates, on the first)."""
-    from sectorlens.store.rates import load_ecb_rates
-
-    load_ecb_rates(con)  # deals are converted at query time from these
-    con.execute(
-        "INSERT INTO loads (load_id, source_format, path, file_sha256, started_at, options) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [load_id, source_format, path, file_sha256, datetime.now(), options],
-    )
-
-
-def finish_load(con: duckdb.DuckDBPyConnection, load_id: str, counts: dict[str, int]) -> None:
-    """Record the counts of a finished load."""
-    con.execute(
-        "UPDATE loads SET finished_at = ?, rows_read = ?, deals = ?, companies = ?, "
-        "observations = ?, rejects = ? WHERE load_id = ?",
-        [
-            datetime.now(),
-            counts.get("rows_read", 0),
-            counts.get("deals", 0),
-            counts.get("companies", 0),
-            counts.get("observations", 0),
-            counts.get("rejects", 0),
-            load_id,
-        ],
-    )
-
-
-def existing_load(con: duckdb.DuckDBPyConnection, load_id: str) -> tuple[Any, ...] | None:
-    """The ``loads`` row of ``load_id`` if that exact load is already in the store."""
-    return first_row(
-        con, "SELECT load_id, path, finished_at FROM loads WHERE load_id = ?", [load_id]
-    )
 
 
 def columns(table: str) -> Iterable[str]:

@@ -162,3 +162,47 @@ class StoreSize:
         if now is not None and now > self.before:
             with suppress(OSError):
                 os.truncate(self.path, self.before)
+
+
+def start_load(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    load_id: str,
+    source_format: str,
+    path: str,
+    file_sha256: str,
+    options: str | None,
+) -> None:
+    """Insert the ``loads`` row of a load that is starting (and the ECB rates, on the first)."""
+    from sectorlens.store.rates import load_ecb_rates
+
+    load_ecb_rates(con)  # deals are converted at query time from these
+    con.execute(
+        "INSERT INTO loads (load_id, source_format, path, file_sha256, started_at, options) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [load_id, source_format, path, file_sha256, datetime.now(), options],
+    )
+
+
+def finish_load(con: duckdb.DuckDBPyConnection, load_id: str, counts: dict[str, int]) -> None:
+    """Record the counts of a finished load."""
+    con.execute(
+        "UPDATE loads SET finished_at = ?, rows_read = ?, deals = ?, companies = ?, "
+        "observations = ?, rejects = ? WHERE load_id = ?",
+        [
+            datetime.now(),
+            counts.get("rows_read", 0),
+            counts.get("deals", 0),
+            counts.get("companies", 0),
+            counts.get("observations", 0),
+            counts.get("rejects", 0),
+            load_id,
+        ],
+    )
+
+
+def existing_load(con: duckdb.DuckDBPyConnection, load_id: str) -> tuple[Any, ...] | None:
+    """The ``loads`` row of ``load_id`` if that exact load is already in the store."""
+    return first_row(
+        con, "SELECT load_id, path, finished_at FROM loads WHERE load_id = ?", [load_id]
+    )

@@ -15,8 +15,12 @@ held in memory (~120 MiB at 3M itjuzi rows) and their queries need room beside t
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import os
 import re
+import sys
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
@@ -108,3 +112,70 @@ def restore_limit(con: duckdb.DuckDBPyConnection, text: str | None) -> None:
     """Give back the memory limit ``streaming_limit`` lowered (no-op for None)."""
     if text is not None:
         con.execute(f"SET memory_limit = '{text}'")
+
+
+def single_thread(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Make DuckDB work on one thread while a load streams in; the setting to restore after.
+
+    An insert from one Arrow stream gains nothing from more threads (the chunks are made in
+    Python, one at a time); DuckDB's other threads cost a tenth of a load's CPU time in
+    coordination (benchmarks/ingest.py). Queries over the whole store (the checks at the end of
+    a load) should run after ``restore_threads``.
+    """
+    try:
+        found = con.execute("SELECT current_setting('threads')").fetchone()
+        con.execute("SET threads = 1")
+    except duckdb.Error:
+        return None
+    return None if found is None else int(found[0])
+
+
+def restore_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> None:
+    """Give DuckDB back the threads ``single_thread`` took (no-op for None)."""
+    if threads is not None:
+        con.execute(f"SET threads = {int(threads)}")
+
+
+#: DuckDB memory per thread for the checks at the end of a load (hash tables, sorts)
+THREAD_MEMORY = 32 * 2**20
+
+
+def checking_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> None:
+    """Give the checks at the end of a load (queries over the whole store) the store's
+    ``threads`` back, but at most one per ``THREAD_MEMORY`` of DuckDB's memory limit: each
+    thread holds its own hash tables, and many of them under a small limit would spill or fail.
+    """
+    if threads is None:
+        return
+    found = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    try:
+        limit = parse_size(str(found[0])) if found else None
+    except UsageError:
+        limit = None  # below the sizes a user may give: one thread
+    cap = 1 if limit is None else max(1, limit // THREAD_MEMORY)
+    con.execute(f"SET threads = {max(1, min(int(threads), cap))}")
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where the C library has none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
+
+
+def release_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc; elsewhere nothing happens).
+
+    A load frees its Arrow batches and csv rows on two threads, each with a malloc arena of its
+    own; what they free stays mapped (fragmented: ~100 MiB at 1M itjuzi rows, ~200 at 3M) and
+    counted in the peak RSS unless the heap is trimmed now and then.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)

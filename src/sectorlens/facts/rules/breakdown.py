@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import pairwise
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import named_periods
@@ -43,7 +44,7 @@ _PART_SHARE = re.compile(
 _TRANSITION = re.compile(
     r"→|->|에서\s|으?로\s?(?:감축|확대|증가|감소|늘|줄)|从|由|\bfrom\b|"
     # 65%, compared with 58% a year earlier; 占比65%，去年同期为58%; 65%로 전년 58%보다
-    r"\bcompared\b|\bversus\b|\bvs\.?|\bthan\b|\b(?:a|one|the)\s(?:year|quarter)\s(?:ago|earlier)|"
+    r"\bcompared\b|\bversus\b|\bvs\.?|(?<!less\s)(?<!more\s)(?<!greater\s)(?<!fewer\s)\bthan\b|\b(?:a|one|the)\s(?:year|quarter)\s(?:ago|earlier)|"
     r"\b(?:last|previous|prior)\s(?:year|quarter|month)|\bpreviously\b|\bup\sfrom\b|\bdown\sfrom\b|"
     r"去年|上年|同期|上月|上季|此前|之前|较|相比|"
     r"전년|작년|지난해|전분기|전월|대비|보다|비해|이전",
@@ -171,7 +172,8 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         before = [m for m in shares if m.local[1] <= marker.start()]
         shares = after if len(after) >= 2 else before
     bases = {norm(m.base) for m in shares if m.base}
-    if len(shares) >= 2 and _SHARE.search(text) and len(bases) <= 1 and _one_whole(ctx, shares):
+    cue = _SHARE.search(text) or _of_one_base(ctx, shares)  # 64% of total X, 25% …, 9% …
+    if len(shares) >= 2 and cue and len(bases) <= 1 and _one_whole(ctx, shares):
         base = next((m.base for m in shares if m.base), None)
         if _whole_and_parts(shares):
             return []  # 점유율은 70.5%로 삼성전자(42.5%), SK하이닉스(28%): a whole and its parts
@@ -247,12 +249,13 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     if len(own) > 1:
         return False  # 56% and 69% of revenue for fiscal 2024 and 2023: one share, two years
     names = [norm(m.metric) for m in shares]
-    if any(not n for n in names) or not _distinct(names):
+    if (any(not n for n in names) or not _distinct(names)) and not _of_one_base(ctx, shares):
         return False
     if any(m.change is not None or m.estimate != shares[0].estimate for m in shares):
         return False  # a share now and a share forecast: two times
     text = ctx.extraction.layout.sentences[index].text if index is not None else ""
-    if len({bool(_ESTIMATE.search(_clause(text, m))) for m in shares}) > 1:
+    ahead = _ESTIMATE.search(text[: shares[0].local[0]])  # expects 64% …, 25% …: all forecast
+    if not ahead and len({bool(_ESTIMATE.search(_clause(text, m))) for m in shares}) > 1:
         return False  # 占比为65%，预计…将达到58%: a share now and one forecast
     if any(sum_word(m.metric) for m in shares):
         return False  # 본문에 제시된 항목의 합 77%: a sum among the parts is no part
@@ -286,6 +289,23 @@ def _one_holder(lead: str) -> bool:
     """True when ``lead`` (the text before the items) names one holder's market share."""
     found = list(_HOLDER.finditer(lead))
     return bool(found) and not _WHOLE_WORD.search(found[-1].group(1))
+
+
+_LIST_GAP = 80  # characters between the items of one listed breakdown
+_LIST_JOIN = re.compile(r"[,，、;；]|\band\b|\bor\b|및|와|과|和|及", re.IGNORECASE)
+
+
+def _of_one_base(ctx: Context, shares: Sequence[Mention]) -> bool:
+    """``64% of total deferred revenue in a year, 25% within two years, 9% …``: the first item
+    names the whole, the others follow it in a list, each labelled by the words after it."""
+    if len(shares) < 3 or not shares[0].base or any(m.base for m in shares[1:]):
+        return False
+    index = shares[0].sentence
+    if index is None:
+        return False
+    text = ctx.extraction.layout.sentences[index].text
+    gaps = [text[a.local[1] : b.local[0]] for a, b in pairwise(shares)]
+    return all(len(g) <= _LIST_GAP and _LIST_JOIN.search(g) for g in gaps)
 
 
 def _distinct(names: Sequence[str]) -> bool:

@@ -10,7 +10,8 @@ from decimal import Decimal
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
 from sectorlens.facts.rules.levels import per_unit
-from sectorlens.facts.rules.pairs import is_level, is_prior, level_bounds
+from sectorlens.facts.rules.pair_words import level_bounds
+from sectorlens.facts.rules.pairs import is_level, is_prior
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE_CAGR = "derived.cagr"

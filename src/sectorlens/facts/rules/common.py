@@ -350,12 +350,30 @@ def _bag(text: str) -> frozenset[str] | None:
     return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words) - _STOP
 
 
+# The reporter named before a Chinese or Korean metric, a total word after it, a unit in brackets
+_CJK_OWNER = re.compile(r"^(?:本公司|公司|本集团|本集團|集团|集團|本行|당사|회사)")
+_CJK_TOTAL = re.compile(r"(?:合计|合計|总计|總計|总额|總額|합계|총계|총액)$")
+_BRACKETS = re.compile(r"[(（][^()（）]{0,4}(?:元|원|%|％|股|명|人|吨|톤)[^()（）]{0,3}[)）]")
+
+
+def _cjk_core(metric: str | None) -> str:
+    """A Chinese or Korean metric without its owner, total word and unit (``公司营业收入``,
+    ``营业收入合计``, ``营业收入（元）`` → ``营业收入``); empty for other text."""
+    text = norm(_BRACKETS.sub("", metric or ""))
+    if not text or text.isascii():
+        return ""
+    core = _CJK_TOTAL.sub("", _CJK_OWNER.sub("", text))
+    return core if len(core) >= 2 else ""
+
+
 def same_metric(a: Mention, b: Mention) -> bool:
     """One metric in two places: the same words (``Total revenue`` and ``Total revenues``), a
     table cell's row label read with the label row above it (``Revenues:`` ·
     ``Subscription and support`` for ``subscription and support revenues``)."""
     if norm(a.metric) == norm(b.metric):
         return bool(norm(a.metric))
+    if (core := _cjk_core(a.metric)) and core == _cjk_core(b.metric):
+        return True  # 营业收入合计 (a total row) and 公司营业收入 (the letter): one metric
     bags = []
     for m in (a, b):
         own = _bag(m.metric or "")

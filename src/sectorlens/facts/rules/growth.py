@@ -27,15 +27,9 @@ from sectorlens.facts.rules.common import (
     point,
     same_metric,
 )
-from sectorlens.facts.rules.moves import direction_word, moved, rate_move
-from sectorlens.facts.rules.pairs import (
-    Pair,
-    attached_changes,
-    cross_pairs,
-    find_pairs,
-    is_prior,
-    level_bounds,
-)
+from sectorlens.facts.rules.moves import direction_word, moved, rate_move, rate_range
+from sectorlens.facts.rules.pair_words import level_bounds
+from sectorlens.facts.rules.pairs import Pair, attached_changes, cross_pairs, find_pairs, is_prior
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
@@ -148,6 +142,8 @@ def _new_statement(ctx: Context, index: int, text: str, end: int, m: Mention) ->
 def _other_metric(m: Mention, pair: Pair) -> bool:
     """A change whose own metric names something else than the pair's levels (total operating
     expenses increased 42.2% after revenue's from … to …): no relation is stated between them."""
+    if m.level is not None and m.level in (pair.prior.fact.span, pair.current.fact.span):
+        return False  # 期末余额A，期初余额B，下降X%: the rate read as one of the pair's own
     own, level = norm(m.metric), norm(pair.current.metric or pair.prior.metric)
     if not own or not level or own in level or level in own:
         return False
@@ -227,7 +223,7 @@ def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding |
     q, level_q = m.fact.quantity, pair.current.fact.quantity
     if q.kind is Kind.PERCENT and a_lo > 0:
         rule = RULE_GROWTH
-        lo, hi = (b_lo - a_hi) / a_hi * HUNDRED, (b_hi - a_lo) / a_lo * HUNDRED
+        lo, hi = rate_range(a_lo, a_hi, b_lo, b_hi)
         computed = (b - a) / a * HUNDRED
         if level_q.kind is Kind.PERCENT:  # rose 2% from 30% to 32%: points or relative
             lo, hi = min(lo, b_lo - a_hi), max(hi, b_hi - a_lo)
@@ -353,6 +349,27 @@ def _year_before(p: Period) -> Period | None:
         return None
 
 
+def _restates(section: str, level: Mention, levels: Sequence[Mention]) -> bool:
+    """The other section states ``level`` itself too, same metric, period and value within
+    rounding (the key-figures table the chairman's letter quotes): its figure of the year before
+    is the base of the letter's 同比 rate."""
+    want = point(level.fact.quantity)
+    if want is None or level.fact.period is None:
+        return False
+    for y in levels:
+        got = point(y.fact.quantity)
+        if (
+            y.section == section
+            and got is not None
+            and y.fact.period == level.fact.period
+            and _unit(y) == _unit(level)
+            and same_metric(y, level)
+            and abs(got - want) <= half_unit(y.fact.quantity) + half_unit(level.fact.quantity)
+        ):
+            return True
+    return False
+
+
 def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
     """A YoY rate of a level against the same metric's level a year before, stated elsewhere."""
     by_span = {m.fact.span: m for m in mentions}
@@ -370,9 +387,12 @@ def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
     for m in mentions:
         if m.change not in ("yoy", "change") or m.level is None:
             continue
-        if m.fact.quantity.kind is not Kind.PERCENT:
-            continue
         level = by_span.get(m.level)
+        if m.fact.quantity.kind is Kind.PP and level is not None:
+            if level.fact.quantity.kind is not Kind.PERCENT:
+                continue  # points of a rate (较去年末上升0.13个百分点), else nothing
+        elif m.fact.quantity.kind is not Kind.PERCENT:
+            continue
         if level is None or level.fact.period is None or level.period_source == "reference":
             continue
         if level.estimate:
@@ -391,7 +411,12 @@ def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
             and x.period_source != "reference"
             and _unit(x) == _unit(level)
             and same_metric(x, level)
-            and (x.section == level.section or not x.section or not level.section)
+            and (
+                x.section == level.section
+                or not x.section
+                or not level.section
+                or _restates(x.section, level, levels)
+            )
         ]
         values = {point(x.fact.quantity) for x in found}
         if len(values) != 1:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from sectorlens.facts.document import Block
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, norm, point, ranges_meet
 from sectorlens.model import Finding, Kind, Severity
@@ -49,21 +50,58 @@ _OK = {
 
 
 def check(ctx: Context) -> list[Finding]:
-    """Each lead figure against the body's statements of it."""
+    """Each headline figure (title, subtitles, section headlines) against its body's statements."""
     blocks = ctx.extraction.document.blocks
-    if not blocks or len(blocks) < 2 or len(blocks[0].text) > _TITLE:
+    if len(blocks) < 2:
         return []
-    if blocks[0].text.rstrip()[-1:] in _SENTENCE_END:
-        return []  # a sentence, not a title
-    title = blocks[0].index
-    lead: list[Mention] = []
-    body: list[Mention] = []
     spans = {m.fact.span: m for m in ctx.extraction.mentions}
+    by_block: dict[int, list[Mention]] = {}
     for m in ctx.extraction.mentions:
         if m.sentence is None:
             continue
         block = ctx.extraction.document.block_at(m.fact.span[0])
-        (lead if block is not None and block.index == title else body).append(m)
+        if block is not None:
+            by_block.setdefault(block.index, []).append(m)
+    out: list[Finding] = []
+    for heads, body_blocks in _sections(blocks):
+        lead = [m for b in heads for m in by_block.get(b, [])]
+        body = [m for b in body_blocks for m in by_block.get(b, [])]
+        out.extend(_pair(ctx, lead, body, spans))
+    return out
+
+
+def _headline(text: str) -> bool:
+    """A title or headline: a short block that does not end a sentence."""
+    text = text.strip()
+    return 0 < len(text) <= _TITLE and text[-1:] not in _SENTENCE_END
+
+
+def _sections(blocks: Sequence[Block]) -> list[tuple[list[int], list[int]]]:
+    """Runs of headline blocks with the body under them: the document's title (and subtitles)
+    heads the whole document; a later headline heads the blocks up to the next headline."""
+    out: list[tuple[list[int], list[int]]] = []
+    i = 0
+    while i < len(blocks):
+        heads = []
+        while i < len(blocks) and _headline(blocks[i].text):
+            heads.append(blocks[i].index)
+            i += 1
+        start = i
+        while i < len(blocks) and not _headline(blocks[i].text):
+            i += 1
+        if heads:
+            whole = heads[0] == blocks[0].index  # the title: its body is the whole document
+            body = [b.index for b in (blocks[start:] if whole else blocks[start:i])]
+            out.append((heads, body))
+    return out
+
+
+def _pair(
+    ctx: Context,
+    lead: Sequence[Mention],
+    body: Sequence[Mention],
+    spans: dict[tuple[int, int], Mention],
+) -> list[Finding]:
     out: list[Finding] = []
     for t in lead:
         if not _figure(t):
@@ -91,9 +129,12 @@ def _figure(m: Mention) -> bool:
     return (
         q.kind in (Kind.MONEY, Kind.COUNT, Kind.PERCENT)
         and point(q) is not None
-        and m.change not in ("from", "versus", "cagr")
-        and not m.estimate
+        and m.change not in ("from", "versus")
     )
+
+
+# Headlines shorten 영업이익 to 영업익 and 순이익 to 순익
+_SHORT_KO = re.compile(r"(영업|순|세전)익")
 
 
 def _name(m: Mention, spans: dict[tuple[int, int], Mention]) -> str:
@@ -102,11 +143,31 @@ def _name(m: Mention, spans: dict[tuple[int, int], Mention]) -> str:
     own = _GENERIC.sub("", m.metric or "")
     if level is not None and len(norm(own)) < 2:
         own = _GENERIC.sub("", level.metric or "")
-    return norm(own)
+    return _SHORT_KO.sub(r"\1이익", norm(own))
 
 
 def _alike(a: str, b: str) -> bool:
-    return len(a) >= 2 and len(b) >= 2 and (a in b or b in a)
+    """One name holds the other, or they share most of the shorter (``份…利润`` · ``…利润总额``)."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if a in b or b in a:
+        return True
+    short = min(len(a), len(b))
+    return short >= 6 and _common(a, b) >= short - 2
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest run of characters the two names share."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0] * (len(b) + 1)
+        for j, other in enumerate(b):
+            if ch == other:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best
 
 
 def _direction(ctx: Context, m: Mention) -> int:
@@ -125,12 +186,22 @@ def _same_kind(ctx: Context, a: Mention, b: Mention) -> bool:
     qa, qb = a.fact.quantity, b.fact.quantity
     if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
         return False
-    if (a.change is None) != (b.change is None):
+    if a.estimate and not b.estimate:
+        return False  # a headline drops the body's hedge (전망, expected), not the other way
+    if "cagr" in (a.change, b.change) and a.change != b.change:
+        return False  # a yearly average rate is not the year's change
+    if (a.change is None) != (b.change is None) and not _marked_change(ctx, a, b):
         return False
     if qa.kind is Kind.PERCENT and _direction(ctx, a) * _direction(ctx, b) < 0:
         return False
     dated = a.period_source == "sentence" and b.period_source == "sentence"
     return not (dated and a.fact.period != b.fact.period)
+
+
+def _marked_change(ctx: Context, a: Mention, b: Mention) -> bool:
+    """A percentage the headline marks as a change by an arrow or word (``10.4%↑``) only."""
+    plain = a if a.change is None else b
+    return plain.fact.quantity.kind is Kind.PERCENT and _direction(ctx, plain) != 0
 
 
 def _close(a: Mention, b: Mention) -> bool:

@@ -5,6 +5,7 @@ and what it did (상승폭이 축소, 增速放缓, the pace slowed)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
@@ -119,3 +120,12 @@ def moved(a: Quantity, b: Quantity) -> str | None:
     if b_hi < a_lo or (same and vb < va and b_hi <= a_lo):
         return "down"
     return None
+
+
+def rate_range(
+    a_lo: Decimal, a_hi: Decimal, b_lo: Decimal, b_hi: Decimal
+) -> tuple[Decimal, Decimal]:
+    """The lowest and highest % change from a positive level in [a_lo, a_hi] to one in
+    [b_lo, b_hi] (the later level may be negative: 1,300 to -2,100 is -261.54%)."""
+    rates = [(b - a) / a * Decimal(100) for a in (a_lo, a_hi) for b in (b_lo, b_hi)]
+    return min(rates), max(rates)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import bounds, half_unit, point
+from sectorlens.facts.rules.common import point
 from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.moves import near_trend, rate_levels
-from sectorlens.model import Kind, Qualifier, Quantity
+from sectorlens.facts.rules.pair_words import or_share, share_of
+from sectorlens.model import Kind
 
 # a bullet mark in running text (■ 실업률은 … ■ 취업자는 …) starts a new statement
 _SENTENCE_END = re.compile(r"[。！？；;■□●○◆◇▶►•▪※]|[.!?](?!\d)")
@@ -122,6 +122,9 @@ _FROM_WORDS = re.compile(
     r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
+# decreased 3.2 percent to $293.6 million from net sales of $303.5 million: after a 'to'
+# level, 'from <the measure> of' names the earlier one
+_TO_LEVEL = re.compile(r"\bto\s(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\d[\d,.]*\s?(?:[a-z]+\s?)?$", re.I)
 # …or a rate itself: from a monthly increase of 0.3 percent (in June) to 0.2 percent
 # a 19% increase from 2017, when it exported $8.8 billion; 去年同期的数值为3.105亿部
 _FROM_YEAR_WHEN = re.compile(
@@ -133,6 +136,12 @@ _FROM_YEAR_WHEN = re.compile(
 # words between
 _COMPARED_OF = re.compile(
     r"\bcompared\s(?:to|with)\s(?:[\w&'.-]+\s){0,10}?of\s(?:[$€£¥￥₩]|[A-Z]{2,3}\$?\s?)?$", re.I
+)
+# An opening balance (期初余额47322.31元, 年初数, 上年末, 기초 잔액): the earlier level of the
+# closing one (期末余额4521.6元) beside it.
+_OPENING = re.compile(
+    r"(?:期初|年初|上年末|上年年末|上期末|기초|전기말|전년말)\s?(?:余额|餘額|数|數|金额|金額|잔액)?"
+    r"\s?(?:为|為|是|은|는|:|：)?\s?$"
 )
 _EARLIER = re.compile(
     r"previous|prior|earlier|last|year[-\s]ago|initial|revised|"
@@ -150,11 +159,15 @@ def is_prior(text: str, m: Mention) -> bool:
         or _THAN_AFTER.match(text[end : end + 10])
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
+        or _OPENING.search(text[max(0, start - 12) : start]) is not None
         or _FROM_YEAR_WHEN.search(text[max(0, start - 80) : start]) is not None
         or _COMPARED_OF.search(text[max(0, start - 90) : start]) is not None
         or bool(
             (w := _FROM_WORDS.search(text[max(0, start - 60) : start]))
-            and _EARLIER.search(w.group("words"))
+            and (
+                _EARLIER.search(w.group("words"))
+                or _TO_LEVEL.search(text[: max(0, start - 60) + w.start()])
+            )
         )
     )
 
@@ -258,6 +271,8 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
             break
         if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
             break
+        if or_share(text, m, gap):
+            break  # were $21.2 billion, or 26%, a year ago: the level's share, not a change
         out.append(m)
         last = m.local[1]
     # right before the pair: 增长10.3% to $930.9 million, rose by $117 billion (7.6 percent) to
@@ -296,38 +311,8 @@ def _changelike(text: str, m: Mention, pair: Pair) -> bool:
     if point(q) is None or m.change == "cagr":
         return False
     if q.kind in (Kind.PERCENT, Kind.PP):
-        return not _share_of(text, m)
+        return not share_of(text, m)
     return unit_of(m) == unit_of(pair.current) and change_amount(text, m)
-
-
-_SHARE_AFTER = re.compile(r"^\s?(?:of\s(?:net\s)?(?:sales|revenue|the\s)|의\s?비중)", re.I)
-_SHARE_BEFORE = re.compile(r"(?:占|比重|份额|share|비중|점유율)[^\d]{0,8}$", re.I)
-
-
-def _share_of(text: str, m: Mention) -> bool:
-    """A percent that is a share (``36.1% of net sales``, ``占…比重为22.7%``), not a change."""
-    start, end = m.local
-    return bool(
-        _SHARE_AFTER.match(text[end : end + 20])
-        or _SHARE_BEFORE.search(text[max(0, start - 12) : start])
-    )
-
-
-# The last group of a compound CJK amount padded with zeros: 22억 8000만, 3亿5000万
-_PADDED = re.compile(r"[억亿億조兆万萬]\s?\d*[1-9](0+)\s?(?:만|万|萬|천|千)")
-
-
-def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
-    """``bounds`` of a level, zeros that pad the last group of a compound amount not taken as
-    significant (``22억 8000만 달러`` is ±500만, not ±5000: writers round the group and pad it)."""
-    lo, hi = bounds(q)
-    m = _PADDED.search(q.input.split("(")[0].split("（")[0])
-    if m is None or q.qualifier is not Qualifier.EXACT or lo is None or hi is None:
-        return lo, hi
-    v = point(q)
-    assert v is not None
-    widen = half_unit(q) * (Decimal(10) ** len(m.group(1)) - 1)
-    return lo - widen, hi + widen
 
 
 # A sentence that opens with the change of the one before: This increase of 48.7%, 这一增长为20%

@@ -35,22 +35,35 @@ _INFERRED = frozenset(["heading", "context"])  # a period lent by the heading or
 _MIN_GLOBAL = 6  # a metric this long is specific enough to pair across sections
 
 
-def _comparable(ctx: Context, a: Mention, b: Mention) -> bool:
+def _comparable(
+    ctx: Context,
+    a: Mention,
+    b: Mention,
+    aliases: dict[str, str] | None = None,
+    levels: dict[tuple[int, int], Mention] | None = None,
+) -> bool:
     """Two statements of one figure: same metric, entity (section), period, unit and change."""
     qa, qb = a.fact.quantity, b.fact.quantity
     if a.sentence is not None and a.sentence == b.sentence:
         return False
     if a.cell is not None and b.cell is not None:
         return False  # cells of tables: other columns (GAAP, non-GAAP), rows or breakdowns
-    if a.fact.line == b.fact.line or _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
-        return False  # one paragraph gives a series, it does not restate itself
+    if a.fact.line == b.fact.line:
+        return False  # one line gives a series, it does not restate itself
+    dated = a.period_source == b.period_source == "sentence"
+    if not dated and _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
+        return False  # nor does a paragraph, unless each sentence dates its own figure
     if (qa.kind, qa.currency, qa.unit) != (qb.kind, qb.currency, qb.unit):
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
     if a.change != b.change or a.change in ("from", "versus"):
         return False
+    if levels and not _same_level_unit(a, b, levels):
+        return False  # 同比 +64.6% of 万辆 and 同比 +68.0% of GWh: changes of two measures
     ma, mb = norm(a.metric), norm(b.metric)
+    if aliases:
+        ma, mb = aliases.get(ma, ma), aliases.get(mb, mb)
     if not ma or not mb or _change_only(a.metric or "") or _change_only(b.metric or ""):
         return False  # 增長 9% and 增長 10.9%: a change word names no figure
     if ma != mb and not ((a.cell is None) != (b.cell is None) and same_metric(a, b)):
@@ -115,9 +128,11 @@ def check(ctx: Context) -> list[Finding]:
             i = parent[i]
         return i
 
+    aliases = _aliases(mentions)
+    levels = {m.fact.span: m for m in mentions}
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
-            if _comparable(ctx, a, mentions[j]):
+            if _comparable(ctx, a, mentions[j], aliases, levels):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
@@ -127,6 +142,54 @@ def check(ctx: Context) -> list[Finding]:
         for g in groups.values()
         if len(g) >= 2 and _one_figure(g) and not _series(g)
     ]
+
+
+def _same_level_unit(a: Mention, b: Mention, levels: dict[tuple[int, int], Mention]) -> bool:
+    """Two changes whose levels are both stated: levels of one kind and unit."""
+    la = levels.get(a.level) if a.level is not None else None
+    lb = levels.get(b.level) if b.level is not None else None
+    if la is None or lb is None:
+        return True
+    qa, qb = la.fact.quantity, lb.fact.quantity
+    return (qa.kind, qa.currency, qa.unit) == (qb.kind, qb.currency, qb.unit)
+
+
+# Words that make another measure of the same name: adjusted EPS is not EPS, 扣非净利润 not 净利润.
+_QUALIFIER = re.compile(
+    r"\b(?:adjusted|non-?gaap|gaap|core|organic|underlying|diluted|basic|comparable|constant|"
+    r"pro\s*forma|gross|operating|segment|per)\b|扣非|扣除|归母|归属|调整|調整|稀释|稀釋|基本|可比|"
+    r"조정|희석|기본|영업|순",
+    re.IGNORECASE,
+)
+_MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)
+
+
+def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Short names that refer back to the one full name they end (``출하액`` for ``전세계 …
+    출하액``, ``sales`` for ``Net sales``): a name ending two or more full names stays itself."""
+    names: dict[str, str] = {}
+    first: dict[str, int] = {}  # the sentence that first names it
+    for m in mentions:
+        if m.metric and m.sentence is not None and not generic(m.metric):
+            names.setdefault(norm(m.metric), m.metric.strip().lower())
+            first.setdefault(norm(m.metric), m.sentence)
+    out: dict[str, str] = {}
+    for short, text in names.items():
+        if len(short) < _MIN_ALIAS or (text.isascii() and len(short) < 4):
+            continue
+        longer = [
+            full
+            for full, full_text in names.items()
+            if full != short
+            and full.endswith(short)
+            and (not text.isascii() or full_text.endswith(" " + text))
+            and not _QUALIFIER.search(full_text[: len(full_text) - len(text)])
+        ]
+        # one full name it ends, stated before it ('Net revenues' stated first is the whole,
+        # not the later 'PaperPie net revenues')
+        if len(longer) == 1 and first[longer[0]] < first[short]:
+            out[short] = longer[0]
+    return out
 
 
 def _series(group: Sequence[Mention]) -> bool:
@@ -159,4 +222,22 @@ def _verdict(ctx: Context, group: Sequence[Mention]) -> Finding:
     numbers = [point(m.fact.quantity) for m in group]
     if agree:
         return finding(RULE, Severity.OK, ctx.say(_AGREE, **words), group, numbers)
-    return finding(RULE, Severity.WARNING, ctx.say(_DISAGREE, **words), group, numbers)
+    severity = Severity.ERROR if _certain(group) else Severity.WARNING
+    return finding(RULE, severity, ctx.say(_DISAGREE, **words), group, numbers, why=_why(group))
+
+
+def _certain(group: Sequence[Mention]) -> bool:
+    """One figure for certain: the same metric words and each statement dating itself."""
+    names = {norm(m.metric) for m in group}
+    return (
+        len(names) == 1
+        and all(m.period_source == "sentence" and m.cell is None for m in group)
+        and len({m.fact.period for m in group}) == 1
+        and len({m.section for m in group}) == 1
+    )
+
+
+def _why(group: Sequence[Mention]) -> str:
+    if _certain(group):
+        return "one metric stated twice: the same metric words and the same stated period"
+    return "one figure inferred: metrics alike, period from context, heading or table"

@@ -124,7 +124,8 @@ def _pairs(ctx: Context) -> list[Pair]:
     return out
 
 
-_ADJACENT = re.compile(r"^\s?(?:[(（,，]\s?(?:or\s)?|\s)?$", re.IGNORECASE)
+# P(S%), S%(P), P, or S% and P or S% (``$31.8 million or 5.5 percent of net sales``)
+_ADJACENT = re.compile(r"^\s?(?:[(（,，]\s?(?:or\s)?|or\s|\s)?$", re.IGNORECASE)
 _PRIOR = re.compile(
     r"\bprior\b|\bprevious\b|\ba\syear\s(?:ago|earlier)|\blast\syear\b|year[-\s]ago|"
     r"去年|上年|同期|上季|전년|작년|지난해|전분기",
@@ -286,6 +287,8 @@ def _implied(ctx: Context, pairs: Sequence[Pair]) -> list[Finding]:
         assert p_lo is not None and p_hi is not None and s_lo is not None and s_hi is not None
         q = p.part.fact.quantity
         key = ("count",) if q.kind is Kind.COUNT else (q.kind, q.currency, q.unit)
+        # one whole per period: a quarter's sales and the nine months' are different wholes
+        key = (*key, p.part.fact.period)
         groups[key].append((p, p_lo / s_hi * HUNDRED, p_hi / s_lo * HUNDRED))
     out: list[Finding] = []
     for members in groups.values():

@@ -22,6 +22,8 @@ _UP_BEFORE = re.compile(rf"(?:{lx.TREND_UP})(?:\s?(?:by|了|률|幅))?\s?$", re.
 _DOWN_BEFORE = re.compile(rf"(?:{lx.TREND_DOWN})(?:\s?(?:by|了|률|幅))?\s?$", re.I)
 # 增长-5.2%, 增速为-3%: Chinese writes a negative growth rate after the growth word (a fall).
 _SIGNED_GROWTH = re.compile(r"(?:增长|增長|增速|增幅)(?:为|為|是)?\s?$")
+# The closing bracket of an item's rate and the 'and the like' that ends the list of items
+_ITEM_BRACKET = re.compile(r"^\s?[)）]\s?(?:등(?:에서|이|은|도|의)?|等)\s?")
 _WHY = "a signed change and the trend word written right next to it"
 _TEXTS = {
     "ko": "{value}는 부호와 바로 옆의 '{word}'이(가) 서로 반대 방향을 말합니다.",
@@ -42,6 +44,8 @@ def check(ctx: Context) -> list[Finding]:
         if sign is None or point(q) is None:
             continue
         after, before = text[end : end + 12], text[max(0, start - 16) : start].rstrip("+-− ")
+        # 화학제품(-0.6%) 등에서 감소, 化学制品（-0.6%）等下降: the word after the item's bracket
+        after = _ITEM_BRACKET.sub("", text[end : end + 24], count=1)[:12]
         if sign == "+":
             word = _DOWN.match(after) or _DOWN_BEFORE.search(before)
         elif _SIGNED_GROWTH.search(before):

@@ -75,6 +75,32 @@ _WHOLE_ROW = re.compile(r"(?:总额|總額|总计|總計|合计|合計|총액|�
 _BY_ROW = re.compile(r"^\s*(?:按\S{1,8}分|分\S{1,8}看?|by\s\w+|\S{1,8}별)\s*[:：]?\s*$", re.I)
 
 
+def _openers(grid: Grid, table: Table) -> list[int]:
+    """Label-only rows that open a breakdown by one dimension (分行业 / 分产品 / 分地区, 지역별)."""
+    cols = sorted({c for _, c in grid})
+    if not cols:
+        return []
+    return [
+        r
+        for r in range(table.header_rows, table.rows)
+        if all((r, c) not in grid for c in cols) and _BY_ROW.match(table.row_label(r, cols[0]))
+    ]
+
+
+def _by_section(cells: list[Mention], openers: list[int]) -> list[list[Mention]]:
+    """A column's cells split at the rows opening each breakdown: every section is its own whole
+    (分行业 100%, 分产品 100%, 分地区 100%); rows above the first opener (the whole) are left out.
+    Without openers the column is one group."""
+    if not openers:
+        return [cells]
+    bounds = [*openers, 1 << 30]
+    groups = [
+        [m for m in cells if m.cell is not None and bounds[k] < m.cell[1] < bounds[k + 1]]
+        for k in range(len(openers))
+    ]
+    return [g for g in groups if g]
+
+
 def sections(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     """A whole's row above breakdowns by one dimension each (``按经营地分`` / 城镇 / 乡村): the
     items of a section add up to the whole. Established where they do so in one column; then
@@ -82,11 +108,7 @@ def sections(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     rows = sorted({r for r, _ in grid})
     cols = sorted({c for _, c in grid})
     labels = {r: table.row_label(r, cols[0]) if cols else "" for r in range(table.rows)}
-    openers = [
-        r
-        for r in range(table.header_rows, table.rows)
-        if all((r, c) not in grid for c in cols) and _BY_ROW.match(labels[r])
-    ]
+    openers = _openers(grid, table)
     if not openers or not rows:
         return []
     whole_rows = [r for r in rows if r < openers[0] and _WHOLE_ROW.search(labels[r])]
@@ -120,8 +142,30 @@ def sections(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     return out
 
 
+# the last column of a reconciliation: As previously reported | Adjustments | As restated
+_AFTER = re.compile(r"^\s*(?:as\s+)?(?:restated|adjusted|revised|recast)\s*$", re.I)
+
+
+def _total_column(head: str) -> bool:
+    """A column header that names a total, or the result of the adjustments before it."""
+    return bool(TOTAL.search(head) or _AFTER.match(head.rsplit(" / ", 1)[-1]))
+
+
+_PER_SHARE = re.compile(r"\bper\s(?:\w+\s){0,3}(?:share|unit)\b|\bEPS\b|주당|每股", re.I)
+
+
+def _per_share_total(table: Table, col: int, total: Mention) -> bool:
+    """An amount per share in a total column: each period's (or part's) is computed on its own
+    shares, so the quarters need not add up to the year (filings say so in a footnote). Only a
+    restated figure per share is its reported figure plus the correction."""
+    if _AFTER.match(table.column_header(col).rsplit(" / ", 1)[-1]):
+        return False
+    return bool(_PER_SHARE.search(f"{total.fact.subject or ''} {total.fact.sentence}"))
+
+
 def column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
-    """A total column (``Total``, ``합계``, ``合计``) against the columns before it, per row."""
+    """A total column (``Total``, ``합계``, ``合计``, ``As restated``) against the columns
+    before it, per row."""
     out: list[Finding] = []
     by_row: dict[int, dict[int, Mention]] = defaultdict(dict)
     for (r, c), m in grid.items():
@@ -131,7 +175,7 @@ def column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     for row in sorted(by_row):
         cells = by_row[row]
         for col, m in sorted(cells.items()):
-            if not TOTAL.search(table.column_header(col)) or not is_amount(m, False):
+            if not _total_column(table.column_header(col)) or not is_amount(m, False):
                 continue
             start, _ = table.part_of(col)
             items: list[Mention] = []
@@ -139,10 +183,10 @@ def column_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
                 cell = cells.get(c)
                 if cell is None or not is_amount(cell, False) or not same_unit(cell, m):
                     break
-                if TOTAL.search(table.column_header(c)):
+                if _total_column(table.column_header(c)):
                     break
                 items.insert(0, cell)
-            if len(items) < 2:
+            if len(items) < 2 or _per_share_total(table, col, m):
                 continue
             if within(items, m):
                 out.append(verdict(ctx, m.fact.subject or "", m, items, words=_COLUMN))
@@ -162,22 +206,32 @@ def share_columns(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     """A column of shares with an 'others' row and no total row: one whole, 100%."""
     out: list[Finding] = []
     cols = sorted({c for _, c in grid})
+    openers = _openers(grid, table)
     for col in cols:
-        cells = [m for (_, c), m in sorted(grid.items()) if c == col]
-        if len(cells) < 3 or any(
-            m.fact.quantity.kind is not Kind.PERCENT or m.change is not None for m in cells
+        column = [m for (_, c), m in sorted(grid.items()) if c == col]
+        if len(column) < 3 or any(
+            m.fact.quantity.kind is not Kind.PERCENT or m.change is not None for m in column
         ):
             continue
         head = " ".join(
-            [table.column_header(col), cells[0].section or "", cells[0].fact.subject or ""]
+            [table.column_header(col), column[0].section or "", column[0].fact.subject or ""]
         )
         if not SHARE_HEAD.search(head) or _CHANGED.search(table.column_header(col)):
             continue  # 份额变化, share change: points, not shares
+        for cells in _by_section(column, openers):
+            out.extend(_share_group(ctx, table, col, cells))
+    return out
+
+
+def _share_group(ctx: Context, table: Table, col: int, cells: list[Mention]) -> list[Finding]:
+    """One whole's shares in one column: at most 100%, and 100% where 'others' closes the list."""
+    out: list[Finding] = []
+    if len(cells) >= 2:
         labels = [table.row_label(m.cell[1], col) if m.cell else "" for m in cells]
         if any(TOTAL.search(x) for x in labels) or len(set(labels)) < len(labels):
-            continue  # a total row is checked as a total; repeated labels are several wholes
+            return out  # a total row is checked as a total; repeated labels are several wholes
         if len({m.fact.period for m in cells}) > 1:
-            continue
+            return out
         others = any(OTHERS.search(x) for x in labels)
         cells = collapse(cells)  # a subtotal row (A + B + C) stands for the rows it adds up
         total = sum_of(cells)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from sectorlens.facts.document import Table
@@ -23,7 +24,9 @@ from sectorlens.model import Finding, Kind, Severity
 RULE_TOTAL = "table.total"
 HUNDRED = Decimal(100)
 TOTAL = re.compile(
-    r"^\s*(?:total|sum|합계|총계|계|소계|合计|合計|总计|總計|小计|共计)\b|\btotal\s*$|^total\b",
+    r"^\s*(?:(?:sub-?\s?)?total|sum|합계|총계|계|소계|合计|合計|总计|總計|小计|共计)\b|\btotal\s*$|^total\b"
+    # the last of a stacked restatement (As previously reported / Adjustments / As restated)
+    r"|^\s*as\s+(?:restated|adjusted|revised|recast)\s*$",
     re.I,
 )
 _NOT_A_PART = re.compile(r"^\s*(?:less|of which|其中|이 중|including)\b", re.I)
@@ -83,6 +86,7 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     confirmed = _unlabelled_totals(ctx, grid, rows, cols)
     runs: dict[int, tuple[int, ...]] = {}  # total row → item rows that add up in some column
     pending: list[tuple[int, int, str]] = []
+    close: list[tuple[int, Finding]] = []
     for col in cols:
         shares = _share_column(table, col)
         for i, r in enumerate(rows):
@@ -95,7 +99,11 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
             above: list[Mention] = []
             bounded = i <= _WINDOW  # the run reaches the top of the table
             sub_rows = False
+            below, near = r, -1
             for x in reversed(rows[max(0, i - _WINDOW) : i]):
+                if x < below - 1 and near < 0:  # a row without amounts (a section label):
+                    near = len(above)  # the section ends here; exact sums may reach past it
+                below = x
                 cell = grid.get((x, col))
                 if cell is None or not is_amount(cell, shares) or not same_unit(cell, m):
                     bounded = True  # a section label or a blank: the run of items ends here
@@ -106,10 +114,15 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
                 if not _NOT_A_PART.search(_label(cell)):
                     above.insert(0, cell)
             sub_rows |= _marker_row_above(ctx, m, col, r, above)
+            bounded |= near >= 0
             doubtful = sub_rows or not bounded or _header_numbers(ctx, m, col)
-            got = _best_run(ctx, label or _UNLABELLED[ctx.lang], m, above, doubtful)
+            section = above[len(above) - near :] if near >= 0 else above
+            got = _best_run(ctx, label or _UNLABELLED[ctx.lang], m, above, doubtful, section)
             if got is None:
                 pending.append((r, col, label or _UNLABELLED[ctx.lang]))
+                continue
+            if got.severity is not Severity.OK:
+                close.append((r, got))  # no run adds up: the section only comes close
                 continue
             out.append(got)
             if got.severity is Severity.OK and len(got.facts) >= 3:
@@ -123,6 +136,26 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
         parts = [x for x in found if x is not None and same_unit(x, m) and is_amount(x, True)]
         if len(parts) >= 2 and len(parts) == len(found) and additive(parts, m):
             out.append(verdict(ctx, label, m, parts))
+    exact = any(f.severity is Severity.OK for f in out)
+    out.extend(corroborated(close, set(runs), exact or len(cols) == 1))
+    return out
+
+
+def corroborated(
+    close: list[tuple[int, Finding]], exact: set[int], inferred: bool
+) -> list[Finding]:
+    """Totals that only come close to the rows above them, as far as the table bears the
+    relation out: where the same total row adds up exactly in another column the table states
+    it (an error); where only other totals of the table add up, or the table has one column of
+    figures to tell by, the relation is inferred (a warning); where nothing in a table of
+    several columns adds up exactly, the structure was misread (subtotals, indentation lost,
+    rows that are not items) and there is no finding."""
+    out = []
+    for row, f in close:
+        if row in exact:
+            out.append(f)
+        elif inferred:
+            out.append(replace(f, severity=Severity.WARNING))
     return out
 
 
@@ -140,7 +173,11 @@ def _run_above(grid: Grid, rows: list[int], i: int, col: int) -> list[Mention]:
     """The amounts right above row ``rows[i]`` in ``col``, up to a gap or another unit."""
     m = grid[(rows[i], col)]
     run: list[Mention] = []
+    below = rows[i]
     for x in reversed(rows[max(0, i - _WINDOW) : i]):
+        if x < below - 1:  # a row without amounts (a section label) ends the run
+            break
+        below = x
         cell = grid.get((x, col))
         if cell is None or not is_amount(cell, False) or not same_unit(cell, m):
             break
@@ -157,26 +194,29 @@ def _unlabelled_totals(ctx: Context, grid: Grid, rows: list[int], cols: list[int
     that does not add up is then a wrong total (or a wrong item).
     """
     out: set[int] = set()
-    if not rows:
-        return out
-    r = rows[-1]
-    i = len(rows) - 1
-    sample = next((m for (x, _), m in grid.items() if x == r and m.cell is not None), None)
+    sample = next((m for m in grid.values() if m.cell is not None), None)
     if sample is None or sample.cell is None:
         return out
     table = ctx.extraction.document.blocks[sample.cell[0]].table
     if table is None:
         return out
-    hits = 0
-    for col in cols:
-        m = grid.get((r, col))
-        if m is None or not is_amount(m, False) or _LABELLED.search(table.row_label(r, col)):
-            continue
-        run = collapse(_run_above(grid, rows, i, col))
-        if len(run) >= 2 and within(run, m) and point(m.fact.quantity):
-            hits += 1
-    if hits >= 1:
-        out.add(r)
+    for i, r in enumerate(rows):
+        hits = amounts = 0
+        for col in cols:
+            m = grid.get((r, col))
+            if m is None or not is_amount(m, False) or _LABELLED.search(table.row_label(r, col)):
+                continue
+            amounts += 1
+            run = _run_above(grid, rows, i, col)
+            if point(m.fact.quantity) and any(
+                len(part) >= 2 and within(part, m)
+                for part in (collapse(run[k:]) for k in range(len(run) - 1))
+            ):
+                hits += 1
+        # the last row: one column that adds up; a row inside the table (a subtotal line under
+        # its items): at least half of its columns add up
+        if hits >= 1 and (r == rows[-1] or 2 * hits >= amounts):
+            out.add(r)
     return out
 
 
@@ -217,8 +257,15 @@ def _header_numbers(ctx: Context, m: Mention, col: int) -> bool:
 
 
 def _best_run(
-    ctx: Context, label: str, total: Mention, above: list[Mention], doubtful: bool
+    ctx: Context,
+    label: str,
+    total: Mention,
+    above: list[Mention],
+    doubtful: bool,
+    section: list[Mention] | None = None,
 ) -> Finding | None:
+    """The run of rows right above a total that adds up to it (an OK), else, unless doubtful,
+    the whole section above it where that comes within 5% (an error)."""
     t = point(total.fact.quantity)
     if t is None or t == 0:
         return None
@@ -226,7 +273,7 @@ def _best_run(
         run = collapse(above[k:])
         if len(run) >= 2 and within(run, total):
             return verdict(ctx, label, total, run)
-    run = collapse(above)
+    run = collapse(above if section is None else section)
     if len(run) < 2 or doubtful:
         return None
     gap = abs(sum_of(run) - t)

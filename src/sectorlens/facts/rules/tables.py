@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -9,7 +10,15 @@ from decimal import Decimal
 from sectorlens.facts.document import Table
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import table_sums
-from sectorlens.facts.rules.common import Context, bounds, finding, half_unit, pct, point
+from sectorlens.facts.rules.common import (
+    Context,
+    bounds,
+    finding,
+    half_unit,
+    pct,
+    point,
+)
+from sectorlens.facts.rules.moves import rate_range
 from sectorlens.facts.table_facts import is_change_header
 from sectorlens.model import Finding, Kind, Severity
 
@@ -47,6 +56,8 @@ def _changes(
     out: list[Finding] = []
     if table is None:
         return out
+    agree: dict[int, int] = defaultdict(int)
+    off: dict[int, list[Finding]] = defaultdict(list)
     for (r, c), m in sorted(grid.items()):
         if m.change is None or m.fact.quantity.kind not in _CHANGE_KINDS:
             continue
@@ -57,11 +68,16 @@ def _changes(
         start, _ = table.part_of(c)
         levels = [grid[(r, x)] for x in range(c - 1, start - 1, -1) if (r, x) in grid]
         levels = [x for x in levels if x.change is None]
-        # the nearest level and the next one in its unit: where another column stands between
-        # (2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)) the two are told apart by
-        # their periods; side by side the later one is the nearer (prior | current | change)
+        if m.fact.quantity.kind is Kind.PERCENT and any(
+            x.fact.quantity.kind is not Kind.PERCENT for x in levels
+        ):
+            # amounts beside their shares of sales (2024 | % of sales | 2023 | % of sales |
+            # % change): the change is the amounts'
+            levels = [x for x in levels if x.fact.quantity.kind is not Kind.PERCENT]
+        # the nearest level and the next one in its unit (another column may stand between:
+        # 2024 Revenue | 2024 Share (%) | 2023 Revenue | Growth (%)); which is the current one
+        # their periods tell (prior | current | change, or current | prior | change)
         same = levels[:1] + [x for x in levels[1:] if _same_unit(levels[0], x)][:1]
-        apart = len(same) == 2 and levels.index(same[1]) > 1
         levels = same
         if len(levels) != 2:
             continue
@@ -71,20 +87,42 @@ def _changes(
             continue  # an absolute change is in the unit of its levels; 增减(%) holds rates
         current, prior = levels
         pc0, pp0 = current.fact.period, prior.fact.period
-        if apart and pc0 is not None and pp0 is not None and pc0.end < pp0.end:
+        if pc0 is not None and pp0 is not None and pc0.end < pp0.end:
+            # the later period is the current one wherever it stands (2019年 | 2018年 | 增减)
             current, prior = prior, current
         pc, pp = current.fact.period, prior.fact.period
-        if pc is None or pp is None or pc.end <= pp.end:
+        if pc is None and pp is None:
+            # 本期发生额 | 上期发生额 | 变动比例, 당기 | 전기 | 증감: the headers say which is which
+            order = _relative(table, current, prior)
+            if order is None:
+                continue
+            current, prior = order
+        elif pc is None or pp is None or pc.end <= pp.end:
             continue
-        if abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
+        elif abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
             continue  # a year against five months: not the change the column states
         got = _change_verdict(ctx, m, prior, current)
-        if got is not None:
-            out.append(got)
+        if got is True:
+            agree[c] += 1
+        elif isinstance(got, Finding):
+            off[c].append(got)
+    # A change column is trusted where its other rows agree with the recomputation: a wrong
+    # cell whose other rows mostly agree is an error; a column that agrees nowhere holds
+    # another measure (points, a rate of another base, levels misread) and gives nothing; a
+    # lone row is a warning.
+    for c, found in off.items():
+        if agree[c] >= len(found):
+            out.extend(found)
+        elif agree[c] == 0 and len(found) == 1:
+            out.append(dataclasses.replace(found[0], severity=Severity.WARNING))
     return out
 
 
-def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) -> Finding | None:
+def _change_verdict(
+    ctx: Context, m: Mention, prior: Mention, current: Mention
+) -> Finding | bool | None:
+    """The finding where the stated change is off; True where it agrees; None where the cells
+    cannot be compared."""
     a_lo, a_hi = bounds(prior.fact.quantity)
     b_lo, b_hi = bounds(current.fact.quantity)
     a, b, v = point(prior.fact.quantity), point(current.fact.quantity), point(m.fact.quantity)
@@ -99,10 +137,10 @@ def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) 
     elif points:
         lo, hi, computed, unit = b_lo - a_hi, b_hi - a_lo, b - a, "%p"
         if m.fact.quantity.kind is Kind.PERCENT and a_lo > 0:  # a relative change of a rate
-            lo2, hi2 = (b_lo - a_hi) / a_hi * HUNDRED, (b_hi - a_lo) / a_lo * HUNDRED
+            lo2, hi2 = rate_range(a_lo, a_hi, b_lo, b_hi)
             lo, hi = min(lo, lo2), max(hi, hi2)
     elif a_lo > 0:
-        lo, hi = (b_lo - a_hi) / a_hi * HUNDRED, (b_hi - a_lo) / a_lo * HUNDRED
+        lo, hi = rate_range(a_lo, a_hi, b_lo, b_hi)
         computed, unit = (b - a) / a * HUNDRED, "%"
     elif a_hi < 0:
         # from a loss: the change is stated against the absolute level
@@ -113,7 +151,7 @@ def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) 
         return None
     h = half_unit(m.fact.quantity)
     if v + h >= lo and v - h <= hi:
-        return None
+        return True
     words = {
         "label": _label(current),
         "a": ctx.quantity(prior.fact.quantity),
@@ -130,6 +168,34 @@ def _change_verdict(ctx: Context, m: Mention, prior: Mention, current: Mention) 
     return finding(
         RULE_CHANGE, Severity.ERROR, ctx.say(_CHANGE_OFF, **words), [prior, current, m], values
     )
+
+
+_TERM = re.compile(r"(?:제|第)\s?(\d{1,3})\s?(?:기|期)")
+_CURRENT_HEAD = re.compile(r"本期|本年|本报告期|당기|당해|\bcurrent\b|this\syear", re.I)
+_PRIOR_HEAD = re.compile(r"上期|上年|上年同期|전기|전년|\bprior\b|\bprevious\b|last\syear", re.I)
+
+
+def _relative(table: Table, a: Mention, b: Mention) -> tuple[Mention, Mention] | None:
+    """(current, prior) of two undated level cells whose column headers name them current and
+    prior (本期 / 上期, 당기 / 전기); None where the headers do not tell."""
+    if a.cell is None or b.cell is None:
+        return None
+    ha, hb = table.column_header(a.cell[2]), table.column_header(b.cell[2])
+
+    def current(h: str) -> bool:
+        return bool(_CURRENT_HEAD.search(h)) and not _PRIOR_HEAD.search(h)
+
+    def prior(h: str) -> bool:
+        return bool(_PRIOR_HEAD.search(h)) and not _CURRENT_HEAD.search(h)
+
+    na, nb = _TERM.search(ha), _TERM.search(hb)
+    if na and nb and na.group(1) != nb.group(1):  # 제56기 | 제55기: the later term is current
+        return (a, b) if int(na.group(1)) > int(nb.group(1)) else (b, a)
+    if current(ha) and prior(hb):
+        return a, b
+    if current(hb) and prior(ha):
+        return b, a
+    return None
 
 
 def _label(m: Mention) -> str:

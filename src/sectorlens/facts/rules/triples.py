@@ -15,14 +15,8 @@ from decimal import Decimal
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
 from sectorlens.facts.rules.moves import direction_word
-from sectorlens.facts.rules.pairs import (
-    Pair,
-    attached_changes,
-    is_level,
-    is_prior,
-    level_bounds,
-    unit_of,
-)
+from sectorlens.facts.rules.pair_words import level_bounds
+from sectorlens.facts.rules.pairs import Pair, attached_changes, is_level, is_prior, unit_of
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "derived.growth"

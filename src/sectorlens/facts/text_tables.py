@@ -1,0 +1,101 @@
+"""Tables in plain text whose columns are set apart by single spaces, as text copied from a
+PDF or a web page gives them: a row label and the same number of numbers on every line
+(``매출총이익 174,021,815,049 181,058,279,687 176,110,967,216``), under a header line whose
+last words name the columns (``구분 제 24기 제 23기 제 22기``, ``… 당해사업연도 직전사업연도``).
+
+Two or more such lines in a row make a table; a line with a word where the others have a
+number (``적자전환``) is one of them when all its other cells are numbers. Prose lines around
+them stay prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.tables import is_number
+
+MAX_LABEL_CHARS = 40
+_TOKEN = re.compile(r"\S+")
+_YEAR = re.compile(r"^(?:FY\s?)?(?:19|20)\d{2}(?:年|년|E|F|P)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class TextTable:
+    """Lines ``start`` to ``end`` (exclusive) of a chunk hold a table; ``grid`` its cells (the
+    header row first when the line above the rows names the columns)."""
+
+    start: int
+    end: int
+    grid: list[list[str]]
+    header: bool
+
+
+def _row(text: str) -> tuple[str, list[str]] | None:
+    """A row label and the numbers after it, or None for a line that is not such a row."""
+    bullet = lx.BULLET.match(text)
+    body = text[bullet.end() :] if bullet else text
+    tokens = _TOKEN.findall(body)
+    k = 0
+    while k < len(tokens) and is_number(tokens[-1 - k]) and not _YEAR.match(tokens[-1 - k]):
+        k += 1
+    if k == 0 and len(tokens) >= 3:
+        tail = tokens[-1]
+        before = 0
+        while before + 1 < len(tokens) and is_number(tokens[-2 - before]):
+            before += 1
+        if before >= 2 and len(tail) <= 6 and not any(ch.isdigit() for ch in tail):
+            k = before + 1  # 당기순이익 -196,879,775 9,977,261,821 … 적자전환
+    label = " ".join(tokens[: len(tokens) - k])
+    if k < 2 or not label or len(label) > MAX_LABEL_CHARS or not any(c.isalpha() for c in label):
+        return None
+    return label, tokens[len(tokens) - k :]
+
+
+def _header(text: str, k: int) -> list[str] | None:
+    """The header cells of a line that names ``k`` columns after its first words."""
+    if len(text) > 100 or text.rstrip().endswith(lx.TERMINAL):
+        return None  # a sentence before the table, not its header
+    tokens = _TOKEN.findall(text)
+    if len(tokens) < k + 1 or any(is_number(t) and not _YEAR.match(t) for t in tokens[-k:]):
+        return None
+    if all(len(t) >= 2 for t in tokens[-k:]):
+        return [" ".join(tokens[:-k]), *tokens[-k:]]
+    if (len(tokens) - 1) % k == 0:  # 구분 제 24기 제 23기 제 22기: k names of equal length
+        m = (len(tokens) - 1) // k
+        return [tokens[0], *(" ".join(tokens[1 + i * m : 1 + (i + 1) * m]) for i in range(k))]
+    return None
+
+
+def text_tables(lines: Sequence[str]) -> list[TextTable]:
+    """The single-space tables among ``lines`` (a chunk of a plain-text document)."""
+    rows = [_row(line) for line in lines]
+    out: list[TextTable] = []
+    i = 0
+    while i < len(lines):
+        got = rows[i]
+        if got is None:
+            i += 1
+            continue
+        k = len(got[1])
+        j = i
+        while j < len(lines) and (r := rows[j]) is not None and len(r[1]) == k:
+            j += 1
+        if j - i < 2:
+            i += 1
+            continue
+        grid: list[list[str]] = []
+        for n in range(i, j):
+            row = rows[n]
+            assert row is not None
+            grid.append([row[0], *row[1]])
+        head = _header(lines[i - 1], k) if i > 0 else None
+        start = i - 1 if head is not None else i
+        out.append(TextTable(start, j, [head, *grid] if head else grid, head is not None))
+        i = j
+    return out
+
+
+__all__ = ["TextTable", "text_tables"]
