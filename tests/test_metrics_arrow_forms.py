@@ -13,23 +13,12 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-import metrics_data
 from sectorlens.metrics import arrow_forms, from_duckdb
 from sectorlens.metrics import plans as plans_module
 from sectorlens.metrics.compiled import Compiled
 from sectorlens.metrics.filters import make_filter, predicate
-from test_metrics_cube import odd_deals, rows
-
-
-@pytest.fixture
-def store(db_path: Path) -> Path:
-    from sectorlens.store import connect
-
-    with connect(db_path) as con:
-        metrics_data.fill(con)
-        odd_deals(con)
-    return db_path
-
+from test_metrics_cube import rows
+from test_metrics_cube import store as store  # the same fixture: the metrics data plus odd deals
 
 # a column of each kind with nulls, and the clauses of every operator on it
 VALUES = {
