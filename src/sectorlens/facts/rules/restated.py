@@ -205,7 +205,8 @@ _MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)
 
 def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
     """Short names that refer back to the one full name they end (``출하액`` for ``전세계 …
-    출하액``, ``sales`` for ``Net sales``): a name ending two or more full names stays itself."""
+    출하액``, ``sales`` for ``Net sales``): a name ending two or more full names, or tabulated
+    in a row of its own beside the full name's, stays itself."""
     names: dict[str, str] = {}
     rows: dict[str, str] = {}  # a table's row labels: cited by longer names, never the long name
     first: dict[str, int] = {}  # the sentence that first names it
@@ -225,6 +226,9 @@ def _aliases(mentions: Sequence[Mention]) -> dict[str, str]:
             for full, full_text in names.items()
             if full != short
             and full.endswith(short)
+            # rows of their own in the document's tables (资本充足率 under 核心一级资本充足率):
+            # the document itself counts them as two measures
+            and not (short in rows and full in rows)
             and (not text.isascii() or full_text.endswith(" " + text))
             and not _QUALIFIER.search(full_text[: len(full_text) - len(text)])
         ]
