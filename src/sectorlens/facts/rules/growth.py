@@ -9,8 +9,6 @@ the same metric (a ``warning``: the pairing is inferred).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
@@ -27,11 +25,13 @@ from sectorlens.facts.rules.common import (
     point,
     same_metric,
 )
+from sectorlens.facts.rules.levels import unit_key
 from sectorlens.facts.rules.moves import direction_word, moved, rate_move, rate_range
 from sectorlens.facts.rules.pair_words import level_bounds
-from sectorlens.facts.rules.pairs import Pair, attached_changes, cross_pairs, find_pairs, is_prior
+from sectorlens.facts.rules.pairs import Pair, attached_changes, cross_pairs, find_pairs
 from sectorlens.facts.rules.triples import stated_triples
-from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
+from sectorlens.facts.rules.year_on_year import year_on_year
+from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE_GROWTH = "derived.growth"
 RULE_CHANGE = "derived.change"
@@ -114,7 +114,11 @@ def check(ctx: Context) -> list[Finding]:
         judged |= {id(f) for x in cagr_found for f in x.facts}
         out.extend(cagr_found)
     out.extend(cross_cagr(ctx, judged))
-    out.extend(_year_on_year(ctx, [m for m in ctx.extraction.mentions if id(m) not in used]))
+    for text, pair, m in year_on_year(
+        ctx, [m for m in ctx.extraction.mentions if id(m) not in used]
+    ):
+        if (got := _stated_change(ctx, text, pair, m)) is not None:
+            out.append(got)
     return out
 
 
@@ -161,15 +165,6 @@ def _first_of_each_kind(changes: list[Mention]) -> list[Mention]:
             seen.add(rate)
             out.append(m)
     return out
-
-
-def _unit(m: Mention) -> tuple[object, ...]:
-    q = m.fact.quantity
-    return (q.kind, q.currency, q.unit)
-
-
-def _is_level(m: Mention) -> bool:
-    return m.change is None and point(m.fact.quantity) is not None
 
 
 def _signed_stated(text: str, m: Mention) -> tuple[Decimal, Decimal] | None:
@@ -231,7 +226,7 @@ def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding |
     elif q.kind is Kind.PP and level_q.kind is Kind.PERCENT:
         rule, unit = RULE_CHANGE, "%p"
         lo, hi, computed = b_lo - a_hi, b_hi - a_lo, b - a
-    elif (q.kind, q.currency, q.unit) == _unit(pair.current):
+    elif (q.kind, q.currency, q.unit) == unit_key(pair.current):
         rule, unit = RULE_CHANGE, ""
         lo, hi, computed = b_lo - a_hi, b_hi - a_lo, b - a
     else:
@@ -336,94 +331,3 @@ def _direction_verdict(ctx: Context, word: str, pair: Pair) -> Finding | None:
         [pair.prior, pair.current],
         values,
     )
-
-
-def _year_before(p: Period) -> Period | None:
-    try:
-        return Period(
-            date(p.start.year - 1, p.start.month, p.start.day),
-            date(p.end.year - 1, p.end.month, min(p.end.day, 28 if p.end.month == 2 else 31)),
-            p.partial,
-        )
-    except ValueError:
-        return None
-
-
-def _restates(section: str, level: Mention, levels: Sequence[Mention]) -> bool:
-    """The other section states ``level`` itself too, same metric, period and value within
-    rounding (the key-figures table the chairman's letter quotes): its figure of the year before
-    is the base of the letter's 同比 rate."""
-    want = point(level.fact.quantity)
-    if want is None or level.fact.period is None:
-        return False
-    for y in levels:
-        got = point(y.fact.quantity)
-        if (
-            y.section == section
-            and got is not None
-            and y.fact.period == level.fact.period
-            and _unit(y) == _unit(level)
-            and same_metric(y, level)
-            and abs(got - want) <= half_unit(y.fact.quantity) + half_unit(level.fact.quantity)
-        ):
-            return True
-    return False
-
-
-def _year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[Finding]:
-    """A YoY rate of a level against the same metric's level a year before, stated elsewhere."""
-    by_span = {m.fact.span: m for m in mentions}
-    sentences = ctx.extraction.layout.sentences
-    levels = [
-        m
-        for m in ctx.extraction.mentions
-        if _is_level(m)
-        and m.metric
-        and not m.estimate
-        # the earlier level of a comparison in its own sentence is that comparison's base
-        and (m.sentence is None or not is_prior(sentences[m.sentence].text, m))
-    ]
-    out = []
-    for m in mentions:
-        if m.change not in ("yoy", "change") or m.level is None:
-            continue
-        level = by_span.get(m.level)
-        if m.fact.quantity.kind is Kind.PP and level is not None:
-            if level.fact.quantity.kind is not Kind.PERCENT:
-                continue  # points of a rate (较去年末上升0.13个百分点), else nothing
-        elif m.fact.quantity.kind is not Kind.PERCENT:
-            continue
-        if level is None or level.fact.period is None or level.period_source == "reference":
-            continue
-        if level.estimate:
-            continue
-        if m.fact.period is not None and m.fact.period != level.fact.period:
-            continue  # 2022년 3만91MWh … 2023년에도 23.3% 늘어: a change of another period
-        if m.change == "change" and level.fact.period.end.month != 12:
-            continue  # a bare change of a part-year figure may be against the month before
-        before = _year_before(level.fact.period)
-        if before is None:
-            continue
-        found = [
-            x
-            for x in levels
-            if x.fact.period == before
-            and x.period_source != "reference"
-            and _unit(x) == _unit(level)
-            and same_metric(x, level)
-            and (
-                x.section == level.section
-                or not x.section
-                or not level.section
-                or _restates(x.section, level, levels)
-            )
-        ]
-        values = {point(x.fact.quantity) for x in found}
-        if len(values) != 1:
-            continue
-        sent = ctx.extraction.sentence(m)
-        text = sent.text if sent is not None else ""
-        got = _stated_change(ctx, text, Pair(found[0], level, False), m)
-        if got is not None:
-            out.append(got)
-    return out

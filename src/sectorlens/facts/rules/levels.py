@@ -43,3 +43,14 @@ def stated_level(text: str, m: Mention) -> bool:
         and (point(q) or 0) > 0
         and not per_unit(text, m)
     )
+
+
+def unit_key(m: Mention) -> tuple[object, ...]:
+    """What two figures must share to be compared: kind, currency and unit."""
+    q = m.fact.quantity
+    return (q.kind, q.currency, q.unit)
+
+
+def is_point_level(m: Mention) -> bool:
+    """A figure that is no change and has one value (not a range)."""
+    return m.change is None and point(m.fact.quantity) is not None
