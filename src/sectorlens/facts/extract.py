@@ -138,7 +138,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         if lx.SCALE_LINE.match(sent.text):
             continue  # 人民币百万元，另有标注除外: a table's scale, no amount
         for head in headings.passed(sent.offsets[0]):
-            _heading_period(head.text, scope, fiscal, reference)
+            _heading_period(head, scope, fiscal, reference)
         if sent.paragraph != paragraph:
             before, block = block, doc.block_at(sent.offsets[-1])
             paragraph, first_of_item = sent.paragraph, True
@@ -216,14 +216,27 @@ def _parts_of(own: Sequence[Period], inherited: Period | None) -> bool:
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
-def _heading_period(text: str, scope: Scope, fiscal: Fiscal | None, reference: date | None) -> None:
-    """A heading of the document model dates what follows it (also one a layout merged)."""
+def _heading_period(
+    head: Block, scope: Scope, fiscal: Fiscal | None, reference: date | None
+) -> None:
+    """A heading of the document model dates what follows it (also one a layout merged); a
+    heading as high as the one that dated the text before, stating no period, ends that period
+    (the next part of a long report is about its own year)."""
+    text = head.text
     base = scope.period or scope.reference_period
     year = None if base is None else base.end.year
     dating = Dating(fiscal, base.end if base else None, base is scope.reference_period, reference)
     own = [n.period for n in named_periods(text, year, dating) if not n.compared]
     if own and not is_dateline(text):
         scope.period = own[-1]
+        scope.period_level = head.level
+    elif _as_high(head.level, scope.period_level):
+        scope.period = scope.period_level = None
+
+
+def _as_high(level: int | None, dated: int | None) -> bool:
+    """A heading of ``level`` at or above the heading level ``dated`` that set the period."""
+    return level is not None and dated is not None and level <= dated
 
 
 def _sentence_facts(

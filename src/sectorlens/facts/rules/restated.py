@@ -17,6 +17,7 @@ from sectorlens.facts.rules.common import (
     point,
     same_metric,
 )
+from sectorlens.facts.rules.parts import dated_by_document
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated"
@@ -75,6 +76,8 @@ def _comparable(
     cited = _cites_table(a, b)  # prose dated as the table's column: it cites the table
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL and not cited:
         return False  # 营收 of one company's section against another's
+    if not ctx.parts.pairable(a, b):
+        return False  # 올해 … of one article against 지난해 … of another: dated by another part
     pa, pb = a.fact.period, b.fact.period
     if (pa is not None and pa == a.compared) or (pb is not None and pb == b.compared):
         return False  # 4.5% versus fiscal 2015: the period is the comparison's, not the figure's
@@ -271,7 +274,17 @@ def _verdict(ctx: Context, group: Sequence[Mention]) -> Finding:
     if agree:
         return finding(RULE, Severity.OK, ctx.say(_AGREE, **words), group, numbers)
     severity = Severity.ERROR if _certain(group) else Severity.WARNING
+    if severity is Severity.WARNING and not _stated_across(ctx, group):
+        severity = Severity.INFO  # inferred across parts of a long document: a hint, no more
     return finding(RULE, severity, ctx.say(_DISAGREE, **words), group, numbers, why=_why(group))
+
+
+def _stated_across(ctx: Context, group: Sequence[Mention]) -> bool:
+    """Statements in one part, or each in other parts dating itself in its own sentence."""
+    first = group[0]
+    if not any(ctx.parts.apart(first, m) for m in group[1:]):
+        return True
+    return all(m.period_source == "sentence" and not dated_by_document(m) for m in group)
 
 
 def _certain(group: Sequence[Mention]) -> bool:
