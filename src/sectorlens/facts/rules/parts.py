@@ -10,13 +10,16 @@ is stated in — the date at the head of one article says nothing about the year
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
+from sectorlens.facts.context import named_periods
 from sectorlens.facts.dateline import reference_at
 from sectorlens.facts.extract import Extraction
 from sectorlens.facts.mentions import Mention
 
 _DOC_DATE = "document's date"  # the note on a period counted from the document's date
+_FRONT = 400  # a date stated this close to the document's start is the document's dateline
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,7 @@ class Parts:
 
     starts: tuple[int, ...]  # offsets of the top-level headings (empty: the document is one part)
     reference: int | None  # offset of the document's own date
+    titles: tuple[str, ...] = ()  # the top-level headings' texts, in the order of ``starts``
 
     def index(self, offset: int) -> int:
         """The part an offset of the document's text lies in (0: before the first heading)."""
@@ -42,7 +46,15 @@ class Parts:
         if self.reference is None:
             return False
         where = self.index(self.reference)
-        return where == 0 or where == self.index(m.fact.span[0])
+        return where == 0 or self.reference < _FRONT or where == self.index(m.fact.span[0])
+
+    def other_scopes(self, a: Mention, b: Mention) -> bool:
+        """The two facts sit under headings that name different scopes (two regions, segments
+        or companies: ``1부 전국 수출`` and ``2부 경남 수출``): their parts' or their own."""
+        ia, ib = self.index(a.fact.span[0]), self.index(b.fact.span[0])
+        if ia != ib and ia and ib and _differ(self.titles[ia - 1], self.titles[ib - 1]):
+            return True
+        return a.section != b.section and _differ(a.section, b.section)
 
     def pairable(self, a: Mention, b: Mention) -> bool:
         """Periods established for pairing the two facts: each of its own part, and across
@@ -68,6 +80,39 @@ def parts_of(extraction: Extraction) -> Parts:
     doc = extraction.document
     heads = [h for h in doc.headings() if h.level is not None]
     top = min((h.level for h in heads if h.level is not None), default=None)
-    starts = tuple(sorted(h.span[0] for h in heads if h.level == top))
+    tops = sorted((h.span[0], h.text) for h in heads if h.level == top)
     found = reference_at(doc.text)
-    return Parts(starts if len(starts) >= 2 else (), None if found is None else found[1])
+    where = None if found is None else found[1]
+    if len(tops) < 2:
+        return Parts((), where)
+    return Parts(tuple(a for a, _ in tops), where, tuple(t for _, t in tops))
+
+
+# Numbering and the words of a heading that name no scope (the parts of any report)
+_NUMBERING = re.compile(
+    r"^\W*(?:(?:part|chapter|section|item|note)\s*[\dIVX]+\b|제?\s*\d+\s*(?:부|장|절)|"
+    r"第\s*[一二三四五六七八九十\d]+\s*(?:部分|章|节|部)|[\dIVX]{1,4}[.)、]|[一二三四五六七八九十]+、)",
+    re.IGNORECASE,
+)
+_NO_SCOPE = re.compile(
+    r"\b(?:key|financial|operating|business|highlights?|summary|overview|results?|introduction|"
+    r"review|report|outlook|performance|figures|and|of|the|for|in|quarter|year|full|fiscal)\b|"
+    r"요약|개요|실적|주요|하이라이트|현황|결과|전망|및|개관|"
+    r"摘要|概要|概述|业绩|主要|情况|经营|概况|展望|和|的|[\W\d_]",
+    re.IGNORECASE,
+)
+
+
+def scope(section: str | None) -> str:
+    """What a heading names beyond numbering, periods and generic words (``2부 경남 수출`` →
+    ``경남수출``; ``Fourth Quarter 2022 Highlights`` → nothing)."""
+    text = (section or "").split(" / ")[0]
+    text = _NUMBERING.sub("", text)
+    for n in reversed(named_periods(text, None)):
+        text = text[: n.start] + " " + text[n.end :]
+    return _NO_SCOPE.sub("", text).lower()
+
+
+def _differ(a: str | None, b: str | None) -> bool:
+    sa, sb = scope(a), scope(b)
+    return bool(sa) and bool(sb) and sa != sb

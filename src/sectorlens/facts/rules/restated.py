@@ -42,6 +42,7 @@ def _comparable(
     b: Mention,
     aliases: dict[str, str] | None = None,
     levels: dict[tuple[int, int], Mention] | None = None,
+    ranks: dict[int, str] | None = None,
 ) -> bool:
     """Two statements of one figure: same metric, entity (section), period, unit and change."""
     qa, qb = a.fact.quantity, b.fact.quantity
@@ -63,6 +64,8 @@ def _comparable(
     if levels and not _same_level_unit(a, b, levels):
         return False  # 同比 +64.6% of 万辆 and 同比 +68.0% of GWh: changes of two measures
     ma, mb = _own(a.metric), _own(b.metric)
+    if ctx.parts.apart(a, b) and ctx.parts.other_scopes(a, b):
+        return False  # 일평균수출액 under 1부 전국 and under 2부 경남: two regions' figures
     if aliases:
         ma, mb = aliases.get(ma, ma), aliases.get(mb, mb)
     if not ma or not mb or _change_only(a.metric or "") or _change_only(b.metric or ""):
@@ -73,6 +76,8 @@ def _comparable(
         return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
+    if ranks and _other_items(ctx, a, b, ranks):
+        return False  # 2위는 가나바이오 … 3위 다라제약은 …: items of a ranking, two entities
     cited = _cites_table(a, b)  # prose dated as the table's column: it cites the table
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL and not cited:
         return False  # 营收 of one company's section against another's
@@ -134,9 +139,10 @@ def check(ctx: Context) -> list[Finding]:
 
     aliases = _aliases(mentions)
     levels = {m.fact.span: m for m in mentions}
+    ranks = _ranked(ctx)
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
-            if _comparable(ctx, a, mentions[j], aliases, levels):
+            if _comparable(ctx, a, mentions[j], aliases, levels, ranks):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
@@ -146,6 +152,34 @@ def check(ctx: Context) -> list[Finding]:
         for g in groups.values()
         if len(g) >= 2 and _one_figure(g) and not _series(g)
     ]
+
+
+# A paragraph that opens an item of a ranking: 2위는, 3위 X은, 第二名, 排名第三, No. 2, Second,
+_RANK = re.compile(
+    r"^\W{0,3}(?:\d{1,3}\s?위|(?:排名)?第\s?[一二三四五六七八九十\d]{1,3}\s?(?:名|位)?|"
+    r"No\.\s?\d{1,3}\b|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+    r"|(?:1st|2nd|3rd|[4-9]th|10th)\b)",
+    re.IGNORECASE,
+)
+
+
+def _ranked(ctx: Context) -> dict[int, str]:
+    """The rank each paragraph opens with, for paragraphs that are items of a ranking."""
+    out: dict[int, str] = {}
+    for sent in ctx.extraction.layout.sentences:
+        if sent.paragraph not in out:
+            m = _RANK.match(sent.text)
+            out[sent.paragraph] = "" if m is None else re.sub(r"\s", "", m.group(0)).lower()
+    return {p: r for p, r in out.items() if r}
+
+
+def _other_items(ctx: Context, a: Mention, b: Mention, ranks: dict[int, str]) -> bool:
+    """The two facts sit in paragraphs opening with different ranks: two ranked entities."""
+    pa, pb = _paragraph(ctx, a), _paragraph(ctx, b)
+    if pa is None or pb is None or pa == pb:
+        return False
+    ra, rb = ranks.get(pa), ranks.get(pb)
+    return ra is not None and rb is not None and ra != rb
 
 
 def _same_currency(a: Mention, b: Mention) -> bool:
@@ -284,7 +318,10 @@ def _stated_across(ctx: Context, group: Sequence[Mention]) -> bool:
     first = group[0]
     if not any(ctx.parts.apart(first, m) for m in group[1:]):
         return True
-    return all(m.period_source == "sentence" and not dated_by_document(m) for m in group)
+    return all(m.period_source in _OWN_PERIOD and not dated_by_document(m) for m in group)
+
+
+_OWN_PERIOD = frozenset(["sentence", "heading", "table", "caption"])  # stated where it stands
 
 
 def _certain(group: Sequence[Mention]) -> bool:
@@ -293,6 +330,7 @@ def _certain(group: Sequence[Mention]) -> bool:
     return (
         len(names) == 1
         and all(m.period_source == "sentence" and m.cell is None for m in group)
+        and not any(dated_by_document(m) for m in group)  # 올해 counted from the date: assumed
         and len({m.fact.period for m in group}) == 1
         and len({m.section for m in group}) == 1
     )
