@@ -152,3 +152,35 @@ def test_a_headings_period_ends_at_the_next_heading_of_its_level(text: str) -> N
     first, second = extract(from_text(text, fmt="md")).mentions
     assert first.fact.period is not None and first.fact.period.start.year == 2022
     assert second.fact.period is None or second.period_source != "heading"
+
+
+# --- a trend word against the values of its own part --------------------------------------
+
+TREND = {
+    "ko": (
+        "# 1부 {a}\n\n2018년 시장 규모는 7억 5000만 달러였다.\n\n# 2부 {b}\n\n"
+        "2019년 시장 규모는 22억 달러였다. 2018~2019년 시장 규모는 감소했다.\n"
+    ),
+    "zh": (
+        "# 第一部分 {a}\n\n2018年市场规模为7.5亿美元。\n\n# 第二部分 {b}\n\n"
+        "2019年市场规模为22亿美元。2018-2019年市场规模下降。\n"
+    ),
+    "en": (
+        "# Part 1 {a}\n\nIn 2018, the market size was $750 million.\n\n# Part 2 {b}\n\n"
+        "In 2019, the market size was $2.2 billion. The market size fell over 2018-2019.\n"
+    ),
+}
+NAMES = {"ko": ("가상자산", "수출"), "zh": ("加密货币", "出口"), "en": ("Crypto", "Exports")}
+
+
+@pytest.mark.parametrize("lang", TREND)
+def test_a_trend_word_is_not_judged_by_another_parts_values(lang: str) -> None:
+    a, b = NAMES[lang]
+    assert not flagged(TREND[lang].format(a=a, b=b), "trend")
+
+
+@pytest.mark.parametrize("lang", TREND)
+def test_a_trend_word_against_its_own_parts_values_still_fires(lang: str) -> None:
+    one = TREND[lang].replace("\n\n# 2부 {b}", "").replace("\n\n# 第二部分 {b}", "")
+    one = one.replace("\n\n# Part 2 {b}", "")
+    assert flagged(one.format(a=NAMES[lang][0]), "trend")
