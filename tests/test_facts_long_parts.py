@@ -184,3 +184,38 @@ def test_a_trend_word_against_its_own_parts_values_still_fires(lang: str) -> Non
     one = TREND[lang].replace("\n\n# 2부 {b}", "").replace("\n\n# 第二部分 {b}", "")
     one = one.replace("\n\n# Part 2 {b}", "")
     assert flagged(one.format(a=NAMES[lang][0]), "trend")
+
+
+# --- cumulative to date is not the quarter: 3분기까지 누적, 三季度末累计 ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023년 3분기까지 누적 영업이익률은 8.68%다.",
+        "2023년 3분기 누적 매출은 5조 원이다.",
+        "2023年三季度末累计营业收入为50亿元。",
+    ],
+)
+def test_cumulative_to_a_quarter_runs_from_the_years_start(text: str) -> None:
+    (m,) = extract(from_text(text)).mentions
+    assert m.fact.period is not None
+    assert (m.fact.period.start.month, m.fact.period.end.month) == (1, 9)
+
+
+def test_a_deadline_day_is_not_widened() -> None:
+    (m,) = extract(from_text("신청은 2023년 6월 11일까지 5000건 접수됐다.")).mentions
+    assert m.fact.period is None or m.fact.period.start.month == 6
+
+
+QUARTER_VS_CUMULATIVE = {
+    "ko": "# 3분기 실적\n\n2023년 3분기 영업이익률은 9.13%로 전분기보다 0.59%포인트 올랐다.\n\n"
+    "2023년 3분기까지 누적 영업이익률은 8.68%를 기록했다.\n",
+    "zh": "# 三季度业绩\n\n2023年三季度营业利润率为9.13%。\n\n"
+    "2023年三季度末累计营业利润率为8.68%。\n",
+}
+
+
+@pytest.mark.parametrize("lang", QUARTER_VS_CUMULATIVE)
+def test_the_quarter_and_the_run_to_its_end_are_two_figures(lang: str) -> None:
+    assert not flagged(QUARTER_VS_CUMULATIVE[lang])

@@ -41,6 +41,7 @@ from sectorlens.facts.period_context import (
     endpoint,
     noted,
     span_word,
+    to_date,
 )
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
@@ -148,7 +149,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         year = (base or NO_PERIOD).end.year
         published = base is not None and base is scope.reference_period
         dating = Dating(fiscal, base.end if base else None, published, reference, base)
-        found = named_periods(sent.text, None if year == 1 else year, dating)
+        found = to_date(sent.text, named_periods(sent.text, None if year == 1 else year, dating))
         if not any(not n.compared for n in found) and base is not None and _day_or_quarter(base):
             word = span_word(sent.text, base.end, fiscal, published)
             found = found if word is None else tuple(sorted((*found, word), key=lambda n: n.start))

@@ -162,3 +162,21 @@ __all__ = [
     "noted",
     "span_word",
 ]
+
+
+# After a quarter or a month: the run of the year up to its end (3분기까지, 3분기 누적,
+# 9월까지 누적, 截至三季度末累计, through the third quarter)
+_TO_DATE = re.compile(r"^\s?(?:까지|누적|말까지|末?累计|末累計|累積|年初至今|to\s+date\b)")
+
+
+def to_date(text: str, found: Sequence[Named]) -> tuple[Named, ...]:
+    """Periods of one quarter or month that a cumulative word follows, widened to run from the
+    start of their year (``3분기까지 누적 영업이익률``: January to September)."""
+    out = []
+    for n in found:
+        p = n.period
+        short = p.start.year == p.end.year and 27 <= (p.end - p.start).days <= 92  # no day
+        if short and p.start.month > 1 and _TO_DATE.match(text[n.end : n.end + 12]):
+            n = dataclasses.replace(n, period=Period(date(p.start.year, 1, 1), p.end, True))
+        out.append(n)
+    return tuple(out)
