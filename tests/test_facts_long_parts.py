@@ -219,3 +219,20 @@ QUARTER_VS_CUMULATIVE = {
 @pytest.mark.parametrize("lang", QUARTER_VS_CUMULATIVE)
 def test_the_quarter_and_the_run_to_its_end_are_two_figures(lang: str) -> None:
     assert not flagged(QUARTER_VS_CUMULATIVE[lang])
+
+
+# --- per day against the total: 일평균 수출액 is not 수출액 ---------------------------------
+
+PER_DAY = {
+    "ko": "2022년 일평균 수출액은 22억 8000만 달러였다.\n\n"
+    "전체적으로 보면 2022년 수출액은 {x}억 달러로 집계됐다.\n",
+    "zh": "2022年日均出口额为22.8亿美元。\n\n总体来看，2022年出口额为{x}亿美元。\n",
+    "en": "In 2022, average daily exports were $2.28 billion.\n\n"
+    "Overall, exports in 2022 were ${x} billion.\n",
+}
+
+
+@pytest.mark.parametrize("lang", PER_DAY)
+def test_per_day_figures_are_not_restated_as_the_total(lang: str) -> None:
+    x = "23.8" if lang != "ko" else "23"
+    assert not flagged(PER_DAY[lang].format(x=x), "restated")

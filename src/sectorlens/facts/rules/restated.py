@@ -221,8 +221,9 @@ def _same_level_unit(a: Mention, b: Mention, levels: dict[tuple[int, int], Menti
 # Words that make another measure of the same name: adjusted EPS is not EPS, 扣非净利润 not 净利润.
 _QUALIFIER = re.compile(
     r"\b(?:adjusted|non-?gaap|gaap|core|organic|underlying|diluted|basic|comparable|constant|"
-    r"pro\s*forma|gross|operating|segment|per)\b|扣非|扣除|归母|归属|调整|調整|稀释|稀釋|基本|可比|"
-    r"조정|희석|기본|영업|순",
+    r"pro\s*forma|gross|operating|segment|per|cumulative|year-to-date|ytd|daily|monthly)\b|"
+    r"扣非|扣除|归母|归属|调整|調整|稀释|稀釋|基本|可比|累计|累計|日均|月均|"
+    r"조정|희석|기본|영업|순|누적|일평균|월평균",
     re.IGNORECASE,
 )
 # The document's own entity named as such (公司营业收入, the Company's net sales, 당사 매출)
