@@ -228,7 +228,9 @@ def _heading_period(
     year = None if base is None else base.end.year
     dating = Dating(fiscal, base.end if base else None, base is scope.reference_period, reference)
     own = [n.period for n in named_periods(text, year, dating) if not n.compared]
-    if own and not is_dateline(text):
+    if is_dateline(text):
+        return  # 등록일 2021-04-22: dates the document, neither a section nor its end
+    if own:
         scope.period = own[-1]
         scope.period_level = head.level
     elif _as_high(head.level, scope.period_level):

@@ -75,9 +75,12 @@ def dated_by_document(m: Mention) -> bool:
 
 
 def parts_of(extraction: Extraction) -> Parts:
-    """The top-level parts of the extraction's document: its headings of the highest level,
-    when there are two or more of them."""
+    """The top-level parts of the extraction's document: its marked-up headings (Markdown,
+    HTML, PDF, DOCX) of the highest level, when there are two or more of them."""
     doc = extraction.document
+    if doc.format == "txt":
+        found = reference_at(doc.text)  # headings guessed from short lines: no parts to trust
+        return Parts((), None if found is None else found[1])
     heads = [h for h in doc.headings() if h.level is not None]
     top = min((h.level for h in heads if h.level is not None), default=None)
     tops = sorted((h.span[0], h.text) for h in heads if h.level == top)

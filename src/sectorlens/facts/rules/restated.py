@@ -319,10 +319,15 @@ def _stated_across(ctx: Context, group: Sequence[Mention]) -> bool:
     first = group[0]
     if not any(ctx.parts.apart(first, m) for m in group[1:]):
         return True
-    return all(m.period_source in _OWN_PERIOD and not dated_by_document(m) for m in group)
+    return not any(
+        m.period_source not in _OWN_PERIOD or dated_by_document(m)
+        for m in group
+        if m.fact.period is not None
+    )
 
 
-_OWN_PERIOD = frozenset(["sentence", "heading", "table", "caption"])  # stated where it stands
+# stated where it stands (a figure without a period is matched to its text by _comparable)
+_OWN_PERIOD = frozenset(["sentence", "heading", "table", "caption"])
 
 
 def _certain(group: Sequence[Mention]) -> bool:
