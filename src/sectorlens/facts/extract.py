@@ -33,6 +33,7 @@ from sectorlens.facts.document import Block
 from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout
 from sectorlens.facts.mentions import FACT_KINDS, Mention
+from sectorlens.facts.parts import Parts, document_parts
 from sectorlens.facts.period_context import (
     DocHeadings,
     cagr_period,
@@ -91,6 +92,12 @@ class Extraction:
     unparsed: tuple[Fact, ...]
     reference: date | None = None
     named: dict[int, tuple[Named, ...]] = field(default_factory=dict)
+    parts: Parts = field(default_factory=Parts)
+
+    def reference_at(self, offset: int) -> date | None:
+        """The date that dates ``Document.text[offset]``: its part's own in a compilation of
+        separately dated items, else the document's."""
+        return self.parts.date_at(offset, self.reference)
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -110,7 +117,8 @@ def extract_file(path: Path | str, *, default_currency: str | None = None) -> Ex
 def extract(doc: Document, *, default_currency: str | None = None) -> Extraction:
     """Extract the facts of ``doc``; ambiguous ``$``/``¥`` read as ``default_currency`` if given."""
     lay = layout(doc)
-    reference = reference_date(doc.text)
+    reference = own_reference = reference_date(doc.text)
+    parts = document_parts(doc)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     periods: dict[int, tuple[tuple[int, int, Period], ...]] = {}
@@ -138,6 +146,11 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         if lx.SCALE_LINE.match(sent.text):
             continue  # 人民币百万元，另有标注除外: a table's scale, no amount
         for head in headings.passed(sent.offsets[0]):
+            if parts.compilation and head.span[0] in parts.starts:
+                # another item of a compilation: its own date, no period of the item before
+                reference = parts.date_at(head.span[0], own_reference)
+                scope = Scope(reference)
+                inherited = item_period = None
             _heading_period(head.text, scope, fiscal, reference)
         if sent.paragraph != paragraph:
             before, block = block, doc.block_at(sent.offsets[-1])
@@ -178,7 +191,10 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             inherited = own[-1]
         elif not (got or found) and reference is not None:
             inherited = None  # a sentence of words only ends the run; the document's date dates on
-    read = [table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
+    read = [
+        table_cells(doc, block, parts.day_at(block.span[0], own_reference), fiscal)
+        for block in tables
+    ]
     borrowed = borrow_units(
         [(b.table, cfs) for b, (cfs, _, _) in zip(tables, read, strict=True) if b.table]
     )
@@ -189,7 +205,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         mentions.extend(got)
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
-    return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
+    return Extraction(
+        doc, lay, tuple(mentions), periods, tuple(unparsed), own_reference, named, parts
+    )
 
 
 def _day_or_quarter(p: Period) -> bool:

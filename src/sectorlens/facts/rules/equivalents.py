@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 import re
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
@@ -19,7 +20,7 @@ from sectorlens.facts.rules.common import (
     significant,
 )
 from sectorlens.fx import FxError, Rate
-from sectorlens.model import Finding, Kind, Qualifier, Severity
+from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE_CONSISTENT = "fx.consistent"
 RULE_ECB = "fx.ecb"
@@ -112,19 +113,25 @@ def _written_after(ctx: Context) -> list[Mention]:
     return out
 
 
+Item = tuple[Mention, tuple[Decimal, Decimal, Decimal]]
+
+
 def check(ctx: Context) -> list[Finding]:
-    """Consistency of the implied rates per currency pair, and each against the ECB."""
-    groups: dict[tuple[str, str], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = (
-        defaultdict(list)
-    )
+    """Consistency of the implied rates per currency pair, and each against the ECB.
+
+    Implied rates are compared only within one top-level part of the document (equivalents
+    converted by one writer at one time); a part of a long document converts at its own date.
+    """
+    groups: dict[tuple[str, str, int], list[Item]] = defaultdict(list)
     for m in [*ctx.extraction.mentions, *_written_after(ctx)]:
         implied = _implied(m)
         if implied is not None:
             q = m.fact.quantity
             assert q.currency and q.equivalent and q.equivalent.currency
-            groups[(q.currency, q.equivalent.currency)].append((m, implied))
+            part = ctx.extraction.parts.index(m.fact.span[0])
+            groups[(q.currency, q.equivalent.currency, part)].append((m, implied))
     out: list[Finding] = []
-    for (base, quote), items in groups.items():
+    for (base, quote, _), items in groups.items():
         if len(_distinct(items)) >= 2:
             out.extend(_consistency(ctx, base, quote, items))
         if ctx.fx is not None:
@@ -135,7 +142,7 @@ def check(ctx: Context) -> list[Finding]:
 
 def _one_rate(
     ctx: Context,
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    items: list[Item],
     found: list[Finding],
 ) -> list[Finding]:
     """Equivalents of several periods that all imply one rate were converted on one day (the
@@ -167,10 +174,10 @@ _ONE_RATE = {
 
 
 def _distinct(
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
-) -> dict[tuple[object, ...], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]]:
+    items: list[Item],
+) -> dict[tuple[object, ...], list[Item]]:
     """Restatements of one figure (same amount, equivalent and period) grouped together."""
-    out: dict[tuple[object, ...], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = {}
+    out: dict[tuple[object, ...], list[Item]] = {}
     for m, rate in items:
         q = m.fact.quantity
         assert q.equivalent is not None
@@ -183,7 +190,7 @@ def _consistency(
     ctx: Context,
     base: str,
     quote: str,
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    items: list[Item],
 ) -> list[Finding]:
     lo = max(r[0] for _, r in items)
     hi = min(r[2] for _, r in items)
@@ -198,17 +205,19 @@ def _consistency(
         (r[1] for _, r in items),
         key=lambda x: sum(1 for _, r in items if r[0] <= x <= r[2]),
     )
-    inliers = [r for _, r in items if r[0] <= best <= r[2]]
+    inliers = [(m, r) for m, r in items if r[0] <= best <= r[2]]
     if 2 * len(inliers) <= len(items):
         # no rate most of them agree on (two equivalents, two rates): which is off is unknown
         rates = sorted(r[1] for _, r in items)
         message = ctx.say(
             _SPLIT, n=len(items), base=base, quote=quote, lo=_r(rates[0]), hi=_r(rates[-1])
         )
-        return [
-            finding(RULE_CONSISTENT, Severity.WARNING, message, mentions, [rates[0], rates[-1]])
-        ]
-    in_lo, in_hi = max(r[0] for r in inliers), min(r[2] for r in inliers)
+        one_time = all(_same_time(a, b) for a, b in itertools.combinations(mentions, 2))
+        severity = Severity.WARNING if one_time else Severity.INFO
+        if not one_time:
+            message += ctx.say(_PERIODS)
+        return [finding(RULE_CONSISTENT, severity, message, mentions, [rates[0], rates[-1]])]
+    in_lo, in_hi = max(r[0] for _, r in inliers), min(r[2] for _, r in inliers)
     out = []
     for m, r in items:
         if r[0] <= best <= r[2]:
@@ -222,15 +231,34 @@ def _consistency(
             lo=_r(in_lo),
             hi=_r(in_hi),
         )
-        out.append(finding(RULE_CONSISTENT, Severity.WARNING, message, [m], [r[1], in_lo, in_hi]))
+        # an outlier is wrong only against equivalents converted at the same time as it
+        one_time = any(_same_time(m, x) for x, _ in inliers)
+        if not one_time:
+            message += ctx.say(_PERIODS)
+        severity = Severity.WARNING if one_time else Severity.INFO
+        paired = [m, *(x for x, _ in inliers)]
+        out.append(finding(RULE_CONSISTENT, severity, message, paired, [r[1], in_lo, in_hi]))
     return out
+
+
+_PERIODS = {
+    "ko": " 다만 기간이 서로 다른 환산액이라 각 기간의 환율로 환산했을 수 있습니다.",
+    "en": " They are figures of different periods, each possibly converted at its own rate.",
+}
+
+
+def _same_time(a: Mention, b: Mention) -> bool:
+    """Two equivalents converted at one time: of one stated period, or in one sentence."""
+    if a.sentence is not None and a.sentence == b.sentence:
+        return True
+    return a.fact.period is not None and a.fact.period == b.fact.period
 
 
 def _against_ecb(
     ctx: Context,
     base: str,
     quote: str,
-    same: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    same: list[Item],
 ) -> Finding:
     assert ctx.fx is not None
     m, (lo, mid, hi) = same[0]
@@ -249,7 +277,12 @@ def _against_ecb(
     if p is None:
         why = "기간을 알 수 없음" if ctx.lang == "ko" else "no period stated"
         return finding(RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=why, **words), mentions, [mid])
-    day = ctx.extraction.reference
+    day = ctx.extraction.reference_at(m.fact.span[0])
+    unknown = _unknown_rate(ctx, base, quote, p, day)
+    if unknown is not None:
+        return finding(
+            RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=unknown, **words), mentions, [mid]
+        )
     try:
         if day is not None and p.end > day:
             # a forecast (2025 in a report of 2020) is converted at the report's own date
@@ -277,7 +310,7 @@ def _against_ecb(
         else Severity.INFO
     )
     message = ctx.say(_ECB_OFF, at_ecb=at_ecb, **words)
-    at_date = _rate_at_reference(ctx, base, quote)
+    at_date = _rate_at_reference(ctx, base, quote, day)
     if (
         severity is Severity.WARNING
         and at_date is not None
@@ -285,7 +318,6 @@ def _against_ecb(
         and at_date.rate * (1 - TOLERANCE) <= hi
     ):
         severity = Severity.INFO  # converted at the report's own date, not the period's
-        day = ctx.extraction.reference
         message += ctx.say(_AT_REFERENCE, rate=_r(at_date.rate), day=day.isoformat() if day else "")
     values = [mid, ecb, (deviation * 100).quantize(_Q), amount * ecb]
     return finding(RULE_ECB, severity, message, mentions, values)
@@ -297,9 +329,36 @@ _AT_REFERENCE = {
 }
 
 
-def _rate_at_reference(ctx: Context, base: str, quote: str) -> Rate | None:
-    """The ECB rate on the report's own (publication) date, where the text states one."""
-    day = ctx.extraction.reference
+def _unknown_rate(ctx: Context, base: str, quote: str, p: Period, day: date | None) -> str | None:
+    """Why no ECB rate is known for a figure of ``p`` written on ``day``, or None.
+
+    A period that runs past the last bundled fixing, without a date of the writer's to convert a
+    forecast at, has no rate yet; nor has a forecast (written before its period ends) whose
+    writer's date lies past the data.
+    """
+    assert ctx.fx is not None
+    try:
+        last = min(ctx.fx.bounds(base)[1], ctx.fx.bounds(quote)[1])
+    except FxError as exc:
+        return str(exc)
+    ko = ctx.lang == "ko"
+    if day is None and p.end > last:
+        return (
+            f"기간이 마지막 ECB 환율({last.isoformat()}) 이후까지 이어짐"
+            if ko
+            else f"the period runs past the last ECB rate ({last.isoformat()})"
+        )
+    if day is not None and p.end > day and day > last:
+        return (
+            f"작성일 {day.isoformat()}의 ECB 환율이 아직 없음"
+            if ko
+            else f"no ECB rate yet for the writer's date {day.isoformat()}"
+        )
+    return None
+
+
+def _rate_at_reference(ctx: Context, base: str, quote: str, day: date | None) -> Rate | None:
+    """The ECB rate on the writer's own (publication) date, where the text states one."""
     if day is None or ctx.fx is None:
         return None
     try:
