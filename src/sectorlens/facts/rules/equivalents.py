@@ -119,8 +119,8 @@ Item = tuple[Mention, tuple[Decimal, Decimal, Decimal]]
 def check(ctx: Context) -> list[Finding]:
     """Consistency of the implied rates per currency pair, and each against the ECB.
 
-    Implied rates are compared only within one top-level part of the document (equivalents
-    converted by one writer at one time); a part of a long document converts at its own date.
+    Implied rates are compared within one document, or within one item of a compilation of
+    separately dated items (each written, and converted, at its own date).
     """
     groups: dict[tuple[str, str, int], list[Item]] = defaultdict(list)
     for m in [*ctx.extraction.mentions, *_written_after(ctx)]:
@@ -128,7 +128,8 @@ def check(ctx: Context) -> list[Finding]:
         if implied is not None:
             q = m.fact.quantity
             assert q.currency and q.equivalent and q.equivalent.currency
-            part = ctx.extraction.parts.index(m.fact.span[0])
+            parts = ctx.extraction.parts
+            part = parts.index(m.fact.span[0]) if parts.compilation else 0
             groups[(q.currency, q.equivalent.currency, part)].append((m, implied))
     out: list[Finding] = []
     for (base, quote, _), items in groups.items():
@@ -231,8 +232,10 @@ def _consistency(
             lo=_r(in_lo),
             hi=_r(in_hi),
         )
-        # an outlier is wrong only against equivalents converted at the same time as it
-        one_time = any(_same_time(m, x) for x, _ in inliers)
+        # an outlier is wrong only against equivalents converted at the same time as it, or
+        # where the others show the writer used one rate whatever the period
+        periods = {x.fact.period for x, _ in inliers if x.fact.period is not None}
+        one_time = len(periods) > 1 or any(_same_time(m, x) for x, _ in inliers)
         if not one_time:
             message += ctx.say(_PERIODS)
         severity = Severity.WARNING if one_time else Severity.INFO
@@ -278,7 +281,7 @@ def _against_ecb(
         why = "기간을 알 수 없음" if ctx.lang == "ko" else "no period stated"
         return finding(RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=why, **words), mentions, [mid])
     day = ctx.extraction.reference_at(m.fact.span[0])
-    unknown = _unknown_rate(ctx, base, quote, p, day)
+    unknown = _unknown_rate(ctx, base, quote, p, day, _forecast(ctx, m))
     if unknown is not None:
         return finding(
             RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=unknown, **words), mentions, [mid]
@@ -329,12 +332,14 @@ _AT_REFERENCE = {
 }
 
 
-def _unknown_rate(ctx: Context, base: str, quote: str, p: Period, day: date | None) -> str | None:
+def _unknown_rate(
+    ctx: Context, base: str, quote: str, p: Period, day: date | None, forecast: bool
+) -> str | None:
     """Why no ECB rate is known for a figure of ``p`` written on ``day``, or None.
 
-    A period that runs past the last bundled fixing, without a date of the writer's to convert a
-    forecast at, has no rate yet; nor has a forecast (written before its period ends) whose
-    writer's date lies past the data.
+    A forecast in a text (or part of one) that states no date of its own was converted on a day
+    nobody knows; a period that runs past the last bundled fixing has no rate yet; nor has a
+    forecast whose writer's date lies past the data.
     """
     assert ctx.fx is not None
     try:
@@ -342,6 +347,13 @@ def _unknown_rate(ctx: Context, base: str, quote: str, p: Period, day: date | No
     except FxError as exc:
         return str(exc)
     ko = ctx.lang == "ko"
+    if day is None and forecast:
+        return (
+            "작성일이 없는 글의 전망치라 환산한 날짜를 알 수 없음"
+            if ko
+            else "a forecast in a text that states no date of its own: the day it was converted "
+            "is unknown"
+        )
     if day is None and p.end > last:
         return (
             f"기간이 마지막 ECB 환율({last.isoformat()}) 이후까지 이어짐"
@@ -355,6 +367,20 @@ def _unknown_rate(ctx: Context, base: str, quote: str, p: Period, day: date | No
             else f"no ECB rate yet for the writer's date {day.isoformat()}"
         )
     return None
+
+
+# Words that predict (not 추정, an estimate of a past figure): 전망, 预计, expected, will.
+_FORECAST = re.compile(
+    r"전망|예상|예측|것이라|것으로|预计|预测|预期|有望|将|"
+    r"\b(?:forecast|expected|projected|will|estimated\sto|set\sto)\b",
+    re.I,
+)
+
+
+def _forecast(ctx: Context, m: Mention) -> bool:
+    """True when the equivalent's sentence predicts (``…에 달할 전망이다``)."""
+    sent = ctx.extraction.sentence(m)
+    return sent is not None and bool(_FORECAST.search(sent.text))
 
 
 def _rate_at_reference(ctx: Context, base: str, quote: str, day: date | None) -> Rate | None:
