@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sectorlens.facts.dateline import _DATE, _to_date, is_dateline, reference_date
+from sectorlens.facts.dateline import _DATE, _to_date, is_dateline, reference_date, reference_found
 from sectorlens.facts.document import Document
 from sectorlens.model import Period
 
 LEAD_CHARS = 300  # an item's own date stands in its first lines (under its title)
 MIN_PARTS = 3  # a compilation has at least this many top-level parts…
 APART_DAYS = 366  # …and items dated more than a year apart
+FAR_CHARS = 20000  # a date stated after the first part dates only what stands this near it
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Parts:
 
     starts: tuple[int, ...] = ()  # Document.text offsets of the top-level headings
     dates: tuple[date | None, ...] = ()  # per part; empty where the document is no compilation
+    home: int | None = None  # the part the document's own date is stated in
+    stated_at: int = 0  # and where (Document.text offset)
 
     @property
     def compilation(self) -> bool:
@@ -39,11 +42,16 @@ class Parts:
         return bisect.bisect_right(self.starts, offset)
 
     def date_at(self, offset: int, reference: date | None) -> date | None:
-        """The date that dates ``offset``: its part's own in a compilation, else ``reference``."""
-        if not self.dates:
-            return reference
+        """The date that dates ``offset``: its part's own in a compilation, else ``reference``
+        — unless that is stated deep in the document (after its first part), where it dates only
+        its own part."""
         i = self.index(offset)
-        return reference if i == 0 else self.dates[i - 1]
+        if self.dates:
+            return reference if i == 0 else self.dates[i - 1]
+        far = abs(offset - self.stated_at) > FAR_CHARS
+        if self.home is not None and self.home > 1 and i != self.home and far:
+            return None
+        return reference
 
     def day_at(self, offset: int, reference: date | None) -> Period | None:
         """``date_at`` as a period of one day (what a table without a period is dated by)."""
@@ -82,13 +90,16 @@ def document_parts(doc: Document) -> Parts:
     starts = top_level_starts(doc)
     if len(starts) < MIN_PARTS:
         return Parts(starts)
+    found = reference_found(doc.text)
+    home = None if found is None else bisect.bisect_right(starts, found[1])
+    stated_at = 0 if found is None else found[1]
     ends = (*starts[1:], len(doc.text))
     bodies = [_body(doc.text[a:b]) for a, b in zip(starts, ends, strict=True)]
     stated = [d for d in (own_date(b) for b in bodies) if d is not None]
     if len(stated) < 2 or (max(stated) - min(stated)).days <= APART_DAYS:
-        return Parts(starts)
+        return Parts(starts, home=home, stated_at=stated_at)
     # separately dated items: each is dated as it would be alone
-    return Parts(starts, tuple(reference_date(b) for b in bodies))
+    return Parts(starts, tuple(reference_date(b) for b in bodies), home, stated_at)
 
 
 def _body(text: str) -> str:

@@ -213,7 +213,7 @@ def _consistency(
         message = ctx.say(
             _SPLIT, n=len(items), base=base, quote=quote, lo=_r(rates[0]), hi=_r(rates[-1])
         )
-        one_time = all(_same_time(a, b) for a, b in itertools.combinations(mentions, 2))
+        one_time = all(_same_time(ctx, a, b) for a, b in itertools.combinations(mentions, 2))
         severity = Severity.WARNING if one_time else Severity.INFO
         if not one_time:
             message += ctx.say(_PERIODS)
@@ -223,6 +223,8 @@ def _consistency(
     for m, r in items:
         if r[0] <= best <= r[2]:
             continue
+        if any(x is not m and _same_time(ctx, m, x) and _meet(r, q) for x, q in items):
+            continue  # it agrees with an equivalent converted at the same time (one sentence)
         message = ctx.say(
             _APART,
             label=ctx.quantity(m.fact.quantity),
@@ -234,8 +236,9 @@ def _consistency(
         )
         # an outlier is wrong only against equivalents converted at the same time as it, or
         # where the others show the writer used one rate whatever the period
-        periods = {x.fact.period for x, _ in inliers if x.fact.period is not None}
-        one_time = len(periods) > 1 or any(_same_time(m, x) for x, _ in inliers)
+        one_time = any(_same_time(ctx, m, x) for x, _ in inliers) or _one_rate_for_all(
+            ctx, m, inliers
+        )
         if not one_time:
             message += ctx.say(_PERIODS)
         severity = Severity.WARNING if one_time else Severity.INFO
@@ -250,11 +253,53 @@ _PERIODS = {
 }
 
 
-def _same_time(a: Mention, b: Mention) -> bool:
-    """Two equivalents converted at one time: of one stated period, or in one sentence."""
+NEAR = 3000  # characters: equivalents this close, none with a period of its own, are one text's
+
+
+def _same_time(ctx: Context, a: Mention, b: Mention) -> bool:
+    """Two equivalents converted at one time: in one sentence; both without a period of their
+    own in one part or close together (one writer's, at the writer's date); or of one stated
+    period — where they stand in different top-level parts, neither a forecast (converted when
+    made) nor of a year counted from the document's date."""
     if a.sentence is not None and a.sentence == b.sentence:
         return True
-    return a.fact.period is not None and a.fact.period == b.fact.period
+    parts = ctx.extraction.parts
+    here = parts.index(a.fact.span[0]) == parts.index(b.fact.span[0])
+    if _stated(a) is None and _stated(b) is None:
+        return here or abs(a.fact.span[0] - b.fact.span[0]) < NEAR
+    if _stated(a) is None or _stated(a) != _stated(b):
+        return False
+    return here or not any(_counted(ctx, x) or _forecast(ctx, x) for x in (a, b))
+
+
+def _counted(ctx: Context, m: Mention) -> bool:
+    """The mention's period was counted from the document's date (``今年`` read as 2025)."""
+    named = ctx.extraction.named.get(m.sentence, ()) if m.sentence is not None else ()
+    return any(n.period == m.fact.period and n.note and "document's date" in n.note for n in named)
+
+
+def _one_rate_for_all(ctx: Context, m: Mention, inliers: list[Item]) -> bool:
+    """The equivalents agreeing on one rate span several periods, in ``m``'s own part or in
+    several parts: the writer converted at one rate whatever the period (there, or throughout),
+    and ``m`` (no forecast, its period stated) should be at it too."""
+    if _forecast(ctx, m) or _counted(ctx, m):
+        return False
+    parts = ctx.extraction.parts
+    dated = [(parts.index(x.fact.span[0]), p) for x, _ in inliers if (p := _stated(x))]
+    here = parts.index(m.fact.span[0])
+    if len({p for i, p in dated if i == here}) > 1:
+        return True
+    return len({p for _, p in dated}) > 1 and len({i for i, _ in dated}) > 1
+
+
+def _stated(m: Mention) -> Period | None:
+    """The mention's period where the text gives one (not the document's date standing in)."""
+    return None if m.period_source == "reference" else m.fact.period
+
+
+def _meet(a: tuple[Decimal, Decimal, Decimal], b: tuple[Decimal, Decimal, Decimal]) -> bool:
+    """Two implied rates that agree within their rounding."""
+    return a[0] <= b[2] and b[0] <= a[2]
 
 
 def _against_ecb(
@@ -282,6 +327,12 @@ def _against_ecb(
         return finding(RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=why, **words), mentions, [mid])
     day = ctx.extraction.reference_at(m.fact.span[0])
     unknown = _unknown_rate(ctx, base, quote, p, day, _forecast(ctx, m))
+    if day is None and ctx.extraction.reference is not None and _counted(ctx, m):
+        unknown = (
+            "기간이 다른 부분에 적힌 날짜로부터 계산됨"
+            if ctx.lang == "ko"
+            else "its period is counted from a date stated in another part of the document"
+        )
     if unknown is not None:
         return finding(
             RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=unknown, **words), mentions, [mid]
@@ -359,6 +410,13 @@ def _unknown_rate(
             f"기간이 마지막 ECB 환율({last.isoformat()}) 이후까지 이어짐"
             if ko
             else f"the period runs past the last ECB rate ({last.isoformat()})"
+        )
+    if day is not None and p.end > day and not forecast:
+        return (
+            f"작성일 {day.isoformat()} 이후의 기간인데 전망으로 쓰이지 않음: 그 날짜의 글이 아님"
+            if ko
+            else f"the period ends after the date {day.isoformat()} yet the text does not predict "
+            "it: that date does not date this figure"
         )
     if day is not None and p.end > day and day > last:
         return (
