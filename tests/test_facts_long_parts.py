@@ -60,8 +60,9 @@ def test_segments_dated_by_the_first_parts_date_are_not_paired(lang: str) -> Non
 # --- a real restatement across parts: same metric, entity and stated period ----------------
 
 RESTATED = {
-    "ko": "# 1부 요약\n\n발행일: 2023-03-02\n\n한빛전자의 2022년 매출액은 5조 2000억 원을 기록했다.\n\n"
-    "# 2부 실적\n\n한빛전자의 2022년 매출액은 5조 {x}000억 원으로 집계됐다.\n",
+    "ko": "# 1부 요약\n\n발행일: 2023-03-02\n\n"
+    "한빛전자의 2022년 매출액은 5조 2000억 원을 기록했다.\n\n# 2부 실적\n\n"
+    "한빛전자의 2022년 매출액은 5조 {x}000억 원으로 집계됐다.\n",
     "zh": "发布时间：2023年3月2日。\n\n# 第一部分 摘要\n\n2022年华远电子营业收入为520亿元。\n\n"
     "# 第二部分 经营情况\n\n2022年华远电子营业收入为5{x}0亿元。\n",
     "en": "# Part 1 Summary\n\nPublished: March 2, 2023\n\n"

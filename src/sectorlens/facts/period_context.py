@@ -19,10 +19,12 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from sectorlens.facts.context import Named
+from sectorlens.facts.context import Dating, Named, named_periods
+from sectorlens.facts.dateline import is_dateline
 from sectorlens.facts.document import Block, BlockKind
 from sectorlens.facts.fiscal import Fiscal
 from sectorlens.facts.readers import Document
+from sectorlens.facts.scope import Scope
 from sectorlens.model import Period, Quantity
 
 
@@ -180,3 +182,28 @@ def to_date(text: str, found: Sequence[Named]) -> tuple[Named, ...]:
             n = dataclasses.replace(n, period=Period(date(p.start.year, 1, 1), p.end, True))
         out.append(n)
     return tuple(out)
+
+
+def heading_period(
+    head: Block, scope: Scope, fiscal: Fiscal | None, reference: date | None
+) -> None:
+    """A heading of the document model dates what follows it (also one a layout merged); a
+    heading as high as the one that dated the text before, stating no period, ends that period
+    (the next part of a long report is about its own year)."""
+    text = head.text
+    base = scope.period or scope.reference_period
+    year = None if base is None else base.end.year
+    dating = Dating(fiscal, base.end if base else None, base is scope.reference_period, reference)
+    own = [n.period for n in named_periods(text, year, dating) if not n.compared]
+    if is_dateline(text):
+        return  # 등록일 2021-04-22: dates the document, neither a section nor its end
+    if own:
+        scope.period = own[-1]
+        scope.period_level = head.level
+    elif _as_high(head.level, scope.period_level):
+        scope.period = scope.period_level = None
+
+
+def _as_high(level: int | None, dated: int | None) -> bool:
+    """A heading of ``level`` at or above the heading level ``dated`` that set the period."""
+    return level is not None and dated is not None and level <= dated

@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 import re
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
@@ -19,7 +20,7 @@ from sectorlens.facts.rules.common import (
     significant,
 )
 from sectorlens.fx import FxError, Rate
-from sectorlens.model import Finding, Kind, Qualifier, Severity
+from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE_CONSISTENT = "fx.consistent"
 RULE_ECB = "fx.ecb"
@@ -112,19 +113,26 @@ def _written_after(ctx: Context) -> list[Mention]:
     return out
 
 
+Item = tuple[Mention, tuple[Decimal, Decimal, Decimal]]
+
+
 def check(ctx: Context) -> list[Finding]:
-    """Consistency of the implied rates per currency pair, and each against the ECB."""
-    groups: dict[tuple[str, str], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = (
-        defaultdict(list)
-    )
+    """Consistency of the implied rates per currency pair, and each against the ECB.
+
+    Implied rates are compared within one document, or within one item of a compilation of
+    separately dated items (each written, and converted, at its own date).
+    """
+    groups: dict[tuple[str, str, int], list[Item]] = defaultdict(list)
     for m in [*ctx.extraction.mentions, *_written_after(ctx)]:
         implied = _implied(m)
         if implied is not None:
             q = m.fact.quantity
             assert q.currency and q.equivalent and q.equivalent.currency
-            groups[(q.currency, q.equivalent.currency)].append((m, implied))
+            parts = ctx.extraction.parts
+            part = parts.index(m.fact.span[0]) if parts.compilation else 0
+            groups[(q.currency, q.equivalent.currency, part)].append((m, implied))
     out: list[Finding] = []
-    for (base, quote), items in groups.items():
+    for (base, quote, _), items in groups.items():
         if len(_distinct(items)) >= 2:
             out.extend(_consistency(ctx, base, quote, items))
         if ctx.fx is not None:
@@ -135,7 +143,7 @@ def check(ctx: Context) -> list[Finding]:
 
 def _one_rate(
     ctx: Context,
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    items: list[Item],
     found: list[Finding],
 ) -> list[Finding]:
     """Equivalents of several periods that all imply one rate were converted on one day (the
@@ -167,10 +175,10 @@ _ONE_RATE = {
 
 
 def _distinct(
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
-) -> dict[tuple[object, ...], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]]:
+    items: list[Item],
+) -> dict[tuple[object, ...], list[Item]]:
     """Restatements of one figure (same amount, equivalent and period) grouped together."""
-    out: dict[tuple[object, ...], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = {}
+    out: dict[tuple[object, ...], list[Item]] = {}
     for m, rate in items:
         q = m.fact.quantity
         assert q.equivalent is not None
@@ -183,7 +191,7 @@ def _consistency(
     ctx: Context,
     base: str,
     quote: str,
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    items: list[Item],
 ) -> list[Finding]:
     lo = max(r[0] for _, r in items)
     hi = min(r[2] for _, r in items)
@@ -198,21 +206,25 @@ def _consistency(
         (r[1] for _, r in items),
         key=lambda x: sum(1 for _, r in items if r[0] <= x <= r[2]),
     )
-    inliers = [r for _, r in items if r[0] <= best <= r[2]]
+    inliers = [(m, r) for m, r in items if r[0] <= best <= r[2]]
     if 2 * len(inliers) <= len(items):
         # no rate most of them agree on (two equivalents, two rates): which is off is unknown
         rates = sorted(r[1] for _, r in items)
         message = ctx.say(
             _SPLIT, n=len(items), base=base, quote=quote, lo=_r(rates[0]), hi=_r(rates[-1])
         )
-        return [
-            finding(RULE_CONSISTENT, Severity.WARNING, message, mentions, [rates[0], rates[-1]])
-        ]
-    in_lo, in_hi = max(r[0] for r in inliers), min(r[2] for r in inliers)
+        one_time = all(_same_time(ctx, a, b) for a, b in itertools.combinations(mentions, 2))
+        severity = Severity.WARNING if one_time else Severity.INFO
+        if not one_time:
+            message += ctx.say(_PERIODS)
+        return [finding(RULE_CONSISTENT, severity, message, mentions, [rates[0], rates[-1]])]
+    in_lo, in_hi = max(r[0] for _, r in inliers), min(r[2] for _, r in inliers)
     out = []
     for m, r in items:
         if r[0] <= best <= r[2]:
             continue
+        if any(x is not m and _same_time(ctx, m, x) and _meet(r, q) for x, q in items):
+            continue  # it agrees with an equivalent converted at the same time (one sentence)
         message = ctx.say(
             _APART,
             label=ctx.quantity(m.fact.quantity),
@@ -222,15 +234,79 @@ def _consistency(
             lo=_r(in_lo),
             hi=_r(in_hi),
         )
-        out.append(finding(RULE_CONSISTENT, Severity.WARNING, message, [m], [r[1], in_lo, in_hi]))
+        # an outlier is wrong only against equivalents converted at the same time as it, or
+        # where the others show the writer used one rate whatever the period
+        one_time = any(_same_time(ctx, m, x) for x, _ in inliers) or _one_rate_for_all(
+            ctx, m, inliers
+        )
+        if not one_time:
+            message += ctx.say(_PERIODS)
+        severity = Severity.WARNING if one_time else Severity.INFO
+        paired = [m, *(x for x, _ in inliers)]
+        out.append(finding(RULE_CONSISTENT, severity, message, paired, [r[1], in_lo, in_hi]))
     return out
+
+
+_PERIODS = {
+    "ko": " 다만 기간이 서로 다른 환산액이라 각 기간의 환율로 환산했을 수 있습니다.",
+    "en": " They are figures of different periods, each possibly converted at its own rate.",
+}
+
+
+NEAR = 3000  # characters: equivalents this close, none with a period of its own, are one text's
+
+
+def _same_time(ctx: Context, a: Mention, b: Mention) -> bool:
+    """Two equivalents converted at one time: in one sentence; both without a period of their
+    own in one part or close together (one writer's, at the writer's date); or of one stated
+    period — where they stand in different top-level parts, neither a forecast (converted when
+    made) nor of a year counted from the document's date."""
+    if a.sentence is not None and a.sentence == b.sentence:
+        return True
+    parts = ctx.extraction.parts
+    here = parts.index(a.fact.span[0]) == parts.index(b.fact.span[0])
+    if _stated(a) is None and _stated(b) is None:
+        return here or abs(a.fact.span[0] - b.fact.span[0]) < NEAR
+    if _stated(a) is None or _stated(a) != _stated(b):
+        return False
+    return here or not any(_counted(ctx, x) or _forecast(ctx, x) for x in (a, b))
+
+
+def _counted(ctx: Context, m: Mention) -> bool:
+    """The mention's period was counted from the document's date (``今年`` read as 2025)."""
+    named = ctx.extraction.named.get(m.sentence, ()) if m.sentence is not None else ()
+    return any(n.period == m.fact.period and n.note and "document's date" in n.note for n in named)
+
+
+def _one_rate_for_all(ctx: Context, m: Mention, inliers: list[Item]) -> bool:
+    """The equivalents agreeing on one rate span several periods, in ``m``'s own part or in
+    several parts: the writer converted at one rate whatever the period (there, or throughout),
+    and ``m`` (no forecast, its period stated) should be at it too."""
+    if _forecast(ctx, m) or _counted(ctx, m):
+        return False
+    parts = ctx.extraction.parts
+    dated = [(parts.index(x.fact.span[0]), p) for x, _ in inliers if (p := _stated(x))]
+    here = parts.index(m.fact.span[0])
+    if len({p for i, p in dated if i == here}) > 1:
+        return True
+    return len({p for _, p in dated}) > 1 and len({i for i, _ in dated}) > 1
+
+
+def _stated(m: Mention) -> Period | None:
+    """The mention's period where the text gives one (not the document's date standing in)."""
+    return None if m.period_source == "reference" else m.fact.period
+
+
+def _meet(a: tuple[Decimal, Decimal, Decimal], b: tuple[Decimal, Decimal, Decimal]) -> bool:
+    """Two implied rates that agree within their rounding."""
+    return a[0] <= b[2] and b[0] <= a[2]
 
 
 def _against_ecb(
     ctx: Context,
     base: str,
     quote: str,
-    same: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    same: list[Item],
 ) -> Finding:
     assert ctx.fx is not None
     m, (lo, mid, hi) = same[0]
@@ -249,7 +325,18 @@ def _against_ecb(
     if p is None:
         why = "기간을 알 수 없음" if ctx.lang == "ko" else "no period stated"
         return finding(RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=why, **words), mentions, [mid])
-    day = ctx.extraction.reference
+    day = ctx.extraction.reference_at(m.fact.span[0])
+    unknown = _unknown_rate(ctx, base, quote, p, day, _forecast(ctx, m))
+    if day is None and ctx.extraction.reference is not None and _counted(ctx, m):
+        unknown = (
+            "기간이 다른 부분에 적힌 날짜로부터 계산됨"
+            if ctx.lang == "ko"
+            else "its period is counted from a date stated in another part of the document"
+        )
+    if unknown is not None:
+        return finding(
+            RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=unknown, **words), mentions, [mid]
+        )
     try:
         if day is not None and p.end > day:
             # a forecast (2025 in a report of 2020) is converted at the report's own date
@@ -277,7 +364,7 @@ def _against_ecb(
         else Severity.INFO
     )
     message = ctx.say(_ECB_OFF, at_ecb=at_ecb, **words)
-    at_date = _rate_at_reference(ctx, base, quote)
+    at_date = _rate_at_reference(ctx, base, quote, day)
     if (
         severity is Severity.WARNING
         and at_date is not None
@@ -285,7 +372,6 @@ def _against_ecb(
         and at_date.rate * (1 - TOLERANCE) <= hi
     ):
         severity = Severity.INFO  # converted at the report's own date, not the period's
-        day = ctx.extraction.reference
         message += ctx.say(_AT_REFERENCE, rate=_r(at_date.rate), day=day.isoformat() if day else "")
     values = [mid, ecb, (deviation * 100).quantize(_Q), amount * ecb]
     return finding(RULE_ECB, severity, message, mentions, values)
@@ -297,9 +383,66 @@ _AT_REFERENCE = {
 }
 
 
-def _rate_at_reference(ctx: Context, base: str, quote: str) -> Rate | None:
-    """The ECB rate on the report's own (publication) date, where the text states one."""
-    day = ctx.extraction.reference
+def _unknown_rate(
+    ctx: Context, base: str, quote: str, p: Period, day: date | None, forecast: bool
+) -> str | None:
+    """Why no ECB rate is known for a figure of ``p`` written on ``day``, or None.
+
+    A forecast in a text (or part of one) that states no date of its own was converted on a day
+    nobody knows; a period that runs past the last bundled fixing has no rate yet; nor has a
+    forecast whose writer's date lies past the data.
+    """
+    assert ctx.fx is not None
+    try:
+        last = min(ctx.fx.bounds(base)[1], ctx.fx.bounds(quote)[1])
+    except FxError as exc:
+        return str(exc)
+    ko = ctx.lang == "ko"
+    if day is None and forecast:
+        return (
+            "작성일이 없는 글의 전망치라 환산한 날짜를 알 수 없음"
+            if ko
+            else "a forecast in a text that states no date of its own: the day it was converted "
+            "is unknown"
+        )
+    if day is None and p.end > last:
+        return (
+            f"기간이 마지막 ECB 환율({last.isoformat()}) 이후까지 이어짐"
+            if ko
+            else f"the period runs past the last ECB rate ({last.isoformat()})"
+        )
+    if day is not None and p.end > day and not forecast:
+        return (
+            f"작성일 {day.isoformat()} 이후의 기간인데 전망으로 쓰이지 않음: 그 날짜의 글이 아님"
+            if ko
+            else f"the period ends after the date {day.isoformat()} yet the text does not predict "
+            "it: that date does not date this figure"
+        )
+    if day is not None and p.end > day and day > last:
+        return (
+            f"작성일 {day.isoformat()}의 ECB 환율이 아직 없음"
+            if ko
+            else f"no ECB rate yet for the writer's date {day.isoformat()}"
+        )
+    return None
+
+
+# Words that predict (not 추정, an estimate of a past figure): 전망, 预计, expected, will.
+_FORECAST = re.compile(
+    r"전망|예상|예측|것이라|것으로|预计|预测|预期|有望|将|"
+    r"\b(?:forecast|expected|projected|will|estimated\sto|set\sto)\b",
+    re.I,
+)
+
+
+def _forecast(ctx: Context, m: Mention) -> bool:
+    """True when the equivalent's sentence predicts (``…에 달할 전망이다``)."""
+    sent = ctx.extraction.sentence(m)
+    return sent is not None and bool(_FORECAST.search(sent.text))
+
+
+def _rate_at_reference(ctx: Context, base: str, quote: str, day: date | None) -> Rate | None:
+    """The ECB rate on the writer's own (publication) date, where the text states one."""
     if day is None or ctx.fx is None:
         return None
     try:

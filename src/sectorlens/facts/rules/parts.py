@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from sectorlens.facts.context import named_periods
-from sectorlens.facts.dateline import reference_at
+from sectorlens.facts.dateline import reference_found
 from sectorlens.facts.extract import Extraction
 from sectorlens.facts.mentions import Mention
 
@@ -29,6 +29,7 @@ class Parts:
     starts: tuple[int, ...]  # offsets of the top-level headings (empty: the document is one part)
     reference: int | None  # offset of the document's own date
     titles: tuple[str, ...] = ()  # the top-level headings' texts, in the order of ``starts``
+    compilation: bool = False  # separately dated items, each dated by its own date on reading
 
     def index(self, offset: int) -> int:
         """The part an offset of the document's text lies in (0: before the first heading)."""
@@ -41,8 +42,8 @@ class Parts:
     def dated_here(self, m: Mention) -> bool:
         """The fact's period is its own: stated or from context, or counted from a document's
         date stated in front of every part or in its own part."""
-        if not dated_by_document(m):
-            return True
+        if not dated_by_document(m) or self.compilation:
+            return True  # (a compilation's item was read against its own date)
         if self.reference is None:
             return False
         where = self.index(self.reference)
@@ -79,16 +80,17 @@ def parts_of(extraction: Extraction) -> Parts:
     HTML, PDF, DOCX) of the highest level, when there are two or more of them."""
     doc = extraction.document
     if doc.format == "txt":
-        found = reference_at(doc.text)  # headings guessed from short lines: no parts to trust
+        found = reference_found(doc.text)  # headings guessed from short lines: no parts to trust
         return Parts((), None if found is None else found[1])
     heads = [h for h in doc.headings() if h.level is not None]
     top = min((h.level for h in heads if h.level is not None), default=None)
     tops = sorted((h.span[0], h.text) for h in heads if h.level == top)
-    found = reference_at(doc.text)
+    found = reference_found(doc.text)
     where = None if found is None else found[1]
     if len(tops) < 2:
         return Parts((), where)
-    return Parts(tuple(a for a, _ in tops), where, tuple(t for _, t in tops))
+    compilation = extraction.parts.compilation
+    return Parts(tuple(a for a, _ in tops), where, tuple(t for _, t in tops), compilation)
 
 
 # Numbering and the words of a heading that name no scope (the parts of any report)
