@@ -37,15 +37,18 @@ def html_table(head: list[str], rows: list[tuple[str, list[str]]], before: str =
 
 
 def findings(page: str, rule: str = "table.") -> list[Finding]:
+    """The findings (English messages) on the HTML ``page``, of rules starting ``rule``."""
     doc = read_html(page.encode(), "t.html")
     return [f for f in check(extract(doc), lang="en") if f.rule.startswith(rule)]
 
 
 def flagged(page: str, rule: str = "table.") -> list[Finding]:
+    """The errors and warnings among ``findings``."""
     return [f for f in findings(page, rule) if f.severity in BAD]
 
 
 def ok_then_bad(ok: str, bad: str, rule: str = "table.") -> list[Finding]:
+    """Assert ``ok`` is flagged nothing and ``bad`` something; what ``bad`` is flagged."""
     assert flagged(ok, rule) == [], ok
     found = flagged(bad, rule)
     assert found, bad
