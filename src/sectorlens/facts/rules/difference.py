@@ -149,11 +149,28 @@ def _difference(ctx: Context, text: str, members: Sequence[Mention]) -> Finding 
         "stated": ctx.quantity(q, stated),
     }
     ok = abs(computed - stated) <= tol
-    if not ok and not (computed * stated > 0 and _NEAR[0] <= stated / computed <= _NEAR[1]):
+    # the size agrees but the word says the other way (was down $4.9 million to $199.8 million,
+    # compared with $194.9 million): the three figures bear the roles out, the word is wrong
+    flipped = computed != 0 and abs(computed + stated) <= tol and _leads(text, d, later, e, up)
+    near = computed * stated > 0 and _NEAR[0] <= stated / computed <= _NEAR[1]
+    if not (ok or flipped or near):
         return None  # far off: the roles were misread (a loss of last year is no earlier level)
     message = ctx.say(_OK if ok else _OFF, **words)
     severity = Severity.OK if ok else Severity.WARNING
     return finding(RULE, severity, message, [e, later, d], [ev, lv, stated], why=_WHY)
+
+
+def _leads(text: str, d: Mention, later: Mention, e: Mention, up: bool) -> bool:
+    """The change stated first, its own word right before it (``was down $4.9 million to
+    $199.8 million, compared with $194.9 million``; ``49억원 감소한 1,998억원``): the word is the
+    change's, not another item's later in the sentence."""
+    if d.local[0] > min(later.local[0], e.local[0]):
+        lead = text[max(0, d.local[0] - 16) : d.local[0]]
+        tail = text[d.local[1] : d.local[1] + 6]
+        word = _UP if up else _DOWN
+        return bool(word.search(tail)) and not (_UP.search(lead) or _DOWN.search(lead))
+    lead = text[max(0, d.local[0] - 16) : d.local[0]]
+    return bool((_UP if up else _DOWN).search(lead))
 
 
 def _combined(
