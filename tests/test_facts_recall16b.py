@@ -114,8 +114,10 @@ def test_item_list_closed_by_a_particle(text: str, bad: bool) -> None:
 
 # --- zh: 较2022年X%提升 marks the level compared with --------------------------------------
 
+
 @pytest.mark.parametrize(
-    ("word", "bad"), [("微幅提升", False), ("微幅下降", True), ("有所上升", False), ("明显回落", True)]
+    ("word", "bad"),
+    [("微幅提升", False), ("微幅下降", True), ("有所上升", False), ("明显回落", True)],
 )
 def test_zh_compared_level_before_the_verb(word: str, bad: bool) -> None:
     text = f"2023年上半年，早期融资合计占比64.72%，较2022年63.27%{word}。"

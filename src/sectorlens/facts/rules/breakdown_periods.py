@@ -128,7 +128,9 @@ def _tiling(whole: Period, parts: Sequence[Mention]) -> bool:
         return False
     if periods[0].start != whole.start or periods[-1].end != whole.end:
         return False
-    return all(b.start == a.end + timedelta(days=1) for a, b in zip(periods, periods[1:], strict=False))
+    return all(
+        b.start == a.end + timedelta(days=1) for a, b in zip(periods, periods[1:], strict=False)
+    )
 
 
 def _judge(ctx: Context, whole: Mention, members: Sequence[Mention]) -> Finding | None:
