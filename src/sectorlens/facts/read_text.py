@@ -15,8 +15,8 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.block_builder import BlockBuilder, make_block
 from sectorlens.facts.document import Block, BlockKind, Document, Dropped, Table
 from sectorlens.facts.sentences import joiner
-from sectorlens.facts.tables import build_table, is_value
 from sectorlens.facts.stacked_tables import stacked_tables
+from sectorlens.facts.tables import build_table, is_value
 from sectorlens.facts.text_tables import text_tables
 
 HEADING_MAX_CHARS = 60

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, half_unit, norm, point
@@ -39,8 +40,8 @@ _STOCK = re.compile(
 )
 # Words of a sentence's teller, not of its metric (the company reported revenue of …)
 _FILLER = frozenset(
-    "the a company companys group firm it its our we reported posted recorded generated had "
-    "total".split()
+    {"the", "a", "company", "companys", "group", "firm", "it", "its", "our", "we", "reported"}
+    | {"posted", "recorded", "generated", "had", "total"}
 )
 _OFF = {
     "ko": "{metric}: {parts}의 합 {sum}이(가) {whole_period}의 {whole}과(와) 다릅니다 "
@@ -128,9 +129,7 @@ def _tiling(whole: Period, parts: Sequence[Mention]) -> bool:
         return False
     if periods[0].start != whole.start or periods[-1].end != whole.end:
         return False
-    return all(
-        b.start == a.end + timedelta(days=1) for a, b in zip(periods, periods[1:], strict=False)
-    )
+    return all(b.start == a.end + timedelta(days=1) for a, b in pairwise(periods))
 
 
 def _judge(ctx: Context, whole: Mention, members: Sequence[Mention]) -> Finding | None:
