@@ -196,3 +196,43 @@ def test_quarters_against_the_half(lang: str) -> None:
 )
 def test_no_period_breakdown_without_the_relation(text: str) -> None:
     assert not flagged(run(text, "breakdown.periods"))
+
+
+# --- tables copied one cell per line -------------------------------------------------------
+
+STACKED = {
+    "en": ("First\nQuarter\nSecond\nQuarter\nThird\nQuarter\nTotal\n", "Net sales\nCost of sales\n"
+           "Gross profit\n", "$\n"),
+    "ko": ("1분기\n2분기\n3분기\n합계\n", "매출액\n매출원가\n매출총이익\n", ""),
+    "zh": ("第一季度\n第二季度\n第三季度\n合计\n", "营业收入\n营业成本\n毛利\n", ""),
+}
+
+
+def _stacked(lang: str, first: str) -> str:
+    head, labels, cur = STACKED[lang]
+    rows = [
+        [first, "200", "300", "600"],
+        ["60", "80", "90", "230"],
+        ["40", "120", "210", "370"],
+    ]
+    out = [head]
+    for label, values in zip(labels.split("\n"), rows, strict=False):
+        out.append(label + "\n" + "".join(f"{cur}{v}\n" for v in values))
+    return "".join(out)
+
+
+@pytest.mark.parametrize("lang", STACKED)
+def test_one_cell_per_line_table_total(lang: str) -> None:
+    assert not flagged(run(_stacked(lang, "100"), "table."))
+    hits = flagged(run(_stacked(lang, "150"), "table.total"))
+    assert hits and hits[0].severity is Severity.ERROR
+
+
+def test_numbers_between_prose_lines_are_no_stacked_table() -> None:
+    """Page numbers and short notes between paragraphs: one value per label is no table."""
+    text = (
+        "Revenue rose in every quarter.\n12\nNotes to the statements\n13\n"
+        "Total revenue was strong\n14\nOutlook\n15\n"
+    )
+    extraction = extract(from_text(text))
+    assert not any(b.table is not None for b in extraction.document.blocks)
