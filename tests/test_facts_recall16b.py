@@ -72,9 +72,25 @@ NET = (
 )
 
 
-def test_net_total_off_in_one_column_is_an_error() -> None:
-    assert not flagged(run(NET.format(x="3,400"), "table.", "md"))
-    hits = flagged(run(NET.format(x="3,900"), "table.total", "md"))
+NET_LABELS = {
+    "en": (
+        "Interest expense",
+        "Gain on sale of assets",
+        "Other income, net",
+        "Total other income (expense), net",
+    ),
+    "ko": ("이자비용", "자산처분이익", "기타손익", "영업외손익 합계"),
+    "zh": ("利息支出", "资产处置收益", "其他收益", "营业外收支合计"),
+}
+
+
+@pytest.mark.parametrize("lang", NET_LABELS)
+def test_net_total_off_in_one_column_is_an_error(lang: str) -> None:
+    table = NET
+    for en, own in zip(NET_LABELS["en"], NET_LABELS[lang], strict=True):
+        table = table.replace(en, own)
+    assert not flagged(run(table.format(x="3,400"), "table.", "md"))
+    hits = flagged(run(table.format(x="3,900"), "table.total", "md"))
     assert hits and hits[0].severity is Severity.ERROR
 
 
@@ -136,8 +152,9 @@ DIFF = {
     "en": "Gross margin in the quarter was {w} $4.9 million to $199.8 million, compared with "
     "$194.9 million in the prior-year quarter.",
     "ko": "영업이익은 1,998억원으로 전년 동기(1,949억원) 대비 49억원 {w}했다.",
+    "zh": "2023年营业利润199.8亿元，比上年的194.9亿元{w}4.9亿元。",
 }
-WORDS = {"en": ("up", "down"), "ko": ("증가", "감소")}
+WORDS = {"en": ("up", "down"), "ko": ("증가", "감소"), "zh": ("增加", "减少")}
 
 
 @pytest.mark.parametrize("lang", DIFF)
@@ -201,8 +218,11 @@ def test_no_period_breakdown_without_the_relation(text: str) -> None:
 # --- tables copied one cell per line -------------------------------------------------------
 
 STACKED = {
-    "en": ("First\nQuarter\nSecond\nQuarter\nThird\nQuarter\nTotal\n", "Net sales\nCost of sales\n"
-           "Gross profit\n", "$\n"),
+    "en": (
+        "First\nQuarter\nSecond\nQuarter\nThird\nQuarter\nTotal\n",
+        "Net sales\nCost of sales\nGross profit\n",
+        "$\n",
+    ),
     "ko": ("1분기\n2분기\n3분기\n합계\n", "매출액\n매출원가\n매출총이익\n", ""),
     "zh": ("第一季度\n第二季度\n第三季度\n合计\n", "营业收入\n营业成本\n毛利\n", ""),
 }

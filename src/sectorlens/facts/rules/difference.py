@@ -161,16 +161,17 @@ def _difference(ctx: Context, text: str, members: Sequence[Mention]) -> Finding 
 
 
 def _leads(text: str, d: Mention, later: Mention, e: Mention, up: bool) -> bool:
-    """The change stated first, its own word right before it (``was down $4.9 million to
-    $199.8 million, compared with $194.9 million``; ``49억원 감소한 1,998억원``): the word is the
-    change's, not another item's later in the sentence."""
-    if d.local[0] > min(later.local[0], e.local[0]):
-        lead = text[max(0, d.local[0] - 16) : d.local[0]]
-        tail = text[d.local[1] : d.local[1] + 6]
-        word = _UP if up else _DOWN
-        return bool(word.search(tail)) and not (_UP.search(lead) or _DOWN.search(lead))
-    lead = text[max(0, d.local[0] - 16) : d.local[0]]
-    return bool((_UP if up else _DOWN).search(lead))
+    """The word is the change's own: right before a change stated first (``was down $4.9
+    million to $199.8 million, compared with $194.9 million``), or beside a change that follows
+    its two levels closely (``전년 동기(1,949억원) 대비 49억원 감소``, ``比上年的194.9亿元减少4.9亿元``)
+    — not another item's change later in the sentence."""
+    word = _UP if up else _DOWN
+    lead = text[max(0, d.local[0] - 10) : d.local[0]]
+    if d.local[0] < min(later.local[0], e.local[0]):
+        return bool(word.search(lead))
+    gap = text[max(later.local[1], e.local[1]) : d.local[0]]
+    tail = text[d.local[1] : d.local[1] + 6]
+    return len(gap) <= 12 and bool(word.search(lead) or word.search(tail))
 
 
 def _combined(

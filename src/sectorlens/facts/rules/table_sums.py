@@ -25,6 +25,8 @@ RULE_TOTAL = "table.total"
 HUNDRED = Decimal(100)
 TOTAL = re.compile(
     r"^\s*(?:(?:sub-?\s?)?total|sum|합계|총계|계|소계|合计|合計|总计|總計|小计|共计)\b|\btotal\s*$|^total\b"
+    # 영업외손익 합계, 营业外收支合计: the total word after the name
+    r"|(?:합계|총계|소계|合计|合計|总计|總計|小计)\s*$"
     # the last of a stacked restatement (As previously reported / Adjustments / As restated)
     r"|^\s*as\s+(?:restated|adjusted|revised|recast)\s*$",
     re.I,
