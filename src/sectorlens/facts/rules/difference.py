@@ -163,8 +163,8 @@ def _difference(ctx: Context, text: str, members: Sequence[Mention]) -> Finding 
 def _leads(text: str, d: Mention, later: Mention, e: Mention, up: bool) -> bool:
     """The word is the change's own: right before a change stated first (``was down $4.9
     million to $199.8 million, compared with $194.9 million``), or beside a change that follows
-    its two levels closely (``전년 동기(1,949억원) 대비 49억원 감소``, ``比上年的194.9亿元减少4.9亿元``)
-    — not another item's change later in the sentence."""
+    its two levels closely (``전년 동기(1,949억원) 대비 49억원 감소``,
+    ``比上年的194.9亿元减少4.9亿元``) — not another item's change later in the sentence."""
     word = _UP if up else _DOWN
     lead = text[max(0, d.local[0] - 10) : d.local[0]]
     if d.local[0] < min(later.local[0], e.local[0]):
