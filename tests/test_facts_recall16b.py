@@ -256,3 +256,36 @@ def test_numbers_between_prose_lines_are_no_stacked_table() -> None:
     )
     extraction = extract(from_text(text))
     assert not any(b.table is not None for b in extraction.document.blocks)
+
+
+# --- shares each stated as a share, and their stated combined share ------------------------
+
+COMBINED = {
+    "zh": "种子轮融资数量占比24.10%；A轮融资数量占比{x}%；早期融资合计占比64.72%。",
+    "ko": "시드 투자 비중은 24.1%, 시리즈A 투자 비중은 {x}%로 초기 투자 합계 비중은 64.7%였다.",
+    "en": "Seed rounds had a share of 24.1%, Series A rounds a share of {x}%, for a combined share "
+    "of 64.7%.",
+}
+
+
+@pytest.mark.parametrize("lang", COMBINED)
+def test_shares_against_their_combined_share(lang: str) -> None:
+    ok = "40.62" if lang == "zh" else "40.6"
+    bad = "41.62" if lang == "zh" else "41.6"
+    assert not flagged(run(COMBINED[lang].format(x=ok), "breakdown"))
+    hits = flagged(run(COMBINED[lang].format(x=bad), "breakdown"))
+    assert hits and hits[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the top five combined: the three listed need not be all of them
+        "前三大客户销售占比分别为：客户一占比20.1%，客户二占比15.2%，客户三占比10.3%，"
+        "前五大客户合计占比55.6%。",
+        # rates of their own, not shares of one whole
+        "毛利率为24.1%，净利率为10.2%，合计为40.6%。",
+    ],
+)
+def test_no_combined_share_without_the_relation(text: str) -> None:
+    assert not flagged(run(text, "breakdown"))
