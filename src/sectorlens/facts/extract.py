@@ -28,9 +28,9 @@ from sectorlens.facts.context import (
     change_of,
     named_periods,
 )
-from sectorlens.facts.dateline import is_dateline, reference_date
+from sectorlens.facts.dateline import reference_date
 from sectorlens.facts.document import Block
-from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
+from sectorlens.facts.fiscal import fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout
 from sectorlens.facts.mentions import FACT_KINDS, Mention
 from sectorlens.facts.parts import Parts, document_parts
@@ -40,8 +40,10 @@ from sectorlens.facts.period_context import (
     change_period,
     continues_list,
     endpoint,
+    heading_period,
     noted,
     span_word,
+    to_date,
 )
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
@@ -151,7 +153,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
                 reference = parts.date_at(head.span[0], own_reference)
                 scope = Scope(reference)
                 inherited = item_period = None
-            _heading_period(head.text, scope, fiscal, reference)
+            heading_period(head, scope, fiscal, reference)
         if sent.paragraph != paragraph:
             before, block = block, doc.block_at(sent.offsets[-1])
             paragraph, first_of_item = sent.paragraph, True
@@ -161,7 +163,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         year = (base or NO_PERIOD).end.year
         published = base is not None and base is scope.reference_period
         dating = Dating(fiscal, base.end if base else None, published, reference, base)
-        found = named_periods(sent.text, None if year == 1 else year, dating)
+        found = to_date(sent.text, named_periods(sent.text, None if year == 1 else year, dating))
         if not any(not n.compared for n in found) and base is not None and _day_or_quarter(base):
             word = span_word(sent.text, base.end, fiscal, published)
             found = found if word is None else tuple(sorted((*found, word), key=lambda n: n.start))
@@ -232,16 +234,6 @@ def _parts_of(own: Sequence[Period], inherited: Period | None) -> bool:
 
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-
-
-def _heading_period(text: str, scope: Scope, fiscal: Fiscal | None, reference: date | None) -> None:
-    """A heading of the document model dates what follows it (also one a layout merged)."""
-    base = scope.period or scope.reference_period
-    year = None if base is None else base.end.year
-    dating = Dating(fiscal, base.end if base else None, base is scope.reference_period, reference)
-    own = [n.period for n in named_periods(text, year, dating) if not n.compared]
-    if own and not is_dateline(text):
-        scope.period = own[-1]
 
 
 def _sentence_facts(
