@@ -17,6 +17,7 @@ from sectorlens.facts.rules import (
     equivalents,
     growth,
     headline,
+    items,
     lead,
     margin,
     restated,
@@ -66,7 +67,7 @@ def run(ctx: Context, names: Iterable[str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for name in chosen:
         findings.extend(RULES[name](ctx))
-    findings = share_of.unchecked(findings)
+    findings = items.within_items(ctx, share_of.unchecked(findings))
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], min(f.lines, default=0)))
 
 
