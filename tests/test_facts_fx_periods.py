@@ -177,3 +177,43 @@ def test_a_restatement_across_two_items_of_a_compilation_is_info() -> None:
     alone = text.replace("# Part 2\n\n입력 2023.01.18\n\n", "").replace("입력 2016.08.16\n\n", "")
     found = check(extract(from_text(alone, fmt="md")), lang="ko")
     assert any(f.severity is not Severity.INFO for f in found if f.rule.startswith("restated"))
+
+
+# One rate for every year (≈ 1100 KRW per USD, the writer's day), and one equivalent off it.
+ONE_RATE = {
+    "ko": "2018년 시장은 6460억 달러(약 711조 원)였다. 2019년에는 7260억 달러(약 799조 원)로 "
+    "늘었다.\n\n2020년 시장은 8150억 달러(약 {x}조 원)였다.",
+    "en": "The market was $646 billion (KRW 711 trillion) in 2018 and $726 billion (KRW 799 "
+    "trillion) in 2019.\n\nIt was $815 billion (KRW {x} trillion) in 2020.",
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_an_equivalent_off_the_one_rate_used_for_every_year_is_found(
+    fx: FxRates, lang: str
+) -> None:
+    ok = fx_findings(ONE_RATE[lang].format(x="897"), fx, lang)
+    assert [f for f in ok if f.rule == "fx.consistent" and f.severity is not Severity.OK] == []
+    off = fx_findings(ONE_RATE[lang].format(x="1100"), fx, lang)
+    (warned,) = [f for f in off if f.rule == "fx.consistent"]
+    assert warned.severity is Severity.WARNING
+    assert "8150억" in warned.facts[0].sentence or "$815 billion" in warned.facts[0].sentence
+
+
+def test_a_figure_of_a_period_after_the_writers_date_not_forecast_is_info(fx: FxRates) -> None:
+    text = "Published: March 3, 2015\n\nRevenue was $2 billion (KRW 2.9 trillion) in 2020."
+    (f,) = fx_findings(text, fx)
+    assert f.severity is Severity.INFO
+    assert "does not predict" in f.message
+
+
+def test_a_date_stated_deep_in_a_long_document_dates_only_its_own_part() -> None:
+    filler = "Revenue grew in the period under review. " * 150
+    chapters = [f"# Chapter {i}\n\n{filler}\n\n" for i in range(1, 9)]
+    chapters[2] = "# Chapter 3\n\nPublished: March 3, 2015\n\nThe board met.\n\n"
+    text = "".join(chapters)
+    extraction = extract(from_text(text, fmt="md"))
+    assert extraction.reference is not None
+    assert extraction.reference_at(text.index("The board met")) == extraction.reference
+    assert extraction.reference_at(text.index("# Chapter 2")) == extraction.reference  # near
+    assert extraction.reference_at(len(text) - 5) is None  # far, in another part

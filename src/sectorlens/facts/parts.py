@@ -60,7 +60,10 @@ class Parts:
 
 
 def top_level_starts(doc: Document) -> tuple[int, ...]:
-    """Offsets of the headings of the highest level the reader saw (``# Part 3``)."""
+    """Offsets of the marked-up headings (Markdown, HTML, PDF, DOCX) of the highest level the
+    reader saw (``# Part 3``); a plain text's headings, guessed from short lines, make no parts."""
+    if doc.format == "txt":
+        return ()
     heads = [b for b in doc.headings() if b.level is not None]
     if not heads:
         return ()

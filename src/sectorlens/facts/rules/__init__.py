@@ -8,6 +8,7 @@ from sectorlens.facts.rules import (
     balance,
     breakdown,
     breakdown_by,
+    breakdown_periods,
     breakdown_segments,
     comparison,
     derived,
@@ -36,6 +37,7 @@ Rule = Callable[[Context], list[Finding]]
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
     "breakdown_by": breakdown_by.check,
+    "breakdown_periods": breakdown_periods.check,
     "breakdown_segments": breakdown_segments.check,
     "share_of": share_of.check,
     "trend": trend.check,

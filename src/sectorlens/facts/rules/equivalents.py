@@ -19,8 +19,17 @@ from sectorlens.facts.rules.common import (
     point,
     significant,
 )
+from sectorlens.facts.rules.equivalent_times import (
+    Item,
+    counted,
+    forecast,
+    meet,
+    one_rate_for_all,
+    same_time,
+    unknown_rate,
+)
 from sectorlens.fx import FxError, Rate
-from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
+from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE_CONSISTENT = "fx.consistent"
 RULE_ECB = "fx.ecb"
@@ -111,9 +120,6 @@ def _written_after(ctx: Context) -> list[Mention]:
         quantity = dataclasses.replace(qa, equivalent=qb)
         out.append(dataclasses.replace(a, fact=dataclasses.replace(a.fact, quantity=quantity)))
     return out
-
-
-Item = tuple[Mention, tuple[Decimal, Decimal, Decimal]]
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -213,7 +219,7 @@ def _consistency(
         message = ctx.say(
             _SPLIT, n=len(items), base=base, quote=quote, lo=_r(rates[0]), hi=_r(rates[-1])
         )
-        one_time = all(_same_time(ctx, a, b) for a, b in itertools.combinations(mentions, 2))
+        one_time = all(same_time(ctx, a, b) for a, b in itertools.combinations(mentions, 2))
         severity = Severity.WARNING if one_time else Severity.INFO
         if not one_time:
             message += ctx.say(_PERIODS)
@@ -223,7 +229,7 @@ def _consistency(
     for m, r in items:
         if r[0] <= best <= r[2]:
             continue
-        if any(x is not m and _same_time(ctx, m, x) and _meet(r, q) for x, q in items):
+        if any(x is not m and same_time(ctx, m, x) and meet(r, q) for x, q in items):
             continue  # it agrees with an equivalent converted at the same time (one sentence)
         message = ctx.say(
             _APART,
@@ -236,7 +242,7 @@ def _consistency(
         )
         # an outlier is wrong only against equivalents converted at the same time as it, or
         # where the others show the writer used one rate whatever the period
-        one_time = any(_same_time(ctx, m, x) for x, _ in inliers) or _one_rate_for_all(
+        one_time = any(same_time(ctx, m, x) for x, _ in inliers) or one_rate_for_all(
             ctx, m, inliers
         )
         if not one_time:
@@ -251,55 +257,6 @@ _PERIODS = {
     "ko": " 다만 기간이 서로 다른 환산액이라 각 기간의 환율로 환산했을 수 있습니다.",
     "en": " They are figures of different periods, each possibly converted at its own rate.",
 }
-
-
-NEAR = 3000  # characters: equivalents this close, none with a period of its own, are one text's
-
-
-def _same_time(ctx: Context, a: Mention, b: Mention) -> bool:
-    """Two equivalents converted at one time: in one sentence; both without a period of their
-    own in one part or close together (one writer's, at the writer's date); or of one stated
-    period — where they stand in different top-level parts, neither a forecast (converted when
-    made) nor of a year counted from the document's date."""
-    if a.sentence is not None and a.sentence == b.sentence:
-        return True
-    parts = ctx.extraction.parts
-    here = parts.index(a.fact.span[0]) == parts.index(b.fact.span[0])
-    if _stated(a) is None and _stated(b) is None:
-        return here or abs(a.fact.span[0] - b.fact.span[0]) < NEAR
-    if _stated(a) is None or _stated(a) != _stated(b):
-        return False
-    return here or not any(_counted(ctx, x) or _forecast(ctx, x) for x in (a, b))
-
-
-def _counted(ctx: Context, m: Mention) -> bool:
-    """The mention's period was counted from the document's date (``今年`` read as 2025)."""
-    named = ctx.extraction.named.get(m.sentence, ()) if m.sentence is not None else ()
-    return any(n.period == m.fact.period and n.note and "document's date" in n.note for n in named)
-
-
-def _one_rate_for_all(ctx: Context, m: Mention, inliers: list[Item]) -> bool:
-    """The equivalents agreeing on one rate span several periods, in ``m``'s own part or in
-    several parts: the writer converted at one rate whatever the period (there, or throughout),
-    and ``m`` (no forecast, its period stated) should be at it too."""
-    if _forecast(ctx, m) or _counted(ctx, m):
-        return False
-    parts = ctx.extraction.parts
-    dated = [(parts.index(x.fact.span[0]), p) for x, _ in inliers if (p := _stated(x))]
-    here = parts.index(m.fact.span[0])
-    if len({p for i, p in dated if i == here}) > 1:
-        return True
-    return len({p for _, p in dated}) > 1 and len({i for i, _ in dated}) > 1
-
-
-def _stated(m: Mention) -> Period | None:
-    """The mention's period where the text gives one (not the document's date standing in)."""
-    return None if m.period_source == "reference" else m.fact.period
-
-
-def _meet(a: tuple[Decimal, Decimal, Decimal], b: tuple[Decimal, Decimal, Decimal]) -> bool:
-    """Two implied rates that agree within their rounding."""
-    return a[0] <= b[2] and b[0] <= a[2]
 
 
 def _against_ecb(
@@ -326,8 +283,8 @@ def _against_ecb(
         why = "기간을 알 수 없음" if ctx.lang == "ko" else "no period stated"
         return finding(RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=why, **words), mentions, [mid])
     day = ctx.extraction.reference_at(m.fact.span[0])
-    unknown = _unknown_rate(ctx, base, quote, p, day, _forecast(ctx, m))
-    if day is None and ctx.extraction.reference is not None and _counted(ctx, m):
+    unknown = unknown_rate(ctx, base, quote, p, day, forecast(ctx, m))
+    if day is None and ctx.extraction.reference is not None and counted(ctx, m):
         unknown = (
             "기간이 다른 부분에 적힌 날짜로부터 계산됨"
             if ctx.lang == "ko"
@@ -381,64 +338,6 @@ _AT_REFERENCE = {
     "ko": " 다만 보고서 작성일의 ECB 환율 {rate}({day})과는 맞습니다.",
     "en": " It matches the ECB rate {rate} of the report's own date ({day}).",
 }
-
-
-def _unknown_rate(
-    ctx: Context, base: str, quote: str, p: Period, day: date | None, forecast: bool
-) -> str | None:
-    """Why no ECB rate is known for a figure of ``p`` written on ``day``, or None.
-
-    A forecast in a text (or part of one) that states no date of its own was converted on a day
-    nobody knows; a period that runs past the last bundled fixing has no rate yet; nor has a
-    forecast whose writer's date lies past the data.
-    """
-    assert ctx.fx is not None
-    try:
-        last = min(ctx.fx.bounds(base)[1], ctx.fx.bounds(quote)[1])
-    except FxError as exc:
-        return str(exc)
-    ko = ctx.lang == "ko"
-    if day is None and forecast:
-        return (
-            "작성일이 없는 글의 전망치라 환산한 날짜를 알 수 없음"
-            if ko
-            else "a forecast in a text that states no date of its own: the day it was converted "
-            "is unknown"
-        )
-    if day is None and p.end > last:
-        return (
-            f"기간이 마지막 ECB 환율({last.isoformat()}) 이후까지 이어짐"
-            if ko
-            else f"the period runs past the last ECB rate ({last.isoformat()})"
-        )
-    if day is not None and p.end > day and not forecast:
-        return (
-            f"작성일 {day.isoformat()} 이후의 기간인데 전망으로 쓰이지 않음: 그 날짜의 글이 아님"
-            if ko
-            else f"the period ends after the date {day.isoformat()} yet the text does not predict "
-            "it: that date does not date this figure"
-        )
-    if day is not None and p.end > day and day > last:
-        return (
-            f"작성일 {day.isoformat()}의 ECB 환율이 아직 없음"
-            if ko
-            else f"no ECB rate yet for the writer's date {day.isoformat()}"
-        )
-    return None
-
-
-# Words that predict (not 추정, an estimate of a past figure): 전망, 预计, expected, will.
-_FORECAST = re.compile(
-    r"전망|예상|예측|것이라|것으로|预计|预测|预期|有望|将|"
-    r"\b(?:forecast|expected|projected|will|estimated\sto|set\sto)\b",
-    re.I,
-)
-
-
-def _forecast(ctx: Context, m: Mention) -> bool:
-    """True when the equivalent's sentence predicts (``…에 달할 전망이다``)."""
-    sent = ctx.extraction.sentence(m)
-    return sent is not None and bool(_FORECAST.search(sent.text))
 
 
 def _rate_at_reference(ctx: Context, base: str, quote: str, day: date | None) -> Rate | None:
