@@ -35,7 +35,10 @@ _LATIN_SCALE = r"(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|[kmb])(?!
 _CJK_SCALED = rf"{_NUM}(?:多|余|餘|여)?\s?(?:조|억|천만|백만|만|천|万亿|亿|万|千|百|萬億|億|萬|兆)"
 _AMOUNT = (
     rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|兆|亿|万|千|億|萬))*"
-    r"(?:(?<=[만万萬])\d{2,4}(?![\d.,]))?"  # 3만7103: the units below 만 written on
+    r"(?:(?<=[만万萬])\d{2,4}(?![\d.,])"  # 3만7103: the units below 만 written on
+    # 13만 430tCO2eq: Korean spacing puts a space after 만 before the units below it; not a
+    # date, a rank or an age that follows (5만 2019년, 3만 2위)
+    r"|(?<=만)\s(?:\d,\d{3}|\d{1,4})(?![\d.,])(?!\s?(?:년|월|일|분기|개월|주|시|위|세|차|%|％|퍼센트)))?"
     rf"|{_NUM}\s?{_LATIN_SCALE}"
     rf"|{_NUM}"
     rf"|(?:数|几|幾|수|몇)\s?(?:십|백|천|만|억|十|百|千|万|萬|亿|億)+"

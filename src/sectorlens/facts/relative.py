@@ -82,9 +82,9 @@ RELATIVE = re.compile(
             rf"(?:last|past|previous|prior)\s)(?P<ny>{_N})(?:[-\s]year\speriod|\syears)\b"
             rf"|(?:지난|과거|최근)\s?(?P<nyk>\d{{1,2}})\s?년\s?(?:간|동안)"
             rf"|(?:过去|最近|近)\s?(?P<nyz>{_ZH_N})\s?年(?:来|间|中|里)?)",
-            # the first nine months (of 2023): January to the Nth month
-            rf"(?P<firstm>\b(?:the\s)?first\s(?P<fm>{_N})\smonths(?:\sof\s(?:fiscal\s)?"
-            r"(?P<fmy>(?:19|20)\d{2}))?\b)",
+            # the first nine months (of 2023), the nine months of 2023: January to the Nth month
+            rf"(?P<firstm>\b(?:(?:the\s)?first\s(?P<fm>{_N})|the\s(?P<fm0>{_N})(?=\smonths\sof\s"
+            rf"(?:19|20)\d{{2}}))\smonths(?:\sof\s(?:fiscal\s)?(?P<fmy>(?:19|20)\d{{2}}))?\b)",
             # year to date, 年初以来, 연초 이후: January 1 to the document's date
             r"(?P<ytd>\byear[-\s]to[-\s]date\b|\bYTD\b|\bsince\sthe\s(?:beginning|start)\sof\s"
             r"(?:the|this)\syear\b|年初以来|今年初以来|연초\s?(?:이후|이래|부터))",
@@ -198,7 +198,7 @@ def _one(
         note = f"'{word}' read as {y}-{m0 + 1:02d}, counted from the document's date"
         return Period(date(y, m0 + 1, 1), _month_end(y, m0 + 1)), f"{note} {reference.isoformat()}"
     if g["firstm"]:
-        n = _count(g["fm"])
+        n = _count(g["fm"] or g["fm0"])
         fy = int(g["fmy"]) if g["fmy"] else year
         if fy is None or n is None or not 1 <= n <= 12:
             return None
