@@ -1,7 +1,13 @@
 """Running web queries on the read-only store: a pool of cursors, a time limit, a result cache.
 
 Each request borrows one cursor (its own DuckDB connection to the same database) wrapped in an
-Ibis engine, so concurrent requests never share a connection. One watchdog thread interrupts a
+Ibis engine, so concurrent requests never share a connection. The dashboard's and the API's
+query routes enter :meth:`QueryRunner.call` first: requests wait in turn (first come, first
+served) on the event loop until one of ``workers`` slots is free, then run in a worker thread,
+so no more threads run queries than there are cursors. (Handed to the thread pool at once, every
+request got a thread of its own that waited for a cursor and for the interpreter's lock among
+twenty others: which one ran next was left to chance, and a request could wait for many others
+that came after it — a slow tail at the same throughput.) One watchdog thread interrupts a
 query that runs past the time limit (a timer thread per request cost a thread start each). The
 store is opened read-only, and DuckDB lets no other process write to a file while it is open,
 so results cannot go stale while the server runs: identical requests are answered from an LRU
@@ -20,10 +26,13 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import anyio
+import anyio.to_thread
 import duckdb
 import ibis.expr.types as ir
 import orjson
 import pyarrow as pa
+from anyio.lowlevel import RunVar
 
 from sectorlens.errors import SectorlensError
 from sectorlens.metrics import Engine, from_duckdb
@@ -145,15 +154,45 @@ class QueryRunner:
         self.cached_bytes = 0  # the estimated size of what the cache holds now
         self._lock = threading.Lock()
         self._watchdog = Watchdog()
+        self._slots: RunVar[anyio.CapacityLimiter] = RunVar(f"sectorlens-slots-{id(self)}")
+        self._workers = max(1, workers)
+
+    async def call(self, fn: Callable[[], T]) -> T:
+        """``fn()`` in a worker thread once one of ``workers`` slots is free (first come,
+        first served); :class:`Busy` when none frees within the time limit."""
+        try:
+            slots = self._slots.get()
+        except LookupError:  # (one set of slots per event loop)
+            slots = anyio.CapacityLimiter(self._workers)
+            self._slots.set(slots)
+        try:
+            with anyio.fail_after(self.timeout):
+                await slots.acquire()
+        except TimeoutError:
+            raise self._busy() from None
+        try:
+            return await anyio.to_thread.run_sync(fn)
+        finally:
+            slots.release()
+
+    def peek(self, key: Hashable) -> Any | None:
+        """The value kept for ``key`` (counted as a use), or None."""
+        with self._lock:
+            found = self._cache.get(key)
+            if found is None:
+                return None
+            self._cache.move_to_end(key)
+            return found[0]
+
+    def _busy(self) -> Busy:
+        return Busy(f"the server is busy: no free connection within {self.timeout:g} s")
 
     def run(self, fn: Callable[[Lease], T]) -> T:
         """``fn(lease)`` on a free cursor, interrupted after the time limit."""
         try:
             lease = self._pool.get(timeout=self.timeout)
         except queue.Empty:
-            raise Busy(
-                f"the server is busy: no free connection within {self.timeout:g} s"
-            ) from None
+            raise self._busy() from None
         guard = threading.Lock()
         running = [True]
 
