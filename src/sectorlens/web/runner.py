@@ -2,37 +2,37 @@
 
 Each request borrows one cursor (its own DuckDB connection to the same database) wrapped in an
 Ibis engine, so concurrent requests never share a connection. The dashboard's and the API's
-query routes enter :meth:`QueryRunner.call` first: requests wait in turn (first come, first
-served) on the event loop until one of ``workers`` slots is free, then run in a worker thread,
-so no more threads run queries than there are cursors. (Handed to the thread pool at once, every
-request got a thread of its own that waited for a cursor and for the interpreter's lock among
-twenty others: which one ran next was left to chance, and a request could wait for many others
-that came after it — a slow tail at the same throughput.) One watchdog thread interrupts a
-query that runs past the time limit (a timer thread per request cost a thread start each). The
-store is opened read-only, and DuckDB lets no other process write to a file while it is open,
-so results cannot go stale while the server runs: identical requests are answered from an LRU
-cache bounded in bytes (:func:`size_of` estimates an answer's size: Arrow buffers, strings and
-containers), not in entries, so a few large answers cannot fill the memory.
+query routes run on a few threads of their own (:meth:`QueryRunner.call`: one per CPU core, at
+most one per cursor), which take the requests in the order they came. (Handed to the event
+loop's thread pool instead, every request got a thread that waited for a cursor and for the
+interpreter's lock among twenty others: which one ran next was left to chance, so a request
+could wait for many that came after it — a slow tail — and each hand-over woke a thread.)
+One watchdog thread interrupts a query that runs past the time limit (a timer thread per
+request cost a thread start each). The store is opened read-only, and DuckDB lets no other
+process write to a file while it is open, so results cannot go stale while the server runs:
+identical requests are answered from an LRU cache bounded in bytes (:func:`size_of` estimates
+an answer's size: Arrow buffers, strings and containers), not in entries, so a few large
+answers cannot fill the memory.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
 import queue
 import sys
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import anyio
-import anyio.to_thread
 import duckdb
 import ibis.expr.types as ir
 import orjson
 import pyarrow as pa
-from anyio.lowlevel import RunVar
 
 from sectorlens.errors import SectorlensError
 from sectorlens.metrics import Engine, from_duckdb
@@ -134,13 +134,18 @@ class Lease:
 
 
 class QueryRunner:
-    """Runs functions of a :class:`Lease` with a time limit; caches results by key."""
+    """Runs functions of a :class:`Lease` with a time limit; caches results by key.
+
+    ``workers`` cursors; ``threads`` threads for :meth:`call` (0: one per CPU core, at most
+    ``workers``, so that a request on a thread never waits for a cursor).
+    """
 
     def __init__(
         self,
         con: duckdb.DuckDBPyConnection,
         *,
         workers: int = 4,
+        threads: int = 0,
         timeout: float = 5.0,
         cache_bytes: int = 256 * 2**20,
     ) -> None:
@@ -154,26 +159,26 @@ class QueryRunner:
         self.cached_bytes = 0  # the estimated size of what the cache holds now
         self._lock = threading.Lock()
         self._watchdog = Watchdog()
-        self._slots: RunVar[anyio.CapacityLimiter] = RunVar(f"sectorlens-slots-{id(self)}")
-        self._workers = max(1, workers)
+        self._threads_n = max(1, threads or min(workers, os.cpu_count() or 1))
+        self._executor: ThreadPoolExecutor | None = None
 
     async def call(self, fn: Callable[[], T]) -> T:
-        """``fn()`` in a worker thread once one of ``workers`` slots is free (first come,
-        first served); :class:`Busy` when none frees within the time limit."""
-        try:
-            slots = self._slots.get()
-        except LookupError:  # (one set of slots per event loop)
-            slots = anyio.CapacityLimiter(self._workers)
-            self._slots.set(slots)
-        try:
-            with anyio.fail_after(self.timeout):
-                await slots.acquire()
-        except TimeoutError:
-            raise self._busy() from None
-        try:
-            return await anyio.to_thread.run_sync(fn)
-        finally:
-            slots.release()
+        """``fn()`` on one of the runner's threads, requests served in the order they came;
+        :class:`Busy` when it waited for a thread longer than the time limit."""
+        queued = time.monotonic()
+
+        def job() -> T:
+            if time.monotonic() - queued > self.timeout:
+                raise self._busy()
+            return fn()
+
+        return await asyncio.get_running_loop().run_in_executor(self._pool_of_threads(), job)
+
+    def _pool_of_threads(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(self._threads_n, "sectorlens-query")
+            return self._executor
 
     def peek(self, key: Hashable) -> Any | None:
         """The value kept for ``key`` (counted as a use), or None."""
@@ -243,6 +248,8 @@ class QueryRunner:
     def close(self) -> None:
         """Close every pooled cursor (and stop the watchdog)."""
         self._watchdog.stop()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
         while True:
             try:
                 lease = self._pool.get_nowait()
