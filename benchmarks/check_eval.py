@@ -35,7 +35,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "facts_eval"))
 
-import evalkit as ek  # noqa: E402
+import label_matching as matching  # noqa: E402
+import labelled_corpus as corpus  # noqa: E402
 import plant as pk  # noqa: E402
 
 from sectorlens.facts import check, extract, fact_dict, finding_dict, read_document  # noqa: E402
@@ -48,13 +49,13 @@ KINDS = ("breakdown", "trend", "fx", "restatement", "growth", "table_total")
 class DocResult:
     """Everything measured on one document."""
 
-    doc: ek.Doc
+    doc: corpus.Doc
     seconds: float = 0.0
     error: str | None = None
-    labels: list[ek.LabelResult] = field(default_factory=list)
+    labels: list[matching.LabelResult] = field(default_factory=list)
     flagged: int = 0
     errors: int = 0  # error findings on the original (the rest of ``flagged`` are warnings)
-    false_alarms: list[ek.FindingView] = field(default_factory=list)
+    false_alarms: list[matching.FindingView] = field(default_factory=list)
     real_found: set[str] = field(default_factory=set)
     real_total: int = 0
     planted: list[tuple[pk.Planting, str]] = field(default_factory=list)  # found|missed|n/a
@@ -67,38 +68,38 @@ def _check(extraction: Any, fx: Any) -> list[Any]:
         return list(check(extraction))
 
 
-def _findings(extraction: Any, fx: Any) -> list[ek.FindingView]:
-    return [ek.finding_view(finding_dict(f)) for f in _check(extraction, fx)]
+def _findings(extraction: Any, fx: Any) -> list[matching.FindingView]:
+    return [matching.finding_view(finding_dict(f)) for f in _check(extraction, fx)]
 
 
-def _is_new(f: ek.FindingView, before: list[ek.FindingView]) -> bool:
+def _is_new(f: matching.FindingView, before: list[matching.FindingView]) -> bool:
     keys = {b.key for b in before}
     placed = {(b.rule, b.severity, b.lines) for b in before if b.lines}
     return f.key not in keys and not (f.lines and (f.rule, f.severity, f.lines) in placed)
 
 
 def _planted_found(
-    doc2: Any, p: pk.Planting, found: list[ek.FindingView], before: list[Any]
+    doc2: Any, p: pk.Planting, found: list[matching.FindingView], before: list[Any]
 ) -> bool:
-    text = ek.doc_text(doc2)
+    text = matching.doc_text(doc2)
     spots = pk.locate(text, dataclasses.replace(p, old=p.new))
     if not spots and "|" in p.new:
         # a Markdown table row the reader turned into tab-separated cells (same offsets)
         spots = pk.locate(text.replace("\t", "|"), dataclasses.replace(p, old=p.new))
     windows = [text[max(a - 12, 0) : b + 12] for a, b in spots] or [p.new]
-    lines = {ek.line_of(text, a) for a, _ in spots}
+    lines = {matching.line_of(text, a) for a, _ in spots}
     for f in found:
         if not f.flagged or not _is_new(f, before):
             continue
-        if any(ek.overlap(w, set(f.text)) >= 0.8 for w in windows) or f.lines & lines:
+        if any(matching.overlap(w, set(f.text)) >= 0.8 for w in windows) or f.lines & lines:
             return True
     return False
 
 
 def evaluate(
-    doc: ek.Doc,
-    labels: Sequence[ek.Label],
-    errors: Sequence[ek.RealError],
+    doc: corpus.Doc,
+    labels: Sequence[corpus.Label],
+    errors: Sequence[corpus.RealError],
     plantings: Sequence[pk.Planting],
     fx: Any,
     tmp: Path,
@@ -110,16 +111,16 @@ def evaluate(
         original = read_document(doc.path)
     except Exception as exc:
         res.error = f"{type(exc).__name__}: {exc}"
-        res.labels = [ek.LabelResult(lb, False, False, False) for lb in labels]
+        res.labels = [matching.LabelResult(lb, False, False, False) for lb in labels]
         res.planted = [(p, "missed") for p in plantings]
         return res
-    text = ek.doc_text(original)
+    text = matching.doc_text(original)
     lines = text.split("\n")
     extraction = extract(original)
-    facts = [ek.fact_view(fact_dict(f), lines) for f in extraction.facts]
-    res.labels = ek.match_labels(list(labels), facts)
+    facts = [matching.fact_view(fact_dict(f), lines) for f in extraction.facts]
+    res.labels = matching.match_labels(list(labels), facts)
     findings = _findings(extraction, fx)
-    where = {a: ek.anchor_lines(text, a) for e in errors for a in e.anchors}
+    where = {a: matching.anchor_lines(text, a) for e in errors for a in e.anchors}
     for f in findings:
         if not f.flagged:
             continue
@@ -128,7 +129,7 @@ def evaluate(
         hits = [
             e.id
             for e in errors
-            if ek.states(f, e) and any(ek.covers(f, a, where[a]) for a in e.anchors)
+            if matching.states(f, e) and any(matching.covers(f, a, where[a]) for a in e.anchors)
         ]
         if hits:
             res.real_found.update(hits)
@@ -237,11 +238,11 @@ def _details(d: DocResult) -> list[str]:
     return out
 
 
-def _measure(doc: ek.Doc) -> DocResult:
+def _measure(doc: corpus.Doc) -> DocResult:
     """``evaluate`` with the corpus files read here (one call per worker process)."""
     from sectorlens.fx import FxRates
 
-    labels, errors, plantings = ek.load_labels(), ek.load_errors(), pk.load_plantings()
+    labels, errors, plantings = corpus.load_labels(), corpus.load_errors(), pk.load_plantings()
     with tempfile.TemporaryDirectory() as tmp:
         return evaluate(
             doc,
@@ -262,9 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="misses and false alarms")
     ap.add_argument("--jobs", type=int, default=1, help="documents measured in parallel")
     args = ap.parse_args(argv)
-    docs = [d for d in ek.load_docs(ek.SHARED) if d.path.exists()]
+    docs = [d for d in corpus.load_docs(corpus.SHARED) if d.path.exists()]
     if not docs:
-        print(f"check_eval: no documents under {ek.SHARED}", file=sys.stderr)
+        print(f"check_eval: no documents under {corpus.SHARED}", file=sys.stderr)
         return 1
     docs = [
         d

@@ -46,6 +46,14 @@ def seed_text_path() -> Path:
     return _need(SHARED / "seed" / "china_ai_industry_2021.ko.txt")
 
 
+@pytest.fixture(scope="module")
+def fx() -> object:
+    """The ECB reference rates the package ships (a test module may define its own)."""
+    from sectorlens.fx import FxRates
+
+    return FxRates()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A store path in a temporary folder, also set as ``$SECTORLENS_DB``."""

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalkit import CORPUS, SHARED, Doc, dataclass_strings_replace, load_docs, norm
+from label_matching import norm
+from labelled_corpus import CORPUS, SHARED, Doc, load_docs
 
 WINDOW = 200  # characters either side of `old` in which `context` must occur
 _TAG = re.compile(r"<[^>]*>")
@@ -173,6 +174,38 @@ def plant_document(doc: Any, p: Planting) -> tuple[Any, int]:
             fields["blocks"] = tuple(_edit_block(b, start, end, new, old, p) for b in blocks)
         doc = dataclasses.replace(doc, **fields)
     return doc, len(edits)
+
+
+def dataclass_strings_replace(obj: Any, fix: Any, seen: dict[int, Any] | None = None) -> Any:
+    """``obj`` with ``fix(s)`` applied to every string inside dataclasses, tuples, lists, dicts."""
+    seen = {} if seen is None else seen
+    if id(obj) in seen:
+        return seen[id(obj)]
+    new: Any = obj
+    if isinstance(obj, str):
+        new = fix(obj)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {}
+        for f in dataclasses.fields(obj):
+            if not f.init:
+                continue
+            old = getattr(obj, f.name)
+            val = dataclass_strings_replace(old, fix, seen)
+            if val is not old:
+                changes[f.name] = val
+        new = dataclasses.replace(obj, **changes) if changes else obj
+    elif isinstance(obj, tuple):
+        items = tuple(dataclass_strings_replace(x, fix, seen) for x in obj)
+        changed = any(a is not b for a, b in zip(items, obj, strict=True))
+        new = (type(obj)(*items) if hasattr(obj, "_fields") else items) if changed else obj
+    elif isinstance(obj, list):
+        items_l = [dataclass_strings_replace(x, fix, seen) for x in obj]
+        new = items_l if any(a is not b for a, b in zip(items_l, obj, strict=True)) else obj
+    elif isinstance(obj, dict):
+        items_d = {k: dataclass_strings_replace(v, fix, seen) for k, v in obj.items()}
+        new = items_d if any(items_d[k] is not obj[k] for k in obj) else obj
+    seen[id(obj)] = new
+    return new
 
 
 def plant_strings(obj: Any, p: Planting) -> tuple[Any, int]:

@@ -14,14 +14,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "benchmarks"))
 
-import evalkit as ek  # noqa: E402
+import label_matching as matching  # noqa: E402
+import labelled_corpus as corpus  # noqa: E402
 import plant as pk  # noqa: E402
 
 from sectorlens.facts import from_text  # noqa: E402
 
 
 def test_split_is_balanced_and_complete() -> None:
-    docs = ek.load_docs(Path("/nonexistent"))
+    docs = corpus.load_docs(Path("/nonexistent"))
     halves = Counter(d.half for d in docs)
     assert halves == {"tune": 8, "held-out": 9, "seed": 1}
     for lang in ("ko", "zh", "en"):
@@ -32,8 +33,8 @@ def test_split_is_balanced_and_complete() -> None:
 
 
 def test_labels_are_well_formed() -> None:
-    docs = {d.name for d in ek.load_docs(Path("/nonexistent"))}
-    labels = ek.load_labels()
+    docs = {d.name for d in corpus.load_docs(Path("/nonexistent"))}
+    labels = corpus.load_labels()
     ids = Counter((lb.doc, lb.id) for lb in labels)
     assert not [k for k, n in ids.items() if n > 1]
     per_doc = Counter(lb.doc for lb in labels)
@@ -50,14 +51,14 @@ def test_labels_are_well_formed() -> None:
 def test_periods_are_read_as_written() -> None:
     from datetime import date
 
-    assert ek.parse_period("2024Q2") == (date(2024, 4, 1), date(2024, 6, 30))
-    assert ek.parse_period("2025-01..2025-05") == (date(2025, 1, 1), date(2025, 5, 31))
-    assert ek.parse_period("2024H1") == (date(2024, 1, 1), date(2024, 6, 30))
-    assert ek.parse_period("-") == (None, None)
+    assert corpus.parse_period("2024Q2") == (date(2024, 4, 1), date(2024, 6, 30))
+    assert corpus.parse_period("2025-01..2025-05") == (date(2025, 1, 1), date(2025, 5, 31))
+    assert corpus.parse_period("2024H1") == (date(2024, 1, 1), date(2024, 6, 30))
+    assert corpus.parse_period("-") == (None, None)
 
 
 def test_plantings_cover_every_kind_on_both_halves() -> None:
-    halves = {d.name: d.half for d in ek.load_docs(Path("/nonexistent"))}
+    halves = {d.name: d.half for d in corpus.load_docs(Path("/nonexistent"))}
     plantings = pk.load_plantings()
     kinds = Counter(p.kind for p in plantings)
     assert set(kinds) == {"breakdown", "trend", "fx", "restatement", "growth", "table_total"}
@@ -73,8 +74,8 @@ def test_planting_in_a_read_document_replaces_only_the_chosen_place() -> None:
     p = pk.Planting("x.txt", "P1", "restatement", "10억 원", "12억 원", "매출은", "test")
     planted, n = pk.plant_document(doc, p)
     assert n == 1
-    assert ek.doc_text(planted) == f"매출은 12억 원이다.\n{filler}\n다른 곳: 10억 원.\n"
-    assert ek.doc_text(doc).startswith("매출은 10억")  # the original is left alone
+    assert matching.doc_text(planted) == f"매출은 12억 원이다.\n{filler}\n다른 곳: 10억 원.\n"
+    assert matching.doc_text(doc).startswith("매출은 10억")  # the original is left alone
     with pytest.raises(pk.PlantError):
         pk.plant_text(doc.text, dataclasses.replace(p, context="없는 말"))
 
@@ -135,7 +136,9 @@ def test_planting_in_a_block_model_keeps_blocks_sentences_and_cells_in_step() ->
 
 
 def test_label_matching_is_tolerant_of_locators_but_not_of_values() -> None:
-    (label,) = [lb for lb in ek.load_labels() if lb.doc.startswith("zh_korea") and lb.id == "K4"]
+    (label,) = [
+        lb for lb in corpus.load_labels() if lb.doc.startswith("zh_korea") and lb.id == "K4"
+    ]
     fact = {
         "value": "13380000000",
         "subject": "IT产品出口金额",
@@ -143,20 +146,22 @@ def test_label_matching_is_tolerant_of_locators_but_not_of_values() -> None:
         "sentence": "韩国5月份IT产品出口金额同比增长4.7%，达到了133.8亿美元。",
         "locator": {"page": None, "block": 3},
     }
-    view = ek.fact_view(fact, [])
-    (r,) = ek.match_labels([label], [view])
+    view = matching.fact_view(fact, [])
+    (r,) = matching.match_labels([label], [view])
     assert r.found and r.right
-    other = ek.fact_view(fact | {"value": "13380000001"}, [])
-    assert not ek.match_labels([label], [other])[0].found
-    wrong_period = ek.fact_view(fact | {"period": {"start": "2011-01-01", "end": "2011-05-31"}}, [])
-    (r2,) = ek.match_labels([label], [wrong_period])
+    other = matching.fact_view(fact | {"value": "13380000001"}, [])
+    assert not matching.match_labels([label], [other])[0].found
+    wrong_period = matching.fact_view(
+        fact | {"period": {"start": "2011-01-01", "end": "2011-05-31"}}, []
+    )
+    (r2,) = matching.match_labels([label], [wrong_period])
     assert r2.found and not r2.right
     assert label.value == Decimal("13380000000")
 
 
 @pytest.mark.shared
 def test_every_planting_applies_to_its_document(shared_data: Path) -> None:
-    docs = {d.name: d for d in ek.load_docs(shared_data.parent)}
+    docs = {d.name: d for d in corpus.load_docs(shared_data.parent)}
     for p in pk.load_plantings():
         doc = docs[p.doc]
         if doc.format != "pdf":
@@ -183,9 +188,9 @@ def test_harness_runs_on_one_small_document(
 
 
 def test_a_real_error_is_found_only_by_a_finding_that_states_its_numbers() -> None:
-    (err,) = [e for e in ek.load_errors() if e.doc.startswith("zh_gator-lithium")]
+    (err,) = [e for e in corpus.load_errors() if e.doc.startswith("zh_gator-lithium")]
     sentence = "5 月乘用车装机 47.8GWh，占比 81.60%；1-5 月累计占比 81.95%。"
-    right = ek.finding_view(
+    right = matching.finding_view(
         {
             "rule": "derived.share",
             "severity": "error",
@@ -194,7 +199,7 @@ def test_a_real_error_is_found_only_by_a_finding_that_states_its_numbers() -> No
             "quotes": [sentence],
         }
     )
-    wrong = ek.finding_view(
+    wrong = matching.finding_view(
         {
             "rule": "breakdown.sum",
             "severity": "error",
@@ -204,21 +209,21 @@ def test_a_real_error_is_found_only_by_a_finding_that_states_its_numbers() -> No
         }
     )
     anchor = err.anchors[0]
-    assert ek.covers(right, anchor, set()) and ek.covers(wrong, anchor, set())
-    assert ek.states(right, err) and not ek.states(wrong, err)
+    assert matching.covers(right, anchor, set()) and matching.covers(wrong, anchor, set())
+    assert matching.states(right, err) and not matching.states(wrong, err)
 
 
 def test_a_balance_at_a_date_accepts_the_quarter_ending_that_day_only() -> None:
     from datetime import date
 
-    label = ek.Label(
+    label = corpus.Label(
         "d", "x", "p", Decimal(1), "", ("m",), (), date(2024, 6, 30), date(2024, 6, 30), "a"
     )
 
-    def view(start: str, end: str) -> ek.FactView:
-        return ek.fact_view({"value": "1", "period": {"start": start, "end": end}}, [])
+    def view(start: str, end: str) -> matching.FactView:
+        return matching.fact_view({"value": "1", "period": {"start": start, "end": end}}, [])
 
-    assert ek.period_matches(label, view("2024-06-30", "2024-06-30"))
-    assert ek.period_matches(label, view("2024-04-01", "2024-06-30"))
-    assert not ek.period_matches(label, view("2024-01-01", "2024-06-30"))
-    assert not ek.period_matches(label, view("2024-06-01", "2024-07-01"))
+    assert matching.period_matches(label, view("2024-06-30", "2024-06-30"))
+    assert matching.period_matches(label, view("2024-04-01", "2024-06-30"))
+    assert not matching.period_matches(label, view("2024-01-01", "2024-06-30"))
+    assert not matching.period_matches(label, view("2024-06-01", "2024-07-01"))

@@ -1,168 +1,26 @@
-"""Evaluation kit for ``sectorlens check``: the labelled corpus, tolerant matching, the figures.
+"""Tolerant matching for the ``check`` evaluation: facts to labels, findings to the errors.
 
-Everything here reads the fact model only through the public API (``read_document``, ``extract``,
-``check``, ``fact_dict``, ``finding_dict``) and reads the dictionaries defensively: the document
-model and the fact fields are being changed by other branches, so a fact is matched to a label by
-its value and by the label's anchor words being near it, never by a locator format.
+Everything here reads the fact model only through the public API (``fact_dict``,
+``finding_dict``) and reads the dictionaries defensively: the document model and the fact fields
+are being changed by other branches, so a fact is matched to a label by its value and by the
+label's anchor words being near it, never by a locator format.
 """
 
 from __future__ import annotations
 
-import calendar
-import csv
-import dataclasses
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
-import yaml
+from labelled_corpus import Label, RealError
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-SHARED = Path(os.environ.get("SECTORLENS_SHARED", REPO.parent / "shared")).resolve()
-# Another labelled corpus (its own docs.yaml, labels.tsv, plantings.tsv, errors.tsv) in place of
-# this one: a development set kept outside the repository, measured the same way.
-CORPUS = Path(os.environ.get("SECTORLENS_EVAL_CORPUS", HERE)).resolve()
 ANCHOR_SHARE = 0.6  # share of an anchor's character trigrams that must be near the fact
 PERIOD_SLACK = timedelta(days=7)  # fiscal quarters and years end on a weekday near the month end
-
-
-@dataclass(frozen=True)
-class Doc:
-    """One document of the corpus (the seed has half ``seed``)."""
-
-    name: str
-    path: Path
-    half: str
-    lang: str
-    format: str
-
-
-@dataclass(frozen=True)
-class Label:
-    """A number a careful reader sees, as labelled in ``labels.tsv``."""
-
-    doc: str
-    id: str
-    where: str  # p (prose) or t (table)
-    value: Decimal
-    unit: str
-    metrics: tuple[str, ...]
-    entities: tuple[str, ...]
-    start: date | None
-    end: date | None
-    anchor: str
-
-
-@dataclass(frozen=True)
-class RealError:
-    """An inconsistency that is really in a document (an expected finding)."""
-
-    doc: str
-    id: str
-    kind: str
-    anchors: tuple[str, ...]
-    why: str
-    values: tuple[frozenset[Decimal], ...] = ()  # numbers a finding about it states
-
-
-# ---------------------------------------------------------------------------- loading
-
-
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
-    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-
-
-def load_docs(shared: Path) -> list[Doc]:
-    """The corpus with its split (``docs.yaml``); paths under ``shared`` or the corpus' ``root``."""
-    spec = yaml.safe_load((CORPUS / "docs.yaml").read_text(encoding="utf-8"))
-    root = CORPUS / spec["root"] if "root" in spec else shared / "data" / "reports"
-    docs = [
-        Doc(name, root / name, meta["half"], meta["lang"], meta["format"])
-        for name, meta in spec["documents"].items()
-    ]
-    if seed := spec.get("seed"):
-        docs.append(Doc("seed", shared / "seed" / Path(seed["path"]).name, "seed", "ko", "txt"))
-    return docs
-
-
-def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _bounds(text: str) -> tuple[date, date]:
-    """First and last day of one period written YYYY, YYYYQn, YYYYHn, YYYY-MM or YYYY-MM-DD."""
-    if m := re.fullmatch(r"(\d{4})", text):
-        y = int(m[1])
-        return date(y, 1, 1), date(y, 12, 31)
-    if m := re.fullmatch(r"(\d{4})Q([1-4])", text):
-        y, q = int(m[1]), int(m[2])
-        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
-    if m := re.fullmatch(r"(\d{4})H([12])", text):
-        y, h = int(m[1]), int(m[2])
-        return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
-        y, mo = int(m[1]), int(m[2])
-        return date(y, mo, 1), _month_end(y, mo)
-    day = date.fromisoformat(text)
-    return day, day
-
-
-def parse_period(text: str) -> tuple[date | None, date | None]:
-    """``-`` → (None, None); ``A..B`` → start of A, end of B; else the bounds of one period."""
-    text = text.strip()
-    if text in ("", "-"):
-        return None, None
-    if ".." in text:
-        a, b = text.split("..", 1)
-        return _bounds(a)[0], _bounds(b)[1]
-    return _bounds(text)
-
-
-def _alts(text: str) -> tuple[str, ...]:
-    return tuple(a.strip() for a in text.split("|") if a.strip())
-
-
-def load_labels() -> list[Label]:
-    """Every labelled fact."""
-    out = []
-    for r in _rows(CORPUS / "labels.tsv"):
-        start, end = parse_period(r["period"])
-        out.append(
-            Label(
-                r["doc"],
-                r["id"],
-                r["where"],
-                Decimal(r["value"]),
-                r["unit"],
-                _alts(r["metric"]),
-                _alts(r["entity"]),
-                start,
-                end,
-                r["anchor"],
-            )
-        )
-    return out
-
-
-def load_errors() -> list[RealError]:
-    """Every real inconsistency found by reading the documents."""
-    out = []
-    for r in _rows(CORPUS / "errors.tsv"):
-        values = tuple(
-            frozenset(Decimal(a) for a in item.split("|")) for item in (r["values"] or "").split()
-        )
-        anchors = tuple(r["anchors"].split(" || "))
-        out.append(RealError(r["doc"], r["id"], r["kind"], anchors, r["why"], values))
-    return out
 
 
 # ---------------------------------------------------------------------------- text matching
@@ -460,35 +318,3 @@ def covers(finding: FindingView, anchor: str, lines: set[int]) -> bool:
     if overlap(anchor, set(finding.text)) >= 0.8:
         return True
     return bool(lines & finding.lines)
-
-
-def dataclass_strings_replace(obj: Any, fix: Any, seen: dict[int, Any] | None = None) -> Any:
-    """``obj`` with ``fix(s)`` applied to every string inside dataclasses, tuples, lists, dicts."""
-    seen = {} if seen is None else seen
-    if id(obj) in seen:
-        return seen[id(obj)]
-    new: Any = obj
-    if isinstance(obj, str):
-        new = fix(obj)
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {}
-        for f in dataclasses.fields(obj):
-            if not f.init:
-                continue
-            old = getattr(obj, f.name)
-            val = dataclass_strings_replace(old, fix, seen)
-            if val is not old:
-                changes[f.name] = val
-        new = dataclasses.replace(obj, **changes) if changes else obj
-    elif isinstance(obj, tuple):
-        items = tuple(dataclass_strings_replace(x, fix, seen) for x in obj)
-        changed = any(a is not b for a, b in zip(items, obj, strict=True))
-        new = (type(obj)(*items) if hasattr(obj, "_fields") else items) if changed else obj
-    elif isinstance(obj, list):
-        items_l = [dataclass_strings_replace(x, fix, seen) for x in obj]
-        new = items_l if any(a is not b for a, b in zip(items_l, obj, strict=True)) else obj
-    elif isinstance(obj, dict):
-        items_d = {k: dataclass_strings_replace(v, fix, seen) for k, v in obj.items()}
-        new = items_d if any(items_d[k] is not obj[k] for k in obj) else obj
-    seen[id(obj)] = new
-    return new
