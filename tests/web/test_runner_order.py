@@ -7,7 +7,9 @@ import asyncio
 import functools
 import threading
 import time
-from typing import Any
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import duckdb
 import pytest
@@ -15,6 +17,15 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from sectorlens.web.runner import Busy, QueryRunner
+
+T = TypeVar("T")
+
+
+def _run(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """``asyncio.run(main())`` on a thread of its own (a test before may leave an event loop
+    running on this one, as Playwright's synchronous API does)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(main())).result(timeout=60)
 
 
 def _runner(threads: int, timeout: float = 5.0) -> tuple[QueryRunner, duckdb.DuckDBPyConnection]:
@@ -43,7 +54,7 @@ def test_requests_run_in_the_order_they_came() -> None:
         return list(await asyncio.gather(*calls))
 
     try:
-        assert asyncio.run(main()) == [i * 10 for i in range(8)]
+        assert _run(main) == [i * 10 for i in range(8)]
         assert started == list(range(8))
     finally:
         runner.close()
@@ -68,7 +79,7 @@ def test_no_more_requests_run_at_once_than_there_are_threads() -> None:
         return list(await asyncio.gather(*(runner.call(job) for _ in range(10))))
 
     try:
-        names = asyncio.run(main())
+        names = _run(main)
         assert most[0] <= 2
         assert len(set(names)) <= 2
     finally:
@@ -96,12 +107,12 @@ def test_a_request_that_waited_past_the_time_limit_is_busy_and_never_runs() -> N
         return list(await asyncio.gather(first, second, return_exceptions=True))
 
     try:
-        first, second = asyncio.run(main())
+        first, second = _run(main)
         assert first == "slow"
         assert isinstance(second, Busy) and "busy" in str(second)
         assert ran == ["slow"]
         # the thread lives on: the next request runs
-        assert asyncio.run(runner.call(late)) == "late"
+        assert _run(lambda: runner.call(late)) == "late"
     finally:
         runner.close()
         con.close()
@@ -115,7 +126,7 @@ def test_an_error_in_the_thread_reaches_the_caller() -> None:
 
     try:
         with pytest.raises(ValueError, match="no such thing"):
-            asyncio.run(runner.call(broken))
+            _run(lambda: runner.call(broken))
     finally:
         runner.close()
         con.close()
