@@ -75,6 +75,16 @@ _VERSUS_ZH_OF = re.compile(
     r"(?:较|比|相比|相较|对比)\s?(?:上年同期|上年末|上年|去年同期|去年|同期|上月|年初|上季度|"
     r"(?:19|20)\d{2}\s?年(?:末|同期)?)\s?(?:的|之)\s*$"
 )
+# 较2022年63.27%微幅提升, 比上年末9.77%有所上升: the level compared with, written between the
+# comparison word and the direction verb (较上年增长5% has the verb first: a change)
+_VERSUS_ZH_BARE = re.compile(
+    r"(?:较|比|相比|相较)\s?(?:(?:19|20)\d{2}\s?年(?:末|底|同期)?|上年(?:末|底|同期)?|"
+    r"去年(?:末|底|同期)?|上月|上季度?|年初)\s*$"
+)
+_MOVE_AFTER_ZH = re.compile(
+    r"^\s?(?:微幅|小幅|大幅|略有|略微|稍有|有所|明显|显著|进一步|继续)?\s?"
+    r"(?:提升|提高|上升|增长|增加|下降|下滑|减少|回落|降低|扩大|收窄|缩小|萎缩|回升|上涨|下跌)"
+)
 _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(
     r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
@@ -114,7 +124,8 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     undated = re.sub(r"\b(?:19|20)\d{2}\b\s?", "", text[floor:start])[-44:]
     versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion
     near = text[max(0, start - 16) : start]
-    if versus or _VERSUS_ZH.search(near) or _VERSUS_ZH_OF.search(near):
+    bare = _VERSUS_ZH_BARE.search(near) and _MOVE_AFTER_ZH.match(text[end : end + 12])
+    if versus or bare or _VERSUS_ZH.search(near) or _VERSUS_ZH_OF.search(near):
         return "versus"  # compared to net revenue of $5.6 billion in 2021
     if _LEVEL_LEAD.search(lead) and not _RATE_LEAD.search(lead):
         return None

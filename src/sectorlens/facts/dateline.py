@@ -32,17 +32,23 @@ def is_dateline(text: str) -> bool:
 
 def reference_date(text: str) -> date | None:
     """The document's own date: a stated publication date, else the first full date early on."""
+    found = reference_found(text)
+    return None if found is None else found[0]
+
+
+def reference_found(text: str) -> tuple[date, int] | None:
+    """``reference_date`` with the offset in ``text`` where it is stated."""
     head = text[:20000]
     for cue in _REF_CUE.finditer(head):
         m = _DATE.match(head, cue.end())
         if m:
             got = _to_date(m.group(0))
             if got is not None:
-                return got
+                return got, m.start()
     for m in _DATE.finditer(text[:4000]):
         got = _to_date(m.group(0))
         if got is not None:
-            return got
+            return got, m.start()
     return None
 
 

@@ -28,19 +28,22 @@ from sectorlens.facts.context import (
     change_of,
     named_periods,
 )
-from sectorlens.facts.dateline import is_dateline, reference_date
+from sectorlens.facts.dateline import reference_date
 from sectorlens.facts.document import Block
-from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
+from sectorlens.facts.fiscal import fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout
 from sectorlens.facts.mentions import FACT_KINDS, Mention
+from sectorlens.facts.parts import Parts, document_parts
 from sectorlens.facts.period_context import (
     DocHeadings,
     cagr_period,
     change_period,
     continues_list,
     endpoint,
+    heading_period,
     noted,
     span_word,
+    to_date,
 )
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.scope import (
@@ -91,6 +94,12 @@ class Extraction:
     unparsed: tuple[Fact, ...]
     reference: date | None = None
     named: dict[int, tuple[Named, ...]] = field(default_factory=dict)
+    parts: Parts = field(default_factory=Parts)
+
+    def reference_at(self, offset: int) -> date | None:
+        """The date that dates ``Document.text[offset]``: its part's own in a compilation of
+        separately dated items, else the document's."""
+        return self.parts.date_at(offset, self.reference)
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -110,7 +119,8 @@ def extract_file(path: Path | str, *, default_currency: str | None = None) -> Ex
 def extract(doc: Document, *, default_currency: str | None = None) -> Extraction:
     """Extract the facts of ``doc``; ambiguous ``$``/``¥`` read as ``default_currency`` if given."""
     lay = layout(doc)
-    reference = reference_date(doc.text)
+    reference = own_reference = reference_date(doc.text)
+    parts = document_parts(doc)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     periods: dict[int, tuple[tuple[int, int, Period], ...]] = {}
@@ -138,7 +148,12 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         if lx.SCALE_LINE.match(sent.text):
             continue  # 人民币百万元，另有标注除外: a table's scale, no amount
         for head in headings.passed(sent.offsets[0]):
-            _heading_period(head.text, scope, fiscal, reference)
+            if parts.compilation and head.span[0] in parts.starts:
+                # another item of a compilation: its own date, no period of the item before
+                reference = parts.date_at(head.span[0], own_reference)
+                scope = Scope(reference)
+                inherited = item_period = None
+            heading_period(head, scope, fiscal, reference)
         if sent.paragraph != paragraph:
             before, block = block, doc.block_at(sent.offsets[-1])
             paragraph, first_of_item = sent.paragraph, True
@@ -148,7 +163,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         year = (base or NO_PERIOD).end.year
         published = base is not None and base is scope.reference_period
         dating = Dating(fiscal, base.end if base else None, published, reference, base)
-        found = named_periods(sent.text, None if year == 1 else year, dating)
+        found = to_date(sent.text, named_periods(sent.text, None if year == 1 else year, dating))
         if not any(not n.compared for n in found) and base is not None and _day_or_quarter(base):
             word = span_word(sent.text, base.end, fiscal, published)
             found = found if word is None else tuple(sorted((*found, word), key=lambda n: n.start))
@@ -178,7 +193,10 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             inherited = own[-1]
         elif not (got or found) and reference is not None:
             inherited = None  # a sentence of words only ends the run; the document's date dates on
-    read = [table_cells(doc, block, scope.reference_period, fiscal) for block in tables]
+    read = [
+        table_cells(doc, block, parts.day_at(block.span[0], own_reference), fiscal)
+        for block in tables
+    ]
     borrowed = borrow_units(
         [(b.table, cfs) for b, (cfs, _, _) in zip(tables, read, strict=True) if b.table]
     )
@@ -189,7 +207,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         mentions.extend(got)
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
-    return Extraction(doc, lay, tuple(mentions), periods, tuple(unparsed), reference, named)
+    return Extraction(
+        doc, lay, tuple(mentions), periods, tuple(unparsed), own_reference, named, parts
+    )
 
 
 def _day_or_quarter(p: Period) -> bool:
@@ -214,16 +234,6 @@ def _parts_of(own: Sequence[Period], inherited: Period | None) -> bool:
 
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-
-
-def _heading_period(text: str, scope: Scope, fiscal: Fiscal | None, reference: date | None) -> None:
-    """A heading of the document model dates what follows it (also one a layout merged)."""
-    base = scope.period or scope.reference_period
-    year = None if base is None else base.end.year
-    dating = Dating(fiscal, base.end if base else None, base is scope.reference_period, reference)
-    own = [n.period for n in named_periods(text, year, dating) if not n.compared]
-    if own and not is_dateline(text):
-        scope.period = own[-1]
 
 
 def _sentence_facts(

@@ -19,10 +19,12 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from sectorlens.facts.context import Named
+from sectorlens.facts.context import Dating, Named, named_periods
+from sectorlens.facts.dateline import is_dateline
 from sectorlens.facts.document import Block, BlockKind
 from sectorlens.facts.fiscal import Fiscal
 from sectorlens.facts.readers import Document
+from sectorlens.facts.scope import Scope
 from sectorlens.model import Period, Quantity
 
 
@@ -162,3 +164,46 @@ __all__ = [
     "noted",
     "span_word",
 ]
+
+
+# After a quarter or a month: the run of the year up to its end (3분기까지, 3분기 누적,
+# 9월까지 누적, 截至三季度末累计, through the third quarter)
+_TO_DATE = re.compile(r"^\s?(?:까지|누적|말까지|末?累计|末累計|累積|年初至今|to\s+date\b)")
+
+
+def to_date(text: str, found: Sequence[Named]) -> tuple[Named, ...]:
+    """Periods of one quarter or month that a cumulative word follows, widened to run from the
+    start of their year (``3분기까지 누적 영업이익률``: January to September)."""
+    out = []
+    for n in found:
+        p = n.period
+        short = p.start.year == p.end.year and 27 <= (p.end - p.start).days <= 92  # no day
+        if short and p.start.month > 1 and _TO_DATE.match(text[n.end : n.end + 12]):
+            n = dataclasses.replace(n, period=Period(date(p.start.year, 1, 1), p.end, True))
+        out.append(n)
+    return tuple(out)
+
+
+def heading_period(
+    head: Block, scope: Scope, fiscal: Fiscal | None, reference: date | None
+) -> None:
+    """A heading of the document model dates what follows it (also one a layout merged); a
+    heading as high as the one that dated the text before, stating no period, ends that period
+    (the next part of a long report is about its own year)."""
+    text = head.text
+    base = scope.period or scope.reference_period
+    year = None if base is None else base.end.year
+    dating = Dating(fiscal, base.end if base else None, base is scope.reference_period, reference)
+    own = [n.period for n in named_periods(text, year, dating) if not n.compared]
+    if is_dateline(text):
+        return  # 등록일 2021-04-22: dates the document, neither a section nor its end
+    if own:
+        scope.period = own[-1]
+        scope.period_level = head.level
+    elif _as_high(head.level, scope.period_level):
+        scope.period = scope.period_level = None
+
+
+def _as_high(level: int | None, dated: int | None) -> bool:
+    """A heading of ``level`` at or above the heading level ``dated`` that set the period."""
+    return level is not None and dated is not None and level <= dated

@@ -15,6 +15,7 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.block_builder import BlockBuilder, make_block
 from sectorlens.facts.document import Block, BlockKind, Document, Dropped, Table
 from sectorlens.facts.sentences import joiner
+from sectorlens.facts.stacked_tables import stacked_tables
 from sectorlens.facts.tables import build_table, is_value
 from sectorlens.facts.text_tables import text_tables
 
@@ -120,7 +121,8 @@ def read_plain(text: str, name: str) -> Document:
             place_table(out, chunk, grid, None)
             continue
         at = 0
-        for found in text_tables([ln.text for ln in chunk]):
+        texts = [ln.text for ln in chunk]
+        for found in stacked_tables(texts) or text_tables(texts):
             if found.start > at:
                 _prose(out, chunk[at : found.start])
             place_table(out, chunk[found.start : found.end], found.grid, int(found.header))

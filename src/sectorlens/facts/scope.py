@@ -49,6 +49,7 @@ class Scope:
         self.section: str | None = None
         self.parent: str | None = None
         self.period: Period | None = None
+        self.period_level: int | None = None  # the level of the heading that set ``period``
         self.reference_period = None if reference is None else Period(reference, reference)
 
     def heading(self, text: str, found: Sequence[Named]) -> None:

@@ -8,6 +8,7 @@ from sectorlens.facts.rules import (
     balance,
     breakdown,
     breakdown_by,
+    breakdown_periods,
     breakdown_segments,
     comparison,
     derived,
@@ -16,6 +17,7 @@ from sectorlens.facts.rules import (
     equivalents,
     growth,
     headline,
+    items,
     lead,
     margin,
     restated,
@@ -35,6 +37,7 @@ Rule = Callable[[Context], list[Finding]]
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
     "breakdown_by": breakdown_by.check,
+    "breakdown_periods": breakdown_periods.check,
     "breakdown_segments": breakdown_segments.check,
     "share_of": share_of.check,
     "trend": trend.check,
@@ -64,7 +67,7 @@ def run(ctx: Context, names: Iterable[str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for name in chosen:
         findings.extend(RULES[name](ctx))
-    findings = share_of.unchecked(findings)
+    findings = items.within_items(ctx, share_of.unchecked(findings))
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], min(f.lines, default=0)))
 
 

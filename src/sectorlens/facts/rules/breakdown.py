@@ -147,10 +147,14 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
                 continue
         for i, m in enumerate(same):
             lead = text[max(0, m.local[0] - 12) : m.local[0]]
-            if i >= 2 and _TOTAL.search(lead) and m.fact.quantity.kind is not Kind.PERCENT:
+            total = _TOTAL.search(lead) or _COMBINED_SHARE.search(text[: m.local[0]][-28:])
+            if i >= 2 and total and _summable(text, same[: i + 1]):
                 parts = [x for x in same[:i] if not _not_a_part(text, x)]
                 if len(parts) == i and one_period([m, *parts]):
-                    out.append(parts_verdict(ctx, m, parts, exhaustive=True))
+                    got = parts_verdict(ctx, m, parts, exhaustive=True)
+                    if m.fact.quantity.kind is Kind.PERCENT and got.severity is Severity.ERROR:
+                        got = dataclasses.replace(got, severity=Severity.WARNING)
+                    out.append(got)
                 break
     if out:
         return out
@@ -188,6 +192,25 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
                 found = dataclasses.replace(found, severity=Severity.WARNING)
         return [found]
     return []
+
+
+# 前五大客户合计, top 5 combined, 상위 5개사 합계: a total of its own count of items, which the
+# items listed before it need not all be
+_COMBINED_SHARE = re.compile(
+    r"\b(?:combined|total|aggregate)\s(?:market\s)?share\s(?:of\s)?(?:about\s)?$", re.I
+)
+_TOP_N = re.compile(r"前[一二三四五六七八九十\d]+|\btop\s?\d+|상위\s?\d+", re.I)
+
+
+def _summable(text: str, members: Sequence[Mention]) -> bool:
+    """Amounts, or shares each stated as a share (种子轮占比24.10%；A轮占比40.62%；合计占比
+    64.72%) of a total that does not name a count of its own items."""
+    total = members[-1]
+    if total.fact.quantity.kind is not Kind.PERCENT:
+        return True
+    if _TOP_N.search(text[max(0, total.local[0] - 16) : total.local[0]]):
+        return False
+    return all(_SHARE.search(text[max(0, m.local[0] - 12) : m.local[0]]) for m in members)
 
 
 _FAR_OVER = Decimal(150)

@@ -35,8 +35,16 @@ _MIN_NAME = 2
 
 
 def check(ctx: Context) -> list[Finding]:
-    """Each whole stated without a segment against the same figure of every named segment."""
-    figures = [m for m in ctx.extraction.mentions if _figure(m)]
+    """Each whole stated without a segment against the same figure of every named segment,
+    within each top-level part of a long document (another part: another company or year)."""
+    by_part: dict[int, list[Mention]] = defaultdict(list)
+    for m in ctx.extraction.mentions:
+        if _figure(m) and ctx.parts.dated_here(m):
+            by_part[ctx.parts.index(m.fact.span[0])].append(m)
+    return [f for figures in by_part.values() for f in _check_part(ctx, figures)]
+
+
+def _check_part(ctx: Context, figures: list[Mention]) -> list[Finding]:
     segments = {_key(m.segment) for m in figures if m.segment}
     if len(segments) < 2:
         return []

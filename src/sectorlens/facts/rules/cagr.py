@@ -180,6 +180,9 @@ def _stated_span(text: str) -> int | None:
 def _cagr_verdict(
     ctx: Context, m: Mention, first: Mention, last: Mention, span: int | None = None
 ) -> Finding | None:
+    parts = ctx.parts
+    if not (parts.pairable(first, last) and parts.pairable(first, m) and parts.pairable(last, m)):
+        return None  # an endpoint dated by another part's date, or in another part undated
     a_lo, a_hi = level_bounds(first.fact.quantity)
     b_lo, b_hi = level_bounds(last.fact.quantity)
     a, b, v = point(first.fact.quantity), point(last.fact.quantity), point(m.fact.quantity)
@@ -230,11 +233,18 @@ def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
             continue
         if m.fact.quantity.kind is not Kind.PERCENT or p.start.year >= p.end.year:
             continue
+        said = _stated_span(ctx.extraction.layout.sentences[m.sentence].text)
+        if said is not None and said not in (
+            p.end.year - p.start.year,
+            p.end.year - p.start.year + 1,
+        ):
+            continue  # 지난해부터 2021년까지 5년간 read as 2021–2022: the years are not known
         near = [
             x
             for x in mentions
             if x.sentence is not None
             and abs(x.sentence - m.sentence) <= _REACH
+            and not ctx.parts.apart(x, m)
             and x.fact.quantity.kind in (Kind.MONEY, Kind.COUNT)
             and is_level(ctx.extraction.layout.sentences[x.sentence].text, x)
         ]

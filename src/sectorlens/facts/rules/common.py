@@ -7,11 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Extraction, Mention
+from sectorlens.facts.rules.parts import Parts, parts_of
 from sectorlens.fx import FxRates, Rate
 from sectorlens.korean import resolve
 from sectorlens.model import Finding, Kind, Period, Qualifier, Quantity, Severity
@@ -47,6 +48,11 @@ class Context:
     fx: FxRates | None = None
     con: Any = None  # a duckdb connection to the store, for claims against it
     scope: Any = None  # a metrics.Scope: the store's deals the claims are checked against
+
+    @cached_property
+    def parts(self) -> Parts:
+        """The document's top-level parts, for pairing facts across them (read once)."""
+        return parts_of(self.extraction)
 
     def say(self, texts: dict[str, str], **values: object) -> str:
         """The message in the context's language, with ``values`` filled in."""

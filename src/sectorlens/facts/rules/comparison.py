@@ -132,6 +132,8 @@ def _value_for(ctx: Context, left: Mention, period: Period) -> Mention | None:
         p = m.fact.period
         if m is left or p is None or (p.start, p.end) != (period.start, period.end):
             continue
+        if ctx.parts.apart(left, m) or not ctx.parts.pairable(left, m):
+            continue  # another part of a long document: another company, segment or year
         if kind_measure(m) != measure or m.fact.quantity.currency != left.fact.quantity.currency:
             continue
         if topic_of(ctx, m) != topic or _is_change(m):

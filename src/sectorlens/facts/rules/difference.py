@@ -149,11 +149,29 @@ def _difference(ctx: Context, text: str, members: Sequence[Mention]) -> Finding 
         "stated": ctx.quantity(q, stated),
     }
     ok = abs(computed - stated) <= tol
-    if not ok and not (computed * stated > 0 and _NEAR[0] <= stated / computed <= _NEAR[1]):
+    # the size agrees but the word says the other way (was down $4.9 million to $199.8 million,
+    # compared with $194.9 million): the three figures bear the roles out, the word is wrong
+    flipped = computed != 0 and abs(computed + stated) <= tol and _leads(text, d, later, e, up)
+    near = computed * stated > 0 and _NEAR[0] <= stated / computed <= _NEAR[1]
+    if not (ok or flipped or near):
         return None  # far off: the roles were misread (a loss of last year is no earlier level)
     message = ctx.say(_OK if ok else _OFF, **words)
     severity = Severity.OK if ok else Severity.WARNING
     return finding(RULE, severity, message, [e, later, d], [ev, lv, stated], why=_WHY)
+
+
+def _leads(text: str, d: Mention, later: Mention, e: Mention, up: bool) -> bool:
+    """The word is the change's own: right before a change stated first (``was down $4.9
+    million to $199.8 million, compared with $194.9 million``), or beside a change that follows
+    its two levels closely (``전년 동기(1,949억원) 대비 49억원 감소``,
+    ``比上年的194.9亿元减少4.9亿元``) — not another item's change later in the sentence."""
+    word = _UP if up else _DOWN
+    lead = text[max(0, d.local[0] - 10) : d.local[0]]
+    if d.local[0] < min(later.local[0], e.local[0]):
+        return bool(word.search(lead))
+    gap = text[max(later.local[1], e.local[1]) : d.local[0]]
+    tail = text[d.local[1] : d.local[1] + 6]
+    return len(gap) <= 12 and bool(word.search(lead) or word.search(tail))
 
 
 def _combined(

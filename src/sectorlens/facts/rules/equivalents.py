@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 import re
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
@@ -17,6 +18,15 @@ from sectorlens.facts.rules.common import (
     half_unit,
     point,
     significant,
+)
+from sectorlens.facts.rules.equivalent_times import (
+    Item,
+    counted,
+    forecast,
+    meet,
+    one_rate_for_all,
+    same_time,
+    unknown_rate,
 )
 from sectorlens.fx import FxError, Rate
 from sectorlens.model import Finding, Kind, Qualifier, Severity
@@ -113,18 +123,22 @@ def _written_after(ctx: Context) -> list[Mention]:
 
 
 def check(ctx: Context) -> list[Finding]:
-    """Consistency of the implied rates per currency pair, and each against the ECB."""
-    groups: dict[tuple[str, str], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = (
-        defaultdict(list)
-    )
+    """Consistency of the implied rates per currency pair, and each against the ECB.
+
+    Implied rates are compared within one document, or within one item of a compilation of
+    separately dated items (each written, and converted, at its own date).
+    """
+    groups: dict[tuple[str, str, int], list[Item]] = defaultdict(list)
     for m in [*ctx.extraction.mentions, *_written_after(ctx)]:
         implied = _implied(m)
         if implied is not None:
             q = m.fact.quantity
             assert q.currency and q.equivalent and q.equivalent.currency
-            groups[(q.currency, q.equivalent.currency)].append((m, implied))
+            parts = ctx.extraction.parts
+            part = parts.index(m.fact.span[0]) if parts.compilation else 0
+            groups[(q.currency, q.equivalent.currency, part)].append((m, implied))
     out: list[Finding] = []
-    for (base, quote), items in groups.items():
+    for (base, quote, _), items in groups.items():
         if len(_distinct(items)) >= 2:
             out.extend(_consistency(ctx, base, quote, items))
         if ctx.fx is not None:
@@ -135,7 +149,7 @@ def check(ctx: Context) -> list[Finding]:
 
 def _one_rate(
     ctx: Context,
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    items: list[Item],
     found: list[Finding],
 ) -> list[Finding]:
     """Equivalents of several periods that all imply one rate were converted on one day (the
@@ -167,10 +181,10 @@ _ONE_RATE = {
 
 
 def _distinct(
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
-) -> dict[tuple[object, ...], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]]:
+    items: list[Item],
+) -> dict[tuple[object, ...], list[Item]]:
     """Restatements of one figure (same amount, equivalent and period) grouped together."""
-    out: dict[tuple[object, ...], list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]]] = {}
+    out: dict[tuple[object, ...], list[Item]] = {}
     for m, rate in items:
         q = m.fact.quantity
         assert q.equivalent is not None
@@ -183,7 +197,7 @@ def _consistency(
     ctx: Context,
     base: str,
     quote: str,
-    items: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    items: list[Item],
 ) -> list[Finding]:
     lo = max(r[0] for _, r in items)
     hi = min(r[2] for _, r in items)
@@ -198,21 +212,25 @@ def _consistency(
         (r[1] for _, r in items),
         key=lambda x: sum(1 for _, r in items if r[0] <= x <= r[2]),
     )
-    inliers = [r for _, r in items if r[0] <= best <= r[2]]
+    inliers = [(m, r) for m, r in items if r[0] <= best <= r[2]]
     if 2 * len(inliers) <= len(items):
         # no rate most of them agree on (two equivalents, two rates): which is off is unknown
         rates = sorted(r[1] for _, r in items)
         message = ctx.say(
             _SPLIT, n=len(items), base=base, quote=quote, lo=_r(rates[0]), hi=_r(rates[-1])
         )
-        return [
-            finding(RULE_CONSISTENT, Severity.WARNING, message, mentions, [rates[0], rates[-1]])
-        ]
-    in_lo, in_hi = max(r[0] for r in inliers), min(r[2] for r in inliers)
+        one_time = all(same_time(ctx, a, b) for a, b in itertools.combinations(mentions, 2))
+        severity = Severity.WARNING if one_time else Severity.INFO
+        if not one_time:
+            message += ctx.say(_PERIODS)
+        return [finding(RULE_CONSISTENT, severity, message, mentions, [rates[0], rates[-1]])]
+    in_lo, in_hi = max(r[0] for _, r in inliers), min(r[2] for _, r in inliers)
     out = []
     for m, r in items:
         if r[0] <= best <= r[2]:
             continue
+        if any(x is not m and same_time(ctx, m, x) and meet(r, q) for x, q in items):
+            continue  # it agrees with an equivalent converted at the same time (one sentence)
         message = ctx.say(
             _APART,
             label=ctx.quantity(m.fact.quantity),
@@ -222,15 +240,30 @@ def _consistency(
             lo=_r(in_lo),
             hi=_r(in_hi),
         )
-        out.append(finding(RULE_CONSISTENT, Severity.WARNING, message, [m], [r[1], in_lo, in_hi]))
+        # an outlier is wrong only against equivalents converted at the same time as it, or
+        # where the others show the writer used one rate whatever the period
+        one_time = any(same_time(ctx, m, x) for x, _ in inliers) or one_rate_for_all(
+            ctx, m, inliers
+        )
+        if not one_time:
+            message += ctx.say(_PERIODS)
+        severity = Severity.WARNING if one_time else Severity.INFO
+        paired = [m, *(x for x, _ in inliers)]
+        out.append(finding(RULE_CONSISTENT, severity, message, paired, [r[1], in_lo, in_hi]))
     return out
+
+
+_PERIODS = {
+    "ko": " 다만 기간이 서로 다른 환산액이라 각 기간의 환율로 환산했을 수 있습니다.",
+    "en": " They are figures of different periods, each possibly converted at its own rate.",
+}
 
 
 def _against_ecb(
     ctx: Context,
     base: str,
     quote: str,
-    same: list[tuple[Mention, tuple[Decimal, Decimal, Decimal]]],
+    same: list[Item],
 ) -> Finding:
     assert ctx.fx is not None
     m, (lo, mid, hi) = same[0]
@@ -249,7 +282,18 @@ def _against_ecb(
     if p is None:
         why = "기간을 알 수 없음" if ctx.lang == "ko" else "no period stated"
         return finding(RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=why, **words), mentions, [mid])
-    day = ctx.extraction.reference
+    day = ctx.extraction.reference_at(m.fact.span[0])
+    unknown = unknown_rate(ctx, base, quote, p, day, forecast(ctx, m))
+    if day is None and ctx.extraction.reference is not None and counted(ctx, m):
+        unknown = (
+            "기간이 다른 부분에 적힌 날짜로부터 계산됨"
+            if ctx.lang == "ko"
+            else "its period is counted from a date stated in another part of the document"
+        )
+    if unknown is not None:
+        return finding(
+            RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=unknown, **words), mentions, [mid]
+        )
     try:
         if day is not None and p.end > day:
             # a forecast (2025 in a report of 2020) is converted at the report's own date
@@ -277,7 +321,7 @@ def _against_ecb(
         else Severity.INFO
     )
     message = ctx.say(_ECB_OFF, at_ecb=at_ecb, **words)
-    at_date = _rate_at_reference(ctx, base, quote)
+    at_date = _rate_at_reference(ctx, base, quote, day)
     if (
         severity is Severity.WARNING
         and at_date is not None
@@ -285,7 +329,6 @@ def _against_ecb(
         and at_date.rate * (1 - TOLERANCE) <= hi
     ):
         severity = Severity.INFO  # converted at the report's own date, not the period's
-        day = ctx.extraction.reference
         message += ctx.say(_AT_REFERENCE, rate=_r(at_date.rate), day=day.isoformat() if day else "")
     values = [mid, ecb, (deviation * 100).quantize(_Q), amount * ecb]
     return finding(RULE_ECB, severity, message, mentions, values)
@@ -297,9 +340,8 @@ _AT_REFERENCE = {
 }
 
 
-def _rate_at_reference(ctx: Context, base: str, quote: str) -> Rate | None:
-    """The ECB rate on the report's own (publication) date, where the text states one."""
-    day = ctx.extraction.reference
+def _rate_at_reference(ctx: Context, base: str, quote: str, day: date | None) -> Rate | None:
+    """The ECB rate on the writer's own (publication) date, where the text states one."""
     if day is None or ctx.fx is None:
         return None
     try:

@@ -130,6 +130,8 @@ def _compare(ctx: Context, h: Stated, b: Stated) -> Finding | None:
         return None
     if h.level.estimate != b.level.estimate:
         return None  # a forecast is not the figure it forecasts
+    if not ctx.parts.pairable(h.level, b.level):
+        return None  # dated by the date of another part of a long document
     undated = [x.period_source == "reference" for x in (h.level, b.level)]
     if all(undated):
         return None

@@ -194,6 +194,8 @@ def _same_kind(ctx: Context, a: Mention, b: Mention) -> bool:
         return False
     if qa.kind is Kind.PERCENT and _direction(ctx, a) * _direction(ctx, b) < 0:
         return False
+    if not ctx.parts.pairable(a, b):
+        return False  # dated by the date of another part of a long document
     dated = a.period_source == "sentence" and b.period_source == "sentence"
     return not (dated and a.fact.period != b.fact.period)
 

@@ -17,6 +17,7 @@ from sectorlens.facts.rules.common import (
     point,
     same_metric,
 )
+from sectorlens.facts.rules.parts import dated_by_document
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated"
@@ -41,6 +42,7 @@ def _comparable(
     b: Mention,
     aliases: dict[str, str] | None = None,
     levels: dict[tuple[int, int], Mention] | None = None,
+    ranks: dict[int, str] | None = None,
 ) -> bool:
     """Two statements of one figure: same metric, entity (section), period, unit and change."""
     qa, qb = a.fact.quantity, b.fact.quantity
@@ -62,6 +64,8 @@ def _comparable(
     if levels and not _same_level_unit(a, b, levels):
         return False  # 同比 +64.6% of 万辆 and 同比 +68.0% of GWh: changes of two measures
     ma, mb = _own(a.metric), _own(b.metric)
+    if ctx.parts.apart(a, b) and ctx.parts.other_scopes(a, b):
+        return False  # 일평균수출액 under 1부 전국 and under 2부 경남: two regions' figures
     if aliases:
         ma, mb = aliases.get(ma, ma), aliases.get(mb, mb)
     if not ma or not mb or _change_only(a.metric or "") or _change_only(b.metric or ""):
@@ -72,9 +76,13 @@ def _comparable(
         return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
+    if ranks and _other_items(ctx, a, b, ranks):
+        return False  # 2위는 가나바이오 … 3위 다라제약은 …: items of a ranking, two entities
     cited = _cites_table(a, b)  # prose dated as the table's column: it cites the table
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL and not cited:
         return False  # 营收 of one company's section against another's
+    if not ctx.parts.pairable(a, b):
+        return False  # 올해 … of one article against 지난해 … of another: dated by another part
     pa, pb = a.fact.period, b.fact.period
     if (pa is not None and pa == a.compared) or (pb is not None and pb == b.compared):
         return False  # 4.5% versus fiscal 2015: the period is the comparison's, not the figure's
@@ -131,9 +139,10 @@ def check(ctx: Context) -> list[Finding]:
 
     aliases = _aliases(mentions)
     levels = {m.fact.span: m for m in mentions}
+    ranks = _ranked(ctx)
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
-            if _comparable(ctx, a, mentions[j], aliases, levels):
+            if _comparable(ctx, a, mentions[j], aliases, levels, ranks):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
@@ -143,6 +152,34 @@ def check(ctx: Context) -> list[Finding]:
         for g in groups.values()
         if len(g) >= 2 and _one_figure(g) and not _series(g)
     ]
+
+
+# A paragraph that opens an item of a ranking: 2위는, 3위 X은, 第二名, 排名第三, No. 2, Second,
+_RANK = re.compile(
+    r"^\W{0,3}(?:\d{1,3}\s?위|(?:排名)?第\s?[一二三四五六七八九十\d]{1,3}\s?(?:名|位)?|"
+    r"No\.\s?\d{1,3}\b|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+    r"|(?:1st|2nd|3rd|[4-9]th|10th)\b)",
+    re.IGNORECASE,
+)
+
+
+def _ranked(ctx: Context) -> dict[int, str]:
+    """The rank each paragraph opens with, for paragraphs that are items of a ranking."""
+    out: dict[int, str] = {}
+    for sent in ctx.extraction.layout.sentences:
+        if sent.paragraph not in out:
+            m = _RANK.match(sent.text)
+            out[sent.paragraph] = "" if m is None else re.sub(r"\s", "", m.group(0)).lower()
+    return {p: r for p, r in out.items() if r}
+
+
+def _other_items(ctx: Context, a: Mention, b: Mention, ranks: dict[int, str]) -> bool:
+    """The two facts sit in paragraphs opening with different ranks: two ranked entities."""
+    pa, pb = _paragraph(ctx, a), _paragraph(ctx, b)
+    if pa is None or pb is None or pa == pb:
+        return False
+    ra, rb = ranks.get(pa), ranks.get(pb)
+    return ra is not None and rb is not None and ra != rb
 
 
 def _same_currency(a: Mention, b: Mention) -> bool:
@@ -184,8 +221,9 @@ def _same_level_unit(a: Mention, b: Mention, levels: dict[tuple[int, int], Menti
 # Words that make another measure of the same name: adjusted EPS is not EPS, 扣非净利润 not 净利润.
 _QUALIFIER = re.compile(
     r"\b(?:adjusted|non-?gaap|gaap|core|organic|underlying|diluted|basic|comparable|constant|"
-    r"pro\s*forma|gross|operating|segment|per)\b|扣非|扣除|归母|归属|调整|調整|稀释|稀釋|基本|可比|"
-    r"조정|희석|기본|영업|순",
+    r"pro\s*forma|gross|operating|segment|per|cumulative|year-to-date|ytd|daily|monthly)\b|"
+    r"扣非|扣除|归母|归属|调整|調整|稀释|稀釋|基本|可比|累计|累計|日均|月均|"
+    r"조정|희석|기본|영업|순|누적|일평균|월평균",
     re.IGNORECASE,
 )
 # The document's own entity named as such (公司营业收入, the Company's net sales, 당사 매출)
@@ -271,7 +309,25 @@ def _verdict(ctx: Context, group: Sequence[Mention]) -> Finding:
     if agree:
         return finding(RULE, Severity.OK, ctx.say(_AGREE, **words), group, numbers)
     severity = Severity.ERROR if _certain(group) else Severity.WARNING
+    if severity is Severity.WARNING and not _stated_across(ctx, group):
+        severity = Severity.INFO  # inferred across parts of a long document: a hint, no more
     return finding(RULE, severity, ctx.say(_DISAGREE, **words), group, numbers, why=_why(group))
+
+
+def _stated_across(ctx: Context, group: Sequence[Mention]) -> bool:
+    """Statements in one part, or each in other parts dating itself in its own sentence."""
+    first = group[0]
+    if not any(ctx.parts.apart(first, m) for m in group[1:]):
+        return True
+    return not any(
+        m.period_source not in _OWN_PERIOD or dated_by_document(m)
+        for m in group
+        if m.fact.period is not None
+    )
+
+
+# stated where it stands (a figure without a period is matched to its text by _comparable)
+_OWN_PERIOD = frozenset(["sentence", "heading", "table", "caption"])
 
 
 def _certain(group: Sequence[Mention]) -> bool:
@@ -280,6 +336,7 @@ def _certain(group: Sequence[Mention]) -> bool:
     return (
         len(names) == 1
         and all(m.period_source == "sentence" and m.cell is None for m in group)
+        and not any(dated_by_document(m) for m in group)  # 올해 counted from the date: assumed
         and len({m.fact.period for m in group}) == 1
         and len({m.section for m in group}) == 1
     )

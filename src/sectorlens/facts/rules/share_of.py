@@ -197,8 +197,8 @@ def _wholes(ctx: Context, p: Pair, parts: set[int]) -> list[Mention]:
             break
         if not stated_level(sentences[m.sentence].text, m) or (point(m.fact.quantity) or 0) <= part:
             continue
-        if _periods_differ(m, p.part):
-            continue
+        if _periods_differ(m, p.part) or not ctx.parts.pairable(m, p.part):
+            continue  # another period, or one counted from the date of another part
         if p.names and not _named(p.names, m):
             continue
         if id(m) in parts or m.fact.quantity.qualifier not in _POINT:

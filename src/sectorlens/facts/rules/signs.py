@@ -1,10 +1,12 @@
 """A change whose written sign contradicts the trend word attached to it (``+48.3% 감소``).
 
 The relation is the text itself: the number and the word that says which way it went sit side by
-side (the word right after the number, or right before it). Only ``+`` and ``-`` count as signs:
-``▲``/``△`` mean minus in some Korean and Japanese financial writing, and a minus written
-before a fall word (``-5% 감소``) is redundant, not contradictory, so only ``+`` with a fall word
-and ``-`` with a rise word are flagged.
+side (the word right after the number, or right before it). ``+`` and ``-`` count as signs, and
+``△``/``▽`` right after an item's opening bracket (``선박(△97.7%)``: the minus of Korean and
+Japanese statistics); ``▲`` does not (a rise in Korean news, a minus in Japanese writing), nor a
+white triangle elsewhere (``△전력부문``: a list mark). A minus written before a fall word
+(``-5% 감소``) is redundant, not contradictory, so only ``+`` with a fall word and ``-`` with a
+rise word are flagged.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ _DOWN_BEFORE = re.compile(rf"(?:{lx.TREND_DOWN})(?:\s?(?:by|了|률|幅))?\s?$",
 # 增长-5.2%, 增速为-3%: Chinese writes a negative growth rate after the growth word (a fall).
 _SIGNED_GROWTH = re.compile(r"(?:增长|增長|增速|增幅)(?:为|為|是)?\s?$")
 # The closing bracket of an item's rate and the 'and the like' that ends the list of items
-_ITEM_BRACKET = re.compile(r"^\s?[)）]\s?(?:등(?:에서|이|은|도|의)?|等)\s?")
+_ITEM_BRACKET = re.compile(r"^\s?[)）]\s?(?:등(?:에서|으로)?(?:이|은|는|도|의)?|等)\s?")
 _WHY = "a signed change and the trend word written right next to it"
 _TEXTS = {
     "ko": "{value}는 부호와 바로 옆의 '{word}'이(가) 서로 반대 방향을 말합니다.",
@@ -63,6 +65,11 @@ def check(ctx: Context) -> list[Finding]:
 def _sign(text: str, start: int) -> str | None:
     """``+`` or ``-`` written right before (or as the first character of) the number."""
     head = text[start : start + 1]
+    if head in ("△", "▽") or text[max(0, start - 1) : start] in ("△", "▽"):
+        # 액정디바이스(△12.9%): a white triangle before an item's rate in brackets is its minus
+        # (Korean and Japanese statistics); elsewhere it may be a list mark (△전력부문)
+        at = start if head in ("△", "▽") else start - 1
+        return "-" if text[max(0, at - 1) : at] in ("(", "（") else None
     if head in ("+", "-", "−"):
         sign = head
     else:

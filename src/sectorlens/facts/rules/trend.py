@@ -74,11 +74,25 @@ def check(ctx: Context) -> list[Finding]:
     series = _series(ctx)
     out = []
     for claim in _claims(ctx):
-        values = series.get((claim.topic, claim.measure), {})
+        values = _in_part(ctx, claim, series.get((claim.topic, claim.measure), {}))
         found = _evaluate(ctx, claim, values)
         if found is not None:
             out.append(found)
     return out
+
+
+def _in_part(
+    ctx: Context, claim: Claim, values: dict[int, list[Mention]]
+) -> dict[int, list[Mention]]:
+    """The series' values in the claim's own top-level part of a long document (another part:
+    another company, market or region)."""
+    if not ctx.parts.starts:
+        return values
+    here = ctx.parts.index(claim.sentence.offsets[0])
+    kept = {
+        y: [m for m in ms if ctx.parts.index(m.fact.span[0]) == here] for y, ms in values.items()
+    }
+    return {y: ms for y, ms in kept.items() if ms}
 
 
 def _series(ctx: Context) -> dict[tuple[str | None, str], dict[int, list[Mention]]]:

@@ -87,6 +87,7 @@ def year_on_year(ctx: Context, mentions: Sequence[Mention]) -> list[tuple[str, P
             and x.period_source != "reference"
             and unit_key(x) == unit_key(level)
             and same_metric(x, level)
+            and ctx.parts.pairable(x, level)  # not dated by the date of another part
             and (
                 x.section == level.section
                 or not x.section

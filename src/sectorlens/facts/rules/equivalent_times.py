@@ -1,0 +1,122 @@
+"""When a stated equivalent was converted: which equivalents were converted at one time (and so
+must imply one rate), and why no ECB rate is known for a figure (a forecast without a date, a
+period past the data or past the writer's date)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from sectorlens.facts.mentions import Mention
+from sectorlens.facts.rules.common import Context
+from sectorlens.fx import FxError
+from sectorlens.model import Period
+
+Item = tuple[Mention, tuple[Decimal, Decimal, Decimal]]  # a mention and its implied rate range
+
+NEAR = 3000  # characters: equivalents this close, none with a period of its own, are one text's
+
+
+def same_time(ctx: Context, a: Mention, b: Mention) -> bool:
+    """Two equivalents converted at one time: in one sentence; both without a period of their
+    own in one part or close together (one writer's, at the writer's date); or of one stated
+    period — where they stand in different top-level parts, neither a forecast (converted when
+    made) nor of a year counted from the document's date."""
+    if a.sentence is not None and a.sentence == b.sentence:
+        return True
+    parts = ctx.extraction.parts
+    here = parts.index(a.fact.span[0]) == parts.index(b.fact.span[0])
+    if _stated(a) is None and _stated(b) is None:
+        return here or abs(a.fact.span[0] - b.fact.span[0]) < NEAR
+    if _stated(a) is None or _stated(a) != _stated(b):
+        return False
+    return here or not any(counted(ctx, x) or forecast(ctx, x) for x in (a, b))
+
+
+def counted(ctx: Context, m: Mention) -> bool:
+    """The mention's period was counted from the document's date (``今年`` read as 2025)."""
+    named = ctx.extraction.named.get(m.sentence, ()) if m.sentence is not None else ()
+    return any(n.period == m.fact.period and n.note and "document's date" in n.note for n in named)
+
+
+def one_rate_for_all(ctx: Context, m: Mention, inliers: list[Item]) -> bool:
+    """The equivalents agreeing on one rate span several periods, in ``m``'s own part or in
+    several parts: the writer converted at one rate whatever the period (there, or throughout),
+    and ``m`` (no forecast, its period stated) should be at it too."""
+    if forecast(ctx, m) or counted(ctx, m):
+        return False
+    parts = ctx.extraction.parts
+    dated = [(parts.index(x.fact.span[0]), p) for x, _ in inliers if (p := _stated(x))]
+    here = parts.index(m.fact.span[0])
+    if len({p for i, p in dated if i == here}) > 1:
+        return True
+    return len({p for _, p in dated}) > 1 and len({i for i, _ in dated}) > 1
+
+
+def _stated(m: Mention) -> Period | None:
+    """The mention's period where the text gives one (not the document's date standing in)."""
+    return None if m.period_source == "reference" else m.fact.period
+
+
+def meet(a: tuple[Decimal, Decimal, Decimal], b: tuple[Decimal, Decimal, Decimal]) -> bool:
+    """Two implied rates that agree within their rounding."""
+    return a[0] <= b[2] and b[0] <= a[2]
+
+
+def unknown_rate(
+    ctx: Context, base: str, quote: str, p: Period, day: date | None, forecast: bool
+) -> str | None:
+    """Why no ECB rate is known for a figure of ``p`` written on ``day``, or None.
+
+    A forecast in a text (or part of one) that states no date of its own was converted on a day
+    nobody knows; a period that runs past the last bundled fixing has no rate yet; nor has a
+    forecast whose writer's date lies past the data.
+    """
+    assert ctx.fx is not None
+    try:
+        last = min(ctx.fx.bounds(base)[1], ctx.fx.bounds(quote)[1])
+    except FxError as exc:
+        return str(exc)
+    ko = ctx.lang == "ko"
+    if day is None and forecast:
+        return (
+            "작성일이 없는 글의 전망치라 환산한 날짜를 알 수 없음"
+            if ko
+            else "a forecast in a text that states no date of its own: the day it was converted "
+            "is unknown"
+        )
+    if day is None and p.end > last:
+        return (
+            f"기간이 마지막 ECB 환율({last.isoformat()}) 이후까지 이어짐"
+            if ko
+            else f"the period runs past the last ECB rate ({last.isoformat()})"
+        )
+    if day is not None and p.end > day and not forecast:
+        return (
+            f"작성일 {day.isoformat()} 이후의 기간인데 전망으로 쓰이지 않음: 그 날짜의 글이 아님"
+            if ko
+            else f"the period ends after the date {day.isoformat()} yet the text does not predict "
+            "it: that date does not date this figure"
+        )
+    if day is not None and p.end > day and day > last:
+        return (
+            f"작성일 {day.isoformat()}의 ECB 환율이 아직 없음"
+            if ko
+            else f"no ECB rate yet for the writer's date {day.isoformat()}"
+        )
+    return None
+
+
+# Words that predict (not 추정, an estimate of a past figure): 전망, 预计, expected, will.
+_FORECAST = re.compile(
+    r"전망|예상|예측|것이라|것으로|预计|预测|预期|有望|将|"
+    r"\b(?:forecast|expected|projected|will|estimated\sto|set\sto)\b",
+    re.I,
+)
+
+
+def forecast(ctx: Context, m: Mention) -> bool:
+    """True when the equivalent's sentence predicts (``…에 달할 전망이다``)."""
+    sent = ctx.extraction.sentence(m)
+    return sent is not None and bool(_FORECAST.search(sent.text))
