@@ -237,3 +237,22 @@ PER_DAY = {
 def test_per_day_figures_are_not_restated_as_the_total(lang: str) -> None:
     x = "23.8" if lang != "ko" else "23"
     assert not flagged(PER_DAY[lang].format(x=x), "restated")
+
+
+# --- the quarter's figure and the year's so far (누적, 累计, year-to-date) --------------------
+
+LEAD_CUMULATIVE = {
+    "ko": "상장사 3분기 영업이익률 9.13%\n\n"
+    "3분기 상장사 영업이익률은 9.13%로 집계됐다. "
+    "3분기까지 누적으로는 영업이익률이 {x}%를 기록했다.\n",
+    "zh": "上市公司三季度营业利润率9.13%\n\n"
+    "三季度上市公司营业利润率为9.13%。前三季度累计营业利润率为{x}%。\n",
+    "en": "Listed companies' third-quarter operating margin 9.13%\n\n"
+    "In the third quarter, the operating margin of listed companies was 9.13%. "
+    "On a cumulative basis, the operating margin was {x}%.\n",
+}
+
+
+@pytest.mark.parametrize("lang", LEAD_CUMULATIVE)
+def test_a_cumulative_figure_is_not_the_headlines_quarter(lang: str) -> None:
+    assert not flagged(LEAD_CUMULATIVE[lang].format(x="8.68"), "restated")

@@ -133,12 +133,15 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
     """
     size = "coalesce(amount_value, (amount_low + amount_high) / 2, amount_low, amount_high)"
     # medians as t-digests (approx_quantile): bounded memory however many deals the store holds;
-    # the limits per currency and round are a small table, the update touches this load only
+    # the limits per currency and round are a small table, the update touches this load only.
+    # Each currency's latest rate is a small Arrow table of known size: as a CTE over the rates
+    # of the open transaction, DuckDB misjudged its size and hashed the deals to join them
+    # (3M itjuzi rows: a 117 MiB hash table, where 15 MiB do)
+    latest = con.sql(
+        "SELECT currency, arg_max(eur_per, day)::DOUBLE AS eur_per FROM fx_rates GROUP BY currency"
+    ).to_arrow_table()
     sql = f"""
-        WITH latest AS (
-            SELECT currency, arg_max(eur_per, day)::DOUBLE AS eur_per
-            FROM fx_rates GROUP BY currency
-        ),
+        WITH latest AS (SELECT currency, eur_per FROM _sectorlens_latest),
         sized AS NOT MATERIALIZED (
             SELECT currency, coalesce(round, round_raw, '') AS grp, ({size})::DOUBLE AS size
             FROM deals WHERE amount_kind = 'money' AND {size} > 0
@@ -168,9 +171,12 @@ def flag_implausible(con: duckdb.DuckDBPyConnection, load_id: str) -> int:
         )
         SELECT currency, grp, top FROM limits WHERE top IS NOT NULL
     """
-    limits = pa.Table.from_pylist(
-        [{"currency": c, "grp": g, "top": t} for c, g, t in con.execute(sql).fetchall()]
-    )
+    con.register("_sectorlens_latest", latest)
+    try:
+        found = con.execute(sql).fetchall()
+    finally:
+        con.unregister("_sectorlens_latest")
+    limits = pa.Table.from_pylist([{"currency": c, "grp": g, "top": t} for c, g, t in found])
     if not limits.num_rows:
         return 0
     where = f"""

@@ -282,11 +282,10 @@ def _ingest_one(
         with LoadWriter(con, load_id, chunk_rows=chunk_rows) as writer:
             _run(adapter, chunks, result, writer, stored, 0)
             writer.flush()
-        # the checks below read the whole store beside the transaction's rows DuckDB holds (at
-        # 3M itjuzi rows they did not fit in the streaming limit); the C heap the stream freed
-        # goes back to the system first, so that the two peaks do not add up
-        restore_limit(con, limit)
-        limit = None
+        # the checks below read the whole store beside the transaction's rows DuckDB holds,
+        # under the streaming limit still (with the whole limit, DuckDB's cache of the blocks
+        # they read grew with the file until the commit); the C heap the stream freed goes back
+        # to the system first, so that the two peaks do not add up
         release_heap()
         checking_threads(con, threads)
         result.implausible = flag_implausible(con, load_id)

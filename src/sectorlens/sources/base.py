@@ -12,6 +12,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
+from operator import not_
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -84,13 +86,13 @@ class Adapter(ABC):
         A company comes once per load: a row that names one again is a ``duplicate_company``
         reject, unless it gives a deal too (then it is a deal row).
         """
-        dealt = set(batch.deal_rows)
-        keep = []
-        for j, (i, company_id, new) in enumerate(zip(rows, ids, self.seen.claim(ids), strict=True)):
-            if new:
-                keep.append(j)
-            elif i not in dealt:
-                batch.rejects.setdefault(i, ("duplicate_company", company_id))
+        claims = self.seen.claim(ids)
+        keep = list(compress(range(len(claims)), claims))
+        if len(keep) < len(claims):
+            dealt = set(batch.deal_rows)
+            for j in compress(range(len(claims)), map(not_, claims)):
+                if rows[j] not in dealt:
+                    batch.rejects.setdefault(rows[j], ("duplicate_company", ids[j]))
         return keep
 
     @classmethod

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sectorlens.sources.text import DAMAGE, repair
@@ -108,13 +109,9 @@ class Chunk:
                 [None] * len(self) if name in self._hidden else [r.get(name) for r in self.records]
             )
         elif self.rows and name in self.header:
-            # every column in one pass over the rows (each row's cells are read together: faster
-            # than a pass per column, which walks every row's cells again)
-            columns = zip(*self.rows, strict=True)
-            for column, cells in zip(self._names, columns, strict=True):
-                if column in self.header:
-                    self._columns.setdefault(column, cells)
-            found = self._columns[name]
+            # only the columns asked for, each in one C-level pass (rows are header-wide): a
+            # transposition of every column (zip) touched the cells of columns nobody reads
+            found = list(map(itemgetter(self._names.index(name)), self.rows))
         else:
             found = [""] * len(self)
         self._columns[name] = found

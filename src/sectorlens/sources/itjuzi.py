@@ -10,6 +10,7 @@ across chunks.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -59,7 +60,14 @@ class ItjuziAdapter(Adapter):
         ]
         owners: list[int] = []  # the company row of each deal; -1: the last one of earlier chunks
         current = None if self._company is None else -1
-        for i, company in enumerate(name):
+        if all(name):  # every row a company row (no continuation): each deal is its own row's
+            batch.company_rows[:] = range(len(name))
+            batch.deal_rows[:] = compress(range(len(name)), has_round)
+            owners = batch.deal_rows.copy()
+            name_rows: Sequence[str] = ()
+        else:
+            name_rows = name
+        for i, company in enumerate(name_rows):
             if company:
                 batch.company_rows.append(i)
                 current = i

@@ -188,7 +188,22 @@ def _flag(
         where.append("d.load_id = $load")
         params["load"] = load_id
     values = ", ".join(f"({y.year}, {y.amount}, '{y.currency}')" for y in years)
-    found = con.execute(
+    # the yearly rates as a small Arrow table of known size: as a CTE over the rates of a
+    # load's open transaction, DuckDB misjudged its size and hashed the deals to join them
+    # (1M itjuzi rows: a 108 MiB hash table)
+    con.register("_sectorlens_year_rates", con.sql(_YEAR_RATES).to_arrow_table())
+    try:
+        found = _flag_rows(con, where, values, params)
+    finally:
+        con.unregister("_sectorlens_year_rates")
+    return int(found[0]) if found else 0
+
+
+def _flag_rows(
+    con: duckdb.DuckDBPyConnection, where: list[str], values: str, params: dict[str, Any]
+) -> tuple[Any, ...] | None:
+    """Flag the deals ``where`` selects above their year's market (``values``); the count."""
+    return con.execute(
         f"""
         UPDATE deals SET flags = list_distinct(list_concat(
             coalesce(deals.flags, []),
@@ -198,7 +213,7 @@ def _flag(
                  THEN ['{ABOVE_MEDIAN}'] ELSE [] END,
             ['{IMPLAUSIBLE}', $reason]))
         FROM (
-            WITH rate AS ({_YEAR_RATES}),
+            WITH rate AS (SELECT currency, yr, eur_per FROM _sectorlens_year_rates),
             market(yr, amount, currency) AS (VALUES {values}),
             top AS (
                 SELECT m.yr, m.amount * r.eur_per AS eur FROM market m
@@ -214,7 +229,6 @@ def _flag(
         """,
         params,
     ).fetchone()
-    return int(found[0]) if found else 0
 
 
 def uncovered_years(con: duckdb.DuckDBPyConnection, load_id: str) -> dict[str, dict[int, int]]:

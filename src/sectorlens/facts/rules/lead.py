@@ -19,6 +19,7 @@ from decimal import Decimal
 from sectorlens.facts.document import Block
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, norm, point, ranges_meet
+from sectorlens.facts.rules.parts import cumulative
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.lead"
@@ -196,6 +197,8 @@ def _same_kind(ctx: Context, a: Mention, b: Mention) -> bool:
         return False
     if not ctx.parts.pairable(a, b):
         return False  # dated by the date of another part of a long document
+    if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
+        return False  # 3분기 9.13% and 3분기까지 누적으로는 8.68%: the quarter and the year so far
     dated = a.period_source == "sentence" and b.period_source == "sentence"
     return not (dated and a.fact.period != b.fact.period)
 

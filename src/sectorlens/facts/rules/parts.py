@@ -121,3 +121,16 @@ def scope(section: str | None) -> str:
 def _differ(a: str | None, b: str | None) -> bool:
     sa, sb = scope(a), scope(b)
     return bool(sa) and bool(sb) and sa != sb
+
+
+# A figure summed from the year's start (누적, 累计, year-to-date): another basis than the period's
+_CUMULATIVE = re.compile(
+    r"누적|累计|累計|年初至今|연초\s?이후|\bcumulative\b|\byear[-\s]to[-\s]date\b|\bytd\b",
+    re.IGNORECASE,
+)
+
+
+def cumulative(extraction: Extraction, m: Mention) -> bool:
+    """The fact's sentence marks it as summed since the year's start (``누적으로는 8.68%``)."""
+    sent = extraction.sentence(m)
+    return sent is not None and bool(_CUMULATIVE.search(sent.text))

@@ -17,7 +17,7 @@ from sectorlens.facts.rules.common import (
     point,
     same_metric,
 )
-from sectorlens.facts.rules.parts import dated_by_document
+from sectorlens.facts.rules.parts import cumulative, dated_by_document
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated"
@@ -76,6 +76,8 @@ def _comparable(
         return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
+    if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
+        return False  # the quarter's figure and the year's so far (누적, 累计, year-to-date)
     if ranks and _other_items(ctx, a, b, ranks):
         return False  # 2위는 가나바이오 … 3위 다라제약은 …: items of a ranking, two entities
     cited = _cites_table(a, b)  # prose dated as the table's column: it cites the table
