@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import inspect
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -327,10 +327,10 @@ def render(data: dict[str, Any], fmt: str, name: str) -> Response:
     return Response(dumps(document), media_type="application/json")
 
 
-def _endpoint(metric: Metric, fmt: str | None) -> Callable[..., Response]:
-    def endpoint(request: Request, **query: Any) -> Response:
+def _endpoint(metric: Metric, fmt: str | None) -> Callable[..., Awaitable[Response]]:
+    async def endpoint(request: Request, **query: Any) -> Response:
         site: Site = request.app.state.site
-        return answer(site, metric, fmt or "json", dict(query))
+        return await site.runner.call(lambda: answer(site, metric, fmt or "json", dict(query)))
 
     endpoint.__signature__ = inspect.Signature(_parameters(metric))  # type: ignore[attr-defined]
     endpoint.__name__ = f"metric_{metric.name}_{fmt or 'default'}"

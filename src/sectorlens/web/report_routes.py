@@ -289,7 +289,7 @@ def router() -> APIRouter:
         summary="One dashboard chart: Vega-Lite spec, loads and sources",
         responses=schemas.ok(json=schemas.OBJECT),
     )
-    def chart_json(
+    async def chart_json(
         request: Request,
         chart_id: ChartId,
         where: Annotated[list[Clause] | None, Query(max_length=50)] = None,
@@ -300,10 +300,17 @@ def router() -> APIRouter:
         site = site_of(request)
         clauses = list(where or [])
         # kept as bytes: the cache sizes them at once (a spec's dictionaries item by item)
-        body = site.runner.remember(
-            ("chart.json", chart_id.value, lang, currency, subject, tuple(clauses)),
-            lambda: dumps(chart_document(site, chart_id.value, clauses, currency, lang, subject)),
-        )
+        key = ("chart.json", chart_id.value, lang, currency, subject, tuple(clauses))
+        body = site.runner.peek(key)  # an answer kept: no thread needed
+        if body is None:
+            body = await site.runner.call(
+                lambda: site.runner.remember(
+                    key,
+                    lambda: dumps(
+                        chart_document(site, chart_id.value, clauses, currency, lang, subject)
+                    ),
+                )
+            )
         return Response(body, media_type="application/json")
 
     @r.get(

@@ -1,22 +1,31 @@
 """Running web queries on the read-only store: a pool of cursors, a time limit, a result cache.
 
 Each request borrows one cursor (its own DuckDB connection to the same database) wrapped in an
-Ibis engine, so concurrent requests never share a connection. One watchdog thread interrupts a
-query that runs past the time limit (a timer thread per request cost a thread start each). The
-store is opened read-only, and DuckDB lets no other process write to a file while it is open,
-so results cannot go stale while the server runs: identical requests are answered from an LRU
-cache bounded in bytes (:func:`size_of` estimates an answer's size: Arrow buffers, strings and
-containers), not in entries, so a few large answers cannot fill the memory.
+Ibis engine, so concurrent requests never share a connection. The dashboard's and the API's
+query routes run on a few threads of their own (:meth:`QueryRunner.call`: one per CPU core, at
+most one per cursor), which take the requests in the order they came. (Handed to the event
+loop's thread pool instead, every request got a thread that waited for a cursor and for the
+interpreter's lock among twenty others: which one ran next was left to chance, so a request
+could wait for many that came after it — a slow tail — and each hand-over woke a thread.)
+One watchdog thread interrupts a query that runs past the time limit (a timer thread per
+request cost a thread start each). The store is opened read-only, and DuckDB lets no other
+process write to a file while it is open, so results cannot go stale while the server runs:
+identical requests are answered from an LRU cache bounded in bytes (:func:`size_of` estimates
+an answer's size: Arrow buffers, strings and containers), not in entries, so a few large
+answers cannot fill the memory.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
 import queue
 import sys
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -125,13 +134,18 @@ class Lease:
 
 
 class QueryRunner:
-    """Runs functions of a :class:`Lease` with a time limit; caches results by key."""
+    """Runs functions of a :class:`Lease` with a time limit; caches results by key.
+
+    ``workers`` cursors; ``threads`` threads for :meth:`call` (0: one per CPU core, at most
+    ``workers``, so that a request on a thread never waits for a cursor).
+    """
 
     def __init__(
         self,
         con: duckdb.DuckDBPyConnection,
         *,
         workers: int = 4,
+        threads: int = 0,
         timeout: float = 5.0,
         cache_bytes: int = 256 * 2**20,
     ) -> None:
@@ -145,15 +159,45 @@ class QueryRunner:
         self.cached_bytes = 0  # the estimated size of what the cache holds now
         self._lock = threading.Lock()
         self._watchdog = Watchdog()
+        self._threads_n = max(1, threads or min(workers, os.cpu_count() or 1))
+        self._executor: ThreadPoolExecutor | None = None
+
+    async def call(self, fn: Callable[[], T]) -> T:
+        """``fn()`` on one of the runner's threads, requests served in the order they came;
+        :class:`Busy` when it waited for a thread longer than the time limit."""
+        queued = time.monotonic()
+
+        def job() -> T:
+            if time.monotonic() - queued > self.timeout:
+                raise self._busy()
+            return fn()
+
+        return await asyncio.get_running_loop().run_in_executor(self._pool_of_threads(), job)
+
+    def _pool_of_threads(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(self._threads_n, "sectorlens-query")
+            return self._executor
+
+    def peek(self, key: Hashable) -> Any | None:
+        """The value kept for ``key`` (counted as a use), or None."""
+        with self._lock:
+            found = self._cache.get(key)
+            if found is None:
+                return None
+            self._cache.move_to_end(key)
+            return found[0]
+
+    def _busy(self) -> Busy:
+        return Busy(f"the server is busy: no free connection within {self.timeout:g} s")
 
     def run(self, fn: Callable[[Lease], T]) -> T:
         """``fn(lease)`` on a free cursor, interrupted after the time limit."""
         try:
             lease = self._pool.get(timeout=self.timeout)
         except queue.Empty:
-            raise Busy(
-                f"the server is busy: no free connection within {self.timeout:g} s"
-            ) from None
+            raise self._busy() from None
         guard = threading.Lock()
         running = [True]
 
@@ -204,6 +248,8 @@ class QueryRunner:
     def close(self) -> None:
         """Close every pooled cursor (and stop the watchdog)."""
         self._watchdog.stop()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
         while True:
             try:
                 lease = self._pool.get_nowait()

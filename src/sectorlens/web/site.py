@@ -25,6 +25,7 @@ class Settings:
     timeout: float = 5.0  # seconds a query may run
     row_cap: int = 10_000  # rows a response may carry
     workers: int = 4  # pooled read-only cursors
+    threads: int = 0  # threads answering queries (0: one per CPU core, at most `workers`)
     cache_bytes: int = 256 * 2**20  # memory for cached answers (the store cannot change)
     reference_text: Path | None = None  # the reference report's text, for the checker's findings
     allowed_hosts: tuple[str, ...] = ()  # Host names served besides the loopback names
@@ -44,6 +45,7 @@ class Site:
         self.runner = QueryRunner(
             self.con,
             workers=settings.workers,
+            threads=settings.threads,
             timeout=settings.timeout,
             cache_bytes=settings.cache_bytes,
         )
