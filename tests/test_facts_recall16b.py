@@ -22,6 +22,12 @@ def flagged(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity in BAD]
 
 
+REVERTED = pytest.mark.xfail(
+    strict=True,
+    reason="table reading withdrawn: on documents check was not tuned on it raised false alarms "
+    "(a placeholder total row, a net total judged on its items' gross size); needs corroboration",
+)
+
 # --- a total row named in its first cell, a placeholder beside the figure -------------------
 
 TOP5 = {
@@ -43,6 +49,7 @@ TOP5 = {
 }
 
 
+@REVERTED
 @pytest.mark.parametrize("lang", TOP5)
 def test_total_row_with_a_placeholder_name_cell(lang: str) -> None:
     good = "3,000,000.00" if lang == "zh" else "3,000,000"
@@ -84,6 +91,7 @@ NET_LABELS = {
 }
 
 
+@REVERTED
 @pytest.mark.parametrize("lang", NET_LABELS)
 def test_net_total_off_in_one_column_is_an_error(lang: str) -> None:
     table = NET

@@ -25,8 +25,6 @@ RULE_TOTAL = "table.total"
 HUNDRED = Decimal(100)
 TOTAL = re.compile(
     r"^\s*(?:(?:sub-?\s?)?total|sum|합계|총계|계|소계|合计|合計|总计|總計|小计|共计)\b|\btotal\s*$|^total\b"
-    # 영업외손익 합계, 营业外收支合计: the total word after the name
-    r"|(?:합계|총계|소계|合计|合計|总计|總計|小计)\s*$"
     # the last of a stacked restatement (As previously reported / Adjustments / As restated)
     r"|^\s*as\s+(?:restated|adjusted|revised|recast)\s*$",
     re.I,
@@ -37,9 +35,7 @@ _NOT_A_PART = re.compile(r"^\s*(?:less|of which|其中|이 중|including)\b", re
 _SUB_ROWS = re.compile(r"^\s*(?:of which|其中|이\s?중|including|incl\.)|^\s*[-–—]\s", re.I)
 _LABELLED = re.compile(r"[^\W\d_]", re.UNICODE)
 SHARE_HEAD = re.compile(
-    r"\bshares?\b|점유율|비중|구성비|份额|占比|比重|占有率|市场份额|\bproportion\b"
-    r"|占[^|/]{0,12}比例",  # 占年度销售总额比例: the share of the year's sales
-    re.I,
+    r"\bshares?\b|점유율|비중|구성비|份额|占比|比重|占有率|市场份额|\bproportion\b", re.I
 )
 _UNLABELLED = {"ko": "합계 행", "en": "total row"}
 _TOTAL_OFF = {
@@ -74,16 +70,6 @@ def _label(m: Mention) -> str:
     return (m.fact.sentence.split(" | ")[0] if " | " in m.fact.sentence else m.metric) or ""
 
 
-def _row_label(table: Table | None, m: Mention, row: int, col: int) -> str:
-    """The cell's row label; where the label cell next to the figure is a placeholder (``| 合计 |
-    -- | 206,860,533.40 |``: the name column of a total row left blank), the row's first
-    label."""
-    label = _label(m)
-    if table is None or _LABELLED.search(label):
-        return label
-    return table.row_label(row, col) or label
-
-
 def _share_column(table: Table | None, col: int) -> bool:
     """A column of shares of one whole: its header says share and not change."""
     if table is None:
@@ -105,7 +91,7 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
         shares = _share_column(table, col)
         for i, r in enumerate(rows):
             m = grid.get((r, col))
-            label = _row_label(table, m, r, col) if m is not None else ""
+            label = _label(m) if m is not None else ""
             if m is None or not is_amount(m, shares):
                 continue
             if not TOTAL.search(label) and r not in confirmed:
@@ -175,16 +161,12 @@ def corroborated(
 
 def additive(parts: Sequence[Mention], total: Mention) -> bool:
     """Items a total can be the sum of: none above it (an average lies between its items) and
-    their sum within a fifth of it — of a net total (items of both signs: income less
-    expenses), within a fifth of the items' gross size, as a net figure may be near zero."""
+    their sum within a fifth of it."""
     t = point(total.fact.quantity) or Decimal(0)
     values = [point(p.fact.quantity) or Decimal(0) for p in parts]
     if all(v >= 0 for v in values) and any(v > t for v in values):
         return False
-    scale = abs(t)
-    if any(v < 0 for v in values) and any(v > 0 for v in values):
-        scale = max(scale, sum((abs(v) for v in values), Decimal(0)))
-    return abs(sum(values, Decimal(0)) - t) <= scale * FAR
+    return abs(sum(values, Decimal(0)) - t) <= abs(t) * FAR
 
 
 def _run_above(grid: Grid, rows: list[int], i: int, col: int) -> list[Mention]:
