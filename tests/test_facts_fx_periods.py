@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sectorlens.facts import check, extract, from_text
+from sectorlens.facts.dateline import reference_found
 from sectorlens.facts.parts import document_parts
 from sectorlens.fx import FxRates
 from sectorlens.model import Finding, Severity
@@ -156,7 +157,8 @@ def test_a_single_report_with_chapters_is_no_compilation() -> None:
         "# Business\n\nRevenue grew.\n\n# Risks\n\nOn March 1, 2023 the board met.\n\n"
         "# Financials\n\nAs of December 31, 2022 cash was $4 billion.\n"
     )
-    parts = document_parts(from_text(text, fmt="md"))
+    doc = from_text(text, fmt="md")
+    parts = document_parts(doc, reference_found(doc.text))
     assert len(parts.starts) == 4
     assert not parts.compilation
 

@@ -28,7 +28,7 @@ from sectorlens.facts.context import (
     change_of,
     named_periods,
 )
-from sectorlens.facts.dateline import reference_date
+from sectorlens.facts.dateline import reference_found
 from sectorlens.facts.document import Block
 from sectorlens.facts.fiscal import fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout
@@ -119,8 +119,9 @@ def extract_file(path: Path | str, *, default_currency: str | None = None) -> Ex
 def extract(doc: Document, *, default_currency: str | None = None) -> Extraction:
     """Extract the facts of ``doc``; ambiguous ``$``/``¥`` read as ``default_currency`` if given."""
     lay = layout(doc)
-    reference = own_reference = reference_date(doc.text)
-    parts = document_parts(doc)
+    stated = reference_found(doc.text)
+    reference = own_reference = None if stated is None else stated[0]
+    parts = document_parts(doc, stated)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     periods: dict[int, tuple[tuple[int, int, Period], ...]] = {}

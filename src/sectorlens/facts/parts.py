@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sectorlens.facts.dateline import _DATE, _to_date, is_dateline, reference_date, reference_found
+from sectorlens.facts.dateline import _DATE, _to_date, is_dateline, reference_date
 from sectorlens.facts.document import Document
 from sectorlens.model import Period
 
@@ -25,12 +25,12 @@ FAR_CHARS = 20000  # a date stated after the first part dates only what stands t
 
 @dataclass(frozen=True)
 class Parts:
-    """Where each top-level part starts and, in a compilation, the date it states."""
+    """Where each top-level part starts, its heading and, in a compilation, the date it states."""
 
     starts: tuple[int, ...] = ()  # Document.text offsets of the top-level headings
+    titles: tuple[str, ...] = ()  # their texts, in the order of ``starts``
     dates: tuple[date | None, ...] = ()  # per part; empty where the document is no compilation
-    home: int | None = None  # the part the document's own date is stated in
-    stated_at: int = 0  # and where (Document.text offset)
+    stated_at: int | None = None  # where the document's own date is stated (Document.text offset)
 
     @property
     def compilation(self) -> bool:
@@ -43,13 +43,15 @@ class Parts:
 
     def date_at(self, offset: int, reference: date | None) -> date | None:
         """The date that dates ``offset``: its part's own in a compilation, else ``reference``
-        — unless that is stated deep in the document (after its first part), where it dates only
-        its own part."""
+        — unless that is stated deep in a document of several parts (after its first part),
+        where it dates only its own part."""
         i = self.index(offset)
         if self.dates:
             return reference if i == 0 else self.dates[i - 1]
-        far = abs(offset - self.stated_at) > FAR_CHARS
-        if self.home is not None and self.home > 1 and i != self.home and far:
+        if len(self.starts) < MIN_PARTS or self.stated_at is None:
+            return reference
+        home = self.index(self.stated_at)
+        if home > 1 and i != home and abs(offset - self.stated_at) > FAR_CHARS:
             return None
         return reference
 
@@ -59,16 +61,15 @@ class Parts:
         return None if day is None else Period(day, day)
 
 
-def top_level_starts(doc: Document) -> tuple[int, ...]:
-    """Offsets of the marked-up headings (Markdown, HTML, PDF, DOCX) of the highest level the
-    reader saw (``# Part 3``); a plain text's headings, guessed from short lines, make no parts."""
+def top_level_headings(doc: Document) -> list[tuple[int, str]]:
+    """Offset and text of the marked-up headings (Markdown, HTML, PDF, DOCX) of the highest
+    level the reader saw (``# Part 3``); a plain text's headings, guessed from short lines, make
+    no parts."""
     if doc.format == "txt":
-        return ()
+        return []
     heads = [b for b in doc.headings() if b.level is not None]
-    if not heads:
-        return ()
-    top = min(b.level for b in heads if b.level is not None)
-    return tuple(sorted(b.span[0] for b in heads if b.level == top))
+    top = min((b.level for b in heads if b.level is not None), default=None)
+    return sorted((b.span[0], b.text) for b in heads if b.level == top)
 
 
 def own_date(text: str) -> date | None:
@@ -88,21 +89,21 @@ def own_date(text: str) -> date | None:
     return None
 
 
-def document_parts(doc: Document) -> Parts:
-    """The top-level parts of ``doc``, with their own dates where they are separately dated."""
-    starts = top_level_starts(doc)
+def document_parts(doc: Document, found: tuple[date, int] | None) -> Parts:
+    """The top-level parts of ``doc``, with their own dates where they are separately dated;
+    ``found`` is the document's own date and where it is stated (``reference_found``)."""
+    tops = top_level_headings(doc)
+    starts, titles = tuple(a for a, _ in tops), tuple(t for _, t in tops)
+    stated_at = None if found is None else found[1]
     if len(starts) < MIN_PARTS:
-        return Parts(starts)
-    found = reference_found(doc.text)
-    home = None if found is None else bisect.bisect_right(starts, found[1])
-    stated_at = 0 if found is None else found[1]
+        return Parts(starts, titles, stated_at=stated_at)
     ends = (*starts[1:], len(doc.text))
     bodies = [_body(doc.text[a:b]) for a, b in zip(starts, ends, strict=True)]
     stated = [d for d in (own_date(b) for b in bodies) if d is not None]
     if len(stated) < 2 or (max(stated) - min(stated)).days <= APART_DAYS:
-        return Parts(starts, home=home, stated_at=stated_at)
+        return Parts(starts, titles, stated_at=stated_at)
     # separately dated items: each is dated as it would be alone
-    return Parts(starts, tuple(reference_date(b) for b in bodies), home, stated_at)
+    return Parts(starts, titles, tuple(reference_date(b) for b in bodies), stated_at)
 
 
 def _body(text: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Extraction, Mention
-from sectorlens.facts.rules.parts import Parts, parts_of
+from sectorlens.facts.rules.parts import PartPairing, parts_of
 from sectorlens.fx import FxRates, Rate
 from sectorlens.korean import resolve
 from sectorlens.model import Finding, Kind, Period, Qualifier, Quantity, Severity
@@ -50,7 +50,7 @@ class Context:
     scope: Any = None  # a metrics.Scope: the store's deals the claims are checked against
 
     @cached_property
-    def parts(self) -> Parts:
+    def parts(self) -> PartPairing:
         """The document's top-level parts, for pairing facts across them (read once)."""
         return parts_of(self.extraction)
 

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from sectorlens.facts.context import named_periods
-from sectorlens.facts.dateline import reference_found
 from sectorlens.facts.extract import Extraction
 from sectorlens.facts.mentions import Mention
 
@@ -23,8 +22,9 @@ _FRONT = 400  # a date stated this close to the document's start is the document
 
 
 @dataclass(frozen=True, slots=True)
-class Parts:
-    """Where the top-level parts of a document start and where its own date is stated."""
+class PartPairing:
+    """The document's top-level parts as the pairing rules see them (one part where there are
+    fewer than two), and where its own date is stated."""
 
     starts: tuple[int, ...]  # offsets of the top-level headings (empty: the document is one part)
     reference: int | None  # offset of the document's own date
@@ -75,22 +75,13 @@ def dated_by_document(m: Mention) -> bool:
     return any(_DOC_DATE in note for note in m.fact.quantity.assumptions)
 
 
-def parts_of(extraction: Extraction) -> Parts:
-    """The top-level parts of the extraction's document: its marked-up headings (Markdown,
-    HTML, PDF, DOCX) of the highest level, when there are two or more of them."""
-    doc = extraction.document
-    if doc.format == "txt":
-        found = reference_found(doc.text)  # headings guessed from short lines: no parts to trust
-        return Parts((), None if found is None else found[1])
-    heads = [h for h in doc.headings() if h.level is not None]
-    top = min((h.level for h in heads if h.level is not None), default=None)
-    tops = sorted((h.span[0], h.text) for h in heads if h.level == top)
-    found = reference_found(doc.text)
-    where = None if found is None else found[1]
-    if len(tops) < 2:
-        return Parts((), where)
-    compilation = extraction.parts.compilation
-    return Parts(tuple(a for a, _ in tops), where, tuple(t for _, t in tops), compilation)
+def parts_of(extraction: Extraction) -> PartPairing:
+    """The top-level parts the extraction found (``Extraction.parts``), when there are two or
+    more of them, and where the document's own date is stated."""
+    found = extraction.parts
+    if len(found.starts) < 2:
+        return PartPairing((), found.stated_at)
+    return PartPairing(found.starts, found.stated_at, found.titles, found.compilation)
 
 
 # Numbering and the words of a heading that name no scope (the parts of any report)
