@@ -18,7 +18,8 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.tables import is_number
 from sectorlens.facts.text_tables import MAX_LABEL_CHARS, TextTable
 
-_CURRENCY = re.compile(r"^(?:[$€£¥₩]|US\$|C\$|A\$|HK\$|NT\$|RMB|KRW|USD|EUR)$")
+# a cell of its own holding a currency sign or ISO code ($ | 1,234): the lexicon's, any currency
+_CURRENCY = re.compile(rf"^(?:{lx.CURRENCY_SYMBOLS}|{lx.CURRENCY_CODES})$")
 _CLOSE = re.compile(r"^\)\s?%?$|^%$")
 _DASH = re.compile(r"^[—–-]{1,2}$")
 _DATED = re.compile(r"(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
