@@ -36,6 +36,26 @@ def test_sentences_end_at_ko_zh_en_ends_but_not_inside_numbers(
     assert [text[a:b] for a, b in split_sentences(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "发布时间：2024-08-31 10:30 本周乘用车零售销量为42万辆。",
+            ["发布时间：2024-08-31 10:30", "本周乘用车零售销量为42万辆。"],
+        ),
+        ("보도시점 2023. 12. 8. 수출은 5% 늘었다.", ["보도시점 2023. 12. 8.", "수출은 5% 늘었다."]),
+        ("Published: March 3, 2024 Sales rose 5%.", ["Published: March 3, 2024", "Sales rose 5%."]),
+        # a cue word inside a sentence is no dateline
+        ("The release date was 2024-03-03 and sales rose 5%.", None),
+    ],
+)
+def test_a_dateline_that_opens_a_paragraph_is_its_own_sentence(
+    text: str, expected: list[str] | None
+) -> None:
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == (expected or [text])
+
+
 # --- plain text ------------------------------------------------------------------------------
 
 

@@ -51,6 +51,24 @@ def test_a_sentence_runs_on_across_a_blank_line_but_a_heading_does_not() -> None
     assert sentences[1].startswith("2022년 1~6월") and "1,234억 5600만 위안(23조원)" in sentences[1]
 
 
+@pytest.mark.parametrize(
+    ("heading", "paragraph"),
+    [
+        ("## 1. 2023年市场", "销量为42万辆。"),
+        ("## 2. 판매 현황", "판매량은 42만 대였다."),
+        ("## 3. Sales", "Sales were 420,000 units."),
+    ],
+)
+def test_a_marked_heading_never_runs_on_into_the_paragraph_after_it(
+    tmp_path: Path, heading: str, paragraph: str
+) -> None:
+    # a short document: the heading is as long as its typical line, but the author marked it
+    path = tmp_path / "brief.md"
+    path.write_text(f"# 周报\n\n{heading}\n\n{paragraph}\n", encoding="utf-8")
+    sentences = [s.text for s in layout(read_document(path)).sentences]
+    assert sentences[-1] == paragraph
+
+
 def test_english_lines_join_with_a_space_and_hyphenated_words_rejoin() -> None:
     text = (
         "Funding in China reached CNY 146.8 bn in\n2020, while the number of invest-\nments fell.\n"

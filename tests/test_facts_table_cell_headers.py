@@ -29,6 +29,8 @@ from table_cell_facts import cells, span
         ("% Change", None),
         ("Three Months Ended April 30, 2023 / Compared to Three Months Ended April 30, 2022", None),
         ("변경 전 / 3Q24F", "변경 전"),
+        ("2020年度", None),  # a fiscal year: no 度 left over as the measure
+        ("营业收入 2020 年度", "营业收入"),
     ],
 )
 def test_column_measures(header: str, want: str | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.basis import section_basis
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block
 from sectorlens.facts.fiscal import Fiscal
@@ -37,6 +38,7 @@ def cell_mentions(
     block: Block, cells: list[CellFact], lang: str, section: str | None
 ) -> list[Mention]:
     """The cells of a table as mentions (their locator is the cell)."""
+    basis = section_basis(section)  # 三、母公司利润表: the parent company's table
     return [
         Mention(
             cf.fact,
@@ -51,6 +53,7 @@ def cell_mentions(
             period_source="table" if cf.fact.period is not None else None,
             cell=(block.index, cf.row, cf.col),
             group=cf.group,
+            basis=basis,
         )
         for cf in cells
     ]

@@ -30,6 +30,24 @@ def is_dateline(text: str) -> bool:
     return bool(_REF_CUE.search(text[:40])) and bool(_DATE.search(text))
 
 
+# The dot that ends ``2023. 12. 8.``, and a time of day after a dateline's date (``… 10:30``)
+_TIME = re.compile(r"\.?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def dateline_end(text: str) -> int | None:
+    """Where a dateline that opens ``text`` ends (``发布时间：2024-08-31 10:30`` then the news):
+    the date is its own sentence, not the subject or the period of the sentence after it."""
+    lead = len(text) - len(text.lstrip())
+    cue = _REF_CUE.match(text, lead)
+    if cue is None:
+        return None
+    found = _DATE.match(text, cue.end())
+    if found is None:
+        return None
+    end = _TIME.match(text, found.end())
+    return end.end() if end else found.end()
+
+
 def reference_date(text: str) -> date | None:
     """The document's own date: a stated publication date, else the first full date early on."""
     found = reference_found(text)

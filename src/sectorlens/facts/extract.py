@@ -20,6 +20,7 @@ from sectorlens.facts.amount_reading import (
     respective_levels,
     same_kind,
 )
+from sectorlens.facts.basis import basis_of, section_basis
 from sectorlens.facts.block_mentions import cell_mentions, figure_facts, table_cells
 from sectorlens.facts.candidates import Span, quantity_spans
 from sectorlens.facts.context import (
@@ -369,6 +370,7 @@ def _sentence_facts(
             compared=compared,
             level=level.fact.span if level is not None and change in _CHANGES else None,
             segment=segment,
+            basis=basis_of(text, span.start, span.end) or section_basis(section),
         )
         if (
             previous is not None

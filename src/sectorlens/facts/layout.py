@@ -76,7 +76,7 @@ def layout(doc: Document) -> Layout:
     typical = _typical_length(lines)
     blocks = _blocks(lines, kinds, used, typical)
     labels, captions = _row_labels(lines, kinds, blocks)
-    paragraphs = _paragraphs(lines, kinds, blocks, typical, _starts_item(doc, len(lines)))
+    paragraphs = _paragraphs(lines, kinds, blocks, typical, _starts_item(doc, lines))
     sentences: list[Sentence] = []
     for p_index, para in enumerate(paragraphs):
         text, offsets = _join(doc, lines, para)
@@ -284,18 +284,24 @@ def _row_labels(
     return labels, captions
 
 
-def _starts_item(doc: Document, n: int) -> set[int]:
+def _starts_item(doc: Document, lines: list[str]) -> set[int]:
     """Lines that begin a list item or a heading of the document model (a bullet whose mark the
     reader dropped is no continuation of the line before)."""
     out: set[int] = set()
+    n = len(lines)
+    marked = doc.format in ("md", "html", "docx")
     for block in getattr(doc, "blocks", ()):
         if block.kind.value in ("list_item", "heading") and block.span[1] > block.span[0]:
             line = doc.line_of(block.span[0]) - 1
             if 0 <= line < n:
                 out.add(line)
-            after = doc.line_of(block.span[1] - 1)  # the line after a heading starts anew
-            if block.kind.value == "heading" and 0 <= after < n:
-                out.add(after)
+            if block.kind.value == "heading":  # the line after it starts anew
+                after = doc.line_of(block.span[1] - 1)
+                # so does the next line of text after a heading the author marked (# …, <h2>)
+                while marked and 0 <= after < n and not lines[after].strip():
+                    after += 1
+                if 0 <= after < n:
+                    out.add(after)
     return out
 
 

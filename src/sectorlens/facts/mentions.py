@@ -29,3 +29,4 @@ class Mention:
     cell: tuple[int, int, int] | None = None  # (block, row, col) of a table cell
     group: str | None = None  # a cell's label row above it (Cost of revenues:)
     segment: str | None = None  # the one segment its sentence names (the Frozen Food segment)
+    basis: str | None = None  # separate (별도, 母公司报表) or adjusted (non-GAAP): facts.basis

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.dateline import dateline_end
 
 CLOSERS = "\"'”’」』)）]"
 # A candidate end: CJK/full stops always; '.', '!' or '?' before a space, a closer or the end; a
@@ -21,9 +22,11 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` as (start, end) without edge spaces; never inside ``3.5``."""
     spans: list[tuple[int, int]] = []
-    start = 0
     n = len(text)
-    for m in _END.finditer(text):
+    start = dateline_end(text) or 0
+    if start:
+        spans.append((0, start))
+    for m in _END.finditer(text, start):
         end = m.end()
         if end <= start:
             continue

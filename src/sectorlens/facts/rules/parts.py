@@ -59,9 +59,11 @@ class PartPairing:
 
     def pairable(self, a: Mention, b: Mention) -> bool:
         """Periods established for pairing the two facts: each of its own part, and across
-        parts each stated, not counted from the document's date."""
+        parts each stated, not counted from the document's date; and one basis (facts.basis)."""
         if not (self.dated_here(a) and self.dated_here(b)):
             return False
+        if a.basis != b.basis:
+            return False  # 연결 and 별도 기준, GAAP and non-GAAP: two figures of one metric
         return not self.apart(a, b) or not (dated_by_document(a) or dated_by_document(b))
 
 
