@@ -69,6 +69,23 @@ def test_a_marked_heading_never_runs_on_into_the_paragraph_after_it(
     assert sentences[-1] == paragraph
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("국내 판매량은 42만 대였다.", ["42만 대"]),
+        ("가입자는 120만 가구로 늘었다.", ["120만 가구"]),
+        ("평균 점수는 63.7점이었다.", ["63.7점"]),
+        ("수산물 수출은 3만 마리였다.", ["3만 마리"]),
+        # 20대: an age group; 대비, 대출: other words after a large unit
+        ("20대 가입자는 12%였다.", ["12%"]),
+        ("42만 대비 10% 늘었다.", ["10%"]),
+        ("가계 대출은 3조 원, 42만 대출 건수였다.", ["3조 원"]),
+    ],
+)
+def test_korean_counters_make_a_number_a_fact(sentence: str, counted: list[str]) -> None:
+    assert [span.text for _, span in quantity_spans(sentence)] == counted
+
+
 def test_english_lines_join_with_a_space_and_hyphenated_words_rejoin() -> None:
     text = (
         "Funding in China reached CNY 146.8 bn in\n2020, while the number of invest-\nments fell.\n"

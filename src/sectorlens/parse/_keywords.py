@@ -338,6 +338,9 @@ COUNTERS: Final = [
     "톤",
     "가구",
     "채",
+    "점",
+    "척",
+    "마리",
     # energy, measured (120 GWh, 19.0GWh)
     "TWh",
     "GWh",
