@@ -35,6 +35,7 @@ from sectorlens.facts.fiscal import fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout
 from sectorlens.facts.mentions import FACT_KINDS, Mention
 from sectorlens.facts.parts import Parts, document_parts
+from sectorlens.facts.period_align import align_periods
 from sectorlens.facts.period_context import (
     DocHeadings,
     cagr_period,
@@ -210,7 +211,14 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         unparsed.extend(bad)
     mentions.sort(key=lambda m: m.fact.span)
     return Extraction(
-        doc, lay, tuple(mentions), periods, tuple(unparsed), own_reference, named, parts
+        doc,
+        lay,
+        tuple(align_periods(mentions)),
+        periods,
+        tuple(unparsed),
+        own_reference,
+        named,
+        parts,
     )
 
 

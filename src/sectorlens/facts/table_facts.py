@@ -67,6 +67,25 @@ _OWN_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 _UNIT_COL = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?|UOM|UoM)\s*[)）]?\s*$", re.I)
 
 
+# Rows whose numbers the table's counter does not count: rates, ratios, intensities, shares.
+_NOT_COUNTED = re.compile(
+    r"%|percent|rate|ratio|intensity|per\s|률|율|비중|비율|원단위|당\b|率|占比|比重|强度|单位",
+    re.I,
+)
+_UNIT_LINE = re.compile(
+    r"(?:단위|单位|單位|unit)\s*[:：]\s*([^\s,，;；/()（）]{1,12})\s*[)）]?\s*$", re.I
+)
+
+
+def unit_line_counter(unit_text: str) -> str | None:
+    """The one counter a table's unit line names (``(단위: tCO2eq)``, ``单位：辆``), else None."""
+    m = _UNIT_LINE.search(unit_text.strip())
+    if m is None:
+        return None
+    q = parse(f"1{m.group(1)}")
+    return q.unit if q.kind is Kind.COUNT and q.value == 1 and q.unit else None
+
+
 def is_change_header(text: str) -> bool:
     """True for a column header that says its cells are changes (``% Change``, ``YoY``)."""
     return bool(_CHANGE_HEAD.search(text))
@@ -178,6 +197,7 @@ def table_facts(
     if per_column:
         head = " ".join(heads[c] for c in range(first_col))
     scale, currency = scale_currency(f"{unit_text} {head}")
+    line_counter = None if scale or currency else unit_line_counter(unit_text)
     symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
     symbols.discard(None)
     if currency is None and len(symbols) == 1:
@@ -252,6 +272,13 @@ def table_facts(
                 continue
             if row_unit and q.kind is Kind.NUMBER and not (sc or cur) and len(row_unit) <= 12:
                 q = dataclasses.replace(q, unit=row_unit)  # 명, tCO2eq, MWh: the row's counter
+            elif (
+                line_counter
+                and q.kind is Kind.NUMBER
+                and not (sc or cur or symbol or row_unit)
+                and not (_OWN_UNIT.search(label) or _NOT_COUNTED.search(label))
+            ):
+                q = dataclasses.replace(q, kind=Kind.COUNT, unit=line_counter)  # (단위: tCO2eq)
             column_period = col_periods.get(c)
             if column_period is not None:
                 column_period = row_period(column_period, label, months)

@@ -380,6 +380,8 @@ def same_metric(a: Mention, b: Mention) -> bool:
         return bool(norm(a.metric))
     if (core := _cjk_core(a.metric)) and core == _cjk_core(b.metric):
         return True  # 营业收入合计 (a total row) and 公司营业收入 (the letter): one metric
+    if row_in_its_section(a, b) or row_in_its_section(b, a):
+        return True  # 총 온실가스 배출량: the row 총 배출량 of the table under 온실가스 배출량
     bags = []
     for m in (a, b):
         own = _bag(m.metric or "")
@@ -387,6 +389,36 @@ def same_metric(a: Mention, b: Mention) -> bool:
             return False
         bags.append({own} | ({own | g} if m.group and (g := _bag(m.group)) else set()))
     return any(x == y and len(x) >= 1 for x in bags[0] for y in bags[1])
+
+
+_HEADING_NUMBER = re.compile(r"^[\W\d]*(?:[一二三四五六七八九十]+[、.])?\s*")
+_TOTAL_ROW = re.compile(
+    r"^\s*(?:총|합계|총계|계|total|合计|合計|总计|總計|总量|總量)(?:\s|$)|(?:합계|총계|合计|合計|总计|總計)\s*$",
+    re.I,
+)
+
+
+def row_in_its_section(cell: Mention, prose: Mention) -> bool:
+    """Prose names a table row with the words of the heading the table sits under:
+    ``총 온실가스 배출량`` for the row ``총 배출량`` under ``온실가스 배출량``, ``温室气体排放总量``
+    for ``排放总量`` under ``温室气体排放``; the heading's metric for the table's total row
+    (``에너지 사용량`` for ``합계`` under ``사업장별 에너지 사용량``)."""
+    if cell.cell is None or prose.cell is not None or not cell.section:
+        return False
+    row, said = cell.metric or "", prose.metric or ""
+    heading = _HEADING_NUMBER.sub("", cell.section)
+    if not row or not said or said.isascii() or norm(row) == norm(said):
+        return False
+    whole, part, head = norm(said), norm(row), norm(heading)
+    if _TOTAL_ROW.search(row):
+        rest = norm(_TOTAL_ROW.sub("", row))
+        return len(whole) >= 2 and whole in head and rest in whole
+    if " " in said.strip() and " " in heading.strip():
+        words, own, head_words = set(said.split()), set(row.split()), set(heading.split())
+        extra = words - own
+        return own < words and bool(extra) and extra <= head_words
+    rest = whole.replace(part, "", 1) if len(part) >= 2 and part in whole else ""
+    return len(rest) >= 2 and rest in head
 
 
 def ranges_meet(a: Mention, b: Mention) -> bool:

@@ -15,6 +15,7 @@ from sectorlens.facts.rules.common import (
     generic,
     norm,
     point,
+    row_in_its_section,
     same_metric,
 )
 from sectorlens.facts.rules.parts import cumulative, dated_by_document
@@ -72,8 +73,9 @@ def _comparable(
         return False  # 增長 9% and 增長 10.9%: a change word names no figure
     if ma != mb and not ((a.cell is None) != (b.cell is None) and same_metric(a, b)):
         return False  # a table row is restated in prose by its words (Revenues: · Services)
-    if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)):
-        return False  # 나머지 25% and 나머지 23% of two different wholes
+    section_total = row_in_its_section(a, b) or row_in_its_section(b, a)
+    if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)) and not section_total:
+        return False  # 나머지 25% and 나머지 23% of two wholes (합계 under 매출 현황 is 매출)
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
     if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
@@ -300,7 +302,8 @@ def _one_figure(group: Sequence[Mention]) -> bool:
 
 
 def _verdict(ctx: Context, group: Sequence[Mention]) -> Finding:
-    label = next((m.metric for m in group if m.metric), "?")
+    named = [m.metric for m in group if m.metric]
+    label = next((n for n in named if not generic(n)), named[0] if named else "?")
     period = group[0].fact.period or next((m.fact.period for m in group if m.fact.period), None)
     if period is not None:
         label = f"{label} ({ctx.period(period)})"
