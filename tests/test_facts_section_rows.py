@@ -82,9 +82,7 @@ def test_a_unit_line_counter_makes_the_cells_counts_the_prose_restates(tmp_path:
     units = {m.metric: m.fact.quantity.unit for m in cells}
     assert units["총 배출량"] == "tCO2eq"
     assert units["배출 원단위"] is None  # an intensity: the table's counter does not count it
-    assert [f.severity for f in findings(tmp_path, ESG.format(total="3,646,024"))] == [
-        Severity.OK
-    ]
+    assert [f.severity for f in findings(tmp_path, ESG.format(total="3,646,024"))] == [Severity.OK]
     assert [f.severity for f in findings(tmp_path, ESG.format(total="3,746,024"))] == [
         Severity.WARNING
     ]
