@@ -80,9 +80,12 @@ def test_a_marked_heading_never_runs_on_into_the_paragraph_after_it(
         ("20대 가입자는 12%였다.", ["12%"]),
         ("42만 대비 10% 늘었다.", ["10%"]),
         ("가계 대출은 3조 원, 42만 대출 건수였다.", ["3조 원"]),
+        ("The service had 25 million subscribers.", ["25 million subscribers"]),
+        ("Shipments rose to 1.2 million units.", ["1.2 million units"]),
+        ("It bought back 12 million shares for $2 billion.", ["12 million shares", "$2 billion"]),
     ],
 )
-def test_korean_counters_make_a_number_a_fact(sentence: str, counted: list[str]) -> None:
+def test_counters_make_a_number_a_fact(sentence: str, counted: list[str]) -> None:
     assert [span.text for _, span in quantity_spans(sentence)] == counted
 
 

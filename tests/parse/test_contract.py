@@ -182,6 +182,8 @@ def test_subunits_and_colloquial_yuan() -> None:
         ("63.7점", Kind.COUNT, "63.7"),
         ("3만 마리", Kind.COUNT, "30000"),
         ("1.2 million units", Kind.COUNT, "1200000"),
+        ("25 million subscribers", Kind.COUNT, "25000000"),
+        ("12 million shares", Kind.COUNT, "12000000"),
         ("백억 원", Kind.MONEY, "10000000000"),
         ("십억원", Kind.MONEY, "1000000000"),
         ("3조원", Kind.MONEY, "3000000000000"),

@@ -58,7 +58,8 @@ COUNT_UNITS_ZH = (
 )
 COUNT_UNITS_EN = (
     "deals?|rounds?|companies|company|firms?|start-?ups?|investments?|transactions?|"
-    "projects?|cities|zones?|patents?|employees|people|persons|institutions|enterprises"
+    "projects?|cities|zones?|patents?|employees|people|persons|institutions|enterprises|"
+    "units|users|subscribers|customers|vehicles|households|members|visitors|stores|jobs|shares"
 )
 # Counters of deals (for derived average deal size).
 DEAL_UNITS = ("건", "笔", "起", "deal", "deals", "round", "rounds", "investment", "investments")

@@ -315,6 +315,12 @@ COUNTERS: Final = [
     "vehicles",
     "households",
     "jobs",
+    "subscribers",
+    "customers",
+    "members",
+    "visitors",
+    "stores",
+    "shares",
     # things counted or measured with large units (500万辆, 120万平方米)
     "辆",
     "輛",
