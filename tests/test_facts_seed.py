@@ -53,7 +53,8 @@ def test_figure_3_labels_become_facts_of_the_figure(seed: Extraction) -> None:
 
 def test_subjects(seed: Extraction) -> None:
     subjects = {(f.line, f.quantity.value): f.subject for f in seed.facts}
-    assert subjects[(3, Decimal("32.53"))] == "베이징"
+    # 이 중 베이징이 32.53%: a share of the whole stated before 이 중
+    assert subjects[(3, Decimal("32.53"))] == "베이징 · 전국 AI 투자 및 융자 건수"
     assert subjects[(37, Decimal("23"))] == "컴퓨터 시각 인식 투자 비중"
     # a share names the whole it is taken of (응용 분야's share of 중국 AI 시장 규모)
     assert subjects[(206, Decimal("51"))] == "응용 분야 · 중국 AI 시장 규모"

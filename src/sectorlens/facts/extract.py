@@ -33,6 +33,7 @@ from sectorlens.facts.dateline import reference_found
 from sectorlens.facts.document import Block
 from sectorlens.facts.fiscal import fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout
+from sectorlens.facts.list_whole import listed_whole
 from sectorlens.facts.mentions import FACT_KINDS, Mention
 from sectorlens.facts.parts import Parts, document_parts
 from sectorlens.facts.period_align import align_periods
@@ -282,6 +283,7 @@ def _sentence_facts(
             memo[subject] = metric_of(subject)
         return memo[subject]
 
+    shares = sum(1 for hint, _ in spans if hint == "percent")
     from_span: Period | None = None
     previous: Mention | None = None
     level: Mention | None = None
@@ -321,6 +323,8 @@ def _sentence_facts(
         q = signed(q, text[: span.start], change)
         kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
         subject, base = subject_of(text, span.start, span.end, floor, kind, lang)
+        if kind == "percent" and base is None and change is None:
+            base = listed_whole(text, span.start, mentions, shares)  # 이 중 베이징이 32.53%
         subject = listed.get(i, subject)
         stated = previous if previous is not None and previous.change not in _CHANGES else level
         if stated is not None and (change == "cagr" or kind == "percent"):
