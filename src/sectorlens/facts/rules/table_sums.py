@@ -59,10 +59,12 @@ def totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     out = _row_totals(ctx, grid, table)
     if table is not None:
         from sectorlens.facts.rules import table_columns as tc
+        from sectorlens.facts.rules import table_lead as tl
 
         out += tc.sections(ctx, grid, table)
         out += tc.column_totals(ctx, grid, table)
         out += tc.share_columns(ctx, grid, table)
+        out += tl.lead_totals(ctx, grid, table)
     return out
 
 
@@ -84,6 +86,10 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     rows = sorted({r for r, _ in grid})
     cols = sorted({c for _, c in grid})
     confirmed = _unlabelled_totals(ctx, grid, rows, cols)
+    from sectorlens.facts.rules import table_lead as tl
+
+    named = tl.named_totals(grid, table, rows, cols) - confirmed
+    confirmed |= named
     runs: dict[int, tuple[int, ...]] = {}  # total row → item rows that add up in some column
     pending: list[tuple[int, int, str]] = []
     close: list[tuple[int, Finding]] = []
@@ -122,6 +128,8 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
                 pending.append((r, col, label or _UNLABELLED[ctx.lang]))
                 continue
             if got.severity is not Severity.OK:
+                if r in named and tl.misread(collapse(section), m):
+                    continue  # one item off under a row named, not labelled, a total
                 close.append((r, got))  # no run adds up: the section only comes close
                 continue
             out.append(got)
@@ -135,6 +143,8 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
         m = grid[(r, col)]
         parts = [x for x in found if x is not None and same_unit(x, m) and is_amount(x, True)]
         if len(parts) >= 2 and len(parts) == len(found) and additive(parts, m):
+            if r in named and tl.misread(parts, m):
+                continue  # a row named, not labelled, a total: one item off is a misreading
             out.append(verdict(ctx, label, m, parts))
     exact = any(f.severity is Severity.OK for f in out)
     out.extend(corroborated(close, set(runs), exact or len(cols) == 1))
