@@ -30,6 +30,8 @@ from sectorlens.facts.table_scale import (
     block_context,
     scale_currency,
     set_apart_columns,
+    share_row,
+    share_scale,
     term_periods,
 )
 from sectorlens.facts.tables import row_parents
@@ -53,11 +55,6 @@ _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
 # Rows a table's scale and currency do not reach: amounts per share or per unit, share counts.
 _PER_UNIT = re.compile(
     r"\bper\s(?:\w+\s){0,3}(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I
-)
-_SHARE_COUNT = re.compile(
-    r"^\W*(?:(?:weighted[-\s]average\s)?(?:number\sof\s)?(?:\w+\s)?shares\b(?!\sof\sprofit)|"
-    r"headcount|employees|주식\s?수|股数|股本总数)",
-    re.I,
 )
 
 
@@ -178,6 +175,7 @@ def table_facts(
     if per_column:
         head = " ".join(heads[c] for c in range(first_col))
     scale, currency = scale_currency(f"{unit_text} {head}")
+    shares_sc = share_scale(f"{unit_text} {head}")
     symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
     symbols.discard(None)
     if currency is None and len(symbols) == 1:
@@ -241,8 +239,10 @@ def table_facts(
                 )
             if per_unit and not row_scale:
                 sc = None  # (in millions, except per share data): $0.20 a share
-            if _SHARE_COUNT.search(label) and not symbol and not row_currency:
+            parents = row_parents(table, r, c, is_change_header) if shares_sc else []
+            if not symbol and not row_currency and share_row(label, parents):
                 cur = None  # shares used in computing …: a count of shares, not money
+                sc = row_scale or shares_sc or sc  # shares in Thousands, $ in Millions
             counter = counter_of(unit_label) or (counter_of(column) if not row_scale else None)
             if counter is not None and kind is Kind.NUMBER and not symbol:
                 q = counted(number, *counter)

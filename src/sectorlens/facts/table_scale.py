@@ -6,6 +6,7 @@ caption and unit lines."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
@@ -69,7 +70,35 @@ UNIT_CONTEXT = re.compile(
 )
 
 
+# shares in Thousands, $ in Millions (the SEC viewer's header): a scale that names the shares
+# it counts is theirs, not the amounts'
+_SHARES_SCALE = re.compile(r"\bshares?\s+in\s+(thousand|million|billion)s\b", re.I)
+
+
+SHARE_COUNT = re.compile(
+    r"^\W*(?:(?:weighted[-\s]average\s)?(?:number\sof\s)?(?:\w+\s)?shares\b(?!\sof\sprofit)|"
+    r"headcount|employees|주식\s?수|股数|股本总数)",
+    re.I,
+)
+
+
+def share_row(label: str, parents: Sequence[str]) -> bool:
+    """A row of share counts: named so, or ``Basic (in shares)`` under ``Shares used in …``."""
+    if SHARE_COUNT.search(label) or re.search(r"\(in shares\)", label, re.I):
+        return True
+    return any(SHARE_COUNT.search(p) for p in parents)
+
+
+def share_scale(text: str) -> str | None:
+    """The scale a unit line states for share counts only (``shares in Thousands``)."""
+    m = _SHARES_SCALE.search(text)
+    return m.group(1).lower() if m else None
+
+
 def scale_currency(text: str) -> tuple[str | None, str | None]:
+    """The scale and currency a unit line states for the amounts (a scale named for the shares
+    it counts left out)."""
+    text = _SHARES_SCALE.sub(" ", text)
     scale = next((word for pattern, word in _SCALE if pattern.search(text)), None)
     if scale is None:
         units = " ".join(m.group(0) for m in _UNIT_PART.finditer(text))
@@ -171,6 +200,7 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
 
 
 __all__ = [
+    "SHARE_COUNT",
     "TERM",
     "UNIT_CONTEXT",
     "UNIT_PAREN",
@@ -178,5 +208,7 @@ __all__ = [
     "dates_only",
     "scale_currency",
     "set_apart_columns",
+    "share_row",
+    "share_scale",
     "term_periods",
 ]
