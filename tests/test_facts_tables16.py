@@ -222,3 +222,55 @@ def test_a_dollar_scale_alone_is_the_amounts_only() -> None:
     facts = extract(read_html(page.encode(), "r2.htm")).facts
     assert _values(facts, "Net sales") == {1_250_000_000, 1_180_000_000}
     assert _values(facts, "Basic (in shares)") == {14_990, 15_400}
+
+
+# --- one line printed as two rows, one per column (the SEC viewer's split concepts) -----------
+
+
+def _split(total: str) -> str:
+    rows = [
+        ("Net income", ["5,100", "4,800"]),
+        ("<strong>Other comprehensive income:</strong>", ["", ""]),
+        ("Change in translation", ["120", "(40)"]),
+        ("Change in fair value of hedges", ["(310)", ""]),
+        ("Change in fair value of hedges", ["", "205"]),
+        ("Change in fair value of securities", ["640", "(95)"]),
+        ("Total other comprehensive income", [total, "70"]),
+    ]
+    body = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>"
+        for label, values in rows
+    )
+    return (
+        "<html><body><table><tr><th>(in millions)</th><th>2024</th><th>2023</th></tr>"
+        f"{body}</table></body></html>"
+    )
+
+
+def test_a_line_split_over_two_rows_is_one_item() -> None:
+    """The blank of a split line is no gap in the items: 120 − 310 + 640 = 450."""
+    ok = html(_split("450"))
+    assert not flagged(ok) and any(f.severity is Severity.OK for f in ok)
+    hits = flagged(html(_split("540")))
+    assert len(hits) == 1 and hits[0].severity is Severity.ERROR
+
+
+def test_a_blank_under_another_label_still_ends_the_items() -> None:
+    """A blank cell in a row of its own label is a gap: the items above it are not counted."""
+    page = _split("540").replace(
+        "Change in fair value of hedges</td><td></td>", "Other</td><td></td>"
+    )
+    assert not flagged(html(page))
+
+
+def test_total_row_above_a_column_with_a_lost_cell_is_no_finding() -> None:
+    """A column where one item's cell is empty (a dash is a nil, an empty cell a figure the
+    reader lost) does not add up for a reason the table does not show."""
+    table = (
+        "| Item | 2024 | 2023 |\n|---|---|---|\n| Total assets | 10,690 | 10,320 |\n"
+        "| Cash | 4,120 | 3,900 |\n| Receivables | 3,305 | 3,480 |\n"
+        "| Property | 2,815 | 2,490 |\n| Other | 450 | {x} |\n"
+    )
+    assert not flagged(md(table.format(x="450")))
+    assert not flagged(md(table.format(x="")))
+    assert flagged(md(table.format(x="540")))

@@ -73,6 +73,25 @@ def misread(parts: Sequence[Mention], total: Mention) -> bool:
     return any(abs(gap - abs(point(p.fact.quantity) or Decimal(0))) <= tol for p in parts)
 
 
+def split_row(table: Table | None, grid: Grid, row: int, col: int) -> bool:
+    """True when ``row`` is blank in ``col`` because its line is printed as two rows of the same
+    label, the figure of this column in the other (the SEC viewer splits a line tagged with two
+    concepts: ``Change in fair value … | (318) | | 1,333 |`` over ``… | | 456 | | (75)``)."""
+    return split_cell(table, grid, row, col) is not None
+
+
+def split_cell(table: Table | None, grid: Grid, row: int, col: int) -> Mention | None:
+    """The figure of ``col`` for a line printed as two rows: in the row next to ``row`` with the
+    same label (None where ``row`` is not such a line)."""
+    if table is None or (row, col) in grid:
+        return None
+    label = table.row_label(row, col).strip()
+    for other in (row - 1, row + 1):
+        if label and (other, col) in grid and table.row_label(other, col).strip() == label:
+            return grid[(other, col)]
+    return None
+
+
 def named_totals(grid: Grid, table: Table | None, rows: list[int], cols: list[int]) -> set[int]:
     """Rows whose label does not start with a total word but that, in at least half of their
     columns, are the sum of at least three rows right above them within rounding (``Cash used in
@@ -190,6 +209,8 @@ def leading_rows(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
         if within(parts, m):
             good.append(verdict(ctx, label, m, parts, words=_BELOW))
             continue
+        if _unread(table, grid, rows[1:], col):
+            continue  # a figure of this column was not read: its sum says nothing
         leaves = [x for x in items if not _named_total(_row(table, x, col))]
         if len(leaves) < len(items) and len(leaves) >= 2 and within(leaves, m):
             good.append(verdict(ctx, label, m, leaves, words=_BELOW))
@@ -199,6 +220,19 @@ def leading_rows(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     if not good:
         return []
     return good + [verdict(ctx, label, m, parts, words=w) for label, m, parts, w in off]
+
+
+def _unread(table: Table, grid: Grid, rows: list[int], col: int) -> bool:
+    """True when a row has a figure in another column of this column's part of the table but
+    this column's cell is empty (not a dash, an explicit nil): a cell the reader lost."""
+    start, stop = table.part_of(col)
+    for r in rows:
+        cell = table.cell(r, col)
+        if (r, col) in grid or (cell is not None and cell.text.strip()):
+            continue
+        if any((r, c) in grid for c in range(start, stop) if c != col):
+            return True
+    return False
 
 
 Words = tuple[dict[str, str], dict[str, str]]
@@ -246,4 +280,12 @@ def lead_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     return leading_columns(ctx, grid, table) + leading_rows(ctx, grid, table)
 
 
-__all__ = ["SUFFIX_TOTAL", "lead_totals", "misread", "named_totals", "precise"]
+__all__ = [
+    "SUFFIX_TOTAL",
+    "lead_totals",
+    "misread",
+    "named_totals",
+    "precise",
+    "split_cell",
+    "split_row",
+]

@@ -111,6 +111,8 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
                     near = len(above)  # the section ends here; exact sums may reach past it
                 below = x
                 cell = grid.get((x, col))
+                if cell is None and tl.split_row(table, grid, x, col):
+                    continue  # one line of the filing printed as two rows, one per column
                 if cell is None or not is_amount(cell, shares) or not same_unit(cell, m):
                     bounded = True  # a section label or a blank: the run of items ends here
                     sub_rows |= cell is not None and bool(_SUB_ROWS.search(_label(cell)))
@@ -139,7 +141,7 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     for r, col, label in pending:
         # the same rows add up to this total row in another column: the table states the
         # relation, and this column's total (or an item of it) is wrong where it does not
-        found = [grid.get((x, col)) for x in runs.get(r, ())]
+        found = [grid.get((x, col)) or tl.split_cell(table, grid, x, col) for x in runs.get(r, ())]
         m = grid[(r, col)]
         parts = [x for x in found if x is not None and same_unit(x, m) and is_amount(x, True)]
         if len(parts) >= 2 and len(parts) == len(found) and additive(parts, m):
