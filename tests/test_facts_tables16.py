@@ -274,3 +274,27 @@ def test_total_row_above_a_column_with_a_lost_cell_is_no_finding() -> None:
     assert not flagged(md(table.format(x="450")))
     assert not flagged(md(table.format(x="")))
     assert flagged(md(table.format(x="540")))
+
+
+PER_SHARE = {
+    "en": ("Total", "Net income ($ millions)", "Earnings per share ($)"),
+    "ko": ("합계", "순이익(억원)", "주당순이익(원)"),
+    "zh": ("合计", "净利润（万元）", "每股收益（元）"),
+}
+
+
+@pytest.mark.parametrize("lang", PER_SHARE)
+def test_per_share_amounts_need_not_add_up_to_the_year(lang: str) -> None:
+    """The year's total column first, its quarters after it: amounts add up, amounts per share
+    need not (each quarter's is computed on its own share count: 3.64 for the year, 3.67 summed)."""
+    year, amount, eps = PER_SHARE[lang]
+    text = (
+        f"| | {year} | Q1 | Q2 | Q3 | Q4 |\n|---|---|---|---|---|---|\n"
+        "| Revenue | 4,210 | 980 | 1,020 | 1,060 | 1,150 |\n"
+        "| Operating costs | 3,305 | 790 | 810 | 835 | 870 |\n"
+        "| Other income | 120 | 25 | 30 | 30 | 35 |\n"
+        f"| {amount} | 905 | 190 | 210 | 225 | 280 |\n"
+        f"| {eps} | 3.64 | 0.75 | 0.84 | 0.91 | 1.17 |\n"
+    )
+    assert not flagged(md(text))
+    assert flagged(md(text.replace("| 905 |", "| 950 |")))

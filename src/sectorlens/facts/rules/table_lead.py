@@ -54,6 +54,9 @@ _BELOW_OK = {
     "ko": "표의 '{label}' {total}은(는) 아래 {n}개 항목의 합과 반올림 범위 안에서 같습니다.",
     "en": "The table's '{label}' {total} is the sum of the {n} rows below it, within rounding.",
 }
+# an amount per share: each period's (or part's) is computed on its own shares, and the parts
+# need not add up to the whole (filings say so in a footnote)
+_PER_SHARE = re.compile(r"\bper\s(?:\w+\s){0,3}(?:share|unit)\b|\bEPS\b|주당|每股", re.I)
 _PRECISE = 200  # a total this many half-units large (three figures or more) is no coincidence
 _MIN_ITEMS = 3  # a row not named a total adds up at least this many rows above it
 
@@ -161,6 +164,8 @@ def leading_columns(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
             items = [grid.get((r, c)) for c in span]
             parts = [x for x in items if x is not None and is_amount(x, False)]
             if m is None or not is_amount(m, False) or len(parts) < len(span):
+                continue
+            if _PER_SHARE.search(f"{m.fact.subject or ''} {m.fact.sentence}"):
                 continue
             if not all(same_unit(x, m) for x in parts):
                 continue
