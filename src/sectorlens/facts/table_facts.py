@@ -24,13 +24,17 @@ from sectorlens.facts.table_context import (
     split_qualifier,
 )
 from sectorlens.facts.table_scale import (
+    NOT_COUNTED,
     TERM,
     UNIT_CONTEXT,
     UNIT_PAREN,
     block_context,
     scale_currency,
     set_apart_columns,
+    share_row,
+    share_scale,
     term_periods,
+    unit_line_counter,
 )
 from sectorlens.facts.tables import row_parents
 from sectorlens.model import Fact, Kind, Period
@@ -54,36 +58,12 @@ _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
 _PER_UNIT = re.compile(
     r"\bper\s(?:\w+\s){0,3}(?:share|unit|employee|head)\b|\bEPS\b|주당|每股", re.I
 )
-_SHARE_COUNT = re.compile(
-    r"^\W*(?:(?:weighted[-\s]average\s)?(?:number\sof\s)?(?:\w+\s)?shares\b(?!\sof\sprofit)|"
-    r"headcount|employees|주식\s?수|股数|股本总数)",
-    re.I,
-)
 
 
 # A row labelled by a unit alone (``(%)`` under ``영업이익``): the ratio of the row above.
 _UNIT_ONLY_LABEL = re.compile(r"\s*[(（]\s*(?:%|％|배|倍|x|bp|%p)\s*[)）]\s*", re.I)
 _OWN_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 _UNIT_COL = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?|UOM|UoM)\s*[)）]?\s*$", re.I)
-
-
-# Rows whose numbers the table's counter does not count: rates, ratios, intensities, shares.
-_NOT_COUNTED = re.compile(
-    r"%|percent|rate|ratio|intensity|per\s|률|율|비중|비율|원단위|당\b|率|占比|比重|强度|单位",
-    re.I,
-)
-_UNIT_LINE = re.compile(
-    r"(?:단위|单位|單位|unit)\s*[:：]\s*([^\s,，;；/()（）]{1,12})\s*[)）]?\s*$", re.I
-)
-
-
-def unit_line_counter(unit_text: str) -> str | None:
-    """The one counter a table's unit line names (``(단위: tCO2eq)``, ``单位：辆``), else None."""
-    m = _UNIT_LINE.search(unit_text.strip())
-    if m is None:
-        return None
-    q = parse(f"1{m.group(1)}")
-    return q.unit if q.kind is Kind.COUNT and q.value == 1 and q.unit else None
 
 
 def is_change_header(text: str) -> bool:
@@ -198,6 +178,7 @@ def table_facts(
         head = " ".join(heads[c] for c in range(first_col))
     scale, currency = scale_currency(f"{unit_text} {head}")
     line_counter = None if scale or currency else unit_line_counter(unit_text)
+    shares_sc = share_scale(f"{unit_text} {head}")
     symbols = {m.group("cur") or m.group("cur2") for c in table.cells if (m := _CELL.match(c.text))}
     symbols.discard(None)
     if currency is None and len(symbols) == 1:
@@ -261,8 +242,10 @@ def table_facts(
                 )
             if per_unit and not row_scale:
                 sc = None  # (in millions, except per share data): $0.20 a share
-            if _SHARE_COUNT.search(label) and not symbol and not row_currency:
+            parents = row_parents(table, r, c, is_change_header) if shares_sc else []
+            if not symbol and not row_currency and share_row(label, parents):
                 cur = None  # shares used in computing …: a count of shares, not money
+                sc = row_scale or shares_sc or sc  # shares in Thousands, $ in Millions
             counter = counter_of(unit_label) or (counter_of(column) if not row_scale else None)
             if counter is not None and kind is Kind.NUMBER and not symbol:
                 q = counted(number, *counter)
@@ -276,7 +259,7 @@ def table_facts(
                 line_counter
                 and q.kind is Kind.NUMBER
                 and not (sc or cur or symbol or row_unit)
-                and not (_OWN_UNIT.search(label) or _NOT_COUNTED.search(label))
+                and not (_OWN_UNIT.search(label) or NOT_COUNTED.search(label))
             ):
                 q = dataclasses.replace(q, kind=Kind.COUNT, unit=line_counter)  # (단위: tCO2eq)
             column_period = col_periods.get(c)

@@ -6,12 +6,13 @@ caption and unit lines."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document
-from sectorlens.model import Period
-from sectorlens.parse import currency_in
+from sectorlens.model import Kind, Period
+from sectorlens.parse import currency_in, parse
 
 # A currency between "in" and the scale: (in $ millions), (in USD thousands).
 _CS = r"(?:US\$\s?|[A-Z]{1,2}\$\s?|[$€£¥₩]\s?|[A-Z]{3}\s)?"
@@ -69,7 +70,35 @@ UNIT_CONTEXT = re.compile(
 )
 
 
+# shares in Thousands, $ in Millions (the SEC viewer's header): a scale that names the shares
+# it counts is theirs, not the amounts'
+_SHARES_SCALE = re.compile(r"\bshares?\s+in\s+(thousand|million|billion)s\b", re.I)
+
+
+SHARE_COUNT = re.compile(
+    r"^\W*(?:(?:weighted[-\s]average\s)?(?:number\sof\s)?(?:\w+\s)?shares\b(?!\sof\sprofit)|"
+    r"headcount|employees|주식\s?수|股数|股本总数)",
+    re.I,
+)
+
+
+def share_row(label: str, parents: Sequence[str]) -> bool:
+    """A row of share counts: named so, or ``Basic (in shares)`` under ``Shares used in …``."""
+    if SHARE_COUNT.search(label) or re.search(r"\(in shares\)", label, re.I):
+        return True
+    return any(SHARE_COUNT.search(p) for p in parents)
+
+
+def share_scale(text: str) -> str | None:
+    """The scale a unit line states for share counts only (``shares in Thousands``)."""
+    m = _SHARES_SCALE.search(text)
+    return m.group(1).lower() if m else None
+
+
 def scale_currency(text: str) -> tuple[str | None, str | None]:
+    """The scale and currency a unit line states for the amounts (a scale named for the shares
+    it counts left out)."""
+    text = _SHARES_SCALE.sub(" ", text)
     scale = next((word for pattern, word in _SCALE if pattern.search(text)), None)
     if scale is None:
         units = " ".join(m.group(0) for m in _UNIT_PART.finditer(text))
@@ -171,6 +200,7 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
 
 
 __all__ = [
+    "SHARE_COUNT",
     "TERM",
     "UNIT_CONTEXT",
     "UNIT_PAREN",
@@ -178,5 +208,26 @@ __all__ = [
     "dates_only",
     "scale_currency",
     "set_apart_columns",
+    "share_row",
+    "share_scale",
     "term_periods",
 ]
+
+
+# Rows whose numbers the table's counter does not count: rates, ratios, intensities, shares.
+NOT_COUNTED = re.compile(
+    r"%|percent|rate|ratio|intensity|per\s|률|율|비중|비율|원단위|당\b|率|占比|比重|强度|单位",
+    re.I,
+)
+_UNIT_LINE = re.compile(
+    r"(?:단위|单位|單位|unit)\s*[:：]\s*([^\s,，;；/()（）]{1,12})\s*[)）]?\s*$", re.I
+)
+
+
+def unit_line_counter(unit_text: str) -> str | None:
+    """The one counter a table's unit line names (``(단위: tCO2eq)``, ``单位：辆``), else None."""
+    m = _UNIT_LINE.search(unit_text.strip())
+    if m is None:
+        return None
+    q = parse(f"1{m.group(1)}")
+    return q.unit if q.kind is Kind.COUNT and q.value == 1 and q.unit else None

@@ -59,10 +59,12 @@ def totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     out = _row_totals(ctx, grid, table)
     if table is not None:
         from sectorlens.facts.rules import table_columns as tc
+        from sectorlens.facts.rules import table_lead as tl
 
         out += tc.sections(ctx, grid, table)
         out += tc.column_totals(ctx, grid, table)
         out += tc.share_columns(ctx, grid, table)
+        out += tl.lead_totals(ctx, grid, table)
     return out
 
 
@@ -84,6 +86,10 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     rows = sorted({r for r, _ in grid})
     cols = sorted({c for _, c in grid})
     confirmed = _unlabelled_totals(ctx, grid, rows, cols)
+    from sectorlens.facts.rules import table_lead as tl
+
+    named = tl.named_totals(grid, table, rows, cols) - confirmed
+    confirmed |= named
     runs: dict[int, tuple[int, ...]] = {}  # total row → item rows that add up in some column
     pending: list[tuple[int, int, str]] = []
     close: list[tuple[int, Finding]] = []
@@ -105,6 +111,8 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
                     near = len(above)  # the section ends here; exact sums may reach past it
                 below = x
                 cell = grid.get((x, col))
+                if cell is None and tl.split_row(table, grid, x, col):
+                    continue  # one line of the filing printed as two rows, one per column
                 if cell is None or not is_amount(cell, shares) or not same_unit(cell, m):
                     bounded = True  # a section label or a blank: the run of items ends here
                     sub_rows |= cell is not None and bool(_SUB_ROWS.search(_label(cell)))
@@ -122,6 +130,8 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
                 pending.append((r, col, label or _UNLABELLED[ctx.lang]))
                 continue
             if got.severity is not Severity.OK:
+                if r in named and tl.misread(collapse(section), m):
+                    continue  # one item off under a row named, not labelled, a total
                 close.append((r, got))  # no run adds up: the section only comes close
                 continue
             out.append(got)
@@ -131,10 +141,12 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     for r, col, label in pending:
         # the same rows add up to this total row in another column: the table states the
         # relation, and this column's total (or an item of it) is wrong where it does not
-        found = [grid.get((x, col)) for x in runs.get(r, ())]
+        found = [grid.get((x, col)) or tl.split_cell(table, grid, x, col) for x in runs.get(r, ())]
         m = grid[(r, col)]
         parts = [x for x in found if x is not None and same_unit(x, m) and is_amount(x, True)]
         if len(parts) >= 2 and len(parts) == len(found) and additive(parts, m):
+            if r in named and tl.misread(parts, m):
+                continue  # a row named, not labelled, a total: one item off is a misreading
             out.append(verdict(ctx, label, m, parts))
     exact = any(f.severity is Severity.OK for f in out)
     out.extend(corroborated(close, set(runs), exact or len(cols) == 1))
