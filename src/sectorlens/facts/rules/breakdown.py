@@ -55,6 +55,7 @@ _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _PARTS = lx.compile_words(lx.PARTS_MARKER)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
+_TOTAL_WORD = re.compile(lx.alternation(lx.TOTAL_MARKER), re.IGNORECASE)
 _RATIO = re.compile(
     r"(?<!占有)(?<!比)(?<!점유)(?<!비)(?:率|률|율)$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
 )
@@ -139,6 +140,7 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             stop = _STATEMENT.search(text, marker.end())
             end = stop.start() if stop else len(text)  # the items end with their clause
             after = [m for m in same if marker.end() <= m.local[0] < end]
+            after += _items_past_semicolons(text, stop, same) if after else []
             if rates and any(_CHANGE.search(_clause(text, m)) for m in [*before[-1:], *after]):
                 before = []  # 其中禽肉增长6.5%、猪肉下降10.8%: rates of change are no parts
             if before and len(after) >= 2 and _parts_related(text, before[-1], after):
@@ -339,6 +341,25 @@ def _distinct(names: Sequence[str]) -> bool:
             if a == b or a in b or b in a:
                 return False
     return True
+
+
+def _items_past_semicolons(
+    text: str, stop: re.Match[str] | None, same: Sequence[Mention]
+) -> list[Mention]:
+    """其中，税收收入111065亿元，同比下降5.5%；非税收入24598亿元，同比增长14%: the items of an
+    'of which' list go on past ';' while each clause names one more item of the same unit and no
+    other list or total."""
+    out: list[Mention] = []
+    while stop is not None and stop.group(0) in ";；":
+        nxt = _STATEMENT.search(text, stop.end())
+        end = nxt.start() if nxt else len(text)
+        more = [m for m in same if stop.end() <= m.local[0] < end]
+        clause = text[stop.end() : end]
+        if len(more) != 1 or _PARTS.search(clause) or _TOTAL_WORD.search(clause):
+            break
+        out.append(more[0])
+        stop = nxt
+    return out
 
 
 def _parts_related(text: str, whole: Mention, parts: Sequence[Mention]) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.breakdown_sums import by_unit, one_period
+from sectorlens.facts.rules.breakdown_sums import by_unit, one_period, parts_verdict
 from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, pct, point
 from sectorlens.model import Finding, Kind, Severity
 
@@ -86,7 +86,8 @@ def of_the_sentence_before(
     by_sentence: dict[int, list[Mention]],
 ) -> list[Finding]:
     """``$6 billion on equipment. Of this amount, $5.4 billion -- or 90% of the total -- …``:
-    a sentence that opens with 'of this amount' takes its whole from the sentence before."""
+    a sentence that opens with 'of this amount' takes its whole from the sentence before (its
+    items' stated shares, and two or more items against it)."""
     if not index or not _OF_BEFORE.match(text):
         return []
     sentences = ctx.extraction.layout.sentences
@@ -109,4 +110,8 @@ def of_the_sentence_before(
     ]
     if not parts or not one_period([whole, *parts]):
         return []
-    return part_shares(ctx, text, whole, parts, members)
+    found = part_shares(ctx, text, whole, parts, members)
+    if len(parts) >= 2:
+        # 收入135663亿元。其中，税收收入111065亿元；非税收入24598亿元: the parts of the whole before
+        found.insert(0, parts_verdict(ctx, whole, parts, exhaustive=False))
+    return found
