@@ -8,17 +8,19 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules import restated_undated
 from sectorlens.facts.rules.common import (
     Context,
     bounds,
     finding,
     generic,
+    half_unit,
     norm,
     point,
     same_metric,
 )
 from sectorlens.facts.rules.parts import cumulative, dated_by_document
-from sectorlens.model import Finding, Kind, Severity
+from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "restated"
 
@@ -53,8 +55,15 @@ def _comparable(
     if a.fact.line == b.fact.line:
         return False  # one line gives a series, it does not restate itself
     dated = a.period_source == b.period_source == "sentence"
-    if not dated and _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
-        return False  # nor does a paragraph, unless each sentence dates its own figure
+    # nor does a paragraph, unless each sentence dates its own figure or the later one refers
+    # back to the earlier one's period (같은 기간 수입은 …)
+    one_paragraph = _paragraph(ctx, a) == _paragraph(ctx, b) is not None
+    if (
+        not dated
+        and one_paragraph
+        and not restated_undated.twins(ctx, a, b, _own(a.metric), strict=True)
+    ):
+        return False
     if qa.unit != qb.unit or not _same_currency(a, b):
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
@@ -76,6 +85,8 @@ def _comparable(
         return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
+    if _cause(ctx, a) or _cause(ctx, b):
+        return False  # the benefit was due to $1.3 billion of …: a cause of the figure, not it
     if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
         return False  # the quarter's figure and the year's so far (누적, 累计, year-to-date)
     if ranks and _other_items(ctx, a, b, ranks):
@@ -96,7 +107,7 @@ def _comparable(
         return (pa.start, pa.end) == (pb.start, pb.end)
     # Text against a figure: the figure dates its labels, the sentence may not.
     one_figure = (a.figure_run is None) != (b.figure_run is None)
-    return one_figure and qa.kind is Kind.PERCENT
+    return (one_figure and qa.kind is Kind.PERCENT) or restated_undated.twins(ctx, a, b, ma)
 
 
 _CHANGE_WORDS = re.compile(
@@ -112,12 +123,32 @@ def _change_only(metric: str) -> bool:
     return not _CHANGE_WORDS.sub("", metric)
 
 
+# A figure the sentence names as a cause or a component of its subject, not as its value
+_CAUSE = re.compile(
+    r"(?:\bdue\sto|\bdriven\sby|\boffset\sby|\bbecause\sof|\battributable\sto|\bresult\sof|"
+    r"主要由于|由于|得益于|受益于|抵消|에\s?따른|로\s?인한|덕분에|영향으로)\s?(?:\S+\s){0,3}\S*$",
+    re.IGNORECASE,
+)
+
+
+def _cause(ctx: Context, m: Mention) -> bool:
+    sent = ctx.extraction.sentence(m)
+    if sent is None or m.sentence is None:
+        return False
+    text = ctx.extraction.layout.sentences[m.sentence].text
+    return bool(_CAUSE.search(text[max(0, m.local[0] - 40) : m.local[0]]))
+
+
 def _paragraph(ctx: Context, m: Mention) -> int | None:
     sent = ctx.extraction.sentence(m)
     return None if sent is None else sent.paragraph
 
 
 def _agree(a: Mention, b: Mention) -> bool:
+    qa, qb = a.fact.quantity, b.fact.quantity
+    exact = qa.qualifier is qb.qualifier is Qualifier.EXACT
+    if exact and half_unit(qa) == half_unit(qb) and point(qa) is not None:
+        return point(qa) == point(qb)  # 5.0 and 4.9: one figure rounded alike prints alike
     a_lo, a_hi = bounds(a.fact.quantity)
     b_lo, b_hi = bounds(b.fact.quantity)
     return (a_hi is None or b_lo is None or b_lo <= a_hi) and (
