@@ -252,3 +252,91 @@ def test_counts_without_a_counted_whole_are_not_summed() -> None:
     text = "올해 신규 상장 기업은 38곳이다. 이 가운데 코스닥 기업이 30곳, 코스피 기업이 12곳이다."
     # 이 가운데 names no count of its own here and no part is the rest: no relation is read
     assert not flagged(text, "breakdown.count")
+
+
+# --- restatements whose pairing needed the sentence's own words --------------------------------
+
+RESPECTIVE_PRIOR = {
+    "ko": (
+        "영업익 전년 대비 {h}% 늘어\n\n"
+        "상장사의 실적이 크게 개선됐다. 영업이익은 155조6463억원, 순이익은 119조1222억원을 "
+        "기록했다. 각각 전년 동기 대비 {b}%, 71% 늘었다."
+    ),
+    "zh": (
+        "营业收入同比增长{h}%\n\n"
+        "公司经营稳健。公司实现营业收入133亿元，净利润4.41亿元。分别同比增长{b}%和23%。"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", RESPECTIVE_PRIOR)
+def test_rates_listed_with_each_take_the_names_of_the_sentence_before(lang: str) -> None:
+    text = RESPECTIVE_PRIOR[lang]
+    assert not flagged(text.format(h="65", b="65"), "restated")
+    hits = flagged(text.format(h="65", b="75"), "restated")
+    assert hits and all(f.severity is Severity.WARNING for f in hits)
+
+
+def test_each_leading_a_sentence_with_more_values_than_names_lends_nothing() -> None:
+    text = "영업이익은 155조원, 순이익은 119조원을 기록했다. 각각 65%, 71%, 12% 늘었다."
+    named = [f for f in findings(text) if "영업이익" in f.message and "12%" in f.message]
+    assert not named
+
+
+YOY_LIST = {
+    "ko": "관세청은 지난해 같은 기간 대비 수출은 46.4%, 수입은 63.1% 각각 늘었다고 밝혔다. "
+    "반도체 수출이 늘었다.\n같은 기간 수입은 전년 동기 대비 {b}% 증가했다.",
+    "en": "Compared with a year earlier, exports rose 46.4% and imports rose 63.1% in the second "
+    "quarter.\nChips led the gain.\nImports were up {b}% year over year in the second quarter.",
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])  # zh: GDP and 国内生产总值 are not paired yet
+def test_a_rate_of_a_year_on_year_sentence_is_restated_by_a_yoy_rate(lang: str) -> None:
+    text = YOY_LIST[lang]
+    assert not flagged(text.format(b="63.1"), "restated")
+    assert flagged(text.format(b="53.1"), "restated")
+
+
+def test_a_share_in_a_year_on_year_sentence_is_no_year_on_year_rate() -> None:
+    text = (
+        "今年以来累计出口80.20万辆，同比+60.5%。\n"
+        "1-5月累计出口98.40GWh，同比+66.0%，三元/磷酸铁锂占比38.40%/61.60%。"
+    )
+    assert not flagged(text, "restated")
+
+
+def test_a_korean_cause_phrase_leaves_the_topic_as_the_subject() -> None:
+    from sectorlens.facts import extract, from_text
+
+    text = "당기순이익은 전년도의 기고효과로 인해 9.71% 감소했다."
+    got = [
+        m for m in extract(from_text(text, fmt="txt")).mentions if "9.71" in m.fact.quantity.input
+    ]
+    assert got and got[0].metric == "당기순이익"
+
+
+def test_an_english_apposition_names_its_figure() -> None:
+    from sectorlens.facts import extract, from_text
+
+    text = "Both the number of jobless people and the unemployment rate, 3.8 percent, declined."
+    got = [
+        m for m in extract(from_text(text, fmt="txt")).mentions if "3.8" in m.fact.quantity.input
+    ]
+    assert got and got[0].metric == "unemployment rate"
+
+
+def test_a_figure_dated_by_its_heading_is_restated_in_a_sentence_naming_its_month() -> None:
+    text = (
+        "THE EMPLOYMENT SITUATION: SEPTEMBER 2000\n\n"
+        "Payroll employment rose by 252,000 in September, and the unemployment rate declined to "
+        "3.9 percent.\n\n"
+        "Unemployment\n\n"
+        "Both the number of unemployed persons and the unemployment rate, {b} percent, declined "
+        "in September."
+    )
+    assert not flagged(text.format(b="3.9"), "restated")
+    assert flagged(text.format(b="3.8"), "restated")
+    # another month named: no restatement of September's rate
+    other = text.format(b="3.8").replace("declined in September.", "declined in August.")
+    assert not flagged(other, "restated")

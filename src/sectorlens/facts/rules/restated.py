@@ -19,6 +19,7 @@ from sectorlens.facts.rules.common import (
     point,
     same_metric,
 )
+from sectorlens.facts.rules.moves import direction_word
 from sectorlens.facts.rules.parts import cumulative, dated_by_document
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
@@ -68,7 +69,7 @@ def _comparable(
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
-    if a.change != b.change or a.change in ("from", "versus"):
+    if (a.change != b.change and not _same_change(ctx, a, b)) or a.change in ("from", "versus"):
         return False
     if levels and not _same_level_unit(a, b, levels):
         return False  # 同比 +64.6% of 万辆 and 同比 +68.0% of GWh: changes of two measures
@@ -137,6 +138,39 @@ def _cause(ctx: Context, m: Mention) -> bool:
         return False
     text = ctx.extraction.layout.sentences[m.sentence].text
     return bool(_CAUSE.search(text[max(0, m.local[0] - 40) : m.local[0]]))
+
+
+# the sentence compares with a year before (同比, 전년 동기 대비, year over year): a rate it
+# gives without its own comparison word is that year-on-year rate
+# (一季度同比下降6.8%，三季度增长4.9%)
+_YOY = re.compile(
+    r"同比|比上年同期|較上年同期|대비|\byear[-\s](?:over|on)[-\s]year\b|"
+    r"\b(?:from|with|than)\sa\syear\s(?:earlier|ago|before)\b",
+    re.IGNORECASE,
+)
+
+
+_SHARE_WORD = re.compile(r"占比|占|比重|份额|비중|점유율|\bshare\b", re.IGNORECASE)
+_MOVED_AFTER = re.compile(rf"(?:{lx.TREND_UP})|(?:{lx.TREND_DOWN})|늘었|줄었", re.IGNORECASE)
+
+
+def _same_change(ctx: Context, a: Mention, b: Mention) -> bool:
+    """A year-on-year rate and a rate without its own comparison, in a sentence comparing
+    with the year before: one kind of change."""
+    if {a.change, b.change} not in ({None, "yoy"}, {"change", "yoy"}):
+        return False
+    if a.fact.quantity.kind is not Kind.PERCENT or b.fact.quantity.kind is not Kind.PERCENT:
+        return False
+    plain = b if a.change == "yoy" else a
+    sent = ctx.extraction.sentence(plain)
+    if sent is None or plain.sentence is None:
+        return False
+    text = ctx.extraction.layout.sentences[plain.sentence].text
+    start, end = plain.local
+    if _SHARE_WORD.search(text[max(0, start - 10) : start]):
+        return False  # 三元/磷酸铁锂占比 37.90%/61.71%: a share, not a change
+    moved = direction_word(text, start, end, 12) or _MOVED_AFTER.search(text[end : end + 24])
+    return bool(moved) and bool(_YOY.search(text[:start]))
 
 
 def _paragraph(ctx: Context, m: Mention) -> int | None:
@@ -266,9 +300,16 @@ _SELF = re.compile(
 )
 
 
+# the short forms Korean headlines write (영업익 for 영업이익, 순익 for 순이익)
+_SHORT = (("영업익", "영업이익"), ("순익", "순이익"))
+
+
 def _own(metric: str | None) -> str:
     """A metric for comparison, without the words naming the document's own entity."""
-    return norm(_SELF.sub("", (metric or "").strip()))
+    own = norm(_SELF.sub("", (metric or "").strip()))
+    for short, full in _SHORT:
+        own = re.sub(rf"{short}$", full, own)
+    return own
 
 
 _MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)

@@ -5,7 +5,9 @@ without a year, ``같은 기간``): its lead and its body restate the same figur
 prose statements are taken as one figure when the metric is the same words, the unit and kind
 of change are the same, and the two sentences name the same periods in words (the same month,
 days or quarter, or none at all) — or the later one names none and refers back (``같은 기간``,
-``同期``, ``the same period``). The relation is inferred: a disagreement is a warning.
+``同期``, ``the same period``). Where one of the two is dated only by its heading or the sentence
+before, the two sentences must name the same period words, and some. The relation is inferred:
+a disagreement is a warning.
 """
 
 from __future__ import annotations
@@ -51,8 +53,15 @@ def twins(ctx: Context, a: Mention, b: Mention, metric: str, *, strict: bool = F
         return False
     if b.figure_run is not None or a.sentence is None or b.sentence is None:
         return False
-    if a.fact.period is not None or b.fact.period is not None or generic(metric):
+    dated = [m for m in (a, b) if m.fact.period is not None]
+    if len(dated) == 2 or generic(metric):
         return False
+    if dated:
+        # one dated only by its heading or the sentence before: the other's sentence must name
+        # the same period words (declined to 3.9% in September … 3.8%, declined in September)
+        if dated[0].period_source not in ("heading", "context"):
+            return False
+        strict = True
     if len(metric) < 2 or (metric.isascii() and len(metric) < _MIN_ASCII):
         return False
     sentences = ctx.extraction.layout.sentences
