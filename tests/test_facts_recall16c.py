@@ -340,3 +340,27 @@ def test_a_figure_dated_by_its_heading_is_restated_in_a_sentence_naming_its_mont
     # another month named: no restatement of September's rate
     other = text.format(b="3.8").replace("declined in September.", "declined in August.")
     assert not flagged(other, "restated")
+
+
+# --- a survey's sample size printed in its column of percentages -------------------------------
+
+SAMPLE = {
+    "en": "| | Answer | % |\n|---|---|---|\n| 1 | Yes | 61 |\n| 2 | No | 39 |\n"
+    "| | Total (%) | 100 |\n| | N | 812 |\n",
+    "ko": "| | 응답 | % |\n|---|---|---|\n| 1 | 예 | 61 |\n| 2 | 아니오 | 39 |\n"
+    "| | 합계 | 100 |\n| | 사례수 | 812 |\n",
+    "zh": "| | 回答 | % |\n|---|---|---|\n| 1 | 是 | 61 |\n| 2 | 否 | 39 |\n"
+    "| | 合计 | 100 |\n| | 样本量 | 812 |\n",
+}
+
+
+@pytest.mark.parametrize("lang", SAMPLE)
+def test_the_sample_size_row_is_a_count_not_a_percentage(lang: str) -> None:
+    from sectorlens.facts import extract, from_text
+    from sectorlens.model import Kind
+
+    mentions = extract(from_text(SAMPLE[lang], fmt="md")).mentions
+    sample = [m for m in mentions if m.fact.quantity.value == 812]
+    shares = [m for m in mentions if m.fact.quantity.value == 61]
+    assert sample and all(m.fact.quantity.kind is not Kind.PERCENT for m in sample)
+    assert shares and shares[0].fact.quantity.kind is Kind.PERCENT
