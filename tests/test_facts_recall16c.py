@@ -364,3 +364,32 @@ def test_the_sample_size_row_is_a_count_not_a_percentage(lang: str) -> None:
     shares = [m for m in mentions if m.fact.quantity.value == 61]
     assert sample and all(m.fact.quantity.kind is not Kind.PERCENT for m in sample)
     assert shares and shares[0].fact.quantity.kind is Kind.PERCENT
+
+
+# --- nominal and real rates; 'both the X, at N percent' ----------------------------------------
+
+NOMINAL_REAL = {
+    "zh": "2019年一季度社会消费品零售总额增长8.3%\n\n"
+    "2019年一季度，社会消费品零售总额97790亿元，同比名义增长8.3%（扣除价格因素实际增长6.9%）。",
+    "ko": "1분기 소매판매액 8.3% 증가\n\n"
+    "1분기 소매판매액은 97조원으로 전년 동기 대비 명목 기준 8.3% 증가했다(실질 6.9% 증가).",
+    "en": "First-quarter retail sales up 8.3%\n\n"
+    "In the first quarter of 2019, retail sales rose 8.3% year over year (real 6.9%).",
+}
+
+
+@pytest.mark.parametrize("lang", NOMINAL_REAL)
+def test_a_real_rate_does_not_restate_the_nominal_one(lang: str) -> None:
+    assert not [f for f in flagged(NOMINAL_REAL[lang], "restated") if "6.9" in f.message]
+
+
+def test_both_the_rate_at_n_percent_restates_the_lead() -> None:
+    text = (
+        "Payroll employment rose by 266,000 in November, and the unemployment rate was little "
+        "changed at 3.5 percent.\n\n"
+        "Household Survey Data\n\n"
+        "Both the unemployment rate, at {b} percent, and the number of unemployed persons, at 5.8 "
+        "million, changed little in November."
+    )
+    assert not flagged(text.format(b="3.5"), "restated")
+    assert flagged(text.format(b="3.6"), "restated")

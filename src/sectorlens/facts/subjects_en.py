@@ -205,6 +205,9 @@ def strip_lead(words: list[str]) -> list[str]:
         if out and out[0].lower().rstrip(".") in ("versus", "vs", "as"):
             out.pop(0)
             continue
+        if len(out) >= 3 and out[0].lower() in ("both", "either", "neither"):
+            out.pop(0)  # Both the unemployment rate, at 3.5 percent, and …: the noun after it
+            continue
         if len(out) >= 2 and (out[0].lower(), out[1].lower()) in _CAUSAL:
             out = out[2:]  # primarily due to our net income of $0.9 billion
             continue

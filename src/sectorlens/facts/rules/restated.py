@@ -88,6 +88,8 @@ def _comparable(
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
     if _cause(ctx, a) or _cause(ctx, b):
         return False  # the benefit was due to $1.3 billion of …: a cause of the figure, not it
+    if _real(ctx, a) != _real(ctx, b):
+        return False  # 名义增长8.3%（扣除价格因素实际增长6.9%）: nominal and real, two rates
     if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
         return False  # the quarter's figure and the year's so far (누적, 累计, year-to-date)
     if ranks and _other_items(ctx, a, b, ranks):
@@ -130,6 +132,21 @@ _CAUSE = re.compile(
     r"主要由于|由于|得益于|受益于|抵消|에\s?따른|로\s?인한|덕분에|영향으로)\s?(?:\S+\s){0,3}\S*$",
     re.IGNORECASE,
 )
+
+
+# a rate in real terms (net of prices or currency) is another figure than the nominal one
+_REAL = re.compile(
+    r"實際|实际|扣除價格因素|扣除价格因素|실질|불변\s?가격|\breal\b|inflation[-\s]adjusted|"
+    r"\b(?:in\s|at\s)?constant\s(?:prices|currency|dollars)\b|adjusting\sfor\scurrency",
+    re.IGNORECASE,
+)
+
+
+def _real(ctx: Context, m: Mention) -> bool:
+    if m.sentence is None:
+        return False
+    text = ctx.extraction.layout.sentences[m.sentence].text
+    return bool(_REAL.search(text[max(0, m.local[0] - 16) : m.local[0]]))
 
 
 def _cause(ctx: Context, m: Mention) -> bool:
