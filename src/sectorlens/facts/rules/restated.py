@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules import restated_undated
+from sectorlens.facts.rules import restated_terms, restated_undated
 from sectorlens.facts.rules.common import (
     Context,
     bounds,
@@ -19,7 +19,6 @@ from sectorlens.facts.rules.common import (
     point,
     same_metric,
 )
-from sectorlens.facts.rules.moves import direction_word
 from sectorlens.facts.rules.parts import cumulative, dated_by_document
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
@@ -69,7 +68,10 @@ def _comparable(
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
-    if (a.change != b.change and not _same_change(ctx, a, b)) or a.change in ("from", "versus"):
+    if (a.change != b.change and not restated_terms.same_change(ctx, a, b)) or a.change in (
+        "from",
+        "versus",
+    ):
         return False
     if levels and not _same_level_unit(a, b, levels):
         return False  # 同比 +64.6% of 万辆 and 同比 +68.0% of GWh: changes of two measures
@@ -86,9 +88,9 @@ def _comparable(
         return False  # 나머지 25% and 나머지 23% of two different wholes
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
-    if _cause(ctx, a) or _cause(ctx, b):
+    if restated_terms.cause(ctx, a) or restated_terms.cause(ctx, b):
         return False  # the benefit was due to $1.3 billion of …: a cause of the figure, not it
-    if _real(ctx, a) != _real(ctx, b):
+    if restated_terms.real_terms(ctx, a) != restated_terms.real_terms(ctx, b):
         return False  # 名义增长8.3%（扣除价格因素实际增长6.9%）: nominal and real, two rates
     if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
         return False  # the quarter's figure and the year's so far (누적, 累计, year-to-date)
@@ -124,70 +126,6 @@ _CHANGE_WORDS = re.compile(
 def _change_only(metric: str) -> bool:
     """A 'metric' that is only change words (增長, 同比增长, 증가, grew by): names no figure."""
     return not _CHANGE_WORDS.sub("", metric)
-
-
-# A figure the sentence names as a cause or a component of its subject, not as its value
-_CAUSE = re.compile(
-    r"(?:\bdue\sto|\bdriven\sby|\boffset\sby|\bbecause\sof|\battributable\sto|\bresult\sof|"
-    r"主要由于|由于|得益于|受益于|抵消|에\s?따른|로\s?인한|덕분에|영향으로)\s?(?:\S+\s){0,3}\S*$",
-    re.IGNORECASE,
-)
-
-
-# a rate in real terms (net of prices or currency) is another figure than the nominal one
-_REAL = re.compile(
-    r"實際|实际|扣除價格因素|扣除价格因素|실질|불변\s?가격|\breal\b|inflation[-\s]adjusted|"
-    r"\b(?:in\s|at\s)?constant\s(?:prices|currency|dollars)\b|adjusting\sfor\scurrency",
-    re.IGNORECASE,
-)
-
-
-def _real(ctx: Context, m: Mention) -> bool:
-    if m.sentence is None:
-        return False
-    text = ctx.extraction.layout.sentences[m.sentence].text
-    return bool(_REAL.search(text[max(0, m.local[0] - 16) : m.local[0]]))
-
-
-def _cause(ctx: Context, m: Mention) -> bool:
-    sent = ctx.extraction.sentence(m)
-    if sent is None or m.sentence is None:
-        return False
-    text = ctx.extraction.layout.sentences[m.sentence].text
-    return bool(_CAUSE.search(text[max(0, m.local[0] - 40) : m.local[0]]))
-
-
-# the sentence compares with a year before (同比, 전년 동기 대비, year over year): a rate it
-# gives without its own comparison word is that year-on-year rate
-# (一季度同比下降6.8%，三季度增长4.9%)
-_YOY = re.compile(
-    r"同比|比上年同期|較上年同期|대비|\byear[-\s](?:over|on)[-\s]year\b|"
-    r"\b(?:from|with|than)\sa\syear\s(?:earlier|ago|before)\b",
-    re.IGNORECASE,
-)
-
-
-_SHARE_WORD = re.compile(r"占比|占|比重|份额|비중|점유율|\bshare\b", re.IGNORECASE)
-_MOVED_AFTER = re.compile(rf"(?:{lx.TREND_UP})|(?:{lx.TREND_DOWN})|늘었|줄었", re.IGNORECASE)
-
-
-def _same_change(ctx: Context, a: Mention, b: Mention) -> bool:
-    """A year-on-year rate and a rate without its own comparison, in a sentence comparing
-    with the year before: one kind of change."""
-    if {a.change, b.change} not in ({None, "yoy"}, {"change", "yoy"}):
-        return False
-    if a.fact.quantity.kind is not Kind.PERCENT or b.fact.quantity.kind is not Kind.PERCENT:
-        return False
-    plain = b if a.change == "yoy" else a
-    sent = ctx.extraction.sentence(plain)
-    if sent is None or plain.sentence is None:
-        return False
-    text = ctx.extraction.layout.sentences[plain.sentence].text
-    start, end = plain.local
-    if _SHARE_WORD.search(text[max(0, start - 10) : start]):
-        return False  # 三元/磷酸铁锂占比 37.90%/61.71%: a share, not a change
-    moved = direction_word(text, start, end, 12) or _MOVED_AFTER.search(text[end : end + 24])
-    return bool(moved) and bool(_YOY.search(text[:start]))
 
 
 def _paragraph(ctx: Context, m: Mention) -> int | None:
