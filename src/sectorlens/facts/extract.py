@@ -49,6 +49,7 @@ from sectorlens.facts.period_context import (
     to_date,
 )
 from sectorlens.facts.readers import Document, read_document
+from sectorlens.facts.respective_prior import lend_subjects
 from sectorlens.facts.scope import (
     NO_PERIOD,
     Scope,
@@ -142,6 +143,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     starts = [a for a, _ in table_spans]
     headings = DocHeadings(doc)
     topic: Mention | None = None  # the last level stated in the paragraph so far
+    prior: list[Mention] = []  # the facts of the sentence before, in the same paragraph
     block: Block | None = None
     item_period: Period | None = None
     first_of_item = False
@@ -179,10 +181,11 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
                 scope.heading(sent.text, found)
             continue
         if first_of_item:
-            topic = None
+            topic, prior = None, []
         got, bad = _sentence_facts(
             doc, sent, spans, found, inherited, scope, default_currency, topic, metrics
         )
+        got, prior = lend_subjects(sent.text, got, prior), got
         mentions.extend(got)
         unparsed.extend(bad)
         topic = next((m for m in reversed(got) if _is_level(m)), None)

@@ -205,6 +205,9 @@ def strip_lead(words: list[str]) -> list[str]:
         if out and out[0].lower().rstrip(".") in ("versus", "vs", "as"):
             out.pop(0)
             continue
+        if len(out) >= 3 and out[0].lower() in ("both", "either", "neither"):
+            out.pop(0)  # Both the unemployment rate, at 3.5 percent, and …: the noun after it
+            continue
         if len(out) >= 2 and (out[0].lower(), out[1].lower()) in _CAUSAL:
             out = out[2:]  # primarily due to our net income of $0.9 billion
             continue
@@ -348,6 +351,14 @@ def subject_en(
     if changed:
         return changed, base  # driven by a 12% increase in Cloud segment revenue
     words = en_words(" ".join(strip_lead(clause.split())))
+    if not clause.strip() and re.match(r"^\s?,", after):
+        # the unemployment rate, 3.9 percent, declined: a figure set off as an apposition
+        prev = sentence[floor:start].rstrip()
+        if prev.endswith(","):
+            seg = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", prev[:-1]))[-1]
+            seg = re.split(r"\s(?=(?:and|or)\sthe\s)", seg)[-1]  # …persons and the rate, 3.8%
+            if re.match(r"^\s*(?:and\s|or\s|both\s)?the\s", seg, re.IGNORECASE):
+                words = en_words(" ".join(strip_lead(seg.split())))
     if not words and clause.strip() and all(w.lower() in _EN_LINKS for w in clause.split()):
         # Operating margin, as a share of sales, was 18%: the sentence's own subject
         head = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))[0]

@@ -18,8 +18,23 @@ _KO_YEAR = re.compile(
     r"(?:\s?\d{1,2}\s?(?:[~\-–]\s?\d{1,2})?\s?월)?\S*"
 )
 _KO_ADVERBIAL = frozenset(
-    ["더불어", "함께", "따라", "통해", "위해", "대비", "비해", "이어", "달리", "반면"]
+    [
+        "더불어",
+        "함께",
+        "따라",
+        "통해",
+        "위해",
+        "대비",
+        "비해",
+        "이어",
+        "달리",
+        "반면",
+        "인해",
+        "의해",
+    ]
 )
+# 당기순이익은 기고효과로 인해 9.71% 감소: a cause's phrase ends the clause, the topic is the noun
+_KO_CAUSE = re.compile(r"(?:로|으로)\s(?:인해|인하여|말미암아)\s?$|(?:덕분에|탓에|영향으로)\s?$")
 _KO_BEFORE = re.compile(r"^(?:전년|작년|지난해|전월|전분기|전기|전년\s?동기|전년동월|전주|지난달)$")
 _OF_NOUN = re.compile(
     r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?의\s+([가-힣A-Za-z]{1,12}?)(?:[을를이가은는]\s|\s)"
@@ -173,7 +188,8 @@ def subject_ko(
             who = ko_phrase(clause)
             return (f"{who} {m.group(1)}" if who else m.group(1)), base
     phrase = ko_phrase(clause)
-    if phrase is None and (kind != "percent" or base is not None):
+    cause = phrase is None and bool(_KO_CAUSE.search(clause))
+    if phrase is None and (kind != "percent" or base is not None or cause):
         phrase = ko_topic(clause_start_text(sentence, start))
     return phrase, base
 

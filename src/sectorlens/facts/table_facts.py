@@ -357,9 +357,19 @@ def _cell_fact(
     return number, m.group("unit"), word, symbol
 
 
+# the size of a survey's sample, printed in its column of percentages (| N | 7523 |): a count
+_SAMPLE = re.compile(
+    r"\s*(?:n|base|sample(?:\ssize)?|(?:number\sof\s)?respondents|사례\s?수|응답자\s?수|표본\s?수|"
+    r"样本量|样本数|样本|受访者人数|有效样本)\s*[:：]?\s*",
+    re.I,
+)
+
+
 def _kind(unit: str | None, column: str, label: str) -> Kind:
     if unit:
         return Kind.PERCENT if unit == "%" else Kind.PP
+    if _SAMPLE.fullmatch(label):
+        return Kind.NUMBER
     if (
         "%" in column
         or "(%)" in label

@@ -12,7 +12,7 @@ from itertools import pairwise
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import named_periods
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules import breakdown_sums
+from sectorlens.facts.rules import breakdown_lists, breakdown_sums
 from sectorlens.facts.rules.breakdown_share import OWN_SHARE, of_the_sentence_before, part_shares
 from sectorlens.facts.rules.breakdown_sums import (
     by_unit,
@@ -116,7 +116,13 @@ def check(ctx: Context) -> list[Finding]:
             grouped.update(id(m) for m in members)
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
-        found = _sentence_group(ctx, text, members)
+        if breakdown_lists.MULTIPLE.search(text):
+            continue  # 복수응답, multiple answers: the shares of one question need not add up
+        found = [
+            f
+            for part in breakdown_lists.by_dimension(text, members)
+            for f in _sentence_group(ctx, text, part)
+        ]
         if not found:
             found = of_the_sentence_before(ctx, index, text, members, by_sentence)
         out.extend(found)
@@ -166,6 +172,10 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     if out:
         return out
     shares = [m for m in levels if m.fact.quantity.kind is Kind.PERCENT]
+    if breakdown_lists.listed_changes(
+        text, [m for m in members if m.fact.quantity.kind is Kind.PERCENT]
+    ):
+        return []  # 반도체가 44.6%, 석유제품이 33.0% 각각 증가: rates of change, not shares
     shares = [m for m in shares if not _CHANGE.search(_clause(text, m))]
     # 前十家企业合计份额为75.3%: a combined share holds the items, it is none of them; 毛利率
     # 45.2%, gross margin 45.2%: a ratio of its own, not a part of a breakdown

@@ -8,6 +8,7 @@ the same metric (a ``warning``: the pairing is inferred).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 
@@ -26,7 +27,13 @@ from sectorlens.facts.rules.common import (
     same_metric,
 )
 from sectorlens.facts.rules.levels import unit_key
-from sectorlens.facts.rules.moves import direction_word, moved, rate_move, rate_range
+from sectorlens.facts.rules.moves import (
+    better_or_worse,
+    direction_word,
+    moved,
+    rate_move,
+    rate_range,
+)
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import Pair, attached_changes, cross_pairs, find_pairs
 from sectorlens.facts.rules.triples import stated_triples
@@ -303,6 +310,10 @@ def _direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
         or direction_word(text, start, end)
         or direction_word(text, end, end)
     )
+    if word is None and (better := better_or_worse(text, start, end)) is not None:
+        # 개선, 악화: a direction read from the measure's better way, not stated: a warning
+        got = _direction_verdict(ctx, better, pair)
+        return None if got is None else dataclasses.replace(got, severity=Severity.WARNING)
     return None if word is None else _direction_verdict(ctx, word, pair)
 
 

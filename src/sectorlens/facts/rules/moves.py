@@ -129,3 +129,34 @@ def rate_range(
     [b_lo, b_hi] (the later level may be negative: 1,300 to -2,100 is -261.54%)."""
     rates = [(b - a) / a * Decimal(100) for a in (a_lo, a_hi) for b in (b_lo, b_hi)]
     return min(rates), max(rates)
+
+
+# Better and worse (개선, 악화, 改善, improved): a direction only for a measure whose better way
+# is known — a margin or a return is better higher, an unemployment or debt ratio lower.
+_BETTER = re.compile(r"개선|좋아|호전|改善|好转|好轉|\bimprov(?:ed|ing)\b", re.I)
+_WORSE = re.compile(r"악화|나빠|恶化|惡化|\bworsen(?:ed|ing)\b|\bdeteriorat(?:ed|ing)\b", re.I)
+_HIGHER_BETTER = re.compile(
+    r"이익률|수익률|이익의?\s?비율|마진|利润率|利潤率|毛利率|净利率|淨利率|收益率|"
+    r"\b(?:gross|operating|profit|net)\smargins?\b|\breturn\son\s(?:equity|assets)\b",
+    re.I,
+)
+_LOWER_BETTER = re.compile(
+    r"실업률|부채\s?비율|원가율|연체율|失业率|失業率|负债率|負債率|不良率|"
+    r"\bunemployment\srate\b|\bdebt[-\s]to[-\s]equity\b|\bdelinquency\srate\b",
+    re.I,
+)
+
+
+def better_or_worse(text: str, start: int, end: int) -> str | None:
+    """up/down where the clause says a measure of known better way improved or worsened."""
+    subject = re.split(r"[,，;；.。]", text[max(0, start - 40) : start])[-1]
+    tail = re.split(r"[;；.。]", text[end : end + 24])[0]
+    words = subject + " " + tail
+    better, worse = _BETTER.search(words), _WORSE.search(words)
+    if (better is None) == (worse is None):
+        return None
+    if _HIGHER_BETTER.search(subject) and not _LOWER_BETTER.search(subject):
+        return "up" if better else "down"
+    if _LOWER_BETTER.search(subject) and not _HIGHER_BETTER.search(subject):
+        return "down" if better else "up"
+    return None

@@ -8,18 +8,20 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules import restated_terms, restated_undated
 from sectorlens.facts.rules.common import (
     Context,
     bounds,
     finding,
     generic,
+    half_unit,
     norm,
     point,
     row_in_its_section,
     same_metric,
 )
 from sectorlens.facts.rules.parts import cumulative, dated_by_document
-from sectorlens.model import Finding, Kind, Severity
+from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "restated"
 
@@ -54,13 +56,23 @@ def _comparable(
     if a.fact.line == b.fact.line:
         return False  # one line gives a series, it does not restate itself
     dated = a.period_source == b.period_source == "sentence"
-    if not dated and _paragraph(ctx, a) == _paragraph(ctx, b) is not None:
-        return False  # nor does a paragraph, unless each sentence dates its own figure
+    # nor does a paragraph, unless each sentence dates its own figure or the later one refers
+    # back to the earlier one's period (같은 기간 수입은 …)
+    one_paragraph = _paragraph(ctx, a) == _paragraph(ctx, b) is not None
+    if (
+        not dated
+        and one_paragraph
+        and not restated_undated.twins(ctx, a, b, _own(a.metric), strict=True)
+    ):
+        return False
     if qa.unit != qb.unit or not _same_currency(a, b):
         return False
     if a.estimate != b.estimate or point(qa) is None or point(qb) is None:
         return False
-    if a.change != b.change or a.change in ("from", "versus"):
+    if (a.change != b.change and not restated_terms.same_change(ctx, a, b)) or a.change in (
+        "from",
+        "versus",
+    ):
         return False
     if levels and not _same_level_unit(a, b, levels):
         return False  # 同比 +64.6% of 万辆 and 同比 +68.0% of GWh: changes of two measures
@@ -78,6 +90,10 @@ def _comparable(
         return False  # 나머지 25% and 나머지 23% of two wholes (합계 under 매출 현황 is 매출)
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
+    if restated_terms.cause(ctx, a) or restated_terms.cause(ctx, b):
+        return False  # the benefit was due to $1.3 billion of …: a cause of the figure, not it
+    if restated_terms.real_terms(ctx, a) != restated_terms.real_terms(ctx, b):
+        return False  # 名义增长8.3%（扣除价格因素实际增长6.9%）: nominal and real, two rates
     if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
         return False  # the quarter's figure and the year's so far (누적, 累计, year-to-date)
     if ranks and _other_items(ctx, a, b, ranks):
@@ -98,7 +114,7 @@ def _comparable(
         return (pa.start, pa.end) == (pb.start, pb.end)
     # Text against a figure: the figure dates its labels, the sentence may not.
     one_figure = (a.figure_run is None) != (b.figure_run is None)
-    return one_figure and qa.kind is Kind.PERCENT
+    return (one_figure and qa.kind is Kind.PERCENT) or restated_undated.twins(ctx, a, b, ma)
 
 
 _CHANGE_WORDS = re.compile(
@@ -120,6 +136,10 @@ def _paragraph(ctx: Context, m: Mention) -> int | None:
 
 
 def _agree(a: Mention, b: Mention) -> bool:
+    qa, qb = a.fact.quantity, b.fact.quantity
+    exact = qa.qualifier is qb.qualifier is Qualifier.EXACT
+    if exact and half_unit(qa) == half_unit(qb) and point(qa) is not None:
+        return point(qa) == point(qb)  # 5.0 and 4.9: one figure rounded alike prints alike
     a_lo, a_hi = bounds(a.fact.quantity)
     b_lo, b_hi = bounds(b.fact.quantity)
     return (a_hi is None or b_lo is None or b_lo <= a_hi) and (
@@ -237,9 +257,16 @@ _SELF = re.compile(
 )
 
 
+# the short forms Korean headlines write (영업익 for 영업이익, 순익 for 순이익)
+_SHORT = (("영업익", "영업이익"), ("순익", "순이익"))
+
+
 def _own(metric: str | None) -> str:
     """A metric for comparison, without the words naming the document's own entity."""
-    return norm(_SELF.sub("", (metric or "").strip()))
+    own = norm(_SELF.sub("", (metric or "").strip()))
+    for short, full in _SHORT:
+        own = re.sub(rf"{short}$", full, own)
+    return own
 
 
 _MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)

@@ -12,6 +12,7 @@ rise word are flagged.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.rules.common import Context, finding, point
@@ -25,7 +26,13 @@ _DOWN_BEFORE = re.compile(rf"(?:{lx.TREND_DOWN})(?:\s?(?:by|了|률|幅))?\s?$",
 # 增长-5.2%, 增速为-3%: Chinese writes a negative growth rate after the growth word (a fall).
 _SIGNED_GROWTH = re.compile(r"(?:增长|增長|增速|增幅)(?:为|為|是)?\s?$")
 # The closing bracket of an item's rate and the 'and the like' that ends the list of items
-_ITEM_BRACKET = re.compile(r"^\s?[)）]\s?(?:등(?:에서|으로)?(?:이|은|는|도|의)?|等)\s?")
+# (…(-6.57%)은 1분기 대비 증가했다: the items' topic marker and what they are compared with)
+_ITEM_BRACKET = re.compile(
+    r"^\s?[)）]\s?(?:등(?:에서|으로)?(?:이|은|는|도|의)?|等|"
+    r"(?:은|는|이|가|도)(?:\s?[^\s,，]{1,8}\s?(?:대비|보다|에 비해))?)?\s?"
+)
+# 76억8000만 달러↑) 감소했다: an arrow right after an amount in brackets is its sign
+_ARROW = {"↑": "+", "↓": "-"}
 _WHY = "a signed change and the trend word written right next to it"
 _TEXTS = {
     "ko": "{value}는 부호와 바로 옆의 '{word}'이(가) 서로 반대 방향을 말합니다.",
@@ -43,11 +50,14 @@ def check(ctx: Context) -> list[Finding]:
         text = ctx.extraction.layout.sentences[m.sentence].text
         start, end = m.local
         sign = _sign(text, start)
+        arrow = _ARROW.get(text[end : end + 1]) if text[end + 1 : end + 2] in (")", "）") else None
+        if sign is None and arrow is not None:
+            sign, end = arrow, end + 1
         if sign is None or point(q) is None:
             continue
-        after, before = text[end : end + 12], text[max(0, start - 16) : start].rstrip("+-− ")
+        before = text[max(0, start - 16) : start].rstrip("+-− ")
         # 화학제품(-0.6%) 등에서 감소, 化学制品（-0.6%）等下降: the word after the item's bracket
-        after = _ITEM_BRACKET.sub("", text[end : end + 24], count=1)[:12]
+        after = _ITEM_BRACKET.sub("", text[end : end + 32], count=1)[:12]
         if sign == "+":
             word = _DOWN.match(after) or _DOWN_BEFORE.search(before)
         elif _SIGNED_GROWTH.search(before):
@@ -59,6 +69,48 @@ def check(ctx: Context) -> list[Finding]:
         words = {"value": text[start:end].strip(), "word": word.group(0).strip()}
         message = ctx.say(_TEXTS, **words)
         out.append(finding(RULE, Severity.WARNING, message, [m], [point(q)], why=_WHY))
+    return out + paired(ctx)
+
+
+# 比上年减少91万吨，下降2.7%: one change given as an amount and a rate, each with its word
+_PAIRED_GAP = re.compile(
+    rf"\s?[,，]\s?(?:or\s)?(?:(?P<up>{lx.TREND_UP})|(?P<down>{lx.TREND_DOWN}))(?:了|\s?by)?\s?$",
+    re.I,
+)
+_PAIR_TEXTS = {
+    "ko": "같은 변화를 '{a}' {x}와(과) '{b}' {y}로 서로 반대 방향으로 적었습니다.",
+    "en": "One change is written '{a}' {x} and '{b}' {y}: the two words go opposite ways.",
+}
+
+
+def paired(ctx: Context) -> list[Finding]:
+    """An amount and a rate of one change, side by side, whose words go opposite ways."""
+    out = []
+    mentions = [m for m in ctx.extraction.mentions if m.sentence is not None]
+    for m0, m1 in pairwise(mentions):
+        if m0.sentence != m1.sentence or m1.fact.quantity.kind is not Kind.PERCENT:
+            continue
+        text = ctx.extraction.layout.sentences[m0.sentence or 0].text
+        gap = _PAIRED_GAP.match(text[m0.local[1] : m1.local[0]])
+        if gap is None or m0.fact.quantity.kind is Kind.PERCENT:
+            continue
+        lead = text[max(0, m0.local[0] - 8) : m0.local[0]]
+        first = _UP_BEFORE.search(lead) or _DOWN_BEFORE.search(lead)
+        if first is None or bool(_UP_BEFORE.search(lead)) == bool(gap.group("up")):
+            continue
+        words = {
+            "a": first.group(0).strip(),
+            "x": text[m0.local[0] : m0.local[1]],
+            "b": (gap.group("up") or gap.group("down")).strip(),
+            "y": text[m1.local[0] : m1.local[1]],
+        }
+        values = [point(m0.fact.quantity), point(m1.fact.quantity)]
+        why = "an amount and a rate of one change written side by side"
+        out.append(
+            finding(
+                RULE, Severity.WARNING, ctx.say(_PAIR_TEXTS, **words), [m0, m1], values, why=why
+            )
+        )
     return out
 
 

@@ -80,6 +80,17 @@ def _share_column(table: Table | None, col: int) -> bool:
     return bool(SHARE_HEAD.search(head)) and not is_change_header(head)
 
 
+def _hundred_total(grid: Grid, rows: Sequence[int], col: int) -> bool:
+    """A column of percentages whose total row states 100%: shares of one whole, by the table."""
+    for r in rows:
+        m = grid.get((r, col))
+        if m is None or m.change is not None or m.fact.quantity.kind is not Kind.PERCENT:
+            continue
+        if TOTAL.search(_label(m)) and point(m.fact.quantity) == HUNDRED:
+            return True
+    return False
+
+
 def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     """Each total row against the run of rows right above it that it adds up."""
     out = []
@@ -94,7 +105,8 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     pending: list[tuple[int, int, str]] = []
     close: list[tuple[int, Finding]] = []
     for col in cols:
-        shares = _share_column(table, col)
+        hundred = _hundred_total(grid, rows, col)
+        shares = hundred or _share_column(table, col)
         for i, r in enumerate(rows):
             m = grid.get((r, col))
             label = _label(m) if m is not None else ""
@@ -126,6 +138,10 @@ def _row_totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
             doubtful = sub_rows or not bounded or _header_numbers(ctx, m, col)
             section = above[len(above) - near :] if near >= 0 else above
             got = _best_run(ctx, label or _UNLABELLED[ctx.lang], m, above, doubtful, section)
+            if hundred and bounded and not doubtful and len(section) >= 2:
+                # a distribution totalled 100%: every row of its section is an item, and a
+                # shorter run that comes within the rounding of integer shares is no subtotal
+                got = verdict(ctx, label or _UNLABELLED[ctx.lang], m, section)
             if got is None:
                 pending.append((r, col, label or _UNLABELLED[ctx.lang]))
                 continue

@@ -1,0 +1,79 @@
+"""What a sentence's list of percentages is: one breakdown, several, or no breakdown at all.
+
+A sentence may list one whole by two dimensions (``대기업 34.2%, 중견기업 44.7%, 중소기업 21.1%,
+업종별로는 자동차 22.1%, IT 18.1%…``): each dimension is a breakdown of its own. Answers of a
+question that allows several (``복수응답``, ``可多选``, ``multiple responses``) are no parts of one
+whole. A list whose verb makes every item a change (``반도체가 44.6%, 석유제품이 33.0%, 자동차
+부품이 99.2% 각각 증가``, ``分别增长 10.6% 和 9.1%``) lists rates, not shares.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.extract import Mention
+
+# 업종별로는, 기업 규모별로 보면, 分产业看, 按地区分, 从行业看, by industry, by company size
+_DIMENSION = re.compile(
+    r"[가-힣A-Za-z]{1,8}\s?별(?:로(?:는|도)?|\s?(?:로\s?)?보면|\s?로\s?살펴보면)(?![가-힣])|"
+    r"(?:分|按|从)[一-龥]{1,6}(?:看|来看|來看|分|划分|劃分)(?=[,，:：\s]|$)|"
+    r"(?:^|[,;:]\s?(?:and\s|while\s)?)\bby\s(?:company\s|firm\s|business\s)?"
+    r"(?:industry|industries|sector|sectors|region|regions|size|country|countries|segment|"
+    r"segments|product|products|type|age|market|markets)\b",
+    re.IGNORECASE,
+)
+# answers of a question that allows more than one: their shares need not add up to 100%
+MULTIPLE = re.compile(
+    r"복수\s?응답|중복\s?응답|복수\s?선택|중복\s?선택|多选|多選|可多选|多项选择|多項選擇|"
+    r"\bmultiple\s(?:responses|answers|choices|selections)\b|\bmore\sthan\sone\s(?:answer|response)\b|"
+    r"\bselect\sall\sthat\sapply\b|\ball\sthat\sapply\b",
+    re.IGNORECASE,
+)
+_CHANGE = lx.compile_words(lx.CHANGE_CUES)
+# the verb after a Korean list (…99.2% 각각 증가하며, …등이 모두 늘었다) or the word before a
+# Chinese or English one (分别增长 10.6% 和 9.1%, rose 5%, 3% and 2% respectively)
+_AFTER = re.compile(
+    r"^\s?(?:\)|）)?\s?(?:씩\s?)?(?:각각|모두|등이|등은|등도|등)?\s?"
+    r"(?:증가|감소|늘|줄|상승|하락|급증|급감|올랐|내렸|성장|확대|축소)"
+)
+_BEFORE = re.compile(r"(?:分别|分別|均|各)\s?(?:增长|增長|下降|上升|减少|減少|增加|回落|提高)\s?$")
+_RESPECTIVELY = re.compile(
+    r"\b(?:rose|fell|grew|increased|decreased|declined|climbed|dropped|were\s(?:up|down))\b"
+    r"[^.;]{0,80}\brespectively\b",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(r"^[^.。;；]{0,40}$")
+
+
+def by_dimension(text: str, members: Sequence[Mention]) -> list[list[Mention]]:
+    """The members split where the sentence turns to another dimension (``업종별로는``)."""
+    cuts = [
+        m.start()
+        for m in _DIMENSION.finditer(text)
+        if members and members[0].local[1] <= m.start() < members[-1].local[0]
+    ]
+    if not cuts:
+        return [list(members)]
+    out: list[list[Mention]] = []
+    bounds = [-1, *cuts, len(text) + 1]
+    for lo, hi in pairwise(bounds):
+        part = [m for m in members if lo <= m.local[0] < hi]
+        if part:
+            out.append(part)
+    return out
+
+
+def listed_changes(text: str, shares: Sequence[Mention]) -> bool:
+    """True when one verb makes every listed percentage a change (``각각 증가``, ``分别增长``)."""
+    if len(shares) < 2:
+        return False
+    gaps = [text[a.local[1] : b.local[0]] for a, b in pairwise(shares)]
+    if not all(_JOIN.match(g) and not _CHANGE.search(g) for g in gaps):
+        return False  # a change word between the items belongs to one of them
+    after = text[shares[-1].local[1] : shares[-1].local[1] + 16]
+    before = text[max(0, shares[0].local[0] - 12) : shares[0].local[0]]
+    span = text[max(0, shares[0].local[0] - 40) : shares[-1].local[1] + 30]
+    return bool(_AFTER.match(after) or _BEFORE.search(before) or _RESPECTIVELY.search(span))

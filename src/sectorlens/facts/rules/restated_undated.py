@@ -1,0 +1,74 @@
+"""One figure stated twice where neither statement's period could be read.
+
+A news item or release often dates nothing it can resolve (``이달 1~20일``, ``in September``
+without a year, ``같은 기간``): its lead and its body restate the same figure all the same. Two
+prose statements are taken as one figure when the metric is the same words, the unit and kind
+of change are the same, and the two sentences name the same periods in words (the same month,
+days or quarter, or none at all) — or the later one names none and refers back (``같은 기간``,
+``同期``, ``the same period``). Where one of the two is dated only by its heading or the sentence
+before, the two sentences must name the same period words, and some. The relation is inferred:
+a disagreement is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import Context, generic
+
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sep\.|sept\.|oct\.|nov\.|dec\."
+)
+# words naming a period of the figure itself (not a comparison's: 전년, 上年, last year are left)
+_TIME = re.compile(
+    r"\d{1,2}\s?[~\-–]\s?\d{1,2}\s?일|\d{1,2}\s?월|[1-4]\s?분기|[상하]\s?반기|올해|금년|"
+    r"\d{2,4}\s?년(?!\s?(?:대비|比))|"
+    r"\d{1,2}\s?[~\-–—]\s?\d{1,2}\s?月份?|\d{1,2}\s?月份?|[一二三四1-4]\s?季度|前三季度|"
+    r"[上下]半年|今年|本月|当月|當月|\d{4}\s?年|"
+    rf"\b(?:{_MONTHS})|\bQ[1-4]\b|\b(?:first|second|third|fourth)[-\s]quarter\b|"
+    r"\b(?:fiscal\s)?(?:19|20)\d{2}\b|\bfull[-\s]year\b|\bH[12]\b|\byear-to-date\b|"
+    r"\btrailing\s(?:twelve|12)\smonths\b",
+    re.IGNORECASE,
+)
+_BACK = re.compile(
+    r"같은\s?기간|동\s?기간|이\s?기간|同期|同一时期|\b(?:the\s)?same\speriod\b", re.I
+)
+_MIN_ASCII = 4  # 'rate' and shorter English metrics name no figure of their own
+
+
+def time_words(text: str) -> frozenset[str]:
+    """The period words a sentence names, normalised (``8월``, ``1~10일``, ``september``)."""
+    return frozenset(re.sub(r"\s", "", m.group(0)).lower() for m in _TIME.finditer(text))
+
+
+def twins(ctx: Context, a: Mention, b: Mention, metric: str, *, strict: bool = False) -> bool:
+    """Two undated prose statements of one metric in sentences naming the same periods.
+
+    ``strict`` (two sentences of one paragraph, which may list a series): the periods named
+    must be the same and not none, or the later sentence must refer back to the earlier one's.
+    """
+    if a.cell is not None or b.cell is not None or a.figure_run is not None:
+        return False
+    if b.figure_run is not None or a.sentence is None or b.sentence is None:
+        return False
+    dated = [m for m in (a, b) if m.fact.period is not None]
+    if len(dated) == 2 or generic(metric):
+        return False
+    if dated:
+        # one dated only by its heading or the sentence before: the other's sentence must name
+        # the same period words (declined to 3.9% in September … 3.8%, declined in September)
+        if dated[0].period_source not in ("heading", "context"):
+            return False
+        strict = True
+    if len(metric) < 2 or (metric.isascii() and len(metric) < _MIN_ASCII):
+        return False
+    sentences = ctx.extraction.layout.sentences
+    first, later = sorted((a, b), key=lambda m: m.sentence or 0)
+    words_first = time_words(sentences[first.sentence or 0].text)
+    text_later = sentences[later.sentence or 0].text
+    words_later = time_words(text_later)
+    if words_first == words_later and (words_first or not strict):
+        return True
+    return not words_later and bool(_BACK.search(text_later))
