@@ -55,12 +55,6 @@ _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _PARTS = lx.compile_words(lx.PARTS_MARKER)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
-_TOTAL_WORD = re.compile(lx.alternation(lx.TOTAL_MARKER), re.IGNORECASE)
-_DATED_CLAUSE = re.compile(
-    r"\d{1,2}\s?[-~–]?\s?\d{0,2}\s?(?:月|월)|(?:19|20)\d{2}\s?(?:年|년)?|分?季度|분기|上半年|下半年|"
-    r"累计|累計|누적|cumulative|year-to-date|\b(?:Q[1-4]|H[12])\b",
-    re.IGNORECASE,
-)
 _RATIO = re.compile(
     r"(?<!占有)(?<!比)(?<!점유)(?<!비)(?:率|률|율)$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
 )
@@ -151,7 +145,9 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             stop = _STATEMENT.search(text, marker.end())
             end = stop.start() if stop else len(text)  # the items end with their clause
             after = [m for m in same if marker.end() <= m.local[0] < end]
-            after += _items_past_semicolons(text, stop, same, after[0]) if after else []
+            after += (
+                breakdown_lists.items_past_semicolons(text, stop, same, after[0]) if after else []
+            )
             if rates and any(_CHANGE.search(_clause(text, m)) for m in [*before[-1:], *after]):
                 before = []  # 其中禽肉增长6.5%、猪肉下降10.8%: rates of change are no parts
             if before and len(after) >= 2 and _parts_related(text, before[-1], after):
@@ -356,29 +352,6 @@ def _distinct(names: Sequence[str]) -> bool:
             if a == b or a in b or b in a:
                 return False
     return True
-
-
-def _items_past_semicolons(
-    text: str, stop: re.Match[str] | None, same: Sequence[Mention], first: Mention
-) -> list[Mention]:
-    """其中，税收收入111065亿元，同比下降5.5%；非税收入24598亿元，同比增长14%: the items of an
-    'of which' list go on past ';' while each clause names one more item of the same unit and
-    period as the first, and no other list or total (…；1-5月累计出口102.9GWh: a new statement)."""
-    out: list[Mention] = []
-    while stop is not None and stop.group(0) in ";；":
-        nxt = _STATEMENT.search(text, stop.end())
-        end = nxt.start() if nxt else len(text)
-        more = [m for m in same if stop.end() <= m.local[0] < end]
-        clause = text[stop.end() : end]
-        if len(more) != 1 or _PARTS.search(clause) or _TOTAL_WORD.search(clause):
-            break
-        if more[0].fact.period != first.fact.period or more[0].period_source != first.period_source:
-            break
-        if _DATED_CLAUSE.search(clause):
-            break  # 1-5月累计, 3분기: a clause that dates itself is a statement of its own
-        out.append(more[0])
-        stop = nxt
-    return out
 
 
 def _parts_related(text: str, whole: Mention, parts: Sequence[Mention]) -> bool:

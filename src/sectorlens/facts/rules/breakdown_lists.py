@@ -77,3 +77,37 @@ def listed_changes(text: str, shares: Sequence[Mention]) -> bool:
     before = text[max(0, shares[0].local[0] - 12) : shares[0].local[0]]
     span = text[max(0, shares[0].local[0] - 40) : shares[-1].local[1] + 30]
     return bool(_AFTER.match(after) or _BEFORE.search(before) or _RESPECTIVELY.search(span))
+
+
+# Items of an 'of which' list past ';' (breakdown's marker lists)
+_OF_WHICH_MARK = lx.compile_words(lx.PARTS_MARKER)
+_STATEMENT_END = re.compile(r"[;；。]")
+_TOTAL_WORD = re.compile(lx.alternation(lx.TOTAL_MARKER), re.IGNORECASE)
+_DATED_CLAUSE = re.compile(
+    r"\d{1,2}\s?[-~–]?\s?\d{0,2}\s?(?:月|월)|(?:19|20)\d{2}\s?(?:年|년)?|分?季度|분기|上半年|下半年|"
+    r"累计|累計|누적|cumulative|year-to-date|\b(?:Q[1-4]|H[12])\b",
+    re.IGNORECASE,
+)
+
+
+def items_past_semicolons(
+    text: str, stop: re.Match[str] | None, same: Sequence[Mention], first: Mention
+) -> list[Mention]:
+    """其中，税收收入111065亿元，同比下降5.5%；非税收入24598亿元，同比增长14%: the items of an
+    'of which' list go on past ';' while each clause names one more item of the same unit and
+    period as the first, and no other list or total (…；1-5月累计出口102.9GWh: a new statement)."""
+    out: list[Mention] = []
+    while stop is not None and stop.group(0) in ";；":
+        nxt = _STATEMENT_END.search(text, stop.end())
+        end = nxt.start() if nxt else len(text)
+        more = [m for m in same if stop.end() <= m.local[0] < end]
+        clause = text[stop.end() : end]
+        if len(more) != 1 or _OF_WHICH_MARK.search(clause) or _TOTAL_WORD.search(clause):
+            break
+        if more[0].fact.period != first.fact.period or more[0].period_source != first.period_source:
+            break
+        if _DATED_CLAUSE.search(clause):
+            break  # 1-5月累计, 3분기: a clause that dates itself is a statement of its own
+        out.append(more[0])
+        stop = nxt
+    return out

@@ -24,7 +24,6 @@ from sectorlens.facts.rules.common import (
     norm,
     pct,
     point,
-    same_metric,
 )
 from sectorlens.facts.rules.levels import unit_key
 from sectorlens.facts.rules.moves import (
@@ -36,6 +35,7 @@ from sectorlens.facts.rules.moves import (
 )
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import Pair, attached_changes, cross_pairs, find_pairs
+from sectorlens.facts.rules.same_metric import same_metric
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.facts.rules.year_on_year import year_on_year
 from sectorlens.model import Finding, Kind, Qualifier, Severity

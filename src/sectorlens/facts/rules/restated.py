@@ -17,10 +17,9 @@ from sectorlens.facts.rules.common import (
     half_unit,
     norm,
     point,
-    row_in_its_section,
-    same_metric,
 )
 from sectorlens.facts.rules.parts import cumulative, dated_by_document
+from sectorlens.facts.rules.same_metric import row_in_its_section, same_metric
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "restated"

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, half_unit, point, same_metric
+from sectorlens.facts.rules.common import Context, half_unit, point
 from sectorlens.facts.rules.levels import is_point_level, unit_key
 from sectorlens.facts.rules.pairs import Pair, is_prior
+from sectorlens.facts.rules.same_metric import same_metric
 from sectorlens.model import Kind, Period
 
 
