@@ -51,6 +51,7 @@ class Chunk:
         "_columns",
         "_hidden",
         "_names",
+        "_picked",
         "_shown",
         "_texts",
         "arrow",
@@ -88,6 +89,7 @@ class Chunk:
         self.arrow = arrow  # delimited text read by Arrow: one text column per header name
         self.patched = patched or {}  # arrow: row → its cells after repair (header-wide)
         self._cells: list[list[str]] | None = None  # arrow: every column as Python text
+        self._picked: dict[int, list[str]] = {}  # arrow: rows taken whole (prefetch)
         self._columns: dict[str, Sequence[Any]] = {}
         self._texts: dict[str, list[str]] = {}  # text() of each column asked for
         self._hidden: frozenset[str] = frozenset()
@@ -169,12 +171,24 @@ class Chunk:
         """Row ``i``'s cells, header-wide (rows of text files and sheets)."""
         if self.rows is not None:
             return self.rows[i]
-        found = self.patched.get(i)
+        found = self.patched.get(i) or self._picked.get(i)
         if found is not None:
             return found
         if self._cells is None:  # a chunk with rejects: its rows are wanted whole, once
             self._cells = [self._arrow_column(k) for k in range(len(self._names))]
         return [cells[i] for cells in self._cells]
+
+    def prefetch(self, rows: Sequence[int]) -> None:
+        """Take the cells of ``rows`` (to be read whole, e.g. rejects) from Arrow at once."""
+        if self.arrow is None or self._cells is not None:
+            return
+        wanted = [i for i in rows if i not in self.patched and i not in self._picked]
+        if not wanted:
+            return
+        index = pa.array(wanted, pa.int64())
+        columns = [column.take(index).to_pylist() for column in self.arrow]
+        for i, cells in zip(wanted, zip(*columns, strict=True), strict=True):
+            self._picked[i] = list(cells)
 
     def blank_rows(self) -> list[int]:
         """The rows of text or sheet cells that are all empty or white space."""
