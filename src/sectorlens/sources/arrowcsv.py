@@ -211,6 +211,7 @@ class _Chunks:
             raise _NotPlain  # a blank line to the csv module, or a record of empty cells only
         if pc.max(size).as_py() >= MAX_FIELD:
             raise _NotPlain  # may be beyond the csv module's field limit: its error
+        read = list(columns)
         old = self.legacy_rows(columns, data)
         big = pc.max(size).as_py() > MAX_CELL
         if big:
@@ -225,8 +226,8 @@ class _Chunks:
             self.line = line + starts[-1]
         suspect = [
             pc.match_substring_regex(c, _DAMAGE)
-            for c, d in zip(columns, data, strict=True)
-            if not d.isascii() or b"\\" in d
+            for c, d, r in zip(columns, data, read, strict=True)
+            if c is not r or _may_be_damaged(d)  # a column rebuilt for legacy rows: looked at
         ]
         if big:
             suspect.append(pc.greater(size, MAX_CELL))
@@ -277,7 +278,7 @@ class _Chunks:
         """Repair ``rows`` as csv's reader does (``old``: decoded in the legacy code page)."""
         builder = ChunkBuilder(self.header)
         fresh = [i for i in rows if i not in old]
-        read = dict(zip(fresh, (list(r.values()) for r in _rows(table, fresh)), strict=True))
+        read = dict(zip(fresh, _rows(table, fresh), strict=True))
         for j, i in enumerate(rows):
             cells = old[i] if i in old else read[i]
             builder.add_repaired(chunk.refs[i], cells, self.repaired, legacy=i in old)
@@ -289,10 +290,25 @@ class _Chunks:
                 chunk.original[i] = builder.original[j]
 
 
-def _rows(table: pa.Table, rows: list[int]) -> list[dict[str, str]]:
+def _rows(table: pa.Table, rows: list[int]) -> list[list[str]]:
+    """The cells of ``rows``, taken a column at a time."""
     if not rows:
         return []
-    return table.take(pa.array(rows, pa.int64())).to_pylist()
+    index = pa.array(rows, pa.int64())
+    columns = [column.take(index).to_pylist() for column in table.columns]
+    return [list(cells) for cells in zip(*columns, strict=True)]
+
+
+# the UTF-8 bytes every character of text.DAMAGE begins with: a backslash, a lead byte of
+# U+0080-U+02FF, of U+2000-U+2FFF, or U+FB01, U+FB02, U+F8FF, U+FFFD
+_LEADS = (b"\\", *(bytes([b]) for b in range(0xC2, 0xCC)), b"\xe2", b"\xef\xac", b"\xef\xa3\xbf")
+
+
+def _may_be_damaged(data: bytes) -> bool:
+    """False when no cell of a column (its bytes, valid UTF-8) can hold a text.DAMAGE character."""
+    if data.isascii():
+        return b"\\" in data
+    return b"\xef\xbf\xbd" in data or any(lead in data for lead in _LEADS)
 
 
 def _utf8(cell: bytes) -> bool:
