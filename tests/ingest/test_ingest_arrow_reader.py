@@ -223,3 +223,16 @@ def test_a_load_stores_the_same_both_ways(
     slow = _store(path, ctx, False, monkeypatch)
     assert fast == slow
     assert fast[0] == 15 and fast[2]  # every row read; some rejected
+
+
+def test_progress_never_goes_back_when_the_csv_path_takes_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "rounds.csv"
+    path.write_bytes(HEADER + _rows(40) + b"\r\n" + _rows(40, 100))
+    monkeypatch.setattr(arrowcsv, "BLOCK", 256)
+    told: list[int] = []
+    _header, chunks = open_table(path, inspect(path), progress=told.append, chunk_rows=3)
+    assert sum(len(chunk) for chunk in chunks) == 80
+    assert told == sorted(set(told))  # only forward
+    assert told[-1] == path.stat().st_size

@@ -112,6 +112,10 @@ def arrow_chunks(
         progress(path.stat().st_size)
 
 
+_Item = tuple[pa.RecordBatch, int] | BaseException | None
+"""A batch and the bytes read after it, the error that stopped the reading, or the end."""
+
+
 class _NotPlain(Exception):
     """A part of the file this path does not read as the csv module would."""
 
@@ -134,7 +138,7 @@ class _Batches:
                 check_utf8=False,  # lines that are not UTF-8: see _Chunks.legacy_rows
             ),
         )
-        self._queue: queue.Queue[pa.RecordBatch | BaseException | None] = queue.Queue(AHEAD)
+        self._queue: queue.Queue[_Item] = queue.Queue(AHEAD)
         self._stop = threading.Event()
         self.position = start  # bytes of the file parsed so far (for progress)
         self._thread = threading.Thread(target=self._run, name="sectorlens-csv", daemon=True)
@@ -151,12 +155,12 @@ class _Batches:
                     batch = reader.read_next_batch()
                 except StopIteration:
                     break
-                self._put(batch)
+                self._put((batch, self._source.tell()))
             self._put(None)
         except BaseException as exc:  # handed to the main thread, raised there
             self._put(exc)
 
-    def _put(self, item: pa.RecordBatch | BaseException | None) -> None:
+    def _put(self, item: _Item) -> None:
         while not self._stop.is_set():
             with suppress(queue.Full):
                 self._queue.put(item, timeout=0.1)
@@ -169,8 +173,8 @@ class _Batches:
                 return
             if isinstance(item, BaseException):
                 raise item
-            self.position = self._source.tell()
-            yield item
+            batch, self.position = item
+            yield batch
 
     def close(self) -> None:
         """Stop the helper thread and close the file."""
