@@ -92,6 +92,7 @@ def dispose(
             writer.add("observations", _observation_row(record))
     if rejects:
         rows = sorted(rejects)
+        chunk.prefetch(rows)  # their raw rows, taken at once
         why = list(map(rejects.__getitem__, rows))
         table = {
             "row_ref": list(map(chunk.refs.__getitem__, rows)),

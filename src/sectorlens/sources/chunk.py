@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+import pyarrow as pa
+
 from sectorlens.sources.text import DAMAGE, repair
 
 MAX_CELL = 65_536  # characters: a longer cell rejects its row (cell_too_large); it is cut
@@ -40,17 +42,23 @@ class RawRow:
 
 
 class Chunk:
-    """Rows ``refs[i]``: cells ``rows[i]`` (in ``header`` order) or JSON objects ``records[i]``."""
+    """Rows ``refs[i]``: cells ``rows[i]`` (in ``header`` order), JSON objects ``records[i]``, or
+    Arrow text columns ``arrow[k]`` (in ``header`` order; the rows ``patched`` holds are repaired
+    and read from there instead)."""
 
     __slots__ = (
+        "_cells",
         "_columns",
         "_hidden",
         "_names",
+        "_picked",
         "_shown",
         "_texts",
+        "arrow",
         "flags",
         "header",
         "original",
+        "patched",
         "records",
         "refs",
         "rows",
@@ -67,6 +75,8 @@ class Chunk:
         flags: dict[int, tuple[str, ...]] | None = None,
         original: dict[int, dict[str, str]] | None = None,
         values: dict[int, dict[str, Any]] | None = None,
+        arrow: list[pa.Array] | None = None,
+        patched: dict[int, list[str]] | None = None,
     ) -> None:
         self._names = list(header)  # the cells of ``rows`` in this order
         self.header = list(header)  # the columns an adapter may see
@@ -76,6 +86,10 @@ class Chunk:
         self.flags = flags or {}  # row → repair flags (only rows that have some)
         self.original = original or {}  # row → {column: text before repair}
         self.values = values or {}  # row → its exact cells, for rows not header-wide
+        self.arrow = arrow  # delimited text read by Arrow: one text column per header name
+        self.patched = patched or {}  # arrow: row → its cells after repair (header-wide)
+        self._cells: list[list[str]] | None = None  # arrow: every column as Python text
+        self._picked: dict[int, list[str]] = {}  # arrow: rows taken whole (prefetch)
         self._columns: dict[str, Sequence[Any]] = {}
         self._texts: dict[str, list[str]] = {}  # text() of each column asked for
         self._hidden: frozenset[str] = frozenset()
@@ -112,6 +126,8 @@ class Chunk:
             # only the columns asked for, each in one C-level pass (rows are header-wide): a
             # transposition of every column (zip) touched the cells of columns nobody reads
             found = list(map(itemgetter(self._names.index(name)), self.rows))
+        elif self.arrow is not None and name in self.header:
+            found = self._arrow_column(self._names.index(name))
         else:
             found = [""] * len(self)
         self._columns[name] = found
@@ -143,13 +159,61 @@ class Chunk:
                 cells[i] = original[name]
         return cells
 
+    def _arrow_column(self, k: int) -> list[str]:
+        """Column ``k`` of an Arrow chunk as Python text, repaired rows patched in."""
+        assert self.arrow is not None
+        found: list[str] = self.arrow[k].to_pylist()
+        for i, cells in self.patched.items():
+            found[i] = cells[k]
+        return found
+
+    def _cells_at(self, i: int) -> list[str]:
+        """Row ``i``'s cells, header-wide (rows of text files and sheets)."""
+        if self.rows is not None:
+            return self.rows[i]
+        found = self.patched.get(i) or self._picked.get(i)
+        if found is not None:
+            return found
+        if self._cells is None:  # a chunk with rejects: its rows are wanted whole, once
+            self._cells = [self._arrow_column(k) for k in range(len(self._names))]
+        return [cells[i] for cells in self._cells]
+
+    def prefetch(self, rows: Sequence[int]) -> None:
+        """Take the cells of ``rows`` (to be read whole, e.g. rejects) from Arrow at once."""
+        if self.arrow is None or self._cells is not None:
+            return
+        wanted = [i for i in rows if i not in self.patched and i not in self._picked]
+        if not wanted:
+            return
+        index = pa.array(wanted, pa.int64())
+        columns = [column.take(index).to_pylist() for column in self.arrow]
+        for i, cells in zip(wanted, zip(*columns, strict=True), strict=True):
+            self._picked[i] = list(cells)
+
+    def blank_rows(self) -> list[int]:
+        """The rows of text or sheet cells that are all empty or white space."""
+        if self.rows is not None:
+            rows: Sequence[list[str]] = self.rows
+            return [
+                i
+                for i, row in enumerate(rows)
+                if not (row and row[0].strip()) and not "".join(row).strip()
+            ]
+        if self.arrow is None or not self._names:
+            return []
+        first = self._arrow_column(0)
+        return [
+            i
+            for i, cell in enumerate(first)
+            if not cell.strip() and not "".join(self._cells_at(i)).strip()
+        ]
+
     def values_of(self, i: int) -> dict[str, Any]:
         """Row ``i`` as a dict of its cells (personal columns left out): a reject's raw row."""
         if self.records is None and i not in self.values:
-            assert self.rows is not None
             if not self._hidden:
-                return dict(zip(self._names, self.rows[i], strict=True))
-            row = self.rows[i]
+                return dict(zip(self._names, self._cells_at(i), strict=True))
+            row = self._cells_at(i)
             if self._shown is None:
                 self._shown = [(k, n) for k, n in enumerate(self._names) if n not in self._hidden]
             return {name: row[k] for k, name in self._shown}
@@ -160,9 +224,9 @@ class Chunk:
 
     def cells_of(self, i: int) -> tuple[str, ...] | None:
         """Row ``i``'s cells as a tuple when the row is header-wide text (None otherwise)."""
-        if self.rows is None or i in self.values:
+        if (self.rows is None and self.arrow is None) or i in self.values:
             return None
-        return tuple(self.rows[i])
+        return tuple(self._cells_at(i))
 
     def row(self, i: int) -> RawRow:
         """Row ``i`` as a RawRow, for adapters that work row by row."""

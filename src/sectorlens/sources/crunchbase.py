@@ -56,11 +56,7 @@ class CrunchbaseAdapter(Adapter):
     def transform(self, chunk: Chunk) -> Batch:
         """Companies, rounds or acquisitions; a row with every cell empty is rejected."""
         batch = Batch(chunk)
-        empty = [  # a first cell with text says it at once; the others are joined
-            i
-            for i, row in enumerate(chunk.rows or ())
-            if not (row and row[0].strip()) and not "".join(row).strip()
-        ]
+        empty = chunk.blank_rows()  # a first cell with text says it at once
         # a row wider than the header may still have text beyond it
         empty = [i for i in empty if not any(str(v).strip() for v in chunk.values_of(i).values())]
         batch.reject(empty, "empty_row", "every cell is empty")

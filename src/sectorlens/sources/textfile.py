@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sectorlens.errors import InputError
+from sectorlens.sources.arrowcsv import arrow_chunks, usable
 from sectorlens.sources.chunk import (
     MAX_CELL,
     Chunk,
@@ -36,6 +37,7 @@ CHUNK = 1 << 20  # bytes read at a time
 BINARY_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 CHUNK_ROWS = 4096  # rows per Chunk given to an adapter (its columns stay in the CPU cache)
 MAX_FIELD = 1 << 20  # characters of one CSV field: beyond it the file is refused
+FAST = True  # plain UTF-8 text parsed by Arrow (sources.arrowcsv); tests compare both paths
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +100,43 @@ def read_delimited(
     csv.field_size_limit(MAX_FIELD)
     with info.path.open("rb") as fh:
         lines = _Lines(fh, info, encoding, None)
+        reader = csv.reader(lines.iter(), delimiter=delim)
         try:
-            first = next(csv.reader(lines.iter(), delimiter=delim), None)
+            first = next(reader, None)
         except csv.Error as exc:
             raise InputError(f"{info.path}: cannot read the header: {exc}") from exc
     if first is None:
         raise InputError(f"{info.path} is empty")
     header = clean_header(first)
-    return header, _delimited_chunks(info, delim, encoding, header, progress, chunk_rows)
+
+    def python(skip: int) -> Iterator[Chunk]:
+        return _delimited_chunks(info, delim, encoding, header, progress, chunk_rows, skip)
+
+    # UTF-8 mode (no code page forced or detected): Arrow parses what it reads as csv would
+    start = (
+        usable(info.path, len(header), reader.line_num, delim)
+        if encoding is None and info.encoding.name is None and FAST
+        else None
+    )
+    if start is None:
+        return header, python(0)
+    if progress is not None:  # where the csv path takes over, it reads the file again
+        progress = _monotonic(progress)
+    return header, arrow_chunks(
+        info.path, start, delim, header, progress, chunk_rows, python, info.legacy_encoding
+    )
+
+
+def _monotonic(progress: Progress) -> Progress:
+    """``progress`` told only of bytes beyond those it was told of before."""
+    told = [0]
+
+    def tell(done: int) -> None:
+        if done > told[0]:
+            told[0] = done
+            progress(done)
+
+    return tell
 
 
 def _delimited_chunks(
@@ -115,12 +146,19 @@ def _delimited_chunks(
     header: list[str],
     progress: Progress | None,
     chunk_rows: int,
+    skip: int = 0,
 ) -> Iterator[Chunk]:
     repaired = Repairs()
     with info.path.open("rb") as fh:
         lines = _Lines(fh, info, encoding, progress)
         reader = csv.reader(lines.iter(), delimiter=delim)
         next(reader, None)  # the header
+        if skip:  # records another reader gave already (arrowcsv): read, not given again
+            try:
+                for _ in islice(reader, skip):
+                    pass
+            except csv.Error as exc:
+                raise InputError(f"{info.path} line {reader.line_num}: {exc}") from exc
         done = reader.line_num  # lines read so far
         while True:
             try:  # the csv module parses a whole chunk of records in one call
