@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.assemble import RawBlock
 from sectorlens.facts.document import BlockKind
-from sectorlens.facts.pdf_layout import Line, Segment
+from sectorlens.facts.pdf_layout import Line, Segment, widest_free
 from sectorlens.facts.sentences import joiner
 from sectorlens.facts.tables import build_table, is_value
 
@@ -26,12 +26,20 @@ MAX_HEADER_CELL = 40
 
 @dataclass(slots=True)
 class PageTable:
-    """A table found on a page, with its box (for reading order)."""
+    """A table found on a page, with its box (for reading order) and its segments' ids."""
 
     block: RawBlock
     top: float
     x0: float
     x1: float
+    ids: frozenset[int] = frozenset()
+    segments: tuple[Segment, ...] = ()
+
+    @property
+    def labelled(self) -> bool:
+        """True when some cell holds a word: a grid of bare numbers is a chart's labels."""
+        table = self.block.table
+        return table is None or any(ch.isalpha() for cell in table.cells for ch in cell.text)
 
 
 def _numeric(seg: Segment) -> bool:
@@ -242,4 +250,46 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
         min(s.top for s in segs),
         min(s.x0 for s in segs),
         max(s.x1 for s in segs),
+        frozenset(id(s) for s in segs),
+        tuple(segs),
     )
+
+
+def read_across(table: PageTable, gap: tuple[float, float]) -> bool:
+    """True when ``table`` is not one table but lines of two columns of prose read across the
+    page's gutter (``gap``: the space between the columns' prose; no cell crosses some line
+    in it): two tables side by side, each with row labels of its own beside numbers, or the
+    lines of a column of prose beside the numbers of a table or a chart in the other column."""
+    gutter = widest_free(table.segments, *gap)  # the table's own gutter: its widest gap
+    if gutter is None:
+        return False
+    sides = (
+        [s for s in table.segments if s.x1 <= gutter + 2],
+        [s for s in table.segments if s.x0 >= gutter - 2],
+    )
+    if not all(sides):
+        return False
+    return all(_labels_beside_numbers(side) for side in sides) or any(
+        _prose_lines(side) for side in sides
+    )
+
+
+def _labels_beside_numbers(side: list[Segment]) -> bool:
+    left = min(s.x0 for s in side)
+    labels = [
+        s
+        for s in side
+        if s.x0 - left < s.size and not _numeric(s) and any(ch.isalpha() for ch in s.text)
+    ]
+    return len(labels) >= 2 and any(_numeric(s) for s in side)
+
+
+def _prose_lines(side: list[Segment]) -> bool:
+    """Lines of words set to one measure, as a column of prose is (table labels vary in
+    width), with a stray number at most (a footnote's)."""
+    words = [s for s in side if not _numeric(s)]
+    if len(words) < 3 or 4 * (len(side) - len(words)) > len(side):
+        return False
+    widest = max(s.x1 - s.x0 for s in words)
+    full = sum(1 for s in words if s.x1 - s.x0 >= 0.8 * widest)
+    return full >= 0.6 * len(words)
