@@ -268,3 +268,21 @@ def test_a_latin_fonts_short_box_takes_the_font_size() -> None:
     assert _size(10.7, 11.0) == 11.0
     assert _size(9.0, 1.0) == 9.0  # a font set at 1 pt and scaled by the text matrix
     assert _size(5.0, 20.0) == 5.0  # a nominal size far above the glyphs is not taken
+
+
+@pytest.mark.parametrize("caption", ["Figure 1. Domestic sales", "그림 1. 국내 매출 추이"])
+def test_a_figure_caption_ends_the_table_above_it(tmp_path: Path, caption: str) -> None:
+    rows = [("Region", "2022", "2023"), ("Domestic", "600", "700"), ("Overseas", "400", "500")]
+    rows += [("Total", "1,000", "1,200")]
+    page = []
+    for i, row in enumerate(rows):
+        page += [(LEFT, 100 + 12 * i, row[0]), (-200, 100 + 12 * i, row[1])]
+        page.append((-260, 100 + 12 * i, row[2]))
+    page.append((LEFT, 160, caption))
+    # the chart: a tick and a data label on one line, aligned with the table's columns
+    page += [(LEFT, 176, "1,000"), (-200, 176, "700"), (LEFT, 188, "500"), (-260, 188, "600")]
+    page += [(LEFT, 200, "0"), (-200, 212, "2022"), (-260, 212, "2023")]
+    doc = _pdf(tmp_path / "f.pdf", [page], font=_font("ko") if "그림" in caption else FONT)
+    (table,) = [b.table for b in doc.blocks if b.table is not None]
+    assert (table.rows, table.cols) == (4, 3)
+    assert [b.kind for b in doc.blocks if b.text.startswith(caption[:4])] == [BlockKind.CAPTION]

@@ -137,6 +137,7 @@ def _is_label_line(line: Line, left: float) -> bool:
     segs = line.segments
     return (
         len(segs) <= 2
+        and not lx.CAPTION.match(line.text)  # a figure's caption ends the table above it
         and len(line.text) <= 60
         and abs(segs[0].x0 - left) < 4 * segs[0].size
         and not line.text.rstrip().endswith(lx.TERMINAL)
