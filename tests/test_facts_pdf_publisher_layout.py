@@ -286,3 +286,28 @@ def test_a_figure_caption_ends_the_table_above_it(tmp_path: Path, caption: str) 
     (table,) = [b.table for b in doc.blocks if b.table is not None]
     assert (table.rows, table.cols) == (4, 3)
     assert [b.kind for b in doc.blocks if b.text.startswith(caption[:4])] == [BlockKind.CAPTION]
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "wrapped"),
+    [
+        ("en", ("", "2023", "2022", "Change from"), "prior year"),
+        ("ko", ("", "2023년", "2022년", "전년 대비"), "증감률"),
+        ("zh", ("", "2023年", "2022年", "比上年"), "增减"),
+    ],
+)
+def test_a_wrapped_header_cell_goes_on_in_its_own_column(
+    tmp_path: Path, lang: str, head: tuple[str, ...], wrapped: str
+) -> None:
+    rows = [head, ("Revenue", "1,200", "1,000", "20.0%"), ("Costs", "900", "800", "12.5%")]
+    page = []
+    for i, row in enumerate(rows):
+        y = 100 + 12 * i + (12 if i else 0)
+        page += [(LEFT, y, row[0])] if row[0] else []
+        page += [(-(200 + 70 * k), y, v) for k, v in enumerate(row[1:])]
+    page.append((-340, 112, wrapped))  # the last header cell's second line
+    doc = _pdf(tmp_path / "h.pdf", [page], font=_font(lang))
+    (table,) = [b.table for b in doc.blocks if b.table is not None]
+    assert table.column_header(1) == head[1]
+    assert table.column_header(2) == head[2]
+    assert wrapped in table.column_header(3) and head[3] in table.column_header(3)

@@ -177,6 +177,24 @@ def _columns(lines: list[Line]) -> list[tuple[float, float]]:
     return cols
 
 
+def _aligned_below(seg: Segment, above: Line) -> bool:
+    """True when ``seg`` sits under a segment of the line above, aligned with it (left, right
+    or centre): the next line of a wrapped cell, not a header spanning columns."""
+    tol = 0.5 * seg.size
+    return any(
+        abs(seg.x0 - a.x0) < tol
+        or abs(seg.x1 - a.x1) < tol
+        or abs(seg.x0 + seg.x1 - a.x0 - a.x1) < 2 * tol
+        for a in above.segments
+    )
+
+
+def _one_column(seg: Segment, cols: list[tuple[float, float]]) -> int | None:
+    """The only value column ``seg`` lies over, if it lies over one."""
+    hit = [c for c, col in enumerate(cols) if c > 0 and _overlap(seg, col) > 0]
+    return hit[0] if len(hit) == 1 else None
+
+
 def _overlap(seg: Segment, col: tuple[float, float]) -> float:
     return min(seg.x1, col[1]) - max(seg.x0, col[0])
 
@@ -186,9 +204,22 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
     if len(cols) < 2:
         return None
     grid: list[list[str]] = []
-    for line in head:
+    for k, line in enumerate(head):
         row = [""] * len(cols)
         spanning = [s for s in line.segments if s.x0 > cols[0][1]]
+        under = [_one_column(seg, cols) for seg in spanning]
+        if (
+            grid
+            and spanning
+            and all(c is not None and grid[-1][c] for c in under)
+            and all(_aligned_below(seg, head[k - 1]) for seg in spanning)
+        ):
+            # a header cell wrapped onto the next line (Change from / prior year): each piece
+            # goes on with the cell above it, not over every column
+            for seg, c in zip(spanning, under, strict=True):
+                assert c is not None
+                grid[-1][c] = grid[-1][c] + joiner(grid[-1][c][-1:], seg.text) + seg.text
+            continue
         if spanning and len(spanning) < len(cols) - 1:
             # a sparse header line (GAAP | Non-GAAP over three columns each): every value
             # column takes the header whose centre is nearest to its own
@@ -209,6 +240,7 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
             for c in hit:
                 row[c] = f"{row[c]} {seg.text}".strip()
         grid.append(row)
+    header_rows = len(grid)
     label_right = max(
         (line.segments[0].x1 for line in body if not _numeric(line.segments[0])), default=0.0
     )
@@ -238,7 +270,7 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
         grid.append(row)
         indents.append(None if _numeric(first) else first.x0)
         previous = line
-    built = build_table(grid, marked_header_rows=len(head) or None, indents=indents)
+    built = build_table(grid, marked_header_rows=header_rows or None, indents=indents)
     if built is None:
         return None
     text, table = built
