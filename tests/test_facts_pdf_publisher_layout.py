@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from sectorlens.facts import BlockKind, Document, check, extract, read_document
-from sectorlens.facts.read_pdf import _size
+from sectorlens.facts.pdf_chars import size_of
 from sectorlens.model import Severity
 
 pytest.importorskip("reportlab")
@@ -263,11 +263,11 @@ def test_a_glyph_without_a_character_does_not_shift_the_rest_of_the_page(
     assert "Sales rose 12.5% to $930.9 million in 2022." in doc.text
 
 
-def test_a_latin_fonts_short_box_takes_the_font_size() -> None:
-    assert _size(7.5, 11.0) == 11.0  # Liberation beside Noto CJK, both 11 pt
-    assert _size(10.7, 11.0) == 11.0
-    assert _size(9.0, 1.0) == 9.0  # a font set at 1 pt and scaled by the text matrix
-    assert _size(5.0, 20.0) == 5.0  # a nominal size far above the glyphs is not taken
+def test_a_latin_fonts_short_box_takes_the_fontsize_of() -> None:
+    assert size_of(7.5, 11.0) == 11.0  # Liberation beside Noto CJK, both 11 pt
+    assert size_of(10.7, 11.0) == 11.0
+    assert size_of(9.0, 1.0) == 9.0  # a font set at 1 pt and scaled by the text matrix
+    assert size_of(5.0, 20.0) == 5.0  # a nominal size far above the glyphs is not taken
 
 
 @pytest.mark.parametrize("caption", ["Figure 1. Domestic sales", "그림 1. 국내 매출 추이"])
@@ -311,3 +311,42 @@ def test_a_wrapped_header_cell_goes_on_in_its_own_column(
     assert table.column_header(1) == head[1]
     assert table.column_header(2) == head[2]
     assert wrapped in table.column_header(3) and head[3] in table.column_header(3)
+
+
+NOTES = {
+    "en": ("Operating income rose to $141.5 million in the quarter.", "Sales grew 10.3% in 2022."),
+    "ko": ("영업이익과 순이익은 큰 폭의 상승세를 보였다.", "총매출액은 4.04% 늘어났다."),
+    "zh": ("公司实现营业收入133亿元，比上年增长44.25%。", "营业利润3.80亿元。"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "fonts"),
+    [
+        ("en", ()),  # typst's own serif: superscript glyphs of the font (OpenType sups)
+        ("en", ("Liberation Serif",)),  # no sups: a smaller raised digit, after a made-up break
+        ("ko", ("Liberation Serif", "Noto Serif CJK KR")),
+        ("zh", ("Liberation Serif", "Noto Serif CJK SC")),
+    ],
+)
+def test_a_typesetters_footnote_marker_is_a_mark_not_part_of_the_text(
+    tmp_path: Path, lang: str, fonts: tuple[str, ...]
+) -> None:
+    typst = pytest.importorskip("typst")
+    from sectorlens.report.fonts import cjk_font
+
+    if lang != "en" and cjk_font() is None:
+        pytest.skip("no CJK font installed for typst (fonts-noto-cjk)")
+    first, second = NOTES[lang]
+    font = f"#set text(font: ({', '.join(repr(f).replace(chr(39), chr(34)) for f in fonts)},))"
+    source = (
+        "#set page(width: 320pt, height: 200pt, margin: 20pt)\n"
+        + (font if fonts else "")
+        + f"\n#set text(size: 9.5pt)\n{first}#footnote[Unaudited.] {second}\n"
+    ).replace("$", "\\$")
+    path = tmp_path / "fn.pdf"
+    path.write_bytes(typst.compile(source.encode(), format="pdf"))
+    doc = read_document(path)
+    squeezed = "".join(doc.text.split())  # typst spaces Latin digits apart from Han text
+    assert "".join((first + second).split()) in squeezed
+    assert ("1", "footnote mark") in [(d.text, d.reason) for d in doc.dropped]

@@ -1,7 +1,8 @@
 """Born-digital PDF into blocks: characters with positions from PDFium, then our own layout.
 
-Characters (text, box, baseline) come from ``pypdfium2`` (pdfplumber's renderer; pdfminer's
-pure-Python parsing is ~10x slower, over the 2 s budget of a 15-page report). From them:
+Characters (text, box, baseline; read by index, ``pdf_chars``) come from ``pypdfium2``
+(pdfplumber's renderer; pdfminer's pure-Python parsing is ~10x slower, over the 2 s budget of
+a 15-page report). From them:
 words (gaps), lines (baselines), segments (lines split at wide gaps), running headers, footers
 and page numbers dropped (``pdf_layout``), tables found from aligned numeric segments
 (``pdf_tables``), two-column pages read column by column, superscripts kept apart from the
@@ -20,6 +21,7 @@ from sectorlens.errors import InputError
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.assemble import RawBlock, assemble
 from sectorlens.facts.document import BlockKind, Document, Dropped
+from sectorlens.facts.pdf_chars import MARKS, SUP_GLYPH, char_at, raised, size_of
 from sectorlens.facts.pdf_layout import (
     BULLET,
     Line,
@@ -120,8 +122,9 @@ def _words(page: Any, height: float) -> list[Word]:
         flags = ctypes.byref(ctypes.c_int())
         words: list[Word] = []
         cur: Word | None = None
+        held: Word | None = None  # the word before a generated line break
         for i in range(count):
-            ch = _char(handle, i, count)
+            ch = char_at(handle, i, count)
             if not ch:
                 continue  # a glyph without a character (or a surrogate's second half)
             if ch in "\x02\ufffe\u00ad":  # PDFium's mark for a hyphen at a line end
@@ -129,14 +132,34 @@ def _words(page: Any, height: float) -> list[Word]:
             if ch.isspace() or ord(ch) < 32 or raw.FPDFText_IsGenerated(handle, i) == 1:
                 if cur is not None and ch == " ":
                     cur.space_after = True
+                # a break PDFium made up (a raised mark reads as a new line) keeps the word
+                # before it for the superscript test; a space in the text does not
+                held = (cur or held) if raw.FPDFText_IsGenerated(handle, i) == 1 else None
                 cur = None
                 continue
             raw.FPDFText_GetLooseCharBox(handle, i, prect)
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
             raw.FPDFText_GetCharOrigin(handle, i, px, py)
-            size = _size(top - bottom, raw.FPDFText_GetFontSize(handle, i))
+            size = size_of(top - bottom, raw.FPDFText_GetFontSize(handle, i))
             base = height - y.value
+            if ch in MARKS:
+                lift = raised(handle, i, y.value, size)
+                if lift:  # a superscript glyph at full size (OpenType sups): its ink is high
+                    base -= lift
+                    size *= SUP_GLYPH
             x0 = min(left, x.value)
+            if cur is None and held is not None and not held.sup:
+                gap = x0 - held.x1
+                if (
+                    size < SUP_RATIO * held.size
+                    and held.base - base > SUP_RAISE * held.size
+                    and -0.3 * held.size < gap < 0.3 * held.size
+                ):
+                    cur = Word(ch, x0, right, base, size, height - top, True, False, held.bold)
+                    words.append(cur)
+                    held = None
+                    continue
+            held = None
             if cur is not None:
                 gap = x0 - cur.x1
                 same_line = abs(base - cur.base) < 0.3 * cur.size
@@ -163,31 +186,6 @@ def _words(page: Any, height: float) -> list[Word]:
         return words
     finally:
         tp.close()
-
-
-def _size(box: float, font_size: float) -> float:
-    """A character's size: its box's height, or the font size where the box is shorter (a
-    Latin font's box beside a CJK one's, both set at one size, is a third shorter); a font
-    size far above the box is a scaled font's nominal size and is not taken."""
-    box = max(box, 0.1)
-    return font_size if box < font_size <= 1.6 * box else box
-
-
-def _char(handle: Any, i: int, count: int) -> str:
-    """The character at index ``i`` of the text page, read by its index: the page's text as
-    one string leaves out glyphs without a character, and every later character would take
-    the position of the one after it."""
-    import pypdfium2.raw as raw
-
-    code = raw.FPDFText_GetUnicode(handle, i)
-    if code == 0 or 0xDC00 <= code < 0xE000:
-        return ""
-    if 0xD800 <= code < 0xDC00:
-        low = raw.FPDFText_GetUnicode(handle, i + 1) if i + 1 < count else 0
-        if 0xDC00 <= low < 0xE000:
-            return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
-        return ""
-    return chr(code)
 
 
 def _body_size(pages: list[list[Any]]) -> float:
