@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import os
 import re
 import sys
 import tempfile
@@ -35,7 +36,7 @@ from sectorlens.model import Finding, Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS_YAML = ROOT / "tests" / "facts_eval" / "docs.yaml"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("SECTORLENS_SHARED", ROOT.parent / "shared"))
 LANGS = ("ko", "zh", "en")
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 

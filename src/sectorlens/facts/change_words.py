@@ -100,6 +100,9 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+_NEW_TOPIC = re.compile(r"[,，;；]\s*([^\s,，;；]*[\uac00-\ud7a3][은는이가]\s)")
+
+
 def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     """What the number at ``text[start:end]`` states: cagr, yoy, qoq, change, from, or None.
 
@@ -110,6 +113,13 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     """
     if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
         return "change"  # +30.09%: a signed number states a change
+    if floor > 0 and _CHANGE_AFTER.match(text[floor:start]):
+        # 13.8% 증가하였고, 영업이익은 122억원으로: the change word after the number before is
+        # that number's (the verb comes last); a new clause with a topic of its own starts
+        # this number's words (a 10% increase, or $63 million: still the increase)
+        clause = _NEW_TOPIC.search(text[floor:start])
+        if clause is not None:
+            floor += clause.start(1)
     lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
     lead = _VALUE_ADDED.sub("", lead)  # 第二产业增加值209415亿元: value added, not an increase
     lead = lead[max(0, len(lead) - 30) :]

@@ -305,6 +305,34 @@ def reading_order(
     return out
 
 
+def widest_free(segments: Sequence[Any], lo: float, hi: float) -> float | None:
+    """The middle of the widest strip of [lo, hi] no segment (table cells too) lies across."""
+    best: tuple[float, float] | None = None
+    start: float | None = None
+    for step in range(int(lo), int(hi) + 2):
+        x = float(step)
+        crossed = x > hi or any(s.x0 < x - 1 and s.x1 > x + 1 for s in segments)
+        if not crossed and start is None:
+            start = x
+        elif crossed and start is not None:
+            if best is None or x - 1 - start > best[1] - best[0]:
+                best = (start, x - 1)
+            start = None
+    return None if best is None else (best[0] + best[1]) / 2
+
+
+def gutter_gap(segments: list[Segment], lo: float, hi: float) -> tuple[float, float] | None:
+    """The space between two columns of prose inside [lo, hi]: from the right edge of the
+    left column's lines to the left edge of the right column's, if there are two columns."""
+    g = gutter(segments, lo, hi)
+    if g is None:
+        return None
+    long = [s for s in segments if len(s.text) >= 12 and not _is_numeric(s.text)]
+    left = max((s.x1 for s in long if s.x1 <= g + 2), default=g)
+    right = min((s.x0 for s in long if s.x0 >= g - 2), default=g)
+    return (min(left, g), max(right, g))
+
+
 def gutter(segments: list[Segment], lo: float, hi: float) -> float | None:
     """The x of a gap between two columns of prose inside [lo, hi], if there is one."""
     long = [s for s in segments if len(s.text) >= 12 and not _is_numeric(s.text)]
@@ -326,7 +354,7 @@ def gutter(segments: list[Segment], lo: float, hi: float) -> float | None:
             run.append(x)
     if best is None or best[0] > 0.05 * len(long):
         return None
-    x = (run[0] + run[-1]) / 2
+    x = widest_free(segments, run[0], run[-1]) or (run[0] + run[-1]) / 2
     total = sum(len(s.text) for s in long)
     left_chars = sum(len(s.text) for s in long if s.x1 <= x)
     right_chars = sum(len(s.text) for s in long if s.x0 >= x)

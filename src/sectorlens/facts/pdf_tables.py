@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.assemble import RawBlock
 from sectorlens.facts.document import BlockKind
-from sectorlens.facts.pdf_layout import Line, Segment
+from sectorlens.facts.pdf_layout import Line, Segment, widest_free
 from sectorlens.facts.sentences import joiner
 from sectorlens.facts.tables import build_table, is_value
 
@@ -26,12 +26,20 @@ MAX_HEADER_CELL = 40
 
 @dataclass(slots=True)
 class PageTable:
-    """A table found on a page, with its box (for reading order)."""
+    """A table found on a page, with its box (for reading order) and its segments' ids."""
 
     block: RawBlock
     top: float
     x0: float
     x1: float
+    ids: frozenset[int] = frozenset()
+    segments: tuple[Segment, ...] = ()
+
+    @property
+    def labelled(self) -> bool:
+        """True when some cell holds a word: a grid of bare numbers is a chart's labels."""
+        table = self.block.table
+        return table is None or any(ch.isalpha() for cell in table.cells for ch in cell.text)
 
 
 def _numeric(seg: Segment) -> bool:
@@ -129,6 +137,7 @@ def _is_label_line(line: Line, left: float) -> bool:
     segs = line.segments
     return (
         len(segs) <= 2
+        and not lx.CAPTION.match(line.text)  # a figure's caption ends the table above it
         and len(line.text) <= 60
         and abs(segs[0].x0 - left) < 4 * segs[0].size
         and not line.text.rstrip().endswith(lx.TERMINAL)
@@ -168,6 +177,24 @@ def _columns(lines: list[Line]) -> list[tuple[float, float]]:
     return cols
 
 
+def _aligned_below(seg: Segment, above: Line) -> bool:
+    """True when ``seg`` sits under a segment of the line above, aligned with it (left, right
+    or centre): the next line of a wrapped cell, not a header spanning columns."""
+    tol = 0.5 * seg.size
+    return any(
+        abs(seg.x0 - a.x0) < tol
+        or abs(seg.x1 - a.x1) < tol
+        or abs(seg.x0 + seg.x1 - a.x0 - a.x1) < 2 * tol
+        for a in above.segments
+    )
+
+
+def _one_column(seg: Segment, cols: list[tuple[float, float]]) -> int | None:
+    """The only value column ``seg`` lies over, if it lies over one."""
+    hit = [c for c, col in enumerate(cols) if c > 0 and _overlap(seg, col) > 0]
+    return hit[0] if len(hit) == 1 else None
+
+
 def _overlap(seg: Segment, col: tuple[float, float]) -> float:
     return min(seg.x1, col[1]) - max(seg.x0, col[0])
 
@@ -177,9 +204,22 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
     if len(cols) < 2:
         return None
     grid: list[list[str]] = []
-    for line in head:
+    for k, line in enumerate(head):
         row = [""] * len(cols)
         spanning = [s for s in line.segments if s.x0 > cols[0][1]]
+        under = [_one_column(seg, cols) for seg in spanning]
+        if (
+            grid
+            and spanning
+            and all(c is not None and grid[-1][c] for c in under)
+            and all(_aligned_below(seg, head[k - 1]) for seg in spanning)
+        ):
+            # a header cell wrapped onto the next line (Change from / prior year): each piece
+            # goes on with the cell above it, not over every column
+            for seg, c in zip(spanning, under, strict=True):
+                assert c is not None
+                grid[-1][c] = grid[-1][c] + joiner(grid[-1][c][-1:], seg.text) + seg.text
+            continue
         if spanning and len(spanning) < len(cols) - 1:
             # a sparse header line (GAAP | Non-GAAP over three columns each): every value
             # column takes the header whose centre is nearest to its own
@@ -200,6 +240,7 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
             for c in hit:
                 row[c] = f"{row[c]} {seg.text}".strip()
         grid.append(row)
+    header_rows = len(grid)
     label_right = max(
         (line.segments[0].x1 for line in body if not _numeric(line.segments[0])), default=0.0
     )
@@ -229,7 +270,7 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
         grid.append(row)
         indents.append(None if _numeric(first) else first.x0)
         previous = line
-    built = build_table(grid, marked_header_rows=len(head) or None, indents=indents)
+    built = build_table(grid, marked_header_rows=header_rows or None, indents=indents)
     if built is None:
         return None
     text, table = built
@@ -242,4 +283,46 @@ def _table(head: list[Line], body: list[Line]) -> PageTable | None:
         min(s.top for s in segs),
         min(s.x0 for s in segs),
         max(s.x1 for s in segs),
+        frozenset(id(s) for s in segs),
+        tuple(segs),
     )
+
+
+def read_across(table: PageTable, gap: tuple[float, float]) -> bool:
+    """True when ``table`` is not one table but lines of two columns of prose read across the
+    page's gutter (``gap``: the space between the columns' prose; no cell crosses some line
+    in it): two tables side by side, each with row labels of its own beside numbers, or the
+    lines of a column of prose beside the numbers of a table or a chart in the other column."""
+    gutter = widest_free(table.segments, *gap)  # the table's own gutter: its widest gap
+    if gutter is None:
+        return False
+    sides = (
+        [s for s in table.segments if s.x1 <= gutter + 2],
+        [s for s in table.segments if s.x0 >= gutter - 2],
+    )
+    if not all(sides):
+        return False
+    return all(_labels_beside_numbers(side) for side in sides) or any(
+        _prose_lines(side) for side in sides
+    )
+
+
+def _labels_beside_numbers(side: list[Segment]) -> bool:
+    left = min(s.x0 for s in side)
+    labels = [
+        s
+        for s in side
+        if s.x0 - left < s.size and not _numeric(s) and any(ch.isalpha() for ch in s.text)
+    ]
+    return len(labels) >= 2 and any(_numeric(s) for s in side)
+
+
+def _prose_lines(side: list[Segment]) -> bool:
+    """Lines of words set to one measure, as a column of prose is (table labels vary in
+    width), with a stray number at most (a footnote's)."""
+    words = [s for s in side if not _numeric(s)]
+    if len(words) < 3 or 4 * (len(side) - len(words)) > len(side):
+        return False
+    widest = max(s.x1 - s.x0 for s in words)
+    full = sum(1 for s in words if s.x1 - s.x0 >= 0.8 * widest)
+    return full >= 0.6 * len(words)

@@ -1,7 +1,8 @@
 """Born-digital PDF into blocks: characters with positions from PDFium, then our own layout.
 
-Characters (text, box, baseline) come from ``pypdfium2`` (pdfplumber's renderer; pdfminer's
-pure-Python parsing is ~10x slower, over the 2 s budget of a 15-page report). From them:
+Characters (text, box, baseline; read by index, ``pdf_chars``) come from ``pypdfium2``
+(pdfplumber's renderer; pdfminer's pure-Python parsing is ~10x slower, over the 2 s budget of
+a 15-page report). From them:
 words (gaps), lines (baselines), segments (lines split at wide gaps), running headers, footers
 and page numbers dropped (``pdf_layout``), tables found from aligned numeric segments
 (``pdf_tables``), two-column pages read column by column, superscripts kept apart from the
@@ -20,6 +21,7 @@ from sectorlens.errors import InputError
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.assemble import RawBlock, assemble
 from sectorlens.facts.document import BlockKind, Document, Dropped
+from sectorlens.facts.pdf_chars import MARKS, SUP_GLYPH, char_at, raised, size_of
 from sectorlens.facts.pdf_layout import (
     BULLET,
     Line,
@@ -27,11 +29,12 @@ from sectorlens.facts.pdf_layout import (
     Word,
     columns,
     drop_furniture,
+    gutter_gap,
     lines_of,
     reading_order,
     within,
 )
-from sectorlens.facts.pdf_tables import PageTable, find_tables
+from sectorlens.facts.pdf_tables import PageTable, find_tables, read_across
 from sectorlens.facts.sentences import joiner
 
 MAX_PAGES = 2000
@@ -79,6 +82,13 @@ def read_pdf(p: Path) -> Document:
         # Tables over whole lines first (a row holds no run of prose), then columns of prose
         # among what is left, and tables inside each column.
         tables, used = find_tables(lines)
+        gap = gutter_gap([s for ln in lines for s in ln.segments], 0.0, width)
+        if gap is not None:
+            # lines of two columns read across the gutter are read column by column
+            apart = [t for t in tables if read_across(t, gap)]
+            tables = [t for t in tables if t not in apart]
+            for t in apart:
+                used -= t.ids
         rest_lines = [Line([s for s in ln.segments if id(s) not in used]) for ln in lines]
         rest_lines = [ln for ln in rest_lines if ln.segments]
         guide = [s for ln in rest_lines for s in ln.segments]
@@ -103,7 +113,6 @@ def _words(page: Any, height: float) -> list[Word]:
         count = tp.count_chars()
         if count <= 0:
             return []
-        text = tp.get_text_range(0, count)
         x, y = ctypes.c_double(), ctypes.c_double()
         px, py = ctypes.byref(x), ctypes.byref(y)
         rect = raw.FS_RECTF()
@@ -113,21 +122,44 @@ def _words(page: Any, height: float) -> list[Word]:
         flags = ctypes.byref(ctypes.c_int())
         words: list[Word] = []
         cur: Word | None = None
-        for i in range(min(count, len(text))):
-            ch = text[i]
-            if ch in "\ufffe\u00ad":  # PDFium's mark for a hyphen at a line end
+        held: Word | None = None  # the word before a generated line break
+        for i in range(count):
+            ch = char_at(handle, i, count)
+            if not ch:
+                continue  # a glyph without a character (or a surrogate's second half)
+            if ch in "\x02\ufffe\u00ad":  # PDFium's mark for a hyphen at a line end
                 ch = "-"
             if ch.isspace() or ord(ch) < 32 or raw.FPDFText_IsGenerated(handle, i) == 1:
                 if cur is not None and ch == " ":
                     cur.space_after = True
+                # a break PDFium made up (a raised mark reads as a new line) keeps the word
+                # before it for the superscript test; a space in the text does not
+                held = (cur or held) if raw.FPDFText_IsGenerated(handle, i) == 1 else None
                 cur = None
                 continue
             raw.FPDFText_GetLooseCharBox(handle, i, prect)
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
             raw.FPDFText_GetCharOrigin(handle, i, px, py)
-            size = max(top - bottom, 0.1)
+            size = size_of(top - bottom, raw.FPDFText_GetFontSize(handle, i))
             base = height - y.value
+            if ch in MARKS:
+                lift = raised(handle, i, y.value, size)
+                if lift:  # a superscript glyph at full size (OpenType sups): its ink is high
+                    base -= lift
+                    size *= SUP_GLYPH
             x0 = min(left, x.value)
+            if cur is None and held is not None and not held.sup:
+                gap = x0 - held.x1
+                if (
+                    size < SUP_RATIO * held.size
+                    and held.base - base > SUP_RAISE * held.size
+                    and -0.3 * held.size < gap < 0.3 * held.size
+                ):
+                    cur = Word(ch, x0, right, base, size, height - top, True, False, held.bold)
+                    words.append(cur)
+                    held = None
+                    continue
+            held = None
             if cur is not None:
                 gap = x0 - cur.x1
                 same_line = abs(base - cur.base) < 0.3 * cur.size
@@ -192,7 +224,10 @@ def _blocks(items: list[Any], page: int, body: float, height: float) -> list[Raw
     for item in items:
         if isinstance(item, PageTable):
             flush()
-            out.append(RawBlock(BlockKind.TABLE, item.block.text, page, table=item.block.table))
+            if item.labelled:
+                out.append(RawBlock(BlockKind.TABLE, item.block.text, page, table=item.block.table))
+            else:  # axis ticks and data labels aligned like a table, without one word
+                out.append(RawBlock(BlockKind.FIGURE_LABELS, item.block.text, page, prose=False))
             continue
         seg: Segment = item
         if current and not _continues(current[-1], seg, body):
@@ -205,6 +240,14 @@ def _blocks(items: list[Any], page: int, body: float, height: float) -> list[Raw
 def _continues(prev: Segment, seg: Segment, body: float) -> bool:
     """True when ``seg`` is the next line of the paragraph ``prev`` ends."""
     gap = seg.top - prev.bottom
+    if gap < -0.5 * prev.size and seg.x0 >= prev.x1 - 2:
+        # the top of the next column: the paragraph goes on there if its sentence does
+        return (
+            abs(seg.size - prev.size) <= 0.15 * max(seg.size, prev.size)
+            and prev.bold == seg.bold
+            and not BULLET.match(seg.text)
+            and _runs_on(prev.text, seg.text, full=prev.x1 - prev.x0 >= 0.9 * (seg.x1 - seg.x0))
+        )
     if gap < -0.5 * prev.size or gap > 0.9 * max(prev.size, seg.size):
         return False
     if abs(seg.size - prev.size) > 0.15 * max(seg.size, prev.size):
@@ -227,7 +270,7 @@ def _block(segs: list[Segment], page: int, body: float, height: float) -> RawBlo
         if not text:
             text = piece
         elif text.endswith(("-", "‐")) and text[-2:-1].isalnum():
-            text += piece  # a line broken at a hyphen: keep it, no space (year-over-year)
+            text = _hyphen_joined(text, piece)
         else:
             text += _line_joiner(text[-1], piece[0], prev_space)
             text += piece
@@ -265,6 +308,22 @@ def _block(segs: list[Segment], page: int, body: float, height: float) -> RawBlo
     return RawBlock(kind, text, page, level=level, marker=marker, prose=prose)
 
 
+def _hyphen_joined(text: str, piece: str) -> str:
+    """A line broken after a hyphen: a word hyphenated by the typesetter (``mil-`` + ``lion``)
+    is one word again; a compound keeps its hyphen (``year-`` + ``over-year``, ``Non-`` +
+    ``GAAP``, ``2023-`` + ``24``)."""
+    word = piece.split(maxsplit=1)[0] if piece.strip() else ""
+    if (
+        text[-2:-1].isalpha()
+        and text[-2:-1].isascii()
+        and word[:1].islower()
+        and word[:1].isascii()
+        and "-" not in word
+    ):
+        return text[:-1] + piece
+    return text + piece
+
+
 def _line_joiner(a: str, b: str, space: bool) -> str:
     """A line break: nothing inside Han text; a space where the PDF had one or between words."""
     if lx.HAN.match(a) or lx.HAN.match(b):
@@ -272,6 +331,22 @@ def _line_joiner(a: str, b: str, space: bool) -> str:
     if space or not (lx.HANGUL.match(a) and lx.HANGUL.match(b)):
         return " "
     return ""
+
+
+def _runs_on(prev: str, nxt: str, *, full: bool = True) -> bool:
+    """True when ``nxt`` (at the top of a column or page) goes on with the sentence ``prev``
+    (at the bottom of the one before) leaves unfinished: a lower-case word, or Hangul or Han
+    text after the last Hangul or Han character of a long paragraph (``full``: of a line set
+    to the column's full measure)."""
+    prev, nxt = prev.rstrip(), nxt.lstrip()
+    if not prev or not nxt or prev.endswith((*lx.TERMINAL, ":", "：")):
+        return False
+    if nxt[0].islower():
+        return True
+    cjk = lx.HAN.match(prev[-1]) or lx.HANGUL.match(prev[-1])
+    return bool(
+        cjk and (lx.HAN.match(nxt[0]) or lx.HANGUL.match(nxt[0])) and full and len(prev) >= 12
+    )
 
 
 def _merge_across_pages(raw: list[RawBlock]) -> list[RawBlock]:
@@ -285,10 +360,10 @@ def _merge_across_pages(raw: list[RawBlock]) -> list[RawBlock]:
             and block.page == prev.page + 1
             and prev.kind is BlockKind.PARAGRAPH
             and block.kind is BlockKind.PARAGRAPH
-            and not prev.text.endswith((*lx.TERMINAL, ":", "："))
-            and block.text[:1].islower()
+            and _runs_on(prev.text, block.text, full=len(prev.text) >= 40)
         ):
-            out[-1] = RawBlock(prev.kind, prev.text + joiner(prev.text[-1:], block.text), prev.page)
+            text = prev.text + joiner(prev.text[-1:], block.text) + block.text
+            out[-1] = RawBlock(prev.kind, text, prev.page)
             continue
         out.append(block)
     return out

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.document import BlockKind
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import restated_terms, restated_undated
 from sectorlens.facts.rules.common import (
@@ -163,9 +164,13 @@ def check(ctx: Context) -> list[Finding]:
     aliases = _aliases(mentions)
     levels = {m.fact.span: m for m in mentions}
     ranks = _ranked(ctx)
+    hypothetical = _hypothetical_tables(ctx)
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
-            if _comparable(ctx, a, mentions[j], aliases, levels, ranks):
+            b = mentions[j]
+            if _on_basis(a, hypothetical) != _on_basis(b, hypothetical):
+                continue  # a pro forma table restates nothing the actual figures state
+            if _comparable(ctx, a, b, aliases, levels, ranks):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
@@ -175,6 +180,30 @@ def check(ctx: Context) -> list[Finding]:
         for g in groups.values()
         if len(g) >= 2 and _one_figure(g) and not _series(g)
     ]
+
+
+# Figures on a hypothetical basis: pro forma, as if an acquisition had been made earlier.
+_HYPOTHETICAL = re.compile(r"pro[\s-]?forma|\bas\s+if\b|备考|模拟合并|프로\s?포마", re.IGNORECASE)
+
+
+def _hypothetical_tables(ctx: Context) -> set[int]:
+    """The tables (block indexes) stated on a hypothetical basis: the heading they sit under
+    or the block right before them (a caption, an introducing paragraph) says so."""
+    out: set[int] = set()
+    heading = before = ""
+    for block in ctx.extraction.document.blocks:
+        if block.kind is BlockKind.TABLE:
+            if _HYPOTHETICAL.search(heading) or _HYPOTHETICAL.search(before):
+                out.add(block.index)
+            continue
+        if block.kind is BlockKind.HEADING:
+            heading = block.text
+        before = block.text
+    return out
+
+
+def _on_basis(m: Mention, tables: set[int]) -> bool:
+    return m.cell is not None and m.cell[0] in tables
 
 
 # A paragraph that opens an item of a ranking: 2위는, 3위 X은, 第二名, 排名第三, No. 2, Second,
