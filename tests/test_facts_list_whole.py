@@ -37,6 +37,8 @@ def test_a_listed_share_names_the_whole_of_its_list(text: str, share: str, whole
     [
         # one share after the topic: no list, nothing inferred
         ("수출 구성을 살펴보면, 메모리가 61.3%로 가장 컸다.", "61.3%", "수출 구성"),
+        # 在…中 is 'in the course of', no whole
+        ("在此过程中，华东地区占45.2%，华南地区占20.1%。", "45.2%", "过程"),
         # a dimension names how the whole is cut, not the whole
         ("从地区看，华东地区占45.2%，华南地区占20.1%。", "45.2%", "· 地区"),
         ("By product line, servers were 45% and storage 30% of sales.", "45%", "product line"),

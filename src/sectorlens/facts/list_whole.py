@@ -18,7 +18,7 @@ _OF_WHICH = re.compile(
 # sector, 从地区看, 업종별로는) names how the whole is cut, not the whole, and is left alone.
 _TOPIC = re.compile(
     r"^\s*(?P<ko>[^,，.。]{2,30}?)(?<!별)(?:을|를)\s?(?:살펴보면|보면|볼\s?때)\s?[,，]?"
-    r"|^\s*(?P<zh>[^,，。从按]{2,12}?)中\s?[,，]",
+    r"|^\s*(?![在于於从按其])(?P<zh>[^,，。]{2,12}?)中\s?[,，]",  # not 在此过程中: a time
 )
 
 
