@@ -27,6 +27,7 @@ from sectorlens.facts.rules.table_sums import (
     additive,
     collapse,
     is_amount,
+    run_above,
     same_unit,
     sum_of,
     verdict,
@@ -113,26 +114,12 @@ def named_totals(grid: Grid, table: Table | None, rows: list[int], cols: list[in
             label = table.row_label(r, col)
             if not precise(m) or not re.search(r"[^\W\d_]", label) or TOTAL.search(label):
                 continue
-            run = _run_above(grid, rows, i, col)
+            run = run_above(grid, rows, i, col)
             if any(within(run[k:], m) for k in range(len(run) - _MIN_ITEMS + 1)):
                 hits += 1
         if hits and 2 * hits >= amounts:
             out.add(r)
     return out
-
-
-def _run_above(grid: Grid, rows: list[int], i: int, col: int) -> list[Mention]:
-    """The amounts right above ``rows[i]`` in ``col``, up to a gap or another unit."""
-    m = grid[(rows[i], col)]
-    run: list[Mention] = []
-    below = rows[i]
-    for x in reversed(rows[max(0, i - 16) : i]):
-        cell = grid.get((x, col))
-        if x < below - 1 or cell is None or not is_amount(cell, False) or not same_unit(cell, m):
-            break
-        below = x
-        run.insert(0, cell)
-    return run
 
 
 def _leaf(table: Table, col: int) -> str:

@@ -197,7 +197,7 @@ def additive(parts: Sequence[Mention], total: Mention) -> bool:
     return abs(sum(values, Decimal(0)) - t) <= abs(t) * FAR
 
 
-def _run_above(grid: Grid, rows: list[int], i: int, col: int) -> list[Mention]:
+def run_above(grid: Grid, rows: list[int], i: int, col: int) -> list[Mention]:
     """The amounts right above row ``rows[i]`` in ``col``, up to a gap or another unit."""
     m = grid[(rows[i], col)]
     run: list[Mention] = []
@@ -235,7 +235,7 @@ def _unlabelled_totals(ctx: Context, grid: Grid, rows: list[int], cols: list[int
             if m is None or not is_amount(m, False) or _LABELLED.search(table.row_label(r, col)):
                 continue
             amounts += 1
-            run = _run_above(grid, rows, i, col)
+            run = run_above(grid, rows, i, col)
             if point(m.fact.quantity) and any(
                 len(part) >= 2 and within(part, m)
                 for part in (collapse(run[k:]) for k in range(len(run) - 1))
