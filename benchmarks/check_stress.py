@@ -85,11 +85,16 @@ def tune_sources(docs_yaml: Path = DOCS_YAML, shared: Path = SHARED) -> list[Sou
 
 def extra_sources(folder: Path) -> list[Source]:
     """Every text of ``folder``, its language from its name (``_ko_``) or its text."""
-    out = []
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES):
-        m = re.search(r"(?:^|_)(ko|zh|en)(?:_|$)", path.stem)
-        out.append(Source(path.name, m.group(1) if m else "", path))
-    return out
+    return [
+        source_of(path)
+        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
+    ]
+
+
+def source_of(path: Path) -> Source:
+    """A text file as a source, its language from its name (``_ko_``), else left to its text."""
+    m = re.search(r"(?:^|_)(ko|zh|en)(?:_|$)", path.stem)
+    return Source(path.name, m.group(1) if m else "", path)
 
 
 def document_text(path: Path) -> str:

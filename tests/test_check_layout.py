@@ -12,6 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import check_layout as cl
+import layout_typeset as lt
 from sectorlens.facts import BlockKind, from_text, read_document
 from sectorlens.model import Fact, Finding, Kind, Quantity, Severity
 
@@ -38,14 +39,14 @@ def _finding(line: int, *values: str) -> Finding:
 
 
 def test_the_original_keeps_the_blocks_and_the_chart_only_its_caption() -> None:
-    items = cl.structure(from_text(TEXT, "r.md", "md"), "ko")
+    items = lt.structure(from_text(TEXT, "r.md", "md"), "ko")
     kinds = [it.kind for it in items]
     assert kinds == ["heading", "paragraph", "table", "caption", "chart"]
     table = items[2]
     assert table.lead == "(단위: 억원)" and table.total_row
     chart = items[4].chart
     assert chart is not None and chart["labels"] == ["600", "700"]
-    md = cl.markdown("실적", items)
+    md = lt.markdown("실적", items)
     assert "(단위: 억원)\n\n| 구분 | 2022년 | 2023년 |" in md
     assert "그림 1. 국내 추이" in md and "0\n" not in md.split("그림 1.")[1]
 
@@ -57,11 +58,11 @@ def test_a_finding_is_its_rule_and_values_whatever_its_locators() -> None:
 
 def test_a_typeset_pdf_reads_back_with_its_table_and_chart_labels(tmp_path: Path) -> None:
     pytest.importorskip("typst")
-    if not cl.fonts_installed("ko"):
+    if not lt.fonts_installed("ko"):
         pytest.skip("no CJK font installed for typst (fonts-noto-cjk)")
-    items = cl.structure(from_text(TEXT, "r.md", "md"), "ko")
+    items = lt.structure(from_text(TEXT, "r.md", "md"), "ko")
     pdf = tmp_path / "r.pdf"
-    cl.typeset("실적", "ko", items, "one", pdf)
+    lt.typeset("실적", "ko", items, "one", pdf)
     doc = read_document(pdf)
     (table,) = [b.table for b in doc.blocks if b.table is not None]
     assert table.rows == 4 and table.cols == 3

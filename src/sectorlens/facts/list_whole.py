@@ -22,15 +22,27 @@ _TOPIC = re.compile(
 )
 
 
-def listed_whole(text: str, start: int, before: Sequence[Mention], shares_after: int) -> str | None:
-    """The whole of the share at ``text[start:]`` that its list leaves unnamed: the whole stated
-    before an 'of which' marker in the sentence (its own whole, else its metric), else the topic
-    the sentence opens with when it lists two or more shares; None where neither is stated."""
+def opening_whole(text: str) -> tuple[int, str] | None:
+    """The whole a sentence opens with (``핵심 기술 분포를 살펴보면,``) and where its words end."""
     topic = _TOPIC.match(text)
-    named = None
-    if topic is not None and start >= topic.end():
-        name = topic.group("ko") or topic.group("zh")
-        named = name.strip() or None
+    if topic is None:
+        return None
+    name = (topic.group("ko") or topic.group("zh")).strip()
+    return (topic.end(), name) if name else None
+
+
+def listed_whole(
+    text: str,
+    start: int,
+    before: Sequence[Mention],
+    shares_after: int,
+    opening: tuple[int, str] | None,
+) -> str | None:
+    """The whole of the share at ``text[start:]`` that its list leaves unnamed: the whole stated
+    before an 'of which' marker in the sentence (its own whole, else its metric), else the whole
+    the sentence opens with (``opening``, from ``opening_whole``) when it lists two or more
+    shares; None where neither is stated."""
+    named = opening[1] if opening is not None and start >= opening[0] else None
     marks = list(_OF_WHICH.finditer(text, 0, start))
     if marks:
         mark = marks[-1].start()
@@ -44,4 +56,4 @@ def listed_whole(text: str, start: int, before: Sequence[Mention], shares_after:
     return named if shares_after >= 2 else None
 
 
-__all__ = ["listed_whole"]
+__all__ = ["listed_whole", "opening_whole"]

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sectorlens.facts.cell_kind import cell_kind, quantity_text
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
 from sectorlens.facts.flows import row_period, series_months
@@ -223,7 +224,7 @@ def table_facts(
                 continue
             number, percent_unit, word, symbol = got
             column = heads[c]
-            kind = _kind(percent_unit, column, unit_label)
+            kind = cell_kind(percent_unit, column, unit_label)
             if (
                 kind is Kind.NUMBER
                 and not symbol
@@ -357,42 +358,7 @@ def _cell_fact(
     return number, m.group("unit"), word, symbol
 
 
-# the size of a survey's sample, printed in its column of percentages (| N | 7523 |): a count
-_SAMPLE = re.compile(
-    r"\s*(?:n|base|sample(?:\ssize)?|(?:number\sof\s)?respondents|사례\s?수|응답자\s?수|표본\s?수|"
-    r"样本量|样本数|样本|受访者人数|有效样本)\s*[:：]?\s*",
-    re.I,
-)
-
-
-def _kind(unit: str | None, column: str, label: str) -> Kind:
-    if unit:
-        return Kind.PERCENT if unit == "%" else Kind.PP
-    if _SAMPLE.fullmatch(label):
-        return Kind.NUMBER
-    if (
-        "%" in column
-        or "(%)" in label
-        or label.rstrip().endswith("%")
-        or _PERCENT_COL.search(column)
-    ):
-        return Kind.PERCENT
-    return Kind.NUMBER
-
-
 _PERCENT_GROUP = re.compile(r"[(（]\s*%\s*[)）]")
-_PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
-
-
-def quantity_text(number: str, kind: Kind, currency: str | None, scale: str | None) -> str:
-    """The text the parser reads for a cell's number with its kind, currency and scale."""
-    if kind is Kind.PERCENT:
-        return f"{number}%"
-    if kind is Kind.PP:
-        return f"{number}%p"
-    sc = "" if scale is None else (scale if scale in ("万", "亿", "억", "조") else f" {scale}")
-    body = f"{number}{sc}"
-    return f"{currency} {body}" if currency else body
 
 
 def _clean(text: str) -> str | None:
@@ -409,4 +375,4 @@ def _clean(text: str) -> str | None:
     return cleaned or None
 
 
-__all__ = ["CellFact", "block_context", "is_change_header", "quantity_text", "table_facts"]
+__all__ = ["CellFact", "block_context", "is_change_header", "table_facts"]

@@ -15,8 +15,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from sectorlens.facts.cell_kind import quantity_text
 from sectorlens.facts.document import Table
-from sectorlens.facts.table_facts import CellFact, is_change_header, quantity_text
+from sectorlens.facts.table_facts import CellFact, is_change_header
 from sectorlens.facts.tables import row_parents
 from sectorlens.model import Kind, Period
 from sectorlens.parse import parse

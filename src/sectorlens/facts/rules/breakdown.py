@@ -52,7 +52,6 @@ _TRANSITION = re.compile(
 )
 _CHANGE = lx.compile_words(lx.CHANGE_CUES)
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
-_PARTS = lx.compile_words(lx.PARTS_MARKER)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
 _RATIO = re.compile(
@@ -82,7 +81,6 @@ def _measures(metric: str) -> frozenset[str]:
 _COMBINED = re.compile(
     r"合计|合計|总计|總計|共计|共計|合共|합계|합산|\b(?:combined|together)\b", re.IGNORECASE
 )
-_STATEMENT = re.compile(r"[;；。]")
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -130,7 +128,7 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     out: list[Finding] = []
     levels = [m for m in members if m.change is None]
     for same in by_unit(levels).values():
-        marker = _PARTS.search(text)
+        marker = breakdown_lists.PARTS.search(text)
         if marker and marker.group(0).lower() == "including":
             marker = None  # including $12 million of interest: an example, not the items
         if marker:
@@ -140,9 +138,9 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
                 m
                 for m in same
                 if m.local[1] <= marker.start()
-                and not _STATEMENT.search(text, m.local[1], marker.start())
+                and not breakdown_lists.STATEMENT.search(text, m.local[1], marker.start())
             ]
-            stop = _STATEMENT.search(text, marker.end())
+            stop = breakdown_lists.STATEMENT.search(text, marker.end())
             end = stop.start() if stop else len(text)  # the items end with their clause
             after = [m for m in same if marker.end() <= m.local[0] < end]
             after += (
@@ -180,7 +178,7 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         for m in shares
         if not _COMBINED.search(m.metric or "") and not _RATIO.search((m.metric or "").strip())
     ]
-    marker = _PARTS.search(text)
+    marker = breakdown_lists.PARTS.search(text)
     if marker and any(m.local[1] <= marker.start() for m in shares):
         # 占总销量的35.2%，其中纯电动占比58.3%，插混占比41.7%: the shares after 其中 are of the
         # part, not of the whole before it; the items are the ones after the marker, or, where

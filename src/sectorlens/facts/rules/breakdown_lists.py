@@ -79,9 +79,9 @@ def listed_changes(text: str, shares: Sequence[Mention]) -> bool:
     return bool(_AFTER.match(after) or _BEFORE.search(before) or _RESPECTIVELY.search(span))
 
 
-# Items of an 'of which' list past ';' (breakdown's marker lists)
-_OF_WHICH_MARK = lx.compile_words(lx.PARTS_MARKER)
-_STATEMENT_END = re.compile(r"[;；。]")
+# The marker of an 'of which' list (其中, 이 중, of which) and the end of a statement
+PARTS = lx.compile_words(lx.PARTS_MARKER)
+STATEMENT = re.compile(r"[;；。]")
 _TOTAL_WORD = re.compile(lx.alternation(lx.TOTAL_MARKER), re.IGNORECASE)
 _DATED_CLAUSE = re.compile(
     r"\d{1,2}\s?[-~–]?\s?\d{0,2}\s?(?:月|월)|(?:19|20)\d{2}\s?(?:年|년)?|分?季度|분기|上半年|下半年|"
@@ -98,11 +98,11 @@ def items_past_semicolons(
     period as the first, and no other list or total (…；1-5月累计出口102.9GWh: a new statement)."""
     out: list[Mention] = []
     while stop is not None and stop.group(0) in ";；":
-        nxt = _STATEMENT_END.search(text, stop.end())
+        nxt = STATEMENT.search(text, stop.end())
         end = nxt.start() if nxt else len(text)
         more = [m for m in same if stop.end() <= m.local[0] < end]
         clause = text[stop.end() : end]
-        if len(more) != 1 or _OF_WHICH_MARK.search(clause) or _TOTAL_WORD.search(clause):
+        if len(more) != 1 or PARTS.search(clause) or _TOTAL_WORD.search(clause):
             break
         if more[0].fact.period != first.fact.period or more[0].period_source != first.period_source:
             break

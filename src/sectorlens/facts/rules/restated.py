@@ -58,7 +58,7 @@ def _comparable(
     dated = a.period_source == b.period_source == "sentence"
     # nor does a paragraph, unless each sentence dates its own figure or the later one refers
     # back to the earlier one's period (같은 기간 수입은 …)
-    one_paragraph = _paragraph(ctx, a) == _paragraph(ctx, b) is not None
+    one_paragraph = restated_terms.paragraph(ctx, a) == restated_terms.paragraph(ctx, b) is not None
     if (
         not dated
         and one_paragraph
@@ -85,8 +85,11 @@ def _comparable(
         return False  # 增長 9% and 增長 10.9%: a change word names no figure
     if ma != mb and not ((a.cell is None) != (b.cell is None) and same_metric(a, b)):
         return False  # a table row is restated in prose by its words (Revenues: · Services)
-    section_total = row_in_its_section(a, b) or row_in_its_section(b, a)
-    if generic(a.metric) and (not a.base or norm(a.base) != norm(b.base)) and not section_total:
+    if (
+        generic(a.metric)
+        and (not a.base or norm(a.base) != norm(b.base))
+        and not (row_in_its_section(a, b) or row_in_its_section(b, a))
+    ):
         return False  # 나머지 25% and 나머지 23% of two wholes (합계 under 매출 현황 is 매출)
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
@@ -96,7 +99,7 @@ def _comparable(
         return False  # 名义增长8.3%（扣除价格因素实际增长6.9%）: nominal and real, two rates
     if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
         return False  # the quarter's figure and the year's so far (누적, 累计, year-to-date)
-    if ranks and _other_items(ctx, a, b, ranks):
+    if ranks and restated_terms.other_items(ctx, a, b, ranks):
         return False  # 2위는 가나바이오 … 3위 다라제약은 …: items of a ranking, two entities
     cited = _cites_table(a, b)  # prose dated as the table's column: it cites the table
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL and not cited:
@@ -130,11 +133,6 @@ def _change_only(metric: str) -> bool:
     return not _CHANGE_WORDS.sub("", metric)
 
 
-def _paragraph(ctx: Context, m: Mention) -> int | None:
-    sent = ctx.extraction.sentence(m)
-    return None if sent is None else sent.paragraph
-
-
 def _agree(a: Mention, b: Mention) -> bool:
     qa, qb = a.fact.quantity, b.fact.quantity
     exact = qa.qualifier is qb.qualifier is Qualifier.EXACT
@@ -163,7 +161,7 @@ def check(ctx: Context) -> list[Finding]:
 
     aliases = _aliases(mentions)
     levels = {m.fact.span: m for m in mentions}
-    ranks = _ranked(ctx)
+    ranks = restated_terms.ranked(ctx)
     hypothetical = _hypothetical_tables(ctx)
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
@@ -204,34 +202,6 @@ def _hypothetical_tables(ctx: Context) -> set[int]:
 
 def _on_basis(m: Mention, tables: set[int]) -> bool:
     return m.cell is not None and m.cell[0] in tables
-
-
-# A paragraph that opens an item of a ranking: 2위는, 3위 X은, 第二名, 排名第三, No. 2, Second,
-_RANK = re.compile(
-    r"^\W{0,3}(?:\d{1,3}\s?위|(?:排名)?第\s?[一二三四五六七八九十\d]{1,3}\s?(?:名|位)?|"
-    r"No\.\s?\d{1,3}\b|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
-    r"|(?:1st|2nd|3rd|[4-9]th|10th)\b)",
-    re.IGNORECASE,
-)
-
-
-def _ranked(ctx: Context) -> dict[int, str]:
-    """The rank each paragraph opens with, for paragraphs that are items of a ranking."""
-    out: dict[int, str] = {}
-    for sent in ctx.extraction.layout.sentences:
-        if sent.paragraph not in out:
-            m = _RANK.match(sent.text)
-            out[sent.paragraph] = "" if m is None else re.sub(r"\s", "", m.group(0)).lower()
-    return {p: r for p, r in out.items() if r}
-
-
-def _other_items(ctx: Context, a: Mention, b: Mention, ranks: dict[int, str]) -> bool:
-    """The two facts sit in paragraphs opening with different ranks: two ranked entities."""
-    pa, pb = _paragraph(ctx, a), _paragraph(ctx, b)
-    if pa is None or pb is None or pa == pb:
-        return False
-    ra, rb = ranks.get(pa), ranks.get(pb)
-    return ra is not None and rb is not None and ra != rb
 
 
 def _same_currency(a: Mention, b: Mention) -> bool:

@@ -1,4 +1,5 @@
-"""What makes two statements of one metric two figures, or one: causes, real terms, changes.
+"""What makes two statements of one metric two figures, or one: causes, real terms, changes,
+the items of a ranking.
 
 ``The benefit was due to $1.3 billion of …`` names a cause of its subject, not its value;
 ``名义增长8.3%（扣除价格因素实际增长6.9%）`` gives a nominal and a real rate; and a rate without its
@@ -80,3 +81,37 @@ def same_change(ctx: Context, a: Mention, b: Mention) -> bool:
         return False  # 三元/磷酸铁锂占比 37.90%/61.71%: a share, not a change
     moved = direction_word(text, start, end, 12) or _MOVED_AFTER.search(text[end : end + 24])
     return bool(moved) and bool(_YOY.search(text[:start]))
+
+
+def paragraph(ctx: Context, m: Mention) -> int | None:
+    """The paragraph of the sentence a mention sits in (None for figure items)."""
+    sent = ctx.extraction.sentence(m)
+    return None if sent is None else sent.paragraph
+
+
+# A paragraph that opens an item of a ranking: 2위는, 3위 X은, 第二名, 排名第三, No. 2, Second,
+_RANK = re.compile(
+    r"^\W{0,3}(?:\d{1,3}\s?위|(?:排名)?第\s?[一二三四五六七八九十\d]{1,3}\s?(?:名|位)?|"
+    r"No\.\s?\d{1,3}\b|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+    r"|(?:1st|2nd|3rd|[4-9]th|10th)\b)",
+    re.IGNORECASE,
+)
+
+
+def ranked(ctx: Context) -> dict[int, str]:
+    """The rank each paragraph opens with, for paragraphs that are items of a ranking."""
+    out: dict[int, str] = {}
+    for sent in ctx.extraction.layout.sentences:
+        if sent.paragraph not in out:
+            m = _RANK.match(sent.text)
+            out[sent.paragraph] = "" if m is None else re.sub(r"\s", "", m.group(0)).lower()
+    return {p: r for p, r in out.items() if r}
+
+
+def other_items(ctx: Context, a: Mention, b: Mention, ranks: dict[int, str]) -> bool:
+    """The two facts sit in paragraphs opening with different ranks: two ranked entities."""
+    pa, pb = paragraph(ctx, a), paragraph(ctx, b)
+    if pa is None or pb is None or pa == pb:
+        return False
+    ra, rb = ranks.get(pa), ranks.get(pb)
+    return ra is not None and rb is not None and ra != rb

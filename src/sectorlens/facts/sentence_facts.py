@@ -1,0 +1,221 @@
+"""The facts of one sentence: each quantity with its subject, period, change, level and base."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.amount_reading import (
+    EQUIV_LINK,
+    approx_lead,
+    equivalent_pair,
+    is_estimate,
+    qualified,
+    respective_levels,
+    same_kind,
+)
+from sectorlens.facts.basis import basis_of, section_basis
+from sectorlens.facts.candidates import Span
+from sectorlens.facts.context import (
+    Named,
+    change_of,
+)
+from sectorlens.facts.layout import Sentence
+from sectorlens.facts.list_whole import listed_whole, opening_whole
+from sectorlens.facts.mentions import FACT_KINDS, Mention
+from sectorlens.facts.period_context import (
+    cagr_period,
+    change_period,
+    endpoint,
+    noted,
+)
+from sectorlens.facts.readers import Document
+from sectorlens.facts.scope import (
+    Scope,
+    context_period,
+    metric_of,
+    period_for,
+    respective_periods,
+    signed,
+)
+from sectorlens.facts.subjects import (
+    of_level,
+    respectively,
+    share_of,
+    strip_measure,
+    subject_of,
+    with_entity,
+)
+from sectorlens.facts.subjects_en import segment_name
+from sectorlens.model import Fact, Kind, Period
+from sectorlens.parse import parse
+
+CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
+# Between two numbers of one clause (increased 39.7% to $49.1 million) there is none of these.
+_CLAUSE_BREAK = re.compile(
+    r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
+)
+_NAME_AFTER = re.compile(
+    r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
+)
+
+
+def sentence_facts(
+    doc: Document,
+    sent: Sentence,
+    spans: Sequence[tuple[str, Span]],
+    found: Sequence[Named],
+    inherited: Period | None,
+    scope: Scope,
+    default_currency: str | None,
+    topic: Mention | None = None,
+    metrics: dict[str, str | None] | None = None,
+) -> tuple[list[Mention], list[Fact]]:
+    """The facts of one sentence; ``topic`` is the last level the paragraph stated before it
+    (分季度看，一季度同比增长6.7%: the rate of the GDP named the sentence before)."""
+    text = sent.text
+    if not spans:
+        return [], []
+    lang = lx.language(text)
+    listed = respectively(text, [(s.start, s.end) for _, s in spans])
+    compared = next((n.period for n in found if n.compared), None)
+    by_order = respective_periods(text, spans, found)
+    by_level = respective_levels(text, spans)
+    at_span: dict[int, Mention] = {}
+    mentions: list[Mention] = []
+    unparsed: list[Fact] = []
+    floor = cagr_floor = 0
+    segment = segment_name(text)  # the sentence's, the same for each of its facts
+    memo: dict[str, str | None] = {} if metrics is None else metrics
+
+    def metric_of_(subject: str | None) -> str | None:
+        """``metric_of``, asked once per subject (a pure function of it)."""
+        if not subject:
+            return metric_of(subject)
+        if subject not in memo:
+            memo[subject] = metric_of(subject)
+        return memo[subject]
+
+    shares = sum(1 for hint, _ in spans if hint == "percent")
+    opening = opening_whole(text) if shares >= 2 else None  # 핵심 기술 분포를 살펴보면, …
+    from_span: Period | None = None
+    previous: Mention | None = None
+    level: Mention | None = None
+    for i, (_hint, span) in enumerate(spans):
+        if any(n.start <= span.start and span.end <= n.end for n in found):
+            continue  # 前5个月, the 40-year period: a number that is part of a period
+        q = parse(span.text, default_currency=default_currency)
+        if not (i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start])):
+            # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
+            q = qualified(q, text[span.end :])
+        doc_span = sent.doc_span(span.start, span.end)
+        change = change_of(text, span.start, span.end, floor)
+        period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
+        if change in CHANGES and i not in by_order and q.kind in (Kind.PERCENT, Kind.PP):
+            period = change_period(period, span.start, found)
+        if change == "cagr":
+            period = cagr_period(period, span.start, cagr_floor, found)
+            cagr_floor = span.end
+        elif i not in by_order:
+            raw, period = period, endpoint(period, change, from_span)
+            from_span = raw if change == "from" else None
+        if period is None:
+            period, source = context_period(inherited, scope, sent)
+        elif source == "sentence":
+            q = noted(q, period, found)
+        if q.kind not in FACT_KINDS:
+            if q.kind is Kind.UNPARSED:
+                unparsed.append(
+                    Fact(q, None, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
+                )
+            continue
+        if q.kind is Kind.MONEY and span.text.endswith("块") and re.search(r"[万亿]块$", span.text):
+            # 1353.8亿块 counts chips: 块 is yuan only in small spoken sums
+            q = dataclasses.replace(parse(span.text[:-1] + "个"), input=span.text, unit="块")
+        if q.kind is Kind.PERCENT and _NAME_AFTER.match(text[span.end :]):
+            continue  # 3.924% Notes: part of a name, not a figure
+        q = signed(q, text[: span.start], change)
+        kind = "percent" if q.kind in (Kind.PERCENT, Kind.PP) else q.kind.value
+        subject, base = subject_of(text, span.start, span.end, floor, kind, lang)
+        if kind == "percent" and base is None and change is None:  # 이 중 베이징이 32.53%
+            base = listed_whole(text, span.start, mentions, shares, opening)
+        subject = listed.get(i, subject)
+        stated = previous if previous is not None and previous.change not in CHANGES else level
+        if stated is not None and (change == "cagr" or kind == "percent"):
+            named = (stated.fact.subject or "").split(" · ")[0] or stated.metric
+            subject = of_level(subject, named)  # 投资额 … 年复合增长率为25.0%
+        # 로봇 투자 비중이 23%: the subject keeps its measure, the metric names the part
+        metric = metric_of_(strip_measure(subject) if kind == "percent" else subject)
+        if metric is None and level is not None and (change or kind == "percent"):
+            metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
+        if subject is None and previous is not None and same_kind(previous.fact.quantity, q):
+            subject = previous.fact.subject  # the topic of the sentence carries on
+            metric = metric or previous.metric
+        subject = subject or sent.label
+        metric = metric or metric_of_(subject)
+        carried = None
+        if (
+            metric is None
+            and previous is not None
+            and (
+                previous.fact.quantity.kind is q.kind
+                or span.start - previous.local[1] <= 8
+                or not _CLAUSE_BREAK.search(text[previous.local[1] : span.start])
+            )
+        ):
+            # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元
+            metric = previous.metric
+            same = previous.fact.quantity.kind is q.kind and previous.change != "cagr"
+            carried = previous.fact.subject if same else None  # 占比从31.6%上升至34.9%
+        if subject is None or metric_of_(subject) is None:
+            subject = carried or metric  # a subject is never a verb (同比增长) or a sign
+        if (
+            metric is None
+            and topic is not None
+            and previous is None
+            and change in ("yoy", "qoq", "change")
+        ):
+            subject, metric = topic.fact.subject, topic.metric  # the sentence before's topic
+        if i in by_level and by_level[i] in at_span:
+            # 营业收入…、利润总额…、净利润…，同比分别增长13.99%、8.63%及6.73%: in order
+            subject, metric = at_span[by_level[i]].fact.subject, at_span[by_level[i]].metric
+        section = scope.item(text)
+        subject = with_entity(share_of(subject, base), section, text)
+        fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
+        mention = Mention(
+            fact,
+            sent.index,
+            (span.start, span.end),
+            base,
+            lang,
+            is_estimate(text, span.end),
+            change=change,
+            metric=metric,
+            section=section,
+            period_source=source if period is not None else None,
+            compared=compared,
+            level=level.fact.span if level is not None and change in CHANGES else None,
+            segment=segment,
+            basis=basis_of(text, span.start, span.end) or section_basis(section),
+        )
+        if (
+            previous is not None
+            and EQUIV_LINK.fullmatch(text[previous.local[1] : span.start] + approx_lead(span.text))
+            and equivalent_pair(previous.fact.quantity, q)
+        ):
+            # 12亿欧元，约合16.5亿美元: the stated equivalent of the amount before it
+            first = dataclasses.replace(previous.fact.quantity, equivalent=q)
+            mentions[-1] = dataclasses.replace(
+                previous, fact=dataclasses.replace(previous.fact, quantity=first)
+            )
+            fact = dataclasses.replace(fact, subject=previous.fact.subject)
+            mention = dataclasses.replace(mention, fact=fact, metric=previous.metric)
+        mentions.append(mention)
+        at_span[i] = mention
+        previous = mention
+        if change not in CHANGES and q.kind is not Kind.PERCENT:
+            level = mention
+        floor = span.end
+    return mentions, unparsed
