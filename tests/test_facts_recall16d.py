@@ -222,3 +222,57 @@ def test_a_markdown_list_item_is_a_sentence_of_its_own(text: str) -> None:
     layout = extract(from_text(text, fmt="md")).layout
     assert [s.text.endswith("1.4%") for s in layout.sentences][:1] == [True]
     assert len(layout.sentences) == 2
+
+
+# --- a total named first, its parts listed right after it --------------------------------------
+
+WHOLE_FIRST = {
+    "ko": (
+        "2023년 총 수출액은 500억 달러로, 반도체 250억 달러, 자동차 150억 달러, "
+        "선박 100억 달러였다.",
+        "자동차 150억",
+        "자동차 200억",
+    ),
+    "zh": (
+        "2023年出口总额500亿美元，集成电路250亿美元、汽车150亿美元、船舶100亿美元。",
+        "汽车150亿",
+        "汽车200亿",
+    ),
+    "en": (
+        "Total capital return to shareholders of $8.7 billion in 2015; dividends of $4.7 billion "
+        "and gross share repurchases of $4.0 billion.",
+        "dividends of $4.7",
+        "dividends of $5.7",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", WHOLE_FIRST)
+def test_parts_listed_after_a_named_total_must_not_exceed_it(lang: str) -> None:
+    text, old, new = WHOLE_FIRST[lang]
+    assert not flagged(text, "breakdown")
+    assert [f for f in findings(text, "breakdown.parts") if f.severity is Severity.OK]
+    hits = flagged(text.replace(old, new), "breakdown.parts")
+    assert hits and hits[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # profits after total sales are other figures, not its parts
+        "2023년 총 매출은 500억원으로, 영업이익 300억원, 순이익 250억원을 기록했다.",
+        "2023年营业总收入500亿元，营业利润300亿元、净利润250亿元。",
+        "Total revenue was $10 billion in 2023, gross profit $6 billion and operating "
+        "expenses $5 billion.",
+        # totals of their own listed after a total: none is its part
+        "At year end total assets were $10 billion, total loans $7 billion and total deposits "
+        "$8 billion.",
+        # no total named: three amounts of a sentence are no breakdown
+        "2023년 수출은 500억 달러로, 반도체 250억 달러, 자동차 300억 달러였다.",
+        # the total's clause goes on with a change: the amounts after it are other figures
+        "2023년 총 수출액은 500억 달러로 전년보다 50억 달러 늘었고, 수입은 450억 달러, "
+        "무역수지는 60억 달러였다.",
+    ],
+)
+def test_amounts_that_are_not_parts_of_a_named_total_are_not_summed(text: str) -> None:
+    assert not flagged(text, "breakdown")
