@@ -59,9 +59,19 @@ def test_the_earlier_value_of_a_move_is_no_part_of_the_list() -> None:
     assert [f.severity for f in got] == [Severity.OK] and len(got[0].facts) == 3
 
 
-def test_rates_of_change_continued_are_no_shares() -> None:
-    text = "반도체 수출은 45.2% 증가했다. 이어 자동차 수출이 30.2% 증가, 선박이 38.5% 증가했다."
-    assert findings(text, "breakdown.continued") == []
+CHANGES = {
+    "ko": "석유화학 매출이 67조 원(44.4%) 늘어 증가액이 가장 컸다. 이어 IT가 45조 원(19.5%) "
+    "증가하며 2위를 기록했고, 은행(45조 원·71.7%↑), 증권(41조 원·68.4%↑) 순이었다.",
+    "zh": "石化行业营收67亿元，占比44.4%，增幅最大。其次，电子行业营收增长19.5%，"
+    "银行业增长71.7%，证券业增长68.4%。",
+    "en": "Chemicals sales were $67 billion, 44.4% of the total. Next came electronics, up 19.5%, "
+    "banks, up 71.7%, and brokers, up 68.4%.",
+}
+
+
+@pytest.mark.parametrize("lang", CHANGES)
+def test_rates_of_change_continued_are_no_shares(lang: str) -> None:
+    assert findings(CHANGES[lang], "breakdown.continued") == []
 
 
 # --- amounts listed one a line under a lead ----------------------------------------------------
@@ -148,8 +158,9 @@ def test_a_time_the_sentence_opens_with_names_no_whole() -> None:
 # --- the two sides of one split in sentences of their own ------------------------------------
 
 PAIRS = {
-    "en": "Spending was $900.0 billion in May. Private construction was ${x} billion, 0.5% "
-    "above the revised April estimate of $700.0 billion. Public construction was $200.0 billion.",
+    "en": "Construction spending was $900.0 billion in May. Private construction was ${x} "
+    "billion, 0.5% above the revised April estimate of $700.0 billion. Public construction was "
+    "$200.0 billion.",
     "zh": "5月份，全省零售额900.0亿元。城镇零售额{x}亿元，增长5%。\n\n"
     "乡村零售额200.0亿元，增长3%。",
     "ko": "5월 취업자는 900만명이었다. 남성 취업자는 {x}만명으로 나타났다. "
@@ -173,8 +184,16 @@ def test_two_sides_of_a_split_making_up_the_whole_are_ok(lang: str) -> None:
 
 def test_sides_of_another_thing_are_no_pair() -> None:
     text = (
-        "Spending was $900.0 billion in May. Private residential construction was $740.0 "
-        "billion. Public construction was $200.0 billion."
+        "Construction spending was $900.0 billion in May. Private residential construction was "
+        "$740.0 billion. Public construction was $200.0 billion."
+    )
+    assert findings(text, "breakdown.pair") == []
+
+
+def test_an_amount_of_another_thing_before_the_sides_is_no_whole() -> None:
+    text = (
+        "Operating expenses were $900.0 million. Domestic sales were $740.0 million. "
+        "International sales were $200.0 million."
     )
     assert findings(text, "breakdown.pair") == []
 

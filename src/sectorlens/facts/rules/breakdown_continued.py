@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.breakdown_by import verdict, wholes_of
 from sectorlens.facts.rules.breakdown_sums import by_unit, label_of, one_period, sum_verdict
@@ -38,6 +39,17 @@ _CONTINUES = re.compile(
 # the earlier value of a move (9.0%에서 27.2%로, from 9% to 27%, 由9%升至27%): not a part now
 _FROM_AFTER = re.compile(r"^\s?(?:에서|부터)")
 _FROM_BEFORE = re.compile(r"(?:\bfrom|从|從|由)\s?$", re.IGNORECASE)
+# the later value of a move (…에서 2015년 27.2%로 늘었다, to 27%, 升至27%): a level now, whatever
+# the verb after it says of the move
+_TO_BEFORE = re.compile(r"(?:%\s?에서|%\s?부터)\s?(?:\S{1,8}\s)?$|\bto\s?$|[至到]\s?$", re.I)
+# a rate of change: a change word after the percentage, before the next number or clause end
+# (67조 원(44.4%) 늘어, 45조 원·71.7%↑, 19.5% 증가하며, grew 12%)
+_CHANGED = re.compile(
+    lx.alternation(lx.CHANGE_CUES) + r"|늘|줄|높아|낮아|올라|내려|증대|확대|축소|↑|↓|▲|▼|"
+    r"增加|减少|減少|提高|降低|上升|增長|\b(?:up|down|higher|lower)\b",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(r"[^\d,，;；。]*")
 _RATIO = re.compile(r"(?<!비)(?:률|율)$|(?<!比)率$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE)
 # a lead that announces the lines below it: 分布如下:, as follows:, 다음과 같다
 _BELOW = re.compile(
@@ -75,9 +87,11 @@ def _continued(ctx: Context, by_sentence: dict[int, list[Mention]]) -> list[Find
         if len(chain) < 2:
             continue
         groups = [_shares(sentences[i].text, by_sentence.get(i, [])) for i in chain]
-        if not all(groups):
+        if any(changed for _, changed in groups[1:]):
+            continue  # 이어 IT가 45조 원(19.5%) 증가: the list carried on is one of changes
+        if not all(shares for shares, _ in groups):
             continue  # a sentence of the chain states no share: the list is not one of shares
-        shares = [m for group in groups for m in group]
+        shares = [m for group, _ in groups for m in group]
         if len(shares) >= 3 and _one_list(shares):
             found = sum_verdict(ctx, label_of(shares), shares, figure=False)
             severity = Severity.WARNING if found.severity is Severity.ERROR else found.severity
@@ -89,18 +103,27 @@ def _continued(ctx: Context, by_sentence: dict[int, list[Mention]]) -> list[Find
     return out
 
 
-def _shares(text: str, members: Sequence[Mention]) -> list[Mention]:
-    """The shares a sentence states now: levels under 100%, not the earlier value of a move."""
+def _shares(text: str, members: Sequence[Mention]) -> tuple[list[Mention], bool]:
+    """The shares a sentence states now (levels under 100%, not the earlier value of a move),
+    and whether it states a rate of change too."""
     out = []
+    changed = False
     for m in members:
         q = m.fact.quantity
         v = point(q)
-        if q.kind is not Kind.PERCENT or m.change is not None or v is None or v >= HUNDRED:
+        if q.kind is not Kind.PERCENT:
+            continue
+        tail = _TAIL.match(text, m.local[1])
+        moved = _TO_BEFORE.search(text[max(0, m.local[0] - 16) : m.local[0]])
+        if m.change is not None or (not moved and tail and _CHANGED.search(tail.group(0))):
+            changed = True
+            continue
+        if v is None or v >= HUNDRED:
             continue
         if _FROM_AFTER.match(text[m.local[1] :]) or _FROM_BEFORE.search(text[: m.local[0]]):
             continue
         out.append(m)
-    return out
+    return out, changed
 
 
 def _one_list(shares: Sequence[Mention]) -> bool:

@@ -67,7 +67,7 @@ def check(ctx: Context) -> list[Finding]:
             )
             if b is None or b.sentence == a.sentence or not one_period([a, b]):
                 continue
-            whole = _whole(ctx, levels, a, [a, b], split)
+            whole = _whole(ctx, levels, a, [a, b], (split, word))
             if whole is None:
                 continue
             sides = f"{_label(a)} / {_label(b)}"
@@ -109,9 +109,15 @@ def _next_word(rest: str) -> str:
 
 
 def _whole(
-    ctx: Context, levels: Sequence[Mention], first: Mention, parts: list[Mention], split: int
+    ctx: Context,
+    levels: Sequence[Mention],
+    first: Mention,
+    parts: list[Mention],
+    split_word: tuple[int, str],
 ) -> Mention | None:
-    """The nearest amount before the first side, of its unit, larger than each side."""
+    """The nearest amount before the first side, of its unit, larger than each side, of the
+    thing split (its name holds the word after the side word: construction, 消费, 취업)."""
+    split, word = split_word
     start = first.sentence or 0
     before = [
         m
@@ -120,9 +126,17 @@ def _whole(
         and start - _NEAR <= m.sentence <= start
         and (m.sentence, m.local[0]) < (start, first.local[0])
         and all(n != split for n, _, _ in _sides(m))
+        and word in _named(ctx, m)
     ]
     found = wholes_of(ctx, parts, before)
     return max(found, key=lambda m: (m.sentence or 0, m.local[0]), default=None)
+
+
+def _named(ctx: Context, m: Mention) -> str:
+    """The words that name an amount: its metric and its sentence up to it."""
+    sentence = ctx.extraction.sentence(m)
+    lead = sentence.text[: m.local[0]] if sentence else ""
+    return norm(f"{m.metric or ''} {lead}")
 
 
 def _label(m: Mention) -> str:
