@@ -49,6 +49,19 @@ def test_shares_of_two_sentences_without_a_marker_are_not_joined(lang: str) -> N
     assert findings(UNMARKED[lang], "breakdown.continued") == []
 
 
+TWO_BASES = {
+    "en": "In 2023, chips were 65.2% of exports. Next, crude oil was 60.2% of imports and gas "
+    "28.5% of imports.",
+    "zh": "2023年，机电产品占出口总额的65.2%。"
+    "其次，原油占进口总额的60.2%，天然气占进口总额的28.5%。",
+}
+
+
+@pytest.mark.parametrize("lang", TWO_BASES)
+def test_shares_of_two_named_wholes_are_not_joined(lang: str) -> None:
+    assert not flagged(TWO_BASES[lang], "breakdown.continued")
+
+
 def test_the_earlier_value_of_a_move_is_no_part_of_the_list() -> None:
     text = (
         "1인 가구 비율은 15.5%에서 35.5%로 늘었다. 이어 2인 가구는 19.1%에서 28.8%로, "

@@ -127,9 +127,11 @@ def _shares(text: str, members: Sequence[Mention]) -> tuple[list[Mention], bool]
 
 
 def _one_list(shares: Sequence[Mention]) -> bool:
-    """Shares of one period and kind, each of another item, none a ratio of its own."""
+    """Shares of one period, base and kind, each of another item, none a ratio of its own."""
     if not one_period(shares) or len({m.estimate for m in shares}) > 1:
         return False
+    if len({norm(m.base) for m in shares if m.base}) > 1:
+        return False  # 45.2% of exports, 60.2% of imports: shares of two wholes
     names = [norm(m.metric) for m in shares if norm(m.metric)]
     if len(set(names)) < len(names):
         return False
