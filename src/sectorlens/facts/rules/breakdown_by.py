@@ -3,11 +3,13 @@
 Statistics releases and news state a whole, then its breakdown by one dimension in a sentence of
 its own (``社会消费品零售总额30870亿元。按经营单位所在地分，城镇26164亿元，乡村4706亿元``; ``전체
 매출액은 13조 4637억 원 … 분야별로는 제품 기기가 5조 5077억 원, 서비스가 …``; ``Revenue was $8.2
-billion. By segment, …``). The marker (分…看, 按…分, …별로, 전체 … 중, by segment) says the amounts
-after it are parts of one whole; the whole is the amount of the same unit stated before them that
-they add up to. Where no amount before them is their sum, the nearest one they exceed by a little
-is taken as the whole: the relation is inferred, so the finding is a warning. Parts short of a
-whole say nothing: a list by one dimension may name only its largest items.
+billion. By segment, …``). The marker (分…看, 按…分, 按…统计, …별로, 전체 … 중, by segment) says the
+amounts after it are parts of one whole; the whole is the amount of the same unit stated before
+them that they add up to. A sentence that opens with the whole's name (``全市常住人口中，男性…；
+女性…``) also takes the amount stated under that name before, however far back. Where no
+amount before them is their sum, the nearest one they exceed by a little is taken as the whole:
+the relation is inferred, so the finding is a warning. Parts short of a whole say nothing: a list
+by one dimension may name only its largest items.
 """
 
 from __future__ import annotations
