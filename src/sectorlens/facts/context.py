@@ -23,14 +23,17 @@ from sectorlens.parse import parse_period
 # A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
 _CMP_BEFORE = re.compile(
-    r"(?:compared\s(?:with|to)|versus|vs\.?|from|over|since|after\sthe\s(?:start|beginning|end)\sof|"
+    r"(?:compared\s(?:with|to)|versus|vs\.?|against|from|over|since|after\sthe\s(?:start|beginning|end)\sof|"
     r"比|较|與|与|和|同|相对于|相较于|相比于)"
-    r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$",
+    r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$"
+    # for the comparable period in 2021, the corresponding quarter of 2021
+    r"|\b(?:comparable|corresponding|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s$",
     re.I,
 )
 # compared to net revenue of $6.9 billion in 2021: the period of the compared figure
 _CMP_VALUE_BEFORE = re.compile(
-    r"(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\s(?:in|for|during)\s(?:the\s)?$",
+    r"(?:compared\s(?:to|with)|versus|\bvs\.?|\bagainst)\s[^,;:()]{0,55}?"
+    r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:in|for|during)\s(?:the\s)?$",
     re.I,
 )
 # This compares with net income of $74.4 million in the prior year period: a sentence that is
@@ -130,10 +133,20 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             COMPARES_LEAD.match(text)
             or (_CMP_BEFORE.search(lead) and not from_range)
             or _CMP_AFTER.match(tail)
-            or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 70) : n.start])
+            or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 130) : n.start])
         )
         out.append(Named(n.start, n.end, n.period, compared, n.note))
     return tuple(out)
+
+
+def comparison_start(text: str, n: Named) -> int | None:
+    """Where the comparison that ``n`` closes opens (``compared to operating income of $211.6
+    million, or 18.7 per cent of net sales, for Q4 FY21``: at ``compared``), or None."""
+    if not n.compared:
+        return None
+    low = max(0, n.start - 130)
+    m = _CMP_VALUE_BEFORE.search(text[low : n.start])
+    return None if m is None else low + m.start()
 
 
 def _year_of(n: Named, period: Period) -> bool:

@@ -160,6 +160,7 @@ __all__ = [
     "cagr_period",
     "change_period",
     "continues_list",
+    "cumulative",
     "endpoint",
     "noted",
     "span_word",
@@ -182,6 +183,21 @@ def to_date(text: str, found: Sequence[Named]) -> tuple[Named, ...]:
             n = dataclasses.replace(n, period=Period(date(p.start.year, 1, 1), p.end, True))
         out.append(n)
     return tuple(out)
+
+
+# A running total in a sentence that names no period: 누적 수출액, 累计销量, year-to-date sales
+_CUMULATIVE = re.compile(r"누적|누계|累计|累計|\byear[-\s]to[-\s]date\b|\bcumulative\b", re.I)
+
+
+def cumulative(period: Period | None, text: str) -> Period | None:
+    """A month or quarter lent by the context to a sentence about a running total (``누적
+    수입액은…`` after ``7월 수출…``) is the run of its year up to that month's end."""
+    if period is None or not _CUMULATIVE.search(text):
+        return period
+    short = period.start.year == period.end.year and 27 <= (period.end - period.start).days <= 92
+    if not short or period.start.month == 1:
+        return period
+    return Period(date(period.start.year, 1, 1), period.end, True)
 
 
 def heading_period(

@@ -28,6 +28,7 @@ from sectorlens.facts.mentions import FACT_KINDS, Mention
 from sectorlens.facts.period_context import (
     cagr_period,
     change_period,
+    cumulative,
     endpoint,
     noted,
 )
@@ -123,6 +124,8 @@ def sentence_facts(
             from_span = raw if change == "from" else None
         if period is None:
             period, source = context_period(inherited, scope, sent)
+            if source in ("context", "heading"):
+                period = cumulative(period, text[: span.start])
         elif source == "sentence":
             q = noted(q, period, found)
         if q.kind not in FACT_KINDS:
@@ -161,6 +164,7 @@ def sentence_facts(
             and previous is not None
             and (
                 previous.fact.quantity.kind is q.kind
+                or (q.kind is Kind.PP and previous.fact.quantity.kind is Kind.PERCENT)
                 or span.start - previous.local[1] <= 8
                 or not _CLAUSE_BREAK.search(text[previous.local[1] : span.start])
             )

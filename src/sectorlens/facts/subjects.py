@@ -50,12 +50,13 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
     if mb:
         base = mb.group(1)
         clause = clause[: mb.start()]
-    clause = ZH_TAIL.sub("", ZH_HEAD.sub("", ZH_TAIL.sub("", clause.strip())).strip())
-    clause = ZH_ADVERB.sub("", ZH_DATE_LEAD.sub("", clause))  # 合计占比; 5 月销量
-    clause = ZH_COMPARED_LEAD.sub("", clause)  # 较期初增长: compared with 期初, no metric
-    clause = ZH_VERB_TAIL.sub("", clause)  # 汽车产销分别完成: the verb is no part of the name
-    clause = re.sub(r"(?<=..)(?:由|从)$", "", clause)  # 投资额由2010年的30亿元
-    done = ZH_ACHIEVED.search(clause)
+    # (the patterns are written in simplified characters; 實現 and 達 are cut as 实现 and 达)
+    clause = _zcut(ZH_TAIL, _zcut(ZH_HEAD, _zcut(ZH_TAIL, clause.strip())).strip())
+    clause = _zcut(ZH_ADVERB, _zcut(ZH_DATE_LEAD, clause))  # 合计占比; 5 月销量
+    clause = _zcut(ZH_COMPARED_LEAD, clause)  # 较期初增长: compared with 期初, no metric
+    clause = _zcut(ZH_VERB_TAIL, clause)  # 汽车产销分别完成: the verb is no part of the name
+    clause = re.sub(r"(?<=..)(?:由|从|從)$", "", clause)  # 投资额由2010年的30亿元
+    done = ZH_ACHIEVED.search(lx.simplified(clause))
     if done and done.end() < len(clause):
         # 公司实现营业收入11.2亿元: the object is the metric, the one who achieved it the entity
         who = clause[: done.start()].strip()
@@ -69,6 +70,17 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         if topic:
             return topic + clause, base
     return (clause[-16:].strip() or None), base
+
+
+def _zcut(rx: re.Pattern[str], text: str) -> str:
+    """``text`` without what ``rx`` matches in its simplified form (the same length)."""
+    simple = lx.simplified(text)
+    kept, last = [], 0
+    for m in rx.finditer(simple):
+        kept.append(text[last : m.start()])
+        last = m.end()
+    kept.append(text[last:])
+    return "".join(kept)
 
 
 def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:

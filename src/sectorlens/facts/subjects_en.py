@@ -164,6 +164,17 @@ _EN_LINKS = frozenset(["was", "were", "is", "are", "totaled", "totalled", "amoun
 _LEAD_PRONOUNS = frozenset(["we", "it", "they", "this", "these", "that", "which", "he", "she", "i"])
 
 
+# How a figure was measured or moved, naming no thing: at constant exchange rates, on an
+# organic basis, in constant currency; was up, ahead
+_MANNER = re.compile(
+    r"\b(?:at\s(?:constant|actual)\s(?:exchange\srates?|currency|currencies)|"
+    r"in\sconstant\scurrenc(?:y|ies)|on\san?\s[\w-]+(?:\s[\w-]+)?\sbasis)\b",
+    re.I,
+)
+_AGAINST = re.compile(r"\s*(?:against|versus|vs\.?|compared\s(?:with|to))\s*", re.I)
+_MOVES = frozenset(["up", "down", "ahead", "higher", "lower", "behind", "flat", "by"])
+
+
 def _verbish(word: str) -> bool:
     """A verb form (not a hyphenated adjective nor a capitalised name)."""
     w = word.strip(",.;:")
@@ -216,6 +227,8 @@ def strip_lead(words: list[str]) -> list[str]:
             continue
         break
     for j in range(len(out) - 2, -1, -1):
+        if out[j].lower() in ("including", "excluding") and j:
+            return out[:j]  # revenue including the share of joint ventures: revenue
         if _verbish(out[j]) and out[j + 1].lower() in _DETERMINERS and j + 2 < len(out):
             rest = out[j + 2 :]
             if _PERIODISH.search(" ".join(rest)):
@@ -350,6 +363,9 @@ def subject_en(
     changed = changed_thing(after)
     if changed:
         return changed, base  # driven by a 12% increase in Cloud segment revenue
+    clause = _MANNER.sub(" ", clause)  # at constant exchange rates, on an organic basis
+    if _AGAINST.fullmatch(clause):
+        return None, base  # $74.0m against $56.0m: the figure compared, of the same subject
     words = en_words(" ".join(strip_lead(clause.split())))
     if not clause.strip() and re.match(r"^\s?,", after):
         # the unemployment rate, 3.9 percent, declined: a figure set off as an apposition
@@ -359,10 +375,18 @@ def subject_en(
             seg = re.split(r"\s(?=(?:and|or)\sthe\s)", seg)[-1]  # …persons and the rate, 3.8%
             if re.match(r"^\s*(?:and\s|or\s|both\s)?the\s", seg, re.IGNORECASE):
                 words = en_words(" ".join(strip_lead(seg.split())))
-    if not words and clause.strip() and all(w.lower() in _EN_LINKS for w in clause.split()):
-        # Operating margin, as a share of sales, was 18%: the sentence's own subject
-        head = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))[0]
+    if clause.strip() and all(
+        w.lower() in _EN_LINKS or w.lower() in _MOVES for w in clause.split()
+    ):
+        # Operating margin, as a share of sales, was 18%: the sentence's own subject; revenue
+        # from forex trading (Non-IDB), was ahead 18.7%: the clause's, before the aside
+        segs = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))
+        earlier = [g for g in segs[:-1] if g.strip()]
+        head = earlier[0] if earlier and not segs[0].strip() else segs[0]
+        head = re.sub(r"^\s*(?:while|whereas|and|but)\s", " ", _MANNER.sub(" ", head), flags=re.I)
         words = en_words(" ".join(strip_lead(head.split())))
+        if len(words) > 5 and "from" in words[1:4]:
+            words = words[: words.index("from", 1) + 1 + 4]  # revenue from the online … business
     raw = clause.split()
     ends_verb = bool(raw) and (raw[-1].lower() in _EN_VERBS or _verbish(raw[-1]))
     if verb_only(words) or ends_with_verb(words) or (not words and ends_verb):
