@@ -235,3 +235,77 @@ def test_en_comparable_period_is_compared() -> None:
         "comparable period in 2021. Net income was $125.7 million."
     )
     assert span(one(text, "$125.7 million")) == (date(2022, 10, 1), date(2022, 12, 31))
+
+
+def test_en_comparable_period_is_the_facts_span_in_that_year() -> None:
+    text = (
+        "In Q4 FY22, net income decreased 20 per cent to $125.7 million, compared to net income "
+        "of $157 million for the comparable period in 2021."
+    )
+    assert span(one(text, "$157 million")) == (date(2021, 10, 1), date(2021, 12, 31))
+
+
+def test_en_a_year_compared_as_a_whole_stays_a_year() -> None:
+    text = "In Q4 FY22, net income was $125.7 million, compared to $400 million in 2021."
+    assert span(one(text, "$400 million")) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_ko_same_period_last_year_is_compared() -> None:
+    text = "2018년 1~7월 누적수출액은 지난해 같은 기간보다 6.4% 증가한 3491억 달러였다."
+    m = one(text, "3491억 달러")
+    assert span(m) == (date(2018, 1, 1), date(2018, 7, 31))
+    assert m.fact.subject == "누적수출액"
+
+
+def test_ko_exclusion_after_an_aside_keeps_the_name() -> None:
+    text = "삼성전자(12.26%)를 제외한 상장사들의 매출액은 799조원으로 7.85% 증가했다."
+    assert one(text, "799조원").fact.subject == "삼성전자 제외 상장사들의 매출액"
+
+
+# --- a results table under a title row, its columns dated by a day and the months to it ---------
+
+RESULTS_MD = (
+    "# Half-year figures\n\n"
+    "| Income statement | | | |\n|---|---|---|---|\n"
+    "| Key figures, not audited | | | |\n"
+    "| (million euro) | June 30, 2024 | June 30, 2023 | Change |\n"
+    "| | 6M | 6M | |\n"
+    "| Revenue | 120.5 | 110.0 | 9.5% |\n"
+    "| Number of shares (end of period) | 5,000,000 | 4,800,000 | 4.2% |\n\n"
+    "| Balance sheet | | | |\n|---|---|---|---|\n"
+    "| (million euro) | June 30, 2024 | Dec 31, 2023 | Change |\n"
+    "| | 6M | 12M | |\n"
+    "| Total assets | 300.0 | 280.0 | 7.1% |\n"
+)
+
+
+def cell(text: str, value: str) -> Mention:
+    ms = extract(from_text(text, fmt="md")).mentions
+    (m,) = [m for m in ms if f" {value} " in f" {m.fact.quantity.input} "]
+    return m
+
+
+def test_title_row_above_the_column_labels_keeps_the_scale_and_the_dates() -> None:
+    m = cell(RESULTS_MD, "120.5")
+    assert m.fact.quantity.value == 120_500_000
+    assert span(m) == (date(2024, 1, 1), date(2024, 6, 30))
+    assert span(cell(RESULTS_MD, "110.0")) == (date(2023, 1, 1), date(2023, 6, 30))
+
+
+def test_months_under_a_day_date_a_balance_at_that_day() -> None:
+    assert span(cell(RESULTS_MD, "300.0")) == (date(2024, 6, 30), date(2024, 6, 30))
+    assert span(cell(RESULTS_MD, "280.0")) == (date(2023, 12, 31), date(2023, 12, 31))
+    shares = cell(RESULTS_MD, "4800000")
+    assert span(shares) == (date(2023, 6, 30), date(2023, 6, 30))
+
+
+def test_share_count_in_full_takes_no_scale_of_the_amounts() -> None:
+    assert cell(RESULTS_MD, "4800000").fact.quantity.value == 4_800_000
+
+
+def test_a_row_of_values_under_a_title_row_is_no_header() -> None:
+    text = (
+        "| Sales by region | | |\n|---|---|---|\n| Europe | 10.0 | 12.0 |\n| Asia | 5.0 | 6.0 |\n"
+    )
+    ms = extract(from_text(text, fmt="md")).mentions
+    assert {m.fact.quantity.input for m in ms} >= {"10.0", "5.0"}

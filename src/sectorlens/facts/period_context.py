@@ -159,6 +159,7 @@ __all__ = [
     "DocHeadings",
     "cagr_period",
     "change_period",
+    "comparable",
     "continues_list",
     "cumulative",
     "endpoint",
@@ -183,6 +184,33 @@ def to_date(text: str, found: Sequence[Named]) -> tuple[Named, ...]:
             n = dataclasses.replace(n, period=Period(date(p.start.year, 1, 1), p.end, True))
         out.append(n)
     return tuple(out)
+
+
+# for the comparable period in 2021, the corresponding quarter of 2021: the span of the fact's own
+# period, a year named
+_COMPARABLE = re.compile(
+    r"\b(?:comparable|corresponding|same)\s(?:period|quarter|months?)\s(?:of|in)\s$", re.I
+)
+
+
+def comparable(
+    period: Period | None, text: str, found: Sequence[Named], own: Period | None
+) -> Period | None:
+    """``for the comparable period in 2021`` after a figure of Q4 2022: Q4 2021 (the fact's own
+    span of time in the year named), not the whole of 2021."""
+    n = next((n for n in found if n.compared and n.period == period), None)
+    if n is None or period is None or own is None:
+        return period
+    if not _COMPARABLE.search(text[max(0, n.start - 40) : n.start]):
+        return period
+    whole = period.start == date(period.start.year, 1, 1) and period.end == date(
+        period.start.year, 12, 31
+    )
+    if not whole or (own.end - own.start).days >= 360 or own.start.year != own.end.year:
+        return period
+    y = period.start.year
+    last = calendar.monthrange(y, own.end.month)[1]
+    return Period(date(y, own.start.month, own.start.day), date(y, own.end.month, last))
 
 
 # A running total in a sentence that names no period: 누적 수출액, 累计销量, year-to-date sales

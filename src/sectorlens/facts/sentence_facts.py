@@ -28,6 +28,7 @@ from sectorlens.facts.mentions import FACT_KINDS, Mention
 from sectorlens.facts.period_context import (
     cagr_period,
     change_period,
+    comparable,
     cumulative,
     endpoint,
     noted,
@@ -127,6 +128,8 @@ def sentence_facts(
             if source in ("context", "heading"):
                 period = cumulative(period, text[: span.start])
         elif source == "sentence":
+            own = next((n.period for n in found if not n.compared), None) or inherited
+            period = comparable(period, text, found, own)
             q = noted(q, period, found)
         if q.kind not in FACT_KINDS:
             if q.kind is Kind.UNPARSED:
