@@ -309,3 +309,20 @@ def test_a_row_of_values_under_a_title_row_is_no_header() -> None:
     )
     ms = extract(from_text(text, fmt="md")).mentions
     assert {m.fact.quantity.input for m in ms} >= {"10.0", "5.0"}
+
+
+# --- a fact the text does not date says so ---------------------------------------------------------
+
+
+def test_undated_fact_says_its_period_is_the_documents_day() -> None:
+    m = one("Date: 2020-02-20\n\nRevenue was $5 million.\n", "$5 million")
+    assert span(m) == (date(2020, 2, 20), date(2020, 2, 20))
+    assert m.period_source == "reference"
+    assert any("period not stated" in a for a in m.fact.quantity.assumptions)
+
+
+def test_dated_fact_carries_no_such_note() -> None:
+    m = one("Date: 2020-02-20\n\nIn 2019, revenue was $5 million.\n", "$5 million")
+    assert not any("period not stated" in a for a in m.fact.quantity.assumptions)
+    m = one(KO_STORY, "400억 달러")
+    assert not any("period not stated" in a for a in m.fact.quantity.assumptions)

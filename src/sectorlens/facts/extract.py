@@ -179,8 +179,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             lead = next((p for p in own if p.start != p.end), None)
         if own and (_parts_of(own, inherited) or _ASIDE.match(sent.text)):
             continue  # 分季度看，一季度…二季度…三季度; 앞서 1월은…: no period to pass on
-        if own:
-            inherited = own[-1]
+        if own and not dateline:
+            inherited = own[-1]  # (a dateline's day dates the document, as its reference)
         elif not (got or found) and reference is not None:
             inherited = None  # a sentence of words only ends the run; the document's date dates on
     read = [

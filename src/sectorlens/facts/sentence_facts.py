@@ -54,6 +54,8 @@ from sectorlens.facts.subjects_en import segment_name
 from sectorlens.model import Fact, Kind, Period
 from sectorlens.parse import parse
 
+# The note on a fact the text does not date (its period is the document's day).
+UNDATED = "period not stated: the document's date"
 CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 # Between two numbers of one clause (increased 39.7% to $49.1 million) there is none of these.
 _CLAUSE_BREAK = re.compile(
@@ -127,6 +129,9 @@ def sentence_facts(
             period, source = context_period(inherited, scope, sent)
             if source in ("context", "heading"):
                 period = cumulative(period, text[: span.start])
+            elif source == "reference" and period is not None and UNDATED not in q.assumptions:
+                # nothing in the text dates it: the document's own day, said so on the fact
+                q = dataclasses.replace(q, assumptions=(*q.assumptions, UNDATED))
         elif source == "sentence":
             own = next((n.period for n in found if not n.compared), None) or inherited
             period = comparable(period, text, found, own)

@@ -375,9 +375,12 @@ def subject_en(
             seg = re.split(r"\s(?=(?:and|or)\sthe\s)", seg)[-1]  # …persons and the rate, 3.8%
             if re.match(r"^\s*(?:and\s|or\s|both\s)?the\s", seg, re.IGNORECASE):
                 words = en_words(" ".join(strip_lead(seg.split())))
-    if clause.strip() and all(
-        w.lower() in _EN_LINKS or w.lower() in _MOVES for w in clause.split()
-    ):
+    said = [w.lower() for w in clause.split()]
+    links_only = bool(said) and not words and all(w in _EN_LINKS for w in said)
+    moved = any(w in ("was", "were", "is", "are") for w in said) and all(
+        w in _EN_LINKS or w in _MOVES for w in said
+    )
+    if links_only or moved:
         # Operating margin, as a share of sales, was 18%: the sentence's own subject; revenue
         # from forex trading (Non-IDB), was ahead 18.7%: the clause's, before the aside
         segs = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))
