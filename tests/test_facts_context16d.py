@@ -311,7 +311,7 @@ def test_a_row_of_values_under_a_title_row_is_no_header() -> None:
     assert {m.fact.quantity.input for m in ms} >= {"10.0", "5.0"}
 
 
-# --- a fact the text does not date says so ---------------------------------------------------------
+# --- a fact the text does not date says so ----------------------------------------------------
 
 
 def test_undated_fact_says_its_period_is_the_documents_day() -> None:
@@ -326,3 +326,18 @@ def test_dated_fact_carries_no_such_note() -> None:
     assert not any("period not stated" in a for a in m.fact.quantity.assumptions)
     m = one(KO_STORY, "400억 달러")
     assert not any("period not stated" in a for a in m.fact.quantity.assumptions)
+
+
+def test_ko_from_to_marks_the_level_it_moved_from() -> None:
+    ms = mentions("매출은 120억 원에서 150억 원으로 늘었다.")
+    assert [m.change for m in ms] == ["from", None]
+    assert one("서울에서 30% 늘었다.", "30%").change != "from"
+
+
+def test_level_moved_from_is_of_the_compared_year() -> None:
+    text = (
+        "입력 2023-04-04\n\n지난해 매출은 100억원이었다.\n\n"
+        "순이익률도 6.86%에서 4.67%로 전년 보다 2.18%포인트 줄었다.\n"
+    )
+    assert span(one(text, "6.86%")) == (date(2021, 1, 1), date(2021, 12, 31))
+    assert span(one(text, "4.67%")) == (date(2022, 1, 1), date(2022, 12, 31))

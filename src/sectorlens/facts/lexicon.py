@@ -369,6 +369,17 @@ _SIMP = "长减涨较与从计统总产额亿万个国为达过预实现业场�
 TO_SIMPLIFIED = str.maketrans(_TRAD, _SIMP)
 
 
+# How a figure was measured or moved, naming no thing: at constant exchange rates, on an
+# organic basis, in constant currency; was up, ahead
+EN_MANNER = re.compile(
+    r"\b(?:at\s(?:constant|actual)\s(?:exchange\srates?|currency|currencies)|"
+    r"in\sconstant\scurrenc(?:y|ies)|on\san?\s[\w-]+(?:\s[\w-]+)?\sbasis)\b",
+    re.I,
+)
+EN_AGAINST = re.compile(r"\s*(?:against|versus|vs\.?|compared\s(?:with|to))\s*", re.I)
+EN_MOVES = frozenset(["up", "down", "ahead", "higher", "lower", "behind", "flat", "by"])
+
+
 def simplified(text: str) -> str:
     """``text`` with the traditional characters of ``TO_SIMPLIFIED`` simplified (same length)."""
     return text.translate(TO_SIMPLIFIED)

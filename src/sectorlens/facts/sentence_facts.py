@@ -127,6 +127,11 @@ def sentence_facts(
             from_span = raw if change == "from" else None
         if period is None:
             period, source = context_period(inherited, scope, sent)
+            compared_to = {n.period for n in found if n.compared}
+            if change == "from" and len(compared_to) == 1 and period is not None:
+                # 순이익률도 6.86%에서 4.67%로 전년 보다 줄었다: the level it moved from is the
+                # compared period's
+                (period,), source = compared_to, "sentence"
             if source in ("context", "heading"):
                 period = cumulative(period, text[: span.start])
             elif source == "reference" and period is not None and UNDATED not in q.assumptions:

@@ -164,17 +164,6 @@ _EN_LINKS = frozenset(["was", "were", "is", "are", "totaled", "totalled", "amoun
 _LEAD_PRONOUNS = frozenset(["we", "it", "they", "this", "these", "that", "which", "he", "she", "i"])
 
 
-# How a figure was measured or moved, naming no thing: at constant exchange rates, on an
-# organic basis, in constant currency; was up, ahead
-_MANNER = re.compile(
-    r"\b(?:at\s(?:constant|actual)\s(?:exchange\srates?|currency|currencies)|"
-    r"in\sconstant\scurrenc(?:y|ies)|on\san?\s[\w-]+(?:\s[\w-]+)?\sbasis)\b",
-    re.I,
-)
-_AGAINST = re.compile(r"\s*(?:against|versus|vs\.?|compared\s(?:with|to))\s*", re.I)
-_MOVES = frozenset(["up", "down", "ahead", "higher", "lower", "behind", "flat", "by"])
-
-
 def _verbish(word: str) -> bool:
     """A verb form (not a hyphenated adjective nor a capitalised name)."""
     w = word.strip(",.;:")
@@ -363,8 +352,8 @@ def subject_en(
     changed = changed_thing(after)
     if changed:
         return changed, base  # driven by a 12% increase in Cloud segment revenue
-    clause = _MANNER.sub(" ", clause)  # at constant exchange rates, on an organic basis
-    if _AGAINST.fullmatch(clause):
+    clause = lx.EN_MANNER.sub(" ", clause)  # at constant exchange rates, on an organic basis
+    if lx.EN_AGAINST.fullmatch(clause):
         return None, base  # $74.0m against $56.0m: the figure compared, of the same subject
     words = en_words(" ".join(strip_lead(clause.split())))
     if not clause.strip() and re.match(r"^\s?,", after):
@@ -378,7 +367,7 @@ def subject_en(
     said = [w.lower() for w in clause.split()]
     links_only = bool(said) and not words and all(w in _EN_LINKS for w in said)
     moved = any(w in ("was", "were", "is", "are") for w in said) and all(
-        w in _EN_LINKS or w in _MOVES for w in said
+        w in _EN_LINKS or w in lx.EN_MOVES for w in said
     )
     if links_only or moved:
         # Operating margin, as a share of sales, was 18%: the sentence's own subject; revenue
@@ -386,7 +375,9 @@ def subject_en(
         segs = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))
         earlier = [g for g in segs[:-1] if g.strip()]
         head = earlier[0] if earlier and not segs[0].strip() else segs[0]
-        head = re.sub(r"^\s*(?:while|whereas|and|but)\s", " ", _MANNER.sub(" ", head), flags=re.I)
+        head = re.sub(
+            r"^\s*(?:while|whereas|and|but)\s", " ", lx.EN_MANNER.sub(" ", head), flags=re.I
+        )
         words = en_words(" ".join(strip_lead(head.split())))
         if len(words) > 5 and "from" in words[1:4]:
             words = words[: words.index("from", 1) + 1 + 4]  # revenue from the online … business
