@@ -341,3 +341,39 @@ def test_level_moved_from_is_of_the_compared_year() -> None:
     )
     assert span(one(text, "6.86%")) == (date(2021, 1, 1), date(2021, 12, 31))
     assert span(one(text, "4.67%")) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+# --- this year's half, last year's half, the quarter before ------------------------------------
+
+
+def test_ko_this_years_half_and_last_years_half() -> None:
+    text = (
+        "입력 2010-08-17\n\n올 상반기 매출은 392조원으로 작년 상반기보다 15.11% 증가했다. "
+        "영업이익은 33조원이었다.\n"
+    )
+    h1 = (date(2010, 1, 1), date(2010, 6, 30))
+    assert span(one(text, "392조원")) == h1
+    assert span(one(text, "15.11%")) == h1
+    assert span(one(text, "33조원")) == h1  # the year compared is lent to no sentence after
+
+
+def test_a_year_with_its_half_is_not_a_half_of_another_year() -> None:
+    (n,) = named_periods("2019년 상반기 매출", None)
+    assert (n.period.start, n.period.end) == (date(2019, 1, 1), date(2019, 6, 30))
+
+
+def test_en_quarter_before_and_a_year_ago() -> None:
+    text = (
+        "Sales in Q3 2005 were $445.2 billion, up 0.9 percent from the $441.3 billion of last "
+        "quarter, but up 8.7 percent from $409.8 billion of the same quarter a year ago."
+    )
+    assert span(one(text, "$445.2 billion")) == (date(2005, 7, 1), date(2005, 9, 30))
+    assert span(one(text, "$441.3 billion")) == (date(2005, 4, 1), date(2005, 6, 30))
+    assert span(one(text, "$409.8 billion")) == (date(2004, 7, 1), date(2004, 9, 30))
+    assert span(one(text, "8.7 percent")) == (date(2005, 7, 1), date(2005, 9, 30))
+    assert one(text, "$441.3 billion").fact.subject == "Sales"
+    assert one(text, "8.7 percent").fact.subject != "but"
+
+
+def test_quarter_before_needs_a_quarter_in_context() -> None:
+    assert named_periods("sales rose from last quarter", None) == ()

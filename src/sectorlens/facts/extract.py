@@ -176,7 +176,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             item_period, first_of_item = (own[0] if own else inherited), False
         if lead is None and got and not dateline:
             # the first span of time a sentence with figures states (a dateline's day is none)
-            lead = next((p for p in own if p.start != p.end), None)
+            lead = _lead_of(found)
         if own and (_parts_of(own, inherited) or _ASIDE.match(sent.text)):
             continue  # 分季度看，一季度…二季度…三季度; 앞서 1월은…: no period to pass on
         if own and not dateline:
@@ -207,6 +207,20 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         named,
         parts,
     )
+
+
+def _lead_of(found: Sequence[Named]) -> Period | None:
+    """The first span of time a sentence states (not a day), narrowed to the part written right
+    after it (``올해 상반기``, ``this year's first half``: the half, not the year)."""
+    own = [n for n in found if not n.compared and n.period.start != n.period.end]
+    if not own:
+        return None
+    first = own[0]
+    for n in own[1:]:
+        inside = first.period.start <= n.period.start and n.period.end <= first.period.end
+        if inside and 0 <= n.start - first.end <= 3:
+            first = n
+    return first.period
 
 
 def _running(before: Block | None, block: Block | None) -> bool:

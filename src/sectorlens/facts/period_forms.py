@@ -68,7 +68,9 @@ EXTRA = re.compile(
             # (12월 결산법인, 3月决算: the month a fiscal year ends in, no period of a figure)
             r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–—－∼～〜至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
             r"(?!\s?\d{1,2}\s?(?:일|日))(?!\s?(?:결산|決算|决算)))",
-            r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
+            # (not 2019년 상반기, read whole above; 작년 상반기 is last year's)
+            r"(?P<half>(?<!\d년\s)(?<!\d年\s)(?<!\d년)(?<!\d年)(?<!\d)"
+            r"(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
         )
     )

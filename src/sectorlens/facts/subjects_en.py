@@ -202,7 +202,7 @@ def strip_lead(words: list[str]) -> list[str]:
         if len(out) >= 2 and _verbish(out[0]) and out[1].lower() in _PARTICIPLE_LINK:
             out = out[2:]
             continue
-        if out and out[0].lower().rstrip(".") in ("versus", "vs", "as"):
+        if out and out[0].lower().rstrip(".") in ("versus", "vs", "as", "but", "yet", "whereas"):
             out.pop(0)
             continue
         if len(out) >= 3 and out[0].lower() in ("both", "either", "neither"):
@@ -349,6 +349,8 @@ def subject_en(
     if mb:
         kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
         base = " ".join(kept[:3]) or None
+        if base is not None and _PERIODISH.search(base):
+            base = None  # $441.3 billion of last quarter: a period, not a whole
     changed = changed_thing(after)
     if changed:
         return changed, base  # driven by a 12% increase in Cloud segment revenue
