@@ -377,3 +377,17 @@ def test_en_quarter_before_and_a_year_ago() -> None:
 
 def test_quarter_before_needs_a_quarter_in_context() -> None:
     assert named_periods("sales rose from last quarter", None) == ()
+
+
+def test_a_byline_names_no_section() -> None:
+    for byline in ("本報記者 邢萌", "홍길동 기자", "By Jane Doe"):
+        text = f"{byline}\n2023年上半年,深市公司營業收入9.83萬億元。\n"
+        assert "記者" not in (one(text, "9.83萬億元").fact.subject or "")
+        assert byline not in (one(text, "9.83萬億元").fact.subject or "")
+
+
+def test_ko_counter_gaesa_is_one_word() -> None:
+    (m,) = [
+        x for x in mentions("코스닥 811개사의 매출은 40조원이다.") if "811" in x.fact.quantity.input
+    ]
+    assert m.fact.quantity.input == "811개사"

@@ -47,7 +47,7 @@ PERCENT_WORDS = (
 # 대 (vehicles, machines) only after a large unit (42만 대): 20대 is an age group, 1,000대 기업 a
 # ranking; 가구 households, 채 dwellings, 점 points or items, 척 ships, 마리 animals.
 COUNT_UNITS_KO = (
-    "건|개(?![년월])|곳|명|개사|개소|社|차례|회(?![계사의원장])|톤(?!당)|가구|마리|척(?![도])|"
+    "건|개사|개소|개(?![년월])|곳|명|社|차례|회(?![계사의원장])|톤(?!당)|가구|마리|척(?![도])|"
     "채(?![권무용택])|점(?![검수유포주])|"
     "(?:(?<=[만억조천])|(?<=[만억조천]\\s))대(?!비|상|한|학|출|표|응|규|책|형|기업|체|신|략|부분)"
 )

@@ -39,6 +39,11 @@ _ITEM_LABEL = re.compile(
 )
 
 
+# A byline: the reporter's name on a line of its own
+BYLINE = re.compile(
+    r"(?:本报记者|本報記者|记者|記者|特约记者|特約記者|通讯员|通訊員)\s?[\u4e00-\u9fff]{2,4}"
+    r"(?:\s[\u4e00-\u9fff]{2,4}){0,2}|[가-힣]{2,4}\s?기자|By\s[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}"
+)
 NO_PERIOD = Period(date(1, 1, 1), date(1, 12, 31))
 
 
@@ -55,6 +60,8 @@ class Scope:
     def heading(self, text: str, found: Sequence[Named]) -> None:
         own = [n.period for n in found if not n.compared]
         name = _CODE.sub("", _HEADING_MARK.sub("", text)).strip(" *:：#")[:40] or None
+        if name is not None and BYLINE.fullmatch(name):
+            return  # 本報記者 邢萌, 홍길동 기자, By Jane Doe: who wrote it, no section
         if text.rstrip().endswith((":", "：")) and self.parent is not None:
             self.section = f"{self.parent} / {name}"  # **财务数据**： under 1. 多氟多
         else:
