@@ -391,3 +391,22 @@ def test_ko_counter_gaesa_is_one_word() -> None:
         x for x in mentions("코스닥 811개사의 매출은 40조원이다.") if "811" in x.fact.quantity.input
     ]
     assert m.fact.quantity.input == "811개사"
+
+
+def test_zh_later_metric_is_of_who_achieved_the_first() -> None:
+    text = "上半年实体上市公司实现营业收入30.48万亿元,净利润1.83万亿元。"
+    assert one(text, "1.83万亿元").fact.subject == "实体上市公司净利润"
+
+
+def test_zh_change_clause_takes_no_who() -> None:
+    text = "6月份,工业企业实现利润总额同比增长11.5%,增速比5月份加快5.5个百分点。"
+    assert "利润总额" in (one(text, "5.5个百分点").fact.subject or "")
+
+
+def test_en_from_a_figure_with_an_aside_for_the_comparable_period() -> None:
+    text = (
+        "In Q4 FY22, expenses increased 5 per cent to $405.1 million, or 34.6 per cent of net "
+        "sales, from $384 million, or 34 per cent of net sales, for the comparable period in 2021."
+    )
+    assert span(one(text, "$384 million")) == (date(2021, 10, 1), date(2021, 12, 31))
+    assert span(one(text, "$405.1 million")) == (date(2022, 10, 1), date(2022, 12, 31))

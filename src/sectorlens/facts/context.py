@@ -38,8 +38,9 @@ _CMP_VALUE_BEFORE = re.compile(
     r"(?:compared\s(?:to|with)|versus|\bvs\.?|\bagainst)\s[^,;:()]{0,55}?"
     r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:in|for|during)\s(?:the\s)?$"
     # up 8.7 percent from the $409.8 billion of the third quarter of 2004
-    r"|\bfrom\s(?:the\s)?[$€£¥]?\d[\d.,]*(?:\s(?:million|billion|trillion|percent))?\s(?:of|in|for)\s"
-    r"(?:the\s)?$",
+    r"|\bfrom\s(?:the\s)?[$€£¥]?\d[\d.,]*(?:\s(?:million|billion|trillion|percent))?"
+    r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:of|in|for)\s(?:the\s)?"
+    r"(?:(?:comparable|corresponding|same|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s)?$",
     re.I,
 )
 # This compares with net income of $74.4 million in the prior year period: a sentence that is

@@ -69,7 +69,28 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         topic = zh_topic(sentence, start, floor)
         if topic:
             return topic + clause, base
-    return (clause[-16:].strip() or None), base
+    return (_zh_who(sentence, start, clause) + clause[-16:].strip() or None), base
+
+
+def _zh_who(sentence: str, start: int, clause: str) -> str:
+    """``实体上市公司实现营业收入30.48万亿元,净利润1.83万亿元``: a later clause that names only a
+    metric is of the one who achieved the first (``实体上市公司``); else nothing."""
+    simple = lx.simplified(clause)
+    if not clause or len(clause) > 8 or ZH_ACHIEVED.search(simple):
+        return ""
+    if re.search(r"同比|环比|增速|增幅|降幅|涨幅|增长|下降|比|较|占", simple):
+        return ""  # 同比增速, 增速比5月份加快: a change or a share, no metric of its own
+    before = lx.simplified(sentence[:start])
+    done = list(ZH_ACHIEVED.finditer(before))
+    if not done or re.search(r"[。；;]", before[done[-1].end() :]):
+        return ""
+    if not re.search(r"[,，]", before[done[-1].end() :]):
+        return ""  # the first clause itself
+    lead = re.split(r"[,，。；;:：]", sentence[: done[-1].start()])[-1]
+    who = _zcut(ZH_DATE_LEAD, lead.strip()).strip()
+    if not 2 <= len(who) <= 12 or re.search(r"\d", who) or clause.startswith(who):
+        return ""
+    return who
 
 
 def _zcut(rx: re.Pattern[str], text: str) -> str:
