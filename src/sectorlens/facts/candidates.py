@@ -97,8 +97,14 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
-# not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万)
-_YEAR = r"(?<![조억천兆亿億])(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
+# not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万), nor a count
+# (1901家公司, 2000명, 1500 companies: a counter word after the digits makes them a number)
+_YEAR = (
+    r"(?<![조억천兆亿億])(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
+    r"(?!\s?(?:家|个|個|户|戶|人|名|项|項|件|辆|輛|개|곳|명|건)"
+    r"|\s(?:companies|firms|businesses|people|persons|employees|workers|respondents|households"
+    r"|stores)\b)"
+)
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"

@@ -91,6 +91,10 @@ _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(
     r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
 )
+# 6.86%에서 4.67%로, 120억 원에서 150억 원으로: the level a change starts from
+_KO_FROM_TO = re.compile(
+    r"\s?에서\s(?:[^\d,.]{0,8}\s)?[\d.,]+(?:\s?[^\s\d,.]{1,4}?){0,2}?(?:으로|로)(?=\s|$)"
+)
 _VALUE_ADDED = re.compile(r"增加值|附加值|부가가치|\bvalue[-\s]added\b", re.I)
 _CHANGE_AFTER = re.compile(
     # a bracketed note may sit between (67조7564억원(44.4%) 늘어, 13조4055억원(22.4%) 증가)
@@ -132,7 +136,7 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         ]  # 增加税负…等不利因素，全年实现营业收入: another clause
     if _CHANGE[0][1].search(lead):
         return "cagr"
-    if _FROM_LEAD.search(lead):
+    if _FROM_LEAD.search(lead) or _KO_FROM_TO.match(text, end):
         return "from"
     undated = re.sub(r"\b(?:19|20)\d{2}\b\s?", "", text[floor:start])[-44:]
     versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion

@@ -9,8 +9,11 @@ without a year, ``FY2019``, ``January–September 2018``) and relative periods (
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from sectorlens.facts.candidates import period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
@@ -23,14 +26,21 @@ from sectorlens.parse import parse_period
 # A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
 _CMP_BEFORE = re.compile(
-    r"(?:compared\s(?:with|to)|versus|vs\.?|from|over|since|after\sthe\s(?:start|beginning|end)\sof|"
+    r"(?:compared\s(?:with|to)|versus|vs\.?|against|from|over|since|after\sthe\s(?:start|beginning|end)\sof|"
     r"比|较|與|与|和|同|相对于|相较于|相比于)"
-    r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$",
+    r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$"
+    # for the comparable period in 2021, the corresponding quarter of 2021
+    r"|\b(?:comparable|corresponding|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s$",
     re.I,
 )
 # compared to net revenue of $6.9 billion in 2021: the period of the compared figure
 _CMP_VALUE_BEFORE = re.compile(
-    r"(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\s(?:in|for|during)\s(?:the\s)?$",
+    r"(?:compared\s(?:to|with)|versus|\bvs\.?|\bagainst)\s[^,;:()]{0,55}?"
+    r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:in|for|during)\s(?:the\s)?$"
+    # up 8.7 percent from the $409.8 billion of the third quarter of 2004
+    r"|\bfrom\s(?:the\s)?[$€£¥]?\d[\d.,]*(?:\s(?:million|billion|trillion|percent))?"
+    r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:of|in|for)\s(?:the\s)?"
+    r"(?:(?:comparable|corresponding|same|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s)?$",
     re.I,
 )
 # This compares with net income of $74.4 million in the prior year period: a sentence that is
@@ -45,7 +55,7 @@ _PERIOD_END = re.compile(
     re.I,
 )
 _CMP_AFTER = re.compile(
-    r"^\s?(?:(?:동기|동월|동분기)\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?"
+    r"^\s?(?:(?:동기|동월|동분기|같은\s?기간|같은\s?달|같은\s?분기)\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?"
     r"(?:대비|보다|에\s?비해|비해|에\s?비하여|비(?![가-힣])|比|相比|相较|比较|同期相比|同期)"
     # 2011년 11월 이후 5년4개월 만에, 2015年以来首次: the point a record is counted from
     r"|^\s?(?:이후|이래)\s?(?:\S+\s?){0,2}?(?:만에|만의|처음|최대|최고|최저)"
@@ -120,6 +130,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     found.sort(key=lambda n: n.start)
     found = _like_the_span_before(text, found)
     found = _stretched(text, found, dating)
+    found = _quarter_before(text, found, dating)
     out = []
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
@@ -130,10 +141,26 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             COMPARES_LEAD.match(text)
             or (_CMP_BEFORE.search(lead) and not from_range)
             or _CMP_AFTER.match(tail)
-            or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 70) : n.start])
+            or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 130) : n.start])
         )
         out.append(Named(n.start, n.end, n.period, compared, n.note))
+    for k in range(len(out) - 2, -1, -1):
+        n, part = out[k], out[k + 1]
+        within = n.period.start <= part.period.start and part.period.end <= n.period.end
+        if part.compared and not n.compared and within and 0 <= part.start - n.end <= 2:
+            # 작년 상반기보다, last year's first half compared: the year is the comparison's too
+            out[k] = dataclasses.replace(n, compared=True)
     return tuple(out)
+
+
+def comparison_start(text: str, n: Named) -> int | None:
+    """Where the comparison that ``n`` closes opens (``compared to operating income of $211.6
+    million, or 18.7 per cent of net sales, for Q4 FY21``: at ``compared``), or None."""
+    if not n.compared:
+        return None
+    low = max(0, n.start - 130)
+    m = _CMP_VALUE_BEFORE.search(text[low : n.start])
+    return None if m is None else low + m.start()
 
 
 def _year_of(n: Named, period: Period) -> bool:
@@ -169,13 +196,45 @@ def _stretched(text: str, found: list[Named], dating: Dating | None) -> list[Nam
     return out
 
 
+# last quarter, the preceding quarter, 직전 분기, 上季度: the quarter before the one in context
+_QUARTER_BEFORE = re.compile(
+    r"\b(?:the\s)?(?:last|previous|prior|preceding)\squarter\b|(?:직전|전)\s?분기|上一?个?季度",
+    re.I,
+)
+
+
+def _quarter_before(text: str, found: list[Named], dating: Dating | None) -> list[Named]:
+    """``from the $441.3 billion of last quarter`` after ``Q3 2005``: Q2 2005 (the quarter before
+    the latest quarter named before it, or the context's quarter); none without such a quarter."""
+    out = list(found)
+    for m in _QUARTER_BEFORE.finditer(text):
+        if any(n.start < m.end() and m.start() < n.end for n in out):
+            continue
+        quarters = [n.period for n in out if n.end <= m.start() and _a_quarter(n.period)]
+        base = dating.base if dating is not None else None
+        near = quarters[-1] if quarters else base if base is not None and _a_quarter(base) else None
+        if near is None:
+            continue
+        y, q = near.end.year, (near.end.month - 1) // 3  # the quarter before: 0-based index
+        if q == 0:
+            y, q = y - 1, 4
+        last = calendar.monthrange(y, 3 * q)[1]
+        out.append(Named(m.start(), m.end(), Period(date(y, 3 * q - 2, 1), date(y, 3 * q, last))))
+    return sorted(out, key=lambda n: n.start)
+
+
+def _a_quarter(p: Period) -> bool:
+    """A calendar quarter (a fiscal one is left alone)."""
+    return p.start.day == 1 and p.start.month % 3 == 1 and 88 <= (p.end - p.start).days <= 91
+
+
 def _whole_years(p: Period) -> bool:
     return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
 
 
 # 전년 동기, 去年同期, the same quarter last year: the period in context, a year before
 _YEAR_WORD = re.compile(
-    r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)\syear|year[-\s](?:earlier|ago)",
+    r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)\syear|(?:a\s)?year[-\s](?:earlier|ago)",
     re.I,
 )
 _SAME_AFTER = re.compile(

@@ -30,6 +30,20 @@ def is_dateline(text: str) -> bool:
     return bool(_REF_CUE.search(text[:40])) and bool(_DATE.search(text))
 
 
+def bare_date(text: str) -> bool:
+    """A line that is a date alone, or with the time or the outlet's name (``2023.04.04
+    여성신문``, ``2024-07-11 /연합뉴스``): a dateline where it states the document's date."""
+    return bool(_BARE.fullmatch(text.strip()))
+
+
+# A date alone on its line, then a time, a source (来源：…) or a short outlet name
+_BARE = re.compile(
+    rf"(?:{_DATE.pattern})\.?\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
+    r"(?:(?:来源|來源|source)\s*[:：].{0,40}|/\s*[^\d\s][^\d]{0,20}|[\uac00-\ud7a3\u4e00-\u9fff]{0,12})",
+    re.I,
+)
+
+
 # The dot that ends ``2023. 12. 8.``, and a time of day after a dateline's date (``… 10:30``)
 _TIME = re.compile(r"\.?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 

@@ -17,8 +17,8 @@ from sectorlens.facts.context import (
     Named,
     named_periods,
 )
-from sectorlens.facts.dateline import reference_found
-from sectorlens.facts.document import Block
+from sectorlens.facts.dateline import bare_date, is_dateline, reference_found
+from sectorlens.facts.document import Block, BlockKind
 from sectorlens.facts.fiscal import fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout
 from sectorlens.facts.mentions import Mention
@@ -92,6 +92,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     periods: dict[int, tuple[tuple[int, int, Period], ...]] = {}
     named: dict[int, tuple[Named, ...]] = {}
     inherited: Period | None = None
+    lead: Period | None = None  # the first span of time the current section states
+    last_block: Block | None = None  # the block of the sentence before
     paragraph = -1
     scope = Scope(reference)
     fiscal = fiscal_calendar(doc.text)
@@ -114,18 +116,26 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             continue  # a table row: its cells are read as cells below
         if lx.SCALE_LINE.match(sent.text):
             continue  # 人民币百万元，另有标注除外: a table's scale, no amount
-        for head in headings.passed(sent.offsets[0]):
+        passed = headings.passed(sent.offsets[0])
+        for head in passed:
             if parts.compilation and head.span[0] in parts.starts:
                 # another item of a compilation: its own date, no period of the item before
                 reference = parts.date_at(head.span[0], own_reference)
                 scope = Scope(reference)
-                inherited = item_period = None
+                inherited = item_period = lead = None
             heading_period(head, scope, fiscal, reference)
+        here = doc.block_at(sent.offsets[-1])
+        running = _running(last_block, here) and here is not last_block
+        last_block = here
         if sent.paragraph != paragraph:
-            before, block = block, doc.block_at(sent.offsets[-1])
+            before, block = block, here
             paragraph, first_of_item = sent.paragraph, True
-            # a list item goes on in the period its item before starts with
-            inherited = item_period if continues_list(before, block) else None
+            # a list item goes on in the period its item before starts with; a paragraph of
+            # running text in the period its section's lead states (a news story's lead dates
+            # the paragraphs after it that name no period of their own)
+            if passed:
+                lead = None
+            inherited = item_period if continues_list(before, block) else lead if running else None
         base = inherited or scope.period or scope.reference_period
         year = (base or NO_PERIOD).end.year
         published = base is not None and base is scope.reference_period
@@ -137,14 +147,23 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         named[sent.index] = found
         periods[sent.index] = tuple((n.start, n.end, n.period) for n in found)
         spans = quantity_spans(sent.text)
+        dateline = is_dateline(sent.text) or (
+            stated is not None
+            and sent.offsets[0] <= stated[1] <= sent.offsets[-1]
+            and bare_date(sent.text)
+        )
         if by_paragraph[sent.paragraph] == 1 and is_heading(sent.text, spans):
+            if dateline:
+                continue  # 2023.04.04 여성신문: the document's date, no section's period
             if not _PIPE_ROW.match(sent.text):  # | 项目 | 2019年 | 2018年 |: columns, no heading
                 scope.heading(sent.text, found)
+                lead = None
             continue
         if first_of_item:
             topic, prior = None, []
+        lent = None if inherited is lead and _NOW.search(sent.text) else inherited
         got, bad = sentence_facts(
-            doc, sent, spans, found, inherited, scope, default_currency, topic, metrics
+            doc, sent, spans, found, lent, scope, default_currency, topic, metrics
         )
         got, prior = lend_subjects(sent.text, got, prior), got
         mentions.extend(got)
@@ -155,10 +174,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         own = [n.period for n in found if not n.compared]
         if first_of_item:
             item_period, first_of_item = (own[0] if own else inherited), False
+        if lead is None and got and not dateline:
+            # the first span of time a sentence with figures states (a dateline's day is none)
+            lead = _lead_of(found)
         if own and (_parts_of(own, inherited) or _ASIDE.match(sent.text)):
             continue  # 分季度看，一季度…二季度…三季度; 앞서 1월은…: no period to pass on
-        if own:
-            inherited = own[-1]
+        if own and not dateline:
+            inherited = own[-1]  # (a dateline's day dates the document, as its reference)
         elif not (got or found) and reference is not None:
             inherited = None  # a sentence of words only ends the run; the document's date dates on
     read = [
@@ -187,6 +209,30 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     )
 
 
+def _lead_of(found: Sequence[Named]) -> Period | None:
+    """The first span of time a sentence states (not a day), narrowed to the part written right
+    after it (``올해 상반기``, ``this year's first half``: the half, not the year)."""
+    own = [n for n in found if not n.compared and n.period.start != n.period.end]
+    if not own:
+        return None
+    first = own[0]
+    for n in own[1:]:
+        inside = first.period.start <= n.period.start and n.period.end <= first.period.end
+        if inside and 0 <= n.start - first.end <= 3:
+            first = n
+    return first.period
+
+
+def _running(before: Block | None, block: Block | None) -> bool:
+    """Two paragraphs of running text in a row (no table, list or heading between them)."""
+    return (
+        before is not None
+        and block is not None
+        and before.kind is BlockKind.PARAGRAPH
+        and block.kind is BlockKind.PARAGRAPH
+    )
+
+
 def _day_or_quarter(p: Period) -> bool:
     """A context a ``quarterly``/``full-year`` word can be read against: a day or a quarter."""
     return (p.end - p.start).days <= 100
@@ -208,4 +254,9 @@ def _parts_of(own: Sequence[Period], inherited: Period | None) -> bool:
     return all(inherited.start <= p.start and p.end <= inherited.end for p in own)
 
 
+# The document's own day, not the period a section's lead states: today, 현재, 目前
+_NOW = re.compile(
+    r"\b(?:today|now|currently|at\spresent|as\sof\sthis\swriting)\b|현재|지금|오늘|目前|当前|當前|现在|現在|如今",
+    re.I,
+)
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")

@@ -47,7 +47,7 @@ PERCENT_WORDS = (
 # 대 (vehicles, machines) only after a large unit (42만 대): 20대 is an age group, 1,000대 기업 a
 # ranking; 가구 households, 채 dwellings, 점 points or items, 척 ships, 마리 animals.
 COUNT_UNITS_KO = (
-    "건|개(?![년월])|곳|명|개사|개소|社|차례|회(?![계사의원장])|톤(?!당)|가구|마리|척(?![도])|"
+    "건|개사|개소|개(?![년월])|곳|명|社|차례|회(?![계사의원장])|톤(?!당)|가구|마리|척(?![도])|"
     "채(?![권무용택])|점(?![검수유포주])|"
     "(?:(?<=[만억조천])|(?<=[만억조천]\\s))대(?!비|상|한|학|출|표|응|규|책|형|기업|체|신|략|부분)"
 )
@@ -367,6 +367,17 @@ def compile_words(words: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 _TRAD = "內長減漲較與從計統總產額億萬個國為達過預實現業場網鄉鎮類數據環際價們東點進對當兩"
 _SIMP = "内长减涨较与从计统总产额亿万个国为达过预实现业场网乡镇类数据环际价们东点进对当两"
 TO_SIMPLIFIED = str.maketrans(_TRAD, _SIMP)
+
+
+# How a figure was measured or moved, naming no thing: at constant exchange rates, on an
+# organic basis, in constant currency; was up, ahead
+EN_MANNER = re.compile(
+    r"\b(?:at\s(?:constant|actual)\s(?:exchange\srates?|currency|currencies)|"
+    r"in\sconstant\scurrenc(?:y|ies)|on\san?\s[\w-]+(?:\s[\w-]+)?\sbasis)\b",
+    re.I,
+)
+EN_AGAINST = re.compile(r"\s*(?:against|versus|vs\.?|compared\s(?:with|to))\s*", re.I)
+EN_MOVES = frozenset(["up", "down", "ahead", "higher", "lower", "behind", "flat", "by"])
 
 
 def simplified(text: str) -> str:

@@ -159,7 +159,9 @@ __all__ = [
     "DocHeadings",
     "cagr_period",
     "change_period",
+    "comparable",
     "continues_list",
+    "cumulative",
     "endpoint",
     "noted",
     "span_word",
@@ -182,6 +184,48 @@ def to_date(text: str, found: Sequence[Named]) -> tuple[Named, ...]:
             n = dataclasses.replace(n, period=Period(date(p.start.year, 1, 1), p.end, True))
         out.append(n)
     return tuple(out)
+
+
+# for the comparable period in 2021, the corresponding quarter of 2021: the span of the fact's own
+# period, a year named
+_COMPARABLE = re.compile(
+    r"\b(?:comparable|corresponding|same)\s(?:period|quarter|months?)\s(?:of|in)\s$", re.I
+)
+
+
+def comparable(
+    period: Period | None, text: str, found: Sequence[Named], own: Period | None
+) -> Period | None:
+    """``for the comparable period in 2021`` after a figure of Q4 2022: Q4 2021 (the fact's own
+    span of time in the year named), not the whole of 2021."""
+    n = next((n for n in found if n.compared and n.period == period), None)
+    if n is None or period is None or own is None:
+        return period
+    if not _COMPARABLE.search(text[max(0, n.start - 40) : n.start]):
+        return period
+    whole = period.start == date(period.start.year, 1, 1) and period.end == date(
+        period.start.year, 12, 31
+    )
+    if not whole or (own.end - own.start).days >= 360 or own.start.year != own.end.year:
+        return period
+    y = period.start.year
+    last = calendar.monthrange(y, own.end.month)[1]
+    return Period(date(y, own.start.month, own.start.day), date(y, own.end.month, last))
+
+
+# A running total in a sentence that names no period: 누적 수출액, 累计销量, year-to-date sales
+_CUMULATIVE = re.compile(r"누적|누계|累计|累計|\byear[-\s]to[-\s]date\b|\bcumulative\b", re.I)
+
+
+def cumulative(period: Period | None, text: str) -> Period | None:
+    """A month or quarter lent by the context to a sentence about a running total (``누적
+    수입액은…`` after ``7월 수출…``) is the run of its year up to that month's end."""
+    if period is None or not _CUMULATIVE.search(text):
+        return period
+    short = period.start.year == period.end.year and 27 <= (period.end - period.start).days <= 92
+    if not short or period.start.month == 1:
+        return period
+    return Period(date(period.start.year, 1, 1), period.end, True)
 
 
 def heading_period(

@@ -38,7 +38,7 @@ _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 EXTRA = re.compile(
     # every form starts with one of these characters (its English words at a word boundary): the
     # lookahead skips other positions fast (tests/test_facts_scan_guards.py checks it covers all)
-    r"(?=[\d’'‘상하上下前]|\b[TSNFQYJMAOD])(?:"
+    r"(?=[\d’'‘상하上下前]|\b[TSNFQYJMAODH])(?:"
     + "|".join(
         (
             # 2024年三季报, 2023年年报, 2023年度报告: the period a periodic report covers
@@ -58,13 +58,19 @@ EXTRA = re.compile(
             r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
             rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON})(?:,?\s(?P<my>(?:19|20)\d{{2}}))?)",
             r"(?P<ordq>\b(?:the\s)?(?P<ofis>fiscal\s)?(?P<ord>first|second|third|fourth|1st|2nd|"
-            r"3rd|4th)[\s-](?P<qh>quarter|half)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
+            r"3rd|4th)[\s-](?P<qh>quarter|half|semester)(?:\s(?:of\s)?(?:the\s)?(?P<ofy>fiscal\s(?:year\s)?|FY\s?)"
             r"(?P<oyf>(?:19|20)\d{2}|\d{2})\b|(?:\sof)?(?:\sfiscal)?(?:\syear)?\s(?P<oy>(?:19|20)\d{2}))?)",
+            # Half-Year Report 2023, half-year results 2023: the first half a report covers
+            r"(?P<hyr>\bhalf[-\s]year(?:ly)?\s(?:financial\s)?(?:report|results)\s(?:of\s)?"
+            r"(?P<hyy>(?:19|20)\d{2})\b)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
             r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
+            # (12월 결산법인, 3月决算: the month a fiscal year ends in, no period of a figure)
             r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–—－∼～〜至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
-            r"(?!\s?\d{1,2}\s?(?:일|日)))",
-            r"(?P<half>(?<![년年\d]\s)(?<![년年\d])(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
+            r"(?!\s?\d{1,2}\s?(?:일|日))(?!\s?(?:결산|決算|决算)))",
+            # (not 2019년 상반기, read whole above; 작년 상반기 is last year's)
+            r"(?P<half>(?<!\d년\s)(?<!\d年\s)(?<!\d년)(?<!\d年)(?<!\d)"
+            r"(?:(?P<hko>상반기|하반기)|(?P<hzh>上半年|下半年)))",
             r"(?P<q3>(?<![年\d])前(?P<q3n>[一二三四1-4])季度)",
         )
     )
@@ -154,12 +160,14 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
     if g["mrange"]:
         my = int(g["my"]) if g["my"] else year  # from July through September: the context's
         return None if my is None else _span(my, _month(g["m1"]), _month(g["m2"]), partial=True)
+    if g["hyr"]:
+        return _span(int(g["hyy"]), 1, 6)
     if g["nq"]:
         n = int(g["nqq"])
         return _span(_year(g["nqy"]), 3 * n - 2, 3 * n)
     if g["ordq"]:
         n = _ORDINAL[g["ord"].lower()]
-        half = g["qh"].lower() == "half"
+        half = g["qh"].lower() in ("half", "semester")
         if half and n > 2:
             return None
         first, months = (6 * n - 5, 6) if half else (3 * n - 2, 3)

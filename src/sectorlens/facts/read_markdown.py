@@ -208,9 +208,22 @@ def _header_rows(grid: list[list[str]]) -> int:
     ``| Unit | Profit | | Float | |``), with each spanning header spread over the empty cells
     to its right that a sub-header sits under (a pipe table has no colspan)."""
     n = 1
+    if not any(c.strip() for c in grid[0][1:]):
+        # | Income Statement | | |, then a subtitle, then | (million euro) | June 30, 2023 | …:
+        # a title row above the column labels, which are the header's last row
+        labels = 0
+        for r in range(1, min(len(grid) - 1, 4)):
+            row = [c.strip() for c in grid[r]]
+            filled = sum(1 for c in row[1:] if c)
+            plain = any(_PLAIN.fullmatch(c) for c in row[1:] if c)
+            if not (is_header_row(row) or _spans(row)) or filled == 1 or plain:
+                break  # | Europe | 10.0 | 12.0 |: the body's first row
+            if filled >= 2:
+                labels = r
+        n = labels + 1 if labels else 1
     while n < len(grid) - 1:
         row = [c.strip() for c in grid[n]]
-        if row[0] or sum(1 for c in row[1:] if c) < 2 or not is_header_row(row):
+        if row[0] or sum(1 for c in row[1:] if c) < 2 or not (is_header_row(row) or _spans(row)):
             break
         n += 1
     for r in range(n - 1):
@@ -221,6 +234,14 @@ def _header_rows(grid: list[list[str]]) -> int:
     return n
 
 
+def _spans(row: list[str]) -> bool:
+    """``| | 6M | 6M | |`` under the dates: how many months each column covers, no values."""
+    cells = [c for c in row[1:] if c]
+    return not row[0] and bool(cells) and all(_MONTHS_SPAN.fullmatch(c) for c in cells)
+
+
+_MONTHS_SPAN = re.compile(r"\d{1,2}\s?M")
+_PLAIN = re.compile(r"[-+(]?[\d.,]+%?\)?")
 _MD_LINE = re.compile(r"^(\s{0,3}(?:#{1,6}|>+|[-*+]|\d+[.)])\s+)")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 

@@ -48,7 +48,8 @@ _ZH_NUMBERS |= {"九": 9, "十": 10, "十一": 11, "十二": 12}
 
 _DEICTIC = (
     r"\b(?:last|this|next)\syear\b|\bthe\spast\syear\b|\ba\syear\sago\b|"
-    r"작년|지난해|올해|금년|내년|명년|去年|今年|本年|明年|来年|來年"
+    r"작년|지난해|올해|금년|내년|명년|去年|今年|本年|明年|来年|來年|"
+    r"올(?=\s?(?:상반기|하반기|[1-4]\s?분기|\d{1,2}\s?월))"  # 올 상반기: this year's first half
 )
 _ANAPHORIC = (
     r"\bthe\s(?:previous|prior|preceding|following)\syear\b|\bthe\sprior[-\s]year\b|"

@@ -16,14 +16,14 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span
-from sectorlens.facts.context import COMPARES_LEAD, Named, named_periods
+from sectorlens.facts.context import COMPARES_LEAD, Named, comparison_start, named_periods
 from sectorlens.facts.dateline import is_dateline
 from sectorlens.facts.layout import Sentence
 from sectorlens.model import Period, Quantity
 
 _SIGN_GAP = re.compile(r"(?:^|[\s(（:：,，])([+\-−])\s$")
 _CHANGE_WORDS = re.compile(
-    r"(?:同比|环比|名义|名義|实际|實際|增长|增加|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
+    r"(?:同比|环比|名义|名義|实际|實際|增长|增加(?!值)|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
     r"较上年同期|上年同期|较上年|比上年|同期|较|增至|降至|升至|减至|增长到|下降到|从|由|到|"
     r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
     r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"
@@ -39,6 +39,11 @@ _ITEM_LABEL = re.compile(
 )
 
 
+# A byline: the reporter's name on a line of its own
+BYLINE = re.compile(
+    r"(?:本报记者|本報記者|记者|記者|特约记者|特約記者|通讯员|通訊員)\s?[\u4e00-\u9fff]{2,4}"
+    r"(?:\s[\u4e00-\u9fff]{2,4}){0,2}|[가-힣]{2,4}\s?기자|By\s[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}"
+)
 NO_PERIOD = Period(date(1, 1, 1), date(1, 12, 31))
 
 
@@ -55,6 +60,8 @@ class Scope:
     def heading(self, text: str, found: Sequence[Named]) -> None:
         own = [n.period for n in found if not n.compared]
         name = _CODE.sub("", _HEADING_MARK.sub("", text)).strip(" *:：#")[:40] or None
+        if name is not None and BYLINE.fullmatch(name):
+            return  # 本報記者 邢萌, 홍길동 기자, By Jane Doe: who wrote it, no section
         if text.rstrip().endswith((":", "：")) and self.parent is not None:
             self.section = f"{self.parent} / {name}"  # **财务数据**： under 1. 多氟多
         else:
@@ -127,7 +134,9 @@ def context_period(
 # 初步核算; 보다, 늘어난, 비교해; a record, about.
 _NO_METRIC = re.compile(
     r"(?:初步核算|按[^，,]{1,12}?(?:计算|計算|统计|統計|分)|分[^，,]{1,10}?看|[从從][^，,]{1,10}?看|"
-    r"扣除[^，,]{1,10}|(?:总体|總體|整体|整體|具体|具體)(?:来|來)?看)"
+    r"扣除[^，,]{1,10}|(?:总体|總體|整体|整體|具体|具體)(?:来|來)?看"
+    # 降幅比1-6月份收窄, 增速比5月份加快: how a rate moved against another period, no metric
+    r"|(?:增速|增幅|降幅|涨幅|跌幅)?(?:比|较)[^，,]{1,12}?(?:收窄|扩大|加快|回落|放缓|提高|上升|回升))"
     r"|(?:[^\s]{0,3}\s)?(?:(?:증가|감소|상승|하락|성장|확대|축소|급증|급감|개선|악화|기록|집계)"
     r"(?:한|해|했|된|돼|하며|하고|하여|됐)|늘어난|줄어든|늘어|줄어|늘었|줄었|보다|비교해|비해|대비|같|"
     r"이어|반면|달한|달해|넘어선|넘는)"
@@ -210,6 +219,12 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
             return earlier[-1].period  # This compares with prior year period net income of …
         if later:
             return later[0].period
+    closing = next((n for n in found if n.start >= span.end and n.compared), None)
+    opened = None if closing is None or lang != "en" else comparison_start(text, closing)
+    if closing is not None and opened is not None and opened <= span.start:
+        # compared to operating income of $211.6 million, or 18.7 per cent of net sales, for
+        # Q4 FY21: a figure inside the comparison is of the period that closes it
+        return closing.period
     if (
         after is not None
         and lang == "en"

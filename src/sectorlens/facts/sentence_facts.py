@@ -28,6 +28,8 @@ from sectorlens.facts.mentions import FACT_KINDS, Mention
 from sectorlens.facts.period_context import (
     cagr_period,
     change_period,
+    comparable,
+    cumulative,
     endpoint,
     noted,
 )
@@ -52,6 +54,8 @@ from sectorlens.facts.subjects_en import segment_name
 from sectorlens.model import Fact, Kind, Period
 from sectorlens.parse import parse
 
+# The note on a fact the text does not date (its period is the document's day).
+UNDATED = "period not stated: the document's date"
 CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 # Between two numbers of one clause (increased 39.7% to $49.1 million) there is none of these.
 _CLAUSE_BREAK = re.compile(
@@ -123,7 +127,19 @@ def sentence_facts(
             from_span = raw if change == "from" else None
         if period is None:
             period, source = context_period(inherited, scope, sent)
+            compared_to = {n.period for n in found if n.compared}
+            if change == "from" and len(compared_to) == 1 and period is not None:
+                # 순이익률도 6.86%에서 4.67%로 전년 보다 줄었다: the level it moved from is the
+                # compared period's
+                (period,), source = compared_to, "sentence"
+            if source in ("context", "heading"):
+                period = cumulative(period, text[: span.start])
+            elif source == "reference" and period is not None and UNDATED not in q.assumptions:
+                # nothing in the text dates it: the document's own day, said so on the fact
+                q = dataclasses.replace(q, assumptions=(*q.assumptions, UNDATED))
         elif source == "sentence":
+            own = next((n.period for n in found if not n.compared), None) or inherited
+            period = comparable(period, text, found, own)
             q = noted(q, period, found)
         if q.kind not in FACT_KINDS:
             if q.kind is Kind.UNPARSED:
@@ -161,6 +177,7 @@ def sentence_facts(
             and previous is not None
             and (
                 previous.fact.quantity.kind is q.kind
+                or (q.kind is Kind.PP and previous.fact.quantity.kind is Kind.PERCENT)
                 or span.start - previous.local[1] <= 8
                 or not _CLAUSE_BREAK.search(text[previous.local[1] : span.start])
             )

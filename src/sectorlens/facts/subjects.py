@@ -50,12 +50,13 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
     if mb:
         base = mb.group(1)
         clause = clause[: mb.start()]
-    clause = ZH_TAIL.sub("", ZH_HEAD.sub("", ZH_TAIL.sub("", clause.strip())).strip())
-    clause = ZH_ADVERB.sub("", ZH_DATE_LEAD.sub("", clause))  # 合计占比; 5 月销量
-    clause = ZH_COMPARED_LEAD.sub("", clause)  # 较期初增长: compared with 期初, no metric
-    clause = ZH_VERB_TAIL.sub("", clause)  # 汽车产销分别完成: the verb is no part of the name
-    clause = re.sub(r"(?<=..)(?:由|从)$", "", clause)  # 投资额由2010年的30亿元
-    done = ZH_ACHIEVED.search(clause)
+    # (the patterns are written in simplified characters; 實現 and 達 are cut as 实现 and 达)
+    clause = _zcut(ZH_TAIL, _zcut(ZH_HEAD, _zcut(ZH_TAIL, clause.strip())).strip())
+    clause = _zcut(ZH_ADVERB, _zcut(ZH_DATE_LEAD, clause))  # 合计占比; 5 月销量
+    clause = _zcut(ZH_COMPARED_LEAD, clause)  # 较期初增长: compared with 期初, no metric
+    clause = _zcut(ZH_VERB_TAIL, clause)  # 汽车产销分别完成: the verb is no part of the name
+    clause = re.sub(r"(?<=..)(?:由|从|從)$", "", clause)  # 投资额由2010年的30亿元
+    done = ZH_ACHIEVED.search(lx.simplified(clause))
     if done and done.end() < len(clause):
         # 公司实现营业收入11.2亿元: the object is the metric, the one who achieved it the entity
         who = clause[: done.start()].strip()
@@ -68,7 +69,39 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         topic = zh_topic(sentence, start, floor)
         if topic:
             return topic + clause, base
-    return (clause[-16:].strip() or None), base
+    return (_zh_who(sentence, start, clause) + clause[-16:].strip() or None), base
+
+
+def _zh_who(sentence: str, start: int, clause: str) -> str:
+    """``实体上市公司实现营业收入30.48万亿元,净利润1.83万亿元``: a later clause that names only a
+    metric is of the one who achieved the first (``实体上市公司``); else nothing."""
+    simple = lx.simplified(clause)
+    if not clause or len(clause) > 8 or ZH_ACHIEVED.search(simple):
+        return ""
+    if re.search(r"同比|环比|增速|增幅|降幅|涨幅|增长|下降|比|较|占", simple):
+        return ""  # 同比增速, 增速比5月份加快: a change or a share, no metric of its own
+    before = lx.simplified(sentence[:start])
+    done = list(ZH_ACHIEVED.finditer(before))
+    if not done or re.search(r"[。；;]", before[done[-1].end() :]):
+        return ""
+    if not re.search(r"[,，]", before[done[-1].end() :]):
+        return ""  # the first clause itself
+    lead = re.split(r"[,，。；;:：]", sentence[: done[-1].start()])[-1]
+    who = _zcut(ZH_DATE_LEAD, lead.strip()).strip()
+    if not 2 <= len(who) <= 12 or re.search(r"\d", who) or clause.startswith(who):
+        return ""
+    return who
+
+
+def _zcut(rx: re.Pattern[str], text: str) -> str:
+    """``text`` without what ``rx`` matches in its simplified form (the same length)."""
+    simple = lx.simplified(text)
+    kept, last = [], 0
+    for m in rx.finditer(simple):
+        kept.append(text[last : m.start()])
+        last = m.end()
+    kept.append(text[last:])
+    return "".join(kept)
 
 
 def respectively(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:

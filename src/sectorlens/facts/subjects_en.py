@@ -202,7 +202,7 @@ def strip_lead(words: list[str]) -> list[str]:
         if len(out) >= 2 and _verbish(out[0]) and out[1].lower() in _PARTICIPLE_LINK:
             out = out[2:]
             continue
-        if out and out[0].lower().rstrip(".") in ("versus", "vs", "as"):
+        if out and out[0].lower().rstrip(".") in ("versus", "vs", "as", "but", "yet", "whereas"):
             out.pop(0)
             continue
         if len(out) >= 3 and out[0].lower() in ("both", "either", "neither"):
@@ -216,6 +216,8 @@ def strip_lead(words: list[str]) -> list[str]:
             continue
         break
     for j in range(len(out) - 2, -1, -1):
+        if out[j].lower() in ("including", "excluding") and j:
+            return out[:j]  # revenue including the share of joint ventures: revenue
         if _verbish(out[j]) and out[j + 1].lower() in _DETERMINERS and j + 2 < len(out):
             rest = out[j + 2 :]
             if _PERIODISH.search(" ".join(rest)):
@@ -347,9 +349,14 @@ def subject_en(
     if mb:
         kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
         base = " ".join(kept[:3]) or None
+        if base is not None and _PERIODISH.search(base):
+            base = None  # $441.3 billion of last quarter: a period, not a whole
     changed = changed_thing(after)
     if changed:
         return changed, base  # driven by a 12% increase in Cloud segment revenue
+    clause = lx.EN_MANNER.sub(" ", clause)  # at constant exchange rates, on an organic basis
+    if lx.EN_AGAINST.fullmatch(clause):
+        return None, base  # $74.0m against $56.0m: the figure compared, of the same subject
     words = en_words(" ".join(strip_lead(clause.split())))
     if not clause.strip() and re.match(r"^\s?,", after):
         # the unemployment rate, 3.9 percent, declined: a figure set off as an apposition
@@ -359,10 +366,23 @@ def subject_en(
             seg = re.split(r"\s(?=(?:and|or)\sthe\s)", seg)[-1]  # …persons and the rate, 3.8%
             if re.match(r"^\s*(?:and\s|or\s|both\s)?the\s", seg, re.IGNORECASE):
                 words = en_words(" ".join(strip_lead(seg.split())))
-    if not words and clause.strip() and all(w.lower() in _EN_LINKS for w in clause.split()):
-        # Operating margin, as a share of sales, was 18%: the sentence's own subject
-        head = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))[0]
+    said = [w.lower() for w in clause.split()]
+    links_only = bool(said) and not words and all(w in _EN_LINKS for w in said)
+    moved = any(w in ("was", "were", "is", "are") for w in said) and all(
+        w in _EN_LINKS or w in lx.EN_MOVES for w in said
+    )
+    if links_only or moved:
+        # Operating margin, as a share of sales, was 18%: the sentence's own subject; revenue
+        # from forex trading (Non-IDB), was ahead 18.7%: the clause's, before the aside
+        segs = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))
+        earlier = [g for g in segs[:-1] if g.strip()]
+        head = earlier[0] if earlier and not segs[0].strip() else segs[0]
+        head = re.sub(
+            r"^\s*(?:while|whereas|and|but)\s", " ", lx.EN_MANNER.sub(" ", head), flags=re.I
+        )
         words = en_words(" ".join(strip_lead(head.split())))
+        if len(words) > 5 and "from" in words[1:4]:
+            words = words[: words.index("from", 1) + 1 + 4]  # revenue from the online … business
     raw = clause.split()
     ends_verb = bool(raw) and (raw[-1].lower() in _EN_VERBS or _verbish(raw[-1]))
     if verb_only(words) or ends_with_verb(words) or (not words and ends_verb):

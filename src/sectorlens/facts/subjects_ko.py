@@ -46,7 +46,10 @@ _OF_MEASURE = re.compile(
 )
 _KO_PERIOD_WORD = re.compile(
     r"^(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|[1-4]\s?분기|[1-4]Q|[상하]반기|연간|분기|한|해|"
-    r"동기|동월|동분기)$"
+    r"동기|동월|동분기|지난|올|올해|금년|이번|작년|지난해)$"
+)
+_KO_SAME_PERIOD = re.compile(
+    r"(?:지난해|작년|전년|지난달|전월)\s?같은\s?(?:기간|달|분기)\s?(?:보다|대비|에\s?비해|에\s?비하여)"
 )
 _KO_NUMBER = re.compile(r"^[약총]?[\d.,]+\s?(?:[만억조천백]\s?)*$")
 _KO_SPAN = re.compile(r"^(?:\d{1,3}\s?(?:년|개월|분기|달|주|일)|한\s?해|1년)$")
@@ -84,6 +87,7 @@ def strip_particle(token: str) -> tuple[str, str | None]:
 
 def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     """The noun phrase ending ``text``: particles stripped, adverbs and years dropped."""
+    text = _KO_SAME_PERIOD.sub(" ", text)  # 지난해 같은 기간보다: the comparison, no noun
     tokens = [t for t in _KO_YEAR.sub(" ", text).split() if not _LIST_MARK.match(t)]
     words: list[str] = []
     skip = dropped = False
@@ -122,12 +126,21 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
             skip = True  # 배출량을 전년 대비 4.2%: the period compared with, not the noun
             continue
         word, particle = strip_particle(token)
-        if token in lx.KO_ADVERBS or word in lx.KO_ADVERBS or _KO_PERIOD_WORD.match(word):
-            if words:
+        if _timely(token, word):
+            if words and not _owner_before(tokens, k):
                 break
-            continue
+            continue  # SK하이닉스의 상반기 영업이익: the owner named before the period goes on
         if not words and word in _KO_ADVERBIAL:
             return None  # 과정과 더불어: no noun phrase ends here
+        if words and particle in ("을", "를") and words[-1] in _KO_EXCLUDING:
+            # 삼성전자(12.26%)를 제외한 상장사들의 매출액: the whole without 삼성전자
+            if ")" in word and "(" not in word:  # 한국전력공사(매출액 비중 2.53%)를: its name
+                word = next((t for t in reversed(tokens[:k]) if "(" in t), word)
+            owner = _ASIDE.sub("", word).strip()
+            if owner:
+                words[-1] = "제외"
+                words.append(owner)
+            break
         if words and particle not in (None, "의", "와", "과"):
             break
         words.append(token if particle in ("의", "와", "과") and words else word)
@@ -135,6 +148,46 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
             break
     phrase = " ".join(reversed(words)).strip(" ·‧-")
     return phrase or None
+
+
+_KO_EXCLUDING = frozenset({"뺀", "제외한", "빼면", "제외하면", "제외하고", "제외할"})
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]?$|[(（][^()（）]*[)）]")
+
+
+# 삼성전자(12.26%)를 제외한: the name before an aside and the particle of an exclusion
+_EXCLUDED_NAME = re.compile(
+    r"([가-힣A-Za-z0-9&]+)\s?(?:[(（][^()（）]*[)）])?\s?[을를]\s(?:뺀|제외한|빼면|제외하면|제외하고)\s"
+)
+
+
+def _excluded(phrase: str | None, before: str) -> str | None:
+    """``제외한 상장사들의 매출액`` whose clause began after an aside: the name excluded, from the
+    sentence before the clause (``삼성전자 제외 상장사들의 매출액``)."""
+    if phrase is None or phrase.split()[0] not in _KO_EXCLUDING:
+        return phrase
+    found = list(_EXCLUDED_NAME.finditer(before))
+    if not found:
+        return phrase
+    return " ".join([found[-1].group(1), "제외", *phrase.split()[1:]])
+
+
+def _timely(token: str, word: str) -> bool:
+    """An adverb or a period word (올해, 상반기) between a noun and its owner."""
+    return token in lx.KO_ADVERBS or word in lx.KO_ADVERBS or bool(_KO_PERIOD_WORD.match(word))
+
+
+def _owner_before(tokens: list[str], k: int) -> bool:
+    """The words before ``tokens[k]``, past at most one more adverb or period word, name an owner
+    (``삼성전자의 올해 상반기``)."""
+    for j in (k - 1, k - 2):
+        if j < 0:
+            return False
+        word, particle = strip_particle(tokens[j])
+        if particle == "의" and not _timely(tokens[j], word):
+            return True
+        if not _timely(tokens[j], word):
+            return False
+    return False
 
 
 def _ko_following_noun(text: str) -> str | None:
@@ -187,7 +240,7 @@ def subject_ko(
             # 오픈AI는 66억 달러의 투자를 유치했다: the amount of 투자 (of 오픈AI)
             who = ko_phrase(clause)
             return (f"{who} {m.group(1)}" if who else m.group(1)), base
-    phrase = ko_phrase(clause)
+    phrase = _excluded(ko_phrase(clause), sentence[:start])
     cause = phrase is None and bool(_KO_CAUSE.search(clause))
     if phrase is None and (kind != "percent" or base is not None or cause):
         phrase = ko_topic(clause_start_text(sentence, start))

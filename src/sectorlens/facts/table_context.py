@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Table
+from sectorlens.facts.fiscal import span_ending
 from sectorlens.model import Period, Quantity
 from sectorlens.parse import parse
 
@@ -25,6 +26,8 @@ _DURATION = re.compile(
     r"누적|累计|1-\d{1,2}\s?月",
     re.I,
 )
+# 6M, 9 months, 6개월, 6个月 under a day: the months that end on it
+_N_MONTHS = re.compile(r"(?<![\w.])(\d{1,2})\s?(?:M|months?|개월|个月|個月)(?![\w])")
 # A header that states a balance at one day (the end of its period).
 _BALANCE = re.compile(
     r"\byear[-\s]?end\b|\bend\s+of\s+(?:the\s+)?(?:year|quarter|period)\b|\bas\s+(?:of|at)\b|"
@@ -148,6 +151,9 @@ def column_period(text: str, dating: Dating | None, year: int | None = None) -> 
     change = _CHANGE.search(text)
     own = text[: change.start()] if change else text
     day = day_of(own.replace(" / ", " "))
+    span = _N_MONTHS.search(own)
+    if day is not None and span is not None and 1 <= int(span.group(1)) <= 12:
+        return Period(*span_ending(day, int(span.group(1))))  # June 30, 2023 / 6M: the half
     if _DURATION.search(own):
         return found[0] if found else None
     if day is not None and (not found or found[0].start <= day <= found[0].end):

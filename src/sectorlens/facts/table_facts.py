@@ -95,6 +95,12 @@ _CODE_AS_UNIT = re.compile(
 _CODE = re.compile(r"\b[A-Z]{3}\b")
 
 
+def _in_full(number: str) -> bool:
+    """A count written out to the unit with thousands separators (``9,631,408``): no scale of
+    the table's amounts multiplies it."""
+    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", number.strip()))
+
+
 def _row_scale(label: str) -> tuple[str | None, str | None]:
     """The scale and currency a row's label states. A bare three-letter code in a label is a
     name (``AMD``, ``CAT``), not the row's currency, unless the label sets it apart as a unit
@@ -247,6 +253,8 @@ def table_facts(
             if not symbol and not row_currency and share_row(label, parents):
                 cur = None  # shares used in computing …: a count of shares, not money
                 sc = row_scale or shares_sc or sc  # shares in Thousands, $ in Millions
+                if sc and not (row_scale or shares_sc) and _in_full(value_text):
+                    sc = None  # 9,631,408 shares under (million euro): counted one by one
             counter = counter_of(unit_label) or (counter_of(column) if not row_scale else None)
             if counter is not None and kind is Kind.NUMBER and not symbol:
                 q = counted(number, *counter)
