@@ -37,6 +37,7 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 # the earlier value of a move (9.0%에서 27.2%로, from 9% to 27%, 由9%升至27%): not a part now
+_EARLIER = ("from", "versus")
 _FROM_AFTER = re.compile(r"^\s?(?:에서|부터)")
 _FROM_BEFORE = re.compile(r"(?:\bfrom|从|從|由)\s?$", re.IGNORECASE)
 # the later value of a move (…에서 2015년 27.2%로 늘었다, to 27%, 升至27%): a level now, whatever
@@ -113,6 +114,8 @@ def _shares(text: str, members: Sequence[Mention]) -> tuple[list[Mention], bool]
         v = point(q)
         if q.kind is not Kind.PERCENT:
             continue
+        if m.change in _EARLIER:
+            continue  # the earlier level of a move (9.0%에서 27.2%로): not a part now
         tail = _TAIL.match(text, m.local[1])
         moved = _TO_BEFORE.search(text[max(0, m.local[0] - 16) : m.local[0]])
         if m.change is not None or (not moved and tail and _CHANGED.search(tail.group(0))):
