@@ -97,8 +97,11 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
-# not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万)
-_YEAR = r"(?<![조억천兆亿億])(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
+# not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万, 39만2000명,
+# 1만 2000명)
+_YEAR = (
+    r"(?<![조억만천兆亿億万萬])(?<![조억만兆亿億万萬]\s)(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
+)
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"

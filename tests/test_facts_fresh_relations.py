@@ -1,0 +1,163 @@
+"""False alarms on fresh real texts (issue 16, fa16d): relations a rule assumed where the text
+states none, and numbers misread, in ko, zh and en, with text written for these tests. Each
+must-not-fire case is paired with one where the relation is stated and the rule still fires.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from check_findings import flagged
+from sectorlens.facts import extract, from_text
+
+# --- a level, its change amount and a rate: the rate must be the level's own ----------------------
+
+
+def test_a_rate_of_another_measure_after_a_count_and_its_change_is_not_its_growth() -> None:
+    ko = (
+        "경기 지역의 취업자는 812만 3천명으로 전년동기대비 9만명 증가하였고, "
+        "고용률은 64.1%로 0.4%p 상승하였음"
+    )
+    zh = "城镇就业人员4620万人，比上年增加85万人，城镇调查失业率为5.1%，下降0.2个百分点。"
+    assert flagged(ko, "derived") == []
+    assert flagged(zh, "derived") == []
+
+
+def test_a_rate_level_after_its_point_change_is_not_the_counts_growth() -> None:
+    ko = (
+        "각 도 시 지역 취업자수는 1400만6000명으로 전년 동기 대비 17만 명 증가했으며 "
+        "고용률은 0.6%p 상승한 62.5%로 나왔다."
+    )
+    assert flagged(ko, "derived") == []
+
+
+def test_the_counts_own_rate_before_another_measure_is_still_checked() -> None:
+    ko = (
+        "경기 지역의 취업자는 812만 3천명으로 전년동기대비 9만명(4.5%) 증가하였고, "
+        "고용률은 64.1%로 0.4%p 상승하였음"
+    )
+    zh = "城镇就业人员4620万人，比上年增加85万人，增长3.9%，城镇调查失业率为5.1%。"
+    en = "Exports fell by $87.4 billion (26.2 percent) to $452.2 billion in 2009."
+    for text in (ko, zh, en):
+        assert [f.rule for f in flagged(text, "derived")] == ["derived.growth"], text
+
+
+# --- the digits after 만/万 are part of the amount, not a year ------------------------------------
+
+
+def _years(text: str) -> set[int]:
+    ex = extract(from_text(text + "\n", fmt="txt"))
+    return {f.period.start.year for f in ex.facts if f.period is not None}
+
+
+def test_thousands_after_man_are_not_a_year() -> None:
+    assert 2000 not in _years("취업자 수는 39만2000명으로 전년 대비 1만5000명 증가했다.")
+    assert 2000 not in _years("취업자 수는 39만 2000명으로 전년 대비 1만5000명 증가했다.")
+    assert 2000 not in _years("从业人员为3万2000人，比上年增加1500人。")
+
+
+def test_a_year_after_a_sentence_start_is_still_a_year() -> None:
+    ex = extract(from_text("2000년 취업자 수는 39만명으로 집계됐다.\n", fmt="txt"))
+    periods = [f.period for f in ex.facts if f.period is not None]
+    assert periods and periods[0].start == date(2000, 1, 1)
+
+
+# --- 높아졌다/낮아졌다, 降低: the sign of a point change ------------------------------------------
+
+
+def test_lowered_and_raised_give_the_sign_of_a_point_change() -> None:
+    assert flagged("순이익률은 6.41%에서 4.12%로 2.29%p 낮아졌다.", "derived") == []
+    assert flagged("순이익률은 4.12%에서 6.41%로 2.29%p 높아졌다.", "derived") == []
+    assert flagged("毛利率由23.5%降低至21.2%，降低2.3个百分点。", "derived") == []
+
+
+def test_a_point_change_that_its_levels_contradict_still_fires() -> None:
+    for text in (
+        "순이익률은 6.41%에서 4.12%로 3.29%p 낮아졌다.",
+        "毛利率由23.5%降低至21.2%，降低3.3个百分点。",
+        "The operating margin fell to 4.1% from 6.4%, down 3.3 percentage points.",
+    ):
+        assert [f.rule for f in flagged(text, "derived")] == ["derived.change"], text
+
+
+# --- ❍ opens a list item: each bullet is its own statement --------------------------------------
+
+
+def test_a_hollow_circle_bullet_starts_a_new_sentence() -> None:
+    text = (
+        "❍ 9개 도 시지역의 실업자는 39만 2천명으로 전년동기대비 1만 5천명 감소하였음\n"
+        "❍ 9개 도 군지역의 실업자는 2만 6천명으로 전년동기대비 3천명 감소하였음\n"
+    )
+    ex = extract(from_text(text, fmt="txt"))
+    county = [m for m in ex.mentions if m.fact.quantity.input == "2만 6천명"]
+    assert county and county[0].metric is not None and "❍" not in county[0].metric
+    assert len({m.sentence for m in ex.mentions if m.fact.quantity.unit == "명"}) == 2
+
+
+# --- two bullets opening with one measure of two entities restate nothing ---------------------
+
+_KO_REGIONS = (
+    "○ 9개 도 시지역의 취업자는 1,298만 1천명으로 전년동기대비 21만 4천명 증가하였고, "
+    "고용률은 60.2%로 1.1%p 상승\n"
+    "   - 가나시(70.1%), 다라시(68.2%) 등에서 높았음\n"
+    "○ 9개 도 {where}의 취업자는 {count}으로 전년동기대비 {change} 증가하였고, "
+    "고용률은 {rate}로 1.1%p 상승\n"
+    "   - 마바군(80.2%), 사아군(77.5%) 등에서 높았음\n"
+)
+_ZH_REGIONS = (
+    "○ 城镇地区就业人员1298万人，比上年同期增加21万人，就业率为60.2%，提高1.1个百分点。\n"
+    "○ {where}就业人员{count}，比上年同期增加{change}，就业率为{rate}，提高1.1个百分点。\n"
+)
+
+
+def test_one_measure_of_two_regions_in_two_bullets_is_not_restated() -> None:
+    ko = _KO_REGIONS.format(where="군지역", count="204만 7천명", change="1만 9천명", rate="66.9%")
+    zh = _ZH_REGIONS.format(where="乡村地区", count="205万人", change="2万人", rate="66.9%")
+    assert flagged(ko, "restated") == []
+    assert flagged(zh, "restated") == []
+
+
+def test_one_region_stated_twice_with_two_rates_is_still_restated() -> None:
+    ko = _KO_REGIONS.format(
+        where="시지역", count="1,298만 1천명", change="21만 4천명", rate="61.2%"
+    )
+    zh = _ZH_REGIONS.format(where="城镇地区", count="1298万人", change="21万人", rate="61.2%")
+    for text in (ko, zh):
+        assert [f.rule for f in flagged(text, "restated")] == ["restated"], text
+
+
+# --- a subtotal of a share column must hold in every share column ---------------------------------
+
+_SHARES = """Shipment market share (%)
+
+| Vendor | 2021 Q1 | 2021 Q2 | 2021 Q3 |
+|---|---|---|---|
+| Alpha | 21% | 20% | 19% |
+| Beta | 15% | 16% | 17% |
+| Gamma | 7% | 8% | 9% |
+| Delta | 5% | 7% | 8% |
+| Epsilon | 11% | 15% | 12% |
+| Others | 41% | 34% | 35% |
+"""
+
+
+def test_two_rows_that_happen_to_add_up_to_the_next_are_no_subtotal() -> None:
+    # Gamma + Delta is Epsilon in Q1 (rounding) and Q2, not in Q3: three vendors, no subtotal
+    assert flagged(_SHARES, "table.shares", fmt="md") == []
+
+
+def test_shares_that_miss_100_still_fire_and_a_real_subtotal_still_collapses() -> None:
+    bad = _SHARES.replace("| Others | 41% |", "| Others | 31% |")
+    assert [f.rule for f in flagged(bad, "table.shares", fmt="md")] == ["table.shares"]
+    regions = """Revenue share by region
+
+| Region | 2021 | 2022 |
+|---|---|---|
+| China | 30% | 31% |
+| Japan | 10% | 9% |
+| Asia | 40% | 40% |
+| Europe | 35% | 36% |
+| Others | 25% | 24% |
+"""
+    assert flagged(regions, "table.shares", fmt="md") == []
+    assert [f.rule for f in flagged(regions.replace("| 35% |", "| 45% |"), "table", fmt="md")]
