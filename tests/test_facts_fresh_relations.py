@@ -161,3 +161,30 @@ def test_shares_that_miss_100_still_fire_and_a_real_subtotal_still_collapses() -
 """
     assert flagged(regions, "table.shares", fmt="md") == []
     assert [f.rule for f in flagged(regions.replace("| 35% |", "| 45% |"), "table", fmt="md")]
+
+
+# --- past ';', an item named like the whole is the whole's sibling, not one of its parts ----------
+
+
+def test_the_wholes_sibling_after_a_semicolon_is_not_one_of_its_parts() -> None:
+    for text in (
+        "分产业看，第一产业投资8694亿元，增长16.5%；第二产业投资10.58万亿元，增长4%，"
+        "其中制造业投资8.68万亿元，增长5.5%；第三产业投资16.61万亿元，增长11.3%。",
+        "Tier 1 capital was $50.2 billion, of which common equity was $40.1 billion and "
+        "preferred stock was $8.0 billion; Tier 2 capital was $12.5 billion.",
+        "제1공장 생산량은 520만 톤이며, 이 중 철근은 210만 톤, 형강은 180만 톤이었다; "
+        "제2공장 생산량은 340만 톤이었다.",
+    ):
+        assert flagged(text, "breakdown") == [], text
+
+
+def test_parts_past_a_semicolon_and_parts_over_their_whole_still_fire() -> None:
+    for text in (
+        "全国一般公共预算收入135663亿元，同比下降3.9%，其中，税收收入111065亿元，"
+        "同比下降5.5%；非税收入34598亿元，同比增长14%。",
+        "Tier 1 capital was $50.2 billion, of which common equity was $40.1 billion and "
+        "preferred stock was $18.0 billion; Tier 2 capital was $12.5 billion.",
+        "제1공장 생산량은 520만 톤이며, 이 중 철근은 310만 톤, 형강은 280만 톤이었다; "
+        "제2공장 생산량은 340만 톤이었다.",
+    ):
+        assert [f.rule for f in flagged(text, "breakdown")] == ["breakdown.parts"], text

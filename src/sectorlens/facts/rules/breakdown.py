@@ -144,7 +144,11 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             end = stop.start() if stop else len(text)  # the items end with their clause
             after = [m for m in same if marker.end() <= m.local[0] < end]
             after += (
-                breakdown_lists.items_past_semicolons(text, stop, same, after[0]) if after else []
+                breakdown_lists.items_past_semicolons(
+                    text, stop, same, after[0], before[-1] if before else None
+                )
+                if after
+                else []
             )
             if rates and any(_CHANGE.search(_clause(text, m)) for m in [*before[-1:], *after]):
                 before = []  # 其中禽肉增长6.5%、猪肉下降10.8%: rates of change are no parts

@@ -90,12 +90,33 @@ _DATED_CLAUSE = re.compile(
 )
 
 
+def _likeness(a: Mention, b: Mention) -> int:
+    """How alike two metrics are named: the length of their common start and common end."""
+    x, y = (a.metric or "").lower(), (b.metric or "").lower()
+    if not x or not y:
+        return 0
+    return min(_common_start(x, y) + _common_start(x[::-1], y[::-1]), min(len(x), len(y)))
+
+
+def _common_start(x: str, y: str) -> int:
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    return n
+
+
 def items_past_semicolons(
-    text: str, stop: re.Match[str] | None, same: Sequence[Mention], first: Mention
+    text: str,
+    stop: re.Match[str] | None,
+    same: Sequence[Mention],
+    first: Mention,
+    whole: Mention | None = None,
 ) -> list[Mention]:
     """其中，税收收入111065亿元，同比下降5.5%；非税收入24598亿元，同比增长14%: the items of an
     'of which' list go on past ';' while each clause names one more item of the same unit and
-    period as the first, and no other list or total (…；1-5月累计出口102.9GWh: a new statement)."""
+    period as the first, and no other list or total (…；1-5月累计出口102.9GWh: a new statement),
+    nor an item named like the ``whole`` rather than its parts (第二产业投资…，其中制造业投资…；
+    第三产业投资: the next item of the list the whole belongs to)."""
     out: list[Mention] = []
     while stop is not None and stop.group(0) in ";；":
         nxt = STATEMENT.search(text, stop.end())
@@ -108,6 +129,8 @@ def items_past_semicolons(
             break
         if _DATED_CLAUSE.search(clause):
             break  # 1-5月累计, 3분기: a clause that dates itself is a statement of its own
+        if whole is not None and _likeness(more[0], whole) > _likeness(more[0], first):
+            break
         out.append(more[0])
         stop = nxt
     return out
