@@ -188,3 +188,44 @@ def test_parts_past_a_semicolon_and_parts_over_their_whole_still_fire() -> None:
         "제2공장 생산량은 340만 톤이었다.",
     ):
         assert [f.rule for f in flagged(text, "breakdown")] == ["breakdown.parts"], text
+
+
+# --- 물가상승률, 上涨率: a trend word inside a rate's name gives no direction -------------------
+
+
+def test_a_trend_word_in_a_rates_name_is_no_direction() -> None:
+    assert flagged("물가상승률도 3.6%에서 3.5%로 0.1%포인트 하향했다.") == []
+    assert flagged("올해 경제성장률을 1.6%로 지난해 전망(1.7%)보다 0.1%포인트 하향했다.") == []
+    assert flagged("居民消费价格上涨率由2.1%降至1.8%，下降0.3个百分点。") == []
+
+
+def test_a_rate_named_with_a_trend_word_is_still_checked() -> None:
+    assert [f.rule for f in flagged("물가상승률도 3.6%에서 3.5%로 0.3%포인트 하향했다.")] == [
+        "derived.change"
+    ]
+    assert [f.rule for f in flagged("물가상승률은 3.6%에서 3.5%로 상승했다.")] == ["trend.levels"]
+    assert [f.rule for f in flagged("居民消费价格上涨率由2.1%降至1.8%，下降0.5个百分点。")] == [
+        "derived.change"
+    ]
+
+
+# --- shares of people who gave an answer are no parts of one whole --------------------------------
+
+
+def test_answers_of_respondents_over_100_percent_are_not_one_breakdown() -> None:
+    for text in (
+        "In the survey, 68 percent of owners cited taxes, followed by regulation (52 percent) "
+        "and health costs (41 percent).",
+        "응답자의 64.2%가 인력난을 꼽았고, 이어 자금난(48.1%), 판로 부족(30.5%) 순이었다.",
+        "三类群体中，企业主(93%)认为经营环境改善的比例高于专业人士(87%)和普通公众(81%)。",
+    ):
+        assert flagged(text, "breakdown") == [], text
+
+
+def test_shares_of_one_stated_whole_still_fire() -> None:
+    for text in (
+        "Of total revenue, Asia accounted for 52%, Europe 31% and the Americas 27%.",
+        "응답업체는 대기업 68개(34.2%), 중견기업 89개(47.7%), 중소기업 42개(21.1%)로 구성됐다.",
+        "营业收入中，华东地区占比52.1%，华南地区占比31.4%，其他地区占比26.5%。",
+    ):
+        assert [f.rule for f in flagged(text, "breakdown")] == ["breakdown.sum"], text

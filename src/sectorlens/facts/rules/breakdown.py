@@ -197,6 +197,8 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         if _whole_and_parts(shares):
             return []  # 점유율은 70.5%로 삼성전자(42.5%), SK하이닉스(28%): a whole and its parts
         found = sum_verdict(ctx, base or label_of(shares), shares, figure=False)
+        if found.severity is Severity.ERROR and breakdown_lists.answers(text):
+            return []  # over 100%: the answers of people to a question that may take several
         if _each_its_own_share(text, shares):
             # 재생에너지 사용 비율은 65%, 폐기물 재활용 비율은 92%; 女性员工占比32.5%，研发人员占比
             # 45.6%: each item states its own share and no whole is named for the list; one

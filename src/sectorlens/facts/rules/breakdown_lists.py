@@ -32,6 +32,30 @@ MULTIPLE = re.compile(
     r"\bselect\sall\sthat\sapply\b|\ball\sthat\sapply\b",
     re.IGNORECASE,
 )
+# people answering a question (79 percent of business owners listed the economy, followed by
+# health care (47 percent); 商界精英(95%)中認為…高於意見領袖(89%)): each share counts those who
+# gave one answer, and a question may take several answers or ask each group its own question
+_PEOPLE = re.compile(
+    r"\b(?:respondents?|owners|voters|consumers|people|adults|members|participants|employees|"
+    r"workers|executives|managers|americans|citizens|residents)\b|응답자|응답\s?기업|응답\s?업체|"
+    r"국민|소비자|근로자|受访者|受訪者|民众|民眾|公众|公眾|群体|群體|人士|居民|市民|网民|網民|"
+    r"消费者|消費者|党员|黨員",
+    re.IGNORECASE,
+)
+_ANSWERED = re.compile(
+    r"\b(?:said|say|says|saying|listed|cited|identified|named|agreed|disagreed|answered|"
+    r"responded|believed?|believing|think|thought)\b|응답했|응답한|답했|답한|꼽았|꼽은|꼽혔|"
+    r"지목|선택했|선택한|认为|認為|认同|認同|表示|选择|選擇|回答|赞成|贊成|关注|關注|关心|關心",
+    re.IGNORECASE,
+)
+
+
+def answers(text: str) -> bool:
+    """Shares of people who gave an answer (a people word and a verb of answering in the
+    sentence): no one whole is established, since a question may allow several answers."""
+    return bool(_PEOPLE.search(text) and _ANSWERED.search(text))
+
+
 _CHANGE = lx.compile_words(lx.CHANGE_CUES)
 # the verb after a Korean list (…99.2% 각각 증가하며, …등이 모두 늘었다) or the word before a
 # Chinese or English one (分别增长 10.6% 和 9.1%, rose 5%, 3% and 2% respectively)
