@@ -182,6 +182,9 @@ def summary(results: Sequence[DocResult]) -> dict[str, Any]:
         "false_alarms": fa,
         "real_found": sum(len(d.real_found) for d in results),
         "real_total": sum(d.real_total for d in results),
+        "false_alarm_rules": dict(
+            Counter(f"{f.rule} {f.severity}" for d in results for f in d.false_alarms)
+        ),
     }
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for d in results:
@@ -210,6 +213,8 @@ def _line(name: str, s: dict[str, Any]) -> list[str]:
         f" findings = {fa_share}   (real errors found {f['real_found']}/{f['real_total']})",
         f"    on the originals       {f['errors']} errors,"
         f" {f['error_warning'] - f['errors']} warnings",
+        "    false alarms by rule   "
+        + (", ".join(f"{k} {n}" for k, n in sorted(f["false_alarm_rules"].items())) or "-"),
         f"  facts right (v+s+p)      {_share(a['right'], a['labelled'])}"
         f"   subject ok {a['subject_ok']}, period ok {a['period_ok']} of {a['extracted']} found",
         f"  value-only recall        {_share(a['extracted'], a['labelled'])}",

@@ -21,6 +21,7 @@ from sectorlens.ingest import Context, ingest
 from sectorlens.sources import arrowcsv, textfile
 from sectorlens.sources.chunk import MAX_CELL, Chunk
 from sectorlens.sources.readers import inspect, open_table
+from sectorlens.sources.text import DAMAGE
 from sectorlens.store import connect
 
 HEADER = b"company_permalink,company_name,funding_round_type,funded_at,raised_amount_usd\r\n"
@@ -116,6 +117,50 @@ def test_legacy_lines_damaged_and_oversized_cells_are_repaired_alike(
     assert any(f.startswith("escape_text:") for f in flags)
     cells = [cell for chunk in chunks for row in chunk[1] for cell in row]
     assert "Société Générale" in cells
+
+
+def test_real_text_repair_leaves_alone_and_any_white_space_read_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "rounds.csv"
+    quoted = "\u201cAI\u201d \u2014 caf\u00e9 \u00b7 na\u00efve"  # real text, not damage
+    body = (
+        _rows(2)
+        + f"/company/a,{quoted},seed,2021-01-05,1\r\n".encode()
+        + b"/company/m,Caf\xc3\x83\xc2\xa9 \xe2\x80\x9cLyon\xe2\x80\x9d,seed,2021-01-05,2\r\n"
+        + f"/company/b,{quoted},seed,2021-01-05,3\r\n".encode()
+        + "/company/w,\u3000\x1cWide\u2003,\tseed\x0b,2021-01-05,4\r\n".encode()
+        + _rows(2, 10)
+    )
+    path.write_bytes(HEADER + body)
+    (header, chunks), skips = _both(path, monkeypatch)
+    assert skips == []
+    names = [cell for chunk in chunks for cell in chunk[6][header.index("company_name")]]
+    assert names.count(quoted) == 2 and "Wide" in names
+    rounds = [cell for chunk in chunks for cell in chunk[6][header.index("funding_round_type")]]
+    assert rounds[5] == "seed"
+    flags = [row for chunk in chunks for row in chunk[2].values()]
+    assert flags == [("mojibake:company_name",)]  # only the damaged row is flagged
+
+
+def test_text_of_some_rows_is_their_text(tmp_path: Path) -> None:
+    path = tmp_path / "rounds.csv"
+    body = (
+        _rows(3)
+        + b"/company/m,\xe3\x80\x80Caf\xc3\x83\xc2\xa9 ,seed,2021-01-05,2\r\n"
+        + _rows(4, 9)
+    )
+    path.write_bytes(HEADER + body)
+    _header, chunks = open_table(path, inspect(path), chunk_rows=8)
+    chunk = next(iter(chunks))
+    assert chunk.arrow is not None
+    for rows in ([3], [7, 3, 0], list(range(8)), None):
+        for name in ("company_name", "raised_amount_usd"):
+            whole = chunk.text(name)
+            assert chunk.text_of(name, rows) == (
+                whole if rows is None else [whole[i] for i in rows]
+            )
+    assert chunk.text_of("company_name", [3]) == ["Café"]
 
 
 def test_mac_line_ends_with_mac_roman_lines_stay_on_arrow(
@@ -236,3 +281,39 @@ def test_progress_never_goes_back_when_the_csv_path_takes_over(
     assert sum(len(chunk) for chunk in chunks) == 80
     assert told == sorted(set(told))  # only forward
     assert told[-1] == path.stat().st_size
+
+
+def test_a_column_may_be_damaged_exactly_where_a_damage_character_is() -> None:
+    text = "上海人工智能，２０２１年（한국）"  # CJK, full-width forms (lead byte EF), Hangul
+    assert not arrowcsv._may_be_damaged(text.encode())
+    assert not arrowcsv._may_be_damaged(b"plain ascii")
+    for code in [*range(0x80, 0x300, 7), *range(0x2000, 0x3000, 61), 0xFB01, 0xFB02, 0xF8FF]:
+        char = chr(code)
+        assert DAMAGE.search(char) is None or arrowcsv._may_be_damaged((text + char).encode())
+    for char in "\\\ufffd\u201c\u00e9\ufb02\uf8ff":
+        assert arrowcsv._may_be_damaged((text + char).encode())
+
+
+ITJUZI = (
+    "公司名称,工商名称,公司网址,成立时间,地点,运营状态,行业,子行业,融资时间,轮次,"
+    "融资金额,投资方,融资总额,估值,团队,公司简介,详细地址,公开电话,公开邮箱,笔记"
+)
+
+
+def test_rejected_rows_keep_personal_cells_out_alike(
+    tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "companies.csv"
+    company = (
+        "甲科技,甲有限公司,jia.cn,2015-03-01,北京,运营中,企业服务,SaaS,2018-01-01,A轮,"
+        "1000万人民币,乙资本,-,-,张三,“智能”客服,北京路1号,010-1234,a@jia.cn,"
+    )
+    orphan = ",,,,,,,,2019-01-01,B轮,2000万人民币,丙资本,-,-,李四,,上海路2号,021-5678,b@jia.cn,"
+    lines = [ITJUZI, orphan, company, ",,,,,,,,-,-,-,-,-,-,王五,,,,,", company.replace("甲", "丁")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fast = _store(path, ctx, True, monkeypatch)
+    slow = _store(path, ctx, False, monkeypatch)
+    assert fast == slow
+    raws = [raw for *_, raw in fast[4]]
+    assert len(raws) == 2 and all("公开电话" not in raw and "团队" not in raw for raw in raws)
+    assert "丙资本" in raws[0] and "021-5678" not in raws[0]

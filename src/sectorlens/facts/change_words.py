@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from sectorlens.facts import lexicon as lx
+
 CHANGE_KINDS = ("cagr", "yoy", "qoq", "change")
 _CHANGE = (
     (
@@ -111,6 +113,7 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     (``floor``), a sign right before it (``同比 + 14.52%``, ``▲1.7%``) and a change word right
     after it (``30% 증가``).
     """
+    text = lx.simplified(text)  # 增長, 減少, 上漲 read as 增长, 减少, 上涨 (same length)
     if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
         return "change"  # +30.09%: a signed number states a change
     if floor > 0 and _CHANGE_AFTER.match(text[floor:start]):

@@ -295,10 +295,12 @@ def _starts_item(doc: Document, lines: list[str]) -> set[int]:
             line = doc.line_of(block.span[0]) - 1
             if 0 <= line < n:
                 out.add(line)
-            if block.kind.value == "heading":  # the line after it starts anew
+            # the line after a heading starts anew; so does the next line of text after a
+            # heading the author marked (# …, <h2>) or a list item outside a PDF (- item, <li>)
+            listed = block.kind.value == "list_item" and doc.format != "pdf"
+            if block.kind.value == "heading" or listed:
                 after = doc.line_of(block.span[1] - 1)
-                # so does the next line of text after a heading the author marked (# …, <h2>)
-                while marked and 0 <= after < n and not lines[after].strip():
+                while (marked or listed) and 0 <= after < n and not lines[after].strip():
                     after += 1
                 if 0 <= after < n:
                     out.add(after)

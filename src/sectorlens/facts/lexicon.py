@@ -366,8 +366,8 @@ def compile_words(words: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 # Traditional characters of the change, comparison and framing words, with their simplified
 # forms (one character for one: offsets stay), so that 同比增長 reads as 同比增长 where words are
 # matched; the text itself is never changed.
-_TRAD = "長減漲較與從計統總產額億萬個國為達過預實現業場網鄉鎮類數據環際價們東點進對當兩"
-_SIMP = "长减涨较与从计统总产额亿万个国为达过预实现业场网乡镇类数据环际价们东点进对当两"
+_TRAD = "內長減漲較與從計統總產額億萬個國為達過預實現業場網鄉鎮類數據環際價們東點進對當兩"
+_SIMP = "内长减涨较与从计统总产额亿万个国为达过预实现业场网乡镇类数据环际价们东点进对当两"
 TO_SIMPLIFIED = str.maketrans(_TRAD, _SIMP)
 
 

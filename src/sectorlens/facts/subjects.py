@@ -233,6 +233,8 @@ def subject_of(
     label = _LABEL_COLON.match(sentence[floor:start]) if subject is None else None
     if label is not None and not _MEASURE_ONLY.fullmatch(label.group(1).strip()):
         subject = label.group(1).strip()  # 1) 매출액 : 86,378백만원, Revenue: $5.2 billion
+    if subject is None:
+        subject = _sub_label(sentence, start, floor)
     opened = _open_bracket(sentence, start, floor)
     if opened is not None and floor and not sentence[floor:opened].strip():
         opened = None  # 매출액 3.2조원(QoQ +4.5%): an aside on the number before it
@@ -245,6 +247,31 @@ def subject_of(
         elif outer and not subject and not sentence[opened + 1 : start].strip(" +-−▲▼"):
             subject = outer
     return subject, base
+
+
+# A line that names its measure, then labels each value with a basis: ``EPS: Operating
+# (non-GAAP): $3.34, down 9 percent; GAAP: $3.02, down 13 percent`` (the measure's label first,
+# at the start of the line; each value's label right before it, after a ';' or the measure's).
+_HEAD_LABEL = re.compile(r"^\s*(?:[-•·*]\s*)?([A-Za-z가-힣一-龥][^:：;；\d]{1,60}?)\s*[:：]\s")
+# the label of a basis, not of a measure: GAAP, Operating (non-GAAP), Adjusted, As reported
+_BASIS_LABEL = re.compile(
+    r"(?:operating|adjusted|reported|as\s+reported|(?:non-)?gaap|core|organic|underlying|"
+    r"comparable|consolidated|pro\s+forma|constant\s+currency|연결|별도|조정|회계|合并|母公司|"
+    r"调整后|調整後|报告|報告)(?:\s?(?:basis|기준|口径|口徑))?\s*(?:[(（][^()（）]{1,16}[)）])?$",
+    re.IGNORECASE,
+)
+_SUB_LABEL = re.compile(r"(?:^|[;；]|[:：])\s*([^\s:：;；,，.\d][^:：;；,，\d]{0,30}?)\s*[:：]\s*$")
+
+
+def _sub_label(sentence: str, start: int, floor: int) -> str | None:
+    """``GAAP Diluted EPS`` for the value after ``Diluted EPS: … GAAP:``, else None."""
+    head = _HEAD_LABEL.match(sentence)
+    if head is None or head.end() > start:
+        return None
+    sub = _SUB_LABEL.search(sentence, max(floor, head.end(1)), start)
+    if sub is None or sub.end() != start or not _BASIS_LABEL.match(sub.group(1).strip()):
+        return None  # net income: $1.1 billion after Revenue: … is a measure of its own
+    return f"{sub.group(1).strip()} {head.group(1).strip()}"
 
 
 # A line that is a label and a colon before its value.

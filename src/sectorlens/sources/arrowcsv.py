@@ -229,9 +229,10 @@ class _Chunks:
             refs = [f"L{line}", *(f"L{line + s}" for s in starts[:-1])]
             self.line = line + starts[-1]
         suspect = [
-            pc.match_substring_regex(c, _DAMAGE)
+            found
             for c, d, r in zip(columns, data, read, strict=True)
-            if c is not r or _may_be_damaged(d)  # a column rebuilt for legacy rows: looked at
+            # a column rebuilt for legacy rows is looked at
+            if (c is not r or _may_be_damaged(d)) and (found := self.changed(c)) is not None
         ]
         if big:
             suspect.append(pc.greater(size, MAX_CELL))
@@ -240,6 +241,20 @@ class _Chunks:
         if rows or old:
             self.repair(chunk, table, sorted(rows | old.keys()), old)
         return chunk
+
+    def changed(self, column: pa.Array) -> pa.Array | None:
+        """Where ``column``'s cells would be changed by repair (None: nowhere). Most cells with
+        a character repair acts on (curly quotes, dashes, accents) are real text it leaves as
+        they are: each distinct one is repaired once, and only rows it changes are rebuilt."""
+        damaged = pc.match_substring_regex(column, _DAMAGE)
+        if not pc.any(damaged).as_py():
+            return None
+        cells = pc.unique(pc.filter(column, damaged)).to_pylist()
+        # a cell over MAX_CELL is cut, not repaired: its rows are rebuilt for their size
+        changing = [c for c in cells if len(c) <= MAX_CELL and self.repaired(c)[1]]
+        if not changing:
+            return None
+        return pc.is_in(column, value_set=pa.array(changing, pa.string()))
 
     def legacy_rows(self, columns: list[pa.Array], data: list[bytes]) -> dict[int, list[str]]:
         """The records that are not UTF-8, read in the legacy code page (each a line, as csv
@@ -305,14 +320,27 @@ def _rows(table: pa.Table, rows: list[int]) -> list[list[str]]:
 
 # the UTF-8 bytes every character of text.DAMAGE begins with: a backslash, a lead byte of
 # U+0080-U+02FF, of U+2000-U+2FFF, or U+FB01, U+FB02, U+F8FF, U+FFFD
-_LEADS = (b"\\", *(bytes([b]) for b in range(0xC2, 0xCC)), b"\xe2", b"\xef\xac", b"\xef\xa3\xbf")
+_LEADS = (
+    b"\\",
+    *(bytes([b]) for b in range(0xC2, 0xCC)),
+    b"\xe2",
+    b"\xef\xac",
+    b"\xef\xa3\xbf",
+    b"\xef\xbf\xbd",
+)
+
+
+_NOT_LEADS = bytes(b for b in range(256) if b not in b"\\\xe2\xef" and not 0xC2 <= b < 0xCC)
 
 
 def _may_be_damaged(data: bytes) -> bool:
     """False when no cell of a column (its bytes, valid UTF-8) can hold a text.DAMAGE character."""
     if data.isascii():
         return b"\\" in data
-    return b"\xef\xbf\xbd" in data or any(lead in data for lead in _LEADS)
+    leads = data.translate(None, _NOT_LEADS)  # the bytes a DAMAGE character may begin with
+    if leads.strip(b"\xef"):
+        return True  # a backslash, or a lead byte of U+0080-U+02FF or U+2000-U+2FFF
+    return bool(leads) and any(lead in data for lead in _LEADS[-3:])
 
 
 def _utf8(cell: bytes) -> bool:

@@ -14,11 +14,18 @@ from operator import itemgetter
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from sectorlens.sources.text import DAMAGE, repair
 
 MAX_CELL = 65_536  # characters: a longer cell rejects its row (cell_too_large); it is cut
 KEPT = 200  # characters of an oversized cell kept in the row (and in the reject's raw row)
+
+# the characters str.strip() removes (str.isspace), for Arrow's utf8_trim to remove the same
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 Progress = Callable[[int], None]
 """Called now and then with the bytes consumed so far (estimated from rows for XLSX)."""
@@ -139,7 +146,9 @@ class Chunk:
         Adapters ask for some columns more than once: each is stripped once per chunk."""
         found = self._texts.get(name)
         if found is None:
-            if self.records is None:  # cells of text files and sheets are always text
+            if self.arrow is not None and name in self.header and name not in self._columns:
+                found = self._arrow_text(self._names.index(name), None)
+            elif self.records is None:  # cells of text files and sheets are always text
                 found = list(map(str.strip, self.column(name)))
             else:
                 found = [
@@ -148,6 +157,19 @@ class Chunk:
                 ]
             self._texts[name] = found
         return found.copy()
+
+    def text_of(self, name: str, rows: Sequence[int] | None) -> list[str]:
+        """``text(name)`` of ``rows`` only (every row when None), in their order."""
+        if rows is None:
+            return self.text(name)
+        found = self._texts.get(name)
+        if found is None and self.arrow is not None and name in self.header:
+            if len(rows) < len(self) // 2:  # taken from Arrow: the other cells stay there
+                return self._arrow_text(self._names.index(name), rows)
+            found = self.text(name)
+        elif found is None:
+            found = self.text(name)
+        return list(map(found.__getitem__, rows))
 
     def raw(self, name: str) -> list[str]:
         """Column ``name`` as it was in the file, before repair ('' where absent)."""
@@ -167,11 +189,29 @@ class Chunk:
             found[i] = cells[k]
         return found
 
-    def _cells_at(self, i: int) -> list[str]:
-        """Row ``i``'s cells, header-wide (rows of text files and sheets)."""
+    def _arrow_text(self, k: int, rows: Sequence[int] | None) -> list[str]:
+        """Column ``k`` of an Arrow chunk stripped as ``str.strip`` strips (of ``rows`` only,
+        when given), repaired rows patched in."""
+        assert self.arrow is not None
+        column = self.arrow[k]
+        if rows is not None:
+            column = column.take(pa.array(rows, pa.int64()))
+        found: list[str] = pc.utf8_trim(column, WHITESPACE).to_pylist()
+        if rows is None:
+            for i, cells in self.patched.items():
+                found[i] = cells[k].strip()
+        elif self.patched:
+            for j, i in enumerate(rows):
+                if i in self.patched:
+                    found[j] = self.patched[i][k].strip()
+        return found
+
+    def _cells_at(self, i: int, *, whole: bool = False) -> list[str]:
+        """Row ``i``'s cells, header-wide; a row taken by ``prefetch`` has its hidden cells
+        empty unless ``whole``."""
         if self.rows is not None:
             return self.rows[i]
-        found = self.patched.get(i) or self._picked.get(i)
+        found = self.patched.get(i) or (None if whole else self._picked.get(i))
         if found is not None:
             return found
         if self._cells is None:  # a chunk with rejects: its rows are wanted whole, once
@@ -186,7 +226,11 @@ class Chunk:
         if not wanted:
             return
         index = pa.array(wanted, pa.int64())
-        columns = [column.take(index).to_pylist() for column in self.arrow]
+        blank = [""] * len(wanted)  # a hidden column: never shown, not taken
+        columns = [
+            blank if name in self._hidden else column.take(index).to_pylist()
+            for name, column in zip(self._names, self.arrow, strict=True)
+        ]
         for i, cells in zip(wanted, zip(*columns, strict=True), strict=True):
             self._picked[i] = list(cells)
 
@@ -205,7 +249,7 @@ class Chunk:
         return [
             i
             for i, cell in enumerate(first)
-            if not cell.strip() and not "".join(self._cells_at(i)).strip()
+            if not cell.strip() and not "".join(self._cells_at(i, whole=True)).strip()
         ]
 
     def values_of(self, i: int) -> dict[str, Any]:

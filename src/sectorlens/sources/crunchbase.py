@@ -75,14 +75,14 @@ class CrunchbaseAdapter(Adapter):
         return self.norm.each(f"artefact:{dates}", values, test)
 
     def _places(self, chunk: Chunk, rows: list[int] | None, prefix: str) -> Coded[Located]:
-        keys = list(zip(*(pick(chunk.text(prefix + c), rows) for c in _PLACE), strict=True))
+        keys = list(zip(*(chunk.text_of(prefix + c, rows) for c in _PLACE), strict=True))
         return self.norm.places(keys, self._locate, kind=self.name)
 
     def _locate(self, key: tuple[str, str, str, str]) -> Located:
         return locate(self.norm, key)
 
     def _sectors(self, chunk: Chunk, rows: list[int] | None, column: str) -> Coded[Classified]:
-        return self.norm.sectors(pick(chunk.text(column), rows), self._classify, kind=self.name)
+        return self.norm.sectors(chunk.text_of(column, rows), self._classify, kind=self.name)
 
     def _classify(self, raw: str) -> Classified:
         return self.norm.classify(self.name, {"category": raw}, raw=raw)
@@ -100,14 +100,14 @@ class CrunchbaseAdapter(Adapter):
         if len(keep) < len(batch.company_rows):
             rows = batch.company_rows = [batch.company_rows[j] for j in keep]
             ids, located, classified = pick(ids, keep), located.take(keep), classified.take(keep)
-        names, raw_names = pick(chunk.text("name"), rows), pick(chunk.raw("name"), rows)
+        names, raw_names = chunk.text_of("name", rows), pick(chunk.raw("name"), rows)
         links = pick(permalink, rows)
-        founded_raw = pick(chunk.text("founded_at"), rows)
+        founded_raw = chunk.text_of("founded_at", rows)
         flags: Flags = {}
         for j, bad in enumerate(self._artefacts(raw_names)):
             if bad:
                 flags[batch.company_rows[j]] = ["excel_artefact:name"]
-        totals = pick(chunk.text("funding_total_usd"), rows)
+        totals = chunk.text_of("funding_total_usd", rows)
         for j, bad in enumerate(self._artefacts(totals, dates=True)):
             if bad:
                 flags.setdefault(batch.company_rows[j], []).append(
@@ -123,7 +123,7 @@ class CrunchbaseAdapter(Adapter):
             name_raw=raw_names,
             founded_raw=founded_raw,
             founded=norm.days(founded_raw),
-            status=[s or None for s in pick(chunk.text("status"), rows)],
+            status=[s or None for s in chunk.text_of("status", rows)],
             places=located,
             sectors=classified,
             flags=flags,
@@ -142,7 +142,7 @@ class CrunchbaseAdapter(Adapter):
                 batch.reject([i], "excel_artefact", f"{amount_col} is {amounts[i]!r}")
         rows = batch.kept()
         batch.deal_rows = list(range(len(chunk))) if rows is None else rows
-        date_raw = pick(chunk.text("acquired_at" if acquisition else "funded_at"), rows)
+        date_raw = chunk.text_of("acquired_at" if acquisition else "funded_at", rows)
         amount_raw = pick(amounts, rows)
         flags: Flags = {}
         for j, bad in enumerate(self._artefacts(pick(chunk.raw("company_name"), rows))):
@@ -152,12 +152,12 @@ class CrunchbaseAdapter(Adapter):
             if "E+" in raw or "e+" in raw:
                 flags.setdefault(batch.deal_rows[j], []).append("excel_scientific:" + amount_col)
         if acquisition:
-            currency: Any = [c or "USD" for c in pick(chunk.text("price_currency_code"), rows)]
+            currency: Any = [c or "USD" for c in chunk.text_of("price_currency_code", rows)]
             round_raw: Sequence[str] = ["acquisition"] * len(batch.deal_rows)
-            investors = [v or None for v in pick(chunk.text("acquirer_name"), rows)]
+            investors = [v or None for v in chunk.text_of("acquirer_name", rows)]
         else:
             currency = "USD"
-            round_raw = pick(chunk.text("funding_round_type"), rows)
+            round_raw = chunk.text_of("funding_round_type", rows)
             investors = [None] * len(batch.deal_rows)
         batch.deals = deal_table(
             norm,
@@ -165,7 +165,7 @@ class CrunchbaseAdapter(Adapter):
             rows,
             source=self.name,
             company_id=[f"{self.name}:{p}" for p in pick(permalink, rows)],
-            company_name=[v or None for v in pick(chunk.text("company_name"), rows)],
+            company_name=[v or None for v in chunk.text_of("company_name", rows)],
             date_raw=date_raw,
             dates=norm.days(date_raw),
             round_raw=round_raw,

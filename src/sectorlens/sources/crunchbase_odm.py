@@ -40,25 +40,22 @@ class CrunchbaseOdmAdapter(Adapter):
         batch.deal_rows = list(range(len(chunk))) if rows is None else rows
         names = pick(every, rows)
         usd, own = (
-            pick(chunk.text("raised_amount_usd"), rows),
-            pick(chunk.text("raised_amount"), rows),
+            chunk.text_of("raised_amount_usd", rows),
+            chunk.text_of("raised_amount", rows),
         )
-        codes = pick(chunk.text("raised_amount_currency_code"), rows)
+        codes = chunk.text_of("raised_amount_currency_code", rows)
         use_own = [bool(a) and bool(c) for a, c in zip(own, codes, strict=True)]
         amount_raw = [a if u else b for a, b, u in zip(own, usd, use_own, strict=True)]
         currency = [c if u else "USD" for c, u in zip(codes, use_own, strict=True)]
-        series = pick(chunk.text("funding_round_code"), rows)
-        kinds = pick(chunk.text("funding_round_type"), rows)
+        series = chunk.text_of("funding_round_code", rows)
+        kinds = chunk.text_of("funding_round_type", rows)
         rounds = [f"series {c}" if c else k for c, k in zip(series, kinds, strict=True)]
-        urls = pick(chunk.text("cb_url"), rows)
+        urls = chunk.text_of("cb_url", rows)
         ids = [_company_id(u, n) for u, n in zip(urls, names, strict=True)]
-        date_raw = pick(chunk.text("announced_on"), rows)
+        date_raw = chunk.text_of("announced_on", rows)
         places = list(
             zip(
-                *(
-                    pick(chunk.text(c), rows)
-                    for c in ("country_code", "state_code", "region", "city")
-                ),
+                *(chunk.text_of(c, rows) for c in ("country_code", "state_code", "region", "city")),
                 strict=True,
             )
         )
@@ -74,10 +71,10 @@ class CrunchbaseOdmAdapter(Adapter):
             round_raw=[r or None for r in rounds],
             amount_raw=amount_raw,
             amounts=norm.moneys(amount_raw, currency),
-            investors=[v or None for v in pick(chunk.text("investor_names"), rows)],
+            investors=[v or None for v in chunk.text_of("investor_names", rows)],
             places=norm.places(places, self._locate, kind=self.name),
             sectors=norm.sectors(
-                pick(chunk.text("company_category_list"), rows), self._classify, kind=self.name
+                chunk.text_of("company_category_list", rows), self._classify, kind=self.name
             ),
         )
         return batch

@@ -89,7 +89,7 @@ class CsetAdapter(Adapter):
         entity = chunk.text("original_entity")
         subjects = chunk.text("original_subjects")
         ids = chunk.text("entity_id")
-        series = pick(chunk.text("series"), rows)
+        series = chunk.text_of("series", rows)
         usd = pick(chunk.column("amount_usd"), rows)
         batch.deals = deal_table(
             norm,

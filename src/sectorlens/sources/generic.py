@@ -174,7 +174,7 @@ class GenericAdapter(Adapter):
             column = cols.get(field)
             if not column:
                 return [""] * count
-            values = pick(chunk.text(column), rows)
+            values = chunk.text_of(column, rows)
             if missing_words:
                 values = ["" if v.casefold() in missing_words else v for v in values]
             return values

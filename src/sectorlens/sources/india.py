@@ -40,14 +40,14 @@ class IndiaAdapter(Adapter):
         rows = batch.kept()
         batch.deal_rows = list(range(len(chunk))) if rows is None else rows
         names = pick(every, rows)
-        date_raw = pick(chunk.text("Date"), rows)
-        amount_raw = pick(chunk.text("AmountInUSD"), rows)
-        places = norm.places(pick(chunk.text("CityLocation"), rows), self._locate, kind=self.name)
+        date_raw = chunk.text_of("Date", rows)
+        amount_raw = chunk.text_of("AmountInUSD", rows)
+        places = norm.places(chunk.text_of("CityLocation", rows), self._locate, kind=self.name)
         flags: Flags = {}
         for j, located in places.where("multi", _multi):
             flags[batch.deal_rows[j]] = [f"multi_place:{located.named}"]
-        verticals = blanked(pick(chunk.text("IndustryVertical"), rows))
-        subs = blanked(pick(chunk.text("SubVertical"), rows))
+        verticals = blanked(chunk.text_of("IndustryVertical", rows))
+        subs = blanked(chunk.text_of("SubVertical", rows))
         batch.deals = deal_table(
             norm,
             chunk,
@@ -57,10 +57,10 @@ class IndiaAdapter(Adapter):
             company_name=names,
             date_raw=date_raw,
             dates=norm.days(date_raw, date_format=DATE_FORMAT),
-            round_raw=opts(pick(chunk.text("InvestmentType"), rows)),
+            round_raw=opts(chunk.text_of("InvestmentType", rows)),
             amount_raw=amount_raw,
             amounts=norm.code("money:india", amount_raw, self._money),
-            investors=opts(pick(chunk.text("InvestorsName"), rows)),
+            investors=opts(chunk.text_of("InvestorsName", rows)),
             places=places,
             sectors=norm.sectors(
                 list(zip(verticals, subs, strict=True)), self._classify, kind=self.name

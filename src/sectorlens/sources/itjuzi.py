@@ -119,7 +119,7 @@ class ItjuziAdapter(Adapter):
             rows = batch.company_rows = [rows[j] for j in keep]
             ids, located, classified = pick(ids, keep), located.take(keep), classified.take(keep)
         raw_names = pick(chunk.raw(NAME), rows)
-        founded_raw = pick(chunk.text(FOUNDED), rows)
+        founded_raw = chunk.text_of(FOUNDED, rows)
         artefacts = norm.each("excel_artefact", raw_names, excel_artefact)
         flags = {rows[j]: [f"excel_artefact:{NAME}"] for j, a in enumerate(artefacts) if a}
         return company_table(
@@ -130,12 +130,12 @@ class ItjuziAdapter(Adapter):
             company_id=ids,
             name=pick(name, rows),
             name_raw=raw_names,
-            legal_name=opts(pick(chunk.text(LEGAL), rows)),
-            website=opts(pick(chunk.text(SITE), rows)),
+            legal_name=opts(chunk.text_of(LEGAL, rows)),
+            website=opts(chunk.text_of(SITE, rows)),
             founded_raw=founded_raw,
             founded=norm.days(founded_raw),
-            status=opts(pick(chunk.text(STATUS), rows)),
-            description=opts(pick(chunk.text(DESCRIPTION), rows)),
+            status=opts(chunk.text_of(STATUS, rows)),
+            description=opts(chunk.text_of(DESCRIPTION, rows)),
             places=located,
             sectors=classified,
             flags=flags,
@@ -145,7 +145,7 @@ class ItjuziAdapter(Adapter):
         self, batch: Batch, names: list[str], places: list[str], sectors: list[tuple[str, str]]
     ) -> Any:
         norm, chunk, rows = self.norm, batch.chunk, batch.deal_rows
-        date_raw, amount_raw = pick(chunk.text(DATE), rows), pick(chunk.text(AMOUNT), rows)
+        date_raw, amount_raw = chunk.text_of(DATE, rows), chunk.text_of(AMOUNT, rows)
         return deal_table(
             norm,
             chunk,
@@ -155,10 +155,10 @@ class ItjuziAdapter(Adapter):
             company_name=names,
             date_raw=date_raw,
             dates=norm.days(date_raw),
-            round_raw=pick(chunk.text(ROUND), rows),
+            round_raw=chunk.text_of(ROUND, rows),
             amount_raw=amount_raw,
             amounts=norm.moneys(amount_raw, None),
-            investors=opts(pick(chunk.text(INVESTORS), rows)),
+            investors=opts(chunk.text_of(INVESTORS, rows)),
             # a deal is where its company is: resolved again (remembered), not tallied again
             places=norm.places(places, self._locate, kind=self.name, tally=False),
             sectors=norm.sectors(sectors, self._classify, kind=self.name, tally=False),

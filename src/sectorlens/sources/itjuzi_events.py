@@ -52,9 +52,9 @@ class ItjuziEventsAdapter(Adapter):
         rows = batch.kept()
         batch.deal_rows = list(range(len(chunk))) if rows is None else rows
         names = pick(every, rows)
-        date_raw = pick(chunk.text("date"), rows)
-        amount_raw = pick(chunk.text("amount"), rows)
-        fields = pick(chunk.text("field"), rows)
+        date_raw = chunk.text_of("date", rows)
+        amount_raw = chunk.text_of("amount", rows)
+        fields = chunk.text_of("field", rows)
         batch.deals = deal_table(
             norm,
             chunk,
@@ -64,14 +64,14 @@ class ItjuziEventsAdapter(Adapter):
             company_name=names,
             date_raw=date_raw,
             dates=norm.days(date_raw, date_format="ymd"),
-            round_raw=opts(pick(chunk.text("round"), rows)),
+            round_raw=opts(chunk.text_of("round", rows)),
             amount_raw=amount_raw,
             amounts=norm.code("money:itjuzi_events", amount_raw, self._money),
             investors=[
                 None if blank(v) or v in _NO_INVESTOR else v
-                for v in pick(chunk.text("investor"), rows)
+                for v in chunk.text_of("investor", rows)
             ],
-            places=norm.places(pick(chunk.text("place"), rows), self._locate, kind=self.name),
+            places=norm.places(chunk.text_of("place", rows), self._locate, kind=self.name),
             sectors=norm.sectors(fields, self._classify, kind=self.name),
         )
         return batch

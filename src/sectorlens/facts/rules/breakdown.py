@@ -12,7 +12,12 @@ from itertools import pairwise
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import named_periods
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules import breakdown_lists, breakdown_sums
+from sectorlens.facts.rules import (
+    breakdown_answers,
+    breakdown_lists,
+    breakdown_sums,
+    breakdown_whole_first,
+)
 from sectorlens.facts.rules.breakdown_share import OWN_SHARE, of_the_sentence_before, part_shares
 from sectorlens.facts.rules.breakdown_sums import (
     by_unit,
@@ -121,7 +126,8 @@ def check(ctx: Context) -> list[Finding]:
         if found:
             grouped.update(id(m) for m in members)
     out.extend(_same_base(ctx, [m for m in shares if id(m) not in grouped]))
-    return out
+    # a question's answers, one list item each; a total named before its parts
+    return out + breakdown_answers.check(ctx) + breakdown_whole_first.check(ctx)
 
 
 def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Finding]:

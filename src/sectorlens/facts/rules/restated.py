@@ -264,7 +264,7 @@ def _own(metric: str | None) -> str:
     own = norm(_SELF.sub("", (metric or "").strip()))
     for short, full in _SHORT:
         own = re.sub(rf"{short}$", full, own)
-    return own
+    return restated_terms.acronym(own)
 
 
 _MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)

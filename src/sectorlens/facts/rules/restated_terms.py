@@ -115,3 +115,22 @@ def other_items(ctx: Context, a: Mention, b: Mention, ranks: dict[int, str]) -> 
         return False
     ra, rb = ranks.get(pa), ranks.get(pb)
     return ra is not None and rb is not None and ra != rb
+
+
+# An indicator's acronym and its full names (compared without spaces, in simplified characters):
+# 三季度GDP同比增長4.9% in the headline is 國內生產總值 … 增長4.9% in the body
+_ACRONYMS = {
+    "gdp": ("国内生产总值", "국내총생산", "grossdomesticproduct"),
+    "cpi": ("居民消费价格指数", "消费者物价指数", "소비자물가지수", "consumerpriceindex"),
+    "ppi": ("工业生产者出厂价格指数", "생산자물가지수", "producerpriceindex"),
+    "pmi": ("采购经理指数", "采购经理人指数", "구매관리자지수", "purchasingmanagersindex"),
+}
+
+
+def acronym(metric: str) -> str:
+    """The acronym of an indicator named in full (``國內生產總值`` → ``gdp``), else ``metric``."""
+    key = lx.simplified(metric)
+    for short, names in _ACRONYMS.items():
+        if key == short or any(key in (name, name + short, short + name) for name in names):
+            return short
+    return metric
