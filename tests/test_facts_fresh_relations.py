@@ -229,3 +229,35 @@ def test_shares_of_one_stated_whole_still_fire() -> None:
         "营业收入中，华东地区占比52.1%，华南地区占比31.4%，其他地区占比26.5%。",
     ):
         assert [f.rule for f in flagged(text, "breakdown")] == ["breakdown.sum"], text
+
+
+# --- a headline's whole against an item of the body's breakdown by a dimension ------------------
+
+_FILLER = {
+    "zh": "据报道，该市一季度经济运行总体平稳，各项指标稳中有进，市场预期持续改善。" * 4,
+    "en": "The city's economy was broadly stable in the quarter, and most indicators improved. "
+    * 4,
+}
+_HEADLINE_ITEM = {
+    "zh": "# 3月社会消费品零售总额增长10.9%达27864亿元\n\n{filler}\n\n按消费类型分，3月份，"
+    "餐饮收入2945亿元，增长11.1%；{item}24919亿元，增长10.9%。\n",
+    "en": "# Total retail sales rose 10.9% to $27.9 billion in March 2017\n\n{filler}\n\n"
+    "By type, in March 2017 restaurant retail sales were $2.9 billion, up 11.1%, and "
+    "{item} were $24.9 billion, up 10.9%.\n",
+}
+_ITEM = {
+    "zh": ("商品零售", "社会消费品零售总额"),
+    "en": ("goods retail sales", "total retail sales"),
+}
+
+
+def test_an_item_of_a_breakdown_by_type_does_not_restate_the_headlines_whole() -> None:
+    for lang, text in _HEADLINE_ITEM.items():
+        doc = text.format(filler=_FILLER[lang], item=_ITEM[lang][0])
+        assert flagged(doc, "restated", fmt="md") == [], lang
+
+
+def test_the_headlines_whole_named_again_in_a_breakdown_sentence_still_fires() -> None:
+    for lang, text in _HEADLINE_ITEM.items():
+        doc = text.format(filler=_FILLER[lang], item=_ITEM[lang][1])
+        assert "restated.headline" in {f.rule for f in flagged(doc, "restated", fmt="md")}, lang

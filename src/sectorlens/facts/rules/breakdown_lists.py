@@ -72,6 +72,11 @@ _RESPECTIVELY = re.compile(
 _JOIN = re.compile(r"^[^.。;；]{0,40}$")
 
 
+def dimension_before(text: str, pos: int) -> bool:
+    """The sentence turns to a dimension (``按消费类型分``, ``업종별로는``) before ``pos``."""
+    return any(m.start() < pos for m in _DIMENSION.finditer(text))
+
+
 def by_dimension(text: str, members: Sequence[Mention]) -> list[list[Mention]]:
     """The members split where the sentence turns to another dimension (``업종별로는``)."""
     cuts = [
