@@ -261,3 +261,13 @@ def test_the_headlines_whole_named_again_in_a_breakdown_sentence_still_fires() -
     for lang, text in _HEADLINE_ITEM.items():
         doc = text.format(filler=_FILLER[lang], item=_ITEM[lang][1])
         assert "restated.headline" in {f.rule for f in flagged(doc, "restated", fmt="md")}, lang
+
+
+def test_a_dimension_named_at_length_opens_a_breakdown_too() -> None:
+    text = (
+        "# 全年社会消费品零售总额增长12.9%达9206亿元\n\n"
+        + _FILLER["zh"]
+        + "\n\n按经营地统计，全年城镇消费品零售额8418亿元，增长12.9%；乡村消费品零售额787亿元，"
+        "增长13.5%。按经营单位所在地分，全年城镇网点零售额8102亿元，增长12.9%。\n"
+    )
+    assert flagged(text, "restated", fmt="md") == []

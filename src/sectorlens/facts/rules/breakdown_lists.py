@@ -16,10 +16,11 @@ from itertools import pairwise
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 
-# 업종별로는, 기업 규모별로 보면, 分产业看, 按地区分, 从行业看, by industry, by company size
+# 업종별로는, 기업 규모별로 보면, 分产业看, 按地区分, 按经营单位所在地分, 按经营地统计, 从行业看, by
+# industry, by company size
 _DIMENSION = re.compile(
     r"[가-힣A-Za-z]{1,8}\s?별(?:로(?:는|도)?|\s?(?:로\s?)?보면|\s?로\s?살펴보면)(?![가-힣])|"
-    r"(?:分|按|从)[一-龥]{1,6}(?:看|来看|來看|分|划分|劃分)(?=[,，:：\s]|$)|"
+    r"(?:分|按|从)[一-龥]{1,8}(?:看|来看|來看|分|划分|劃分|统计|統計)(?=[,，:：\s]|$)|"
     r"(?:^|[,;:]\s?(?:and\s|while\s)?)\bby\s(?:company\s|firm\s|business\s)?"
     r"(?:industry|industries|sector|sectors|region|regions|size|country|countries|segment|"
     r"segments|product|products|type|age|market|markets)\b",
