@@ -8,6 +8,8 @@ from sectorlens.facts.rules import (
     balance,
     breakdown,
     breakdown_by,
+    breakdown_continued,
+    breakdown_pairs,
     breakdown_periods,
     breakdown_segments,
     comparison,
@@ -38,6 +40,8 @@ Rule = Callable[[Context], list[Finding]]
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
     "breakdown_by": breakdown_by.check,
+    "breakdown_continued": breakdown_continued.check,
+    "breakdown_pairs": breakdown_pairs.check,
     "breakdown_periods": breakdown_periods.check,
     "breakdown_segments": breakdown_segments.check,
     "share_of": share_of.check,

@@ -3,11 +3,13 @@
 Statistics releases and news state a whole, then its breakdown by one dimension in a sentence of
 its own (``社会消费品零售总额30870亿元。按经营单位所在地分，城镇26164亿元，乡村4706亿元``; ``전체
 매출액은 13조 4637억 원 … 분야별로는 제품 기기가 5조 5077억 원, 서비스가 …``; ``Revenue was $8.2
-billion. By segment, …``). The marker (分…看, 按…分, …별로, 전체 … 중, by segment) says the amounts
-after it are parts of one whole; the whole is the amount of the same unit stated before them that
-they add up to. Where no amount before them is their sum, the nearest one they exceed by a little
-is taken as the whole: the relation is inferred, so the finding is a warning. Parts short of a
-whole say nothing: a list by one dimension may name only its largest items.
+billion. By segment, …``). The marker (分…看, 按…分, 按…统计, …별로, 전체 … 중, by segment) says the
+amounts after it are parts of one whole; the whole is the amount of the same unit stated before
+them that they add up to. A sentence that opens with the whole's name (``全市常住人口中，男性…；
+女性…``) also takes the amount stated under that name before, however far back. Where no
+amount before them is their sum, the nearest one they exceed by a little is taken as the whole:
+the relation is inferred, so the finding is a warning. Parts short of a whole say nothing: a list
+by one dimension may name only its largest items.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, finding, half_unit, point
+from sectorlens.facts.rules.common import Context, finding, half_unit, norm, point
 from sectorlens.facts.rules.levels import stated_level
 from sectorlens.model import Finding, Severity
 
 RULE = "breakdown.by"
 _BY = re.compile(
     r"分[^\d，,。；;\s]{1,8}?看|按[^\d，,。；;\s]{1,10}?分(?!别|別)|"
+    # 按经营地统计, 按地区划分: a dimension counted or cut, as 按…分
+    r"按[^\d，,。；;\s]{1,10}?(?:统计|統計|划分|劃分)(?=[，,:：\s])|"
     r"[가-힣A-Za-z·]{1,8}별(?:로는|로 보면|로 보면|로|\s?(?:시장\s?규모|매출|실적|비중)(?:은|는)?)|"
     r"(?:전체|총)\s?[^\d,.]{0,16}?\s?(?:중|가운데)(?=\s)|"
     r"\bby\s(?:business\s)?(?:segments?|regions?|products?|categor(?:y|ies)|types?|geograph(?:y|ies)|"
@@ -32,6 +36,9 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _BACK = 5  # sentences before the list where its whole may be stated
+# a whole the sentence opens with by name, its parts after it (全市常住人口中，男性…，女性…): the
+# whole's amount is the one of that name stated before, however far back
+_NAMED = re.compile(r"^\s*(?![在于於从從按其])(?P<name>[^\d,，。；;:：\s]{2,12}?)中\s?[,，]")
 _NEAR = Decimal("0.2")  # parts this far over an amount are no parts of it
 
 _OVER = {
@@ -56,7 +63,7 @@ def check(ctx: Context) -> list[Finding]:
     sentences = ctx.extraction.layout.sentences
     for index, members in sorted(by_sentence.items()):
         text = sentences[index].text
-        marker = _BY.search(text)
+        marker = _BY.search(text) or _NAMED.match(text)
         if marker is None:
             continue
         parts = _parts(text, [m for m in members if m.local[0] >= marker.end()])
@@ -67,10 +74,27 @@ def check(ctx: Context) -> list[Finding]:
             if sentences[index].paragraph - sentences[back].paragraph > 2:
                 break
             wholes.extend(reversed(by_sentence.get(back, [])))
-        got = _verdict(ctx, marker.group(0).strip(), parts, _wholes(ctx, parts, wholes))
+        named = _NAMED.match(text)
+        if named is not None:
+            wholes.extend(_of_name(ctx, named.group("name"), index))
+        got = verdict(ctx, marker.group(0).strip(), parts, wholes_of(ctx, parts, wholes))
         if got is not None:
             out.append(got)
     return out
+
+
+def _of_name(ctx: Context, name: str, index: int) -> list[Mention]:
+    """Amounts stated before sentence ``index`` under the metric ``name`` (the nearest first)."""
+    want = norm(name)
+    return [
+        m
+        for m in reversed(ctx.extraction.mentions)
+        if m.sentence is not None
+        and m.sentence < index
+        and m.cell is None
+        and m.change is None
+        and norm(m.metric) == want
+    ]
 
 
 def _unit(m: Mention) -> tuple[object, ...]:
@@ -89,7 +113,7 @@ def _parts(text: str, after: Sequence[Mention]) -> list[Mention]:
     return best if len(dated) <= 1 else []  # 3月 and 1-3月 in one list: two breakdowns
 
 
-def _wholes(ctx: Context, parts: Sequence[Mention], before: Sequence[Mention]) -> list[Mention]:
+def wholes_of(ctx: Context, parts: Sequence[Mention], before: Sequence[Mention]) -> list[Mention]:
     """Amounts before the list that may be its whole: same unit, a level, above every part."""
     top = max(point(m.fact.quantity) or Decimal(0) for m in parts)
     dated = {m.fact.period for m in parts if m.period_source == "sentence"}
@@ -106,16 +130,23 @@ def _wholes(ctx: Context, parts: Sequence[Mention], before: Sequence[Mention]) -
     return out
 
 
-def _verdict(
-    ctx: Context, marker: str, parts: list[Mention], wholes: list[Mention]
+def verdict(
+    ctx: Context,
+    marker: str,
+    parts: list[Mention],
+    wholes: list[Mention],
+    rule: str = RULE,
+    why: str = _WHY,
 ) -> Finding | None:
+    """Parts against the amounts that may be their whole: OK where one is their sum, a warning
+    where they exceed the nearest by a little and none is a little above them, else nothing."""
     total = sum((point(m.fact.quantity) or Decimal(0) for m in parts), Decimal(0))
     tol = sum((half_unit(m.fact.quantity) for m in parts), Decimal(0))
     below: list[Mention] = []
     for w in wholes:
         v = point(w.fact.quantity) or Decimal(0)
         if abs(total - v) <= tol + half_unit(w.fact.quantity):
-            return _finding(ctx, Severity.OK, marker, parts, w, total)
+            return _finding(ctx, Severity.OK, marker, parts, w, total, (rule, why))
         if v < total <= v * (1 + _NEAR):
             below.append(w)
     if any(total <= (point(w.fact.quantity) or 0) <= total * (1 + _NEAR) for w in wholes):
@@ -123,7 +154,7 @@ def _verdict(
     if not below:
         return None
     best = min(below, key=lambda w: total - (point(w.fact.quantity) or Decimal(0)))
-    return _finding(ctx, Severity.WARNING, marker, parts, best, total)
+    return _finding(ctx, Severity.WARNING, marker, parts, best, total, (rule, why))
 
 
 def _finding(
@@ -133,6 +164,7 @@ def _finding(
     parts: list[Mention],
     whole: Mention,
     total: Decimal,
+    rule_why: tuple[str, str],
 ) -> Finding:
     q = whole.fact.quantity
     words = {
@@ -143,4 +175,4 @@ def _finding(
     }
     message = ctx.say(_OK if severity is Severity.OK else _OVER, **words)
     values = [point(q), *(point(m.fact.quantity) for m in parts), total]
-    return finding(RULE, severity, message, [whole, *parts], values, why=_WHY)
+    return finding(rule_why[0], severity, message, [whole, *parts], values, why=rule_why[1])
