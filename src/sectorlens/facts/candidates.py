@@ -97,10 +97,11 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
-# not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万), nor a count
-# (1901家公司, 2000명, 1500 companies: a counter word after the digits makes them a number)
+# not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万, 39만2000명,
+# 1만 2000명), nor a count (1901家公司, 2000명, 1500 companies: a counter word after the digits
+# makes them a number)
 _YEAR = (
-    r"(?<![조억천兆亿億])(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
+    r"(?<![조억만천兆亿億万萬])(?<![조억만兆亿億万萬]\s)(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
     r"(?!\s?(?:家|个|個|户|戶|人|名|项|項|件|辆|輛|개|곳|명|건)"
     r"|\s(?:companies|firms|businesses|people|persons|employees|workers|respondents|households"
     r"|stores)\b)"

@@ -95,9 +95,11 @@ SCALE_ONLY = (
 )
 SCALE_LINE = re.compile(SCALE_ONLY)
 SOURCE_LINE = re.compile(r"^\s*(?:자료|출처|资料来源|来源|數據來源|source|sources)\s*[:：]", re.I)
-BULLET_SYMBOL = re.compile(r"^\s*[•·▪▫○●◦■□※\-–*]")
+# the marks a list item opens with in text as in PDFs (❍ in Korean releases, ▶, ➢, ✓)
+_MARKS = r"•·∙▪▫○●◦■□※◆◇▶►▷➢✓❍\-–*"
+BULLET_SYMBOL = re.compile(rf"^\s*[{_MARKS}]")
 # Korean 가./나./다. markers are left out: wrapped lines start with 다. all the time.
-BULLET = re.compile(r"^\s*(?:[•·▪▫○●◦■□※\-–*]|\d{1,2}[.)]\s|[①-⑳]|[（(]\d{1,2}[)）])")
+BULLET = re.compile(rf"^\s*(?:[{_MARKS}]|\d{{1,2}}[.)]\s|[①-⑳]|[（(]\d{{1,2}}[)）])")
 TERMINAL = tuple(".!?。！？…")
 ABBREVIATIONS = frozenset(
     [
@@ -141,12 +143,12 @@ ABBREVIATIONS = frozenset(
 # --- statements --------------------------------------------------------------------------
 # Trend words: (pattern, direction); continuity words make "the whole period kept going up".
 TREND_UP = (
-    "늘어|늘었|늘고|증가|성장|상승|확대|커지|커졌|상향|인상|增长|增加|上升|提高|扩大|增至|上调|上涨|上行|"
+    "늘어|늘었|늘고|증가|성장|상승|확대|커지|커졌|높아지|높아졌|높아져|상향|인상|增长|增加|上升|提高|扩大|增至|上调|上涨|上行|"
     "increased|increases|increasing|increase|grew|grown|grows|growing|rose|rising|risen|"
     "climbed|expanded|up from"
 )
 TREND_DOWN = (
-    "줄어|줄었|줄고|감소|하락|축소|떨어|하향|인하|下降|下滑|减少|減少|回落|萎缩|下调|下跌|下行|"
+    "줄어|줄었|줄고|감소|하락|축소|떨어|낮아지|낮아졌|낮아져|하향|인하|下降|降低|下滑|减少|減少|回落|萎缩|下调|下跌|下行|"
     "declined|declines|declining|decline|decreased|decreasing|decrease|fell|fallen|falling|"
     "dropped|shrank|contracted|down from"
 )

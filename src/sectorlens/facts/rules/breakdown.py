@@ -150,7 +150,11 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             end = stop.start() if stop else len(text)  # the items end with their clause
             after = [m for m in same if marker.end() <= m.local[0] < end]
             after += (
-                breakdown_lists.items_past_semicolons(text, stop, same, after[0]) if after else []
+                breakdown_lists.items_past_semicolons(
+                    text, stop, same, after[0], before[-1] if before else None
+                )
+                if after
+                else []
             )
             if rates and any(_CHANGE.search(_clause(text, m)) for m in [*before[-1:], *after]):
                 before = []  # 其中禽肉增长6.5%、猪肉下降10.8%: rates of change are no parts
@@ -199,6 +203,8 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
         if _whole_and_parts(shares):
             return []  # 점유율은 70.5%로 삼성전자(42.5%), SK하이닉스(28%): a whole and its parts
         found = sum_verdict(ctx, base or label_of(shares), shares, figure=False)
+        if found.severity is Severity.ERROR and breakdown_lists.answers(text):
+            return []  # over 100%: the answers of people to a question that may take several
         if _each_its_own_share(text, shares):
             # 재생에너지 사용 비율은 65%, 폐기물 재활용 비율은 92%; 女性员工占比32.5%，研发人员占比
             # 45.6%: each item states its own share and no whole is named for the list; one

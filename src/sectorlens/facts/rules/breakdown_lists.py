@@ -16,10 +16,11 @@ from itertools import pairwise
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 
-# 업종별로는, 기업 규모별로 보면, 分产业看, 按地区分, 从行业看, by industry, by company size
+# 업종별로는, 기업 규모별로 보면, 分产业看, 按地区分, 按经营单位所在地分, 按经营地统计, 从行业看, by
+# industry, by company size
 _DIMENSION = re.compile(
     r"[가-힣A-Za-z]{1,8}\s?별(?:로(?:는|도)?|\s?(?:로\s?)?보면|\s?로\s?살펴보면)(?![가-힣])|"
-    r"(?:分|按|从)[一-龥]{1,6}(?:看|来看|來看|分|划分|劃分)(?=[,，:：\s]|$)|"
+    r"(?:分|按|从)[一-龥]{1,8}(?:看|来看|來看|分|划分|劃分|统计|統計)(?=[,，:：\s]|$)|"
     r"(?:^|[,;:]\s?(?:and\s|while\s)?)\bby\s(?:company\s|firm\s|business\s)?"
     r"(?:industry|industries|sector|sectors|region|regions|size|country|countries|segment|"
     r"segments|product|products|type|age|market|markets)\b",
@@ -32,6 +33,30 @@ MULTIPLE = re.compile(
     r"\bselect\sall\sthat\sapply\b|\ball\sthat\sapply\b",
     re.IGNORECASE,
 )
+# people answering a question (79 percent of business owners listed the economy, followed by
+# health care (47 percent); 商界精英(95%)中認為…高於意見領袖(89%)): each share counts those who
+# gave one answer, and a question may take several answers or ask each group its own question
+_PEOPLE = re.compile(
+    r"\b(?:respondents?|owners|voters|consumers|people|adults|members|participants|employees|"
+    r"workers|executives|managers|americans|citizens|residents)\b|응답자|응답\s?기업|응답\s?업체|"
+    r"국민|소비자|근로자|受访者|受訪者|民众|民眾|公众|公眾|群体|群體|人士|居民|市民|网民|網民|"
+    r"消费者|消費者|党员|黨員",
+    re.IGNORECASE,
+)
+_ANSWERED = re.compile(
+    r"\b(?:said|say|says|saying|listed|cited|identified|named|agreed|disagreed|answered|"
+    r"responded|believed?|believing|think|thought)\b|응답했|응답한|답했|답한|꼽았|꼽은|꼽혔|"
+    r"지목|선택했|선택한|认为|認為|认同|認同|表示|选择|選擇|回答|赞成|贊成|关注|關注|关心|關心",
+    re.IGNORECASE,
+)
+
+
+def answers(text: str) -> bool:
+    """Shares of people who gave an answer (a people word and a verb of answering in the
+    sentence): no one whole is established, since a question may allow several answers."""
+    return bool(_PEOPLE.search(text) and _ANSWERED.search(text))
+
+
 _CHANGE = lx.compile_words(lx.CHANGE_CUES)
 # the verb after a Korean list (…99.2% 각각 증가하며, …등이 모두 늘었다) or the word before a
 # Chinese or English one (分别增长 10.6% 和 9.1%, rose 5%, 3% and 2% respectively)
@@ -46,6 +71,11 @@ _RESPECTIVELY = re.compile(
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"^[^.。;；]{0,40}$")
+
+
+def dimension_before(text: str, pos: int) -> bool:
+    """The sentence turns to a dimension (``按消费类型分``, ``업종별로는``) before ``pos``."""
+    return any(m.start() < pos for m in _DIMENSION.finditer(text))
 
 
 def by_dimension(text: str, members: Sequence[Mention]) -> list[list[Mention]]:
@@ -90,12 +120,33 @@ _DATED_CLAUSE = re.compile(
 )
 
 
+def _likeness(a: Mention, b: Mention) -> int:
+    """How alike two metrics are named: the length of their common start and common end."""
+    x, y = (a.metric or "").lower(), (b.metric or "").lower()
+    if not x or not y:
+        return 0
+    return min(_common_start(x, y) + _common_start(x[::-1], y[::-1]), min(len(x), len(y)))
+
+
+def _common_start(x: str, y: str) -> int:
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    return n
+
+
 def items_past_semicolons(
-    text: str, stop: re.Match[str] | None, same: Sequence[Mention], first: Mention
+    text: str,
+    stop: re.Match[str] | None,
+    same: Sequence[Mention],
+    first: Mention,
+    whole: Mention | None = None,
 ) -> list[Mention]:
     """其中，税收收入111065亿元，同比下降5.5%；非税收入24598亿元，同比增长14%: the items of an
     'of which' list go on past ';' while each clause names one more item of the same unit and
-    period as the first, and no other list or total (…；1-5月累计出口102.9GWh: a new statement)."""
+    period as the first, and no other list or total (…；1-5月累计出口102.9GWh: a new statement),
+    nor an item named like the ``whole`` rather than its parts (第二产业投资…，其中制造业投资…；
+    第三产业投资: the next item of the list the whole belongs to)."""
     out: list[Mention] = []
     while stop is not None and stop.group(0) in ";；":
         nxt = STATEMENT.search(text, stop.end())
@@ -108,6 +159,8 @@ def items_past_semicolons(
             break
         if _DATED_CLAUSE.search(clause):
             break  # 1-5月累计, 3분기: a clause that dates itself is a statement of its own
+        if whole is not None and _likeness(more[0], whole) > _likeness(more[0], first):
+            break
         out.append(more[0])
         stop = nxt
     return out

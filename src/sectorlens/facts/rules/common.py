@@ -54,6 +54,15 @@ class Context:
         """The document's top-level parts, for pairing facts across them (read once)."""
         return parts_of(self.extraction)
 
+    @cached_property
+    def openers(self) -> dict[int, Mention]:
+        """The first fact with a metric of each sentence (what the sentence is about)."""
+        out: dict[int, Mention] = {}
+        for m in self.extraction.mentions:
+            if m.sentence is not None and m.metric and m.sentence not in out:
+                out[m.sentence] = m
+        return out
+
     def say(self, texts: dict[str, str], **values: object) -> str:
         """The message in the context's language, with ``values`` filled in."""
         text = texts.get(self.lang, texts["en"]).format(**values)

@@ -21,7 +21,6 @@ from sectorlens.facts.rules.common import (
     Context,
     finding,
     half_unit,
-    norm,
     pct,
     point,
 )
@@ -35,7 +34,7 @@ from sectorlens.facts.rules.moves import (
 )
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import Pair, attached_changes, cross_pairs, find_pairs
-from sectorlens.facts.rules.same_metric import same_metric
+from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.facts.rules.year_on_year import year_on_year
 from sectorlens.model import Finding, Kind, Qualifier, Severity
@@ -151,14 +150,9 @@ def _new_statement(ctx: Context, index: int, text: str, end: int, m: Mention) ->
 
 
 def _other_metric(m: Mention, pair: Pair) -> bool:
-    """A change whose own metric names something else than the pair's levels (total operating
-    expenses increased 42.2% after revenue's from … to …): no relation is stated between them."""
-    if m.level is not None and m.level in (pair.prior.fact.span, pair.current.fact.span):
-        return False  # 期末余额A，期初余额B，下降X%: the rate read as one of the pair's own
-    own, level = norm(m.metric), norm(pair.current.metric or pair.prior.metric)
-    if not own or not level or own in level or level in own:
-        return False
-    return not same_metric(m, pair.current)
+    """A change that names another metric than the pair's levels."""
+    spans = (pair.prior.fact.span, pair.current.fact.span)
+    return other_metric(m, pair.current, spans, pair.prior.metric)
 
 
 def _first_of_each_kind(changes: list[Mention]) -> list[Mention]:

@@ -2,8 +2,10 @@
 
 A report's title, headings and opening highlights restate figures of its body, each a level with
 its change (``exports up 5.6% to $6.17 billion``). The relation is established when the body
-gives a level and a change of the same period and unit whose metrics share a word, and one of the
-two figures is the same as the headline's: then the other must be the same as well. A different
+gives a level and a change of the same period and unit whose metrics share a word (and, for an
+item of a breakdown by a dimension, name one measure: 商品零售 listed 按消费类型分 is a part of
+社会消费品零售总额), and one of the two figures is the same as the headline's: then the other
+must be the same as well. A different
 level with the same change (``$6.67 billion, up 5.6%``), or the same level with the change in the
 other direction (``down 5.6%``), is a warning.
 """
@@ -18,6 +20,7 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules import breakdown_lists
 from sectorlens.facts.rules.common import Context, finding, point, ranges_meet
 from sectorlens.model import Finding, Kind, Severity
 
@@ -124,6 +127,15 @@ def _words(m: Mention) -> set[str]:
     return words
 
 
+def _an_item(ctx: Context, m: Mention) -> bool:
+    """A figure listed as one item of a breakdown by a dimension (按消费类型分, 업종별로는, by
+    segment) its sentence opens before it."""
+    if m.sentence is None:
+        return False
+    text = ctx.extraction.layout.sentences[m.sentence].text
+    return breakdown_lists.dimension_before(text, m.local[0])
+
+
 def _compare(ctx: Context, h: Stated, b: Stated) -> Finding | None:
     ql, bl = h.level.fact.quantity, b.level.fact.quantity
     if (ql.kind, ql.currency, ql.unit) != (bl.kind, bl.currency, bl.unit):
@@ -137,8 +149,11 @@ def _compare(ctx: Context, h: Stated, b: Stated) -> Finding | None:
         return None
     if not any(undated) and h.level.fact.period != b.level.fact.period:
         return None  # an undated body figure may be the headline's, a dated one must match
-    if not _words(h.level) & _words(b.level):
+    hw, bw = _words(h.level), _words(b.level)
+    if not hw & bw:
         return None
+    if not (hw <= bw or bw <= hw) and _an_item(ctx, b.level):
+        return None  # 社会消费品零售总额 and, 按消费类型分, 商品零售: a part of it, not it
     hv, bv = point(ql), point(bl)
     hc, bc = point(h.change.fact.quantity), point(b.change.fact.quantity)
     if None in (hv, bv, hc, bc):

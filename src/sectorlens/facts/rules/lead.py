@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from sectorlens.facts.document import Block
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules import breakdown_lists
 from sectorlens.facts.rules.common import Context, finding, norm, point, ranges_meet
 from sectorlens.facts.rules.parts import cumulative
 from sectorlens.model import Finding, Kind, Severity
@@ -111,7 +112,10 @@ def _pair(
         cands = [
             b
             for b in body
-            if _figure(b) and _same_kind(ctx, t, b) and _alike(name, _name(b, spans))
+            if _figure(b)
+            and _same_kind(ctx, t, b)
+            and _alike(name, own := _name(b, spans))
+            and (own == name or not _an_item(ctx, b))
         ]
         if not cands:
             continue
@@ -123,6 +127,15 @@ def _pair(
         if close is not None:
             out.append(_finding(ctx, Severity.WARNING, t, close))
     return out
+
+
+def _an_item(ctx: Context, m: Mention) -> bool:
+    """A body figure listed as one item of a breakdown by a dimension (by type, 按消费类型分,
+    업종별로는): a part of the lead's whole, not it restated."""
+    if m.sentence is None:
+        return False
+    text = ctx.extraction.layout.sentences[m.sentence].text
+    return breakdown_lists.dimension_before(text, m.local[0])
 
 
 def _figure(m: Mention) -> bool:

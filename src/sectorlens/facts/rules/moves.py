@@ -73,6 +73,15 @@ def _lead(text: str, start: int, reach: int) -> str:
     return text[a:start]
 
 
+_RATE_NAME = re.compile(r"\s?[률율率]")
+
+
+def _moves(words: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The trend words in ``text`` but those naming a rate (물가상승률, 경제성장률, 增长率): the
+    name of a measure says nothing of which way it moved."""
+    return [m for m in words.finditer(text) if not _RATE_NAME.match(text, m.end())]
+
+
 def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
     """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
     lead = _CLAUSE.split(_lead(text, start, reach))[-1]
@@ -80,9 +89,9 @@ def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | No
     if bare is not None:
         return "up" if bare.group(1).lower() in ("up", "higher") else "down"
     tail = re.split(r"[,，;；]", text[end : end + 12])[0]
-    ups = [m.end() for m in _UP.finditer(lead)] + [100 + m.start() for m in _UP.finditer(tail)]
-    downs = [m.end() for m in _DOWN.finditer(lead)]
-    downs += [100 + m.start() for m in _DOWN.finditer(tail)]
+    ups = [m.end() for m in _moves(_UP, lead)] + [100 + m.start() for m in _moves(_UP, tail)]
+    downs = [m.end() for m in _moves(_DOWN, lead)]
+    downs += [100 + m.start() for m in _moves(_DOWN, tail)]
     if not ups and not downs:
         return None
 

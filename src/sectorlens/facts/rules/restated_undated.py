@@ -36,6 +36,43 @@ _BACK = re.compile(
     r"같은\s?기간|동\s?기간|이\s?기간|同期|同一时期|\b(?:the\s)?same\speriod\b", re.I
 )
 _MIN_ASCII = 4  # 'rate' and shorter English metrics name no figure of their own
+_WORD = re.compile(r"[^\W\d_]+")
+_PARTICLE = re.compile(r"(?:의|은|는|이|가|을|를|에서)$")
+# small words and total words: ``total revenue`` and ``revenue`` name one figure
+_SMALL = frozenset(["and", "of", "the", "for", "in", "from", "total", "총", "전체", "合计", "总"])
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _opening_words(ctx: Context, m: Mention) -> tuple[str, ...] | None:
+    """The words of the metric the sentence of ``m`` opens with, when a fact before ``m``."""
+    first = ctx.openers.get(m.sentence) if m.sentence is not None else None
+    if first is None or first is m or first.local[0] > m.local[0] or not first.metric:
+        return None
+    words = (_PARTICLE.sub("", w) for w in _WORD.findall(first.metric.lower()))
+    return tuple(w for w in words if w and w not in _SMALL)
+
+
+def _one_measure(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two different names of one measure's entities: a word in common (``시지역의 취업자``,
+    ``군지역의 취업자``), or for words run together a common ending (``城镇地区就业人员``,
+    ``乡村地区就业人员``)."""
+    if a == b:
+        return False
+    if set(a) & set(b):
+        return True
+    x, y = "".join(a), "".join(b)
+    n = 0
+    while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
+        n += 1
+    return n >= 2 and bool(_CJK.match(x[-1]))
+
+
+def _parallel(ctx: Context, a: Mention, b: Mention) -> bool:
+    """Two sentences that open with one measure of two entities (``9개 도 시지역의 취업자는
+    …, 고용률은 59.7%``, ``9개 도 군지역의 취업자는 …, 고용률은 67.3%``): each figure is
+    its own entity's, the two state no figure twice."""
+    wa, wb = _opening_words(ctx, a), _opening_words(ctx, b)
+    return bool(wa and wb and _one_measure(wa, wb))
 
 
 def time_words(text: str) -> frozenset[str]:
@@ -66,6 +103,8 @@ def twins(ctx: Context, a: Mention, b: Mention, metric: str, *, strict: bool = F
         return False
     sentences = ctx.extraction.layout.sentences
     first, later = sorted((a, b), key=lambda m: m.sentence or 0)
+    if _parallel(ctx, first, later):
+        return False
     words_first = time_words(sentences[first.sentence or 0].text)
     text_later = sentences[later.sentence or 0].text
     words_later = time_words(text_later)

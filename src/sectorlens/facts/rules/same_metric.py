@@ -37,6 +37,25 @@ def _cjk_core(metric: str | None) -> str:
     return core if len(core) >= 2 else ""
 
 
+def other_metric(
+    change: Mention,
+    level: Mention,
+    levels: tuple[tuple[int, int], ...] = (),
+    words: str | None = None,
+) -> bool:
+    """A change whose own metric names something else than its level's (``취업자는 … 17만명
+    증가하였고, 고용률은 62.5%로``; total operating expenses increased 42.2% after revenue's
+    from … to …): no relation is stated between them. ``levels`` are the spans of the level
+    facts: a rate read as one of them (期末余额A，期初余额B，下降X%) is the level's own;
+    ``words`` the levels' metric where ``level`` names none."""
+    if change.level is not None and change.level in levels:
+        return False
+    own, of_level = norm(change.metric), norm(level.metric or words)
+    if not own or not of_level or own in of_level or of_level in own:
+        return False
+    return not same_metric(change, level)
+
+
 def same_metric(a: Mention, b: Mention) -> bool:
     """One metric in two places: the same words (``Total revenue`` and ``Total revenues``), a
     table cell's row label read with the label row above it (``Revenues:`` ·

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from sectorlens.facts.document import Table
@@ -207,6 +208,8 @@ def share_columns(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     out: list[Finding] = []
     cols = sorted({c for _, c in grid})
     openers = _openers(grid, table)
+    share_cols: list[int] = []
+    groups: list[tuple[int, list[list[Mention]]]] = []
     for col in cols:
         column = [m for (_, c), m in sorted(grid.items()) if c == col]
         if len(column) < 3 or any(
@@ -218,12 +221,41 @@ def share_columns(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
         )
         if not SHARE_HEAD.search(head) or _CHANGED.search(table.column_header(col)):
             continue  # 份额变化, share change: points, not shares
-        for cells in _by_section(column, openers):
-            out.extend(_share_group(ctx, table, col, cells))
+        share_cols.append(col)
+        groups.append((col, _by_section(column, openers)))
+    for col, sections in groups:
+        for cells in sections:
+            out.extend(_share_group(ctx, table, col, cells, _across(grid, share_cols)))
     return out
 
 
-def _share_group(ctx: Context, table: Table, col: int, cells: list[Mention]) -> list[Finding]:
+def _across(grid: Grid, cols: list[int]) -> Callable[[Sequence[Mention], Mention], bool]:
+    """A subtotal row of a share column holds in every share column that has its rows: 7% +
+    5% next to 11% in one quarter's column is the rounding of two brands, not a subtotal."""
+
+    def confirmed(above: Sequence[Mention], row: Mention) -> bool:
+        rows = [m.cell[1] for m in above if m.cell is not None]
+        if row.cell is None or len(rows) != len(above):
+            return False
+        for col in cols:
+            parts = [grid.get((r, col)) for r in rows]
+            total = grid.get((row.cell[1], col))
+            if total is None or any(p is None for p in parts):
+                continue
+            if not within([p for p in parts if p is not None], total):
+                return False
+        return True
+
+    return confirmed
+
+
+def _share_group(
+    ctx: Context,
+    table: Table,
+    col: int,
+    cells: list[Mention],
+    confirmed: Callable[[Sequence[Mention], Mention], bool],
+) -> list[Finding]:
     """One whole's shares in one column: at most 100%, and 100% where 'others' closes the list."""
     out: list[Finding] = []
     if len(cells) >= 2:
@@ -233,7 +265,8 @@ def _share_group(ctx: Context, table: Table, col: int, cells: list[Mention]) -> 
         if len({m.fact.period for m in cells}) > 1:
             return out
         others = any(OTHERS.search(x) for x in labels)
-        cells = collapse(cells)  # a subtotal row (A + B + C) stands for the rows it adds up
+        # a subtotal row (A + B + C) stands for the rows it adds up, in every share column
+        cells = collapse(cells, confirmed)
         total = sum_of(cells)
         tol = sum((half_unit(m.fact.quantity) for m in cells), Decimal(0))
         words = {"label": table.column_header(col), "n": len(cells), "total": pct(total)}

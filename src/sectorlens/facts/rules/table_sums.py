@@ -11,7 +11,7 @@ title says share) with an 'others' row is one whole: it adds up to 100%.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -324,13 +324,18 @@ def within(parts: Sequence[Mention], total: Mention) -> bool:
     return abs(sum_of(parts) - (point(total.fact.quantity) or Decimal(0))) <= tol
 
 
-def collapse(parts: list[Mention]) -> list[Mention]:
-    """Drop the rows a subtotal row right below them already adds up (Raw materials … 12,993)."""
+def collapse(
+    parts: list[Mention],
+    confirmed: Callable[[Sequence[Mention], Mention], bool] | None = None,
+) -> list[Mention]:
+    """Drop the rows a subtotal row right below them already adds up (Raw materials … 12,993);
+    ``confirmed`` (the rows above, the subtotal) must agree where given."""
     out = list(parts)
     i = 2
     while i < len(out):
         for k in range(i, 1, -1):
-            if within(out[i - k : i], out[i]):
+            above = out[i - k : i]
+            if within(above, out[i]) and (confirmed is None or confirmed(above, out[i])):
                 out = out[: i - k] + out[i:]
                 i -= k
                 break

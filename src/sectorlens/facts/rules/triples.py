@@ -17,6 +17,7 @@ from sectorlens.facts.rules.common import Context, finding, half_unit, pct, poin
 from sectorlens.facts.rules.moves import direction_word
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import Pair, attached_changes, is_level, is_prior, unit_of
+from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "derived.growth"
@@ -54,13 +55,26 @@ def stated_triples(
         if level.fact.quantity.kind in (Kind.PERCENT, Kind.PP):
             continue
         changes = attached_changes(text, members, Pair(level, level, True))
-        amounts = [m for m in changes if unit_of(m) == unit_of(level)]
-        rates = [m for m in changes if m.fact.quantity.kind is Kind.PERCENT]
+        # 취업자는 …명으로 …명 증가하였고, 고용률은 62.5%로 (고용률은 0.6%p 상승한 62.5%): from
+        # a change naming another measure on, the run is that measure's, not the level's
+        own = _own_run(changes, level)
+        amounts = [m for m in own if unit_of(m) == unit_of(level)]
+        rates = [m for m in own if m.fact.quantity.kind is Kind.PERCENT]
         if len(amounts) != 1 or len(rates) != 1:
             continue
         got = _verdict(ctx, text, level, amounts[0], rates[0])
         if got is not None:
             out.append(got)
+    return out
+
+
+def _own_run(changes: Sequence[Mention], level: Mention) -> list[Mention]:
+    """The changes attached to ``level`` up to the first that names another metric."""
+    out = []
+    for m in sorted(changes, key=lambda x: x.local[0]):
+        if other_metric(m, level):
+            break
+        out.append(m)
     return out
 
 
