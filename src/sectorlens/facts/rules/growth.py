@@ -15,6 +15,7 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.cagr import check_cagr, cross_cagr
+from sectorlens.facts.rules.change_basis import only_comparison, other_comparison
 from sectorlens.facts.rules.common import (
     ACTUAL_DIRECTION,
     CLAIMED_DIRECTION,
@@ -105,6 +106,7 @@ def check(ctx: Context) -> list[Finding]:
                     if id(m) not in taken
                     and not _other_metric(m, pair)
                     and not _new_statement(ctx, index, text, end, m)
+                    and not other_comparison(text, pair, m)
                 ]
             )
             for m in changes:
@@ -156,8 +158,8 @@ def _other_metric(m: Mention, pair: Pair) -> bool:
     if m.level is not None and m.level in (pair.prior.fact.span, pair.current.fact.span):
         return False  # 期末余额A，期初余额B，下降X%: the rate read as one of the pair's own
     own, level = norm(m.metric), norm(pair.current.metric or pair.prior.metric)
-    if not own or not level or own in level or level in own:
-        return False
+    if not own or not level or own in level or level in own or only_comparison(m.metric or ""):
+        return False  # 전분기 8.55% 대비 0.59%포인트: the period compared with names no measure
     return not same_metric(m, pair.current)
 
 
@@ -213,6 +215,8 @@ def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding |
         return None
     if _ANNUAL.search(text[max(0, m.local[0] - 40) : m.local[1] + 20]):
         return None
+    if pair.prior.sentence == m.sentence and other_comparison(text, pair, m):
+        return None  # 同比 against last month's level; a real rate against nominal amounts
     stated = _signed_stated(text, m)
     a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
     b_lo, b_hi = level_bounds(pair.current.fact.quantity)

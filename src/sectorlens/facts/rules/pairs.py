@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import point
-from sectorlens.facts.rules.levels import per_unit
+from sectorlens.facts.rules.levels import inherit_per_unit, per_unit
 from sectorlens.facts.rules.moves import near_trend, rate_levels
 from sectorlens.facts.rules.pair_words import or_share, share_of
 from sectorlens.model import Kind
@@ -76,7 +76,7 @@ _CHANGE_VERB_AFTER = re.compile(
 _CHANGE_VERB_BEFORE = re.compile(
     r"(?:\bby|(?:increase|decrease|rise|decline|gain|drop|growth)\sof|rose|fell|grew|gained|"
     r"dropped|declined|jumped|slipped|climbed|"
-    r"增加了?|减少了?|減少了?|增长了?|下降了?|增|减|涨|跌)\s*"
+    r"增加了?|减少了?|減少了?|增长了?|下降了?|增产了?|减产了?|增|减|涨|跌)\s*"
     r"(?:approximately|about|some|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
@@ -181,6 +181,7 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
     out = []
     keys = {id(m): (*unit_of(m), per_unit(text, m)) for m in members}
     levels = [m for m in members if is_level(text, m)]
+    inherit_per_unit(text, levels, keys)
     if rate_levels(text):  # 10월(2.0%)보다 상승폭이 줄었지만 11월 1.5% 올라: rates as levels
         levels = [
             m
@@ -267,6 +268,11 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         if m.local[0] < hi or id(m) in levels:
             continue
         gap = text[last : m.local[0]]
+        close = _in_other_unit(text, gap, m, pair)
+        if close is not None:
+            last = close  # 61791万吨(12358亿斤), 增加166万吨(33亿斤): the figure in another unit
+            continue
+        gap = _BRACKETED.sub("", gap)  # 13659.6万吨(2731.9亿斤),比2013年增产: a note, no words
         if len(gap) > _reach(gap) or _SENTENCE_END.search(gap) or _STOP.search(gap):
             break
         if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
@@ -294,6 +300,22 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
     return out
 
 
+_CLOSE = re.compile(r"\s?[)）]")
+# a bracketed note without figures of its own read (亿斤 and 亩 equivalents, an abbreviation)
+_BRACKETED = re.compile(r"[(（][^()（）%％]{1,24}[)）]")
+
+
+def _in_other_unit(text: str, gap: str, m: Mention, pair: Pair) -> int | None:
+    """Where the bracket ends, for an amount in brackets right after a figure that is in another
+    unit than the pair (the same figure converted, ``(12358亿斤)``); None otherwise."""
+    if gap.strip() not in ("(", "（") or m.fact.quantity.kind in (Kind.PERCENT, Kind.PP):
+        return None
+    if unit_of(m) == unit_of(pair.current):
+        return None
+    close = _CLOSE.match(text, m.local[1])
+    return None if close is None else close.end()
+
+
 def _reach(gap: str) -> int:
     """How far a change may stand from its level: a few CJK characters, or a few words."""
     return 28 if gap.isascii() else 14
@@ -319,6 +341,10 @@ def _changelike(text: str, m: Mention, pair: Pair) -> bool:
 _ANAPHORA = re.compile(
     r"^\W{0,3}(?:(?:this|the|that)\s(?:increase|decrease|rise|decline|growth|gain|drop|reduction)"
     r"\s(?:of|was)\s(?:approximately\s|about\s|nearly\s)?"
+    # This represents an increase in adjusted diluted earnings per share of 14.6 percent
+    r"|(?:this|that|which)\s(?:represents|reflects|is|was)\s(?:an?\s)?"
+    r"(?:increase|decrease|rise|decline|growth|gain|drop|reduction)\s(?:in\s[\w\s'-]{1,60}?\s)?"
+    r"of\s(?:approximately\s|about\s|nearly\s)?"
     r"|(?:这一|这个|此|该|這一)(?:增长|增幅|下降|降幅|增長|下降)(?:为|是|达|為)?"
     r"|이\s?(?:증가|감소)(?:율|폭)?[은는]\s?)$",
     re.I,
