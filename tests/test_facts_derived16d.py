@@ -192,3 +192,77 @@ def test_a_bracketed_note_does_not_end_the_changes_of_a_level(ok: str, bad: str)
 )
 def test_a_point_change_against_the_period_compared_with(ok: str, bad: str) -> None:
     fires(ok, bad, "derived.change")
+
+
+# --- a CAGR with a span of its own, other than the years of the levels before it --------------
+
+
+@pytest.mark.parametrize(
+    ("other_span", "same_span"),
+    [
+        (
+            "매출은 2020년 100억원에서 2023년 200억원으로 늘었으며, 2023~2028년 연평균 15% 성장할 "
+            "전망이다.\n",
+            "매출은 2020년 100억원에서 2023년 200억원으로 늘어, 2020~2023년 연평균 15% 성장했다.\n",
+        ),
+        (
+            "市场规模从2020年的100亿元增长到2023年的200亿元，2023-2028年年均复合增长率预计为15%。\n",
+            "市场规模从2020年的100亿元增长到2023年的200亿元，2020-2023年年均复合增长率为15%。\n",
+        ),
+        (
+            "Revenue grew from $10 billion in 2020 to $20 billion in 2023 and is forecast to grow "
+            "at a CAGR of 15% from 2023 to 2028.\n",
+            "Revenue grew from $10 billion in 2020 to $20 billion in 2023, a CAGR of 15% from 2020 "
+            "to 2023.\n",
+        ),
+    ],
+)
+def test_a_cagr_over_other_years_is_not_checked_against_the_levels(
+    other_span: str, same_span: str
+) -> None:
+    assert flagged(other_span, "derived.cagr") == [], other_span
+    assert flagged(same_span, "derived.cagr"), same_span  # 100 → 200 in 3 years is 26%
+
+
+# --- lists stated 'respectively', and a Korean clause that ends with its verb ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue and operating income were $5.2 billion and $1.1 billion, up 12% and 15% "
+        "respectively, compared with $4.6 billion and $0.96 billion a year ago.\n",
+        "营业收入和净利润分别为52亿元和11亿元，分别增长12%和15%，上年同期分别为46亿元和9.6亿元。\n",
+        "매출과 영업이익은 각각 52억원과 11억원으로 전년(46억원, 9.6억원) 대비 각각 12%, 15% "
+        "늘었다.\n",
+    ],
+)
+def test_levels_listed_respectively_are_not_paired_across_measures(text: str) -> None:
+    assert flagged(text, "derived.growth") == [], text
+    assert flagged(text, "trend.levels") == [], text
+
+
+@pytest.mark.parametrize(
+    ("ok", "bad"),
+    [
+        (
+            "3분기 중국 벤처투자는 21억 달러로 2분기(28억 달러)보다 25% 줄었고 유럽은 15억 "
+            "달러로 10% 늘었다.\n",
+            "3분기 중국 벤처투자는 21억 달러로 2분기(28억 달러)보다 35% 줄었고 유럽은 15억 "
+            "달러로 10% 늘었다.\n",
+        ),
+        (
+            "中国风险投资第三季度为21亿美元，较第二季度的28亿美元下降25%，而欧洲为15亿美元，增长10%。\n",
+            "中国风险投资第三季度为21亿美元，较第二季度的28亿美元下降35%，而欧洲为15亿美元，增长10%。\n",
+        ),
+        (
+            "Q3 venture investment in China was $2.1 billion, down 25% from $2.8 billion in Q2, "
+            "while Europe drew $1.5 billion, up 10%.\n",
+            "Q3 venture investment in China was $2.1 billion, down 35% from $2.8 billion in Q2, "
+            "while Europe drew $1.5 billion, up 10%.\n",
+        ),
+    ],
+)
+def test_the_earlier_level_pairs_with_its_own_clause_not_the_next_item(ok: str, bad: str) -> None:
+    fires(ok, bad, "derived.growth")
+    assert flagged(ok, "trend.levels") == [], ok

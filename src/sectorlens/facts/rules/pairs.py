@@ -32,7 +32,9 @@ _TO_BEFORE = re.compile(
 # Between ``from A`` and its ``to B``: a few words, no clause boundary.
 # …, whereas …: 늘어난 데 비해, 반면, 而 open a clause about another item
 _CLAUSE_BREAK = re.compile(
-    r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b|데\s?(?:비해|반해)|반면|而|但"
+    r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b|데\s?(?:비해|반해)|반면|而|但|"
+    # 25% 줄었고 유럽은 15억 달러로: a Korean clause ends with its verb
+    r"(?:었|였|했|았)고\s|(?:으)?며\s|지만\s|는데\s"
 )
 # A level compared with: 5.44%보다, 8.55% 대비, 785조원에 비해, than $3 billion
 _THAN_AFTER = re.compile(
@@ -97,9 +99,19 @@ def unit_of(m: Mention) -> tuple[object, ...]:
     return (q.kind, q.currency, q.unit)
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b|分别|分別|각각", re.I)
+# 较第二季度的28亿美元, 相比2021年5月的12.4%: the level of the period compared with
+_VERSUS_PERIOD_OF = re.compile(
+    r"(?:较|相比|相较|比)\s?[^，,。；;]{0,10}?(?:季度|月份?|年度?|期|周)(?:末|底)?的\s*"
+    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$"
+)
+
+
 def change_amount(text: str, m: Mention) -> bool:
     """An amount stated as a change: ``by $63 million``, ``45조원, 5.8% 늘었다``."""
     start, end = m.local
+    if _VERSUS_PERIOD_OF.search(text[max(0, start - 20) : start]):
+        return False  # 较第二季度的28亿美元下降25%: the level compared with, then the change
     if _CHANGE_VERB_AFTER.match(text[end : end + 24]):
         return True
     lead = text[max(0, start - 16) : start]
@@ -160,6 +172,7 @@ def is_prior(text: str, m: Mention) -> bool:
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
         or _OPENING.search(text[max(0, start - 12) : start]) is not None
+        or _VERSUS_PERIOD_OF.search(text[max(0, start - 20) : start]) is not None
         or _FROM_YEAR_WHEN.search(text[max(0, start - 80) : start]) is not None
         or _COMPARED_OF.search(text[max(0, start - 90) : start]) is not None
         or bool(
@@ -193,6 +206,8 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
         if not is_prior(text, prior) or id(prior) in paired:
             continue
         same = [x for x in levels if keys[id(x)] == keys[id(prior)] and x is not prior]
+        if len(same) >= 2 and _RESPECTIVELY.search(text):
+            continue  # A and B, up 12% and 15% respectively, from C and D: pairs by position
         later = [x for x in same if x.local[0] > prior.local[0] and id(x) not in paired]
         earlier = [x for x in same if x.local[0] < prior.local[0] and id(x) not in paired]
         between = text[prior.local[1] : later[0].local[0]] if later else ""
