@@ -266,3 +266,41 @@ def test_levels_listed_respectively_are_not_paired_across_measures(text: str) ->
 def test_the_earlier_level_pairs_with_its_own_clause_not_the_next_item(ok: str, bad: str) -> None:
     fires(ok, bad, "derived.growth")
     assert flagged(ok, "trend.levels") == [], ok
+
+
+# --- a loss compared with a profit: figures of opposite sign written positive -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The net loss was $1.2 billion, compared with net income of $0.8 billion a year ago, a "
+        "decrease of $2.0 billion.\n",
+        "영업손실은 120억원으로 전년 동기(영업이익 80억원) 대비 200억원 감소했다.\n",
+        "公司本期净亏损1.2亿元，上年同期的净利润0.8亿元，同比减少2.0亿元。\n",
+    ],
+)
+def test_a_loss_is_not_paired_with_a_profit(text: str) -> None:
+    assert flagged(text, "derived") == [], text
+    assert flagged(text, "trend.levels") == [], text
+
+
+@pytest.mark.parametrize(
+    ("ok", "bad"),
+    [
+        (
+            "Net loss narrowed to $1.5 billion from a net loss of $3.2 billion, down 53.1%.\n",
+            "Net loss narrowed to $1.5 billion from a net loss of $3.2 billion, down 43.1%.\n",
+        ),
+        (
+            "순손실은 150억원으로 전년(320억원) 대비 53.1% 줄었다.\n",
+            "순손실은 150억원으로 전년(320억원) 대비 43.1% 줄었다.\n",
+        ),
+        (
+            "净亏损为1.5亿元，较上年同期的净亏损3.2亿元减少53.1%。\n",
+            "净亏损为1.5亿元，较上年同期的净亏损3.2亿元减少43.1%。\n",
+        ),
+    ],
+)
+def test_two_losses_are_still_paired(ok: str, bad: str) -> None:
+    fires(ok, bad, "derived.growth")

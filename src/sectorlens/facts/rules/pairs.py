@@ -17,7 +17,15 @@ from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import point
 from sectorlens.facts.rules.levels import inherit_per_unit, per_unit
 from sectorlens.facts.rules.moves import near_trend, rate_levels
-from sectorlens.facts.rules.pair_words import or_share, share_of
+from sectorlens.facts.rules.pair_words import (
+    BRACKETED,
+    RESPECTIVELY,
+    in_other_unit,
+    opposite_sign,
+    or_share,
+    share_of,
+    versus_period,
+)
 from sectorlens.model import Kind
 
 # a bullet mark in running text (■ 실업률은 … ■ 취업자는 …) starts a new statement
@@ -99,18 +107,10 @@ def unit_of(m: Mention) -> tuple[object, ...]:
     return (q.kind, q.currency, q.unit)
 
 
-_RESPECTIVELY = re.compile(r"\brespectively\b|分别|分別|각각", re.I)
-# 较第二季度的28亿美元, 相比2021年5月的12.4%: the level of the period compared with
-_VERSUS_PERIOD_OF = re.compile(
-    r"(?:较|相比|相较|比)\s?[^，,。；;]{0,10}?(?:季度|月份?|年度?|期|周)(?:末|底)?的\s*"
-    r"(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$"
-)
-
-
 def change_amount(text: str, m: Mention) -> bool:
     """An amount stated as a change: ``by $63 million``, ``45조원, 5.8% 늘었다``."""
     start, end = m.local
-    if _VERSUS_PERIOD_OF.search(text[max(0, start - 20) : start]):
+    if versus_period(text, start):
         return False  # 较第二季度的28亿美元下降25%: the level compared with, then the change
     if _CHANGE_VERB_AFTER.match(text[end : end + 24]):
         return True
@@ -172,7 +172,7 @@ def is_prior(text: str, m: Mention) -> bool:
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
         or _OPENING.search(text[max(0, start - 12) : start]) is not None
-        or _VERSUS_PERIOD_OF.search(text[max(0, start - 20) : start]) is not None
+        or versus_period(text, start)
         or _FROM_YEAR_WHEN.search(text[max(0, start - 80) : start]) is not None
         or _COMPARED_OF.search(text[max(0, start - 90) : start]) is not None
         or bool(
@@ -206,7 +206,7 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
         if not is_prior(text, prior) or id(prior) in paired:
             continue
         same = [x for x in levels if keys[id(x)] == keys[id(prior)] and x is not prior]
-        if len(same) >= 2 and _RESPECTIVELY.search(text):
+        if len(same) >= 2 and RESPECTIVELY.search(text):
             continue  # A and B, up 12% and 15% respectively, from C and D: pairs by position
         later = [x for x in same if x.local[0] > prior.local[0] and id(x) not in paired]
         earlier = [x for x in same if x.local[0] < prior.local[0] and id(x) not in paired]
@@ -231,6 +231,8 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
             and not _foreign_number(text, prior.local[1], later[0].local[0], members)
         ) and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0])):
             pair = Pair(prior, later[0], _TO_AFTER.match(text[later[0].local[1] :]) is not None)
+        if pair is not None and opposite_sign(text, pair.prior, pair.current):
+            pair = None  # net loss of $1.2 billion, compared with net income of $0.8 billion
         if pair is not None:
             paired |= {id(pair.prior), id(pair.current)}
             out.append(pair)
@@ -283,11 +285,11 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         if m.local[0] < hi or id(m) in levels:
             continue
         gap = text[last : m.local[0]]
-        close = _in_other_unit(text, gap, m, pair)
+        close = in_other_unit(text, gap, m, unit_of(pair.current))
         if close is not None:
             last = close  # 61791万吨(12358亿斤), 增加166万吨(33亿斤): the figure in another unit
             continue
-        gap = _BRACKETED.sub("", gap)  # 13659.6万吨(2731.9亿斤),比2013年增产: a note, no words
+        gap = BRACKETED.sub("", gap)  # 13659.6万吨(2731.9亿斤),比2013年增产: a note, no words
         if len(gap) > _reach(gap) or _SENTENCE_END.search(gap) or _STOP.search(gap):
             break
         if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
@@ -313,22 +315,6 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
     ):
         out.extend(run)
     return out
-
-
-_CLOSE = re.compile(r"\s?[)）]")
-# a bracketed note without figures of its own read (亿斤 and 亩 equivalents, an abbreviation)
-_BRACKETED = re.compile(r"[(（][^()（）%％]{1,24}[)）]")
-
-
-def _in_other_unit(text: str, gap: str, m: Mention, pair: Pair) -> int | None:
-    """Where the bracket ends, for an amount in brackets right after a figure that is in another
-    unit than the pair (the same figure converted, ``(12358亿斤)``); None otherwise."""
-    if gap.strip() not in ("(", "（") or m.fact.quantity.kind in (Kind.PERCENT, Kind.PP):
-        return None
-    if unit_of(m) == unit_of(pair.current):
-        return None
-    close = _CLOSE.match(text, m.local[1])
-    return None if close is None else close.end()
 
 
 def _reach(gap: str) -> int:
