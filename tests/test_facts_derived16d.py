@@ -304,3 +304,61 @@ def test_a_loss_is_not_paired_with_a_profit(text: str) -> None:
 )
 def test_two_losses_are_still_paired(ok: str, bad: str) -> None:
     fires(ok, bad, "derived.growth")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "영업활동 현금흐름은 120억원 순유출로 전년(340억원 순유입) 대비 460억원 감소했다.\n",
+        "经营活动现金净流出1.2亿元，上年同期为净流入3.4亿元，同比减少4.6亿元。\n",
+        "Net cash used in operating activities was $1.2 billion, compared with net cash provided "
+        "by operating activities of $3.4 billion a year earlier, a decrease of $4.6 billion.\n",
+    ],
+)
+def test_an_outflow_is_not_paired_with_an_inflow(text: str) -> None:
+    assert flagged(text, "derived") == [], text
+
+
+# --- a level stated as a share of another is no change ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이 모델의 학습 비용은 1만 달러로, 경쟁 모델(10만 달러) 대비 10% 수준이다.\n",
+        "该模型训练成本为1万美元，仅为竞争模型10万美元的10%。\n",
+        "The model cost $10,000 to train, compared with $100,000 for a rival model, or 10% of "
+        "it.\n",
+    ],
+)
+def test_a_level_as_a_share_of_the_other_is_not_a_change(text: str) -> None:
+    assert flagged(text, "derived") == [], text
+
+
+# --- an amount with a rate after it is a level, not the change of the pair before ------------
+
+
+@pytest.mark.parametrize(
+    ("ok", "bad"),
+    [
+        (
+            "Revenue was $60.9 billion, up 126% from $27.0 billion a year ago, and Data Center "
+            "revenue was $47.5 billion, up 217%.\n",
+            "Revenue was $60.9 billion, up 146% from $27.0 billion a year ago, and Data Center "
+            "revenue was $47.5 billion, up 217%.\n",
+        ),
+        (
+            "营业收入609亿元，较上年同期的270亿元增长126%，其中数据中心收入475亿元，增长217%。\n",
+            "营业收入609亿元，较上年同期的270亿元增长146%，其中数据中心收入475亿元，增长217%。\n",
+        ),
+        (
+            "매출은 609억원으로 전년(270억원) 대비 126% 늘었고 데이터센터 매출은 475억원으로 "
+            "217% 늘었다.\n",
+            "매출은 609억원으로 전년(270억원) 대비 146% 늘었고 데이터센터 매출은 475억원으로 "
+            "217% 늘었다.\n",
+        ),
+    ],
+)
+def test_an_amount_with_its_own_rate_is_no_change_amount(ok: str, bad: str) -> None:
+    assert flagged(ok, "derived.difference") == [], ok
+    fires(ok, bad, "derived.growth")

@@ -38,7 +38,9 @@ def or_share(text: str, m: Mention, gap: str) -> bool:
 
 _SHARE_AFTER = re.compile(
     r"^\s?(?:of\s(?:(?:total|net|consolidated|group|our|its)\s){0,3}(?:sales|revenues?|the\s)|"
-    r"의\s?비중)",
+    r"of\s(?:it|that|this|them)\b|의\s?비중|"
+    # 경쟁 모델(10만 달러) 대비 10% 수준: the level as a share of the other, not a change
+    r"수준|에\s?(?:불과|그쳐|그쳤|그친|해당))",
     re.I,
 )
 _SHARE_BEFORE = re.compile(r"(?:占|比重|份额|share|비중|점유율)[^\d]{0,8}$", re.I)
@@ -74,17 +76,27 @@ __all__ = ["level_bounds", "or_share", "share_of"]
 
 
 # What a level is named in its own clause: a loss or a profit (net loss … compared with net
-# income of $0.8 billion, 영업손실은 … 전년 동기(영업이익 80억원)): figures of opposite sign,
+# income of $0.8 billion, 영업손실은 … 전년 동기(영업이익 80억원)), an outflow or an inflow
+# (净流出 … 上年同期为净流入, 순유출 … 순유입, used in … provided by): figures of opposite sign,
 # both written positive, are not two levels of one measure.
-_LOSS = re.compile(r"\bloss(?:es)?\b|\bdeficit\b|손실|적자|손해|亏损|虧損|净亏|淨虧", re.I)
+_LOSS = re.compile(
+    r"\bloss(?:es)?\b|\bdeficit\b|\bused\sin\b|\boutflows?\b|손실|적자|손해|유출|"
+    r"亏损|虧損|净亏|淨虧|流出",
+    re.I,
+)
 _PROFIT = re.compile(
-    r"\b(?:income|profit|earnings|surplus)\b|이익|흑자|盈利|利润|利潤|净利|淨利|盈余|盈餘", re.I
+    r"\b(?:income|profit|earnings|surplus|provided\sby|inflows?)\b|이익|흑자|유입|"
+    r"盈利|利润|利潤|净利|淨利|盈余|盈餘|流入",
+    re.I,
 )
 _CLAUSE_START = re.compile(r"[,，;；。:：(（]|\band\b|\bcompared\b|\bversus\b|\bvs\b", re.I)
 
 
 def loss_or_profit(text: str, m: Mention) -> str | None:
     """``loss`` or ``profit`` when the words naming the figure in its clause say which."""
+    tail = text[m.local[1] : m.local[1] + 6]  # 120억원 순유출로, (340억원 순유입)
+    if (loss := _LOSS.search(tail)) or _PROFIT.search(tail):
+        return "loss" if loss else "profit"
     lead = text[max(0, m.local[0] - 40) : m.local[0]]
     cuts = [x.end() for x in _CLAUSE_START.finditer(lead)]
     # compared with net income of $0.8 billion: the words after the comparison name the level
