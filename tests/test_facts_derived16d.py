@@ -362,3 +362,42 @@ def test_a_level_as_a_share_of_the_other_is_not_a_change(text: str) -> None:
 def test_an_amount_with_its_own_rate_is_no_change_amount(ok: str, bad: str) -> None:
     assert flagged(ok, "derived.difference") == [], ok
     fires(ok, bad, "derived.growth")
+
+
+# --- a rate of another measure after a level and its change amount --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "취업자는 2,847만5천명으로 82만6천명 증가했으며 고용률은 62.9%로 1.2%p 상승했다.\n",
+        "5月销量45.2万辆，同比增加3.6万辆，渗透率为35.2%。\n",
+        "销售收入达到120亿元，比上年增加15亿元，利润率为8.5%。\n",
+        "Revenue reached $12.0 billion, an increase of $1.5 billion, and gross margin was 45.2%.\n",
+    ],
+)
+def test_a_named_rate_after_a_change_amount_is_not_its_rate(text: str) -> None:
+    assert flagged(text, "derived.growth") == [], text
+
+
+@pytest.mark.parametrize(
+    ("ok", "bad"),
+    [
+        (
+            "취업자는 2,591만7천명으로 45만1천명(1.8%) 증가했으며 고용률은 60.9%였다.\n",
+            "취업자는 2,591만7천명으로 45만1천명(2.8%) 증가했으며 고용률은 60.9%였다.\n",
+        ),
+        (
+            "销售收入达到120亿元，比上年增加15亿元，增长14.3%，利润率为8.5%。\n",
+            "销售收入达到120亿元，比上年增加15亿元，增长16.3%，利润率为8.5%。\n",
+        ),
+        (
+            "Revenue reached $12.0 billion (goods only), an increase of $1.5 billion, or 14.3%, "
+            "and gross margin was 45.2%.\n",
+            "Revenue reached $12.0 billion (goods only), an increase of $1.5 billion, or 16.3%, "
+            "and gross margin was 45.2%.\n",
+        ),
+    ],
+)
+def test_the_change_rate_itself_is_still_checked(ok: str, bad: str) -> None:
+    fires(ok, bad, "derived.growth")

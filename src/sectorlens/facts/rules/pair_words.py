@@ -147,3 +147,24 @@ def in_other_unit(text: str, gap: str, m: Mention, unit: tuple[object, ...]) -> 
         return None
     close = _CLOSE.match(text, m.local[1])
     return None if close is None else close.end()
+
+
+# 고용률은 62.9%로, 渗透率为35.2%, 利润率为8.5%, gross margin was 45.2%: a rate of its own named
+# right before it (a level of another measure), not the change of the figures before it;
+# 增长率为12%, 성장률은 3%, a growth rate of 5% name a change
+_RATE_NAMED = re.compile(
+    r"(?:률|율|率|비중|점유율|占比|比重|\brate|\bmargin|\bratio|\bshare)\s?"
+    r"(?:[은는이가]|为|為|达到?|達到?|是|\bwas|\bis|\bwere|\bof|\bstood\sat|[:：])?\s*$",
+    re.I,
+)
+_CHANGE_RATE = re.compile(
+    r"(?:增长|增長|增|降|涨|跌|성장|증가|감소|증감|변동|growth|change|increase|decrease|decline)"
+    r"\s?(?:率|률|율|\s?rate)\s?(?:[은는이가]|为|為|是|\bwas|\bis|\bof|[:：])?\s*$",
+    re.I,
+)
+
+
+def rate_named(text: str, m: Mention) -> bool:
+    """A percent stated as the value of a named rate, share or margin (not a growth rate)."""
+    lead = text[max(0, m.local[0] - 16) : m.local[0]]
+    return bool(_RATE_NAMED.search(lead)) and not _CHANGE_RATE.search(lead)

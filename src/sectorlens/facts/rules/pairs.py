@@ -23,6 +23,7 @@ from sectorlens.facts.rules.pair_words import (
     in_other_unit,
     opposite_sign,
     or_share,
+    rate_named,
     share_of,
     versus_period,
 )
@@ -334,7 +335,7 @@ def _changelike(text: str, m: Mention, pair: Pair) -> bool:
     if point(q) is None or m.change == "cagr":
         return False
     if q.kind in (Kind.PERCENT, Kind.PP):
-        return not share_of(text, m)
+        return not share_of(text, m) and not (q.kind is Kind.PERCENT and rate_named(text, m))
     return unit_of(m) == unit_of(pair.current) and change_amount(text, m)
 
 
