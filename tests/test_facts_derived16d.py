@@ -401,3 +401,49 @@ def test_a_named_rate_after_a_change_amount_is_not_its_rate(text: str) -> None:
 )
 def test_the_change_rate_itself_is_still_checked(ok: str, bad: str) -> None:
     fires(ok, bad, "derived.growth")
+
+
+# --- a document that says its growth rates are in real terms ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国内生产总值1260582亿元，比上年增加50375亿元，增长5.2%。注：绝对数按现价计算，增长速度按不变"
+        "价格计算。\n",
+        "国内生产总值1260582亿元，比上年增长5.2%，上年为1210207亿元。注：绝对数按现价计算，增长速度按"
+        "不变价格计算。\n",
+        "국내총생산은 2,401조원으로 전년(2,323조원) 대비 1.4% 성장했다. 이하 증감률은 실질 "
+        "기준이다.\n",
+        "GDP was $27.4 trillion, up 1.5% from $26.7 trillion. Growth rates are in real terms.\n",
+    ],
+)
+def test_rates_the_document_calls_real_are_not_checked_against_amounts(text: str) -> None:
+    assert flagged(text, "derived.growth") == [], text
+
+
+@pytest.mark.parametrize(
+    ("ok", "bad"),
+    [
+        (
+            "社会消费品零售总额16129亿元，同比名义增长17.3%，上年同月为13750亿元。以下增加值增速均为"
+            "扣除价格因素的实际增长率。\n",
+            "社会消费品零售总额16129亿元，同比名义增长19.3%，上年同月为13750亿元。以下增加值增速均为"
+            "扣除价格因素的实际增长率。\n",
+        ),
+        (
+            "수출은 526억 달러로 전년(502억 달러) 대비 명목 4.8% 늘었다. 이하 증감률은 실질 "
+            "기준이다.\n",
+            "수출은 526억 달러로 전년(502억 달러) 대비 명목 6.8% 늘었다. 이하 증감률은 실질 "
+            "기준이다.\n",
+        ),
+        (
+            "Sales were $52.6 billion, a nominal increase of 4.8% from $50.2 billion. Growth rates "
+            "are in real terms.\n",
+            "Sales were $52.6 billion, a nominal increase of 6.8% from $50.2 billion. Growth rates "
+            "are in real terms.\n",
+        ),
+    ],
+)
+def test_a_rate_marked_nominal_is_still_checked_in_such_a_document(ok: str, bad: str) -> None:
+    fires(ok, bad, "derived.growth")

@@ -11,6 +11,7 @@ is not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.pairs import Pair
@@ -143,4 +144,34 @@ def other_comparison(text: str, pair: Pair, m: Mention) -> bool:
     return earlier is not None and not _agree(own, earlier)
 
 
-__all__ = ["change_span", "only_comparison", "other_basis", "other_comparison", "prior_span"]
+# A note that every rate of the document is in real terms: 以下增加值增速均为扣除价格因素的
+# 实际增长率, 绝对数按现价计算，增长速度按不变价格计算, 이하 증감률은 실질 기준, growth rates are in
+# real terms
+_REAL_THROUGHOUT = re.compile(
+    r"(?:增速|增长速度|增长率|增長速度|增長率)[^。；;]{0,12}?(?:均为|均按|均是|按)[^。；;]{0,6}?"
+    r"(?:扣除价格因素|不变价格|不變價格|可比价格|可比價格|实际增长|實際增長)|"
+    r"(?:증감률|증가율|성장률)[^.。]{0,12}실질\s?기준|"
+    r"\b(?:growth\s)?rates?\s(?:are|is)\s(?:in\sreal\sterms|adjusted\sfor\sinflation)\b",
+    re.I,
+)
+
+
+def real_throughout(texts: Iterable[str]) -> bool:
+    """The document says that its growth rates are in real terms (at constant prices)."""
+    return any(_REAL_THROUGHOUT.search(t) for t in texts)
+
+
+def nominal(text: str, m: Mention) -> bool:
+    """The rate says it is nominal (名义增长, 명목, nominal): in current prices, as amounts."""
+    return bool(_NOMINAL.search(_clause_before(text, m.local[0], 24)))
+
+
+__all__ = [
+    "change_span",
+    "nominal",
+    "only_comparison",
+    "other_basis",
+    "other_comparison",
+    "prior_span",
+    "real_throughout",
+]
