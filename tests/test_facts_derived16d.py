@@ -447,3 +447,12 @@ def test_rates_the_document_calls_real_are_not_checked_against_amounts(text: str
 )
 def test_a_rate_marked_nominal_is_still_checked_in_such_a_document(ok: str, bad: str) -> None:
     fires(ok, bad, "derived.growth")
+
+
+def test_a_share_heading_is_no_comparison() -> None:
+    text = (
+        "出口表现：5 月新能源汽车出口 21.2 万辆，同比 + 114.14%；2025 年以来累计出口 85.50 万辆，"
+        "同比 + 64.6%。\n\n纯电动占比：5 月纯电动销量 83.40 万辆，同比 + 43.05%，环比 + 1.46%，"
+        "占比 63.81%。\n"
+    )
+    assert flagged(text, "derived.growth") == [], text

@@ -120,8 +120,10 @@ RESPECTIVELY = re.compile(r"\brespectively\b|分别|分別|각각", re.I)
 # 较第二季度的28亿美元, 相比2021年5月的12.4%, 较上年同期的净亏损3.2亿元: the level of the period
 # compared with (a measure may be named between; a change verb may not: 比上年增加166万吨)
 _VERSUS_PERIOD_OF = re.compile(
-    r"(?:较|相比|相较|比)\s?[^，,。；;]{0,10}?(?:季度|月份?|年度?|期|周)(?:末|底)?的?"
-    r"(?P<tail>[^\d，,。；;]{0,8})(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$"
+    # 比 alone, not 占比, 对比, 比重, 比例 (纯电动占比：5 月纯电动销量 83.40 万辆 is no comparison)
+    r"(?:较|相比|相较|(?<![占对對])比(?![重例率值]))\s?[^，,。；;：:*]{0,10}?"
+    r"(?:季度|月份?|年度?|期|周)(?:末|底)?的?"
+    r"(?P<tail>[^\d，,。；;：:*]{0,8})(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$"
 )
 _MOVE_CHARS = re.compile(r"[增减減降升涨漲跌提下上回扩擴缩縮收]")
 
