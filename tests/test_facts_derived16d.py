@@ -456,3 +456,11 @@ def test_a_share_heading_is_no_comparison() -> None:
         "占比 63.81%。\n"
     )
     assert flagged(text, "derived.growth") == [], text
+
+
+def test_a_note_on_value_added_leaves_other_amounts_checked() -> None:
+    head = "规模以上工业增加值同比实际增长5.0%（以下增加值增速均为扣除价格因素的实际增长率）。\n"
+    ok = head + "工业企业实现出口交货值13120亿元，较上年同月的12800亿元增长2.5%。\n"
+    fires(ok, ok.replace("增长2.5%", "增长4.5%"), "derived.growth")
+    va = head + "规模以上工业增加值为3.2万亿元，比上年同月的3.0万亿元增长5.0%。\n"
+    assert flagged(va, "derived.growth") == [], va

@@ -156,9 +156,26 @@ _REAL_THROUGHOUT = re.compile(
 )
 
 
-def real_throughout(texts: Iterable[str]) -> bool:
-    """The document says that its growth rates are in real terms (at constant prices)."""
-    return any(_REAL_THROUGHOUT.search(t) for t in texts)
+_VALUE_ADDED = re.compile(r"(?:增加值|增加價值|부가가치|value[-\s]added)\s?$", re.I)
+
+
+def real_throughout(texts: Iterable[str]) -> str | None:
+    """What the document says is in real terms (at constant prices): ``all`` its growth rates,
+    or only those of ``value added`` (以下增加值增速均为…实际增长率); None when it says neither."""
+    scope = None
+    for t in texts:
+        for m in _REAL_THROUGHOUT.finditer(t):
+            if not _VALUE_ADDED.search(t[max(0, m.start() - 12) : m.start()]):
+                return "all"
+            scope = "value added"
+    return scope
+
+
+def real_for(scope: str | None, metric: str | None) -> bool:
+    """The document's note on real rates covers a measure named ``metric``."""
+    if scope == "all":
+        return True
+    return scope == "value added" and bool(metric) and _VALUE_ADDED.search(metric or "") is not None
 
 
 def nominal(text: str, m: Mention) -> bool:
@@ -173,5 +190,6 @@ __all__ = [
     "other_basis",
     "other_comparison",
     "prior_span",
+    "real_for",
     "real_throughout",
 ]

@@ -19,6 +19,7 @@ from sectorlens.facts.rules.change_basis import (
     nominal,
     only_comparison,
     other_comparison,
+    real_for,
     real_throughout,
 )
 from sectorlens.facts.rules.common import (
@@ -217,7 +218,7 @@ _ANNUAL = re.compile(
 
 
 def _stated_change(
-    ctx: Context, text: str, pair: Pair, m: Mention, real: bool = False
+    ctx: Context, text: str, pair: Pair, m: Mention, real: str | None = None
 ) -> Finding | None:
     if _OTHER_BASIS.match(text[m.local[1] : m.local[1] + 30]):
         return None
@@ -225,7 +226,11 @@ def _stated_change(
         return None
     if pair.prior.sentence == m.sentence and other_comparison(text, pair, m):
         return None  # 同比 against last month's level; a real rate against nominal amounts
-    if real and pair.current.fact.quantity.currency is not None and not nominal(text, m):
+    if (
+        real_for(real, pair.current.metric)
+        and pair.current.fact.quantity.currency is not None
+        and not nominal(text, m)
+    ):
         return None  # 增长速度按不变价格计算: the document's rates are real, its amounts nominal
     stated = _signed_stated(text, m)
     a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
