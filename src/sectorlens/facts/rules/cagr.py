@@ -177,12 +177,25 @@ def _stated_span(text: str) -> int | None:
     return None if m is None else int(next(g for g in m.groups() if g))
 
 
+def _other_span(m: Mention, first: Mention, last: Mention) -> bool:
+    """The CAGR names years of its own (``2023~2028년 연평균``, ``from 2023 to 2028``) that are
+    not the years of the two levels (the first year of growth after the base year is the same
+    span: ``2024~2030년`` from a level of 2023)."""
+    p = m.fact.period
+    a, b = _years(first.fact.period), _years(last.fact.period)
+    if p is None or p.start.year >= p.end.year or a is None or b is None:
+        return False
+    return b != p.end.year or a not in (p.start.year, p.start.year - 1)
+
+
 def _cagr_verdict(
     ctx: Context, m: Mention, first: Mention, last: Mention, span: int | None = None
 ) -> Finding | None:
     parts = ctx.parts
     if not (parts.pairable(first, last) and parts.pairable(first, m) and parts.pairable(last, m)):
         return None  # an endpoint dated by another part's date, or in another part undated
+    if _other_span(m, first, last):
+        return None  # …to 200억원 in 2023, and 2023~2028년 연평균 15%: a span of its own
     a_lo, a_hi = level_bounds(first.fact.quantity)
     b_lo, b_hi = level_bounds(last.fact.quantity)
     a, b, v = point(first.fact.quantity), point(last.fact.quantity), point(m.fact.quantity)

@@ -87,9 +87,20 @@ def _unit(m: Mention) -> tuple[object, ...]:
     return (q.kind, q.currency, q.unit)
 
 
+# the change word of a rate that follows the amount: $47.5 billion, up 217%; 47.5亿元，增长21.7%
+_RATE_WORD_AFTER = re.compile(
+    r"^\W{0,3}(?:up|down|rose|fell|grew|increased|decreased|declined|增长|增長|增加|下降|减少|"
+    r"減少|上升|提高|下滑)(?:\s?by)?\s?[+\-]?[\d.]+\s?(?:%|％|percent|per\scent)",
+    re.I,
+)
+
+
 def _said(text: str, m: Mention) -> bool:
-    """An amount followed by its change word (``47조원, 5.8% 늘었다``): the change itself."""
+    """An amount followed by its change word (``47조원, 5.8% 늘었다``): the change itself; not an
+    amount whose word is a rate's (``$47.5 billion, up 217%``: a level and its growth)."""
     after = text[m.local[1] : m.local[1] + 16]
+    if _RATE_WORD_AFTER.match(text[m.local[1] : m.local[1] + 24]):
+        return False
     return bool(_UP.search(after) or _DOWN.search(after)) and not re.search(
         r"[으로]{1,2}\s", after[:3]
     )

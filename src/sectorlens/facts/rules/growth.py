@@ -15,6 +15,13 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.cagr import check_cagr, cross_cagr
+from sectorlens.facts.rules.change_basis import (
+    nominal,
+    only_comparison,
+    other_comparison,
+    real_for,
+    real_throughout,
+)
 from sectorlens.facts.rules.common import (
     ACTUAL_DIRECTION,
     CLAIMED_DIRECTION,
@@ -71,6 +78,7 @@ def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     used: set[int] = set()
     prev: tuple[int, list[Mention], list[Pair]] | None = None
+    real = real_throughout(s.text for s in ctx.extraction.layout.sentences)
     judged: set[int] = set()
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
@@ -79,7 +87,7 @@ def check(ctx: Context) -> list[Finding]:
             prev_text = ctx.extraction.layout.sentences[index - 1].text
             for pair, changes in cross_pairs(text, members, pairs, prev[1], prev[2], prev_text):
                 for m in changes:
-                    got = _stated_change(ctx, text, pair, m)
+                    got = _stated_change(ctx, text, pair, m, real)
                     if got is not None:
                         out.append(got)
                         used.add(id(m))
@@ -104,18 +112,19 @@ def check(ctx: Context) -> list[Finding]:
                     if id(m) not in taken
                     and not _other_metric(m, pair)
                     and not _new_statement(ctx, index, text, end, m)
+                    and not other_comparison(text, pair, m)
                 ]
             )
             for m in changes:
                 taken.add(id(m))
-                got = _stated_change(ctx, text, pair, m)
+                got = _stated_change(ctx, text, pair, m, real)
                 if got is not None:
                     out.append(got)
                     used.add(id(m))
             got = _direction(ctx, text[:stop], pair)
             if got is not None:
                 out.append(got)
-        out.extend(stated_triples(ctx, text, members, pairs))
+        out.extend(stated_triples(ctx, text, members, pairs, real))
         cagr_found = check_cagr(ctx, text, members)
         judged |= {id(f) for x in cagr_found for f in x.facts}
         out.extend(cagr_found)
@@ -123,7 +132,7 @@ def check(ctx: Context) -> list[Finding]:
     for text, pair, m in year_on_year(
         ctx, [m for m in ctx.extraction.mentions if id(m) not in used]
     ):
-        if (got := _stated_change(ctx, text, pair, m)) is not None:
+        if (got := _stated_change(ctx, text, pair, m, real)) is not None:
             out.append(got)
     return out
 
@@ -151,6 +160,8 @@ def _new_statement(ctx: Context, index: int, text: str, end: int, m: Mention) ->
 
 def _other_metric(m: Mention, pair: Pair) -> bool:
     """A change that names another metric than the pair's levels."""
+    if only_comparison(m.metric or ""):
+        return False  # 전분기 8.55% 대비 0.59%포인트: the period compared with names no measure
     spans = (pair.prior.fact.span, pair.current.fact.span)
     return other_metric(m, pair.current, spans, pair.prior.metric)
 
@@ -202,11 +213,21 @@ _ANNUAL = re.compile(
 )
 
 
-def _stated_change(ctx: Context, text: str, pair: Pair, m: Mention) -> Finding | None:
+def _stated_change(
+    ctx: Context, text: str, pair: Pair, m: Mention, real: str | None = None
+) -> Finding | None:
     if _OTHER_BASIS.match(text[m.local[1] : m.local[1] + 30]):
         return None
     if _ANNUAL.search(text[max(0, m.local[0] - 40) : m.local[1] + 20]):
         return None
+    if pair.prior.sentence == m.sentence and other_comparison(text, pair, m):
+        return None  # 同比 against last month's level; a real rate against nominal amounts
+    if (
+        real_for(real, pair.current.metric)
+        and pair.current.fact.quantity.currency is not None
+        and not nominal(text, m)
+    ):
+        return None  # 增长速度按不变价格计算: the document's rates are real, its amounts nominal
     stated = _signed_stated(text, m)
     a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
     b_lo, b_hi = level_bounds(pair.current.fact.quantity)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import point
@@ -19,6 +21,13 @@ _PER_UNIT_BEFORE = re.compile(
     r"(?:每股|人均|户均|주당|1인당|인당|가구당|\bEPS\b|per[-\s]share|per[-\s]capita)[^\d,，;；。]{0,14}$",
     re.IGNORECASE,
 )
+# Diluted earnings per share decreased 7 per cent to $4.95: the measure per share named at the
+# head of the clause, its change between (no other amount, no clause break)
+_PER_UNIT_HEAD = re.compile(
+    r"(?:\bearnings\sper\s(?:diluted\s)?share|\bEPS\b)[^,，;；。$€£¥￥₩]{0,40}"
+    r"\b(?:to|at|of|was|were)\s(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    re.IGNORECASE,
+)
 
 
 def per_unit(text: str, m: Mention) -> bool:
@@ -27,6 +36,7 @@ def per_unit(text: str, m: Mention) -> bool:
     return bool(
         _PER_UNIT_AFTER.match(text[end : end + 40])
         or _PER_UNIT_BEFORE.search(text[max(0, start - 24) : start])
+        or _PER_UNIT_HEAD.search(text[max(0, start - 72) : start])
     )
 
 
@@ -54,3 +64,26 @@ def unit_key(m: Mention) -> tuple[object, ...]:
 def is_point_level(m: Mention) -> bool:
     """A figure that is no change and has one value (not a range)."""
     return m.change is None and point(m.fact.quantity) is not None
+
+
+def inherit_per_unit(
+    text: str, levels: Sequence[Mention], keys: dict[int, tuple[object, ...]]
+) -> None:
+    """``EPS was $0.75, down from $0.80``, ``$2.02 per share, compared to $2.39``: a bare amount
+    that follows an amount per share with only comparison words between (no measure named, as
+    in ``or $2.02 per share, compared to net income of $157 million``) is per share too."""
+    ordered = sorted(levels, key=lambda x: x.local[0])
+    for before, m in itertools.pairwise(ordered):
+        kb, km = keys[id(before)], keys[id(m)]
+        link = text[before.local[1] : m.local[0]]
+        if kb[:3] == km[:3] and kb[3] and not km[3] and _BARE_LINK.fullmatch(link):
+            keys[id(m)] = kb
+
+
+# only the words of a comparison between two figures: ", down from", " compared with "
+_BARE_LINK = re.compile(
+    r"[\s,，(（]*(?:(?:up|down|higher|lower|rising|falling|increased|decreased|from|compared|"
+    r"to|with|versus|vs\.?|than|against|or|and|was|were|in|the|a|an)\b[\s,，]*){0,5}"
+    r"(?:[$€£¥￥₩]|[A-Z]{3})?\s?",
+    re.I,
+)

@@ -15,9 +15,18 @@ from dataclasses import dataclass
 
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import point
-from sectorlens.facts.rules.levels import per_unit
+from sectorlens.facts.rules.levels import inherit_per_unit, per_unit
 from sectorlens.facts.rules.moves import near_trend, rate_levels
-from sectorlens.facts.rules.pair_words import or_share, share_of
+from sectorlens.facts.rules.pair_words import (
+    BRACKETED,
+    RESPECTIVELY,
+    in_other_unit,
+    opposite_sign,
+    or_share,
+    rate_named,
+    share_of,
+    versus_period,
+)
 from sectorlens.model import Kind
 
 # a bullet mark in running text (■ 실업률은 … ■ 취업자는 …) starts a new statement
@@ -32,7 +41,9 @@ _TO_BEFORE = re.compile(
 # Between ``from A`` and its ``to B``: a few words, no clause boundary.
 # …, whereas …: 늘어난 데 비해, 반면, 而 open a clause about another item
 _CLAUSE_BREAK = re.compile(
-    r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b|데\s?(?:비해|반해)|반면|而|但"
+    r"[,，;；、:：]|\band\b|\bwhile\b|\bwhereas\b|데\s?(?:비해|반해)|반면|而|但|"
+    # 25% 줄었고 유럽은 15억 달러로: a Korean clause ends with its verb
+    r"(?:었|였|했|았)고\s|(?:으)?며\s|지만\s|는데\s"
 )
 # A level compared with: 5.44%보다, 8.55% 대비, 785조원에 비해, than $3 billion
 _THAN_AFTER = re.compile(
@@ -76,7 +87,7 @@ _CHANGE_VERB_AFTER = re.compile(
 _CHANGE_VERB_BEFORE = re.compile(
     r"(?:\bby|(?:increase|decrease|rise|decline|gain|drop|growth)\sof|rose|fell|grew|gained|"
     r"dropped|declined|jumped|slipped|climbed|"
-    r"增加了?|减少了?|減少了?|增长了?|下降了?|增|减|涨|跌)\s*"
+    r"增加了?|减少了?|減少了?|增长了?|下降了?|增产了?|减产了?|增|减|涨|跌)\s*"
     r"(?:approximately|about|some|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
@@ -100,6 +111,8 @@ def unit_of(m: Mention) -> tuple[object, ...]:
 def change_amount(text: str, m: Mention) -> bool:
     """An amount stated as a change: ``by $63 million``, ``45조원, 5.8% 늘었다``."""
     start, end = m.local
+    if versus_period(text, start):
+        return False  # 较第二季度的28亿美元下降25%: the level compared with, then the change
     if _CHANGE_VERB_AFTER.match(text[end : end + 24]):
         return True
     lead = text[max(0, start - 16) : start]
@@ -160,6 +173,7 @@ def is_prior(text: str, m: Mention) -> bool:
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
         or _OPENING.search(text[max(0, start - 12) : start]) is not None
+        or versus_period(text, start)
         or _FROM_YEAR_WHEN.search(text[max(0, start - 80) : start]) is not None
         or _COMPARED_OF.search(text[max(0, start - 90) : start]) is not None
         or bool(
@@ -181,6 +195,7 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
     out = []
     keys = {id(m): (*unit_of(m), per_unit(text, m)) for m in members}
     levels = [m for m in members if is_level(text, m)]
+    inherit_per_unit(text, levels, keys)
     if rate_levels(text):  # 10월(2.0%)보다 상승폭이 줄었지만 11월 1.5% 올라: rates as levels
         levels = [
             m
@@ -192,6 +207,8 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
         if not is_prior(text, prior) or id(prior) in paired:
             continue
         same = [x for x in levels if keys[id(x)] == keys[id(prior)] and x is not prior]
+        if len(same) >= 2 and RESPECTIVELY.search(text):
+            continue  # A and B, up 12% and 15% respectively, from C and D: pairs by position
         later = [x for x in same if x.local[0] > prior.local[0] and id(x) not in paired]
         earlier = [x for x in same if x.local[0] < prior.local[0] and id(x) not in paired]
         between = text[prior.local[1] : later[0].local[0]] if later else ""
@@ -215,6 +232,8 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
             and not _foreign_number(text, prior.local[1], later[0].local[0], members)
         ) and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0])):
             pair = Pair(prior, later[0], _TO_AFTER.match(text[later[0].local[1] :]) is not None)
+        if pair is not None and opposite_sign(text, pair.prior, pair.current):
+            pair = None  # net loss of $1.2 billion, compared with net income of $0.8 billion
         if pair is not None:
             paired |= {id(pair.prior), id(pair.current)}
             out.append(pair)
@@ -267,6 +286,11 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         if m.local[0] < hi or id(m) in levels:
             continue
         gap = text[last : m.local[0]]
+        close = in_other_unit(text, gap, m, unit_of(pair.current))
+        if close is not None:
+            last = close  # 61791万吨(12358亿斤), 增加166万吨(33亿斤): the figure in another unit
+            continue
+        gap = BRACKETED.sub("", gap)  # 13659.6万吨(2731.9亿斤),比2013年增产: a note, no words
         if len(gap) > _reach(gap) or _SENTENCE_END.search(gap) or _STOP.search(gap):
             break
         if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
@@ -311,7 +335,7 @@ def _changelike(text: str, m: Mention, pair: Pair) -> bool:
     if point(q) is None or m.change == "cagr":
         return False
     if q.kind in (Kind.PERCENT, Kind.PP):
-        return not share_of(text, m)
+        return not share_of(text, m) and not (q.kind is Kind.PERCENT and rate_named(text, m))
     return unit_of(m) == unit_of(pair.current) and change_amount(text, m)
 
 
@@ -319,6 +343,10 @@ def _changelike(text: str, m: Mention, pair: Pair) -> bool:
 _ANAPHORA = re.compile(
     r"^\W{0,3}(?:(?:this|the|that)\s(?:increase|decrease|rise|decline|growth|gain|drop|reduction)"
     r"\s(?:of|was)\s(?:approximately\s|about\s|nearly\s)?"
+    # This represents an increase in adjusted diluted earnings per share of 14.6 percent
+    r"|(?:this|that|which)\s(?:represents|reflects|is|was)\s(?:an?\s)?"
+    r"(?:increase|decrease|rise|decline|growth|gain|drop|reduction)\s(?:in\s[\w\s'-]{1,60}?\s)?"
+    r"of\s(?:approximately\s|about\s|nearly\s)?"
     r"|(?:这一|这个|此|该|這一)(?:增长|增幅|下降|降幅|增長|下降)(?:为|是|达|為)?"
     r"|이\s?(?:증가|감소)(?:율|폭)?[은는]\s?)$",
     re.I,

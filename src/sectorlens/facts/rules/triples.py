@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.change_basis import nominal, other_basis, real_for
 from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
 from sectorlens.facts.rules.moves import direction_word
 from sectorlens.facts.rules.pair_words import level_bounds
@@ -44,9 +45,15 @@ _WAY = {
 
 
 def stated_triples(
-    ctx: Context, text: str, members: Sequence[Mention], pairs: Sequence[Pair]
+    ctx: Context,
+    text: str,
+    members: Sequence[Mention],
+    pairs: Sequence[Pair],
+    real: str | None = None,
 ) -> list[Finding]:
-    """Each unpaired level with one change amount and one rate attached to it."""
+    """Each unpaired level with one change amount and one rate attached to it (not a rate in
+    real terms or in constant currency when the amounts are as reported: ``real`` says which
+    rates the document calls real)."""
     paired = {id(m) for p in pairs for m in (p.prior, p.current)}
     out = []
     for level in members:
@@ -62,6 +69,13 @@ def stated_triples(
         rates = [m for m in own if m.fact.quantity.kind is Kind.PERCENT]
         if len(amounts) != 1 or len(rates) != 1:
             continue
+        own = Pair(level, level, True)
+        if other_basis(text, own, rates[0]) or (
+            real_for(real, level.metric)
+            and level.fact.quantity.currency is not None
+            and not nominal(text, rates[0])
+        ):
+            continue  # 增加5万亿元，增长5.2%（按不变价格计算）: the rate is not the amount's
         got = _verdict(ctx, text, level, amounts[0], rates[0])
         if got is not None:
             out.append(got)
