@@ -69,8 +69,7 @@ def stated_triples(
         rates = [m for m in own if m.fact.quantity.kind is Kind.PERCENT]
         if len(amounts) != 1 or len(rates) != 1:
             continue
-        own = Pair(level, level, True)
-        if other_basis(text, own, rates[0]) or (
+        if other_basis(text, Pair(level, level, True), rates[0]) or (
             real_for(real, level.metric)
             and level.fact.quantity.currency is not None
             and not nominal(text, rates[0])
