@@ -464,3 +464,27 @@ def test_a_note_on_value_added_leaves_other_amounts_checked() -> None:
     fires(ok, ok.replace("增长2.5%", "增长4.5%"), "derived.growth")
     va = head + "规模以上工业增加值为3.2万亿元，比上年同月的3.0万亿元增长5.0%。\n"
     assert flagged(va, "derived.growth") == [], va
+
+
+# --- 'were up $3.9 billion … from $441.3 billion': the amount after up/down is the change ----
+
+
+def test_an_amount_after_up_is_the_change_not_the_later_level() -> None:
+    ok = (
+        "Sales in the third quarter of 2005, at $445.2 billion, were up $3.9 billion or "
+        "0.9 percent from the $441.3 billion of the second quarter."
+    )
+    assert flagged(ok, "derived") == [] and flagged(ok, "trend") == []
+    assert any("445.2" in m and "as stated" in m for m in checked(ok, "derived.growth"))
+    fires(ok, ok.replace("$3.9 billion", "$9.9 billion"), "derived.change")
+    fires(ok, ok.replace("0.9 percent", "2.9 percent"), "derived.growth")
+
+
+def test_a_rate_after_down_or_up_is_the_change_of_a_rate() -> None:
+    text = (
+        "The return on equity in the third quarter of 2005 was 15.0 percent, down 1.4 percent "
+        "from the 16.4 percent of the second quarter, but up 0.8 percent from the 14.2 percent "
+        "of the third quarter of 2004."
+    )
+    assert flagged(text, "trend") == [] and flagged(text, "derived") == []
+    fires(text, text.replace("was 15.0 percent", "was 18.0 percent"), "derived")

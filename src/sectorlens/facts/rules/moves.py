@@ -55,6 +55,11 @@ def rate_levels(text: str) -> bool:
 _BARE = re.compile(r"\b(up|down|higher|lower)\s(?:by\s)?(?:[$€£¥₩]|[A-Z]{3}\s?)?$", re.I)
 
 
+def bare_move(text: str, start: int) -> bool:
+    """The number at ``start`` comes right after up/down (``up 0.8 percent from …``): a change."""
+    return _BARE.search(text[max(0, start - 12) : start]) is not None
+
+
 # Where the clause of a number starts: a comma, or a contrast (늘어난 데 비해 / 반면 / whereas)
 _CLAUSE = re.compile(r"[,，;；]|데\s?(?:비해|반해)|반면|\bwhereas\b|\bwhile\b|而", re.I)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import point
 from sectorlens.facts.rules.levels import inherit_per_unit, per_unit
-from sectorlens.facts.rules.moves import near_trend, rate_levels
+from sectorlens.facts.rules.moves import bare_move, near_trend, rate_levels
 from sectorlens.facts.rules.pair_words import (
     BRACKETED,
     RESPECTIVELY,
@@ -83,9 +83,10 @@ _CHANGE_VERB_AFTER = re.compile(
     re.I,
 )
 # A change word right before an amount: increased by $63 million, a decrease of $3 million,
-# rose $51.6 billion, 比上年减少162万吨
+# rose $51.6 billion, were up $3.9 billion, 比上年减少162万吨
 _CHANGE_VERB_BEFORE = re.compile(
-    r"(?:\bby|(?:increase|decrease|rise|decline|gain|drop|growth)\sof|rose|fell|grew|gained|"
+    r"(?:\bby|(?:increase|decrease|rise|decline|gain|drop|growth)\sof|\bup|\bdown|rose|fell|"
+    r"grew|gained|"
     r"dropped|declined|jumped|slipped|climbed|"
     r"增加了?|减少了?|減少了?|增长了?|下降了?|增产了?|减产了?|增|减|涨|跌)\s*"
     r"(?:approximately|about|some|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
@@ -125,6 +126,8 @@ def is_level(text: str, m: Mention) -> bool:
     if point(q) is None or m.change in ("cagr", "qoq") or q.kind is Kind.PP:
         return False
     if q.kind is Kind.PERCENT:
+        if m.change not in ("from", "versus") and bare_move(text, m.local[0]):
+            return False
         return m.change in (None, "from", "versus") or not near_trend(text, m)
     return m.change in ("from", "versus") or not change_amount(text, m)
 
@@ -200,7 +203,9 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
         levels = [
             m
             for m in members
-            if m.fact.quantity.kind is Kind.PERCENT and point(m.fact.quantity) is not None
+            if m.fact.quantity.kind is Kind.PERCENT
+            and point(m.fact.quantity) is not None
+            and not bare_move(text, m.local[0])
         ]
     paired: set[int] = set()
     for _i, prior in enumerate(levels):
