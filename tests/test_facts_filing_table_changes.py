@@ -128,3 +128,23 @@ def test_ko_change_column_after_current_and_prior() -> None:
     bad = check(extract(from_text(_ko("-16.3%"), fmt="md")), lang="ko")
     assert [f for f in ok if f.rule == "table.change" and f.severity in BAD] == []
     assert [f for f in bad if f.rule == "table.change" and f.severity is Severity.ERROR]
+
+
+def _costs(tax: str) -> str:
+    return html_table(
+        QUARTERS,
+        [
+            ("Revenue", ["$4,100", "$3,800", "8%"]),
+            ("Income tax expense", ["(4.9)", "(3.1)", tax]),
+            ("Financial result", ["(0.5)", "(1.3)", "(61.5)%"]),
+            ("Net income", ["1,400", "1,250", "12%"]),
+        ],
+        "Results for the three months ended June 30, 2024 and 2023 (dollars in millions):",
+    )
+
+
+def test_two_negative_levels_may_change_by_their_size() -> None:
+    # an expense shown negative grew by its size (+58%); a loss that shrank fell by its size
+    # (-61.5%); either way of stating a change of negative levels agrees, a third does not
+    ok_then_bad(_costs("58.1%"), _costs("25.3%"), "table.change")
+    assert flagged(_costs("(58.1)%"), "table.change") == []  # against the size of a loss

@@ -152,6 +152,12 @@ def _change_verdict(
     h = half_unit(m.fact.quantity)
     if v + h >= lo and v - h <= hi:
         return True
+    if unit == "%" and not points and a_hi < 0 and b_hi < 0:
+        # two negative levels (a cost, a net cash position shown negative): a table may state
+        # the change of their size instead (-3.1 to -4.9 is +58% more expense)
+        size_lo, size_hi = rate_range(-a_hi, -a_lo, -b_hi, -b_lo)
+        if v + h >= size_lo and v - h <= size_hi:
+            return True
     words = {
         "label": _label(current),
         "a": ctx.quantity(prior.fact.quantity),
