@@ -488,3 +488,14 @@ def test_a_rate_after_down_or_up_is_the_change_of_a_rate() -> None:
     )
     assert flagged(text, "trend") == [] and flagged(text, "derived") == []
     fires(text, text.replace("was 15.0 percent", "was 18.0 percent"), "derived")
+
+
+def test_rates_marked_with_an_arrow_are_changes_not_shares() -> None:
+    text = (
+        "업종별로는 화학 업종이 작년 50조 원에서 올해 70조 원으로 20조 원(40.0%) 늘었다. "
+        "이어 유통이 12조3000억 원(9.5%) 증가하며 2위를 기록했고, 은행(11조 원·61.7%↑), "
+        "보험(9조 원·58.4%↑), 건설(7조 원·14.7%↑) 등 순이었다."
+    )
+    assert flagged(text, "breakdown") == []
+    shares = "매출 비중은 은행(55.5%), 증권(38.4%), 자동차·부품(14.7%) 순이었다."
+    assert flagged(shares, "breakdown.sum")  # shares without arrows still add up

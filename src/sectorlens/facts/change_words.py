@@ -101,7 +101,8 @@ _CHANGE_AFTER = re.compile(
     r"^(?:\s?[(（][^()（）]{1,24}[)）])?\s?(?:[을를이가]\s?)?"
     r"(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
     r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
-    r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)",
+    r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)"
+    r"|^\s?[↑↓▲▼△▽]",  # 45조 원·71.7%↑: an arrow after the number marks its change
     re.I,
 )
 
