@@ -42,6 +42,7 @@ from sectorlens.facts.scope import (
     respective_periods,
     signed,
 )
+from sectorlens.facts.sentence_names import segment_name
 from sectorlens.facts.subjects import (
     of_level,
     respectively,
@@ -50,7 +51,6 @@ from sectorlens.facts.subjects import (
     subject_of,
     with_entity,
 )
-from sectorlens.facts.subjects_en import segment_name
 from sectorlens.model import Fact, Kind, Period
 from sectorlens.parse import parse
 

@@ -6,6 +6,7 @@ import re
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts import subjects_en as en
+from sectorlens.facts.sentence_names import is_period_name, lead_name, segment_name
 from sectorlens.facts.subjects_ko import ko_phrase, of_measure, strip_particle, subject_ko
 from sectorlens.facts.subjects_zh import (
     LIST_SEP,
@@ -190,10 +191,10 @@ def with_entity(subject: str | None, section: str | None, sentence: str = "") ->
     if not subject:
         return subject
     have = re.sub(r"\s+", "", subject).lower()
-    named = en.lead_name(sentence)
+    named = lead_name(sentence)
     if named and named.replace(" ", "").lower() not in have:
         return f"{subject} · {named}"  # At Acme, we spent …: the sentence names its entity
-    segment = en.segment_name(sentence)
+    segment = segment_name(sentence)
     if segment and not _names_segment(have, segment):
         return f"{subject} · {segment}"  # net sales in the Frozen Food Products segment … volume
     parts = []
@@ -202,7 +203,7 @@ def with_entity(subject: str | None, section: str | None, sentence: str = "") ->
         key = re.sub(r"\s+", "", part).lower()
         if len(key) < 2 or len(part) > 12 or len(part.split()) > 3 or key in have:
             continue  # a title (AI 산업의 투자 규모와 구조) describes; a name is short
-        if re.search(r"[\d:：]", part) or en.is_period_name(part):
+        if re.search(r"[\d:：]", part) or is_period_name(part):
             continue  # 5 月数据, Year Ended, 发布时间：…: a period or a dateline, no entity
         parts.append(part)
     return " · ".join([subject, *parts[-2:]])

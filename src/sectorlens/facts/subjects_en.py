@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.sentence_names import PERIODISH
 from sectorlens.facts.subjects_zh import PAREN
 
 # A change stated as a noun right after the number: the subject is what changed.
@@ -220,7 +221,7 @@ def strip_lead(words: list[str]) -> list[str]:
             return out[:j]  # revenue including the share of joint ventures: revenue
         if _verbish(out[j]) and out[j + 1].lower() in _DETERMINERS and j + 2 < len(out):
             rest = out[j + 2 :]
-            if _PERIODISH.search(" ".join(rest)):
+            if PERIODISH.search(" ".join(rest)):
                 break  # ended the first quarter at $46.7 billion: a period, no noun
             return rest
     return out
@@ -244,42 +245,7 @@ def refers_back(words: list[str]) -> bool:
     return bool(words) and words[-1].lower() in _REFERRING
 
 
-_PERIODISH = re.compile(
-    r"\b(?:quarter|year|month|fiscal|half|period|week|Q[1-4]|FY\d*|H[12])\b|\d", re.I
-)
-_LEAD_NAME = re.compile(r"^(?:At|For|In|Within)\s+((?:[A-Z][\w&.’'-]*\s){0,3}[A-Z][\w&.’'-]*),")
 _COUNTED = re.compile(r"^\s+(?P<np>[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,3})")
-
-
-_PERIOD_HEAD = re.compile(r"(?:[年月季周日]|上半年|下半年|[상하]반기)")
-
-
-def is_period_name(text: str) -> bool:
-    """``Year Ended``, ``月数据``, ``상반기``: a heading that names a time, not a thing."""
-    return bool(_PERIODISH.search(text) or _PERIOD_HEAD.match(text))
-
-
-def lead_name(sentence: str) -> str | None:
-    """``At Acme, for example, we spent …``: the name a sentence opens on (its entity)."""
-    m = _LEAD_NAME.match(sentence.lstrip())
-    return m.group(1) if m and not _PERIODISH.search(m.group(1)) else None
-
-
-_SEGMENT = re.compile(
-    r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir)\s((?:[A-Za-z][\w&'-]*\s){1,4}?)(segment|division)\b"
-    r"|([가-힣A-Za-z]{2,12})\s?(부문|사업부)(?=[은는이가의에\s])"
-)
-
-
-def segment_name(sentence: str) -> str | None:
-    """``in the Frozen Food Products segment``, ``반도체 부문은``: the one segment a sentence
-    names (None where it names none or several)."""
-    names = {
-        " ".join([*(m.group(1) or m.group(3) or "").split(), m.group(2) or m.group(4)])
-        for m in _SEGMENT.finditer(sentence)
-    }
-    names = {n for n in names if not re.match(r"(?i)(?:each|every|both|all|other|same)\b", n)}
-    return names.pop() if len(names) == 1 else None
 
 
 def counted_thing(after: str) -> str | None:
@@ -304,7 +270,7 @@ def object_after(after: str) -> str | None:
     if m is None:
         return None
     np = noun_phrase(m.group("np"))
-    if not np or _PERIODISH.search(np):
+    if not np or PERIODISH.search(np):
         return None  # in the first quarter
     rest = after[m.end("np") :]
     if re.match(r"^\s*,\s*[A-Za-z]", rest) and m.group("np").strip() == np:
@@ -349,7 +315,7 @@ def subject_en(
     if mb:
         kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
         base = " ".join(kept[:3]) or None
-        if base is not None and _PERIODISH.search(base):
+        if base is not None and PERIODISH.search(base):
             base = None  # $441.3 billion of last quarter: a period, not a whole
     changed = changed_thing(after)
     if changed:

@@ -1,0 +1,42 @@
+"""Names a sentence opens on or sets apart: its entity (``At Acme, …``), the one segment it
+names (``the Frozen Food Products segment``, ``반도체 부문은``), and headings that name a time."""
+
+from __future__ import annotations
+
+import re
+
+PERIODISH = re.compile(
+    r"\b(?:quarter|year|month|fiscal|half|period|week|Q[1-4]|FY\d*|H[12])\b|\d", re.I
+)
+_LEAD_NAME = re.compile(r"^(?:At|For|In|Within)\s+((?:[A-Z][\w&.’'-]*\s){0,3}[A-Z][\w&.’'-]*),")
+
+
+_PERIOD_HEAD = re.compile(r"(?:[年月季周日]|上半年|下半年|[상하]반기)")
+
+
+def is_period_name(text: str) -> bool:
+    """``Year Ended``, ``月数据``, ``상반기``: a heading that names a time, not a thing."""
+    return bool(PERIODISH.search(text) or _PERIOD_HEAD.match(text))
+
+
+def lead_name(sentence: str) -> str | None:
+    """``At Acme, for example, we spent …``: the name a sentence opens on (its entity)."""
+    m = _LEAD_NAME.match(sentence.lstrip())
+    return m.group(1) if m and not PERIODISH.search(m.group(1)) else None
+
+
+_SEGMENT = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir)\s((?:[A-Za-z][\w&'-]*\s){1,4}?)(segment|division)\b"
+    r"|([가-힣A-Za-z]{2,12})\s?(부문|사업부)(?=[은는이가의에\s])"
+)
+
+
+def segment_name(sentence: str) -> str | None:
+    """``in the Frozen Food Products segment``, ``반도체 부문은``: the one segment a sentence
+    names (None where it names none or several)."""
+    names = {
+        " ".join([*(m.group(1) or m.group(3) or "").split(), m.group(2) or m.group(4)])
+        for m in _SEGMENT.finditer(sentence)
+    }
+    names = {n for n in names if not re.match(r"(?i)(?:each|every|both|all|other|same)\b", n)}
+    return names.pop() if len(names) == 1 else None
