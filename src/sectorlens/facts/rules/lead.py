@@ -19,7 +19,7 @@ from decimal import Decimal
 from sectorlens.facts.document import Block
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import breakdown_lists
-from sectorlens.facts.rules.common import Context, finding, norm, point, ranges_meet
+from sectorlens.facts.rules.common import Context, finding, norm, point, restates
 from sectorlens.facts.rules.parts import cumulative
 from sectorlens.model import Finding, Kind, Severity
 
@@ -119,7 +119,7 @@ def _pair(
         ]
         if not cands:
             continue
-        agree = next((b for b in cands if ranges_meet(t, b)), None)
+        agree = next((b for b in cands if restates(t, b)), None)
         if agree is not None:
             out.append(_finding(ctx, Severity.OK, t, agree))
             continue
