@@ -70,3 +70,67 @@ SHARE = {
 def test_a_round_share_in_the_title_restates_the_precise_one(lang: str) -> None:
     assert not flagged(run(SHARE[lang].format(x="30"), "restated.lead"))
     assert flagged(run(SHARE[lang].format(x="31"), "restated.lead"))
+
+
+# --- a breakdown's whole is the total the text names, not a figure excluding something ------
+
+EXCLUDING = {
+    "zh": "{head}其中，除汽车以外的消费品零售额35497亿元。"
+    "按消费类型分，商品零售34534亿元，餐饮收入{x}亿元。",
+    "ko": "{head} 자동차를 제외한 소매판매액은 35조4970억원이었다. "
+    "업태별로는 상품 판매가 34조5340억원, 음식 서비스가 {x}억원이다.",
+    "en": "{head} Sales excluding autos were $354.97 billion. "
+    "By category, goods sales were $345.34 billion and food services ${x} billion.",
+}
+EXCLUDING_HEAD = {
+    "zh": ("11月份，社会消费品零售总额增长5.0%。", "11月份，社会消费品零售总额39514亿元。"),
+    "ko": ("지난달 소매판매는 5.0% 늘었다.", "지난달 소매판매액은 39조5140억원이었다."),
+    "en": ("Retail sales rose 5.0% in November.", "Retail sales were $395.14 billion in November."),
+}
+EXCLUDING_X = {"zh": ("4980", "5980"), "ko": ("4조9800", "5조9800"), "en": ("49.80", "59.80")}
+
+
+@pytest.mark.parametrize("lang", EXCLUDING)
+def test_an_amount_excluding_an_item_is_no_whole_of_a_breakdown(lang: str) -> None:
+    no_total, total = EXCLUDING_HEAD[lang]
+    right, wrong = EXCLUDING_X[lang]
+    assert not flagged(run(EXCLUDING[lang].format(head=no_total, x=right), "breakdown.by"))
+    assert len(flagged(run(EXCLUDING[lang].format(head=total, x=wrong), "breakdown.by"))) == 1
+
+
+ASIDES = (
+    "Second-quarter guidance has revenue of $3.04 billion to $3.16 billion (consensus $2.95 "
+    "billion). Segment revenue: GPU, $2.78 billion; Tegra, $0.44 billion. Revenue by market: "
+    "Gaming, $1.72 billion; Datacenter, $0.70 billion; OEM, $0.39 billion; Automotive, "
+    "${x} billion."
+)
+
+
+def test_a_range_an_aside_or_an_item_of_a_list_is_no_whole() -> None:
+    assert not flagged(run(ASIDES.format(x="0.40"), "breakdown.by"))
+    total = "Revenue was $3.10 billion. " + ASIDES.split(". ", 1)[1]
+    assert len(flagged(run(total.format(x="0.50"), "breakdown.by"))) == 1
+
+
+# --- a sum marker sums the figures before only where it points back to them -----------------
+
+OWN_WHOLE = {
+    "zh": "前2个月，中欧贸易总值6795.9亿元，中美贸易总值为6277.5亿元。{x}",
+    "ko": "1~2월 유럽과의 교역액은 67조9590억원, 미국과의 교역액은 62조7750억원이었다. {x}",
+    "en": "Trade with Europe was $679.59 billion and trade with the US $627.75 billion. {x}",
+}
+OWN_WHOLE_X = {
+    "zh": ("同时，中国对沿线国家合计进出口1.26万亿元。", "两者合计1.36万亿元。"),
+    "ko": ("아세안과의 교역 합계는 126조원이었다.", "이들 교역액을 합치면 136조원이다."),
+    "en": (
+        "Trade with Asian partners combined was $1.26 trillion.",
+        "Together they combined for $1.36 trillion.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", OWN_WHOLE)
+def test_a_sentence_summing_its_own_whole_is_no_sum_of_the_figures_before(lang: str) -> None:
+    own, back = OWN_WHOLE_X[lang]
+    assert not run(OWN_WHOLE[lang].format(x=own), "breakdown.combined")
+    assert len(flagged(run(OWN_WHOLE[lang].format(x=back), "breakdown.combined"))) == 1
