@@ -3,9 +3,12 @@ mention restates the precise figure; ko, zh, en; sentences written for these tes
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sectorlens.facts import check, extract, from_text
+from sectorlens.facts.dateline import reference_date
 from sectorlens.facts.rules.common import rounded_half
 from sectorlens.model import Finding, Severity
 from sectorlens.parse import parse
@@ -134,3 +137,32 @@ def test_a_sentence_summing_its_own_whole_is_no_sum_of_the_figures_before(lang: 
     own, back = OWN_WHOLE_X[lang]
     assert not run(OWN_WHOLE[lang].format(x=own), "breakdown.combined")
     assert len(flagged(run(OWN_WHOLE[lang].format(x=back), "breakdown.combined"))) == 1
+
+
+# --- a document's date is a date the text states --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "평균 가구원 수는 2000년 3.12명에서 지난해 2.44명으로 줄었다.",
+        "平均每户人口由2000年3.12人降至去年的2.44人。",
+    ],
+)
+def test_a_year_then_a_decimal_is_no_date(text: str) -> None:
+    """2000년 3.12명 (3.12 persons in 2000) mixes a year's word with a decimal: no date (en dates
+    name the month or use one separator, as below)."""
+    assert reference_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,day",
+    [
+        ("2000년 3월 12일 통계청은 결과를 발표했다.", date(2000, 3, 12)),
+        ("2000年3月12日，国家统计局发布数据。", date(2000, 3, 12)),
+        ("2000.3.12 Statistics office release", date(2000, 3, 12)),
+        ("2000/03/12 release", date(2000, 3, 12)),
+    ],
+)
+def test_a_date_of_one_style_is_read(text: str, day: date) -> None:
+    assert reference_date(text) == day
