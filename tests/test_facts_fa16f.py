@@ -166,3 +166,21 @@ def test_a_year_then_a_decimal_is_no_date(text: str) -> None:
 )
 def test_a_date_of_one_style_is_read(text: str, day: date) -> None:
     assert reference_date(text) == day
+
+
+# --- a lone ellipsis of a headline joins two statements, not two items of one list ----------
+
+HEADLINE_SHARES = {
+    "ko": "아파트 거주 가구 비중 52%{sep}세종은 비중 73%\n\n올해 조사 결과가 나왔다.\n",
+    "zh": "公寓住户占比52%{sep}世宗占比73%\n\n今年的调查结果公布。\n",
+    "en": "Apartment share of households 52%{sep} Sejong share 73%\n\nThe survey was released.\n",
+}
+
+
+@pytest.mark.parametrize("lang", HEADLINE_SHARES)
+def test_shares_either_side_of_a_headline_ellipsis_are_no_breakdown(lang: str) -> None:
+    text = HEADLINE_SHARES[lang]
+    sep = "..." if lang == "en" else "…"
+    assert not flagged(run(text.format(sep=sep), "breakdown.sum"))
+    listed = text.format(sep="，" if lang == "zh" else ",")
+    assert len(flagged(run(listed, "breakdown.sum"))) == 1
