@@ -184,3 +184,23 @@ def test_shares_either_side_of_a_headline_ellipsis_are_no_breakdown(lang: str) -
     assert not flagged(run(text.format(sep=sep), "breakdown.sum"))
     listed = text.format(sep="，" if lang == "zh" else ",")
     assert len(flagged(run(listed, "breakdown.sum"))) == 1
+
+
+# --- a lead's whole is not paired with a part the body names after 其中, 그중, of which ------
+
+SUB_ITEM = {
+    "zh": "今年夏粮增产474.8万吨\n\n全国夏粮产量增长3.6%。{part}夏粮谷物增产438.8万吨。\n",
+    "ko": "반도체 수출 120억 달러\n\n지난달 반도체 수출은 8% 늘었다. {part}메모리 반도체 수출은 "
+    "105억 달러였다.\n",
+    "en": "Chip exports reach $12.0 billion\n\nChip exports rose 8% last month. {part}memory "
+    "chip exports were $10.5 billion.\n",
+}
+PART_WORD = {"zh": "其中，", "ko": "그중 ", "en": "Of which, "}
+
+
+@pytest.mark.parametrize("lang", SUB_ITEM)
+def test_a_lead_whole_is_not_restated_by_a_part_of_it(lang: str) -> None:
+    text = SUB_ITEM[lang]
+    assert not flagged(run(text.format(part=PART_WORD[lang]), "restated.lead"))
+    plain = text.format(part="").replace("memory chip", "Chip").replace("메모리 ", "")
+    assert len(flagged(run(plain.replace("夏粮谷物", "夏粮"), "restated.lead"))) == 1
