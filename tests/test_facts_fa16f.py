@@ -204,3 +204,20 @@ def test_a_lead_whole_is_not_restated_by_a_part_of_it(lang: str) -> None:
     assert not flagged(run(text.format(part=PART_WORD[lang]), "restated.lead"))
     plain = text.format(part="").replace("memory chip", "Chip").replace("메모리 ", "")
     assert len(flagged(run(plain.replace("夏粮谷物", "夏粮"), "restated.lead"))) == 1
+
+
+# --- a change's direction is read within its statement, not across a headline's ellipsis ----
+
+DIRECTION = {
+    "ko": "이달 수출 소폭 감소…일평균 수출은 {x}% 증가\n\n"
+    "조업일수를 고려한 일평균 수출액은 11.2% 증가했다.\n",
+    "zh": "本月出口小幅下降…日均出口增长{x}%\n\n考虑工作日因素，日均出口额增长11.2%。\n",
+}
+
+
+@pytest.mark.parametrize("lang", DIRECTION)
+def test_a_direction_word_across_a_headline_ellipsis_is_not_the_changes(lang: str) -> None:
+    assert not flagged(run(DIRECTION[lang].format(x="11.2"), "restated.direction"))
+    body = DIRECTION[lang].split("\n\n")[1]
+    turned = "일평균 수출 11.2% 감소\n\n" if lang == "ko" else "日均出口下降11.2%\n\n"
+    assert len(flagged(run(turned + body, "restated.direction"))) == 1
