@@ -18,7 +18,9 @@ _REF_CUE = re.compile(
     re.I,
 )
 _DATE = re.compile(
-    r"(?:19|20)\d{2}\s?(?:[.\-/년年]\s?\d{1,2}\s?[.\-/월月]\s?\d{1,2}\s?[일日]?)"
+    # one style of separators throughout: 2000년 3.12명 (3.12 persons in 2000) is no date
+    r"(?:19|20)\d{2}\s?(?:\.\s?\d{1,2}\s?\.\s?\d{1,2}|-\s?\d{1,2}\s?-\s?\d{1,2}|"
+    r"/\s?\d{1,2}\s?/\s?\d{1,2}|년\s?\d{1,2}\s?월\s?\d{1,2}|年\s?\d{1,2}\s?月\s?\d{1,2})(?:\s?[일日])?"
     rf"|{MONTH}\s\d{{1,2}},\s(?:19|20)\d{{2}}"
     rf"|\d{{1,2}}\s{MONTH}\s(?:19|20)\d{{2}}",
     re.I,

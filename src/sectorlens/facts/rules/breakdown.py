@@ -316,7 +316,12 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     if len({x for x in measures if x}) >= 2:
         return False  # 前五大客户销售额占比 and 前五大供应商采购额占比: shares of two wholes
     first, last = shares[0].local[1], shares[-1].local[0]
-    return not _TRANSITION.search(text[first:last])
+    return not (_TRANSITION.search(text[first:last]) or _STATEMENTS.search(text[first:last]))
+
+
+# A lone ellipsis between two figures (아파트 비중 50% 돌파…세종 73%로 1위; share tops 50%... Asia
+# 73%) joins two statements of a headline, not the items of one list (……, 等 close a list)
+_STATEMENTS = re.compile(r"(?<![…⋯.])(?:…|⋯|\.\.\.)(?![…⋯.])")
 
 
 # A holder's market share named before its items (삼성전자의 시장 점유율은 D램 …, 三星的市场份额：…,

@@ -22,7 +22,7 @@ from decimal import Decimal
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, half_unit, norm, point
 from sectorlens.facts.rules.levels import stated_level
-from sectorlens.model import Finding, Severity
+from sectorlens.model import Finding, Qualifier, Severity
 
 RULE = "breakdown.by"
 _BY = re.compile(
@@ -40,6 +40,14 @@ _BACK = 5  # sentences before the list where its whole may be stated
 # whole's amount is the one of that name stated before, however far back
 _NAMED = re.compile(r"^\s*(?![在于於从從按其])(?P<name>[^\d,，。；;:：\s]{2,12}?)中\s?[,，]")
 _NEAR = Decimal("0.2")  # parts this far over an amount are no parts of it
+# an amount its clause names as excluding something (除汽车以外的消费品零售额, 자동차를 제외한,
+# excluding fuel) is a part of the total, not the whole a breakdown divides
+_EXCLUDING = re.compile(
+    r"除[^，,。；;]{0,16}?(?:以外|之外|外)|不含|不包括|剔除|扣除|"
+    r"제외(?:한|하면|하고|시)|빼(?:고|면)|뺀|"
+    r"\b(?:excluding|except(?:\sfor)?|other\sthan|ex-)",
+    re.IGNORECASE,
+)
 
 _OVER = {
     "ko": "{marker} 나열된 {n}개 항목의 합 {parts}이(가) 앞에 나온 전체 {whole}보다 큽니다.",
@@ -124,10 +132,46 @@ def wholes_of(ctx: Context, parts: Sequence[Mention], before: Sequence[Mention])
             continue
         if (point(m.fact.quantity) or 0) <= top:
             continue
+        if m.fact.quantity.qualifier not in (Qualifier.EXACT, Qualifier.APPROX):
+            continue  # a range or a bound ($3.04B to $3.16B guidance) is no total of parts
+        if m.estimate and not any(p.estimate for p in parts):
+            continue  # a forecast is not the whole of the amounts stated
+        if _excluding(sent.text, m) or _aside(sent.text, m) or _listed(ctx, sent.text, m):
+            continue
         if dated and m.period_source == "sentence" and m.fact.period not in dated:
             continue  # the list is of another period than this amount
         out.append(m)
     return out
+
+
+def _excluding(text: str, m: Mention) -> bool:
+    """Whether the amount's clause names what it leaves out (除汽车以外的…, excluding …)."""
+    clause = re.split(r"[,，;；。:：]", text[: m.local[0]])[-1]
+    return bool(_EXCLUDING.search(clause))
+
+
+def _listed(ctx: Context, text: str, m: Mention) -> bool:
+    """An amount listed with others of its unit after a colon (``Segment revenue: GPU, $2.78B;
+    Tegra, $442M``): an item of another breakdown, not a whole."""
+    colon = max(text.rfind(":", 0, m.local[0]), text.rfind("：", 0, m.local[0]))
+    if colon < 0 or m.sentence is None:
+        return False
+    others = [
+        x
+        for x in ctx.extraction.mentions
+        if x.sentence == m.sentence and x.local[0] > colon and _unit(x) == _unit(m)
+    ]
+    return len(others) >= 2
+
+
+def _aside(text: str, m: Mention) -> bool:
+    """An amount an aside in brackets names as another figure (``(consensus $2.95B)``, ``(전년
+    3조원)``): a figure compared with, not the whole of what follows."""
+    before = text[: m.local[0]]
+    opened = max(before.rfind("("), before.rfind("（"))
+    if opened < 0 or max(before.rfind(")"), before.rfind("）")) > opened:
+        return False
+    return bool(re.search(r"[^\W\d_]", before[opened + 1 :]))
 
 
 def verdict(

@@ -35,6 +35,13 @@ _UP = re.compile(
 )
 _DOWN = re.compile(r"감소|줄|하락|축소|급감|减少|下降|\bdown\b|\bfell\b|\bdecreas|\bdeclin", re.I)
 _COMBINED = re.compile(r"합치면|합하면|합계는|합산하면|合计|合計|\bcombined\b", re.IGNORECASE)
+# the sum is of the figures before only where its clause points back to them (이들, 两家, the
+# two) or opens with it; a clause naming a whole of its own (对…沿线国家合计进出口) sums that
+_BACK_REF = re.compile(
+    r"이들|이를|이상을|\b두\s|둘|양사|양국|[两兩二][家者个個国國项項]|二者|双方|雙方|上述|以上|前述|这些|這些|"
+    r"\b(?:these|those|both|the\stwo|together)\b",
+    re.IGNORECASE,
+)
 
 _OFF = {
     "ko": "{later}에서 이전 {earlier}을(를) 빼면 {computed}인데, 보고서는 변화를 {stated}(이)라고 "
@@ -191,6 +198,9 @@ def _combined(
     marker = _COMBINED.search(text)
     if marker is None:
         return None
+    lead = re.split(r"[,，;；:：]", text[: marker.start()])[-1]
+    if lead.strip() and not _BACK_REF.search(lead):
+        return None  # 中国对沿线国家合计进出口: the sentence's own whole, not the figures before
     total = next((m for m in members if m.local[0] >= marker.end() and _amount(text, m)), None)
     if total is None or not before:
         return None

@@ -105,13 +105,14 @@ def _words(text: str) -> frozenset[str]:
 
 def _word(text: str, start: int, end: int) -> int:
     """The direction the word right before the number (or right after it) gives."""
-    lead = re.split(r"[,，;；]", text[max(0, start - 24) : start])[-1]
+    # a headline's ellipsis ends a statement: 수출 소폭 감소…일평균 수출은 11.2% 증가
+    lead = re.split(r"[,，;；…⋯]", text[max(0, start - 24) : start])[-1]
     ups, downs = list(_UP.finditer(lead)), list(_DOWN.finditer(lead))
     if ups or downs:
         last_up = ups[-1].end() if ups else -1
         last_down = downs[-1].end() if downs else -1
         return 1 if last_up > last_down else -1
-    tail = re.split(r"[,，;；]", text[end : end + 10])[0]
+    tail = re.split(r"[,，;；…⋯]", text[end : end + 10])[0]
     if _UP.search(tail) and not _DOWN.search(tail):
         return 1
     if _DOWN.search(tail) and not _UP.search(tail):

@@ -21,7 +21,7 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import breakdown_lists
-from sectorlens.facts.rules.common import Context, finding, point, ranges_meet
+from sectorlens.facts.rules.common import Context, finding, point, restates
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.headline"
@@ -159,7 +159,7 @@ def _compare(ctx: Context, h: Stated, b: Stated) -> Finding | None:
     if None in (hv, bv, hc, bc):
         return None
     assert hv is not None and bv is not None and hc is not None and bc is not None
-    same_level = ranges_meet(h.level, b.level)
+    same_level = restates(h.level, b.level)
     same_change = abs(hc) == abs(bc)
     if same_change and not same_level and h.direction * b.direction >= 0:
         if hv <= 0 or bv <= 0 or abs(hv - bv) / max(hv, bv) > _SAME_FIGURE:

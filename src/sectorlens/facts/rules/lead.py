@@ -19,7 +19,7 @@ from decimal import Decimal
 from sectorlens.facts.document import Block
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import breakdown_lists
-from sectorlens.facts.rules.common import Context, finding, norm, point, ranges_meet
+from sectorlens.facts.rules.common import Context, finding, norm, point, restates
 from sectorlens.facts.rules.parts import cumulative
 from sectorlens.model import Finding, Kind, Severity
 
@@ -35,7 +35,7 @@ _DOWN = re.compile(
 )
 _GENERIC = re.compile(
     r"전년|동기|대비|같은|기간|증가|감소|늘어|늘었|줄어|줄었|올해|지난해|작년|기록|각각|이들|기업|"
-    r"同比|增长|增長|下降|比上|上年|去年|分别|分別|实现|實現|达到|達到|名义|名義|累计|累計|"
+    r"同比|增长|增長|下降|增产|增產|减产|減產|增加|减少|減少|比上|上年|去年|分别|分別|实现|實現|达到|達到|名义|名義|累计|累計|"
     r"\b(?:year|years|percent|increase[sd]?|decrease[sd]?|grew|rose|fell|quarter|billion|million|"
     r"trillion|from|with|that|this|were|was|total|compared|reported)\b",
     re.IGNORECASE,
@@ -119,7 +119,7 @@ def _pair(
         ]
         if not cands:
             continue
-        agree = next((b for b in cands if ranges_meet(t, b)), None)
+        agree = next((b for b in cands if restates(t, b)), None)
         if agree is not None:
             out.append(_finding(ctx, Severity.OK, t, agree))
             continue
@@ -131,11 +131,16 @@ def _pair(
 
 def _an_item(ctx: Context, m: Mention) -> bool:
     """A body figure listed as one item of a breakdown by a dimension (by type, 按消费类型分,
-    업종별로는): a part of the lead's whole, not it restated."""
+    업종별로는) or after a part marker (其中, 그중, of which): a part of the lead's whole, not it
+    restated."""
     if m.sentence is None:
         return False
     text = ctx.extraction.layout.sentences[m.sentence].text
-    return breakdown_lists.dimension_before(text, m.local[0])
+    statement = breakdown_lists.STATEMENT.split(text[: m.local[0]])[-1]
+    # 其中谷物产量…增产438.8万吨, 그중, of which: a part named after the whole, not the whole
+    return breakdown_lists.dimension_before(text, m.local[0]) or bool(
+        breakdown_lists.PARTS.search(statement)
+    )
 
 
 def _figure(m: Mention) -> bool:
