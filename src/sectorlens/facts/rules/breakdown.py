@@ -23,6 +23,7 @@ from sectorlens.facts.rules.breakdown_sums import (
     by_unit,
     interval,
     label_of,
+    measures_of,
     one_period,
     parts_verdict,
     sum_verdict,
@@ -62,27 +63,6 @@ _CLAUSE = re.compile(r"[,，;；、]")
 _RATIO = re.compile(
     r"(?<!占有)(?<!比)(?<!점유)(?<!비)(?:率|률|율)$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
 )
-# What a share is a share of, by kind of measure: 客户销售额占比 and 供应商采购额占比 are shares of
-# two wholes (sales, purchases); 产品销售收入 and 服务收入 are both of revenue.
-_MEASURES = (
-    ("sales", r"销售额|销售收入|营业收入|营收|收入|매출|\b(?:sales|revenues?|turnover)\b"),
-    ("purchases", r"采购额|采购|매입|구매|\bpurchases\b"),
-    ("costs", r"成本|费用|비용|원가|\b(?:costs?|expenses)\b"),
-    ("profit", r"利润|이익|\b(?:profits?|earnings|income)\b"),
-    ("assets", r"资产|자산|\bassets\b"),
-    ("liabilities", r"负债|부채|\bliabilities\b"),
-    # 事件数量约占60%，金额约占79.5%: one part's share of the count and of the amount
-    ("count", r"数量|數量|件数|笔数|건수|개수|\bnumber\sof\b"),
-    ("amount", r"金额|金額|금액|\bamounts?\b"),
-)
-_MEASURE = tuple((name, re.compile(words, re.IGNORECASE)) for name, words in _MEASURES)
-
-
-def _measures(metric: str) -> frozenset[str]:
-    """The kinds of measure a metric names (sales, purchases, costs…)."""
-    return frozenset(name for name, words in _MEASURE if words.search(metric))
-
-
 _COMBINED = re.compile(
     r"合计|合計|总计|總計|共计|共計|合共|합계|합산|\b(?:combined|together)\b", re.IGNORECASE
 )
@@ -312,7 +292,7 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     # 삼성전자의 점유율은 D램 42.5%, 낸드 33.7%: one holder's shares of many markets
     if _one_holder(text[max(0, shares[0].local[0] - 40) : shares[0].local[0]]):
         return False
-    measures = [_measures(m.metric or "") for m in shares]
+    measures = [measures_of(m.metric or "") for m in shares]
     if len({x for x in measures if x}) >= 2:
         return False  # 前五大客户销售额占比 and 前五大供应商采购额占比: shares of two wholes
     first, last = shares[0].local[1], shares[-1].local[0]

@@ -122,3 +122,24 @@ def parts_verdict(
     message = ctx.say(_PARTS_UNDER, label=label, gap=ctx.quantity(q, w - total), **words)
     severity = Severity.ERROR if exhaustive else Severity.INFO
     return finding(RULE_PARTS, severity, message, members, values)
+
+
+# What a share is a share of, by kind of measure: 客户销售额占比 and 供应商采购额占比 are shares of
+# two wholes (sales, purchases); 产品销售收入 and 服务收入 are both of revenue.
+_MEASURES = (
+    ("sales", r"销售额|销售收入|营业收入|营收|收入|매출|\b(?:sales|revenues?|turnover)\b"),
+    ("purchases", r"采购额|采购|매입|구매|\bpurchases\b"),
+    ("costs", r"成本|费用|비용|원가|\b(?:costs?|expenses)\b"),
+    ("profit", r"利润|이익|\b(?:profits?|earnings|income)\b"),
+    ("assets", r"资产|자산|\bassets\b"),
+    ("liabilities", r"负债|부채|\bliabilities\b"),
+    # 事件数量约占60%，金额约占79.5%: one part's share of the count and of the amount
+    ("count", r"数量|數量|件数|笔数|건수|개수|\bnumber\sof\b"),
+    ("amount", r"金额|金額|금액|\bamounts?\b"),
+)
+_MEASURE = tuple((name, re.compile(words, re.IGNORECASE)) for name, words in _MEASURES)
+
+
+def measures_of(metric: str) -> frozenset[str]:
+    """The kinds of measure a metric names (sales, purchases, costs…)."""
+    return frozenset(name for name, words in _MEASURE if words.search(metric))
