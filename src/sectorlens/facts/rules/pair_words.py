@@ -56,7 +56,7 @@ def share_of(text: str, m: Mention) -> bool:
 
 
 # The last group of a compound CJK amount padded with zeros: 22억 8000만, 3亿5000万
-_PADDED = re.compile(r"[억亿億조兆万萬]\s?\d*[1-9](0+)\s?(?:만|万|萬|천|千)")
+_PADDED = re.compile(r"[억亿億조兆万萬]\s?\d*[1-9](0+)\s?(?:만|万|萬|천|千|억|亿|億)")
 
 
 def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
