@@ -52,3 +52,37 @@ def test_a_growth_rate_the_padded_zh_level_cannot_give_still_fires() -> None:
         "derived.growth"
     ]
 
+
+# --- amounts per head and medians: groups' figures are no parts of the whole's --------------
+
+NOT_ADDITIVE = {
+    "zh-median": "上半年，全国居民人均可支配收入中位数16850元，增长5.2%。"
+    "其中，城镇居民人均可支配收入中位数23900元，增长4.1%；农村居民人均可支配收入中位数9120元，"
+    "增长6.3%。\n",
+    "zh-per-head": "上半年，全国居民人均可支配收入20150元，增长5.0%。"
+    "其中，城镇居民人均可支配收入26900元，增长4.4%；农村居民人均可支配收入10980元，增长6.5%。\n",
+    "ko-per-head": "2023년 전국 1인당 가처분소득은 2,150만원이었다. 이 중 도시 1인당 가처분소득은 "
+    "2,480만원, 농촌 1인당 가처분소득은 1,420만원이었다.\n",
+    "en-median": "The median household income was $74,580 in 2022. Of this, the median income of "
+    "married-couple households was $108,000 and that of other households was $52,000.\n",
+}
+
+
+def test_medians_and_other_populations_amounts_per_head_are_not_summed() -> None:
+    for name, text in NOT_ADDITIVE.items():
+        assert not flagged(text, "breakdown"), name
+
+
+ADDITIVE = {
+    # the parts of one population's amount per head: 11950 + 3235 + 1780 + 4768 = 21733
+    "zh": "上半年，全国居民人均可支配收入20733元，增长5.4%。其中，人均工资性收入11950元，"
+    "人均经营净收入3235元，人均财产净收入1780元，人均转移净收入4768元。\n",
+    # 320 + 90 + 112 = 522
+    "ko": "2023년 가구당 월평균 소득은 502만원이었다. 이 중 근로소득 320만원, 사업소득 90만원, "
+    "이전소득 112만원이었다.\n",
+}
+
+
+def test_parts_of_one_populations_amount_per_head_still_fire() -> None:
+    for name, text in ADDITIVE.items():
+        assert [f.rule for f in flagged(text, "breakdown")] == ["breakdown.parts"], name

@@ -36,6 +36,7 @@ from sectorlens.facts.rules.common import (
     point,
     sum_word,
 )
+from sectorlens.facts.rules.levels import adds_up
 from sectorlens.model import Finding, Kind, Severity
 
 RULE_SUM = breakdown_sums.RULE_SUM
@@ -350,12 +351,12 @@ def _distinct(names: Sequence[str]) -> bool:
 
 
 def _parts_related(text: str, whole: Mention, parts: Sequence[Mention]) -> bool:
-    """Parts after 其中/이 중/of which belong to the whole before it: same period, same measure.
+    """Parts after 其中/이 중/of which belong to the whole before it: same period, additive measure.
 
     Percentages after the marker that carry their own share word (``其中…（占比 37.89%）``) are
     shares of the part's own amount, not parts of a percentage before the marker.
     """
-    if not one_period([whole, *parts]):
+    if not one_period([whole, *parts]) or not adds_up((text, whole), [(text, m) for m in parts]):
         return False
     if whole.fact.quantity.kind is Kind.PERCENT:
         lead = [text[max(0, m.local[0] - 16) : m.local[0]] for m in parts]

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.breakdown_sums import by_unit, one_period, parts_verdict
 from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, pct, point
+from sectorlens.facts.rules.levels import adds_up
 from sectorlens.model import Finding, Kind, Severity
 
 OWN_SHARE = re.compile(
@@ -110,6 +111,8 @@ def of_the_sentence_before(
     ]
     if not parts or not one_period([whole, *parts]):
         return []
+    if not adds_up((sentences[index - 1].text, whole), [(text, m) for m in parts]):
+        return []  # 城镇居民人均… after 全国居民人均…: amounts per head of other populations
     found = part_shares(ctx, text, whole, parts, members)
     if len(parts) >= 2:
         # 收入135663亿元。其中，税收收入111065亿元；非税收入24598亿元: the parts of the whole before

@@ -87,3 +87,32 @@ _BARE_LINK = re.compile(
     r"(?:[$€£¥￥₩]|[A-Z]{3})?\s?",
     re.I,
 )
+
+
+# 中位数, 중위, median: a middle value, never the sum of the middle values of its groups
+_MEDIAN = re.compile(r"中位[数數]|중위|\bmedian\b", re.IGNORECASE)
+# the population an amount per head is of: 城镇居民人均, 도시가구 1인당 (empty: the one before)
+_PER_HEAD = re.compile(r"([^\d\s,，、;；。:：()（）]{0,8}?)\s?(?:人均|户均|戶均|1인당|인당|가구당)")
+
+
+def _per_whom(text: str, m: Mention) -> str | None:
+    """Whose amount per head ``m`` is (``城镇居民``; ``""`` when not named), None for a level."""
+    if not per_unit(text, m):
+        return None
+    found = list(_PER_HEAD.finditer(text[max(0, m.local[0] - 24) : m.local[0]]))
+    return found[-1].group(1) if found else ""
+
+
+def adds_up(whole: tuple[str, Mention], parts: Sequence[tuple[str, Mention]]) -> bool:
+    """Whether the parts (each with its sentence) can add up to the whole: no medians, and amounts
+    per head only of the whole's population (人均工资性收入 · 人均经营净收入 of 全国居民 add up;
+    城镇居民人均 · 农村居民人均 do not)."""
+    members = [whole, *parts]
+    lead = [t[max(0, m.local[0] - 16) : m.local[0]] + (m.metric or "") for t, m in members]
+    if any(_MEDIAN.search(x) for x in lead):
+        return False
+    whom = [_per_whom(t, m) for t, m in members]
+    if whom[0] is None:
+        return all(w is None for w in whom)  # a level is no sum of amounts per head
+    # a part that names no population is the whole's (其中，工资性收入…; 이 중 근로소득…)
+    return all(w in (None, "", whom[0]) for w in whom[1:])
