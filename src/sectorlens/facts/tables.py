@@ -47,14 +47,23 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text)) and any(ch.isdigit() for ch in text)
 
 
+def _after_label(row: Sequence[str], c: int) -> bool:
+    """True where the currency cell ``row[c]`` stands after the row's label."""
+    if len(row[c]) == 1:
+        return any(row[:c])
+    return any(x and not is_number(x) for x in row[:c])
+
+
 def _merge_signs(grid: list[list[str]]) -> None:
     """A `$` cell joins the number to its right; a `%` or `)` cell joins the number to its left.
     The first cell of a row is its label, whatever it reads like (``AMD``, ``USD``): a sign
-    cell stands between a label and its number."""
+    cell stands between a label and its number. Rank or index numbers before a label do not
+    make it a sign (``| 7 | 7 | AMD | 22.305 |``): a currency code or word is a sign only after
+    a cell that is not a number, a single sign after any cell."""
     for r in grid:
         width = len(r)
         for c in range(width):
-            if r[c] and is_currency_word(r[c]) and any(r[:c]):
+            if r[c] and is_currency_word(r[c]) and _after_label(r, c):
                 k = c + 1
                 while k < width - 1 and not r[k]:
                     k += 1

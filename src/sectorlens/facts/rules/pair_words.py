@@ -39,6 +39,8 @@ def or_share(text: str, m: Mention, gap: str) -> bool:
 _SHARE_AFTER = re.compile(
     r"^\s?(?:of\s(?:(?:total|net|consolidated|group|our|its)\s){0,3}(?:sales|revenues?|the\s)|"
     r"of\s(?:it|that|this|them)\b|의\s?비중|"
+    # a 7.5 percent market share, 7.5%的市场份额: the share the level holds, not a change
+    r"(?:(?:market|revenue|unit|volume|global|world)\s)?share\b|的?(?:市场|市場)?(?:份额|份額)|"
     # 경쟁 모델(10만 달러) 대비 10% 수준: the level as a share of the other, not a change
     r"수준|에\s?(?:불과|그쳐|그쳤|그친|해당))",
     re.I,

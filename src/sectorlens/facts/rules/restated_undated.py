@@ -6,7 +6,9 @@ prose statements are taken as one figure when the metric is the same words, the 
 of change are the same, and the two sentences name the same periods in words (the same month,
 days or quarter, or none at all) — or the later one names none and refers back (``같은 기간``,
 ``同期``, ``the same period``). Where one of the two is dated only by its heading or the sentence
-before, the two sentences must name the same period words, and some. The relation is inferred:
+before, the two sentences must name the same period words, and some. Two sentences of different
+paragraphs that name no period are dated by their paragraphs' openings: ``Second-quarter net
+sales …`` and ``Through six months, …`` make two periods' figures. The relation is inferred:
 a disagreement is a warning.
 """
 
@@ -29,7 +31,7 @@ _TIME = re.compile(
     r"[上下]半年|今年|本月|当月|當月|\d{4}\s?年|"
     rf"\b(?:{_MONTHS})|\bQ[1-4]\b|\b(?:first|second|third|fourth)[-\s]quarter\b|"
     r"\b(?:fiscal\s)?(?:19|20)\d{2}\b|\bfull[-\s]year\b|\bH[12]\b|\byear-to-date\b|"
-    r"\btrailing\s(?:twelve|12)\smonths\b",
+    r"\btrailing\s(?:twelve|12)\smonths\b|\b(?:three|six|nine|twelve)\smonths\b",
     re.IGNORECASE,
 )
 _BACK = re.compile(
@@ -80,6 +82,18 @@ def time_words(text: str) -> frozenset[str]:
     return frozenset(re.sub(r"\s", "", m.group(0)).lower() for m in _TIME.finditer(text))
 
 
+def lent_words(ctx: Context, m: Mention) -> frozenset[str]:
+    """The period words the sentences before ``m``'s in its paragraph name (``Second-quarter
+    net sales …`` and ``Through six months, …`` date the undated sentences that follow)."""
+    sentences = ctx.extraction.layout.sentences
+    own = sentences[m.sentence or 0]
+    words: set[str] = set()
+    for sent in sentences[: m.sentence or 0]:
+        if sent.paragraph == own.paragraph:
+            words |= time_words(sent.text)
+    return frozenset(w.replace("-", "") for w in words)
+
+
 def twins(ctx: Context, a: Mention, b: Mention, metric: str, *, strict: bool = False) -> bool:
     """Two undated prose statements of one metric in sentences naming the same periods.
 
@@ -109,5 +123,12 @@ def twins(ctx: Context, a: Mention, b: Mention, metric: str, *, strict: bool = F
     text_later = sentences[later.sentence or 0].text
     words_later = time_words(text_later)
     if words_first == words_later and (words_first or not strict):
-        return True
+        if (
+            words_first
+            or sentences[first.sentence or 0].paragraph == sentences[later.sentence or 0].paragraph
+        ):
+            return True
+        # undated sentences of two paragraphs that open with other periods: two figures
+        lent_first, lent_later = lent_words(ctx, first), lent_words(ctx, later)
+        return not (lent_first and lent_later and lent_first != lent_later)
     return not words_later and bool(_BACK.search(text_later))
