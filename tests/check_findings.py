@@ -17,3 +17,14 @@ def findings(text: str, rule: str | None = None, fmt: str = "txt") -> list[Findi
 def flagged(text: str, rule: str | None = None, fmt: str = "txt") -> list[Finding]:
     """The errors and warnings among ``findings``."""
     return [f for f in findings(text, rule, fmt) if f.severity in BAD]
+
+
+def fires(ok: str, bad: str, rule: str) -> None:
+    """No error or warning of ``rule`` on ``ok``; at least one on ``bad``."""
+    assert flagged(ok, rule) == [], ok
+    assert flagged(bad, rule), bad
+
+
+def checked(text: str, rule: str) -> list[str]:
+    """The messages of every finding of ``rule`` (ok findings too)."""
+    return [f.message for f in findings(text, rule)]

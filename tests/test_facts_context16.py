@@ -7,34 +7,16 @@ from datetime import date
 
 import pytest
 
-from sectorlens.facts import check, extract, from_text
+from check_findings import flagged
+from fact_mentions import mentions, one, span
+from sectorlens.facts import extract, from_text
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import BlockKind
-from sectorlens.facts.extract import Mention
 from sectorlens.facts.scope import metric_of
-from sectorlens.model import Finding, Period, Severity
+from sectorlens.model import Period, Severity
 from sectorlens.parse import parse
 
 BAD = (Severity.ERROR, Severity.WARNING)
-
-
-def mentions(text: str) -> list[Mention]:
-    return list(extract(from_text(text, fmt="txt")).mentions)
-
-
-def one(text: str, value: str) -> Mention:
-    (m,) = [m for m in mentions(text) if m.fact.quantity.input == value]
-    return m
-
-
-def span(m: Mention) -> tuple[date, date] | None:
-    p = m.fact.period
-    return None if p is None else (p.start, p.end)
-
-
-def flagged(text: str, rule: str) -> list[Finding]:
-    found = check(extract(from_text(text, fmt="txt")), lang="en")
-    return [f for f in found if f.rule.startswith(rule) and f.severity in BAD]
 
 
 # --- no metric: framing phrases, verbs, comparisons ---------------------------------------------

@@ -7,26 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from fact_mentions import mentions, one, span
 from sectorlens.facts import extract, from_text
 from sectorlens.facts.context import named_periods
 from sectorlens.facts.dateline import bare_date
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.scope import metric_of
 from sectorlens.facts.subjects_ko import ko_phrase
-
-
-def mentions(text: str) -> list[Mention]:
-    return list(extract(from_text(text, fmt="txt")).mentions)
-
-
-def one(text: str, value: str) -> Mention:
-    (m,) = [m for m in mentions(text) if m.fact.quantity.input == value]
-    return m
-
-
-def span(m: Mention) -> tuple[date, date] | None:
-    p = m.fact.period
-    return None if p is None else (p.start, p.end)
 
 
 def month(y: int, m: int, last: int) -> tuple[date, date]:

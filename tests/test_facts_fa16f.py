@@ -9,7 +9,7 @@ import pytest
 
 from sectorlens.facts import check, extract, from_text
 from sectorlens.facts.dateline import reference_date
-from sectorlens.facts.rules.common import rounded_half
+from sectorlens.facts.rules.rounded import rounded_half
 from sectorlens.model import Finding, Severity
 from sectorlens.parse import parse
 

@@ -230,48 +230,6 @@ def half_unit(q: Quantity) -> Decimal:
     return Decimal(5) * Decimal(10) ** (exponent - 1)
 
 
-def rounded_half(q: Quantity) -> Decimal:
-    """Half a unit of the last significant digit: a zero ending a whole number may be rounding.
-
-    ``550억`` may be 550억9000만 rounded to 10억 and ``30%`` 29.3% rounded to ten, while ``23.0%``
-    shows its last zero and ``300억`` is no 320억 (one zero, not two, is taken as rounding);
-    elsewhere this is :func:`half_unit`.
-    """
-    h = half_unit(q)
-    v = point(q)
-    text = q.input.split("(")[0].split("（")[0]
-    runs = list(re.finditer(r"\d[\d,]*(?:\.\d+)?", text))
-    if v is None or not runs or "." in runs[-1].group():
-        return h
-    run = runs[-1]
-    nonzero = [i for i in range(run.start(), run.end()) if text[i] in "123456789"]
-    if not nonzero or nonzero[-1] == run.end() - 1:
-        return h
-    i = nonzero[-1]
-    moved = str(int(text[i]) + 1 if text[i] != "9" else 8)
-    w = point(other := parse(text[:i] + moved + text[i + 1 :]))
-    if other.kind is not q.kind or w is None or w == v:
-        return h
-    return max(h, min(abs(w - v) / 2, 10 * h))  # one zero, not two: 300억 is no 320억
-
-
-def restates(a: Mention, b: Mention) -> bool:
-    """Whether one figure is the other as far as both are shown: their ranges meet, or the less
-    precise one is the other rounded to its last significant digit (``550억`` · ``550억9000만``)."""
-    if ranges_meet(a, b):
-        return True
-    qa, qb = a.fact.quantity, b.fact.quantity
-    va, vb = point(qa), point(qb)
-    if va is None or vb is None:
-        return False
-    coarse, fine = (qa, vb) if half_unit(qa) >= half_unit(qb) else (qb, va)
-    if coarse.qualifier not in (Qualifier.EXACT, Qualifier.APPROX):
-        return False
-    c = point(coarse)
-    assert c is not None
-    return abs(fine - c) <= rounded_half(coarse)
-
-
 def bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     """The interval a quantity allows, with its rounding (None = unbounded)."""
     h = half_unit(q)

@@ -31,6 +31,7 @@ from sectorlens.facts.rules.common import (
     pct,
     point,
 )
+from sectorlens.facts.rules.cross_pairs import cross_pairs
 from sectorlens.facts.rules.levels import unit_key
 from sectorlens.facts.rules.moves import (
     better_or_worse,
@@ -40,7 +41,7 @@ from sectorlens.facts.rules.moves import (
     rate_range,
 )
 from sectorlens.facts.rules.pair_words import level_bounds
-from sectorlens.facts.rules.pairs import Pair, attached_changes, cross_pairs, find_pairs
+from sectorlens.facts.rules.pairs import Pair, attached_changes, find_pairs
 from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.facts.rules.year_on_year import year_on_year

@@ -21,7 +21,8 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import breakdown_lists
-from sectorlens.facts.rules.common import Context, finding, point, restates
+from sectorlens.facts.rules.common import Context, finding, point
+from sectorlens.facts.rules.rounded import restates
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.headline"

@@ -19,8 +19,9 @@ from decimal import Decimal
 from sectorlens.facts.document import Block
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import breakdown_lists
-from sectorlens.facts.rules.common import Context, finding, norm, point, restates
+from sectorlens.facts.rules.common import Context, finding, norm, point
 from sectorlens.facts.rules.parts import cumulative
+from sectorlens.facts.rules.rounded import restates
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.lead"

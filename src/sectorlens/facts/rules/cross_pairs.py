@@ -1,0 +1,70 @@
+"""Pairs across two sentences: a sentence that opens by referring back to the change of the one
+before (``This increase of 131.8%``), or an earlier level with no level of its own sentence
+(``전분기 37.80%보다 3.10%포인트 증가했다`` after ``…40.90%를 냈다``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.pairs import Pair, attached_changes, is_level, is_prior, unit_of
+from sectorlens.model import Kind
+
+# A sentence that opens with the change of the one before: This increase of 48.7%, 这一增长为20%
+_ANAPHORA = re.compile(
+    r"^\W{0,3}(?:(?:this|the|that)\s(?:increase|decrease|rise|decline|growth|gain|drop|reduction)"
+    r"\s(?:of|was)\s(?:approximately\s|about\s|nearly\s)?"
+    # This represents an increase in adjusted diluted earnings per share of 14.6 percent
+    r"|(?:this|that|which)\s(?:represents|reflects|is|was)\s(?:an?\s)?"
+    r"(?:increase|decrease|rise|decline|growth|gain|drop|reduction)\s(?:in\s[\w\s'-]{1,60}?\s)?"
+    r"of\s(?:approximately\s|about\s|nearly\s)?"
+    r"|(?:这一|这个|此|该|這一)(?:增长|增幅|下降|降幅|增長|下降)(?:为|是|达|為)?"
+    r"|이\s?(?:증가|감소)(?:율|폭)?[은는]\s?)$",
+    re.I,
+)
+
+
+def cross_pairs(
+    text: str,
+    members: Sequence[Mention],
+    pairs: Sequence[Pair],
+    prev_members: Sequence[Mention],
+    prev_pairs: Sequence[Pair],
+    prev_text: str,
+) -> list[tuple[Pair, list[Mention]]]:
+    """Pairs across two sentences, with the changes of the second one.
+
+    ``…$257.9 million compared to $111.2 million. This increase of 131.8% …``: a sentence that
+    opens by referring back takes the last pair of the one before. ``…40.90%를 냈다. 전분기
+    37.80%보다 3.10%포인트 증가했다``: an earlier level with no level of its own sentence to
+    pair with takes the last level of the same unit in the sentence before. Never ``stated``:
+    the link crosses a sentence end.
+    """
+    out: list[tuple[Pair, list[Mention]]] = []
+    paired = {id(m) for p in pairs for m in (p.prior, p.current)}
+    levels = [m for m in members if is_level(text, m)]
+    for prior in levels:
+        if id(prior) in paired or not is_prior(text, prior):
+            continue
+        kind = prior.fact.quantity.kind
+        if any(x.fact.quantity.kind is kind for x in members if x is not prior):
+            continue  # a figure of its own kind here: the comparison may well be with it
+        before = [
+            x
+            for x in prev_members
+            if unit_of(x) == unit_of(prior)
+            and is_level(prev_text, x)
+            and not is_prior(prev_text, x)
+        ]
+        if before:
+            pair = Pair(prior, before[-1], False)
+            out.append((pair, attached_changes(text, members, Pair(prior, prior, False))))
+    if not pairs and prev_pairs and not out and members:
+        first = members[0]
+        if first.fact.quantity.kind in (Kind.PERCENT, Kind.PP) and _ANAPHORA.match(
+            text[: first.local[0]]
+        ):
+            last = prev_pairs[-1]
+            out.append((Pair(last.prior, last.current, True), [first]))
+    return out
