@@ -4,6 +4,7 @@ a stated equivalent in another currency, rates listed with 分别/각각/respect
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -23,13 +24,25 @@ _EACH = re.compile(r"分别|分別|각각|respectively", re.I)
 _LIST_GAP = re.compile(r"\s?(?:[、,，]|及|和|与|與|및|와|과|and|,\s?and)\s?", re.I)
 
 
+_POINTS = re.compile(
+    r"(?:个|個)?百分点|百分點|%p|%\s?포인트|포인트|\bp\.?p\.?|percentage\spoints?", re.I
+)
+
+
 def respective_levels(text: str, spans: Sequence[tuple[str, Span]]) -> dict[int, int]:
     """``营业收入85.33亿元、利润总额11,179万元、净利润8,132万元，同比分别增长13.99%、8.63%及
     6.73%``: the rates listed after 分别 (각각, respectively) are those of the amounts listed before
     it, in order, when there are as many of each."""
-    m = _EACH.search(text)
-    if m is None:
-        return {}
+    for m in _EACH.finditer(text):
+        # 对甲、乙分别进出口A、B，同比分别增长x%、y%: the marker the rates follow
+        got = _levels_at(text, spans, m)
+        if got:
+            return got
+    return {}
+
+
+def _levels_at(text: str, spans: Sequence[tuple[str, Span]], m: re.Match[str]) -> dict[int, int]:
+    """``respective_levels`` for the rates listed right after the marker ``m``."""
     after = [i for i, (h, s) in enumerate(spans) if s.start >= m.end() and h == "percent"]
     listed: list[int] = []
     for i in after:
@@ -39,6 +52,20 @@ def respective_levels(text: str, spans: Sequence[tuple[str, Span]]) -> dict[int,
             return {}
         listed.append(i)
     levels = [i for i, (h, s) in enumerate(spans) if s.end <= m.start() and h in ("money", "count")]
+    if len(listed) >= 2 and len(levels) > len(listed):
+        # 前2个月，对甲、乙分别进出口A、B: only the amounts listed right before the marker
+        last = levels[-len(listed) :]
+        gaps = [text[spans[a][1].end : spans[b][1].start] for a, b in itertools.pairwise(last)]
+        if all(_LIST_GAP.fullmatch(g) for g in gaps):
+            levels = last
+    if len(listed) >= 2 and len(levels) != len(listed):
+        # 毛利为167百万元及毛利率为25.4%，分别增长36.9%及9.2个百分点: a rate's change is in
+        # points; each change in points is that of the rate listed before, in order
+        before = [i for i, (h, s) in enumerate(spans) if s.end <= m.start()]
+        points = [_POINTS.search(spans[i][1].text) is not None for i in listed]
+        rates = [spans[i][0] == "percent" for i in before]
+        if len(before) == len(listed) and any(points) and points == rates:
+            levels = before
     if len(listed) < 2 or len(levels) != len(listed):
         return {}
     gap = text[spans[levels[-1]][1].end : spans[listed[0]][1].start]

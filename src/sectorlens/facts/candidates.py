@@ -32,7 +32,10 @@ _KO_NUM = (
 _SCALE = lx.alternation(lx.SCALE_WORDS)
 _LATIN_SCALE = r"(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|[kmb])(?![A-Za-z])"
 # One amount: 861억1000만 | 1,839억 9200만 | 1천282조7천736억 | 4.78万亿 | 1.2 bn | 数千万 | 3000多
-_CJK_SCALED = rf"{_NUM}(?:多|余|餘|여)?\s?(?:조|억|천만|백만|만|천|万亿|亿|万|千|百|萬億|億|萬|兆)"
+_CJK_SCALED = (
+    rf"{_NUM}(?:多|余|餘|여)?\s?"
+    r"(?:조|억|천만|백만|만|천|万亿|百万|千万|百萬|千萬|亿|万|千|百|萬億|億|萬|兆)"
+)
 _AMOUNT = (
     rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|兆|亿|万|千|億|萬))*"
     r"(?:(?<=[만万萬])\d{2,4}(?![\d.,])"  # 3만7103: the units below 만 written on

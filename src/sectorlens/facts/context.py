@@ -27,6 +27,8 @@ from sectorlens.parse import parse_period
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
 _CMP_BEFORE = re.compile(
     r"(?:compared\s(?:with|to)|versus|vs\.?|against|from|over|since|after\sthe\s(?:start|beginning|end)\sof|"
+    # 8.5% above the August 2021 estimate: the period of the figure compared with
+    r"\babove|\bbelow|\bthan|"
     r"比|较|與|与|和|同|相对于|相较于|相比于)"
     r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$"
     # for the comparable period in 2021, the corresponding quarter of 2021
@@ -61,6 +63,15 @@ _CMP_AFTER = re.compile(
     r"|^\s?(?:이후|이래)\s?(?:\S+\s?){0,2}?(?:만에|만의|처음|최대|최고|최저)"
     r"|^\s?以来(?:首次|最高|最低|最大|新高|新低)"
 )
+
+
+# 전년 동월 115.4억 달러에서 103.6억 달러로: a period before past a value moved from is that
+# value's, the one compared with (the value it moved to is of the period in context)
+_FROM_VALUE_AFTER = re.compile(
+    r"^\s?(?:동월|동기|동분기|같은\s?기간|같은\s?달)?\s?[\d.,]+(?:\s?[조억만천백]\s?[\d.,]*)*\s?"
+    r"(?:원|달러|위안|엔|유로)?\s?에서\s"
+)
+_PRIOR = re.compile(r"전년|작년|지난해|전월|지난달|전분기|전기")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +139,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             found.append(Named(m.start(), m.end(), period))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)
+    found = _year_then_part(text, found)
     found = _like_the_span_before(text, found)
     found = _stretched(text, found, dating)
     found = _quarter_before(text, found, dating)
@@ -141,6 +153,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             COMPARES_LEAD.match(text)
             or (_CMP_BEFORE.search(lead) and not from_range)
             or _CMP_AFTER.match(tail)
+            or (_FROM_VALUE_AFTER.match(tail) and _PRIOR.search(text[n.start : n.end]))
             or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 130) : n.start])
         )
         out.append(Named(n.start, n.end, n.period, compared, n.note))
@@ -151,6 +164,26 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             # 작년 상반기보다, last year's first half compared: the year is the comparison's too
             out[k] = dataclasses.replace(n, compared=True)
     return tuple(out)
+
+
+def _year_then_part(text: str, found: list[Named]) -> list[Named]:
+    """``今年前2个月``, ``올해 1~2월``: a year written right before a part of it is that part's
+    year, no period of its own."""
+    out: list[Named] = []
+    for k, n in enumerate(found):
+        part = found[k + 1] if k + 1 < len(found) else None
+        if (
+            part is not None
+            and _whole_years(n.period)
+            and n.period.start.year == n.period.end.year
+            and n.period.start <= part.period.start
+            and part.period.end <= n.period.end
+            and part.period != n.period
+            and not text[n.end : part.start].strip()
+        ):
+            continue
+        out.append(n)
+    return out
 
 
 def comparison_start(text: str, n: Named) -> int | None:

@@ -17,7 +17,7 @@ from sectorlens.facts.context import (
     Named,
     named_periods,
 )
-from sectorlens.facts.dateline import bare_date, is_dateline, reference_found
+from sectorlens.facts.dateline import bare_date, is_dateline, last_month_named, reference_found
 from sectorlens.facts.document import Block, BlockKind
 from sectorlens.facts.fiscal import fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout
@@ -86,6 +86,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     lay = layout(doc)
     stated = reference_found(doc.text)
     reference = own_reference = None if stated is None else stated[0]
+    # a document that states no date of its own: the last month it names dates the months and
+    # the relative periods it names without a year (지난 4월 in a story on 2018년 4월)
+    assumed = last_month_named(doc.text) if stated is None else None
     parts = document_parts(doc, stated)
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
@@ -140,6 +143,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         year = (base or NO_PERIOD).end.year
         published = base is not None and base is scope.reference_period
         dating = Dating(fiscal, base.end if base else None, published, reference, base)
+        if base is None and assumed is not None:
+            year, dating = assumed.year, Dating(fiscal, assumed, True, assumed, None)
         found = to_date(sent.text, named_periods(sent.text, None if year == 1 else year, dating))
         if not any(not n.compared for n in found) and base is not None and _day_or_quarter(base):
             word = span_word(sent.text, base.end, fiscal, published)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sectorlens.facts.dateline import MONTH as _MON
-from sectorlens.facts.fiscal import MONTHS_ENDED, Fiscal, months_ended
+from sectorlens.facts.fiscal import MONTHS_ENDED, Fiscal, months_ended, span_ending
 from sectorlens.model import Period
 from sectorlens.parse import parse_period
 
@@ -64,6 +64,14 @@ EXTRA = re.compile(
             r"(?P<hyr>\bhalf[-\s]year(?:ly)?\s(?:financial\s)?(?:report|results)\s(?:of\s)?"
             r"(?P<hyy>(?:19|20)\d{2})\b)",
             r"(?P<nq>\b(?P<nqq>[1-4])Q\s?(?P<nqy>\d{2})(?:F|E|P)?\b)",
+            # 截至2020年6月30日止六个月, 截至2023年12月31日止年度: the span ending on that day
+            r"(?P<zhend>(?:(?<=截至)|(?<=截止)|(?<=截至\s)|(?<=截止\s))(?P<zey>(?:19|20)\d{2})\s?年\s?(?P<zem>\d{1,2})\s?月"
+            r"\s?(?P<zed>\d{1,2})\s?日\s?(?:止|为止|為止)?\s?的?\s?(?:(?P<zen>三|六|九|十二|3|6|9|12)"
+            r"\s?(?:个|個)月|(?P<zey2>年度|财政年度|財政年度)))",
+            # rose 0.8 per cent in February: a month named without a year, in the context's
+            r"(?P<bm>(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s))\b(?P<bmn>January|February|"
+            r"March|April|May|June|July|August|September|October|November|December)\b"
+            r"(?!,?\s?\d))",
             r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
             # (12월 결산법인, 3月决算: the month a fiscal year ends in, no period of a figure)
             r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–—－∼～〜至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
@@ -120,6 +128,22 @@ def _bare_fiscal_year(fiscal: Fiscal, day: date, first: int, published: bool) ->
     return n
 
 
+def _bare_month(month: int, year: int | None, dating: Dating | None) -> Period | None:
+    """``in February`` without a year: the year of a period named before it in its sentence,
+    else the last such month up to the document's own date; else unknown (a context's year,
+    often a comparison's, is not guessed)."""
+    if dating is None:
+        return None
+    if dating.reference is None and dating.base is None and dating.day is not None:
+        return None if year is None else _span(year, month, month)  # In 2018, … in February
+    if dating.reference is None:
+        return None
+    y = dating.reference.year
+    if date(y, month, 1) > dating.reference:
+        y -= 1  # in November, written in January: the November before
+    return _span(y, month, month)
+
+
 def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) -> Period | None:
     """The period an ``EXTRA`` match names; ``year`` dates the forms without one."""
     g = m.groupdict()
@@ -144,6 +168,17 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
     if g["ended"]:
         got = months_ended(m)
         return None if got is None else Period(*got)
+    if g["zhend"]:
+        try:
+            ended_on = date(int(g["zey"]), int(g["zem"]), int(g["zed"]))
+        except ValueError:
+            return None
+        months = (
+            12
+            if g["zey2"]
+            else {"三": 3, "六": 6, "九": 9, "十二": 12}.get(g["zen"]) or int(g["zen"])
+        )
+        return Period(*span_ending(ended_on, months))
     if g["fq"]:
         n = int(g["fq1"] or g["fq2"])
         fy = g["fqy1"] or g["fqy2"]
@@ -190,6 +225,8 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
         except ValueError:
             return None
         return Period(day, day)
+    if g["bm"]:
+        return _bare_month(_month(g["bmn"]), year, dating)
     if g["ym"]:
         m1 = int(g["ym1"])
         m2 = int(g["ym2"]) if g["ym2"] else m1

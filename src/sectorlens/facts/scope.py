@@ -26,8 +26,11 @@ _CHANGE_WORDS = re.compile(
     r"(?:同比|环比|名义|名義|实际|實際|增长|增加(?!值)|下降|减少|上升|提升|回落|上涨|下跌|大涨|大跌|涨幅|跌幅|增速|增幅|"
     r"较上年同期|上年同期|较上年|比上年|同期|较|增至|降至|升至|减至|增长到|下降到|从|由|到|"
     r"전년\s?(?:동기\s?)?대비|전분기\s?대비|대비|증가율|증가|감소|성장률|성장|상승|하락|"
-    r"\b(?:year[-\s]over[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|up|down|"
-    r"growth|declined?)\b|[+\-−▲▼△▽↑↓]|分别|分別|各自|각각)",
+    r"\b(?:year[-\s](?:over|on)[-\s]year|yoy|y/y|qoq|q/q|increased?|decreased?|grew|rose|fell|"
+    r"up|down|growth|declined?|(?:from\s)?an?\syear\s(?:ago|earlier)|on\sthe\syear)\b|"
+    # in February: a month named without its year is a period, no metric
+    r"\b(?:in\s)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b|[+\-−▲▼△▽↑↓]|分别|分別|各自|각각)",
     re.I,
 )
 _HEADING_MARK = re.compile(r"^[#\s]*(?:\d{1,2}[.)]|[一二三四五六七八九十]+、|[IVX]+\.|[①-⑳])?\s*")
@@ -183,7 +186,8 @@ def signed(q: Quantity, before: str, change: str | None) -> Quantity:
 
 _CMP_CUE = re.compile(r"compared|versus|\bvs\b|\bfrom\b|\bover\b", re.I)
 _COMPARED_VALUE = re.compile(
-    r"(?:from|比|较|从|compared\s(?:to|with)|versus|vs\.?)\s?(?:the\s)?\S{0,6}$", re.I
+    r"(?:from|比|较|从|compared\s(?:to|with)|versus|vs\.?|above|below|than)\s?(?:the\s)?\S{0,6}$",
+    re.I,
 )
 
 
@@ -191,6 +195,9 @@ _COMPARES_LEAD = re.compile(
     r"^\W{0,3}(?:this|that|which)\s(?:compares|compared)\s(?:with|to)\b", re.I
 )
 _STATEMENT = re.compile(r"[;；。]")
+
+
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|since|following|while|when|whereas|until)\s", re.I)
 
 
 def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
@@ -204,7 +211,8 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
     for n in found:
         gap = text[span.end : n.start]
         if n.start >= span.end and not re.search(r"[,，;；]|\d", gap):
-            after = n
+            # down 1.6 per cent after posting gains in December: a clause of its own dates it
+            after = None if _OTHER_CLAUSE.search(gap) else n
             break
     if lang == "en" and COMPARES_LEAD.match(text):
         # This compares with net income of $74.4 million, or $1.25 EPS, in the prior year
@@ -245,9 +253,21 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         and re.fullmatch(r"\s?(?:동기|同期)?\s?[(（]\s?", text[before[-1].end : span.start])
     ):
         return before[-1].period  # 전년 동기(7조 원) 대비: the compared figure in brackets
+    if (
+        before
+        and before[-1].compared
+        and re.fullmatch(r"\s?(?:동월|동기|동분기)?\s?", text[before[-1].end : span.start])
+        and re.match(r"\s?에서\s", text[span.end :])
+    ):
+        return before[-1].period  # 4월 … 전년 동월 115.4억 달러에서: the value moved from
     own = [n for n in before if not n.compared]
     if own:
         return own[-1].period
     if after is not None and not after.compared:
         return after.period
+    ending = next((n for n in found if n.start >= span.end), None)
+    if lang == "en" and ending is not None and not ending.compared:
+        gap = text[span.end : ending.start]
+        if not re.search(r"\d|[;；]", gap) and not _OTHER_CLAUSE.search(gap):
+            return ending.period  # the unemployment rate, 3.8 percent, declined in September
     return None

@@ -164,6 +164,19 @@ def sentence_facts(
             subject = of_level(subject, named)  # 投资额 … 年复合增长率为25.0%
         # 로봇 투자 비중이 23%: the subject keeps its measure, the metric names the part
         metric = metric_of_(strip_measure(subject) if kind == "percent" else subject)
+        if (
+            metric is None
+            and kind == "percent"
+            and change in CHANGES
+            and base is None
+            and previous is not None
+            and previous.fact.subject
+            and previous.fact.quantity.kind not in (Kind.PERCENT, Kind.PP)
+            and not _CLAUSE_BREAK.search(text[previous.local[1] : span.start])
+        ):
+            # 당기순이익은 2조 원으로 143% 늘었다: the change of the amount right before it in
+            # its clause (not of the level a clause before stated)
+            subject, metric = previous.fact.subject, previous.metric
         if metric is None and level is not None and (change or kind == "percent"):
             metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
         if subject is None and previous is not None and same_kind(previous.fact.quantity, q):

@@ -7,6 +7,7 @@ import re
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts import subjects_en as en
 from sectorlens.facts.sentence_names import is_period_name, lead_name, segment_name
+from sectorlens.facts.subjects_en_measure import measure_after
 from sectorlens.facts.subjects_ko import ko_phrase, of_measure, strip_particle, subject_ko
 from sectorlens.facts.subjects_zh import (
     LIST_SEP,
@@ -43,14 +44,24 @@ def _clause_before(sentence: str, start: int, floor: int) -> str:
     return text[cut:]
 
 
+_ZH_QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fffA-Za-z0-9]{1,12})[”\"」](?=[\u4e00-\u9fff])")
+_ZH_CURRENCY_BEFORE = re.compile(
+    r"\s?(?:人民币|人民幣|港币|港幣|港元|美元|欧元|歐元|日元|新台币|新台幣)\s?$"
+)
+
+
 def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str | None]:
     """(subject, base) of the Chinese quantity starting at ``start``."""
+    # 与“一带一路”沿线国家进出口: a name in quotes is part of the phrase (the same length)
+    sentence = _ZH_QUOTED.sub(lambda m: f" {m.group(1)} ", sentence)
     clause = re.sub(r"\s{2,}", "", ZH_YEAR.sub("", _clause_before(sentence, start, floor)))
     base = None
     mb = re.search(r"占(?!比)(.{1,20}?)的\s*$", clause)  # 占全国的 (not 占比由…的)
     if mb:
         base = mb.group(1)
         clause = clause[: mb.start()]
+    # 收益为人民币658百万元: the currency named before the number is no part of the name
+    clause = _ZH_CURRENCY_BEFORE.sub("", clause)
     # (the patterns are written in simplified characters; 實現 and 達 are cut as 实现 and 达)
     clause = _zcut(ZH_TAIL, _zcut(ZH_HEAD, _zcut(ZH_TAIL, clause.strip())).strip())
     clause = _zcut(ZH_ADVERB, _zcut(ZH_DATE_LEAD, clause))  # 合计占比; 5 月销量
@@ -249,6 +260,8 @@ def strip_measure(subject: str | None) -> str | None:
     for suffix in _PERCENT_MEASURES:
         if suffix == "share" and not re.search(r"[A-Z]", subject):
             continue  # a market share of 7.5%: only a named part's share (Asia share) is a part
+        if suffix == "share" and re.search(r"\bper\s+share$", subject, re.I):
+            continue  # Earnings per share rose 60%: a measure per share, not a part's share
         if subject.endswith(suffix) and len(subject) > len(suffix) + 1:
             return subject[: -len(suffix)].rstrip(" 的之")
     return subject
@@ -342,7 +355,11 @@ def _subject(
         return subject_ko(sentence, start, end, kind, _clause_before(sentence, start, floor))
     if lang == "zh":
         return subject_zh(sentence, start, floor)
-    return en.subject_en(sentence, start, end, floor, kind, _clause_before(sentence, start, floor))
+    clause = _clause_before(sentence, start, floor)
+    measured = measure_after(sentence[end:], clause) if kind == "money" else None
+    if measured:
+        return measured, None  # a record quarter with $2.64 billion in GAAP revenue
+    return en.subject_en(sentence, start, end, floor, kind, clause)
 
 
 def _open_bracket(sentence: str, start: int, floor: int) -> int | None:

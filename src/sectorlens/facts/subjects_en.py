@@ -281,6 +281,15 @@ def object_after(after: str) -> str | None:
     return np
 
 
+_MOVE_VERBS = frozenset(
+    (
+        *("rose", "fell", "grew", "increased", "decreased", "declined", "climbed", "dropped"),
+        *("jumped", "gained", "advanced", "slipped", "edged", "eased", "slid", "surged"),
+        *("soared", "plunged"),
+    )
+)
+
+
 def en_words(text: str) -> list[str]:
     """The words of a clause that name a thing: years, edge function words and a verb with
     what follows it dropped (``Operating income for 2022 was`` → Operating income)."""
@@ -337,6 +346,10 @@ def subject_en(
     moved = any(w in ("was", "were", "is", "are") for w in said) and all(
         w in _EN_LINKS or w in lx.EN_MOVES for w in said
     )
+    if not moved and said and said[0] in _MOVE_VERBS and "," in sentence[floor:start]:
+        # Sales at general merchandise stores, which include …, rose 3.8 per cent: the verb
+        # alone after an aside; the subject is the sentence's, before the aside
+        moved = all(w in _EN_LINKS or w in lx.EN_MOVES for w in said[1:])
     if links_only or moved:
         # Operating margin, as a share of sales, was 18%: the sentence's own subject; revenue
         # from forex trading (Non-IDB), was ahead 18.7%: the clause's, before the aside

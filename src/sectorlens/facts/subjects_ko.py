@@ -11,7 +11,9 @@ _KO_PARTICLES = tuple(sorted(lx.KO_PARTICLES.split("|"), key=len, reverse=True))
 _KO_CONNECTIVE = re.compile(
     r"(?:하며|이며|으며|며|하고|이고|지만|으나|는데|면서|하여|해서|하면|보면|으면|이면|라면|다면|"
     r"(?:성장|증가|감소|상승|하락|확대|축소|개선|급증|급감)해|"
-    r"늘어|줄어|늘며|줄며|늘고|줄고|오르며|올라)$"  # 52.1% 성장해 2027년 2조 원
+    r"늘어|줄어|늘며|줄며|늘고|줄고|오르며|올라|"
+    # 27% 증가했고 당기순이익은, 3.9% 늘었다가 9월: a past verb that joins two clauses
+    r"(?:했|됐|었|았|였)(?:고|으며|지만|으나|는데|다가))$"  # 52.1% 성장해 2027년 2조 원
 )
 _KO_YEAR = re.compile(
     r"(?:19|20)\d{2}\s?(?:[~\-–]\s?(?:19|20)\d{2}\s?)?년"
@@ -35,6 +37,10 @@ _KO_ADVERBIAL = frozenset(
 )
 # 당기순이익은 기고효과로 인해 9.71% 감소: a cause's phrase ends the clause, the topic is the noun
 _KO_CAUSE = re.compile(r"(?:로|으로)\s(?:인해|인하여|말미암아)\s?$|(?:덕분에|탓에|영향으로)\s?$")
+# 배당지급 증가 등으로 (전년 동월): the causes listed with 등 end the clause before the number
+_KO_CAUSE_ETC = re.compile(
+    r"\s등으로\s(?:(?:전년|전월|작년|지난해|전분기)\s?(?:동월|동기|동분기|같은\s?기간)?\s?)?$"
+)
 _KO_BEFORE = re.compile(r"^(?:전년|작년|지난해|전월|전분기|전기|전년\s?동기|전년동월|전주|지난달)$")
 _OF_NOUN = re.compile(
     r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?의\s+([가-힣A-Za-z]{1,12}?)(?:[을를이가은는]\s|\s)"
@@ -50,6 +56,16 @@ _KO_PERIOD_WORD = re.compile(
 )
 _KO_SAME_PERIOD = re.compile(
     r"(?:지난해|작년|전년|지난달|전월)\s?같은\s?(?:기간|달|분기)\s?(?:보다|대비|에\s?비해|에\s?비하여)"
+)
+# 늘어난, 증가한, 줄어든: the verb of a change, describing the amount that follows it
+_KO_MOVED = re.compile(
+    r"(?:늘어난|줄어든|오른|떨어진|(?:증가|감소|상승|하락|성장|확대|축소|급증|급감|개선|악화)한)$"
+)
+# 93% 늘어난 1조5천660억 원의 영업이익을: the measure of the amount a rate moved
+_RATE_OF_AMOUNT = re.compile(
+    r"^\s?(?:늘어난|줄어든|오른|떨어진|(?:증가|감소|상승|하락|성장|급증|급감)한)\s+"
+    r"[\d.,]+(?:\s?[\d.,조억만천백]+)*\s?(?:원|달러|위안|엔|유로)?\s?의\s+"
+    r"([가-힣A-Za-z]{1,12}?)(?:[을를이가은는](?=[\s,.]|$)|(?=[\s,.]|$))"
 )
 _KO_NUMBER = re.compile(r"^[약총]?[\d.,]+\s?(?:[만억조천백]\s?)*$")
 _KO_SPAN = re.compile(r"^(?:\d{1,3}\s?(?:년|개월|분기|달|주|일)|한\s?해|1년)$")
@@ -118,7 +134,7 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
             skip = k > 0 and bool(_KO_SPAN.match(tokens[k - 1]))
             continue  # 설비투자는 작년대비 +12.4%: a comparison, not the noun
         compared = (
-            token in ("대비", "비해", "보다")
+            token in ("대비", "비해", "보다", "대비로", "대비로도", "대비해")
             and k
             and (_KO_BEFORE.match(tokens[k - 1]) or tokens[k - 1] in ("동기", "동월", "동분기"))
         )
@@ -234,14 +250,22 @@ def subject_ko(
             word, particle = strip_particle(m.group(1))
             if particle is not None:
                 return word, None
+    if kind == "percent" and (m := _RATE_OF_AMOUNT.match(after)):
+        # 지난해보다 93% 늘어난 1조5천억 원의 영업이익: the rate of the 영업이익 named after
+        who = ko_phrase(clause)
+        return (f"{who} {m.group(1)}" if who else m.group(1)), base
     if kind == "money":
         m = _OF_NOUN.match(after)
         if m:
             # 오픈AI는 66억 달러의 투자를 유치했다: the amount of 투자 (of 오픈AI)
             who = ko_phrase(clause)
+            if who is not None and _KO_MOVED.search(who):
+                who = None  # 93% 늘어난 1조 원의 영업이익: a verb, not the one who earned it
             return (f"{who} {m.group(1)}" if who else m.group(1)), base
     phrase = _excluded(ko_phrase(clause), sentence[:start])
-    cause = phrase is None and bool(_KO_CAUSE.search(clause))
+    if phrase is not None and _KO_CAUSE_ETC.search(clause):
+        phrase = None  # 적자규모는 배당지급 증가 등으로 전년 동월 49억: a cause, not the noun
+    cause = phrase is None and bool(_KO_CAUSE.search(clause) or _KO_CAUSE_ETC.search(clause))
     if phrase is None and (kind != "percent" or base is not None or cause):
         phrase = ko_topic(clause_start_text(sentence, start))
     return phrase, base
