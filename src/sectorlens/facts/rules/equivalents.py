@@ -295,9 +295,12 @@ def _against_ecb(
             RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=unknown, **words), mentions, [mid]
         )
     try:
-        if day is not None and p.end > day:
+        if day is not None and p.end > day and (p.start > day or forecast(ctx, m)):
             # a forecast (2025 in a report of 2020) is converted at the report's own date
             rate = ctx.fx.rate(base, quote, day)
+        elif day is not None and p.end > day:
+            # a period under way on the writer's date (올해, this year): as far as it has run
+            rate = ctx.fx.average_rate(base, quote, p.start, day)
         elif p.end > p.start:
             rate = ctx.fx.average_rate(base, quote, p.start, p.end)
         else:
