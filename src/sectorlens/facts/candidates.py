@@ -65,7 +65,11 @@ _QPRE = rf"(?:(?:{lx.QUALIFIER_PREFIX})\s?)"
 _QSUF = rf"(?:\s?(?:{lx.QUALIFIER_SUFFIX}))"
 _NOT_INSIDE_WORD = r"(?<![A-Za-z0-9.])"
 
-_MONEY_SUFFIX = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?\s?{_CUR_WORD}(?![A-Za-z])"
+# 2061.4亿元人民币: the currency named again after 元
+_MONEY_SUFFIX = (
+    rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?\s?{_CUR_WORD}(?![A-Za-z])"
+    rf"(?:(?<=[元圆圓])\s?(?:{lx.alternation(lx.CURRENCY_WORDS)})(?=\s?[(（]))?"
+)
 _MONEY_PREFIX = rf"{_CUR_PRE}\s?{_AMOUNT}(?:{_RANGE_SEP}(?:{_CUR_PRE})?\s?{_AMOUNT})?"
 _PERCENT = (
     rf"{_AMOUNT}(?:\s?(?:%|％)?{_RANGE_SEP}{_AMOUNT})?\s?{_PCT}(?![A-Za-z])"
@@ -79,7 +83,7 @@ _NATIVE_COUNTED = (
 )
 _COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}|{_NATIVE_COUNTED}"
 # (약 16조원), (约合人民币863.52亿元), (US$ 647.1 million): a stated equivalent
-_EQ_LEAD = r"(?:(?:约合|約合|折合|相当于|相當於|≈)\s?)?(?:(?:人民币|人民幣)\s?)?"
+_EQ_LEAD = r"(?:(?:约合|約合|折合|折算|折(?=\s?\d)|相当于|相當於|≈)\s?)?(?:(?:人民币|人民幣)\s?)?"
 _EQUIV = rf"(?:\s?[(（]\s?{_EQ_LEAD}(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
 
 # The characters a quantity can start with: a sign, a digit, a currency sign or code, a qualifier,

@@ -181,7 +181,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             item_period, first_of_item = (own[0] if own else inherited), False
         if lead is None and got and not dateline:
             # the first span of time a sentence with figures states (a dateline's day is none)
-            lead = _lead_of(found)
+            lead = _lead_of(found, sent.text)
         if own and (_parts_of(own, inherited) or _ASIDE.match(sent.text)):
             continue  # 分季度看，一季度…二季度…三季度; 앞서 1월은…: no period to pass on
         if own and not dateline:
@@ -214,10 +214,17 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     )
 
 
-def _lead_of(found: Sequence[Named]) -> Period | None:
+def _lead_of(found: Sequence[Named], text: str) -> Period | None:
     """The first span of time a sentence states (not a day), narrowed to the part written right
-    after it (``올해 상반기``, ``this year's first half``: the half, not the year)."""
-    own = [n for n in found if not n.compared and n.period.start != n.period.end]
+    after it (``올해 상반기``, ``this year's first half``: the half, not the year); not the level
+    a change is measured against (``4.8 percent above June 2009``)."""
+    own = [
+        n
+        for n in found
+        if not n.compared
+        and n.period.start != n.period.end
+        and not _ABOVE.search(text[max(0, n.start - 40) : n.start])
+    ]
     if not own:
         return None
     first = own[0]
@@ -259,6 +266,8 @@ def _parts_of(own: Sequence[Period], inherited: Period | None) -> bool:
     return all(inherited.start <= p.start and p.end <= inherited.end for p in own)
 
 
+# 4.8 percent above June 2009, 0.7% below the revised July estimate: the level compared with
+_ABOVE = re.compile(r"\b(?:above|below)\s(?:the\s)?(?:revised\s|preliminary\s|advance\s)?$", re.I)
 # The document's own day, not the period a section's lead states: today, 현재, 目前
 _NOW = re.compile(
     r"\b(?:today|now|currently|at\spresent|as\sof\sthis\swriting)\b|현재|지금|오늘|目前|当前|當前|现在|現在|如今",

@@ -228,6 +228,10 @@ _KEYWORDS |= {
     "总计": (NEUTRAL, None),
     "总共": (NEUTRAL, None),
     "累计": (NEUTRAL, None),
+    # an equivalent that says it is the amount converted (折合317.9亿美元, 折224.8亿美元)
+    "折合": (NEUTRAL, None),
+    "折算": (NEUTRAL, None),
+    "折": (NEUTRAL, None),
     "达": (NEUTRAL, None),
     "高达": (NEUTRAL, None),
     "total": (NEUTRAL, None),

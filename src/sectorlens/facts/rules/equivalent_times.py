@@ -71,7 +71,8 @@ def unknown_rate(
 
     A forecast in a text (or part of one) that states no date of its own was converted on a day
     nobody knows; a period that runs past the last bundled fixing has no rate yet; nor has a
-    forecast whose writer's date lies past the data.
+    forecast whose writer's date lies past the data. A period that starts after the writer's
+    date and is not predicted is not dated by that date; one under way on it (this year) is.
     """
     assert ctx.fx is not None
     try:
@@ -92,7 +93,8 @@ def unknown_rate(
             if ko
             else f"the period runs past the last ECB rate ({last.isoformat()})"
         )
-    if day is not None and p.end > day and not forecast:
+    if day is not None and p.start > day and not forecast:
+        # (a period under way on that day, 올해 or this year, is checked as far as it has run)
         return (
             f"작성일 {day.isoformat()} 이후의 기간인데 전망으로 쓰이지 않음: 그 날짜의 글이 아님"
             if ko

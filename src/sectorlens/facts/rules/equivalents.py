@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import re
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -19,6 +18,7 @@ from sectorlens.facts.rules.common import (
     point,
     significant,
 )
+from sectorlens.facts.rules.equivalent_pairs import balance, converted_after, written_after
 from sectorlens.facts.rules.equivalent_times import (
     Item,
     counted,
@@ -91,37 +91,6 @@ def _implied(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
     return lo, mid, hi
 
 
-# KRW9.8 billion (South Korean Won), or around $9 million; KRW3.8 billion KRW ($3.5 million)
-_OR_ABOUT = re.compile(
-    r"^\s*(?:[(（][^()（）\d]{0,30}[)）]\s*)?(?:[A-Z]{3}\s*)?,?\s*(?:or\s+)?"
-    r"(?:around|about|approximately|roughly|some|nearly|약|约合?)?\s*[(（]?\s*$",
-    re.I,
-)
-
-
-def _written_after(ctx: Context) -> list[Mention]:
-    """An amount followed by the same amount in another currency (``, or around $9 million``)
-    that the reader did not join as a stated equivalent: the first, with the second as its
-    equivalent."""
-    out = []
-    ms = [m for m in ctx.extraction.mentions if m.sentence is not None]
-    for a, b in itertools.pairwise(ms):
-        qa, qb = a.fact.quantity, b.fact.quantity
-        if a.sentence != b.sentence or qa.kind is not Kind.MONEY or qb.kind is not Kind.MONEY:
-            continue
-        if not qa.currency or not qb.currency or qa.currency == qb.currency:
-            continue
-        if qa.equivalent is not None or qb.equivalent is not None:
-            continue
-        sent = ctx.extraction.sentence(a)
-        assert sent is not None
-        if not _OR_ABOUT.match(sent.text[a.local[1] : b.local[0]]):
-            continue
-        quantity = dataclasses.replace(qa, equivalent=qb)
-        out.append(dataclasses.replace(a, fact=dataclasses.replace(a.fact, quantity=quantity)))
-    return out
-
-
 def check(ctx: Context) -> list[Finding]:
     """Consistency of the implied rates per currency pair, and each against the ECB.
 
@@ -129,9 +98,9 @@ def check(ctx: Context) -> list[Finding]:
     separately dated items (each written, and converted, at its own date).
     """
     groups: dict[tuple[str, str, int], list[Item]] = defaultdict(list)
-    for m in [*ctx.extraction.mentions, *_written_after(ctx)]:
+    for m in [*ctx.extraction.mentions, *written_after(ctx), *converted_after(ctx)]:
         implied = _implied(m)
-        if implied is not None:
+        if implied is not None and not balance(ctx, m):
             q = m.fact.quantity
             assert q.currency and q.equivalent and q.equivalent.currency
             parts = ctx.extraction.parts
@@ -229,8 +198,13 @@ def _consistency(
     for m, r in items:
         if r[0] <= best <= r[2]:
             continue
-        if any(x is not m and same_time(ctx, m, x) and meet(r, q) for x, q in items):
-            continue  # it agrees with an equivalent converted at the same time (one sentence)
+        if any(
+            x is not m and not q[0] <= best <= q[2] and same_time(ctx, m, x) and meet(r, q)
+            for x, q in items
+        ):
+            # it agrees with another outlier converted at the same time (one sentence); one
+            # that agrees with the rest too (4조 달러, rounded loosely) says nothing of it
+            continue
         message = ctx.say(
             _APART,
             label=ctx.quantity(m.fact.quantity),
@@ -295,9 +269,12 @@ def _against_ecb(
             RULE_ECB, Severity.INFO, ctx.say(_NO_ECB, why=unknown, **words), mentions, [mid]
         )
     try:
-        if day is not None and p.end > day:
+        if day is not None and p.end > day and (p.start > day or forecast(ctx, m)):
             # a forecast (2025 in a report of 2020) is converted at the report's own date
             rate = ctx.fx.rate(base, quote, day)
+        elif day is not None and p.end > day:
+            # a period under way on the writer's date (올해, this year): as far as it has run
+            rate = ctx.fx.average_rate(base, quote, p.start, day)
         elif p.end > p.start:
             rate = ctx.fx.average_rate(base, quote, p.start, p.end)
         else:
@@ -315,6 +292,8 @@ def _against_ecb(
     at_ecb = ctx.money(significant(amount * ecb, 3), quote)
     words |= {"dev": f"{'+' if deviation > 0 else ''}{(deviation * 100).quantize(Decimal('0.1'))}%"}
     approx = Qualifier.EXACT is not q.qualifier or Qualifier.EXACT is not q.equivalent.qualifier
+    # a flow of several months may be converted at any day's rate within them, not their mean
+    approx = approx or (p.end - p.start).days > 31
     severity = (
         Severity.WARNING
         if abs(deviation) > (APPROX_TOLERANCE if approx else TOLERANCE)
