@@ -39,6 +39,7 @@ _CJK_SCALED = (
 _AMOUNT = (
     rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|兆|亿|万|千|億|萬))*"
     r"(?:(?<=[만万萬])\d{2,4}(?![\d.,])"  # 3만7103: the units below 만 written on
+    r"|(?<=천)\d{2,3}(?![\d.,])"  # 2천852, 735만4천340: the units below Hangul 천
     # 13만 430tCO2eq: Korean spacing puts a space after 만 before the units below it; not a
     # date, a rank or an age that follows (5만 2019년, 3만 2위)
     r"|(?<=만)\s(?:\d,\d{3}|\d{1,4})(?![\d.,])(?!\s?(?:년|월|일|분기|개월|주|시|위|세|차|%|％|퍼센트)))?"

@@ -39,6 +39,9 @@ _CMP_BEFORE = re.compile(
 _CMP_VALUE_BEFORE = re.compile(
     r"(?:compared\s(?:to|with)|versus|\bvs\.?|\bagainst)\s[^,;:()]{0,55}?"
     r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:in|for|during)\s(?:the\s)?$"
+    # compared to revenue of $1.235 billion last year: the period right after the figure
+    r"|(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\d[\d.,]*"
+    r"(?:\s?(?:million|billion|trillion|thousand|percent|%))?\s$"
     # up 8.7 percent from the $409.8 billion of the third quarter of 2004
     r"|\bfrom\s(?:the\s)?[$€£¥]?\d[\d.,]*(?:\s(?:million|billion|trillion|percent))?"
     r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:of|in|for)\s(?:the\s)?"

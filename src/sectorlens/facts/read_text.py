@@ -111,7 +111,10 @@ def read_plain(text: str, name: str) -> Document:
         if len(chunk) >= 2 and all(_PIPE_ROW.search(ln.text) for ln in chunk):
             from sectorlens.facts.read_markdown import pipe_table
 
-            pipe_table(out, chunk)
+            lead = _title_rows(chunk)
+            if lead:  # the table's title and unit set as rows of their own: prose above it
+                _prose(out, chunk[:lead])
+            pipe_table(out, chunk[lead:])
             continue
         if len(chunk) >= 2 and all("\t" in ln.text for ln in chunk):
             _table(out, [[c for c in ln.text.strip().split("\t")] for ln in chunk], chunk)
@@ -213,6 +216,19 @@ def _heading_level(text: str) -> int:
 
 # a row of cells set between pipes, or a section label closed by one (按經營地分 |)
 _PIPE_ROW = re.compile(r"\|[^|\n]*\||^[^|]+\|\s*$")
+
+
+def _title_rows(chunk: list[Line]) -> int:
+    """How many rows open a pasted table with text in their first cell alone (``2—7 三次产业对
+    经济增长的贡献率 | ||||``, ``单位:% | |||``): its title and unit, not its header; two
+    rows at least stay for the table."""
+    k = 0
+    while k < len(chunk) - 2:
+        cells = [c.strip() for c in chunk[k].text.strip().strip("|").split("|")]
+        if not cells[0] or any(cells[1:]) or len(cells) < 2:
+            break
+        k += 1
+    return k
 
 
 def _pipe_runs(chunk: list[Line]) -> list[list[Line]]:

@@ -42,7 +42,7 @@ from sectorlens.facts.scope import (
     respective_periods,
     signed,
 )
-from sectorlens.facts.sentence_names import segment_name
+from sectorlens.facts.sentence_names import own_segment, segment_name
 from sectorlens.facts.subjects import (
     of_level,
     respectively,
@@ -227,7 +227,7 @@ def sentence_facts(
             period_source=source if period is not None else None,
             compared=compared,
             level=level.fact.span if level is not None and change in CHANGES else None,
-            segment=segment,
+            segment=segment or own_segment(metric),
             basis=basis_of(text, span.start, span.end) or section_basis(section),
         )
         if (

@@ -31,6 +31,22 @@ _SEGMENT = re.compile(
 )
 
 
+# a fact's own name that names its segment (business segment revenue, 반도체 부문 매출)
+_OWN_SEGMENT = re.compile(
+    r"^(?:the\s)?((?:[A-Za-z][\w&'-]*\s){1,3}?)(segment|division)\s[a-z]"
+    r"|^([가-힣A-Za-z]{2,12})\s?(부문|사업부)\s?[가-힣]"
+)
+
+
+def own_segment(metric: str | None) -> str | None:
+    """The segment a fact's metric names where its sentence names several: ``business segment
+    revenue`` → ``business segment``."""
+    m = _OWN_SEGMENT.match((metric or "").strip())
+    if m is None:
+        return None
+    return " ".join([*(m.group(1) or m.group(3) or "").split(), m.group(2) or m.group(4)])
+
+
 def segment_name(sentence: str) -> str | None:
     """``in the Frozen Food Products segment``, ``반도체 부문은``: the one segment a sentence
     names (None where it names none or several)."""

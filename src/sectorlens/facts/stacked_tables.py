@@ -25,6 +25,9 @@ _DASH = re.compile(r"^[—–-]{1,2}$")
 _DATED = re.compile(r"(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _MIN_ROWS = 3
 _NAME_CHARS = 24  # a column name wrapped over lines, no longer than this
+# a row label on a line of its own, then its values on lines of their own: filings name rows at
+# length (``Thermal/Acoustical Metals Segment net sales``), longer than a label set in a row
+_LABEL_CHARS = 2 * MAX_LABEL_CHARS
 
 
 def _kind(text: str) -> str:
@@ -35,7 +38,7 @@ def _kind(text: str) -> str:
         return "close"
     if _DASH.match(body) or (is_number(body) and not re.fullmatch(r"\(?(?:19|20)\d{2}\)?", body)):
         return "value"
-    if len(body) > MAX_LABEL_CHARS or not any(c.isalpha() for c in body):
+    if len(body) > _LABEL_CHARS or not any(c.isalpha() for c in body):
         return "other"
     return "label"
 

@@ -193,6 +193,33 @@ def noun_phrase(text: str, limit: int = 6) -> str | None:
     return " ".join(words) or None
 
 
+# the words of a comparison's time that end the clause before ``and`` (year to year and …)
+_WHEN = frozenset(
+    {
+        "year",
+        "to",
+        "over",
+        "on",
+        "ago",
+        "a",
+        "the",
+        "from",
+        "prior",
+        "last",
+        "previous",
+        "sequentially",
+        "quarter",
+        "period",
+        "year-over-year",
+        "year-on-year",
+        "year-to-year",
+        "basis",
+        "compared",
+        "with",
+    }
+)
+
+
 def strip_lead(words: list[str]) -> list[str]:
     """Drop a clause's lead-in that is no noun: ``compared to``, ``primarily driven by``,
     ``versus``; and a verb followed by a determiner (``price implied a value`` → ``value``)."""
@@ -214,6 +241,10 @@ def strip_lead(words: list[str]) -> list[str]:
             continue
         if out and out[0].lower() in _DETERMINERS and len(out) > 1:
             out.pop(0)
+            continue
+        joint = next((j for j, w in enumerate(out[:6]) if w.lower() == "and"), None)
+        if joint and joint + 1 < len(out) and all(w.lower() in _WHEN for w in out[:joint]):
+            out = out[joint + 1 :]  # (grew 5 percent) year to year and consumer revenue
             continue
         break
     for j in range(len(out) - 2, -1, -1):

@@ -351,6 +351,7 @@ COUNTERS: Final = [
     "점",
     "척",
     "마리",
+    "동",  # buildings (735만4천340동), read only after a large unit (facts/lexicon.py)
     # energy, measured (120 GWh, 19.0GWh)
     "TWh",
     "GWh",

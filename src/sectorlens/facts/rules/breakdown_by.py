@@ -22,7 +22,8 @@ from decimal import Decimal
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, half_unit, norm, point
 from sectorlens.facts.rules.levels import stated_level
-from sectorlens.model import Finding, Qualifier, Severity
+from sectorlens.facts.rules.moves import direction_word
+from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "breakdown.by"
 _BY = re.compile(
@@ -88,7 +89,47 @@ def check(ctx: Context) -> list[Finding]:
         got = verdict(ctx, marker.group(0).strip(), parts, wholes_of(ctx, parts, wholes))
         if got is not None:
             out.append(got)
+        moves = _changes(ctx, [m for m in members if m.local[0] >= marker.end()])
+        if len(moves) == len(parts):  # each part's change beside it: the whole's change
+            got = verdict(ctx, marker.group(0).strip(), moves, _change_wholes(ctx, moves, wholes))
+            if got is not None:
+                out.append(got)
     return out
+
+
+_MOVES = ("change", "yoy")  # an amount of change (增加15万吨, 比上年增加20万吨, up $0.4 billion)
+
+
+def _changes(ctx: Context, after: Sequence[Mention]) -> list[Mention]:
+    """The amounts of change after the marker, of one unit and one direction (1만6천89동 증가한)."""
+    moves = [m for m in after if m.change in _MOVES and m.fact.quantity.kind is not Kind.PERCENT]
+    signs = {_sign(ctx, m) for m in moves}
+    if len({_unit(m) for m in moves}) != 1 or len(signs) != 1 or None in signs:
+        return []  # one unit, and every part moving the way its word says, the same way
+    return moves
+
+
+def _change_wholes(
+    ctx: Context, moves: Sequence[Mention], before: Sequence[Mention]
+) -> list[Mention]:
+    """The changes before the list of its unit and direction, larger than each part's: the
+    whole's change (전년보다 4만76동 증가한 735만4천340동)."""
+    top = max(abs(point(m.fact.quantity) or Decimal(0)) for m in moves)
+    return [
+        m
+        for m in before
+        if m.change in _MOVES
+        and _unit(m) == _unit(moves[0])
+        and _sign(ctx, m) == _sign(ctx, moves[0])
+        and abs(point(m.fact.quantity) or Decimal(0)) > top
+        and m.fact.quantity.qualifier is Qualifier.EXACT
+    ]
+
+
+def _sign(ctx: Context, m: Mention) -> str | None:
+    """Which way the change goes, by its trend word (증가한, 减少, up); None where none says."""
+    sent = ctx.extraction.sentence(m)
+    return None if sent is None else direction_word(sent.text, m.local[0], m.local[1])
 
 
 def _of_name(ctx: Context, name: str, index: int) -> list[Mention]:

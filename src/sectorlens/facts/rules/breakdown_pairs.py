@@ -77,6 +77,11 @@ def check(ctx: Context) -> list[Finding]:
     return out
 
 
+def level_amount(ctx: Context, m: Mention) -> bool:
+    """An amount the sentence states (not a change, a share, or a figure compared with)."""
+    return _level(ctx, m)
+
+
 def _level(ctx: Context, m: Mention) -> bool:
     """An amount the sentence states (not a change, a share, or a figure compared with)."""
     if m.sentence is None or m.cell is not None or m.figure_run is not None:

@@ -127,10 +127,20 @@ _ACRONYMS = {
 }
 
 
+# A measure's acronym and its full names as part of a longer name: GAAP EPS is GAAP earnings
+# per share
+_WITHIN = {"eps": ("earningspershare", "주당순이익", "每股收益")}
+
+
 def acronym(metric: str) -> str:
-    """The acronym of an indicator named in full (``國內生產總值`` → ``gdp``), else ``metric``."""
+    """The acronym of an indicator named in full (``國內生產總值`` → ``gdp``; ``GAAP earnings
+    per share`` → ``gaapeps``), else ``metric``."""
     key = lx.simplified(metric)
     for short, names in _ACRONYMS.items():
         if key == short or any(key in (name, name + short, short + name) for name in names):
             return short
+    for short, names in _WITHIN.items():
+        for name in names:
+            if name in key:
+                return key.replace(name, short)
     return metric

@@ -23,16 +23,20 @@ from decimal import Decimal
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, bounds, finding, norm, pct, point
 from sectorlens.facts.rules.levels import LEVEL_KINDS, stated_level
+from sectorlens.facts.rules.parts import dated_by_document
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "breakdown.share_of"
 HUNDRED = Decimal(100)
 _CUE_BEFORE = re.compile(
-    r"(?:份额|占比|比重|占有率|佔比|點有率|점유율|비중|\bshare)[^\d,，;；。]{0,6}$", re.IGNORECASE
+    r"(?:(?:份额|占比|比重|占有率|佔比|點有率|점유율|비중|\bshare)[^\d,，;；。]{0,6}"
+    # 占全国总产量的83.8%, 전체의 51%: a share of the whole the words name
+    r"|[占佔][^\d,，;；。、]{1,12}的|전체(?:의|에서)\s?)$",
+    re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(
     r"^\s?(?:的(?:市场)?份额|(?:market\s)?share\b|of\s(?:the\s)?(?:total|net\s|its\s)?"
-    r"(?:sales|revenues?|market|total))",
+    r"(?:sales|revenues?|market|total)|[를을]\s?차지)",  # 11.0%를 차지했다
     re.IGNORECASE,
 )
 _OF_WHOLE = re.compile(
@@ -40,8 +44,11 @@ _OF_WHOLE = re.compile(
     r"占([^\d，,。；;]{2,16}?)的?(?:比重|比例|份额)",
     re.IGNORECASE,
 )
+# 占常住人口的82.7%: the whole the share names, right before it
+_NAMED_BEFORE = re.compile(r"[占佔]([^\d，,。；;、]{2,12}?)的\s?$")
 _POINT = (Qualifier.EXACT, Qualifier.APPROX, None)
 _FAR = Decimal("1.5")  # a share this far from the part's ratio to an amount: not its whole
+_LOOSE = Decimal("0.5")  # an approximate share's slack, in points
 _BACK = 12  # sentences before a pair where its whole may be stated
 
 _OFF = {
@@ -109,15 +116,21 @@ def _pairs(ctx: Context) -> list[Pair]:
     out = []
     for index, members in sorted(by_sentence.items()):
         text = ctx.extraction.layout.sentences[index].text
-        shares = [m for m in members if _is_share(text, m)]
+        listed = _continues_shares(ctx, index)
+        shares = [m for m in members if _is_share(text, m) or (listed and _in_parens(text, m))]
         levels = [m for m in members if stated_level(text, m)]
         for level, s in _partners(text, levels, shares):
-            names = _OF_WHOLE.search(text[s.local[1] : s.local[1] + 30]) or _OF_WHOLE.search(
-                text[max(0, s.local[0] - 30) : s.local[0]]
+            names = (
+                _OF_WHOLE.search(text[s.local[1] : s.local[1] + 30])
+                or _OF_WHOLE.search(text[max(0, s.local[0] - 30) : s.local[0]])
+                or _NAMED_BEFORE.search(text[max(0, s.local[0] - 20) : s.local[0]])
             )
             name = next((g for g in names.groups() if g), None) if names else None
             amounts = [x for x in members if x.fact.quantity.kind in LEVEL_KINDS]
-            stop = min((x.local[0] for x in amounts if x.local[0] > s.local[1]), default=len(text))
+            stop = min(
+                (x.local[0] for x in amounts if x.local[0] > s.local[1]),
+                default=len(text),
+            )
             start = max((x.local[1] for x in amounts if x.local[1] < level.local[0]), default=0)
             prior = bool(_PRIOR.search(text[start:stop]))
             out.append(Pair(level, s, name, prior))
@@ -160,6 +173,41 @@ def _partners(
     return []
 
 
+# a sentence that goes on with the list of the sentence before (이어 LG그룹 24조원(7.9%), …)
+_GOES_ON = re.compile(r"^\W{0,2}(?:이어|이어서|其次|其后|其後|next,?|followed\sby)\s?", re.I)
+
+
+def _continues_shares(ctx: Context, index: int) -> bool:
+    """The sentence goes on with the shares the sentence before states with their cue words
+    (``현대차그룹은 34조원으로 11.0%를 차지했다. 이어 LG그룹 24조원(7.9%)``)."""
+    sentences = ctx.extraction.layout.sentences
+    if index < 1 or not _GOES_ON.match(sentences[index].text):
+        return False
+    before = sentences[index - 1].text
+    return any(
+        _is_share(before, m)
+        for m in ctx.extraction.mentions
+        if m.sentence == index - 1 and m.cell is None
+    )
+
+
+_AMOUNT_OPEN = re.compile(
+    r"\d\s?(?:[^\d\s(（]{0,3}|(?:million|billion|thousand|trillion)\b)(?:\s[A-Za-z]{2,12})?"
+    r"\s?[(（]\s?$",
+    re.I,
+)
+
+
+def _in_parens(text: str, m: Mention) -> bool:
+    """``24조6339억원(7.9%)``: a percent alone in parentheses right after an amount."""
+    q = m.fact.quantity
+    v = point(q)
+    if q.kind is not Kind.PERCENT or m.change is not None or v is None or not 0 < v < HUNDRED:
+        return False
+    before, after = text[: m.local[0]], text[m.local[1] :]
+    return bool(_AMOUNT_OPEN.search(before) and re.match(r"\s?[)）]", after))
+
+
 def _is_share(text: str, m: Mention) -> bool:
     q = m.fact.quantity
     v = point(q)
@@ -197,7 +245,7 @@ def _wholes(ctx: Context, p: Pair, parts: set[int]) -> list[Mention]:
             break
         if not stated_level(sentences[m.sentence].text, m) or (point(m.fact.quantity) or 0) <= part:
             continue
-        if _periods_differ(m, p.part) or not ctx.parts.pairable(m, p.part):
+        if _periods_differ(m, p.part) or not _pairable(ctx, m, p.part):
             continue  # another period, or one counted from the date of another part
         if p.names and not _named(p.names, m):
             continue
@@ -208,6 +256,18 @@ def _wholes(ctx: Context, p: Pair, parts: set[int]) -> list[Mention]:
         out.append(m)
     same = [m for m in out if p.part.fact.period and m.fact.period == p.part.fact.period]
     return same or out
+
+
+def _pairable(ctx: Context, whole: Mention, part: Mention) -> bool:
+    """``ctx.parts.pairable``, except that a part whose basis is unstated may be a share of a
+    whole stated on one (``개별·별도 재무제표 … 311조원. 이 중 …``: the list inherits it)."""
+    if whole.basis != part.basis and part.basis is None:
+        parts = ctx.parts
+        if not (parts.dated_here(whole) and parts.dated_here(part)):
+            return False
+        dated = dated_by_document(whole) or dated_by_document(part)
+        return not parts.apart(whole, part) or not dated
+    return ctx.parts.pairable(whole, part)
 
 
 def _clause(text: str, m: Mention) -> str:
@@ -225,7 +285,14 @@ def _named(name: str, m: Mention) -> bool:
     """The whole the share names is the amount's measure (``net sales`` in ``Net sales from``)."""
     a, b = norm(name), norm(m.metric or m.fact.subject)
     a = re.sub(r"^(?:the|total|its)", "", a)
-    return bool(a) and bool(b) and (a in b or b in a)
+    if bool(a) and bool(b) and (a in b or b in a):
+        return True
+    # 全国总产量: the total of the measure (产量) the amount names (1-4月累计原煤产量)
+    total = _GRAND_TOTAL.match(a)
+    return bool(total and b.endswith(total.group(1)))
+
+
+_GRAND_TOTAL = re.compile(r"^(?:全国|全國|全市|全省|全区|全區)?(?:总|總)(\w{2,})$")
 
 
 def _ratio(p: Pair, w: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
@@ -247,6 +314,10 @@ def _fits(p: Pair, w: Mention) -> bool:
     if got is None or s_lo is None or s_hi is None:
         return False
     lo, hi, _ = got
+    if p.share.fact.quantity.qualifier is Qualifier.APPROX:
+        # 17.0%가량, about 17%: the writer rounded loosely, half a point or a twentieth
+        slack = max(_LOOSE, (s_lo + s_hi) / 2 / 20)
+        s_lo, s_hi = s_lo - slack, s_hi + slack
     return s_lo <= hi and lo <= s_hi
 
 
@@ -280,6 +351,8 @@ def _implied(ctx: Context, pairs: Sequence[Pair]) -> list[Finding]:
     """Pairs without a stated whole: each implies one (P/S); one the others contradict is off."""
     groups: dict[tuple[object, ...], list[tuple[Pair, Decimal, Decimal]]] = defaultdict(list)
     for p in pairs:
+        if p.share.fact.quantity.qualifier is Qualifier.APPROX:
+            continue  # 17.0%가량: an approximate share implies no precise whole
         p_lo, p_hi = bounds(p.part.fact.quantity)
         s_lo, s_hi = bounds(p.share.fact.quantity)
         if None in (p_lo, p_hi, s_lo, s_hi) or not s_lo or s_lo <= 0:
@@ -306,7 +379,12 @@ def _implied(ctx: Context, pairs: Sequence[Pair]) -> list[Finding]:
                 "implied": ctx.quantity(q, (lo + hi) / 2),
                 "others": ctx.quantity(q, (o_lo + o_hi) / 2),
             }
-            values = [point(q), point(p.share.fact.quantity), (lo + hi) / 2, (o_lo + o_hi) / 2]
+            values = [
+                point(q),
+                point(p.share.fact.quantity),
+                (lo + hi) / 2,
+                (o_lo + o_hi) / 2,
+            ]
             message = ctx.say(_IMPLIED, **words)
             members_ = [p.part, p.share]
             out.append(finding(RULE, Severity.WARNING, message, members_, values, why=_WHY))

@@ -117,9 +117,27 @@ def named_totals(grid: Grid, table: Table | None, rows: list[int], cols: list[in
             run = run_above(grid, rows, i, col)
             if any(within(run[k:], m) for k in range(len(run) - _MIN_ITEMS + 1)):
                 hits += 1
+            elif len(run) >= 2 and _under_label(table, grid, run) and within(run, m):
+                hits += 1  # the two rows of a section the label row above it opens
         if hits and 2 * hits >= amounts:
             out.add(r)
     return out
+
+
+_SECTION = re.compile(r"[:：]\s*$")
+
+
+def _under_label(table: Table, grid: Grid, run: Sequence[Mention]) -> bool:
+    """The run starts right under a row of a label alone that opens a section
+    (``Technical Nonwovens Segment:``): the rows down to the total are that section's items."""
+    first = run[0].cell[1] if run[0].cell is not None else None
+    if first is None or first < 1:
+        return False
+    above = first - 1
+    if any(r == above for r, _ in grid):
+        return False  # the row above holds amounts: no label row
+    cols = sorted({c for _, c in grid})
+    return bool(cols) and bool(_SECTION.search(table.row_label(above, cols[0])))
 
 
 def _leaf(table: Table, col: int) -> str:
@@ -269,7 +287,11 @@ def _fold(items: list[Mention]) -> list[Mention]:
 
 def lead_totals(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     """Total columns and total rows that stand before their items."""
-    return leading_columns(ctx, grid, table) + leading_rows(ctx, grid, table)
+    from sectorlens.facts.rules.table_prefix import hundred_rows, section_rows
+
+    rows = leading_rows(ctx, grid, table) or hundred_rows(ctx, grid, table)
+    rows = rows or section_rows(ctx, grid, table)
+    return leading_columns(ctx, grid, table) + rows
 
 
 __all__ = [
