@@ -1,5 +1,5 @@
 """The measure an English amount is stated in, named after it: ``a record quarter with $2.64
-billion in GAAP revenue``, ``Greater China reported $15.37 billion in revenue``."""
+billion in GAAP revenue``, ``the Americas segment reported $15.37 billion in revenue``."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ _GENERIC_OWNERS = frozenset(["company", "the company", "group", "the group", "fi
 def measure_after(after: str, clause: str) -> str | None:
     """``$2.64 billion in GAAP revenue`` → ``GAAP revenue`` where the words before the amount
     name no measure of their own (``reported a record quarter with``); a name that ends them is
-    the measure's owner (``Greater China reported $15 billion in revenue``)."""
+    the measure's owner (``the Americas segment reported $15 billion in revenue``)."""
     m = _MEASURE_IN.match(after)
     if m is None:
         return None
