@@ -208,7 +208,10 @@ _TOP_N = re.compile(r"前[一二三四五六七八九十\d]+|\btop\s?\d+|상위\
 
 def _summable(text: str, members: Sequence[Mention]) -> bool:
     """Amounts, or shares each stated as a share (种子轮占比24.10%；A轮占比40.62%；合计占比
-    64.72%) of a total that does not name a count of its own items."""
+    64.72%) of a total that does not name a count of its own items, nor a measure of its own
+    beside other totals (资产总计…；负债合计…；所有者权益合计…)."""
+    if breakdown_lists.named_totals(text, members):
+        return False
     total = members[-1]
     if total.fact.quantity.kind is not Kind.PERCENT:
         return True

@@ -164,3 +164,32 @@ def items_past_semicolons(
         out.append(more[0])
         stop = nxt
     return out
+
+
+# a total word right after a name of its own: 资产总计, 所有者权益合计, 부채총계, total equity
+_NAMED_TOTAL = re.compile(
+    r"[一-龥]{2,}(?:合计|合計|总计|總計|总额|總額)\s?(?:为|為|达|達)?\s?$|"
+    r"[가-힣]{2,}\s?(?:합계|총계|총액)\s?(?:은|는|이|가)?\s?$|"
+    r"\btotal\s[a-z]+(?:\s[a-z]+)?(?:\swas|\swere|\sof)?\s?$",
+    re.IGNORECASE,
+)
+
+# a total of the items listed: 三者合计, 上述企业合计, 세 업종 합계, these three totaled
+_OF_THE_ITEMS = re.compile(
+    r"(?:[一二三四五六七八九十两\d]\s?[者项類类个家种]|上述|以上|全部|이들|세|두|네|모두|these|all)"
+    r"\s?(?:[一-龥가-힣A-Za-z]{0,6})\s?(?:合计|合計|总计|總計|합계|총계|total)",
+    re.IGNORECASE,
+)
+
+
+def named_totals(text: str, members: Sequence[Mention]) -> bool:
+    """The last amount and one before it are each named as a total of its own (``资产总计105.7
+    万亿元…；负债合计59.6万亿元…；所有者权益合计46.1万亿元``): totals of three measures side by
+    side, the last not the sum of the others."""
+    *items, last = members
+
+    def named(m: Mention) -> bool:
+        lead = text[max(0, m.local[0] - 14) : m.local[0]]
+        return bool(_NAMED_TOTAL.search(lead)) and not _OF_THE_ITEMS.search(lead)
+
+    return named(last) and any(named(m) for m in items)
