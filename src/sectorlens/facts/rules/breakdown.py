@@ -292,7 +292,8 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
         return False  # 본문에 제시된 항목의 합 77%: a sum among the parts is no part
     if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in shares):
         return False  # 100% of the principal, 101%: not parts of one whole
-    text = ctx.extraction.layout.sentences[index].text if index is not None else ""
+    if breakdown_lists.other_wholes(text, shares):
+        return False  # 부가가치율의 경우 제주(54.1%), …; 수요 비중은 강원(75.9%)이, 수출 비중은 …
     # 삼성전자의 점유율은 D램 42.5%, 낸드 33.7%: one holder's shares of many markets
     if _one_holder(text[max(0, shares[0].local[0] - 40) : shares[0].local[0]]):
         return False

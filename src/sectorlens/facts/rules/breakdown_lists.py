@@ -193,3 +193,36 @@ def named_totals(text: str, members: Sequence[Mention]) -> bool:
         return bool(_NAMED_TOTAL.search(lead)) and not _OF_THE_ITEMS.search(lead)
 
     return named(last) and any(named(m) for m in items)
+
+
+# the list's measure named before its items is a rate of each item (부가가치율의 경우 제주(54.1%),
+# 강원(52.9%)…; 工业增加值率以福建（54.1%）…): rates of several wholes, not shares of one
+_RATE_FIRST = re.compile(
+    r"[가-힣]+(?<!비)(?<!점유)(?<!구성)[율률](?=의|은|는|이|가|을|를|\s|$)|"
+    r"[一-龥]+(?<!占有)(?<!比)(?<!概)率|\b(?:rates?|margins?|yields?)\b",
+    re.IGNORECASE,
+)
+_SHARE_WORD = re.compile(
+    r"비율|비중|구성비|점유율|比例|占比|比重|份额|占有率|\bshares?\b|\bproportion", re.I
+)
+# each item after a measure of its own: 지역 내 수요 비중은 강원(75.9%)이, 수출 비중은 울산…;
+# 内需占比以江西（75.9%）最高，出口占比以广东（21.6%）最高
+_MEASURE_THEN_ITEM = re.compile(
+    r"(?:비율|비중|구성비|점유율|比例|占比|比重|份额|占有率)\s?(?:은|는|이|가|为|為|以)\s?"
+    r"[^\s,，、(（]{1,12}\s?[(（]\s?$"
+)
+
+
+def other_wholes(text: str, shares: Sequence[Mention]) -> bool:
+    """The listed percentages are each of a whole of its own: the measure named before them is a
+    rate of each item, or each item follows a share measure of its own."""
+    start = max(0, text.rfind("。", 0, shares[0].local[0]) + 1)
+    lead = text[start : shares[0].local[0]]
+    if _RATE_FIRST.search(lead) and not _SHARE_WORD.search(lead):
+        return True
+    prev = start
+    for m in shares:
+        if not _MEASURE_THEN_ITEM.search(text[prev : m.local[0]]):
+            return False
+        prev = m.local[1]
+    return True
