@@ -10,11 +10,14 @@ from sectorlens.facts.dateline import dateline_end
 CLOSERS = "\"'”’」』)）]"
 # A candidate end: CJK/full stops always; '.', '!' or '?' before a space, a closer or the end; a
 # Korean '다.' (or any Hangul + '.') followed by a non-digit even without a space (text whose
-# spaces were lost).
+# spaces were lost); a Chinese sentence ended by a '.' after a Han character, a percent sign or a
+# closer and followed by a Han character (``增长8.3%.按经营单位所在地分``: lines joined without
+# a space, since Chinese needs none).
 _END = re.compile(
     r"[。！？]+"
     r"|[.!?]+(?=\s|[\"'”’」』)）\]]|$)"
     r"|(?<=[가-힣])\.(?=[^\d\s.])"
+    r"|(?<=[\u4e00-\u9fff%％)）])\.(?=[\u4e00-\u9fff])"
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
 

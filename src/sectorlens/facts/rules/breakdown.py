@@ -208,7 +208,10 @@ _TOP_N = re.compile(r"前[一二三四五六七八九十\d]+|\btop\s?\d+|상위\
 
 def _summable(text: str, members: Sequence[Mention]) -> bool:
     """Amounts, or shares each stated as a share (种子轮占比24.10%；A轮占比40.62%；合计占比
-    64.72%) of a total that does not name a count of its own items."""
+    64.72%) of a total that does not name a count of its own items, nor a measure of its own
+    beside other totals (资产总计…；负债合计…；所有者权益合计…)."""
+    if breakdown_lists.named_totals(text, members):
+        return False
     total = members[-1]
     if total.fact.quantity.kind is not Kind.PERCENT:
         return True
@@ -289,7 +292,8 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
         return False  # 본문에 제시된 항목의 합 77%: a sum among the parts is no part
     if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in shares):
         return False  # 100% of the principal, 101%: not parts of one whole
-    text = ctx.extraction.layout.sentences[index].text if index is not None else ""
+    if breakdown_lists.other_wholes(text, shares):
+        return False  # 부가가치율의 경우 제주(54.1%), …; 수요 비중은 강원(75.9%)이, 수출 비중은 …
     # 삼성전자의 점유율은 D램 42.5%, 낸드 33.7%: one holder's shares of many markets
     if _one_holder(text[max(0, shares[0].local[0] - 40) : shares[0].local[0]]):
         return False

@@ -164,3 +164,65 @@ def items_past_semicolons(
         out.append(more[0])
         stop = nxt
     return out
+
+
+# a total word right after a name of its own: 资产总计, 所有者权益合计, 부채총계, total equity
+_NAMED_TOTAL = re.compile(
+    r"[一-龥]{2,}(?:合计|合計|总计|總計|总额|總額)\s?(?:为|為|达|達)?\s?$|"
+    r"[가-힣]{2,}\s?(?:합계|총계|총액)\s?(?:은|는|이|가)?\s?$|"
+    r"\btotal\s[a-z]+(?:\s[a-z]+)?(?:\swas|\swere|\sof)?\s?$",
+    re.IGNORECASE,
+)
+
+# a total of the items listed: 三者合计, 上述企业合计, 세 업종 합계, these three totaled
+_OF_THE_ITEMS = re.compile(
+    r"(?:[一二三四五六七八九十两\d]\s?[者项類类个家种]|上述|以上|全部|이들|세|두|네|모두|these|all)"
+    r"\s?(?:[一-龥가-힣A-Za-z]{0,6})\s?(?:合计|合計|总计|總計|합계|총계|total)",
+    re.IGNORECASE,
+)
+
+
+def named_totals(text: str, members: Sequence[Mention]) -> bool:
+    """The last amount and one before it are each named as a total of its own (``资产总计105.7
+    万亿元…；负债合计59.6万亿元…；所有者权益合计46.1万亿元``): totals of three measures side by
+    side, the last not the sum of the others."""
+    *items, last = members
+
+    def named(m: Mention) -> bool:
+        lead = text[max(0, m.local[0] - 14) : m.local[0]]
+        return bool(_NAMED_TOTAL.search(lead)) and not _OF_THE_ITEMS.search(lead)
+
+    return named(last) and any(named(m) for m in items)
+
+
+# the list's measure named before its items is a rate of each item (부가가치율의 경우 제주(54.1%),
+# 강원(52.9%)…; 工业增加值率以福建（54.1%）…): rates of several wholes, not shares of one
+_RATE_FIRST = re.compile(
+    r"[가-힣]+(?<!비)(?<!점유)(?<!구성)[율률](?=의|은|는|이|가|을|를|\s|$)|"
+    r"[一-龥]+(?<!占有)(?<!比)(?<!概)率|\b(?:rates?|margins?|yields?)\b",
+    re.IGNORECASE,
+)
+_SHARE_WORD = re.compile(
+    r"비율|비중|구성비|점유율|比例|占比|比重|份额|占有率|\bshares?\b|\bproportion", re.I
+)
+# each item after a measure of its own: 지역 내 수요 비중은 강원(75.9%)이, 수출 비중은 울산…;
+# 内需占比以江西（75.9%）最高，出口占比以广东（21.6%）最高
+_MEASURE_THEN_ITEM = re.compile(
+    r"(?:비율|비중|구성비|점유율|比例|占比|比重|份额|占有率)\s?(?:은|는|이|가|为|為|以)\s?"
+    r"[^\s,，、(（]{1,12}\s?[(（]\s?$"
+)
+
+
+def other_wholes(text: str, shares: Sequence[Mention]) -> bool:
+    """The listed percentages are each of a whole of its own: the measure named before them is a
+    rate of each item, or each item follows a share measure of its own."""
+    start = max(0, text.rfind("。", 0, shares[0].local[0]) + 1)
+    lead = text[start : shares[0].local[0]]
+    if _RATE_FIRST.search(lead) and not _SHARE_WORD.search(lead):
+        return True
+    prev = start
+    for m in shares:
+        if not _MEASURE_THEN_ITEM.search(text[prev : m.local[0]]):
+            return False
+        prev = m.local[1]
+    return True

@@ -85,14 +85,16 @@ def _sides(
     if after and _GAP_AFTER.match(text[w_end : after[0].local[0]]):
         right = after[0]
         left = _same_kind(before, right)
-        return (left, right) if left else None
+        return (left, right) if left and not _own_subject(text[left.local[1] : w_start]) else None
     # … or right before it (X을 초과) — in Korean or Chinese only: '22% higher than a year
     # ago' states the difference, not the value compared with …
     word_ascii = text[w_start:w_end].isascii()
     if before and not word_ascii and _GAP_BEFORE.match(text[before[-1].local[1] : w_start]):
         right = before[-1]
         left = _same_kind(before[:-1], right)
-        return (left, right) if left else None
+        if left is None or _own_subject(text[left.local[1] : right.local[0]]):
+            return None
+        return left, right
     # … or named by its period (2020년의 총 금액을 초과, exceeded the 2020 total).
     if not before:
         return None
@@ -105,6 +107,26 @@ def _sides(
             found = _value_for(ctx, left, period)
             return (left, found) if found is not None else None
     return None
+
+
+# a clause of its own with its own subject between the two values: ``1인 가구의 비중은 30%에
+# 육박했고, 아파트에 거주하는 가구 비율은 처음으로 50%를 넘어섰다``, ``一人户占比接近30%，住在公寓的
+# 家庭比例首次超过了50%``: the second clause compares its own subject with the threshold
+_CLAUSE_BREAK = re.compile(r"[,，;；]")
+_SUBJECT_KO = re.compile(r"[가-힣A-Za-z]{2,}(?:은|는|이|가)\s")
+_ADVERBS_ZH = re.compile(
+    r"首次|首度|再次|已经|已|也|均|都|仍然|仍|明显|大幅|略|进一步|继续|了|并|且|而|但"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _own_subject(between: str) -> bool:
+    """The text between the left value and the comparison opens a clause with its own subject."""
+    breaks = list(_CLAUSE_BREAK.finditer(between))
+    if not breaks:
+        return False
+    tail = between[breaks[-1].end() :]
+    return bool(_SUBJECT_KO.search(tail) or _HAN.search(_ADVERBS_ZH.sub("", tail)))
 
 
 def _same_kind(candidates: list[Mention], other: Mention) -> Mention | None:

@@ -28,6 +28,7 @@ RULE = "restated.lead"
 _TITLE = 100  # a first block this short, not ending a sentence, is the title
 _SENTENCE_END = tuple(".。!?！？")
 _CLOSE = Decimal("0.3")
+_READ = frozenset(["sentence", "context", "heading"])  # a period the text states, not the date
 _UP = re.compile(
     r"증가|늘|상승|올|확대|급증|增|升|涨|漲|\bup\b|\brose\b|\bgrew\b|\bincreas|↑|▲", re.I
 )
@@ -218,7 +219,9 @@ def _same_kind(ctx: Context, a: Mention, b: Mention) -> bool:
         return False  # dated by the date of another part of a long document
     if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
         return False  # 3분기 9.13% and 3분기까지 누적으로는 8.68%: the quarter and the year so far
-    dated = a.period_source == "sentence" and b.period_source == "sentence"
+    # periods each read from the text (its sentence, the one before, a heading such as ``Full
+    # Year 2022 Highlights``) that differ: the year's margin and the quarter's, two figures
+    dated = a.period_source in _READ and b.period_source in _READ
     return not (dated and a.fact.period != b.fact.period)
 
 

@@ -57,8 +57,11 @@ def share_of(text: str, m: Mention) -> bool:
     )
 
 
-# The last group of a compound CJK amount padded with zeros: 22억 8000만, 3亿5000万
-_PADDED = re.compile(r"[억亿億조兆万萬]\s?\d*[1-9](0+)\s?(?:만|万|萬|천|千|억|亿|億)")
+# The last group of a compound CJK amount padded with zeros: 22억 8000만, 3亿5000万, and with
+# its thousands written as a word, 2조2천700억 (2조2700억), 2亿2千700万
+_PADDED = re.compile(
+    r"[억亿億조兆万萬]\s?(?:\d+\s?[천千백百]\s?)*\d*[1-9](0+)\s?(?:만|万|萬|천|千|억|亿|億)"
+)
 
 
 def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.document import BlockKind
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules import restated_terms, restated_undated
+from sectorlens.facts.rules import restated_heads, restated_terms, restated_undated
 from sectorlens.facts.rules.common import (
     Context,
     bounds,
@@ -93,6 +93,8 @@ def _comparable(
         return False  # 나머지 25% and 나머지 23% of two wholes (합계 under 매출 현황 is 매출)
     if a.segment != b.segment:
         return False  # unit sales volume in the Frozen Food segment and in the Snack segment
+    if restated_heads.other_heads(ctx, a, b):
+        return False  # 직접투자 중 X and 증권투자는 X가: the figures of two heads
     if restated_terms.cause(ctx, a) or restated_terms.cause(ctx, b):
         return False  # the benefit was due to $1.3 billion of …: a cause of the figure, not it
     if restated_terms.real_terms(ctx, a) != restated_terms.real_terms(ctx, b):
