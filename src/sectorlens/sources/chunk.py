@@ -158,6 +158,20 @@ class Chunk:
             self._texts[name] = found
         return found.copy()
 
+    def strings(self, name: str) -> pa.Array:
+        """``text(name)`` as an Arrow text column (of an Arrow chunk: stripped by Arrow)."""
+        if self.arrow is None or name not in self.header or name in self._columns:
+            return pa.array(self.text(name), pa.string())
+        k = self._names.index(name)
+        found = pc.utf8_trim(self.arrow[k], WHITESPACE)
+        if self.patched:
+            mask = [False] * len(self)
+            for i in self.patched:
+                mask[i] = True
+            cells = [self.patched[i][k].strip() for i in sorted(self.patched)]
+            found = pc.replace_with_mask(found, pa.array(mask), pa.array(cells, pa.string()))
+        return found
+
     def text_of(self, name: str, rows: Sequence[int] | None) -> list[str]:
         """``text(name)`` of ``rows`` only (every row when None), in their order."""
         if rows is None:
