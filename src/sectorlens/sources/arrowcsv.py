@@ -228,12 +228,15 @@ class _Chunks:
             size = _sum([pc.utf8_length(c) for c in columns])
         spans = _sum([_line_ends(c, d) for c, d in zip(columns, data, strict=True) if _ends(d)])
         if spans is None:
-            refs = [f"L{k}" for k in range(line, line + n)]
+            lines: range | list[int] = range(line, line + n)
             self.line = line + n
         else:
             starts = pc.cumulative_sum(pc.add(spans, 1)).to_pylist()
-            refs = [f"L{line}", *(f"L{line + s}" for s in starts[:-1])]
+            lines = [line, *(line + s for s in starts[:-1])]
             self.line = line + starts[-1]
+        if old:
+            self.count_legacy([lines[i] for i in sorted(old)])
+        refs = [f"L{k}" for k in lines]
         suspect = [
             found
             for c, d, r in zip(columns, data, read, strict=True)
@@ -286,16 +289,21 @@ class _Chunks:
             if any(b"\n" in c or b"\r" in c for c in cells):
                 raise _NotPlain  # a record over lines, some not UTF-8: csv decodes each line
             old[i] = [c.decode(self.codec, "replace") for c in cells]
-        self.legacy += len(old)
-        # csv stops when over a tenth of the lines read are not UTF-8 (checked where its
-        # decoder is, up to a block ahead): this path leaves the file to it well before
-        if self.legacy > max(8, (self.line - 2) // 10):
-            raise _NotPlain
         for k, cells in bad.items():
             columns[k] = pa.array(
                 ["" if i in old else c.decode("utf-8") for i, c in enumerate(cells)], pa.string()
             )
         return old
+
+    def count_legacy(self, lines: list[int]) -> None:
+        """Count the records on ``lines`` read in the legacy code page. csv stops when over a
+        tenth of the lines read are not UTF-8 (checked where its decoder is, up to a block
+        ahead): this path leaves the file to it before, at the first such line where the count
+        so far is over a tenth of the lines before it."""
+        for k, at in enumerate(lines, 1):
+            if self.legacy + k > max(8, (at - 2) // 10):
+                raise _NotPlain
+        self.legacy += len(lines)
 
     def repair(
         self, chunk: Chunk, table: pa.Table, rows: list[int], old: dict[int, list[str]]
