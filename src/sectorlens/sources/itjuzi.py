@@ -37,7 +37,6 @@ DATE, ROUND, AMOUNT, INVESTORS = "融资时间", "轮次", "融资金额", "投�
 _MISSING = ("missing_name", "company columns filled but no name")
 _ORPHAN = ("orphan_continuation", "a round before any company row")
 _EMPTY = ("empty_row", "continuation row without a round")
-_NO_ROW = pa.scalar(None, pa.int64())
 
 
 class ItjuziAdapter(Adapter):
@@ -65,7 +64,7 @@ class ItjuziAdapter(Adapter):
         deal = has_round
         # the row of the company each row belongs to (NULL before the chunk's first company row)
         owner = pc.fill_null_forward(
-            pc.if_else(named, pa.array(range(len(chunk)), pa.int64()), _NO_ROW)
+            pc.if_else(named, pa.array(range(len(chunk)), pa.int64()), pa.nulls(1, pa.int64())[0])
         )
         if not pc.all(named).as_py():  # continuation rows: are they what they seem?
             unnamed = pc.invert(named)
