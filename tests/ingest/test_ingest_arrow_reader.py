@@ -345,3 +345,25 @@ def test_rejected_rows_keep_personal_cells_out_alike(
     raws = [raw for *_, raw in fast[4]]
     assert len(raws) == 2 and all("公开电话" not in raw and "团队" not in raw for raw in raws)
     assert "丙资本" in raws[0] and "021-5678" not in raws[0]
+
+
+def test_rows_with_the_same_shown_cells_are_found_once(tmp_path: Path) -> None:
+    path = tmp_path / "rounds.csv"
+    same = b"/company/a,Alpha,seed,2021-01-05,1\r\n"
+    body = (
+        same
+        + b"/company/b,Beta,seed,2021-01-05,1\r\n"
+        + same
+        + b"/company/m,Caf\xc3\x83\xc2\xa9,seed,2021-01-05,2\r\n"  # repaired: its own
+        + b"/company/a,Alpha,seed,2021-01-05,999\r\n"  # differs in a column hidden below
+        + same
+    )
+    path.write_bytes(HEADER + body)
+    _header, chunks = open_table(path, inspect(path), chunk_rows=8)
+    chunk = next(iter(chunks))
+    assert chunk.arrow is not None and 3 in chunk.patched
+    assert chunk.same_rows([0, 1, 2, 3, 4, 5]) == [0, 1, 0, 3, 4, 0]
+    assert chunk.same_rows([2, 5]) == [2, 2]
+    chunk.hide(frozenset({"raised_amount_usd"}))
+    assert chunk.same_rows([1, 2, 4, 5]) == [1, 2, 2, 2]
+    assert chunk.values_of(4) == chunk.values_of(2)

@@ -28,7 +28,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pv
 
-from sectorlens.sources.chunk import MAX_CELL, Chunk, ChunkBuilder, Progress, Repairs
+from sectorlens.sources.chunk import MAX_CELL, Chunk, Progress
+from sectorlens.sources.chunk_builder import ChunkBuilder, Repairs
 from sectorlens.sources.text import DAMAGE
 
 BLOCK = 1 << 20  # bytes Arrow parses at a time (a record longer than that: the csv path reads)

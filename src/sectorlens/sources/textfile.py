@@ -23,14 +23,8 @@ from typing import BinaryIO
 
 from sectorlens.errors import InputError
 from sectorlens.sources.arrowcsv import arrow_chunks, usable
-from sectorlens.sources.chunk import (
-    MAX_CELL,
-    Chunk,
-    ChunkBuilder,
-    Progress,
-    Repairs,
-    clean_header,
-)
+from sectorlens.sources.chunk import MAX_CELL, Chunk, Progress, clean_header
+from sectorlens.sources.chunk_builder import ChunkBuilder, Repairs
 from sectorlens.sources.encoding import SAMPLE, UTF8, Encoding, choose, codec_name
 from sectorlens.sources.text import DAMAGE
 
