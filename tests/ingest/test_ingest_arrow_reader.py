@@ -34,7 +34,9 @@ def _rows(n: int, start: int = 0, end: bytes = b"\r\n") -> bytes:
     )
 
 
-def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, list[int]]:
+def _read(
+    path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch, chunk_rows: int = 3
+) -> tuple[Any, list[int]]:
     """Every chunk of ``path`` read one way, and the records the csv path was asked to skip."""
     skips: list[int] = []
     real = textfile._delimited_chunks
@@ -46,7 +48,7 @@ def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[Any,
     with monkeypatch.context() as patch:
         patch.setattr(textfile, "FAST", fast)
         patch.setattr(textfile, "_delimited_chunks", spy)
-        header, chunks = open_table(path, inspect(path), chunk_rows=3)
+        header, chunks = open_table(path, inspect(path), chunk_rows=chunk_rows)
         got = [
             (
                 list(c.refs),
@@ -172,6 +174,32 @@ def test_mac_line_ends_with_mac_roman_lines_stay_on_arrow(
     (_, chunks), skips = _both(path, monkeypatch)
     assert skips == []
     assert any("Zürich AG" in row for chunk in chunks for row in chunk[1])
+
+
+def test_lines_not_utf8_spread_through_a_big_chunk_stay_on_arrow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one line in 50 not UTF-8, 12 of them in the first chunk: csv reads the file; so does Arrow
+    # (legacy lines are counted against the lines before each, not before the chunk)
+    body = b"".join(
+        b"/company/g%d,Gr\xfcn %d,seed,2021-01-05,1\r\n" % (i, i) if i % 50 == 25 else _rows(1, i)
+        for i in range(600)
+    )
+    path = tmp_path / "rounds.csv"
+    path.write_bytes(HEADER + body)
+    fast, skips = _read(path, True, monkeypatch, chunk_rows=600)
+    slow, _ = _read(path, False, monkeypatch, chunk_rows=600)
+    assert fast == slow
+    assert skips == []
+    # ten in the first 90 lines: over a tenth of the lines before the tenth, left to csv
+    crowded = b"".join(
+        b"/company/g%d,Gr\xfcn,seed,2021-01-05,1\r\n" % i if i % 9 == 0 else _rows(1, i)
+        for i in range(200)
+    )
+    path.write_bytes(HEADER + crowded)
+    fast, skips = _read(path, True, monkeypatch, chunk_rows=200)
+    assert fast == _read(path, False, monkeypatch, chunk_rows=200)[0]
+    assert skips == [0]
 
 
 @pytest.mark.parametrize(
@@ -317,3 +345,25 @@ def test_rejected_rows_keep_personal_cells_out_alike(
     raws = [raw for *_, raw in fast[4]]
     assert len(raws) == 2 and all("公开电话" not in raw and "团队" not in raw for raw in raws)
     assert "丙资本" in raws[0] and "021-5678" not in raws[0]
+
+
+def test_rows_with_the_same_shown_cells_are_found_once(tmp_path: Path) -> None:
+    path = tmp_path / "rounds.csv"
+    same = b"/company/a,Alpha,seed,2021-01-05,1\r\n"
+    body = (
+        same
+        + b"/company/b,Beta,seed,2021-01-05,1\r\n"
+        + same
+        + b"/company/m,Caf\xc3\x83\xc2\xa9,seed,2021-01-05,2\r\n"  # repaired: its own
+        + b"/company/a,Alpha,seed,2021-01-05,999\r\n"  # differs in a column hidden below
+        + same
+    )
+    path.write_bytes(HEADER + body)
+    _header, chunks = open_table(path, inspect(path), chunk_rows=8)
+    chunk = next(iter(chunks))
+    assert chunk.arrow is not None and 3 in chunk.patched
+    assert chunk.same_rows([0, 1, 2, 3, 4, 5]) == [0, 1, 0, 3, 4, 0]
+    assert chunk.same_rows([2, 5]) == [2, 2]
+    chunk.hide(frozenset({"raised_amount_usd"}))
+    assert chunk.same_rows([1, 2, 4, 5]) == [1, 2, 2, 2]
+    assert chunk.values_of(4) == chunk.values_of(2)

@@ -47,6 +47,15 @@ class RawRows:
         self._done: dict[tuple[str, ...], str] = {}
         self._limit = limit
 
+    def of(self, chunk: Chunk, rows: list[int]) -> list[str]:
+        """The raw row of each of ``rows``: rows with the same cells are encoded once, and
+        only one of them is taken from the chunk."""
+        same = chunk.same_rows(rows)
+        distinct = sorted(set(same))
+        chunk.prefetch(distinct)  # their cells, taken at once
+        text = {i: self(chunk, i) for i in distinct}
+        return list(map(text.__getitem__, same))
+
     def __call__(self, chunk: Chunk, i: int) -> str:
         key = chunk.cells_of(i)
         found = None if key is None else self._done.get(key)
@@ -92,13 +101,12 @@ def dispose(
             writer.add("observations", _observation_row(record))
     if rejects:
         rows = sorted(rejects)
-        chunk.prefetch(rows)  # their raw rows, taken at once
         why = list(map(rejects.__getitem__, rows))
         table = {
             "row_ref": list(map(chunk.refs.__getitem__, rows)),
             "reason": list(map(itemgetter(0), why)),
             "detail": list(map(itemgetter(1), why)),
-            "raw": [raws(chunk, i) for i in rows],
+            "raw": raws.of(chunk, rows),
         }
         writer.add_table("rejects", pa.table(table, schema=_REJECTS))
 

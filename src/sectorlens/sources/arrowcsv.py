@@ -1,9 +1,10 @@
 """Delimited UTF-8 text parsed by Arrow's CSV reader, for as long as it reads what csv would.
 
 The csv module costs a Python list and a string per cell, all on the main thread; Arrow parses
-the file a block ahead on a helper thread (releasing the GIL) into text columns, and only the
-columns an adapter asks for become Python text. This path is taken for files in UTF-8 mode
-(not a forced or detected code page) whose header is one line, and it reads a part of the file
+the file into text columns and makes its chunks a chunk ahead on a helper thread (releasing the
+GIL), and only the columns an adapter asks for become Python text. This path is taken for files
+in UTF-8 mode (not a forced or detected code page) whose header is one line, and it reads a part
+of the file
 only while that part is plain: every record header-wide, no record whose cells are all empty (a
 blank line to the csv module), no NUL character, no record near the csv module's field limit
 or beyond Arrow's block, a record that is not UTF-8 on one line (it is read in the legacy code
@@ -27,12 +28,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pv
 
-from sectorlens.sources.chunk import MAX_CELL, Chunk, ChunkBuilder, Progress, Repairs
+from sectorlens.sources.chunk import MAX_CELL, Chunk, Progress
+from sectorlens.sources.chunk_builder import ChunkBuilder, Repairs
 from sectorlens.sources.text import DAMAGE
 
 BLOCK = 1 << 20  # bytes Arrow parses at a time (a record longer than that: the csv path reads)
 MAX_FIELD = 1 << 20  # the csv module's field limit set by textfile.read_delimited
-AHEAD = 2  # batches parsed ahead of the chunk being read
+AHEAD = 2  # chunks made ahead of the one being read
 
 # text.DAMAGE as an RE2 pattern: the same characters, written as code points
 _DAMAGE = (
@@ -80,51 +82,45 @@ def arrow_chunks(
     """Chunks of ``chunk_rows`` records from byte ``start`` on (records begin at line 2);
     a record that is not UTF-8 is read in the code page ``legacy``, as the csv path reads it."""
     done = 0  # records given so far
-    make = _Chunks(header, legacy)
-    batches = _Batches(path, start, len(header), delimiter)
+    chunks = _Ahead(path, start, len(header), delimiter, _Chunks(header, legacy), chunk_rows)
     plain = True
     try:
-        pending: list[pa.RecordBatch] = []
-        count = 0
-        for batch in batches:
-            pending.append(batch)
-            count += batch.num_rows
-            while count >= chunk_rows:
-                table = pa.Table.from_batches(pending)
-                chunk = make(table.slice(0, chunk_rows))
-                rest = table.slice(chunk_rows)
-                pending, count = rest.to_batches(), rest.num_rows
-                done += len(chunk)
-                if progress is not None:
-                    progress(batches.position)
-                yield chunk
-        if count:
-            chunk = make(pa.Table.from_batches(pending))
+        for chunk in chunks:
             done += len(chunk)
+            if progress is not None:
+                progress(chunks.position)
             yield chunk
     except (_NotPlain, pa.ArrowException):  # the csv path raises what is a real error
         plain = False
     finally:
-        batches.close()
+        chunks.close()
     if not plain:
         yield from fallback(done)
     elif progress is not None:
         progress(path.stat().st_size)
 
 
-_Item = tuple[pa.RecordBatch, int] | BaseException | None
-"""A batch and the bytes read after it, the error that stopped the reading, or the end."""
+_Item = tuple[Chunk, int] | BaseException | None
+"""A chunk and the bytes read after it, the error that stopped the reading, or the end."""
 
 
 class _NotPlain(Exception):
     """A part of the file this path does not read as the csv module would."""
 
 
-class _Batches:
-    """Arrow's record batches of a file, parsed a few blocks ahead on a helper thread (Arrow
-    releases the GIL while it parses, so the main thread works on the batches before)."""
+class _Ahead:
+    """The chunks of a file, parsed and made a chunk ahead on a helper thread: Arrow releases
+    the GIL while it parses and computes, so the main thread works on the chunk before."""
 
-    def __init__(self, path: Path, start: int, width: int, delimiter: str) -> None:
+    def __init__(
+        self,
+        path: Path,
+        start: int,
+        width: int,
+        delimiter: str,
+        make: _Chunks,
+        chunk_rows: int,
+    ) -> None:
         names = [f"c{k}" for k in range(width)]
         self._source = pa.OSFile(str(path))
         self._source.seek(start)
@@ -138,6 +134,7 @@ class _Batches:
                 check_utf8=False,  # lines that are not UTF-8: see _Chunks.legacy_rows
             ),
         )
+        self._make, self._rows = make, chunk_rows
         self._queue: queue.Queue[_Item] = queue.Queue(AHEAD)
         self._stop = threading.Event()
         self.position = start  # bytes of the file parsed so far (for progress)
@@ -150,12 +147,22 @@ class _Batches:
             reader = pv.open_csv(
                 self._source, read_options=read, parse_options=parse, convert_options=convert
             )
+            pending: list[pa.RecordBatch] = []
+            count = 0
             while not self._stop.is_set():
                 try:
                     batch = reader.read_next_batch()
                 except StopIteration:
                     break
-                self._put((batch, self._source.tell()))
+                pending.append(batch)
+                count += batch.num_rows
+                while count >= self._rows:
+                    table = pa.Table.from_batches(pending)
+                    self._put((self._make(table.slice(0, self._rows)), self._source.tell()))
+                    rest = table.slice(self._rows)
+                    pending, count = rest.to_batches(), rest.num_rows
+            if count and not self._stop.is_set():
+                self._put((self._make(pa.Table.from_batches(pending)), self._source.tell()))
             self._put(None)
         except BaseException as exc:  # handed to the main thread, raised there
             self._put(exc)
@@ -166,15 +173,15 @@ class _Batches:
                 self._queue.put(item, timeout=0.1)
                 return
 
-    def __iter__(self) -> Iterator[pa.RecordBatch]:
+    def __iter__(self) -> Iterator[Chunk]:
         while True:
             item = self._queue.get()
             if item is None:
                 return
             if isinstance(item, BaseException):
                 raise item
-            batch, self.position = item
-            yield batch
+            chunk, self.position = item
+            yield chunk
 
     def close(self) -> None:
         """Stop the helper thread and close the file."""
@@ -222,12 +229,15 @@ class _Chunks:
             size = _sum([pc.utf8_length(c) for c in columns])
         spans = _sum([_line_ends(c, d) for c, d in zip(columns, data, strict=True) if _ends(d)])
         if spans is None:
-            refs = [f"L{k}" for k in range(line, line + n)]
+            lines: range | list[int] = range(line, line + n)
             self.line = line + n
         else:
             starts = pc.cumulative_sum(pc.add(spans, 1)).to_pylist()
-            refs = [f"L{line}", *(f"L{line + s}" for s in starts[:-1])]
+            lines = [line, *(line + s for s in starts[:-1])]
             self.line = line + starts[-1]
+        if old:
+            self.count_legacy([lines[i] for i in sorted(old)])
+        refs = [f"L{k}" for k in lines]
         suspect = [
             found
             for c, d, r in zip(columns, data, read, strict=True)
@@ -280,16 +290,21 @@ class _Chunks:
             if any(b"\n" in c or b"\r" in c for c in cells):
                 raise _NotPlain  # a record over lines, some not UTF-8: csv decodes each line
             old[i] = [c.decode(self.codec, "replace") for c in cells]
-        self.legacy += len(old)
-        # csv stops when over a tenth of the lines read are not UTF-8 (checked where its
-        # decoder is, up to a block ahead): this path leaves the file to it well before
-        if self.legacy > max(8, (self.line - 2) // 10):
-            raise _NotPlain
         for k, cells in bad.items():
             columns[k] = pa.array(
                 ["" if i in old else c.decode("utf-8") for i, c in enumerate(cells)], pa.string()
             )
         return old
+
+    def count_legacy(self, lines: list[int]) -> None:
+        """Count the records on ``lines`` read in the legacy code page. csv stops when over a
+        tenth of the lines read are not UTF-8 (checked where its decoder is, up to a block
+        ahead): this path leaves the file to it before, at the first such line where the count
+        so far is over a tenth of the lines before it."""
+        for k, at in enumerate(lines, 1):
+            if self.legacy + k > max(8, (at - 2) // 10):
+                raise _NotPlain
+        self.legacy += len(lines)
 
     def repair(
         self, chunk: Chunk, table: pa.Table, rows: list[int], old: dict[int, list[str]]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from sectorlens.model import Observation, Source
 from sectorlens.sources.chunk import Chunk, Progress
@@ -169,6 +170,18 @@ def filled(values: Sequence[str]) -> list[bool]:
     """For each cell: is it anything but blank? (``blank`` once per distinct value)."""
     known = {v: not blank(v) for v in set(values)}
     return [known[v] for v in values]
+
+
+def blank_cells(column: pa.Array) -> pa.Array:
+    """``blank`` of each cell of an Arrow text column, as a mask (once per distinct cell)."""
+    encoded = column.dictionary_encode()
+    known = [blank(v) for v in encoded.dictionary.to_pylist()]
+    return pa.array(known, pa.bool_()).take(encoded.indices)
+
+
+def opt_cells(column: pa.Array) -> pa.Array:
+    """``opts`` of an Arrow column of stripped text: NULL where blank."""
+    return pc.if_else(blank_cells(column), pa.scalar(None, pa.string()), column)
 
 
 def opts(values: Sequence[str]) -> list[str | None]:

@@ -16,8 +16,6 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sectorlens.sources.text import DAMAGE, repair
-
 MAX_CELL = 65_536  # characters: a longer cell rejects its row (cell_too_large); it is cut
 KEPT = 200  # characters of an oversized cell kept in the row (and in the reject's raw row)
 
@@ -158,6 +156,20 @@ class Chunk:
             self._texts[name] = found
         return found.copy()
 
+    def strings(self, name: str) -> pa.Array:
+        """``text(name)`` as an Arrow text column (of an Arrow chunk: stripped by Arrow)."""
+        if self.arrow is None or name not in self.header or name in self._columns:
+            return pa.array(self.text(name), pa.string())
+        k = self._names.index(name)
+        found = pc.utf8_trim(self.arrow[k], WHITESPACE)
+        if self.patched:
+            mask = [False] * len(self)
+            for i in self.patched:
+                mask[i] = True
+            cells = [self.patched[i][k].strip() for i in sorted(self.patched)]
+            found = pc.replace_with_mask(found, pa.array(mask), pa.array(cells, pa.string()))
+        return found
+
     def text_of(self, name: str, rows: Sequence[int] | None) -> list[str]:
         """``text(name)`` of ``rows`` only (every row when None), in their order."""
         if rows is None:
@@ -234,6 +246,26 @@ class Chunk:
         for i, cells in zip(wanted, zip(*columns, strict=True), strict=True):
             self._picked[i] = list(cells)
 
+    def same_rows(self, rows: Sequence[int]) -> list[int]:
+        """For each of ``rows``, the first of them whose shown cells are the same cells (found
+        by Arrow in an Arrow chunk; a repaired row, or a row of another chunk, is its own)."""
+        first = list(rows)
+        plain = [i for i in rows if i not in self.patched and i not in self.values]
+        shown = [k for k, name in enumerate(self._names) if name not in self._hidden]
+        if self.arrow is None or len(plain) < 2 or not shown:
+            return first
+        at = pa.array(plain, pa.int64())
+        table = pa.table({f"c{k}": self.arrow[k].take(at) for k in shown} | {"row": at})
+        groups = table.group_by([f"c{k}" for k in shown], use_threads=False).aggregate(
+            [("row", "min"), ("row", "list")]
+        )
+        members = groups.column("row_list").combine_chunks()
+        firsts = groups.column("row_min").to_pylist()
+        parents = pc.list_parent_indices(members).to_pylist()
+        flat = pc.list_flatten(members).to_pylist()
+        same = dict(zip(flat, map(firsts.__getitem__, parents), strict=True))
+        return [same.get(i, i) for i in first]
+
     def blank_rows(self) -> list[int]:
         """The rows of text or sheet cells that are all empty or white space."""
         if self.rows is not None:
@@ -289,101 +321,3 @@ def clean_header(names: list[Any]) -> list[str]:
             text = f"{text or 'column'}_{i}"
         out.append(text)
     return out
-
-
-class Repairs:
-    """``text.repair`` of each distinct cell once (exports repeat the same damaged values)."""
-
-    def __init__(self, limit: int = 16_000_000) -> None:
-        self._done: dict[str, tuple[str, tuple[str, ...]]] = {}
-        self._size = 0
-        self._limit = limit  # characters remembered, at most
-
-    def __call__(self, cell: str) -> tuple[str, tuple[str, ...]]:
-        if cell.isascii() and "\\" not in cell:
-            return cell, ()  # nothing to repair (and nothing worth remembering)
-        found = self._done.get(cell)
-        if found is None:
-            found = repair(cell)
-            self._size += 2 * len(cell)
-            if self._size > self._limit:
-                self._done.clear()  # bounded memory; correctness does not depend on it
-                self._size = 2 * len(cell)
-            self._done[cell] = found
-        return found
-
-
-class ChunkBuilder:
-    """Collects rows for one Chunk; rows that needed repair keep their flags and raw text."""
-
-    def __init__(self, header: list[str]) -> None:
-        self.header = header
-        self.refs: list[str] = []
-        self.rows: list[list[str]] = []
-        self.flags: dict[int, tuple[str, ...]] = {}
-        self.original: dict[int, dict[str, str]] = {}
-        self.values: dict[int, dict[str, Any]] = {}
-
-    def add_repaired(
-        self, ref: str, cells: Sequence[str], repaired: Repairs, *, legacy: bool = False
-    ) -> None:
-        """Add a row whose cells are repaired (and flagged) one by one."""
-        header, width, i = self.header, len(self.header), len(self.refs)
-        flags: list[str] = ["legacy_encoding"] if legacy else []
-        if len(cells) == width:  # the usual shape: only cells that may be damaged are looked at
-            row = list(cells)
-            original_cells: dict[str, str] = {}
-            big = sum(map(len, cells)) > MAX_CELL  # else no cell can be over the cap
-            damage = DAMAGE.search
-            for j, cell in enumerate(cells):
-                if big and len(cell) > MAX_CELL:
-                    flags.append(f"cell_too_large:{header[j]}")
-                    row[j] = cell[:KEPT] + "…"
-                    continue
-                if (cell.isascii() and "\\" not in cell) or not damage(cell):
-                    continue  # repair would leave it as it is
-                text, fixes = repaired(cell)
-                if fixes:
-                    flags.extend(f"{f}:{header[j]}" for f in fixes)
-                    original_cells[header[j]] = cell
-                    row[j] = text
-            self.refs.append(ref)
-            self.rows.append(row)
-            if flags:
-                self.flags[i] = tuple(flags)
-            if original_cells:
-                self.original[i] = original_cells
-            return
-        values: dict[str, Any] = {}
-        original: dict[str, str] = {}
-        for j, cell in enumerate(cells):
-            name = header[j] if j < width else f"extra_{j + 1}"
-            if len(cell) > MAX_CELL:
-                flags.append(f"cell_too_large:{name}")
-                cell = cell[:KEPT] + "…"
-            text, fixes = repaired(cell)
-            if fixes:
-                flags.extend(f"{f}:{name}" for f in fixes)
-                original[name] = cell
-            if j < width or text.strip():
-                values[name] = text
-        if len(cells) != width:
-            flags.append(f"width:{len(cells)}")
-            self.values[i] = values
-        self.refs.append(ref)
-        self.rows.append([values.get(name, "") for name in header])
-        if flags:
-            self.flags[i] = tuple(flags)
-        if original:
-            self.original[i] = original
-
-    def build(self) -> Chunk:
-        """The chunk of the rows added so far."""
-        return Chunk(
-            self.header,
-            self.refs,
-            self.rows,
-            flags=self.flags,
-            original=self.original,
-            values=self.values,
-        )

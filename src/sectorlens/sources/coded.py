@@ -10,6 +10,7 @@ row and Python work per *new* distinct key only.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
 from operator import is_
@@ -142,6 +143,31 @@ class Coded(Generic[T]):
 
 
 PAIR = 1 << 31  # a pair of codes (a, b) as one number: a * PAIR + b
+
+
+@dataclass(frozen=True, slots=True)
+class Distinct(Generic[K]):
+    """A column as its distinct keys and, for each row, the position of its key among them."""
+
+    keys: list[K]
+    indices: pa.Array
+
+    @classmethod
+    def of(cls, column: pa.Array) -> Distinct[Any]:
+        """The distinct values of an Arrow column (without nulls)."""
+        encoded = column.dictionary_encode()
+        return cls(encoded.dictionary.to_pylist(), encoded.indices)
+
+
+def distinct_pairs(a: pa.Array, b: pa.Array) -> Distinct[tuple[Any, Any]]:
+    """The (a, b) pair of each row of two Arrow columns, as distinct pairs."""
+    first, second = a.dictionary_encode(), b.dictionary_encode()
+    combined = pc.add(
+        pc.multiply(first.indices.cast(pa.int64()), PAIR), second.indices.cast(pa.int64())
+    ).dictionary_encode()
+    va, vb = first.dictionary.to_pylist(), second.dictionary.to_pylist()
+    keys = [(va[k // PAIR], vb[k % PAIR]) for k in combined.dictionary.to_pylist()]
+    return Distinct(keys, combined.indices)
 
 
 def pairs(a: Coded[Any], b: Coded[Any]) -> tuple[pa.Array, list[int]]:

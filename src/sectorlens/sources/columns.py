@@ -13,9 +13,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from sectorlens.model import Kind, Quantity
 from sectorlens.sources.chunk import Chunk
@@ -42,9 +43,20 @@ def company_key(source: str, name: str) -> str:
     return f"{source}:{folded}"
 
 
-def strings(values: Sequence[Any]) -> pa.Array:
+Text: TypeAlias = Sequence[str | None] | pa.Array
+"""A text column: Python text, or an Arrow column of it."""
+
+
+def strings(values: Text) -> pa.Array:
     """A text column, with '' stored as NULL."""
+    if isinstance(values, pa.Array):
+        return pc.if_else(pc.equal(values, ""), pa.scalar(None, STRING), values)
     return pa.array([v or None for v in values], STRING)
+
+
+def texts(values: Text) -> pa.Array:
+    """A text column as Arrow."""
+    return values if isinstance(values, pa.Array) else pa.array(values, STRING)
 
 
 def pick(values: Sequence[T], rows: Sequence[int] | None) -> Sequence[T]:
@@ -58,14 +70,14 @@ def deal_table(
     rows: Sequence[int] | None,
     *,
     source: str,
-    company_id: Sequence[str | None],
-    company_name: Sequence[str | None],
-    date_raw: Sequence[str],
+    company_id: Text,
+    company_name: Text,
+    date_raw: Text,
     dates: Coded[Day],
-    round_raw: Sequence[str | None],
-    amount_raw: Sequence[str],
+    round_raw: Text,
+    amount_raw: Text,
     amounts: Coded[Quantity],
-    investors: Sequence[str | None],
+    investors: Text,
     places: Coded[Located],
     sectors: Coded[Classified],
     flags: Flags | None = None,
@@ -73,7 +85,11 @@ def deal_table(
 ) -> pa.Table:
     """The deals of ``rows`` (every column aligned with them)."""
     refs = pick(chunk.refs, rows)
-    rounds = norm.rounds([r or "" for r in round_raw])
+    rounds = norm.rounds(
+        pc.fill_null(round_raw, "")
+        if isinstance(round_raw, pa.Array)
+        else [r or "" for r in round_raw]
+    )
     for code, n in amounts.counts():
         currency = amounts.values[code].currency
         if currency:
@@ -97,13 +113,13 @@ def deal_table(
         "deal_id": (ref_array := pa.array(refs, STRING)),
         "row_ref": ref_array,
         "source_format": pa.array([source] * len(refs), STRING),
-        "company_id": pa.array(company_id, STRING),
-        "company_name": pa.array(company_name, STRING),
+        "company_id": texts(company_id),
+        "company_name": texts(company_name),
         "deal_date": dates.field("day", _day, DATE),
         "date_raw": strings(date_raw),
         "round_raw": strings(round_raw),
         "round": rounds.field("round", _same, STRING),
-        "amount_raw": pa.array(amount_raw, STRING),
+        "amount_raw": texts(amount_raw),
         "amount_kind": amounts.field("amount_kind", _kind, STRING),
         "amount_value": amounts.field("amount_value", _value, AMOUNT),
         "amount_low": amounts.field("amount_low", _low, AMOUNT),
@@ -114,7 +130,7 @@ def deal_table(
         "amount_note": note,
         **_place_columns(places),
         **_sector_columns(sectors),
-        "investors": pa.array(investors, STRING),
+        "investors": texts(investors),
         "flags": flag_column,
     }
     return pa.table(columns)

@@ -9,13 +9,17 @@ across chunks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import compress
+from collections.abc import Iterable, Sequence
+from functools import reduce
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sectorlens.sources.base import Adapter, Batch, filled, opts
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from sectorlens.sources.base import Adapter, Batch, blank_cells, opt_cells, opts
 from sectorlens.sources.chunk import Chunk
+from sectorlens.sources.coded import Distinct, distinct_pairs
 from sectorlens.sources.columns import company_key, company_table, deal_table, pick
 from sectorlens.sources.normalize import Classified, Located
 from sectorlens.sources.text import excel_artefact
@@ -30,6 +34,9 @@ NAME, LEGAL, SITE, FOUNDED, PLACE, STATUS = (
 )
 SECTOR, SUBSECTOR, DESCRIPTION = "行业", "子行业", "公司简介"
 DATE, ROUND, AMOUNT, INVESTORS = "融资时间", "轮次", "融资金额", "投资方"
+_MISSING = ("missing_name", "company columns filled but no name")
+_ORPHAN = ("orphan_continuation", "a round before any company row")
+_EMPTY = ("empty_row", "continuation row without a round")
 
 
 class ItjuziAdapter(Adapter):
@@ -50,74 +57,77 @@ class ItjuziAdapter(Adapter):
     def transform(self, chunk: Chunk) -> Batch:
         """Company rows → companies (+ deals when they carry a round); continuations → deals."""
         batch = Batch(chunk)
-        name = chunk.text(NAME)
-        dates, rounds, amounts = chunk.text(DATE), chunk.text(ROUND), chunk.text(AMOUNT)
-        places, sectors, subsectors = chunk.text(PLACE), chunk.text(SECTOR), chunk.text(SUBSECTOR)
-        legal, site = chunk.text(LEGAL), chunk.text(SITE)
-        has_round = [
-            a or b or c
-            for a, b, c in zip(filled(dates), filled(rounds), filled(amounts), strict=True)
-        ]
-        owners: list[int] = []  # the company row of each deal; -1: the last one of earlier chunks
-        current = None if self._company is None else -1
-        if all(name):  # every row a company row (no continuation): each deal is its own row's
-            batch.company_rows[:] = range(len(name))
-            batch.deal_rows[:] = compress(range(len(name)), has_round)
-            owners = batch.deal_rows.copy()
-            name_rows: Sequence[str] = ()
-        else:
-            name_rows = name
-        for i, company in enumerate(name_rows):
-            if company:
-                batch.company_rows.append(i)
-                current = i
-            elif legal[i] or site[i] or places[i] or sectors[i]:
-                batch.rejects[i] = ("missing_name", "company columns filled but no name")
-                continue
-            elif current is None:
-                batch.rejects[i] = ("orphan_continuation", "a round before any company row")
-                continue
-            elif not has_round[i]:
-                batch.rejects[i] = ("empty_row", "continuation row without a round")
-                continue
-            if has_round[i]:
-                batch.deal_rows.append(i)
-                owners.append(current)
+        name, places = chunk.strings(NAME), chunk.strings(PLACE)
+        sectors, subsectors = chunk.strings(SECTOR), chunk.strings(SUBSECTOR)
+        named = pc.not_equal(name, "")
+        has_round = _any(pc.invert(blank_cells(chunk.strings(c))) for c in (DATE, ROUND, AMOUNT))
+        deal = has_round
+        # the row of the company each row belongs to (NULL before the chunk's first company row)
+        owner = pc.fill_null_forward(
+            pc.if_else(named, pa.array(range(len(chunk)), pa.int64()), pa.nulls(1, pa.int64())[0])
+        )
+        if not pc.all(named).as_py():  # continuation rows: are they what they seem?
+            unnamed = pc.invert(named)
+            columns = (chunk.strings(LEGAL), chunk.strings(SITE), places, sectors)
+            company_cells = _any(pc.not_equal(c, "") for c in columns)
+            missing = pc.and_(unnamed, company_cells)
+            bare = pc.and_(unnamed, pc.invert(company_cells))
+            orphan = pc.and_(bare, pc.is_null(owner)) if self._company is None else None
+            if orphan is not None:
+                bare = pc.and_(bare, pc.invert(orphan))
+            empty = pc.and_(bare, pc.invert(has_round))
+            found: dict[int, tuple[str, str]] = {}
+            for mask, why in ((missing, _MISSING), (orphan, _ORPHAN), (empty, _EMPTY)):
+                if mask is not None:
+                    found.update(dict.fromkeys(_rows(mask), why))
+            batch.rejects.update(sorted(found.items()))  # in row order, as a reader goes
+            rejected = missing if orphan is None else pc.or_(missing, orphan)
+            deal = pc.and_(deal, pc.invert(rejected))
+        batch.company_rows = _rows(named)
+        batch.deal_rows = _rows(deal)
         last = self._company
         if batch.company_rows:
             i = batch.company_rows[-1]
-            self._company = (name[i], places[i], sectors[i], subsectors[i])
+            cells = [c[i].as_py() for c in (name, places, sectors, subsectors)]
+            self._company = (cells[0], cells[1], cells[2], cells[3])
         batch.companies = self._companies(batch, name, places, sectors, subsectors)
+        # a deal of the company carried from earlier chunks takes its cells from one more row
+        owners = pc.filter(owner, deal).fill_null(len(chunk))
 
-        def owned(values: Sequence[str], carried: int) -> list[str]:
-            return [values[o] if o >= 0 else last[carried] for o in owners]  # type: ignore[index]
+        def owned(values: pa.Array, carried: int) -> pa.Array:
+            if last is not None:
+                values = pa.concat_arrays([values, pa.array([last[carried]], pa.string())])
+            return values.take(owners)
 
         batch.deals = self._deals(
             batch,
             owned(name, 0),
             owned(places, 1),
-            list(zip(owned(subsectors, 3), owned(sectors, 2), strict=True)),
+            distinct_pairs(owned(subsectors, 3), owned(sectors, 2)),
         )
         return batch
 
     def _companies(
         self,
         batch: Batch,
-        name: list[str],
-        places: list[str],
-        sectors: list[str],
-        subsectors: list[str],
+        name: pa.Array,
+        places: pa.Array,
+        sectors: pa.Array,
+        subsectors: pa.Array,
     ) -> Any:
         norm, chunk, rows = self.norm, batch.chunk, batch.company_rows
-        ids: Sequence[str] = norm.each("company:itjuzi", pick(name, rows), self._key)
+        at = pa.array(rows, pa.int64())
+        names = name.take(at)
+        ids: Sequence[str] = norm.each("company:itjuzi", names.to_pylist(), self._key)
         # every company row is located and classified (and tallied), even one seen before
-        located = norm.places(pick(places, rows), self._locate, kind=self.name)
-        pairs = list(zip(pick(subsectors, rows), pick(sectors, rows), strict=True))
+        located = norm.places(places.take(at), self._locate, kind=self.name)
+        pairs = distinct_pairs(subsectors.take(at), sectors.take(at))
         classified = norm.sectors(pairs, self._classify, kind=self.name)
         keep = self.unseen(batch, rows, ids)
         if len(keep) < len(rows):
             rows = batch.company_rows = [rows[j] for j in keep]
             ids, located, classified = pick(ids, keep), located.take(keep), classified.take(keep)
+            names = names.take(pa.array(keep, pa.int64()))
         raw_names = pick(chunk.raw(NAME), rows)
         founded_raw = chunk.text_of(FOUNDED, rows)
         artefacts = norm.each("excel_artefact", raw_names, excel_artefact)
@@ -128,7 +138,7 @@ class ItjuziAdapter(Adapter):
             rows,
             source=self.name,
             company_id=ids,
-            name=pick(name, rows),
+            name=names.to_pylist(),
             name_raw=raw_names,
             legal_name=opts(chunk.text_of(LEGAL, rows)),
             website=opts(chunk.text_of(SITE, rows)),
@@ -142,23 +152,25 @@ class ItjuziAdapter(Adapter):
         )
 
     def _deals(
-        self, batch: Batch, names: list[str], places: list[str], sectors: list[tuple[str, str]]
+        self, batch: Batch, names: pa.Array, places: pa.Array, sectors: Distinct[tuple[str, str]]
     ) -> Any:
         norm, chunk, rows = self.norm, batch.chunk, batch.deal_rows
-        date_raw, amount_raw = chunk.text_of(DATE, rows), chunk.text_of(AMOUNT, rows)
+        at = pa.array(rows, pa.int64())
+        date_raw, amount_raw = chunk.strings(DATE).take(at), chunk.strings(AMOUNT).take(at)
+        ids = norm.code("company:itjuzi", names, self._key)
         return deal_table(
             norm,
             chunk,
             rows,
             source=self.name,
-            company_id=norm.each("company:itjuzi", names, self._key),
+            company_id=ids.field("company_id", str, pa.string()).cast(pa.string()),
             company_name=names,
             date_raw=date_raw,
             dates=norm.days(date_raw),
-            round_raw=chunk.text_of(ROUND, rows),
+            round_raw=chunk.strings(ROUND).take(at),
             amount_raw=amount_raw,
             amounts=norm.moneys(amount_raw, None),
-            investors=opts(chunk.text_of(INVESTORS, rows)),
+            investors=opt_cells(chunk.strings(INVESTORS).take(at)),
             # a deal is where its company is: resolved again (remembered), not tallied again
             places=norm.places(places, self._locate, kind=self.name, tally=False),
             sectors=norm.sectors(sectors, self._classify, kind=self.name, tally=False),
@@ -175,3 +187,13 @@ class ItjuziAdapter(Adapter):
         subsector, sector = key
         values = {"subsector": subsector, "sector": sector}
         return self.norm.classify(self.name, values, raw=sector, sub=subsector)
+
+
+def _any(masks: Iterable[pa.Array]) -> pa.Array:
+    """The rows where any of ``masks`` holds."""
+    return reduce(pc.or_, masks)
+
+
+def _rows(mask: pa.Array) -> list[int]:
+    """The rows where ``mask`` holds."""
+    return pc.indices_nonzero(mask).to_pylist()

@@ -16,14 +16,14 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import pyarrow as pa
 
 from sectorlens import parse
 from sectorlens.fx import FxRates
 from sectorlens.model import Kind, Period, Quantity
-from sectorlens.sources.coded import PAIR, Coded, Values, pairs
+from sectorlens.sources.coded import PAIR, Coded, Distinct, Values, pairs
 from sectorlens.sources.gazetteer import Gazetteer, Place
 from sectorlens.sources.taxonomy import SectorMatch, Taxonomy
 
@@ -37,6 +37,8 @@ _CACHE_LIMIT = 50_000  # distinct values remembered per kind; beyond it, start a
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
+Keys: TypeAlias = Sequence[K] | pa.Array | pa.ChunkedArray | Distinct[K]
+"""A column of keys: Python values, an Arrow column, or its distinct keys."""
 
 Day = tuple[date | None, str | None]
 """The first day a date cell names, and ``date_precision``/``bad_date`` when it is not a day."""
@@ -97,16 +99,20 @@ class Normalizer:
         return table
 
     def code(
-        self, kind: str, keys: Sequence[K] | pa.Array | pa.ChunkedArray, fn: Callable[[K], T]
+        self,
+        kind: str,
+        keys: Keys[K],
+        fn: Callable[[K], T],
     ) -> Coded[T]:
         """``keys`` coded, each distinct key mapped once by ``fn`` (remembered per ``kind``)."""
         table: Values[T] = self._values(kind)
         if isinstance(keys, pa.ChunkedArray):
             keys = keys.combine_chunks()
         if isinstance(keys, pa.Array):
-            encoded = keys.dictionary_encode()
-            codes = table.codes(encoded.dictionary.to_pylist(), fn)
-            return Coded(pa.array(codes, pa.int32()).take(encoded.indices), table)
+            keys = Distinct.of(keys)
+        if isinstance(keys, Distinct):
+            codes = table.codes(keys.keys, fn)
+            return Coded(pa.array(codes, pa.int32()).take(keys.indices), table)
         return Coded(pa.array(table.codes(keys, fn), pa.int32()), table)
 
     def pairs(
@@ -145,11 +151,11 @@ class Normalizer:
             found = cache[key] = fn(key)
         return found
 
-    def days(self, raws: Sequence[str], *, date_format: str | None = None) -> Coded[Day]:
+    def days(self, raws: Keys[str], *, date_format: str | None = None) -> Coded[Day]:
         """The first day each cell names, flagged when it is a month/year or not a date."""
         return self.code(f"day:{date_format}", raws, lambda raw: self.day(raw, date_format))
 
-    def rounds(self, raws: Sequence[str]) -> Coded[str | None]:
+    def rounds(self, raws: Keys[str]) -> Coded[str | None]:
         """``parse.canonical_round`` of each cell; unmapped non-empty values are tallied."""
         coded = self.code("round", raws, self.round)
         for code, n in coded.counts():
@@ -159,16 +165,17 @@ class Normalizer:
         return coded
 
     def moneys(
-        self, raws: Sequence[str], currency: str | Sequence[str | None] | None
+        self, raws: Sequence[str] | pa.Array, currency: str | Sequence[str | None] | None
     ) -> Coded[Quantity]:
         """``parse.parse_money`` of each cell with its default currency (one for all, or each)."""
         if currency is None or isinstance(currency, str):
             return self.code(f"money:{currency}", raws, lambda raw: self.money(raw, currency))
-        keys = list(zip(raws, currency, strict=True))
+        cells = raws.to_pylist() if isinstance(raws, pa.Array) else raws
+        keys = list(zip(cells, currency, strict=True))
         return self.code("money", keys, lambda key: self.money(*key))
 
     def places(
-        self, keys: Sequence[K], resolve: Callable[[K], Located], *, kind: str, tally: bool = True
+        self, keys: Keys[K], resolve: Callable[[K], Located], *, kind: str, tally: bool = True
     ) -> Coded[Located]:
         """Each place key resolved once; unresolved parts tallied per row (unless ``tally``)."""
         coded = self.code(f"place:{kind}", keys, resolve)
@@ -181,7 +188,7 @@ class Normalizer:
 
     def sectors(
         self,
-        keys: Sequence[K],
+        keys: Keys[K],
         classify: Callable[[K], Classified],
         *,
         kind: str,

@@ -12,16 +12,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sectorlens.errors import InputError
-from sectorlens.sources.chunk import (
-    KEPT,
-    MAX_CELL,
-    Chunk,
-    ChunkBuilder,
-    Progress,
-    RawRow,
-    Repairs,
-    clean_header,
-)
+from sectorlens.sources.chunk import KEPT, MAX_CELL, Chunk, Progress, RawRow, clean_header
+from sectorlens.sources.chunk_builder import ChunkBuilder, Repairs
 from sectorlens.sources.textfile import CHUNK_ROWS, FileInfo, inspect, read_delimited
 
 MAX_SHARED = 64 << 20  # bytes of a workbook's shared strings, unpacked
