@@ -113,9 +113,9 @@ def sentence_facts(
         if any(n.start <= span.start and span.end <= n.end for n in found):
             continue  # 前5个月, the 40-year period: a number that is part of a period
         q = parse(span.text, default_currency=default_currency)
-        if not (i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start])):
-            # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
-            q = qualified(q, text[span.end :])
+        # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
+        compares = bool(i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start]))
+        q = qualified(q, text[span.end :], compares)
         doc_span = sent.doc_span(span.start, span.end)
         change = change_of(text, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
