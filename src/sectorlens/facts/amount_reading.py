@@ -14,8 +14,8 @@ from sectorlens.model import Kind, Qualifier, Quantity
 
 _AT_LEAST_AFTER = re.compile(r"^\s?[을를]?\s?(?:넘어|넘을|넘는|넘었|초과|상회|웃돌)")
 _AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
-# ``assets of $50 million and over``, ``50 employees or more``: a bound in a name (a class of
-# firms), whatever stands before it; not ``5% and over the year``
+# ``assets of $50 million and over``, ``deals of $500 million or more``: a bound in a name (a
+# class of firms or deals), whatever stands before it; not ``5% and over the year``
 _EN_BOUND = r"^\s+(?:and|or)\s+(?:{})\b(?!\s+(?:the|a|an|its|their|this|that|last|next|\d))"
 _EN_AT_LEAST = re.compile(_EN_BOUND.format("over|above|more|greater|higher|larger"), re.I)
 _EN_AT_MOST = re.compile(_EN_BOUND.format("under|below|less|fewer|lower|smaller"), re.I)
