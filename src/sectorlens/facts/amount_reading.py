@@ -15,6 +15,11 @@ from sectorlens.model import Kind, Qualifier, Quantity
 
 _AT_LEAST_AFTER = re.compile(r"^\s?[을를]?\s?(?:넘어|넘을|넘는|넘었|초과|상회|웃돌)")
 _AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
+# ``assets of $50 million and over``, ``deals of $500 million or more``: a bound in a name (a
+# class of firms or deals), whatever stands before it; not ``5% and over the year``
+_EN_BOUND = r"^\s+(?:and|or)\s+(?:{})\b(?!\s+(?:the|a|an|its|their|this|that|last|next|\d))"
+_EN_AT_LEAST = re.compile(_EN_BOUND.format("over|above|more|greater|higher|larger"), re.I)
+_EN_AT_MOST = re.compile(_EN_BOUND.format("under|below|less|fewer|lower|smaller"), re.I)
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _DONE = re.compile(r"했다|였다|었다|달했|기록했|was|were|reached|recorded|达到了|实现了|完成了")
 _CLAUSE_END = re.compile(r"[,，;；]|$")
@@ -110,13 +115,15 @@ def equivalent_pair(a: Quantity, b: Quantity) -> bool:
     )
 
 
-def qualified(q: Quantity, after: str) -> Quantity:
-    """``4000억 위안을 넘어서고`` reads as at least 4000억: a bound stated after the number."""
+def qualified(q: Quantity, after: str, compares: bool = False) -> Quantity:
+    """``4000억 위안을 넘어서고`` reads as at least 4000억: a bound stated after the number
+    (where the number may be compared with one before it, ``compares``, only an English bound
+    written into a name is: ``assets of $50 million and over``)."""
     if q.qualifier is not Qualifier.EXACT or q.value is None:
         return q
-    if _AT_LEAST_AFTER.match(after):
+    if _EN_AT_LEAST.match(after) or (not compares and _AT_LEAST_AFTER.match(after)):
         return dataclasses.replace(q, qualifier=Qualifier.AT_LEAST, value=None, high=None)
-    if _AT_MOST_AFTER.match(after):
+    if _EN_AT_MOST.match(after) or (not compares and _AT_MOST_AFTER.match(after)):
         return dataclasses.replace(q, qualifier=Qualifier.AT_MOST, value=None, low=None)
     return q
 

@@ -26,7 +26,8 @@ from sectorlens.parse import parse_period
 # A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
 _CMP_BEFORE = re.compile(
-    r"(?:compared\s(?:with|to)|versus|vs\.?|against|from|over|since|after\sthe\s(?:start|beginning|end)\sof|"
+    r"(?:compared\s(?:with|to)|comparable\sto|versus|vs\.?|against|from|over|since|"
+    r"after\sthe\s(?:start|beginning|end)\sof|"
     # 8.5% above the August 2021 estimate: the period of the figure compared with
     r"\babove|\bbelow|\bthan|"
     r"比|较|與|与|和|同|相对于|相较于|相比于)"
@@ -39,7 +40,8 @@ _CMP_BEFORE = re.compile(
 _CMP_VALUE_BEFORE = re.compile(
     r"(?:compared\s(?:to|with)|versus|\bvs\.?|\bagainst)\s[^,;:()]{0,55}?"
     r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:in|for|during)\s(?:the\s)?$"
-    # compared to revenue of $1.235 billion last year: the period right after the figure
+    # compared to revenue of $1.235 billion last year, 33.5 percent compared to 34.9 percent
+    # last year: the period right after the compared figure
     r"|(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\d[\d.,]*"
     r"(?:\s?(?:million|billion|trillion|thousand|percent|%))?\s$"
     # up 8.7 percent from the $409.8 billion of the third quarter of 2004

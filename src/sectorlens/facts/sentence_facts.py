@@ -33,6 +33,7 @@ from sectorlens.facts.period_context import (
     endpoint,
     noted,
 )
+from sectorlens.facts.places_en import place_after
 from sectorlens.facts.readers import Document
 from sectorlens.facts.scope import (
     Scope,
@@ -106,14 +107,15 @@ def sentence_facts(
     opening = opening_whole(text) if shares >= 2 else None  # 핵심 기술 분포를 살펴보면, …
     from_span: Period | None = None
     previous: Mention | None = None
+    placed: Mention | None = None  # the value before, when it was given the place after it
     level: Mention | None = None
     for i, (_hint, span) in enumerate(spans):
         if any(n.start <= span.start and span.end <= n.end for n in found):
             continue  # 前5个月, the 40-year period: a number that is part of a period
         q = parse(span.text, default_currency=default_currency)
-        if not (i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start])):
-            # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
-            q = qualified(q, text[span.end :])
+        # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
+        compares = bool(i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start]))
+        q = qualified(q, text[span.end :], compares)
         doc_span = sent.doc_span(span.start, span.end)
         change = change_of(text, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
@@ -179,9 +181,18 @@ def sentence_facts(
             subject, metric = previous.fact.subject, previous.metric
         if metric is None and level is not None and (change or kind == "percent"):
             metric = level.metric  # 营收 82.07 亿元，同比 - 31.25%: the change of 营收
+        own_place = False
         if subject is None and previous is not None and same_kind(previous.fact.quantity, q):
             subject = previous.fact.subject  # the topic of the sentence carries on
             metric = metric or previous.metric
+            place = place_after(text[span.end :]) if lang == "en" else None
+            if subject and metric and (place or previous is placed):
+                # GDP rose by 0.9% in the euro area and by 1.0% in the EU: GDP · EU (and the
+                # value after it, of no place named, is not the EU's)
+                subject, metric = subject.split(" · ")[0], metric.split(" · ")[0]
+                if place:
+                    subject, metric = f"{subject} · {place}", f"{metric} · {place}"
+                    own_place = True
         subject = subject or sent.label
         metric = metric or metric_of_(subject)
         carried = None
@@ -245,6 +256,7 @@ def sentence_facts(
         mentions.append(mention)
         at_span[i] = mention
         previous = mention
+        placed = mention if own_place else None
         if change not in CHANGES and q.kind is not Kind.PERCENT:
             level = mention
         floor = span.end

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.places_en import place_of_previous
 from sectorlens.facts.sentence_names import PERIODISH
 from sectorlens.facts.subjects_zh import PAREN
 
@@ -360,6 +361,8 @@ def subject_en(
     changed = changed_thing(after)
     if changed:
         return changed, base  # driven by a 12% increase in Cloud segment revenue
+    if place_of_previous(clause):
+        return None, base  # … in the euro area and by 1.0% in the EU: the sentence's measure
     clause = lx.EN_MANNER.sub(" ", clause)  # at constant exchange rates, on an organic basis
     if lx.EN_AGAINST.fullmatch(clause):
         return None, base  # $74.0m against $56.0m: the figure compared, of the same subject

@@ -121,7 +121,12 @@ def _pair(
         ]
         if not cands:
             continue
-        agree = next((b for b in cands if restates(t, b)), None)
+        # 1901家公司淨利潤同比增長25% restated as 歸屬於上市公司股東的淨利潤…同比增長25%: the body
+        # states the lead's figure under a longer name of the same measure, so a close value of
+        # the measure elsewhere (工商銀行淨利潤…同比增長29%) is another entity's figure
+        echo = [b for b in body if _figure(b) and _same_kind(ctx, t, b) and restates(t, b)]
+        echo = [b for b in echo if _one_measure(name, _name(b, spans))]
+        agree = next((b for b in cands if restates(t, b)), None) or next(iter(echo), None)
         if agree is not None:
             out.append(_finding(ctx, Severity.OK, t, agree))
             continue
@@ -175,6 +180,13 @@ def _alike(a: str, b: str) -> bool:
         return True
     short = min(len(a), len(b))
     return short >= 6 and _common(a, b) >= short - 2
+
+
+def _one_measure(a: str, b: str) -> bool:
+    """Two names that end with one measure (``公司淨利潤``, ``…股東的淨利潤``; ``net income``):
+    the last three characters alike, six where the names are written in letters."""
+    n = 6 if a.isascii() and b.isascii() else 3
+    return len(a) >= n and len(b) >= n and a[-n:] == b[-n:]
 
 
 def _common(a: str, b: str) -> int:

@@ -117,6 +117,30 @@ def other_items(ctx: Context, a: Mention, b: Mention, ranks: dict[int, str]) -> 
     return ra is not None and rb is not None and ra != rb
 
 
+# A count of the firms a total is taken over: 565개사, 639개 유가증권시장 상장사, 1901家公司,
+# the 811 junior-market companies
+_FIRMS = re.compile(
+    r"(\d[\d,]*)\s?(?:개\s?(?:사|기업|회사|업체|(?:\S+\s)?상장사)|家|社\b)"
+    r"|(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){0,2}(?:companies|firms|corporations|issuers|businesses)\b",
+    re.IGNORECASE,
+)
+
+
+def _firm_counts(ctx: Context, m: Mention) -> frozenset[str]:
+    sent = ctx.extraction.sentence(m)
+    if sent is None:
+        return frozenset()
+    found = _FIRMS.finditer(sent.text)
+    return frozenset((x.group(1) or x.group(2)).replace(",", "") for x in found)
+
+
+def other_populations(ctx: Context, a: Mention, b: Mention) -> bool:
+    """Each sentence counts the firms its totals are taken over, and no count is shared:
+    ``565개사의 … 매출`` and ``코스닥 811개사의 매출도``, totals of two sets of firms."""
+    ca, cb = _firm_counts(ctx, a), _firm_counts(ctx, b)
+    return bool(ca) and bool(cb) and not ca & cb
+
+
 # An indicator's acronym and its full names (compared without spaces, in simplified characters):
 # 三季度GDP同比增長4.9% in the headline is 國內生產總值 … 增長4.9% in the body
 _ACRONYMS = {
