@@ -22,8 +22,10 @@ from sectorlens.facts.document import Table
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, half_unit, point
 from sectorlens.facts.rules.table_sums import (
+    BELOW,
     TOTAL,
     Grid,
+    Words,
     additive,
     collapse,
     is_amount,
@@ -45,15 +47,6 @@ _COLUMN_OFF = {
 _COLUMN_OK = {
     "ko": "표의 '{label}' {total}은(는) 오른쪽 {n}개 열의 합과 반올림 범위 안에서 같습니다.",
     "en": "The table's '{label}' {total} is the sum of the {n} columns after it, within rounding.",
-}
-_BELOW_OFF = {
-    "ko": "표의 '{label}' {total}은(는) 아래 {n}개 항목의 합 {sum}과(와) 다릅니다 (차이 {diff}).",
-    "en": "The table's '{label}' {total} is not the sum of the {n} rows below it, {sum} "
-    "(difference {diff}).",
-}
-_BELOW_OK = {
-    "ko": "표의 '{label}' {total}은(는) 아래 {n}개 항목의 합과 반올림 범위 안에서 같습니다.",
-    "en": "The table's '{label}' {total} is the sum of the {n} rows below it, within rounding.",
 }
 # an amount per share: each period's (or part's) is computed on its own shares, and the parts
 # need not add up to the whole (filings say so in a footnote)
@@ -217,16 +210,16 @@ def leading_rows(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
         if len(parts) < 2:
             continue
         if within(parts, m):
-            good.append(verdict(ctx, label, m, parts, words=_BELOW))
+            good.append(verdict(ctx, label, m, parts, words=BELOW))
             continue
         if _unread(table, grid, rows[1:], col):
             continue  # a figure of this column was not read: its sum says nothing
         leaves = [x for x in items if not _named_total(_row(table, x, col))]
         if len(leaves) < len(items) and len(leaves) >= 2 and within(leaves, m):
-            good.append(verdict(ctx, label, m, leaves, words=_BELOW))
+            good.append(verdict(ctx, label, m, leaves, words=BELOW))
             off.extend(_subtotals(table, items, col))
         elif additive(parts, m) and not misread(parts, m):
-            off.append((label, m, parts, _BELOW))
+            off.append((label, m, parts, BELOW))
     if not good:
         return []
     return good + [verdict(ctx, label, m, parts, words=w) for label, m, parts, w in off]
@@ -243,10 +236,6 @@ def _unread(table: Table, grid: Grid, rows: list[int], col: int) -> bool:
         if any((r, c) in grid for c in range(start, stop) if c != col):
             return True
     return False
-
-
-Words = tuple[dict[str, str], dict[str, str]]
-_BELOW: Words = (_BELOW_OK, _BELOW_OFF)
 
 
 def _named_total(label: str) -> bool:

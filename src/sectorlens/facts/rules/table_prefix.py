@@ -21,7 +21,7 @@ from decimal import Decimal
 from sectorlens.facts.document import Table
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, point
-from sectorlens.facts.rules.table_sums import Grid, is_amount, verdict, within
+from sectorlens.facts.rules.table_sums import BELOW, Grid, is_amount, verdict, within
 from sectorlens.model import Finding
 
 HUNDRED = Decimal(100)
@@ -30,15 +30,6 @@ _WHOLE = re.compile(
 )
 _NEAR = Decimal("0.2")  # a section within a fifth of the whole: an item list gone wrong
 _MIN_COLUMNS = 3  # columns where the run adds up before the relation counts as established
-_BELOW_OFF = {
-    "ko": "표의 '{label}' {total}은(는) 아래 {n}개 항목의 합 {sum}과(와) 다릅니다 (차이 {diff}).",
-    "en": "The table's '{label}' {total} is not the sum of the {n} rows below it, {sum} "
-    "(difference {diff}).",
-}
-_BELOW_OK = {
-    "ko": "표의 '{label}' {total}은(는) 아래 {n}개 항목의 합과 반올림 범위 안에서 같습니다.",
-    "en": "The table's '{label}' {total} is the sum of the {n} rows below it, within rounding.",
-}
 
 
 def hundred_rows(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
@@ -60,7 +51,7 @@ def hundred_rows(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
             for c, m in wholes.items():
                 run = runs[c]
                 if run is not None:
-                    out.append(verdict(ctx, label, m, run, words=(_BELOW_OK, _BELOW_OFF)))
+                    out.append(verdict(ctx, label, m, run, words=BELOW))
             return out
     return []
 
@@ -95,7 +86,7 @@ def section_rows(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     if sum(within(run, whole) for whole, run in checks) < 2:
         return []
     return [
-        verdict(ctx, label, whole, run, words=(_BELOW_OK, _BELOW_OFF))
+        verdict(ctx, label, whole, run, words=BELOW)
         for whole, run in checks
         if within(run, whole) or _near(run, whole)
     ]

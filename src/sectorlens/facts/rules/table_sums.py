@@ -343,13 +343,29 @@ def collapse(
     return out
 
 
+Words = tuple[dict[str, str], dict[str, str]]
+"""A finding's words when it holds and when it does not, by language."""
+BELOW: Words = (
+    {
+        "ko": "표의 '{label}' {total}은(는) 아래 {n}개 항목의 합과 반올림 범위 안에서 같습니다.",
+        "en": "The table's '{label}' {total} is the sum of the {n} rows below it, within rounding.",
+    },
+    {
+        "ko": "표의 '{label}' {total}은(는) 아래 {n}개 항목의 합 {sum}과(와) 다릅니다 "
+        "(차이 {diff}).",
+        "en": "The table's '{label}' {total} is not the sum of the {n} rows below it, {sum} "
+        "(difference {diff}).",
+    },
+)
+
+
 def verdict(
     ctx: Context,
     label: str,
     total: Mention,
     parts: list[Mention],
     *,
-    words: tuple[dict[str, str], dict[str, str]] | None = None,
+    words: Words | None = None,
 ) -> Finding:
     s = sum_of(parts)
     t = point(total.fact.quantity) or Decimal(0)
