@@ -9,6 +9,18 @@ import re
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.places_en import place_of_previous
 from sectorlens.facts.sentence_names import PERIODISH
+from sectorlens.facts.subjects_en_words import (
+    CAUSAL,
+    DETERMINERS,
+    EN_LINKS,
+    EN_VERBS,
+    LEAD_PRONOUNS,
+    NP_STOP,
+    OBJECT_VERBS,
+    PARTICIPLE_LINK,
+    PRONOUNS,
+    REFERRING,
+)
 from sectorlens.facts.subjects_zh import PAREN
 
 # A change stated as a noun right after the number: the subject is what changed.
@@ -24,104 +36,6 @@ _OBJECT = re.compile(
     r"(?:the\s+|our\s+|its\s+|their\s+)?(?P<np>[A-Za-z][^,.;:()\d]{0,80})",
     re.I,
 )
-_NP_STOP = frozenset(
-    [
-        "to",
-        "which",
-        "that",
-        "who",
-        "whom",
-        "for",
-        "in",
-        "at",
-        "by",
-        "from",
-        "with",
-        "was",
-        "were",
-        "is",
-        "are",
-        "primarily",
-        "mainly",
-        "due",
-        "during",
-        "compared",
-        "as",
-        "than",
-        "when",
-        "while",
-        "because",
-        "since",
-        "over",
-        "last",
-        "this",
-        "next",
-        "partially",
-        "offset",
-        "driven",
-        "reflecting",
-        "including",
-    ]
-)
-_DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "our",
-        "its",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "your",
-    ]
-)
-_PRONOUNS = frozenset(["we", "it", "they", "us", "them", "he", "she", "i", "you"])
-_REFERRING = frozenset(["it", "they", "this", "these", "that", "those", "which"])
-# Verbs whose object is the amount (the subject is the thing paid for, not the verb).
-_OBJECT_VERBS = frozenset(
-    [
-        "used",
-        "spent",
-        "paid",
-        "cost",
-        "invested",
-        "earned",
-        "generated",
-        "recorded",
-        "returned",
-        "repurchased",
-        "bought",
-        "sold",
-        "spend",
-        "spends",
-        "pay",
-        "pays",
-        "use",
-        "uses",
-        "invest",
-        "invests",
-        "consisted",
-        "include",
-        "includes",
-        "included",
-        "spending",
-        "using",
-        "paying",
-        "investing",
-        "buying",
-        "selling",
-        "raising",
-        "borrowing",
-        "lending",
-    ]
-)
-_PARTICIPLE_LINK = frozenset(["to", "with", "by", "from", "for", "in", "on"])
-_CAUSAL = (("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to"), ("as", "a"))
 
 _EN_YEAR = re.compile(
     r"\b(?:(?:H[12]|Q[1-4]|FY)\s?)?(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?\b"
@@ -133,43 +47,12 @@ _EN_PERIOD = re.compile(
     r"|\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year|quarter)\s*$",
     re.I,
 )
-_EN_VERBS = frozenset(
-    [
-        "accounted",
-        "reached",
-        "raised",
-        "was",
-        "were",
-        "is",
-        "are",
-        "totaled",
-        "totalled",
-        "made",
-        "took",
-        # a change or a level reached: the subject is what comes before (book value has grown)
-        "has",
-        "have",
-        "had",
-        "grew",
-        "rose",
-        "fell",
-        "increased",
-        "decreased",
-        "declined",
-        "amounted",
-        "stood",
-        "will",  # (a level expected: revenue will be, the market would reach)
-        "would",
-    ]
-)
-_EN_LINKS = frozenset(["was", "were", "is", "are", "totaled", "totalled", "amounted", "to", "at"])
-_LEAD_PRONOUNS = frozenset(["we", "it", "they", "this", "these", "that", "which", "he", "she", "i"])
 
 
 def _verbish(word: str) -> bool:
     """A verb form (not a hyphenated adjective nor a capitalised name)."""
     w = word.strip(",.;:")
-    if w.lower() in _OBJECT_VERBS:
+    if w.lower() in OBJECT_VERBS:
         return True
     return w.islower() and "-" not in w and len(w) > 4 and w.endswith(("ed", "ing"))
 
@@ -182,14 +65,14 @@ def noun_phrase(text: str, limit: int = 6) -> str | None:
     """The noun phrase ``text`` starts with: up to a stop word, without determiners."""
     words: list[str] = []
     for word in text.split():
-        if word.lower() in _NP_STOP or word.startswith(("--", "—", "–")):
+        if word.lower() in NP_STOP or word.startswith(("--", "—", "–")):
             break
         words.append(word)
         if len(words) >= limit:
             break
-    while words and words[0].lower() in _DETERMINERS:
+    while words and words[0].lower() in DETERMINERS:
         words.pop(0)
-    while words and (words[-1].lower() in lx.EN_FUNCTION or words[-1].lower() in _DETERMINERS):
+    while words and (words[-1].lower() in lx.EN_FUNCTION or words[-1].lower() in DETERMINERS):
         words.pop()
     return " ".join(words) or None
 
@@ -228,7 +111,7 @@ def strip_lead(words: list[str]) -> list[str]:
     while True:
         while out and _adverb(out[0]):
             out.pop(0)
-        if len(out) >= 2 and _verbish(out[0]) and out[1].lower() in _PARTICIPLE_LINK:
+        if len(out) >= 2 and _verbish(out[0]) and out[1].lower() in PARTICIPLE_LINK:
             out = out[2:]
             continue
         if out and out[0].lower().rstrip(".") in ("versus", "vs", "as", "but", "yet", "whereas"):
@@ -237,10 +120,10 @@ def strip_lead(words: list[str]) -> list[str]:
         if len(out) >= 3 and out[0].lower() in ("both", "either", "neither"):
             out.pop(0)  # Both the unemployment rate, at 3.5 percent, and …: the noun after it
             continue
-        if len(out) >= 2 and (out[0].lower(), out[1].lower()) in _CAUSAL:
+        if len(out) >= 2 and (out[0].lower(), out[1].lower()) in CAUSAL:
             out = out[2:]  # primarily due to our net income of $0.9 billion
             continue
-        if out and out[0].lower() in _DETERMINERS and len(out) > 1:
+        if out and out[0].lower() in DETERMINERS and len(out) > 1:
             out.pop(0)
             continue
         joint = next((j for j, w in enumerate(out[:6]) if w.lower() == "and"), None)
@@ -251,7 +134,7 @@ def strip_lead(words: list[str]) -> list[str]:
     for j in range(len(out) - 2, -1, -1):
         if out[j].lower() in ("including", "excluding") and j:
             return out[:j]  # revenue including the share of joint ventures: revenue
-        if _verbish(out[j]) and out[j + 1].lower() in _DETERMINERS and j + 2 < len(out):
+        if _verbish(out[j]) and out[j + 1].lower() in DETERMINERS and j + 2 < len(out):
             rest = out[j + 2 :]
             if PERIODISH.search(" ".join(rest)):
                 break  # ended the first quarter at $46.7 billion: a period, no noun
@@ -262,7 +145,7 @@ def strip_lead(words: list[str]) -> list[str]:
 def verb_only(words: list[str]) -> bool:
     """Words that name no thing: pronouns, adverbs and verbs (``we enthusiastically spent``)."""
     return bool(words) and all(
-        w.lower() in _PRONOUNS or _adverb(w) or _verbish(w) or w.lower() in lx.EN_FUNCTION
+        w.lower() in PRONOUNS or _adverb(w) or _verbish(w) or w.lower() in lx.EN_FUNCTION
         for w in words
     )
 
@@ -274,7 +157,7 @@ def ends_with_verb(words: list[str]) -> bool:
 
 def refers_back(words: list[str]) -> bool:
     """``At quarter end these``: the words point at a thing named before (no subject here)."""
-    return bool(words) and words[-1].lower() in _REFERRING
+    return bool(words) and words[-1].lower() in REFERRING
 
 
 _COUNTED = re.compile(r"^\s+(?P<np>[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,3})")
@@ -331,9 +214,9 @@ def en_words(text: str) -> list[str]:
     while words and words[0].lower() in lx.EN_FUNCTION:
         words.pop(0)
     for i, w in enumerate(words):
-        if w.lower() in _EN_VERBS:
+        if w.lower() in EN_VERBS:
             before = words[:i]
-            if before and all(x.lower() in _LEAD_PRONOUNS for x in before):
+            if before and all(x.lower() in LEAD_PRONOUNS for x in before):
                 return en_words(" ".join(words[i + 1 :]))  # we had premiums of: the object
             if before and before[-1].lower() in ("we", "they", "he", "she", "i"):
                 return []  # At year end we had $4 billion in cash: the object names it
@@ -376,14 +259,14 @@ def subject_en(
             if re.match(r"^\s*(?:and\s|or\s|both\s)?the\s", seg, re.IGNORECASE):
                 words = en_words(" ".join(strip_lead(seg.split())))
     said = [w.lower() for w in clause.split()]
-    links_only = bool(said) and not words and all(w in _EN_LINKS for w in said)
+    links_only = bool(said) and not words and all(w in EN_LINKS for w in said)
     moved = any(w in ("was", "were", "is", "are") for w in said) and all(
-        w in _EN_LINKS or w in lx.EN_MOVES for w in said
+        w in EN_LINKS or w in lx.EN_MOVES for w in said
     )
     if not moved and said and said[0] in _MOVE_VERBS and "," in sentence[floor:start]:
         # Sales at general merchandise stores, which include …, rose 3.8 per cent: the verb
         # alone after an aside; the subject is the sentence's, before the aside
-        moved = all(w in _EN_LINKS or w in lx.EN_MOVES for w in said[1:])
+        moved = all(w in EN_LINKS or w in lx.EN_MOVES for w in said[1:])
     if links_only or moved:
         # Operating margin, as a share of sales, was 18%: the sentence's own subject; revenue
         # from forex trading (Non-IDB), was ahead 18.7%: the clause's, before the aside
@@ -397,7 +280,7 @@ def subject_en(
         if len(words) > 5 and "from" in words[1:4]:
             words = words[: words.index("from", 1) + 1 + 4]  # revenue from the online … business
     raw = clause.split()
-    ends_verb = bool(raw) and (raw[-1].lower() in _EN_VERBS or _verbish(raw[-1]))
+    ends_verb = bool(raw) and (raw[-1].lower() in EN_VERBS or _verbish(raw[-1]))
     if verb_only(words) or ends_with_verb(words) or (not words and ends_verb):
         obj = object_after(after)
         if obj:
