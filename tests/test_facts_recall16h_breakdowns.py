@@ -118,6 +118,20 @@ def test_parts_moving_both_ways_are_not_summed_as_the_change() -> None:
     assert flagged(text, "breakdown.by") == []
 
 
+def test_changes_in_percentage_points_of_the_parts_are_not_summed() -> None:
+    # the parts' growth rates eased by 4.5 and 6 points, the whole's by 9.1: rates do not add
+    text = (
+        "上半年农村投资4238亿元，增长17.3%，回落9.1个百分点。分三次产业看，第一产业投资212亿元，"
+        "增长7.2%，回落4.5个百分点；第二产业投资8791亿元，增长41.8%，回落6个百分点。"
+    )
+    assert flagged(text, "breakdown.by") == []
+    ko = (
+        "전체 취업자 증가율은 2.1%로 0.9%p 하락했다. 산업별로는 제조업은 1.2%로 0.5%p 하락했고, "
+        "서비스업은 2.5%로 0.6%p 하락했다."
+    )
+    assert flagged(ko, "breakdown.by") == []
+
+
 def test_en_shares_in_parentheses_after_next() -> None:
     ok = (
         "Total shipments were 500.0 million units. Samsung shipped 110.0 million units, a 22.0% "

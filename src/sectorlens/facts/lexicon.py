@@ -183,7 +183,7 @@ TOTAL_MARKER = (
 )
 ESTIMATE_CUES = (
     "추정|전망|예상|예측|목표|계획|것이다|预计|预测|预期|目标|将|"
-    "expected|forecast|estimate|target|projected|will"
+    "expected|expects|forecast|estimate|target|projected|will|outlook|guidance"
 )
 
 # --- subjects and metrics ----------------------------------------------------------------

@@ -97,12 +97,14 @@ def check(ctx: Context) -> list[Finding]:
     return out
 
 
+_RATES = (Kind.PERCENT, Kind.PP)
 _MOVES = ("change", "yoy")  # an amount of change (增加15万吨, 比上年增加20万吨, up $0.4 billion)
 
 
 def _changes(ctx: Context, after: Sequence[Mention]) -> list[Mention]:
     """The amounts of change after the marker, of one unit and one direction (1만6천89동 증가한)."""
-    moves = [m for m in after if m.change in _MOVES and m.fact.quantity.kind is not Kind.PERCENT]
+    # changes of rates (%, percentage points) do not add up; amounts and counts do
+    moves = [m for m in after if m.change in _MOVES and m.fact.quantity.kind not in _RATES]
     signs = {_sign(ctx, m) for m in moves}
     if len({_unit(m) for m in moves}) != 1 or len(signs) != 1 or None in signs:
         return []  # one unit, and every part moving the way its word says, the same way

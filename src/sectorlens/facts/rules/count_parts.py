@@ -31,6 +31,12 @@ _REST = re.compile(r"(?:나머지|其余|其他|\bthe\s(?:remaining|rest|other))
 _CONTRAST = re.compile(
     r"^\s?(?:반면|이에\s?비해|한편|나머지|其余|另有|相比之下|while|whereas)", re.I
 )
+# a count taken from the part before it, not from the whole: 7家增长，更有4家超过1亿; 이 중 3곳
+_NESTED = re.compile(
+    r"(?:更有|其中|其中有|이\s?중|그\s?중|이\s?가운데|그\s?가운데|\bof\s(?:them|which|those)"
+    r"|\bamong\sthem|\bincluding)[^\d,，.。]{0,6}$",
+    re.I,
+)
 _AMBIGUOUS = re.compile(r"(?:이상|이하|미만|초과|약|여|以上|以下|约|近|about|over|more\sthan)")
 _TEXTS = {
     "ko": "{whole} 가운데 {parts}를 합하면 {sum}으로 전체와 맞지 않습니다.",
@@ -110,6 +116,8 @@ def _verdict(
     sentences = ctx.extraction.layout.sentences
     if any(_AMBIGUOUS.search(_around(ctx, m)) for m in [whole, *parts]):
         return []  # 10곳 이상, about 20: bounds, not counts that add up
+    if any(_NESTED.search(_before(ctx, m)) for m in parts[1:]):
+        return []  # a part of a part: the parts are not apart
     total = point(whole.fact.quantity) or Decimal(0)
     values = [point(m.fact.quantity) or Decimal(0) for m in parts]
     rest = any(
@@ -130,6 +138,11 @@ def _verdict(
             RULE, severity, ctx.say(_TEXTS, **words), [whole, *parts], [total, *values, s], why=why
         )
     ]
+
+
+def _before(ctx: Context, m: Mention) -> str:
+    text = ctx.extraction.layout.sentences[m.sentence or 0].text
+    return text[max(0, m.local[0] - 12) : m.local[0]]
 
 
 def _around(ctx: Context, m: Mention) -> str:
