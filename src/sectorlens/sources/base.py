@@ -166,12 +166,6 @@ def opt(value: str) -> str | None:
     return None if blank(value) else value
 
 
-def filled(values: Sequence[str]) -> list[bool]:
-    """For each cell: is it anything but blank? (``blank`` once per distinct value)."""
-    known = {v: not blank(v) for v in set(values)}
-    return [known[v] for v in values]
-
-
 def blank_cells(column: pa.Array) -> pa.Array:
     """``blank`` of each cell of an Arrow text column, as a mask (once per distinct cell)."""
     encoded = column.dictionary_encode()

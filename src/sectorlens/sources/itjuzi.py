@@ -60,7 +60,8 @@ class ItjuziAdapter(Adapter):
         name, places = chunk.strings(NAME), chunk.strings(PLACE)
         sectors, subsectors = chunk.strings(SECTOR), chunk.strings(SUBSECTOR)
         named = pc.not_equal(name, "")
-        has_round = _any(pc.invert(blank_cells(chunk.strings(c))) for c in (DATE, ROUND, AMOUNT))
+        financing = (chunk.strings(DATE), chunk.strings(ROUND), chunk.strings(AMOUNT))
+        has_round = _any(pc.invert(blank_cells(c)) for c in financing)
         deal = has_round
         # the row of the company each row belongs to (NULL before the chunk's first company row)
         owner = pc.fill_null_forward(
@@ -101,6 +102,7 @@ class ItjuziAdapter(Adapter):
 
         batch.deals = self._deals(
             batch,
+            financing,
             owned(name, 0),
             owned(places, 1),
             distinct_pairs(owned(subsectors, 3), owned(sectors, 2)),
@@ -152,11 +154,18 @@ class ItjuziAdapter(Adapter):
         )
 
     def _deals(
-        self, batch: Batch, names: pa.Array, places: pa.Array, sectors: Distinct[tuple[str, str]]
+        self,
+        batch: Batch,
+        financing: tuple[pa.Array, pa.Array, pa.Array],
+        names: pa.Array,
+        places: pa.Array,
+        sectors: Distinct[tuple[str, str]],
     ) -> Any:
+        """The deals of the batch's deal rows: ``financing`` is the chunk's date, round and
+        amount columns, the others are of the deal rows already."""
         norm, chunk, rows = self.norm, batch.chunk, batch.deal_rows
         at = pa.array(rows, pa.int64())
-        date_raw, amount_raw = chunk.strings(DATE).take(at), chunk.strings(AMOUNT).take(at)
+        date_raw, round_raw, amount_raw = (c.take(at) for c in financing)
         ids = norm.code("company:itjuzi", names, self._key)
         return deal_table(
             norm,
@@ -167,7 +176,7 @@ class ItjuziAdapter(Adapter):
             company_name=names,
             date_raw=date_raw,
             dates=norm.days(date_raw),
-            round_raw=chunk.strings(ROUND).take(at),
+            round_raw=round_raw,
             amount_raw=amount_raw,
             amounts=norm.moneys(amount_raw, None),
             investors=opt_cells(chunk.strings(INVESTORS).take(at)),
