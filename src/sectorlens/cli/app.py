@@ -52,7 +52,7 @@ def plain_help(command: Any) -> Any:
         if getattr(param, "is_flag", False):
             param.display_type_rich = lambda ctx: None
         elif param.param_type_name == "argument":
-            param._usage_display_name = _usage_name(param)
+            param.make_metavar = _usage_metavar(param, param.make_metavar)
     original = command.get_help_option
 
     def help_option(ctx: Any) -> Any:
@@ -67,10 +67,12 @@ def plain_help(command: Any) -> Any:
     return command
 
 
-def _usage_name(param: Any) -> Any:
-    def name() -> str:
-        text = str(param.display_name_raw).upper()
+def _usage_metavar(param: Any, original: Any) -> Any:
+    def make_metavar(ctx: Any, *, usage: bool = False) -> str:
+        if not usage:
+            return str(original(ctx, usage=usage))
+        text = str(param.metavar or param.name or "").upper()
         text = text if param.required else f"[{text}]"
         return text + ("..." if param.nargs != 1 else "")
 
-    return name
+    return make_metavar

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sectorlens._lazy import lazy_module
-from sectorlens.metrics import arrow_forms, filters
+from sectorlens.metrics import filters
 from sectorlens.metrics.filters import Filter
 from sectorlens.metrics.registry import DIMENSIONS, Query
 
@@ -166,6 +166,8 @@ def cube_deals(q: Query, engine: Any) -> ir.Table:
 def cube_sums(q: Query, engine: Any, by: Sequence[str], measures: Sequence[str]) -> ir.Table:
     """The money cube's cells of ``q`` summed per group of ``by``: each of ``measures`` under
     its own name (an Arrow form, see ``arrow_forms``, where no scope applies)."""
+    from sectorlens.metrics import arrow_forms  # pyarrow.compute: not on a compiled query's path
+
     kept = money_cube(q, engine)
     c = _restrict(kept, q)
     rows = c.group_by(*by).aggregate(**sums(c, measures))
@@ -185,6 +187,8 @@ def loads_behind(engine: Any, table: str, where: Sequence[Filter]) -> ir.Table:
     """The load ids of the rows of ``table`` under ``where`` (every row: in or out of any
     scope, flagged or not): from the field cube where it covers the filters."""
     if table == "deals" and covers(engine, (), where):
+        from sectorlens.metrics import arrow_forms
+
         kept = field_cube(engine)
         t = _restrict(kept, Query(where=tuple(where)), plausible=False)
         found = t.select("load_id").distinct()
