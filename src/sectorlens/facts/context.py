@@ -66,7 +66,7 @@ _CMP_AFTER = re.compile(
     r"(?:대비|보다|에\s?비해|비해|에\s?비하여|비(?![가-힣])|比|相比|相较|比较|同期相比|同期)"
     # 2011년 11월 이후 5년4개월 만에, 2015年以来首次: the point a record is counted from
     r"|^\s?(?:이후|이래)\s?(?:\S+\s?){0,2}?(?:만에|만의|처음|최대|최고|최저)"
-    r"|^\s?以来(?:首次|最高|最低|最大|新高|新低)"
+    r"|^\s?(?:以来|以來)的?(?:首次|最高|最低|最大|最小|最快|最慢|新高|新低)"
 )
 
 
@@ -272,7 +272,7 @@ def _whole_years(p: Period) -> bool:
 
 # 전년 동기, 去年同期, the same quarter last year: the period in context, a year before
 _YEAR_WORD = re.compile(
-    r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)\syear|(?:a\s)?year[-\s](?:earlier|ago)",
+    r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)[-\s]year|(?:a\s)?year[-\s](?:earlier|ago)",
     re.I,
 )
 _SAME_AFTER = re.compile(

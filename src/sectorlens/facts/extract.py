@@ -99,7 +99,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     last_block: Block | None = None  # the block of the sentence before
     paragraph = -1
     scope = Scope(reference)
-    fiscal = fiscal_calendar(doc.text)
+    fiscal = fiscal_calendar(doc.text, reference)
     by_paragraph: dict[int, int] = {}
     metrics: dict[str, str | None] = {}  # metric_of of each subject, asked once per document
     for sent in lay.sentences:

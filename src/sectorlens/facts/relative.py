@@ -69,13 +69,13 @@ _ZH_N = r"\d{1,2}|十[一二]?|[一二两三四五六七八九]"
 RELATIVE = re.compile(
     # every form starts with one of these characters (its English words at a word boundary): the
     # lookahead skips other positions fast (tests/test_facts_scan_guards.py checks it covers all)
-    r"(?=[\d작지올금내명去今本明来來전이上次翌前과최过最近年연第一二三四]|\b[LTNAPYOFDISQ])(?:"
+    r"(?=[\d작지올금내명去今本明来來전이上次翌前首과최过最近年연第一二三四]|\b[LTNAPYOFDISQ])(?:"
     + "|".join(
         (
             rf"(?P<deictic>{_DEICTIC})",
             rf"(?P<anaphoric>{_ANAPHORIC})",
-            # 前5个月, 前十个月: January to the Nth month of the year in context
-            rf"(?P<firstn>(?<![\d])前\s?(?P<fn>{_ZH_N})\s?个?月)",
+            # 前5个月, 前十个月, 首7月, 首7個月: January to the Nth month of the year in context
+            rf"(?P<firstn>(?:(?<![\d])前|首)\s?(?P<fn>{_ZH_N})\s?[个個]?月份?)",
             # last month, 上月, 지난달, this month: a month counted from the document's date
             r"(?P<relm>\b(?:last|this)\smonth\b|上个?月|本月|지난\s?달|이번\s?달)",
             # over the last 46 years, the 40-year period, for the forty years, 지난 10년간, 过去5年

@@ -263,12 +263,33 @@ def subject_ko(
                 who = None  # 93% 늘어난 1조 원의 영업이익: a verb, not the one who earned it
             return (f"{who} {m.group(1)}" if who else m.group(1)), base
     phrase = _excluded(ko_phrase(clause), sentence[:start])
+    if phrase is not None and _modifies_number(phrase, clause):
+        # 전달과 비슷한 11억 달러, 12조원 많은 92조원: a relative clause describes the number;
+        # its noun is the sentence's topic (은/는), else unknown
+        phrase = ko_topic(clause_start_text(sentence, start))
     if phrase is not None and _KO_CAUSE_ETC.search(clause):
         phrase = None  # 적자규모는 배당지급 증가 등으로 전년 동월 49억: a cause, not the noun
     cause = phrase is None and bool(_KO_CAUSE.search(clause) or _KO_CAUSE_ETC.search(clause))
     if phrase is None and (kind != "percent" or base is not None or cause):
         phrase = ko_topic(clause_start_text(sentence, start))
     return phrase, base
+
+
+# The adnominal ending of a predicate (비슷한, 전망한, 최대였던, 않는, 많은, 최대인): a relative
+# clause that describes the noun after it, here the number.
+_KO_ADNOMINAL = re.compile(
+    r"(?:[가-힣]{2,}(?:한|된|던)|[가-힣]*(?:않|없|있|하|되)는|(?:많|적|높|낮|작|같|넓|좁)은|큰|"
+    r"(?:최대|최고|최저|최소|최다|수준|규모)인)$"
+)
+
+
+def _modifies_number(phrase: str, clause: str) -> bool:
+    """The phrase before a number ends with a predicate in its adnominal form (the token as
+    written, before a particle is stripped: 많은, not 많)."""
+    last = phrase.split()[-1]
+    tokens = [t.rstrip(",.") for t in clause.split()]
+    token = next((t for t in reversed(tokens) if t.startswith(last)), last)
+    return bool(_KO_ADNOMINAL.search(token)) and not _KO_MOVED.search(token)
 
 
 def of_measure(after: str) -> str | None:
@@ -286,7 +307,10 @@ def ko_topic(text: str) -> str | None:
     """``생산량은 …, 전체 매출의 65%``: the topic (은/는) a clause without a noun is about."""
     tokens = text.split()
     for k in range(len(tokens) - 1, -1, -1):
-        word, particle = strip_particle(tokens[k].rstrip(",，"))
+        token = tokens[k].rstrip(",，")
+        word, particle = strip_particle(token)
+        if _KO_ADNOMINAL.search(token):
+            continue  # 12조원 많은 92조원: 많은 describes, it is no topic marked with 은
         if particle in ("은", "는") and word not in lx.KO_ADVERBS:
             return ko_phrase(" ".join(tokens[: k + 1]))
     return None
