@@ -1,6 +1,7 @@
 """Subjects and periods from the grammar around a number (issue 16, facts16i): spans of months
 and days written as 首7月 or 7월 1∼10일, a fiscal quarter's end stated without its year, 연간,
-a point a record is counted from, and Korean relative clauses before a number."""
+a point a record is counted from, the month before, a fiscal prior year, Korean relative clauses
+and subjects left out or moved from, and English comparisons and dates inside a clause."""
 
 from __future__ import annotations
 
@@ -83,7 +84,7 @@ def test_en_quarter_end_without_a_fiscal_year_named_or_a_date_sets_nothing() -> 
     assert fiscal_calendar(calendar, date(2013, 10, 22)) is None  # the calendar year
 
 
-# -- Korean subjects: relative clauses ----------------------------------------------------------
+# -- Korean subjects: relative clauses, moved values ---------------------------
 
 
 def test_ko_relative_clause_before_a_number_is_no_subject() -> None:
@@ -100,3 +101,153 @@ def test_ko_noun_before_a_number_keeps_its_subject() -> None:
     assert one("외국인은 1조 원을 순매수했다.", "1조 원").fact.subject == "외국인"
     assert one("대출 금리 상한 5%를 적용했다.", "5%").fact.subject == "대출 금리 상한"
     assert one("개인 투자자 10만 명이 참여했다.", "10만 명").fact.subject == "개인 투자자"
+
+
+def test_ko_subject_of_a_value_moved_from_another() -> None:
+    text = (
+        "연구소 A사(대표 김모)는 337개 기업을 조사한 결과 매출액이 지난해 1282조7736억 원에서 "
+        "올해 1641조303억 원으로 27.9%(358조2567억 원) 증가했다고 밝혔다."
+    )
+    for value in ("1641조303억 원", "358조2567억 원"):
+        subject = one(text, value).fact.subject or ""
+        assert "매출액" in subject and "A사" not in subject
+
+
+# -- English: comparisons after a period, a date's comma -------------------------------------
+
+
+def test_en_figure_compared_after_a_period_keeps_the_subject() -> None:
+    text = (
+        "Gross profit increased 17% to $230.9 million in fiscal year 2022 compared to "
+        "$197.3 million in fiscal year 2021."
+    )
+    assert one(text, "$197.3 million").fact.subject == "Gross profit"
+    assert span(one(text, "$197.3 million")) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_en_date_comma_inside_a_subject_is_no_clause_boundary() -> None:
+    text = "Sales for the fiscal year ended October 31, 2022 were $2.6 billion."
+    assert "Sales" in (one(text, "$2.6 billion").fact.subject or "")
+    listed = "Revenue was $5 million, 2022 sales grew."
+    assert one(listed, "$5 million").fact.subject == "Revenue"
+
+
+# -- Chinese: what a change is compared with ---------------------------------------------------
+
+
+def test_zh_change_after_yu_xiangbi_is_of_the_level_before() -> None:
+    text = (
+        "2009-09-01\n\n上市公司上半年共实现净利润4810亿元，与去年同期相比虽然小幅下降14.79%，"
+        "但第二季度的净利润环比增长36.10%。"
+    )
+    assert "净利润" in (one(text, "14.79%").fact.subject or "")
+    assert "相比" not in (one(text, "14.79%").fact.subject or "")
+    # the year compared with does not date the quarter named after it
+    assert span(one(text, "36.10%")) == (date(2009, 4, 1), date(2009, 6, 30))
+    own = "2009-09-01\n\n去年第二季度净利润增长36.10%。"
+    assert span(one(own, "36.10%")) == (date(2008, 4, 1), date(2008, 6, 30))
+
+
+def test_en_balance_held_in_cash() -> None:
+    text = "As of June 28, Apple held $36.27 billion in cash and cash equivalents."
+    assert one(text, "$36.27 billion").fact.subject == "Apple cash and cash equivalents"
+    # a measure named before the amount keeps it
+    assert one("Revenue was $5 billion in cash.", "$5 billion").fact.subject == "Revenue"
+
+
+def test_en_participle_after_a_comma_is_no_subject() -> None:
+    text = "Diluted earnings per share increased to $1.57 from $1.40, marking a 12 percent rise."
+    assert one(text, "12 percent").fact.subject == "Diluted earnings per share"
+    share = "Funding rose, representing 12% of sales."
+    assert one(share, "12%").fact.subject == "sales"  # a share keeps the whole it is of
+
+
+# -- the month before the one in context -----------------------------------------------------
+
+
+def test_month_before_dates_the_value_moved_from() -> None:
+    ko = (
+        "2013-07-30\n\n6월 경상수지는 72억 달러였다. "
+        "상품수지 흑자는 전달 72억7000만달러에서 50억2000만달러로 줄었다."
+    )
+    assert span(one(ko, "72억7000만달러")) == (date(2013, 5, 1), date(2013, 5, 31))
+    assert span(one(ko, "50억2000만달러")) == (date(2013, 6, 1), date(2013, 6, 30))
+    assert one(ko, "72억7000만달러").fact.subject == "상품수지 흑자"  # 전달 is no subject
+    owned = "2013-07-30\n\n6월 유출초 규모는 전달의 115억 달러에서 49억 달러로 줄었다."
+    assert span(one(owned, "115억 달러")) == (date(2013, 5, 1), date(2013, 5, 31))
+    assert span(one(owned, "49억 달러")) == (date(2013, 6, 1), date(2013, 6, 30))
+    en = (
+        "April 20, 2019\n\nRetail sales rose 0.8% in February 2019 after a 0.3% decline "
+        "the previous month."
+    )
+    assert span(one(en, "0.3%")) == (date(2019, 1, 1), date(2019, 1, 31))
+
+
+def test_month_compared_with_dates_no_figure_of_its_own() -> None:
+    ko = "2018-04-05\n\n3월 수출은 100억 달러로 전월 대비 5% 증가했다. 수입은 전달보다 3% 늘었다."
+    assert span(one(ko, "5%")) == (date(2018, 3, 1), date(2018, 3, 31))
+    assert span(one(ko, "3%")) == (date(2018, 3, 1), date(2018, 3, 31))
+    similar = "2013-07-30\n\n6월 서비스수지는 전달과 비슷한 11억 달러 흑자를 냈다."
+    assert span(one(similar, "11억 달러")) == (date(2013, 6, 1), date(2013, 6, 30))
+    zh = "2018-04-05\n\n3月份出口100亿美元，比前月增长5%。"
+    assert span(one(zh, "5%")) == (date(2018, 3, 1), date(2018, 3, 31))
+    # without a month in context, the month before is not guessed
+    undated = "상품수지 흑자는 전달 72억 달러에서 50억 달러로 줄었다."
+    assert span(one(undated, "72억 달러")) is None
+
+
+# -- Korean: the subject a sentence leaves out; a period with a value of its own ----------------
+
+
+def test_ko_sentence_without_subject_takes_the_one_named_before() -> None:
+    text = (
+        "2018-03-07\n\n1월 온라인쇼핑 거래액은 8조 원이었다. 스마트폰을 활용한 모바일쇼핑 "
+        "거래액이 두드러졌다. 총 5조2452억원으로 전년보다 32.4% 늘었다."
+    )
+    assert one(text, "5조2452억원").fact.subject == "모바일쇼핑 거래액"
+    assert one(text, "32.4%").fact.subject == "모바일쇼핑 거래액"
+    # a sentence with figures of its own passes nothing on this way; nor one in another paragraph
+    figures = "수출은 10억 달러였다. 총 5억 달러로 늘었다."
+    assert one(figures, "5억 달러").fact.subject is None
+    # the nearest sentence of words lends, not an earlier one
+    nearest = "모바일쇼핑 거래액이 두드러졌다. 수입은 늘었다. 총 5억 달러로 늘었다."
+    assert one(nearest, "5억 달러").fact.subject == "수입"
+    apart = "모바일쇼핑 거래액이 두드러졌다.\n\n총 5조 원으로 늘었다."
+    assert one(apart, "5조 원").fact.subject is None
+    # a time is no subject: 올해는 …
+    timed = "올해는 전망이 밝다. 총 5조 원으로 늘었다."
+    assert one(timed, "5조 원").fact.subject is None
+
+
+def test_period_followed_by_its_own_value_is_not_the_one_before() -> None:
+    text = "2018-03-07\n\n1월 비중은 23.8%로 전년(20.1%)은 물론 역대 최대였다."
+    assert span(one(text, "23.8%")) == (date(2018, 1, 1), date(2018, 1, 31))
+    assert span(one(text, "20.1%")) == (date(2017, 1, 1), date(2017, 12, 31))
+    en = "Exports were $5 billion in 2017, up from $4 billion."
+    assert span(one(en, "$5 billion")) == (date(2017, 1, 1), date(2017, 12, 31))
+
+
+# -- the prior year of a fiscal calendar -------------------------------------------------------
+
+
+def test_en_prior_year_in_a_fiscal_year_is_the_fiscal_year_before() -> None:
+    text = (
+        "December 12, 2022\n\nFiscal 2022 results.\n\n"
+        "Sales for the fiscal year ended October 31, 2022 were $2.6 billion. "
+        "Adjusted net income was $550 million, a 21% increase compared to the prior year adjusted "
+        "net income of $454 million. EPS were $9.43, a 22% increase over the prior year "
+        "earnings of $7.74 per diluted share."
+    )
+    for value in ("$454 million", "$7.74"):
+        assert span(one(text, value)) == (date(2020, 11, 1), date(2021, 10, 31))
+    assert span(one(text, "$550 million")) == (date(2021, 11, 1), date(2022, 10, 31))
+    # a calendar-year company's prior year stays the calendar year
+    plain = (
+        "Net income was $550 million in 2022, up from the prior year net income of $454 million."
+    )
+    assert span(one(plain, "$454 million")) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_en_including_names_a_figure_of_its_own() -> None:
+    text = "Revenue of $1.2 billion, GAAP EPS of $0.48, including $0.12 for restructuring."
+    assert one(text, "$0.12").fact.subject == "restructuring"  # not the GAAP EPS before it

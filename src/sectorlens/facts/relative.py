@@ -111,6 +111,9 @@ RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _FCAST_CASE = re.compile(r"\d[FE]$")  # F and E in capitals only (25f is no forecast year)
+_COMPARED_TAIL = re.compile(
+    r"\s?(?:同期|동기|동월|동분기|같은\s?기간)?\s?(?:相比|相較|相较|比较|대비|보다|에\s?비해)"
+)
 _YTD_BEFORE = re.compile(r"(?:年初|今年初|年初以来|연초)\s?(?:至|到|부터|~|-|–)?\s?$")
 _SINCE_AFTER = re.compile(r"^\s?(?:以来|至今|이후|이래)")
 _END_BEFORE = re.compile(r"\b(?:(?:at\s)?(?:the\s)?end\sof|year[-\s]end)\s(?:fiscal\s)?$", re.I)
@@ -164,7 +167,9 @@ def relative_periods(
         if got is not None:
             period, note = got
             out.append(Found(m.start(), m.end(), period, note))
-            years.append((m.start(), period.end.year))
+            if not _COMPARED_TAIL.match(text, m.end()):
+                # 与去年同期相比…，但第二季度: the year compared with dates no period after it
+                years.append((m.start(), period.end.year))
     return out
 
 

@@ -23,7 +23,9 @@ ZH_VERB_TAIL = re.compile(r"(?:分别|分別|各自|共)?(?:完成|实现|录得
 ZH_ACHIEVED = re.compile(r"(?:共|共计|合计)?(?:实现|完成|录得|取得|达成|获得|发生)(?:了)?")
 # 较期初增长8.1%; 较前一交易日减少300亿元: what a change is compared with is not its metric
 ZH_COMPARED_LEAD = re.compile(
-    r"^(?:较|比|相比|相较于?)[^，,。]{0,8}?(?=(?:大幅|小幅)?(?:增长|下降|减少|增加|上升|提升|回落|下滑|上涨|下跌|"
+    # (与去年同期相比虽然小幅下降: the compared period and the concessive adverb go too)
+    r"^(?:(?:与|同|和|跟)[^，,。]{1,8}?相比|较|比|相比|相较于?)[^，,。]{0,8}?(?:虽然|虽|但|仍|则|也)?"
+    r"(?=(?:大幅|小幅)?(?:增长|下降|减少|增加|上升|提升|回落|下滑|上涨|下跌|"
     r"扩大|缩小)|$)"
 )
 ZH_ADVERB = re.compile(r"^(?:合计|共计|总计|合共|总共|一共)")
