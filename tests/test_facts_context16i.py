@@ -7,8 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from fact_mentions import one, span
+from sectorlens.facts import check, extract, from_text
+from sectorlens.facts.dateline import reference_date
 from sectorlens.facts.fiscal import Fiscal, fiscal_calendar
+from sectorlens.model import Finding, Severity
 
 # -- periods: spans of months and days ---------------------------------------------------------
 
@@ -251,3 +256,40 @@ def test_en_prior_year_in_a_fiscal_year_is_the_fiscal_year_before() -> None:
 def test_en_including_names_a_figure_of_its_own() -> None:
     text = "Revenue of $1.2 billion, GAAP EPS of $0.48, including $0.12 for restructuring."
     assert one(text, "$0.12").fact.subject == "restructuring"  # not the GAAP EPS before it
+
+
+# -- a dateline written day first --------------------------------------------------------------
+
+
+def test_dateline_day_first_dates_the_document_and_is_no_heading() -> None:
+    text = "15/08/2025 10:00\n\n首7月投资288229亿元。\n\n民间投资下降1.5%。"
+    assert span(one(text, "288229亿元")) == (date(2025, 1, 1), date(2025, 7, 31))
+    # 05/08/2025 may be May or August: no date is read from it
+    assert reference_date("05/08/2025 10:00\n\n投资增长1.6%。") is None
+    assert reference_date("15/08/2025 10:00\n\n投资增长1.6%。") == date(2025, 8, 15)
+
+
+# -- a balance stated in rounded Korean and Chinese amounts -------------------------------------
+
+
+def run(text: str, rule: str) -> list[Finding]:
+    """The findings of ``rule`` on ``text`` read as plain text."""
+    return [f for f in check(extract(from_text(text, fmt="txt")), lang="en") if f.rule == rule]
+
+
+_BOP = {
+    "ko": "2013-07-30\n\n6월 수출은 453억6000만달러, 수입은 403억3000만달러였다. "
+    "6월 상품수지 흑자는 {x}였다.",
+    "zh": "2013-07-30\n\n6月出口453亿6000万美元，进口403亿3000万美元。6月贸易顺差{x}。",
+}
+_BOP_AMOUNT = {"ko": "{a}억{b}000만달러", "zh": "{a}亿{b}000万美元"}
+
+
+@pytest.mark.parametrize("lang", _BOP)
+def test_balance_of_amounts_rounded_to_their_last_group(lang: str) -> None:
+    near = _BOP_AMOUNT[lang].format(a=50, b=2)  # 50.3 written 50.2: the rounding of the sides
+    (ok,) = run(_BOP[lang].format(x=near), "derived.balance")
+    assert ok.severity is Severity.OK
+    off = _BOP_AMOUNT[lang].format(a=50, b=9)  # 0.6억 off: more than rounding
+    (f,) = run(_BOP[lang].format(x=off), "derived.balance")
+    assert f.severity is Severity.WARNING
