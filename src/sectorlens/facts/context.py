@@ -19,6 +19,7 @@ from sectorlens.facts.candidates import period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
 from sectorlens.facts.fiscal import months_of, same_span_in, span_ending
 from sectorlens.facts.period_forms import EXTRA, Dating, resolve
+from sectorlens.facts.period_shift import MONTH_BEFORE, fiscal_year_like, month_before
 from sectorlens.facts.relative import relative_periods, stretch
 from sectorlens.model import Period
 from sectorlens.parse import parse_period
@@ -66,7 +67,7 @@ _CMP_AFTER = re.compile(
     r"(?:대비|보다|에\s?비해|비해|에\s?비하여|비(?![가-힣])|比|相比|相较|比较|同期相比|同期)"
     # 2011년 11월 이후 5년4개월 만에, 2015年以来首次: the point a record is counted from
     r"|^\s?(?:이후|이래)\s?(?:\S+\s?){0,2}?(?:만에|만의|처음|최대|최고|최저)"
-    r"|^\s?以来(?:首次|最高|最低|最大|新高|新低)"
+    r"|^\s?(?:以来|以來)的?(?:首次|最高|最低|最大|最小|最快|最慢|新高|新低)"
 )
 
 
@@ -76,7 +77,7 @@ _FROM_VALUE_AFTER = re.compile(
     r"^\s?(?:동월|동기|동분기|같은\s?기간|같은\s?달)?\s?[\d.,]+(?:\s?[조억만천백]\s?[\d.,]*)*\s?"
     r"(?:원|달러|위안|엔|유로)?\s?에서\s"
 )
-_PRIOR = re.compile(r"전년|작년|지난해|전월|지난달|전분기|전기")
+_PRIOR = re.compile(r"전년|작년|지난해|전월|전달|지난달|전분기|전기|前月")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     found = _like_the_span_before(text, found)
     found = _stretched(text, found, dating)
     found = _quarter_before(text, found, dating)
+    found = _month_before(text, found, dating)
     out = []
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
@@ -156,6 +158,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         from_range = ranged and re.search(r"\bfrom\s$", lead)  # from July through September
         compared = bool(
             COMPARES_LEAD.match(text)
+            or MONTH_BEFORE.fullmatch(text, n.start, n.end)  # 전달: the month compared with
             or (_CMP_BEFORE.search(lead) and not from_range)
             or _CMP_AFTER.match(tail)
             or (_FROM_VALUE_AFTER.match(tail) and _PRIOR.search(text[n.start : n.end]))
@@ -225,7 +228,12 @@ def _stretched(text: str, found: list[Named], dating: Dating | None) -> list[Nam
         shorter = [o.period for o in out if not _whole_years(o.period)]
         if dating is not None and dating.base is not None and not _whole_years(dating.base):
             shorter.insert(0, dating.base)
-        if shorter and _whole_years(n.period) and _same_period(text, n.start, n.end):
+        fiscal_year = fiscal_year_like(
+            text[n.start : n.end], n.period, dating.base if dating is not None else None, dating
+        )
+        if fiscal_year is not None:
+            n = Named(n.start, n.end, fiscal_year, n.compared, n.note)
+        elif shorter and _whole_years(n.period) and _same_period(text, n.start, n.end):
             # 2분기 매출은 … 전년 동기 대비: the same quarter a year before
             got_back = same_span_in(shorter[-1].start, shorter[-1].end, n.period.end.year)
             if got_back is not None:
@@ -272,7 +280,7 @@ def _whole_years(p: Period) -> bool:
 
 # 전년 동기, 去年同期, the same quarter last year: the period in context, a year before
 _YEAR_WORD = re.compile(
-    r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)\syear|(?:a\s)?year[-\s](?:earlier|ago)",
+    r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)[-\s]year|(?:a\s)?year[-\s](?:earlier|ago)",
     re.I,
 )
 _SAME_AFTER = re.compile(
@@ -339,6 +347,16 @@ def _like_the_span_before(text: str, found: list[Named]) -> list[Named]:
             shape = p if is_span and _ENDED.search(text[n.start : n.end]) else None
         out.append(n)
     return out
+
+
+def _month_before(text: str, found: list[Named], dating: Dating | None) -> list[Named]:
+    """``전달``, ``the previous month``: the month before the latest month named before it, or
+    the context's month (``month_before``)."""
+    base = dating.base if dating is not None else None
+    before = [(n.end, n.period) for n in found]
+    taken = [(n.start, n.end) for n in found]
+    got = [Named(s, e, p) for s, e, p in month_before(text, before, taken, base)]
+    return sorted([*found, *got], key=lambda n: n.start)
 
 
 _ENDED = re.compile(r"\b(?:ended|ending)\b", re.I)

@@ -23,7 +23,9 @@ _DATE = re.compile(
     r"(?:19|20)\d{2}\s?(?:\.\s?\d{1,2}\s?\.\s?\d{1,2}|-\s?\d{1,2}\s?-\s?\d{1,2}|"
     r"/\s?\d{1,2}\s?/\s?\d{1,2}|년\s?\d{1,2}\s?월\s?\d{1,2}|年\s?\d{1,2}\s?月\s?\d{1,2})(?:\s?[일日])?"
     rf"|{MONTH}\s\d{{1,2}},\s(?:19|20)\d{{2}}"
-    rf"|\d{{1,2}}\s{MONTH}\s(?:19|20)\d{{2}}",
+    rf"|\d{{1,2}}\s{MONTH}\s(?:19|20)\d{{2}}"
+    # 15/08/2025: day and month in either order (read only where the order is plain: a day > 12)
+    r"|(?<![\d/.])\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?![\d/])",
     re.I,
 )
 

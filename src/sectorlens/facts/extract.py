@@ -32,13 +32,14 @@ from sectorlens.facts.period_context import (
     to_date,
 )
 from sectorlens.facts.readers import Document, read_document
-from sectorlens.facts.respective_prior import lend_subjects
+from sectorlens.facts.respective_prior import lend_said, lend_subjects
 from sectorlens.facts.scope import (
     NO_PERIOD,
     Scope,
     is_heading,
 )
 from sectorlens.facts.sentence_facts import CHANGES, sentence_facts
+from sectorlens.facts.subjects_ko import said_subject
 from sectorlens.facts.table_units import borrow_units
 from sectorlens.model import Fact, Kind, Period
 
@@ -99,7 +100,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     last_block: Block | None = None  # the block of the sentence before
     paragraph = -1
     scope = Scope(reference)
-    fiscal = fiscal_calendar(doc.text)
+    fiscal = fiscal_calendar(doc.text, reference)
     by_paragraph: dict[int, int] = {}
     metrics: dict[str, str | None] = {}  # metric_of of each subject, asked once per document
     for sent in lay.sentences:
@@ -111,6 +112,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     topic: Mention | None = None  # the last level stated in the paragraph so far
     prior: list[Mention] = []  # the facts of the sentence before, in the same paragraph
     block: Block | None = None
+    said: tuple[int, str | None] | None = None  # the subject of a Korean sentence of words only
     item_period: Period | None = None
     first_of_item = False
     for sent in lay.sentences:
@@ -171,6 +173,10 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             doc, sent, spans, found, lent, scope, default_currency, topic, metrics
         )
         got, prior = lend_subjects(sent.text, got, prior), got
+        if said is not None and said[0] == sent.paragraph:
+            got = lend_said(got, said[1])
+        words_only = not spans and lx.language(sent.text) == "ko"
+        said = (sent.paragraph, said_subject(sent.text)) if words_only else None
         mentions.extend(got)
         unparsed.extend(bad)
         topic = next((m for m in reversed(got) if _is_level(m)), None)

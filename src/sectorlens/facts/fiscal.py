@@ -43,6 +43,14 @@ _YEAR_END_STATED = re.compile(
     rf"(?:ended|ending)\s(?:on\s)?{_DAY}",
     re.I,
 )
+# HP's net revenue for the third quarter ended 31 July: a quarter's end stated without the fiscal
+# year's number (day and month in either order, the year often left out)
+_BARE_QUARTER_ENDED = re.compile(
+    r"\b(?P<ord>first|second|third|fourth)\s(?:fiscal\s)?quarter\s(?:which\s)?(?:ended|ending)\s"
+    rf"(?:on\s)?(?:(?P<mon>{MON})\s(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s(?P<mon2>{MON}))\b"
+    r"(?:,?\s(?P<year>(?:19|20)\d{2}))?",
+    re.I,
+)
 _FY_NAMED = re.compile(r"\b(?:fiscal\s(?:year\s)?|FY\s?)((?:19|20)\d{2}|\d{2})\b", re.I)
 MONTHS_ENDED = (
     r"\b(?:(?P<enm>three|six|nine|twelve|3|6|9|12)[\s-]months?|"
@@ -107,9 +115,10 @@ def _fy_number(text: str) -> int:
     return int(text) if len(text) == 4 else 2000 + int(text)
 
 
-def fiscal_calendar(text: str) -> Fiscal | None:
+def fiscal_calendar(text: str, reference: date | None = None) -> Fiscal | None:
     """The fiscal calendar a document states, if it states exactly one that is not the
-    calendar year."""
+    calendar year; ``reference`` (the document's date) dates a quarter's end stated without
+    its year."""
     found: set[Fiscal] = set()
     for m in _QUARTER_ENDED.finditer(text):
         q = _ORD[m.group("ord").lower()] if m.group("ord") else int(m.group("qn"))
@@ -122,6 +131,8 @@ def fiscal_calendar(text: str) -> Fiscal | None:
             found.add(got)
     if not found:
         found = _year_end_named(text)
+    if not found:
+        found = _quarter_end_named(text, reference)
     if len(found) != 1:
         return None
     (fiscal,) = found
@@ -141,6 +152,36 @@ def _year_end_named(text: str) -> set[Fiscal]:
         y, month = _closing_month(day)
         if y in named:
             found.add(Fiscal(month, 0))
+    return found
+
+
+def _quarter_end_named(text: str, reference: date | None) -> set[Fiscal]:
+    """``third quarter ended 31 July`` in a document that names fiscal 2013: the fiscal year
+    ends three months after that quarter's end (October), named by the calendar year it ends
+    in. The quarter's year, where not stated, is the last one ended by the document's date;
+    with neither, nothing is assumed."""
+    named = {_fy_number(m.group(1)) for m in _FY_NAMED.finditer(text)}
+    found: set[Fiscal] = set()
+    for m in _BARE_QUARTER_ENDED.finditer(text):
+        month = month_number(m.group("mon") or m.group("mon2"))
+        day_n = int(m.group("day") or m.group("day2"))
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif reference is not None:
+            year = (
+                reference.year
+                if (month, day_n) <= (reference.month, reference.day)
+                else (reference.year - 1)
+            )
+        else:
+            continue
+        try:
+            day = date(year, month, day_n)
+        except ValueError:
+            continue
+        y, closing = _add_months(*_closing_month(day), 3 * (4 - _ORD[m.group("ord").lower()]))
+        if y in named:
+            found.add(Fiscal(closing, 0))
     return found
 
 

@@ -117,7 +117,10 @@ _SPAN_WORD = re.compile(
     r"(?P<q>\b(?:for|in|during)\sthe\squarter\b(?!\s(?:of|ended|ending))|\bquarterly\b|"
     r"이번\s?분기|당\s?분기|本季度|当季|单季)|"
     r"(?P<y>\bfull[-\s]year\b|\bfor\sthe\s(?:full\s)?(?:fiscal\s)?year\b(?!\s(?:ended|ending|of))|"
-    r"\bfull\sfiscal\syear\b)",
+    r"\bfull\sfiscal\syear\b)|"
+    # 연간 실업률, 全年: the year of the month or quarter the text is about (not the document's
+    # date: a year's target written mid-year is of that year, so only a named context dates it)
+    r"(?P<yk>(?<![가-힣])연간(?![가-힣])|(?<![\u4e00-\u9fff])全年(?!度))",
     re.I,
 )
 _SLACK = timedelta(days=7)
@@ -129,6 +132,8 @@ def span_word(text: str, day: date | None, fiscal: Fiscal | None, published: boo
     ``day`` is the document's date, the last one ended by then."""
     m = _SPAN_WORD.search(text)
     if m is None or day is None:
+        return None
+    if m.group("yk") and published:
         return None
     months = 3 if m.group("q") else 12
     start, end = _holding(day, months, fiscal)

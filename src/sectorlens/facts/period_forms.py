@@ -38,7 +38,7 @@ _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 EXTRA = re.compile(
     # every form starts with one of these characters (its English words at a word boundary): the
     # lookahead skips other positions fast (tests/test_facts_scan_guards.py checks it covers all)
-    r"(?=[\d’'‘상하上下前]|\b[TSNFQYJMAODH])(?:"
+    r"(?=[\d’'‘상하上下前이本当當]|\b[TSNFQYJMAODH])(?:"
     + "|".join(
         (
             # 2024年三季报, 2023年年报, 2023年度报告: the period a periodic report covers
@@ -72,6 +72,12 @@ EXTRA = re.compile(
             r"(?P<bm>(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s))\b(?P<bmn>January|February|"
             r"March|April|May|June|July|August|September|October|November|December)\b"
             r"(?!,?\s?\d))",
+            # 7월 1∼10일, 7月1日至10日: some days of a month (a customs release's first ten days)
+            r"(?P<mdr>(?<![\d년年.\-/])(?P<mdrm>\d{1,2})\s?(?:월|月)\s?(?P<mdr1>\d{1,2})\s?(?:일|日)?"
+            r"\s?(?:[~∼～〜\-–]|至)\s?(?:(?P=mdrm)\s?(?:월|月)\s?)?(?P<mdr2>\d{1,2})\s?(?:일|日|号))",
+            # 이달 1∼10일, 本月1-10日: days of the month the document is dated in
+            r"(?P<dr>(?:(?P<drk>이달|이번\s?달|本月|当月|當月)\s?)(?P<dr1>\d{1,2})\s?(?:일|日)?\s?"
+            r"(?:[~∼～〜\-–]|至)\s?(?P<dr2>\d{1,2})\s?(?:일|日|号))",
             r"(?P<md>(?<![\d년年.\-/])(?P<mdm>\d{1,2})\s?(?:월|月)\s?(?P<mdd>\d{1,2})\s?(?:일|日|号))",
             # (12월 결산법인, 3月决算: the month a fiscal year ends in, no period of a figure)
             r"(?P<ym>(?<![\d년年])(?P<ym1>\d{1,2})\s?(?:[~\-–—－∼～〜至]\s?(?P<ym2>\d{1,2})\s?)?(?:월|月份?)"
@@ -142,6 +148,24 @@ def _bare_month(month: int, year: int | None, dating: Dating | None) -> Period |
     if date(y, month, 1) > dating.reference:
         y -= 1  # in November, written in January: the November before
     return _span(y, month, month)
+
+
+def _days(year: int, month: int, d1: int, d2: int) -> Period | None:
+    """Days ``d1`` to ``d2`` of a month (None where they are no days of it)."""
+    try:
+        first, last = date(year, month, d1), date(year, month, d2)
+    except ValueError:
+        return None
+    return Period(first, last, True) if first <= last else None
+
+
+def _days_this_month(d1: int, d2: int, dating: Dating | None) -> Period | None:
+    """``이달 1∼10일``: days of the month of the document's date, where those days are past by
+    then (else unknown)."""
+    ref = dating.reference if dating is not None else None
+    if ref is None or d2 > ref.day:
+        return None
+    return _days(ref.year, ref.month, d1, d2)
 
 
 def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) -> Period | None:
@@ -217,8 +241,12 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
         if oy is None:
             return None
         return _span(oy, first, first + months - 1)
+    if g["dr"]:
+        return _days_this_month(int(g["dr1"]), int(g["dr2"]), dating)
     if year is None:
         return None
+    if g["mdr"]:
+        return _days(year, int(g["mdrm"]), int(g["mdr1"]), int(g["mdr2"]))
     if g["md"]:
         try:
             day = date(year, int(g["mdm"]), int(g["mdd"]))

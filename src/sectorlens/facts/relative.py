@@ -69,13 +69,13 @@ _ZH_N = r"\d{1,2}|十[一二]?|[一二两三四五六七八九]"
 RELATIVE = re.compile(
     # every form starts with one of these characters (its English words at a word boundary): the
     # lookahead skips other positions fast (tests/test_facts_scan_guards.py checks it covers all)
-    r"(?=[\d작지올금내명去今本明来來전이上次翌前과최过最近年연第一二三四]|\b[LTNAPYOFDISQ])(?:"
+    r"(?=[\d작지올금내명去今本明来來전이上次翌前首과최过最近年연第一二三四]|\b[LTNAPYOFDISQ])(?:"
     + "|".join(
         (
             rf"(?P<deictic>{_DEICTIC})",
             rf"(?P<anaphoric>{_ANAPHORIC})",
-            # 前5个月, 前十个月: January to the Nth month of the year in context
-            rf"(?P<firstn>(?<![\d])前\s?(?P<fn>{_ZH_N})\s?个?月)",
+            # 前5个月, 前十个月, 首7月, 首7個月: January to the Nth month of the year in context
+            rf"(?P<firstn>(?:(?<![\d])前|首)\s?(?P<fn>{_ZH_N})\s?[个個]?月份?)",
             # last month, 上月, 지난달, this month: a month counted from the document's date
             r"(?P<relm>\b(?:last|this)\smonth\b|上个?月|本月|지난\s?달|이번\s?달)",
             # over the last 46 years, the 40-year period, for the forty years, 지난 10년간, 过去5年
@@ -111,6 +111,9 @@ RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _FCAST_CASE = re.compile(r"\d[FE]$")  # F and E in capitals only (25f is no forecast year)
+_COMPARED_TAIL = re.compile(
+    r"\s?(?:同期|동기|동월|동분기|같은\s?기간)?\s?(?:相比|相較|相较|比较|대비|보다|에\s?비해)"
+)
 _YTD_BEFORE = re.compile(r"(?:年初|今年初|年初以来|연초)\s?(?:至|到|부터|~|-|–)?\s?$")
 _SINCE_AFTER = re.compile(r"^\s?(?:以来|至今|이후|이래)")
 _END_BEFORE = re.compile(r"\b(?:(?:at\s)?(?:the\s)?end\sof|year[-\s]end)\s(?:fiscal\s)?$", re.I)
@@ -164,7 +167,9 @@ def relative_periods(
         if got is not None:
             period, note = got
             out.append(Found(m.start(), m.end(), period, note))
-            years.append((m.start(), period.end.year))
+            if not _COMPARED_TAIL.match(text, m.end()):
+                # 与去年同期相比…，但第二季度: the year compared with dates no period after it
+                years.append((m.start(), period.end.year))
     return out
 
 

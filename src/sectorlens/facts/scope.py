@@ -186,7 +186,7 @@ def signed(q: Quantity, before: str, change: str | None) -> Quantity:
 
 _CMP_CUE = re.compile(r"compared|versus|\bvs\b|\bfrom\b|\bover\b", re.I)
 _COMPARED_VALUE = re.compile(
-    r"(?:from|比|较|从|compared\s(?:to|with)|versus|vs\.?|above|below|than)\s?(?:the\s)?\S{0,6}$",
+    r"(?:from|比|较|从|compared\s(?:to|with)|versus|vs\.?|above|below|than|over)\s?(?:the\s)?\S{0,6}$",
     re.I,
 )
 
@@ -198,6 +198,9 @@ _STATEMENT = re.compile(r"[;；。]")
 
 
 _OTHER_CLAUSE = re.compile(r"\b(?:after|before|since|following|while|when|whereas|until)\s", re.I)
+
+
+_OWN_VALUE_AFTER = re.compile(r"\s?(?:동기|동월|同期)?\s?[(（]\s?[-+]?\d")
 
 
 def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
@@ -213,6 +216,8 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         if n.start >= span.end and not re.search(r"[,，;；]|\d", gap):
             # down 1.6 per cent after posting gains in December: a clause of its own dates it
             after = None if _OTHER_CLAUSE.search(gap) else n
+            if _OWN_VALUE_AFTER.match(text, n.end):
+                after = None  # 23.8%로 전년(20.1%)은 물론: the period of the value in brackets
             break
     if lang == "en" and COMPARES_LEAD.match(text):
         # This compares with net income of $74.4 million, or $1.25 EPS, in the prior year
@@ -256,10 +261,12 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
     if (
         before
         and before[-1].compared
-        and re.fullmatch(r"\s?(?:동월|동기|동분기)?\s?", text[before[-1].end : span.start])
+        and re.fullmatch(r"\s?(?:동월|동기|동분기)?(?:의)?\s?", text[before[-1].end : span.start])
         and re.match(r"\s?에서\s", text[span.end :])
     ):
-        return before[-1].period  # 4월 … 전년 동월 115.4억 달러에서: the value moved from
+        return before[
+            -1
+        ].period  # 4월 … 전년 동월 115.4억 달러에서, 전달의 …에서: the value moved from
     own = [n for n in before if not n.compared]
     if own:
         return own[-1].period

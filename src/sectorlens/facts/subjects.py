@@ -34,9 +34,16 @@ _DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]{1,120}?\s(?:--|—)\s")
 _PERCENT_MEASURES = tuple(sorted(lx.MEASURE_SUFFIX_PERCENT, key=len, reverse=True))
 
 
+_DATE_COMMA = re.compile(
+    r"(\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d{1,2}),"
+    r"(?=\s(?:19|20)\d{2}\b)"
+)
+
+
 def _clause_before(sentence: str, start: int, floor: int) -> str:
     """Text between the last clause boundary (or ``floor``) and ``start``; asides blanked."""
     text = PAREN.sub(lambda m: " " * len(m.group(0)), sentence[floor:start])
+    text = _DATE_COMMA.sub(r"\1 ", text)  # ended October 31, 2022 were: a date's comma, no clause's
     text = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), text)  # reserves -- money held -- fund
     cut = 0
     for m in _BOUNDARY.finditer(text):

@@ -228,6 +228,23 @@ def en_words(text: str) -> list[str]:
     return words
 
 
+# …, marking a 12 percent rise; …, bringing the total to: a participle of result, whose figure
+# is the main clause's (not including, excluding: prepositions that name a figure of their own)
+_PARTICIPLE = re.compile(
+    r"\s*(?:thus\s)?(?:marking|representing|reflecting|reaching|bringing|taking|pushing|lifting|"
+    r"putting|making|amounting\sto|total(?:l)?ing)\s(?:an?\s)?",
+    re.I,
+)
+# $230.9 million in fiscal year 2022 compared to $197.3 million: the compared figure, after the
+# period of the one before it, is of the same subject
+_PERIOD_THEN_AGAINST = re.compile(
+    r"\s*(?:in|for|during|at)\s(?:the\s)?(?:(?:fiscal|first|second|third|fourth|full)\s)*"
+    r"(?:year|quarter|half|FY)?\s?(?:(?:19|20)\d{2})?\s?,?\s?"
+    r"(?:against|versus|vs\.?|compared\s(?:with|to))\s*",
+    re.I,
+)
+
+
 def subject_en(
     sentence: str, start: int, end: int, floor: int, kind: str, clause: str
 ) -> tuple[str | None, str | None]:
@@ -247,7 +264,13 @@ def subject_en(
     if place_of_previous(clause):
         return None, base  # … in the euro area and by 1.0% in the EU: the sentence's measure
     clause = lx.EN_MANNER.sub(" ", clause)  # at constant exchange rates, on an organic basis
-    if lx.EN_AGAINST.fullmatch(clause):
+    if (
+        base is None
+        and _PARTICIPLE.fullmatch(clause)
+        and "," in sentence[max(0, floor - 1) : start]
+    ):
+        return None, base  # …, marking a 12 percent rise: the change of the clause before
+    if lx.EN_AGAINST.fullmatch(clause) or _PERIOD_THEN_AGAINST.fullmatch(clause):
         return None, base  # $74.0m against $56.0m: the figure compared, of the same subject
     words = en_words(" ".join(strip_lead(clause.split())))
     if not clause.strip() and re.match(r"^\s?,", after):

@@ -15,12 +15,18 @@ _MEASURE_IN = re.compile(
 )
 _MEASURE_NOUN = re.compile(
     r"\b(?:revenues?|sales|income|profits?|earnings|orders|bookings|deposits|loans|funding|"
-    r"financing|proceeds|dividends|investments?|spending|expenses|costs|EBITDA|EBIT)$",
+    r"financing|proceeds|dividends|investments?|spending|expenses|costs|EBITDA|EBIT|"
+    # held $36 billion in cash and cash equivalents: a balance is stated in what it holds
+    r"cash|equivalents|debt)$",
     re.I,
 )
 
 
-_EARNED = frozenset(["brought", "reported", "posted", "booked", "delivered", "contributed", "had"])
+_HELD = re.compile(r"\b(?:cash|equivalents|debt)$", re.I)
+_LIST_AFTER = re.compile(r"\s*,\s*[A-Za-z][\w\s-]*?\b(?:and|or)\b")
+_EARNED = frozenset(
+    ["brought", "reported", "posted", "booked", "delivered", "contributed", "had", "held"]
+)
 _GENERIC_OWNERS = frozenset(["company", "the company", "group", "the group", "firm", "business"])
 
 
@@ -34,6 +40,8 @@ def measure_after(after: str, clause: str) -> str | None:
     np = noun_phrase(m.group("np"), 5)
     if not np or not _MEASURE_NOUN.search(np) or PERIODISH.search(np):
         return None
+    if _HELD.search(np) and _LIST_AFTER.match(after, m.end()):
+        return None  # $4.1 billion in cash, deposits and bonds: the whole list, named elsewhere
     before = en_words(" ".join(strip_lead(clause.split())))
     if any(_MEASURE_NOUN.search(w) for w in before):
         return None  # Revenue was $5 billion in product sales: the clause names it already

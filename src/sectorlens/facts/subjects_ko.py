@@ -52,7 +52,7 @@ _OF_MEASURE = re.compile(
 )
 _KO_PERIOD_WORD = re.compile(
     r"^(?:\d{1,2}\s?(?:[~\-–]\s?\d{1,2}\s?)?월|[1-4]\s?분기|[1-4]Q|[상하]반기|연간|분기|한|해|"
-    r"동기|동월|동분기|지난|올|올해|금년|이번|작년|지난해)$"
+    r"동기|동월|동분기|지난|올|올해|금년|이번|작년|지난해|전월|전달|지난달)$"
 )
 _KO_SAME_PERIOD = re.compile(
     r"(?:지난해|작년|전년|지난달|전월)\s?같은\s?(?:기간|달|분기)\s?(?:보다|대비|에\s?비해|에\s?비하여)"
@@ -67,7 +67,8 @@ _RATE_OF_AMOUNT = re.compile(
     r"[\d.,]+(?:\s?[\d.,조억만천백]+)*\s?(?:원|달러|위안|엔|유로)?\s?의\s+"
     r"([가-힣A-Za-z]{1,12}?)(?:[을를이가은는](?=[\s,.]|$)|(?=[\s,.]|$))"
 )
-_KO_NUMBER = re.compile(r"^[약총]?[\d.,]+\s?(?:[만억조천백]\s?)*$")
+# 512만, 1282조7736억: a number, its units written between its digits
+_KO_NUMBER = re.compile(r"^[약총]?[\d.,]+(?:\s?[만억조천백]\s?[\d.,]*)*$")
 _KO_SPAN = re.compile(r"^(?:\d{1,3}\s?(?:년|개월|분기|달|주|일)|한\s?해|1년)$")
 _KO_COMPARED = re.compile(r"\S(?:대비|보다|比)$")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[①-⑳]|[•·▪○●■□※-])$")
@@ -263,12 +264,71 @@ def subject_ko(
                 who = None  # 93% 늘어난 1조 원의 영업이익: a verb, not the one who earned it
             return (f"{who} {m.group(1)}" if who else m.group(1)), base
     phrase = _excluded(ko_phrase(clause), sentence[:start])
+    if phrase is not None and _modifies_number(phrase, clause):
+        # 전달과 비슷한 11억 달러, 12조원 많은 92조원: a relative clause describes the number;
+        # its noun is the sentence's topic (은/는), else unknown
+        phrase = ko_topic(clause_start_text(sentence, start))
     if phrase is not None and _KO_CAUSE_ETC.search(clause):
         phrase = None  # 적자규모는 배당지급 증가 등으로 전년 동월 49억: a cause, not the noun
     cause = phrase is None and bool(_KO_CAUSE.search(clause) or _KO_CAUSE_ETC.search(clause))
     if phrase is None and (kind != "percent" or base is not None or cause):
-        phrase = ko_topic(clause_start_text(sentence, start))
+        before = clause_start_text(sentence, start)
+        phrase = _moved_subject(before) or ko_topic(before)
     return phrase, base
+
+
+# The adnominal ending of a predicate (비슷한, 전망한, 최대였던, 않는, 많은, 최대인): a relative
+# clause that describes the noun after it, here the number.
+_KO_ADNOMINAL = re.compile(
+    r"(?:[가-힣]{2,}(?:한|된|던)|[가-힣]*(?:않|없|있|하|되)는|(?:많|적|높|낮|작|같|넓|좁)은|큰|"
+    r"(?:최대|최고|최저|최소|최다|수준|규모)인)$"
+)
+
+
+def _modifies_number(phrase: str, clause: str) -> bool:
+    """The phrase before a number ends with a predicate in its adnominal form (the token as
+    written, before a particle is stripped: 많은, not 많)."""
+    last = phrase.split()[-1]
+    tokens = [t.rstrip(",.") for t in clause.split()]
+    token = next((t for t in reversed(tokens) if t.startswith(last)), last)
+    return bool(_KO_ADNOMINAL.search(token)) and not _KO_MOVED.search(token)
+
+
+def _moved_subject(text: str) -> str | None:
+    """``CEO스코어는 … 매출액이 지난해 1282조 원에서 올해 1641조 원으로``: the noun marked as the
+    clause's subject (이/가) or topic (은/는) with only periods and numbers (a value moved from)
+    between it and the number; None where a predicate or another noun stands between."""
+    tokens = [t.rstrip(",，") for t in text.split()]
+    for k in range(len(tokens) - 1, -1, -1):
+        token = tokens[k]
+        word, particle = strip_particle(token)
+        after_number = k > 0 and bool(_KO_NUMBER.match(tokens[k - 1])) and len(word) <= 2
+        rate = bool(re.fullmatch(r"[(（]?[\d.,]+%p?[(（]?", token))  # 27.9%(358조 원)
+        if _KO_NUMBER.match(token) or rate or after_number or _timely(token, word):
+            continue  # 지난해 1282조 원에서 올해: what the value moved from, and when
+        if particle in ("이", "가", "은", "는") and not _KO_ADNOMINAL.search(token):
+            return ko_phrase(" ".join(tokens[: k + 1]))
+        return None
+    return None
+
+
+def said_subject(text: str) -> str | None:
+    """The noun a Korean sentence of words only is about: its first subject or topic (이/가/은/
+    는), without the relative clauses before it (``스마트폰을 활용한 모바일쇼핑 거래액이
+    두드러졌다`` → ``모바일쇼핑 거래액``); None where it has none."""
+    tokens = [t.rstrip(",，") for t in text.split()]
+    for k, token in enumerate(tokens):
+        word, particle = strip_particle(token)
+        if particle not in ("이", "가", "은", "는") or _KO_ADNOMINAL.search(token):
+            continue
+        if _timely(token, word) or word in lx.KO_ADVERBS:
+            return None  # 올해는 …: a time is no subject
+        phrase = ko_phrase(" ".join(tokens[: k + 1]))
+        words = (phrase or "").split()
+        while words and _KO_ADNOMINAL.search(words[0]):
+            words.pop(0)
+        return " ".join(words) or None
+    return None
 
 
 def of_measure(after: str) -> str | None:
@@ -286,7 +346,10 @@ def ko_topic(text: str) -> str | None:
     """``생산량은 …, 전체 매출의 65%``: the topic (은/는) a clause without a noun is about."""
     tokens = text.split()
     for k in range(len(tokens) - 1, -1, -1):
-        word, particle = strip_particle(tokens[k].rstrip(",，"))
+        token = tokens[k].rstrip(",，")
+        word, particle = strip_particle(token)
+        if _KO_ADNOMINAL.search(token):
+            continue  # 12조원 많은 92조원: 많은 describes, it is no topic marked with 은
         if particle in ("은", "는") and word not in lx.KO_ADVERBS:
             return ko_phrase(" ".join(tokens[: k + 1]))
     return None

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, half_unit, point
-from sectorlens.model import Finding, Kind, Severity
+from sectorlens.model import Finding, Kind, Quantity, Severity
 
 RULE = "derived.balance"
 _BALANCE = re.compile(
@@ -80,7 +80,7 @@ def _verdict(
         if ve is None or vi is None:
             continue
         computed = ve - vi if side == "surplus" else vi - ve
-        tol = half_unit(e.fact.quantity) + half_unit(i.fact.quantity) + half_unit(b.fact.quantity)
+        tol = _rounding(e.fact.quantity) + _rounding(i.fact.quantity) + _rounding(b.fact.quantity)
         gap = abs(computed - v)
         if gap <= tol:
             return _finding(ctx, Severity.OK, b, e, i, computed)
@@ -89,6 +89,19 @@ def _verdict(
     if best is not None and best[0] <= v * _NEAR:
         return _finding(ctx, Severity.WARNING, b, best[1], best[2], best[3])
     return None
+
+
+# 453억6000만달러: the group after the larger unit ends in zeros, rounded to 1000만
+_ROUNDED_GROUP = re.compile(r"[억亿億]\s?\d*?[1-9]?(0+)\s?[만万萬]")
+
+
+def _rounding(q: Quantity) -> Decimal:
+    """Half a unit of the last digit written, where a Korean or Chinese amount's last group
+    (``6000만`` after ``453억``) is taken as rounded to its last digit that is not zero: balance
+    of payments tables round to the 0.1억 and news writes the zeros out."""
+    m = _ROUNDED_GROUP.search(q.input)
+    scale = Decimal(10) ** len(m.group(1)) if m else Decimal(1)
+    return half_unit(q) * scale
 
 
 def _finding(
