@@ -88,3 +88,58 @@ def test_two_items_need_every_column_ko() -> None:
     text = _BUDGET_KO.replace("시도비보조금 12,549 12,900", "시도비보조금 12,549 11,900")
     text = text.replace("보조금 40,413 41,000", "보조금 40,413 41,700")
     assert not any("'보조금'" in f.message for f in flagged(text, "table"))
+
+
+# --- the first row over two breakdowns of it, one after the other
+
+_GDP_ZH = """单位：万元
+指标 | 绝对额 | 同比增长(%) |
+地区生产总值 | 1250000 | 6.2 |
+第一产业 | 150000 | 3.1 |
+第二产业 | 520000 | 7.0 |
+第三产业 | 580000 | 6.0 |
+工业 | 450000 | 7.2 |
+建筑业 | 70000 | 5.9 |
+批发和零售业 | 210000 | 6.5 |
+金融业 | 160000 | 4.4 |
+其他服务业 | 360000 | 6.1 |
+"""
+
+
+def test_two_breakdowns_of_the_first_row_zh() -> None:
+    assert flagged(_GDP_ZH, "table") == []
+    assert len([m for m in checked(_GDP_ZH, "table.total") if "地区生产总值" in m]) == 2
+    bad = flagged(_GDP_ZH.replace("金融业 | 160000", "金融业 | 190000"), "table")
+    assert [f.severity.value for f in bad] == ["warning"]
+    bad = flagged(_GDP_ZH.replace("第二产业 | 520000", "第二产业 | 540000"), "table")
+    assert [f.severity.value for f in bad] == ["warning"]
+
+
+def test_rest_far_from_the_whole_is_no_second_breakdown_zh() -> None:
+    # the rows after 第三产业 are a few industries only (a fifth short of the whole): not checked
+    text = _GDP_ZH.replace("其他服务业 | 360000 | 6.1 |\n", "")
+    assert flagged(text, "table") == []
+
+
+_SALES_EN = """(in $ millions)
+Item | 2023 |
+Net sales | 9,400 |
+Americas | 4,100 |
+Europe | 3,200 |
+Asia | 2,100 |
+Products | 6,300 |
+Services | 3,100 |
+"""
+
+
+def test_two_breakdowns_en_and_ko() -> None:
+    assert flagged(_SALES_EN, "table") == []
+    bad = flagged(_SALES_EN.replace("Services | 3,100", "Services | 3,400"), "table")
+    assert [f.severity.value for f in bad] == ["warning"]
+    ko = _SALES_EN.replace("(in $ millions)", "(단위: 억원)").replace("Net sales", "매출액")
+    ko = ko.replace("Item", "구분").replace("Americas", "미주").replace("Europe", "유럽")
+    ko = ko.replace("Asia", "아시아").replace("Products", "제품").replace("Services", "서비스")
+    assert flagged(ko, "table") == []
+    assert flagged(ko.replace("서비스 | 3,100", "서비스 | 3,300"), "table")
+    # the run that adds up has two rows only: no breakdown is established, nothing is said
+    assert flagged(ko.replace("미주 | 4,100", "미주 | 4,400"), "table") == []

@@ -10,6 +10,7 @@ row without figures (a section label)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from sectorlens.facts.document import Table
@@ -26,7 +27,7 @@ from sectorlens.facts.rules.table_sums import (
     verdict,
     within,
 )
-from sectorlens.model import Finding
+from sectorlens.model import Finding, Severity
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _MAX_RUN = 12
@@ -39,6 +40,43 @@ def head_rows(ctx: Context, grid: Grid, table: Table) -> list[Finding]:
     runs = _heads(grid, table, out, ctx)
     if runs:
         out += _total_of_heads(ctx, grid, table, runs)
+    rows = sorted({r for r, _ in grid})
+    if rows and rows[0] not in runs:
+        out += _two_breakdowns(ctx, grid, table, rows)
+    return out
+
+
+def _two_breakdowns(ctx: Context, grid: Grid, table: Table, rows: list[int]) -> list[Finding]:
+    """The table's first row of figures over two breakdowns of it one after the other (GDP
+    over 第一/第二/第三产业, then over its nine industries): where one run of three rows or more
+    right below it, or at the end of the rows below, adds up to it, the rest of the rows is the
+    other breakdown. That one's sum is checked; as the split is inferred, a miss is a warning."""
+    top = rows[0]
+    label = table.row_label(top, min(c for _, c in grid)).strip()
+    if not _LETTER.search(label) or TOTAL.search(label) or SUFFIX_TOTAL.search(label):
+        return []
+    below: list[int] = []
+    for x in rows[1 : 1 + 2 * _MAX_RUN]:
+        if x != (below[-1] if below else top) + 1:
+            break
+        below.append(x)
+    out: list[Finding] = []
+    for c in sorted({c for r, c in grid if r == top}):
+        m = grid[(top, c)]
+        items = _items(grid, below, c, m)
+        if not is_amount(m, False) or not precise(m) or items is None or len(items) < 5:
+            continue
+        split = next((k for k in range(3, len(items) - 1) if within(items[:k], m)), None)
+        if split is None:
+            split = next((k for k in range(2, len(items) - 2) if within(items[k:], m)), None)
+        if split is None:
+            continue
+        for part in (items[:split], items[split:]):
+            if within(part, m):
+                out.append(verdict(ctx, label, m, part, words=BELOW))
+            elif additive(part, m) and not misread(part, m):
+                f = verdict(ctx, label, m, part, words=BELOW)
+                out.append(dataclasses.replace(f, severity=Severity.WARNING))
     return out
 
 
