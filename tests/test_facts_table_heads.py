@@ -143,3 +143,22 @@ def test_two_breakdowns_en_and_ko() -> None:
     assert flagged(ko.replace("서비스 | 3,100", "서비스 | 3,300"), "table")
     # the run that adds up has two rows only: no breakdown is established, nothing is said
     assert flagged(ko.replace("미주 | 4,100", "미주 | 4,400"), "table") == []
+
+
+_CASH_FLOW_KO = """(단위: 십억원)
+구분 2021 2022 2023 2024 2025
+투자활동현금흐름 -1,200 -1,500 -1,800 -2,100 -2,400
+유형자산의 증가 -1,000 -1,200 -1,500 -1,700 -2,000
+무형자산의 증가 -150 -200 -250 -300 -330
+투자자산의 증가 -50 -100 -50 -140 -40
+재무활동현금흐름 300 400 -200 100 500
+"""
+
+
+def test_items_that_miss_in_two_columns_are_a_selection_ko() -> None:
+    # the three main lines add up to the head in three years of five: other lines are left out
+    assert flagged(_CASH_FLOW_KO, "table") == []
+    one_off = _CASH_FLOW_KO.replace("-140 -40", "-100 -70")  # 2024 and 2025 now both add up
+    assert flagged(one_off, "table") == []
+    planted = one_off.replace("-1,500 -1,700", "-1,500 -1,750")
+    assert any("투자활동현금흐름" in f.message for f in flagged(planted, "table"))

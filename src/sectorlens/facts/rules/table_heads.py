@@ -3,10 +3,11 @@ whatever its label says (``Lagardère Publishing`` over ``Education`` … ``Othe
 over ``第一产业`` … ``第三产业``, ``세외수입`` over its three kinds of revenue).
 
 Nothing but the figures says so, and the table has to show it: the same run of rows adds up to
-the row, within the rounding of the printed values, in at least half of its columns (all of them
-for a run of two). Where it does not in another column (beyond rounding, within a fifth), that
-column holds a wrong figure. Rows named a total are left to the rules of totals; a run ends at a
-row without figures (a section label)."""
+the row, within the rounding of the printed values, in all of its columns but one (all of them
+for a run of two). Where it does not in that one column (beyond rounding, within a fifth), the
+column holds a wrong figure; a run that misses in two columns or more is a selection of items
+(a cash-flow summary's main lines), not a breakdown. Rows named a total are left to the rules
+of totals; a run ends at a row without figures (a section label)."""
 
 from __future__ import annotations
 
@@ -119,8 +120,8 @@ def _total_of_heads(
 ) -> list[Finding]:
     """A row named a total right below a run of rows that heads hold together (``Total`` under
     ``Lagardère Publishing`` and its items, ``Lagardère Travel Retail`` and its items …): the
-    sum of the heads and of the rows under no head. It holds in half its columns at least before
-    a column where it does not is called wrong."""
+    sum of the heads and of the rows under no head. It holds in all its columns but one before
+    the column where it does not is called wrong."""
     rows = sorted({r for r, _ in grid})
     cols = sorted({c for _, c in grid})
     inside = {x for run in runs.values() for x in run}
@@ -146,7 +147,7 @@ def _total_of_heads(
             if items is not None and len(items) >= 2:
                 checks[c] = (m, items)
         fits = [c for c, (m, items) in checks.items() if within(items, m)]
-        if not fits or 2 * len(fits) < len(checks):
+        if not fits or len(fits) < len(checks) - 1:
             continue
         for c, (m, items) in checks.items():
             if c in fits or (additive(items, m) and not misread(items, m)):
@@ -171,7 +172,7 @@ def _run_length(
             items = _items(grid, below[:k], c, m)
             if items is not None and within(items, m):
                 fits.add(c)
-        enough = len(fits) == len(heads) if k == 2 else 2 * len(fits) >= len(heads)
+        enough = len(fits) == len(heads) if k == 2 else len(fits) >= len(heads) - 1
         if fits and enough:
             return k, fits
     return None
