@@ -162,3 +162,20 @@ def test_items_that_miss_in_two_columns_are_a_selection_ko() -> None:
     assert flagged(one_off, "table") == []
     planted = one_off.replace("-1,500 -1,700", "-1,500 -1,750")
     assert any("투자활동현금흐름" in f.message for f in flagged(planted, "table"))
+
+
+_GRANTS_KO = """(단위: 백만원)
+구분 | 계 | 일반회계 | 특별회계 |
+보조금 | 40,413 | 40,290 | 123 |
+국고보조금 | 27,864 | 27,800 | 64 |
+시도비보조금 | 12,549 | 12,490 | 59 |
+"""
+
+
+def test_two_items_in_three_columns_ko() -> None:
+    assert flagged(_GRANTS_KO, "table") == []
+    bad = flagged(_GRANTS_KO.replace("| 27,864 |", "| 28,864 |"), "table")
+    assert any("보조금" in f.message for f in bad)
+    # two columns of three off: no breakdown is established
+    text = _GRANTS_KO.replace("| 27,864 |", "| 28,864 |").replace("| 27,800 |", "| 27,900 |")
+    assert not any("'보조금'" in f.message for f in flagged(text, "table"))

@@ -4,10 +4,10 @@ over ``第一产业`` … ``第三产业``, ``세외수입`` over its three kind
 
 Nothing but the figures says so, and the table has to show it: the same run of rows adds up to
 the row, within the rounding of the printed values, in all of its columns but one (all of them
-for a run of two). Where it does not in that one column (beyond rounding, within a fifth), the
-column holds a wrong figure; a run that misses in two columns or more is a selection of items
-(a cash-flow summary's main lines), not a breakdown. Rows named a total are left to the rules
-of totals; a run ends at a row without figures (a section label)."""
+for a run of two in a table of two columns). Where it does not in that one column (beyond
+rounding, within a fifth), the column holds a wrong figure; a run that misses in two columns or
+more is a selection of items (a cash-flow summary's main lines), not a breakdown. Rows named a
+total are left to the rules of totals; a run ends at a row without figures (a section label)."""
 
 from __future__ import annotations
 
@@ -172,7 +172,8 @@ def _run_length(
             items = _items(grid, below[:k], c, m)
             if items is not None and within(items, m):
                 fits.add(c)
-        enough = len(fits) == len(heads) if k == 2 else len(fits) >= len(heads) - 1
+        # two items: every column of a two-column table, all but one of three or more
+        enough = len(fits) >= len(heads) - (0 if k == 2 and len(heads) < 3 else 1)
         if fits and enough:
             return k, fits
     return None
