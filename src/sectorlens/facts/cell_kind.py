@@ -26,11 +26,14 @@ def cell_kind(unit: str | None, column: str, label: str) -> Kind:
         or "(%)" in label
         or label.rstrip().endswith("%")
         or _PERCENT_COL.search(column)
+        or _SHARE_COL.search(column.rsplit(" / ", 1)[-1])  # the leaf of a two-row header
     ):
         return Kind.PERCENT
     return Kind.NUMBER
 
 
+# a column of shares of the whole: 구성비, 비중, 占比, 构成比 (percent whatever the unit line says)
+_SHARE_COL = re.compile(r"구성비|구성률|비중|점유율|占比|比重|构成比|構成比|占有率")
 _PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 

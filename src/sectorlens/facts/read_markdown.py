@@ -11,6 +11,7 @@ import re
 
 from sectorlens.facts.block_builder import BlockBuilder
 from sectorlens.facts.document import BlockKind, Document, Dropped
+from sectorlens.facts.pipe_rows import is_rule, restore_corner, restore_subheader
 from sectorlens.facts.read_text import Blocks, Line, add_line, place_table, split_lines
 from sectorlens.facts.tables import is_header_row, is_value
 
@@ -167,6 +168,8 @@ def _html_table(out: Blocks, rows: list[Line]) -> None:
 
 def pipe_table(out: Blocks, rows: list[Line]) -> None:
     """A table of pipe-separated rows (``| a | b |``), its header rows found as in Markdown."""
+    rule = next((k for k, ln in enumerate(rows) if is_rule(ln.text)), None)
+    rows = [ln for ln in rows if not is_rule(ln.text)]  # 구분 | 계 | … then ---|---|: no cells
     grid: list[list[str]] = []
     for ln in rows:
         body = ln.text.strip()
@@ -174,8 +177,13 @@ def pipe_table(out: Blocks, rows: list[Line]) -> None:
         body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
         cells = [re.sub(r"\*\*|__|`|~~|<[^<>]+>", "", c) for c in re.split(r"(?<!\\)\|", body)]
         grid.append(cells)
+    if len(grid) < 2:
+        return
+    restore_corner(grid, [ln.text for ln in rows])
+    sub = restore_subheader(grid)
     _merged_headers(grid)
-    place_table(out, rows, grid, _header_rows(grid))
+    marked = max(_header_rows(grid), 2) if sub else _header_rows(grid)
+    place_table(out, rows, grid, max(marked, rule) if rule is not None and rule <= 3 else marked)
 
 
 def _merged_headers(grid: list[list[str]]) -> None:

@@ -225,10 +225,14 @@ def _title_rows(chunk: list[Line]) -> int:
     k = 0
     while k < len(chunk) - 2:
         cells = [c.strip() for c in chunk[k].text.strip().strip("|").split("|")]
-        if not cells[0] or any(cells[1:]) or len(cells) < 2:
-            break
+        if not cells[0] or any(cells[1:]) or _value_like(cells[0]):
+            break  # 2021年GDP初步核算数据 | (one cell) is a title too
         k += 1
     return k
+
+
+def _value_like(text: str) -> bool:
+    return bool(re.fullmatch(r"[-+(]?[\d.,]+%?\)?", text))
 
 
 def _pipe_runs(chunk: list[Line]) -> list[list[Line]]:

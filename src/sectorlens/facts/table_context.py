@@ -27,7 +27,10 @@ _DURATION = re.compile(
     re.I,
 )
 # 6M, 9 months, 6개월, 6个月 under a day: the months that end on it
-_N_MONTHS = re.compile(r"(?<![\w.])(\d{1,2})\s?(?:M|months?|개월|个月|個月)(?![\w])")
+_N_MONTHS = re.compile(
+    r"(?<![\w.])(\d{1,2}|three|six|nine|twelve)\s?(?:M|months?|개월|个月|個月)(?![\w])", re.I
+)
+_WORD_MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 # A header that states a balance at one day (the end of its period).
 _BALANCE = re.compile(
     r"\byear[-\s]?end\b|\bend\s+of\s+(?:the\s+)?(?:year|quarter|period)\b|\bas\s+(?:of|at)\b|"
@@ -56,6 +59,7 @@ _MONTHS = {
     for m in names.split()
 }
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+((?:19|20)\d{2})\b")
 _ISO_DAY = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s?[-./년年]\s?(\d{1,2})\s?[-./월月]\s?(\d{1,2})(?!\d)\s?[일日]?"
 )
@@ -123,6 +127,10 @@ def day_of(text: str) -> date | None:
         month = _MONTHS.get(m.group(1).lower())
         if month is not None:
             found.append(_date(int(m.group(3)), month, int(m.group(2))))
+    for m in _DAY_MONTH_YEAR.finditer(text):  # 30 September 2015
+        month = _MONTHS.get(m.group(2).lower())
+        if month is not None:
+            found.append(_date(int(m.group(3)), month, int(m.group(1))))
     for m in _ISO_DAY.finditer(text):
         found.append(_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in _US_DAY.finditer(text):
@@ -152,8 +160,9 @@ def column_period(text: str, dating: Dating | None, year: int | None = None) -> 
     own = text[: change.start()] if change else text
     day = day_of(own.replace(" / ", " "))
     span = _N_MONTHS.search(own)
-    if day is not None and span is not None and 1 <= int(span.group(1)) <= 12:
-        return Period(*span_ending(day, int(span.group(1))))  # June 30, 2023 / 6M: the half
+    n = _WORD_MONTHS.get(span.group(1).lower(), 0) or int(span.group(1)) if span else 0
+    if day is not None and 1 <= n <= 12:
+        return Period(*span_ending(day, n))  # June 30, 2023 / 6M: the half
     if _DURATION.search(own):
         return found[0] if found else None
     if day is not None and (not found or found[0].start <= day <= found[0].end):

@@ -13,6 +13,7 @@ from sectorlens.facts.cell_kind import cell_kind, quantity_text
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
 from sectorlens.facts.flows import row_period, series_months
+from sectorlens.facts.table_blocks import block_lead, is_index, lead_is_percent
 from sectorlens.facts.table_context import (
     caption_day,
     caption_measure,
@@ -221,6 +222,9 @@ def table_facts(
                 continue
             label = table.row_label(r, c) if table.parts and table.part_of(c)[0] else own_label
             unit_label = f"{label} ({row_unit})" if row_unit else label
+            lead = block_lead(table, r, label_col)
+            if lead_is_percent(lead):
+                unit_label = f"{unit_label} (%)"  # 第一产业 under 总产出构成(%)
             if unit_label not in scales:
                 scales[unit_label] = _row_scale(unit_label)
             row_scale, row_currency = scales[unit_label]
@@ -241,7 +245,10 @@ def table_facts(
             cur = (currency_in(symbol) if symbol else None) or row_currency or col_currency
             cur = cur or currency
             sc = row_scale or col_scale or scale
-            if symbol and symbol == _CELL.match(value_text).group("tail"):  # type: ignore[union-attr]
+            if not symbol and not row_currency and is_index(label, lead):
+                cur = sc = None  # 总产出指数(上年=100): index numbers, not amounts
+            own = _CELL.match(_SPACED_THOUSANDS.sub("", value_text))
+            if symbol and own is not None and symbol == own.group("tail"):
                 sc = None  # 208,500원: the cell states its own unit
             if sc and not row_scale and per_unit is None:
                 per_unit = bool(_PER_UNIT.search(label)) or any(
@@ -348,7 +355,7 @@ def _group_label(table: Table, row: int, col: int, first_col: int, context: str)
 def _cell_fact(
     doc: Document, block: Block, table: Table, row: int, col: int, text: str, label: str
 ) -> tuple[str, str | None, str | None, str | None] | None:
-    m = _CELL.match(text)
+    m = _CELL.match(_SPACED_THOUSANDS.sub("", text))
     if m is None:
         return None
     number = m.group("num").replace(",", "")
@@ -366,6 +373,8 @@ def _cell_fact(
     return number, m.group("unit"), word, symbol
 
 
+# 2 384, 1 034 998: thousands set apart by a space (a text table's regrouped cell)
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 _PERCENT_GROUP = re.compile(r"[(（]\s*%\s*[)）]")
 
 

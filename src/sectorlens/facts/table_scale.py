@@ -19,14 +19,16 @@ _CS = r"(?:US\$\s?|[A-Z]{1,2}\$\s?|[$€£¥₩]\s?|[A-Z]{3}\s)?"
 _CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日元)"
 _SCALE = (
     (
-        re.compile(r"\bin\s+" + _CS + r"thousands\b|\(\s*\$?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I),
+        re.compile(
+            r"\bin\s+" + _CS + r"thousands\b|\(\s*[$€£]?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I
+        ),
         "thousand",
     ),
     (
         re.compile(
             r"\bin\s+"
             + _CS
-            + r"millions\b|\(\s*\$?\s*M\s*\)|百万|백만"
+            + r"millions\b|\(\s*[$€£]?\s*M\s*\)|百万|백만"
             + _CUR_AFTER
             + r"|\bmn\b|\bmln\b",
             re.I,
@@ -35,11 +37,17 @@ _SCALE = (
     ),
     (
         re.compile(
-            r"\bin\s+" + _CS + r"billions\b|\(\s*\$?\s*B\s*\)|十亿|십억" + _CUR_AFTER + r"|\bbn\b",
+            r"\bin\s+"
+            + _CS
+            + r"billions\b|\(\s*[$€£]?\s*B\s*\)|十亿|십억"
+            + _CUR_AFTER
+            + r"|\bbn\b",
             re.I,
         ),
         "billion",
     ),
+    (re.compile(r"(?<![\w$€£])[$€£]\s?(?:m|mn|mln)\b"), "million"),  # €m, £m over the columns
+    (re.compile(r"(?<![\w$€£])[$€£]\s?bn\b"), "billion"),
     (re.compile(r"억" + _CUR_AFTER), "억"),
     (re.compile(r"조" + _CUR_AFTER), "조"),
     (re.compile(r"[万萬](?:元|美元|港元|欧元|歐元|日元)"), "万"),

@@ -16,8 +16,13 @@ from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.tables import is_number
+from sectorlens.facts.text_cells import NIL, header_tokens, regroup
 
 MAX_LABEL_CHARS = 40
+# a row label may run longer (Depreciation, amortisation and impairments) when it reads as a
+# name, not as a sentence
+_LONG_LABEL_CHARS = 64
+_SENTENCE = re.compile(r"[。；;]|\.\s+[A-Z가-힣]|,\s+(?:and|which|while)\s")
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"^(?:FY\s?)?(?:19|20)\d{2}(?:年|년|E|F|P)?$", re.I)
 
@@ -49,16 +54,67 @@ def _row(text: str) -> tuple[str, list[str]] | None:
         if before >= 2 and len(tail) <= 6 and not any(ch.isdigit() for ch in tail):
             k = before + 1  # 당기순이익 -196,879,775 9,977,261,821 … 적자전환
     label = " ".join(tokens[: len(tokens) - k])
-    if k < 2 or not label or len(label) > MAX_LABEL_CHARS or not any(c.isalpha() for c in label):
+    if k < 2 or not _label_ok(label):
         return None
     return label, tokens[len(tokens) - k :]
+
+
+def _label_ok(label: str) -> bool:
+    if not label or not any(c.isalpha() for c in label):
+        return False
+    return len(label) <= MAX_LABEL_CHARS or (
+        len(label) <= _LONG_LABEL_CHARS and not _SENTENCE.search(label)
+    )
+
+
+def _width(lines: Sequence[str], rows: list[tuple[str, list[str]] | None]) -> int:
+    """How many value columns the chunk's table has: the periods of a header line of periods
+    only (``2019 2018 (*)``), else the count most rows have (three rows at least)."""
+    for line in lines:
+        tokens = header_tokens(_TOKEN.findall(line))
+        years = [t for t in tokens if _YEAR.match(t)]
+        if (
+            len(years) >= 2
+            and tokens[len(tokens) - len(years) :] == years
+            and len(tokens) - len(years) <= 2
+        ):
+            return len(years)  # 구분 2023 2022, or the years alone
+    counts: dict[int, int] = {}
+    for r in rows:
+        if r is not None:
+            counts[len(r[1])] = counts.get(len(r[1]), 0) + 1
+    k, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
+    return k if n >= 3 else 0
+
+
+def _regrouped(text: str, k: int) -> tuple[str, list[str]] | None:
+    """A row whose numbers set their thousands apart by a space, read as ``k`` cells."""
+    tokens = _TOKEN.findall(text)
+    cells = regroup(tokens, k)
+    if cells is None:
+        return None
+    label = " ".join(tokens[: len(tokens) - _tail_len(tokens)])
+    return (label, cells) if _label_ok(label) else None
+
+
+def _tail_len(tokens: Sequence[str]) -> int:
+    """How many digit groups and dashes end the row (what ``regroup`` reads as its cells)."""
+    n = 0
+    for t in reversed(tokens):
+        if (t.isdigit() and len(t) <= 3) or t in NIL:
+            n += 1
+        else:
+            break
+    return n
 
 
 def _header(text: str, k: int) -> list[str] | None:
     """The header cells of a line that names ``k`` columns after its first words."""
     if len(text) > 100 or text.rstrip().endswith(lx.TERMINAL):
         return None  # a sentence before the table, not its header
-    tokens = _TOKEN.findall(text)
+    tokens = header_tokens(_TOKEN.findall(text))
+    if len(tokens) == k and all(_YEAR.match(t) for t in tokens):
+        return ["", *tokens]  # 2019 2018 (*): the periods alone, over the value columns
     if len(tokens) < k + 1 or any(is_number(t) and not _YEAR.match(t) for t in tokens[-k:]):
         return None
     if all(len(t) >= 2 for t in tokens[-k:]):
@@ -72,6 +128,11 @@ def _header(text: str, k: int) -> list[str] | None:
 def text_tables(lines: Sequence[str]) -> list[TextTable]:
     """The single-space tables among ``lines`` (a chunk of a plain-text document)."""
     rows = [_row(line) for line in lines]
+    width = _width(lines, rows)
+    if width >= 2:
+        for n, line in enumerate(lines):
+            if rows[n] is None or len(rows[n][1]) != width:  # type: ignore[index]
+                rows[n] = _regrouped(line, width) or rows[n]
     out: list[TextTable] = []
     i = 0
     while i < len(lines):

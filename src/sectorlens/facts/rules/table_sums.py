@@ -59,12 +59,17 @@ def totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     out = _row_totals(ctx, grid, table)
     if table is not None:
         from sectorlens.facts.rules import table_columns as tc
+        from sectorlens.facts.rules import table_heads as th
         from sectorlens.facts.rules import table_lead as tl
 
         out += tc.sections(ctx, grid, table)
         out += tc.column_totals(ctx, grid, table)
         out += tc.share_columns(ctx, grid, table)
         out += tl.lead_totals(ctx, grid, table)
+        said = {f.facts[0].span for f in out if f.facts and f.severity is not Severity.OK}
+        out += [
+            f for f in th.head_rows(ctx, grid, table) if not f.facts or f.facts[0].span not in said
+        ]
     return out
 
 

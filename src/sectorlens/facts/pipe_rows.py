@@ -1,0 +1,64 @@
+"""Rows of a pipe table pasted into plain text, before its grid is built: the Markdown rule row
+(``---|---|``) wherever the paste put it, and a header row that lost its empty corner cell to
+the optional leading pipe (``| 绝对额(万元) | 同比增长(%) |`` over ``GDP | 35661670 | 8.2 |``)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{0,}:?\s*)*\|?\s*$")
+
+
+def is_rule(text: str) -> bool:
+    """A Markdown rule row (``---|---|---|``, ``|---|:---:|``): no cell of the table."""
+    return bool(RULE.match(text)) and "-" in text
+
+
+def restore_corner(grid: list[list[str]], texts: Sequence[str], header: int = 0) -> None:
+    """Give back the empty corner cell a header row lost: the row is written between pipes
+    (``| a | b |``) while the body rows open with their label (``GDP | 1 | 2 |``), and it has one
+    cell less than they have. Its names then sit over the value columns, not over the labels."""
+    if header >= len(grid) - 1:
+        return
+    body = range(header + 1, len(grid))
+    width = Counter(len(grid[r]) for r in body).most_common(1)[0][0]
+    opened = sum(1 for r in body if texts[r].lstrip().startswith("|"))
+    row = grid[header]
+    if (
+        texts[header].lstrip().startswith("|")
+        and opened <= len(body) // 4
+        and len(row) == width - 1
+        and row[0].strip()
+    ):
+        grid[header] = ["", *row]
+
+
+_VALUE = re.compile(r"[-+(△▲]?[\d.,]+%?\)?")
+
+
+def restore_subheader(grid: list[list[str]], header: int = 0) -> bool:
+    """A sub-header row flattened by the paste: measure names repeated for each group of the
+    header (``예산액 | 구성비 | 예산액 | 구성비 |`` under ``구분 | 계 | … | 일반회계 | 특별회계``),
+    set from the first cell on and cut short. Set back over the value columns, its pattern
+    repeated across them; True when done (the table then has one more header row)."""
+    r = header + 1
+    if r >= len(grid) - 1:
+        return False
+    row = [c.strip() for c in grid[r]]
+    filled = [c for c in row if c]
+    if len(filled) < 4 or not row[0] or any(_VALUE.fullmatch(c) for c in filled):
+        return False
+    if row[: len(filled)] != filled:
+        return False  # names with gaps between them: not a flattened run
+    width = Counter(len(grid[x]) for x in range(r + 1, len(grid))).most_common(1)[0][0]
+    for p in (2, 3):
+        repeats = len(filled) % p == 0 and filled == filled[:p] * (len(filled) // p)
+        if repeats and (width - 1) % p == 0 and width - 1 > len(filled) - p:
+            grid[r] = ["", *(filled[:p] * ((width - 1) // p))]
+            return True
+    return False
+
+
+__all__ = ["RULE", "is_rule", "restore_corner", "restore_subheader"]
