@@ -18,6 +18,7 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.tables import is_number
 
 MAX_LABEL_CHARS = 40
+SPACE_WIDTH = 5.0  # a leading space as an indent in PDF points (tables.INDENT_STEP apart)
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"^(?:FY\s?)?(?:19|20)\d{2}(?:年|년|E|F|P)?$", re.I)
 
@@ -31,6 +32,7 @@ class TextTable:
     end: int
     grid: list[list[str]]
     header: bool
+    indents: tuple[float | None, ...] = ()  # each grid row's leading spaces, as PDF points
 
 
 def _row(text: str) -> tuple[str, list[str]] | None:
@@ -114,6 +116,11 @@ def _year_header(lines: Sequence[str], i: int, k: int) -> int | None:
     return None
 
 
+def _indent(line: str) -> float:
+    """How far in a row is set (``  城镇居民`` under ``居民消费``), in PDF points."""
+    return (len(line) - len(line.lstrip(" \u3000"))) * SPACE_WIDTH
+
+
 def text_tables(lines: Sequence[str]) -> list[TextTable]:
     """The single-space tables among ``lines`` (a chunk of a plain-text document)."""
     rows = [_row(line) for line in lines]
@@ -142,7 +149,16 @@ def text_tables(lines: Sequence[str]) -> list[TextTable]:
         if head is None and i > 0:
             head = _header(lines[i - 1], k)
         start = above if above is not None else i - 1 if head is not None else i
-        out.append(TextTable(start, j, [head, *grid] if head else grid, head is not None))
+        indents = tuple(_indent(lines[n]) for n in range(first, j))
+        out.append(
+            TextTable(
+                start,
+                j,
+                [head, *grid] if head else grid,
+                head is not None,
+                (None, *indents) if head else indents,
+            )
+        )
         i = j
     return out
 

@@ -6,6 +6,11 @@ A section row (a label with no values) whose label names the make-up of one whol
 up to the next section row. They are taken as shares of that whole only where they add up to
 100 (within their rounding) in most of the table's columns; a column where they do not is then
 a warning, since the whole is inferred from the other columns.
+
+Rows set in under a row (``居民消费`` · ``  城镇居民`` · ``  农村居民``, outline levels the reader
+saw) are its items where they add up to it in most columns (at least three): a column where
+they do not is a warning. Only shares and small figures (up to three digits before the point)
+are read; amounts are left to ``table_sums``.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from decimal import Decimal, InvalidOperation
 from sectorlens.facts.document import Block, Table
 from sectorlens.facts.rules.common import HUNDRED, Context, dec, pct
 from sectorlens.facts.rules.ratio_shares import STRUCTURE_WORDS
+from sectorlens.facts.table_facts import is_change_header
 from sectorlens.model import Finding, Severity
 
 RULE = "tables.sections"
+RULE_OUTLINE = "tables.outline"
 _WORDS = re.compile(
     "|".join(re.escape(w) for words in STRUCTURE_WORDS.values() for w in words), re.IGNORECASE
 )
@@ -100,10 +107,97 @@ def _of_table(ctx: Context, block: Block, table: Table) -> list[Finding]:
     return out
 
 
+_OUTLINE_OFF = {
+    "ko": "{parent}의 하위 항목 합은 {column}에서 {total}로, {stated}와 다릅니다 "
+    "(다른 열에서는 맞습니다).",
+    "en": "The rows under {parent} add up to {total} in {column}, not {stated} (they do in the "
+    "other columns).",
+}
+
+
+def _column(table: Table, col: int) -> str:
+    """The column's header, or its number where the header rows hold values."""
+    head = table.column_header(col)
+    if not head or any(_number(part) for part in head.split(" / ")):
+        return f"column {col + 1}"
+    return head
+
+
+def _small(table: Table, row: int) -> bool:
+    """Every value of ``row`` is a share or a small figure (``_number`` reads it)."""
+    values = [c.text for c in table.row(row)[1:] if c.text.strip()]
+    return bool(values) and all(_number(v) for v in values)
+
+
+def _items(table: Table, row: int) -> list[int]:
+    """The rows set in one level under ``row``, up to the next row at its level or out."""
+    level, out = table.level(row), []
+    for r in range(row + 1, table.rows):
+        if table.level(r) <= level:
+            break
+        if table.level(r) == level + 1:
+            out.append(r)
+    return out
+
+
+def _outline(ctx: Context, block: Block, table: Table) -> list[Finding]:
+    out: list[Finding] = []
+    doc = ctx.extraction.document
+    for parent in range(table.rows):  # (a header guessed over rows of values: read them too)
+        items = _items(table, parent)
+        if len(items) < 2 or not all(_small(table, r) for r in (parent, *items)):
+            continue  # (a row of amounts, 1,396.4: a table of another kind, read by table_sums)
+        equal: list[int] = []
+        off: list[tuple[int, Decimal, Decimal, list[Decimal]]] = []
+        for col in range(1, table.cols):
+            if is_change_header(table.column_header(col)):
+                continue  # changes (growth rates, points) of the items do not add up
+            whole = _number(c.text) if (c := table.cell(parent, col)) else None
+            read = [_number(c.text) if (c := table.cell(r, col)) else None for r in items]
+            if whole is None or any(x is None for x in read):
+                continue
+            parts = [x[0] for x in read if x is not None]
+            slack = whole[1] + sum((x[1] for x in read if x is not None), Decimal(0))
+            total = sum(parts, Decimal(0))
+            if abs(total - whole[0]) <= slack:
+                equal.append(col)
+            else:
+                off.append((col, total, whole[0], parts))
+        if len(equal) < _MIN_COLUMNS or len(equal) <= len(off):
+            continue
+        label = table.cell(parent, 0)
+        for col, total, stated, parts in off:
+            cells = [c for r in (parent, *items) if (c := table.cell(r, col)) is not None]
+            lines = tuple(sorted({doc.line_of(block.doc_offset(c.start)) for c in cells}))
+            words = {
+                "parent": label.text if label else "",
+                "column": _column(table, col),
+                "total": pct(total),
+                "stated": pct(stated),
+            }
+            quotes = tuple(" ".join(c.text for c in table.row(r)) for r in (parent, *items))
+            out.append(
+                Finding(
+                    RULE_OUTLINE,
+                    Severity.WARNING,
+                    ctx.say(_OUTLINE_OFF, **words),
+                    tuple(dec(v) for v in (*parts, total, stated)),
+                    lines,
+                    quotes,
+                    (),
+                    "rows set in under a row, adding up to it in the table's other columns",
+                )
+            )
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    """Each structure section of each table, column by column, against 100."""
+    """Each structure section of each table against 100, and rows against the items set in
+    under them, column by column."""
     out: list[Finding] = []
     for block in getattr(ctx.extraction.document, "blocks", ()):
         if block.table is not None:
             out.extend(_of_table(ctx, block, block.table))
+            if block.table.levels:
+                out.extend(_outline(ctx, block, block.table))
     return out
