@@ -98,3 +98,21 @@ def test_other_names_stay_apart(a: str, b: str) -> None:
 
 def test_a_name_no_group_holds_is_kept() -> None:
     assert canonical("grossmargin") == "grossmargin"
+
+
+# --- a comparison with another period's value of the same measure under another name ----------
+
+
+def test_en_comparison_with_last_years_value_under_another_name() -> None:
+    ok = (
+        "In 2023, net cash provided by operating activities was $52 million.\n\n"
+        "In 2024, cash from operations was $58 million, higher than in 2023.\n"
+    )
+    fires(ok, ok.replace("$58 million", "$48 million"), "comparison")
+    other = ok.replace("net cash provided by operating activities", "cash used in investing")
+    assert flagged(other.replace("$58 million", "$48 million"), "comparison") == []
+
+
+def test_zh_comparison_with_last_years_revenue_under_the_full_name() -> None:
+    ok = "2023年，公司营业收入48.2亿元。\n\n2024年，公司营收50.1亿元，高于上年。\n"
+    fires(ok, ok.replace("50.1亿元", "45.1亿元"), "comparison")
