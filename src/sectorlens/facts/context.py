@@ -44,7 +44,9 @@ _CMP_VALUE_BEFORE = re.compile(
     # compared to revenue of $1.235 billion last year, 33.5 percent compared to 34.9 percent
     # last year: the period right after the compared figure
     r"|(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\d[\d.,]*"
-    r"(?:\s?(?:million|billion|trillion|thousand|percent|%))?\s$"
+    r"(?:\s?(?:million|billion|trillion|thousand|percent|%))?"
+    # compared to $50.8 million, or $1.56 per diluted share, last year
+    r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s$"
     # up 8.7 percent from the $409.8 billion of the third quarter of 2004
     r"|\bfrom\s(?:the\s)?[$€£¥]?\d[\d.,]*(?:\s(?:million|billion|trillion|percent))?"
     r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:of|in|for)\s(?:the\s)?"

@@ -114,6 +114,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     block: Block | None = None
     said: tuple[int, str | None] | None = None  # the subject of a Korean sentence of words only
     item_period: Period | None = None
+    lead_in: Period | None = None  # the span a paragraph of words only ends with
     first_of_item = False
     for sent in lay.sentences:
         k = bisect.bisect_right(starts, sent.offsets[-1]) - 1  # | 분야 | …: the row's pipe first
@@ -128,6 +129,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
                 reference = parts.date_at(head.span[0], own_reference)
                 scope = Scope(reference)
                 inherited = item_period = lead = None
+            if _date_line(head, stated):
+                continue  # February 05, 2009 set as a heading: the document's date, no section's
             heading_period(head, scope, fiscal, reference)
         here = doc.block_at(sent.offsets[-1])
         running = _running(last_block, here) and here is not last_block
@@ -141,6 +144,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             if passed:
                 lead = None
             inherited = item_period if continues_list(before, block) else lead if running else None
+            if inherited is None and lead_in is not None and _opens_list(before, block):
+                inherited = lead_in  # FISCAL YEAR 2009 THIRD QUARTER HIGHLIGHTS, then its items
+            lead_in = None
         base = inherited or scope.period or scope.reference_period
         year = (base or NO_PERIOD).end.year
         published = base is not None and base is scope.reference_period
@@ -190,6 +196,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             lead = _lead_of(found, sent.text)
         if own and (_parts_of(own, inherited) or _ASIDE.match(sent.text)):
             continue  # 分季度看，一季度…二季度…三季度; 앞서 1월은…: no period to pass on
+        stretches = [p for p in own if p.start != p.end]
+        lead_in = stretches[-1] if stretches and not got else None  # words only: a lead-in?
         if own and not dateline:
             inherited = own[-1]  # (a dateline's day dates the document, as its reference)
         elif not (got or found) and reference is not None:
@@ -248,6 +256,21 @@ def _running(before: Block | None, block: Block | None) -> bool:
         and block is not None
         and before.kind is BlockKind.PARAGRAPH
         and block.kind is BlockKind.PARAGRAPH
+    )
+
+
+def _date_line(head: Block, stated: tuple[date, int] | None) -> bool:
+    """A heading that is the document's own date and nothing else."""
+    return stated is not None and head.span[0] <= stated[1] < head.span[1] and bare_date(head.text)
+
+
+def _opens_list(before: Block | None, block: Block | None) -> bool:
+    """The first item of a list, right after a paragraph or heading."""
+    return (
+        before is not None
+        and block is not None
+        and before.kind is not BlockKind.LIST_ITEM
+        and block.kind is BlockKind.LIST_ITEM
     )
 
 

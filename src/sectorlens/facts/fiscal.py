@@ -51,12 +51,24 @@ _BARE_QUARTER_ENDED = re.compile(
     r"(?:,?\s(?P<year>(?:19|20)\d{2}))?",
     re.I,
 )
-_FY_NAMED = re.compile(r"\b(?:fiscal\s(?:year\s)?|FY\s?)((?:19|20)\d{2}|\d{2})\b", re.I)
+# The third fiscal quarter, which ended on December 31, 2008: a quarter's end, the fiscal year
+# whose number the document names elsewhere (FISCAL YEAR 2009 THIRD QUARTER).
+_QUARTER_END_STATED = re.compile(
+    rf"\b(?P<ord>first|second|third|fourth)\s(?:fiscal\s)?quarter,?\s(?:which\s)?"
+    rf"(?:ended|ending)\s(?:on\s)?{_DAY}",
+    re.I,
+)
+# fiscal 2009, FY09, the 2009 first quarter (a year its quarters are counted in)
+_FY_NAMED = re.compile(
+    r"\b(?:(?:fiscal\s(?:year\s)?|FY\s?)((?:19|20)\d{2}|\d{2})\b|"
+    r"((?:19|20)\d{2})\s(?:first|second|third|fourth)\s(?:fiscal\s)?quarter\b)",
+    re.I,
+)
 MONTHS_ENDED = (
     r"\b(?:(?P<enm>three|six|nine|twelve|3|6|9|12)[\s-]months?|"
     r"(?P<enw>thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|13|26|39|52|53)[\s-]weeks?|"
     r"(?:(?:the\s)?(?:fiscal\s)?(?:first|second|third|fourth)\s(?:fiscal\s)?)?(?P<enq>quarter)|"
-    r"(?:fiscal\s)?(?P<eny>year))\s(?:/\s)?(?:ended|ending)\s(?:/\s)?(?:on\s)?"
+    r"(?:fiscal\s)?(?P<eny>year))(?:,?\swhich)?\s(?:/\s)?(?:ended|ending)\s(?:/\s)?(?:on\s)?"
     rf"(?P<emon>{MON})\s(?P<eday>\d{{1,2}}),?\s?(?:/\s?)?(?P<eyr>(?:19|20)\d{{2}})"
 )
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
@@ -141,15 +153,20 @@ def fiscal_calendar(text: str, reference: date | None = None) -> Fiscal | None:
 
 def _year_end_named(text: str) -> set[Fiscal]:
     """``fourth quarter ended January 28, 2024`` in a document that names fiscal 2024: that
-    fiscal year ends then (a year named by the calendar year it ends in, the usual way)."""
-    named = {_fy_number(m.group(1)) for m in _FY_NAMED.finditer(text)}
+    fiscal year ends then (a year named by the calendar year it ends in, the usual way); a
+    ``third fiscal quarter, which ended on December 31, 2008`` with fiscal 2009 named: that
+    year ends three months later."""
+    named = {_fy_number(m.group(1) or m.group(2)) for m in _FY_NAMED.finditer(text)}
     found: set[Fiscal] = set()
-    for m in _YEAR_END_STATED.finditer(text):
+    ends = [(m, 0) for m in _YEAR_END_STATED.finditer(text)]
+    for m in _QUARTER_END_STATED.finditer(text):
+        ends.append((m, 3 * (4 - _ORD[m.group("ord").lower()])))
+    for m, months_to_year_end in ends:
         try:
             day = date(int(m.group("year")), month_number(m.group("mon")), int(m.group("day")))
         except ValueError:
             continue
-        y, month = _closing_month(day)
+        y, month = _add_months(*_closing_month(day), months_to_year_end)
         if y in named:
             found.add(Fiscal(month, 0))
     return found
@@ -160,7 +177,7 @@ def _quarter_end_named(text: str, reference: date | None) -> set[Fiscal]:
     ends three months after that quarter's end (October), named by the calendar year it ends
     in. The quarter's year, where not stated, is the last one ended by the document's date;
     with neither, nothing is assumed."""
-    named = {_fy_number(m.group(1)) for m in _FY_NAMED.finditer(text)}
+    named = {_fy_number(m.group(1) or m.group(2)) for m in _FY_NAMED.finditer(text)}
     found: set[Fiscal] = set()
     for m in _BARE_QUARTER_ENDED.finditer(text):
         month = month_number(m.group("mon") or m.group("mon2"))

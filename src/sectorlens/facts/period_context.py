@@ -114,7 +114,7 @@ def noted(q: Quantity, period: Period | None, found: Sequence[Named]) -> Quantit
 
 # For the quarter, quarterly, full-year: the quarter or the year the context's day closes.
 _SPAN_WORD = re.compile(
-    r"(?P<q>\b(?:for|in|during)\sthe\squarter\b(?!\s(?:of|ended|ending))|\bquarterly\b|"
+    r"(?P<q>(?:\b(?:for|in|during)\s|^\W{0,3})the\squarter\b(?!\s(?:of|ended|ending))|\bquarterly\b|"
     r"이번\s?분기|당\s?분기|本季度|当季|单季)|"
     r"(?P<y>\bfull[-\s]year\b|\bfor\sthe\s(?:full\s)?(?:fiscal\s)?year\b(?!\s(?:ended|ending|of))|"
     r"\bfull\sfiscal\syear\b)|"

@@ -55,6 +55,9 @@ EXTRA = re.compile(
             r"(?P<fq>\b(?:Q(?P<fq1>[1-4])\s?(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?)"
             r"(?P<fqy1>(?:19|20)\d{2}|\d{2})|(?:FY\s?|fiscal\s(?:year\s)?)"
             r"(?P<fqy2>(?:19|20)\d{2}|\d{2})\s?Q(?P<fq2>[1-4]))\b)",
+            # fiscal 2009 first quarter, FISCAL YEAR 2009 THIRD QUARTER, the 2009 second quarter
+            r"(?P<yq>\b(?:(?P<yqf>FY\s?|fiscal\s(?:year\s)?)(?P<yqy>(?:19|20)\d{2}|\d{2})|"
+            r"(?P<yqc>(?:19|20)\d{2}))\s(?P<yqo>first|second|third|fourth)\s(?:fiscal\s)?quarter\b)",
             r"(?P<fy>\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)\d{2}|\d{2})\b)",
             rf"(?P<mrange>\b(?P<m1>{_MON})\s?(?:-|–|—|to|through)\s?(?P<m2>{_MON})(?:,?\s(?P<my>(?:19|20)\d{{2}}))?)",
             r"(?P<ordq>\b(?:the\s)?(?P<ofis>fiscal\s)?(?P<ord>first|second|third|fourth|1st|2nd|"
@@ -206,6 +209,13 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
     if g["fq"]:
         n = int(g["fq1"] or g["fq2"])
         fy = g["fqy1"] or g["fqy2"]
+        y = int(fy) if len(fy) == 4 else _year(fy)
+        if fiscal is not None:
+            return _fiscal_part(fiscal, y, 3 * n - 2, 3)
+        return _span(y, 3 * n - 2, 3 * n)
+    if g["yq"]:
+        n = _ORDINAL[g["yqo"].lower()]
+        fy = g["yqy"] or g["yqc"]
         y = int(fy) if len(fy) == 4 else _year(fy)
         if fiscal is not None:
             return _fiscal_part(fiscal, y, 3 * n - 2, 3)

@@ -8,7 +8,7 @@ a table. The line helpers here are shared with the Markdown reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
@@ -128,7 +128,9 @@ def read_plain(text: str, name: str) -> Document:
         for found in stacked_tables(texts) or text_tables(texts):
             if found.start > at:
                 _prose(out, chunk[at : found.start])
-            place_table(out, chunk[found.start : found.end], found.grid, int(found.header))
+            rows = chunk[found.start : found.end]
+            indents = getattr(found, "indents", ())  # (stacked tables know none)
+            place_table(out, rows, found.grid, int(found.header), indents or None)
             at = found.end
         if at < len(chunk):
             _prose(out, chunk[at:])
@@ -333,9 +335,16 @@ def _table(out: Blocks, grid: list[list[str]], chunk: list[Line]) -> None:
     out.add(BlockKind.TABLE, b, table=table)
 
 
-def place_table(out: Blocks, rows: list[Line], grid: list[list[str]], marked: int | None) -> None:
-    """A table block whose cells map back to their first occurrence in the source lines."""
-    built = build_table(grid, marked_header_rows=marked)
+def place_table(
+    out: Blocks,
+    rows: list[Line],
+    grid: list[list[str]],
+    marked: int | None,
+    indents: Sequence[float | None] | None = None,
+) -> None:
+    """A table block whose cells map back to their first occurrence in the source lines;
+    ``indents`` (one per grid row) where the text sets rows in under others."""
+    built = build_table(grid, marked_header_rows=marked, indents=indents)
     if built is None:
         return
     text, table = built

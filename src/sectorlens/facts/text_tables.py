@@ -23,6 +23,7 @@ MAX_LABEL_CHARS = 40
 # name, not as a sentence
 _LONG_LABEL_CHARS = 64
 _SENTENCE = re.compile(r"[。；;]|\.\s+[A-Z가-힣]|,\s+(?:and|which|while)\s")
+SPACE_WIDTH = 5.0  # a leading space as an indent in PDF points (tables.INDENT_STEP apart)
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"^(?:FY\s?)?(?:19|20)\d{2}(?:年|년|E|F|P)?$", re.I)
 
@@ -36,6 +37,7 @@ class TextTable:
     end: int
     grid: list[list[str]]
     header: bool
+    indents: tuple[float | None, ...] = ()  # each grid row's leading spaces, as PDF points
 
 
 def _row(text: str) -> tuple[str, list[str]] | None:
@@ -125,6 +127,56 @@ def _header(text: str, k: int) -> list[str] | None:
     return None
 
 
+_SECTION_MAX_CHARS = 80
+_SECTIONS_IN_A_ROW = 3  # 人口与就业 / 人口 / 城乡结构: a part, its chapter, its breakdown
+
+
+def _section(text: str) -> str | None:
+    """A section row of a table (``性别结构(户籍人口)   Sexual Composition``): words only, short,
+    no sentence; its label, else None."""
+    body = " ".join(_TOKEN.findall(text))
+    if not body or len(body) > _SECTION_MAX_CHARS or body.endswith(lx.TERMINAL):
+        return None
+    if any(is_number(t) for t in body.split()) or not any(c.isalpha() for c in body):
+        return None
+    return body
+
+
+def _run_end(lines: Sequence[str], rows: list[tuple[str, list[str]] | None], i: int, k: int) -> int:
+    """The end of the rows of ``k`` numbers from ``i``, over section rows between them (a
+    table cut at its section headings stays one table, so its wholes and parts still pair)."""
+    j = i
+    while True:
+        while j < len(lines) and (r := rows[j]) is not None and len(r[1]) == k:
+            j += 1
+        n = j
+        while (
+            n < len(lines) and n - j < _SECTIONS_IN_A_ROW and rows[n] is None and _section(lines[n])
+        ):
+            n += 1
+        if n == j or n >= len(lines) or (r := rows[n]) is None or len(r[1]) != k:
+            return j
+        j = n
+
+
+def _year_header(lines: Sequence[str], i: int, k: int) -> int | None:
+    """The line of column years above ``i`` past its section rows (``指 标 Item 2000 2010``)."""
+    n = i - 1
+    while n >= 0 and i - n <= _SECTIONS_IN_A_ROW + 1:
+        head = _header(lines[n], k)
+        if head is not None and all(_YEAR.match(c) for c in head[1:]):
+            return n
+        if _section(lines[n]) is None:
+            return None
+        n -= 1
+    return None
+
+
+def _indent(line: str) -> float:
+    """How far in a row is set (``  城镇居民`` under ``居民消费``), in PDF points."""
+    return (len(line) - len(line.lstrip(" \u3000"))) * SPACE_WIDTH
+
+
 def text_tables(lines: Sequence[str]) -> list[TextTable]:
     """The single-space tables among ``lines`` (a chunk of a plain-text document)."""
     rows = [_row(line) for line in lines]
@@ -141,20 +193,33 @@ def text_tables(lines: Sequence[str]) -> list[TextTable]:
             i += 1
             continue
         k = len(got[1])
-        j = i
-        while j < len(lines) and (r := rows[j]) is not None and len(r[1]) == k:
-            j += 1
+        j = _run_end(lines, rows, i, k)
         if j - i < 2:
             i += 1
             continue
+        above = _year_header(lines, i, k) if i > 0 else None
+        first = i if above is None or above == i - 1 else above + 1
         grid: list[list[str]] = []
-        for n in range(i, j):
+        for n in range(first, j):
             row = rows[n]
-            assert row is not None
-            grid.append([row[0], *row[1]])
-        head = _header(lines[i - 1], k) if i > 0 else None
-        start = i - 1 if head is not None else i
-        out.append(TextTable(start, j, [head, *grid] if head else grid, head is not None))
+            if row is None:  # a section row: its label alone
+                grid.append([_section(lines[n]) or "", *[""] * k])
+            else:
+                grid.append([row[0], *row[1]])
+        head = _header(lines[above], k) if above is not None else None
+        if head is None and i > 0:
+            head = _header(lines[i - 1], k)
+        start = above if above is not None else i - 1 if head is not None else i
+        indents = tuple(_indent(lines[n]) for n in range(first, j))
+        out.append(
+            TextTable(
+                start,
+                j,
+                [head, *grid] if head else grid,
+                head is not None,
+                (None, *indents) if head else indents,
+            )
+        )
         i = j
     return out
 

@@ -16,6 +16,7 @@ from sectorlens.facts.rules.common import (
     point,
     topic_of,
 )
+from sectorlens.facts.rules.metric_names import canonical
 from sectorlens.model import Finding, Period, Severity
 
 RULE = "comparison"
@@ -146,7 +147,7 @@ def _is_change(m: Mention) -> bool:
 def _value_for(ctx: Context, left: Mention, period: Period) -> Mention | None:
     """The report's value for the same topic and measure as ``left`` in ``period``."""
     topic, measure = topic_of(ctx, left), kind_measure(left)
-    metric = norm(left.metric or left.fact.subject)
+    metric = canonical(norm(left.metric or left.fact.subject))  # 营收 is 营业收入
     if _is_change(left) or not metric:
         return None  # a growth rate is not compared with a level of another year
     best = None
@@ -160,7 +161,7 @@ def _value_for(ctx: Context, left: Mention, period: Period) -> Mention | None:
             continue
         if topic_of(ctx, m) != topic or _is_change(m):
             continue
-        other = norm(m.metric or m.fact.subject)
+        other = canonical(norm(m.metric or m.fact.subject))
         if other and other != metric and metric not in other and other not in metric:
             continue
         if best is None or (best.estimate and not m.estimate):

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.document import BlockKind
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules import restated_heads, restated_terms, restated_undated
+from sectorlens.facts.rules import metric_names, restated_heads, restated_terms, restated_undated
 from sectorlens.facts.rules.common import (
     Context,
     bounds,
@@ -259,16 +259,11 @@ _SELF = re.compile(
 )
 
 
-# the short forms Korean headlines write (영업익 for 영업이익, 순익 for 순이익)
-_SHORT = (("영업익", "영업이익"), ("순익", "순이익"))
-
-
 def _own(metric: str | None) -> str:
-    """A metric for comparison, without the words naming the document's own entity."""
-    own = norm(_SELF.sub("", (metric or "").strip()))
-    for short, full in _SHORT:
-        own = re.sub(rf"{short}$", full, own)
-    return restated_terms.acronym(own)
+    """A metric for comparison, without the words naming the document's own entity, the name
+    it ends with written as its equivalents' (영업익 for 영업이익, 营收 for 营业收入)."""
+    own = norm(_SELF.sub("", metric_names.LEADING.sub("", (metric or "").strip(" —–-•*"))))
+    return restated_terms.acronym(metric_names.canonical(own))
 
 
 _MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)
