@@ -76,8 +76,7 @@ def _two_breakdowns(ctx: Context, grid: Grid, table: Table, rows: list[int]) -> 
             if within(part, m):
                 out.append(verdict(ctx, label, m, part, words=BELOW))
             elif additive(part, m) and not misread(part, m):
-                f = verdict(ctx, label, m, part, words=BELOW)
-                out.append(dataclasses.replace(f, severity=Severity.WARNING))
+                out.append(_inferred(verdict(ctx, label, m, part, words=BELOW)))
     return out
 
 
@@ -111,7 +110,7 @@ def _heads(grid: Grid, table: Table, out: list[Finding], ctx: Context) -> dict[i
             if items is None:
                 continue
             if c in fits or (additive(items, m) and not misread(items, m)):
-                out.append(verdict(ctx, label, m, items, words=BELOW))
+                out.append(_inferred(verdict(ctx, label, m, items, words=BELOW)))
     return runs
 
 
@@ -151,8 +150,15 @@ def _total_of_heads(
             continue
         for c, (m, items) in checks.items():
             if c in fits or (additive(items, m) and not misread(items, m)):
-                out.append(verdict(ctx, label, m, items))
+                out.append(_inferred(verdict(ctx, label, m, items)))
     return out
+
+
+def _inferred(finding: Finding) -> Finding:
+    """A miss is a warning: only the figures say that the rows head the rows below them."""
+    if finding.severity is Severity.ERROR:
+        return dataclasses.replace(finding, severity=Severity.WARNING)
+    return finding
 
 
 def _items(grid: Grid, rows: list[int], col: int, head: Mention) -> list[Mention] | None:
