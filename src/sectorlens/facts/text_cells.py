@@ -1,6 +1,6 @@
 """Cells of a plain-text table row whose columns are set apart by single spaces: a dash that
-stands for an empty cell (``Magazine Publishing – non-retained assets - 248``), numbers whose
-thousands are set apart by a space (``Lagardère Travel Retail 4 264 3 673`` under ``2019 2018``)
+stands for an empty cell (``Other items – held for sale - 248``), numbers whose
+thousands are set apart by a space (``Travel retail 4 264 3 673`` under ``2019 2018``)
 and footnote marks on a header's periods (``2019 2018 (*)``, ``2018*``)."""
 
 from __future__ import annotations

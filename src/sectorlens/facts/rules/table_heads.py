@@ -1,5 +1,5 @@
 """Rows that head the rows right below them: a row with figures whose next rows add up to it,
-whatever its label says (``Lagardère Publishing`` over ``Education`` … ``Other``, ``总产出(亿元)``
+whatever its label says (``Publishing`` over ``Education`` … ``Other``, ``总产出(亿元)``
 over ``第一产业`` … ``第三产业``, ``세외수입`` over its three kinds of revenue).
 
 Nothing but the figures says so, and the table has to show it: the same run of rows adds up to
@@ -118,7 +118,7 @@ def _total_of_heads(
     ctx: Context, grid: Grid, table: Table, runs: dict[int, list[int]]
 ) -> list[Finding]:
     """A row named a total right below a run of rows that heads hold together (``Total`` under
-    ``Lagardère Publishing`` and its items, ``Lagardère Travel Retail`` and its items …): the
+    ``Publishing`` and its items, ``Travel retail`` and its items …): the
     sum of the heads and of the rows under no head. It holds in all its columns but one before
     the column where it does not is called wrong."""
     rows = sorted({r for r, _ in grid})
