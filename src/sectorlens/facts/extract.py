@@ -112,7 +112,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     topic: Mention | None = None  # the last level stated in the paragraph so far
     prior: list[Mention] = []  # the facts of the sentence before, in the same paragraph
     block: Block | None = None
-    said: tuple[int, str | None] | None = None  # the subject of a Korean sentence of words only
+    said: tuple[int, str] | None = None  # a Korean sentence of words only, its paragraph and text
     item_period: Period | None = None
     lead_in: Period | None = None  # the span a paragraph of words only ends with
     first_of_item = False
@@ -179,10 +179,14 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             doc, sent, spans, found, lent, scope, default_currency, topic, metrics
         )
         got, prior = lend_subjects(sent.text, got, prior), got
-        if said is not None and said[0] == sent.paragraph:
-            got = lend_said(got, said[1])
+        if (
+            said is not None
+            and said[0] == sent.paragraph
+            and any(m.fact.subject is None for m in got)
+        ):
+            got = lend_said(got, said_subject(said[1]))  # read only where a figure needs it
         words_only = not spans and lx.language(sent.text) == "ko"
-        said = (sent.paragraph, said_subject(sent.text)) if words_only else None
+        said = (sent.paragraph, sent.text) if words_only else None
         mentions.extend(got)
         unparsed.extend(bad)
         topic = next((m for m in reversed(got) if _is_level(m)), None)

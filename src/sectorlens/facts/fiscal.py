@@ -142,21 +142,19 @@ def fiscal_calendar(text: str, reference: date | None = None) -> Fiscal | None:
         if got is not None:
             found.add(got)
     if not found:
-        found = _year_end_named(text)
-    if not found:
-        found = _quarter_end_named(text, reference)
+        named = {_fy_number(m.group(1) or m.group(2)) for m in _FY_NAMED.finditer(text)}
+        found = _year_end_named(text, named) or _quarter_end_named(text, named, reference)
     if len(found) != 1:
         return None
     (fiscal,) = found
     return None if (fiscal.month, fiscal.offset) == (12, 0) else fiscal
 
 
-def _year_end_named(text: str) -> set[Fiscal]:
+def _year_end_named(text: str, named: set[int]) -> set[Fiscal]:
     """``fourth quarter ended January 28, 2024`` in a document that names fiscal 2024: that
     fiscal year ends then (a year named by the calendar year it ends in, the usual way); a
     ``third fiscal quarter, which ended on December 31, 2008`` with fiscal 2009 named: that
     year ends three months later."""
-    named = {_fy_number(m.group(1) or m.group(2)) for m in _FY_NAMED.finditer(text)}
     found: set[Fiscal] = set()
     ends = [(m, 0) for m in _YEAR_END_STATED.finditer(text)]
     for m in _QUARTER_END_STATED.finditer(text):
@@ -172,12 +170,11 @@ def _year_end_named(text: str) -> set[Fiscal]:
     return found
 
 
-def _quarter_end_named(text: str, reference: date | None) -> set[Fiscal]:
+def _quarter_end_named(text: str, named: set[int], reference: date | None) -> set[Fiscal]:
     """``third quarter ended 31 July`` in a document that names fiscal 2013: the fiscal year
     ends three months after that quarter's end (October), named by the calendar year it ends
     in. The quarter's year, where not stated, is the last one ended by the document's date;
     with neither, nothing is assumed."""
-    named = {_fy_number(m.group(1) or m.group(2)) for m in _FY_NAMED.finditer(text)}
     found: set[Fiscal] = set()
     for m in _BARE_QUARTER_ENDED.finditer(text):
         month = month_number(m.group("mon") or m.group("mon2"))

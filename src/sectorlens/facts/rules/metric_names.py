@@ -3,6 +3,7 @@
 Reports name one measure in several ways (``cash from operations``, ``operating cash flow``,
 ``net cash provided by operating activities``; ``营业收入`` and ``营收``; ``영업익``,
 ``영업이익``).
+``acronym`` writes an indicator named in full as its acronym (``國內生產總值`` → ``gdp``).
 ``canonical`` writes the name a metric ends with as its group's first name, so two statements of
 the figure compare equal; the words before it (a segment, a region) are kept, so ``Europe
 operating profit`` and ``Europe operating income`` are one measure and ``operating income`` of
@@ -93,4 +94,33 @@ def canonical(metric: str) -> str:
     return metric
 
 
-__all__ = ["EQUIVALENT_NAMES", "LEADING", "canonical"]
+# An indicator's acronym and its full names (compared without spaces, in simplified characters):
+# 三季度GDP同比增長4.9% in the headline is 國內生產總值 … 增長4.9% in the body
+_ACRONYMS = {
+    "gdp": ("国内生产总值", "국내총생산", "grossdomesticproduct"),
+    "cpi": ("居民消费价格指数", "消费者物价指数", "소비자물가지수", "consumerpriceindex"),
+    "ppi": ("工业生产者出厂价格指数", "생산자물가지수", "producerpriceindex"),
+    "pmi": ("采购经理指数", "采购经理人指数", "구매관리자지수", "purchasingmanagersindex"),
+}
+
+
+# A measure's acronym and its full names as part of a longer name: GAAP EPS is GAAP earnings
+# per share
+_WITHIN = {"eps": ("earningspershare", "주당순이익", "每股收益")}
+
+
+def acronym(metric: str) -> str:
+    """The acronym of an indicator named in full (``國內生產總值`` → ``gdp``; ``GAAP earnings
+    per share`` → ``gaapeps``), else ``metric``."""
+    key = lx.simplified(metric)
+    for short, names in _ACRONYMS.items():
+        if key == short or any(key in (name, name + short, short + name) for name in names):
+            return short
+    for short, names in _WITHIN.items():
+        for name in names:
+            if name in key:
+                return key.replace(name, short)
+    return metric
+
+
+__all__ = ["EQUIVALENT_NAMES", "LEADING", "acronym", "canonical"]

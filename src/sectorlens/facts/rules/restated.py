@@ -263,7 +263,7 @@ def _own(metric: str | None) -> str:
     """A metric for comparison, without the words naming the document's own entity, the name
     it ends with written as its equivalents' (영업익 for 영업이익, 营收 for 营业收入)."""
     own = norm(_SELF.sub("", metric_names.LEADING.sub("", (metric or "").strip(" —–-•*"))))
-    return restated_terms.acronym(metric_names.canonical(own))
+    return metric_names.acronym(metric_names.canonical(own))
 
 
 _MIN_ALIAS = 2  # a shortened name of at least two characters (출하액, sales)

@@ -139,32 +139,3 @@ def other_populations(ctx: Context, a: Mention, b: Mention) -> bool:
     ``565개사의 … 매출`` and ``코스닥 811개사의 매출도``, totals of two sets of firms."""
     ca, cb = _firm_counts(ctx, a), _firm_counts(ctx, b)
     return bool(ca) and bool(cb) and not ca & cb
-
-
-# An indicator's acronym and its full names (compared without spaces, in simplified characters):
-# 三季度GDP同比增長4.9% in the headline is 國內生產總值 … 增長4.9% in the body
-_ACRONYMS = {
-    "gdp": ("国内生产总值", "국내총생산", "grossdomesticproduct"),
-    "cpi": ("居民消费价格指数", "消费者物价指数", "소비자물가지수", "consumerpriceindex"),
-    "ppi": ("工业生产者出厂价格指数", "생산자물가지수", "producerpriceindex"),
-    "pmi": ("采购经理指数", "采购经理人指数", "구매관리자지수", "purchasingmanagersindex"),
-}
-
-
-# A measure's acronym and its full names as part of a longer name: GAAP EPS is GAAP earnings
-# per share
-_WITHIN = {"eps": ("earningspershare", "주당순이익", "每股收益")}
-
-
-def acronym(metric: str) -> str:
-    """The acronym of an indicator named in full (``國內生產總值`` → ``gdp``; ``GAAP earnings
-    per share`` → ``gaapeps``), else ``metric``."""
-    key = lx.simplified(metric)
-    for short, names in _ACRONYMS.items():
-        if key == short or any(key in (name, name + short, short + name) for name in names):
-            return short
-    for short, names in _WITHIN.items():
-        for name in names:
-            if name in key:
-                return key.replace(name, short)
-    return metric
