@@ -18,7 +18,12 @@ from sectorlens.facts.rules import (
     breakdown_sums,
     breakdown_whole_first,
 )
-from sectorlens.facts.rules.breakdown_share import OWN_SHARE, of_the_sentence_before, part_shares
+from sectorlens.facts.rules.breakdown_share import (
+    OWN_SHARE,
+    of_the_sentence_before,
+    one_holder,
+    part_shares,
+)
 from sectorlens.facts.rules.breakdown_sums import (
     by_unit,
     interval,
@@ -295,7 +300,7 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     if breakdown_lists.other_wholes(text, shares):
         return False  # 부가가치율의 경우 제주(54.1%), …; 수요 비중은 강원(75.9%)이, 수출 비중은 …
     # 삼성전자의 점유율은 D램 42.5%, 낸드 33.7%: one holder's shares of many markets
-    if _one_holder(text[max(0, shares[0].local[0] - 40) : shares[0].local[0]]):
+    if one_holder(text[max(0, shares[0].local[0] - 40) : shares[0].local[0]]):
         return False
     measures = [measures_of(m.metric or "") for m in shares]
     if len({x for x in measures if x}) >= 2:
@@ -307,25 +312,6 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
 # A lone ellipsis between two figures (아파트 비중 50% 돌파…세종 73%로 1위; share tops 50%... Asia
 # 73%) joins two statements of a headline, not the items of one list (……, 等 close a list)
 _STATEMENTS = re.compile(r"(?<![…⋯.])(?:…|⋯|\.\.\.)(?![…⋯.])")
-
-
-# A holder's market share named before its items (삼성전자의 시장 점유율은 D램 …, 三星的市场份额：…,
-# Samsung's market share was … in DRAM): the items are markets, each a share of its own whole. Not
-# so where the word before the possessive is the market itself (D램 시장의 점유율은 삼성전자 …).
-_HOLDER = re.compile(
-    r"(\S+?)(?:의|的|'s|’s)\s?(?:(?:global|world|시장|세계|全球|市场)\s?)?"
-    r"(?:market\s)?(?:점유율|份额|占有率|share)",
-    re.IGNORECASE,
-)
-_WHOLE_WORD = re.compile(
-    r"(?:시장|산업|업계|전체|市场|行业|全球|国内|market|industry|total)$", re.I
-)
-
-
-def _one_holder(lead: str) -> bool:
-    """True when ``lead`` (the text before the items) names one holder's market share."""
-    found = list(_HOLDER.finditer(lead))
-    return bool(found) and not _WHOLE_WORD.search(found[-1].group(1))
 
 
 _LIST_GAP = 80  # characters between the items of one listed breakdown

@@ -1,4 +1,5 @@
-"""A part's stated share of the whole it is listed under (其中A 7.2GWh（占比 37.89%）)."""
+"""A part's stated share of the whole it is listed under (其中A 7.2GWh（占比 37.89%）), and a
+holder's market shares, which are shares of several wholes."""
 
 from __future__ import annotations
 
@@ -118,3 +119,22 @@ def of_the_sentence_before(
         # 收入135663亿元。其中，税收收入111065亿元；非税收入24598亿元: the parts of the whole before
         found.insert(0, parts_verdict(ctx, whole, parts, exhaustive=False))
     return found
+
+
+# A holder's market share named before its items (삼성전자의 시장 점유율은 D램 …, 三星的市场份额：…,
+# Samsung's market share was … in DRAM): the items are markets, each a share of its own whole. Not
+# so where the word before the possessive is the market itself (D램 시장의 점유율은 삼성전자 …).
+_HOLDER = re.compile(
+    r"(\S+?)(?:의|的|'s|’s)\s?(?:(?:global|world|시장|세계|全球|市场)\s?)?"
+    r"(?:market\s)?(?:점유율|份额|占有率|share)",
+    re.IGNORECASE,
+)
+_WHOLE_WORD = re.compile(
+    r"(?:시장|산업|업계|전체|市场|行业|全球|国内|market|industry|total)$", re.I
+)
+
+
+def one_holder(lead: str) -> bool:
+    """True when ``lead`` (the text before the items) names one holder's market share."""
+    found = list(_HOLDER.finditer(lead))
+    return bool(found) and not _WHOLE_WORD.search(found[-1].group(1))
