@@ -8,6 +8,9 @@ and prints per half (tune, held-out) and for the seed:
 
 - planted errors found: planted copies with a new error/warning finding that covers the planted
   passage (its quotes or paired facts hold the planted words, or it names the planted line);
+  each missed one is counted by why: a rule related its passage in the original (a finding of
+  any severity, ``ok`` included, covers it) yet found nothing new, or its changed figure was not
+  read, or it was read and no rule related the passage;
 - false alarms: error/warning findings on the originals that cover no labelled real error
   (tests/facts_eval/errors.tsv), as a share of all error/warning findings on the originals;
 - fact accuracy: labelled facts found with the right value AND subject AND period, of all labelled
@@ -22,11 +25,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +63,7 @@ class DocResult:
     real_found: set[str] = field(default_factory=set)
     real_total: int = 0
     planted: list[tuple[pk.Planting, str]] = field(default_factory=list)  # found|missed|n/a
+    missed_why: dict[str, str] = field(default_factory=dict)  # id: related/unread/unrelated
 
 
 def _check(extraction: Any, fx: Any) -> list[Any]:
@@ -78,22 +83,49 @@ def _is_new(f: matching.FindingView, before: list[matching.FindingView]) -> bool
     return f.key not in keys and not (f.lines and (f.rule, f.severity, f.lines) in placed)
 
 
+def _spots(text: str, wording: str, p: pk.Planting) -> tuple[list[str], set[int]]:
+    """The windows of text around ``wording`` (a planting's old or new words) and their lines."""
+    spots = pk.locate(text, dataclasses.replace(p, old=wording))
+    if not spots and "|" in wording:
+        # a Markdown table row the reader turned into tab-separated cells (same offsets)
+        spots = pk.locate(text.replace("\t", "|"), dataclasses.replace(p, old=wording))
+    windows = [text[max(a - 12, 0) : b + 12] for a, b in spots] or [wording]
+    return windows, {matching.line_of(text, a) for a, _ in spots}
+
+
+def _covering(
+    windows: list[str], lines: set[int], found: list[matching.FindingView]
+) -> Iterator[matching.FindingView]:
+    for f in found:
+        if any(matching.overlap(w, set(f.text)) >= 0.8 for w in windows) or f.lines & lines:
+            yield f
+
+
 def _planted_found(
     doc2: Any, p: pk.Planting, found: list[matching.FindingView], before: list[Any]
 ) -> bool:
-    text = matching.doc_text(doc2)
-    spots = pk.locate(text, dataclasses.replace(p, old=p.new))
-    if not spots and "|" in p.new:
-        # a Markdown table row the reader turned into tab-separated cells (same offsets)
-        spots = pk.locate(text.replace("\t", "|"), dataclasses.replace(p, old=p.new))
-    windows = [text[max(a - 12, 0) : b + 12] for a, b in spots] or [p.new]
-    lines = {matching.line_of(text, a) for a, _ in spots}
-    for f in found:
-        if not f.flagged or not _is_new(f, before):
-            continue
-        if any(matching.overlap(w, set(f.text)) >= 0.8 for w in windows) or f.lines & lines:
-            return True
-    return False
+    windows, lines = _spots(matching.doc_text(doc2), p.new, p)
+    return any(f.flagged and _is_new(f, before) for f in _covering(windows, lines, found))
+
+
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+def _why_missed(
+    original: Any, doc2: Any, facts2: Sequence[Any], p: pk.Planting, before: list[Any]
+) -> str:
+    """Why a planting was missed: its passage was related by a rule on the original (any
+    severity, ``ok`` included), or its changed figure was not read, or read but related to nothing.
+    """
+    windows, lines = _spots(matching.doc_text(original), p.old, p)
+    if any(_covering(windows, lines, before)):
+        return "related"
+    changed = set(_NUMBER.findall(p.new)) - set(_NUMBER.findall(p.old))
+    if not changed:
+        return "unrelated"  # a word changed (a trend word): nothing new to read
+    _, new_lines = _spots(matching.doc_text(doc2), p.new, p)
+    read = any(f.line in new_lines and any(c in f.quantity.input for c in changed) for f in facts2)
+    return "unrelated" if read else "unread"
 
 
 def evaluate(
@@ -151,8 +183,12 @@ def evaluate(
                 res.planted.append((p, "n/a"))
                 continue
             doc2 = read_document(path)
-        found = _findings(extract(doc2), fx)
-        res.planted.append((p, "found" if _planted_found(doc2, p, found, findings) else "missed"))
+        extraction2 = extract(doc2)
+        found = _findings(extraction2, fx)
+        hit = _planted_found(doc2, p, found, findings)
+        res.planted.append((p, "found" if hit else "missed"))
+        if not hit:
+            res.missed_why[p.id] = _why_missed(original, doc2, extraction2.facts, p, findings)
     res.seconds = time.perf_counter() - t0
     return res
 
@@ -191,7 +227,15 @@ def summary(results: Sequence[DocResult]) -> dict[str, Any]:
         for p, status in d.planted:
             kinds[p.kind][status] += 1
     out["planted"] = {k: dict(kinds[k]) for k in KINDS if k in kinds}
+    out["missed_why"] = dict(Counter(w for d in results for w in d.missed_why.values()))
     return out
+
+
+_WHY = {
+    "unread": "changed figure not read",
+    "unrelated": "read, but no rule related the passage",
+    "related": "a rule related the passage in the original",
+}
 
 
 def _line(name: str, s: dict[str, Any]) -> list[str]:
@@ -209,6 +253,8 @@ def _line(name: str, s: dict[str, Any]) -> list[str]:
         f"  planted errors found     {_share(found, applied)}"
         + (f"  ({na} not applicable to the text as read)" if na else ""),
         f"    by kind                {kinds}",
+        "    missed, because        "
+        + ", ".join(f"{s['missed_why'].get(k, 0)} {w}" for k, w in _WHY.items()),
         f"  false alarms             {f['false_alarms']} of {f['error_warning']} error/warning"
         f" findings = {fa_share}   (real errors found {f['real_found']}/{f['real_total']})",
         f"    on the originals       {f['errors']} errors,"
@@ -239,7 +285,8 @@ def _details(d: DocResult) -> list[str]:
         out.append(f"   false alarm [{f.severity} {f.rule}] {f.message[:150]}")
     for p, status in d.planted:
         if status != "found":
-            out.append(f"   planting {p.id} {p.kind}: {status} ({p.old} → {p.new})")
+            why = f", {_WHY[d.missed_why[p.id]]}" if p.id in d.missed_why else ""
+            out.append(f"   planting {p.id} {p.kind}: {status}{why} ({p.old} → {p.new})")
     return out
 
 

@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -227,3 +228,21 @@ def test_a_balance_at_a_date_accepts_the_quarter_ending_that_day_only() -> None:
     assert matching.period_matches(label, view("2024-04-01", "2024-06-30"))
     assert not matching.period_matches(label, view("2024-01-01", "2024-06-30"))
     assert not matching.period_matches(label, view("2024-06-01", "2024-07-01"))
+
+
+def test_a_missed_planting_is_counted_by_why() -> None:
+    import check_eval
+
+    before = "Sales were 120 million.\nProfit was 30 million, up from 25 million.\n"
+    after = before.replace("30 million", "36 million")
+    p = pk.Planting("d.txt", "G1", "growth", "30 million", "36 million", "", "")
+    original, copy = SimpleNamespace(text=before), SimpleNamespace(text=after)
+    read = [SimpleNamespace(line=2, quantity=SimpleNamespace(input="36 million"))]
+    elsewhere = [SimpleNamespace(line=1, quantity=SimpleNamespace(input="36 million"))]
+    related = [matching.finding_view({"rule": "growth", "severity": "ok", "lines": [2]})]
+    assert check_eval._why_missed(original, copy, [], p, []) == "unread"
+    assert check_eval._why_missed(original, copy, elsewhere, p, []) == "unread"
+    assert check_eval._why_missed(original, copy, read, p, []) == "unrelated"
+    assert check_eval._why_missed(original, copy, read, p, related) == "related"
+    flipped = pk.Planting("d.txt", "T1", "trend", "up from", "down from", "", "")
+    assert check_eval._why_missed(original, copy, read, flipped, []) == "unrelated"
