@@ -47,6 +47,11 @@ from sectorlens.facts import check, extract, fact_dict, finding_dict, read_docum
 
 HALVES = ("tune", "held-out", "seed", "dev")
 KINDS = ("breakdown", "trend", "fx", "restatement", "growth", "table_total")
+_WHY = {
+    "unread": "changed figure not read",
+    "unrelated": "read (or a word changed), no rule related it",
+    "related": "a rule related the passage in the original",
+}
 
 
 @dataclass
@@ -227,15 +232,13 @@ def summary(results: Sequence[DocResult]) -> dict[str, Any]:
         for p, status in d.planted:
             kinds[p.kind][status] += 1
     out["planted"] = {k: dict(kinds[k]) for k in KINDS if k in kinds}
-    out["missed_why"] = dict(Counter(w for d in results for w in d.missed_why.values()))
+    why: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in results:
+        for p, _ in d.planted:
+            if p.id in d.missed_why:
+                why[d.missed_why[p.id]][p.kind] += 1
+    out["missed_why"] = {w: dict(why[w]) for w in _WHY if w in why}
     return out
-
-
-_WHY = {
-    "unread": "changed figure not read",
-    "unrelated": "read, but no rule related the passage",
-    "related": "a rule related the passage in the original",
-}
 
 
 def _line(name: str, s: dict[str, Any]) -> list[str]:
@@ -253,8 +256,12 @@ def _line(name: str, s: dict[str, Any]) -> list[str]:
         f"  planted errors found     {_share(found, applied)}"
         + (f"  ({na} not applicable to the text as read)" if na else ""),
         f"    by kind                {kinds}",
-        "    missed, because        "
-        + ", ".join(f"{s['missed_why'].get(k, 0)} {w}" for k, w in _WHY.items()),
+        *(
+            f"    missed: {n:>3} {w:<46}"
+            + "  ".join(f"{k} {c}" for k, c in sorted(s["missed_why"].get(key, {}).items()))
+            for key, w in _WHY.items()
+            if (n := sum(s["missed_why"].get(key, {}).values()))
+        ),
         f"  false alarms             {f['false_alarms']} of {f['error_warning']} error/warning"
         f" findings = {fa_share}   (real errors found {f['real_found']}/{f['real_total']})",
         f"    on the originals       {f['errors']} errors,"
