@@ -20,7 +20,7 @@ _CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日�
 _SCALE = (
     (
         re.compile(
-            r"\bin\s+" + _CS + r"thousands\b|\(\s*[$€£]?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I
+            r"\bin\s+" + _CS + r"thousands?\b|\(\s*[$€£]?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I
         ),
         "thousand",
     ),
@@ -28,7 +28,7 @@ _SCALE = (
         re.compile(
             r"\bin\s+"
             + _CS
-            + r"millions\b|\(\s*[$€£]?\s*M\s*\)|百万|백만"
+            + r"millions?\b|\(\s*[$€£]?\s*M\s*\)|百万|백만"
             + _CUR_AFTER
             + r"|\bmn\b|\bmln\b",
             re.I,
@@ -39,7 +39,7 @@ _SCALE = (
         re.compile(
             r"\bin\s+"
             + _CS
-            + r"billions\b|\(\s*[$€£]?\s*B\s*\)|十亿|십억"
+            + r"billions?\b|\(\s*[$€£]?\s*B\s*\)|十亿|십억"
             + _CUR_AFTER
             + r"|\bbn\b",
             re.I,
