@@ -15,6 +15,7 @@ from check_findings import BAD
 from sectorlens.facts import check, extract, from_text
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.stacked_tables import cell_lines
+from sectorlens.facts.text_cells import header_tokens
 
 
 def _cells(text: str) -> list[Mention]:
@@ -154,3 +155,72 @@ Total |
 """
     m = _cell(text, "520.0")
     assert span(m) is None or span(m) != (date(2023, 4, 1), date(2023, 6, 30))
+
+
+# --- footnote digits glued to the header's years, a section row with a footnote mark
+
+
+_KEY_EN = """Five-year summary
+(in millions of euros)
+2023 2022 20211 20202 2019
+Results
+Revenue 5,100 4,900 4,700 4,500 4,300
+Operating profit 1,020 980 940 900 860
+Cash and capital 3
+Net cash from operating activities 1,210 1,150 1,090 1,030 970
+Net debt 2,400 2,300 2,200 2,100 2,000
+"""
+
+
+def test_footnote_digit_glued_to_a_year_in_a_run_of_years_en() -> None:
+    m = _cell(_KEY_EN, "4500000000")
+    assert span(m) == (date(2020, 1, 1), date(2020, 12, 31))
+    assert _cell(_KEY_EN, "4700000000").fact.period is not None
+
+
+def test_section_row_with_a_footnote_mark_keeps_the_table_whole_en() -> None:
+    m = _cell(_KEY_EN, "1030000000")
+    assert "Net cash from operating activities" in (m.fact.subject or "")
+    assert span(m) == (date(2020, 1, 1), date(2020, 12, 31))  # a flow over the year
+
+
+def test_a_glued_token_that_breaks_the_run_is_no_year_en() -> None:
+    # 20151 after 2022 is not the next year: the header stays unread, no column is dated 2015
+    text = _KEY_EN.replace("2023 2022 20211 20202 2019", "2023 2022 20151 20202 2019")
+    dated = {span(m) for m in _cells(text) if m.fact.period is not None}
+    assert (date(2015, 1, 1), date(2015, 12, 31)) not in dated
+
+
+def test_header_tokens_unglue_only_a_fitting_year() -> None:
+    assert header_tokens(["2024", "2023", "20221", "20212"]) == ["2024", "2023", "2022", "2021"]
+    assert header_tokens(["2020", "2021", "20222"]) == ["2020", "2021", "2022"]
+    assert header_tokens(["20241", "20232"]) == ["20241", "20232"]  # no plain year to fit
+    assert header_tokens(["Sales", "2023", "2022", "12345"])[-1] == "12345"
+
+
+_KEY_KO = """(단위: 억원)
+구분 2024 2023 20221
+매출액 5,100 4,900 4,700
+영업이익 1,020 980 940
+영업활동 현금유입 1,210 1,150 1,090
+"""
+
+
+def test_footnote_digit_glued_to_a_year_ko() -> None:
+    m = _cell(_KEY_KO, "470000000000")
+    assert span(m) == (date(2022, 1, 1), date(2022, 12, 31))
+    cash = _cell(_KEY_KO, "109000000000")
+    assert span(cash) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+_KEY_ZH = """单位：亿元
+项目 2024年 2023年 20221
+营业收入 510 490 470
+经营活动现金净额 121 115 109
+"""
+
+
+def test_footnote_digit_glued_only_to_a_bare_year_zh() -> None:
+    # 2024年 2023年 are not bare years: 20221 stays unread rather than guessed
+    dated = {span(m) for m in _cells(_KEY_ZH) if m.fact.period is not None}
+    assert (date(2022, 1, 1), date(2022, 12, 31)) not in dated

@@ -107,7 +107,9 @@ def add_line(
 def read_plain(text: str, name: str) -> Document:
     """Blocks of a plain-text document (``text`` already normalized to ``\\n`` line ends)."""
     out = Blocks()
+    above: list[str] = []  # the lines before the chunk (a table's header set apart above it)
     for chunk in (part for whole in _chunks(split_lines(text)) for part in _pipe_runs(whole)):
+        prior, above = above, [*above[-2:], *(ln.text for ln in chunk[-3:])][-3:]
         if len(chunk) >= 2 and all(_PIPE_ROW.search(ln.text) for ln in chunk):
             from sectorlens.facts.read_markdown import pipe_table
 
@@ -129,15 +131,16 @@ def read_plain(text: str, name: str) -> Document:
         if grid is not None:
             place_table(out, chunk, grid, None)
             continue
-        _plain_chunk(out, chunk)
+        _plain_chunk(out, chunk, prior)
     return Document(text, tuple(out.blocks), name, "txt")
 
 
-def _plain_chunk(out: Blocks, chunk: list[Line]) -> None:
-    """The single-space or one-cell-per-line tables of a chunk, and the prose around them."""
+def _plain_chunk(out: Blocks, chunk: list[Line], above: Sequence[str] = ()) -> None:
+    """The single-space or one-cell-per-line tables of a chunk, and the prose around them;
+    ``above``: the lines before the chunk."""
     at = 0
     texts = [ln.text for ln in chunk]
-    for found in stacked_tables(texts) or text_tables(texts):
+    for found in stacked_tables(texts) or text_tables(texts, above):
         if found.start > at:
             _prose(out, chunk[at : found.start])
         rows = chunk[found.start : found.end]
