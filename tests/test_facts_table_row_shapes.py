@@ -270,3 +270,99 @@ def test_a_dash_before_the_figures_is_no_nil_cell() -> None:
     assert _cells(text) == []
     text_ko = "응답 비중\n매우 좋음 – 15.0%\n좋음 – 60.0%\n나쁨 – 25.0%\n"
     assert _cells(text_ko) == []
+
+
+# --- a label cut at the end of its line; periods one per line under a corner word; 五、35
+
+
+_CUT_EN = """Consolidated income statement
+(in millions of euros)
+2024 2023
+Revenue 5,100 4,900
+Depreciation, amortisation and
+impairment losses (410) (395)
+Operating expenses
+Selling 1,200 1,100
+Operating profit 1,020 980
+"""
+
+
+def test_a_label_cut_at_the_end_of_its_line_goes_on_below_en() -> None:
+    m = _cell(_CUT_EN, "-410000000")
+    assert (m.fact.subject or "").endswith("Depreciation, amortisation and impairment losses")
+    assert "Depreciation" not in (_cell(_CUT_EN, "1020000000").fact.subject or "")
+
+
+def test_a_section_label_above_a_row_is_not_cut_en_ko() -> None:
+    assert (_cell(_CUT_EN, "1200000000").fact.subject or "").endswith(
+        "Operating expenses · Selling"
+    )
+    lines = ["영업비용", "판매비 1,200 1,100", "관리비 800 700"]
+    assert joined_rows(lines)[0] == lines
+
+
+def _stacked_ko(first: str = "2024년") -> str:
+    return f"""연결 손익계산서
+(단위: 백만원)
+구분
+{first}
+2023년
+매출액
+12,300
+11,800
+영업이익
+1,230
+1,100
+당기순이익
+900
+850
+"""
+
+
+def test_periods_one_per_line_under_a_corner_word_ko() -> None:
+    m = _cell(_stacked_ko(), "12300000000")
+    assert span(m) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert m.fact.quantity.currency == "KRW"
+    assert span(_cell(_stacked_ko(), "11800000000")) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_names_of_two_forms_date_no_column_ko() -> None:
+    # 2024년 실적 over 2023년: not one form, the alignment is not shown; no column dated 2024
+    text = _stacked_ko("2024년 실적")
+    assert all(span(m) != (date(2024, 1, 1), date(2024, 12, 31)) for m in _cells(text))
+
+
+_STACKED_ZH = """项目
+2024年
+2023年
+营业收入
+12,300
+11,800
+营业成本
+9,300
+8,800
+净利润
+900
+850
+"""
+
+
+def test_periods_one_per_line_under_a_corner_word_zh() -> None:
+    assert span(_cell(_STACKED_ZH, "9300")) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert "营业成本" in (_cell(_STACKED_ZH, "8800").fact.subject or "")
+
+
+_NOTED_ZH = """单位：元
+项目 附注 2024年12月31日 2023年12月31日
+货币资金 五、1 2,000,000.00 1,800,000.00
+应收账款 五、3 1,500,000.00 1,200,000.00
+存货 五、7 900,000.00 950,000.00
+"""
+
+
+def test_a_note_in_the_label_words_is_no_part_of_the_subject_zh() -> None:
+    m = _cell(_NOTED_ZH, "1500000")
+    assert m.fact.subject == "应收账款"
+    assert span(m) == (date(2024, 12, 31), date(2024, 12, 31))
+    unnamed = _NOTED_ZH.replace("项目 附注", "项目")
+    assert "五、3" in (_cell(unnamed, "1500000").fact.subject or "")  # no note column named

@@ -78,6 +78,13 @@ def _names(lines: Sequence[str], first: int, k: int) -> tuple[int, list[str]] | 
         return start, ["", *above]
     if len(above) > k and _unit_line(above[-k - 1]) and not _unit_line(above[-k]):
         return first - k - 1, above[-k - 1 :]  # in € million / Q3 2015 / …: corner, columns
+    corner = above[-k - 1] if len(above) > k else ""
+    if corner and _periods(above[-k:]) and not _DATED.search(corner):
+        # 구분 / 2024년 / 2023년: the corner word, then the periods (a period above them would
+        # leave open which of them name the columns)
+        if len(corner) <= _NAME_CHARS:
+            return first - k - 1, above[-k - 1 :]
+        return first - k, ["", *above[-k:]]
     if above and len(above) % k == 0:
         m = len(above) // k
         names = [" ".join(above[i * m : (i + 1) * m]) for i in range(k)]
@@ -86,6 +93,16 @@ def _names(lines: Sequence[str], first: int, k: int) -> tuple[int, list[str]] | 
     if len(above) > k and not any(_DATED.search(x) for x in above[-k:]):
         return first - k, ["", *above[-k:]]
     return None
+
+
+def _periods(names: Sequence[str]) -> bool:
+    """True for column names that are periods of one form (``2024년`` / ``2023년``, ``Q3 2024`` /
+    ``Q3 2023``): each holds a year, and they differ in their figures only."""
+    forms = {re.sub(r"\d", "9", x) for x in names}
+    return len(forms) == 1 and all(_YEAR_IN.search(x) and len(x) <= _NAME_CHARS for x in names)
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _unit_line(text: str) -> bool:
