@@ -366,3 +366,12 @@ def test_a_note_in_the_label_words_is_no_part_of_the_subject_zh() -> None:
     assert span(m) == (date(2024, 12, 31), date(2024, 12, 31))
     unnamed = _NOTED_ZH.replace("项目 附注", "项目")
     assert "五、3" in (_cell(unnamed, "1500000").fact.subject or "")  # no note column named
+
+
+def test_a_label_set_letter_by_letter_is_one_word_ko() -> None:
+    m = _cell(_bs_ko(), "175000000")
+    assert m.fact.subject == "자산총계"
+    text = "구분 2024 2023\n영업 이익 1,200 1,100\n순 이익 900 800\n"
+    assert _cell(text, "1200").fact.subject == "영업 이익"  # words of several letters stay apart
+    text = "Class 2024 2023\nA B 1,200 1,100\nC D 900 800\n"
+    assert _cell(text, "1200").fact.subject == "A B"

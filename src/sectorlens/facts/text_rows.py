@@ -79,6 +79,14 @@ def joined_rows(lines: Sequence[str]) -> tuple[list[str], list[int]]:
 Row = tuple[str, list[str]] | None
 
 
+def squeezed(words: Sequence[str]) -> str:
+    """A label's words joined; a Korean label set letter by letter to fill its cell
+    (``자  산  총  계``) is one word again (``자산총계``)."""
+    if len(words) >= 2 and all(len(w) == 1 and "가" <= w <= "힣" for w in words):
+        return "".join(words)
+    return " ".join(words)
+
+
 def drop_notes(lines: Sequence[str], rows: list[Row]) -> list[Row]:
     """Rows without their note column: the first figure of every row one figure wider than
     others, where each such row's first figure is a note number (``7``) before amounts and the
@@ -112,4 +120,4 @@ def _amounts(cells: Sequence[str]) -> bool:
     return all(_AMOUNT.match(x) or x in NIL for x in cells)
 
 
-__all__ = ["drop_notes", "joined_rows"]
+__all__ = ["drop_notes", "joined_rows", "squeezed"]

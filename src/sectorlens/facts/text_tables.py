@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.tables import is_number
 from sectorlens.facts.text_cells import NIL, header_tokens, regroup
-from sectorlens.facts.text_rows import drop_notes, joined_rows
+from sectorlens.facts.text_rows import drop_notes, joined_rows, squeezed
 
 MAX_LABEL_CHARS = 40
 # a row label may run longer (Depreciation, amortisation and impairments) when it reads as a
@@ -61,7 +61,7 @@ def _row(text: str) -> tuple[str, list[str]] | None:
             before += 1
         if before >= 2 and len(tail) <= 6 and not any(ch.isdigit() for ch in tail):
             k = before + 1  # 당기순이익 -196,879,775 9,977,261,821 … 적자전환
-    label = " ".join(tokens[: len(tokens) - k])
+    label = squeezed(tokens[: len(tokens) - k])
     if k < 2 or not _label_ok(label):
         return None
     return label, tokens[len(tokens) - k :]
@@ -101,7 +101,7 @@ def _regrouped(text: str, k: int) -> tuple[str, list[str]] | None:
     cells = regroup(tokens, k)
     if cells is None:
         return None
-    label = " ".join(tokens[: len(tokens) - _tail_len(tokens)])
+    label = squeezed(tokens[: len(tokens) - _tail_len(tokens)])
     return (label, cells) if _label_ok(label) else None
 
 
@@ -146,7 +146,7 @@ def _section(text: str) -> str | None:
     tokens = _TOKEN.findall(text)
     if len(tokens) >= 3 and _FOOTNOTE.match(tokens[-1]):
         tokens = tokens[:-1]  # IFRS Results 3: the section's footnote mark is no figure
-    body = " ".join(tokens)
+    body = squeezed(tokens)
     if not body or len(body) > _SECTION_MAX_CHARS or body.endswith(lx.TERMINAL):
         return None
     if any(is_number(t) for t in body.split()) or not any(c.isalpha() for c in body):
