@@ -26,13 +26,15 @@ _FLOW = re.compile(
 _BALANCE = re.compile(
     r"\bassets?\b|liabilit|\bequity\b|\bcash\b|\bdebt\b|borrowing|inventor|receivable|payable|"
     r"book\s+value|\bBPS\b|net\s+worth|shares\s+outstanding|\bend\s+of\s+(?:the\s+)?period\b|"
-    r"자산|부채|자본|현금|차입금|재고|잔액|주당순자산|"
+    r"자산|부채|자본|현금|차입금|재고|잔액|주당순자산|매출채권|매입채무|"
     r"资产|负债|权益|余额|存货|净资产|借款|股本",
     re.I,
 )
-# A rate of return names a balance but measures a flow over the period (净资产收益率, ROE).
+# A rate of return names a balance but measures a flow over the period (净资产收益率, ROE), as
+# does the cash an activity brought in (net cash from operating activities, 영업활동 현금).
 _RETURN = re.compile(
-    r"收益率|利润率|이익률|수익률|\breturn\s+on\b|\bRO[EA]\b|cash\s+flow|현금흐름|现金流",
+    r"收益率|利润率|이익률|수익률|\breturn\s+on\b|\bRO[EA]\b|cash\s+flow|현금흐름|现金流|"
+    r"\b(?:operating|investing|financing)\s+activities\b|(?:영업|투자|재무)활동|(?:经营|投资|筹资)活动",
     re.I,
 )
 

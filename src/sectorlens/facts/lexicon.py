@@ -88,6 +88,8 @@ CAPTION = re.compile(
     r"^\s*(?:그림|표|도표|图表|图|圖|表|Figure|Fig\.|Table|Chart|Exhibit)\s*\d+(?:[-.]\d+)?\b",
     re.IGNORECASE,
 )
+# a column headed by a fiscal term's number: 제 24기, 73(당)기, 72(전)기 (current and prior term)
+HEAD_TERM = re.compile(r"제\s?(\d{1,3})\s?기|(?<![\d.,])(\d{1,3})\s?[(（](?:당|전|전전)[)）]\s?기")
 UNIT_LINE = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?)\s*[:：]\s*(.+?)\s*[)）]?\s*$", re.I)
 # A line naming only a table's currency and scale, without the word unit (人民币百万元，
 # 另有标注除外 / （人民币万元） / (백만원)): it states no amount; 百万元 there is the scale.

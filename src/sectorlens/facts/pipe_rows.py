@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{0,}:?\s*)*\|?\s*$")
 
@@ -38,6 +39,32 @@ def restore_corner(grid: list[list[str]], texts: Sequence[str], header: int = 0)
 _VALUE = re.compile(r"[-+(△▲]?[\d.,]+%?\)?")
 
 
+def drop_rank(grid: list[list[str]], header: int = 0) -> bool:
+    """Drop a rank column the header does not name: the header's names start over the ranks
+    and leave its last cell empty (``| 地区 | 产量 | 增长 | |`` over ``| 1 | 北京市 | 0.02 |
+    -2 |``), every body row opens with its rank (1, 2, 3 …) and names its subject next. The
+    names then sit over the labels and values they name; True when done."""
+    body = grid[header + 1 :]
+    head = [c.strip() for c in grid[header]] if header < len(grid) else []
+    if len(body) < 3 or len(head) < 3 or head[-1] or not all(head[:-1]):
+        return False
+    if any(len(r) != len(head) for r in body) or _VALUE.fullmatch(head[0]):
+        return False
+    ranks = [r[0].strip() for r in body]
+    if not all(x.isdigit() for x in ranks):
+        return False
+    numbers = [int(x) for x in ranks]
+    if numbers[0] > 1 or any(b < a or b > a + 2 for a, b in pairwise(numbers)):
+        return False
+    names = sum(1 for r in body if r[1].strip() and not _VALUE.fullmatch(r[1].strip()))
+    if names * 5 < len(body) * 4:
+        return False
+    grid[header] = grid[header][:-1]
+    for r in body:
+        del r[0]
+    return True
+
+
 def restore_subheader(grid: list[list[str]], header: int = 0) -> bool:
     """A sub-header row flattened by the paste: measure names repeated for each group of the
     header (``예산액 | 구성비 | 예산액 | 구성비 |`` under ``구분 | 계 | … | 일반회계 | 특별회계``),
@@ -61,4 +88,4 @@ def restore_subheader(grid: list[list[str]], header: int = 0) -> bool:
     return False
 
 
-__all__ = ["RULE", "is_rule", "restore_corner", "restore_subheader"]
+__all__ = ["RULE", "drop_rank", "is_rule", "restore_corner", "restore_subheader"]

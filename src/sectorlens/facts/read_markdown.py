@@ -11,7 +11,7 @@ import re
 
 from sectorlens.facts.block_builder import BlockBuilder
 from sectorlens.facts.document import BlockKind, Document, Dropped
-from sectorlens.facts.pipe_rows import is_rule, restore_corner, restore_subheader
+from sectorlens.facts.pipe_rows import drop_rank, is_rule, restore_corner, restore_subheader
 from sectorlens.facts.read_text import Blocks, Line, add_line, place_table, split_lines
 from sectorlens.facts.tables import is_header_row, is_value
 
@@ -180,6 +180,7 @@ def pipe_table(out: Blocks, rows: list[Line]) -> None:
     if len(grid) < 2:
         return
     restore_corner(grid, [ln.text for ln in rows])
+    drop_rank(grid)
     sub = restore_subheader(grid)
     _merged_headers(grid)
     marked = max(_header_rows(grid), 2) if sub else _header_rows(grid)

@@ -15,7 +15,7 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.block_builder import BlockBuilder, make_block
 from sectorlens.facts.document import Block, BlockKind, Document, Dropped, Table
 from sectorlens.facts.sentences import joiner
-from sectorlens.facts.stacked_tables import stacked_tables
+from sectorlens.facts.stacked_tables import cell_lines, stacked_tables
 from sectorlens.facts.tables import build_table, is_value
 from sectorlens.facts.text_tables import text_tables
 
@@ -107,9 +107,17 @@ def add_line(
 def read_plain(text: str, name: str) -> Document:
     """Blocks of a plain-text document (``text`` already normalized to ``\\n`` line ends)."""
     out = Blocks()
+    above: list[str] = []  # the lines before the chunk (a table's header set apart above it)
     for chunk in (part for whole in _chunks(split_lines(text)) for part in _pipe_runs(whole)):
+        prior, above = above, [*above[-2:], *(ln.text for ln in chunk[-3:])][-3:]
         if len(chunk) >= 2 and all(_PIPE_ROW.search(ln.text) for ln in chunk):
             from sectorlens.facts.read_markdown import pipe_table
+
+            cells = cell_lines([ln.text for ln in chunk])
+            lines = [Line(chunk[n].start + at, text) for n, at, text in cells or ()]
+            if lines and stacked_tables([ln.text for ln in lines]):
+                _plain_chunk(out, lines)  # New business | / 654.2 | / …: one cell per line
+                continue
 
             lead = _title_rows(chunk)
             if lead:  # the table's title and unit set as rows of their own: prose above it
@@ -123,18 +131,24 @@ def read_plain(text: str, name: str) -> Document:
         if grid is not None:
             place_table(out, chunk, grid, None)
             continue
-        at = 0
-        texts = [ln.text for ln in chunk]
-        for found in stacked_tables(texts) or text_tables(texts):
-            if found.start > at:
-                _prose(out, chunk[at : found.start])
-            rows = chunk[found.start : found.end]
-            indents = getattr(found, "indents", ())  # (stacked tables know none)
-            place_table(out, rows, found.grid, int(found.header), indents or None)
-            at = found.end
-        if at < len(chunk):
-            _prose(out, chunk[at:])
+        _plain_chunk(out, chunk, prior)
     return Document(text, tuple(out.blocks), name, "txt")
+
+
+def _plain_chunk(out: Blocks, chunk: list[Line], above: Sequence[str] = ()) -> None:
+    """The single-space or one-cell-per-line tables of a chunk, and the prose around them;
+    ``above``: the lines before the chunk."""
+    at = 0
+    texts = [ln.text for ln in chunk]
+    for found in stacked_tables(texts) or text_tables(texts, above):
+        if found.start > at:
+            _prose(out, chunk[at : found.start])
+        rows = chunk[found.start : found.end]
+        indents = getattr(found, "indents", ())  # (stacked tables know none)
+        place_table(out, rows, found.grid, int(found.header), indents or None)
+        at = found.end
+    if at < len(chunk):
+        _prose(out, chunk[at:])
 
 
 def _prose(out: Blocks, chunk: list[Line]) -> None:

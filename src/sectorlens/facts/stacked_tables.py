@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.table_scale import scale_currency
 from sectorlens.facts.tables import is_number
 from sectorlens.facts.text_tables import MAX_LABEL_CHARS, TextTable
 
@@ -62,7 +63,8 @@ def _rows(lines: Sequence[str], i: int) -> tuple[list[tuple[int, str, list[str]]
 
 
 def _names(lines: Sequence[str], first: int, k: int) -> tuple[int, list[str]] | None:
-    """The column names above line ``first``: where they start, and the names."""
+    """The column names above line ``first``: where they start, and the names (the first one
+    the corner's, ``in € million`` over the row labels, where a unit line heads them)."""
     start = first
     while (
         start > 0
@@ -73,15 +75,42 @@ def _names(lines: Sequence[str], first: int, k: int) -> tuple[int, list[str]] | 
         start -= 1
     above = [x.strip() for x in lines[start:first]]
     if len(above) == k:
-        return start, above
+        return start, ["", *above]
+    if len(above) > k and _unit_line(above[-k - 1]) and not _unit_line(above[-k]):
+        return first - k - 1, above[-k - 1 :]  # in € million / Q3 2015 / …: corner, columns
+    corner = above[-k - 1] if len(above) > k else ""
+    if corner and _periods(above[-k:]) and not _DATED.search(corner):
+        # 구분 / 2024년 / 2023년: the corner word, then the periods (a period above them would
+        # leave open which of them name the columns)
+        if len(corner) <= _NAME_CHARS:
+            return first - k - 1, above[-k - 1 :]
+        return first - k, ["", *above[-k:]]
     if above and len(above) % k == 0:
         m = len(above) // k
         names = [" ".join(above[i * m : (i + 1) * m]) for i in range(k)]
         if all(len(x) <= _NAME_CHARS for x in names):  # First / Quarter: one name wrapped
-            return start, names
+            return start, ["", *names]
     if len(above) > k and not any(_DATED.search(x) for x in above[-k:]):
-        return first - k, above[-k:]
+        return first - k, ["", *above[-k:]]
     return None
+
+
+def _periods(names: Sequence[str]) -> bool:
+    """True for column names that are periods of one form (``2024년`` / ``2023년``, ``Q3 2024`` /
+    ``Q3 2023``): each holds a year, and they differ in their figures only."""
+    forms = {re.sub(r"\d", "9", x) for x in names}
+    return len(forms) == 1 and all(_YEAR_IN.search(x) and len(x) <= _NAME_CHARS for x in names)
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _unit_line(text: str) -> bool:
+    """True for a line that states only the table's unit (``in € million``, ``(단위: 원)``)."""
+    if lx.UNIT_LINE.match(text):
+        return True
+    scale, currency = scale_currency(text)
+    return (scale or currency) is not None and len(text) <= _NAME_CHARS and not _DATED.search(text)
 
 
 def _runs(rows: list[tuple[int, str, list[str]]]) -> list[list[tuple[int, str, list[str]]]]:
@@ -107,6 +136,24 @@ def _runs(rows: list[tuple[int, str, list[str]]]) -> list[list[tuple[int, str, l
     return out
 
 
+_MIN_CELL_LINES = 8
+
+
+def cell_lines(lines: Sequence[str]) -> list[tuple[int, int, str]] | None:
+    """A pasted table whose every line holds one cell between pipes (``654.2 |``), as
+    (line, offset of the cell in it, cell text), lines without a cell left out; None unless
+    every line holds one cell at most and most hold one."""
+    out: list[tuple[int, int, str]] = []
+    for n, line in enumerate(lines):
+        cells = [m for m in re.finditer(r"[^|]+", line) if m.group(0).strip()]
+        if len(cells) > 1:
+            return None
+        if cells:
+            body = cells[0].group(0)
+            out.append((n, cells[0].start() + len(body) - len(body.lstrip()), body.strip()))
+    return out if len(out) >= _MIN_CELL_LINES and len(out) * 4 >= len(lines) * 3 else None
+
+
 def stacked_tables(lines: Sequence[str]) -> list[TextTable]:
     """The one-cell-per-line tables among ``lines`` (a chunk of a plain-text document)."""
     out: list[TextTable] = []
@@ -130,13 +177,13 @@ def stacked_tables(lines: Sequence[str]) -> list[TextTable]:
                 and before.header
                 and len(before.grid[0]) == k + 1
             ):
-                named = (first, before.grid[0][1:])  # the same table going on below its rows
+                named = (first, before.grid[0])  # the same table going on below its rows
             if named is None:
                 out.append(TextTable(first, end, grid, False))
             else:
-                out.append(TextTable(named[0], end, [["", *named[1]], *grid], True))
+                out.append(TextTable(named[0], end, [named[1], *grid], True))
         i = max(stop, i + 1)
     return [t for n, t in enumerate(out) if n == 0 or t.start >= out[n - 1].end]
 
 
-__all__ = ["stacked_tables"]
+__all__ = ["cell_lines", "stacked_tables"]

@@ -240,7 +240,7 @@ def measure_of(column: str) -> str | None:
     ``Underwriting Profit 2010 (in millions)``); None for a header of periods, units or a change."""
     if not column or _CHANGE.search(column) or _COMPARED.search(column):
         return None
-    text = re.sub(r"(?<=\d)[AEFP]\b", "", _BALANCE.sub(" ", column))  # 2024F: a forecast
+    text = re.sub(r"(?<=\d)[AEFP]\b", "", _BALANCE.sub(" ", lx.HEAD_TERM.sub(" ", column)))
     text = re.sub(r"(?<=\d)(\s*年)度", r"\1", text)  # 2020年度: the year, no 度 left over
     for day in (_MONTH_DAY_YEAR, _ISO_DAY, _US_DAY):
         text = day.sub(" ", text)

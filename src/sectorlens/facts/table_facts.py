@@ -26,8 +26,8 @@ from sectorlens.facts.table_context import (
     split_qualifier,
 )
 from sectorlens.facts.table_scale import (
+    HEAD_TERM,
     NOT_COUNTED,
-    TERM,
     UNIT_CONTEXT,
     UNIT_PAREN,
     block_context,
@@ -200,8 +200,8 @@ def table_facts(
     col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base, year)
     if terms := term_periods(context, dating):
         for c in range(first_col, table.cols):
-            if (m := TERM.search(heads[c])) and int(m.group(1)) in terms:
-                col_periods[c] = terms[int(m.group(1))]  # 제 24기: the term stated above
+            if (m := HEAD_TERM.search(heads[c])) and int(m.group(1) or m.group(2)) in terms:
+                col_periods[c] = terms[int(m.group(1) or m.group(2))]  # 제 24기: stated above
     months = series_months(col_periods.values())
     scales: dict[str, tuple[str | None, str | None]] = {}
     # A column of units (구분 | 단위 | 2022 | 2023): each row's unit, as if in its label.

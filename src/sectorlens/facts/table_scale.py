@@ -20,7 +20,7 @@ _CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日�
 _SCALE = (
     (
         re.compile(
-            r"\bin\s+" + _CS + r"thousands\b|\(\s*[$€£]?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I
+            r"\bin\s+" + _CS + r"thousands?\b|\(\s*[$€£]?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I
         ),
         "thousand",
     ),
@@ -28,7 +28,7 @@ _SCALE = (
         re.compile(
             r"\bin\s+"
             + _CS
-            + r"millions\b|\(\s*[$€£]?\s*M\s*\)|百万|백만"
+            + r"millions?\b|\(\s*[$€£]?\s*M\s*\)|百万|백만"
             + _CUR_AFTER
             + r"|\bmn\b|\bmln\b",
             re.I,
@@ -39,7 +39,7 @@ _SCALE = (
         re.compile(
             r"\bin\s+"
             + _CS
-            + r"billions\b|\(\s*[$€£]?\s*B\s*\)|十亿|십억"
+            + r"billions?\b|\(\s*[$€£]?\s*B\s*\)|十亿|십억"
             + _CUR_AFTER
             + r"|\bbn\b",
             re.I,
@@ -162,6 +162,7 @@ def dates_only(text: str) -> bool:
 # 제 24 기 2022.01.01 부터 2022.12.31 까지: a numbered fiscal term and its dates, above a table
 # whose columns are headed by the term's number (구분 | 제 24기 | 제 23기).
 TERM = re.compile(r"제\s?(\d{1,3})\s?기")
+HEAD_TERM = lx.HEAD_TERM
 
 
 def term_periods(context: str, dating: Dating | None) -> dict[int, Period]:
@@ -208,6 +209,7 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
 
 
 __all__ = [
+    "HEAD_TERM",
     "SHARE_COUNT",
     "TERM",
     "UNIT_CONTEXT",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 NIL = frozenset({"-", "–", "—", "−"})
 _HEAD = re.compile(r"(?:0|[1-9]\d{0,2})")
@@ -15,6 +16,8 @@ _GROUP = re.compile(r"\d{3}")
 _DECIMALS = re.compile(r"(\d{3}|(?:0|[1-9]\d{0,2}))([.,]\d{1,2})")
 _MARK = re.compile(r"^(?:\(\*+\)|\*+|\(\d{1,2}\)|\(\w\))$")
 _MARKED_YEAR = re.compile(r"^((?:19|20)\d{2})\*+$")
+_PLAIN_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_GLUED_MARK = re.compile(r"^((?:19|20)\d{2})\d{1,2}$")  # 20171: 2017 and its footnote 1
 
 
 def _digits(token: str) -> bool:
@@ -109,6 +112,36 @@ def header_tokens(tokens: Sequence[str]) -> list[str]:
             continue
         m = _MARKED_YEAR.match(t)
         out.append(m.group(1) if m else t)
+    return _unglued_years(out)
+
+
+def _unglued_years(tokens: list[str]) -> list[str]:
+    """``2020 2019 20181 20172``: a footnote digit glued to a year read off where the years
+    beside it step by one year and the token's first four digits are the next step; a token
+    that does not fit the run stays as it is (a wrong year is worse than none)."""
+    years = [t if _PLAIN_YEAR.match(t) else None for t in tokens]
+    plain = [k for k, y in enumerate(years) if y is not None]
+    steps = {int(years[b] or 0) - int(years[a] or 0) for a, b in pairwise(plain) if b == a + 1}
+    if len(plain) < 2 or len(steps) != 1 or (step := steps.pop()) not in (1, -1):
+        return tokens
+    out = list(tokens)
+    for _ in range(len(tokens)):  # each pass reads the glued years next to a known one
+        changed = False
+        for k, t in enumerate(out):
+            m = _GLUED_MARK.match(t)
+            if m is None:
+                continue
+            year = int(m.group(1))
+            before = k > 0 and _PLAIN_YEAR.match(out[k - 1]) and int(out[k - 1]) + step == year
+            after = (
+                k + 1 < len(out)
+                and _PLAIN_YEAR.match(out[k + 1])
+                and int(out[k + 1]) - step == year
+            )
+            if before or after:
+                out[k], changed = m.group(1), True
+        if not changed:
+            break
     return out
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.tables import is_number
 from sectorlens.facts.text_cells import NIL, header_tokens, regroup
+from sectorlens.facts.text_rows import drop_notes, joined_rows, squeezed
 
 MAX_LABEL_CHARS = 40
 # a row label may run longer (Depreciation, amortisation and impairments) when it reads as a
@@ -46,8 +47,13 @@ def _row(text: str) -> tuple[str, list[str]] | None:
     body = text[bullet.end() :] if bullet else text
     tokens = _TOKEN.findall(body)
     k = 0
-    while k < len(tokens) and is_number(tokens[-1 - k]) and not _YEAR.match(tokens[-1 - k]):
+    while k < len(tokens) and (
+        (is_number(tokens[-1 - k]) and not _YEAR.match(tokens[-1 - k])) or tokens[-1 - k] in NIL
+    ):
         k += 1
+    while k and tokens[len(tokens) - k] in NIL:
+        k -= 1  # Very positive – 15.0%: a dash before the figures sets them apart, no cell
+    # 확정급여자산 16 - -: dashes after a figure are cells (nil); dashes alone are no row
     if k == 0 and len(tokens) >= 3:
         tail = tokens[-1]
         before = 0
@@ -55,7 +61,7 @@ def _row(text: str) -> tuple[str, list[str]] | None:
             before += 1
         if before >= 2 and len(tail) <= 6 and not any(ch.isdigit() for ch in tail):
             k = before + 1  # 당기순이익 -196,879,775 9,977,261,821 … 적자전환
-    label = " ".join(tokens[: len(tokens) - k])
+    label = squeezed(tokens[: len(tokens) - k])
     if k < 2 or not _label_ok(label):
         return None
     return label, tokens[len(tokens) - k :]
@@ -95,7 +101,7 @@ def _regrouped(text: str, k: int) -> tuple[str, list[str]] | None:
     cells = regroup(tokens, k)
     if cells is None:
         return None
-    label = " ".join(tokens[: len(tokens) - _tail_len(tokens)])
+    label = squeezed(tokens[: len(tokens) - _tail_len(tokens)])
     return (label, cells) if _label_ok(label) else None
 
 
@@ -128,13 +134,19 @@ def _header(text: str, k: int) -> list[str] | None:
 
 
 _SECTION_MAX_CHARS = 80
-_SECTIONS_IN_A_ROW = 3  # 人口与就业 / 人口 / 城乡结构: a part, its chapter, its breakdown
+_SECTIONS_IN_A_ROW = 3
+_FOOTNOTE = re.compile(
+    r"^(?:\d|\(\d\)|\*{1,3})$"
+)  # 人口与就业 / 人口 / 城乡结构: a part, its chapter, its breakdown
 
 
 def _section(text: str) -> str | None:
     """A section row of a table (``性别结构(户籍人口)   Sexual Composition``): words only, short,
     no sentence; its label, else None."""
-    body = " ".join(_TOKEN.findall(text))
+    tokens = _TOKEN.findall(text)
+    if len(tokens) >= 3 and _FOOTNOTE.match(tokens[-1]):
+        tokens = tokens[:-1]  # IFRS Results 3: the section's footnote mark is no figure
+    body = squeezed(tokens)
     if not body or len(body) > _SECTION_MAX_CHARS or body.endswith(lx.TERMINAL):
         return None
     if any(is_number(t) for t in body.split()) or not any(c.isalpha() for c in body):
@@ -177,9 +189,43 @@ def _indent(line: str) -> float:
     return (len(line) - len(line.lstrip(" \u3000"))) * SPACE_WIDTH
 
 
-def text_tables(lines: Sequence[str]) -> list[TextTable]:
-    """The single-space tables among ``lines`` (a chunk of a plain-text document)."""
-    rows = [_row(line) for line in lines]
+def text_tables(lines: Sequence[str], above: Sequence[str] = ()) -> list[TextTable]:
+    """The single-space tables among ``lines`` (a chunk of a plain-text document); a row label
+    on a line of its own with its figures on the next line is one row. A table that opens the
+    chunk without a header takes a header of periods from ``above`` (the lines before the
+    chunk, past a section label: ``과 목 주석 73(당)기 72(전)기`` / ``자산`` / blank lines)."""
+    joined, at = joined_rows(lines)
+    found = _tables(joined)
+    if found and found[0].start == 0 and not found[0].header and found[0].grid:
+        first = found[0]
+        head = _head_above(above, len(first.grid[0]) - 1)
+        if head is not None:
+            found[0] = TextTable(0, first.end, [head, *first.grid], True, (None, *first.indents))
+    return [TextTable(at[t.start], at[t.end], t.grid, t.header, t.indents) for t in found]
+
+
+def _head_above(above: Sequence[str], k: int) -> list[str] | None:
+    """The header of ``k`` columns among the last lines ``above``: a short corner label, then
+    names of one form that each hold a figure (years, terms, dates: ``73(당)기 72(전)기``);
+    section labels between are passed over."""
+    for line in reversed(above[-_SECTIONS_IN_A_ROW:]):
+        head = _header(line, k)
+        if head is not None:
+            names = head[1:]
+            forms = {_ASIDE.sub("", re.sub(r"\d", "9", c)) for c in names}
+            same = len(forms) == 1 and all(any(ch.isdigit() for ch in c) for c in names)
+            return head if same and len(head[0]) <= _CORNER_CHARS else None
+        if _section(line) is None:
+            return None
+    return None
+
+
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_CORNER_CHARS = 20
+
+
+def _tables(lines: Sequence[str]) -> list[TextTable]:
+    rows = drop_notes(lines, [_row(line) for line in lines])
     width = _width(lines, rows)
     if width >= 2:
         for n, line in enumerate(lines):

@@ -7,7 +7,10 @@ the row, within the rounding of the printed values, in all of its columns but on
 for a run of two in a table of two columns). Where it does not in that one column (beyond
 rounding, within a fifth), the column holds a wrong figure; a run that misses in two columns or
 more is a selection of items (a cash-flow summary's main lines), not a breakdown. Rows named a
-total are left to the rules of totals; a run ends at a row without figures (a section label)."""
+total are left to the rules of totals; a run ends at a row without figures (a section label),
+not at a row of dashes (a nil item). Where the text sets rows in (``기타포괄손익`` over two rows
+set in, each over rows set in further), the rows one level in are the run when no run of the
+rows right below adds up; shares and small figures set in are left to ``tables.outline``."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from sectorlens.facts.document import Table
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context
 from sectorlens.facts.rules.table_lead import SUFFIX_TOTAL, misread, precise
+from sectorlens.facts.rules.table_sections import small_row
 from sectorlens.facts.rules.table_sums import (
     BELOW,
     TOTAL,
@@ -97,10 +101,15 @@ def _heads(grid: Grid, table: Table, out: list[Finding], ctx: Context) -> dict[i
             continue  # 자산총계, 资产总计 over their items: the rules of totals read them
         below: list[int] = []
         for x in rows[i + 1 : i + 1 + _MAX_RUN]:
-            if x != (below[-1] if below else r) + 1:
+            if not _next_to(table, below[-1] if below else r, x):
                 break  # a row without figures (a section label) ends the run
             below.append(x)
         found = _run_length(grid, heads, below)
+        kids = _children(table, rows, i)
+        if all(small_row(table, x) for x in (r, *kids)):
+            kids = []  # shares and small figures set in: tables.outline reads them
+        if found is None and len(kids) >= 2 and (fits := _fits(grid, heads, kids)) is not None:
+            below, found = kids, (len(kids), fits)  # 기타포괄손익 over its items set in
         if found is None:
             continue
         k, fits = found
@@ -131,7 +140,7 @@ def _total_of_heads(
             continue
         above: list[int] = []
         for x in reversed(rows[:i]):
-            if x != (above[0] if above else t) - 1:
+            if not _next_to(table, x, above[0] if above else t):
                 break
             above.insert(0, x)
         if not any(r in runs for r in above) or any(r in runs and runs[r][-1] >= t for r in above):
@@ -154,6 +163,20 @@ def _total_of_heads(
     return out
 
 
+_DASH = re.compile(r"^[-–—−]$")
+
+
+def _next_to(table: Table, a: int, b: int) -> bool:
+    """True when row ``b`` follows row ``a`` with nothing but rows of dashes between them
+    (``확정급여자산 | - | -``: an item that is nil, not a section label)."""
+    for r in range(a + 1, b):
+        cells = [table.cell(r, c) for c in range(table.header_cols, table.cols)]
+        texts = [c.text.strip() for c in cells if c is not None and c.text.strip()]
+        if not texts or not all(_DASH.match(t) for t in texts) or not table.row_label(r, 0):
+            return False
+    return True
+
+
 def _inferred(finding: Finding) -> Finding:
     """A miss is a warning: only the figures say that the rows head the rows below them."""
     if finding.severity is Severity.ERROR:
@@ -173,16 +196,42 @@ def _run_length(
 ) -> tuple[int, set[int]] | None:
     """The shortest run of rows below that adds up to the head in enough of its columns."""
     for k in range(2, len(below) + 1):
-        fits = set()
-        for c, m in heads.items():
-            items = _items(grid, below[:k], c, m)
-            if items is not None and within(items, m):
-                fits.add(c)
-        # two items: every column of a two-column table, all but one of three or more
-        enough = len(fits) >= len(heads) - (0 if k == 2 and len(heads) < 3 else 1)
-        if fits and enough:
+        fits = _fits(grid, heads, below[:k])
+        if fits is not None:
             return k, fits
     return None
+
+
+def _fits(grid: Grid, heads: dict[int, Mention], rows: list[int]) -> set[int] | None:
+    """The columns where ``rows`` add up to the head, where they are enough: every column of a
+    two-column table for two rows, all but one otherwise."""
+    fits = set()
+    for c, m in heads.items():
+        items = _items(grid, rows, c, m)
+        if items is not None and within(items, m):
+            fits.add(c)
+    enough = len(fits) >= len(heads) - (0 if len(rows) == 2 and len(heads) < 3 else 1)
+    return fits if fits and enough else None
+
+
+def _children(table: Table, rows: list[int], i: int) -> list[int]:
+    """The rows set in one level further right below ``rows[i]``, over rows set in further
+    still (their own items), up to the next row at its level; none where the text sets no
+    levels or a row without figures stands between."""
+    if not table.levels:
+        return []
+    level = table.level(rows[i])
+    out: list[int] = []
+    prev = rows[i]
+    for x in rows[i + 1 :]:
+        if table.level(x) <= level:
+            break
+        if not _next_to(table, prev, x):
+            return []
+        if table.level(x) == level + 1:
+            out.append(x)
+        prev = x
+    return out
 
 
 __all__ = ["head_rows"]

@@ -123,7 +123,7 @@ def _column(table: Table, col: int) -> str:
     return head
 
 
-def _small(table: Table, row: int) -> bool:
+def small_row(table: Table, row: int) -> bool:
     """Every value of ``row`` is a share or a small figure (``_number`` reads it)."""
     values = [c.text for c in table.row(row)[1:] if c.text.strip()]
     return bool(values) and all(_number(v) for v in values)
@@ -145,7 +145,7 @@ def _outline(ctx: Context, block: Block, table: Table) -> list[Finding]:
     doc = ctx.extraction.document
     for parent in range(table.rows):  # (a header guessed over rows of values: read them too)
         items = _items(table, parent)
-        if len(items) < 2 or not all(_small(table, r) for r in (parent, *items)):
+        if len(items) < 2 or not all(small_row(table, r) for r in (parent, *items)):
             continue  # (a row of amounts, 1,396.4: a table of another kind, read by table_sums)
         equal: list[int] = []
         off: list[tuple[int, Decimal, Decimal, list[Decimal]]] = []
