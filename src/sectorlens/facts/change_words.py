@@ -118,7 +118,12 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     (``floor``), a sign right before it (``同比 + 14.52%``, ``▲1.7%``) and a change word right
     after it (``30% 증가``).
     """
-    text = lx.simplified(text)  # 增長, 減少, 上漲 read as 增长, 减少, 上涨 (same length)
+    return change_in_simplified(lx.simplified(text), start, end, floor)
+
+
+def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | None:
+    """``change_of`` in a text already simplified (``lx.simplified``: 增長, 減少, 上漲 read as
+    增长, 减少, 上涨, the same length), simplified once for all the numbers of a sentence."""
     if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
         return "change"  # +30.09%: a signed number states a change
     if floor > 0 and _CHANGE_AFTER.match(text[floor:start]):
@@ -163,4 +168,4 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     return None
 
 
-__all__ = ["CHANGE_KINDS", "change_of"]
+__all__ = ["CHANGE_KINDS", "change_in_simplified", "change_of"]

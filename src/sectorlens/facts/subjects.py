@@ -28,6 +28,7 @@ from sectorlens.facts.subjects_zh import (
     zh_topic,
 )
 
+_SPACES = re.compile(r"\s+")
 _BOUNDARY = re.compile(r"[,，、;；:：()（）\[\]「」『』“”\"‘’\t•]")
 _RESPECTIVELY = re.compile(r"각각|分别|分別|respectively", re.I)
 _DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]{1,120}?\s(?:--|—)\s")
@@ -206,19 +207,25 @@ def with_entity(subject: str | None, section: str | None, sentence: str = "") ->
     """``销量`` under ``甲汽车销售情况 / 5 月数据`` → ``销量 · 甲汽车销售情况``: the sentence's lead
     (``At Acme, …``), else the heading or list item a fact sits under, names the entity the
     subject leaves unnamed (dated, long or already named parts skipped)."""
+    return entity_named(subject, section, lead_name(sentence), segment_name(sentence))
+
+
+def entity_named(
+    subject: str | None, section: str | None, lead: str | None, segment: str | None
+) -> str | None:
+    """``with_entity`` given the name its sentence opens on (``lead_name``) and the one segment it
+    names (``segment_name``), read once for all the figures of the sentence."""
     if not subject:
         return subject
-    have = re.sub(r"\s+", "", subject).lower()
-    named = lead_name(sentence)
-    if named and named.replace(" ", "").lower() not in have:
-        return f"{subject} · {named}"  # At Acme, we spent …: the sentence names its entity
-    segment = segment_name(sentence)
+    have = _SPACES.sub("", subject).lower()
+    if lead and lead.replace(" ", "").lower() not in have:
+        return f"{subject} · {lead}"  # At Acme, we spent …: the sentence names its entity
     if segment and not _names_segment(have, segment):
         return f"{subject} · {segment}"  # net sales in the Frozen Food Products segment … volume
     parts = []
     for part in (section or "").split(" / "):
         part = part.strip(" *#")
-        key = re.sub(r"\s+", "", part).lower()
+        key = _SPACES.sub("", part).lower()
         if len(key) < 2 or len(part) > 12 or len(part.split()) > 3 or key in have:
             continue  # a title (AI 산업의 투자 규모와 구조) describes; a name is short
         if re.search(r"[\d:：]", part) or is_period_name(part):
@@ -385,6 +392,7 @@ def _open_bracket(sentence: str, start: int, floor: int) -> int | None:
 
 
 __all__ = [
+    "entity_named",
     "ko_phrase",
     "of_level",
     "respectively",
