@@ -17,7 +17,7 @@ from sectorlens.facts.amount_reading import (
     same_kind,
     sentence_predicts,
 )
-from sectorlens.facts.basis import basis_of, section_basis
+from sectorlens.facts.basis import basis_of, names_a_basis, section_basis
 from sectorlens.facts.candidates import Span
 from sectorlens.facts.change_words import change_in_simplified
 from sectorlens.facts.context import Named
@@ -92,10 +92,13 @@ def sentence_facts(
     unparsed: list[Fact] = []
     floor = cagr_floor = 0
     # what the sentence names or says once for all its facts: its segment, the name it opens
-    # on, its section, whether it predicts; its text simplified (增長 read as 增长)
+    # on, its section and the basis that names, whether it may name a basis of its own, whether
+    # it predicts; its text simplified (增長 read as 增长)
     segment = segment_name(text)
     lead = lead_name(text)
     section = scope.item(text)
+    section_based = section_basis(section)
+    based = names_a_basis(text)
     predicts = sentence_predicts(text)
     simple = lx.simplified(text)
     memo: dict[str, str | None] = {} if metrics is None else metrics
@@ -243,7 +246,7 @@ def sentence_facts(
             compared=compared,
             level=level.fact.span if level is not None and change in CHANGES else None,
             segment=segment or own_segment(metric),
-            basis=basis_of(text, span.start, span.end) or section_basis(section),
+            basis=(basis_of(text, span.start, span.end) if based else None) or section_based,
         )
         if (
             previous is not None
