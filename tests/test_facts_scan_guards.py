@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from pattern_proofs import FAIL, never_matches
+from sectorlens.facts import context, period_shift
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import PERIOD, QUANTITY, YEAR_DIGITS, period_spans
 from sectorlens.facts.period_forms import EXTRA
 from sectorlens.facts.relative import RELATIVE
@@ -212,3 +214,50 @@ def test_period_spans_skips_only_texts_without_a_year(text: str) -> None:
     got = [(s.start, s.end, s.text) for s in period_spans(text)]
     assert got == [(m.start(), m.end(), m.group(0)) for m in PERIOD.finditer(text)]
     assert bool(got) == (text != "" and not text.startswith("no year"))
+
+
+WORDED = {
+    "_PERIOD_END": (context._PERIOD_END, context.PERIOD_END_WORDS),
+    "_QUARTER_BEFORE": (context._QUARTER_BEFORE, context.QUARTER_BEFORE_WORDS),
+    "MONTH_BEFORE": (period_shift.MONTH_BEFORE, period_shift.MONTH_BEFORE_WORDS),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORDED))
+def test_every_match_contains_one_of_the_words_tested_first(name: str) -> None:
+    """The pattern with ``(?!)`` in place of each of its words (as written in it) never matches:
+    a text without them is not scanned (``lx.has_any``)."""
+    pattern, words = WORDED[name]
+    failing = re.sub("|".join(map(re.escape, words)), lambda _: FAIL, pattern.pattern)
+    assert failing != pattern.pattern
+    assert never_matches(failing, pattern.flags)
+
+
+def test_lower_case_finds_every_case_the_patterns_match() -> None:
+    """``lx.has_any`` lower-cases the text: every character a word's letter matches ignoring
+    case must lower-case to that letter (not so for ``i`` and ``s``: ``İ``, ``ſ``)."""
+    letters = {ch for _, words in WORDED.values() for w in words for ch in w if ch.isascii()}
+    assert not letters & {"i", "s"}
+    for letter in sorted(letters):
+        for ch in re.findall(letter, _EVERY, re.IGNORECASE):
+            assert ch.lower() == letter, (letter, ch)
+    assert "İ".lower() != "i" and "ſ".lower() != "s"  # why i and s are left out
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Sales fell from the LAST QUARTER.", context.QUARTER_BEFORE_WORDS, True),
+        ("직전분기 대비 3% 늘었다.", context.QUARTER_BEFORE_WORDS, True),
+        ("环比上季度增长3%。", context.QUARTER_BEFORE_WORDS, True),
+        ("Sales fell 3% from the last period.", context.QUARTER_BEFORE_WORDS, False),
+        ("At the End of the period, 5%.", context.PERIOD_END_WORDS, True),
+        ("报告期末总资产5亿元。", context.PERIOD_END_WORDS, True),
+        ("Assets were 5% higher.", context.PERIOD_END_WORDS, False),
+        ("up from the prior MONTH", period_shift.MONTH_BEFORE_WORDS, True),
+        ("전달보다 3% 늘었다.", period_shift.MONTH_BEFORE_WORDS, True),
+        ("比上月增长3%。", period_shift.MONTH_BEFORE_WORDS, False),
+    ],
+)
+def test_has_any_at_the_boundary(text: str, words: tuple[str, ...], expected: bool) -> None:
+    assert lx.has_any(text, words) is expected

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
 from sectorlens.facts.fiscal import months_of, same_span_in, span_ending
@@ -64,6 +65,8 @@ _PERIOD_END = re.compile(
     r"\b(?:at\s)?the\send\sof\sthe\s(?:reporting\s)?(?:period|quarter)\b|\bquarter[-\s]end\b",
     re.I,
 )
+# what every match of _PERIOD_END contains (tests/test_facts_scan_guards.py proves it)
+PERIOD_END_WORDS = ("报告期", "本期末", "기간", "end")
 _CMP_AFTER = re.compile(
     r"^\s?(?:(?:동기|동월|동분기|같은\s?기간|같은\s?달|같은\s?분기)\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?"
     r"(?:대비|보다|에\s?비해|비해|에\s?비하여|비(?![가-힣])|比|相比|相较|比较|同期相比|同期)"
@@ -119,7 +122,8 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         found.append(Named(f.start, f.end, f.period, note=f.note))
         taken.append((f.start, f.end))
     base = dating.base if dating is not None and not dating.published else None
-    for m in _PERIOD_END.finditer(text) if base is not None else ():
+    ends = base is not None and lx.has_any(text, PERIOD_END_WORDS)
+    for m in _PERIOD_END.finditer(text) if ends else ():
         if base is not None and not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Named(m.start(), m.end(), Period(base.end, base.end)))  # 报告期末
             taken.append((m.start(), m.end()))
@@ -251,9 +255,15 @@ _QUARTER_BEFORE = re.compile(
 )
 
 
+# what every match of _QUARTER_BEFORE contains (tests/test_facts_scan_guards.py proves it)
+QUARTER_BEFORE_WORDS = ("quarter", "분기", "季度")
+
+
 def _quarter_before(text: str, found: list[Named], dating: Dating | None) -> list[Named]:
     """``from the $441.3 billion of last quarter`` after ``Q3 2005``: Q2 2005 (the quarter before
     the latest quarter named before it, or the context's quarter); none without such a quarter."""
+    if not lx.has_any(text, QUARTER_BEFORE_WORDS):
+        return sorted(found, key=lambda n: n.start)
     out = list(found)
     for m in _QUARTER_BEFORE.finditer(text):
         if any(n.start < m.end() and m.start() < n.end for n in out):

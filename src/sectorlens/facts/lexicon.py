@@ -385,6 +385,14 @@ EN_AGAINST = re.compile(r"\s*(?:against|versus|vs\.?|compared\s(?:with|to))\s*",
 EN_MOVES = frozenset(["up", "down", "ahead", "higher", "lower", "behind", "flat", "by"])
 
 
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """``text`` contains one of ``words`` (written in lower case) in any case: a cheap test before
+    a pattern every match of which contains one of them (letters ``i`` and ``s`` excepted, whose
+    other cases ``str.lower`` does not map back to them)."""
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 def simplified(text: str) -> str:
     """``text`` with the traditional characters of ``TO_SIMPLIFIED`` simplified (same length)."""
     return text.translate(TO_SIMPLIFIED)
