@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pattern_proofs import FAIL, never_matches
-from sectorlens.facts import context, period_shift
+from sectorlens.facts import context, fiscal, period_shift
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import PERIOD, QUANTITY, YEAR_DIGITS, period_spans
 from sectorlens.facts.period_forms import EXTRA
@@ -220,6 +220,16 @@ WORDED = {
     "_PERIOD_END": (context._PERIOD_END, context.PERIOD_END_WORDS),
     "_QUARTER_BEFORE": (context._QUARTER_BEFORE, context.QUARTER_BEFORE_WORDS),
     "MONTH_BEFORE": (period_shift.MONTH_BEFORE, period_shift.MONTH_BEFORE_WORDS),
+    **{
+        name: (getattr(fiscal, name), fiscal.ENDED_WORDS)
+        for name in (
+            "_QUARTER_ENDED",
+            "_YEAR_ENDED",
+            "_YEAR_END_STATED",
+            "_BARE_QUARTER_ENDED",
+            "_QUARTER_END_STATED",
+        )
+    },
 }
 
 
@@ -257,7 +267,19 @@ def test_lower_case_finds_every_case_the_patterns_match() -> None:
         ("up from the prior MONTH", period_shift.MONTH_BEFORE_WORDS, True),
         ("전달보다 3% 늘었다.", period_shift.MONTH_BEFORE_WORDS, True),
         ("比上月增长3%。", period_shift.MONTH_BEFORE_WORDS, False),
+        ("the fiscal year ENDED January 28, 2024", fiscal.ENDED_WORDS, True),
+        ("fiscal 2024, which closed on January 28, 2024", fiscal.ENDED_WORDS, False),
     ],
 )
 def test_has_any_at_the_boundary(text: str, words: tuple[str, ...], expected: bool) -> None:
     assert lx.has_any(text, words) is expected
+
+
+def test_a_fiscal_year_end_is_read_with_and_without_the_shortcuts() -> None:
+    """The statements fiscal_calendar reads are still read (each says ended or ending), and a
+    document that names no fiscal year reads none from a bare quarter's end."""
+    stated = "Net sales for the fourth quarter of fiscal 2024, which ended January 28, 2024, rose."
+    assert fiscal.fiscal_calendar(stated) == fiscal.Fiscal(1, 0)
+    bare = "Fiscal 2013 sales rose. The third quarter ended 31 July 2013 was strong."
+    assert fiscal.fiscal_calendar(bare) == fiscal.Fiscal(10, 0)
+    assert fiscal.fiscal_calendar("The third quarter ended 31 July 2013 was strong.") is None
