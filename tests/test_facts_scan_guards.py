@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pattern_proofs import FAIL, never_matches
-from sectorlens.facts import context, fiscal, period_shift
+from sectorlens.facts import context, fiscal, period_shift, sentence_names
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import PERIOD, QUANTITY, YEAR_DIGITS, period_spans
 from sectorlens.facts.period_forms import EXTRA
@@ -231,6 +231,20 @@ WORDED = {
         )
     },
 }
+
+
+def test_every_segment_named_contains_one_of_the_segment_words() -> None:
+    """``segment_name`` returns at once where none of ``SEGMENT_WORDS`` is in the sentence (as
+    written: the pattern heeds case)."""
+    pattern = sentence_names._SEGMENT
+    assert not pattern.flags & re.IGNORECASE
+    words = "|".join(map(re.escape, sentence_names.SEGMENT_WORDS))
+    assert never_matches(re.sub(words, lambda _: FAIL, pattern.pattern), pattern.flags)
+    assert sentence_names.segment_name("Sales in the Frozen Foods segment rose 3%.") == (
+        "Frozen Foods segment"
+    )
+    assert sentence_names.segment_name("반도체 부문은 3% 늘었다.") == "반도체 부문"
+    assert sentence_names.segment_name("Sales in the Frozen Foods Segment rose 3%.") is None
 
 
 @pytest.mark.parametrize("name", sorted(WORDED))

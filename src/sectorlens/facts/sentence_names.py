@@ -25,6 +25,8 @@ def lead_name(sentence: str) -> str | None:
     return m.group(1) if m and not PERIODISH.search(m.group(1)) else None
 
 
+# what every match of _SEGMENT contains (tests/test_facts_scan_guards.py proves it)
+SEGMENT_WORDS = ("segment", "division", "부문", "사업부")
 _SEGMENT = re.compile(
     r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir)\s((?:[A-Za-z][\w&'-]*\s){1,4}?)(segment|division)\b"
     r"|([가-힣A-Za-z]{2,12})\s?(부문|사업부)(?=[은는이가의에\s])"
@@ -50,6 +52,8 @@ def own_segment(metric: str | None) -> str | None:
 def segment_name(sentence: str) -> str | None:
     """``in the Frozen Food Products segment``, ``반도체 부문은``: the one segment a sentence
     names (None where it names none or several)."""
+    if not any(word in sentence for word in SEGMENT_WORDS):
+        return None
     names = {
         " ".join([*(m.group(1) or m.group(3) or "").split(), m.group(2) or m.group(4)])
         for m in _SEGMENT.finditer(sentence)
