@@ -85,6 +85,11 @@ _FROM_VALUE_AFTER = re.compile(
 _PRIOR = re.compile(r"전년|작년|지난해|전월|전달|지난달|전분기|전기|前月")
 
 
+_RANGED = re.compile(r"\b(?:to|through)\b|[-–—~]")
+_FROM_END = re.compile(r"\bfrom\s$")
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 @dataclass(frozen=True, slots=True)
 class Named:
     """A period named in a sentence at ``text[start:end]``; ``compared`` for a comparison's."""
@@ -160,8 +165,8 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
         tail = text[n.end : n.end + 48]
-        ranged = re.search(r"\b(?:to|through)\b|[-–—~]", text[n.start : n.end])
-        from_range = ranged and re.search(r"\bfrom\s$", lead)  # from July through September
+        ranged = _RANGED.search(text[n.start : n.end])
+        from_range = ranged and _FROM_END.search(lead)  # from July through September
         compared = bool(
             COMPARES_LEAD.match(text)
             or MONTH_BEFORE.fullmatch(text, n.start, n.end)  # 전달: the month compared with
@@ -303,9 +308,7 @@ _SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the
 
 def _same_period(text: str, start: int, end: int) -> bool:
     word = text[start:end]
-    if re.fullmatch(r"(?:19|20)\d{2}", word) and _SAME_BEFORE.search(
-        text[max(0, start - 30) : start]
-    ):
+    if _BARE_YEAR.fullmatch(word) and _SAME_BEFORE.search(text[max(0, start - 30) : start]):
         return True  # for the same period in 2001: the context's quarter in 2001
     if not (_YEAR_WORD.fullmatch(word) or _NOW_WORD.fullmatch(word)):
         return False
@@ -334,7 +337,7 @@ def _like_the_span_before(text: str, found: list[Named]) -> list[Named]:
     for n in found:
         p = n.period
         whole_year = (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
-        bare = re.fullmatch(r"(?:19|20)\d{2}", text[n.start : n.end].strip())
+        bare = _BARE_YEAR.fullmatch(text[n.start : n.end].strip())
         if (
             shape is not None
             and out

@@ -61,6 +61,7 @@ CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 _CLAUSE_BREAK = re.compile(
     r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
 )
+_CLAUSE_SEP = re.compile(r"[,，;；]")
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
 )
@@ -122,7 +123,7 @@ def sentence_facts(
             continue  # 前5个月, the 40-year period: a number that is part of a period
         q = parse(span.text, default_currency=default_currency)
         # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
-        compares = bool(i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start]))
+        compares = bool(i and not _CLAUSE_SEP.search(text, spans[i - 1][1].end, span.start))
         q = qualified(q, text[span.end :], compares)
         doc_span = sent.doc_span(span.start, span.end)
         change = change_in_simplified(simple, span.start, span.end, floor)

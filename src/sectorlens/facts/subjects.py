@@ -58,13 +58,22 @@ _ZH_CURRENCY_BEFORE = re.compile(
 )
 
 
+_RUN_OF_SPACES = re.compile(r"\s{2,}")
+_ZH_SHARE_OF = re.compile(r"占(?!比)(.{1,20}?)的\s*$")
+_ZH_FROM_END = re.compile(r"(?<=..)(?:由|从|從)$")
+_CAPITAL = re.compile(r"[A-Z]")
+_PER_SHARE = re.compile(r"\bper\s+share$", re.I)
+_KO_ZH_LETTER = re.compile(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]")
+_EN_WORDS = re.compile(r"[A-Za-z]{2,}\s+(?:[A-Za-z]\s+)?[A-Za-z]{2,}")
+
+
 def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str | None]:
     """(subject, base) of the Chinese quantity starting at ``start``."""
     # 与“一带一路”沿线国家进出口: a name in quotes is part of the phrase (the same length)
     sentence = _ZH_QUOTED.sub(lambda m: f" {m.group(1)} ", sentence)
-    clause = re.sub(r"\s{2,}", "", ZH_YEAR.sub("", _clause_before(sentence, start, floor)))
+    clause = _RUN_OF_SPACES.sub("", ZH_YEAR.sub("", _clause_before(sentence, start, floor)))
     base = None
-    mb = re.search(r"占(?!比)(.{1,20}?)的\s*$", clause)  # 占全国的 (not 占比由…的)
+    mb = _ZH_SHARE_OF.search(clause)  # 占全国的 (not 占比由…的)
     if mb:
         base = mb.group(1)
         clause = clause[: mb.start()]
@@ -75,7 +84,7 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
     clause = _zcut(ZH_ADVERB, _zcut(ZH_DATE_LEAD, clause))  # 合计占比; 5 月销量
     clause = _zcut(ZH_COMPARED_LEAD, clause)  # 较期初增长: compared with 期初, no metric
     clause = _zcut(ZH_VERB_TAIL, clause)  # 汽车产销分别完成: the verb is no part of the name
-    clause = re.sub(r"(?<=..)(?:由|从|從)$", "", clause)  # 投资额由2010年的30亿元
+    clause = _ZH_FROM_END.sub("", clause)  # 投资额由2010年的30亿元
     done = ZH_ACHIEVED.search(lx.simplified(clause))
     if done and done.end() < len(clause):
         # 公司实现营业收入11.2亿元: the object is the metric, the one who achieved it the entity
@@ -272,9 +281,9 @@ def strip_measure(subject: str | None) -> str | None:
     if not subject:
         return subject
     for suffix in _PERCENT_MEASURES:
-        if suffix == "share" and not re.search(r"[A-Z]", subject):
+        if suffix == "share" and not _CAPITAL.search(subject):
             continue  # a market share of 7.5%: only a named part's share (Asia share) is a part
-        if suffix == "share" and re.search(r"\bper\s+share$", subject, re.I):
+        if suffix == "share" and _PER_SHARE.search(subject):
             continue  # Earnings per share rose 60%: a measure per share, not a part's share
         if subject.endswith(suffix) and len(subject) > len(suffix) + 1:
             return subject[: -len(suffix)].rstrip(" 的之")
@@ -355,9 +364,7 @@ def _local_language(sentence: str, start: int, floor: int, lang: str) -> str:
     if lang == "en":
         return lang
     near = sentence[max(floor, start - 60) : start]
-    if not re.search(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]", near) and re.search(
-        r"[A-Za-z]{2,}\s+(?:[A-Za-z]\s+)?[A-Za-z]{2,}", near
-    ):
+    if not _KO_ZH_LETTER.search(near) and _EN_WORDS.search(near):
         return "en"
     return lang
 
