@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pattern_proofs import FAIL, never_matches
-from sectorlens.facts import context, fiscal, period_shift, sentence_names
+from sectorlens.facts import context, fiscal, period_forms, period_shift, sentence_names
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import PERIOD, QUANTITY, YEAR_DIGITS, period_spans
 from sectorlens.facts.period_forms import EXTRA
@@ -257,15 +257,26 @@ def test_every_match_contains_one_of_the_words_tested_first(name: str) -> None:
     assert never_matches(failing, pattern.flags)
 
 
-def test_lower_case_finds_every_case_the_patterns_match() -> None:
-    """``lx.has_any`` lower-cases the text: every character a word's letter matches ignoring
-    case must lower-case to that letter (not so for ``i`` and ``s``: ``İ``, ``ſ``)."""
-    letters = {ch for _, words in WORDED.values() for w in words for ch in w if ch.isascii()}
-    assert not letters & {"i", "s"}
+def test_every_period_form_of_extra_contains_one_of_its_words() -> None:
+    """EXTRA is not scanned where none of ``EXTRA_WORDS`` is in the sentence: no form can match
+    without spelling one of them out (each word is needed for that)."""
+    words = period_forms.EXTRA_WORDS
+    assert never_matches(EXTRA.pattern, EXTRA.flags, words)
+    for word in words:
+        fewer = tuple(w for w in words if w != word)
+        assert not never_matches(EXTRA.pattern, EXTRA.flags, fewer), word
+
+
+def test_case_folding_finds_every_case_the_patterns_match() -> None:
+    """``lx.has_any`` case-folds the text: every character a word's letter matches ignoring case
+    must fold to that letter (not so for ``i``: ``ı`` and ``İ``; ``ſ`` folds to ``s``)."""
+    every = [*WORDED.values(), (EXTRA, period_forms.EXTRA_WORDS)]
+    letters = {ch for _, words in every for w in words for ch in w if ch.isascii()}
+    assert "i" not in letters
     for letter in sorted(letters):
-        for ch in re.findall(letter, _EVERY, re.IGNORECASE):
-            assert ch.lower() == letter, (letter, ch)
-    assert "İ".lower() != "i" and "ſ".lower() != "s"  # why i and s are left out
+        for ch in re.findall(re.escape(letter), _EVERY, re.IGNORECASE):
+            assert ch.casefold() == letter, (letter, ch)
+    assert "ı".casefold() != "i" and "ſ".casefold() == "s"  # why i is left out
 
 
 @pytest.mark.parametrize(
@@ -283,6 +294,13 @@ def test_lower_case_finds_every_case_the_patterns_match() -> None:
         ("比上月增长3%。", period_shift.MONTH_BEFORE_WORDS, False),
         ("the fiscal year ENDED January 28, 2024", fiscal.ENDED_WORDS, True),
         ("fiscal 2024, which closed on January 28, 2024", fiscal.ENDED_WORDS, False),
+        ("FISCAL 2024 sales", period_forms.EXTRA_WORDS, True),
+        ("ſeptember 5 sales", period_forms.EXTRA_WORDS, True),  # a long s folds to s
+        ("’21년 매출", period_forms.EXTRA_WORDS, True),
+        ("上半年营收增长3%。", period_forms.EXTRA_WORDS, True),
+        ("이 중 서울이 12.3%를 차지했다.", period_forms.EXTRA_WORDS, False),
+        ("营收增长3%。", period_forms.EXTRA_WORDS, False),
+        ("Revenue in Ontario rose 3% to $5 million in 2019.", period_forms.EXTRA_WORDS, False),
     ],
 )
 def test_has_any_at_the_boundary(text: str, words: tuple[str, ...], expected: bool) -> None:
@@ -297,3 +315,14 @@ def test_a_fiscal_year_end_is_read_with_and_without_the_shortcuts() -> None:
     bare = "Fiscal 2013 sales rose. The third quarter ended 31 July 2013 was strong."
     assert fiscal.fiscal_calendar(bare) == fiscal.Fiscal(10, 0)
     assert fiscal.fiscal_calendar("The third quarter ended 31 July 2013 was strong.") is None
+
+
+def test_never_matches_sees_words_only_in_a_run_of_literals() -> None:
+    """A word counts where the pattern spells it out, not across an optional part or a class."""
+    assert never_matches(r"Jan(?:uary)?\s\d|(?:Q|FY)\d", re.I, ("jan", "q", "fy"))
+    assert not never_matches(r"Ja(?:n)?\s\d", re.I, ("jan",))
+    assert not never_matches(r"[Jj]an", 0, ("jan",))
+    assert not never_matches(r"Q?\d", re.I, ("q",))
+    assert never_matches(r"(?:ax|bx)+c", 0, ("a", "b"))
+    assert never_matches(r"(?:a|b)+c", 0, ("a", "b"))  # the class [ab], each member a word
+    assert not never_matches(r"(?:a|b)+c", 0, ("a",))

@@ -19,7 +19,7 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
 from sectorlens.facts.fiscal import months_of, same_span_in, span_ending
-from sectorlens.facts.period_forms import EXTRA, Dating, resolve
+from sectorlens.facts.period_forms import EXTRA, EXTRA_WORDS, Dating, resolve
 from sectorlens.facts.period_shift import MONTH_BEFORE, fiscal_year_like, month_before
 from sectorlens.facts.relative import relative_periods, stretch
 from sectorlens.model import Period
@@ -133,7 +133,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             found.append(Named(m.start(), m.end(), Period(base.end, base.end)))  # 报告期末
             taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)
-    for m in EXTRA.finditer(text):
+    for m in EXTRA.finditer(text) if lx.has_any(text, EXTRA_WORDS) else ():
         overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
         if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
             continue  # a longer period already read there

@@ -387,10 +387,10 @@ EN_MOVES = frozenset(["up", "down", "ahead", "higher", "lower", "behind", "flat"
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:
     """``text`` contains one of ``words`` (written in lower case) in any case: a cheap test before
-    a pattern every match of which contains one of them (letters ``i`` and ``s`` excepted, whose
-    other cases ``str.lower`` does not map back to them)."""
-    low = text.lower()
-    return any(w in low for w in words)
+    a pattern every match of which contains one of them (no word with an ``i``: ``ı`` matches it
+    ignoring case, and ``str.casefold`` does not make it an ``i``)."""
+    folded = text.casefold()
+    return any(w in folded for w in words)
 
 
 def simplified(text: str) -> str:
