@@ -42,9 +42,8 @@ from sectorlens.facts.scope import (
     respective_periods,
     signed,
 )
-from sectorlens.facts.sentence_names import lead_name, own_segment, segment_name
+from sectorlens.facts.sentence_names import entity_named, lead_name, own_segment, segment_name
 from sectorlens.facts.subjects import (
-    entity_named,
     of_level,
     respectively,
     share_of,

@@ -6,7 +6,6 @@ import re
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts import subjects_en as en
-from sectorlens.facts.sentence_names import is_period_name, lead_name, segment_name
 from sectorlens.facts.subjects_en_measure import measure_after
 from sectorlens.facts.subjects_ko import ko_phrase, of_measure, strip_particle, subject_ko
 from sectorlens.facts.subjects_zh import (
@@ -28,7 +27,6 @@ from sectorlens.facts.subjects_zh import (
     zh_topic,
 )
 
-_SPACES = re.compile(r"\s+")
 _BOUNDARY = re.compile(r"[,，、;；:：()（）\[\]「」『』“”\"‘’\t•]")
 _RESPECTIVELY = re.compile(r"각각|分别|分別|respectively", re.I)
 _DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]{1,120}?\s(?:--|—)\s")
@@ -212,43 +210,6 @@ def _value_list(sentence: str, spans: list[tuple[int, int]], begin: int, stop: i
     return listed
 
 
-def with_entity(subject: str | None, section: str | None, sentence: str = "") -> str | None:
-    """``销量`` under ``甲汽车销售情况 / 5 月数据`` → ``销量 · 甲汽车销售情况``: the sentence's lead
-    (``At Acme, …``), else the heading or list item a fact sits under, names the entity the
-    subject leaves unnamed (dated, long or already named parts skipped)."""
-    return entity_named(subject, section, lead_name(sentence), segment_name(sentence))
-
-
-def entity_named(
-    subject: str | None, section: str | None, lead: str | None, segment: str | None
-) -> str | None:
-    """``with_entity`` given the name its sentence opens on (``lead_name``) and the one segment it
-    names (``segment_name``), read once for all the figures of the sentence."""
-    if not subject:
-        return subject
-    have = _SPACES.sub("", subject).lower()
-    if lead and lead.replace(" ", "").lower() not in have:
-        return f"{subject} · {lead}"  # At Acme, we spent …: the sentence names its entity
-    if segment and not _names_segment(have, segment):
-        return f"{subject} · {segment}"  # net sales in the Frozen Food Products segment … volume
-    parts = []
-    for part in (section or "").split(" / "):
-        part = part.strip(" *#")
-        key = _SPACES.sub("", part).lower()
-        if len(key) < 2 or len(part) > 12 or len(part.split()) > 3 or key in have:
-            continue  # a title (AI 산업의 투자 규모와 구조) describes; a name is short
-        if re.search(r"[\d:：]", part) or is_period_name(part):
-            continue  # 5 月数据, Year Ended, 发布时间：…: a period or a dateline, no entity
-        parts.append(part)
-    return " · ".join([subject, *parts[-2:]])
-
-
-def _names_segment(have: str, segment: str) -> bool:
-    """The subject already names the segment (its name without the word segment)."""
-    key = re.sub(r"\s+|segment|division|부문|사업부", "", segment.lower())
-    return not key or key in have
-
-
 _BARE_RATE = re.compile(
     r"(?:年均|年复合|复合|年化)?(?:增长率|增速|增幅)|(?:연평균\s?)?(?:성장률|증가율)|"
     r"(?:(?:compound(?:ed)?\s)?(?:annual\s)?(?:growth\s)?rate|CAGR)",
@@ -399,7 +360,6 @@ def _open_bracket(sentence: str, start: int, floor: int) -> int | None:
 
 
 __all__ = [
-    "entity_named",
     "ko_phrase",
     "of_level",
     "respectively",
@@ -407,5 +367,4 @@ __all__ = [
     "strip_measure",
     "strip_particle",
     "subject_of",
-    "with_entity",
 ]
