@@ -4,12 +4,14 @@ written for these tests."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from sectorlens.facts import check, extract, from_text
-from sectorlens.facts.basis import basis_of, section_basis
+from pattern_proofs import FAIL, never_matches
+from sectorlens.facts import basis, check, extract, from_text
+from sectorlens.facts.basis import basis_of, names_a_basis, section_basis
 from sectorlens.facts.readers import read_document
 from sectorlens.model import Finding, Severity
 
@@ -101,3 +103,33 @@ def test_a_parent_company_table_is_not_the_consolidated_one(tmp_path: Path) -> N
     # against the consolidated table's 1,560,000,000, or 15.6亿 against 620,000,000, none is
     assert [f.rule for f in findings] == ["restated"]
     assert "7.2" in findings[0].message or "720" in findings[0].message
+
+
+def test_every_basis_mark_names_one_of_its_words() -> None:
+    """A sentence without any of ``MARK_WORDS`` is not searched for a basis: each form of a mark
+    with ``(?!)`` in place of those words can never match."""
+    words = "|".join(map(re.escape, sorted(basis.MARK_WORDS, key=len, reverse=True)))
+    for forms in (basis._SEPARATE, basis._ADJUSTED, basis._HEADLINE):
+        failing = re.sub(words, lambda _: FAIL, forms)
+        assert failing != forms
+        assert never_matches(failing, re.IGNORECASE), forms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Adjusted EBITDA was $5.2 million.", True),
+        ("NON-GAAP operating margin was 12%.", True),  # any case
+        ("Like-for-like sales rose 3%.", True),
+        ("별도기준 매출은 5조 원이다.", True),
+        ("扣除非經常性損益後淨利潤為3億元。", True),
+        ("Sales rose 3% in the quarter, adjusting for nothing.", False),
+        ("매출은 5조 원이다.", False),
+        ("净利润为3亿元。", False),
+    ],
+)
+def test_a_sentence_that_names_no_basis_word_has_no_basis(sentence: str, named: bool) -> None:
+    assert names_a_basis(sentence) is named
+    if not named:
+        start = next(i for i, ch in enumerate(sentence) if ch.isdigit())
+        assert basis_of(sentence, start, start + 1) is None

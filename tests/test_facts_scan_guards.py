@@ -11,7 +11,10 @@ from typing import Any
 
 import pytest
 
-from sectorlens.facts.candidates import PERIOD, QUANTITY
+from pattern_proofs import FAIL, never_matches
+from sectorlens.facts import context, fiscal, period_forms, period_shift, sentence_names
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.candidates import PERIOD, QUANTITY, YEAR_DIGITS, period_spans
 from sectorlens.facts.period_forms import EXTRA
 from sectorlens.facts.relative import RELATIVE
 
@@ -172,3 +175,154 @@ def test_guard_finds_what_the_forms_find(name: str) -> None:
         got = [(m.span(), m.groupdict(), m.lastgroup) for m in pattern.finditer(text)]
         assert got == [(m.span(), m.groupdict(), m.lastgroup) for m in bare.finditer(text)]
     assert any(pattern.search(text) for text in SENTENCES)
+
+
+# --- pre-filters: a text without what every form needs is not scanned at all ---------------
+
+
+def test_every_period_form_needs_the_digits_of_a_year() -> None:
+    """On a text without ``YEAR_DIGITS`` each of its occurrences in PERIOD fails wherever it is
+    tried, as ``(?!)`` would: if PERIOD with ``(?!)`` in their place can never match, no form
+    matches such a text, and ``period_spans`` may skip it."""
+    assert YEAR_DIGITS in PERIOD.pattern
+    assert never_matches(PERIOD.pattern.replace(YEAR_DIGITS, FAIL), PERIOD.flags)
+    assert not never_matches(PERIOD.pattern, PERIOD.flags)
+
+
+def test_never_matches_sees_an_optional_failure() -> None:
+    """The check itself can fail: a form where the failing part is optional still matches."""
+    assert never_matches(r"a(?!)|b(?:c|(?!))(?!)|(?:d(?!)){1,2}")
+    assert not never_matches(r"a(?!)|b(?:(?!))?")
+    assert not never_matches(r"a(?:(?!)|c)")
+    assert not never_matches(r"a(?:(?!)){0,2}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019",  # the digits alone, at both ends of the text
+        "FY2020 매출",
+        "Q3 2021 revenue",
+        "1999년 3분기",
+        "20２１年上半年",  # \d: the last two digits may be full-width ones
+        "March 1-5, 2020 and 2023년 1~7월",
+        "no year: March, 3분기, 上半年, 12월 31일, 20 19, 2 019, 1899, 2100 units, ２０２１年",
+        "",
+    ],
+)
+def test_period_spans_skips_only_texts_without_a_year(text: str) -> None:
+    got = [(s.start, s.end, s.text) for s in period_spans(text)]
+    assert got == [(m.start(), m.end(), m.group(0)) for m in PERIOD.finditer(text)]
+    assert bool(got) == (text != "" and not text.startswith("no year"))
+
+
+WORDED = {
+    "_PERIOD_END": (context._PERIOD_END, context.PERIOD_END_WORDS),
+    "_QUARTER_BEFORE": (context._QUARTER_BEFORE, context.QUARTER_BEFORE_WORDS),
+    "MONTH_BEFORE": (period_shift.MONTH_BEFORE, period_shift.MONTH_BEFORE_WORDS),
+    **{
+        name: (getattr(fiscal, name), fiscal.ENDED_WORDS)
+        for name in (
+            "_QUARTER_ENDED",
+            "_YEAR_ENDED",
+            "_YEAR_END_STATED",
+            "_BARE_QUARTER_ENDED",
+            "_QUARTER_END_STATED",
+        )
+    },
+}
+
+
+def test_every_segment_named_contains_one_of_the_segment_words() -> None:
+    """``segment_name`` returns at once where none of ``SEGMENT_WORDS`` is in the sentence (as
+    written: the pattern heeds case)."""
+    pattern = sentence_names._SEGMENT
+    assert not pattern.flags & re.IGNORECASE
+    words = "|".join(map(re.escape, sentence_names.SEGMENT_WORDS))
+    assert never_matches(re.sub(words, lambda _: FAIL, pattern.pattern), pattern.flags)
+    assert sentence_names.segment_name("Sales in the Frozen Foods segment rose 3%.") == (
+        "Frozen Foods segment"
+    )
+    assert sentence_names.segment_name("반도체 부문은 3% 늘었다.") == "반도체 부문"
+    assert sentence_names.segment_name("Sales in the Frozen Foods Segment rose 3%.") is None
+
+
+@pytest.mark.parametrize("name", sorted(WORDED))
+def test_every_match_contains_one_of_the_words_tested_first(name: str) -> None:
+    """The pattern with ``(?!)`` in place of each of its words (as written in it) never matches:
+    a text without them is not scanned (``lx.has_any``)."""
+    pattern, words = WORDED[name]
+    failing = re.sub("|".join(map(re.escape, words)), lambda _: FAIL, pattern.pattern)
+    assert failing != pattern.pattern
+    assert never_matches(failing, pattern.flags)
+
+
+def test_every_period_form_of_extra_contains_one_of_its_words() -> None:
+    """EXTRA is not scanned where none of ``EXTRA_WORDS`` is in the sentence: no form can match
+    without spelling one of them out (each word is needed for that)."""
+    words = period_forms.EXTRA_WORDS
+    assert never_matches(EXTRA.pattern, EXTRA.flags, words)
+    for word in words:
+        fewer = tuple(w for w in words if w != word)
+        assert not never_matches(EXTRA.pattern, EXTRA.flags, fewer), word
+
+
+def test_case_folding_finds_every_case_the_patterns_match() -> None:
+    """``lx.has_any`` case-folds the text: every character a word's letter matches ignoring case
+    must fold to that letter (not so for ``i``: ``ı`` and ``İ``; ``ſ`` folds to ``s``)."""
+    every = [*WORDED.values(), (EXTRA, period_forms.EXTRA_WORDS)]
+    letters = {ch for _, words in every for w in words for ch in w if ch.isascii()}
+    assert "i" not in letters
+    for letter in sorted(letters):
+        for ch in re.findall(re.escape(letter), _EVERY, re.IGNORECASE):
+            assert ch.casefold() == letter, (letter, ch)
+    assert "ı".casefold() != "i" and "ſ".casefold() == "s"  # why i is left out
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Sales fell from the LAST QUARTER.", context.QUARTER_BEFORE_WORDS, True),
+        ("직전분기 대비 3% 늘었다.", context.QUARTER_BEFORE_WORDS, True),
+        ("环比上季度增长3%。", context.QUARTER_BEFORE_WORDS, True),
+        ("Sales fell 3% from the last period.", context.QUARTER_BEFORE_WORDS, False),
+        ("At the End of the period, 5%.", context.PERIOD_END_WORDS, True),
+        ("报告期末总资产5亿元。", context.PERIOD_END_WORDS, True),
+        ("Assets were 5% higher.", context.PERIOD_END_WORDS, False),
+        ("up from the prior MONTH", period_shift.MONTH_BEFORE_WORDS, True),
+        ("전달보다 3% 늘었다.", period_shift.MONTH_BEFORE_WORDS, True),
+        ("比上月增长3%。", period_shift.MONTH_BEFORE_WORDS, False),
+        ("the fiscal year ENDED January 28, 2024", fiscal.ENDED_WORDS, True),
+        ("fiscal 2024, which closed on January 28, 2024", fiscal.ENDED_WORDS, False),
+        ("FISCAL 2024 sales", period_forms.EXTRA_WORDS, True),
+        ("ſeptember 5 sales", period_forms.EXTRA_WORDS, True),  # a long s folds to s
+        ("’21년 매출", period_forms.EXTRA_WORDS, True),
+        ("上半年营收增长3%。", period_forms.EXTRA_WORDS, True),
+        ("이 중 서울이 12.3%를 차지했다.", period_forms.EXTRA_WORDS, False),
+        ("营收增长3%。", period_forms.EXTRA_WORDS, False),
+        ("Revenue in Ontario rose 3% to $5 million in 2019.", period_forms.EXTRA_WORDS, False),
+    ],
+)
+def test_has_any_at_the_boundary(text: str, words: tuple[str, ...], expected: bool) -> None:
+    assert lx.has_any(text, words) is expected
+
+
+def test_a_fiscal_year_end_is_read_with_and_without_the_shortcuts() -> None:
+    """The statements fiscal_calendar reads are still read (each says ended or ending), and a
+    document that names no fiscal year reads none from a bare quarter's end."""
+    stated = "Net sales for the fourth quarter of fiscal 2024, which ended January 28, 2024, rose."
+    assert fiscal.fiscal_calendar(stated) == fiscal.Fiscal(1, 0)
+    bare = "Fiscal 2013 sales rose. The third quarter ended 31 July 2013 was strong."
+    assert fiscal.fiscal_calendar(bare) == fiscal.Fiscal(10, 0)
+    assert fiscal.fiscal_calendar("The third quarter ended 31 July 2013 was strong.") is None
+
+
+def test_never_matches_sees_words_only_in_a_run_of_literals() -> None:
+    """A word counts where the pattern spells it out, not across an optional part or a class."""
+    assert never_matches(r"Jan(?:uary)?\s\d|(?:Q|FY)\d", re.I, ("jan", "q", "fy"))
+    assert not never_matches(r"Ja(?:n)?\s\d", re.I, ("jan",))
+    assert not never_matches(r"[Jj]an", 0, ("jan",))
+    assert not never_matches(r"Q?\d", re.I, ("q",))
+    assert never_matches(r"(?:ax|bx)+c", 0, ("a", "b"))
+    assert never_matches(r"(?:a|b)+c", 0, ("a", "b"))  # the class [ab], each member a word
+    assert not never_matches(r"(?:a|b)+c", 0, ("a",))

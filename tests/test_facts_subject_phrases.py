@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from sectorlens.facts import extract, from_text
-from sectorlens.facts.subjects import of_level, with_entity
+from sectorlens.facts.sentence_names import with_entity
+from sectorlens.facts.subjects import of_level
 
 
 def _subjects(text: str, fmt: str = "txt") -> dict[str, str | None]:

@@ -130,8 +130,16 @@ def qualified(q: Quantity, after: str, compares: bool = False) -> Quantity:
 
 def is_estimate(text: str, end: int) -> bool:
     """True when the clause after the number, or a sentence that reports nothing done, predicts."""
+    return clause_predicts(text, end) or sentence_predicts(text)
+
+
+def clause_predicts(text: str, end: int) -> bool:
+    """The clause after the number at ``text[…:end]`` predicts (``…억 원에 이를 전망``)."""
     stop = _CLAUSE_END.search(text, end)
     clause = text[end : stop.start()] if stop else text[end:]
-    if _ESTIMATE.search(clause):
-        return True
+    return bool(_ESTIMATE.search(clause))
+
+
+def sentence_predicts(text: str) -> bool:
+    """The sentence predicts and reports nothing done (the same for each of its numbers)."""
     return bool(_ESTIMATE.search(text)) and not _DONE.search(text)

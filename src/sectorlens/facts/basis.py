@@ -25,6 +25,14 @@ _MARK = re.compile(
     rf"(?P<separate>{_SEPARATE})|(?P<adjusted>{_ADJUSTED})|(?P<headline>{_HEADLINE})",
     re.IGNORECASE,
 )
+# Every mark names one of these words (tests/test_facts_basis.py checks it on the patterns): a
+# sentence without any names no basis, for none of its figures.
+MARK_WORDS = (
+    *("별도", "개별", "母公司", "单体", "單體", "parent", "stand", "separate"),
+    *("GAAP", "IFRS", "adjusted", "forma", "organic", "constant", "like-for-like", "扣"),
+    *("연결", "合并", "合併", "consolidated", "reported"),
+)
+_MARK_WORD = re.compile("|".join(map(re.escape, MARK_WORDS)), re.IGNORECASE)
 # ``38.4% on a non-GAAP basis``, ``900억 원(별도 기준)``: a basis named right after the figure
 _AFTER = 24
 _BINDS = re.compile(r"(?:\S{1,4}\s*){0,2}(?:on\s+an?\s+|\(|（)")
@@ -42,6 +50,12 @@ def basis_of(sentence: str, start: int, end: int) -> str | None:
     return None if before is None else _secondary(before)
 
 
+def names_a_basis(sentence: str) -> bool:
+    """``sentence`` may name a basis; where it does not, ``basis_of`` is None for each of its
+    figures (asked once per sentence, not once per figure)."""
+    return _MARK_WORD.search(sentence) is not None
+
+
 def section_basis(heading: str | None) -> str | None:
     """The secondary basis a heading names (``三、母公司利润表``, ``별도 재무제표``)."""
     if not heading:
@@ -56,4 +70,4 @@ def _secondary(found: re.Match[str]) -> str | None:
     return "adjusted" if found.group("adjusted") else None
 
 
-__all__ = ["basis_of", "section_basis"]
+__all__ = ["MARK_WORDS", "basis_of", "names_a_basis", "section_basis"]

@@ -105,11 +105,13 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
+# the digits of a year; every form of PERIOD names one (see ``period_spans``)
+YEAR_DIGITS = r"(?:19|20)\d{2}"
 # not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万, 39만2000명,
 # 1만 2000명), nor a count (1901家公司, 2000명, 1500 companies: a counter word after the digits
 # makes them a number)
 _YEAR = (
-    r"(?<![조억만천兆亿億万萬])(?<![조억만兆亿億万萬]\s)(?:19|20)\d{2}(?!\s?[조억만천兆亿億万萬千])"
+    rf"(?<![조억만천兆亿億万萬])(?<![조억만兆亿億万萬]\s){YEAR_DIGITS}(?!\s?[조억만천兆亿億万萬千])"
     r"(?!\s?(?:家|个|個|户|戶|人|名|项|項|件|辆|輛|개|곳|명|건)"
     r"|\s(?:companies|firms|businesses|people|persons|employees|workers|respondents|households"
     r"|stores)\b)"
@@ -191,7 +193,13 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
 
 def period_spans(text: str) -> list[Span]:
     """Candidate period expressions in ``text``, left to right."""
+    if not _A_YEAR.search(text):
+        return []  # every form names a year: a text without one is not scanned form by form
     return [Span(m.start(), m.end(), m.group(0)) for m in PERIOD.finditer(text)]
+
+
+# (tests/test_facts_scan_guards.py checks that no form of PERIOD matches without these digits)
+_A_YEAR = re.compile(YEAR_DIGITS)
 
 
 _VALUE_LINE = re.compile(

@@ -110,6 +110,10 @@ _CHANGE_AFTER = re.compile(
 _NEW_TOPIC = re.compile(r"[,，;；]\s*([^\s,，;；]*[\uac00-\ud7a3][은는이가]\s)")
 
 
+_CLAUSE_SEP = re.compile(r"[,，;；]")
+_BARE_YEAR = re.compile(r"\b(?:19|20)\d{2}\b\s?")
+
+
 def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     """What the number at ``text[start:end]`` states: cagr, yoy, qoq, change, from, or None.
 
@@ -118,7 +122,12 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     (``floor``), a sign right before it (``同比 + 14.52%``, ``▲1.7%``) and a change word right
     after it (``30% 증가``).
     """
-    text = lx.simplified(text)  # 增長, 減少, 上漲 read as 增长, 减少, 上涨 (same length)
+    return change_in_simplified(lx.simplified(text), start, end, floor)
+
+
+def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | None:
+    """``change_of`` in a text already simplified (``lx.simplified``: 增長, 減少, 上漲 read as
+    增长, 减少, 上涨, the same length), simplified once for all the numbers of a sentence."""
     if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
         return "change"  # +30.09%: a signed number states a change
     if floor > 0 and _CHANGE_AFTER.match(text[floor:start]):
@@ -132,14 +141,12 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     lead = _VALUE_ADDED.sub("", lead)  # 第二产业增加值209415亿元: value added, not an increase
     lead = lead[max(0, len(lead) - 30) :]
     if floor == 0:
-        lead = re.split(r"[,，;；]", lead)[
-            -1
-        ]  # 增加税负…等不利因素，全年实现营业收入: another clause
+        lead = _CLAUSE_SEP.split(lead)[-1]  # 增加税负…等不利因素，全年实现营业收入: another clause
     if _CHANGE[0][1].search(lead):
         return "cagr"
     if _FROM_LEAD.search(lead) or _KO_FROM_TO.match(text, end):
         return "from"
-    undated = re.sub(r"\b(?:19|20)\d{2}\b\s?", "", text[floor:start])[-44:]
+    undated = _BARE_YEAR.sub("", text[floor:start])[-44:]
     versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion
     near = text[max(0, start - 16) : start]
     bare = _VERSUS_ZH_BARE.search(near) and _MOVE_AFTER_ZH.match(text[end : end + 12])
@@ -163,4 +170,4 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     return None
 
 
-__all__ = ["CHANGE_KINDS", "change_of"]
+__all__ = ["CHANGE_KINDS", "change_in_simplified", "change_of"]

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
 from sectorlens.facts.fiscal import months_of, same_span_in, span_ending
-from sectorlens.facts.period_forms import EXTRA, Dating, resolve
+from sectorlens.facts.period_forms import EXTRA, EXTRA_WORDS, Dating, resolve
 from sectorlens.facts.period_shift import MONTH_BEFORE, fiscal_year_like, month_before
 from sectorlens.facts.relative import relative_periods, stretch
 from sectorlens.model import Period
@@ -64,6 +65,8 @@ _PERIOD_END = re.compile(
     r"\b(?:at\s)?the\send\sof\sthe\s(?:reporting\s)?(?:period|quarter)\b|\bquarter[-\s]end\b",
     re.I,
 )
+# what every match of _PERIOD_END contains (tests/test_facts_scan_guards.py proves it)
+PERIOD_END_WORDS = ("报告期", "本期末", "기간", "end")
 _CMP_AFTER = re.compile(
     r"^\s?(?:(?:동기|동월|동분기|같은\s?기간|같은\s?달|같은\s?분기)\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?"
     r"(?:대비|보다|에\s?비해|비해|에\s?비하여|비(?![가-힣])|比|相比|相较|比较|同期相比|同期)"
@@ -80,6 +83,11 @@ _FROM_VALUE_AFTER = re.compile(
     r"(?:원|달러|위안|엔|유로)?\s?에서\s"
 )
 _PRIOR = re.compile(r"전년|작년|지난해|전월|전달|지난달|전분기|전기|前月")
+
+
+_RANGED = re.compile(r"\b(?:to|through)\b|[-–—~]")
+_FROM_END = re.compile(r"\bfrom\s$")
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +127,13 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         found.append(Named(f.start, f.end, f.period, note=f.note))
         taken.append((f.start, f.end))
     base = dating.base if dating is not None and not dating.published else None
-    for m in _PERIOD_END.finditer(text) if base is not None else ():
+    ends = base is not None and lx.has_any(text, PERIOD_END_WORDS)
+    for m in _PERIOD_END.finditer(text) if ends else ():
         if base is not None and not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Named(m.start(), m.end(), Period(base.end, base.end)))  # 报告期末
             taken.append((m.start(), m.end()))
     found.sort(key=lambda n: n.start)
-    for m in EXTRA.finditer(text):
+    for m in EXTRA.finditer(text) if lx.has_any(text, EXTRA_WORDS) else ():
         overlap = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
         if any(not (m.start() <= s and e <= m.end()) for s, e in overlap):
             continue  # a longer period already read there
@@ -156,8 +165,8 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     for n in found:
         lead = text[max(0, n.start - 40) : n.start]
         tail = text[n.end : n.end + 48]
-        ranged = re.search(r"\b(?:to|through)\b|[-–—~]", text[n.start : n.end])
-        from_range = ranged and re.search(r"\bfrom\s$", lead)  # from July through September
+        ranged = _RANGED.search(text[n.start : n.end])
+        from_range = ranged and _FROM_END.search(lead)  # from July through September
         compared = bool(
             COMPARES_LEAD.match(text)
             or MONTH_BEFORE.fullmatch(text, n.start, n.end)  # 전달: the month compared with
@@ -251,9 +260,15 @@ _QUARTER_BEFORE = re.compile(
 )
 
 
+# what every match of _QUARTER_BEFORE contains (tests/test_facts_scan_guards.py proves it)
+QUARTER_BEFORE_WORDS = ("quarter", "분기", "季度")
+
+
 def _quarter_before(text: str, found: list[Named], dating: Dating | None) -> list[Named]:
     """``from the $441.3 billion of last quarter`` after ``Q3 2005``: Q2 2005 (the quarter before
     the latest quarter named before it, or the context's quarter); none without such a quarter."""
+    if not lx.has_any(text, QUARTER_BEFORE_WORDS):
+        return sorted(found, key=lambda n: n.start)
     out = list(found)
     for m in _QUARTER_BEFORE.finditer(text):
         if any(n.start < m.end() and m.start() < n.end for n in out):
@@ -293,9 +308,7 @@ _SAME_BEFORE = re.compile(r"same\s(?:period|quarter|month)\s(?:of\s|in\s)?(?:the
 
 def _same_period(text: str, start: int, end: int) -> bool:
     word = text[start:end]
-    if re.fullmatch(r"(?:19|20)\d{2}", word) and _SAME_BEFORE.search(
-        text[max(0, start - 30) : start]
-    ):
+    if _BARE_YEAR.fullmatch(word) and _SAME_BEFORE.search(text[max(0, start - 30) : start]):
         return True  # for the same period in 2001: the context's quarter in 2001
     if not (_YEAR_WORD.fullmatch(word) or _NOW_WORD.fullmatch(word)):
         return False
@@ -324,7 +337,7 @@ def _like_the_span_before(text: str, found: list[Named]) -> list[Named]:
     for n in found:
         p = n.period
         whole_year = (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
-        bare = re.fullmatch(r"(?:19|20)\d{2}", text[n.start : n.end].strip())
+        bare = _BARE_YEAR.fullmatch(text[n.start : n.end].strip())
         if (
             shape is not None
             and out

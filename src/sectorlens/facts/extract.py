@@ -174,7 +174,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             continue
         if first_of_item:
             topic, prior = None, []
-        lent = None if inherited is lead and _NOW.search(sent.text) else inherited
+        # (the period lent only dates figures: a sentence without any is not read for _NOW)
+        now = spans and inherited is not None and inherited is lead and _NOW.search(sent.text)
+        lent = None if now else inherited
         got, bad = sentence_facts(
             doc, sent, spans, found, lent, scope, default_currency, topic, metrics
         )

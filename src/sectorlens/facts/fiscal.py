@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.model import Period
 
 MON = (
@@ -71,6 +72,9 @@ MONTHS_ENDED = (
     r"(?:fiscal\s)?(?P<eny>year))(?:,?\swhich)?\s(?:/\s)?(?:ended|ending)\s(?:/\s)?(?:on\s)?"
     rf"(?P<emon>{MON})\s(?P<eday>\d{{1,2}}),?\s?(?:/\s?)?(?P<eyr>(?:19|20)\d{{2}})"
 )
+# what every match of the patterns of a stated end contains (tests/test_facts_scan_guards.py
+# proves it on each)
+ENDED_WORDS = ("end",)
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
 _WEEKS = {"thirteen": 13, "twenty-six": 26, "thirty-nine": 39, "fifty-two": 52, "fifty-three": 53}
 _WEEKS.update({str(n): n for n in _WEEKS.values()})
@@ -132,18 +136,20 @@ def fiscal_calendar(text: str, reference: date | None = None) -> Fiscal | None:
     calendar year; ``reference`` (the document's date) dates a quarter's end stated without
     its year."""
     found: set[Fiscal] = set()
-    for m in _QUARTER_ENDED.finditer(text):
+    ended = lx.has_any(text, ENDED_WORDS)  # each statement says ended or ending
+    for m in _QUARTER_ENDED.finditer(text) if ended else ():
         q = _ORD[m.group("ord").lower()] if m.group("ord") else int(m.group("qn"))
         got = _from_end(m, 3 * (4 - q))
         if got is not None:
             found.add(got)
-    for m in _YEAR_ENDED.finditer(text):
+    for m in _YEAR_ENDED.finditer(text) if ended else ():
         got = _from_end(m, 0)
         if got is not None:
             found.add(got)
     if not found:
         named = {_fy_number(m.group(1) or m.group(2)) for m in _FY_NAMED.finditer(text)}
-        found = _year_end_named(text, named) or _quarter_end_named(text, named, reference)
+        if named and ended:  # (without a fiscal year named, no end read fits one)
+            found = _year_end_named(text, named) or _quarter_end_named(text, named, reference)
     if len(found) != 1:
         return None
     (fiscal,) = found

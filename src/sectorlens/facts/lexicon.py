@@ -387,6 +387,14 @@ EN_AGAINST = re.compile(r"\s*(?:against|versus|vs\.?|compared\s(?:with|to))\s*",
 EN_MOVES = frozenset(["up", "down", "ahead", "higher", "lower", "behind", "flat", "by"])
 
 
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """``text`` contains one of ``words`` (written in lower case) in any case: a cheap test before
+    a pattern every match of which contains one of them (no word with an ``i``: ``ı`` matches it
+    ignoring case, and ``str.casefold`` does not make it an ``i``)."""
+    folded = text.casefold()
+    return any(w in folded for w in words)
+
+
 def simplified(text: str) -> str:
     """``text`` with the traditional characters of ``TO_SIMPLIFIED`` simplified (same length)."""
     return text.translate(TO_SIMPLIFIED)

@@ -96,6 +96,15 @@ EXTRA = re.compile(
 )
 
 
+# What every match of EXTRA contains (tests/test_facts_scan_guards.py proves it on the pattern):
+# a sentence without any of these is not scanned for its forms (``lx.has_any``).
+EXTRA_WORDS = (
+    *("年", "月", "월", "달", "’", "'", "‘", "반기", "季度"),
+    *("q", "fy", "scal", "half", "semester"),  # Q3, FY2024, fiscal, first half, semester
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
+
+
 def _year(two: str) -> int:
     return 2000 + int(two)
 
@@ -278,4 +287,4 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
     return None
 
 
-__all__ = ["EXTRA", "Dating", "resolve"]
+__all__ = ["EXTRA", "EXTRA_WORDS", "Dating", "resolve"]

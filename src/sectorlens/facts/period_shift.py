@@ -10,12 +10,15 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.period_forms import Dating
 from sectorlens.model import Period
 
 MONTH_BEFORE = re.compile(
     r"(?<![가-힣])(?:전달|전월)|前月|\b(?:the\s)?(?:previous|prior|preceding)\smonth\b", re.I
 )
+# what every match of MONTH_BEFORE contains (tests/test_facts_scan_guards.py proves it)
+MONTH_BEFORE_WORDS = ("전달", "전월", "前月", "month")
 _YEAR_WORD = re.compile(
     r"전년|작년|지난해|去年|上年|(?:the\s)?(?:last|previous|prior)[-\s]year|"
     r"(?:a\s)?year[-\s](?:earlier|ago)",
@@ -32,7 +35,9 @@ def month_before(
     """``상품수지 흑자는 전달 72억 달러에서`` in a story on June: May — the month before the
     latest whole month named before the word (``before``: (end offset, period)), else before the
     context's month (``base``); none without such a month. ``taken``: spans already read."""
-    out = []
+    out: list[tuple[int, int, Period]] = []
+    if not lx.has_any(text, MONTH_BEFORE_WORDS):
+        return out
     for m in MONTH_BEFORE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue

@@ -10,18 +10,17 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.amount_reading import (
     EQUIV_LINK,
     approx_lead,
+    clause_predicts,
     equivalent_pair,
-    is_estimate,
     qualified,
     respective_levels,
     same_kind,
+    sentence_predicts,
 )
-from sectorlens.facts.basis import basis_of, section_basis
+from sectorlens.facts.basis import basis_of, names_a_basis, section_basis
 from sectorlens.facts.candidates import Span
-from sectorlens.facts.context import (
-    Named,
-    change_of,
-)
+from sectorlens.facts.change_words import change_in_simplified
+from sectorlens.facts.context import Named
 from sectorlens.facts.layout import Sentence
 from sectorlens.facts.list_whole import listed_whole, opening_whole
 from sectorlens.facts.mentions import FACT_KINDS, Mention
@@ -43,14 +42,13 @@ from sectorlens.facts.scope import (
     respective_periods,
     signed,
 )
-from sectorlens.facts.sentence_names import own_segment, segment_name
+from sectorlens.facts.sentence_names import entity_named, lead_name, own_segment, segment_name
 from sectorlens.facts.subjects import (
     of_level,
     respectively,
     share_of,
     strip_measure,
     subject_of,
-    with_entity,
 )
 from sectorlens.model import Fact, Kind, Period
 from sectorlens.parse import parse
@@ -62,6 +60,7 @@ CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 _CLAUSE_BREAK = re.compile(
     r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
 )
+_CLAUSE_SEP = re.compile(r"[,，;；]")
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
 )
@@ -92,7 +91,16 @@ def sentence_facts(
     mentions: list[Mention] = []
     unparsed: list[Fact] = []
     floor = cagr_floor = 0
-    segment = segment_name(text)  # the sentence's, the same for each of its facts
+    # what the sentence names or says once for all its facts: its segment, the name it opens
+    # on, its section and the basis that names, whether it may name a basis of its own, whether
+    # it predicts; its text simplified (增長 read as 增长)
+    segment = segment_name(text)
+    lead = lead_name(text)
+    section = scope.item(text)
+    section_based = section_basis(section)
+    based = names_a_basis(text)
+    predicts = sentence_predicts(text)
+    simple = lx.simplified(text)
     memo: dict[str, str | None] = {} if metrics is None else metrics
 
     def metric_of_(subject: str | None) -> str | None:
@@ -114,10 +122,10 @@ def sentence_facts(
             continue  # 前5个月, the 40-year period: a number that is part of a period
         q = parse(span.text, default_currency=default_currency)
         # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
-        compares = bool(i and not re.search(r"[,，;；]", text[spans[i - 1][1].end : span.start]))
+        compares = bool(i and not _CLAUSE_SEP.search(text, spans[i - 1][1].end, span.start))
         q = qualified(q, text[span.end :], compares)
         doc_span = sent.doc_span(span.start, span.end)
-        change = change_of(text, span.start, span.end, floor)
+        change = change_in_simplified(simple, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
         if change in CHANGES and i not in by_order and q.kind in (Kind.PERCENT, Kind.PP):
             period = change_period(period, span.start, found)
@@ -222,8 +230,7 @@ def sentence_facts(
         if i in by_level and by_level[i] in at_span:
             # 营业收入…、利润总额…、净利润…，同比分别增长13.99%、8.63%及6.73%: in order
             subject, metric = at_span[by_level[i]].fact.subject, at_span[by_level[i]].metric
-        section = scope.item(text)
-        subject = with_entity(share_of(subject, base), section, text)
+        subject = entity_named(share_of(subject, base), section, lead, segment)
         fact = Fact(q, subject, text, doc.line_of(doc_span[0]), doc_span, sent.figure, period)
         mention = Mention(
             fact,
@@ -231,7 +238,7 @@ def sentence_facts(
             (span.start, span.end),
             base,
             lang,
-            is_estimate(text, span.end),
+            predicts or clause_predicts(text, span.end),
             change=change,
             metric=metric,
             section=section,
@@ -239,7 +246,7 @@ def sentence_facts(
             compared=compared,
             level=level.fact.span if level is not None and change in CHANGES else None,
             segment=segment or own_segment(metric),
-            basis=basis_of(text, span.start, span.end) or section_basis(section),
+            basis=(basis_of(text, span.start, span.end) if based else None) or section_based,
         )
         if (
             previous is not None

@@ -6,7 +6,6 @@ import re
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts import subjects_en as en
-from sectorlens.facts.sentence_names import is_period_name, lead_name, segment_name
 from sectorlens.facts.subjects_en_measure import measure_after
 from sectorlens.facts.subjects_ko import ko_phrase, of_measure, strip_particle, subject_ko
 from sectorlens.facts.subjects_zh import (
@@ -57,13 +56,22 @@ _ZH_CURRENCY_BEFORE = re.compile(
 )
 
 
+_RUN_OF_SPACES = re.compile(r"\s{2,}")
+_ZH_SHARE_OF = re.compile(r"占(?!比)(.{1,20}?)的\s*$")
+_ZH_FROM_END = re.compile(r"(?<=..)(?:由|从|從)$")
+_CAPITAL = re.compile(r"[A-Z]")
+_PER_SHARE = re.compile(r"\bper\s+share$", re.I)
+_KO_ZH_LETTER = re.compile(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]")
+_EN_WORDS = re.compile(r"[A-Za-z]{2,}\s+(?:[A-Za-z]\s+)?[A-Za-z]{2,}")
+
+
 def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str | None]:
     """(subject, base) of the Chinese quantity starting at ``start``."""
     # 与“一带一路”沿线国家进出口: a name in quotes is part of the phrase (the same length)
     sentence = _ZH_QUOTED.sub(lambda m: f" {m.group(1)} ", sentence)
-    clause = re.sub(r"\s{2,}", "", ZH_YEAR.sub("", _clause_before(sentence, start, floor)))
+    clause = _RUN_OF_SPACES.sub("", ZH_YEAR.sub("", _clause_before(sentence, start, floor)))
     base = None
-    mb = re.search(r"占(?!比)(.{1,20}?)的\s*$", clause)  # 占全国的 (not 占比由…的)
+    mb = _ZH_SHARE_OF.search(clause)  # 占全国的 (not 占比由…的)
     if mb:
         base = mb.group(1)
         clause = clause[: mb.start()]
@@ -74,7 +82,7 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
     clause = _zcut(ZH_ADVERB, _zcut(ZH_DATE_LEAD, clause))  # 合计占比; 5 月销量
     clause = _zcut(ZH_COMPARED_LEAD, clause)  # 较期初增长: compared with 期初, no metric
     clause = _zcut(ZH_VERB_TAIL, clause)  # 汽车产销分别完成: the verb is no part of the name
-    clause = re.sub(r"(?<=..)(?:由|从|從)$", "", clause)  # 投资额由2010年的30亿元
+    clause = _ZH_FROM_END.sub("", clause)  # 投资额由2010年的30亿元
     done = ZH_ACHIEVED.search(lx.simplified(clause))
     if done and done.end() < len(clause):
         # 公司实现营业收入11.2亿元: the object is the metric, the one who achieved it the entity
@@ -202,37 +210,6 @@ def _value_list(sentence: str, spans: list[tuple[int, int]], begin: int, stop: i
     return listed
 
 
-def with_entity(subject: str | None, section: str | None, sentence: str = "") -> str | None:
-    """``销量`` under ``甲汽车销售情况 / 5 月数据`` → ``销量 · 甲汽车销售情况``: the sentence's lead
-    (``At Acme, …``), else the heading or list item a fact sits under, names the entity the
-    subject leaves unnamed (dated, long or already named parts skipped)."""
-    if not subject:
-        return subject
-    have = re.sub(r"\s+", "", subject).lower()
-    named = lead_name(sentence)
-    if named and named.replace(" ", "").lower() not in have:
-        return f"{subject} · {named}"  # At Acme, we spent …: the sentence names its entity
-    segment = segment_name(sentence)
-    if segment and not _names_segment(have, segment):
-        return f"{subject} · {segment}"  # net sales in the Frozen Food Products segment … volume
-    parts = []
-    for part in (section or "").split(" / "):
-        part = part.strip(" *#")
-        key = re.sub(r"\s+", "", part).lower()
-        if len(key) < 2 or len(part) > 12 or len(part.split()) > 3 or key in have:
-            continue  # a title (AI 산업의 투자 규모와 구조) describes; a name is short
-        if re.search(r"[\d:：]", part) or is_period_name(part):
-            continue  # 5 月数据, Year Ended, 发布时间：…: a period or a dateline, no entity
-        parts.append(part)
-    return " · ".join([subject, *parts[-2:]])
-
-
-def _names_segment(have: str, segment: str) -> bool:
-    """The subject already names the segment (its name without the word segment)."""
-    key = re.sub(r"\s+|segment|division|부문|사업부", "", segment.lower())
-    return not key or key in have
-
-
 _BARE_RATE = re.compile(
     r"(?:年均|年复合|复合|年化)?(?:增长率|增速|增幅)|(?:연평균\s?)?(?:성장률|증가율)|"
     r"(?:(?:compound(?:ed)?\s)?(?:annual\s)?(?:growth\s)?rate|CAGR)",
@@ -265,9 +242,9 @@ def strip_measure(subject: str | None) -> str | None:
     if not subject:
         return subject
     for suffix in _PERCENT_MEASURES:
-        if suffix == "share" and not re.search(r"[A-Z]", subject):
+        if suffix == "share" and not _CAPITAL.search(subject):
             continue  # a market share of 7.5%: only a named part's share (Asia share) is a part
-        if suffix == "share" and re.search(r"\bper\s+share$", subject, re.I):
+        if suffix == "share" and _PER_SHARE.search(subject):
             continue  # Earnings per share rose 60%: a measure per share, not a part's share
         if subject.endswith(suffix) and len(subject) > len(suffix) + 1:
             return subject[: -len(suffix)].rstrip(" 的之")
@@ -348,9 +325,7 @@ def _local_language(sentence: str, start: int, floor: int, lang: str) -> str:
     if lang == "en":
         return lang
     near = sentence[max(floor, start - 60) : start]
-    if not re.search(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]", near) and re.search(
-        r"[A-Za-z]{2,}\s+(?:[A-Za-z]\s+)?[A-Za-z]{2,}", near
-    ):
+    if not _KO_ZH_LETTER.search(near) and _EN_WORDS.search(near):
         return "en"
     return lang
 
@@ -392,5 +367,4 @@ __all__ = [
     "strip_measure",
     "strip_particle",
     "subject_of",
-    "with_entity",
 ]

@@ -245,6 +245,10 @@ _PERIOD_THEN_AGAINST = re.compile(
 )
 
 
+_OF_AFTER = re.compile(r"^\s*of\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s?){1,4})")
+_COMMA_AFTER = re.compile(r"^\s?,")
+
+
 def subject_en(
     sentence: str, start: int, end: int, floor: int, kind: str, clause: str
 ) -> tuple[str | None, str | None]:
@@ -252,7 +256,7 @@ def subject_en(
     text before it since the last clause boundary."""
     after = sentence[end:]
     base = None
-    mb = re.match(r"^\s*of\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s?){1,4})", after)
+    mb = _OF_AFTER.match(after)
     if mb:
         kept = [w for w in mb.group(1).split() if w.lower() not in lx.EN_FUNCTION]
         base = " ".join(kept[:3]) or None
@@ -273,7 +277,7 @@ def subject_en(
     if lx.EN_AGAINST.fullmatch(clause) or _PERIOD_THEN_AGAINST.fullmatch(clause):
         return None, base  # $74.0m against $56.0m: the figure compared, of the same subject
     words = en_words(" ".join(strip_lead(clause.split())))
-    if not clause.strip() and re.match(r"^\s?,", after):
+    if not clause.strip() and _COMMA_AFTER.match(after):
         # the unemployment rate, 3.9 percent, declined: a figure set off as an apposition
         prev = sentence[floor:start].rstrip()
         if prev.endswith(","):

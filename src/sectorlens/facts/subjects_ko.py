@@ -219,6 +219,13 @@ def _ko_following_noun(text: str) -> str | None:
     return " ".join(words) or None
 
 
+# 전체의 약 N%, A 중 N%: the whole before; A의 N%를 B가 차지, A 중 N%가 B이다: the part after
+_OF_WHOLE_END = re.compile(r"(?:의|\s+중)\s*(?:약\s*)?$")
+_TAKEN_BY = re.compile(r"^\s?[를을]\s+(.{1,30}?)[이가]\s+차지")
+_IS_OF = re.compile(r"^[가이]\s+(.{1,24}?)(?:이다|였다|이며|이고)")
+_KO_WORD_AFTER = re.compile(r"^\s([가-힣]+)(?=[\s,.])")
+
+
 def subject_ko(
     sentence: str, start: int, end: int, kind: str, clause: str
 ) -> tuple[str | None, str | None]:
@@ -227,16 +234,16 @@ def subject_ko(
     after = sentence[end:]
     base = None
     if kind == "percent":
-        mb = re.search(r"(?:의|\s+중)\s*(?:약\s*)?$", clause)
+        mb = _OF_WHOLE_END.search(clause)
         if mb:
             head = clause[: mb.start()]
             base = ko_phrase(head)
             words = head.split()
             clause = " ".join(words[: len(words) - len(base.split())]) if base else head
         # A의 N%를 B가 차지 / A 중 N%가 B이다: the subject comes after the number.
-        m = re.match(r"^\s?[를을]\s+(.{1,30}?)[이가]\s+차지", after)
+        m = _TAKEN_BY.match(after)
         if m is None and base is not None:
-            m = re.match(r"^[가이]\s+(.{1,24}?)(?:이다|였다|이며|이고)", after)
+            m = _IS_OF.match(after)
         if m:
             return ko_phrase(m.group(1)), base
     if kind == "percent" and (m := _OF_MEASURE.match(after)):
@@ -246,7 +253,7 @@ def subject_ko(
     if kind == "count":
         if after.startswith("의 "):
             return _ko_following_noun(after[2:]), None
-        m = re.match(r"^\s([가-힣]+)(?=[\s,.])", after)
+        m = _KO_WORD_AFTER.match(after)
         if m:
             word, particle = strip_particle(m.group(1))
             if particle is not None:
