@@ -42,6 +42,9 @@ def overlap(anchor: str, context: str | set[str]) -> float:
     """Share of the anchor's trigrams that occur in ``context``."""
     want = trigrams(anchor)
     have = context if isinstance(context, set) else trigrams(context)
+    short = norm(anchor)
+    if 0 < len(short) < 3:  # no trigram of its own (存货): found inside one of the context's
+        return 1.0 if any(short in t for t in have) else 0.0
     return len(want & have) / len(want) if want else 0.0
 
 

@@ -246,3 +246,10 @@ def test_a_missed_planting_is_counted_by_why() -> None:
     assert check_eval._why_missed(original, copy, read, p, related) == "related"
     flipped = pk.Planting("d.txt", "T1", "trend", "up from", "down from", "", "")
     assert check_eval._why_missed(original, copy, read, flipped, []) == "unrelated"
+
+
+def test_an_anchor_of_two_characters_is_found_in_its_context() -> None:
+    context = matching.trigrams("流动资产 存货 1,009.5")
+    assert matching.overlap("存货", context) == 1.0
+    assert matching.overlap("存款", context) == 0.0
+    assert matching.overlap("流动资产", context) == 1.0
