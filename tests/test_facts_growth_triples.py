@@ -154,3 +154,39 @@ def test_ko_a_level_with_its_change_in_two_units_and_the_verb_at_the_end() -> No
     assert "303" in found[0].message
     bad = ok.replace("31건(9.5%)", "31건(7.5%)")
     assert any("297" in f.message for f in flagged(bad, "derived.growth"))
+
+
+# --- a change stated with its rate in one sentence and with its levels in another ---------------
+
+_EN_TWO = (
+    "For 2016, the trade deficit increased $1.9 billion, or 0.4 percent, from 2015.\n\n"
+    "For 2016, the trade deficit was $502.3 billion, up $1.9 billion from $500.4 billion in 2015."
+)
+_ZH_TWO = (
+    "2023年,全市财政收入增加2.5亿元,增长5.2%。\n"
+    "2023年,全市财政收入完成50.6亿元,比上年的48.1亿元增加2.5亿元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("ok", "old", "new"), [(_EN_TWO, "0.4 percent", "0.9 percent"), (_ZH_TWO, "5.2%", "7.2%")]
+)
+def test_a_rate_beside_a_change_is_checked_against_the_levels_of_that_change(
+    ok: str, old: str, new: str
+) -> None:
+    found = fires(ok, ok.replace(old, new), "derived.growth")
+    assert found[0].severity is Severity.WARNING  # the pairing is inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (_EN_TWO, "increased $1.9", "increased $2.5"),
+        (_ZH_TWO, "增加2.5亿元,增长", "增加3.5亿元,增长"),
+    ],
+)
+def test_a_rate_beside_another_change_is_not_paired_with_those_levels(
+    text: str, old: str, new: str
+) -> None:
+    changed = text.replace(old, new).replace("0.4 percent", "0.9 percent").replace("5.2%", "7.2%")
+    assert flagged(changed, "derived.growth") == []

@@ -42,6 +42,7 @@ from sectorlens.facts.rules.moves import (
 )
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import Pair, attached_changes, find_pairs
+from sectorlens.facts.rules.restated_rate import restated_rates
 from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.facts.rules.year_on_year import year_on_year
@@ -81,6 +82,7 @@ def check(ctx: Context) -> list[Finding]:
     prev: tuple[int, list[Mention], list[Pair]] | None = None
     real = real_throughout(s.text for s in ctx.extraction.layout.sentences)
     judged: set[int] = set()
+    linked: list[tuple[Pair, Mention]] = []  # stated pairs with their change amount
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
         pairs = find_pairs(text, members)
@@ -117,6 +119,8 @@ def check(ctx: Context) -> list[Finding]:
                 ]
             )
             amount = _amount_of(changes, pair)
+            if amount is not None and pair.stated:
+                linked.append((pair, amount))
             for m in changes:
                 taken.add(id(m))
                 got = _stated_change(ctx, text, pair, m, real, amount)
@@ -134,6 +138,10 @@ def check(ctx: Context) -> list[Finding]:
     for text, pair, m in year_on_year(
         ctx, [m for m in ctx.extraction.mentions if id(m) not in used]
     ):
+        if (got := _stated_change(ctx, text, pair, m, real)) is not None:
+            out.append(got)
+            used.add(id(m))
+    for text, pair, m in restated_rates(ctx, linked, used):
         if (got := _stated_change(ctx, text, pair, m, real)) is not None:
             out.append(got)
     return out
