@@ -190,3 +190,27 @@ def test_a_rate_beside_another_change_is_not_paired_with_those_levels(
 ) -> None:
     changed = text.replace(old, new).replace("0.4 percent", "0.9 percent").replace("5.2%", "7.2%")
     assert flagged(changed, "derived.growth") == []
+
+
+# --- en: the earlier level's own period words, a possessive before it -----------------------------
+
+
+def test_a_rate_after_the_earlier_levels_period_words_is_the_pairs() -> None:
+    ok = (
+        "Revenue was $4.1 billion, compared with $3.65 billion a year earlier, "
+        "an increase of 12.3%."
+    )
+    found = fires(ok, ok.replace("12.3%", "15.3%"), "derived.growth")
+    assert found[0].severity is Severity.ERROR
+
+
+def test_a_rate_after_another_clause_is_not_the_pairs() -> None:
+    text = (
+        "Revenue was $4.1 billion, compared with $3.65 billion a year earlier, and margin rose 2%."
+    )
+    assert flagged(text, "derived") == []
+
+
+def test_more_than_last_years_level_is_the_earlier_level() -> None:
+    ok = "Sales reached a record $9.4 million, $1.4 million more than last year's $8.0 million."
+    fires(ok, ok.replace("$1.4 million more", "$1.2 million more"), "derived.change")

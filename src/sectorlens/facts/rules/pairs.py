@@ -52,7 +52,7 @@ _THAN_AFTER = re.compile(
     r"(?:보다|대비|에\s?비해|과\s?비교해|와\s?비교해|相比|相較|相较|比较|比較)"
 )
 # than $3 billion ('over $5 billion' is more than, not a comparison)
-_THAN_BEFORE = re.compile(r"\bthan\s(?:[a-z]+\s){0,3}(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$", re.I)
+_THAN_BEFORE = re.compile(r"\bthan\s(?:[a-z]+(?:['’]s)?\s){0,3}(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$", re.I)
 # The earlier period named right before a parenthesis holding its level: 전년(20억 달러),
 # 去年同期(…); or inside it: (去年同期为12.6万亿); a date inside it only with its separator:
 # (November: 1.1%), (2022: $3.1 billion) — 2023 ($61 billion) may be the current year
@@ -300,6 +300,7 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
             last = close  # 61791万吨(12358亿斤), 增加166万吨(33亿斤): the figure in another unit
             continue
         gap = BRACKETED.sub("", gap)  # 13659.6万吨(2731.9亿斤),比2013年增产: a note, no words
+        gap = _PRIOR_WHEN.sub("", gap)  # $3.65 billion a year earlier, an increase of 15.3%
         if len(gap) > _reach(gap) or _SENTENCE_END.search(gap):
             break
         if _STOP.search(gap) and not _SAME_CHANGE.fullmatch(gap):
@@ -368,6 +369,14 @@ def _other_unit_change(text: str, m: Mention, pair: Pair) -> bool:
         and unit_of(m) != unit_of(pair.current)
         and change_amount(text, m)
     )
+
+
+# the period of the earlier level, written after it: not words between the level and its change
+_PRIOR_WHEN = re.compile(
+    r"^\s?(?:a\syear\s(?:earlier|ago|before)|in\sthe\s(?:prior|previous|same)\s(?:year|period|"
+    r"quarter)(?:\s(?:period|quarter))?(?:\s(?:a\syear\s)?(?:earlier|ago))?|last\syear)",
+    re.I,
+)
 
 
 def _reach(gap: str) -> int:
