@@ -214,3 +214,31 @@ def test_a_rate_after_another_clause_is_not_the_pairs() -> None:
 def test_more_than_last_years_level_is_the_earlier_level() -> None:
     ok = "Sales reached a record $9.4 million, $1.4 million more than last year's $8.0 million."
     fires(ok, ok.replace("$1.4 million more", "$1.2 million more"), "derived.change")
+
+
+# --- ko: two-digit years of older news, a CAGR that runs on to a dated level --------------------
+
+_KO_CAGR = (
+    "세계 전자제품 수요는 93년 5천7백39억달러에서 연평균 4.7%씩 증가, 2000년에는 "
+    "7천8백89억달러에 달할 것이라고 예상했다.\n(1995년 5월 26일자)"
+)
+
+
+def test_ko_a_cagr_from_a_two_digit_year_to_a_later_level() -> None:
+    found = fires(_KO_CAGR, _KO_CAGR.replace("4.7%", "3.7%"), "derived.cagr")
+    assert "1993" in found[0].message and "2000" in found[0].message
+
+
+def test_ko_a_two_digit_year_before_an_amount_dates_it_in_the_documents_century() -> None:
+    ex = extract(from_text(_KO_CAGR + "\n", fmt="txt"))
+    first = ex.mentions[0]
+    assert first.fact.period is not None and first.fact.period.start.year == 1993
+    assert first.metric == "세계 전자제품 수요"  # the year is not part of the subject
+
+
+def test_ko_a_span_of_years_is_not_a_year() -> None:
+    ex = extract(
+        from_text("수출은 10년 만에 6천2백억달러를 넘었다.\n(2024년 5월 26일자)\n", fmt="txt")
+    )
+    for m in ex.mentions:
+        assert m.fact.period is None or m.fact.period.start.year != 2010
