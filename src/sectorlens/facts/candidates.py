@@ -37,7 +37,8 @@ _CJK_SCALED = (
     r"(?:조|억|천만|백만|만|천|万亿|百万|千万|百萬|千萬|亿|万|千|百|萬億|億|萬|兆)"
 )
 _AMOUNT = (
-    rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|兆|亿|万|千|億|萬))*"
+    # 1조1천3백14억: Korean news writes each place below 조/억/만 with its own small unit
+    rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|(?<=천\d)백|兆|亿|万|千|億|萬))*"
     r"(?:(?<=[만万萬])\d{2,4}(?![\d.,])"  # 3만7103: the units below 만 written on
     r"|(?<=천)\d{2,3}(?![\d.,])"  # 2천852, 735만4천340: the units below Hangul 천
     # 13만 430tCO2eq: Korean spacing puts a space after 만 before the units below it; not a

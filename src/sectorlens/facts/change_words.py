@@ -38,6 +38,8 @@ _CHANGE = (
         "change",
         re.compile(
             r"增长|增加|增幅|增速|下降|下滑|减少|降幅|上升|提升|回落|上涨|下跌|涨幅|跌幅|上行|下行|"
+            # 增收34.96亿元, 减收1941万元: revenue (or spending, 增支) up or down by an amount
+            r"增收|减收|增支|减支|"
             r"증가|감소|성장|상승|하락|늘어|줄어|확대|축소|"
             r"\b(?:increased?|decreased?|grew|growth|rose|fell|declined?|up|down|gain|drop|"
             r"higher|lower)\b|[▲▼△▽↑↓]",

@@ -49,6 +49,10 @@ EXTRA = re.compile(
             r"|\bQ(?P<qb1>[1-4])\s?[-–~]\s?Q(?P<qb2>[1-4]),?\s?(?P<qby>(?:19|20)\d{2})\b)",
             r"(?P<short>[’'‘]\s?(?P<sy>\d{2})\s?년"
             r"(?P<srest>\s?(?:\d{1,2}\s?(?:[~\-–—－]\s?\d{1,2}\s?)?월|상반기|하반기|[1-4]\s?분기))?)",
+            # 94년 1천1백85억달러, 99년에는: a two-digit year with no mark, as older Korean news
+            # writes it, only before an amount or 에는/엔/말/초 (10년 만에, 3년간 are spans)
+            r"(?P<kobare>(?<![\d.’'‘~\-])(?<![가-힣A-Za-z])(?P<kby>[1-9]\d)년"
+            r"(?=\s\d(?!\d?\s?(?:월|분기|일|년|개월|%|위))|에는|엔|말|초))",
             r"(?P<zhshort>(?<![\d.第近去来每余后前内])(?P<zy>[0-3]\d)年(?![间來来内後后前代度以期限多级龄国債债])"
             r"(?P<zrest>\d{1,2}(?:[-~–—－至]\d{1,2})?月|上半年|下半年|[一二三四1-4]季度|Q[1-4])?)",
             rf"(?P<ended>{MONTHS_ENDED})",
@@ -107,6 +111,13 @@ EXTRA_WORDS = (
 
 def _year(two: str) -> int:
     return 2000 + int(two)
+
+
+def _in_century_of(two: int, year: int) -> int:
+    """``94`` in a text of 1995 is 1994, ``23`` in one of 2024 is 2023: the year of that
+    ending nearest before the context's year (up to ten years after it)."""
+    got = year // 100 * 100 + two
+    return got - 100 if got > year + 10 else got
 
 
 def _span(year: int, m1: int, m2: int, partial: bool = False) -> Period | None:
@@ -196,6 +207,8 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
             if q1 <= q2
             else None
         )
+    if g["kobare"]:
+        return None if year is None else _span(_in_century_of(int(g["kby"]), year), 1, 12)
     if g["short"] or g["zhshort"]:
         y = _year(g["sy"] or g["zy"])
         rest = g["srest"] or g["zrest"] or ""

@@ -69,6 +69,7 @@ _RATE_OF_AMOUNT = re.compile(
 )
 # 512만, 1282조7736억: a number, its units written between its digits
 _KO_NUMBER = re.compile(r"^[약총]?[\d.,]+(?:\s?[만억조천백]\s?[\d.,]*)*$")
+_KO_BARE_YEAR = re.compile(r"^[1-9]\d년(?:에는|엔|말|초)?$")
 _KO_SPAN = re.compile(r"^(?:\d{1,3}\s?(?:년|개월|분기|달|주|일)|한\s?해|1년)$")
 _KO_COMPARED = re.compile(r"\S(?:대비|보다|比)$")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[①-⑳]|[•·▪○●■□※-])$")
@@ -123,6 +124,8 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
         if not words and k and _KO_NUMBER.match(tokens[k - 1]):
             dropped = True
             continue  # 512만 tCO2eq로 전년 대비: the unit of a number that is no fact here
+        if not words and _KO_BARE_YEAR.match(token):
+            continue  # 93년 6천15억달러: the amount's year (period_forms), not its noun
         if not words and token in ("연평균", "평균적으로", "전체적으로", "전반적으로", "모두"):
             continue  # 시장 규모는 연평균 52.1%: the rate's adverb, not its noun
         if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:

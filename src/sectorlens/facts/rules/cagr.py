@@ -87,7 +87,10 @@ def check_cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Find
 
 _GROWING_TO = re.compile(
     r"^\W{0,2}\s?(?:성장해|증가해|늘어|확대돼|growing\sto|rising\sto|to\sreach|to|reaching|"
-    r"增长至|增至|达到|达)\s?(?:약|about|约)?\s?(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
+    r"增长至|增至|达到|达)\s?(?:약|about|约)?\s?(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$"
+    # 연평균 8.6%의 고성장세를 지속, 99년에는 1천7백89억달러; 연평균 4.7%씩 증가, 2000년에는 …
+    r"|^(?:의\s?\S{1,6}(?:세|률|율)[을를]\s?지속|씩\s?(?:증가|늘어|성장))[해하]?\s?,?\s?"
+    r"(?:(?:19|20)?\d{2}\s?년\s?(?:에는|엔|에|까지는?)\s?)?$",
     re.I,
 )
 

@@ -42,6 +42,7 @@ from sectorlens.facts.rules.moves import (
 )
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import Pair, attached_changes, find_pairs
+from sectorlens.facts.rules.restated_rate import restated_rates
 from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.facts.rules.year_on_year import year_on_year
@@ -81,6 +82,7 @@ def check(ctx: Context) -> list[Finding]:
     prev: tuple[int, list[Mention], list[Pair]] | None = None
     real = real_throughout(s.text for s in ctx.extraction.layout.sentences)
     judged: set[int] = set()
+    linked: list[tuple[Pair, Mention]] = []  # stated pairs with their change amount
     for index, members in by_sentence.items():
         text = ctx.extraction.layout.sentences[index].text
         pairs = find_pairs(text, members)
@@ -116,9 +118,12 @@ def check(ctx: Context) -> list[Finding]:
                     and not other_comparison(text, pair, m)
                 ]
             )
+            amount = _amount_of(changes, pair)
+            if amount is not None and pair.stated:
+                linked.append((pair, amount))
             for m in changes:
                 taken.add(id(m))
-                got = _stated_change(ctx, text, pair, m, real)
+                got = _stated_change(ctx, text, pair, m, real, amount)
                 if got is not None:
                     out.append(got)
                     used.add(id(m))
@@ -133,6 +138,10 @@ def check(ctx: Context) -> list[Finding]:
     for text, pair, m in year_on_year(
         ctx, [m for m in ctx.extraction.mentions if id(m) not in used]
     ):
+        if (got := _stated_change(ctx, text, pair, m, real)) is not None:
+            out.append(got)
+            used.add(id(m))
+    for text, pair, m in restated_rates(ctx, linked, used):
         if (got := _stated_change(ctx, text, pair, m, real)) is not None:
             out.append(got)
     return out
@@ -214,8 +223,35 @@ _ANNUAL = re.compile(
 )
 
 
+def _amount_of(changes: list[Mention], pair: Pair) -> Mention | None:
+    """The change stated as an amount of the levels' unit beside a rate (``by $24.8 million, or
+    98.3%, to $50.0 million``): the rate may come from it rather than from the rounded levels."""
+    key = unit_key(pair.current)
+    if pair.current.fact.quantity.kind in (Kind.PERCENT, Kind.PP):
+        return None  # rates as levels: a rate beside them is no amount
+    return next((m for m in changes if unit_key(m) == key), None)
+
+
+def _from_amount(
+    text: str, amount: Mention | None, a_lo: Decimal, a_hi: Decimal, lo: Decimal, hi: Decimal
+) -> tuple[Decimal, Decimal]:
+    """The rate range widened by the stated change over the earlier level, rounding allowed."""
+    c_lo, c_hi = level_bounds(amount.fact.quantity) if amount is not None else (None, None)
+    if amount is None or c_lo is None or c_hi is None or a_lo <= 0:
+        return lo, hi
+    if direction_word(text, amount.local[0], amount.local[1]) == "down" and c_hi > 0:
+        c_lo, c_hi = -c_hi, -c_lo
+    ends = [c / a * HUNDRED for c in (c_lo, c_hi) for a in (a_lo, a_hi)]
+    return min(lo, *ends), max(hi, *ends)
+
+
 def _stated_change(
-    ctx: Context, text: str, pair: Pair, m: Mention, real: str | None = None
+    ctx: Context,
+    text: str,
+    pair: Pair,
+    m: Mention,
+    real: str | None = None,
+    amount: Mention | None = None,
 ) -> Finding | None:
     if _OTHER_BASIS.match(text[m.local[1] : m.local[1] + 30]):
         return None
@@ -241,7 +277,7 @@ def _stated_change(
     q, level_q = m.fact.quantity, pair.current.fact.quantity
     if q.kind is Kind.PERCENT and a_lo > 0:
         rule = RULE_GROWTH
-        lo, hi = rate_range(a_lo, a_hi, b_lo, b_hi)
+        lo, hi = _from_amount(text, amount, a_lo, a_hi, *rate_range(a_lo, a_hi, b_lo, b_hi))
         computed = (b - a) / a * HUNDRED
         if level_q.kind is Kind.PERCENT:  # rose 2% from 30% to 32%: points or relative
             lo, hi = min(lo, b_lo - a_hi), max(hi, b_hi - a_lo)
@@ -255,10 +291,11 @@ def _stated_change(
     else:
         return None
     ok = _consistent(v, h, lo, hi, unit == "%")
-    if not ok and unit == "%" and v > 0 and not _signed(text, m):
-        # '998건에 비해선 41.5%, … 급감한': no sign and no trend word beside the rate, so
-        # either way it moved is a reading; only a size no direction explains is off
-        ok = _consistent(-v, h, lo, hi, True)
+    if not ok and unit != "%p" and v > 0 and not _signed(text, m):
+        # '998건에 비해선 41.5%, … 급감한', '46명(7.1%), 27건(4.4%) 감소': no sign and no trend
+        # word beside the rate or amount, so either way it moved is a reading; only a size no
+        # direction explains is off
+        ok = _consistent(-v, h, lo, hi, unit == "%")
     approx = any(
         x.fact.quantity.qualifier is not Qualifier.EXACT for x in (pair.prior, pair.current, m)
     )

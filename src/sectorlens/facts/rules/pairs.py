@@ -46,11 +46,13 @@ _CLAUSE_BREAK = re.compile(
     r"(?:었|였|했|았)고\s|(?:으)?며\s|지만\s|는데\s"
 )
 # A level compared with: 5.44%보다, 8.55% 대비, 785조원에 비해, than $3 billion
+# (past the same figure in another unit: 전년 644명(611건) 대비)
 _THAN_AFTER = re.compile(
-    r"^\s?[)）]?\s?(?:보다|대비|에\s?비해|과\s?비교해|와\s?비교해|相比|相較|相较|比较|比較)"
+    r"^(?:[(（][^()（）]{1,16}[)）])?\s?[)）]?\s?"
+    r"(?:보다|대비|에\s?비해|과\s?비교해|와\s?비교해|相比|相較|相较|比较|比較)"
 )
 # than $3 billion ('over $5 billion' is more than, not a comparison)
-_THAN_BEFORE = re.compile(r"\bthan\s(?:[a-z]+\s){0,3}(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$", re.I)
+_THAN_BEFORE = re.compile(r"\bthan\s(?:[a-z]+(?:['’]s)?\s){0,3}(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$", re.I)
 # The earlier period named right before a parenthesis holding its level: 전년(20억 달러),
 # 去年同期(…); or inside it: (去年同期为12.6万亿); a date inside it only with its separator:
 # (November: 1.1%), (2022: $3.1 billion) — 2023 ($61 billion) may be the current year
@@ -72,8 +74,10 @@ _PAREN_PRIOR = re.compile(
 # A change word right after an amount, past a parenthesized or listed rate: 13조원(22.4%) 증가,
 # 45조원, 5.8% 늘었다, (51억 달러) 증가, 162万吨,下降1.2%
 _RATE_AFTER = r"(?:\s?[(（][^()（）]{0,14}[)）]|\s?[,，·]\s?[-+]?\d[\d.,]*\s?%)?"
+# (46명(7.1%), 27건(4.4%) 감소: the same change counted in another unit before the verb)
+_OTHER_UNIT_CHANGE = rf"(?:\s?,\s?\d[\d.,]*\s?[가-힣]{{1,2}}{_RATE_AFTER})?"
 _CHANGE_VERB_AFTER = re.compile(
-    rf"^{_RATE_AFTER}\s?[)）]?\s?(?:[을를이가]\s?)?"
+    rf"^{_RATE_AFTER}{_OTHER_UNIT_CHANGE}\s?[)）]?\s?(?:[을를이가]\s?)?"
     r"(?:증가|감소|늘|줄|상승|하락|급증|급감|확대|축소|개선|악화|增长|增加|下降|减少|減少|下滑)"
     r"(?![了]?\s?(?:至|到|为|為))"
     r"|^\s?(?:—|-|–)?\s?(?:or\s[\d.]+%\s?(?:—|-|–)\s?)?(?:increase|decrease|rise|decline|gain|drop)\b"
@@ -88,7 +92,7 @@ _CHANGE_VERB_BEFORE = re.compile(
     r"(?:\bby|(?:increase|decrease|rise|decline|gain|drop|growth)\sof|\bup|\bdown|rose|fell|"
     r"grew|gained|"
     r"dropped|declined|jumped|slipped|climbed|"
-    r"增加了?|减少了?|減少了?|增长了?|下降了?|增产了?|减产了?|增|减|涨|跌)\s*"
+    r"增加了?|减少了?|減少了?|增长了?|下降了?|增产了?|减产了?|增收|减收|增支|减支|增|减|涨|跌)\s*"
     r"(?:approximately|about|some|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
@@ -286,7 +290,7 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         for m in members
         if lo < m.local[0] < hi and id(m) not in levels and _changelike(text, m, pair)
     ]
-    last = hi
+    last, skip_rate = hi, False
     for m in sorted(members, key=lambda x: x.local[0]):
         if m.local[0] < hi or id(m) in levels:
             continue
@@ -296,8 +300,21 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
             last = close  # 61791万吨(12358亿斤), 增加166万吨(33亿斤): the figure in another unit
             continue
         gap = BRACKETED.sub("", gap)  # 13659.6万吨(2731.9亿斤),比2013年增产: a note, no words
-        if len(gap) > _reach(gap) or _SENTENCE_END.search(gap) or _STOP.search(gap):
+        gap = _PRIOR_WHEN.sub("", gap)  # $3.65 billion a year earlier, an increase of 15.3%
+        if len(gap) > _reach(gap) or _SENTENCE_END.search(gap):
             break
+        if _STOP.search(gap) and not _SAME_CHANGE.fullmatch(gap):
+            break
+        if _share_between(text, m, pair):
+            last = m.local[1]  # 29612万元,占年初预算的27.7%,较上年同期增收1735万元: a share
+            continue
+        if skip_rate and gap.strip() in ("(", "（") and m.fact.quantity.kind is Kind.PERCENT:
+            last, skip_rate = m.local[1], False  # the rate of the other unit's change
+            continue
+        if _other_unit_change(text, m, pair):
+            last, skip_rate = m.local[1], True  # 611건 … 대비 46명(7.1%), 27건(4.4%): 명's
+            continue
+        skip_rate = False
         if not _changelike(text, m, pair) or is_prior(text, m) or _rate_level(text, m, pair):
             break
         if or_share(text, m, gap):
@@ -310,7 +327,9 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         if m.local[1] > lo or id(m) in levels:
             continue
         gap = text[m.local[1] : first]
-        if len(gap) > 14 or _SENTENCE_END.search(gap) or _STOP.search(gap) or "," in gap:
+        if len(gap) > 14 or _SENTENCE_END.search(gap) or _STOP.search(gap):
+            break
+        if "," in gap and not _APPOSED.fullmatch(gap):
             break
         if not _changelike(text, m, pair) or "，" in gap:
             break
@@ -321,6 +340,43 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
     ):
         out.extend(run)
     return out
+
+
+# increased by $2.6 million, or 0.6%, to $413.8 million: the commas of one change, not a list
+_APPOSED = re.compile(r"\s?,\s(?:or|to)\s", re.I)
+
+
+# 增收34.96亿元、增长12.6%: the change as an amount, then as a rate, after a list mark
+_SAME_CHANGE = re.compile(
+    r"\s?、\s?(?:同比|比上年|较上年|比去年|较去年)?(?:增长|增加|增收|下降|减少|减收|增支|减支)了?\s?"
+)
+
+
+def _share_between(text: str, m: Mention, pair: Pair) -> bool:
+    """A share of a named base after a level (``占年初预算的27.7%``): not a change, and not
+    the end of the level's changes either."""
+    q = m.fact.quantity
+    return pair.prior is pair.current and q.kind is Kind.PERCENT and share_of(text, m)
+
+
+def _other_unit_change(text: str, m: Mention, pair: Pair) -> bool:
+    """A change of the same kind counted in another unit (``46명``, beside ``27건``): the
+    parallel measure's change, passed over to reach the pair's own."""
+    q, level = m.fact.quantity, pair.current.fact.quantity
+    return (
+        q.kind is level.kind
+        and q.kind not in (Kind.PERCENT, Kind.PP)
+        and unit_of(m) != unit_of(pair.current)
+        and change_amount(text, m)
+    )
+
+
+# the period of the earlier level, written after it: not words between the level and its change
+_PRIOR_WHEN = re.compile(
+    r"^\s?(?:a\syear\s(?:earlier|ago|before)|in\sthe\s(?:prior|previous|same)\s(?:year|period|"
+    r"quarter)(?:\s(?:period|quarter))?(?:\s(?:a\syear\s)?(?:earlier|ago))?|last\syear)",
+    re.I,
+)
 
 
 def _reach(gap: str) -> int:

@@ -53,7 +53,13 @@ def other_metric(
     own, of_level = norm(change.metric), norm(level.metric or words)
     if not own or not of_level or own in of_level or of_level in own:
         return False
+    if _BY_DIMENSION.search(change.metric or ""):
+        return False  # 업종별로는 건설업 303명으로 … 38명 감소: the list's lead, not a measure
     return not same_metric(change, level)
+
+
+# 업종별로(는), 지역별: the lead of a list by a dimension, which names no measure of its own
+_BY_DIMENSION = re.compile(r"^\S{1,8}별(?:로(?:는|도)?|로|은|는)?$")
 
 
 def same_metric(a: Mention, b: Mention) -> bool:

@@ -100,20 +100,27 @@ def _verdict(
     lv, cv, rv = (point(m.fact.quantity) for m in (level, amount, rate))
     l_lo, l_hi = level_bounds(level.fact.quantity)
     c_lo, c_hi = level_bounds(amount.fact.quantity)
-    if way is None or None in (lv, cv, rv, l_lo, l_hi, c_lo, c_hi):
+    if None in (lv, cv, rv, l_lo, l_hi, c_lo, c_hi):
         return None
     assert lv is not None and cv is not None and rv is not None
     assert l_lo is not None and l_hi is not None and c_lo is not None and c_hi is not None
     cv, c_lo, c_hi, rv = abs(cv), abs(c_lo), abs(c_hi), abs(rv)
-    if way == "up":
-        prior, lo_den, hi_den = lv - cv, l_hi - c_lo, l_lo - c_hi
-    else:
-        prior, lo_den, hi_den = lv + cv, l_hi + c_lo, l_lo + c_hi
-    if prior <= 0 or lo_den <= 0 or hi_den <= 0:
-        return None
-    lo, hi = c_lo / lo_den * HUNDRED, c_hi / hi_den * HUNDRED
-    computed = cv / prior * HUNDRED
     h = half_unit(rate.fact.quantity)
+    if way is None:
+        # 38명(11.1%), 31건(9.5%) 감소: the trend word past the other unit's change; either way
+        # it moved, the rate is the change over the level before it
+        either = {w: _ranges(w, lv, cv, l_lo, l_hi, c_lo, c_hi) for w in ("up", "down")}
+        ways = sorted(
+            (w for w, r in either.items() if r is not None),
+            key=lambda w: (not _fits(rv, h, either[w]), abs(either[w][3] - rv)),  # type: ignore[index]
+        )
+        if not ways:
+            return None
+        way = ways[0]
+    got = _ranges(way, lv, cv, l_lo, l_hi, c_lo, c_hi)
+    if got is None:
+        return None
+    prior, _, _, computed = got
     lang = "ko" if ctx.lang == "ko" else "en"
     sign = "+" if way == "up" else "-"
     words = {
@@ -127,8 +134,25 @@ def _verdict(
     }
     members = [level, amount, rate]
     values = [lv, cv, prior, rv, computed.quantize(Decimal("0.01"))]
-    if rv + h >= lo and rv - h <= hi:
+    if _fits(rv, h, got):
         return finding(RULE, Severity.OK, ctx.say(_OK, **words), members, values, why=_WHY)
     approx = any(m.fact.quantity.qualifier is not Qualifier.EXACT for m in members)
     severity = Severity.WARNING if approx else Severity.ERROR
     return finding(RULE, severity, ctx.say(_OFF, **words), members, values, why=_WHY)
+
+
+def _ranges(
+    way: str, lv: Decimal, cv: Decimal, l_lo: Decimal, l_hi: Decimal, c_lo: Decimal, c_hi: Decimal
+) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
+    """The level before, the range of the rate rounding allows, and the rate computed."""
+    if way == "up":
+        prior, lo_den, hi_den = lv - cv, l_hi - c_lo, l_lo - c_hi
+    else:
+        prior, lo_den, hi_den = lv + cv, l_hi + c_lo, l_lo + c_hi
+    if prior <= 0 or lo_den <= 0 or hi_den <= 0:
+        return None
+    return prior, c_lo / lo_den * HUNDRED, c_hi / hi_den * HUNDRED, cv / prior * HUNDRED
+
+
+def _fits(rv: Decimal, h: Decimal, got: tuple[Decimal, Decimal, Decimal, Decimal] | None) -> bool:
+    return got is not None and rv + h >= got[1] and rv - h <= got[2]
