@@ -110,6 +110,22 @@ def test_two_digit_years_need_the_documents_date() -> None:
     assert _read("55년 DRAM 수요", 2024, REF) == []  # far from the document's date
 
 
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("’94년 반도체 수출", 1995, [_y(1994)]),
+        ("’21년 매출", 2020, [_y(2021)]),
+        ("’40년 목표", 2024, [_y(2040)]),  # a target decades ahead stays ahead
+        ("FY99 revenue", 2000, [_y(1999)]),
+        ("FY09 revenue", 2010, [_y(2009)]),
+    ],
+)
+def test_a_short_year_is_in_the_century_of_its_context(
+    text: str, year: int, expected: list
+) -> None:
+    assert _read(text, year, None) == expected
+
+
 def test_deictic_years_without_a_document_date_count_from_the_context() -> None:
     assert _read("last year's sales", 2020, None) == [_y(2019)]
 

@@ -103,14 +103,20 @@ EXTRA = re.compile(
 # What every match of EXTRA contains (tests/test_facts_scan_guards.py proves it on the pattern):
 # a sentence without any of these is not scanned for its forms (``lx.has_any``).
 EXTRA_WORDS = (
-    *("年", "月", "월", "달", "’", "'", "‘", "반기", "季度"),
+    *("年", "년", "月", "월", "달", "반기", "季度"),
     *("q", "fy", "scal", "half", "semester"),  # Q3, FY2024, fiscal, first half, semester
     *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
 )
 
 
-def _year(two: str) -> int:
-    return 2000 + int(two)
+_AHEAD = 30  # a report names years up to a few decades ahead of its own (targets, forecasts)
+
+
+def _year(two: str, year: int | None) -> int:
+    """A two-digit year (’21년, FY09): in the 2000s, unless that is more than three decades
+    after the context's year (’94년 in a text of 1995 is 1994)."""
+    got = 2000 + int(two)
+    return got - 100 if year is not None and got > year + _AHEAD else got
 
 
 def _in_century_of(two: int, year: int) -> int:
@@ -210,7 +216,7 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
     if g["kobare"]:
         return None if year is None else _span(_in_century_of(int(g["kby"]), year), 1, 12)
     if g["short"] or g["zhshort"]:
-        y = _year(g["sy"] or g["zy"])
+        y = _year(g["sy"] or g["zy"], year)
         rest = g["srest"] or g["zrest"] or ""
         q = parse_period(f"{y}{'년' if g['short'] else '年'}{rest}")
         return q.period
@@ -231,20 +237,20 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
     if g["fq"]:
         n = int(g["fq1"] or g["fq2"])
         fy = g["fqy1"] or g["fqy2"]
-        y = int(fy) if len(fy) == 4 else _year(fy)
+        y = int(fy) if len(fy) == 4 else _year(fy, year)
         if fiscal is not None:
             return _fiscal_part(fiscal, y, 3 * n - 2, 3)
         return _span(y, 3 * n - 2, 3 * n)
     if g["yq"]:
         n = _ORDINAL[g["yqo"].lower()]
         fy = g["yqy"] or g["yqc"]
-        y = int(fy) if len(fy) == 4 else _year(fy)
+        y = int(fy) if len(fy) == 4 else _year(fy, year)
         if fiscal is not None:
             return _fiscal_part(fiscal, y, 3 * n - 2, 3)
         return _span(y, 3 * n - 2, 3 * n)
     if g["fy"]:
         fy = g["fyy"]
-        y = int(fy) if len(fy) == 4 else _year(fy)
+        y = int(fy) if len(fy) == 4 else _year(fy, year)
         if fiscal is not None:
             return _fiscal_part(fiscal, y, 1, 12)
         return _span(y, 1, 12)
@@ -255,7 +261,7 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
         return _span(int(g["hyy"]), 1, 6)
     if g["nq"]:
         n = int(g["nqq"])
-        return _span(_year(g["nqy"]), 3 * n - 2, 3 * n)
+        return _span(_year(g["nqy"], year), 3 * n - 2, 3 * n)
     if g["ordq"]:
         n = _ORDINAL[g["ord"].lower()]
         half = g["qh"].lower() in ("half", "semester")
@@ -263,7 +269,7 @@ def resolve(m: re.Match[str], year: int | None, dating: Dating | None = None) ->
             return None
         first, months = (6 * n - 5, 6) if half else (3 * n - 2, 3)
         oyf = g["oyf"]
-        fy_n = (int(oyf) if len(oyf) == 4 else _year(oyf)) if oyf else None
+        fy_n = (int(oyf) if len(oyf) == 4 else _year(oyf, year)) if oyf else None
         if fiscal is not None and fy_n is not None:
             return _fiscal_part(fiscal, fy_n, first, months)
         if fiscal is not None and not g["oy"] and dating is not None and dating.day is not None:
