@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.document import BlockKind
@@ -133,6 +134,7 @@ _CHANGE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pure; asked for once per pair of mentions tried
 def _change_only(metric: str) -> bool:
     """A 'metric' that is only change words (增長, 同比增长, 증가, grew by): names no figure."""
     return not _CHANGE_WORDS.sub("", metric)
@@ -299,6 +301,7 @@ _SELF = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pure; asked for once per pair of mentions tried
 def _own(metric: str | None) -> str:
     """A metric for comparison, without the words naming the document's own entity, the name
     it ends with written as its equivalents' (영업익 for 영업이익, 营收 for 营业收入)."""
