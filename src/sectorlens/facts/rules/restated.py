@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 
@@ -22,6 +21,7 @@ from sectorlens.facts.rules.common import (
     point,
 )
 from sectorlens.facts.rules.parts import cumulative, dated_by_document
+from sectorlens.facts.rules.restated_pairs import candidate_pairs
 from sectorlens.facts.rules.same_metric import row_in_its_section, same_metric
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
@@ -170,7 +170,12 @@ def check(ctx: Context) -> list[Finding]:
     levels = {m.fact.span: m for m in mentions}
     ranks = restated_terms.ranked(ctx)
     hypothetical = _hypothetical_tables(ctx)
-    for i, j in _candidates(mentions, aliases):
+
+    def metric(m: Mention) -> str:
+        own = _own(m.metric)
+        return aliases.get(own, own)  # as _comparable compares them
+
+    for i, j in candidate_pairs(mentions, metric):
         a, b = mentions[i], mentions[j]
         if _on_basis(a, hypothetical) != _on_basis(b, hypothetical):
             continue  # a pro forma table restates nothing the actual figures state
@@ -184,46 +189,6 @@ def check(ctx: Context) -> list[Finding]:
         for g in groups.values()
         if len(g) >= 2 and _one_figure(g) and not _series(g)
     ]
-
-
-def _candidates(mentions: Sequence[Mention], aliases: dict[str, str]) -> Iterator[tuple[int, int]]:
-    """The pairs (i < j) ``_comparable`` can accept, without trying every pair of a long
-    document: two sentences only where they name one metric (after its aliases), a table cell
-    with any sentence (a row is restated in prose by its words), never two cells; and only
-    where the two periods are one or either is unstated."""
-    prose: dict[str, list[int]] = defaultdict(list)
-    cells: list[int] = []
-    anywhere: list[int] = []  # sentences of any metric, for the cells to pair with
-    for i, m in enumerate(mentions):
-        own = _own(m.metric)
-        if not aliases.get(own, own):
-            continue  # no metric named: never comparable
-        if m.cell is None:
-            prose[aliases.get(own, own)].append(i)
-            anywhere.append(i)
-        else:
-            cells.append(i)
-    # the order of the pairs changes no group: a group is the set its pairs connect
-    for same in prose.values():
-        dated = _by_period(mentions, same)
-        undated = dated.pop(None, [])
-        for group in (*dated.values(), undated):
-            yield from ((i, j) for n, i in enumerate(group) for j in group[n + 1 :])
-        yield from (
-            (min(i, j), max(i, j)) for i in undated for group in dated.values() for j in group
-        )
-    rows, lines = _by_period(mentions, cells), _by_period(mentions, anywhere)
-    for period, row in rows.items():
-        partners = anywhere if period is None else lines.get(period, []) + lines.get(None, [])
-        yield from ((min(c, p), max(c, p)) for c in row for p in partners)
-
-
-def _by_period(mentions: Sequence[Mention], indexes: list[int]) -> dict[object, list[int]]:
-    out: dict[object, list[int]] = defaultdict(list)
-    for i in indexes:
-        period = mentions[i].fact.period
-        out[None if period is None else (period.start, period.end)].append(i)
-    return out
 
 
 # Figures on a hypothetical basis: pro forma, as if an acquisition had been made earlier.
