@@ -162,10 +162,13 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     if out:
         return out
     shares = [m for m in levels if m.fact.quantity.kind is Kind.PERCENT]
-    if breakdown_lists.listed_changes(
-        text, [m for m in members if m.fact.quantity.kind is Kind.PERCENT]
-    ):
+    percents = [m for m in members if m.fact.quantity.kind is Kind.PERCENT]
+    changed = {id(m) for m in breakdown_lists.listed_changes(text, percents)}
+    if changed and len(changed) == len(percents):
         return []  # 반도체가 44.6%, 석유제품이 33.0% 각각 증가: rates of change, not shares
+    # 分别增长1.1倍、44.6%、27.7%和27.8%，…贡献率近70%: the listed rates are changes, the
+    # share after them is of another clause
+    shares = [m for m in shares if id(m) not in changed]
     shares = [m for m in shares if not _CHANGE.search(_clause(text, m))]
     # 前十家企业合计份额为75.3%: a combined share holds the items, it is none of them; 毛利率
     # 45.2%, gross margin 45.2%: a ratio of its own, not a part of a breakdown

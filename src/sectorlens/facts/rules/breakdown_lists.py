@@ -60,11 +60,18 @@ def answers(text: str) -> bool:
 _CHANGE = lx.compile_words(lx.CHANGE_CUES)
 # the verb after a Korean list (…99.2% 각각 증가하며, …등이 모두 늘었다) or the word before a
 # Chinese or English one (分别增长 10.6% 和 9.1%, rose 5%, 3% and 2% respectively)
+# a multiple listed with the percentages (分别增长1.1倍、44.6%和27.7%; 반도체 35.2%, 석유제품
+# 1.5배 각각 증가): one more item of the list the verb governs, between the verb and the shares
+_MULTIPLE = r"[\d.]+\s?(?:倍|배|times)"
 _AFTER = re.compile(
-    r"^\s?(?:\)|）)?\s?(?:씩\s?)?(?:각각|모두|등이|등은|등도|등)?\s?"
+    r"^(?:\s?(?:\)|）)?\s?[,，、]\s?[^\d,，、.。;；]{0,12}?\s?[(（]?" + _MULTIPLE + r")*"
+    r"\s?(?:\)|）)?\s?(?:씩\s?)?(?:각각|모두|등이|등은|등도|등)?\s?"
     r"(?:증가|감소|늘|줄|상승|하락|급증|급감|올랐|내렸|성장|확대|축소)"
 )
-_BEFORE = re.compile(r"(?:分别|分別|均|各)\s?(?:增长|增長|下降|上升|减少|減少|增加|回落|提高)\s?$")
+_BEFORE = re.compile(
+    r"(?:分别|分別|均|各)\s?(?:增长|增長|下降|上升|减少|減少|增加|回落|提高)\s?"
+    r"(?:" + _MULTIPLE + r"\s?[、,，和及与與]\s?)*$"
+)
 _RESPECTIVELY = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|declined|climbed|dropped|were\s(?:up|down))\b"
     r"[^.;]{0,80}\brespectively\b",
@@ -96,17 +103,32 @@ def by_dimension(text: str, members: Sequence[Mention]) -> list[list[Mention]]:
     return out
 
 
-def listed_changes(text: str, shares: Sequence[Mention]) -> bool:
-    """True when one verb makes every listed percentage a change (``각각 증가``, ``分别增长``)."""
+# a share word between two listed figures (…35.6%，钢铁行业利润占64.6%): a new list begins
+_SHARE_GAP = re.compile(r"占|比重|份额|비중|점유|차지|\bshare\b|\baccount(?:ed|s)?\sfor\b", re.I)
+
+
+def listed_changes(text: str, shares: Sequence[Mention]) -> list[Mention]:
+    """The listed percentages one verb makes changes (``각각 증가``, ``分别增长``): the run of
+    items from the first share up to a change word of another clause (``…27.8%，对…利润增长的
+    贡献率近70%``), where the verb governs that run; else none."""
     if len(shares) < 2:
-        return False
-    gaps = [text[a.local[1] : b.local[0]] for a, b in pairwise(shares)]
-    if not all(_JOIN.match(g) and not _CHANGE.search(g) for g in gaps):
-        return False  # a change word between the items belongs to one of them
-    after = text[shares[-1].local[1] : shares[-1].local[1] + 16]
-    before = text[max(0, shares[0].local[0] - 12) : shares[0].local[0]]
-    span = text[max(0, shares[0].local[0] - 40) : shares[-1].local[1] + 30]
-    return bool(_AFTER.match(after) or _BEFORE.search(before) or _RESPECTIVELY.search(span))
+        return []
+    run = [shares[0]]
+    for a, b in pairwise(shares):
+        gap = text[a.local[1] : b.local[0]]
+        if not _JOIN.match(gap) or _CHANGE.search(gap):
+            break  # a change word between the items belongs to one of them, or ends the list
+        if a.change is not None and _SHARE_GAP.search(gap):
+            break  # 增长1.2倍和35.6%，钢铁行业利润占64.6%: after the rates, a list of shares
+        run.append(b)
+    if len(run) < 2:
+        return []
+    after = text[run[-1].local[1] : run[-1].local[1] + 48]
+    before = text[max(0, run[0].local[0] - 36) : run[0].local[0]]
+    span = text[max(0, run[0].local[0] - 40) : run[-1].local[1] + 30]
+    if _AFTER.match(after) or _BEFORE.search(before) or _RESPECTIVELY.search(span):
+        return run
+    return []
 
 
 # The marker of an 'of which' list (其中, 이 중, of which) and the end of a statement
