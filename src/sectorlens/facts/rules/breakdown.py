@@ -18,6 +18,7 @@ from sectorlens.facts.rules import (
     breakdown_sums,
     breakdown_whole_first,
 )
+from sectorlens.facts.rules.breakdown_measure import whole_of_the_parts
 from sectorlens.facts.rules.breakdown_share import (
     OWN_SHARE,
     of_the_sentence_before,
@@ -144,9 +145,10 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             )
             if rates and any(_CHANGE.search(_clause(text, m)) for m in [*before[-1:], *after]):
                 before = []  # 其中禽肉增长6.5%、猪肉下降10.8%: rates of change are no parts
-            if before and len(after) >= 2 and _parts_related(text, before[-1], after):
-                out.append(parts_verdict(ctx, before[-1], after, exhaustive=False))
-                out.extend(part_shares(ctx, text, before[-1], after, members))
+            whole = whole_of_the_parts(before, after) if before and after else None
+            if whole and len(after) >= 2 and _parts_related(text, whole, after):
+                out.append(parts_verdict(ctx, whole, after, exhaustive=False))
+                out.extend(part_shares(ctx, text, whole, after, members))
                 continue
         for i, m in enumerate(same):
             lead = text[max(0, m.local[0] - 12) : m.local[0]]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.breakdown_measure import whole_of_the_parts
 from sectorlens.facts.rules.breakdown_sums import by_unit, one_period, parts_verdict
 from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, pct, point
 from sectorlens.facts.rules.levels import adds_up
@@ -102,14 +103,14 @@ def of_the_sentence_before(
     ]
     if not wholes:
         return []
-    whole = wholes[-1]
     parts = [
         m
         for m in members
         if m.change is None
         and m.fact.quantity.kind is not Kind.PERCENT
-        and by_unit([m]).keys() == by_unit([whole]).keys()
+        and by_unit([m]).keys() == by_unit([wholes[-1]]).keys()
     ]
+    whole = whole_of_the_parts(wholes, parts)  # 总产值…，增加值…。其中，农业产值…: the 产值
     if not parts or not one_period([whole, *parts]):
         return []
     if not adds_up((sentences[index - 1].text, whole), [(text, m) for m in parts]):
