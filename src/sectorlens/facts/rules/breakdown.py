@@ -171,7 +171,11 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     # 分别增长1.1倍、44.6%、27.7%和27.8%，…贡献率近70%: the listed rates are changes, the
     # share after them is of another clause
     shares = [m for m in shares if id(m) not in changed]
-    shares = [m for m in shares if not _CHANGE.search(_clause(text, m))]
+    shares = [
+        m
+        for m in shares
+        if not _CHANGE.search(_clause(text, m)) and not breakdown_lists.passed_level(text, m)
+    ]
     # 前十家企业合计份额为75.3%: a combined share holds the items, it is none of them; 毛利率
     # 45.2%, gross margin 45.2%: a ratio of its own, not a part of a breakdown
     shares = [

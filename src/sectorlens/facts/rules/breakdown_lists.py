@@ -157,6 +157,24 @@ def _common_start(x: str, y: str) -> int:
     return n
 
 
+# a clause's item named as a total of its own (水产品总产量, 總產量, 총생산액, total output)
+_OWN_TOTAL = re.compile(r"[总總][\u4e00-\u9fff]|(?<![가-힣])총[가-힣]|\btotal\b", re.IGNORECASE)
+# a level a share passed, not an item (52.6%로 처음 50%를 넘어선; 首次突破50%; topped 50%)
+_PASSED_AFTER = re.compile(r"^\s?(?:을|를)?\s?(?:넘|돌파|상회|하회|웃돌|밑돌)")
+_PASSED_BEFORE = re.compile(
+    r"(?:突破|跌破|超过|超過|低于|低於|\b(?:above|below|topped|passed|crossed|exceeded|surpassed))"
+    r"\s?(?:the\s)?$",
+    re.IGNORECASE,
+)
+
+
+def passed_level(text: str, m: Mention) -> bool:
+    """The percentage is a level a figure passed (``50%를 넘어선``, ``突破50%``), not a share."""
+    after = text[m.local[1] : m.local[1] + 8]
+    before = text[max(0, m.local[0] - 12) : m.local[0]]
+    return bool(_PASSED_AFTER.match(after) or _PASSED_BEFORE.search(before))
+
+
 def items_past_semicolons(
     text: str,
     stop: re.Match[str] | None,
@@ -177,6 +195,8 @@ def items_past_semicolons(
         clause = text[stop.end() : end]
         if len(more) != 1 or PARTS.search(clause) or _TOTAL_WORD.search(clause):
             break
+        if _OWN_TOTAL.search(text[stop.end() : more[0].local[0]]):
+            break  # …其中猪肉产量65.58万吨；水产品总产量446.67万吨: a total of its own, no part
         if more[0].fact.period != first.fact.period or more[0].period_source != first.period_source:
             break
         if _DATED_CLAUSE.search(clause):
