@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.breakdown_measure import common_end
 
 # 업종별로는, 기업 규모별로 보면, 分产业看, 按地区分, 按经营单位所在地分, 按经营地统计, 从行业看, by
 # industry, by company size
@@ -203,9 +204,17 @@ def items_past_semicolons(
             break  # 1-5月累计, 3분기: a clause that dates itself is a statement of its own
         if whole is not None and _likeness(more[0], whole) > _likeness(more[0], first):
             break
+        if whole is not None and _other_measure(whole, first, more[0]):
+            break  # 存款余额…，其中住户存款…；…贷款余额: a measure of its own, a new statement
         out.append(more[0])
         stop = nxt
     return out
+
+
+def _other_measure(whole: Mention, first: Mention, item: Mention) -> bool:
+    """The whole and the list's first item end with one measure (存款余额) the item does not."""
+    end = common_end(whole.metric or "", first.metric or "")
+    return bool(end) and not (item.metric or "").lower().strip().endswith(end)
 
 
 # a total word right after a name of its own: 资产总计, 所有者权益合计, 부채총계, total equity
