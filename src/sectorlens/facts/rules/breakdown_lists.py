@@ -15,7 +15,6 @@ from itertools import pairwise
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.breakdown_measure import common_end
 
 # 업종별로는, 기업 규모별로 보면, 分产业看, 按地区分, 按经营单位所在地分, 按经营地统计, 从行业看, by
 # industry, by company size
@@ -138,7 +137,9 @@ STATEMENT = re.compile(r"[;；。]")
 _TOTAL_WORD = re.compile(lx.alternation(lx.TOTAL_MARKER), re.IGNORECASE)
 _DATED_CLAUSE = re.compile(
     r"\d{1,2}\s?[-~–]?\s?\d{0,2}\s?(?:月|월)|(?:19|20)\d{2}\s?(?:年|년)?|分?季度|분기|上半年|下半年|"
-    r"累计|累計|누적|cumulative|year-to-date|\b(?:Q[1-4]|H[12])\b",
+    r"累计|累計|누적|cumulative|year-to-date|\b(?:Q[1-4]|H[12])\b|"
+    # a balance at a date of its own (…存款余额…；年末…贷款余额…): 年末, 月末, 연말, at year-end
+    r"年末|年底|月末|季末|연말|기말|\b(?:at\s)?(?:year|quarter|month)[-\s]end\b",
     re.IGNORECASE,
 )
 
@@ -204,17 +205,9 @@ def items_past_semicolons(
             break  # 1-5月累计, 3분기: a clause that dates itself is a statement of its own
         if whole is not None and _likeness(more[0], whole) > _likeness(more[0], first):
             break
-        if whole is not None and _other_measure(whole, first, more[0]):
-            break  # 存款余额…，其中住户存款…；…贷款余额: a measure of its own, a new statement
         out.append(more[0])
         stop = nxt
     return out
-
-
-def _other_measure(whole: Mention, first: Mention, item: Mention) -> bool:
-    """The whole and the list's first item end with one measure (存款余额) the item does not."""
-    end = common_end(whole.metric or "", first.metric or "")
-    return bool(end) and not (item.metric or "").lower().strip().endswith(end)
 
 
 # a total word right after a name of its own: 资产总计, 所有者权益合计, 부채총계, total equity

@@ -111,7 +111,7 @@ def of_the_sentence_before(
         and m.fact.quantity.kind is not Kind.PERCENT
         and by_unit([m]).keys() == by_unit([wholes[-1]]).keys()
     ]
-    parts = _listed(text, same, wholes[-1])
+    parts = _listed(text, same)
     whole = whole_of_the_parts(wholes, parts)  # 总产值…，增加值…。其中，农业产值…: the 产值
     if not parts or not one_period([whole, *parts]):
         return []
@@ -124,7 +124,7 @@ def of_the_sentence_before(
     return found
 
 
-def _listed(text: str, same: list[Mention], whole: Mention) -> list[Mention]:
+def _listed(text: str, same: list[Mention]) -> list[Mention]:
     """The items of the list the sentence opens: those of its first statement, then one a clause
     past ';' while each clause names one more (其中:黄牛存栏28510头;奶牛存栏8984头;马存栏2708匹;
     生猪存栏…: the list cannot be read past the horses, and the pigs are no large livestock)."""
@@ -133,7 +133,7 @@ def _listed(text: str, same: list[Mention], whole: Mention) -> list[Mention]:
     stop = breakdown_lists.STATEMENT.search(text, same[0].local[1])
     end = stop.start() if stop else len(text)
     first = [m for m in same if m.local[0] < end]
-    return first + breakdown_lists.items_past_semicolons(text, stop, same, first[-1], whole)
+    return first + breakdown_lists.items_past_semicolons(text, stop, same, first[-1])
 
 
 # A holder's market share named before its items (삼성전자의 시장 점유율은 D램 …, 三星的市场份额：…,
