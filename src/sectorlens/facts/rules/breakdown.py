@@ -18,6 +18,7 @@ from sectorlens.facts.rules import (
     breakdown_sums,
     breakdown_whole_first,
 )
+from sectorlens.facts.rules.breakdown_measure import whole_of_the_parts
 from sectorlens.facts.rules.breakdown_share import (
     OWN_SHARE,
     of_the_sentence_before,
@@ -144,9 +145,10 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             )
             if rates and any(_CHANGE.search(_clause(text, m)) for m in [*before[-1:], *after]):
                 before = []  # 其中禽肉增长6.5%、猪肉下降10.8%: rates of change are no parts
-            if before and len(after) >= 2 and _parts_related(text, before[-1], after):
-                out.append(parts_verdict(ctx, before[-1], after, exhaustive=False))
-                out.extend(part_shares(ctx, text, before[-1], after, members))
+            whole = whole_of_the_parts(before, after) if before and after else None
+            if whole and len(after) >= 2 and _parts_related(text, whole, after):
+                out.append(parts_verdict(ctx, whole, after, exhaustive=False))
+                out.extend(part_shares(ctx, text, whole, after, members))
                 continue
         for i, m in enumerate(same):
             lead = text[max(0, m.local[0] - 12) : m.local[0]]
@@ -162,11 +164,18 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     if out:
         return out
     shares = [m for m in levels if m.fact.quantity.kind is Kind.PERCENT]
-    if breakdown_lists.listed_changes(
-        text, [m for m in members if m.fact.quantity.kind is Kind.PERCENT]
-    ):
+    percents = [m for m in members if m.fact.quantity.kind is Kind.PERCENT]
+    changed = {id(m) for m in breakdown_lists.listed_changes(text, percents)}
+    if changed and len(changed) == len(percents):
         return []  # 반도체가 44.6%, 석유제품이 33.0% 각각 증가: rates of change, not shares
-    shares = [m for m in shares if not _CHANGE.search(_clause(text, m))]
+    # 分别增长1.1倍、44.6%、27.7%和27.8%，…贡献率近70%: the listed rates are changes, the
+    # share after them is of another clause
+    shares = [m for m in shares if id(m) not in changed]
+    shares = [
+        m
+        for m in shares
+        if not _CHANGE.search(_clause(text, m)) and not breakdown_lists.passed_level(text, m)
+    ]
     # 前十家企业合计份额为75.3%: a combined share holds the items, it is none of them; 毛利率
     # 45.2%, gross margin 45.2%: a ratio of its own, not a part of a breakdown
     shares = [

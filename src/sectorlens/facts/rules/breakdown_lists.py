@@ -60,11 +60,18 @@ def answers(text: str) -> bool:
 _CHANGE = lx.compile_words(lx.CHANGE_CUES)
 # the verb after a Korean list (…99.2% 각각 증가하며, …등이 모두 늘었다) or the word before a
 # Chinese or English one (分别增长 10.6% 和 9.1%, rose 5%, 3% and 2% respectively)
+# a multiple listed with the percentages (分别增长1.1倍、44.6%和27.7%; 반도체 35.2%, 석유제품
+# 1.5배 각각 증가): one more item of the list the verb governs, between the verb and the shares
+_MULTIPLE = r"[\d.]+\s?(?:倍|배|times)"
 _AFTER = re.compile(
-    r"^\s?(?:\)|）)?\s?(?:씩\s?)?(?:각각|모두|등이|등은|등도|등)?\s?"
+    r"^(?:\s?(?:\)|）)?\s?[,，、]\s?[^\d,，、.。;；]{0,12}?\s?[(（]?" + _MULTIPLE + r")*"
+    r"\s?(?:\)|）)?\s?(?:씩\s?)?(?:각각|모두|등이|등은|등도|등)?\s?"
     r"(?:증가|감소|늘|줄|상승|하락|급증|급감|올랐|내렸|성장|확대|축소)"
 )
-_BEFORE = re.compile(r"(?:分别|分別|均|各)\s?(?:增长|增長|下降|上升|减少|減少|增加|回落|提高)\s?$")
+_BEFORE = re.compile(
+    r"(?:分别|分別|均|各)\s?(?:增长|增長|下降|上升|减少|減少|增加|回落|提高)\s?"
+    r"(?:" + _MULTIPLE + r"\s?[、,，和及与與]\s?)*$"
+)
 _RESPECTIVELY = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|declined|climbed|dropped|were\s(?:up|down))\b"
     r"[^.;]{0,80}\brespectively\b",
@@ -96,17 +103,32 @@ def by_dimension(text: str, members: Sequence[Mention]) -> list[list[Mention]]:
     return out
 
 
-def listed_changes(text: str, shares: Sequence[Mention]) -> bool:
-    """True when one verb makes every listed percentage a change (``각각 증가``, ``分别增长``)."""
+# a share word between two listed figures (…35.6%，钢铁行业利润占64.6%): a new list begins
+_SHARE_GAP = re.compile(r"占|比重|份额|비중|점유|차지|\bshare\b|\baccount(?:ed|s)?\sfor\b", re.I)
+
+
+def listed_changes(text: str, shares: Sequence[Mention]) -> list[Mention]:
+    """The listed percentages one verb makes changes (``각각 증가``, ``分别增长``): the run of
+    items from the first share up to a change word of another clause (``…27.8%，对…利润增长的
+    贡献率近70%``), where the verb governs that run; else none."""
     if len(shares) < 2:
-        return False
-    gaps = [text[a.local[1] : b.local[0]] for a, b in pairwise(shares)]
-    if not all(_JOIN.match(g) and not _CHANGE.search(g) for g in gaps):
-        return False  # a change word between the items belongs to one of them
-    after = text[shares[-1].local[1] : shares[-1].local[1] + 16]
-    before = text[max(0, shares[0].local[0] - 12) : shares[0].local[0]]
-    span = text[max(0, shares[0].local[0] - 40) : shares[-1].local[1] + 30]
-    return bool(_AFTER.match(after) or _BEFORE.search(before) or _RESPECTIVELY.search(span))
+        return []
+    run = [shares[0]]
+    for a, b in pairwise(shares):
+        gap = text[a.local[1] : b.local[0]]
+        if not _JOIN.match(gap) or _CHANGE.search(gap):
+            break  # a change word between the items belongs to one of them, or ends the list
+        if a.change is not None and _SHARE_GAP.search(gap):
+            break  # 增长1.2倍和35.6%，钢铁行业利润占64.6%: after the rates, a list of shares
+        run.append(b)
+    if len(run) < 2:
+        return []
+    after = text[run[-1].local[1] : run[-1].local[1] + 48]
+    before = text[max(0, run[0].local[0] - 36) : run[0].local[0]]
+    span = text[max(0, run[0].local[0] - 40) : run[-1].local[1] + 30]
+    if _AFTER.match(after) or _BEFORE.search(before) or _RESPECTIVELY.search(span):
+        return run
+    return []
 
 
 # The marker of an 'of which' list (其中, 이 중, of which) and the end of a statement
@@ -115,7 +137,9 @@ STATEMENT = re.compile(r"[;；。]")
 _TOTAL_WORD = re.compile(lx.alternation(lx.TOTAL_MARKER), re.IGNORECASE)
 _DATED_CLAUSE = re.compile(
     r"\d{1,2}\s?[-~–]?\s?\d{0,2}\s?(?:月|월)|(?:19|20)\d{2}\s?(?:年|년)?|分?季度|분기|上半年|下半年|"
-    r"累计|累計|누적|cumulative|year-to-date|\b(?:Q[1-4]|H[12])\b",
+    r"累计|累計|누적|cumulative|year-to-date|\b(?:Q[1-4]|H[12])\b|"
+    # a balance at a date of its own (…存款余额…；年末…贷款余额…): 年末, 月末, 연말, at year-end
+    r"年末|年底|月末|季末|연말|기말|\b(?:at\s)?(?:year|quarter|month)[-\s]end\b",
     re.IGNORECASE,
 )
 
@@ -133,6 +157,24 @@ def _common_start(x: str, y: str) -> int:
     while n < min(len(x), len(y)) and x[n] == y[n]:
         n += 1
     return n
+
+
+# a clause's item named as a total of its own (水产品总产量, 總產量, 총생산액, total output)
+_OWN_TOTAL = re.compile(r"[总總][\u4e00-\u9fff]|(?<![가-힣])총[가-힣]|\btotal\b", re.IGNORECASE)
+# a level a share passed, not an item (52.6%로 처음 50%를 넘어선; 首次突破50%; topped 50%)
+_PASSED_AFTER = re.compile(r"^\s?(?:을|를)?\s?(?:넘|돌파|상회|하회|웃돌|밑돌)")
+_PASSED_BEFORE = re.compile(
+    r"(?:突破|跌破|超过|超過|低于|低於|\b(?:above|below|topped|passed|crossed|exceeded|surpassed))"
+    r"\s?(?:the\s)?$",
+    re.IGNORECASE,
+)
+
+
+def passed_level(text: str, m: Mention) -> bool:
+    """The percentage is a level a figure passed (``50%를 넘어선``, ``突破50%``), not a share."""
+    after = text[m.local[1] : m.local[1] + 8]
+    before = text[max(0, m.local[0] - 12) : m.local[0]]
+    return bool(_PASSED_AFTER.match(after) or _PASSED_BEFORE.search(before))
 
 
 def items_past_semicolons(
@@ -155,6 +197,8 @@ def items_past_semicolons(
         clause = text[stop.end() : end]
         if len(more) != 1 or PARTS.search(clause) or _TOTAL_WORD.search(clause):
             break
+        if _OWN_TOTAL.search(text[stop.end() : more[0].local[0]]):
+            break  # …其中猪肉产量65.58万吨；水产品总产量446.67万吨: a total of its own, no part
         if more[0].fact.period != first.fact.period or more[0].period_source != first.period_source:
             break
         if _DATED_CLAUSE.search(clause):

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules import breakdown_lists
+from sectorlens.facts.rules.breakdown_measure import whole_of_the_parts
 from sectorlens.facts.rules.breakdown_sums import by_unit, one_period, parts_verdict
 from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, pct, point
 from sectorlens.facts.rules.levels import adds_up
@@ -102,14 +104,15 @@ def of_the_sentence_before(
     ]
     if not wholes:
         return []
-    whole = wholes[-1]
-    parts = [
+    same = [
         m
         for m in members
         if m.change is None
         and m.fact.quantity.kind is not Kind.PERCENT
-        and by_unit([m]).keys() == by_unit([whole]).keys()
+        and by_unit([m]).keys() == by_unit([wholes[-1]]).keys()
     ]
+    parts = _listed(text, same)
+    whole = whole_of_the_parts(wholes, parts)  # 总产值…，增加值…。其中，农业产值…: the 产值
     if not parts or not one_period([whole, *parts]):
         return []
     if not adds_up((sentences[index - 1].text, whole), [(text, m) for m in parts]):
@@ -119,6 +122,18 @@ def of_the_sentence_before(
         # 收入135663亿元。其中，税收收入111065亿元；非税收入24598亿元: the parts of the whole before
         found.insert(0, parts_verdict(ctx, whole, parts, exhaustive=False))
     return found
+
+
+def _listed(text: str, same: list[Mention]) -> list[Mention]:
+    """The items of the list the sentence opens: those of its first statement, then one a clause
+    past ';' while each clause names one more (其中:黄牛存栏28510头;奶牛存栏8984头;马存栏2708匹;
+    生猪存栏…: the list cannot be read past the horses, and the pigs are no large livestock)."""
+    if not same:
+        return []
+    stop = breakdown_lists.STATEMENT.search(text, same[0].local[1])
+    end = stop.start() if stop else len(text)
+    first = [m for m in same if m.local[0] < end]
+    return first + breakdown_lists.items_past_semicolons(text, stop, same, first[-1])
 
 
 # A holder's market share named before its items (삼성전자의 시장 점유율은 D램 …, 三星的市场份额：…,

@@ -148,6 +148,8 @@ def _difference(ctx: Context, text: str, members: Sequence[Mention]) -> Finding 
     if len(between) != 1:
         return None
     later = between[0]
+    if _dated_the_other_way(e, later):
+        e, later = later, e  # 2000년 163개국에서 지난해 190개국으로: the dates give the order
     around = text[max(0, d.local[0] - 8) : d.local[1] + 24]
     up, down = bool(_UP.search(around)), bool(_DOWN.search(around))
     if up == down:
@@ -176,6 +178,18 @@ def _difference(ctx: Context, text: str, members: Sequence[Mention]) -> Finding 
     message = ctx.say(_OK if ok else _OFF, **words)
     severity = Severity.OK if ok else Severity.WARNING
     return finding(RULE, severity, message, [e, later, d], [ev, lv, stated], why=_WHY)
+
+
+def _dated_the_other_way(e: Mention, later: Mention) -> bool:
+    """The sentence dates the level its word marks as earlier (지난해, last year) after the other
+    level (``2000년 163개국에서 지난해 190개국으로 27개국 늘었다``): the stated dates, not the
+    word, say which level came first."""
+    pe, pl = e.fact.period, later.fact.period
+    if pe is None or pl is None or "sentence" not in (e.period_source, later.period_source):
+        return False
+    if e.period_source != later.period_source:
+        return False
+    return pe.start > pl.end
 
 
 def _leads(text: str, d: Mention, later: Mention, e: Mention, up: bool) -> bool:
