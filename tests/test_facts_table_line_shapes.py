@@ -7,26 +7,13 @@ Texts written for these tests in the style of quarterly reports, filings and yea
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
-from tests.fact_mentions import mentions, span
+from tests.fact_mentions import cells, one_cell, span
 
 from check_findings import BAD
 from sectorlens.facts import check, extract, from_text
-from sectorlens.facts.extract import Mention
 from sectorlens.facts.stacked_tables import cell_lines
 from sectorlens.facts.text_cells import header_tokens
-
-
-def _cells(text: str) -> list[Mention]:
-    return [m for m in mentions(text) if m.cell is not None]
-
-
-def _cell(text: str, value: str) -> Mention:
-    """The one table cell whose figure is ``value`` in base units."""
-    found = [m for m in _cells(text) if m.fact.quantity.value == Decimal(value)]
-    assert len(found) == 1, [(m.fact.quantity, m.fact.subject) for m in _cells(text)]
-    return found[0]
 
 
 def _bad(text: str, lang: str) -> list[str]:
@@ -68,18 +55,18 @@ Total |
 
 
 def test_one_cell_per_line_between_pipes_reads_as_a_table_en() -> None:
-    m = _cell(_orders_en(), "520000000")
+    m = one_cell(_orders_en(), "520000000")
     assert m.fact.quantity.currency == "EUR"
     assert "Materials" in (m.fact.subject or "")
     assert span(m) == (date(2024, 4, 1), date(2024, 6, 30))
-    old = _cell(_orders_en(), "498100000")
+    old = one_cell(_orders_en(), "498100000")
     assert span(old) == (date(2023, 4, 1), date(2023, 6, 30))
 
 
 def test_one_cell_per_line_subtotal_over_its_dash_items_en() -> None:
     assert _bad(_orders_en(), "en") == []
     assert _bad(_orders_en("201.4"), "en") != []  # 201.4 + 190.1 is not the 400.5 stated
-    h1 = _cell(_orders_en(), "790000000")
+    h1 = one_cell(_orders_en(), "790000000")
     assert span(h1) == (date(2024, 1, 1), date(2024, 6, 30))
 
 
@@ -100,7 +87,7 @@ _SALES_KO = """부문별 매출 |
 
 
 def test_one_cell_per_line_under_a_unit_line_ko() -> None:
-    m = _cell(_SALES_KO, "120000000000")
+    m = one_cell(_SALES_KO, "120000000000")
     assert m.fact.quantity.currency == "KRW"
     assert "소재" in (m.fact.subject or "")
     assert span(m) == (date(2024, 1, 1), date(2024, 12, 31))
@@ -124,7 +111,7 @@ _OUTPUT_ZH = """单位：万元 |
 
 
 def test_one_cell_per_line_under_a_unit_line_zh() -> None:
-    m = _cell(_OUTPUT_ZH, "9000000")
+    m = one_cell(_OUTPUT_ZH, "9000000")
     assert m.fact.quantity.currency == "CNY"
     assert "第二产业" in (m.fact.subject or "")
     assert span(m) == (date(2023, 1, 1), date(2023, 12, 31))
@@ -153,7 +140,7 @@ Total |
 920.5 |
 878.1 |
 """
-    m = _cell(text, "520.0")
+    m = one_cell(text, "520.0")
     assert span(m) is None or span(m) != (date(2023, 4, 1), date(2023, 6, 30))
 
 
@@ -173,13 +160,13 @@ Net debt 2,400 2,300 2,200 2,100 2,000
 
 
 def test_footnote_digit_glued_to_a_year_in_a_run_of_years_en() -> None:
-    m = _cell(_KEY_EN, "4500000000")
+    m = one_cell(_KEY_EN, "4500000000")
     assert span(m) == (date(2020, 1, 1), date(2020, 12, 31))
-    assert _cell(_KEY_EN, "4700000000").fact.period is not None
+    assert one_cell(_KEY_EN, "4700000000").fact.period is not None
 
 
 def test_section_row_with_a_footnote_mark_keeps_the_table_whole_en() -> None:
-    m = _cell(_KEY_EN, "1030000000")
+    m = one_cell(_KEY_EN, "1030000000")
     assert "Net cash from operating activities" in (m.fact.subject or "")
     assert span(m) == (date(2020, 1, 1), date(2020, 12, 31))  # a flow over the year
 
@@ -187,7 +174,7 @@ def test_section_row_with_a_footnote_mark_keeps_the_table_whole_en() -> None:
 def test_a_glued_token_that_breaks_the_run_is_no_year_en() -> None:
     # 20151 after 2022 is not the next year: the header stays unread, no column is dated 2015
     text = _KEY_EN.replace("2023 2022 20211 20202 2019", "2023 2022 20151 20202 2019")
-    dated = {span(m) for m in _cells(text) if m.fact.period is not None}
+    dated = {span(m) for m in cells(text) if m.fact.period is not None}
     assert (date(2015, 1, 1), date(2015, 12, 31)) not in dated
 
 
@@ -207,9 +194,9 @@ _KEY_KO = """(단위: 억원)
 
 
 def test_footnote_digit_glued_to_a_year_ko() -> None:
-    m = _cell(_KEY_KO, "470000000000")
+    m = one_cell(_KEY_KO, "470000000000")
     assert span(m) == (date(2022, 1, 1), date(2022, 12, 31))
-    cash = _cell(_KEY_KO, "109000000000")
+    cash = one_cell(_KEY_KO, "109000000000")
     assert span(cash) == (date(2022, 1, 1), date(2022, 12, 31))
 
 
@@ -222,5 +209,5 @@ _KEY_ZH = """单位：亿元
 
 def test_footnote_digit_glued_only_to_a_bare_year_zh() -> None:
     # 2024年 2023年 are not bare years: 20221 stays unread rather than guessed
-    dated = {span(m) for m in _cells(_KEY_ZH) if m.fact.period is not None}
+    dated = {span(m) for m in cells(_KEY_ZH) if m.fact.period is not None}
     assert (date(2022, 1, 1), date(2022, 12, 31)) not in dated

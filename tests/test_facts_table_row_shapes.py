@@ -11,24 +11,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tests.fact_mentions import mentions, span
+from tests.fact_mentions import cells, one_cell, span
 
 from check_findings import BAD
 from sectorlens.facts import check, extract, from_text
-from sectorlens.facts.extract import Mention
 from sectorlens.facts.pipe_rows import drop_rank
 from sectorlens.facts.text_rows import drop_notes, joined_rows
-
-
-def _cells(text: str) -> list[Mention]:
-    return [m for m in mentions(text) if m.cell is not None]
-
-
-def _cell(text: str, value: str) -> Mention:
-    """The one table cell whose figure is ``value`` in base units."""
-    found = [m for m in _cells(text) if m.fact.quantity.value == Decimal(value)]
-    assert len(found) == 1, [(m.fact.quantity, m.fact.subject) for m in _cells(text)]
-    return found[0]
 
 
 def _findings(text: str, lang: str) -> list[str]:
@@ -69,15 +57,15 @@ def _bs_ko(inventory: str = "30,000,000") -> str:
 
 
 def test_subtotal_label_on_its_own_line_joins_its_figures_ko() -> None:
-    m = _cell(_bs_ko(), "100000000")
+    m = one_cell(_bs_ko(), "100000000")
     assert "유동자산" in (m.fact.subject or "")
     assert m.fact.quantity.currency == "KRW"
     assert span(m) == (date(2024, 12, 31), date(2024, 12, 31))
 
 
 def test_note_column_is_no_figure_and_terms_date_the_columns_ko() -> None:
-    assert Decimal(6) not in {m.fact.quantity.value for m in _cells(_bs_ko())}
-    m = _cell(_bs_ko(), "15000000")
+    assert Decimal(6) not in {m.fact.quantity.value for m in cells(_bs_ko())}
+    m = one_cell(_bs_ko(), "15000000")
     assert m.fact.subject == "매출채권"  # no 11 기 from the header in it
     assert span(m) == (date(2023, 12, 31), date(2023, 12, 31))  # a balance at the day
 
@@ -99,10 +87,10 @@ Inventories 5 1,200 1,200
 
 
 def test_label_line_and_note_column_en() -> None:
-    m = _cell(_BS_EN, "5000000")
+    m = one_cell(_BS_EN, "5000000")
     assert "Current assets" in (m.fact.subject or "")
     assert span(m)[1] == date(2024, 12, 31)  # type: ignore[index]
-    assert Decimal(3) not in {m.fact.quantity.value for m in _cells(_BS_EN)}
+    assert Decimal(3) not in {m.fact.quantity.value for m in cells(_BS_EN)}
 
 
 _BS_ZH = """单位：元
@@ -114,7 +102,7 @@ _BS_ZH = """单位：元
 
 
 def test_label_line_zh() -> None:
-    m = _cell(_BS_ZH, "5000000")
+    m = one_cell(_BS_ZH, "5000000")
     assert "流动资产合计" in (m.fact.subject or "")
     assert span(m) == (date(2024, 12, 31), date(2024, 12, 31))
 
@@ -146,7 +134,7 @@ Hardware 1,200 1,100
 Software 900 800
 Services 700 650
 """
-    m = _cell(text, "900")
+    m = one_cell(text, "900")
     assert (m.fact.subject or "").endswith("Software")
     assert m.fact.period is None  # no column named "product" or "line" dates or names it
 
@@ -163,10 +151,10 @@ _RANKED_ZH = """| 地区 | 产量(万吨) | 增长(%) | |
 
 
 def test_rank_column_the_header_does_not_name_zh() -> None:
-    m = _cell(_RANKED_ZH, "24000")  # 2.40万吨
+    m = one_cell(_RANKED_ZH, "24000")  # 2.40万吨
     assert "天津市" in (m.fact.subject or "")
     assert "产量" in (m.fact.subject or "")
-    assert Decimal(2) not in {m.fact.quantity.value for m in _cells(_RANKED_ZH)}
+    assert Decimal(2) not in {m.fact.quantity.value for m in cells(_RANKED_ZH)}
 
 
 _RANKED_KO = """| 지역 | 매출(억원) | 증가율(%) | |
@@ -177,7 +165,7 @@ _RANKED_KO = """| 지역 | 매출(억원) | 증가율(%) | |
 
 
 def test_rank_column_ko() -> None:
-    m = _cell(_RANKED_KO, "9000000000")
+    m = one_cell(_RANKED_KO, "9000000000")
     assert "부산" in (m.fact.subject or "")
     assert m.fact.quantity.currency == "KRW"
 
@@ -260,16 +248,16 @@ Hardware 1,200 1,100
 Software 900 800
 Services 700 650
 """
-    dated = [m for m in _cells(text) if m.fact.period is not None]
+    dated = [m for m in cells(text) if m.fact.period is not None]
     assert all(span(m) != (date(2024, 1, 1), date(2024, 12, 31)) for m in dated)
 
 
 def test_a_dash_before_the_figures_is_no_nil_cell() -> None:
     # answers listed with a dash before their shares: a list, no table of two columns
     text = "Survey answers\nVery good – 15.0%\nGood – 60.0%\nPoor – 25.0%\n"
-    assert _cells(text) == []
+    assert cells(text) == []
     text_ko = "응답 비중\n매우 좋음 – 15.0%\n좋음 – 60.0%\n나쁨 – 25.0%\n"
-    assert _cells(text_ko) == []
+    assert cells(text_ko) == []
 
 
 # --- a label cut at the end of its line; periods one per line under a corner word; 五、35
@@ -288,13 +276,13 @@ Operating profit 1,020 980
 
 
 def test_a_label_cut_at_the_end_of_its_line_goes_on_below_en() -> None:
-    m = _cell(_CUT_EN, "-410000000")
+    m = one_cell(_CUT_EN, "-410000000")
     assert (m.fact.subject or "").endswith("Depreciation, amortisation and impairment losses")
-    assert "Depreciation" not in (_cell(_CUT_EN, "1020000000").fact.subject or "")
+    assert "Depreciation" not in (one_cell(_CUT_EN, "1020000000").fact.subject or "")
 
 
 def test_a_section_label_above_a_row_is_not_cut_en_ko() -> None:
-    assert (_cell(_CUT_EN, "1200000000").fact.subject or "").endswith(
+    assert (one_cell(_CUT_EN, "1200000000").fact.subject or "").endswith(
         "Operating expenses · Selling"
     )
     lines = ["영업비용", "판매비 1,200 1,100", "관리비 800 700"]
@@ -320,16 +308,16 @@ def _stacked_ko(first: str = "2024년") -> str:
 
 
 def test_periods_one_per_line_under_a_corner_word_ko() -> None:
-    m = _cell(_stacked_ko(), "12300000000")
+    m = one_cell(_stacked_ko(), "12300000000")
     assert span(m) == (date(2024, 1, 1), date(2024, 12, 31))
     assert m.fact.quantity.currency == "KRW"
-    assert span(_cell(_stacked_ko(), "11800000000")) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert span(one_cell(_stacked_ko(), "11800000000")) == (date(2023, 1, 1), date(2023, 12, 31))
 
 
 def test_names_of_two_forms_date_no_column_ko() -> None:
     # 2024년 실적 over 2023년: not one form, the alignment is not shown; no column dated 2024
     text = _stacked_ko("2024년 실적")
-    assert all(span(m) != (date(2024, 1, 1), date(2024, 12, 31)) for m in _cells(text))
+    assert all(span(m) != (date(2024, 1, 1), date(2024, 12, 31)) for m in cells(text))
 
 
 _STACKED_ZH = """项目
@@ -348,8 +336,8 @@ _STACKED_ZH = """项目
 
 
 def test_periods_one_per_line_under_a_corner_word_zh() -> None:
-    assert span(_cell(_STACKED_ZH, "9300")) == (date(2024, 1, 1), date(2024, 12, 31))
-    assert "营业成本" in (_cell(_STACKED_ZH, "8800").fact.subject or "")
+    assert span(one_cell(_STACKED_ZH, "9300")) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert "营业成本" in (one_cell(_STACKED_ZH, "8800").fact.subject or "")
 
 
 _NOTED_ZH = """单位：元
@@ -361,17 +349,17 @@ _NOTED_ZH = """单位：元
 
 
 def test_a_note_in_the_label_words_is_no_part_of_the_subject_zh() -> None:
-    m = _cell(_NOTED_ZH, "1500000")
+    m = one_cell(_NOTED_ZH, "1500000")
     assert m.fact.subject == "应收账款"
     assert span(m) == (date(2024, 12, 31), date(2024, 12, 31))
     unnamed = _NOTED_ZH.replace("项目 附注", "项目")
-    assert "五、3" in (_cell(unnamed, "1500000").fact.subject or "")  # no note column named
+    assert "五、3" in (one_cell(unnamed, "1500000").fact.subject or "")  # no note column named
 
 
 def test_a_label_set_letter_by_letter_is_one_word_ko() -> None:
-    m = _cell(_bs_ko(), "175000000")
+    m = one_cell(_bs_ko(), "175000000")
     assert m.fact.subject == "자산총계"
     text = "구분 2024 2023\n영업 이익 1,200 1,100\n순 이익 900 800\n"
-    assert _cell(text, "1200").fact.subject == "영업 이익"  # words of several letters stay apart
+    assert one_cell(text, "1200").fact.subject == "영업 이익"  # words of several letters stay apart
     text = "Class 2024 2023\nA B 1,200 1,100\nC D 900 800\n"
-    assert _cell(text, "1200").fact.subject == "A B"
+    assert one_cell(text, "1200").fact.subject == "A B"

@@ -12,27 +12,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tests.fact_mentions import mentions, span
+from tests.fact_mentions import cells, one_cell, span
 
 from sectorlens.facts import from_text
-from sectorlens.facts.extract import Mention
 from sectorlens.facts.text_cells import header_tokens, regroup
 from sectorlens.model import Kind
 
 
-def _cells(text: str) -> list[Mention]:
-    return [m for m in mentions(text) if m.cell is not None]
-
-
-def _cell(text: str, value: str) -> Mention:
-    """The one table cell whose figure is ``value`` (as the parser reads it, without grouping)."""
-    found = [m for m in _cells(text) if m.fact.quantity.value == Decimal(value)]
-    assert len(found) == 1, [(m.fact.quantity, m.fact.subject) for m in _cells(text)]
-    return found[0]
-
-
 def _values(text: str) -> set[Decimal]:
-    return {m.fact.quantity.value for m in _cells(text) if m.fact.quantity.value is not None}
+    return {m.fact.quantity.value for m in cells(text) if m.fact.quantity.value is not None}
 
 
 # --- pipe tables: a rule row anywhere, the corner cell, a one-cell title
@@ -48,9 +36,9 @@ _BUDGET_KO = """(단위 : 백만원)
 
 
 def test_rule_row_of_a_pasted_table_is_no_row_ko() -> None:
-    cells = _cells(_BUDGET_KO)
-    assert not any("---" in (m.fact.sentence or "") for m in cells)
-    m = _cell(_BUDGET_KO, "1200000000")
+    read = cells(_BUDGET_KO)
+    assert not any("---" in (m.fact.sentence or "") for m in read)
+    m = one_cell(_BUDGET_KO, "1200000000")
     assert m.fact.quantity.currency == "KRW"
     assert span(m) == (date(2024, 1, 1), date(2024, 12, 31))
 
@@ -71,18 +59,18 @@ GDP | 2500000 | 6.1 |
 
 
 def test_header_that_lost_its_corner_names_the_value_columns_zh() -> None:
-    gdp = _cell(_GDP_ZH, "25000000000")  # 2500000万元
+    gdp = one_cell(_GDP_ZH, "25000000000")  # 2500000万元
     assert gdp.fact.quantity.currency == "CNY"
-    rate = [m for m in _cells(_GDP_ZH) if m.fact.quantity.input.startswith("6.1")]
+    rate = [m for m in cells(_GDP_ZH) if m.fact.quantity.input.startswith("6.1")]
     assert [m.fact.quantity.kind for m in rate] == [Kind.PERCENT]
-    assert "全市地区生产总值核算数据" not in {m.fact.subject for m in _cells(_GDP_ZH)}
+    assert "全市地区生产总值核算数据" not in {m.fact.subject for m in cells(_GDP_ZH)}
 
 
 def test_header_with_its_corner_is_not_shifted_zh() -> None:
     text = _GDP_ZH.replace("| 绝对额", "| 指标 | 绝对额").replace("\nGDP", "\n| GDP")
     text = text.replace("\n第", "\n| 第")
     # every row opens with a pipe and the header has its own first cell: nothing moves
-    gdp = _cell(text, "25000000000")
+    gdp = one_cell(text, "25000000000")
     assert gdp.fact.quantity.currency == "CNY"
 
 
@@ -103,9 +91,9 @@ Total 8 184 7 427
 
 
 def test_thousands_set_apart_by_a_space_read_under_two_years_en() -> None:
-    m = _cell(_REVENUE_EN, "3120")
+    m = one_cell(_REVENUE_EN, "3120")
     assert span(m) == (date(2021, 1, 1), date(2021, 12, 31))
-    assert _cell(_REVENUE_EN, "2980").fact.period is not None
+    assert one_cell(_REVENUE_EN, "2980").fact.period is not None
     assert {Decimal("1508"), Decimal("5064"), Decimal("7427"), Decimal("35")} <= _values(
         _REVENUE_EN
     )
@@ -129,7 +117,7 @@ _SALES_KO = """(단위: 억원)
 
 
 def test_space_set_thousands_ko() -> None:
-    m = _cell(_SALES_KO, "125000000000")
+    m = one_cell(_SALES_KO, "125000000000")
     assert m.fact.quantity.currency == "KRW"
     assert span(m) == (date(2023, 1, 1), date(2023, 12, 31))
 
@@ -148,10 +136,10 @@ Total costs 2,100 2,050 50 2.4%
 
 
 def test_long_row_label_keeps_the_table_whole_and_euro_m_scales_en() -> None:
-    m = _cell(_LONG_LABEL_EN, "12000000")
+    m = one_cell(_LONG_LABEL_EN, "12000000")
     assert m.fact.quantity.currency == "EUR"
     assert span(m) == (date(2016, 1, 1), date(2016, 12, 31))
-    assert _cell(_LONG_LABEL_EN, "2100000000").fact.quantity.currency == "EUR"
+    assert one_cell(_LONG_LABEL_EN, "2100000000").fact.quantity.currency == "EUR"
 
 
 def test_sentence_ending_in_numbers_is_no_row_en() -> None:
@@ -160,14 +148,14 @@ def test_sentence_ending_in_numbers_is_no_row_en() -> None:
         "Revenue rose as the group sold more, which the board expected 12 14\n"
         "Sales went up. Margins improved in both halves of the year 3 4\n"
     )
-    assert _cells(text) == []
+    assert cells(text) == []
 
 
 def test_nine_months_ended_day_month_year_en() -> None:
     text = "For the nine months\nended 30 September\n" + _LONG_LABEL_EN.split("\n", 1)[1]
-    m = _cell(text, "2400000000")
+    m = one_cell(text, "2400000000")
     assert span(m) == (date(2016, 1, 1), date(2016, 9, 30))
-    prior = _cell(text, "2300000000")
+    prior = one_cell(text, "2300000000")
     assert span(prior) == (date(2015, 1, 1), date(2015, 9, 30))
 
 
@@ -204,7 +192,7 @@ def _kinds_of(text: str, printed: str) -> list[tuple[Kind, str | None]]:
     assert doc.blocks
     return [
         (m.fact.quantity.kind, m.fact.quantity.currency)
-        for m in _cells(text)
+        for m in cells(text)
         if m.fact.sentence and m.fact.sentence.endswith(f": {printed}")
     ]
 
@@ -258,7 +246,7 @@ _BUDGET_SPLIT_KO = """(단위 : 백만원)
 
 
 def test_flattened_subheader_sets_share_columns_apart_ko() -> None:
-    shares = [m for m in _cells(_BUDGET_SPLIT_KO) if m.fact.quantity.kind is Kind.PERCENT]
+    shares = [m for m in cells(_BUDGET_SPLIT_KO) if m.fact.quantity.kind is Kind.PERCENT]
     assert {m.fact.quantity.value for m in shares} == {
         Decimal("100"),
         Decimal("33.33"),
@@ -266,7 +254,7 @@ def test_flattened_subheader_sets_share_columns_apart_ko() -> None:
         Decimal("66.67"),
         Decimal("62.50"),
     }
-    money = [m for m in _cells(_BUDGET_SPLIT_KO) if m.fact.quantity.kind is Kind.MONEY]
+    money = [m for m in cells(_BUDGET_SPLIT_KO) if m.fact.quantity.kind is Kind.MONEY]
     assert Decimal("8000000000") in {m.fact.quantity.value for m in money}
     assert all(m.fact.quantity.currency == "KRW" for m in money)
 
@@ -275,4 +263,4 @@ def test_names_that_do_not_repeat_are_no_subheader_ko() -> None:
     text = _BUDGET_SPLIT_KO.replace(
         "예산액 | 구성비 | 예산액 | 구성비 |", "세입 | 세출 | 기금 | 채무 |"
     )
-    assert not [m for m in _cells(text) if m.fact.quantity.kind is Kind.PERCENT]
+    assert not [m for m in cells(text) if m.fact.quantity.kind is Kind.PERCENT]
