@@ -2,10 +2,11 @@
 
 Run: ``.venv/bin/python benchmarks/extract.py [--speed | --quality] [--repeat N] [SEED_TEXT]``.
 
-Speed (``--speed``): for every document in ../shared/data/reports/ and a synthetic 1 MB text
-(ko/zh/en sentences with numbers, built here from a fixed seed), the time to read the document
-into blocks, the time to extract its facts, facts per second and the coverage counts; goals:
-a 15-page PDF read and extracted under 2 s, 1 MB of text under 3 s.
+Speed (``--speed``): for every document in ../shared/data/reports/ (``$SECTORLENS_SHARED`` in
+place of ../shared where set) and a synthetic 1 MB text (ko/zh/en sentences with numbers, built
+here from a fixed seed), the time to read the document into blocks, the time to extract its facts,
+facts per second and the coverage counts; goals: a 15-page PDF read and extracted under 2 s, 1 MB
+of text under 3 s.
 
 Quality (``--quality``): precision and recall of money, percent and count facts on the seed
 report with correct values (and unit, currency, stated equivalent), subject agreement, and the
@@ -33,8 +34,9 @@ from sectorlens.parse import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "data" / "seed_facts.csv"
-SEED = ROOT.parent / "shared" / "seed" / "china_ai_industry_2021.ko.txt"
-REPORTS = ROOT.parent / "shared" / "data" / "reports"
+SHARED = Path(os.environ.get("SECTORLENS_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "seed" / "china_ai_industry_2021.ko.txt"
+REPORTS = SHARED / "data" / "reports"
 GOAL_PDF_15_PAGES = 2.0
 GOAL_1MB_TEXT = 3.0
 KINDS = ("money", "percent", "count")
