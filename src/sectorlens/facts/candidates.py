@@ -34,7 +34,7 @@ _LATIN_SCALE = r"(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|[kmb])(?!
 # One amount: 861억1000만 | 1,839억 9200만 | 1천282조7천736억 | 4.78万亿 | 1.2 bn | 数千万 | 3000多
 _CJK_SCALED = (
     rf"{_NUM}(?:多|余|餘|여)?\s?"
-    r"(?:조|억|천만|백만|만|천|万亿|百万|千万|百萬|千萬|亿|万|千|百|萬億|億|萬|兆)"
+    r"(?:조|천억|백억|억|천만|백만|만|천|万亿|百万|千万|百萬|千萬|亿|万|千|百|萬億|億|萬|兆)"
 )
 _AMOUNT = (
     # 1조1천3백14억: Korean news writes each place below 조/억/만 with its own small unit
@@ -165,6 +165,10 @@ _CHANGE_LEAD = re.compile(
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _LONE_NUMERAL = re.compile(r"^[一二两三四五六七八九十百千万]{1,2}[元圆]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# 100억원대 (매출), 3천만원대의: an amount "of that order" (100억 to under 200억), not the amount
+# itself. The span takes the 대 in, so the parser leaves it unread rather than exact; 대 before
+# other syllables starts another word (대비, 대출, 대만).
+_ORDER_OF = re.compile(r"대(?=$|[^가-힣]|[의로를을에가이인였는도초중후])")
 
 
 def quantity_spans(text: str) -> list[tuple[str, Span]]:
@@ -188,6 +192,8 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
             out.append((kind, Span(start, to.start(), text[start : to.start()])))
             out.append((kind, Span(to.end(), end, text[to.end() : end])))
             continue
+        if kind == "money" and _ORDER_OF.match(text, end):
+            end += 1
         out.append((kind, Span(start, end, text[start:end])))
     return out
 
