@@ -137,6 +137,7 @@ def _runs(rows: list[tuple[int, str, list[str]]]) -> list[list[tuple[int, str, l
 
 
 _MIN_CELL_LINES = 8
+_PIPE_CELL = re.compile(r"[^|]+")
 
 
 def cell_lines(lines: Sequence[str]) -> list[tuple[int, int, str]] | None:
@@ -145,7 +146,7 @@ def cell_lines(lines: Sequence[str]) -> list[tuple[int, int, str]] | None:
     every line holds one cell at most and most hold one."""
     out: list[tuple[int, int, str]] = []
     for n, line in enumerate(lines):
-        cells = [m for m in re.finditer(r"[^|]+", line) if m.group(0).strip()]
+        cells = [m for m in _PIPE_CELL.finditer(line) if m.group(0).strip()]
         if len(cells) > 1:
             return None
         if cells:

@@ -63,6 +63,15 @@ class Context:
                 out[m.sentence] = m
         return out
 
+    @cached_property
+    def by_sentence(self) -> dict[int, tuple[Mention, ...]]:
+        """The facts of each sentence, in document order (table cells and labels left out)."""
+        out: dict[int, list[Mention]] = {}
+        for m in self.extraction.mentions:
+            if m.sentence is not None:
+                out.setdefault(m.sentence, []).append(m)
+        return {index: tuple(members) for index, members in out.items()}
+
     def say(self, texts: dict[str, str], **values: object) -> str:
         """The message in the context's language, with ``values`` filled in."""
         text = texts.get(self.lang, texts["en"]).format(**values)

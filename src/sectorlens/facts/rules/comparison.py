@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
@@ -54,13 +55,10 @@ _WORD = {
 
 def check(ctx: Context) -> list[Finding]:
     """Every comparison whose two sides the report gives."""
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in ctx.extraction.mentions:
-        if m.sentence is not None:
-            by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = ctx.by_sentence
     out = []
     for sent in ctx.extraction.layout.sentences:
-        mentions = by_sentence.get(sent.index, [])
+        mentions = by_sentence.get(sent.index, ())
         if not mentions:
             continue
         for pattern, sense in ((_GT, "gt"), (_LT, "lt")):
@@ -75,7 +73,7 @@ def check(ctx: Context) -> list[Finding]:
 
 
 def _sides(
-    ctx: Context, index: int, mentions: list[Mention], w_start: int, w_end: int
+    ctx: Context, index: int, mentions: Sequence[Mention], w_start: int, w_end: int
 ) -> tuple[Mention, Mention] | None:
     if any(m.local[0] <= w_start and w_end <= m.local[1] for m in mentions):
         return None  # a qualifier of one value (超过10亿元, more than 1,200 deals)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
@@ -73,13 +74,10 @@ _DIRECTION_OFF = {
 
 def check(ctx: Context) -> list[Finding]:
     """Growth rates, changes, CAGRs and trend words against the levels they relate."""
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in ctx.extraction.mentions:
-        if m.sentence is not None:
-            by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = ctx.by_sentence
     out: list[Finding] = []
     used: set[int] = set()
-    prev: tuple[int, list[Mention], list[Pair]] | None = None
+    prev: tuple[int, Sequence[Mention], list[Pair]] | None = None
     real = real_throughout(s.text for s in ctx.extraction.layout.sentences)
     judged: set[int] = set()
     linked: list[tuple[Pair, Mention]] = []  # stated pairs with their change amount

@@ -25,10 +25,7 @@ def restated_rates(
     """Each rate whose sentence states a change amount but no level, with the pair of levels
     another sentence links by that same change: (the rate's sentence, the pair, the rate)."""
     sentences = ctx.extraction.layout.sentences
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in ctx.extraction.mentions:
-        if m.sentence is not None:
-            by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = ctx.by_sentence
     out = []
     for index, members in by_sentence.items():
         text = sentences[index].text
