@@ -69,6 +69,7 @@ class DocResult:
     real_total: int = 0
     planted: list[tuple[pk.Planting, str]] = field(default_factory=list)  # found|missed|n/a
     missed_why: dict[str, str] = field(default_factory=dict)  # id: related/unread/unrelated
+    found_by: dict[str, str] = field(default_factory=dict)  # id: "rule severity" (errors first)
 
 
 def _check(extraction: Any, fx: Any) -> list[Any]:
@@ -108,9 +109,11 @@ def _covering(
 
 def _planted_found(
     doc2: Any, p: pk.Planting, found: list[matching.FindingView], before: list[Any]
-) -> bool:
+) -> matching.FindingView | None:
+    """The new error/warning finding covering the planted passage (an error before a warning)."""
     windows, lines = _spots(matching.doc_text(doc2), p.new, p)
-    return any(f.flagged and _is_new(f, before) for f in _covering(windows, lines, found))
+    hits = [f for f in _covering(windows, lines, found) if f.flagged and _is_new(f, before)]
+    return min(hits, key=lambda f: f.severity != "error", default=None)
 
 
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
@@ -192,7 +195,9 @@ def evaluate(
         found = _findings(extraction2, fx)
         hit = _planted_found(doc2, p, found, findings)
         res.planted.append((p, "found" if hit else "missed"))
-        if not hit:
+        if hit:
+            res.found_by[p.id] = f"{hit.rule} {hit.severity}"
+        else:
             res.missed_why[p.id] = _why_missed(original, doc2, extraction2.facts, p, findings)
     res.seconds = time.perf_counter() - t0
     return res
@@ -238,6 +243,7 @@ def summary(results: Sequence[DocResult]) -> dict[str, Any]:
             if p.id in d.missed_why:
                 why[d.missed_why[p.id]][p.kind] += 1
     out["missed_why"] = {w: dict(why[w]) for w in _WHY if w in why}
+    out["found_by"] = dict(Counter(b for d in results for b in d.found_by.values()))
     return out
 
 
@@ -262,6 +268,8 @@ def _line(name: str, s: dict[str, Any]) -> list[str]:
             for key, w in _WHY.items()
             if (n := sum(s["missed_why"].get(key, {}).values()))
         ),
+        "    found by               "
+        + (", ".join(f"{k} {n}" for k, n in sorted(s["found_by"].items())) or "-"),
         f"  false alarms             {f['false_alarms']} of {f['error_warning']} error/warning"
         f" findings = {fa_share}   (real errors found {f['real_found']}/{f['real_total']})",
         f"    on the originals       {f['errors']} errors,"
