@@ -163,6 +163,8 @@ _CHANGE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_YEAR_LOW = re.compile(r"(?:19|20)\d{2}")
+_PERIOD_LEAD = re.compile(r"\b(?:in|of|for|during|since|by)\s+(?:fiscal\s+|FY\s?)?$", re.I)
 _LONE_NUMERAL = re.compile(r"^[一二两三四五六七八九十百千万]{1,2}[元圆]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 100억원대 (매출), 3천만원대의: an amount "of that order" (100억 to under 200억), not the amount
@@ -190,6 +192,14 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
         to = _TO.search(text, start, end)
         if to is not None and _CHANGE_LEAD.search(text[max(0, start - 24) : start]):
             out.append((kind, Span(start, to.start(), text[start : to.start()])))
+            out.append((kind, Span(to.end(), end, text[to.end() : end])))
+            continue
+        if (
+            to is not None
+            and _YEAR_LOW.fullmatch(text, start, to.start())
+            and _PERIOD_LEAD.search(text[max(0, start - 12) : start])
+        ):
+            # from 1,039 TWh in 2021 to 1,284 TWh in 2022: the year dates the value before it
             out.append((kind, Span(to.end(), end, text[to.end() : end])))
             continue
         if kind == "money" and _ORDER_OF.match(text, end):

@@ -23,6 +23,9 @@ _DEFICIT = re.compile(r"逆差|적자|deficit", re.I)
 _EXPORT = re.compile(r"出口|수출|export", re.I)
 _IMPORT = re.compile(r"进口|수입|import", re.I)
 _NEAR = Decimal("0.1")
+# an average of the period's months (three-month moving average, 월평균, 日均) is a measure of
+# its own: the month's balance is no average exports minus average imports
+_AVERAGE = re.compile(r"\baverage|\bmean\b|평균|平均|日均|月均", re.I)
 
 _OFF = {
     "ko": "{what} {balance}은(는) 수출 {e} − 수입 {i} = {computed}과(와) 다릅니다.",
@@ -55,7 +58,7 @@ def check(ctx: Context) -> list[Finding]:
             continue
         if m.fact.period is None or point(q) is None or m.period_source == "reference":
             continue
-        key = (m.fact.period, q.currency)
+        key = (m.fact.period, q.currency, bool(_AVERAGE.search(f"{m.metric} {m.fact.subject}")))
         sides.setdefault(key, {}).setdefault(side, []).append(m)
     out = []
     for group in sides.values():

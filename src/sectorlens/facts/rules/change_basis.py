@@ -193,3 +193,10 @@ __all__ = [
     "real_for",
     "real_throughout",
 ]
+
+
+def yoy_within_one_period(m: Mention, pair: Pair) -> bool:
+    """A year-on-year rate beside two levels of one period (``up 6.2% Y/Y to $37.4B in 2020, up
+    from our previous forecast of $36.9B``): the earlier level is no year-earlier figure."""
+    a, b = pair.prior.fact.period, pair.current.fact.period
+    return m.change == "yoy" and a is not None and a == b

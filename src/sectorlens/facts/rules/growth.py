@@ -22,13 +22,13 @@ from sectorlens.facts.rules.change_basis import (
     other_comparison,
     real_for,
     real_throughout,
+    yoy_within_one_period,
 )
 from sectorlens.facts.rules.common import (
     ACTUAL_DIRECTION,
     CLAIMED_DIRECTION,
     Context,
     finding,
-    half_unit,
     pct,
     point,
 )
@@ -41,7 +41,7 @@ from sectorlens.facts.rules.moves import (
     rate_move,
     rate_range,
 )
-from sectorlens.facts.rules.pair_words import level_bounds
+from sectorlens.facts.rules.pair_words import level_bounds, padded_half
 from sectorlens.facts.rules.pairs import Pair, attached_changes, find_pairs
 from sectorlens.facts.rules.restated_rate import restated_rates
 from sectorlens.facts.rules.same_metric import other_metric
@@ -114,6 +114,7 @@ def check(ctx: Context) -> list[Finding]:
                     and not _other_metric(m, pair)
                     and not _new_statement(ctx, index, text, end, m)
                     and not other_comparison(text, pair, m)
+                    and not yoy_within_one_period(m, pair)
                 ]
             )
             amount = _amount_of(changes, pair)
@@ -195,7 +196,7 @@ def _signed_stated(text: str, m: Mention) -> tuple[Decimal, Decimal] | None:
     word = direction_word(text, m.local[0], m.local[1])
     if word == "down" and v > 0:
         v = -v
-    return v, half_unit(m.fact.quantity)
+    return v, padded_half(m.fact.quantity)
 
 
 def _what(m: Mention) -> str:

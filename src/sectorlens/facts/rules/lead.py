@@ -21,7 +21,7 @@ from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import breakdown_lists
 from sectorlens.facts.rules.common import Context, finding, norm, point
 from sectorlens.facts.rules.parts import cumulative
-from sectorlens.facts.rules.rounded import restates
+from sectorlens.facts.rules.rounded import restates, truncates
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.lead"
@@ -124,9 +124,9 @@ def _pair(
         # 1901家公司淨利潤同比增長25% restated as 歸屬於上市公司股東的淨利潤…同比增長25%: the body
         # states the lead's figure under a longer name of the same measure, so a close value of
         # the measure elsewhere (工商銀行淨利潤…同比增長29%) is another entity's figure
-        echo = [b for b in body if _figure(b) and _same_kind(ctx, t, b) and restates(t, b)]
+        echo = [b for b in body if _figure(b) and _same_kind(ctx, t, b) and _restated(t, b)]
         echo = [b for b in echo if _one_measure(name, _name(b, spans))]
-        agree = next((b for b in cands if restates(t, b)), None) or next(iter(echo), None)
+        agree = next((b for b in cands if _restated(t, b)), None) or next(iter(echo), None)
         if agree is not None:
             out.append(_finding(ctx, Severity.OK, t, agree))
             continue
@@ -241,6 +241,11 @@ def _marked_change(ctx: Context, a: Mention, b: Mention) -> bool:
     """A percentage the headline marks as a change by an arrow or word (``10.4%↑``) only."""
     plain = a if a.change is None else b
     return plain.fact.quantity.kind is Kind.PERCENT and _direction(ctx, plain) != 0
+
+
+def _restated(lead: Mention, body: Mention) -> bool:
+    """The body's figure as the lead shows it: rounded, or cut short as titles cut figures."""
+    return restates(lead, body) or truncates(lead, body)
 
 
 def _close(a: Mention, b: Mention) -> bool:

@@ -24,7 +24,10 @@ _DOWN = lx.compile_words(
 
 
 # The size of a move and what it did: 상승폭이 줄었지만, 增速放缓, the pace of growth slowed
-_RATE_NOUN = r"(?:상승|증가|하락|감소|성장)\s?(?:폭|률|세)|增速|增幅|涨幅|降幅|growth\srate|pace"
+_RATE_NOUN = (
+    r"(?:상승|오름|증가|하락|내림|감소|성장)\s?(?:폭|률|세)|增速|增幅|涨幅|降幅|跌幅|"
+    r"增长(?:速度|幅度)|growth\srate|pace"
+)
 _RATE_UP = r"확대|커|늘|높아|가팔라|加快|扩大|提高|回升|widen|accelerat|quicken|pick"
 _RATE_DOWN = r"축소|줄|작아|낮아|둔화|放缓|回落|收窄|缩小|narrow|slow|decelerat"
 _RATE_MOVE = re.compile(

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import bounds, half_unit, point
+from sectorlens.facts.rules.common import bounds, half_unit
 from sectorlens.model import Kind, Qualifier, Quantity
 
 # A percent set after a level by ", or": the level's share of a whole (``$21.2 billion, or
@@ -68,16 +68,20 @@ def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     """``bounds`` of a level, zeros that pad the last group of a compound amount not taken as
     significant (``22억 8000만 달러`` is ±500만, not ±5000: writers round the group and pad it)."""
     lo, hi = bounds(q)
-    m = _PADDED.search(q.input.split("(")[0].split("（")[0])
-    if m is None or q.qualifier is not Qualifier.EXACT or lo is None or hi is None:
+    if q.qualifier is not Qualifier.EXACT or lo is None or hi is None:
         return lo, hi
-    v = point(q)
-    assert v is not None
-    widen = half_unit(q) * (Decimal(10) ** len(m.group(1)) - 1)
+    widen = padded_half(q) - half_unit(q)
     return lo - widen, hi + widen
 
 
-__all__ = ["level_bounds", "or_share", "share_of"]
+def padded_half(q: Quantity) -> Decimal:
+    """``half_unit`` of a compound amount whose last group is padded with zeros (``2조4000억``
+    is 2.4조 written out: ±500억)."""
+    m = _PADDED.search(q.input.split("(")[0].split("（")[0])
+    return half_unit(q) * (Decimal(10) ** len(m.group(1)) if m else 1)
+
+
+__all__ = ["level_bounds", "or_share", "padded_half", "share_of"]
 
 
 # What a level is named in its own clause: a loss or a profit (net loss … compared with net

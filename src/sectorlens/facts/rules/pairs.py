@@ -118,6 +118,8 @@ def change_amount(text: str, m: Mention) -> bool:
     start, end = m.local
     if versus_period(text, start):
         return False  # 较第二季度的28亿美元下降25%: the level compared with, then the change
+    if m.fact.quantity.input.startswith("+"):
+        return True  # rose by 24% (+245 TWh): a level is never written with a plus sign
     if _CHANGE_VERB_AFTER.match(text[end : end + 24]):
         return True
     lead = text[max(0, start - 16) : start]
@@ -342,8 +344,9 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
     return out
 
 
-# increased by $2.6 million, or 0.6%, to $413.8 million: the commas of one change, not a list
-_APPOSED = re.compile(r"\s?,\s(?:or|to)\s", re.I)
+# increased by $2.6 million, or 0.6%, to $413.8 million; rose by 24%, from A to B: the commas of
+# one change, not a list
+_APPOSED = re.compile(r"[)）]?\s?,\s(?:or|to|from)\s", re.I)
 
 
 # 增收34.96亿元、增长12.6%: the change as an amount, then as a rate, after a list mark

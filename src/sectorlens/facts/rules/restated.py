@@ -103,7 +103,7 @@ def _comparable(
         return False  # 名义增长8.3%（扣除价格因素实际增长6.9%）: nominal and real, two rates
     if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
         return False  # the quarter's figure and the year's so far (누적, 累计, year-to-date)
-    if ranks and restated_terms.other_items(ctx, a, b, ranks):
+    if ranks and restated_terms.other_items(a, b, ranks):
         return False  # 2위는 가나바이오 … 3위 다라제약은 …: items of a ranking, two entities
     if restated_terms.other_populations(ctx, a, b):
         return False  # 565개사의 매출 and 코스닥 811개사의 매출: totals of two sets of firms

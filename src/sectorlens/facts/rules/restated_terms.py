@@ -99,21 +99,26 @@ _RANK = re.compile(
 
 
 def ranked(ctx: Context) -> dict[int, str]:
-    """The rank each paragraph opens with, for paragraphs that are items of a ranking."""
+    """The rank of the ranking item each sentence belongs to: the rank the last sentence of its
+    paragraph that opened with one names (``2위는 … . 매출액 … . 3위 셀트리온은 …``)."""
     out: dict[int, str] = {}
+    paragraph, rank = None, ""
     for sent in ctx.extraction.layout.sentences:
-        if sent.paragraph not in out:
-            m = _RANK.match(sent.text)
-            out[sent.paragraph] = "" if m is None else re.sub(r"\s", "", m.group(0)).lower()
-    return {p: r for p, r in out.items() if r}
+        if sent.paragraph != paragraph:
+            paragraph, rank = sent.paragraph, ""
+        m = _RANK.match(sent.text)
+        if m is not None:
+            rank = re.sub(r"\s", "", m.group(0)).lower()
+        if rank:
+            out[sent.index] = rank
+    return out
 
 
-def other_items(ctx: Context, a: Mention, b: Mention, ranks: dict[int, str]) -> bool:
-    """The two facts sit in paragraphs opening with different ranks: two ranked entities."""
-    pa, pb = paragraph(ctx, a), paragraph(ctx, b)
-    if pa is None or pb is None or pa == pb:
+def other_items(a: Mention, b: Mention, ranks: dict[int, str]) -> bool:
+    """The two facts sit in sentences of different items of a ranking: two ranked entities."""
+    if a.sentence is None or b.sentence is None:
         return False
-    ra, rb = ranks.get(pa), ranks.get(pb)
+    ra, rb = ranks.get(a.sentence), ranks.get(b.sentence)
     return ra is not None and rb is not None and ra != rb
 
 

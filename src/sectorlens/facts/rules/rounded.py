@@ -52,3 +52,14 @@ def restates(a: Mention, b: Mention) -> bool:
     c = point(coarse)
     assert c is not None
     return abs(fine - c) <= rounded_half(coarse)
+
+
+def truncates(short: Mention, full: Mention) -> bool:
+    """``short`` is ``full`` with its digits past the last one ``short`` shows cut off, as titles
+    cut figures (``1477亿`` over a body's ``1477.89 亿元``): same sign, and less than one unit of
+    ``short``'s last digit below ``full``."""
+    qs, qf = short.fact.quantity, full.fact.quantity
+    s, f = point(qs), point(qf)
+    if s is None or f is None or qs.qualifier is not Qualifier.EXACT or (s < 0) != (f < 0):
+        return False
+    return 0 <= abs(f) - abs(s) < 2 * half_unit(qs)
