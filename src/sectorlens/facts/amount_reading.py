@@ -86,7 +86,8 @@ def same_kind(a: Quantity, b: Quantity) -> bool:
 
 # What stands between an amount and its stated equivalent in another currency.
 EQUIV_LINK = re.compile(
-    r"\s?[,，]?\s?(?:约合|約合|折合|约折合|約折合|相当于|相當於|合人民币|即约|即約|"
+    # (…달러로, 한화 약 …원: the particle ending the amount's clause before the comma)
+    r"\s?(?:(?:으로|로)(?=[,，]))?[,，]?\s?(?:约合|約合|折合|约折合|約折合|相当于|相當於|合人民币|即约|即約|"
     r"우리\s?돈\s?(?:약\s?)?|원화로\s?(?:약\s?)?|한화로?\s?(?:약\s?)?|"
     r"or\sabout|or\sroughly|or\sapproximately|or\saround|(?:the\s)?equivalent\sof|"
     r"equivalent\sto(?:\sabout)?)\s?",

@@ -206,13 +206,15 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
     levels = [m for m in members if is_level(text, m)]
     inherit_per_unit(text, levels, keys)
     if rate_levels(text):  # 10월(2.0%)보다 상승폭이 줄었지만 11월 1.5% 올라: rates as levels
-        levels = [
+        rates = [
             m
             for m in members
             if m.fact.quantity.kind is Kind.PERCENT
             and point(m.fact.quantity) is not None
             and not bare_move(text, m.local[0])
         ]
+        # (575억 달러에서 564억 달러로 감소했지만 증가세를 유지: no rates, the amounts are levels)
+        levels = rates if len(rates) >= 2 else levels
     paired: set[int] = set()
     for _i, prior in enumerate(levels):
         if not is_prior(text, prior) or id(prior) in paired:

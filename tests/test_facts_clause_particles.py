@@ -1,0 +1,24 @@
+"""Relations a Korean clause states across its particles: an amount ending its clause in 로 before
+its equivalent in won (``…달러로, 한화 약 …원``), and amounts moving ``에서 … 로`` in a sentence
+that also speaks of a trend (``증가세``) without any rate."""
+
+from __future__ import annotations
+
+from check_findings import fires
+from fact_mentions import one
+
+
+def test_an_equivalent_in_won_after_the_clause_particle() -> None:
+    said = (
+        "2017년 세계 게임 시장 규모는 1,216억 달러로, 한화 약 137조 원에 달했다. "
+        "2017년 국내 게임 수출액은 59억 2,300만 달러로, 한화 약 {} 원에 이르렀다."
+    )
+    m = one(said.format("6조 6,980억"), "59억 2,300만 달러")
+    assert m.fact.quantity.equivalent is not None
+    assert m.fact.quantity.equivalent.currency == "KRW"
+    fires(said.format("6조 6,980억"), said.format("8조 6,980억"), "fx")
+
+
+def test_amounts_move_in_a_sentence_that_names_a_trend_without_rates() -> None:
+    said = "지난 10월 575억 달러에서 11월 564억 달러로 소폭 {}했지만 여전히 증가세를 유지하고 있다."
+    fires(said.format("감소"), said.format("증가"), "trend")
