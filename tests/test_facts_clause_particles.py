@@ -22,3 +22,9 @@ def test_an_equivalent_in_won_after_the_clause_particle() -> None:
 def test_amounts_move_in_a_sentence_that_names_a_trend_without_rates() -> None:
     said = "지난 10월 575억 달러에서 11월 564억 달러로 소폭 {}했지만 여전히 증가세를 유지하고 있다."
     fires(said.format("감소"), said.format("증가"), "trend")
+
+
+def test_counts_in_industry_units_are_facts() -> None:
+    text = "올 7월 기준 수주 잔량 1004척, 3677만CGT. 설비 용량은 2,500 MW로 늘었다."
+    assert one(text, "3677만CGT").fact.quantity.unit == "CGT"
+    assert one(text, "2,500 MW").fact.quantity.unit == "MW"

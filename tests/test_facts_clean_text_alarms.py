@@ -113,3 +113,31 @@ def test_a_headline_that_a_count_broke_through_is_a_lower_bound() -> None:
     ]
     assert lead.fact.quantity.qualifier.value == "at_least"
     assert flagged("가나텔레콤 5G 가입자 1천500만 명 돌파" + body, "restated.lead") == []
+
+
+def test_a_figure_right_before_of_these_is_a_part_not_the_whole() -> None:
+    fires(
+        "In 2015, 153 GW of new capacity became operational. Wind power represented over 40% "
+        "(66 GW) of these additions, followed by solar PV (49 GW) and hydropower (31 GW).",
+        "In 2015, new capacity reached 153 GW, of which wind power 86 GW, solar PV 49 GW and "
+        "hydropower 31 GW.",
+        "breakdown.parts",
+    )
+
+
+def test_parts_of_a_profit_above_it_are_a_warning_and_of_a_revenue_an_error() -> None:
+    said = (
+        "一季度，钢铁行业实现{0}181.3亿元，同比下降36%。其中，采选业{0}83.5亿元，下降49.3%；"
+        "冶炼及加工业{0}103.1亿元，下降0.7%。"
+    )
+    (profit,) = flagged(said.format("利润"), "breakdown.parts")
+    (revenue,) = flagged(said.format("营业收入"), "breakdown.parts")
+    assert (profit.severity.value, revenue.severity.value) == ("warning", "error")
+
+
+def test_equivalents_rounded_in_padded_groups_imply_one_rate() -> None:
+    said = (
+        "지난해 화장품 총 수출액은 41억7800만달러(4조7800억원)를 기록했으며 이 중 중국으로의 "
+        "수출은 15억6000만달러({})였다."
+    )
+    fires(said.format("1조7800억원"), said.format("1조9800억원"), "fx.consistent")

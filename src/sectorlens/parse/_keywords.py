@@ -352,11 +352,14 @@ COUNTERS: Final = [
     "척",
     "마리",
     "동",  # buildings (735만4천340동), read only after a large unit (facts/lexicon.py)
-    # energy, measured (120 GWh, 19.0GWh)
+    # energy and power, measured (120 GWh, 19.0GWh, 3.5GW, 500만kW, 12 GWp)
     "TWh",
     "GWh",
     "MWh",
     "kWh",
+    *("TW", "GW", "MW", "kW", "GWp", "MWp"),
+    # ships, containers, oil and gas (586만CGT, 40万TEU, 1.2 million bbl, 30 bcm)
+    *("CGT", "DWT", "TEU", "bbl", "boe", "MMBtu", "bcm", "Mtoe"),
     # emissions, energy and water as sustainability reports measure them (499만8036tCO2eq,
     # 3만1018TJ, 1465만㎥, 12.3万吨标准煤)
     "tCO2eq",

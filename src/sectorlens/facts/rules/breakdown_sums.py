@@ -100,6 +100,14 @@ def sum_verdict(ctx: Context, label: str, members: list[Mention], *, figure: boo
     return finding(RULE_SUM, Severity.INFO if figure else Severity.OK, message, members, values)
 
 
+# measures that can be below zero: profits, net figures, balances
+_SIGNED = re.compile(
+    r"\b(?:income|profits?|earnings|net|balance|surplus|deficit|cash\sflows?)\b|"
+    r"이익|손익|순익|수지|흑자|적자|利润|利潤|盈利|净利|淨利|损益|損益|差额|差額|顺差|逆差",
+    re.IGNORECASE,
+)
+
+
 def parts_verdict(
     ctx: Context, whole: Mention, parts: list[Mention], *, exhaustive: bool
 ) -> Finding:
@@ -114,7 +122,11 @@ def parts_verdict(
     words = {"parts": ctx.quantity(q, total), "total": ctx.quantity(q, w)}
     if w_hi is not None and lo > w_hi:
         message = ctx.say(_PARTS_OVER, label=label, **words)
-        return finding(RULE_PARTS, Severity.ERROR, message, members, values)
+        # 利润181.3亿元，其中…83.5亿元…103.1亿元: a measure that can be negative may have
+        # unlisted parts below zero; only a stated total of all the parts makes it certain
+        signed = not exhaustive and _SIGNED.search(f"{label} {whole.metric or ''}")
+        severity = Severity.WARNING if signed else Severity.ERROR
+        return finding(RULE_PARTS, severity, message, members, values)
     if w_lo is None or hi >= w_lo:
         return finding(
             RULE_PARTS, Severity.OK, ctx.say(_PARTS_OK, label=label, **words), members, values

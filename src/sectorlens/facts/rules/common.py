@@ -239,6 +239,19 @@ def half_unit(q: Quantity) -> Decimal:
     return Decimal(5) * Decimal(10) ** (exponent - 1)
 
 
+# the zeros padding the last group of a compound amount (2조4000억, 22억 8000만, 1亿5000万)
+_PADDED = re.compile(
+    r"[억亿億조兆万萬]\s?(?:\d+\s?[천千백百]\s?)*\d*[1-9](0+)\s?(?:만|万|萬|천|千|억|亿|億)"
+)
+
+
+def padded_half(q: Quantity) -> Decimal:
+    """``half_unit`` of a compound amount whose last group is padded with zeros (``2조4000억``
+    is 2.4조 written out: ±500억)."""
+    m = _PADDED.search(q.input.split("(")[0].split("（")[0])
+    return half_unit(q) * (Decimal(10) ** len(m.group(1)) if m else 1)
+
+
 def bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     """The interval a quantity allows, with its rounding (None = unbounded)."""
     h = half_unit(q)

@@ -14,7 +14,7 @@ from sectorlens.facts.rules.common import (
     Context,
     dec,
     finding,
-    half_unit,
+    padded_half,
     point,
     significant,
 )
@@ -83,7 +83,7 @@ def _implied(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
     a, b = point(q), point(eq)
     if a is None or b is None or a <= 0 or not q.currency or not eq.currency:
         return None
-    ha, hb = half_unit(q), half_unit(eq)
+    ha, hb = padded_half(q), padded_half(eq)
     lo, mid, hi = (b - hb) / (a + ha), b / a, (b + hb) / max(a - ha, a / 2)
     if eq.qualifier is not Qualifier.EXACT or q.qualifier is not Qualifier.EXACT:
         # 약 5조7천억원: an approximate conversion, rounded beyond its last digit

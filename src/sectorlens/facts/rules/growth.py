@@ -29,6 +29,7 @@ from sectorlens.facts.rules.common import (
     CLAIMED_DIRECTION,
     Context,
     finding,
+    padded_half,
     pct,
     point,
 )
@@ -41,7 +42,7 @@ from sectorlens.facts.rules.moves import (
     rate_move,
     rate_range,
 )
-from sectorlens.facts.rules.pair_words import level_bounds, padded_half
+from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import Pair, attached_changes, find_pairs
 from sectorlens.facts.rules.restated_rate import restated_rates
 from sectorlens.facts.rules.same_metric import other_metric

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import bounds, half_unit
+from sectorlens.facts.rules.common import bounds, half_unit, padded_half
 from sectorlens.model import Kind, Qualifier, Quantity
 
 # A percent set after a level by ", or": the level's share of a whole (``$21.2 billion, or
@@ -59,9 +59,6 @@ def share_of(text: str, m: Mention) -> bool:
 
 # The last group of a compound CJK amount padded with zeros: 22억 8000만, 3亿5000万, and with
 # its thousands written as a word, 2조2천700억 (2조2700억), 2亿2千700万
-_PADDED = re.compile(
-    r"[억亿億조兆万萬]\s?(?:\d+\s?[천千백百]\s?)*\d*[1-9](0+)\s?(?:만|万|萬|천|千|억|亿|億)"
-)
 
 
 def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
@@ -74,14 +71,7 @@ def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     return lo - widen, hi + widen
 
 
-def padded_half(q: Quantity) -> Decimal:
-    """``half_unit`` of a compound amount whose last group is padded with zeros (``2조4000억``
-    is 2.4조 written out: ±500억)."""
-    m = _PADDED.search(q.input.split("(")[0].split("（")[0])
-    return half_unit(q) * (Decimal(10) ** len(m.group(1)) if m else 1)
-
-
-__all__ = ["level_bounds", "or_share", "padded_half", "share_of"]
+__all__ = ["level_bounds", "or_share", "share_of"]
 
 
 # What a level is named in its own clause: a loss or a profit (net loss … compared with net
