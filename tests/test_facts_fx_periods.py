@@ -50,8 +50,9 @@ def test_equivalents_of_two_years_at_their_own_rates_are_no_finding(fx: FxRates,
 
 # One period, two companies: 1200 and 1400 KRW per USD — one of them is off.
 SAME_PERIOD = {
-    "ko": "2020년 A사 매출은 10억 달러(1조 2000억 원)였다.\n\n"
-    "2020년 B사 매출은 5억 달러(7000억 원)였다.",
+    # (as written in each language: 1조 2000억 is 1.2조 written out, as precise as KRW 1.2 trillion)
+    "ko": "2020년 A사 매출은 12억5000만 달러(1조 5000억 원)였다.\n\n"
+    "2020년 B사 매출은 5억2000만 달러(7280억 원)였다.",
     "zh": "2020年A公司收入为10亿美元（约合人民币69亿元）。\n\n"
     "2020年B公司收入为5亿美元（约合人民币45亿元）。",
     "en": "Company A's revenue was $1.25 billion (KRW 1.5 trillion) in 2020.\n\n"
