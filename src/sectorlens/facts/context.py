@@ -27,13 +27,17 @@ from sectorlens.parse import parse_period
 
 # A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
 # Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
+# a period's level that a figure is measured against (the period is the base's, not the figure's)
+_LEVELS_OF = re.compile(
+    r"^\s?(?:['’]s\s)?levels?\b|^\s?(?:의\s)?수준|^\s?(?:同期)?(?:的)?水平", re.I
+)
 _CMP_BEFORE = re.compile(
     r"(?:compared\s(?:with|to)|comparable\sto|versus|vs\.?|against|from|over|since|"
     r"after\sthe\s(?:start|beginning|end)\sof|"
     # 8.5% above the August 2021 estimate: the period of the figure compared with
     r"\babove|\bbelow|\bthan|"
     r"比|较|與|与|和|同|相对于|相较于|相比于)"
-    r"\s?(?:the\s)?(?:same\s(?:period|quarter)\s(?:of|in)\s)?$"
+    r"\s?(?:the\s)?(?:same\s(?:period|quarter|month)\s(?:(?:of|in)\s)?)?$"
     # for the comparable period in 2021, the corresponding quarter of 2021
     r"|\b(?:comparable|corresponding|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s$",
     re.I,
@@ -172,6 +176,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             or MONTH_BEFORE.fullmatch(text, n.start, n.end)  # 전달: the month compared with
             or (_CMP_BEFORE.search(lead) and not from_range)
             or _CMP_AFTER.match(tail)
+            or _LEVELS_OF.match(tail)  # 94.4% of October 2019 levels, 2019년 수준의 90%
             or (_FROM_VALUE_AFTER.match(tail) and _PRIOR.search(text[n.start : n.end]))
             or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 130) : n.start])
         )

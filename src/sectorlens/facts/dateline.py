@@ -53,13 +53,22 @@ _BARE = re.compile(
 _TIME = re.compile(r"\.?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
+# A news agency's or press release's dateline: SINGAPORE, 14 December 2023 (Geneva): …;
+# NEW YORK, Dec. 14, 2023 /PRNewswire/ -- …
+_PRESS_DATELINE = re.compile(
+    rf"[A-Z][A-Za-z.'’ -]{{1,40}}?,\s(?:[A-Z][A-Za-z.' -]{{1,30}},\s)?(?i:{_DATE.pattern})"
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:/[^/]{1,40}/\s*)?(?::|--?|—|–)\s?"
+)
+
+
 def dateline_end(text: str) -> int | None:
     """Where a dateline that opens ``text`` ends (``发布时间：2024-08-31 10:30`` then the news):
     the date is its own sentence, not the subject or the period of the sentence after it."""
     lead = len(text) - len(text.lstrip())
     cue = _REF_CUE.match(text, lead)
     if cue is None:
-        return None
+        press = _PRESS_DATELINE.match(text, lead)
+        return press.end() if press else None
     found = _DATE.match(text, cue.end())
     if found is None:
         return None
@@ -126,7 +135,8 @@ def last_month_named(text: str) -> date | None:
 
 
 def _to_date(text: str) -> date | None:
-    cleaned = re.sub(r"\s", "", text) if not text[:1].isalpha() else text
+    # 2023. 12. 8. loses its spaces; 14 December 2023 keeps them
+    cleaned = text if re.search(r"[A-Za-z]", text) else re.sub(r"\s", "", text)
     q = parse_period(cleaned)
     if q.period is not None and q.period.start == q.period.end:
         return q.period.start

@@ -184,7 +184,10 @@ def signed(q: Quantity, before: str, change: str | None) -> Quantity:
     )
 
 
-_CMP_CUE = re.compile(r"compared|versus|\bvs\b|\bfrom\b|\bover\b", re.I)
+# (94.4% of October 2019 levels, 4.8% above the October 2019 results: the compared period's)
+_CMP_CUE = re.compile(
+    r"compared|versus|\bvs\b|\bfrom\b|\bover\b|\babove\b|\bbelow\b|\bthan\b|\bof\b", re.I
+)
 _COMPARED_VALUE = re.compile(
     r"(?:from|比|较|从|compared\s(?:to|with)|versus|vs\.?|above|below|than|over)\s?(?:the\s)?\S{0,6}$",
     re.I,
