@@ -141,3 +141,31 @@ def test_equivalents_rounded_in_padded_groups_imply_one_rate() -> None:
         "수출은 15억6000만달러({})였다."
     )
     fires(said.format("1조7800억원"), said.format("1조9800억원"), "fx.consistent")
+
+
+def test_undated_levels_a_hundred_times_apart_are_no_move_of_one_measure() -> None:
+    for text in (
+        "지난해 공항 이용 여객 수는 1억 2005만명(국내선 3113명, 국제선 8892명)으로 "
+        "전년(1억 50만명)보다 19.5% 증가했다.",
+        "올해 보리 생산량이 2,150만섬(310만6,000톤)으로 "
+        "지난해의 2,260만섬(326만톤)보다 4.9% 줄었다.",
+    ):
+        assert flagged(text, "derived") == [], text
+        assert flagged(text, "trend") == [], text
+    fires(
+        "국제선 여객은 2022년 84.1만명에서 2023년 100.5만명으로 19.5% 증가했다.",
+        "국제선 여객은 2022년 84.1만명에서 2023년 100.5만명으로 29.5% 증가했다.",
+        "derived.growth",
+    )
+
+
+def test_parts_more_than_twice_their_whole_were_never_its_parts() -> None:
+    rates = "城市供水水质综合合格率为99.84%，其中出厂水99.9%、管网水99.8%、二次供水99.7%。"
+    assert flagged(rates, "breakdown.parts") == []
+    fires(
+        "全国用水总量为5900亿立方米，其中生活用水900亿立方米、工业用水1200亿立方米、"
+        "农业用水3600亿立方米。",
+        "全国用水总量为5900亿立方米，其中生活用水900亿立方米、工业用水1200亿立方米、"
+        "农业用水4600亿立方米。",
+        "breakdown.parts",
+    )

@@ -56,7 +56,7 @@ COUNT_UNITS_KO = (
 )
 COUNT_UNITS_ZH = (
     "笔|起|家|个|個|项|項|件|名|人|座|所|次|轮|輪|辆|輛|台|块|片|部|套|艘|架|户|"
-    "吨二氧化碳当量|吨标准煤|吨|噸|头|頭|平方米|亩|畝|㎥|m³|"
+    "吨二氧化碳当量|吨标准煤|吨|噸|头|頭|平方米|立方米|亩|畝|㎥|m³|"
     "\\s?(?-i:[TGMk]W[hp]?|tCO[2₂]-?eq?|TJ|GJ|TOE|CGT|DWT|TEU|bbl|boe|MMBtu|bcm|Mtoe)(?![A-Za-z])"
 )
 COUNT_UNITS_EN = (

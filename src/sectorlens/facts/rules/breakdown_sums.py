@@ -126,6 +126,10 @@ def parts_verdict(
         # unlisted parts below zero; only a stated total of all the parts makes it certain
         signed = not exhaustive and _SIGNED.search(f"{label} {whole.metric or ''}")
         severity = Severity.WARNING if signed else Severity.ERROR
+        if lo > 2 * w_hi:
+            # rates of 99.84%, 99.9% … summed against one of them: more than twice the whole
+            # is no slip in a breakdown but figures that were never its parts
+            severity = Severity.INFO
         return finding(RULE_PARTS, severity, message, members, values)
     if w_lo is None or hi >= w_lo:
         return finding(

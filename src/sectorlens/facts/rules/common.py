@@ -252,6 +252,22 @@ def padded_half(q: Quantity) -> Decimal:
     return half_unit(q) * (Decimal(10) ** len(m.group(1)) if m else 1)
 
 
+_FAR = Decimal(100)
+
+
+def far_apart(a: Mention, b: Mention) -> bool:
+    """Two levels of one sign a hundred times apart with no two periods of their own to tell them
+    apart: no move of one measure, but two figures paired by their order alone (``311만섬 …
+    476``, ``1억 50만명 … 8892명``); ``2021년 281MWh에서 2022년 3만91MWh로`` dates its move."""
+    x, y = point(a.fact.quantity), point(b.fact.quantity)
+    if not x or not y or (x < 0) != (y < 0):
+        return False
+    pa, pb = a.fact.period, b.fact.period
+    if pa is not None and pb is not None and pa != pb:
+        return False
+    return not 1 / _FAR <= abs(y / x) <= _FAR
+
+
 def bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     """The interval a quantity allows, with its rounding (None = unbounded)."""
     h = half_unit(q)

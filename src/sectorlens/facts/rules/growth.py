@@ -28,6 +28,7 @@ from sectorlens.facts.rules.common import (
     ACTUAL_DIRECTION,
     CLAIMED_DIRECTION,
     Context,
+    far_apart,
     finding,
     padded_half,
     pct,
@@ -276,6 +277,8 @@ def _stated_change(
     v, h = stated
     q, level_q = m.fact.quantity, pair.current.fact.quantity
     if q.kind is Kind.PERCENT and a_lo > 0:
+        if abs(v) < HUNDRED and far_apart(pair.prior, pair.current):
+            return None  # 311만섬 … 476 beside a rate under 100%: two figures, no pair
         rule = RULE_GROWTH
         lo, hi = _from_amount(text, amount, a_lo, a_hi, *rate_range(a_lo, a_hi, b_lo, b_hi))
         computed = (b - a) / a * HUNDRED
@@ -379,6 +382,8 @@ def _direction_verdict(ctx: Context, word: str, pair: Pair) -> Finding | None:
     actual = moved(pair.prior.fact.quantity, pair.current.fact.quantity)
     if actual is None or actual == word:
         return None
+    if far_apart(pair.prior, pair.current):
+        return None  # 100.5 million … 8,892 read as one measure's move: no pair
     lang = "ko" if ctx.lang == "ko" else "en"
     words = {
         "what": _what(pair.current),
