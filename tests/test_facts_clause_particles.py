@@ -28,3 +28,9 @@ def test_counts_in_industry_units_are_facts() -> None:
     text = "올 7월 기준 수주 잔량 1004척, 3677만CGT. 설비 용량은 2,500 MW로 늘었다."
     assert one(text, "3677만CGT").fact.quantity.unit == "CGT"
     assert one(text, "2,500 MW").fact.quantity.unit == "MW"
+
+
+def test_each_respectively_list_of_a_sentence_is_a_breakdown_of_its_own() -> None:
+    # (Korean: the second 각각 list is split off but not judged yet)
+    zh = "1—2月，东、中、西部地区业务收入比重分别为72.6%、16.2%和11.2%，业务量比重分别为{}。"
+    fires(zh.format("68.0%、21.3%和10.7%"), zh.format("68.0%、24.3%和10.7%"), "breakdown.sum")

@@ -85,13 +85,19 @@ def dimension_before(text: str, pos: int) -> bool:
     return any(m.start() < pos for m in _DIMENSION.finditer(text))
 
 
+_RESPECTIVELY_BEFORE = re.compile(r"分别|分別|각각")
+
+
 def by_dimension(text: str, members: Sequence[Mention]) -> list[list[Mention]]:
     """The members split where the sentence turns to another dimension (``업종별로는``)."""
-    cuts = [
-        m.start()
-        for m in _DIMENSION.finditer(text)
-        if members and members[0].local[1] <= m.start() < members[-1].local[0]
-    ]
+    # …收入比重分别为72.6%、16.2%和11.2%，业务量比重分别为68.0%、21.3%和10.7%: each
+    # 分别/각각 after the first opens a list of its own
+    later_lists = [m.start() for m in _RESPECTIVELY_BEFORE.finditer(text)][1:]
+    cuts = sorted(
+        at
+        for at in [m.start() for m in _DIMENSION.finditer(text)] + later_lists
+        if members and members[0].local[1] <= at < members[-1].local[0]
+    )
     if not cuts:
         return [list(members)]
     out: list[list[Mention]] = []
