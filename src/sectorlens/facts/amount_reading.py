@@ -129,11 +129,6 @@ def qualified(q: Quantity, after: str, compares: bool = False) -> Quantity:
     return q
 
 
-def is_estimate(text: str, end: int) -> bool:
-    """True when the clause after the number, or a sentence that reports nothing done, predicts."""
-    return clause_predicts(text, end) or sentence_predicts(text)
-
-
 def clause_predicts(text: str, end: int) -> bool:
     """The clause after the number at ``text[…:end]`` predicts (``…억 원에 이를 전망``)."""
     stop = _CLAUSE_END.search(text, end)

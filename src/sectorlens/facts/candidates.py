@@ -108,6 +108,8 @@ QUANTITY = re.compile(
 
 # the digits of a year; every form of PERIOD names one (see ``period_spans``)
 YEAR_DIGITS = r"(?:19|20)\d{2}"
+# (tests/test_facts_scan_guards.py checks that no form of PERIOD matches without these digits)
+_A_YEAR = re.compile(YEAR_DIGITS)
 # not the digits of a Korean or Chinese amount (73조2047억원, 2조 2078억 원, 2019万, 39만2000명,
 # 1만 2000명), nor a count (1901家公司, 2000명, 1500 companies: a counter word after the digits
 # makes them a number)
@@ -163,7 +165,6 @@ _CHANGE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
-_YEAR_LOW = re.compile(r"(?:19|20)\d{2}")
 _PERIOD_LEAD = re.compile(r"\b(?:in|of|for|during|since|by)\s+(?:fiscal\s+|FY\s?)?$", re.I)
 _LONE_NUMERAL = re.compile(r"^[一二两三四五六七八九十百千万]{1,2}[元圆]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -196,7 +197,7 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
             continue
         if (
             to is not None
-            and _YEAR_LOW.fullmatch(text, start, to.start())
+            and _A_YEAR.fullmatch(text, start, to.start())
             and _PERIOD_LEAD.search(text[max(0, start - 12) : start])
         ):
             # from 1,039 TWh in 2021 to 1,284 TWh in 2022: the year dates the value before it
@@ -213,10 +214,6 @@ def period_spans(text: str) -> list[Span]:
     if not _A_YEAR.search(text):
         return []  # every form names a year: a text without one is not scanned form by form
     return [Span(m.start(), m.end(), m.group(0)) for m in PERIOD.finditer(text)]
-
-
-# (tests/test_facts_scan_guards.py checks that no form of PERIOD matches without these digits)
-_A_YEAR = re.compile(YEAR_DIGITS)
 
 
 _VALUE_LINE = re.compile(

@@ -131,8 +131,7 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
     """``change_of`` in a text already simplified (``lx.simplified``: 增長, 減少, 上漲 read as
     增长, 减少, 上涨, the same length), simplified once for all the numbers of a sentence."""
     if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
-        # +30.09%: a signed number states a change (+21% Y/Y: a year-on-year one)
-        return "yoy" if _YOY_AFTER.match(text[end : end + 24]) else "change"
+        return _plain_change(text, end)  # +30.09%: a signed number states a change
     if floor > 0 and _CHANGE_AFTER.match(text[floor:start]):
         # 13.8% 증가하였고, 영업이익은 122억원으로: the change word after the number before is
         # that number's (the verb comes last); a new clause with a topic of its own starts
@@ -167,10 +166,15 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
     if _SIGN_BEFORE.search(text[max(0, start - 3) : start]) or _CHANGE_AFTER.match(
         text[end : end + 36]
     ):
-        return "yoy" if _YOY_AFTER.match(text[end : end + 24]) else "change"  # +21% Y/Y
+        return _plain_change(text, end)
     if _CAGR_AFTER.match(text[end : end + 30]):
         return "cagr"  # a rate of 20.2% compounded annually
     return None
+
+
+def _plain_change(text: str, end: int) -> str:
+    """A change a sign or the verb after it states: ``yoy`` where ``Y/Y`` follows (+21% Y/Y)."""
+    return "yoy" if _YOY_AFTER.match(text[end : end + 24]) else "change"
 
 
 __all__ = ["CHANGE_KINDS", "change_in_simplified", "change_of"]

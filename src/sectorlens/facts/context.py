@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sectorlens.facts import lexicon as lx
-from sectorlens.facts.candidates import period_spans
+from sectorlens.facts.candidates import YEAR_DIGITS, period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
 from sectorlens.facts.fiscal import months_of, same_span_in, span_ending
 from sectorlens.facts.period_forms import EXTRA, EXTRA_WORDS, Dating, resolve
@@ -25,12 +25,12 @@ from sectorlens.facts.relative import relative_periods, stretch
 from sectorlens.model import Period
 from sectorlens.parse import parse_period
 
-# A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
-# Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
 # a period's level that a figure is measured against (the period is the base's, not the figure's)
 _LEVELS_OF = re.compile(
     r"^\s?(?:['’]s\s)?levels?\b|^\s?(?:의\s)?수준|^\s?(?:同期)?(?:的)?水平", re.I
 )
+# A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
+# Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
 _CMP_BEFORE = re.compile(
     r"(?:compared\s(?:with|to)|comparable\sto|versus|vs\.?|against|from|over|since|"
     r"after\sthe\s(?:start|beginning|end)\sof|"
@@ -91,7 +91,7 @@ _PRIOR = re.compile(r"전년|작년|지난해|전월|전달|지난달|전분기|
 
 _RANGED = re.compile(r"\b(?:to|through)\b|[-–—~]")
 _FROM_END = re.compile(r"\bfrom\s$")
-_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_BARE_YEAR = re.compile(YEAR_DIGITS)
 
 
 @dataclass(frozen=True, slots=True)

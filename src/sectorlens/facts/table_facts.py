@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.cell_kind import cell_kind, quantity_text
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document, Table
@@ -26,7 +27,6 @@ from sectorlens.facts.table_context import (
     split_qualifier,
 )
 from sectorlens.facts.table_scale import (
-    HEAD_TERM,
     NOT_COUNTED,
     UNIT_CONTEXT,
     UNIT_PAREN,
@@ -200,7 +200,7 @@ def table_facts(
     col_periods = column_periods(table, heads, first_col, lead_of(context), dating, base, year)
     if terms := term_periods(context, dating):
         for c in range(first_col, table.cols):
-            if (m := HEAD_TERM.search(heads[c])) and int(m.group(1) or m.group(2)) in terms:
+            if (m := lx.HEAD_TERM.search(heads[c])) and int(m.group(1) or m.group(2)) in terms:
                 col_periods[c] = terms[int(m.group(1) or m.group(2))]  # 제 24기: stated above
     months = series_months(col_periods.values())
     scales: dict[str, tuple[str | None, str | None]] = {}

@@ -162,7 +162,6 @@ def dates_only(text: str) -> bool:
 # 제 24 기 2022.01.01 부터 2022.12.31 까지: a numbered fiscal term and its dates, above a table
 # whose columns are headed by the term's number (구분 | 제 24기 | 제 23기).
 TERM = re.compile(r"제\s?(\d{1,3})\s?기")
-HEAD_TERM = lx.HEAD_TERM
 
 
 def term_periods(context: str, dating: Dating | None) -> dict[int, Period]:
@@ -209,7 +208,6 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
 
 
 __all__ = [
-    "HEAD_TERM",
     "SHARE_COUNT",
     "TERM",
     "UNIT_CONTEXT",

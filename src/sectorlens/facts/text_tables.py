@@ -134,10 +134,8 @@ def _header(text: str, k: int) -> list[str] | None:
 
 
 _SECTION_MAX_CHARS = 80
-_SECTIONS_IN_A_ROW = 3
-_FOOTNOTE = re.compile(
-    r"^(?:\d|\(\d\)|\*{1,3})$"
-)  # 人口与就业 / 人口 / 城乡结构: a part, its chapter, its breakdown
+_SECTIONS_IN_A_ROW = 3  # 人口与就业 / 人口 / 城乡结构: a part, its chapter, its breakdown
+_FOOTNOTE = re.compile(r"^(?:\d|\(\d\)|\*{1,3})$")  # IFRS Results 3: a section's mark
 
 
 def _section(text: str) -> str | None:

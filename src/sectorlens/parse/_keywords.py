@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import Final
 
 from sectorlens.model import Qualifier
+from sectorlens.parse._counters import COUNTERS
 from sectorlens.parse._currency_words import currency_words
 from sectorlens.parse._lexicon import (
     AND,
@@ -46,7 +47,6 @@ from sectorlens.parse._lexicon import (
     VRANGE,
     ZERO,
 )
-from sectorlens.parse.native import NATIVE_COUNTERS
 
 _Q = Qualifier
 
@@ -283,100 +283,6 @@ for _verb in (
     _KEYWORDS[_verb] = (BAD, _CHANGE)
 
 
-COUNTERS: Final = [
-    *NATIVE_COUNTERS,  # 가지, 개, 개사, 개국, 곳, 명, 건, 번, …
-    "회",
-    "개소",
-    "社",
-    "家",
-    "个",
-    "個",
-    "笔",
-    "筆",
-    "起",
-    "件",
-    "项",
-    "項",
-    "名",
-    "人",
-    "位",
-    "款",
-    "所",
-    "座",
-    "deals",
-    "deal",
-    "companies",
-    "company",
-    "firms",
-    "startups",
-    "rounds",
-    "investments",
-    "transactions",
-    "people",
-    "employees",
-    "units",
-    "users",
-    "vehicles",
-    "households",
-    "jobs",
-    "subscribers",
-    "customers",
-    "members",
-    "visitors",
-    "stores",
-    "shares",
-    # things counted or measured with large units (500万辆, 120万平方米)
-    "辆",
-    "輛",
-    "台",
-    "部",
-    "套",
-    "户",
-    "戶",
-    "次",
-    "张",
-    "張",
-    "吨",
-    "噸",
-    "头",
-    "頭",
-    "平方米",
-    "立方米",
-    "平米",
-    "亩",
-    "畝",
-    "대",
-    "톤",
-    "가구",
-    "채",
-    "점",
-    "척",
-    "마리",
-    "동",  # buildings (735만4천340동), read only after a large unit (facts/lexicon.py)
-    # energy and power, measured (120 GWh, 19.0GWh, 3.5GW, 500만kW, 12 GWp)
-    "TWh",
-    "GWh",
-    "MWh",
-    "kWh",
-    *("TW", "GW", "MW", "kW", "GWp", "MWp"),
-    # ships, containers, oil and gas (586만CGT, 40万TEU, 1.2 million bbl, 30 bcm)
-    *("CGT", "DWT", "TEU", "bbl", "boe", "MMBtu", "bcm", "Mtoe"),
-    # emissions, energy and water as sustainability reports measure them (499만8036tCO2eq,
-    # 3만1018TJ, 1465만㎥, 12.3万吨标准煤)
-    "tCO2eq",
-    "tCO2e",
-    "tCO2-eq",
-    "tCO₂eq",
-    "tCO₂e",
-    "tCO₂-eq",
-    "吨二氧化碳当量",
-    "吨标准煤",
-    "TJ",
-    "GJ",
-    "TOE",
-    "㎥",
-    "m³",
-]
 for _c in COUNTERS:
     _KEYWORDS.setdefault(_c.lower(), (COUNT, _c))
 for _ch, _v in HANZI_DIGITS.items():

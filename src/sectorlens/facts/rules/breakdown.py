@@ -117,18 +117,11 @@ def check(ctx: Context) -> list[Finding]:
     return out + breakdown_answers.check(ctx) + breakdown_whole_first.check(ctx)
 
 
-_A_PART_OF_THESE = re.compile(r"[\d%)）]\s*of\s+th(?:ese|is)$", re.IGNORECASE)
-
-
 def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Finding]:
     out: list[Finding] = []
     levels = [m for m in members if m.change is None]
+    marker = breakdown_lists.list_marker(text)
     for same in by_unit(levels).values():
-        marker = breakdown_lists.PARTS.search(text)
-        if marker and marker.group(0).lower() == "including":
-            marker = None  # including $12 million of interest: an example, not the items
-        elif marker and _A_PART_OF_THESE.search(text, 0, marker.end()):
-            marker = None  # over 40% (66 GW) of these additions: that figure is a part
         if marker:
             rates = same and same[0].fact.quantity.kind is Kind.PERCENT
             # the whole is in the marker's statement: no ';' between (…5.1%；…，其中…)

@@ -183,6 +183,19 @@ def passed_level(text: str, m: Mention) -> bool:
     return bool(_PASSED_AFTER.match(after) or _PASSED_BEFORE.search(before))
 
 
+_A_PART_OF_THESE = re.compile(r"[\d%)）]\s*of\s+th(?:ese|is)$", re.IGNORECASE)
+
+
+def list_marker(text: str) -> re.Match[str] | None:
+    """The marker (其中, 이 중, of which) of the sentence's 'of which' list: not ``including``
+    (including $12 million of interest: an example, not the items), nor ``of these`` right after
+    a figure (over 40% (66 GW) of these additions: that figure is a part)."""
+    marker = PARTS.search(text)
+    if marker is None or marker.group(0).lower() == "including":
+        return None
+    return None if _A_PART_OF_THESE.search(text, 0, marker.end()) else marker
+
+
 def items_past_semicolons(
     text: str,
     stop: re.Match[str] | None,

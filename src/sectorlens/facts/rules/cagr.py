@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
+from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point, what_of
 from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import is_level, is_prior
@@ -26,10 +26,6 @@ def _unit(m: Mention) -> tuple[object, ...]:
 
 def _is_level(m: Mention) -> bool:
     return m.change is None and point(m.fact.quantity) is not None
-
-
-def _what(m: Mention) -> str:
-    return m.metric or m.fact.subject or "?"
 
 
 def _years(p: Period | None) -> int | None:
@@ -217,7 +213,7 @@ def _cagr_verdict(
     computed = (_root(b / a, n) - 1) * HUNDRED
     h = half_unit(m.fact.quantity)
     words = {
-        "what": _what(last),
+        "what": what_of(last),
         "a": ctx.quantity(first.fact.quantity),
         "b": ctx.quantity(last.fact.quantity),
         "pa": ctx.period(first.fact.period),

@@ -183,6 +183,13 @@ def nominal(text: str, m: Mention) -> bool:
     return bool(_NOMINAL.search(_clause_before(text, m.local[0], 24)))
 
 
+def yoy_within_one_period(m: Mention, pair: Pair) -> bool:
+    """A year-on-year rate beside two levels of one period (``up 6.2% Y/Y to $37.4B in 2020, up
+    from our previous forecast of $36.9B``): the earlier level is no year-earlier figure."""
+    a, b = pair.prior.fact.period, pair.current.fact.period
+    return m.change == "yoy" and a is not None and a == b
+
+
 __all__ = [
     "change_span",
     "nominal",
@@ -192,11 +199,5 @@ __all__ = [
     "prior_span",
     "real_for",
     "real_throughout",
+    "yoy_within_one_period",
 ]
-
-
-def yoy_within_one_period(m: Mention, pair: Pair) -> bool:
-    """A year-on-year rate beside two levels of one period (``up 6.2% Y/Y to $37.4B in 2020, up
-    from our previous forecast of $36.9B``): the earlier level is no year-earlier figure."""
-    a, b = pair.prior.fact.period, pair.current.fact.period
-    return m.change == "yoy" and a is not None and a == b

@@ -239,33 +239,9 @@ def half_unit(q: Quantity) -> Decimal:
     return Decimal(5) * Decimal(10) ** (exponent - 1)
 
 
-# the zeros padding the last group of a compound amount (2조4000억, 22억 8000만, 1亿5000万)
-_PADDED = re.compile(
-    r"[억亿億조兆万萬]\s?(?:\d+\s?[천千백百]\s?)*\d*[1-9](0+)\s?(?:만|万|萬|천|千|억|亿|億)"
-)
-
-
-def padded_half(q: Quantity) -> Decimal:
-    """``half_unit`` of a compound amount whose last group is padded with zeros (``2조4000억``
-    is 2.4조 written out: ±500억)."""
-    m = _PADDED.search(q.input.split("(")[0].split("（")[0])
-    return half_unit(q) * (Decimal(10) ** len(m.group(1)) if m else 1)
-
-
-_FAR = Decimal(100)
-
-
-def far_apart(a: Mention, b: Mention) -> bool:
-    """Two levels of one sign a hundred times apart with no two periods of their own to tell them
-    apart: no move of one measure, but two figures paired by their order alone (``311만섬 …
-    476``, ``1억 50만명 … 8892명``); ``2021년 281MWh에서 2022년 3만91MWh로`` dates its move."""
-    x, y = point(a.fact.quantity), point(b.fact.quantity)
-    if not x or not y or (x < 0) != (y < 0):
-        return False
-    pa, pb = a.fact.period, b.fact.period
-    if pa is not None and pb is not None and pa != pb:
-        return False
-    return not 1 / _FAR <= abs(y / x) <= _FAR
+def what_of(m: Mention) -> str:
+    """What a finding names a figure by: its metric, else its subject."""
+    return m.metric or m.fact.subject or "?"
 
 
 def bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:

@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.pairs import Pair, attached_changes, is_level, is_prior, unit_of
+from sectorlens.facts.rules.pair_changes import attached_changes
+from sectorlens.facts.rules.pairs import Pair, is_level, is_prior, unit_of
 from sectorlens.model import Kind
 
 # A sentence that opens with the change of the one before: This increase of 48.7%, 这一增长为20%

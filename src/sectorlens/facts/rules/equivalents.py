@@ -14,7 +14,6 @@ from sectorlens.facts.rules.common import (
     Context,
     dec,
     finding,
-    padded_half,
     point,
     significant,
 )
@@ -28,6 +27,7 @@ from sectorlens.facts.rules.equivalent_times import (
     same_time,
     unknown_rate,
 )
+from sectorlens.facts.rules.rounded import padded_half
 from sectorlens.fx import FxError, Rate
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 

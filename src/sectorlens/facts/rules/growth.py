@@ -8,12 +8,10 @@ the same metric (a ``warning``: the pairing is inferred).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.cagr import check_cagr, cross_cagr
 from sectorlens.facts.rules.change_basis import (
@@ -25,40 +23,32 @@ from sectorlens.facts.rules.change_basis import (
     yoy_within_one_period,
 )
 from sectorlens.facts.rules.common import (
-    ACTUAL_DIRECTION,
-    CLAIMED_DIRECTION,
     Context,
-    far_apart,
     finding,
-    padded_half,
     pct,
     point,
+    what_of,
 )
 from sectorlens.facts.rules.cross_pairs import cross_pairs
 from sectorlens.facts.rules.levels import unit_key
 from sectorlens.facts.rules.moves import (
-    better_or_worse,
     direction_word,
-    moved,
-    rate_move,
     rate_range,
 )
+from sectorlens.facts.rules.pair_changes import attached_changes
 from sectorlens.facts.rules.pair_words import level_bounds
-from sectorlens.facts.rules.pairs import Pair, attached_changes, find_pairs
+from sectorlens.facts.rules.pairs import SENTENCE_END, Pair, far_apart, find_pairs
 from sectorlens.facts.rules.restated_rate import restated_rates
+from sectorlens.facts.rules.rounded import padded_half
 from sectorlens.facts.rules.same_metric import other_metric
+from sectorlens.facts.rules.trend_levels import direction, direction_near
 from sectorlens.facts.rules.triples import stated_triples
 from sectorlens.facts.rules.year_on_year import year_on_year
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE_GROWTH = "derived.growth"
 RULE_CHANGE = "derived.change"
-RULE_DIRECTION = "trend.levels"
 HUNDRED = Decimal(100)
-_UP = lx.compile_words(lx.TREND_UP)
-_DOWN = lx.compile_words(lx.TREND_DOWN)
-# a bullet mark in running text (■ 실업률은 … ■ 취업자는 …) starts a new statement
-_SENTENCE_END = re.compile(r"[。！？；;■□●○◆◇▶►•▪※]|[.!?](?!\d)")
 _GROWTH_OFF = {
     "ko": "{what}: {a}({pa})에서 {b}({pb})(으)로 바뀌면 {computed}인데, 보고서는 {stated}라고 "
     "합니다.",
@@ -67,10 +57,6 @@ _GROWTH_OFF = {
 _GROWTH_OK = {
     "ko": "{what}: {a}({pa})에서 {b}({pb})(으)로 {computed}, 보고서의 {stated}과(와) 맞습니다.",
     "en": "{what}: from {a} ({pa}) to {b} ({pb}) is {computed}, as stated ({stated}).",
-}
-_DIRECTION_OFF = {
-    "ko": "{what}: 보고서는 {claim}고 하지만 값은 {a}에서 {b}(으)로 {actual}.",
-    "en": "{what}: the report says it {claim}, but its values went from {a} to {b}: it {actual}.",
 }
 
 
@@ -94,7 +80,7 @@ def check(ctx: Context) -> list[Finding]:
                     if got is not None:
                         out.append(got)
                         used.add(id(m))
-                if not changes and (got := _direction_near(ctx, text, pair)) is not None:
+                if not changes and (got := direction_near(ctx, text, pair)) is not None:
                     out.append(got)
         prev = (index, members, pairs)
         taken: set[int] = set()
@@ -105,7 +91,7 @@ def check(ctx: Context) -> list[Finding]:
                 default=len(text),
             )
             end = max(pair.prior.local[1], pair.current.local[1])
-            boundary = _SENTENCE_END.search(text, end)
+            boundary = SENTENCE_END.search(text, end)
             if boundary is not None:
                 stop = min(stop, boundary.start())
             changes = _first_of_each_kind(
@@ -128,7 +114,7 @@ def check(ctx: Context) -> list[Finding]:
                 if got is not None:
                     out.append(got)
                     used.add(id(m))
-            got = _direction(ctx, text[:stop], pair)
+            got = direction(ctx, text[:stop], pair)
             if got is not None:
                 out.append(got)
         out.extend(stated_triples(ctx, text, members, pairs, real))
@@ -199,10 +185,6 @@ def _signed_stated(text: str, m: Mention) -> tuple[Decimal, Decimal] | None:
     if word == "down" and v > 0:
         v = -v
     return v, padded_half(m.fact.quantity)
-
-
-def _what(m: Mention) -> str:
-    return m.metric or m.fact.subject or "?"
 
 
 # A change stated on another basis than the levels: in constant currency, organic, adjusted.
@@ -303,7 +285,7 @@ def _stated_change(
         x.fact.quantity.qualifier is not Qualifier.EXACT for x in (pair.prior, pair.current, m)
     )
     words = {
-        "what": _what(pair.current),
+        "what": what_of(pair.current),
         "a": ctx.quantity(pair.prior.fact.quantity),
         "b": ctx.quantity(level_q),
         "pa": ctx.period(pair.prior.fact.period),
@@ -344,59 +326,3 @@ def _fmt(ctx: Context, value: Decimal, unit: str, q: object) -> str:
     if unit in ("%", "%p"):
         return f"{'+' if value > 0 else ''}{pct(value)}{unit}"
     return ctx.number(value)
-
-
-def _direction_near(ctx: Context, text: str, pair: Pair) -> Finding | None:
-    """The trend word next to the earlier level (``The figure is down from 2.5%``), when the
-    later level stands in the sentence before."""
-    start, end = pair.prior.local
-    word = rate_move(text[start : end + 24]) or direction_word(text, start, end, reach=48)
-    return None if word is None else _direction_verdict(ctx, word, pair)
-
-
-def _direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
-    """``fell to 3 from 5`` / ``down from X``: the trend word against the two levels."""
-    start = min(pair.prior.local[0], pair.current.local[0])
-    end = max(pair.prior.local[1], pair.current.local[1])
-    # fell from a monthly increase of 0.3%: the verb before 'from', not the words after it
-    cut = text.lower().rfind("from ", max(0, pair.prior.local[0] - 50), pair.prior.local[0])
-    word = (
-        rate_move(text[start : end + 24])
-        or (direction_word(text, cut, cut) if cut >= 0 else None)
-        or direction_word(text, start, end)
-        or direction_word(text, end, end)
-    )
-    if word is None and (better := better_or_worse(text, start, end)) is not None:
-        # 개선, 악화: a direction read from the measure's better way, not stated: a warning
-        got = _direction_verdict(ctx, better, pair)
-        return None if got is None else dataclasses.replace(got, severity=Severity.WARNING)
-    return None if word is None else _direction_verdict(ctx, word, pair)
-
-
-def _direction_verdict(ctx: Context, word: str, pair: Pair) -> Finding | None:
-    a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
-    b_lo, b_hi = level_bounds(pair.current.fact.quantity)
-    if None in (a_lo, a_hi, b_lo, b_hi):
-        return None
-    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
-    actual = moved(pair.prior.fact.quantity, pair.current.fact.quantity)
-    if actual is None or actual == word:
-        return None
-    if far_apart(pair.prior, pair.current):
-        return None  # 100.5 million … 8,892 read as one measure's move: no pair
-    lang = "ko" if ctx.lang == "ko" else "en"
-    words = {
-        "what": _what(pair.current),
-        "claim": CLAIMED_DIRECTION[(word, lang)],
-        "a": ctx.quantity(pair.prior.fact.quantity),
-        "b": ctx.quantity(pair.current.fact.quantity),
-        "actual": ACTUAL_DIRECTION[(actual, lang)],
-    }
-    values = [point(pair.prior.fact.quantity), point(pair.current.fact.quantity)]
-    return finding(
-        RULE_DIRECTION,
-        Severity.ERROR if pair.stated else Severity.WARNING,
-        ctx.say(_DIRECTION_OFF, **words),
-        [pair.prior, pair.current],
-        values,
-    )

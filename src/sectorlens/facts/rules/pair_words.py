@@ -9,7 +9,8 @@ import re
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import bounds, half_unit, padded_half
+from sectorlens.facts.rules.common import bounds, half_unit
+from sectorlens.facts.rules.rounded import padded_half
 from sectorlens.model import Kind, Qualifier, Quantity
 
 # A percent set after a level by ", or": the level's share of a whole (``$21.2 billion, or
@@ -55,10 +56,6 @@ def share_of(text: str, m: Mention) -> bool:
         _SHARE_AFTER.match(text[end : end + 20])
         or _SHARE_BEFORE.search(text[max(0, start - 12) : start])
     )
-
-
-# The last group of a compound CJK amount padded with zeros: 22억 8000만, 3亿5000万, and with
-# its thousands written as a word, 2조2천700억 (2조2700억), 2亿2千700万
 
 
 def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:

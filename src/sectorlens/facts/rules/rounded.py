@@ -63,3 +63,17 @@ def truncates(short: Mention, full: Mention) -> bool:
     if s is None or f is None or qs.qualifier is not Qualifier.EXACT or (s < 0) != (f < 0):
         return False
     return 0 <= abs(f) - abs(s) < 2 * half_unit(qs)
+
+
+# The last group of a compound CJK amount padded with zeros: 2조4000억, 22억 8000만, 3亿5000万,
+# and with its thousands written as a word, 2조2천700억 (2조2700억), 2亿2千700万
+_PADDED = re.compile(
+    r"[억亿億조兆万萬]\s?(?:\d+\s?[천千백百]\s?)*\d*[1-9](0+)\s?(?:만|万|萬|천|千|억|亿|億)"
+)
+
+
+def padded_half(q: Quantity) -> Decimal:
+    """``half_unit`` of a compound amount whose last group is padded with zeros (``2조4000억``
+    is 2.4조 written out: ±500억)."""
+    m = _PADDED.search(q.input.split("(")[0].split("（")[0])
+    return half_unit(q) * (Decimal(10) ** len(m.group(1)) if m else 1)

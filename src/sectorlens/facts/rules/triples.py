@@ -14,10 +14,11 @@ from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.change_basis import nominal, other_basis, real_for
-from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point
+from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point, what_of
 from sectorlens.facts.rules.moves import direction_word
+from sectorlens.facts.rules.pair_changes import attached_changes
 from sectorlens.facts.rules.pair_words import level_bounds
-from sectorlens.facts.rules.pairs import Pair, attached_changes, is_level, is_prior, unit_of
+from sectorlens.facts.rules.pairs import Pair, is_level, is_prior, unit_of
 from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
@@ -106,25 +107,22 @@ def _verdict(
     assert l_lo is not None and l_hi is not None and c_lo is not None and c_hi is not None
     cv, c_lo, c_hi, rv = abs(cv), abs(c_lo), abs(c_hi), abs(rv)
     h = half_unit(rate.fact.quantity)
-    if way is None:
-        # 38명(11.1%), 31건(9.5%) 감소: the trend word past the other unit's change; either way
-        # it moved, the rate is the change over the level before it
-        either = {w: _ranges(w, lv, cv, l_lo, l_hi, c_lo, c_hi) for w in ("up", "down")}
-        ways = sorted(
-            (w for w, r in either.items() if r is not None),
-            key=lambda w: (not _fits(rv, h, either[w]), abs(either[w][3] - rv)),  # type: ignore[index]
-        )
-        if not ways:
-            return None
-        way = ways[0]
-    got = _ranges(way, lv, cv, l_lo, l_hi, c_lo, c_hi)
-    if got is None:
+    ways = ("up", "down") if way is None else (way,)
+    readings = {
+        w: got for w in ways if (got := _ranges(w, lv, cv, l_lo, l_hi, c_lo, c_hi)) is not None
+    }
+    if not readings:
         return None
+    # 38명(11.1%), 31건(9.5%) 감소: the trend word past the other unit's change; either way it
+    # moved, the rate is the change over the level before it (the reading that fits, else the
+    # nearer one)
+    way = min(readings, key=lambda w: (not _fits(rv, h, readings[w]), abs(readings[w][3] - rv)))
+    got = readings[way]
     prior, _, _, computed = got
     lang = "ko" if ctx.lang == "ko" else "en"
     sign = "+" if way == "up" else "-"
     words = {
-        "what": level.metric or level.fact.subject or "?",
+        "what": what_of(level),
         "level": ctx.quantity(level.fact.quantity),
         "amount": ctx.quantity(amount.fact.quantity, cv),
         "way": _WAY[(way, lang)],
@@ -154,5 +152,6 @@ def _ranges(
     return prior, c_lo / lo_den * HUNDRED, c_hi / hi_den * HUNDRED, cv / prior * HUNDRED
 
 
-def _fits(rv: Decimal, h: Decimal, got: tuple[Decimal, Decimal, Decimal, Decimal] | None) -> bool:
-    return got is not None and rv + h >= got[1] and rv - h <= got[2]
+def _fits(rv: Decimal, h: Decimal, got: tuple[Decimal, Decimal, Decimal, Decimal]) -> bool:
+    """The stated rate (± its rounding) meets the range the levels allow."""
+    return rv + h >= got[1] and rv - h <= got[2]
