@@ -166,6 +166,22 @@ class FxRates:
         base, quote = self._check_currency(base), self._check_currency(quote)
         if base == quote:
             return Rate(base, quote, Decimal(1), start=start, end=end, fixings=0)
+        rates = self._fixings(base, quote, start, end)
+        mean = (sum(rates, Decimal(0)) / len(rates)).quantize(_PRECISION)
+        return Rate(base, quote, mean, start=start, end=end, fixings=len(rates))
+
+    def rate_range(self, base: str, quote: str, start: date, end: date) -> tuple[Decimal, Decimal]:
+        """The lowest and the highest daily fixing of ``base`` in ``quote`` from ``start`` to
+        ``end`` (the rates a conversion made on any of those days could have used)."""
+        if end < start:
+            raise FxError(f"period end {end} is before its start {start}")
+        base, quote = self._check_currency(base), self._check_currency(quote)
+        if base == quote:
+            return Decimal(1), Decimal(1)
+        rates = self._fixings(base, quote, start, end)
+        return min(rates).quantize(_PRECISION), max(rates).quantize(_PRECISION)
+
+    def _fixings(self, base: str, quote: str, start: date, end: date) -> list[Decimal]:
         first = max(self.bounds(base)[0], self.bounds(quote)[0])
         last = min(self.bounds(base)[1], self.bounds(quote)[1])
         if start > last or end < first:
@@ -180,8 +196,7 @@ class FxRates:
                 rates.append(q / b)
         if not rates:
             raise FxError(f"no ECB fixing for {base}/{quote} between {start} and {end}")
-        mean = (sum(rates, Decimal(0)) / len(rates)).quantize(_PRECISION)
-        return Rate(base, quote, mean, start=start, end=end, fixings=len(rates))
+        return rates
 
     def convert(self, money: Money, quote: str, on: date) -> Conversion:
         """Convert ``money`` into ``quote`` at the ECB rate of ``on``."""

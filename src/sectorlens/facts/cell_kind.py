@@ -37,12 +37,18 @@ _SHARE_COL = re.compile(r"구성비|구성률|비중|점유율|占比|比重|构
 _PERCENT_COL = re.compile(r"\bpercentage\s+change\b|\bpercent\s+change\b|百分比变动|증감률", re.I)
 
 
-def quantity_text(number: str, kind: Kind, currency: str | None, scale: str | None) -> str:
-    """The text the parser reads for a cell's number with its kind, currency and scale."""
+_BASIS_POINTS = re.compile(r"bps?|basis\s+points?", re.I)
+
+
+def quantity_text(
+    number: str, kind: Kind, currency: str | None, scale: str | None, unit: str | None = None
+) -> str:
+    """The text the parser reads for a cell's number with its kind, currency, scale and unit."""
     if kind is Kind.PERCENT:
         return f"{number}%"
     if kind is Kind.PP:
-        return f"{number}%p"
+        # -69bps is -0.69 points: a basis point keeps its own unit for the parser
+        return f"{number} bps" if unit and _BASIS_POINTS.fullmatch(unit.strip()) else f"{number}%p"
     sc = "" if scale is None else (scale if scale in ("万", "亿", "억", "조") else f" {scale}")
     body = f"{number}{sc}"
     return f"{currency} {body}" if currency else body

@@ -54,6 +54,8 @@ _YOY_AFTER = re.compile(
 _SIGN_BEFORE = re.compile(r"(?:^|[\s(（:：,，])[+\-−]\s?$")
 _LEVEL_LEAD = re.compile(
     r"(?:증가한|감소한|성장한|상승한|하락한|늘어난|줄어든|확대된|축소된|\bto|\breach(?:ed|ing)?|"
+    # 7.4% higher at £139.5m: the level reached
+    r"\b(?:higher|lower|up|down|increased|decreased|rose|fell|grew)\s+at|"
     r"(?:至|到|达到?|为|升至|降至|增至|减至)(?:目前的|当前的|现在的|了)?)\s*"
     r"(?:approximately|about|around|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$",
     re.I,
@@ -93,6 +95,12 @@ _DATED = re.compile(r"(?:19|20)\d{2}\s?(?:年|년)?\s?(?:的|의)?\s?$")
 _FROM_LEAD = re.compile(
     r"(?:\bfrom|从|由)(?:[^\d,，。;；\s]{0,5}|\s)\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\s*$", re.I
 )
+# £139.5m (2022: £129.9m), 208.3p (FY22: 195.7p): last year's figure, labelled in brackets
+_COMPARATIVE_LEAD = re.compile(
+    r"[(（]\s?(?:(?:FY\s?)?(?:19|20)?\d{2}(?:/\d{2})?|prior\syear|last\syear|previous\syear)"
+    r"\s?[:：]\s?[-+]?\s?(?:[$€£¥￥₩]|[A-Z]{1,3}\$?\s?)?\s?$",
+    re.I,
+)
 # 6.86%에서 4.67%로, 120억 원에서 150억 원으로: the level a change starts from
 _KO_FROM_TO = re.compile(
     r"\s?에서\s(?:[^\d,.]{0,8}\s)?[\d.,]+(?:\s?[^\s\d,.]{1,4}?){0,2}?(?:으로|로)(?=\s|$)"
@@ -103,12 +111,15 @@ _CHANGE_AFTER = re.compile(
     r"^(?:\s?[(（][^()（）]{1,24}[)）])?\s?(?:[을를이가]\s?)?"
     r"(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
     r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
+    # 7.4% higher at £139.5m (not 14% higher organic sales: an adjective of the noun after it)
+    r"|^\s(?:higher|lower)(?=\s(?:at|than|in|on|year|compared|versus)\b|\s?[,.;)]|\s?$)"
     r"|^\s?(?:的)?(?:增长|增幅|下降|降幅)"
     r"|^\s?[↑↓▲▼△▽]",  # 45조 원·71.7%↑: an arrow after the number marks its change
     re.I,
 )
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NEW_TOPIC = re.compile(r"[,，;；]\s*([^\s,，;；]*[\uac00-\ud7a3][은는이가]\s)")
 
 
@@ -132,13 +143,16 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
     增长, 减少, 上涨, the same length), simplified once for all the numbers of a sentence."""
     if text[start : start + 1] in ("+", "-", "−", "▲", "▼"):
         return _plain_change(text, end)  # +30.09%: a signed number states a change
-    if floor > 0 and _CHANGE_AFTER.match(text[floor:start]):
+    before = _CHANGE_AFTER.match(text[floor:start]) if floor > 0 else None
+    if before is not None:
         # 13.8% 증가하였고, 영업이익은 122억원으로: the change word after the number before is
         # that number's (the verb comes last); a new clause with a topic of its own starts
         # this number's words (a 10% increase, or $63 million: still the increase)
         clause = _NEW_TOPIC.search(text[floor:start])
         if clause is not None:
             floor += clause.start(1)
+        elif _HANGUL.search(before.group(0)):
+            floor += before.end()  # 5.2% 성장을 거듭해 2030년에 1,373억 달러: 성장 is the rate's
     lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
     lead = _VALUE_ADDED.sub("", lead)  # 第二产业增加值209415亿元: value added, not an increase
     lead = lead[max(0, len(lead) - 30) :]
@@ -146,7 +160,7 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
         lead = _CLAUSE_SEP.split(lead)[-1]  # 增加税负…等不利因素，全年实现营业收入: another clause
     if _CHANGE[0][1].search(lead):
         return "cagr"
-    if _FROM_LEAD.search(lead) or _KO_FROM_TO.match(text, end):
+    if _FROM_LEAD.search(lead) or _KO_FROM_TO.match(text, end) or _COMPARATIVE_LEAD.search(lead):
         return "from"
     undated = _BARE_YEAR.sub("", text[floor:start])[-44:]
     versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion

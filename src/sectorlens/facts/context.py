@@ -122,7 +122,8 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     reference = dating.reference if dating is not None else None
     before_year = [(n.start, n.period.end.year) for n in found]
     fiscal = dating is not None and dating.fiscal is not None
-    for f in relative_periods(text, year, reference, before_year, fiscal):
+    now = dating.now if dating is not None else None
+    for f in relative_periods(text, year, reference, before_year, fiscal, now):
         overlap = [(s, e) for s, e in taken if s < f.end and f.start < e]
         if any(not (f.start <= s and e <= f.end) for s, e in overlap):
             continue  # the first nine months of 2023 replaces the 2023 inside it

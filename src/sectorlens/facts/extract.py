@@ -32,6 +32,7 @@ from sectorlens.facts.period_context import (
     to_date,
 )
 from sectorlens.facts.readers import Document, read_document
+from sectorlens.facts.relative import UNDATED
 from sectorlens.facts.respective_prior import lend_said, lend_subjects
 from sectorlens.facts.scope import (
     NO_PERIOD,
@@ -114,6 +115,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     block: Block | None = None
     said: tuple[int, str] | None = None  # a Korean sentence of words only, its paragraph and text
     item_period: Period | None = None
+    undated_now: int | None = None  # the year an undated document's 작년/last year counts from
     lead_in: Period | None = None  # the span a paragraph of words only ends with
     first_of_item = False
     for sent in lay.sentences:
@@ -128,7 +130,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
                 # another item of a compilation: its own date, no period of the item before
                 reference = parts.date_at(head.span[0], own_reference)
                 scope = Scope(reference)
-                inherited = item_period = lead = None
+                inherited = item_period = lead = undated_now = None
             if _date_line(head, stated):
                 continue  # February 05, 2009 set as a heading: the document's date, no section's
             heading_period(head, scope, fiscal, reference)
@@ -150,10 +152,14 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         base = inherited or scope.period or scope.reference_period
         year = (base or NO_PERIOD).end.year
         published = base is not None and base is scope.reference_period
-        dating = Dating(fiscal, base.end if base else None, published, reference, base)
+        dating = Dating(fiscal, base.end if base else None, published, reference, base, undated_now)
         if base is None and assumed is not None:
             year, dating = assumed.year, Dating(fiscal, assumed, True, assumed, None)
         found = to_date(sent.text, named_periods(sent.text, None if year == 1 else year, dating))
+        if undated_now is None and year != 1 and any(n.note and UNDATED in n.note for n in found):
+            undated_now = (
+                year  # 작년 in a document without a date: every later 작년 counts from here
+            )
         if not any(not n.compared for n in found) and base is not None and _day_or_quarter(base):
             word = span_word(sent.text, base.end, fiscal, published)
             found = found if word is None else tuple(sorted((*found, word), key=lambda n: n.start))

@@ -147,6 +147,7 @@ class Dating:
     published: bool = False  # ``day`` is the document's date: it reports what came before
     reference: date | None = None  # the document's own date (``last year`` counts from it)
     base: Period | None = None  # the period of the context (a quarter a ``전년 동기`` shifts)
+    now: int | None = None  # without a document date, the year the first ``작년`` counted from
 
 
 def _fiscal_part(fiscal: Fiscal, n: int, first: int, months: int) -> Period:

@@ -26,6 +26,9 @@ from datetime import date
 
 from sectorlens.model import Period
 
+# the note on a deictic year (``last year``) read without a document date
+UNDATED = "the document states no date"
+
 _WORD_NUMBERS = {
     "two": 2,
     "three": 3,
@@ -153,16 +156,26 @@ def relative_periods(
     reference: date | None,
     before_year: Sequence[tuple[int, int]],
     fiscal: bool = False,
+    now: int | None = None,
 ) -> list[Found]:
     """The relative periods ``text`` names. ``year`` is the context year, ``reference`` the
     document's date; ``before_year`` lists (offset, year) of periods already read in ``text``,
-    which date a ``前5个月`` after them; ``fiscal``: the document has its own fiscal calendar."""
+    which date a ``前5个月`` after them; ``fiscal``: the document has its own fiscal calendar;
+    ``now``: without a document date, the year deictic words were first counted from."""
     out: list[Found] = []
     years = list(before_year)
     for m in RELATIVE.finditer(text):
         prior = [y for at, y in sorted(years) if at <= m.start()]
         # 지난해 … 올해: words counted from now share one now (the context's year), not each other
-        here = year if m.group("deictic") and year is not None else prior[-1] if prior else year
+        # (nor does the 작년 of one sentence move the now of the next: one now per document)
+        now_year = now if now is not None and reference is None else year
+        here = (
+            now_year
+            if m.group("deictic") and now_year is not None
+            else prior[-1]
+            if prior
+            else year
+        )
         got = _one(m, here, reference, fiscal)
         if got is not None:
             period, note = got
@@ -185,7 +198,12 @@ def _one(
             note = f"'{word}' read as {reference.year + step}, counted from the document's date"
             return None if p is None else (p, f"{note} {reference.isoformat()}")
         # without the document's date, or anaphoric: from the year the sentence or context is in
-        return None if year is None else _pair(_year_span(year + step, year + step))
+        if year is None:
+            return None
+        p = _year_span(year + step, year + step)
+        if g["deictic"] and p is not None:  # a guess: the year the text is about may not be now
+            return p, f"'{word}' read as {year + step}, counted from {year}: {UNDATED}"
+        return _pair(p)
     if g["firstn"]:
         n = _count(g["fn"])
         if year is None or n is None or not 1 <= n <= 12:
@@ -280,4 +298,4 @@ def stretch(
     return None
 
 
-__all__ = ["RELATIVE", "Found", "relative_periods", "stretch"]
+__all__ = ["RELATIVE", "UNDATED", "Found", "relative_periods", "stretch"]

@@ -207,6 +207,32 @@ _OWN_VALUE_AFTER = re.compile(r"\s?(?:동기|동월|同期)?\s?[(（]\s?[-+]?\d"
 
 
 _SEP_OR_DIGIT = re.compile(r"[,，;；]|\d")
+# (2022: £129.9m), (FY22: 75.6p): a period naming the value after it in the same brackets
+_LABELLED_VALUE = re.compile(r"\s?[:：]\s?[-+]?\s?(?:[$€£¥￥₩]|[A-Z]{1,3}\$?\s?)?\s?\d")
+
+
+def _comparative_after(text: str, span: Span, found: Sequence[Named]) -> Period | None:
+    """``£139.5m (2022: £129.9m)``: a figure with last year's in brackets after it, labelled by
+    its year, is of the same span one year later (where its sentence names no period before it)."""
+    if any(n.end <= span.start and not n.compared for n in found):
+        return None
+    n = next((n for n in found if n.start >= span.end), None)
+    if n is None or not re.fullmatch(r"\s?[(（]\s?", text[span.end : n.start]):
+        return None
+    if not _LABELLED_VALUE.match(text, n.end):
+        return None
+    p = n.period
+    try:
+        return Period(p.start.replace(year=p.start.year + 1), _year_later(p.end))
+    except ValueError:
+        return None
+
+
+def _year_later(day: date) -> date:
+    """The same day a year later (the last of February for the 29th)."""
+    if (day.month, day.day) == (2, 29):
+        return date(day.year + 1, 2, 28)
+    return day.replace(year=day.year + 1)
 
 
 def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
@@ -216,14 +242,20 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
     after it, before the next number, comes first. A period the sentence compares with
     (``compared with Q4 2018``, ``전년 대비``) dates only the value written right after it.
     """
+    comparative = _comparative_after(text, span, found)
+    if comparative is not None:
+        return comparative
     after = None
     for n in found:
         gap = text[span.end : n.start]
         if n.start >= span.end and not _SEP_OR_DIGIT.search(gap):
             # down 1.6 per cent after posting gains in December: a clause of its own dates it
             after = None if _OTHER_CLAUSE.search(gap) else n
-            if _OWN_VALUE_AFTER.match(text, n.end):
-                after = None  # 23.8%로 전년(20.1%)은 물론: the period of the value in brackets
+            if _OWN_VALUE_AFTER.match(text, n.end) or (
+                gap.rstrip().endswith(("(", "（")) and _LABELLED_VALUE.match(text, n.end)
+            ):
+                # 23.8%로 전년(20.1%)은 물론, £139.5m (2022: £129.9m): the value in brackets'
+                after = None
             break
     if lang == "en" and COMPARES_LEAD.match(text):
         # This compares with net income of $74.4 million, or $1.25 EPS, in the prior year
@@ -281,6 +313,7 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
     ending = next((n for n in found if n.start >= span.end), None)
     if lang == "en" and ending is not None and not ending.compared:
         gap = text[span.end : ending.start]
-        if not re.search(r"\d|[;；]", gap) and not _OTHER_CLAUSE.search(gap):
+        labelled = gap.rstrip().endswith(("(", "（")) and _LABELLED_VALUE.match(text, ending.end)
+        if not re.search(r"\d|[;；]", gap) and not _OTHER_CLAUSE.search(gap) and not labelled:
             return ending.period  # the unemployment rate, 3.8 percent, declined in September
     return None

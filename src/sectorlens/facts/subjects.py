@@ -14,6 +14,7 @@ from sectorlens.facts.subjects_zh import (
     VALUE_SEP,
     ZH_ACHIEVED,
     ZH_ADVERB,
+    ZH_CHANGE_TAIL,
     ZH_COMPARED_LEAD,
     ZH_DATE_LEAD,
     ZH_HEAD,
@@ -82,6 +83,7 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
     clause = _zcut(ZH_ADVERB, _zcut(ZH_DATE_LEAD, clause))  # 合计占比; 5 月销量
     clause = _zcut(ZH_COMPARED_LEAD, clause)  # 较期初增长: compared with 期初, no metric
     clause = _zcut(ZH_VERB_TAIL, clause)  # 汽车产销分别完成: the verb is no part of the name
+    clause = _zcut(ZH_CHANGE_TAIL, clause)  # 业务收入同比增长: the metric, not its move
     clause = _ZH_FROM_END.sub("", clause)  # 投资额由2010年的30亿元
     done = ZH_ACHIEVED.search(lx.simplified(clause))
     if done and done.end() < len(clause):

@@ -225,7 +225,12 @@ def en_words(text: str) -> list[str]:
             return before
     if words and words[-1].lower() in ("we", "they", "it", "he", "she", "i"):
         return []  # At year end we (had): the object names what the number is
+    while words and words[-1].lower() in _COMPARATIVES:
+        words.pop()  # Net debt lower at £20.2m, 7.4% higher at: the move is no part of the name
     return words
+
+
+_COMPARATIVES = frozenset(["higher", "lower", "up", "down", "ahead", "behind"])
 
 
 # …, marking a 12 percent rise; …, bringing the total to: a participle of result, whose figure

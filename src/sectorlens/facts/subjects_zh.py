@@ -15,11 +15,16 @@ ZH_YEAR = re.compile(
 ZH_TAIL = re.compile(rf"(?:{lx.ZH_FUNCTION})+$")
 ZH_HEAD = re.compile(r"^(?:其中|而|但|并|且|另外|此外|同时|以及|和|与|及)+")
 ZH_DATE_LEAD = re.compile(
-    r"^(?:(?:\d{1,2}\s?[-~–至]\s?)?\d{1,2}\s?月份?(?:\s?\d{1,2}\s?[日号])?|(?:全|本|上|当)(?:周|月|年)|"
+    r"^(?:(?:\d{1,2}\s?[-~–—－至]\s?)?\d{1,2}\s?月份?(?:\s?\d{1,2}\s?[日号])?|(?:全|本|上|当)(?:周|月|年)|"
     r"(?:今年|去年|本年|上年)?(?:第?[一二三四1-4]季度|前[一二三四1-4]季度|[上下]半年)|今年|去年|"
     r"(?:前|首)(?:\d{1,2}|十[一二]?|[一二两三四五六七八九])\s?[个個]?月份?)\s*"
 )
-ZH_VERB_TAIL = re.compile(r"(?:分别|分別|各自|共)?(?:完成|实现|录得|取得|达成|获得)?$")
+ZH_VERB_TAIL = re.compile(r"(?:分别|分別|各自|共|累计)?(?:完成|实现|录得|取得|达成|获得)?$")
+# 邮政行业业务收入同比增长7.4%: the change verb after the metric is no part of its name
+ZH_CHANGE_TAIL = re.compile(
+    r"(?<=..)(?<!净)(?:同比|环比|比上年|较上年|比去年|较去年)?(?:名义|实际)?(?:大幅|小幅)?"
+    r"(?:增长|下降|增加|减少|上升|下滑|回落|上涨|下跌|增|降)$"
+)
 ZH_ACHIEVED = re.compile(r"(?:共|共计|合计)?(?:实现|完成|录得|取得|达成|获得|发生)(?:了)?")
 # 较期初增长8.1%; 较前一交易日减少300亿元: what a change is compared with is not its metric
 ZH_COMPARED_LEAD = re.compile(

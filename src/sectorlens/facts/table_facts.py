@@ -266,7 +266,7 @@ def table_facts(
             if counter is not None and kind is Kind.NUMBER and not symbol:
                 q = counted(number, *counter)
             else:
-                q = parse(quantity_text(number, kind, cur, sc))
+                q = parse(quantity_text(number, kind, cur, sc, percent_unit))
             if q.value is None:
                 continue
             if row_unit and q.kind is Kind.NUMBER and not (sc or cur) and len(row_unit) <= 12:

@@ -386,6 +386,8 @@ def _same_base(ctx: Context, shares: list[Mention]) -> list[Finding]:
             continue
         if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in members):
             continue
+        if sum((point(m.fact.quantity) or 0) > HUNDRED / 2 for m in members) >= 2:
+            continue  # 5G phones 85.6%, domestic brands 86.8% of shipments: groups that overlap
         if len(members) >= 2 and len({m.sentence for m in members}) >= 2:
             f = sum_verdict(ctx, members[0].base or "", members, figure=False)
             if f.severity is Severity.ERROR:

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point, what_of
+from sectorlens.facts.rules.common import Context, finding, half_unit, norm, pct, point, what_of
 from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import is_level, is_prior
+from sectorlens.facts.rules.same_metric import alike_names
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE_CAGR = "derived.cagr"
@@ -282,7 +283,10 @@ def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
         marked = [  # 184억달러에서, from $2 billion: a start
             x for x in starts if x.sentence is not None and is_prior(sentences[x.sentence].text, x)
         ]
-        got = _cagr_verdict(ctx, m, (marked or starts)[-1], last)
+        first = (marked or starts)[-1]
+        if not _one_subject(m, first, last):
+            continue  # 미국 시장 301억 달러 … 중국은 연평균 7.3% 확대해 233억 달러: two markets
+        got = _cagr_verdict(ctx, m, first, last)
         if got is not None:
             severity = Severity.WARNING if got.severity is Severity.ERROR else got.severity
             out.append(dataclasses.replace(got, severity=severity))
@@ -290,6 +294,32 @@ def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
 
 
 _REACH = 6  # sentences away where a CAGR's endpoints may stand
+
+
+def _one_subject(cagr: Mention, first: Mention, last: Mention) -> bool:
+    """Each of the three facts stated outside the CAGR's sentence names what one of the other two
+    names (``the 2017 global cryptocurrency market size`` and ``the market``), or next to nothing
+    (``시장``: a word that refers back)."""
+    group = (cagr, first, last)
+    names = [norm(x.metric) for x in group]
+    for x, name in zip(group, names, strict=True):
+        if x.sentence == cagr.sentence or _vague(name):
+            continue
+        others = [o for y, o in zip(group, names, strict=True) if y is not x]
+        if not any(_vague(o) or alike_names(name, o) for o in others):
+            return False
+    return True
+
+
+# words that refer back to a market named before them, rather than name one
+_REFERS_BACK = re.compile(
+    r"(?:이|그|해당|동|본)?시장|이는|the(?:overall|total|global)?market|(?:this|that|its)market|"
+    r"market|(?:该|此|整个|全球)?市场|其|它|该",
+)
+
+
+def _vague(name: str) -> bool:
+    return not name or bool(_REFERS_BACK.fullmatch(name))
 
 
 def _per_currency(ctx: Context, m: Mention) -> bool:

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from sectorlens.facts.mentions import Mention
+from sectorlens.facts.relative import UNDATED
 from sectorlens.facts.rules.common import Context
 from sectorlens.fx import FxError
 from sectorlens.model import Period
@@ -38,6 +39,38 @@ def counted(ctx: Context, m: Mention) -> bool:
     """The mention's period was counted from the document's date (``今年`` read as 2025)."""
     named = ctx.extraction.named.get(m.sentence, ()) if m.sentence is not None else ()
     return any(n.period == m.fact.period and n.note and "document's date" in n.note for n in named)
+
+
+def guessed(ctx: Context, m: Mention) -> bool:
+    """The mention's period is a deictic year (``작년``) read without a document date."""
+    named = ctx.extraction.named.get(m.sentence, ()) if m.sentence is not None else ()
+    return any(n.period == m.fact.period and n.note and UNDATED in n.note for n in named)
+
+
+def never_at(
+    ctx: Context, base: str, quote: str, m: Mention, implied: tuple[Decimal, Decimal, Decimal]
+) -> tuple[Decimal, Decimal, date, date] | None:
+    """(lowest, highest, first day, last day) of the ECB rates from the figure's period to the
+    last fixing, where the rate its equivalent implies lies beyond all of them (by more than a
+    rounding): converted on no day since the figure, whatever its period's own rate. A period
+    read from a deictic word without a document date is widened to every fixing; a forecast
+    (converted before its period) is not judged."""
+    p = m.fact.period
+    if ctx.fx is None or p is None or forecast(ctx, m):
+        return None
+    try:
+        first = max(ctx.fx.bounds(base)[0], ctx.fx.bounds(quote)[0])
+        last = min(ctx.fx.bounds(base)[1], ctx.fx.bounds(quote)[1])
+        start = first if guessed(ctx, m) else max(first, p.start)
+        low, high = ctx.fx.rate_range(base, quote, start, last)
+    except FxError:
+        return None
+    if implied[2] < low * (1 - _NEVER) or implied[0] > high * (1 + _NEVER):
+        return low, high, start, last
+    return None
+
+
+_NEVER = Decimal("0.05")  # beyond every fixing by this much: no rounding of the day explains it
 
 
 def one_rate_for_all(ctx: Context, m: Mention, inliers: list[Item]) -> bool:

@@ -22,7 +22,9 @@ from sectorlens.facts.rules.equivalent_times import (
     Item,
     counted,
     forecast,
+    guessed,
     meet,
+    never_at,
     one_rate_for_all,
     same_time,
     unknown_rate,
@@ -191,6 +193,9 @@ def _consistency(
         one_time = all(same_time(ctx, a, b) for a, b in itertools.combinations(mentions, 2))
         severity = Severity.WARNING if one_time else Severity.INFO
         if not one_time:
+            off = _never(ctx, base, quote, items)
+            if off:
+                return off  # the one no day's rate since its period gives is the one off
             message += ctx.say(_PERIODS)
         return [finding(RULE_CONSISTENT, severity, message, mentions, [rates[0], rates[-1]])]
     in_lo, in_hi = max(r[0] for _, r in inliers), min(r[2] for _, r in inliers)
@@ -219,14 +224,56 @@ def _consistency(
         one_time = any(same_time(ctx, m, x) for x, _ in inliers) or one_rate_for_all(
             ctx, m, inliers
         )
-        if not one_time:
+        never = None if one_time else never_at(ctx, base, quote, m, r)
+        if never is not None:
+            low, high, first, last = never
+            message += ctx.say(
+                _NEVER_AT,
+                low=_r(low),
+                high=_r(high),
+                first=first.isoformat(),
+                last=last.isoformat(),
+            )
+        elif not one_time:
             message += ctx.say(_PERIODS)
-        severity = Severity.WARNING if one_time else Severity.INFO
+        severity = Severity.WARNING if one_time or never is not None else Severity.INFO
         paired = [m, *(x for x, _ in inliers)]
         out.append(finding(RULE_CONSISTENT, severity, message, paired, [r[1], in_lo, in_hi]))
     return out
 
 
+def _never(ctx: Context, base: str, quote: str, items: list[Item]) -> list[Finding]:
+    """Equivalents of several periods with no common rate: the ones whose rate no ECB fixing
+    since their period comes near (where some, not all, are such), each a warning."""
+    found = [(m, r, never_at(ctx, base, quote, m, r)) for m, r in items]
+    off = [(m, r, nv) for m, r, nv in found if nv is not None]
+    if not off or len(off) == len(items):
+        return []
+    fine = [r[1] for m, r, nv in found if nv is None]
+    out = []
+    for m, r, (low, high, first, last) in off:
+        message = ctx.say(
+            _APART,
+            label=ctx.quantity(m.fact.quantity),
+            base=base,
+            quote=quote,
+            rate=_r(r[1]),
+            lo=_r(min(fine)),
+            hi=_r(max(fine)),
+        ) + ctx.say(
+            _NEVER_AT, low=_r(low), high=_r(high), first=first.isoformat(), last=last.isoformat()
+        )
+        paired = [m, *(x for x, _ in items if x is not m)]
+        out.append(finding(RULE_CONSISTENT, Severity.WARNING, message, paired, [r[1], low, high]))
+    return out
+
+
+_NEVER_AT = {
+    "ko": " ECB 환율은 {first}부터 {last}까지 {low}~{high}였으므로 어느 날짜의 환율로도 "
+    "이 환산액이 나오지 않습니다.",
+    "en": " ECB rates from {first} to {last} ran from {low} to {high}: no day's rate gives this "
+    "equivalent.",
+}
 _PERIODS = {
     "ko": " 다만 기간이 서로 다른 환산액이라 각 기간의 환율로 환산했을 수 있습니다.",
     "en": " They are figures of different periods, each possibly converted at its own rate.",
@@ -263,6 +310,12 @@ def _against_ecb(
             "기간이 다른 부분에 적힌 날짜로부터 계산됨"
             if ctx.lang == "ko"
             else "its period is counted from a date stated in another part of the document"
+        )
+    elif day is None and guessed(ctx, m):
+        unknown = (
+            "날짜가 없는 문서의 '작년'·'올해' 같은 기간"
+            if ctx.lang == "ko"
+            else "its period is a year counted from an unknown date (the document states none)"
         )
     if unknown is not None:
         return finding(

@@ -20,8 +20,9 @@ from sectorlens.facts.document import Block
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import breakdown_lists
 from sectorlens.facts.rules.common import Context, finding, norm, point
-from sectorlens.facts.rules.parts import cumulative
+from sectorlens.facts.rules.parts import cumulative_apart
 from sectorlens.facts.rules.rounded import restates, truncates
+from sectorlens.facts.rules.same_metric import alike_names
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.lead"
@@ -38,6 +39,7 @@ _DOWN = re.compile(
 _GENERIC = re.compile(
     r"전년|동기|대비|같은|기간|증가|감소|늘어|늘었|줄어|줄었|올해|지난해|작년|기록|각각|이들|기업|"
     r"同比|增长|增長|下降|增产|增產|减产|減產|增加|减少|減少|比上|上年|去年|分别|分別|实现|實現|达到|達到|名义|名義|累计|累計|"
+    r"总体|總體|整体|整體|"
     r"\b(?:year|years|percent|increase[sd]?|decrease[sd]?|grew|rose|fell|quarter|billion|million|"
     r"trillion|from|with|that|this|were|was|total|compared|reported)\b",
     re.IGNORECASE,
@@ -116,7 +118,7 @@ def _pair(
             for b in body
             if _figure(b)
             and _same_kind(ctx, t, b)
-            and _alike(name, own := _name(b, spans))
+            and alike_names(name, own := _name(b, spans))
             and (own == name or not _an_item(ctx, b))
         ]
         if not cands:
@@ -172,35 +174,11 @@ def _name(m: Mention, spans: dict[tuple[int, int], Mention]) -> str:
     return _SHORT_KO.sub(r"\1이익", norm(own))
 
 
-def _alike(a: str, b: str) -> bool:
-    """One name holds the other, or they share most of the shorter (``份…利润`` · ``…利润总额``)."""
-    if len(a) < 2 or len(b) < 2:
-        return False
-    if a in b or b in a:
-        return True
-    short = min(len(a), len(b))
-    return short >= 6 and _common(a, b) >= short - 2
-
-
 def _one_measure(a: str, b: str) -> bool:
     """Two names that end with one measure (``公司淨利潤``, ``…股東的淨利潤``; ``net income``):
     the last three characters alike, six where the names are written in letters."""
     n = 6 if a.isascii() and b.isascii() else 3
     return len(a) >= n and len(b) >= n and a[-n:] == b[-n:]
-
-
-def _common(a: str, b: str) -> int:
-    """The length of the longest run of characters the two names share."""
-    best = 0
-    prev = [0] * (len(b) + 1)
-    for ch in a:
-        cur = [0] * (len(b) + 1)
-        for j, other in enumerate(b):
-            if ch == other:
-                cur[j + 1] = prev[j] + 1
-                best = max(best, cur[j + 1])
-        prev = cur
-    return best
 
 
 def _direction(ctx: Context, m: Mention) -> int:
@@ -229,7 +207,7 @@ def _same_kind(ctx: Context, a: Mention, b: Mention) -> bool:
         return False
     if not ctx.parts.pairable(a, b):
         return False  # dated by the date of another part of a long document
-    if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
+    if cumulative_apart(ctx.extraction, a, b):
         return False  # 3분기 9.13% and 3분기까지 누적으로는 8.68%: the quarter and the year so far
     # periods each read from the text (its sentence, the one before, a heading such as ``Full
     # Year 2022 Highlights``) that differ: the year's margin and the quarter's, two figures

@@ -56,6 +56,8 @@ def rate_levels(text: str) -> bool:
 
 
 _BARE = re.compile(r"\b(up|down|higher|lower)\s(?:by\s)?(?:[$€£¥₩]|[A-Z]{3}\s?)?$", re.I)
+# Net debt lower at £20.2m (2022: £36.2m): the level reached, after its direction
+_BARE_AT = re.compile(r"\b(up|down|higher|lower)\sat\s(?:[$€£¥₩]|[A-Z]{3}\s?)?$", re.I)
 
 
 def bare_move(text: str, start: int) -> bool:
@@ -93,7 +95,7 @@ def _moves(words: re.Pattern[str], text: str) -> list[re.Match[str]]:
 def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
     """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
     lead = _CLAUSE.split(_lead(text, start, reach))[-1]
-    bare = _BARE.search(lead)  # down 3.9 percentage points, up 7.6%
+    bare = _BARE.search(lead) or _BARE_AT.search(lead)  # down 3.9 points, up 7.6%, lower at £2m
     if bare is not None:
         return "up" if bare.group(1).lower() in ("up", "higher") else "down"
     tail = re.split(r"[,，;；]", text[end : end + 12])[0]

@@ -127,3 +127,13 @@ def cumulative(extraction: Extraction, m: Mention) -> bool:
     """The fact's sentence marks it as summed since the year's start (``누적으로는 8.68%``)."""
     sent = extraction.sentence(m)
     return sent is not None and bool(_CUMULATIVE.search(sent.text))
+
+
+def cumulative_apart(extraction: Extraction, a: Mention, b: Mention) -> bool:
+    """One figure summed since the year's start and one not, unless the summed one is dated
+    from the year's start already (``1-12月…累计2.89亿部`` is the year's ``2.89亿部``)."""
+    marked = [m for m in (a, b) if cumulative(extraction, m)]
+    if len(marked) != 1:
+        return False
+    period = marked[0].fact.period
+    return period is None or (period.start.month, period.start.day) != (1, 1)

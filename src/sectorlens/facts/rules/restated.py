@@ -20,7 +20,7 @@ from sectorlens.facts.rules.common import (
     norm,
     point,
 )
-from sectorlens.facts.rules.parts import cumulative, dated_by_document
+from sectorlens.facts.rules.parts import cumulative_apart, dated_by_document
 from sectorlens.facts.rules.restated_pairs import candidate_pairs
 from sectorlens.facts.rules.same_metric import row_in_its_section, same_metric
 from sectorlens.model import Finding, Kind, Qualifier, Severity
@@ -101,7 +101,7 @@ def _comparable(
         return False  # the benefit was due to $1.3 billion of …: a cause of the figure, not it
     if restated_terms.real_terms(ctx, a) != restated_terms.real_terms(ctx, b):
         return False  # 名义增长8.3%（扣除价格因素实际增长6.9%）: nominal and real, two rates
-    if cumulative(ctx.extraction, a) != cumulative(ctx.extraction, b):
+    if cumulative_apart(ctx.extraction, a, b):
         return False  # the quarter's figure and the year's so far (누적, 累计, year-to-date)
     if ranks and restated_terms.other_items(a, b, ranks):
         return False  # 2위는 가나바이오 … 3위 다라제약은 …: items of a ranking, two entities

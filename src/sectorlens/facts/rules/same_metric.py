@@ -109,3 +109,27 @@ def row_in_its_section(cell: Mention, prose: Mention) -> bool:
         return own < words and bool(extra) and extra <= head_words
     rest = whole.replace(part, "", 1) if len(part) >= 2 and part in whole else ""
     return len(rest) >= 2 and rest in head
+
+
+def alike_names(a: str, b: str) -> bool:
+    """One name holds the other, or they share most of the shorter (``份…利润`` · ``…利润总额``)."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if a in b or b in a:
+        return True
+    short = min(len(a), len(b))
+    return short >= 6 and _common(a, b) >= short - 2
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest run of characters the two names share."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0] * (len(b) + 1)
+        for j, other in enumerate(b):
+            if ch == other:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best

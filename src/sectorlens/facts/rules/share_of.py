@@ -141,7 +141,8 @@ def _pairs(ctx: Context) -> list[Pair]:
 _ADJACENT = re.compile(r"^\s?(?:[(（,，]\s?(?:or\s)?|or\s|\s)?$", re.IGNORECASE)
 _PRIOR = re.compile(
     r"\bprior\b|\bprevious\b|\ba\syear\s(?:ago|earlier)|\blast\syear\b|year[-\s]ago|"
-    r"去年|上年|同期|上季|전년|작년|지난해|전분기",
+    # 同期 alone is the share's own period (占同期手机出货量的85.6%); compared with, the prior one
+    r"去年|上年|(?:比|较|較|与|與|和|同)同期|上季|전년|작년|지난해|전분기",
     re.IGNORECASE,
 )
 
@@ -162,6 +163,13 @@ def _partners(
             if _ADJACENT.match(gap):
                 out.append((level, s))
                 break
+        else:
+            # 5G手机2420.0万部，同比增长4.2%，占同期手机出货量的85.6%: the nearest level
+            # before the share, of the share's own metric, with only changes between them
+            before = [x for x in levels if x.local[1] <= s.local[0]]
+            near = max(before, key=lambda x: x.local[1], default=None)
+            if near is not None and norm(near.metric) and norm(near.metric) == norm(s.metric):
+                out.append((near, s))
     if out:
         return out
     if len(shares) == 1 and len(levels) == 1:
@@ -284,7 +292,7 @@ def _periods_differ(a: Mention, b: Mention) -> bool:
 def _named(name: str, m: Mention) -> bool:
     """The whole the share names is the amount's measure (``net sales`` in ``Net sales from``)."""
     a, b = norm(name), norm(m.metric or m.fact.subject)
-    a = re.sub(r"^(?:the|total|its)", "", a)
+    a = re.sub(r"^(?:the|total|its|同期|當期|当期)", "", a)  # 同期手机出货量: 手机出货量
     if bool(a) and bool(b) and (a in b or b in a):
         return True
     # 全国总产量: the total of the measure (产量) the amount names (1-4月累计原煤产量)

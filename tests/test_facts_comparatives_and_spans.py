@@ -1,0 +1,80 @@
+"""Issue 16, session of 2026-12-07: relations read from real research summaries and results
+highlights nobody tuned ``check`` on, each written here as a text of our own that must stay quiet
+and the same passage with a real inconsistency that must fire: last year's figure in brackets
+(``£139.5m (2022: £129.9m)``), a direction word before ``at``, a rate written in basis points
+in a table, a Korean level reached after the rate's verb, and a CAGR whose endpoints stand in
+other sentences only when they are of its own market."""
+
+from __future__ import annotations
+
+from check_findings import findings, fires, flagged
+from fact_mentions import mentions, one, span
+
+
+def test_last_years_figure_in_brackets_is_the_prior_level_of_the_year_before() -> None:
+    text = "Statutory profit before tax {rate}% higher at £139.5m (2022: £129.9m)."
+    current, prior = (
+        one(text.format(rate="7.4"), "£139.5m"),
+        one(text.format(rate="7.4"), "£129.9m"),
+    )
+    assert span(current) is not None and span(current)[0].year == 2023
+    assert span(prior) is not None and span(prior)[0].year == 2022
+    assert prior.change == "from" and current.change is None
+    assert current.metric == "Statutory profit before tax"
+    fires(text.format(rate="7.4"), text.format(rate="9.4"), "derived.growth")
+
+
+def test_a_direction_before_at_is_checked_against_the_bracketed_prior_figure() -> None:
+    fires(
+        "Net debt lower at £20.2m (2022: £36.2m).",
+        "Net debt higher at £20.2m (2022: £36.2m).",
+        "trend.levels",
+    )
+
+
+def test_basis_points_in_a_table_are_hundredths_of_a_point() -> None:
+    table = (
+        "| | 2023 | 2022 | Change |\n|---|---|---|---|\n"
+        "| Operating margin | 6.3% | 7.0% | {bps} |\n"
+    )
+    (cell,) = [m for m in mentions(table.format(bps="-69bps")) if "bps" in m.fact.quantity.input]
+    assert str(cell.fact.quantity.value) == "-0.69"
+    assert flagged(table.format(bps="-69bps"), "table") == []
+    assert flagged(table.format(bps="-169bps"), "table")
+
+
+def test_a_korean_level_after_the_rate_verb_is_the_level_reached() -> None:
+    text = (
+        "글로벌 반려동물 사료 시장은 지난 2022년 1,200억 달러 규모를 형성했다.\n\n"
+        "이 시장은 2022~2030년 기간 동안 연평균 {rate}% 성장을 거듭해 오는 2030년에 이르면 "
+        "1,772억 달러 규모로 확대될 것으로 전망됐다."
+    )
+    assert one(text.format(rate="5.0"), "1,772억 달러").change is None
+    assert any(f.severity.value == "ok" for f in findings(text.format(rate="5.0"), "derived.cagr"))
+    fires(text.format(rate="5.0"), text.format(rate="7.0"), "derived.cagr")
+
+
+_MARKETS = (
+    "글로벌 반려동물 사료 시장은 지난 2022년 1,200억 달러 규모를 형성했다.\n\n"
+    "이 시장은 2022~2030년 기간 동안 연평균 5.0% 성장을 거듭해 오는 2030년에 이르면 "
+    "1,772억 달러 규모로 확대될 것으로 전망됐다.\n\n"
+    "보고서에 따르면 최대 부문인 건식 사료가 같은 기간 연평균 6.1% 확대될 것으로 예상됐다.\n\n"
+    "국가별로 보면 미국 반려동물 사료 시장이 지난해 420억 달러 규모를 형성했다.\n\n"
+    "캐나다의 경우 2022~2030년 기간에 연평균 7.3% 확대를 거듭해 오는 2030년이면 "
+    "{canada}억 달러 규모로 팽창할 것으로 예상됐다."
+)
+
+
+def test_a_cagr_is_not_held_to_the_endpoints_of_another_market() -> None:
+    # 6.1% is the dry food segment's, 7.3% Canada's: neither runs from the whole market's or the
+    # United States' level of 2022, whatever the years say
+    assert flagged(_MARKETS.format(canada="95"), "derived.cagr") == []
+
+
+def test_a_cagr_of_the_market_its_endpoints_name_is_still_checked() -> None:
+    text = (
+        "The global drone market is expected to grow at a CAGR of {rate}% from 2017 to 2025.\n\n"
+        "• The 2017 global drone market size was $574.3 million.\n\n"
+        "• In 2025, the market will be worth $6.702 billion."
+    )
+    fires(text.format(rate="35.9"), text.format(rate="31.3"), "derived.cagr")
