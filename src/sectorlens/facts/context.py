@@ -178,6 +178,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             or (_CMP_BEFORE.search(lead) and not from_range)
             or _CMP_AFTER.match(tail)
             or _LEVELS_OF.match(tail)  # 94.4% of October 2019 levels, 2019년 수준의 90%
+            or _STREAK_SINCE.match(tail)  # 2021년 5월 이후 10개월 연속: the streak's first month
             or (_FROM_VALUE_AFTER.match(tail) and _PRIOR.search(text[n.start : n.end]))
             or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 130) : n.start])
         )
@@ -189,6 +190,14 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             # 작년 상반기보다, last year's first half compared: the year is the comparison's too
             out[k] = dataclasses.replace(n, compared=True)
     return tuple(out)
+
+
+# 2021년 5월 이후 10개월 연속, 2021年5月以来连续10个月: the month a streak started, not the
+# figure's period (the figure is of the streak's last month, the text's own)
+_STREAK_SINCE = re.compile(
+    r"^\s?(?:이후|이래|以来|以來)\s?(?:连续|連續)?\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s?"
+    r"(?:개월|달|년|분기|个月|個月|年|季度)\s?(?:연속|째|连续|連續)?"
+)
 
 
 def _year_then_part(text: str, found: list[Named]) -> list[Named]:

@@ -31,6 +31,8 @@ from sectorlens.facts.table_scale import (
     UNIT_CONTEXT,
     UNIT_PAREN,
     block_context,
+    codes_as_units,
+    label_units,
     scale_currency,
     set_apart_columns,
     share_row,
@@ -46,6 +48,8 @@ _SIGN = r"[A-Z]{0,3}[$¥]|[€£₩₹￥]|(?-i:[A-Z]{3})(?=\s?[\d(])"
 _CELL = re.compile(
     rf"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>{_SIGN})?\s*"
     rf"(?P<open>\()?\s*(?P<cur2>{_SIGN})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d*\.?\d+)\s*"
+    # £678.3m, $1.2bn: an amount with its own scale (read only after a currency sign)
+    r"(?P<scale>(?<=[\d\s])(?:mn|bn|m|b|k|million|billion|thousand|trillion)\b)?\s*"
     r"(?P<close>\))?\s*(?P<unit>%p|%|ppts?|pts|bps|p\.p\.|個百分點|个百分点)?\s*\)?\s*[$€£¥₩]?\s*"
     r"(?P<tail>원|달러|위안|엔|元|美元|港元|欧元|日元)?\s*\*?$",
     re.I,
@@ -90,27 +94,19 @@ class CellFact:
 
 
 # A code set apart as the row's unit: (EUR million), [USD], in USD, / KRW, "Sales, EUR".
-_CODE_AS_UNIT = re.compile(
-    r"[(（\[][^)）\]]*\b[A-Z]{3}\b|\b(?:in|of)\s+[A-Z]{3}\b|/\s*[A-Z]{3}\b|,\s*[A-Z]{3}\s*$"
-)
-_CODE = re.compile(r"\b[A-Z]{3}\b")
-
-
 def _in_full(number: str) -> bool:
     """A count written out to the unit with thousands separators (``9,631,408``): no scale of
     the table's amounts multiplies it."""
     return bool(re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", number.strip()))
 
 
-def _row_scale(label: str) -> tuple[str | None, str | None]:
-    """The scale and currency a row's label states. A bare three-letter code in a label is a
-    name (``AMD``, ``CAT``), not the row's currency, unless the label sets it apart as a unit
-    (``Revenue (EUR million)``, ``Sales in USD``)."""
-    scale, currency = scale_currency(label)
-    bare = currency and not _CODE_AS_UNIT.search(label) and _CODE.search(label)
-    if bare and scale_currency(_CODE.sub(" ", label))[1] is None:
-        currency = None
-    return scale, currency
+def _section_unit(table: Table, row: int, col: int) -> tuple[str | None, str | None]:
+    """The scale and currency the nearest label row above states in brackets (``Turnover
+    (€ million)`` over the rows ``2018`` and ``2019``), or none."""
+    for parent in reversed(row_parents(table, row, col, is_change_header)):
+        if _OWN_UNIT.search(parent):
+            return label_units(parent)
+    return None, None
 
 
 def _row_label(table: Table, row: int, col: int = 0) -> str:
@@ -164,7 +160,7 @@ def table_facts(
     table = block.table
     if table is None:
         return []
-    head = " ".join(c.text for c in table.cells[: table.header_rows * table.cols])
+    head = " ".join(codes_as_units(c.text) for c in table.cells[: table.header_rows * table.cols])
     if columns:
         head = f"{head} {' '.join(columns)}"
     unit_text = " ".join(
@@ -204,6 +200,7 @@ def table_facts(
                 col_periods[c] = terms[int(m.group(1) or m.group(2))]  # 제 24기: stated above
     months = series_months(col_periods.values())
     scales: dict[str, tuple[str | None, str | None]] = {}
+    section_units: dict[int, tuple[str | None, str | None]] = {}
     # A column of units (구분 | 단위 | 2022 | 2023): each row's unit, as if in its label.
     unit_col = next((c for c in range(first_col, table.cols) if _UNIT_COL.match(heads[c])), None)
     above_label = ""
@@ -226,8 +223,12 @@ def table_facts(
             if lead_is_percent(lead):
                 unit_label = f"{unit_label} (%)"  # 第一产业 under 总产出构成(%)
             if unit_label not in scales:
-                scales[unit_label] = _row_scale(unit_label)
+                scales[unit_label] = label_units(unit_label)
             row_scale, row_currency = scales[unit_label]
+            if row_scale is None and row_currency is None and r not in section_units:
+                section_units[r] = _section_unit(table, r, c)
+            if row_scale is None and row_currency is None:
+                row_scale, row_currency = section_units[r]  # 2019 under Turnover (€ million)
             value_text, note = split_qualifier(cell.text)
             got = _cell_fact(doc, block, table, cell.row, cell.col, value_text, label)
             if got is None:
@@ -250,6 +251,8 @@ def table_facts(
             own = _CELL.match(_SPACED_THOUSANDS.sub("", value_text))
             if symbol and own is not None and symbol == own.group("tail"):
                 sc = None  # 208,500원: the cell states its own unit
+            if own is not None and own.group("scale"):
+                sc = own.group("scale")  # £678.3m: the cell's own scale, whatever the table's
             if sc and not row_scale and per_unit is None:
                 per_unit = bool(_PER_UNIT.search(label)) or any(
                     _PER_UNIT.search(p) for p in row_parents(table, r, c, is_change_header)
@@ -370,6 +373,8 @@ def _cell_fact(
     symbol = m.group("cur") or m.group("cur2") or m.group("tail")
     if symbol and not is_currency_word(symbol):
         return None  # ABC 12: a label and a number, not an amount
+    if m.group("scale") and not (m.group("cur") or m.group("cur2")):
+        return None  # 12m, 3k without a currency: a length, a count — not read
     return number, m.group("unit"), word, symbol
 
 

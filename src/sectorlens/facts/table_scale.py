@@ -12,7 +12,7 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Block, Document
 from sectorlens.model import Kind, Period
-from sectorlens.parse import currency_in, parse
+from sectorlens.parse import currency_in, is_currency_word, parse
 
 # A currency between "in" and the scale: (in $ millions), (in USD thousands).
 _CS = r"(?:US\$\s?|[A-Z]{1,2}\$\s?|[$€£¥₩]\s?|[A-Z]{3}\s)?"
@@ -20,7 +20,8 @@ _CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日�
 _SCALE = (
     (
         re.compile(
-            r"\bin\s+" + _CS + r"thousands?\b|\(\s*[$€£]?\s*K\s*\)|千元|천" + _CUR_AFTER, re.I
+            r"\bin\s+" + _CS + r"thousands?\b|\(\s*[$€£]?\s*(?-i:K)\s*\)|千元|천" + _CUR_AFTER,
+            re.I,
         ),
         "thousand",
     ),
@@ -39,7 +40,7 @@ _SCALE = (
         re.compile(
             r"\bin\s+"
             + _CS
-            + r"billions?\b|\(\s*[$€£]?\s*B\s*\)|十亿|십억"
+            + r"billions?\b|\(\s*[$€£]?\s*(?-i:B)\s*\)|十亿|십억"  # not (b), a footnote's mark
             + _CUR_AFTER
             + r"|\bbn\b",
             re.I,
@@ -112,6 +113,39 @@ def scale_currency(text: str) -> tuple[str | None, str | None]:
         units = " ".join(m.group(0) for m in _UNIT_PART.finditer(text))
         scale = next((word for pattern, word in _BARE_SCALE if pattern.search(units)), None)
     currency = currency_in(text)
+    return scale, currency
+
+
+# An ISO code in a header states the table's currency where it reads as a unit: the whole cell,
+# in brackets, after ``in``, before a scale (``RUB m``); elsewhere it is a name (``Asia / AMET /
+# RUB``: Russia, Ukraine, Belarus)
+_CODE_AS_NAME = re.compile(
+    r"(?<![(（])(?<!\bin\s)\b[A-Z]{3}\b(?!\s?(?:m|mn|bn|k|million|billion|thousand|'000)\b)"
+    r"(?![^()（）]*[)）])"
+)
+
+
+def codes_as_units(cell: str) -> str:
+    """A header cell with the ISO codes that name something else than its unit blanked."""
+    if is_currency_word(cell):
+        return cell
+    return _CODE_AS_NAME.sub(" ", cell)
+
+
+_CODE_AS_UNIT = re.compile(
+    r"[(（\[][^)）\]]*\b[A-Z]{3}\b|\b(?:in|of)\s+[A-Z]{3}\b|/\s*[A-Z]{3}\b|,\s*[A-Z]{3}\s*$"
+)
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+
+
+def label_units(label: str) -> tuple[str | None, str | None]:
+    """The scale and currency a row's label states. A bare three-letter code in a label is a
+    name (``AMD``, ``CAT``), not the row's currency, unless the label sets it apart as a unit
+    (``Revenue (EUR million)``, ``Sales in USD``)."""
+    scale, currency = scale_currency(label)
+    bare = currency and not _CODE_AS_UNIT.search(label) and _CODE.search(label)
+    if bare and scale_currency(_CODE.sub(" ", label))[1] is None:
+        currency = None
     return scale, currency
 
 
@@ -213,7 +247,9 @@ __all__ = [
     "UNIT_CONTEXT",
     "UNIT_PAREN",
     "block_context",
+    "codes_as_units",
     "dates_only",
+    "label_units",
     "scale_currency",
     "set_apart_columns",
     "share_row",

@@ -19,6 +19,7 @@ from sectorlens.facts.rules.common import (
     point,
 )
 from sectorlens.facts.rules.moves import rate_range
+from sectorlens.facts.rules.table_change_rows import change_rows
 from sectorlens.facts.table_facts import is_change_header
 from sectorlens.model import Finding, Kind, Severity
 
@@ -45,6 +46,7 @@ def check(ctx: Context) -> list[Finding]:
         table = ctx.extraction.document.blocks[block].table
         out.extend(table_sums.totals(ctx, grid, table))
         out.extend(_changes(ctx, grid, table))
+        out.extend(change_rows(ctx, grid, table, change_verdict))
     return out
 
 
@@ -86,6 +88,8 @@ def _changes(
         ):
             continue  # an absolute change is in the unit of its levels; 增减(%) holds rates
         current, prior = levels
+        if _OTHER_BASIS.search(table.column_header(c)) or _change_between(grid, r, levels, c):
+            continue  # like-for-like, at constant currency: not the change of the two levels
         pc0, pp0 = current.fact.period, prior.fact.period
         if pc0 is not None and pp0 is not None and pc0.end < pp0.end:
             # the later period is the current one wherever it stands (2019年 | 2018年 | 增减)
@@ -101,7 +105,7 @@ def _changes(
             continue
         elif abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
             continue  # a year against five months: not the change the column states
-        got = _change_verdict(ctx, m, prior, current)
+        got = change_verdict(ctx, m, prior, current)
         if got is True:
             agree[c] += 1
         elif isinstance(got, Finding):
@@ -118,7 +122,24 @@ def _changes(
     return out
 
 
-def _change_verdict(
+# Change (Like-for-like), Constant FX, organic, at CER: a change on another basis than the levels'
+_OTHER_BASIS = re.compile(
+    r"like[-\s]for[-\s]like|\blfl\b|organic|constant\s(?:currency|fx|exchange)|\bCER\b|"
+    r"underlying|pro\s?forma|excluding|불변|고정환율|不变价|固定汇率|可比",
+    re.I,
+)
+
+
+def _change_between(
+    grid: dict[tuple[int, int], Mention], row: int, levels: list[Mention], col: int
+) -> bool:
+    """Another change column stands between the levels and this one (``Change | Constant FX``):
+    the first states the levels' change, the next another measure."""
+    last = max(m.cell[2] for m in levels if m.cell is not None)
+    return any((row, x) in grid and grid[(row, x)].change is not None for x in range(last + 1, col))
+
+
+def change_verdict(
     ctx: Context, m: Mention, prior: Mention, current: Mention
 ) -> Finding | bool | None:
     """The finding where the stated change is off; True where it agrees; None where the cells
