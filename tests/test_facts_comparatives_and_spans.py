@@ -78,3 +78,32 @@ def test_a_cagr_of_the_market_its_endpoints_name_is_still_checked() -> None:
         "• In 2025, the market will be worth $6.702 billion."
     )
     fires(text.format(rate="35.9"), text.format(rate="31.3"), "derived.cagr")
+
+
+def test_an_amount_more_than_another_is_the_excess_not_a_comparison() -> None:
+    text = "Sales were $92 billion, ${d} billion more than the $80 billion of last year."
+    assert flagged(text.format(d="12"), "comparison") == []
+    fires(text.format(d="12"), text.format(d="15"), "derived.change")
+    fires(
+        "Sales of $92 billion were more than the $80 billion of last year.",
+        "Sales of $72 billion were more than the $80 billion of last year.",
+        "comparison",
+    )
+
+
+def test_a_korean_comparison_with_the_value_before_boda() -> None:
+    text = (
+        "온라인 판매 비중은 23.8%로 전년(20.1%)은 물론 역대 최대였던 지난해 11월(22.0%)보다도 "
+        "{word}."
+    )
+    fires(text.format(word="높았다"), text.format(word="낮았다"), "comparison")
+    fires(
+        "매출은 500억원으로 지난해 400억원보다 많았다.",
+        "매출은 300억원으로 지난해 400억원보다 많았다.",
+        "comparison",
+    )
+
+
+def test_a_korean_amount_more_than_the_earlier_one_is_the_change() -> None:
+    text = "거래액은 지난해 80조원보다 {d}조원 많은 92조원으로 집계됐다."
+    fires(text.format(d="12"), text.format(d="15"), "derived.difference")

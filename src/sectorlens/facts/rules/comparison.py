@@ -69,6 +69,36 @@ def check(ctx: Context) -> list[Finding]:
                 found = _verdict(ctx, sense, *pair) if pair is not None else None
                 if found is not None:
                     out.append(found)
+        out.extend(_korean_than(ctx, sent.text, mentions))
+    return out
+
+
+# 23.8%로 … 지난해 11월(22.0%)보다도 높았다: the value before 보다 is the one compared with
+_KO_THAN = re.compile(
+    r"\s?[)）]?\s?보다(?:도|는)?\s?(?:더\s?|훨씬\s?)?(?:(높|많|크|컸)|(낮|적|작))"
+)
+
+
+def _korean_than(ctx: Context, text: str, mentions: Sequence[Mention]) -> list[Finding]:
+    """``A … B보다 높다/많다/크다`` (or 낮다/적다/작다): the sentence's own value A against B. A is
+    the nearest value of B's kind before it that is not itself set in brackets (``전년(20.1%)은
+    물론``: another value compared with), in the same clause of one subject."""
+    out = []
+    for right in mentions:
+        than = _KO_THAN.match(text, right.local[1])
+        if than is None:
+            continue
+        before = [
+            m
+            for m in mentions
+            if m.local[1] <= right.local[0] and not text[: m.local[0]].endswith(("(", "（"))
+        ]
+        left = _same_kind(before, right)
+        if left is None or _own_subject(text[left.local[1] : right.local[0]]):
+            continue
+        found = _verdict(ctx, "gt" if than.group(1) else "lt", left, right)
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -84,6 +114,8 @@ def _sides(
     if after and _GAP_AFTER.match(text[w_end : after[0].local[0]]):
         right = after[0]
         left = _same_kind(before, right)
+        if left is not None and _EXCESS.match(text, left.local[1]) and left.local[1] <= w_start:
+            return None  # $12 billion more than the $80 billion: the excess, not a value compared
         return (left, right) if left and not _own_subject(text[left.local[1] : w_start]) else None
     # … or right before it (X을 초과) — in Korean or Chinese only: '22% higher than a year
     # ago' states the difference, not the value compared with …
@@ -106,6 +138,9 @@ def _sides(
             found = _value_for(ctx, left, period)
             return (left, found) if found is not None else None
     return None
+
+
+_EXCESS = re.compile(r"\s?(?:more|less|fewer|higher|lower|greater|above|below)\s+than\b", re.I)
 
 
 # a clause of its own with its own subject between the two values: ``1인 가구의 비중은 30%에

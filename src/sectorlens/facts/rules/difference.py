@@ -30,10 +30,14 @@ _EARLIER = re.compile(
     r"\ba\syear\s(?:earlier|ago)|\bprior[-\s]year|\blast\syear|\byear[-\s]earlier)[^\d]{0,8}$",
     re.IGNORECASE,
 )
+# (80조원보다 12조원 많은 92조원: an amount more or less than the earlier one is the change)
 _UP = re.compile(
-    r"증가|늘|상승|확대|급증|增加|增长|增長|提高|\bup\b|\brose\b|\bincreas|\bgrew", re.I
+    r"증가|늘|상승|확대|급증|많(?:은|아|다)|增加|增长|增長|提高|\bup\b|\brose\b|\bincreas|\bgrew",
+    re.I,
 )
-_DOWN = re.compile(r"감소|줄|하락|축소|급감|减少|下降|\bdown\b|\bfell\b|\bdecreas|\bdeclin", re.I)
+_DOWN = re.compile(
+    r"감소|줄|하락|축소|급감|적(?:은|어|다)|减少|下降|\bdown\b|\bfell\b|\bdecreas|\bdeclin", re.I
+)
 _COMBINED = re.compile(r"합치면|합하면|합계는|합산하면|合计|合計|\bcombined\b", re.IGNORECASE)
 # the sum is of the figures before only where its clause points back to them (이들, 两家, the
 # two) or opens with it; a clause naming a whole of its own (对…沿线国家合计进出口) sums that
