@@ -107,3 +107,21 @@ def test_a_korean_comparison_with_the_value_before_boda() -> None:
 def test_a_korean_amount_more_than_the_earlier_one_is_the_change() -> None:
     text = "거래액은 지난해 80조원보다 {d}조원 많은 92조원으로 집계됐다."
     fires(text.format(d="12"), text.format(d="15"), "derived.difference")
+
+
+def test_a_chinese_level_moved_to_another_is_the_earlier_one() -> None:
+    text = "统计标准由年主营业务收入500万元{verb}到2000万元。"
+    before = one(text.format(verb="提高"), "500万元")
+    after = one(text.format(verb="提高"), "2000万元")
+    assert before.change == "from" and after.metric == before.metric
+    fires(text.format(verb="提高"), text.format(verb="降低"), "trend.levels")
+
+
+def test_a_rate_after_an_amount_of_change_is_the_same_change() -> None:
+    text = (
+        "Product sales in 2022 were £429.8 billion, a substantial increase of £28.4 billion "
+        "or {rate}% from the previous year."
+    )
+    rate = one(text.format(rate="7"), "7%")
+    assert rate.change == "change" and rate.metric == "Product sales"
+    fires(text.format(rate="7"), text.format(rate="9"), "derived.growth")

@@ -41,7 +41,8 @@ _CHANGE = (
             # 增收34.96亿元, 减收1941万元: revenue (or spending, 增支) up or down by an amount
             r"增收|减收|增支|减支|"
             r"증가|감소|성장|상승|하락|늘어|줄어|확대|축소|"
-            r"\b(?:increased?|decreased?|grew|growth|rose|fell|declined?|up|down|gain|drop|"
+            r"\b(?:increase[sd]?|increasing|decrease[sd]?|decreasing|grew|growth|growing|rose|"
+            r"rising|fell|falling|declined?|declining|up|down|gain(?:ed)?|drop(?:ped)?|"
             r"higher|lower)\b|[▲▼△▽↑↓]",
             re.I,
         ),
@@ -101,6 +102,11 @@ _COMPARATIVE_LEAD = re.compile(
     r"\s?[:：]\s?[-+]?\s?(?:[$€£¥￥₩]|[A-Z]{1,3}\$?\s?)?\s?$",
     re.I,
 )
+# 500万元提高到2000万元, 20%左右提高到近30%: the level before a move to another one
+_ZH_MOVED_TO = re.compile(
+    r"\s?(?:左右|上下)?\s?(?:提高|提升|增加|增长|上升|上涨|扩大|下降|降低|减少|回落|下跌|缩小|增|降|升|减|涨|跌)"
+    r"(?:到|至)\s?(?:了)?\s?(?:近|约|超过|逾|不足)?\s?\d"
+)
 # 6.86%에서 4.67%로, 120억 원에서 150억 원으로: the level a change starts from
 _KO_FROM_TO = re.compile(
     r"\s?에서\s(?:[^\d,.]{0,8}\s)?[\d.,]+(?:\s?[^\s\d,.]{1,4}?){0,2}?(?:으로|로)(?=\s|$)"
@@ -120,6 +126,7 @@ _CHANGE_AFTER = re.compile(
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_OR_AFTER_CHANGE = re.compile(r"\s?,?\s?or\s(?:by\s)?", re.I)
 _NEW_TOPIC = re.compile(r"[,，;；]\s*([^\s,，;；]*[\uac00-\ud7a3][은는이가]\s)")
 
 
@@ -153,6 +160,11 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
             floor += clause.start(1)
         elif _HANGUL.search(before.group(0)):
             floor += before.end()  # 5.2% 성장을 거듭해 2030년에 1,373억 달러: 성장 is the rate's
+    if floor > 0 and _OR_AFTER_CHANGE.fullmatch(text, floor, start):
+        # an increase of £28.4 billion or 7%: the rate of the change just named
+        before = _CLAUSE_SEP.split(text[max(0, floor - 48) : floor])[-1]
+        if _CHANGE[3][1].search(before) and not _LEVEL_LEAD.search(before):
+            return _plain_change(text, end)
     lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
     lead = _VALUE_ADDED.sub("", lead)  # 第二产业增加值209415亿元: value added, not an increase
     lead = lead[max(0, len(lead) - 30) :]
@@ -160,7 +172,12 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
         lead = _CLAUSE_SEP.split(lead)[-1]  # 增加税负…等不利因素，全年实现营业收入: another clause
     if _CHANGE[0][1].search(lead):
         return "cagr"
-    if _FROM_LEAD.search(lead) or _KO_FROM_TO.match(text, end) or _COMPARATIVE_LEAD.search(lead):
+    if (
+        _FROM_LEAD.search(lead)
+        or _KO_FROM_TO.match(text, end)
+        or _ZH_MOVED_TO.match(text, end)
+        or _COMPARATIVE_LEAD.search(lead)
+    ):
         return "from"
     undated = _BARE_YEAR.sub("", text[floor:start])[-44:]
     versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion

@@ -227,10 +227,25 @@ def en_words(text: str) -> list[str]:
         return []  # At year end we (had): the object names what the number is
     while words and words[-1].lower() in _COMPARATIVES:
         words.pop()  # Net debt lower at £20.2m, 7.4% higher at: the move is no part of the name
+    if words and words[-1].lower() in _MOVE_NOUNS:
+        # a substantial increase of £28.4 billion: the move of the sentence's subject; sales
+        # increasing by £0.6 billion: the sales
+        rest = words[:-1]
+        return [] if all(w.lower() in _MANNER for w in rest) else rest
     return words
 
 
 _COMPARATIVES = frozenset(["higher", "lower", "up", "down", "ahead", "behind"])
+_MOVE_NOUNS = frozenset(
+    {"increase", "decrease", "rise", "fall", "decline", "gain", "drop", "growth", "uplift"}
+    | {"boost", "surge", "jump", "increasing", "decreasing", "rising", "falling", "growing"}
+    | {"declining"}
+)
+_MANNER = frozenset(
+    {"substantial", "significant", "notable", "noteworthy", "marginal", "slight", "sharp"}
+    | {"strong", "modest", "impressive", "considerable", "remarkable", "further", "overall"}
+    | {"large", "small", "big", "total", "steady", "solid", "robust", "healthy", "moderate"}
+)
 
 
 # …, marking a 12 percent rise; …, bringing the total to: a participle of result, whose figure
