@@ -125,3 +125,17 @@ def test_a_rate_after_an_amount_of_change_is_the_same_change() -> None:
     rate = one(text.format(rate="7"), "7%")
     assert rate.change == "change" and rate.metric == "Product sales"
     fires(text.format(rate="7"), text.format(rate="9"), "derived.growth")
+
+
+def test_a_list_items_dash_is_no_minus() -> None:
+    text = (
+        "- The total value of sales from businesses in Wales was estimated to be £144.9bn.\n"
+        "- {share}% (£103.3bn) of sales from businesses in Wales were goods."
+    )
+    assert one(text.format(share="71"), "71%").change is None
+    fires(text.format(share="71"), text.format(share="61"), "breakdown.share_of")
+
+
+def test_a_forecast_to_rise_from_one_level_to_another() -> None:
+    text = "Total retail spending is expected to {verb} marginally from £319.79bn in 2022 to £319.82bn."
+    fires(text.format(verb="rise"), text.format(verb="fall"), "trend.levels")

@@ -53,6 +53,7 @@ _YOY_AFTER = re.compile(
     r"^\s?(?:[(（]\s?)?(?:Y/Y|YoY|year[-\s]over[-\s]year|year[-\s]on[-\s]year|同比)", re.I
 )
 _SIGN_BEFORE = re.compile(r"(?:^|[\s(（:：,，])[+\-−]\s?$")
+_BULLET = re.compile(r"\s*[-−–]\s")
 _LEVEL_LEAD = re.compile(
     r"(?:증가한|감소한|성장한|상승한|하락한|늘어난|줄어든|확대된|축소된|\bto|\breach(?:ed|ing)?|"
     # 7.4% higher at £139.5m: the level reached
@@ -194,9 +195,10 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
             if kind == "change" and _YOY_AFTER.match(text[end : end + 24]):
                 return "yoy"  # an increase of 11% Y/Y
             return kind
-    if _SIGN_BEFORE.search(text[max(0, start - 3) : start]) or _CHANGE_AFTER.match(
-        text[end : end + 36]
-    ):
+    signed = _SIGN_BEFORE.search(text[max(0, start - 3) : start])
+    if signed and _BULLET.fullmatch(text[:start]):
+        signed = None  # - 71% (£103.3bn) of sales…: a list item's dash, not a minus
+    if signed or _CHANGE_AFTER.match(text[end : end + 36]):
         return _plain_change(text, end)
     if _CAGR_AFTER.match(text[end : end + 30]):
         return "cagr"  # a rate of 20.2% compounded annually

@@ -35,7 +35,8 @@ _CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(
-    r"^\s?(?:的(?:市场)?份额|(?:market\s)?share\b|of\s(?:the\s)?(?:total|net\s|its\s)?"
+    # 71% (£103.3bn) of sales: the part in brackets between the share and its whole
+    r"^(?:\s?[(（][^()（）]{1,30}[)）])?\s?(?:的(?:市场)?份额|(?:market\s)?share\b|of\s(?:the\s)?(?:total|net\s|its\s)?"
     r"(?:sales|revenues?|market|total)|[를을]\s?차지)",  # 11.0%를 차지했다
     re.IGNORECASE,
 )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from sectorlens.facts.rules.common import (
     ACTUAL_DIRECTION,
@@ -41,6 +42,7 @@ def direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
     cut = text.lower().rfind("from ", max(0, pair.prior.local[0] - 50), pair.prior.local[0])
     word = (
         rate_move(text[start : end + 24])
+        or (_infinitive(text[max(0, cut - 40) : cut]) if cut >= 0 else None)
         or (direction_word(text, cut, cut) if cut >= 0 else None)
         or direction_word(text, start, end)
         or direction_word(text, end, end)
@@ -50,6 +52,21 @@ def direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
         got = _verdict(ctx, better, pair)
         return None if got is None else dataclasses.replace(got, severity=Severity.WARNING)
     return None if word is None else _verdict(ctx, word, pair)
+
+
+# expected to rise marginally from, will fall from: the verb's plain form, which the trend words
+# (rose, rising) leave out
+_TO_MOVE = re.compile(
+    r"\b(?:to|will|would|could|may|should)\s(?:\w+ly\s)?(?:(rise|grow|increase|climb)|"
+    r"(fall|decline|decrease|drop|shrink))\s(?:\w+ly\s)?$",
+    re.I,
+)
+
+
+def _infinitive(lead: str) -> str | None:
+    """up/down from ``to rise`` / ``to fall`` right before ``from``."""
+    m = _TO_MOVE.search(lead)
+    return None if m is None else ("up" if m.group(1) else "down")
 
 
 def _verdict(ctx: Context, word: str, pair: Pair) -> Finding | None:
