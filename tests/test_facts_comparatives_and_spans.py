@@ -137,5 +137,8 @@ def test_a_list_items_dash_is_no_minus() -> None:
 
 
 def test_a_forecast_to_rise_from_one_level_to_another() -> None:
-    text = "Total retail spending is expected to {verb} marginally from £319.79bn in 2022 to £319.82bn."
+    text = (
+        "Total retail spending is expected to {verb} marginally from £319.79bn in 2022 "
+        "to £319.82bn."
+    )
     fires(text.format(verb="rise"), text.format(verb="fall"), "trend.levels")

@@ -163,8 +163,8 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
             floor += before.end()  # 5.2% 성장을 거듭해 2030년에 1,373억 달러: 성장 is the rate's
     if floor > 0 and _OR_AFTER_CHANGE.fullmatch(text, floor, start):
         # an increase of £28.4 billion or 7%: the rate of the change just named
-        before = _CLAUSE_SEP.split(text[max(0, floor - 48) : floor])[-1]
-        if _CHANGE[3][1].search(before) and not _LEVEL_LEAD.search(before):
+        named = _CLAUSE_SEP.split(text[max(0, floor - 48) : floor])[-1]
+        if _CHANGE[3][1].search(named) and not _LEVEL_LEAD.search(named):
             return _plain_change(text, end)
     lead = _DATED.sub("", text[floor:start])  # 从2019年的120亿元: the period is no word
     lead = _VALUE_ADDED.sub("", lead)  # 第二产业增加值209415亿元: value added, not an increase
