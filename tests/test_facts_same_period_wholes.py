@@ -114,3 +114,14 @@ def test_an_equivalent_no_rate_since_its_period_could_give_is_off_whatever_the_p
     assert all(severity != "warning" for severity, _ in _consistency(_TWO_PERIODS.format(krw="39")))
     off = _consistency(_TWO_PERIODS.format(krw="18"))
     assert off and off[0][0] == "warning" and "no day's rate" in off[0][1], off
+
+
+def test_a_chinese_rate_after_a_figure_is_of_the_measure_before_that_figure() -> None:
+    text = (
+        "2022年上半年中国光伏产业总体实现高速增长 组件产量同比增长{rate}%\n\n"
+        "数据显示，2022年上半年，多晶硅产量约36.5万吨，同比增长53.4%；硅片产量约152.8吉瓦，"
+        "同比增长45.5%；组件产量约123.6吉瓦，同比增长54.1%。"
+    )
+    rates = [m for m in mentions(text.format(rate="54.1")) if m.fact.quantity.input == "54.1%"]
+    assert [m.metric for m in rates] == ["组件产量", "组件产量"]
+    fires(text.format(rate="54.1"), text.format(rate="51.4"), "restated")

@@ -58,6 +58,7 @@ _ZH_CURRENCY_BEFORE = re.compile(
 
 
 _RUN_OF_SPACES = re.compile(r"\s{2,}")
+_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{3})\s+(?=[\u4e00-\u9fff]{2})")
 _ZH_SHARE_OF = re.compile(r"占(?!比)(.{1,20}?)的\s*$")
 _ZH_FROM_END = re.compile(r"(?<=..)(?:由|从|從)$")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -68,6 +69,9 @@ _EN_WORDS = re.compile(r"[A-Za-z]{2,}\s+(?:[A-Za-z]\s+)?[A-Za-z]{2,}")
 
 def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str | None]:
     """(subject, base) of the Chinese quantity starting at ``start``."""
+    # 中国光伏产业总体实现高速增长 组件产量同比增长54.1%: a space between two runs of words
+    # parts a headline's clauses (not 营 业 收 入, a layout's spaced letters)
+    floor = max([floor, *(m.end() for m in _HEADLINE_SPACE.finditer(sentence, floor, start))])
     # 与“一带一路”沿线国家进出口: a name in quotes is part of the phrase (the same length)
     sentence = _ZH_QUOTED.sub(lambda m: f" {m.group(1)} ", sentence)
     clause = _RUN_OF_SPACES.sub("", ZH_YEAR.sub("", _clause_before(sentence, start, floor)))

@@ -57,6 +57,15 @@ _CLASS_COUNT = re.compile(
 )
 
 
+# a noun phrase that ends with what is measured (产量, 出口额, 营业收入, 增加值, 价格指数)
+_MEASURE_NOUN = re.compile(
+    r"(?:量|額|额|值|数|數|率|收入|规模|規模|价格|價格|指数|指數|利润|利潤)$"
+)
+_ABOUT = re.compile(r"(?:约|约为|为|达|达到|近|超|超过|共|共计|累计)+$")
+# the figure and its unit, nothing after it (约123.6吉瓦, 2919.8亿元)
+_FIGURE_ONLY = re.compile(r"[\d.,]+\s?[^\d\s，,；;。]{0,4}")
+
+
 def zh_topic(sentence: str, start: int, floor: int) -> str | None:
     """The topic of the clause before the one holding ``start`` (after ``floor``): the noun
     phrase before its predicate (``出口额逐年上升`` → ``出口额``)."""
@@ -68,8 +77,14 @@ def zh_topic(sentence: str, start: int, floor: int) -> str | None:
     clause = ZH_HEAD.sub("", _SPAN_OF_YEARS.sub("", ZH_YEAR.sub("", clause)).strip())
     m = _PREDICATE.search(clause, 1)
     topic = clause[: m.start()] if m else clause
-    if re.search(r"\d", topic):
-        return None  # a clause that states figures of its own before its verb is no topic
+    figure = re.search(r"\d", topic)
+    if figure is not None:
+        # 组件产量约123.6吉瓦，同比增长54.1%: the measure the clause's figure is of, where the
+        # figure comes right after it (a clause that names figures before its verb is no topic)
+        named = _ABOUT.sub("", topic[: figure.start()])
+        if not _MEASURE_NOUN.search(named) or not _FIGURE_ONLY.fullmatch(topic[figure.start() :]):
+            return None  # 内河港口完成188910万吨: a part named without its measure, no topic
+        topic = named
     topic = ZH_TAIL.sub("", topic).strip()
     if len(topic) < 2 or ZH_NO_NOUN.fullmatch(lx.simplified(topic)):
         return None
