@@ -210,31 +210,14 @@ def _consistency(
             # it agrees with another outlier converted at the same time (one sentence); one
             # that agrees with the rest too (4조 달러, rounded loosely) says nothing of it
             continue
-        message = ctx.say(
-            _APART,
-            label=ctx.quantity(m.fact.quantity),
-            base=base,
-            quote=quote,
-            rate=_r(r[1]),
-            lo=_r(in_lo),
-            hi=_r(in_hi),
-        )
         # an outlier is wrong only against equivalents converted at the same time as it, or
         # where the others show the writer used one rate whatever the period
         one_time = any(same_time(ctx, m, x) for x, _ in inliers) or one_rate_for_all(
             ctx, m, inliers
         )
         never = None if one_time else never_at(ctx, base, quote, m, r)
-        if never is not None:
-            low, high, first, last = never
-            message += ctx.say(
-                _NEVER_AT,
-                low=_r(low),
-                high=_r(high),
-                first=first.isoformat(),
-                last=last.isoformat(),
-            )
-        elif not one_time:
+        message = _apart(ctx, m, base, quote, r[1], (in_lo, in_hi), never)
+        if never is None and not one_time:
             message += ctx.say(_PERIODS)
         severity = Severity.WARNING if one_time or never is not None else Severity.INFO
         paired = [m, *(x for x, _ in inliers)]
@@ -251,21 +234,39 @@ def _never(ctx: Context, base: str, quote: str, items: list[Item]) -> list[Findi
         return []
     fine = [r[1] for m, r, nv in found if nv is None]
     out = []
-    for m, r, (low, high, first, last) in off:
-        message = ctx.say(
-            _APART,
-            label=ctx.quantity(m.fact.quantity),
-            base=base,
-            quote=quote,
-            rate=_r(r[1]),
-            lo=_r(min(fine)),
-            hi=_r(max(fine)),
-        ) + ctx.say(
-            _NEVER_AT, low=_r(low), high=_r(high), first=first.isoformat(), last=last.isoformat()
-        )
+    for m, r, never in off:
+        message = _apart(ctx, m, base, quote, r[1], (min(fine), max(fine)), never)
         paired = [m, *(x for x, _ in items if x is not m)]
-        out.append(finding(RULE_CONSISTENT, Severity.WARNING, message, paired, [r[1], low, high]))
+        out.append(finding(RULE_CONSISTENT, Severity.WARNING, message, paired, [r[1], *never[:2]]))
     return out
+
+
+def _apart(
+    ctx: Context,
+    m: Mention,
+    base: str,
+    quote: str,
+    rate: Decimal,
+    others: tuple[Decimal, Decimal],
+    never: tuple[Decimal, Decimal, date, date] | None,
+) -> str:
+    """An outlier's message: its rate against the others', and the ECB's span where none since
+    its period comes near it."""
+    message = ctx.say(
+        _APART,
+        label=ctx.quantity(m.fact.quantity),
+        base=base,
+        quote=quote,
+        rate=_r(rate),
+        lo=_r(others[0]),
+        hi=_r(others[1]),
+    )
+    if never is None:
+        return message
+    low, high, first, last = never
+    return message + ctx.say(
+        _NEVER_AT, low=_r(low), high=_r(high), first=first.isoformat(), last=last.isoformat()
+    )
 
 
 _NEVER_AT = {
