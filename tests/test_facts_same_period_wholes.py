@@ -8,7 +8,7 @@ from __future__ import annotations
 from check_findings import checked, findings, fires, flagged
 from fact_mentions import mentions, one, span
 from sectorlens.facts import check, extract, from_text
-from sectorlens.facts.relative import UNDATED
+from sectorlens.facts.relative import NO_DOCUMENT_DATE
 from sectorlens.fx import FxRates
 from sectorlens.model import Severity
 
@@ -67,7 +67,7 @@ def test_a_change_verb_after_a_chinese_metric_is_no_part_of_its_name() -> None:
     fires(title.format(rate="7.4") + body, title.format(rate="8.4") + body, "restated.lead")
 
 
-_UNDATED = (
+_NO_DOCUMENT_DATE = (
     "2021년 화장품 수출액은 92억 달러로 역대 최대였다.\n\n"
     "작년 중국 수출액은 약 28억 달러(약 {krw}조6천억원)로 5년째 가장 많았다.\n\n"
     "작년 미국 수출액은 12억 달러(약 1조6천억원)로 처음 10억 달러를 넘었다."
@@ -75,10 +75,10 @@ _UNDATED = (
 
 
 def test_last_year_in_a_document_without_a_date_is_an_assumption_kept_for_the_document() -> None:
-    text = _UNDATED.format(krw="3")
+    text = _NO_DOCUMENT_DATE.format(krw="3")
     china, usa = one(text, "약 28억 달러(약 3조6천억원)"), one(text, "12억 달러(약 1조6천억원)")
     assert span(china) == span(usa)  # one 작년 for the whole document, not one per sentence
-    assert any(UNDATED in note for note in china.fact.quantity.assumptions)
+    assert any(NO_DOCUMENT_DATE in note for note in china.fact.quantity.assumptions)
     # the conversion date is unknown, and so is the period: no rate to hold the equivalent to
     ecb = [
         f for f in check(extract(from_text(text)), lang="en", fx=FxRates()) if f.rule == "fx.ecb"
@@ -86,14 +86,14 @@ def test_last_year_in_a_document_without_a_date_is_an_assumption_kept_for_the_do
     assert ecb and all(f.severity is Severity.INFO for f in ecb), [f.message for f in ecb]
     assert all("unknown date" in f.message for f in ecb)
     # the equivalents still answer to each other
-    assert flagged(_UNDATED.format(krw="4"), "fx.consistent")
+    assert flagged(_NO_DOCUMENT_DATE.format(krw="4"), "fx.consistent")
 
 
 def test_last_year_in_a_dated_document_is_counted_from_its_date() -> None:
-    dated = "2024년 1월 5일\n\n" + _UNDATED.format(krw="3")
+    dated = "2024년 1월 5일\n\n" + _NO_DOCUMENT_DATE.format(krw="3")
     china = one(dated, "약 28억 달러(약 3조6천억원)")
     assert span(china) is not None and span(china)[0].year == 2023
-    assert not any(UNDATED in note for note in china.fact.quantity.assumptions)
+    assert not any(NO_DOCUMENT_DATE in note for note in china.fact.quantity.assumptions)
     assert all(m.fact.period is None or m.fact.period.start.year != 2020 for m in mentions(dated))
 
 

@@ -18,51 +18,18 @@ from datetime import date
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import YEAR_DIGITS, period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
+from sectorlens.facts.compared_periods import (
+    CMP_AFTER,
+    CMP_VALUE_BEFORE,
+    is_compared,
+)
 from sectorlens.facts.fiscal import months_of, same_span_in, span_ending
 from sectorlens.facts.period_forms import EXTRA, EXTRA_WORDS, Dating, resolve
-from sectorlens.facts.period_shift import MONTH_BEFORE, fiscal_year_like, month_before
+from sectorlens.facts.period_shift import fiscal_year_like, month_before
 from sectorlens.facts.relative import relative_periods, stretch
 from sectorlens.model import Period
 from sectorlens.parse import parse_period
 
-# a period's level that a figure is measured against (the period is the base's, not the figure's)
-_LEVELS_OF = re.compile(
-    r"^\s?(?:['’]s\s)?levels?\b|^\s?(?:의\s)?수준|^\s?(?:同期)?(?:的)?水平", re.I
-)
-# A period named right before these (2020년 대비, 与2019年相比) or right after these (compared with
-# Q4 2018, 比2019年, 较上年) is the comparison's, not the fact's.
-_CMP_BEFORE = re.compile(
-    r"(?:compared\s(?:with|to)|comparable\sto|versus|vs\.?|against|from|over|since|"
-    r"after\sthe\s(?:start|beginning|end)\sof|"
-    # 8.5% above the August 2021 estimate: the period of the figure compared with
-    r"\babove|\bbelow|\bthan|"
-    r"比|较|與|与|和|同|相对于|相较于|相比于)"
-    r"\s?(?:the\s)?(?:same\s(?:period|quarter|month)\s(?:(?:of|in)\s)?)?$"
-    # for the comparable period in 2021, the corresponding quarter of 2021
-    r"|\b(?:comparable|corresponding|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s$",
-    re.I,
-)
-# compared to net revenue of $6.9 billion in 2021: the period of the compared figure
-_CMP_VALUE_BEFORE = re.compile(
-    r"(?:compared\s(?:to|with)|versus|\bvs\.?|\bagainst)\s[^,;:()]{0,55}?"
-    r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:in|for|during)\s(?:the\s)?$"
-    # compared to revenue of $1.235 billion last year, 33.5 percent compared to 34.9 percent
-    # last year: the period right after the compared figure
-    r"|(?:compared\s(?:to|with)|versus|\bvs\.?)\s[^,;:()]{0,55}?\d[\d.,]*"
-    r"(?:\s?(?:million|billion|trillion|thousand|percent|%))?"
-    # compared to $50.8 million, or $1.56 per diluted share, last year
-    r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s$"
-    # up 8.7 percent from the $409.8 billion of the third quarter of 2004
-    r"|\bfrom\s(?:the\s)?[$€£¥]?\d[\d.,]*(?:\s(?:million|billion|trillion|percent))?"
-    r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:of|in|for)\s(?:the\s)?"
-    r"(?:(?:comparable|corresponding|same|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s)?$",
-    re.I,
-)
-# This compares with net income of $74.4 million in the prior year period: a sentence that is
-# the comparison names the compared figures' periods only.
-COMPARES_LEAD = re.compile(
-    r"^\W{0,3}(?:this|that|which)\s(?:compares|compared)\s(?:with|to)\b", re.I
-)
 # The end of the period the context reports (报告期末, at the end of the quarter): its last day.
 _PERIOD_END = re.compile(
     r"(?:本)?报告期(?:期)?末|本期末|보고\s?기간\s?말|"
@@ -71,26 +38,6 @@ _PERIOD_END = re.compile(
 )
 # what every match of _PERIOD_END contains (tests/test_facts_scan_guards.py proves it)
 PERIOD_END_WORDS = ("报告期", "本期末", "기간", "end")
-_CMP_AFTER = re.compile(
-    r"^\s?(?:(?:동기|동월|동분기|같은\s?기간|같은\s?달|같은\s?분기)\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?"
-    r"(?:대비|보다|에\s?비해|비해|에\s?비하여|비(?![가-힣])|比|相比|相较|比较|同期相比|同期)"
-    # 2011년 11월 이후 5년4개월 만에, 2015年以来首次: the point a record is counted from
-    r"|^\s?(?:이후|이래)\s?(?:\S+\s?){0,2}?(?:만에|만의|처음|최대|최고|최저)"
-    r"|^\s?(?:以来|以來)的?(?:首次|最高|最低|最大|最小|最快|最慢|新高|新低)"
-)
-
-
-# 전년 동월 115.4억 달러에서 103.6억 달러로: a period before past a value moved from is that
-# value's, the one compared with (the value it moved to is of the period in context)
-_FROM_VALUE_AFTER = re.compile(
-    r"^\s?(?:동월|동기|동분기|같은\s?기간|같은\s?달)?\s?[\d.,]+(?:\s?[조억만천백]\s?[\d.,]*)*\s?"
-    r"(?:원|달러|위안|엔|유로)?\s?에서\s"
-)
-_PRIOR = re.compile(r"전년|작년|지난해|전월|전달|지난달|전분기|전기|前月")
-
-
-_RANGED = re.compile(r"\b(?:to|through)\b|[-–—~]")
-_FROM_END = re.compile(r"\bfrom\s$")
 _BARE_YEAR = re.compile(YEAR_DIGITS)
 
 
@@ -168,21 +115,7 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     found = _month_before(text, found, dating)
     out = []
     for n in found:
-        lead = text[max(0, n.start - 40) : n.start]
-        tail = text[n.end : n.end + 48]
-        ranged = _RANGED.search(text[n.start : n.end])
-        from_range = ranged and _FROM_END.search(lead)  # from July through September
-        compared = bool(
-            COMPARES_LEAD.match(text)
-            or MONTH_BEFORE.fullmatch(text, n.start, n.end)  # 전달: the month compared with
-            or (_CMP_BEFORE.search(lead) and not from_range)
-            or _CMP_AFTER.match(tail)
-            or _LEVELS_OF.match(tail)  # 94.4% of October 2019 levels, 2019년 수준의 90%
-            or _STREAK_SINCE.match(tail)  # 2021년 5월 이후 10개월 연속: the streak's first month
-            or (_FROM_VALUE_AFTER.match(tail) and _PRIOR.search(text[n.start : n.end]))
-            or _CMP_VALUE_BEFORE.search(text[max(0, n.start - 130) : n.start])
-        )
-        out.append(Named(n.start, n.end, n.period, compared, n.note))
+        out.append(Named(n.start, n.end, n.period, is_compared(text, n.start, n.end), n.note))
     for k in range(len(out) - 2, -1, -1):
         n, part = out[k], out[k + 1]
         within = n.period.start <= part.period.start and part.period.end <= n.period.end
@@ -190,14 +123,6 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
             # 작년 상반기보다, last year's first half compared: the year is the comparison's too
             out[k] = dataclasses.replace(n, compared=True)
     return tuple(out)
-
-
-# 2021년 5월 이후 10개월 연속, 2021年5月以来连续10个月: the month a streak started, not the
-# figure's period (the figure is of the streak's last month, the text's own)
-_STREAK_SINCE = re.compile(
-    r"^\s?(?:이후|이래|以来|以來)\s?(?:连续|連續)?\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s?"
-    r"(?:개월|달|년|분기|个月|個月|年|季度)\s?(?:연속|째|连续|連續)?"
-)
 
 
 def _year_then_part(text: str, found: list[Named]) -> list[Named]:
@@ -226,7 +151,7 @@ def comparison_start(text: str, n: Named) -> int | None:
     if not n.compared:
         return None
     low = max(0, n.start - 130)
-    m = _CMP_VALUE_BEFORE.search(text[low : n.start])
+    m = CMP_VALUE_BEFORE.search(text[low : n.start])
     return None if m is None else low + m.start()
 
 
@@ -333,7 +258,7 @@ def _same_period(text: str, start: int, end: int) -> bool:
         return True
     # 작년(1천282조원)보다, 작년 152조원에서 올해 220조원으로: in a part-year context a year
     # compared with, or a year set against another, is that part of it
-    compared = _CMP_AFTER.match(re.sub(r"^\s?[(（][^()（）]{0,30}[)）]", "", text[end : end + 40]))
+    compared = CMP_AFTER.match(re.sub(r"^\s?[(（][^()（）]{0,30}[)）]", "", text[end : end + 40]))
     return bool(compared) or bool(_YEAR_WORD.search(text) and _NOW_WORD.search(text))
 
 
@@ -397,7 +322,6 @@ _DAY_AFTER_SPAN = re.compile(
 
 __all__ = [
     "CHANGE_KINDS",
-    "COMPARES_LEAD",
     "Dating",
     "Named",
     "change_of",

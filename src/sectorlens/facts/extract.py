@@ -32,7 +32,7 @@ from sectorlens.facts.period_context import (
     to_date,
 )
 from sectorlens.facts.readers import Document, read_document
-from sectorlens.facts.relative import UNDATED
+from sectorlens.facts.relative import NO_DOCUMENT_DATE
 from sectorlens.facts.respective_prior import lend_said, lend_subjects
 from sectorlens.facts.scope import (
     NO_PERIOD,
@@ -156,10 +156,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         if base is None and assumed is not None:
             year, dating = assumed.year, Dating(fiscal, assumed, True, assumed, None)
         found = to_date(sent.text, named_periods(sent.text, None if year == 1 else year, dating))
-        if undated_now is None and year != 1 and any(n.note and UNDATED in n.note for n in found):
-            undated_now = (
-                year  # 작년 in a document without a date: every later 작년 counts from here
-            )
+        guess = any(n.note and NO_DOCUMENT_DATE in n.note for n in found)
+        if undated_now is None and year != 1 and guess:
+            undated_now = year  # 작년 without a document date: every later 작년 counts from here
         if not any(not n.compared for n in found) and base is not None and _day_or_quarter(base):
             word = span_word(sent.text, base.end, fiscal, published)
             found = found if word is None else tuple(sorted((*found, word), key=lambda n: n.start))

@@ -27,7 +27,7 @@ from datetime import date
 from sectorlens.model import Period
 
 # the note on a deictic year (``last year``) read without a document date
-UNDATED = "the document states no date"
+NO_DOCUMENT_DATE = "the document states no date"
 
 _WORD_NUMBERS = {
     "two": 2,
@@ -202,7 +202,7 @@ def _one(
             return None
         p = _year_span(year + step, year + step)
         if g["deictic"] and p is not None:  # a guess: the year the text is about may not be now
-            return p, f"'{word}' read as {year + step}, counted from {year}: {UNDATED}"
+            return p, f"'{word}' read as {year + step}, counted from {year}: {NO_DOCUMENT_DATE}"
         return _pair(p)
     if g["firstn"]:
         n = _count(g["fn"])
@@ -298,4 +298,4 @@ def stretch(
     return None
 
 
-__all__ = ["RELATIVE", "UNDATED", "Found", "relative_periods", "stretch"]
+__all__ = ["NO_DOCUMENT_DATE", "RELATIVE", "Found", "relative_periods", "stretch"]

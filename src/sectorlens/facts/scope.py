@@ -16,8 +16,10 @@ from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span
-from sectorlens.facts.context import COMPARES_LEAD, Named, comparison_start, named_periods
+from sectorlens.facts.compared_periods import COMPARES_LEAD
+from sectorlens.facts.context import Named, comparison_start, named_periods
 from sectorlens.facts.dateline import is_dateline
+from sectorlens.facts.fiscal import same_span_in
 from sectorlens.facts.layout import Sentence
 from sectorlens.model import Period, Quantity
 
@@ -217,22 +219,19 @@ def _comparative_after(text: str, span: Span, found: Sequence[Named]) -> Period 
     if any(n.end <= span.start and not n.compared for n in found):
         return None
     n = next((n for n in found if n.start >= span.end), None)
-    if n is None or not re.fullmatch(r"\s?[(（]\s?", text[span.end : n.start]):
+    if n is None:
         return None
-    if not _LABELLED_VALUE.match(text, n.end):
+    gap = text[span.end : n.start]
+    if gap.strip() not in ("(", "（") or not _labels_bracketed_value(text, gap, n.end):
         return None
-    p = n.period
-    try:
-        return Period(p.start.replace(year=p.start.year + 1), _year_later(p.end))
-    except ValueError:
-        return None
+    moved = same_span_in(n.period.start, n.period.end, n.period.end.year + 1)
+    return None if moved is None else Period(*moved)
 
 
-def _year_later(day: date) -> date:
-    """The same day a year later (the last of February for the 29th)."""
-    if (day.month, day.day) == (2, 29):
-        return date(day.year + 1, 2, 28)
-    return day.replace(year=day.year + 1)
+def _labels_bracketed_value(text: str, gap: str, end: int) -> bool:
+    """The period ending at ``end`` opens brackets (``gap`` before it ends with one) and labels
+    the value after it there: ``(2022: £129.9m)``, the value's own period, no other's."""
+    return gap.rstrip().endswith(("(", "（")) and _LABELLED_VALUE.match(text, end) is not None
 
 
 def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Period | None:
@@ -251,9 +250,7 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         if n.start >= span.end and not _SEP_OR_DIGIT.search(gap):
             # down 1.6 per cent after posting gains in December: a clause of its own dates it
             after = None if _OTHER_CLAUSE.search(gap) else n
-            if _OWN_VALUE_AFTER.match(text, n.end) or (
-                gap.rstrip().endswith(("(", "（")) and _LABELLED_VALUE.match(text, n.end)
-            ):
+            if _OWN_VALUE_AFTER.match(text, n.end) or _labels_bracketed_value(text, gap, n.end):
                 # 23.8%로 전년(20.1%)은 물론, £139.5m (2022: £129.9m): the value in brackets'
                 after = None
             break
@@ -313,7 +310,7 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
     ending = next((n for n in found if n.start >= span.end), None)
     if lang == "en" and ending is not None and not ending.compared:
         gap = text[span.end : ending.start]
-        labelled = gap.rstrip().endswith(("(", "（")) and _LABELLED_VALUE.match(text, ending.end)
+        labelled = _labels_bracketed_value(text, gap, ending.end)
         if not re.search(r"\d|[;；]", gap) and not _OTHER_CLAUSE.search(gap) and not labelled:
             return ending.period  # the unemployment rate, 3.8 percent, declined in September
     return None

@@ -235,7 +235,7 @@ def en_words(text: str) -> list[str]:
     return words
 
 
-_COMPARATIVES = frozenset(["higher", "lower", "up", "down", "ahead", "behind"])
+_COMPARATIVES = lx.EN_MOVES - {"flat", "by"}  # the moves a level is stated after (lower at)
 _MOVE_NOUNS = frozenset(
     {"increase", "decrease", "rise", "fall", "decline", "gain", "drop", "growth", "uplift"}
     | {"boost", "surge", "jump", "increasing", "decreasing", "rising", "falling", "growing"}

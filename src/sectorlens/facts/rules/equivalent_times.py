@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from sectorlens.facts.mentions import Mention
-from sectorlens.facts.relative import UNDATED
+from sectorlens.facts.relative import NO_DOCUMENT_DATE
 from sectorlens.facts.rules.common import Context
 from sectorlens.fx import FxError
 from sectorlens.model import Period
@@ -37,14 +37,18 @@ def same_time(ctx: Context, a: Mention, b: Mention) -> bool:
 
 def counted(ctx: Context, m: Mention) -> bool:
     """The mention's period was counted from the document's date (``今年`` read as 2025)."""
-    named = ctx.extraction.named.get(m.sentence, ()) if m.sentence is not None else ()
-    return any(n.period == m.fact.period and n.note and "document's date" in n.note for n in named)
+    return _noted(ctx, m, "document's date")
 
 
 def guessed(ctx: Context, m: Mention) -> bool:
     """The mention's period is a deictic year (``작년``) read without a document date."""
+    return _noted(ctx, m, NO_DOCUMENT_DATE)
+
+
+def _noted(ctx: Context, m: Mention, words: str) -> bool:
+    """The period the mention's sentence named for it carries a note with ``words``."""
     named = ctx.extraction.named.get(m.sentence, ()) if m.sentence is not None else ()
-    return any(n.period == m.fact.period and n.note and UNDATED in n.note for n in named)
+    return any(n.period == m.fact.period and n.note and words in n.note for n in named)
 
 
 def never_at(
