@@ -24,7 +24,7 @@ _FLOW = re.compile(
     re.I,
 )
 _BALANCE = re.compile(
-    r"\bassets?\b|liabilit|\bequity\b|\bcash\b|\bdebt\b|borrowing|inventor|receivable|payable|"
+    r"\bassets?\b|liabilit|\bequity\b|\bcash\b|\bdebt(?:\d|\b)|borrowings|inventor|receivable|payable|"
     r"book\s+value|\bBPS\b|net\s+worth|shares\s+outstanding|\bend\s+of\s+(?:the\s+)?period\b|"
     r"자산|부채|자본|현금|차입금|재고|잔액|주당순자산|매출채권|매입채무|"
     r"资产|负债|权益|余额|存货|净资产|借款|股本",

@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 
 PERIODISH = re.compile(
-    r"\b(?:quarter|year|month|fiscal|half|period|week|Q[1-4]|FY\d*|H[12])\b|\d", re.I
+    r"\b(?:quarter|year|month|fiscal|half|period|week|Q[1-4]|FY\d*|H[12])\b|\d|"
+    r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b",
+    re.I,
 )
 _LEAD_NAME = re.compile(r"^(?:At|For|In|Within)\s+((?:[A-Z][\w&.’'-]*\s){0,3}[A-Z][\w&.’'-]*),")
 

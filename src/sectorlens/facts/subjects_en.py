@@ -151,8 +151,20 @@ def verb_only(words: list[str]) -> bool:
 
 
 def ends_with_verb(words: list[str]) -> bool:
-    """The words end with a verb whose object is the number (``… by spending``)."""
-    return bool(words) and _verbish(words[-1])
+    """The words end with a verb whose object is the number (``… by spending``); not a noun
+    in -ing after its modifier (``Net borrowing``, ``consumer spending``)."""
+    if not words or not _verbish(words[-1]):
+        return False
+    if len(words) >= 2 and words[-1].lower().endswith("ing"):
+        before = words[-2].lower()
+        return (
+            before in PRONOUNS
+            or before in lx.EN_FUNCTION
+            or before in EN_VERBS
+            or _adverb(before)
+            or _verbish(before)
+        )
+    return True
 
 
 def refers_back(words: list[str]) -> bool:

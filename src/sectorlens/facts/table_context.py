@@ -281,6 +281,9 @@ def caption_measure(context: str) -> str | None:
 _UNIT_ONLY = re.compile(
     r"^\s*[(（]?\s*(?:(?:단위|单位|單位|units?)\s*[:：].*|[^()（）]{0,8}\b(?:in\s+)?\S{0,4}\s?"
     r"(?:thousands|millions|billions)\b.*)[)）]?\s*$|"
+    + r"^[^.。]{0,40}"
+    + lx.SIGN_SCALE_END
+    + "|"
     + lx.SCALE_ONLY,  # the currency and scale alone: 人民币百万元 / (백만원)
     re.I,
 )

@@ -56,7 +56,8 @@ _CELL = re.compile(
 )
 _PERCENT_HEAD = re.compile(r"%|percent|margin|rate|ratio|비중|비율|률|率|占比|比重", re.I)
 _CHANGE_HEAD = re.compile(
-    r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|증감|증가율|성장률|同比|环比|增减|变动|比上年",
+    r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|^\W*difference\W*$|증감|증가율|성장률|同比|环比|增减|"
+    r"变动|比上年",
     re.I,
 )
 _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)

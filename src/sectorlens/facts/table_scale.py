@@ -49,6 +49,10 @@ _SCALE = (
     ),
     (re.compile(r"(?<![\w$€£])[$€£]\s?(?:m|mn|mln)\b"), "million"),  # €m, £m over the columns
     (re.compile(r"(?<![\w$€£])[$€£]\s?bn\b"), "billion"),
+    # £ billion, US$ million: a sign and a scale word that end a unit line (footnote digit kept)
+    (re.compile(lx.SIGN_SCALE.format("thousands?")), "thousand"),
+    (re.compile(lx.SIGN_SCALE.format("millions?")), "million"),
+    (re.compile(lx.SIGN_SCALE.format("billions?")), "billion"),
     (re.compile(r"억" + _CUR_AFTER), "억"),
     (re.compile(r"조" + _CUR_AFTER), "조"),
     (re.compile(r"[万萬](?:元|美元|港元|欧元|歐元|日元)"), "万"),
@@ -71,6 +75,8 @@ _UNIT_PART = re.compile(
 UNIT_CONTEXT = re.compile(
     r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
     r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$|"
+    + lx.SIGN_SCALE_END
+    + "|"
     + lx.SCALE_ONLY  # the currency and scale alone: 人民币百万元，另有标注除外 / (백만원)
     + r"|"
     + _OF_MONEY

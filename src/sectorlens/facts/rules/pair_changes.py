@@ -75,14 +75,17 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
         out.append(m)
         last = m.local[1]
     # right before the pair: 增长10.3% to $930.9 million, rose by $117 billion (7.6 percent) to
-    first, run = lo, []
+    first = lo
+    run: list[Mention] = []
     for m in sorted(members, key=lambda x: -x.local[0]):
         if m.local[1] > lo or id(m) in levels:
             continue
         gap = text[m.local[1] : first]
-        if len(gap) > 14 or SENTENCE_END.search(gap) or _STOP.search(gap):
+        # by £0.6 billion or 12%, amounting to £5.4 billion: the change, then its result
+        result = not run and _RESULT_LEAD.fullmatch(gap)
+        if not result and (len(gap) > 14 or SENTENCE_END.search(gap) or _STOP.search(gap)):
             break
-        if "," in gap and not _APPOSED.fullmatch(gap):
+        if not result and "," in gap and not _APPOSED.fullmatch(gap):
             break
         if not _changelike(text, m, pair) or "，" in gap:
             break
@@ -98,6 +101,15 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
 # increased by $2.6 million, or 0.6%, to $413.8 million; rose by 24%, from A to B: the commas of
 # one change, not a list
 _APPOSED = re.compile(r"[)）]?\s?,\s(?:or|to|from)\s", re.I)
+
+
+# …or 12%, amounting to; …or 11% in 2022, reaching a total of; …or 25% to reach: the level the
+# change ends at, after it
+_RESULT_LEAD = re.compile(
+    r"\s?(?:in\s(?:19|20)\d{2}\s?)?,?\s?(?:amounting\sto|total(?:l)?ing|reaching|to\sreach|"
+    r"bringing\s(?:it|the\stotal)\sto|taking\s(?:it|the\stotal)\sto)(?:\sa\stotal\sof)?\s",
+    re.I,
+)
 
 
 # 增收34.96亿元、增长12.6%: the change as an amount, then as a rate, after a list mark

@@ -85,10 +85,12 @@ _CHANGE_VERB_AFTER = re.compile(
 # A change word right before an amount: increased by $63 million, a decrease of $3 million,
 # rose $51.6 billion, were up $3.9 billion, 比上年减少162万吨
 _CHANGE_VERB_BEFORE = re.compile(
-    r"(?:\bby|(?:increase|decrease|rise|decline|gain|drop|growth)\sof|\bup|\bdown|rose|fell|"
+    r"(?:\bby|(?:increase|decrease|rise|decline|gain|drop|growth|uplift|boost|surge|jump|fall|"
+    r"reduction)\sof|\bup|\bdown|rose|fell|"
     r"grew|gained|"
     r"dropped|declined|jumped|slipped|climbed|"
-    r"增加了?|减少了?|減少了?|增长了?|下降了?|增产了?|减产了?|增收|减收|增支|减支|增|减|涨|跌)\s*"
+    r"增加了?|减少了?|減少了?|增长了?|下降了?|增产了?|减产了?|增收|减收|增支|减支|增|减|涨|跌)"
+    r"(?:\san?(?:\s[a-z]+)?)?\s*"  # by an impressive £8.4 billion
     r"(?:approximately|about|some|nearly|约|近)?\s*(?:[$€£¥￥₩]|[A-Z]{3}\s?)?$",
     re.I,
 )
@@ -118,7 +120,7 @@ def change_amount(text: str, m: Mention) -> bool:
         return True  # rose by 24% (+245 TWh): a level is never written with a plus sign
     if _CHANGE_VERB_AFTER.match(text[end : end + 24]):
         return True
-    lead = text[max(0, start - 16) : start]
+    lead = text[max(0, start - 32) : start]
     return bool(_CHANGE_VERB_BEFORE.search(lead)) and not re.search(r"(?:\bto|至|到)\s*$", lead)
 
 

@@ -60,6 +60,7 @@ def _changes(
         return out
     agree: dict[int, int] = defaultdict(int)
     off: dict[int, list[Finding]] = defaultdict(list)
+    far: dict[int, list[Finding]] = defaultdict(list)
     for (r, c), m in sorted(grid.items()):
         if m.change is None or m.fact.quantity.kind not in _CHANGE_KINDS:
             continue
@@ -105,21 +106,33 @@ def _changes(
             continue
         elif abs((pc.end - pc.start).days - (pp.end - pp.start).days) > 3:
             continue  # a year against five months: not the change the column states
-        got = change_verdict(ctx, m, prior, current)
+        got = change_verdict(ctx, m, prior, current, keep_far=True)
         if got is True:
             agree[c] += 1
         elif isinstance(got, Finding):
-            off[c].append(got)
+            (far if _far_off(m, prior, current) else off)[c].append(got)
     # A change column is trusted where its other rows agree with the recomputation: a wrong
     # cell whose other rows mostly agree is an error; a column that agrees nowhere holds
     # another measure (points, a rate of another base, levels misread) and gives nothing; a
     # lone row is a warning.
-    for c, found in off.items():
-        if agree[c] >= len(found):
-            out.extend(found)
-        elif agree[c] == 0 and len(found) == 1:
-            out.append(dataclasses.replace(found[0], severity=Severity.WARNING))
+    # An absolute change far from its levels' difference may be another measure; it is an
+    # error only in a column whose other rows agree twice as often as they do not.
+    for c in set(off) | set(far):
+        if agree[c] >= len(off[c]):
+            out.extend(off[c])
+        elif agree[c] == 0 and len(off[c]) == 1 and not far[c]:
+            out.append(dataclasses.replace(off[c][0], severity=Severity.WARNING))
+        if agree[c] >= 2 * (len(off[c]) + len(far[c])):
+            out.extend(far[c])
     return out
+
+
+def _far_off(m: Mention, prior: Mention, current: Mention) -> bool:
+    """An absolute change more than half away from its levels' difference."""
+    a, b, v = point(prior.fact.quantity), point(current.fact.quantity), point(m.fact.quantity)
+    if m.fact.quantity.kind in (Kind.PERCENT, Kind.PP) or a is None or b is None or v is None:
+        return False
+    return abs(v - (b - a)) > abs(b - a) / 2
 
 
 # Change (Like-for-like), Constant FX, organic, at CER: a change on another basis than the levels'
@@ -140,10 +153,11 @@ def _change_between(
 
 
 def change_verdict(
-    ctx: Context, m: Mention, prior: Mention, current: Mention
+    ctx: Context, m: Mention, prior: Mention, current: Mention, keep_far: bool = False
 ) -> Finding | bool | None:
     """The finding where the stated change is off; True where it agrees; None where the cells
-    cannot be compared."""
+    cannot be compared (or, unless ``keep_far``, where an absolute change is so far from the
+    levels' difference that it may be another measure)."""
     a_lo, a_hi = bounds(prior.fact.quantity)
     b_lo, b_hi = bounds(current.fact.quantity)
     a, b, v = point(prior.fact.quantity), point(current.fact.quantity), point(m.fact.quantity)
@@ -186,7 +200,7 @@ def change_verdict(
         "computed": f"{'+' if computed > 0 else ''}{pct(computed)}{unit}",
         "stated": f"{'+' if v > 0 else ''}{pct(v)}{unit}",
     }
-    if not unit and abs(v - computed) > abs(computed) / 2:
+    if not unit and abs(v - computed) > abs(computed) / 2 and not keep_far:
         return None  # far from the difference: the column holds another measure (a rate)
     if not unit:
         words["computed"] = ctx.quantity(m.fact.quantity, computed)

@@ -122,7 +122,8 @@ def _verdict(
     lang = "ko" if ctx.lang == "ko" else "en"
     sign = "+" if way == "up" else "-"
     words = {
-        "what": what_of(level),
+        # sales increasing by £0.6 billion or 12%, amounting to £5.4 billion: named by its change
+        "what": next((w for m in (level, amount, rate) if (w := what_of(m)) != "?"), "?"),
         "level": ctx.quantity(level.fact.quantity),
         "amount": ctx.quantity(amount.fact.quantity, cv),
         "way": _WAY[(way, lang)],
