@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from sectorlens.facts import extract, from_text
-from sectorlens.facts.table_context import counter_of
+from sectorlens.facts.table_counters import counter_of
 from table_cell_facts import cells, span
 
 # --- counters with a scale, and labels that are no counters; a unit header in a caption -----------

@@ -173,8 +173,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         if by_paragraph[sent.paragraph] == 1 and is_heading(sent.text, spans):
             if dateline:
                 continue  # 2023.04.04 여성신문: the document's date, no section's period
-            if not _PIPE_ROW.match(sent.text):  # | 项目 | 2019年 | 2018年 |: columns, no heading
-                scope.heading(sent.text, found)
+            # | 项目 | 2019年 | 2018年 |: columns, no heading; a byline: no break in the context
+            if not _PIPE_ROW.match(sent.text) and scope.heading(sent.text, found):
                 lead = None
             continue
         if first_of_item:

@@ -49,6 +49,14 @@ BYLINE = re.compile(
     r"(?:本报记者|本報記者|记者|記者|特约记者|特約記者|通讯员|通訊員)\s?[\u4e00-\u9fff]{2,4}"
     r"(?:\s[\u4e00-\u9fff]{2,4}){0,2}|[가-힣]{2,4}\s?기자|By\s[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}"
 )
+# who compiled or supplied a figure (한국철강협회 / 페로타임즈정리, 자료: 통계청, 사진 제공),
+# and a page's share button (이 기사를 공유합니다, 分享到)
+_CREDIT = re.compile(
+    r"(?:정리|제공|작성|편집|그래픽|취재)\s*$|^(?:자료|출처|사진|그래픽|来源|资料来源|Source)\s*[:：=]|"
+    r"기사를\s?공유|^공유하기$|^分享到|^share\s(?:this|on)\b",
+    re.I,
+)
+_BULLETED_NAME = re.compile(r"[•·▪\-*]\s*[가-힣]{2,4}")
 NO_PERIOD = Period(date(1, 1, 1), date(1, 12, 31))
 
 
@@ -62,17 +70,22 @@ class Scope:
         self.period_level: int | None = None  # the level of the heading that set ``period``
         self.reference_period = None if reference is None else Period(reference, reference)
 
-    def heading(self, text: str, found: Sequence[Named]) -> None:
+    def heading(self, text: str, found: Sequence[Named]) -> bool:
+        """Take a heading line as the section (and its period); False for a line that only
+        says who wrote or compiled the text (no section, and no break in the context)."""
         own = [n.period for n in found if not n.compared]
         name = _CODE.sub("", _HEADING_MARK.sub("", text)).strip(" *:：#")[:40] or None
-        if name is not None and BYLINE.fullmatch(name):
-            return  # 本報記者 邢萌, 홍길동 기자, By Jane Doe: who wrote it, no section
+        if name is not None and (BYLINE.fullmatch(name) or _CREDIT.search(name)):
+            return False  # 本報記者 邢萌, 홍길동 기자, By Jane Doe, 협회 / 페로타임즈정리
+        if self.section is None and _BULLETED_NAME.fullmatch(text.strip()):
+            return False  # • 박성민 under a news title, before any section: the reporter's name
         if text.rstrip().endswith((":", "：")) and self.parent is not None:
             self.section = f"{self.parent} / {name}"  # **财务数据**： under 1. 多氟多
         else:
             self.parent = self.section = name
         if own and not is_dateline(text):
             self.period = own[-1]  # a dateline (发布时间：…) dates the document, not a section
+        return True
 
     def item(self, text: str) -> str | None:
         """The section, with the label a list item starts with (``天力锂能（301152.SZ）：``)."""

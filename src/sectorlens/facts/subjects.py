@@ -283,6 +283,8 @@ def subject_of(
             subject = f"{outer} {subject}"
         elif outer and not subject and not sentence[opened + 1 : start].strip(" +-−▲▼"):
             subject = outer
+    if subject and lx.BULLET_SYMBOL.match(subject) and subject[:1] not in "-–*":
+        subject = lx.BULLET_SYMBOL.sub("", subject).strip() or None  # · Revenue in …: a mark
     return subject, base
 
 

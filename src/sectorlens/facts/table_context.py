@@ -1,10 +1,9 @@
 """What a table's headers and caption say about its cells: the measure a column names, the
 period of a column (a balance at a day, a change of the latest period), a period stated in a
-cell (``64.73（Q1）``) and a counter unit with its scale in a row label (``销量（万辆）``)."""
+cell (``64.73（Q1）``)."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from datetime import date, timedelta
 
@@ -12,8 +11,7 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Table
 from sectorlens.facts.fiscal import span_ending
-from sectorlens.model import Period, Quantity
-from sectorlens.parse import parse
+from sectorlens.model import Period
 
 # A line set above a table's column headers that says what they are periods of.
 _LEAD = re.compile(
@@ -79,37 +77,9 @@ _CHANGE = re.compile(
     re.I,
 )
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\b|대비|相比|较", re.I)
+
+
 # A scale and a counter in a label's unit: （万辆）, (천 대), (Bil Gb), (百万吨).
-_COUNTER = re.compile(
-    r"[(（]\s*(?:(万|亿|千|百万|千万|十亿|천|만|억|백만|십억)\s?([^\W\d_A-Za-z]{1,3})|"
-    r"(thousands?|millions?|billions?|bil|mil|mn|bn)\s([A-Za-z]{1,4}))\s*[)）]",
-    re.I,
-)
-_SCALE_WORD = {
-    "thousand": "thousand",
-    "thousands": "thousand",
-    "mil": "million",
-    "mn": "million",
-    "million": "million",
-    "millions": "million",
-    "bil": "billion",
-    "bn": "billion",
-    "billion": "billion",
-    "billions": "billion",
-    "千": "thousand",
-    "천": "thousand",
-    "百万": "million",
-    "백만": "million",
-    "十亿": "billion",
-    "십억": "billion",
-}
-# Currency words after a scale are money, not a counter: the table's scale rules read them.
-_NOT_COUNTER = re.compile(
-    r"^(?:원|元|圆|달러|美元|위안|엔|円|日元|유로|欧元|港元|usd|krw|cny|eur|jpy|won|yuan|dollars?|%)$",
-    re.I,
-)
-
-
 def lead_of(context: str) -> str:
     """The line right above a table that its column headers continue (``Three Months Ended``,
     ``Year Ended``, ``As of``), or ''."""
@@ -247,10 +217,17 @@ def measure_of(column: str) -> str | None:
     for n in reversed(named_periods(text, 2000)):
         text = text[: n.start] + " " + text[n.end :]
     text = re.sub(r"[(（][^()（）]*[)）]", " ", text)
+    text = _UNIT_WORD.sub(" ", text)  # Q4 2014 $m: a period and a unit, no measure
     text = re.sub(r"\s+", " ", text).strip(" /|-—:：,")
     if not text or not _PERIOD_WORD.sub("", text).strip():
         return None
     return text
+
+
+_UNIT_WORD = re.compile(
+    r"(?<![\w$€£¥₩])(?:(?:US|[A-Z]{1,2})?[$€£¥₩]|(?:USD|EUR|GBP|RMB|CNY|JPY|KRW)\s)\s?"
+    r"(?:m|mn|mln|bn|k|thousands?|millions?|billions?)?(?![\w$€£¥₩])"
+)
 
 
 _SOURCE_LINE = re.compile(
@@ -289,31 +266,6 @@ _UNIT_ONLY = re.compile(
 )
 
 
-def counter_of(label: str) -> tuple[str, str] | None:
-    """The scale and counter of a label's unit (``（万辆）`` → (``万``, ``辆``), ``(Bil Gb)`` →
-    (``billion``, ``Gb``)); None where the unit is money or has no scale."""
-    m = _COUNTER.search(label)
-    if m is None:
-        return None
-    word, counter = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    if _NOT_COUNTER.match(counter):
-        return None
-    scale = word if word in ("万", "亿", "千万", "만", "억") else _SCALE_WORD.get(word.lower())
-    if scale is None:
-        return None
-    return scale, counter
-
-
-def counted(number: str, scale: str, counter: str) -> Quantity:
-    """``1285.90`` under ``（万辆）``: 12,859,000 辆; ``12,088`` under ``(Bil Gb)``: 1.2e13 Gb."""
-    if scale in ("万", "亿", "千万", "만", "억"):
-        q = parse(f"{number}{scale}{counter}")
-        if q.value is not None:
-            return q
-    q = parse(f"{number} {scale}" if scale.isascii() else f"{number}{scale}")
-    return dataclasses.replace(q, unit=counter) if q.value is not None else q
-
-
 def column_periods(
     table: Table,
     heads: dict[int, str],
@@ -350,7 +302,11 @@ def column_periods(
                 for k in range(max(start, first_col), stop)
                 if k in out and not _CHANGE.search(heads[k])
             ]
-            if (p := latest(levels)) is not None:
+            p = latest(levels)
+            # Q4 % Change beside Q4 2014 | Q4 2013 | FY 2014: the quarter of the latest year
+            if p is not None and (own := column_period(heads[c], dating, p.end.year)):
+                p = own if own.end <= p.end else p
+            if p is not None:
                 out[c] = p
     return out
 
@@ -385,8 +341,6 @@ __all__ = [
     "caption_measure",
     "column_period",
     "column_periods",
-    "counted",
-    "counter_of",
     "day_of",
     "latest",
     "lead_of",

@@ -19,13 +19,12 @@ from sectorlens.facts.table_context import (
     caption_day,
     caption_measure,
     column_periods,
-    counted,
-    counter_of,
     lead_of,
     measure_of,
     qualifier_period,
     split_qualifier,
 )
+from sectorlens.facts.table_counters import counted, counter_of
 from sectorlens.facts.table_scale import (
     NOT_COUNTED,
     UNIT_CONTEXT,

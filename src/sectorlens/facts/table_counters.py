@@ -1,0 +1,67 @@
+"""A counter unit with its scale in a table's row label or column header (``销量（万辆）``,
+``(Bil Gb)``), and a cell's number read in it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from sectorlens.model import Quantity
+from sectorlens.parse import parse
+
+_COUNTER = re.compile(
+    r"[(（]\s*(?:(万|亿|千|百万|千万|十亿|천|만|억|백만|십억)\s?([^\W\d_A-Za-z]{1,3})|"
+    r"(thousands?|millions?|billions?|bil|mil|mn|bn)\s([A-Za-z]{1,4}))\s*[)）]",
+    re.I,
+)
+_SCALE_WORD = {
+    "thousand": "thousand",
+    "thousands": "thousand",
+    "mil": "million",
+    "mn": "million",
+    "million": "million",
+    "millions": "million",
+    "bil": "billion",
+    "bn": "billion",
+    "billion": "billion",
+    "billions": "billion",
+    "千": "thousand",
+    "천": "thousand",
+    "百万": "million",
+    "백만": "million",
+    "十亿": "billion",
+    "십억": "billion",
+}
+# Currency words after a scale are money, not a counter: the table's scale rules read them.
+_NOT_COUNTER = re.compile(
+    r"^(?:원|元|圆|달러|美元|위안|엔|円|日元|유로|欧元|港元|usd|krw|cny|eur|jpy|won|yuan|dollars?|%)$",
+    re.I,
+)
+
+
+def counter_of(label: str) -> tuple[str, str] | None:
+    """The scale and counter of a label's unit (``（万辆）`` → (``万``, ``辆``), ``(Bil Gb)`` →
+    (``billion``, ``Gb``)); None where the unit is money or has no scale."""
+    m = _COUNTER.search(label)
+    if m is None:
+        return None
+    word, counter = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    if _NOT_COUNTER.match(counter):
+        return None
+    scale = word if word in ("万", "亿", "千万", "만", "억") else _SCALE_WORD.get(word.lower())
+    if scale is None:
+        return None
+    return scale, counter
+
+
+def counted(number: str, scale: str, counter: str) -> Quantity:
+    """``1285.90`` under ``（万辆）``: 12,859,000 辆; ``12,088`` under ``(Bil Gb)``: 1.2e13 Gb."""
+    if scale in ("万", "亿", "千万", "만", "억"):
+        q = parse(f"{number}{scale}{counter}")
+        if q.value is not None:
+            return q
+    q = parse(f"{number} {scale}" if scale.isascii() else f"{number}{scale}")
+    return dataclasses.replace(q, unit=counter) if q.value is not None else q
+
+
+__all__ = ["counted", "counter_of"]
