@@ -85,7 +85,10 @@ _NATIVE_COUNTED = (
 )
 _COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}|{_NATIVE_COUNTED}"
 # (약 16조원), (约合人民币863.52亿元), (US$ 647.1 million): a stated equivalent
-_EQ_LEAD = r"(?:(?:约合|約合|折合|折算|折(?=\s?\d)|相当于|相當於|≈)\s?)?(?:(?:人民币|人民幣)\s?)?"
+_EQ_LEAD = (
+    r"(?:(?:约合|約合|折合|折算|折(?=\s?\d)|相当于|相當於|≈)\s?)?(?:(?:人民币|人民幣)\s?)?"
+    r"(?:(?:한화|원화|우리\s?돈|미화)\s?(?:로\s?)?)?"  # (한화 625조원), (원화로 약 1조원)
+)
 _EQUIV = rf"(?:\s?[(（]\s?{_EQ_LEAD}(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
 
 # The characters a quantity can start with: a sign, a digit, a currency sign or code, a qualifier,

@@ -84,6 +84,10 @@ def _main(text: str, norm: str, default: str | None, money: bool) -> Quantity:
     return quantity(text, kind, r, unit=unit)
 
 
+# A currency named before an equivalent in brackets, its amount saying it again (한화, 美元约)
+_CURRENCY_NAME = re.compile(r"^(?:한화|원화|우리\s?돈|미화)\s?(?:로\s?)?(?=약|\d)")
+
+
 @lru_cache(maxsize=1 << 16)
 def read_quantity(text: str, default: str | None, money: bool) -> Quantity:
     """Any quantity but a period; ``money`` makes bare numbers money in the default currency."""
@@ -108,6 +112,7 @@ def _read_quantity(text: str, default: str | None, money: bool) -> Quantity:
     q = _main(text, main, default, money)
     if bracket is None or q.kind is Kind.UNPARSED:
         return q
+    bracket = _CURRENCY_NAME.sub("", bracket, count=1)  # (한화 625조원): the won, then the amount
     eq = read_quantity(bracket, default, q.kind is Kind.MONEY)
     if eq.kind is Kind.UNPARSED:
         return unparsed(text, f"unreadable bracket: {eq.reason}")
