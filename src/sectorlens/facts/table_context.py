@@ -79,7 +79,6 @@ _CHANGE = re.compile(
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\b|대비|相比|较", re.I)
 
 
-# A scale and a counter in a label's unit: （万辆）, (천 대), (Bil Gb), (百万吨).
 def lead_of(context: str) -> str:
     """The line right above a table that its column headers continue (``Three Months Ended``,
     ``Year Ended``, ``As of``), or ''."""

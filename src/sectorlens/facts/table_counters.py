@@ -9,6 +9,7 @@ import re
 from sectorlens.model import Quantity
 from sectorlens.parse import parse
 
+# A scale and a counter in a label's unit: （万辆）, (천 대), (Bil Gb), (百万吨).
 _COUNTER = re.compile(
     r"[(（]\s*(?:(万|亿|千|百万|千万|十亿|천|만|억|백만|십억)\s?([^\W\d_A-Za-z]{1,3})|"
     r"(thousands?|millions?|billions?|bil|mil|mn|bn)\s([A-Za-z]{1,4}))\s*[)）]",

@@ -49,7 +49,7 @@ _SCALE = (
     ),
     (re.compile(r"(?<![\w$€£])[$€£]\s?(?:m|mn|mln)\b"), "million"),  # €m, £m over the columns
     (re.compile(r"(?<![\w$€£])[$€£]\s?bn\b"), "billion"),
-    # £ billion, US$ million: a sign and a scale word that end a unit line (footnote digit kept)
+    # £ billion, US$ million: a sign and a scale word (a footnote digit may follow: £ billion1)
     (re.compile(lx.SIGN_SCALE.format("thousands?")), "thousand"),
     (re.compile(lx.SIGN_SCALE.format("millions?")), "million"),
     (re.compile(lx.SIGN_SCALE.format("billions?")), "billion"),
