@@ -84,7 +84,7 @@ def _main(text: str, norm: str, default: str | None, money: bool) -> Quantity:
     return quantity(text, kind, r, unit=unit)
 
 
-# The won or dollar named before an equivalent in brackets, its amount saying it again (한화, 원화로)
+# The won or dollar named before a bracketed equivalent whose amount says it again (한화, 원화로)
 _CURRENCY_NAME = re.compile(r"^(?:한화|원화|우리\s?돈|미화)\s?(?:로\s?)?(?=약|\d)")
 
 
