@@ -36,7 +36,7 @@ CMP_VALUE_BEFORE = re.compile(
     # compared to $50.8 million, or $1.56 per diluted share, last year
     r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s$"
     # up 8.7 percent from the $409.8 billion of the third quarter of 2004
-    r"|\bfrom\s(?:the\s)?[$€£¥]?\d[\d.,]*(?:\s(?:million|billion|trillion|percent))?"
+    r"|\bfrom\s(?:the\s)?[$€£¥]?\d[\d.,]*(?:\s?(?:million|billion|trillion|percent|bn|mn|tn|m|%))?"
     r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:of|in|for)\s(?:the\s)?"
     r"(?:(?:comparable|corresponding|same|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s)?$",
     re.I,
