@@ -33,3 +33,18 @@ def test_a_list_mark_is_no_part_of_the_subject() -> None:
     text = "Regional Revenue\n\n· Revenue in Japan was down 9% in the fourth quarter of 2014.\n"
     (m,) = mentions(text)
     assert m.fact.subject == "Revenue in Japan"
+
+
+_HALVES = (
+    "| First Half | Asia | Europe | Total |\n|---|---|---|---|\n"
+    "| Turnover (€ million) | | | |\n"
+    "| 2018 | 11,735 | 6,534 | 18,269 |\n"
+    "| 2019 | 12,195 | 5,790 | 17,985 |\n"
+)
+
+
+def test_rows_of_years_under_a_corner_naming_a_half_are_that_half() -> None:
+    asia = one_cell(_HALVES, "11735000000")
+    assert span(asia) == (date(2018, 1, 1), date(2018, 6, 30))
+    plain = _HALVES.replace("First Half", "Region")
+    assert span(one_cell(plain, "11735000000")) == (date(2018, 1, 1), date(2018, 12, 31))

@@ -310,6 +310,19 @@ def column_periods(
     return out
 
 
+def corner_period(table: Table, label: str, year: Period, dating: Dating | None) -> Period | None:
+    """The part of ``year`` (a row labelled by its year) the table's corner cell names
+    (``First Half``, ``H1``, ``Q1``), or None."""
+    corner = table.cell(0, 0) if table.header_rows else None
+    text = corner.text.strip() if corner is not None else ""
+    if not text or len(text) > 30 or re.search(r"\d{4}", text) or not _calendar_year(year):
+        return None
+    p = column_period(f"{text} {year.end.year}", dating)
+    if p is None or _calendar_year(p) or not (year.start <= p.start and p.end <= year.end):
+        return None
+    return p
+
+
 def _calendar_year(p: Period) -> bool:
     return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) and (
         p.start.year == p.end.year
@@ -340,6 +353,7 @@ __all__ = [
     "caption_measure",
     "column_period",
     "column_periods",
+    "corner_period",
     "day_of",
     "latest",
     "lead_of",

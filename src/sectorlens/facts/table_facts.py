@@ -19,6 +19,7 @@ from sectorlens.facts.table_context import (
     caption_day,
     caption_measure,
     column_periods,
+    corner_period,
     lead_of,
     measure_of,
     qualifier_period,
@@ -288,6 +289,8 @@ def table_facts(
             if not periods and set_apart:
                 periods = [set_apart[c - first_col]]
             row_periods = [n.period for n in named_periods(label, None, dating) if not n.compared]
+            if row_periods and (part := corner_period(table, label, row_periods[0], dating)):
+                row_periods = [part]  # First Half | … over rows 2018, 2019: each year's first half
             period: Period | None
             if not table.header_cols and not periods and row_periods:
                 metric_text = column
