@@ -7,6 +7,8 @@ other sentences only when they are of its own market."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from check_findings import findings, fires, flagged
 from fact_mentions import mentions, one, span
 
@@ -142,3 +144,20 @@ def test_a_forecast_to_rise_from_one_level_to_another() -> None:
         "to £319.82bn."
     )
     fires(text.format(verb="rise"), text.format(verb="fall"), "trend.levels")
+
+
+def test_the_last_month_of_a_streak_is_the_text_s_own_month() -> None:
+    text = (
+        "반도체는 지난해 대비 24% 증가한 104억6000만달러로 2021년 5월 이후 10개월 연속 "
+        "100억달러를 넘어서는 진기록을 세웠다. 디스플레이는 지난해 대비 39.3% 증가한 "
+        "22억5000만달러를 기록했다."
+    )
+    display = one(text, "22억5000만달러")
+    assert span(display) == (date(2022, 2, 1), date(2022, 2, 28))
+    zh = "出口额自2021年5月以来连续10个月超过100亿美元。其中手机出口额为50亿美元。"
+    assert span(one(zh, "50亿美元")) == (date(2022, 2, 1), date(2022, 2, 28))
+
+
+def test_a_record_since_a_month_is_no_streak() -> None:
+    text = "2021년 11월 이후 5년4개월 만에 최대인 30억달러를 기록했다."
+    assert span(one(text, "30억달러")) != (date(2022, 2, 1), date(2022, 2, 28))

@@ -74,6 +74,20 @@ _STREAK_SINCE = re.compile(
 )
 
 
+_STREAK_MONTHS = re.compile(
+    r"^\s?(?:이후|이래|以来|以來)\s?(?:(?:连续|連續)\s?(\d{1,2})\s?(?:个月|個月)|"
+    r"(\d{1,2})\s?개월\s?(?:연속|째))"
+)
+
+
+def streak_months(tail: str) -> tuple[int, int] | None:
+    """``이후 10개월 연속`` after a month: how many months the streak ran (counting that first
+    month), and where the words end in ``tail``; None for no streak of months."""
+    m = _STREAK_MONTHS.match(tail)
+    months = int(m.group(1) or m.group(2)) if m else 0
+    return (months, m.end()) if m and months >= 1 else None
+
+
 def is_compared(text: str, start: int, end: int) -> bool:
     """The period named at ``text[start:end]`` is the one a figure is compared with."""
     lead = text[max(0, start - 40) : start]
@@ -92,4 +106,4 @@ def is_compared(text: str, start: int, end: int) -> bool:
     )
 
 
-__all__ = ["CMP_AFTER", "CMP_VALUE_BEFORE", "COMPARES_LEAD", "is_compared"]
+__all__ = ["CMP_AFTER", "CMP_VALUE_BEFORE", "COMPARES_LEAD", "is_compared", "streak_months"]
