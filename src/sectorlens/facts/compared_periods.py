@@ -17,6 +17,8 @@ _LEVELS_OF = re.compile(
 _CMP_BEFORE = re.compile(
     r"(?:compared\s(?:with|to)|comparable\sto|versus|vs\.?|against|from|over|since|"
     r"after\sthe\s(?:start|beginning|end)\sof|"
+    # with the last instance occurring in the third quarter of 2022: an earlier event's period
+    r"\b(?:last|previous)\s(?:instance|time|occasion)\s(?:\w+\s)?in|"
     # 8.5% above the August 2021 estimate: the period of the figure compared with
     r"\babove|\bbelow|\bthan|"
     r"比|较|與|与|和|同|相对于|相较于|相比于)"

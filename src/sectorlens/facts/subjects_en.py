@@ -44,7 +44,9 @@ _EN_YEAR = re.compile(
 _EN_PERIOD = re.compile(
     r"\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:first|second|third|fourth|full|fiscal|"
     r"last|prior|same|current|latest)\s+)+(?:year|quarter|half|period|month)s?\b"
-    r"|\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year|quarter)\s*$",
+    r"|\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year|quarter)\s*$"
+    r"|\b(?:for|in|during|over)\s+the\s+[A-Z][a-z]{2,8}\s?[-–]\s?[A-Z][a-z]{2,8}\s+"
+    r"(?:period|quarter|months?)\b",  # operating profit for the April-June period
     re.I,
 )
 
@@ -226,7 +228,7 @@ def en_words(text: str) -> list[str]:
     while words and words[0].lower() in lx.EN_FUNCTION:
         words.pop(0)
     for i, w in enumerate(words):
-        if w.lower() in EN_VERBS:
+        if w.lower() in EN_VERBS or (i and w.lower() in _MOVE_VERBS):  # Net profit surged to
             before = words[:i]
             if before and all(x.lower() in LEAD_PRONOUNS for x in before):
                 return en_words(" ".join(words[i + 1 :]))  # we had premiums of: the object
@@ -243,6 +245,12 @@ def en_words(text: str) -> list[str]:
         # a substantial increase of £28.4 billion: the move of the sentence's subject; sales
         # increasing by £0.6 billion: the sales
         rest = words[:-1]
+        # Sales for the company also experienced a notable increase: the words before the verb
+        verb = next((i for i, w in enumerate(rest) if i and _verbish(w)), None)
+        if verb is not None:
+            rest = rest[:verb]
+            while rest and (rest[-1].lower() in lx.EN_FUNCTION or rest[-1].lower() == "also"):
+                rest.pop()
         return [] if all(w.lower() in _MANNER for w in rest) else rest
     return words
 
@@ -327,9 +335,10 @@ def subject_en(
     moved = any(w in ("was", "were", "is", "are") for w in said) and all(
         w in EN_LINKS or w in lx.EN_MOVES for w in said
     )
-    if not moved and said and said[0] in _MOVE_VERBS and "," in sentence[floor:start]:
+    if not moved and said and said[0] in _MOVE_VERBS | _MOVE_NOUNS and "," in sentence[floor:start]:
         # Sales at general merchandise stores, which include …, rose 3.8 per cent: the verb
-        # alone after an aside; the subject is the sentence's, before the aside
+        # alone after an aside (or a participle: …, rising by 23.4 percent); the subject is the
+        # sentence's, before the aside
         moved = all(w in EN_LINKS or w in lx.EN_MOVES for w in said[1:])
     if links_only or moved:
         # Operating margin, as a share of sales, was 18%: the sentence's own subject; revenue
@@ -340,7 +349,8 @@ def subject_en(
         head = re.sub(
             r"^\s*(?:while|whereas|and|but)\s", " ", lx.EN_MANNER.sub(" ", head), flags=re.I
         )
-        words = en_words(" ".join(strip_lead(head.split())))
+        # (Sales … experienced a notable increase: a move after its verb, the words before it)
+        words = en_words(" ".join(strip_lead(head.split()))) or en_words(head)
         if len(words) > 5 and "from" in words[1:4]:
             words = words[: words.index("from", 1) + 1 + 4]  # revenue from the online … business
     raw = clause.split()

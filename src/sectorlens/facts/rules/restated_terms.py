@@ -98,27 +98,36 @@ _RANK = re.compile(
 )
 
 
+# A list item that opens with the name it is about: • Middle East, 11.5%. Load factor …
+_NAMED_ITEM = re.compile(r"^\s*[•·▪*]\s*[A-Z][\w&.'-]*(?:\s[A-Z][\w&.'-]*){0,3},\s")
+
+
 def ranked(ctx: Context) -> dict[int, str]:
     """The rank of the ranking item each sentence belongs to: the rank the last sentence of its
-    paragraph that opened with one names (``2위는 … . 매출액 … . 3위 셀트리온은 …``)."""
+    paragraph that opened with one names (``2위는 … . 매출액 … . 3위 셀트리온은 …``), or the
+    name a list item opens with (``• Middle East, 11.5%.``): the items of two entities."""
     out: dict[int, str] = {}
     paragraph, rank = None, ""
     for sent in ctx.extraction.layout.sentences:
         if sent.paragraph != paragraph:
             paragraph, rank = sent.paragraph, ""
-        m = _RANK.match(sent.text)
-        if m is not None:
+        if (m := _RANK.match(sent.text)) is not None:
             rank = re.sub(r"\s", "", m.group(0)).lower()
+        elif (m := _NAMED_ITEM.match(sent.text)) is not None:
+            rank = "item:" + re.sub(r"\s", "", m.group(0)).lower()
         if rank:
             out[sent.index] = rank
     return out
 
 
 def other_items(a: Mention, b: Mention, ranks: dict[int, str]) -> bool:
-    """The two facts sit in sentences of different items of a ranking: two ranked entities."""
+    """The two facts sit in sentences of different items of a ranking or list: two entities
+    (or one in a list item that names its entity, one outside it)."""
     if a.sentence is None or b.sentence is None:
         return False
     ra, rb = ranks.get(a.sentence), ranks.get(b.sentence)
+    if (ra or "").startswith("item:") != (rb or "").startswith("item:"):
+        return True  # • Middle East, …: the item's entity, not the sentence's outside the list
     return ra is not None and rb is not None and ra != rb
 
 
