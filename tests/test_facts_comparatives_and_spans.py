@@ -154,6 +154,7 @@ def test_the_last_month_of_a_streak_is_the_text_s_own_month() -> None:
     )
     display = one(text, "22억5000만달러")
     assert span(display) == (date(2022, 2, 1), date(2022, 2, 28))
+    assert span(one(text, "104억6000만달러")) == (date(2022, 2, 1), date(2022, 2, 28))
     zh = "出口额自2021年5月以来连续10个月超过100亿美元。其中手机出口额为50亿美元。"
     assert span(one(zh, "50亿美元")) == (date(2022, 2, 1), date(2022, 2, 28))
 

@@ -123,26 +123,23 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
         if part.compared and not n.compared and within and 0 <= part.start - n.end <= 2:
             # 작년 상반기보다, last year's first half compared: the year is the comparison's too
             out[k] = dataclasses.replace(n, compared=True)
-    return tuple(sorted(out + _streak_ends(text, out), key=lambda n: n.start))
+    return tuple(_streak_end(text, n) for n in out)
 
 
-def _streak_ends(text: str, found: list[Named]) -> list[Named]:
+def _streak_end(text: str, n: Named) -> Named:
     """``2021년 5월 이후 10개월 연속``: the streak's last month (February 2022), the figure's own
-    period, counted from the month it started."""
-    out = []
-    for n in found:
-        p = n.period
-        one_month = p.start.day == 1 and (p.start.year, p.start.month) == (p.end.year, p.end.month)
-        streak = streak_months(text[n.end : n.end + 24]) if one_month else None
-        if streak is None:
-            continue
-        months, length = streak
-        index = p.start.year * 12 + p.start.month - 1 + months - 1
-        year, month = divmod(index, 12)
-        last = calendar.monthrange(year, month + 1)[1]
-        period = Period(date(year, month + 1, 1), date(year, month + 1, last))
-        out.append(Named(n.end, n.end + length, period))
-    return out
+    period, counted from the month it started (which is no period of the figure's)."""
+    p = n.period
+    one_month = p.start.day == 1 and (p.start.year, p.start.month) == (p.end.year, p.end.month)
+    streak = streak_months(text[n.end : n.end + 24]) if one_month else None
+    if streak is None:
+        return n
+    months, length = streak
+    year, month = divmod(p.start.year * 12 + p.start.month - 1 + months - 1, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return Named(
+        n.start, n.end + length, Period(date(year, month + 1, 1), date(year, month + 1, last))
+    )
 
 
 def _year_then_part(text: str, found: list[Named]) -> list[Named]:
