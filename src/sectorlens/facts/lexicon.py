@@ -99,10 +99,6 @@ SCALE_ONLY = (
     r"\s*[。.]?\s*$|^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$"
 )
 SCALE_LINE = re.compile(SCALE_ONLY)
-# £ billion, US$ million: a sign and a scale word (a footnote digit may follow)
-SIGN_SCALE = r"(?<![\w$€£¥])(?:US|[A-Z]{{1,2}})?[$€£¥]\s?(?:{})\d?(?![\w$€£¥])"
-# a line that ends in one: ``Not seasonally adjusted, £ billion1``
-SIGN_SCALE_END = SIGN_SCALE.format("thousands?|millions?|billions?") + r"\s*[)）]?\s*$"
 SOURCE_LINE = re.compile(r"^\s*(?:자료|출처|资料来源|来源|數據來源|source|sources)\s*[:：]", re.I)
 # the marks a list item opens with in text as in PDFs (❍ in Korean releases, ▶, ➢, ✓)
 _MARKS = r"•·∙▪▫○●◦■□※◆◇▶►▷➢✓❍\-–*"

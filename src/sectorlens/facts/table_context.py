@@ -11,6 +11,7 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.context import Dating, named_periods
 from sectorlens.facts.document import Table
 from sectorlens.facts.fiscal import span_ending
+from sectorlens.facts.table_scale import SIGN_SCALE_END
 from sectorlens.model import Period
 
 # A line set above a table's column headers that says what they are periods of.
@@ -224,7 +225,7 @@ def measure_of(column: str) -> str | None:
 
 
 _UNIT_WORD = re.compile(
-    r"(?<![\w$€£¥₩])(?:(?:US|[A-Z]{1,2})?[$€£¥₩]|(?:USD|EUR|GBP|RMB|CNY|JPY|KRW)\s)\s?"
+    rf"(?<![\w$€£¥₩])(?:(?:US|[A-Z]{{1,2}})?[$€£¥₩]|(?-i:{lx.CURRENCY_CODES})\s)\s?"
     r"(?:m|mn|mln|bn|k|thousands?|millions?|billions?)?(?![\w$€£¥₩])"
 )
 
@@ -258,7 +259,7 @@ _UNIT_ONLY = re.compile(
     r"^\s*[(（]?\s*(?:(?:단위|单位|單位|units?)\s*[:：].*|[^()（）]{0,8}\b(?:in\s+)?\S{0,4}\s?"
     r"(?:thousands|millions|billions)\b.*)[)）]?\s*$|"
     + r"^[^.。]{0,40}"
-    + lx.SIGN_SCALE_END
+    + SIGN_SCALE_END
     + "|"
     + lx.SCALE_ONLY,  # the currency and scale alone: 人民币百万元 / (백만원)
     re.I,
@@ -310,9 +311,16 @@ def column_periods(
     return out
 
 
-def corner_period(table: Table, label: str, year: Period, dating: Dating | None) -> Period | None:
-    """The part of ``year`` (a row labelled by its year) the table's corner cell names
-    (``First Half``, ``H1``, ``Q1``), or None."""
+def label_periods(table: Table, label: str, dating: Dating | None) -> list[Period]:
+    """The periods a row label names, a year narrowed to the part of it the table's corner
+    cell names (``First Half`` over rows ``2018``, ``2019``)."""
+    own = [n.period for n in named_periods(label, None, dating) if not n.compared]
+    part = _corner_period(table, own[0], dating) if own else None
+    return [part] if part is not None else own
+
+
+def _corner_period(table: Table, year: Period, dating: Dating | None) -> Period | None:
+    """The part of ``year`` the table's corner cell names (``First Half``, ``H1``), or None."""
     corner = table.cell(0, 0) if table.header_rows else None
     text = corner.text.strip() if corner is not None else ""
     if not text or len(text) > 30 or re.search(r"\d{4}", text) or not _calendar_year(year):
@@ -353,8 +361,8 @@ __all__ = [
     "caption_measure",
     "column_period",
     "column_periods",
-    "corner_period",
     "day_of",
+    "label_periods",
     "latest",
     "lead_of",
     "measure_of",

@@ -19,7 +19,7 @@ from sectorlens.facts.table_context import (
     caption_day,
     caption_measure,
     column_periods,
-    corner_period,
+    label_periods,
     lead_of,
     measure_of,
     qualifier_period,
@@ -288,9 +288,7 @@ def table_facts(
             periods = [column_period] if column_period is not None else []
             if not periods and set_apart:
                 periods = [set_apart[c - first_col]]
-            row_periods = [n.period for n in named_periods(label, None, dating) if not n.compared]
-            if row_periods and (part := corner_period(table, label, row_periods[0], dating)):
-                row_periods = [part]  # First Half | … over rows 2018, 2019: each year's first half
+            row_periods = label_periods(table, label, dating)  # First Half | … over 2018, 2019
             period: Period | None
             if not table.header_cols and not periods and row_periods:
                 metric_text = column

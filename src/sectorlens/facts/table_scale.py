@@ -14,6 +14,10 @@ from sectorlens.facts.document import Block, Document
 from sectorlens.model import Kind, Period
 from sectorlens.parse import currency_in, is_currency_word, parse
 
+# £ billion, US$ million: a sign and a scale word (a footnote digit may follow: £ billion1)
+_SIGN_SCALE = r"(?<![\w$€£¥])(?:US|[A-Z]{{1,2}})?[$€£¥]\s?(?:{})\d?(?![\w$€£¥])"
+# a line that ends in one: ``Not seasonally adjusted, £ billion1``
+SIGN_SCALE_END = _SIGN_SCALE.format("thousands?|millions?|billions?") + r"\s*[)）]?\s*$"
 # A currency between "in" and the scale: (in $ millions), (in USD thousands).
 _CS = r"(?:US\$\s?|[A-Z]{1,2}\$\s?|[$€£¥₩]\s?|[A-Z]{3}\s)?"
 _CUR_AFTER = r"\s?(?:원|달러|위안|엔|유로|元|美元|港元|欧元|日元)"
@@ -49,10 +53,9 @@ _SCALE = (
     ),
     (re.compile(r"(?<![\w$€£])[$€£]\s?(?:m|mn|mln)\b"), "million"),  # €m, £m over the columns
     (re.compile(r"(?<![\w$€£])[$€£]\s?bn\b"), "billion"),
-    # £ billion, US$ million: a sign and a scale word (a footnote digit may follow: £ billion1)
-    (re.compile(lx.SIGN_SCALE.format("thousands?")), "thousand"),
-    (re.compile(lx.SIGN_SCALE.format("millions?")), "million"),
-    (re.compile(lx.SIGN_SCALE.format("billions?")), "billion"),
+    (re.compile(_SIGN_SCALE.format("thousands?")), "thousand"),
+    (re.compile(_SIGN_SCALE.format("millions?")), "million"),
+    (re.compile(_SIGN_SCALE.format("billions?")), "billion"),
     (re.compile(r"억" + _CUR_AFTER), "억"),
     (re.compile(r"조" + _CUR_AFTER), "조"),
     (re.compile(r"[万萬](?:元|美元|港元|欧元|歐元|日元)"), "万"),
@@ -75,7 +78,7 @@ _UNIT_PART = re.compile(
 UNIT_CONTEXT = re.compile(
     r"단위|单位|\bunits?\s?[:：]|\bin\s+" + _CS + r"(?:thousands|millions|billions)\b|\(\s*\$|"
     r"^\s*[(（][^()（）]{0,30}\b(?:thousands?|millions?|billions?|bn|mn)\b[^()（）]{0,20}[)）]\s*$|"
-    + lx.SIGN_SCALE_END
+    + SIGN_SCALE_END
     + "|"
     + lx.SCALE_ONLY  # the currency and scale alone: 人民币百万元，另有标注除外 / (백만원)
     + r"|"
@@ -249,6 +252,7 @@ def block_context(doc: Document, block: Block, lookback: int = 2) -> str:
 
 __all__ = [
     "SHARE_COUNT",
+    "SIGN_SCALE_END",
     "TERM",
     "UNIT_CONTEXT",
     "UNIT_PAREN",

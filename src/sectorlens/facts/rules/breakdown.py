@@ -19,7 +19,7 @@ from sectorlens.facts.rules import (
     breakdown_whole_first,
 )
 from sectorlens.facts.rules.breakdown_measure import whole_of_the_parts
-from sectorlens.facts.rules.breakdown_rates import parts_rates, rate_of
+from sectorlens.facts.rules.breakdown_rates import parts_rates
 from sectorlens.facts.rules.breakdown_share import (
     OWN_SHARE,
     of_the_sentence_before,
@@ -149,9 +149,7 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
                 verdict = parts_verdict(ctx, whole, after, exhaustive=False)
                 out.append(verdict)
                 out.extend(part_shares(ctx, text, whole, after, members))
-                if verdict.severity is Severity.OK:  # the parts are the whole's: their rates too
-                    rate = rate_of(text, whole, members)
-                    out.extend(parts_rates(ctx, whole, rate, after, text, members))
+                out.extend(parts_rates(ctx, verdict, (whole, text, members), after, text, members))
                 continue
         for i, m in enumerate(same):
             lead = text[max(0, m.local[0] - 12) : m.local[0]]

@@ -37,14 +37,19 @@ _SLACK = Decimal(1)  # points of rate a revised base may move a whole's rate aga
 
 def parts_rates(
     ctx: Context,
-    whole: Mention,
-    whole_rate: Rate | None,
+    verdict: Finding,
+    whole_at: tuple[Mention, str, Sequence[Mention]],
     parts: Sequence[Mention],
     text: str,
     members: Sequence[Mention],
 ) -> list[Finding]:
-    """The whole's stated rate (``rate_of`` it) against the one its parts' levels and rates
-    (stated in ``text``) imply."""
+    """The whole's stated rate against the one its parts' levels and rates (stated in ``text``
+    among ``members``) imply, where ``verdict`` found the parts add up to it; ``whole_at`` is
+    the whole's mention with the text and mentions of its sentence."""
+    if verdict.severity is not Severity.OK:
+        return []
+    whole, whole_text, wholeembers = whole_at
+    whole_rate = rate_of(whole_text, whole, wholeembers)
     found = [rate_of(text, m, members) for m in parts]
     part_rates = [r for r in found if r is not None]
     if whole_rate is None or len(part_rates) != len(parts):
@@ -123,4 +128,4 @@ def _earlier(part: Mention, rate: Rate) -> tuple[Decimal, Decimal, Decimal] | No
     return p_lo / (1 + r_hi / HUNDRED), p_hi / (1 + r_lo / HUNDRED), p / (1 + r / HUNDRED)
 
 
-__all__ = ["RULE", "parts_rates", "rate_of"]
+__all__ = ["RULE", "parts_rates"]

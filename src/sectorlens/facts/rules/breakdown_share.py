@@ -10,7 +10,7 @@ from decimal import Decimal
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import breakdown_lists
 from sectorlens.facts.rules.breakdown_measure import whole_of_the_parts
-from sectorlens.facts.rules.breakdown_rates import parts_rates, rate_of
+from sectorlens.facts.rules.breakdown_rates import parts_rates
 from sectorlens.facts.rules.breakdown_sums import by_unit, one_period, parts_verdict
 from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, pct, point
 from sectorlens.facts.rules.levels import adds_up
@@ -123,10 +123,8 @@ def of_the_sentence_before(
         # 收入135663亿元。其中，税收收入111065亿元；非税收入24598亿元: the parts of the whole before
         verdict = parts_verdict(ctx, whole, parts, exhaustive=False)
         found.insert(0, verdict)
-        if verdict.severity is Severity.OK:  # the parts are the whole's: their rates too
-            before = by_sentence.get(index - 1, [])
-            rate = rate_of(sentences[index - 1].text, whole, before)
-            found.extend(parts_rates(ctx, whole, rate, parts, text, members))
+        before = (whole, sentences[index - 1].text, by_sentence.get(index - 1, []))
+        found.extend(parts_rates(ctx, verdict, before, parts, text, members))
     return found
 
 

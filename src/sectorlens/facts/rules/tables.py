@@ -200,7 +200,7 @@ def change_verdict(
         "computed": f"{'+' if computed > 0 else ''}{pct(computed)}{unit}",
         "stated": f"{'+' if v > 0 else ''}{pct(v)}{unit}",
     }
-    if not unit and abs(v - computed) > abs(computed) / 2 and not keep_far:
+    if not keep_far and _far_off(m, prior, current):
         return None  # far from the difference: the column holds another measure (a rate)
     if not unit:
         words["computed"] = ctx.quantity(m.fact.quantity, computed)
