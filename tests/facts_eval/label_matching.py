@@ -26,9 +26,13 @@ PERIOD_SLACK = timedelta(days=7)  # fiscal quarters and years end on a weekday n
 # ---------------------------------------------------------------------------- text matching
 
 
+# A pinyin reading after a character (`產(chǎn)量`): a copy's ruby text, which the reader drops.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
 def norm(text: str) -> str:
-    """NFKC, lower case, without whitespace and Markdown emphasis (for tolerant comparison)."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """NFKC, lower case, without whitespace, Markdown emphasis and pinyin readings."""
+    text = _PINYIN_GLOSS.sub("", unicodedata.normalize("NFKC", text).lower())
     return re.sub(r"[\s*_`\u200b]+", "", text)
 
 

@@ -54,7 +54,7 @@ def extract_command(
         if d["qualifier"] not in (None, "exact"):
             value = f"{value} ({d['qualifier']})"
         period = "" if d["period"] is None else f"{d['period']['start']}..{d['period']['end']}"
-        unit = d["currency"] or d["unit"] or ""
+        unit = (d["currency"] or "") + (d["unit"] or "")
         if d["equivalent"]:
             eq = d["equivalent"]
             unit += f" (= {eq['value'] or eq['low']} {eq['currency'] or ''})"

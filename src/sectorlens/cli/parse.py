@@ -74,7 +74,7 @@ def _reading(d: dict[str, Any]) -> str:
         "at_most": f"{'<' if d['high_open'] else '≤'} {d['high']}",
         "range": f"[{d['low']}, {d['high']})" if d["high_open"] else f"{d['low']} – {d['high']}",
     }.get(q, "")
-    unit = d["currency"] or d["unit"] or ""
+    unit = (d["currency"] or "") + (d["unit"] or "")
     text = f"{shown} {unit}".strip()
     if d["equivalent"]:
         text += f" (= {_reading(d['equivalent'])})"

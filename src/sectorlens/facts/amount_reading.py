@@ -116,6 +116,21 @@ def equivalent_pair(a: Quantity, b: Quantity) -> bool:
     )
 
 
+# 3000元/吨, 5720公斤/公頃, $70/bbl, 1,300원/달러: an amount per unit of something else, no
+# amount of that unit nor comparable with one (before a long word a slash lists: 1조원/영업이익)
+_PER_UNIT = re.compile(
+    r"\s?/\s?(?:[A-Za-z]{1,7}(?![A-Za-z])|[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])"
+    r"|[가-힣]{1,2}(?![가-힣]))"
+)
+
+
+def per_unit(q: Quantity, after: str) -> Quantity:
+    """An amount or count followed by ``/unit`` is per that unit: the unit says so (``/吨``)."""
+    if q.kind not in (Kind.MONEY, Kind.COUNT) or not (m := _PER_UNIT.match(after)):
+        return q
+    return dataclasses.replace(q, unit=f"{q.unit or ''}/{m[0].split('/', 1)[1].strip()}")
+
+
 def qualified(q: Quantity, after: str, compares: bool = False) -> Quantity:
     """``4000억 위안을 넘어서고`` reads as at least 4000억: a bound stated after the number
     (where the number may be compared with one before it, ``compares``, only an English bound

@@ -112,6 +112,13 @@ _ZH_MOVED_TO = re.compile(
 _KO_FROM_TO = re.compile(
     r"\s?에서\s(?:[^\d,.]{0,8}\s)?[\d.,]+(?:\s?[^\s\d,.]{1,4}?){0,2}?(?:으로|로)(?=\s|$)"
 )
+# 80조원보다 12조원 많은 92조원: the level compared with (보다, then 많은/적은/높은/낮은 after
+# it), then the difference (많은 after it, a 보다 before it); 보다 alone marks no earlier level
+# (147조원보다 3.32% 늘었다 is checked as a growth rate)
+_KO_THAN_AFTER = re.compile(
+    r"\s?보다\s[^,.]{0,16}?(?:더\s)?(?:많|적|높|낮)(?:은|아|어|다|게|았|었)"
+)
+_KO_MORE_AFTER = re.compile(r"\s?(?:더\s)?(?:많|적|높|낮)(?:은|아|어|다|게|았|었)")
 _VALUE_ADDED = re.compile(r"增加值|附加值|부가가치|\bvalue[-\s]added\b", re.I)
 _CHANGE_AFTER = re.compile(
     # a bracketed note may sit between (67조7564억원(44.4%) 늘어, 13조4055억원(22.4%) 증가)
@@ -180,6 +187,10 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
         or _COMPARATIVE_LEAD.search(lead)
     ):
         return "from"
+    if _KO_THAN_AFTER.match(text, end):
+        return "versus"
+    if _KO_MORE_AFTER.match(text, end) and "보다" in text[max(floor, start - 40) : start]:
+        return "change"
     undated = _BARE_YEAR.sub("", text[floor:start])[-44:]
     versus = _VERSUS_LEAD.search(undated)  # compared to 2022 sales of $8.1 billion
     near = text[max(0, start - 16) : start]

@@ -17,7 +17,19 @@ from sectorlens.facts.document import BlockKind, Document, Dropped
 from sectorlens.facts.tables import build_table, is_header_row, is_number
 
 SKIP = frozenset(
-    {"script", "style", "head", "template", "noscript", "ix:header", "title", "meta", "link"}
+    {
+        "script",
+        "style",
+        "head",
+        "template",
+        "noscript",
+        "ix:header",
+        "title",
+        "meta",
+        "link",
+        "rt",
+        "rp",
+    }
 )
 HEADINGS = {f"h{i}": i for i in range(1, 7)}
 BLOCKS = frozenset(

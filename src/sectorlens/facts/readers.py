@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,9 +28,18 @@ _SUFFIXES = {
 }
 
 
+# A pinyin reading printed after a character (`產(chǎn)量`, `萬(wàn)噸`): ruby text of a web page
+# flattened into its copy. It splits a number from its unit, so it is dropped.
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
+)
+
+
 def from_text(text: str, name: str = "<text>", fmt: str = "txt") -> Document:
     """A document from a string: plain text (``fmt="txt"``) or Markdown (``fmt="md"``)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if "(" in text and not text.isascii():
+        text = _PINYIN_GLOSS.sub("", text)
     if fmt == "md":
         return read_markdown(text, name)
     return read_plain(text, name)

@@ -12,6 +12,7 @@ from sectorlens.facts.amount_reading import (
     approx_lead,
     clause_predicts,
     equivalent_pair,
+    per_unit,
     qualified,
     respective_levels,
     same_kind,
@@ -123,7 +124,7 @@ def sentence_facts(
         q = parse(span.text, default_currency=default_currency)
         # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
         compares = bool(i and not _CLAUSE_SEP.search(text, spans[i - 1][1].end, span.start))
-        q = qualified(q, text[span.end :], compares)
+        q = per_unit(qualified(q, text[span.end :], compares), text[span.end :])
         doc_span = sent.doc_span(span.start, span.end)
         change = change_in_simplified(simple, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"

@@ -20,6 +20,7 @@ from sectorlens.parse._lexicon import (
     COUNT,
     CUR,
     DIGIT_KINDS,
+    HD,
     MARK_KINDS,
     MINUS,
     PCT,
@@ -94,6 +95,9 @@ def side(toks: list[Tok]) -> Side | str:
         return "no number"
     if mark == COUNT and currency:
         return "a count with a currency"
+    if mark == COUNT and unit and unit[0] in "千百十" and amount[-1].kind == HD:
+        # 五千瓦: five thousand 瓦 or five 千瓦 (the numeral's place or the unit's prefix?)
+        return f"{amount[-1].text}{unit}: a numeral or the unit's {unit[0]}?"
     return Side(amount, currency, mark, unit, negative)
 
 

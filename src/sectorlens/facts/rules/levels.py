@@ -34,7 +34,8 @@ def per_unit(text: str, m: Mention) -> bool:
     """True for an amount per share, per person or per unit in ``text`` (the mention's sentence)."""
     start, end = m.local
     return bool(
-        _PER_UNIT_AFTER.match(text[end : end + 40])
+        "/" in (m.fact.quantity.unit or "")
+        or _PER_UNIT_AFTER.match(text[end : end + 40])
         or _PER_UNIT_BEFORE.search(text[max(0, start - 24) : start])
         or _PER_UNIT_HEAD.search(text[max(0, start - 72) : start])
     )

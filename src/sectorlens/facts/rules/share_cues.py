@@ -21,7 +21,9 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(
     # 71% (£103.3bn) of sales: the part in brackets between the share and its whole
     r"^(?:\s?[(（][^()（）]{1,30}[)）])?\s?(?:的(?:市场)?份额|(?:market\s)?share\b|of\s(?:the\s)?(?:total|net\s|its\s)?"
-    r"(?:sales|revenues?|market|total)|[를을]\s?차지)",  # 11.0%를 차지했다
+    r"(?:sales|revenues?|market|total)|[를을]\s?차지)"  # 11.0%를 차지했다
+    # 77% (£46.8bn) of purchases: a share, its part in brackets, then what it is of
+    r"|^\s?[(（]\s?(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\d[^()（）]{0,20}[)）]\s?of\s",
     re.IGNORECASE,
 )
 # P(S%), S%(P), P, or S% and P or S% (``$31.8 million or 5.5 percent of net sales``)
@@ -69,6 +71,18 @@ _AMOUNT_OPEN = re.compile(
 )
 
 
+_AMOUNT_AFTER = re.compile(r"\s?[(（]\s?(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\d[^()（）]{0,20}[)）]")
+
+
+def amount_in_parens(text: str, m: Mention) -> bool:
+    """``23% (£13.8bn)``: a percent with an amount in parentheses right after it."""
+    q = m.fact.quantity
+    v = point(q)
+    if q.kind is not Kind.PERCENT or m.change is not None or v is None or not 0 < v < HUNDRED:
+        return False
+    return bool(_AMOUNT_AFTER.match(text, m.local[1]))
+
+
 def in_parens(text: str, m: Mention) -> bool:
     """``24조6339억원(7.9%)``: a percent alone in parentheses right after an amount."""
     q = m.fact.quantity
@@ -92,4 +106,4 @@ def is_share(text: str, m: Mention) -> bool:
     return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(after))
 
 
-__all__ = ["in_parens", "is_share", "share_partners"]
+__all__ = ["amount_in_parens", "in_parens", "is_share", "share_partners"]

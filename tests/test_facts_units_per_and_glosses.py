@@ -1,0 +1,80 @@
+"""Issue 16, session of 2026-12-07 (third): pinyin readings printed after characters (ruby text
+flattened into a copy), Chinese units of energy, area and weight, and amounts per unit
+(``3000元/吨``), shares with their parts in brackets (``77% (£46.8bn) of purchases``). Texts of
+our own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from check_findings import fires
+from fact_mentions import mentions, one
+from sectorlens.facts import from_text
+from sectorlens.facts.read_html import read_html
+from sectorlens.parse import parse
+
+
+def test_a_pinyin_reading_after_a_character_is_dropped_from_the_text() -> None:
+    doc = from_text("全國糧食總產(chǎn)量60000萬(wàn)噸,增長(zhǎng)1.0%。")
+    assert doc.text == "全國糧食總產量60000萬噸,增長1.0%。"
+
+
+def test_brackets_that_are_no_pinyin_reading_stay() -> None:
+    text = "营业收入(亿元)100亿元 (a) (lü) 收入(USD)5亿美元。"
+    assert from_text(text).text == text
+
+
+def test_html_ruby_readings_are_not_text() -> None:
+    html = "<p>粮食总<ruby>产<rp>(</rp><rt>chǎn</rt><rp>)</rp></ruby>量6亿吨。</p>".encode()
+    assert "chǎn" not in read_html(html, "x.html").blocks[0].text
+
+
+def test_a_glossed_text_is_checked_like_a_plain_one() -> None:
+    ok = "2019年全國糧食總產(chǎn)量60000萬(wàn)噸,比2018年增加600萬(wàn)噸,增長(zhǎng)1.0%。"
+    fires(ok, ok.replace("增長(zhǎng)1.0%", "增長(zhǎng)3.0%"), "derived")
+
+
+def test_chinese_units_of_energy_area_and_weight_count() -> None:
+    for text, value, unit in (
+        ("5688億千瓦時", "568800000000", "千瓦時"),
+        ("116064千公頃", "116064000", "公頃"),
+        ("13277亿斤", "1327700000000", "斤"),
+        ("125公斤", "125", "公斤"),
+        ("3.5万公里", "35000", "公里"),
+    ):
+        q = parse(text)
+        assert (q.value, q.unit) == (Decimal(value), unit), text
+
+
+def test_parts_of_electricity_consumption_add_up_to_the_whole() -> None:
+    ok = (
+        "2024年10月份,全社会用电量1000亿千瓦时,同比增长5.0%。分产业看,第一产业用电量100亿千瓦时,"
+        "同比增长6.0%;第二产业用电量600亿千瓦时,同比增长4.0%;第三产业用电量300亿千瓦时,"
+        "同比增长7.0%。"
+    )
+    fires(ok, ok.replace("第二产业用电量600", "第二产业用电量700"), "breakdown")
+
+
+def test_an_amount_per_unit_says_so_in_its_unit() -> None:
+    assert one("钢材价格3000元/吨,同比上涨5%。", "3000元").fact.quantity.unit == "/吨"
+    m = one("2019年单位面积产量5720公斤/公顷,比上年增加98公斤/公顷。", "5720公斤")
+    assert (m.fact.quantity.unit, m.fact.quantity.value) == ("公斤/公顷", Decimal(5720))
+
+
+def test_a_slash_before_a_long_word_lists_figures() -> None:
+    (sales, profit) = mentions("2023년 매출 1조원/영업이익 500억원을 기록했다.")
+    assert sales.fact.quantity.unit is None and profit.fact.quantity.value == Decimal(5 * 10**10)
+
+
+def test_amounts_per_unit_are_no_parts_of_a_total() -> None:
+    ok = "2024年钢材出口1000万吨,其中板材600万吨,长材400万吨。板材均价5000元/吨,长材均价4000元/吨。"
+    fires(ok, ok.replace("长材400万吨", "长材500万吨"), "breakdown")
+
+
+def test_a_share_with_its_part_in_brackets_of_any_whole_is_checked() -> None:
+    ok = (
+        "The total value of purchases by firms in 2022 was £60.6bn.\n\n"
+        "In 2022, 77% (£46.8bn) of purchases by firms were goods and 23% (£13.8bn) services."
+    )
+    fires(ok, ok.replace("77% (£46.8bn)", "77% (£48.6bn)"), "breakdown.share_of")
+    fires(ok, ok.replace("23% (£13.8bn)", "23% (£15.8bn)"), "breakdown.share_of")
