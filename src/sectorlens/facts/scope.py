@@ -43,6 +43,9 @@ _ITEM_LABEL = re.compile(
     r"(?:[（(][^()（）]{0,16}[)）])?\**\s*[：:]"  # 1. 多氟多（002407.SZ）：
 )
 
+# 央视网消息(新闻联播)：, 新华社北京3月7日电：, 本报讯：: who reports the news, no item's name
+_NEWS_CREDIT = re.compile(r"(?:消息|讯|訊|电|電|报道|報道)$")
+
 
 # A byline: the reporter's name on a line of its own
 BYLINE = re.compile(
@@ -90,7 +93,7 @@ class Scope:
     def item(self, text: str) -> str | None:
         """The section, with the label a list item starts with (``天力锂能（301152.SZ）：``)."""
         m = _ITEM_LABEL.match(text)
-        if m is None:
+        if m is None or _NEWS_CREDIT.search(m.group(1)):
             return self.section
         label = _CODE.sub("", m.group(1)).strip(" *")
         return f"{self.section} / {label}" if self.section else label

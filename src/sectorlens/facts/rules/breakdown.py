@@ -30,9 +30,9 @@ from sectorlens.facts.rules.breakdown_sums import (
     by_unit,
     interval,
     label_of,
-    measures_of,
     one_period,
     parts_verdict,
+    several_measures,
     sum_verdict,
 )
 from sectorlens.facts.rules.common import (
@@ -95,6 +95,8 @@ def check(ctx: Context) -> list[Finding]:
             continue  # ▲1.7% / 15.2%: numbers printed in a row are not a labelled breakdown
         if any(named_periods(m.fact.subject or "", 2000) for m in members):
             continue  # 전년 / 올해, last year / this year: one share at two times
+        if several_measures(members):
+            continue  # 造船完工量 / 新接订单量 / 手持订单量 占世界总量的: shares of three wholes
         if len(members) >= 2:
             label = members[0].fact.figure or label_of(members)
             out.append(sum_verdict(ctx, label, members, figure=True))
@@ -312,8 +314,7 @@ def _one_whole(ctx: Context, shares: Sequence[Mention]) -> bool:
     # 삼성전자의 점유율은 D램 42.5%, 낸드 33.7%: one holder's shares of many markets
     if one_holder(text[max(0, shares[0].local[0] - 40) : shares[0].local[0]]):
         return False
-    measures = [measures_of(m.metric or "") for m in shares]
-    if len({x for x in measures if x}) >= 2:
+    if several_measures(shares):
         return False  # 前五大客户销售额占比 and 前五大供应商采购额占比: shares of two wholes
     first, last = shares[0].local[1], shares[-1].local[0]
     return not (_TRANSITION.search(text[first:last]) or _STATEMENTS.search(text[first:last]))
@@ -385,7 +386,7 @@ def _same_base(ctx: Context, shares: list[Mention]) -> list[Finding]:
     out = []
     for members in groups.values():
         names = [norm(m.metric) for m in members]
-        if not all(names) or not _distinct(names):
+        if not all(names) or not _distinct(names) or several_measures(members):
             continue
         if any((point(m.fact.quantity) or HUNDRED) >= HUNDRED for m in members):
             continue

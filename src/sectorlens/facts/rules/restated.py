@@ -261,7 +261,8 @@ _QUALIFIER = re.compile(
 )
 # The document's own entity named as such (公司营业收入, the Company's net sales, 당사 매출)
 _SELF = re.compile(
-    r"^(?:本公司|该公司|公司|本集团|集团|the\s+company'?s?\s+|company'?s?\s+|our\s+|당사의?\s*|회사의?\s*)",
+    r"^(?:本公司|该公司|公司|本集团|集团|我国|我國|我省|我市|the\s+company'?s?\s+|company'?s?\s+|"
+    r"our\s+|당사의?\s*|회사의?\s*)",
     re.IGNORECASE,
 )
 
