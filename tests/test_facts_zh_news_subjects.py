@@ -47,7 +47,10 @@ def test_shares_of_completions_new_orders_and_order_book_are_of_three_wholes() -
 
 
 def test_a_share_of_premiums_and_a_share_of_contracts_are_of_two_wholes() -> None:
-    text = "민영보험이 2013년에 거둬들인 수입 보험료는 전체의 66.2%를 차지했고, 보유 계약건수도 69.2%를 기록했다."
+    text = (
+        "민영보험이 2013년에 거둬들인 수입 보험료는 전체의 66.2%를 차지했고, "
+        "보유 계약건수도 69.2%를 기록했다."
+    )
     assert flagged(text, "breakdown") == []
 
 
