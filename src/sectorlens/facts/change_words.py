@@ -116,7 +116,7 @@ _KO_FROM_TO = re.compile(
 # it), then the difference (많은 after it, a 보다 before it); 보다 alone marks no earlier level
 # (147조원보다 3.32% 늘었다 is checked as a growth rate)
 _KO_THAN_AFTER = re.compile(
-    r"\s?보다\s[^,.]{0,16}?(?:더\s)?(?:많|적|높|낮)(?:은|아|어|다|게|았|었)"
+    r"[)）]?\s?보다\s[^,.]{0,16}?(?:더\s)?(?:많|적|높|낮)(?:은|아|어|다|게|았|었)"
 )
 _KO_MORE_AFTER = re.compile(r"\s?(?:더\s)?(?:많|적|높|낮)(?:은|아|어|다|게|았|었)")
 _VALUE_ADDED = re.compile(r"增加值|附加值|부가가치|\bvalue[-\s]added\b", re.I)

@@ -66,7 +66,9 @@ def bare_move(text: str, start: int) -> bool:
 
 
 # Where the clause of a number starts: a comma, or a contrast (늘어난 데 비해 / 반면 / whereas)
-_CLAUSE = re.compile(r"[,，;；]|데\s?(?:비해|반해)|반면|\bwhereas\b|\bwhile\b|而", re.I)
+_CLAUSE = re.compile(
+    r"[,，;；]|데\s?(?:비해|반해)|반면|지만|\bwhereas\b|\bwhile\b|\bbut\b|而|但", re.I
+)
 
 
 def _lead(text: str, start: int, reach: int) -> str:

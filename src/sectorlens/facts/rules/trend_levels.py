@@ -17,7 +17,7 @@ from sectorlens.facts.rules.common import (
 from sectorlens.facts.rules.moves import better_or_worse, direction_word, moved, rate_move
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import Pair, far_apart
-from sectorlens.model import Finding, Severity
+from sectorlens.model import Finding, Kind, Severity
 
 RULE = "trend.levels"
 _DIRECTION_OFF = {
@@ -38,10 +38,15 @@ def direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
     """``fell to 3 from 5`` / ``down from X``: the trend word against the two levels."""
     start = min(pair.prior.local[0], pair.current.local[0])
     end = max(pair.prior.local[1], pair.current.local[1])
+    moved_rate = rate_move(text[start : end + 24])
+    if moved_rate is None and _both_changes(pair):
+        # 26.7% 증가에 그쳐 성장률이 전년(28.6%)보다 낮아졌다, the 2 percent gain was lower than
+        # the 4 percent increase: 증가 and gain say each rate is a rise, not that the rate rose
+        return None
     # fell from a monthly increase of 0.3%: the verb before 'from', not the words after it
     cut = text.lower().rfind("from ", max(0, pair.prior.local[0] - 50), pair.prior.local[0])
     word = (
-        rate_move(text[start : end + 24])
+        moved_rate
         or (_infinitive(text[max(0, cut - 40) : cut]) if cut >= 0 else None)
         or (direction_word(text, cut, cut) if cut >= 0 else None)
         or direction_word(text, start, end)
@@ -52,6 +57,14 @@ def direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
         got = _verdict(ctx, better, pair)
         return None if got is None else dataclasses.replace(got, severity=Severity.WARNING)
     return None if word is None else _verdict(ctx, word, pair)
+
+
+def _both_changes(pair: Pair) -> bool:
+    """Both levels are rates of change (a growth rate against the one before)."""
+    return all(
+        m.change is not None and m.fact.quantity.kind is Kind.PERCENT
+        for m in (pair.prior, pair.current)
+    )
 
 
 # expected to rise marginally from, will fall from: the verb's plain form, which the trend words
