@@ -51,7 +51,7 @@ from sectorlens.facts.subjects import (
     strip_measure,
     subject_of,
 )
-from sectorlens.model import Fact, Kind, Period
+from sectorlens.model import Fact, Kind, Period, Quantity
 from sectorlens.parse import parse
 
 # The note on a fact the text does not date (its period is the document's day).
@@ -62,6 +62,7 @@ _CLAUSE_BREAK = re.compile(
     r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
 )
 _CLAUSE_SEP = re.compile(r"[,，;；]")
+_BIG_UNIT_BEFORE = re.compile(r"\d\s?[억조]\s?$")
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
 )
@@ -122,6 +123,9 @@ def sentence_facts(
         if any(n.start <= span.start and span.end <= n.end for n in found):
             continue  # 前5个月, the 40-year period: a number that is part of a period
         q = parse(span.text, default_currency=default_currency)
+        if _BIG_UNIT_BEFORE.search(text, 0, span.start) and q.kind is not Kind.PERCENT:
+            # 3억3000여건: 3억 and 3000 apart are no reading (3억 3000만 with 만 left out?)
+            q = Quantity(span.text, Kind.UNPARSED, reason="ambiguous digits after a unit")
         # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
         compares = bool(i and not _CLAUSE_SEP.search(text, spans[i - 1][1].end, span.start))
         q = per_unit(qualified(q, text[span.end :], compares), text[span.end :])
