@@ -88,12 +88,17 @@ def _pairs(ctx: Context) -> list[Stated]:
             if m.fact.quantity.kind is not Kind.PERCENT or m.change not in ("yoy", "change"):
                 continue
             level = spans.get(m.level) if m.level is not None else None
+            if level is not None and _COMPARED_AFTER.match(text, level.local[1]):
+                continue  # 2010년(222조7000억원)에 비해 27.0% 증가: the level it grew from
             if level is None:
                 level = _level_after(text, m, members)
             if level is None or level.fact.quantity.kind not in (Kind.MONEY, Kind.COUNT):
                 continue
             out.append(Stated(level, m, _direction(text, m)))
     return out
+
+
+_COMPARED_AFTER = re.compile(r"[)）]?\s?(?:에\s?비해|대비|보다|比)")
 
 
 def _level_after(text: str, m: Mention, members: Sequence[Mention]) -> Mention | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import pairwise
 
 from sectorlens.facts.document import Block
 from sectorlens.facts.extract import Mention
@@ -109,6 +110,12 @@ def _pair(
     spans: dict[tuple[int, int], Mention],
 ) -> list[Finding]:
     out: list[Finding] = []
+    changes = {m.level: m for m in (*lead, *body) if m.level is not None and m.change}
+    for a, b in (*pairwise(lead), *pairwise(body)):
+        if a.change and b.sentence is not None and a.sentence == b.sentence:
+            text = ctx.extraction.layout.sentences[b.sentence].text
+            if _TO.fullmatch(text, a.local[1], b.local[0]):
+                changes.setdefault(b.fact.span, a)  # +0.8% to US$128.29
     for t in lead:
         if not _figure(t):
             continue
@@ -133,9 +140,26 @@ def _pair(
             out.append(_finding(ctx, Severity.OK, t, agree))
             continue
         close = next((b for b in cands if _close(t, b)), None)
+        if close is not None and _moved_apart(t, close, changes):
+            continue  # ADR +0.8% to US$128.29, a market's ADR -31.0% to US$125.43: two figures
         if close is not None:
             out.append(_finding(ctx, Severity.WARNING, t, close))
     return out
+
+
+_TO = re.compile(r"\s?(?:to|至|到)\s?(?:[$€£¥₩]|[A-Z]{1,3}\$?\s?)?")
+
+
+def _moved_apart(a: Mention, b: Mention, changes: dict[tuple[int, int], Mention]) -> bool:
+    """Both levels come with their own rates of change, and the rates disagree too."""
+    ca, cb = changes.get(a.fact.span), changes.get(b.fact.span)
+    if ca is None or cb is None:
+        return False
+    qa, qb = ca.fact.quantity, cb.fact.quantity
+    va, vb = point(qa), point(qb)
+    if qa.kind is not Kind.PERCENT or qb.kind is not Kind.PERCENT or va is None or vb is None:
+        return False
+    return not (restates(ca, cb) or restates(cb, ca))
 
 
 def _an_item(ctx: Context, m: Mention) -> bool:
