@@ -41,6 +41,8 @@ _CHANGE = (
             # 增收34.96亿元, 减收1941万元: revenue (or spending, 增支) up or down by an amount
             r"增收|减收|增支|减支|"
             r"증가|감소|성장|상승|하락|늘어|줄어|확대|축소|"
+            # 1767조원으로 동기간 2000억원 (줄었다): the change over the period just compared
+            r"(?:으로|로)\s동기간\s?$|"
             r"\b(?:increase[sd]?|increasing|decrease[sd]?|decreasing|grew|growth|growing|rose|"
             r"rising|fell|falling|declined?|declining|up|down|gain(?:ed)?|drop(?:ped)?|"
             r"higher|lower)\b|[▲▼△▽↑↓]",
@@ -122,7 +124,7 @@ _KO_MORE_AFTER = re.compile(r"\s?(?:더\s)?(?:많|적|높|낮)(?:은|아|어|다
 _VALUE_ADDED = re.compile(r"增加值|附加值|부가가치|\bvalue[-\s]added\b", re.I)
 _CHANGE_AFTER = re.compile(
     # a bracketed note may sit between (67조7564억원(44.4%) 늘어, 13조4055억원(22.4%) 증가)
-    r"^(?:\s?[(（][^()（）]{1,24}[)）])?\s?(?:[을를이가]\s?)?"
+    r"^(?:\s?[(（][^()（）]{1,24}[)）])?\s?(?:[을를이가씩]\s?)?"
     r"(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
     r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
     # 7.4% higher at £139.5m (not 14% higher organic sales: an adjective of the noun after it)

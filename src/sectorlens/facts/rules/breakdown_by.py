@@ -241,6 +241,10 @@ def verdict(
     if not below:
         return None
     best = min(below, key=lambda w: total - (point(w.fact.quantity) or Decimal(0)))
+    if any(w is not best and w.sentence == best.sentence for w in wholes):
+        # 财产险…5724亿元，人身险…21040亿元。分险种来看，…: wholes side by side, and the list's
+        # items (健康险, 意外险) may fall under either of them
+        return None
     return _finding(ctx, Severity.WARNING, marker, parts, best, total, (rule, why))
 
 
