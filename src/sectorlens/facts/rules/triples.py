@@ -37,6 +37,12 @@ _OK = {
     "en": "{what}: {level} after a {way} of {amount} ({prior} before) is {computed}, as stated "
     "({stated}).",
 }
+_OPPOSED = {
+    "ko": "{what}: 변화량 {amount}은(는) {amount_way} 것인데, 같은 문장의 변화율 {rate}은(는) "
+    "{rate_way} 것이라고 합니다.",
+    "en": "{what}: the change of {amount} is stated as a {amount_way}, but the rate of the same "
+    "change ({rate}) as a {rate_way}.",
+}
 _WAY = {
     ("up", "ko"): "증가한",
     ("down", "ko"): "감소한",
@@ -92,12 +98,32 @@ def _own_run(changes: Sequence[Mention], level: Mention) -> list[Mention]:
     return out
 
 
+def _opposed(
+    ctx: Context, level: Mention, amount: Mention, rate: Mention, amount_way: str
+) -> Finding:
+    """The amount and the rate of one change said to move in opposite directions."""
+    lang = "ko" if ctx.lang == "ko" else "en"
+    rate_way = "down" if amount_way == "up" else "up"
+    words = {
+        "what": next((w for m in (level, amount, rate) if (w := what_of(m)) != "?"), "?"),
+        "amount": ctx.quantity(amount.fact.quantity),
+        "rate": ctx.quantity(rate.fact.quantity),
+        "amount_way": _WAY[(amount_way, lang)],
+        "rate_way": _WAY[(rate_way, lang)],
+    }
+    values = [point(m.fact.quantity) for m in (level, amount, rate)]
+    message = ctx.say(_OPPOSED, **words)
+    return finding(RULE, Severity.ERROR, message, [level, amount, rate], values, why=_WHY)
+
+
 def _verdict(
     ctx: Context, text: str, level: Mention, amount: Mention, rate: Mention
 ) -> Finding | None:
-    way = direction_word(text, rate.local[0], rate.local[1]) or direction_word(
-        text, amount.local[0], amount.local[1]
-    )
+    rate_way = direction_word(text, rate.local[0], rate.local[1])
+    amount_way = direction_word(text, amount.local[0], amount.local[1])
+    if rate_way and amount_way and rate_way != amount_way:
+        return _opposed(ctx, level, amount, rate, amount_way)
+    way = rate_way or amount_way
     lv, cv, rv = (point(m.fact.quantity) for m in (level, amount, rate))
     l_lo, l_hi = level_bounds(level.fact.quantity)
     c_lo, c_hi = level_bounds(amount.fact.quantity)
