@@ -1,13 +1,14 @@
 """Issue 16, session of 2026-12-07 (third): pinyin readings printed after characters (ruby text
-flattened into a copy), Chinese units of energy, area and weight, and amounts per unit
-(``3000元/吨``), shares with their parts in brackets (``77% (£46.8bn) of purchases``). Texts of
+flattened into a copy), Chinese units of energy, area and weight, amounts per unit
+(``3000元/吨``), shares with their parts in brackets (``77% (£46.8bn) of purchases``) or in one
+statement with the whole's owner named (``平板电脑方面，…230万台，市场占有率为31%``). Texts of
 our own."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from check_findings import fires
+from check_findings import fires, flagged
 from fact_mentions import mentions, one
 from sectorlens.facts import from_text
 from sectorlens.facts.read_html import read_html
@@ -78,3 +79,23 @@ def test_a_share_with_its_part_in_brackets_of_any_whole_is_checked() -> None:
     )
     fires(ok, ok.replace("77% (£46.8bn)", "77% (£48.6bn)"), "breakdown.share_of")
     fires(ok, ok.replace("23% (£13.8bn)", "23% (£15.8bn)"), "breakdown.share_of")
+
+
+PC = (
+    "2023年第三季度,中国大陆PC市场出货量达到1100万台。其中台式机的出货量为340万台;笔记本电脑的"
+    "出货量为780万台;平板电脑的出货量为740万台。联想出货量为426万台,市场占有率为38%。"
+    "平板电脑方面,苹果出货量出现了下滑,出货量约为230万台,市场占有率为31%;华为位居第二名,"
+    "出货量约为178万台。"
+)
+
+
+def test_a_share_stated_in_one_statement_with_its_part_is_of_the_whole_its_sentence_names() -> None:
+    fires(PC, PC.replace("市场占有率为31%", "市场占有率为41%"), "breakdown.share_of")
+
+
+def test_a_part_with_two_shares_in_its_statement_pairs_with_neither() -> None:
+    text = (
+        "2025年5月乘用车销量235.18万辆。自主品牌5月销量162.2万辆,同比增长22.60%,"
+        "市场份额68.97%,1-5月累计份额68.78%。"
+    )
+    assert flagged(text, "breakdown.share_of") == []

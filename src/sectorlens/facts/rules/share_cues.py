@@ -53,6 +53,9 @@ def share_partners(
             near = max(before, key=lambda x: x.local[1], default=None)
             if near is not None and norm(near.metric) and norm(near.metric) == norm(s.metric):
                 out.append((near, s))
+            elif near is not None and _one_statement(text, near, s, levels, shares):
+                # 苹果…出货量约为230万台,市场占有率为31%;华为…: the one level of its statement
+                out.append((near, s))
     if out:
         return out
     if len(shares) == 1 and len(levels) == 1:
@@ -62,6 +65,28 @@ def share_partners(
     if len(levels) == len(shares) >= 2 and kinds == [False, True] * len(levels):
         return [(order[i], order[i + 1]) for i in range(0, len(order), 2)]
     return []
+
+
+_STATEMENT_END = re.compile(r"[;；。]")
+
+
+def _one_statement(
+    text: str,
+    level: Mention,
+    share: Mention,
+    levels: Sequence[Mention],
+    shares: Sequence[Mention],
+) -> bool:
+    """The level and the share stand in one statement (no ``;`` between) that holds no other
+    level and no other share, the level a clause before the share."""
+    if _STATEMENT_END.search(text, level.local[1], share.local[0]):
+        return False
+    ends = [m.end() for m in _STATEMENT_END.finditer(text, 0, level.local[0])]
+    start = ends[-1] if ends else 0
+    stop = _STATEMENT_END.search(text, share.local[1])
+    end = stop.start() if stop else len(text)
+    inside = [x for x in (*levels, *shares) if start <= x.local[0] < end]
+    return sorted(inside, key=lambda x: x.local[0]) == [level, share]
 
 
 _AMOUNT_OPEN = re.compile(

@@ -92,7 +92,8 @@ def check(ctx: Context) -> list[Finding]:
             out.append(_verdict(ctx, p, whole, Severity.OK))
             continue
         found = candidates[id(p)]
-        chosen = next((w for w in found if id(w) in established), None)
+        chosen = _named_in_sentence(ctx, p, found)
+        chosen = chosen or next((w for w in found if id(w) in established), None)
         if chosen is None and len({point(w.fact.quantity) for w in found}) == 1:
             chosen = found[0]
         if chosen is not None and _near(p, chosen):
@@ -163,6 +164,22 @@ def _continues_shares(ctx: Context, index: int) -> bool:
         for m in ctx.extraction.mentions
         if m.sentence == index - 1 and m.cell is None
     )
+
+
+# 平板电脑的出货量, 태블릿의 출하량: the thing a whole is of, before its measure
+_OWNER = re.compile(r"^([^\d\s的의]{2,12})(?:的|의\s?)")
+
+
+def _named_in_sentence(ctx: Context, p: Pair, found: Sequence[Mention]) -> Mention | None:
+    """The one candidate whole whose owner the share's sentence names before the part
+    (``平板电脑的出货量740万台`` … ``平板电脑方面，苹果…出货量约为230万台，市场占有率为31%``)."""
+    index = p.part.sentence
+    assert index is not None
+    lead = ctx.extraction.layout.sentences[index].text[: p.part.local[0]]
+    named = [
+        w for w in found if (m := _OWNER.match(w.metric or "")) is not None and m.group(1) in lead
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _same_measure(a: Mention, b: Mention) -> bool:
