@@ -4,7 +4,7 @@ level it is compared with and the difference between them; ``3억3000여건`` is
 
 from __future__ import annotations
 
-from check_findings import fires
+from check_findings import fires, flagged
 from fact_mentions import mentions, one
 
 
@@ -34,3 +34,12 @@ def test_digits_right_after_eok_or_jo_are_no_figure_of_their_own() -> None:
     assert [m.fact.quantity.input for m in mentions(text)] == []
     ok = "2013년 총 수입보험료는 282조9000억원, 계약건수는 3억3000만건에 달했다."
     assert [m.fact.quantity.value for m in mentions(ok)] == [282_900_000_000_000, 330_000_000]
+
+
+def test_percent_points_written_with_a_space_are_points() -> None:
+    text = (
+        "2017년 3분기 순이자마진(NIM)은 1.74%로 전분기(1.72%)보다 0.02% 포인트, "
+        "지난해 3분기(1.58%)보다 0.16% 포인트 상승했다."
+    )
+    assert flagged(text, "derived") == []
+    assert one(text, "0.16% 포인트").fact.quantity.kind.value == "pp"
