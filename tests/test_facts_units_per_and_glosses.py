@@ -99,3 +99,11 @@ def test_a_part_with_two_shares_in_its_statement_pairs_with_neither() -> None:
         "市场份额68.97%,1-5月累计份额68.78%。"
     )
     assert flagged(text, "breakdown.share_of") == []
+
+
+def test_a_change_word_of_the_statement_before_is_not_the_next_level_s() -> None:
+    text = (
+        "2024年10月份,全社会用电量1000亿千瓦时。分产业看,第三产业用电量300亿千瓦时,同比增长7.0%,"
+        "其中,信息服务业用电量增长较快;城乡居民生活用电量200亿千瓦时,同比增长9.0%。"
+    )
+    assert one(text, "200亿千瓦时").change is None

@@ -40,7 +40,8 @@ SCALE_WORDS = (
     "trillion|billion|million|thousand|tn|trn|bn|mn|mln|k|m|b"
 )
 PERCENT_WORDS = (
-    "%p|％p|%포인트|% 포인트|퍼센트포인트|퍼센트|個百分點|个百分点|个基点|個基點|基点|基點|베이시스포인트|"
+    "%p|％p|%포인트|% 포인트|퍼센트포인트|퍼센트|"
+    "個百分點|个百分点|个基点|個基點|基点|基點|베이시스포인트|"
     "%|％|percentage points?|per ?cent|pp|bps?|basis points?"
 )
 # Counters that make a number a count; 개 is not a counter in 개년/개월 (durations).
