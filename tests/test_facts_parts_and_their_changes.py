@@ -1,6 +1,7 @@
 """Issue 16, session of 2026-12-07 (third): the changes listed with the parts (``1767조원으로
 동기간 2000억원, … 115조8000억원으로 2조3000억원씩 줄었다``) are no parts; a list by one dimension
-after two wholes stated side by side (财产险…，人身险…) may fall under either. Texts of our own."""
+after two wholes stated side by side (财产险…，人身险…) may fall under either; a list from one
+angle (从业务类型看) is of the whole its items' names end with. Texts of our own."""
 
 from __future__ import annotations
 
@@ -40,3 +41,12 @@ def test_a_list_after_one_whole_is_still_checked_against_it() -> None:
         "农业保险保费收入分别为3461亿元、602亿元、630亿元。"
     )
     fires(one_whole, one_whole.replace("630亿元", "2230亿元"), "breakdown")
+
+
+def test_a_list_from_one_angle_is_checked_against_the_whole_its_items_name() -> None:
+    ok = (
+        "1—2月,邮政行业寄递业务量累计完成331.4亿件,同比增长5.6%。其中,快递业务量累计完成"
+        "304.9亿件,同比增长7.1%。\n\n从业务类型看,1—2月,同城快递业务量累计完成21.3亿件;"
+        "异地快递业务量累计完成276.8亿件;国际快递业务量累计完成6.8亿件。"
+    )
+    fires(ok, ok.replace("276.8亿件", "286.8亿件"), "breakdown.by")

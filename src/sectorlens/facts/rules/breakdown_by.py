@@ -27,7 +27,7 @@ from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "breakdown.by"
 _BY = re.compile(
-    r"分[^\d，,。；;\s]{1,8}?看|按[^\d，,。；;\s]{1,10}?分(?!别|別)|"
+    r"[分从從][^\d，,。；;\s]{1,8}?看|按[^\d，,。；;\s]{1,10}?分(?!别|別)|"
     # 按经营地统计, 按地区划分: a dimension counted or cut, as 按…分
     r"按[^\d，,。；;\s]{1,10}?(?:统计|統計|划分|劃分)(?=[，,:：\s])|"
     r"[가-힣A-Za-z·]{1,8}별(?:로는|로 보면|로 보면|로|\s?(?:시장\s?규모|매출|실적|비중)(?:은|는)?)|"
@@ -86,7 +86,12 @@ def check(ctx: Context) -> list[Finding]:
         named = _NAMED.match(text)
         if named is not None:
             wholes.extend(_of_name(ctx, named.group("name"), index))
-        got = verdict(ctx, marker.group(0).strip(), parts, wholes_of(ctx, parts, wholes))
+        got = verdict(
+            ctx,
+            marker.group(0).strip(),
+            parts,
+            _measure_named(parts, wholes_of(ctx, parts, wholes)),
+        )
         if got is not None:
             out.append(got)
         moves = _changes(ctx, [m for m in members if m.local[0] >= marker.end()])
@@ -185,6 +190,18 @@ def wholes_of(ctx: Context, parts: Sequence[Mention], before: Sequence[Mention])
             continue  # the list is of another period than this amount
         out.append(m)
     return out
+
+
+def _measure_named(parts: Sequence[Mention], wholes: list[Mention]) -> list[Mention]:
+    """The wholes whose name every part's name ends with (同城快递业务量, 异地快递业务量 of
+    快递业务量, not of the 寄递业务量 that holds it), else all of them."""
+    names = [norm(m.metric) for m in parts]
+    named = [
+        w
+        for w in wholes
+        if len(key := norm(w.metric)) >= 2 and all(n != key and n.endswith(key) for n in names)
+    ]
+    return named or wholes
 
 
 def _excluding(text: str, m: Mention) -> bool:
