@@ -107,3 +107,11 @@ def test_a_change_word_of_the_statement_before_is_not_the_next_level_s() -> None
         "其中,信息服务业用电量增长较快;城乡居民生活用电量200亿千瓦时,同比增长9.0%。"
     )
     assert one(text, "200亿千瓦时").change is None
+
+
+def test_a_part_after_qizhong_and_its_share_are_a_pair() -> None:
+    ok = (
+        "2022年,全国电影总票房为300.67亿元,其中国产电影票房为255.11亿元,在总票房中占比为84.85%,"
+        "全年观影人次为7.12亿。"
+    )
+    fires(ok, ok.replace("255.11亿元", "275.11亿元"), "breakdown.share_of")

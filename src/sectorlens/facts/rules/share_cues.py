@@ -68,6 +68,9 @@ def share_partners(
 
 
 _STATEMENT_END = re.compile(r"[;；。]")
+# 总票房为300.67亿元，其中国产电影票房为255.11亿元，在总票房中占比为84.85%: a part's statement
+# starts after 其中 (이 중, of which) as after a semicolon
+_STATEMENT_START = re.compile(r"[;；。]|其中|이\s?중|이\s?가운데|\bof\swhich\b", re.I)
 
 
 def _one_statement(
@@ -81,7 +84,7 @@ def _one_statement(
     level and no other share, the level a clause before the share."""
     if _STATEMENT_END.search(text, level.local[1], share.local[0]):
         return False
-    ends = [m.end() for m in _STATEMENT_END.finditer(text, 0, level.local[0])]
+    ends = [m.end() for m in _STATEMENT_START.finditer(text, 0, level.local[0])]
     start = ends[-1] if ends else 0
     stop = _STATEMENT_END.search(text, share.local[1])
     end = stop.start() if stop else len(text)
