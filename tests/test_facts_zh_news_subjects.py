@@ -1,7 +1,8 @@
 """Issue 16, session of 2026-12-07 (third): Chinese news on official statistics: ``前2个月`` counts
 no things, ``央视网消息(新闻联播)：`` names who reports and no item, ``今年前两个月`` is no part of
 a subject, and ``我国`` is the document's own country as ``本公司`` is its own company; shares of
-different measures (完工量, 订单量; 보험료, 계약건수) are of as many wholes. Texts of our own."""
+different measures (完工量, 订单量; 보험료, 계약건수) are of as many wholes; a rate compared with
+上年 (较上年, 較上年) is of the year in context, not of 上年. Texts of our own."""
 
 from __future__ import annotations
 
@@ -57,3 +58,22 @@ def test_a_share_of_premiums_and_a_share_of_contracts_are_of_two_wholes() -> Non
 def test_shares_of_one_measure_still_add_up_to_at_most_100() -> None:
     ok = "2022年,全国造船完工量中,散货船占45.6%,油船占23.2%,集装箱船占21.3%。"
     fires(ok, ok.replace("油船占23.2%", "油船占43.2%"), "breakdown")
+
+
+def test_a_rate_compared_with_last_year_is_of_the_year_in_context() -> None:
+    for text in (
+        "2018年全国纸浆生产总量7201万吨,较上年增长9.41%。其中:木浆1147万吨,较上年增长9.24%;"
+        "废纸浆5444万吨,较上年增长13.61%。",
+        "2018年全國紙漿生產總量7201萬噸,較上年增長9.41%。其中:木漿1147萬噸,較上年增長9.24%;"
+        "廢紙漿5444萬噸,較上年增長13.61%。",
+    ):
+        years = {m.fact.period.start.year for m in mentions(text) if m.fact.period}
+        assert years == {2018}, text
+
+
+def test_the_parts_of_a_traditional_chinese_breakdown_add_up() -> None:
+    ok = (
+        "2018年全國紙漿生產總量7201萬噸,較上年增長-9.41%。其中:木漿1147萬噸,較上年增長9.24%;"
+        "廢紙漿5444萬噸,較上年增長-13.61%;非木漿610萬噸,較上年增長2.17%。"
+    )
+    fires(ok, ok.replace("木漿1147萬噸", "木漿1647萬噸"), "breakdown")

@@ -21,7 +21,7 @@ _CMP_BEFORE = re.compile(
     r"\b(?:last|previous)\s(?:instance|time|occasion)\s(?:\w+\s)?in|"
     # 8.5% above the August 2021 estimate: the period of the figure compared with
     r"\babove|\bbelow|\bthan|"
-    r"比|较|與|与|和|同|相对于|相较于|相比于)"
+    r"比|较|較|與|与|和|同|相对于|相较于|相比于|相對於|相較於|相比於)"
     r"\s?(?:the\s)?(?:same\s(?:period|quarter|month)\s(?:(?:of|in)\s)?)?$"
     # for the comparable period in 2021, the corresponding quarter of 2021
     r"|\b(?:comparable|corresponding|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s$",
