@@ -100,12 +100,20 @@ _FIRST_CJK = (
     "〇一七万三两九二五亿仟伍佰億兩八六几十千叁參四壹多将幾拾捌数柒玖百約约肆萬貳贰超近逾陆陸零"
     "구네다대두마만몇백사삼서세수쉰스십아약억여열예오육이일조천칠팔한"
 )
+# 수입보험료도 76조4589억(일반계정 54조2597억, …): a Korean amount in 조/억 with its unit left
+# out, read as the number it writes (no currency is assumed)
+_KO_BARE = (
+    r"(?<![\d.,])\d[\d,]*(?:\.\d+)?\s?(?:조|억)"
+    r"(?:\s?\d[\d,]*(?:\.\d+)?\s?(?:억|천만|백만|만))*(?![\d가-힣]{0,1}(?:원|달러|위안|엔|유로))"
+    r"(?!\s?\d)(?=[\s,.)(은는이가을를의에도으로만]|$)"  # not 34억 7000갑: 만 left out?
+)
 QUANTITY = re.compile(
     rf"(?=[\d\-−+{re.escape(_FIRST)}{_FIRST_CJK}]|(?-i:[A-Z]))(?:"
     rf"{_NOT_INSIDE_WORD}(?:[-−+](?=\d))?{_QPRE}?"
     rf"(?:(?P<money>(?:{_MONEY_PREFIX}|{_MONEY_SUFFIX}){_QSUF}?{_EQUIV}?)"
     rf"|(?P<percent>(?:{_PERCENT}){_QSUF}?)"
-    rf"|(?P<count>(?:{_COUNTED}){_QSUF}?)))",
+    rf"|(?P<count>(?:{_COUNTED}){_QSUF}?)"
+    rf"|(?P<number>{_KO_BARE})))",
     re.IGNORECASE,
 )
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from sectorlens.facts.rules import (
     balance,
     breakdown,
+    breakdown_brackets,
     breakdown_by,
     breakdown_continued,
     breakdown_pairs,
@@ -42,6 +43,7 @@ Rule = Callable[[Context], list[Finding]]
 
 RULES: dict[str, Rule] = {
     "breakdown": breakdown.check,
+    "breakdown_brackets": breakdown_brackets.check,
     "breakdown_by": breakdown_by.check,
     "breakdown_continued": breakdown_continued.check,
     "breakdown_pairs": breakdown_pairs.check,
