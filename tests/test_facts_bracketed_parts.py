@@ -1,13 +1,14 @@
 """Issue 16, session of 2026-12-07 (third): parts listed in brackets right after their whole
 (``76조4589억(일반계정 54조2597억, 특별계정 22조1992억)``), and Korean amounts in 조/억 written
-without their unit, read as the numbers they write. Texts of our own."""
+without their unit, read as the numbers they write (not before a word that may be their unit);
+a CAGR over a stated fraction of years (6.4년간) uses that span. Texts of our own."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from check_findings import fires, flagged
-from fact_mentions import one
+from fact_mentions import mentions, one
 
 KO = "2023년 3분기 수입보험료는 76조4589억(일반계정 54조2597억, 특별계정 22조1992억)으로 집계됐다."
 ZH = "2023年公司营业收入120亿元（其中A业务80亿元、B业务40亿元），同比增长5%。"
@@ -35,3 +36,17 @@ def test_a_bracket_of_shares_or_of_one_amount_lists_no_parts() -> None:
         "2023년 매출은 100억원(전년 90억원)이었다.",
     ):
         assert flagged(text, "breakdown") == [], text
+
+
+def test_a_korean_amount_before_a_word_that_may_be_its_unit_is_not_read_bare() -> None:
+    text = "2025년 목표(펀드 총액 1,000억 루피)에 도달하려면 연평균 19.9%씩 성장해야 한다."
+    assert not [m for m in mentions(text) if m.fact.quantity.input.startswith("1,000억")]
+
+
+def test_a_cagr_over_a_stated_fraction_of_years_uses_that_span() -> None:
+    ok = (
+        "2025년 목표 총액 1000억 달러에 도달하려면 약정액이 2019년 7월 10일 312억 3200만 달러 "
+        "기준으로 6.4년간 연평균 19.9%씩 성장해야 한다."
+    )
+    assert flagged(ok, "derived") == []
+    fires(ok, ok.replace("연평균 19.9%", "연평균 25.9%"), "derived")

@@ -123,12 +123,15 @@ def sentence_facts(
         if any(n.start <= span.start and span.end <= n.end for n in found):
             continue  # 前5个月, the 40-year period: a number that is part of a period
         q = parse(span.text, default_currency=default_currency)
-        if _BIG_UNIT_BEFORE.search(text, 0, span.start) and q.kind is not Kind.PERCENT:
+        if q.kind is not Kind.PERCENT and _BIG_UNIT_BEFORE.search(
+            text[max(0, span.start - 4) : span.start]
+        ):
             # 3억3000여건: 3억 and 3000 apart are no reading (3억 3000만 with 만 left out?)
             q = Quantity(span.text, Kind.UNPARSED, reason="ambiguous digits after a unit")
         # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
         compares = bool(i and not _CLAUSE_SEP.search(text, spans[i - 1][1].end, span.start))
-        q = per_unit(qualified(q, text[span.end :], compares), text[span.end :])
+        after = text[span.end :]
+        q = per_unit(qualified(q, after, compares), after)
         doc_span = sent.doc_span(span.start, span.end)
         change = change_in_simplified(simple, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"

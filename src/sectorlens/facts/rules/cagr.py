@@ -68,6 +68,10 @@ def check_cagr(ctx: Context, text: str, members: Sequence[Mention]) -> list[Find
         span = None
         if len(dated) == 2 and len(years) == 2:
             first, last = sorted(dated, key=lambda x: _years(x.fact.period) or 0)
+            said = _stated_span(text)
+            if said is not None and said != int(said):
+                # from 2019년 7월 10일 to 2025년, 6.4년간 연평균 19.9%: the span the text states
+                span = said
         elif len(same) == 2 and (span := _stated_span(text)) is not None:
             first, last = (same[0], same[1]) if same[0].change == "from" else (same[1], same[0])
             if first.change != "from" and _FROM_AFTER.match(text[first.local[1] :]) is None:
@@ -160,21 +164,22 @@ _CAGR_OK = {
 }
 
 
-def _root(x: Decimal, n: int) -> Decimal:
-    return Decimal(repr(float(x) ** (1.0 / n)))
+def _root(x: Decimal, n: Decimal) -> Decimal:
+    return Decimal(repr(float(x) ** (1.0 / float(n))))
 
 
 _SPAN = re.compile(
-    r"(?:last|past|over|in)\s+(\d{1,3})\s+years|(\d{1,3})\s*年(?:以来|来|间|內|内)|"
-    r"(\d{1,3})\s*년\s?(?:간|동안)",
+    r"(?:last|past|over|in)\s+(\d{1,3}(?:\.\d+)?)\s+years|"
+    r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*年(?:以来|来|间|內|内)|"
+    r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*년\s?(?:간|동안)",
     re.I,
 )
 
 
-def _stated_span(text: str) -> int | None:
-    """The number of years a sentence says its change took (over the last 46 years)."""
+def _stated_span(text: str) -> Decimal | None:
+    """The number of years a sentence says its change took (over the last 46 years, 6.4년간)."""
     m = _SPAN.search(text)
-    return None if m is None else int(next(g for g in m.groups() if g))
+    return None if m is None else Decimal(next(g for g in m.groups() if g))
 
 
 def _other_span(m: Mention, first: Mention, last: Mention) -> bool:
@@ -189,7 +194,7 @@ def _other_span(m: Mention, first: Mention, last: Mention) -> bool:
 
 
 def _cagr_verdict(
-    ctx: Context, m: Mention, first: Mention, last: Mention, span: int | None = None
+    ctx: Context, m: Mention, first: Mention, last: Mention, span: Decimal | None = None
 ) -> Finding | None:
     parts = ctx.parts
     if not (parts.pairable(first, last) and parts.pairable(first, m) and parts.pairable(last, m)):
@@ -199,7 +204,7 @@ def _cagr_verdict(
     a_lo, a_hi = level_bounds(first.fact.quantity)
     b_lo, b_hi = level_bounds(last.fact.quantity)
     a, b, v = point(first.fact.quantity), point(last.fact.quantity), point(m.fact.quantity)
-    n = span or (_years(last.fact.period) or 0) - (_years(first.fact.period) or 0)
+    n = span or Decimal((_years(last.fact.period) or 0) - (_years(first.fact.period) or 0))
     if a is None:  # 超过3,500亿元: at least, and no more is known
         a = a_lo
     if None in (a_lo, b_lo, b_hi, a, b, v) or n <= 0:
@@ -223,7 +228,7 @@ def _cagr_verdict(
         "computed": f"{pct(computed)}%",
         "stated": f"{pct(v)}%",
     }
-    values = [a, b, Decimal(n), v, computed.quantize(Decimal("0.01"))]
+    values = [a, b, n, v, computed.quantize(Decimal("0.01"))]
     members = [first, last, m]
     if v + h >= lo and v - h <= hi:
         return finding(RULE_CAGR, Severity.OK, ctx.say(_CAGR_OK, **words), members, values)
