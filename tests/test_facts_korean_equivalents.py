@@ -36,3 +36,22 @@ def test_equivalents_at_two_rates_in_one_text_are_flagged() -> None:
     )
     bad = ok.replace("6조5000억원", "9조5000억원")
     fires(ok, bad, "fx")
+
+
+def test_every_chinese_and_korean_currency_name_the_parser_reads_is_found_in_text() -> None:
+    text = (
+        "2023年泰国出口额达500亿泰铢,俄罗斯进口30亿卢布。2023년 인도 투자액은 1,000억 루피, "
+        "태국은 50억 바트, 영국 매출은 5억 파운드였다."
+    )
+    got = {m.fact.quantity.input: m.fact.quantity.currency for m in mentions(text)}
+    assert got == {
+        "500亿泰铢": "THB",
+        "30亿卢布": "RUB",
+        "1,000억 루피": "INR",
+        "50억 바트": "THB",
+        "5억 파운드": "GBP",
+    }
+
+
+def test_a_korean_name_of_several_currencies_stays_unread() -> None:
+    assert parse("100억 페소").value is None

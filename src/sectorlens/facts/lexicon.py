@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sectorlens.parse import currency_codes, currency_signs
+from sectorlens.parse import currency_codes, currency_names, currency_signs
 
 # Sentence language: Hangul → ko, Han without Hangul → zh, else en.
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -27,10 +27,12 @@ def language(text: str) -> str:
 
 
 # --- quantities --------------------------------------------------------------------------
-CURRENCY_WORDS = (
-    "홍콩 달러|홍콩달러|미국 달러|미 달러|위안화|위안|달러|유로|엔화|엔|원화|원|"
-    "人民币|美元|港元|港币|港幣|欧元|歐元|日元|英镑|韩元|韓元|元|"
-    "yuan|renminbi|dollars?|euros?|won|yen|pounds?"
+# Every Chinese and Korean currency name the parser reads (泰铢, 인도루피), and the short words
+CURRENCY_WORDS = "|".join(
+    (
+        *(re.escape(w) for w in currency_names()),
+        "엔|원|元|yuan|renminbi|dollars?|euros?|won|yen|pounds?",
+    )
 )
 # Every ISO 4217 code the parser reads (data/currencies.csv), and RMB; matched in capitals only.
 CURRENCY_CODES = "|".join(sorted({*currency_codes(), "RMB"}))

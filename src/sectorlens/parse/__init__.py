@@ -21,6 +21,7 @@ from __future__ import annotations
 from sectorlens.parse.currency_in import (
     currency_codes,
     currency_in,
+    currency_names,
     currency_signs,
     is_currency_word,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "clear_caches",
     "currency_codes",
     "currency_in",
+    "currency_names",
     "currency_signs",
     "format_money",
     "format_number",

@@ -126,6 +126,12 @@ _WORDS: dict[str, tuple[str, object]] = {
     "엔화": (CUR, "JPY"),
     "파운드": (CUR, "GBP"),
     "루피": (CUR, "INR"),
+    # names that in Korean stand for one currency alone (페소, 프랑, 리얄 name several)
+    "바트": (CUR, "THB"),
+    "링깃": (CUR, "MYR"),
+    "루블": (CUR, "RUB"),
+    "루피아": (CUR, "IDR"),
+    "헤알": (CUR, "BRL"),
     # currencies: English words
     "yuan": (CUR, "CNY"),
     "renminbi": (CUR, "CNY"),

@@ -86,6 +86,17 @@ def currency_codes() -> frozenset[str]:
     return ISO_CODES
 
 
+def currency_names() -> tuple[str, ...]:
+    """The parser's Chinese and Korean currency names of two or more characters (``泰铢``,
+    ``卢布``, ``인도루피``, ``바트``), longest first."""
+    names = {
+        w
+        for w, (kind, _) in currency_words().items()
+        if kind == CUR and len(w) >= 2 and (_HAN.search(w) or _HANGUL.search(w))
+    }
+    return tuple(sorted(names, key=lambda w: (-len(w), w)))
+
+
 def currency_signs() -> tuple[str, ...]:
     """The parser's currency signs (``US$``, ``C$``, ``NT$``, ``€``, ``₩``…), longest first."""
     signs = {
