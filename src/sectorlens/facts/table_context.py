@@ -73,8 +73,10 @@ _PERIOD_WORD = re.compile(
     r"[年月日년월일말末底]|분기|季度|[\W\d_]",
     re.I,
 )
-_CHANGE = re.compile(
-    r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|증감|증가율|성장률|同比|环比|增减|变动|比上年",
+# a change column's header (Difference alone: a column of differences, not one that names it)
+CHANGE_HEAD = re.compile(
+    r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|^\W*difference\W*$|증감|증가율|성장률|同比|环比|增减|"
+    r"变动|比上年",
     re.I,
 )
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\b|대비|相比|较", re.I)
@@ -126,7 +128,7 @@ def column_period(text: str, dating: Dating | None, year: int | None = None) -> 
     a bare date) is the day its period ends; a duration (``Three Months Ended …``) the span;
     ``year`` dates a header without one (``1-3月`` under a caption of 2018)."""
     found = [n.period for n in named_periods(text, year, dating) if not n.compared]
-    change = _CHANGE.search(text)
+    change = CHANGE_HEAD.search(text)
     own = text[: change.start()] if change else text
     day = day_of(own.replace(" / ", " "))
     span = _N_MONTHS.search(own)
@@ -159,7 +161,7 @@ def relative_period(text: str, base: Period | None) -> Period | None:
     """A header relative to the period the table's caption names: ``本期``/``당기``/``Current
     year`` is it, ``上年同期``/``전기``/``Prior year`` the same span a year before; ``末``/``말``
     the day it ends, ``期初``/``기초`` the day before it starts. None without a base."""
-    if base is None or _CHANGE.search(text) or _COMPARED.search(text):
+    if base is None or CHANGE_HEAD.search(text) or _COMPARED.search(text):
         return None
     prior, current = _PRIOR.search(text), _CURRENT.search(text)
     if bool(prior) == bool(current):
@@ -208,7 +210,7 @@ def qualifier_period(note: str, base: Period | None, dating: Dating | None) -> P
 def measure_of(column: str) -> str | None:
     """What a column header names besides its period and unit (``Underwriting Profit`` of
     ``Underwriting Profit 2010 (in millions)``); None for a header of periods, units or a change."""
-    if not column or _CHANGE.search(column) or _COMPARED.search(column):
+    if not column or CHANGE_HEAD.search(column) or _COMPARED.search(column):
         return None
     text = re.sub(r"(?<=\d)[AEFP]\b", "", _BALANCE.sub(" ", lx.HEAD_TERM.sub(" ", column)))
     text = re.sub(r"(?<=\d)(\s*年)度", r"\1", text)  # 2020年度: the year, no 度 left over
@@ -290,17 +292,17 @@ def column_periods(
         fiscal = dating.fiscal if dating is not None else None
         if p is not None and fiscal is not None and _calendar_year(p):
             p = Period(*fiscal.year(p.end.year))  # 2015 over a fiscal company's table: FY2015
-        if p is not None and _CHANGE.search(text) and _years_apart(p):
+        if p is not None and CHANGE_HEAD.search(text) and _years_apart(p):
             p = Period(date(p.end.year, 1, 1), p.end)  # Percent change, 2017-18: the change of 2018
         if p is not None:
             out[c] = p
     for c in range(first_col, table.cols):
-        if c not in out and _CHANGE.search(heads[c]):
+        if c not in out and CHANGE_HEAD.search(heads[c]):
             start, stop = table.part_of(c)
             levels = [
                 out[k]
                 for k in range(max(start, first_col), stop)
-                if k in out and not _CHANGE.search(heads[k])
+                if k in out and not CHANGE_HEAD.search(heads[k])
             ]
             p = latest(levels)
             # Q4 % Change beside Q4 2014 | Q4 2013 | FY 2014: the quarter of the latest year
@@ -357,6 +359,7 @@ _DURATION_WORDS = re.compile(r"\b(?:ended|ending|months|through|to)\b|~|–|-\s?
 
 
 __all__ = [
+    "CHANGE_HEAD",
     "caption_day",
     "caption_measure",
     "column_period",

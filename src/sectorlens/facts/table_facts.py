@@ -16,6 +16,7 @@ from sectorlens.facts.document import Block, Document, Table
 from sectorlens.facts.flows import row_period, series_months
 from sectorlens.facts.table_blocks import block_lead, is_index, lead_is_percent
 from sectorlens.facts.table_context import (
+    CHANGE_HEAD,
     caption_day,
     caption_measure,
     column_periods,
@@ -55,11 +56,6 @@ _CELL = re.compile(
     re.I,
 )
 _PERCENT_HEAD = re.compile(r"%|percent|margin|rate|ratio|비중|비율|률|率|占比|比重", re.I)
-_CHANGE_HEAD = re.compile(
-    r"\bvs\.?|change|chg|growth|y/y|yoy|q/q|qoq|^\W*difference\W*$|증감|증가율|성장률|同比|环比|增减|"
-    r"变动|比上年",
-    re.I,
-)
 _YOY_HEAD = re.compile(r"y/y|yoy|year|同比|比上年|전년|YoY", re.I)
 # Rows a table's scale and currency do not reach: amounts per share or per unit, share counts.
 _PER_UNIT = re.compile(
@@ -75,7 +71,7 @@ _UNIT_COL = re.compile(r"^\s*[(（]?\s*(?:단위|单位|單位|units?|UOM|UoM)\s
 
 def is_change_header(text: str) -> bool:
     """True for a column header that says its cells are changes (``% Change``, ``YoY``)."""
-    return bool(_CHANGE_HEAD.search(text))
+    return bool(CHANGE_HEAD.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +295,7 @@ def table_facts(
             if note and (noted := qualifier_period(note, period, dating)) is not None:
                 period = noted  # 64.73（Q1）: the cell says which part of its column's year
             change = None
-            if _CHANGE_HEAD.search(column) or word:
+            if CHANGE_HEAD.search(column) or word:
                 change = "yoy" if _YOY_HEAD.search(column) else "change"
             down = word and word.lower() in ("down", "decrease", "▼", "-", "−")
             if down and q.value is not None and q.value > 0:
