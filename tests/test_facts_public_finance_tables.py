@@ -89,3 +89,9 @@ def test_a_change_and_a_level_apart_in_other_clauses_are_not_a_triple() -> None:
     )
     assert checked(text, "derived.growth") == []
     assert len(mentions(text)) == 3
+
+
+def test_a_difference_cell_is_of_the_period_of_the_levels_it_differences() -> None:
+    cell = one_cell(_bulletin(), "-3900000000")
+    assert span(cell) is not None and span(cell)[0].year == 2011 and span(cell)[0].month == 4
+    assert "Difference" not in (cell.fact.subject or "")
