@@ -39,8 +39,9 @@ def test_a_bracket_of_shares_or_of_one_amount_lists_no_parts() -> None:
 
 
 def test_a_korean_amount_before_a_word_that_may_be_its_unit_is_not_read_bare() -> None:
-    text = "2025년 목표(펀드 총액 1,000억 루피)에 도달하려면 연평균 19.9%씩 성장해야 한다."
-    assert not [m for m in mentions(text) if m.fact.quantity.input.startswith("1,000억")]
+    text = "2018년 담배 판매량은 34억 갑, 목표 총액은 1,000억 루피였다."
+    got = {m.fact.quantity.input: m.fact.quantity.kind.value for m in mentions(text)}
+    assert got == {"1,000억 루피": "money"}
 
 
 def test_a_cagr_over_a_stated_fraction_of_years_uses_that_span() -> None:
