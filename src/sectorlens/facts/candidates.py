@@ -115,7 +115,8 @@ QUANTITY = re.compile(
     rf"(?:(?P<money>(?:{_MONEY_PREFIX}|{_MONEY_SUFFIX}){_QSUF}?{_EQUIV}?)"
     rf"|(?P<percent>(?:{_PERCENT}){_QSUF}?)"
     rf"|(?P<count>(?:{_COUNTED}){_QSUF}?)"
-    rf"|(?P<number>{_KO_BARE})))",
+    rf"|(?P<number>{_KO_BARE})"
+    r"|(?P<pence>\d{1,4}(?:\.\d{1,2})?(?-i:p)(?![\w%]))))",  # 79.4p: pence, where £ is the currency
     re.IGNORECASE,
 )
 

@@ -54,6 +54,7 @@ _ZH_SHORT_CHANGE = re.compile(r"[\u4e00-\u9fff](?:增|降|涨|跌|减)\s?$")
 _YOY_AFTER = re.compile(
     r"^\s?(?:[(（]\s?)?(?:Y/Y|YoY|year[-\s]over[-\s]year|year[-\s]on[-\s]year|同比)", re.I
 )
+_EN_DASH_BEFORE = re.compile(r"[A-Za-z] - ?$")
 _SIGN_BEFORE = re.compile(r"(?:^|[\s(（:：,，])[+\-−]\s?$")
 _BULLET = re.compile(r"\s*[-−–]\s")
 _LEVEL_LEAD = re.compile(
@@ -211,6 +212,8 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
                 return "yoy"  # an increase of 11% Y/Y
             return kind
     signed = _SIGN_BEFORE.search(text[max(0, start - 3) : start])
+    if signed and _EN_DASH_BEFORE.search(text[max(0, start - 4) : start]):
+        signed = None  # return of capital - 120p per share: a dash between words, not a minus
     if signed and _BULLET.fullmatch(text[:start]):
         signed = None  # - 71% (£103.3bn) of sales…: a list item's dash, not a minus
     if signed or _CHANGE_AFTER.match(text[end : end + 36]):

@@ -101,6 +101,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     last_block: Block | None = None  # the block of the sentence before
     paragraph = -1
     scope = Scope(reference)
+    pence = "£" in doc.text or "GBP" in doc.text  # 79.4p is pence only where £ is the currency
     fiscal = fiscal_calendar(doc.text, reference)
     by_paragraph: dict[int, int] = {}
     metrics: dict[str, str | None] = {}  # metric_of of each subject, asked once per document
@@ -183,7 +184,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         now = spans and inherited is not None and inherited is lead and _NOW.search(sent.text)
         lent = None if now else inherited
         got, bad = sentence_facts(
-            doc, sent, spans, found, lent, scope, default_currency, topic, metrics
+            doc, sent, spans, found, lent, scope, default_currency, topic, metrics, pence=pence
         )
         got, prior = lend_subjects(sent.text, got, prior), got
         if (

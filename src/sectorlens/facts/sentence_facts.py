@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.amount_reading import (
@@ -51,7 +52,7 @@ from sectorlens.facts.subjects import (
     strip_measure,
     subject_of,
 )
-from sectorlens.model import Fact, Kind, Period, Quantity
+from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
 from sectorlens.parse import parse
 
 # The note on a fact the text does not date (its period is the document's day).
@@ -62,6 +63,17 @@ _CLAUSE_BREAK = re.compile(
     r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
 )
 _CLAUSE_SEP = re.compile(r"[,，;；]")
+PENCE = "'p' read as pence (GBP 0.01): the document counts in pounds"
+
+
+def pence_of(text: str) -> Quantity:
+    """``79.4p`` in a document that counts in pounds: GBP 0.794, the reading noted on it."""
+    value = Decimal(text[:-1]) / 100
+    return Quantity(
+        text, Kind.MONEY, value, value, value, Qualifier.EXACT, "GBP", assumptions=(PENCE,)
+    )
+
+
 _BIG_UNIT_BEFORE = re.compile(r"\d\s?[억조]\s?$")
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
@@ -78,9 +90,12 @@ def sentence_facts(
     default_currency: str | None,
     topic: Mention | None = None,
     metrics: dict[str, str | None] | None = None,
+    *,
+    pence: bool = False,
 ) -> tuple[list[Mention], list[Fact]]:
     """The facts of one sentence; ``topic`` is the last level the paragraph stated before it
-    (分季度看，一季度同比增长6.7%: the rate of the GDP named the sentence before)."""
+    (分季度看，一季度同比增长6.7%: the rate of the GDP named the sentence before); ``pence``: the
+    document counts in pounds, so ``79.4p`` is 79.4 pence."""
     text = sent.text
     if not spans:
         return [], []
@@ -123,6 +138,8 @@ def sentence_facts(
         if any(n.start <= span.start and span.end <= n.end for n in found):
             continue  # 前5个月, the 40-year period: a number that is part of a period
         q = parse(span.text, default_currency=default_currency)
+        if _hint == "pence":
+            q = pence_of(span.text) if pence else q
         if q.kind is not Kind.PERCENT and _BIG_UNIT_BEFORE.search(
             text[max(0, span.start - 4) : span.start]
         ):
