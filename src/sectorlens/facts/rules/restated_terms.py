@@ -153,3 +153,23 @@ def other_populations(ctx: Context, a: Mention, b: Mention) -> bool:
     ``565개사의 … 매출`` and ``코스닥 811개사의 매출도``, totals of two sets of firms."""
     ca, cb = _firm_counts(ctx, a), _firm_counts(ctx, b)
     return bool(ca) and bool(cb) and not ca & cb
+
+
+# the holder a Korean sentence opens with: 국민은행의 …, 우리은행은 …
+_KO_HOLDER = re.compile(
+    r"^\W{0,3}(?:(?:19|20)\d{2}년\s?(?:[1-4]분기\s|상반기\s|하반기\s)?)?"
+    r"([가-힣A-Za-z0-9]{2,12}?)(?:은|는|의)\s"
+)
+
+
+def other_holders(ctx: Context, a: Mention, b: Mention) -> bool:
+    """Both sentences open with a holder (은/는/의) and neither names the other's: ``국민은행의
+    누적 순이익은 …`` and ``우리은행은 … 누적 순이익``, two banks' figures."""
+    if a.sentence is None or b.sentence is None:
+        return False
+    sa = ctx.extraction.layout.sentences[a.sentence].text
+    sb = ctx.extraction.layout.sentences[b.sentence].text
+    ha, hb = _KO_HOLDER.match(sa), _KO_HOLDER.match(sb)
+    if ha is None or hb is None or ha.group(1) == hb.group(1):
+        return False
+    return ha.group(1) not in sb and hb.group(1) not in sa
