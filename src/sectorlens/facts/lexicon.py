@@ -28,12 +28,8 @@ def language(text: str) -> str:
 
 # --- quantities --------------------------------------------------------------------------
 # Every Chinese and Korean currency name the parser reads (泰铢, 인도루피), and the short words
-CURRENCY_WORDS = "|".join(
-    (
-        *(re.escape(w) for w in currency_names()),
-        "엔|원|元|yuan|renminbi|dollars?|euros?|won|yen|pounds?",
-    )
-)
+_SHORT_CURRENCY_WORDS = "엔|원|元|yuan|renminbi|dollars?|euros?|won|yen|pounds?"
+CURRENCY_WORDS = "|".join([*map(re.escape, currency_names()), _SHORT_CURRENCY_WORDS])
 # Every ISO 4217 code the parser reads (data/currencies.csv), and RMB; matched in capitals only.
 CURRENCY_CODES = "|".join(sorted({*currency_codes(), "RMB"}))
 CURRENCY_SYMBOLS = "|".join(re.escape(sign) for sign in currency_signs())
