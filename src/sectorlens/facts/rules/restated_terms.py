@@ -172,4 +172,6 @@ def other_holders(ctx: Context, a: Mention, b: Mention) -> bool:
     ha, hb = _KO_HOLDER.match(sa), _KO_HOLDER.match(sb)
     if ha is None or hb is None or ha.group(1) == hb.group(1):
         return False
+    if ha.group(1) == (a.metric or "").strip() or hb.group(1) == (b.metric or "").strip():
+        return False  # 영업현금흐름은 …: the topic is the figure's own name, no holder
     return ha.group(1) not in sb and hb.group(1) not in sa
