@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.candidates import Span
@@ -124,11 +125,22 @@ _PER_UNIT = re.compile(
 )
 
 
-def per_unit(q: Quantity, after: str) -> Quantity:
+def with_unit_per(q: Quantity, after: str) -> Quantity:
     """An amount or count followed by ``/unit`` is per that unit: the unit says so (``/吨``)."""
     if q.kind not in (Kind.MONEY, Kind.COUNT) or not (m := _PER_UNIT.match(after)):
         return q
     return dataclasses.replace(q, unit=f"{q.unit or ''}/{m[0].split('/', 1)[1].strip()}")
+
+
+PENCE = "'p' read as pence (GBP 0.01): the document counts in pounds"
+
+
+def pence_of(text: str) -> Quantity:
+    """``79.4p`` in a document that counts in pounds: GBP 0.794, the reading noted on it."""
+    value = Decimal(text[:-1]) / 100
+    return Quantity(
+        text, Kind.MONEY, value, value, value, Qualifier.EXACT, "GBP", assumptions=(PENCE,)
+    )
 
 
 def qualified(q: Quantity, after: str, compares: bool = False) -> Quantity:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
-from sectorlens.parse import NATIVE_COUNTERS, NATIVE_NUMERAL
+from sectorlens.parse import EQUIVALENT_NAMED, NATIVE_COUNTERS, NATIVE_NUMERAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ _COUNTED = rf"{_AMOUNT}(?:{_RANGE_SEP}{_AMOUNT})?{_COUNT}|{_NATIVE_COUNTED}"
 # (약 16조원), (约合人民币863.52亿元), (US$ 647.1 million): a stated equivalent
 _EQ_LEAD = (
     r"(?:(?:约合|約合|折合|折算|折(?=\s?\d)|相当于|相當於|≈)\s?)?(?:(?:人民币|人民幣)\s?)?"
-    r"(?:(?:한화|원화|우리\s?돈|미화)\s?(?:로\s?)?)?"  # (한화 625조원), (원화로 약 1조원)
+    rf"(?:{EQUIVALENT_NAMED})?"  # (한화 625조원), (원화로 약 1조원)
 )
 _EQUIV = rf"(?:\s?[(（]\s?{_EQ_LEAD}(?:{_QPRE})?(?:{_MONEY_SUFFIX}|{_MONEY_PREFIX})\s?[)）])"
 

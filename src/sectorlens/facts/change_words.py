@@ -136,7 +136,6 @@ _CHANGE_AFTER = re.compile(
 )
 
 
-_STATEMENT_SEP = re.compile(r"[;；。]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _OR_AFTER_CHANGE = re.compile(r"\s?,?\s?or\s(?:by\s)?", re.I)
 _NEW_TOPIC = re.compile(r"[,，;；]\s*([^\s,，;；]*[\uac00-\ud7a3][은는이가]\s)")
@@ -182,7 +181,7 @@ def change_in_simplified(text: str, start: int, end: int, floor: int) -> str | N
     lead = lead[max(0, len(lead) - 30) :]
     # 增加税负…等不利因素，全年实现营业收入: another clause; after a figure, …用电量增长较快；
     # 城乡居民生活用电量1155亿千瓦时: the change word of another statement
-    lead = (_CLAUSE_SEP if floor == 0 else _STATEMENT_SEP).split(lead)[-1]
+    lead = (_CLAUSE_SEP if floor == 0 else lx.STATEMENT_END).split(lead)[-1]
     if _CHANGE[0][1].search(lead):
         return "cagr"
     if (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.period_shift import MONTH_BEFORE
 
 # a period's level that a figure is measured against (the period is the base's, not the figure's)
@@ -61,7 +62,7 @@ CMP_AFTER = re.compile(
 # value's, the one compared with (the value it moved to is of the period in context)
 _FROM_VALUE_AFTER = re.compile(
     r"^\s?(?:동월|동기|동분기|같은\s?기간|같은\s?달)?\s?[\d.,]+(?:\s?[조억만천백]\s?[\d.,]*)*\s?"
-    r"(?:원|달러|위안|엔|유로)?\s?에서\s"
+    rf"(?:{lx.CURRENCY_WORDS})?\s?에서\s"
 )
 _PRIOR = re.compile(r"전년|작년|지난해|전월|전달|지난달|전분기|전기|前月")
 

@@ -105,6 +105,7 @@ BULLET_SYMBOL = re.compile(rf"^\s*[{_MARKS}]")
 # Korean 가./나./다. markers are left out: wrapped lines start with 다. all the time.
 BULLET = re.compile(rf"^\s*(?:[{_MARKS}]|\d{{1,2}}[.)]\s|[①-⑳]|[（(]\d{{1,2}}[)）])")
 TERMINAL = tuple(".!?。！？…")
+STATEMENT_END = re.compile(r"[;；。]")  # where a statement ends inside a sentence
 ABBREVIATIONS = frozenset(
     [
         "e.g",

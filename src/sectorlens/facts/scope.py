@@ -215,7 +215,6 @@ _COMPARED_VALUE = re.compile(
 _COMPARES_LEAD = re.compile(
     r"^\W{0,3}(?:this|that|which)\s(?:compares|compared)\s(?:with|to)\b", re.I
 )
-_STATEMENT = re.compile(r"[;；。]")
 
 
 _OTHER_CLAUSE = re.compile(r"\b(?:after|before|since|following|while|when|whereas|until)\s", re.I)
@@ -276,7 +275,7 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         later = [
             n
             for n in found
-            if n.start >= span.end and not _STATEMENT.search(text, span.end, n.start)
+            if n.start >= span.end and not lx.STATEMENT_END.search(text, span.end, n.start)
         ]
         earlier = [n for n in found if n.end <= span.start]
         if earlier:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.amount_reading import (
@@ -13,11 +12,12 @@ from sectorlens.facts.amount_reading import (
     approx_lead,
     clause_predicts,
     equivalent_pair,
-    per_unit,
+    pence_of,
     qualified,
     respective_levels,
     same_kind,
     sentence_predicts,
+    with_unit_per,
 )
 from sectorlens.facts.basis import basis_of, names_a_basis, section_basis
 from sectorlens.facts.candidates import Span
@@ -52,7 +52,7 @@ from sectorlens.facts.subjects import (
     strip_measure,
     subject_of,
 )
-from sectorlens.model import Fact, Kind, Period, Qualifier, Quantity
+from sectorlens.model import Fact, Kind, Period, Quantity
 from sectorlens.parse import parse
 
 # The note on a fact the text does not date (its period is the document's day).
@@ -63,17 +63,6 @@ _CLAUSE_BREAK = re.compile(
     r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
 )
 _CLAUSE_SEP = re.compile(r"[,，;；]")
-PENCE = "'p' read as pence (GBP 0.01): the document counts in pounds"
-
-
-def pence_of(text: str) -> Quantity:
-    """``79.4p`` in a document that counts in pounds: GBP 0.794, the reading noted on it."""
-    value = Decimal(text[:-1]) / 100
-    return Quantity(
-        text, Kind.MONEY, value, value, value, Qualifier.EXACT, "GBP", assumptions=(PENCE,)
-    )
-
-
 _BIG_UNIT_BEFORE = re.compile(r"\d\s?[억조]\s?$")
 _NAME_AFTER = re.compile(
     r"^\s(?:Senior\s|Convertible\s|Exchangeable\s)?(?:Notes|Bonds|Debentures)\b"
@@ -137,9 +126,10 @@ def sentence_facts(
     for i, (_hint, span) in enumerate(spans):
         if any(n.start <= span.start and span.end <= n.end for n in found):
             continue  # 前5个月, the 40-year period: a number that is part of a period
-        q = parse(span.text, default_currency=default_currency)
-        if _hint == "pence":
-            q = pence_of(span.text) if pence else q
+        if _hint == "pence" and pence:
+            q = pence_of(span.text)
+        else:
+            q = parse(span.text, default_currency=default_currency)
         if q.kind is not Kind.PERCENT and _BIG_UNIT_BEFORE.search(
             text[max(0, span.start - 4) : span.start]
         ):
@@ -148,7 +138,7 @@ def sentence_facts(
         # 4000억 위안을 넘어서고 is a bound; 50억 원은 40억 원을 넘어섰다 compares two values.
         compares = bool(i and not _CLAUSE_SEP.search(text, spans[i - 1][1].end, span.start))
         after = text[span.end :]
-        q = per_unit(qualified(q, after, compares), after)
+        q = with_unit_per(qualified(q, after, compares), after)
         doc_span = sent.doc_span(span.start, span.end)
         change = change_in_simplified(simple, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"

@@ -64,7 +64,7 @@ _KO_MOVED = re.compile(
 # 93% 늘어난 1조5천660억 원의 영업이익을: the measure of the amount a rate moved
 _RATE_OF_AMOUNT = re.compile(
     r"^\s?(?:늘어난|줄어든|오른|떨어진|(?:증가|감소|상승|하락|성장|급증|급감)한)\s+"
-    r"[\d.,]+(?:\s?[\d.,조억만천백]+)*\s?(?:원|달러|위안|엔|유로)?\s?의\s+"
+    rf"[\d.,]+(?:\s?[\d.,조억만천백]+)*\s?(?:{lx.CURRENCY_WORDS})?\s?의\s+"
     r"([가-힣A-Za-z]{1,12}?)(?:[을를이가은는](?=[\s,.]|$)|(?=[\s,.]|$))"
 )
 # 512만, 1282조7736억: a number, its units written between its digits

@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from sectorlens.model import Quantity
-from sectorlens.parse import parse
+from sectorlens.parse import is_currency_word, parse
 
 # A scale and a counter in a label's unit: （万辆）, (천 대), (Bil Gb), (百万吨).
 _COUNTER = re.compile(
@@ -33,11 +33,6 @@ _SCALE_WORD = {
     "十亿": "billion",
     "십억": "billion",
 }
-# Currency words after a scale are money, not a counter: the table's scale rules read them.
-_NOT_COUNTER = re.compile(
-    r"^(?:원|元|圆|달러|美元|위안|엔|円|日元|유로|欧元|港元|usd|krw|cny|eur|jpy|won|yuan|dollars?|%)$",
-    re.I,
-)
 
 
 def counter_of(label: str) -> tuple[str, str] | None:
@@ -47,8 +42,8 @@ def counter_of(label: str) -> tuple[str, str] | None:
     if m is None:
         return None
     word, counter = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    if _NOT_COUNTER.match(counter):
-        return None
+    if is_currency_word(counter) or is_currency_word(counter.upper()):
+        return None  # a currency after a scale is money, which the table's scale rules read
     scale = word if word in ("万", "亿", "千万", "만", "억") else _SCALE_WORD.get(word.lower())
     if scale is None:
         return None

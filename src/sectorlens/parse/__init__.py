@@ -18,6 +18,7 @@ Results are cached (the functions are pure and Quantity is immutable).
 
 from __future__ import annotations
 
+from sectorlens.parse._core import EQUIVALENT_NAMED
 from sectorlens.parse.currency_in import (
     currency_codes,
     currency_in,
@@ -36,6 +37,7 @@ from sectorlens.parse.rounds import ROUND_STAGES, canonical_round
 from sectorlens.parse.serialize import as_dict, clear_caches
 
 __all__ = [
+    "EQUIVALENT_NAMED",
     "NATIVE_COUNTERS",
     "NATIVE_NUMERAL",
     "ROUND_STAGES",

@@ -85,7 +85,8 @@ def _main(text: str, norm: str, default: str | None, money: bool) -> Quantity:
 
 
 # The won or dollar named before a bracketed equivalent whose amount says it again (한화, 원화로)
-_CURRENCY_NAME = re.compile(r"^(?:한화|원화|우리\s?돈|미화)\s?(?:로\s?)?(?=약|\d)")
+EQUIVALENT_NAMED = r"(?:한화|원화|우리\s?돈|미화)\s?(?:로\s?)?"
+_CURRENCY_NAME = re.compile(rf"^{EQUIVALENT_NAMED}(?=약|\d)")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -139,7 +139,7 @@ def listed_changes(text: str, shares: Sequence[Mention]) -> list[Mention]:
 
 # The marker of an 'of which' list (其中, 이 중, of which) and the end of a statement
 PARTS = lx.compile_words(lx.PARTS_MARKER)
-STATEMENT = re.compile(r"[;；。]")
+STATEMENT = lx.STATEMENT_END
 _TOTAL_WORD = re.compile(lx.alternation(lx.TOTAL_MARKER), re.IGNORECASE)
 _DATED_CLAUSE = re.compile(
     r"\d{1,2}\s?[-~–]?\s?\d{0,2}\s?(?:月|월)|(?:19|20)\d{2}\s?(?:年|년)?|分?季度|분기|上半年|下半年|"

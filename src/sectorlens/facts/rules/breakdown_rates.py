@@ -48,8 +48,8 @@ def parts_rates(
     the whole's mention with the text and mentions of its sentence."""
     if verdict.severity is not Severity.OK:
         return []
-    whole, whole_text, wholeembers = whole_at
-    whole_rate = rate_of(whole_text, whole, wholeembers)
+    whole, whole_text, whole_members = whole_at
+    whole_rate = rate_of(whole_text, whole, whole_members)
     found = [rate_of(text, m, members) for m in parts]
     part_rates = [r for r in found if r is not None]
     if whole_rate is None or len(part_rates) != len(parts):

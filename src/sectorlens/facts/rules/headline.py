@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sectorlens.facts import lexicon as lx
+from sectorlens.facts.compared_periods import CMP_AFTER
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules import breakdown_lists
 from sectorlens.facts.rules.common import Context, finding, point
@@ -88,7 +89,8 @@ def _pairs(ctx: Context) -> list[Stated]:
             if m.fact.quantity.kind is not Kind.PERCENT or m.change not in ("yoy", "change"):
                 continue
             level = spans.get(m.level) if m.level is not None else None
-            if level is not None and _COMPARED_AFTER.match(text, level.local[1]):
+            after = text[level.local[1] : level.local[1] + 40] if level is not None else ""
+            if level is not None and CMP_AFTER.match(after.lstrip(")）")):
                 continue  # 2010년(222조7000억원)에 비해 27.0% 증가: the level it grew from
             if level is None:
                 level = _level_after(text, m, members)
@@ -96,9 +98,6 @@ def _pairs(ctx: Context) -> list[Stated]:
                 continue
             out.append(Stated(level, m, _direction(text, m)))
     return out
-
-
-_COMPARED_AFTER = re.compile(r"[)）]?\s?(?:에\s?비해|대비|보다|比)")
 
 
 def _level_after(text: str, m: Mention, members: Sequence[Mention]) -> Mention | None:

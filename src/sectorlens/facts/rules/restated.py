@@ -106,7 +106,7 @@ def _comparable(
     if ranks and restated_terms.other_items(a, b, ranks):
         return False  # 2위는 가나바이오 … 3위 다라제약은 …: items of a ranking, two entities
     if restated_terms.other_populations(ctx, a, b) or restated_terms.other_holders(ctx, a, b):
-        return False  # 565개사의 매출 and 코스닥 811개사의 매출: totals of two sets of firms
+        return False  # 565개사의 매출 and 코스닥 811개사의 매출; 국민은행의 … and 우리은행은 …
     cited = _cites_table(a, b)  # prose dated as the table's column: it cites the table
     if a.section and b.section and a.section != b.section and len(ma) < _MIN_GLOBAL and not cited:
         return False  # 营收 of one company's section against another's

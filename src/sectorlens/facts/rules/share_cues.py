@@ -7,11 +7,14 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import norm, point
 from sectorlens.model import Kind
 
 HUNDRED = Decimal(100)
+# an amount in brackets right after a share: 77% (£46.8bn)
+_AMOUNT_BRACKET = r"\s?[(（]\s?(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\d[^()（）]{0,20}[)）]"
 _CUE_BEFORE = re.compile(
     r"(?:(?:份额|占比|比重|占有率|佔比|點有率|점유율|비중|\bshare)[^\d,，;；。]{0,6}"
     # 占全国总产量的83.8%, 전체의 51%: a share of the whole the words name
@@ -23,7 +26,7 @@ _CUE_AFTER = re.compile(
     r"^(?:\s?[(（][^()（）]{1,30}[)）])?\s?(?:的(?:市场)?份额|(?:market\s)?share\b|of\s(?:the\s)?(?:total|net\s|its\s)?"
     r"(?:sales|revenues?|market|total)|[를을]\s?차지)"  # 11.0%를 차지했다
     # 77% (£46.8bn) of purchases: a share, its part in brackets, then what it is of
-    r"|^\s?[(（]\s?(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\d[^()（）]{0,20}[)）]\s?of\s",
+    rf"|^{_AMOUNT_BRACKET}\s?of\s",
     re.IGNORECASE,
 )
 # P(S%), S%(P), P, or S% and P or S% (``$31.8 million or 5.5 percent of net sales``)
@@ -67,7 +70,6 @@ def share_partners(
     return []
 
 
-_STATEMENT_END = re.compile(r"[;；。]")
 # 总票房为300.67亿元，其中国产电影票房为255.11亿元，在总票房中占比为84.85%: a part's statement
 # starts after 其中 (이 중, of which) as after a semicolon
 _STATEMENT_START = re.compile(r"[;；。]|其中|이\s?중|이\s?가운데|\bof\swhich\b", re.I)
@@ -82,11 +84,11 @@ def _one_statement(
 ) -> bool:
     """The level and the share stand in one statement (no ``;`` between) that holds no other
     level and no other share, the level a clause before the share."""
-    if _STATEMENT_END.search(text, level.local[1], share.local[0]):
+    if lx.STATEMENT_END.search(text, level.local[1], share.local[0]):
         return False
     ends = [m.end() for m in _STATEMENT_START.finditer(text, 0, level.local[0])]
     start = ends[-1] if ends else 0
-    stop = _STATEMENT_END.search(text, share.local[1])
+    stop = lx.STATEMENT_END.search(text, share.local[1])
     end = stop.start() if stop else len(text)
     inside = [x for x in (*levels, *shares) if start <= x.local[0] < end]
     return sorted(inside, key=lambda x: x.local[0]) == [level, share]
@@ -99,23 +101,24 @@ _AMOUNT_OPEN = re.compile(
 )
 
 
-_AMOUNT_AFTER = re.compile(r"\s?[(（]\s?(?:[$€£¥￥₩]|[A-Z]{3}\s?)?\d[^()（）]{0,20}[)）]")
+_AMOUNT_AFTER = re.compile(_AMOUNT_BRACKET)
+
+
+def _share_like(m: Mention) -> bool:
+    """A percent between 0 and 100 that states no change: what a share may be."""
+    q = m.fact.quantity
+    v = point(q)
+    return q.kind is Kind.PERCENT and m.change is None and v is not None and 0 < v < HUNDRED
 
 
 def amount_in_parens(text: str, m: Mention) -> bool:
     """``23% (£13.8bn)``: a percent with an amount in parentheses right after it."""
-    q = m.fact.quantity
-    v = point(q)
-    if q.kind is not Kind.PERCENT or m.change is not None or v is None or not 0 < v < HUNDRED:
-        return False
-    return bool(_AMOUNT_AFTER.match(text, m.local[1]))
+    return _share_like(m) and bool(_AMOUNT_AFTER.match(text, m.local[1]))
 
 
 def in_parens(text: str, m: Mention) -> bool:
     """``24조6339억원(7.9%)``: a percent alone in parentheses right after an amount."""
-    q = m.fact.quantity
-    v = point(q)
-    if q.kind is not Kind.PERCENT or m.change is not None or v is None or not 0 < v < HUNDRED:
+    if not _share_like(m):
         return False
     before, after = text[: m.local[0]], text[m.local[1] :]
     return bool(_AMOUNT_OPEN.search(before) and re.match(r"\s?[)）]", after))
@@ -123,11 +126,7 @@ def in_parens(text: str, m: Mention) -> bool:
 
 def is_share(text: str, m: Mention) -> bool:
     """A percent its words mark as a share of a whole (``占…的``, ``share``, ``of net sales``)."""
-    q = m.fact.quantity
-    v = point(q)
-    if q.kind is not Kind.PERCENT or m.change is not None or m.estimate or v is None:
-        return False
-    if not 0 < v < HUNDRED:
+    if not _share_like(m) or m.estimate:
         return False
     before = text[max(0, m.local[0] - 16) : m.local[0]]
     after = text[m.local[1] : m.local[1] + 24]

@@ -98,6 +98,12 @@ def _own_run(changes: Sequence[Mention], level: Mention) -> list[Mention]:
     return out
 
 
+def _what(level: Mention, amount: Mention, rate: Mention) -> str:
+    """What the change is of: the level's name, else its change's (sales increasing by £0.6
+    billion or 12%, amounting to £5.4 billion: named by its change)."""
+    return next((w for m in (level, amount, rate) if (w := what_of(m)) != "?"), "?")
+
+
 def _opposed(
     ctx: Context, level: Mention, amount: Mention, rate: Mention, amount_way: str
 ) -> Finding:
@@ -105,7 +111,7 @@ def _opposed(
     lang = "ko" if ctx.lang == "ko" else "en"
     rate_way = "down" if amount_way == "up" else "up"
     words = {
-        "what": next((w for m in (level, amount, rate) if (w := what_of(m)) != "?"), "?"),
+        "what": _what(level, amount, rate),
         "amount": ctx.quantity(amount.fact.quantity),
         "rate": ctx.quantity(rate.fact.quantity),
         "amount_way": _WAY[(amount_way, lang)],
@@ -148,8 +154,7 @@ def _verdict(
     lang = "ko" if ctx.lang == "ko" else "en"
     sign = "+" if way == "up" else "-"
     words = {
-        # sales increasing by £0.6 billion or 12%, amounting to £5.4 billion: named by its change
-        "what": next((w for m in (level, amount, rate) if (w := what_of(m)) != "?"), "?"),
+        "what": _what(level, amount, rate),
         "level": ctx.quantity(level.fact.quantity),
         "amount": ctx.quantity(amount.fact.quantity, cv),
         "way": _WAY[(way, lang)],
