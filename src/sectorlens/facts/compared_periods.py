@@ -52,6 +52,8 @@ COMPARES_LEAD = re.compile(
 CMP_AFTER = re.compile(
     r"^\s?(?:(?:동기|동월|동분기|같은\s?기간|같은\s?달|같은\s?분기)\s?)?(?:[(（][^()（）]{0,30}[)）]\s?)?"
     r"(?:대비|보다|에\s?비해|비해|에\s?비하여|비(?![가-힣])|比|相比|相较|比较|同期相比|同期)"
+    # 전년과 비교하면, 2016년과 비교해: the period compared with
+    r"|^\s?(?:과|와)\s?비교(?:하면|해|하여|했을|할)"
     # 2011년 11월 이후 5년4개월 만에, 2015年以来首次: the point a record is counted from
     r"|^\s?(?:이후|이래)\s?(?:\S+\s?){0,2}?(?:만에|만의|처음|최대|최고|최저)"
     r"|^\s?(?:以来|以來)的?(?:首次|最高|最低|最大|最小|最快|最慢|新高|新低)"
@@ -63,6 +65,11 @@ CMP_AFTER = re.compile(
 _FROM_VALUE_AFTER = re.compile(
     r"^\s?(?:동월|동기|동분기|같은\s?기간|같은\s?달)?\s?[\d.,]+(?:\s?[조억만천백]\s?[\d.,]*)*\s?"
     rf"(?:{lx.CURRENCY_WORDS})?\s?에서\s"
+)
+# 전년 15조6000억 원보다, 2018년 7246만톤 대비: a period before the value compared with
+_VALUE_COMPARED_AFTER = re.compile(
+    r"^\s?[\d.,]+(?:\s?[조억만천백]\s?[\d.,]*)*\s?"
+    rf"(?:{lx.CURRENCY_WORDS}|톤|대|명|건|개|%)?\s?(?:보다|대비|에\s?비해|과\s?비교|와\s?비교)"
 )
 _PRIOR = re.compile(r"전년|작년|지난해|전월|전달|지난달|전분기|전기|前月")
 
@@ -105,6 +112,7 @@ def is_compared(text: str, start: int, end: int) -> bool:
         or _LEVELS_OF.match(tail)  # 94.4% of October 2019 levels, 2019년 수준의 90%
         or _STREAK_SINCE.match(tail)  # 2021년 5월 이후 10개월 연속: the streak's first month
         or (_FROM_VALUE_AFTER.match(tail) and _PRIOR.search(text[start:end]))
+        or _VALUE_COMPARED_AFTER.match(tail)
         or CMP_VALUE_BEFORE.search(text[max(0, start - 130) : start])
     )
 

@@ -194,8 +194,10 @@ def _stretched(text: str, found: list[Named], dating: Dating | None) -> list[Nam
         if got is not None:
             n = Named(n.start, n.end, got[0], n.compared, got[1] or n.note)
         shorter = [o.period for o in out if not _whole_years(o.period)]
-        if dating is not None and dating.base is not None and not _whole_years(dating.base):
-            shorter.insert(0, dating.base)
+        base = dating.base if dating is not None else None
+        own_years = any(not o.compared and _whole_years(o.period) for o in out)
+        if base is not None and not _whole_years(base) and base.start != base.end and not own_years:
+            shorter.insert(0, base)  # (not the day a document is dated, not after 지난해)
         fiscal_year = fiscal_year_like(
             text[n.start : n.end], n.period, dating.base if dating is not None else None, dating
         )

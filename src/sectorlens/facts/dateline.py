@@ -134,6 +134,69 @@ def last_month_named(text: str) -> date | None:
     return best
 
 
+# 2019년, 2019年, '2023 국내 …실적', in 2019, FY2019: a year a document names (not 2030年目标)
+_NAMED_YEAR = re.compile(
+    r"(?<![\d.,])(?:19|20)\d{2}(?:\s?(?:년|年)(?!\s?(?:까지|전망|목표|예정|이후|以后|以前|前|之前))"
+    r"|(?=\s[가-힣])|\b(?![,.]\d))"
+)
+_YEAR_LEAD = re.compile(r"(?:\b(?:in|of|for)\s|\bFY\s?|[\'‘\"“「『])$")
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:by|until|to|through|till)\s(?:the\s)?(?:end\sof\s)?$|到|至|预计|将", re.I
+)
+
+
+# 2010년 5.4%에서, 2020년 상반기 4256억원보다, 2019 levels: a year a figure moves from or is
+# compared with
+_FROM_VALUE = re.compile(
+    r"\s?(?:(?:상반기|하반기|[1-4]\s?분기|\d{1,2}\s?(?:[~\-]\s?\d{1,2}\s?)?월|동기|同期)\s?)?"
+    r"(?:의\s)?(?:[\d.,]+\s?[^\s\d]{0,6}\s?)?(?:에서|보다|대비|에\s?비해)"
+    r"|\s?(?:levels?|figures?)\b"
+)
+_AS_IN_BEFORE = re.compile(r"\b(?:as\s(?:it\s(?:was|did)\s)?|than\s)in\s$", re.I)
+_RECORD_BEFORE = re.compile(r"(?:역대|사상|历史|歷史|record|all-time)\s?\S{0,6}\s?$", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s|(?<=[。！？])|\n")
+_DEICTIC_YEAR = re.compile(r"작년|지난해|去年|\blast\syear\b", re.I)
+
+
+def year_after_named(text: str) -> int | None:
+    """The year 작년/去年/last year count from in a document without a date, from the latest
+    year a sentence that says them names: the figures' own year, the year after a report's
+    quoted title, two after a year compared with. None where no such sentence names a year."""
+    best: int | None = None
+    for sentence in _SENTENCE.split(text[:20000]):
+        if _DEICTIC_YEAR.search(sentence):
+            found = _latest_named(sentence)
+            best = found if best is None or (found is not None and found > best) else best
+    return best
+
+
+def _latest_named(head: str) -> int | None:
+    best: int | None = None
+    for m in _NAMED_YEAR.finditer(head):
+        lead = head[max(0, m.start() - 16) : m.start()]
+        if not re.search(r"[년年]$", m.group(0)) and not _YEAR_LEAD.search(lead):
+            continue  # a bare four digits only after in/of/FY or an opening quote
+        year = int(m.group(0)[:4])
+        if _AHEAD_BEFORE.search(lead):
+            continue  # by 2030, 到2025年: a target, no year of figures
+        tail = re.sub(r"^\s?(?:년|年)", "", head[m.end() : m.end() + 24])
+        compared = (
+            _COMPARED_BEFORE.search(head[max(0, m.start() - 24) : m.start()])
+            or _COMPARED_AFTER.match(tail)
+            or _FROM_VALUE.match(tail)
+            or _AS_IN_BEFORE.search(lead)
+            or re.search(r"(?:从|從)$|(?:相比|比较|相較|compared)", lead)
+        )
+        if _RECORD_BEFORE.search(lead):
+            continue  # 역대 최고치인 2019년: a record year, long before the figures
+        # compared with 2022 (the figures are later: now is two after); '2019년 …실적' (the
+        # report the figures are of: now is the year after); 2011年第三季度…去年全年 (the
+        # figures' own year: 去年 counts from it)
+        year += 2 if compared else 1 if re.search(r"[\'‘\"“「『]$", lead) else 0
+        best = year if best is None or year > best else best
+    return best
+
+
 def _to_date(text: str) -> date | None:
     # 2023. 12. 8. loses its spaces; 14 December 2023 keeps them
     cleaned = text if re.search(r"[A-Za-z]", text) else re.sub(r"\s", "", text)

@@ -17,7 +17,13 @@ from sectorlens.facts.context import (
     Named,
     named_periods,
 )
-from sectorlens.facts.dateline import bare_date, is_dateline, last_month_named, reference_found
+from sectorlens.facts.dateline import (
+    bare_date,
+    is_dateline,
+    last_month_named,
+    reference_found,
+    year_after_named,
+)
 from sectorlens.facts.document import Block, BlockKind
 from sectorlens.facts.fiscal import fiscal_calendar
 from sectorlens.facts.layout import Layout, Sentence, layout
@@ -111,12 +117,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     table_spans = sorted(b.span for b in tables)
     starts = [a for a, _ in table_spans]
     headings = DocHeadings(doc)
-    topic: Mention | None = None  # the last level stated in the paragraph so far
+    topics: list[Mention] = []  # the levels stated in the paragraph so far
     prior: list[Mention] = []  # the facts of the sentence before, in the same paragraph
     block: Block | None = None
     said: tuple[int, str] | None = None  # a Korean sentence of words only, its paragraph and text
     item_period: Period | None = None
-    undated_now: int | None = None  # the year an undated document's 작년/last year counts from
+    # the year an undated document's 작년/last year counts from: the year after the latest it names
+    undated_now = year_after_named(doc.text) if stated is None and assumed is None else None
     lead_in: Period | None = None  # the span a paragraph of words only ends with
     first_of_item = False
     for sent in lay.sentences:
@@ -137,7 +144,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             heading_period(head, scope, fiscal, reference)
         here = doc.block_at(sent.offsets[-1])
         running = _running(last_block, here) and here is not last_block
-        last_block = here
+        if here is None or here.kind is not BlockKind.CAPTION:
+            last_block = here  # (a photo's or a source's caption between paragraphs: still running)
         if sent.paragraph != paragraph:
             before, block = block, here
             paragraph, first_of_item = sent.paragraph, True
@@ -178,13 +186,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             if not _PIPE_ROW.match(sent.text) and scope.heading(sent.text, found):
                 lead = None
             continue
-        if first_of_item:
-            topic, prior = None, []
+        if first_of_item and not (running and _GOES_ON.match(sent.text)):
+            topics, prior = [], []  # (전년 동기 대비로는 …: a paragraph that goes on with it)
         # (the period lent only dates figures: a sentence without any is not read for _NOW)
         now = spans and inherited is not None and inherited is lead and _NOW.search(sent.text)
         lent = None if now else inherited
         got, bad = sentence_facts(
-            doc, sent, spans, found, lent, scope, default_currency, topic, metrics, pence=pence
+            doc, sent, spans, found, lent, scope, default_currency, topics, metrics, pence=pence
         )
         got, prior = lend_subjects(sent.text, got, prior), got
         if (
@@ -197,10 +205,12 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         said = (sent.paragraph, sent.text) if words_only else None
         mentions.extend(got)
         unparsed.extend(bad)
-        topic = next((m for m in reversed(got) if _is_level(m)), None)
+        levels = [m for m in got if _is_level(m)]
+        topics = topics + levels if levels else []  # (a sentence without one has no topic)
         # The sentence before lends its period (이 중 총 금액은… after 2014~2020년…); a sentence
         # with figures but no period of its own passes on the one it was lent.
         own = [n.period for n in found if not n.compared]
+        opening = first_of_item  # the paragraph's first sentence
         if first_of_item:
             item_period, first_of_item = (own[0] if own else inherited), False
         if lead is None and got and not dateline:
@@ -212,8 +222,14 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         lead_in = stretches[-1] if stretches and not got else None  # words only: a lead-in?
         if own and not dateline:
             inherited = own[-1]  # (a dateline's day dates the document, as its reference)
-        elif not (got or found) and reference is not None:
-            inherited = None  # a sentence of words only ends the run; the document's date dates on
+        elif (
+            not (got or found)
+            and reference is not None
+            and not (opening and _recent(lead, reference))
+        ):
+            # a sentence of words only ends the run, the document's date dates on (not one that
+            # opens a paragraph in the period of a recent lead: 생산은 …이 주도했다.)
+            inherited = None
     read = [
         table_cells(doc, block, parts.day_at(block.span[0], own_reference), fiscal)
         for block in tables
@@ -259,6 +275,18 @@ def _lead_of(found: Sequence[Named], text: str) -> Period | None:
         if inside and 0 <= n.start - first.end <= 3:
             first = n
     return first.period
+
+
+# a paragraph that opens with the comparison of the figure before it
+_GOES_ON = re.compile(
+    r"^\s?(?:이는\s)?(?:전년|전월|전분기|작년\s?동기|지난해\s?같은\s?기간)\s?(?:동기|동월)?\s?대비|"
+    r"^\s?(?:同比|环比|比上年|较上年|与上年同期相比)"
+)
+
+
+def _recent(lead: Period | None, reference: date) -> bool:
+    """A lead period that ends at most a year and a half before the document's date."""
+    return lead is not None and 0 <= (reference - lead.end).days <= 550
 
 
 def _running(before: Block | None, block: Block | None) -> bool:

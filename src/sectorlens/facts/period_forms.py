@@ -126,9 +126,14 @@ def _in_century_of(two: int, year: int) -> int:
     return got - 100 if got > year + 10 else got
 
 
+# months that make a year, a half or a quarter: never a partial stretch (작년 1~12월)
+_WHOLE_SPANS = frozenset({(1, 12), (1, 6), (7, 12), (1, 3), (4, 6), (7, 9), (10, 12)})
+
+
 def _span(year: int, m1: int, m2: int, partial: bool = False) -> Period | None:
     if not (1 <= m1 <= m2 <= 12) or not 1900 <= year <= 2100:
         return None
+    partial = partial and (m1, m2) not in _WHOLE_SPANS
     return Period(date(year, m1, 1), date(year, m2, calendar.monthrange(year, m2)[1]), partial)
 
 

@@ -157,13 +157,18 @@ def _prose(out: Blocks, chunk: list[Line]) -> None:
     kind, marker = BlockKind.PARAGRAPH, None
     for k, line in enumerate(chunk):
         m = lx.BULLET.match(line.text)
-        if not m and len(chunk) > 1 and _heading_line(chunk, k):
-            # 一、农业生产基本稳定 on a line of its own between paragraphs: a heading
+        source = len(chunk) > 1 and lx.CREDIT_LINE.match(line.text) is not None
+        if not m and len(chunk) > 1 and (source or _heading_line(chunk, k)):
+            # 一、农业生产基本稳定 on a line of its own between paragraphs: a heading; 출처: …,
+            # 한국철강협회 / 페로타임즈 정리: a source's caption
             if b.length:
                 out.add(_plain_kind([], b.text) if kind is BlockKind.PARAGRAPH else kind, b)
             h = BlockBuilder()
             add_line(h, line)
-            out.add(BlockKind.HEADING, h, level=_heading_level(line.text))
+            if source:
+                out.add(BlockKind.CAPTION, h)
+            else:
+                out.add(BlockKind.HEADING, h, level=_heading_level(line.text))
             b, kind, marker = BlockBuilder(), BlockKind.PARAGRAPH, None
             continue
         if m and b.length:
@@ -278,7 +283,7 @@ def _pipe_runs(chunk: list[Line]) -> list[list[Line]]:
 
 
 def _plain_kind(chunk: list[Line], text: str) -> BlockKind:
-    if lx.CAPTION.match(text):
+    if lx.CAPTION.match(text) or (len(chunk) == 1 and lx.CREDIT_LINE.match(text)):
         return BlockKind.CAPTION
     if (
         len(chunk) == 1

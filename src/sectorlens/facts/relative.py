@@ -115,7 +115,8 @@ RELATIVE = re.compile(
 )
 _FCAST_CASE = re.compile(r"\d[FE]$")  # F and E in capitals only (25f is no forecast year)
 _COMPARED_TAIL = re.compile(
-    r"\s?(?:同期|동기|동월|동분기|같은\s?기간)?\s?(?:相比|相較|相较|比较|대비|보다|에\s?비해)"
+    r"\s?(?:同期|동기|동월|동분기|같은\s?기간)?\s?(?:相比|相較|相较|比较|대비|보다|에\s?비해|"
+    r"(?:과|와)\s?비교(?:하면|해|하여|했을|할))"
 )
 _YTD_BEFORE = re.compile(r"(?:年初|今年初|年初以来|연초)\s?(?:至|到|부터|~|-|–)?\s?$")
 _SINCE_AFTER = re.compile(r"^\s?(?:以来|至今|이후|이래)")

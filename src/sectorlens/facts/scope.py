@@ -312,11 +312,11 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         before
         and before[-1].compared
         and re.fullmatch(r"\s?(?:동월|동기|동분기)?(?:의)?\s?", text[before[-1].end : span.start])
-        and re.match(r"\s?에서\s", text[span.end :])
+        and re.match(r"\s?(?:에서\s|보다|대비|에\s?비해|[과와]\s?비교)", text[span.end :])
     ):
-        return before[
-            -1
-        ].period  # 4월 … 전년 동월 115.4억 달러에서, 전달의 …에서: the value moved from
+        # 4월 … 전년 동월 115.4억 달러에서, 전달의 …에서: the value moved from; 전년 15조6000억
+        # 원보다: the value compared with
+        return before[-1].period
     own = [n for n in before if not n.compared]
     if own:
         return own[-1].period

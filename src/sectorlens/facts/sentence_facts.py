@@ -69,6 +69,13 @@ _NAME_AFTER = re.compile(
 )
 
 
+# 2017년, 2018년은 각각, 2023年和2024年分别为: nothing but periods before a sentence's first figure
+_PERIODS_ONLY = re.compile(
+    r"(?:\s|(?:19|20)\d{2}\s?(?:년|年)|\d{1,2}\s?(?:월|月)|[1-4]\s?분기|[上下]半年|[상하]반기|"
+    r"[,、·~\-]|和|及|与|은|는|도|각각|分别为?|分別為?|의)*"
+)
+
+
 def sentence_facts(
     doc: Document,
     sent: Sentence,
@@ -77,15 +84,16 @@ def sentence_facts(
     inherited: Period | None,
     scope: Scope,
     default_currency: str | None,
-    topic: Mention | None = None,
+    topics: Sequence[Mention] = (),
     metrics: dict[str, str | None] | None = None,
     *,
     pence: bool = False,
 ) -> tuple[list[Mention], list[Fact]]:
-    """The facts of one sentence; ``topic`` is the last level the paragraph stated before it
-    (分季度看，一季度同比增长6.7%: the rate of the GDP named the sentence before); ``pence``: the
-    document counts in pounds, so ``79.4p`` is 79.4 pence."""
+    """The facts of one sentence; ``topics`` are the levels the paragraph stated before it, the
+    last its topic (分季度看，一季度同比增长6.7%: the rate of the GDP named the sentence before);
+    ``pence``: the document counts in pounds, so ``79.4p`` is 79.4 pence."""
     text = sent.text
+    topic = topics[-1] if topics else None
     if not spans:
         return [], []
     lang = lx.language(text)
@@ -239,9 +247,24 @@ def sentence_facts(
             metric is None
             and topic is not None
             and previous is None
-            and change in ("yoy", "qoq", "change")
+            and (
+                change in ("yoy", "qoq", "change")
+                or (
+                    change is None
+                    and _PERIODS_ONLY.fullmatch(text[: span.start])
+                    and re.search(r"[년年월月기]", text[: span.start])
+                    and (topic.fact.quantity.kind, topic.fact.quantity.unit) == (q.kind, q.unit)
+                )
+            )
         ):
-            subject, metric = topic.fact.subject, topic.metric  # the sentence before's topic
+            # the sentence before's topic: its change (전년 동기 대비로는 1.5% 감소했다: of the
+            # level the sentence before stated), or its levels of other periods (2017년, 2018년은
+            # 각각 7103만톤, 7246만톤을 기록했다)
+            subject, metric = topic.fact.subject, topic.metric
+            if change in CHANGES and level is None:
+                dated = [t for t in topics if (t.fact.period, t.metric) == (period, metric)]
+                # (the first of the latest sentence: 7141만톤으로 3년 연속 7000만톤을 넘어섰다)
+                level = next((t for t in dated if t.sentence == dated[-1].sentence), None)
         if i in by_level and by_level[i] in at_span:
             # 营业收入…、利润总额…、净利润…，同比分别增长13.99%、8.63%及6.73%: in order
             subject, metric = at_span[by_level[i]].fact.subject, at_span[by_level[i]].metric

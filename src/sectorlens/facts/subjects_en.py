@@ -183,6 +183,13 @@ def counted_thing(after: str) -> str | None:
     return noun_phrase(m.group("np"), 4) if m else None
 
 
+# Asia-Pacific airlines saw an, The group posted a: the holder of the change named after it
+_HOLDER_SAW = re.compile(
+    r"(?:^|[,;]\s)((?:[A-Za-z][\w&'.-]*\s){1,4}?)(?:saw|posted|reported|recorded|registered|"
+    r"achieved|delivered|experienced|booked|logged)\s(?:an?|the)\s?(?:\w+\s)?$"
+)
+
+
 def changed_thing(after: str) -> str | None:
     """``a 12% increase in Cloud segment revenue`` → ``Cloud segment revenue``."""
     m = _CHANGE_IN.match(after)
@@ -307,7 +314,11 @@ def subject_en(
             base = None  # $441.3 billion of last quarter: a period, not a whole
     changed = changed_thing(after)
     if changed:
-        return changed, base  # driven by a 12% increase in Cloud segment revenue
+        # driven by a 12% increase in Cloud segment revenue; Asia-Pacific airlines saw an 80.3%
+        # increase in traffic: the traffic of the airlines the clause names
+        holder = _HOLDER_SAW.search(clause)
+        owner = holder and " ".join(en_words(" ".join(strip_lead(holder.group(1).split()))))
+        return (f"{owner} {changed}" if owner else changed), base
     if place_of_previous(clause) or _EARLIER_MOVE.search(clause):
         # … in the euro area and by 1.0% in the EU; rose 6.2% in September following a 5.3%
         # August decline: the sentence's measure

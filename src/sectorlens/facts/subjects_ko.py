@@ -36,7 +36,9 @@ _KO_ADVERBIAL = frozenset(
     ]
 )
 # 당기순이익은 기고효과로 인해 9.71% 감소: a cause's phrase ends the clause, the topic is the noun
-_KO_CAUSE = re.compile(r"(?:로|으로)\s(?:인해|인하여|말미암아)\s?$|(?:덕분에|탓에|영향으로)\s?$")
+_KO_CAUSE = re.compile(
+    r"(?:로|으로)\s(?:인해|인하여|말미암아)\s?$|(?:덕분에|탓에|영향으로|여파로)\s?$"
+)
 # 배당지급 증가 등으로 (전년 동월): the causes listed with 등 end the clause before the number
 _KO_CAUSE_ETC = re.compile(
     r"\s등으로\s(?:(?:전년|전월|작년|지난해|전분기)\s?(?:동월|동기|동분기|같은\s?기간)?\s?)?$"
@@ -108,7 +110,7 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     text = _KO_SAME_PERIOD.sub(" ", text)  # 지난해 같은 기간보다: the comparison, no noun
     tokens = [t for t in _KO_YEAR.sub(" ", text).split() if not _LIST_MARK.match(t)]
     words: list[str] = []
-    skip = dropped = False
+    skip = dropped = skip_span = False
     for k in range(len(tokens) - 1, -1, -1):
         token = tokens[k]
         if skip:
@@ -145,6 +147,12 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
         if not words and compared:
             skip = True  # 배출량을 전년 대비 4.2%: the period compared with, not the noun
             continue
+        if k and token in _STREAK and _KO_SPAN.match(tokens[k - 1]):
+            skip_span = True  # 3년 연속 7000만톤을: a streak, no noun
+            continue
+        if skip_span:
+            skip_span = False
+            continue
         word, particle = strip_particle(token)
         if _timely(token, word):
             if words and not _owner_before(tokens, k):
@@ -170,6 +178,7 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     return phrase or None
 
 
+_STREAK = frozenset({"연속", "연속으로", "째", "연속해"})
 _KO_EXCLUDING = frozenset({"뺀", "제외한", "빼면", "제외하면", "제외하고", "제외할"})
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]?$|[(（][^()（）]*[)）]")
 

@@ -235,8 +235,9 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
         ):
             pair = Pair(prior, later[0], True)
         elif earlier and not SENTENCE_END.search(text, earlier[-1].local[1], prior.local[0]):
-            if not is_prior(text, earlier[-1]):
-                pair = Pair(prior, earlier[-1], True)  # B, up 64% from A; B로 전년(A) 대비
+            current = _before_its_parts(text, earlier)
+            if current is not None and not is_prior(text, current):
+                pair = Pair(prior, current, True)  # B, up 64% from A; B로 전년(A) 대비
         elif (
             later
             and not SENTENCE_END.search(between)
@@ -249,6 +250,21 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
             paired |= {id(pair.prior), id(pair.current)}
             out.append(pair)
     return out
+
+
+def _before_its_parts(text: str, earlier: Sequence[Mention]) -> Mention | None:
+    """The last level before, or the level its bracket of parts follows: ``1억 2005만명(국내선
+    3113만명, 국제선 8892만명)으로 전년(1억 50만명)보다`` pairs the whole, not 국제선."""
+    last = earlier[-1]
+    opened = max(text.rfind("(", 0, last.local[0]), text.rfind("（", 0, last.local[0]))
+    if opened < 0 or re.search(r"[)）]", text[opened : last.local[0]]):
+        return last  # not inside brackets
+    if sum(x.local[0] > opened for x in earlier) < 2:
+        return last  # 여객 수(1억 2005만명)는: the level itself in brackets
+    whole = [x for x in earlier if x.local[1] <= opened]
+    if whole and not text[whole[-1].local[1] : opened].strip():
+        return whole[-1]
+    return None  # parts in brackets after no level: no pair
 
 
 def _foreign_number(text: str, start: int, end: int, members: Sequence[Mention]) -> bool:
