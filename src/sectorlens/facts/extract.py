@@ -39,7 +39,7 @@ from sectorlens.facts.period_context import (
 )
 from sectorlens.facts.readers import Document, read_document
 from sectorlens.facts.relative import NO_DOCUMENT_DATE
-from sectorlens.facts.respective_prior import lend_said, lend_subjects
+from sectorlens.facts.respective_prior import lend_measure, lend_said, lend_subjects
 from sectorlens.facts.scope import (
     NO_PERIOD,
     Scope,
@@ -121,6 +121,8 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     prior: list[Mention] = []  # the facts of the sentence before, in the same paragraph
     block: Block | None = None
     said: tuple[int, str] | None = None  # a Korean sentence of words only, its paragraph and text
+    last_said: tuple[int, str] | None = None  # the sentence before, its paragraph and text
+    measured: list[str | None] = []
     item_period: Period | None = None
     # the year an undated document's 작년/last year counts from: the year after the latest it names
     undated_now = year_after_named(doc.text) if stated is None and assumed is None else None
@@ -201,6 +203,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             and any(m.fact.subject is None for m in got)
         ):
             got = lend_said(got, said_subject(said[1]))  # read only where a figure needs it
+        if last_said is not None and last_said[0] == sent.paragraph:
+            topic = topics[-1].fact.subject if topics else None
+            measured = [topic, said_subject(last_said[1]), *measured][:8]
+            got = lend_measure(got, *measured)
+        else:
+            measured = []  # the subjects a paragraph named its measures by, latest first
+        last_said = (sent.paragraph, sent.text)
         words_only = not spans and lx.language(sent.text) == "ko"
         said = (sent.paragraph, sent.text) if words_only else None
         mentions.extend(got)

@@ -53,3 +53,52 @@ def lend_said(got: list[Mention], said: str | None) -> list[Mention]:
         else m
         for m in got
     ]
+
+
+# the last word of a Korean measure of money (수출액, 시장 규모, 매출, 영업이익) and of things
+# counted (생산량, 판매 대수)
+_KO_MONEY_MEASURE = re.compile(
+    r"(?:액|규모|매출|수출|수입|실적|이익|손실|자산|부채|투자|거래|소비)$"
+)
+_KO_COUNT_MEASURE = re.compile(r"(?:량|대수|건수|판매|생산|출하)$")
+# a subject word that names a measure itself (보험료, 대손비용, 무역수지, ROE) or no thing at all
+# (항목별로, 2년째, 전분기, 기준): none that a measure is lent to
+_KO_NO_THING = re.compile(
+    r"(?:액|량|률|율|규모|매출|수출|수입|실적|이익|손실|비중|판매|생산|투자|지수|가격|금|수|료|자|객|"
+    r"비|세|값|자산|부채|출하|소비|거래|인구|가구|면적|용량|비용|손익|수지|마진|소득|지출|예산|수익|"
+    r"잔액|대출|예금|가치|배당|로|째|별|준|단|서|분기|동기|당기|간|년|월|새|다\.?|면|음|후|중|사이|인|미화)$"
+    r"|\d|^[A-Z]{2,5}$"
+)
+
+
+def lend_measure(got: list[Mention], *named: str | None) -> list[Mention]:
+    """``반도체와 디스플레이 3개 품목의 수출액이 …. 반도체는 104억6000만달러로``: a Korean figure
+    whose subject is one word naming a thing but no measure (반도체) is of the measure the
+    sentence before named (수출액), where that measure counts what the figure counts (an amount
+    of money, things counted, or a change of either); ``named``: the subjects that sentence may
+    name it by, the first that ends with a measure lends it."""
+    lasts = [w[-1] for w in ((n or "").split() for n in named) if w]
+    measure = next(
+        (w for w in lasts if _KO_MONEY_MEASURE.search(w) or _KO_COUNT_MEASURE.search(w)), None
+    )
+    if measure is None:
+        return got
+    fits = {Kind.MONEY: _KO_MONEY_MEASURE, Kind.COUNT: _KO_COUNT_MEASURE}
+    out = []
+    for m in got:
+        words = (m.fact.subject or "").split()
+        kind = m.fact.quantity.kind
+        fit = m.change is not None or (kind in fits and fits[kind].search(measure))
+        if (
+            m.lang == "ko"
+            and len(words) == 1
+            and m.base is None
+            and fit
+            and not _KO_NO_THING.search(words[0])
+        ):
+            subject = f"{words[0]} {measure}"
+            m = dataclasses.replace(
+                m, fact=dataclasses.replace(m.fact, subject=subject), metric=subject
+            )
+        out.append(m)
+    return out

@@ -33,7 +33,7 @@ _SCALE = (
         re.compile(
             r"\bin\s+"
             + _CS
-            + r"millions?\b|\(\s*[$€£]?\s*M\s*\)|百万|백만"
+            + r"millions?\b|(?<![\w)])\(\s*[$€£]?\s*M\s*\)|百万|백만"
             + _CUR_AFTER
             + r"|\bmn\b|\bmln\b",
             re.I,
@@ -44,7 +44,8 @@ _SCALE = (
         re.compile(
             r"\bin\s+"
             + _CS
-            + r"billions?\b|\(\s*[$€£]?\s*(?-i:B)\s*\)|十亿|십억"  # not (b), a footnote's mark
+            # (B), not (b) nor 3Q(B): marks of a footnote or a column
+            + r"billions?\b|(?<![\w)])\(\s*[$€£]?\s*(?-i:B)\s*\)|十亿|십억"
             + _CUR_AFTER
             + r"|\bbn\b",
             re.I,
@@ -58,6 +59,9 @@ _SCALE = (
     (re.compile(_SIGN_SCALE.format("billions?")), "billion"),
     (re.compile(r"억" + _CUR_AFTER), "억"),
     (re.compile(r"조" + _CUR_AFTER), "조"),
+    # (단위: 억), 单位：万: the scale alone, its currency or counter not stated
+    (re.compile(r"(?:단위|单位|單位)\s*[:：]\s*억(?![\w])"), "억"),
+    (re.compile(r"(?:단위|单位|單位)\s*[:：]\s*조(?![\w])"), "조"),
     (re.compile(r"[万萬](?:元|美元|港元|欧元|歐元|日元)"), "万"),
     (re.compile(r"[亿億](?:元|美元|港元|欧元|歐元|日元)"), "亿"),
 )

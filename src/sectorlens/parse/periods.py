@@ -74,7 +74,9 @@ _MONTHS_CROSS = _re(
 _QUARTER = _re(
     r"(?:(?P<y>\d{4})\s*-?\s*Q(?P<q>[1-4])|Q(?P<q2>[1-4])\s*-?\s*(?P<y2>\d{4})"
     r"|(?P<y3>\d{4})\s*年\s*第?\s*(?P<q3>[一二三四1-4])\s*季度?"
-    r"|(?P<y4>\d{4})\s*년\s*제?\s*(?P<q4>[1-4])\s*(?:/\s*4\s*)?분기)"
+    r"|(?P<y4>\d{4})\s*년\s*제?\s*(?P<q4>[1-4])\s*(?:/\s*4\s*)?분기"
+    # 2019 3Q, 2019.3Q, 2019년 3Q, 3Q 2019 (Korean and Japanese tables)
+    r"|(?P<y5>\d{4})\s*(?:년|\.)?\s*(?P<q5>[1-4])\s*Q|(?P<q6>[1-4])\s*Q\s*-?\s*(?P<y6>\d{4}))"
 )
 _QUARTERS_TO = _re(
     r"(?:(?P<y>\d{4})\s*年\s*前\s*(?P<q>[一二三1-3])\s*(?:个|個)?\s*季度"
@@ -82,7 +84,8 @@ _QUARTERS_TO = _re(
 )
 _HALF = _re(
     r"(?:(?P<y>\d{4})\s*年\s*(?P<h>上|下)\s*半\s*年|(?P<y2>\d{4})\s*년\s*(?P<h2>상|하)\s*반기"
-    r"|(?:H(?P<h3>[12])|(?P<h4>[12])H)\s*-?\s*(?P<y3>\d{4})|(?P<y4>\d{4})\s*-?\s*H(?P<h5>[12]))"
+    r"|(?:H(?P<h3>[12])|(?P<h4>[12])H)\s*-?\s*(?P<y3>\d{4})|(?P<y4>\d{4})\s*-?\s*H(?P<h5>[12])"
+    r"|(?P<y5>\d{4})\s*(?:년|\.)?\s*(?P<h6>[12])\s*H)"
 )
 _YEAR = _re(rf"(?P<y>\d{{4}}){_YS}\s*(?P<edge>말|초|末|底|初|年底|年末|年初|연말|연초)?")
 _YEARS = _re(
@@ -187,16 +190,16 @@ def _read(text: str, date_format: str | None) -> tuple[Period, bool] | str | Non
             return "period runs backwards"
         return Period(start, end), False
     if m := _QUARTER.fullmatch(text):
-        q = _QNUM[_g(m, "q", "q2", "q3", "q4")]
-        return _quarter(int(_g(m, "y", "y2", "y3", "y4")), q), True
+        q = _QNUM[_g(m, "q", "q2", "q3", "q4", "q5", "q6")]
+        return _quarter(int(_g(m, "y", "y2", "y3", "y4", "y5", "y6")), q), True
     if m := _QUARTERS_TO.fullmatch(text):
         q = _QNUM[_g(m, "q", "q2")]
         p = _month(int(_g(m, "y", "y2")), 1, 3 * q)
         return Period(p.start, p.end, partial=q < 4 and q not in (1, 2)), False
     if m := _HALF.fullmatch(text):
-        h = _g(m, "h", "h2", "h3", "h4", "h5")
+        h = _g(m, "h", "h2", "h3", "h4", "h5", "h6")
         first = h in ("上", "상", "1")
-        y = int(_g(m, "y", "y2", "y3", "y4"))
+        y = int(_g(m, "y", "y2", "y3", "y4", "y5"))
         return (_month(y, 1, 6) if first else _month(y, 7, 12)), True
     if m := _YEAR.fullmatch(text):
         y = int(m["y"])
