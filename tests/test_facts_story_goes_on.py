@@ -80,3 +80,12 @@ def test_a_paragraphs_rate_of_the_level_before_is_checked_against_last_years_lev
 def test_january_to_december_is_the_whole_year() -> None:
     p = one(_STORY, "7141만톤").fact.period
     assert p is not None and (p.start, p.end, p.partial) == (*_2019, False)
+
+
+def test_the_holder_of_a_change_of_a_figure_is_its_subject() -> None:
+    text = (
+        "In 2022 the manufacture of basic metals saw a noteworthy increase of 17%. Similarly, "
+        "the manufacture of wearing apparel demonstrated a substantial boost of 15% in sales."
+    )
+    assert one(text, "17%").fact.subject == "manufacture of basic metals"
+    assert one(text, "15%").fact.subject == "manufacture of wearing apparel sales"

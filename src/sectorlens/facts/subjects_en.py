@@ -14,9 +14,12 @@ from sectorlens.facts.subjects_en_words import (
     DETERMINERS,
     EN_LINKS,
     EN_VERBS,
+    HOLDER_MOVED_BY,
+    HOLDER_SAW,
     LEAD_PRONOUNS,
     NP_STOP,
     OBJECT_VERBS,
+    PART_OF_WHOLE,
     PARTICIPLE_LINK,
     PRONOUNS,
     REFERRING,
@@ -183,11 +186,11 @@ def counted_thing(after: str) -> str | None:
     return noun_phrase(m.group("np"), 4) if m else None
 
 
-# Asia-Pacific airlines saw an, The group posted a: the holder of the change named after it
-_HOLDER_SAW = re.compile(
-    r"(?:^|[,;]\s)((?:[A-Za-z][\w&'.-]*\s){1,4}?)(?:saw|posted|reported|recorded|registered|"
-    r"achieved|delivered|experienced|booked|logged)\s(?:an?|the)\s?(?:\w+\s)?$"
-)
+def _owner(holder: re.Match[str] | None) -> str | None:
+    """The words of the holder a clause names before its verb (``Asia-Pacific airlines``)."""
+    if holder is None:
+        return None
+    return " ".join(en_words(" ".join(strip_lead(holder.group(1).split())))) or None
 
 
 def changed_thing(after: str) -> str | None:
@@ -312,12 +315,21 @@ def subject_en(
         base = " ".join(kept[:3]) or None
         if base is not None and PERIODISH.search(base):
             base = None  # $441.3 billion of last quarter: a period, not a whole
+    part = PART_OF_WHOLE.match(after)
+    if part and not en_words(" ".join(strip_lead(clause.strip(" -–•·*").split()))):
+        # 71% (£103.3bn) of sales from businesses in Wales were goods: the part, of that whole
+        return part.group("part"), part.group("whole")
+    owner = _owner(HOLDER_MOVED_BY.search(clause))
+    if owner:
+        # the manufacture of wearing apparel demonstrated a substantial boost of 15% in sales:
+        # the sales of the holder named before the verb
+        measure = changed_thing(" increase" + after) if after.lstrip().startswith("in ") else None
+        return (f"{owner} {measure}" if measure else owner), base
     changed = changed_thing(after)
     if changed:
         # driven by a 12% increase in Cloud segment revenue; Asia-Pacific airlines saw an 80.3%
         # increase in traffic: the traffic of the airlines the clause names
-        holder = _HOLDER_SAW.search(clause)
-        owner = holder and " ".join(en_words(" ".join(strip_lead(holder.group(1).split()))))
+        owner = _owner(HOLDER_SAW.search(clause))
         return (f"{owner} {changed}" if owner else changed), base
     if place_of_previous(clause) or _EARLIER_MOVE.search(clause):
         # … in the euro area and by 1.0% in the EU; rose 6.2% in September following a 5.3%

@@ -1,6 +1,9 @@
-"""The closed word classes the English subject reader stops at, skips or links through."""
+"""The closed word classes the English subject reader stops at, skips or links through, and the
+clause shapes that name a figure's holder or part."""
 
 from __future__ import annotations
+
+import re
 
 NP_STOP = frozenset(
     [
@@ -131,3 +134,31 @@ EN_VERBS = frozenset(
 )
 EN_LINKS = frozenset(["was", "were", "is", "are", "totaled", "totalled", "amounted", "to", "at"])
 LEAD_PRONOUNS = frozenset(["we", "it", "they", "this", "these", "that", "which", "he", "she", "i"])
+
+
+# 71% (£103.3bn) of sales from businesses in Wales were goods: a share that names its whole, then
+# its part
+PART_OF_WHOLE = re.compile(
+    r"^\s*(?:[(（][^()（）]{0,30}[)）]\s*)?of\s+(?:the\s)?"
+    r"(?P<whole>[A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*){0,6}?)\s+"
+    r"(?:were|was|are|is)\s+(?:the\s)?"
+    # (not 3 million shares of common stock were purchased under …: a verb, no part)
+    r"(?P<part>(?![a-z]+ed\b|in\b|at\b|on\b|by\b|not\b|also\b|to\b|from\b)[A-Za-z][\w'’-]*"
+    r"(?:\s(?!and\b|or\b|in\b|at\b|to\b|by\b|from\b|for\b)[A-Za-z][\w'’-]*){0,3})(?=[\s,.;]|$)"
+)
+# Asia-Pacific airlines saw an, The group posted a: the holder of the change named after it
+HOLDER_SAW = re.compile(
+    r"(?:^|[,;]\s)((?:[A-Za-z][\w&'.-]*\s){1,4}?)(?:saw|posted|reported|recorded|registered|"
+    r"achieved|delivered|experienced|booked|logged)\s(?:an?|the)\s?(?:\w+\s)?$"
+)
+
+
+# The manufacture of basic metals saw a noteworthy increase of: the holder of the change that
+# the figure after it states
+HOLDER_MOVED_BY = re.compile(
+    r"(?:^|(?<=[\s,;]))((?:[A-Za-z][\w&'.-]*\s){1,6}?)(?:saw|posted|reported|recorded|"
+    r"registered|achieved|delivered|experienced|booked|logged|demonstrated|showed|enjoyed|had)\s"
+    r"(?:an?|the)\s"
+    r"(?:[a-z-]+\s){0,2}(?:increase|rise|growth|decline|fall|boost|drop|gain|uplift|jump|surge|"
+    r"decrease)\s(?:of|by)\s?$"
+)

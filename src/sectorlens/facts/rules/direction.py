@@ -22,6 +22,7 @@ from sectorlens.model import Finding, Kind, Severity
 RULE = "restated.direction"
 _UP = re.compile(rf"(?:{lx.TREND_UP})|\b(?:up|higher|gain(?:ed)?)\b", re.I)
 _DOWN = re.compile(rf"(?:{lx.TREND_DOWN})|\b(?:down|lower|loss)\b", re.I)
+_LEAD_END = re.compile(r"[,，;；…⋯]|반면에?|반해|지만|\bbut\b|\bwhereas\b|\bwhile\b|而|但", re.I)
 _STOP = frozenset(
     ["the", "and", "of", "our", "both", "for", "in", "from", "with", "annual", "percentage"]
 )
@@ -106,7 +107,8 @@ def _words(text: str) -> frozenset[str]:
 def _word(text: str, start: int, end: int) -> int:
     """The direction the word right before the number (or right after it) gives."""
     # a headline's ellipsis ends a statement: 수출 소폭 감소…일평균 수출은 11.2% 증가
-    lead = re.split(r"[,，;；…⋯]", text[max(0, start - 24) : start])[-1]
+    # (and a contrast: 11.1% 감소한 반면 온라인 광고는 14.9% 성장)
+    lead = _LEAD_END.split(text[max(0, start - 24) : start])[-1]
     ups, downs = list(_UP.finditer(lead)), list(_DOWN.finditer(lead))
     if ups or downs:
         last_up = ups[-1].end() if ups else -1

@@ -85,12 +85,12 @@ def _lead(text: str, start: int, reach: int) -> str:
     return text[a:start]
 
 
-_RATE_NAME = re.compile(r"\s?[률율率]")
+_RATE_NAME = re.compile(r"\s?[률율率]|액")  # (and 증가액: the amount of an increase, a measure)
 
 
 def _moves(words: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """The trend words in ``text`` but those naming a rate (물가상승률, 경제성장률, 增长率): the
-    name of a measure says nothing of which way it moved."""
+    """The trend words in ``text`` but those naming a rate (물가상승률, 경제성장률, 增长率) or an
+    amount of change (증가액): the name of a measure says nothing of which way it moved."""
     return [m for m in words.finditer(text) if not _RATE_NAME.match(text, m.end())]
 
 
