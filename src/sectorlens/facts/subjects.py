@@ -24,6 +24,7 @@ from sectorlens.facts.subjects_zh import (
     ZH_VERB_TAIL,
     ZH_YEAR,
     zh_listed,
+    zh_part_before,
     zh_respective,
     zh_topic,
 )
@@ -59,7 +60,10 @@ _ZH_CURRENCY_BEFORE = re.compile(
 
 _RUN_OF_SPACES = re.compile(r"\s{2,}")
 _HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{3})\s+(?=[\u4e00-\u9fff]{2})")
-_ZH_SHARE_OF = re.compile(r"占(?!比)(.{1,20}?)的\s*$")
+# 占全国的, 占纸浆消耗总量, 占国内生产总值比例为 (not 占比, 占据)
+_ZH_SHARE_OF = re.compile(
+    r"占(?!比|有|据|據|领|領)(.{2,20}?)的?(?:比例|比重|份额|份額)?(?:为|為|达|達|约为|約為)?\s*$"
+)
 _ZH_FROM_END = re.compile(r"(?<=..)(?:由|从|從)$")
 _CAPITAL = re.compile(r"[A-Z]")
 _PER_SHARE = re.compile(r"\bper\s+share$", re.I)
@@ -96,6 +100,11 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         clause = (who if len(who) >= 2 else "") + clause[done.end() :]
     if ZH_NO_NOUN.fullmatch(lx.simplified(clause)):
         clause = ""  # 有望恢复 2.5%, 由2015年的…: a verb or a preposition, no noun
+    if base is not None and not clause.strip():
+        # 木浆3303万吨，占纸浆消耗总量35%: the share of the part the clause before names
+        part = zh_part_before(sentence, start, floor)
+        if part:
+            return part, base
     if not clause or ZH_MEASURE.fullmatch(clause):
         # 出口额逐年上升，由2015年的20亿美元…; 甲国和乙国为主要供应国，合计占比为46.2%:
         # the clause names nothing (or only a measure) — its topic is the clause before it

@@ -41,7 +41,7 @@ ZH_NO_NOUN = re.compile(
     r"增至|降至|减少|增加|增收|减收|增支|减支|提升|提高|降低|扩大|缩小)?(?:到|至)?"
     r"|[由从自在于至到]"
 )
-ZH_MEASURE = re.compile(r"占比|市占率|份额|市场份额|比重|比例|增速|增幅")
+ZH_MEASURE = re.compile(r"占比|市占率|份额|市场份额|比重|比例|增速|增幅|升幅|降幅|涨幅|跌幅|降速")
 _SPAN_OF_YEARS = re.compile(r"(?:这|近|过去)?\d{1,3}\s?(?:多)?年(?:间|来|内|中)?")
 _PREDICATE = re.compile(
     r"为|是|占据|占(?!比|有率)|达到?|超过|呈现|保持|实现|逐年|逐步|逐渐|不断|稳步|明显|显著|进一步|"
@@ -66,14 +66,35 @@ _ABOUT = re.compile(r"(?:约|约为|为|达|达到|近|超|超过|共|共计|累
 _FIGURE_ONLY = re.compile(r"[\d.,]+\s?[^\d\s，,；;。]{0,4}")
 
 
-def zh_topic(sentence: str, start: int, floor: int) -> str | None:
-    """The topic of the clause before the one holding ``start`` (after ``floor``): the noun
-    phrase before its predicate (``出口额逐年上升`` → ``出口额``)."""
-    text = sentence[floor:start]
-    parts = re.split(r"[，,；;：:]", text)
+def zh_part_before(sentence: str, start: int, floor: int) -> str | None:
+    """The part the clause before names ahead of its figure (``木浆3303万吨`` → ``木浆``)."""
+    parts = re.split(r"[，,；;：:]", sentence[floor:start])
     if len(parts) < 2:
         return None
-    clause = _YEARS_NAMED.sub("", PAREN.sub("", parts[-2]))  # 在2020年和2021年
+    named = ZH_HEAD.sub("", re.split(r"[\d.]", ZH_YEAR.sub("", parts[-2]))[0]).strip()
+    named = _ABOUT.sub("", named).strip()
+    if not 2 <= len(named) <= 12 or ZH_NO_NOUN.fullmatch(lx.simplified(named)):
+        return None
+    return named
+
+
+def zh_topic(sentence: str, start: int, floor: int) -> str | None:
+    """The topic of the clauses before the one holding ``start`` (after ``floor``): the noun
+    phrase before the predicate of the nearest of the three before it that has one
+    (``出口额逐年上升`` → ``出口额``)."""
+    parts = re.split(r"[，,；;：:]", sentence[floor:start])
+    for back in range(2, min(len(parts), 4) + 1):
+        topic = _clause_topic(parts[-back])
+        if topic or not _CHANGE_CLAUSE.match(parts[-back]):
+            return topic  # (past 环比上升2.90点: a change of the topic before it)
+    return None
+
+
+_CHANGE_CLAUSE = re.compile(r"^\s*(?:同比|环比|環比|较|較|比上)")
+
+
+def _clause_topic(clause: str) -> str | None:
+    clause = _YEARS_NAMED.sub("", PAREN.sub("", clause))  # 在2020年和2021年
     clause = ZH_HEAD.sub("", _SPAN_OF_YEARS.sub("", ZH_YEAR.sub("", clause)).strip())
     m = _PREDICATE.search(clause, 1)
     topic = clause[: m.start()] if m else clause
@@ -86,8 +107,8 @@ def zh_topic(sentence: str, start: int, floor: int) -> str | None:
             return None  # 内河港口完成188910万吨: a part named without its measure, no topic
         topic = named
     topic = ZH_TAIL.sub("", topic).strip()
-    if len(topic) < 2 or ZH_NO_NOUN.fullmatch(lx.simplified(topic)):
-        return None
+    if len(topic) < 2 or ZH_NO_NOUN.fullmatch(lx.simplified(topic)) or not topic[0].isalpha():
+        return None  # (/吨: the unit of the figure before, no topic)
     return topic[-24:]
 
 
