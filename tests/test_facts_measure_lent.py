@@ -34,3 +34,10 @@ def test_a_measure_or_a_word_of_no_thing_borrows_none() -> None:
 def test_a_count_takes_no_measure_of_money() -> None:
     text = "2019년 공제 시장 규모는 12조 원이었다. 공제사업은 12개로 늘었다."
     assert one(text, "12개").fact.subject != "공제사업 규모"
+
+
+def test_how_a_list_is_cut_is_no_part_of_a_name() -> None:
+    text = (
+        "2022년 해외직접투자액은 772억 달러였다. 업종별로는 금융보험업(297억 달러)이 가장 많았다."
+    )
+    assert one(text, "297억 달러").fact.subject == "금융보험업 해외직접투자액"

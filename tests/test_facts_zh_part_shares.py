@@ -31,3 +31,13 @@ def test_a_move_named_alone_is_of_the_index_the_sentence_opened_with() -> None:
     assert one(text, "3.16%").fact.subject == "CSPI长材指数平均值升幅"
     price = "2025年一季度，水泥平均出厂价格为380元/吨，跌幅3.7%。"
     assert not (one(price, "3.7%").fact.subject or "").startswith("/")
+
+
+def test_a_statement_that_opens_with_its_holder_and_rank_lends_it_to_its_measures() -> None:
+    text = (
+        "2023年第三季度，联想仍然是中国大陆的最大供应商,出货量约为426万台,市场占有率为38%;"
+        "惠普位列第二,表现不错,市场占有率为11%。值得注意的是，小米出货量增长10%。"
+    )
+    assert one(text, "38%").fact.subject == "联想市场占有率"
+    assert one(text, "11%").fact.subject == "惠普市场占有率"
+    assert not (one(text, "10%").fact.subject or "").startswith("值得")

@@ -23,6 +23,7 @@ from sectorlens.facts.subjects_zh import (
     ZH_TAIL,
     ZH_VERB_TAIL,
     ZH_YEAR,
+    zh_leader,
     zh_listed,
     zh_part_before,
     zh_respective,
@@ -111,7 +112,8 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         topic = zh_topic(sentence, start, floor)
         if topic:
             return topic + clause, base
-    return (_zh_who(sentence, start, clause) + clause[-16:].strip() or None), base
+    who = _zh_who(sentence, start, clause) or zh_leader(sentence, start, clause)
+    return (who + clause[-16:].strip() or None), base
 
 
 def _zh_who(sentence: str, start: int, clause: str) -> str:

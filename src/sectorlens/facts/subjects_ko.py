@@ -147,6 +147,10 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
         if not words and compared:
             skip = True  # 배출량을 전년 대비 4.2%: the period compared with, not the noun
             continue
+        if _BY_KIND.search(token):
+            if words:
+                break  # 업종별로는 금융보험업(297억 달러): how the list is cut, no part of a name
+            continue
         if k and token in _STREAK and _KO_SPAN.match(tokens[k - 1]):
             skip_span = True  # 3년 연속 7000만톤을: a streak, no noun
             continue
@@ -178,6 +182,7 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     return phrase or None
 
 
+_BY_KIND = re.compile(r"별로(?:는|도)?$")
 _STREAK = frozenset({"연속", "연속으로", "째", "연속해"})
 _KO_EXCLUDING = frozenset({"뺀", "제외한", "빼면", "제외하면", "제외하고", "제외할"})
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]?$|[(（][^()（）]*[)）]")

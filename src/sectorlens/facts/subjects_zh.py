@@ -226,3 +226,36 @@ def zh_listed(sentence: str, spans: list[tuple[int, int]]) -> dict[int, str]:
         if labels and split_measure(zh_item(items[-1], first=False))[1]:
             out.update(zip(run, labels, strict=True))
     return out
+
+
+# 联想仍然是…最大供应商，…出货量约为426万台; 惠普位列第二; 华为排在了第三名: a statement that
+# opens with its holder and its rank
+_ZH_LEADER = re.compile(
+    r"^\s*(?P<who>[A-Za-z\u4e00-\u9fff]{2,8}?)(?:仍然|依然|继续|繼續|也|则|則)?"
+    r"(?:是|位列|位居|排在|排名|排第|名列|稳居|穩居|延续|延續|超过|超過)"
+)
+
+
+_ZH_PERIOD_ONLY = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s?年)?\s?(?:第?[一二三四1-4]季度|[上下]半年|前[一二三1-3]个?季度|"
+    r"\d{1,2}(?:\s?[-~至]\s?\d{1,2})?月份?|全年|年度)?\s*"
+)
+_ZH_NO_HOLDER = re.compile(r"的$|^(?:值得|需要|这|其|据|根据|但|而|同时|此外|另外)")
+
+
+def zh_leader(sentence: str, start: int, clause: str) -> str:
+    """``惠普位列第二，表现不错，同比下降仅1%，市场占有率为11%``: a later clause of a statement that
+    names only a measure is of the holder the statement opened with; else nothing."""
+    simple = lx.simplified(clause)
+    if not clause or len(clause) > 10 or re.search(r"[A-Za-z\d]", clause):
+        return ""
+    opened = max(sentence.rfind(mark, 0, start) for mark in "；;。") + 1
+    lead = re.split(r"[,，]", sentence[opened:start])
+    if len(lead) > 2 and _ZH_PERIOD_ONLY.fullmatch(lead[0]):
+        lead = lead[1:]  # 2023年第三季度，联想仍然是…: the period first
+    if len(lead) < 2:
+        return ""  # the clause that opens the statement names its own subject
+    m = _ZH_LEADER.match(lx.simplified(lead[0]))
+    if m is None or simple.startswith(m.group("who")) or _ZH_NO_HOLDER.search(m.group("who")):
+        return ""  # (值得注意的是: no holder)
+    return lead[0].strip()[: len(m.group("who"))]

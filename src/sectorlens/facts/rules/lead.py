@@ -128,7 +128,11 @@ def _pair(
             and alike_names(name, own := _name(b, spans))
             and (own == name or not _an_item(ctx, b))
         ]
-        if not cands:
+        # (or, where no name holds the other, the body's figure of the same measure whose name
+        # shares a word with the lead's besides the measure: 上市公司净利润 … 公司归属于上市公司
+        # 股东的净利润, not 工商银行净利润)
+        longer = [b for b in echo_of(ctx, t, name, body, spans) if _close(t, b)]
+        if not cands and not longer:
             continue
         # 1901家公司淨利潤同比增長25% restated as 歸屬於上市公司股東的淨利潤…同比增長25%: the body
         # states the lead's figure under a longer name of the same measure, so a close value of
@@ -139,7 +143,7 @@ def _pair(
         if agree is not None:
             out.append(_finding(ctx, Severity.OK, t, agree))
             continue
-        close = next((b for b in cands if _close(t, b)), None)
+        close = next((b for b in cands if _close(t, b)), None) or next(iter(longer), None)
         if close is not None and _moved_apart(t, close, changes):
             continue  # ADR +0.8% to US$128.29, a market's ADR -31.0% to US$125.43: two figures
         if close is not None:
@@ -196,6 +200,38 @@ def _name(m: Mention, spans: dict[tuple[int, int], Mention]) -> str:
     if level is not None and len(norm(own)) < 2:
         own = _GENERIC.sub("", level.metric or "")
     return _SHORT_KO.sub(r"\1이익", norm(own))
+
+
+def echo_of(
+    ctx: Context,
+    t: Mention,
+    name: str,
+    body: Sequence[Mention],
+    spans: dict[tuple[int, int], Mention],
+) -> list[Mention]:
+    """Body figures of the lead's kind whose names end with its measure and share a word of its
+    holder (``上市公司``, ``companies``), items of a breakdown left out."""
+    out = []
+    for b in body:
+        own = _name(b, spans)
+        if (
+            _figure(b)
+            and _same_kind(ctx, t, b)
+            and _one_measure(name, own)
+            and _holder_words(name) & _holder_words(own)
+            and not _an_item(ctx, b)
+        ):
+            out.append(b)
+    return out
+
+
+def _holder_words(name: str) -> set[str]:
+    """The words of a name before its measure (the last three characters, six in letters):
+    character pairs in Chinese and Korean, words in letters."""
+    head = name[: -(6 if name.isascii() else 3)]
+    if head.isascii():
+        return {w for w in re.findall(r"[a-z]{4,}", head.lower())}
+    return {head[i : i + 2] for i in range(len(head) - 1)} - {"的", "의"}
 
 
 def _one_measure(a: str, b: str) -> bool:
