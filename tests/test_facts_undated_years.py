@@ -74,3 +74,13 @@ def test_chinese_sentences_are_apart_without_spaces() -> None:
     assert (
         year_after_named("2018年春节档总票房56.5亿元。今年大年初一票房打破了去年的纪录。") is None
     )
+
+
+def test_a_quarter_of_a_guessed_year_carries_the_guess() -> None:
+    text = (
+        "작년 화장품 수출액은 2022년 대비 6.4% 늘었다. 올해도 이어져 1분기 화장품 수출액은 "
+        "23억 달러로 최대를 기록했다."
+    )
+    q = one(text, "23억 달러").fact.quantity
+    assert span(one(text, "23억 달러")) == (date(2024, 1, 1), date(2024, 3, 31))
+    assert any("the document states no date" in a for a in q.assumptions)

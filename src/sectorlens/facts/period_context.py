@@ -24,6 +24,7 @@ from sectorlens.facts.dateline import is_dateline
 from sectorlens.facts.document import Block, BlockKind
 from sectorlens.facts.fiscal import Fiscal
 from sectorlens.facts.readers import Document
+from sectorlens.facts.relative import NO_DOCUMENT_DATE
 from sectorlens.facts.scope import Scope
 from sectorlens.model import Period, Quantity
 
@@ -109,6 +110,19 @@ def noted(q: Quantity, period: Period | None, found: Sequence[Named]) -> Quantit
     """``q`` with the note of an assumed period (``last year`` counted from the document's
     date) among its assumptions."""
     note = next((n.note for n in found if n.note and n.period == period), None)
+    if note is None and period is not None:
+        # 올해도 … 1분기: the quarter of a year counted from an unknown date is a guess too
+        note = next(
+            (
+                n.note
+                for n in found
+                if n.note
+                and NO_DOCUMENT_DATE in n.note
+                and n.period.start <= period.start
+                and period.end <= n.period.end
+            ),
+            None,
+        )
     if note is None or note in q.assumptions:
         return q
     return dataclasses.replace(q, assumptions=(*q.assumptions, note))
