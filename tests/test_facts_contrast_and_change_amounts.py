@@ -26,3 +26,17 @@ def test_an_amount_of_increase_is_no_move() -> None:
         "2분기(28조 8천억원)보다 증가액이 많았다."
     )
     assert flagged(text, "trend") == []
+
+
+def test_a_place_named_alone_in_two_sections_is_no_restatement() -> None:
+    text = (
+        "2024년 3월 14일\n\n이번주 전국 아파트 매매가격은 0.12% 상승했다.\n\n"
+        "2024년 3월 11일 기준 경기(0.16%)와 인천(0.15%)은 상승폭을 키웠다.\n\n"
+        "전국 아파트 전셋값은 0.17% 오르며 상승폭이 커졌다.\n\n"
+        "2024년 3월 11일 기준 경기(0.24%)와 인천(0.21%)에서도 상승폭이 확대됐다.\n"
+    )
+    assert flagged(text, "restated") == []
+    named = text.replace("인천(0.15%)은", "인천 매매가격(0.15%)은").replace(
+        "인천(0.21%)에서도", "인천 매매가격(0.21%)에서도"
+    )
+    assert [f.rule for f in flagged(named, "restated")] == ["restated"]

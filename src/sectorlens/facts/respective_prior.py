@@ -61,13 +61,17 @@ _KO_MONEY_MEASURE = re.compile(
     r"(?:액|규모|매출|수출|수입|실적|이익|손실|자산|부채|투자|거래|소비)$"
 )
 _KO_COUNT_MEASURE = re.compile(r"(?:량|대수|건수|판매|생산|출하)$")
-# a subject word that names a measure itself (보험료, 대손비용, 무역수지, ROE) or no thing at all
-# (항목별로, 2년째, 전분기, 기준): none that a measure is lent to
-_KO_NO_THING = re.compile(
+# a word that names a measure (수출액, 보험료, 대손비용, 무역수지, 가격): a subject ending with one
+# is of that measure
+KO_MEASURE_WORD = re.compile(
     r"(?:액|량|률|율|규모|매출|수출|수입|실적|이익|손실|비중|판매|생산|투자|지수|가격|금|수|료|자|객|"
     r"비|세|값|자산|부채|출하|소비|거래|인구|가구|면적|용량|비용|손익|수지|마진|소득|지출|예산|수익|"
-    r"잔액|대출|예금|가치|배당|로|째|별|준|단|서|분기|동기|당기|간|년|월|새|다\.?|면|음|후|중|사이|인|미화)$"
-    r"|\d|^[A-Z]{2,5}$"
+    r"잔액|대출|예금|가치|배당|점유율|상승폭|하락폭|오름폭|폭)$"
+)
+# a subject word that names a measure itself (ROE) or no thing at all (항목별로, 2년째, 전분기,
+# 기준): none that a measure is lent to
+_KO_NO_THING = re.compile(
+    r"(?:로|째|별|준|단|서|분기|동기|당기|간|년|월|새|다\.?|면|음|후|중|사이|인|미화)$|\d|^[A-Z]{2,5}$"
 )
 
 
@@ -94,6 +98,7 @@ def lend_measure(got: list[Mention], *named: str | None) -> list[Mention]:
             and len(words) == 1
             and m.base is None
             and fit
+            and not KO_MEASURE_WORD.search(words[0])
             and not _KO_NO_THING.search(words[0])
         ):
             subject = f"{words[0]} {measure}"

@@ -105,6 +105,8 @@ def _comparable(
         return False  # the quarter's figure and the year's so far (누적, 累计, year-to-date)
     if ranks and restated_terms.other_items(a, b, ranks):
         return False  # 2위는 가나바이오 … 3위 다라제약은 …: items of a ranking, two entities
+    if not one_paragraph and restated_terms.bracketed_after_name(ctx, a, b):
+        return False  # 인천(0.15%) … 인천(0.21%): a place of two sections (매매가격, 전셋값)
     if restated_terms.other_populations(ctx, a, b) or restated_terms.other_holders(ctx, a, b):
         return False  # 565개사의 매출 and 코스닥 811개사의 매출; 국민은행의 … and 우리은행은 …
     cited = _cites_table(a, b)  # prose dated as the table's column: it cites the table

@@ -13,6 +13,7 @@ import re
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.respective_prior import KO_MEASURE_WORD
 from sectorlens.facts.rules.common import Context
 from sectorlens.facts.rules.moves import direction_word
 from sectorlens.model import Kind
@@ -175,3 +176,22 @@ def other_holders(ctx: Context, a: Mention, b: Mention) -> bool:
     if ha.group(1) == (a.metric or "").strip() or hb.group(1) == (b.metric or "").strip():
         return False  # 영업현금흐름은 …: the topic is the figure's own name, no holder
     return ha.group(1) not in sb and hb.group(1) not in sa
+
+
+def bracketed_after_name(ctx: Context, a: Mention, b: Mention) -> bool:
+    """Two rates in prose, each in brackets right after a Korean name of one word that names no
+    measure (``인천(0.15%)``): what they measure is named elsewhere, so two such figures far apart
+    may be of two measures (매매가격, 전셋값)."""
+    return all(_bracketed_rate(ctx, m) for m in (a, b))
+
+
+def _bracketed_rate(ctx: Context, m: Mention) -> bool:
+    sent = ctx.extraction.sentence(m)
+    if sent is None or m.cell is not None or m.fact.quantity.kind is not Kind.PERCENT:
+        return False
+    name = re.search(r"([가-힣]{1,8})\s?[(（]$", sent.text[: m.local[0]])
+    return (
+        name is not None
+        and (m.metric or "") == name.group(1)
+        and not KO_MEASURE_WORD.search(name.group(1))
+    )
