@@ -122,7 +122,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     block: Block | None = None
     said: tuple[int, str] | None = None  # a Korean sentence of words only, its paragraph and text
     last_said: tuple[int, str] | None = None  # the sentence before, its paragraph and text
-    measured: list[str | None] = []
+    measured: list[tuple[str, bool]] = []  # what a paragraph named its measures by, latest first
     item_period: Period | None = None
     # the year an undated document's 작년/last year counts from: the year after the latest it names
     undated_now = year_after_named(doc.text) if stated is None and assumed is None else None
@@ -204,11 +204,11 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         ):
             got = lend_said(got, said_subject(said[1]))  # read only where a figure needs it
         if last_said is not None and last_said[0] == sent.paragraph:
-            topic = topics[-1].fact.subject if topics else None
-            measured = [topic, said_subject(last_said[1]), *measured][:8]
-            got = lend_measure(got, *measured)
+            topic = (topics[-1].fact.subject or "", False) if topics else ("", False)
+            measured = [topic, (last_said[1], True), *measured][:8]
+            got = lend_measure(got, measured)
         else:
-            measured = []  # the subjects a paragraph named its measures by, latest first
+            measured = []
         last_said = (sent.paragraph, sent.text)
         words_only = not spans and lx.language(sent.text) == "ko"
         said = (sent.paragraph, sent.text) if words_only else None

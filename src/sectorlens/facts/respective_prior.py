@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from sectorlens.facts.mentions import Mention
+from sectorlens.facts.subjects_ko import said_subject
 from sectorlens.model import Kind
 
 _LEADING = re.compile(r"^\W{0,3}(?:각각|分别|分別|respectively\b)", re.IGNORECASE)
@@ -75,13 +76,18 @@ _KO_NO_THING = re.compile(
 )
 
 
-def lend_measure(got: list[Mention], *named: str | None) -> list[Mention]:
+def lend_measure(got: list[Mention], named: Sequence[tuple[str, bool]]) -> list[Mention]:
     """``반도체와 디스플레이 3개 품목의 수출액이 …. 반도체는 104억6000만달러로``: a Korean figure
     whose subject is one word naming a thing but no measure (반도체) is of the measure the
-    sentence before named (수출액), where that measure counts what the figure counts (an amount
-    of money, things counted, or a change of either); ``named``: the subjects that sentence may
-    name it by, the first that ends with a measure lends it."""
-    lasts = [w[-1] for w in ((n or "").split() for n in named) if w]
+    paragraph named before it (수출액), where that measure counts what the figure counts (an
+    amount of money, things counted, or a change of either); ``named``: what the sentences
+    before name it by, latest first, as (a subject, False) or (a sentence, True) whose subject
+    is read only where a figure needs one."""
+    waiting = {id(m) for m in got if _thing_only(m)}
+    if not waiting:
+        return got
+    subjects = (said_subject(text) if is_text else text for text, is_text in named)
+    lasts = (w[-1] for w in ((n or "").split() for n in subjects) if w)
     measure = next(
         (w for w in lasts if _KO_MONEY_MEASURE.search(w) or _KO_COUNT_MEASURE.search(w)), None
     )
@@ -90,20 +96,24 @@ def lend_measure(got: list[Mention], *named: str | None) -> list[Mention]:
     fits = {Kind.MONEY: _KO_MONEY_MEASURE, Kind.COUNT: _KO_COUNT_MEASURE}
     out = []
     for m in got:
-        words = (m.fact.subject or "").split()
         kind = m.fact.quantity.kind
         fit = m.change is not None or (kind in fits and fits[kind].search(measure))
-        if (
-            m.lang == "ko"
-            and len(words) == 1
-            and m.base is None
-            and fit
-            and not KO_MEASURE_WORD.search(words[0])
-            and not _KO_NO_THING.search(words[0])
-        ):
-            subject = f"{words[0]} {measure}"
+        if fit and id(m) in waiting:
+            subject = f"{m.fact.subject} {measure}"
             m = dataclasses.replace(
                 m, fact=dataclasses.replace(m.fact, subject=subject), metric=subject
             )
         out.append(m)
     return out
+
+
+def _thing_only(m: Mention) -> bool:
+    """A Korean figure whose subject is one word naming a thing, no measure."""
+    words = (m.fact.subject or "").split()
+    return (
+        m.lang == "ko"
+        and len(words) == 1
+        and m.base is None
+        and not KO_MEASURE_WORD.search(words[0])
+        and not _KO_NO_THING.search(words[0])
+    )
