@@ -98,15 +98,8 @@ SCALE_ONLY = (
     r"\s*[。.]?\s*$|^\s*[(（]\s*(?:천|백만|십억|억|조)\s?원\s*[)）]\s*$"
 )
 SCALE_LINE = re.compile(SCALE_ONLY)
-_SOURCE_WORDS = "자료|출처|资料来源|来源|數據來源|source|sources"
-SOURCE_LINE = re.compile(rf"^\s*(?:{_SOURCE_WORDS})\s*[:：]", re.I)
-# a line that credits a source (출처: …, 자료=통계청 제공, 한국철강협회 / 페로타임즈 정리):
-# a caption of the figure or table it sits by, no heading of what follows
-CREDIT_LINE = re.compile(
-    rf"^\s*[(（]?\s*(?:{_SOURCE_WORDS}|사진|그래픽|photo|数据来源|資料來源|來源)\s*[:：=]"
-    r"|^[^\d\n]{0,40}(?:정리|제공|캡처)\s*[.)）]?\s*$",
-    re.I,
-)
+SOURCE_WORDS = "자료|출처|资料来源|来源|數據來源|source|sources"
+SOURCE_LINE = re.compile(rf"^\s*(?:{SOURCE_WORDS})\s*[:：]", re.I)
 # the marks a list item opens with in text as in PDFs (❍ in Korean releases, ▶, ➢, ✓)
 _MARKS = r"•·∙▪▫○●◦■□※◆◇▶►▷➢✓❍\-–*"
 BULLET_SYMBOL = re.compile(rf"^\s*[{_MARKS}]")

@@ -157,7 +157,7 @@ def _prose(out: Blocks, chunk: list[Line]) -> None:
     kind, marker = BlockKind.PARAGRAPH, None
     for k, line in enumerate(chunk):
         m = lx.BULLET.match(line.text)
-        source = len(chunk) > 1 and lx.CREDIT_LINE.match(line.text) is not None
+        source = len(chunk) > 1 and _CREDIT_LINE.match(line.text) is not None
         if not m and len(chunk) > 1 and (source or _heading_line(chunk, k)):
             # 一、农业生产基本稳定 on a line of its own between paragraphs: a heading; 출처: …,
             # 한국철강협회 / 페로타임즈 정리: a source's caption
@@ -282,8 +282,17 @@ def _pipe_runs(chunk: list[Line]) -> list[list[Line]]:
     return out
 
 
+# a line that credits a source (출처: …, 자료=통계청 제공, 한국철강협회 / 페로타임즈 정리):
+# a caption of the figure or table it sits by, no heading of what follows
+_CREDIT_LINE = re.compile(
+    rf"^\s*[(（]?\s*(?:{lx.SOURCE_WORDS}|사진|그래픽|photo|数据来源|資料來源|來源)\s*[:：=]"
+    r"|^[^\d\n]{0,40}(?:정리|제공|캡처)\s*[.)）]?\s*$",
+    re.I,
+)
+
+
 def _plain_kind(chunk: list[Line], text: str) -> BlockKind:
-    if lx.CAPTION.match(text) or (len(chunk) == 1 and lx.CREDIT_LINE.match(text)):
+    if lx.CAPTION.match(text) or (len(chunk) == 1 and _CREDIT_LINE.match(text)):
         return BlockKind.CAPTION
     if (
         len(chunk) == 1

@@ -16,13 +16,13 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, point
-from sectorlens.facts.rules.moves import direction_word
+from sectorlens.facts.rules.moves import CLAUSE, direction_word
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.direction"
 _UP = re.compile(rf"(?:{lx.TREND_UP})|\b(?:up|higher|gain(?:ed)?)\b", re.I)
 _DOWN = re.compile(rf"(?:{lx.TREND_DOWN})|\b(?:down|lower|loss)\b", re.I)
-_LEAD_END = re.compile(r"[,，;；…⋯]|반면에?|반해|지만|\bbut\b|\bwhereas\b|\bwhile\b|而|但", re.I)
+_LEAD_END = re.compile(rf"[…⋯]|{CLAUSE.pattern}", re.I)  # (a headline's ellipsis too)
 _STOP = frozenset(
     ["the", "and", "of", "our", "both", "for", "in", "from", "with", "annual", "percentage"]
 )

@@ -128,17 +128,22 @@ def _pair(
             and alike_names(name, own := _name(b, spans))
             and (own == name or not _an_item(ctx, b))
         ]
-        # (or, where no name holds the other, the body's figure of the same measure whose name
-        # shares a word with the lead's besides the measure: 上市公司净利润 … 公司归属于上市公司
-        # 股东的净利润, not 工商银行净利润)
-        longer = [b for b in echo_of(ctx, t, name, body, spans) if _close(t, b)]
-        if not cands and not longer:
-            continue
         # 1901家公司淨利潤同比增長25% restated as 歸屬於上市公司股東的淨利潤…同比增長25%: the body
         # states the lead's figure under a longer name of the same measure, so a close value of
-        # the measure elsewhere (工商銀行淨利潤…同比增長29%) is another entity's figure
-        echo = [b for b in body if _figure(b) and _same_kind(ctx, t, b) and _restated(t, b)]
-        echo = [b for b in echo if _one_measure(name, _name(b, spans))]
+        # the measure elsewhere (工商銀行淨利潤…同比增長29%) is another entity's figure; where no
+        # name holds the other, the figure of the measure whose name shares a word of the lead's
+        # holder is its restatement (上市公司净利润 … 公司归属于上市公司股东的净利润, not
+        # 工商银行净利润)
+        mates = _measure_mates(ctx, t, name, body, spans)
+        echo = [b for b in mates if _restated(t, b)]
+        holder = _holder_words(name)
+        longer = [
+            b
+            for b in mates
+            if _close(t, b) and holder & _holder_words(_name(b, spans)) and not _an_item(ctx, b)
+        ]
+        if not cands and not longer:
+            continue
         agree = next((b for b in cands if _restated(t, b)), None) or next(iter(echo), None)
         if agree is not None:
             out.append(_finding(ctx, Severity.OK, t, agree))
@@ -202,27 +207,19 @@ def _name(m: Mention, spans: dict[tuple[int, int], Mention]) -> str:
     return _SHORT_KO.sub(r"\1이익", norm(own))
 
 
-def echo_of(
+def _measure_mates(
     ctx: Context,
     t: Mention,
     name: str,
     body: Sequence[Mention],
     spans: dict[tuple[int, int], Mention],
 ) -> list[Mention]:
-    """Body figures of the lead's kind whose names end with its measure and share a word of its
-    holder (``上市公司``, ``companies``), items of a breakdown left out."""
-    out = []
-    for b in body:
-        own = _name(b, spans)
-        if (
-            _figure(b)
-            and _same_kind(ctx, t, b)
-            and _one_measure(name, own)
-            and _holder_words(name) & _holder_words(own)
-            and not _an_item(ctx, b)
-        ):
-            out.append(b)
-    return out
+    """Body figures of the lead's kind whose names end with its measure."""
+    return [
+        b
+        for b in body
+        if _figure(b) and _same_kind(ctx, t, b) and _one_measure(name, _name(b, spans))
+    ]
 
 
 def _holder_words(name: str) -> set[str]:

@@ -66,7 +66,8 @@ def bare_move(text: str, start: int) -> bool:
 
 
 # Where the clause of a number starts: a comma, or a contrast (늘어난 데 비해 / 반면 / whereas)
-_CLAUSE = re.compile(
+# a clause boundary: a comma, or a contrast (반면, 지만, but, whereas, 而)
+CLAUSE = re.compile(
     r"[,，;；]|데\s?(?:비해|반해)|반면|지만|\bwhereas\b|\bwhile\b|\bbut\b|而|但", re.I
 )
 
@@ -96,7 +97,7 @@ def _moves(words: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
     """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
-    lead = _CLAUSE.split(_lead(text, start, reach))[-1]
+    lead = CLAUSE.split(_lead(text, start, reach))[-1]
     bare = _BARE.search(lead) or _BARE_AT.search(lead)  # down 3.9 points, up 7.6%, lower at £2m
     if bare is not None:
         return "up" if bare.group(1).lower() in ("up", "higher") else "down"
