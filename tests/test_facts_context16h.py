@@ -27,7 +27,7 @@ def test_ko_rate_after_a_comma_keeps_the_level_of_its_sentence() -> None:
 def test_ko_rate_of_the_amount_named_after_it() -> None:
     text = "현대차는 상반기에 지난해보다 12% 늘어난 2조 원의 영업이익을 기록했다."
     assert one(text, "12%").fact.subject == "현대차 영업이익"
-    assert one(text, "2조 원").fact.subject == "영업이익"  # not 늘어난 영업이익
+    assert one(text, "2조 원").fact.subject == "현대차 영업이익"  # not 늘어난 영업이익
 
 
 def test_ko_rate_without_an_amount_after_it_keeps_its_topic() -> None:

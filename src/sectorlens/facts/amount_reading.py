@@ -15,7 +15,8 @@ from sectorlens.facts.scope import metric_of
 from sectorlens.model import Kind, Qualifier, Quantity
 
 _AT_LEAST_AFTER = re.compile(r"^\s?[을를]?\s?(?:넘어|넘을|넘는|넘었|초과|상회|웃돌|돌파)")
-_AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미)")
+# 50% '문턱', 50% 목전: a threshold approached, not reached
+_AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미|['‘’\"]?(?:문턱|목전|눈앞))")
 # ``assets of $50 million and over``, ``deals of $500 million or more``: a bound in a name (a
 # class of firms or deals), whatever stands before it; not ``5% and over the year``
 _EN_BOUND = r"^\s+(?:and|or)\s+(?:{})\b(?!\s+(?:the|a|an|its|their|this|that|last|next|\d))"

@@ -78,7 +78,7 @@ DEAL_WORDS = (
 
 QUALIFIER_PREFIX = (
     "약|대략|近|约|約|超过|超|逾|多达|将近|about|around|approximately|approx\\.|nearly|almost|"
-    "over|more than|at least|up to|under|less than|roughly"
+    "over|more than|at least|up to|under|less than|below|above|roughly"
 )
 QUALIFIER_SUFFIX = "이상|이하|미만|초과|남짓|가량|정도|多|余|餘|以上|以下|左右|\\+|plus"
 

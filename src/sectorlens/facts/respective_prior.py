@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from sectorlens.facts.mentions import Mention
-from sectorlens.facts.subjects_ko import said_subject
+from sectorlens.facts.subjects_ko import KO_MEASURE_WORD, said_subject
 from sectorlens.model import Kind
 
 _LEADING = re.compile(r"^\W{0,3}(?:각각|分别|分別|respectively\b)", re.IGNORECASE)
@@ -62,13 +62,6 @@ _KO_MONEY_MEASURE = re.compile(
     r"(?:액|규모|매출|수출|수입|실적|이익|손실|자산|부채|투자|거래|소비)$"
 )
 _KO_COUNT_MEASURE = re.compile(r"(?:량|대수|건수|판매|생산|출하)$")
-# a word that names a measure (수출액, 보험료, 대손비용, 무역수지, 가격): a subject ending with one
-# is of that measure
-KO_MEASURE_WORD = re.compile(
-    r"(?:액|량|률|율|규모|매출|수출|수입|실적|이익|손실|비중|판매|생산|투자|지수|가격|금|수|료|자|객|"
-    r"비|세|값|자산|부채|출하|소비|거래|인구|가구|면적|용량|비용|손익|수지|마진|소득|지출|예산|수익|"
-    r"잔액|대출|예금|가치|배당|점유율|상승폭|하락폭|오름폭|폭)$"
-)
 # a subject word that names a measure itself (ROE) or no thing at all (항목별로, 2년째, 전분기,
 # 기준): none that a measure is lent to
 _KO_NO_THING = re.compile(

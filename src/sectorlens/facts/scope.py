@@ -120,6 +120,8 @@ def respective_periods(
     if not _RESPECTIVELY.search(text):
         return {}
     own = [n for n in found if not n.compared]
+    if len(own) == 1:
+        return _each_year(text, spans, own[0])
     if len(own) < 2 or len({n.period for n in own}) < len(own):
         return {}
     listed = [i for i, (_, s) in enumerate(spans) if s.end <= _RESPECTIVELY.search(text).start()]  # type: ignore[union-attr]
@@ -134,6 +136,30 @@ def respective_periods(
     if len(listed) != len(own):
         return {}
     return {i: n.period for i, n in zip(listed, own, strict=True)}
+
+
+def _each_year(text: str, spans: Sequence[tuple[str, Span]], span: Named) -> dict[int, Period]:
+    """``2020-2023年…比重分别为37.08%、32.28%、38.00%、55.61%``: one value listed for each year
+    of a span of whole years, in order (the count must match)."""
+    p = span.period
+    first, last = p.start.year, p.end.year
+    whole = (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+    if not whole or last <= first or p.partial:
+        return {}
+    marker = _RESPECTIVELY.search(text, span.end)
+    if marker is None:
+        return {}
+    listed = [i for i, (_, s) in enumerate(spans) if s.start >= marker.end()]
+    gaps = [text[spans[a][1].end : spans[b][1].start] for a, b in itertools.pairwise(listed)]
+    kinds = {spans[i][0] for i in listed}
+    if len(listed) != last - first + 1 or len(kinds) != 1:
+        return {}
+    if not all(_LIST_GAP.fullmatch(g) for g in gaps):
+        return {}
+    return {
+        i: Period(date(y, 1, 1), date(y, 12, 31))
+        for i, y in zip(listed, range(first, last + 1), strict=True)
+    }
 
 
 def context_period(

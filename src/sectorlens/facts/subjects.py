@@ -8,6 +8,7 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts import subjects_en as en
 from sectorlens.facts.subjects_en_measure import measure_after
 from sectorlens.facts.subjects_ko import ko_phrase, of_measure, strip_particle, subject_ko
+from sectorlens.facts.subjects_ko_topic import held_by_topic
 from sectorlens.facts.subjects_zh import (
     LIST_SEP,
     PAREN,
@@ -63,7 +64,7 @@ _RUN_OF_SPACES = re.compile(r"\s{2,}")
 _HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{3})\s+(?=[\u4e00-\u9fff]{2})")
 # 占全国的, 占纸浆消耗总量, 占国内生产总值比例为 (not 占比, 占据)
 _ZH_SHARE_OF = re.compile(
-    r"占(?!比|有|据|據|领|領)(.{2,20}?)的?(?:比例|比重|份额|份額)?(?:为|為|达|達|约为|約為)?\s*$"
+    r"占(?!比|有|据|據|领|領)(.{2,20}?)的?(?:比例|比重|份额|份額)?(?:分别|分別)?(?:为|為|达|達|约为|約為)?\s*$"
 )
 _ZH_FROM_END = re.compile(r"(?<=..)(?:由|从|從)$")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -353,9 +354,15 @@ def _subject(
     sentence: str, start: int, end: int, floor: int, kind: str, lang: str
 ) -> tuple[str | None, str | None]:
     if lang == "ko":
-        return subject_ko(sentence, start, end, kind, _clause_before(sentence, start, floor))
+        phrase, base = subject_ko(
+            sentence, start, end, kind, _clause_before(sentence, start, floor)
+        )
+        return held_by_topic(sentence, start, phrase), base
     if lang == "zh":
         return subject_zh(sentence, start, floor)
+    if floor and sentence[floor : floor + 1] in ("'", "’"):
+        # The 1,901 companies' net income: the possessive of the counted noun before
+        floor -= len(re.search(r"[A-Za-z]*$", sentence[:floor]).group())  # type: ignore[union-attr]
     clause = _clause_before(sentence, start, floor)
     measured = measure_after(sentence[end:], clause) if kind == "money" else None
     if measured:

@@ -43,6 +43,13 @@ _KO_CAUSE = re.compile(
 _KO_CAUSE_ETC = re.compile(
     r"\s등으로\s(?:(?:전년|전월|작년|지난해|전분기)\s?(?:동월|동기|동분기|같은\s?기간)?\s?)?$"
 )
+# a word that names a measure (수출액, 보험료, 대손비용, 무역수지, 가격): a subject ending with one
+# is of that measure
+KO_MEASURE_WORD = re.compile(
+    r"(?:액|량|률|율|규모|매출|수출|수입|실적|이익|손실|비중|판매|생산|투자|지수|가격|금|수|료|(?<!전)자|객|"
+    r"비|세|값|자산|부채|출하|소비|거래|인구|가구|면적|용량|비용|손익|수지|마진|소득|지출|예산|수익|"
+    r"잔액|대출|예금|가치|배당|점유율|상승폭|하락폭|오름폭|폭)$"
+)
 _KO_BEFORE = re.compile(r"^(?:전년|작년|지난해|전월|전분기|전기|전년\s?동기|전년동월|전주|지난달)$")
 _OF_NOUN = re.compile(
     r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?의\s+([가-힣A-Za-z]{1,12}?)(?:[을를이가은는]\s|\s)"
@@ -152,13 +159,13 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
                 break  # 업종별로는 금융보험업(297억 달러): how the list is cut, no part of a name
             continue
         if k and token in _STREAK and _KO_SPAN.match(tokens[k - 1]):
-            skip_span = True  # 3년 연속 7000만톤을: a streak, no noun
+            skip_span = True  # 3년 연속 7000만톤을, 최근 5년 동안 83%대: a streak, no noun
             continue
         if skip_span:
             skip_span = False
             continue
         word, particle = strip_particle(token)
-        if _timely(token, word):
+        if timely(token, word):
             if words and not _owner_before(tokens, k):
                 break
             continue  # SK하이닉스의 상반기 영업이익: the owner named before the period goes on
@@ -168,10 +175,15 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
             # 삼성전자(12.26%)를 제외한 상장사들의 매출액: the whole without 삼성전자
             if ")" in word and "(" not in word:  # 한국전력공사(매출액 비중 2.53%)를: its name
                 word = next((t for t in reversed(tokens[:k]) if "(" in t), word)
-            owner = _ASIDE.sub("", word).strip()
+            owner = ASIDE.sub("", word).strip()
             if owner:
                 words[-1] = "제외"
                 words.append(owner)
+            break
+        if words and token in _TAKES and k:
+            owner, its = strip_particle(tokens[k - 1])
+            if its in ("이", "가") and owner:
+                words.append(owner)  # 전문의약품이 차지하는 비중: 전문의약품 비중
             break
         if words and particle not in (None, "의", "와", "과"):
             break
@@ -183,9 +195,11 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
 
 
 _BY_KIND = re.compile(r"별로(?:는|도)?$")
-_STREAK = frozenset({"연속", "연속으로", "째", "연속해"})
+# 3년 연속, 5년 동안, 10년간: how long, after the span it counts
+_STREAK = frozenset({"연속", "연속으로", "째", "연속해", "동안", "동안에", "사이", "사이에"})
+_TAKES = frozenset({"차지하는", "차지한", "차지했던", "차지하던"})
 _KO_EXCLUDING = frozenset({"뺀", "제외한", "빼면", "제외하면", "제외하고", "제외할"})
-_ASIDE = re.compile(r"[(（][^()（）]*[)）]?$|[(（][^()（）]*[)）]")
+ASIDE = re.compile(r"[(（][^()（）]*[)）]?$|[(（][^()（）]*[)）]")
 
 
 # 삼성전자(12.26%)를 제외한: the name before an aside and the particle of an exclusion
@@ -205,7 +219,7 @@ def _excluded(phrase: str | None, before: str) -> str | None:
     return " ".join([found[-1].group(1), "제외", *phrase.split()[1:]])
 
 
-def _timely(token: str, word: str) -> bool:
+def timely(token: str, word: str) -> bool:
     """An adverb or a period word (올해, 상반기) between a noun and its owner."""
     return token in lx.KO_ADVERBS or word in lx.KO_ADVERBS or bool(_KO_PERIOD_WORD.match(word))
 
@@ -217,9 +231,9 @@ def _owner_before(tokens: list[str], k: int) -> bool:
         if j < 0:
             return False
         word, particle = strip_particle(tokens[j])
-        if particle == "의" and not _timely(tokens[j], word):
+        if particle == "의" and not timely(tokens[j], word):
             return True
-        if not _timely(tokens[j], word):
+        if not timely(tokens[j], word):
             return False
     return False
 
@@ -303,7 +317,7 @@ def subject_ko(
 
 # The adnominal ending of a predicate (비슷한, 전망한, 최대였던, 않는, 많은, 최대인): a relative
 # clause that describes the noun after it, here the number.
-_KO_ADNOMINAL = re.compile(
+KO_ADNOMINAL = re.compile(
     r"(?:[가-힣]{2,}(?:한|된|던)|[가-힣]*(?:않|없|있|하|되)는|(?:많|적|높|낮|작|같|넓|좁)은|큰|"
     r"(?:최대|최고|최저|최소|최다|수준|규모)인)$"
 )
@@ -315,7 +329,7 @@ def _modifies_number(phrase: str, clause: str) -> bool:
     last = phrase.split()[-1]
     tokens = [t.rstrip(",.") for t in clause.split()]
     token = next((t for t in reversed(tokens) if t.startswith(last)), last)
-    return bool(_KO_ADNOMINAL.search(token)) and not _KO_MOVED.search(token)
+    return bool(KO_ADNOMINAL.search(token)) and not _KO_MOVED.search(token)
 
 
 def _moved_subject(text: str) -> str | None:
@@ -328,9 +342,9 @@ def _moved_subject(text: str) -> str | None:
         word, particle = strip_particle(token)
         after_number = k > 0 and bool(_KO_NUMBER.match(tokens[k - 1])) and len(word) <= 2
         rate = bool(re.fullmatch(r"[(（]?[\d.,]+%p?[(（]?", token))  # 27.9%(358조 원)
-        if _KO_NUMBER.match(token) or rate or after_number or _timely(token, word):
+        if _KO_NUMBER.match(token) or rate or after_number or timely(token, word):
             continue  # 지난해 1282조 원에서 올해: what the value moved from, and when
-        if particle in ("이", "가", "은", "는") and not _KO_ADNOMINAL.search(token):
+        if particle in ("이", "가", "은", "는") and not KO_ADNOMINAL.search(token):
             return ko_phrase(" ".join(tokens[: k + 1]))
         return None
     return None
@@ -343,13 +357,13 @@ def said_subject(text: str) -> str | None:
     tokens = [t.rstrip(",，") for t in text.split()]
     for k, token in enumerate(tokens):
         word, particle = strip_particle(token)
-        if particle not in ("이", "가", "은", "는") or _KO_ADNOMINAL.search(token):
+        if particle not in ("이", "가", "은", "는") or KO_ADNOMINAL.search(token):
             continue
-        if _timely(token, word) or word in lx.KO_ADVERBS:
+        if timely(token, word) or word in lx.KO_ADVERBS:
             return None  # 올해는 …: a time is no subject
         phrase = ko_phrase(" ".join(tokens[: k + 1]))
         words = (phrase or "").split()
-        while words and _KO_ADNOMINAL.search(words[0]):
+        while words and KO_ADNOMINAL.search(words[0]):
             words.pop(0)
         return " ".join(words) or None
     return None
@@ -372,7 +386,7 @@ def ko_topic(text: str) -> str | None:
     for k in range(len(tokens) - 1, -1, -1):
         token = tokens[k].rstrip(",，")
         word, particle = strip_particle(token)
-        if _KO_ADNOMINAL.search(token):
+        if KO_ADNOMINAL.search(token):
             continue  # 12조원 많은 92조원: 많은 describes, it is no topic marked with 은
         if particle in ("은", "는") and word not in lx.KO_ADVERBS:
             return ko_phrase(" ".join(tokens[: k + 1]))

@@ -276,9 +276,20 @@ _MEASURE_THEN_ITEM = re.compile(
 )
 
 
+# after the list, a share held in each of the places listed: 인도네시아(38%), 베트남(38%) 등에서
+# 높은 점유율; 在印尼（38%）、越南（38%）等市场占有率较高
+_SHARE_IN_EACH = re.compile(
+    r"^\s?[)）]?\s?(?:(?:등|등지)?\s?(?:에서|의\s?시장에서)|等\s?(?:市场|市場|国家|國家|地区|地區)的?)"
+    r"\s?(?:[가-힣]{1,4}\s)?(?:시장\s?)?(?:점유율|비중|占有率|份额|份額|占比)"
+)
+
+
 def other_wholes(text: str, shares: Sequence[Mention]) -> bool:
     """The listed percentages are each of a whole of its own: the measure named before them is a
-    rate of each item, or each item follows a share measure of its own."""
+    rate of each item, each item follows a share measure of its own, or the list names where
+    each share is held."""
+    if _SHARE_IN_EACH.match(text[shares[-1].local[1] :]):
+        return True
     start = max(0, text.rfind("。", 0, shares[0].local[0]) + 1)
     lead = text[start : shares[0].local[0]]
     if _RATE_FIRST.search(lead) and not _SHARE_WORD.search(lead):

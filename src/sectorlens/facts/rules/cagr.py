@@ -281,6 +281,8 @@ def cross_cagr(ctx: Context, judged: set[int]) -> list[Finding]:
         if not ends:
             continue
         last = ends[-1]
+        if own and _unit(own[0]) != _unit(last):
+            continue  # 매출액(…→9조8500억원)은 연평균 14.4%: a rate of the won, not of 명 nearby
         starts = [x for x in near if _whole_year(x) == p.start.year and _unit(x) == _unit(last)]
         if not starts:
             continue

@@ -127,6 +127,8 @@ def _verdict(
     s = sum(values, Decimal(0))
     if s <= total and not (rest and s != total):
         return []
+    if not rest and sum(v * 2 > total for v in values) >= 2:
+        return []  # 20家中18家营收增长，17家净利润增长: two parts over half overlap, no partition
     words = {
         "whole": whole.fact.quantity.input,
         "parts": " + ".join(m.fact.quantity.input for m in parts),

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sectorlens.facts.mentions import Mention
 from sectorlens.facts.relative import NO_DOCUMENT_DATE
 from sectorlens.facts.rules.common import Context
+from sectorlens.facts.rules.pairs import is_prior
 from sectorlens.fx import FxError
 from sectorlens.model import Period
 
@@ -20,12 +21,16 @@ NEAR = 3000  # characters: equivalents this close, none with a period of its own
 
 
 def same_time(ctx: Context, a: Mention, b: Mention) -> bool:
-    """Two equivalents converted at one time: in one sentence; both without a period of their
+    """Two equivalents converted at one time: in one sentence (but for a level and the earlier
+    one it is compared with, whose rates lie a year's move apart); both without a period of their
     own in one part or close together (one writer's, at the writer's date); or of one stated
     period — where they stand in different top-level parts, neither a forecast (converted when
     made) nor of a year counted from the document's date."""
     if a.sentence is not None and a.sentence == b.sentence:
-        return True
+        sentence = ctx.extraction.layout.sentences[a.sentence].text
+        # 2016년 31억 달러(3조6209억원) 대비 … 40억 달러(4조6025억원): each at its own year's rate
+        compared = is_prior(sentence, a) != is_prior(sentence, b)
+        return not (compared and _a_years_move(a, b))
     parts = ctx.extraction.parts
     here = parts.index(a.fact.span[0]) == parts.index(b.fact.span[0])
     if _stated(a) is None and _stated(b) is None:
@@ -33,6 +38,23 @@ def same_time(ctx: Context, a: Mention, b: Mention) -> bool:
     if _stated(a) is None or _stated(a) != _stated(b):
         return False
     return here or not any(counted(ctx, x) or forecast(ctx, x) for x in (a, b))
+
+
+# how far a currency pair's rate moves in a year, at most as a rule (the won, the yuan, the euro
+# against the dollar: under 10% in most years)
+_YEARS_MOVE = Decimal("0.10")
+
+
+def _a_years_move(a: Mention, b: Mention) -> bool:
+    """The rates the two equivalents imply lie within a year's move of each other."""
+    rates = []
+    for m in (a, b):
+        q = m.fact.quantity
+        amount, equivalent = q.value, q.equivalent.value if q.equivalent else None
+        if not amount or not equivalent:
+            return False
+        rates.append(equivalent / amount)
+    return abs(rates[0] / rates[1] - 1) <= _YEARS_MOVE
 
 
 def counted(ctx: Context, m: Mention) -> bool:

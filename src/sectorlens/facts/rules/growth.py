@@ -39,7 +39,7 @@ from sectorlens.facts.rules.pair_changes import attached_changes
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import SENTENCE_END, Pair, far_apart, find_pairs
 from sectorlens.facts.rules.restated_rate import restated_rates
-from sectorlens.facts.rules.rounded import padded_half
+from sectorlens.facts.rules.rounded import padded_half, stated_fits
 from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.facts.rules.trend_levels import direction, direction_near
 from sectorlens.facts.rules.triples import stated_triples
@@ -275,12 +275,12 @@ def _stated_change(
         lo, hi, computed = b_lo - a_hi, b_hi - a_lo, b - a
     else:
         return None
-    ok = _consistent(v, h, lo, hi, unit == "%")
+    ok = stated_fits(v, h, lo, hi, unit == "%")
     if not ok and unit != "%p" and v > 0 and not _signed(text, m):
         # '998건에 비해선 41.5%, … 급감한', '46명(7.1%), 27건(4.4%) 감소': no sign and no trend
         # word beside the rate or amount, so either way it moved is a reading; only a size no
         # direction explains is off
-        ok = _consistent(-v, h, lo, hi, unit == "%")
+        ok = stated_fits(-v, h, lo, hi, unit == "%")
     approx = any(
         x.fact.quantity.qualifier is not Qualifier.EXACT for x in (pair.prior, pair.current, m)
     )
@@ -299,17 +299,6 @@ def _stated_change(
         return finding(rule, Severity.OK, ctx.say(_GROWTH_OK, **words), members, values)
     severity = Severity.ERROR if pair.stated and not approx else Severity.WARNING
     return finding(rule, severity, ctx.say(_GROWTH_OFF, **words), members, values)
-
-
-def _consistent(v: Decimal, h: Decimal, lo: Decimal, hi: Decimal, rate: bool) -> bool:
-    """The stated ``v`` (± ``h`` of rounding) meets the computed range; a rate may also be cut
-    rather than rounded (584 after 998 is -41.48%, written -41.4%)."""
-    if v + h >= lo and v - h <= hi:
-        return True
-    if not rate:
-        return False
-    cut_lo, cut_hi = (v, v + 2 * h) if v > 0 else (v - 2 * h, v)
-    return cut_hi >= lo and cut_lo <= hi
 
 
 def _signed(text: str, m: Mention) -> bool:

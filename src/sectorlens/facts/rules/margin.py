@@ -101,9 +101,18 @@ def _is_margin(ctx: Context, m: Mention, margin_re: re.Pattern[str]) -> bool:
     lead = sent.text[max(0, m.local[0] - 24) : m.local[0]] if sent is not None else ""
     if not margin_re.search(f"{m.metric or ''} {lead}"):
         return False
+    if _OF_A_PART.search(m.metric or ""):
+        return False  # 세계 최고 제품의 영업이익률: a segment's margin, not the whole's amounts'
     return not _PRIOR.search(lead[-12:])  # 전분기 영업이익률 50.02%: another period's margin
 
 
+# a margin of some products or one business only (제품의 영업이익률, 该业务的毛利率, the
+# segment's operating margin)
+_OF_A_PART = re.compile(
+    r"(?:제품|사업|부문|품목|产品|產品|业务|業務|板块|板塊|\bsegment|\bdivision|\bproducts?)"
+    r"\s?(?:의|的|['’]s)?\s?\S*(?:이익률|이익율|利润率|利潤率|利率|margin)",
+    re.I,
+)
 _STOP = re.compile(r"다\.(?=\s|\d|[가-힣])|[。！？]|\.\s(?=[A-Z0-9])")
 
 

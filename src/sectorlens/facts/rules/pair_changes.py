@@ -151,10 +151,13 @@ def _reach(gap: str) -> int:
 
 
 def _rate_level(text: str, m: Mention, pair: Pair) -> bool:
-    """A rate after a pair of rates that is a level of its own (no change word next to it)."""
+    """A rate after a pair of rates that is a level of its own: no change word next to it, or
+    a period of its own stated in the sentence (``2021년 53.2%에서 2022년 45.4%, 2023년 32.8%로
+    … 줄어들고``: the third level of a series)."""
     levels_are_rates = pair.current.fact.quantity.kind is Kind.PERCENT
-    q = m.fact.quantity
-    return levels_are_rates and q.kind is Kind.PERCENT and not near_trend(text, m)
+    q, when = m.fact.quantity, pair.current.fact.period
+    own_period = m.period_source == "sentence" and when is not None and m.fact.period != when
+    return levels_are_rates and q.kind is Kind.PERCENT and (own_period or not near_trend(text, m))
 
 
 def _changelike(text: str, m: Mention, pair: Pair) -> bool:

@@ -50,10 +50,12 @@ _SHARE_BEFORE = re.compile(r"(?:占|比重|份额|share|비중|점유율)[^\d]{0
 
 
 def share_of(text: str, m: Mention) -> bool:
-    """A percent that is a share (``36.1% of net sales``, ``占…比重为22.7%``), not a change."""
+    """A percent that is a share (``36.1% of net sales``, ``占…比重为22.7%``, or one the
+    sentence names the whole of: ``占规模以上企业原煤产量的51.9%``), not a change."""
     start, end = m.local
     return bool(
-        _SHARE_AFTER.match(text[end : end + 20])
+        (m.base is not None and m.change is None and m.fact.quantity.kind is Kind.PERCENT)
+        or _SHARE_AFTER.match(text[end : end + 20])
         or _SHARE_BEFORE.search(text[max(0, start - 12) : start])
     )
 

@@ -13,9 +13,9 @@ import re
 
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.respective_prior import KO_MEASURE_WORD
 from sectorlens.facts.rules.common import Context
 from sectorlens.facts.rules.moves import direction_word
+from sectorlens.facts.subjects_ko import KO_MEASURE_WORD
 from sectorlens.model import Kind
 
 # A figure the sentence names as a cause or a component of its subject, not as its value

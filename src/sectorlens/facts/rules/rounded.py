@@ -77,3 +77,14 @@ def padded_half(q: Quantity) -> Decimal:
     is 2.4조 written out: ±500억)."""
     m = _PADDED.search(q.input.split("(")[0].split("（")[0])
     return half_unit(q) * (Decimal(10) ** len(m.group(1)) if m else 1)
+
+
+def stated_fits(v: Decimal, h: Decimal, lo: Decimal, hi: Decimal, rate: bool) -> bool:
+    """The stated ``v`` (± ``h`` of rounding) meets the computed range; a rate may also be cut
+    rather than rounded (584 after 998 is -41.48%, written -41.4%)."""
+    if v + h >= lo and v - h <= hi:
+        return True
+    if not rate:
+        return False
+    cut_lo, cut_hi = (v, v + 2 * h) if v > 0 else (v - 2 * h, v)
+    return cut_hi >= lo and cut_lo <= hi

@@ -19,6 +19,7 @@ from sectorlens.facts.rules.moves import direction_word
 from sectorlens.facts.rules.pair_changes import attached_changes
 from sectorlens.facts.rules.pair_words import level_bounds
 from sectorlens.facts.rules.pairs import Pair, is_level, is_prior, unit_of
+from sectorlens.facts.rules.rounded import stated_fits
 from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
@@ -185,5 +186,6 @@ def _ranges(
 
 
 def _fits(rv: Decimal, h: Decimal, got: tuple[Decimal, Decimal, Decimal, Decimal]) -> bool:
-    """The stated rate (± its rounding) meets the range the levels allow."""
-    return rv + h >= got[1] and rv - h <= got[2]
+    """The stated rate (± its rounding, or cut: 22만5000 of 419만7000 is 5.36%, written 5.3%)
+    meets the range the levels allow."""
+    return stated_fits(rv, h, got[1], got[2], rate=True)

@@ -1,0 +1,69 @@
+"""The holder of a Korean measure named by one word: the sentence's topic (``넥슨은 지난해
+매출이``: 넥슨's 매출)."""
+
+from __future__ import annotations
+
+import re
+
+from sectorlens.facts import lexicon as lx
+from sectorlens.facts.subjects_ko import (
+    ASIDE,
+    KO_ADNOMINAL,
+    KO_MEASURE_WORD,
+    strip_particle,
+    timely,
+)
+
+
+def held_by_topic(sentence: str, start: int, phrase: str | None) -> str | None:
+    """``쌀 가공식품은 … 수출액이 1억9000만 달러로``, ``넥슨은 지난해 매출이``: a measure named
+    by one word is that of the sentence's first topic (은/는) before it, where that topic is a
+    name: not a time, a measure, a rank or what was said before (이는)."""
+    if phrase is None or " " in phrase or not KO_MEASURE_WORD.search(phrase):
+        return phrase
+    for token in (t.rstrip(",，") for t in sentence[:start].split()):
+        word, particle = strip_particle(token)
+        if word == phrase:
+            return phrase  # the measure itself comes first
+        if particle not in ("은", "는") or KO_ADNOMINAL.search(token):
+            continue
+        word = ASIDE.sub("", word)  # 총자산순이익률(ROA)은: the name without its aside
+        named = _A_NAME.fullmatch(word) and not (
+            timely(token, word)
+            or word in lx.KO_ADVERBS
+            or word in _REFERS_BACK
+            or KO_MEASURE_WORD.search(word)
+            or _PRICE.search(word)
+            or strip_particle(word)[1] is not None  # 뒤로는, 항목별로는: no name
+            or (_REPORTER.search(word) and _REPORTS.search(sentence))
+        )
+        return f"{word} {phrase}" if named else phrase
+    return phrase
+
+
+# 이는, 이것은, 그중에서는, 회사는: what was said before, no holder
+_REFERS_BACK = frozenset(
+    {
+        "이",
+        "이것",
+        "그것",
+        "이중",
+        "그중",
+        "이들",
+        "그",
+        "이번",
+        "이같은",
+        "회사",
+        "당사",
+        "동사",
+        "자사",
+    }
+)
+# 통계청은 … 출생아수가 …라고 밝혔다: a body that reports figures, not the one they are of
+_REPORTER = re.compile(
+    r"(?:부|청|처|위원회|협회|연구소|연구원|인사이츠|리서치|센터|공단|재단|진흥원|거래소|"
+    r"통계|기관|조사|보고서|자료|한국은행|중앙은행)$"
+)
+_REPORTS = re.compile(r"밝혔|발표|집계|전망|분석|예상|추정|추산|조사|따르면|설명했|내다봤")
+_A_NAME = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&·]+")
+_PRICE = re.compile(r"(?:매매|전세|시|단|주|유|원|판매|거래|분양|공시|호)가$")
