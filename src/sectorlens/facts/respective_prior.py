@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sectorlens.facts.mentions import Mention
 from sectorlens.facts.subjects_ko import KO_MEASURE_WORD, said_subject
@@ -73,26 +73,36 @@ def lend_measure(got: list[Mention], named: Sequence[tuple[str, bool]]) -> list[
     """``반도체와 디스플레이 3개 품목의 수출액이 …. 반도체는 104억6000만달러로``: a Korean figure
     whose subject is one word naming a thing but no measure (반도체) is of the measure the
     paragraph named before it (수출액), where that measure counts what the figure counts (an
-    amount of money, things counted, or a change of either); ``named``: what the sentences
-    before name it by, latest first, as (a subject, False) or (a sentence, True) whose subject
-    is read only where a figure needs one."""
+    amount of money, things counted, or a change of either); a share (``세계 조선시장 점유율 한국
+    37%. 일본 32.5%``) takes the share the paragraph named. ``named``: what the sentences before
+    name it by, latest first, as (a subject, False) or (a sentence, True) whose subject is read
+    only where a figure needs one."""
     waiting = {id(m) for m in got if _thing_only(m)}
     if not waiting:
         return got
-    subjects = (said_subject(text) if is_text else text for text, is_text in named)
-    lasts = (w[-1] for w in ((n or "").split() for n in subjects) if w)
-    measure = next(
-        (w for w in lasts if _KO_MONEY_MEASURE.search(w) or _KO_COUNT_MEASURE.search(w)), None
-    )
-    if measure is None:
-        return got
+    wanted = [m for m in got if id(m) in waiting]
+    need_share = any(m.change is None and m.fact.quantity.kind is Kind.PERCENT for m in wanted)
+    need_measure = any(m.change is not None or m.fact.quantity.kind in _COUNTED for m in wanted)
+    measure = share = None
+    for words in _named_words(named):  # read lazily: a sentence's subject costs time
+        if measure is None and words and _measured(words[-1]):
+            measure = words[-1]
+        share = share or _up_to_share(words)
+        if (measure or not need_measure) and (share or not need_share):
+            break
     fits = {Kind.MONEY: _KO_MONEY_MEASURE, Kind.COUNT: _KO_COUNT_MEASURE}
     out = []
     for m in got:
         kind = m.fact.quantity.kind
-        fit = m.change is not None or (kind in fits and fits[kind].search(measure))
-        if fit and id(m) in waiting:
-            subject = f"{m.fact.subject} {measure}"
+        lent = None
+        if m.change is not None or kind in fits:
+            fit = measure is not None and (m.change is not None or fits[kind].search(measure))
+            lent = measure if fit else None
+        elif kind is Kind.PERCENT:
+            lent = share
+        if lent is not None and id(m) in waiting:
+            head, under, section = (m.fact.subject or "").partition(_UNDER)
+            subject = f"{head} {lent}{under}{section}"
             m = dataclasses.replace(
                 m, fact=dataclasses.replace(m.fact, subject=subject), metric=subject
             )
@@ -100,9 +110,41 @@ def lend_measure(got: list[Mention], named: Sequence[tuple[str, bool]]) -> list[
     return out
 
 
+def _named_words(named: Sequence[tuple[str, bool]]) -> Iterator[list[str]]:
+    """The words of each name the sentences before give, latest first (read as needed)."""
+    for text, is_text in named:
+        yield ((said_subject(text) if is_text else text) or "").split()
+
+
+_UNDER = " · "  # 일본 · 조선업 현황: a subject, then the section it stands under
+_KO_SHARE = re.compile(r"(?:점유율|비중|구성비)$")
+_COUNTED = (Kind.MONEY, Kind.COUNT)
+
+
+def _measured(word: str) -> bool:
+    return bool(_KO_MONEY_MEASURE.search(word) or _KO_COUNT_MEASURE.search(word))
+
+
+def _up_to_share(words: list[str]) -> str | None:
+    """The measure of a name that ends with its share word (``세계 조선시장 점유율 한국`` →
+    ``세계 조선시장 점유율``; ``일본의 점유율`` → ``점유율``: not the owner named with ``의``, nor a
+    company named in Latin letters), or None."""
+    at = next((i for i, w in enumerate(words) if _KO_SHARE.search(w)), None)
+    if at is None:
+        return None
+    start = at
+    while start > max(0, at - 3) and not _OWNER_WORD.search(words[start - 1]):
+        start -= 1
+    return " ".join(words[start : at + 1])
+
+
+_OWNER_WORD = re.compile(r"의$|^[A-Z0-9]")
+
+
 def _thing_only(m: Mention) -> bool:
-    """A Korean figure whose subject is one word naming a thing, no measure."""
-    words = (m.fact.subject or "").split()
+    """A Korean figure whose subject is one word naming a thing, no measure (the section it
+    stands under aside: ``일본 · 조선업 현황``)."""
+    words = (m.fact.subject or "").split(_UNDER)[0].split()
     return (
         m.lang == "ko"
         and len(words) == 1

@@ -9,7 +9,9 @@
   lead, found as ``breakdown_by`` finds it (their sum, or the amount they exceed by a little: a
   warning).
 
-Sentences without a marker are never joined: shares of two sentences may be of two wholes.
+Sentences without a marker are never joined (shares of two sentences may be of two wholes), but
+for a sentence that is nothing but a list of names and shares after one that ends with a name
+and its share (``세계 시장 점유율 X사 37%. Y사 32.5%, Z사 15.5%.``).
 """
 
 from __future__ import annotations
@@ -51,7 +53,9 @@ _CHANGED = re.compile(
     re.IGNORECASE,
 )
 _TAIL = re.compile(r"[^\d,，;；。]*")
-_RATIO = re.compile(r"(?<!비)(?:률|율)$|(?<!比)率$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE)
+_RATIO = re.compile(
+    r"(?<!비)(?<!점유)(?:률|율)$|(?<!比)率$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
+)
 # a lead that announces the lines below it: 分布如下:, as follows:, 다음과 같다
 _BELOW = re.compile(
     r"(?:如下|as\sfollows|다음과\s?같(?:다|습니다|았다)|아래와\s?같(?:다|습니다))\s?[:：.。]?\s*$",
@@ -80,7 +84,7 @@ def _continued(ctx: Context, by_sentence: dict[int, list[Mention]]) -> list[Find
         chain = [index]
         while (
             chain[-1] + 1 < len(sentences)
-            and _CONTINUES.match(sentences[chain[-1] + 1].text)
+            and _carries_on(sentences[chain[-1]].text, sentences[chain[-1] + 1].text)
             and sentences[chain[-1] + 1].paragraph - sentences[chain[-1]].paragraph <= 1
         ):
             chain.append(chain[-1] + 1)
@@ -102,6 +106,24 @@ def _continued(ctx: Context, by_sentence: dict[int, list[Mention]]) -> list[Find
                 )
             )
     return out
+
+
+# a list of names and shares and nothing else (A사 32.5%, B사 15.5%, C사 12.2%.), after a
+# sentence that ends with one (세계 시장 점유율 X사 37%.): the list goes on; a name apart from its
+# number, naming no whole or share (not 进口中原油占30.2%)
+_ITEM = r"[^\d\s,，、;；.。%占比为為中]{1,12}\s[(（]?\d{1,2}(?:\.\d+)?\s?%[)）]?"
+_LIST_ONLY = re.compile(
+    rf"^\s*{_ITEM}(?:\s?[,，、]\s?(?:and\s|및\s|和)?{_ITEM}){{1,}}\s?[.。]?\s*$"
+)
+_ENDS_WITH_ITEM = re.compile(rf"{_ITEM}\s?[.。]?\s*$")
+
+
+def _carries_on(before: str, text: str) -> bool:
+    """The sentence carries on the list of the one before: a marker (이어, 其次, next), or a
+    list of names and shares only after a sentence that ends with one."""
+    return bool(
+        _CONTINUES.match(text) or (_LIST_ONLY.match(text) and _ENDS_WITH_ITEM.search(before))
+    )
 
 
 def _shares(text: str, members: Sequence[Mention]) -> tuple[list[Mention], bool]:
