@@ -70,7 +70,8 @@ MONTHS_ENDED = (
     r"(?P<enw>thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|13|26|39|52|53)[\s-]weeks?|"
     r"(?:(?:the\s)?(?:fiscal\s)?(?:first|second|third|fourth)\s(?:fiscal\s)?)?(?P<enq>quarter)|"
     r"(?:fiscal\s)?(?P<eny>year))(?:,?\swhich)?\s(?:/\s)?(?:ended|ending)\s(?:/\s)?(?:on\s)?"
-    rf"(?P<emon>{MON})\s(?P<eday>\d{{1,2}}),?\s?(?:/\s?)?(?P<eyr>(?:19|20)\d{{2}})"
+    # (the fiscal year ending March 2012: the day left out is the month's last)
+    rf"(?P<emon>{MON})\s(?:(?P<eday>\d{{1,2}}),?\s?(?:/\s?)?)?(?P<eyr>(?:19|20)\d{{2}})"
 )
 # what every match of the patterns of a stated end contains (tests/test_facts_scan_guards.py
 # proves it on each)
@@ -218,7 +219,10 @@ def _from_end(m: re.Match[str], months_to_year_end: int) -> Fiscal | None:
 def months_ended(m: re.Match[str]) -> tuple[date, date] | None:
     """The span a ``MONTHS_ENDED`` match names: its length in months, ending on its day."""
     try:
-        end = date(int(m.group("eyr")), month_number(m.group("emon")), int(m.group("eday")))
+        year, month = int(m.group("eyr")), month_number(m.group("emon"))
+        end = (
+            date(year, month, int(m.group("eday"))) if m.group("eday") else _month_end(year, month)
+        )
     except ValueError:
         return None
     if m.group("enw"):  # 13, 26, 39, 52 or 53 weeks of a retail fiscal calendar, to the day

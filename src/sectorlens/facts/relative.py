@@ -118,6 +118,11 @@ _COMPARED_TAIL = re.compile(
     r"\s?(?:同期|동기|동월|동분기|같은\s?기간)?\s?(?:相比|相較|相较|比较|대비|보다|에\s?비해|"
     r"(?:과|와)\s?비교(?:하면|해|하여|했을|할))"
 )
+_DAY_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s$",
+    re.I,
+)
 _YTD_BEFORE = re.compile(r"(?:年初|今年初|年初以来|연초)\s?(?:至|到|부터|~|-|–)?\s?$")
 _SINCE_AFTER = re.compile(r"^\s?(?:以来|至今|이후|이래)")
 _END_BEFORE = re.compile(r"\b(?:(?:at\s)?(?:the\s)?end\sof|year[-\s]end)\s(?:fiscal\s)?$", re.I)
@@ -166,6 +171,8 @@ def relative_periods(
     out: list[Found] = []
     years = list(before_year)
     for m in RELATIVE.finditer(text):
+        if m.group("deictic") and _DAY_BEFORE.search(text, 0, m.start()):
+            continue  # announced on November 1 last year: the day of an event, no figure's period
         prior = [y for at, y in sorted(years) if at <= m.start()]
         # 지난해 … 올해: words counted from now share one now (the context's year), not each other
         # (nor does the 작년 of one sentence move the now of the next: one now per document)
