@@ -69,7 +69,9 @@ _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
 _RATIO = re.compile(
-    r"(?<!占有)(?<!比)(?<!점유)(?<!비)(?:率|률|율)$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
+    r"(?<!占有)(?<!比)(?<!점유)(?<!비)(?:率|률|율)$|"
+    r"\b(?:margin|ratio|rate|yield|capacity\sfactor|load\sfactor)s?$",
+    re.IGNORECASE,
 )
 _COMBINED = re.compile(
     r"合计|合計|总计|總計|共计|共計|合共|합계|합산|\b(?:combined|together)\b", re.IGNORECASE

@@ -284,12 +284,18 @@ _SHARE_IN_EACH = re.compile(
 )
 
 
+_OF_TOTAL = re.compile(r"\bof\s(?:the\s)?total\s(.{3,60})$", re.I)
+
+
 def other_wholes(text: str, shares: Sequence[Mention]) -> bool:
     """The listed percentages are each of a whole of its own: the measure named before them is a
     rate of each item, each item follows a share measure of its own, or the list names where
     each share is held."""
     if _SHARE_IN_EACH.match(text[shares[-1].local[1] :]):
         return True
+    wholes = {w.group(1).lower() for m in shares if (w := _OF_TOTAL.search(m.metric or ""))}
+    if len(wholes) > 1:
+        return True  # percentage of total generation, share of total capacity: two wholes
     start = max(0, text.rfind("。", 0, shares[0].local[0]) + 1)
     lead = text[start : shares[0].local[0]]
     if _RATE_FIRST.search(lead) and not _SHARE_WORD.search(lead):

@@ -9,8 +9,8 @@ import re
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
-from sectorlens.facts.rules.common import bounds, half_unit
-from sectorlens.facts.rules.rounded import padded_half
+from sectorlens.facts.rules.common import bounds, half_unit, point
+from sectorlens.facts.rules.rounded import padded_half, rounded_half
 from sectorlens.model import Kind, Qualifier, Quantity
 
 # A percent set after a level by ", or": the level's share of a whole (``$21.2 billion, or
@@ -62,12 +62,21 @@ def share_of(text: str, m: Mention) -> bool:
 
 def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     """``bounds`` of a level, zeros that pad the last group of a compound amount not taken as
-    significant (``22억 8000만 달러`` is ±500만, not ±5000: writers round the group and pad it)."""
+    significant (``22억 8000만 달러`` is ±500만, not ±5000: writers round the group and pad it),
+    nor one zero ending an amount of four digits or more (``1030억`` may be 1025억 to 1035억;
+    ``20억`` stays 20억: its zero is too much of it to be rounding)."""
     lo, hi = bounds(q)
-    if q.qualifier is not Qualifier.EXACT or lo is None or hi is None:
+    v = point(q)
+    if q.qualifier is not Qualifier.EXACT or lo is None or hi is None or v is None:
         return lo, hi
-    widen = padded_half(q) - half_unit(q)
+    half = padded_half(q)
+    if v and rounded_half(q) <= abs(v) * _ROUNDED_AT_MOST:
+        half = max(half, rounded_half(q))
+    widen = half - half_unit(q)
     return lo - widen, hi + widen
+
+
+_ROUNDED_AT_MOST = Decimal("0.005")  # a zero taken as rounding moves the amount by 0.5% at most
 
 
 __all__ = ["level_bounds", "or_share", "share_of"]

@@ -125,9 +125,12 @@ def change_amount(text: str, m: Mention) -> bool:
 
 
 def is_level(text: str, m: Mention) -> bool:
-    """A level of a measure: not a rate of change, not a %p change, not a change amount."""
+    """A level of a measure: not a rate of change, not a %p change, not a change amount, not
+    the one of ``여성 한 명이 평생 낳을``, ``한 곳당`` (a unit counted per, written in words)."""
     q = m.fact.quantity
     if point(q) is None or m.change in ("cagr", "qoq") or q.kind is Kind.PP:
+        return False
+    if _ONE_IN_WORDS.match(q.input):
         return False
     if q.kind is Kind.PERCENT:
         if m.change not in ("from", "versus") and bare_move(text, m.local[0]):
@@ -136,6 +139,7 @@ def is_level(text: str, m: Mention) -> bool:
     return m.change in ("from", "versus") or not change_amount(text, m)
 
 
+_ONE_IN_WORDS = re.compile(r"^(?:한|하나|one|一)\s?\S{0,2}$", re.I)
 # up from the previous estimate of 2.5%, compared with a year-earlier figure of $3 billion
 _FROM_WORDS = re.compile(
     r"\b(?:from|versus|compared\s(?:to|with))\s(?P<words>(?:[a-z-]+\s){0,5}?)of\s"
