@@ -128,3 +128,8 @@ def test_shares_held_in_each_market_listed_zh() -> None:
     ok = "韩国内容在印尼（38%）、越南（38%）、香港（34%）等市场占有率较高。"
     bad = "全省总产出中，福建（55.8%）、江西（39.3%）、上海（21.6%）占比较高。"
     fires(ok, bad, "breakdown")
+
+
+def test_a_long_chinese_name_keeps_its_first_characters() -> None:
+    text = "2023年中国新增光伏装机全球占比55.6%,中国光伏产业链供应能力可以满足全球约90%的装机需求。"
+    assert (one(text, "约90%").fact.subject or "").startswith("中国光伏")

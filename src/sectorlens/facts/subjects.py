@@ -114,7 +114,7 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         if topic:
             return topic + clause, base
     who = _zh_who(sentence, start, clause) or zh_leader(sentence, start, clause)
-    return (who + clause[-16:].strip() or None), base
+    return (who + clause[-24:].strip() or None), base
 
 
 def _zh_who(sentence: str, start: int, clause: str) -> str:
