@@ -171,7 +171,7 @@ def relative_periods(
     out: list[Found] = []
     years = list(before_year)
     for m in RELATIVE.finditer(text):
-        if m.group("deictic") and _DAY_BEFORE.search(text, 0, m.start()):
+        if m.group("deictic") and _DAY_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue  # announced on November 1 last year: the day of an event, no figure's period
         prior = [y for at, y in sorted(years) if at <= m.start()]
         # 지난해 … 올해: words counted from now share one now (the context's year), not each other

@@ -22,9 +22,11 @@ def held_by_topic(sentence: str, start: int, phrase: str | None) -> str | None:
     if phrase is None or " " in phrase or not KO_MEASURE_WORD.search(phrase):
         return phrase
     for token in (t.rstrip(",，") for t in sentence[:start].split()):
-        word, particle = strip_particle(token)
-        if word == phrase:
+        if token.startswith(phrase):
             return phrase  # the measure itself comes first
+        if token[-1:] not in ("은", "는"):
+            continue
+        word, particle = strip_particle(token)
         if particle not in ("은", "는") or KO_ADNOMINAL.search(token):
             continue
         word = ASIDE.sub("", word)  # 총자산순이익률(ROA)은: the name without its aside
