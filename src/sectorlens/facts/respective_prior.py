@@ -77,30 +77,23 @@ def lend_measure(got: list[Mention], named: Sequence[tuple[str, bool]]) -> list[
     37%. 일본 32.5%``) takes the share the paragraph named. ``named``: what the sentences before
     name it by, latest first, as (a subject, False) or (a sentence, True) whose subject is read
     only where a figure needs one."""
-    waiting = {id(m) for m in got if _thing_only(m)}
-    if not waiting:
+    wanted = [m for m in got if _thing_only(m)]
+    if not wanted:
         return got
-    wanted = [m for m in got if id(m) in waiting]
+    waiting = {id(m) for m in wanted}
     need_share = any(m.change is None and m.fact.quantity.kind is Kind.PERCENT for m in wanted)
-    need_measure = any(m.change is not None or m.fact.quantity.kind in _COUNTED for m in wanted)
+    need_measure = any(m.change is not None or m.fact.quantity.kind in _FITS for m in wanted)
     measure = share = None
     for words in _named_words(named):  # read lazily: a sentence's subject costs time
-        if measure is None and words and _measured(words[-1]):
+        if measure is None and words and any(r.search(words[-1]) for r in _FITS.values()):
             measure = words[-1]
         share = share or _up_to_share(words)
         if (measure or not need_measure) and (share or not need_share):
             break
-    fits = {Kind.MONEY: _KO_MONEY_MEASURE, Kind.COUNT: _KO_COUNT_MEASURE}
     out = []
     for m in got:
-        kind = m.fact.quantity.kind
-        lent = None
-        if m.change is not None or kind in fits:
-            fit = measure is not None and (m.change is not None or fits[kind].search(measure))
-            lent = measure if fit else None
-        elif kind is Kind.PERCENT:
-            lent = share
-        if lent is not None and id(m) in waiting:
+        lent = _lent(m, measure, share) if id(m) in waiting else None
+        if lent is not None:
             head, under, section = (m.fact.subject or "").partition(_UNDER)
             subject = f"{head} {lent}{under}{section}"
             m = dataclasses.replace(
@@ -108,6 +101,16 @@ def lend_measure(got: list[Mention], named: Sequence[tuple[str, bool]]) -> list[
             )
         out.append(m)
     return out
+
+
+def _lent(m: Mention, measure: str | None, share: str | None) -> str | None:
+    """What ``m`` borrows: the measure where it counts what the figure counts (or the figure is
+    a change), the share where the figure is a percent and no change."""
+    kind = m.fact.quantity.kind
+    if m.change is not None or kind in _FITS:
+        fits = measure is not None and (m.change is not None or _FITS[kind].search(measure))
+        return measure if fits else None
+    return share if kind is Kind.PERCENT else None
 
 
 def _named_words(named: Sequence[tuple[str, bool]]) -> Iterator[list[str]]:
@@ -118,11 +121,7 @@ def _named_words(named: Sequence[tuple[str, bool]]) -> Iterator[list[str]]:
 
 _UNDER = " · "  # 일본 · 조선업 현황: a subject, then the section it stands under
 _KO_SHARE = re.compile(r"(?:점유율|비중|구성비)$")
-_COUNTED = (Kind.MONEY, Kind.COUNT)
-
-
-def _measured(word: str) -> bool:
-    return bool(_KO_MONEY_MEASURE.search(word) or _KO_COUNT_MEASURE.search(word))
+_FITS = {Kind.MONEY: _KO_MONEY_MEASURE, Kind.COUNT: _KO_COUNT_MEASURE}
 
 
 def _up_to_share(words: list[str]) -> str | None:

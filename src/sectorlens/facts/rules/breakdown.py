@@ -27,6 +27,7 @@ from sectorlens.facts.rules.breakdown_share import (
     part_shares,
 )
 from sectorlens.facts.rules.breakdown_sums import (
+    RATIO,
     by_unit,
     interval,
     label_of,
@@ -68,11 +69,6 @@ _CHANGE = lx.compile_words(lx.CHANGE_CUES)
 _ESTIMATE = lx.compile_words(lx.ESTIMATE_CUES)
 _TOTAL = re.compile(lx.alternation(lx.TOTAL_MARKER) + r"\s*\S{0,4}\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,，;；、]")
-_RATIO = re.compile(
-    r"(?<!占有)(?<!比)(?<!점유)(?<!비)(?:率|률|율)$|"
-    r"\b(?:margin|ratio|rate|yield|capacity\sfactor|load\sfactor)s?$",
-    re.IGNORECASE,
-)
 _COMBINED = re.compile(
     r"合计|合計|总计|總計|共计|共計|合共|합계|합산|\b(?:combined|together)\b", re.IGNORECASE
 )
@@ -186,7 +182,7 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
     shares = [
         m
         for m in shares
-        if not _COMBINED.search(m.metric or "") and not _RATIO.search((m.metric or "").strip())
+        if not _COMBINED.search(m.metric or "") and not RATIO.search((m.metric or "").strip())
     ]
     marker = breakdown_lists.PARTS.search(text)
     if marker and any(m.local[1] <= marker.start() for m in shares):

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.breakdown_by import verdict, wholes_of
-from sectorlens.facts.rules.breakdown_sums import by_unit, label_of, one_period, sum_verdict
+from sectorlens.facts.rules.breakdown_sums import RATIO, by_unit, label_of, one_period, sum_verdict
 from sectorlens.facts.rules.common import HUNDRED, Context, norm, point
 from sectorlens.model import Finding, Kind, Severity
 
@@ -53,9 +53,6 @@ _CHANGED = re.compile(
     re.IGNORECASE,
 )
 _TAIL = re.compile(r"[^\d,，;；。]*")
-_RATIO = re.compile(
-    r"(?<!비)(?<!점유)(?:률|율)$|(?<!比)率$|\b(?:margin|ratio|rate|yield)s?$", re.IGNORECASE
-)
 # a lead that announces the lines below it: 分布如下:, as follows:, 다음과 같다
 _BELOW = re.compile(
     r"(?:如下|as\sfollows|다음과\s?같(?:다|습니다|았다)|아래와\s?같(?:다|습니다))\s?[:：.。]?\s*$",
@@ -160,7 +157,7 @@ def _one_list(shares: Sequence[Mention]) -> bool:
     names = [norm(m.metric) for m in shares if norm(m.metric)]
     if len(set(names)) < len(names):
         return False
-    return not any(_RATIO.search((m.metric or "").strip()) for m in shares)
+    return not any(RATIO.search((m.metric or "").strip()) for m in shares)
 
 
 def _below(ctx: Context, by_sentence: dict[int, list[Mention]]) -> list[Finding]:

@@ -13,6 +13,13 @@ from sectorlens.model import Finding, Severity
 
 RULE_SUM = "breakdown.sum"
 RULE_PARTS = "breakdown.parts"
+# a ratio of its own (영업이익률, 毛利率, gross margin, capacity factor), not a share of a whole
+# (점유율, 占有率, 比率 and 비율 are shares)
+RATIO = re.compile(
+    r"(?<!占有)(?<!比)(?<!점유)(?<!비)(?:率|률|율)$|"
+    r"\b(?:margin|ratio|rate|yield|capacity\sfactor|load\sfactor)s?$",
+    re.IGNORECASE,
+)
 _OTHER = re.compile(r"^(?:기타|그 외|其他|其它|other|others|rest)$", re.IGNORECASE)
 
 _SUM_OVER = {

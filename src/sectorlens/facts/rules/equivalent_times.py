@@ -10,10 +10,11 @@ from decimal import Decimal
 
 from sectorlens.facts.mentions import Mention
 from sectorlens.facts.relative import NO_DOCUMENT_DATE
-from sectorlens.facts.rules.common import Context
+from sectorlens.facts.rules.common import Context, point
 from sectorlens.facts.rules.pairs import is_prior
+from sectorlens.facts.rules.rounded import padded_half
 from sectorlens.fx import FxError
-from sectorlens.model import Period
+from sectorlens.model import Kind, Period, Qualifier
 
 Item = tuple[Mention, tuple[Decimal, Decimal, Decimal]]  # a mention and its implied rate range
 
@@ -47,14 +48,28 @@ _YEARS_MOVE = Decimal("0.10")
 
 def _a_years_move(a: Mention, b: Mention) -> bool:
     """The rates the two equivalents imply lie within a year's move of each other."""
-    rates = []
-    for m in (a, b):
-        q = m.fact.quantity
-        amount, equivalent = q.value, q.equivalent.value if q.equivalent else None
-        if not amount or not equivalent:
-            return False
-        rates.append(equivalent / amount)
-    return abs(rates[0] / rates[1] - 1) <= _YEARS_MOVE
+    ra, rb = implied_rate(a), implied_rate(b)
+    return ra is not None and rb is not None and abs(ra[1] / rb[1] - 1) <= _YEARS_MOVE
+
+
+APPROX_SLACK = Decimal("0.015")  # an approximate equivalent (약, 约合, about) is rounded loosely
+
+
+def implied_rate(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(low, point, high) of the rate quote-per-base a stated equivalent implies, with rounding."""
+    q = m.fact.quantity
+    eq = q.equivalent
+    if q.kind is not Kind.MONEY or eq is None or eq.kind is not Kind.MONEY:
+        return None
+    a, b = point(q), point(eq)
+    if a is None or b is None or a <= 0 or not q.currency or not eq.currency:
+        return None
+    ha, hb = padded_half(q), padded_half(eq)
+    lo, mid, hi = (b - hb) / (a + ha), b / a, (b + hb) / max(a - ha, a / 2)
+    if eq.qualifier is not Qualifier.EXACT or q.qualifier is not Qualifier.EXACT:
+        # 약 5조7천억원: an approximate conversion, rounded beyond its last digit
+        lo, hi = lo * (1 - APPROX_SLACK), hi * (1 + APPROX_SLACK)
+    return lo, mid, hi
 
 
 def counted(ctx: Context, m: Mention) -> bool:

@@ -23,20 +23,19 @@ from sectorlens.facts.rules.equivalent_times import (
     counted,
     forecast,
     guessed,
+    implied_rate,
     meet,
     never_at,
     one_rate_for_all,
     same_time,
     unknown_rate,
 )
-from sectorlens.facts.rules.rounded import padded_half
 from sectorlens.fx import FxError, Rate
-from sectorlens.model import Finding, Kind, Qualifier, Severity
+from sectorlens.model import Finding, Qualifier, Severity
 
 RULE_CONSISTENT = "fx.consistent"
 RULE_ECB = "fx.ecb"
 TOLERANCE = Decimal("0.03")  # within 3% of the ECB rate: a rounding or date choice, not a problem
-APPROX_SLACK = Decimal("0.015")  # an approximate equivalent (약, 约合, about) is rounded loosely
 APPROX_TOLERANCE = Decimal("0.05")  # …and may use a rate of a nearby day
 _Q = Decimal("0.01")
 
@@ -76,23 +75,6 @@ _NO_ECB = {
 }
 
 
-def _implied(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
-    """(low, point, high) of the rate quote-per-base a stated equivalent implies, with rounding."""
-    q = m.fact.quantity
-    eq = q.equivalent
-    if q.kind is not Kind.MONEY or eq is None or eq.kind is not Kind.MONEY:
-        return None
-    a, b = point(q), point(eq)
-    if a is None or b is None or a <= 0 or not q.currency or not eq.currency:
-        return None
-    ha, hb = padded_half(q), padded_half(eq)
-    lo, mid, hi = (b - hb) / (a + ha), b / a, (b + hb) / max(a - ha, a / 2)
-    if eq.qualifier is not Qualifier.EXACT or q.qualifier is not Qualifier.EXACT:
-        # 약 5조7천억원: an approximate conversion, rounded beyond its last digit
-        lo, hi = lo * (1 - APPROX_SLACK), hi * (1 + APPROX_SLACK)
-    return lo, mid, hi
-
-
 def check(ctx: Context) -> list[Finding]:
     """Consistency of the implied rates per currency pair, and each against the ECB.
 
@@ -101,7 +83,7 @@ def check(ctx: Context) -> list[Finding]:
     """
     groups: dict[tuple[str, str, int], list[Item]] = defaultdict(list)
     for m in [*ctx.extraction.mentions, *written_after(ctx), *converted_after(ctx)]:
-        implied = _implied(m)
+        implied = implied_rate(m)
         if implied is not None and not balance(ctx, m):
             q = m.fact.quantity
             assert q.currency and q.equivalent and q.equivalent.currency

@@ -69,9 +69,9 @@ def level_bounds(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     v = point(q)
     if q.qualifier is not Qualifier.EXACT or lo is None or hi is None or v is None:
         return lo, hi
-    half = padded_half(q)
-    if v and rounded_half(q) <= abs(v) * _ROUNDED_AT_MOST:
-        half = max(half, rounded_half(q))
+    half, rounded = padded_half(q), rounded_half(q)
+    if v and rounded <= abs(v) * _ROUNDED_AT_MOST:
+        half = max(half, rounded)
     widen = half - half_unit(q)
     return lo - widen, hi + widen
 
