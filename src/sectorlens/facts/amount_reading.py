@@ -14,7 +14,7 @@ from sectorlens.facts.candidates import Span
 from sectorlens.facts.scope import metric_of
 from sectorlens.model import Kind, Qualifier, Quantity
 
-_AT_LEAST_AFTER = re.compile(r"^\s?[을를]?\s?(?:넘어|넘을|넘는|넘었|초과|상회|웃돌|돌파)")
+_AT_LEAST_AFTER = re.compile(r"^\s?[을를]?\s?(?:넘어|넘을|넘는|넘었|넘게|넘긴|초과|상회|웃돌|돌파)")
 # 50% '문턱', 50% 목전: a threshold approached, not reached
 _AT_MOST_AFTER = re.compile(r"^\s?[을를]?\s?(?:밑돌|하회|못 미|['‘’\"]?(?:문턱|목전|눈앞))")
 # ``assets of $50 million and over``, ``deals of $500 million or more``: a bound in a name (a

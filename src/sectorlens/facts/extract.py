@@ -204,7 +204,9 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
             and any(m.fact.subject is None for m in got)
         ):
             got = lend_said(got, said_subject(said[1]))  # read only where a figure needs it
-        if last_said is not None and last_said[0] == sent.paragraph:
+        if last_said is not None and (
+            last_said[0] == sent.paragraph or (opening_by(sent.text) and not earlier)
+        ):
             topic = (topics[-1].fact.subject or "", False) if topics else ("", False)
             measured = [topic, (last_said[1], True), *measured][:8]
             # (and the names of the sentence before's figures: 점유율 한국 37%. 일본 32.5%)
@@ -289,6 +291,18 @@ def _lead_of(found: Sequence[Named], text: str) -> Period | None:
 
 
 # a paragraph that opens with the comparison of the figure before it
+# 업종별로는 금융보험업(297억 달러), 제조업(…): a paragraph that breaks down the measure the one
+# before named
+_BY_LEAD = re.compile(
+    r"^\W{0,3}(?:\S+\s){0,2}?\S+별(?:로는|로\s?(?:보면|살펴보면|나눠\s?보면|는))\s"
+)
+
+
+def opening_by(text: str) -> bool:
+    """The sentence opens a breakdown by kind (``업종별로는``, ``지역별로 보면``)."""
+    return bool(_BY_LEAD.match(text))
+
+
 _GOES_ON = re.compile(
     r"^\s?(?:이는\s)?(?:전년|전월|전분기|작년\s?동기|지난해\s?같은\s?기간)\s?(?:동기|동월)?\s?대비|"
     r"^\s?(?:同比|环比|比上年|较上年|与上年同期相比)"

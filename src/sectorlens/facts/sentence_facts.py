@@ -62,6 +62,13 @@ CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
 _CLAUSE_BREAK = re.compile(
     r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
 )
+# a rise of 17%, amounting to £7.1 billion; … or 25% to reach a total of £5.1 billion: the level
+# the change arrived at, of the same thing
+_TO_TOTAL = re.compile(
+    r"\s*,?\s*(?:amounting\sto|total(?:l)?ing|to\s(?:reach\s)?(?:a\stotal\sof|total)|"
+    r"(?:to\s)?reach(?:ing)?|bringing\s(?:the|its)\stotal\sto)\s*",
+    re.I,
+)
 _CLAUSE_SEP = re.compile(r"[,，;；]")
 _BIG_UNIT_BEFORE = re.compile(r"\d\s?[억조]\s?$")
 _NAME_AFTER = re.compile(
@@ -235,6 +242,7 @@ def sentence_facts(
                 or (q.kind is Kind.PP and previous.fact.quantity.kind is Kind.PERCENT)
                 or span.start - previous.local[1] <= 8
                 or not _CLAUSE_BREAK.search(text[previous.local[1] : span.start])
+                or _TO_TOTAL.fullmatch(text[previous.local[1] : span.start])
             )
         ):
             # 2019년 120억 원에서 2020년 150억 원으로; 出口金额同比增长4.7%，达到了133.8亿美元

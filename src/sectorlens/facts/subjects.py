@@ -292,6 +292,9 @@ def subject_of(
         # alone in it (올해 출하량(+8.2%), 甲公司（+12.5%）): the value of what is outside it
         outer, _ = _subject(sentence, opened, opened, 0, kind, lang)
         if outer and subject and outer != subject:
+            # (세종 합계출산율, the aside's 시도별 합계출산율: the measure is named once)
+            held, _, measure = outer.rpartition(" ")
+            outer = held if held and measure == subject.split()[-1] else outer
             subject = f"{outer} {subject}"
         elif outer and not subject and not sentence[opened + 1 : start].strip(" +-−▲▼"):
             subject = outer

@@ -10,19 +10,25 @@ from sectorlens.facts import lexicon as lx
 from sectorlens.facts.places_en import place_of_previous
 from sectorlens.facts.sentence_names import PERIODISH
 from sectorlens.facts.subjects_en_words import (
+    A_MOVE_OF,
     CAUSAL,
     DETERMINERS,
     EN_LINKS,
     EN_VERBS,
+    EXPERIENCING,
     HOLDER_MOVED_BY,
     HOLDER_SAW,
     LEAD_PRONOUNS,
+    MANNER,
+    MOVE_NOUNS,
+    MOVE_VERBS,
     NP_STOP,
     OBJECT_VERBS,
     PART_OF_WHOLE,
     PARTICIPLE_LINK,
     PRONOUNS,
     REFERRING,
+    SAW,
 )
 from sectorlens.facts.subjects_zh import PAREN
 
@@ -220,15 +226,6 @@ def object_after(after: str) -> str | None:
     return np
 
 
-_MOVE_VERBS = frozenset(
-    (
-        *("rose", "fell", "grew", "increased", "decreased", "declined", "climbed", "dropped"),
-        *("jumped", "gained", "advanced", "slipped", "edged", "eased", "slid", "surged"),
-        *("soared", "plunged"),
-    )
-)
-
-
 def en_words(text: str) -> list[str]:
     """The words of a clause that name a thing: years, edge function words and a verb with
     what follows it dropped (``Operating income for 2022 was`` → Operating income)."""
@@ -238,20 +235,21 @@ def en_words(text: str) -> list[str]:
     while words and words[0].lower() in lx.EN_FUNCTION:
         words.pop(0)
     for i, w in enumerate(words):
-        if w.lower() in EN_VERBS or (i and w.lower() in _MOVE_VERBS):  # Net profit surged to
+        # Net profit surged to; luxury goods saw slow growth of (not ``…, saw a decrease``)
+        if w.lower() in EN_VERBS or (i and w.lower() in MOVE_VERBS | SAW):
             before = words[:i]
             if before and all(x.lower() in LEAD_PRONOUNS for x in before):
                 return en_words(" ".join(words[i + 1 :]))  # we had premiums of: the object
             if before and before[-1].lower() in ("we", "they", "he", "she", "i"):
                 return []  # At year end we had $4 billion in cash: the object names it
-            while before and before[-1].lower() in lx.EN_FUNCTION:
-                before.pop()  # The income tax benefit in (2020) was
+            while before and before[-1].lower() in _BEFORE_VERB:
+                before.pop()  # The income tax benefit in (2020) was; Whisky sales also soared
             return before
     if words and words[-1].lower() in ("we", "they", "it", "he", "she", "i"):
         return []  # At year end we (had): the object names what the number is
     while words and words[-1].lower() in _COMPARATIVES:
         words.pop()  # Net debt lower at £20.2m, 7.4% higher at: the move is no part of the name
-    if words and words[-1].lower() in _MOVE_NOUNS:
+    if words and words[-1].lower() in MOVE_NOUNS:
         # a substantial increase of £28.4 billion: the move of the sentence's subject; sales
         # increasing by £0.6 billion: the sales
         rest = words[:-1]
@@ -259,23 +257,14 @@ def en_words(text: str) -> list[str]:
         verb = next((i for i, w in enumerate(rest) if i and _verbish(w)), None)
         if verb is not None:
             rest = rest[:verb]
-            while rest and (rest[-1].lower() in lx.EN_FUNCTION or rest[-1].lower() == "also"):
+            while rest and rest[-1].lower() in _BEFORE_VERB:
                 rest.pop()
-        return [] if all(w.lower() in _MANNER for w in rest) else rest
+        return [] if all(w.lower() in MANNER for w in rest) else rest
     return words
 
 
+_BEFORE_VERB = lx.EN_FUNCTION | {"also"}
 _COMPARATIVES = lx.EN_MOVES - {"flat", "by"}  # the moves a level is stated after (lower at)
-_MOVE_NOUNS = frozenset(
-    {"increase", "decrease", "rise", "fall", "decline", "gain", "drop", "growth", "uplift"}
-    | {"boost", "surge", "jump", "increasing", "decreasing", "rising", "falling", "growing"}
-    | {"declining"}
-)
-_MANNER = frozenset(
-    {"substantial", "significant", "notable", "noteworthy", "marginal", "slight", "sharp"}
-    | {"strong", "modest", "impressive", "considerable", "remarkable", "further", "overall"}
-    | {"large", "small", "big", "total", "steady", "solid", "robust", "healthy", "moderate"}
-)
 
 
 # …, marking a 12 percent rise; …, bringing the total to: a participle of result, whose figure
@@ -358,11 +347,24 @@ def subject_en(
     moved = any(w in ("was", "were", "is", "are") for w in said) and all(
         w in EN_LINKS or w in lx.EN_MOVES for w in said
     )
-    if not moved and said and said[0] in _MOVE_VERBS | _MOVE_NOUNS and "," in sentence[floor:start]:
+    if not moved and said and said[0] in MOVE_VERBS | MOVE_NOUNS and "," in sentence[floor:start]:
         # Sales at general merchandise stores, which include …, rose 3.8 per cent: the verb
         # alone after an aside (or a participle: …, rising by 23.4 percent); the subject is the
         # sentence's, before the aside
         moved = all(w in EN_LINKS or w in lx.EN_MOVES for w in said[1:])
+    if (
+        said
+        and said[0] in EXPERIENCING
+        and MOVE_NOUNS.intersection(said)
+        and all(w in A_MOVE_OF or w in MANNER or w in MOVE_NOUNS for w in said[1:])
+    ):
+        # Whisky sales soared, experiencing an impressive uplift of £1.0 billion: the subject
+        # of the clause before the participle
+        segs = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))
+        lead = strip_lead(segs[-2].split()) if len(segs) > 1 else []
+        holder = en_words(" ".join(lead)) if lead and lead[0].lower() not in EN_VERBS else []
+        if holder:
+            return " ".join(holder[-8:]), base
     if links_only or moved:
         # Operating margin, as a share of sales, was 18%: the sentence's own subject; revenue
         # from forex trading (Non-IDB), was ahead 18.7%: the clause's, before the aside

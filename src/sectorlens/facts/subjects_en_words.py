@@ -162,3 +162,29 @@ HOLDER_MOVED_BY = re.compile(
     r"(?:[a-z-]+\s){0,2}(?:increase|rise|growth|decline|fall|boost|drop|gain|uplift|jump|surge|"
     r"decrease)\s(?:of|by)\s?$"
 )
+
+
+# the verbs and nouns of a move, and the words that qualify one (a noteworthy increase of)
+MOVE_VERBS = frozenset(
+    (
+        *("rose", "fell", "grew", "increased", "decreased", "declined", "climbed", "dropped"),
+        *("jumped", "gained", "advanced", "slipped", "edged", "eased", "slid", "surged"),
+        *("soared", "plunged"),
+    )
+)
+SAW = frozenset({"saw", "sees"})
+MOVE_NOUNS = frozenset(
+    {"increase", "decrease", "rise", "fall", "decline", "gain", "drop", "growth", "uplift"}
+    | {"boost", "surge", "jump", "increasing", "decreasing", "rising", "falling", "growing"}
+    | {"declining"}
+)
+EXPERIENCING = frozenset(
+    {"experiencing", "seeing", "posting", "recording", "registering", "showing", "witnessing"}
+)
+A_MOVE_OF = frozenset({"a", "an", "of", "by"})
+MANNER = frozenset(
+    {"slow", "rapid", "steep", "substantial", "significant", "notable", "noteworthy", "marginal"}
+    | {"slight", "sharp", "strong", "modest", "impressive", "considerable", "remarkable"}
+    | {"further", "overall", "large", "small", "big", "total", "steady", "solid", "robust"}
+    | {"healthy", "moderate"}
+)

@@ -19,8 +19,10 @@ def held_by_topic(sentence: str, start: int, phrase: str | None) -> str | None:
     """``쌀 가공식품은 … 수출액이 1억9000만 달러로``, ``넥슨은 지난해 매출이``: a measure named
     by one word is that of the sentence's first topic (은/는) before it, where that topic is a
     name: not a time, a measure, a rank or what was said before (이는)."""
-    if phrase is None or " " in phrase or not KO_MEASURE_WORD.search(phrase):
+    if phrase is None or " " in phrase:
         return phrase
+    if not KO_MEASURE_WORD.search(phrase):
+        return _measured_by_topic(sentence, start, phrase)
     for token in (t.rstrip(",，") for t in sentence[:start].split()):
         if token.startswith(phrase):
             return phrase  # the measure itself comes first
@@ -43,6 +45,31 @@ def held_by_topic(sentence: str, start: int, phrase: str | None) -> str | None:
     return phrase
 
 
+def _measured_by_topic(sentence: str, start: int, phrase: str) -> str:
+    """``화장품 국가별 수출액은 중국이 약 28억 달러``, ``브랜드 점유율 상위는 기아(43.3%)``: a
+    name is held to the measure the sentence's topic (은/는) before it names."""
+    at = sentence.rfind(phrase, 0, start)
+    named = _NAMED_THING.match(sentence, at + len(phrase)) and _A_NAME.fullmatch(phrase)
+    if at < 0 or not named or timely(phrase, phrase) or phrase in _REFERS_BACK:
+        return phrase
+    tokens = [t.rstrip(",，") for t in sentence[:start].split()]
+    for k, token in enumerate(tokens):
+        if token.startswith(phrase):
+            return phrase  # the name comes before any topic
+        if token[-1:] not in ("은", "는"):
+            continue
+        word, particle = strip_particle(token)
+        if particle not in ("은", "는") or KO_ADNOMINAL.search(token):
+            continue
+        if word in _RANKED and k > 0:
+            word = tokens[k - 1]  # 점유율 상위는: the measure ranked
+        measured = _A_NAME.fullmatch(word) and KO_MEASURE_WORD.search(word)
+        return f"{phrase} {word}" if measured and not _PRICE.search(word) else phrase
+    return phrase
+
+
+_NAMED_THING = re.compile(r"(?:이|가)\s|\s?[(（]")  # 중국이 28억 달러; 기아(43.3%)
+_RANKED = frozenset({"상위", "하위", "순위", "순서"})
 # 이는, 이것은, 그중에서는, 회사는: what was said before, no holder
 _REFERS_BACK = frozenset(
     {

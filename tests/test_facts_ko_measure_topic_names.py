@@ -1,0 +1,95 @@
+"""Issue 16, session of 2026-12-07 (sixth): a Korean name given a figure under a topic that is a
+measure is that measure's (``국가별 수출액은 베트남이 31억 달러`` → ``베트남 수출액``;
+``점유율 상위는 갑사(41.2%)`` → ``갑사 점유율``); a paragraph that opens a breakdown
+(``업종별로는``) breaks down the measure the paragraph before named; ``20% 넘게`` is a bound.
+Texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from check_findings import fires
+from fact_mentions import one
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        (
+            "지난해 라면 국가별 수출액은 베트남이 약 31억 달러로 가장 많았다.",
+            "약 31억 달러",
+            "베트남 수출액",
+        ),
+        (
+            "10월 국산 트럭 브랜드 점유율 상위는 갑사(41.2%), 을사(30.5%), 병사(9.1%) 순이다.",
+            "30.5%",
+            "을사 점유율",
+        ),
+        # a name before any topic, a time, or a topic that is no measure: left as it was
+        ("베트남이 약 31억 달러로 수출액이 가장 많았다.", "약 31억 달러", "베트남"),
+        ("지난주는 서울이 0.12% 올랐다.", "0.12%", "서울"),
+        ("주요 수출국은 베트남(41.2%), 태국(12.5%) 순이다.", "41.2%", "베트남"),
+        # the measure the aside names is named once (세종 시도별 합계출산율)
+        (
+            "시도별 합계출산율은 세종(1.82명), 전남(1.47명)이 높다.",
+            "1.82명",
+            "세종 시도별 합계출산율",
+        ),
+    ],
+)
+def test_a_measure_topic_holds_the_name_after_it(text: str, value: str, subject: str) -> None:
+    assert one(text, value).fact.subject == subject
+
+
+_LEAD = "지난해 해외직접투자액은 512억 달러로 전년보다 3.1% 늘었다."
+
+
+def test_a_breakdown_by_kind_breaks_down_the_measure_before() -> None:
+    text = f"{_LEAD}\n\n업종별로는 광업(212억 달러), 운수업(98억 달러) 순이었다."
+    assert one(text, "212억 달러").fact.subject == "광업 해외직접투자액"
+
+
+def test_a_paragraph_that_breaks_nothing_down_borrows_no_measure() -> None:
+    text = f"{_LEAD}\n\n광업(212억 달러), 운수업(98억 달러)이 뒤를 이었다."
+    assert one(text, "212억 달러").fact.subject != "광업 해외직접투자액"
+
+
+def test_a_share_named_by_a_measure_topic_is_summed() -> None:
+    ok = "10월 트럭 브랜드 점유율 상위는 갑사(41.2%), 을사(30.5%), 병사(9.1%) 순이다."
+    bad = "10월 트럭 브랜드 점유율 상위는 갑사(61.2%), 을사(30.5%), 병사(19.1%) 순이다."
+    fires(ok, bad, "breakdown")
+
+
+def test_more_than_a_rate_is_a_bound_not_a_figure_restated() -> None:
+    body = "\n\n작년 라면 국가별 수출액은 베트남이 31억 달러로 전년보다 23.1% 감소했다."
+    ok = "라면 베트남 수출액 20% 넘게 감소" + body
+    bad = "라면 베트남 수출액 20% 감소" + body
+    fires(ok, bad, "restated")
+    assert one(ok, "20%").fact.quantity.value is None
+
+
+def test_the_level_a_change_amounted_to_is_of_the_same_thing() -> None:
+    text = "The making of glass saw a steady increase of 12%, amounting to £3.4 billion."
+    rate, level = one(text, "12%"), one(text, "£3.4 billion")
+    assert rate.fact.subject and level.fact.subject == rate.fact.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        # after a participle of what was seen: the clause's subject before it
+        (
+            "Moreover, cider sales also climbed, experiencing a sharp uplift of £0.6 billion "
+            "or 14% to reach a total of £4.9 billion.",
+            "£4.9 billion",
+            "cider sales",
+        ),
+        (
+            "In 2019, premium watches saw slow growth of 3%, reaching 41 billion euros.",
+            "41 billion euros",
+            "premium watches",
+        ),
+    ],
+)
+def test_an_english_level_reached_keeps_the_subject(text: str, value: str, subject: str) -> None:
+    assert one(text, value).fact.subject == subject
