@@ -7,7 +7,7 @@ import pytest
 
 from sectorlens.facts import extract, from_text
 from sectorlens.facts.sentence_names import with_entity
-from sectorlens.facts.subjects import of_level
+from sectorlens.facts.subject_forms import of_level
 
 
 def _subjects(text: str, fmt: str = "txt") -> dict[str, str | None]:

@@ -45,13 +45,8 @@ from sectorlens.facts.scope import (
     signed,
 )
 from sectorlens.facts.sentence_names import entity_named, lead_name, own_segment, segment_name
-from sectorlens.facts.subjects import (
-    of_level,
-    respectively,
-    share_of,
-    strip_measure,
-    subject_of,
-)
+from sectorlens.facts.subject_forms import of_level, share_of, strip_measure
+from sectorlens.facts.subjects import respectively, subject_of
 from sectorlens.model import Fact, Kind, Period, Quantity
 from sectorlens.parse import parse
 

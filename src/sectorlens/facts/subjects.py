@@ -7,6 +7,7 @@ import re
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts import subjects_en as en
 from sectorlens.facts.subjects_en_measure import measure_after
+from sectorlens.facts.subjects_en_with import with_measure
 from sectorlens.facts.subjects_ko import ko_phrase, of_measure, strip_particle, subject_ko
 from sectorlens.facts.subjects_ko_topic import held_by_topic
 from sectorlens.facts.subjects_zh import (
@@ -34,7 +35,6 @@ from sectorlens.facts.subjects_zh import (
 _BOUNDARY = re.compile(r"[,，、;；:：()（）\[\]「」『』“”\"‘’\t•]")
 _RESPECTIVELY = re.compile(r"각각|分别|分別|respectively", re.I)
 _DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]{1,120}?\s(?:--|—)\s")
-_PERCENT_MEASURES = tuple(sorted(lx.MEASURE_SUFFIX_PERCENT, key=len, reverse=True))
 
 
 _DATE_COMMA = re.compile(
@@ -67,8 +67,6 @@ _ZH_SHARE_OF = re.compile(
     r"占(?!比|有|据|據|领|領)(.{2,20}?)的?(?:比例|比重|份额|份額)?(?:分别|分別)?(?:为|為|达|達|约为|約為)?\s*$"
 )
 _ZH_FROM_END = re.compile(r"(?<=..)(?:由|从|從)$")
-_CAPITAL = re.compile(r"[A-Z]")
-_PER_SHARE = re.compile(r"\bper\s+share$", re.I)
 _KO_ZH_LETTER = re.compile(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]")
 _EN_WORDS = re.compile(r"[A-Za-z]{2,}\s+(?:[A-Za-z]\s+)?[A-Za-z]{2,}")
 
@@ -228,47 +226,6 @@ def _value_list(sentence: str, spans: list[tuple[int, int]], begin: int, stop: i
     return listed
 
 
-_BARE_RATE = re.compile(
-    r"(?:年均|年复合|复合|年化)?(?:增长率|增速|增幅)|(?:연평균\s?)?(?:성장률|증가율)|"
-    r"(?:(?:compound(?:ed)?\s)?(?:annual\s)?(?:growth\s)?rate|CAGR)",
-    re.I,
-)
-
-
-def of_level(subject: str | None, level: str | None) -> str | None:
-    """``年复合增长率为25.0%`` after ``投资额由…上升至…``: a bare rate is the rate of the level
-    stated before it in the sentence (``投资额年复合增长率``; ``book value rate``)."""
-    if not subject or not level or not _BARE_RATE.fullmatch(subject.strip()):
-        return subject
-    han = re.compile(r"[\u4e00-\u9fff]")
-    joined = han.match(subject[-1:] and level[-1:]) and han.match(subject[:1])
-    return f"{level}{subject}" if joined else f"{level} {subject}"
-
-
-def share_of(subject: str | None, base: str | None) -> str | None:
-    """``정보유통 분야`` with 24% of ``연간 AI 투자금액`` → ``정보유통 분야 · 연간 AI 투자금액``: a
-    share names the whole it is a share of (the part first, as breakdowns read it)."""
-    if not subject or not base:
-        return subject
-    if re.sub(r"\s+", "", base).lower() in re.sub(r"\s+", "", subject).lower():
-        return subject
-    return f"{subject} · {base}"
-
-
-def strip_measure(subject: str | None) -> str | None:
-    """``컴퓨터 시각 인식 투자 비중`` → ``컴퓨터 시각 인식`` (for shares)."""
-    if not subject:
-        return subject
-    for suffix in _PERCENT_MEASURES:
-        if suffix == "share" and not _CAPITAL.search(subject):
-            continue  # a market share of 7.5%: only a named part's share (Asia share) is a part
-        if suffix == "share" and _PER_SHARE.search(subject):
-            continue  # Earnings per share rose 60%: a measure per share, not a part's share
-        if subject.endswith(suffix) and len(subject) > len(suffix) + 1:
-            return subject[: -len(suffix)].rstrip(" 的之")
-    return subject
-
-
 def subject_of(
     sentence: str, start: int, end: int, floor: int, kind: str, lang: str
 ) -> tuple[str | None, str | None]:
@@ -370,6 +327,9 @@ def _subject(
     measured = measure_after(sentence[end:], clause) if kind == "money" else None
     if measured:
         return measured, None  # a record quarter with $2.64 billion in GAAP revenue
+    held = with_measure(sentence, start, floor, clause)
+    if held:
+        return held, None  # grocery spend …, with sales to rise by 3.3%
     return en.subject_en(sentence, start, end, floor, kind, clause)
 
 
@@ -390,10 +350,7 @@ def _open_bracket(sentence: str, start: int, floor: int) -> int | None:
 
 __all__ = [
     "ko_phrase",
-    "of_level",
     "respectively",
-    "share_of",
-    "strip_measure",
     "strip_particle",
     "subject_of",
 ]
