@@ -23,7 +23,8 @@ _CMP_BEFORE = re.compile(
     # 8.5% above the August 2021 estimate: the period of the figure compared with
     r"\babove|\bbelow|\bthan|"
     r"比|较|較|與|与|和|同|相对于|相较于|相比于|相對於|相較於|相比於)"
-    r"\s?(?:the\s)?(?:same\s(?:period|quarter|month)\s(?:(?:of|in)\s)?)?$"
+    r"\s?(?:the\s)?(?:(?:end|start|beginning|close)\sof\s(?:the\s)?)?"
+    r"(?:same\s(?:period|quarter|month)\s(?:(?:of|in)\s)?)?$"
     # for the comparable period in 2021, the corresponding quarter of 2021
     r"|\b(?:comparable|corresponding|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s$",
     re.I,
@@ -39,7 +40,9 @@ CMP_VALUE_BEFORE = re.compile(
     # compared to $50.8 million, or $1.56 per diluted share, last year
     r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s$"
     # up 8.7 percent from the $409.8 billion of the third quarter of 2004
-    r"|\bfrom\s(?:the\s)?[$€£¥]?\d[\d.,]*(?:\s?(?:million|billion|trillion|percent|bn|mn|tn|m|%))?"
+    # (up 26.5 per cent on EUR1360m in 2021: the figure a change is taken on)
+    r"|(?:\bfrom|(?:per\s?cent|percent|%)\son)\s(?:the\s)?(?:[A-Z]{3}\s?)?[$€£¥]?\d[\d.,]*"
+    r"(?:\s?(?:million|billion|trillion|percent|bn|mn|tn|m|%))?"
     r"(?:,\s(?:or|and)\s[^,;:()]{1,45},)?\s(?:of|in|for)\s(?:the\s)?"
     r"(?:(?:comparable|corresponding|same|prior[-\s]year|year[-\s]ago)\s(?:period|quarter)\s(?:of|in)\s)?$",
     re.I,

@@ -181,7 +181,12 @@ def _year_of(n: Named, period: Period) -> bool:
     )
 
 
-_INDEX_BASE = re.compile(r"\s?(?:=\s?100\b|(?:년|年)?\s?(?:=\s?)?100\s?(?:기준|基准|基準|=))")
+_INDEX_BASE = re.compile(
+    r"\s?(?:=\s?100\b|(?:년|年)?\s?(?:=\s?)?100\s?(?:기준|基准|基準|=))"
+    # at constant 2021 exchange rates, in 2015 prices, 2010년 불변가격: a basis, no period
+    r"|\s(?:average\s)?(?:exchange\srates?|fx\srates?|prices|dollars)\b|년\s?(?:불변|기준)\s?가격|年(?:不变|可比)价",
+    re.I,
+)
 
 
 def _stretched(text: str, found: list[Named], dating: Dating | None) -> list[Named]:

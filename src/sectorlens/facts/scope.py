@@ -343,7 +343,7 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         # 4월 … 전년 동월 115.4억 달러에서, 전달의 …에서: the value moved from; 전년 15조6000억
         # 원보다: the value compared with
         return before[-1].period
-    own = [n for n in before if not n.compared]
+    own = [n for n in before if not n.compared and not _aside_before(text, n, span.start)]
     if own:
         return own[-1].period
     if after is not None and not after.compared:
@@ -355,3 +355,15 @@ def period_for(text: str, span: Span, found: Sequence[Named], lang: str) -> Peri
         if not re.search(r"\d|[;；]", gap) and not _OTHER_CLAUSE.search(gap) and not labelled:
             return ending.period  # the unemployment rate, 3.8 percent, declined in September
     return None
+
+
+def _aside_before(text: str, n: Named, start: int) -> bool:
+    """``n`` sits in brackets closed before ``start`` (``After EUR121.5m of write-downs (EUR113.2m
+    in 2021), EBIT reached``): the period of the figure in the aside, not of the ones after it."""
+    opened = max(text.rfind("(", 0, n.start), text.rfind("（", 0, n.start))
+    if opened < 0 or max(text.rfind(")", 0, n.start), text.rfind("）", 0, n.start)) > opened:
+        return False
+    closed = min((i for i in (text.find(")", n.end), text.find("）", n.end)) if i >= 0), default=-1)
+    # (and holds a figure besides the period: (2019년 기준), (1月27-30日) date the figure itself)
+    other = text[opened + 1 : n.start] + text[n.end : closed]
+    return 0 <= closed < start and bool(re.search(r"\d", other))
