@@ -157,3 +157,16 @@ def test_a_with_clause_names_the_measure_of_the_holder_before(
     text: str, value: str, subject: str
 ) -> None:
     assert one(text, value).fact.subject == subject
+
+
+def test_a_korean_measure_named_right_after_an_amount_is_its_measure() -> None:
+    text = "장비업체 갑사는 올해 1분기 31억2000만유로(4조원)매출, 5400만유로 영업손실을 기록했다."
+    assert one(text, "5400만유로").fact.subject == "장비업체 갑사 영업손실"
+    assert one(text, "31억2000만유로(4조원)").fact.subject == "장비업체 갑사 매출"
+
+
+def test_a_chinese_company_reporting_its_figures_holds_a_bare_measure() -> None:
+    text = "甲乙 Mart报告称，2024年第二季度的净营收为人民币812亿元，比2023年第二季度增长6.1%。"
+    assert one(text, "812亿元").fact.subject == "甲乙 Mart净营收"
+    said = "这篇报告称，今年前5个月甲国家电出口金额为41.5亿美元。"
+    assert "这篇" not in (one(said, "41.5亿美元").fact.subject or "")

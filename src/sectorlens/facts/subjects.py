@@ -28,6 +28,7 @@ from sectorlens.facts.subjects_zh import (
     zh_leader,
     zh_listed,
     zh_part_before,
+    zh_reporter,
     zh_respective,
     zh_topic,
 )
@@ -112,6 +113,10 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         if topic:
             return topic + clause, base
     who = _zh_who(sentence, start, clause) or zh_leader(sentence, start, clause)
+    who = who or zh_reporter(sentence, clause)
+    clause = (
+        clause.lstrip("的") if who else clause
+    )  # (2025年第三季度)的净营收: no holder of its own
     return (who + clause[-24:].strip() or None), base
 
 

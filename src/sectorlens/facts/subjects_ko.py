@@ -20,20 +20,8 @@ _KO_YEAR = re.compile(
     r"(?:\s?\d{1,2}\s?(?:[~\-–]\s?\d{1,2})?\s?월)?\S*"
 )
 _KO_ADVERBIAL = frozenset(
-    [
-        "더불어",
-        "함께",
-        "따라",
-        "통해",
-        "위해",
-        "대비",
-        "비해",
-        "이어",
-        "달리",
-        "반면",
-        "인해",
-        "의해",
-    ]
+    {"더불어", "함께", "따라", "통해", "위해", "대비"}
+    | {"비해", "이어", "달리", "반면", "인해", "의해"}
 )
 # 당기순이익은 기고효과로 인해 9.71% 감소: a cause's phrase ends the clause, the topic is the noun
 _KO_CAUSE = re.compile(
@@ -53,6 +41,11 @@ KO_MEASURE_WORD = re.compile(
 _KO_BEFORE = re.compile(r"^(?:전년|작년|지난해|전월|전분기|전기|전년\s?동기|전년동월|전주|지난달)$")
 _OF_NOUN = re.compile(
     r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?의\s+([가-힣A-Za-z]{1,12}?)(?:[을를이가은는]\s|\s)"
+)
+# 7600만유로(1000억원) 영업손실을 기록: the measure an amount is, right after it
+_MEASURE_RIGHT_AFTER = re.compile(
+    r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?((?![가-힣]*(?:규모|수준|가량|가격|정도|상당|흑자|적자))[가-힣]{1,8})"
+    r"(?:을|를|,|\s?및|과|와)(?=\s|$)"
 )
 # 19%의 (시장) 점유율로, 30%의 지분을: the measure a rate is of, named right after it
 _OF_MEASURE = re.compile(
@@ -300,12 +293,14 @@ def subject_ko(
         who = ko_phrase(clause)
         return (f"{who} {m.group(1)}" if who else m.group(1)), base
     if kind == "money":
-        m = _OF_NOUN.match(after)
-        if m:
-            # 오픈AI는 66억 달러의 투자를 유치했다: the amount of 투자 (of 오픈AI)
-            who = ko_phrase(clause)
-            if who is not None and _KO_MOVED.search(who):
-                who = None  # 93% 늘어난 1조 원의 영업이익: a verb, not the one who earned it
+        of = _OF_NOUN.match(after)
+        m = of or _measure_right_after(after)
+        who = ko_phrase(clause) if m else None
+        if who is not None and (_KO_MOVED.search(who) or _modifies_number(who, clause)):
+            who = None  # 93% 늘어난 1조 원의 영업이익: a verb, not the one who earned it
+        if m and not of and who is None:  # 노키아는 …매출, 7600만유로 손실을: the topic's
+            who = ko_topic(clause_start_text(sentence, start))
+        if m and (of or who):  # 오픈AI는 66억 달러의 투자를 유치했다: the amount of 투자
             return (f"{who} {m.group(1)}" if who else m.group(1)), base
     phrase = _excluded(ko_phrase(clause), sentence[:start])
     if phrase is not None and _modifies_number(phrase, clause):
@@ -397,3 +392,9 @@ def ko_topic(text: str) -> str | None:
         if particle in ("은", "는") and word not in lx.KO_ADVERBS:
             return ko_phrase(" ".join(tokens[: k + 1]))
     return None
+
+
+def _measure_right_after(after: str) -> re.Match[str] | None:
+    """The measure named right after an amount (``7600만유로 영업손실을``), or None."""
+    m = _MEASURE_RIGHT_AFTER.match(after)
+    return m if m and KO_MEASURE_WORD.search(m.group(1)) else None
