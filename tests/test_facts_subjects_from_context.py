@@ -16,6 +16,7 @@ from fact_mentions import one
 @pytest.mark.parametrize(
     ("text", "value", "subject"),
     [
+        # -- a measure topic holds the name after it
         (
             "지난해 라면 국가별 수출액은 베트남이 약 31억 달러로 가장 많았다.",
             "약 31억 달러",
@@ -36,9 +37,58 @@ from fact_mentions import one
             "1.82명",
             "세종 시도별 합계출산율",
         ),
+        # -- an english level reached keeps the subject
+        # after a participle of what was seen: the clause's subject before it
+        (
+            "Moreover, cider sales also climbed, experiencing a sharp uplift of £0.6 billion "
+            "or 14% to reach a total of £4.9 billion.",
+            "£4.9 billion",
+            "cider sales",
+        ),
+        (
+            "In 2019, premium watches saw slow growth of 3%, reaching 41 billion euros.",
+            "41 billion euros",
+            "premium watches",
+        ),
+        # -- a basis or an adverb before the figure is no subject
+        ("세계 제지 시장 규모는 2021년 기준 3512억달러였다.", "3512억달러", "세계 제지 시장 규모"),
+        (
+            "조사업체는 세계 로봇청소기 시장이 오는 2031년까지 미화 412억 달러에 이를 것으로 "
+            "내다봤다.",
+            "412억 달러",
+            "세계 로봇청소기 시장",
+        ),
+        (
+            "국내 전기차 충전기 시장 규모가 매년 12%씩 성장할 전망이다.",
+            "12%",
+            "국내 전기차 충전기 시장 규모",
+        ),
+        # -- a with clause names the measure of the holder before
+        (
+            "Toy retail is expected to suffer most this year, with spend set to fall by 4.2% to "
+            "£3.1bn.",
+            "4.2%",
+            "Toy retail spend",
+        ),
+        (
+            "However, pet food spend is forecast to hold up, with sales to rise by 2.1% to £5.5bn.",
+            "£5.5bn",
+            "pet food sales",
+        ),
+        (
+            "Other lines that grew include frozen peas, with sales amounting to £0.7 billion.",
+            "£0.7 billion",
+            "frozen peas sales",
+        ),
+        # a figure before the clause names no holder: the measure alone, as before
+        (
+            "Volume rose 5 percent from last year, with trailers up 3.1 percent.",
+            "3.1 percent",
+            "trailers",
+        ),
     ],
 )
-def test_a_measure_topic_holds_the_name_after_it(text: str, value: str, subject: str) -> None:
+def test_the_subject_named_by_the_context(text: str, value: str, subject: str) -> None:
     assert one(text, value).fact.subject == subject
 
 
@@ -75,88 +125,11 @@ def test_the_level_a_change_amounted_to_is_of_the_same_thing() -> None:
     assert rate.fact.subject and level.fact.subject == rate.fact.subject
 
 
-@pytest.mark.parametrize(
-    ("text", "value", "subject"),
-    [
-        # after a participle of what was seen: the clause's subject before it
-        (
-            "Moreover, cider sales also climbed, experiencing a sharp uplift of £0.6 billion "
-            "or 14% to reach a total of £4.9 billion.",
-            "£4.9 billion",
-            "cider sales",
-        ),
-        (
-            "In 2019, premium watches saw slow growth of 3%, reaching 41 billion euros.",
-            "41 billion euros",
-            "premium watches",
-        ),
-    ],
-)
-def test_an_english_level_reached_keeps_the_subject(text: str, value: str, subject: str) -> None:
-    assert one(text, value).fact.subject == subject
-
-
 def test_a_chinese_bare_rate_is_of_the_level_not_of_the_rate_before() -> None:
     text = (
         "其中，线材指数平均值为81.20点，环比上升1.10点，升幅为1.37%；同比下降3.30点，降幅为3.91%。"
     )
     assert one(text, "3.91%").fact.subject == "线材指数平均值降幅"
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "subject"),
-    [
-        ("세계 제지 시장 규모는 2021년 기준 3512억달러였다.", "3512억달러", "세계 제지 시장 규모"),
-        (
-            "조사업체는 세계 로봇청소기 시장이 오는 2031년까지 미화 412억 달러에 이를 것으로 "
-            "내다봤다.",
-            "412억 달러",
-            "세계 로봇청소기 시장",
-        ),
-        (
-            "국내 전기차 충전기 시장 규모가 매년 12%씩 성장할 전망이다.",
-            "12%",
-            "국내 전기차 충전기 시장 규모",
-        ),
-    ],
-)
-def test_a_basis_or_an_adverb_before_the_figure_is_no_subject(
-    text: str, value: str, subject: str
-) -> None:
-    assert one(text, value).fact.subject == subject
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "subject"),
-    [
-        (
-            "Toy retail is expected to suffer most this year, with spend set to fall by 4.2% to "
-            "£3.1bn.",
-            "4.2%",
-            "Toy retail spend",
-        ),
-        (
-            "However, pet food spend is forecast to hold up, with sales to rise by 2.1% to £5.5bn.",
-            "£5.5bn",
-            "pet food sales",
-        ),
-        (
-            "Other lines that grew include frozen peas, with sales amounting to £0.7 billion.",
-            "£0.7 billion",
-            "frozen peas sales",
-        ),
-        # a figure before the clause names no holder: the measure alone, as before
-        (
-            "Volume rose 5 percent from last year, with trailers up 3.1 percent.",
-            "3.1 percent",
-            "trailers",
-        ),
-    ],
-)
-def test_a_with_clause_names_the_measure_of_the_holder_before(
-    text: str, value: str, subject: str
-) -> None:
-    assert one(text, value).fact.subject == subject
 
 
 def test_a_korean_measure_named_right_after_an_amount_is_its_measure() -> None:

@@ -181,6 +181,25 @@ _CHANGE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+# 经营溢利率上升0.6%至26.3%: a change, then the level it moved to (far larger than the change;
+# 预计增长5%至8% is a range)
+_ZH_TO = re.compile(r"(?<=[%％])\s?(?:至|到)\s?(?=\d)")
+_ZH_LEVEL_AFTER = re.compile(r"(\d+(?:\.\d+)?)\s?[%％]\s?(?:至|到)\s?(\d+(?:\.\d+)?)\s?[%％]")
+_ZH_MOVED = re.compile(
+    r"(?:上升|下降|增长|增加|减少|下跌|上涨|提高|降低|下滑|上涨了|下降了|增长了)\s?$"
+)
+
+
+def _zh_moved_to(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The 至 between a change and the level it moved to (``上升0.6%至26.3%``), or None."""
+    to = _ZH_TO.search(text, start, end)
+    values = _ZH_LEVEL_AFTER.match(text, start, end)
+    if to is None or values is None or not _ZH_MOVED.search(text[max(0, start - 6) : start]):
+        return None
+    change, level = float(values.group(1)), float(values.group(2))
+    return to if level >= 5 * change else None
+
+
 _PERIOD_LEAD = re.compile(r"\b(?:in|of|for|during|since|by)\s+(?:fiscal\s+|FY\s?)?$", re.I)
 _LONE_NUMERAL = re.compile(r"^[一二两三四五六七八九十百千万]{1,2}[元圆]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -207,9 +226,11 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
         if _LONE_NUMERAL.match(text[start:end]) and _HAN.match(text[end : end + 1]):
             continue  # 三元电池 is a ternary battery, not CNY 3
         to = _TO.search(text, start, end)
-        if to is not None and _CHANGE_LEAD.search(text[max(0, start - 24) : start]):
-            out.append((kind, Span(start, to.start(), text[start : to.start()])))
-            out.append((kind, Span(to.end(), end, text[to.end() : end])))
+        lead = _CHANGE_LEAD.search(text[max(0, start - 24) : start])
+        moved = to if to is not None and lead else _zh_moved_to(text, start, end)
+        if moved is not None:
+            out.append((kind, Span(start, moved.start(), text[start : moved.start()])))
+            out.append((kind, Span(moved.end(), end, text[moved.end() : end])))
             continue
         if (
             to is not None
@@ -223,6 +244,27 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
             end += 1
         out.append((kind, Span(start, end, text[start:end])))
     return out
+
+
+# 二零二四年上半年, 二〇二五年六月: a year (and its month) in Chinese digits, as Hong Kong filings
+# write them; read as Arabic digits of the same length, so every offset stays
+_ZH_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "○": "0"}
+_ZH_YEAR = re.compile(
+    r"[零〇○一二三四五六七八九]{4}(?=年)|(?<=年)(?:十[一二]|[一二三四五六七八九])(?=月)"
+)
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with years and months written in Chinese digits in Arabic ones (same length)."""
+    if "年" not in text:
+        return text
+    return _ZH_YEAR.sub(lambda m: _arabic(m.group(0)), text)
+
+
+def _arabic(digits: str) -> str:
+    if digits.startswith("十"):
+        return "1" + _ZH_DIGIT[digits[1]]  # 十一月, 十二月
+    return "".join(_ZH_DIGIT[c] for c in digits)
 
 
 def period_spans(text: str) -> list[Span]:

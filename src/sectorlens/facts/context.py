@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sectorlens.facts import lexicon as lx
-from sectorlens.facts.candidates import YEAR_DIGITS, period_spans
+from sectorlens.facts.candidates import YEAR_DIGITS, arabic_years, period_spans
 from sectorlens.facts.change_words import CHANGE_KINDS, change_of
 from sectorlens.facts.compared_periods import (
     CMP_AFTER,
@@ -56,6 +56,7 @@ class Named:
 def named_periods(text: str, year: int | None, dating: Dating | None = None) -> tuple[Named, ...]:
     """Every period ``text`` names, left to right; ``year`` dates those without one, ``dating``
     gives the document's fiscal calendar and the day the context points at."""
+    text = arabic_years(text)  # 二零二四年上半年
     found: list[Named] = []
     taken: list[tuple[int, int]] = []
     for span in period_spans(text):

@@ -251,7 +251,9 @@ _OWN_VALUE_AFTER = re.compile(r"\s?(?:동기|동월|同期)?\s?[(（]\s?[-+]?\d"
 
 _SEP_OR_DIGIT = re.compile(r"[,，;；]|\d")
 # (2022: £129.9m), (FY22: 75.6p): a period naming the value after it in the same brackets
-_LABELLED_VALUE = re.compile(r"\s?[:：]\s?[-+]?\s?(?:[$€£¥￥₩]|[A-Z]{1,3}\$?\s?)?\s?\d")
+_LABELLED_VALUE = re.compile(
+    r"\s?[:：]\s?[-+]?\s?(?:[$€£¥￥₩]|[A-Z]{1,3}\$?\s?|人民币|人民幣|港币|港幣|美元)?\s?\d"
+)
 
 
 def _comparative_after(text: str, span: Span, found: Sequence[Named]) -> Period | None:
