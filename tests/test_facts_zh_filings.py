@@ -36,3 +36,8 @@ def test_a_range_of_rates_stays_a_range() -> None:
     (m,) = mentions("预计收入增长5%至8%。")
     assert m.fact.quantity.value is None
     assert (m.fact.quantity.low, m.fact.quantity.high) == (Decimal(5), Decimal(8))
+
+
+def test_a_date_in_chinese_digits_is_not_read_as_its_month() -> None:
+    text = "截至二零二二年十二月三十一日止年度，集团收入为人民币278.8亿元。"
+    assert span(one(text, "278.8亿元")) != (date(2022, 12, 1), date(2022, 12, 31))

@@ -249,8 +249,10 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
 # 二零二四年上半年, 二〇二五年六月: a year (and its month) in Chinese digits, as Hong Kong filings
 # write them; read as Arabic digits of the same length, so every offset stays
 _ZH_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "○": "0"}
+# (a month only where no day in Chinese digits follows: 十二月三十一日 would read as the month)
 _ZH_YEAR = re.compile(
-    r"[零〇○一二三四五六七八九]{4}(?=年)|(?<=年)(?:十[一二]|[一二三四五六七八九])(?=月)"
+    r"[零〇○一二三四五六七八九]{4}(?=年)"
+    r"|(?<=年)(?:十[一二]|[一二三四五六七八九])(?=月(?![零〇一二三四五六七八九十]))"
 )
 
 
