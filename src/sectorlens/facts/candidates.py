@@ -226,8 +226,10 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
         if _LONE_NUMERAL.match(text[start:end]) and _HAN.match(text[end : end + 1]):
             continue  # 三元电池 is a ternary battery, not CNY 3
         to = _TO.search(text, start, end)
-        lead = _CHANGE_LEAD.search(text[max(0, start - 24) : start])
-        moved = to if to is not None and lead else _zh_moved_to(text, start, end)
+        lead = to is not None and _CHANGE_LEAD.search(text[max(0, start - 24) : start])
+        moved = to if lead else None
+        if moved is None and ("至" in raw or "到" in raw):
+            moved = _zh_moved_to(text, start, end)
         if moved is not None:
             out.append((kind, Span(start, moved.start(), text[start : moved.start()])))
             out.append((kind, Span(moved.end(), end, text[moved.end() : end])))
