@@ -61,8 +61,8 @@ def named_periods(text: str, year: int | None, dating: Dating | None = None) -> 
     taken: list[tuple[int, int]] = []
     for span in period_spans(text):
         q = parse_period(span.text)
-        if _INDEX_BASE.match(text, span.end):
-            taken.append((span.start, span.end))  # 104.73(2015년 100 기준): an index's base
+        if _A_BASIS_AFTER.match(text, span.end):
+            taken.append((span.start, span.end))  # 104.73(2015년 100 기준), at constant 2021 rates
             continue
         if q.period is not None:
             found.append(Named(span.start, span.end, q.period))
@@ -182,7 +182,7 @@ def _year_of(n: Named, period: Period) -> bool:
     )
 
 
-_INDEX_BASE = re.compile(
+_A_BASIS_AFTER = re.compile(
     r"\s?(?:=\s?100\b|(?:년|年)?\s?(?:=\s?)?100\s?(?:기준|基准|基準|=))"
     # at constant 2021 exchange rates, in 2015 prices, 2010년 불변가격: a basis, no period
     r"|\s(?:average\s)?(?:exchange\srates?|fx\srates?|prices|dollars)\b|년\s?(?:불변|기준)\s?가격|年(?:不变|可比)价",
