@@ -183,10 +183,14 @@ _CHANGE_LEAD = re.compile(
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 # 经营溢利率上升0.6%至26.3%: a change, then the level it moved to (far larger than the change;
 # 预计增长5%至8% is a range)
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+$")
 _ZH_TO = re.compile(r"(?<=[%％])\s?(?:至|到)\s?(?=\d)")
 _ZH_LEVEL_AFTER = re.compile(r"(\d+(?:\.\d+)?)\s?[%％]\s?(?:至|到)\s?(\d+(?:\.\d+)?)\s?[%％]")
+# the Chinese words of a move, as the trend rule reads them
 _ZH_MOVED = re.compile(
-    r"(?:上升|下降|增长|增加|减少|下跌|上涨|提高|降低|下滑|上涨了|下降了|增长了)\s?$"
+    "(?:"
+    + "|".join(w for w in f"{lx.TREND_UP}|{lx.TREND_DOWN}".split("|") if _HAN_WORD.match(w))
+    + r")了?\s?$"
 )
 
 

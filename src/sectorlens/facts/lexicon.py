@@ -107,44 +107,6 @@ BULLET_SYMBOL = re.compile(rf"^\s*[{_MARKS}]")
 BULLET = re.compile(rf"^\s*(?:[{_MARKS}]|\d{{1,2}}[.)]\s|[①-⑳]|[（(]\d{{1,2}}[)）])")
 TERMINAL = tuple(".!?。！？…")
 STATEMENT_END = re.compile(r"[;；。]")  # where a statement ends inside a sentence
-ABBREVIATIONS = frozenset(
-    [
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "approx",
-        "no",
-        "nos",
-        "fig",
-        "figs",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "est",
-        "u.s",
-        "u.k",
-        "p.a",
-    ]
-)
 
 # --- statements --------------------------------------------------------------------------
 # Trend words: (pattern, direction); continuity words make "the whole period kept going up".

@@ -16,8 +16,8 @@ from sectorlens.facts.block_builder import BlockBuilder, make_block
 from sectorlens.facts.document import Block, BlockKind, Document, Dropped, Table
 from sectorlens.facts.sentences import joiner
 from sectorlens.facts.stacked_tables import cell_lines, stacked_tables
-from sectorlens.facts.tables import build_table, is_value
-from sectorlens.facts.text_tables import text_tables
+from sectorlens.facts.tables import build_table
+from sectorlens.facts.text_tables import aligned_grid, text_tables
 
 HEADING_MAX_CHARS = 60
 
@@ -127,7 +127,7 @@ def read_plain(text: str, name: str) -> Document:
         if len(chunk) >= 2 and all("\t" in ln.text for ln in chunk):
             _table(out, [[c for c in ln.text.strip().split("\t")] for ln in chunk], chunk)
             continue
-        grid = _aligned_grid(chunk)
+        grid = aligned_grid([ln.text for ln in chunk])
         if grid is not None:
             place_table(out, chunk, grid, None)
             continue
@@ -303,34 +303,6 @@ def _plain_kind(chunk: list[Line], text: str) -> BlockKind:
     ):
         return BlockKind.HEADING
     return BlockKind.PARAGRAPH
-
-
-_PART = re.compile(r"\S+(?: \S+)*")  # text between runs of two or more spaces
-
-
-def _aligned_grid(chunk: list[Line]) -> list[list[str]] | None:
-    """Cells of a table set in columns with spaces, or None for prose: at least two lines with
-    a value after their first part, and most lines split into parts by wide gaps."""
-    parts = [[(m.start(), m.end(), m.group(0)) for m in _PART.finditer(ln.text)] for ln in chunk]
-    rows = [p for p in parts if len(p) >= 2 and any(is_value(t) for _a, _b, t in p[1:])]
-    if len(rows) < 2 or sum(1 for p in parts if len(p) >= 2) < 0.6 * len(parts):
-        return None
-    cols: list[tuple[int, int]] = []
-    for a, b in sorted((a, b) for p in rows for a, b, _t in p):
-        if cols and a <= cols[-1][1] + 1:
-            cols[-1] = (cols[-1][0], max(cols[-1][1], b))
-        else:
-            cols.append((a, b))
-    if len(cols) < 2:
-        return None
-    grid = []
-    for p in parts:
-        row = [""] * len(cols)
-        for a, b, t in p:
-            c = max(range(len(cols)), key=lambda c: min(b, cols[c][1]) - max(a, cols[c][0]))
-            row[c] = f"{row[c]} {t}".strip()
-        grid.append(row)
-    return grid
 
 
 def _table(out: Blocks, grid: list[list[str]], chunk: list[Line]) -> None:

@@ -52,11 +52,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# abbreviations whose period ends no sentence (e.g., Inc., Jan., U.S.)
+_ABBREVIATIONS = frozenset(
+    {"e.g", "i.e", "etc", "vs", "approx", "no", "nos", "fig", "figs", "inc", "ltd", "co", "corp"}
+    | {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep"}
+    | {"sept", "oct", "nov", "dec", "est", "u.s", "u.k", "p.a"}
+)
+
+
 def _ends_sentence(text: str, start: int, dot: int) -> bool:
     """False for a '.' after an abbreviation, an initial or a list number (``3.`` at the start)."""
     word = _WORD_BEFORE.search(text, max(start, dot - 40), dot)
     token = word.group(1).lower().lstrip("([{\"'“‘（") if word else ""
-    if token in lx.ABBREVIATIONS:
+    if token in _ABBREVIATIONS:
         return False
     if len(token) == 1 and token.isalpha() and token.isascii():
         return False

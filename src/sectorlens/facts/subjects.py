@@ -112,11 +112,13 @@ def subject_zh(sentence: str, start: int, floor: int) -> tuple[str | None, str |
         topic = zh_topic(sentence, start, floor)
         if topic:
             return topic + clause, base
-    who = _zh_who(sentence, start, clause) or zh_leader(sentence, start, clause)
-    who = who or zh_reporter(sentence, clause)
-    clause = (
-        clause.lstrip("的") if who else clause
-    )  # (2025年第三季度)的净营收: no holder of its own
+    who = (
+        _zh_who(sentence, start, clause)
+        or zh_leader(sentence, start, clause)
+        or zh_reporter(sentence, clause)
+    )
+    if who:
+        clause = clause.lstrip("的")  # (2025年第三季度)的净营收: no holder of its own
     return (who + clause[-24:].strip() or None), base
 
 

@@ -226,6 +226,14 @@ def object_after(after: str) -> str | None:
     return np
 
 
+def comma_segments(text: str) -> list[str]:
+    """``text`` split at its commas (not those inside a number), asides in brackets blanked."""
+    return _COMMA.split(PAREN.sub(" ", text))
+
+
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+
+
 def en_words(text: str) -> list[str]:
     """The words of a clause that name a thing: years, edge function words and a verb with
     what follows it dropped (``Operating income for 2022 was`` → Operating income)."""
@@ -338,7 +346,7 @@ def subject_en(
         # the unemployment rate, 3.9 percent, declined: a figure set off as an apposition
         prev = sentence[floor:start].rstrip()
         if prev.endswith(","):
-            seg = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", prev[:-1]))[-1]
+            seg = comma_segments(prev[:-1])[-1]
             seg = re.split(r"\s(?=(?:and|or)\sthe\s)", seg)[-1]  # …persons and the rate, 3.8%
             if re.match(r"^\s*(?:and\s|or\s|both\s)?the\s", seg, re.IGNORECASE):
                 words = en_words(" ".join(strip_lead(seg.split())))
@@ -360,7 +368,7 @@ def subject_en(
     ):
         # Whisky sales soared, experiencing an impressive uplift of £1.0 billion: the subject
         # of the clause before the participle
-        segs = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))
+        segs = comma_segments(sentence[floor:start])
         lead = strip_lead(segs[-2].split()) if len(segs) > 1 else []
         holder = en_words(" ".join(lead)) if lead and lead[0].lower() not in EN_VERBS else []
         if holder:
@@ -368,7 +376,7 @@ def subject_en(
     if links_only or moved:
         # Operating margin, as a share of sales, was 18%: the sentence's own subject; revenue
         # from forex trading (Non-IDB), was ahead 18.7%: the clause's, before the aside
-        segs = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))
+        segs = comma_segments(sentence[floor:start])
         earlier = [g for g in segs[:-1] if g.strip()]
         head = earlier[0] if earlier and not segs[0].strip() else segs[0]
         head = re.sub(

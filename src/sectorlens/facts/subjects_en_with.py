@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sectorlens.facts.subjects_en import _verbish, en_words, strip_lead
-from sectorlens.facts.subjects_zh import PAREN
+from sectorlens.facts.subjects_en import _verbish, comma_segments, en_words, strip_lead
 
 # with sales to rise by; with spend set to fall by; with sales increasing by; with sales amounting
 # to: the measure, then how it moved, right before the figure
@@ -33,7 +32,7 @@ def with_measure(sentence: str, start: int, floor: int, clause: str) -> str | No
     m = _WITH_MEASURE.match(clause)
     if m is None or m.group("measure").split()[0].lower() in _NOT_A_MEASURE:
         return None
-    segments = re.split(r"(?<!\d),|,(?!\d)", PAREN.sub(" ", sentence[floor:start]))
+    segments = comma_segments(sentence[floor:start])
     if len(segments) < 2 or (floor and len(segments) == 2) or re.search(r"\d", segments[-2]):
         return None  # …, up 7 percent from last year, with containers up: no holder named
     raw = segments[-2].split()

@@ -23,26 +23,20 @@ def held_by_topic(sentence: str, start: int, phrase: str | None) -> str | None:
         return phrase
     if not KO_MEASURE_WORD.search(phrase):
         return _measured_by_topic(sentence, start, phrase)
-    for token in (t.rstrip(",，") for t in sentence[:start].split()):
-        if token.startswith(phrase):
-            return phrase  # the measure itself comes first
-        if token[-1:] not in ("은", "는"):
-            continue
-        word, particle = strip_particle(token)
-        if particle not in ("은", "는") or KO_ADNOMINAL.search(token):
-            continue
-        word = ASIDE.sub("", word)  # 총자산순이익률(ROA)은: the name without its aside
-        named = _A_NAME.fullmatch(word) and not (
-            timely(token, word)
-            or word in lx.KO_ADVERBS
-            or word in _REFERS_BACK
-            or KO_MEASURE_WORD.search(word)
-            or _PRICE.search(word)
-            or strip_particle(word)[1] is not None  # 뒤로는, 항목별로는: no name
-            or (_REPORTER.search(word) and _REPORTS.search(sentence))
-        )
-        return f"{word} {phrase}" if named else phrase
-    return phrase
+    topic = _first_topic(sentence, start, phrase)
+    if topic is None:
+        return phrase
+    token, word = topic[0], ASIDE.sub("", topic[1])  # 총자산순이익률(ROA)은: no aside
+    named = _A_NAME.fullmatch(word) and not (
+        timely(token, word)
+        or word in lx.KO_ADVERBS
+        or word in _REFERS_BACK
+        or KO_MEASURE_WORD.search(word)
+        or _PRICE.search(word)
+        or strip_particle(word)[1] is not None  # 뒤로는, 항목별로는: no name
+        or (_REPORTER.search(word) and _REPORTS.search(sentence))
+    )
+    return f"{word} {phrase}" if named else phrase
 
 
 def _measured_by_topic(sentence: str, start: int, phrase: str) -> str:
@@ -52,20 +46,29 @@ def _measured_by_topic(sentence: str, start: int, phrase: str) -> str:
     named = _NAMED_THING.match(sentence, at + len(phrase)) and _A_NAME.fullmatch(phrase)
     if at < 0 or not named or timely(phrase, phrase) or phrase in _REFERS_BACK:
         return phrase
+    topic = _first_topic(sentence, start, phrase)
+    if topic is None:
+        return phrase
+    _, word, before = topic
+    if word in _RANKED and before is not None:
+        word = before  # 점유율 상위는: the measure ranked
+    measured = _A_NAME.fullmatch(word) and KO_MEASURE_WORD.search(word)
+    return f"{phrase} {word}" if measured and not _PRICE.search(word) else phrase
+
+
+def _first_topic(sentence: str, start: int, phrase: str) -> tuple[str, str, str | None] | None:
+    """The sentence's first topic (은/는) before ``start`` and before ``phrase`` itself: the
+    token, its word without the particle and the token before it; or None."""
     tokens = [t.rstrip(",，") for t in sentence[:start].split()]
     for k, token in enumerate(tokens):
         if token.startswith(phrase):
-            return phrase  # the name comes before any topic
+            return None  # the phrase comes first
         if token[-1:] not in ("은", "는"):
             continue
         word, particle = strip_particle(token)
-        if particle not in ("은", "는") or KO_ADNOMINAL.search(token):
-            continue
-        if word in _RANKED and k > 0:
-            word = tokens[k - 1]  # 점유율 상위는: the measure ranked
-        measured = _A_NAME.fullmatch(word) and KO_MEASURE_WORD.search(word)
-        return f"{phrase} {word}" if measured and not _PRICE.search(word) else phrase
-    return phrase
+        if particle in ("은", "는") and not KO_ADNOMINAL.search(token):
+            return token, word, tokens[k - 1] if k else None
+    return None
 
 
 _NAMED_THING = re.compile(r"(?:이|가)\s|\s?[(（]")  # 중국이 28억 달러; 기아(43.3%)

@@ -263,7 +263,7 @@ def zh_leader(sentence: str, start: int, clause: str) -> str:
 
 # 京东 Retail报告称，2025年第三季度的净营收为…: the one who reports its own figures
 _ZH_REPORTER = re.compile(
-    r"^\s*(?P<who>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff ]{1,15}?)"
+    r"^\s*(?![这這该該此本那据據])(?P<who>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff ]{1,15}?)"
     r"(?:报告称|報告稱|公告称|公告稱|宣布|公布|披露|表示)\s*[,，:：]"
 )
 
@@ -275,4 +275,4 @@ def zh_reporter(sentence: str, clause: str) -> str:
     bare = clause.startswith("的") or ZH_MEASURE.fullmatch(clause)
     if m is None or not bare or not clause.lstrip("的") or re.search(r"\d", clause):
         return ""
-    return "" if m.group("who")[0] in "这這该該此本那据據" else m.group("who").strip()
+    return m.group("who").strip()  # (not 这篇报告称: this report, no company)

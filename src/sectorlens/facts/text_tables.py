@@ -5,7 +5,7 @@ last words name the columns (``구분 제 24기 제 23기 제 22기``, ``… 당
 
 Two or more such lines in a row make a table; a line with a word where the others have a
 number (``적자전환``) is one of them when all its other cells are numbers. Prose lines around
-them stay prose.
+them stay prose. Tables set with runs of spaces between columns are read by ``aligned_grid``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sectorlens.facts import lexicon as lx
-from sectorlens.facts.tables import is_number
+from sectorlens.facts.tables import is_number, is_value
 from sectorlens.facts.text_cells import NIL, header_tokens, regroup
 from sectorlens.facts.text_rows import drop_notes, joined_rows, squeezed
 
@@ -269,3 +269,31 @@ def _tables(lines: Sequence[str]) -> list[TextTable]:
 
 
 __all__ = ["TextTable", "text_tables"]
+
+
+_PART = re.compile(r"\S+(?: \S+)*")  # text between runs of two or more spaces
+
+
+def aligned_grid(lines: list[str]) -> list[list[str]] | None:
+    """Cells of a table set in columns with spaces, or None for prose: at least two lines with
+    a value after their first part, and most lines split into parts by wide gaps."""
+    parts = [[(m.start(), m.end(), m.group(0)) for m in _PART.finditer(line)] for line in lines]
+    rows = [p for p in parts if len(p) >= 2 and any(is_value(t) for _a, _b, t in p[1:])]
+    if len(rows) < 2 or sum(1 for p in parts if len(p) >= 2) < 0.6 * len(parts):
+        return None
+    cols: list[tuple[int, int]] = []
+    for a, b in sorted((a, b) for p in rows for a, b, _t in p):
+        if cols and a <= cols[-1][1] + 1:
+            cols[-1] = (cols[-1][0], max(cols[-1][1], b))
+        else:
+            cols.append((a, b))
+    if len(cols) < 2:
+        return None
+    grid = []
+    for p in parts:
+        row = [""] * len(cols)
+        for a, b, t in p:
+            c = max(range(len(cols)), key=lambda c: min(b, cols[c][1]) - max(a, cols[c][0]))
+            row[c] = f"{row[c]} {t}".strip()
+        grid.append(row)
+    return grid
