@@ -242,3 +242,52 @@ def test_ko_a_span_of_years_is_not_a_year() -> None:
     )
     for m in ex.mentions:
         assert m.fact.period is None or m.fact.period.start.year != 2010
+
+
+# --- a sharp-move verb, and the change in the sentence after its level -------------------------
+
+_JUMPED = "2021년 11월 15일\n\n영업이익의 경우는 570억원으로 133.7%(326억원) 뛰었다."
+
+
+def test_a_sharp_move_verb_states_the_change_of_the_level_before_it() -> None:
+    found = fires(_JUMPED, _JUMPED.replace("570억원", "590억원"), "derived.growth")
+    assert found[0].severity is Severity.ERROR
+
+
+def test_in_the_case_of_names_the_noun_before_it() -> None:
+    facts = extract(from_text(_JUMPED + "\n", fmt="txt")).facts
+    assert {f.subject for f in facts if f.quantity.input == "570억원"} == {"영업이익"}
+
+
+_CARRIED = {
+    "ko": "2021년 11월 15일\n\n4개사의 올해 3분기 합산매출은 2220억원이다. 작년 같은 기간보다 "
+    "46.4%(704억원) 증가했다.",
+    "zh": "2023年3月2日\n\n全年营业收入为2220亿元。同比增长46.4%，增加704亿元。",
+    "en": "March 2, 2023\n\nRevenue was $2,220 million. That was up 46.4%, or $704 million, from "
+    "a year earlier.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_CARRIED))
+def test_a_change_in_the_next_sentence_is_the_change_of_the_level_that_ended_the_last(
+    lang: str,
+) -> None:
+    ok = _CARRIED[lang]
+    found = fires(ok, ok.replace("46.4%", "56.4%"), "derived.growth")
+    assert [f.severity for f in found] == [Severity.WARNING]  # the link crosses a sentence end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two levels before: which one changed is not said (the change is 2019's)
+        "2020년 1월 5일\n\n2017년, 2018년은 각각 7103만톤, 7246만톤을 기록했다. 전년 대비로는 "
+        "1.5%(105만톤) 감소했다.",
+        # a sentence of its own subject is no going on
+        "2021년 11월 15일\n\n합산매출은 2220억원이다. 수출은 56.4%(704억원) 증가했다.",
+        # a sentence that does not open with the time compared with
+        "2021년 11월 15일\n\n합산매출은 2220억원이다. 2020년에는 56.4%(704억원) 증가했다.",
+    ],
+)
+def test_a_change_is_not_carried_to_a_level_it_may_not_be_of(text: str) -> None:
+    assert flagged(text, "derived.growth") == [], text

@@ -39,8 +39,10 @@ _CJK_SCALED = (
 _AMOUNT = (
     # 1조1천3백14억: Korean news writes each place below 조/억/만 with its own small unit
     rf"(?:(?:{_CJK_SCALED})(?:\s?{_NUM}\s?(?:조|천억|백억|억|천만|백만|만|천|(?<=천\d)백|兆|亿|万|千|億|萬))*"
-    r"(?:(?<=[만万萬])\d{2,4}(?![\d.,])"  # 3만7103: the units below 만 written on
-    r"|(?<=천)\d{2,3}(?![\d.,])"  # 2천852, 735만4천340: the units below Hangul 천
+    r"(?:(?<=[만万萬])(?:\d,\d{3}|\d{2,4})(?![\d.,])"  # 3만7103, 823만1,418: the units below 만
+    # 2천852, 735만4천340: the units below Hangul 천; one digit (3만7천3대, 1만2대) is taken with
+    # the amount so that it is read whole or not at all, never as a count of its own
+    r"|(?<=천)\d{1,3}(?![\d.,])|(?<=만)\d(?![\d.,])"
     # 13만 430tCO2eq: Korean spacing puts a space after 만 before the units below it; not a
     # date, a rank or an age that follows (5만 2019년, 3만 2위)
     r"|(?<=만)\s(?:\d,\d{3}|\d{1,4})(?![\d.,])(?!\s?(?:년|월|일|분기|개월|주|시|위|세|차|%|％|퍼센트)))?"

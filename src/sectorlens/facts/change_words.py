@@ -126,7 +126,7 @@ _VALUE_ADDED = re.compile(r"增加值|附加值|부가가치|\bvalue[-\s]added\b
 _CHANGE_AFTER = re.compile(
     # a bracketed note may sit between (67조7564억원(44.4%) 늘어, 13조4055억원(22.4%) 증가)
     r"^(?:\s?[(（][^()（）]{1,24}[)）])?\s?(?:[을를이가씩]\s?)?"
-    r"(?:증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하)"
+    rf"(?:{lx.KO_MOVE_AFTER})"
     r"|^\s(?:increase|decrease|growth|rise|decline|gain|drop|jump|improvement)\b"
     # 7.4% higher at £139.5m (not 14% higher organic sales: an adjective of the noun after it)
     r"|^\s(?:higher|lower)(?=\s(?:at|than|in|on|year|compared|versus)\b|\s?[,.;)]|\s?$)"

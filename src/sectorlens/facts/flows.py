@@ -31,9 +31,11 @@ _BALANCE = re.compile(
     re.I,
 )
 # A rate of return names a balance but measures a flow over the period (净资产收益率, ROE), as
-# does the cash an activity brought in (net cash from operating activities, 영업활동 현금).
+# does the cash an activity brought in (net cash from operating activities, 영업활동 현금); a
+# business of managing assets (资产经营, 자산운용, asset management) is a segment, not a stock.
 _RETURN = re.compile(
     r"收益率|利润率|이익률|수익률|\breturn\s+on\b|\bRO[EA]\b|cash\s+flow|현금흐름|现金流|"
+    r"资产(?:经营|管理)|자산\s?(?:운용|관리)|\basset\s+management\b|"
     r"\b(?:operating|investing|financing)\s+activities\b|(?:영업|투자|재무)활동|(?:经营|投资|筹资)活动",
     re.I,
 )

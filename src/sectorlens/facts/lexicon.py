@@ -45,18 +45,24 @@ PERCENT_WORDS = (
 # Counters that make a number a count; 개 is not a counter in 개년/개월 (durations).
 # 대 (vehicles, machines) only after a large unit (42만 대): 20대 is an age group, 1,000대 기업 a
 # ranking; 가구 households, 채 dwellings, 점 points or items, 척 ships, 마리 animals.
+# right after a large unit, or after the places written on below it (42만 대, 823만1,418대)
+_AFTER_LARGE = (
+    "(?:(?<=[만억조천])|(?<=[만억조천]\\s)|(?<=[만억천]\\d)|(?<=[만억천]\\d\\d)|(?<=[만억천]\\d{3})|"
+    "(?<=[만억천]\\d{4})|(?<=[만억천]\\d,\\d{3}))"
+)
 COUNT_UNITS_KO = (
-    "건|개사|개소|개(?![년월])|곳|명|社|차례|회(?![계사의원장])|톤(?!당)|가구|마리|척(?![도])|"
+    "건|개사|개소|개(?![년월])|곳|명|社|차례|회(?![계사의원장])|톤(?!당)|가구|마리|척(?![도])|박스|상자|"
     "채(?![권무용택])|점(?![검수유포주])|"
-    "(?:(?<=[만억조천])|(?<=[만억조천]\\s))대(?!비|상|한|학|출|표|응|규|책|형|기업|체|신|략|부분)|"
+    f"{_AFTER_LARGE}대(?!비|상|한|학|출|표|응|규|책|형|기업|체|신|략|부분)|"
     # 동 buildings only after a large unit (735만4천340동): 3동 is a district, 동안 a duration
-    "(?:(?<=[만억천])|(?<=[만억천]\\d)|(?<=[만억천]\\d\\d)|(?<=[만억천]\\d{3})|(?<=[만억천]\\d{4}))"
-    "동(?![안기월년일시향종])"
+    f"{_AFTER_LARGE}동(?![안기월년일시향종])"
 )
 COUNT_UNITS_ZH = (
     "笔|起|家|(?:个|個)(?!月|季度|小时|小時|工作日|交易日)|项|項|件|名|人|座|所|次|轮|輪|辆|輛|台|块|片|部|套|艘|架|户|"
     "吨二氧化碳当量|吨标准煤|吨|噸|头|頭|平方米|立方米|亩|畝|公顷|公頃|公斤|斤|公里|千瓦时|千瓦時|千瓦|㎥|m³|"
-    "\\s?(?-i:[TGMk]W[hp]?|tCO[2₂]-?eq?|TJ|GJ|TOE|CGT|DWT|TEU|bbl|boe|MMBtu|bcm|Mtoe)(?![A-Za-z])"
+    "\\s?(?-i:[TGMk]W[hp]?|tCO[2₂]-?eq?|TJ|GJ|TOE|CGT|DWT|TEU|bbl|boe|MMBtu|bcm|Mtoe)(?![A-Za-z])|"
+    # metric units written right after the figure (73만7천t, 492㎏, 14만9천878㏊, 12151.88㎡)
+    "(?-i:t|kg|ha|km2?|m2|m²|㎏|㏊|㎡|㎞|㎢)(?![A-Za-z0-9²])"
 )
 COUNT_UNITS_EN = (
     "deals?|rounds?|companies|company|firms?|start-?ups?|investments?|transactions?|"
@@ -119,6 +125,12 @@ TREND_DOWN = (
     "줄어|줄었|줄고|감소|하락|축소|떨어|낮아지|낮아졌|낮아져|하향|인하|下降|降低|下滑|减少|減少|减收|减支|回落|萎缩|下调|下跌|下行|"
     "declined|declines|declining|decline|decreased|decreasing|decrease|fell|fallen|falling|"
     "dropped|shrank|contracted|down from"
+)
+# Korean verbs of a change written right after its figure (30% 증가, 133.7%(326억원) 뛰었다,
+# 1.4% 올랐다): the plain ones and the verbs news writes for sharp moves
+KO_MOVE_AFTER = (
+    "증가|감소|늘|줄|성장|상승|하락|확대|축소|급증|급감|개선|악화|상향|하향|인상|인하|"
+    "급등|급락|뛰었|뛰어|뛰며|뛴|치솟|올랐|오른|올라|내렸|내린|떨어졌|떨어진"
 )
 CONTINUOUS = (
     "지속적|지속|꾸준|계속|연속|持续|连续|不断|一直|continu|steadily|consistently|kept|keeps"

@@ -94,6 +94,8 @@ def entity_named(
         key = _SPACES.sub("", part).lower()
         if len(key) < 2 or len(part) > 12 or len(part.split()) > 3 or key in have:
             continue  # a title (AI 산업의 투자 규모와 구조) describes; a name is short
+        if part.startswith(("/", "©", "ⓒ")):
+            continue  # /통계청, ⓒ News1: a source credit, no entity
         if re.search(r"[\d:：]", part) or is_period_name(part):
             continue  # 5 月数据, Year Ended, 发布时间：…: a period or a dateline, no entity
         parts.append(part)

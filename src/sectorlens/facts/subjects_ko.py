@@ -168,6 +168,8 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
             if words and not _owner_before(tokens, k):
                 break
             continue  # SK하이닉스의 상반기 영업이익: the owner named before the period goes on
+        if not words and word == "경우" and k and tokens[k - 1].endswith("의"):
+            continue  # 영업이익의 경우는: in the case of 영업이익, the noun before
         if not words and word in _KO_ADVERBIAL:
             return None  # 과정과 더불어: no noun phrase ends here
         if words and particle in ("을", "를") and words[-1] in _KO_EXCLUDING:

@@ -60,7 +60,8 @@ _MONTHS = {
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b")
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+((?:19|20)\d{2})\b")
 _ISO_DAY = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s?[-./년年]\s?(\d{1,2})\s?[-./월月]\s?(\d{1,2})(?!\d)\s?[일日]?"
+    # not a span of months (2023年4-6月: April to June)
+    r"(?<!\d)((?:19|20)\d{2})\s?[-./년年]\s?(\d{1,2})\s?[-./월月]\s?(\d{1,2})(?!\d)(?!\s?[월月])\s?[일日]?"
 )
 _US_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2}|(?:19|20)\d{2})(?![\d/])")
 _QUARTER = re.compile(r"^\s*(?:Q([1-4])|([1-4])Q)\s*$", re.I)

@@ -50,6 +50,19 @@ def counter_of(label: str) -> tuple[str, str] | None:
     return scale, counter
 
 
+# A counter alone in a label's unit: 新签项目数量(个), 점포 수(개), 판매(대): counted one by one,
+# whatever scale the table states for its amounts
+_BARE_COUNTER = re.compile(
+    r"[(（]\s*(个|個|家|辆|輛|台|套|件|项|項|人|名|户|戶|次|笔|筆|座|명|건|개|대|곳|가구|개사|척)\s*[)）]\s*$"
+)
+
+
+def bare_counter(label: str) -> str | None:
+    """The counter a label's unit names with no scale (``(个)`` → ``个``)."""
+    m = _BARE_COUNTER.search(label)
+    return m.group(1) if m else None
+
+
 def counted(number: str, scale: str, counter: str) -> Quantity:
     """``1285.90`` under ``（万辆）``: 12,859,000 辆; ``12,088`` under ``(Bil Gb)``: 1.2e13 Gb."""
     if scale in ("万", "亿", "千万", "만", "억"):
@@ -60,4 +73,4 @@ def counted(number: str, scale: str, counter: str) -> Quantity:
     return dataclasses.replace(q, unit=counter) if q.value is not None else q
 
 
-__all__ = ["counted", "counter_of"]
+__all__ = ["bare_counter", "counted", "counter_of"]

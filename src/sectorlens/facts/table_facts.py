@@ -26,7 +26,7 @@ from sectorlens.facts.table_context import (
     qualifier_period,
     split_qualifier,
 )
-from sectorlens.facts.table_counters import counted, counter_of
+from sectorlens.facts.table_counters import bare_counter, counted, counter_of
 from sectorlens.facts.table_scale import (
     NOT_COUNTED,
     UNIT_CONTEXT,
@@ -263,8 +263,11 @@ def table_facts(
                 if sc and not (row_scale or shares_sc) and _in_full(value_text):
                     sc = None  # 9,631,408 shares under (million euro): counted one by one
             counter = counter_of(unit_label) or (counter_of(column) if not row_scale else None)
+            one_by_one = bare_counter(unit_label) or bare_counter(column)
             if counter is not None and kind is Kind.NUMBER and not symbol:
                 q = counted(number, *counter)
+            elif one_by_one and counter is None and kind is Kind.NUMBER and not symbol:
+                q = parse(f"{number}{one_by_one}")  # 新签项目数量(个) under 单位:亿元: a count
             else:
                 q = parse(quantity_text(number, kind, cur, sc, percent_unit))
             if q.value is None:

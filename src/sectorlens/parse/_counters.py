@@ -103,6 +103,11 @@ COUNTERS: Final = [
     "tCO₂-eq",
     "吨二氧化碳当量",
     "吨标准煤",
+    # metric units of weight, area and length as Korean and English news print them (73만7천t,
+    # 492㎏, 14만9천878㏊, 12151.88㎡: the signs read as kg, ha, m2); a capital T stays unread
+    # (trillion or tonnes, parse/_reader.py)
+    *("t", "ton", "tons", "tonne", "tonnes", "kg", "ha", "hectares", "km", "km2", "m2", "m²"),
+    *("박스", "상자"),
     "TJ",
     "GJ",
     "TOE",

@@ -204,6 +204,8 @@ def read(text: str) -> Reading | str:
             return str(t.value) if t.value else f"unexpected {t.text!r}"
         if t.kind == SCALE and t.text.lower() == "w" and not HAN.search(text):
             return "'w' is 万 only in Chinese text"
+        if t.kind == COUNT and t.text == "T":
+            return "'T' may be trillion or tonnes"
     dropped = drop(toks0)
     if isinstance(dropped, str):
         return dropped

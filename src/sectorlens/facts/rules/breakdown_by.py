@@ -76,7 +76,7 @@ def check(ctx: Context) -> list[Finding]:
         if marker is None:
             continue
         parts = _parts(text, [m for m in members if m.local[0] >= marker.end()])
-        if len(parts) < 2:
+        if len(parts) < 2 or _holds_own_total(parts):
             continue
         wholes = [m for m in members if m.local[1] <= marker.start()]
         for back in range(index - 1, max(-1, index - 1 - _BACK), -1):
@@ -167,6 +167,19 @@ def _parts(text: str, after: Sequence[Mention]) -> list[Mention]:
     best = max(groups.values(), key=len, default=[])
     dated = {m.fact.period for m in best if m.period_source == "sentence"}
     return best if len(dated) <= 1 else []  # 3月 and 1-3月 in one list: two breakdowns
+
+
+def _holds_own_total(parts: Sequence[Mention]) -> bool:
+    """One item is the sum of the others (업체별로 현대차는 내수 5만9천540대, 수출 9만7천658대 등
+    15만7천198대): the list breaks down one item, not the whole before it."""
+    if len(parts) < 3:
+        return False
+    values = [point(m.fact.quantity) for m in parts]
+    if any(v is None for v in values):
+        return False
+    total = sum(v for v in values if v is not None)
+    slack = sum(half_unit(m.fact.quantity) for m in parts)
+    return any(v is not None and abs(2 * v - total) <= slack for v in values)
 
 
 def wholes_of(ctx: Context, parts: Sequence[Mention], before: Sequence[Mention]) -> list[Mention]:

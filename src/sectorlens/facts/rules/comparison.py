@@ -148,6 +148,7 @@ _EXCESS = re.compile(r"\s?(?:more|less|fewer|higher|lower|greater|above|below)\s
 # 家庭比例首次超过了50%``: the second clause compares its own subject with the threshold
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
 _SUBJECT_KO = re.compile(r"[가-힣A-Za-z]{2,}(?:은|는|이|가)\s")
+_OWN_VERB_KO = re.compile(r"[가-힣](?:했|였|됐|었|았)(?:다가|으나|지만|고|으며)\s")
 _ADVERBS_ZH = re.compile(
     r"首次|首度|再次|已经|已|也|均|都|仍然|仍|明显|大幅|略|进一步|继续|了|并|且|而|但"
 )
@@ -155,7 +156,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _own_subject(between: str) -> bool:
-    """The text between the left value and the comparison opens a clause with its own subject."""
+    """The text between the left value and the comparison opens a clause with its own subject,
+    or ends the left value's clause with a verb of its own (830만대를 기록했다가 2024년부터 …
+    800만대를 밑돌고: the later years' sales fall short, not the 2023 figure)."""
+    if _OWN_VERB_KO.search(between):
+        return True
     breaks = list(_CLAUSE_BREAK.finditer(between))
     if not breaks:
         return False

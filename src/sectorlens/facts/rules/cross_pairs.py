@@ -1,6 +1,8 @@
 """Pairs across two sentences: a sentence that opens by referring back to the change of the one
 before (``This increase of 131.8%``), or an earlier level with no level of its own sentence
-(``전분기 37.80%보다 3.10%포인트 증가했다`` after ``…40.90%를 냈다``)."""
+(``전분기 37.80%보다 3.10%포인트 증가했다`` after ``…40.90%를 냈다``), or the earlier levels of
+the levels before, listed in brackets and taken respectively (``2조8419억 원의 매출과 1149억 원의
+영업이익을 올렸다. 전년(2조5040억 원, 990억 원)보다 각각 13.5%, 15.6% 증가했다``)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ import re
 from collections.abc import Sequence
 
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.pair_changes import attached_changes
+from sectorlens.facts.rules.pair_words import RESPECTIVELY
 from sectorlens.facts.rules.pairs import Pair, is_level, is_prior, unit_of
 from sectorlens.model import Kind
 
@@ -42,6 +46,9 @@ def cross_pairs(
     pair with takes the last level of the same unit in the sentence before. Never ``stated``:
     the link crosses a sentence end.
     """
+    respective = _respective(text, members, prev_members, prev_text)
+    if respective:
+        return respective
     out: list[tuple[Pair, list[Mention]]] = []
     paired = {id(m) for p in pairs for m in (p.prior, p.current)}
     levels = [m for m in members if is_level(text, m)]
@@ -55,6 +62,7 @@ def cross_pairs(
             x
             for x in prev_members
             if unit_of(x) == unit_of(prior)
+            and per_unit(prev_text, x) == per_unit(text, prior)  # 배럴당 130달러: a price
             and is_level(prev_text, x)
             and not is_prior(prev_text, x)
         ]
@@ -69,3 +77,43 @@ def cross_pairs(
             last = prev_pairs[-1]
             out.append((Pair(last.prior, last.current, True), [first]))
     return out
+
+
+# 전년(2조5040억 원, 990억 원)보다, (a year earlier: $2.5 billion and $99 million) than: the
+# earlier levels listed in one bracket, then the word that compares with them
+_BRACKET_THEN = re.compile(r"\s?[)）]\s?(?:보다|대비|에\s?비해|比|相比|than|from|compared)", re.I)
+
+
+def _respective(
+    text: str, members: Sequence[Mention], prev_members: Sequence[Mention], prev_text: str
+) -> list[tuple[Pair, list[Mention]]]:
+    """The earlier levels of the sentence before's levels, in one bracket, with their changes
+    in the same order after it (각각, respectively)."""
+    if not RESPECTIVELY.search(text):
+        return []
+    amounts = [m for m in members if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP)]
+    if len(amounts) < 2:
+        return []
+    opened = max(text.rfind("(", 0, amounts[0].local[0]), text.rfind("（", 0, amounts[0].local[0]))
+    close = _BRACKET_THEN.match(text, amounts[-1].local[1])
+    if (
+        opened < 0
+        or close is None
+        or re.search(r"[()（）]", text[opened + 1 : amounts[-1].local[0]])
+    ):
+        return []
+    rates = [
+        m for m in members if m.fact.quantity.kind is Kind.PERCENT and m.local[0] > close.end()
+    ]
+    later = [
+        m
+        for m in prev_members
+        if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP)
+        and is_level(prev_text, m)
+        and not is_prior(prev_text, m)
+    ]
+    if len(rates) != len(amounts) or len(later) != len(amounts):
+        return []
+    if [unit_of(m) for m in later] != [unit_of(m) for m in amounts]:
+        return []
+    return [(Pair(p, c, False), [r]) for p, c, r in zip(amounts, later, rates, strict=True)]

@@ -42,7 +42,7 @@ from sectorlens.facts.rules.restated_rate import restated_rates
 from sectorlens.facts.rules.rounded import padded_half, stated_fits
 from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.facts.rules.trend_levels import direction, direction_near
-from sectorlens.facts.rules.triples import stated_triples
+from sectorlens.facts.rules.triples import carried_triple, stated_triples
 from sectorlens.facts.rules.year_on_year import year_on_year
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
@@ -82,6 +82,8 @@ def check(ctx: Context) -> list[Finding]:
                         used.add(id(m))
                 if not changes and (got := direction_near(ctx, text, pair)) is not None:
                     out.append(got)
+            if not pairs and (got := carried_triple(ctx, prev_text, prev[1], text, members)):
+                out.append(got)
         prev = (index, members, pairs)
         taken: set[int] = set()
         for n, pair in enumerate(pairs):

@@ -18,7 +18,8 @@ _PER_UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PER_UNIT_BEFORE = re.compile(
-    r"(?:每股|人均|户均|주당|1인당|인당|가구당|\bEPS\b|per[-\s]share|per[-\s]capita)[^\d,，;；。]{0,14}$",
+    r"(?:每股|人均|户均|每吨|每桶|주당|1인당|인당|가구당|배럴당|톤당|t당|대당|개당|명당|건당|평당|㎡당|"
+    r"kg당|㎏당|리터당|ℓ당|\bEPS\b|per[-\s]share|per[-\s]capita)[^\d,，;；。]{0,14}$",
     re.IGNORECASE,
 )
 # Diluted earnings per share decreased 7 per cent to $4.95: the measure per share named at the

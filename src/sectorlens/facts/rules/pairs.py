@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import point
 from sectorlens.facts.rules.levels import inherit_per_unit, per_unit
@@ -74,7 +75,7 @@ _RATE_AFTER = r"(?:\s?[(（][^()（）]{0,14}[)）]|\s?[,，·]\s?[-+]?\d[\d.,]*
 _OTHER_UNIT_CHANGE = rf"(?:\s?,\s?\d[\d.,]*\s?[가-힣]{{1,2}}{_RATE_AFTER})?"
 _CHANGE_VERB_AFTER = re.compile(
     rf"^{_RATE_AFTER}{_OTHER_UNIT_CHANGE}\s?[)）]?\s?(?:[을를이가]\s?)?"
-    r"(?:증가|감소|늘|줄|상승|하락|급증|급감|확대|축소|개선|악화|增长|增加|下降|减少|減少|下滑)"
+    rf"(?:{lx.KO_MOVE_AFTER}|增长|增加|下降|减少|減少|下滑)"
     r"(?![了]?\s?(?:至|到|为|為))"
     r"|^\s?(?:—|-|–)?\s?(?:or\s[\d.]+%\s?(?:—|-|–)\s?)?(?:increase|decrease|rise|decline|gain|drop)\b"
     # $53.6 million or 12% higher than last quarter: the amount is the difference
@@ -222,6 +223,8 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
         if not is_prior(text, prior) or id(prior) in paired:
             continue
         same = [x for x in levels if keys[id(x)] == keys[id(prior)] and x is not prior]
+        if _part_in_brackets(text, prior, same):
+            continue  # 전년 794만대(내수 135만대·수출 658만대)보다: 보다 is the whole's
         if len(same) >= 2 and RESPECTIVELY.search(text):
             continue  # A and B, up 12% and 15% respectively, from C and D: pairs by position
         later = [x for x in same if x.local[0] > prior.local[0] and id(x) not in paired]
@@ -248,6 +251,8 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
             and not _foreign_number(text, prior.local[1], later[0].local[0], members)
         ) and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0])):
             pair = Pair(prior, later[0], _TO_AFTER.match(text[later[0].local[1] :]) is not None)
+        if pair is not None and _one_bracket_list(text, pair.prior, pair.current):
+            pair = None  # 전년(2조5040억 원, 990억 원)보다: two earlier levels, listed
         if pair is not None and opposite_sign(text, pair.prior, pair.current):
             pair = None  # net loss of $1.2 billion, compared with net income of $0.8 billion
         if pair is not None:
@@ -269,6 +274,26 @@ def _before_its_parts(text: str, earlier: Sequence[Mention]) -> Mention | None:
     if whole and not text[whole[-1].local[1] : opened].strip():
         return whole[-1]
     return None  # parts in brackets after no level: no pair
+
+
+def _part_in_brackets(text: str, m: Mention, same: Sequence[Mention]) -> bool:
+    """``m`` stands with another level of its unit in brackets opened right after a level of
+    that unit: a part of it (``(2022: £129.9m)`` holds one, last year's)."""
+    opened = max(text.rfind("(", 0, m.local[0]), text.rfind("（", 0, m.local[0]))
+    if opened < 0 or re.search(r"[)）]", text[opened : m.local[0]]):
+        return False
+    if not any(x.local[0] > opened and x.local[1] <= m.local[0] for x in same):
+        return False
+    return any(x.local[1] <= opened and not text[x.local[1] : opened].strip() for x in same)
+
+
+def _one_bracket_list(text: str, a: Mention, b: Mention) -> bool:
+    """``a`` and ``b`` listed in one bracket (``(2조5040억 원, 990억 원)``)."""
+    lo, hi = sorted((a, b), key=lambda m: m.local[0])
+    opened = max(text.rfind("(", 0, lo.local[0]), text.rfind("（", 0, lo.local[0]))
+    if opened < 0 or re.search(r"[()（）]", text[opened + 1 : hi.local[0]]):
+        return False
+    return bool(re.search(r"[,，、·]", text[lo.local[1] : hi.local[0]]))
 
 
 def _foreign_number(text: str, start: int, end: int, members: Sequence[Mention]) -> bool:

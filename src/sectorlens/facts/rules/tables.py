@@ -19,6 +19,7 @@ from sectorlens.facts.rules.common import (
     point,
 )
 from sectorlens.facts.rules.moves import rate_range
+from sectorlens.facts.rules.table_change_pairs import paired_columns
 from sectorlens.facts.rules.table_change_rows import change_rows
 from sectorlens.facts.table_facts import is_change_header
 from sectorlens.model import Finding, Kind, Severity
@@ -61,6 +62,7 @@ def _changes(
     agree: dict[int, int] = defaultdict(int)
     off: dict[int, list[Finding]] = defaultdict(list)
     far: dict[int, list[Finding]] = defaultdict(list)
+    rows: dict[int, list[int]] = defaultdict(list)
     for (r, c), m in sorted(grid.items()):
         if m.change is None or m.fact.quantity.kind not in _CHANGE_KINDS:
             continue
@@ -68,6 +70,7 @@ def _changes(
             continue  # a signed cell (+5%) in a column that does not say it is a change
         if not _LABELLED.search(table.row_label(r, c)):
             continue  # an unlabelled row: what its numbers are is not stated
+        rows[c].append(r)
         start, _ = table.part_of(c)
         levels = [grid[(r, x)] for x in range(c - 1, start - 1, -1) if (r, x) in grid]
         levels = [x for x in levels if x.change is None]
@@ -117,6 +120,14 @@ def _changes(
     # lone row is a warning.
     # An absolute change far from its levels' difference may be another measure; it is an
     # error only in a column whose other rows agree twice as often as they do not.
+    for c in rows:
+        paired = (
+            paired_columns(ctx, grid, table, c, rows[c], change_verdict) if not agree[c] else None
+        )
+        if paired is not None:
+            out.extend(paired)  # the nearest columns give it nowhere; another pair does
+            off.pop(c, None)
+            far.pop(c, None)
     for c in set(off) | set(far):
         if agree[c] >= len(off[c]):
             out.extend(off[c])

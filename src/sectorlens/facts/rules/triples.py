@@ -4,12 +4,16 @@ $452.2 billion``, ``13926万吨，比上年减少162万吨，下降1.2%``.
 
 The earlier level is the level minus the change (plus it, for a fall); the stated rate must be
 the change over that earlier level, rounding allowed. The three figures stand in one clause,
-so a rate no rounding explains is an ``error``.
+so a rate no rounding explains is an ``error``. A level that ends its sentence with the change
+in the next one (``합산매출은 2220억원이다. 작년 같은 기간보다 46.4%(704억원) 증가했다``) is
+paired across the sentence end, as a ``warning``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
@@ -18,7 +22,7 @@ from sectorlens.facts.rules.common import Context, finding, half_unit, pct, poin
 from sectorlens.facts.rules.moves import direction_word
 from sectorlens.facts.rules.pair_changes import attached_changes
 from sectorlens.facts.rules.pair_words import level_bounds
-from sectorlens.facts.rules.pairs import Pair, is_level, is_prior, unit_of
+from sectorlens.facts.rules.pairs import Pair, change_amount, is_level, is_prior, unit_of
 from sectorlens.facts.rules.rounded import stated_fits
 from sectorlens.facts.rules.same_metric import other_metric
 from sectorlens.model import Finding, Kind, Qualifier, Severity
@@ -44,6 +48,16 @@ _OPPOSED = {
     "en": "{what}: the change of {amount} is stated as a {amount_way}, but the rate of the same "
     "change ({rate}) as a {rate_way}.",
 }
+# A sentence that goes on with the change of the level the sentence before ended with: it
+# opens with the time compared with, or refers back (작년 같은 기간보다, 同比, This was up)
+_GOES_ON = re.compile(
+    r"^\s*(?:이는\s)?(?:작년|전년|지난해|전분기|전월|전년\s?동기|같은\s?기간)[^\d]{0,14}$"
+    r"|^\s*(?:同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|环比)[^\d]{0,6}$"
+    r"|^\s*(?:this|that|it)\s(?:was|is|represents?|marks?)\s[^\d]{0,30}$",
+    re.I,
+)
+# What may follow the level in its own sentence: a verb of being, no other figure
+_ENDS_WITH = re.compile(r"^[^\d,，;；]{0,16}$")
 _WAY = {
     ("up", "ko"): "증가한",
     ("down", "ko"): "감소한",
@@ -87,6 +101,47 @@ def stated_triples(
         if got is not None:
             out.append(got)
     return out
+
+
+def carried_triple(
+    ctx: Context,
+    prev_text: str,
+    prev_members: Sequence[Mention],
+    text: str,
+    members: Sequence[Mention],
+) -> Finding | None:
+    """The change (an amount and a rate) of the level the sentence before ended with."""
+    if not members or not prev_members or not _GOES_ON.match(text[: members[0].local[0]]):
+        return None
+    level = prev_members[-1]
+    if (
+        level.fact.quantity.kind in (Kind.PERCENT, Kind.PP)
+        or not is_level(prev_text, level)
+        or is_prior(prev_text, level)
+        or not _ENDS_WITH.match(prev_text[level.local[1] :])
+    ):
+        return None
+    amounts = [m for m in members if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP)]
+    rates = [m for m in members if m.fact.quantity.kind is Kind.PERCENT]
+    if len(amounts) != 1 or len(rates) != 1 or len(members) != 2:
+        return None
+    amount = amounts[0]
+    if unit_of(amount) != unit_of(level):
+        return None
+    if amount.change != "change" and not change_amount(text, amount):
+        return None
+    if sum(unit_of(m) == unit_of(level) for m in prev_members) != 1:
+        return None  # 2017년, 2018년은 각각 7103만톤, 7246만톤: which one changed is not said
+    if rates[0].fact.period != level.fact.period:
+        return None
+    if rates[0].change not in ("change", "yoy") or other_basis(
+        text, Pair(level, level, False), rates[0]
+    ):
+        return None
+    got = _verdict(ctx, text, level, amount, rates[0])
+    if got is not None and got.severity is Severity.ERROR:
+        got = replace(got, severity=Severity.WARNING)  # the link crosses a sentence end
+    return got
 
 
 def _own_run(changes: Sequence[Mention], level: Mention) -> list[Mention]:
