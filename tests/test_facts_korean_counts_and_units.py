@@ -88,3 +88,11 @@ def test_parts_in_brackets_are_not_the_level_compared_with() -> None:
         lang="en",
     )
     assert [f.severity for f in found if f.rule == "derived.growth"] == [Severity.OK]
+
+
+def test_a_price_per_unit_is_not_the_level_a_total_changed_from() -> None:
+    text = (
+        "2024년 3월 10일\n\n2022년 유가는 배럴당 130달러를 넘기며 최고치를 기록했다. 당시 "
+        "아람코의 순이익은 2021년 1100억 달러보다 46% 가량 급등했었다."
+    )
+    assert flagged(text, "derived") == []

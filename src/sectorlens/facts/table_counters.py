@@ -9,13 +9,15 @@ import re
 from sectorlens.model import Quantity
 from sectorlens.parse import is_currency_word, parse
 
-# A scale and a counter in a label's unit: （万辆）, (천 대), (Bil Gb), (百万吨).
+# A scale and a counter in a label's unit: （万辆）, (천 대), (Bil Gb), (百万吨), (1,000 Acres).
 _COUNTER = re.compile(
     r"[(（]\s*(?:(万|亿|千|百万|千万|十亿|천|만|억|백만|십억)\s?([^\W\d_A-Za-z]{1,3})|"
-    r"(thousands?|millions?|billions?|bil|mil|mn|bn)\s([A-Za-z]{1,4}))\s*[)）]",
+    r"(thousands?|millions?|billions?|bil|mil|mn|bn|1,000|1000)\s([A-Za-z]{1,8}))\s*[)）]",
     re.I,
 )
 _SCALE_WORD = {
+    "1,000": "thousand",  # (1,000 Acres)
+    "1000": "thousand",
     "thousand": "thousand",
     "thousands": "thousand",
     "mil": "million",

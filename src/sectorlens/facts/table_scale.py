@@ -52,8 +52,9 @@ _SCALE = (
         ),
         "billion",
     ),
-    (re.compile(r"(?<![\w$€£])[$€£]\s?(?:m|mn|mln)\b"), "million"),  # €m, £m over the columns
-    (re.compile(r"(?<![\w$€£])[$€£]\s?bn\b"), "billion"),
+    # €m, £m over the columns; $ MM, $ B in a unit column
+    (re.compile(r"(?<![\w$€£])[$€£]\s?(?:m|mn|mln|MM)\b"), "million"),
+    (re.compile(r"(?<![\w$€£])[$€£]\s?(?:bn|B)\b"), "billion"),
     (re.compile(_SIGN_SCALE.format("thousands?")), "thousand"),
     (re.compile(_SIGN_SCALE.format("millions?")), "million"),
     (re.compile(_SIGN_SCALE.format("billions?")), "billion"),
@@ -149,12 +150,16 @@ _CODE_AS_UNIT = re.compile(
     r"[(（\[][^)）\]]*\b[A-Z]{3}\b|\b(?:in|of)\s+[A-Z]{3}\b|/\s*[A-Z]{3}\b|,\s*[A-Z]{3}\s*$"
 )
 _CODE = re.compile(r"\b[A-Z]{3}\b")
+_ONE_CODE = re.compile(r"\s*[A-Z]{2,3}\s*")
 
 
 def label_units(label: str) -> tuple[str | None, str | None]:
     """The scale and currency a row's label states. A bare three-letter code in a label is a
     name (``AMD``, ``CAT``), not the row's currency, unless the label sets it apart as a unit
-    (``Revenue (EUR million)``, ``Sales in USD``)."""
+    (``Revenue (EUR million)``, ``Sales in USD``). A label that is one code (``MN``, ``BN``: a
+    state, a country) is a name, not a scale."""
+    if _ONE_CODE.fullmatch(label):
+        return None, None
     scale, currency = scale_currency(label)
     bare = currency and not _CODE_AS_UNIT.search(label) and _CODE.search(label)
     if bare and scale_currency(_CODE.sub(" ", label))[1] is None:

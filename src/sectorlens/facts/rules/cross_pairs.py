@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.common import point
 from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.pair_changes import attached_changes
 from sectorlens.facts.rules.pair_words import RESPECTIVELY
@@ -62,7 +63,7 @@ def cross_pairs(
             x
             for x in prev_members
             if unit_of(x) == unit_of(prior)
-            and per_unit(prev_text, x) == per_unit(text, prior)  # 배럴당 130달러: a price
+            and not _price_and_amount(prev_text, x, text, prior)
             and is_level(prev_text, x)
             and not is_prior(prev_text, x)
         ]
@@ -77,6 +78,18 @@ def cross_pairs(
             last = prev_pairs[-1]
             out.append((Pair(last.prior, last.current, True), [first]))
     return out
+
+
+def _price_and_amount(text_a: str, a: Mention, text_b: str, b: Mention) -> bool:
+    """One is an amount per unit (배럴당 130달러), the other a total of another order of
+    magnitude (1100억 달러): no change links them."""
+    if per_unit(text_a, a) == per_unit(text_b, b):
+        return False
+    va, vb = point(a.fact.quantity), point(b.fact.quantity)
+    if va is None or vb is None or not va or not vb:
+        return False
+    big, small = max(abs(va), abs(vb)), min(abs(va), abs(vb))
+    return big > 10 * small
 
 
 # 전년(2조5040억 원, 990억 원)보다, (a year earlier: $2.5 billion and $99 million) than: the

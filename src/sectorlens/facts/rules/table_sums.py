@@ -60,8 +60,11 @@ def totals(ctx: Context, grid: Grid, table: Table | None) -> list[Finding]:
     if table is not None:
         from sectorlens.facts.rules import table_columns as tc
         from sectorlens.facts.rules import table_heads as th
+        from sectorlens.facts.rules import table_last_row as tr
         from sectorlens.facts.rules import table_lead as tl
 
+        judged = {f.facts[0].span for f in out if f.facts}
+        out += [f for f in tr.whole_rows(ctx, grid, table) if f.facts[0].span not in judged]
         out += tc.sections(ctx, grid, table)
         out += tc.column_totals(ctx, grid, table)
         out += tc.share_columns(ctx, grid, table)
@@ -270,7 +273,8 @@ def _marker_row_above(
 
 def is_amount(m: Mention, shares: bool) -> bool:
     """An amount (or, in a column of shares, a share) that is not a change."""
-    kinds = (Kind.NUMBER, Kind.MONEY, Kind.PERCENT) if shares else (Kind.NUMBER, Kind.MONEY)
+    kinds: tuple[Kind, ...] = (Kind.NUMBER, Kind.MONEY, Kind.COUNT)
+    kinds = (*kinds, Kind.PERCENT) if shares else kinds
     return m.change is None and m.fact.quantity.kind in kinds
 
 
