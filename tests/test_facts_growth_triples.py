@@ -291,3 +291,19 @@ def test_a_change_in_the_next_sentence_is_the_change_of_the_level_that_ended_the
 )
 def test_a_change_is_not_carried_to_a_level_it_may_not_be_of(text: str) -> None:
     assert flagged(text, "derived.growth") == [], text
+
+
+# --- present-tense move verbs of headlines and wires (climbs, falls, jumps, slumps) -------------
+
+
+@pytest.mark.parametrize(
+    ("up", "down"),
+    [("climbs", "falls"), ("rises", "drops"), ("jumps", "slumps"), ("surges", "plunges")],
+)
+def test_a_present_tense_move_verb_gives_the_direction_of_the_change(up: str, down: str) -> None:
+    ok = (
+        f"Results 2023\n\n- Revenue for the full year 2023 {up} by 25 percent to 20.7 billion "
+        "euros (previous year: 16.5 billion euros)"
+    )
+    found = fires(ok, ok.replace(up, down), "derived.growth")
+    assert found[0].severity is Severity.ERROR

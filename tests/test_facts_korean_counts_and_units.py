@@ -96,3 +96,20 @@ def test_a_price_per_unit_is_not_the_level_a_total_changed_from() -> None:
         "아람코의 순이익은 2021년 1100억 달러보다 46% 가량 급등했었다."
     )
     assert flagged(text, "derived") == []
+
+
+def subjects_of(text: str) -> dict[str, str | None]:
+    return {f.quantity.input: f.subject for f in extract(from_text(text + "\n", fmt="txt")).facts}
+
+
+def test_a_paragraph_goes_on_about_the_name_it_is_about() -> None:
+    text = (
+        "2019년 1월 2일\n\n한국GM은 지난해 46만2,871대를 판매했다. 내수판매는 전년대비 29.5% "
+        "감소한 9만3,317대에 그쳤으며 수출 역시 5.8% 감소한 36만9,554대로 집계됐다.\n\n"
+        "내수판매는 154만5,604대를 기록했다. 르노삼성은 삼성전자 매출 22만7,577대를 냈다."
+    )
+    got = subjects_of(text)
+    assert got["9만3,317대"] == "한국GM 내수판매"
+    assert got["36만9,554대"] == "한국GM 수출"
+    assert got["154만5,604대"] == "내수판매"  # a new paragraph, about no name yet
+    assert got["22만7,577대"] == "삼성전자 매출"  # a holder of its own stays

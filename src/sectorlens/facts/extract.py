@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from sectorlens.facts.scope import (
 )
 from sectorlens.facts.sentence_facts import CHANGES, sentence_facts
 from sectorlens.facts.subjects_ko import said_subject
+from sectorlens.facts.subjects_ko_topic import held_by_paragraph, sentence_holder
 from sectorlens.facts.table_units import borrow_units
 from sectorlens.model import Fact, Kind, Period
 
@@ -121,6 +123,7 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
     prior: list[Mention] = []  # the facts of the sentence before, in the same paragraph
     block: Block | None = None
     said: tuple[int, str] | None = None  # a Korean sentence of words only, its paragraph and text
+    holder: tuple[int, str] | None = None  # the name a Korean paragraph is about
     last_said: tuple[int, str] | None = None  # the sentence before, its paragraph and text
     measured: list[tuple[str, bool]] = []  # what a paragraph named its measures by, latest first
     item_period: Period | None = None
@@ -198,6 +201,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         )
         earlier = prior  # the figures of the sentence before
         got, prior = lend_subjects(sent.text, got, prior), got
+        if lx.language(sent.text) == "ko":
+            # 현대차는 …. 해외 시장에서도 …: a paragraph goes on about the name it is about
+            own_holder = sentence_holder(sent.text)
+            if own_holder is not None or (holder is not None and holder[0] != sent.paragraph):
+                holder = (sent.paragraph, own_holder) if own_holder else None
+            if holder is not None:
+                got = [_held(m, holder[1]) for m in got]
         if (
             said is not None
             and said[0] == sent.paragraph
@@ -368,3 +378,11 @@ _NOW = re.compile(
     re.I,
 )
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _held(m: Mention, holder: str) -> Mention:
+    """``m`` with its bare measure held by the name its paragraph is about."""
+    subject = held_by_paragraph(m.fact.subject, holder)
+    if subject == m.fact.subject:
+        return m
+    return dataclasses.replace(m, fact=dataclasses.replace(m.fact, subject=subject))

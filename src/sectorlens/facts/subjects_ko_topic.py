@@ -99,3 +99,57 @@ _REPORTER = re.compile(
 _REPORTS = re.compile(r"밝혔|발표|집계|전망|분석|예상|추정|추산|조사|따르면|설명했|내다봤")
 _A_NAME = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&·]+")
 _PRICE = re.compile(r"(?:매매|전세|시|단|주|유|원|판매|거래|분양|공시|호)가$")
+
+
+# 기아자동차도, 쌍용차 역시, 한국GM은: the name a sentence is about, before its first figure
+_HOLDER = re.compile(r"(?:^|[\s,])([가-힣A-Za-z][가-힣A-Za-z0-9&·]{1,14})(?:은|는|도|\s역시)\s")
+# a segment or market of the holder's sales (내수, 해외): a measure named by where it was made
+_MARKET = frozenset({"내수", "해외", "국내", "수출", "시장", "내수판매", "해외판매", "국내판매"})
+
+
+def sentence_holder(sentence: str) -> str | None:
+    """The name a Korean sentence is about (its first topic before any figure, with 은/는/도
+    or 역시), where it is a name: not a time, a measure, a reporter or what was said before."""
+    head = re.split(r"\d", sentence, maxsplit=1)[0]
+    for m in _HOLDER.finditer(head):
+        word = m.group(1)
+        if (
+            timely(word, word)
+            or word in lx.KO_ADVERBS
+            or word in _REFERS_BACK
+            or word in _MARKET
+            or KO_MEASURE_WORD.search(word)
+            or _PRICE.search(word)
+            or _REPORTER.search(word)
+            or strip_particle(word)[1] is not None
+        ):
+            continue
+        return word
+    return None
+
+
+def held_by_paragraph(subject: str | None, holder: str) -> str | None:
+    """A measure named without a holder (``내수판매``, ``해외 시장``, ``내수와 수출``) in a
+    paragraph about ``holder``: the holder's (``한국GM 내수판매``); any other subject as it is."""
+    if not subject or holder.replace(" ", "") in subject.replace(" ", ""):
+        return subject
+    words = subject.split(" · ")[0].split()
+    if not words or len(words) > 2 or not _measure_or_market(words[-1]):
+        return subject
+    if len(words) == 2 and not _nameless(words[0]):
+        return subject  # 삼성전자 매출: a holder of its own
+    return f"{holder} {subject}"
+
+
+def _measure_or_market(word: str) -> bool:
+    return bool(KO_MEASURE_WORD.search(word)) or word in _MARKET
+
+
+def _nameless(word: str) -> bool:
+    """A word that names no holder: a measure, a market, a word with its particle, a verb."""
+    return (
+        _measure_or_market(word)
+        or strip_particle(word)[1] is not None
+        or word[-1:] in ("어", "아", "고", "며", "해", "서")
+        or timely(word, word)
+    )
