@@ -113,3 +113,14 @@ def test_a_paragraph_goes_on_about_the_name_it_is_about() -> None:
     assert got["36만9,554대"] == "한국GM 수출"
     assert got["154만5,604대"] == "내수판매"  # a new paragraph, about no name yet
     assert got["22만7,577대"] == "삼성전자 매출"  # a holder of its own stays
+
+
+def test_earlier_levels_of_several_measures_pair_with_the_levels_of_their_measures() -> None:
+    ok = (
+        "2024년 1월 25일\n\nLG전자는 2023년 연간 매출 84조2,278억 원, 영업이익 3조5,491억 원을 "
+        "기록했다. 매출은 2022년(83조4,673억 원)보다 약간 늘었고 영업이익은 전년(3조5,510억 원)"
+        "보다 줄었다."
+    )
+    assert flagged(ok, "trend") == [] and flagged(ok, "derived") == []
+    found = flagged(ok.replace("보다 줄었다", "보다 늘었다"), "trend")
+    assert len(found) == 1 and "영업이익" in found[0].message

@@ -107,6 +107,26 @@ _HOLDER = re.compile(r"(?:^|[\s,])([가-힣A-Za-z][가-힣A-Za-z0-9&·]{1,14})(?
 _MARKET = frozenset({"내수", "해외", "국내", "수출", "시장", "내수판매", "해외판매", "국내판매"})
 
 
+# 영업이익의 경우는, 그 결과는, 업계는: words a sentence is about that name no holder
+_NO_HOLDER = frozenset(
+    {
+        "경우",
+        "결과",
+        "가운데",
+        "이후",
+        "당시",
+        "최근",
+        "현재",
+        "한편",
+        "반면",
+        "특히",
+        "또한",
+        "업계",
+    }
+    | {"전체", "국내외", "나머지", "기타", "이외", "그외", "상반기", "하반기", "연간"}
+)
+
+
 def sentence_holder(sentence: str) -> str | None:
     """The name a Korean sentence is about (its first topic before any figure, with 은/는/도
     or 역시), where it is a name: not a time, a measure, a reporter or what was said before."""
@@ -118,6 +138,7 @@ def sentence_holder(sentence: str) -> str | None:
             or word in lx.KO_ADVERBS
             or word in _REFERS_BACK
             or word in _MARKET
+            or word in _NO_HOLDER
             or KO_MEASURE_WORD.search(word)
             or _PRICE.search(word)
             or _REPORTER.search(word)

@@ -57,7 +57,8 @@ def cross_pairs(
         if id(prior) in paired or not is_prior(text, prior):
             continue
         kind = prior.fact.quantity.kind
-        if any(x.fact.quantity.kind is kind for x in members if x is not prior):
+        others = [x for x in members if x is not prior and x.fact.quantity.kind is kind]
+        if any(not is_prior(text, x) for x in others):
             continue  # a figure of its own kind here: the comparison may well be with it
         before = [
             x
@@ -67,6 +68,10 @@ def cross_pairs(
             and is_level(prev_text, x)
             and not is_prior(prev_text, x)
         ]
+        if others:
+            # 매출은 2022년(83조)보다 …, 영업이익은 전년(3조5510억)보다: several earlier levels,
+            # each of its own measure: the level of that measure the sentence before stated
+            before = [x for x in before if _same_measure(x.metric, prior.metric)]
         if before:
             pair = Pair(prior, before[-1], False)
             out.append((pair, attached_changes(text, members, Pair(prior, prior, False))))
@@ -78,6 +83,13 @@ def cross_pairs(
             last = prev_pairs[-1]
             out.append((Pair(last.prior, last.current, True), [first]))
     return out
+
+
+def _same_measure(a: str | None, b: str | None) -> bool:
+    """``LG전자 매출`` and ``매출``: one measure, one named with its holder."""
+    if not a or not b:
+        return False
+    return a == b or a.endswith(f" {b}") or b.endswith(f" {a}")
 
 
 def _price_and_amount(text_a: str, a: Mention, text_b: str, b: Mention) -> bool:

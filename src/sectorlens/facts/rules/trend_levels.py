@@ -30,8 +30,15 @@ def direction_near(ctx: Context, text: str, pair: Pair) -> Finding | None:
     """The trend word next to the earlier level (``The figure is down from 2.5%``), when the
     later level stands in the sentence before."""
     start, end = pair.prior.local
-    word = rate_move(text[start : end + 24]) or direction_word(text, start, end, reach=48)
+    word = rate_move(text[start : end + 24])
+    if word is None and _THAN_AFTER.match(text, end):
+        # 매출은 …보다 늘었고 영업이익은 전년(3조5,510억 원)보다 줄었다: the verb after 보다
+        word = direction_word(text, end, end, reach=0)
+    word = word or direction_word(text, start, end, reach=48)
     return None if word is None else _verdict(ctx, word, pair)
+
+
+_THAN_AFTER = re.compile(r"\s?[)）]?\s?(?:보다|대비|에\s?비해)")
 
 
 def direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
