@@ -114,9 +114,11 @@ RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _FCAST_CASE = re.compile(r"\d[FE]$")  # F and E in capitals only (25f is no forecast year)
+# (전년(+27.0조원) 대비, 전년(△35.8조원)과 유사한: the period's own figure in brackets between)
 _COMPARED_TAIL = re.compile(
+    r"\s?(?:[(（][^()（）]{1,24}[)）])?"
     r"\s?(?:同期|동기|동월|동분기|같은\s?기간)?\s?(?:相比|相較|相较|比较|대비|보다|에\s?비해|"
-    r"(?:과|와)\s?비교(?:하면|해|하여|했을|할))"
+    r"(?:과|와)\s?(?:비교(?:하면|해|하여|했을|할)|유사|비슷)|比)"
 )
 _DAY_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -45,6 +45,7 @@ from sectorlens.facts.rules.common import (
     sum_word,
 )
 from sectorlens.facts.rules.levels import adds_up
+from sectorlens.facts.rules.table_sums import within
 from sectorlens.model import Finding, Kind, Severity
 
 RULE_SUM = breakdown_sums.RULE_SUM
@@ -135,13 +136,12 @@ def _sentence_group(ctx: Context, text: str, members: list[Mention]) -> list[Fin
             stop = breakdown_lists.STATEMENT.search(text, marker.end())
             end = stop.start() if stop else len(text)  # the items end with their clause
             after = [m for m in same if marker.end() <= m.local[0] < end]
-            after += (
-                breakdown_lists.items_past_semicolons(
+            if after and not (before and within(after, before[-1])):
+                # (其中在建…5885.6万平方米，规划中…3303.5万平方米；权益…5808.1万平方米: the
+                # items of the clause already make the whole, the next clause is of its own)
+                after += breakdown_lists.items_past_semicolons(
                     text, stop, same, after[0], before[-1] if before else None
                 )
-                if after
-                else []
-            )
             if rates and any(_CHANGE.search(_clause(text, m)) for m in [*before[-1:], *after]):
                 before = []  # 其中禽肉增长6.5%、猪肉下降10.8%: rates of change are no parts
             whole = whole_of_the_parts(before, after) if before and after else None

@@ -251,6 +251,8 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
             and not _foreign_number(text, prior.local[1], later[0].local[0], members)
         ) and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0])):
             pair = Pair(prior, later[0], _TO_AFTER.match(text[later[0].local[1] :]) is not None)
+        if pair is not None and _scale_lost(pair):
+            pair = None  # EUR233.5m … compared to EUR197.8min the previous year: a scale unread
         if pair is not None and _one_bracket_list(text, pair.prior, pair.current):
             pair = None  # 전년(2조5040억 원, 990억 원)보다: two earlier levels, listed
         if pair is not None and opposite_sign(text, pair.prior, pair.current):
@@ -285,6 +287,21 @@ def _part_in_brackets(text: str, m: Mention, same: Sequence[Mention]) -> bool:
     if not any(x.local[0] > opened and x.local[1] <= m.local[0] for x in same):
         return False
     return any(x.local[1] <= opened and not text[x.local[1] : opened].strip() for x in same)
+
+
+def _scale_lost(pair: Pair) -> bool:
+    """Two levels a thousandfold apart, one written with a scale word and one without: the
+    other's scale was not read (a typo, a unit joined to the next word)."""
+    a, b = point(pair.prior.fact.quantity), point(pair.current.fact.quantity)
+    if not a or not b:
+        return False
+    scaled = [bool(_SCALE_WORD.search(m.fact.quantity.input)) for m in (pair.prior, pair.current)]
+    return scaled[0] != scaled[1] and max(abs(a), abs(b)) >= 1000 * min(abs(a), abs(b))
+
+
+_SCALE_WORD = re.compile(
+    r"\d\s?(?:thousand|million|billion|trillion|tn|bn|mn|mln|[kmb])\b|[万萬亿億억조천만]", re.I
+)
 
 
 def _one_bracket_list(text: str, a: Mention, b: Mention) -> bool:
