@@ -139,3 +139,19 @@ def test_a_business_of_managing_assets_is_no_balance() -> None:
     )
     periods = {f.period for f in ex.facts if f.quantity.value == Decimal("78030000000")}
     assert [(p.start, p.end) for p in periods if p] == [(date(2023, 1, 1), date(2023, 12, 31))]
+
+
+TOP_TOTAL = (
+    "| | Unit | 4Q 2023 | 3Q 2023 | 2023 |\n|---|---|---|---|---|\n"
+    "| Total Earnings / (Loss) | $ MM | $2,259 | $6,526 | $21,369 |\n"
+    "| Upstream | $ MM | $1,586 | $5,755 | $17,438 |\n"
+    "| Downstream | $ MM | $1,147 | $1,683 | $6,137 |\n"
+    "| All Other | $ MM | $(474) | $(912) | $(2,206) |\n"
+    "| Earnings Per Share | $/Share | $1.22 | $3.48 | $11.36 |\n"
+)
+
+
+def test_a_total_on_the_first_row_of_figures_is_checked_against_the_rows_below() -> None:
+    assert [f for f in findings(TOP_TOTAL, "table.total") if f.severity in BAD] == []
+    off = findings(TOP_TOTAL.replace("$21,369", "$21,869"), "table.total")
+    assert [f.severity for f in off if f.severity in BAD] == [Severity.WARNING]

@@ -95,8 +95,8 @@ def _heads(grid: Grid, table: Table, out: list[Finding], ctx: Context) -> dict[i
             if (m := grid.get((r, c))) is not None and is_amount(m, False) and precise(m)
         }
         label = table.row_label(r, cols[0]).strip()
-        if len(heads) < 2 or not _LETTER.search(label) or TOTAL.search(label):
-            continue
+        if len(heads) < 2 or not _LETTER.search(label) or (TOTAL.search(label) and i > 0):
+            continue  # (a total on the first row of figures has its items below it only)
         if SUFFIX_TOTAL.search(label):
             continue  # 자산총계, 资产总计 over their items: the rules of totals read them
         below: list[int] = []
