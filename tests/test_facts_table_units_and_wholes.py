@@ -148,6 +148,8 @@ TOP_TOTAL = (
     "| Downstream | $ MM | $1,147 | $1,683 | $6,137 |\n"
     "| All Other | $ MM | $(474) | $(912) | $(2,206) |\n"
     "| Earnings Per Share | $/Share | $1.22 | $3.48 | $11.36 |\n"
+    "| Adjusted Earnings | $ MM | $6,453 | $5,721 | $24,693 |\n"
+    "| Cash Flow From Operations | $ B | $12.4 | $9.7 | $35.6 |\n"
 )
 
 
