@@ -193,7 +193,7 @@ def test_a_change_in_points_carries_the_rate_before_it() -> None:
 
 def test_a_period_compared_with_is_skipped_to_reach_the_object() -> None:
     got = _subjects("공장은 용수 사용량을 작년 대비 6.1% 줄였다.")
-    assert got["6.1%"] == "용수 사용량"
+    assert got["6.1%"] == "공장 용수 사용량"  # (the topic, 공장은, holds the measure)
 
 
 def test_an_aside_right_after_a_number_is_about_that_number() -> None:

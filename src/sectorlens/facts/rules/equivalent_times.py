@@ -53,7 +53,7 @@ def _a_years_move(a: Mention, b: Mention) -> bool:
 
 
 APPROX_SLACK = Decimal("0.015")  # an approximate equivalent (약, 约合, about) is rounded loosely
-RATE_SLACK = Decimal("0.005")  # any equivalent: converted at a rate rounded to its third digit
+RATE_SLACK = Decimal("0.003")  # any equivalent: converted at a rate rounded to its fourth digit
 
 
 def implied_rate(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
