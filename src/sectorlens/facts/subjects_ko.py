@@ -105,12 +105,6 @@ def strip_particle(token: str) -> tuple[str, str | None]:
     return token, None
 
 
-_KO_NOT_THE_NOUN = frozenset(
-    {"연평균", "평균적으로", "전체적으로", "전반적으로", "모두", "기준", "매년", "매월", "매달"}
-    | {"미화", "한화", "원화", "이르면", "이르러", "오는", "말", "말일"}
-)
-
-
 def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
     """The noun phrase ending ``text``: particles stripped, adverbs and years dropped."""
     text = _KO_SAME_PERIOD.sub(" ", text)  # 지난해 같은 기간보다: the comparison, no noun
@@ -134,7 +128,7 @@ def ko_phrase(text: str, *, trailing: bool = True) -> str | None:
             continue  # 512만 tCO2eq로 전년 대비: the unit of a number that is no fact here
         if not words and _KO_BARE_YEAR.match(token):
             continue  # 93년 6천15억달러: the amount's year (period_forms), not its noun
-        if not words and token in _KO_NOT_THE_NOUN:
+        if not words and token in lx.KO_NOT_THE_NOUN:
             continue  # 시장 규모는 연평균 52.1%, 2022년 기준 12조: an adverb or a basis, no noun
         if trailing and _KO_CONNECTIVE.search(token) and len(token) >= 2:
             break
