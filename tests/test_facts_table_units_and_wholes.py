@@ -157,3 +157,22 @@ def test_a_total_on_the_first_row_of_figures_is_checked_against_the_rows_below()
     assert [f for f in findings(TOP_TOTAL, "table.total") if f.severity in BAD] == []
     off = findings(TOP_TOTAL.replace("$21,369", "$21,869"), "table.total")
     assert len([f for f in off if f.severity in BAD]) == 1
+
+
+SHIFTED = (
+    "| Q3 | Q3 | YoY | Q2 | QoQ | |\n|---|---|---|---|---|---|\n"
+    "| SEK b. | 2025 | 2024 | change | 2025 | change |\n"
+    "| Net sales | 56.2 | 61.8 | -9% | 56.1 | 0% |\n"
+    "| Gross income | 26.8 | 28.2 | -5% | 26.6 | 1% |\n"
+)
+
+
+def test_a_header_row_pasted_without_its_label_cell_heads_its_own_columns() -> None:
+    assert [f for f in findings(SHIFTED, "table.change") if f.severity in BAD] == []
+    off = findings(SHIFTED.replace("| -9% |", "| -19% |"), "table.change")
+    assert [f.severity for f in off if f.severity in BAD] == [Severity.ERROR]
+
+
+def test_a_code_and_a_scale_letter_scale_the_columns() -> None:
+    got = cell_facts("| USD m | 2024 | 2023 |\n|---|---|---|\n| Revenue | 120.5 | 99.0 |\n")
+    assert {v[1] for v in got.values()} == {Decimal("120500000"), Decimal("99000000")}

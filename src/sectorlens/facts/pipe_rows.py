@@ -88,4 +88,30 @@ def restore_subheader(grid: list[list[str]], header: int = 0) -> bool:
     return False
 
 
-__all__ = ["RULE", "drop_rank", "is_rule", "restore_corner", "restore_subheader"]
+# a period over a column of figures (Q3, 3Q, H1, FY2024, 2025, Jan-Sep, 1-9月): no row label's head
+_PERIOD_HEAD = re.compile(
+    r"(?:Q[1-4]|[1-4]Q|H[12]|FY\s?\d{2,4}|(?:19|20)\d{2}年?|[A-Z][a-z]{2}-[A-Z][a-z]{2}|"
+    r"\d{1,2}(?:-\d{1,2})?月)"
+)
+
+
+def restore_label_cell(grid: list[list[str]]) -> None:
+    """A header row pasted without its empty label cell (``| Q3 | Q3 | YoY | … | |`` over ``| SEK
+    b. | 2025 | 2024 | …``): its names set back one column right, over the columns they head."""
+    if len(grid) < 3:
+        return
+    top, sub = [c.strip() for c in grid[0]], [c.strip() for c in grid[1]]
+    if len(top) != len(sub) or top[-1] or not top[0] or not sub[0]:
+        return
+    if _PERIOD_HEAD.fullmatch(top[0]) and not _PERIOD_HEAD.fullmatch(sub[0]):
+        grid[0] = ["", *grid[0][:-1]]
+
+
+__all__ = [
+    "RULE",
+    "drop_rank",
+    "is_rule",
+    "restore_corner",
+    "restore_label_cell",
+    "restore_subheader",
+]

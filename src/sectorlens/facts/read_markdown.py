@@ -11,8 +11,15 @@ import re
 
 from sectorlens.facts.block_builder import BlockBuilder
 from sectorlens.facts.document import BlockKind, Document, Dropped
-from sectorlens.facts.pipe_rows import drop_rank, is_rule, restore_corner, restore_subheader
+from sectorlens.facts.pipe_rows import (
+    drop_rank,
+    is_rule,
+    restore_corner,
+    restore_label_cell,
+    restore_subheader,
+)
 from sectorlens.facts.read_text import Blocks, Line, add_line, place_table, split_lines
+from sectorlens.facts.table_scale import scale_currency
 from sectorlens.facts.tables import is_header_row, is_value
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -180,6 +187,7 @@ def pipe_table(out: Blocks, rows: list[Line]) -> None:
     if len(grid) < 2:
         return
     restore_corner(grid, [ln.text for ln in rows])
+    restore_label_cell(grid)
     drop_rank(grid)
     sub = restore_subheader(grid)
     _merged_headers(grid)
@@ -232,7 +240,10 @@ def _header_rows(grid: list[list[str]]) -> int:
         n = labels + 1 if labels else 1
     while n < len(grid) - 1:
         row = [c.strip() for c in grid[n]]
-        if row[0] or sum(1 for c in row[1:] if c) < 2 or not (is_header_row(row) or _spans(row)):
+        unit_corner = bool(row[0]) and scale_currency(row[0])[0] is not None  # | SEK b. | 2025 |
+        if (row[0] and not unit_corner) or sum(1 for c in row[1:] if c) < 2:
+            break
+        if not (is_header_row(row) or _spans(row)):
             break
         n += 1
     for r in range(n - 1):

@@ -128,7 +128,10 @@ def column_period(text: str, dating: Dating | None, year: int | None = None) -> 
     """The period a column header names: a balance header (``Yearend``, ``As of``, ``年末``,
     a bare date) is the day its period ends; a duration (``Three Months Ended …``) the span;
     ``year`` dates a header without one (``1-3月`` under a caption of 2018)."""
-    found = [n.period for n in named_periods(text, year, dating) if not n.compared]
+    # (Q3 / 2024: a header of two rows names one period)
+    found = [
+        n.period for n in named_periods(text.replace(" / ", " "), year, dating) if not n.compared
+    ]
     change = CHANGE_HEAD.search(text)
     own = text[: change.start()] if change else text
     day = day_of(own.replace(" / ", " "))

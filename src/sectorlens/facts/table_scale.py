@@ -55,6 +55,9 @@ _SCALE = (
     # €m, £m over the columns; $ MM, $ B in a unit column
     (re.compile(r"(?<![\w$€£])[$€£]\s?(?:m|mn|mln|MM)\b"), "million"),
     (re.compile(r"(?<![\w$€£])[$€£]\s?(?:bn|B)\b"), "billion"),
+    # USD m, EUR m., SEK b.: a code and a scale's letter over the columns
+    (re.compile(r"(?<![A-Za-z])[A-Z]{3}\s?(?:m|mn|mln|MM)\.?(?![A-Za-z])"), "million"),
+    (re.compile(r"(?<![A-Za-z])[A-Z]{3}\s?(?:b|bn)\.?(?![A-Za-z])"), "billion"),
     (re.compile(_SIGN_SCALE.format("thousands?")), "thousand"),
     (re.compile(_SIGN_SCALE.format("millions?")), "million"),
     (re.compile(_SIGN_SCALE.format("billions?")), "billion"),
