@@ -50,3 +50,14 @@ def test_the_year_compared_with_named_twice_is_one_year() -> None:
     for figure in ("+27.0조원", "35.8조원"):
         p = periods[figure]
         assert p is not None and (p.start, p.end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_sentence_on_a_time_of_its_own_does_not_take_the_level_before() -> None:
+    text = (
+        "D램 가격은 지난해 8월 1.30달러로 저점을 기록했다. 지난 4월에는 3월(1.8달러)보다 16.67% "
+        "올라 2달러대를 회복했다."
+    )
+    assert flagged(text, "derived") == []
+    # without a time of its own, the change is the level before's: still checked
+    loud = "D램 가격은 2.1달러로 올랐다. 3월(1.8달러)보다 26.67% 오른 것이다."
+    assert flagged(loud, "derived")

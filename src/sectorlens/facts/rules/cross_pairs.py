@@ -50,6 +50,8 @@ def cross_pairs(
     respective = _respective(text, members, prev_members, prev_text)
     if respective:
         return respective
+    if _OWN_TIME.match(text):
+        return []  # 지난 4월에는 3월(1.8달러)보다 16.67% 올라: its own later level, not stated
     out: list[tuple[Pair, list[Mention]]] = []
     paired = {id(m) for p in pairs for m in (p.prior, p.current)}
     levels = [m for m in members if is_level(text, m)]
@@ -102,6 +104,16 @@ def _price_and_amount(text_a: str, a: Mention, text_b: str, b: Mention) -> bool:
         return False
     big, small = max(abs(va), abs(vb)), min(abs(va), abs(vb))
     return big > 10 * small
+
+
+# A sentence that opens on a time of its own (지난 4월에는, 4月份，, In April,): a new statement,
+# whose later level is of that time, not the level the sentence before stated
+_OWN_TIME = re.compile(
+    r"^\W*(?:지난\s?|올해\s?|올\s)?(?:\d{1,2}\s?월|\d\s?분기)(?:에는|에도|엔|에)\s"
+    r"|^\W*\d{1,2}月份?[，,]"
+    r"|^\W*In\s(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b"
+)
 
 
 # 전년(2조5040억 원, 990억 원)보다, (a year earlier: $2.5 billion and $99 million) than: the
