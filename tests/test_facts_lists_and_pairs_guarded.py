@@ -61,3 +61,13 @@ def test_a_sentence_on_a_time_of_its_own_does_not_take_the_level_before() -> Non
     # without a time of its own, the change is the level before's: still checked
     loud = "D램 가격은 2.1달러로 올랐다. 3월(1.8달러)보다 26.67% 오른 것이다."
     assert flagged(loud, "derived")
+
+
+def test_shares_of_installations_and_of_supply_are_shares_of_two_wholes() -> None:
+    text = (
+        "2024年3月1日\n\n2023年中国新增光伏装机全球占比55.6%，中国光伏产业链供应能力可以满足全球"
+        "约90%的装机需求。"
+    )
+    assert flagged(text, "breakdown") == []
+    loud = "2024年3月1日\n\n2023年中国新增光伏装机全球占比55.6%，欧洲新增光伏装机全球占比50.2%。"
+    assert flagged(loud, "breakdown")

@@ -163,6 +163,9 @@ _MEASURES = (
     ("premiums", r"보험료|保费|保費|\bpremiums?\b"),
     ("orders", r"订单|訂單|수주|\border(?:s|\sbook)\b|\bbookings\b"),
     ("output", r"完工|产量|產量|생산량|\boutput\b|\bproduction\b"),
+    # 新增光伏装机全球占比55.6%，供应能力可以满足全球约90%的需求: installations, then supply
+    ("installed", r"装机|裝機|설치|\binstall(?:ed|ations?)\b"),
+    ("supply", r"供应|供應|공급|\bsupply\b"),
 )
 _MEASURE = tuple((name, re.compile(words, re.IGNORECASE)) for name, words in _MEASURES)
 
