@@ -201,13 +201,13 @@ def extract(doc: Document, *, default_currency: str | None = None) -> Extraction
         )
         earlier = prior  # the figures of the sentence before
         got, prior = lend_subjects(sent.text, got, prior), got
-        if lx.language(sent.text) == "ko":
-            # 현대차는 …. 해외 시장에서도 …: a paragraph goes on about the name it is about
-            own_holder = sentence_holder(sent.text)
-            if own_holder is not None or (holder is not None and holder[0] != sent.paragraph):
-                holder = (sent.paragraph, own_holder) if own_holder else None
-            if holder is not None:
-                got = [_held(m, holder[1]) for m in got]
+        # 현대차는 …. 해외 시장에서도 …: a Korean paragraph goes on about the name it is about
+        # (only a Korean topic names one, and only a Korean measure is held by it)
+        own_holder = sentence_holder(sent.text)
+        if own_holder is not None or (holder is not None and holder[0] != sent.paragraph):
+            holder = (sent.paragraph, own_holder) if own_holder else None
+        if holder is not None:
+            got = [_held(m, holder[1]) for m in got]
         if (
             said is not None
             and said[0] == sent.paragraph

@@ -7,6 +7,7 @@ import re
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts import subjects_en as en
 from sectorlens.facts.subjects_en_measure import measure_after
+from sectorlens.facts.subjects_en_phrase import en_words
 from sectorlens.facts.subjects_en_with import with_measure
 from sectorlens.facts.subjects_ko import ko_phrase, of_measure, strip_particle, subject_ko
 from sectorlens.facts.subjects_ko_topic import held_by_topic
@@ -202,7 +203,7 @@ def _respectively_at(
         if lang == "ko":
             label = ko_phrase(item) or item
         else:
-            words = en.en_words(item) if n == len(items) - 1 else item.split()
+            words = en_words(item) if n == len(items) - 1 else item.split()
             label = " ".join(words[-3:])
         if n == 0:
             label = " ".join(label.split()[-3:])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from sectorlens.facts.sentence_names import PERIODISH
-from sectorlens.facts.subjects_en import _verbish, en_words, noun_phrase, strip_lead
+from sectorlens.facts.subjects_en_phrase import en_words, noun_phrase, strip_lead, verbish
 from sectorlens.facts.subjects_en_words import EN_VERBS
 
 # The measure an amount is stated in: $2.64 billion in GAAP revenue, $15 million in net income
@@ -47,7 +47,7 @@ def measure_after(after: str, clause: str) -> str | None:
         return None  # Revenue was $5 billion in product sales: the clause names it already
     owner: list[str] = []
     for w in before:
-        if _verbish(w) or w.lower() in EN_VERBS or w.lower() in _EARNED:
+        if verbish(w) or w.lower() in EN_VERBS or w.lower() in _EARNED:
             break  # The Tegra business brought in $419 million in revenue: its owner ends here
         owner.append(w)
     if owner and len(owner) <= 5 and " ".join(owner).lower() not in _GENERIC_OWNERS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sectorlens.facts.subjects_en import _verbish, comma_segments, en_words, strip_lead
+from sectorlens.facts.subjects_en_phrase import comma_segments, en_words, strip_lead, verbish
 
 # with sales to rise by; with spend set to fall by; with sales increasing by; with sales amounting
 # to: the measure, then how it moved, right before the figure
@@ -49,4 +49,4 @@ def with_measure(sentence: str, start: int, floor: int, clause: str) -> str | No
 
 def _verb_after_noun(words: list[str], i: int) -> bool:
     """``words[i]`` is a verb after the name (not ``added`` in ``waters with added sugars``)."""
-    return _verbish(words[i]) and words[i - 1].lower() not in _PREPOSITIONS
+    return verbish(words[i]) and words[i - 1].lower() not in _PREPOSITIONS

@@ -28,15 +28,22 @@ def held_by_topic(sentence: str, start: int, phrase: str | None) -> str | None:
         return phrase
     token, word = topic[0], ASIDE.sub("", topic[1])  # 총자산순이익률(ROA)은: no aside
     named = _A_NAME.fullmatch(word) and not (
+        _no_name(token, word) or (_REPORTER.search(word) and _REPORTS.search(sentence))
+    )
+    return f"{word} {phrase}" if named else phrase
+
+
+def _no_name(token: str, word: str) -> bool:
+    """A topic that names no holder: a time, an adverb, what was said before, a measure, a
+    price, a word with a particle still on it (뒤로는, 항목별로는)."""
+    return bool(
         timely(token, word)
         or word in lx.KO_ADVERBS
         or word in _REFERS_BACK
         or KO_MEASURE_WORD.search(word)
         or _PRICE.search(word)
-        or strip_particle(word)[1] is not None  # 뒤로는, 항목별로는: no name
-        or (_REPORTER.search(word) and _REPORTS.search(sentence))
+        or strip_particle(word)[1] is not None
     )
-    return f"{word} {phrase}" if named else phrase
 
 
 def _measured_by_topic(sentence: str, start: int, phrase: str) -> str:
@@ -133,17 +140,7 @@ def sentence_holder(sentence: str) -> str | None:
     head = re.split(r"\d", sentence, maxsplit=1)[0]
     for m in _HOLDER.finditer(head):
         word = m.group(1)
-        if (
-            timely(word, word)
-            or word in lx.KO_ADVERBS
-            or word in _REFERS_BACK
-            or word in _MARKET
-            or word in _NO_HOLDER
-            or KO_MEASURE_WORD.search(word)
-            or _PRICE.search(word)
-            or _REPORTER.search(word)
-            or strip_particle(word)[1] is not None
-        ):
+        if _no_name(word, word) or word in _MARKET or word in _NO_HOLDER or _REPORTER.search(word):
             continue
         return word
     return None

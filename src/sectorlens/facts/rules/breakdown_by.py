@@ -23,6 +23,7 @@ from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import Context, finding, half_unit, norm, point
 from sectorlens.facts.rules.levels import stated_level
 from sectorlens.facts.rules.moves import direction_word
+from sectorlens.facts.rules.table_sums import within
 from sectorlens.model import Finding, Kind, Qualifier, Severity
 
 RULE = "breakdown.by"
@@ -172,14 +173,9 @@ def _parts(text: str, after: Sequence[Mention]) -> list[Mention]:
 def _holds_own_total(parts: Sequence[Mention]) -> bool:
     """One item is the sum of the others (업체별로 현대차는 내수 5만9천540대, 수출 9만7천658대 등
     15만7천198대): the list breaks down one item, not the whole before it."""
-    if len(parts) < 3:
+    if len(parts) < 3 or any(point(m.fact.quantity) is None for m in parts):
         return False
-    values = [point(m.fact.quantity) for m in parts]
-    if any(v is None for v in values):
-        return False
-    total = sum(v for v in values if v is not None)
-    slack = sum(half_unit(m.fact.quantity) for m in parts)
-    return any(v is not None and abs(2 * v - total) <= slack for v in values)
+    return any(within([x for x in parts if x is not m], m) for m in parts)
 
 
 def wholes_of(ctx: Context, parts: Sequence[Mention], before: Sequence[Mention]) -> list[Mention]:

@@ -14,7 +14,7 @@ from sectorlens.facts.rules.common import point
 from sectorlens.facts.rules.levels import per_unit
 from sectorlens.facts.rules.pair_changes import attached_changes
 from sectorlens.facts.rules.pair_words import RESPECTIVELY
-from sectorlens.facts.rules.pairs import Pair, is_level, is_prior, unit_of
+from sectorlens.facts.rules.pairs import Pair, is_level, is_prior, open_bracket, unit_of
 from sectorlens.model import Kind
 
 # A sentence that opens with the change of the one before: This increase of 48.7%, 这一增长为20%
@@ -131,10 +131,10 @@ def _respective(
     amounts = [m for m in members if m.fact.quantity.kind not in (Kind.PERCENT, Kind.PP)]
     if len(amounts) < 2:
         return []
-    opened = max(text.rfind("(", 0, amounts[0].local[0]), text.rfind("（", 0, amounts[0].local[0]))
+    opened = open_bracket(text, amounts[0].local[0])
     close = _BRACKET_THEN.match(text, amounts[-1].local[1])
     if (
-        opened < 0
+        opened is None
         or close is None
         or re.search(r"[()（）]", text[opened + 1 : amounts[-1].local[0]])
     ):

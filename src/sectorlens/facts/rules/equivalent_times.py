@@ -10,11 +10,11 @@ from decimal import Decimal
 
 from sectorlens.facts.mentions import Mention
 from sectorlens.facts.relative import NO_DOCUMENT_DATE
-from sectorlens.facts.rules.common import Context, half_unit, point
+from sectorlens.facts.rules.common import Context, point
 from sectorlens.facts.rules.pairs import is_prior
-from sectorlens.facts.rules.rounded import padded_half
+from sectorlens.facts.rules.rounded import converted_half, padded_half
 from sectorlens.fx import FxError
-from sectorlens.model import Kind, Period, Qualifier, Quantity
+from sectorlens.model import Kind, Period, Qualifier
 
 Item = tuple[Mention, tuple[Decimal, Decimal, Decimal]]  # a mention and its implied rate range
 
@@ -65,23 +65,13 @@ def implied_rate(m: Mention) -> tuple[Decimal, Decimal, Decimal] | None:
     a, b = point(q), point(eq)
     if a is None or b is None or a <= 0 or not q.currency or not eq.currency:
         return None
-    ha, hb = padded_half(q), max(padded_half(eq), _round_half(eq))
+    ha, hb = padded_half(q), max(padded_half(eq), converted_half(eq))
     lo, mid, hi = (b - hb) / (a + ha), b / a, (b + hb) / max(a - ha, a / 2)
     # a conversion is made at a rate itself rounded (1,345 or 1,350 won to the euro); 약
     # 5조7천억원, an approximate one, is rounded beyond its last digit
     exact = eq.qualifier is Qualifier.EXACT and q.qualifier is Qualifier.EXACT
     slack = RATE_SLACK if exact else APPROX_SLACK
     return lo * (1 - slack), mid, hi * (1 + slack)
-
-
-# 1000억원 as the equivalent of 7600만유로: a converted figure's trailing zeros are its rounding
-_ROUND = re.compile(r"^\D*?(\d*[1-9])(0+)\s?(?:억|亿|億|조|兆|万|萬|만|천|千)")
-
-
-def _round_half(q: Quantity) -> Decimal:
-    """Half the place of a converted amount's last non-zero digit before its first unit."""
-    m = _ROUND.match(q.input)
-    return half_unit(q) * Decimal(10) ** len(m.group(2)) if m else Decimal(0)
 
 
 def counted(ctx: Context, m: Mention) -> bool:

@@ -263,12 +263,20 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
     return out
 
 
+def open_bracket(text: str, pos: int) -> int | None:
+    """Where the bracket still open at ``pos`` opens (the last one before it, not closed)."""
+    opened = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
+    if opened < 0 or re.search(r"[)）]", text[opened:pos]):
+        return None
+    return opened
+
+
 def _before_its_parts(text: str, earlier: Sequence[Mention]) -> Mention | None:
     """The last level before, or the level its bracket of parts follows: ``1억 2005만명(국내선
     3113만명, 국제선 8892만명)으로 전년(1억 50만명)보다`` pairs the whole, not 국제선."""
     last = earlier[-1]
-    opened = max(text.rfind("(", 0, last.local[0]), text.rfind("（", 0, last.local[0]))
-    if opened < 0 or re.search(r"[)）]", text[opened : last.local[0]]):
+    opened = open_bracket(text, last.local[0])
+    if opened is None:
         return last  # not inside brackets
     if sum(x.local[0] > opened for x in earlier) < 2:
         return last  # 여객 수(1억 2005만명)는: the level itself in brackets
@@ -281,8 +289,8 @@ def _before_its_parts(text: str, earlier: Sequence[Mention]) -> Mention | None:
 def _part_in_brackets(text: str, m: Mention, same: Sequence[Mention]) -> bool:
     """``m`` stands with another level of its unit in brackets opened right after a level of
     that unit: a part of it (``(2022: £129.9m)`` holds one, last year's)."""
-    opened = max(text.rfind("(", 0, m.local[0]), text.rfind("（", 0, m.local[0]))
-    if opened < 0 or re.search(r"[)）]", text[opened : m.local[0]]):
+    opened = open_bracket(text, m.local[0])
+    if opened is None:
         return False
     if not any(x.local[0] > opened and x.local[1] <= m.local[0] for x in same):
         return False
@@ -307,8 +315,8 @@ _SCALE_WORD = re.compile(
 def _one_bracket_list(text: str, a: Mention, b: Mention) -> bool:
     """``a`` and ``b`` listed in one bracket (``(2조5040억 원, 990억 원)``)."""
     lo, hi = sorted((a, b), key=lambda m: m.local[0])
-    opened = max(text.rfind("(", 0, lo.local[0]), text.rfind("（", 0, lo.local[0]))
-    if opened < 0 or re.search(r"[()（）]", text[opened + 1 : hi.local[0]]):
+    opened = open_bracket(text, lo.local[0])
+    if opened is None or re.search(r"[()（）]", text[lo.local[1] : hi.local[0]]):
         return False
     return bool(re.search(r"[,，、·]", text[lo.local[1] : hi.local[0]]))
 

@@ -79,6 +79,18 @@ def padded_half(q: Quantity) -> Decimal:
     return half_unit(q) * (Decimal(10) ** len(m.group(1)) if m else 1)
 
 
+# 1000억원 as the equivalent of 7600만유로: a converted figure's trailing zeros are its rounding
+_ROUND = re.compile(r"^\D*?(\d*[1-9])(0+)\s?(?:억|亿|億|조|兆|万|萬|만|천|千)")
+
+
+def converted_half(q: Quantity) -> Decimal:
+    """Half the place of a converted amount's last non-zero digit before its first unit
+    (``1000억``: ±500억): unlike :func:`rounded_half`, every trailing zero of a conversion is
+    taken as rounding; 0 where it has none."""
+    m = _ROUND.match(q.input)
+    return half_unit(q) * Decimal(10) ** len(m.group(2)) if m else Decimal(0)
+
+
 def stated_fits(v: Decimal, h: Decimal, lo: Decimal, hi: Decimal, rate: bool) -> bool:
     """The stated ``v`` (± ``h`` of rounding) meets the computed range; a rate may also be cut
     rather than rounded (584 after 998 is -41.48%, written -41.4%)."""
