@@ -111,13 +111,20 @@ _KO_BARE = (
     r"(?=[,.)(]|\s?(?:[은는이가을를의에도]|으로|로)(?![가-힣])"
     r"|\s(?:감소|증가|늘|줄|하락|상승|급증|급감|기록|규모|수준|달해|달했)|$)"
 )
+# 国内出游人次48.91亿，同比增长: a Chinese count in 万/亿 with its unit named before it (人次,
+# 总市值), read as the number it writes; only before punctuation or a change word, never before a
+# word that may be its unit
+_ZH_BARE = (
+    r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:万亿|萬億|亿|億|万|萬)"
+    r"(?=[,，。；;、)）]|\s?(?:同比|比上年|比去年|较上年|較上年|增长|增長|下降|减少|減少|增加)|$)"
+)
 QUANTITY = re.compile(
-    rf"(?=[\d\-−+{re.escape(_FIRST)}{_FIRST_CJK}]|(?-i:[A-Z]))(?:"
-    rf"{_NOT_INSIDE_WORD}(?:[-−+](?=\d))?{_QPRE}?"
+    rf"(?=[\d\-−+△▽▼{re.escape(_FIRST)}{_FIRST_CJK}]|(?-i:[A-Z]))(?:"
+    rf"{_NOT_INSIDE_WORD}(?:[-−+△▽▼](?=\d))?{_QPRE}?"
     rf"(?:(?P<money>(?:{_MONEY_PREFIX}|{_MONEY_SUFFIX}){_QSUF}?{_EQUIV}?)"
     rf"|(?P<percent>(?:{_PERCENT}){_QSUF}?)"
     rf"|(?P<count>(?:{_COUNTED}){_QSUF}?)"
-    rf"|(?P<number>{_KO_BARE})"
+    rf"|(?P<number>{_KO_BARE}|{_ZH_BARE})"
     r"|(?P<pence>\d{1,4}(?:\.\d{1,2})?(?-i:p)(?![\w%]))))",  # 79.4p: pence, where £ is the currency
     re.IGNORECASE,
 )

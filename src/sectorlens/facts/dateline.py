@@ -15,14 +15,15 @@ MONTH += r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _REF_CUE = re.compile(
     r"(?:보도\s?시점|보도\s?일시|발행일|작성일|등록일|기사\s?입력|입력|승인|게재일|"
     r"发布时间|发布日期|发表时间|日期|publishedAt|"
-    r"published|date|release date)\s*[:：]?\s*[\"']?",
+    r"published|date|release date|(?:last\s)?updated(?:\son)?|更新时间|更新日期|수정\s?일시)"
+    r"\s*[:：]?\s*[\"']?",
     re.I,
 )
 _DATE = re.compile(
     # one style of separators throughout: 2000년 3.12명 (3.12 persons in 2000) is no date
     r"(?:19|20)\d{2}\s?(?:\.\s?\d{1,2}\s?\.\s?\d{1,2}|-\s?\d{1,2}\s?-\s?\d{1,2}|"
     r"/\s?\d{1,2}\s?/\s?\d{1,2}|년\s?\d{1,2}\s?월\s?\d{1,2}|年\s?\d{1,2}\s?月\s?\d{1,2})(?:\s?[일日])?"
-    rf"|{MONTH}\s\d{{1,2}},\s(?:19|20)\d{{2}}"
+    rf"|{MONTH}\s\d{{1,2}},?\s(?:19|20)\d{{2}}"
     rf"|\d{{1,2}}\s{MONTH}\s(?:19|20)\d{{2}}"
     # 15/08/2025: day and month in either order (read only where the order is plain: a day > 12)
     r"|(?<![\d/.])\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?![\d/])",

@@ -53,6 +53,13 @@ from sectorlens.parse import parse
 # The note on a fact the text does not date (its period is the document's day).
 UNDATED = "period not stated: the document's date"
 CHANGES = frozenset(["cagr", "yoy", "qoq", "change"])
+# 比上年增加2.87万亿元, up $500 million from 2022: an amount right after its change word is the
+# change over the period compared with, of the period in context (전월(-4만9000명)보다: a level)
+_CHANGE_RIGHT_BEFORE = re.compile(
+    r"(?:增加|增长|增長|减少|減少|下降|上升|提高|降低|回落|up|down|increased|decreased|rose|fell|"
+    r"grew|declined)(?:了|\s?by)?\s?(?:约|約|近|超|about|nearly)?\s?$",
+    re.I,
+)
 # Between two numbers of one clause (increased 39.7% to $49.1 million) there is none of these.
 _CLAUSE_BREAK = re.compile(
     r"[,，;；:：。]|\band\b|\bwhile\b|\bwhereas\b|및|하고|하며|이며|으며", re.I
@@ -152,7 +159,14 @@ def sentence_facts(
         doc_span = sent.doc_span(span.start, span.end)
         change = change_in_simplified(simple, span.start, span.end, floor)
         period, source = by_order.get(i) or period_for(text, span, found, lang), "sentence"
-        if change in CHANGES and i not in by_order and q.kind in (Kind.PERCENT, Kind.PP):
+        if (
+            change in CHANGES
+            and i not in by_order
+            and (
+                q.kind in (Kind.PERCENT, Kind.PP)
+                or _CHANGE_RIGHT_BEFORE.search(text, 0, span.start)
+            )
+        ):
             period = change_period(period, span.start, found)
         if change == "cagr":
             period = cagr_period(period, span.start, cagr_floor, found)

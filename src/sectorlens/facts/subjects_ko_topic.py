@@ -19,7 +19,10 @@ def held_by_topic(sentence: str, start: int, phrase: str | None) -> str | None:
     """``쌀 가공식품은 … 수출액이 1억9000만 달러로``, ``넥슨은 지난해 매출이``: a measure named
     by one word is that of the sentence's first topic (은/는) before it, where that topic is a
     name: not a time, a measure, a rank or what was said before (이는)."""
-    if phrase is None or " " in phrase:
+    if phrase is None:
+        return phrase
+    phrase = _BASIS_LEAD.sub("", phrase)  # 연결 기준 영업이익: the basis is the fact's own
+    if " " in phrase:
         return phrase
     if not KO_MEASURE_WORD.search(phrase):
         return _measured_by_topic(sentence, start, phrase)
@@ -27,23 +30,32 @@ def held_by_topic(sentence: str, start: int, phrase: str | None) -> str | None:
     if topic is None:
         return phrase
     token, word = topic[0], ASIDE.sub("", topic[1])  # 총자산순이익률(ROA)은: no aside
+    rest = sentence[sentence.find(token) + len(token) : start]
     named = _A_NAME.fullmatch(word) and not (
-        _no_name(token, word) or (_REPORTER.search(word) and _REPORTS.search(sentence))
+        _no_name(token, word, rest) or (_REPORTER.search(word) and _REPORTS.search(sentence))
     )
     return f"{word} {phrase}" if named else phrase
 
 
-def _no_name(token: str, word: str) -> bool:
-    """A topic that names no holder: a time, an adverb, what was said before, a measure, a
-    price, a word with a particle still on it (뒤로는, 항목별로는)."""
+def _no_name(token: str, word: str, rest: str = "") -> bool:
+    """A topic that names no holder: a time, an adverb, what was said before, a measure (unless
+    a measure of its own follows it: ``녹십자는 3분기 영업이익이``), a price, a word with a
+    particle still on it (뒤로는, 항목별로는)."""
     return bool(
         timely(token, word)
         or word in lx.KO_ADVERBS
         or word in _REFERS_BACK
-        or KO_MEASURE_WORD.search(word)
+        or (KO_MEASURE_WORD.search(word) and not _holds_a_measure(rest))
         or _PRICE.search(word)
         or strip_particle(word)[1] is not None
     )
+
+
+def _holds_a_measure(rest: str) -> bool:
+    """The words after a topic name a measure of it with 이/가 within three words (``3분기
+    영업이익이``): the topic holds that measure, whatever its own word ends in."""
+    m = _MEASURE_NEXT.match(rest)
+    return m is not None and bool(KO_MEASURE_WORD.search(m.group(1)))
 
 
 def _measured_by_topic(sentence: str, start: int, phrase: str) -> str:
@@ -78,6 +90,12 @@ def _first_topic(sentence: str, start: int, phrase: str) -> tuple[str, str, str 
     return None
 
 
+# 연결 기준 영업이익, (별도) 기준 순이익: the basis is the fact's own (basis.py), not its measure
+_BASIS_LEAD = re.compile(
+    r"^(?:(?:K-?IFRS\s?)?(?:연결|별도|개별)\s?(?:재무제표\s?)?기준\s"
+    r"|기준\s(?=(?:영업|당기|세전|순)?(?:이익|손실|손익|매출|실적)))"
+)
+_MEASURE_NEXT = re.compile(r"\s*(?:\S+\s){0,2}?([가-힣]+?)(?:이|가)(?:\s|$)")
 _NAMED_THING = re.compile(r"(?:이|가)\s|\s?[(（]")  # 중국이 28억 달러; 기아(43.3%)
 _RANKED = frozenset({"상위", "하위", "순위", "순서"})
 # 이는, 이것은, 그중에서는, 회사는: what was said before, no holder
@@ -140,7 +158,12 @@ def sentence_holder(sentence: str) -> str | None:
     head = re.split(r"\d", sentence, maxsplit=1)[0]
     for m in _HOLDER.finditer(head):
         word = m.group(1)
-        if _no_name(word, word) or word in _MARKET or word in _NO_HOLDER or _REPORTER.search(word):
+        if (
+            _no_name(word, word, sentence[m.end() :])
+            or word in _MARKET
+            or word in _NO_HOLDER
+            or _REPORTER.search(word)
+        ):
             continue
         return word
     return None

@@ -47,7 +47,7 @@ from sectorlens.parse import currency_in, is_currency_word, parse
 
 _SIGN = r"[A-Z]{0,3}[$¥]|[€£₩₹￥]|(?-i:[A-Z]{3})(?=\s?[\d(])"
 _CELL = re.compile(
-    rf"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−)?\s*(?P<cur>{_SIGN})?\s*"
+    rf"^\s*(?P<word>up|down|increase|decrease|▲|▼|\+|-|−|△|▽)?\s*(?P<cur>{_SIGN})?\s*"
     rf"(?P<open>\()?\s*(?P<cur2>{_SIGN})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d*\.?\d+)\s*"
     # £678.3m, $1.2bn: an amount with its own scale (read only after a currency sign)
     r"(?P<scale>(?<=[\d\s])(?:mn|bn|m|b|k|million|billion|thousand|trillion)\b)?\s*"
@@ -367,7 +367,7 @@ def _cell_fact(
     if m.group("open") and (m.group("close") or text.rstrip().endswith(")")):
         number = f"-{number}"
     word = m.group("word")
-    if word in ("-", "−"):
+    if word in ("-", "−", "△", "▽"):  # △1,200: a negative in Korean and Japanese accounts
         number = f"-{number}" if not number.startswith("-") else number[1:]
         word = None
     symbol = m.group("cur") or m.group("cur2") or m.group("tail")

@@ -220,6 +220,12 @@ _KEYWORDS |= {
     ">=": (QUAL, (_Q.AT_LEAST, PRE)),
     "+": (PLUS, None),
     "-": (MINUS, None),
+    # Korean and Japanese accounts write a negative figure with a white triangle (△1,200); a
+    # falling one with a down-pointing triangle. The black up-pointing ▲ means a rise in Korean
+    # and a negative in Japanese, so it stays a character the reader does not know.
+    "△": (MINUS, None),
+    "▽": (MINUS, None),
+    "▼": (MINUS, None),
     # neutral words
     "총": (NEUTRAL, None),
     "共": (NEUTRAL, None),

@@ -95,6 +95,12 @@ def _moves(words: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return [m for m in words.finditer(text) if not _RATE_NAME.match(text, m.end())]
 
 
+# 매출 증가 업체의 비율은 …, 영업이익이 늘어난 업체 비율은 …, 증가했고 영업이익은 …: a Korean
+# trend word before the topic or subject of the figure's clause modifies that noun or ends an
+# earlier clause; the figure's own verb comes after it
+_TOPIC_AFTER = re.compile(r"\s[가-힣A-Za-z]+(?:은|는|이|가)(?:\s|$)")
+
+
 def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | None:
     """up/down from the trend word nearest the span ``text[start:end]`` (its clause)."""
     lead = CLAUSE.split(_lead(text, start, reach))[-1]
@@ -102,8 +108,9 @@ def direction_word(text: str, start: int, end: int, reach: int = 30) -> str | No
     if bare is not None:
         return "up" if bare.group(1).lower() in ("up", "higher") else "down"
     tail = re.split(r"[,，;；]", text[end : end + 12])[0]
-    ups = [m.end() for m in _moves(_UP, lead)] + [100 + m.start() for m in _moves(_UP, tail)]
-    downs = [m.end() for m in _moves(_DOWN, lead)]
+    ups = [m.end() for m in _moves(_UP, lead) if not _TOPIC_AFTER.search(lead, m.end())]
+    ups += [100 + m.start() for m in _moves(_UP, tail)]
+    downs = [m.end() for m in _moves(_DOWN, lead) if not _TOPIC_AFTER.search(lead, m.end())]
     downs += [100 + m.start() for m in _moves(_DOWN, tail)]
     if not ups and not downs:
         return None

@@ -166,6 +166,9 @@ _KO_HOLDER = re.compile(
 def other_holders(ctx: Context, a: Mention, b: Mention) -> bool:
     """Both sentences open with a holder (은/는/의) and neither names the other's: ``국민은행의
     누적 순이익은 …`` and ``우리은행은 … 누적 순이익``, two banks' figures."""
+    ka, kb = _named_holder(a), _named_holder(b)
+    if ka and kb and ka not in kb and kb not in ka:
+        return True  # LG생활건강 당기순이익 and 현대글로비스 당기순이익: each paragraph's own
     if a.sentence is None or b.sentence is None:
         return False
     sa = ctx.extraction.layout.sentences[a.sentence].text
@@ -176,6 +179,15 @@ def other_holders(ctx: Context, a: Mention, b: Mention) -> bool:
     if ha.group(1) == (a.metric or "").strip() or hb.group(1) == (b.metric or "").strip():
         return False  # 영업현금흐름은 …: the topic is the figure's own name, no holder
     return ha.group(1) not in sb and hb.group(1) not in sa
+
+
+def _named_holder(m: Mention) -> str | None:
+    """The name before a Korean figure's measure in its subject (``LG생활건강`` of
+    ``LG생활건강 당기순이익``), where the subject is that name and the measure."""
+    subject, metric = (m.fact.subject or "").split(" · ")[0], (m.metric or "").strip()
+    if not metric or not subject.endswith(f" {metric}") or not re.search("[가-힣]", metric):
+        return None
+    return subject[: -len(metric)].strip() or None
 
 
 def bracketed_after_name(ctx: Context, a: Mention, b: Mention) -> bool:
