@@ -238,7 +238,11 @@ def _quarter_before(text: str, found: list[Named], dating: Dating | None) -> lis
     for m in _QUARTER_BEFORE.finditer(text):
         if any(n.start < m.end() and m.start() < n.end for n in out):
             continue
-        quarters = [n.period for n in out if n.end <= m.start() and _a_quarter(n.period)]
+        # RMB443 for Q1 2023, compared with RMB375 for Q1 2022 and RMB388 for the previous
+        # quarter: the quarter before the figure's own, not before the one compared with
+        before = [n for n in out if n.end <= m.start() and _a_quarter(n.period)]
+        own = [n.period for n in before if not is_compared(text, n.start, n.end)]
+        quarters = own or [n.period for n in before]
         base = dating.base if dating is not None else None
         near = quarters[-1] if quarters else base if base is not None and _a_quarter(base) else None
         if near is None:
@@ -281,12 +285,15 @@ def _same_period(text: str, start: int, end: int) -> bool:
         return False  # 올해 연간, this year as a whole: the whole year
     if _SAME_AFTER.match(text, end) or _SAME_BEFORE.search(text[max(0, start - 30) : start]):
         return True
+    if _AGO.fullmatch(word):
+        return True  # a loss of £1.8bn a year ago, after the first half of 2023: that half in 2022
     # 작년(1천282조원)보다, 작년 152조원에서 올해 220조원으로: in a part-year context a year
     # compared with, or a year set against another, is that part of it
     compared = CMP_AFTER.match(re.sub(r"^\s?[(（][^()（）]{0,30}[)）]", "", text[end : end + 40]))
     return bool(compared) or bool(_YEAR_WORD.search(text) and _NOW_WORD.search(text))
 
 
+_AGO = re.compile(r"(?:a\s)?year[-\s](?:earlier|ago)", re.I)
 _NOW_WORD = re.compile(r"올해|금년|今年|本年|\bthis\syear\b", re.I)
 _WHOLE_AFTER = re.compile(r"\s?(?:연간|전체|全年|全年度|\bas\sa\swhole\b|\bfull[-\s]year\b)", re.I)
 

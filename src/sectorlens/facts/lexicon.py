@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sectorlens.parse import currency_codes, currency_names, currency_signs
+from sectorlens.parse import COUNTED_NOUNS_EN, currency_codes, currency_names, currency_signs
 
 # Sentence language: Hangul → ko, Han without Hangul → zh, else en.
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -64,11 +64,8 @@ COUNT_UNITS_ZH = (
     # metric units written right after the figure (73만7천t, 492㎏, 14만9천878㏊, 12151.88㎡)
     "(?-i:t|kg|ha|km2?|m2|m²|㎏|㏊|㎡|㎞|㎢)(?![A-Za-z0-9²])"
 )
-COUNT_UNITS_EN = (
-    "deals?|rounds?|companies|company|firms?|start-?ups?|investments?|transactions?|"
-    "projects?|cities|zones?|patents?|employees|people|persons|institutions|enterprises|"
-    "units|users|subscribers|customers|vehicles|households|members|visitors|stores|jobs|shares"
-)
+# English nouns a number counts, as the parser reads them (deals, passengers, hotels)
+COUNT_UNITS_EN = "|".join(COUNTED_NOUNS_EN)
 # Counters of deals (for derived average deal size).
 DEAL_UNITS = ("건", "笔", "起", "deal", "deals", "round", "rounds", "investment", "investments")
 DEAL_WORDS = (

@@ -19,6 +19,7 @@ Results are cached (the functions are pure and Quantity is immutable).
 from __future__ import annotations
 
 from sectorlens.parse._core import EQUIVALENT_NAMED
+from sectorlens.parse._counters import COUNTED_NOUNS_EN
 from sectorlens.parse.currency_in import (
     currency_codes,
     currency_in,
@@ -37,6 +38,7 @@ from sectorlens.parse.rounds import ROUND_STAGES, canonical_round
 from sectorlens.parse.serialize import as_dict, clear_caches
 
 __all__ = [
+    "COUNTED_NOUNS_EN",
     "EQUIVALENT_NAMED",
     "NATIVE_COUNTERS",
     "NATIVE_NUMERAL",

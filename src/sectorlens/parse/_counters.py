@@ -7,6 +7,32 @@ from typing import Final
 
 from sectorlens.parse.native import NATIVE_COUNTERS
 
+# English nouns a number counts (283,195,399 passengers, 968 hotels), as patterns where a
+# character may be left out (deals?: deal or deals); the parser reads every form they write.
+COUNTED_NOUNS_EN: Final = (
+    *("deals?", "rounds?", "companies", "company", "firms?", "start-?ups?", "investments?"),
+    *("transactions?", "projects?", "cities", "zones?", "patents?", "employees", "people"),
+    *("persons", "institutions", "enterprises", "units", "users", "subscribers", "customers"),
+    *("vehicles", "households", "members", "visitors", "stores", "jobs", "shares"),
+    # what traffic, trade and services statistics count
+    *("passengers", "travell?ers", "tourists", "arrivals", "flights", "trips", "rooms"),
+    *("hotels", "beds", "homes", "houses", "dwellings", "apartments", "workers", "students"),
+    *("patients", "vessels", "ships", "containers", "trains", "cars", "trucks", "devices"),
+    *("smartphones", "accounts", "subscriptions", "downloads", "orders", "branches"),
+    *("outlets", "shops", "restaurants", "schools", "hospitals", "factories", "titles"),
+    *("tickets", "viewers", "seats", "merchants", "consumers", "farms"),
+)
+
+
+def _forms(pattern: str) -> list[str]:
+    """Every word a pattern of COUNTED_NOUNS_EN writes (``start-?ups?``: startup, start-ups…)."""
+    at = pattern.find("?")
+    if at < 0:
+        return [pattern]
+    head, tail = pattern[: at - 1], pattern[at + 1 :]
+    return [form for kept in (pattern[at - 1], "") for form in _forms(head + kept + tail)]
+
+
 COUNTERS: Final = [
     *NATIVE_COUNTERS,  # 가지, 개, 개사, 개국, 곳, 명, 건, 번, …
     "회",
@@ -27,28 +53,7 @@ COUNTERS: Final = [
     "款",
     "所",
     "座",
-    "deals",
-    "deal",
-    "companies",
-    "company",
-    "firms",
-    "startups",
-    "rounds",
-    "investments",
-    "transactions",
-    "people",
-    "employees",
-    "units",
-    "users",
-    "vehicles",
-    "households",
-    "jobs",
-    "subscribers",
-    "customers",
-    "members",
-    "visitors",
-    "stores",
-    "shares",
+    *(form for noun in COUNTED_NOUNS_EN for form in _forms(noun)),
     # things counted or measured with large units (500万辆, 120万平方米)
     "辆",
     "輛",
