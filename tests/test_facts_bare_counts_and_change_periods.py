@@ -63,3 +63,8 @@ def test_a_last_updated_line_dates_the_page() -> None:
     assert reference_date("Quarterly notes\n\nUpdated on March 3 2021\n\nSales rose.\n") == date(
         2021, 3, 3
     )
+
+
+def test_a_year_compared_with_through_its_bracketed_figure_puts_an_undated_now_after_it() -> None:
+    got = facts("지난해 국제선 여객은 7066만명으로 2022년(4576만여명) 대비 54.4% 늘었다.")
+    assert got["7066만명"][2] == "2023-01-01..2023-12-31"

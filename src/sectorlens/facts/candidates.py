@@ -222,7 +222,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ORDER_OF = re.compile(r"대(?=$|[^가-힣]|[의로를을에가이인였는도초중후])")
 
 
-_YEAR_NOUN = re.compile(r"(?:19|20)\d{2}\s[A-Za-z]")
+_YEAR_NOUN = re.compile(r"(?:19|20)\d{2}\s[A-Za-z-]+")
 
 
 def quantity_spans(text: str) -> list[tuple[str, Span]]:
@@ -241,7 +241,7 @@ def quantity_spans(text: str) -> list[tuple[str, Span]]:
         end -= len(raw) - len(stripped)
         if _LONE_NUMERAL.match(text[start:end]) and _HAN.match(text[end : end + 1]):
             continue  # 三元电池 is a ternary battery, not CNY 3
-        if kind == "count" and _YEAR_NOUN.match(text, start, end):
+        if kind == "count" and _YEAR_NOUN.fullmatch(text, start, end):
             continue  # the Q4 2012 smartphones: a year before the noun, no count of 2012
         to = _TO.search(text, start, end)
         lead = to is not None and _CHANGE_LEAD.search(text[max(0, start - 24) : start])

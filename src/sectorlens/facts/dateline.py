@@ -180,7 +180,8 @@ def _latest_named(head: str) -> int | None:
         year = int(m.group(0)[:4])
         if _AHEAD_BEFORE.search(lead):
             continue  # by 2030, 到2025年: a target, no year of figures
-        tail = re.sub(r"^\s?(?:년|年)", "", head[m.end() : m.end() + 24])
+        tail = re.sub(r"^\s?(?:년|年)", "", head[m.end() : m.end() + 40])
+        tail = re.sub(r"^\s?[(（][^()（）]{0,30}[)）]", "", tail)  # 2023년(5576만여명) 대비
         compared = (
             _COMPARED_BEFORE.search(head[max(0, m.start() - 24) : m.start()])
             or _COMPARED_AFTER.match(tail)

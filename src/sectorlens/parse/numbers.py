@@ -110,7 +110,6 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
     cur_tok: Tok | None = None
     before_cur: str | None = None
     last_big: Decimal | None = None
-    last_coef = _ZERO  # the section that the last big unit multiplied
     last_small: int | None = None
     prev: str | None = None
     zero = False  # 零 seen since the last big unit
@@ -192,7 +191,7 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
                 if numerals and not zero and part * 10 < last_big:
                     return "ambiguous numeral: a skipped place needs 零"
                 total += part
-            last_coef, last_big, last_small = section, big, None
+            last_big, last_small = big, None
             section, zero, numerals = _ZERO, False, False
         elif k == SCALE:
             if idx != 1 or prev != NUM or cur is None:
@@ -214,8 +213,7 @@ def _evaluate(toks: Sequence[Tok], allow_bare: bool, plus_more: bool) -> Decimal
                 elif prev in SMALL_KINDS and last_small is not None:
                     section += last_small
                 elif (prev in BIG_KINDS or prev == SCALE) and last_big is not None:
-                    if last_coef >= 10:
-                        return f"unclear {t.text!r} after {last_coef} units"
+                    # 9만여, 7057만여: the figure and less than one more of its last unit
                     total += last_big
                 else:
                     return f"misplaced {t.text!r}"

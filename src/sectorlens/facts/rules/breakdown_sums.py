@@ -126,7 +126,8 @@ def parts_verdict(
     label = whole.fact.subject or whole.base or "?"
     values = [w, *(point(m.fact.quantity) for m in parts), total]
     members = [whole, *parts]
-    words = {"parts": ctx.quantity(q, total), "total": ctx.quantity(q, w)}
+    # a whole stated as a bound (53조원을 넘어섰다) is shown as written, never as 0
+    words = {"parts": ctx.quantity(q, total), "total": ctx.quantity(q)}
     if w_hi is not None and lo > w_hi:
         message = ctx.say(_PARTS_OVER, label=label, **words)
         # 利润181.3亿元，其中…83.5亿元…103.1亿元: a measure that can be negative may have
@@ -142,7 +143,8 @@ def parts_verdict(
         return finding(
             RULE_PARTS, Severity.OK, ctx.say(_PARTS_OK, label=label, **words), members, values
         )
-    message = ctx.say(_PARTS_UNDER, label=label, gap=ctx.quantity(q, w - total), **words)
+    gap = (point(q) or w_lo) - total
+    message = ctx.say(_PARTS_UNDER, label=label, gap=ctx.quantity(q, gap), **words)
     severity = Severity.ERROR if exhaustive else Severity.INFO
     return finding(RULE_PARTS, severity, message, members, values)
 

@@ -33,6 +33,7 @@ from sectorlens.facts.rules.cross_pairs import cross_pairs
 from sectorlens.facts.rules.levels import unit_key
 from sectorlens.facts.rules.moves import (
     direction_word,
+    judged,
     rate_range,
 )
 from sectorlens.facts.rules.pair_changes import attached_changes
@@ -198,6 +199,11 @@ _OTHER_BASIS = re.compile(
 )
 
 
+_LEVEL_RATIO = re.compile(
+    r"\s?(?:의\s?)?(?:회복률|회복\s?수준|수준(?:으로|이다|에|을|을\s)|恢复率|的水平)"
+)
+
+
 # A rate per year (an average annual growth rate of 22.5%, 年均增长, 연평균): a CAGR, not the
 # change between the two levels.
 _ANNUAL = re.compile(
@@ -240,6 +246,8 @@ def _stated_change(
 ) -> Finding | None:
     if _OTHER_BASIS.match(text[m.local[1] : m.local[1] + 30]):
         return None
+    if _LEVEL_RATIO.match(text, m.local[1]):
+        return None  # 2019년 대비 74.2%의 회복률: the level as a share of the base, no change
     if _ANNUAL.search(text[max(0, m.local[0] - 40) : m.local[1] + 20]):
         return None
     if pair.prior.sentence == m.sentence and other_comparison(text, pair, m):
@@ -278,10 +286,10 @@ def _stated_change(
     else:
         return None
     ok = stated_fits(v, h, lo, hi, unit == "%")
-    if not ok and unit != "%p" and v > 0 and not _signed(text, m):
+    if not ok and v > 0 and not _signed(text, m) and (unit != "%p" or judged(text, m.local[0])):
         # '998건에 비해선 41.5%, … 급감한', '46명(7.1%), 27건(4.4%) 감소': no sign and no trend
         # word beside the rate or amount, so either way it moved is a reading; only a size no
-        # direction explains is off
+        # direction explains is off (so too for 'improved by 6.2 points' of a combined ratio)
         ok = stated_fits(-v, h, lo, hi, unit == "%")
     approx = any(
         x.fact.quantity.qualifier is not Qualifier.EXACT for x in (pair.prior, pair.current, m)

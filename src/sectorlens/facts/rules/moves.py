@@ -176,6 +176,13 @@ _LOWER_BETTER = re.compile(
 )
 
 
+def judged(text: str, start: int) -> bool:
+    """The figure at ``start`` follows a word that says better or worse (``improved by 6.2
+    percentage points``): a direction only the measure's better way tells."""
+    lead = re.split(r"[,，;；.。]", text[max(0, start - 24) : start])[-1]
+    return bool(_BETTER.search(lead) or _WORSE.search(lead))
+
+
 def better_or_worse(text: str, start: int, end: int) -> str | None:
     """up/down where the clause says a measure of known better way improved or worsened."""
     subject = re.split(r"[,，;；.。]", text[max(0, start - 40) : start])[-1]

@@ -249,6 +249,8 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
             later
             and not SENTENCE_END.search(between)
             and not _foreign_number(text, prior.local[1], later[0].local[0], members)
+            # 2019년(7057만여명) 대비 … 2023년(5576만여명) 대비: two bases, no move between them
+            and not is_prior(text, later[0])
         ) and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0])):
             pair = Pair(prior, later[0], _TO_AFTER.match(text[later[0].local[1] :]) is not None)
         if pair is not None and _scale_lost(pair):

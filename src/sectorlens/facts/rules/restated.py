@@ -23,7 +23,7 @@ from sectorlens.facts.rules.common import (
 from sectorlens.facts.rules.parts import cumulative_apart, dated_by_document
 from sectorlens.facts.rules.restated_pairs import candidate_pairs
 from sectorlens.facts.rules.same_metric import row_in_its_section, same_metric
-from sectorlens.model import Finding, Kind, Qualifier, Severity
+from sectorlens.model import Finding, Kind, Qualifier, Quantity, Severity
 
 RULE = "restated"
 
@@ -147,11 +147,22 @@ def _agree(a: Mention, b: Mention) -> bool:
     exact = qa.qualifier is qb.qualifier is Qualifier.EXACT
     if exact and half_unit(qa) == half_unit(qb) and point(qa) is not None:
         return point(qa) == point(qb)  # 5.0 and 4.9: one figure rounded alike prints alike
+    if exact and (_cut(qa, qb) or _cut(qb, qa)):
+        return True
     a_lo, a_hi = bounds(a.fact.quantity)
     b_lo, b_hi = bounds(b.fact.quantity)
     return (a_hi is None or b_lo is None or b_lo <= a_hi) and (
         b_hi is None or a_lo is None or a_lo <= b_hi
     )
+
+
+def _cut(coarse: Quantity, fine: Quantity) -> bool:
+    """``수출액은 9조원`` of 9조5409억원: the coarser figure is the finer one cut to its last
+    place, as news writes a figure short (53조원을 넘어섰다), not rounded."""
+    c, f, step = point(coarse), point(fine), 2 * half_unit(coarse)
+    if c is None or f is None or c <= 0 or half_unit(fine) >= half_unit(coarse):
+        return False
+    return c <= f < c + step
 
 
 _SAME_FIGURE = Decimal("0.3")  # values further apart than 30% are not one figure restated
