@@ -21,7 +21,8 @@ _CHANGE = (
     (
         "yoy",
         re.compile(
-            r"同比|较上年|比上年|上年同期|YoY|Y/Y|year[-\s]over[-\s]year|year[-\s]on[-\s]year|"
+            r"同比|按年|較上年|较上年|比上年|上年同期|YoY|Y/Y|year[-\s]over[-\s]year|"
+            r"year[-\s]on[-\s]year|"
             r"from\sa\syear\s(?:ago|earlier)|전년\s?(?:동기\s?)?대비|전년비|전년동기비",
             re.I,
         ),
@@ -29,7 +30,7 @@ _CHANGE = (
     (
         "qoq",
         re.compile(
-            r"环比|QoQ|Q/Q|sequential(?:ly)?|quarter[-\s]over[-\s]quarter|전분기\s?대비|"
+            r"环比|環比|按季|按月|QoQ|Q/Q|sequential(?:ly)?|quarter[-\s]over[-\s]quarter|전분기\s?대비|"
             r"전월\s?대비|전기\s?대비",
             re.I,
         ),

@@ -116,7 +116,7 @@ STATEMENT_END = re.compile(r"[;；。]")  # where a statement ends inside a sent
 TREND_UP = (
     "늘어|늘었|늘고|증가|성장|상승|확대|커지|커졌|높아지|높아졌|높아져|상향|인상|增长|增加|增收|增支|上升|提高|扩大|增至|上调|上涨|上行|"
     "increased|increases|increasing|increase|grew|grown|grows|growing|rose|rising|risen|"
-    "climbed|climbs|rises|jumps|surges|surged|soars|soared|expanded|up from"
+    "climbed|climbs|rises|jumps|surges|surged|soars|soared|expanded|advanced|up from"
 )
 TREND_DOWN = (
     "줄어|줄었|줄고|감소|하락|축소|떨어|낮아지|낮아졌|낮아져|하향|인하|下降|降低|下滑|减少|減少|减收|减支|回落|萎缩|下调|下跌|下行|"

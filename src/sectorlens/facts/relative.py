@@ -79,6 +79,8 @@ RELATIVE = re.compile(
             rf"(?P<anaphoric>{_ANAPHORIC})",
             # 前5个月, 前十个月, 首7月, 首7個月: January to the Nth month of the year in context
             rf"(?P<firstn>(?:(?<![\d])前|首)\s?(?P<fn>{_ZH_N})\s?[个個]?月份?)",
+            # 前三季度, 首三季: January to the end of the Nth quarter of the year in context
+            r"(?P<firstq>(?:(?<![\d年])前|首)\s?(?P<fq>[一二三1-3])\s?[个個]?季度?)",
             # last month, 上月, 지난달, this month: a month counted from the document's date
             r"(?P<relm>\b(?:last|this)\smonth\b|上个?月|本月|지난\s?달|이번\s?달)",
             # over the last 46 years, the 40-year period, for the forty years, 지난 10년간, 过去5年
@@ -96,7 +98,8 @@ RELATIVE = re.compile(
             r"(?P<nh>\b(?P<nhn>[12])H\s?(?P<nhy>(?:19|20)\d{2}|\d{2})(?:F|E)?\b)",
             # 一季度, 第三季度, 3분기, 1~3분기 without a year: the context year's quarters
             r"(?P<bq>\bQ(?P<bqe>[1-4])\b(?!\s?(?:FY|fiscal|[’'‘]?\d{2}\b|(?:19|20)\d{2}))|"
-            r"(?<![\d前~\-])第?(?P<bqz>[一二三四])季度|(?<![\d~\-])(?<![\d]\s)"
+            r"(?<![\d前首~\-])(?:第?(?P<bqz>[一二三四])季度|第(?P<bqy>[一二三四])季)|"
+            r"(?<![\d~\-])(?<![\d]\s)"
             r"(?P<bq1>[1-4])\s?(?:[~\-]\s?(?P<bq2>[1-4])\s?)?분기)",
             # at yearend, year-end, 年末, 年底, 연말 (not 2019年末: read with its year below)
             r"(?P<yearend>\b(?<!fiscal\s)(?:at\s)?(?:the\s)?year[-\s]?end\b(?!\s?(?:of\s)?(?:19|20)\d{2})"
@@ -219,6 +222,11 @@ def _one(
         if year is None or n is None or not 1 <= n <= 12:
             return None
         return Period(date(year, 1, 1), _month_end(year, n), n < 12), None
+    if g["firstq"]:
+        n = _count(g["fq"])
+        if year is None or n is None:
+            return None
+        return Period(date(year, 1, 1), _month_end(year, 3 * n), True), None
     if g["nyears"]:
         n = _count(g["ny"] or g["nyk"] or g["nyz"])
         if year is None or n is None or not 2 <= n <= 100:
@@ -254,7 +262,8 @@ def _one(
             return None
         if g["bqe"] and fiscal:
             return None  # Q1 of a company whose fiscal year is not the calendar's
-        q1 = _ZH_NUMBERS[g["bqz"]] if g["bqz"] else int(g["bqe"] or g["bq1"])
+        zh = g["bqz"] or g["bqy"]  # 第三季度, 第三季 (as Hong Kong writes it)
+        q1 = _ZH_NUMBERS[zh] if zh else int(g["bqe"] or g["bq1"])
         q2 = int(g["bq2"]) if g["bq2"] else q1
         if q2 < q1:
             return None

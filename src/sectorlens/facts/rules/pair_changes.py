@@ -28,6 +28,15 @@ _STOP = re.compile(
 )
 
 
+# a comma, then a new subject and its verb of change: the change of that subject, not the pair's
+_NEW_CLAUSE = re.compile(
+    r"[,，]\s*(?!(?:which|that|it|this|and|but|or)\b)(?:[A-Za-z][\w'’&.-]*\s+){1,4}"
+    r"(?:rose|fell|grew|declined|increased|decreased|dropped|jumped|advanced|climbed|slipped|"
+    r"gained|surged|plunged|slumped|soared)\b",
+    re.I,
+)
+
+
 def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[Mention]:
     """The stated changes that belong to a pair: between its two levels, or right next to them.
 
@@ -58,6 +67,8 @@ def attached_changes(text: str, members: Sequence[Mention], pair: Pair) -> list[
             break
         if _STOP.search(gap) and not _SAME_CHANGE.fullmatch(gap):
             break
+        if _NEW_CLAUSE.search(gap):
+            break  # …from $1.50 billion, operating income fell 23.3 percent: another's change
         if _share_between(text, m, pair):
             last = m.local[1]  # 29612万元,占年初预算的27.7%,较上年同期增收1735万元: a share
             continue
