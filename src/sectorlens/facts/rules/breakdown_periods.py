@@ -26,7 +26,7 @@ from sectorlens.facts.rules.levels import per_unit, stated_level
 from sectorlens.model import Finding, Kind, Period, Qualifier, Severity
 
 RULE = "breakdown.periods"
-_KINDS = (Kind.MONEY, Kind.COUNT)
+_KINDS = (Kind.MONEY, Kind.COUNT, Kind.NUMBER)  # NUMBER: 出游人次48.91亿, a count in 亿
 _NEAR = Decimal("0.05")  # parts this close to the whole are its parts (a wrong one among them)
 _PARAGRAPHS = 3  # paragraphs between the whole and its parts
 # Balances, averages, cumulative and per-period rates do not add up over time.

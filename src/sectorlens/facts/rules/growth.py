@@ -42,6 +42,7 @@ from sectorlens.facts.rules.pairs import SENTENCE_END, Pair, far_apart, find_pai
 from sectorlens.facts.rules.restated_rate import restated_rates
 from sectorlens.facts.rules.rounded import padded_half, stated_fits
 from sectorlens.facts.rules.same_metric import other_metric
+from sectorlens.facts.rules.series_continued import continued_series
 from sectorlens.facts.rules.trend_levels import direction, direction_near
 from sectorlens.facts.rules.triples import carried_triple, stated_triples
 from sectorlens.facts.rules.year_on_year import year_on_year
@@ -84,6 +85,8 @@ def check(ctx: Context) -> list[Finding]:
                 if not changes and (got := direction_near(ctx, text, pair)) is not None:
                     out.append(got)
             if not pairs and (got := carried_triple(ctx, prev_text, prev[1], text, members)):
+                out.append(got)
+            if (got := continued_series(ctx, text, members, prev_text, prev[1])) is not None:
                 out.append(got)
         prev = (index, members, pairs)
         taken: set[int] = set()

@@ -35,7 +35,7 @@ def direction_near(ctx: Context, text: str, pair: Pair) -> Finding | None:
         # 매출은 …보다 늘었고 영업이익은 전년(3조5,510억 원)보다 줄었다: the verb after 보다
         word = direction_word(text, end, end, reach=0)
     word = word or direction_word(text, start, end, reach=48)
-    return None if word is None else _verdict(ctx, word, pair)
+    return None if word is None else verdict(ctx, word, pair)
 
 
 _THAN_AFTER = re.compile(r"\s?[)）]?\s?(?:보다|대비|에\s?비해)")
@@ -61,9 +61,9 @@ def direction(ctx: Context, text: str, pair: Pair) -> Finding | None:
     )
     if word is None and (better := better_or_worse(text, start, end)) is not None:
         # 개선, 악화: a direction read from the measure's better way, not stated: a warning
-        got = _verdict(ctx, better, pair)
+        got = verdict(ctx, better, pair)
         return None if got is None else dataclasses.replace(got, severity=Severity.WARNING)
-    return None if word is None else _verdict(ctx, word, pair)
+    return None if word is None else verdict(ctx, word, pair)
 
 
 def _both_changes(pair: Pair) -> bool:
@@ -89,7 +89,8 @@ def _infinitive(lead: str) -> str | None:
     return None if m is None else ("up" if m.group(1) else "down")
 
 
-def _verdict(ctx: Context, word: str, pair: Pair) -> Finding | None:
+def verdict(ctx: Context, word: str, pair: Pair) -> Finding | None:
+    """The trend word ``word`` (up/down) against the pair's two levels; None where they agree."""
     a_lo, a_hi = level_bounds(pair.prior.fact.quantity)
     b_lo, b_hi = level_bounds(pair.current.fact.quantity)
     if None in (a_lo, a_hi, b_lo, b_hi):
@@ -118,4 +119,4 @@ def _verdict(ctx: Context, word: str, pair: Pair) -> Finding | None:
     )
 
 
-__all__ = ["RULE", "direction", "direction_near"]
+__all__ = ["RULE", "direction", "direction_near", "verdict"]
