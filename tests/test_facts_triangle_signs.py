@@ -51,3 +51,16 @@ def _table_findings(total: str) -> list[tuple[str, Severity]]:
 def test_a_negative_cell_counts_against_its_table_total() -> None:
     assert _table_findings("220").count(("table.total", Severity.OK)) == 2
     assert ("table.total", Severity.ERROR) in _table_findings("225")
+
+
+def test_a_triangle_before_a_word_marks_a_list_item_not_a_subject() -> None:
+    text = "업종별로는 △운수창고업 38.19% △의약품 24.27% △마약류 0.2% 순으로 늘었다.\n"
+    subjects = {f.quantity.input: f.subject for f in extract(from_text(text, fmt="txt")).facts}
+    assert subjects == {"38.19%": "운수창고업", "24.27%": "의약품", "0.2%": "마약류"}
+
+
+def test_yak_at_the_end_of_a_word_is_no_qualifier() -> None:
+    text = "약효군별 비중은 신경계용 의약품 15.6%, 마약 0.2% 순이었다. 수출액은 약 5조원이다.\n"
+    got = {f.quantity.input: f for f in extract(from_text(text, fmt="txt")).facts}
+    assert "0.2%" in got and got["0.2%"].subject == "마약"
+    assert got["약 5조원"].quantity.qualifier is not None

@@ -65,7 +65,8 @@ _CUR_PRE = (
 )
 _PCT = lx.alternation(lx.PERCENT_WORDS)
 _COUNT = rf"(?:\s?(?:{lx.COUNT_UNITS_KO})|{lx.COUNT_UNITS_ZH}|\s(?:{lx.COUNT_UNITS_EN})\b)"
-_QPRE = rf"(?:(?:{lx.QUALIFIER_PREFIX})\s?)"
+# (not the end of a Korean word: 마약 0.2% is narcotics' 0.2%, not about 0.2%)
+_QPRE = rf"(?:(?<![가-힣])(?:{lx.QUALIFIER_PREFIX})\s?)"
 _QSUF = rf"(?:\s?(?:{lx.QUALIFIER_SUFFIX}))"
 _NOT_INSIDE_WORD = r"(?<![A-Za-z0-9.])"
 

@@ -265,7 +265,15 @@ def subject_of(
             subject = outer
     if subject and lx.BULLET_SYMBOL.match(subject) and subject[:1] not in "-–*":
         subject = lx.BULLET_SYMBOL.sub("", subject).strip() or None  # · Revenue in …: a mark
+    if subject and _TRIANGLE_MARK.search(subject):
+        # △동남아(…) △일본(…): list marks, and the figure is of the item after the last one
+        items = _TRIANGLE_MARK.split(subject)
+        subject = (items[-1] if len(items) > 2 else "".join(items)).strip() or None
     return subject, base
+
+
+# A triangle before a word marks a list item in Korean news (△동남아(2103만명) △일본 …)
+_TRIANGLE_MARK = re.compile(r"[△▲▷▶]\s?(?=[가-힣A-Za-z一-龥])")
 
 
 # A line that names its measure, then labels each value with a basis: ``EPS: Operating
