@@ -76,3 +76,11 @@ def test_a_year_ago_after_a_half_year_is_that_half_a_year_before() -> None:
         "of £0.9bn a year ago."
     )
     assert got["£0.9bn"][2] == "2023-01-01..2023-06-30"
+
+
+def test_a_typographic_apostrophe_keeps_the_name_in_the_subject() -> None:
+    ex = extract(
+        from_text("Acme’s purchases from the venture were $1.7 billion in 2022.\n", fmt="txt")
+    )
+    (fact,) = ex.facts
+    assert fact.subject is not None and fact.subject.startswith("Acme's purchases")

@@ -315,6 +315,9 @@ _MEASURE_ONLY = re.compile(
 )
 
 
+_CURLY_APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])")
+
+
 def _local_language(sentence: str, start: int, floor: int, lang: str) -> str:
     """The language of the words before the number, where a sentence mixes two (a bilingual
     letter: ``sales have grown to $9 billion …公司 2020 年的销售额…``)."""
@@ -336,6 +339,8 @@ def _subject(
         return held_by_topic(sentence, start, phrase), base
     if lang == "zh":
         return subject_zh(sentence, start, floor)
+    # Lloyd’s has posted …: the typographic apostrophe is the plain one (one character for one)
+    sentence = _CURLY_APOSTROPHE.sub("'", sentence)
     if floor and sentence[floor : floor + 1] in ("'", "’"):
         # The 1,901 companies' net income: the possessive of the counted noun before
         floor -= len(re.search(r"[A-Za-z]*$", sentence[:floor]).group())  # type: ignore[union-attr]
