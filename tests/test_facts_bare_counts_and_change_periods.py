@@ -68,3 +68,15 @@ def test_a_last_updated_line_dates_the_page() -> None:
 def test_a_year_compared_with_through_its_bracketed_figure_puts_an_undated_now_after_it() -> None:
     got = facts("지난해 국제선 여객은 7066만명으로 2022년(4576만여명) 대비 54.4% 늘었다.")
     assert got["7066만명"][2] == "2023-01-01..2023-12-31"
+
+
+def test_ages_containers_and_trains_are_counted() -> None:
+    got = facts("2022年人均预期寿命达到78.2岁。中欧班列共开行3186列，发送货物35万标箱。")
+    assert got["78.2岁"][0] == Decimal("78.2")
+    assert got["3186列"][0] == Decimal("3186")
+    assert got["35万标箱"][0] == Decimal("350000")
+
+
+def test_a_korean_amount_in_jo_and_cheon_eok_before_an_ellipsis_is_read() -> None:
+    got = facts("2024년 2월 8일\n\n통신 3사 작년 영업이익 3조2천억…2년째 3조원 넘어")
+    assert got["3조2천억"][0] == Decimal("3200000000000")

@@ -106,10 +106,10 @@ _FIRST_CJK = (
 # 수입보험료도 76조4589억(일반계정 54조2597억, …): a Korean amount in 조/억 with its unit left
 # out, read as the number it writes (no currency is assumed)
 _KO_BARE = (
-    r"(?<![\d.,])\d[\d,]*(?:\.\d+)?\s?(?:조|억)(?:\s?\d[\d,]*(?:\.\d+)?\s?(?:억|천만|백만|만))*"
+    r"(?<![\d.,])\d[\d,]*(?:\.\d+)?\s?(?:조|억)(?:\s?\d[\d,]*(?:\.\d+)?\s?(?:천억|백억|억|천만|백만|만))*"
     # then a particle, a bracket or a change verb, never a word that may be its unit (1,000억
     # 루피, 34억 7000갑: the unit or the places below left out)
-    r"(?=[,.)(]|\s?(?:[은는이가을를의에도]|으로|로)(?![가-힣])"
+    r"(?=[,.)(…]|\s?(?:[은는이가을를의에도]|으로|로)(?![가-힣])"
     r"|\s(?:감소|증가|늘|줄|하락|상승|급증|급감|기록|규모|수준|달해|달했)|$)"
 )
 # 国内出游人次48.91亿，同比增长: a Chinese count in 万/亿 with its unit named before it (人次,

@@ -59,6 +59,8 @@ COUNT_UNITS_KO = (
 )
 COUNT_UNITS_ZH = (
     "笔|起|家|(?:个|個)(?!月|季度|小时|小時|工作日|交易日)|项|項|件|名|人|座|所|次|轮|輪|辆|輛|台|块|片|部|套|艘|架|户|"
+    # ages (78.6岁), containers (45萬標箱), trains (4186列)
+    "岁|歲|标箱|標箱|列(?![入为為出车車表])|"
     "吨二氧化碳当量|吨标准煤|吨|噸|头|頭|平方米|立方米|亩|畝|公顷|公頃|公斤|斤|公里|千瓦时|千瓦時|千瓦|㎥|m³|"
     "\\s?(?-i:[TGMk]W[hp]?|tCO[2₂]-?eq?|TJ|GJ|TOE|CGT|DWT|TEU|bbl|boe|MMBtu|bcm|Mtoe)(?![A-Za-z])|"
     # metric units written right after the figure (73만7천t, 492㎏, 14만9천878㏊, 12151.88㎡)

@@ -57,6 +57,11 @@ COUNTERS: Final = [
     # things counted or measured with large units (500万辆, 120万平方米)
     "辆",
     "輛",
+    "岁",
+    "歲",
+    "标箱",
+    "標箱",
+    "列",
     "台",
     "部",
     "套",
