@@ -43,3 +43,19 @@ def test_a_growth_rate_against_its_base_is_still_checked() -> None:
     )
     assert alarms(text.format(rate="1.8")) == []
     assert alarms(text.format(rate="4.8"))
+
+
+SERIES = (
+    "2025년 8월 1일\n\n국민 의료비는 1970년 635억원에서 2000년 24조1000억원, 2020년 "
+    "155조2000억원, 2023년 193조4000억원에 이어 지난해 203조1000억원으로 {verb}했다."
+)
+
+
+def test_a_series_goes_on_from_the_level_it_follows() -> None:
+    assert alarms(SERIES.format(verb="증가")) == []
+    assert alarms(SERIES.format(verb="감소"))
+
+
+def test_a_ranking_that_follows_one_name_with_another_is_no_move() -> None:
+    text = "2025년 8월 1일\n\n점유율은 삼성전자 31%에 이어 애플이 25%로 증가했다."
+    assert alarms(text) == []

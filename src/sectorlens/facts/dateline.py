@@ -150,7 +150,7 @@ _AHEAD_BEFORE = re.compile(
 # compared with
 _FROM_VALUE = re.compile(
     r"\s?(?:(?:상반기|하반기|[1-4]\s?분기|\d{1,2}\s?(?:[~\-]\s?\d{1,2}\s?)?월|동기|同期)\s?)?"
-    r"(?:의\s)?(?:[\d.,]+\s?[^\s\d]{0,6}\s?)?(?:에서|보다|대비|에\s?비해)"
+    r"(?:의\s)?(?:[\d.,]+\s?[^\s\d]{0,6}\s?){0,3}(?:에서|보다|대비|에\s?비해|에\s?이어)"
     r"|\s?(?:levels?|figures?)\b"
 )
 _AS_IN_BEFORE = re.compile(r"\b(?:as\s(?:it\s(?:was|did)\s)?|than\s)in\s$", re.I)

@@ -30,6 +30,9 @@ from sectorlens.model import Kind
 SENTENCE_END = re.compile(r"[。！？；;■□●○◆◇▶►•▪※]|[.!?](?!\d)")
 _TO_AFTER = re.compile(r"^\s?(?:으로|로)")
 _FROM_AFTER = re.compile(r"^\s?에서")
+# 2023년 203조4000억원에 이어 지난해 213조1000억원으로: the level a series goes on from (only
+# where the two are dated in order: 삼성 30%에 이어 애플 25% ranks, it does not move)
+_FOLLOWING = re.compile(r"^\s?에\s?이어")
 # …增至2020年的150亿元, …to a record $5 billion: the later level right after a 'to' word
 _TO_BEFORE = re.compile(
     r"(?:\bto|至|到|为)\s*\S{0,3}\s*$|(?:至|到|为)[^，,。；;：:]{0,10}$|\bto\s(?:[a-z]+\s){1,2}$",
@@ -181,6 +184,7 @@ def is_prior(text: str, m: Mention) -> bool:
     return bool(
         m.change in ("from", "versus")
         or _FROM_AFTER.match(text[end:])
+        or _FOLLOWING.match(text[end:])
         or _THAN_AFTER.match(text[end : end + 10])
         or _THAN_BEFORE.search(text[max(0, start - 30) : start])
         or _PAREN_PRIOR.search(text[max(0, start - 40) : start])
@@ -253,6 +257,8 @@ def find_pairs(text: str, members: Sequence[Mention]) -> list[Pair]:
             and not is_prior(text, later[0])
         ) and (not _CLAUSE_BREAK.search(between) or _in_order(prior, later[0])):
             pair = Pair(prior, later[0], _TO_AFTER.match(text[later[0].local[1] :]) is not None)
+        if pair is not None and _FOLLOWING.match(text[prior.local[1] :]):
+            pair = pair if _in_order(pair.prior, pair.current) else None
         if pair is not None and _scale_lost(pair):
             pair = None  # EUR233.5m … compared to EUR197.8min the previous year: a scale unread
         if pair is not None and _one_bracket_list(text, pair.prior, pair.current):
