@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sectorlens.facts.extract import Mention
+from sectorlens.facts.rules.breakdown_sums import without_balances
 from sectorlens.facts.rules.common import HUNDRED, Context, bounds, finding, pct, point, what_of
 from sectorlens.facts.rules.moves import direction_word
 from sectorlens.facts.rules.pair_changes import attached_changes
@@ -49,6 +50,7 @@ def parts_rates(
     if verdict.severity is not Severity.OK:
         return []
     whole, whole_text, whole_members = whole_at
+    parts = without_balances(parts)  # as the verdict summed them
     whole_rate = rate_of(whole_text, whole, whole_members)
     found = [rate_of(text, m, members) for m in parts]
     part_rates = [r for r in found if r is not None]

@@ -107,6 +107,20 @@ def sum_verdict(ctx: Context, label: str, members: list[Mention], *, figure: boo
     return finding(RULE_SUM, Severity.INFO if figure else Severity.OK, message, members, values)
 
 
+# the difference of two flows, never one of the parts of their total
+_BALANCE = re.compile(
+    r"顺差|順差|逆差|贸易差额|貿易差額|무역수지|흑자|적자|\btrade\s(?:surplus|deficit|balance)\b",
+    re.I,
+)
+
+
+def without_balances(parts: Sequence[Mention]) -> list[Mention]:
+    """``出口…进口…贸易顺差2.05万亿元``: the parts but a balance of two of them (where two or
+    more are left), which is none of the parts of their total."""
+    flows = [m for m in parts if not _BALANCE.search(f"{m.metric or ''} {m.fact.subject or ''}")]
+    return flows if len(flows) >= 2 else list(parts)
+
+
 # measures that can be below zero: profits, net figures, balances
 _SIGNED = re.compile(
     r"\b(?:income|profits?|earnings|net|balance|surplus|deficit|cash\sflows?)\b|"
@@ -119,6 +133,7 @@ def parts_verdict(
     ctx: Context, whole: Mention, parts: list[Mention], *, exhaustive: bool
 ) -> Finding:
     """Parts against their whole; with a stated total (``총``) a shortfall is an error too."""
+    parts = without_balances(parts)
     lo, hi, total = interval(parts)
     q = whole.fact.quantity
     w_lo, w_hi = bounds(q)

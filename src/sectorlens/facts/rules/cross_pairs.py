@@ -52,6 +52,8 @@ def cross_pairs(
         return respective
     if _OWN_TIME.match(text):
         return []  # 지난 4월에는 3월(1.8달러)보다 16.67% 올라: its own later level, not stated
+    if _PARTS_OF.match(text):
+        return []  # 其中，…261105辆…环比增长3.74%: a part of the level before, not its past
     out: list[tuple[Pair, list[Mention]]] = []
     paired = {id(m) for p in pairs for m in (p.prior, p.current)}
     levels = [m for m in members if is_level(text, m)]
@@ -104,6 +106,12 @@ def _price_and_amount(text_a: str, a: Mention, text_b: str, b: Mention) -> bool:
         return False
     big, small = max(abs(va), abs(vb)), min(abs(va), abs(vb))
     return big > 10 * small
+
+
+# A sentence that opens on the parts of the whole before it (其中, 이 중, Of this, Of which)
+_PARTS_OF = re.compile(
+    r"^\W{0,3}(?:其中|當中|当中|이\s?중|이\s?가운데|of\s(?:this|these|which|the\stotal))", re.I
+)
 
 
 # A sentence that opens on a time of its own (지난 4월에는, 4月份，, In April,): a new statement,

@@ -91,6 +91,8 @@ def stated_triples(
         rates = [m for m in own if m.fact.quantity.kind is Kind.PERCENT]
         if len(amounts) != 1 or len(rates) != 1:
             continue
+        if _two_comparisons(text, amounts[0], rates[0]):
+            continue  # 环比增加323万吨，同比下降6.7%: two comparisons, two changes
         if other_basis(text, Pair(level, level, True), rates[0]) or (
             real_for(real, level.metric)
             and level.fact.quantity.currency is not None
@@ -142,6 +144,26 @@ def carried_triple(
     if got is not None and got.severity is Severity.ERROR:
         got = replace(got, severity=Severity.WARNING)  # the link crosses a sentence end
     return got
+
+
+_YOY = re.compile(
+    r"同比|按年|year[-\s](?:on|over)[-\s]year|\byoy\b|전년\s?(?:동기|동월)?\s?대비", re.I
+)
+_SEQUENTIAL = re.compile(
+    r"环比|環比|按月|按季|sequential|month[-\s]on[-\s]month|전월\s?대비|전분기", re.I
+)
+
+
+def _two_comparisons(text: str, amount: Mention, rate: Mention) -> bool:
+    """The amount and the rate each name their own comparison, one with the month or quarter
+    before, the other with the year before."""
+    first, second = sorted((amount, rate), key=lambda m: m.local[0])
+    lead = text[max(0, first.local[0] - 12) : first.local[0]]
+    between = text[first.local[1] : second.local[0]]
+    return bool(
+        (_SEQUENTIAL.search(lead) and _YOY.search(between))
+        or (_YOY.search(lead) and _SEQUENTIAL.search(between))
+    )
 
 
 def _own_run(changes: Sequence[Mention], level: Mention) -> list[Mention]:
