@@ -10,6 +10,7 @@ from decimal import Decimal
 from sectorlens.facts import lexicon as lx
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.common import norm, point
+from sectorlens.facts.rules.pairs import unit_of
 from sectorlens.model import Kind
 
 HUNDRED = Decimal(100)
@@ -94,8 +95,14 @@ def _one_statement(
         x
         for x in (*levels, *shares)
         if start <= x.local[0] < end
-        # …占比为84.85%，全年观影人次为7.12亿: a clause after the share states another figure
-        and not (x.local[0] > share.local[1] and _COMMA.search(text, share.local[1], x.local[0]))
+        # …占比为84.85%，全年观影人次为7.12亿: a clause after the share states a figure of
+        # another unit, no rival of the level
+        and not (
+            x.local[0] > share.local[1]
+            and x in levels
+            and unit_of(x) != unit_of(level)
+            and _COMMA.search(text, share.local[1], x.local[0])
+        )
     ]
     return sorted(inside, key=lambda x: x.local[0]) == [level, share]
 
