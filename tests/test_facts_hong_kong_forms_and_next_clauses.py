@@ -53,3 +53,20 @@ def test_a_change_in_the_next_clause_of_another_subject_is_not_the_pairs() -> No
     assert len(growth) == 2
     found = check(extract(from_text(SALES.format(rate="9.3") + "\n", fmt="txt")), lang="en")
     assert [f for f in found if f.severity in BAD]
+
+
+def test_a_headlines_one_character_or_arrow_gives_the_direction_of_its_figure() -> None:
+    zh = (
+        "8月规模以上工业增加值同比增4.5% 汽车制造业{word}11.6%\n\n8月份，规模以上工业增加值"
+        "同比增长4.5%。分行业看，纺织业下降2.5%，汽车制造业下降11.6%，电气机械和器材制造业增长10.3%。"
+    )
+    found = check(extract(from_text(zh.format(word="降") + "\n", fmt="txt")), lang="en")
+    assert [f for f in found if f.severity in BAD] == []
+    found = check(extract(from_text(zh.format(word="升") + "\n", fmt="txt")), lang="en")
+    assert [f for f in found if f.rule == "restated.direction" and f.severity in BAD]
+    ko = (
+        "2023년 11월 17일\n\n3분기 누적 매출 전년比 0.6% 감소…영업익 17.6%{arrow}\n\n"
+        "반면 영업이익은 93조6350억원으로 지난해 동기(79조6209억원) 대비 17.6% 증가했다."
+    )
+    found = check(extract(from_text(ko.format(arrow="↑") + "\n", fmt="txt")), lang="en")
+    assert [f for f in found if f.severity in BAD] == []

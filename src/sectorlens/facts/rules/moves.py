@@ -15,10 +15,10 @@ from sectorlens.model import Qualifier, Quantity
 _TREND = re.compile(rf"(?:{lx.TREND_UP})|(?:{lx.TREND_DOWN})", re.I)
 # The trend words, and the verbs news writes for sharp or plain moves (급증, 뛰며, 内렸고, 涨, 跌)
 _UP = lx.compile_words(
-    f"{lx.TREND_UP}|급증|급등|뛰었|뛰며|올랐|올라|오르며|增|涨|升至|升到|jumped|soared"
+    f"{lx.TREND_UP}|급증|급등|뛰었|뛰며|올랐|올라|오르며|增|涨|升|jumped|soared|↑"
 )
 _DOWN = lx.compile_words(
-    f"{lx.TREND_DOWN}|급감|급락|내렸|내려|내리며|떨어|减|減|跌|缩减|縮減|缩水|降至|降到|"
+    f"{lx.TREND_DOWN}|급감|급락|내렸|내려|내리며|떨어|减|減|跌|缩减|縮減|缩水|降|↓|"
     r"slipped|sank|\beased"
 )
 
@@ -68,7 +68,7 @@ def bare_move(text: str, start: int) -> bool:
 # Where the clause of a number starts: a comma, or a contrast (늘어난 데 비해 / 반면 / whereas)
 # a clause boundary: a comma, or a contrast (반면, 지만, but, whereas, 而)
 CLAUSE = re.compile(
-    r"[,，;；]|데\s?(?:비해|반해)|반면|지만|\bwhereas\b|\bwhile\b|\bbut\b|而|但", re.I
+    r"[,，;；…]|데\s?(?:비해|반해)|반면|지만|\bwhereas\b|\bwhile\b|\bbut\b|而|但", re.I
 )
 
 
