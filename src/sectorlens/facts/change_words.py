@@ -51,6 +51,8 @@ _CHANGE = (
         ),
     ),
 )
+# the words of a change against the year before, and against the month or quarter before
+YEAR_ON_YEAR, SEQUENTIAL = _CHANGE[1][1], _CHANGE[2][1]
 _ZH_SHORT_CHANGE = re.compile(r"[\u4e00-\u9fff](?:增|降|涨|跌|减)\s?$")
 _YOY_AFTER = re.compile(
     r"^\s?(?:[(（]\s?)?(?:Y/Y|YoY|year[-\s]over[-\s]year|year[-\s]on[-\s]year|同比)", re.I

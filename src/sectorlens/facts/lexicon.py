@@ -125,6 +125,9 @@ TREND_DOWN = (
     "declined|declines|declining|decline|decreased|decreasing|decrease|fell|fallen|falling|"
     "dropped|drops|falls|slumps|slumped|plunges|plunged|shrank|contracted|down from"
 )
+# A headline's one character or arrow of a move (同比增5.3% 汽车制造业降12.6%, 영업익 18.6%↑)
+HEADLINE_UP = "增|升|涨|↑"
+HEADLINE_DOWN = "降|跌|减|減|↓"
 # Korean verbs of a change written right after its figure (30% 증가, 133.7%(326억원) 뛰었다,
 # 1.4% 올랐다): the plain ones and the verbs news writes for sharp moves
 KO_MOVE_AFTER = (

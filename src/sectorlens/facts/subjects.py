@@ -339,8 +339,8 @@ def _subject(
         return held_by_topic(sentence, start, phrase), base
     if lang == "zh":
         return subject_zh(sentence, start, floor)
-    # Lloyd’s has posted …: the typographic apostrophe is the plain one (one character for one)
-    sentence = _CURLY_APOSTROPHE.sub("'", sentence)
+    if "’" in sentence:  # Lloyd’s has posted …: the plain apostrophe, one character for one
+        sentence = _CURLY_APOSTROPHE.sub("'", sentence)
     if floor and sentence[floor : floor + 1] in ("'", "’"):
         # The 1,901 companies' net income: the possessive of the counted noun before
         floor -= len(re.search(r"[A-Za-z]*$", sentence[:floor]).group())  # type: ignore[union-attr]

@@ -20,9 +20,8 @@ from sectorlens.facts.rules.moves import CLAUSE, direction_word
 from sectorlens.model import Finding, Kind, Severity
 
 RULE = "restated.direction"
-# (and a headline's one character, 同比增5.3% 汽车制造业降12.6%, or its arrow, 영업익 18.6%↑)
-_UP = re.compile(rf"(?:{lx.TREND_UP})|[增升涨↑]|\b(?:up|higher|gain(?:ed)?)\b", re.I)
-_DOWN = re.compile(rf"(?:{lx.TREND_DOWN})|[降跌减減↓]|\b(?:down|lower|loss)\b", re.I)
+_UP = re.compile(rf"(?:{lx.TREND_UP})|(?:{lx.HEADLINE_UP})|\b(?:up|higher|gain(?:ed)?)\b", re.I)
+_DOWN = re.compile(rf"(?:{lx.TREND_DOWN})|(?:{lx.HEADLINE_DOWN})|\b(?:down|lower|loss)\b", re.I)
 _LEAD_END = re.compile(rf"[…⋯]|{CLAUSE.pattern}", re.I)  # (a headline's ellipsis too)
 _STOP = frozenset(
     ["the", "and", "of", "our", "both", "for", "in", "from", "with", "annual", "percentage"]

@@ -15,10 +15,10 @@ from sectorlens.model import Qualifier, Quantity
 _TREND = re.compile(rf"(?:{lx.TREND_UP})|(?:{lx.TREND_DOWN})", re.I)
 # The trend words, and the verbs news writes for sharp or plain moves (급증, 뛰며, 内렸고, 涨, 跌)
 _UP = lx.compile_words(
-    f"{lx.TREND_UP}|급증|급등|뛰었|뛰며|올랐|올라|오르며|增|涨|升|jumped|soared|↑"
+    f"{lx.TREND_UP}|{lx.HEADLINE_UP}|급증|급등|뛰었|뛰며|올랐|올라|오르며|jumped|soared"
 )
 _DOWN = lx.compile_words(
-    f"{lx.TREND_DOWN}|급감|급락|내렸|내려|내리며|떨어|减|減|跌|缩减|縮減|缩水|降|↓|"
+    f"{lx.TREND_DOWN}|{lx.HEADLINE_DOWN}|급감|급락|내렸|내려|내리며|떨어|缩减|縮減|缩水|"
     r"slipped|sank|\beased"
 )
 

@@ -164,11 +164,13 @@ _KO_HOLDER = re.compile(
 
 
 def other_holders(ctx: Context, a: Mention, b: Mention) -> bool:
-    """Both sentences open with a holder (은/는/의) and neither names the other's: ``국민은행의
-    누적 순이익은 …`` and ``우리은행은 … 누적 순이익``, two banks' figures."""
+    """Two holders' figures: each subject names its own holder before the measure (a
+    paragraph's, ``LG생활건강 당기순이익`` and ``현대글로비스 당기순이익``), or both sentences open
+    with a holder (은/는/의) and neither names the other's (``국민은행의 누적 순이익은 …`` and
+    ``우리은행은 … 누적 순이익``)."""
     ka, kb = _named_holder(a), _named_holder(b)
     if ka and kb and ka not in kb and kb not in ka:
-        return True  # LG생활건강 당기순이익 and 현대글로비스 당기순이익: each paragraph's own
+        return True
     if a.sentence is None or b.sentence is None:
         return False
     sa = ctx.extraction.layout.sentences[a.sentence].text

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from sectorlens.facts.change_words import SEQUENTIAL, YEAR_ON_YEAR
 from sectorlens.facts.extract import Mention
 from sectorlens.facts.rules.change_basis import nominal, other_basis, real_for
 from sectorlens.facts.rules.common import Context, finding, half_unit, pct, point, what_of
@@ -146,14 +147,6 @@ def carried_triple(
     return got
 
 
-_YOY = re.compile(
-    r"同比|按年|year[-\s](?:on|over)[-\s]year|\byoy\b|전년\s?(?:동기|동월)?\s?대비", re.I
-)
-_SEQUENTIAL = re.compile(
-    r"环比|環比|按月|按季|sequential|month[-\s]on[-\s]month|전월\s?대비|전분기", re.I
-)
-
-
 def _two_comparisons(text: str, amount: Mention, rate: Mention) -> bool:
     """The amount and the rate each name their own comparison, one with the month or quarter
     before, the other with the year before."""
@@ -161,8 +154,8 @@ def _two_comparisons(text: str, amount: Mention, rate: Mention) -> bool:
     lead = text[max(0, first.local[0] - 12) : first.local[0]]
     between = text[first.local[1] : second.local[0]]
     return bool(
-        (_SEQUENTIAL.search(lead) and _YOY.search(between))
-        or (_YOY.search(lead) and _SEQUENTIAL.search(between))
+        (SEQUENTIAL.search(lead) and YEAR_ON_YEAR.search(between))
+        or (YEAR_ON_YEAR.search(lead) and SEQUENTIAL.search(between))
     )
 
 
